@@ -1,0 +1,323 @@
+"""The typed model shared by every stage.
+
+Every stage reads and returns these types; a new field is added here and nowhere else.
+Offsets are character offsets into ``Article.text`` (the cleaned text), end exclusive.
+
+Flow::
+
+    RawDoc --clean--> Article --dedup/cluster--> Article(duplicate_of, story_id)
+    Article --extract--> ArticleFacts (entities, quotes, quantities, dates, stances)
+    [ArticleFacts] --align--> claims, conflicts, profile, brief --report--> StoryReport
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+ArticleId = str
+StoryId = str
+EntityId = str
+
+Hedge = Literal[
+    "exact", "up_to", "at_least", "about", "nearly", "more_than", "fewer_than", "range"
+]
+QuoteKind = Literal["direct", "partial", "indirect"]
+DatePrecision = Literal["day", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """One input document as read by ingest, before cleaning.
+
+    ``text`` is plain text; ``html`` is set instead when the input was markup.
+    Metadata fields are whatever the input carried (feed item, JSON fields, sidecar).
+    """
+
+    source: str
+    text: str | None = None
+    html: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` in an article's cleaned text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: what every later cite points into.
+
+    ``id`` is derived from the cleaned text (see ``text.content_id``), so the same
+    content always gets the same id. ``published`` is ISO ``YYYY-MM-DD`` (or a full
+    ISO timestamp) when known. ``headings`` marks sub-headings kept in ``text``.
+    """
+
+    id: ArticleId
+    source: str
+    text: str
+    raw: str
+    title: str
+    title_inferred: bool = False
+    outlet: str | None = None
+    published: str | None = None
+    published_from: str | None = None  # "metadata" | "dateline" | "html" | "feed" | None
+    url: str | None = None
+    headings: tuple[Span, ...] = ()
+    ingested_at: str = ""
+    version: int = 1
+    supersedes: ArticleId | None = None
+    duplicate_of: ArticleId | None = None
+    story_id: StoryId | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """A pointer to the exact characters of an article that support a statement."""
+
+    article: ArticleId
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Mention:
+    """One surface mention of an actor in one article."""
+
+    text: str
+    cite: Cite
+    role: str | None = None  # "spokesperson", "foreign minister", ...
+
+
+@dataclass(slots=True)
+class Entity:
+    """A canonical actor. ``id`` is stable across articles (e.g. ``gpe:united-states``)."""
+
+    id: EntityId
+    name: str
+    type: str  # GPE, ORG, PERSON, NORP, LOC, UNNAMED, ...
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Cite] = field(default_factory=list)
+    role: str | None = None
+    affiliation: EntityId | None = None
+
+
+@dataclass(slots=True)
+class Quote:
+    text: str
+    speaker: str | None
+    speaker_entity: EntityId | None
+    speaker_role: str | None
+    kind: QuoteKind
+    cite: Cite
+
+
+@dataclass(slots=True)
+class Quantity:
+    subject: str | None
+    measure: str | None  # "troops", "percent", "USD", "members", ...
+    value: float | None
+    low: float | None
+    high: float | None
+    hedge: str
+    text: str
+    cite: Cite
+    subject_entity: EntityId | None = None
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A date in the text, resolved where the text allows it (never guessed)."""
+
+    date: str | None  # YYYY-MM-DD | YYYY-MM | YYYY | None
+    precision: DatePrecision | None
+    date_text: str
+    cite: Cite
+    relative: bool = False
+
+
+@dataclass(slots=True)
+class Event:
+    """A timeline entry: what happened on a date, who did it, where it is said."""
+
+    date: str | None
+    date_text: str
+    summary: str
+    actors: list[EntityId]
+    cites: list[Cite]
+
+
+@dataclass(slots=True)
+class Stance:
+    actor: str
+    stance: str  # one of stances.STANCE_TYPES
+    target: str
+    condition: str | None
+    cites: list[Cite]
+    actor_entity: EntityId | None = None
+
+
+@dataclass(slots=True)
+class ArticleFacts:
+    """Everything extraction found in one article."""
+
+    article_id: ArticleId
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Claim:
+    id: str
+    subject: str
+    slot: str
+    value: str
+    variants: list[str]
+    cites: list[Cite]
+    independent_sources: int
+
+
+@dataclass(slots=True)
+class ConflictSide:
+    claim: str
+    cites: list[Cite]
+
+
+@dataclass(slots=True)
+class Conflict:
+    topic: str
+    sides: list[ConflictSide]
+
+
+@dataclass(slots=True)
+class ProfileValue:
+    value: str
+    cites: list[Cite]
+
+
+@dataclass(slots=True)
+class Profile:
+    name: str
+    aliases: list[str]
+    kind: str
+    fields: dict[str, list[ProfileValue]]
+
+
+@dataclass(slots=True)
+class BriefSentence:
+    text: str
+    cites: list[Cite]
+
+
+@dataclass(slots=True)
+class Story:
+    id: StoryId
+    title: str
+    article_ids: list[ArticleId]
+    first_seen: str | None
+    last_seen: str | None
+    n_independent: int
+
+
+@dataclass(slots=True)
+class StoryReport:
+    """The report contract of SPEC.md; ``to_dict`` gives its exact JSON shape."""
+
+    story: Story
+    articles: list[Article]
+    entities: list[Entity]
+    quotes: list[Quote]
+    quantities: list[Quantity]
+    timeline: list[Event]
+    stances: list[Stance]
+    claims: list[Claim]
+    conflicts: list[Conflict]
+    profile: Profile
+    brief: list[BriefSentence]
+
+    def to_dict(self) -> dict[str, Any]:
+        s = self.story
+        return {
+            "story": {
+                "id": s.id,
+                "title": s.title,
+                "first_seen": s.first_seen,
+                "last_seen": s.last_seen,
+                "n_independent": s.n_independent,
+            },
+            "articles": [
+                {
+                    "id": a.id,
+                    "source": a.url or a.source,
+                    "outlet": a.outlet,
+                    "published": a.published,
+                    "title": a.title,
+                    "text": a.text,
+                    "duplicate_of": a.duplicate_of,
+                }
+                for a in self.articles
+            ],
+            "entities": [
+                {
+                    "id": e.id,
+                    "name": e.name,
+                    "type": e.type,
+                    "aliases": e.aliases,
+                    "mentions": [asdict(c) for c in e.mentions],
+                }
+                for e in self.entities
+            ],
+            "quotes": [
+                {
+                    "text": q.text,
+                    "speaker": q.speaker,
+                    "speaker_entity": q.speaker_entity,
+                    "speaker_role": q.speaker_role,
+                    "kind": q.kind,
+                    "cite": asdict(q.cite),
+                }
+                for q in self.quotes
+            ],
+            "quantities": [
+                {
+                    "subject": q.subject,
+                    "measure": q.measure,
+                    "value": q.value,
+                    "low": q.low,
+                    "high": q.high,
+                    "hedge": q.hedge,
+                    "text": q.text,
+                    "cite": asdict(q.cite),
+                }
+                for q in self.quantities
+            ],
+            "timeline": [asdict(e) for e in self.timeline],
+            "stances": [
+                {
+                    "actor": st.actor,
+                    "stance": st.stance,
+                    "target": st.target,
+                    "condition": st.condition,
+                    "cites": [asdict(c) for c in st.cites],
+                }
+                for st in self.stances
+            ],
+            "claims": [asdict(c) for c in self.claims],
+            "conflicts": [asdict(c) for c in self.conflicts],
+            "profile": asdict(self.profile),
+            "brief": [asdict(b) for b in self.brief],
+        }

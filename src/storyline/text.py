@@ -1,0 +1,138 @@
+"""The one text normalizer. Every stage that compares text goes through here.
+
+- ``normalize_text``: folds case, quotes, dashes, whitespace and accents for comparison
+  (never used to produce cited text: cites point into the cleaned text unchanged).
+- ``content_id``: the stable article id derived from cleaned content.
+- ``tokens`` / ``shingles``: word tokens and word n-grams for MinHash and TF-IDF.
+- ``sentence_spans``: sentence boundaries with offsets, cheap and model-free.
+- ``slugify``: ids for entities and stories.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+_WS = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+
+
+def fold_punctuation(text: str) -> str:
+    """Map curly quotes, dashes and no-break spaces to ASCII; same length as input."""
+    return text.translate(_QUOTES)
+
+
+def strip_accents(text: str) -> str:
+    """Remove combining marks ("Élysée" -> "Elysee")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalize_text(text: str) -> str:
+    """Fold text for comparison: NFKC, ASCII quotes/dashes, no accents, lower case, single spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    text = strip_accents(fold_punctuation(text)).lower()
+    return _WS.sub(" ", text).strip()
+
+
+def content_id(text: str) -> str:
+    """Stable id of an article from its cleaned text: 16 hex digits of SHA-256 of the normalized text."""
+    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()[:16]
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens of ``text`` (normalized first)."""
+    return _WORD.findall(normalize_text(text))
+
+
+def shingles(text: str, n: int = 5) -> set[str]:
+    """Word n-grams of ``text``; a text shorter than ``n`` words yields one shingle."""
+    words = tokens(text)
+    if len(words) < n:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def slugify(text: str) -> str:
+    """A lower-case ASCII slug: "Pascal Confavreux" -> "pascal-confavreux"."""
+    text = strip_accents(unicodedata.normalize("NFKC", fold_punctuation(text))).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+# Abbreviations after which a period does not end a sentence.
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
+    "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "no", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g",
+    "i.e", "etc", "approx", "dept", "est", "fig", "mt", "ft",
+}
+_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n")
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of sentences in ``text``, trimmed of surrounding space.
+
+    Model-free (spaCy's parser is slower than the stages that only need boundaries):
+    a sentence ends at ``.!?`` (plus closing quotes) before whitespace, unless the word
+    before the period is a known abbreviation or a single capital (an initial), and at
+    every line break (the cleaner has already joined hard-wrapped lines).
+    """
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        if m.group(0)[0] == ".":
+            word = re.search(r"([\w.]+)\.$", text[start : m.start() + 1])
+            if word:
+                w = word.group(1).lower()
+                if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                    continue
+                # "U.S." followed by a lower-case word does not end the sentence
+                if "." in w:
+                    nxt = text[end : end + 3].lstrip()
+                    if nxt[:1].islower():
+                        continue
+        s, e = _trim(text, start, end)
+        if e > s:
+            yield s, e
+        start = end
+    s, e = _trim(text, start, len(text))
+    if e > s:
+        yield s, e
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of non-empty paragraphs (separated by line breaks)."""
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = _trim(text, m.start(), m.end())
+        if e > s:
+            yield s, e
