@@ -1,0 +1,279 @@
+"""Command-line shell over ``storyline.Engine``: parse options, call the engine, render.
+
+Heavy modules (numpy, spaCy, torch) are imported inside the commands, so
+``storyline --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+if TYPE_CHECKING:
+    from storyline.engine import Engine, IngestResult
+
+app = typer.Typer(
+    name="storyline",
+    help="Read news from many outlets and tell what each story really is, every statement cited.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="SQLite database file (default: $STORYLINE_DB, else ./storyline.db)."
+    ),
+]
+EmbedderOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--embedder",
+        help="Story clustering embedder: minilm (default), model2vec, or tfidf (no model; fastest).",
+    ),
+]
+ExtractorOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--extractor", help="Fact extractor: spacy (default) or rules (no model; fastest)."
+    ),
+]
+
+
+def _engine(db: str | None, embedder: str | None = None, extractor: str | None = None) -> Engine:
+    from storyline.engine import Engine
+
+    try:
+        return Engine.open(db, embedder=embedder, extractor=extractor)
+    except ValueError as exc:
+        _fail(str(exc))
+    except Exception as exc:  # StoreError and friends: one line, no traceback
+        _fail(str(exc))
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _run_ingest(
+    engine: Engine, paths: list[str], outlet: str | None, published: str | None
+) -> IngestResult:
+    """Ingest with a Rich progress bar when there is more than a handful of inputs."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from storyline.stages.ingest import count_inputs
+
+    stdin = sys.stdin.buffer if "-" in paths else None
+    total = count_inputs([p for p in paths if p != "-"])
+    if total <= 5 or not err.is_terminal:
+        return engine.ingest(paths, outlet=outlet, published=published, stdin=stdin)
+    with Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=err, transient=True,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("", total=total)
+
+        def progress(done: int, total_: int | None, source: str) -> None:
+            bar.update(task, completed=min(done, total), description=Path(source).name[:40])
+
+        return engine.ingest(
+            paths, outlet=outlet, published=published, stdin=stdin, progress=progress
+        )
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, directories, feeds, JSON/JSONL; - for stdin.")
+    ],
+    db: DbOpt = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet for inputs that carry none.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+    ] = None,
+    embedder: EmbedderOpt = None,
+) -> None:
+    """Add articles; re-ingesting the same content adds nothing."""
+    with _engine(db, embedder) as engine:
+        result = _run_ingest(engine, paths, outlet, published)
+        for e in result.errors:
+            err.print(f"[yellow]skipped[/yellow] {e}", highlight=False, soft_wrap=True)
+        out.print(
+            f"{len(result.added)} added, {result.unchanged} already stored, "
+            f"{result.new_versions} new versions, {len(result.errors)} errors; "
+            f"{len(result.stories_touched)} stories touched → {engine.store.path}",
+            highlight=False,
+        )
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def articles(
+    db: DbOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """List stored articles (JSON includes the cleaned text and metadata)."""
+    from rich.table import Table
+
+    with _engine(db) as engine:
+        arts = engine.articles()
+    if fmt == "json":
+        rows = [
+            {k: v for k, v in a.to_dict().items() if k != "raw"} | {"source": a.url or a.source}
+            for a in arts
+        ]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    _check_format(fmt, ("table", "json"))
+    table = Table("id", "published", "outlet", "title", "story", "copy of")
+    for a in arts:
+        table.add_row(
+            a.id,
+            a.published or "",
+            a.outlet or "",
+            a.title[:70],
+            a.story_id or "",
+            a.duplicate_of or "",
+        )
+    out.print(table)
+
+
+@app.command()
+def stories(
+    db: DbOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """List stories: id, title, articles, independent sources."""
+    from rich.table import Table
+
+    with _engine(db) as engine:
+        items = engine.stories()
+    if fmt == "json":
+        rows = [
+            {"id": s.id, "title": s.title, "articles": s.article_ids, "n_independent": s.n_independent,
+             "first_seen": s.first_seen, "last_seen": s.last_seen}
+            for s in items
+        ]  # fmt: skip
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    _check_format(fmt, ("table", "json"))
+    table = Table("id", "title", "articles", "independent", "first", "last")
+    for s in items:
+        table.add_row(
+            s.id, s.title[:80], str(len(s.article_ids)), str(s.n_independent),
+            s.first_seen or "", s.last_seen or "",
+        )  # fmt: skip
+    out.print(table)
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
+    if fmt not in allowed:
+        _fail(f"--format must be one of {', '.join(allowed)}, not {fmt!r}", code=2)
+
+
+@app.command()
+def report(
+    story_id: Annotated[str, typer.Argument(help="A story id from `storyline stories`.")],
+    db: DbOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="json, md or html")] = "json",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file.")
+    ] = None,
+    extractor: ExtractorOpt = None,
+) -> None:
+    """The cited report of one story."""
+    from storyline.errors import NotFoundError
+
+    _check_format(fmt, ("json", "md", "html"))
+    with _engine(db, extractor=extractor) as engine:
+        try:
+            rep = engine.report(story_id)
+        except NotFoundError as exc:
+            _fail(str(exc))
+    text = _render(rep, fmt)
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        _write_atomic(output, text)
+        err.print(f"wrote {output}", highlight=False)
+
+
+def _render(rep: object, fmt: str) -> str:
+    from storyline.render import render_html, render_json, render_markdown
+
+    return {"json": render_json, "md": render_markdown, "html": render_html}[fmt](rep)  # type: ignore[arg-type]
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+@app.command()
+def recluster(db: DbOpt = None, embedder: EmbedderOpt = None) -> None:
+    """Re-run duplicate detection and story clustering over everything stored."""
+    with _engine(db, embedder) as engine:
+        n = engine.recluster()
+    out.print(f"{n} stories")
+
+
+@app.command()
+def demo(
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Folder for the demo database and report.")
+    ] = Path("storyline-demo"),
+    embedder: EmbedderOpt = None,
+    extractor: ExtractorOpt = None,
+) -> None:
+    """Ingest the bundled example articles, list the stories, write the largest story's report."""
+    from storyline.demo import examples_dir
+
+    db = out_dir / "demo.db"
+    with _engine(str(db), embedder, extractor) as engine:
+        result = _run_ingest(engine, [str(examples_dir())], None, None)
+        for e in result.errors:
+            err.print(f"[yellow]skipped[/yellow] {e}", highlight=False, soft_wrap=True)
+        items = engine.stories()
+        out.print(
+            f"[bold]storyline demo[/bold]: {len(result.added)} articles added "
+            f"({result.unchanged} already stored) → {db}"
+        )
+        from rich.table import Table
+
+        table = Table("story", "title", "articles", "independent", "dates")
+        for s in items:
+            table.add_row(
+                s.id, s.title[:70], str(len(s.article_ids)), str(s.n_independent),
+                f"{s.first_seen or '?'} … {s.last_seen or '?'}",
+            )  # fmt: skip
+        out.print(table)
+        if not items:
+            _fail("no stories were built from the examples")
+        top = items[0]
+        rep = engine.report(top.id)
+        for fmt, name in (("html", "report.html"), ("json", "report.json"), ("md", "report.md")):
+            _write_atomic(out_dir / name, _render(rep, fmt))
+    out.print(f"report of the largest story ({top.title}): {(out_dir / 'report.html').resolve()}")
+    out.print(f"also: {(out_dir / 'report.json').resolve()} and report.md")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

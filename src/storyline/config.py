@@ -1,0 +1,54 @@
+"""Settings, resolved once into a frozen object and passed explicitly.
+
+Precedence: defaults < ``STORYLINE_*`` environment variables < explicit arguments (CLI flags).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+EMBEDDERS = ("minilm", "model2vec", "tfidf")
+EXTRACTORS = ("spacy", "rules")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every option of the engine.
+
+    Attributes:
+        db: database path (``$STORYLINE_DB``, else ``storyline.db``).
+        embedder: story-clustering embedder: ``minilm`` (default, sentence-transformers),
+            ``model2vec`` (static, fast) or ``tfidf`` (no model; the fast fallback).
+        extractor: ``spacy`` (default) or ``rules`` (no model; the fast fallback).
+        max_bytes: inputs larger than this are rejected without being read.
+        chunk_size: articles written per transaction during ingest.
+    """
+
+    db: str = "storyline.db"
+    embedder: str = "minilm"
+    extractor: str = "spacy"
+    max_bytes: int = 20 * 1024 * 1024
+    chunk_size: int = 64
+
+    def __post_init__(self) -> None:
+        if self.embedder not in EMBEDDERS:
+            raise ValueError(
+                f"unknown embedder {self.embedder!r}; choose from {', '.join(EMBEDDERS)}"
+            )
+        if self.extractor not in EXTRACTORS:
+            raise ValueError(
+                f"unknown extractor {self.extractor!r}; choose from {', '.join(EXTRACTORS)}"
+            )
+
+
+def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+    """Build ``Settings`` from the environment, then apply non-None ``overrides``."""
+    env = os.environ if env is None else env
+    base = Settings(
+        db=env.get("STORYLINE_DB") or "storyline.db",
+        embedder=env.get("STORYLINE_EMBEDDER") or "minilm",
+        extractor=env.get("STORYLINE_EXTRACTOR") or "spacy",
+    )
+    return replace(base, **{k: v for k, v in overrides.items() if v is not None})

@@ -1,0 +1,331 @@
+"""The engine: the one Python API that the CLI and the web app are thin shells over.
+
+``Engine.ingest`` runs read → clean → dedup → embed → cluster and stores each chunk of
+articles in one transaction; ``Engine.report`` runs extract (cached per article) → align
+→ report for one story. Indexes (MinHash LSH, story centroids) live in memory, owned by
+the engine, and are rebuilt from stored signatures when the engine opens a database.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+import numpy as np
+
+from storyline.config import Settings, load_settings
+from storyline.errors import InputError, StorylineError
+from storyline.models import Article, ArticleFacts, ArticleId, Story, StoryId, StoryReport
+from storyline.store import SQLiteStore, open_store
+
+if TYPE_CHECKING:
+    from storyline.stages.cluster import StoryIndex
+    from storyline.stages.dedup import DedupIndex, DupMatch
+
+logger = logging.getLogger(__name__)
+
+ProgressFn = Callable[[int, int | None, str], None]
+"""``progress(done, total_or_None, current_source)``: called as inputs are read."""
+
+
+@dataclass(slots=True)
+class IngestResult:
+    """What one ingest call did."""
+
+    added: list[ArticleId] = field(default_factory=list)
+    unchanged: int = 0  # identical content already stored
+    new_versions: int = 0  # changed content at an already-seen source
+    errors: list[InputError] = field(default_factory=list)
+    stories_touched: set[StoryId] = field(default_factory=set)
+
+    @property
+    def ok(self) -> bool:
+        """True when something was ingested or everything was already there."""
+        return bool(self.added) or self.unchanged > 0
+
+
+class Engine:
+    """Ingest articles into a store and build cited story reports from it.
+
+    Args:
+        settings: resolved settings; ``load_settings()`` when omitted.
+        store: an open store; opened from ``settings.db`` when omitted.
+    """
+
+    def __init__(self, settings: Settings | None = None, store: SQLiteStore | None = None) -> None:
+        self.settings = settings or load_settings()
+        self.store = store or open_store(self.settings.db)
+        self._dedup: DedupIndex | None = None
+        self._stories: StoryIndex | None = None
+
+    @classmethod
+    def open(cls, db: str | Path | None = None, **overrides: object) -> Engine:
+        """Open the engine on ``db`` (default: ``$STORYLINE_DB`` or ``./storyline.db``)."""
+        return cls(load_settings(db=str(db) if db is not None else None, **overrides))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- indexes ----------------------------------------------------------------------------
+
+    def _ensure_indexes(self) -> tuple[DedupIndex, StoryIndex]:
+        """Build the in-memory indexes from stored signatures, once per engine."""
+        if self._dedup is not None and self._stories is not None:
+            return self._dedup, self._stories
+        from storyline.stages.cluster import StoryIndex
+        from storyline.stages.dedup import DedupIndex
+
+        rows = list(self.store.signatures())
+        name = self.settings.embedder
+        stale = [r[0] for r in rows if r[2] != name or r[3] is None]
+        if stale:
+            # Vectors made by another embedder are not comparable: re-embed those articles once.
+            vecs = self._embed(stale)
+            self.store.update_vectors(
+                (a.id, name, v.astype(np.float32).tobytes())
+                for a, v in zip(stale, vecs, strict=True)
+            )
+            rows = list(self.store.signatures())
+        self._dedup = DedupIndex.rebuild((a, mh) for a, mh, _, _, _ in rows if mh is not None)
+        self._stories = StoryIndex.rebuild(
+            (
+                (a, np.frombuffer(vec, dtype=np.float32), a.story_id or "", terms)
+                for a, _, _, vec, terms in rows
+                if vec is not None and a.story_id
+            ),
+            embedder_name=name,
+        )
+        return self._dedup, self._stories
+
+    def _embed(self, articles: Sequence[Article]) -> np.ndarray:
+        from storyline.embed import article_text_for_embedding, get_embedder
+
+        embedder = get_embedder(self.settings.embedder)
+        if self.settings.embedder == "tfidf" and hasattr(embedder, "fit"):
+            embedder.fit([article_text_for_embedding(a) for a in articles])
+        return embedder.encode([article_text_for_embedding(a) for a in articles])
+
+    # -- ingest -----------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        paths: Sequence[str],
+        *,
+        outlet: str | None = None,
+        published: str | None = None,
+        stdin: BinaryIO | None = None,
+        progress: ProgressFn | None = None,
+    ) -> IngestResult:
+        """Read, clean, deduplicate and cluster every input; store them chunk by chunk.
+
+        Bad inputs are recorded in ``IngestResult.errors`` (one line each) and never stop
+        the batch. Each chunk of ``settings.chunk_size`` articles is written in one
+        transaction, so an interrupted run leaves no half-written article.
+        """
+        from storyline.stages.clean import clean_document
+        from storyline.stages.ingest import count_inputs, read_inputs
+
+        result = IngestResult()
+        total = count_inputs(paths) if progress else None
+        run_id = self.store.start_run()
+        chunk: list[Article] = []
+        seen_ids: set[ArticleId] = set()
+        done = 0
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        for item in read_inputs(
+            paths,
+            outlet=outlet,
+            published=published,
+            max_bytes=self.settings.max_bytes,
+            stdin=stdin,
+        ):
+            done += 1
+            if progress:
+                progress(done, total, item.source)
+            if isinstance(item, InputError):
+                result.errors.append(item)
+                continue
+            try:
+                article = clean_document(item, ingested_at=now)
+            except InputError as exc:
+                result.errors.append(exc)
+                continue
+            except Exception as exc:  # a cleaner bug must not lose the rest of the batch
+                logger.exception("cleaning failed for %s", item.source)
+                result.errors.append(InputError(item.source, f"could not be cleaned ({exc})"))
+                continue
+            if article.id in seen_ids or self.store.has_article(article.id):
+                result.unchanged += 1
+                with self.store.transaction() as c:
+                    self.store.add_sighting(c, article.id, article.source)
+                continue
+            previous = self.store.current_at_source(article.source)
+            if previous is None:
+                previous = next(
+                    ((a.id, a.version) for a in chunk if a.source == article.source), None
+                )
+            if previous is not None:
+                article = replace(article, version=previous[1] + 1, supersedes=previous[0])
+                result.new_versions += 1
+            seen_ids.add(article.id)
+            chunk.append(article)
+            if len(chunk) >= self.settings.chunk_size:
+                self._store_chunk(chunk, result)
+                chunk = []
+        if chunk:
+            self._store_chunk(chunk, result)
+        self.store.finish_run(run_id, len(result.added), result.unchanged, len(result.errors))
+        return result
+
+    def _store_chunk(self, chunk: list[Article], result: IngestResult) -> None:
+        from storyline.stages.cluster import article_terms
+
+        dedup, stories = self._ensure_indexes()
+        vectors = self._embed(chunk)
+        placed: list[Article] = []
+        signatures: list[bytes] = []
+        terms_of: list[list[str]] = []
+        for article, vec in zip(chunk, vectors, strict=True):
+            match: DupMatch | None = dedup.add(article)
+            terms = list(article_terms(article))
+            story_id = stories.add(article, vec, terms)
+            placed.append(
+                replace(article, story_id=story_id, duplicate_of=match.of if match else None)
+            )
+            signatures.append(dedup.signature(article))
+            terms_of.append(terms)
+        touched = {a.story_id for a in placed if a.story_id}
+        with self.store.transaction() as c:
+            for a, mh, vec, terms in zip(placed, signatures, vectors, terms_of, strict=True):
+                self.store.insert_article(
+                    c, a, minhash=mh, embedder=self.settings.embedder,
+                    vector=np.asarray(vec, dtype=np.float32).tobytes(), terms=terms,
+                )  # fmt: skip
+            moved = stories.take_moves() if hasattr(stories, "take_moves") else {}
+            if moved:
+                self.store.set_assignments(
+                    c, [(aid, sid, None, None, None) for aid, sid in moved.items()]
+                )
+                touched |= set(moved.values())
+            self._refresh_stories(c, touched)
+        result.added.extend(a.id for a in placed)
+        result.stories_touched |= touched
+
+    def _refresh_stories(self, c: object, story_ids: Iterable[StoryId]) -> None:
+        """Recompute title, dates and independent-source count of the given stories."""
+        from storyline.stages.cluster import count_independent, story_title
+
+        ids = set(story_ids)
+        if not ids:
+            return
+        members: dict[StoryId, list[tuple[Article, np.ndarray]]] = {s: [] for s in ids}
+        for a, _, _, vec, _ in self.store.signatures():
+            if a.story_id in ids and vec is not None:
+                members[a.story_id].append((a, np.frombuffer(vec, dtype=np.float32)))
+        rows: list[Story] = []
+        drop: list[StoryId] = []
+        for sid, items in members.items():
+            if not items:
+                drop.append(sid)
+                continue
+            arts = [a for a, _ in items]
+            dates = sorted(a.published[:10] for a in arts if a.published)
+            rows.append(
+                Story(
+                    id=sid,
+                    title=story_title(arts, np.vstack([v for _, v in items])),
+                    article_ids=[a.id for a in arts],
+                    first_seen=dates[0] if dates else None,
+                    last_seen=dates[-1] if dates else None,
+                    n_independent=count_independent(
+                        [a.id for a in arts], {a.id: a.duplicate_of for a in arts}
+                    ),
+                )
+            )
+        self.store.replace_stories(c, rows, drop=drop)  # type: ignore[arg-type]
+
+    def recluster(self) -> int:
+        """Re-run duplicate detection and story clustering over every stored article.
+
+        Returns the number of stories afterwards.
+        """
+        from storyline.stages.cluster import recluster
+        from storyline.stages.dedup import find_duplicates
+
+        rows = list(self.store.signatures())
+        arts = [r[0] for r in rows]
+        if not arts:
+            return 0
+        vectors = np.vstack(
+            [
+                np.frombuffer(r[3], dtype=np.float32)
+                if r[3] is not None
+                else self._embed([r[0]])[0]
+                for r in rows
+            ]
+        )
+        dups = find_duplicates(arts)
+        assign = recluster(arts, vectors, terms=[r[4] for r in rows])
+        with self.store.transaction() as c:
+            self.store.set_assignments(
+                c,
+                [
+                    (a.id, assign[a.id], dups[a.id].of if a.id in dups else None,
+                     dups[a.id].kind if a.id in dups else None,
+                     dups[a.id].score if a.id in dups else None)
+                    for a in arts
+                ],
+            )  # fmt: skip
+            old = {s.id for s in self.store.stories()}
+            c.execute("DELETE FROM stories")
+            self._refresh_stories(c, set(assign.values()) | old)
+        self._dedup = self._stories = None
+        return len(set(assign.values()))
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def articles(self, ids: Iterable[ArticleId] | None = None) -> list[Article]:
+        return self.store.articles(ids)
+
+    def article(self, article_id: ArticleId) -> Article:
+        return self.store.article(article_id)
+
+    def stories(self) -> list[Story]:
+        return self.store.stories()
+
+    def story(self, story_id: StoryId) -> Story:
+        return self.store.story(story_id)
+
+    def facts(self, articles: Sequence[Article]) -> list[ArticleFacts]:
+        """Extraction results for ``articles``, computed once and cached in the store."""
+        from storyline.stages.extract import EXTRACTOR_VERSION, extract_many
+
+        key = f"{self.settings.extractor}.{EXTRACTOR_VERSION}"
+        cached = self.store.facts([a.id for a in articles], key)
+        missing = [a for a in articles if a.id not in cached]
+        if missing:
+            fresh = extract_many(missing, use_spacy=self.settings.extractor == "spacy")
+            self.store.save_facts(fresh, key)
+            cached.update({f.article_id: f for f in fresh})
+        return [cached[a.id] for a in articles]
+
+    def report(self, story_id: StoryId) -> StoryReport:
+        """The full cited report of one story (SPEC.md's contract)."""
+        from storyline.stages.report import build_report
+
+        story = self.store.story(story_id)
+        arts = self.store.articles(story.article_ids)
+        return build_report(story, arts, self.facts(arts))
+
+
+__all__ = ["Engine", "IngestResult", "StorylineError"]
