@@ -1,0 +1,402 @@
+"""Ingest: read files, directories, HTML pages, RSS/Atom feeds, JSON/JSONL and stdin.
+
+``read_inputs`` yields one ``RawDoc`` per article found, or one ``InputError`` per bad
+input (a whole file, or one line of a JSONL file, or one item of a feed), and never
+raises for bad data: the caller decides what to do with each error, and every valid
+input in the same batch still goes through.
+
+Formats are chosen by file extension and, when the extension says nothing, by sniffing
+the first bytes. A plain-text file may carry metadata in a sidecar ``NAME.meta.json``
+(``{"title", "outlet", "published", "url"}``); ``--outlet``/``--published`` fill what is
+still missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from storyline.errors import InputError
+from storyline.models import RawDoc
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+TEXT_EXT = {".txt", ".text", ".md"}
+HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
+FEED_EXT = {".rss", ".atom", ".xml", ".feed"}
+JSON_EXT = {".json"}
+JSONL_EXT = {".jsonl", ".ndjson"}
+SIDECAR = ".meta.json"
+
+_TEXT_FIELDS = ("text", "body", "content")
+_HTML_FIELDS = ("html", "raw_html")
+_OUTLET_FIELDS = ("outlet", "site", "site_name", "sitename", "publisher", "source_name")
+_DATE_FIELDS = ("published", "date", "published_at", "pubDate", "datePublished")
+_URL_FIELDS = ("url", "link", "source")
+
+
+def _size_label(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return f"{n} bytes"
+
+
+def iter_files(path: Path) -> Iterator[Path]:
+    """Every regular, non-hidden file under ``path`` (recursively), sorted, sidecars excluded."""
+    if path.is_file():
+        yield path
+        return
+    stack = [path]
+    while stack:
+        d = stack.pop()
+        try:
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError:
+            continue
+        subdirs: list[Path] = []
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            try:
+                if e.is_dir(follow_symlinks=False):
+                    subdirs.append(Path(e.path))
+                elif e.is_file() and not e.name.endswith(SIDECAR):
+                    yield Path(e.path)
+            except OSError:
+                continue
+        stack.extend(reversed(subdirs))
+
+
+def count_inputs(paths: Sequence[str]) -> int:
+    """How many files ``read_inputs`` will open (for a progress bar)."""
+    n = 0
+    for p in paths:
+        if p == "-":
+            n += 1
+            continue
+        path = Path(p)
+        if path.is_dir():
+            n += sum(1 for _ in iter_files(path))
+        else:
+            n += 1
+    return n
+
+
+def read_inputs(
+    paths: Sequence[str],
+    *,
+    outlet: str | None = None,
+    published: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+) -> Iterator[RawDoc | InputError]:
+    """Yield a RawDoc per article found in ``paths`` and an InputError per bad input.
+
+    Args:
+        paths: files, directories (read recursively) or ``-`` for standard input.
+        outlet: default outlet for inputs that carry none.
+        published: default publication date for inputs that carry none.
+        max_bytes: files larger than this are refused without being read.
+        stdin: the stream ``-`` reads (``sys.stdin.buffer`` when omitted).
+    """
+    for p in paths:
+        if p == "-":
+            import sys
+
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            data = stream.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                yield InputError("<stdin>", f"too large (over the {_size_label(max_bytes)} limit)")
+                continue
+            yield from _read_bytes("<stdin>", data, None, outlet, published)
+            continue
+        path = Path(p)
+        if not path.exists():
+            yield InputError(p, "no such file or directory")
+            continue
+        if path.is_dir():
+            try:
+                os.listdir(path)
+            except OSError as exc:
+                yield InputError(p, f"cannot read directory ({exc.strerror or exc})")
+                continue
+            for f in iter_files(path):
+                yield from _read_file(f, outlet, published, max_bytes)
+        else:
+            yield from _read_file(path, outlet, published, max_bytes)
+
+
+def _read_file(
+    path: Path, outlet: str | None, published: str | None, max_bytes: int
+) -> Iterator[RawDoc | InputError]:
+    src = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield InputError(
+                src, f"too large ({_size_label(size)}; the limit is {_size_label(max_bytes)})"
+            )
+            return
+        if not path.is_file():
+            yield InputError(src, "not a regular file")
+            return
+        data = path.read_bytes()
+    except PermissionError:
+        yield InputError(src, "cannot read: permission denied")
+        return
+    except OSError as exc:
+        yield InputError(src, f"cannot read ({exc.strerror or exc})")
+        return
+    yield from _read_bytes(src, data, path, outlet, published)
+
+
+def _kind(data: bytes, path: Path | None) -> str:
+    ext = "".join(path.suffixes[-1:]).lower() if path else ""
+    if ext in TEXT_EXT:
+        return "text"
+    if ext in HTML_EXT:
+        return "html"
+    if ext in JSONL_EXT:
+        return "jsonl"
+    if ext in JSON_EXT:
+        return "json"
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if ext in FEED_EXT or head.startswith(b"<?xml"):
+        if b"<rss" in data[:4096].lower() or b"<feed" in data[:4096].lower() or b"<rdf" in head:
+            return "feed"
+        if ext in FEED_EXT:
+            return "feed"
+    if head.startswith(
+        (b"<!doctype html", b"<html", b"<head", b"<body", b"<article", b"<div", b"<p")
+    ):
+        return "html"
+    if head.startswith(b"<rss") or head.startswith(b"<feed"):
+        return "feed"
+    if head.startswith(b"{") or head.startswith(b"["):
+        lines = [ln for ln in data[:65536].splitlines() if ln.strip()]
+        if head.startswith(b"{") and len(lines) > 1 and lines[0].rstrip().endswith(b"}"):
+            return "jsonl"
+        return "json"
+    return "text"
+
+
+def _is_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    # many control bytes other than whitespace: an image, archive or executable
+    ctrl = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return ctrl > max(8, len(sample) // 100)
+
+
+def _decode(src: str, data: bytes, kind: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if kind in ("html", "feed"):
+            # markup declares its own charset; honour it before giving up
+            m = re.search(rb"""charset=["']?([A-Za-z0-9_.:-]+)""", data[:4096]) or re.search(
+                rb"""encoding=["']([A-Za-z0-9_.:-]+)""", data[:200]
+            )
+            if m:
+                try:
+                    return data.decode(m.group(1).decode("ascii"))
+                except (LookupError, UnicodeDecodeError):
+                    pass
+        raise InputError(
+            src, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
+
+
+def _read_bytes(
+    src: str, data: bytes, path: Path | None, outlet: str | None, published: str | None
+) -> Iterator[RawDoc | InputError]:
+    if not data.strip():
+        yield InputError(src, "empty file")
+        return
+    if _is_binary(data):
+        yield InputError(src, "binary file, not text, HTML, a feed or JSON")
+        return
+    kind = _kind(data, path)
+    # errors name the input as the user gave it; stored articles keep the absolute path
+    ident = str(path.resolve()) if path is not None else src
+    if kind == "feed":
+        yield from _read_feed(ident, data, outlet, published)
+        return
+    try:
+        text = _decode(src, data, kind)
+    except InputError as exc:
+        yield exc
+        return
+    if kind == "text":
+        meta = _sidecar(path) if path else {}
+        if isinstance(meta, InputError):
+            yield meta
+            meta = {}
+        yield RawDoc(
+            source=meta.get("url") or ident,
+            text=text,
+            title=meta.get("title"),
+            outlet=meta.get("outlet") or outlet,
+            published=meta.get("published") or published,
+            url=meta.get("url"),
+        )
+    elif kind == "html":
+        if "<" not in text or not re.search(r"<\s*(p|div|article|body|html|br)\b", text, re.I):
+            yield InputError(src, "malformed HTML: no document structure")
+            return
+        meta = _sidecar(path) if path else {}
+        if isinstance(meta, InputError):
+            yield meta
+            meta = {}
+        yield RawDoc(
+            source=meta.get("url") or ident,
+            html=text,
+            title=meta.get("title"),
+            outlet=meta.get("outlet") or outlet,
+            published=meta.get("published") or published,
+            url=meta.get("url"),
+        )
+    elif kind == "jsonl":
+        yield from _read_jsonl(ident, text, outlet, published)
+    else:
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as exc:
+            # a .json file that is really JSON Lines
+            if exc.msg == "Extra data":
+                yield from _read_jsonl(ident, text, outlet, published)
+            else:
+                yield InputError(src, f"invalid JSON ({exc.msg} at line {exc.lineno})")
+            return
+        items = (
+            obj
+            if isinstance(obj, list)
+            else obj.get("articles", [obj])
+            if isinstance(obj, dict)
+            else None
+        )
+        if not isinstance(items, list):
+            yield InputError(src, "JSON is neither an article object nor a list of them")
+            return
+        for i, item in enumerate(items):
+            yield _from_record(f"{ident}#{i}", item, outlet, published)
+
+
+def _sidecar(path: Path) -> dict[str, str] | InputError:
+    side = path.with_name(path.name.rsplit(".", 1)[0] + SIDECAR)
+    if not side.exists():
+        side = path.with_name(path.name + SIDECAR)
+        if not side.exists():
+            return {}
+    try:
+        meta = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return InputError(str(side), f"sidecar metadata ignored: {exc}")
+    if not isinstance(meta, dict):
+        return InputError(str(side), "sidecar metadata ignored: not a JSON object")
+    return {k: str(v) for k, v in meta.items() if v is not None and not isinstance(v, dict | list)}
+
+
+def _first(rec: dict[str, Any], names: Iterable[str]) -> str | None:
+    for n in names:
+        v = rec.get(n)
+        if isinstance(v, str) and v.strip():
+            return v
+        if isinstance(v, int | float) and n in _DATE_FIELDS:
+            return datetime.fromtimestamp(v, UTC).isoformat()
+    return None
+
+
+def _from_record(
+    src: str, rec: object, outlet: str | None, published: str | None
+) -> RawDoc | InputError:
+    if not isinstance(rec, dict):
+        return InputError(src, "not a JSON object")
+    text = _first(rec, _TEXT_FIELDS)
+    html = None if text else _first(rec, _HTML_FIELDS)
+    if text is None and html is None:
+        return InputError(src, "no 'text' or 'html' field")
+    url = _first(rec, ("url", "link"))
+    return RawDoc(
+        source=url or src,
+        text=text,
+        html=html,
+        title=_first(rec, ("title", "headline")),
+        outlet=_first(rec, _OUTLET_FIELDS) or outlet,
+        published=_first(rec, _DATE_FIELDS) or published,
+        url=url,
+    )
+
+
+def _read_jsonl(
+    src: str, text: str, outlet: str | None, published: str | None
+) -> Iterator[RawDoc | InputError]:
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(f"{src}:{n}", f"invalid JSON ({exc.msg})")
+            continue
+        yield _from_record(f"{src}:{n}", rec, outlet, published)
+
+
+def _read_feed(
+    src: str, data: bytes, outlet: str | None, published: str | None
+) -> Iterator[RawDoc | InputError]:
+    import feedparser
+
+    feed = feedparser.parse(data)
+    if not feed.entries:
+        why = getattr(feed, "bozo_exception", None)
+        yield InputError(src, f"malformed or empty feed ({why or 'no items'})".replace("\n", " "))
+        return
+    site = (feed.feed.get("title") or "").strip() or None
+    for i, e in enumerate(feed.entries):
+        isrc = f"{src}#item{i + 1}"
+        html = None
+        if e.get("content"):
+            html = max((c.get("value", "") for c in e.content), key=len)
+        if not html:
+            html = e.get("summary") or e.get("description")
+        if not html or not html.strip():
+            yield InputError(e.get("link") or isrc, "feed item has no content")
+            continue
+        date = None
+        parsed = e.get("published_parsed") or e.get("updated_parsed")
+        if parsed:
+            date = datetime(*parsed[:6], tzinfo=UTC).isoformat()
+        link = e.get("link") or None
+        is_markup = bool(re.search(r"<\s*(p|div|br|article|span|a)\b", html, re.I))
+        yield RawDoc(
+            source=link or isrc,
+            text=None if is_markup else html,
+            html=_wrap_html(html) if is_markup else None,
+            title=(e.get("title") or "").strip() or None,
+            outlet=site or outlet,
+            published=date or published,
+            url=link,
+        )
+
+
+def _wrap_html(fragment: str) -> str:
+    """A feed item's content is a fragment; give trafilatura a document to work on."""
+    if re.search(r"<\s*html\b", fragment, re.I):
+        return fragment
+    return f"<html><body><article>{fragment}</article></body></html>"
+
+
+__all__ = ["DEFAULT_MAX_BYTES", "count_inputs", "iter_files", "read_inputs"]
