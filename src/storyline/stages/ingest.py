@@ -253,7 +253,9 @@ def _read_bytes(
             url=meta.get("url"),
         )
     elif kind == "html":
-        if "<" not in text or not re.search(r"<\s*(p|div|article|body|html|br)\b", text, re.I):
+        if not re.search(
+            r"<(p|div|article|body|html|br|main|section|span|h[1-6])\b[^<>]*>", text, re.I
+        ):
             yield InputError(src, "malformed HTML: no document structure")
             return
         meta = _sidecar(path) if path else {}
@@ -363,6 +365,10 @@ def _read_feed(
     if not feed.entries:
         why = getattr(feed, "bozo_exception", None)
         yield InputError(src, f"malformed or empty feed ({why or 'no items'})".replace("\n", " "))
+        return
+    if feed.get("bozo") and not any(e.get("content") or e.get("summary") for e in feed.entries):
+        why = str(getattr(feed, "bozo_exception", "")).replace("\n", " ")
+        yield InputError(src, f"malformed feed ({why or 'unreadable XML'})")
         return
     site = (feed.feed.get("title") or "").strip() or None
     for i, e in enumerate(feed.entries):
