@@ -184,15 +184,22 @@ class SQLiteStore:
         self, ids: Iterable[ArticleId] | None = None, *, current_only: bool = True
     ) -> list[Article]:
         """Articles in ingest order; all of them, or those with the given ids."""
-        where = "WHERE is_current = 1" if current_only else ""
-        rows = self._conn.execute(
-            f"SELECT {_ARTICLE_COLS} FROM articles {where} ORDER BY seq"
-        ).fetchall()
-        out = [self._article(r) for r in rows]
-        if ids is not None:
-            wanted = set(ids)
-            out = [a for a in out if a.id in wanted]
-        return out
+        where = "WHERE is_current = 1" if current_only else "WHERE 1 = 1"
+        if ids is None:
+            rows = self._conn.execute(
+                f"SELECT {_ARTICLE_COLS} FROM articles {where} ORDER BY seq"
+            ).fetchall()
+            return [self._article(r) for r in rows]
+        wanted = list(dict.fromkeys(ids))
+        found: list[tuple[int, Article]] = []
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            q = ",".join("?" * len(chunk))
+            for r in self._conn.execute(
+                f"SELECT {_ARTICLE_COLS}, seq FROM articles {where} AND id IN ({q})", chunk
+            ):
+                found.append((int(r[-1]), self._article(r[:-1])))
+        return [a for _, a in sorted(found, key=lambda x: x[0])]
 
     def count_articles(self) -> int:
         return int(self._conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
