@@ -271,8 +271,27 @@ def demo(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point.
+
+    An unexpected error ends in one line on stderr, not a traceback; set
+    ``STORYLINE_DEBUG=1`` to see the traceback.
+    """
+    import os
+
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted; everything committed before this point is stored intact")
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("STORYLINE_DEBUG"):
+            raise
+        err.print(
+            f"[red]error:[/red] {type(exc).__name__}: {exc} (STORYLINE_DEBUG=1 shows the traceback)",
+            highlight=False,
+            soft_wrap=True,
+        )
+        sys.exit(1)
 
 
 if __name__ == "__main__":
