@@ -111,8 +111,6 @@ class Engine:
         from storyline.embed import article_text_for_embedding, get_embedder
 
         embedder = get_embedder(self.settings.embedder)
-        if self.settings.embedder == "tfidf" and hasattr(embedder, "fit"):
-            embedder.fit([article_text_for_embedding(a) for a in articles])
         return embedder.encode([article_text_for_embedding(a) for a in articles])
 
     # -- ingest -----------------------------------------------------------------------------
@@ -229,8 +227,8 @@ class Engine:
         if not ids:
             return
         members: dict[StoryId, list[tuple[Article, np.ndarray]]] = {s: [] for s in ids}
-        for a, _, _, vec, _ in self.store.signatures():
-            if a.story_id in ids and vec is not None:
+        for a, vec in self.store.story_members(ids):
+            if a.story_id in members and vec is not None:
                 members[a.story_id].append((a, np.frombuffer(vec, dtype=np.float32)))
         rows: list[Story] = []
         drop: list[StoryId] = []

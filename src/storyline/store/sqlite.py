@@ -216,6 +216,23 @@ class SQLiteStore:
         for r in rows:
             yield self._article(r[:16]), r[16], r[17], r[18], json.loads(r[19] or "[]")
 
+    def story_members(
+        self, story_ids: Iterable[StoryId]
+    ) -> Iterator[tuple[Article, bytes | None]]:
+        """Current articles of the given stories with their stored vectors (indexed lookup)."""
+        wanted = list(dict.fromkeys(story_ids))
+        cols = ", ".join("a." + c.strip() for c in _ARTICLE_COLS.split(","))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            q = ",".join("?" * len(chunk))
+            rows = self._conn.execute(
+                f"SELECT {cols}, s.vector FROM articles a JOIN signatures s ON s.article_id = a.id "
+                f"WHERE a.is_current = 1 AND a.story_id IN ({q}) ORDER BY a.seq",
+                chunk,
+            )
+            for r in rows:
+                yield self._article(r[:16]), r[16]
+
     def update_vectors(self, items: Iterable[tuple[ArticleId, str, bytes]]) -> None:
         with self.transaction() as c:
             c.executemany(
