@@ -370,7 +370,8 @@ def _read_feed(
         why = str(getattr(feed, "bozo_exception", "")).replace("\n", " ")
         yield InputError(src, f"malformed feed ({why or 'unreadable XML'})")
         return
-    site = (feed.feed.get("title") or "").strip() or None
+    # a feed's title names its outlet, often with a section: "Outlet — Top stories"
+    site = re.split(r"\s+[|–—-]\s+|:\s+", (feed.feed.get("title") or "").strip())[0] or None
     for i, e in enumerate(feed.entries):
         isrc = f"{src}#item{i + 1}"
         html = None
