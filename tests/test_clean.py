@@ -302,3 +302,18 @@ def test_corpus_wrapped_article_with_dateline(corpus_dir: Path) -> None:
         assert "\n" not in p
         assert re.search(r"[.!?\"”]$", p), p[-30:]
     assert not art.headings  # type: ignore[attr-defined]
+
+
+def test_sentence_case_headline_list_at_the_end() -> None:
+    tail = ["Court delays ruling in fishing quota case", "Heat wave warning issued for the south",
+            "Museum returns carved doors to village"]  # fmt: skip
+    out = clean_text("\n".join(BODY) + "\n\n" + "\n".join(tail))
+    assert paragraphs(out.text) == BODY
+
+
+def test_sentence_case_first_line_is_the_title() -> None:
+    art = clean_document(
+        RawDoc(source="t.txt", text="Harbour pier to close for repairs\n" + "\n".join(BODY))
+    )
+    assert (art.title, art.title_inferred) == ("Harbour pier to close for repairs", False)
+    assert paragraphs(art.text) == BODY

@@ -178,6 +178,18 @@ def _headline_like(line: str) -> bool:
     return 3 <= n <= 25 and not _ends_sentence(line) and title_case_ratio(line) >= 0.75
 
 
+def _loose_headline(line: str) -> bool:
+    """A headline in any case: 3–20 words, capitalised, no closing punctuation or comma."""
+    s = line.strip()
+    n = len(_words(s))
+    return (
+        3 <= n <= 20
+        and (s[:1].isupper() or s[:1].isdigit())
+        and not _ends_sentence(s)
+        and not s.endswith(",")
+    )
+
+
 def _heading_like(line: str) -> bool:
     """A sub-heading: 2–14 words, no closing punctuation, headline or sentence case."""
     n = len(_words(line))
@@ -376,19 +388,27 @@ def clean_text(raw: str, *, markdown: bool = False) -> CleanedText:
                     keep[k] = ""
         i += 1
 
-    # 3. Blocks of three or more headline-like lines in a row: unrelated headlines.
-    #    In wrapped text a line whose successor starts lower-case is a wrapped sentence.
+    # 3. Runs of three or more headline-like lines: lists of other stories. Title-case
+    #    runs go wherever they are; sentence-case headlines ("Court delays ruling in …")
+    #    only when the run ends the document, or the text is not hard-wrapped (a wrapped
+    #    sentence has lines that end without punctuation too, but its next line starts
+    #    lower-case).
+    content = [s for s in keep if s]
+    wrapped_doc = _wrap_width(content) is not None
     i = 0
     while i < len(keep):
         j = i
+        strict = True
         while (
             j < len(keep)
             and keep[j]
-            and _headline_like(keep[j])
+            and _loose_headline(keep[j])
             and not (j + 1 < len(keep) and keep[j + 1][:1].islower())
         ):
+            strict = strict and _headline_like(keep[j])
             j += 1
-        if j - i >= 3:
+        at_end = not any(keep[j:])
+        if j - i >= 3 and (strict or at_end or not wrapped_doc):
             for k in range(i, j):
                 out.removed.append(("headline list", keep[k]))
                 keep[k] = ""
@@ -420,8 +440,12 @@ def clean_text(raw: str, *, markdown: bool = False) -> CleanedText:
     if (
         len(blocks) > 1
         and not first.heading
-        and _headline_like(first.text)
-        and len(blocks[1].text) > len(first.text)
+        and not out.dateline
+        and (
+            _headline_like(first.text)
+            or (_heading_like(first.text) and len(_words(first.text)) >= 4)
+        )
+        and len(blocks[1].text) > 2 * len(first.text)
     ):
         out.first_line_title = first.text
         blocks = blocks[1:]
