@@ -1,0 +1,584 @@
+"""Relations: sentence-level observations that ``align`` turns into claims.
+
+Input: one article, its actor mentions (from extraction) and the story's ``Focus``.
+Output: ``Observation`` records, each citing the characters it was read from:
+
+- roles: who drafts, sponsors or leads something ("X and Y are drafting a resolution");
+- participation: who pledges, offers or is approached to take part ("Z pledged troops",
+  "countries approached include A, B and C"), with any condition ("if the UN approves");
+- descriptions of the focus, affirmed or negated ("would not be a peacekeeping operation");
+- attributes of the focus: tasks, duration, command, legal basis, status, open questions.
+
+These are hand-written patterns over sentences, not a model: no relation-extraction or
+NLI model ships offline for this (see STACK.md), and each pattern is a general shape of
+news English (auxiliary + verb + object, "include" lists, "tasked with", "until <year>"),
+never a phrase from one story. Each pattern is conservative: a sentence that does not
+match yields nothing rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.models import Article, Cite, EntityId
+from storyline.stages.focus import KIND_HEADS, Focus, KindPhrase, norm_word
+from storyline.text import sentence_spans
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """One mention of a canonical actor in an article."""
+
+    start: int
+    end: int
+    entity: EntityId
+
+
+@dataclass(slots=True)
+class Observation:
+    """One thing a sentence says, before merging across articles."""
+
+    kind: str  # "role" | "participation" | "description" | "attribute"
+    slot: str  # "drafting resolution", "participation", "task", "duration", ...
+    value: str  # label or clause shown to the reader
+    text: str  # the surface wording (a claim variant)
+    cite: Cite
+    actors: tuple[EntityId, ...] = ()
+    key: str = ""  # merge key inside the slot
+    negated: bool = False
+    condition: str | None = None
+    condition_cite: Cite | None = None
+    rank: int = 0  # strength of a participation label (higher = firmer)
+
+
+# ---------------------------------------------------------------------------------------
+# shared helpers
+# ---------------------------------------------------------------------------------------
+
+# Words after which a new clause (with its own subject) starts.
+_CLAUSE_BOUNDARY = re.compile(
+    r"(?:\b(?:that|which|who|said|says|told|but|although|though|while|whereas|because|after"
+    r"|before|when|as|if|unless)\b|[;:\"“”()—])",
+    re.I,
+)
+_ACCORDING = re.compile(r"\baccording to\b[^,.;]*,?", re.I)
+# A period after a capital ("U.N.") is an abbreviation, not the end of the clause.
+_CLAUSE_END = re.compile(
+    r"(?<![A-Z])\.(?=\s|$)|[;!?\"“”()]|,\s|\s[—–-]\s|\s(?:according to|officials? said|sources? said)\b"
+)
+_NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n['’]t\b", re.I)
+_PRONOUN = re.compile(r"\b(?:it|they|its|their)\b", re.I)
+
+
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    """Offset where the clause that goes on at ``pos`` ends (at most ``limit``)."""
+    m = _CLAUSE_END.search(text, pos, limit)
+    end = m.start() if m else limit
+    while end > pos and text[end - 1] in " ,":
+        end -= 1
+    return end
+
+
+def _clause_start(text: str, sent_start: int, pos: int) -> int:
+    """Offset where the clause containing ``pos`` starts (after the last boundary word)."""
+    start = sent_start
+    for m in _CLAUSE_BOUNDARY.finditer(text, sent_start, pos):
+        start = m.end()
+    return start
+
+
+def _actors_in(
+    mentions: Sequence[ActorMention], start: int, end: int, text: str
+) -> list[ActorMention]:
+    """Actor mentions inside ``[start, end)``, minus those in an "according to ..." aside."""
+    asides = [(m.start(), m.end()) for m in _ACCORDING.finditer(text, start, end)]
+    return [
+        m for m in mentions
+        if start <= m.start and m.end <= end and not any(s <= m.start < e for s, e in asides)
+    ]  # fmt: skip
+
+
+def _unique(ids: Sequence[EntityId]) -> tuple[EntityId, ...]:
+    return tuple(dict.fromkeys(ids))
+
+
+def _conditional(text: str, pos: int, limit: int) -> tuple[str, Cite | None, int, int] | None:
+    """The first condition clause ("if ...", "unless ...", "without ...") after ``pos``."""
+    m = _CONDITION.search(text, pos, limit)
+    if not m:
+        return None
+    end = _clause_end(text, m.end(), limit)
+    if end <= m.start():
+        return None
+    return text[m.start() : end], None, m.start(), end
+
+
+_CONDITION = re.compile(
+    r"\b(?:only if|if|unless|provided(?: that)?|as long as|on condition that|without|once)\s", re.I
+)
+
+
+# ---------------------------------------------------------------------------------------
+# roles: who drafts / sponsors / leads
+# ---------------------------------------------------------------------------------------
+
+_AUX = r"(?:is|are|was|were|be|been|being|has|have|had|will|would|to|in)"
+_ROLE_VERBS: dict[str, str] = {
+    "drafting": (
+        r"draft(?:ing|ed)?|finali[sz](?:e|ed|ing)|craft(?:ing|ed)?|prepar(?:e|ed|ing)|writ(?:e|ing)"
+        r"|circulat(?:e|ed|ing)|introduc(?:e|ed|ing)|(?:co-)?sponsor(?:ed|ing)?|tabl(?:e|ed|ing)"
+        r"|put(?:ting)? forward"
+    ),
+    "leading": r"lead(?:ing)?|led|command(?:ed|ing)?|head(?:ed|ing)?",
+}
+_ROLE_RE = {
+    role: re.compile(rf"\b(?P<aux>{_AUX})\s+(?:\w+\s+){{0,2}}?(?P<verb>{verbs})\b", re.I)
+    for role, verbs in _ROLE_VERBS.items()
+}
+_DRAFT_OBJECTS = r"resolution|bill|law|legislation|treaty|agreement|text|proposal|declaration|statement|plan|deal"
+_OBJECT_RE = {
+    "drafting": re.compile(rf"^(?:\s+[\w.'’-]+){{0,6}}?\s+(?P<obj>{_DRAFT_OBJECTS})\b", re.I),
+    "leading": re.compile(
+        r"^(?:\s+[\w.'’-]+){0,5}?\s+(?P<obj>"
+        + "|".join(h for h, k in KIND_HEADS.items() if k == "force")
+        + r")\b",
+        re.I,
+    ),
+}
+_PASSIVE_AUX = {"is", "are", "was", "were", "be", "been", "being"}
+
+
+def _roles(text: str, s: int, e: int, mentions: Sequence[ActorMention]) -> list[Observation]:
+    out: list[Observation] = []
+    for role, rx in _ROLE_RE.items():
+        for m in rx.finditer(text, s, e):
+            verb = m.group("verb").lower()
+            aux = m.group("aux").lower()
+            passive = aux in _PASSIVE_AUX and verb.endswith(("ed", "led"))
+            om = _OBJECT_RE[role].match(text[m.end() : e])
+            if passive:
+                om = None
+                by = re.match(r"\s+by\s+", text[m.end() : e])
+                if not by:
+                    continue
+                agent_end = _clause_end(text, m.end() + by.end(), e)
+                actors = _actors_in(mentions, m.end(), agent_end, text)
+                # the object of a passive role is its grammatical subject
+                subj = re.search(
+                    rf"\b({_DRAFT_OBJECTS}|{'|'.join(KIND_HEADS)})\b", text[s : m.start()], re.I
+                )
+                if not subj:
+                    continue
+                obj = subj.group(1).lower()
+                start, end = s + subj.start(), agent_end
+            else:
+                if not om:
+                    continue
+                obj = om.group("obj").lower()
+                start = _clause_start(text, s, m.start())
+                actors = _actors_in(mentions, start, m.start(), text)
+                if not actors:
+                    continue
+                start, end = actors[0].start, m.end() + om.end()
+            if not actors or _NEGATION.search(text, m.start(), m.end()):
+                continue
+            label = "drafting" if role == "drafting" else "leading"
+            out.append(
+                Observation(
+                    kind="role",
+                    slot=f"{label} the {obj}",
+                    value="",
+                    text=text[start:end],
+                    cite=Cite("", start, end),
+                    actors=_unique([a.entity for a in actors]),
+                    key=f"{label}:{obj}",
+                )
+            )
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# participation: pledges, offers, approaches
+# ---------------------------------------------------------------------------------------
+
+_PARTICIPATION = re.compile(
+    r"(?P<pledged>\b(?:pledg(?:e|es|ed|ing)|offer(?:s|ed|ing)?|commit(?:s|ted|ting)?|volunteer(?:s|ed)?)\b)"
+    r"|(?P<ready>\b(?:ready|prepared|willing)\s+to\b)"
+    r"|(?P<willing>\b(?:willingness|readiness|interest)\s+(?:in|to)\b|\binterested\s+in\b)"
+    r"|(?P<approached>\b(?:approached|under\s+consideration|considering\s+participation|considered)\b)",
+    re.I,
+)
+_PARTICIPATION_OBJECT = re.compile(
+    r"\b(?:troops|soldiers|personnel|police|engineers|units|contribut\w*|participat\w*|join\w*"
+    r"|take part|taking part|send\w*|deploy\w*)\b",
+    re.I,
+)
+_GROUP_NOUN = re.compile(
+    r"\b(?:nations|countries|states|governments|partners|members|allies)\b", re.I
+)
+_RANK = {"pledged": 4, "ready": 3, "willing": 2, "approached": 1}
+_LABEL = {
+    "pledged": "pledged or offered a contribution",
+    "ready": "ready to take part",
+    "willing": "willing to take part",
+    "approached": "approached or under consideration",
+}
+_INCLUDE = re.compile(r"\binclud(?:e|es|ed|ing)\b", re.I)
+_PARTICIPANT_TYPES = {"GPE", "ORG", "NORP", "LOC"}
+
+
+def _participation(
+    text: str,
+    s: int,
+    e: int,
+    mentions: Sequence[ActorMention],
+    types: dict[EntityId, str],
+    focal: Sequence[tuple[int, int]],
+) -> list[Observation]:
+    out: list[Observation] = []
+    for m in _PARTICIPATION.finditer(text, s, e):
+        group = m.lastgroup or "approached"
+        tail_end = _clause_end(text, m.end(), e) if group != "approached" else e
+        reach = min(e, m.end() + 120)
+        if not _PARTICIPATION_OBJECT.search(text, m.start(), reach) and not any(
+            m.end() <= fs < reach for fs, _ in focal
+        ):
+            continue  # an offer of something else ("offered support", "its own mission")
+        inc = _INCLUDE.search(text, m.end(), e) or (
+            _INCLUDE.search(text, s, m.start()) if group == "approached" else None
+        )
+        if inc and inc.start() >= m.start() - 120:
+            lst_end = (
+                _clause_end(text, inc.end(), e) if text[inc.end() : inc.end() + 1] != "," else e
+            )
+            lst_end = max(lst_end, min(e, inc.end() + 1))
+            actors = _actors_in(mentions, inc.end(), e, text)
+            cite_start, cite_end = (
+                min(m.start(), inc.start()),
+                max(lst_end, actors[-1].end if actors else lst_end),
+            )
+        else:
+            start = _clause_start(text, s, m.start())
+            actors = _actors_in(mentions, start, m.start(), text)
+            if not actors and _PRONOUN.search(text, start, m.start()):
+                # "Italy said it was ready": "it" is the nearest actor before the clause
+                actors = _actors_in(mentions, s, start, text)[-1:]
+            elif actors and _GROUP_NOUN.search(text, actors[-1].end, m.start()):
+                continue  # "X is in talks with several nations interested in ...": not X
+            actors = [a for a in actors if types.get(a.entity, "GPE") in _PARTICIPANT_TYPES]
+            if not actors:
+                continue
+            cite_start, cite_end = actors[0].start, tail_end
+        actors = [a for a in actors if types.get(a.entity, "GPE") in _PARTICIPANT_TYPES]
+        if not actors:
+            continue
+        negated = bool(_NEGATION.search(text, max(s, m.start() - 25), m.start()))
+        cond = _conditional(text, m.end(), e)
+        cond_text, cond_cite = None, None
+        if cond:
+            cond_text = cond[0]
+            cond_cite = Cite("", cond[2], cond[3])
+            cite_end = max(cite_end, cond[3])
+        words = text[m.start() : tail_end].split()
+        surface = " ".join(words[:12])
+        out.append(
+            Observation(
+                kind="participation",
+                slot="participation",
+                value=("will not take part" if negated else _LABEL[group]),
+                text=surface,
+                cite=Cite("", cite_start, cite_end),
+                actors=_unique([a.entity for a in actors]),
+                key="participation",
+                negated=negated,
+                condition=cond_text,
+                condition_cite=cond_cite,
+                rank=0 if negated else _RANK[group],
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# descriptions of the focus: "would not be a formal peacekeeping operation"
+# ---------------------------------------------------------------------------------------
+
+_NEG_COPULA = re.compile(
+    r"(?:\b(?:not|never)\s+(?:\w+\s+){0,3}?be|\b(?:is|are|was|were)(?:\s+not|n['’]t))\s+(?:an?|the)?\s*$",
+    re.I,
+)
+
+
+def _descriptions(text: str, phrases: Sequence[KindPhrase], focus: Focus) -> list[Observation]:
+    out: list[Observation] = []
+    mentions = {(p.article, p.start) for p in focus.mentions}
+    for p in phrases:
+        if not p.content:
+            continue
+        left = text[max(p.sentence[0], p.start - 40) : p.start]
+        neg = _NEG_COPULA.search(left)
+        if neg:
+            # the subject of "is not a ..." must be the focus (a mention in the same clause)
+            if not any(
+                q.article == p.article and q.sentence == p.sentence and q.end <= p.start
+                and (q.article, q.start) in mentions
+                for q in focus.mentions
+            ):  # fmt: skip
+                continue
+            start = p.start - len(left) + neg.start()
+        elif (p.article, p.start) in mentions:
+            start = p.start
+        else:
+            continue
+        typ = p.mods[-1] if p.mods[-1] not in {"un", "formal", "international"} else None
+        if typ is None:
+            continue
+        out.append(
+            Observation(
+                kind="description",
+                slot="description",
+                value=text[start : p.end],
+                text=text[start : p.end],
+                cite=Cite(p.article, start, p.end),
+                key=typ,
+                negated=bool(neg),
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# attributes of the focus
+# ---------------------------------------------------------------------------------------
+
+_TASK_VERBS = (
+    r"monitor|train|support|secure|oversee|protect|stabili[sz]e|disarm|demilitari[sz]e|ensure|uphold"
+    r"|help|assist|facilitate|patrol|guard|maintain|enforce|police|rebuild|deliver|keep"
+)
+_ATTRIBUTES: dict[str, list[re.Pattern[str]]] = {
+    "task": [
+        re.compile(r"\btasked\s+with\s+", re.I),
+        re.compile(r"\b(?:aims?|aimed|intended|designed|mandated|meant)\s+to\s+", re.I),
+        re.compile(rf"\b(?:would|will|could|should)\s+(?:also\s+)?(?=(?:{_TASK_VERBS})\b)", re.I),
+        re.compile(
+            r"\b(?:goal|purpose|role|mission|job|task)\s+(?:is|would be|will be)\s+to\s+", re.I
+        ),
+        re.compile(r"\bto\s+carry\s+out\s+", re.I),
+    ],
+    "duration": [
+        re.compile(
+            r"\b(?:until|through|till|to)\s+(?:the\s+end\s+of\s+|mid-|early\s+|late\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\b"
+        ),
+        re.compile(
+            r"\bfor\s+(?:an?\s+)?(?:initial\s+)?(?:period\s+of\s+)?(?:\d+|one|two|three|four|five|six|twelve|eighteen)\s+(?:years?|months?)\b",
+            re.I,
+        ),
+        re.compile(r"\b(?:expire|expires|expiring)\b[^.;,]*", re.I),
+        re.compile(r"\b(?:any\s+)?renewal\b[^.;]*|\brenew(?:ed|able)\b[^.;]*", re.I),
+    ],
+    "command": [
+        re.compile(r"\bunder\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,2}?command\b", re.I),
+        re.compile(r"\b(?:not\s+)?(?:be\s+)?(?:led|commanded|headed)\s+by\s+", re.I),
+        re.compile(
+            r"\b(?:operat\w*|work\w*|act\w*)\s+in\s+(?:close\s+)?coordination\s+with\s+", re.I
+        ),
+        re.compile(r"\bchain\s+of\s+command\b", re.I),
+    ],
+    "legal basis": [
+        re.compile(
+            r"\b(?:(?:U\.?N\.?|United Nations)\s+)?Security Council(?:[- ][\w-]+)?\s+resolution\b",
+            re.I,
+        ),
+        re.compile(r"\b(?:(?:clear|international|U\.?N\.?|UN|formal)\s+){1,2}mandate\b", re.I),
+        re.compile(
+            r"\bChapter\s+(?:\d+|[IVX]+)\b(?:\s+of\s+the\s+(?:U\.?N\.?|United Nations)\s+Charter)?"
+        ),
+        re.compile(r"\btake all necessary measures\b", re.I),
+        re.compile(r"\binternational\s+(?:agreement|legitimacy|backing)\b", re.I),
+        re.compile(r"\b(?:U\.?N\.?|United Nations)\s+authori[sz]ation\b", re.I),
+    ],
+    "status": [
+        re.compile(
+            r"\b(?:early\s+|working\s+)?drafts?\b[^.;]*?\b(?:shared|circulated|presented|submitted|introduced|distributed)\b[^.;]*",
+            re.I,
+        ),
+        re.compile(r"\byet\s+to\s+be\s+(?:\w+\s+)?\w+ed\b", re.I),
+        re.compile(
+            r"\bexpected\s+to\s+(?:bring|put|submit|present|be\s+presented|be\s+put|go)\b[^.;,]*",
+            re.I,
+        ),
+        re.compile(r"\b(?:to|for)\s+a\s+vote\b[^.;,]*", re.I),
+        re.compile(
+            r"\b(?:was|were|has been|have been)\s+(?:unanimously\s+)?(?:adopted|approved|passed|ratified|vetoed|rejected|signed)\b[^.;,]*",
+            re.I,
+        ),
+    ],
+    "open question": [
+        re.compile(
+            r"\bnot\s+yet\s+(?:been\s+)?(?:agreed|decided|clear|known|finali[sz]ed|determined|settled)\b", re.I
+        ),
+        re.compile(
+            r"\bstill\s+(?:being\s+\w+|under\s+(?:discussion|negotiation)|to\s+be\s+\w+)", re.I
+        ),
+        re.compile(r"\bremains?\s+(?:vague|unclear|uncertain|undecided|open)\b", re.I),
+        re.compile(r"\btoo\s+early\s+to\b", re.I),
+        re.compile(r"\b(?:unclear|uncertaint(?:y|ies)|lack\s+of\s+clarity)\b", re.I),
+        re.compile(r"\b(?:currently\s+)?under\s+(?:discussion|negotiation)\b", re.I),
+        re.compile(r"\breluctant\b", re.I),
+    ],
+}
+# Attributes read from a short clause at the match; the rest keep the whole sentence.
+_CLAUSE_SLOTS = {"task", "duration", "command", "legal basis"}
+_AVOID = re.compile(
+    r"\b(?:avoid\w*|rather than|instead of|oppos\w*|against|prevent\w*)\b[\w\s]{0,20}$", re.I
+)
+
+
+_DRAFT_WORDS = re.compile(rf"\b(?:{_DRAFT_OBJECTS}|drafts?)\b", re.I)
+# Slots whose clause must have the focus as its subject ("the force would monitor").
+_SUBJECT_SLOTS = {"task", "command"}
+_IT = re.compile(r"\b(?:it|its)\b", re.I)
+
+
+def _attributes(
+    text: str,
+    s: int,
+    e: int,
+    article_id: str,
+    focal: Sequence[tuple[int, int]],
+    slots: Sequence[str] | None = None,
+) -> list[Observation]:
+    out: list[Observation] = []
+    for slot, patterns in _ATTRIBUTES.items():
+        if slots is not None and slot not in slots:
+            continue
+        for rx in patterns:
+            for m in rx.finditer(text, s, e):
+                if slot in _SUBJECT_SLOTS:
+                    cs = _clause_start(text, s, m.start())
+                    if not any(cs <= fs and fe <= m.start() for fs, fe in focal) and not (
+                        _IT.match(text, cs) or _IT.match(text[cs:].lstrip())
+                    ):
+                        continue
+                if slot in _CLAUSE_SLOTS:
+                    start = m.start()
+                    if slot == "task":
+                        start = m.end()
+                    end = _clause_end(text, m.end(), e) if slot != "legal basis" else m.end()
+                    if slot == "duration" and m.end() > end:
+                        end = m.end()
+                else:
+                    start, end = _sentence_part(text, s, e, m.start(), m.end())
+                if end - start < 3:
+                    continue
+                negated = slot == "legal basis" and bool(
+                    _AVOID.search(text, max(s, start - 30), start)
+                )
+                if negated:
+                    start = _AVOID.search(text, max(s, start - 30), start).start()  # type: ignore[union-attr]
+                if slot == "task":
+                    for ps, pe in _split_tasks(text, start, end):
+                        out.append(_attr(slot, text, ps, pe, article_id))
+                    continue
+                out.append(_attr(slot, text, start, end, article_id, negated))
+    return out
+
+
+def _attr(
+    slot: str, text: str, start: int, end: int, article_id: str, negated: bool = False
+) -> Observation:
+    value = text[start:end].strip(" ,")
+    return Observation(
+        kind="attribute", slot=slot, value=value, text=value,
+        cite=Cite(article_id, start, end), key=_attr_key(slot, value), negated=negated,
+    )  # fmt: skip
+
+
+def _attr_key(slot: str, value: str) -> str:
+    words = [norm_word(w) for w in re.findall(r"[\w.'-]+", value)]
+    if slot == "legal basis":
+        drop = {"u.n", "un", "united", "nations", "a", "an", "the", "clear", "formal", "potential"}
+        words = [w for w in words if w not in drop]
+    return " ".join(words)
+
+
+def _split_tasks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "demilitarizing Gaza and training police" into its two tasks."""
+    first = re.match(r"\w+", text[start:end])
+    if not first:
+        return [(start, end)]
+    ing = first.group(0).lower().endswith("ing")
+    parts: list[tuple[int, int]] = []
+    cur = start
+    for m in re.finditer(r"\s+and\s+(?:also\s+)?(\w+)", text[start:end]):
+        nxt = m.group(1).lower()
+        if (ing and nxt.endswith("ing")) or (not ing and re.fullmatch(_TASK_VERBS, nxt)):
+            parts.append((cur, start + m.start()))
+            cur = start + m.start(1)
+    parts.append((cur, end))
+    return [(a, b) for a, b in parts if b - a > 3]
+
+
+def _sentence_part(text: str, s: int, e: int, ms: int, me: int) -> tuple[int, int]:
+    """The whole sentence when it is short, else the clause around the match."""
+    if len(text[s:e].split()) <= 35:
+        return s, e
+    start = s
+    for m in re.finditer(r"[,;:—]\s", text[s:ms]):
+        start = s + m.end()
+    end = _clause_end(text, me, e)
+    return start, max(end, me)
+
+
+# ---------------------------------------------------------------------------------------
+# entry point
+# ---------------------------------------------------------------------------------------
+
+
+def find_observations(
+    article: Article,
+    mentions: Sequence[ActorMention],
+    types: dict[EntityId, str],
+    focus: Focus | None,
+    phrases: Sequence[KindPhrase] = (),
+) -> list[Observation]:
+    """Every observation in ``article`` (cites carry the article id).
+
+    Args:
+        article: the cleaned article.
+        mentions: its actor mentions, sorted by offset.
+        types: entity id -> entity type (GPE, ORG, PERSON, ...).
+        focus: the story's focal subject (attributes and descriptions need it).
+        phrases: the article's kind phrases (``focus.kind_phrases``).
+    """
+    text = article.text
+    out: list[Observation] = []
+    focal = sorted(
+        (p.start, p.end) for p in (focus.mentions if focus else []) if p.article == article.id
+    )
+    for s, e in sentence_spans(text):
+        out.extend(_roles(text, s, e, mentions))
+        out.extend(_participation(text, s, e, mentions, types, focal))
+        if focus is not None and focus.about(article.id, s, e):
+            out.extend(_attributes(text, s, e, article.id, focal))
+        elif focus is not None and _DRAFT_WORDS.search(text, s, e):
+            # the instrument that creates the focus has a status of its own ("drafts were shared")
+            out.extend(_attributes(text, s, e, article.id, focal, slots=("status",)))
+    if focus is not None:
+        out.extend(_descriptions(text, phrases, focus))
+    # one observation per (slot, span): two patterns can match the same words
+    seen: set[tuple[str, int, int]] = set()
+    out = [
+        o for o in out
+        if (o.slot, o.cite.start, o.cite.end) not in seen
+        and not seen.add((o.slot, o.cite.start, o.cite.end))  # type: ignore[func-returns-value]
+    ]  # fmt: skip
+    for o in out:
+        o.cite = Cite(article.id, o.cite.start, o.cite.end)
+        if o.condition_cite is not None:
+            o.condition_cite = Cite(article.id, o.condition_cite.start, o.condition_cite.end)
+        if not o.value:
+            o.value = o.text
+    return out
