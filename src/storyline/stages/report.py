@@ -1,0 +1,271 @@
+"""Report: assemble the cited ``StoryReport`` of one story (SPEC.md's JSON contract).
+
+Input: the ``Story``, its articles and their ``ArticleFacts``.
+Output: ``StoryReport`` with merged entities, quotes, quantities, stances, a timeline in
+date order (undated last), claims and conflicts from ``align``, the ``profile``, and a
+brief of 5-10 sentences.
+
+The brief is extractive: whole sentences of the articles, each citing its own span and
+the spans of the sentences that say the same in other sources, chosen for the claims
+with the most independent sources they carry. Generated prose would need a model we do
+not ship; a sentence from an article is cited exactly and never says more than its
+source. When sources conflict, one sentence names the conflict and cites each side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from storyline.models import (
+    Article,
+    ArticleFacts,
+    ArticleId,
+    BriefSentence,
+    Cite,
+    Conflict,
+    Event,
+    Quantity,
+    Story,
+    StoryReport,
+)
+from storyline.stages.align import Alignment, align
+from storyline.stages.profile import build_profile
+from storyline.text import normalize_text, sentence_spans, tokens
+
+BRIEF_MAX = 8
+BRIEF_MIN = 5
+MAX_BRIEF_CONFLICTS = 2
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+def build_report(
+    story: Story, articles: Sequence[Article], facts: Sequence[ArticleFacts]
+) -> StoryReport:
+    """Build the full cited report of a story.
+
+    Args:
+        story: the story record (id, title, first/last seen, independent count).
+        articles: the story's articles, any order; copies have ``duplicate_of`` set.
+        facts: one ``ArticleFacts`` per article (matched by ``article_id``).
+
+    Returns:
+        The ``StoryReport``; ``report.to_dict()`` is the JSON of SPEC.md.
+    """
+    arts = _ordered(articles)
+    order = {a.id: i for i, a in enumerate(arts)}
+    by_id = {f.article_id: f for f in facts}
+    facts = [by_id[a.id] for a in arts if a.id in by_id]
+    alignment = align(arts, facts)
+    quantities = sorted(
+        (q for f in facts for q in f.quantities),
+        key=lambda q: (order[q.cite.article], q.cite.start),
+    )
+    return StoryReport(
+        story=story,
+        articles=arts,
+        entities=alignment.entities,
+        quotes=sorted(alignment.quotes, key=lambda q: (order[q.cite.article], q.cite.start)),
+        quantities=_dedupe_quantities(quantities),
+        timeline=merge_timeline([e for f in facts for e in f.events], order),
+        stances=alignment.stances,
+        claims=alignment.claims,
+        conflicts=alignment.conflicts,
+        profile=build_profile(story, alignment),
+        brief=build_brief(arts, alignment),
+    )
+
+
+def _ordered(articles: Sequence[Article]) -> list[Article]:
+    """Articles by publication date (undated after dated), then in the given order."""
+    idx = {a.id: i for i, a in enumerate(articles)}
+    return sorted(articles, key=lambda a: (a.published is None, a.published or "", idx[a.id]))
+
+
+def _dedupe_quantities(items: list[Quantity]) -> list[Quantity]:
+    seen: set[tuple[str, int, int]] = set()
+    out: list[Quantity] = []
+    for q in items:
+        k = (q.cite.article, q.cite.start, q.cite.end)
+        if k not in seen:
+            seen.add(k)
+            out.append(q)
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# timeline
+# ---------------------------------------------------------------------------------------
+
+
+def merge_timeline(events: Sequence[Event], order: Mapping[ArticleId, int]) -> list[Event]:
+    """Merge the same event told by several articles; sort by date, undated last.
+
+    Two events are the same when they carry the same date and similar summaries (or
+    share an actor and a looser similarity); undated events merge only when their
+    summaries are nearly identical.
+    """
+    merged: list[Event] = []
+    for ev in sorted(
+        events,
+        key=lambda e: (
+            min((order.get(c.article, 0), c.start) for c in e.cites) if e.cites else (0, 0)
+        ),
+    ):
+        for m in merged:
+            if m.date != ev.date:
+                continue
+            sim = fuzz.token_set_ratio(normalize_text(m.summary), normalize_text(ev.summary))
+            shared = bool(set(m.actors) & set(ev.actors))
+            if (ev.date and (sim >= 70 or (shared and sim >= 50))) or sim >= 90:
+                m.actors = list(dict.fromkeys([*m.actors, *ev.actors]))
+                m.cites = list(dict.fromkeys([*m.cites, *ev.cites]))
+                break
+        else:
+            merged.append(Event(ev.date, ev.date_text, ev.summary, list(ev.actors), list(ev.cites)))
+    dated = sorted((e for e in merged if e.date), key=lambda e: e.date or "")
+    return dated + [e for e in merged if not e.date]
+
+
+# ---------------------------------------------------------------------------------------
+# brief
+# ---------------------------------------------------------------------------------------
+
+_STOP = _wordset(
+    "the a an and or but of to in on at for from with by as is are was were be been has have had "
+    "that this it its their they he she said says will would could should which who not also more "
+    "than after before about into over under"
+)
+_QUOTE_START = re.compile(r"^[\"“”'‘]")
+
+
+@dataclass(slots=True)
+class _Sentence:
+    article: ArticleId
+    start: int
+    end: int
+    text: str
+    words: frozenset[str]
+    index: int  # position in its article
+    score: float = 0.0
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in tokens(text) if len(w) > 2 and w not in _STOP)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _candidates(articles: Sequence[Article]) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    for a in articles:
+        heads = {(h.start, h.end) for h in a.headings}
+        for i, (s, e) in enumerate(sentence_spans(a.text)):
+            text = a.text[s:e]
+            n = len(text.split())
+            if (s, e) in heads or n < 8 or n > 60 or not text.rstrip().endswith((".", "”", '"')):
+                continue
+            out.append(_Sentence(a.id, s, e, text, _content_words(text), i))
+    return out
+
+
+def build_brief(articles: Sequence[Article], alignment: Alignment) -> list[BriefSentence]:
+    """Pick 5-10 cited sentences that carry the story's best-supported claims.
+
+    Args:
+        articles: the story's articles in report order.
+        alignment: the story's claims and conflicts.
+
+    Returns:
+        Brief sentences, the best first, then in article order; each cites its span
+        and the similar sentences of other sources.
+    """
+    roots = alignment.roots
+    order = {a.id: i for i, a in enumerate(articles)}
+    sents = _candidates(articles)
+    originals = [s for s in sents if roots.get(s.article, s.article) == s.article]
+    pool = originals or sents
+    n_roots = len({roots.get(a.id, a.id) for a in articles})
+    for s in pool:
+        claim_score = 0.0
+        for c in alignment.claims:
+            if any(x.article == s.article and x.start < s.end and s.start < x.end for x in c.cites):
+                # a claim one source makes counts little: the brief is for what sources share
+                claim_score += (c.independent_sources - 1) + 0.3
+                claim_score += 1.0 if alignment.info[c.id].contested else 0.0
+        echo = _echo(s, sents, roots)
+        s.score = (
+            min(claim_score, 8.0)
+            + 4.0 * echo / max(1, n_roots - 1)
+            + (3.0 if s.index == 0 else 1.0 if s.index == 1 else 0.0)
+            - (2.0 if _QUOTE_START.match(s.text) else 0.0)
+        )
+    picked: list[_Sentence] = []
+    for s in sorted(pool, key=lambda s: (-s.score, order[s.article], s.start)):
+        if len(picked) >= BRIEF_MAX:
+            break
+        if s.score <= 0 and len(picked) >= BRIEF_MIN:
+            break
+        if any(_jaccard(s.words, p.words) >= 0.3 for p in picked):
+            continue
+        picked.append(s)
+    if picked:
+        # open with a lead sentence (news leads are written to sum the story up) when one
+        # was picked, then follow the articles' order
+        leads = [s for s in picked if s.index == 0]
+        first = leads[0] if leads else picked[0]
+        rest = sorted((s for s in picked if s is not first), key=lambda s: (order[s.article], s.start))
+        picked = [first, *rest]
+    brief = [BriefSentence(s.text, _echo_cites(s, sents, roots)) for s in picked]
+    for conflict in alignment.conflicts[:MAX_BRIEF_CONFLICTS]:
+        brief.append(_conflict_sentence(conflict))
+    return brief
+
+
+def _echo(s: _Sentence, sents: Sequence[_Sentence], roots: Mapping[ArticleId, ArticleId]) -> float:
+    """How many other sources have a sentence much like ``s`` (sum of best overlaps)."""
+    mine = roots.get(s.article, s.article)
+    best: dict[ArticleId, float] = {}
+    for o in sents:
+        r = roots.get(o.article, o.article)
+        if r == mine:
+            continue
+        j = _jaccard(s.words, o.words)
+        if j > best.get(r, 0.0):
+            best[r] = j
+    return sum(v for v in best.values() if v >= 0.2)
+
+
+def _echo_cites(
+    s: _Sentence, sents: Sequence[_Sentence], roots: Mapping[ArticleId, ArticleId]
+) -> list[Cite]:
+    """The sentence's own span plus the closest sentence of each other source saying the same."""
+    cites = [Cite(s.article, s.start, s.end)]
+    best: dict[ArticleId, tuple[float, _Sentence]] = {}
+    for o in sents:
+        if o.article == s.article:
+            continue
+        j = _jaccard(s.words, o.words)
+        if j >= 0.4 and j > best.get(o.article, (0.0, o))[0]:
+            best[o.article] = (j, o)
+    cites += [Cite(o.article, o.start, o.end) for _, o in best.values()]
+    del roots
+    return cites
+
+
+def _conflict_sentence(conflict: Conflict) -> BriefSentence:
+    sides = " versus ".join(f"“{s.claim}”" for s in conflict.sides)
+    topic = conflict.topic.rstrip("?")
+    if re.match(r"(?:Who|What|Which|When|Where|How|Is|Are|Does|Do)\b", topic):
+        topic = topic[0].lower() + topic[1:]  # a question word, not a name
+    text = f"Sources disagree ({topic}): {sides}."
+    cites = [c for s in conflict.sides for c in s.cites[:2]]
+    return BriefSentence(text, cites)
