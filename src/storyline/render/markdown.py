@@ -1,0 +1,111 @@
+"""Markdown renderer: the report as a readable document; cites as ``[A2:120-184]``."""
+
+from __future__ import annotations
+
+from storyline.models import Cite, StoryReport
+from storyline.render.common import Cites, number_claims, quotes_by_speaker
+from storyline.stages.align import coverage
+
+
+def _esc(text: str) -> str:
+    """Keep article text from breaking tables or starting markup."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def render_markdown(report: StoryReport) -> str:
+    """The report as Markdown (brief, profile, timeline, quotes, numbers, conflicts, coverage)."""
+    C = Cites(report)
+
+    def cites(cs: list[Cite]) -> str:
+        return " ".join(f"[{C.ref(c).label}:{c.start}-{c.end}]" for c in cs)
+
+    s = report.story
+    out: list[str] = [f"# {_esc(s.title)}", ""]
+    span = f"{s.first_seen} – {s.last_seen}" if s.first_seen else "dates unknown"
+    out += [
+        f"{len(report.articles)} articles, {s.n_independent} independent · {span} · `{s.id}`",
+        "",
+    ]
+
+    out += ["## Brief", ""]
+    out += [f"{i}. {_esc(b.text)} {cites(b.cites)}" for i, b in enumerate(report.brief, 1)] or [
+        "(none)"
+    ]
+
+    p = report.profile
+    out += ["", "## Profile", "", f"**{_esc(p.name)}** ({p.kind})"]
+    if p.aliases:
+        out += ["", f"Also called: {_esc(', '.join(p.aliases))}"]
+    for name, values in p.fields.items():
+        out += ["", f"**{name.replace('_', ' ').capitalize()}**", ""]
+        out += [f"- {_esc(v.value)} {cites(v.cites)}" for v in values]
+
+    out += ["", "## Timeline", ""]
+    names = {e.id: e.name for e in report.entities}
+    for e in report.timeline:
+        who = f" — {', '.join(names.get(a, a) for a in e.actors)}" if e.actors else ""
+        out.append(f"- **{e.date or 'undated'}** {_esc(e.summary)}{who} {cites(e.cites)}")
+    if not report.timeline:
+        out.append("(no dated events)")
+
+    out += ["", "## Quotes", ""]
+    for speaker, quotes in quotes_by_speaker(report):
+        out += [f"### {_esc(speaker)}", ""]
+        out += [f"- ({q.kind}) “{_esc(q.text)}” {cites([q.cite])}" for q in quotes]
+        out.append("")
+
+    out += [
+        "## Numbers",
+        "",
+        "| Subject | Measure | Value | As worded | Sources |",
+        "|---|---|---|---|---|",
+    ]
+    for c in number_claims(report):
+        worded = "; ".join(f"“{_esc(v)}”" for v in c.variants)
+        out.append(
+            f"| {_esc(c.subject)} | {_esc(c.slot)} | {_esc(c.value)} | {worded} | {c.independent_sources} {cites(c.cites)} |"
+        )
+
+    out += ["", "## Conflicts", ""]
+    for cf in report.conflicts:
+        out += [f"### {_esc(cf.topic)}", ""]
+        for side in cf.sides:
+            out.append(f"- **{_esc(side.claim)}** {cites(side.cites)}")
+        out.append("")
+    if not report.conflicts:
+        out += ["(none found)", ""]
+
+    cov = coverage(report)
+    out += ["## Coverage", ""]
+    out += ["| Claim | Indep. | " + " | ".join(_esc(c.label) for c in cov.columns) + " |"]
+    out += ["|---|---|" + "---|" * len(cov.columns)]
+    for row in cov.rows:
+        cl = row.claim
+        cells = " | ".join("✓" if cell else "" for cell in row.cells)
+        out.append(
+            f"| {_esc(cl.subject)} · {_esc(cl.slot)}: {_esc(cl.value)[:100]} | {cl.independent_sources} | {cells} |"
+        )
+    if cov.exclusive:
+        out += ["", "Reported by one outlet only:", ""]
+        labels = {c.key: c.label for c in cov.columns}
+        for key, claims in cov.exclusive.items():
+            items = "; ".join(
+                f"{_esc(c.subject)} · {_esc(c.slot)}: {_esc(c.value)[:80]}" for c in claims
+            )
+            out.append(f"- **{_esc(labels[key])}**: {items}")
+
+    out += ["", "## Stances", ""]
+    for st in report.stances:
+        cond = f" (condition: {_esc(st.condition)})" if st.condition else ""
+        out.append(f"- **{_esc(st.actor)}** {st.stance} {_esc(st.target)}{cond} {cites(st.cites)}")
+    if not report.stances:
+        out.append("(none found)")
+
+    out += ["", "## Articles", ""]
+    for a in report.articles:
+        dup = f" — copy of A{C.number.get(a.duplicate_of, '?')}" if a.duplicate_of else ""
+        when = f" · {a.published}" if a.published else ""
+        out.append(
+            f"- **A{C.number[a.id]}** {_esc(C.label(a))}{when}: {_esc(a.title)}{dup} (`{a.id}`)"
+        )
+    return "\n".join(out) + "\n"

@@ -1,0 +1,142 @@
+"""Renderers: exact JSON, Markdown sections, one self-contained and escaped HTML page."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from report_fixture import article, cite, story_fixture
+from storyline.models import ArticleFacts, Quote, Story, StoryReport
+from storyline.render import render_html, render_json, render_markdown
+from storyline.render.html import highlight
+from storyline.stages.report import build_report
+
+
+@pytest.fixture(scope="module")
+def report() -> StoryReport:
+    story, arts, facts = story_fixture()
+    return build_report(story, arts, facts)
+
+
+class _Links(HTMLParser):
+    """Collects ids, cite hrefs and every src/href/url a page would fetch."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.cite_hrefs: list[str] = []
+        self.fetches: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.append(tag)
+        if a.get("id"):
+            self.ids.add(a["id"] or "")
+        if tag == "a" and "cite" in (a.get("class") or ""):
+            self.cite_hrefs.append(a.get("href") or "")
+        if tag in {"script", "img", "iframe", "link", "object", "embed"} and (
+            a.get("src") or a.get("href")
+        ):
+            self.fetches.append(a.get("src") or a.get("href") or "")
+
+
+def test_render_json_is_the_contract(report):
+    out = render_json(report)
+    assert json.loads(out) == report.to_dict()
+    assert out.startswith('{\n  "story"')
+
+
+def test_render_json_keeps_non_ascii_text():
+    a = article("a1", "Le ministre a déclaré «non» à Genève.")
+    rep = build_report(Story("s-1", "Genève", ["a1"], None, None, 1), [a], [ArticleFacts("a1")])
+    out = render_json(rep)
+    assert "déclaré «non» à Genève" in out
+    assert "\\u00e9" not in out
+
+
+def test_render_markdown_has_every_section(report):
+    md = render_markdown(report)
+    for heading in ("## Brief", "## Profile", "## Timeline", "## Quotes", "## Numbers",
+                    "## Conflicts", "## Coverage", "## Stances", "## Articles"):  # fmt: skip
+        assert heading in md
+    assert "| Valdoria | police officers | 5,000 police officers |" in md
+    assert "[A1:" in md
+
+
+def test_render_html_is_self_contained(report):
+    page = render_html(report)
+    parser = _Links()
+    parser.feed(page)
+    assert parser.fetches == []
+    assert not re.search(r"@import|url\(|<link\b", page)
+    assert "<svg" in page  # the timeline chart is inline
+    for section in (
+        "brief",
+        "profile",
+        "timeline",
+        "quotes",
+        "numbers",
+        "conflicts",
+        "coverage",
+        "articles",
+    ):
+        assert section in parser.ids
+
+
+def test_render_html_every_cite_link_has_an_anchor(report):
+    parser = _Links()
+    parser.feed(render_html(report))
+    assert parser.cite_hrefs
+    missing = {h for h in parser.cite_hrefs if h[1:] not in parser.ids}
+    assert missing == set()
+
+
+def test_render_html_escapes_article_text():
+    text = 'Officials said <script>alert("x")</script> & more <b>bold</b> claims.'
+    a = article("a1", text)
+    q = Quote("<script>", None, None, None, "direct", cite(a, "<script>"))
+    rep = build_report(
+        Story("s-1", "T <i>", ["a1"], None, None, 1), [a], [ArticleFacts("a1", quotes=[q])]
+    )
+    page = render_html(rep)
+    assert "<script>alert" not in page
+    plain = re.sub(r'</?mark[^>]*>|<span class="anchor"[^>]*></span>', "", page)
+    assert 'Officials said &lt;script&gt;alert("x")&lt;/script&gt; &amp; more' in plain
+    assert "<b>bold</b>" not in page
+    assert "T &lt;i&gt;" in page
+    # only the page's own script tag remains
+    assert page.count("<script") == 1
+
+
+def test_highlight_overlapping_and_nested_spans():
+    text = "abcdefghij"
+    outer, inner, cross = cite_at(0, 8), cite_at(2, 4), cite_at(6, 10)
+    out = str(highlight(text, [outer, inner, cross]))
+    # every cite has one anchor, placed where it starts
+    for c in (outer, inner, cross):
+        assert out.count(f'id="c-a1-{c.start}-{c.end}"') == 1
+    # the text survives intact once the markup is removed
+    assert re.sub(r"<[^>]+>", "", out) == text
+    # "cd" is inside outer and inner, "gh" inside outer and cross, "ij" only in cross
+    assert '<mark class="hl d2" data-c="c-a1-0-8 c-a1-2-4">cd</mark>' in out
+    assert '<mark class="hl d2" data-c="c-a1-0-8 c-a1-6-10">gh</mark>' in out
+    assert '<mark class="hl d1" data-c="c-a1-6-10">ij</mark>' in out
+
+
+def test_highlight_escapes_each_piece():
+    text = "a<b>&c"
+    out = str(highlight(text, [cite_at(1, 4)]))
+    assert (
+        out
+        == 'a<span class="anchor" id="c-a1-1-4"></span><mark class="hl d1" data-c="c-a1-1-4">&lt;b&gt;</mark>&amp;c'
+    )
+
+
+def cite_at(start: int, end: int):
+    from storyline.models import Cite
+
+    return Cite("a1", start, end)
