@@ -90,7 +90,11 @@ def test_report_brief_is_five_to_ten_cited_sentences(report):
     lead = next(b for b in extractive if b.text.startswith("Northland and Eastmark are drafting"))
     assert {c.article for c in lead.cites} == {"aaaa", "bbbb"}
     # the conflicts are named, each side cited
-    assert any(b.text.startswith("Sources disagree (who is drafting") for b in report.brief)
+    assert any(b.text.startswith("Sources disagree on who is drafting") for b in report.brief)
+    assert any(
+        b.text.startswith("Sources disagree on whether the Coastal Monitoring Mission is a combat")
+        for b in report.brief
+    )
 
 
 def test_report_brief_skips_the_copy_as_a_source_of_sentences(report):

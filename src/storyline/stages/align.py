@@ -44,7 +44,7 @@ from storyline.models import (
 )
 from storyline.stages.focus import Focus, find_focus, kind_phrases
 from storyline.stages.relations import ActorMention, Observation, find_observations
-from storyline.text import normalize_text, slugify
+from storyline.text import normalize_text, sentence_spans, slugify
 
 # ---------------------------------------------------------------------------------------
 # the result
@@ -77,6 +77,14 @@ class Alignment:
     info: dict[str, ClaimInfo]
     focus: Focus | None
     roots: dict[ArticleId, ArticleId]
+    # sentences (article, start, end) about the focus or the instrument that creates it
+    topical: set[tuple[ArticleId, int, int]] = field(default_factory=set)
+
+    def is_topical(self, cite: Cite) -> bool:
+        """Does ``cite`` fall in a sentence about the focus (or its resolution, mandate...)?"""
+        return any(
+            a == cite.article and s <= cite.start < e for a, s, e in self.topical
+        )  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------
@@ -399,7 +407,9 @@ def _role_claims(
                     cites += [o.cite for o in evidence[r]]
                     texts += [o.text for o in evidence[r]]
             # name actors in the order the sources first name them ("the US and Israel")
-            first_seen = [a for o in items for a in (affil.get(x, x) for x in o.actors)]
+            # in the order of the sentence naming the most of them ("the US and Israel")
+            richest = sorted(items, key=lambda o: -len(o.actors))
+            first_seen = [a for o in richest for a in (affil.get(x, x) for x in o.actors)]
             actor_names = [names.get(a, a) for a in sorted(mset, key=first_seen.index)]
             made.append(
                 out.add(
@@ -555,8 +565,24 @@ def _year_conflicts(
 # -- stances -----------------------------------------------------------------------------
 
 
+# Stance types that say an actor will take part; ``participation`` claims already hold them.
+_JOINING_STANCES = frozenset({"offer", "pledge"})
+
+
 def _stance_claims(stances: Sequence[Stance], out: _Claims) -> None:
+    joining = {
+        e: c
+        for c in out.claims
+        if out.info[c.id].kind == "participation"
+        for e in out.info[c.id].entities
+    }
     for st in stances:
+        part = joining.get(st.actor_entity or "")
+        if st.stance in _JOINING_STANCES and part is not None:
+            # the same fact as the participation claim: one claim, its cites united
+            part.cites = _dedupe_cites([*part.cites, *st.cites])
+            part.independent_sources = count_sources(part.cites, out.roots)
+            continue
         value = st.target + (f" ({st.condition})" if st.condition else "")
         out.add(
             st.actor, f"stance: {st.stance}", value, [value], st.cites,
@@ -640,7 +666,23 @@ def align(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> Alignme
         info=out.info,
         focus=focus,
         roots=roots,
+        topical=_topical(articles, focus),
     )
+
+
+_INSTRUMENT = re.compile(
+    r"\b(?:resolution|mandate|draft|treaty|bill|agreement|deal|deployment|troops|mission|force)\b",
+    re.I,
+)
+
+
+def _topical(articles: Sequence[Article], focus: Focus | None) -> set[tuple[ArticleId, int, int]]:
+    out = set(focus.sentences) if focus else set()
+    for a in articles:
+        for s, e in sentence_spans(a.text):
+            if _INSTRUMENT.search(a.text, s, e):
+                out.add((a.id, s, e))
+    return out
 
 
 # ---------------------------------------------------------------------------------------
@@ -720,7 +762,9 @@ def coverage(report: StoryReport) -> Coverage:
             if c.article in col_of:
                 cells[index[col_of[c.article]]].append(c)
         rows.append(CoverageRow(claim, cells))
-        owners = {col_of.get(roots.get(c.article, c.article), col_of.get(c.article)) for c in claim.cites}
+        owners = {
+            col_of.get(roots.get(c.article, c.article), col_of.get(c.article)) for c in claim.cites
+        }
         owners.discard(None)
         if len(owners) == 1:
             exclusive[owners.pop()].append(claim)  # type: ignore[index]

@@ -18,6 +18,7 @@ from collections import defaultdict
 
 from storyline.models import Claim, Profile, ProfileValue, Stance, Story
 from storyline.stages.align import Alignment, ClaimInfo
+from storyline.text import normalize_text
 
 FIELDS = (
     "description", "sponsors", "legal_basis", "tasks", "contributors", "command", "size",
@@ -35,6 +36,7 @@ _PERSONNEL = re.compile(
     r"^(?:troop|soldier|personnel|police|officer|engineer|force|member|peacekeeper|staff)s?$", re.I
 )
 # Stance types that put a condition on the focus or oppose part of it.
+_JOINING = frozenset({"offer", "pledge"})
 _CONDITION_STANCE = re.compile(
     r"condition|demand|require|oppos|reject|refus|warn|insist|seek|want|red.?line", re.I
 )
@@ -75,6 +77,7 @@ def build_profile(story: Story, alignment: Alignment) -> Profile:
             fields["size"].append(_value(c, i, f"{c.subject}: {_variants(c)}"))
             for e in i.entities:
                 pledges[e].append(c)
+    conditions: list[tuple[str, ProfileValue]] = []
     for c in alignment.claims:
         i = info[c.id]
         if i.kind == "role":
@@ -83,14 +86,19 @@ def build_profile(story: Story, alignment: Alignment) -> Profile:
         elif i.kind == "participation":
             fields["contributors"].append(_contributor(c, i, pledges))
             for text, cite in i.conditions:
-                fields["conditions"].append(ProfileValue(f"{c.subject}: {text}", [cite]))
+                conditions.append((c.subject, ProfileValue(f"{c.subject}: {text}", [cite])))
         elif i.kind == "description" and (i.negated or i.contested):
             fields["description"].append(_value(c, i))
         elif i.kind == "attribute":
             fields[_ATTRIBUTE_FIELD.get(c.slot, c.slot)].append(_value(c, i))
     for st in alignment.stances:
-        if st.condition or _CONDITION_STANCE.search(st.stance):
-            fields["conditions"].append(ProfileValue(_stance_text(st), list(st.cites)))
+        if st.stance in _JOINING and st.actor_entity in contributors:
+            continue  # an offer with its condition is already under contributors
+        if st.condition or (
+            _CONDITION_STANCE.search(st.stance) and any(alignment.is_topical(c) for c in st.cites)
+        ):
+            conditions.append((st.actor, ProfileValue(_stance_text(st), list(st.cites))))
+    fields["conditions"] = _by_actor(conditions)
     ordered = {k: fields[k] for k in FIELDS if fields.get(k)}
     if focus is None:
         return Profile(name=story.title, aliases=[], kind="story", fields=ordered)
@@ -118,6 +126,21 @@ def _contributor(c: Claim, i: ClaimInfo, pledges: dict[str, list[Claim]]) -> Pro
 
 def _stance_text(st: Stance) -> str:
     text = f"{st.actor}: {st.stance} {st.target}".strip()
-    if st.condition:
-        text += f" ({st.condition})"
+    if st.condition and normalize_text(st.condition) not in normalize_text(st.target):
+        text += f" (if: {st.condition})"
     return text
+
+
+def _by_actor(items: list[tuple[str, ProfileValue]]) -> list[ProfileValue]:
+    """Values grouped by actor (actors in order of first appearance), repeats dropped."""
+    order: dict[str, int] = {}
+    for actor, _ in items:
+        order.setdefault(actor, len(order))
+    seen: set[str] = set()
+    out: list[ProfileValue] = []
+    for _, v in sorted(items, key=lambda kv: order[kv[0]]):
+        key = normalize_text(v.value)
+        if key not in seen:
+            seen.add(key)
+            out.append(v)
+    return out

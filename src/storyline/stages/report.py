@@ -83,9 +83,14 @@ def build_report(
 
 
 def _ordered(articles: Sequence[Article]) -> list[Article]:
-    """Articles by publication date (undated after dated), then in the given order."""
+    """Articles by publication date when every one has a date, else in the given order.
+
+    Sorting a mix would put the few dated articles first for no reason the reader sees.
+    """
+    if any(a.published is None for a in articles):
+        return list(articles)
     idx = {a.id: i for i, a in enumerate(articles)}
-    return sorted(articles, key=lambda a: (a.published is None, a.published or "", idx[a.id]))
+    return sorted(articles, key=lambda a: (a.published or "", idx[a.id]))
 
 
 def _dedupe_quantities(items: list[Quantity]) -> list[Quantity]:
@@ -222,7 +227,9 @@ def build_brief(articles: Sequence[Article], alignment: Alignment) -> list[Brief
         # was picked, then follow the articles' order
         leads = [s for s in picked if s.index == 0]
         first = leads[0] if leads else picked[0]
-        rest = sorted((s for s in picked if s is not first), key=lambda s: (order[s.article], s.start))
+        rest = sorted(
+            (s for s in picked if s is not first), key=lambda s: (order[s.article], s.start)
+        )
         picked = [first, *rest]
     brief = [BriefSentence(s.text, _echo_cites(s, sents, roots)) for s in picked]
     for conflict in alignment.conflicts[:MAX_BRIEF_CONFLICTS]:
@@ -264,8 +271,13 @@ def _echo_cites(
 def _conflict_sentence(conflict: Conflict) -> BriefSentence:
     sides = " versus ".join(f"“{s.claim}”" for s in conflict.sides)
     topic = conflict.topic.rstrip("?")
-    if re.match(r"(?:Who|What|Which|When|Where|How|Is|Are|Does|Do)\b", topic):
+    yes_no = re.match(r"(?:Is|Are) (the .+?) (an? .+)$", topic)
+    if yes_no:
+        topic = f"whether {yes_no.group(1)} is {yes_no.group(2)}"
+    elif re.match(r"(?:Who|What|Which|When|Where|How)\b", topic):
         topic = topic[0].lower() + topic[1:]  # a question word, not a name
-    text = f"Sources disagree ({topic}): {sides}."
+    else:
+        topic = f"the figure for {topic}"
+    text = f"Sources disagree on {topic}: {sides}."
     cites = [c for s in conflict.sides for c in s.cites[:2]]
     return BriefSentence(text, cites)
