@@ -78,12 +78,12 @@ class Alignment:
     focus: Focus | None
     roots: dict[ArticleId, ArticleId]
     # sentences (article, start, end) about the focus or the instrument that creates it
-    topical: set[tuple[ArticleId, int, int]] = field(default_factory=set)
+    topical: dict[ArticleId, set[tuple[int, int]]] = field(default_factory=dict)
 
     def is_topical(self, cite: Cite) -> bool:
         """Does ``cite`` fall in a sentence about the focus (or its resolution, mandate...)?"""
         return any(
-            a == cite.article and s <= cite.start < e for a, s, e in self.topical
+            s <= cite.start < e for s, e in self.topical.get(cite.article, ())
         )  # fmt: skip
 
 
@@ -676,12 +676,14 @@ _INSTRUMENT = re.compile(
 )
 
 
-def _topical(articles: Sequence[Article], focus: Focus | None) -> set[tuple[ArticleId, int, int]]:
-    out = set(focus.sentences) if focus else set()
+def _topical(
+    articles: Sequence[Article], focus: Focus | None
+) -> dict[ArticleId, set[tuple[int, int]]]:
+    out = {a: set(spans) for a, spans in (focus.sentences if focus else {}).items()}
     for a in articles:
         for s, e in sentence_spans(a.text):
             if _INSTRUMENT.search(a.text, s, e):
-                out.add((a.id, s, e))
+                out.setdefault(a.id, set()).add((s, e))
     return out
 
 

@@ -128,13 +128,13 @@ class Focus:
     aliases: list[str]
     place: str | None
     mentions: list[KindPhrase] = field(default_factory=list)
-    # sentences (article, start, end) that speak about the focus, directly or via "it"
-    sentences: set[tuple[ArticleId, int, int]] = field(default_factory=set)
+    # per article, the sentences (start, end) that speak about the focus, directly or via "it"
+    sentences: dict[ArticleId, set[tuple[int, int]]] = field(default_factory=dict)
     name_mods: frozenset[str] = frozenset()
 
     def about(self, article: ArticleId, start: int, end: int) -> bool:
         """True when the sentence containing ``[start, end)`` speaks about the focus."""
-        return any(a == article and s <= start and end <= e for a, s, e in self.sentences)
+        return any(s <= start and end <= e for s, e in self.sentences.get(article, ()))
 
 
 def kind_phrases(article: Article) -> list[KindPhrase]:
@@ -367,5 +367,5 @@ def _mark_sentences(focus: Focus, articles: Sequence[Article], acronym: str | No
             sent = a.text[s:e]
             hit = (s, e) in starts or bool(acr_re and acr_re.search(sent))
             if hit or (previous and _PRONOUN_START.match(sent)):
-                focus.sentences.add((a.id, s, e))
+                focus.sentences.setdefault(a.id, set()).add((s, e))
             previous = hit or (previous and bool(_PRONOUN_START.match(sent)))

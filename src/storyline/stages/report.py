@@ -15,6 +15,7 @@ source. When sources conflict, one sentence names the conflict and cites each si
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -199,14 +200,18 @@ def build_brief(articles: Sequence[Article], alignment: Alignment) -> list[Brief
     originals = [s for s in sents if roots.get(s.article, s.article) == s.article]
     pool = originals or sents
     n_roots = len({roots.get(a.id, a.id) for a in articles})
+    # per article, (start, end, weight) of each claim's cites
+    weights: dict[ArticleId, list[tuple[int, int, str, float]]] = defaultdict(list)
+    for c in alignment.claims:
+        # a claim one source makes counts little: the brief is for what sources share
+        w = (c.independent_sources - 1) + 0.3 + (1.0 if alignment.info[c.id].contested else 0.0)
+        for x in c.cites:
+            weights[x.article].append((x.start, x.end, c.id, w))
+    similar = _similar(pool, sents)
     for s in pool:
-        claim_score = 0.0
-        for c in alignment.claims:
-            if any(x.article == s.article and x.start < s.end and s.start < x.end for x in c.cites):
-                # a claim one source makes counts little: the brief is for what sources share
-                claim_score += (c.independent_sources - 1) + 0.3
-                claim_score += 1.0 if alignment.info[c.id].contested else 0.0
-        echo = _echo(s, sents, roots)
+        hits = {cid: w for a, b, cid, w in weights[s.article] if a < s.end and s.start < b}
+        claim_score = sum(hits.values())
+        echo = _echo(s, similar.get(id(s), []), roots)
         s.score = (
             min(claim_score, 8.0)
             + 4.0 * echo / max(1, n_roots - 1)
@@ -231,41 +236,61 @@ def build_brief(articles: Sequence[Article], alignment: Alignment) -> list[Brief
             (s for s in picked if s is not first), key=lambda s: (order[s.article], s.start)
         )
         picked = [first, *rest]
-    brief = [BriefSentence(s.text, _echo_cites(s, sents, roots)) for s in picked]
+    brief = [BriefSentence(s.text, _echo_cites(s, similar.get(id(s), []))) for s in picked]
     for conflict in alignment.conflicts[:MAX_BRIEF_CONFLICTS]:
         brief.append(_conflict_sentence(conflict))
     return brief
 
 
-def _echo(s: _Sentence, sents: Sequence[_Sentence], roots: Mapping[ArticleId, ArticleId]) -> float:
+def _similar(
+    queries: Sequence[_Sentence], sents: Sequence[_Sentence]
+) -> dict[int, list[tuple[float, _Sentence]]]:
+    """For each query sentence, the sentences of other articles sharing words, with their Jaccard.
+
+    An inverted index over content words keeps this near-linear: only sentences that
+    share a word are compared, and words found in most sentences are not indexed.
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(sents):
+        for w in s.words:
+            index[w].append(i)
+    common = max(20, len(sents) // 3)
+    out: dict[int, list[tuple[float, _Sentence]]] = {}
+    for s in queries:
+        near: set[int] = set()
+        for w in s.words:
+            if len(index[w]) <= common:
+                near.update(index[w])
+        out[id(s)] = [
+            (_jaccard(s.words, sents[k].words), sents[k])
+            for k in near
+            if sents[k].article != s.article
+        ]
+    return out
+
+
+def _echo(
+    s: _Sentence, similar: Sequence[tuple[float, _Sentence]], roots: Mapping[ArticleId, ArticleId]
+) -> float:
     """How many other sources have a sentence much like ``s`` (sum of best overlaps)."""
     mine = roots.get(s.article, s.article)
     best: dict[ArticleId, float] = {}
-    for o in sents:
+    for j, o in similar:
         r = roots.get(o.article, o.article)
-        if r == mine:
-            continue
-        j = _jaccard(s.words, o.words)
-        if j > best.get(r, 0.0):
+        if r != mine and j > best.get(r, 0.0):
             best[r] = j
     return sum(v for v in best.values() if v >= 0.2)
 
 
-def _echo_cites(
-    s: _Sentence, sents: Sequence[_Sentence], roots: Mapping[ArticleId, ArticleId]
-) -> list[Cite]:
-    """The sentence's own span plus the closest sentence of each other source saying the same."""
-    cites = [Cite(s.article, s.start, s.end)]
+def _echo_cites(s: _Sentence, similar: Sequence[tuple[float, _Sentence]]) -> list[Cite]:
+    """The sentence's own span plus the closest sentence of each other article saying the same."""
     best: dict[ArticleId, tuple[float, _Sentence]] = {}
-    for o in sents:
-        if o.article == s.article:
-            continue
-        j = _jaccard(s.words, o.words)
+    for j, o in similar:
         if j >= 0.4 and j > best.get(o.article, (0.0, o))[0]:
             best[o.article] = (j, o)
-    cites += [Cite(o.article, o.start, o.end) for _, o in best.values()]
-    del roots
-    return cites
+    return [Cite(s.article, s.start, s.end)] + [
+        Cite(o.article, o.start, o.end) for _, o in best.values()
+    ]
 
 
 def _conflict_sentence(conflict: Conflict) -> BriefSentence:
