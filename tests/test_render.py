@@ -140,3 +140,12 @@ def cite_at(start: int, end: int):
     from storyline.models import Cite
 
     return Cite("a1", start, end)
+
+
+def test_quotes_by_speaker_groups_the_same_words(report):
+    from storyline.render.common import quotes_by_speaker
+
+    groups = dict(quotes_by_speaker(report))
+    (only,) = groups["Mira Castell"]
+    assert only.text == "We want a mandate that every partner can accept"
+    assert [c.article for c in only.cites] == ["aaaa", "bbbb"]

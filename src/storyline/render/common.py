@@ -7,8 +7,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from storyline.models import Article, ArticleId, Cite, Claim, Event, Quote, StoryReport
+from storyline.models import Article, ArticleId, Cite, Claim, Event, StoryReport
 from storyline.stages.align import article_label
+from storyline.text import normalize_text
 
 
 def cite_key(c: Cite) -> str:
@@ -49,7 +50,9 @@ class Cites:
                 ref.label += f"×{len(group)}"
                 ref.excerpt = "\n".join(f"“{self.excerpt(c, 140)}”" for c in group[:6])
             out.append(ref)
-        return sorted(out, key=lambda r: int(r.label[1:].split("×")[0]) if r.label[1:2].isdigit() else 0)
+        return sorted(
+            out, key=lambda r: int(r.label[1:].split("×")[0]) if r.label[1:2].isdigit() else 0
+        )
 
     def excerpt(self, c: Cite, limit: int = 220) -> str:
         """The cited words, shortened in the middle when long."""
@@ -90,16 +93,34 @@ def used_cites(report: StoryReport) -> dict[ArticleId, list[Cite]]:
     return {a: sorted(cs, key=lambda c: (c.start, -c.end)) for a, cs in out.items()}
 
 
-def quotes_by_speaker(report: StoryReport) -> list[tuple[str, list[Quote]]]:
-    """Quotes grouped by speaker (entity when known), biggest group first; unknown last."""
+@dataclass(slots=True)
+class QuoteGroup:
+    """One quote as said, with every article that carries it (a copy repeats quotes)."""
+
+    text: str
+    kind: str
+    cites: list[Cite]
+
+
+def quotes_by_speaker(report: StoryReport) -> list[tuple[str, list[QuoteGroup]]]:
+    """Quotes grouped by speaker (entity when known), biggest group first, unknown last;
+    the same words quoted by several articles are one entry citing each."""
     names = {e.id: e.name for e in report.entities}
-    groups: dict[str, list[Quote]] = defaultdict(list)
+    groups: dict[str, dict[str, QuoteGroup]] = defaultdict(dict)
     for q in report.quotes:
         who = names.get(q.speaker_entity or "") or q.speaker or "Unattributed"
-        if q.speaker_role and who != "Unattributed" and q.speaker_role not in who:
-            who = f"{who} ({q.speaker_role})" if not q.speaker_entity else who
-        groups[who].append(q)
-    return sorted(groups.items(), key=lambda kv: (kv[0] == "Unattributed", -len(kv[1]), kv[0]))
+        if (
+            q.speaker_role
+            and not q.speaker_entity
+            and who != "Unattributed"
+            and q.speaker_role not in who
+        ):
+            who = f"{who} ({q.speaker_role})"
+        key = normalize_text(q.text).strip(" ,.")
+        group = groups[who].setdefault(key, QuoteGroup(q.text, q.kind, []))
+        group.cites.append(q.cite)
+    items = [(who, list(g.values())) for who, g in groups.items()]
+    return sorted(items, key=lambda kv: (kv[0] == "Unattributed", -len(kv[1]), kv[0]))
 
 
 def number_claims(report: StoryReport) -> list[Claim]:

@@ -51,7 +51,7 @@ def render_markdown(report: StoryReport) -> str:
     out += ["", "## Quotes", ""]
     for speaker, quotes in quotes_by_speaker(report):
         out += [f"### {_esc(speaker)}", ""]
-        out += [f"- ({q.kind}) “{_esc(q.text)}” {cites([q.cite])}" for q in quotes]
+        out += [f"- ({q.kind}) “{_esc(q.text)}” {cites(q.cites)}" for q in quotes]
         out.append("")
 
     out += [
