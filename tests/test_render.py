@@ -149,3 +149,23 @@ def test_quotes_by_speaker_groups_the_same_words(report):
     (only,) = groups["Mira Castell"]
     assert only.text == "We want a mandate that every partner can accept"
     assert [c.article for c in only.cites] == ["aaaa", "bbbb"]
+
+
+def test_timeline_chart_lays_out_dated_events():
+    from storyline.models import Event
+    from storyline.render.common import timeline_chart
+
+    events = [
+        Event("2030-09-23", "", "a", [], []),
+        Event("2030-10", "", "b", [], []),
+        Event("2030-10-02", "", "c", [], []),
+        Event(None, "", "undated", [], []),
+    ]
+    chart = timeline_chart(events)
+    assert chart is not None
+    assert [m.n for m in chart.marks] == [1, 2, 3]  # the undated event is not drawn
+    a, b, c = chart.marks
+    assert a.x < b.x < b.x2 and a.x2 == a.x  # a month is a bar, a day a point
+    assert c.y > b.y  # inside October's bar: pushed to another lane
+    assert "Oct 2030" in [t.label for t in chart.ticks]
+    assert timeline_chart([Event(None, "", "x", [], [])]) is None

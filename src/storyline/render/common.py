@@ -206,10 +206,12 @@ def timeline_chart(events: list[Event], width: int = 960) -> Chart | None:
     y, m = first.year, first.month
     span_months = (last.year - y) * 12 + last.month - m
     step = 1 if span_months <= 14 else 3 if span_months <= 48 else 12
+    m = (m - 1) // step * step + 1  # ticks on quarter or year boundaries
     while (y, m) <= (last.year, last.month):
         d = date(y, m, 1)
         if d.toordinal() >= lo:
-            ticks.append(ChartTick(x_of(d.toordinal()), d.strftime("%b %Y")))
+            label = d.strftime("%Y") if step == 12 else d.strftime("%b %Y")
+            ticks.append(ChartTick(x_of(d.toordinal()), label))
         m += step
         while m > 12:
             m -= 12
