@@ -212,6 +212,7 @@ def _heading_like(line: str) -> bool:
 class Block:
     text: str
     heading: bool = False
+    level: int = 0  # markdown heading level (1 = the page's H1)
 
 
 @dataclass(slots=True)
@@ -296,7 +297,8 @@ def _blocks(lines: list[str], width: int | None, markdown: bool) -> list[Block]:
     for line in lines:
         if markdown and line.startswith("#"):
             flush()
-            blocks.append(Block(line.lstrip("#").strip(), heading=True))
+            level = len(line) - len(line.lstrip("#"))
+            blocks.append(Block(line.lstrip("#").strip(), heading=True, level=level))
             continue
         if not line:
             flush()
@@ -449,9 +451,18 @@ def clean_text(raw: str, *, markdown: bool = False) -> CleanedText:
     ):
         out.first_line_title = first.text
         blocks = blocks[1:]
-    elif markdown and blocks[0].heading:
-        out.first_line_title = blocks[0].text
-        blocks = blocks[1:]
+    elif markdown:
+        # the page's H1 is its title; short labels above it are a section kicker
+        h1 = next((k for k, b in enumerate(blocks[:4]) if b.level == 1), None)
+        if h1 is not None and all(
+            len(_words(b.text)) <= 5 and not _ends_sentence(b.text) for b in blocks[:h1]
+        ):
+            out.removed.extend(("kicker", b.text) for b in blocks[:h1])
+            out.first_line_title = blocks[h1].text
+            blocks = blocks[h1 + 1 :]
+        elif blocks[0].heading:
+            out.first_line_title = blocks[0].text
+            blocks = blocks[1:]
 
     # 7. Sub-headings: a short line with no closing punctuation between two paragraphs.
     for k, b in enumerate(blocks):
