@@ -1,0 +1,379 @@
+"""JSON API: the same operations as the CLI (stories, report, articles, ingest) over HTTP.
+
+Handlers are plain ``def`` functions, so FastAPI runs the blocking engine calls in its
+threadpool; the upload handler is ``async`` only to stream the request body to disk.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import asdict
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from storyline.models import Article, Story
+from storyline.web.state import WebState
+from storyline.web.uploads import IngestJobs, display_source, read_upload
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+IdPath = Annotated[str, Path(min_length=1, max_length=64)]
+DateQuery = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
+
+
+def get_state(request: Request) -> WebState:
+    return request.app.state.web  # type: ignore[no-any-return]
+
+
+def get_jobs(request: Request) -> IngestJobs:
+    return request.app.state.jobs  # type: ignore[no-any-return]
+
+
+State = Annotated[WebState, Depends(get_state)]
+
+
+def check_token(request: Request, given: str | None = None) -> None:
+    """Refuse a write without the configured token (no token configured: loopback, open)."""
+    token = get_state(request).token
+    if not token:
+        return
+    auth = request.headers.get("authorization", "")
+    candidate = (
+        (auth[7:].strip() if auth.lower().startswith("bearer ") else None)
+        or request.headers.get("x-storyline-token")
+        or given
+    )
+    if not candidate or not secrets.compare_digest(candidate.encode(), token.encode()):
+        raise HTTPException(
+            401,
+            "this server needs a token for writes: send 'Authorization: Bearer TOKEN'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+# -- response models (documented in /openapi.json) ----------------------------------------
+
+
+class ActorOut(BaseModel):
+    id: str
+    name: str
+
+
+class StoryOut(BaseModel):
+    id: str
+    title: str
+    articles: list[str] = Field(description="article ids, in ingest order")
+    n_independent: int = Field(description="articles that are not copies of another")
+    first_seen: str | None
+    last_seen: str | None
+    outlets: list[str] = []
+    actors: list[ActorOut] = []
+
+
+class StoryUpdated(BaseModel):
+    id: str
+    updated_at: str | None
+    n_articles: int
+
+
+class ArticleOut(BaseModel):
+    id: str
+    source: str = Field(description="the article's url when known, else where it was read from")
+    url: str | None
+    outlet: str | None
+    published: str | None
+    published_from: str | None
+    title: str
+    title_inferred: bool
+    text: str = Field(description="cleaned text: every cite's offsets point into it")
+    headings: list[list[int]]
+    ingested_at: str
+    version: int
+    supersedes: str | None
+    duplicate_of: str | None
+    story_id: str | None
+    duplicates: list[str] | None = None
+    raw: str | None = None
+
+
+class IngestOut(BaseModel):
+    added: list[str]
+    unchanged: int
+    new_versions: int
+    errors: list[str]
+    stories_touched: list[str]
+    articles: list[dict[str, Any]]
+    ok: bool
+
+
+class JobOut(BaseModel):
+    id: str
+    status: Literal["queued", "running", "done", "failed"]
+    files: list[str]
+    done: int
+    total: int | None
+    current: str
+    result: IngestOut | None
+    error: str | None
+
+
+# -- shared query logic (the stories page uses it too) ------------------------------------
+
+
+def parse_day(value: str | None, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise HTTPException(422, f"{name} is not a real date: {value!r}") from None
+
+
+def find_stories(
+    state: WebState,
+    *,
+    q: str | None = None,
+    actor: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    sort: str = "size",
+) -> tuple[list[Story], dict[str, Any]]:
+    """Stories matching a text search, an actor and a date range, plus what matched.
+
+    ``q`` is an FTS5 query over article titles and text; ``actor`` an entity id or part
+    of an actor's name (from extracted facts); the date range keeps stories whose
+    first..last dates overlap it.
+    """
+    lo, hi = parse_day(date_from, "from"), parse_day(date_to, "to")
+    if lo and hi and lo > hi:
+        raise HTTPException(422, "'from' is after 'to'")
+    stories = all_stories = state.engine.stories()
+    info: dict[str, Any] = {"hits": {}}
+    if q and q.strip():
+        ranked = state.engine.store.search(q.strip(), limit=5000)
+        rank = {aid: i for i, aid in enumerate(ranked)}
+        hits = {s.id: [a for a in s.article_ids if a in rank] for s in stories}
+        stories = [s for s in stories if hits[s.id]]
+        info["hits"] = {s.id: len(hits[s.id]) for s in stories}
+        if sort == "relevance":
+            stories.sort(key=lambda s: min(rank[a] for a in hits[s.id]))
+    if actor and actor.strip():
+        found, actors = state.actors.match(actor)
+        stories = [s for s in stories if any(a in found for a in s.article_ids)]
+        info["actors"] = actors
+        total = sum(len(s.article_ids) for s in all_stories)
+        info["actor_coverage"] = (min(len(state.actors), total), total)
+    if lo or hi:
+        keep = []
+        for s in stories:
+            if not s.first_seen:
+                continue
+            first = date.fromisoformat(s.first_seen[:10])
+            last = date.fromisoformat((s.last_seen or s.first_seen)[:10])
+            if (hi is None or first <= hi) and (lo is None or last >= lo):
+                keep.append(s)
+        stories = keep
+    if sort == "recent":
+        stories.sort(key=lambda s: (s.last_seen or "", len(s.article_ids)), reverse=True)
+    return stories, info
+
+
+def story_out(state: WebState, s: Story) -> StoryOut:
+    return StoryOut(
+        id=s.id, title=s.title, articles=s.article_ids, n_independent=s.n_independent,
+        first_seen=s.first_seen, last_seen=s.last_seen, outlets=state.outlets(s.article_ids),
+        actors=[ActorOut(id=r.id, name=r.name) for r in state.actors.top(s.article_ids)],
+    )  # fmt: skip
+
+
+def article_out(
+    a: Article, *, raw: bool = False, duplicates: list[str] | None = None
+) -> ArticleOut:
+    d = a.to_dict()
+    d["source"] = a.url or a.source
+    d["headings"] = [[h.start, h.end] for h in a.headings]
+    d["raw"] = a.raw if raw else None
+    d["duplicates"] = duplicates
+    return ArticleOut(**d)
+
+
+def duplicates_of(state: WebState, article_id: str) -> list[str]:
+    """Ids of the stored articles marked as copies of this one."""
+    return [
+        aid for aid, (of, _, _) in state.engine.store.duplicate_info().items() if of == article_id
+    ]
+
+
+# -- routes ---------------------------------------------------------------------------------
+
+
+@router.get("/stories", response_model=list[StoryOut], summary="List stories")
+def list_stories(
+    state: State,
+    q: Annotated[str | None, Query(max_length=500, description="full-text search (FTS5)")] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="entity id or name")] = None,
+    date_from: Annotated[DateQuery, Query(alias="from")] = None,
+    date_to: Annotated[DateQuery, Query(alias="to")] = None,
+    sort: Literal["size", "recent", "relevance"] = "size",
+    limit: Annotated[int | None, Query(ge=1, le=10000)] = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> list[StoryOut]:
+    """Stories, largest first (like ``storyline stories --format json``), optionally filtered."""
+    stories, _ = find_stories(
+        state, q=q, actor=actor, date_from=date_from, date_to=date_to, sort=sort
+    )
+    page = stories[offset : offset + limit if limit else None]
+    return [story_out(state, s) for s in page]
+
+
+@router.get("/stories/{story_id}", response_model=StoryOut, summary="One story")
+def get_story(state: State, story_id: IdPath) -> StoryOut:
+    return story_out(state, state.engine.story(story_id))
+
+
+@router.get(
+    "/stories/{story_id}/updated", response_model=StoryUpdated, summary="When a story last changed"
+)
+def story_updated(state: State, story_id: IdPath) -> StoryUpdated:
+    """Cheap check an open story page polls to learn that new articles changed the story."""
+    story = state.engine.story(story_id)
+    return StoryUpdated(
+        id=story_id,
+        updated_at=state.engine.store.story_updated_at(story_id),
+        n_articles=len(story.article_ids),
+    )
+
+
+@router.get(
+    "/stories/{story_id}/report",
+    summary="The cited report of a story",
+    responses={200: {"content": {"application/json": {}, "text/markdown": {}, "text/html": {}}}},
+)
+def story_report(
+    state: State, story_id: IdPath, format: Literal["json", "md", "html"] = "json"
+) -> Response:
+    """SPEC.md's report JSON (``report.to_dict()``), or Markdown / standalone HTML."""
+    rep = state.report(story_id)
+    if format == "json":
+        return JSONResponse(rep.to_dict())
+    from storyline.render import render_html, render_markdown
+
+    if format == "md":
+        return PlainTextResponse(render_markdown(rep), media_type="text/markdown; charset=utf-8")
+    from storyline.web.app import SANDBOX_CSP
+
+    return HTMLResponse(render_html(rep), headers={"Content-Security-Policy": SANDBOX_CSP})
+
+
+@router.get("/articles", response_model=list[ArticleOut], summary="List articles")
+def list_articles(
+    state: State,
+    story: Annotated[
+        str | None, Query(max_length=64, description="only this story's articles")
+    ] = None,
+    q: Annotated[str | None, Query(max_length=500, description="full-text search (FTS5)")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> list[ArticleOut]:
+    """Articles in ingest order (like ``storyline articles --format json``), a page at a time."""
+    ids: list[str] | None = None
+    if story:
+        ids = state.engine.story(story).article_ids
+    if q and q.strip():
+        found = state.engine.store.search(q.strip(), limit=offset + limit)
+        ids = [i for i in found if ids is None or i in set(ids)]
+    if ids is not None:
+        arts = state.engine.articles(ids[offset : offset + limit])
+    else:
+        arts = state.engine.articles()[offset : offset + limit]
+    return [article_out(a) for a in arts]
+
+
+@router.get("/articles/{article_id}", response_model=ArticleOut, summary="One article")
+def get_article(
+    state: State,
+    article_id: IdPath,
+    raw: Annotated[bool, Query(description="include the raw input text")] = False,
+) -> ArticleOut:
+    a = state.engine.article(article_id)
+    return article_out(a, raw=raw, duplicates=duplicates_of(state, article_id))
+
+
+@router.get("/articles/{article_id}/facts", summary="Facts extracted from one article")
+def get_facts(state: State, article_id: IdPath) -> dict[str, Any]:
+    """Entities, quotes, quantities, dates, events and stances, each with its cite."""
+    return asdict(state.facts(state.engine.article(article_id)))
+
+
+_UPLOAD_DOC: dict[str, Any] = {
+    "requestBody": {
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "files": {"type": "array", "items": {"type": "string", "format": "binary"},
+                                  "description": "text, HTML, RSS/Atom, JSON or JSONL files"},
+                        "text": {"type": "string", "description": "pasted article text"},
+                        "title": {"type": "string", "description": "title of the pasted text"},
+                        "outlet": {"type": "string"},
+                        "published": {"type": "string", "description": "YYYY-MM-DD"},
+                    },
+                }
+            },
+            "application/json": {"schema": {"description": "an article object or a list of them"}},
+            "application/x-ndjson": {"schema": {"type": "string", "description": "JSON Lines"}},
+        }
+    }
+}  # fmt: skip
+
+
+@router.post(
+    "/ingest",
+    summary="Add articles",
+    response_model=IngestOut,
+    responses={202: {"model": JobOut}, 401: {}, 413: {}, 415: {}, 422: {}},
+    openapi_extra=_UPLOAD_DOC,
+)
+async def ingest(
+    request: Request,
+    wait: Annotated[bool, Query(description="false: return a job to poll at once")] = True,
+) -> Response:
+    """Ingest uploaded files / pasted text like ``storyline ingest``.
+
+    With ``wait=true`` answers when done: 200 with the result, or 422 when nothing could
+    be ingested. With ``wait=false`` answers 202 with a job to poll at ``/api/ingest/jobs/{id}``.
+    """
+    check_token(request)
+    upload = await read_upload(request, request.app.state.engine_max_bytes)
+    job, fut = get_jobs(request).submit(
+        upload.folder, upload.files, upload.outlet, upload.published
+    )
+    if not wait:
+        return JSONResponse(
+            job.to_dict(), status_code=202, headers={"Location": f"/api/ingest/jobs/{job.id}"}
+        )
+    await run_in_threadpool(fut.result)
+    if job.status == "failed":
+        raise HTTPException(500, job.error or "ingest failed")
+    assert job.result is not None
+    status = 200 if job.result["ok"] else 422
+    return JSONResponse(job.result, status_code=status)
+
+
+@router.get("/ingest/jobs/{job_id}", response_model=JobOut, summary="Progress of an ingest job")
+def ingest_job(request: Request, job_id: IdPath) -> JobOut:
+    job = get_jobs(request).get(job_id)
+    if job is None:
+        raise HTTPException(
+            404, f"no ingest job {job_id!r} (jobs are kept in memory while the server runs)"
+        )
+    return JobOut(**job.to_dict())
+
+
+__all__ = ["article_out", "check_token", "display_source", "find_stories", "router", "story_out"]

@@ -1,0 +1,265 @@
+"""Server-rendered pages: stories, a story, an article, adding articles, API help.
+
+Every value reaches the page through a Jinja template with autoescape on; view models
+(``storyline.web.views``) return plain data, never markup.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import jinja2
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
+
+from storyline.errors import NotFoundError
+from storyline.web import views
+from storyline.web.api import (
+    DateQuery,
+    IdPath,
+    State,
+    check_token,
+    duplicates_of,
+    find_stories,
+    get_jobs,
+    get_state,
+)
+from storyline.web.uploads import display_source, read_upload
+
+logger = logging.getLogger(__name__)
+
+router = APIRouter(include_in_schema=False)
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,  # every page: article text is untrusted
+    trim_blocks=True,
+    lstrip_blocks=True,
+    undefined=jinja2.StrictUndefined,
+)
+_env.filters.update(
+    pretty_date=views.pretty_date,
+    humanize=views.humanize,
+    source=display_source,
+    plural=lambda n, word, many=None: f"{n} {word if n == 1 else (many or word + 's')}",
+)
+templates = Jinja2Templates(env=_env)
+
+PAGE_SIZE = 30
+
+
+def _page(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    state = get_state(request)
+    context.setdefault("token_required", bool(state.token))
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+@router.get("/", response_class=HTMLResponse)
+def stories_page(
+    request: Request,
+    state: State,
+    q: Annotated[str | None, Query(max_length=500)] = None,
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    date_from: Annotated[DateQuery, Query(alias="from")] = None,
+    date_to: Annotated[DateQuery, Query(alias="to")] = None,
+    sort: Literal["recent", "size", "relevance"] | None = None,
+    page: Annotated[int, Query(ge=1, le=100000)] = 1,
+) -> HTMLResponse:
+    sort = sort or ("relevance" if q else "recent")
+    found, info = find_stories(
+        state, q=q, actor=actor, date_from=date_from, date_to=date_to, sort=sort
+    )
+    pages = max(1, -(-len(found) // PAGE_SIZE))
+    shown = found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    rows = []
+    for s in shown:
+        outlets = state.outlets(s.article_ids)
+        rows.append({
+            "story": s, "outlets": outlets[:5], "more_outlets": max(0, len(outlets) - 5),
+            "actors": state.actors.top(s.article_ids), "hits": info["hits"].get(s.id),
+            "n_copies": len(s.article_ids) - s.n_independent,
+        })  # fmt: skip
+    filters = {"q": q or "", "actor": actor or "", "from": date_from or "", "to": date_to or ""}
+    return _page(request, "stories.html", {
+        "rows": rows, "total": len(found), "page": page, "pages": pages, "sort": sort,
+        "filters": filters, "filtered": any(filters.values()), "info": info,
+        "actor_names": state.actors.names(), "n_articles": state.engine.store.count_articles(),
+    })  # fmt: skip
+
+
+def _story_context(state: Any, story_id: str) -> dict[str, Any]:
+    rep = state.report(story_id)
+    d = rep.to_dict()
+    citer = views.Citer(d["articles"])
+    refs = citer.refs
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    timeline = [
+        {
+            "n": i + 1, "date": e.get("date"), "date_text": e.get("date_text") or "",
+            "summary": e.get("summary") or "", "cites": citer(e.get("cites") or []),
+            "actors": [(a, names.get(a, a)) for a in e.get("actors") or []],
+        }
+        for i, e in enumerate(d["timeline"])
+    ]  # fmt: skip
+    quotes = views.quotes_by_speaker(d["quotes"], d["entities"])
+    for g in quotes:
+        g["quotes"] = [q | {"cites": citer([q["cite"]])} for q in g["quotes"]]
+    claims = sorted(
+        ({**c, "cites": citer(c.get("cites") or [])} for c in d["claims"]),
+        key=lambda c: -int(c.get("independent_sources") or 0),
+    )
+    conflicts = [
+        {"topic": c.get("topic") or "", "sides": [
+            {"claim": s.get("claim") or "", "cites": citer(s.get("cites") or [], excerpts=True)}
+            for s in c.get("sides") or []
+        ]}
+        for c in d["conflicts"]
+    ]  # fmt: skip
+    stances = [{**s, "cites": citer(s.get("cites") or [])} for s in d["stances"]]
+    prof = d["profile"] or {}
+    profile_fields = [
+        (
+            views.humanize(k),
+            [{"value": v.get("value"), "cites": citer(v.get("cites") or [])} for v in vs],
+        )
+        for k, vs in (prof.get("fields") or {}).items()
+        if vs
+    ]
+    actors = sorted(
+        d["entities"],
+        key=lambda e: (-len({m["article"] for m in e.get("mentions") or []}), e["name"]),
+    )
+    actors = [
+        {"id": e["id"], "name": e["name"], "type": e.get("type") or "",
+         "n": len({m["article"] for m in e.get("mentions") or []})}
+        for e in actors if not str(e["id"]).startswith("anon:")
+    ][:24]  # fmt: skip
+    articles = sorted(refs.values(), key=lambda r: r.n)
+    outlets: list[str] = []
+    for r in articles:
+        if r.outlet and r.outlet not in outlets:
+            outlets.append(r.outlet)
+    return {
+        "story": d["story"], "report": d, "n_articles": len(articles), "outlets": outlets,
+        "brief": [{"text": b.get("text") or "", "cites": citer(b.get("cites") or [])} for b in d["brief"]],
+        "chart": views.timeline_chart(d["timeline"], refs), "timeline": timeline,
+        "quotes": quotes, "numbers": views.number_groups(d["quantities"], citer),
+        "claims": claims, "conflicts": conflicts, "stances": stances,
+        "coverage": views.coverage_matrix(d, refs), "profile": prof, "profile_fields": profile_fields,
+        "articles": articles, "refs": refs, "actors": actors,
+        "n_quotes": len(d["quotes"]),
+    }  # fmt: skip
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, state: State, story_id: IdPath) -> HTMLResponse:
+    ctx = _story_context(state, story_id)
+    ctx["updated_at"] = state.engine.store.story_updated_at(story_id) or ""
+    ctx["poll_ms"] = int(state.poll_seconds * 1000)
+    return _page(request, "story.html", ctx)
+
+
+@router.get("/stories/{story_id}/report.{fmt}")
+def story_export(state: State, story_id: IdPath, fmt: str) -> Response:
+    """The report as a file: ``report.json``, ``report.md`` or ``report.html``."""
+    if fmt not in ("json", "md", "html"):
+        raise HTTPException(404, f"no export format {fmt!r}; use json, md or html")
+    from storyline.render import render_html, render_json, render_markdown
+    from storyline.web.app import SANDBOX_CSP
+
+    rep = state.report(story_id)
+    name = f'attachment; filename="{story_id}.{fmt}"'
+    if fmt == "json":
+        return Response(render_json(rep), media_type="application/json",
+                        headers={"Content-Disposition": name})  # fmt: skip
+    if fmt == "md":
+        return PlainTextResponse(render_markdown(rep), media_type="text/markdown; charset=utf-8",
+                                 headers={"Content-Disposition": name})  # fmt: skip
+    return HTMLResponse(render_html(rep), headers={"Content-Security-Policy": SANDBOX_CSP})
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(
+    request: Request,
+    state: State,
+    article_id: IdPath,
+    start: Annotated[int | None, Query(ge=0)] = None,
+    end: Annotated[int | None, Query(ge=0)] = None,
+) -> HTMLResponse:
+    a = state.engine.article(article_id)
+    facts = None
+    try:
+        facts = state.facts(a)
+    except Exception:  # highlighting is a bonus; the article must still show
+        logger.exception("extraction failed for article %s", a.id)
+    layers = views.fact_layers(facts) if facts else []
+    cited = None
+    if start is not None and end is not None and 0 <= start < end <= len(a.text):
+        layers.append(views.Layer(start, end, "hl", "cited passage"))
+        cited = a.text[start:end]
+    dups = duplicates_of(state, a.id)
+    info = state.engine.store.duplicate_info().get(a.id, (None, None, None))
+    story = None
+    if a.story_id:
+        try:
+            story = state.engine.story(a.story_id)
+        except NotFoundError:
+            story = None
+    meta = state.meta([*dups, *([a.duplicate_of] if a.duplicate_of else [])])
+    entities = sorted(facts.entities, key=lambda e: (-len(e.mentions), e.name)) if facts else []
+    return _page(request, "article.html", {
+        "a": a, "paras": views.highlight(a.text, layers), "cited": cited,
+        "facts": facts, "entities": entities[:30], "duplicates": [meta[i] for i in dups if i in meta],
+        "original": meta.get(a.duplicate_of) if a.duplicate_of else None,
+        "dup_kind": info[1], "dup_score": info[2], "story": story,
+    })  # fmt: skip
+
+
+@router.get("/articles/{article_id}/raw", response_class=PlainTextResponse)
+def article_raw(state: State, article_id: IdPath) -> PlainTextResponse:
+    """The input exactly as it was read, as plain text (never rendered as markup)."""
+    return PlainTextResponse(state.engine.article(article_id).raw)
+
+
+@router.get("/add", response_class=HTMLResponse)
+def add_page(request: Request) -> HTMLResponse:
+    return _page(request, "add.html", {"job": None, "recent": get_jobs(request).recent()[:8]})
+
+
+@router.post("/add", response_class=HTMLResponse)
+async def add_submit(request: Request) -> HTMLResponse:
+    """The upload form without JavaScript: ingest, then show the result on the same page."""
+    upload = await read_upload(request, request.app.state.engine_max_bytes)
+    try:
+        check_token(request, upload.token)
+    except HTTPException:
+        upload.folder.cleanup()
+        raise
+    jobs = get_jobs(request)
+    job, fut = jobs.submit(upload.folder, upload.files, upload.outlet, upload.published)
+    await run_in_threadpool(fut.result)
+    return _page(request, "add.html", {"job": job, "recent": jobs.recent()[:8]})
+
+
+@router.get("/help/api", response_class=HTMLResponse)
+def api_help(request: Request) -> HTMLResponse:
+    routes = []
+    for r in request.app.routes:
+        path = getattr(r, "path", "")
+        if path.startswith("/api/"):
+            for m in sorted(getattr(r, "methods", []) or []):
+                routes.append({"method": m, "path": path, "summary": getattr(r, "summary", "") or "",
+                               "doc": (getattr(r, "description", "") or "").strip()})  # fmt: skip
+    return _page(request, "api.html", {"routes": routes})
+
+
+@router.get("/healthz", include_in_schema=False)
+def health(state: State) -> JSONResponse:
+    return JSONResponse({"ok": True, "articles": state.engine.store.count_articles()})
+
+
+__all__ = ["router", "templates"]

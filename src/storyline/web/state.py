@@ -1,0 +1,221 @@
+"""What one web app owns: the engine, its locks, and small caches in front of it.
+
+One ``Engine`` serves every request. SQLite reads go straight to the store (its connection
+is shared across threads and writes are serialised by the store's lock); two kinds of work
+are serialised here because the objects behind them are not thread-safe: ingest (the
+engine's in-memory dedup/story indexes) runs on a single worker thread, and extraction +
+report building (spaCy) runs under ``report_lock``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from storyline.engine import Engine
+from storyline.models import Article, ArticleFacts, ArticleId, Story, StoryId, StoryReport
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """The parts of an article that never change once stored (its id is a content hash)."""
+
+    id: ArticleId
+    title: str
+    outlet: str | None
+    published: str | None
+    source: str
+    url: str | None
+
+    @classmethod
+    def of(cls, a: Article) -> ArticleMeta:
+        return cls(a.id, a.title, a.outlet, a.published, a.source, a.url)
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """One canonical actor found in an article's extracted facts."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    folded: tuple[str, ...] = field(default=())
+
+
+class ActorIndex:
+    """Entity names per article, from cached extraction results, for searching by actor.
+
+    Filled lazily (after reports, after uploads, and by a background warm-up), so a
+    request never waits for extraction over the whole database.
+    """
+
+    def __init__(self) -> None:
+        self._by_article: dict[ArticleId, list[ActorRef]] = {}
+        self._lock = threading.Lock()
+
+    def add(self, facts: Iterable[ArticleFacts]) -> None:
+        """Index (or re-index) the entities of these articles."""
+        with self._lock:
+            for f in facts:
+                refs = []
+                for e in f.entities:
+                    names = (e.name, *e.aliases)
+                    refs.append(
+                        ActorRef(e.id, e.name, e.type, tuple(e.aliases),
+                                 tuple(n.casefold() for n in names if n))
+                    )  # fmt: skip
+                self._by_article[f.article_id] = refs
+
+    def has(self, article_id: ArticleId) -> bool:
+        return article_id in self._by_article
+
+    def missing(self, ids: Iterable[ArticleId]) -> list[ArticleId]:
+        return [i for i in ids if i not in self._by_article]
+
+    def __len__(self) -> int:
+        return len(self._by_article)
+
+    def match(self, query: str) -> tuple[set[ArticleId], list[ActorRef]]:
+        """Articles naming an actor that matches ``query`` (an entity id, or part of a name)."""
+        q = query.strip().casefold()
+        hits: set[ArticleId] = set()
+        actors: dict[str, ActorRef] = {}
+        if not q:
+            return hits, []
+        with self._lock:
+            for aid, refs in self._by_article.items():
+                for r in refs:
+                    if r.id.casefold() == q or any(q in n for n in r.folded):
+                        hits.add(aid)
+                        actors.setdefault(r.id, r)
+        return hits, sorted(actors.values(), key=lambda r: r.name)
+
+    def top(self, article_ids: Sequence[ArticleId], n: int = 4) -> list[ActorRef]:
+        """The actors named by the most of these articles (anonymous sources left out)."""
+        counts: dict[str, int] = {}
+        refs: dict[str, ActorRef] = {}
+        with self._lock:
+            for aid in article_ids:
+                for r in {r.id: r for r in self._by_article.get(aid, ())}.values():
+                    if r.id.startswith("anon:") or r.type in ("UNNAMED", "DATE", "CARDINAL"):
+                        continue
+                    counts[r.id] = counts.get(r.id, 0) + 1
+                    refs.setdefault(r.id, r)
+        best = sorted(counts, key=lambda k: (-counts[k], refs[k].name))[:n]
+        return [refs[k] for k in best]
+
+    def names(self, limit: int = 300) -> list[ActorRef]:
+        """Actors for the search box's suggestions, most widely named first."""
+        with self._lock:
+            counts: dict[str, int] = {}
+            refs: dict[str, ActorRef] = {}
+            for rs in self._by_article.values():
+                for r in rs:
+                    if r.id.startswith("anon:"):
+                        continue
+                    counts[r.id] = counts.get(r.id, 0) + 1
+                    refs.setdefault(r.id, r)
+        return [refs[k] for k in sorted(counts, key=lambda k: (-counts[k], refs[k].name))[:limit]]
+
+
+class WebState:
+    """The engine plus the caches and locks the web app keeps in front of it.
+
+    Args:
+        engine: the one engine this app serves.
+        token: write endpoints require this token when set.
+        poll_seconds: how often an open story page asks whether the story changed.
+    """
+
+    def __init__(self, engine: Engine, *, token: str | None, poll_seconds: float = 15.0) -> None:
+        self.engine = engine
+        self.token = token
+        self.poll_seconds = poll_seconds
+        self.report_lock = threading.RLock()
+        self.actors = ActorIndex()
+        self._meta: dict[ArticleId, ArticleMeta] = {}
+        self._meta_lock = threading.Lock()
+        self._reports: OrderedDict[StoryId, tuple[object, StoryReport]] = OrderedDict()
+        self._reports_lock = threading.Lock()
+
+    # -- article metadata -------------------------------------------------------------------
+
+    def meta(self, ids: Iterable[ArticleId]) -> dict[ArticleId, ArticleMeta]:
+        """Title, outlet, date and source of these articles (loaded once, then cached)."""
+        wanted = list(ids)
+        with self._meta_lock:
+            missing = [i for i in wanted if i not in self._meta]
+        if missing:
+            loaded = {a.id: ArticleMeta.of(a) for a in self.engine.articles(missing)}
+            with self._meta_lock:
+                self._meta.update(loaded)
+        with self._meta_lock:
+            return {i: self._meta[i] for i in wanted if i in self._meta}
+
+    def outlets(self, article_ids: Sequence[ArticleId]) -> list[str]:
+        """Distinct outlets of these articles, the most frequent first."""
+        counts: dict[str, int] = {}
+        for m in self.meta(article_ids).values():
+            if m.outlet:
+                counts[m.outlet] = counts.get(m.outlet, 0) + 1
+        return sorted(counts, key=lambda o: (-counts[o], o.casefold()))
+
+    # -- reports ----------------------------------------------------------------------------
+
+    def report(self, story_id: StoryId) -> StoryReport:
+        """The story's report, rebuilt only when the story changed since the cached one.
+
+        Raises:
+            NotFoundError: no story has this id.
+        """
+        story: Story = self.engine.story(story_id)
+        key = (self.engine.store.story_updated_at(story_id), tuple(story.article_ids))
+        with self._reports_lock:
+            hit = self._reports.get(story_id)
+            if hit is not None and hit[0] == key:
+                self._reports.move_to_end(story_id)
+                return hit[1]
+        with self.report_lock:
+            rep = self.engine.report(story_id)
+            arts = rep.articles
+            # The report just computed (and cached) these facts; reading them back is cheap.
+            self.actors.add(self.engine.facts(arts))
+        with self._reports_lock:
+            self._reports[story_id] = (key, rep)
+            while len(self._reports) > 32:
+                self._reports.popitem(last=False)
+        return rep
+
+    def facts(self, article: Article) -> ArticleFacts:
+        """Extracted facts of one article (computed once, then read from the store's cache)."""
+        with self.report_lock:
+            facts = self.engine.facts([article])[0]
+        self.actors.add([facts])
+        return facts
+
+    def warm_actors(self, ids: Sequence[ArticleId] | None = None, batch: int = 32) -> int:
+        """Extract (or read cached) facts for articles not yet in the actor index.
+
+        Runs batch by batch under ``report_lock`` so page requests interleave with it.
+        Returns the number of articles indexed.
+        """
+        todo = self.actors.missing(
+            ids if ids is not None else [a for s in self.engine.stories() for a in s.article_ids]
+        )
+        done = 0
+        for i in range(0, len(todo), batch):
+            chunk = self.engine.articles(todo[i : i + batch])
+            with self.report_lock:
+                facts = self.engine.facts(chunk)
+            self.actors.add(facts)
+            done += len(chunk)
+        return done
+
+
+__all__ = ["ActorIndex", "ActorRef", "ArticleMeta", "WebState"]
