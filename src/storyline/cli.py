@@ -270,6 +270,43 @@ def demo(
     out.print(f"also: {(out_dir / 'report.json').resolve()} and report.md")
 
 
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="STORYLINE_TOKEN",
+            help="Token that write endpoints require ($STORYLINE_TOKEN); generated when bound "
+            "to a non-loopback address without one.",
+        ),
+    ] = None,
+    embedder: EmbedderOpt = None,
+    extractor: ExtractorOpt = None,
+) -> None:
+    """Web UI and HTTP API over the same database (FastAPI; OpenAPI at /openapi.json)."""
+    import uvicorn
+
+    from storyline.web.app import LOOPBACK, create_app, is_loopback, new_token
+
+    local = is_loopback(host)
+    if not local and not token:
+        token = new_token()
+        err.print(f"bound to {host}: write endpoints need this token (Authorization: Bearer …):")
+        out.print(token, highlight=False, soft_wrap=True)
+    engine = _engine(db, embedder, extractor)
+    # On loopback, refuse other Host headers: a web page cannot reach us by DNS rebinding.
+    app = create_app(engine=engine, token=token, trusted_hosts=list(LOOPBACK) if local else None)
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"storyline serving {engine.store.path} at http://{shown}:{port}/", highlight=False)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    finally:
+        engine.close()
+
+
 def main() -> None:
     """Console-script entry point.
 
