@@ -7,6 +7,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from report_fixture import article, cite, story_fixture
 from storyline.models import ArticleFacts, Quote, Story, StoryReport
@@ -169,3 +171,20 @@ def test_timeline_chart_lays_out_dated_events():
     assert c.y > b.y  # inside October's bar: pushed to another lane
     assert "Oct 2030" in [t.label for t in chart.ticks]
     assert timeline_chart([Event(None, "", "x", [], [])]) is None
+
+
+@given(
+    text=st.text(alphabet="ab<>&\"' \n", min_size=1, max_size=40),
+    spans=st.lists(st.tuples(st.integers(0, 40), st.integers(1, 40)), max_size=8),
+)
+def test_highlight_property_text_survives_and_every_cite_is_anchored(text, spans):
+    import html as html_lib
+
+    from storyline.models import Cite
+
+    cites = list({Cite("a1", s, e) for s, e in spans if s < e <= len(text)})
+    out = str(highlight(text, cites))
+    assert html_lib.unescape(re.sub(r"<[^>]+>", "", out)) == text
+    for c in cites:
+        assert out.count(f'id="c-a1-{c.start}-{c.end}"') == 1
+    assert "<" not in re.sub(r"</?(?:mark|span)[^>]*>", "", out)

@@ -242,13 +242,23 @@ def _participation(
         group = m.lastgroup or "approached"
         tail_end = _clause_end(text, m.end(), e) if group != "approached" else e
         reach = min(e, m.end() + 120)
-        if not _PARTICIPATION_OBJECT.search(text, m.start(), reach) and not any(
-            m.end() <= fs < reach for fs, _ in focal
-        ):
-            continue  # an offer of something else ("offered support", "its own mission")
         inc = _INCLUDE.search(text, m.end(), e) or (
             _INCLUDE.search(text, s, m.start()) if group == "approached" else None
         )
+        # "countries approached by X include A, B and C": a list of states approached is
+        # about taking part even without the word "troops"
+        listed = (
+            group == "approached"
+            and inc is not None
+            and _GROUP_NOUN.search(text, s, m.start())
+            and len(_actors_in(mentions, inc.end(), e, text)) >= 2
+        )
+        if (
+            not listed
+            and not _PARTICIPATION_OBJECT.search(text, m.start(), reach)
+            and not any(m.end() <= fs < reach for fs, _ in focal)
+        ):
+            continue  # an offer of something else ("offered support", "its own mission")
         if inc and inc.start() >= m.start() - 120:
             lst_end = (
                 _clause_end(text, inc.end(), e) if text[inc.end() : inc.end() + 1] != "," else e
@@ -417,7 +427,8 @@ _ATTRIBUTES: dict[str, list[re.Pattern[str]]] = {
     ],
     "open question": [
         re.compile(
-            r"\bnot\s+yet\s+(?:been\s+)?(?:agreed|decided|clear|known|finali[sz]ed|determined|settled)\b", re.I
+            r"\bnot\s+yet\s+(?:been\s+)?(?:agreed|decided|clear|known|finali[sz]ed|determined|settled)\b",
+            re.I,
         ),
         re.compile(
             r"\bstill\s+(?:being\s+\w+|under\s+(?:discussion|negotiation)|to\s+be\s+\w+)", re.I
