@@ -1,0 +1,207 @@
+"""Shared helpers of the quantity, date, event and stance extractors (private).
+
+Sentence lookup, entity lookup by span, and finding the grammatical subject (the actor)
+of a word, with a dependency parse when there is one and by position when there is not.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from storyline.models import Entity
+from storyline.stages.extract.entities import entity_at
+from storyline.text import sentence_spans
+
+__all__ = [
+    "PRONOUNS",
+    "SPEECH_VERBS",
+    "Sentences",
+    "anonymous_antecedent",
+    "entity_at",
+    "mentions_in",
+    "np_span",
+    "resolve_entity",
+    "speech_subject",
+    "subject_of",
+    "token_at",
+]
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Verbs that report speech: a pronoun subject of the reported clause ("Italy said it was
+# ready") is the subject of the reporting verb.
+SPEECH_VERBS = {
+    "say", "tell", "add", "announce", "note", "state", "indicate", "claim", "confirm",
+    "declare", "insist", "explain", "report", "acknowledge", "write", "warn", "argue",
+    "suggest", "stress", "emphasize", "emphasise", "signal", "reply", "answer",
+}  # fmt: skip
+PRONOUNS = {
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "i",
+    "you",
+    "them",
+    "us",
+    "this",
+    "that",
+    "which",
+    "who",
+}
+# Dependencies along which a clause shares the subject of its head.
+_CLIMB = {
+    "xcomp",
+    "acomp",
+    "conj",
+    "advcl",
+    "prep",
+    "pcomp",
+    "pobj",
+    "dobj",
+    "attr",
+    "oprd",
+    "amod",
+    "npadvmod",
+    "appos",
+    "acl",
+    "nummod",
+    "quantmod",
+    "compound",
+    "dep",
+}
+_LEFT_MODS = {"compound", "amod", "nmod", "flat", "poss", "case", "nummod", "det", "punct"}
+
+
+class Sentences:
+    """Sentence spans of a text with fast lookup by offset."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = list(sentence_spans(text))
+        self._starts = [s for s, _ in self.spans]
+
+    def at(self, pos: int) -> tuple[int, int]:
+        """The sentence containing ``pos`` (or the nearest one before it)."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i < 0:
+            return self.spans[0] if self.spans else (0, 0)
+        return self.spans[i]
+
+    def index(self, pos: int) -> int:
+        return max(bisect.bisect_right(self._starts, pos) - 1, 0)
+
+
+def mentions_in(entities: Sequence[Entity], start: int, end: int) -> list[tuple[int, int, Entity]]:
+    """Every entity mention inside ``[start, end)``, in text order."""
+    out = [
+        (c.start, c.end, e)
+        for e in entities
+        for c in e.mentions
+        if start <= c.start and c.end <= end
+    ]
+    return sorted(out, key=lambda t: (t[0], -t[1]))
+
+
+def resolve_entity(entities: Sequence[Entity], entity: Entity) -> Entity:
+    """An unnamed speaker ("an Israeli official") stands for its affiliation when known."""
+    if entity.affiliation and (entity.type in ("UNNAMED", "ANON") or entity.id.startswith("anon:")):
+        for e in entities:
+            if e.id == entity.affiliation:
+                return e
+    return entity
+
+
+def token_at(doc: Doc, start: int, end: int) -> Token | None:
+    """The syntactic head of the tokens covering ``[start, end)``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.root
+
+
+def np_span(tok: Token) -> tuple[int, int]:
+    """Character span of a noun with its left modifiers (no relative clauses or appositions)."""
+    left = tok
+    for child in tok.lefts:
+        if child.dep_ in _LEFT_MODS and child.i < left.i:
+            left = min(child.left_edge, left, key=lambda t: t.i)
+    while left.i < tok.i and (left.dep_ in ("det", "punct") or left.pos_ == "PUNCT"):
+        left = left.doc[left.i + 1]
+    end_tok = tok
+    # keep "of"-phrases that name the thing ("members of the Security Council")
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat"):
+            end_tok = child
+    return left.idx, end_tok.idx + len(end_tok.text)
+
+
+def subject_of(
+    tok: Token,
+    max_steps: int = 6,
+    exclude: tuple[int, int] | None = None,
+    bounds: tuple[int, int] | None = None,
+) -> Token | None:
+    """The grammatical subject governing ``tok``, climbing through shared-subject links.
+
+    "Indonesia is ready to deploy 20,000 troops": from "troops" the climb goes
+    deploy (xcomp) -> ready (acomp) -> is, whose subject is "Indonesia". A relative pronoun
+    subject ("which") is replaced by the noun the clause modifies. ``bounds`` (character
+    offsets of the sentence) stops the climb at the sentence edge: spaCy's parse sometimes
+    runs across paragraphs.
+    """
+    cur = tok
+    lo, hi = exclude if exclude is not None else (-1, -1)
+    for _ in range(max_steps):
+        for child in cur.children:
+            if (
+                child.dep_ in ("nsubj", "nsubjpass", "csubj")
+                and not lo <= child.i <= hi
+                and (bounds is None or bounds[0] <= child.idx < bounds[1])
+            ):
+                if child.lower_ in ("which", "who", "that") and cur.dep_ == "relcl":
+                    return cur.head
+                return child
+        if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head
+        if cur.head is cur or cur.dep_ not in _CLIMB:
+            return None
+        if bounds is not None and not bounds[0] <= cur.head.idx < bounds[1]:
+            return None
+        cur = cur.head
+    return None
+
+
+def speech_subject(tok: Token) -> Token | None:
+    """The subject of the reporting verb a clause hangs from ("Italy said [it was ready]")."""
+    cur = tok
+    for _ in range(6):
+        if cur.lemma_ in SPEECH_VERBS and cur.pos_ == "VERB":
+            for child in cur.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return child
+            return None
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+_ANON = re.compile(
+    r"\b(?:an?|the|one|another|a\s+senior|a\s+top)?\s*(?:senior\s+|top\s+)?"
+    r"(?P<adj>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:government\s+)?(?:official|diplomat|source|officer|spokes(?:wo)?man|spokesperson)s?\b"
+)
+
+
+def anonymous_antecedent(text: str, before: int) -> tuple[int, int] | None:
+    """The span of the last "<Adjective> official" before ``before`` (for "the official")."""
+    last = None
+    for m in _ANON.finditer(text, 0, before):
+        last = m
+    if last is None:
+        return None
+    return last.span("adj")

@@ -1,0 +1,174 @@
+"""Quantities: value, hedge, measure and subject, with exact cites.
+
+All text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storyline.models import Article, Cite, Entity, Quantity
+from storyline.stages.extract.quantities import extract_quantities, parse_number_words
+
+
+def art(text: str) -> Article:
+    return Article(id="q1", source="t", text=text, raw=text, title="t")
+
+
+def ents(text: str, names: dict[str, str]) -> list[Entity]:
+    """Entities for ``names`` (surface -> id), one mention per occurrence."""
+    out = []
+    for surface, eid in names.items():
+        cites = [Cite("q1", m.start(), m.end()) for m in re.finditer(re.escape(surface), text)]
+        out.append(Entity(id=eid, name=surface, type="GPE", mentions=cites))
+    return out
+
+
+def quantities(text: str, entities: list[Entity] | None = None) -> list[Quantity]:
+    found = extract_quantities(art(text), None, entities or [])
+    for q in found:
+        assert q.text == text[q.cite.start : q.cite.end]
+        assert q.cite.article == "q1"
+    return found
+
+
+def only(text: str) -> Quantity:
+    found = quantities(text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge", "value", "low", "high", "measure"),
+    [
+        ("Norway could send up to 5,000 troops.", "up_to", 5000, None, 5000, "troops"),
+        ("As many as 300 sailors took part.", "up_to", 300, None, 300, "sailors"),
+        ("At least 30 people were hurt.", "at_least", 30, 30, None, "people"),
+        ("Chile offered 1,000 or more engineers.", "at_least", 1000, 1000, None, "engineers"),
+        ("They hired 2,000-plus volunteers.", "at_least", 2000, 2000, None, "volunteers"),
+        ("The town lost about 400 homes.", "about", 400, None, None, "homes"),
+        ("Rescuers found around 60 survivors.", "about", 60, None, None, "survivors"),
+        ("The army moved some 40 tanks.", "about", 40, None, None, "tanks"),
+        ("The fund holds roughly 12 percent of the shares.", "about", 12, None, None, "percent"),
+        ("The camp hosts approximately 9,500 refugees.", "about", 9500, None, None, "refugees"),
+        ("Nearly 40 nations attended.", "nearly", 40, None, 40, "nations"),
+        ("Almost 50 reporters were there.", "nearly", 50, None, 50, "reporters"),
+        ("More than 200 workers struck.", "more_than", 200, 200, None, "workers"),
+        ("Over 2,000 flights were cancelled.", "more_than", 2000, 2000, None, "flights"),
+        ("Fewer than 100 police officers remain.", "fewer_than", 100, None, 100, "police officers"),
+        ("Less than 5% of the budget was spent.", "fewer_than", 5, None, 5, "percent"),
+        ("They sent 750 medics.", "exact", 750, 750, 750, "medics"),
+    ],
+)
+def test_hedges(text: str, hedge: str, value: float, low: float | None, high: float | None, measure: str) -> None:
+    q = only(text)
+    assert (q.hedge, q.value, q.low, q.high, q.measure) == (hedge, value, low, high, measure)
+    assert text.lower().startswith(q.text.lower()) or q.text in text
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "measure"),
+    [
+        ("Peru would send between 5,000 and 8,000 soldiers.", 5000, 8000, "soldiers"),
+        ("Officials estimated 5-8 thousand people had fled.", 5000, 8000, "people"),
+        ("The plan needs from 20 to 30 ships.", 20, 30, "ships"),
+        ("A force of 3,000–4,500 troops is planned.", 3000, 4500, "troops"),
+    ],
+)
+def test_ranges(text: str, low: float, high: float, measure: str) -> None:
+    q = only(text)
+    assert (q.hedge, q.value, q.low, q.high, q.measure) == ("range", None, low, high, measure)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "measure", "hedge"),
+    [
+        ("Up to two dozen advisers are deployed.", 24, "advisers", "up_to"),
+        ("If Spain sends a thousand engineers, fine.", 1000, "engineers", "exact"),
+        ("A dozen helicopters flew over.", 12, "helicopters", "exact"),
+        ("Forty-five delegates signed.", 45, "delegates", "exact"),
+        ("Hundreds of protesters gathered.", 200, "protesters", "at_least"),
+        ("Tens of thousands of people marched.", 20000, "people", "at_least"),
+    ],
+)
+def test_written_numbers(text: str, value: float, measure: str, hedge: str) -> None:
+    q = only(text)
+    assert (q.value, q.measure, q.hedge) == (value, measure, hedge)
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("two dozen", 24),
+        ("a thousand", 1000),
+        ("half a dozen", 6),
+        ("forty-five", 45),
+        ("three hundred", 300),
+        ("two million", 2e6),
+        ("one hundred and twenty", 120),
+        ("blue", None),
+    ],
+)
+def test_parse_number_words(words: str, value: float | None) -> None:
+    assert parse_number_words(words) == value
+
+
+def test_money_and_percent() -> None:
+    found = quantities("Donors pledged $1.2 billion, €300 million and 40 million dollars; 12% went to roads.")
+    got = [(q.value, q.measure) for q in found]
+    assert got == [(1.2e9, "USD"), (3e8, "EUR"), (4e7, "USD"), (12, "percent")]
+
+
+def test_size_compound() -> None:
+    q = only("The 15-member council voted.")
+    assert (q.text, q.value, q.measure) == ("15-member", 15, "members")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chapter 7 of the charter applies.",
+        "Resolution 2803 was adopted.",
+        "Article 51 allows self-defence.",
+        "The vote was held in 2024 and again in March 2025.",
+        "They met at 3 p.m. and again at 10:30.",
+        "She came 1st in the race.",
+        "The F-16 jets and COVID-19 rules were discussed.",
+        "Both backed a two-state solution.",
+        "One official spoke; no one else did.",
+        "The two leaders met.",
+        "In the 1990s the law changed.",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_subject_without_parse_is_the_last_entity_before() -> None:
+    text = "Norway said on Monday that Chile is ready to deploy up to 800 troops."
+    found = quantities(text, ents(text, {"Norway": "gpe:norway", "Chile": "gpe:chile"}))
+    assert [(q.subject, q.subject_entity) for q in found] == [("Chile", "gpe:chile")]
+
+
+def test_measure_carries_over_in_a_sentence() -> None:
+    found = quantities("At least 30 people were killed and more than 200 injured.")
+    assert [(q.value, q.measure, q.hedge) for q in found] == [(30, "people", "at_least"), (200, "people", "more_than")]
+
+
+def test_measure_from_a_counted_group() -> None:
+    q = only("A small number of Dutch advisers, up to two dozen, remain.")
+    assert (q.value, q.measure) == (24, "advisers")
+
+
+@pytest.mark.model
+def test_subject_from_the_parse() -> None:
+    from storyline.nlp import load_spacy
+
+    text = "Officials said Chile is ready to deploy up to 800 troops, and the 15-member council agreed."
+    entities = ents(text, {"Chile": "gpe:chile"})
+    found = extract_quantities(art(text), load_spacy()(text), entities)
+    got = {q.text: (q.subject, q.subject_entity) for q in found}
+    assert got["up to 800 troops"] == ("Chile", "gpe:chile")
+    assert got["15-member"] == ("council", None)
