@@ -1,0 +1,1063 @@
+"""Stances: who supports, opposes, demands, offers, pledges, conditions, warns … about what.
+
+The type set is fixed and documented in ``docs/stances.md`` (:data:`STANCE_TYPES`). It is
+anchored on PLOVER (the Political Language Ontology for Verifiable Event Records), whose
+verbal-cooperation and conflict categories fit what news reports actors *saying* about an
+initiative, plus ``pledge``, ``offer`` and ``condition``, which PLOVER folds into AGREE
+and REQUEST but which a story about a force in formation needs apart.
+
+How a stance is found, sentence by sentence:
+
+1. A trigger phrase from a hand-curated lexicon ("ready to", "pledged", "calls for",
+   "does not want", "must", "warned", "in coordination with" …) gives the type.
+2. A negation right before the trigger flips or drops it ("will not commit troops").
+3. A condition clause after it ("if …", "unless …", "only if …", "provided that …",
+   a negated clause's "without …", "based on …") or a leading "If …," becomes
+   ``Stance.condition``: the text of what must hold, marker removed. A negated trigger
+   with "without"/"unless", a "would only … if" clause and "require" by an actor are of type
+   ``condition``; an offer or pledge with an "if" keeps its type and carries the condition.
+4. The actor is the grammatical subject of the trigger: with a spaCy ``Doc`` by climbing
+   the dependency tree (xcomp/acomp/conj links share the subject, "which" is the noun the
+   clause modifies, "it"/"they" in a reported clause is the reporter's subject); without
+   one, the first entity of the clause that is not the object of a preposition. Inside a
+   quotation "we"/"I" is the speaker; an unnamed source stands for its affiliation
+   ("an Israeli official" -> Israel). A demand voiced as "X must …" / "it needs to …" /
+   "it is crucial that …" about a thing is the speaker's demand.
+5. The target is the complement of the trigger, cut at the condition and at the next
+   clause, at most 25 words.
+
+Stances whose actor cannot be found, or is a thing rather than an actor ("a declaration
+supporting …"), are dropped. Every stance cites its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from storyline.models import Article, Cite, Entity, Stance
+from storyline.stages.extract._clauses import (
+    PRONOUNS,
+    SPEECH_VERBS,
+    Sentences,
+    entity_at,
+    mentions_in,
+    np_span,
+    resolve_entity,
+    subject_of,
+)
+from storyline.stages.extract.dates import quote_spans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["STANCE_TYPES", "extract_stances"]
+
+STANCE_TYPES: dict[str, str] = {
+    "support": "Backs, endorses, welcomes or praises the target (PLOVER SUPPORT).",
+    "oppose": "Is against the target, wants to avoid or prevent it, or is reluctant to accept it "
+    "(PLOVER REJECT, softer: no formal refusal).",
+    "reject": "Refuses, rules out or turns down the target, or says it will not do it (PLOVER REJECT).",
+    "agree": "Agrees to, accepts, approves or signs the target (PLOVER AGREE).",
+    "concede": "Backs down, yields or drops an objection to the target (PLOVER CONCEDE).",
+    "demand": "Insists that the target happen: demands, calls for, urges, wants to ensure, "
+    "says it must (PLOVER REQUEST, demanding form).",
+    "request": "Asks or seeks the target without insisting (PLOVER REQUEST).",
+    "condition": "Makes its action or acceptance depend on the target: will act only if, or not "
+    "without, something holds; ``condition`` holds what must hold.",
+    "pledge": "Commits to the target: pledges, promises, vows, commits (PLOVER AGREE to act).",
+    "offer": "Says it is ready, willing or interested to do the target, or offers it "
+    "(PLOVER COOPERATE/AID, offered).",
+    "warn": "Warns about or against the target (PLOVER THREATEN, without a threat of its own action).",
+    "threaten": "Threatens the target (PLOVER THREATEN).",
+    "accuse": "Criticises, condemns, denounces, blames or accuses the target (PLOVER ACCUSE).",
+    "consult": "Talks with, meets or consults the target (PLOVER CONSULT).",
+    "cooperate": "Works with or coordinates with the target (PLOVER COOPERATE).",
+    "aid": "Provides or sends aid, troops, funds or equipment (PLOVER AID).",
+    "retreat": "Withdraws or pulls back (PLOVER RETREAT).",
+}
+
+# Negation right before a trigger ("will not commit", "doesn't back").
+_NEG = re.compile(r"\b(?:not|n't|n’t|never|no\s+longer|cannot)\s+(?:\w+\s+){0,2}$", re.I)
+_NEG_FLIP = {
+    "support": "oppose", "agree": "reject", "offer": "reject", "pledge": "reject",
+    "aid": "reject", "cooperate": "reject", "demand": "oppose",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Lex:
+    stance: str
+    pattern: re.Pattern[str]
+    negatable: bool = True
+    modal: bool = False  # "must", "needs to": a demand about the clause, voiced by a speaker
+    requires_condition: bool = False  # "decide whether to … based on": only with a condition
+    object_target: bool = False  # the target is the trigger's object NP ("in talks with X")
+    key_target: bool = False  # the target starts at the key word ("would only [join] if")
+
+
+def _lx(stance: str, pattern: str, **kw: bool) -> _Lex:
+    return _Lex(stance, re.compile(pattern, re.I), **kw)
+
+
+# The key word of a multi-word trigger (the one whose subject is the actor) is group "k";
+# without it the first word is.
+_LEXICON: list[_Lex] = [
+    _lx("offer", r"\b(?P<k>ready|prepared|willing|poised)\s+to\b"),
+    _lx(
+        "offer",
+        r"\b(?P<k>express(?:ed|es|ing)?)\s+(?:its\s+|their\s+|his\s+|her\s+)?(?:willingness|readiness)\s+to\b",
+    ),
+    _lx(
+        "offer",
+        r"\b(?P<k>express(?:ed|es|ing)?)\s+(?:its\s+|their\s+|his\s+|her\s+)?interest\s+in\b",
+    ),
+    _lx("offer", r"\b(?P<k>interested)\s+in\b"),
+    _lx("offer", r"\b(?P<k>offer(?:s|ed|ing)?)(?:\s+to)?\b(?!\s+(?:of|from)\b)"),
+    _lx("offer", r"\b(?P<k>volunteer(?:s|ed)?)\s+to\b"),
+    _lx("pledge", r"\b(?P<k>(?:pledg|promis|vow)(?:e|es|ed|ing|s))(?:\s+to)?\b"),
+    _lx(
+        "pledge",
+        r"\b(?P<k>commit(?:s|ted|ting)?)(?:\s+to)?\b(?!\s+(?:a|an|the)\s+(?:crime|attack|violation))",
+    ),
+    _lx("demand", r"\b(?P<k>demand(?:s|ed|ing)?)(?:\s+that)?\b"),
+    _lx("demand", r"\b(?P<k>insist(?:s|ed|ing)?)\s+(?:on|that)\b"),
+    _lx("demand", r"\b(?P<k>call(?:s|ed|ing)?)\s+for\b"),
+    _lx("demand", r"\b(?P<k>urg(?:e|es|ed|ing))\b"),
+    _lx("demand", r"\b(?P<k>press(?:es|ed|ing)?)\s+for\b"),
+    _lx("demand", r"\b(?P<k>push(?:es|ed|ing)?)\s+(?:for|to\s+ensure|to)\b"),
+    _lx(
+        "demand",
+        r"\b(?P<k>(?:want|wants|wanted|wanting|seek|seeks|seeking|sought))\s+to\s+ensure\b",
+    ),
+    _lx("demand", r"\b(?P<k>aim(?:s|ed|ing)?)\s+for\b"),
+    _lx("demand", r"\b(?P<k>wants?|wanted)\b(?!\s+to\s+ensure)"),
+    _lx("demand", r"\b(?P<k>must)\b(?!-)", modal=True, negatable=False),
+    _lx("demand", r"\b(?P<k>needs?)\s+to\b", modal=True, negatable=False),
+    _lx(
+        "demand",
+        r"\b(?:it\s*(?:is|'s|’s)\s+)?(?P<k>crucial|essential|vital|imperative)\s+that\b",
+        modal=True,
+        negatable=False,
+    ),
+    _lx("request", r"\b(?P<k>request(?:s|ed|ing)?)\b"),
+    _lx("request", r"\b(?P<k>ask(?:s|ed|ing)?)\s+(?:for|that)\b"),
+    _lx("request", r"\b(?P<k>appeal(?:s|ed|ing)?)\s+(?:for|to)\b"),
+    _lx(
+        "request",
+        r"\b(?P<k>(?:seek|seeks|seeking|sought))\b(?!\s+to\s+(?:ensure|prevent|avoid|block))",
+    ),
+    _lx("request", r"\b(?P<k>call(?:s|ed|ing)?)\s+on\b"),
+    _lx("condition", r"\b(?P<k>requir(?:e|es|ed|ing))\b"),
+    _lx("condition", r"\b(?P<k>decid(?:e|es|ed|ing))\s+whether\s+to\b", requires_condition=True),
+    _lx("condition", r"\b(?:would|will|could|can)\s+only\s+(?P<k>[a-z]+)\b", key_target=True),
+    _lx("oppose", r"\b(?P<k>oppos(?:e|es|ed|ing))\b"),
+    _lx("oppose", r"\b(?P<k>object(?:s|ed|ing)?)\s+to\b"),
+    _lx("oppose", r"\b(?P<k>resist(?:s|ed|ing)?)\b"),
+    _lx("oppose", r"\b(?P<k>reluctant|hesitant|unwilling|loath)\s+to\b"),
+    _lx("oppose", r"\b(?P<k>avoid(?:s|ed|ing)?)\b"),
+    _lx(
+        "oppose",
+        r"\b(?:(?:seek|seeks|seeking|sought|try|tries|tried|trying)\s+to\s+)?(?P<k>prevent(?:s|ed|ing)?|block(?:s|ed|ing)?)\b",
+    ),
+    _lx("oppose", r"\b(?:do|does|did)\s*(?:not|n't|n’t)\s+(?P<k>want)\b", negatable=False),
+    _lx("reject", r"\b(?P<k>reject(?:s|ed|ing)?)\b"),
+    _lx("reject", r"\b(?P<k>refus(?:e|es|ed|ing))(?:\s+to)?\b"),
+    _lx("reject", r"\b(?P<k>rul(?:e|es|ed|ing))\s+out\b"),
+    _lx("reject", r"\b(?P<k>dismiss(?:es|ed|ing)?)\b"),
+    _lx("reject", r"\b(?P<k>turn(?:s|ed|ing)?)\s+down\b"),
+    _lx("reject", r"\b(?P<k>declin(?:e|es|ed|ing))\s+to\b"),
+    _lx("warn", r"\b(?P<k>warn(?:s|ed|ing)?)(?:\s+(?:against|that|of|about))?\b"),
+    _lx("warn", r"\b(?P<k>caution(?:s|ed|ing)?)\s+(?:against|that)\b"),
+    _lx(
+        "warn",
+        r"\b(?P<k>issu(?:e|es|ed|ing))\s+(?:a\s+)?(?:\w+\s+)?warning\s+(?:against|that|about|of)\b",
+    ),
+    _lx("threaten", r"\b(?P<k>threaten(?:s|ed|ing)?)(?:\s+to)?\b"),
+    _lx("accuse", r"\b(?P<k>accus(?:e|es|ed|ing))\b"),
+    _lx("accuse", r"\b(?P<k>critici[sz](?:e|es|ed|ing))\b"),
+    _lx("accuse", r"\b(?P<k>condemn(?:s|ed|ing)?)\b"),
+    _lx("accuse", r"\b(?P<k>denounc(?:e|es|ed|ing))\b"),
+    _lx("accuse", r"\b(?P<k>blam(?:e|es|ed|ing))\b"),
+    _lx("support", r"\b(?P<k>support(?:s|ed|ing)?)\b(?!\s+(?:of|from|for)\b)"),
+    _lx(
+        "support",
+        r"(?<!its )(?<!their )(?<!his )(?<!her )(?<!the )(?<!pull )(?<!pulls )(?<!pulled )\b(?P<k>back(?:s|ed)?)\b(?!\s+(?:down|off|away|out|to|in|up|by|and|from|on)\b)",
+    ),
+    _lx("support", r"\b(?P<k>endors(?:e|es|ed|ing))\b"),
+    _lx("support", r"\b(?P<k>welcom(?:e|es|ed|ing))\b"),
+    _lx("support", r"\b(?P<k>hail(?:s|ed|ing)?)\b"),
+    _lx("support", r"\b(?P<k>prais(?:e|es|ed|ing))\b"),
+    _lx("support", r"\b(?P<k>applaud(?:s|ed|ing)?)\b"),
+    _lx(
+        "support",
+        r"\b(?P<k>express(?:ed|es|ing)?)\s+(?:its\s+|their\s+|his\s+|her\s+)?support\s+for\b",
+    ),
+    _lx("agree", r"\b(?P<k>agre(?:e|es|ed|eing))\s+(?:to|on|with)\b"),
+    _lx("agree", r"\b(?P<k>accept(?:s|ed|ing)?)\b"),
+    _lx("agree", r"\b(?P<k>approv(?:e|es|ed|ing))\b"),
+    _lx("agree", r"\b(?P<k>sign(?:s|ed)?)\b(?=\s+(?:a|an|the|on)\b)"),
+    _lx("agree", r"\b(?:wo|would|will)\s*(?:not|n't|n’t)\s+(?P<k>say)\s+no\b", negatable=False),
+    _lx("concede", r"\b(?P<k>back(?:s|ed|ing)?)\s+down\b"),
+    _lx("concede", r"\b(?P<k>conced(?:e|es|ed|ing))\b"),
+    _lx("concede", r"\b(?P<k>relent(?:s|ed|ing)?)\b"),
+    _lx("concede", r"\b(?P<k>(?:give|gives|gave|giving))\s+in\b"),
+    _lx(
+        "consult",
+        r"\bin\s+(?P<k>talks|discussions|conversations|consultations?|contact)\s+(?:with|about|on)\b",
+        object_target=True,
+    ),
+    _lx("consult", r"\b(?P<k>held|hold|holds|holding)\s+talks\s+with\b", object_target=True),
+    _lx("consult", r"\b(?P<k>consult(?:s|ed|ing)?)(?:\s+with)?\b", object_target=True),
+    _lx("consult", r"\b(?P<k>debrief(?:s|ed|ing)?)\b", object_target=True),
+    _lx("consult", r"\b(?P<k>m(?:eet|eets|et))(?:\s+with)?\b", object_target=True),
+    _lx("consult", r"\b(?P<k>discuss(?:es|ed|ing)?)\b", object_target=True),
+    _lx("cooperate", r"\bin\s+(?:close\s+)?(?P<k>coordination)\s+with\b", object_target=True),
+    _lx("cooperate", r"\b(?P<k>work(?:s|ed|ing)?)\s+(?:closely\s+)?with\b", object_target=True),
+    _lx(
+        "cooperate",
+        r"\b(?P<k>(?:cooperat|collaborat|coordinat)(?:e|es|ed|ing))\s+with\b",
+        object_target=True,
+    ),
+    _lx("cooperate", r"\b(?P<k>partner(?:s|ed|ing)?)\s+with\b", object_target=True),
+    _lx(
+        "aid",
+        r"\b(?P<k>provid(?:e|es|ed|ing))\s+(?=(?:\w+\s+){0,2}(?:aid|assistance|funding|funds|troops|equipment|training|weapons|support)\b)",
+    ),
+    _lx(
+        "aid",
+        r"\b(?P<k>(?:send|sends|sent|sending))\s+(?=(?:[\w,]+\s+){0,3}(?:troops|aid|forces|engineers|soldiers|supplies|weapons|police)\b)",
+    ),
+    _lx(
+        "aid",
+        r"\b(?P<k>contribut(?:e|es|ed|ing))\s+(?=(?:[\w,]+\s+){0,3}(?:troops|forces|engineers|soldiers|funds|police|personnel)\b)",
+    ),
+    _lx("retreat", r"\b(?P<k>withdr(?:aw|aws|ew|awn|awing))\b", key_target=True),
+    _lx("retreat", r"\b(?P<k>pull(?:s|ed|ing)?)\s+(?:back|out)\b", key_target=True),
+    _lx("retreat", r"\b(?P<k>retreat(?:s|ed|ing)?)\b", key_target=True),
+]
+
+# Condition markers; the condition runs from the marker to the end of its clause.
+_COND = re.compile(
+    r"\b(?P<m>only\s+if|only\s+when|only\s+with|only\s+after|if|unless|provided(?:\s+that)?"
+    r"|on\s+(?:the\s+)?condition\s+that|as\s+long\s+as|so\s+long\s+as|based\s+on|subject\s+to"
+    r"|conditional\s+(?:on|upon)|contingent\s+(?:on|upon)|depending\s+on|without)\s+",
+    re.I,
+)
+# Where a clause (and so a target or a condition) ends.
+_CLAUSE_END = re.compile(
+    r"\s*(?:[;:()\[\]]|\s[—–-]{1,2}\s|[—–]"
+    r"|,[”\"’]?\s+(?=(?:which|who|whom|whose|while|whereas|but|although|though|because|since|as|according|"
+    r"he|she|they|it|we|I|you|the\s+official|officials|diplomats|sources|[a-z]+ing|"
+    r"if|unless|so|yet|and\s+(?:he|she|they|it|we|the)\b|[a-z]+\s+(?:said|added|noted|told)\b)\b)"
+    r"|,[”\"’]?\s+(?=(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+(?:said|says|added|noted|told)\b)"
+    r"|\s+but\s+|\s+(?:and|or)\s+(?=\w+ed\b\s+(?!by\b))|[.!?][”\"’]?\s*$|$)"
+)
+_ACTOR_NOUNS = {
+    "countries", "country", "nations", "nation", "states", "governments", "government",
+    "officials", "official", "diplomats", "diplomat", "participants", "allies", "members",
+    "leaders", "leader", "ministers", "minister", "administration", "ministry", "council",
+    "assembly", "parliament", "partners", "military", "army", "president", "spokesperson",
+    "spokesman", "spokeswoman", "envoy", "ambassador", "delegation", "union", "bloc",
+    "alliance", "coalition", "rebels", "militants", "party", "parties", "authorities",
+    "regime", "cabinet", "congress", "senate", "commission", "secretary", "premier",
+    "chancellor", "negotiators", "mediators", "powers", "lawmakers", "group", "groups",
+    "donors", "contributors", "sources", "experts", "analysts", "critics", "residents",
+    "protesters", "organizations", "organisations", "agencies", "agency", "court",
+}  # fmt: skip
+_ACTOR_NP = re.compile(
+    r"\b(?:(?:[A-Z][\w-]*|several|many|some|other|most|few|potential|participating|the|both)\s+){0,3}"
+    r"(?:countries|nations|states|governments|officials|diplomats|participants|allies|members"
+    r"|leaders|ministers|partners|powers|donors|contributors)\b"
+)
+_SPEECH_RX = (
+    r"said|says|added|adds|noted|notes|acknowledged|stated|states|told|explained|insisted|"
+    r"warned|continued|wrote|argued|stressed|emphasi[sz]ed|declared|replied|announced"
+)
+_SPEAKER_AFTER = re.compile(
+    rf"[\s,.”\"’]*(?:(?P<a>[A-Z]?[\w.’'-]+(?:\s+[\w.’'-]+){{0,5}}?)\s+(?:{_SPEECH_RX})\b|(?:{_SPEECH_RX})\s+(?P<b>[^,.;“”\"]{{2,60}}?)(?=[,.;]|$))"
+)
+_SPEAKER_BEFORE = re.compile(
+    rf"(?P<a>(?:[A-Z][\w.’'-]*|the|an?|one)(?:\s+[\w.’'-]+){{0,5}}?)\s+(?:{_SPEECH_RX})(?:\s+\w+){{0,3}}?\s*[:,.]?\s*[“\"]?\s*$"
+)
+_FIRST_PERSON = {"we", "i", "us", "our", "my", "me"}
+# Markers that make the clause a requirement rather than an ordinary "if".
+_REQUIRING_MARKERS = {
+    "based on",
+    "subject to",
+    "conditional on",
+    "conditional upon",
+    "contingent on",
+    "contingent upon",
+    "depending on",
+}
+
+
+@dataclass(slots=True)
+class _Hit:
+    lex: _Lex
+    start: int
+    end: int
+    key: int  # offset of the key word
+    stance: str = ""
+    negated: bool = False
+    condition: tuple[int, int] | None = None
+    cond_start: int = 0  # where the condition's marker starts ("if", "without")
+    cond_marker: str = ""
+    raw_end: int = 0  # end of the complement before the condition is cut off
+
+
+@dataclass(slots=True)
+class _Ctx:
+    article: Article
+    text: str
+    doc: Doc | None
+    entities: Sequence[Entity]
+    sents: Sentences
+    quotes: list[tuple[int, int]]
+    speakers: dict[tuple[int, int], tuple[str, str | None] | None] = field(default_factory=dict)
+
+
+def _clause_end(ctx: _Ctx, pos: int, limit: int) -> int:
+    """End of the clause running from ``pos``; a quotation the clause starts in ends it."""
+    q = _in_quote(ctx, pos)
+    if q is not None:
+        limit = min(limit, q[1])
+    m = _CLAUSE_END.search(ctx.text, pos, limit)
+    return m.start() if m else limit
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip space, punctuation and stray quote marks at both ends of a span."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-“”\"‘’'…"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-“”\"‘’'…"):
+        end -= 1
+    # a final period goes, unless it closes an abbreviation ("the U.N.", "Mr.")
+    if (
+        end > start
+        and text[end - 1] == "."
+        and not re.search(
+            r"(?:\b\w\.\w\.|\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt)\.$", text[max(start, end - 6) : end]
+        )
+    ):
+        end -= 1
+        while end > start and text[end - 1] in ' ”"’':
+            end -= 1
+    # keep a quotation whole: 'as "historic"' not 'as "historic'
+    span = text[start:end]
+    if end < len(text) and (
+        (span.count('"') % 2 == 1 and text[end] == '"')
+        or (span.count("“") > span.count("”") and text[end] == "”")
+    ):
+        end += 1
+    return start, end
+
+
+def _cap_words(text: str, start: int, end: int, n: int = 25) -> int:
+    words = list(re.finditer(r"\S+", text[start:end]))
+    return start + words[n - 1].end() if len(words) > n else end
+
+
+def _in_quote(ctx: _Ctx, pos: int) -> tuple[int, int] | None:
+    for q in ctx.quotes:
+        if q[0] <= pos < q[1]:
+            return q
+    return None
+
+
+# -- actors ----------------------------------------------------------------------------------
+
+
+def _name_of(ctx: _Ctx, start: int, end: int) -> tuple[str, str | None] | None:
+    """Actor name and entity id for a span: its entity (an unnamed source -> affiliation).
+
+    The entity at the last word (the head of an English noun phrase) wins: "Foreign
+    Ministry spokesperson Pascal Confavreux" is the person.
+    """
+    last = re.search(r"[\w’'.-]+\s*$", ctx.text[start:end])
+    ent = entity_at(ctx.entities, start + last.start(), end) if last else None
+    ent = ent or entity_at(ctx.entities, start, end)
+    if ent is not None:
+        ent = resolve_entity(ctx.entities, ent)
+        return ent.name, ent.id
+    phrase = ctx.text[start:end].strip()
+    words = re.findall(r"[\w’'-]+", phrase.lower())
+    if words and (
+        words[-1] in _ACTOR_NOUNS or (phrase[:1].isupper() and words[-1] not in PRONOUNS)
+    ):
+        phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+        return phrase, None
+    return None
+
+
+def _quote_speaker(ctx: _Ctx, q: tuple[int, int]) -> tuple[str, str | None] | None:
+    """The speaker of a quotation: "…,” the official said / X said: “…”, in its paragraph."""
+    if q in ctx.speakers:
+        return ctx.speakers[q]
+    text = ctx.text
+    para_start = text.rfind("\n", 0, q[0]) + 1
+    para_end = text.find("\n", q[1])
+    para_end = len(text) if para_end < 0 else para_end
+    found: tuple[int, int] | None = None
+    m = _SPEAKER_AFTER.match(text, q[1], min(para_end, q[1] + 120))
+    if m:
+        found = m.span("a") if m.group("a") else m.span("b")
+    else:
+        prefix_start = max(para_start, q[0] - 160)
+        mb = _SPEAKER_BEFORE.search(text, prefix_start, q[0])
+        if mb:
+            found = mb.span("a")
+        else:
+            # a second quotation in the paragraph continues the speaker of the first
+            for other in sorted(ctx.quotes, reverse=True):
+                if para_start <= other[0] and other[1] < q[0]:
+                    res = _quote_speaker(ctx, other)
+                    ctx.speakers[q] = res
+                    return res
+    res = None
+    if found is not None:
+        s, e = _trim(text, *found)
+        phrase = text[s:e].lower()
+        res = _previous_person(ctx, s) if phrase in ("he", "she", "they") else _name_of(ctx, s, e)
+    ctx.speakers[q] = res
+    return res
+
+
+def _previous_person(ctx: _Ctx, before: int) -> tuple[str, str | None] | None:
+    """For "he said": the last person or unnamed source named before ``before``."""
+    best: tuple[int, Entity] | None = None
+    for e in ctx.entities:
+        if e.type not in ("PERSON", "UNNAMED"):
+            continue
+        for c in e.mentions:
+            if c.end <= before and (best is None or c.start > best[0]):
+                best = (c.start, e)
+    if best is None:
+        return None
+    ent = resolve_entity(ctx.entities, best[1])
+    return ent.name, ent.id
+
+
+def _previous_actor(
+    ctx: _Ctx, before: int, kinds: tuple[str, ...]
+) -> tuple[str, str | None] | None:
+    best: tuple[int, Entity] | None = None
+    for e in ctx.entities:
+        if e.type not in kinds:
+            continue
+        for c in e.mentions:
+            if c.end <= before and (best is None or c.start > best[0]):
+                best = (c.start, e)
+    return (best[1].name, best[1].id) if best else None
+
+
+def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
+    """Actors from the parse; ``None`` when the parse gives no subject at all (then the
+    position rules are tried), ``[]`` when the subject is no actor ("the plan calls for")."""
+    assert ctx.doc is not None
+    doc = ctx.doc
+    span = doc.char_span(hit.key, hit.key + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok: Token = span[0]
+    if hit.lex.modal and tok.dep_ == "aux":
+        tok = tok.head
+    quote = _in_quote(ctx, hit.start)
+    subj: Token | None
+    bounds = ctx.sents.at(hit.start)
+    if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        subj = tok.head  # "nations interested in contributing troops"
+    else:
+        subj = subject_of(tok, bounds=bounds)
+    if hit.lex.modal and (subj is None or not _is_actor_token(ctx, subj)):
+        # "the force must have a mandate", "it is crucial that …": the speaker demands it
+        return _speaker_for(ctx, tok, quote)
+    if subj is None:
+        return _speaker_for(ctx, tok, quote) if quote else None
+    low = subj.lower_
+    if low in _FIRST_PERSON:
+        if quote is None:
+            return []
+        sp = _quote_speaker(ctx, quote)
+        return [sp] if sp else []
+    if low in PRONOUNS:
+        res = _resolve_pronoun_doc(ctx, subj)
+        return [res] if res else []
+    out = []
+    for s in [subj, *[c for c in subj.conjuncts if c.i > subj.i]]:
+        named = _actor_from_token(ctx, s)
+        if named and named not in out:
+            out.append(named)
+    return out
+
+
+def _actor_from_token(ctx: _Ctx, tok: Token) -> tuple[str, str | None] | None:
+    """Name the actor a subject's head noun stands for, or ``None`` for a thing.
+
+    The head decides ("spokesperson Pascal Confavreux" is the person, not the ministry in
+    his title; "a US-brokered plan" is no actor). An actor noun modified by a demonym or a
+    name ("Arab states", "European allies") keeps the phrase and points at that entity.
+    """
+    head = (tok.idx, tok.idx + len(tok.text))
+    ent = entity_at(ctx.entities, *head)
+    if ent is not None and ent.type != "LOC":
+        ent = resolve_entity(ctx.entities, ent)
+        return ent.name, ent.id
+    s0, s1 = np_span(tok)
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[s0:s1], flags=re.I)
+    if tok.lower_ in _ACTOR_NOUNS:
+        mod = entity_at(ctx.entities, s0, head[0]) if s0 < head[0] else None
+        return phrase, (mod.id if mod is not None and mod.type in ("NORP", "GPE", "ORG") else None)
+    if tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
+        return phrase, None
+    return None
+
+
+def _is_actor_token(ctx: _Ctx, tok: Token) -> bool:
+    return _actor_from_token(ctx, tok) is not None
+
+
+def _speaker_for(
+    ctx: _Ctx, tok: Token, quote: tuple[int, int] | None
+) -> list[tuple[str, str | None]]:
+    if quote is not None:
+        sp = _quote_speaker(ctx, quote)
+        return [sp] if sp else []
+    cur = tok
+    for _ in range(8):
+        if cur.lemma_ in SPEECH_VERBS and cur.pos_ == "VERB":
+            subj = subject_of(cur)
+            if subj is None:
+                return []
+            if subj.lower_ in ("he", "she"):
+                res = _previous_person(ctx, subj.idx)
+                return [res] if res else []
+            named = _actor_from_token(ctx, subj)
+            return [named] if named else []
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return []
+
+
+def _resolve_pronoun_doc(ctx: _Ctx, subj: Token) -> tuple[str, str | None] | None:
+    """ "Italy said it was ready": the nearest governing clause with a named subject.
+
+    "it" only resolves to a singular actor that is not a person ("diplomatic sources said
+    it would …" is about something else).
+    """
+    low = subj.lower_
+
+    def fits(tok: Token) -> tuple[str, str | None] | None:
+        if low == "it" and tok.tag_ in ("NNS", "NNPS"):
+            return None
+        named = _actor_from_token(ctx, tok)
+        if named is None:
+            return None
+        ent = next((e for e in ctx.entities if e.id == named[1]), None)
+        if low == "it" and ent is not None and ent.type in ("PERSON", "UNNAMED"):
+            return None
+        return named
+
+    cur = subj.head
+    for _ in range(8):
+        for child in cur.children:
+            if (
+                child.dep_ in ("nsubj", "nsubjpass")
+                and child is not subj
+                and child.lower_ not in PRONOUNS
+            ):
+                named = fits(child)
+                if named:
+                    return named
+        if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            named = fits(cur.head)
+            if named:
+                return named
+        if cur.head is cur:
+            break
+        cur = cur.head
+    if low in ("he", "she"):
+        return _previous_person(ctx, subj.idx)
+    if low == "they":
+        return _previous_actor(ctx, subj.idx, ("GPE", "ORG", "NORP", "UNNAMED"))
+    return None
+
+
+_CLAUSE_OPENER = re.compile(
+    rf"(?:\b(?:that|as|while|when|whereas|because|after|before|since|{_SPEECH_RX})\b|,\s+(?:and|but)\b|;)\s*",
+    re.I,
+)
+_TITLE_GLUE = re.compile(
+    r"(?:\s+|\b(?:spokes(?:person|man|woman)|minister|foreign|caretaker|prime|president|secretary|"
+    r"deputy|senior|chief|state|of|for|the|general|envoy|ambassador|official|officials|leader)\b)*",
+    re.I,
+)
+_PREPOSITIONS = {
+    "with", "to", "by", "from", "of", "in", "at", "for", "on", "against", "into", "between",
+    "among", "about", "like", "than", "toward", "towards", "over", "under", "behind",
+}  # fmt: skip
+_SKIP_BEFORE_TRIGGER = {
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "shall",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "not",
+    "also",
+    "now",
+    "still",
+    "already",
+    "reportedly",
+    "initially",
+    "then",
+    "n't",
+    "’s",
+    "'s",
+    "’re",
+    "'re",
+    "do",
+    "does",
+    "did",
+}
+
+
+def _subject_candidates(
+    ctx: _Ctx, lo: int, hi: int, quote: tuple[int, int] | None, *, with_objects: bool = False
+) -> list[tuple[int, int, Entity]]:
+    """Entity mentions in ``[lo, hi)`` that can be a subject (not a place, not after a
+    preposition unless ``with_objects``, not a hyphenated modifier like "US-brokered")."""
+    text = ctx.text
+    out = []
+    for s, e, ent in mentions_in(ctx.entities, lo, hi):
+        if _in_quote(ctx, s) != quote or ent.type == "LOC":
+            continue
+        if text[e : e + 1] == "-":
+            continue
+        prev = re.search(r"([\w’'-]+)\s*$", text[max(lo, s - 20) : s])
+        if not with_objects and prev and prev.group(1).lower() in _PREPOSITIONS:
+            continue
+        out.append((s, e, ent))
+    return out
+
+
+def _head_of_run(
+    ctx: _Ctx, cands: list[tuple[int, int, Entity]], i: int
+) -> tuple[int, int, Entity]:
+    """ "French President Emmanuel Macron": the demonym and title lead to the person."""
+    cur = cands[i]
+    for nxt in cands[i + 1 :]:
+        glue = ctx.text[cur[1] : nxt[0]]
+        m = _TITLE_GLUE.fullmatch(glue)
+        if m is None or "," in glue:
+            break
+        cur = nxt
+    return cur
+
+
+def _named_entity(ctx: _Ctx, ent: Entity, s: int, e: int) -> tuple[str, str | None]:
+    """A demonym before an actor noun names a group ("Arab states"), else the entity."""
+    m = re.match(r"\s+(?:and\s+[A-Z][\w-]*\s+)?([a-z]+)\b", ctx.text[e : e + 40])
+    if ent.type == "NORP" and m and m.group(1) in _ACTOR_NOUNS:
+        return ctx.text[s : e + m.end()], ent.id
+    ent = resolve_entity(ctx.entities, ent)
+    return ent.name, ent.id
+
+
+def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str, str | None]]:
+    """Without a parse: the subject of the trigger's clause by position.
+
+    The clause opens after "that", "said", ", and", "as" …; its first entity that is not a
+    prepositional object (a title run "French President Emmanuel Macron" gives the
+    person) is the actor, else an actor noun phrase ("several countries"). A pronoun right
+    before the trigger takes the last actor named before it.
+    """
+    text = ctx.text
+    quote = _in_quote(ctx, hit.start)
+    lo = quote[0] if quote else sent[0]
+    if hit.lex.modal and quote is not None:
+        sp = _quote_speaker(ctx, quote)
+        return [sp] if sp else []
+    words = [w.lower() for w in re.findall(r"[\w’'-]+|n['’]t", text[lo : hit.start])]
+    while words and words[-1] in _SKIP_BEFORE_TRIGGER:
+        words.pop()
+    pronoun = words[-1] if words and words[-1] in PRONOUNS | _FIRST_PERSON else None
+    if quote is not None and (
+        pronoun in _FIRST_PERSON or not mentions_in(ctx.entities, lo, hit.start)
+    ):
+        sp = _quote_speaker(ctx, quote)
+        return [sp] if sp else []
+    if pronoun in ("it", "they", "which", "who"):
+        cands = _subject_candidates(ctx, sent[0], hit.start, quote, with_objects=True)
+        nps = list(_ACTOR_NP.finditer(text, sent[0], hit.start)) if pronoun != "it" else []
+        best: tuple[int, tuple[str, str | None]] | None = None
+        if cands:
+            s, e, ent = _head_of_run(ctx, cands, len(cands) - 1)
+            best = (s, _named_entity(ctx, ent, s, e))
+        if nps and (best is None or nps[-1].start() > best[0]):
+            named = _name_of(ctx, *nps[-1].span())
+            best = (nps[-1].start(), named) if named else best
+        if best is not None:
+            return [best[1]]
+        res = _previous_actor(
+            ctx,
+            hit.start,
+            ("GPE", "ORG", "NORP") if pronoun == "it" else ("GPE", "ORG", "NORP", "UNNAMED"),
+        )
+        return [res] if res else []
+    if pronoun in ("he", "she"):
+        res = _previous_person(ctx, hit.start)
+        return [res] if res else []
+    clause_lo = lo
+    for m in _CLAUSE_OPENER.finditer(text, lo, hit.start):
+        clause_lo = m.end()
+    for start in dict.fromkeys((clause_lo, lo)):
+        cands = _subject_candidates(ctx, start, hit.start, quote)
+        np = _ACTOR_NP.search(text, start, hit.start)
+        if cands and (np is None or cands[0][0] <= np.start() + 1):
+            s, e, ent = _head_of_run(ctx, cands, 0)
+            return [_named_entity(ctx, ent, s, e)]
+        if np:
+            named = _name_of(ctx, *np.span())
+            if named:
+                return [named]
+    return []
+
+
+# -- finding triggers, conditions and targets ------------------------------------------------
+
+
+def _find_hits(ctx: _Ctx, s0: int, s1: int) -> list[_Hit]:
+    text = ctx.text
+    hits: list[_Hit] = []
+    for lex in _LEXICON:
+        for m in lex.pattern.finditer(text, s0, s1):
+            key = m.start("k") if "k" in lex.pattern.groupindex and m.group("k") else m.start()
+            if key > 0 and text[key - 1] == "-":
+                continue  # "Council-backed", "US-brokered": a modifier, not a stance
+            hits.append(_Hit(lex, m.start(), m.end(), key))
+    # one trigger per stretch of text: the earliest, then the longest
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[_Hit] = []
+    for h in hits:
+        if any(h.start < k.end and k.start < h.end for k in kept):
+            continue
+        kept.append(h)
+    return kept
+
+
+def _assign_conditions(ctx: _Ctx, hits: list[_Hit], s0: int, s1: int) -> list[tuple[int, int]]:
+    """Attach each condition clause to the nearest trigger before it; return their spans."""
+    text = ctx.text
+    spans: list[tuple[int, int]] = []
+    lead = re.match(r"\s*[“\"]?\s*(?:[Bb]ut\s+)?(?P<m>[Ii]f|[Uu]nless)\s+", text[s0:s1])
+    lead_span: tuple[int, int] | None = None
+    if lead:
+        cs = s0 + lead.end()
+        comma = text.find(",", cs, s1)
+        if comma > 0:
+            lead_span = _trim(text, cs, comma)
+            spans.append((s0 + lead.start("m"), comma))
+    for m in _COND.finditer(text, s0, s1):
+        if lead and m.start() == s0 + lead.start("m"):
+            continue
+        marker = re.sub(r"\s+", " ", m.group("m").lower())
+        owner = None
+        for h in hits:
+            if h.end <= m.start():
+                between = text[h.end : m.start()]
+                if re.search(r"[;.]\s|,\s+but\b|\s[—–]\s", between):
+                    continue
+                owner = h
+        if owner is None:
+            continue
+        if marker == "without":
+            clause_start = max(s0, text.rfind(",", s0, owner.start) + 1)
+            if not (
+                owner.negated
+                or _NEG.search(text[clause_start : m.start()] + " ")
+                or re.search(
+                    r"\b(?:no|not|n't|never|cannot|none)\b", text[clause_start : m.start()], re.I
+                )
+            ):
+                continue
+        if marker == "if" and re.match(
+            r"\s*(?:necessary|needed|possible|any)\b", text[m.end() : m.end() + 12]
+        ):
+            continue
+        c_end = _clause_end(ctx, m.end(), s1)
+        cs, ce = _trim(text, m.end(), c_end)
+        if ce <= cs:
+            continue
+        if owner.condition is None:
+            owner.condition = (cs, ce)
+            owner.cond_start = m.start()
+            owner.cond_marker = marker
+        spans.append((m.start(), ce))
+    if lead_span is not None:
+        for h in hits:
+            if h.start > lead_span[1] and h.condition is None:
+                h.condition = lead_span
+                h.cond_start = -1
+                h.cond_marker = "if"
+    return spans
+
+
+def _target_start(ctx: _Ctx, hit: _Hit, s1: int) -> int:
+    text = ctx.text
+    if hit.lex.key_target or (hit.negated and hit.cond_marker in ("without", "unless")):
+        return hit.key  # "would only join if …": the target is the verb itself
+    if hit.lex.modal:
+        # "the force must have …": the clause from its subject; "it needs to be …": the rest
+        clause_start = _modal_clause_start(ctx, hit.start)
+        lead = re.match(
+            r"[\s“\"]*(?:(?:but|and|so|yet|still|now)\b[\s…,.]*)*",
+            text[clause_start : hit.start],
+            re.I,
+        )
+        clause_start += lead.end() if lead else 0
+        subj_words = text[clause_start : hit.start].strip().lower()
+        if (
+            subj_words
+            and subj_words not in PRONOUNS
+            and not re.fullmatch(r"it\s*(?:is|'s|’s)", subj_words)
+        ):
+            return clause_start
+    return hit.end
+
+
+def _raw_target_end(ctx: _Ctx, hit: _Hit, s1: int) -> int:
+    """Where the trigger's complement ends: the clause end, or the parse's complement end."""
+    end = _clause_end(ctx, hit.end, s1)
+    if hit.lex.object_target:
+        comma = ctx.text.find(",", hit.end, end)
+        end = comma if comma >= 0 else end
+    if ctx.doc is not None and not hit.lex.modal:
+        end = min(end, _doc_target_end(ctx.doc, hit.key, end))
+    return end
+
+
+def _target(ctx: _Ctx, hit: _Hit, s1: int) -> tuple[int, int] | None:
+    """The trigger's complement, cut at its condition, without leading "to/that/for"."""
+    text = ctx.text
+    start = _target_start(ctx, hit, s1)
+    end = hit.raw_end
+    if hit.condition is not None and start < hit.cond_start <= end:
+        end = hit.cond_start
+    s, e = _trim(text, start, end)
+    lead = re.match(r"(?:(?:to|that|for|with|in|on|about|of|against)\s+)*", text[s:e])
+    s = s + (lead.end() if lead else 0)
+    s, e = _trim(text, s, _cap_words(text, s, e))
+    return (s, e) if e > s else None
+
+
+def _modal_clause_start(ctx: _Ctx, pos: int) -> int:
+    """Start of the clause a modal sits in: after "said (that)", a comma, a quote mark."""
+    text = ctx.text
+    window_start = max(ctx.sents.at(pos)[0], pos - 160)
+    best = window_start
+    for m in re.finditer(
+        rf"(?:\b(?:{_SPEECH_RX})\b(?:\s+that)?|\bthat\b|,|[“\"]|^)\s*", text[window_start:pos]
+    ):
+        best = window_start + m.end()
+    return best
+
+
+def _doc_target_end(doc: Doc, key: int, end: int) -> int:
+    """Where a conjoined clause of the trigger starts ("backed X [and endorsed Y]")."""
+    span = doc.char_span(key, key + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return end
+    tok = span[0]
+    for child in tok.rights:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            first = child.left_edge
+            for c in tok.rights:
+                if c.dep_ == "cc" and c.i < child.i:
+                    first = min(first, c, key=lambda t: t.i)
+            return min(end, first.idx)
+    return end
+
+
+def _pronoun_target(ctx: _Ctx, hit: _Hit, s0: int) -> tuple[int, int] | None:
+    """ "…, and Israel will seek to prevent that": "that" is the clause before."""
+    text = ctx.text
+    lo = s0
+    q = _in_quote(ctx, hit.start)
+    if q is not None:
+        lo = max(lo, q[0])
+    cut = max(
+        text.rfind(", and", lo, hit.start),
+        text.rfind("; ", lo, hit.start),
+        text.rfind(", but", lo, hit.start),
+    )
+    if cut <= lo:
+        return None
+    return _trim(text, lo, cut)
+
+
+def _nested(hits: list[_Hit]) -> list[_Hit]:
+    """Drop triggers inside an earlier trigger's complement ("ready to [send] troops")."""
+    kept: list[_Hit] = []
+    for h in hits:
+        if any(k.end <= h.start < k.raw_end for k in kept):
+            continue
+        kept.append(h)
+    return kept
+
+
+def _is_require(hit: _Hit) -> bool:
+    return hit.lex.stance == "condition" and hit.lex.pattern.pattern.startswith(r"\b(?P<k>requir")
+
+
+def _stances_for(
+    ctx: _Ctx, h: _Hit, sent: tuple[int, int], prev_target: str | None
+) -> tuple[list[Stance], str | None]:
+    """The stances one trigger gives (one per actor) and its target text."""
+    text = ctx.text
+    s0, s1 = sent
+    stance = h.lex.stance
+    if h.negated:
+        if h.condition is not None and h.cond_marker in ("without", "unless"):
+            stance = "condition"
+        elif stance in _NEG_FLIP:
+            stance = _NEG_FLIP[stance]
+        else:
+            return [], None
+    if h.cond_marker.startswith("only") or h.cond_marker in _REQUIRING_MARKERS:
+        stance = "condition"
+    if h.lex.requires_condition and h.condition is None:
+        return [], None
+    tgt = _target(ctx, h, s1)
+    target = text[tgt[0] : tgt[1]] if tgt else ""
+    if target.lower() in ("that", "this", "it", "so"):
+        alt = _pronoun_target(ctx, h, s0)
+        target = text[alt[0] : alt[1]] if alt else target
+    if (
+        stance == "concede"
+        and prev_target
+        and (
+            not target
+            or re.match(r"(?:under|after|amid|following|in\s+the\s+face\s+of)\b", target, re.I)
+        )
+    ):
+        target = prev_target  # "backed down under pressure": it conceded what it had opposed
+    if not target and h.condition is not None:
+        target = text[h.condition[0] : h.condition[1]]
+    if not target:
+        return [], None
+    condition = text[h.condition[0] : h.condition[1]] if h.condition else None
+    actors: list[tuple[str, str | None]] | None
+    if _is_require(h):
+        actors, stance, target, condition = _require(ctx, h, sent, target)
+    else:
+        # the parse first; where it finds no subject (a parse run across sentences, a
+        # fragment) the position rules still may
+        actors = _actors_doc(ctx, h) if ctx.doc is not None else None
+        if actors is None:
+            actors = _actors_rules(ctx, h, sent)
+    out = [
+        Stance(
+            actor=name,
+            stance=stance,
+            target=target,
+            condition=condition,
+            cites=[Cite(ctx.article.id, s0, s1)],
+            actor_entity=eid,
+        )
+        for name, eid in actors
+    ]
+    return out, target
+
+
+def _require(
+    ctx: _Ctx, h: _Hit, sent: tuple[int, int], target: str
+) -> tuple[list[tuple[str, str | None]], str, str, str | None]:
+    """ "Participants would require a mandate" is their condition; "the mission would require
+    a mandate", said by a spokesperson, is the spokesperson's demand about the mission."""
+    text = ctx.text
+    if ctx.doc is not None:
+        span = ctx.doc.char_span(h.key, h.key + 1, alignment_mode="expand")
+        tok = span[0] if span is not None and len(span) else None
+        subj = subject_of(tok) if tok is not None else None
+        is_actor = subj is not None and _is_actor_token(ctx, subj) and subj.lower_ not in PRONOUNS
+        if is_actor:
+            return _actors_doc(ctx, h) or [], "condition", target, target
+        speaker = _speaker_for(ctx, tok, _in_quote(ctx, h.start)) if tok is not None else []
+    else:
+        clause = text[_modal_clause_start(ctx, h.start) : h.start]
+        words = re.findall(r"[\w’'-]+", clause.lower())
+        if any(w in _ACTOR_NOUNS for w in words) or mentions_in(
+            ctx.entities, h.start - len(clause), h.start
+        ):
+            return _actors_rules(ctx, h, sent), "condition", target, target
+        speaker = _speaker_rules(ctx, h, sent)
+    ts, te = _trim(text, _modal_clause_start(ctx, h.start), h.start)
+    return speaker, "demand", f"{text[ts:te]} {text[h.key : h.end]} {target}".strip(), None
+
+
+def _speaker_rules(ctx: _Ctx, h: _Hit, sent: tuple[int, int]) -> list[tuple[str, str | None]]:
+    """Without a parse: the speaker of the quotation, or the subject of "X said" in the sentence."""
+    quote = _in_quote(ctx, h.start)
+    if quote is not None:
+        sp = _quote_speaker(ctx, quote)
+        return [sp] if sp else []
+    said = list(
+        re.finditer(
+            rf"(?P<a>(?:[A-Z][\w.’'-]*\s+){{0,4}}[\w.’'-]+)\s+(?:{_SPEECH_RX})\b",
+            ctx.text[sent[0] : h.start],
+        )
+    )
+    if not said:
+        return []
+    m = said[-1]
+    a0, a1 = sent[0] + m.start("a"), sent[0] + m.end("a")
+    named = _name_of(ctx, a0, a1)
+    return [named] if named else []
+
+
+def extract_stances(article: Article, doc: Doc | None, entities: Sequence[Entity]) -> list[Stance]:
+    """Find the stances of ``article``: actor, type (see :data:`STANCE_TYPES`), target, condition.
+
+    Args:
+        article: the cleaned article.
+        doc: its spaCy parse (actors from the dependency tree), or ``None`` (position rules).
+        entities: the article's entities, for actor names and ``actor_entity``.
+
+    Returns:
+        Stances in text order; each cites the sentence it is read from.
+    """
+    text = article.text
+    ctx = _Ctx(article, text, doc, entities, Sentences(text), quote_spans(text))
+    out: list[Stance] = []
+    for s0, s1 in ctx.sents.spans:
+        hits = _find_hits(ctx, s0, s1)
+        for h in hits:
+            h.negated = h.lex.negatable and bool(_NEG.search(text[max(s0, h.start - 30) : h.start]))
+            h.raw_end = _raw_target_end(ctx, h, s1)
+        hits = _nested(hits)
+        cond_spans = _assign_conditions(ctx, hits, s0, s1)
+        prev_target: str | None = None
+        for h in hits:
+            if any(cs <= h.start < ce for cs, ce in cond_spans):
+                continue  # "if the U.N. approves": the trigger is part of a condition
+            found, target = _stances_for(ctx, h, (s0, s1), prev_target)
+            out.extend(found)
+            prev_target = target or prev_target
+    return out

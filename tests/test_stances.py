@@ -1,0 +1,201 @@
+"""Stances: actor, type, target and condition, by parse and by rules.
+
+All text here is written for these tests. Each case runs on the rules-only path and on
+the spaCy path (marked ``model``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from storyline.models import Article, Cite, Entity, Stance
+from storyline.stages.extract.stances import STANCE_TYPES, extract_stances
+
+REPO = Path(__file__).resolve().parent.parent
+
+GAZ = {
+    "Norway": ("gpe:norway", "GPE"),
+    "Chile": ("gpe:chile", "GPE"),
+    "Peru": ("gpe:peru", "GPE"),
+    "Kenya": ("gpe:kenya", "GPE"),
+    "Brazil": ("gpe:brazil", "GPE"),
+    "Japan": ("gpe:japan", "GPE"),
+    "Egypt": ("gpe:egypt", "GPE"),
+    "Italy": ("gpe:italy", "GPE"),
+    "Spain": ("gpe:spain", "GPE"),
+    "Ghana": ("gpe:ghana", "GPE"),
+    "Ana Ruiz": ("per:ana-ruiz", "PERSON"),
+    "the council": ("org:council", "ORG"),
+}
+
+MODES = ["rules", pytest.param("spacy", marks=pytest.mark.model)]
+
+
+def entities_for(text: str) -> list[Entity]:
+    out = []
+    for surface, (eid, typ) in GAZ.items():
+        cites = [Cite("s1", m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(surface)}\b", text)]
+        if cites:
+            out.append(Entity(id=eid, name=surface if typ != "ORG" else "Council", type=typ, mentions=cites))
+    # an unnamed official who stands for Norway, with a later back-reference
+    anon = [Cite("s1", m.start(), m.end()) for m in re.finditer(r"[Aa] Norwegian official|the official", text)]
+    if anon:
+        out.append(Entity(id="anon:norwegian-official", name="Norwegian official", type="UNNAMED",
+                          mentions=anon, affiliation="gpe:norway"))
+        if not any(e.id == "gpe:norway" for e in out):
+            out.append(Entity(id="gpe:norway", name="Norway", type="GPE", mentions=[]))
+    return out
+
+
+def stances(text: str, mode: str) -> list[Stance]:
+    a = Article(id="s1", source="t", text=text, raw=text, title="t")
+    doc = None
+    if mode == "spacy":
+        from storyline.nlp import load_spacy
+
+        doc = load_spacy()(text)
+    found = extract_stances(a, doc, entities_for(text))
+    for s in found:
+        assert s.stance in STANCE_TYPES
+        for c in s.cites:
+            assert c.article == "s1" and 0 <= c.start < c.end <= len(text)
+    return found
+
+
+def find(found: list[Stance], stance: str) -> Stance:
+    hits = [s for s in found if s.stance == stance]
+    assert hits, [(s.actor, s.stance, s.target) for s in found]
+    return hits[0]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_offer_with_condition(mode: str) -> None:
+    s = find(stances("Norway is ready to send 500 engineers if the council approves the plan.", mode), "offer")
+    assert (s.actor, s.actor_entity) == ("Norway", "gpe:norway")
+    assert "500 engineers" in s.target
+    assert s.condition == "the council approves the plan"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_trigger_inside_a_condition_is_no_stance(mode: str) -> None:
+    found = stances("Norway is ready to send 500 engineers if the council approves the plan.", mode)
+    assert [s.stance for s in found] == ["offer"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_negated_without_is_a_condition(mode: str) -> None:
+    s = find(stances("Chile will not commit soldiers without a parliamentary vote.", mode), "condition")
+    assert (s.actor, s.target, s.condition) == ("Chile", "commit soldiers", "a parliamentary vote")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_only_if_is_a_condition(mode: str) -> None:
+    s = find(stances("Peru has said it would only join if the mission had a clear mandate.", mode), "condition")
+    assert (s.actor, s.target, s.condition) == ("Peru", "join", "the mission had a clear mandate")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_requirement_of_actors_is_their_condition(mode: str) -> None:
+    s = find(stances("Ana Ruiz said that potential partners would require a formal mandate.", mode), "condition")
+    assert s.actor == "potential partners"
+    assert s.condition == "a formal mandate"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_requirement_of_a_thing_is_the_speakers_demand(mode: str) -> None:
+    s = find(stances("Ana Ruiz said the mission would require a formal mandate.", mode), "demand")
+    assert s.actor == "Ana Ruiz"
+    assert "formal mandate" in s.target
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_pledge_reject_oppose(mode: str) -> None:
+    assert find(stances("Kenya pledged 1,000 police officers.", mode), "pledge").actor == "Kenya"
+    s = find(stances("Brazil rejected the proposal outright.", mode), "reject")
+    assert (s.actor, s.target) == ("Brazil", "the proposal outright")
+    s = find(stances("Japan does not support the new plan.", mode), "oppose")
+    assert (s.actor, s.target) == ("Japan", "the new plan")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_first_person_in_a_quote_is_the_speakers_affiliation(mode: str) -> None:
+    text = "A Norwegian official spoke to reporters.\n“We want a short mandate,” the official said."
+    s = find(stances(text, mode), "demand")
+    assert (s.actor, s.actor_entity, s.target) == ("Norway", "gpe:norway", "a short mandate")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_quoted_refusal_with_a_leading_condition(mode: str) -> None:
+    text = "A Norwegian official spoke.\n“If Spain sends medics, we won’t say no,” the official said."
+    s = find(stances(text, mode), "agree")
+    assert s.actor == "Norway"
+    assert s.condition == "Spain sends medics"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_must_is_the_speakers_demand(mode: str) -> None:
+    s = find(stances("Ana Ruiz said the mission must have a clear legal basis.", mode), "demand")
+    assert s.actor == "Ana Ruiz"
+    assert s.target == "the mission must have a clear legal basis"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_warning_with_a_condition(mode: str) -> None:
+    s = find(stances("Egypt warned that no deal could be signed without its consent.", mode), "warn")
+    assert (s.actor, s.target, s.condition) == ("Egypt", "no deal could be signed", "its consent")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_pronoun_in_a_reported_clause(mode: str) -> None:
+    s = find(stances("Italy said it was willing to train the new police.", mode), "offer")
+    assert (s.actor, s.target) == ("Italy", "train the new police")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_demands_and_oppositions(mode: str) -> None:
+    found = stances("Ghana is pushing to ensure the force is not led by one state.", mode)
+    assert (find(found, "demand").actor, find(found, "demand").target) == ("Ghana", "the force is not led by one state")
+    found = stances("Chile would avoid any role in the south.", mode)
+    assert find(found, "oppose").target == "any role in the south"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "actor", "target"),
+    [
+        ("Brazil condemned the attack on the convoy.", "accuse", "Brazil", "the attack on the convoy"),
+        ("Kenya welcomed the ceasefire.", "support", "Kenya", "the ceasefire"),
+        ("Peru agreed to a truce with the rebels.", "agree", "Peru", "a truce with the rebels"),
+        ("Chile is in talks with Egypt about the plan.", "consult", "Chile", "Egypt about the plan"),
+        ("Spain, in coordination with Italy, drafted the text.", "cooperate", "Spain", "Italy"),
+        ("Ghana pulled back its forces.", "retreat", "Ghana", "pulled back its forces"),
+        ("Japan threatened to leave the talks.", "threaten", "Japan", "leave the talks"),
+        ("Egypt called for an immediate halt.", "demand", "Egypt", "an immediate halt"),
+        ("Norway asked for more time.", "request", "Norway", "more time"),
+    ],
+)
+@pytest.mark.parametrize("mode", MODES)
+def test_stance_types(mode: str, text: str, stance: str, actor: str, target: str) -> None:
+    s = find(stances(text, mode), stance)
+    assert (s.actor, s.target) == (actor, target)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_backing_down_concedes_what_was_opposed(mode: str) -> None:
+    found = stances("Peru was hesitant to accept the mandate but backed down under pressure.", mode)
+    assert find(found, "oppose").target == "accept the mandate"
+    assert (find(found, "concede").actor, find(found, "concede").target) == ("Peru", "accept the mandate")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_no_actor_no_stance(mode: str) -> None:
+    assert stances("The draft calls for a review of the mandate.", mode) == []
+
+
+def test_stance_types_are_documented() -> None:
+    doc = (REPO / "docs" / "stances.md").read_text(encoding="utf-8")
+    for name in STANCE_TYPES:
+        assert f"`{name}`" in doc, name
+    assert {"support", "oppose", "demand", "condition", "pledge", "offer", "reject", "warn"} <= set(STANCE_TYPES)
