@@ -39,9 +39,9 @@ def highlight(text: str, cites: list[Cite]) -> Markup:
     parts: list[str] = []
     for a, b in itertools.pairwise(cuts):
         for c in starts.get(a, []):
-            parts.append(f'<span class="anchor" id="{cite_key(c)}"></span>')
+            parts.append(f'<span class="anchor" id="{html.escape(cite_key(c))}"></span>')
         piece = html.escape(text[a:b], quote=False)
-        keys = [cite_key(c) for c in cites if c.start <= a and b <= c.end]
+        keys = [html.escape(cite_key(c)) for c in cites if c.start <= a and b <= c.end]
         if keys:
             depth = min(len(keys), 4)
             parts.append(f'<mark class="hl d{depth}" data-c="{" ".join(keys)}">{piece}</mark>')
