@@ -351,7 +351,7 @@ def _compatible(a: list[Quantity], b: list[Quantity], texts: Mapping[ArticleId, 
 
     A zero ("no troops on the ground") is never compared: it is nearly always scoped to
     a place or time that a positive count elsewhere is not. Numbers placed in different
-    named places ("in Gaza" / "in Egypt") are not compared either.
+    named places ("in Lyon" / "in Oslo") are not compared either.
     """
     for qa in a:
         for qb in b:
@@ -406,8 +406,8 @@ def _role_claims(
                 if s and s <= mset:
                     cites += [o.cite for o in evidence[r]]
                     texts += [o.text for o in evidence[r]]
-            # name actors in the order the sources first name them ("the US and Israel")
-            # in the order of the sentence naming the most of them ("the US and Israel")
+            # name actors in the order of the sentence naming the most of them
+            # ("Chile and Peru are drafting" -> "Chile and Peru")
             richest = sorted(items, key=lambda o: -len(o.actors))
             first_seen = [a for o in richest for a in (affil.get(x, x) for x in o.actors)]
             actor_names = [names.get(a, a) for a in sorted(mset, key=first_seen.index)]

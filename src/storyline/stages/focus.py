@@ -30,7 +30,7 @@ def _wordset(words: str) -> frozenset[str]:
 
 
 # Head noun -> kind. Singular forms only for "force": plural "forces" names troops
-# ("Israeli forces"), not an initiative.
+# ("Russian forces"), not an initiative.
 KIND_HEADS: dict[str, str] = {
     "force": "force", "mission": "force", "operation": "force", "coalition": "force",
     "contingent": "force",
@@ -82,7 +82,7 @@ _CREATION = re.compile(
     r"(?:\w+\s+){0,3}$",
     re.I,
 )
-# A sentence that goes on about the thing just named: "It would ...", "Any renewal of its mandate"
+# A sentence that goes on about the thing just named: "It would ...", "The cost of its ships"
 _PRONOUN_START = re.compile(r"^(?:\W*[\w-]+\W+){0,3}?(?:it|its)\b", re.I)
 
 
@@ -106,7 +106,7 @@ class KindPhrase:
     head: str  # lower-case head noun
     kind: str
     mods: tuple[str, ...]  # folded modifiers, left to right
-    place: str | None  # "Gaza" in "a force in Gaza"
+    place: str | None  # "Kosovo" in "a force in Kosovo"
     sentence: tuple[int, int]
 
     @property
@@ -189,7 +189,7 @@ def _sentence_initial(left: str, tm: re.Match[str]) -> bool:
 
 
 def acronyms(articles: Iterable[Article]) -> dict[str, str]:
-    """Acronyms defined in the text: ``{"ISF": "International Stabilization Force"}``."""
+    """Acronyms defined in the text: ``{"EUFOR": "European Union Force"}``."""
     found: dict[str, str] = {}
     for a in articles:
         for m in _ACRONYM.finditer(a.text):
@@ -252,7 +252,7 @@ def find_focus(
 def _acronym_mentions(
     articles: Sequence[Article], acronym: str, kind: str, mods: frozenset[str]
 ) -> list[KindPhrase]:
-    """Every use of the focus's acronym ("the ISF would ...") as a mention of it."""
+    """Every use of the focus's acronym ("the EUFOR would ...") as a mention of it."""
     rx = re.compile(rf"\b{re.escape(acronym)}\b")
     out: list[KindPhrase] = []
     for a in articles:
@@ -328,7 +328,7 @@ def _common_place(items: Iterable[KindPhrase]) -> str | None:
 def _refers(p: KindPhrase, name_mods: frozenset[str], place: str | None) -> bool:
     """Does this phrase name the focal thing (and not another thing of the same kind)?"""
     if p.place and place and p.place != place:
-        return False  # "a multinational force in Haiti"
+        return False  # "a naval force in the Baltic" vs a focus placed elsewhere
     if not p.content or p.content & name_mods:
         return True
     return bool(place and p.place == place)

@@ -106,7 +106,7 @@ def build_profile(story: Story, alignment: Alignment) -> Profile:
 
 
 def _variants(c: Claim) -> str:
-    """ "20,000 troops (up to 20,000 troops / 20,000 or more troops)" when worded differently."""
+    """ "500 medics (up to 500 medics / 500 or more medics)" when worded differently."""
     if len(c.variants) <= 1:
         return c.variants[0] if c.variants else c.value
     return f"{c.value} ({' / '.join(c.variants)})"

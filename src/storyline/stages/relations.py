@@ -6,7 +6,7 @@ Output: ``Observation`` records, each citing the characters it was read from:
 - roles: who drafts, sponsors or leads something ("X and Y are drafting a resolution");
 - participation: who pledges, offers or is approached to take part ("Z pledged troops",
   "countries approached include A, B and C"), with any condition ("if the UN approves");
-- descriptions of the focus, affirmed or negated ("would not be a peacekeeping operation");
+- descriptions of the focus, affirmed or negated ("would not be a combat mission");
 - attributes of the focus: tasks, duration, command, legal basis, status, open questions.
 
 These are hand-written patterns over sentences, not a model: no relation-extraction or
@@ -273,10 +273,10 @@ def _participation(
             start = _clause_start(text, s, m.start())
             actors = _actors_in(mentions, start, m.start(), text)
             if not actors and _PRONOUN.search(text, start, m.start()):
-                # "Italy said it was ready": "it" is the nearest actor before the clause
+                # "Chile said it is prepared": "it" is the nearest actor before the clause
                 actors = _actors_in(mentions, s, start, text)[-1:]
             elif actors and _GROUP_NOUN.search(text, actors[-1].end, m.start()):
-                continue  # "X is in talks with several nations interested in ...": not X
+                continue  # "X met countries keen to join": the keen ones are not X
             actors = [a for a in actors if types.get(a.entity, "GPE") in _PARTICIPANT_TYPES]
             if not actors:
                 continue
@@ -312,7 +312,7 @@ def _participation(
 
 
 # ---------------------------------------------------------------------------------------
-# descriptions of the focus: "would not be a formal peacekeeping operation"
+# descriptions of the focus: "will not be a combat mission"
 # ---------------------------------------------------------------------------------------
 
 _NEG_COPULA = re.compile(
@@ -516,7 +516,7 @@ def _attr_key(slot: str, value: str) -> str:
 
 
 def _split_tasks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split "demilitarizing Gaza and training police" into its two tasks."""
+    """Split "clearing mines and training police" into its two tasks."""
     first = re.match(r"\w+", text[start:end])
     if not first:
         return [(start, end)]
