@@ -112,6 +112,7 @@ def ingest(
             f"{result.new_versions} new versions, {len(result.errors)} errors; "
             f"{len(result.stories_touched)} stories touched → {engine.store.path}",
             highlight=False,
+            soft_wrap=True,
         )
     if not result.ok:
         raise typer.Exit(1)
@@ -135,13 +136,19 @@ def articles(
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     _check_format(fmt, ("table", "json"))
-    table = Table("id", "published", "outlet", "title", "story", "copy of")
+    table = Table(expand=True)
+    table.add_column("id", no_wrap=True, min_width=16)
+    table.add_column("published", no_wrap=True, min_width=10)
+    table.add_column("outlet", overflow="ellipsis", no_wrap=True, max_width=22)
+    table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1)
+    table.add_column("story", no_wrap=True, min_width=14)
+    table.add_column("copy of", no_wrap=True)
     for a in arts:
         table.add_row(
             a.id,
-            a.published or "",
+            (a.published or "")[:10],
             a.outlet or "",
-            a.title[:70],
+            a.title,
             a.story_id or "",
             a.duplicate_of or "",
         )
@@ -167,11 +174,17 @@ def stories(
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     _check_format(fmt, ("table", "json"))
-    table = Table("id", "title", "articles", "independent", "first", "last")
+    table = Table(expand=True)
+    table.add_column("id", no_wrap=True, min_width=14)
+    table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1)
+    table.add_column("articles", justify="right", no_wrap=True)
+    table.add_column("independent", justify="right", no_wrap=True)
+    table.add_column("first", no_wrap=True, min_width=10)
+    table.add_column("last", no_wrap=True, min_width=10)
     for s in items:
         table.add_row(
-            s.id, s.title[:80], str(len(s.article_ids)), str(s.n_independent),
-            s.first_seen or "", s.last_seen or "",
+            s.id, s.title, str(len(s.article_ids)), str(s.n_independent),
+            (s.first_seen or "")[:10], (s.last_seen or "")[:10],
         )  # fmt: skip
     out.print(table)
 
@@ -253,11 +266,16 @@ def demo(
         )
         from rich.table import Table
 
-        table = Table("story", "title", "articles", "independent", "dates")
+        table = Table(expand=True)
+        table.add_column("story", no_wrap=True, min_width=14)
+        table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1)
+        table.add_column("articles", justify="right", no_wrap=True)
+        table.add_column("independent", justify="right", no_wrap=True)
+        table.add_column("dates", no_wrap=True)
         for s in items:
             table.add_row(
-                s.id, s.title[:70], str(len(s.article_ids)), str(s.n_independent),
-                f"{s.first_seen or '?'} … {s.last_seen or '?'}",
+                s.id, s.title, str(len(s.article_ids)), str(s.n_independent),
+                f"{(s.first_seen or '?')[:10]} … {(s.last_seen or '?')[:10]}",
             )  # fmt: skip
         out.print(table)
         if not items:
