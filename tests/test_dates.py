@@ -1,14 +1,18 @@
-"""Dates: found with exact offsets, resolved against the published date where the text allows.
+"""Dates (found with exact offsets, resolved against the published date where the text
+allows) and the timeline events built on them.
 
 All text here is written for these tests.
 """
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from storyline.models import Article, DateMention
+from storyline.models import Article, Cite, DateMention, Entity, Event
 from storyline.stages.extract.dates import extract_dates, find_date_spans, infer_date_bounds
+from storyline.stages.extract.events import build_events
 
 
 def art(text: str, published: str | None = None) -> Article:
@@ -32,8 +36,18 @@ PUB = "2024-03-15"
 @pytest.mark.parametrize(
     ("text", "date_text", "date", "precision"),
     [
-        ("The ministry met on November 5, 2025 to sign it.", "November 5, 2025", "2025-11-05", "day"),
-        ("Wednesday, November 5, 2025 was the deadline.", "Wednesday, November 5, 2025", "2025-11-05", "day"),
+        (
+            "The ministry met on November 5, 2025 to sign it.",
+            "November 5, 2025",
+            "2025-11-05",
+            "day",
+        ),
+        (
+            "Wednesday, November 5, 2025 was the deadline.",
+            "Wednesday, November 5, 2025",
+            "2025-11-05",
+            "day",
+        ),
         ("The pact was signed on 5 November 2025 in Oslo.", "5 November 2025", "2025-11-05", "day"),
         ("The filing is dated 2025-11-05 in the register.", "2025-11-05", "2025-11-05", "day"),
         ("Prices rose in October 2024 across the region.", "October 2024", "2024-10", "month"),
@@ -55,17 +69,39 @@ def test_absolute_dates(text: str, date_text: str, date: str, precision: str) ->
         ("The council voted on Friday to approve the budget.", "Friday", "2024-03-15", "day"),
         ("The envoy will meet the rebels on Monday in the capital.", "Monday", "2024-03-18", "day"),
         ("The envoy is expected to arrive on Tuesday with aid.", "Tuesday", "2024-03-19", "day"),
-        ("Officials signed the deal last Friday after long talks.", "last Friday", "2024-03-08", "day"),
-        ("The parties meet again next Tuesday for a new round.", "next Tuesday", "2024-03-19", "day"),
+        (
+            "Officials signed the deal last Friday after long talks.",
+            "last Friday",
+            "2024-03-08",
+            "day",
+        ),
+        (
+            "The parties meet again next Tuesday for a new round.",
+            "next Tuesday",
+            "2024-03-19",
+            "day",
+        ),
         ("The bridge collapsed yesterday after heavy rain.", "yesterday", "2024-03-14", "day"),
         ("The strike began two days ago in the docks.", "two days ago", "2024-03-13", "day"),
-        ("The assembly endorsed the plan last month by a wide margin.", "last month", "2024-02", "month"),
+        (
+            "The assembly endorsed the plan last month by a wide margin.",
+            "last month",
+            "2024-02",
+            "month",
+        ),
         ("The premier said this week that reforms would follow.", "this week", "2024-03", "month"),
         ("Elections are planned for next year under the accord.", "next year", "2025", "year"),
-        ("Exports fell earlier this month, the bank said.", "earlier this month", "2024-03", "month"),
+        (
+            "Exports fell earlier this month, the bank said.",
+            "earlier this month",
+            "2024-03",
+            "month",
+        ),
     ],
 )
-def test_relative_dates_resolved_against_published(text: str, date_text: str, date: str, precision: str) -> None:
+def test_relative_dates_resolved_against_published(
+    text: str, date_text: str, date: str, precision: str
+) -> None:
     m = one(text, PUB)
     assert (m.date_text, m.date, m.precision, m.relative) == (date_text, date, precision, True)
 
@@ -116,7 +152,9 @@ def test_anaphoric_day_takes_the_previous_day() -> None:
 
 
 def test_vague_spans_are_kept_unresolved() -> None:
-    got = by_text(extract_dates(art("A vote is expected within weeks, or in the coming days.", PUB), None))
+    got = by_text(
+        extract_dates(art("A vote is expected within weeks, or in the coming days.", PUB), None)
+    )
     assert set(got) == {"within weeks", "the coming days"}
     assert all(m.date is None and m.relative for m in got.values())
 
@@ -164,3 +202,68 @@ def test_parse_refines_tense() -> None:
     got = by_text(extract_dates(a, load_spacy()(text)))
     assert got["Monday"].date == "2024-03-18"
     assert got["yesterday"].date == "2024-03-14"
+
+
+# -- timeline events ---------------------------------------------------------------------
+
+
+def events_of(text: str, mode: str, published: str | None = PUB) -> list[Event]:
+    a = art(text, published)
+    doc = None
+    if mode == "spacy":
+        from storyline.nlp import load_spacy
+
+        doc = load_spacy()(text)
+    entities = [
+        Entity(
+            id="gpe:chile",
+            name="Chile",
+            type="GPE",
+            mentions=[Cite("a1", m.start(), m.end()) for m in re.finditer("Chile", text)],
+        ),
+        Entity(
+            id="loc:lima",
+            name="Lima",
+            type="LOC",
+            mentions=[Cite("a1", m.start(), m.end()) for m in re.finditer("Lima", text)],
+        ),
+    ]
+    return build_events(a, doc, extract_dates(a, doc), entities)
+
+
+MODES = ["rules", pytest.param("spacy", marks=pytest.mark.model)]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_event_summary_is_the_dated_clause(mode: str) -> None:
+    text = (
+        "The talks stalled for months. According to the mediator, Chile signed the accord in Lima "
+        "on Thursday, which ended a long dispute over the border."
+    )
+    (ev,) = events_of(text, mode)
+    assert (ev.date, ev.date_text) == ("2024-03-14", "Thursday")
+    assert "Chile signed the accord" in ev.summary
+    assert "Thursday" not in ev.summary and "dispute" not in ev.summary
+    assert ev.actors == ["gpe:chile"]  # places are not actors
+    (cite,) = ev.cites
+    assert text[cite.start : cite.end].startswith("According to the mediator")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_one_event_per_date_mention(mode: str) -> None:
+    text = "Chile will vote on Monday. The law was passed in 2019 after protests. A review is due within weeks."
+    evs = events_of(text, mode)
+    assert [(e.date, e.date_text) for e in evs] == [
+        ("2024-03-18", "Monday"),
+        ("2019", "2019"),
+        (None, "within weeks"),
+    ]
+    assert all(len(e.summary.split()) <= 30 for e in evs)
+    assert evs[1].summary.startswith("The law was passed")
+
+
+def test_event_summaries_are_capped() -> None:
+    long_tail = " ".join(["and another clause about the budget"] * 10)
+    (ev,) = events_of(f"Chile approved the budget on Tuesday {long_tail}.", "rules")
+    assert len(ev.summary.split()) <= 30
+    assert ev.summary.startswith("Chile approved the budget")

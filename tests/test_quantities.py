@@ -62,7 +62,9 @@ def only(text: str) -> Quantity:
         ("They sent 750 medics.", "exact", 750, 750, 750, "medics"),
     ],
 )
-def test_hedges(text: str, hedge: str, value: float, low: float | None, high: float | None, measure: str) -> None:
+def test_hedges(
+    text: str, hedge: str, value: float, low: float | None, high: float | None, measure: str
+) -> None:
     q = only(text)
     assert (q.hedge, q.value, q.low, q.high, q.measure) == (hedge, value, low, high, measure)
     assert text.lower().startswith(q.text.lower()) or q.text in text
@@ -116,7 +118,9 @@ def test_parse_number_words(words: str, value: float | None) -> None:
 
 
 def test_money_and_percent() -> None:
-    found = quantities("Donors pledged $1.2 billion, €300 million and 40 million dollars; 12% went to roads.")
+    found = quantities(
+        "Donors pledged $1.2 billion, €300 million and 40 million dollars; 12% went to roads."
+    )
     got = [(q.value, q.measure) for q in found]
     assert got == [(1.2e9, "USD"), (3e8, "EUR"), (4e7, "USD"), (12, "percent")]
 
@@ -154,7 +158,10 @@ def test_subject_without_parse_is_the_last_entity_before() -> None:
 
 def test_measure_carries_over_in_a_sentence() -> None:
     found = quantities("At least 30 people were killed and more than 200 injured.")
-    assert [(q.value, q.measure, q.hedge) for q in found] == [(30, "people", "at_least"), (200, "people", "more_than")]
+    assert [(q.value, q.measure, q.hedge) for q in found] == [
+        (30, "people", "at_least"),
+        (200, "people", "more_than"),
+    ]
 
 
 def test_measure_from_a_counted_group() -> None:

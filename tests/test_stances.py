@@ -37,14 +37,30 @@ MODES = ["rules", pytest.param("spacy", marks=pytest.mark.model)]
 def entities_for(text: str) -> list[Entity]:
     out = []
     for surface, (eid, typ) in GAZ.items():
-        cites = [Cite("s1", m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(surface)}\b", text)]
+        cites = [
+            Cite("s1", m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(surface)}\b", text)
+        ]
         if cites:
-            out.append(Entity(id=eid, name=surface if typ != "ORG" else "Council", type=typ, mentions=cites))
+            out.append(
+                Entity(
+                    id=eid, name=surface if typ != "ORG" else "Council", type=typ, mentions=cites
+                )
+            )
     # an unnamed official who stands for Norway, with a later back-reference
-    anon = [Cite("s1", m.start(), m.end()) for m in re.finditer(r"[Aa] Norwegian official|the official", text)]
+    anon = [
+        Cite("s1", m.start(), m.end())
+        for m in re.finditer(r"[Aa] Norwegian official|the official", text)
+    ]
     if anon:
-        out.append(Entity(id="anon:norwegian-official", name="Norwegian official", type="UNNAMED",
-                          mentions=anon, affiliation="gpe:norway"))
+        out.append(
+            Entity(
+                id="anon:norwegian-official",
+                name="Norwegian official",
+                type="UNNAMED",
+                mentions=anon,
+                affiliation="gpe:norway",
+            )
+        )
         if not any(e.id == "gpe:norway" for e in out):
             out.append(Entity(id="gpe:norway", name="Norway", type="GPE", mentions=[]))
     return out
@@ -73,7 +89,10 @@ def find(found: list[Stance], stance: str) -> Stance:
 
 @pytest.mark.parametrize("mode", MODES)
 def test_offer_with_condition(mode: str) -> None:
-    s = find(stances("Norway is ready to send 500 engineers if the council approves the plan.", mode), "offer")
+    s = find(
+        stances("Norway is ready to send 500 engineers if the council approves the plan.", mode),
+        "offer",
+    )
     assert (s.actor, s.actor_entity) == ("Norway", "gpe:norway")
     assert "500 engineers" in s.target
     assert s.condition == "the council approves the plan"
@@ -87,19 +106,27 @@ def test_trigger_inside_a_condition_is_no_stance(mode: str) -> None:
 
 @pytest.mark.parametrize("mode", MODES)
 def test_negated_without_is_a_condition(mode: str) -> None:
-    s = find(stances("Chile will not commit soldiers without a parliamentary vote.", mode), "condition")
+    s = find(
+        stances("Chile will not commit soldiers without a parliamentary vote.", mode), "condition"
+    )
     assert (s.actor, s.target, s.condition) == ("Chile", "commit soldiers", "a parliamentary vote")
 
 
 @pytest.mark.parametrize("mode", MODES)
 def test_only_if_is_a_condition(mode: str) -> None:
-    s = find(stances("Peru has said it would only join if the mission had a clear mandate.", mode), "condition")
+    s = find(
+        stances("Peru has said it would only join if the mission had a clear mandate.", mode),
+        "condition",
+    )
     assert (s.actor, s.target, s.condition) == ("Peru", "join", "the mission had a clear mandate")
 
 
 @pytest.mark.parametrize("mode", MODES)
 def test_requirement_of_actors_is_their_condition(mode: str) -> None:
-    s = find(stances("Ana Ruiz said that potential partners would require a formal mandate.", mode), "condition")
+    s = find(
+        stances("Ana Ruiz said that potential partners would require a formal mandate.", mode),
+        "condition",
+    )
     assert s.actor == "potential partners"
     assert s.condition == "a formal mandate"
 
@@ -129,7 +156,9 @@ def test_first_person_in_a_quote_is_the_speakers_affiliation(mode: str) -> None:
 
 @pytest.mark.parametrize("mode", MODES)
 def test_quoted_refusal_with_a_leading_condition(mode: str) -> None:
-    text = "A Norwegian official spoke.\n“If Spain sends medics, we won’t say no,” the official said."
+    text = (
+        "A Norwegian official spoke.\n“If Spain sends medics, we won’t say no,” the official said."
+    )
     s = find(stances(text, mode), "agree")
     assert s.actor == "Norway"
     assert s.condition == "Spain sends medics"
@@ -144,7 +173,9 @@ def test_must_is_the_speakers_demand(mode: str) -> None:
 
 @pytest.mark.parametrize("mode", MODES)
 def test_warning_with_a_condition(mode: str) -> None:
-    s = find(stances("Egypt warned that no deal could be signed without its consent.", mode), "warn")
+    s = find(
+        stances("Egypt warned that no deal could be signed without its consent.", mode), "warn"
+    )
     assert (s.actor, s.target, s.condition) == ("Egypt", "no deal could be signed", "its consent")
 
 
@@ -157,7 +188,10 @@ def test_pronoun_in_a_reported_clause(mode: str) -> None:
 @pytest.mark.parametrize("mode", MODES)
 def test_demands_and_oppositions(mode: str) -> None:
     found = stances("Ghana is pushing to ensure the force is not led by one state.", mode)
-    assert (find(found, "demand").actor, find(found, "demand").target) == ("Ghana", "the force is not led by one state")
+    assert (find(found, "demand").actor, find(found, "demand").target) == (
+        "Ghana",
+        "the force is not led by one state",
+    )
     found = stances("Chile would avoid any role in the south.", mode)
     assert find(found, "oppose").target == "any role in the south"
 
@@ -165,10 +199,20 @@ def test_demands_and_oppositions(mode: str) -> None:
 @pytest.mark.parametrize(
     ("text", "stance", "actor", "target"),
     [
-        ("Brazil condemned the attack on the convoy.", "accuse", "Brazil", "the attack on the convoy"),
+        (
+            "Brazil condemned the attack on the convoy.",
+            "accuse",
+            "Brazil",
+            "the attack on the convoy",
+        ),
         ("Kenya welcomed the ceasefire.", "support", "Kenya", "the ceasefire"),
         ("Peru agreed to a truce with the rebels.", "agree", "Peru", "a truce with the rebels"),
-        ("Chile is in talks with Egypt about the plan.", "consult", "Chile", "Egypt about the plan"),
+        (
+            "Chile is in talks with Egypt about the plan.",
+            "consult",
+            "Chile",
+            "Egypt about the plan",
+        ),
         ("Spain, in coordination with Italy, drafted the text.", "cooperate", "Spain", "Italy"),
         ("Ghana pulled back its forces.", "retreat", "Ghana", "pulled back its forces"),
         ("Japan threatened to leave the talks.", "threaten", "Japan", "leave the talks"),
@@ -186,7 +230,10 @@ def test_stance_types(mode: str, text: str, stance: str, actor: str, target: str
 def test_backing_down_concedes_what_was_opposed(mode: str) -> None:
     found = stances("Peru was hesitant to accept the mandate but backed down under pressure.", mode)
     assert find(found, "oppose").target == "accept the mandate"
-    assert (find(found, "concede").actor, find(found, "concede").target) == ("Peru", "accept the mandate")
+    assert (find(found, "concede").actor, find(found, "concede").target) == (
+        "Peru",
+        "accept the mandate",
+    )
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -198,4 +245,6 @@ def test_stance_types_are_documented() -> None:
     doc = (REPO / "docs" / "stances.md").read_text(encoding="utf-8")
     for name in STANCE_TYPES:
         assert f"`{name}`" in doc, name
-    assert {"support", "oppose", "demand", "condition", "pledge", "offer", "reject", "warn"} <= set(STANCE_TYPES)
+    assert {"support", "oppose", "demand", "condition", "pledge", "offer", "reject", "warn"} <= set(
+        STANCE_TYPES
+    )
