@@ -23,7 +23,9 @@ from storyline.web.uploads import IngestJobs, display_source, read_upload
 router = APIRouter(prefix="/api", tags=["api"])
 
 IdPath = Annotated[str, Path(min_length=1, max_length=64)]
-DateQuery = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
+DateQuery = Annotated[
+    str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD")
+]
 
 
 def get_state(request: Request) -> WebState:
