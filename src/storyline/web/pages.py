@@ -23,7 +23,6 @@ from storyline.web.api import (
     IdPath,
     State,
     check_token,
-    duplicates_of,
     find_stories,
     get_jobs,
     get_state,
@@ -201,8 +200,9 @@ def article_page(
     if start is not None and end is not None and 0 <= start < end <= len(a.text):
         layers.append(views.Layer(start, end, "hl", "cited passage"))
         cited = a.text[start:end]
-    dups = duplicates_of(state, a.id)
-    info = state.engine.store.duplicate_info().get(a.id, (None, None, None))
+    dup_info = state.engine.store.duplicate_info()
+    dups = [aid for aid, (of, _, _) in dup_info.items() if of == a.id]
+    info = dup_info.get(a.id, (None, None, None))
     story = None
     if a.story_id:
         try:

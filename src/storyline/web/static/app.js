@@ -146,7 +146,8 @@
           return r.ok ? r.json() : null;
         })
         .then(function (d) {
-          if (!d || !d.updated_at || d.updated_at === since) return;
+          // updated_at has one-second steps: compare the article count too
+          if (!d || ((!d.updated_at || d.updated_at === since) && d.n_articles === n0)) return;
           var diff = d.n_articles - n0;
           text.textContent = diff > 0
             ? "This story has changed since you opened it: " + diff + " new article" + (diff === 1 ? "" : "s") + " (" + d.n_articles + " in all)."
