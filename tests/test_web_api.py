@@ -342,7 +342,8 @@ def test_pages_render(client: TestClient, engine: Engine) -> None:
         assert 0 <= int(s) < int(e) <= len(texts[aid])
     assert f'data-story-id="{sid}"' in page.text
     assert client.get("/add").status_code == 200
-    assert "/api/stories" in client.get("/help/api").text
+    help_page = client.get("/help/api").text
+    assert help_page.count('class="method ') >= 8 and "/api/ingest/jobs/{job_id}" in help_page
     assert client.get("/?q=gambit").text.count('class="storycard"') == 1
 
 

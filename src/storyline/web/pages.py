@@ -248,12 +248,11 @@ async def add_submit(request: Request) -> HTMLResponse:
 @router.get("/help/api", response_class=HTMLResponse)
 def api_help(request: Request) -> HTMLResponse:
     routes = []
-    for r in request.app.routes:
-        path = getattr(r, "path", "")
-        if path.startswith("/api/"):
-            for m in sorted(getattr(r, "methods", []) or []):
-                routes.append({"method": m, "path": path, "summary": getattr(r, "summary", "") or "",
-                               "doc": (getattr(r, "description", "") or "").strip()})  # fmt: skip
+    # From the OpenAPI description: the same source of truth as /openapi.json.
+    for path, ops in request.app.openapi().get("paths", {}).items():
+        for method, op in ops.items():
+            routes.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                           "doc": (op.get("description") or "").replace("``", "").strip()})  # fmt: skip
     return _page(request, "api.html", {"routes": routes})
 
 

@@ -199,7 +199,7 @@ class WebState:
         self.actors.add([facts])
         return facts
 
-    def warm_actors(self, ids: Sequence[ArticleId] | None = None, batch: int = 32) -> int:
+    def warm_actors(self, ids: Sequence[ArticleId] | None = None, batch: int = 8) -> int:
         """Extract (or read cached) facts for articles not yet in the actor index.
 
         Runs batch by batch under ``report_lock`` so page requests interleave with it.
