@@ -1,0 +1,1246 @@
+"""Actors: canonical entities with aliases, roles and affiliations (extract stage, part 1).
+
+Input: a cleaned ``Article`` and, when available, its spaCy ``Doc``. Output: ``list[Entity]``,
+one per canonical actor, each carrying every cited mention of it in the article.
+
+Mentions come from three sources, most trusted first:
+
+1. the curated gazetteer (``data/gazetteer.json``): countries with their names, demonyms,
+   capitals and seats of government (as metonyms for the government), international
+   organisations with their abbreviations, a few places and heads of state;
+2. spaCy NER (PERSON, ORG, GPE, NORP, LOC, FAC), cleaned of determiners and possessives;
+   without a ``Doc`` (the rules-only extractor) capitalised names are found by rules instead:
+   titled names ("Foreign Minister Jane Roe"), "Mr/Ms X", names next to a reporting verb;
+3. rules for actors NER does not see: unnamed sources ("an Israeli official involved in the
+   talks", "diplomatic sources", "one Foreign Minister") and back-references to actors
+   already introduced ("the official", "Mr Barrot", "Starmer", "the minister").
+
+Ids are stable across articles ("gpe:united-states", "org:united-nations",
+"per:pascal-confavreux", "anon:israeli-official"), so align can merge actors by id alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from storyline.models import Article, Cite, Entity
+from storyline.text import sentence_spans, slugify, strip_accents
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = [
+    "REPORT_VERBS",
+    "Gazetteer",
+    "entity_at",
+    "entity_number",
+    "extract_entities",
+    "load_gazetteer",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string (long lists read better that way)."""
+    return frozenset(text.split())
+
+
+# Surface forms of verbs that introduce speech; shared with quotes.py so both agree on
+# what counts as attribution.
+REPORT_VERBS: frozenset[str] = _words(
+    """said says say saying told tells telling stated states stating noted notes noting
+    added adds adding acknowledged acknowledges acknowledging explained explains explaining
+    emphasized emphasised emphasizes emphasises emphasizing emphasising stressed stresses
+    stressing warned warns warning insisted insists insisting argued argues arguing claimed
+    claims claiming asserted asserts announced announces announcing declared declares
+    confirmed confirms confirming denied denies wrote writes tweeted posted recalled
+    suggested suggests suggesting observed remarked replied responded continued conceded
+    admitted admits hailed described describing urged cautioned highlighted highlighting
+    maintained maintains predicted vowed promised complained reiterated indicated revealed
+    asked answered agreed countered cautions urges estimated estimates repeated repeats
+    reported"""
+)
+
+# Words that head a role or title ("spokesperson", "Foreign Minister", "senior fellow").
+_ROLE_HEADS = _words(
+    """president minister secretary spokesperson spokesman spokeswoman ambassador envoy
+    chancellor king queen prince princess emir sheikh pope governor senator mayor chief head
+    director chairman chairwoman chair ceo general commander admiral colonel lieutenant
+    captain official officer leader premier speaker judge justice fellow analyst professor
+    researcher expert adviser advisor negotiator diplomat representative lawmaker
+    correspondent reporter editor founder coordinator commissioner attorney deputy
+    secretary-general mp"""
+)
+# Occupations that describe a person in apposition ("Lina Roe, a nurse at the clinic,").
+_OCCUPATIONS = _words(
+    """nurse doctor surgeon teacher lawyer engineer farmer worker resident student machinist
+    owner driver economist scientist author activist guard pilot mother father son daughter
+    wife husband brother sister widow widower survivor witness trader banker investor
+    shopkeeper fisherman dockworker operator technician inspector firefighter paramedic
+    volunteer organiser organizer campaigner historian writer journalist priest imam rabbi
+    manager executive founder partner"""
+)
+# Lower-case words allowed inside a title before a name ("French caretaker foreign minister").
+_TITLE_WORDS = _ROLE_HEADS | _words(
+    """foreign prime caretaker acting interim former deputy senior vice assistant state
+    defense defence interior finance health justice economy trade national security
+    foreign-affairs affairs of for general executive top regional military special
+    supreme chief-of-staff staff"""
+)
+# Honorifics stripped from person names before they are compared.
+_HONORIFICS = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Sheikh|Sheikha|President|"
+    r"Prime Minister|Minister|Senator|Sen|Rep|Gov|Gen|Gen\.|Pope|King|Queen|Prince|"
+    r"Princess|Emir|Chancellor)\.?\s+)+"
+)
+_NAME_PARTICLES = _words("bin bint ibn ben al el de del della di da du van von der den la le abu")
+_WEEKDAYS_MONTHS = _words(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Jan Feb Mar Apr Jun Jul Aug
+    Sep Sept Oct Nov Dec"""
+)
+# Capitalised words that start sentences or headlines but are never part of a name.
+_NOT_NAME_WORDS = _words(
+    """The A An This That These Those It Its In On At After Before When While As If But And
+    Or So Yet For From By With Without Under Over Earlier Later Meanwhile However Also Speaking
+    Responding According Asked Despite During Since Until Once Notably Even Still Then There
+    Here We I He She They You Our Their His Her My Your Mr Mrs Ms Dr Some Many Several Both
+    Each Every Other Another One Two Three No Not Why What Who How Where Which"""
+)
+# Heads of organisation names, for rules-only ORG detection ("the Middle East Institute").
+_ORG_HEADS = _words(
+    """Ministry Institute Council Committee Commission Agency Department Office Party Union
+    Association University Bank Court Forces Army Navy Command Authority Foundation
+    Organization Organisation Group Corporation Company Fund Programme Program Centre Center
+    League Front Movement Brigades Guard Parliament Assembly Senate Congress Cabinet
+    Government Times Post News Network Federation Alliance Coalition Service Police"""
+)
+# Organisations that exist in every country: named without one, they get no stable id of
+# their own beyond the text ("Foreign Ministry"), and a preceding demonym is folded in.
+_GENERIC_ORG = re.compile(
+    r"^(?:(?:Foreign|Defen[cs]e|Interior|Finance|Health|Justice|Economy|Trade|Information)"
+    r"\s+)?(?:Ministry|Office|Embassy|Parliament|Government|Army|Navy|Air Force|military|"
+    r"army|police|Police|Cabinet|Presidency|Senate|Supreme Court|Foreign Office)\b"
+)
+_LOCATIVE = _words("in at to from into near outside around across toward towards via inside within")
+_PLACE_NOUNS = _words(
+    """meeting meetings conference summit talks agreement accord accords office bureau
+    correspondent suburb suburbs residents police airport marathon area region declaration
+    visit trip embassy hotel streets street headquarters-based based"""
+)
+_WORD = re.compile(r"[^\W_][\w’'.-]*")
+
+
+# -- gazetteer ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """One curated actor."""
+
+    id: str
+    name: str
+    type: str  # GPE | ORG | LOC | PERSON
+    adjective: str | None = None
+    affiliation: str | None = None
+    capital: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """The curated actors and a compiled matcher over all their surface forms.
+
+    ``surfaces`` maps a surface form to ``(entity id, kind)`` where kind is one of
+    ``name`` (a name or abbreviation), ``demonym``, ``capital`` (a capital city, which
+    names the government unless used as a place), ``metonym`` (a seat or label of the
+    government: "the White House", "the Trump administration") or ``person``.
+    """
+
+    entries: Mapping[str, GazEntry]
+    surfaces: Mapping[str, tuple[str, str]]
+    pattern: re.Pattern[str]
+    surnames: Mapping[str, str]
+
+    def lookup(self, surface: str) -> tuple[str, str] | None:
+        """``(entity id, kind)`` of a surface form, ignoring a leading "the"."""
+        s = re.sub(r"^[Tt]he\s+", "", surface.strip())
+        return self.surfaces.get(s)
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """Load ``data/gazetteer.json`` once per process and compile its matcher."""
+    raw = json.loads(
+        resources.files("storyline").joinpath("data/gazetteer.json").read_text("utf-8")
+    )
+    entries: dict[str, GazEntry] = {}
+    surfaces: dict[str, tuple[str, str]] = {}
+    surnames: dict[str, str] = {}
+
+    def add(surface: str, eid: str, kind: str) -> None:
+        surfaces.setdefault(surface, (eid, kind))
+
+    for c in raw["countries"]:
+        entries[c["id"]] = GazEntry(
+            c["id"], c["name"], "GPE", adjective=c.get("adjective"), capital=c.get("capital")
+        )
+        for a in [c["name"], *c["aliases"]]:
+            add(a, c["id"], "name")
+        for d in c.get("demonyms", []):
+            add(d, c["id"], "demonym")
+        if c.get("capital"):
+            add(c["capital"], c["id"], "capital")
+        for m in c.get("metonyms", []):
+            add(m, c["id"], "metonym")
+    for o in raw["organizations"]:
+        entries[o["id"]] = GazEntry(
+            o["id"], o["name"], o.get("type", "ORG"), adjective=o.get("adjective"),
+            affiliation=o.get("affiliation"),
+        )  # fmt: skip
+        for a in [o["name"], *o["aliases"]]:
+            add(a, o["id"], "name")
+        for m in o.get("metonyms", []):
+            add(m, o["id"], "metonym")
+    for p in raw.get("places", []):
+        entries[p["id"]] = GazEntry(p["id"], p["name"], "LOC")
+        for a in [p["name"], *p["aliases"]]:
+            add(a, p["id"], "name")
+    for p in raw.get("people", []):
+        entries[p["id"]] = GazEntry(p["id"], p["name"], "PERSON", affiliation=p.get("affiliation"))
+        for a in [p["name"], *p["aliases"]]:
+            add(a, p["id"], "person")
+        surname = p["name"].split()[-1]
+        surnames[_fold(surname)] = p["id"]
+        for a in p["aliases"]:
+            if " " not in a:
+                surnames[_fold(a)] = p["id"]
+        # "the Netanyahu government" names the government the leader heads
+        aff = p.get("affiliation") or ""
+        if aff.startswith("gpe:"):
+            for word in ("administration", "government", "cabinet"):
+                add(f"{surname} {word}", aff, "metonym")
+    alternation = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w])(?:(?P<det>[Tt]he)\s+)?(?P<name>{alternation})(?![\w])")
+    return Gazetteer(entries, surfaces, pattern, surnames)
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _fold(s: str) -> str:
+    """Case- and accent-insensitive key of a name."""
+    return strip_accents(s).casefold().replace("’", "'")
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A mention candidate before entities are assembled."""
+
+    start: int
+    end: int
+    eid: str
+    name: str
+    type: str
+    source: str  # gaz | ner | rule | anon | ref
+    role: str | None = None
+    affiliation: str | None = None
+    kind: str = "name"
+
+
+@dataclass(slots=True)
+class _State:
+    """Everything known about one article while its entities are being found."""
+
+    article: Article
+    text: str
+    gaz: Gazetteer
+    mentions: list[_Mention] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+    def overlaps(self, start: int, end: int, sources: Iterable[str] | None = None) -> bool:
+        allowed = set(sources) if sources is not None else None
+        return any(
+            m.start < end and start < m.end and (allowed is None or m.source in allowed)
+            for m in self.mentions
+        )
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        for s, e in self.sentences:
+            if s <= pos < e:
+                return s, e
+        return 0, len(self.text)
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([\w’'.-]+)\W*$", text[max(0, pos - 40) : pos])
+    return m.group(1) if m else ""
+
+
+def _word_after(text: str, pos: int) -> str:
+    m = re.match(r"\s*([\w’'-]+)", text[pos : pos + 40])
+    return m.group(1) if m else ""
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim determiners, brackets, possessives and punctuation off a span's edges."""
+    s = text[start:end]
+    m = re.match(r"(?:[Tt]he|[Aa]n?)\s+|[\s(\[\"“”'‘]+", s)
+    while m and m.end() < len(s):
+        start += m.end()
+        s = s[m.end() :]
+        m = re.match(r"(?:[Tt]he|[Aa]n?)\s+|[\s(\[\"“”'‘]+", s)
+    m2 = re.search(r"(?:[’']s?|[\s)\]\"“”,;:]+)$", s)
+    while m2 and m2.start() > 0:
+        end -= len(s) - m2.start()
+        s = s[: m2.start()]
+        m2 = re.search(r"(?:[’']s?|[\s)\]\"“”,;:]+)$", s)
+    # a trailing period belongs to the name only in abbreviations ("U.S.", "Jr.")
+    if s.endswith(".") and not re.search(r"(?:\b\w\.){2,}$|\b(?:Jr|Sr|Inc|Co|Ltd)\.$", s):
+        end -= 1
+    return start, end
+
+
+# -- gazetteer mentions ---------------------------------------------------------------------
+
+
+def _gazetteer_mentions(st: _State, doc: Doc | None) -> None:
+    text, gaz = st.text, st.gaz
+    for m in gaz.pattern.finditer(text):
+        surface = m.group("name")
+        eid, kind = gaz.surfaces[surface]
+        start = m.start("name")
+        end = m.end("name")
+        nxt = _word_after(text, end)
+        if kind in ("capital", "metonym") and nxt[:1].isupper() and gaz.lookup(nxt) is None:
+            continue  # "Washington Post", "Paris Saint-Germain": part of a longer name
+        if kind == "capital" and _used_as_place(text, m.start(), end, doc):
+            entry = gaz.entries[eid]
+            city = entry.capital or surface
+            st.mentions.append(
+                _Mention(start, end, f"gpe:{slugify(city)}", city, "GPE", "gaz", kind="place")
+            )
+            continue
+        if m.group("det") and _keep_determiner(text, end, kind):
+            start = m.start()
+        entry = gaz.entries[eid]
+        st.mentions.append(
+            _Mention(start, end, eid, entry.name, entry.type, "gaz",
+                     affiliation=entry.affiliation, kind=kind)
+        )  # fmt: skip
+
+
+def _keep_determiner(text: str, end: int, kind: str) -> bool:
+    """Whether "the" before a gazetteer match belongs to the mention.
+
+    "the United States", "the UK", "the White House" keep it; in "the Israeli official" the
+    article belongs to "official", so a demonym keeps it only when used as a noun
+    ("the British and the French said").
+    """
+    if kind != "demonym":
+        return True
+    nxt = _word_after(text, end)
+    return not nxt or nxt in ("and", "or", "have", "has", "had", "are", "were", "will", "would")
+
+
+def _used_as_place(text: str, start: int, end: int, doc: Doc | None) -> bool:
+    """A capital names the city (not the government) after "in/at/to…" or as a modifier."""
+    prev = _word_before(text, start).lower()
+    if prev in _LOCATIVE or prev in ("visit", "visited", "visiting", "arrived"):
+        return True
+    if prev == "the" and _word_before(text, start - 4).lower() in _LOCATIVE:
+        return True
+    nxt = _word_after(text, end)
+    if nxt.lower() in _PLACE_NOUNS:
+        return True
+    if doc is not None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if (
+            span is not None
+            and span.root.dep_ in ("compound", "pobj")
+            and span.root.head.pos_ == "ADP"
+        ):
+            return span.root.head.lower_ in _LOCATIVE
+    return False
+
+
+# -- NER and rule mentions -------------------------------------------------------------------
+
+_LABELS = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "NORP": "NORP",
+    "LOC": "LOC",
+    "FAC": "LOC",
+}
+_PREFIX = {
+    "PERSON": "per",
+    "ORG": "org",
+    "GPE": "gpe",
+    "NORP": "norp",
+    "LOC": "loc",
+    "UNNAMED": "anon",
+}
+
+
+def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
+    """Cleaned ``(start, end, type)`` of the NER entities the gazetteer does not cover."""
+    text = st.text
+    out: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        label = _LABELS.get(ent.label_)
+        if label is None:
+            continue
+        start, end = _strip_span(text, ent.start_char, ent.end_char)
+        if end <= start or "\n" in text[start:end] or ", " in text[start:end]:
+            continue
+        if label == "PERSON":
+            start = _extend_name_left(st, start)
+        surface = text[start:end]
+        if not surface[:1].isupper():
+            continue
+        if label == "ORG" and re.search(
+            r"\b(?:Secretary|Minister)\s+(?:of|for)\s+(?:the\s+)?$",
+            text[max(0, start - 25) : start],
+        ):
+            continue  # "State" in "Secretary of State" is part of a title
+        for m in st.mentions:
+            # "the Middle East" inside "the Middle East Institute": the article is the ORG's
+            if (
+                m.source == "gaz"
+                and m.start < start < m.end < end
+                and re.fullmatch(r"[Tt]he\s+", text[m.start : start])
+            ):
+                m.start = start
+        gaz_inside = [
+            m for m in st.mentions if m.source == "gaz" and start <= m.start and m.end <= end
+        ]
+        covered = sum(m.end - m.start for m in gaz_inside)
+        rest = re.sub(r"\W|[Tt]he\b", "", surface)
+        if gaz_inside and covered >= len(rest) - 2:
+            continue  # the gazetteer already names it (and knows better: "Azerbaijan" is no PERSON)
+        if any(
+            m.source == "gaz"
+            and m.start < end
+            and start < m.end
+            and not (start <= m.start and m.end <= end)
+            for m in st.mentions
+        ):
+            continue  # straddles a gazetteer name: NER boundary error
+        out.append((start, end, label))
+    return out
+
+
+def _extend_name_left(st: _State, start: int) -> int:
+    """Take in given names NER left out ("Mayor Elif Roe" tagged as just "Roe")."""
+    while True:
+        m = re.search(r"([A-Z][a-zà-ÿ’'-]+) $", st.text[max(0, start - 30) : start])
+        if not m:
+            return start
+        word = m.group(1)
+        if (
+            word.lower() in _TITLE_WORDS
+            or word in _NOT_NAME_WORDS
+            or word in _WEEKDAYS_MONTHS
+            or st.gaz.lookup(word) is not None
+        ):
+            return start
+        start -= len(word) + 1
+
+
+_CAP = r"[A-Z][a-zà-ÿ’'-]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ]+)?"
+_NAME = rf"{_CAP}(?:\s+(?:(?:{'|'.join(sorted(_NAME_PARTICLES))})\s+)?{_CAP}){{0,3}}"
+_VERBS_RE = "|".join(sorted(REPORT_VERBS, key=len, reverse=True))
+_DEPT = (
+    r"(?:the\s+)?(?:State|Foreign\s+Affairs|Defen[cs]e|Interior|Finance|Health|Justice|Trade|"
+    r"Economy|Europe|Energy|Education|Homeland\s+Security|War|Home\s+Affairs|the\s+Treasury)"
+)
+_TITLE_RE = (
+    rf"(?:[Pp]resident|[Pp]rime\s+[Mm]inister|[Mm]inister(?:\s+(?:of|for)\s+{_DEPT})?|"
+    rf"[Ss]ecretary(?:\s+of\s+{_DEPT}|[\s-][Gg]eneral)?|[Ss]pokes(?:person|man|woman)|[Aa]mbassador|"
+    r"[Ee]nvoy|[Cc]hancellor|[Ss]enator|Sen\.|Rep\.|Gov\.|[Gg]overnor|[Mm]ayor|General|Gen\.|"
+    r"[Cc]ommander|[Dd]irector|[Cc]hair(?:man|woman)?|CEO|[Jj]udge|Justice|Speaker|[Ll]eader|Premier|Admiral|Colonel|Lieutenant|Captain|"
+    r"[Pp]rofessor|[Aa]nalyst|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Cc]oordinator)"
+)
+_RULE_PERSON = [
+    re.compile(
+        rf"\b(?P<n>(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Sheikh|Sheikha|King|Queen|Prince|Princess|Emir|Pope)\.?\s+{_NAME})"
+    ),
+    re.compile(rf"\b{_TITLE_RE},?\s+(?P<n>{_NAME})"),
+    re.compile(rf"(?P<n>{_NAME}),?\s+(?:(?:also|later|then|previously|once)\s+)?(?:{_VERBS_RE})\b"),
+    re.compile(rf"\b(?:{_VERBS_RE})\s+(?P<n>{_NAME})\b"),
+    re.compile(
+        rf"(?P<n>{_NAME}),\s+(?:a|an|the|its|his|her|their|[A-Z]\w+[’']s)\s+[^,.;]{{0,60}}?\b(?:{'|'.join(sorted(_ROLE_HEADS | _OCCUPATIONS))})\b"
+    ),
+    re.compile(rf"(?P<n>{_NAME}),\s+who\s+"),
+    re.compile(
+        rf"(?P<n>{_NAME})\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,.;“”\"]{{0,60}}?\s+(?:{_VERBS_RE})\b"
+    ),
+    re.compile(rf",\s+(?P<n>{_NAME}),\s+(?:(?:also|later)\s+)?(?:{_VERBS_RE})\b"),
+]
+_RULE_ORG = re.compile(
+    rf"(?:\b[Tt]he\s+)?(?P<n>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{0,4}}"
+    rf"(?:{'|'.join(sorted(_ORG_HEADS))})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})?)\b"
+)
+
+
+def _rule_mentions(st: _State) -> list[tuple[int, int, str]]:
+    """Rules-only stand-in for NER: titled or attributed names and capitalised org names."""
+    text = st.text
+    out: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for k, rx in enumerate(_RULE_PERSON):
+        for m in rx.finditer(text):
+            words = [(w.start(), w.end(), w.group(0)) for w in re.finditer(r"\S+", m.group("n"))]
+            base = m.start("n")
+            words = [(base + a, base + b, w) for a, b, w in words]
+            honorific = k == 0  # "Mr Barrot", "Sheikh Mohammed": the honorific stays in the cite
+            while (
+                words
+                and not honorific
+                and (
+                    words[0][2] in _NOT_NAME_WORDS
+                    or words[0][2] in _WEEKDAYS_MONTHS
+                    or st.gaz.lookup(words[0][2]) is not None
+                    or words[0][2].lower() in _TITLE_WORDS
+                )
+            ):
+                words = words[1:]
+            while words and (words[-1][2] in _WEEKDAYS_MONTHS or words[-1][2] in _NOT_NAME_WORDS):
+                words = words[:-1]
+            if not words or any(w in _ORG_HEADS for _, _, w in words):
+                continue
+            start, end = words[0][0], words[-1][1]
+            # a lone capitalised word next to "said" is too weak (sentence starts, places)
+            if len(words) == 1 and k > 1:
+                continue
+            if st.overlaps(start, end, ("gaz",)) or any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            out.append((start, end, "PERSON"))
+    for m in _RULE_ORG.finditer(text):
+        start, end = _strip_span(text, *m.span("n"))
+        org_words = text[start:end].split()
+        while org_words and (org_words[0] in _NOT_NAME_WORDS or org_words[0] in _WEEKDAYS_MONTHS):
+            start = text.index(org_words[1], start) if len(org_words) > 1 else end
+            org_words = org_words[1:]
+        if not org_words or any(s < end and start < e for s, e in taken):
+            continue
+        gaz_inside = [
+            g for g in st.mentions if g.source == "gaz" and start <= g.start and g.end <= end
+        ]
+        if any(
+            g.source == "gaz" and g.start < end and start < g.end and g not in gaz_inside
+            for g in st.mentions
+        ):
+            continue
+        if (
+            gaz_inside
+            and sum(g.end - g.start for g in gaz_inside)
+            >= len(re.sub(r"\W", "", text[start:end])) - 2
+        ):
+            continue
+        taken.append((start, end))
+        out.append((start, end, "ORG"))
+    return out
+
+
+# -- persons: names, aliases, roles ----------------------------------------------------------
+
+
+def _person_key(name: str) -> list[str]:
+    """Folded name tokens without honorifics or possessive: "Mr Barrot's" -> ["barrot"]."""
+    name = _HONORIFICS.sub("", name.strip())
+    name = re.sub(r"[’']s?$", "", name)
+    return [_fold(t) for t in name.split() if t]
+
+
+def _title_before(st: _State, start: int) -> tuple[int, int] | None:
+    """The role title written right before a name: "French Foreign Ministry spokesperson"."""
+    text = st.text
+    sent_start = st.sentence_of(start)[0]
+    pos = start
+    # "US Secretary of State, Marco Rubio": a comma may separate a title from the name
+    m = re.search(r",\s*$", text[max(sent_start, start - 3) : start])
+    if m:
+        pos = start - (len(text[max(sent_start, start - 3) : start]) - m.start())
+    begin = None
+    has_head = False
+    for w in reversed(list(_WORD.finditer(text, sent_start, pos))):
+        if text[w.end() : pos].strip():  # punctuation between words ends the title
+            break
+        word = w.group(0)
+        bare = re.sub(r"[’']s$", "", word)
+        low = bare.lower()
+        at_sentence_start = not text[sent_start : w.start()].strip()
+        ok = (
+            low in _TITLE_WORDS
+            or st.gaz.lookup(bare) is not None
+            or (word[:1].isupper() and bare not in _NOT_NAME_WORDS and not at_sentence_start)
+            or (
+                word[:1].isupper()
+                and at_sentence_start
+                and (low in _TITLE_WORDS or st.gaz.lookup(bare))
+            )
+        )
+        if not ok or bare in _NOT_NAME_WORDS:
+            break
+        if low in _ROLE_HEADS:
+            has_head = True
+        begin = w.start()
+        pos = w.start()
+    if begin is None or not has_head:
+        return None
+    # drop leading "of"/"for" left over from "Minister of State"
+    while True:
+        m2 = re.match(r"(?:of|for)\s+", text[begin:start])
+        if not m2:
+            break
+        begin += m2.end()
+    return (begin, _strip_span(text, begin, start)[1]) if begin < start else None
+
+
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?P<role>[^,.;:“”\"()]{3,90}?)\s*(?=[,.;:]|$)")
+
+
+def _appositive_after(st: _State, end: int) -> tuple[int, int] | None:
+    """A role in apposition: "Jane Roe, a senior fellow with the Example Institute,"."""
+    m = _APPOSITIVE.match(st.text, end)
+    if not m:
+        return None
+    words = {w.lower() for w in re.findall(r"[\w-]+", m.group("role"))}
+    if not words & (_ROLE_HEADS | _OCCUPATIONS):
+        return None
+    return m.span("role")
+
+
+def _affiliation_in(st: _State, start: int, end: int) -> str | None:
+    """The country or organisation named inside a role title, if any."""
+    inner = [m for m in st.mentions if m.start < end and start < m.end and m.type in ("GPE", "ORG")]
+    if not inner:
+        return None
+    # prefer a named organisation over the country it belongs to ("French Foreign Ministry")
+    orgs = [m for m in inner if m.type == "ORG"]
+    return (orgs[0] if orgs else inner[0]).eid
+
+
+def _add_persons(st: _State, spans: list[tuple[int, int]]) -> None:
+    """Group person spans into people, link short forms to full names, attach roles."""
+    text, gaz = st.text, st.gaz
+    spans = sorted(set(spans))
+    keyed = [(s, e, _person_key(text[s:e])) for s, e in spans]
+    keyed = [(s, e, k) for s, e, k in keyed if k]
+    # full names (two or more tokens), longest first so "Sheikh Mohammed" joins the full form
+    fulls: dict[tuple[str, ...], str] = {}
+    display: dict[str, str] = {}
+    for _, _, key in sorted(keyed, key=lambda x: -len(x[2])):
+        if len(key) < 2:
+            continue
+        tk = tuple(key)
+        if tk in fulls:
+            continue
+        sup = [pid for other, pid in fulls.items() if set(tk) < set(other)]
+        if len(set(sup)) == 1:
+            fulls[tk] = sup[0]
+            continue
+        hit = gaz.lookup(" ".join(tk))
+        pid = None
+        if hit is None:
+            for s, e, k in keyed:
+                if tuple(k) == tk:
+                    name = _HONORIFICS.sub("", re.sub(r"[’']s?$", "", text[s:e]))
+                    hit = gaz.surfaces.get(name)
+                    break
+        if hit and hit[1] == "person":
+            pid = hit[0]
+        pid = pid or f"per:{slugify(' '.join(tk))}"
+        fulls[tk] = pid
+    for s, e, key in keyed:
+        tk = tuple(key)
+        if tk in fulls:
+            pid = fulls[tk]
+            if pid not in display or len(text[s:e]) > len(display[pid]):
+                name = _HONORIFICS.sub("", re.sub(r"[’']s?$", "", text[s:e]))
+                if len(_person_key(name)) >= len(_person_key(display.get(pid, ""))):
+                    display[pid] = name
+    # short forms: surname or first name of exactly one full name, else the gazetteer
+    surname_of: dict[str, set[str]] = {}
+    for tk, pid in fulls.items():
+        surname_of.setdefault(tk[-1], set()).add(pid)
+        for t in tk[:-1]:
+            surname_of.setdefault(t, set()).add(pid)
+    by_last = {tk[-1]: pid for tk, pid in fulls.items()}
+    resolved: list[tuple[int, int, str]] = []
+    for s, e, key in keyed:
+        tk = tuple(key)
+        if tk in fulls:
+            pid = fulls[tk]
+        elif len(tk) == 1 and tk[0] in by_last:
+            pid = by_last[tk[0]]
+        elif len(tk) == 1 and len(surname_of.get(tk[0], ())) == 1:
+            pid = next(iter(surname_of[tk[0]]))
+        elif len(tk) == 1 and tk[0] in gaz.surnames:
+            pid = gaz.surnames[tk[0]]
+        else:
+            pid = f"per:{slugify(' '.join(tk))}"
+        if pid not in display:
+            entry = gaz.entries.get(pid)
+            display[pid] = (
+                entry.name if entry else _HONORIFICS.sub("", re.sub(r"[’']s?$", "", text[s:e]))
+            )
+        resolved.append((s, e, pid))
+    # later bare surnames NER or the rules missed ("Starmer told Parliament")
+    known = {m[0] for m in resolved}
+    for pid in set(fulls.values()):
+        last = display[pid].split()[-1] if display.get(pid) else None
+        if not last or len(last) < 3:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?:[’']s)?(?![\w-])", text):
+            if m.start() in known or any(s <= m.start() < e for s, e, _ in resolved):
+                continue
+            if st.overlaps(m.start(), m.start() + len(last)):
+                continue
+            resolved.append((m.start(), m.start() + len(last), pid))
+    for s, e, pid in sorted(resolved):
+        role = aff = None
+        title = _title_before(st, s)
+        if title is None:
+            title = _appositive_after(st, e)
+        if title is not None:
+            role = text[title[0] : title[1]].strip()
+            aff = _affiliation_in(st, *title)
+        entry = gaz.entries.get(pid)
+        aff = aff or (entry.affiliation if entry else None)
+        # Mentions like "Mr Barrot" keep the honorific in the cite; the name does not.
+        st.mentions.append(
+            _Mention(s, e, pid, display[pid], "PERSON", "ner", role=role, affiliation=aff)
+        )
+
+
+# -- other named entities ----------------------------------------------------------------------
+
+
+def _add_named(st: _State, spans: list[tuple[int, int, str]]) -> None:
+    """ORG/GPE/NORP/LOC spans not in the gazetteer: fold in a demonym, find affiliation."""
+    text, gaz = st.text, st.gaz
+    for start, end, label in spans:
+        name = text[start:end]
+        aff = None
+        if label == "ORG" and _GENERIC_ORG.match(name):
+            before = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
+            hit = gaz.lookup(before.group(1)) if before else None
+            if hit and hit[1] in ("demonym", "name") and gaz.entries[hit[0]].type == "GPE":
+                start -= len(before.group(0)) if before else 0
+                name = text[start:end]
+                aff = hit[0]
+        inner = [m for m in st.mentions if start <= m.start and m.end <= end and m.source == "gaz"]
+        actors = [m for m in inner if m.type in ("GPE", "ORG")]
+        if actors and aff is None:
+            aff = actors[0].eid
+        if label == "ORG":
+            # a place name inside an organisation's name is no mention of the place
+            st.mentions = [m for m in st.mentions if not (m in inner and m.type == "LOC")]
+        eid = f"{_PREFIX[label]}:{slugify(name)}"
+        if eid.endswith(":"):
+            continue
+        st.mentions.append(_Mention(start, end, eid, name, label, "ner", affiliation=aff))
+
+
+# -- unnamed sources -----------------------------------------------------------------------------
+
+_SOURCE_HEADS = (
+    r"officials?|sources?|diplomats?|aides?|advis[eo]rs?|negotiators?|insiders?|analysts?|"
+    r"experts?|observers?|lawmakers?|officers?|spokes(?:person|man|woman)s?|spokesmen|"
+    r"spokeswomen"
+)
+# Title nouns: an unnamed source only with an indefinite article ("one Foreign Minister").
+_TITLE_HEADS = r"[Mm]inisters?|[Aa]mbassadors?|[Ee]nvoys?|[Pp]eople|[Pp]ersons?"
+# Ordinary people and groups: actors only when the text makes them speak ("workers said").
+_CROWD_HEADS = (
+    r"workers?|employees?|residents?|witnesses|witness|agents?|traders?|exporters?|importers?|"
+    r"farmers?|members?|investors?|dockworkers?|activists?|protesters?|doctors?|investigators?|"
+    r"lenders?|bankers?|executives?|managers?|families|relatives|survivors?|students?|"
+    r"teachers?|nurses?|owners?|shopkeepers?|drivers?|villagers|locals|critics|supporters|"
+    r"opponents|campaigners|unionists|organisers|organizers|producers|growers|shippers|users|"
+    r"representatives?|economists?|people"
+)
+_DESCRIPTIVE = _words(
+    """senior top high-ranking high-level junior former current unnamed anonymous diplomatic
+    government governmental military security intelligence administration defense defence
+    police western regional local foreign european arab other health"""
+)
+_NOT_AFFILIATION = frozenset(
+    {"senior", "top", "high-ranking", "high-level", "junior", "unnamed", "anonymous", "current"}
+)
+_DETERMINER = re.compile(
+    r"[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|"
+    r"[Tt]he|[Tt]hese|[Tt]hose|[Mm]ost"
+)
+# Lower-case words that cannot sit between a determiner and the noun it introduces.
+_NOT_NP = _words(
+    """is are was were be been has have had will would could should may might can do does did
+    said says say told in at on of to for with by from and or but that which who whom whose
+    as than not no also then when while after before if because about into over under between
+    among against across through during without within like including near behind beyond
+    toward towards upon via per its their his her our"""
+)
+_KNOWN_POST = (
+    r"involved\s+in|familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|"
+    r"knowledgeable\s+about|speaking\s+on\s+condition\s+of\s+anonymity|who\s+(?:spoke|asked|"
+    r"requested|declined|was|were|had|has|have)"
+)
+_ANON = re.compile(
+    rf"(?P<det>\b(?:{_DETERMINER.pattern})\s+)?"
+    rf"(?P<mods>(?:(?:[A-Z][\w.’'&-]*|[a-z][a-z-]+)\s+){{0,4}}?)"
+    rf"(?P<head>\b(?:(?i:{_SOURCE_HEADS})|{_TITLE_HEADS}|(?i:{_CROWD_HEADS})))\b"
+    rf"(?P<post>\s+(?:(?:{_KNOWN_POST})[^,.;:“”\"\n]{{0,50}}?(?=[,.;:]|\s+(?:{_VERBS_RE})\b|$)|"
+    rf"(?:at|from|in|with|of|on|for)\s+[^,.;:“”\"\n]{{2,50}}?(?=\s+(?:{_VERBS_RE})\b)))?"
+)
+_SPEECH_AFTER = re.compile(
+    rf"\s*(?:,[^,.;“”\"]{{1,80}},)?\s+(?:(?:also|later|have|has|had)\s+)*(?:{_VERBS_RE})\b"
+)
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    if w in ("people", "persons"):
+        return "person"
+    if w in ("families", "relatives", "villagers", "locals"):
+        return {
+            "families": "family",
+            "relatives": "relative",
+            "villagers": "villager",
+            "locals": "local",
+        }[w]
+    if w == "witnesses":
+        return "witness"
+    if w.startswith("spokes") and w.endswith("men"):
+        return w[:-3] + "man"
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def _speaks(text: str, start: int, end: int) -> bool:
+    """Whether the phrase ``[start, end)`` is presented as a speaker."""
+    if _SPEECH_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - 30) : start]
+    return bool(re.search(rf"(?:according\s+to|\b(?:{_VERBS_RE}))\s+$", before))
+
+
+def _source_words(st: _State, words: list[re.Match[str]], det: str) -> tuple[int, str, int | None]:
+    """Which of the regex's modifier words belong to the source's noun phrase.
+
+    Returns the index of the first kept word, the determiner and the index of the
+    determiner word inside ``words`` (None when the regex's own determiner group is used).
+    With a determiner every plain word up to the noun belongs to it ("a port authority
+    negotiator"); without one only descriptive words and known actors do ("Diplomatic
+    sources", "U.S. officials"), so "said the force officials" does not swallow "force".
+    """
+    det_idx: int | None = None
+    for k in range(len(words) - 1, -1, -1):
+        if _DETERMINER.fullmatch(words[k].group(0)):
+            det_idx = k
+            det = words[k].group(0).lower()
+            break
+    if det:
+        first = det_idx + 1 if det_idx is not None else 0
+        tail = [w.group(0) for w in words[first:]]
+        if all(w.lower() not in _NOT_NP and not w.endswith(("’s", "'s")) for w in tail):
+            return first, det, det_idx
+    keep_from = len(words)
+    i = len(words) - 1
+    while i >= 0:
+        w = words[i].group(0)
+        if w.lower() in _DESCRIPTIVE:
+            keep_from = i
+            i -= 1
+            continue
+        j = _actor_words_start(st, words, i) if w[:1].isupper() else None
+        if j is None:
+            break
+        keep_from = j
+        i = j - 1
+    if keep_from > 0:
+        prev = words[keep_from - 1].group(0)
+        if _DETERMINER.fullmatch(prev):
+            return keep_from, prev.lower(), keep_from - 1
+        return keep_from, "", None
+    return keep_from, det, None
+
+
+def _add_unnamed(st: _State) -> None:
+    """Unnamed sources and definite back-references to them ("the official said")."""
+    text = st.text
+    anons: list[_Mention] = []
+    for m in _ANON.finditer(text):
+        head = m.group("head")
+        head_l = head.lower()
+        words = list(re.finditer(r"\S+", m.group("mods")))
+        det = (m.group("det") or "").strip().lower()
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k].group(0)
+            # a word ending a sentence ("…with the UK. U.S. officials said") cuts the phrase
+            if w.endswith(".") and "." not in w[:-1] and w not in ("Mr.", "Mrs.", "Ms.", "Dr."):
+                words, det = words[k + 1 :], ""
+                break
+        keep_from, det, det_idx = _source_words(st, words, det)
+        kept = words[keep_from:]
+        base = m.start("mods")
+        start = base + kept[0].start() if kept else m.start("head")
+        if det:
+            start = base + words[det_idx].start() if det_idx is not None else m.start("det")
+        end = m.end("post") if m.group("post") else m.end("head")
+        nxt = _word_after(text, m.end("head"))
+        if nxt[:1].isupper() and nxt not in _WEEKDAYS_MONTHS and nxt not in _NOT_NAME_WORDS:
+            continue  # "spokesperson Pascal Roe": a title, not an unnamed source
+        if st.overlaps(m.start("head"), m.end("head"), ("ner",)):
+            continue
+        is_title = re.fullmatch(_TITLE_HEADS, head) is not None
+        is_crowd = re.fullmatch(_CROWD_HEADS, head_l) is not None
+        plural = _singular(head) != head_l
+        if is_title and det not in ("a", "an", "one", "another", "the") and not m.group("post"):
+            continue  # "foreign ministers from ..." is a list, not a source
+        if head_l in ("people", "person", "persons") and not m.group("post"):
+            continue
+        if is_crowd and not _speaks(text, start, end):
+            continue  # "37 workers were killed": victims, not sources
+        if not det and not kept and not plural:
+            continue  # a bare singular noun ("official figures") is no actor
+        mod_words = [w.group(0) for w in kept]
+        if det in ("the", "these", "those"):
+            ref = _antecedent(anons, mod_words, head_l, st)
+            if ref is not None:
+                anons.append(_Mention(start, end, ref.eid, ref.name, "UNNAMED", "ref",
+                                      role=ref.role, affiliation=ref.affiliation))  # fmt: skip
+                continue
+            if is_title:
+                continue  # "the minister" with no unnamed antecedent: maybe a named person
+        id_words, aff = _anon_modifiers(st, mod_words)
+        head_sg = _singular(head)
+        eid = "anon:" + slugify(" ".join([*id_words, head_sg]))
+        name_start = start + (
+            len(text[start:end]) - len(text[start:end].split(None, 1)[-1]) if det else 0
+        )
+        name = re.sub(r"\s+", " ", text[name_start:end]).strip()
+        role_words = [w.lower() for w in mod_words if w.lower() in _DESCRIPTIVE]
+        role = " ".join([*role_words, head.lower() if plural else head_sg]).strip()
+        if is_title and head[:1].isupper():
+            role = " ".join([*(w for w in mod_words if not st.gaz.lookup(w)), head]).strip()
+        anons.append(_Mention(start, end, eid, name, "UNNAMED", "anon", role=role, affiliation=aff))
+    st.mentions.extend(anons)
+
+
+def _anon_modifiers(st: _State, mod_words: list[str]) -> tuple[list[str], str | None]:
+    """Id words and affiliation of an unnamed source's modifiers.
+
+    Country names and demonyms become the country's adjective ("U.S." and "American" both
+    give "us"), other known actors stay as written ("White House"); ranks are dropped so
+    "a senior Israeli official" and "an Israeli official" share ``anon:israeli-official``.
+    """
+    gaz = st.gaz
+    id_words: list[str] = []
+    aff: str | None = None
+    i = 0
+    while i < len(mod_words):
+        for j in range(min(len(mod_words), i + 4), i, -1):
+            phrase = re.sub(r"[’']s$", "", " ".join(mod_words[i:j]))
+            hit = gaz.lookup(phrase)
+            if hit is None:
+                ner = [
+                    m
+                    for m in st.mentions
+                    if m.source == "ner"
+                    and m.type in ("ORG", "GPE")
+                    and st.text[m.start : m.end] == phrase
+                ]
+                hit = (ner[0].eid, "name") if ner else None
+            if hit is not None:
+                aff = aff or hit[0]
+                entry = gaz.entries.get(hit[0])
+                if hit[1] in ("name", "demonym") and entry is not None and entry.adjective:
+                    id_words.append(entry.adjective)
+                else:
+                    id_words.append(phrase)
+                i = j
+                break
+        else:
+            if mod_words[i].lower() not in _NOT_AFFILIATION:
+                id_words.append(mod_words[i])
+            i += 1
+    return id_words, aff
+
+
+def _actor_words_start(st: _State, words: list[re.Match[str]], i: int) -> int | None:
+    """Index of the first word of a known actor name ending at word ``i``, or None.
+
+    Multi-word names count as a whole ("White House" in "a White House official").
+    """
+    for j in range(max(0, i - 3), i + 1):
+        phrase = re.sub(r"[’']s$", "", " ".join(x.group(0) for x in words[j : i + 1]))
+        if st.gaz.lookup(phrase) is not None:
+            return j
+    w = re.sub(r"[’']s$", "", words[i].group(0))
+    if w.lower() in _TITLE_WORDS or w in _ORG_HEADS:
+        return i
+    if any(
+        m.source == "ner" and m.type in ("ORG", "GPE", "NORP") and st.text[m.start : m.end] == w
+        for m in st.mentions
+    ):
+        return i
+    return None
+
+
+def _antecedent(anons: list[_Mention], mods: list[str], head: str, st: _State) -> _Mention | None:
+    """The unnamed source a definite "the official" refers back to (most recent match)."""
+    head_sg = _singular(head)
+    plural = head_sg != head.lower()
+    for prev in reversed(anons):
+        if not prev.eid.endswith("-" + head_sg) and prev.eid != f"anon:{head_sg}":
+            continue
+        prev_head = re.search(rf"\b({_SOURCE_HEADS}|{_TITLE_HEADS}|{_CROWD_HEADS})\b", prev.name)
+        if prev_head and (_singular(prev_head.group(1)) != prev_head.group(1).lower()) != plural:
+            continue  # "the official" does not refer back to "officials"
+        if mods:
+            aff = next((st.gaz.lookup(w) for w in mods if st.gaz.lookup(w)), None)
+            if aff and prev.affiliation != aff[0]:
+                continue
+        return prev
+    return None
+
+
+# -- definite role references to people ("the minister said") ------------------------------
+
+_ROLE_REF = re.compile(
+    rf"\b[Tt]he\s+(?P<mods>(?:(?:{'|'.join(sorted(_TITLE_WORDS - _ROLE_HEADS))}|deputy|[A-Z][a-z]+|"
+    rf"U\.S\.)\s+){{0,2}})(?P<head>{'|'.join(sorted(_ROLE_HEADS - {'official', 'expert', 'analyst'}))})\b"
+    r"(?![-\w])(?!\s+(?:of|for|and|or)\b)(?!\s+[A-Z])(?![’']s)"
+)
+
+
+def _add_role_refs(st: _State) -> None:
+    """Link "the minister", "the spokesperson" to the latest person holding that role."""
+    people = sorted((m for m in st.mentions if m.type == "PERSON"), key=lambda m: m.start)
+    for m in _ROLE_REF.finditer(st.text):
+        if st.overlaps(m.start(), m.end()):
+            continue
+        head = m.group("head").lower()
+        prior = [
+            p for p in people if p.end <= m.start() and p.role and head in p.role.lower().split()
+        ]
+        if not prior:
+            roles = {p.eid: p for p in people if p.end <= m.start()}
+            # a role given once applies to every mention of the person
+            prior = [
+                p
+                for p in people
+                if p.end <= m.start()
+                and any(
+                    q.eid == p.eid and q.role and head in q.role.lower().split() for q in people
+                )
+            ]
+            if not prior or not roles:
+                continue
+        p = prior[-1]
+        st.mentions.append(_Mention(m.start(), m.end(), p.eid, p.name, "PERSON", "ref", role=p.role,
+                                    affiliation=p.affiliation))  # fmt: skip
+
+
+# -- definite references to organisations ("the company said") ----------------------------
+
+_ORG_NOUNS = sorted(
+    _words(
+        """company firm bank union syndicate federation council authority ministry agency
+    association commission committee board group operator regulator court party institute
+    organisation organization airline carrier lender insurer manufacturer employer university
+    foundation coalition alliance league department office"""
+    )
+)
+# Generic nouns for a business: they may refer back to any organisation without that noun
+# in its name ("Norrick Textiles ... the company said").
+_BUSINESS_NOUNS = _words(
+    "company firm group operator employer manufacturer carrier airline lender insurer"
+)
+# Nouns that name the same kind of body ("the union" for "… Workers' Syndicate").
+_ORG_KIN = {
+    "union": {"union", "syndicate", "federation"},
+    "syndicate": {"union", "syndicate"},
+    "federation": {"federation", "union"},
+    "firm": {"firm", "company"},
+}
+_ORG_REF = re.compile(
+    rf"\b[Tt]he\s+(?P<mods>(?:[a-z]+\s+){{0,2}}?)(?P<head>{'|'.join(_ORG_NOUNS)})\b(?![-\w])"
+    r"(?!\s+(?:of|for)\s+[A-Z])"
+)
+
+
+def _add_org_refs(st: _State) -> None:
+    """Link "the company", "the union", "the port authority" to the organisation meant.
+
+    The antecedent is the latest organisation named before whose name contains the noun
+    ("the council" -> "Exporters' Council"); for a business noun ("the company") the latest
+    organisation whose name has no other institution noun. Without one, the phrase itself
+    becomes an organisation ("the port authority" -> ``org:port-authority``).
+    """
+    text = st.text
+    orgs = sorted(
+        (m for m in st.mentions if m.type == "ORG" and m.source in ("gaz", "ner")),
+        key=lambda m: m.start,
+    )
+    created: dict[str, _Mention] = {}
+    for m in _ORG_REF.finditer(text):
+        start, end = m.start(), m.end()
+        if st.overlaps(start, end):
+            continue
+        words = m.group("mods").split()
+        if any(w in _NOT_NP for w in words):
+            words = []
+            start = m.start("head") - len("the ")
+        head = m.group("head")
+        phrase = " ".join([*words, head])
+        prior = [o for o in orgs if o.end <= start]
+        pick = next((o for o in reversed(prior) if phrase in o.name.lower()), None)
+        if pick is None:
+            kin = _ORG_KIN.get(head, {head})
+            pick = next(
+                (o for o in reversed(prior) if kin & set(re.findall(r"[a-z]+", o.name.lower()))),
+                None,
+            )
+        if pick is None and head in _BUSINESS_NOUNS:
+            # the business the article is about: the most often named one so far
+            others = set(_ORG_NOUNS) - _BUSINESS_NOUNS
+            pool = [o for o in prior if not others & set(o.name.lower().split())]
+            counts = Counter(o.eid for o in pool)
+            if pool:
+                best = max(counts.values())
+                pick = next(o for o in reversed(pool) if counts[o.eid] == best)
+        if pick is None and words:
+            key = f"org:{slugify(phrase)}"
+            pick = created.get(key) or _Mention(start, end, key, phrase, "ORG", "ref")
+            created[key] = pick
+        if pick is None:
+            continue
+        st.mentions.append(
+            _Mention(start, end, pick.eid, pick.name, "ORG", "ref", affiliation=pick.affiliation)
+        )
+
+
+# -- public API ----------------------------------------------------------------------------------
+
+
+def extract_entities(article: Article, doc: Doc | None) -> list[Entity]:
+    """Find the actors of one article, with canonical ids, aliases, roles and mentions.
+
+    Args:
+        article: the cleaned article; every mention cites ``article.text``.
+        doc: its spaCy ``Doc`` (same text), or ``None`` for the rules-only extractor.
+
+    Returns:
+        Entities in order of first mention. ``Entity.mentions`` holds every cite (a
+        back-reference such as "the official" or "Mr Barrot" included); ``aliases`` the other
+        surface forms used; ``role``/``affiliation`` the title a person or unnamed source is
+        given ("French Foreign Ministry spokesperson", ``gpe:france``).
+    """
+    text = article.text
+    st = _State(article, text, load_gazetteer(), sentences=list(sentence_spans(text)))
+    _gazetteer_mentions(st, doc)
+    if doc is not None:
+        spans = _ner_mentions(st, doc)
+        # the small English model misses many names NER was never shown; titled and
+        # attributed names found by the rules fill in where NER saw nothing at all
+        taken = [(e.start_char, e.end_char) for e in doc.ents]
+        spans += [
+            (s, e, label)
+            for s, e, label in _rule_mentions(st)
+            if label == "PERSON" and not any(a < e and s < b for a, b in taken)
+        ]
+    else:
+        spans = _rule_mentions(st)
+    people = [(s, e) for s, e, label in spans if label == "PERSON"]
+    # gazetteer people are found by the gazetteer pass; re-home them in the person grouping
+    people += [(m.start, m.end) for m in st.mentions if m.kind == "person"]
+    # a lone surname NER took for a place or an organisation ("Later, Roe told ...")
+    surnames = {k[-1] for k in (_person_key(text[s:e]) for s, e in people) if len(k) > 1}
+    moved = [
+        (s, e)
+        for s, e, label in spans
+        if label != "PERSON" and " " not in text[s:e] and _fold(text[s:e]) in surnames
+    ]
+    people += moved
+    spans = [x for x in spans if (x[0], x[1]) not in moved]
+    st.mentions = [m for m in st.mentions if m.kind != "person"]
+    _add_named(st, [x for x in spans if x[2] != "PERSON"])
+    _add_persons(st, people)
+    _add_unnamed(st)
+    _add_role_refs(st)
+    _add_org_refs(st)
+    return _assemble(st)
+
+
+def _assemble(st: _State) -> list[Entity]:
+    text, aid = st.text, st.article.id
+    by_id: dict[str, Entity] = {}
+    seen: set[tuple[str, int, int]] = set()
+    for m in sorted(st.mentions, key=lambda m: (m.start, -m.end)):
+        if not 0 <= m.start < m.end <= len(text) or (m.eid, m.start, m.end) in seen:
+            continue
+        seen.add((m.eid, m.start, m.end))
+        ent = by_id.get(m.eid)
+        if ent is None:
+            entry = st.gaz.entries.get(m.eid)
+            ent = Entity(
+                id=m.eid,
+                name=entry.name if entry else m.name,
+                type=_entity_type(m),
+                affiliation=m.affiliation,
+            )
+            by_id[m.eid] = ent
+        ent.mentions.append(Cite(aid, m.start, m.end))
+        surface = re.sub(r"\s+", " ", text[m.start : m.end])
+        if surface != ent.name and surface not in ent.aliases:
+            ent.aliases.append(surface)
+        if ent.role is None and m.role:
+            ent.role = m.role
+        if ent.affiliation is None and m.affiliation and m.affiliation != ent.id:
+            ent.affiliation = m.affiliation
+    return list(by_id.values())
+
+
+def _entity_type(m: _Mention) -> str:
+    return m.type
+
+
+def entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
+    """The entity whose mention best overlaps ``[start, end)``.
+
+    The largest overlap wins; on a tie the tighter mention wins, so a span covering
+    "a White House official" returns the unnamed official, not the White House.
+    """
+    best: tuple[int, int, Entity] | None = None
+    for ent in entities:
+        for c in ent.mentions:
+            overlap = min(end, c.end) - max(start, c.start)
+            if overlap <= 0:
+                continue
+            key = (overlap, -(c.end - c.start))
+            if best is None or key > (best[0], best[1]):
+                best = (key[0], key[1], ent)
+    return best[2] if best else None
+
+
+def entity_number(entity: Entity) -> str | None:
+    """``"sg"`` or ``"pl"`` for people and unnamed sources (for pronoun resolution), else None."""
+    if entity.type == "PERSON":
+        return "sg"
+    if entity.type != "UNNAMED":
+        return None
+    head = re.search(rf"\b({_SOURCE_HEADS}|{_TITLE_HEADS}|{_CROWD_HEADS})\b", entity.name, re.I)
+    if head is None:
+        return None
+    h = head.group(1).lower()
+    return "pl" if h == "people" or (h.endswith("s") and not h.endswith("ss")) else "sg"

@@ -1,0 +1,959 @@
+"""Quotes and their speakers (extract stage, part 2).
+
+Input: a cleaned ``Article``, its spaCy ``Doc`` (or ``None``) and the article's entities.
+Output: ``list[Quote]`` in text order; every ``Quote.text == article.text[cite.start:cite.end]``.
+
+Three kinds:
+
+- ``direct``: a quoted sentence or more, in straight or curly marks, over wrapped lines or
+  several paragraphs (news style reopens the mark at each paragraph and closes it once),
+  including a quote whose opening mark is missing (the start is found by walking back to the
+  paragraph start or the last narrative sentence);
+- ``partial``: a quoted fragment inside the writer's sentence (would "take some time");
+- ``indirect``: reported speech, "X said (that) ...", "..., X said", "according to X, ...".
+
+Speakers come from the attribution next to the quote ("X said", "said X", "X told reporters",
+"X said:", "according to X"), from the subject of the reporting verb in the sentence (spaCy's
+parse when there is one), or from the quote before it in the same paragraph. Pronouns
+("he stated") and back-references ("the official said", "Mr Barrot said") resolve to an actor
+introduced earlier, keeping that actor's role.
+
+Hand-written rather than a library's: spaCy ships no quotation component, and textacy's
+``direct_quotations`` (the usual choice, compared in ``bench/extract.py``) handles neither
+missing marks nor partial or indirect quotes nor pronoun speakers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storyline.models import Article, Cite, Entity, Quote, QuoteKind
+from storyline.stages.extract.entities import REPORT_VERBS, entity_number
+from storyline.text import sentence_spans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["extract_quotes"]
+
+_VERBS = "|".join(sorted(REPORT_VERBS, key=len, reverse=True))
+# Verbs that report speech with a clause after them (indirect speech); "said" may drop "that".
+_SAY = r"said|says|say"
+_CLAUSE_VERBS = (
+    r"confirmed|confirms|announced|announces|added|adds|noted|notes|warned|warns|acknowledged|"
+    r"insisted|insists|argued|argues|claimed|claims|believes|explained|stressed|emphasi[sz]ed|"
+    r"suggested|suggests|indicated|predicted|reiterated|repeated|stated|states|estimated|estimates|"
+    r"told\s+[^,.;:“”\"]{1,60}?|announced\s+[^,.;:“”\"]{1,60}?|said\s+[^,.;:“”\"]{1,40}?"
+)
+_ADV = r"(?:(?:also|later|then|further|again|previously|once|simply|just|recently|earlier|reportedly|had|has|have|would|will|had\s+previously|has\s+also|have\s+also)\s+)*"
+_TIME = (
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"\s+(?:this|last)\s+(?:week|month|year|weekend)|\s+(?:yesterday|today|earlier|later|recently)|"
+    r"\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+[A-Z]\w+))*"
+)
+_PRONOUNS = {"he": "sg", "she": "sg", "they": "pl", "it": "it"}
+_PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
+_OPEN, _CLOSE = "“„«", "”»"
+_MARK = re.compile(r"[“”„«»\"]")
+_PARA_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(slots=True)
+class _Seg:
+    """One run of quoted text between marks (or from a missing opening mark)."""
+
+    start: int
+    end: int
+    open_mark: int | None
+    close_mark: int | None
+    continues: bool = False  # reopens the previous paragraph's quote
+
+
+@dataclass(slots=True)
+class _Found:
+    """A quote found, with its speaker as the attribution gives it (pronouns unresolved)."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    sp: _Speaker
+    group: int = -1  # segments of one multi-paragraph quote share a group
+    para: int = 0
+
+
+# -- finding quoted spans -----------------------------------------------------------------------
+
+
+def _para_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _PARA_BREAK.finditer(text))]
+
+
+def _line_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] == "\n"
+
+
+def _mark_kind(text: str, i: int, ch: str, is_open: bool, open_ch: str | None) -> str:
+    """Whether a quotation mark opens or closes a quote."""
+    if open_ch == "„" and ch == "“":
+        return "close"  # German style „…“
+    if ch in _OPEN:
+        return "open"
+    if ch in _CLOSE:
+        return "close"
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    opener = (prev.isspace() or prev in "([{—–-/") and not nxt.isspace()
+    closer = not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}—–-")
+    if opener and not closer:
+        return "open"
+    if closer and not opener:
+        return "close"
+    return "close" if is_open else "open"
+
+
+def _trim(text: str, start: int, end: int, punct: str = "") -> tuple[int, int]:
+    """Strip spaces (and ``punct``) off both ends of ``[start, end)``.
+
+    Quoted text keeps the punctuation inside its marks ("…a treaty,”); reported clauses
+    lose the comma that joins them to their attribution.
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in punct):
+        end -= 1
+    return start, end
+
+
+def _find_segments(text: str, sents: list[tuple[int, int]]) -> list[_Seg]:
+    """Every quoted run in the text, pairing marks and repairing the usual breakages."""
+    paras = _para_starts(text)
+
+    def para_end(i: int) -> int:
+        k = bisect.bisect_right(paras, i)
+        return paras[k] if k < len(paras) else len(text)
+
+    def broken(a: int, b: int) -> bool:
+        return _PARA_BREAK.search(text, a, b) is not None
+
+    segs: list[_Seg] = []
+    open_at: int | None = None
+    open_ch: str | None = None
+    continues = False
+
+    def unclosed(at: int) -> None:
+        s, e = _trim(text, at + 1, min(para_end(at), len(text)))
+        if e > s and e - s < 1500:
+            segs.append(_Seg(s, e, at, None, continues))
+
+    for m in _MARK.finditer(text):
+        i, ch = m.start(), m.group()
+        if _mark_kind(text, i, ch, open_at is not None, open_ch) == "open":
+            cont = False
+            if open_at is not None:
+                if _line_start(text, i):
+                    # news style: a quote running over paragraphs reopens at each one
+                    s, e = _trim(text, open_at + 1, i)
+                    if e > s:
+                        segs.append(_Seg(s, e, open_at, None, continues))
+                    cont = True
+                else:
+                    unclosed(open_at)  # a stray opening mark: keep its paragraph's rest
+            open_at, open_ch, continues = i, ch, cont
+            continue
+        if open_at is not None and not broken(open_at, i):
+            s, e = _trim(text, open_at + 1, i)
+            if e > s:
+                segs.append(_Seg(s, e, open_at, i, continues))
+            open_at, open_ch, continues = None, None, False
+            continue
+        if open_at is not None:
+            unclosed(open_at)
+            open_at, open_ch, continues = None, None, False
+        start = _backtrack(text, i, sents, paras)
+        if start is not None:
+            s, e = _trim(text, start, i)
+            if e > s:
+                segs.append(_Seg(s, e, None, i))
+    if open_at is not None:
+        unclosed(open_at)
+    return segs
+
+
+# A sentence that reads as the writer's, not the speaker's: a reporting verb, another
+# quote's closing mark, or a third-person pronoun ("he gave a measured answer").
+_NARRATIVE = re.compile(rf"\b(?:{_VERBS}|[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b|[”\"]")
+
+
+def _backtrack(text: str, close: int, sents: list[tuple[int, int]], paras: list[int]) -> int | None:
+    """Where a quote that lost its opening mark starts.
+
+    Walks back sentence by sentence from the closing mark and stops at the paragraph start
+    (a blank line, or a line ending a sentence: scrapes keep hard wraps) or before a
+    sentence that reads as narration (a reporting verb or another quote's closing mark).
+    """
+    ps = paras[bisect.bisect_right(paras, close) - 1]
+    line_breaks = [ps] + [
+        ps + m.end() for m in re.finditer(r"(?<=[.!?:”\"])[ \t]*\n", text[ps:close])
+    ]
+    ps = line_breaks[-1]
+    inside = [(max(s, ps), min(e, close)) for s, e in sents if e > ps and s < close]
+    start = None
+    for k in range(len(inside) - 1, -1, -1):
+        s, e = inside[k]
+        if k < len(inside) - 1 and _NARRATIVE.search(text, s, e):
+            break
+        start = s
+    if start is None:
+        return None
+    # a quote needs some words; a lone closing mark after a word is a stray
+    return start if len(text[start:close].split()) >= 2 else None
+
+
+# -- speakers -------------------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string (long lists read better that way)."""
+    return frozenset(text.split())
+
+
+# Words that show a phrase is a clause, not a noun phrase naming a speaker.
+_VERBISH = _words(
+    """is are was were be been being has have had will would could should may might can do does
+    did said says say told tells stated added noted warned not that which when while if because
+    it he she they we i you this these those there"""
+)
+_PREPOSITIONS = _words(
+    """at in on after before during outside inside from with by for of over under through via
+    across near behind beyond upon"""
+)
+
+
+@dataclass(slots=True)
+class _Ctx:
+    article: Article
+    text: str
+    doc: Doc | None
+    entities: Sequence[Entity]
+    sents: list[tuple[int, int]]
+    mentions: list[tuple[int, int, Entity]]
+    quoted: list[tuple[int, int]]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right([s for s, _ in self.sents], pos) - 1
+        if k >= 0 and self.sents[k][0] <= pos < self.sents[k][1] + 1:
+            return self.sents[k]
+        return (0, len(self.text))
+
+    def in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
+
+@dataclass(slots=True)
+class _Speaker:
+    """Who an attribution names: an actor, a phrase no actor matches, or a pronoun."""
+
+    entity: Entity | None = None
+    text: str | None = None
+    pronoun: str | None = None
+    at: int = 0  # where the pronoun is (for resolving it)
+
+    def __bool__(self) -> bool:
+        return self.entity is not None or self.text is not None or self.pronoun is not None
+
+
+def _speaker_in(ctx: _Ctx, a: int, b: int, head: int | None = None) -> Entity | None:
+    """The actor a noun phrase ``[a, b)`` names.
+
+    A person or unnamed source wins over the country or ministry in its title
+    ("French Foreign Ministry spokesperson Pascal Roe" is Pascal Roe); otherwise the mention
+    nearest the phrase's end. ``head`` (a character offset) picks the mention containing it.
+    """
+    inside = [(s, e, ent) for s, e, ent in ctx.mentions if s < b and a < e and not ctx.in_quote(s)]
+    if not inside:
+        return None
+    if head is not None:
+        at = [x for x in inside if x[0] <= head < x[1]]
+        if not at:
+            return None  # the phrase's head names no actor ("Ilse Roe, Kestria's minister")
+        return max(at, key=lambda x: (x[2].type in ("PERSON", "UNNAMED"), -(x[1] - x[0])))[2]
+    people = [x for x in inside if x[2].type in ("PERSON", "UNNAMED")]
+    pool = people or inside
+    return max(pool, key=lambda x: (x[1], x[1] - x[0]))[2]
+
+
+def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
+    """The actor of a phrase that ends right before offset ``b``.
+
+    Appositions count both ways ("Jane Roe, a fellow at the Institute," and "The union's
+    leader, Ivo Roe,") with a person preferred, and so does "Jane Roe of Example Bank".
+    """
+    text = ctx.text
+    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
+        b -= 1
+    ends = [b]
+    m = re.search(r",[^,“”\"]{1,100}$", text[a:b])
+    if m:
+        ends.append(a + m.start())
+    found = [
+        (s, e, ent) for s, e, ent in ctx.mentions if s >= a and any(x - 1 <= e <= x for x in ends)
+    ]
+    if not found:
+        return None
+    people = [x for x in found if x[2].type in ("PERSON", "UNNAMED")]
+    if people:
+        return max(people, key=lambda x: (x[1], x[1] - x[0]))[2]
+    org = max(found, key=lambda x: (x[1], x[1] - x[0]))
+    # "Jane Roe of Example Bank said": the person, not the bank
+    of = [
+        x
+        for x in ctx.mentions
+        if x[2].type == "PERSON"
+        and a <= x[0]
+        and x[1] < org[0]
+        and re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:the\s+)?", text[x[1] : org[0]])
+    ]
+    return of[-1][2] if of else org[2]
+
+
+def _plain_np(phrase: str) -> str | None:
+    """A short noun phrase naming a speaker no actor matches ("port agents"), without article."""
+    phrase = re.split(r"[,;:()—–]", phrase)[-1].strip()
+    words = phrase.split()
+    if not 1 <= len(words) <= 9 or any(w.lower() in _VERBISH for w in words):
+        return None
+    if words[0].lower() in _PREPOSITIONS or not re.match(r"[\w’'-]+$", words[-1]):
+        return None
+    if words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
+    """The speaker of a reporting verb at ``verb_at`` whose subject phrase is ``[a, b)``."""
+    if re.match(r"\w+ing\b", ctx.text[verb_at : verb_at + 20]):
+        # "…, stating that": a participle shares the subject of the clause it hangs on
+        if ctx.doc is None:
+            return _sentence_subject(ctx, ctx.sentence(verb_at)[0], verb_at)
+    else:
+        ent = _ends_with_actor(ctx, a, b)
+        if ent is not None:
+            return _Speaker(ent)
+    phrase = ctx.text[a:b]
+    p = re.search(rf"(?:^|[,;]\s+|\b(?:and|but|as|while)\s+)({_PRON})\s*$", phrase)
+    if p:
+        return _Speaker(pronoun=p.group(1).lower(), at=a + p.start(1))
+    if ctx.doc is not None:
+        tok = _token_at(ctx.doc, verb_at)
+        subj = _nsubj(tok) if tok is not None else None
+        if subj is not None:
+            if subj.lower_ in _PRONOUNS:
+                return _Speaker(pronoun=subj.lower_, at=subj.idx)
+            lo = min(t.idx for t in subj.subtree)
+            hi = max(t.idx + len(t) for t in subj.subtree)
+            for appos in (c for c in subj.children if c.dep_ == "appos"):
+                # "The union's leader, Ivo Roe, said": the name in apposition
+                ent = _speaker_in(ctx, lo, hi, head=appos.idx)
+                if ent is not None and ent.type in ("PERSON", "UNNAMED", "ORG"):
+                    return _Speaker(ent)
+            ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+            if ent is not None:
+                return _Speaker(ent)
+            np = _plain_np(_head_phrase(ctx.text, subj))
+            return _Speaker(text=np) if np else _Speaker()
+    if re.search(r"\b(?:and|but)\s*$", phrase):
+        # "The bank raised rates and said …": the subject starts the sentence
+        ss, _ = ctx.sentence(a)
+        first = [x for x in ctx.mentions if ss <= x[0] < b and not ctx.in_quote(x[0])]
+        return _Speaker(first[0][2]) if first else _Speaker()
+    np = _plain_np(phrase)
+    return _Speaker(text=np) if np else _Speaker()
+
+
+def _head_phrase(text: str, head: Token) -> str:
+    """A subject's noun with its modifiers, without appositives or relative clauses."""
+    left = [
+        t
+        for t in head.lefts
+        if t.dep_ in ("compound", "amod", "det", "nummod", "poss", "nmod", "case")
+    ]
+    lo = min([t.idx for t in left] + [head.idx])
+    return text[lo : head.idx + len(head)]
+
+
+def _token_at(doc: Doc, pos: int) -> Token | None:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _nsubj(tok: Token) -> Token | None:
+    """The subject of a verb, following participles and conjuncts up to the verb that has one."""
+    for _ in range(6):
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child if child.dep_ == "nsubj" else None
+        if (
+            tok.dep_ in ("advcl", "conj", "xcomp", "acl", "ccomp", "parataxis", "relcl")
+            and tok.head is not tok
+        ):
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def _sentence_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker:
+    """The actor a sentence is about: its grammatical subject, else its first actor."""
+    if ctx.doc is not None:
+        span = ctx.doc.char_span(ss, end, alignment_mode="contract")
+        if span is not None and len(span):
+            subj = next((t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+            if subj is not None:
+                if subj.lower_ in _PRONOUNS:
+                    return _Speaker(pronoun=subj.lower_, at=subj.idx)
+                lo = min(t.idx for t in subj.subtree)
+                hi = max(t.idx + len(t) for t in subj.subtree)
+                ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+                if ent is not None:
+                    return _Speaker(ent)
+    lead = re.match(rf"\s*({_PRON})\b", ctx.text[ss:end])
+    if lead:
+        return _Speaker(pronoun=lead.group(1).lower(), at=ss + lead.start(1))
+    first = [x for x in ctx.mentions if ss <= x[0] < end and not ctx.in_quote(x[0])]
+    people = [x for x in first if x[2].type in ("PERSON", "UNNAMED")]
+    pick = (people or first)[:1]
+    if pick:
+        return _Speaker(pick[0][2])
+    # a name nobody recognised, opening the sentence ("Lina Roe, a nurse, had one request —")
+    name = re.match(r"\s*((?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)(?=,|\s+[a-z])", ctx.text[ss:end])
+    return _Speaker(text=name.group(1)) if name else _Speaker()
+
+
+_VERB = rf"(?:{_VERBS})"
+_AFTER_PRONOUN = re.compile(rf"\s*[,;:—–-]?\s*(?P<sp>{_PRON})\s+{_ADV}{_VERB}\b")
+_AFTER_VERB = re.compile(
+    rf"\s*[,;:—–-]?\s*(?P<v>{_VERB})\s+(?P<np>[^.;:,“”\"\n]{{2,90}}?)"
+    r"(?=\s*(?:[.,;:!?]|$|\s(?:on|in|at|to|during|after|before|when|while|who|according)\b))"
+)
+_AFTER_NP = re.compile(rf"\s*[,;:—–-]?\s*(?P<np>[^.;:“”\"\n]{{2,110}}?)\s+{_ADV}(?P<v>{_VERB})\b")
+_BEFORE_VERB = re.compile(rf"\b(?P<v>{_VERB})\b(?P<rest>[^.;“”\"]{{0,80}}?)\s*[:,—–-]\s*$")
+
+
+def _after_close(ctx: _Ctx, end: int) -> _Speaker:
+    """Attribution after a quote: "…,” he said / the official said / said Jane Roe."""
+    text = ctx.text
+    para = _PARA_BREAK.search(text, end)
+    tail_end = min(len(text), end + 160, para.start() if para else len(text))
+    m = _AFTER_PRONOUN.match(text, end, tail_end)
+    if m:
+        return _Speaker(pronoun=m.group("sp").lower(), at=m.start("sp"))
+    m = _AFTER_VERB.match(text, end, tail_end)
+    if m:
+        ent = _speaker_in(ctx, m.start("np"), m.end("np"))
+        if ent is not None:
+            return _Speaker(ent)
+        np = m.group("np").strip()
+        if re.fullmatch(_PRON, np):
+            return _Speaker(pronoun=np.lower(), at=m.start("np"))
+        plain = _plain_np(np)
+        if plain:
+            return _Speaker(text=plain)
+    m = _AFTER_NP.match(text, end, tail_end)
+    if m and not re.match(r"(?:and|but|or|then|which|that|as|while|when)\b", m.group("np")):
+        # ("…” and repeated that …" continues the writer's sentence: no attribution)
+        return _np_speaker(ctx, m.start("np"), m.end("np"), m.start("v"))
+    return _Speaker()
+
+
+def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
+    """Attribution before a quote, and whether the quote is introduced by it.
+
+    "Jane Roe said: “…", "said Jane Roe, “…" name the speaker by a reporting verb; "Jane Roe
+    had one piece of advice — “…" and "The minister put it plainly: “…" by the subject of the
+    sentence the colon or dash closes. An introduced quote is a direct quote.
+    """
+    ss, _ = ctx.sentence(open_mark)
+    head = ctx.text[ss:open_mark]
+    if not head.strip() and ss > 0:
+        # "Jane Roe said in a statement:" closing the paragraph before the quote
+        prev = ctx.sentence(ss - 2)
+        if prev[1] <= ss and ctx.text[prev[0] : prev[1]].rstrip().endswith(":"):
+            ss, head = prev[0], ctx.text[prev[0] : prev[1]]
+            open_mark = prev[1]
+    m = _BEFORE_VERB.search(head)
+    if m:
+        rest_a, rest_b = ss + m.start("rest"), ss + m.end("rest")
+        ent = _speaker_in(ctx, rest_a, rest_b) if rest_b > rest_a else None
+        if ent is not None:
+            return _Speaker(ent), True
+        return _np_speaker(ctx, ss, ss + m.start("v"), ss + m.start("v")), True
+    if re.search(r"[:—–]\s*$|\s-\s*$", head):
+        return _sentence_subject(ctx, ss, open_mark), True
+    return _Speaker(), not head.strip()
+
+
+# -- direct and partial quotes --------------------------------------------------------------------
+
+
+def _classify(ctx: _Ctx, seg: _Seg, introduced: bool) -> QuoteKind:
+    """Direct when the quote is a sentence of its own, partial when it is woven into one."""
+    if seg.open_mark is None or seg.continues:
+        return "direct"
+    first = ctx.text[seg.start : seg.start + 1]
+    if (introduced or _line_start(ctx.text, seg.open_mark)) and not first.islower():
+        return "direct"
+    if introduced and re.search(r"[:—–]\s*$", ctx.text[: seg.open_mark]):
+        return "direct"
+    return "partial"
+
+
+def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
+    found: list[_Found] = []
+    paras = _para_starts(ctx.text)
+    group = -1
+    for seg in segs:
+        if not seg.continues:
+            group += 1
+        para = bisect.bisect_right(paras, seg.start) - 1
+        sp = _after_close(ctx, seg.close_mark + 1) if seg.close_mark is not None else _Speaker()
+        introduced = False
+        if seg.open_mark is not None:
+            before, introduced = _before_open(ctx, seg.open_mark)
+            sp = sp or before
+        kind = _classify(ctx, seg, introduced)
+        if not sp and kind == "partial":
+            sp = _embedding_speaker(ctx, seg)
+        found.append(_Found(seg.start, seg.end, kind, sp, group, para))
+    # unattributed segments take the speaker of their quote group or paragraph neighbour
+    for k, f in enumerate(found):
+        if f.sp:
+            continue
+        donors = [g for g in found if g.group == f.group and g is not f and g.sp]
+        if not donors and f.kind == "direct":
+            donors = [g for g in found[:k] if g.para == f.para and g.sp][-1:]
+            donors = donors or [g for g in found[k + 1 :] if g.para == f.para and g.sp][:1]
+        if (
+            not donors and f.kind == "direct" and k and found[k - 1].para == f.para - 1
+            and _starts_paragraph(ctx.text, f.start) and found[k - 1].sp
+        ):  # fmt: skip
+            donors = [found[k - 1]]
+        if donors:
+            f.sp = donors[0].sp
+    return _merge_groups(found)
+
+
+def _merge_groups(found: list[_Found]) -> list[_Found]:
+    """One quote per multi-paragraph quote: from its first to its last quoted character."""
+    merged: list[_Found] = []
+    for f in found:
+        if merged and merged[-1].group == f.group:
+            m = merged[-1]
+            m.end = f.end
+            m.sp = m.sp or f.sp
+            m.kind = "direct"
+            continue
+        merged.append(f)
+    return merged
+
+
+def _starts_paragraph(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] in ' \t“„«"':
+        j -= 1
+    return j < 0 or text[j] == "\n"
+
+
+# Verbs that frame a partial quote as someone's words without reporting speech.
+_FRAMING = (
+    r"called(?!\s+for)|calls(?!\s+for)|dubbed|branded|labelled|labeled|termed|described|describes|describing|"
+    r"hailed|praised|condemned|criticised|criticized|denounced|welcomed|promised|pledged|vowed|"
+    r"urged|demanded|accused|blamed|rejected|dismissed|defended|put\s+it"
+)
+
+
+def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
+    """Speaker of a partial quote: the subject of the reporting verb its sentence hangs on."""
+    assert seg.open_mark is not None
+    ss, _ = ctx.sentence(seg.open_mark)
+    verbs = [
+        m
+        for m in re.finditer(rf"\b(?:{_VERBS}|{_FRAMING})\b", ctx.text[ss : seg.open_mark])
+        if not ctx.in_quote(ss + m.start())
+    ]
+    if not verbs:
+        return _Speaker()
+    verb_at = ss + verbs[-1].start()
+    return (
+        _np_speaker(ctx, ss, verb_at, verb_at)
+        if ctx.doc is not None
+        else _subject_by_position(ctx, ss, verb_at)
+    )
+
+
+def _subject_by_position(ctx: _Ctx, ss: int, verb_at: int) -> _Speaker:
+    """Rules-only subject of a verb: the actor ending right before it, else the sentence's."""
+    if not re.match(r"\w+ing\b", ctx.text[verb_at : verb_at + 20]):  # not a participle
+        ent = _ends_with_actor(ctx, ss, verb_at)
+        if ent is not None:
+            return _Speaker(ent)
+    return _sentence_subject(ctx, ss, verb_at)
+
+
+# -- indirect speech -------------------------------------------------------------------------------
+
+_IND_LEAD = re.compile(
+    rf"(?P<np>[^“”\"]{{2,160}}?)\s+{_ADV}(?P<v>(?:{_SAY}){_TIME}(?:\s+that)?|(?:{_CLAUSE_VERBS}){_TIME}\s+that)\s+(?P<c>\S.+)"
+)
+_WHO_SAID = re.compile(
+    rf",\s+who\s+(?:{_SAY}|{_CLAUSE_VERBS}){_TIME}(?:\s+that)?\s+(?P<c>[^,]{{8,}}?),"
+)
+_IND_TRAIL = re.compile(
+    rf"(?P<c>.+?),\s+(?P<np>[^,]{{2,90}}?)\s+{_ADV}(?P<v>{_SAY}|added|noted|confirmed|warned|insisted|"
+    rf"stated|estimated|acknowledged|reported|announced|told\s+[^,.;]{{1,40}}?){_TIME}"
+    r"\s*(?:[.!]?$|(?=,\s+(?:after|as|when|while|before|but|and|adding|noting)\b))"
+)
+_IND_TRAIL_INV = re.compile(r"(?P<c>.+?),\s+(?:said|says)\s+(?P<np>[^,]{2,90}?)[.!]?$")
+_ACC_TRAIL = re.compile(r"(?P<c>.+?),?\s+according\s+to\s+(?P<np>[^,]{2,120}?)(?:,.*)?[.!]?$")
+_ACC_LEAD = re.compile(
+    r"According\s+to\s+(?P<np>[^,]{2,90}?)(?:,\s+(?:a|an|the)\s+[^,]{2,100})?,\s+(?P<c>\S.+)"
+)
+_PARENTHETICAL = re.compile(
+    rf"(?P<a>[^,“”\"]{{2,80}}),\s+(?P<np>[^,]{{2,60}}?)\s+(?:{_SAY}|added|noted|insisted|stressed),\s+(?P<b>\S.+)"
+)
+# Where a reported clause stops: another speaker's clause or a participle adding more.
+_NEXT_CLAUSE = re.compile(
+    rf",\s+(?:while|whereas|but|and)\s+(?=[^,;“”\"]{{2,90}}?\s+(?:{_SAY}|{_CLAUSE_VERBS})\b)|"
+    r",\s+(?P<part>adding|noting|saying|stating|warning|insisting|arguing|stressing)\s+that\s+"
+)
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but)\s|\s+but\s|;\s|\s[—–]\s")
+_COORDINATED = re.compile(
+    rf"\s(?:and|but)\s+{_ADV}(?P<v>{_CLAUSE_VERBS}|{_SAY}){_TIME}\s+that\s+(?P<c>\S.+)"
+)
+
+_Cand = tuple[int, int, _Speaker]
+
+
+def _indirect_quotes(ctx: _Ctx, direct: list[_Found]) -> list[_Found]:
+    """Reported speech, by rules on each sentence and (with a parse) by clausal complements."""
+    text = ctx.text
+    out: list[_Found] = []
+    for ss, se in ctx.sents:
+        body_end = se - (1 if text[se - 1 : se] in (".", "!") else 0)
+        cands = _according_to(ctx, ss, se, body_end)
+        if not cands:
+            m = _PARENTHETICAL.match(text, ss, body_end)
+            ent = _ends_with_actor(ctx, m.start("np"), m.end("np")) if m else None
+            if m and ent is not None:
+                cands.append((ss, body_end, _Speaker(ent)))
+        for m in _WHO_SAID.finditer(text, ss, body_end):
+            ent = _ends_with_actor(ctx, ss, m.start())
+            if ent is not None:
+                cands.append((m.start("c"), m.end("c"), _Speaker(ent)))
+        if not cands:
+            m = _IND_TRAIL.match(text, ss, se) or _IND_TRAIL_INV.match(text, ss, se)
+            if m and not ctx.in_quote(m.start("np")) and not re.search(r"[“”\"]", m.group("np")):
+                v = m.start("v") if "v" in m.groupdict() and m.group("v") else m.end("np")
+                sp = _np_speaker(ctx, m.start("np"), m.end("np"), v)
+                if m.re is _IND_TRAIL_INV:
+                    # "…, said Jane Roe." names a speaker only with a short noun phrase
+                    np = m.group("np")
+                    ent = _speaker_in(ctx, m.start("np"), m.end("np"))
+                    plain = _plain_np(np)
+                    sp = _Speaker(ent) if ent and plain else _Speaker(text=plain)
+                if sp:
+                    cands.append((m.start("c"), m.end("c"), sp))
+        if not cands:
+            cands.extend(_leading(ctx, ss, body_end))
+        elif cands[-1][1] < body_end - 20:
+            # "C, the union announced, after the ministry said D": the rest has its own clause
+            cands.extend(_leading(ctx, _attribution_end(text, cands[-1][1], body_end), body_end))
+        if not cands and ctx.doc is not None:
+            cands.extend(_parsed_indirect(ctx, ss, se))
+        cands.extend(_participle_clauses(ctx, ss, body_end, direct, cands))
+        for a, b, sp in cands:
+            a, b = _trim(text, a, b, ",;")
+            b = _strip_final(text, a, b)
+            if b - a < 12 or len(text[a:b].split()) < 3 or _mostly_quoted(ctx, a, b):
+                continue
+            inner = [qs for qs, qe in ctx.quoted if a <= qs and qe <= b]
+            if inner:
+                # "said C, and he put it bluntly — “Q”": the reported clause stops before
+                # the next clause; a clause that wraps a partial quote is left to the quote
+                cut = [x.start() for x in _CLAUSE_BREAK.finditer(text, a, min(inner) - 1)]
+                if not cut or len(text[a : cut[-1]].split()) < 3:
+                    continue
+                b = _strip_final(text, a, cut[-1])
+            out.append(_Found(a, b, "indirect", sp))
+    return out
+
+
+def _attribution_end(text: str, pos: int, end: int) -> int:
+    """Where the attribution after a reported clause ends (the next comma), else ``end``."""
+    m = re.compile(r",[^,]*?,\s*").match(text, pos, end)
+    return m.end() if m else end
+
+
+def _according_to(ctx: _Ctx, ss: int, se: int, body_end: int) -> list[_Cand]:
+    text = ctx.text
+    m = _ACC_LEAD.match(text, ss, body_end)
+    if m:
+        ent = _speaker_in(ctx, m.start("np"), m.end("np"))
+        sp = _Speaker(ent) if ent else _Speaker(text=_plain_np(m.group("np")))
+        return [(m.start("c"), body_end, sp)]
+    m = _ACC_TRAIL.match(text, ss, se)
+    if m and not _reported_source(text, m.start("np")) and not ctx.in_quote(m.start("np")):
+        ent = _speaker_in(ctx, m.start("np"), m.end("np"))
+        sp = _Speaker(ent) if ent else _Speaker(text=_plain_np(m.group("np")))
+        return [(m.start("c"), m.end("c"), sp)]
+    return []
+
+
+def _leading(ctx: _Ctx, ss: int, body_end: int) -> list[_Cand]:
+    """ "X said (that) C": every such clause of a sentence, each ending where the next begins."""
+    text = ctx.text
+    out: list[_Cand] = []
+    pos = ss
+    while pos < body_end:
+        m = _IND_LEAD.match(text, pos, body_end)
+        if not m:
+            # "Jane Roe called the plan “a mess” and repeated that C": same subject
+            m = _COORDINATED.search(text, pos, body_end)
+            if m and not ctx.in_quote(m.start()):
+                sp = _np_speaker(ctx, ss, m.start("v"), m.start("v"))
+                if sp:
+                    out.append((m.start("c"), body_end, sp))
+            break
+        if ctx.in_quote(m.start("v")):
+            break
+        sp = _np_speaker(ctx, m.start("np"), m.end("np"), m.start("v"))
+        c_start = m.start("c")
+        first = (
+            text[c_start:body_end].split(None, 1)[0].lower()
+            if text[c_start:body_end].strip()
+            else ""
+        )
+        if first in _PREPOSITIONS:  # "said after the vote that C"
+            that = re.match(r"[^,.;:“”\"]{1,60}?\bthat\s+", text[c_start:body_end])
+            c_start = c_start + that.end() if that else c_start
+        nxt = _NEXT_CLAUSE.search(text, c_start, body_end)
+        c_end = nxt.start() if nxt else body_end
+        words = text[c_start:c_end].split()
+        if sp and words and words[0].lower() not in _PREPOSITIONS:
+            # (a clause opening with a preposition is no reported clause:
+            # "said at a rally outside the terminal")
+            out.append((c_start, c_end, sp))
+        if nxt is None or nxt.group("part"):
+            break
+        pos = nxt.end()
+    return out
+
+
+def _reported_source(text: str, np_start: int) -> bool:
+    """ "according to a report by CNN" after a quote names the relay, not a new claim."""
+    return bool(
+        re.match(r"(?:a|an|the)\s+(?:new\s+)?(?:report|statement|article)\b", text[np_start:])
+    )
+
+
+def _strip_final(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1] in ".!,; ":
+        b -= 1
+    return b
+
+
+def _mostly_quoted(ctx: _Ctx, a: int, b: int) -> bool:
+    inside = sum(max(0, min(b, e) - max(a, s)) for s, e in ctx.quoted)
+    return inside > 0.5 * (b - a)
+
+
+def _participle_clauses(
+    ctx: _Ctx, ss: int, se: int, direct: list[_Found], cands: list[_Cand]
+) -> list[_Cand]:
+    """ "…, adding that C": the clause is more reported speech of the same speaker."""
+    out: list[_Cand] = []
+    for m in re.finditer(
+        r",\s+(?:adding|noting|saying|stating|warning|insisting|arguing|stressing)\s+that\s+",
+        ctx.text[ss:se],
+    ):
+        at = ss + m.start()
+        if ctx.in_quote(at):
+            continue
+        before: list[tuple[int, _Speaker]] = [
+            (f.end, f.sp) for f in direct if ss - 1 <= f.start and f.end <= at and f.sp
+        ]
+        before += [(b, sp) for a, b, sp in cands if b <= at + 1 and sp]
+        if not before:
+            continue
+        out.append((ss + m.end(), se, max(before, key=lambda x: x[0])[1]))
+    return out
+
+
+_SPEECH_LEMMAS = _words(
+    """say tell state confirm announce add note warn acknowledge insist argue claim explain
+    stress emphasize emphasise suggest indicate predict reiterate declare deny assert estimate
+    repeat"""
+)
+
+
+def _parsed_indirect(ctx: _Ctx, ss: int, se: int) -> list[_Cand]:
+    """Indirect speech the rules miss: a speech verb with a clausal complement (spaCy parse)."""
+    assert ctx.doc is not None
+    span = ctx.doc.char_span(ss, se, alignment_mode="expand")
+    if span is None:
+        return []
+    for tok in span:
+        if (
+            tok.lemma_ not in _SPEECH_LEMMAS
+            or tok.pos_ not in ("VERB", "AUX")
+            or ctx.in_quote(tok.idx)
+        ):
+            continue
+        comp = [c for c in tok.children if c.dep_ == "ccomp"]
+        if not comp or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp[0].children):
+            continue  # a complement without a subject is no reported clause
+        lo = min(t.idx for t in comp[0].subtree)
+        hi = max(t.idx + len(t) for t in comp[0].subtree)
+        if lo < tok.idx < hi:
+            continue
+        m = re.match(r"that\s+", ctx.text[lo:hi])
+        lo += m.end() if m else 0
+        sp = _np_speaker(ctx, ss, tok.idx, tok.idx)
+        if sp:
+            return [(lo, hi, sp)]
+    return []
+
+
+# -- pronouns ---------------------------------------------------------------------------------------
+
+
+def _fits(ent: Entity, pronoun: str) -> bool:
+    want = _PRONOUNS.get(pronoun)
+    if want == "it":
+        return ent.type in ("ORG", "GPE")
+    num = entity_number(ent)
+    if want == "sg":
+        return num == "sg"
+    return num == "pl" or ent.type in ("ORG", "GPE", "NORP")
+
+
+def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
+    """Resolve "he said"/"it added" to an actor introduced before.
+
+    The subject of the closest narrative sentence before the quote (or before the pronoun)
+    that fits the pronoun wins; a pronoun subject there points further back. Failing that,
+    the last speaker who fits, then the last actor mentioned who fits.
+    """
+    found.sort(key=lambda f: f.start)
+    speakers: list[tuple[int, Entity]] = []
+    for f in found:
+        sp = f.sp
+        if sp.entity is not None:
+            speakers.append((f.start, sp.entity))
+            continue
+        if not sp.pronoun:
+            continue
+        pron = sp.pronoun
+        limit = min(f.start, sp.at)
+        choice = _previous_subject(ctx, limit, pron)
+        if choice is None:
+            recent = [e for pos, e in speakers if pos < limit and limit - pos < 1500]
+            choice = recent[-1] if recent and _fits(recent[-1], pron) else None
+        if choice is None:
+            prior = [
+                ent
+                for s, e, ent in ctx.mentions
+                if e <= limit and not ctx.in_quote(s) and _fits(ent, pron)
+            ]
+            choice = prior[-1] if prior else None
+        if choice is not None:
+            f.sp = _Speaker(choice)
+            speakers.append((f.start, choice))
+
+
+def _previous_subject(ctx: _Ctx, limit: int, pron: str) -> Entity | None:
+    """The subject of the closest narrative sentence before ``limit`` that fits ``pron``."""
+    k = bisect.bisect_right([s for s, _ in ctx.sents], limit - 1) - 1
+    seen = 0
+    while k >= 0 and seen < 3:
+        ss, se = ctx.sents[k]
+        k -= 1
+        end = min(se, limit)
+        if end <= ss or all(ctx.in_quote(i) for i in range(ss, end, max(1, (end - ss) // 8))):
+            continue  # quoted text says nothing about who "he" is
+        seen += 1
+        subj = _sentence_subject(ctx, ss, end)
+        if subj.entity is not None and _fits(subj.entity, pron):
+            return subj.entity
+        if subj.pronoun == pron:
+            continue  # "He also warned …": keep looking for the name
+        people = [
+            x[2]
+            for x in ctx.mentions
+            if ss <= x[0] < end and not ctx.in_quote(x[0]) and _fits(x[2], pron)
+        ]
+        if pron in ("he", "she"):
+            people = [e for e in people if e.type in ("PERSON", "UNNAMED")]
+        if people:
+            return people[0]
+    return None
+
+
+# -- public API --------------------------------------------------------------------------------------
+
+
+def extract_quotes(article: Article, doc: Doc | None, entities: list[Entity]) -> list[Quote]:
+    """Find direct, partial and indirect quotes and who said them.
+
+    Args:
+        article: the cleaned article; every quote cites ``article.text``.
+        doc: its spaCy ``Doc`` or ``None`` (rules only: direct quotes and "X said" still work).
+        entities: the article's entities from ``extract_entities`` (speakers resolve to them).
+
+    Returns:
+        Quotes in text order. ``speaker`` is the actor's canonical name (or the attribution as
+        written when no actor matches), ``speaker_entity`` its id, ``speaker_role`` its role.
+    """
+    text = article.text
+    sents = list(sentence_spans(text))
+    mentions = sorted(
+        ((c.start, c.end, e) for e in entities for c in e.mentions), key=lambda x: (x[0], -x[1])
+    )
+    segs = _find_segments(text, sents)
+    ctx = _Ctx(article, text, doc, entities, sents, mentions, [(s.start, s.end) for s in segs])
+    direct = _direct_quotes(ctx, segs)
+    found = direct + _dedupe(_indirect_quotes(ctx, direct))
+    _resolve_pronouns(ctx, found)
+    quotes: list[Quote] = []
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        ent = f.sp.entity
+        quotes.append(
+            Quote(
+                text=text[f.start : f.end],
+                speaker=ent.name if ent is not None else f.sp.text,
+                speaker_entity=ent.id if ent is not None else None,
+                speaker_role=ent.role if ent is not None else None,
+                kind=f.kind,
+                cite=Cite(article.id, f.start, f.end),
+            )
+        )
+    return quotes
+
+
+def _dedupe(items: list[_Found]) -> list[_Found]:
+    """Drop reported clauses that mostly repeat one found before."""
+    kept: list[_Found] = []
+    for f in items:
+        if any(min(f.end, k.end) - max(f.start, k.start) > 0.5 * (f.end - f.start) for k in kept):
+            continue
+        kept.append(f)
+    return kept
