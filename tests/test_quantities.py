@@ -179,3 +179,20 @@ def test_subject_from_the_parse() -> None:
     got = {q.text: (q.subject, q.subject_entity) for q in found}
     assert got["up to 800 troops"] == ("Chile", "gpe:chile")
     assert got["15-member"] == ("council", None)
+
+
+def test_codes_tallies_units_and_ages() -> None:
+    assert quantities("The form 05 was filed.") == []
+    assert quantities("The board voted 7-2 to hold rates.") == []
+    q = only("The treaty allows up to 1.8 billion cubic metres a year.")
+    assert (q.value, q.measure, q.hedge) == (1.8e9, "cubic metres", "up_to")
+    q = only("A 44-year-old welder was hurt.")
+    assert (q.text, q.value, q.measure) == ("44-year-old", 44, "years")
+    q = only("Rates fell between 0.1 and 0.2 percentage points.")
+    assert (q.low, q.high, q.measure) == (0.1, 0.2, "percentage points")
+
+
+def test_units_do_not_carry_over() -> None:
+    found = quantities("The bank raised rates to 4.75%, a move opposed by two of the nine members.")
+    assert (found[0].value, found[0].measure) == (4.75, "percent")
+    assert all(q.measure != "percent" for q in found[1:])

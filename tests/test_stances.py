@@ -248,3 +248,29 @@ def test_stance_types_are_documented() -> None:
     assert {"support", "oppose", "demand", "condition", "pledge", "offer", "reject", "warn"} <= set(
         STANCE_TYPES
     )
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_passive_agent_is_the_actor(mode: str) -> None:
+    s = find(stances("The new levy was opposed by Chile and Peru in the vote.", mode), "oppose")
+    found = [
+        x
+        for x in stances("The new levy was opposed by Chile and Peru in the vote.", mode)
+        if x.stance == "oppose"
+    ]
+    assert {x.actor for x in found} == {"Chile", "Peru"}
+    assert s.target == "The new levy"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_trigger_used_as_a_noun(mode: str) -> None:
+    assert stances("Brazil did not answer a request for comment.", mode) == []
+    assert stances("The offer was a start, Kenya said.", mode) == []
+    s = find(stances("Norway's offer of 300 medics was welcomed.", mode), "offer")
+    assert (s.actor, s.actor_entity, s.target) == ("Norway", "gpe:norway", "300 medics")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_they_inside_a_quotation_is_not_resolved_by_guess(mode: str) -> None:
+    text = "Kenya held talks on Monday.\n“They offered us very little,” Ana Ruiz said."
+    assert not [s for s in stances(text, mode) if s.stance == "offer"]

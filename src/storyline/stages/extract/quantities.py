@@ -80,6 +80,7 @@ _CURRENCY = {
     "£": "GBP",
     "gbp": "GBP",
 }
+_UNIT_MEASURES = {"USD", "EUR", "GBP", "percent", "percentage points"}
 _CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR"}
 
 _UNIT_WORD = "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))
@@ -146,7 +147,7 @@ _TIME_AFTER = re.compile(
     r"^(?:[:.]\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|ET\b|EST\b|CET\b))", re.I
 )
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
-_COMPOUND_AFTER = re.compile(r"^[-–](?P<word>[A-Za-z]+)\b")
+_COMPOUND_AFTER = re.compile(r"^[-–](?P<word>[A-Za-z]+)(?:-old)?\b")
 _FUNCTION_WORDS = {
     "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from",
     "is", "are", "was", "were", "has", "have", "had", "this", "that", "its", "their", "his",
@@ -159,6 +160,7 @@ _KNOWN_MEASURES = {
     "people", "police", "personnel", "staff", "children", "men", "women", "percent", "troops",
     "aid", "equipment", "km", "kilometres", "kilometers", "miles", "tonnes", "tons", "kg",
 }  # fmt: skip
+_UNIT_PREFIXES = {"cubic", "square", "metric", "percentage", "nautical", "light"}
 # A compound "20,000-strong force" counts the noun that follows, not "strong".
 _COMPOUND_SKIP = {"strong", "odd", "plus"}
 _COMPOUND_WORD_UNITS = {
@@ -257,6 +259,10 @@ def _measure_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
         if i > 3 or re.search(r"[^\s-]", gap):
             break
         w = m.group(0)
+        unit = re.match(r" ([a-z]+)\b", text[end + m.end() : limit])
+        if w.lower() in _UNIT_PREFIXES and unit and _looks_like_measure(unit.group(1)):
+            # "cubic metres", "percentage points"
+            return f"{w.lower()} {unit.group(1)}", end + m.end() + unit.end()
         if _looks_like_measure(w):
             # a two-word measure: "police officers", "aid workers"
             nxt = re.match(r" ([a-z]+)\b", text[end + m.end() : limit])
@@ -300,6 +306,8 @@ def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) 
                 continue
             if re.match(r"^\d{4}s\b", text[m.start("num") : m.start("num") + 5]):
                 continue
+            if re.fullmatch(r"0\d+", num_text):
+                continue  # "05": part of a code or a date, not an amount
             value = float(num_text.replace(",", ""))
             scale = 1.0
             if m.group("abbr"):
@@ -362,6 +370,9 @@ def _apply_context(text: str, nums: list[_Num], sent_end: int) -> list[_Num]:
                 # "5-8 thousand": the scale written once applies to both ends
                 if high >= 1000 and low < 1000 and low < high / 100:
                     low *= _magnitude(high)
+                if is_dash and low > high and not is_between:
+                    i += 2  # "voted 7-2": a tally, not a range or two amounts
+                    continue
                 if low < high:
                     start = n.start
                     if is_between or re.search(r"\bfrom\s+$", before):
@@ -535,8 +546,15 @@ def extract_quantities(
                 counts = list(_COUNT_OF.finditer(text, s0, n.start))
                 if counts:  # "a number of American troops — up to two dozen"
                     measure = counts[-1].group("m").lower()
-            if measure is None and prev_measure and not n.compound:
+            if (
+                measure is None
+                and prev_measure
+                and not n.compound
+                and prev_measure not in _UNIT_MEASURES
+                and not re.match(r"\s+of\b", text[n.end : n.end + 4])
+            ):
                 # "30 people were killed and more than 200 injured": the count carries over
+                # (not a unit: "4.75% … two of the nine members" is no percentage)
                 measure = prev_measure
             prev_measure = measure if not n.compound else prev_measure
             value, low, high = _values(n)

@@ -115,7 +115,7 @@ _LEXICON: list[_Lex] = [
         r"\b(?P<k>express(?:ed|es|ing)?)\s+(?:its\s+|their\s+|his\s+|her\s+)?interest\s+in\b",
     ),
     _lx("offer", r"\b(?P<k>interested)\s+in\b"),
-    _lx("offer", r"\b(?P<k>offer(?:s|ed|ing)?)(?:\s+to)?\b(?!\s+(?:of|from)\b)"),
+    _lx("offer", r"\b(?P<k>offer(?:s|ed|ing)?)(?:\s+to)?\b"),
     _lx("offer", r"\b(?P<k>volunteer(?:s|ed)?)\s+to\b"),
     _lx("pledge", r"\b(?P<k>(?:pledg|promis|vow)(?:e|es|ed|ing|s))(?:\s+to)?\b"),
     _lx(
@@ -251,7 +251,7 @@ _CLAUSE_END = re.compile(
     r"\s*(?:[;:()\[\]]|\s[—–-]{1,2}\s|[—–]"
     r"|,[”\"’]?\s+(?=(?:which|who|whom|whose|while|whereas|but|although|though|because|since|as|according|"
     r"he|she|they|it|we|I|you|the\s+official|officials|diplomats|sources|[a-z]+ing|"
-    r"if|unless|so|yet|and\s+(?:he|she|they|it|we|the)\b|[a-z]+\s+(?:said|added|noted|told)\b)\b)"
+    r"if|unless|so|yet|and\s+(?:he|she|they|it|we|the)\b|(?:[\w’'-]+\s+){1,7}?(?:said|says|added|noted|told)\b)\b)"
     r"|,[”\"’]?\s+(?=(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+(?:said|says|added|noted|told)\b)"
     r"|\s+but\s+|\s+(?:and|or)\s+(?=\w+ed\b\s+(?!by\b))|[.!?][”\"’]?\s*$|$)"
 )
@@ -551,14 +551,20 @@ def _resolve_pronoun_doc(ctx: _Ctx, subj: Token) -> tuple[str, str | None] | Non
     """
     low = subj.lower_
 
+    quote = _in_quote(ctx, subj.idx)
+
     def fits(tok: Token) -> tuple[str, str | None] | None:
         if low == "it" and tok.tag_ in ("NNS", "NNPS"):
             return None
+        if quote is not None and _in_quote(ctx, tok.idx) != quote:
+            return None  # "they" inside a quotation is not its speaker
         named = _actor_from_token(ctx, tok)
         if named is None:
             return None
         ent = next((e for e in ctx.entities if e.id == named[1]), None)
         if low == "it" and ent is not None and ent.type in ("PERSON", "UNNAMED"):
+            return None
+        if low == "they" and ent is not None and ent.type == "PERSON":
             return None
         return named
 
@@ -580,6 +586,8 @@ def _resolve_pronoun_doc(ctx: _Ctx, subj: Token) -> tuple[str, str | None] | Non
         if cur.head is cur:
             break
         cur = cur.head
+    if quote is not None:
+        return None  # "they" in a quotation points into the speaker's talk: unknown
     if low in ("he", "she"):
         return _previous_person(ctx, subj.idx)
     if low == "they":
@@ -698,8 +706,10 @@ def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str
     while words and words[-1] in _SKIP_BEFORE_TRIGGER:
         words.pop()
     pronoun = words[-1] if words and words[-1] in PRONOUNS | _FIRST_PERSON else None
-    if quote is not None and (
-        pronoun in _FIRST_PERSON or not mentions_in(ctx.entities, lo, hit.start)
+    if (
+        quote is not None
+        and pronoun not in ("it", "they", "which", "who", "he", "she")
+        and (pronoun in _FIRST_PERSON or not mentions_in(ctx.entities, lo, hit.start))
     ):
         sp = _quote_speaker(ctx, quote)
         return [sp] if sp else []
@@ -715,6 +725,8 @@ def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str
             best = (nps[-1].start(), named) if named else best
         if best is not None:
             return [best[1]]
+        if quote is not None:
+            return []  # "they" in a quotation points into the speaker's talk: unknown
         res = _previous_actor(
             ctx,
             hit.start,
@@ -944,7 +956,27 @@ def _stances_for(
         stance = "condition"
     if h.lex.requires_condition and h.condition is None:
         return [], None
+    noun = _noun_use(ctx, h)
+    if noun == "skip":
+        return [], None
+    passive = _passive(ctx, h, sent)
+    if passive is not None:
+        actors_p, target_p = passive
+        if not actors_p or not target_p:
+            return [], None
+        stances = [
+            Stance(name, stance, target_p, None, [Cite(ctx.article.id, s0, s1)], eid)
+            for name, eid in actors_p
+        ]
+        return stances, target_p
     tgt = _target(ctx, h, s1)
+    if tgt and isinstance(noun, tuple):
+        # "Norway's offer of 300 medics was welcomed": the noun phrase ends at the verb
+        verb = re.search(
+            r"\s+(?:was|were|is|are|has|have|had|will|would|could|came|drew)\b",
+            text[tgt[0] : tgt[1]],
+        )
+        tgt = _trim(text, tgt[0], tgt[0] + verb.start()) if verb else tgt
     target = text[tgt[0] : tgt[1]] if tgt else ""
     if target.lower() in ("that", "this", "it", "so"):
         alt = _pronoun_target(ctx, h, s0)
@@ -964,7 +996,9 @@ def _stances_for(
         return [], None
     condition = text[h.condition[0] : h.condition[1]] if h.condition else None
     actors: list[tuple[str, str | None]] | None
-    if _is_require(h):
+    if isinstance(noun, tuple):
+        actors = [noun]  # "Norway's offer of …"
+    elif _is_require(h):
         actors, stance, target, condition = _require(ctx, h, sent, target)
     else:
         # the parse first; where it finds no subject (a parse run across sentences, a
@@ -984,6 +1018,90 @@ def _stances_for(
         for name, eid in actors
     ]
     return out, target
+
+
+_DETERMINERS = {
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "my", "your", "no", "any", "every", "each", "new", "fresh", "latest", "first", "final",
+}  # fmt: skip
+
+
+# Trigger key words that are not verbs by design ("ready to", "in talks with").
+_NOT_VERBS = {
+    "ready", "prepared", "willing", "poised", "interested", "must", "reluctant", "hesitant",
+    "unwilling", "loath", "crucial", "essential", "vital", "imperative", "talks", "discussions",
+    "conversations", "consultation", "consultations", "contact", "coordination",
+}  # fmt: skip
+
+
+def _noun_use(ctx: _Ctx, h: _Hit) -> str | tuple[str, str | None] | None:
+    """A trigger used as a noun: "skip" ("a request for comment", "the offer was a start"),
+    or the possessor as actor ("Norway's offer of troops"); ``None`` for a verb."""
+    text = ctx.text
+    if text[h.key : h.end].split()[0].lower() in _NOT_VERBS:
+        return None
+    poss = re.search(
+        r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s\s+$", text[max(0, h.key - 60) : h.key]
+    )
+    if ctx.doc is not None:
+        span = ctx.doc.char_span(h.key, h.key + 1, alignment_mode="expand")
+        if span is None or not len(span) or span[0].pos_ not in ("NOUN", "PROPN"):
+            return None
+        tok = span[0]
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if (
+            owner is not None
+            and owner.lower_ not in PRONOUNS
+            and owner.lower_ not in ("its", "their")
+        ):
+            named = _actor_from_token(ctx, owner)
+            return named if named else "skip"
+        return "skip"
+    prev = re.search(r"([\w’'-]+)\s+$", text[max(0, h.key - 20) : h.key])
+    if poss is not None:
+        start = h.key - len(poss.group(0))
+        named = _name_of(ctx, start, start + len(poss.group(1)))
+        return named if named else "skip"
+    if prev and prev.group(1).lower() in _DETERMINERS:
+        return "skip"
+    return None
+
+
+def _passive(
+    ctx: _Ctx, h: _Hit, sent: tuple[int, int]
+) -> tuple[list[tuple[str, str | None]], str] | None:
+    """ "The plan was opposed by Chile": the agent is the actor and the subject the target."""
+    text = ctx.text
+    by = re.match(r"\s+by\s+", text[h.end : h.end + 6])
+    if by is None or not re.search(r"(?:ed|en|wn)$", text[h.key : h.end].split()[0]):
+        return None
+    if not re.search(
+        r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+\s+)?$",
+        text[max(sent[0], h.key - 25) : h.key],
+    ):
+        return None  # "backed by" as a modifier ("a Council-backed force") is no stance
+    clause_lo = max(sent[0], _modal_clause_start(ctx, h.start))
+    aux = re.search(
+        r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+\s+)?$", text[clause_lo : h.key]
+    )
+    ts, te = _trim(text, clause_lo, clause_lo + aux.start() if aux else h.start)
+    agent_start = h.end + by.end()
+    agent_end = _clause_end(ctx, agent_start, sent[1])
+    comma = text.find(",", agent_start, agent_end)
+    agent_end = comma if comma >= 0 else agent_end
+    actors: list[tuple[str, str | None]] = []
+    for _s, _e, ent in mentions_in(ctx.entities, agent_start, agent_end):
+        if ent.type != "LOC":
+            named = resolve_entity(ctx.entities, ent)
+            if (named.name, named.id) not in actors:
+                actors.append((named.name, named.id))
+    if not actors:
+        # "by two of the nine board members": the phrase, when it names people or groups
+        a0, a1 = _trim(text, agent_start, agent_end)
+        words = re.findall(r"[\w’'-]+", text[a0:a1].lower())
+        if words and words[-1] in _ACTOR_NOUNS and len(words) <= 8:
+            actors = [(text[a0:a1], None)]
+    return actors, text[ts:te]
 
 
 def _require(
