@@ -62,11 +62,13 @@ def test_ingest_corpus_twice_then_list(corpus_dir: Path, db_path: Path) -> None:
 def test_bad_inputs_are_one_line_each_and_good_ones_go_through(
     tmp_path: Path, db_path: Path
 ) -> None:
-    (tmp_path / "good.txt").write_text(GOOD)
-    (tmp_path / "bin.dat").write_bytes(bytes(range(256)) * 4)
-    (tmp_path / "empty.txt").write_text("")
-    (tmp_path / "bad.json").write_text("{nope")
-    code, out, err = run("ingest", str(tmp_path), "--db", str(db_path), "--embedder", "tfidf")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text(GOOD)
+    (inputs / "bin.dat").write_bytes(bytes(range(256)) * 4)
+    (inputs / "empty.txt").write_text("")
+    (inputs / "bad.json").write_text("{nope")
+    code, out, err = run("ingest", str(inputs), "--db", str(db_path), "--embedder", "tfidf")
     assert code == 0
     assert out.startswith("1 added")
     lines = [ln for ln in err.splitlines() if ln.strip()]
