@@ -281,7 +281,6 @@ def _measure_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
 
 def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[_Num]:
     out: list[_Num] = []
-    low_text = text.lower()
     for m in _NUMBER.finditer(text, start, end):
         s, e = m.span()
         if any(s < qe and e > qs for qs, qe in skip):
@@ -340,7 +339,7 @@ def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) 
             continue  # "one" is nearly always a pronoun or an article
         if (
             re.search(
-                r"\b(?:the|these|those|both|all|its|their|our)\s+$", low_text[max(0, s - 12) : s]
+                r"\b(?:the|these|those|both|all|its|their|our)\s+$", text[max(0, s - 12) : s].lower()
             )
             and value_w < 13
         ):
