@@ -339,7 +339,8 @@ def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) 
             continue  # "one" is nearly always a pronoun or an article
         if (
             re.search(
-                r"\b(?:the|these|those|both|all|its|their|our)\s+$", text[max(0, s - 12) : s].lower()
+                r"\b(?:the|these|those|both|all|its|their|our)\s+$",
+                text[max(0, s - 12) : s].lower(),
             )
             and value_w < 13
         ):
