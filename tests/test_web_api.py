@@ -607,3 +607,49 @@ def test_number_groups_flag_only_comparable_variants() -> None:
     cites = citer([{"article": "a", "start": 1, "end": 5}, {"article": "a", "start": 7, "end": 9},
                    {"article": "zz", "start": 0, "end": 1}])  # fmt: skip
     assert [c.text for c in cites] == ["1", "1b"]
+
+
+# -- storyline serve --------------------------------------------------------------------------
+
+
+def test_serve_command_protects_non_loopback_binds(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from storyline.cli import app as cli
+
+    seen: list[dict[str, Any]] = []
+
+    def fake_run(app: Any, **kw: Any) -> None:
+        # runs while `serve` still has its engine open (it closes it when uvicorn returns)
+        base = f"http://{kw['host']}:{kw['port']}"
+        with TestClient(app, base_url=base) as c:
+            seen.append({
+                **kw, "token": app.state.web.token,
+                "write": c.post("/api/ingest", data={"text": UPLOAD_BRIDGE}).status_code,
+                "read": c.get("/api/stories").status_code,
+                "rebound": c.get("/api/stories", headers={"Host": "rebound.example"}).status_code,
+            })  # fmt: skip
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.delenv("STORYLINE_TOKEN", raising=False)
+    db = str(tmp_path / "s.db")
+
+    res = CliRunner().invoke(cli, ["serve", "--db", db, "--host", "0.0.0.0", "--port", "8123"])
+    assert res.exit_code == 0, res.output
+    run = seen[-1]
+    assert run["host"] == "0.0.0.0" and run["port"] == 8123
+    assert run["token"] and len(run["token"]) >= 24 and run["token"] in res.stdout
+    assert (run["write"], run["read"], run["rebound"]) == (401, 200, 200)
+
+    res = CliRunner().invoke(cli, ["serve", "--db", db], env={"STORYLINE_TOKEN": "from-env"})
+    assert res.exit_code == 0, res.output
+    run = seen[-1]
+    assert run["host"] == "127.0.0.1" and run["port"] == 8000
+    assert run["token"] == "from-env" and "from-env" not in res.stdout
+    assert (run["write"], run["read"], run["rebound"]) == (401, 200, 400)
+
+    res = CliRunner().invoke(cli, ["serve", "--db", db, "--port", "70000"])
+    assert res.exit_code != 0

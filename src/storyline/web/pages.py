@@ -119,7 +119,7 @@ def _story_context(state: Any, story_id: str) -> dict[str, Any]:
         for c in d["conflicts"]
     ]  # fmt: skip
     stances = [{**s, "cites": citer(s.get("cites") or [])} for s in d["stances"]]
-    prof = d["profile"] or {}
+    prof = {"name": "", "aliases": [], "kind": "", "fields": {}} | (d.get("profile") or {})
     profile_fields = [
         (
             views.humanize(k),

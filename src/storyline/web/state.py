@@ -138,6 +138,7 @@ class WebState:
         self.token = token
         self.poll_seconds = poll_seconds
         self.report_lock = threading.RLock()
+        self.stopping = threading.Event()  # set at shutdown: background work ends early
         self.actors = ActorIndex()
         self._meta: dict[ArticleId, ArticleMeta] = {}
         self._meta_lock = threading.Lock()
@@ -210,6 +211,8 @@ class WebState:
         )
         done = 0
         for i in range(0, len(todo), batch):
+            if self.stopping.is_set():
+                break
             chunk = self.engine.articles(todo[i : i + batch])
             with self.report_lock:
                 facts = self.engine.facts(chunk)

@@ -155,8 +155,10 @@ class IngestJobs:
         self._warmer.submit(_logged(fn))
 
     def shutdown(self) -> None:
+        """Stop background work before the engine closes (indexing stops after its batch)."""
+        self.state.stopping.set()
+        self._warmer.shutdown(wait=True, cancel_futures=True)
         self._worker.shutdown(wait=False, cancel_futures=True)
-        self._warmer.shutdown(wait=False, cancel_futures=True)
 
     def _run(
         self, job: IngestJob, upload: UploadDir, outlet: str | None, published: str | None
