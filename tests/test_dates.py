@@ -267,3 +267,9 @@ def test_event_summaries_are_capped() -> None:
     (ev,) = events_of(f"Chile approved the budget on Tuesday {long_tail}.", "rules")
     assert len(ev.summary.split()) <= 30
     assert ev.summary.startswith("Chile approved the budget")
+
+
+def test_span_of_days_is_one_mention_resolved_to_its_first_day() -> None:
+    text = "The forum runs Sept. 23-25 in Oslo and no number in it is counted."
+    m = one(text, PUB)
+    assert (m.date_text, m.date, m.precision) == ("Sept. 23-25", "2024-09-23", "day")

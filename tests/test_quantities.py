@@ -196,3 +196,18 @@ def test_units_do_not_carry_over() -> None:
     found = quantities("The bank raised rates to 4.75%, a move opposed by two of the nine members.")
     assert (found[0].value, found[0].measure) == (4.75, "percent")
     assert all(q.measure != "percent" for q in found[1:])
+
+
+def test_day_ranges_and_currency_words() -> None:
+    assert quantities("The forum runs Sept. 23-25 in Oslo.") == []
+    q = only("The budget sets aside 1.5 trillion yen for ports.")
+    assert (q.value, q.measure) == (1.5e12, "JPY")
+
+
+@pytest.mark.model
+def test_measure_keeps_noun_modifiers_with_the_parse() -> None:
+    from storyline.nlp import load_spacy
+
+    text = "The firm announced 3,000 job cuts and 40 different products."
+    found = extract_quantities(art(text), load_spacy()(text), [])
+    assert [(q.value, q.measure) for q in found] == [(3000, "job cuts"), (40, "products")]

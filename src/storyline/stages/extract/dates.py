@@ -3,6 +3,7 @@
 What is found (``DateMention.date_text`` is always ``article.text[cite.start:cite.end]``):
 
 - absolute dates: "November 5, 2025", "5 November 2025", "2025-11-05", "Sept. 23",
+  "Sept. 23-25" (a span of days resolves to its first day),
   "October 2025", "early October", "the end of 2027", "mid-2026", "in 2018";
 - relative dates: weekdays ("Thursday", "on Tuesday", "last Friday"), "yesterday", "today",
   "this week", "last month", "next year", "two days ago", "earlier this month";
@@ -82,7 +83,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "md",
         re.compile(
-            rf"(?:{_WD},?\s+)?\b(?P<mon>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?(?![\d,]\d)\b"
+            rf"(?:{_WD},?\s+)?\b(?P<mon>{_MONTH})\s+(?P<day>{_DAY})(?:[-–](?:3[01]|[12]\d|0?[1-9])\b)?"
+            rf"(?:,?\s+(?P<year>{_YEAR}))?(?![\d,]\d)\b"
         ),
     ),
     (

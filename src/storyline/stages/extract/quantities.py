@@ -81,8 +81,18 @@ _CURRENCY = {
     "gbp": "GBP",
 }
 _UNIT_MEASURES = {"USD", "EUR", "GBP", "percent", "percentage points"}
-_CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR"}
+_CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "roubles": "RUB", "rubles": "RUB",
+    "pounds sterling": "GBP", "swiss francs": "CHF",
+}  # fmt: skip
 
+_CURRENCY_AFTER = re.compile(
+    r"\s+("
+    + "|".join(w.replace(" ", r"\s+") for w in sorted(_CURRENCY_WORDS, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
 _UNIT_WORD = "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))
 _WORD_NUM = rf"(?:{'|'.join(_TENS)})-(?:{'|'.join(k for k in _UNITS if _UNITS[k] < 10 and k != 'zero')})|{_UNIT_WORD}"
 _MULT = r"hundred|thousand|million|billion|trillion|dozen"
@@ -417,9 +427,9 @@ def _apply_context(text: str, nums: list[_Num], sent_end: int) -> list[_Num]:
                 n.value = -1  # "two-state": a name, not a count
                 continue
         if n.measure is None:
-            word_after = re.match(r"\s+(dollars?|euros?)\b", text[n.end : n.end + 12], re.I)
+            word_after = _CURRENCY_AFTER.match(text[n.end : n.end + 20])
             if word_after:
-                n.measure = _CURRENCY_WORDS[word_after.group(1).lower()]
+                n.measure = _CURRENCY_WORDS[re.sub(r"\s+", " ", word_after.group(1).lower())]
                 n.end += word_after.end()
             elif not n.compound:
                 if n.vague:
@@ -453,6 +463,17 @@ def _values(n: _Num) -> tuple[float | None, float | None, float | None]:
     }[n.hedge]
 
 
+def _compound_measure(tok: Token) -> str | None:
+    """ "3,000 job cuts": the counted noun with its noun modifiers, from the parse."""
+    head = tok.head
+    if tok.dep_ not in ("nummod", "quantmod", "compound") or head.pos_ != "NOUN" or head.i <= tok.i:
+        return None
+    mods = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > tok.i]
+    if not mods:
+        return None
+    return " ".join(t.lower_ for t in [*mods, head])
+
+
 def _subject_with_doc(
     doc: Doc, n: _Num, entities: Sequence[Entity]
 ) -> tuple[str | None, str | None, str | None]:
@@ -463,6 +484,7 @@ def _subject_with_doc(
         return None, None, None
     nums = [t for t in span if t.like_num or t.pos_ == "NUM"]
     tok = nums[-1] if nums else span.root
+    measure = _compound_measure(tok)
     subj: Token | None
     if n.compound:
         # "the 193-member Assembly": the quantity describes the noun it modifies
@@ -480,13 +502,12 @@ def _subject_with_doc(
             subj = None  # the counted noun is itself the subject
         if subj is not None and subj.lower_ in PRONOUNS:
             subj = speech_subject(subj.head) if subj.lower_ in ("it", "they") else None
-    measure = None
     if subj is not None:
         # "a force of 3,000 troops could number up to 60,000": the measure is in the subject
         for child in subj.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.tag_ in ("NNS", "NNPS"):
+                    if pobj.dep_ == "pobj" and pobj.tag_ in ("NNS", "NNPS") and measure is None:
                         measure = pobj.lower_
         s0, s1 = np_span(subj)
         if n.compound and s0 < n.end <= s1:
@@ -496,7 +517,7 @@ def _subject_with_doc(
             ent = resolve_entity(entities, ent)
             return ent.name, ent.id, measure
         return text[s0:s1], None, measure
-    return None, None, None
+    return None, None, measure
 
 
 def _subject_by_position(
@@ -540,7 +561,7 @@ def extract_quantities(
                 subject, subject_entity, fallback_measure = _subject_with_doc(doc, n, entities)
             else:
                 subject, subject_entity = _subject_by_position(text, n, (s0, s1), entities)
-            if measure is None:
+            if fallback_measure and (measure is None or fallback_measure.endswith(" " + measure)):
                 measure = fallback_measure
             if measure is None:
                 counts = list(_COUNT_OF.finditer(text, s0, n.start))
