@@ -150,7 +150,7 @@ def articles(
             a.outlet or "",
             a.title,
             a.story_id or "",
-            a.duplicate_of or "",
+            (a.duplicate_of or "")[:8],
         )
     out.print(table)
 

@@ -193,8 +193,11 @@ class Engine:
         placed: list[Article] = []
         signatures: list[bytes] = []
         terms_of: list[list[str]] = []
+        matches: dict[ArticleId, DupMatch] = {}
         for article, vec in zip(chunk, vectors, strict=True):
             match: DupMatch | None = dedup.add(article)
+            if match is not None:
+                matches[article.id] = match
             terms = list(article_terms(article))
             story_id = stories.add(article, vec, terms)
             placed.append(
@@ -203,18 +206,51 @@ class Engine:
             signatures.append(dedup.signature(article))
             terms_of.append(terms)
         touched = {a.story_id for a in placed if a.story_id}
+        # An article that predates copies already indexed becomes their group head.
+        relinks = dedup.take_relinks() if hasattr(dedup, "take_relinks") else {}
+        in_chunk = {a.id: i for i, a in enumerate(placed)}
+        for aid, m in relinks.items():
+            if aid in in_chunk:
+                i = in_chunk[aid]
+                placed[i] = replace(placed[i], duplicate_of=m.of)
+                matches[aid] = m
+        stored_relinks = {aid: m for aid, m in relinks.items() if aid not in in_chunk}
+        moved = stories.take_moves() if hasattr(stories, "take_moves") else {}
+        removed = stories.take_removed() if hasattr(stories, "take_removed") else set()
+        for aid, sid in moved.items():
+            if aid in in_chunk:
+                i = in_chunk[aid]
+                placed[i] = replace(placed[i], story_id=sid)
         with self.store.transaction() as c:
             for a, mh, vec, terms in zip(placed, signatures, vectors, terms_of, strict=True):
+                # duplicate_of may name a later article of the same chunk: link after inserting
                 self.store.insert_article(
-                    c, a, minhash=mh, embedder=self.settings.embedder,
+                    c, replace(a, duplicate_of=None), minhash=mh, embedder=self.settings.embedder,
                     vector=np.asarray(vec, dtype=np.float32).tobytes(), terms=terms,
                 )  # fmt: skip
-            moved = stories.take_moves() if hasattr(stories, "take_moves") else {}
-            if moved:
-                self.store.set_assignments(
-                    c, [(aid, sid, None, None, None) for aid, sid in moved.items()]
+            self.store.set_duplicates(
+                c,
+                [(a.id, a.duplicate_of, matches[a.id].kind if a.id in matches else None,
+                  matches[a.id].score if a.id in matches else None)
+                 for a in placed if a.duplicate_of],
+            )  # fmt: skip
+            if stored_relinks:
+                self.store.set_duplicates(
+                    c, [(aid, m.of, m.kind, m.score) for aid, m in stored_relinks.items()]
                 )
-                touched |= set(moved.values())
+                touched |= {
+                    sid for aid in stored_relinks if (sid := self.store.story_of(aid)) is not None
+                }
+            stored_moves = {aid: sid for aid, sid in moved.items() if aid not in in_chunk}
+            for aid in stored_moves:
+                if (old := self.store.story_of(aid)) is not None:
+                    touched.add(old)
+            if stored_moves:
+                c.executemany(
+                    "UPDATE articles SET story_id = ? WHERE id = ?",
+                    [(sid, aid) for aid, sid in stored_moves.items()],
+                )
+            touched |= set(moved.values()) | set(removed)
             self._refresh_stories(c, touched)
         result.added.extend(a.id for a in placed)
         result.stories_touched |= touched

@@ -253,6 +253,23 @@ class SQLiteStore:
             [(s, d, k, sc, a) for a, s, d, k, sc in assignments],
         )
 
+    def set_duplicates(
+        self,
+        c: sqlite3.Connection,
+        items: Iterable[tuple[ArticleId, ArticleId | None, str | None, float | None]],
+    ) -> None:
+        """Set only the duplicate fields: ``(article, duplicate_of, kind, score)``."""
+        c.executemany(
+            "UPDATE articles SET duplicate_of = ?, dup_kind = ?, dup_score = ? WHERE id = ?",
+            [(d, k, sc, a) for a, d, k, sc in items],
+        )
+
+    def story_of(self, article_id: ArticleId) -> StoryId | None:
+        row = self._conn.execute(
+            "SELECT story_id FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return row[0] if row else None
+
     def duplicate_info(self) -> dict[ArticleId, tuple[ArticleId | None, str | None, float | None]]:
         rows = self._conn.execute("SELECT id, duplicate_of, dup_kind, dup_score FROM articles")
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
