@@ -267,3 +267,34 @@ def test_quotes_stray_mark_does_not_swallow_the_article() -> None:
     busy = one(found, "busy")
     assert busy.speaker == "Ana Ruiz"
     assert all(len(q.text) < 60 for q in found)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        # the name in apposition to a role speaks, not the body in the role
+        ("The dockers' union leader, Ivo Marek, said the strike would go on.",
+         "the strike would go on", "Ivo Marek"),
+        # "X of Y said": the person, not the organisation
+        ("Greta Lund of Halvard Economics said rates would stay high.",
+         "rates would stay high", "Greta Lund"),
+        # an inner attribution wins over the relay that reports it
+        ("Mayor Tomas Hed said the river had crested, the local radio reported.",
+         "the river had crested", "Tomas Hed"),
+    ],
+)  # fmt: skip
+def test_quotes_indirect_speaker_inside_the_subject(
+    mode: str, text: str, clause: str, speaker: str
+) -> None:
+    q = one(quotes(text, mode), clause)
+    assert q.text == clause
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_quotes_said_followed_by_a_time_clause_is_not_speech(mode: str) -> None:
+    text = "The jury had left the room, Judge Carla Pinto said when the hearing resumed."
+    found = quotes(text, mode)
+    assert [q.text for q in found] == ["The jury had left the room"]
+    assert found[0].speaker == "Carla Pinto"

@@ -401,7 +401,7 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
         if end <= start or "\n" in text[start:end] or ", " in text[start:end]:
             continue
         if label == "PERSON":
-            start = _extend_name_left(st, start)
+            start, end = _extend_name_left(st, start), _extend_name_right(st, end)
         surface = text[start:end]
         if not surface[:1].isupper():
             continue
@@ -454,6 +454,24 @@ def _extend_name_left(st: _State, start: int) -> int:
         start -= len(word) + 1
 
 
+def _extend_name_right(st: _State, end: int) -> int:
+    """Take in surnames NER left out ("Mayor Tomas Roe" tagged as just "Tomas")."""
+    while True:
+        m = re.match(r" ([A-Z][a-zà-ÿ’'-]*[a-zà-ÿ])(?![\w’'-])", st.text[end : end + 30])
+        if not m:
+            return end
+        word = m.group(1)
+        if (
+            word.lower() in _TITLE_WORDS
+            or word in _NOT_NAME_WORDS
+            or word in _WEEKDAYS_MONTHS
+            or word in _ORG_HEADS
+            or st.gaz.lookup(word) is not None
+        ):
+            return end
+        end += len(word) + 1
+
+
 _CAP = r"[A-Z][a-zà-ÿ’'-]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ]+)?"
 _NAME = rf"{_CAP}(?:\s+(?:(?:{'|'.join(sorted(_NAME_PARTICLES))})\s+)?{_CAP}){{0,3}}"
 _VERBS_RE = "|".join(sorted(REPORT_VERBS, key=len, reverse=True))
@@ -468,22 +486,24 @@ _TITLE_RE = (
     r"[Cc]ommander|[Dd]irector|[Cc]hair(?:man|woman)?|CEO|[Jj]udge|Justice|Speaker|[Ll]eader|Premier|Admiral|Colonel|Lieutenant|Captain|"
     r"[Pp]rofessor|[Aa]nalyst|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Cc]oordinator)"
 )
-_RULE_PERSON = [
-    re.compile(
+# (pattern, kind): "of" names a person of an organisation, "honorific" and "title" may
+# name a person by one word ("Mr Roe", "President Roe"), the rest need two or more.
+_RULE_PERSON: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(
+        rf"(?P<n>{_NAME})\s+(?:of|at|from)\s+(?:the\s+)?(?P<org>[A-Z][^,.;“”\"]{{0,60}}?)\s+(?:{_VERBS_RE})\b"
+    ), "of"),
+    (re.compile(
         rf"\b(?P<n>(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Sheikh|Sheikha|King|Queen|Prince|Princess|Emir|Pope)\.?\s+{_NAME})"
-    ),
-    re.compile(rf"\b{_TITLE_RE},?\s+(?P<n>{_NAME})"),
-    re.compile(rf"(?P<n>{_NAME}),?\s+(?:(?:also|later|then|previously|once)\s+)?(?:{_VERBS_RE})\b"),
-    re.compile(rf"\b(?:{_VERBS_RE})\s+(?P<n>{_NAME})\b"),
-    re.compile(
+    ), "honorific"),
+    (re.compile(rf"\b{_TITLE_RE},?\s+(?P<n>{_NAME})"), "title"),
+    (re.compile(rf"(?P<n>{_NAME}),?\s+(?:(?:also|later|then|previously|once)\s+)?(?:{_VERBS_RE})\b"), "said"),
+    (re.compile(rf"\b(?:{_VERBS_RE})\s+(?P<n>{_NAME})\b"), "said"),
+    (re.compile(
         rf"(?P<n>{_NAME}),\s+(?:a|an|the|its|his|her|their|[A-Z]\w+[’']s)\s+[^,.;]{{0,60}}?\b(?:{'|'.join(sorted(_ROLE_HEADS | _OCCUPATIONS))})\b"
-    ),
-    re.compile(rf"(?P<n>{_NAME}),\s+who\s+"),
-    re.compile(
-        rf"(?P<n>{_NAME})\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,.;“”\"]{{0,60}}?\s+(?:{_VERBS_RE})\b"
-    ),
-    re.compile(rf",\s+(?P<n>{_NAME}),\s+(?:(?:also|later)\s+)?(?:{_VERBS_RE})\b"),
-]
+    ), "appositive"),
+    (re.compile(rf"(?P<n>{_NAME}),\s+who\s+"), "appositive"),
+    (re.compile(rf",\s+(?P<n>{_NAME}),\s+(?:(?:also|later)\s+)?(?:{_VERBS_RE})\b"), "appositive"),
+]  # fmt: skip
 _RULE_ORG = re.compile(
     rf"(?:\b[Tt]he\s+)?(?P<n>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{0,4}}"
     rf"(?:{'|'.join(sorted(_ORG_HEADS))})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})?)\b"
@@ -495,12 +515,14 @@ def _rule_mentions(st: _State) -> list[tuple[int, int, str]]:
     text = st.text
     out: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    for k, rx in enumerate(_RULE_PERSON):
+    for rx, kind in _RULE_PERSON:
         for m in rx.finditer(text):
             words = [(w.start(), w.end(), w.group(0)) for w in re.finditer(r"\S+", m.group("n"))]
             base = m.start("n")
             words = [(base + a, base + b, w) for a, b, w in words]
-            honorific = k == 0  # "Mr Barrot", "Sheikh Mohammed": the honorific stays in the cite
+            honorific = (
+                kind == "honorific"
+            )  # "Mr Roe", "Sheikh Roe": the honorific stays in the cite
             while (
                 words
                 and not honorific
@@ -518,12 +540,15 @@ def _rule_mentions(st: _State) -> list[tuple[int, int, str]]:
                 continue
             start, end = words[0][0], words[-1][1]
             # a lone capitalised word next to "said" is too weak (sentence starts, places)
-            if len(words) == 1 and k > 1:
+            if len(words) == 1 and kind not in ("honorific", "title"):
                 continue
             if st.overlaps(start, end, ("gaz",)) or any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
             out.append((start, end, "PERSON"))
+            if kind == "of" and not st.overlaps(*m.span("org"), ("gaz",)):
+                taken.append(m.span("org"))  # "Jane Roe of Example Economics": no person there
+                out.append((*m.span("org"), "ORG"))
     for m in _RULE_ORG.finditer(text):
         start, end = _strip_span(text, *m.span("n"))
         org_words = text[start:end].split()
@@ -1066,6 +1091,8 @@ _ORG_NOUNS = sorted(
 _BUSINESS_NOUNS = _words(
     "company firm group operator employer manufacturer carrier airline lender insurer"
 )
+# Institutions that are no business even without an organisation noun in their name.
+_NOT_BUSINESS = _words("hospital school church mosque college police court parliament news")
 # Nouns that name the same kind of body ("the union" for "… Workers' Syndicate").
 _ORG_KIN = {
     "union": {"union", "syndicate", "federation"},
@@ -1113,7 +1140,7 @@ def _add_org_refs(st: _State) -> None:
             )
         if pick is None and head in _BUSINESS_NOUNS:
             # the business the article is about: the most often named one so far
-            others = set(_ORG_NOUNS) - _BUSINESS_NOUNS
+            others = (set(_ORG_NOUNS) - _BUSINESS_NOUNS) | _NOT_BUSINESS
             pool = [o for o in prior if not others & set(o.name.lower().split())]
             counts = Counter(o.eid for o in pool)
             if pool:

@@ -296,15 +296,24 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
     leader, Ivo Roe,") with a person preferred, and so does "Jane Roe of Example Bank".
     """
     text = ctx.text
-    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
+    while b > a and text[b - 1].isspace():
         b -= 1
-    ends = [b]
-    m = re.search(r",[^,“”\"]{1,100}$", text[a:b])
+    closed = b > a and text[b - 1] == ","  # "Jane Roe, a fellow at the Institute, said"
+    b -= closed
+    found = [(s, e, ent) for s, e, ent in ctx.mentions if s >= a and b - 1 <= e <= b]
+    m = re.search(r",[^,“”\"]{1,100}$", text[a:b]) if closed else None
     if m:
-        ends.append(a + m.start())
-    found = [
-        (s, e, ent) for s, e, ent in ctx.mentions if s >= a and any(x - 1 <= e <= x for x in ends)
-    ]
+        # an apposition: its head before the comma, or a person named in it ("The union's
+        # leader, Ivo Roe,"); a place or body at its end is only part of the description
+        # ("Bayram Aga, a voter in Ashgabat,")
+        head_end = a + m.start()
+        outer = found
+        found = [x for x in outer if x[2].type in ("PERSON", "UNNAMED")]
+        found += [
+            (s, e, ent) for s, e, ent in ctx.mentions if s >= a and head_end - 1 <= e <= head_end
+        ]
+        if not found:  # "One of the labels, Example & Co," names the organisation
+            found = [x for x in outer if x[2].type == "ORG" and x[0] > head_end]
     if not found:
         return None
     people = [x for x in found if x[2].type in ("PERSON", "UNNAMED")]
@@ -617,9 +626,11 @@ _WHO_SAID = re.compile(
 _IND_TRAIL = re.compile(
     rf"(?P<c>.+?),\s+(?P<np>[^,]{{2,90}}?)\s+{_ADV}(?P<v>{_SAY}|added|noted|confirmed|warned|insisted|"
     rf"stated|estimated|acknowledged|reported|announced|told\s+[^,.;]{{1,40}}?){_TIME}"
-    r"\s*(?:[.!]?$|(?=,\s+(?:after|as|when|while|before|but|and|adding|noting)\b))"
+    r"\s*(?:[.!]?$|(?=,?\s+(?:after|as|when|while|before|but|and|adding|noting)\b))"
 )
-_IND_TRAIL_INV = re.compile(r"(?P<c>.+?),\s+(?:said|says)\s+(?P<np>[^,]{2,90}?)[.!]?$")
+_IND_TRAIL_INV = re.compile(
+    r"(?P<c>.+?),\s+(?:said|says)\s+(?P<np>[^,]{2,60}?)(?:,\s+[^,]{2,100}?)?[.!]?$"
+)
 _ACC_TRAIL = re.compile(r"(?P<c>.+?),?\s+according\s+to\s+(?P<np>[^,]{2,120}?)(?:,.*)?[.!]?$")
 _ACC_LEAD = re.compile(
     r"According\s+to\s+(?P<np>[^,]{2,90}?)(?:,\s+(?:a|an|the)\s+[^,]{2,100})?,\s+(?P<c>\S.+)"
@@ -634,6 +645,9 @@ _NEXT_CLAUSE = re.compile(
 )
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but)\s|\s+but\s|;\s|\s[—–]\s")
+_NOT_CLAUSE_START = _PREPOSITIONS | _words(
+    "when while as because since until unless although though"
+)
 _COORDINATED = re.compile(
     rf"\s(?:and|but)\s+{_ADV}(?P<v>{_CLAUSE_VERBS}|{_SAY}){_TIME}\s+that\s+(?P<c>\S.+)"
 )
@@ -668,7 +682,11 @@ def _indirect_quotes(ctx: _Ctx, direct: list[_Found]) -> list[_Found]:
                     ent = _speaker_in(ctx, m.start("np"), m.end("np"))
                     plain = _plain_np(np)
                     sp = _Speaker(ent) if ent and plain else _Speaker(text=plain)
-                if sp:
+                inner = _leading(ctx, m.start("c"), m.end("c")) if sp else []
+                if inner:
+                    # "Jane Roe said C, the agency reported": Roe's words, relayed
+                    cands.extend(inner)
+                elif sp:
                     cands.append((m.start("c"), m.end("c"), sp))
         if not cands:
             cands.extend(_leading(ctx, ss, body_end))
@@ -683,11 +701,11 @@ def _indirect_quotes(ctx: _Ctx, direct: list[_Found]) -> list[_Found]:
             b = _strip_final(text, a, b)
             if b - a < 12 or len(text[a:b].split()) < 3 or _mostly_quoted(ctx, a, b):
                 continue
-            inner = [qs for qs, qe in ctx.quoted if a <= qs and qe <= b]
-            if inner:
+            quoted_at = [qs for qs, qe in ctx.quoted if a <= qs and qe <= b]
+            if quoted_at:
                 # "said C, and he put it bluntly — “Q”": the reported clause stops before
                 # the next clause; a clause that wraps a partial quote is left to the quote
-                cut = [x.start() for x in _CLAUSE_BREAK.finditer(text, a, min(inner) - 1)]
+                cut = [x.start() for x in _CLAUSE_BREAK.finditer(text, a, min(quoted_at) - 1)]
                 if not cut or len(text[a : cut[-1]].split()) < 3:
                     continue
                 b = _strip_final(text, a, cut[-1])
@@ -746,9 +764,11 @@ def _leading(ctx: _Ctx, ss: int, body_end: int) -> list[_Cand]:
         nxt = _NEXT_CLAUSE.search(text, c_start, body_end)
         c_end = nxt.start() if nxt else body_end
         words = text[c_start:c_end].split()
-        if sp and words and words[0].lower() not in _PREPOSITIONS:
-            # (a clause opening with a preposition is no reported clause:
-            # "said at a rally outside the terminal")
+        relative = re.search(r"\b(?:which|that|who|whom)(?:\s+\S+){1,2}\s*$", m.group("np"))
+        if sp and words and words[0].lower() not in _NOT_CLAUSE_START and not relative:
+            # (a clause opening with a preposition or a conjunction is no reported clause:
+            # "said at a rally outside the terminal", "said when the court reopened"; and
+            # in "which it said was caused by …" the clause has lost its subject)
             out.append((c_start, c_end, sp))
         if nxt is None or nxt.group("part"):
             break
