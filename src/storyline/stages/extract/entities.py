@@ -21,6 +21,7 @@ Ids are stable across articles ("gpe:united-states", "org:united-nations",
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -262,6 +263,8 @@ class _State:
     gaz: Gazetteer
     mentions: list[_Mention] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    # surfaces of named organisations and places found by NER (filled before unnamed sources)
+    ner_names: set[str] = field(default_factory=set)
 
     def overlaps(self, start: int, end: int, sources: Iterable[str] | None = None) -> bool:
         allowed = set(sources) if sources is not None else None
@@ -271,9 +274,9 @@ class _State:
         )
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        for s, e in self.sentences:
-            if s <= pos < e:
-                return s, e
+        k = bisect.bisect_right(self.sentences, (pos, len(self.text) + 1)) - 1
+        if k >= 0 and self.sentences[k][0] <= pos < self.sentences[k][1]:
+            return self.sentences[k]
         return 0, len(self.text)
 
 
@@ -597,13 +600,16 @@ def _title_before(st: _State, start: int) -> tuple[int, int] | None:
         pos = start - (len(text[max(sent_start, start - 3) : start]) - m.start())
     begin = None
     has_head = False
-    for w in reversed(list(_WORD.finditer(text, sent_start, pos))):
+    lead = re.compile(r"\s*").match(text, sent_start)
+    first = lead.end() if lead else sent_start
+    # a title is a few words long: look at most 150 characters back
+    for w in reversed(list(_WORD.finditer(text, max(sent_start, pos - 150), pos))):
         if text[w.end() : pos].strip():  # punctuation between words ends the title
             break
         word = w.group(0)
         bare = re.sub(r"[’']s$", "", word)
         low = bare.lower()
-        at_sentence_start = not text[sent_start : w.start()].strip()
+        at_sentence_start = w.start() == first
         ok = (
             low in _TITLE_WORDS
             or st.gaz.lookup(bare) is not None
@@ -721,17 +727,24 @@ def _add_persons(st: _State, spans: list[tuple[int, int]]) -> None:
             )
         resolved.append((s, e, pid))
     # later bare surnames NER or the rules missed ("Starmer told Parliament")
-    known = {m[0] for m in resolved}
+    taken = sorted([(s, e) for s, e, _ in resolved] + [(m.start, m.end) for m in st.mentions])
+    taken_starts = [s for s, _ in taken]
+    reach = 0  # longest span, so a bisect window finds every span covering a position
+    for s, e in taken:
+        reach = max(reach, e - s)
+
+    def covered(a: int, b: int) -> bool:
+        lo = bisect.bisect_left(taken_starts, a - reach)
+        hi = bisect.bisect_left(taken_starts, b)
+        return any(taken[k][1] > a for k in range(lo, hi))
+
     for pid in set(fulls.values()):
         last = display[pid].split()[-1] if display.get(pid) else None
         if not last or len(last) < 3:
             continue
         for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?:[’']s)?(?![\w-])", text):
-            if m.start() in known or any(s <= m.start() < e for s, e, _ in resolved):
-                continue
-            if st.overlaps(m.start(), m.start() + len(last)):
-                continue
-            resolved.append((m.start(), m.start() + len(last), pid))
+            if not covered(m.start(), m.start() + len(last)):
+                resolved.append((m.start(), m.start() + len(last), pid))
     for s, e, pid in sorted(resolved):
         role = aff = None
         title = _title_before(st, s)
@@ -903,6 +916,13 @@ def _add_unnamed(st: _State) -> None:
     """Unnamed sources and definite back-references to them ("the official said")."""
     text = st.text
     anons: list[_Mention] = []
+    st.ner_names = {
+        text[m.start : m.end]
+        for m in st.mentions
+        if m.source == "ner" and m.type in ("ORG", "GPE", "NORP")
+    }
+    ner = sorted((m.start, m.end) for m in st.mentions if m.source == "ner")
+    ner_starts = [a for a, _ in ner]
     for m in _ANON.finditer(text):
         head = m.group("head")
         head_l = head.lower()
@@ -924,8 +944,9 @@ def _add_unnamed(st: _State) -> None:
         nxt = _word_after(text, m.end("head"))
         if nxt[:1].isupper() and nxt not in _WEEKDAYS_MONTHS and nxt not in _NOT_NAME_WORDS:
             continue  # "spokesperson Pascal Roe": a title, not an unnamed source
-        if st.overlaps(m.start("head"), m.end("head"), ("ner",)):
-            continue
+        k = bisect.bisect_right(ner_starts, m.start("head")) - 1
+        if k >= 0 and ner[k][1] > m.start("head"):
+            continue  # the noun is part of a name ("Police Officers' Union")
         is_title = re.fullmatch(_TITLE_HEADS, head) is not None
         is_crowd = re.fullmatch(_CROWD_HEADS, head_l) is not None
         plural = _singular(head) != head_l
@@ -1013,10 +1034,7 @@ def _actor_words_start(st: _State, words: list[re.Match[str]], i: int) -> int | 
     w = re.sub(r"[’']s$", "", words[i].group(0))
     if w.lower() in _TITLE_WORDS or w in _ORG_HEADS:
         return i
-    if any(
-        m.source == "ner" and m.type in ("ORG", "GPE", "NORP") and st.text[m.start : m.end] == w
-        for m in st.mentions
-    ):
+    if w in st.ner_names:
         return i
     return None
 

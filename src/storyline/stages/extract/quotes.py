@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
@@ -60,6 +60,7 @@ _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 _OPEN, _CLOSE = "“„«", "”»"
 _MARK = re.compile(r"[“”„«»\"]")
 _PARA_BREAK = re.compile(r"\n[ \t]*\n")
+_LOOKBACK = 400  # characters searched before a quote for its attribution
 
 
 @dataclass(slots=True)
@@ -245,15 +246,26 @@ class _Ctx:
     sents: list[tuple[int, int]]
     mentions: list[tuple[int, int, Entity]]
     quoted: list[tuple[int, int]]
+    _sent_starts: list[int] = field(default_factory=list)
+    _spans: list[tuple[int, int]] = field(default_factory=list)  # quoted, merged and sorted
+
+    def __post_init__(self) -> None:
+        self._sent_starts = [s for s, _ in self.sents]
+        for s, e in sorted(self.quoted):
+            if self._spans and s <= self._spans[-1][1]:
+                self._spans[-1] = (self._spans[-1][0], max(e, self._spans[-1][1]))
+            else:
+                self._spans.append((s, e))
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        k = bisect.bisect_right([s for s, _ in self.sents], pos) - 1
+        k = bisect.bisect_right(self._sent_starts, pos) - 1
         if k >= 0 and self.sents[k][0] <= pos < self.sents[k][1] + 1:
             return self.sents[k]
         return (0, len(self.text))
 
     def in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quoted)
+        k = bisect.bisect_right(self._spans, (pos, len(self.text) + 1)) - 1
+        return k >= 0 and self._spans[k][0] <= pos < self._spans[k][1]
 
 
 @dataclass(slots=True)
@@ -489,6 +501,7 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
     sentence the colon or dash closes. An introduced quote is a direct quote.
     """
     ss, _ = ctx.sentence(open_mark)
+    ss = max(ss, open_mark - _LOOKBACK)  # an attribution is never far from its quote
     head = ctx.text[ss:open_mark]
     if not head.strip() and ss > 0:
         # "Jane Roe said in a statement:" closing the paragraph before the quote
@@ -591,6 +604,7 @@ def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     """Speaker of a partial quote: the subject of the reporting verb its sentence hangs on."""
     assert seg.open_mark is not None
     ss, _ = ctx.sentence(seg.open_mark)
+    ss = max(ss, seg.open_mark - _LOOKBACK)
     verbs = [
         m
         for m in re.finditer(rf"\b(?:{_VERBS}|{_FRAMING})\b", ctx.text[ss : seg.open_mark])
