@@ -29,7 +29,7 @@ __all__ = ["EXTRACTOR_VERSION", "extract_facts", "extract_many"]
 logger = logging.getLogger(__name__)
 
 # Part of the engine's cache key for stored facts: bump it whenever any stage's output changes.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 _T = TypeVar("_T")
 
