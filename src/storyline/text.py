@@ -83,10 +83,52 @@ def slugify(text: str) -> str:
 
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = {
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
-    "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "no", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g",
-    "i.e", "etc", "approx", "dept", "est", "fig", "mt", "ft",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "st",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "vs",
+    "no",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "u.s",
+    "u.n",
+    "u.k",
+    "e.g",
+    "i.e",
+    "etc",
+    "approx",
+    "dept",
+    "est",
+    "fig",
+    "mt",
+    "ft",
 }
 _SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n")
 
@@ -103,7 +145,8 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         end = m.end()
         if m.group(0)[0] == ".":
-            word = re.search(r"([\w.]+)\.$", text[start : m.start() + 1])
+            # look back a bounded window: slicing from ``start`` is quadratic on a long sentence
+            word = re.search(r"([\w.]+)\.$", text[max(start, m.start() - 40) : m.start() + 1])
             if word:
                 w = word.group(1).lower()
                 if w in _ABBREV or (len(w) == 1 and w.isalpha()):
