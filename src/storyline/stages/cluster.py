@@ -1,0 +1,1171 @@
+"""Story clustering: which articles tell the same story, decided incrementally.
+
+An article joins the story it is most similar to, or starts a new one. Similarity mixes
+two signals, each a cosine to the story's centroid:
+
+- **terms**: entity-like terms (capitalised names, numbers; ``article_terms``) weighted by
+  IDF over the stored articles. Names are what tell two similar events apart (two
+  earthquakes, two rehab stays, two drink-driving arrests at one club).
+- **embedding**: the article's dense vector (``storyline.embed``), the topical signal.
+
+and a **time** penalty that grows with the gap between an article's date and the story's
+date range, so similar events months or years apart are different stories (articles
+without dates pay nothing).
+
+The join rule is size-aware. The centroid of ``k`` articles of one story is a less noisy
+estimate than a single article, so the similarity expected between two same-story groups
+of sizes ``k1`` and ``k2`` is ``rho / sqrt((rho + (1 - rho)/k1) (rho + (1 - rho)/k2))``
+where ``rho`` is the mean similarity of two articles of one story. An article joins a
+story when its similarity reaches ``alpha`` times that expectation; two stories merge on
+the same test at the group level; a story that has doubled in size is tested for a split
+(two-means on its members). Merges and splits are local (only the stories an article
+touched) and reported through ``StoryIndex.take_moves``.
+
+Candidate stories come from indexes, never from a scan over all stories: an inverted index
+over terms (a capped list of the most recent stories per term) and random-hyperplane LSH
+buckets over article vectors. The cost of ``add`` stays flat as the store grows.
+
+``recluster`` runs the same procedure over everything in time order with the IDF of the
+whole collection known up front, then refines (re-assignment, merges, splits).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from storyline.models import Article, ArticleId, StoryId
+from storyline.text import fold_punctuation, normalize_text, sentence_spans
+
+# -- terms ------------------------------------------------------------------------------
+
+# sklearn's English stop-word list is the vocabulary of words that are capitalised only
+# because they open a sentence; imported lazily in _stop_words() (sklearn is slow to import).
+_STOP: frozenset[str] | None = None
+_CALENDAR = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "gmt",
+        "est",
+        "edt",
+        "pst",
+        "pdt",
+        "cet",
+        "cest",
+        "bst",
+        "utc",
+    }
+)
+# Words that may sit inside a multi-word name ("Bank of England", "Abu Bakr al Baghdadi").
+_CONNECT = frozenset({"of", "de", "del", "der", "van", "von", "al", "bin", "la", "le", "du", "da"})
+# Numbers ("2,400", "6.1", "90-day"), words (with inner apostrophes, dots, hyphens:
+# "U.S.", "Jean-Noel", "O'Brien") and single
+# punctuation marks, which end a run of capitalised words ("in Gaza, French officials").
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[^\W_]+)*|[^\W_]+(?:['.-][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
+# After these marks a capitalised word may just open a quote or a clause.
+_OPENERS = frozenset({'"', "'", ":", "(", "[", "-", ";"})
+MAX_TERMS = 80
+
+
+def _stop_words() -> frozenset[str]:
+    global _STOP
+    if _STOP is None:
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        _STOP = frozenset(ENGLISH_STOP_WORDS) | {
+            "i'm",
+            "i've",
+            "i'd",
+            "i'll",
+            "it's",
+            "mr",
+            "mrs",
+            "ms",
+        }
+    return _STOP
+
+
+def _norm_word(word: str) -> str:
+    w = normalize_text(word).rstrip(".")
+    return w[:-2] if w.endswith("'s") else w
+
+
+def article_terms(article: Article) -> list[str]:
+    """Cheap entity-like terms of an article, a clustering signal stored with it.
+
+    Runs of capitalised words (allowing "of", "de", "al"... inside) give the lower-cased
+    run ("betty ford center") and its words ("betty", "ford", "center"); numbers of two or
+    more digits give ``#``-prefixed terms ("#2013", "#6.1", "#90-day"). Punctuation ends a
+    run. A capitalised word that opens a sentence (or a quote) counts only with evidence
+    that it is a name: the article capitalises it elsewhere mid-sentence, it is written in
+    capitals, or more capitalised words follow. Lines in Title Case (headlines, bylines)
+    only contribute words that the body also capitalises mid-sentence.
+    Month and weekday names are dropped. Terms are unique, in order of first appearance
+    (the title first when it is a real one), at most ``MAX_TERMS``.
+
+    Args:
+        article: a cleaned article.
+
+    Returns:
+        The terms, lower-cased and normalised with ``text.normalize_text``.
+    """
+    stop = _stop_words()
+    texts = []
+    if article.title and not article.title_inferred:
+        texts.append(article.title)
+    texts.append(article.text)
+    sentences: list[list[str]] = []
+    for text in texts:
+        folded = fold_punctuation(text)
+        for s, e in sentence_spans(folded):
+            toks = _TOKEN.findall(folded[s:e])
+            if any(t[0].isalnum() for t in toks):
+                sentences.append(toks)
+
+    # Words capitalised inside an ordinary sentence (not at its start, not after an opening
+    # quote or colon) are evidence of names; Title Case lines (headlines) are not evidence.
+    proper: set[str] = set()
+    title_case: list[bool] = []
+    for toks in sentences:
+        words = [t for t in toks if t[0].isalnum()]
+        caps = sum(1 for w in words if w[0].isupper())
+        is_title = len(words) >= 3 and caps >= 0.7 * len(words)
+        title_case.append(is_title)
+        if not is_title:
+            proper.update(_norm_word(w) for k, w in enumerate(toks) if _capitalised_inside(toks, k))
+
+    out: dict[str, None] = {}
+
+    def emit(term: str) -> None:
+        if term and len(out) < MAX_TERMS:
+            out.setdefault(term, None)
+
+    for toks, is_title in zip(sentences, title_case, strict=True):
+        if is_title:
+            for w in toks:
+                n = _norm_word(w)
+                if w[0].isupper() and n in proper and n not in stop and n not in _CALENDAR:
+                    emit(n)
+                elif w[0].isdigit():
+                    emit(_number_term(w))
+            continue
+        run: list[tuple[str, bool]] = []  # (normalised word, written in capitals)
+        for k, w in enumerate(toks):
+            if not w[0].isalnum():
+                _emit_run(run, stop, emit)
+                run = []
+                continue
+            n = _norm_word(w)
+            caps = w.isupper() and len(w) > 1
+            if (
+                w[0].isupper()
+                and n not in _CALENDAR
+                and n != "i"
+                and (run or caps or n not in stop)
+            ):
+                opening = k == 0 or toks[k - 1] in _OPENERS
+                follows = k + 1 < len(toks) and toks[k + 1][:1].isupper()
+                # An opening word is a name only with evidence: seen inside a sentence,
+                # in capitals, or followed by more capitalised words (and not a stop word).
+                if (
+                    not opening
+                    or n in proper
+                    or (w.isupper() and len(w) > 1)
+                    or (follows and n not in stop)
+                ):
+                    run.append((n, w.isupper() and len(w) > 1))
+                    continue
+            elif run and n in _CONNECT:
+                run.append((n, False))
+                continue
+            _emit_run(run, stop, emit)
+            run = []
+            if w[0].isdigit():
+                emit(_number_term(w))
+        _emit_run(run, stop, emit)
+    return list(out)
+
+
+def _capitalised_inside(toks: list[str], k: int) -> bool:
+    w = toks[k]
+    return (
+        k > 0
+        and w[0].isupper()
+        and toks[k - 1] not in _OPENERS
+        and (toks[k - 1][0].isalnum() or toks[k - 1] in {",", "&"})
+    )
+
+
+def _number_term(word: str) -> str:
+    digits = word.replace(",", "").rstrip(".")
+    return "#" + digits.lower() if sum(c.isdigit() for c in digits) >= 2 else ""
+
+
+def _emit_run(
+    run: list[tuple[str, bool]], stop: frozenset[str], emit: Callable[[str], None]
+) -> None:
+    while run and run[-1][0] in _CONNECT:
+        run.pop()
+    if not run:
+        return
+    if len(run) > 1:
+        emit(" ".join(n for n, _ in run))
+    for n, caps in run:
+        if len(n) > 1 and n not in _CONNECT and (caps or n not in stop):
+            emit(n)
+
+
+# -- parameters -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterParams:
+    """Knobs of the clustering rule; defaults per embedder were tuned on ECB+ train.
+
+    Attributes:
+        term_weight: weight of the term cosine (the embedding cosine gets the rest).
+        emb_floor: embedding cosines are rescaled as ``(cos - floor) / (1 - floor)``; a
+            static model puts unrelated texts near 0.6, MiniLM near 0.
+        rho: expected similarity of two articles of one story (see the module docstring).
+        alpha: an article joins a story at ``alpha`` times the expected similarity.
+        alpha_merge: two stories merge at ``alpha_merge`` times their expected similarity.
+        alpha_split: a story splits when its two-means halves fall below this factor.
+        time_grace_days: no penalty within this many days of a story's date range.
+        time_scale_days: beyond the grace, similarity is multiplied by
+            ``exp(-(gap - grace) / scale)``: 0.6 a month out, 0.05 half a year out.
+        query_terms: an article's highest-IDF terms used to look up candidate stories.
+        posting_cap: most recent stories read per term or LSH bucket.
+        max_candidates: stories scored in full per article.
+        lsh_tables, lsh_bits: random-hyperplane LSH over article vectors.
+        split_min: smallest story re-checked for a split.
+        split_growth: a story is re-checked each time it grows by this factor.
+    """
+
+    term_weight: float = 0.7
+    emb_floor: float = 0.0
+    rho: float = 0.35
+    alpha: float = 0.8
+    alpha_merge: float = 0.8
+    alpha_split: float = 0.7
+    time_grace_days: float = 7.0
+    time_scale_days: float = 45.0
+    query_terms: int = 12
+    posting_cap: int = 48
+    max_candidates: int = 32
+    lsh_tables: int = 12
+    lsh_bits: int = 10
+    split_min: int = 6
+    split_growth: float = 1.25
+
+
+DEFAULT_PARAMS: dict[str, ClusterParams] = {
+    # tuned on ECB+ train (incremental and recluster pairwise F1), see bench/cluster.py
+    "minilm": ClusterParams(term_weight=0.8, rho=0.15, alpha=0.8, alpha_merge=0.8),
+    "model2vec": ClusterParams(
+        term_weight=0.8, rho=0.15, alpha=0.8, alpha_merge=0.8, emb_floor=0.7
+    ),
+    "tfidf": ClusterParams(term_weight=0.8, rho=0.15, alpha=0.8, alpha_merge=0.8),
+}
+
+
+_EMBEDDER_BY_DIM = {384: "minilm", 64: "model2vec", 512: "tfidf"}
+
+
+def params_for(embedder_name: str) -> ClusterParams:
+    """The tuned parameters for vectors made by ``embedder_name``."""
+    return DEFAULT_PARAMS.get(embedder_name, ClusterParams())
+
+
+def expected_similarity(rho: float, k1: int, k2: int) -> float:
+    """Similarity expected between the centroids of ``k1`` and ``k2`` same-story articles."""
+    return rho / math.sqrt((rho + (1 - rho) / k1) * (rho + (1 - rho) / k2))
+
+
+# -- ids, dates, ordering ---------------------------------------------------------------
+
+
+def story_id_for(article_id: ArticleId) -> StoryId:
+    """The id of a story founded by ``article_id``: "s-" and 12 hex digits."""
+    return "s-" + hashlib.sha256(article_id.encode("utf-8")).hexdigest()[:12]
+
+
+def article_day(article: Article) -> int | None:
+    """The article's publication day as a proleptic ordinal, or None when unknown."""
+    pub = (article.published or "").strip()
+    for text, fmt in ((pub[:10], "day"), (pub[:7] + "-01", "month"), (pub[:4] + "-01-01", "year")):
+        try:
+            d = date.fromisoformat(text)
+        except ValueError:
+            continue
+        if fmt == "year" and len(pub) > 4 and pub[4:5] not in ("", "-"):
+            return None
+        return d.toordinal()
+    return None
+
+
+def earliest_key(article: Article) -> tuple[int, str, str, str]:
+    """Sort key for "earliest": published date (dated first), then ingested_at, then id."""
+    return (0 if article.published else 1, article.published or "", article.ingested_at, article.id)
+
+
+# -- the index --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Member:
+    id: ArticleId
+    key: tuple[int, str, str, str]
+    day: int | None
+    vec: np.ndarray
+    terms: dict[str, float]  # term -> weight (IDF when last weighed, L2-normalised)
+    buckets: tuple[int, ...]
+    story: StoryId
+    raw: tuple[str, ...] = ()  # the article's terms, to re-weigh with a newer IDF
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A group being agglomerated: one free article or one existing story."""
+
+    members: list[ArticleId]
+    story: StoryId | None
+    tw: dict[str, float]
+    vsum: np.ndarray
+    size: int
+    dmin: float
+    dmax: float
+
+
+@dataclass(slots=True)
+class _Story:
+    id: StoryId
+    members: set[ArticleId] = field(default_factory=set)
+    vsum: np.ndarray | None = None
+    tw: dict[str, float] = field(default_factory=dict)
+    tnorm2: float = 0.0
+    days: list[int] = field(default_factory=list)  # sorted member days (dated members)
+    next_split: int = 0
+    first: tuple[int, str, str, str] | None = None
+
+
+class StoryIndex:
+    """Incremental story assignment with index-based candidate search.
+
+    Args:
+        embedder_name: the embedder whose vectors are added (selects tuned parameters).
+        params: explicit parameters (overrides the embedder's defaults).
+        idf_from: optional fixed document frequencies ``(n_docs, {term: df})``; when
+            given (``recluster`` does), IDF does not drift while articles are added.
+        refine_every: new articles after which ``refine_pending`` runs by itself (the
+            engine also triggers it once per chunk through ``take_moves``).
+    """
+
+    def __init__(
+        self,
+        embedder_name: str = "minilm",
+        params: ClusterParams | None = None,
+        idf_from: tuple[int, Mapping[str, int]] | None = None,
+        refine_every: int = 64,
+    ) -> None:
+        self.embedder_name = embedder_name
+        self.refine_every = refine_every
+        self.p = params or params_for(embedder_name)
+        self._members: dict[ArticleId, _Member] = {}
+        self._stories: dict[StoryId, _Story] = {}
+        self._df: dict[str, int] = {}
+        self._n = 0
+        self._fixed_idf = idf_from
+        # term -> {story: number of its members with the term}, most recently touched last
+        self._postings: dict[str, OrderedDict[StoryId, int]] = {}
+        self._buckets: dict[int, OrderedDict[StoryId, int]] = {}
+        self._planes: np.ndarray | None = None
+        self._moves: dict[ArticleId, StoryId] = {}
+        self._removed: set[StoryId] = set()
+        self._pending: list[ArticleId] = []  # added since the last refine_pending
+        self._placed: dict[ArticleId, StoryId] = {}
+        self._merged: set[StoryId] = set()
+
+    # -- public API ---------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+    @property
+    def n_stories(self) -> int:
+        return len(self._stories)
+
+    def story_of(self, article_id: ArticleId) -> StoryId:
+        """The story an indexed article currently belongs to."""
+        return self._members[article_id].story
+
+    def stories(self) -> dict[StoryId, list[ArticleId]]:
+        """Every story with its member ids (sorted)."""
+        return {sid: sorted(s.members) for sid, s in self._stories.items()}
+
+    def add(self, article: Article, vector: np.ndarray, terms: list[str]) -> StoryId:
+        """Place one article: join the best candidate story or start a new one.
+
+        Args:
+            article: the article (its id, dates and ingest time are used).
+            vector: its L2-normalised embedding.
+            terms: ``article_terms(article)``.
+
+        Returns:
+            The story id the article belongs to right after this call. The placement is
+            revisited by ``refine_pending`` (run by ``take_moves`` and every
+            ``refine_every`` additions); changes are reported by ``take_moves``.
+        """
+        if article.id in self._members:
+            return self._members[article.id].story
+        member = self._make_member(article, vector, terms)
+        scored = self._score_candidates(member)
+        best = scored[0] if scored else None
+        if best is not None and best[1] >= self._join_threshold(best[0]):
+            story = best[0]
+        else:
+            story = self._new_story(member)
+        self._attach(member, story)
+        self._pending.append(member.id)
+        if len(self._pending) >= self.refine_every:
+            self.refine_pending()
+        return member.story
+
+    def take_moves(self) -> dict[ArticleId, StoryId]:
+        """Refine pending placements, then return the articles whose story changed.
+
+        Covers every article re-assigned since the last call (by ``refine_pending``,
+        merges or splits), including ones added since then; the map is then cleared.
+        """
+        self.refine_pending()
+        moves = {a: s for a, s in self._moves.items() if a in self._members}
+        self._moves = {}
+        return moves
+
+    def take_removed(self) -> set[StoryId]:
+        """Story ids that vanished (merged into another) since the last call (then cleared)."""
+        removed = {s for s in self._removed if s not in self._stories}
+        self._removed = set()
+        return removed
+
+    @classmethod
+    def rebuild(
+        cls,
+        items: Iterable[tuple[Article, np.ndarray, StoryId, list[str]]],
+        embedder_name: str,
+    ) -> StoryIndex:
+        """Restore an index from stored assignments, without re-clustering anything.
+
+        Args:
+            items: ``(article, vector, story_id, terms)`` for every stored article.
+            embedder_name: the embedder the vectors came from.
+        """
+        index = cls(embedder_name)
+        rows = sorted(items, key=lambda r: earliest_key(r[0]))
+        for _article, _vec, _sid, terms in rows:
+            index._count_terms(terms)
+        for article, vec, sid, terms in rows:
+            member = index._make_member(article, vec, terms, count=False)
+            if not sid:
+                sid = story_id_for(article.id)
+            story = index._stories.get(sid)
+            if story is None:
+                story = _Story(id=sid)
+                index._stories[sid] = story
+            index._attach(member, story)
+        for story in index._stories.values():
+            story.next_split = index._next_check(len(story.members))
+        return index
+
+    # -- members and stories -------------------------------------------------------------
+
+    def _idf(self, term: str) -> float:
+        if self._fixed_idf is not None:
+            n, df = self._fixed_idf
+            return math.log((n + 1) / (df.get(term, 0) + 1)) + 1.0
+        return math.log((self._n + 1) / (self._df.get(term, 0) + 1)) + 1.0
+
+    def _count_terms(self, terms: Iterable[str]) -> None:
+        self._n += 1
+        for t in set(terms):
+            self._df[t] = self._df.get(t, 0) + 1
+
+    def _make_member(
+        self, article: Article, vector: np.ndarray, terms: list[str], *, count: bool = True
+    ) -> _Member:
+        if count:
+            self._count_terms(terms)
+        raw = tuple(dict.fromkeys(terms))
+        vec = np.asarray(vector, dtype=np.float32).ravel()
+        return _Member(
+            id=article.id,
+            key=earliest_key(article),
+            day=article_day(article),
+            vec=vec,
+            terms=self._weigh(raw),
+            buckets=self._lsh_keys(vec),
+            story="",
+            raw=raw,
+        )
+
+    def _next_check(self, size: int) -> int:
+        return max(self.p.split_min, math.ceil(self.p.split_growth * size))
+
+    def _weigh(self, terms: Sequence[str]) -> dict[str, float]:
+        """IDF weights of an article's terms, L2-normalised."""
+        weights = {t: self._idf(t) for t in terms}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {t: w / norm for t, w in weights.items()}
+
+    def _lsh_keys(self, vec: np.ndarray) -> tuple[int, ...]:
+        p = self.p
+        if self._planes is None or self._planes.shape[1] != vec.shape[0]:
+            rng = np.random.default_rng(20240611)
+            self._planes = rng.standard_normal((p.lsh_tables * p.lsh_bits, vec.shape[0])).astype(
+                np.float32
+            )
+        bits = (self._planes @ vec > 0).reshape(p.lsh_tables, p.lsh_bits)
+        weights = 1 << np.arange(p.lsh_bits, dtype=np.int64)
+        codes = bits.astype(np.int64) @ weights
+        # one key space for all tables: table number in the high bits
+        return tuple(int(t << p.lsh_bits | c) for t, c in enumerate(codes))
+
+    def _new_story(self, member: _Member) -> _Story:
+        sid = story_id_for(member.id)
+        while sid in self._stories:  # a hash collision, or an id reused after a split
+            sid = story_id_for(sid)
+        story = _Story(id=sid, next_split=self.p.split_min)
+        self._stories[sid] = story
+        return story
+
+    def _attach(self, member: _Member, story: _Story) -> None:
+        member.story = story.id
+        self._members[member.id] = member
+        story.members.add(member.id)
+        story.vsum = member.vec.copy() if story.vsum is None else story.vsum + member.vec
+        for t, w in member.terms.items():
+            old = story.tw.get(t, 0.0)
+            story.tw[t] = old + w
+            story.tnorm2 += (old + w) ** 2 - old**2
+            posting = self._postings.setdefault(t, OrderedDict())
+            posting[story.id] = posting.get(story.id, 0) + 1
+            posting.move_to_end(story.id)
+        for b in member.buckets:
+            bucket = self._buckets.setdefault(b, OrderedDict())
+            bucket[story.id] = bucket.get(story.id, 0) + 1
+            bucket.move_to_end(story.id)
+        if member.day is not None:
+            _insort(story.days, member.day)
+        if story.first is None or member.key < story.first:
+            story.first = member.key
+
+    def _detach(self, member: _Member) -> None:
+        story = self._stories[member.story]
+        story.members.discard(member.id)
+        if story.vsum is not None:
+            story.vsum = story.vsum - member.vec
+        for t, w in member.terms.items():
+            old = story.tw.get(t, 0.0)
+            new = old - w
+            if new <= 1e-9:
+                story.tw.pop(t, None)
+                new = 0.0
+            else:
+                story.tw[t] = new
+            story.tnorm2 = max(0.0, story.tnorm2 + new**2 - old**2)
+            _decrement(self._postings, t, story.id)
+        for b in member.buckets:
+            _decrement(self._buckets, b, story.id)
+        if member.day is not None and member.day in story.days:
+            story.days.remove(member.day)
+        if not story.members:
+            del self._stories[story.id]
+            self._removed.add(story.id)
+        elif story.first == member.key:
+            story.first = min(self._members[m].key for m in story.members)
+        member.story = ""
+
+    # -- similarity ---------------------------------------------------------------------
+
+    def _emb_cos(self, vec: np.ndarray, vsum: np.ndarray | None) -> float:
+        if vsum is None:
+            return 0.0
+        n = float(np.linalg.norm(vsum))
+        c = float(vec @ vsum) / n if n > 0 else 0.0
+        f = self.p.emb_floor
+        return (c - f) / (1 - f)
+
+    def _time_factor(self, days_a: Sequence[int], days_b: Sequence[int]) -> float:
+        """1 within the grace period or without dates, decaying with the gap in days."""
+        if not days_a or not days_b:
+            return 1.0
+        days = max(days_a[0] - days_b[-1], days_b[0] - days_a[-1], 0)
+        gap = max(0.0, days - self.p.time_grace_days)
+        return math.exp(-gap / self.p.time_scale_days)
+
+    def _sim_member(self, m: _Member, story: _Story, *, exclude_self: bool = False) -> float:
+        """Similarity of one article to a story's centroid (optionally leaving it out)."""
+        p = self.p
+        dot = 0.0
+        for t, w in m.terms.items():
+            sw = story.tw.get(t)
+            if sw is not None:
+                dot += w * sw
+        tn2 = story.tnorm2
+        vsum = story.vsum
+        days: Sequence[int] = story.days
+        if exclude_self:
+            # leave-one-out centroid: subtract the member's own contribution
+            tn2 = tn2 - 2 * dot + 1.0
+            dot -= 1.0
+            vsum = None if vsum is None else vsum - m.vec
+            if m.day is not None and days:
+                rest = list(days)
+                rest.remove(m.day)
+                days = rest
+        tcos = dot / math.sqrt(tn2) if tn2 > 1e-12 else 0.0
+        ecos = self._emb_cos(m.vec, vsum)
+        day = [m.day] if m.day is not None else []
+        sim = p.term_weight * tcos + (1 - p.term_weight) * ecos
+        return sim * self._time_factor(day, days)
+
+    def _sim_stories(self, a: _Story, b: _Story) -> float:
+        """Similarity of two stories' centroids."""
+        p = self.p
+        small, large = (a.tw, b.tw) if len(a.tw) <= len(b.tw) else (b.tw, a.tw)
+        dot = sum(w * large[t] for t, w in small.items() if t in large)
+        den = math.sqrt(a.tnorm2 * b.tnorm2)
+        tcos = dot / den if den > 1e-12 else 0.0
+        ecos = 0.0
+        if a.vsum is not None and b.vsum is not None:
+            na, nb = float(np.linalg.norm(a.vsum)), float(np.linalg.norm(b.vsum))
+            if na > 0 and nb > 0:
+                ecos = (float(a.vsum @ b.vsum) / (na * nb) - p.emb_floor) / (1 - p.emb_floor)
+        return (p.term_weight * tcos + (1 - p.term_weight) * ecos) * self._time_factor(
+            a.days, b.days
+        )
+
+    def _join_threshold(self, story: _Story) -> float:
+        return self.p.alpha * expected_similarity(self.p.rho, 1, max(1, len(story.members)))
+
+    def _merge_threshold(self, a: _Story, b: _Story) -> float:
+        k1, k2 = max(1, len(a.members)), max(1, len(b.members))
+        return self.p.alpha_merge * expected_similarity(self.p.rho, k1, k2)
+
+    # -- candidates ---------------------------------------------------------------------
+
+    def _candidates(self, m: _Member, exclude: StoryId | None = None) -> list[_Story]:
+        """Stories worth scoring for ``m``, from the term postings and LSH buckets."""
+        p = self.p
+        pre: dict[StoryId, float] = {}
+        known = [t for t in m.terms if t in self._postings]
+        known.sort(key=lambda t: -m.terms[t])
+        for t in known[: p.query_terms]:
+            w = m.terms[t]
+            for k, sid in enumerate(reversed(self._postings[t])):
+                if k >= p.posting_cap:
+                    break
+                pre[sid] = pre.get(sid, 0.0) + w
+        lsh: dict[StoryId, int] = {}
+        for b in m.buckets:
+            bucket = self._buckets.get(b)
+            if not bucket:
+                continue
+            for k, sid in enumerate(reversed(bucket)):
+                if k >= p.posting_cap:
+                    break
+                lsh[sid] = lsh.get(sid, 0) + 1
+        pre.pop(exclude or "", None)
+        lsh.pop(exclude or "", None)
+        top = sorted(pre, key=lambda s: -pre[s])[: p.max_candidates]
+        extra = [s for s in sorted(lsh, key=lambda s: -lsh[s]) if s not in pre]
+        ids = top + extra[: max(4, p.max_candidates // 4)]
+        return [self._stories[s] for s in ids if s in self._stories]
+
+    def _score_candidates(self, m: _Member) -> list[tuple[_Story, float]]:
+        scored = [(s, self._sim_member(m, s)) for s in self._candidates(m)]
+        scored.sort(key=lambda x: -x[1])
+        return scored
+
+    # -- greedy grouping ----------------------------------------------------------------
+
+    def _greedy(self, units: list[_Unit]) -> list[list[int]]:
+        """Agglomerate units best pair first while the pair clears its threshold.
+
+        The score of a pair is its centroid similarity divided by the similarity expected
+        for two same-story groups of those sizes; it must reach ``alpha`` (``alpha_merge``
+        when both sides already are stories). Centroid dot products are kept in Gram
+        matrices that are updated in place on every merge, so one merge costs O(units).
+
+        Returns:
+            Groups of indexes into ``units``.
+        """
+        import heapq
+
+        import scipy.sparse as sp
+
+        k = len(units)
+        if k == 0:
+            return []
+        if k == 1:
+            return [[0]]
+        p = self.p
+        vocab: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        vals: list[float] = []
+        for i, u in enumerate(units):
+            for t, w in u.tw.items():
+                rows.append(i)
+                cols.append(vocab.setdefault(t, len(vocab)))
+                vals.append(w)
+        tm = sp.csr_matrix((vals, (rows, cols)), shape=(k, max(1, len(vocab))), dtype=np.float64)
+        gt = np.asarray((tm @ tm.T).todense(), dtype=np.float64)
+        vm = np.vstack([u.vsum for u in units]).astype(np.float64)
+        ge = vm @ vm.T
+        size = np.array([u.size for u in units], dtype=np.float64)
+        dmin = np.array([u.dmin for u in units], dtype=np.float64)
+        dmax = np.array([u.dmax for u in units], dtype=np.float64)
+        is_story = np.array([u.story is not None for u in units], dtype=bool)
+        alive = np.ones(k, dtype=bool)
+        version = np.zeros(k, dtype=np.int64)
+        groups: list[list[int]] = [[i] for i in range(k)]
+
+        def ratios(a: int) -> np.ndarray:
+            nt = np.sqrt(np.maximum(np.diag(gt), 1e-12))
+            ne = np.sqrt(np.maximum(np.diag(ge), 1e-12))
+            tcos = gt[a] / (nt[a] * nt)
+            ecos = (ge[a] / (ne[a] * ne) - p.emb_floor) / (1 - p.emb_floor)
+            sim = p.term_weight * tcos + (1 - p.term_weight) * ecos
+            with np.errstate(invalid="ignore"):
+                gap = np.maximum(np.maximum(dmin[a] - dmax, dmin - dmax[a]), 0.0)
+            gap = np.nan_to_num(np.maximum(gap - p.time_grace_days, 0.0), nan=0.0)
+            sim *= np.exp(-gap / p.time_scale_days)
+            expect = p.rho / np.sqrt((p.rho + (1 - p.rho) / size[a]) * (p.rho + (1 - p.rho) / size))
+            r: np.ndarray = np.asarray(sim / expect, dtype=np.float64)
+            r[a] = -np.inf
+            r[~alive] = -np.inf
+            return r
+
+        def threshold(a: int) -> np.ndarray:
+            return np.where(is_story[a] & is_story, p.alpha_merge, p.alpha)
+
+        heap: list[tuple[float, int, int, int, int]] = []
+        for a in range(k):
+            r = ratios(a)
+            ok = np.nonzero((r >= threshold(a)) & (np.arange(k) > a))[0]
+            heap.extend((-float(r[b]), a, int(b), 0, 0) for b in ok)
+        heapq.heapify(heap)
+        while heap:
+            _, a, b, va, vb = heapq.heappop(heap)
+            if not (alive[a] and alive[b]) or version[a] != va or version[b] != vb:
+                continue
+            # merge b into a: Gram rows then columns (gives G[a,a] = Gaa + 2Gab + Gbb)
+            for g in (gt, ge):
+                g[a, :] += g[b, :]
+                g[:, a] += g[:, b]
+            size[a] += size[b]
+            dmin[a] = np.fmin(dmin[a], dmin[b])
+            dmax[a] = np.fmax(dmax[a], dmax[b])
+            is_story[a] |= is_story[b]
+            alive[b] = False
+            version[a] += 1
+            groups[a].extend(groups[b])
+            groups[b] = []
+            r = ratios(a)
+            thr = threshold(a)
+            for c in (int(x) for x in np.nonzero(r >= thr)[0]):
+                lo, hi = (a, c) if a < c else (c, a)
+                heapq.heappush(heap, (-float(r[c]), lo, hi, int(version[lo]), int(version[hi])))
+        return [g for g in groups if g]
+
+    def _unit_of_story(self, story: _Story) -> _Unit:
+        return _Unit(
+            members=sorted(story.members),
+            story=story.id,
+            tw=story.tw,
+            vsum=story.vsum if story.vsum is not None else np.zeros(1, dtype=np.float32),
+            size=len(story.members),
+            dmin=float(story.days[0]) if story.days else math.nan,
+            dmax=float(story.days[-1]) if story.days else math.nan,
+        )
+
+    def _unit_of_member(self, m: _Member) -> _Unit:
+        day = float(m.day) if m.day is not None else math.nan
+        return _Unit([m.id], None, m.terms, m.vec, 1, day, day)
+
+    def _apply(self, units: list[_Unit], groups: list[list[int]]) -> None:
+        """Make the stories match ``groups``; free units are detached members."""
+        for group in groups:
+            sids = [u.story for u in (units[i] for i in group) if u.story is not None]
+            stories = [self._stories[sid] for sid in sids if sid in self._stories]
+            free = [units[i].members[0] for i in group if units[i].story is None]
+            if stories:
+                keep = min(stories, key=lambda s: s.first or ())
+                for other in stories:
+                    if other is not keep:
+                        self._merge_into(keep, other)
+            else:
+                founder = min((self._members[m] for m in free), key=lambda m: m.key)
+                keep = self._new_story(founder)
+            for mid in free:
+                member = self._members[mid]
+                before = self._placed.get(mid, member.story)
+                self._attach(member, keep)
+                if keep.id != before:
+                    self._moves[mid] = keep.id
+
+    def _merge_into(self, keep: _Story, gone: _Story) -> None:
+        for mid in sorted(gone.members):
+            member = self._members[mid]
+            self._detach(member)
+            self._attach(member, keep)
+            self._moves[mid] = keep.id
+        keep.next_split = 0  # a merge is re-checked article by article
+        self._merged.add(keep.id)
+
+    def refine_pending(self) -> None:
+        """Re-group the articles added since the last call with their neighbourhood.
+
+        Each new article is taken out of its story; the new articles and the stories
+        around them (their stories and best candidates) are agglomerated best-first
+        (``_greedy``), which lets new articles find each other before they settle, and
+        lets a story absorb a neighbour that the new articles showed to be the same
+        story. Then every touched story that doubled in size since its last check is
+        re-grouped from single articles and split if it falls apart.
+        """
+        pending = [m for m in self._pending if m in self._members]
+        self._pending = []
+        if not pending:
+            return
+        members = [self._members[m] for m in pending]
+        near: dict[StoryId, None] = {}
+        for m in members:
+            near.setdefault(m.story, None)
+            for story, _ in self._score_candidates(m)[:3]:
+                near.setdefault(story.id, None)
+        for m in members:
+            self._placed.setdefault(m.id, m.story)
+            self._detach(m)
+        units = [self._unit_of_member(m) for m in members]
+        for sid in near:
+            near_story = self._stories.get(sid)
+            if near_story is not None and near_story.members:
+                units.append(self._unit_of_story(near_story))
+        self._apply(units, self._greedy(units))
+        self._placed = {}
+        touched = {self._members[m].story for m in pending if m in self._members}
+        touched |= self._merged
+        self._merged = set()
+        for sid in sorted(touched):
+            grown = self._stories.get(sid)
+            if grown is not None and len(grown.members) >= max(grown.next_split, self.p.split_min):
+                grown.next_split = math.ceil(self.p.split_growth * len(grown.members))
+                self._resplit(grown)
+
+    def _resplit(self, story: _Story, limit: int = 400) -> None:
+        """Re-group a story and its nearest stories from single articles.
+
+        This is ``recluster`` in miniature, on the neighbourhood where a wrong merge or a
+        wrong split would show: a story that absorbed a similar but different event falls
+        apart here, and two halves of one event come together. Members are re-weighed
+        with the current IDF first (early articles were weighed when the store knew few
+        documents).
+        """
+        hood = [story]
+        seen = {story.id}
+        probes = sorted(story.members, key=lambda i: self._members[i].key)[-3:]
+        for mid in probes:
+            for cand, _ in self._score_candidates(self._members[mid])[:3]:
+                if cand.id not in seen:
+                    seen.add(cand.id)
+                    hood.append(cand)
+        members: list[_Member] = []
+        for st in hood:
+            if len(members) + len(st.members) > limit:
+                continue
+            members.extend(self._members[m] for m in st.members)
+        if not members:
+            return
+        self._regroup(sorted(members, key=lambda m: m.key))
+
+    def _regroup(self, members: list[_Member]) -> None:
+        """Agglomerate ``members`` from single articles and re-assign them.
+
+        Each resulting group keeps the story id most of its members had (largest groups
+        choose first), else takes a new id from its earliest article.
+        """
+        before = {m.id: m.story for m in members}
+        for m in members:
+            self._detach(m)
+            m.terms = self._weigh(m.raw)
+        groups = self._greedy([self._unit_of_member(m) for m in members])
+        groups.sort(key=lambda g: (-len(g), min(members[i].key for i in g)))
+        for group in groups:
+            moving = [members[i] for i in group]
+            votes: dict[StoryId, int] = {}
+            for m in moving:
+                votes[before[m.id]] = votes.get(before[m.id], 0) + 1
+            sid = next(
+                (v for v in sorted(votes, key=lambda v: (-votes[v], v)) if v not in self._stories),
+                None,
+            )
+            if sid is None:
+                target = self._new_story(min(moving, key=lambda m: m.key))
+            else:
+                target = _Story(id=sid)
+                self._stories[sid] = target
+            for m in moving:
+                self._attach(m, target)
+                if target.id != before[m.id]:
+                    self._moves[m.id] = target.id
+            target.next_split = self._next_check(len(target.members))
+
+    def group_exact(self, items: Sequence[tuple[Article, np.ndarray, list[str]]]) -> None:
+        """Place articles by best-first agglomeration from single articles (``recluster``).
+
+        Quadratic in memory; meant for collections of a few thousand articles.
+        """
+        members = []
+        for article, vec, terms in items:
+            if article.id in self._members:
+                continue
+            m = self._make_member(article, vec, terms)
+            self._members[m.id] = m
+            members.append(m)
+        units = [self._unit_of_member(m) for m in members]
+        self._apply(units, self._greedy(units))
+
+
+def _insort(days: list[int], day: int) -> None:
+    import bisect
+
+    bisect.insort(days, day)
+
+
+def _decrement(index: dict, key: object, sid: StoryId) -> None:  # type: ignore[type-arg]
+    posting = index.get(key)
+    if posting is None or sid not in posting:
+        return
+    if posting[sid] <= 1:
+        del posting[sid]
+        if not posting:
+            del index[key]
+    else:
+        posting[sid] -= 1
+
+
+# -- batch functions --------------------------------------------------------------------
+
+
+def recluster(
+    articles: Sequence[Article],
+    vectors: np.ndarray,
+    terms: Sequence[list[str]],
+    *,
+    embedder_name: str | None = None,
+    params: ClusterParams | None = None,
+    exact_max: int = 3000,
+    chunk: int = 256,
+) -> dict[ArticleId, StoryId]:
+    """Cluster everything again from scratch and refine; returns article -> story.
+
+    With the IDF of the whole collection fixed up front, up to ``exact_max`` articles
+    are agglomerated best pair first from single articles (exact, quadratic memory);
+    a larger collection is added in time order in chunks of ``chunk`` (each chunk
+    agglomerated with its neighbourhood, as on ingest), then every story is re-grouped
+    from single articles and split where it falls apart. A new story keeps the id
+    most of its articles had before (so links to stories survive a recluster) unless a
+    larger story already took it; otherwise it is named after its earliest article.
+
+    Args:
+        articles: every article.
+        vectors: their embeddings, one row per article.
+        terms: ``article_terms`` of each article.
+        embedder_name: which embedder made the vectors (selects parameters); when None
+            it is told from the vector width (384 MiniLM, 64 model2vec, 512 tfidf).
+        params: explicit parameters.
+        exact_max: largest collection clustered exactly.
+        chunk: chunk size of the scalable path.
+    """
+    if not articles:
+        return {}
+    if len(articles) != len(vectors) or len(articles) != len(terms):
+        raise ValueError("articles, vectors and terms must have the same length")
+    if embedder_name is None:
+        embedder_name = _EMBEDDER_BY_DIM.get(int(vectors.shape[1]), "minilm")
+    df: dict[str, int] = {}
+    for ts in terms:
+        for t in set(ts):
+            df[t] = df.get(t, 0) + 1
+    index = StoryIndex(
+        embedder_name, params=params, idf_from=(len(articles), df), refine_every=chunk
+    )
+    order = sorted(range(len(articles)), key=lambda i: earliest_key(articles[i]))
+    if len(articles) <= exact_max:
+        index.group_exact([(articles[i], vectors[i], list(terms[i])) for i in order])
+    else:
+        for i in order:
+            index.add(articles[i], vectors[i], list(terms[i]))
+        index.refine_pending()
+        for sid in list(index._stories):
+            story = index._stories.get(sid)
+            if story is not None and len(story.members) >= index.p.split_min:
+                index._resplit(story)
+    return _stable_ids(articles, index.stories())
+
+
+def _stable_ids(
+    articles: Sequence[Article], groups: Mapping[StoryId, list[ArticleId]]
+) -> dict[ArticleId, StoryId]:
+    by_id = {a.id: a for a in articles}
+    out: dict[ArticleId, StoryId] = {}
+    taken: set[StoryId] = set()
+    for members in sorted(groups.values(), key=lambda g: (-len(g), min(g))):
+        votes: dict[StoryId, int] = {}
+        for mid in members:
+            old = by_id[mid].story_id
+            if old:
+                votes[old] = votes.get(old, 0) + 1
+        sid = next((s for s in sorted(votes, key=lambda s: (-votes[s], s)) if s not in taken), None)
+        if sid is None:
+            first = min(members, key=lambda i: earliest_key(by_id[i]))
+            sid = story_id_for(first)
+            while sid in taken:
+                sid = story_id_for(sid)
+        taken.add(sid)
+        for mid in members:
+            out[mid] = sid
+    return out
+
+
+def story_title(articles: Sequence[Article], vectors: np.ndarray) -> str:
+    """A headline for a story: the member title closest to the story's centroid.
+
+    Real (not inferred) titles are preferred, as are titles of ordinary headline length;
+    titles that are mostly digits (a scraped timestamp) are skipped. Without any usable
+    title, the opening of the most central article is used.
+
+    Args:
+        articles: the story's articles.
+        vectors: their embeddings, one row per article.
+    """
+    if not articles:
+        return ""
+    vecs = np.asarray(vectors, dtype=np.float32).reshape(len(articles), -1)
+    centroid = vecs.sum(axis=0)
+    norm = float(np.linalg.norm(centroid))
+    sims = vecs @ (centroid / norm) if norm > 0 else np.zeros(len(articles), dtype=np.float32)
+    best: tuple[float, tuple[int, str, str, str], str] | None = None
+    for a, s in zip(articles, sims, strict=True):
+        title = " ".join(a.title.split())
+        words = re.findall(r"[^\W\d_]{2,}", title)
+        if len(words) < 3:
+            continue
+        score = float(s) + (0.15 if not a.title_inferred else 0.0)
+        score += 0.05 if 4 <= len(words) <= 20 and len(title) <= 140 else 0.0
+        score -= 0.1 if a.duplicate_of else 0.0
+        key = (-score, earliest_key(a), title)
+        if best is None or key < (best[0], best[1], best[2]):
+            best = (-score, earliest_key(a), title)
+    if best is not None:
+        return best[2]
+    central = articles[int(np.argmax(sims))]
+    lead = " ".join(central.text.split())
+    return lead if len(lead) <= 100 else lead[:99].rsplit(" ", 1)[0] + "…"
+
+
+def count_independent(
+    ids: Sequence[ArticleId], duplicate_of: Mapping[ArticleId, ArticleId | None]
+) -> int:
+    """Number of independent sources among ``ids`` once copies are collapsed.
+
+    Copies are linked through ``duplicate_of`` (possibly in chains, possibly to an article
+    outside ``ids``); each connected group counts once.
+    """
+    parent: dict[ArticleId, ArticleId] = {}
+
+    def find(x: ArticleId) -> ArticleId:
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(x, x) != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    for a in ids:
+        b = duplicate_of.get(a)
+        if b and b != a:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[ra] = rb
+    return len({find(a) for a in dict.fromkeys(ids)})
+
+
+__all__ = [
+    "DEFAULT_PARAMS",
+    "ClusterParams",
+    "StoryIndex",
+    "article_day",
+    "article_terms",
+    "count_independent",
+    "earliest_key",
+    "expected_similarity",
+    "params_for",
+    "recluster",
+    "story_id_for",
+    "story_title",
+]

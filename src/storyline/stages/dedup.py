@@ -1,0 +1,536 @@
+"""Duplicate detection: exact copies, near-copies (syndication) and rewrites of one report.
+
+Three kinds, checked in this order against every candidate:
+
+- ``exact``: the same words in the same order (case, punctuation, accents and spacing
+  aside: the token sequence of ``text.tokens`` is equal).
+- ``near``: word 5-shingle Jaccard >= ``NEAR_JACCARD``, or the shorter text's shingles are
+  >= ``NEAR_CONTAINMENT`` inside the longer (a cut-down syndicated copy). Light edits and
+  re-ordered paragraphs stay near-copies.
+- ``rewrite``: one wire report rewritten by another outlet, where only a third of the
+  wording may survive. Sentences are aligned on their content words; a rewrite keeps the
+  same facts in the same order, so it needs enough aligned sentences (``REWRITE_MIN_ALIGNED``
+  and ``REWRITE_MIN_FRACTION`` of the shorter article) on an increasing path (the longest
+  increasing subsequence of the alignment). Independent articles on one story share names,
+  numbers and sometimes a quote, but not a sentence-by-sentence skeleton.
+
+Candidates come from a MinHash LSH index (datasketch), never from a scan. The MinHash is
+taken over an article's content words (word 1-shingles, stop words out): a rewrite keeps most
+of its vocabulary while its phrasing changes, so this finds rewrites at a low threshold and
+every near or exact copy with them. Candidates are ranked by their estimated Jaccard and the
+best few are checked exactly on a compact per-article profile (hashed tokens with sentence
+starts: the 5-shingles, the token sequence and the sentences all derive from it), which is
+part of the stored signature so an index can be rebuilt without re-reading texts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import itertools
+import math
+import struct
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from storyline.models import Article, ArticleId
+from storyline.stages.cluster import earliest_key
+from storyline.text import _WORD as _TOKEN_RE
+from storyline.text import sentence_spans, tokens
+
+DupKind = Literal["exact", "near", "rewrite"]
+
+NUM_PERM = 96
+SHINGLE = 5
+NEAR_JACCARD = 0.5
+NEAR_CONTAINMENT = 0.8
+# LSH bands (b, r) over the content-word MinHash: a pair at Jaccard 0.3 collides with
+# probability 0.99, at 0.2 with 0.86 (rewrites of a third of the wording sit at 0.3-0.4;
+# unrelated articles near 0.05, where 11% collide and are then dropped by the estimate).
+WORD_BANDS = (48, 2)
+WORD_ESTIMATE_FLOOR = 0.18
+REWRITE_SENTENCE_JACCARD = 0.3
+REWRITE_MIN_ALIGNED = 3
+REWRITE_MIN_FRACTION = 0.5
+REWRITE_MAX_VERIFY = 8
+MIN_SENTENCE_WORDS = 4
+MAX_PROFILE_TOKENS = 4000
+_MAGIC = b"SLD2"
+_TOP = np.uint32(0x80000000)
+_LOW = np.uint32(0x7FFFFFFF)
+
+
+@dataclass(frozen=True)
+class DupMatch:
+    """An article is a copy of ``of`` (the earliest article of its group)."""
+
+    of: ArticleId
+    kind: DupKind
+    score: float
+
+
+# -- profiles ---------------------------------------------------------------------------
+
+
+def _stop_hashes() -> frozenset[int]:
+    global _STOP_HASHES
+    if _STOP_HASHES is None:
+        from storyline.stages.cluster import _stop_words
+
+        _STOP_HASHES = frozenset(_hash(w) for w in _stop_words())
+    return _STOP_HASHES
+
+
+_STOP_HASHES: frozenset[int] | None = None
+_TOKEN_CACHE: dict[str, int] = {}  # token -> flagged hash
+
+
+def _hash(token: str) -> int:
+    # crc32 is stable across processes (Python's hash() is salted) and fast; MinHash
+    # re-mixes it with the murmur finaliser, so its weak avalanche does not matter.
+    return zlib.crc32(token.encode("utf-8")) & 0x7FFFFFFF
+
+
+@dataclass(slots=True)
+class _Profile:
+    """What duplicate checks need from one article, in compact form.
+
+    ``toks``: hashed tokens in order, the top bit set on stop words; ``starts``: index
+    in ``toks`` where each sentence starts.
+    """
+
+    toks: np.ndarray  # uint32
+    starts: np.ndarray  # uint32
+    _sentences: list[frozenset[int]] | None = None
+    _postings: dict[int, list[int]] | None = None
+    _shingles: np.ndarray | None = None
+
+    @classmethod
+    def of(cls, article: Article) -> _Profile:
+        stop = _stop_hashes()
+        hashes: list[int] = []
+        starts: list[int] = []
+        text = article.text
+        for s, e in sentence_spans(text):
+            sentence = text[s:e]
+            # On ASCII text normalize_text is only lower-casing (its NFKC, accent and quote
+            # folding are identities), so text.tokens reduces to its word pattern; this
+            # skips a per-character pass that would cost most of the time of add().
+            words = (
+                _TOKEN_RE.findall(sentence.lower()) if sentence.isascii() else tokens(sentence)
+            )
+            if not words:
+                continue
+            starts.append(len(hashes))
+            cache = _TOKEN_CACHE
+            for w in words:
+                h = cache.get(w)
+                if h is None:
+                    h = _hash(w)
+                    h = h | 0x80000000 if h in stop or len(w) < 2 else h
+                    if len(cache) < 500_000:  # news vocabulary repeats; bound the memory
+                        cache[w] = h
+                hashes.append(h)
+            if len(hashes) >= MAX_PROFILE_TOKENS:
+                break
+        return cls(
+            np.asarray(hashes[:MAX_PROFILE_TOKENS], dtype=np.uint32),
+            np.asarray(starts, dtype=np.uint32),
+        )
+
+    @property
+    def words(self) -> np.ndarray:
+        """Token hashes without the stop-word flag."""
+        return self.toks & _LOW
+
+    def content(self) -> np.ndarray:
+        """Unique content-word hashes."""
+        return np.unique(self.toks[self.toks < _TOP])
+
+    def shingles(self) -> np.ndarray:
+        """Sorted unique hashes of word ``SHINGLE``-grams (one shingle for a short text)."""
+        if self._shingles is None:
+            w = self.words.astype(np.uint64)
+            if len(w) == 0:
+                self._shingles = np.zeros(0, dtype=np.uint32)
+            elif len(w) < SHINGLE:
+                self._shingles = np.asarray([_mix(w)], dtype=np.uint32)
+            else:
+                n = len(w) - SHINGLE + 1
+                h = np.zeros(n, dtype=np.uint64)
+                for k in range(SHINGLE):
+                    h = h * np.uint64(1_000_003) + w[k : k + n]
+                self._shingles = np.unique((h ^ (h >> np.uint64(29))).astype(np.uint32))
+        return self._shingles
+
+    def postings(self) -> dict[int, list[int]]:
+        """Content-word hash -> indexes of the sentences (of ``sentences()``) holding it."""
+        if self._postings is None:
+            post: dict[int, list[int]] = {}
+            for j, sent in enumerate(self.sentences()):
+                for tok in sent:
+                    post.setdefault(tok, []).append(j)
+            self._postings = post
+        return self._postings
+
+    def sentences(self) -> list[frozenset[int]]:
+        """Content-word sets of sentences with at least ``MIN_SENTENCE_WORDS`` of them."""
+        if self._sentences is None:
+            out = []
+            bounds = [*self.starts.tolist(), len(self.toks)]
+            for a, b in itertools.pairwise(bounds):
+                seg = self.toks[a:b]
+                content = frozenset(seg[seg < _TOP].tolist())
+                if len(content) >= MIN_SENTENCE_WORDS:
+                    out.append(content)
+            self._sentences = out
+        return self._sentences
+
+    def to_bytes(self) -> bytes:
+        return (
+            struct.pack("<II", len(self.toks), len(self.starts))
+            + self.toks.astype("<u4").tobytes()
+            + self.starts.astype("<u4").tobytes()
+        )
+
+    @classmethod
+    def from_bytes(cls, buf: bytes) -> _Profile:
+        n, m = struct.unpack_from("<II", buf, 0)
+        toks = np.frombuffer(buf, dtype="<u4", count=n, offset=8).astype(np.uint32)
+        starts = np.frombuffer(buf, dtype="<u4", count=m, offset=8 + 4 * n).astype(np.uint32)
+        return cls(toks, starts)
+
+
+def _mix(values: np.ndarray) -> int:
+    h = 0
+    for v in values.tolist():
+        h = (h * 1_000_003 + int(v)) & 0xFFFFFFFFFFFFFFFF
+    return (h ^ (h >> 29)) & 0xFFFFFFFF
+
+
+def _jaccard(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """Jaccard and containment (of the smaller in the larger) of two sorted unique arrays."""
+    if len(a) == 0 or len(b) == 0:
+        return 0.0, 0.0
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    return inter / (len(a) + len(b) - inter), inter / min(len(a), len(b))
+
+
+def _lis_length(seq: Sequence[int]) -> int:
+    tails: list[int] = []
+    for x in seq:
+        k = bisect.bisect_left(tails, x)
+        if k == len(tails):
+            tails.append(x)
+        else:
+            tails[k] = x
+    return len(tails)
+
+
+def rewrite_score(a: _Profile, b: _Profile) -> tuple[int, float]:
+    """Aligned sentences on an increasing path, and their share of the shorter article.
+
+    Each sentence of the article with fewer sentences is matched to its most similar
+    sentence of the other (content-word Jaccard >= ``REWRITE_SENTENCE_JACCARD``); the
+    longest increasing subsequence of the matched positions counts sentences told in the
+    same order. Stops early once a rewrite verdict is out of reach.
+    """
+    if len(a.sentences()) > len(b.sentences()):
+        a, b = b, a
+    sa, sb = a.sentences(), b.sentences()
+    n = len(sa)
+    if not n:
+        return 0, 0.0
+    need = max(REWRITE_MIN_ALIGNED, math.ceil(REWRITE_MIN_FRACTION * n))
+    postings = b.postings()
+    sizes = [len(t) for t in sb]
+    matched: list[int] = []
+    for k, s in enumerate(sa):
+        if len(matched) + (n - k) < need:
+            return _lis_length(matched), _lis_length(matched) / n
+        counts: dict[int, int] = {}
+        for tok in s:
+            for j in postings.get(tok, ()):
+                counts[j] = counts.get(j, 0) + 1
+        best, best_j = 0.0, -1
+        size = len(s)
+        for j, inter in counts.items():
+            jac = inter / (size + sizes[j] - inter)
+            if jac > best:
+                best, best_j = jac, j
+        if best >= REWRITE_SENTENCE_JACCARD:
+            matched.append(best_j)
+    aligned = _lis_length(matched)
+    return aligned, aligned / n
+
+
+def classify_pair(a: _Profile, b: _Profile) -> tuple[DupKind, float] | None:
+    """Whether two profiles are copies, and of which kind (None when independent)."""
+    if len(a.toks) and np.array_equal(a.words, b.words):
+        return "exact", 1.0
+    jac, cont = _jaccard(a.shingles(), b.shingles())
+    if jac >= NEAR_JACCARD:
+        return "near", round(jac, 4)
+    if cont >= NEAR_CONTAINMENT and min(len(a.shingles()), len(b.shingles())) >= 20:
+        return "near", round(cont, 4)
+    aligned, frac = rewrite_score(a, b)
+    if aligned >= REWRITE_MIN_ALIGNED and frac >= REWRITE_MIN_FRACTION:
+        return "rewrite", round(frac, 4)
+    return None
+
+
+# -- the index --------------------------------------------------------------------------
+
+_TEMPLATE: MinHash | None = None
+
+
+def _minhash(values: np.ndarray) -> LeanMinHash:
+    """A MinHash of pre-hashed 32-bit values (permutations shared, built once)."""
+    global _TEMPLATE
+    if _TEMPLATE is None:
+        _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
+    m = MinHash(
+        num_perm=NUM_PERM,
+        seed=1,
+        hashfunc=int,
+        permutations=_TEMPLATE.permutations,
+        scheme=_TEMPLATE.scheme,
+    )
+    if len(values):
+        m.update_batch(values.tolist())
+    return LeanMinHash(m)
+
+
+def _lean_bytes(m: LeanMinHash) -> bytes:
+    buf = bytearray(m.bytesize())
+    m.serialize(buf)
+    return bytes(buf)
+
+
+@dataclass(slots=True)
+class _Entry:
+    key: tuple[int, str, str, str]
+    profile: _Profile
+    words: np.ndarray  # hash values of the content-word MinHash
+
+
+class DedupIndex:
+    """Incremental duplicate index: ``add`` checks an article against all indexed ones.
+
+    Groups of copies are kept with union-find; ``DupMatch.of`` is the earliest article of
+    the group (published date, then ingest time, then id).
+    """
+
+    def __init__(self) -> None:
+        self._words = MinHashLSH(num_perm=NUM_PERM, params=WORD_BANDS)
+        self._entries: dict[ArticleId, _Entry] = {}
+        self._exact: dict[bytes, ArticleId] = {}
+        self._parent: dict[ArticleId, ArticleId] = {}
+        self._head: dict[ArticleId, ArticleId] = {}  # root -> earliest member
+        self._group: dict[ArticleId, list[ArticleId]] = {}  # root -> members
+        self._sig_cache: dict[ArticleId, bytes] = {}
+        self._relinks: dict[ArticleId, DupMatch] = {}
+        self._links: dict[ArticleId, tuple[DupKind, float]] = {}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    # -- public API ---------------------------------------------------------------------
+
+    def add(self, article: Article) -> DupMatch | None:
+        """Check ``article`` against everything indexed, then index it.
+
+        Returns:
+            The match (``of`` = earliest article of the copy group) or None when the
+            article is original, or when it is itself earlier than every copy already
+            indexed (those copies are then re-pointed to it: see ``take_relinks``).
+        """
+        if article.id in self._entries:
+            head = self._group_head(article.id)
+            link = self._links.get(article.id)
+            return DupMatch(head, *link) if link and head != article.id else None
+        profile = _Profile.of(article)
+        word_mh = _minhash(profile.content())
+        match = self._best_match(article.id, profile, word_mh)
+        self._insert(article.id, earliest_key(article), profile, word_mh)
+        self._sig_cache[article.id] = _pack(profile, word_mh)
+        if len(self._sig_cache) > 512:  # the engine asks right after add; keep a few
+            self._sig_cache.pop(next(iter(self._sig_cache)))
+        if match is None:
+            return None
+        other, kind, score = match
+        self._links[article.id] = (kind, score)
+        old_head = self._group_head(other)
+        self._union(article.id, other)
+        head = self._group_head(article.id)
+        if head == article.id:
+            # the new article predates its copies: they now point to it
+            for mid in self._members_of(article.id):
+                if mid != article.id:
+                    self._relinks[mid] = DupMatch(article.id, *self._links.get(mid, (kind, score)))
+            if old_head != article.id:
+                self._links.setdefault(old_head, (kind, score))
+            return None
+        return DupMatch(head, kind, score)
+
+    def take_relinks(self) -> dict[ArticleId, DupMatch]:
+        """Already indexed articles whose group head changed since the last call (cleared)."""
+        out, self._relinks = self._relinks, {}
+        return out
+
+    def signature(self, article: Article) -> bytes:
+        """The serialised MinHashes and duplicate profile of ``article`` (for storage)."""
+        cached = self._sig_cache.get(article.id)
+        if cached is not None:
+            return cached
+        profile = _Profile.of(article)
+        return _pack(profile, _minhash(profile.content()))
+
+    @classmethod
+    def rebuild(cls, items: Iterable[tuple[Article, bytes]]) -> DedupIndex:
+        """An index over stored articles, from their stored signatures.
+
+        Copy groups are restored from the articles' ``duplicate_of``; a signature that
+        cannot be read (older format) is recomputed from the article.
+        """
+        index = cls()
+        rows = sorted(items, key=lambda r: earliest_key(r[0]))
+        for article, sig in rows:
+            parsed = _unpack(sig) if sig else None
+            if parsed is None:
+                profile = _Profile.of(article)
+                parsed = (profile, _minhash(profile.content()))
+            index._insert(article.id, earliest_key(article), *parsed)
+        for article, _ in rows:
+            if article.duplicate_of and article.duplicate_of in index._entries:
+                index._links[article.id] = ("near", 0.0)
+                index._union(article.id, article.duplicate_of)
+        return index
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _insert(
+        self,
+        aid: ArticleId,
+        key: tuple[int, str, str, str],
+        profile: _Profile,
+        word_mh: LeanMinHash,
+    ) -> None:
+        self._entries[aid] = _Entry(key, profile, np.asarray(word_mh.hashvalues))
+        self._words.insert(aid, word_mh, check_duplication=False)
+        self._exact.setdefault(_exact_key(profile), aid)
+        self._parent[aid] = aid
+        self._head[aid] = aid
+        self._group[aid] = [aid]
+
+    def _best_match(
+        self, aid: ArticleId, profile: _Profile, word_mh: LeanMinHash
+    ) -> tuple[ArticleId, DupKind, float] | None:
+        if not len(profile.toks):
+            return None
+        same = self._exact.get(_exact_key(profile))
+        if same is not None:
+            return same, "exact", 1.0
+        cands = [c for c in self._words.query(word_mh) if c != aid]
+        if not cands:
+            return None
+        # rank by estimated content-word Jaccard; verify only the best few exactly
+        hv = np.asarray(word_mh.hashvalues)
+        est = (np.stack([self._entries[c].words for c in cands]) == hv).mean(axis=1)
+        order = np.argsort(-est, kind="stable")[:REWRITE_MAX_VERIFY]
+        best: tuple[ArticleId, DupKind, float] | None = None
+        rank = {"exact": 3, "near": 2, "rewrite": 1}
+        for i in order:
+            if est[i] < WORD_ESTIMATE_FLOOR:
+                break
+            cand = cands[int(i)]
+            verdict = classify_pair(profile, self._entries[cand].profile)
+            if verdict is None:
+                continue
+            kind, score = verdict
+            key = (rank[kind], score, self._entries[cand].key)
+            if best is None or key[:2] > (rank[best[1]], best[2]):
+                best = (cand, kind, score)
+        return best
+
+    def _find(self, x: ArticleId) -> ArticleId:
+        root = x
+        while self._parent[root] != root:
+            root = self._parent[root]
+        while self._parent[x] != root:
+            self._parent[x], x = root, self._parent[x]
+        return root
+
+    def _union(self, a: ArticleId, b: ArticleId) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra == rb:
+            return
+        ha, hb = self._head[ra], self._head[rb]
+        head = ha if self._entries[ha].key <= self._entries[hb].key else hb
+        self._parent[rb] = ra
+        self._head[ra] = head
+        self._head.pop(rb, None)
+        self._group[ra].extend(self._group.pop(rb))
+
+    def _group_head(self, aid: ArticleId) -> ArticleId:
+        return self._head[self._find(aid)]
+
+    def _members_of(self, aid: ArticleId) -> list[ArticleId]:
+        return list(self._group[self._find(aid)])
+
+
+def _exact_key(profile: _Profile) -> bytes:
+    return hashlib.blake2b(profile.words.tobytes(), digest_size=16).digest()
+
+
+def _pack(profile: _Profile, word_mh: LeanMinHash) -> bytes:
+    a, b = _lean_bytes(word_mh), profile.to_bytes()
+    return _MAGIC + struct.pack("<II", len(a), len(b)) + a + b
+
+
+def _unpack(sig: bytes) -> tuple[_Profile, LeanMinHash] | None:
+    if not sig.startswith(_MAGIC):
+        return None
+    try:
+        la, lb = struct.unpack_from("<II", sig, 4)
+        off = 4 + 8
+        mh = LeanMinHash.deserialize(sig[off : off + la])
+        profile = _Profile.from_bytes(sig[off + la : off + la + lb])
+    except (struct.error, ValueError):
+        return None
+    if len(mh) != NUM_PERM:
+        return None
+    return profile, mh
+
+
+def find_duplicates(articles: Sequence[Article]) -> dict[ArticleId, DupMatch]:
+    """Every article that is a copy, mapped to the earliest article of its group.
+
+    Articles are indexed from earliest to latest, so each group's head is original.
+    """
+    index = DedupIndex()
+    for article in sorted(articles, key=earliest_key):
+        index.add(article)
+    index.take_relinks()
+    out: dict[ArticleId, DupMatch] = {}
+    for article in articles:
+        head = index._group_head(article.id)
+        if head != article.id:
+            kind, score = index._links.get(article.id, ("near", 0.0))
+            out[article.id] = DupMatch(head, kind, score)
+    return out
+
+
+__all__ = [
+    "DedupIndex",
+    "DupKind",
+    "DupMatch",
+    "classify_pair",
+    "find_duplicates",
+    "rewrite_score",
+]

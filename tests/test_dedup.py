@@ -1,0 +1,185 @@
+"""Duplicate detection: exact, near and rewrite copies, group heads, signatures, corpus."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from storyline.models import Article, RawDoc
+from storyline.stages.dedup import DedupIndex, DupMatch, find_duplicates
+from storyline.text import content_id
+
+# A made-up wire report and hand-written variants of it (none of this is real news).
+WIRE = """The Velmora harbour bridge reopened to traffic on Monday after eleven months of repairs, the city transport office said.
+Engineers from Korvan Works replaced 240 steel cables and resurfaced the whole deck at a cost of 38 million crowns.
+"We promised the harbour districts a safer crossing and we kept that promise," Mayor Ilsa Brandt told reporters at the opening ceremony.
+The bridge carries about 52,000 vehicles a day and its closure had doubled commuting times for residents of the eastern shore.
+Ferry operators, who added night crossings during the works, said they would return to their normal timetable next week.
+An inspection last spring found corrosion in a third of the cables, prompting the emergency closure.
+The opposition Green Alliance has asked for an audit of the contract, saying costs rose by a quarter during the works.
+The transport office said tolls would stay suspended until the end of the month to thank residents for their patience."""
+
+# Light edits: a few words changed, one sentence dropped.
+LIGHT = """The Velmora harbour bridge reopened to traffic on Monday after eleven months of repair work, the city's transport office said.
+Engineers from Korvan Works replaced 240 steel cables and resurfaced the entire deck at a cost of 38 million crowns.
+"We promised the harbour districts a safer crossing and we kept that promise," Mayor Ilsa Brandt told reporters at the opening ceremony.
+The bridge carries about 52,000 vehicles a day and its closure had doubled commuting times for residents of the eastern shore.
+Ferry operators, who added night crossings during the works, said they would return to their normal timetable next week.
+An inspection last spring found corrosion in a third of the cables, prompting the emergency closure.
+The transport office said tolls would stay suspended until the end of the month to thank residents for their patience."""
+
+# A rewrite by another outlet: same facts in the same order, a shared quote, new wording.
+REWRITE = """Traffic is flowing again over the harbour bridge in Velmora, which reopened Monday following almost a year of repairs, according to the city's transport office.
+Korvan Works engineers swapped out 240 steel cables and laid a new deck surface, a job that cost 38 million crowns.
+"We promised the harbour districts a safer crossing and we kept that promise," Mayor Ilsa Brandt said at the ceremony.
+Roughly 52,000 vehicles use the bridge every day, and the shutdown had doubled commutes for people living on the eastern shore.
+Ferry companies that ran extra night crossings during the repairs will go back to their usual schedule next week.
+The city closed the bridge urgently after an inspection last spring found corroded cables.
+Tolls remain suspended until the end of the month as a thank-you to residents, the transport office added."""
+
+# The same event told independently: different structure, order and wording.
+INDEPENDENT = """Residents of Velmora's eastern shore cheered as the first buses crossed the harbour bridge on Monday morning.
+For almost a year, the closure forced thousands of commuters onto crowded ferries or a long detour through the northern ring road.
+Shopkeepers near the southern ramp said their takings fell sharply while the bridge was shut.
+Ilsa Brandt, the mayor, cut a ribbon at midday and thanked workers who she said had "given the city its backbone back".
+Not everyone is satisfied: Green Alliance councillors want to know why the repair bill kept growing.
+Korvan Works, the contractor, declined to comment on the cost overruns.
+Cyclists complained that the new deck still has no separate bike lane.
+The city says a lane could be added next year if the budget allows."""
+
+
+def make(text: str, *, published: str | None = None, at: str = "2030-01-01T00:00:00") -> Article:
+    return Article(
+        id=content_id(text),
+        source=f"test:{content_id(text)}",
+        text=text,
+        raw=text,
+        title=text.split("\n", 1)[0][:60],
+        title_inferred=True,
+        published=published,
+        ingested_at=at,
+    )
+
+
+def test_exact_copy_ignores_case_spacing_and_punctuation() -> None:
+    a = make(WIRE, published="2030-05-01")
+    b = make(WIRE.upper().replace(", ", " , ").replace("\n", "\n\n"), published="2030-05-02")
+    index = DedupIndex()
+    assert index.add(a) is None
+    m = index.add(b)
+    assert m == DupMatch(a.id, "exact", 1.0)
+
+
+def test_light_edits_and_reordered_paragraphs_are_near_copies() -> None:
+    a = make(WIRE, published="2030-05-01")
+    paras = WIRE.split("\n")
+    reordered = make("\n".join(paras[4:] + paras[:4]), published="2030-05-02")
+    edited = make(LIGHT, published="2030-05-03")
+    index = DedupIndex()
+    index.add(a)
+    for other in (reordered, edited):
+        m = index.add(other)
+        assert m is not None and m.kind == "near" and m.of == a.id, m
+
+
+def test_rewrite_of_one_report_is_found() -> None:
+    a = make(WIRE, published="2030-05-01")
+    b = make(REWRITE, published="2030-05-01", at="2030-01-02T00:00:00")
+    index = DedupIndex()
+    assert index.add(a) is None
+    m = index.add(b)
+    assert m is not None and m.kind == "rewrite" and m.of == a.id
+
+
+def test_independent_article_on_the_same_event_is_not_a_copy() -> None:
+    index = DedupIndex()
+    index.add(make(WIRE, published="2030-05-01"))
+    assert index.add(make(INDEPENDENT, published="2030-05-01")) is None
+    assert index.add(make(REWRITE, published="2030-05-02")) is not None
+
+
+def test_group_head_is_the_earliest_article() -> None:
+    late = make(LIGHT, published="2030-05-03")
+    early = make(WIRE, published="2030-05-01")
+    rewrite = make(REWRITE, published="2030-05-02")
+    index = DedupIndex()
+    assert index.add(late) is None
+    # the earlier original arrives second: it is the head, the stored copy is re-pointed
+    assert index.add(early) is None
+    relinks = index.take_relinks()
+    assert list(relinks) == [late.id]
+    assert relinks[late.id].of == early.id and relinks[late.id].kind == "near"
+    m = index.add(rewrite)
+    assert m is not None and m.of == early.id
+    assert index.take_relinks() == {}
+
+
+def test_undated_articles_fall_back_to_ingest_time_then_id() -> None:
+    a = make(WIRE, at="2030-01-01T00:00:00")
+    b = make(LIGHT, at="2030-01-01T00:00:05")
+    dups = find_duplicates([b, a])
+    assert set(dups) == {b.id} and dups[b.id].of == a.id
+    same_time = [replace(a, ingested_at=""), replace(b, ingested_at="")]
+    dups = find_duplicates(same_time)
+    head = min(a.id, b.id)
+    assert [m.of for m in dups.values()] == [head]
+
+
+def test_find_duplicates_lists_only_copies() -> None:
+    arts = [
+        make(WIRE, published="2030-05-01"),
+        make(LIGHT, published="2030-05-02"),
+        make(REWRITE, published="2030-05-03"),
+        make(INDEPENDENT, published="2030-05-01"),
+    ]
+    dups = find_duplicates(arts)
+    assert set(dups) == {arts[1].id, arts[2].id}
+    assert {m.of for m in dups.values()} == {arts[0].id}
+    assert dups[arts[1].id].kind == "near" and dups[arts[2].id].kind == "rewrite"
+
+
+def test_rebuild_from_signatures_keeps_finding_copies() -> None:
+    original = make(WIRE, published="2030-05-01")
+    other = make(INDEPENDENT, published="2030-05-01")
+    index = DedupIndex()
+    stored = []
+    for art in (original, other):
+        index.add(art)
+        stored.append((art, index.signature(art)))
+    assert all(isinstance(sig, bytes) and len(sig) > 100 for _, sig in stored)
+    # a signature computed without add() equals the one produced by add()
+    assert DedupIndex().signature(original) == stored[0][1]
+    rebuilt = DedupIndex.rebuild(stored)
+    assert len(rebuilt) == 2
+    m = rebuilt.add(make(REWRITE, published="2030-05-02"))
+    assert m is not None and m.of == original.id
+    # an unreadable signature is recomputed from the article
+    rebuilt = DedupIndex.rebuild([(original, b"junk"), (other, b"")])
+    assert rebuilt.add(make(LIGHT, published="2030-05-02")) is not None
+
+
+def test_short_and_empty_texts_do_not_match_everything() -> None:
+    index = DedupIndex()
+    assert index.add(make("Brief.")) is None
+    assert index.add(make("Another note.")) is None
+    assert index.add(make(WIRE)) is None
+
+
+@pytest.mark.corpus
+def test_corpus_rewrite_pair_only(corpus_dir: Path) -> None:
+    from storyline.stages.clean import clean_document
+
+    files = sorted(corpus_dir.glob("*.txt"))
+    arts = {
+        p.name[:3]: clean_document(
+            RawDoc(source=str(p), text=p.read_text(encoding="utf-8")),
+            ingested_at="2030-01-01T00:00:00",
+        )
+        for p in files
+    }
+    dups = find_duplicates(list(arts.values()))
+    assert {k: (m.of, m.kind) for k, m in dups.items()} == {
+        arts["000"].id: (arts["001"].id, "rewrite")
+    }

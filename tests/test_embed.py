@@ -1,0 +1,66 @@
+"""Embedders: shapes, normalisation, caching, topical ordering; the text that is embedded."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storyline.embed import LEAD_CHARS, article_text_for_embedding, get_embedder
+from storyline.models import Article
+
+FLOOD = [
+    "Heavy rain flooded the lower town of Brisk overnight and firefighters evacuated two hundred homes.",
+    "Rescue teams in Brisk pumped water from flooded streets after a night of heavy rain forced evacuations.",
+]
+CHESS = "The junior chess championship in Tallow ended in a draw after a six-hour final game."
+
+
+def check_vectors(vecs: np.ndarray, n: int, dim: int) -> None:
+    assert vecs.shape == (n, dim)
+    assert vecs.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-4)
+
+
+@pytest.mark.parametrize("name", ["tfidf", "model2vec"])
+def test_fast_embedders_are_normalised_cached_and_topical(name: str) -> None:
+    emb = get_embedder(name)
+    assert get_embedder(name) is emb
+    assert emb.name == name
+    vecs = emb.encode([*FLOOD, CHESS])
+    check_vectors(vecs, 3, emb.dim)
+    assert vecs[0] @ vecs[1] > vecs[0] @ vecs[2]
+    # deterministic: the same text gives the same vector in another call
+    assert np.allclose(emb.encode([FLOOD[0]])[0], vecs[0], atol=1e-6)
+    assert emb.encode([]).shape == (0, emb.dim)
+
+
+def test_tfidf_handles_empty_text_without_nan() -> None:
+    vecs = get_embedder("tfidf").encode(["", "the and of"])
+    assert not np.isnan(vecs).any()
+
+
+def test_unknown_embedder_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown embedder"):
+        get_embedder("word2vec")
+
+
+@pytest.mark.model
+def test_minilm_embeds_topically() -> None:
+    emb = get_embedder("minilm")
+    vecs = emb.encode([*FLOOD, CHESS])
+    check_vectors(vecs, 3, 384)
+    assert vecs[0] @ vecs[1] > vecs[0] @ vecs[2] + 0.2
+
+
+def _article(text: str, title: str, inferred: bool) -> Article:
+    return Article(id="a1", source="x", text=text, raw=text, title=title, title_inferred=inferred)
+
+
+def test_embedding_text_is_title_and_lead() -> None:
+    body = "\n".join(f"Paragraph {i} says something about the river crossing." for i in range(60))
+    real = article_text_for_embedding(_article(body, "River crossing opens", False))
+    assert real.startswith("River crossing opens\nParagraph 0")
+    assert len(real) <= LEAD_CHARS + 40
+    assert real.endswith("crossing.")  # cut at a paragraph boundary
+    inferred = article_text_for_embedding(_article(body, "Paragraph 0 says", True))
+    assert inferred.startswith("Paragraph 0")
