@@ -34,7 +34,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import OrderedDict
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -430,8 +430,9 @@ class StoryIndex:
         self._n = 0
         self._fixed_idf = idf_from
         # term -> {story: number of its members with the term}, most recently touched last
-        self._postings: dict[str, OrderedDict[StoryId, int]] = {}
-        self._buckets: dict[int, OrderedDict[StoryId, int]] = {}
+        # (plain dicts keep insertion order; re-inserting a key moves it to the end)
+        self._postings: dict[str, dict[StoryId, int]] = {}
+        self._buckets: dict[int, dict[StoryId, int]] = {}
         self._planes: np.ndarray | None = None
         self._moves: dict[ArticleId, StoryId] = {}
         self._removed: set[StoryId] = set()
@@ -548,7 +549,8 @@ class StoryIndex:
     ) -> _Member:
         if count:
             self._count_terms(terms)
-        raw = tuple(dict.fromkeys(terms))
+        # interned: the same names recur across thousands of stored articles
+        raw = tuple(sys.intern(t) for t in dict.fromkeys(terms))
         vec = np.asarray(vector, dtype=np.float32).ravel()
         return _Member(
             id=article.id,
@@ -600,13 +602,11 @@ class StoryIndex:
             old = story.tw.get(t, 0.0)
             story.tw[t] = old + w
             story.tnorm2 += (old + w) ** 2 - old**2
-            posting = self._postings.setdefault(t, OrderedDict())
-            posting[story.id] = posting.get(story.id, 0) + 1
-            posting.move_to_end(story.id)
+            posting = self._postings.setdefault(t, {})
+            posting[story.id] = posting.pop(story.id, 0) + 1
         for b in member.buckets:
-            bucket = self._buckets.setdefault(b, OrderedDict())
-            bucket[story.id] = bucket.get(story.id, 0) + 1
-            bucket.move_to_end(story.id)
+            bucket = self._buckets.setdefault(b, {})
+            bucket[story.id] = bucket.pop(story.id, 0) + 1
         if member.day is not None:
             _insort(story.days, member.day)
         if story.first is None or member.key < story.first:

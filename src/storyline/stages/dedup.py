@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
-import math
+import re
 import struct
 import zlib
 from collections.abc import Iterable, Sequence
@@ -41,18 +41,18 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 from storyline.models import Article, ArticleId
 from storyline.stages.cluster import earliest_key
 from storyline.text import _WORD as _TOKEN_RE
-from storyline.text import sentence_spans, tokens
+from storyline.text import fold_punctuation, sentence_spans, tokens
 
 DupKind = Literal["exact", "near", "rewrite"]
 
-NUM_PERM = 96
+NUM_PERM = 80
 SHINGLE = 5
 NEAR_JACCARD = 0.5
 NEAR_CONTAINMENT = 0.8
 # LSH bands (b, r) over the content-word MinHash: a pair at Jaccard 0.3 collides with
-# probability 0.99, at 0.2 with 0.86 (rewrites of a third of the wording sit at 0.3-0.4;
-# unrelated articles near 0.05, where 11% collide and are then dropped by the estimate).
-WORD_BANDS = (48, 2)
+# probability 0.98, at 0.2 with 0.81 (rewrites of a third of the wording sit at 0.3-0.4;
+# unrelated articles near 0.05, where 10% collide and are then dropped by the estimate).
+WORD_BANDS = (40, 2)
 WORD_ESTIMATE_FLOOR = 0.18
 REWRITE_SENTENCE_JACCARD = 0.3
 REWRITE_MIN_ALIGNED = 3
@@ -88,6 +88,30 @@ def _stop_hashes() -> frozenset[int]:
 
 _STOP_HASHES: frozenset[int] | None = None
 _TOKEN_CACHE: dict[str, int] = {}  # token -> flagged hash
+# Alignment only needs rough sentence units, not cite offsets, so sentences are split with
+# one regex (text.sentence_spans, which walks every match in Python, took 40% of add();
+# it is still used for non-ASCII text). A break is a line end, or . ! ? (and closing quotes)
+# before a space, except after an initial ("U.S.", "John F.") or a common abbreviation.
+_ABBREVIATIONS = (
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
+    "jr", "sr", "no", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "prof", "mt", "ft",
+)  # fmt: skip
+_ROUGH_SENTENCE = re.compile(
+    r"\n|(?<=[.!?])(?<!\.\w\.)(?<!\b\w\.)"
+    + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
+    + r"[\"')\]]*\s+"
+)
+
+
+def _token_hash(word: str) -> int:
+    """The hash of a token, top bit set for stop words and one-letter tokens (cached)."""
+    h = _hash(word)
+    if h in _stop_hashes() or len(word) < 2:
+        h |= 0x80000000
+    if len(_TOKEN_CACHE) < 500_000:  # news vocabulary repeats; bound the memory
+        _TOKEN_CACHE[word] = h
+    return h
 
 
 def _hash(token: str) -> int:
@@ -107,35 +131,37 @@ class _Profile:
     toks: np.ndarray  # uint32
     starts: np.ndarray  # uint32
     _sentences: list[frozenset[int]] | None = None
-    _postings: dict[int, list[int]] | None = None
     _shingles: np.ndarray | None = None
 
     @classmethod
     def of(cls, article: Article) -> _Profile:
-        stop = _stop_hashes()
         hashes: list[int] = []
         starts: list[int] = []
         text = article.text
-        for s, e in sentence_spans(text):
-            sentence = text[s:e]
-            # On ASCII text normalize_text is only lower-casing (its NFKC, accent and quote
-            # folding are identities), so text.tokens reduces to its word pattern; this
-            # skips a per-character pass that would cost most of the time of add().
-            words = (
-                _TOKEN_RE.findall(sentence.lower()) if sentence.isascii() else tokens(sentence)
-            )
+        folded = fold_punctuation(text)
+        if folded.isascii():
+            # Once curly quotes and dashes are folded, ASCII text needs nothing more from
+            # normalize_text than lower-casing (NFKC and accent stripping are identities),
+            # so text.tokens reduces to its word pattern on the lower-cased text: one regex
+            # pass instead of normalize_text's per-character one.
+            units = _ROUGH_SENTENCE.split(folded.lower())
+            split = _TOKEN_RE.findall
+        else:
+            units = [text[s:e] for s, e in sentence_spans(text)]
+            split = tokens
+        cache = _TOKEN_CACHE
+        for unit in units:
+            words = split(unit)
             if not words:
                 continue
             starts.append(len(hashes))
-            cache = _TOKEN_CACHE
-            for w in words:
-                h = cache.get(w)
-                if h is None:
-                    h = _hash(w)
-                    h = h | 0x80000000 if h in stop or len(w) < 2 else h
-                    if len(cache) < 500_000:  # news vocabulary repeats; bound the memory
-                        cache[w] = h
-                hashes.append(h)
+            found = [cache.get(w) for w in words]
+            if None in found:
+                found = [
+                    h if h is not None else _token_hash(w)
+                    for w, h in zip(words, found, strict=True)
+                ]
+            hashes.extend(found)  # type: ignore[arg-type]
             if len(hashes) >= MAX_PROFILE_TOKENS:
                 break
         return cls(
@@ -168,24 +194,14 @@ class _Profile:
                 self._shingles = np.unique((h ^ (h >> np.uint64(29))).astype(np.uint32))
         return self._shingles
 
-    def postings(self) -> dict[int, list[int]]:
-        """Content-word hash -> indexes of the sentences (of ``sentences()``) holding it."""
-        if self._postings is None:
-            post: dict[int, list[int]] = {}
-            for j, sent in enumerate(self.sentences()):
-                for tok in sent:
-                    post.setdefault(tok, []).append(j)
-            self._postings = post
-        return self._postings
-
     def sentences(self) -> list[frozenset[int]]:
         """Content-word sets of sentences with at least ``MIN_SENTENCE_WORDS`` of them."""
         if self._sentences is None:
+            toks = self.toks.tolist()  # plain ints: far faster than numpy for short slices
+            bounds = [*self.starts.tolist(), len(toks)]
             out = []
-            bounds = [*self.starts.tolist(), len(self.toks)]
             for a, b in itertools.pairwise(bounds):
-                seg = self.toks[a:b]
-                content = frozenset(seg[seg < _TOP].tolist())
+                content = frozenset(t for t in toks[a:b] if t < 0x80000000)
                 if len(content) >= MIN_SENTENCE_WORDS:
                     out.append(content)
             self._sentences = out
@@ -240,29 +256,26 @@ def rewrite_score(a: _Profile, b: _Profile) -> tuple[int, float]:
     longest increasing subsequence of the matched positions counts sentences told in the
     same order. Stops early once a rewrite verdict is out of reach.
     """
-    if len(a.sentences()) > len(b.sentences()):
-        a, b = b, a
     sa, sb = a.sentences(), b.sentences()
+    if len(sa) > len(sb):
+        sa, sb = sb, sa
     n = len(sa)
     if not n:
         return 0, 0.0
-    need = max(REWRITE_MIN_ALIGNED, math.ceil(REWRITE_MIN_FRACTION * n))
-    postings = b.postings()
+    need = max(REWRITE_MIN_ALIGNED, -(-REWRITE_MIN_FRACTION * n // 1))
     sizes = [len(t) for t in sb]
     matched: list[int] = []
     for k, s in enumerate(sa):
         if len(matched) + (n - k) < need:
-            return _lis_length(matched), _lis_length(matched) / n
-        counts: dict[int, int] = {}
-        for tok in s:
-            for j in postings.get(tok, ()):
-                counts[j] = counts.get(j, 0) + 1
+            break
         best, best_j = 0.0, -1
         size = len(s)
-        for j, inter in counts.items():
-            jac = inter / (size + sizes[j] - inter)
-            if jac > best:
-                best, best_j = jac, j
+        for j, t in enumerate(sb):
+            inter = len(s & t)
+            if inter:
+                jac = inter / (size + sizes[j] - inter)
+                if jac > best:
+                    best, best_j = jac, j
         if best >= REWRITE_SENTENCE_JACCARD:
             matched.append(best_j)
     aligned = _lis_length(matched)
