@@ -239,21 +239,8 @@ def _read_bytes(
     except InputError as exc:
         yield exc
         return
-    if kind == "text":
-        meta = _sidecar(path) if path else {}
-        if isinstance(meta, InputError):
-            yield meta
-            meta = {}
-        yield RawDoc(
-            source=meta.get("url") or ident,
-            text=text,
-            title=meta.get("title"),
-            outlet=meta.get("outlet") or outlet,
-            published=meta.get("published") or published,
-            url=meta.get("url"),
-        )
-    elif kind == "html":
-        if not re.search(
+    if kind in ("text", "html"):
+        if kind == "html" and not re.search(
             r"<(p|div|article|body|html|br|main|section|span|h[1-6])\b[^<>]*>", text, re.I
         ):
             yield InputError(src, "malformed HTML: no document structure")
@@ -264,7 +251,8 @@ def _read_bytes(
             meta = {}
         yield RawDoc(
             source=meta.get("url") or ident,
-            html=text,
+            text=text if kind == "text" else None,
+            html=text if kind == "html" else None,
             title=meta.get("title"),
             outlet=meta.get("outlet") or outlet,
             published=meta.get("published") or published,
