@@ -116,8 +116,6 @@ _CONNECT = frozenset({"of", "de", "del", "der", "van", "von", "al", "bin", "la",
 # "U.S.", "Jean-Noel", "O'Brien") and single
 # punctuation marks, which end a run of capitalised words ("in Gaza, French officials").
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[^\W_]+)*|[^\W_]+(?:['.-][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
-# After these marks a capitalised word may just open a quote or a clause.
-_OPENERS = frozenset({'"', "'", ":", "(", "[", "-", ";"})
 MAX_TERMS = 80
 
 
@@ -140,8 +138,19 @@ def _stop_words() -> frozenset[str]:
 
 
 def _norm_word(word: str) -> str:
-    w = normalize_text(word).rstrip(".")
-    return w[:-2] if w.endswith("'s") else w
+    """A word as a term: ``normalize_text`` (cached; ASCII only needs lower-casing), no "'s"."""
+    w = _NORM_CACHE.get(word)
+    if w is None:
+        # normalize_text is the identity apart from case on ASCII words (its folding and
+        # accent stripping touch only non-ASCII characters); it costs a per-character pass.
+        w = (word.lower() if word.isascii() else normalize_text(word)).rstrip(".")
+        w = w[:-2] if w.endswith("'s") else w
+        if len(_NORM_CACHE) < 200_000:
+            _NORM_CACHE[word] = w
+    return w
+
+
+_NORM_CACHE: dict[str, str] = {}
 
 
 def article_terms(article: Article) -> list[str]:
@@ -150,10 +159,11 @@ def article_terms(article: Article) -> list[str]:
     Runs of capitalised words (allowing "of", "de", "al"... inside) give the lower-cased
     run ("betty ford center") and its words ("betty", "ford", "center"); numbers of two or
     more digits give ``#``-prefixed terms ("#2013", "#6.1", "#90-day"). Punctuation ends a
-    run. A capitalised word that opens a sentence (or a quote) counts only with evidence
-    that it is a name: the article capitalises it elsewhere mid-sentence, it is written in
-    capitals, or more capitalised words follow. Lines in Title Case (headlines, bylines)
-    only contribute words that the body also capitalises mid-sentence.
+    run; a stop word does not start one ("The", "In"), unless written in capitals ("US").
+    Lines in Title Case (headlines, bylines) give their capitalised words one by one.
+    Sentence openers that are not names ("Speaking", "Earlier") get through; IDF weighs
+    them down (requiring other evidence for an opener lost more names than it removed
+    noise on ECB+ train).
     Month and weekday names are dropped. Terms are unique, in order of first appearance
     (the title first when it is a real one), at most ``MAX_TERMS``.
 
@@ -176,17 +186,12 @@ def article_terms(article: Article) -> list[str]:
             if any(t[0].isalnum() for t in toks):
                 sentences.append(toks)
 
-    # Words capitalised inside an ordinary sentence (not at its start, not after an opening
-    # quote or colon) are evidence of names; Title Case lines (headlines) are not evidence.
-    proper: set[str] = set()
-    title_case: list[bool] = []
+    # Title Case lines (headlines, bylines) capitalise every word: there, no runs.
+    title_case = []
     for toks in sentences:
         words = [t for t in toks if t[0].isalnum()]
         caps = sum(1 for w in words if w[0].isupper())
-        is_title = len(words) >= 3 and caps >= 0.7 * len(words)
-        title_case.append(is_title)
-        if not is_title:
-            proper.update(_norm_word(w) for k, w in enumerate(toks) if _capitalised_inside(toks, k))
+        title_case.append(len(words) >= 3 and caps >= 0.7 * len(words))
 
     out: dict[str, None] = {}
 
@@ -198,16 +203,17 @@ def article_terms(article: Article) -> list[str]:
         if is_title:
             for w in toks:
                 n = _norm_word(w)
-                if w[0].isupper() and n in proper and n not in stop and n not in _CALENDAR:
+                if w[0].isupper() and n not in stop and n not in _CALENDAR and len(n) > 1:
                     emit(n)
                 elif w[0].isdigit():
                     emit(_number_term(w))
             continue
         run: list[tuple[str, bool]] = []  # (normalised word, written in capitals)
-        for k, w in enumerate(toks):
+        for w in toks:
             if not w[0].isalnum():
-                _emit_run(run, stop, emit)
-                run = []
+                if run:
+                    _emit_run(run, stop, emit)
+                    run = []
                 continue
             n = _norm_word(w)
             caps = w.isupper() and len(w) > 1
@@ -217,37 +223,18 @@ def article_terms(article: Article) -> list[str]:
                 and n != "i"
                 and (run or caps or n not in stop)
             ):
-                opening = k == 0 or toks[k - 1] in _OPENERS
-                follows = k + 1 < len(toks) and toks[k + 1][:1].isupper()
-                # An opening word is a name only with evidence: seen inside a sentence,
-                # in capitals, or followed by more capitalised words (and not a stop word).
-                if (
-                    not opening
-                    or n in proper
-                    or (w.isupper() and len(w) > 1)
-                    or (follows and n not in stop)
-                ):
-                    run.append((n, w.isupper() and len(w) > 1))
-                    continue
+                run.append((n, caps))
+                continue
             elif run and n in _CONNECT:
                 run.append((n, False))
                 continue
-            _emit_run(run, stop, emit)
-            run = []
+            if run:
+                _emit_run(run, stop, emit)
+                run = []
             if w[0].isdigit():
                 emit(_number_term(w))
         _emit_run(run, stop, emit)
     return list(out)
-
-
-def _capitalised_inside(toks: list[str], k: int) -> bool:
-    w = toks[k]
-    return (
-        k > 0
-        and w[0].isupper()
-        and toks[k - 1] not in _OPENERS
-        and (toks[k - 1][0].isalnum() or toks[k - 1] in {",", "&"})
-    )
 
 
 def _number_term(word: str) -> str:
@@ -318,7 +305,7 @@ DEFAULT_PARAMS: dict[str, ClusterParams] = {
     "model2vec": ClusterParams(
         term_weight=0.8, rho=0.15, alpha=0.8, alpha_merge=0.8, emb_floor=0.7
     ),
-    "tfidf": ClusterParams(term_weight=0.8, rho=0.15, alpha=0.8, alpha_merge=0.8),
+    "tfidf": ClusterParams(term_weight=0.8, rho=0.15, alpha=0.7, alpha_merge=0.8),
 }
 
 
@@ -375,6 +362,7 @@ class _Member:
     buckets: tuple[int, ...]
     story: StoryId
     raw: tuple[str, ...] = ()  # the article's terms, to re-weigh with a newer IDF
+    weighed_at: int = 0  # articles in the index when ``terms`` were weighed
 
 
 @dataclass(slots=True)
@@ -437,6 +425,7 @@ class StoryIndex:
         self._moves: dict[ArticleId, StoryId] = {}
         self._removed: set[StoryId] = set()
         self._pending: list[ArticleId] = []  # added since the last refine_pending
+        self._near: dict[ArticleId, list[StoryId]] = {}  # best candidates of pending articles
         self._placed: dict[ArticleId, StoryId] = {}
         self._merged: set[StoryId] = set()
 
@@ -481,6 +470,8 @@ class StoryIndex:
             story = self._new_story(member)
         self._attach(member, story)
         self._pending.append(member.id)
+        # the stories it was compared with: its neighbourhood when the placement is refined
+        self._near[member.id] = [st.id for st, _ in scored[:3]]
         if len(self._pending) >= self.refine_every:
             self.refine_pending()
         return member.story
@@ -561,6 +552,7 @@ class StoryIndex:
             buckets=self._lsh_keys(vec),
             story="",
             raw=raw,
+            weighed_at=self._n,
         )
 
     def _next_check(self, size: int) -> int:
@@ -779,35 +771,44 @@ class StoryIndex:
         size = np.array([u.size for u in units], dtype=np.float64)
         dmin = np.array([u.dmin for u in units], dtype=np.float64)
         dmax = np.array([u.dmax for u in units], dtype=np.float64)
+        dated = bool(np.isfinite(dmin).any())
         is_story = np.array([u.story is not None for u in units], dtype=bool)
         alive = np.ones(k, dtype=bool)
         version = np.zeros(k, dtype=np.int64)
         groups: list[list[int]] = [[i] for i in range(k)]
+        nt = np.sqrt(np.maximum(np.diag(gt), 1e-12))
+        ne = np.sqrt(np.maximum(np.diag(ge), 1e-12))
+        tw, floor, rho = p.term_weight, p.emb_floor, p.rho
 
-        def ratios(a: int) -> np.ndarray:
-            nt = np.sqrt(np.maximum(np.diag(gt), 1e-12))
-            ne = np.sqrt(np.maximum(np.diag(ge), 1e-12))
-            tcos = gt[a] / (nt[a] * nt)
-            ecos = (ge[a] / (ne[a] * ne) - p.emb_floor) / (1 - p.emb_floor)
-            sim = p.term_weight * tcos + (1 - p.term_weight) * ecos
-            with np.errstate(invalid="ignore"):
-                gap = np.maximum(np.maximum(dmin[a] - dmax, dmin - dmax[a]), 0.0)
-            gap = np.nan_to_num(np.maximum(gap - p.time_grace_days, 0.0), nan=0.0)
-            sim *= np.exp(-gap / p.time_scale_days)
-            expect = p.rho / np.sqrt((p.rho + (1 - p.rho) / size[a]) * (p.rho + (1 - p.rho) / size))
-            r: np.ndarray = np.asarray(sim / expect, dtype=np.float64)
-            r[a] = -np.inf
-            r[~alive] = -np.inf
+        def ratios(rows: np.ndarray | slice) -> np.ndarray:
+            """Score of every unit of ``rows`` against every unit (-inf for dead ones)."""
+            tcos = gt[rows] / (nt[rows, None] * nt[None, :])
+            ecos = (ge[rows] / (ne[rows, None] * ne[None, :]) - floor) / (1 - floor)
+            sim = tw * tcos + (1 - tw) * ecos
+            if dated:
+                with np.errstate(invalid="ignore"):
+                    gap = np.fmax(
+                        dmin[rows, None] - dmax[None, :], dmin[None, :] - dmax[rows, None]
+                    )
+                gap = np.nan_to_num(np.maximum(gap - p.time_grace_days, 0.0), nan=0.0)
+                sim *= np.exp(-gap / p.time_scale_days)
+            q = rho + (1 - rho) / size
+            r: np.ndarray = sim * np.sqrt(q[rows, None] * q[None, :]) / rho
+            r[:, ~alive] = -np.inf
             return r
 
-        def threshold(a: int) -> np.ndarray:
-            return np.where(is_story[a] & is_story, p.alpha_merge, p.alpha)
+        def thresholds(rows: np.ndarray | slice) -> np.ndarray:
+            both = is_story[rows, None] & is_story[None, :]
+            return np.where(both, p.alpha_merge, p.alpha)
 
-        heap: list[tuple[float, int, int, int, int]] = []
-        for a in range(k):
-            r = ratios(a)
-            ok = np.nonzero((r >= threshold(a)) & (np.arange(k) > a))[0]
-            heap.extend((-float(r[b]), a, int(b), 0, 0) for b in ok)
+        everything = slice(None)
+        start = ratios(everything)
+        np.fill_diagonal(start, -np.inf)
+        ok = np.triu(start >= thresholds(everything), 1)
+        heap = [
+            (-float(start[a, b]), int(a), int(b), 0, 0)
+            for a, b in zip(*np.nonzero(ok), strict=True)
+        ]
         heapq.heapify(heap)
         while heap:
             _, a, b, va, vb = heapq.heappop(heap)
@@ -817,6 +818,8 @@ class StoryIndex:
             for g in (gt, ge):
                 g[a, :] += g[b, :]
                 g[:, a] += g[:, b]
+            nt[a] = np.sqrt(max(gt[a, a], 1e-12))
+            ne[a] = np.sqrt(max(ge[a, a], 1e-12))
             size[a] += size[b]
             dmin[a] = np.fmin(dmin[a], dmin[b])
             dmax[a] = np.fmax(dmax[a], dmax[b])
@@ -825,16 +828,17 @@ class StoryIndex:
             version[a] += 1
             groups[a].extend(groups[b])
             groups[b] = []
-            r = ratios(a)
-            thr = threshold(a)
-            for c in (int(x) for x in np.nonzero(r >= thr)[0]):
+            rows = np.array([a])
+            r = ratios(rows)[0]
+            r[a] = -np.inf
+            for c in (int(x) for x in np.nonzero(r >= thresholds(rows)[0])[0]):
                 lo, hi = (a, c) if a < c else (c, a)
                 heapq.heappush(heap, (-float(r[c]), lo, hi, int(version[lo]), int(version[hi])))
         return [g for g in groups if g]
 
     def _unit_of_story(self, story: _Story) -> _Unit:
         return _Unit(
-            members=sorted(story.members),
+            members=[],  # a story unit moves as a whole; its members are not listed
             story=story.id,
             tw=story.tw,
             vsum=story.vsum if story.vsum is not None else np.zeros(1, dtype=np.float32),
@@ -890,13 +894,14 @@ class StoryIndex:
         pending = [m for m in self._pending if m in self._members]
         self._pending = []
         if not pending:
+            self._near.clear()
             return
         members = [self._members[m] for m in pending]
         near: dict[StoryId, None] = {}
         for m in members:
             near.setdefault(m.story, None)
-            for story, _ in self._score_candidates(m)[:3]:
-                near.setdefault(story.id, None)
+            for sid in self._near.pop(m.id, ()):
+                near.setdefault(sid, None)
         for m in members:
             self._placed.setdefault(m.id, m.story)
             self._detach(m)
@@ -946,33 +951,50 @@ class StoryIndex:
         """Agglomerate ``members`` from single articles and re-assign them.
 
         Each resulting group keeps the story id most of its members had (largest groups
-        choose first), else takes a new id from its earliest article.
+        choose first), else takes a new id from its earliest article. Only members whose
+        story changes are moved; members weighed when the store was less than half its
+        size are re-weighed first.
         """
-        before = {m.id: m.story for m in members}
         for m in members:
-            self._detach(m)
-            m.terms = self._weigh(m.raw)
+            if m.weighed_at * 2 < self._n:
+                story = self._stories[m.story]
+                self._detach(m)
+                m.terms = self._weigh(m.raw)
+                m.weighed_at = self._n
+                if story.id not in self._stories:
+                    self._stories[story.id] = story
+                self._attach(m, story)
         groups = self._greedy([self._unit_of_member(m) for m in members])
         groups.sort(key=lambda g: (-len(g), min(members[i].key for i in g)))
+        claimed: set[StoryId] = set()
+        plan: list[tuple[list[_Member], StoryId | None]] = []
         for group in groups:
             moving = [members[i] for i in group]
             votes: dict[StoryId, int] = {}
             for m in moving:
-                votes[before[m.id]] = votes.get(before[m.id], 0) + 1
+                votes[m.story] = votes.get(m.story, 0) + 1
             sid = next(
-                (v for v in sorted(votes, key=lambda v: (-votes[v], v)) if v not in self._stories),
-                None,
+                (v for v in sorted(votes, key=lambda v: (-votes[v], v)) if v not in claimed), None
             )
+            if sid is not None:
+                claimed.add(sid)
+            plan.append((moving, sid))
+        for moving, sid in plan:
             if sid is None:
                 target = self._new_story(min(moving, key=lambda m: m.key))
             else:
-                target = _Story(id=sid)
-                self._stories[sid] = target
+                target = self._stories.get(sid) or self._revive(sid)
             for m in moving:
-                self._attach(m, target)
-                if target.id != before[m.id]:
+                if m.story != target.id:
+                    self._detach(m)
+                    self._attach(m, target)
                     self._moves[m.id] = target.id
             target.next_split = self._next_check(len(target.members))
+
+    def _revive(self, sid: StoryId) -> _Story:
+        story = _Story(id=sid)
+        self._stories[sid] = story
+        return story
 
     def group_exact(self, items: Sequence[tuple[Article, np.ndarray, list[str]]]) -> None:
         """Place articles by best-first agglomeration from single articles (``recluster``).
