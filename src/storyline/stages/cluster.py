@@ -828,10 +828,10 @@ class StoryIndex:
             version[a] += 1
             groups[a].extend(groups[b])
             groups[b] = []
-            rows = np.array([a])
-            r = ratios(rows)[0]
+            row = np.array([a])
+            r = ratios(row)[0]
             r[a] = -np.inf
-            for c in (int(x) for x in np.nonzero(r >= thresholds(rows)[0])[0]):
+            for c in (int(x) for x in np.nonzero(r >= thresholds(row)[0])[0]):
                 lo, hi = (a, c) if a < c else (c, a)
                 heapq.heappush(heap, (-float(r[c]), lo, hi, int(version[lo]), int(version[hi])))
         return [g for g in groups if g]

@@ -31,7 +31,7 @@ import itertools
 import re
 import struct
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -145,7 +145,7 @@ class _Profile:
             # so text.tokens reduces to its word pattern on the lower-cased text: one regex
             # pass instead of normalize_text's per-character one.
             units = _ROUGH_SENTENCE.split(folded.lower())
-            split = _TOKEN_RE.findall
+            split: Callable[[str], list[str]] = _TOKEN_RE.findall
         else:
             units = [text[s:e] for s, e in sentence_spans(text)]
             split = tokens
