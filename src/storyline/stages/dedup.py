@@ -31,7 +31,7 @@ import itertools
 import re
 import struct
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -49,6 +49,9 @@ NUM_PERM = 80
 SHINGLE = 5
 NEAR_JACCARD = 0.5
 NEAR_CONTAINMENT = 0.8
+# Near-copies share most of their vocabulary: below this estimated content-word Jaccard
+# (a copy cut to half its length still sits near 0.5) the shingle check is skipped.
+NEAR_WORD_GATE = 0.35
 # LSH bands (b, r) over the content-word MinHash: a pair at Jaccard 0.3 collides with
 # probability 0.98, at 0.2 with 0.81 (rewrites of a third of the wording sit at 0.3-0.4;
 # unrelated articles near 0.05, where 10% collide and are then dropped by the estimate).
@@ -104,6 +107,13 @@ _ROUGH_SENTENCE = re.compile(
 )
 
 
+# A token that cannot come out of real text marks sentence breaks inside one token list.
+_BREAK = "zqxbreakzqx"
+_BREAK_TOKEN = f" {_BREAK} "
+_BREAK_HASH = -1
+_TOKEN_CACHE[_BREAK] = _BREAK_HASH
+
+
 def _token_hash(word: str) -> int:
     """The hash of a token, top bit set for stop words and one-letter tokens (cached)."""
     h = _hash(word)
@@ -135,39 +145,41 @@ class _Profile:
 
     @classmethod
     def of(cls, article: Article) -> _Profile:
-        hashes: list[int] = []
-        starts: list[int] = []
         text = article.text
         folded = fold_punctuation(text)
         if folded.isascii():
             # Once curly quotes and dashes are folded, ASCII text needs nothing more from
             # normalize_text than lower-casing (NFKC and accent stripping are identities),
             # so text.tokens reduces to its word pattern on the lower-cased text: one regex
-            # pass instead of normalize_text's per-character one.
-            units = _ROUGH_SENTENCE.split(folded.lower())
-            split: Callable[[str], list[str]] = _TOKEN_RE.findall
+            # pass instead of normalize_text's per-character one. Sentence breaks become
+            # a marker token, so the whole text is tokenised in one call.
+            words = _TOKEN_RE.findall(_ROUGH_SENTENCE.sub(_BREAK_TOKEN, folded.lower()))
         else:
-            units = [text[s:e] for s, e in sentence_spans(text)]
-            split = tokens
+            words = []
+            for s, e in sentence_spans(text):
+                words += tokens(text[s:e])
+                words.append(_BREAK)
         cache = _TOKEN_CACHE
-        for unit in units:
-            words = split(unit)
-            if not words:
+        found = [cache.get(w) for w in words]
+        if None in found:
+            found = [
+                h if h is not None else _token_hash(w) for w, h in zip(words, found, strict=True)
+            ]
+        hashes: list[int] = []
+        starts: list[int] = []
+        fresh = True
+        for h in found:
+            if h == _BREAK_HASH:
+                fresh = True
                 continue
-            starts.append(len(hashes))
-            found = [cache.get(w) for w in words]
-            if None in found:
-                found = [
-                    h if h is not None else _token_hash(w)
-                    for w, h in zip(words, found, strict=True)
-                ]
-            hashes.extend(found)  # type: ignore[arg-type]
-            if len(hashes) >= MAX_PROFILE_TOKENS:
-                break
-        return cls(
-            np.asarray(hashes[:MAX_PROFILE_TOKENS], dtype=np.uint32),
-            np.asarray(starts, dtype=np.uint32),
-        )
+            if fresh:
+                starts.append(len(hashes))
+                fresh = False
+            hashes.append(h)  # type: ignore[arg-type]
+        if len(hashes) > MAX_PROFILE_TOKENS:
+            hashes = hashes[:MAX_PROFILE_TOKENS]
+            starts = [x for x in starts if x < MAX_PROFILE_TOKENS]
+        return cls(np.asarray(hashes, dtype=np.uint32), np.asarray(starts, dtype=np.uint32))
 
     @property
     def words(self) -> np.ndarray:
@@ -282,15 +294,22 @@ def rewrite_score(a: _Profile, b: _Profile) -> tuple[int, float]:
     return aligned, aligned / n
 
 
-def classify_pair(a: _Profile, b: _Profile) -> tuple[DupKind, float] | None:
-    """Whether two profiles are copies, and of which kind (None when independent)."""
+def classify_pair(
+    a: _Profile, b: _Profile, word_jaccard: float = 1.0
+) -> tuple[DupKind, float] | None:
+    """Whether two profiles are copies, and of which kind (None when independent).
+
+    ``word_jaccard`` (an estimate of the content-word Jaccard, when known) skips the
+    shingle comparison for pairs too far apart in vocabulary to be near-copies.
+    """
     if len(a.toks) and np.array_equal(a.words, b.words):
         return "exact", 1.0
-    jac, cont = _jaccard(a.shingles(), b.shingles())
-    if jac >= NEAR_JACCARD:
-        return "near", round(jac, 4)
-    if cont >= NEAR_CONTAINMENT and min(len(a.shingles()), len(b.shingles())) >= 20:
-        return "near", round(cont, 4)
+    if word_jaccard >= NEAR_WORD_GATE:
+        jac, cont = _jaccard(a.shingles(), b.shingles())
+        if jac >= NEAR_JACCARD:
+            return "near", round(jac, 4)
+        if cont >= NEAR_CONTAINMENT and min(len(a.shingles()), len(b.shingles())) >= 20:
+            return "near", round(cont, 4)
     aligned, frac = rewrite_score(a, b)
     if aligned >= REWRITE_MIN_ALIGNED and frac >= REWRITE_MIN_FRACTION:
         return "rewrite", round(frac, 4)
@@ -329,7 +348,7 @@ def _lean_bytes(m: LeanMinHash) -> bytes:
 class _Entry:
     key: tuple[int, str, str, str]
     profile: _Profile
-    words: np.ndarray  # hash values of the content-word MinHash
+    row: int  # its content-word MinHash in DedupIndex._rows
 
 
 class DedupIndex:
@@ -343,6 +362,7 @@ class DedupIndex:
         self._words = MinHashLSH(num_perm=NUM_PERM, params=WORD_BANDS)
         self._entries: dict[ArticleId, _Entry] = {}
         self._exact: dict[bytes, ArticleId] = {}
+        self._rows = _Rows(NUM_PERM)
         self._parent: dict[ArticleId, ArticleId] = {}
         self._head: dict[ArticleId, ArticleId] = {}  # root -> earliest member
         self._group: dict[ArticleId, list[ArticleId]] = {}  # root -> members
@@ -434,7 +454,8 @@ class DedupIndex:
         profile: _Profile,
         word_mh: LeanMinHash,
     ) -> None:
-        self._entries[aid] = _Entry(key, profile, np.asarray(word_mh.hashvalues))
+        self._entries[aid] = _Entry(key, profile, len(self._rows))
+        self._rows.append(np.asarray(word_mh.hashvalues, dtype=np.uint32))
         self._words.insert(aid, word_mh, check_duplication=False)
         self._exact.setdefault(_exact_key(profile), aid)
         self._parent[aid] = aid
@@ -454,7 +475,8 @@ class DedupIndex:
             return None
         # rank by estimated content-word Jaccard; verify only the best few exactly
         hv = np.asarray(word_mh.hashvalues)
-        est = (np.stack([self._entries[c].words for c in cands]) == hv).mean(axis=1)
+        rows = np.fromiter((self._entries[c].row for c in cands), dtype=np.int64, count=len(cands))
+        est = (self._rows.take(rows) == hv).mean(axis=1)
         order = np.argsort(-est, kind="stable")[:REWRITE_MAX_VERIFY]
         best: tuple[ArticleId, DupKind, float] | None = None
         rank = {"exact": 3, "near": 2, "rewrite": 1}
@@ -462,7 +484,7 @@ class DedupIndex:
             if est[i] < WORD_ESTIMATE_FLOOR:
                 break
             cand = cands[int(i)]
-            verdict = classify_pair(profile, self._entries[cand].profile)
+            verdict = classify_pair(profile, self._entries[cand].profile, float(est[i]))
             if verdict is None:
                 continue
             kind, score = verdict
@@ -495,6 +517,27 @@ class DedupIndex:
 
     def _members_of(self, aid: ArticleId) -> list[ArticleId]:
         return list(self._group[self._find(aid)])
+
+
+class _Rows:
+    """A growing uint32 matrix of MinHash values (one row per indexed article)."""
+
+    def __init__(self, width: int) -> None:
+        self._data = np.zeros((1024, width), dtype=np.uint32)
+        self._n = 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    def append(self, row: np.ndarray) -> None:
+        if self._n == len(self._data):
+            self._data = np.concatenate([self._data, np.zeros_like(self._data)])
+        self._data[self._n] = row
+        self._n += 1
+
+    def take(self, rows: np.ndarray) -> np.ndarray:
+        out: np.ndarray = self._data[rows]
+        return out
 
 
 def _exact_key(profile: _Profile) -> bytes:
