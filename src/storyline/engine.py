@@ -207,7 +207,7 @@ class Engine:
             terms_of.append(terms)
         touched = {a.story_id for a in placed if a.story_id}
         # An article that predates copies already indexed becomes their group head.
-        relinks = dedup.take_relinks() if hasattr(dedup, "take_relinks") else {}
+        relinks = dedup.take_relinks()
         in_chunk = {a.id: i for i, a in enumerate(placed)}
         for aid, m in relinks.items():
             if aid in in_chunk:
@@ -215,8 +215,8 @@ class Engine:
                 placed[i] = replace(placed[i], duplicate_of=m.of)
                 matches[aid] = m
         stored_relinks = {aid: m for aid, m in relinks.items() if aid not in in_chunk}
-        moved = stories.take_moves() if hasattr(stories, "take_moves") else {}
-        removed = stories.take_removed() if hasattr(stories, "take_removed") else set()
+        moved = stories.take_moves()
+        removed = stories.take_removed()
         for aid, sid in moved.items():
             if aid in in_chunk:
                 i = in_chunk[aid]
