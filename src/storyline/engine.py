@@ -246,10 +246,7 @@ class Engine:
                 if (old := self.store.story_of(aid)) is not None:
                     touched.add(old)
             if stored_moves:
-                c.executemany(
-                    "UPDATE articles SET story_id = ? WHERE id = ?",
-                    [(sid, aid) for aid, sid in stored_moves.items()],
-                )
+                self.store.set_story_ids(c, stored_moves.items())
             touched |= set(moved.values()) | set(removed)
             self._refresh_stories(c, touched)
         result.added.extend(a.id for a in placed)
@@ -321,7 +318,7 @@ class Engine:
                 ],
             )  # fmt: skip
             old = {s.id for s in self.store.stories()}
-            c.execute("DELETE FROM stories")
+            self.store.clear_stories(c)
             self._refresh_stories(c, set(assign.values()) | old)
         self._dedup = self._stories = None
         return len(set(assign.values()))

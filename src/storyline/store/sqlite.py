@@ -264,6 +264,18 @@ class SQLiteStore:
             [(d, k, sc, a) for a, d, k, sc in items],
         )
 
+    def set_story_ids(
+        self, c: sqlite3.Connection, items: Iterable[tuple[ArticleId, StoryId]]
+    ) -> None:
+        """Move articles to other stories: ``(article, story)``."""
+        c.executemany(
+            "UPDATE articles SET story_id = ? WHERE id = ?", [(s, a) for a, s in items]
+        )
+
+    def clear_stories(self, c: sqlite3.Connection) -> None:
+        """Delete every story row (articles keep their ``story_id``), before a rebuild."""
+        c.execute("DELETE FROM stories")
+
     def story_of(self, article_id: ArticleId) -> StoryId | None:
         row = self._conn.execute(
             "SELECT story_id FROM articles WHERE id = ?", (article_id,)
