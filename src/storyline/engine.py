@@ -9,7 +9,7 @@ the engine, and are rebuilt from stored signatures when the engine opens a datab
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +19,15 @@ import numpy as np
 
 from storyline.config import Settings, load_settings
 from storyline.errors import InputError, StorylineError
-from storyline.models import Article, ArticleFacts, ArticleId, Story, StoryId, StoryReport
+from storyline.models import (
+    Article,
+    ArticleFacts,
+    ArticleId,
+    RawDoc,
+    Story,
+    StoryId,
+    StoryReport,
+)
 from storyline.store import SQLiteStore, open_store
 
 if TYPE_CHECKING:
@@ -46,6 +54,42 @@ class IngestResult:
     def ok(self) -> bool:
         """True when something was ingested or everything was already there."""
         return bool(self.added) or self.unchanged > 0
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A cleaned article with the per-article work already done (by ``storyline.batch``).
+
+    Everything here depends on the article alone, so it can be computed in parallel, in
+    any process; ``Engine.ingest_prepared`` computes what is left as None.
+    """
+
+    article: Article
+    vector: np.ndarray | None = None  # embedding by ``settings.embedder``
+    terms: list[str] | None = None  # ``cluster.article_terms``
+    facts: ArticleFacts | None = None  # extraction by ``settings.extractor``
+
+
+def clean_input(item: RawDoc, *, ingested_at: str) -> Article | InputError:
+    """Clean one raw document; a bad one becomes an ``InputError`` (never raises for data).
+
+    A document that carries a fetch time (``fetched``, e.g. a WARC record's date) and has
+    no publication date of its own gets the fetch date, marked ``published_from="fetched"``:
+    a crawl follows publication closely, and an undated article clusters worse.
+    """
+    from storyline.stages.clean import clean_document, parse_date
+
+    try:
+        article = clean_document(item, ingested_at=ingested_at)
+    except InputError as exc:
+        return exc
+    except Exception as exc:  # a cleaner bug must not lose the rest of the batch
+        logger.exception("cleaning failed for %s", item.source)
+        return InputError(item.source, f"could not be cleaned ({exc})")
+    fetched = getattr(item, "fetched", None)
+    if article.published is None and fetched and (day := parse_date(fetched)):
+        article = replace(article, published=day, published_from="fetched")
+    return article
 
 
 class Engine:
@@ -130,75 +174,114 @@ class Engine:
         the batch. Each chunk of ``settings.chunk_size`` articles is written in one
         transaction, so an interrupted run leaves no half-written article.
         """
-        from storyline.stages.clean import clean_document
         from storyline.stages.ingest import count_inputs, read_inputs
 
-        result = IngestResult()
         total = count_inputs(paths) if progress else None
-        run_id = self.store.start_run()
-        chunk: list[Article] = []
-        seen_ids: set[ArticleId] = set()
-        done = 0
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        for item in read_inputs(
-            paths,
-            outlet=outlet,
-            published=published,
-            max_bytes=self.settings.max_bytes,
-            stdin=stdin,
-        ):
-            done += 1
-            if progress:
-                progress(done, total, item.source)
+
+        def cleaned() -> Iterator[Prepared | InputError]:
+            done = 0
+            for item in read_inputs(
+                paths,
+                outlet=outlet,
+                published=published,
+                max_bytes=self.settings.max_bytes,
+                stdin=stdin,
+            ):
+                done += 1
+                if progress:
+                    progress(done, total, item.source)
+                if isinstance(item, InputError):
+                    yield item
+                    continue
+                article = clean_input(item, ingested_at=now)
+                yield article if isinstance(article, InputError) else Prepared(article)
+
+        return self.ingest_prepared(cleaned())
+
+    def ingest_prepared(self, items: Iterable[Prepared | InputError]) -> IngestResult:
+        """Store cleaned articles (with whatever was computed for them ahead) in order.
+
+        This is the sequential half of ingest: versions, exact re-ingests, duplicate and
+        story assignment depend on what came before, so ``items`` are taken in the order
+        given, and the same order always gives the same result. Vectors, terms and facts
+        that an item lacks are computed here, a chunk at a time.
+        """
+        result = IngestResult()
+        run_id = self.store.start_run()
+        chunk: list[Prepared] = []
+        seen_ids: set[ArticleId] = set()
+        # sources where already-known content was seen again: written with the next chunk
+        sightings: list[tuple[ArticleId, str]] = []
+        for item in items:
             if isinstance(item, InputError):
                 result.errors.append(item)
                 continue
-            try:
-                article = clean_document(item, ingested_at=now)
-            except InputError as exc:
-                result.errors.append(exc)
-                continue
-            except Exception as exc:  # a cleaner bug must not lose the rest of the batch
-                logger.exception("cleaning failed for %s", item.source)
-                result.errors.append(InputError(item.source, f"could not be cleaned ({exc})"))
-                continue
+            article = item.article
             if article.id in seen_ids or self.store.has_article(article.id):
                 result.unchanged += 1
-                with self.store.transaction() as c:
-                    self.store.add_sighting(c, article.id, article.source)
+                sightings.append((article.id, article.source))
                 continue
             previous = self.store.current_at_source(article.source)
             if previous is None:
                 previous = next(
-                    ((a.id, a.version) for a in chunk if a.source == article.source), None
-                )
+                    ((p.article.id, p.article.version) for p in chunk
+                     if p.article.source == article.source),
+                    None,
+                )  # fmt: skip
             if previous is not None:
                 article = replace(article, version=previous[1] + 1, supersedes=previous[0])
                 result.new_versions += 1
             seen_ids.add(article.id)
-            chunk.append(article)
+            chunk.append(replace(item, article=article))
             if len(chunk) >= self.settings.chunk_size:
-                self._store_chunk(chunk, result)
-                chunk = []
+                self._store_chunk(chunk, result, sightings)
+                chunk, sightings = [], []
         if chunk:
-            self._store_chunk(chunk, result)
+            self._store_chunk(chunk, result, sightings)
+        elif sightings:
+            with self.store.transaction() as c:
+                for aid, source in sightings:
+                    self.store.add_sighting(c, aid, source)
         self.store.finish_run(run_id, len(result.added), result.unchanged, len(result.errors))
         return result
 
-    def _store_chunk(self, chunk: list[Article], result: IngestResult) -> None:
+    @property
+    def facts_key(self) -> str:
+        """The facts-cache key: extractor name and version (facts of another key are stale)."""
+        from storyline.stages.extract import EXTRACTOR_VERSION
+
+        return f"{self.settings.extractor}.{EXTRACTOR_VERSION}"
+
+    def _store_chunk(
+        self,
+        items: list[Prepared],
+        result: IngestResult,
+        sightings: Sequence[tuple[ArticleId, str]] = (),
+    ) -> None:
         from storyline.stages.cluster import article_terms
 
         dedup, stories = self._ensure_indexes()
-        vectors = self._embed(chunk)
+        chunk = [p.article for p in items]
+        missing = [i for i, p in enumerate(items) if p.vector is None]
+        fresh = self._embed([chunk[i] for i in missing]) if missing else None
+        rows: list[np.ndarray] = [
+            np.asarray(p.vector, dtype=np.float32) if p.vector is not None else np.empty(0)
+            for p in items
+        ]
+        if fresh is not None:
+            for j, i in enumerate(missing):
+                rows[i] = np.asarray(fresh[j], dtype=np.float32)
+        vectors = np.vstack(rows)
         placed: list[Article] = []
         signatures: list[bytes] = []
         terms_of: list[list[str]] = []
         matches: dict[ArticleId, DupMatch] = {}
-        for article, vec in zip(chunk, vectors, strict=True):
+        for p, article, vec in zip(items, chunk, vectors, strict=True):
             match: DupMatch | None = dedup.add(article)
             if match is not None:
                 matches[article.id] = match
-            terms = list(article_terms(article))
+            terms = list(p.terms) if p.terms is not None else list(article_terms(article))
             story_id = stories.add(article, vec, terms)
             placed.append(
                 replace(article, story_id=story_id, duplicate_of=match.of if match else None)
@@ -228,6 +311,8 @@ class Engine:
                     c, replace(a, duplicate_of=None), minhash=mh, embedder=self.settings.embedder,
                     vector=np.asarray(vec, dtype=np.float32).tobytes(), terms=terms,
                 )  # fmt: skip
+            for aid, source in sightings:
+                self.store.add_sighting(c, aid, source)
             self.store.set_duplicates(
                 c,
                 [(a.id, a.duplicate_of, matches[a.id].kind if a.id in matches else None,
@@ -251,6 +336,10 @@ class Engine:
             self._refresh_stories(c, touched)
         result.added.extend(a.id for a in placed)
         result.stories_touched |= touched
+        facts = [p.facts for p in items if p.facts is not None]
+        if facts:
+            # a cache, written after the chunk: losing it only means extracting again
+            self.store.save_facts(facts, self.facts_key)
 
     def _refresh_stories(self, c: object, story_ids: Iterable[StoryId]) -> None:
         """Recompute title, dates and independent-source count of the given stories."""
@@ -339,9 +428,9 @@ class Engine:
 
     def facts(self, articles: Sequence[Article]) -> list[ArticleFacts]:
         """Extraction results for ``articles``, computed once and cached in the store."""
-        from storyline.stages.extract import EXTRACTOR_VERSION, extract_many
+        from storyline.stages.extract import extract_many
 
-        key = f"{self.settings.extractor}.{EXTRACTOR_VERSION}"
+        key = self.facts_key
         cached = self.store.facts([a.id for a in articles], key)
         missing = [a for a in articles if a.id not in cached]
         if missing:
@@ -359,4 +448,4 @@ class Engine:
         return build_report(story, arts, self.facts(arts))
 
 
-__all__ = ["Engine", "IngestResult", "StorylineError"]
+__all__ = ["Engine", "IngestResult", "Prepared", "StorylineError", "clean_input"]
