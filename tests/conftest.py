@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from pg import pg_server, pg_url  # noqa: F401  (PostgreSQL fixtures, see tests/pg.py)
+
 REPO = Path(__file__).resolve().parent.parent
 
 

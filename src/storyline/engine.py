@@ -28,7 +28,7 @@ from storyline.models import (
     StoryId,
     StoryReport,
 )
-from storyline.store import SQLiteStore, open_store
+from storyline.store import Store, open_store
 
 if TYPE_CHECKING:
     from storyline.stages.cluster import StoryIndex
@@ -100,7 +100,7 @@ class Engine:
         store: an open store; opened from ``settings.db`` when omitted.
     """
 
-    def __init__(self, settings: Settings | None = None, store: SQLiteStore | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, store: Store | None = None) -> None:
         self.settings = settings or load_settings()
         self.store = store or open_store(self.settings.db)
         self._dedup: DedupIndex | None = None

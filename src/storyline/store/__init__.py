@@ -1,10 +1,15 @@
-"""Storage. ``open_store`` picks the backend from a path or URL; SQLite is the default."""
+"""Storage. ``open_store`` picks the backend from a path or URL; SQLite is the default.
+
+``postgresql://…`` (or ``postgres://…``) opens a PostgreSQL database; anything else is a
+SQLite file (``sqlite:///path`` is accepted too). Both implement ``Store``.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+from storyline.store.base import Store
 from storyline.store.sqlite import SQLiteStore
 
 DEFAULT_DB = "storyline.db"
@@ -15,12 +20,21 @@ def default_db() -> str:
     return os.environ.get("STORYLINE_DB") or DEFAULT_DB
 
 
-def open_store(db: str | Path | None = None) -> SQLiteStore:
-    """Open (creating and migrating as needed) the store at ``db`` or the default."""
+def open_store(db: str | Path | None = None) -> Store:
+    """Open (creating and migrating as needed) the store at ``db`` or the default.
+
+    Raises:
+        StoreError: the database cannot be opened, reached or migrated (one line).
+    """
     target = str(db) if db is not None else default_db()
+    if target.lower().startswith(("postgresql://", "postgres://")):
+        # Imported here: psycopg is only loaded by those who use PostgreSQL.
+        from storyline.store.postgres import PostgresStore
+
+        return PostgresStore(target)
     if target.startswith("sqlite:///"):
         target = target.removeprefix("sqlite:///")
     return SQLiteStore(target)
 
 
-__all__ = ["DEFAULT_DB", "SQLiteStore", "default_db", "open_store"]
+__all__ = ["DEFAULT_DB", "SQLiteStore", "Store", "default_db", "open_store"]

@@ -1,0 +1,475 @@
+"""What every store offers (the ``Store`` protocol) and the SQL the backends share.
+
+Two backends implement the protocol: ``SQLiteStore`` (a file, the default) and
+``PostgresStore`` (a ``postgresql://`` URL). All queries live once, here, in
+``SQLStore``; they are written in the SQL both databases accept (``ON CONFLICT``,
+``RETURNING``) with ``?`` placeholders, and each backend supplies the few things that
+differ: how to connect, how a write transaction is serialised, how the placeholder is
+spelled, the migrations' dialect, full-text ``search`` and ``integrity_ok``.
+
+Writes happen inside ``transaction()``, which yields an opaque handle that the write
+methods take as their first argument; reads made inside the block see its writes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from storyline.errors import NotFoundError
+from storyline.models import Article, ArticleFacts, ArticleId, Span, Story, StoryId
+from storyline.serde import facts_from_json, facts_to_json
+
+Handle = Any
+"""What ``transaction()`` yields: the backend's connection, opaque to callers."""
+
+Assignment = tuple[ArticleId, StoryId | None, ArticleId | None, str | None, float | None]
+DuplicateRow = tuple[ArticleId, ArticleId | None, str | None, float | None]
+SignatureRow = tuple[Article, bytes | None, str | None, bytes | None, list[str]]
+
+ARTICLE_COLS = (
+    "id, source, url, outlet, published, published_from, title, title_inferred, text, raw, "
+    "headings, ingested_at, version, supersedes, duplicate_of, story_id"
+)
+_A_COLS = ", ".join("a." + c.strip() for c in ARTICLE_COLS.split(","))
+_N_COLS = len(ARTICLE_COLS.split(","))
+_CHUNK = 500  # ids per IN (...) list: well under SQLite's parameter limit
+
+
+@runtime_checkable
+class Store(Protocol):
+    """The storage interface the engine and the web app use; only stores know SQL."""
+
+    path: str | Path
+    """Where the data lives, safe to print (a file path, or a URL without its password)."""
+
+    def close(self) -> None: ...
+    def __enter__(self) -> Store: ...
+    def __exit__(self, *exc: object) -> None: ...
+    def transaction(self) -> AbstractContextManager[Handle]: ...
+    def schema_version(self) -> list[str]: ...
+    def integrity_ok(self) -> bool: ...
+    # articles
+    def has_article(self, article_id: ArticleId) -> bool: ...
+    def current_at_source(self, source: str) -> tuple[ArticleId, int] | None: ...
+    def add_sighting(self, c: Handle, article_id: ArticleId, source: str) -> None: ...
+    def insert_article(
+        self,
+        c: Handle,
+        a: Article,
+        *,
+        minhash: bytes | None = None,
+        embedder: str | None = None,
+        vector: bytes | None = None,
+        terms: Sequence[str] = (),
+    ) -> None: ...
+    def article(self, article_id: ArticleId) -> Article: ...
+    def articles(
+        self, ids: Iterable[ArticleId] | None = None, *, current_only: bool = True
+    ) -> list[Article]: ...
+    def count_articles(self) -> int: ...
+    def signatures(self) -> Iterator[SignatureRow]: ...
+    def story_members(
+        self, story_ids: Iterable[StoryId]
+    ) -> Iterator[tuple[Article, bytes | None]]: ...
+    def update_vectors(self, items: Iterable[tuple[ArticleId, str, bytes]]) -> None: ...
+    def set_assignments(self, c: Handle, assignments: Iterable[Assignment]) -> None: ...
+    def set_duplicates(self, c: Handle, items: Iterable[DuplicateRow]) -> None: ...
+    def set_story_ids(self, c: Handle, items: Iterable[tuple[ArticleId, StoryId]]) -> None: ...
+    def clear_stories(self, c: Handle) -> None: ...
+    def story_of(self, article_id: ArticleId) -> StoryId | None: ...
+    def duplicate_info(
+        self,
+    ) -> dict[ArticleId, tuple[ArticleId | None, str | None, float | None]]: ...
+    def search(self, query: str, limit: int = 50) -> list[ArticleId]: ...
+    # stories
+    def replace_stories(
+        self, c: Handle, stories: Iterable[Story], *, drop: Iterable[StoryId] = ()
+    ) -> None: ...
+    def stories(self) -> list[Story]: ...
+    def story(self, story_id: StoryId) -> Story: ...
+    def story_updated_at(self, story_id: StoryId) -> str | None: ...
+    # facts cache and runs
+    def facts(self, ids: Iterable[ArticleId], extractor: str) -> dict[ArticleId, ArticleFacts]: ...
+    def save_facts(self, items: Iterable[ArticleFacts], extractor: str) -> None: ...
+    def start_run(self) -> int: ...
+    def finish_run(self, run_id: int, added: int, skipped: int, errors: int) -> None: ...
+
+
+def now() -> str:
+    """The current UTC time as an ISO string (seconds), as stored in every ``*_at`` column."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def load_migrations(dialect: str) -> list[tuple[str, str]]:
+    """``(name, sql)`` of every packaged migration, in order, for ``dialect``.
+
+    ``0002_search.sql`` is the migration; ``0002_search.postgresql.sql`` beside it, when
+    present, replaces it for that dialect (same name, so both backends record the same
+    ``schema_version``). Files for other dialects are ignored.
+    """
+    folder = resources.files("storyline.store") / "migrations"
+    base: dict[str, str] = {}
+    variant: dict[str, str] = {}
+    for p in folder.iterdir():
+        name = p.name
+        if not name.endswith(".sql"):
+            continue
+        stem = name.removesuffix(".sql")
+        if "." in stem:  # a per-dialect variant: NAME.DIALECT.sql
+            mig, dia = stem.rsplit(".", 1)
+            if dia == dialect:
+                variant[mig] = p.read_text(encoding="utf-8")
+        else:
+            base[stem] = p.read_text(encoding="utf-8")
+    return [(name, variant.get(name, base[name])) for name in sorted(base)]
+
+
+class SQLStore(ABC):
+    """The queries of a storyline database, shared by the SQLite and PostgreSQL stores.
+
+    Subclasses connect, implement ``transaction()`` and the hooks below; queries here use
+    ``?`` placeholders, which ``_sql`` turns into the backend's spelling.
+    """
+
+    path: str | Path
+
+    # -- hooks ------------------------------------------------------------------------------
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[Handle]:
+        """Run the block's writes atomically, one writer at a time; yields the handle."""
+
+    @abstractmethod
+    def _reader(self) -> Handle:
+        """The connection a read should use (the open transaction's, on its own thread)."""
+
+    @abstractmethod
+    def search(self, query: str, limit: int = 50) -> list[ArticleId]:
+        """Ids of current articles matching a full-text query over title and text, best first."""
+
+    @abstractmethod
+    def integrity_ok(self) -> bool: ...
+
+    def _sql(self, sql: str) -> str:
+        """The backend's spelling of a ``?``-placeholder query (SQLite's, by default)."""
+        return sql
+
+    def _exec(self, c: Handle, sql: str, params: Sequence[object] = ()) -> Any:
+        return c.execute(self._sql(sql), tuple(params))
+
+    def _execmany(self, c: Handle, sql: str, rows: Iterable[Sequence[object]]) -> None:
+        rows = list(rows)
+        if rows:
+            c.executemany(self._sql(sql), rows)
+
+    def _text(self, value: str) -> str:
+        """A string as the backend can store it (PostgreSQL refuses NUL characters)."""
+        return value
+
+    def _all(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
+        return list(self._exec(self._reader(), sql, params).fetchall())
+
+    def _one(self, sql: str, params: Sequence[object] = ()) -> Any:
+        return self._exec(self._reader(), sql, params).fetchone()
+
+    def __enter__(self) -> SQLStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def schema_version(self) -> list[str]:
+        """Names of the applied migrations, in order."""
+        return [r[0] for r in self._all("SELECT name FROM schema_migrations ORDER BY name")]
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def has_article(self, article_id: ArticleId) -> bool:
+        return self._one("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
+
+    def current_at_source(self, source: str) -> tuple[ArticleId, int] | None:
+        """The current version stored for ``source``: ``(id, version)``, or None."""
+        row = self._one(
+            "SELECT id, version FROM articles WHERE source = ? AND is_current = 1 "
+            "ORDER BY version DESC LIMIT 1",
+            (source,),
+        )
+        return (row[0], int(row[1])) if row else None
+
+    def add_sighting(self, c: Handle, article_id: ArticleId, source: str) -> None:
+        self._exec(
+            c,
+            "INSERT INTO article_sources VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            (article_id, source, now()),
+        )
+
+    def insert_article(
+        self,
+        c: Handle,
+        a: Article,
+        *,
+        minhash: bytes | None = None,
+        embedder: str | None = None,
+        vector: bytes | None = None,
+        terms: Sequence[str] = (),
+    ) -> None:
+        """Insert one article (inside ``transaction()``); marks an older version at its source superseded."""
+        if a.supersedes:
+            self._exec(c, "UPDATE articles SET is_current = 0 WHERE id = ?", (a.supersedes,))
+        # Writers are serialised by transaction(), so MAX + 1 is unique and increasing.
+        seq = self._exec(c, "SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+        self._exec(
+            c,
+            "INSERT INTO articles (id, source, url, outlet, published, published_from, title, "
+            "title_inferred, text, raw, headings, ingested_at, seq, version, supersedes, "
+            "duplicate_of, story_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                a.id, a.source, a.url, a.outlet, a.published, a.published_from,
+                self._text(a.title), int(a.title_inferred), self._text(a.text),
+                self._text(a.raw), json.dumps([[h.start, h.end] for h in a.headings]),
+                a.ingested_at or now(), seq, a.version, a.supersedes, a.duplicate_of, a.story_id,
+            ),
+        )  # fmt: skip
+        self._exec(
+            c,
+            "INSERT INTO signatures VALUES (?, ?, ?, ?, ?)",
+            (a.id, minhash, embedder, vector, json.dumps(list(terms))),
+        )
+        self.add_sighting(c, a.id, a.source)
+
+    @staticmethod
+    def _article(row: Sequence[object]) -> Article:
+        (aid, source, url, outlet, published, pfrom, title, tinf, text, raw, headings, ing,
+         version, supersedes, dup, story) = row  # fmt: skip
+        return Article(
+            id=str(aid), source=str(source), url=_opt(url), outlet=_opt(outlet),
+            published=_opt(published), published_from=_opt(pfrom), title=str(title),
+            title_inferred=bool(tinf), text=str(text), raw=str(raw),
+            headings=tuple(Span(int(s), int(e)) for s, e in json.loads(str(headings))),
+            ingested_at=str(ing), version=int(str(version)), supersedes=_opt(supersedes),
+            duplicate_of=_opt(dup), story_id=_opt(story),
+        )  # fmt: skip
+
+    def article(self, article_id: ArticleId) -> Article:
+        row = self._one(f"SELECT {ARTICLE_COLS} FROM articles WHERE id = ?", (article_id,))
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id!r}")
+        return self._article(row)
+
+    def articles(
+        self, ids: Iterable[ArticleId] | None = None, *, current_only: bool = True
+    ) -> list[Article]:
+        """Articles in ingest order; all of them, or those with the given ids."""
+        where = "WHERE is_current = 1" if current_only else "WHERE 1 = 1"
+        if ids is None:
+            rows = self._all(f"SELECT {ARTICLE_COLS} FROM articles {where} ORDER BY seq")
+            return [self._article(r) for r in rows]
+        wanted = list(dict.fromkeys(ids))
+        found: list[tuple[int, Article]] = []
+        for i in range(0, len(wanted), _CHUNK):
+            chunk = wanted[i : i + _CHUNK]
+            q = ",".join("?" * len(chunk))
+            for r in self._all(
+                f"SELECT {ARTICLE_COLS}, seq FROM articles {where} AND id IN ({q})", chunk
+            ):
+                found.append((int(r[-1]), self._article(r[:-1])))
+        return [a for _, a in sorted(found, key=lambda x: x[0])]
+
+    def count_articles(self) -> int:
+        return int(self._one("SELECT COUNT(*) FROM articles")[0])
+
+    def signatures(self) -> Iterator[SignatureRow]:
+        """Every current article with its stored MinHash, embedder name, vector and terms."""
+        rows = self._exec(
+            self._reader(),
+            f"SELECT {_A_COLS}, s.minhash, s.embedder, s.vector, s.terms FROM articles a "
+            "JOIN signatures s ON s.article_id = a.id WHERE a.is_current = 1 ORDER BY a.seq",
+        )
+        n = _N_COLS
+        for r in rows:
+            yield (
+                self._article(r[:n]), _opt_bytes(r[n]), r[n + 1], _opt_bytes(r[n + 2]),
+                json.loads(r[n + 3] or "[]"),
+            )  # fmt: skip
+
+    def story_members(
+        self, story_ids: Iterable[StoryId]
+    ) -> Iterator[tuple[Article, bytes | None]]:
+        """Current articles of the given stories with their stored vectors (indexed lookup)."""
+        wanted = list(dict.fromkeys(story_ids))
+        for i in range(0, len(wanted), _CHUNK):
+            chunk = wanted[i : i + _CHUNK]
+            q = ",".join("?" * len(chunk))
+            rows = self._all(
+                f"SELECT {_A_COLS}, s.vector FROM articles a JOIN signatures s ON s.article_id = a.id "
+                f"WHERE a.is_current = 1 AND a.story_id IN ({q}) ORDER BY a.seq",
+                chunk,
+            )
+            for r in rows:
+                yield self._article(r[:_N_COLS]), _opt_bytes(r[_N_COLS])
+
+    def update_vectors(self, items: Iterable[tuple[ArticleId, str, bytes]]) -> None:
+        with self.transaction() as c:
+            self._execmany(
+                c,
+                "UPDATE signatures SET embedder = ?, vector = ? WHERE article_id = ?",
+                [(name, vec, aid) for aid, name, vec in items],
+            )
+
+    def set_assignments(self, c: Handle, assignments: Iterable[Assignment]) -> None:
+        """Set ``story_id`` and duplicate fields: ``(article, story, duplicate_of, kind, score)``."""
+        self._execmany(
+            c,
+            "UPDATE articles SET story_id = ?, duplicate_of = ?, dup_kind = ?, dup_score = ? WHERE id = ?",
+            [(s, d, k, sc, a) for a, s, d, k, sc in assignments],
+        )
+
+    def set_duplicates(self, c: Handle, items: Iterable[DuplicateRow]) -> None:
+        """Set only the duplicate fields: ``(article, duplicate_of, kind, score)``."""
+        self._execmany(
+            c,
+            "UPDATE articles SET duplicate_of = ?, dup_kind = ?, dup_score = ? WHERE id = ?",
+            [(d, k, sc, a) for a, d, k, sc in items],
+        )
+
+    def set_story_ids(self, c: Handle, items: Iterable[tuple[ArticleId, StoryId]]) -> None:
+        """Move articles to other stories: ``(article, story)``."""
+        self._execmany(
+            c, "UPDATE articles SET story_id = ? WHERE id = ?", [(s, a) for a, s in items]
+        )
+
+    def clear_stories(self, c: Handle) -> None:
+        """Delete every story row (articles keep their ``story_id``), before a rebuild."""
+        self._exec(c, "DELETE FROM stories")
+
+    def story_of(self, article_id: ArticleId) -> StoryId | None:
+        row = self._one("SELECT story_id FROM articles WHERE id = ?", (article_id,))
+        return row[0] if row else None
+
+    def duplicate_info(self) -> dict[ArticleId, tuple[ArticleId | None, str | None, float | None]]:
+        rows = self._all("SELECT id, duplicate_of, dup_kind, dup_score FROM articles")
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    # -- stories ----------------------------------------------------------------------------
+
+    def replace_stories(
+        self, c: Handle, stories: Iterable[Story], *, drop: Iterable[StoryId] = ()
+    ) -> None:
+        """Upsert story rows (inside ``transaction()``); delete the ids in ``drop``."""
+        self._execmany(c, "DELETE FROM stories WHERE id = ?", [(s,) for s in drop])
+        stamp = now()
+        self._execmany(
+            c,
+            "INSERT INTO stories (id, title, first_seen, last_seen, n_articles, n_independent, "
+            "updated_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
+            "title=excluded.title, first_seen=excluded.first_seen, last_seen=excluded.last_seen, "
+            "n_articles=excluded.n_articles, n_independent=excluded.n_independent, "
+            "updated_at=excluded.updated_at",
+            [
+                (s.id, s.title, s.first_seen, s.last_seen, len(s.article_ids), s.n_independent,
+                 stamp)
+                for s in stories
+            ],
+        )  # fmt: skip
+
+    def stories(self) -> list[Story]:
+        """Every story, largest first, with its current articles in ingest order."""
+        members: dict[str, list[str]] = {}
+        for sid, aid in self._all(
+            "SELECT story_id, id FROM articles WHERE is_current = 1 AND story_id IS NOT NULL "
+            "ORDER BY seq"
+        ):
+            members.setdefault(sid, []).append(aid)
+        rows = self._all(
+            "SELECT id, title, first_seen, last_seen, n_independent, updated_at FROM stories"
+        )
+        out = [
+            Story(id=r[0], title=r[1], article_ids=members.get(r[0], []), first_seen=r[2],
+                  last_seen=r[3], n_independent=int(r[4]))
+            for r in rows
+            if members.get(r[0])
+        ]  # fmt: skip
+        out.sort(key=lambda s: (-len(s.article_ids), -(s.n_independent), s.id))
+        return out
+
+    def story(self, story_id: StoryId) -> Story:
+        for s in self.stories():
+            if s.id == story_id:
+                return s
+        raise NotFoundError(f"no story with id {story_id!r}")
+
+    def story_updated_at(self, story_id: StoryId) -> str | None:
+        row = self._one("SELECT updated_at FROM stories WHERE id = ?", (story_id,))
+        return str(row[0]) if row else None
+
+    # -- facts cache ------------------------------------------------------------------------
+
+    def facts(self, ids: Iterable[ArticleId], extractor: str) -> dict[ArticleId, ArticleFacts]:
+        wanted = list(ids)
+        out: dict[ArticleId, ArticleFacts] = {}
+        for i in range(0, len(wanted), _CHUNK):
+            chunk = wanted[i : i + _CHUNK]
+            q = ",".join("?" * len(chunk))
+            for aid, data in self._all(
+                f"SELECT article_id, data FROM facts WHERE extractor = ? AND article_id IN ({q})",
+                (extractor, *chunk),
+            ):
+                out[aid] = facts_from_json(data)
+        return out
+
+    def save_facts(self, items: Iterable[ArticleFacts], extractor: str) -> None:
+        with self.transaction() as c:
+            self._execmany(
+                c,
+                "INSERT INTO facts (article_id, extractor, data) VALUES (?, ?, ?) "
+                "ON CONFLICT (article_id, extractor) DO UPDATE SET data = excluded.data",
+                [(f.article_id, extractor, self._text(facts_to_json(f))) for f in items],
+            )
+
+    # -- runs -------------------------------------------------------------------------------
+
+    def start_run(self) -> int:
+        with self.transaction() as c:
+            row = self._exec(
+                c, "INSERT INTO runs (started_at) VALUES (?) RETURNING id", (now(),)
+            ).fetchone()
+            return int(row[0])
+
+    def finish_run(self, run_id: int, added: int, skipped: int, errors: int) -> None:
+        with self.transaction() as c:
+            self._exec(
+                c,
+                "UPDATE runs SET finished_at=?, n_added=?, n_skipped=?, n_errors=? WHERE id=?",
+                (now(), added, skipped, errors, run_id),
+            )
+
+
+def _opt(v: object) -> str | None:
+    return None if v is None else str(v)
+
+
+def _opt_bytes(v: object) -> bytes | None:
+    # psycopg may hand back memoryview for bytea in some modes; callers expect bytes.
+    return None if v is None else bytes(v)  # type: ignore[call-overload]
+
+
+_PLACEHOLDER = re.compile(r"\?")
+
+
+def qmark_to_format(sql: str) -> str:
+    """``?`` placeholders to ``%s`` (psycopg's), with literal ``%`` escaped.
+
+    The shared queries contain no ``?`` inside string literals, so a plain substitution is exact.
+    """
+    return _PLACEHOLDER.sub("%s", sql.replace("%", "%%"))

@@ -1,0 +1,181 @@
+"""A throwaway PostgreSQL server for the store tests, from Debian's ``postgresql`` package.
+
+``pg_server`` (session) runs ``initdb`` in a temporary folder and starts ``postgres`` on a
+Unix socket in that folder only (no TCP port, so it cannot clash with anything), with
+durability turned off for speed; it is stopped and deleted at the end of the session.
+As root, the server runs as the ``postgres`` user (it refuses to run as root).
+``pg_url`` (per test) is a fresh, empty database on it, dropped afterwards.
+
+``$STORYLINE_TEST_PG``, when set to a URL, uses that server instead of starting one
+(test databases are created and dropped on it). When no server can be started the tests
+skip with the reason, except under ``CI=true``, where that is a failure. ``./dev test``
+apt-installs ``postgresql`` when it is missing.
+"""
+
+from __future__ import annotations
+
+import atexit
+import glob
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+
+class PgServer:
+    """A reachable PostgreSQL server on which the tests create their databases.
+
+    Args:
+        admin_url: URL of a database to connect to for CREATE/DROP DATABASE.
+        folder: the server's temporary folder when this process started it, else None.
+        pg_ctl: the ``pg_ctl`` command (with its ``runuser`` prefix) to stop it.
+    """
+
+    def __init__(self, admin_url: str, folder: Path | None = None, pg_ctl: list[str] | None = None):
+        self.admin_url = admin_url
+        self.folder = folder
+        self._pg_ctl = pg_ctl
+
+    def url(self, dbname: str, password: str | None = None) -> str:
+        """The URL of database ``dbname`` on this server (optionally with a password in it)."""
+        parts = urlsplit(self.admin_url)
+        netloc = parts.netloc
+        if password is not None:
+            user, _, host = netloc.rpartition("@")
+            netloc = f"{user.split(':')[0] or 'postgres'}:{password}@{host}"
+        return urlunsplit((parts.scheme, netloc, "/" + dbname, parts.query, ""))
+
+    def create_database(self) -> str:
+        """A new empty database; returns its URL."""
+        import psycopg
+
+        name = "storyline_test_" + uuid.uuid4().hex[:12]
+        with psycopg.connect(self.admin_url, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def drop_database(self, url: str) -> None:
+        import psycopg
+
+        name = urlsplit(url).path.lstrip("/")
+        with psycopg.connect(self.admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def stop(self) -> None:
+        """Stop the server this process started and delete its folder (idempotent)."""
+        if self.folder is None or self._pg_ctl is None:
+            return
+        folder, self.folder = self.folder, None
+        subprocess.run(
+            [*self._pg_ctl, "-D", str(folder / "data"), "-m", "immediate", "-w", "stop"],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _bindir() -> Path | None:
+    """The newest installed PostgreSQL's bin folder (Debian keeps them per major version)."""
+    found = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+        key=lambda p: [int(x) for x in re.findall(r"\d+", p)],
+    )
+    if found:
+        return Path(found[-1]).parent
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb else None
+
+
+def start_server() -> PgServer:
+    """Start a private server in a temporary folder.
+
+    Raises:
+        RuntimeError: with the reason, when it cannot be started.
+    """
+    bindir = _bindir()
+    if bindir is None:
+        raise RuntimeError("PostgreSQL server binaries not found (apt-get install postgresql)")
+    prefix: list[str] = []
+    if os.geteuid() == 0:  # postgres refuses to run as root
+        if shutil.which("runuser") is None:
+            raise RuntimeError("running as root and `runuser` is missing to start postgres")
+        try:
+            import pwd
+
+            pw = pwd.getpwnam("postgres")
+        except KeyError:
+            raise RuntimeError("running as root and there is no `postgres` user") from None
+        prefix = ["runuser", "-u", "postgres", "--"]
+    folder = Path(tempfile.mkdtemp(prefix="storyline-pg-"))
+    if prefix:
+        os.chown(folder, pw.pw_uid, pw.pw_gid)
+    data, log = folder / "data", folder / "server.log"
+    pg_ctl = [*prefix, str(bindir / "pg_ctl")]
+    server = PgServer(f"postgresql://postgres@/postgres?host={folder}", folder, pg_ctl)
+    try:
+        init = subprocess.run(
+            [*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
+             "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"],
+            capture_output=True, text=True, timeout=180, check=False,
+        )  # fmt: skip
+        if init.returncode != 0:
+            raise RuntimeError(f"initdb failed: {(init.stderr or init.stdout).strip()[-300:]}")
+        # Unix socket in our folder only; no fsync: a test server needs no durability.
+        opts = (
+            f"-k {folder} -c listen_addresses='' -F -c full_page_writes=off "
+            "-c synchronous_commit=off -c max_connections=40 -c shared_buffers=32MB"
+        )
+        start = subprocess.run(
+            [*pg_ctl, "-D", str(data), "-l", str(log), "-w", "-t", "60", "-o", opts, "start"],
+            capture_output=True, text=True, timeout=90, check=False,
+        )  # fmt: skip
+        if start.returncode != 0:
+            tail = log.read_text(errors="replace")[-400:] if log.exists() else start.stderr
+            raise RuntimeError(f"postgres did not start: {tail.strip()}")
+    except (OSError, subprocess.SubprocessError, RuntimeError) as exc:
+        server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+        raise RuntimeError(str(exc)) from None
+    atexit.register(server.stop)  # also when the session is interrupted
+    return server
+
+
+def _unavailable(reason: str) -> None:
+    msg = f"no PostgreSQL server for the store tests: {reason}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(msg)
+    pytest.skip(msg)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A PostgreSQL server for this test session (started here unless ``$STORYLINE_TEST_PG``)."""
+    given = os.environ.get("STORYLINE_TEST_PG")
+    if given:
+        yield PgServer(given)
+        return
+    try:
+        server = start_server()
+    except RuntimeError as exc:
+        _unavailable(str(exc))
+        raise  # unreachable: _unavailable skips or fails
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture()
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """The URL of a fresh, empty database, dropped after the test."""
+    url = pg_server.create_database()
+    yield url
+    pg_server.drop_database(url)
