@@ -1,4 +1,4 @@
-"""Ingest: read files, directories, HTML pages, RSS/Atom feeds, JSON/JSONL and stdin.
+"""Ingest: read files, directories, HTML pages, RSS/Atom feeds, JSON/JSONL, WARC and stdin.
 
 ``read_inputs`` yields one ``RawDoc`` per article found, or one ``InputError`` per bad
 input (a whole file, or one line of a JSONL file, or one item of a feed), and never
@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 
 from storyline.errors import InputError
 from storyline.models import RawDoc
+from storyline.stages.warc import is_warc, read_warc
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -137,6 +138,10 @@ def _read_file(
     path: Path, outlet: str | None, published: str | None, max_bytes: int
 ) -> Iterator[RawDoc | InputError]:
     src = str(path)
+    if is_warc(path):
+        # a crawl archive is streamed record by record: max_bytes caps each record, not the file
+        yield from read_warc(path, outlet=outlet, published=published, max_bytes=max_bytes)
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:
