@@ -325,6 +325,86 @@ def serve(
         engine.close()
 
 
+@app.command()
+def watch(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Directories to scan, and feed/JSONL files to re-read when they change."),
+    ],
+    db: DbOpt = None,
+    interval: Annotated[
+        float, typer.Option(min=0.05, help="Seconds between scans (a file must stay unchanged this long).")
+    ] = 2.0,
+    once: Annotated[bool, typer.Option(help="One pass, then exit (for cron and tests).")] = False,
+    extract: Annotated[
+        bool, typer.Option(help="Extract and cache facts of new articles, so reports are ready.")
+    ] = True,
+    embedder: EmbedderOpt = None,
+    extractor: ExtractorOpt = None,
+) -> None:
+    """Keep ingesting new files and feed items as they appear; Ctrl-C stops cleanly."""
+    import signal
+    import threading
+
+    from storyline.watch import WatchStats, render_stats
+    from storyline.watch import watch as run_watch
+
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: object) -> None:
+        if stop.is_set() and signum == signal.SIGINT:
+            raise KeyboardInterrupt  # second Ctrl-C: the open transaction rolls back
+        stop.set()
+        err.print("stopping after the current chunk…", highlight=False)
+
+    old = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    printed = 0
+
+    def print_errors(stats: WatchStats) -> None:
+        nonlocal printed
+        for line in stats.error_log[printed:]:
+            err.print(f"[yellow]skipped[/yellow] {line}", highlight=False, soft_wrap=True)
+        printed = len(stats.error_log)
+
+    last: tuple[int, ...] = (0, 0, 0, 0)
+
+    def log_line(stats: WatchStats) -> None:
+        # without a terminal (logs, tests): one line whenever something was stored
+        nonlocal last
+        print_errors(stats)
+        now = (stats.added, stats.unchanged, stats.new_versions, stats.facts)
+        if now != last and stats.current is None:
+            last = now
+            err.print(f"watch: {stats.summary()}", highlight=False, soft_wrap=True)
+
+    try:
+        with _engine(db, embedder, extractor) as engine:
+            if err.is_terminal:
+                from rich.live import Live
+
+                with Live(console=err, refresh_per_second=4, transient=True) as live:
+
+                    def show(stats: WatchStats) -> None:
+                        print_errors(stats)
+                        live.update(render_stats(stats, paths, engine.store.path))
+
+                    result = run_watch(
+                        engine, paths, interval=interval, stop=stop, on_update=show,
+                        once=once, extract=extract,
+                    )  # fmt: skip
+            else:
+                result = run_watch(
+                    engine, paths, interval=interval, stop=stop, on_update=log_line,
+                    once=once, extract=extract,
+                )  # fmt: skip
+            db_path = engine.store.path
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler)
+    print_errors(result)
+    out.print(f"watch stopped: {result.summary()} → {db_path}", highlight=False, soft_wrap=True)
+
+
 def main() -> None:
     """Console-script entry point.
 

@@ -1,0 +1,399 @@
+"""End-to-end throughput: synthetic articles from ingest to report-ready, local vs Ray vs naive.
+
+"Report-ready" means every article is stored, deduplicated, assigned to a story, and its
+facts are extracted and cached in the store (so ``storyline report`` only aligns and renders).
+
+For each size in ``--sizes`` and each model configuration in ``--configs``:
+
+- ``local``: ``storyline.batch.run_batch(..., engine="local")`` (until that module exists:
+  ``Engine.ingest`` over the shards, then ``Engine.facts`` over every stored article);
+- ``ray``: ``storyline.batch.run_batch(..., engine="ray")`` on this machine (skipped with a
+  note when the batch module or Ray is missing); ``ray.init`` is timed separately;
+- ``naive`` (once per configuration, on a subsample): every stage one article at a time —
+  the same engine with ``chunk_size=1`` (one embedding call and one transaction per article),
+  then ``Engine.facts`` called on one article at a time (one spaCy call and one transaction
+  per article).
+
+Each measurement runs in a fresh child process; its peak memory is the peak of the summed
+RSS of the child and all of its descendants (Ray's raylet and workers included), sampled
+every 0.2 s from /proc. Models are loaded before the clock starts (load time reported).
+
+Usage::
+
+    .venv/bin/python bench/throughput.py                       # 1,000 and 10,000, both configs
+    .venv/bin/python bench/throughput.py --sizes 1000 --configs fast --engines local
+    .venv/bin/python bench/throughput.py --sizes 1000,10000,100000 --configs fast \
+        --json bench/throughput-100k.json                        # unattended; progress on stderr
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+CONFIGS = {
+    "default": ("minilm", "spacy"),
+    "fast": ("tfidf", "rules"),
+    "m2v": ("model2vec", "rules"),
+}
+SHARD_ARTICLES = 2_000  # articles per synthetic JSONL shard (Ray reads shards in parallel)
+
+
+def log(msg: str) -> None:
+    """Progress to stderr, with a timestamp, so an unattended run leaves a readable trail."""
+    sys.stderr.write(f"[{time.strftime('%H:%M:%S')}] {msg}\n")
+    sys.stderr.flush()
+
+
+# -- memory of a process tree ---------------------------------------------------------------
+
+
+def _tree_rss(root: int) -> int:
+    """Summed resident memory (bytes) of ``root`` and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        pid = int(entry)
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+                stat = f.read()
+            # the command name may contain spaces: fields start after the last ")"
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{pid}/statm", encoding="ascii") as f:
+                rss[pid] = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(pid)
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+class PeakSampler:
+    """Samples the RSS of a process tree in a thread; ``peak`` is the largest sum seen."""
+
+    def __init__(self, pid: int, every: float = 0.2) -> None:
+        self.pid, self.every, self.peak = pid, every, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, _tree_rss(self.pid))
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> PeakSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+# -- one measurement (runs in a child process) ------------------------------------------------
+
+
+def _warm_models(embedder: str, extractor: str) -> float:
+    t = time.perf_counter()
+    from storyline.embed import get_embedder
+
+    get_embedder(embedder).encode(["warm up the embedder"])
+    if extractor == "spacy":
+        from storyline.nlp import load_spacy
+
+        load_spacy()
+    from storyline.stages.extract import extract_facts  # noqa: F401  (import cost out of the clock)
+
+    return time.perf_counter() - t
+
+
+def _progress_printer(label: str, every: int = 1000) -> Any:
+    def progress(done: int, total: int | None, source: str) -> None:
+        if done % every == 0:
+            log(f"  {label}: {done} inputs read")
+
+    return progress
+
+
+def _report_ready_local(settings: Any, inputs: list[str], label: str) -> None:
+    """The local path without storyline.batch: ingest every shard, then extract all facts."""
+    from storyline.engine import Engine
+
+    with Engine(settings) as engine:
+        engine.ingest(inputs, progress=_progress_printer(label))
+        arts = engine.articles()
+        for i in range(0, len(arts), 256):
+            engine.facts(arts[i : i + 256])
+            if (i // 256) % 8 == 0:
+                log(f"  {label}: facts {min(i + 256, len(arts))}/{len(arts)}")
+
+
+def _naive(settings: Any, inputs: list[str], label: str) -> None:
+    """Every stage one article at a time: chunk_size=1, then facts for one article per call."""
+    from dataclasses import replace
+
+    from storyline.engine import Engine
+
+    with Engine(replace(settings, chunk_size=1)) as engine:
+        engine.ingest(inputs, progress=_progress_printer(label, every=100))
+        for n, a in enumerate(engine.articles(), start=1):
+            engine.facts([a])
+            if n % 100 == 0:
+                log(f"  {label}: facts {n}")
+
+
+def child(spec: dict[str, Any]) -> dict[str, Any]:
+    """Run one measurement and return its figures (printed as JSON by ``--child``)."""
+    from storyline.config import load_settings
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    embedder, extractor = CONFIGS[spec["config"]]
+    db = spec["db"]
+    settings = load_settings(db=db, embedder=embedder, extractor=extractor)
+    label = f"{spec['engine']} {spec['config']} n={spec['n']}"
+    load_s = _warm_models(embedder, extractor)
+    init_s = None
+    batch_module = True
+    try:
+        from storyline.batch import run_batch
+    except ImportError:
+        batch_module = False
+    if spec["engine"] == "ray":
+        if not batch_module:
+            return {"skipped": "storyline.batch is not available yet"}
+        t = time.perf_counter()
+        import ray
+
+        if not ray.is_initialized():
+            ray.init(num_cpus=os.cpu_count() or 2, include_dashboard=False, log_to_driver=False)
+        init_s = time.perf_counter() - t
+    t0 = time.perf_counter()
+    if spec["engine"] == "naive":
+        _naive(settings, spec["inputs"], label)
+        path = "engine, chunk_size=1"
+    elif batch_module:
+        run_batch(spec["inputs"], engine=spec["engine"], db=db, out=spec["out"], settings=settings)
+        path = f"storyline.batch ({spec['engine']})"
+    else:
+        _report_ready_local(settings, spec["inputs"], label)
+        path = "Engine.ingest + Engine.facts (storyline.batch not available)"
+    seconds = time.perf_counter() - t0
+    if spec["engine"] == "ray":
+        import ray
+
+        ray.shutdown()
+    from storyline.stages.extract import EXTRACTOR_VERSION
+
+    con = sqlite3.connect(db)
+    try:
+        stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        in_story = con.execute(
+            "SELECT count(*) FROM articles WHERE story_id IS NOT NULL"
+        ).fetchone()[0]
+        stories = con.execute("SELECT count(*) FROM stories").fetchone()[0]
+        facts = con.execute(
+            "SELECT count(*) FROM facts WHERE extractor = ?", (f"{extractor}.{EXTRACTOR_VERSION}",)
+        ).fetchone()[0]
+    finally:
+        con.close()
+    return {
+        "seconds": seconds,
+        "load_s": load_s,
+        "init_s": init_s,
+        "stored": stored,
+        "in_story": in_story,
+        "stories": stories,
+        "facts": facts,
+        "path": path,
+    }
+
+
+# -- orchestration ----------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    size: int
+    engine: str
+    config: str
+    inputs: int
+    seconds: float
+    peak_bytes: int
+    load_s: float
+    init_s: float | None
+    stored: int
+    stories: int
+    facts: int
+    in_story: int
+    path: str
+    load_before: float
+    load_after: float
+
+    @property
+    def per_s(self) -> float:
+        return self.inputs / self.seconds if self.seconds else 0.0
+
+    @property
+    def ms(self) -> float:
+        return 1000 * self.seconds / self.inputs if self.inputs else 0.0
+
+
+def make_inputs(workdir: Path, n: int, seed: int) -> list[str]:
+    from storyline.synth import write_jsonl
+
+    d = workdir / f"synth-{n}-{seed}"
+    done = d / "DONE"
+    shards = max(1, -(-n // SHARD_ARTICLES))
+    if not done.exists():
+        d.mkdir(parents=True, exist_ok=True)
+        log(f"writing {n:,} synthetic articles in {shards} shard(s) to {d}")
+        write_jsonl(d / "articles.jsonl", n, seed=seed, shards=shards)
+        done.write_text("ok\n")
+    return sorted(str(p) for p in d.glob("*.jsonl"))
+
+
+def subsample(workdir: Path, n: int, seed: int) -> list[str]:
+    """The first ``n`` synthetic articles (whole stories, same generator) for the naive run."""
+    return make_inputs(workdir, n, seed)
+
+
+def measure(workdir: Path, engine: str, config: str, n: int, inputs: list[str]) -> Row | str:
+    run = workdir / f"run-{engine}-{config}-{n}-{time.time_ns()}"
+    run.mkdir(parents=True)
+    spec = {
+        "engine": engine, "config": config, "n": n, "inputs": inputs,
+        "db": str(run / "bench.db"), "out": str(run / "out"),
+    }  # fmt: skip
+    log(f"start {engine} {config} n={n:,} (load {os.getloadavg()[0]:.2f})")
+    before = os.getloadavg()[0]
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--child", json.dumps(spec)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    with PeakSampler(proc.pid) as sampler:
+        stdout, _ = proc.communicate()
+    if proc.returncode != 0:
+        return f"{engine} {config} n={n}: child failed (exit {proc.returncode})"
+    res = json.loads(stdout.strip().splitlines()[-1])
+    if "skipped" in res:
+        return f"{engine} {config} n={n}: skipped ({res['skipped']})"
+    row = Row(
+        size=n, engine=engine, config=config, inputs=n, seconds=res["seconds"],
+        peak_bytes=sampler.peak, load_s=res["load_s"], init_s=res["init_s"],
+        stored=res["stored"], stories=res["stories"], facts=res["facts"],
+        in_story=res["in_story"], path=res["path"], load_before=before,
+        load_after=os.getloadavg()[0],
+    )  # fmt: skip
+    if row.facts != row.stored or row.in_story != row.stored:
+        log(f"  WARNING: not report-ready: {row.stored} stored, {row.in_story} in stories, "
+            f"{row.facts} with facts")  # fmt: skip
+    log(f"done  {engine} {config} n={n:,}: {row.per_s:.1f} articles/s, "
+        f"peak {row.peak_bytes / 2**20:.0f} MiB")  # fmt: skip
+    if not os.environ.get("BENCH_KEEP"):
+        for p in sorted(run.rglob("*"), reverse=True):
+            p.unlink() if p.is_file() else p.rmdir()
+        run.rmdir()
+    return row
+
+
+def print_table(rows: list[Row], notes: list[str]) -> None:
+    print(
+        f"{'size':>7} {'engine':<6} {'models':<22} {'art/s':>7} {'ms/art':>7} "
+        f"{'x naive':>7} {'peak RSS':>9} {'cost/1k':>7}  stored/stories/facts  load"
+    )
+    naive = {r.config: r for r in rows if r.engine == "naive"}
+    base = {(r.engine, r.config): r for r in rows if r.size == min(
+        x.size for x in rows if x.engine == r.engine and x.config == r.config)}  # fmt: skip
+    for r in rows:
+        emb, ext = CONFIGS[r.config]
+        nv = naive.get(r.config)
+        ratio = f"{r.per_s / nv.per_s:.2f}" if nv and r.engine != "naive" else "-"
+        b = base.get((r.engine, r.config))
+        cost = f"{r.ms / b.ms:.2f}" if b and b is not r and b.size == 1000 else "-"
+        print(
+            f"{r.size:>7,} {r.engine:<6} {r.config + ' (' + emb + '+' + ext + ')':<22} "
+            f"{r.per_s:>7.1f} {r.ms:>7.1f} {ratio:>7} {r.peak_bytes / 2**20:>6.0f} MiB "
+            f"{cost:>7}  {r.stored}/{r.stories}/{r.facts}  {r.load_before:.1f}->{r.load_after:.1f}"
+        )
+    for r in rows:
+        if r.init_s is not None:
+            print(f"ray.init for {r.config} n={r.size:,}: {r.init_s:.1f} s (not in articles/s)")
+    loads = sorted({f"{r.config}: {r.load_s:.1f} s" for r in rows})
+    print("model loading before the clock: " + ", ".join(loads))
+    paths = sorted({f"{r.engine}: {r.path}" for r in rows})
+    print("code path: " + "; ".join(paths))
+    for n in notes:
+        print("note: " + n)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--sizes", default="1000,10000", help="comma-separated article counts")
+    ap.add_argument("--engines", default="local,ray", help="local and/or ray")
+    ap.add_argument("--configs", default="default,fast", help=", ".join(CONFIGS))
+    ap.add_argument("--naive", type=int, default=300, help="naive-baseline subsample (0: skip)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--workdir", type=Path, default=None, help="keeps synthetic shards for reuse")
+    ap.add_argument("--json", type=Path, default=None, help="also write the rows here")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(child(json.loads(args.child))))
+        return
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
+    engines = [e for e in args.engines.split(",") if e]
+    configs = [c for c in args.configs.split(",") if c]
+    workdir = args.workdir or Path(tempfile.gettempdir()) / "storyline-throughput"
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(
+        f"storyline throughput, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+        f"{os.cpu_count()} cores, {platform.python_version()}, "
+        f"load average at start {os.getloadavg()[0]:.2f} (shared machine)"
+    )
+    rows: list[Row] = []
+    notes: list[str] = []
+
+    def keep(r: Row | str) -> None:
+        if isinstance(r, str):
+            notes.append(r)
+            log(r)
+        else:
+            rows.append(r)
+        if args.json:
+            args.json.write_text(json.dumps([r.__dict__ for r in rows], indent=1) + "\n")
+
+    for config in configs:
+        if args.naive:
+            keep(
+                measure(
+                    workdir, "naive", config, args.naive, subsample(workdir, args.naive, args.seed)
+                )
+            )
+        for n in sizes:
+            inputs = make_inputs(workdir, n, args.seed)
+            for engine in engines:
+                keep(measure(workdir, engine, config, n, inputs))
+    print()
+    print_table(rows, notes)
+
+
+if __name__ == "__main__":
+    main()
