@@ -39,32 +39,48 @@ class SQLiteStore(SQLStore):
             self._conn.execute("PRAGMA foreign_keys=ON")
             self._conn.execute("PRAGMA busy_timeout=30000")
             self._lock = threading.RLock()
+            self._owner: int | None = None  # thread id inside transaction(), if any
             self._migrate()
+            # Reads from other threads (the web app's, during an ingest) use a second
+            # connection: WAL gives them the last committed state, never a writer's half.
+            self._rconn = self._conn
+            if str(path) != ":memory:":
+                self._rconn = sqlite3.connect(
+                    str(path), isolation_level=None, check_same_thread=False, timeout=30.0
+                )
+                self._rconn.execute("PRAGMA busy_timeout=30000")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: cannot open database ({exc})") from exc
 
     # -- plumbing ---------------------------------------------------------------------------
 
     def close(self) -> None:
+        if getattr(self, "_rconn", self._conn) is not self._conn:
+            self._rconn.close()
         self._conn.close()
 
     def __enter__(self) -> SQLiteStore:
         return self
 
     def _reader(self) -> sqlite3.Connection:
-        # One connection: reads inside a transaction see its writes, as the engine expects.
-        return self._conn
+        # Inside a transaction, on its thread, reads must see its writes (the engine relies on it).
+        if self._owner == threading.get_ident():
+            return self._conn
+        return self._rconn
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """Run the block's writes atomically (``BEGIN IMMEDIATE`` … ``COMMIT``)."""
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
+            self._owner = threading.get_ident()
             try:
                 yield self._conn
             except BaseException:
+                self._owner = None
                 self._conn.execute("ROLLBACK")
                 raise
+            self._owner = None
             self._conn.execute("COMMIT")
 
     def _migrate(self) -> None:
@@ -82,7 +98,7 @@ class SQLiteStore(SQLStore):
                 c.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, now()))
 
     def integrity_ok(self) -> bool:
-        return bool(self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+        return bool(self._one("PRAGMA integrity_check")[0] == "ok")
 
     def search(self, query: str, limit: int = 50) -> list[ArticleId]:
         """Article ids matching an FTS5 query over titles and text, best first."""
@@ -91,11 +107,11 @@ class SQLiteStore(SQLStore):
             "WHERE articles_fts MATCH ? AND a.is_current = 1 ORDER BY rank, a.seq LIMIT ?"
         )
         try:
-            rows = self._conn.execute(sql, (query, limit)).fetchall()
+            rows = self._all(sql, (query, limit))
         except sqlite3.OperationalError:
             # A malformed FTS expression: search the words as a phrase instead.
             phrase = '"' + query.replace('"', " ") + '"'
-            rows = self._conn.execute(sql, (phrase, limit)).fetchall()
+            rows = self._all(sql, (phrase, limit))
         return [r[0] for r in rows]
 
 
