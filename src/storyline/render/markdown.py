@@ -7,9 +7,14 @@ from storyline.render.common import Cites, number_claims, quotes_by_speaker
 from storyline.stages.align import coverage
 
 
-def _esc(text: str) -> str:
-    """Keep article text from breaking tables or starting markup."""
-    return " ".join(text.split()).replace("|", "\\|")
+def _esc(text: str | None) -> str:
+    """Keep article text from breaking tables or starting markup.
+
+    Markdown viewers render inline HTML, so ``&``, ``<`` and ``>`` become character
+    references: a viewer shows them as the same characters, never as tags.
+    """
+    flat = " ".join((text or "").split()).replace("|", "\\|")
+    return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def render_markdown(report: StoryReport) -> str:
@@ -33,25 +38,25 @@ def render_markdown(report: StoryReport) -> str:
     ]
 
     p = report.profile
-    out += ["", "## Profile", "", f"**{_esc(p.name)}** ({p.kind})"]
+    out += ["", "## Profile", "", f"**{_esc(p.name)}** ({_esc(p.kind)})"]
     if p.aliases:
         out += ["", f"Also called: {_esc(', '.join(p.aliases))}"]
     for name, values in p.fields.items():
-        out += ["", f"**{name.replace('_', ' ').capitalize()}**", ""]
+        out += ["", f"**{_esc(name.replace('_', ' ').capitalize())}**", ""]
         out += [f"- {_esc(v.value)} {cites(v.cites)}" for v in values]
 
     out += ["", "## Timeline", ""]
     names = {e.id: e.name for e in report.entities}
     for e in report.timeline:
-        who = f" — {', '.join(names.get(a, a) for a in e.actors)}" if e.actors else ""
-        out.append(f"- **{e.date or 'undated'}** {_esc(e.summary)}{who} {cites(e.cites)}")
+        who = f" — {', '.join(_esc(names.get(a, a)) for a in e.actors)}" if e.actors else ""
+        out.append(f"- **{_esc(e.date or 'undated')}** {_esc(e.summary)}{who} {cites(e.cites)}")
     if not report.timeline:
         out.append("(no dated events)")
 
     out += ["", "## Quotes", ""]
     for speaker, quotes in quotes_by_speaker(report):
         out += [f"### {_esc(speaker)}", ""]
-        out += [f"- ({q.kind}) “{_esc(q.text)}” {cites(q.cites)}" for q in quotes]
+        out += [f"- ({_esc(q.kind)}) “{_esc(q.text)}” {cites(q.cites)}" for q in quotes]
         out.append("")
 
     out += [
@@ -97,14 +102,16 @@ def render_markdown(report: StoryReport) -> str:
     out += ["", "## Stances", ""]
     for st in report.stances:
         cond = f" (condition: {_esc(st.condition)})" if st.condition else ""
-        out.append(f"- **{_esc(st.actor)}** {st.stance} {_esc(st.target)}{cond} {cites(st.cites)}")
+        out.append(
+            f"- **{_esc(st.actor)}** {_esc(st.stance)} {_esc(st.target)}{cond} {cites(st.cites)}"
+        )
     if not report.stances:
         out.append("(none found)")
 
     out += ["", "## Articles", ""]
     for a in report.articles:
         dup = f" — copy of A{C.number.get(a.duplicate_of, '?')}" if a.duplicate_of else ""
-        when = f" · {a.published}" if a.published else ""
+        when = f" · {_esc(a.published)}" if a.published else ""
         out.append(
             f"- **A{C.number[a.id]}** {_esc(C.label(a))}{when}: {_esc(a.title)}{dup} (`{a.id}`)"
         )

@@ -6,6 +6,7 @@ threadpool; the upload handler is ``async`` only to stream the request body to d
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from dataclasses import asdict
 from datetime import date
@@ -39,10 +40,37 @@ def get_jobs(request: Request) -> IngestJobs:
 State = Annotated[WebState, Depends(get_state)]
 
 
+def _remote_client(request: Request) -> bool:
+    """True when the request comes from another machine's IP address.
+
+    In-process clients and Unix sockets carry no IP address (``None`` or a name such as
+    Starlette's ``testclient``): they are as local as loopback.
+    """
+    host = request.client.host if request.client else None
+    if not host:
+        return False
+    try:
+        return not ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 def check_token(request: Request, given: str | None = None) -> None:
-    """Refuse a write without the configured token (no token configured: loopback, open)."""
+    """Refuse a write without the configured token.
+
+    With no token configured, writes are open to this machine only: a server bound off
+    loopback without a token (``storyline serve`` always makes one there, but an app
+    run by another server might not) still refuses writes from other addresses.
+    """
     token = get_state(request).token
     if not token:
+        if _remote_client(request):
+            raise HTTPException(
+                401,
+                "writes from other machines need a token: start the server with --token "
+                "or $STORYLINE_TOKEN",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
         return
     auth = request.headers.get("authorization", "")
     candidate = (
@@ -59,6 +87,20 @@ def check_token(request: Request, given: str | None = None) -> None:
 
 
 # -- response models (documented in /openapi.json) ----------------------------------------
+
+
+class ErrorOut(BaseModel):
+    """Every error body: a message, or (for a malformed parameter) FastAPI's error list."""
+
+    detail: str | list[dict[str, Any]]
+
+
+def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    why = {400: "invalid Host header", 401: "a token is needed for writes",
+           403: "cross-site write refused", 404: "no such id",
+           413: "request body over the limit", 415: "unsupported content type",
+           422: "malformed parameter or nothing to ingest"}  # fmt: skip
+    return {c: {"model": ErrorOut, "description": why[c]} for c in codes}
 
 
 class ActorOut(BaseModel):
@@ -214,7 +256,9 @@ def duplicates_of(state: WebState, article_id: str) -> list[str]:
 # -- routes ---------------------------------------------------------------------------------
 
 
-@router.get("/stories", response_model=list[StoryOut], summary="List stories")
+@router.get(
+    "/stories", response_model=list[StoryOut], summary="List stories", responses=_errors(422)
+)
 def list_stories(
     state: State,
     q: Annotated[str | None, Query(max_length=500, description="full-text search (FTS5)")] = None,
@@ -233,13 +277,19 @@ def list_stories(
     return [story_out(state, s) for s in page]
 
 
-@router.get("/stories/{story_id}", response_model=StoryOut, summary="One story")
+@router.get(
+    "/stories/{story_id}", response_model=StoryOut, summary="One story",
+    responses=_errors(404, 422),
+)  # fmt: skip
 def get_story(state: State, story_id: IdPath) -> StoryOut:
     return story_out(state, state.engine.story(story_id))
 
 
 @router.get(
-    "/stories/{story_id}/updated", response_model=StoryUpdated, summary="When a story last changed"
+    "/stories/{story_id}/updated",
+    response_model=StoryUpdated,
+    summary="When a story last changed",
+    responses=_errors(404, 422),
 )
 def story_updated(state: State, story_id: IdPath) -> StoryUpdated:
     """Cheap check an open story page polls to learn that new articles changed the story."""
@@ -254,7 +304,10 @@ def story_updated(state: State, story_id: IdPath) -> StoryUpdated:
 @router.get(
     "/stories/{story_id}/report",
     summary="The cited report of a story",
-    responses={200: {"content": {"application/json": {}, "text/markdown": {}, "text/html": {}}}},
+    responses={
+        200: {"content": {"application/json": {}, "text/markdown": {}, "text/html": {}}},
+        **_errors(404, 422),
+    },
 )
 def story_report(
     state: State, story_id: IdPath, format: Literal["json", "md", "html"] = "json"
@@ -272,7 +325,10 @@ def story_report(
     return HTMLResponse(render_html(rep), headers={"Content-Security-Policy": SANDBOX_CSP})
 
 
-@router.get("/articles", response_model=list[ArticleOut], summary="List articles")
+@router.get(
+    "/articles", response_model=list[ArticleOut], summary="List articles",
+    responses=_errors(404, 422),
+)  # fmt: skip
 def list_articles(
     state: State,
     story: Annotated[
@@ -296,7 +352,10 @@ def list_articles(
     return [article_out(a) for a in arts]
 
 
-@router.get("/articles/{article_id}", response_model=ArticleOut, summary="One article")
+@router.get(
+    "/articles/{article_id}", response_model=ArticleOut, summary="One article",
+    responses=_errors(404, 422),
+)  # fmt: skip
 def get_article(
     state: State,
     article_id: IdPath,
@@ -306,7 +365,10 @@ def get_article(
     return article_out(a, raw=raw, duplicates=duplicates_of(state, article_id))
 
 
-@router.get("/articles/{article_id}/facts", summary="Facts extracted from one article")
+@router.get(
+    "/articles/{article_id}/facts", summary="Facts extracted from one article",
+    responses=_errors(404, 422),
+)  # fmt: skip
 def get_facts(state: State, article_id: IdPath) -> dict[str, Any]:
     """Entities, quotes, quantities, dates, events and stances, each with its cite."""
     return asdict(state.facts(state.engine.article(article_id)))
@@ -339,7 +401,13 @@ _UPLOAD_DOC: dict[str, Any] = {
     "/ingest",
     summary="Add articles",
     response_model=IngestOut,
-    responses={202: {"model": JobOut}, 401: {}, 413: {}, 415: {}, 422: {}},
+    responses={
+        202: {"model": JobOut},
+        **_errors(400, 401, 403, 413, 415),
+        # nothing could be ingested: the same result body as a 200 (its ``errors`` say why),
+        # or a plain error when the request itself is unusable
+        422: {"model": IngestOut | ErrorOut, "description": "nothing could be ingested"},
+    },
     openapi_extra=_UPLOAD_DOC,
 )
 async def ingest(
@@ -368,7 +436,10 @@ async def ingest(
     return JSONResponse(job.result, status_code=status)
 
 
-@router.get("/ingest/jobs/{job_id}", response_model=JobOut, summary="Progress of an ingest job")
+@router.get(
+    "/ingest/jobs/{job_id}", response_model=JobOut, summary="Progress of an ingest job",
+    responses=_errors(404, 422),
+)  # fmt: skip
 def ingest_job(request: Request, job_id: IdPath) -> JobOut:
     job = get_jobs(request).get(job_id)
     if job is None:

@@ -194,6 +194,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        jobs.start()
         if warm_actors:
             jobs.warm(state.warm_actors)
         yield

@@ -8,6 +8,7 @@ indexes are not thread-safe); a job's progress can be polled while it runs.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import logging
@@ -18,21 +19,33 @@ import tempfile
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from fastapi import HTTPException, Request
 
+from storyline.errors import InputError
 from storyline.web.state import WebState
+
+if TYPE_CHECKING:
+    from storyline.engine import Prepared
 
 logger = logging.getLogger(__name__)
 
 UPLOAD_PREFIX = "storyline-upload-"
+MAX_FILES = 500  # files in one upload request
+MAX_FIELDS = 50  # other form fields in one upload request
 SIDECAR = ".meta.json"
-_UPLOADED = re.compile(re.escape(UPLOAD_PREFIX) + r"[A-Za-z0-9_]+[/\\](.+)$")
+# Articles uploaded through the app have the source "upload:<job id>/<file name>"; older
+# databases may still hold the temp path they were read from.
+SOURCE_PREFIX = "upload:"
+_UPLOADED = re.compile(
+    r"^upload:[0-9a-f]+/(.+)$|" + re.escape(UPLOAD_PREFIX) + r"[A-Za-z0-9_]+[/\\](.+)$"
+)
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 JobStatus = Literal["queued", "running", "done", "failed"]
@@ -49,7 +62,7 @@ def display_source(source: str) -> str:
     """How to show an article's source: uploads by their file name, not a temp path."""
     m = _UPLOADED.search(source)
     if m:
-        return "uploaded file " + m.group(1)
+        return "uploaded file " + (m.group(1) or m.group(2))
     return source
 
 
@@ -126,6 +139,19 @@ class IngestJobs:
         self._lock = threading.Lock()
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyline-ingest")
         self._warmer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyline-warm")
+        self._running = True
+
+    def start(self) -> None:
+        """(Re)start the worker threads: an app's lifespan may run more than once (one per
+        test client or server start over the same app), and a job submitted after a
+        shutdown must still run instead of failing with a 500."""
+        with self._lock:
+            if self._running:
+                return
+            self.state.stopping.clear()
+            self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyline-ingest")
+            self._warmer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyline-warm")
+            self._running = True
 
     def get(self, job_id: str) -> IngestJob | None:
         with self._lock:
@@ -147,6 +173,7 @@ class IngestJobs:
                 if oldest.status in ("queued", "running"):
                     break
                 self._jobs.popitem(last=False)
+        self.start()  # a request after a lifespan shutdown (nested test clients) still runs
         fut = self._worker.submit(self._run, job, upload, outlet, published)
         return job, fut
 
@@ -156,9 +183,12 @@ class IngestJobs:
 
     def shutdown(self) -> None:
         """Stop background work before the engine closes (indexing stops after its batch)."""
+        with self._lock:
+            self._running = False
+            warmer, worker = self._warmer, self._worker
         self.state.stopping.set()
-        self._warmer.shutdown(wait=True, cancel_futures=True)
-        self._worker.shutdown(wait=False, cancel_futures=True)
+        warmer.shutdown(wait=True, cancel_futures=True)
+        worker.shutdown(wait=False, cancel_futures=True)
 
     def _run(
         self, job: IngestJob, upload: UploadDir, outlet: str | None, published: str | None
@@ -170,11 +200,8 @@ class IngestJobs:
             paths = upload.inputs()
             job.total = len(paths)
 
-            def progress(done: int, total: int | None, source: str) -> None:
-                job.done = done
-                job.current = display_source(source).removeprefix("uploaded file ")
-
-            result = engine.ingest(paths, outlet=outlet, published=published, progress=progress)
+            items = self._prepared(job, upload, paths, outlet, published)
+            result = engine.ingest_prepared(items)
             stories = {s.id: s for s in engine.stories()}
             added = engine.articles(result.added)
             job.result = {
@@ -209,6 +236,42 @@ class IngestJobs:
             upload.cleanup()
             job.finished = time.time()
         return job
+
+    def _prepared(
+        self,
+        job: IngestJob,
+        upload: UploadDir,
+        paths: list[str],
+        outlet: str | None,
+        published: str | None,
+    ) -> Iterator[Prepared | InputError]:
+        """``Engine.ingest``'s read and clean steps, with each source renamed.
+
+        An uploaded file's source is ``upload:<job id>/<safe name>`` (plus the record
+        suffix of a JSON Lines line or feed item), not the temp path it was read from:
+        the path means nothing once the folder is gone. The job id keeps two uploads
+        with the same name (every paste is ``pasted.txt``) apart, so one is never taken
+        for a new version of the other.
+        """
+        from storyline.engine import Prepared, clean_input
+        from storyline.stages.ingest import read_inputs
+
+        prefix = str(upload.path) + "/"
+        label = f"{SOURCE_PREFIX}{job.id}/"
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        max_bytes = self.state.engine.settings.max_bytes
+        for n, item in enumerate(
+            read_inputs(paths, outlet=outlet, published=published, max_bytes=max_bytes), start=1
+        ):
+            job.done = n
+            job.current = item.source.removeprefix(prefix)
+            if isinstance(item, InputError):
+                yield item
+                continue
+            if item.source.startswith(prefix):
+                item = dataclasses.replace(item, source=label + item.source.removeprefix(prefix))
+            article = clean_input(item, ingested_at=now)
+            yield article if isinstance(article, InputError) else Prepared(article)
 
 
 def _logged(fn: Callable[[], object]) -> Callable[[], None]:
@@ -275,6 +338,7 @@ async def read_upload(request: Request, max_bytes: int) -> UploadRequest:
     """
     from starlette.concurrency import run_in_threadpool
     from starlette.datastructures import UploadFile
+    from starlette.exceptions import HTTPException as StarletteHTTPException
     from starlette.formparsers import MultiPartException
 
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -283,9 +347,22 @@ async def read_upload(request: Request, max_bytes: int) -> UploadRequest:
         names: list[str] = []
         if ctype in ("multipart/form-data", "application/x-www-form-urlencoded"):
             try:
-                form = await request.form(max_files=1000, max_fields=50, max_part_size=max_bytes)
-            except MultiPartException as exc:
-                raise HTTPException(422, f"malformed upload: {exc.message}") from None
+                form = await request.form(
+                    max_files=MAX_FILES, max_fields=MAX_FIELDS, max_part_size=max_bytes
+                )
+            except (MultiPartException, StarletteHTTPException) as exc:
+                # Starlette turns its parser's errors into a 400 and says which limit was hit
+                # only in the message: a limit is a 413, anything else a malformed upload.
+                message = str(exc.message if isinstance(exc, MultiPartException) else exc.detail)
+                if isinstance(exc, StarletteHTTPException) and exc.status_code != 400:
+                    raise
+                if "Too many files" in message:
+                    raise HTTPException(
+                        413, f"too many files in one upload (limit {MAX_FILES})"
+                    ) from None
+                if "maximum size" in message or "Too many fields" in message:
+                    raise HTTPException(413, f"upload over a limit: {message}") from None
+                raise HTTPException(422, f"malformed upload: {message}") from None
             outlet = clean_field(form.get("outlet"), "outlet", 200)
             published = check_date(clean_field(form.get("published"), "published", 40))
             title = clean_field(form.get("title"), "title", 500)
