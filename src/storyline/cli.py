@@ -244,6 +244,95 @@ def recluster(db: DbOpt = None, embedder: EmbedderOpt = None) -> None:
 
 
 @app.command()
+def batch(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files and directories: JSONL, HTML, WARC, feeds, text.")
+    ],
+    engine_name: Annotated[
+        str, typer.Option("--engine", help="local (process pool) or ray (Ray Data).")
+    ] = "local",
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db", help="Database to store into (SQLite file or URL); default: OUT/storyline.db."
+        ),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Folder for storyline.db, stories.json and reports/<story>.json."
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Parallel workers (processes or Ray actors).")
+    ] = 2,
+    outlet: Annotated[str | None, typer.Option(help="Outlet for inputs that carry none.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+    ] = None,
+    embedder: EmbedderOpt = None,
+    extractor: ExtractorOpt = None,
+) -> None:
+    """Ingest many shards in parallel (clean, dedup, embed, extract), cluster, write reports."""
+    from storyline.config import load_settings
+
+    if engine_name not in ("local", "ray"):
+        _fail(f"--engine must be local or ray, not {engine_name!r}", code=2)
+    try:
+        settings = load_settings(embedder=embedder, extractor=extractor)
+    except ValueError as exc:
+        _fail(str(exc), code=2)
+    from storyline.batch import run_batch
+
+    def go(progress: object = None) -> object:
+        return run_batch(
+            inputs, engine=engine_name, db=db, out=out_dir, settings=settings,  # type: ignore[arg-type]
+            progress=progress, workers=workers, outlet=outlet, published=published,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    if err.is_terminal:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        with Progress(
+            TextColumn("[bold]{task.description:8}"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=err, transient=True,
+        ) as bar:  # fmt: skip
+            tasks: dict[str, object] = {}
+
+            def progress(stage: str, done: int, total: int | None) -> None:
+                if stage not in tasks:
+                    tasks[stage] = bar.add_task(stage, total=total)
+                bar.update(tasks[stage], completed=done, total=total)  # type: ignore[arg-type]
+
+            result = go(progress)
+    else:
+        result = go()
+    from storyline.batch import BatchResult
+
+    assert isinstance(result, BatchResult)
+    for e in result.errors:
+        err.print(f"[yellow]skipped[/yellow] {e}", highlight=False, soft_wrap=True)
+    secs = result.seconds.get("total", 0.0)
+    rate = result.read / secs if secs else 0.0
+    out.print(
+        f"{result.added} added ({result.duplicates} copies), {result.unchanged} already stored, "
+        f"{len(result.errors)} errors; {result.stories} stories, {result.reports} reports; "
+        f"{result.read} documents in {secs:.1f} s ({rate:.1f}/s, {result.engine}) → "
+        f"{result.out or result.db}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
 def demo(
     out_dir: Annotated[
         Path, typer.Option("--out", help="Folder for the demo database and report.")

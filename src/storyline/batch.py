@@ -1,0 +1,604 @@
+"""Batch ingest: many input shards through the pipeline in parallel, locally or on Ray Data.
+
+The work splits in two:
+
+1. **prepare** (pure, parallel): read a shard into raw documents, then per article
+   clean → cluster terms → embedding → extracted facts. Nothing here depends on any other
+   article, so it runs in any process, in any order.
+2. **commit** (sequential, one process): ``Engine.ingest_prepared`` takes the prepared
+   articles *in input order* and runs what depends on everything before it: exact
+   re-ingests and versions, duplicate detection (``DedupIndex``), incremental story
+   assignment (``StoryIndex``) and chunked store writes. Then, with ``out``, the report of
+   every story is built (align → report, parallel per story) and written as JSON.
+
+Determinism: inputs are planned into shards and *work units* (up to ``UNIT_DOCS`` raw
+documents of one shard) from the file list alone, so both engines prepare exactly the
+same units (the same embedding batches, too), and the commit consumes them in plan order
+whatever order workers finish in (local: futures in submission order; Ray:
+``preserve_order``). The same input therefore gives the same stories, the same story ids
+and the same duplicates with ``engine="local"`` and ``engine="ray"`` — and the same as
+``Engine.ingest``, which reads and commits in that order too. Commit order is input order,
+not publication order: sorting by date would need every article before the first commit.
+
+Memory: neither the driver nor a worker holds more than a few units of articles; the
+driver keeps only the dedup and story indexes (signatures, vectors, terms), as
+``Engine.ingest`` does.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from storyline.config import Settings, load_settings
+from storyline.errors import InputError
+from storyline.models import RawDoc
+
+if TYPE_CHECKING:
+    from storyline.engine import Engine, Prepared
+
+logger = logging.getLogger(__name__)
+
+UNIT_DOCS = 32  # raw documents per work unit: one embedding batch, one spaCy pipe
+SHARD_FILES = 64  # small files grouped into one shard (one read task)
+SHARD_BYTES = 8 * 1024 * 1024  # ... up to this many bytes on disk
+RAY_OBJECT_STORE = 512 * 1024 * 1024  # object store when batch starts Ray itself
+
+BatchProgress = Callable[[str, int, int | None], None]
+"""``progress(stage, done, total_or_None)``; stages: ``read`` (files), ``commit``
+(documents), ``reports`` (stories)."""
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """What one ``run_batch`` did.
+
+    Attributes:
+        read: documents read (articles found plus bad inputs).
+        added: articles stored.
+        duplicates: stored articles flagged as a copy of another (exact, near or rewrite).
+        unchanged: articles whose identical content was already stored.
+        new_versions: changed content at an already-stored source.
+        errors: one ``InputError`` per bad input, file, record or line.
+        stories: stories in the database afterwards.
+        reports: report files written (with ``out``).
+        seconds: wall time per stage (``plan``, ``ingest`` = prepare and commit
+            overlapped, ``commit`` = the driver's sequential part, ``reports``, ``total``)
+            and worker CPU time per step (``cpu_clean``, ``cpu_terms``, ``cpu_embed``,
+            ``cpu_extract``).
+        engine: ``local`` or ``ray``; ``workers``: parallel workers used.
+        db: the database written; ``out``: the output folder, if any.
+    """
+
+    read: int = 0
+    added: int = 0
+    duplicates: int = 0
+    unchanged: int = 0
+    new_versions: int = 0
+    errors: list[InputError] = field(default_factory=list)
+    stories: int = 0
+    reports: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+    engine: str = "local"
+    workers: int = 1
+    db: str = ""
+    out: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when something was ingested or everything was already there."""
+        return self.added > 0 or self.unchanged > 0
+
+
+# -- plan -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    """Input files read by one task, in order."""
+
+    index: int
+    paths: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Unit:
+    """Up to ``UNIT_DOCS`` raw documents of one shard: the grain of parallel work."""
+
+    key: tuple[int, int]  # (shard index, unit index): the commit order
+    items: list[RawDoc | InputError]
+    files_done: int = 0  # input files finished with this unit (for progress)
+
+
+@dataclass(slots=True)
+class PreparedUnit:
+    key: tuple[int, int]
+    items: list[Prepared | InputError]
+    files_done: int
+    n_read: int
+    cpu: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class PrepareConfig:
+    """What a worker needs to prepare units (picklable; no open handles)."""
+
+    embedder: str
+    extractor: str
+    ingested_at: str
+    outlet: str | None = None
+    published: str | None = None
+    max_bytes: int = 20 * 1024 * 1024
+
+
+def plan_shards(inputs: Sequence[str]) -> tuple[list[Shard], list[InputError], int]:
+    """Expand ``inputs`` into shards of files (in ingest's order) and path errors.
+
+    Small files are grouped (up to ``SHARD_FILES`` files or ``SHARD_BYTES``) so a folder
+    of single pages does not become a task per page; a large file is a shard of its own.
+
+    Returns:
+        ``(shards, errors, n_files)``.
+    """
+    from storyline.stages.ingest import iter_files
+
+    errors: list[InputError] = []
+    files: list[tuple[str, int]] = []
+    for p in inputs:
+        if p == "-":
+            errors.append(InputError("<stdin>", "batch reads files, not standard input"))
+            continue
+        path = Path(p)
+        if not path.exists():
+            errors.append(InputError(p, "no such file or directory"))
+            continue
+        if path.is_dir():
+            try:
+                os.listdir(path)
+            except OSError as exc:
+                errors.append(InputError(p, f"cannot read directory ({exc.strerror or exc})"))
+                continue
+        for f in iter_files(path):
+            try:
+                size = f.stat().st_size
+            except OSError:
+                size = 0
+            files.append((str(f), size))
+    shards: list[Shard] = []
+    group: list[str] = []
+    group_bytes = 0
+    for f, size in files:
+        if group and (len(group) >= SHARD_FILES or group_bytes + size > SHARD_BYTES):
+            shards.append(Shard(len(shards), tuple(group)))
+            group, group_bytes = [], 0
+        group.append(f)
+        group_bytes += size
+    if group:
+        shards.append(Shard(len(shards), tuple(group)))
+    return shards, errors, len(files)
+
+
+def read_shard(shard: Shard, cfg: PrepareConfig) -> Iterator[Unit]:
+    """The shard's documents as units of up to ``UNIT_DOCS``, in read order."""
+    from storyline.stages.ingest import read_inputs
+
+    items: list[RawDoc | InputError] = []
+    n = 0
+    files_done = 0
+    for path in shard.paths:
+        for item in read_inputs(
+            [path], outlet=cfg.outlet, published=cfg.published, max_bytes=cfg.max_bytes
+        ):
+            items.append(item)
+            if len(items) >= UNIT_DOCS:
+                yield Unit((shard.index, n), items, files_done)
+                items, files_done, n = [], 0, n + 1
+        files_done += 1
+    if items or files_done:
+        yield Unit((shard.index, n), items, files_done)
+
+
+def prepare_unit(unit: Unit, cfg: PrepareConfig) -> PreparedUnit:
+    """Clean, find terms, embed and extract every article of a unit (pure; any process)."""
+    from storyline.embed import article_text_for_embedding, get_embedder
+    from storyline.engine import Prepared, clean_input
+    from storyline.models import Article
+    from storyline.stages.cluster import article_terms
+
+    cpu = {"clean": 0.0, "terms": 0.0, "embed": 0.0, "extract": 0.0}
+    t = time.process_time()
+    cleaned: list[Article | InputError] = [
+        item if isinstance(item, InputError) else clean_input(item, ingested_at=cfg.ingested_at)
+        for item in unit.items
+    ]
+    arts = [a for a in cleaned if isinstance(a, Article)]
+    cpu["clean"] = time.process_time() - t
+    t = time.process_time()
+    terms = [list(article_terms(a)) for a in arts]
+    cpu["terms"] = time.process_time() - t
+    t = time.process_time()
+    vectors = (
+        get_embedder(cfg.embedder).encode([article_text_for_embedding(a) for a in arts])
+        if arts
+        else None
+    )
+    cpu["embed"] = time.process_time() - t
+    t = time.process_time()
+    facts: list[Any] = [None] * len(arts)
+    if arts:
+        from storyline.stages.extract import extract_many
+
+        try:
+            facts = list(extract_many(arts, use_spacy=cfg.extractor == "spacy"))
+        except Exception:  # facts are a cache: the report extracts again if this failed
+            logger.exception("extraction failed for a unit of %d articles", len(arts))
+    cpu["extract"] = time.process_time() - t
+    out: list[Prepared | InputError] = []
+    i = 0
+    for c in cleaned:
+        if isinstance(c, InputError):
+            out.append(c)
+            continue
+        assert vectors is not None
+        out.append(Prepared(c, vector=vectors[i].copy(), terms=terms[i], facts=facts[i]))
+        i += 1
+    return PreparedUnit(unit.key, out, unit.files_done, len(unit.items), cpu)
+
+
+def _prepare_shard(shard: Shard, cfg: PrepareConfig) -> list[PreparedUnit]:
+    return [prepare_unit(u, cfg) for u in read_shard(shard, cfg)]
+
+
+# -- local engine ----------------------------------------------------------------------------
+
+
+def _worker_init() -> None:
+    # one thread per worker process: the pool is the parallelism (no BLAS/torch oversubscription)
+    for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+        os.environ[var] = "1"
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+def _local_units(
+    shards: Sequence[Shard], cfg: PrepareConfig, workers: int
+) -> Iterator[PreparedUnit]:
+    """Prepared units in plan order: in this process, or on a pool of ``workers``."""
+    if workers <= 1:
+        for shard in shards:
+            for unit in read_shard(shard, cfg):
+                yield prepare_unit(unit, cfg)
+        return
+    import multiprocessing
+
+    # spawn, not fork: the driver may hold threads (SQLite, torch) that fork would copy
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init) as pool:
+        pending: deque[Future[PreparedUnit]] = deque()
+        limit = 2 * workers + 1  # bounded look-ahead: memory stays a few units per worker
+        for shard in shards:
+            for unit in read_shard(shard, cfg):
+                pending.append(pool.submit(prepare_unit, unit, cfg))
+                while len(pending) >= limit:
+                    yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+# -- Ray engine ------------------------------------------------------------------------------
+
+
+def _ray_read(row: dict[str, Any], cfg: PrepareConfig) -> Iterator[dict[str, Any]]:
+    shard: Shard = pickle.loads(row["shard"])
+    for unit in read_shard(shard, cfg):
+        yield {"blob": pickle.dumps(unit, protocol=pickle.HIGHEST_PROTOCOL)}
+
+
+class _RayPrepare:
+    """Ray Data actor: models load once per actor, then every unit reuses them."""
+
+    def __init__(self) -> None:
+        _worker_init()
+
+    def __call__(self, row: dict[str, Any], cfg: PrepareConfig) -> dict[str, Any]:
+        unit: Unit = pickle.loads(row["blob"])
+        done = prepare_unit(unit, cfg)
+        return {"blob": pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL)}
+
+
+def ensure_ray(workers: int, object_store_memory: int = RAY_OBJECT_STORE) -> bool:
+    """Start a local Ray (``workers`` CPUs) unless one runs; True when this call started it.
+
+    With ``RAY_ADDRESS`` set, connects to that cluster instead.
+    """
+    import ray
+
+    if ray.is_initialized():
+        return False
+    # Ray's own INFO lines and deprecation notices are not the user's business on a CLI
+    logging.getLogger("ray").setLevel(logging.ERROR)
+    if os.environ.get("RAY_ADDRESS"):
+        ray.init(log_to_driver=False, logging_level=logging.ERROR)
+    else:
+        ray.init(
+            num_cpus=workers,
+            object_store_memory=object_store_memory,
+            include_dashboard=False,
+            log_to_driver=False,
+            logging_level=logging.ERROR,
+        )
+    return True
+
+
+def _ray_units(shards: Sequence[Shard], cfg: PrepareConfig, workers: int) -> Iterator[PreparedUnit]:
+    import ray.data
+
+    ensure_ray(workers)
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
+    ctx = ray.data.DataContext.get_current()
+    ctx.execution_options.preserve_order = True  # commit order = plan order
+    ctx.enable_progress_bars = False
+    ctx.print_on_execution_start = False
+    # A unit is one row; with small blocks every unit is its own block, so the actor
+    # pool deals units out one by one instead of handing one actor a block of them all.
+    ctx.target_max_block_size = 64 * 1024
+    ds = ray.data.from_items(
+        [{"shard": pickle.dumps(s)} for s in shards], override_num_blocks=max(1, len(shards))
+    )
+    # Reading and preparing are separate operators (different CPU shares keep Ray from
+    # fusing them), so a single large shard (one WARC) still feeds every prepare actor.
+    ds = ds.flat_map(_ray_read, fn_kwargs={"cfg": cfg}, num_cpus=0.25)
+    ds = ds.map(
+        _RayPrepare,
+        fn_kwargs={"cfg": cfg},
+        compute=ray.data.ActorPoolStrategy(size=max(1, workers)),
+        num_cpus=0.75,
+    )
+    last: tuple[int, int] = (-1, -1)
+    for row in ds.iter_rows():
+        unit: PreparedUnit = pickle.loads(row["blob"])
+        if unit.key <= last:  # preserve_order makes this impossible; never commit out of order
+            raise RuntimeError(f"Ray returned unit {unit.key} after {last}")
+        last = unit.key
+        yield unit
+
+
+# -- reports ---------------------------------------------------------------------------------
+
+
+def _write_reports(settings: Settings, story_ids: Sequence[str], out: Path) -> int:
+    """Build and write the report JSON of each story (one engine per process)."""
+    from storyline.engine import Engine
+    from storyline.render import render_json
+
+    n = 0
+    with Engine(settings) as engine:
+        for sid in story_ids:
+            text = render_json(engine.report(sid))
+            _write_atomic(out / "reports" / f"{sid}.json", text)
+            n += 1
+    return n
+
+
+class _RayReports:
+    """Ray Data actor: one engine (one store connection) per actor, reports per story."""
+
+    def __init__(self) -> None:
+        _worker_init()
+        self.engine: Engine | None = None
+
+    def __call__(self, batch: dict[str, Any], settings: Settings, out: str) -> dict[str, Any]:
+        from storyline.engine import Engine
+        from storyline.render import render_json
+
+        if self.engine is None:
+            self.engine = Engine(settings)
+        for sid in batch["id"]:
+            rep = render_json(self.engine.report(str(sid)))
+            _write_atomic(Path(out) / "reports" / f"{sid}.json", rep)
+        return {"n": [len(batch["id"])]}
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+def _reports(
+    settings: Settings,
+    story_ids: list[str],
+    out: Path,
+    engine: str,
+    workers: int,
+    progress: BatchProgress | None,
+) -> int:
+    if not story_ids:
+        return 0
+    # story_ids come largest first; dealt round-robin, every worker gets a share of big ones
+    if engine == "ray":
+        import ray.data
+
+        ds = ray.data.from_items(
+            [{"id": s} for s in story_ids], override_num_blocks=min(len(story_ids), 256)
+        )
+        ds = ds.map_batches(
+            _RayReports,
+            fn_kwargs={"settings": settings, "out": str(out)},
+            batch_size=1,
+            compute=ray.data.ActorPoolStrategy(size=max(1, min(workers, len(story_ids)))),
+            num_cpus=1,
+        )
+        n = 0
+        for row in ds.iter_rows():
+            n += int(row["n"])
+            if progress:
+                progress("reports", n, len(story_ids))
+        return n
+    if workers <= 1:
+        return _write_reports_progress(settings, story_ids, out, progress)
+    import multiprocessing
+
+    parts = [story_ids[i::workers] for i in range(workers)]
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init) as pool:
+        futures = [pool.submit(_write_reports, settings, p, out) for p in parts if p]
+        n = 0
+        for f in futures:
+            n += f.result()
+            if progress:
+                progress("reports", n, len(story_ids))
+    return n
+
+
+def _write_reports_progress(
+    settings: Settings, story_ids: Sequence[str], out: Path, progress: BatchProgress | None
+) -> int:
+    from storyline.engine import Engine
+    from storyline.render import render_json
+
+    with Engine(settings) as engine:
+        for i, sid in enumerate(story_ids, start=1):
+            _write_atomic(out / "reports" / f"{sid}.json", render_json(engine.report(sid)))
+            if progress:
+                progress("reports", i, len(story_ids))
+    return len(story_ids)
+
+
+# -- the batch -------------------------------------------------------------------------------
+
+
+def run_batch(
+    inputs: Sequence[str],
+    *,
+    engine: Literal["local", "ray"] = "local",
+    db: str | None = None,
+    out: Path | None = None,
+    settings: Settings | None = None,
+    progress: BatchProgress | None = None,
+    workers: int = 2,
+    outlet: str | None = None,
+    published: str | None = None,
+) -> BatchResult:
+    """Ingest ``inputs`` (files and folders: JSONL, HTML, WARC, feeds…) in parallel.
+
+    Args:
+        inputs: files and directories (read recursively, in sorted order).
+        engine: ``local`` (a process pool of ``workers``; in this process when
+            ``workers <= 1``) or ``ray`` (Ray Data; starts a local Ray of ``workers``
+            CPUs unless Ray is running or ``RAY_ADDRESS`` names a cluster).
+        db: database path or URL to store into (default: ``out/storyline.db`` with
+            ``out``, else ``settings.db``).
+        out: folder for ``storyline.db`` (unless ``db``), ``stories.json`` and
+            ``reports/<story_id>.json``.
+        settings: embedder, extractor, limits (``load_settings()`` when omitted).
+        progress: ``progress(stage, done, total)`` callback.
+        workers: parallel workers (processes or Ray actors).
+        outlet: outlet for inputs that carry none.
+        published: publication date for inputs that carry none.
+
+    Returns:
+        Counts, errors (one line each) and timings. Bad inputs never stop the batch.
+    """
+    from storyline.engine import Engine
+
+    if engine not in ("local", "ray"):
+        raise ValueError(f"unknown batch engine {engine!r}; choose local or ray")
+    t0 = time.perf_counter()
+    settings = settings or load_settings()
+    target = db or (str(out / "storyline.db") if out is not None else settings.db)
+    settings = replace(settings, db=target)
+    result = BatchResult(engine=engine, workers=max(1, workers), db=target, out=out)
+    shards, plan_errors, n_files = plan_shards(inputs)
+    result.errors.extend(plan_errors)
+    result.seconds["plan"] = time.perf_counter() - t0
+    cfg = PrepareConfig(
+        embedder=settings.embedder,
+        extractor=settings.extractor,
+        ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        outlet=outlet,
+        published=published,
+        max_bytes=settings.max_bytes,
+    )
+    units = (
+        _ray_units(shards, cfg, workers) if engine == "ray" else _local_units(shards, cfg, workers)
+    )
+    cpu: dict[str, float] = {}
+    files = 0
+    waited = 0.0
+
+    def items() -> Iterator[Prepared | InputError]:
+        nonlocal files, waited
+        it = iter(units)
+        while True:
+            t = time.perf_counter()
+            unit = next(it, None)
+            waited += time.perf_counter() - t  # the driver idle, waiting for workers
+            if unit is None:
+                return
+            files += unit.files_done
+            result.read += unit.n_read
+            for k, v in unit.cpu.items():
+                cpu[k] = cpu.get(k, 0.0) + v
+            if progress:
+                progress("read", files, n_files)
+                progress("commit", result.read, None)
+            yield from unit.items
+
+    t1 = time.perf_counter()
+    with Engine(settings) as eng:
+        ingested = eng.ingest_prepared(items()) if shards else eng.ingest_prepared(())
+        result.added = len(ingested.added)
+        result.unchanged = ingested.unchanged
+        result.new_versions = ingested.new_versions
+        result.errors.extend(ingested.errors)
+        result.duplicates = _count_duplicates(eng, ingested.added)
+        stories = eng.stories()
+        result.stories = len(stories)
+    result.seconds["ingest"] = time.perf_counter() - t1
+    result.seconds["commit"] = result.seconds["ingest"] - waited
+    result.seconds.update({f"cpu_{k}": v for k, v in cpu.items()})
+    if out is not None:
+        t2 = time.perf_counter()
+        rows = [
+            {"id": s.id, "title": s.title, "articles": s.article_ids,
+             "n_independent": s.n_independent, "first_seen": s.first_seen,
+             "last_seen": s.last_seen}
+            for s in stories
+        ]  # fmt: skip
+        import json
+
+        _write_atomic(out / "stories.json", json.dumps(rows, ensure_ascii=False, indent=2))
+        result.reports = _reports(settings, [s.id for s in stories], out, engine, workers, progress)
+        result.seconds["reports"] = time.perf_counter() - t2
+    result.seconds["total"] = time.perf_counter() - t0
+    return result
+
+
+def _count_duplicates(engine: Engine, added: Sequence[str]) -> int:
+    if not added:
+        return 0
+    ids = set(added)
+    return sum(
+        1 for aid, (dup, _, _) in engine.store.duplicate_info().items() if aid in ids and dup
+    )
+
+
+__all__ = [
+    "BatchProgress",
+    "BatchResult",
+    "PrepareConfig",
+    "plan_shards",
+    "prepare_unit",
+    "run_batch",
+]
