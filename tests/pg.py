@@ -125,7 +125,8 @@ def start_server() -> PgServer:
         except KeyError:
             raise RuntimeError("running as root and there is no `postgres` user") from None
         prefix = ["runuser", "-u", "postgres", "--"]
-    folder = Path(tempfile.mkdtemp(prefix="storyline-pg-"))
+    # Short path: the socket's full name must stay under ~100 characters (a $TMPDIR may not).
+    folder = Path(tempfile.mkdtemp(prefix="storyline-pg-", dir="/tmp" if os.path.isdir("/tmp") else None))
     if prefix:
         os.chown(folder, pw.pw_uid, pw.pw_gid)
     data, log = folder / "data", folder / "server.log"
@@ -175,6 +176,12 @@ def pg_server() -> Iterator[PgServer]:
     """A PostgreSQL server for this test session (started here unless ``$STORYLINE_TEST_PG``)."""
     given = os.environ.get("STORYLINE_TEST_PG")
     if given:
+        import psycopg
+
+        try:
+            psycopg.connect(given, connect_timeout=10).close()
+        except psycopg.Error as exc:
+            _unavailable(f"$STORYLINE_TEST_PG: {str(exc).strip().splitlines()[0]}")
         yield PgServer(given)
         return
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from storyline.errors import StoreError
 from storyline.store.base import Store
 from storyline.store.sqlite import SQLiteStore
 
@@ -29,8 +30,10 @@ def open_store(db: str | Path | None = None) -> Store:
     target = str(db) if db is not None else default_db()
     if target.lower().startswith(("postgresql://", "postgres://")):
         # Imported here: psycopg is only loaded by those who use PostgreSQL.
-        from storyline.store.postgres import PostgresStore
-
+        try:
+            from storyline.store.postgres import PostgresStore
+        except ImportError as exc:  # psycopg is a locked dependency, but say so plainly
+            raise StoreError(f"PostgreSQL needs psycopg: pip install 'psycopg[binary]' ({exc})") from None
         return PostgresStore(target)
     if target.startswith("sqlite:///"):
         target = target.removeprefix("sqlite:///")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -115,11 +115,11 @@ class PostgresStore(SQLStore):
     def _sql(self, sql: str) -> str:
         return qmark_to_format(sql)
 
-    def _execmany(self, c: psycopg.Connection, sql: str, rows: object) -> None:
-        rows = list(rows)  # type: ignore[call-overload]
-        if rows:
-            with c.cursor() as cur:
-                cur.executemany(self._sql(sql), rows)
+    def _execmany(self, c: psycopg.Connection, sql: str, rows: Iterable[Sequence[object]]) -> None:
+        batch = list(rows)
+        if batch:
+            with c.cursor() as cur:  # executemany lives on cursors in psycopg (pipelined)
+                cur.executemany(self._sql(sql), batch)
 
     def _text(self, value: str) -> str:
         # PostgreSQL text cannot hold NUL; the cleaned text never has one, a raw scrape might.
@@ -136,11 +136,11 @@ class PostgresStore(SQLStore):
         with self._lock, self._conn.transaction():
             # Serialises writers like SQLite's BEGIN IMMEDIATE (see the module docstring).
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
-            self._owner = threading.get_ident()
+            outer, self._owner = self._owner, threading.get_ident()
             try:
                 yield self._conn
             finally:
-                self._owner = None
+                self._owner = outer  # a nested block (a savepoint in psycopg) keeps the outer one
 
     def _migrate(self) -> None:
         with self.transaction() as c:
