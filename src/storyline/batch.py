@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from storyline.config import Settings, load_settings
-from storyline.errors import InputError
+from storyline.errors import CleanError, InputError
 from storyline.models import RawDoc
 
 if TYPE_CHECKING:
@@ -110,19 +110,36 @@ class Shard:
     paths: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """An ``InputError`` on its way between processes (exceptions with two-argument
+    constructors do not survive pickling)."""
+
+    source: str
+    reason: str
+    clean: bool = False  # a CleanError
+
+    @classmethod
+    def of(cls, exc: InputError) -> Failed:
+        return cls(exc.source, exc.reason, isinstance(exc, CleanError))
+
+    def error(self) -> InputError:
+        return (CleanError if self.clean else InputError)(self.source, self.reason)
+
+
 @dataclass(slots=True)
 class Unit:
     """Up to ``UNIT_DOCS`` raw documents of one shard: the grain of parallel work."""
 
     key: tuple[int, int]  # (shard index, unit index): the commit order
-    items: list[RawDoc | InputError]
+    items: list[RawDoc | Failed]
     files_done: int = 0  # input files finished with this unit (for progress)
 
 
 @dataclass(slots=True)
 class PreparedUnit:
     key: tuple[int, int]
-    items: list[Prepared | InputError]
+    items: list[Prepared | Failed]
     files_done: int
     n_read: int
     cpu: dict[str, float]
@@ -191,14 +208,14 @@ def read_shard(shard: Shard, cfg: PrepareConfig) -> Iterator[Unit]:
     """The shard's documents as units of up to ``UNIT_DOCS``, in read order."""
     from storyline.stages.ingest import read_inputs
 
-    items: list[RawDoc | InputError] = []
+    items: list[RawDoc | Failed] = []
     n = 0
     files_done = 0
     for path in shard.paths:
         for item in read_inputs(
             [path], outlet=cfg.outlet, published=cfg.published, max_bytes=cfg.max_bytes
         ):
-            items.append(item)
+            items.append(Failed.of(item) if isinstance(item, InputError) else item)
             if len(items) >= UNIT_DOCS:
                 yield Unit((shard.index, n), items, files_done)
                 items, files_done, n = [], 0, n + 1
@@ -216,10 +233,10 @@ def prepare_unit(unit: Unit, cfg: PrepareConfig) -> PreparedUnit:
 
     cpu = {"clean": 0.0, "terms": 0.0, "embed": 0.0, "extract": 0.0}
     t = time.process_time()
-    cleaned: list[Article | InputError] = [
-        item if isinstance(item, InputError) else clean_input(item, ingested_at=cfg.ingested_at)
-        for item in unit.items
-    ]
+    cleaned: list[Article | Failed] = []
+    for item in unit.items:
+        c = item if isinstance(item, Failed) else clean_input(item, ingested_at=cfg.ingested_at)
+        cleaned.append(Failed.of(c) if isinstance(c, InputError) else c)
     arts = [a for a in cleaned if isinstance(a, Article)]
     cpu["clean"] = time.process_time() - t
     t = time.process_time()
@@ -242,10 +259,10 @@ def prepare_unit(unit: Unit, cfg: PrepareConfig) -> PreparedUnit:
         except Exception:  # facts are a cache: the report extracts again if this failed
             logger.exception("extraction failed for a unit of %d articles", len(arts))
     cpu["extract"] = time.process_time() - t
-    out: list[Prepared | InputError] = []
+    out: list[Prepared | Failed] = []
     i = 0
     for c in cleaned:
-        if isinstance(c, InputError):
+        if isinstance(c, Failed):
             out.append(c)
             continue
         assert vectors is not None
@@ -553,7 +570,8 @@ def run_batch(
             if progress:
                 progress("read", files, n_files)
                 progress("commit", result.read, None)
-            yield from unit.items
+            for item in unit.items:
+                yield item.error() if isinstance(item, Failed) else item
 
     t1 = time.perf_counter()
     with Engine(settings) as eng:
