@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from storyline.errors import StoreError
-from storyline.models import ArticleId
+from storyline.models import Article, ArticleId, Story
 from storyline.store.base import SQLStore, load_migrations, now
 
 
@@ -41,22 +41,23 @@ class SQLiteStore(SQLStore):
             self._lock = threading.RLock()
             self._owner: int | None = None  # thread id inside transaction(), if any
             self._migrate()
-            # Reads from other threads (the web app's, during an ingest) use a second
-            # connection: WAL gives them the last committed state, never a writer's half.
-            self._rconn = self._conn
-            if str(path) != ":memory:":
-                self._rconn = sqlite3.connect(
-                    str(path), isolation_level=None, check_same_thread=False, timeout=30.0
-                )
-                self._rconn.execute("PRAGMA busy_timeout=30000")
+            # Reads outside a transaction use a connection of their own thread: WAL gives
+            # each the last committed state (never a writer's half), and a thread can hold
+            # one read transaction over several queries (``snapshot``) without the others.
+            self._memory = str(path) == ":memory:"
+            self._local = threading.local()
+            self._readers: list[sqlite3.Connection] = []
+            self._readers_lock = threading.Lock()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: cannot open database ({exc})") from exc
 
     # -- plumbing ---------------------------------------------------------------------------
 
     def close(self) -> None:
-        if getattr(self, "_rconn", self._conn) is not self._conn:
-            self._rconn.close()
+        with self._readers_lock:
+            readers, self._readers = self._readers, []
+        for conn in readers:
+            conn.close()
         self._conn.close()
 
     def __enter__(self) -> SQLiteStore:
@@ -64,9 +65,46 @@ class SQLiteStore(SQLStore):
 
     def _reader(self) -> sqlite3.Connection:
         # Inside a transaction, on its thread, reads must see its writes (the engine relies on it).
-        if self._owner == threading.get_ident():
+        if self._owner == threading.get_ident() or self._memory:
             return self._conn
-        return self._rconn
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(
+                str(self.path), isolation_level=None, check_same_thread=False, timeout=30.0
+            )
+            conn.execute("PRAGMA busy_timeout=30000")
+            with self._readers_lock:
+                self._readers.append(conn)
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads in the block, on this thread, all see one committed state of the database.
+
+        Without it each query sees the latest commit, so an answer built from two queries
+        (story members, then story rows) could mix two states when an ingest (another
+        process or thread) commits between them. Inside a transaction: no effect.
+        """
+        conn = self._reader()
+        if conn is self._conn or conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")  # deferred: the read snapshot starts at the first query
+        try:
+            yield
+        finally:
+            conn.execute("COMMIT")
+
+    def stories(self) -> list[Story]:
+        with self.snapshot():
+            return super().stories()
+
+    def articles(
+        self, ids: Iterable[ArticleId] | None = None, *, current_only: bool = True
+    ) -> list[Article]:
+        with self.snapshot():  # many ids: several queries
+            return super().articles(ids, current_only=current_only)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
