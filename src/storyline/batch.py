@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from storyline.config import Settings, load_settings
 from storyline.errors import CleanError, InputError
-from storyline.models import RawDoc
+from storyline.models import Article, RawDoc
 
 if TYPE_CHECKING:
     from storyline.engine import Engine, Prepared
@@ -228,7 +228,6 @@ def prepare_unit(unit: Unit, cfg: PrepareConfig) -> PreparedUnit:
     """Clean, find terms, embed and extract every article of a unit (pure; any process)."""
     from storyline.embed import article_text_for_embedding, get_embedder
     from storyline.engine import Prepared, clean_input
-    from storyline.models import Article
     from storyline.stages.cluster import article_terms
 
     cpu = {"clean": 0.0, "terms": 0.0, "embed": 0.0, "extract": 0.0}
@@ -286,6 +285,39 @@ def _worker_init() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
+def _pool_context(cfg: PrepareConfig | None) -> Any:
+    """Fork workers from a warmed-up driver when that is safe, else spawn fresh ones.
+
+    Forked workers share the driver's already imported modules and loaded models (copy on
+    write), which saves every worker seconds of imports. Torch's thread pools do not
+    survive a fork, so once torch is loaded (or when the minilm embedder will load it),
+    workers are spawned instead and load what they need themselves.
+    """
+    import multiprocessing
+    import sys
+
+    if "torch" in sys.modules or (cfg is not None and cfg.embedder == "minilm"):
+        return multiprocessing.get_context("spawn")
+    if cfg is not None:
+        _warm(cfg)
+    return multiprocessing.get_context("fork")
+
+
+def _warm(cfg: PrepareConfig) -> None:
+    """Import and load, once in the driver, what every forked worker would otherwise load."""
+    from storyline.embed import get_embedder
+    from storyline.stages import clean, extract  # noqa: F401
+    from storyline.stages.cluster import article_terms
+    from storyline.stages.extract import extract_many
+    from storyline.text import content_id
+
+    text = "A warm-up sentence so that lazy tables load. Another one follows it here."
+    art = Article(id=content_id(text), source="warm-up", text=text, raw=text, title="Warm up")
+    article_terms(art)
+    extract_many([art], use_spacy=cfg.extractor == "spacy")
+    get_embedder(cfg.embedder)
+
+
 def _local_units(
     shards: Sequence[Shard], cfg: PrepareConfig, workers: int
 ) -> Iterator[PreparedUnit]:
@@ -295,11 +327,9 @@ def _local_units(
             for unit in read_shard(shard, cfg):
                 yield prepare_unit(unit, cfg)
         return
-    import multiprocessing
-
-    # spawn, not fork: the driver may hold threads (SQLite, torch) that fork would copy
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=_pool_context(cfg), initializer=_worker_init
+    ) as pool:
         pending: deque[Future[PreparedUnit]] = deque()
         limit = 2 * workers + 1  # bounded look-ahead: memory stays a few units per worker
         for shard in shards:
@@ -464,11 +494,10 @@ def _reports(
         return n
     if workers <= 1:
         return _write_reports_progress(settings, story_ids, out, progress)
-    import multiprocessing
-
     parts = [story_ids[i::workers] for i in range(workers)]
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=_pool_context(None), initializer=_worker_init
+    ) as pool:
         futures = [pool.submit(_write_reports, settings, p, out) for p in parts if p]
         n = 0
         for f in futures:
