@@ -158,3 +158,28 @@ def test_fuzz_figures() -> None:
     print(f"\nschemathesis: {STATS['cases']} cases over {len(OPERATIONS)} operations, "
           f"{STATS['5xx']} server errors")  # fmt: skip
     assert STATS["5xx"] == 0
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        # a search with an offset past SQLite's integers was a 500 (OverflowError)
+        "/api/articles?q=harbour&limit=5&offset=18446744073709551616",
+        "/api/stories?offset=18446744073709551616",
+    ],
+)
+def test_regressions_found_by_fuzzing(app: FastAPI, url: str) -> None:
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.get(url)
+        assert r.status_code == 422, r.text
+
+
+def test_ingest_still_runs_after_a_second_lifespan(app: FastAPI) -> None:
+    """Loading the schema runs the app's lifespan again (startup, then shutdown): the
+    ingest worker must come back rather than fail every later upload with a 500."""
+    with TestClient(app):
+        pass  # a full startup + shutdown while the module's client is still open
+    with TestClient(app) as c:
+        r = c.post("/api/ingest", data={"text": "The ferry to Sallow Isle ran late on Monday "
+                                        "because of fog, the operator said."})  # fmt: skip
+        assert r.status_code in (200, 422), r.text

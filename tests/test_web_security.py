@@ -640,6 +640,8 @@ def test_without_a_token_only_this_machine_may_write(engine: Engine) -> None:
             assert (r.status_code == 200) is allowed, (addr, r.status_code, r.text)
             if not allowed:
                 assert r.status_code == 401 and "token" in r.json()["detail"]
+                form = c.post("/add", data={"text": NOTE + " Via the form."})
+                assert form.status_code == 401
 
 
 # -- an upload's source is its file name --------------------------------------------------------

@@ -24,6 +24,9 @@ from storyline.web.uploads import IngestJobs, display_source, read_upload
 router = APIRouter(prefix="/api", tags=["api"])
 
 IdPath = Annotated[str, Path(min_length=1, max_length=64)]
+# Offsets reach SQLite (``LIMIT offset + limit``), whose integers stop at 2**63 - 1: an
+# unbounded one was a 500 (found by tests/test_schemathesis.py).
+MAX_OFFSET = 10**12
 DateQuery = Annotated[
     str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD")
 ]
@@ -267,7 +270,7 @@ def list_stories(
     date_to: Annotated[DateQuery, Query(alias="to")] = None,
     sort: Literal["size", "recent", "relevance"] = "size",
     limit: Annotated[int | None, Query(ge=1, le=10000)] = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> list[StoryOut]:
     """Stories, largest first (like ``storyline stories --format json``), optionally filtered."""
     stories, _ = find_stories(
@@ -336,7 +339,7 @@ def list_articles(
     ] = None,
     q: Annotated[str | None, Query(max_length=500, description="full-text search (FTS5)")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> list[ArticleOut]:
     """Articles in ingest order (like ``storyline articles --format json``), a page at a time."""
     ids: list[str] | None = None

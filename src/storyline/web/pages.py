@@ -233,6 +233,10 @@ def add_page(request: Request) -> HTMLResponse:
 @router.post("/add", response_class=HTMLResponse)
 async def add_submit(request: Request) -> HTMLResponse:
     """The upload form without JavaScript: ingest, then show the result on the same page."""
+    if not get_state(request).token or request.headers.get("authorization"):
+        # Refuse before anything is written to disk when the answer does not depend on
+        # the form's token field (no token configured, or one sent in the header).
+        check_token(request)
     upload = await read_upload(request, request.app.state.engine_max_bytes)
     try:
         check_token(request, upload.token)
