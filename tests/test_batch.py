@@ -22,7 +22,7 @@ from storyline.store import open_store
 from storyline.synth import write_jsonl
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_warc import PAGES, write_warc  # noqa: E402
+from test_warc import PAGES, write_warc
 
 FAST = replace(load_settings(), embedder="tfidf", extractor="rules")
 
