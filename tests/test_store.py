@@ -304,6 +304,22 @@ def test_concurrent_reader_sees_committed_only(db: str) -> None:
         assert _raw_count(db) == 1
 
 
+def test_snapshot_sees_one_committed_state(db: str) -> None:
+    with open_store(db) as reader, open_store(db) as writer:
+        with writer.transaction() as c:
+            writer.insert_article(c, art(1))
+        with reader.snapshot():
+            assert reader.count_articles() == 1
+            with writer.transaction() as c:  # another connection commits meanwhile
+                writer.insert_article(c, art(2))
+            assert reader.count_articles() == 1
+            assert [a.id for a in reader.articles()] == ["id0001"]
+        assert reader.count_articles() == 2
+        with reader.transaction() as c, reader.snapshot():  # inside a transaction: its writes
+            reader.insert_article(c, art(3))
+            assert reader.count_articles() == 3
+
+
 def test_concurrent_writers_keep_seq_unique_and_increasing(db: str) -> None:
     """Two stores (two connections, as two processes would have) writing at once."""
     with open_store(db):

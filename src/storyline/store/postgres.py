@@ -20,12 +20,13 @@ import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import psycopg
 
 from storyline.errors import StoreError
-from storyline.models import ArticleId
+from storyline.models import Article, ArticleId, Story
 from storyline.store.base import SQLStore, load_migrations, now, qmark_to_format
 
 SCHEMES = ("postgresql://", "postgres://")
@@ -91,6 +92,10 @@ class PostgresStore(SQLStore):
         self.path = mask_url(url)
         self._lock = threading.RLock()
         self._owner: int | None = None  # thread id inside transaction(), if any
+        # The read connection is shared by threads: this lock keeps one thread's snapshot()
+        # (a read-only transaction on it) free of other threads' queries.
+        self._rlock = threading.RLock()
+        self._in_snapshot = False
         try:
             self._conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except (psycopg.Error, ValueError) as exc:
@@ -125,6 +130,12 @@ class PostgresStore(SQLStore):
         # PostgreSQL text cannot hold NUL; the cleaned text never has one, a raw scrape might.
         return value.replace("\x00", "\ufffd") if "\x00" in value else value
 
+    def _exec(self, c: psycopg.Connection, sql: str, params: Sequence[object] = ()) -> Any:
+        if c is self._rconn:
+            with self._rlock:  # the rows are fetched by the time execute returns
+                return c.execute(self._sql(sql), tuple(params))
+        return c.execute(self._sql(sql), tuple(params))
+
     def _reader(self) -> psycopg.Connection:
         if self._owner == threading.get_ident():
             return self._conn
@@ -141,6 +152,41 @@ class PostgresStore(SQLStore):
                 yield self._conn
             finally:
                 self._owner = outer  # a nested block (a savepoint in psycopg) keeps the outer one
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads in the block all see one committed state of the database.
+
+        An answer built from several queries (``stories()``: members, then story rows)
+        would otherwise mix two states when a writer commits between them. Other threads'
+        reads wait for the block (they share the read connection); inside a transaction,
+        or a snapshot already open on this thread, it has no effect.
+        """
+        conn = self._reader()
+        if conn is self._conn:
+            yield
+            return
+        with self._rlock:
+            if self._in_snapshot:
+                yield
+                return
+            with conn.transaction():
+                conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                self._in_snapshot = True
+                try:
+                    yield
+                finally:
+                    self._in_snapshot = False
+
+    def stories(self) -> list[Story]:
+        with self.snapshot():
+            return super().stories()
+
+    def articles(
+        self, ids: Iterable[ArticleId] | None = None, *, current_only: bool = True
+    ) -> list[Article]:
+        with self.snapshot():  # many ids: several queries
+            return super().articles(ids, current_only=current_only)
 
     def _migrate(self) -> None:
         with self.transaction() as c:
