@@ -53,8 +53,7 @@ def ray_started() -> Iterator[None]:
 def _stories(db: str | Path) -> list[tuple[str, str, tuple[str, ...], int]]:
     with open_store(db) as store:
         return sorted(
-            (s.id, s.title, tuple(sorted(s.article_ids)), s.n_independent)
-            for s in store.stories()
+            (s.id, s.title, tuple(sorted(s.article_ids)), s.n_independent) for s in store.stories()
         )
 
 
@@ -123,9 +122,7 @@ def test_rerun_adds_nothing(inputs: list[str], tmp_path: Path) -> None:
     assert second.ok
 
 
-def test_cli_batch_writes_reports_that_pass_the_contract(
-    tmp_path: Path, shared_dir: Path
-) -> None:
+def test_cli_batch_writes_reports_that_pass_the_contract(tmp_path: Path, shared_dir: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
     write_warc(src / "crawl.warc.gz", PAGES)
@@ -150,7 +147,9 @@ def test_cli_batch_writes_reports_that_pass_the_contract(
         )
         assert done.returncode == 0, done.stdout + done.stderr
     # the database beside the reports answers the ordinary commands
-    res = CliRunner().invoke(app, ["stories", "--db", str(out / "storyline.db"), "--format", "json"])
+    res = CliRunner().invoke(
+        app, ["stories", "--db", str(out / "storyline.db"), "--format", "json"]
+    )
     assert sorted(s["id"] for s in json.loads(res.stdout)) == sorted(s["id"] for s in listed)
 
 

@@ -193,11 +193,11 @@ def plan_shards(inputs: Sequence[str]) -> tuple[list[Shard], list[InputError], i
     shards: list[Shard] = []
     group: list[str] = []
     group_bytes = 0
-    for f, size in files:
+    for name, size in files:
         if group and (len(group) >= SHARD_FILES or group_bytes + size > SHARD_BYTES):
             shards.append(Shard(len(shards), tuple(group)))
             group, group_bytes = [], 0
-        group.append(f)
+        group.append(name)
         group_bytes += size
     if group:
         shards.append(Shard(len(shards), tuple(group)))
@@ -398,7 +398,7 @@ def _ray_units(shards: Sequence[Shard], cfg: PrepareConfig, workers: int) -> Ite
     # A unit is one row; with small blocks every unit is its own block, so the actor
     # pool deals units out one by one instead of handing one actor a block of them all.
     ctx.target_max_block_size = 64 * 1024
-    ds = ray.data.from_items(
+    ds: Any = ray.data.from_items(
         [{"shard": pickle.dumps(s)} for s in shards], override_num_blocks=max(1, len(shards))
     )
     # Reading and preparing are separate operators (different CPU shares keep Ray from
@@ -476,7 +476,7 @@ def _reports(
     if engine == "ray":
         import ray.data
 
-        ds = ray.data.from_items(
+        ds: Any = ray.data.from_items(
             [{"id": s} for s in story_ids], override_num_blocks=min(len(story_ids), 256)
         )
         ds = ds.map_batches(

@@ -324,7 +324,9 @@ class Engine:
                     c, [(aid, m.of, m.kind, m.score) for aid, m in stored_relinks.items()]
                 )
                 touched |= {
-                    sid for aid in stored_relinks if (sid := self.store.story_of(aid)) is not None
+                    owner
+                    for aid in stored_relinks
+                    if (owner := self.store.story_of(aid)) is not None
                 }
             stored_moves = {aid: sid for aid, sid in moved.items() if aid not in in_chunk}
             for aid in stored_moves:
@@ -372,7 +374,7 @@ class Engine:
                     ),
                 )
             )
-        self.store.replace_stories(c, rows, drop=drop)  # type: ignore[arg-type]
+        self.store.replace_stories(c, rows, drop=drop)
 
     def recluster(self) -> int:
         """Re-run duplicate detection and story clustering over every stored article.

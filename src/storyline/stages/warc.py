@@ -48,11 +48,11 @@ def _label(n: int) -> str:
 
 
 def _charset(content_type: str | None, head: bytes) -> str | None:
-    m = re.search(r"charset=[\"']?([A-Za-z0-9_.:-]+)", content_type or "", re.I)
-    if m:
-        return m.group(1)
-    m = re.search(rb"""charset=["']?([A-Za-z0-9_.:-]+)""", head[:4096], re.I)
-    return m.group(1).decode("ascii") if m else None
+    declared = re.search(r"charset=[\"']?([A-Za-z0-9_.:-]+)", content_type or "", re.I)
+    if declared:
+        return declared.group(1)
+    meta = re.search(rb"""charset=["']?([A-Za-z0-9_.:-]+)""", head[:4096], re.I)
+    return meta.group(1).decode("ascii") if meta else None
 
 
 def _decode(data: bytes, content_type: str | None) -> str | None:
