@@ -64,3 +64,15 @@ def test_embedding_text_is_title_and_lead() -> None:
     assert real.endswith("crossing.")  # cut at a paragraph boundary
     inferred = article_text_for_embedding(_article(body, "Paragraph 0 says", True))
     assert inferred.startswith("Paragraph 0")
+
+
+@pytest.mark.model
+def test_minilm_cut_before_tokenising_changes_nothing() -> None:
+    """Cutting the text before the tokenizer keeps every word piece the model reads."""
+    emb = get_embedder("minilm")
+    long = " ".join(FLOOD * 30)
+    pieces = emb.model.tokenizer(long, truncation=True, max_length=emb.model.max_seq_length)  # type: ignore[attr-defined]
+    with_cut = emb.encode([long])[0]
+    direct = emb.model.encode([long], normalize_embeddings=True)[0]  # type: ignore[attr-defined]
+    assert len(pieces["input_ids"]) == emb.model.max_seq_length  # type: ignore[attr-defined]
+    assert np.allclose(with_cut, direct, atol=1e-5)

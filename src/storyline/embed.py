@@ -32,9 +32,16 @@ EMBEDDER_NAMES = ("minilm", "model2vec", "tfidf")
 
 # How much of an article goes into its vector. MiniLM's cost grows with sequence length
 # (about 80 docs/s at 40 word pieces, 30 docs/s at 128 on two cores), and the headline plus
-# lead carry the topic; the full text still feeds the term signal in clustering.
+# lead carry the topic; the full text still feeds the term signal in clustering (weight 0.8
+# of the similarity). On ECB+ train, 24 word pieces instead of 32 cost 0.002-0.004 pairwise
+# F1 and make MiniLM 1.4x faster (CPU time, same process); 16 cost 0.006-0.010.
 LEAD_CHARS = 700
-MINILM_MAX_TOKENS = 32
+MINILM_MAX_TOKENS = 24
+# Characters kept per word piece before tokenising: the tokenizer would read the whole
+# lead and throw most of it away. A word piece is 3-5 characters of English on average, so
+# 12 per piece cuts only text that truncation would drop anyway (and makes the tokenizer
+# ~2x faster).
+_CHARS_PER_PIECE = 12
 
 
 class Embedder(Protocol):
@@ -91,15 +98,26 @@ class MiniLMEmbedder:
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        limit = self.model.max_seq_length * _CHARS_PER_PIECE
+        texts = [_cut(t, limit) for t in texts]
         with self._lock:
             vecs = self.model.encode(
-                list(texts),
+                texts,
                 batch_size=self.batch_size,
                 convert_to_numpy=True,
                 normalize_embeddings=True,
                 show_progress_bar=False,
             )
         return _normalise_rows(vecs)
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` up to ``limit`` characters, cut at a space (a cut word would be mis-split)."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    space = head.rfind(" ")
+    return head[:space] if space > limit // 2 else head
 
 
 def _static_model_dir() -> Path:
