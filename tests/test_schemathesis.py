@@ -41,7 +41,7 @@ from storyline.engine import Engine  # noqa: E402
 from storyline.web.app import create_app  # noqa: E402
 
 LONG = os.environ.get("STORYLINE_FUZZ") == "long"
-EXAMPLES = 300 if LONG else 30
+EXAMPLES = 300 if LONG else 25
 
 # Every operation the API documents. The test below fails when a route is added to (or
 # removed from) /openapi.json without being listed here, so no operation goes unfuzzed.
