@@ -559,7 +559,14 @@ def test_request_body_over_the_limit_is_413(engine: Engine) -> None:
         r = c.post("/api/ingest", files=[("files", ("big.txt", big, "text/plain"))])
         assert r.status_code == 413
         r = c.post("/add", files=[("files", ("big.txt", big, "text/plain"))])
-        assert r.status_code == 413
+        assert r.status_code == 413 and r.headers["content-type"].startswith("application/json")
+        r = c.post(
+            "/add",
+            files=[("files", ("big.txt", big, "text/plain"))],
+            headers={"Accept": "text/html"},
+        )  # a browser form gets a page
+        assert r.status_code == 413 and "too large" in r.text
+        assert r.headers["content-type"].startswith("text/html")
         assert engine.store.count_articles() == n
 
 

@@ -10,6 +10,7 @@ token, so a page on another site cannot post articles into a local server.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import secrets
@@ -88,7 +89,11 @@ class Guard:
                 return
             length = headers.get("content-length")
             if length and length.isdigit() and int(length) > self.max_body:
-                await _plain(send, 413, f"request body too large (limit {self.max_body} bytes)")
+                page = not scope["path"].startswith("/api/") and "text/html" in headers.get(
+                    "accept", ""
+                )
+                await _plain(send, 413, f"request body too large (limit {self.max_body} bytes)",
+                             page=page)  # fmt: skip
                 return
             receive = self._capped(receive)
 
@@ -140,12 +145,22 @@ def _cross_site(headers: dict[str, str]) -> str | None:
     return None
 
 
-async def _plain(send: Send, status: int, text: str) -> None:
-    body = json.dumps({"detail": text}).encode()
+async def _plain(send: Send, status: int, text: str, *, page: bool = False) -> None:
+    """An error answered by the guard itself: JSON, or a small page for a browser form."""
+    if page:
+        body = (
+            f"<!doctype html><meta charset=utf-8><title>Error {status}</title>"
+            f'<p>{html.escape(text)}</p><p><a href="/">Back to stories</a></p>'
+        ).encode()
+        ctype = b"text/html; charset=utf-8"
+    else:
+        body = json.dumps({"detail": text}).encode()
+        ctype = b"application/json"
     await send({
         "type": "http.response.start", "status": status,
-        "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                    (b"x-content-type-options", b"nosniff")],
+        "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"content-security-policy", CSP.encode())],
     })  # fmt: skip
     await send({"type": "http.response.body", "body": body})
 
