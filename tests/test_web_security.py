@@ -672,6 +672,10 @@ def test_uploaded_article_source_is_its_file_name_not_a_temp_path(engine: Engine
         r = c.post("/api/ingest", data={"text": _text(57, ""), "title": "Pasted"})
         p = engine.article(r.json()["added"][0])
         assert p.source.startswith("upload:") and "storyline-upload" not in p.source
+        # an input that cleans to nothing is named by its file name alone
+        r = c.post("/api/ingest", files=[("files", ("empty.html", b"<html><body><p></p></body></html>",
+                                                    "text/html"))])  # fmt: skip
+        assert r.status_code == 422 and r.json()["errors"][0].startswith("empty.html:"), r.text
         # two pastes are two sources: one never becomes a "new version" of the other
         r = c.post("/api/ingest", data={"text": _text(58, ""), "title": "Pasted"})
         assert r.json()["new_versions"] == 0

@@ -208,7 +208,12 @@ class IngestJobs:
                 "added": list(result.added),
                 "unchanged": result.unchanged,
                 "new_versions": result.new_versions,
-                "errors": [str(e).replace(prefix, "") for e in result.errors],
+                # errors name the uploaded file only (read errors carry the temp path,
+                # cleaning errors the renamed source)
+                "errors": [
+                    str(e).replace(prefix, "").replace(f"{SOURCE_PREFIX}{job.id}/", "")
+                    for e in result.errors
+                ],
                 "stories_touched": sorted(result.stories_touched),
                 "articles": [
                     {
