@@ -178,14 +178,14 @@ def test_huge_file_refused_without_reading(tmp_path: Path) -> None:
 def test_missing_and_unreadable_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text(TEXT)
-    real = Path.read_bytes
+    real = Path.open
 
-    def deny(self: Path) -> bytes:
+    def deny(self: Path, *args: object, **kwargs: object) -> object:
         if self.name == "secret.txt":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(Path, "open", deny)
     docs, errs = read(tmp_path / "nope.txt", secret)
     assert not docs
     assert "no such file" in errs[0].reason and errs[0].source.endswith("nope.txt")

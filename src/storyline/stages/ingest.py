@@ -13,12 +13,15 @@ still missing.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
+import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
 from storyline.errors import InputError
@@ -33,6 +36,26 @@ FEED_EXT = {".rss", ".atom", ".xml", ".feed"}
 JSON_EXT = {".json"}
 JSONL_EXT = {".jsonl", ".ndjson"}
 SIDECAR = ".meta.json"
+
+# Compressed inputs: ``NAME.gz`` is one input, ``NAME.zip`` one input per member. Each member
+# is read through a bounded ``read(max_bytes + 1)``, so a bomb costs at most that much memory
+# whatever the headers claim; the caps below bound the total work per archive.
+ARCHIVE_EXT = {".gz", ".zip"}
+ARCHIVE_TOTAL_FACTOR = 10  # an archive expands to at most this many times max_bytes in all
+ARCHIVE_MAX_MEMBERS = 10_000
+# Text and HTML compress 3-20x; hundreds-to-one is a bomb (or padding), not news. Checked only
+# above a floor, because a tiny, repetitive file can have any ratio and costs nothing.
+ARCHIVE_MAX_RATIO = 200
+_RATIO_FLOOR = 1024 * 1024
+_ARCHIVE_MAGIC = (
+    b"\x1f\x8b",
+    b"PK\x03\x04",
+    b"PK\x05\x06",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"7z\xbc\xaf",
+    b"Rar!",
+)
 
 _TEXT_FIELDS = ("text", "body", "content")
 _HTML_FIELDS = ("html", "raw_html")
@@ -142,6 +165,9 @@ def _read_file(
         # a crawl archive is streamed record by record: max_bytes caps each record, not the file
         yield from read_warc(path, outlet=outlet, published=published, max_bytes=max_bytes)
         return
+    if path.suffix.lower() in ARCHIVE_EXT:
+        yield from _read_archive(path, outlet, published, max_bytes)
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -152,14 +178,183 @@ def _read_file(
         if not path.is_file():
             yield InputError(src, "not a regular file")
             return
-        data = path.read_bytes()
+        # bounded read: a file that grew since stat() must not be read whole into memory
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)
     except PermissionError:
         yield InputError(src, "cannot read: permission denied")
         return
     except OSError as exc:
         yield InputError(src, f"cannot read ({exc.strerror or exc})")
         return
+    if len(data) > max_bytes:
+        yield InputError(
+            src, f"too large (grew past the {_size_label(max_bytes)} limit while read)"
+        )
+        return
     yield from _read_bytes(src, data, path, outlet, published)
+
+
+def _too_big(what: str, limit: int) -> str:
+    return f"decompressed size exceeds the {_size_label(limit)} limit{what}"
+
+
+def _read_archive(
+    path: Path, outlet: str | None, published: str | None, max_bytes: int
+) -> Iterator[RawDoc | InputError]:
+    """A ``.gz`` (one input) or ``.zip`` (one input per member), with hard decompression caps.
+
+    Errors name the archive, or ``archive.zip:member`` for one member; nested archives are
+    refused rather than expanded (each level would multiply the caps).
+    """
+    src = str(path)
+    total_cap = ARCHIVE_TOTAL_FACTOR * max_bytes
+    is_zip = path.suffix.lower() == ".zip"
+    try:
+        size = path.stat().st_size
+        cap = total_cap if is_zip else max_bytes
+        if size > cap:
+            yield InputError(
+                src, f"too large ({_size_label(size)}; the limit is {_size_label(cap)})"
+            )
+            return
+        if not path.is_file():
+            yield InputError(src, "not a regular file")
+            return
+        f = path.open("rb")
+    except PermissionError:
+        yield InputError(src, "cannot read: permission denied")
+        return
+    except OSError as exc:
+        yield InputError(src, f"cannot read ({exc.strerror or exc})")
+        return
+    ident = str(path.resolve())
+    with f:
+        if is_zip:
+            yield from _read_zip(src, ident, f, size, outlet, published, max_bytes, total_cap)
+            return
+        inner = PurePosixPath(path.name[: -len(path.suffix)] or "data")
+        try:
+            data = gzip.GzipFile(fileobj=f, mode="rb").read(max_bytes + 1)
+        except (OSError, EOFError, zlib.error) as exc:  # BadGzipFile is an OSError
+            yield InputError(src, f"corrupt or truncated gzip data ({exc})".replace("\n", " "))
+            return
+    if len(data) > max_bytes:
+        yield InputError(src, _too_big("", max_bytes))
+    elif len(data) > _RATIO_FLOOR and len(data) > ARCHIVE_MAX_RATIO * max(size, 1):
+        yield InputError(src, f"compression ratio over {ARCHIVE_MAX_RATIO}:1, refused as a bomb")
+    elif (
+        inner.suffix.lower() in ARCHIVE_EXT
+        or is_warc(Path(inner.name))
+        or data.startswith(_ARCHIVE_MAGIC)
+    ):
+        yield InputError(src, "nested archive, not expanded")
+    else:
+        yield from _read_bytes(src, data, None, outlet, published, name=inner, ident=ident)
+
+
+def _read_zip(
+    src: str,
+    ident: str,
+    f: BinaryIO,
+    size: int,
+    outlet: str | None,
+    published: str | None,
+    max_bytes: int,
+    total_cap: int,
+) -> Iterator[RawDoc | InputError]:
+    try:
+        zf = zipfile.ZipFile(f)
+        infos = [i for i in zf.infolist() if not i.is_dir()]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        yield InputError(src, f"not a readable zip archive ({exc})".replace("\n", " "))
+        return
+    if len(infos) > ARCHIVE_MAX_MEMBERS:
+        yield InputError(
+            src, f"too many members ({len(infos)}; the limit is {ARCHIVE_MAX_MEMBERS})"
+        )
+        return
+    # Declared sizes can lie; they are checked here to refuse early, and the bytes actually
+    # read are counted again below.
+    declared = sum(i.file_size for i in infos)
+    if declared > total_cap:
+        yield InputError(
+            src, _too_big(f" for an archive (it declares {_size_label(declared)})", total_cap)
+        )
+        return
+    if declared > _RATIO_FLOOR and declared > ARCHIVE_MAX_RATIO * max(size, 1):
+        yield InputError(src, f"compression ratio over {ARCHIVE_MAX_RATIO}:1, refused as a bomb")
+        return
+    names = {i.filename for i in infos}
+    total = 0
+    with zf:
+        for info in infos:
+            name = PurePosixPath(info.filename)
+            msrc = f"{src}:{info.filename}"
+            if name.parts[:1] == ("__MACOSX",) or any(p.startswith(".") for p in name.parts):
+                continue  # OS metadata and hidden files, as in directories
+            if info.filename.endswith(SIDECAR):
+                continue
+            if name.suffix.lower() in ARCHIVE_EXT or is_warc(Path(name.name)):
+                yield InputError(msrc, "nested archive, not expanded")
+                continue
+            if info.file_size > max_bytes:
+                yield InputError(msrc, _too_big("", max_bytes))
+                continue
+            try:
+                with zf.open(info) as m:
+                    data = m.read(max_bytes + 1)
+            except RuntimeError as exc:  # zipfile's error for an encrypted member
+                yield InputError(msrc, f"cannot read member ({exc})".replace("\n", " "))
+                continue
+            except NotImplementedError:
+                yield InputError(msrc, "unsupported compression method")
+                continue
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+                yield InputError(msrc, f"corrupt member ({exc})".replace("\n", " "))
+                continue
+            if len(data) > max_bytes:
+                yield InputError(msrc, _too_big("", max_bytes))
+                continue
+            total += len(data)
+            if total > total_cap:
+                yield InputError(
+                    src, _too_big(" for an archive; the remaining members were not read", total_cap)
+                )
+                return
+            if data.startswith(_ARCHIVE_MAGIC):
+                yield InputError(msrc, "nested archive, not expanded")
+                continue
+            meta = _zip_sidecar(zf, info.filename, names)
+            yield from _read_bytes(
+                msrc,
+                data,
+                None,
+                outlet,
+                published,
+                name=name,
+                ident=f"{ident}:{info.filename}",
+                meta=meta,
+            )
+
+
+def _zip_sidecar(zf: zipfile.ZipFile, member: str, names: set[str]) -> dict[str, str]:
+    """Sidecar metadata next to a member, as ``_sidecar`` does for files (bounded read)."""
+    for side in (member.rsplit(".", 1)[0] + SIDECAR, member + SIDECAR):
+        if side in names:
+            try:
+                with zf.open(side) as m:
+                    meta = json.loads(m.read(65536).decode("utf-8"))
+            except Exception:  # metadata is optional: a broken sidecar is ignored
+                return {}
+            if isinstance(meta, dict):
+                return {
+                    k: str(v)
+                    for k, v in meta.items()
+                    if v is not None and not isinstance(v, dict | list)
+                }
+            return {}
+    return {}
 
 
 def _kind(data: bytes, path: Path | None) -> str:
@@ -205,7 +400,10 @@ def _decode(src: str, data: bytes, kind: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(src, "not valid UTF-16 (truncated or corrupt)") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -217,25 +415,34 @@ def _decode(src: str, data: bytes, kind: str) -> str:
             if m:
                 try:
                     return data.decode(m.group(1).decode("ascii"))
-                except (LookupError, UnicodeDecodeError):
-                    pass
+                except (LookupError, UnicodeError, ValueError):
+                    pass  # unknown or unusable charset ("idna" raises UnicodeError)
         raise InputError(
             src, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from None
 
 
 def _read_bytes(
-    src: str, data: bytes, path: Path | None, outlet: str | None, published: str | None
+    src: str,
+    data: bytes,
+    path: Path | None,
+    outlet: str | None,
+    published: str | None,
+    *,
+    name: PurePosixPath | None = None,
+    ident: str | None = None,
+    meta: dict[str, str] | None = None,
 ) -> Iterator[RawDoc | InputError]:
+    """One input's bytes. ``name``/``ident``/``meta`` stand in for ``path`` inside an archive."""
     if not data.strip():
         yield InputError(src, "empty file")
         return
     if _is_binary(data):
         yield InputError(src, "binary file, not text, HTML, a feed or JSON")
         return
-    kind = _kind(data, path)
+    kind = _kind(data, path or name)
     # errors name the input as the user gave it; stored articles keep the absolute path
-    ident = str(path.resolve()) if path is not None else src
+    ident = ident or (str(path.resolve()) if path is not None else src)
     if kind == "feed":
         yield from _read_feed(ident, data, outlet, published)
         return
@@ -250,10 +457,11 @@ def _read_bytes(
         ):
             yield InputError(src, "malformed HTML: no document structure")
             return
-        meta = _sidecar(path) if path else {}
-        if isinstance(meta, InputError):
-            yield meta
-            meta = {}
+        found = _sidecar(path) if path else (meta or {})
+        if isinstance(found, InputError):
+            yield found
+            found = {}
+        meta = found
         yield RawDoc(
             source=meta.get("url") or ident,
             text=text if kind == "text" else None,
@@ -268,6 +476,9 @@ def _read_bytes(
     else:
         try:
             obj = json.loads(text)
+        except RecursionError:
+            yield InputError(src, "invalid JSON (nested too deeply)")
+            return
         except json.JSONDecodeError as exc:
             # a .json file that is really JSON Lines
             if exc.msg == "Extra data":
@@ -309,8 +520,11 @@ def _first(rec: dict[str, Any], names: Iterable[str]) -> str | None:
         v = rec.get(n)
         if isinstance(v, str) and v.strip():
             return v
-        if isinstance(v, int | float) and n in _DATE_FIELDS:
-            return datetime.fromtimestamp(v, UTC).isoformat()
+        if isinstance(v, int | float) and not isinstance(v, bool) and n in _DATE_FIELDS:
+            try:
+                return datetime.fromtimestamp(v, UTC).isoformat()
+            except (OverflowError, OSError, ValueError):
+                continue  # a timestamp out of range (or NaN) is no date
     return None
 
 
@@ -343,6 +557,9 @@ def _read_jsonl(
             continue
         try:
             rec = json.loads(line)
+        except RecursionError:
+            yield InputError(f"{src}:{n}", "invalid JSON (nested too deeply)")
+            continue
         except json.JSONDecodeError as exc:
             yield InputError(f"{src}:{n}", f"invalid JSON ({exc.msg})")
             continue

@@ -38,6 +38,7 @@ say whether a year was written, which decides how a date may be resolved.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -177,9 +178,17 @@ def _find(text: str) -> list[_Found]:
             cands.append(_Found(kind, s, e, m))
     # Longest first, then earliest: a full date beats the weekday or month inside it.
     cands.sort(key=lambda f: (-(f.end - f.start), f.start))
+    # ``taken`` never overlaps itself, so its spans sorted by start are sorted by end too, and
+    # a candidate need only be checked against its two neighbours (a scan of everything
+    # taken was quadratic on a long text full of dates).
     taken: list[_Found] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for f in cands:
-        if all(f.end <= t.start or f.start >= t.end for t in taken):
+        i = bisect.bisect_right(starts, f.start)
+        if (i == 0 or ends[i - 1] <= f.start) and (i == len(starts) or starts[i] >= f.end):
+            starts.insert(i, f.start)
+            ends.insert(i, f.end)
             taken.append(f)
     return sorted(taken, key=lambda f: f.start)
 
@@ -238,6 +247,9 @@ def _published(article: Article) -> date | None:
         return None
 
 
+_TENSE_WINDOW = 400  # characters of look-back for a future marker before a date
+
+
 def _tense(
     text: str, start: int, sent_start: int, doc: Doc | None, quotes: list[tuple[int, int]]
 ) -> str:
@@ -260,9 +272,15 @@ def _tense(
             if tok.tag_ in ("VBD", "VBN") or aux & {"was", "were", "had", "did", "has", "have"}:
                 return "past"
     # Without a parse: a future marker earlier in the sentence, outside quotations (a
-    # quoted "will" says nothing about when the reporting verb happened).
+    # quoted "will" says nothing about when the reporting verb happened). The look-back is
+    # bounded and only the quotations inside it are visited (``quotes`` is sorted and
+    # non-overlapping): otherwise a long sentence or many quotes made this quadratic.
+    sent_start = max(sent_start, start - _TENSE_WINDOW)
     chars = list(text[sent_start:start])
-    for qs, qe in quotes:
+    k = bisect.bisect_right(quotes, (sent_start, sent_start)) - 1
+    for qs, qe in quotes[max(k, 0) :]:
+        if qs >= start:
+            break
         for i in range(max(qs, sent_start), min(qe, start)):
             chars[i - sent_start] = " "
     if _FUTURE.search("".join(chars)):
@@ -407,14 +425,17 @@ def extract_dates(article: Article, doc: Doc | None) -> list[DateMention]:
     text = article.text
     pub = _published(article)
     sents = list(sentence_spans(text))
-    quotes = quote_spans(text)
+    sent_starts = [s for s, _ in sents]
+    quotes = quote_spans(text)  # sorted, non-overlapping: looked up by bisection
     out: list[DateMention] = []
     prev_day: str | None = None
     for f in _find(text):
-        sent_start = next((s for s, e in sents if s <= f.start < e), 0)
+        i = bisect.bisect_right(sent_starts, f.start) - 1
+        sent_start = sents[i][0] if i >= 0 and f.start < sents[i][1] else 0
         tense = _tense(text, f.start, sent_start, doc, quotes)
         date_s, precision, relative = _resolve(f, pub, tense, prev_day)
-        in_quote = any(qs <= f.start and f.end <= qe for qs, qe in quotes)
+        k = bisect.bisect_right(quotes, (f.start, len(text) + 1)) - 1
+        in_quote = k >= 0 and quotes[k][0] <= f.start and f.end <= quotes[k][1]
         if relative and in_quote and f.kind != "anaphoric":
             date_s, precision = None, None
         out.append(
