@@ -1,0 +1,432 @@
+"""Crash safety: ``storyline ingest`` killed with SIGKILL at random moments, then restarted.
+
+A 5,000-article synthetic run (``storyline.synth``, ten JSONL shards) is ingested by the
+real command in a subprocess. The test kills it at least 20 times at moments drawn from a
+fixed seed and spread over the whole run: while it starts and cleans its first chunk,
+in the middle, near the end, and (for half of the kills) while the ingest holds SQLite's
+write lock, i.e. inside a chunk's transaction. After each kill the same command is run
+again; after the last one it runs to the end. Then the store must be whole:
+
+- every input record is accounted for: its article stored exactly once, or (exact copies)
+  a sighting of the stored article at the record's URL; no article lost, none doubled;
+- every story row names only existing articles (and its ``n_articles`` counts them), every
+  article's story and ``duplicate_of`` exist, ``PRAGMA integrity_check`` is ``ok``,
+  ``PRAGMA foreign_key_check`` is empty and the full-text index matches the articles;
+- the store equals the store of one uninterrupted run of the same command on the same
+  input (run at the same time in a second process): same articles, same copies, same
+  story partition.
+
+``STORYLINE_CRASH_KILLS=N`` runs more kills on demand (default 20; at least 20 by design);
+``STORYLINE_CRASH_SEED`` picks another kill schedule. No timing is asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+import pytest
+
+from storyline.synth import write_jsonl
+
+N_ARTICLES = 5000
+SHARDS = 10
+KILLS = max(20, int(os.environ.get("STORYLINE_CRASH_KILLS", "20")))
+SEED = int(os.environ.get("STORYLINE_CRASH_SEED", "20261123"))
+# Upper bound on one process's life; far above what a healthy run needs, so a hung
+# ingest fails the test instead of hanging CI.
+PROCESS_TIMEOUT = float(os.environ.get("STORYLINE_CRASH_TIMEOUT", "1800"))
+
+pytestmark = pytest.mark.skipif(
+    not hasattr(signal, "SIGKILL"), reason="needs POSIX signals (SIGKILL)"
+)
+
+
+def storyline_cmd() -> list[str]:
+    """The installed ``storyline`` script of this interpreter's venv, else ``python -m``."""
+    script = Path(sys.executable).with_name("storyline")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "storyline"]
+
+
+def ingest_cmd(files: list[Path], db: Path) -> list[str]:
+    return [*storyline_cmd(), "ingest", *map(str, files), "--db", str(db), "--embedder", "tfidf"]
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(HF_HUB_OFFLINE="1", STORYLINE_DEBUG="1", PYTHONUNBUFFERED="1")
+    env.pop("STORYLINE_DB", None)
+    return env
+
+
+# -- watching the database from outside ------------------------------------------------------
+
+
+class Probe:
+    """Looks at the ingest's database from this process without disturbing it.
+
+    Reads go through a read-only connection (WAL readers never block the writer). The
+    write-lock probe takes ``BEGIN IMMEDIATE`` with no wait: it fails exactly while the
+    ingest holds the write lock, i.e. is inside a chunk's transaction.
+    """
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self._ro: sqlite3.Connection | None = None
+        self._rw: sqlite3.Connection | None = None
+
+    def _read(self, sql: str) -> int | None:
+        if not self.db.exists():
+            return None
+        try:
+            if self._ro is None:
+                self._ro = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True, timeout=5.0)
+            row = self._ro.execute(sql).fetchone()
+        except sqlite3.OperationalError:  # not migrated yet, or WAL recovery under way
+            return None
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def count(self) -> int:
+        return self._read("SELECT COUNT(*) FROM articles") or 0
+
+    def last_run(self) -> int:
+        return self._read("SELECT MAX(id) FROM runs") or 0
+
+    def writer_in_transaction(self) -> bool:
+        if not self.db.exists():
+            return False
+        try:
+            if self._rw is None:
+                self._rw = sqlite3.connect(str(self.db), timeout=0, isolation_level=None)
+            self._rw.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            return "locked" in str(exc) or "busy" in str(exc)
+        self._rw.execute("ROLLBACK")
+        return False
+
+    def close(self) -> None:
+        for c in (self._ro, self._rw):
+            if c is not None:
+                c.close()
+        self._ro = self._rw = None
+
+
+# -- the kill schedule ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Kill:
+    """When to kill one ingest process.
+
+    Attributes:
+        at: stored articles to wait for (already reached after a restart: the kill falls
+            into the restarted process's start, while it re-reads what is stored).
+        delay: seconds to wait after that.
+        in_transaction: then also wait until it holds the write lock.
+    """
+
+    at: int
+    delay: float
+    in_transaction: bool
+
+
+def kill_plan(n_kills: int, n_articles: int, seed: int) -> list[Kill]:
+    """``n_kills`` kills whose stopping points are spread over the whole run.
+
+    The points are uniform over the run, plus one forced into the first chunk and one
+    near the end. Points are absolute store sizes, so what a process stores between
+    its kill point and the kill itself does not push later kills past the end.
+    """
+    rng = random.Random(seed)
+    # Stored articles stay below the input count (exact copies become sightings), so the
+    # last point is kept where the run surely gets: 90% of the inputs.
+    end = int(n_articles * 0.9)
+    points = sorted([0, end] + [rng.randrange(0, end) for _ in range(n_kills - 2)])
+    return [
+        Kill(
+            at=p,
+            # the first kill lands somewhere in start-up + the first chunk's cleaning
+            delay=rng.uniform(0.5, 4.0) if i == 0 else rng.uniform(0.0, 1.0),
+            in_transaction=i > 0 and rng.random() < 0.5,
+        )
+        for i, p in enumerate(points)
+    ]
+
+
+@dataclass(slots=True)
+class CrashLog:
+    """What happened to each killed process (for the failure message and the notes)."""
+
+    kills: int = 0
+    in_transaction: int = 0
+    finished_early: int = 0
+    counts: list[int] = field(default_factory=list)  # articles stored after each kill
+    startup_seconds: list[float] = field(default_factory=list)  # start → run recorded
+    final_seconds: float = 0.0
+
+
+def _wait(proc: subprocess.Popen[bytes], until: float, cond: Callable[[], bool]) -> bool:
+    """Poll until ``cond()`` is true (True) or the process has exited (False)."""
+    while proc.poll() is None:
+        if cond():
+            return True
+        if time.monotonic() > until:
+            proc.kill()
+            raise AssertionError("the ingest process made no progress within the time limit")
+        time.sleep(0.01)
+    return False
+
+
+def _kill_one(
+    files: list[Path], db: Path, k: Kill, probe: Probe, out: BinaryIO, log: CrashLog
+) -> bool:
+    """Start one ingest and kill it as ``k`` says; False when it finished first."""
+    run_before = probe.last_run()
+    t0 = time.monotonic()
+    proc = subprocess.Popen(
+        ingest_cmd(files, db), stdout=out, stderr=subprocess.STDOUT, env=child_env()
+    )
+    limit = t0 + PROCESS_TIMEOUT
+    try:
+        # Started: the process has opened (and recovered) the store and recorded its run.
+        if not _wait(proc, limit, lambda: probe.last_run() > run_before):
+            return False
+        log.startup_seconds.append(time.monotonic() - t0)
+        if not _wait(proc, limit, lambda: probe.count() >= k.at):
+            return False
+        t_kill = time.monotonic() + k.delay
+        if not _wait(proc, limit, lambda: time.monotonic() >= t_kill):
+            return False
+        if k.in_transaction:
+            # Give it up to 10 s to enter a transaction; kill anyway afterwards.
+            t_give_up = time.monotonic() + 10.0
+            seen = [False]
+
+            def locked() -> bool:
+                seen[0] = probe.writer_in_transaction()
+                return seen[0] or time.monotonic() > t_give_up
+
+            if not _wait(proc, limit, locked):
+                return False
+            log.in_transaction += int(seen[0])
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if proc.returncode != -signal.SIGKILL:  # it exited on its own just before
+            return False
+        log.kills += 1
+        log.counts.append(probe.count())
+        return True
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def crash_run(files: list[Path], db: Path, plan: list[Kill], logs: Path) -> CrashLog:
+    """Run the ingest under the kill plan, restarting after each kill, then to the end."""
+    probe = Probe(db)
+    log = CrashLog()
+    try:
+        for n, k in enumerate(plan):
+            path = logs / f"kill-{n:02d}.log"
+            with path.open("wb") as out:
+                killed = _kill_one(files, db, k, probe, out, log)
+            if not killed:
+                log.finished_early += 1
+                break
+        t0 = time.monotonic()
+        with (logs / "final.log").open("wb") as out:
+            rc = subprocess.run(
+                ingest_cmd(files, db), stdout=out, stderr=subprocess.STDOUT, env=child_env(),
+                timeout=PROCESS_TIMEOUT, check=False,
+            ).returncode  # fmt: skip
+        log.final_seconds = time.monotonic() - t0
+        assert rc == 0, (logs / "final.log").read_text()[-3000:]
+    finally:
+        probe.close()
+    return log
+
+
+# -- checking a store ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class StoreView:
+    """What two stores are compared on."""
+
+    articles: set[str]
+    sightings: set[tuple[str, str]]
+    duplicate_of: dict[str, str]
+    partition: set[frozenset[str]]
+    story_of: dict[str, str]
+
+
+def check_store(db: Path, urls: set[str]) -> StoreView:
+    """Assert that the store at ``db`` is whole and holds every input URL; return its view."""
+    conn = sqlite3.connect(str(db))
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        # FTS5 external-content index agrees with the articles table (raises if not).
+        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+        rows = conn.execute(
+            "SELECT id, source, version, supersedes, is_current, duplicate_of, story_id, seq, "
+            "text FROM articles"
+        ).fetchall()
+        ids = {r[0] for r in rows}
+        assert len(ids) == len(rows)
+        texts = [r[8] for r in rows]
+        assert len(set(texts)) == len(texts), "the same text is stored twice"
+        # Chunks commit whole: ingest order numbers have no gaps and no repeats.
+        assert sorted(r[7] for r in rows) == list(range(1, len(rows) + 1))
+        # Synthetic URLs are unique: every article is a first version, current.
+        assert all(r[2] == 1 and r[3] is None and r[4] == 1 for r in rows)
+        n_sig = conn.execute(
+            "SELECT COUNT(*) FROM signatures s JOIN articles a ON a.id = s.article_id "
+            "WHERE s.minhash IS NOT NULL AND s.vector IS NOT NULL"
+        ).fetchone()[0]
+        assert n_sig == len(rows), "an article without its dedup/cluster signature"
+        sightings = set(conn.execute("SELECT article_id, source FROM article_sources"))
+        # Every input record is either an article (seen at its URL) or an exact copy of one
+        # (a sighting at its URL); a URL never points at two articles.
+        assert {src for _, src in sightings} == urls
+        assert len(sightings) == len(urls)
+        assert {(r[0], r[1]) for r in rows} <= sightings
+        dup = {r[0]: r[5] for r in rows if r[5] is not None}
+        assert set(dup.values()) <= ids and all(a != b for a, b in dup.items())
+        story_of = {r[0]: r[6] for r in rows}
+        assert None not in story_of.values(), "an article without a story"
+        members: dict[str, set[str]] = {}
+        for aid, sid in story_of.items():
+            members.setdefault(sid, set()).add(aid)
+        stories = {
+            r[0]: (int(r[1]), int(r[2]))
+            for r in conn.execute("SELECT id, n_articles, n_independent FROM stories")
+        }
+        assert set(stories) == set(members), "a story row without articles, or the reverse"
+        for sid, (n_articles, n_independent) in stories.items():
+            assert n_articles == len(members[sid]), sid
+            assert 1 <= n_independent <= n_articles, sid
+    finally:
+        conn.close()
+    return StoreView(
+        articles=ids,
+        sightings=sightings,
+        duplicate_of=dup,
+        partition={frozenset(m) for m in members.values()},
+        story_of=story_of,
+    )
+
+
+# -- tests ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], set[str]]:
+    """The 5,000 synthetic articles in ten JSONL files, and their URLs."""
+    folder = tmp_path_factory.mktemp("crash-input")
+    files = write_jsonl(folder / "synthetic.jsonl", N_ARTICLES, seed=11, shards=SHARDS)
+    urls = {json.loads(line)["url"] for f in files for line in f.open(encoding="utf-8")}
+    assert len(urls) == N_ARTICLES
+    return files, urls
+
+
+def test_kill_plan_spreads_over_the_run() -> None:
+    plan = kill_plan(KILLS, N_ARTICLES, SEED)
+    assert len(plan) == KILLS
+    assert plan[0].at == 0  # one kill during the first chunk
+    points = [k.at for k in plan]
+    assert points[-1] == int(N_ARTICLES * 0.9)  # one near the end
+    assert points[len(points) // 2] > N_ARTICLES * 0.2  # not all bunched at the start
+    assert 0 < sum(k.in_transaction for k in plan) < KILLS
+    assert plan == kill_plan(KILLS, N_ARTICLES, SEED)  # deterministic
+
+
+def test_exact_copy_within_one_chunk_is_a_sighting(tmp_path: Path) -> None:
+    """Two records with the same text in one chunk: one article, seen at both URLs.
+
+    (The copy's sighting used to be written before its article's row existed: a foreign
+    key error that stopped the whole ingest.)
+    """
+    from storyline.engine import Engine
+
+    text = (
+        "The harbour authority of Velmora opened a second ferry terminal on Tuesday, "
+        "doubling the number of daily crossings to the islands.\n"
+        "Officials said the terminal cost 40 million and took three years to build."
+    )
+    recs = [
+        {"title": "Velmora opens ferry terminal", "text": text, "url": f"https://w{i}.example/f"}
+        for i in range(2)
+    ]
+    src = tmp_path / "copies.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    with Engine.open(tmp_path / "c.db", embedder="tfidf", extractor="rules") as eng:
+        res = eng.ingest([str(src)])
+        assert len(res.added) == 1 and res.unchanged == 1 and not res.errors
+    conn = sqlite3.connect(str(tmp_path / "c.db"))
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1
+        assert {r[0] for r in conn.execute("SELECT source FROM article_sources")} == {
+            "https://w0.example/f",
+            "https://w1.example/f",
+        }
+    finally:
+        conn.close()
+
+
+def test_sigkill_during_ingest_loses_nothing(
+    synthetic: tuple[list[Path], set[str]], tmp_path: Path
+) -> None:
+    files, urls = synthetic
+    reference_db, crashed_db = tmp_path / "reference.db", tmp_path / "crashed.db"
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    t0 = time.monotonic()
+    # The uninterrupted run goes on in parallel (a second core), on the same input.
+    with (logs / "reference.log").open("wb") as out:
+        reference = subprocess.Popen(
+            ingest_cmd(files, reference_db), stdout=out, stderr=subprocess.STDOUT, env=child_env()
+        )
+        try:
+            log = crash_run(files, crashed_db, kill_plan(KILLS, N_ARTICLES, SEED), logs)
+            reference_rc = reference.wait(timeout=PROCESS_TIMEOUT)
+        finally:
+            if reference.poll() is None:
+                reference.kill()
+                reference.wait()
+    assert reference_rc == 0, (logs / "reference.log").read_text()[-3000:]
+    summary = (
+        f"{log.kills} kills ({log.in_transaction} inside a write transaction), "
+        f"{log.finished_early} finished before its kill; stored after each kill: {log.counts}; "
+        f"start-up {min(log.startup_seconds, default=0):.1f}-"
+        f"{max(log.startup_seconds, default=0):.1f} s; final run {log.final_seconds:.1f} s; "
+        f"total {time.monotonic() - t0:.0f} s"
+    )
+    print(summary)
+    assert log.kills >= KILLS, summary
+    assert log.in_transaction >= 1, summary
+    # Kills landed all over the run, not only at its start.
+    assert max(log.counts) > 0.8 * N_ARTICLES * 0.9 and min(log.counts) < N_ARTICLES * 0.1
+
+    crashed = check_store(crashed_db, urls)
+    reference_view = check_store(reference_db, urls)
+    lost = reference_view.articles - crashed.articles
+    extra = crashed.articles - reference_view.articles
+    assert not lost and not extra, f"{len(lost)} articles lost, {len(extra)} extra; {summary}"
+    assert crashed.sightings == reference_view.sightings
+    assert crashed.duplicate_of == reference_view.duplicate_of
+    assert crashed.partition == reference_view.partition, (
+        f"{len(crashed.partition ^ reference_view.partition)} stories differ; {summary}"
+    )
+    assert crashed.story_of == reference_view.story_of
