@@ -159,8 +159,21 @@ def _naive(settings: Any, inputs: list[str], label: str) -> None:
                 log(f"  {label}: facts {n}")
 
 
+def _batch_progress(label: str) -> Any:
+    state = {"next": 1000}
+
+    def progress(stage: str, done: int, total: int | None) -> None:
+        if stage == "commit" and done >= state["next"]:
+            log(f"  {label}: {done} documents committed")
+            state["next"] = done + 1000
+
+    return progress
+
+
 def child(spec: dict[str, Any]) -> dict[str, Any]:
     """Run one measurement and return its figures (printed as JSON by ``--child``)."""
+    from dataclasses import replace
+
     from storyline.config import load_settings
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -168,33 +181,56 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
     db = spec["db"]
     settings = load_settings(db=db, embedder=embedder, extractor=extractor)
     label = f"{spec['engine']} {spec['config']} n={spec['n']}"
-    load_s = _warm_models(embedder, extractor)
-    init_s = None
-    batch_module = True
     try:
         from storyline.batch import run_batch
     except ImportError:
-        batch_module = False
+        run_batch = None
+    if spec["engine"] == "ray" and run_batch is None:
+        return {"skipped": "storyline.batch is not available yet"}
+    load_s = _warm_models(embedder, extractor)
+    init_s = overhead_s = None
+    stage_s: dict[str, float] = {}
     if spec["engine"] == "ray":
-        if not batch_module:
-            return {"skipped": "storyline.batch is not available yet"}
-        t = time.perf_counter()
-        import ray
+        from storyline.batch import ensure_ray
 
-        if not ray.is_initialized():
-            ray.init(num_cpus=os.cpu_count() or 2, include_dashboard=False, log_to_driver=False)
+        t = time.perf_counter()
+        ensure_ray(spec["workers"])
         init_s = time.perf_counter() - t
+    if spec["engine"] != "naive" and run_batch is not None and spec.get("warm"):
+        # Fixed cost of a batch (worker processes or Ray actors start and load their
+        # models; Ray plans the dataset): a tiny batch of the same kind, timed apart.
+        t = time.perf_counter()
+        run_batch(
+            [spec["warm"]], engine=spec["engine"], db=db + ".warm", out=None,
+            settings=replace(settings, db=db + ".warm"), workers=spec["workers"],
+        )  # fmt: skip
+        overhead_s = time.perf_counter() - t
+    import resource
+
+    def cpu(who: int) -> float:
+        ru = resource.getrusage(who)
+        return ru.ru_utime + ru.ru_stime
+
+    cpu0 = (cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN))
     t0 = time.perf_counter()
     if spec["engine"] == "naive":
         _naive(settings, spec["inputs"], label)
-        path = "engine, chunk_size=1"
-    elif batch_module:
-        run_batch(spec["inputs"], engine=spec["engine"], db=db, out=spec["out"], settings=settings)
-        path = f"storyline.batch ({spec['engine']})"
+        path = "Engine, chunk_size=1, facts one article per call"
+    elif run_batch is not None:
+        res = run_batch(
+            spec["inputs"], engine=spec["engine"], db=db, out=None, settings=settings,
+            workers=spec["workers"], progress=_batch_progress(label),
+        )  # fmt: skip
+        stage_s = dict(res.seconds)
+        path = f"storyline.batch.run_batch(engine={spec['engine']!r}, workers={spec['workers']})"
     else:
         _report_ready_local(settings, spec["inputs"], label)
         path = "Engine.ingest + Engine.facts (storyline.batch not available)"
     seconds = time.perf_counter() - t0
+    # CPU of this process (the driver: the sequential commit) and of reaped worker
+    # processes (the local pool; Ray's workers are not our children and are not counted)
+    driver_cpu_s = cpu(resource.RUSAGE_SELF) - cpu0[0]
+    pool_cpu_s = cpu(resource.RUSAGE_CHILDREN) - cpu0[1]
     if spec["engine"] == "ray":
         import ray
 
@@ -217,6 +253,10 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
         "seconds": seconds,
         "load_s": load_s,
         "init_s": init_s,
+        "overhead_s": overhead_s,
+        "stage_s": stage_s,
+        "driver_cpu_s": driver_cpu_s,
+        "pool_cpu_s": pool_cpu_s,
         "stored": stored,
         "in_story": in_story,
         "stories": stories,
@@ -227,17 +267,23 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
 
 # -- orchestration ----------------------------------------------------------------------------
 
+WARM_N = 32  # articles in the tiny batch that measures a batch's fixed start-up cost
+
 
 @dataclass
 class Row:
     size: int
     engine: str
     config: str
-    inputs: int
+    workers: int
     seconds: float
     peak_bytes: int
     load_s: float
     init_s: float | None
+    overhead_s: float | None
+    stage_s: dict[str, float]
+    driver_cpu_s: float
+    pool_cpu_s: float
     stored: int
     stories: int
     facts: int
@@ -248,11 +294,19 @@ class Row:
 
     @property
     def per_s(self) -> float:
-        return self.inputs / self.seconds if self.seconds else 0.0
+        """Articles (inputs) per second, everything in the clock."""
+        return self.size / self.seconds if self.seconds else 0.0
 
     @property
     def ms(self) -> float:
-        return 1000 * self.seconds / self.inputs if self.inputs else 0.0
+        return 1000 * self.seconds / self.size if self.size else 0.0
+
+    @property
+    def steady_per_s(self) -> float | None:
+        """Marginal rate with the batch's fixed start-up cost (the tiny batch) taken out."""
+        if self.overhead_s is None or self.seconds <= self.overhead_s:
+            return None
+        return (self.size - WARM_N) / (self.seconds - self.overhead_s)
 
 
 def make_inputs(workdir: Path, n: int, seed: int) -> list[str]:
@@ -269,17 +323,15 @@ def make_inputs(workdir: Path, n: int, seed: int) -> list[str]:
     return sorted(str(p) for p in d.glob("*.jsonl"))
 
 
-def subsample(workdir: Path, n: int, seed: int) -> list[str]:
-    """The first ``n`` synthetic articles (whole stories, same generator) for the naive run."""
-    return make_inputs(workdir, n, seed)
-
-
-def measure(workdir: Path, engine: str, config: str, n: int, inputs: list[str]) -> Row | str:
+def measure(
+    workdir: Path, engine: str, config: str, n: int, inputs: list[str], workers: int, seed: int
+) -> Row | str:
     run = workdir / f"run-{engine}-{config}-{n}-{time.time_ns()}"
     run.mkdir(parents=True)
+    warm = make_inputs(workdir, WARM_N, seed + 1)[0]  # another seed: nothing shared with the run
     spec = {
-        "engine": engine, "config": config, "n": n, "inputs": inputs,
-        "db": str(run / "bench.db"), "out": str(run / "out"),
+        "engine": engine, "config": config, "n": n, "inputs": inputs, "workers": workers,
+        "db": str(run / "bench.db"), "warm": warm,
     }  # fmt: skip
     log(f"start {engine} {config} n={n:,} (load {os.getloadavg()[0]:.2f})")
     before = os.getloadavg()[0]
@@ -296,8 +348,10 @@ def measure(workdir: Path, engine: str, config: str, n: int, inputs: list[str]) 
     if "skipped" in res:
         return f"{engine} {config} n={n}: skipped ({res['skipped']})"
     row = Row(
-        size=n, engine=engine, config=config, inputs=n, seconds=res["seconds"],
-        peak_bytes=sampler.peak, load_s=res["load_s"], init_s=res["init_s"],
+        size=n, engine=engine, config=config, workers=1 if engine == "naive" else workers,
+        seconds=res["seconds"], peak_bytes=sampler.peak, load_s=res["load_s"],
+        init_s=res["init_s"], overhead_s=res["overhead_s"], stage_s=res["stage_s"],
+        driver_cpu_s=res["driver_cpu_s"], pool_cpu_s=res["pool_cpu_s"],
         stored=res["stored"], stories=res["stories"], facts=res["facts"],
         in_story=res["in_story"], path=res["path"], load_before=before,
         load_after=os.getloadavg()[0],
@@ -316,30 +370,48 @@ def measure(workdir: Path, engine: str, config: str, n: int, inputs: list[str]) 
 
 def print_table(rows: list[Row], notes: list[str]) -> None:
     print(
-        f"{'size':>7} {'engine':<6} {'models':<22} {'art/s':>7} {'ms/art':>7} "
-        f"{'x naive':>7} {'peak RSS':>9} {'cost/1k':>7}  stored/stories/facts  load"
+        f"{'size':>7} {'engine':<6} {'models':<24} {'art/s':>6} {'steady':>6} {'ms/art':>7} "
+        f"{'x naive':>7} {'peak RSS':>9} {'cost/1k':>7}  stored/stories/facts  load avg"
     )
     naive = {r.config: r for r in rows if r.engine == "naive"}
-    base = {(r.engine, r.config): r for r in rows if r.size == min(
-        x.size for x in rows if x.engine == r.engine and x.config == r.config)}  # fmt: skip
+    at_1k = {(r.engine, r.config): r for r in rows if r.size == 1000}
     for r in rows:
         emb, ext = CONFIGS[r.config]
         nv = naive.get(r.config)
         ratio = f"{r.per_s / nv.per_s:.2f}" if nv and r.engine != "naive" else "-"
-        b = base.get((r.engine, r.config))
-        cost = f"{r.ms / b.ms:.2f}" if b and b is not r and b.size == 1000 else "-"
+        b = at_1k.get((r.engine, r.config))
+        cost = f"{r.ms / b.ms:.2f}" if b and b is not r else "-"
+        steady = f"{r.steady_per_s:.1f}" if r.steady_per_s else "-"
         print(
-            f"{r.size:>7,} {r.engine:<6} {r.config + ' (' + emb + '+' + ext + ')':<22} "
-            f"{r.per_s:>7.1f} {r.ms:>7.1f} {ratio:>7} {r.peak_bytes / 2**20:>6.0f} MiB "
-            f"{cost:>7}  {r.stored}/{r.stories}/{r.facts}  {r.load_before:.1f}->{r.load_after:.1f}"
+            f"{r.size:>7,} {r.engine:<6} {r.config + ' (' + emb + '+' + ext + ')':<24} "
+            f"{r.per_s:>6.1f} {steady:>6} {r.ms:>7.1f} {ratio:>7} "
+            f"{r.peak_bytes / 2**20:>5.0f} MiB {cost:>7}  {r.stored}/{r.stories}/{r.facts}  "
+            f"{r.load_before:.1f}->{r.load_after:.1f}"
         )
+    print()
     for r in rows:
+        extra = []
         if r.init_s is not None:
-            print(f"ray.init for {r.config} n={r.size:,}: {r.init_s:.1f} s (not in articles/s)")
+            extra.append(f"ray.init {r.init_s:.1f} s")
+        if r.overhead_s is not None:
+            extra.append(f"fixed start-up (a {WARM_N}-article batch) {r.overhead_s:.1f} s")
+        st = r.stage_s
+        if st:
+            cpu = {k[4:]: v for k, v in st.items() if k.startswith("cpu_")}
+            per = ", ".join(f"{k} {1000 * v / r.size:.1f}" for k, v in cpu.items())
+            extra.append(f"worker CPU ms/article: {per}")
+            extra.append(
+                f"sequential commit {1000 * st.get('commit', 0) / r.size:.1f} ms/article wall"
+            )
+        if r.driver_cpu_s:
+            extra.append(f"driver CPU {1000 * r.driver_cpu_s / r.size:.1f} ms/article")
+        if r.pool_cpu_s:
+            extra.append(f"local pool CPU {1000 * r.pool_cpu_s / r.size:.1f} ms/article")
+        if extra:
+            print(f"{r.engine} {r.config} n={r.size:,}: " + "; ".join(extra))
     loads = sorted({f"{r.config}: {r.load_s:.1f} s" for r in rows})
-    print("model loading before the clock: " + ", ".join(loads))
-    paths = sorted({f"{r.engine}: {r.path}" for r in rows})
-    print("code path: " + "; ".join(paths))
+    print("models loaded in the measuring process before the clock: " + ", ".join(loads))
+    print("code path: " + "; ".join(sorted({f"{r.engine}: {r.path}" for r in rows})))
     for n in notes:
         print("note: " + n)
 
@@ -350,13 +422,20 @@ def main() -> None:
     ap.add_argument("--engines", default="local,ray", help="local and/or ray")
     ap.add_argument("--configs", default="default,fast", help=", ".join(CONFIGS))
     ap.add_argument("--naive", type=int, default=300, help="naive-baseline subsample (0: skip)")
+    ap.add_argument("--workers", type=int, default=2, help="batch workers (processes or actors)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workdir", type=Path, default=None, help="keeps synthetic shards for reuse")
     ap.add_argument("--json", type=Path, default=None, help="also write the rows here")
+    ap.add_argument("--table", type=Path, nargs="+", help="only print the table of saved rows")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         print(json.dumps(child(json.loads(args.child))))
+        return
+    if args.table:
+        saved = [r for f in args.table for r in json.loads(f.read_text(encoding="utf-8"))]
+        defaults = {"driver_cpu_s": 0.0, "pool_cpu_s": 0.0, "workers": args.workers}
+        print_table([Row(**(defaults | r)) for r in saved], [])
         return
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
     engines = [e for e in args.engines.split(",") if e]
@@ -365,8 +444,9 @@ def main() -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     print(
         f"storyline throughput, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
-        f"{os.cpu_count()} cores, {platform.python_version()}, "
-        f"load average at start {os.getloadavg()[0]:.2f} (shared machine)"
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"load average at start {os.getloadavg()[0]:.2f} (shared machine)",
+        flush=True,
     )
     rows: list[Row] = []
     notes: list[str] = []
@@ -382,15 +462,12 @@ def main() -> None:
 
     for config in configs:
         if args.naive:
-            keep(
-                measure(
-                    workdir, "naive", config, args.naive, subsample(workdir, args.naive, args.seed)
-                )
-            )
+            sub = make_inputs(workdir, args.naive, args.seed)
+            keep(measure(workdir, "naive", config, args.naive, sub, 1, args.seed))
         for n in sizes:
             inputs = make_inputs(workdir, n, args.seed)
             for engine in engines:
-                keep(measure(workdir, engine, config, n, inputs))
+                keep(measure(workdir, engine, config, n, inputs, args.workers, args.seed))
     print()
     print_table(rows, notes)
 
