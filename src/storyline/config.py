@@ -24,6 +24,9 @@ class Settings:
         extractor: ``spacy`` (default) or ``rules`` (no model; the fast fallback).
         max_bytes: inputs larger than this are rejected without being read.
         chunk_size: articles written per transaction during ingest.
+        extract_timeout: seconds of fact extraction allowed per article
+            (``$STORYLINE_EXTRACT_TIMEOUT``); an article that hits it keeps the facts of the
+            stages that finished, and a warning names it. ``0`` turns the limit off.
     """
 
     db: str = "storyline.db"
@@ -31,6 +34,7 @@ class Settings:
     extractor: str = "spacy"
     max_bytes: int = 20 * 1024 * 1024
     chunk_size: int = 64
+    extract_timeout: float = 30.0
 
     def __post_init__(self) -> None:
         if self.embedder not in EMBEDDERS:
@@ -41,6 +45,8 @@ class Settings:
             raise ValueError(
                 f"unknown extractor {self.extractor!r}; choose from {', '.join(EXTRACTORS)}"
             )
+        if not self.extract_timeout >= 0:  # also refuses NaN
+            raise ValueError(f"extract timeout must be >= 0 seconds, not {self.extract_timeout!r}")
 
 
 def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -50,5 +56,16 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> 
         db=env.get("STORYLINE_DB") or "storyline.db",
         embedder=env.get("STORYLINE_EMBEDDER") or "minilm",
         extractor=env.get("STORYLINE_EXTRACTOR") or "spacy",
+        extract_timeout=_float(env, "STORYLINE_EXTRACT_TIMEOUT", 30.0),
     )
     return replace(base, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    value = env.get(name)
+    if not value:
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a number of seconds, not {value!r}") from None

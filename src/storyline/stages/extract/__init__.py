@@ -11,12 +11,21 @@ Input: cleaned ``Article`` objects. Output: one ``ArticleFacts`` per article wit
 runs the stages per article; with ``use_spacy=False`` every stage runs on rules only and gets
 ``doc=None`` (the fast ``--extractor rules`` path). Every cite is checked against its article
 before it leaves the stage.
+
+Limits: each article gets ``timeout`` seconds of extraction (``Settings.extract_timeout``); an
+article that hits it keeps the facts of the stages that finished and a warning names it and
+the limit. A text longer than spaCy's ``nlp.max_length`` is not parsed (rules only), with a
+warning naming the article and both lengths.
 """
 
 from __future__ import annotations
 
 import logging
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from storyline.models import Article, ArticleFacts, Cite
@@ -24,7 +33,7 @@ from storyline.models import Article, ArticleFacts, Cite
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["EXTRACTOR_VERSION", "extract_facts", "extract_many"]
+__all__ = ["EXTRACTOR_VERSION", "ExtractTimeout", "extract_facts", "extract_many"]
 
 logger = logging.getLogger(__name__)
 
@@ -34,25 +43,74 @@ EXTRACTOR_VERSION = "2"
 _T = TypeVar("_T")
 
 
-def extract_facts(article: Article, *, use_spacy: bool = True) -> ArticleFacts:
+class ExtractTimeout(Exception):
+    """An article's extraction ran past its time limit."""
+
+
+def extract_facts(
+    article: Article, *, use_spacy: bool = True, timeout: float | None = None
+) -> ArticleFacts:
     """Extract the facts of one article (see ``extract_many``)."""
-    return extract_many([article], use_spacy=use_spacy)[0]
+    return extract_many([article], use_spacy=use_spacy, timeout=timeout)[0]
 
 
-def extract_many(articles: Sequence[Article], *, use_spacy: bool = True) -> list[ArticleFacts]:
+def extract_many(
+    articles: Sequence[Article], *, use_spacy: bool = True, timeout: float | None = None
+) -> list[ArticleFacts]:
     """Extract the facts of many articles, parsing them in one spaCy batch.
 
     Args:
         articles: cleaned articles.
         use_spacy: parse with spaCy (NER, dependencies); ``False`` runs every stage on rules.
+        timeout: seconds allowed per article for the extraction stages; ``None`` takes
+            ``Settings.extract_timeout`` from the environment, ``0`` means no limit.
 
     Returns:
         One ``ArticleFacts`` per article, in the same order. Every cite lies inside its
-        article's text and every quote's text equals its cited span.
+        article's text and every quote's text equals its cited span. An article that hits
+        the time limit keeps what the stages finished before it (the rest stay empty).
     """
+    if timeout is None:
+        from storyline.config import load_settings
+
+        timeout = load_settings().extract_timeout
     return [
-        _extract_one(a, doc) for a, doc in zip(articles, _docs(articles, use_spacy), strict=True)
+        _extract_one(a, doc, timeout)
+        for a, doc in zip(articles, _docs(articles, use_spacy), strict=True)
     ]
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[bool]:
+    """Raise ``ExtractTimeout`` in this thread after ``seconds``; yields whether it is armed.
+
+    Why a signal: the slow cases are a pathological regex or a quadratic loop inside one
+    stage, and only an interrupt stops those (CPython runs signal handlers between bytecodes
+    and the ``re`` engine checks for signals while it backtracks). A worker thread cannot be
+    killed, and a process per article would cost more than most extractions. Signals work
+    only on the main thread, and only where no one else uses the real-time timer; elsewhere
+    (the web server's threads) the caller falls back to a deadline checked between stages.
+    """
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    )
+    if not usable:
+        yield False
+        return
+
+    def fire(signum: int, frame: object) -> None:
+        raise ExtractTimeout
+
+    old = signal.signal(signal.SIGALRM, fire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield True
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
 
 
 def _docs(articles: Sequence[Article], use_spacy: bool) -> Iterator[Doc | None]:
@@ -65,14 +123,21 @@ def _docs(articles: Sequence[Article], use_spacy: bool) -> Iterator[Doc | None]:
 
     nlp = load_spacy()
     fits = [len(a.text) <= nlp.max_length for a in articles]
-    if not all(fits):
-        logger.warning("%d article(s) too long for spaCy: rules only", fits.count(False))
+    for a, ok in zip(articles, fits, strict=True):
+        if not ok:
+            logger.warning(
+                "extract: article %s has %d characters, over spaCy's limit of %d: "
+                "it is not parsed, its facts come from rules only",
+                a.id,
+                len(a.text),
+                nlp.max_length,
+            )
     parsed = nlp.pipe((a.text for a, ok in zip(articles, fits, strict=True) if ok), batch_size=32)
     for ok in fits:
         yield next(parsed) if ok else None
 
 
-def _extract_one(article: Article, doc: Doc | None) -> ArticleFacts:
+def _extract_one(article: Article, doc: Doc | None, timeout: float = 0) -> ArticleFacts:
     # Imported here, not at module top: the engine imports this package for
     # EXTRACTOR_VERSION on every report, and most reports are served from cached facts.
     from storyline.stages.extract.dates import extract_dates
@@ -82,26 +147,49 @@ def _extract_one(article: Article, doc: Doc | None) -> ArticleFacts:
     from storyline.stages.extract.quotes import extract_quotes
     from storyline.stages.extract.stances import extract_stances
 
+    deadline = time.monotonic() + timeout if timeout > 0 else None
+    expired: list[str] = []  # the stage the limit was hit in, once it is
+
     def run(name: str, fn: Callable[[], list[_T]]) -> list[_T]:
         # One stage failing on one article must not lose the other stages or articles;
         # the failure is logged with its traceback, and the stage's list stays empty.
+        if expired or (deadline is not None and time.monotonic() > deadline):
+            expired[:] = expired or [name]
+            return []
         try:
             return _checked(article, name, fn())
+        except ExtractTimeout:
+            expired.append(name)
+            return []
         except Exception:
             logger.exception("extract: %s failed on article %s", name, article.id)
             return []
 
-    entities = run("entities", lambda: extract_entities(article, doc))
-    dates = run("dates", lambda: extract_dates(article, doc))
-    return ArticleFacts(
-        article_id=article.id,
-        entities=entities,
-        quotes=run("quotes", lambda: extract_quotes(article, doc, entities)),
-        quantities=run("quantities", lambda: extract_quantities(article, doc, entities)),
-        dates=dates,
-        events=run("events", lambda: build_events(article, doc, dates, entities)),
-        stances=run("stances", lambda: extract_stances(article, doc, entities)),
-    )
+    facts = ArticleFacts(article_id=article.id)
+    try:
+        with _alarm(timeout):
+            entities = run("entities", lambda: extract_entities(article, doc))
+            dates = run("dates", lambda: extract_dates(article, doc))
+            facts = ArticleFacts(
+                article_id=article.id,
+                entities=entities,
+                quotes=run("quotes", lambda: extract_quotes(article, doc, entities)),
+                quantities=run("quantities", lambda: extract_quantities(article, doc, entities)),
+                dates=dates,
+                events=run("events", lambda: build_events(article, doc, dates, entities)),
+                stances=run("stances", lambda: extract_stances(article, doc, entities)),
+            )
+    except ExtractTimeout:  # the alarm fired outside ``run`` (between stages, or disarming)
+        expired.append("between stages")
+    if expired:
+        logger.warning(
+            "extract: article %s hit the %g s extraction time limit (in %s); its facts are "
+            "partial (raise it with STORYLINE_EXTRACT_TIMEOUT)",
+            article.id,
+            timeout,
+            expired[0],
+        )
+    return facts
 
 
 def _checked(article: Article, stage: str, items: list[_T]) -> list[_T]:

@@ -31,6 +31,7 @@ The number-word parser is hand-written: it is twenty lines, and the libraries th
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -547,10 +548,14 @@ def extract_quantities(
     """
     text = article.text
     sents = Sentences(text)
-    dates = [(s, e) for s, e, _ in find_date_spans(text)]
+    dates = [(s, e) for s, e, _ in find_date_spans(text)]  # sorted, non-overlapping
+    date_starts = [s for s, _ in dates]
+    date_ends = [e for _, e in dates]
     out: list[Quantity] = []
     for s0, s1 in sents.spans:
-        nums = _apply_context(text, _find_numbers(text, s0, s1, dates), s1)
+        # only the dates that overlap this sentence (all of them per number was quadratic)
+        near = dates[bisect.bisect_right(date_ends, s0) : bisect.bisect_left(date_starts, s1)]
+        nums = _apply_context(text, _find_numbers(text, s0, s1, near), s1)
         prev_measure: str | None = None
         for n in nums:
             subject: str | None = None
@@ -564,7 +569,8 @@ def extract_quantities(
             if fallback_measure and (measure is None or fallback_measure.endswith(" " + measure)):
                 measure = fallback_measure
             if measure is None:
-                counts = list(_COUNT_OF.finditer(text, s0, n.start))
+                # bounded look-back: a scan from the sentence start per number is quadratic
+                counts = list(_COUNT_OF.finditer(text, max(s0, n.start - 300), n.start))
                 if counts:  # "a number of American troops — up to two dozen"
                     measure = counts[-1].group("m").lower()
             if (

@@ -248,10 +248,12 @@ class _Ctx:
     quoted: list[tuple[int, int]]
     _sent_starts: list[int] = field(default_factory=list)
     _spans: list[tuple[int, int]] = field(default_factory=list)  # quoted, merged and sorted
+    _sorted: list[tuple[int, int]] = field(default_factory=list)  # quoted, sorted
 
     def __post_init__(self) -> None:
         self._sent_starts = [s for s, _ in self.sents]
-        for s, e in sorted(self.quoted):
+        self._sorted = sorted(self.quoted)
+        for s, e in self._sorted:
             if self._spans and s <= self._spans[-1][1]:
                 self._spans[-1] = (self._spans[-1][0], max(e, self._spans[-1][1]))
             else:
@@ -262,6 +264,15 @@ class _Ctx:
         if k >= 0 and self.sents[k][0] <= pos < self.sents[k][1] + 1:
             return self.sents[k]
         return (0, len(self.text))
+
+    def first_quoted_inside(self, a: int, b: int) -> int | None:
+        """Start of the first quoted span lying wholly inside ``[a, b)``, if any."""
+        for qs, qe in self._sorted[bisect.bisect_left(self._sorted, (a, -1)) :]:
+            if qs > b:
+                break
+            if qe <= b:
+                return qs
+        return None
 
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._spans, (pos, len(self.text) + 1)) - 1
@@ -553,14 +564,28 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
         if not sp and kind == "partial":
             sp = _embedding_speaker(ctx, seg)
         found.append(_Found(seg.start, seg.end, kind, sp, group, para))
-    # unattributed segments take the speaker of their quote group or paragraph neighbour
+    # unattributed segments take the speaker of their quote group or paragraph neighbour;
+    # neighbours are looked up by index (scanning every quote per quote was quadratic on a
+    # long paragraph full of quotes)
+    by_group: dict[int, list[_Found]] = {}
+    ahead: dict[int, list[int]] = {}  # para -> indices of segments attributed on their own
+    for k, f in enumerate(found):
+        by_group.setdefault(f.group, []).append(f)
+        if f.sp:
+            ahead.setdefault(f.para, []).append(k)
+    behind: dict[int, int] = {}  # para -> latest index so far with a speaker (given or taken)
     for k, f in enumerate(found):
         if f.sp:
+            behind[f.para] = k
             continue
-        donors = [g for g in found if g.group == f.group and g is not f and g.sp]
+        donors = [g for g in by_group[f.group] if g is not f and g.sp]
         if not donors and f.kind == "direct":
-            donors = [g for g in found[:k] if g.para == f.para and g.sp][-1:]
-            donors = donors or [g for g in found[k + 1 :] if g.para == f.para and g.sp][:1]
+            if f.para in behind:
+                donors = [found[behind[f.para]]]
+            else:
+                nxt = ahead.get(f.para, [])
+                i = bisect.bisect_right(nxt, k)
+                donors = [found[nxt[i]]] if i < len(nxt) else []
         if (
             not donors and f.kind == "direct" and k and found[k - 1].para == f.para - 1
             and _starts_paragraph(ctx.text, f.start) and found[k - 1].sp
@@ -568,6 +593,7 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             donors = [found[k - 1]]
         if donors:
             f.sp = donors[0].sp
+            behind[f.para] = k
     return _merge_groups(found)
 
 
@@ -715,11 +741,11 @@ def _indirect_quotes(ctx: _Ctx, direct: list[_Found]) -> list[_Found]:
             b = _strip_final(text, a, b)
             if b - a < 12 or len(text[a:b].split()) < 3 or _mostly_quoted(ctx, a, b):
                 continue
-            quoted_at = [qs for qs, qe in ctx.quoted if a <= qs and qe <= b]
-            if quoted_at:
+            quoted_at = ctx.first_quoted_inside(a, b)
+            if quoted_at is not None:
                 # "said C, and he put it bluntly — “Q”": the reported clause stops before
                 # the next clause; a clause that wraps a partial quote is left to the quote
-                cut = [x.start() for x in _CLAUSE_BREAK.finditer(text, a, min(quoted_at) - 1)]
+                cut = [x.start() for x in _CLAUSE_BREAK.finditer(text, a, quoted_at - 1)]
                 if not cut or len(text[a : cut[-1]].split()) < 3:
                     continue
                 b = _strip_final(text, a, cut[-1])
@@ -804,7 +830,14 @@ def _strip_final(text: str, a: int, b: int) -> int:
 
 
 def _mostly_quoted(ctx: _Ctx, a: int, b: int) -> bool:
-    inside = sum(max(0, min(b, e) - max(a, s)) for s, e in ctx.quoted)
+    # only the merged quoted spans that can overlap [a, b) (a scan of all was quadratic)
+    spans = ctx._spans
+    k = max(bisect.bisect_right(spans, (a, a)) - 1, 0)
+    inside = 0
+    for s, e in spans[k:]:
+        if s >= b:
+            break
+        inside += max(0, min(b, e) - max(a, s))
     return inside > 0.5 * (b - a)
 
 
