@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Duplicate detection benchmark: a synthetic set with known copies.
 
-    python bench/dedup.py [--copies 0.5] [--seed 1]
+    python bench/dedup.py [--copies 0.5] [--seed 1] [--repeats 3]
 
 Originals are ECB+ documents (``../shared/bench/ecbplus/docs.jsonl``). Many ECB+ documents
 of one event are real wire copies of each other, so originals are first made independent:
@@ -128,6 +128,7 @@ def main() -> None:
     )
     ap.add_argument("--copies", type=float, default=0.5, help="share of originals that get a copy")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--repeats", type=int, default=3, help="timed runs (the fastest is quoted)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     path = shared_dir() / "bench" / "ecbplus" / "docs.jsonl"
@@ -158,13 +159,28 @@ def main() -> None:
     rng.shuffle(items)
 
     _stop_hashes()  # warm up: the stop-word list imports sklearn once per process
-    index = DedupIndex()
-    found = {}
+    import storyline.stages.dedup as dedup_mod
+
+    arts = [art for art, _, _ in items]
+    # same-process baseline: text.tokens (the shared normaliser + tokeniser) on every text
     t0, c0 = time.perf_counter(), time.process_time()
-    for art, _, _ in items:
-        found[art.id] = index.add(art)
-        index.signature(art)
-    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+    for art in arts:
+        tokens(art.text)
+    base_wall, base_cpu = time.perf_counter() - t0, time.process_time() - c0
+    # the index is built --repeats times from scratch (token-hash cache emptied each time,
+    # as in a fresh process); the fastest run is quoted, the machine being shared
+    runs: list[tuple[float, float]] = []
+    for _ in range(args.repeats):
+        dedup_mod._TOKEN_CACHE.clear()
+        dedup_mod._TOKEN_CACHE[dedup_mod._BREAK] = dedup_mod._BREAK_HASH
+        index = DedupIndex()
+        found = {}
+        t0, c0 = time.perf_counter(), time.process_time()
+        for art in arts:
+            found[art.id] = index.add(art)
+            index.signature(art)
+        runs.append((time.perf_counter() - t0, time.process_time() - c0))
+    elapsed, cpu = min(runs)
     for aid, m in index.take_relinks().items():
         found[aid] = m
     # heads re-pointed after an earlier add: ask the final group head
@@ -199,9 +215,17 @@ def main() -> None:
     fp = sorted(flagged - correct)
     if fp:
         print(f"false or misattributed flags: {len(fp)}")
+    n = len(items)
     print(
-        f"throughput {len(items) / elapsed:,.0f} articles/s wall, {len(items) / cpu:,.0f} per "
-        f"CPU-second (add + signature, one process; target >= 2,000; load {os.getloadavg()[0]:.1f})"
+        f"throughput {n / elapsed:,.0f} articles/s wall, {n / cpu:,.0f} per CPU-second "
+        f"(add + signature, one process, best of {args.repeats}; target >= 2,000; "
+        f"load {os.getloadavg()[0]:.1f}); all runs: "
+        + ", ".join(f"{n / w:,.0f}" for w, _ in runs)
+    )
+    print(
+        f"baseline in this process: text.tokens on the same texts {n / base_wall:,.0f}/s wall, "
+        f"{n / base_cpu:,.0f} per CPU-second; add + signature costs x{cpu / base_cpu:.2f} "
+        "the CPU time of tokenising"
     )
 
 

@@ -183,3 +183,36 @@ def test_corpus_rewrite_pair_only(corpus_dir: Path) -> None:
     assert {k: (m.of, m.kind) for k, m in dups.items()} == {
         arts["000"].id: (arts["001"].id, "rewrite")
     }
+
+
+def test_minhash_values_equal_datasketch() -> None:
+    """The numpy MinHash is datasketch's (stored signatures stay comparable)."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from storyline.stages.dedup import NUM_PERM, _minhash_values
+
+    rng = np.random.default_rng(3)
+    for n in (1, 7, 400):
+        values = rng.integers(0, 2**32, n, dtype=np.uint64).astype(np.uint32)
+        ref = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int)
+        ref.update_batch(values.tolist())
+        assert np.array_equal(_minhash_values(values), ref.hashvalues.astype(np.uint32))
+
+
+def test_bands_find_rows_sharing_a_band_only() -> None:
+    import numpy as np
+
+    from storyline.stages.dedup import _Bands
+
+    bands = _Bands(4, 2)
+    base = np.arange(8, dtype=np.uint32)
+    bands.insert(0, base)
+    one_band = base.copy()
+    one_band[2:] += 100  # only band 0 (values 0, 1) still equal
+    half_band = base + np.uint32(100)
+    half_band[0] = 0  # band 0 differs in its second value
+    assert bands.query(one_band) == {0}
+    assert bands.query(half_band) == set()
+    # the same values in another band position do not collide
+    assert bands.query(np.roll(base, 2)) == set()

@@ -37,6 +37,9 @@ _QUOTES = str.maketrans(
 )
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+# The word pattern of ``tokens``, public for stages that tokenise text already folded the
+# same way (dedup's ASCII fast path).
+WORD_PATTERN = _WORD
 
 
 def fold_punctuation(text: str) -> str:
@@ -46,6 +49,8 @@ def fold_punctuation(text: str) -> str:
 
 def strip_accents(text: str) -> str:
     """Remove combining marks ("Élysée" -> "Elysee")."""
+    if text.isascii():  # NFKD leaves ASCII unchanged and it has no combining marks
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -31,16 +31,16 @@ import itertools
 import re
 import struct
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash
 
 from storyline.models import Article, ArticleId
 from storyline.stages.cluster import earliest_key
-from storyline.text import _WORD as _TOKEN_RE
+from storyline.text import WORD_PATTERN as _TOKEN_RE
 from storyline.text import fold_punctuation, sentence_spans, tokens
 
 DupKind = Literal["exact", "near", "rewrite"]
@@ -91,6 +91,7 @@ def _stop_hashes() -> frozenset[int]:
 
 _STOP_HASHES: frozenset[int] | None = None
 _TOKEN_CACHE: dict[str, int] = {}  # token -> flagged hash
+_TOKEN_CACHE_MAX = 500_000
 # Alignment only needs rough sentence units, not cite offsets, so sentences are split with
 # one regex (text.sentence_spans, which walks every match in Python, took 40% of add();
 # it is still used for non-ASCII text). A break is a line end, or . ! ? (and closing quotes)
@@ -119,9 +120,21 @@ def _token_hash(word: str) -> int:
     h = _hash(word)
     if h in _stop_hashes() or len(word) < 2:
         h |= 0x80000000
-    if len(_TOKEN_CACHE) < 500_000:  # news vocabulary repeats; bound the memory
+    if len(_TOKEN_CACHE) < _TOKEN_CACHE_MAX:  # news vocabulary repeats; bound the memory
         _TOKEN_CACHE[word] = h
     return h
+
+
+def _token_lookup(words: list[str]) -> Callable[[str], int]:
+    """A getter of the hashes of ``words``: new words are hashed once (set difference in C)."""
+    missing = set(words).difference(_TOKEN_CACHE)
+    if not missing:
+        return _TOKEN_CACHE.__getitem__
+    room = len(_TOKEN_CACHE) + len(missing) <= _TOKEN_CACHE_MAX
+    fresh = {w: _token_hash(w) for w in missing}  # _token_hash caches while there is room
+    if room:
+        return _TOKEN_CACHE.__getitem__
+    return lambda w: fresh[w] if w in fresh else _TOKEN_CACHE[w]
 
 
 def _hash(token: str) -> int:
@@ -159,27 +172,17 @@ class _Profile:
             for s, e in sentence_spans(text):
                 words += tokens(text[s:e])
                 words.append(_BREAK)
-        cache = _TOKEN_CACHE
-        found = [cache.get(w) for w in words]
-        if None in found:
-            found = [
-                h if h is not None else _token_hash(w) for w, h in zip(words, found, strict=True)
-            ]
-        hashes: list[int] = []
-        starts: list[int] = []
-        fresh = True
-        for h in found:
-            if h == _BREAK_HASH:
-                fresh = True
-                continue
-            if fresh:
-                starts.append(len(hashes))
-                fresh = False
-            hashes.append(h)  # type: ignore[arg-type]
+        found = np.fromiter(map(_token_lookup(words), words), dtype=np.int64, count=len(words))
+        # drop the break markers; a token right after one (or first) starts a sentence
+        brk = found == _BREAK_HASH
+        keep = ~brk
+        after_break = np.concatenate(([True], brk[:-1])) if len(brk) else brk
+        hashes = found[keep].astype(np.uint32)
+        starts = (np.cumsum(keep) - 1)[keep & after_break].astype(np.uint32)
         if len(hashes) > MAX_PROFILE_TOKENS:
             hashes = hashes[:MAX_PROFILE_TOKENS]
-            starts = [x for x in starts if x < MAX_PROFILE_TOKENS]
-        return cls(np.asarray(hashes, dtype=np.uint32), np.asarray(starts, dtype=np.uint32))
+            starts = starts[starts < MAX_PROFILE_TOKENS]
+        return cls(hashes, starts)
 
     @property
     def words(self) -> np.ndarray:
@@ -318,24 +321,47 @@ def classify_pair(
 
 # -- the index --------------------------------------------------------------------------
 
-_TEMPLATE: MinHash | None = None
+_PERMUTATIONS: tuple[np.ndarray, np.ndarray] | None = None
+
+
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's affine permutations for ``NUM_PERM`` and seed 1 (built once)."""
+    global _PERMUTATIONS
+    if _PERMUTATIONS is None:
+        template = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int)
+        if template.scheme != "affine32":  # the arithmetic below is that scheme's
+            raise RuntimeError(f"unexpected datasketch MinHash scheme {template.scheme!r}")
+        a, b = template.permutations
+        _PERMUTATIONS = (np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32))
+    return _PERMUTATIONS
+
+
+def _minhash_values(values: np.ndarray) -> np.ndarray:
+    """MinHash values of pre-hashed 32-bit ``values``, as datasketch's ``update_batch``.
+
+    datasketch's "affine32" scheme: the murmur3 32-bit finaliser, then ``a * h + b`` modulo
+    2**32 per permutation, then the minimum. Done here in one numpy expression because
+    building a ``MinHash`` object per article (it re-parses its permutations) cost more than
+    the hashing itself; ``test_dedup`` checks the values equal datasketch's.
+    """
+    a, b = _permutations()
+    if not len(values):
+        return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+    with np.errstate(over="ignore"):
+        h = np.asarray(values, dtype=np.uint32)
+        h = h ^ (h >> np.uint32(16))
+        h = h * np.uint32(0x85EBCA6B)
+        h = h ^ (h >> np.uint32(13))
+        h = h * np.uint32(0xC2B2AE35)
+        h = h ^ (h >> np.uint32(16))
+        phv = h[:, None] * a[None, :] + b[None, :]
+    out: np.ndarray = phv.min(axis=0)
+    return out
 
 
 def _minhash(values: np.ndarray) -> LeanMinHash:
-    """A MinHash of pre-hashed 32-bit values (permutations shared, built once)."""
-    global _TEMPLATE
-    if _TEMPLATE is None:
-        _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
-    m = MinHash(
-        num_perm=NUM_PERM,
-        seed=1,
-        hashfunc=int,
-        permutations=_TEMPLATE.permutations,
-        scheme=_TEMPLATE.scheme,
-    )
-    if len(values):
-        m.update_batch(values.tolist())
-    return LeanMinHash(m)
+    """A MinHash of pre-hashed 32-bit values (datasketch's type, for the signature)."""
+    return LeanMinHash(seed=1, hashvalues=_minhash_values(values), scheme="affine32")
 
 
 def _lean_bytes(m: LeanMinHash) -> bytes:
@@ -359,7 +385,8 @@ class DedupIndex:
     """
 
     def __init__(self) -> None:
-        self._words = MinHashLSH(num_perm=NUM_PERM, params=WORD_BANDS)
+        self._bands = _Bands(*WORD_BANDS)
+        self._ids: list[ArticleId] = []  # row -> article id
         self._entries: dict[ArticleId, _Entry] = {}
         self._exact: dict[bytes, ArticleId] = {}
         self._rows = _Rows(NUM_PERM)
@@ -454,9 +481,12 @@ class DedupIndex:
         profile: _Profile,
         word_mh: LeanMinHash,
     ) -> None:
-        self._entries[aid] = _Entry(key, profile, len(self._rows))
-        self._rows.append(np.asarray(word_mh.hashvalues, dtype=np.uint32))
-        self._words.insert(aid, word_mh, check_duplication=False)
+        row = len(self._rows)
+        hv = np.asarray(word_mh.hashvalues, dtype=np.uint32)
+        self._entries[aid] = _Entry(key, profile, row)
+        self._rows.append(hv)
+        self._ids.append(aid)
+        self._bands.insert(row, hv)
         self._exact.setdefault(_exact_key(profile), aid)
         self._parent[aid] = aid
         self._head[aid] = aid
@@ -470,12 +500,16 @@ class DedupIndex:
         same = self._exact.get(_exact_key(profile))
         if same is not None:
             return same, "exact", 1.0
-        cands = [c for c in self._words.query(word_mh) if c != aid]
-        if not cands:
+        hv = np.asarray(word_mh.hashvalues, dtype=np.uint32)
+        found = self._bands.query(hv)
+        own = self._entries.get(aid)
+        if own is not None:
+            found.discard(own.row)
+        if not found:
             return None
         # rank by estimated content-word Jaccard; verify only the best few exactly
-        hv = np.asarray(word_mh.hashvalues)
-        rows = np.fromiter((self._entries[c].row for c in cands), dtype=np.int64, count=len(cands))
+        rows = np.fromiter(sorted(found), dtype=np.int64, count=len(found))
+        cands = [self._ids[r] for r in rows.tolist()]
         est = (self._rows.take(rows) == hv).mean(axis=1)
         order = np.argsort(-est, kind="stable")[:REWRITE_MAX_VERIFY]
         best: tuple[ArticleId, DupKind, float] | None = None
@@ -517,6 +551,48 @@ class DedupIndex:
 
     def _members_of(self, aid: ArticleId) -> list[ArticleId]:
         return list(self._group[self._find(aid)])
+
+
+class _Bands:
+    """LSH banding over MinHash rows: ``bands`` bands of ``width`` values each.
+
+    The same banding as datasketch's ``MinHashLSH`` with ``params=(bands, width)`` (two
+    rows collide when all values of one band are equal), kept in one dict from
+    (band, values) to row numbers. Written here because datasketch's storage layer
+    byte-swaps and serialises every band of every insert and query (~0.8 ms an article,
+    most of ``add``); this is one numpy view and ``bands`` dict operations.
+    """
+
+    def __init__(self, bands: int, width: int) -> None:
+        if width > 2:
+            raise ValueError("bands of at most two 32-bit values fit one 64-bit key")
+        self.bands, self.width = bands, width
+        self._table: dict[int, list[int]] = {}
+
+    def _keys(self, hv: np.ndarray) -> list[int]:
+        vals = hv[: self.bands * self.width].astype(np.uint64).reshape(self.bands, self.width)
+        packed = vals[:, 0] if self.width == 1 else (vals[:, 0] << np.uint64(32)) | vals[:, 1]
+        # the band number goes into bits above the 64 value bits (Python ints are unbounded)
+        return [k << 7 | b for b, k in enumerate(packed.tolist())]
+
+    def insert(self, row: int, hv: np.ndarray) -> None:
+        table = self._table
+        for key in self._keys(hv):
+            bucket = table.get(key)
+            if bucket is None:
+                table[key] = [row]
+            else:
+                bucket.append(row)
+
+    def query(self, hv: np.ndarray) -> set[int]:
+        """Rows sharing at least one band with ``hv``."""
+        out: set[int] = set()
+        table = self._table
+        for key in self._keys(hv):
+            bucket = table.get(key)
+            if bucket is not None:
+                out.update(bucket)
+        return out
 
 
 class _Rows:
