@@ -75,7 +75,8 @@ class BatchResult:
             overlapped, ``commit`` = the driver's sequential part, ``reports``, ``total``)
             and worker CPU time per step (``cpu_clean``, ``cpu_terms``, ``cpu_embed``,
             ``cpu_extract``).
-        engine: ``local`` or ``ray``; ``workers``: parallel workers used.
+        engine: ``local`` or ``ray``; ``workers``: parallel workers asked for;
+            ``workers_used``: distinct processes that prepared units.
         db: the database written; ``out``: the output folder, if any.
     """
 
@@ -90,6 +91,7 @@ class BatchResult:
     seconds: dict[str, float] = field(default_factory=dict)
     engine: str = "local"
     workers: int = 1
+    workers_used: int = 0
     db: str = ""
     out: Path | None = None
 
@@ -143,6 +145,7 @@ class PreparedUnit:
     files_done: int
     n_read: int
     cpu: dict[str, float]
+    worker: int = 0  # pid of the process that prepared it
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +270,7 @@ def prepare_unit(unit: Unit, cfg: PrepareConfig) -> PreparedUnit:
         assert vectors is not None
         out.append(Prepared(c, vector=vectors[i].copy(), terms=terms[i], facts=facts[i]))
         i += 1
-    return PreparedUnit(unit.key, out, unit.files_done, len(unit.items), cpu)
+    return PreparedUnit(unit.key, out, unit.files_done, len(unit.items), cpu, os.getpid())
 
 
 def _prepare_shard(shard: Shard, cfg: PrepareConfig) -> list[PreparedUnit]:
@@ -411,6 +414,11 @@ def _ray_units(shards: Sequence[Shard], cfg: PrepareConfig, workers: int) -> Ite
         num_cpus=0.75,
     )
     last: tuple[int, int] = (-1, -1)
+    import warnings
+
+    # Ray warns, from the plan alone, that one shard means one actor; the small blocks
+    # above are what spread a shard's units over every actor.
+    warnings.filterwarnings("ignore", message="The minimum number of concurrent actors")
     for row in ds.iter_rows():
         unit: PreparedUnit = pickle.loads(row["blob"])
         if unit.key <= last:  # preserve_order makes this impossible; never commit out of order
@@ -476,6 +484,7 @@ def _reports(
     if engine == "ray":
         import ray.data
 
+        ensure_ray(workers)
         ds: Any = ray.data.from_items(
             [{"id": s} for s in story_ids], override_num_blocks=min(len(story_ids), 256)
         )
@@ -580,6 +589,7 @@ def run_batch(
         _ray_units(shards, cfg, workers) if engine == "ray" else _local_units(shards, cfg, workers)
     )
     cpu: dict[str, float] = {}
+    pids: set[int] = set()
     files = 0
     waited = 0.0
 
@@ -593,6 +603,7 @@ def run_batch(
             if unit is None:
                 return
             files += unit.files_done
+            pids.add(unit.worker)
             result.read += unit.n_read
             for k, v in unit.cpu.items():
                 cpu[k] = cpu.get(k, 0.0) + v
@@ -613,6 +624,7 @@ def run_batch(
         stories = eng.stories()
         result.stories = len(stories)
     result.seconds["ingest"] = time.perf_counter() - t1
+    result.workers_used = len(pids)
     result.seconds["commit"] = result.seconds["ingest"] - waited
     result.seconds.update({f"cpu_{k}": v for k, v in cpu.items()})
     if out is not None:
