@@ -249,9 +249,15 @@ class _Ctx:
     _sent_starts: list[int] = field(default_factory=list)
     _spans: list[tuple[int, int]] = field(default_factory=list)  # quoted, merged and sorted
     _sorted: list[tuple[int, int]] = field(default_factory=list)  # quoted, sorted
+    _mention_starts: list[int] = field(default_factory=list)
+    _mention_maxlen: int = 0
 
     def __post_init__(self) -> None:
         self._sent_starts = [s for s, _ in self.sents]
+        # ``mentions`` is sorted by start: windows of it are slices found by bisection (a
+        # scan of every mention per candidate was quadratic on a long text)
+        self._mention_starts = [s for s, _, _ in self.mentions]
+        self._mention_maxlen = max((e - s for s, e, _ in self.mentions), default=0)
         self._sorted = sorted(self.quoted)
         for s, e in self._sorted:
             if self._spans and s <= self._spans[-1][1]:
@@ -264,6 +270,11 @@ class _Ctx:
         if k >= 0 and self.sents[k][0] <= pos < self.sents[k][1] + 1:
             return self.sents[k]
         return (0, len(self.text))
+
+    def mentions_from(self, a: int, b: int) -> list[tuple[int, int, Entity]]:
+        """The mentions that start in ``[a, b)``, in text order."""
+        lo = bisect.bisect_left(self._mention_starts, a)
+        return self.mentions[lo : bisect.bisect_left(self._mention_starts, b, lo)]
 
     def first_quoted_inside(self, a: int, b: int) -> int | None:
         """Start of the first quoted span lying wholly inside ``[a, b)``, if any."""
@@ -299,7 +310,11 @@ def _speaker_in(ctx: _Ctx, a: int, b: int, head: int | None = None) -> Entity | 
     ("French Foreign Ministry spokesperson Pascal Roe" is Pascal Roe); otherwise the mention
     nearest the phrase's end. ``head`` (a character offset) picks the mention containing it.
     """
-    inside = [(s, e, ent) for s, e, ent in ctx.mentions if s < b and a < e and not ctx.in_quote(s)]
+    inside = [
+        (s, e, ent)
+        for s, e, ent in ctx.mentions_from(a - ctx._mention_maxlen, b)
+        if s < b and a < e and not ctx.in_quote(s)
+    ]
     if not inside:
         return None
     if head is not None:
@@ -323,7 +338,7 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         b -= 1
     closed = b > a and text[b - 1] == ","  # "Jane Roe, a fellow at the Institute, said"
     b -= closed
-    found = [(s, e, ent) for s, e, ent in ctx.mentions if s >= a and b - 1 <= e <= b]
+    found = [(s, e, ent) for s, e, ent in ctx.mentions_from(a, b) if b - 1 <= e <= b]
     m = re.search(r",[^,“”\"]{1,100}$", text[a:b]) if closed else None
     if m:
         # an apposition: its head before the comma, or a person named in it ("The union's
@@ -333,7 +348,9 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         outer = found
         found = [x for x in outer if x[2].type in ("PERSON", "UNNAMED")]
         found += [
-            (s, e, ent) for s, e, ent in ctx.mentions if s >= a and head_end - 1 <= e <= head_end
+            (s, e, ent)
+            for s, e, ent in ctx.mentions_from(a, head_end)
+            if head_end - 1 <= e <= head_end
         ]
         if not found:  # "One of the labels, Example & Co," names the organisation
             found = [x for x in outer if x[2].type == "ORG" and x[0] > head_end]
@@ -346,9 +363,8 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
     # "Jane Roe of Example Bank said": the person, not the bank
     of = [
         x
-        for x in ctx.mentions
+        for x in ctx.mentions_from(a, org[0])
         if x[2].type == "PERSON"
-        and a <= x[0]
         and x[1] < org[0]
         and re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:the\s+)?", text[x[1] : org[0]])
     ]
@@ -403,7 +419,7 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     if re.search(r"\b(?:and|but)\s*$", phrase):
         # "The bank raised rates and said …": the subject starts the sentence
         ss, _ = ctx.sentence(a)
-        first = [x for x in ctx.mentions if ss <= x[0] < b and not ctx.in_quote(x[0])]
+        first = [x for x in ctx.mentions_from(ss, b) if not ctx.in_quote(x[0])]
         return _Speaker(first[0][2]) if first else _Speaker()
     np = _plain_np(phrase)
     return _Speaker(text=np) if np else _Speaker()
@@ -458,7 +474,7 @@ def _sentence_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker:
     lead = re.match(rf"\s*({_PRON})\b", ctx.text[ss:end])
     if lead:
         return _Speaker(pronoun=lead.group(1).lower(), at=ss + lead.start(1))
-    first = [x for x in ctx.mentions if ss <= x[0] < end and not ctx.in_quote(x[0])]
+    first = [x for x in ctx.mentions_from(ss, end) if not ctx.in_quote(x[0])]
     people = [x for x in first if x[2].type in ("PERSON", "UNNAMED")]
     pick = (people or first)[:1]
     if pick:
@@ -936,12 +952,16 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
             recent = [e for pos, e in speakers if pos < limit and limit - pos < 1500]
             choice = recent[-1] if recent and _fits(recent[-1], pron) else None
         if choice is None:
-            prior = [
-                ent
-                for s, e, ent in ctx.mentions
-                if e <= limit and not ctx.in_quote(s) and _fits(ent, pron)
-            ]
-            choice = prior[-1] if prior else None
+            # the last fitting mention before ``limit``: searched backwards from it
+            hi = bisect.bisect_left(ctx._mention_starts, limit)
+            choice = next(
+                (
+                    ent
+                    for s, e, ent in (ctx.mentions[i] for i in range(hi - 1, -1, -1))
+                    if e <= limit and not ctx.in_quote(s) and _fits(ent, pron)
+                ),
+                None,
+            )
         if choice is not None:
             f.sp = _Speaker(choice)
             speakers.append((f.start, choice))
@@ -964,9 +984,7 @@ def _previous_subject(ctx: _Ctx, limit: int, pron: str) -> Entity | None:
         if subj.pronoun == pron:
             continue  # "He also warned …": keep looking for the name
         people = [
-            x[2]
-            for x in ctx.mentions
-            if ss <= x[0] < end and not ctx.in_quote(x[0]) and _fits(x[2], pron)
+            x[2] for x in ctx.mentions_from(ss, end) if not ctx.in_quote(x[0]) and _fits(x[2], pron)
         ]
         if pron in ("he", "she"):
             people = [e for e in people if e.type in ("PERSON", "UNNAMED")]
