@@ -183,3 +183,12 @@ def test_ingest_still_runs_after_a_second_lifespan(app: FastAPI) -> None:
         r = c.post("/api/ingest", data={"text": "The ferry to Sallow Isle ran late on Monday "
                                         "because of fog, the operator said."})  # fmt: skip
         assert r.status_code in (200, 422), r.text
+
+
+@pytest.mark.parametrize("q", ["%00", "a%00b", "%1b%5b2J", "%7f"])
+def test_control_characters_in_a_search_are_not_a_server_error(app: FastAPI, q: str) -> None:
+    """A NUL in the search text was an FTS5 error, a 500 (found by STORYLINE_FUZZ=long)."""
+    with TestClient(app, raise_server_exceptions=False) as c:
+        for url in (f"/api/articles?q={q}", f"/api/stories?q={q}", f"/?q={q}"):
+            r = c.get(url)
+            assert r.status_code == 200, (url, r.text)
