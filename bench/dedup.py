@@ -219,8 +219,7 @@ def main() -> None:
     print(
         f"throughput {n / elapsed:,.0f} articles/s wall, {n / cpu:,.0f} per CPU-second "
         f"(add + signature, one process, best of {args.repeats}; target >= 2,000; "
-        f"load {os.getloadavg()[0]:.1f}); all runs: "
-        + ", ".join(f"{n / w:,.0f}" for w, _ in runs)
+        f"load {os.getloadavg()[0]:.1f}); all runs: " + ", ".join(f"{n / w:,.0f}" for w, _ in runs)
     )
     print(
         f"baseline in this process: text.tokens on the same texts {n / base_wall:,.0f}/s wall, "
