@@ -3,6 +3,7 @@
 
     python bench/cluster.py [--embedder minilm|model2vec|tfidf] [--split dev|train]
                             [--orders 3] [--no-baselines] [--scale 100000] [--no-scale]
+                            [--only-scale] [--minilm-tokens N]
 
 Quality: documents of ``../shared/bench/ecbplus/docs.jsonl`` are cleaned as on ingest
 (``clean_document``), embedded, and clustered by
@@ -291,7 +292,13 @@ def main() -> None:
     ap.add_argument("--scale", type=int, default=100_000)
     ap.add_argument("--no-scale", action="store_true")
     ap.add_argument("--only-scale", action="store_true", help="skip the quality runs")
+    ap.add_argument(
+        "--minilm-tokens", type=int, default=None,
+        help="word pieces MiniLM reads (default: embed.MINILM_MAX_TOKENS)",
+    )  # fmt: skip
     args = ap.parse_args()
+    if args.minilm_tokens and args.embedder == "minilm":
+        get_embedder("minilm").model.max_seq_length = args.minilm_tokens  # type: ignore[attr-defined]
     try:
         import torch
 
@@ -309,7 +316,11 @@ def main() -> None:
         threshold = tune_tfidf([a.text for a in train_arts], [d["event"] for d in train_docs])
     train_vecs: np.ndarray | None = None
     train_terms: list[list[str]] = []
-    print(f"embedder={args.embedder}  2 cores  (pairwise P/R/F1, B-cubed F1, documents/s)")
+    tokens_note = ""
+    if args.embedder == "minilm":
+        tokens_note = f", {get_embedder('minilm').model.max_seq_length} word pieces"  # type: ignore[attr-defined]
+    print(f"embedder={args.embedder}{tokens_note}  {os.cpu_count()} cores  "
+          "(pairwise P/R/F1, B-cubed F1, documents/s)")  # fmt: skip
     for split in splits:
         docs, arts = data[split]
         gold = [d["event"] for d in docs]
