@@ -388,12 +388,25 @@ def _kind(data: bytes, path: Path | None) -> str:
 
 
 def _is_binary(data: bytes) -> bool:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 with a byte-order mark: NUL bytes are expected; decoding checks it
     sample = data[:8192]
     if b"\x00" in sample:
         return True
     # many control bytes other than whitespace: an image, archive or executable
     ctrl = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
     return ctrl > max(8, len(sample) // 100)
+
+
+def _has_json_line(data: bytes) -> bool:
+    for line in data[:65536].splitlines()[:50]:
+        if line.lstrip().startswith(b"{"):
+            try:
+                if isinstance(json.loads(line), dict):
+                    return True
+            except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError
+                continue
+    return False
 
 
 def _decode(src: str, data: bytes, kind: str) -> str:
@@ -437,10 +450,12 @@ def _read_bytes(
     if not data.strip():
         yield InputError(src, "empty file")
         return
-    if _is_binary(data):
+    kind = _kind(data, path or name)
+    # One line of raw control bytes must not cost a JSONL file its good lines: it is binary
+    # only when none of its first lines is a JSON object.
+    if _is_binary(data) and not (kind == "jsonl" and _has_json_line(data)):
         yield InputError(src, "binary file, not text, HTML, a feed or JSON")
         return
-    kind = _kind(data, path or name)
     # errors name the input as the user gave it; stored articles keep the absolute path
     ident = ident or (str(path.resolve()) if path is not None else src)
     if kind == "feed":
