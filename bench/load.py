@@ -34,6 +34,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import httpx
@@ -196,7 +197,7 @@ def main() -> None:
         ids = [s["id"] for s in stories]
         sizes = [len(s["articles"]) for s in stories]
         n_stories = len(httpx.get(f"{base}/api/stories", timeout=120).json())
-        cold = [timed(lambda i=i: httpx.get(f"{base}/stories/{i}", timeout=300)) for i in ids]
+        cold = [timed(partial(httpx.get, f"{base}/stories/{i}", timeout=300)) for i in ids]
         if any(code != 200 for _, code in cold):
             raise SystemExit(f"story pages failed during warm-up: {[c for _, c in cold]}")
         scenarios = [
