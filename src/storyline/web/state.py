@@ -1,7 +1,8 @@
 """What one web app owns: the engine, its locks, and small caches in front of it.
 
-One ``Engine`` serves every request. SQLite reads go straight to the store (its connection
-is shared across threads and writes are serialised by the store's lock); two kinds of work
+One ``Engine`` serves every request. SQLite reads go straight to the store, which gives
+each thread its own read connection (WAL: the last committed state, never an ingest's
+half) and serialises writes under its lock; two kinds of work
 are serialised here because the objects behind them are not thread-safe: ingest (the
 engine's in-memory dedup/story indexes) runs on a single worker thread, and extraction +
 report building (spaCy) runs under ``report_lock``.
