@@ -155,6 +155,7 @@ class _Profile:
     starts: np.ndarray  # uint32
     _sentences: list[frozenset[int]] | None = None
     _shingles: np.ndarray | None = None
+    _exact: bytes | None = None  # _exact_key, computed once (looked up, then inserted)
 
     @classmethod
     def of(cls, article: Article) -> _Profile:
@@ -510,7 +511,7 @@ class DedupIndex:
         # rank by estimated content-word Jaccard; verify only the best few exactly
         rows = np.fromiter(sorted(found), dtype=np.int64, count=len(found))
         cands = [self._ids[r] for r in rows.tolist()]
-        est = (self._rows.take(rows) == hv).mean(axis=1)
+        est = np.count_nonzero(self._rows.take(rows) == hv, axis=1) / NUM_PERM
         order = np.argsort(-est, kind="stable")[:REWRITE_MAX_VERIFY]
         best: tuple[ArticleId, DupKind, float] | None = None
         rank = {"exact": 3, "near": 2, "rewrite": 1}
@@ -617,7 +618,9 @@ class _Rows:
 
 
 def _exact_key(profile: _Profile) -> bytes:
-    return hashlib.blake2b(profile.words.tobytes(), digest_size=16).digest()
+    if profile._exact is None:
+        profile._exact = hashlib.blake2b(profile.words.tobytes(), digest_size=16).digest()
+    return profile._exact
 
 
 def _pack(profile: _Profile, word_mh: LeanMinHash) -> bytes:
