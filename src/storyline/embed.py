@@ -98,7 +98,7 @@ class MiniLMEmbedder:
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        limit = self.model.max_seq_length * _CHARS_PER_PIECE
+        limit = (self.model.max_seq_length or MINILM_MAX_TOKENS) * _CHARS_PER_PIECE
         texts = [_cut(t, limit) for t in texts]
         with self._lock:
             vecs = self.model.encode(
