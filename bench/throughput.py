@@ -380,7 +380,7 @@ def print_table(rows: list[Row], notes: list[str]) -> None:
         nv = naive.get(r.config)
         ratio = f"{r.per_s / nv.per_s:.2f}" if nv and r.engine != "naive" else "-"
         b = at_1k.get((r.engine, r.config))
-        cost = f"{r.ms / b.ms:.2f}" if b and b is not r else "-"
+        cost = f"{r.ms / b.ms:.2f}" if b and r.size != b.size else "-"
         steady = f"{r.steady_per_s:.1f}" if r.steady_per_s else "-"
         print(
             f"{r.size:>7,} {r.engine:<6} {r.config + ' (' + emb + '+' + ext + ')':<24} "
