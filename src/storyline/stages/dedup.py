@@ -110,16 +110,27 @@ _ROUGH_SENTENCE = re.compile(
 
 # A token that cannot come out of real text marks sentence breaks inside one token list.
 _BREAK = "zqxbreakzqx"
-_BREAK_TOKEN = f" {_BREAK} "
 _BREAK_HASH = -1
 _TOKEN_CACHE[_BREAK] = _BREAK_HASH
+# Words and sentence breaks in one scan: a break match is the whitespace (and closing
+# quotes) it consumed, never a word (words start with a letter or digit, breaks with a
+# space, a line end, a quote or a bracket, and the two never overlap), so one findall gives
+# the word sequence with the breaks in place (was a substitution pass, then findall).
+_WORD_OR_BREAK = re.compile(f"{_TOKEN_RE.pattern}|{_ROUGH_SENTENCE.pattern}", _TOKEN_RE.flags)
 
 
 def _token_hash(word: str) -> int:
-    """The hash of a token, top bit set for stop words and one-letter tokens (cached)."""
-    h = _hash(word)
-    if h in _stop_hashes() or len(word) < 2:
-        h |= 0x80000000
+    """The hash of a token, top bit set for stop words and one-letter tokens (cached).
+
+    A sentence break matched by ``_WORD_OR_BREAK`` hashes to ``_BREAK_HASH``.
+    """
+    first = word[:1]
+    if first.isspace() or first in "\"')]":
+        h = _BREAK_HASH
+    else:
+        h = _hash(word)
+        if h in _stop_hashes() or len(word) < 2:
+            h |= 0x80000000
     if len(_TOKEN_CACHE) < _TOKEN_CACHE_MAX:  # news vocabulary repeats; bound the memory
         _TOKEN_CACHE[word] = h
     return h
@@ -167,7 +178,7 @@ class _Profile:
             # so text.tokens reduces to its word pattern on the lower-cased text: one regex
             # pass instead of normalize_text's per-character one. Sentence breaks become
             # a marker token, so the whole text is tokenised in one call.
-            words = _TOKEN_RE.findall(_ROUGH_SENTENCE.sub(_BREAK_TOKEN, folded.lower()))
+            words = _WORD_OR_BREAK.findall(folded.lower())
         else:
             words = []
             for s, e in sentence_spans(text):
