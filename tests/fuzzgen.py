@@ -226,6 +226,11 @@ def _feeds(w: _Writer, scale: int) -> None:
     w.put(f, "deep.xml", '<?xml version="1.0"?><rss><channel><item><description>' + "<a>" * 50_000
           + "x" + "</a>" * 50_000 + "</description></item></channel></rss>", "50,000-deep XML")  # fmt: skip
     w.put(f, "no-items.rss", rss([]), "feed without items")
+    dated = rss(items[:1])
+    for k, when in enumerate(["9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00",
+                              "Tue, 03 Mar 99999 09:00:00 GMT", "2026-02-30T25:61:00Z"]):  # fmt: skip
+        w.put(f, f"extreme-date-{k}.rss", dated.replace("Tue, 03 Mar 2026 09:00:00 GMT", when),
+              "a date at the ends of the calendar")  # fmt: skip
     w.put(f, "html-as-feed.xml", html_page(article_text(rng, "mislabelled")), "HTML named .xml")
 
 

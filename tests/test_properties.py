@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from storyline.errors import InputError
 from storyline.models import Article, ArticleFacts, Cite, RawDoc, Story
-from storyline.stages.clean import clean_document, clean_text
+from storyline.stages.clean import clean_document, clean_text, parse_date
 from storyline.stages.extract import extract_many
 from storyline.stages.extract.dates import extract_dates
 from storyline.stages.extract.entities import extract_entities
@@ -236,6 +236,22 @@ def test_sentence_spans_valid(text: str) -> None:
     for s, e in sentence_spans(text):
         assert prev <= s < e <= len(text)
         prev = e
+
+
+@given(
+    value=st.one_of(
+        st.text(st.characters(categories=("L", "P", "Zs")), max_size=40),
+        _DATES,
+        st.from_regex(r"\A\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}\Z", fullmatch=True),
+    )
+)
+@example(value="9999-12-31T23:59:59-12:00")
+@example(value="0001-01-01T00:00:00+14:00")
+@example(value="Fri, 31 Dec 9999 23:00:00 -1200")
+@example(value="Tue, 03 Mar 99999 09:00:00 GMT")
+def test_parse_date_never_raises(value: str) -> None:
+    out = parse_date(value)
+    assert out is None or (isinstance(out, str) and out[:4].isdigit())
 
 
 # --- extractors -------------------------------------------------------------------------

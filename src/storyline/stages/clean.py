@@ -101,7 +101,10 @@ def parse_date(value: str | None) -> str | None:
     if isinstance(dt, datetime) and (dt.hour, dt.minute, dt.second) == (0, 0, 0) and len(s) <= 10:
         return dt.date().isoformat()
     if dt.tzinfo is not None:
-        dt = dt.astimezone(UTC)
+        try:
+            dt = dt.astimezone(UTC)
+        except OverflowError:  # "9999-12-31T23:00-12:00" is past year 9999 in UTC
+            return None
         return dt.isoformat(timespec="seconds")
     return dt.isoformat(timespec="seconds") if len(s) > 10 else dt.date().isoformat()
 

@@ -21,7 +21,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 from typing import Any, BinaryIO
 
 from storyline.errors import InputError
@@ -357,7 +357,7 @@ def _zip_sidecar(zf: zipfile.ZipFile, member: str, names: set[str]) -> dict[str,
     return {}
 
 
-def _kind(data: bytes, path: Path | None) -> str:
+def _kind(data: bytes, path: PurePath | None) -> str:
     ext = "".join(path.suffixes[-1:]).lower() if path else ""
     if ext in TEXT_EXT:
         return "text"
@@ -636,7 +636,11 @@ def _read_feed(
         date = None
         parsed = e.get("published_parsed") or e.get("updated_parsed")
         if parsed:
-            date = datetime(*parsed[:6], tzinfo=UTC).isoformat()
+            try:
+                y, mo, d, h, mi, sec = parsed[:6]
+                date = datetime(y, mo, d, h, mi, sec, tzinfo=UTC).isoformat()
+            except (ValueError, OverflowError, TypeError):
+                date = None  # "9999-12-31T23:59-12:00" is year 10000 in UTC: no usable date
         link = e.get("link") or None
         is_markup = bool(re.search(r"<\s*(p|div|br|article|span|a)\b", html, re.I))
         yield RawDoc(
