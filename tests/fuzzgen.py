@@ -326,6 +326,7 @@ def _archives(w: _Writer, scale: int) -> None:
         z.writestr("bad.bin", _junk(rng, 2000))
         z.writestr("inner.zip", b"PK\x03\x04 nested")
         z.writestr("inner.txt.gz", gzip.compress(b"nested gzip"))
+        z.writestr("line\nbreak\r.txt", _junk(rng, 300))
     good_zip = buf.getvalue()
     w.put(f, "good.zip", good_zip, "valid zip with bad members",
           expect=("zip-member-1", "zip-member-2"))  # fmt: skip

@@ -195,6 +195,9 @@ def _read_file(
     yield from _read_bytes(src, data, path, outlet, published)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _too_big(what: str, limit: int) -> str:
     return f"decompressed size exceeds the {_size_label(limit)} limit{what}"
 
@@ -290,7 +293,8 @@ def _read_zip(
     with zf:
         for info in infos:
             name = PurePosixPath(info.filename)
-            msrc = f"{src}:{info.filename}"
+            # control characters in a member name would break the one-line error
+            msrc = f"{src}:{_CONTROL.sub('?', info.filename)}"
             if name.parts[:1] == ("__MACOSX",) or any(p.startswith(".") for p in name.parts):
                 continue  # OS metadata and hidden files, as in directories
             if info.filename.endswith(SIDECAR):
