@@ -216,3 +216,14 @@ def test_bands_find_rows_sharing_a_band_only() -> None:
     assert bands.query(half_band) == set()
     # the same values in another band position do not collide
     assert bands.query(np.roll(base, 2)) == set()
+
+
+def test_profile_sentence_starts_skip_abbreviations_and_initials() -> None:
+    from storyline.stages.dedup import _Profile
+
+    text = 'Mr. Smith flew to the U.S. capital on Monday. He said "yes." Then\nA new line (here).'
+    prof = _Profile.of(Article(id="p", source="s", text=text, raw=text, title=""))
+    words = ["mr", "smith", "flew", "to", "the", "u.s", "capital", "on", "monday", "he", "said",
+             "yes", "then", "a", "new", "line", "here"]  # fmt: skip
+    assert len(prof.toks) == len(words)
+    assert prof.starts.tolist() == [0, words.index("he"), words.index("then"), words.index("a")]
