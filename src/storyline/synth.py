@@ -1,10 +1,12 @@
 """Synthetic news articles made from the bundled examples, for benchmarks and load tests.
 
-Each synthetic story is one example story with its names replaced by invented ones (so
-stories stay distinguishable from one another), its dates moved (so stories are bounded
-in time, a few days apart), and each article lightly varied (a paragraph dropped, words
-swapped, numbers changed). A share of articles are verbatim or near copies of an earlier
-article of their story, as wire copy is. The output is deterministic for a given seed.
+Each synthetic story draws on one example story: its names are replaced by invented
+ones (so stories stay distinguishable from one another), its numbers are changed, and its
+dates moved (so stories are bounded in time, a few hours apart). Each article is a
+different sample of that story's sentences, so articles of a story share names and
+topic but not wording, as independent reports do. A share of articles are verbatim or
+lightly edited copies of an earlier article of their story, as wire copy is. The output
+is deterministic for a given seed.
 
 Nothing here is used by the engine itself; it feeds ``bench/`` and the reliability tests.
 """
@@ -80,26 +82,45 @@ def _rename(text: str, names: dict[str, str]) -> str:
     return _NAME.sub(lambda m: names.get(m.group(0), m.group(0)), text)
 
 
+def _sentences(text: str) -> list[str]:
+    from storyline.text import sentence_spans
+
+    return [text[a:b] for a, b in sentence_spans(text) if b - a > 20]
+
+
+def _numbers(text: str, rng: random.Random) -> str:
+    return _NUMBER.sub(
+        lambda m: m.group(0) if rng.random() < 0.5 else str(rng.randint(2, 90)), text
+    )
+
+
+def _compose(leads: list[str], pool: list[str], rng: random.Random) -> str:
+    """An article: one lead sentence, then a sample of the pool in its own order."""
+    lead = rng.choice(leads)
+    k = min(len(pool), rng.randint(8, 14))
+    picked = sorted(rng.sample(range(len(pool)), k))
+    sents = [lead] + [pool[i] for i in picked if pool[i] != lead]
+    paras: list[str] = []
+    i = 0
+    while i < len(sents):
+        n = rng.randint(1, 3)
+        paras.append(" ".join(sents[i : i + n]))
+        i += n
+    return "\n\n".join(paras)
+
+
 def _vary(text: str, rng: random.Random) -> str:
-    """Drop a paragraph, nudge a few numbers, swap a few adjacent words."""
+    """A light edit of a copy: drop a paragraph, swap two, change a few numbers."""
     paras = [p for p in text.split("\n\n") if p.strip()]
     if len(paras) > 3 and rng.random() < 0.7:
         paras.pop(rng.randrange(1, len(paras)))
     if len(paras) > 3 and rng.random() < 0.3:
         i = rng.randrange(1, len(paras) - 1)
         paras[i], paras[i + 1] = paras[i + 1], paras[i]
-    out = []
-    for p in paras:
-        p = _NUMBER.sub(lambda m: m.group(0) if rng.random() < 0.8 else str(rng.randint(2, 90)), p)
-        words = p.split(" ")
-        for _ in range(len(words) // 40):
-            j = rng.randrange(0, max(1, len(words) - 1))
-            words[j], words[j + 1 if j + 1 < len(words) else j] = (
-                words[j + 1 if j + 1 < len(words) else j],
-                words[j],
-            )
-        out.append(" ".join(words))
-    return "\n\n".join(out)
+    return "\n\n".join(
+        _NUMBER.sub(lambda m: m.group(0) if rng.random() < 0.9 else str(rng.randint(2, 90)), p)
+        for p in paras
+    )
 
 
 def synthetic_articles(
@@ -132,6 +153,9 @@ def synthetic_articles(
                     names[w] = _pseudo(srng)
         size = min(n - made, srng.randint(3, 8))
         story_start = when + timedelta(hours=k * 7)
+        story_text = [_numbers(_rename(b.text, names), srng) for b in group]
+        leads = [sents[0] for t in story_text if (sents := _sentences(t))]
+        pool = [x for t in story_text for x in _sentences(t)]
         earlier: list[dict[str, str]] = []
         for j in range(size):
             base = group[j % len(group)]
@@ -141,7 +165,7 @@ def synthetic_articles(
                 text = src["text"] if rng.random() < 0.5 else _vary(src["text"], srng)
                 title = src["title"]
             else:
-                text = _vary(_rename(base.text, names), srng)
+                text = _compose(leads, pool, srng)
                 title = _rename(base.title, names)
             outlet = f"{base.outlet} {srng.choice(('Daily', 'Online', 'Wire', 'Weekly'))}"
             rec = {
