@@ -409,10 +409,22 @@ class SQLStore(ABC):
         return out
 
     def story(self, story_id: StoryId) -> Story:
-        for s in self.stories():
-            if s.id == story_id:
-                return s
-        raise NotFoundError(f"no story with id {story_id!r}")
+        """One story by id (two indexed queries; backends wrap them in one snapshot)."""
+        row = self._one(
+            "SELECT id, title, first_seen, last_seen, n_independent FROM stories WHERE id = ?",
+            (story_id,),
+        )
+        ids = [
+            r[0]
+            for r in self._all(
+                "SELECT id FROM articles WHERE story_id = ? AND is_current = 1 ORDER BY seq",
+                (story_id,),
+            )
+        ]
+        if row is None or not ids:
+            raise NotFoundError(f"no story with id {story_id!r}")
+        return Story(id=row[0], title=row[1], article_ids=ids, first_seen=row[2],
+                     last_seen=row[3], n_independent=int(row[4]))  # fmt: skip
 
     def story_updated_at(self, story_id: StoryId) -> str | None:
         row = self._one("SELECT updated_at FROM stories WHERE id = ?", (story_id,))

@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import psycopg
 
 from storyline.errors import StoreError
-from storyline.models import Article, ArticleId, Story
+from storyline.models import Article, ArticleId, Story, StoryId
 from storyline.store.base import SQLStore, load_migrations, now, qmark_to_format
 
 SCHEMES = ("postgresql://", "postgres://")
@@ -181,6 +181,10 @@ class PostgresStore(SQLStore):
     def stories(self) -> list[Story]:
         with self.snapshot():
             return super().stories()
+
+    def story(self, story_id: StoryId) -> Story:
+        with self.snapshot():
+            return super().story(story_id)
 
     def articles(
         self, ids: Iterable[ArticleId] | None = None, *, current_only: bool = True

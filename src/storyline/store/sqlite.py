@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from storyline.errors import StoreError
-from storyline.models import Article, ArticleId, Story
+from storyline.models import Article, ArticleId, Story, StoryId
 from storyline.store.base import SQLStore, load_migrations, now
 
 
@@ -99,6 +99,10 @@ class SQLiteStore(SQLStore):
     def stories(self) -> list[Story]:
         with self.snapshot():
             return super().stories()
+
+    def story(self, story_id: StoryId) -> Story:
+        with self.snapshot():
+            return super().story(story_id)
 
     def articles(
         self, ids: Iterable[ArticleId] | None = None, *, current_only: bool = True
