@@ -26,7 +26,7 @@ from storyline.store import SQLiteStore, Store, default_db, open_store
 from storyline.store.base import SQLStore
 from storyline.store.postgres import mask_url
 
-MIGRATIONS = ["0001_initial", "0002_search"]
+MIGRATIONS = ["0001_initial", "0002_search", "0003_raw_inputs"]
 
 
 def art(i: int, source: str | None = None, **kw: object) -> Article:
@@ -400,3 +400,24 @@ def test_cli_unreachable_postgres() -> None:
     assert res.exit_code != 0
     assert "postgresql://ana:***@127.0.0.1:1/x" in res.stderr
     assert "Traceback" not in res.output and ":pw@" not in res.output
+
+
+def test_raw_inputs_are_recorded_with_their_chunk(tmp_path: Path) -> None:
+    """A second ingest of the same inputs skips them by raw key, without cleaning them."""
+    from unittest import mock
+
+    from storyline.engine import Engine
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Council approves budget\n\n" + "The council met. " * 30, "utf-8")
+    (src / "b.txt").write_text("Storm closes harbour\n\n" + "Boats stayed in. " * 30, "utf-8")
+    with Engine.open(tmp_path / "x.db", embedder="tfidf") as eng:
+        first = eng.ingest([str(src)])
+        assert len(first.added) == 2
+        with mock.patch("storyline.engine.clean_input", side_effect=AssertionError("cleaned")):
+            again = eng.ingest([str(src)])
+        assert again.unchanged == 2 and not again.added
+        (src / "b.txt").write_text("Storm closes harbour\n\n" + "Boats stayed out. " * 30, "utf-8")
+        changed = eng.ingest([str(src)])
+        assert changed.new_versions == 1 and changed.unchanged == 1

@@ -8,6 +8,7 @@ the engine, and are rebuilt from stored signatures when the engine opens a datab
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -68,6 +69,28 @@ class Prepared:
     vector: np.ndarray | None = None  # embedding by ``settings.embedder``
     terms: list[str] | None = None  # ``cluster.article_terms``
     facts: ArticleFacts | None = None  # extraction by ``settings.extractor``
+    raw_key: str | None = None  # ``raw_key`` of the input it came from, recorded when stored
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """An input whose exact raw form was already taken in (skipped without cleaning)."""
+
+    source: str
+
+
+def raw_key(item: RawDoc) -> str:
+    """A hash of everything cleaning reads from a raw input: same key, same article.
+
+    Lets a re-run (or a restart after a crash) skip inputs already stored without cleaning
+    them again; the key covers the metadata too, since cleaning uses it.
+    """
+    h = hashlib.blake2b(digest_size=16)
+    for part in (item.source, item.title, item.outlet, item.published, item.url,
+                 getattr(item, "fetched", None), item.text, item.html):  # fmt: skip
+        h.update(b"\x00" if part is None else b"\x01" + str(part).encode("utf-8", "replace"))
+        h.update(b"\x1f")
+    return h.hexdigest()
 
 
 def clean_input(item: RawDoc, *, ingested_at: str) -> Article | InputError:
@@ -179,7 +202,7 @@ class Engine:
         total = count_inputs(paths) if progress else None
         now = datetime.now(UTC).isoformat(timespec="seconds")
 
-        def cleaned() -> Iterator[Prepared | InputError]:
+        def cleaned() -> Iterator[Prepared | Known | InputError]:
             done = 0
             for item in read_inputs(
                 paths,
@@ -194,12 +217,16 @@ class Engine:
                 if isinstance(item, InputError):
                     yield item
                     continue
+                key = raw_key(item)
+                if self.store.has_raw_input(key):
+                    yield Known(item.source)
+                    continue
                 article = clean_input(item, ingested_at=now)
-                yield article if isinstance(article, InputError) else Prepared(article)
+                yield article if isinstance(article, InputError) else Prepared(article, raw_key=key)
 
         return self.ingest_prepared(cleaned())
 
-    def ingest_prepared(self, items: Iterable[Prepared | InputError]) -> IngestResult:
+    def ingest_prepared(self, items: Iterable[Prepared | Known | InputError]) -> IngestResult:
         """Store cleaned articles (with whatever was computed for them ahead) in order.
 
         This is the sequential half of ingest: versions, exact re-ingests, duplicate and
@@ -212,15 +239,18 @@ class Engine:
         chunk: list[Prepared] = []
         seen_ids: set[ArticleId] = set()
         # sources where already-known content was seen again: written with the next chunk
-        sightings: list[tuple[ArticleId, str]] = []
+        sightings: list[tuple[ArticleId, str, str | None]] = []
         for item in items:
             if isinstance(item, InputError):
                 result.errors.append(item)
                 continue
+            if isinstance(item, Known):
+                result.unchanged += 1
+                continue
             article = item.article
             if article.id in seen_ids or self.store.has_article(article.id):
                 result.unchanged += 1
-                sightings.append((article.id, article.source))
+                sightings.append((article.id, article.source, item.raw_key))
                 continue
             previous = self.store.current_at_source(article.source)
             if previous is None:
@@ -241,8 +271,9 @@ class Engine:
             self._store_chunk(chunk, result, sightings)
         elif sightings:
             with self.store.transaction() as c:
-                for aid, source in sightings:
+                for aid, source, _ in sightings:
                     self.store.add_sighting(c, aid, source)
+                self.store.add_raw_inputs(c, [(k, aid) for aid, _, k in sightings if k])
         self.store.finish_run(run_id, len(result.added), result.unchanged, len(result.errors))
         return result
 
@@ -257,7 +288,7 @@ class Engine:
         self,
         items: list[Prepared],
         result: IngestResult,
-        sightings: Sequence[tuple[ArticleId, str]] = (),
+        sightings: Sequence[tuple[ArticleId, str, str | None]] = (),
     ) -> None:
         from storyline.stages.cluster import article_terms
 
@@ -311,8 +342,13 @@ class Engine:
                     c, replace(a, duplicate_of=None), minhash=mh, embedder=self.settings.embedder,
                     vector=np.asarray(vec, dtype=np.float32).tobytes(), terms=terms,
                 )  # fmt: skip
-            for aid, source in sightings:
+            for aid, source, _ in sightings:
                 self.store.add_sighting(c, aid, source)
+            self.store.add_raw_inputs(
+                c,
+                [(p.raw_key, p.article.id) for p in items if p.raw_key]
+                + [(k, aid) for aid, _, k in sightings if k],
+            )
             self.store.set_duplicates(
                 c,
                 [(a.id, a.duplicate_of, matches[a.id].kind if a.id in matches else None,

@@ -61,6 +61,8 @@ class Store(Protocol):
     def has_article(self, article_id: ArticleId) -> bool: ...
     def current_at_source(self, source: str) -> tuple[ArticleId, int] | None: ...
     def add_sighting(self, c: Handle, article_id: ArticleId, source: str) -> None: ...
+    def has_raw_input(self, key: str) -> bool: ...
+    def add_raw_inputs(self, c: Handle, items: Iterable[tuple[str, ArticleId]]) -> None: ...
     def insert_article(
         self,
         c: Handle,
@@ -218,6 +220,14 @@ class SQLStore(ABC):
             "INSERT INTO article_sources VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
             (article_id, source, now()),
         )
+
+    def has_raw_input(self, key: str) -> bool:
+        """Whether a raw input with this key (``engine.raw_key``) was already taken in."""
+        return self._one("SELECT 1 FROM raw_inputs WHERE key = ?", (key,)) is not None
+
+    def add_raw_inputs(self, c: Handle, items: Iterable[tuple[str, ArticleId]]) -> None:
+        """Record raw inputs as taken in: ``(key, article_id)``."""
+        self._execmany(c, "INSERT INTO raw_inputs VALUES (?, ?) ON CONFLICT DO NOTHING", items)
 
     def insert_article(
         self,
