@@ -33,10 +33,11 @@ EMBEDDER_NAMES = ("minilm", "model2vec", "tfidf")
 # How much of an article goes into its vector. MiniLM's cost grows with sequence length
 # (about 80 docs/s at 40 word pieces, 30 docs/s at 128 on two cores), and the headline plus
 # lead carry the topic; the full text still feeds the term signal in clustering (weight 0.8
-# of the similarity). On ECB+ train, 24 word pieces instead of 32 cost 0.002-0.004 pairwise
-# F1 and make MiniLM 1.4x faster (CPU time, same process); 16 cost 0.006-0.010.
+# of the similarity). 24 word pieces instead of 32 make MiniLM 1.4x faster and cost little
+# on ECB+ train (0.002-0.004 pairwise F1) but 0.01-0.027 on dev (one pair of sibling events
+# merges): too little text to tell such events apart, so the default stays at 32.
 LEAD_CHARS = 700
-MINILM_MAX_TOKENS = 24
+MINILM_MAX_TOKENS = 32
 # Characters kept per word piece before tokenising: the tokenizer would read the whole
 # lead and throw most of it away. A word piece is 3-5 characters of English on average, so
 # 12 per piece cuts only text that truncation would drop anyway (and makes the tokenizer
