@@ -421,3 +421,14 @@ def test_raw_inputs_are_recorded_with_their_chunk(tmp_path: Path) -> None:
         (src / "b.txt").write_text("Storm closes harbour\n\n" + "Boats stayed out. " * 30, "utf-8")
         changed = eng.ingest([str(src)])
         assert changed.new_versions == 1 and changed.unchanged == 1
+
+
+def test_search_tolerates_control_characters(tmp_path: Path) -> None:
+    from storyline.engine import Engine
+
+    src = tmp_path / "a.txt"
+    src.write_text("Council approves budget\n\n" + "The council met on Tuesday. " * 20, "utf-8")
+    with Engine.open(tmp_path / "x.db", embedder="tfidf") as eng:
+        eng.ingest([str(src)])
+        assert eng.store.search("council\x00") == eng.store.search("council")
+        assert eng.store.search("\x00\x01") == []

@@ -84,7 +84,6 @@ ARTICLES: list[dict[str, Any]] = [
 
 def _build(path: Path) -> Engine:
     src = path.parent / "hostile.jsonl"
-    # ensure_ascii: U+2028 inside a JSON string is written as \\u2028 (see the xfail below)
     src.write_text("\n".join(json.dumps(a) for a in ARTICLES) + "\n")
     engine = Engine.open(path, **FAST)
     res = engine.ingest([str(src)])
@@ -681,11 +680,6 @@ def test_uploaded_article_source_is_its_file_name_not_a_temp_path(engine: Engine
         assert r.json()["new_versions"] == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="stages/ingest.py splits JSON Lines with str.splitlines(), which also breaks "
-    "lines at U+2028/U+2029 inside JSON strings (valid unescaped JSON); owner: ingest",
-)
 def test_json_lines_with_a_raw_line_separator_in_a_string(tmp_path: Path) -> None:
     src = tmp_path / "raw2028.jsonl"
     src.write_text(json.dumps(ARTICLES[-1], ensure_ascii=False) + "\n", encoding="utf-8")

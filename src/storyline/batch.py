@@ -257,7 +257,11 @@ def prepare_unit(unit: Unit, cfg: PrepareConfig) -> PreparedUnit:
         from storyline.stages.extract import extract_many
 
         try:
-            facts = list(extract_many(arts, use_spacy=cfg.extractor == "spacy"))
+            facts = list(
+                extract_many(
+                    arts, use_spacy=cfg.extractor == "spacy", timeout=cfg.extract_timeout
+                )
+            )
         except Exception:  # facts are a cache: the report extracts again if this failed
             logger.exception("extraction failed for a unit of %d articles", len(arts))
     cpu["extract"] = time.process_time() - t

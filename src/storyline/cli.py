@@ -30,7 +30,7 @@ err = Console(stderr=True)
 DbOpt = Annotated[
     str | None,
     typer.Option(
-        "--db", help="SQLite database file (default: $STORYLINE_DB, else ./storyline.db)."
+        "--db", help="SQLite file or postgresql:// URL (default: $STORYLINE_DB, else ./storyline.db)."
     ),
 ]
 EmbedderOpt = Annotated[

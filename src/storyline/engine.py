@@ -472,7 +472,11 @@ class Engine:
         cached = self.store.facts([a.id for a in articles], key)
         missing = [a for a in articles if a.id not in cached]
         if missing:
-            fresh = extract_many(missing, use_spacy=self.settings.extractor == "spacy")
+            fresh = extract_many(
+                missing,
+                use_spacy=self.settings.extractor == "spacy",
+                timeout=self.settings.extract_timeout,
+            )
             self.store.save_facts(fresh, key)
             cached.update({f.article_id: f for f in fresh})
         return [cached[a.id] for a in articles]

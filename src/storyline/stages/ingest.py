@@ -571,7 +571,9 @@ def _from_record(
 def _read_jsonl(
     src: str, text: str, outlet: str | None, published: str | None
 ) -> Iterator[RawDoc | InputError]:
-    for n, line in enumerate(text.splitlines(), start=1):
+    # Split on "\n" only: str.splitlines() also breaks at U+2028/U+2029 and other
+    # separators that JSON allows raw inside strings, which would cut a record in two.
+    for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:

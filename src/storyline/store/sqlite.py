@@ -148,6 +148,10 @@ class SQLiteStore(SQLStore):
             "SELECT a.id FROM articles_fts f JOIN articles a ON a.seq = f.rowid "
             "WHERE articles_fts MATCH ? AND a.is_current = 1 ORDER BY rank, a.seq LIMIT ?"
         )
+        # FTS5 rejects control characters (a NUL ends its string early): they are spaces here.
+        query = "".join(" " if ord(ch) < 32 or ord(ch) == 127 else ch for ch in query)
+        if not query.strip():
+            return []
         try:
             rows = self._all(sql, (query, limit))
         except sqlite3.OperationalError:

@@ -400,7 +400,10 @@ def _year_for(pub: date, month: int, day: int | None, tense: str) -> int:
     """The year of a year-less date, counted from the published date (see module doc)."""
     year = pub.year
     first = date(year, month, 1)
-    last = date(year, month, day or calendar.monthrange(year, month)[1])
+    month_end = calendar.monthrange(year, month)[1]
+    # "29 February" in a common year (or a typo'd "31 April") must not raise here: the
+    # caller checks the full date and drops an impossible one.
+    last = date(year, month, min(day or month_end, month_end))
     if tense == "past" and first > pub:
         return year - 1
     if tense == "future" and last < pub - timedelta(days=1):
