@@ -471,7 +471,10 @@ class DedupIndex:
         cannot be read (older format) is recomputed from the article.
         """
         index = cls()
-        rows = sorted(items, key=lambda r: earliest_key(r[0]))
+        # Insert in the order given (the store's ingest order), as the live index saw them:
+        # candidate ties and the verify cut-off in ``_best_match`` follow row order, so a
+        # restarted ingest then links new copies exactly as an uninterrupted one would.
+        rows = list(items)
         for article, sig in rows:
             parsed = _unpack(sig) if sig else None
             if parsed is None:
