@@ -120,6 +120,11 @@ def test_rerun_adds_nothing(inputs: list[str], tmp_path: Path) -> None:
     assert second.added == 0 and second.unchanged == first.added + first.unchanged
     assert _stories(db) == before
     assert second.ok
+    # with --db only no report is built, so every cached fact came from the prepare step
+    with open_store(db) as store:
+        ids = [a.id for a in store.articles()]
+        assert len(store.facts(ids, f"rules.{EXTRACTOR_VERSION}")) == len(ids)
+    assert first.seconds["cpu_extract"] > 0
 
 
 def test_cli_batch_writes_reports_that_pass_the_contract(tmp_path: Path, shared_dir: Path) -> None:

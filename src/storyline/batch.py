@@ -158,6 +158,7 @@ class PrepareConfig:
     outlet: str | None = None
     published: str | None = None
     max_bytes: int = 20 * 1024 * 1024
+    extract_timeout: float = 30.0
 
 
 def plan_shards(inputs: Sequence[str]) -> tuple[list[Shard], list[InputError], int]:
@@ -588,6 +589,7 @@ def run_batch(
         outlet=outlet,
         published=published,
         max_bytes=settings.max_bytes,
+        extract_timeout=settings.extract_timeout,
     )
     units = (
         _ray_units(shards, cfg, workers) if engine == "ray" else _local_units(shards, cfg, workers)
