@@ -171,6 +171,24 @@ def _wants_html(request: Request) -> bool:
     )
 
 
+class Busy:
+    """Counts HTTP requests in flight, so background warm-up can give way to them."""
+
+    def __init__(self, app: ASGIApp, state: WebState) -> None:
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        self.state.request_started()
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.state.request_finished()
+
+
 def create_app(
     db: str | None = None,
     token: str | None = None,
@@ -229,6 +247,7 @@ def create_app(
     app.state.jobs = jobs
     app.state.max_body = max_body
     app.state.engine_max_bytes = eng.settings.max_bytes
+    app.add_middleware(Busy, state=state)
     app.add_middleware(Guard, max_body=max_body, trusted_hosts=trusted_hosts)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)

@@ -145,6 +145,29 @@ class WebState:
         self._meta_lock = threading.Lock()
         self._reports: OrderedDict[StoryId, tuple[object, StoryReport]] = OrderedDict()
         self._reports_lock = threading.Lock()
+        # Requests in flight: background warm-up waits for none. Extraction is pure-Python
+        # regex work that holds the GIL for long stretches, so running it beside requests
+        # made every page wait on it (a 10,000-article store: seconds per story list).
+        self._active = 0
+        self._idle = threading.Condition()
+
+    # -- request accounting -----------------------------------------------------------------
+
+    def request_started(self) -> None:
+        with self._idle:
+            self._active += 1
+
+    def request_finished(self) -> None:
+        with self._idle:
+            self._active -= 1
+            if self._active == 0:
+                self._idle.notify_all()
+
+    def wait_idle(self, poll: float = 0.5) -> None:
+        """Block until no request is in flight (or the app is stopping)."""
+        with self._idle:
+            while self._active > 0 and not self.stopping.is_set():
+                self._idle.wait(poll)
 
     # -- article metadata -------------------------------------------------------------------
 
@@ -212,6 +235,7 @@ class WebState:
         )
         done = 0
         for i in range(0, len(todo), batch):
+            self.wait_idle()  # requests first: the index is a convenience, pages are not
             if self.stopping.is_set():
                 break
             chunk = self.engine.articles(todo[i : i + batch])
