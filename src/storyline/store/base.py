@@ -286,6 +286,10 @@ class SQLStore(ABC):
         self, ids: Iterable[ArticleId] | None = None, *, current_only: bool = True
     ) -> list[Article]:
         """Articles in ingest order; all of them, or those with the given ids."""
+        with self.snapshot():  # many ids: several queries, one database state
+            return self._articles(ids, current_only=current_only)
+
+    def _articles(self, ids: Iterable[ArticleId] | None, *, current_only: bool) -> list[Article]:
         where = "WHERE is_current = 1" if current_only else "WHERE 1 = 1"
         if ids is None:
             rows = self._all(f"SELECT {ARTICLE_COLS} FROM articles {where} ORDER BY seq")
@@ -400,6 +404,10 @@ class SQLStore(ABC):
 
     def stories(self) -> list[Story]:
         """Every story, largest first, with its current articles in ingest order."""
+        with self.snapshot():  # two queries, one database state
+            return self._stories()
+
+    def _stories(self) -> list[Story]:
         members: dict[str, list[str]] = {}
         for sid, aid in self._all(
             "SELECT story_id, id FROM articles WHERE is_current = 1 AND story_id IS NOT NULL "
@@ -419,7 +427,11 @@ class SQLStore(ABC):
         return out
 
     def story(self, story_id: StoryId) -> Story:
-        """One story by id (two indexed queries; backends wrap them in one snapshot)."""
+        """One story by id (two indexed queries, one database state)."""
+        with self.snapshot():
+            return self._story(story_id)
+
+    def _story(self, story_id: StoryId) -> Story:
         row = self._one(
             "SELECT id, title, first_seen, last_seen, n_independent FROM stories WHERE id = ?",
             (story_id,),

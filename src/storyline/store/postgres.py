@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import psycopg
 
 from storyline.errors import StoreError
-from storyline.models import Article, ArticleId, Story, StoryId
+from storyline.models import ArticleId
 from storyline.store.base import SQLStore, load_migrations, now, qmark_to_format
 
 SCHEMES = ("postgresql://", "postgres://")
@@ -177,20 +177,6 @@ class PostgresStore(SQLStore):
                     yield
                 finally:
                     self._in_snapshot = False
-
-    def stories(self) -> list[Story]:
-        with self.snapshot():
-            return super().stories()
-
-    def story(self, story_id: StoryId) -> Story:
-        with self.snapshot():
-            return super().story(story_id)
-
-    def articles(
-        self, ids: Iterable[ArticleId] | None = None, *, current_only: bool = True
-    ) -> list[Article]:
-        with self.snapshot():  # many ids: several queries
-            return super().articles(ids, current_only=current_only)
 
     def _migrate(self) -> None:
         with self.transaction() as c:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from storyline.errors import StoreError
-from storyline.models import Article, ArticleId, Story, StoryId
+from storyline.models import ArticleId
 from storyline.store.base import SQLStore, load_migrations, now
 
 
@@ -95,20 +95,6 @@ class SQLiteStore(SQLStore):
             yield
         finally:
             conn.execute("COMMIT")
-
-    def stories(self) -> list[Story]:
-        with self.snapshot():
-            return super().stories()
-
-    def story(self, story_id: StoryId) -> Story:
-        with self.snapshot():
-            return super().story(story_id)
-
-    def articles(
-        self, ids: Iterable[ArticleId] | None = None, *, current_only: bool = True
-    ) -> list[Article]:
-        with self.snapshot():  # many ids: several queries
-            return super().articles(ids, current_only=current_only)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
