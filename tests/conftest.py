@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,3 +46,30 @@ def corpus_dir(shared_dir: Path) -> Path:
 def db_path(tmp_path: Path) -> Path:
     """A fresh database path per test."""
     return tmp_path / "test.db"
+
+
+CHROMIUM = os.environ.get("STORYLINE_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """The system Chromium driven by Playwright; skip (fail under CI=true) when missing."""
+
+    def missing(reason: str) -> None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+    if not Path(CHROMIUM).exists():
+        missing(f"{CHROMIUM} not found: install it with `apt-get install -y chromium`")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("playwright is not installed (pip install playwright==1.65.2)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+        )
+        yield b
+        b.close()

@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import html
 import json
-import os
 import re
 import socket
 import threading
@@ -37,7 +36,6 @@ from storyline.web.app import create_app
 from storyline.web.uploads import display_source, safe_name
 
 FAST = {"embedder": "tfidf", "extractor": "rules"}
-CHROMIUM = os.environ.get("STORYLINE_CHROMIUM", "/usr/bin/chromium")
 
 # Each payload would set window.__xss (or open a dialog) if it ever became markup or code.
 PAYLOADS = [
@@ -290,27 +288,6 @@ def test_json_api_returns_payloads_verbatim_as_json(client: TestClient, engine: 
 
 
 # -- (a) in a real browser -------------------------------------------------------------------
-
-
-def _missing(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        _missing(f"{CHROMIUM} not found: install it with `apt-get install -y chromium`")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright is not installed (pip install playwright==1.65.2)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM,
-                              args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])  # fmt: skip
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
