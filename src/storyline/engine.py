@@ -190,12 +190,15 @@ class Engine:
         published: str | None = None,
         stdin: BinaryIO | None = None,
         progress: ProgressFn | None = None,
+        source_of: Callable[[str], str] | None = None,
     ) -> IngestResult:
         """Read, clean, deduplicate and cluster every input; store them chunk by chunk.
 
         Bad inputs are recorded in ``IngestResult.errors`` (one line each) and never stop
         the batch. Each chunk of ``settings.chunk_size`` articles is written in one
         transaction, so an interrupted run leaves no half-written article.
+        ``source_of`` renames each document's source before it is cleaned (the web app
+        names uploads by file, not by the temporary path they were read from).
         """
         from storyline.stages.ingest import count_inputs, read_inputs
 
@@ -217,6 +220,8 @@ class Engine:
                 if isinstance(item, InputError):
                     yield item
                     continue
+                if source_of is not None:
+                    item = replace(item, source=source_of(item.source))
                 key = raw_key(item)
                 if self.store.has_raw_input(key):
                     yield Known(item.source)

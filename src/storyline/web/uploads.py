@@ -8,7 +8,6 @@ indexes are not thread-safe); a job's progress can be polled while it runs.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import json
 import logging
@@ -19,20 +18,18 @@ import tempfile
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from fastapi import HTTPException, Request
 
-from storyline.errors import InputError
 from storyline.web.state import WebState
 
 if TYPE_CHECKING:
-    from storyline.engine import Prepared
+    pass
 
 logger = logging.getLogger(__name__)
 
@@ -200,8 +197,22 @@ class IngestJobs:
             paths = upload.inputs()
             job.total = len(paths)
 
-            items = self._prepared(job, upload, paths, outlet, published)
-            result = engine.ingest_prepared(items)
+            # An uploaded file's source is ``upload:<job id>/<safe name>`` (plus the record
+            # suffix of a JSON Lines line or feed item), not the temp path it was read from:
+            # the path means nothing once the folder is gone. The job id keeps two uploads
+            # with the same name (every paste is ``pasted.txt``) apart, so one is never taken
+            # for a new version of the other.
+            label = f"{SOURCE_PREFIX}{job.id}/"
+
+            def progress(done: int, _total: int | None, source: str) -> None:
+                job.done = done
+                job.current = source.removeprefix(prefix)
+
+            result = engine.ingest(
+                paths, outlet=outlet, published=published, progress=progress,
+                source_of=lambda src: label + src.removeprefix(prefix)
+                if src.startswith(prefix) else src,
+            )  # fmt: skip
             stories = {s.id: s for s in engine.stories()}
             added = engine.articles(result.added)
             job.result = {
@@ -241,42 +252,6 @@ class IngestJobs:
             upload.cleanup()
             job.finished = time.time()
         return job
-
-    def _prepared(
-        self,
-        job: IngestJob,
-        upload: UploadDir,
-        paths: list[str],
-        outlet: str | None,
-        published: str | None,
-    ) -> Iterator[Prepared | InputError]:
-        """``Engine.ingest``'s read and clean steps, with each source renamed.
-
-        An uploaded file's source is ``upload:<job id>/<safe name>`` (plus the record
-        suffix of a JSON Lines line or feed item), not the temp path it was read from:
-        the path means nothing once the folder is gone. The job id keeps two uploads
-        with the same name (every paste is ``pasted.txt``) apart, so one is never taken
-        for a new version of the other.
-        """
-        from storyline.engine import Prepared, clean_input
-        from storyline.stages.ingest import read_inputs
-
-        prefix = str(upload.path) + "/"
-        label = f"{SOURCE_PREFIX}{job.id}/"
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        max_bytes = self.state.engine.settings.max_bytes
-        for n, item in enumerate(
-            read_inputs(paths, outlet=outlet, published=published, max_bytes=max_bytes), start=1
-        ):
-            job.done = n
-            job.current = item.source.removeprefix(prefix)
-            if isinstance(item, InputError):
-                yield item
-                continue
-            if item.source.startswith(prefix):
-                item = dataclasses.replace(item, source=label + item.source.removeprefix(prefix))
-            article = clean_input(item, ingested_at=now)
-            yield article if isinstance(article, InputError) else Prepared(article)
 
 
 def _logged(fn: Callable[[], object]) -> Callable[[], None]:
