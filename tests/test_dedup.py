@@ -207,15 +207,20 @@ def test_bands_find_rows_sharing_a_band_only() -> None:
 
     bands = _Bands(4, 2)
     base = np.arange(8, dtype=np.uint32)
-    bands.insert(0, base)
+    bands.insert(0, bands.keys(base))
     one_band = base.copy()
     one_band[2:] += 100  # only band 0 (values 0, 1) still equal
     half_band = base + np.uint32(100)
     half_band[0] = 0  # band 0 differs in its second value
-    assert bands.query(one_band) == {0}
-    assert bands.query(half_band) == set()
+    swapped = base.copy()
+    swapped[[0, 1]] = swapped[[1, 0]]  # band 0 holds the same values in the other order
+    assert bands.query(bands.keys(one_band)) == {0}
+    assert bands.query(bands.keys(half_band)) == set()
+    assert bands.query(bands.keys(swapped)) == {0}  # bands 1-3 still equal
+    swapped[2:] += 100
+    assert bands.query(bands.keys(swapped)) == set()
     # the same values in another band position do not collide
-    assert bands.query(np.roll(base, 2)) == set()
+    assert bands.query(bands.keys(np.roll(base, 2))) == set()
 
 
 def test_profile_sentence_starts_skip_abbreviations_and_initials() -> None:
@@ -227,3 +232,76 @@ def test_profile_sentence_starts_skip_abbreviations_and_initials() -> None:
              "yes", "then", "a", "new", "line", "here"]  # fmt: skip
     assert len(prof.toks) == len(words)
     assert prof.starts.tolist() == [0, words.index("he"), words.index("then"), words.index("a")]
+
+
+def test_signature_minhash_bytes_are_datasketch_lean_minhash() -> None:
+    """Signatures written without datasketch objects still read back with datasketch."""
+    import numpy as np
+    from datasketch import LeanMinHash
+
+    from storyline.stages.dedup import NUM_PERM, _lean_bytes, _minhash, _minhash_bytes
+
+    rng = np.random.default_rng(5)
+    for n in (0, 3, 300):
+        values = rng.integers(0, 2**31, n, dtype=np.int64).astype(np.uint32)
+        lean = _minhash(values)
+        blob = _minhash_bytes(np.asarray(lean.hashvalues, dtype=np.uint32))
+        assert blob == _lean_bytes(lean)
+        back = LeanMinHash.deserialize(blob)
+        assert len(back) == NUM_PERM and np.array_equal(back.hashvalues, lean.hashvalues)
+
+
+def test_fast_punctuation_fold_equals_the_shared_one() -> None:
+    from storyline.stages.dedup import _fold_punctuation
+    from storyline.text import _QUOTES, fold_punctuation
+
+    mapped = "".join(chr(c) for c in _QUOTES)
+    for text in (
+        mapped,
+        f"He said {mapped[4]}no{mapped[5]} \u2014 twice\u00a0over, caf\u00e9 \u2018ok\u2019.",
+        "plain ascii",
+        "\u00e9l\u00e8ve \u00bd \u2026",
+    ):
+        assert _fold_punctuation(text) == fold_punctuation(text)
+
+
+def test_profile_tokens_are_text_tokens() -> None:
+    """The profile hashes exactly the tokens of text.tokens, on ASCII and other text."""
+    from storyline.stages.dedup import _hash, _Profile
+    from storyline.text import tokens
+
+    texts = [
+        WIRE,
+        "The U.S. envoy\x1cmet o'Neil at 3.5 p.m. -- well-known_fact; snake_case!",
+        "\u201cCaf\u00e9 cr\u00e8me,\u201d said \u00c9lodie \u2014 \u00bd of it. Stra\u00dfe \u2026 end",
+        "Stop.\nNew line here.\u2009And\u00a0more \ufb01ne text.",
+    ]
+    for text in texts:
+        prof = _Profile.of(Article(id="p", source="s", text=text, raw=text, title=""))
+        assert (prof.toks & 0x7FFFFFFF).tolist() == [_hash(w) for w in tokens(text)], text
+
+
+def test_ascii_scan_matches_unicode_scan_on_ascii_text() -> None:
+    from storyline.stages.dedup import _ASCII_WORD_OR_BREAK, _WORD_OR_BREAK
+    from storyline.text import WORD_PATTERN
+
+    # dedup's ASCII scan spells this pattern out: update it if the shared one changes
+    assert WORD_PATTERN.pattern == r"[^\W_]+(?:['’.-][^\W_]+)*"
+
+    text = (
+        'mr. smith went to the u.s. on jan. 3. he said: "no." then\x1cleft!\x1fthen '
+        "(a) b. c.d. e_f 4.5 o'neil's well-known \x0bend? yes.\t\x1dnext\n\nnew para."
+    )
+    assert _ASCII_WORD_OR_BREAK.findall(text) == _WORD_OR_BREAK.findall(text)
+
+
+def test_best_match_prefers_near_over_rewrite_when_both_exist() -> None:
+    """A near copy and a rewrite of the same report are both indexed: the near one wins."""
+    original = make(WIRE, published="2030-05-01")
+    rewrite = make(REWRITE, published="2030-05-01", at="2030-01-02T00:00:00")
+    light = make(LIGHT, published="2030-05-03")
+    index = DedupIndex()
+    index.add(rewrite)
+    index.add(original)
+    m = index.add(light)
+    assert m is not None and m.kind == "near"

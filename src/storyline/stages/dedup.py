@@ -31,7 +31,7 @@ import itertools
 import re
 import struct
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -40,8 +40,9 @@ from datasketch import LeanMinHash, MinHash
 
 from storyline.models import Article, ArticleId
 from storyline.stages.cluster import earliest_key
+from storyline.text import _QUOTES as _PUNCTUATION_FOLDS
 from storyline.text import WORD_PATTERN as _TOKEN_RE
-from storyline.text import fold_punctuation, sentence_spans, tokens
+from storyline.text import normalize_text
 
 DupKind = Literal["exact", "near", "rewrite"]
 
@@ -93,9 +94,9 @@ _STOP_HASHES: frozenset[int] | None = None
 _TOKEN_CACHE: dict[str, int] = {}  # token -> flagged hash
 _TOKEN_CACHE_MAX = 500_000
 # Alignment only needs rough sentence units, not cite offsets, so sentences are split with
-# one regex (text.sentence_spans, which walks every match in Python, took 40% of add();
-# it is still used for non-ASCII text). A break is a line end, or . ! ? (and closing quotes)
-# before a space, except after an initial ("U.S.", "John F.") or a common abbreviation.
+# one regex (text.sentence_spans, which walks every match in Python, took 40% of add()).
+# A break is a line end, or . ! ? (and closing quotes) before a space, except after an
+# initial ("U.S.", "John F.") or a common abbreviation.
 _ABBREVIATIONS = (
     "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
     "jr", "sr", "no", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun",
@@ -104,48 +105,103 @@ _ABBREVIATIONS = (
 _ROUGH_SENTENCE = re.compile(
     r"\n|(?<=[.!?])(?<!\.\w\.)(?<!\b\w\.)"
     + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
-    + r"[\"')\]]*\s+"
+    # [\s\x1c-\x1f] is \s with Unicode classes; spelt out so that the re.ASCII use of this
+    # pattern (below) matches the same breaks: ASCII \s lacks the separators 0x1c-0x1f.
+    # Possessive (*+, ++): quotes and spaces are disjoint, backtracking could not help.
+    + r"[\"')\]]*+[\s\x1c-\x1f]++"
 )
 
-
-# A token that cannot come out of real text marks sentence breaks inside one token list.
-_BREAK = "zqxbreakzqx"
 _BREAK_HASH = -1
-_TOKEN_CACHE[_BREAK] = _BREAK_HASH
+_MISS = -2  # not a hash (those are >= 0) nor a break: a token not in the cache yet
 # Words and sentence breaks in one scan: a break match is the whitespace (and closing
 # quotes) it consumed, never a word (words start with a letter or digit, breaks with a
 # space, a line end, a quote or a bracket, and the two never overlap), so one findall gives
 # the word sequence with the breaks in place (was a substitution pass, then findall).
 _WORD_OR_BREAK = re.compile(f"{_TOKEN_RE.pattern}|{_ROUGH_SENTENCE.pattern}", _TOKEN_RE.flags)
+# The same scan for lower-cased ASCII text, a third faster: text.WORD_PATTERN,
+# [^\W_]+(?:['’.-][^\W_]+)*, with its class spelt for that text ([^\W_] is [a-z0-9]) and
+# possessive quantifiers (nothing follows a word in the pattern, so backtracking never
+# changes a match, and the regex engine then keeps no backtracking state); re.ASCII for
+# the \w and \b of the break pattern (equal to the Unicode ones on ASCII text). test_dedup
+# checks the tokens against text.tokens, and that WORD_PATTERN is still that pattern.
+_ASCII_WORD = r"[a-z0-9]++(?:['.-][a-z0-9]++)*+"
+_ASCII_WORD_OR_BREAK = re.compile(f"{_ASCII_WORD}|{_ROUGH_SENTENCE.pattern}", re.ASCII)
 
 
-def _token_hash(word: str) -> int:
-    """The hash of a token, top bit set for stop words and one-letter tokens (cached).
+def _new_token_hashes(words: Iterable[str]) -> dict[str, int]:
+    """The hashes of tokens not cached yet, cached while there is room.
 
-    A sentence break matched by ``_WORD_OR_BREAK`` hashes to ``_BREAK_HASH``.
+    A token's hash has its top bit set for stop words and one-letter tokens; a sentence
+    break matched by ``_WORD_OR_BREAK`` hashes to ``_BREAK_HASH``. One loop over all the
+    new tokens of an article (not a call per token: a fresh process meets ~13,000 new
+    tokens in its first 600 articles).
     """
-    first = word[:1]
-    if first.isspace() or first in "\"')]":
-        h = _BREAK_HASH
-    else:
-        h = _hash(word)
-        if h in _stop_hashes() or len(word) < 2:
-            h |= 0x80000000
-    if len(_TOKEN_CACHE) < _TOKEN_CACHE_MAX:  # news vocabulary repeats; bound the memory
-        _TOKEN_CACHE[word] = h
-    return h
+    stop, crc32 = _stop_hashes(), zlib.crc32
+    fresh = {}
+    for word in words:
+        first = word[0]
+        if first.isspace() or first in "\"')]":
+            fresh[word] = _BREAK_HASH
+            continue
+        # as _hash (inlined)
+        h = crc32(word.encode("utf-8")) & 0x7FFFFFFF
+        fresh[word] = h | 0x80000000 if h in stop or len(word) < 2 else h
+    if len(_TOKEN_CACHE) + len(fresh) <= _TOKEN_CACHE_MAX:  # news vocabulary repeats
+        _TOKEN_CACHE.update(fresh)
+    return fresh
 
 
-def _token_lookup(words: list[str]) -> Callable[[str], int]:
-    """A getter of the hashes of ``words``: new words are hashed once (set difference in C)."""
-    missing = set(words).difference(_TOKEN_CACHE)
-    if not missing:
-        return _TOKEN_CACHE.__getitem__
-    room = len(_TOKEN_CACHE) + len(missing) <= _TOKEN_CACHE_MAX
-    fresh = {w: _token_hash(w) for w in missing}  # _token_hash caches while there is room
-    if room:
-        return _TOKEN_CACHE.__getitem__
-    return lambda w: fresh[w] if w in fresh else _TOKEN_CACHE[w]
+def _token_hashes(words: list[str]) -> np.ndarray:
+    """The hashes of ``words`` (int64; ``_BREAK_HASH`` for sentence breaks).
+
+    One C-level pass of cache lookups with a sentinel for misses (news vocabulary repeats,
+    so misses are few once the cache is warm), then each distinct missing word is hashed.
+    """
+    found = np.fromiter(
+        map(_TOKEN_CACHE.get, words, itertools.repeat(_MISS)), dtype=np.int64, count=len(words)
+    )
+    miss = np.flatnonzero(found == _MISS)
+    if len(miss):
+        at = miss.tolist()
+        fresh = _new_token_hashes({words[i] for i in at})
+        found[miss] = [fresh[words[i]] for i in at]
+    return found
+
+
+def _folded_lower(text: str) -> str:
+    """``text`` folded as ``text.normalize_text`` does, but keeping its line breaks.
+
+    The word tokens of the result are ``text.tokens(text)``. ASCII text only needs
+    lower-casing (NFKC and accent stripping are identities there, and fold_punctuation
+    maps non-ASCII characters only); otherwise each line goes through normalize_text,
+    which leaves ASCII once quotes, dashes and accents are folded in most news text.
+    """
+    if text.isascii():
+        return text.lower()
+    folded = _fold_punctuation(text)
+    if folded.isascii():
+        return folded.lower()
+    return "\n".join(normalize_text(line) for line in text.split("\n"))
+
+
+# text.fold_punctuation's table as (character, replacement) pairs
+_FOLDS = tuple((chr(c), r) for c, r in _PUNCTUATION_FOLDS.items())
+
+
+def _fold_punctuation(text: str) -> str:
+    """``text.fold_punctuation(text)``, computed with one ``str.replace`` per character
+    of its table that occurs in ``text``.
+
+    ``str.translate`` looks every character of a non-ASCII string up in the table's dict:
+    on the 14% of the benchmark's texts with a curly quote or a dash that was 180 us an
+    article, the replacements take 2-3 us. Each replacement is one ASCII character and no
+    replacement is in the table, so the order of the replacements does not matter.
+    ``test_dedup`` checks the result equals fold_punctuation's.
+    """
+    for char, ascii_char in _FOLDS:
+        if char in text:
+            text = text.replace(char, ascii_char)
+    return text
 
 
 def _hash(token: str) -> int:
@@ -170,21 +226,11 @@ class _Profile:
 
     @classmethod
     def of(cls, article: Article) -> _Profile:
-        text = article.text
-        folded = fold_punctuation(text)
-        if folded.isascii():
-            # Once curly quotes and dashes are folded, ASCII text needs nothing more from
-            # normalize_text than lower-casing (NFKC and accent stripping are identities),
-            # so text.tokens reduces to its word pattern on the lower-cased text: one regex
-            # pass instead of normalize_text's per-character one. Sentence breaks become
-            # a marker token, so the whole text is tokenised in one call.
-            words = _WORD_OR_BREAK.findall(folded.lower())
-        else:
-            words = []
-            for s, e in sentence_spans(text):
-                words += tokens(text[s:e])
-                words.append(_BREAK)
-        found = np.fromiter(map(_token_lookup(words), words), dtype=np.int64, count=len(words))
+        text = _folded_lower(article.text)
+        # Sentence breaks come out of the scan as tokens hashed to _BREAK_HASH, so the
+        # whole text is tokenised in one regex call.
+        scan = _ASCII_WORD_OR_BREAK if text.isascii() else _WORD_OR_BREAK
+        found = _token_hashes(scan.findall(text))
         # drop the break markers; a token right after one (or first) starts a sentence
         brk = found == _BREAK_HASH
         keep = ~brk
@@ -201,9 +247,9 @@ class _Profile:
         """Token hashes without the stop-word flag."""
         return self.toks & _LOW
 
-    def content(self) -> np.ndarray:
-        """Unique content-word hashes."""
-        return np.unique(self.toks[self.toks < _TOP])
+    def content_tokens(self) -> np.ndarray:
+        """Content-word hashes in text order (repeats kept: MinHash does not mind them)."""
+        return self.toks[self.toks < _TOP]
 
     def shingles(self) -> np.ndarray:
         """Sorted unique hashes of word ``SHINGLE``-grams (one shingle for a short text)."""
@@ -218,7 +264,7 @@ class _Profile:
                 h = np.zeros(n, dtype=np.uint64)
                 for k in range(SHINGLE):
                     h = h * np.uint64(1_000_003) + w[k : k + n]
-                self._shingles = np.unique((h ^ (h >> np.uint64(29))).astype(np.uint32))
+                self._shingles = _unique((h ^ (h >> np.uint64(29))).astype(np.uint32))
         return self._shingles
 
     def sentences(self) -> list[frozenset[int]]:
@@ -237,8 +283,8 @@ class _Profile:
     def to_bytes(self) -> bytes:
         return (
             struct.pack("<II", len(self.toks), len(self.starts))
-            + self.toks.astype("<u4").tobytes()
-            + self.starts.astype("<u4").tobytes()
+            + self.toks.astype("<u4", copy=False).tobytes()
+            + self.starts.astype("<u4", copy=False).tobytes()
         )
 
     @classmethod
@@ -247,6 +293,15 @@ class _Profile:
         toks = np.frombuffer(buf, dtype="<u4", count=n, offset=8).astype(np.uint32)
         starts = np.frombuffer(buf, dtype="<u4", count=m, offset=8 + 4 * n).astype(np.uint32)
         return cls(toks, starts)
+
+
+def _unique(values: np.ndarray) -> np.ndarray:
+    """Sorted unique values, as ``np.unique``: a sort and a mask are several times faster
+    on the few hundred values of one article (numpy 2's hash-based unique is not)."""
+    out = np.sort(values)
+    if len(out) > 1:
+        out = out[np.concatenate(([True], out[1:] != out[:-1]))]
+    return out
 
 
 def _mix(values: np.ndarray) -> int:
@@ -310,14 +365,17 @@ def rewrite_score(a: _Profile, b: _Profile) -> tuple[int, float]:
 
 
 def classify_pair(
-    a: _Profile, b: _Profile, word_jaccard: float = 1.0
+    a: _Profile, b: _Profile, word_jaccard: float = 1.0, *, rewrites: bool = True
 ) -> tuple[DupKind, float] | None:
     """Whether two profiles are copies, and of which kind (None when independent).
 
     ``word_jaccard`` (an estimate of the content-word Jaccard, when known) skips the
-    shingle comparison for pairs too far apart in vocabulary to be near-copies.
+    shingle comparison for pairs too far apart in vocabulary to be near-copies. With
+    ``rewrites`` False only exact and near copies are looked for (no sentence alignment).
     """
-    if len(a.toks) and np.array_equal(a.words, b.words):
+    # the exact keys (digests of the words, computed once per profile) differ unless
+    # the words are equal: compare the words only then
+    if len(a.toks) and _exact_key(a) == _exact_key(b) and np.array_equal(a.words, b.words):
         return "exact", 1.0
     if word_jaccard >= NEAR_WORD_GATE:
         jac, cont = _jaccard(a.shingles(), b.shingles())
@@ -325,6 +383,8 @@ def classify_pair(
             return "near", round(jac, 4)
         if cont >= NEAR_CONTAINMENT and min(len(a.shingles()), len(b.shingles())) >= 20:
             return "near", round(cont, 4)
+    if not rewrites:
+        return None
     aligned, frac = rewrite_score(a, b)
     if aligned >= REWRITE_MIN_ALIGNED and frac >= REWRITE_MIN_FRACTION:
         return "rewrite", round(frac, 4)
@@ -352,27 +412,32 @@ def _minhash_values(values: np.ndarray) -> np.ndarray:
     """MinHash values of pre-hashed 32-bit ``values``, as datasketch's ``update_batch``.
 
     datasketch's "affine32" scheme: the murmur3 32-bit finaliser, then ``a * h + b`` modulo
-    2**32 per permutation, then the minimum. Done here in one numpy expression because
-    building a ``MinHash`` object per article (it re-parses its permutations) cost more than
-    the hashing itself; ``test_dedup`` checks the values equal datasketch's.
+    2**32 per permutation, then the minimum. Done here in numpy because building a
+    ``MinHash`` object per article (it re-parses its permutations) cost more than the
+    hashing itself; ``test_dedup`` checks the values equal datasketch's. ``values`` may
+    repeat (the minimum does not change), which saves sorting them out first.
     """
     a, b = _permutations()
     if not len(values):
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
     with np.errstate(over="ignore"):
+        # in place after the first step: fewer temporaries (the arrays are small, so the
+        # allocations cost about as much as the arithmetic)
         h = np.asarray(values, dtype=np.uint32)
         h = h ^ (h >> np.uint32(16))
-        h = h * np.uint32(0x85EBCA6B)
-        h = h ^ (h >> np.uint32(13))
-        h = h * np.uint32(0xC2B2AE35)
-        h = h ^ (h >> np.uint32(16))
-        phv = h[:, None] * a[None, :] + b[None, :]
-    out: np.ndarray = phv.min(axis=0)
+        h *= np.uint32(0x85EBCA6B)
+        h ^= h >> np.uint32(13)
+        h *= np.uint32(0xC2B2AE35)
+        h ^= h >> np.uint32(16)
+        # (permutations x values), reduced along the contiguous axis
+        phv = a[:, None] * h
+        phv += b[:, None]
+    out: np.ndarray = phv.min(axis=1)
     return out
 
 
 def _minhash(values: np.ndarray) -> LeanMinHash:
-    """A MinHash of pre-hashed 32-bit values (datasketch's type, for the signature)."""
+    """A MinHash of pre-hashed 32-bit values (datasketch's type)."""
     return LeanMinHash(seed=1, hashvalues=_minhash_values(values), scheme="affine32")
 
 
@@ -380,6 +445,27 @@ def _lean_bytes(m: LeanMinHash) -> bytes:
     buf = bytearray(m.bytesize())
     m.serialize(buf)
     return bytes(buf)
+
+
+def _lean_header() -> bytes:
+    """The bytes LeanMinHash.serialize writes before the values for our MinHashes."""
+    global _LEAN_HEADER
+    if _LEAN_HEADER is None:
+        blob = _lean_bytes(_minhash(np.zeros(0, dtype=np.uint32)))
+        _LEAN_HEADER = blob[: len(blob) - 4 * NUM_PERM]
+    return _LEAN_HEADER
+
+
+_LEAN_HEADER: bytes | None = None
+
+
+def _minhash_bytes(hv: np.ndarray) -> bytes:
+    """``hv`` serialised as datasketch's LeanMinHash (seed 1, "affine32", native order).
+
+    Written out directly: making a LeanMinHash and packing it with ``struct`` cost as
+    much as computing the values. ``test_dedup`` checks the bytes equal datasketch's.
+    """
+    return _lean_header() + hv.astype(np.uint32, copy=False).tobytes()
 
 
 @dataclass(slots=True)
@@ -427,10 +513,12 @@ class DedupIndex:
             link = self._links.get(article.id)
             return DupMatch(head, *link) if link and head != article.id else None
         profile = _Profile.of(article)
-        word_mh = _minhash(profile.content())
-        match = self._best_match(article.id, profile, word_mh)
-        self._insert(article.id, earliest_key(article), profile, word_mh)
-        self._sig_cache[article.id] = _pack(profile, word_mh)
+        hv = _minhash_values(profile.content_tokens())
+        keys = self._bands.keys(hv)
+        buckets = self._bands.buckets(keys)  # looked up once, for the query and the insert
+        match = self._best_match(article.id, profile, hv, buckets)
+        self._insert(article.id, earliest_key(article), profile, hv, keys, buckets)
+        self._sig_cache[article.id] = _pack(profile, hv)
         if len(self._sig_cache) > 512:  # the engine asks right after add; keep a few
             self._sig_cache.pop(next(iter(self._sig_cache)))
         if match is None:
@@ -461,7 +549,7 @@ class DedupIndex:
         if cached is not None:
             return cached
         profile = _Profile.of(article)
-        return _pack(profile, _minhash(profile.content()))
+        return _pack(profile, _minhash_values(profile.content_tokens()))
 
     @classmethod
     def rebuild(cls, items: Iterable[tuple[Article, bytes]]) -> DedupIndex:
@@ -479,8 +567,9 @@ class DedupIndex:
             parsed = _unpack(sig) if sig else None
             if parsed is None:
                 profile = _Profile.of(article)
-                parsed = (profile, _minhash(profile.content()))
-            index._insert(article.id, earliest_key(article), *parsed)
+                parsed = (profile, _minhash_values(profile.content_tokens()))
+            profile, hv = parsed
+            index._insert(article.id, earliest_key(article), profile, hv, index._bands.keys(hv))
         for article, _ in rows:
             if article.duplicate_of and article.duplicate_of in index._entries:
                 index._links[article.id] = ("near", 0.0)
@@ -494,52 +583,64 @@ class DedupIndex:
         aid: ArticleId,
         key: tuple[int, str, str, str],
         profile: _Profile,
-        word_mh: LeanMinHash,
+        hv: np.ndarray,
+        keys: list[int],
+        buckets: list[list[int] | None] | None = None,
     ) -> None:
         row = len(self._rows)
-        hv = np.asarray(word_mh.hashvalues, dtype=np.uint32)
         self._entries[aid] = _Entry(key, profile, row)
         self._rows.append(hv)
         self._ids.append(aid)
-        self._bands.insert(row, hv)
+        self._bands.insert(row, keys, buckets)
         self._exact.setdefault(_exact_key(profile), aid)
         self._parent[aid] = aid
         self._head[aid] = aid
         self._group[aid] = [aid]
 
     def _best_match(
-        self, aid: ArticleId, profile: _Profile, word_mh: LeanMinHash
+        self,
+        aid: ArticleId,
+        profile: _Profile,
+        hv: np.ndarray,
+        buckets: list[list[int] | None],
     ) -> tuple[ArticleId, DupKind, float] | None:
         if not len(profile.toks):
             return None
         same = self._exact.get(_exact_key(profile))
         if same is not None:
             return same, "exact", 1.0
-        hv = np.asarray(word_mh.hashvalues, dtype=np.uint32)
-        found = self._bands.query(hv)
+        found = _rows_in(buckets)
         own = self._entries.get(aid)
         if own is not None:
             found.discard(own.row)
         if not found:
             return None
         # rank by estimated content-word Jaccard; verify only the best few exactly
-        rows = np.fromiter(sorted(found), dtype=np.int64, count=len(found))
-        cands = [self._ids[r] for r in rows.tolist()]
-        est = np.count_nonzero(self._rows.take(rows) == hv, axis=1) / NUM_PERM
-        order = np.argsort(-est, kind="stable")[:REWRITE_MAX_VERIFY]
+        rows = sorted(found)
+        # estimated Jaccard = equal MinHash values / NUM_PERM; rank by it (stable: row
+        # order breaks ties), best first
+        equal = np.add.reduce(self._rows.take(rows) == hv, axis=1, dtype=np.intp)
+        order = np.argsort(-equal, kind="stable")[:REWRITE_MAX_VERIFY].tolist()
+        equal_at = equal.tolist()
         best: tuple[ArticleId, DupKind, float] | None = None
         rank = {"exact": 3, "near": 2, "rewrite": 1}
         for i in order:
-            if est[i] < WORD_ESTIMATE_FLOOR:
+            word_jaccard = equal_at[i] / NUM_PERM
+            if word_jaccard < WORD_ESTIMATE_FLOOR:
                 break
-            cand = cands[int(i)]
-            verdict = classify_pair(profile, self._entries[cand].profile, float(est[i]))
+            cand = self._ids[rows[i]]
+            # a rewrite never outranks a near copy found already: skip its alignment
+            rewrites = best is None or best[1] == "rewrite"
+            verdict = classify_pair(
+                profile, self._entries[cand].profile, word_jaccard, rewrites=rewrites
+            )
             if verdict is None:
                 continue
             kind, score = verdict
-            key = (rank[kind], score, self._entries[cand].key)
-            if best is None or key[:2] > (rank[best[1]], best[2]):
+            if best is None or (rank[kind], score) > (rank[best[1]], best[2]):
                 best = (cand, kind, score)
+                if kind == "exact":
+                    break  # nothing outranks it (a later exact copy ties, and ties keep the first)
         return best
 
     def _find(self, x: ArticleId) -> ArticleId:
@@ -572,42 +673,56 @@ class _Bands:
     """LSH banding over MinHash rows: ``bands`` bands of ``width`` values each.
 
     The same banding as datasketch's ``MinHashLSH`` with ``params=(bands, width)`` (two
-    rows collide when all values of one band are equal), kept in one dict from
-    (band, values) to row numbers. Written here because datasketch's storage layer
+    rows collide when all values of one band are equal), kept in one dict per band from
+    the band's values to row numbers. Written here because datasketch's storage layer
     byte-swaps and serialises every band of every insert and query (~0.8 ms an article,
-    most of ``add``); this is one numpy view and ``bands`` dict operations.
+    most of ``add``); this is one numpy view and ``bands`` dict look-ups, which ``add``
+    does once for its query and its insert (``buckets``).
     """
 
     def __init__(self, bands: int, width: int) -> None:
         if width > 2:
             raise ValueError("bands of at most two 32-bit values fit one 64-bit key")
         self.bands, self.width = bands, width
-        self._table: dict[int, list[int]] = {}
+        # one dict per band: the keys stay 64-bit ints (a band number folded into one
+        # shared dict's keys made them longer ints, slower to build and hash)
+        self._tables: list[dict[int, list[int]]] = [{} for _ in range(bands)]
 
-    def _keys(self, hv: np.ndarray) -> list[int]:
-        vals = hv[: self.bands * self.width].astype(np.uint64).reshape(self.bands, self.width)
-        packed = vals[:, 0] if self.width == 1 else (vals[:, 0] << np.uint64(32)) | vals[:, 1]
-        # the band number goes into bits above the 64 value bits (Python ints are unbounded)
-        return [k << 7 | b for b, k in enumerate(packed.tolist())]
+    def keys(self, hv: np.ndarray) -> list[int]:
+        """The band keys of the MinHash values ``hv`` (one int per band, in band order)."""
+        vals = np.ascontiguousarray(hv[: self.bands * self.width], dtype=np.uint32)
+        # a band of two 32-bit values read as one 64-bit int: a key equal exactly when the
+        # values are (the byte order only decides which value is the high half)
+        out: list[int] = (vals if self.width == 1 else vals.view(np.uint64)).tolist()
+        return out
 
-    def insert(self, row: int, hv: np.ndarray) -> None:
-        table = self._table
-        for key in self._keys(hv):
-            bucket = table.get(key)
+    def buckets(self, keys: list[int]) -> list[list[int] | None]:
+        """The rows indexed under each of the band ``keys`` (None where there are none)."""
+        return list(map(dict.get, self._tables, keys))
+
+    def insert(
+        self, row: int, keys: list[int], buckets: list[list[int] | None] | None = None
+    ) -> None:
+        """Index ``row`` under its band ``keys``.
+
+        ``buckets``: ``self.buckets(keys)`` when already looked up (nothing inserted since).
+        """
+        if buckets is None:
+            buckets = self.buckets(keys)
+        for table, key, bucket in zip(self._tables, keys, buckets, strict=True):
             if bucket is None:
                 table[key] = [row]
             else:
                 bucket.append(row)
 
-    def query(self, hv: np.ndarray) -> set[int]:
-        """Rows sharing at least one band with ``hv``."""
-        out: set[int] = set()
-        table = self._table
-        for key in self._keys(hv):
-            bucket = table.get(key)
-            if bucket is not None:
-                out.update(bucket)
-        return out
+    def query(self, keys: list[int]) -> set[int]:
+        """Rows sharing at least one band key with ``keys``."""
+        return _rows_in(self.buckets(keys))
+
+
+def _rows_in(buckets: list[list[int] | None]) -> set[int]:
+    """The rows of ``_Bands.buckets`` (one set union, in C)."""
+    return set().union(*filter(None, buckets))
 
 
 class _Rows:
@@ -626,8 +741,8 @@ class _Rows:
         self._data[self._n] = row
         self._n += 1
 
-    def take(self, rows: np.ndarray) -> np.ndarray:
-        out: np.ndarray = self._data[rows]
+    def take(self, rows: Sequence[int] | np.ndarray) -> np.ndarray:
+        out: np.ndarray = self._data.take(rows, axis=0)
         return out
 
 
@@ -637,12 +752,12 @@ def _exact_key(profile: _Profile) -> bytes:
     return profile._exact
 
 
-def _pack(profile: _Profile, word_mh: LeanMinHash) -> bytes:
-    a, b = _lean_bytes(word_mh), profile.to_bytes()
+def _pack(profile: _Profile, hv: np.ndarray) -> bytes:
+    a, b = _minhash_bytes(hv), profile.to_bytes()
     return _MAGIC + struct.pack("<II", len(a), len(b)) + a + b
 
 
-def _unpack(sig: bytes) -> tuple[_Profile, LeanMinHash] | None:
+def _unpack(sig: bytes) -> tuple[_Profile, np.ndarray] | None:
     if not sig.startswith(_MAGIC):
         return None
     try:
@@ -654,7 +769,7 @@ def _unpack(sig: bytes) -> tuple[_Profile, LeanMinHash] | None:
         return None
     if len(mh) != NUM_PERM:
         return None
-    return profile, mh
+    return profile, np.asarray(mh.hashvalues, dtype=np.uint32)
 
 
 def find_duplicates(articles: Sequence[Article]) -> dict[ArticleId, DupMatch]:
