@@ -221,6 +221,11 @@ def test_bands_find_rows_sharing_a_band_only() -> None:
     assert bands.query(bands.keys(swapped)) == set()
     # the same values in another band position do not collide
     assert bands.query(bands.keys(np.roll(base, 2))) == set()
+    # a bucket grows from one row to several (row 0 included)
+    bands.insert(1, bands.keys(one_band))
+    bands.insert(2, bands.keys(one_band), bands.buckets(bands.keys(one_band)))
+    assert bands.query(bands.keys(base)) == {0, 1, 2}
+    assert bands.query(bands.keys(one_band)) == {0, 1, 2}
 
 
 def test_profile_sentence_starts_skip_abbreviations_and_initials() -> None:
