@@ -160,7 +160,7 @@ def _token_hashes(words: list[str]) -> np.ndarray:
     found = np.fromiter(
         map(_TOKEN_CACHE.get, words, itertools.repeat(_MISS)), dtype=np.int64, count=len(words)
     )
-    miss = np.flatnonzero(found == _MISS)
+    miss = (found == _MISS).nonzero()[0]
     if len(miss):
         at = miss.tolist()
         fresh = _new_token_hashes({words[i] for i in at})
@@ -231,12 +231,14 @@ class _Profile:
         # whole text is tokenised in one regex call.
         scan = _ASCII_WORD_OR_BREAK if text.isascii() else _WORD_OR_BREAK
         found = _token_hashes(scan.findall(text))
-        # drop the break markers; a token right after one (or first) starts a sentence
-        brk = found == _BREAK_HASH
-        keep = ~brk
-        after_break = np.concatenate(([True], brk[:-1])) if len(brk) else brk
+        # drop the break markers; the first token and one right after a break start a
+        # sentence: the i-th break (at position p) comes before kept token p - i
+        keep = found != _BREAK_HASH
         hashes = found[keep].astype(np.uint32)
-        starts = (np.cumsum(keep) - 1)[keep & after_break].astype(np.uint32)
+        n = len(hashes)
+        at = (~keep).nonzero()[0].tolist()  # a few dozen: plain Python from here
+        begins = sorted({0, *(p - i for i, p in enumerate(at))}) if n else []
+        starts = np.array([b for b in begins if b < n], dtype=np.uint32)
         if len(hashes) > MAX_PROFILE_TOKENS:
             hashes = hashes[:MAX_PROFILE_TOKENS]
             starts = starts[starts < MAX_PROFILE_TOKENS]
@@ -298,7 +300,8 @@ class _Profile:
 def _unique(values: np.ndarray) -> np.ndarray:
     """Sorted unique values, as ``np.unique``: a sort and a mask are several times faster
     on the few hundred values of one article (numpy 2's hash-based unique is not)."""
-    out = np.sort(values)
+    out = values.copy()
+    out.sort()
     if len(out) > 1:
         out = out[np.concatenate(([True], out[1:] != out[:-1]))]
     return out
@@ -315,7 +318,11 @@ def _jaccard(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
     """Jaccard and containment (of the smaller in the larger) of two sorted unique arrays."""
     if len(a) == 0 or len(b) == 0:
         return 0.0, 0.0
-    inter = len(np.intersect1d(a, b, assume_unique=True))
+    # a value in both appears twice in the sorted concatenation (np.intersect1d's method,
+    # without its Python-level wrappers)
+    both = np.concatenate((a, b))
+    both.sort()
+    inter = int(np.add.reduce(both[1:] == both[:-1], dtype=np.intp))
     return inter / (len(a) + len(b) - inter), inter / min(len(a), len(b))
 
 
@@ -397,14 +404,18 @@ _PERMUTATIONS: tuple[np.ndarray, np.ndarray] | None = None
 
 
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's affine permutations for ``NUM_PERM`` and seed 1 (built once)."""
+    """datasketch's affine permutations for ``NUM_PERM`` and seed 1 (built once), as
+    ``(NUM_PERM, 1)`` columns."""
     global _PERMUTATIONS
     if _PERMUTATIONS is None:
         template = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int)
         if template.scheme != "affine32":  # the arithmetic below is that scheme's
             raise RuntimeError(f"unexpected datasketch MinHash scheme {template.scheme!r}")
         a, b = template.permutations
-        _PERMUTATIONS = (np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32))
+        _PERMUTATIONS = (
+            np.asarray(a, dtype=np.uint32).reshape(-1, 1),
+            np.asarray(b, dtype=np.uint32).reshape(-1, 1),
+        )
     return _PERMUTATIONS
 
 
@@ -420,18 +431,18 @@ def _minhash_values(values: np.ndarray) -> np.ndarray:
     a, b = _permutations()
     if not len(values):
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
-    with np.errstate(over="ignore"):
-        # in place after the first step: fewer temporaries (the arrays are small, so the
-        # allocations cost about as much as the arithmetic)
-        h = np.asarray(values, dtype=np.uint32)
-        h = h ^ (h >> np.uint32(16))
-        h *= np.uint32(0x85EBCA6B)
-        h ^= h >> np.uint32(13)
-        h *= np.uint32(0xC2B2AE35)
-        h ^= h >> np.uint32(16)
-        # (permutations x values), reduced along the contiguous axis
-        phv = a[:, None] * h
-        phv += b[:, None]
+    # Integer array arithmetic wraps modulo 2**32 without overflow checks (no errstate
+    # needed: entering one cost as much as the hashing). In place after the first step:
+    # the arrays are small, allocations cost about as much as the arithmetic.
+    h = np.asarray(values, dtype=np.uint32)
+    h = h ^ (h >> np.uint32(16))
+    h *= np.uint32(0x85EBCA6B)
+    h ^= h >> np.uint32(13)
+    h *= np.uint32(0xC2B2AE35)
+    h ^= h >> np.uint32(16)
+    # (permutations x values), reduced along the contiguous axis
+    phv = a * h
+    phv += b
     out: np.ndarray = phv.min(axis=1)
     return out
 
@@ -621,7 +632,7 @@ class DedupIndex:
         # estimated Jaccard = equal MinHash values / NUM_PERM; rank by it (stable: row
         # order breaks ties), best first
         equal = np.add.reduce(self._rows.take(rows) == hv, axis=1, dtype=np.intp)
-        order = np.argsort(-equal, kind="stable")[:REWRITE_MAX_VERIFY].tolist()
+        order = (-equal).argsort(kind="stable")[:REWRITE_MAX_VERIFY].tolist()
         equal_at = equal.tolist()
         best: tuple[ArticleId, DupKind, float] | None = None
         rank = {"exact": 3, "near": 2, "rewrite": 1}
