@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import heapq
 import itertools
 import re
 import struct
@@ -632,8 +633,11 @@ class DedupIndex:
         # estimated Jaccard = equal MinHash values / NUM_PERM; rank by it (stable: row
         # order breaks ties), best first
         equal = np.add.reduce(self._rows.take(rows) == hv, axis=1, dtype=np.intp)
-        order = (-equal).argsort(kind="stable")[:REWRITE_MAX_VERIFY].tolist()
         equal_at = equal.tolist()
+        if len(rows) <= 64:  # the usual few: Python's sort costs less than numpy's calls
+            order = heapq.nlargest(REWRITE_MAX_VERIFY, range(len(rows)), equal_at.__getitem__)
+        else:
+            order = (-equal).argsort(kind="stable")[:REWRITE_MAX_VERIFY].tolist()
         best: tuple[ArticleId, DupKind, float] | None = None
         rank = {"exact": 3, "near": 2, "rewrite": 1}
         for i in order:
