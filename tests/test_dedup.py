@@ -6,10 +6,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.models import Article, RawDoc
 from storyline.stages.dedup import DedupIndex, DupMatch, find_duplicates
-from storyline.text import content_id
+from storyline.text import content_id, tokens
 
 # A made-up wire report and hand-written variants of it (none of this is real news).
 WIRE = """The Velmora harbour bridge reopened to traffic on Monday after eleven months of repairs, the city transport office said.
@@ -273,7 +275,6 @@ def test_fast_punctuation_fold_equals_the_shared_one() -> None:
 def test_profile_tokens_are_text_tokens() -> None:
     """The profile hashes exactly the tokens of text.tokens, on ASCII and other text."""
     from storyline.stages.dedup import _hash, _Profile
-    from storyline.text import tokens
 
     texts = [
         WIRE,
@@ -284,6 +285,23 @@ def test_profile_tokens_are_text_tokens() -> None:
     for text in texts:
         prof = _Profile.of(Article(id="p", source="s", text=text, raw=text, title=""))
         assert (prof.toks & 0x7FFFFFFF).tolist() == [_hash(w) for w in tokens(text)], text
+
+
+_FUZZ_CHARS = list("abcXYZ019 .,!?'\"-_()\n\t\x1c\x0b") + list(
+    "\u2019\u201c\u201d\u2014\u00a0\u00e9\u00c9\u00df\u0130\ufb01\u00bd\u2026\u0301"
+    "\u00e7\u03a9\u4e2d\u2028\u3000\u2033\u2032\u01c5\u00b2\u2460"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_FUZZ_CHARS), max_size=60))
+def test_profile_tokens_are_text_tokens_on_any_text(text: str) -> None:
+    """Whatever the text (quotes, accents, ligatures, odd spaces), the scan's words are
+    text.tokens' (the ASCII and line-by-line paths must not drift from the normaliser)."""
+    from storyline.stages.dedup import _hash, _Profile
+
+    prof = _Profile.of(Article(id="p", source="s", text=text, raw=text, title=""))
+    assert (prof.toks & 0x7FFFFFFF).tolist() == [_hash(w) for w in tokens(text)]
 
 
 def test_ascii_scan_matches_unicode_scan_on_ascii_text() -> None:

@@ -173,16 +173,18 @@ def _folded_lower(text: str) -> str:
     """``text`` folded as ``text.normalize_text`` does, but keeping its line breaks.
 
     The word tokens of the result are ``text.tokens(text)``. ASCII text only needs
-    lower-casing (NFKC and accent stripping are identities there, and fold_punctuation
-    maps non-ASCII characters only); otherwise each line goes through normalize_text,
-    which leaves ASCII once quotes, dashes and accents are folded in most news text.
+    lower-casing (NFKC and accent stripping are identities there, fold_punctuation maps
+    non-ASCII characters only, and spacing does not change tokens or sentence breaks);
+    other lines go through normalize_text.
     """
     if text.isascii():
         return text.lower()
     folded = _fold_punctuation(text)
     if folded.isascii():
         return folded.lower()
-    return "\n".join(normalize_text(line) for line in text.split("\n"))
+    return "\n".join(
+        line.lower() if line.isascii() else normalize_text(line) for line in folded.split("\n")
+    )
 
 
 # text.fold_punctuation's table as (character, replacement) pairs
