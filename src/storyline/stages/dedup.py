@@ -14,13 +14,16 @@ Three kinds, checked in this order against every candidate:
   increasing subsequence of the alignment). Independent articles on one story share names,
   numbers and sometimes a quote, but not a sentence-by-sentence skeleton.
 
-Candidates come from a MinHash LSH index (datasketch), never from a scan. The MinHash is
+Candidates come from MinHash LSH banding (datasketch's MinHash and banding, computed here
+with numpy and dicts), never from a scan. The MinHash is
 taken over an article's content words (word 1-shingles, stop words out): a rewrite keeps most
 of its vocabulary while its phrasing changes, so this finds rewrites at a low threshold and
 every near or exact copy with them. Candidates are ranked by their estimated Jaccard and the
 best few are checked exactly on a compact per-article profile (hashed tokens with sentence
 starts: the 5-shingles, the token sequence and the sentences all derive from it), which is
-part of the stored signature so an index can be rebuilt without re-reading texts.
+part of the stored signature so an index can be rebuilt without re-reading texts. Once a
+near copy is found, the remaining candidates are not aligned sentence by sentence (a
+rewrite ranks below a near copy).
 """
 
 from __future__ import annotations
