@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -168,7 +169,10 @@ def find_date_spans(text: str) -> list[tuple[int, int, str]]:
     return [(f.start, f.end, f.kind) for f in _find(text)]
 
 
-def _find(text: str) -> list[_Found]:
+@functools.lru_cache(maxsize=8)
+def _find(text: str) -> tuple[_Found, ...]:
+    # Cached: the date and the quantity stages both scan the same article text (15
+    # patterns, about a tenth of the rule stages' time), one right after the other.
     cands: list[_Found] = []
     for kind, pat in _PATTERNS:
         for m in pat.finditer(text):
@@ -190,7 +194,7 @@ def _find(text: str) -> list[_Found]:
             starts.insert(i, f.start)
             ends.insert(i, f.end)
             taken.append(f)
-    return sorted(taken, key=lambda f: f.start)
+    return tuple(sorted(taken, key=lambda f: f.start))
 
 
 def _plausible_day_month(text: str, m: re.Match[str]) -> bool:

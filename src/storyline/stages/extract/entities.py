@@ -840,6 +840,9 @@ _ANON = re.compile(
     rf"(?P<post>\s+(?:(?:{_KNOWN_POST})[^,.;:“”\"\n]{{0,50}}?(?=[,.;:]|\s+(?:{_VERBS_RE})\b|$)|"
     rf"(?:at|from|in|with|of|on|for)\s+[^,.;:“”\"\n]{{2,50}}?(?=\s+(?:{_VERBS_RE})\b)))?"
 )
+# Where a head noun of ``_ANON`` can start: every match contains one (see ``_anon_matches``).
+_ANON_HEAD_AT = re.compile(rf"\b(?=(?:(?i:{_SOURCE_HEADS})|{_TITLE_HEADS}|(?i:{_CROWD_HEADS}))\b)")
+_NONSPACE = re.compile(r"\S+")
 _SPEECH_AFTER = re.compile(
     rf"\s*(?:,[^,.;“”\"]{{1,80}},)?\s+(?:(?:also|later|have|has|had)\s+)*(?:{_VERBS_RE})\b"
 )
@@ -912,6 +915,34 @@ def _source_words(st: _State, words: list[re.Match[str]], det: str) -> tuple[int
     return keep_from, det, None
 
 
+def _anon_matches(text: str) -> list[re.Match[str]]:
+    """The matches of ``_ANON.finditer(text)``, found without trying it at every position.
+
+    ``_ANON`` is slow to try (a determiner and up to four modifier words, lazily, before
+    every head noun it knows), and news text has a head noun every few sentences at most.
+    A match has a head noun, and at most five whitespace-separated words (determiner and
+    modifiers, none containing a space) before it. So no match starts before the sixth
+    word in front of the first head noun at or after ``pos``, and searching from there
+    finds the same leftmost match as scanning from ``pos`` does (``search`` with a start
+    position sees the text before it, for ``\b``, as ``finditer`` does). Matches are never
+    empty, so each next search starts where the last match ended, as in ``finditer``.
+    """
+    heads = [m.start() for m in _ANON_HEAD_AT.finditer(text)]
+    if not heads:
+        return []
+    words = [m.start() for m in _NONSPACE.finditer(text)]
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (i := bisect.bisect_left(heads, pos)) < len(heads):
+        w = bisect.bisect_right(words, heads[i]) - 1
+        m = _ANON.search(text, max(pos, words[max(0, w - 6)]))
+        if m is None:
+            break
+        out.append(m)
+        pos = m.end()
+    return out
+
+
 def _add_unnamed(st: _State) -> None:
     """Unnamed sources and definite back-references to them ("the official said")."""
     text = st.text
@@ -923,7 +954,7 @@ def _add_unnamed(st: _State) -> None:
     }
     ner = sorted((m.start, m.end) for m in st.mentions if m.source == "ner")
     ner_starts = [a for a, _ in ner]
-    for m in _ANON.finditer(text):
+    for m in _anon_matches(text):
         head = m.group("head")
         head_l = head.lower()
         words = list(re.finditer(r"\S+", m.group("mods")))

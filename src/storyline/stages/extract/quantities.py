@@ -476,10 +476,13 @@ def _compound_measure(tok: Token) -> str | None:
 
 
 def _subject_with_doc(
-    doc: Doc, n: _Num, entities: Sequence[Entity]
+    doc: Doc, text: str, n: _Num, entities: Sequence[Entity]
 ) -> tuple[str | None, str | None, str | None]:
-    """(subject, subject_entity, measure fallback) from the dependency parse."""
-    text = doc.text
+    """(subject, subject_entity, measure fallback) from the dependency parse.
+
+    ``text`` is the article text the doc was parsed from (``doc.text`` is the same string,
+    but spaCy rebuilds it from every token on each access).
+    """
     span = doc.char_span(n.start, n.end, alignment_mode="expand")
     if span is None or not len(span):
         return None, None, None
@@ -563,7 +566,9 @@ def extract_quantities(
             measure = n.measure
             fallback_measure: str | None = None
             if doc is not None:
-                subject, subject_entity, fallback_measure = _subject_with_doc(doc, n, entities)
+                subject, subject_entity, fallback_measure = _subject_with_doc(
+                    doc, text, n, entities
+                )
             else:
                 subject, subject_entity = _subject_by_position(text, n, (s0, s1), entities)
             if fallback_measure and (measure is None or fallback_measure.endswith(" " + measure)):

@@ -32,10 +32,12 @@ supporting …"), are dropped. Every stance cites its sentence.
 
 from __future__ import annotations
 
+import functools
+import importlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storyline.models import Article, Cite, Entity, Stance
 from storyline.stages.extract._clauses import (
@@ -755,10 +757,81 @@ def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str
 # -- finding triggers, conditions and targets ------------------------------------------------
 
 
+# Characters that IGNORECASE matching equates with an ASCII letter although their lower
+# case is not that letter ("ſ" matches "s"): a sentence holding one skips the word check.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+
+
+@functools.cache
+def _lexicon_words() -> tuple[tuple[str, ...] | None, ...]:
+    """Per lexicon entry, words one of which every match contains (see ``_required_words``)."""
+    return tuple(_required_words(lex.pattern) for lex in _LEXICON)
+
+
+def _required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-cased literal strings one of which every match of ``pattern`` contains.
+
+    Read from the parsed pattern: a run of literal characters that every match passes
+    through (outside optional parts and lookarounds), or, for an alternation, one such run
+    per branch. ``None`` when no choice has every string at least three characters long
+    (or the pattern cannot be read), and then the pattern is always tried. Trying 83
+    patterns on every sentence was most of this stage's time; a sentence without any of a
+    pattern's words cannot match it, so skipping it changes nothing.
+    """
+    try:
+        # the standard library's own regex parser (private, hence imported by name)
+        parser: Any = importlib.import_module("re._parser")
+        sre: Any = importlib.import_module("re._constants")
+        tree = list(parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # a private module: never let it break extraction
+        return None
+    best = _seq_words(tree, sre)
+    if not best or min(len(w) for w in best) < 3:
+        return None
+    return best
+
+
+def _seq_words(items: list[tuple[Any, Any]], sre: Any) -> tuple[str, ...] | None:
+    """The best required-word choice of a sequence of parsed items (longest shortest word)."""
+    choices: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            choices.append(("".join(run),))
+            run = []
+        sub: tuple[str, ...] | None = None
+        if op is sre.SUBPATTERN:
+            sub = _seq_words(list(av[-1]), sre)
+        elif op is sre.ATOMIC_GROUP:
+            sub = _seq_words(list(av), sre)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            sub = _seq_words(list(av[2]), sre)
+        elif op is sre.BRANCH:
+            branches = [_seq_words(list(b), sre) for b in av[1]]
+            if all(branches):
+                sub = tuple(dict.fromkeys(w for b in branches for w in b or ()))
+        # anything else (a boundary, a class, a lookaround, an optional part) requires no word
+        if sub:
+            choices.append(sub)
+    if run:
+        choices.append(("".join(run),))
+    if not choices:
+        return None
+    return max(choices, key=lambda c: (min(len(w) for w in c), -len(c)))
+
+
 def _find_hits(ctx: _Ctx, s0: int, s1: int) -> list[_Hit]:
     text = ctx.text
     hits: list[_Hit] = []
-    for lex in _LEXICON:
+    low = text[s0:s1].lower()
+    if _ODD_CASE.search(low):
+        low = ""  # no word check in this sentence
+    for lex, words in zip(_LEXICON, _lexicon_words(), strict=True):
+        if low and words is not None and not any(w in low for w in words):
+            continue  # every match of the pattern contains one of ``words``
         for m in lex.pattern.finditer(text, s0, s1):
             key = m.start("k") if "k" in lex.pattern.groupindex and m.group("k") else m.start()
             if key > 0 and text[key - 1] == "-":
