@@ -172,3 +172,25 @@ def test_cli_batch_with_nothing_readable_fails(tmp_path: Path) -> None:
     )  # fmt: skip
     assert res.exit_code == 1
     assert "x.json" in res.stderr
+
+
+def _blas_threads() -> list[int]:
+    from threadpoolctl import threadpool_info
+
+    return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+
+def test_forked_workers_use_one_blas_thread() -> None:
+    """A forked worker inherits the driver's numpy (BLAS already started with a thread per
+    core); the pool's initializer must bring it to one thread, or two workers oversubscribe."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    import numpy as np
+
+    from storyline.batch import _worker_init
+
+    np.ones((4, 4)) @ np.ones((4, 4))  # BLAS loaded and used in this (driver) process
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(1, mp_context=ctx, initializer=_worker_init) as pool:
+        assert pool.submit(_blas_threads).result() == [1]

@@ -22,6 +22,7 @@ from storyline.demo import examples_dir
 from storyline.engine import Engine
 from storyline.errors import NotFoundError, StoreError
 from storyline.models import Article, ArticleFacts, Cite, Quote, Span, Story
+from storyline.serde import facts_to_json
 from storyline.store import SQLiteStore, Store, default_db, open_store
 from storyline.store.base import SQLStore
 from storyline.store.postgres import mask_url
@@ -207,6 +208,9 @@ def test_facts_cache(st: Store) -> None:
     assert st.facts([a.id], "spacy.2") == {}
     st.save_facts([ArticleFacts(a.id)], "spacy.1")  # saving again replaces
     assert st.facts([a.id], "spacy.1") == {a.id: ArticleFacts(a.id)}
+    # facts serialised ahead (as batch workers send them) read back the same
+    st.save_facts_json([(a.id, facts_to_json(f))], "spacy.1")
+    assert st.facts([a.id], "spacy.1") == {a.id: f}
 
 
 def test_search(st: Store) -> None:

@@ -232,6 +232,7 @@ def prepare_unit(unit: Unit, cfg: PrepareConfig) -> PreparedUnit:
     """Clean, find terms, embed and extract every article of a unit (pure; any process)."""
     from storyline.embed import article_text_for_embedding, get_embedder
     from storyline.engine import Prepared, clean_input
+    from storyline.serde import facts_to_json
     from storyline.stages.cluster import article_terms
 
     cpu = {"clean": 0.0, "terms": 0.0, "embed": 0.0, "extract": 0.0}
@@ -259,12 +260,13 @@ def prepare_unit(unit: Unit, cfg: PrepareConfig) -> PreparedUnit:
 
         try:
             facts = list(
-                extract_many(
-                    arts, use_spacy=cfg.extractor == "spacy", timeout=cfg.extract_timeout
-                )
+                extract_many(arts, use_spacy=cfg.extractor == "spacy", timeout=cfg.extract_timeout)
             )
         except Exception:  # facts are a cache: the report extracts again if this failed
             logger.exception("extraction failed for a unit of %d articles", len(arts))
+    # Sent as JSON (what the store keeps): a string pickles in microseconds, while the
+    # driver took about 2 ms an article to unpickle the facts' objects, on the sequential path.
+    facts_json = [None if f is None else facts_to_json(f) for f in facts]
     cpu["extract"] = time.process_time() - t
     out: list[Prepared | Failed] = []
     i = 0
@@ -273,7 +275,7 @@ def prepare_unit(unit: Unit, cfg: PrepareConfig) -> PreparedUnit:
             out.append(c)
             continue
         assert vectors is not None
-        out.append(Prepared(c, vector=vectors[i].copy(), terms=terms[i], facts=facts[i]))
+        out.append(Prepared(c, vector=vectors[i].copy(), terms=terms[i], facts_json=facts_json[i]))
         i += 1
     return PreparedUnit(unit.key, out, unit.files_done, len(unit.items), cpu, os.getpid())
 
@@ -291,6 +293,23 @@ def _worker_init() -> None:
         os.environ[var] = "1"
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    _one_blas_thread()
+
+
+def _one_blas_thread() -> None:
+    """Limit BLAS libraries already loaded in this process to one thread.
+
+    The variables above only reach a BLAS library loaded after them: a forked worker
+    inherits the driver's numpy, whose OpenBLAS had already started a thread per core
+    (two workers then ran four BLAS threads on two cores; spaCy's NER took 1.8x its
+    one-thread time that way). threadpoolctl (a scikit-learn dependency) changes the
+    loaded libraries' setting.
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - installed with scikit-learn
+        return
+    threadpool_limits(1)
 
 
 def _pool_context(cfg: PrepareConfig | None) -> Any:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -70,6 +71,10 @@ class Prepared:
     terms: list[str] | None = None  # ``cluster.article_terms``
     facts: ArticleFacts | None = None  # extraction by ``settings.extractor``
     raw_key: str | None = None  # ``raw_key`` of the input it came from, recorded when stored
+    # The same facts as ``serde.facts_to_json`` gives, as batch workers send them: a string
+    # crosses processes far cheaper than the object graph (unpickling an article's facts
+    # cost the sequential commit about 2 ms; this is stored as it is).
+    facts_json: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +96,18 @@ def raw_key(item: RawDoc) -> str:
         h.update(b"\x00" if part is None else b"\x01" + str(part).encode("utf-8", "replace"))
         h.update(b"\x1f")
     return h.hexdigest()
+
+
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """Run the block with loaded BLAS libraries (numpy's OpenBLAS) limited to one thread."""
+    try:
+        from threadpoolctl import threadpool_limits  # a scikit-learn dependency
+    except ImportError:  # pragma: no cover
+        yield
+        return
+    with threadpool_limits(1, user_api="blas"):
+        yield
 
 
 def clean_input(item: RawDoc, *, ingested_at: str) -> Article | InputError:
@@ -309,37 +326,40 @@ class Engine:
             for j, i in enumerate(missing):
                 rows[i] = np.asarray(fresh[j], dtype=np.float32)
         vectors = np.vstack(rows)
-        placed: list[Article] = []
-        signatures: list[bytes] = []
-        terms_of: list[list[str]] = []
-        matches: dict[ArticleId, DupMatch] = {}
-        for p, article, vec in zip(items, chunk, vectors, strict=True):
-            match: DupMatch | None = dedup.add(article)
-            if match is not None:
-                matches[article.id] = match
-            terms = list(p.terms) if p.terms is not None else list(article_terms(article))
-            story_id = stories.add(article, vec, terms)
-            placed.append(
-                replace(article, story_id=story_id, duplicate_of=match.of if match else None)
-            )
-            signatures.append(dedup.signature(article))
-            terms_of.append(terms)
-        touched = {a.story_id for a in placed if a.story_id}
-        # An article that predates copies already indexed becomes their group head.
-        relinks = dedup.take_relinks()
-        in_chunk = {a.id: i for i, a in enumerate(placed)}
-        for aid, m in relinks.items():
-            if aid in in_chunk:
-                i = in_chunk[aid]
-                placed[i] = replace(placed[i], duplicate_of=m.of)
-                matches[aid] = m
-        stored_relinks = {aid: m for aid, m in relinks.items() if aid not in in_chunk}
-        moved = stories.take_moves()
-        removed = stories.take_removed()
-        for aid, sid in moved.items():
-            if aid in in_chunk:
-                i = in_chunk[aid]
-                placed[i] = replace(placed[i], story_id=sid)
+        # The indexes' numpy work is on small arrays: BLAS threads only add overhead there
+        # (and spin on cores the batch workers need); one thread halved the commit's CPU.
+        with _one_blas_thread():
+            placed: list[Article] = []
+            signatures: list[bytes] = []
+            terms_of: list[list[str]] = []
+            matches: dict[ArticleId, DupMatch] = {}
+            for p, article, vec in zip(items, chunk, vectors, strict=True):
+                match: DupMatch | None = dedup.add(article)
+                if match is not None:
+                    matches[article.id] = match
+                terms = list(p.terms) if p.terms is not None else list(article_terms(article))
+                story_id = stories.add(article, vec, terms)
+                placed.append(
+                    replace(article, story_id=story_id, duplicate_of=match.of if match else None)
+                )
+                signatures.append(dedup.signature(article))
+                terms_of.append(terms)
+            touched = {a.story_id for a in placed if a.story_id}
+            # An article that predates copies already indexed becomes their group head.
+            relinks = dedup.take_relinks()
+            in_chunk = {a.id: i for i, a in enumerate(placed)}
+            for aid, m in relinks.items():
+                if aid in in_chunk:
+                    i = in_chunk[aid]
+                    placed[i] = replace(placed[i], duplicate_of=m.of)
+                    matches[aid] = m
+            stored_relinks = {aid: m for aid, m in relinks.items() if aid not in in_chunk}
+            moved = stories.take_moves()
+            removed = stories.take_removed()
+            for aid, sid in moved.items():
+                if aid in in_chunk:
+                    i = in_chunk[aid]
+                    placed[i] = replace(placed[i], story_id=sid)
         with self.store.transaction() as c:
             for a, mh, vec, terms in zip(placed, signatures, vectors, terms_of, strict=True):
                 # duplicate_of may name a later article of the same chunk: link after inserting
@@ -383,6 +403,9 @@ class Engine:
         if facts:
             # a cache, written after the chunk: losing it only means extracting again
             self.store.save_facts(facts, self.facts_key)
+        ready = [(p.article.id, p.facts_json) for p in items if p.facts_json is not None]
+        if ready:
+            self.store.save_facts_json(ready, self.facts_key)
 
     def _refresh_stories(self, c: object, story_ids: Iterable[StoryId]) -> None:
         """Recompute title, dates and independent-source count of the given stories."""

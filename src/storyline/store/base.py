@@ -102,6 +102,7 @@ class Store(Protocol):
     # facts cache and runs
     def facts(self, ids: Iterable[ArticleId], extractor: str) -> dict[ArticleId, ArticleFacts]: ...
     def save_facts(self, items: Iterable[ArticleFacts], extractor: str) -> None: ...
+    def save_facts_json(self, items: Iterable[tuple[ArticleId, str]], extractor: str) -> None: ...
     def start_run(self) -> int: ...
     def finish_run(self, run_id: int, added: int, skipped: int, errors: int) -> None: ...
 
@@ -322,9 +323,7 @@ class SQLStore(ABC):
                 json.loads(r[n + 3] or "[]"),
             )  # fmt: skip
 
-    def story_members(
-        self, story_ids: Iterable[StoryId]
-    ) -> Iterator[tuple[Article, bytes | None]]:
+    def story_members(self, story_ids: Iterable[StoryId]) -> Iterator[tuple[Article, bytes | None]]:
         """Current articles of the given stories with their stored vectors (indexed lookup)."""
         wanted = list(dict.fromkeys(story_ids))
         for i in range(0, len(wanted), _CHUNK):
@@ -468,12 +467,16 @@ class SQLStore(ABC):
         return out
 
     def save_facts(self, items: Iterable[ArticleFacts], extractor: str) -> None:
+        self.save_facts_json(((f.article_id, facts_to_json(f)) for f in items), extractor)
+
+    def save_facts_json(self, items: Iterable[tuple[ArticleId, str]], extractor: str) -> None:
+        """Cache facts already serialised by ``serde.facts_to_json``: ``(article id, JSON)``."""
         with self.transaction() as c:
             self._execmany(
                 c,
                 "INSERT INTO facts (article_id, extractor, data) VALUES (?, ?, ?) "
                 "ON CONFLICT (article_id, extractor) DO UPDATE SET data = excluded.data",
-                [(f.article_id, extractor, self._text(facts_to_json(f))) for f in items],
+                [(aid, extractor, self._text(data)) for aid, data in items],
             )
 
     # -- runs -------------------------------------------------------------------------------
