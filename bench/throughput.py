@@ -38,7 +38,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -159,13 +159,32 @@ def _naive(settings: Any, inputs: list[str], label: str) -> None:
                 log(f"  {label}: facts {n}")
 
 
-def _batch_progress(label: str) -> Any:
-    state = {"next": 1000}
+def _batch_progress(label: str, intervals: list[list[float]] | None = None) -> Any:
+    """Log every 1,000 committed documents: the interval's rate and the driver's CPU.
+
+    The driver runs the sequential commit, so its CPU per article over each interval shows
+    whether the commit gets dearer as the store grows (``intervals`` collects
+    ``[documents, seconds, driver CPU seconds]`` per interval for the JSON rows).
+    """
+    import resource
+
+    def cpu() -> float:
+        ru = resource.getrusage(resource.RUSAGE_SELF)
+        return ru.ru_utime + ru.ru_stime
+
+    state = {"next": 1000.0, "done": 0.0, "t": time.perf_counter(), "cpu": cpu()}
 
     def progress(stage: str, done: int, total: int | None) -> None:
         if stage == "commit" and done >= state["next"]:
-            log(f"  {label}: {done} documents committed")
-            state["next"] = done + 1000
+            now, c = time.perf_counter(), cpu()
+            n, dt, dc = done - state["done"], now - state["t"], c - state["cpu"]
+            log(
+                f"  {label}: {done} documents committed ({n / dt:.1f}/s over the last {n:.0f}; "
+                f"driver CPU {1000 * dc / n:.1f} ms/document)"
+            )
+            if intervals is not None:
+                intervals.append([n, dt, dc])
+            state.update(next=done + 1000, done=done, t=now, cpu=c)
 
     return progress
 
@@ -190,6 +209,7 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
     load_s = _warm_models(embedder, extractor)
     init_s = overhead_s = None
     stage_s: dict[str, float] = {}
+    intervals: list[list[float]] = []
     if spec["engine"] == "ray":
         from storyline.batch import ensure_ray
 
@@ -219,7 +239,7 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
     elif run_batch is not None:
         res = run_batch(
             spec["inputs"], engine=spec["engine"], db=db, out=None, settings=settings,
-            workers=spec["workers"], progress=_batch_progress(label),
+            workers=spec["workers"], progress=_batch_progress(label, intervals),
         )  # fmt: skip
         stage_s = dict(res.seconds)
         path = f"storyline.batch.run_batch(engine={spec['engine']!r}, workers={spec['workers']})"
@@ -262,6 +282,7 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
         "stories": stories,
         "facts": facts,
         "path": path,
+        "intervals": intervals,
     }
 
 
@@ -291,6 +312,7 @@ class Row:
     path: str
     load_before: float
     load_after: float
+    intervals: list[list[float]] = field(default_factory=list)  # [docs, s, driver CPU s]
 
     @property
     def per_s(self) -> float:
@@ -354,7 +376,7 @@ def measure(
         driver_cpu_s=res["driver_cpu_s"], pool_cpu_s=res["pool_cpu_s"],
         stored=res["stored"], stories=res["stories"], facts=res["facts"],
         in_story=res["in_story"], path=res["path"], load_before=before,
-        load_after=os.getloadavg()[0],
+        load_after=os.getloadavg()[0], intervals=res.get("intervals", []),
     )  # fmt: skip
     if row.facts != row.stored or row.in_story != row.stored:
         log(f"  WARNING: not report-ready: {row.stored} stored, {row.in_story} in stories, "
@@ -407,6 +429,13 @@ def print_table(rows: list[Row], notes: list[str]) -> None:
             extra.append(f"driver CPU {1000 * r.driver_cpu_s / r.size:.1f} ms/article")
         if r.pool_cpu_s:
             extra.append(f"local pool CPU {1000 * r.pool_cpu_s / r.size:.1f} ms/article")
+        if len(r.intervals) >= 2:
+            # the commit's growth: driver CPU per document, first vs last 1,000-document interval
+            (n0, _, c0), (n1, _, c1) = r.intervals[0], r.intervals[-1]
+            extra.append(
+                f"driver CPU per document, first vs last interval: {1000 * c0 / n0:.1f} -> "
+                f"{1000 * c1 / n1:.1f} ms (x{(c1 / n1) / (c0 / n0):.2f})"
+            )
         if extra:
             print(f"{r.engine} {r.config} n={r.size:,}: " + "; ".join(extra))
     loads = sorted({f"{r.config}: {r.load_s:.1f} s" for r in rows})
