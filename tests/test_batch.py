@@ -193,4 +193,5 @@ def test_forked_workers_use_one_blas_thread() -> None:
     np.ones((4, 4)) @ np.ones((4, 4))  # BLAS loaded and used in this (driver) process
     ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(1, mp_context=ctx, initializer=_worker_init) as pool:
-        assert pool.submit(_blas_threads).result() == [1]
+        threads = pool.submit(_blas_threads).result()
+    assert threads and set(threads) == {1}
