@@ -15,10 +15,10 @@ Three kinds, checked in this order against every candidate:
   numbers and sometimes a quote, but not a sentence-by-sentence skeleton.
 
 Candidates come from MinHash LSH banding (datasketch's MinHash and banding, computed here
-with numpy and dicts), never from a scan. The MinHash is
-taken over an article's content words (word 1-shingles, stop words out): a rewrite keeps most
-of its vocabulary while its phrasing changes, so this finds rewrites at a low threshold and
-every near or exact copy with them. Candidates are ranked by their estimated Jaccard and the
+with numpy and dicts), never from a scan. The MinHash is taken over an article's content
+words (word 1-shingles, stop words out): a rewrite keeps most of its vocabulary while its
+phrasing changes, so this finds rewrites at a low threshold and every near or exact copy
+with them. Candidates are ranked by their estimated Jaccard and the
 best few are checked exactly on a compact per-article profile (hashed tokens with sentence
 starts: the 5-shingles, the token sequence and the sentences all derive from it), which is
 part of the stored signature so an index can be rebuilt without re-reading texts. Once a
@@ -122,7 +122,7 @@ _MISS = -2  # not a hash (those are >= 0) nor a break: a token not in the cache 
 # space, a line end, a quote or a bracket, and the two never overlap), so one findall gives
 # the word sequence with the breaks in place (was a substitution pass, then findall).
 _WORD_OR_BREAK = re.compile(f"{_TOKEN_RE.pattern}|{_ROUGH_SENTENCE.pattern}", _TOKEN_RE.flags)
-# The same scan for lower-cased ASCII text, a third faster: text.WORD_PATTERN,
+# The same scan for lower-cased ASCII text, about a quarter faster: text.WORD_PATTERN,
 # [^\W_]+(?:['’.-][^\W_]+)*, with its class spelt for that text ([^\W_] is [a-z0-9]) and
 # possessive quantifiers (nothing follows a word in the pattern, so backtracking never
 # changes a match, and the regex engine then keeps no backtracking state); re.ASCII for
