@@ -19,6 +19,9 @@ Copies are made from a random ``--copies`` share of the originals, one kind each
   kept (the facts stay in the same order). Only about a third of 5-word phrases survive
   the substitutions, often far less.
 
+Originals are dated over one year; a copy is published 0-6 days after its original (the
+index looks for copies among articles of nearby weeks: see ``stages/dedup.py``).
+
 Every article is added to one ``DedupIndex`` in a shuffled order (copies may arrive before
 their original). An article is counted correct when it is flagged exactly when it is a
 copy, and a flagged copy's group head is its original. Throughput is articles/s of
@@ -35,6 +38,7 @@ import re
 import sys
 import time
 from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,6 +138,7 @@ def main() -> None:
     )
     args = ap.parse_args()
     rng = random.Random(args.seed)
+    lag = random.Random(args.seed + 1)  # its own stream: the copies are made as before
     path = shared_dir() / "bench" / "ecbplus" / "docs.jsonl"
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     originals = independent_originals([d["text"] for d in docs])
@@ -157,8 +162,10 @@ def main() -> None:
             }[kind](text)
             if content_id(made) == orig.id:
                 continue
-            # copies are published later than their original, and arrive in any order
-            items.append((article(made, len(items), day.replace("2030", "2031")), orig.id, kind))
+            # copies are published 0-6 days after their original (syndication and rewrites
+            # of a report follow it within days), and arrive in any order
+            later = date.fromisoformat(day) + timedelta(days=lag.randint(0, 6))
+            items.append((article(made, len(items), later.isoformat()), orig.id, kind))
     rng.shuffle(items)
 
     _stop_hashes()  # warm up: the stop-word list imports sklearn once per process
@@ -262,11 +269,13 @@ def phase_times(arts: list[Article], repeats: int) -> dict[str, float]:
             c1 = clock()
             hv = dd._minhash_values(profile.content_tokens())
             keys = index._bands.keys(hv)
-            buckets = index._bands.buckets(keys)
+            period = dd.publication_period(art)
+            own = index._bands.buckets(keys, period)
+            nearby = index._bands.nearby_buckets(keys, period)
             c2 = clock()
-            index._best_match(art.id, profile, hv, buckets)
+            index._best_match(art.id, profile, hv, own + nearby)
             c3 = clock()
-            index._insert(art.id, earliest_key(art), profile, hv, keys, buckets)
+            index._insert(art.id, earliest_key(art), profile, hv, keys, period, own)
             c4 = clock()
             dd._pack(profile, hv)
             c5 = clock()

@@ -209,25 +209,64 @@ def test_bands_find_rows_sharing_a_band_only() -> None:
 
     bands = _Bands(4, 2)
     base = np.arange(8, dtype=np.uint32)
-    bands.insert(0, bands.keys(base))
+    bands.insert(0, bands.keys(base), None)
     one_band = base.copy()
     one_band[2:] += 100  # only band 0 (values 0, 1) still equal
     half_band = base + np.uint32(100)
     half_band[0] = 0  # band 0 differs in its second value
     swapped = base.copy()
     swapped[[0, 1]] = swapped[[1, 0]]  # band 0 holds the same values in the other order
-    assert bands.query(bands.keys(one_band)) == {0}
-    assert bands.query(bands.keys(half_band)) == set()
-    assert bands.query(bands.keys(swapped)) == {0}  # bands 1-3 still equal
+    assert bands.query(bands.keys(one_band), None) == {0}
+    assert bands.query(bands.keys(half_band), None) == set()
+    assert bands.query(bands.keys(swapped), None) == {0}  # bands 1-3 still equal
     swapped[2:] += 100
-    assert bands.query(bands.keys(swapped)) == set()
+    assert bands.query(bands.keys(swapped), None) == set()
     # the same values in another band position do not collide
-    assert bands.query(bands.keys(np.roll(base, 2))) == set()
+    assert bands.query(bands.keys(np.roll(base, 2)), None) == set()
     # a bucket grows from one row to several (row 0 included)
-    bands.insert(1, bands.keys(one_band))
-    bands.insert(2, bands.keys(one_band), bands.buckets(bands.keys(one_band)))
-    assert bands.query(bands.keys(base)) == {0, 1, 2}
-    assert bands.query(bands.keys(one_band)) == {0, 1, 2}
+    bands.insert(1, bands.keys(one_band), None)
+    bands.insert(2, bands.keys(one_band), None, bands.buckets(bands.keys(one_band), None))
+    assert bands.query(bands.keys(base), None) == {0, 1, 2}
+    assert bands.query(bands.keys(one_band), None) == {0, 1, 2}
+
+
+def test_bands_are_read_in_the_query_period_its_neighbours_and_undated() -> None:
+    import numpy as np
+
+    from storyline.stages.dedup import _Bands
+
+    bands = _Bands(4, 2)
+    keys = bands.keys(np.arange(8, dtype=np.uint32))
+    for row, period in enumerate([10, 11, 12, 13, None]):
+        bands.insert(row, keys, period)
+    assert bands.query(keys, 10) == {0, 1, 4}
+    assert bands.query(keys, 12) == {1, 2, 3, 4}
+    assert bands.query(keys, 20) == {4}  # far from every dated row: the undated one only
+    assert bands.query(keys, None) == {0, 1, 2, 3, 4}  # undated: every period
+
+
+def test_copies_are_found_within_days_and_regardless_of_a_missing_date() -> None:
+    from storyline.stages.dedup import PERIOD_DAYS
+
+    index = DedupIndex()
+    original = make(WIRE, published="2030-05-01")
+    assert index.add(original) is None
+    # a copy published up to a week later or earlier is always within reach (an earlier
+    # one becomes the head of the group)
+    for n, day in enumerate(["2030-05-01", f"2030-05-{1 + PERIOD_DAYS:02d}", "2030-04-24"]):
+        copy = make(LIGHT + f" Filed {n}.", published=day)
+        index.add(copy)
+        assert index._group_head(copy.id) == index._group_head(original.id), day
+    assert index._group_head(original.id) == copy.id
+    # the same report months later is not looked for (a new story, e.g. an anniversary)
+    assert index.add(make(WIRE + " Again.", published="2030-09-01")) is None
+    # an undated copy, and a dated copy of an undated original
+    assert index.add(make(REWRITE)) is not None
+    undated = make(INDEPENDENT, at="2030-09-09T00:00:00")
+    index.add(undated)
+    dated = make(INDEPENDENT + " Updated.", published="2033-01-01")
+    index.add(dated)
+    assert index._group_head(undated.id) == dated.id  # a dated article counts as earlier
 
 
 def test_profile_sentence_starts_skip_abbreviations_and_initials() -> None:

@@ -24,6 +24,16 @@ starts: the 5-shingles, the token sequence and the sentences all derive from it)
 part of the stored signature so an index can be rebuilt without re-reading texts. Once a
 near copy is found, the remaining candidates are not aligned sentence by sentence (a
 rewrite ranks below a near copy).
+
+Copies are looked for among articles published near the same time: the band tables are
+kept per publication week (``PERIOD_DAYS``) and a dated article is checked against its own
+week and the weeks either side (so at least a week apart, at most three weeks), and
+against undated articles. Copies and rewrites of one report come out within days of each
+other, and unrelated articles collide in some band at a fixed rate (about one in ten for
+the synthetic stream of bench/throughput.py), so without the window the candidates per
+article grew with the whole store (183 at 1,000 stored, 6,472 at 40,000). An undated
+article is checked against every week (its cost still grows with the store), so that a
+missing date never hides a copy.
 """
 
 from __future__ import annotations
@@ -37,6 +47,7 @@ import struct
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 import numpy as np
@@ -62,6 +73,9 @@ NEAR_WORD_GATE = 0.35
 # unrelated articles near 0.05, where 10% collide and are then dropped by the estimate).
 WORD_BANDS = (40, 2)
 WORD_ESTIMATE_FLOOR = 0.18
+# Band tables per publication period of this many days; a query reads its own period and
+# the periods either side (see the module docstring).
+PERIOD_DAYS = 7
 REWRITE_SENTENCE_JACCARD = 0.3
 REWRITE_MIN_ALIGNED = 3
 REWRITE_MIN_FRACTION = 0.5
@@ -532,9 +546,12 @@ class DedupIndex:
         profile = _Profile.of(article)
         hv = _minhash_values(profile.content_tokens())
         keys = self._bands.keys(hv)
-        buckets = self._bands.buckets(keys)  # looked up once, for the query and the insert
-        match = self._best_match(article.id, profile, hv, buckets)
-        self._insert(article.id, earliest_key(article), profile, hv, keys, buckets)
+        period = publication_period(article)
+        own = self._bands.buckets(keys, period)  # looked up once, for the query and the insert
+        match = self._best_match(
+            article.id, profile, hv, own + self._bands.nearby_buckets(keys, period)
+        )
+        self._insert(article.id, earliest_key(article), profile, hv, keys, period, own)
         self._sig_cache[article.id] = _pack(profile, hv)
         if len(self._sig_cache) > 512:  # the engine asks right after add; keep a few
             self._sig_cache.pop(next(iter(self._sig_cache)))
@@ -586,7 +603,14 @@ class DedupIndex:
                 profile = _Profile.of(article)
                 parsed = (profile, _minhash_values(profile.content_tokens()))
             profile, hv = parsed
-            index._insert(article.id, earliest_key(article), profile, hv, index._bands.keys(hv))
+            index._insert(
+                article.id,
+                earliest_key(article),
+                profile,
+                hv,
+                index._bands.keys(hv),
+                publication_period(article),
+            )
         for article, _ in rows:
             if article.duplicate_of and article.duplicate_of in index._entries:
                 index._links[article.id] = ("near", 0.0)
@@ -602,13 +626,14 @@ class DedupIndex:
         profile: _Profile,
         hv: np.ndarray,
         keys: list[int],
+        period: int | None,
         buckets: list[_Bucket] | None = None,
     ) -> None:
         row = len(self._rows)
         self._entries[aid] = _Entry(key, profile, row)
         self._rows.append(hv)
         self._ids.append(aid)
-        self._bands.insert(row, keys, buckets)
+        self._bands.insert(row, keys, period, buckets)
         self._exact.setdefault(_exact_key(profile), aid)
         self._parent[aid] = aid
         self._head[aid] = aid
@@ -698,15 +723,18 @@ class _Bands:
     byte-swaps and serialises every band of every insert and query (~0.8 ms an article,
     most of ``add``); this is one numpy view and ``bands`` dict look-ups, which ``add``
     does once for its query and its insert (``buckets``).
+
+    Rows are indexed under a publication period (None: undated), with one set of tables
+    per period; ``nearby_buckets`` reads the periods a query must also see.
     """
 
     def __init__(self, bands: int, width: int) -> None:
         if width > 2:
             raise ValueError("bands of at most two 32-bit values fit one 64-bit key")
         self.bands, self.width = bands, width
-        # one dict per band: the keys stay 64-bit ints (a band number folded into one
-        # shared dict's keys made them longer ints, slower to build and hash)
-        self._tables: list[dict[int, int | list[int]]] = [{} for _ in range(bands)]
+        # per period, one dict per band: the keys stay 64-bit ints (a band number folded
+        # into one shared dict's keys made them longer ints, slower to build and hash)
+        self._periods: dict[int | None, list[dict[int, int | list[int]]]] = {}
 
     def keys(self, hv: np.ndarray) -> list[int]:
         """The band keys of the MinHash values ``hv`` (one int per band, in band order)."""
@@ -716,21 +744,52 @@ class _Bands:
         out: list[int] = (vals if self.width == 1 else vals.view(np.uint64)).tolist()
         return out
 
-    def buckets(self, keys: list[int]) -> list[_Bucket]:
-        """What is indexed under each of the band ``keys``: None, a row, or a list of rows."""
-        return list(map(dict.get, self._tables, keys))
+    def buckets(self, keys: list[int], period: int | None) -> list[_Bucket]:
+        """What ``period`` indexes under each band key: None, a row, or a list of rows."""
+        tables = self._periods.get(period)
+        if tables is None:
+            return [None] * self.bands
+        return list(map(dict.get, tables, keys))
 
-    def insert(self, row: int, keys: list[int], buckets: list[_Bucket] | None = None) -> None:
-        """Index ``row`` under its band ``keys``.
+    def nearby_buckets(self, keys: list[int], period: int | None) -> list[_Bucket]:
+        """The buckets a query of ``period`` reads besides its own period's.
 
-        ``buckets``: ``self.buckets(keys)`` when already looked up (nothing inserted since).
+        A dated query reads the periods either side and the undated rows; an undated one
+        reads every period.
+        """
+        if period is None:
+            others: Iterable[int | None] = [p for p in self._periods if p is not None]
+        else:
+            others = (period - 1, period + 1, None)
+        out: list[_Bucket] = []
+        for p in others:
+            tables = self._periods.get(p)
+            if tables is not None:
+                out.extend(map(dict.get, tables, keys))
+        return out
+
+    def insert(
+        self,
+        row: int,
+        keys: list[int],
+        period: int | None,
+        buckets: list[_Bucket] | None = None,
+    ) -> None:
+        """Index ``row`` under its band ``keys`` in ``period``.
+
+        ``buckets``: ``self.buckets(keys, period)`` when already looked up (nothing
+        inserted since).
         Most band keys belong to one article only: such a bucket is the row itself, not a
         list. A list per band and article was most of the objects the garbage collector
         walks, and its full collections were a tenth of the time of ``add``.
         """
+        tables = self._periods.get(period)
+        if tables is None:
+            tables = self._periods[period] = [{} for _ in range(self.bands)]
+            buckets = None
         if buckets is None:
-            buckets = self.buckets(keys)
-        for table, key, bucket in zip(self._tables, keys, buckets, strict=True):
+            buckets = list(map(dict.get, tables, keys))
+        for table, key, bucket in zip(tables, keys, buckets, strict=True):
             if bucket is None:
                 table[key] = row
             elif isinstance(bucket, int):
@@ -738,9 +797,17 @@ class _Bands:
             else:
                 bucket.append(row)
 
-    def query(self, keys: list[int]) -> set[int]:
-        """Rows sharing at least one band key with ``keys``."""
-        return _rows_in(self.buckets(keys))
+    def query(self, keys: list[int], period: int | None) -> set[int]:
+        """Rows a query of ``period`` finds: sharing a band key, in a period it reads."""
+        return _rows_in(self.buckets(keys, period) + self.nearby_buckets(keys, period))
+
+
+def publication_period(article: Article) -> int | None:
+    """The ``PERIOD_DAYS`` period of the article's publication day (None: no full date)."""
+    try:
+        return date.fromisoformat((article.published or "")[:10]).toordinal() // PERIOD_DAYS
+    except ValueError:
+        return None
 
 
 _Bucket = int | list[int] | None
@@ -826,5 +893,6 @@ __all__ = [
     "DupMatch",
     "classify_pair",
     "find_duplicates",
+    "publication_period",
     "rewrite_score",
 ]
