@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -178,6 +179,79 @@ def test_index_add_is_idempotent_and_moves_are_reported() -> None:
         assert index.story_of(a.id) == moves.get(a.id, sid)
     assert index.take_moves() == {}
     assert len(index) == len(arts)
+
+
+@pytest.mark.parametrize("embedder", ["tfidf", "model2vec"])
+def test_any_arrival_order_gives_the_same_stories(embedder: str) -> None:
+    arts, gold = corpus_of_stories()
+    vecs = embed(arts, embedder)
+    for seed in range(6):
+        order = np.random.default_rng(seed).permutation(len(arts))
+        index = StoryIndex(embedder)
+        assign = {}
+        for n, i in enumerate(order, 1):
+            assign[arts[i].id] = index.add(arts[i], vecs[i], article_terms(arts[i]))
+            if n % 3 == 0:  # batches end mid-story, as engine chunks do
+                assign.update(index.take_moves())
+        assign.update(index.take_moves())
+        assert groups(assign, arts) == gold_groups(gold), seed
+
+
+def test_settling_a_batch_reunites_a_story_an_early_decision_split() -> None:
+    arts, gold = corpus_of_stories()
+    vecs = embed(arts)
+    index = StoryIndex("tfidf")
+    for a, v in zip(arts, vecs, strict=True):
+        index.add(a, v, article_terms(a))
+    index.take_moves()
+    assert groups({a.id: index.story_of(a.id) for a in arts}, arts) == gold_groups(gold)
+    # an early wrong call: two articles of story A split off into a story of their own,
+    # which a later article then reaches (nothing is pending: only settling re-checks it)
+    stray = [index._members[a.id] for a in arts[:2]]
+    for m in stray:
+        index._detach(m)
+    split = index._new_story(stray[0])
+    for m in stray:
+        index._attach(m, split)
+    index._touched[split.id] = None
+    moves = index.take_moves()
+    assert groups({a.id: index.story_of(a.id) for a in arts}, arts) == gold_groups(gold)
+    # the articles that changed story are reported
+    assert set(moves) == {m.id for m in stray} or set(moves) == {a.id for a in arts[2:4]}
+
+
+def test_greedy_grouping_stops_only_when_no_pair_clears_its_threshold() -> None:
+    from storyline.stages.cluster import _Unit
+
+    rng = np.random.default_rng(3)
+    index = StoryIndex("tfidf")
+    dim, units = 16, []
+    centers = rng.standard_normal((5, dim))
+    for i in range(40):
+        c = i % 5
+        vec = centers[c] + 0.6 * rng.standard_normal(dim)
+        size = int(rng.integers(1, 4))
+        terms = {f"t{c}-{int(j)}": float(rng.random()) for j in rng.integers(0, 6, 4)}
+        terms[f"noise{i}"] = 0.5
+        day = math.nan if i % 3 else float(rng.integers(0, 40))
+        story = f"s{i}" if i % 4 == 0 else None
+        units.append(_Unit([], story, terms, (vec * size).astype(np.float32), size, day, day))
+    found = index._greedy(units)
+    assert sorted(i for g in found for i in g) == list(range(len(units)))
+    assert len(found) < len(units)  # some pairs merged
+    merged = []
+    for g in found:
+        tw: dict[str, float] = {}
+        for i in g:
+            for t, w in units[i].tw.items():
+                tw[t] = tw.get(t, 0.0) + w
+        days = [units[i].dmin for i in g if not math.isnan(units[i].dmin)]
+        lo, hi = (min(days), max(days)) if days else (math.nan, math.nan)
+        story = next((units[i].story for i in g if units[i].story), None)
+        vsum = np.sum([units[i].vsum for i in g], axis=0)
+        merged.append(_Unit([], story, tw, vsum, sum(units[i].size for i in g), lo, hi))
+    # best-first merging ran to the end: no two of the resulting groups would merge
+    assert sorted(map(len, index._greedy(merged))) == [1] * len(merged)
 
 
 def test_similar_events_far_apart_in_time_are_different_stories() -> None:
