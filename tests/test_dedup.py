@@ -367,3 +367,25 @@ def test_best_match_prefers_near_over_rewrite_when_both_exist() -> None:
     index.add(original)
     m = index.add(light)
     assert m is not None and m.kind == "near"
+
+
+def test_dropping_cold_profile_caches_changes_no_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyline.stages.dedup as dd
+
+    texts = [WIRE, LIGHT, REWRITE, INDEPENDENT]
+    arts = [
+        make(texts[n % 4] + f" Note {n}.", published=f"2030-05-0{1 + n % 5}") for n in range(12)
+    ]
+
+    def run() -> tuple[DedupIndex, list[DupMatch | None]]:
+        index = DedupIndex()
+        return index, [index.add(a) for a in arts]
+
+    _, warm = run()
+    monkeypatch.setattr(dd, "WARM_PROFILES", 1)
+    index, cold = run()
+    assert cold == warm
+    assert any(m is not None and m.kind == "rewrite" for m in cold)
+    # only the most recently compared profiles keep their sentence sets
+    kept = [e for e in index._entries.values() if e.profile._sentences is not None]
+    assert len(kept) <= 2  # the last compared one and the last added one
