@@ -126,7 +126,9 @@ def start_server() -> PgServer:
             raise RuntimeError("running as root and there is no `postgres` user") from None
         prefix = ["runuser", "-u", "postgres", "--"]
     # Short path: the socket's full name must stay under ~100 characters (a $TMPDIR may not).
-    folder = Path(tempfile.mkdtemp(prefix="storyline-pg-", dir="/tmp" if os.path.isdir("/tmp") else None))
+    folder = Path(
+        tempfile.mkdtemp(prefix="storyline-pg-", dir="/tmp" if os.path.isdir("/tmp") else None)
+    )
     if prefix:
         os.chown(folder, pw.pw_uid, pw.pw_gid)
     data, log = folder / "data", folder / "server.log"
@@ -154,7 +156,9 @@ def start_server() -> PgServer:
             raise RuntimeError(f"postgres did not start: {tail.strip()}")
         import psycopg
 
-        with psycopg.connect(f"postgresql://postgres@/postgres?host={folder}", autocommit=True) as c:
+        with psycopg.connect(
+            f"postgresql://postgres@/postgres?host={folder}", autocommit=True
+        ) as c:
             c.execute("CREATE DATABASE storyline_tests")
     except (OSError, subprocess.SubprocessError, RuntimeError, ImportError) as exc:
         server.stop()

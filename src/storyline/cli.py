@@ -30,7 +30,8 @@ err = Console(stderr=True)
 DbOpt = Annotated[
     str | None,
     typer.Option(
-        "--db", help="SQLite file or postgresql:// URL (default: $STORYLINE_DB, else ./storyline.db)."
+        "--db",
+        help="SQLite file or postgresql:// URL (default: $STORYLINE_DB, else ./storyline.db).",
     ),
 ]
 EmbedderOpt = Annotated[
@@ -418,11 +419,16 @@ def serve(
 def watch(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Directories to scan, and feed/JSONL files to re-read when they change."),
+        typer.Argument(
+            help="Directories to scan, and feed/JSONL files to re-read when they change."
+        ),
     ],
     db: DbOpt = None,
     interval: Annotated[
-        float, typer.Option(min=0.05, help="Seconds between scans (a file must stay unchanged this long).")
+        float,
+        typer.Option(
+            min=0.05, help="Seconds between scans (a file must stay unchanged this long)."
+        ),
     ] = 2.0,
     once: Annotated[bool, typer.Option(help="One pass, then exit (for cron and tests).")] = False,
     extract: Annotated[

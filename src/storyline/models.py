@@ -19,9 +19,7 @@ ArticleId = str
 StoryId = str
 EntityId = str
 
-Hedge = Literal[
-    "exact", "up_to", "at_least", "about", "nearly", "more_than", "fewer_than", "range"
-]
+Hedge = Literal["exact", "up_to", "at_least", "about", "nearly", "more_than", "fewer_than", "range"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 DatePrecision = Literal["day", "month", "year"]
 

@@ -33,7 +33,9 @@ def open_store(db: str | Path | None = None) -> Store:
         try:
             from storyline.store.postgres import PostgresStore
         except ImportError as exc:  # psycopg is a locked dependency, but say so plainly
-            raise StoreError(f"PostgreSQL needs psycopg: pip install 'psycopg[binary]' ({exc})") from None
+            raise StoreError(
+                f"PostgreSQL needs psycopg: pip install 'psycopg[binary]' ({exc})"
+            ) from None
         return PostgresStore(target)
     if target.startswith("sqlite:///"):
         target = target.removeprefix("sqlite:///")

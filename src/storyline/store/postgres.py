@@ -99,7 +99,9 @@ class PostgresStore(SQLStore):
         try:
             self._conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except (psycopg.Error, ValueError) as exc:
-            raise StoreError(f"{self.path}: cannot connect to PostgreSQL ({_first_line(exc)})") from None
+            raise StoreError(
+                f"{self.path}: cannot connect to PostgreSQL ({_first_line(exc)})"
+            ) from None
         try:
             self._rconn = psycopg.connect(url, autocommit=True, connect_timeout=10)
             self._migrate()
