@@ -40,6 +40,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from storyline.blas import limit_loaded_libraries
 from storyline.config import Settings, load_settings
 from storyline.errors import CleanError, InputError
 from storyline.models import Article, RawDoc
@@ -298,26 +299,10 @@ def _worker_init() -> None:
         os.environ[var] = "1"
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    _one_blas_thread()
+    limit_loaded_libraries()
     torch = sys.modules.get("torch")
     if torch is not None:  # imported before the variables above (by a fork server)
         torch.set_num_threads(1)
-
-
-def _one_blas_thread() -> None:
-    """Limit BLAS libraries already loaded in this process to one thread.
-
-    The variables above only reach a BLAS library loaded after them: a forked worker
-    inherits the driver's numpy, whose OpenBLAS had already started a thread per core
-    (two workers then ran four BLAS threads on two cores; spaCy's NER took 1.8x its
-    one-thread time that way). threadpoolctl (a scikit-learn dependency) changes the
-    loaded libraries' setting.
-    """
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - installed with scikit-learn
-        return
-    threadpool_limits(1)
 
 
 def _pool_context(cfg: PrepareConfig | None) -> Any:

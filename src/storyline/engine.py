@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
 
+from storyline.blas import one_blas_thread
 from storyline.config import Settings, load_settings
 from storyline.errors import InputError, StorylineError
 from storyline.models import (
@@ -96,18 +96,6 @@ def raw_key(item: RawDoc) -> str:
         h.update(b"\x00" if part is None else b"\x01" + str(part).encode("utf-8", "replace"))
         h.update(b"\x1f")
     return h.hexdigest()
-
-
-@contextmanager
-def _one_blas_thread() -> Iterator[None]:
-    """Run the block with loaded BLAS libraries (numpy's OpenBLAS) limited to one thread."""
-    try:
-        from threadpoolctl import threadpool_limits  # a scikit-learn dependency
-    except ImportError:  # pragma: no cover
-        yield
-        return
-    with threadpool_limits(1, user_api="blas"):
-        yield
 
 
 def clean_input(item: RawDoc, *, ingested_at: str) -> Article | InputError:
@@ -328,7 +316,7 @@ class Engine:
         vectors = np.vstack(rows)
         # The indexes' numpy work is on small arrays: BLAS threads only add overhead there
         # (and spin on cores the batch workers need); one thread halved the commit's CPU.
-        with _one_blas_thread():
+        with one_blas_thread():
             placed: list[Article] = []
             signatures: list[bytes] = []
             terms_of: list[list[str]] = []

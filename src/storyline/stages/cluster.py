@@ -41,7 +41,6 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, count, islice, repeat
@@ -49,6 +48,7 @@ from operator import mul
 
 import numpy as np
 
+from storyline.blas import one_blas_thread
 from storyline.models import Article, ArticleId, StoryId
 from storyline.text import fold_punctuation, normalize_text, sentence_spans
 
@@ -482,7 +482,7 @@ class StoryIndex:
         """
         if article.id in self._members:
             return self._members[article.id].story
-        with _one_blas_thread():
+        with one_blas_thread():
             return self._add(article, vector, terms)
 
     def _add(self, article: Article, vector: np.ndarray, terms: list[str]) -> StoryId:
@@ -509,7 +509,7 @@ class StoryIndex:
         last call (by ``refine_pending``, merges, splits or settling), including ones
         added since then; the map is then cleared.
         """
-        with _one_blas_thread():
+        with one_blas_thread():
             self.refine_pending()
             self._settle()
         moves = {a: s for a, s in self._moves.items() if a in self._members}
@@ -1067,30 +1067,6 @@ class StoryIndex:
             members.append(m)
         units = [self._unit_of_member(m) for m in members]
         self._apply(units, self._greedy(units))
-
-
-_BLAS: object = None  # threadpoolctl's handle on the BLAS libraries, made on first use
-
-
-def _one_blas_thread() -> AbstractContextManager[object]:
-    """Run BLAS on one thread inside the block (a no-op without threadpoolctl).
-
-    The index multiplies small matrices (a neighbourhood's Gram matrix, LSH planes by
-    one vector). Multi-threaded BLAS splits them anyway, and its worker threads spin:
-    on two busy cores that tripled the CPU time of ``add`` and ``take_moves`` (measured
-    with the synthetic stream of bench/cluster.py) without making them faster.
-    """
-    global _BLAS
-    if _BLAS is None:
-        try:
-            from threadpoolctl import ThreadpoolController
-        except ImportError:  # an optional speed-up: scikit-learn brings threadpoolctl
-            _BLAS = False
-        else:
-            _BLAS = ThreadpoolController().select(user_api="blas")
-    if _BLAS is False:
-        return nullcontext()
-    return _BLAS.limit(limits=1)  # type: ignore[attr-defined, no-any-return]
 
 
 def _insort(days: list[int], day: int) -> None:
