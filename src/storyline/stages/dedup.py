@@ -703,8 +703,9 @@ class DedupIndex:
         warm.pop(aid, None)
         warm[aid] = None
         if len(warm) > WARM_PROFILES:
-            cold = self._entries.get(next(iter(warm)))
-            del warm[next(iter(warm))]
+            oldest = next(iter(warm))
+            del warm[oldest]
+            cold = self._entries.get(oldest)
             if cold is not None:
                 cold.profile._sentences = None
                 cold.profile._shingles = None
