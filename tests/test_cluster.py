@@ -78,6 +78,15 @@ def groups(assign: dict[str, str], arts: list[Article]) -> set[frozenset[int]]:
     return {frozenset(g) for g in by.values()}
 
 
+def indexed(arts: list[Article], vecs: np.ndarray) -> StoryIndex:
+    """A TF-IDF story index with every article added, in order, and its moves taken."""
+    index = StoryIndex("tfidf")
+    for a, v in zip(arts, vecs, strict=True):
+        index.add(a, v, article_terms(a))
+    index.take_moves()
+    return index
+
+
 def gold_groups(gold: list[str]) -> set[frozenset[int]]:
     return {frozenset(i for i, g in enumerate(gold) if g == lab) for lab in set(gold)}
 
@@ -200,10 +209,7 @@ def test_any_arrival_order_gives_the_same_stories(embedder: str) -> None:
 def test_settling_a_batch_reunites_a_story_an_early_decision_split() -> None:
     arts, gold = corpus_of_stories()
     vecs = embed(arts)
-    index = StoryIndex("tfidf")
-    for a, v in zip(arts, vecs, strict=True):
-        index.add(a, v, article_terms(a))
-    index.take_moves()
+    index = indexed(arts, vecs)
     assert groups({a.id: index.story_of(a.id) for a in arts}, arts) == gold_groups(gold)
     # an early wrong call: two articles of story A split off into a story of their own,
     # which a later article then reaches (nothing is pending: only settling re-checks it)
@@ -280,10 +286,7 @@ def test_undated_articles_cluster_alongside_dated_ones() -> None:
 def test_rebuild_restores_assignments() -> None:
     arts, _ = corpus_of_stories()
     vecs = embed(arts)
-    index = StoryIndex("tfidf")
-    for a, v in zip(arts, vecs, strict=True):
-        index.add(a, v, article_terms(a))
-    index.take_moves()
+    index = indexed(arts, vecs)
     rebuilt = StoryIndex.rebuild(
         ((a, v, index.story_of(a.id), article_terms(a)) for a, v in zip(arts, vecs, strict=True)),
         embedder_name="tfidf",
