@@ -18,8 +18,8 @@ from pathlib import Path
 from storyline.demo import examples_dir
 from storyline.errors import InputError
 from storyline.models import RawDoc
-from storyline.stages.clean import clean_document, clean_text
-from storyline.stages.ingest import read_inputs
+from storyline.stages.prepare.clean import clean_document, clean_text
+from storyline.stages.prepare.ingest import read_inputs
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -20,7 +20,7 @@ Copies are made from a random ``--copies`` share of the originals, one kind each
   the substitutions, often far less.
 
 Originals are dated over one year; a copy is published 0-6 days after its original (the
-index looks for copies among articles of nearby weeks: see ``stages/dedup.py``).
+index looks for copies among articles of nearby weeks: see ``stages/commit/dedup.py``).
 
 Every article is added to one ``DedupIndex`` in a shuffled order (copies may arrive before
 their original). An article is counted correct when it is flagged exactly when it is a
@@ -45,8 +45,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from storyline.models import Article  # noqa: E402
-from storyline.stages.cluster import _stop_words  # noqa: E402
-from storyline.stages.dedup import DedupIndex, _stop_hashes  # noqa: E402
+from storyline.stages.commit.cluster import _stop_words  # noqa: E402
+from storyline.stages.commit.dedup import DedupIndex, _stop_hashes  # noqa: E402
 from storyline.text import content_id, shingles, tokens  # noqa: E402
 
 
@@ -169,7 +169,7 @@ def main() -> None:
     rng.shuffle(items)
 
     _stop_hashes()  # warm up: the stop-word list imports sklearn once per process
-    import storyline.stages.dedup as dedup_mod
+    import storyline.stages.commit.dedup as dedup_mod
 
     arts = [art for art, _, _ in items]
     # same-process baseline: text.tokens (the shared normaliser + tokeniser) on every text
@@ -252,8 +252,8 @@ def phase_times(arts: list[Article], repeats: int) -> dict[str, float]:
     change), with a process-time reading between steps; the readings add a little time of
     their own, so the total is a bit above the headline run's.
     """
-    import storyline.stages.dedup as dd
-    from storyline.stages.cluster import earliest_key
+    import storyline.stages.commit.dedup as dd
+    from storyline.stages.commit.cluster import earliest_key
 
     clock = time.process_time
     best: dict[str, float] = {}

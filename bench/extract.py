@@ -41,8 +41,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from storyline.models import Article, RawDoc  # noqa: E402
-from storyline.stages.clean import clean_document  # noqa: E402
-from storyline.stages.ingest import iter_files, read_inputs  # noqa: E402
+from storyline.stages.prepare.clean import clean_document  # noqa: E402
+from storyline.stages.prepare.ingest import iter_files, read_inputs  # noqa: E402
 
 EXAMPLES = REPO / "src" / "storyline" / "examples"
 TEXTACY_REFUSED: list[str] = []
@@ -169,8 +169,8 @@ def same_speaker(gold: str, pred: str | None) -> bool:
 def run_storyline(
     articles: dict[str, Article], docs: dict[str, object], use_doc: bool
 ) -> dict[str, list[Pred]]:
-    from storyline.stages.extract.entities import extract_entities
-    from storyline.stages.extract.quotes import extract_quotes
+    from storyline.stages.prepare.extract.entities import extract_entities
+    from storyline.stages.prepare.extract.quotes import extract_quotes
 
     out: dict[str, list[Pred]] = {}
     for key, art in articles.items():
@@ -317,7 +317,7 @@ def form_table(gold: list[Gold], results: dict[str, dict[str, object]]) -> list[
 
 
 def throughput(articles: list[Article]) -> list[str]:
-    from storyline.stages.extract import extract_many
+    from storyline.stages.prepare.extract import extract_many
 
     lines = []
     runs: list[tuple[str, Callable[[], object]]] = [

@@ -127,7 +127,7 @@ def _warm_models(embedder: str, extractor: str) -> float:
         from storyline.nlp import load_spacy
 
         load_spacy()
-    from storyline.stages.extract import extract_facts  # noqa: F401  (import cost out of the clock)
+    from storyline.stages.prepare.extract import extract_facts  # noqa: F401  (import cost out of the clock)
 
     return time.perf_counter() - t
 
@@ -267,7 +267,7 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
         import ray
 
         ray.shutdown()
-    from storyline.stages.extract import EXTRACTOR_VERSION
+    from storyline.stages.prepare.extract import EXTRACTOR_VERSION
 
     con = sqlite3.connect(db)
     try:

@@ -8,7 +8,7 @@ derived from ``random.Random(seed)``: the same seed builds the same bytes.
 Families: truncated and corrupted HTML (cut at random bytes, flipped bytes, unclosed tags,
 10,000-deep nesting), feeds (truncated RSS/Atom, "billion laughs" entity expansion, external
 entities), JSONL and JSON (broken lines, huge lines, wrong types, 100,000-deep arrays), WARC
-(truncated, corrupted) when ``storyline.stages.warc`` exists, gzip and zip bombs (and corrupt,
+(truncated, corrupted) when ``storyline.stages.prepare.warc`` exists, gzip and zip bombs (and corrupt,
 nested and encrypted-flagged archives), wrong declared encodings, binary junk under text
 names, empty files. ``scale`` multiplies the randomised cases (1 = CI size).
 
@@ -412,7 +412,7 @@ def _warc(w: _Writer, scale: int) -> None:
     try:
         from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
 
-        import storyline.stages.warc  # noqa: F401  (the reader under test)
+        import storyline.stages.prepare.warc  # noqa: F401  (the reader under test)
     except ImportError:
         return
     from warcio.statusandheaders import StatusAndHeaders  # type: ignore[import-untyped]

@@ -6,7 +6,7 @@ import pytest
 
 from report_fixture import article, cite, entities_for, qty, story_fixture
 from storyline.models import ArticleFacts, Quote, Stance
-from storyline.stages.align import (
+from storyline.stages.analysis.align import (
     align,
     coverage,
     merge_entities,
@@ -15,8 +15,8 @@ from storyline.stages.align import (
     quantity_interval,
     source_roots,
 )
-from storyline.stages.focus import find_focus, kind_phrases
-from storyline.stages.report import build_report
+from storyline.stages.analysis.focus import find_focus, kind_phrases
+from storyline.stages.analysis.report import build_report
 
 
 @pytest.fixture(scope="module")

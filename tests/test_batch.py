@@ -17,7 +17,7 @@ from storyline.cli import app
 from storyline.config import load_settings
 from storyline.demo import examples_dir
 from storyline.engine import Engine
-from storyline.stages.extract import EXTRACTOR_VERSION
+from storyline.stages.prepare.extract import EXTRACTOR_VERSION
 from storyline.store import open_store
 from storyline.synth import write_jsonl
 

@@ -13,7 +13,7 @@ import pytest
 
 from storyline.errors import CleanError
 from storyline.models import RawDoc
-from storyline.stages.clean import (
+from storyline.stages.prepare.clean import (
     clean_document,
     clean_text,
     infer_title,

@@ -8,8 +8,8 @@ import pytest
 
 from storyline.demo import examples_dir
 from storyline.models import Article, RawDoc
-from storyline.stages.clean import clean_document
-from storyline.stages.ingest import read_inputs
+from storyline.stages.prepare.clean import clean_document
+from storyline.stages.prepare.ingest import read_inputs
 
 EXAMPLES = examples_dir()
 MANIFEST = json.loads((EXAMPLES.parent / "data" / "examples_manifest.json").read_text("utf-8"))

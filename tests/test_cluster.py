@@ -12,7 +12,7 @@ import pytest
 
 from storyline.embed import article_text_for_embedding, get_embedder
 from storyline.models import Article, RawDoc
-from storyline.stages.cluster import (
+from storyline.stages.commit.cluster import (
     StoryIndex,
     article_day,
     article_terms,
@@ -227,7 +227,7 @@ def test_settling_a_batch_reunites_a_story_an_early_decision_split() -> None:
 
 
 def test_greedy_grouping_stops_only_when_no_pair_clears_its_threshold() -> None:
-    from storyline.stages.cluster import _Unit
+    from storyline.stages.commit.cluster import _Unit
 
     rng = np.random.default_rng(3)
     index = StoryIndex("tfidf")
@@ -358,7 +358,7 @@ def test_story_title_prefers_real_central_titles() -> None:
 
 
 def _clean_corpus(corpus_dir: Path) -> dict[str, Article]:
-    from storyline.stages.clean import clean_document
+    from storyline.stages.prepare.clean import clean_document
 
     return {
         p.name[:3]: clean_document(
@@ -372,7 +372,7 @@ def _clean_corpus(corpus_dir: Path) -> dict[str, Article]:
 @pytest.mark.corpus
 @pytest.mark.parametrize("embedder", ["tfidf", pytest.param("minilm", marks=pytest.mark.model)])
 def test_corpus_is_one_story_of_four_independent_sources(corpus_dir: Path, embedder: str) -> None:
-    from storyline.stages.dedup import DedupIndex
+    from storyline.stages.commit.dedup import DedupIndex
 
     arts = _clean_corpus(corpus_dir)
     ordered = sorted(arts.values(), key=earliest_key)

@@ -11,8 +11,8 @@ import re
 import pytest
 
 from storyline.models import Article, Cite, DateMention, Entity, Event
-from storyline.stages.extract.dates import extract_dates, find_date_spans, infer_date_bounds
-from storyline.stages.extract.events import build_events
+from storyline.stages.prepare.extract.dates import extract_dates, find_date_spans, infer_date_bounds
+from storyline.stages.prepare.extract.events import build_events
 
 
 def art(text: str, published: str | None = None) -> Article:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline.models import Article, RawDoc
-from storyline.stages.dedup import DedupIndex, DupMatch, find_duplicates
+from storyline.stages.commit.dedup import DedupIndex, DupMatch, find_duplicates
 from storyline.text import content_id, tokens
 
 # A made-up wire report and hand-written variants of it (none of this is real news).
@@ -171,7 +171,7 @@ def test_short_and_empty_texts_do_not_match_everything() -> None:
 
 @pytest.mark.corpus
 def test_corpus_rewrite_pair_only(corpus_dir: Path) -> None:
-    from storyline.stages.clean import clean_document
+    from storyline.stages.prepare.clean import clean_document
 
     files = sorted(corpus_dir.glob("*.txt"))
     arts = {
@@ -192,7 +192,7 @@ def test_minhash_values_equal_datasketch() -> None:
     import numpy as np
     from datasketch import MinHash
 
-    from storyline.stages.dedup import NUM_PERM, _minhash_values
+    from storyline.stages.commit.dedup import NUM_PERM, _minhash_values
 
     rng = np.random.default_rng(3)
     for n in (1, 7, 400):
@@ -205,7 +205,7 @@ def test_minhash_values_equal_datasketch() -> None:
 def test_bands_find_rows_sharing_a_band_only() -> None:
     import numpy as np
 
-    from storyline.stages.dedup import _Bands
+    from storyline.stages.commit.dedup import _Bands
 
     bands = _Bands(4, 2)
     base = np.arange(8, dtype=np.uint32)
@@ -233,7 +233,7 @@ def test_bands_find_rows_sharing_a_band_only() -> None:
 def test_bands_are_read_in_the_query_period_its_neighbours_and_undated() -> None:
     import numpy as np
 
-    from storyline.stages.dedup import _Bands
+    from storyline.stages.commit.dedup import _Bands
 
     bands = _Bands(4, 2)
     keys = bands.keys(np.arange(8, dtype=np.uint32))
@@ -246,7 +246,7 @@ def test_bands_are_read_in_the_query_period_its_neighbours_and_undated() -> None
 
 
 def test_copies_are_found_within_days_and_regardless_of_a_missing_date() -> None:
-    from storyline.stages.dedup import PERIOD_DAYS
+    from storyline.stages.commit.dedup import PERIOD_DAYS
 
     index = DedupIndex()
     original = make(WIRE, published="2030-05-01")
@@ -270,7 +270,7 @@ def test_copies_are_found_within_days_and_regardless_of_a_missing_date() -> None
 
 
 def test_profile_sentence_starts_skip_abbreviations_and_initials() -> None:
-    from storyline.stages.dedup import _Profile
+    from storyline.stages.commit.dedup import _Profile
 
     text = 'Mr. Smith flew to the U.S. capital on Monday. He said "yes." Then\nA new line (here).'
     prof = _Profile.of(Article(id="p", source="s", text=text, raw=text, title=""))
@@ -285,7 +285,7 @@ def test_signature_minhash_bytes_are_datasketch_lean_minhash() -> None:
     import numpy as np
     from datasketch import LeanMinHash
 
-    from storyline.stages.dedup import NUM_PERM, _lean_bytes, _minhash, _minhash_bytes
+    from storyline.stages.commit.dedup import NUM_PERM, _lean_bytes, _minhash, _minhash_bytes
 
     rng = np.random.default_rng(5)
     for n in (0, 3, 300):
@@ -298,7 +298,7 @@ def test_signature_minhash_bytes_are_datasketch_lean_minhash() -> None:
 
 
 def test_fast_punctuation_fold_equals_the_shared_one() -> None:
-    from storyline.stages.dedup import _fold_punctuation
+    from storyline.stages.commit.dedup import _fold_punctuation
     from storyline.text import _QUOTES, fold_punctuation
 
     mapped = "".join(chr(c) for c in _QUOTES)
@@ -313,7 +313,7 @@ def test_fast_punctuation_fold_equals_the_shared_one() -> None:
 
 def test_profile_tokens_are_text_tokens() -> None:
     """The profile hashes exactly the tokens of text.tokens, on ASCII and other text."""
-    from storyline.stages.dedup import _hash, _Profile
+    from storyline.stages.commit.dedup import _hash, _Profile
 
     texts = [
         WIRE,
@@ -337,14 +337,14 @@ _FUZZ_CHARS = list("abcXYZ019 .,!?'\"-_()\n\t\x1c\x0b") + list(
 def test_profile_tokens_are_text_tokens_on_any_text(text: str) -> None:
     """Whatever the text (quotes, accents, ligatures, odd spaces), the scan's words are
     text.tokens' (the ASCII and line-by-line paths must not drift from the normaliser)."""
-    from storyline.stages.dedup import _hash, _Profile
+    from storyline.stages.commit.dedup import _hash, _Profile
 
     prof = _Profile.of(Article(id="p", source="s", text=text, raw=text, title=""))
     assert (prof.toks & 0x7FFFFFFF).tolist() == [_hash(w) for w in tokens(text)]
 
 
 def test_ascii_scan_matches_unicode_scan_on_ascii_text() -> None:
-    from storyline.stages.dedup import _ASCII_WORD_OR_BREAK, _WORD_OR_BREAK
+    from storyline.stages.commit.dedup import _ASCII_WORD_OR_BREAK, _WORD_OR_BREAK
     from storyline.text import WORD_PATTERN
 
     # dedup's ASCII scan spells this pattern out: update it if the shared one changes
@@ -370,7 +370,7 @@ def test_best_match_prefers_near_over_rewrite_when_both_exist() -> None:
 
 
 def test_dropping_cold_profile_caches_changes_no_match(monkeypatch: pytest.MonkeyPatch) -> None:
-    import storyline.stages.dedup as dd
+    import storyline.stages.commit.dedup as dd
 
     texts = [WIRE, LIGHT, REWRITE, INDEPENDENT]
     arts = [

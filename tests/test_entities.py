@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from storyline.models import Article, Entity
-from storyline.stages.extract.entities import entity_at, extract_entities, load_gazetteer
+from storyline.stages.prepare.extract.entities import entity_at, extract_entities, load_gazetteer
 from storyline.text import content_id
 
 MODES = ["rules", pytest.param("spacy", marks=pytest.mark.model)]

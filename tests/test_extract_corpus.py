@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 
 from storyline.models import Article, Entity, Quote, RawDoc
-from storyline.stages.clean import clean_document
-from storyline.stages.extract import extract_many
-from storyline.stages.extract.entities import extract_entities
-from storyline.stages.extract.quotes import extract_quotes
+from storyline.stages.prepare.clean import clean_document
+from storyline.stages.prepare.extract import extract_many
+from storyline.stages.prepare.extract.entities import extract_entities
+from storyline.stages.prepare.extract.quotes import extract_quotes
 
 pytestmark = [pytest.mark.corpus]
 

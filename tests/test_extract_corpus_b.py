@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 
 from storyline.models import Article, ArticleFacts, RawDoc
-from storyline.stages.clean import clean_document
-from storyline.stages.extract.dates import extract_dates, infer_date_bounds
-from storyline.stages.extract.entities import extract_entities
-from storyline.stages.extract.events import build_events
-from storyline.stages.extract.quantities import extract_quantities
-from storyline.stages.extract.stances import STANCE_TYPES, extract_stances
+from storyline.stages.prepare.clean import clean_document
+from storyline.stages.prepare.extract.dates import extract_dates, infer_date_bounds
+from storyline.stages.prepare.extract.entities import extract_entities
+from storyline.stages.prepare.extract.events import build_events
+from storyline.stages.prepare.extract.quantities import extract_quantities
+from storyline.stages.prepare.extract.stances import STANCE_TYPES, extract_stances
 
 pytestmark = [pytest.mark.corpus]
 

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.stages.extract import dates, entities
+from storyline.stages.prepare.extract import dates, entities
 
 TEXTS = [
     "A senior Israeli official said on Monday that talks would resume. Officials in Cairo "
@@ -152,7 +152,7 @@ def test_stance_triggers_equal_unfiltered_scan(words: list[str], a: int, b: int)
     from types import SimpleNamespace
     from unittest import mock
 
-    from storyline.stages.extract import stances
+    from storyline.stages.prepare.extract import stances
 
     text = " ".join(words)
     s0, s1 = sorted((min(a, len(text)), min(b, len(text))))
@@ -171,7 +171,7 @@ def test_stance_triggers_equal_unfiltered_scan(words: list[str], a: int, b: int)
 
 
 def test_stance_lexicon_words_are_read() -> None:
-    from storyline.stages.extract import stances
+    from storyline.stages.prepare.extract import stances
 
     words = stances._lexicon_words()
     # all but the patterns without a literal of three letters get a word check

@@ -300,8 +300,8 @@ def test_extract_time_limit_interrupts_a_stuck_stage(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     """A stage stuck in a Python loop is interrupted; earlier stages' facts are kept."""
-    from storyline.stages.extract import extract_many
-    from storyline.stages.extract import quotes as quotes_mod
+    from storyline.stages.prepare.extract import extract_many
+    from storyline.stages.prepare.extract import quotes as quotes_mod
 
     def stuck(*args: Any) -> list[Any]:
         end = time.monotonic() + 20
@@ -311,7 +311,7 @@ def test_extract_time_limit_interrupts_a_stuck_stage(
 
     monkeypatch.setattr(quotes_mod, "extract_quotes", stuck)
     article = _art(TEXT)
-    with caplog.at_level(logging.WARNING, logger="storyline.stages.extract"):
+    with caplog.at_level(logging.WARNING, logger="storyline.stages.prepare.extract"):
         facts = extract_many([article], use_spacy=False, timeout=0.3)[0]
     assert facts.quotes == []
     assert facts.entities and facts.dates  # the stages before the stuck one
@@ -321,8 +321,8 @@ def test_extract_time_limit_interrupts_a_stuck_stage(
 
 
 def test_extract_time_limit_interrupts_catastrophic_regex(monkeypatch: pytest.MonkeyPatch) -> None:
-    from storyline.stages.extract import extract_many
-    from storyline.stages.extract import stances as stances_mod
+    from storyline.stages.prepare.extract import extract_many
+    from storyline.stages.prepare.extract import stances as stances_mod
 
     def backtrack(*args: Any) -> list[Any]:
         re.match(r"(a+)+$", "a" * 29 + "b")  # exponential backtracking: minutes
@@ -337,9 +337,9 @@ def test_extract_time_limit_off_the_main_thread(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     """No signals in a worker thread: the deadline is checked between stages instead."""
-    from storyline.stages.extract import dates as dates_mod
-    from storyline.stages.extract import entities as ent_mod
-    from storyline.stages.extract import extract_many
+    from storyline.stages.prepare.extract import dates as dates_mod
+    from storyline.stages.prepare.extract import entities as ent_mod
+    from storyline.stages.prepare.extract import extract_many
 
     real = ent_mod.extract_entities
 
@@ -352,7 +352,7 @@ def test_extract_time_limit_off_the_main_thread(
     monkeypatch.setattr(dates_mod, "extract_dates", lambda *a: [sentinel])
     out: list[Any] = []
     article = _art(TEXT)
-    with caplog.at_level(logging.WARNING, logger="storyline.stages.extract"):
+    with caplog.at_level(logging.WARNING, logger="storyline.stages.prepare.extract"):
         t = threading.Thread(target=lambda: out.extend(extract_many([article], use_spacy=False,
                                                                      timeout=0.2)))  # fmt: skip
         t.start()
@@ -363,7 +363,7 @@ def test_extract_time_limit_off_the_main_thread(
 
 
 def test_extract_no_limit_keeps_everything(monkeypatch: pytest.MonkeyPatch) -> None:
-    from storyline.stages.extract import extract_many
+    from storyline.stages.prepare.extract import extract_many
 
     facts = extract_many([_art(TEXT)], use_spacy=False, timeout=0)[0]
     assert facts.entities and facts.quotes and facts.quantities and facts.dates
@@ -383,7 +383,7 @@ def test_spacy_length_cap_named(
 ) -> None:
     """A text over ``nlp.max_length`` is not parsed; the warning names it and the limit."""
     import storyline.nlp
-    from storyline.stages.extract import extract_many
+    from storyline.stages.prepare.extract import extract_many
 
     class FakeNlp:
         max_length = 60
@@ -395,7 +395,7 @@ def test_spacy_length_cap_named(
 
     monkeypatch.setattr(storyline.nlp, "load_spacy", lambda: FakeNlp())
     article = _art(TEXT)
-    with caplog.at_level(logging.WARNING, logger="storyline.stages.extract"):
+    with caplog.at_level(logging.WARNING, logger="storyline.stages.prepare.extract"):
         facts = extract_many([article], use_spacy=True, timeout=0)[0]
     assert facts.entities and facts.quotes  # rules still ran
     msgs = [r.getMessage() for r in caplog.records]

@@ -10,7 +10,7 @@ import pytest
 
 from storyline.errors import InputError
 from storyline.models import RawDoc
-from storyline.stages.ingest import count_inputs, read_inputs
+from storyline.stages.prepare.ingest import count_inputs, read_inputs
 
 TEXT = (
     "The river commission met in Lindau on Tuesday to agree on water quotas for the summer.\n"

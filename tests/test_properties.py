@@ -25,14 +25,14 @@ from hypothesis import strategies as st
 
 from storyline.errors import InputError
 from storyline.models import Article, ArticleFacts, Cite, RawDoc, Story
-from storyline.stages.clean import clean_document, clean_text, parse_date
-from storyline.stages.extract import extract_many
-from storyline.stages.extract.dates import extract_dates
-from storyline.stages.extract.entities import extract_entities
-from storyline.stages.extract.events import build_events
-from storyline.stages.extract.quantities import extract_quantities
-from storyline.stages.extract.quotes import extract_quotes
-from storyline.stages.extract.stances import extract_stances
+from storyline.stages.prepare.clean import clean_document, clean_text, parse_date
+from storyline.stages.prepare.extract import extract_many
+from storyline.stages.prepare.extract.dates import extract_dates
+from storyline.stages.prepare.extract.entities import extract_entities
+from storyline.stages.prepare.extract.events import build_events
+from storyline.stages.prepare.extract.quantities import extract_quantities
+from storyline.stages.prepare.extract.quotes import extract_quotes
+from storyline.stages.prepare.extract.stances import extract_stances
 from storyline.text import content_id, sentence_spans
 
 _COMMON = {"deadline": None, "suppress_health_check": list(HealthCheck), "derandomize": True}
@@ -294,7 +294,7 @@ def test_big_line_extracts_rules() -> None:
 def test_big_line_extract_many_spacy(caplog: pytest.LogCaptureFixture) -> None:
     """A long single line through the real entry point: no stage fails, nothing times out."""
     article = _article(MB_LINE[:500_000])
-    with caplog.at_level(logging.WARNING, logger="storyline.stages.extract"):
+    with caplog.at_level(logging.WARNING, logger="storyline.stages.prepare.extract"):
         facts = extract_many([article], use_spacy=True, timeout=0)
     _check_facts(article, facts[0])
     assert not [r for r in caplog.records if "failed" in r.getMessage()]
@@ -304,7 +304,7 @@ def test_big_line_extract_many_spacy(caplog: pytest.LogCaptureFixture) -> None:
 def test_extract_many_logs_no_stage_failure(texts: list[str]) -> None:
     articles = [_article(t) for t in dict.fromkeys(texts) if t.strip()]
     handler = _ListHandler()
-    log = logging.getLogger("storyline.stages.extract")
+    log = logging.getLogger("storyline.stages.prepare.extract")
     log.addHandler(handler)
     try:
         facts = extract_many(articles, use_spacy=False)
@@ -329,7 +329,7 @@ class _ListHandler(logging.Handler):
 
 @given(texts=st.lists(st.one_of(NEWSY, TEXT), min_size=1, max_size=4))
 def test_report_cites_check_out(texts: list[str]) -> None:
-    from storyline.stages.report import build_report
+    from storyline.stages.analysis.report import build_report
 
     articles: list[Article] = []
     for i, t in enumerate(texts):

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from storyline.models import Article, Cite, Entity, Quantity
-from storyline.stages.extract.quantities import extract_quantities, parse_number_words
+from storyline.stages.prepare.extract.quantities import extract_quantities, parse_number_words
 
 
 def art(text: str) -> Article:

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from storyline.models import Article, Quote
-from storyline.stages.extract.entities import extract_entities
-from storyline.stages.extract.quotes import extract_quotes
+from storyline.stages.prepare.extract.entities import extract_entities
+from storyline.stages.prepare.extract.quotes import extract_quotes
 from storyline.text import content_id
 
 MODES = ["rules", pytest.param("spacy", marks=pytest.mark.model)]

@@ -14,7 +14,7 @@ from report_fixture import article, cite, story_fixture
 from storyline.models import ArticleFacts, Quote, Story, StoryReport
 from storyline.render import render_html, render_json, render_markdown
 from storyline.render.html import highlight
-from storyline.stages.report import build_report
+from storyline.stages.analysis.report import build_report
 
 
 @pytest.fixture(scope="module")

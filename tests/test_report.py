@@ -12,7 +12,7 @@ import pytest
 from report_fixture import article, cite, story_fixture
 from storyline.models import Event, Story, StoryReport
 from storyline.render import render_json
-from storyline.stages.report import build_report, merge_timeline
+from storyline.stages.analysis.report import build_report, merge_timeline
 
 
 @pytest.fixture(scope="module")

@@ -16,9 +16,9 @@ import pytest
 
 from storyline.models import RawDoc, Story, StoryReport
 from storyline.render import render_html, render_json, render_markdown
-from storyline.stages.clean import clean_document
-from storyline.stages.extract import extract_many
-from storyline.stages.report import build_report
+from storyline.stages.analysis.report import build_report
+from storyline.stages.prepare.clean import clean_document
+from storyline.stages.prepare.extract import extract_many
 
 pytestmark = [pytest.mark.corpus, pytest.mark.model]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from storyline.models import Article, Cite, Entity, Stance
-from storyline.stages.extract.stances import STANCE_TYPES, extract_stances
+from storyline.stages.prepare.extract.stances import STANCE_TYPES, extract_stances
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -14,8 +14,8 @@ from warcio.warcwriter import WARCWriter
 from storyline.cli import app
 from storyline.engine import Engine
 from storyline.errors import InputError
-from storyline.stages.ingest import read_inputs
-from storyline.stages.warc import FetchedDoc, read_warc
+from storyline.stages.prepare.ingest import read_inputs
+from storyline.stages.prepare.warc import FetchedDoc, read_warc
 
 PAGE = """<!doctype html><html><head><title>{title}</title></head><body><article>
 <h1>{title}</h1>

@@ -174,7 +174,7 @@ def plan_shards(inputs: Sequence[str]) -> tuple[list[Shard], list[InputError], i
     Returns:
         ``(shards, errors, n_files)``.
     """
-    from storyline.stages.ingest import iter_files
+    from storyline.stages.prepare.ingest import iter_files
 
     errors: list[InputError] = []
     files: list[tuple[str, int]] = []
@@ -214,7 +214,7 @@ def plan_shards(inputs: Sequence[str]) -> tuple[list[Shard], list[InputError], i
 
 def read_shard(shard: Shard, cfg: PrepareConfig) -> Iterator[Unit]:
     """The shard's documents as units of up to ``UNIT_DOCS``, in read order."""
-    from storyline.stages.ingest import read_inputs
+    from storyline.stages.prepare.ingest import read_inputs
 
     items: list[RawDoc | Failed] = []
     n = 0
@@ -237,7 +237,7 @@ def prepare_unit(unit: Unit, cfg: PrepareConfig) -> PreparedUnit:
     from storyline.embed import article_text_for_embedding, get_embedder
     from storyline.engine import Prepared, clean_input
     from storyline.serde import facts_to_json
-    from storyline.stages.cluster import article_terms
+    from storyline.stages.commit.cluster import article_terms
 
     cpu = {"clean": 0.0, "terms": 0.0, "embed": 0.0, "extract": 0.0}
     t = time.process_time()
@@ -260,7 +260,7 @@ def prepare_unit(unit: Unit, cfg: PrepareConfig) -> PreparedUnit:
     t = time.process_time()
     facts: list[Any] = [None] * len(arts)
     if arts:
-        from storyline.stages.extract import extract_many
+        from storyline.stages.prepare.extract import extract_many
 
         try:
             facts = list(
@@ -335,14 +335,14 @@ _FORKSERVER_PRELOAD = [
     "storyline.batch",
     "storyline.engine",
     "storyline.embed",
-    "storyline.stages.clean",
-    "storyline.stages.cluster",
-    "storyline.stages.extract.dates",
-    "storyline.stages.extract.entities",
-    "storyline.stages.extract.events",
-    "storyline.stages.extract.quantities",
-    "storyline.stages.extract.quotes",
-    "storyline.stages.extract.stances",
+    "storyline.stages.prepare.clean",
+    "storyline.stages.commit.cluster",
+    "storyline.stages.prepare.extract.dates",
+    "storyline.stages.prepare.extract.entities",
+    "storyline.stages.prepare.extract.events",
+    "storyline.stages.prepare.extract.quantities",
+    "storyline.stages.prepare.extract.quotes",
+    "storyline.stages.prepare.extract.stances",
     "torch",
     "sentence_transformers",
     "spacy",
@@ -353,9 +353,9 @@ _FORKSERVER_PRELOAD = [
 def _warm(cfg: PrepareConfig) -> None:
     """Import and load, once in the driver, what every forked worker would otherwise load."""
     from storyline.embed import get_embedder
-    from storyline.stages import clean, extract  # noqa: F401
-    from storyline.stages.cluster import article_terms
-    from storyline.stages.extract import extract_many
+    from storyline.stages.commit.cluster import article_terms
+    from storyline.stages.prepare import clean, extract  # noqa: F401
+    from storyline.stages.prepare.extract import extract_many
     from storyline.text import content_id
 
     text = "A warm-up sentence so that lazy tables load. Another one follows it here."

@@ -71,7 +71,7 @@ def _run_ingest(
     """Ingest with a Rich progress bar when there is more than a handful of inputs."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from storyline.stages.ingest import count_inputs
+    from storyline.stages.prepare.ingest import count_inputs
 
     stdin = sys.stdin.buffer if "-" in paths else None
     total = count_inputs([p for p in paths if p != "-"])

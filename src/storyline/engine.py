@@ -33,8 +33,8 @@ from storyline.models import (
 from storyline.store import Store, open_store
 
 if TYPE_CHECKING:
-    from storyline.stages.cluster import StoryIndex
-    from storyline.stages.dedup import DedupIndex, DupMatch
+    from storyline.stages.commit.cluster import StoryIndex
+    from storyline.stages.commit.dedup import DedupIndex, DupMatch
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +105,7 @@ def clean_input(item: RawDoc, *, ingested_at: str) -> Article | InputError:
     no publication date of its own gets the fetch date, marked ``published_from="fetched"``:
     a crawl follows publication closely, and an undated article clusters worse.
     """
-    from storyline.stages.clean import clean_document, parse_date
+    from storyline.stages.prepare.clean import clean_document, parse_date
 
     try:
         article = clean_document(item, ingested_at=ingested_at)
@@ -154,8 +154,8 @@ class Engine:
         """Build the in-memory indexes from stored signatures, once per engine."""
         if self._dedup is not None and self._stories is not None:
             return self._dedup, self._stories
-        from storyline.stages.cluster import StoryIndex
-        from storyline.stages.dedup import DedupIndex
+        from storyline.stages.commit.cluster import StoryIndex
+        from storyline.stages.commit.dedup import DedupIndex
 
         rows = list(self.store.signatures())
         name = self.settings.embedder
@@ -205,7 +205,7 @@ class Engine:
         ``source_of`` renames each document's source before it is cleaned (the web app
         names uploads by file, not by the temporary path they were read from).
         """
-        from storyline.stages.ingest import count_inputs, read_inputs
+        from storyline.stages.prepare.ingest import count_inputs, read_inputs
 
         total = count_inputs(paths) if progress else None
         now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -290,7 +290,7 @@ class Engine:
     @property
     def facts_key(self) -> str:
         """The facts-cache key: extractor name and version (facts of another key are stale)."""
-        from storyline.stages.extract import EXTRACTOR_VERSION
+        from storyline.stages.prepare.extract import EXTRACTOR_VERSION
 
         return f"{self.settings.extractor}.{EXTRACTOR_VERSION}"
 
@@ -300,7 +300,7 @@ class Engine:
         result: IngestResult,
         sightings: Sequence[tuple[ArticleId, str, str | None]] = (),
     ) -> None:
-        from storyline.stages.cluster import article_terms
+        from storyline.stages.commit.cluster import article_terms
 
         dedup, stories = self._ensure_indexes()
         chunk = [p.article for p in items]
@@ -397,7 +397,7 @@ class Engine:
 
     def _refresh_stories(self, c: object, story_ids: Iterable[StoryId]) -> None:
         """Recompute title, dates and independent-source count of the given stories."""
-        from storyline.stages.cluster import count_independent, story_title
+        from storyline.stages.commit.cluster import count_independent, story_title
 
         ids = set(story_ids)
         if not ids:
@@ -433,8 +433,8 @@ class Engine:
 
         Returns the number of stories afterwards.
         """
-        from storyline.stages.cluster import recluster
-        from storyline.stages.dedup import find_duplicates
+        from storyline.stages.commit.cluster import recluster
+        from storyline.stages.commit.dedup import find_duplicates
 
         rows = list(self.store.signatures())
         arts = [r[0] for r in rows]
@@ -482,7 +482,7 @@ class Engine:
 
     def facts(self, articles: Sequence[Article]) -> list[ArticleFacts]:
         """Extraction results for ``articles``, computed once and cached in the store."""
-        from storyline.stages.extract import extract_many
+        from storyline.stages.prepare.extract import extract_many
 
         key = self.facts_key
         cached = self.store.facts([a.id for a in articles], key)
@@ -499,7 +499,7 @@ class Engine:
 
     def report(self, story_id: StoryId) -> StoryReport:
         """The full cited report of one story (SPEC.md's contract)."""
-        from storyline.stages.report import build_report
+        from storyline.stages.analysis.report import build_report
 
         story = self.store.story(story_id)
         arts = self.store.articles(story.article_ids)

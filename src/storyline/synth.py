@@ -49,8 +49,8 @@ def _bases() -> tuple[tuple[str, tuple[_Base, ...]], ...]:
     """The cleaned example articles grouped by their gold story label."""
     from storyline.demo import examples_dir
     from storyline.errors import InputError
-    from storyline.stages.clean import clean_document
-    from storyline.stages.ingest import read_inputs
+    from storyline.stages.prepare.clean import clean_document
+    from storyline.stages.prepare.ingest import read_inputs
 
     root = examples_dir()
     manifest_path = Path(str(root.parent / "data" / "examples_manifest.json"))

@@ -102,7 +102,7 @@ class Watcher:
     # -- scanning ---------------------------------------------------------------------------
 
     def _files(self) -> list[Path]:
-        from storyline.stages.ingest import iter_files
+        from storyline.stages.prepare.ingest import iter_files
 
         found: list[Path] = []
         for p in self.paths:

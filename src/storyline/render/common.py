@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from storyline.models import Article, ArticleId, Cite, Claim, Event, StoryReport
-from storyline.stages.align import article_label
+from storyline.stages.analysis.align import article_label
 from storyline.text import normalize_text
 
 

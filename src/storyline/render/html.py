@@ -27,7 +27,7 @@ from storyline.render.common import (
     timeline_chart,
     used_cites,
 )
-from storyline.stages.align import coverage
+from storyline.stages.analysis.align import coverage
 
 
 def highlight(text: str, cites: list[Cite]) -> Markup:

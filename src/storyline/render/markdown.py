@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyline.models import Cite, StoryReport
 from storyline.render.common import Cites, number_claims, quotes_by_speaker
-from storyline.stages.align import coverage
+from storyline.stages.analysis.align import coverage
 
 
 def _esc(text: str | None) -> str:

@@ -42,8 +42,8 @@ from storyline.models import (
     Stance,
     StoryReport,
 )
-from storyline.stages.focus import Focus, find_focus, kind_phrases
-from storyline.stages.relations import ActorMention, Observation, find_observations
+from storyline.stages.analysis.focus import Focus, find_focus, kind_phrases
+from storyline.stages.analysis.relations import ActorMention, Observation, find_observations
 from storyline.text import normalize_text, sentence_spans, slugify
 
 # ---------------------------------------------------------------------------------------

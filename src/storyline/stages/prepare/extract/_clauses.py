@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storyline.models import Entity
-from storyline.stages.extract.entities import entity_at
+from storyline.stages.prepare.extract.entities import entity_at
 from storyline.text import sentence_spans
 
 __all__ = [

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.models import Article, Cite, EntityId
-from storyline.stages.focus import KIND_HEADS, Focus, KindPhrase, norm_word
+from storyline.stages.analysis.focus import KIND_HEADS, Focus, KindPhrase, norm_word
 from storyline.text import sentence_spans
 
 

@@ -54,7 +54,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash
 
 from storyline.models import Article, ArticleId
-from storyline.stages.cluster import earliest_key
+from storyline.stages.commit.cluster import earliest_key
 from storyline.text import _QUOTES as _PUNCTUATION_FOLDS
 from storyline.text import WORD_PATTERN as _TOKEN_RE
 from storyline.text import normalize_text
@@ -107,7 +107,7 @@ class DupMatch:
 def _stop_hashes() -> frozenset[int]:
     global _STOP_HASHES
     if _STOP_HASHES is None:
-        from storyline.stages.cluster import _stop_words
+        from storyline.stages.commit.cluster import _stop_words
 
         _STOP_HASHES = frozenset(_hash(w) for w in _stop_words())
     return _STOP_HASHES

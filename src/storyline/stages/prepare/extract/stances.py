@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from storyline.models import Article, Cite, Entity, Stance
-from storyline.stages.extract._clauses import (
+from storyline.stages.prepare.extract._clauses import (
     PRONOUNS,
     SPEECH_VERBS,
     Sentences,
@@ -50,7 +50,7 @@ from storyline.stages.extract._clauses import (
     resolve_entity,
     subject_of,
 )
-from storyline.stages.extract.dates import quote_spans
+from storyline.stages.prepare.extract.dates import quote_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -140,12 +140,12 @@ def _docs(articles: Sequence[Article], use_spacy: bool) -> Iterator[Doc | None]:
 def _extract_one(article: Article, doc: Doc | None, timeout: float = 0) -> ArticleFacts:
     # Imported here, not at module top: the engine imports this package for
     # EXTRACTOR_VERSION on every report, and most reports are served from cached facts.
-    from storyline.stages.extract.dates import extract_dates
-    from storyline.stages.extract.entities import extract_entities
-    from storyline.stages.extract.events import build_events
-    from storyline.stages.extract.quantities import extract_quantities
-    from storyline.stages.extract.quotes import extract_quotes
-    from storyline.stages.extract.stances import extract_stances
+    from storyline.stages.prepare.extract.dates import extract_dates
+    from storyline.stages.prepare.extract.entities import extract_entities
+    from storyline.stages.prepare.extract.events import build_events
+    from storyline.stages.prepare.extract.quantities import extract_quantities
+    from storyline.stages.prepare.extract.quotes import extract_quotes
+    from storyline.stages.prepare.extract.stances import extract_stances
 
     deadline = time.monotonic() + timeout if timeout > 0 else None
     expired: list[str] = []  # the stage the limit was hit in, once it is

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.models import Article, Cite, Entity, Quantity
-from storyline.stages.extract._clauses import (
+from storyline.stages.prepare.extract._clauses import (
     PRONOUNS,
     Sentences,
     entity_at,
@@ -48,7 +48,7 @@ from storyline.stages.extract._clauses import (
     speech_subject,
     subject_of,
 )
-from storyline.stages.extract.dates import find_date_spans
+from storyline.stages.prepare.extract.dates import find_date_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

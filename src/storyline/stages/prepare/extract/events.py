@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storyline.models import Article, Cite, DateMention, Entity, Event
-from storyline.stages.extract._clauses import Sentences, mentions_in
+from storyline.stages.prepare.extract._clauses import Sentences, mentions_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

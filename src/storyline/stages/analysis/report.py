@@ -33,8 +33,8 @@ from storyline.models import (
     Story,
     StoryReport,
 )
-from storyline.stages.align import Alignment, align
-from storyline.stages.profile import build_profile
+from storyline.stages.analysis.align import Alignment, align
+from storyline.stages.analysis.profile import build_profile
 from storyline.text import normalize_text, sentence_spans, tokens
 
 BRIEF_MAX = 8

@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 
 from storyline.models import Claim, Profile, ProfileValue, Stance, Story
-from storyline.stages.align import Alignment, ClaimInfo
+from storyline.stages.analysis.align import Alignment, ClaimInfo
 from storyline.text import normalize_text
 
 FIELDS = (

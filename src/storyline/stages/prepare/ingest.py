@@ -26,7 +26,7 @@ from typing import Any, BinaryIO
 
 from storyline.errors import InputError
 from storyline.models import RawDoc
-from storyline.stages.warc import is_warc, read_warc
+from storyline.stages.prepare.warc import is_warc, read_warc
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 

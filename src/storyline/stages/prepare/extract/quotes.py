@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
-from storyline.stages.extract.entities import REPORT_VERBS, entity_number
+from storyline.stages.prepare.extract.entities import REPORT_VERBS, entity_number
 from storyline.text import sentence_spans
 
 if TYPE_CHECKING:
