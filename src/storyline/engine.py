@@ -480,6 +480,29 @@ class Engine:
     def story(self, story_id: StoryId) -> Story:
         return self.store.story(story_id)
 
+    @property
+    def db_path(self) -> str | Path:
+        """Where the data lives, safe to print (a file path, or a URL without its password)."""
+        return self.store.path
+
+    def count_articles(self) -> int:
+        """How many articles (every version) are stored."""
+        return self.store.count_articles()
+
+    def story_updated_at(self, story_id: StoryId) -> str | None:
+        """When the story was last changed (None if it does not exist)."""
+        return self.store.story_updated_at(story_id)
+
+    def duplicate_info(
+        self,
+    ) -> dict[ArticleId, tuple[ArticleId | None, str | None, float | None]]:
+        """``article id -> (duplicate_of, kind, score)`` for every stored article."""
+        return self.store.duplicate_info()
+
+    def search(self, query: str, limit: int = 50) -> list[ArticleId]:
+        """Full-text search over stored articles, best first."""
+        return self.store.search(query, limit=limit)
+
     def facts(self, articles: Sequence[Article]) -> list[ArticleFacts]:
         """Extraction results for ``articles``, computed once and cached in the store."""
         from storyline.stages.prepare.extract import extract_many

@@ -49,14 +49,14 @@ from operator import mul
 import numpy as np
 
 from storyline.blas import one_blas_thread
+from storyline.lang import stop_words
 from storyline.models import Article, ArticleId, StoryId
 from storyline.text import fold_punctuation, normalize_text, sentence_spans
 
 # -- terms ------------------------------------------------------------------------------
 
 # sklearn's English stop-word list is the vocabulary of words that are capitalised only
-# because they open a sentence; imported lazily in _stop_words() (sklearn is slow to import).
-_STOP: frozenset[str] | None = None
+# because they open a sentence (the list itself is storyline.lang.stop_words).
 _CALENDAR = frozenset(
     {
         "january",
@@ -127,24 +127,6 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[^\W_]+)*|[^\W_]+(?:['.-][^\W_]+)*\.?|[
 MAX_TERMS = 80
 
 
-def _stop_words() -> frozenset[str]:
-    global _STOP
-    if _STOP is None:
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-        _STOP = frozenset(ENGLISH_STOP_WORDS) | {
-            "i'm",
-            "i've",
-            "i'd",
-            "i'll",
-            "it's",
-            "mr",
-            "mrs",
-            "ms",
-        }
-    return _STOP
-
-
 def _norm_word(word: str) -> str:
     """A word as a term: ``normalize_text`` (cached; ASCII only needs lower-casing), no "'s"."""
     w = _NORM_CACHE.get(word)
@@ -181,7 +163,7 @@ def article_terms(article: Article) -> list[str]:
     Returns:
         The terms, lower-cased and normalised with ``text.normalize_text``.
     """
-    stop = _stop_words()
+    stop = stop_words()
     texts = []
     if article.title and not article.title_inferred:
         texts.append(article.title)

@@ -53,6 +53,7 @@ from typing import Literal
 import numpy as np
 from datasketch import LeanMinHash, MinHash
 
+from storyline.lang import stop_words
 from storyline.models import Article, ArticleId
 from storyline.stages.commit.cluster import earliest_key
 from storyline.text import _QUOTES as _PUNCTUATION_FOLDS
@@ -107,9 +108,7 @@ class DupMatch:
 def _stop_hashes() -> frozenset[int]:
     global _STOP_HASHES
     if _STOP_HASHES is None:
-        from storyline.stages.commit.cluster import _stop_words
-
-        _STOP_HASHES = frozenset(_hash(w) for w in _stop_words())
+        _STOP_HASHES = frozenset(_hash(w) for w in stop_words())
     return _STOP_HASHES
 
 

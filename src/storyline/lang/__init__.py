@@ -1,0 +1,27 @@
+"""Language data for the extractors and the term extractors: word lists kept as data.
+
+One home per lexicon, as spaCy keeps ``spacy/lang/en/`` apart from its pipeline and
+trafilatura keeps its XPaths apart from the extractor: stages import the lists from here
+and never define their own.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+# Contractions and titles that scikit-learn's list lacks but that carry no topic either.
+_EXTRA_STOP_WORDS = frozenset({"i'm", "i've", "i'd", "i'll", "it's", "mr", "mrs", "ms"})
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """The one English stop-word list: scikit-learn's (a maintained list) plus a few extras.
+
+    Imported lazily: scikit-learn is slow to import and ``storyline --help`` must stay fast.
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | _EXTRA_STOP_WORDS
+
+
+__all__ = ["stop_words"]
