@@ -44,8 +44,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from storyline.embed import article_text_for_embedding, get_embedder  # noqa: E402
 from storyline.models import Article, RawDoc  # noqa: E402
-from storyline.stages.commit.cluster import StoryIndex, article_terms, recluster  # noqa: E402
+from storyline.stages.commit.index import StoryIndex  # noqa: E402
+from storyline.stages.commit.recluster import recluster  # noqa: E402
 from storyline.stages.prepare.clean import clean_document  # noqa: E402
+from storyline.stages.prepare.terms import article_terms  # noqa: E402
 from storyline.text import tokens  # noqa: E402
 
 CHUNK = 64

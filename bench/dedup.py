@@ -44,8 +44,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from storyline.lang import stop_words as _stop_words  # noqa: E402
 from storyline.models import Article  # noqa: E402
-from storyline.stages.commit.cluster import _stop_words  # noqa: E402
 from storyline.stages.commit.dedup import DedupIndex, _stop_hashes  # noqa: E402
 from storyline.text import content_id, shingles, tokens  # noqa: E402
 
@@ -253,7 +253,7 @@ def phase_times(arts: list[Article], repeats: int) -> dict[str, float]:
     their own, so the total is a bit above the headline run's.
     """
     import storyline.stages.commit.dedup as dd
-    from storyline.stages.commit.cluster import earliest_key
+    from storyline.stages.commit.ordering import earliest_key
 
     clock = time.process_time
     best: dict[str, float] = {}

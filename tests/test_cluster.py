@@ -12,16 +12,11 @@ import pytest
 
 from storyline.embed import article_text_for_embedding, get_embedder
 from storyline.models import Article, RawDoc
-from storyline.stages.commit.cluster import (
-    StoryIndex,
-    article_day,
-    article_terms,
-    count_independent,
-    earliest_key,
-    recluster,
-    story_id_for,
-    story_title,
-)
+from storyline.stages.commit.index import StoryIndex
+from storyline.stages.commit.ordering import article_day, earliest_key, story_id_for
+from storyline.stages.commit.recluster import recluster
+from storyline.stages.commit.summaries import count_independent, story_title
+from storyline.stages.prepare.terms import article_terms
 from storyline.text import content_id
 
 # Made-up events. A and B are the same kind of event (a bridge or tunnel reopening) with
@@ -227,7 +222,7 @@ def test_settling_a_batch_reunites_a_story_an_early_decision_split() -> None:
 
 
 def test_greedy_grouping_stops_only_when_no_pair_clears_its_threshold() -> None:
-    from storyline.stages.commit.cluster import _Unit
+    from storyline.stages.commit.index import _Unit
 
     rng = np.random.default_rng(3)
     index = StoryIndex("tfidf")

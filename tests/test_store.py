@@ -83,6 +83,9 @@ def test_round_trip(st: Store) -> None:
     [(back, mh, emb, vec, terms)] = list(st.signatures())
     assert (back, mh, emb, vec, terms) == (a, b"mh", "tfidf", b"\x00" * 8, ["lindau"])
     assert type(mh) is bytes and type(vec) is bytes
+    [row] = list(st.signatures())  # a named row, unpacked above as a tuple
+    assert (row.article, row.minhash, row.embedder, row.vector, row.terms) == (
+        a, b"mh", "tfidf", b"\x00" * 8, ["lindau"])  # fmt: skip
     with pytest.raises(NotFoundError):
         st.article("nope")
 
@@ -124,6 +127,8 @@ def test_versions_at_one_source(st: Store) -> None:
     with st.transaction() as c:
         st.insert_article(c, art(2, source="https://p.example/x", version=2, supersedes="id0001"))
     assert st.current_at_source("https://p.example/x") == ("id0002", 2)
+    current = st.current_at_source("https://p.example/x")
+    assert current is not None and (current.id, current.version) == ("id0002", 2)
     assert [a.id for a in st.articles()] == ["id0002"]
     assert [a.id for a in st.articles(current_only=False)] == ["id0001", "id0002"]
 
@@ -162,6 +167,8 @@ def test_stories_and_assignments(st: Store) -> None:
         st.set_assignments(c, [("id0003", "s-a", "id0001", "near", 0.9)])
     assert st.story("s-a").article_ids == ["id0001", "id0002", "id0003"]
     assert st.duplicate_info()["id0003"] == ("id0001", "near", 0.9)
+    info = st.duplicate_info()["id0003"]
+    assert (info.duplicate_of, info.kind, info.score) == ("id0001", "near", 0.9)
     assert st.story_of("id0003") == "s-a"
     with pytest.raises(NotFoundError):
         st.story("s-b")  # no member left
@@ -174,6 +181,8 @@ def test_stories_and_assignments(st: Store) -> None:
     assert st.duplicate_info()["id0003"] == (None, None, None)
     members = list(st.story_members(["s-a"]))
     assert [a.id for a, _ in members] == ["id0002", "id0003"]
+    assert [m.article.id for m in members] == ["id0002", "id0003"]
+    assert all(m.vector is None for m in members)
     with st.transaction() as c:
         st.clear_stories(c)
     assert st.stories() == []

@@ -237,7 +237,7 @@ def prepare_unit(unit: Unit, cfg: PrepareConfig) -> PreparedUnit:
     from storyline.embed import article_text_for_embedding, get_embedder
     from storyline.engine import Prepared, clean_input
     from storyline.serde import facts_to_json
-    from storyline.stages.commit.cluster import article_terms
+    from storyline.stages.prepare.terms import article_terms
 
     cpu = {"clean": 0.0, "terms": 0.0, "embed": 0.0, "extract": 0.0}
     t = time.process_time()
@@ -336,7 +336,7 @@ _FORKSERVER_PRELOAD = [
     "storyline.engine",
     "storyline.embed",
     "storyline.stages.prepare.clean",
-    "storyline.stages.commit.cluster",
+    "storyline.stages.prepare.terms",
     "storyline.stages.prepare.extract.dates",
     "storyline.stages.prepare.extract.entities",
     "storyline.stages.prepare.extract.events",
@@ -353,9 +353,9 @@ _FORKSERVER_PRELOAD = [
 def _warm(cfg: PrepareConfig) -> None:
     """Import and load, once in the driver, what every forked worker would otherwise load."""
     from storyline.embed import get_embedder
-    from storyline.stages.commit.cluster import article_terms
     from storyline.stages.prepare import clean, extract  # noqa: F401
     from storyline.stages.prepare.extract import extract_many
+    from storyline.stages.prepare.terms import article_terms
     from storyline.text import content_id
 
     text = "A warm-up sentence so that lazy tables load. Another one follows it here."

@@ -33,8 +33,8 @@ from storyline.models import (
 from storyline.store import Store, open_store
 
 if TYPE_CHECKING:
-    from storyline.stages.commit.cluster import StoryIndex
     from storyline.stages.commit.dedup import DedupIndex, DupMatch
+    from storyline.stages.commit.index import StoryIndex
 
 logger = logging.getLogger(__name__)
 
@@ -154,8 +154,8 @@ class Engine:
         """Build the in-memory indexes from stored signatures, once per engine."""
         if self._dedup is not None and self._stories is not None:
             return self._dedup, self._stories
-        from storyline.stages.commit.cluster import StoryIndex
         from storyline.stages.commit.dedup import DedupIndex
+        from storyline.stages.commit.index import StoryIndex
 
         rows = list(self.store.signatures())
         name = self.settings.embedder
@@ -300,7 +300,7 @@ class Engine:
         result: IngestResult,
         sightings: Sequence[tuple[ArticleId, str, str | None]] = (),
     ) -> None:
-        from storyline.stages.commit.cluster import article_terms
+        from storyline.stages.prepare.terms import article_terms
 
         dedup, stories = self._ensure_indexes()
         chunk = [p.article for p in items]
@@ -397,7 +397,7 @@ class Engine:
 
     def _refresh_stories(self, c: object, story_ids: Iterable[StoryId]) -> None:
         """Recompute title, dates and independent-source count of the given stories."""
-        from storyline.stages.commit.cluster import count_independent, story_title
+        from storyline.stages.commit.summaries import count_independent, story_title
 
         ids = set(story_ids)
         if not ids:
@@ -433,8 +433,8 @@ class Engine:
 
         Returns the number of stories afterwards.
         """
-        from storyline.stages.commit.cluster import recluster
         from storyline.stages.commit.dedup import find_duplicates
+        from storyline.stages.commit.recluster import recluster
 
         rows = list(self.store.signatures())
         arts = [r[0] for r in rows]

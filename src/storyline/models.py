@@ -127,7 +127,7 @@ class Quantity:
     value: float | None
     low: float | None
     high: float | None
-    hedge: str
+    hedge: Hedge
     text: str
     cite: Cite
     subject_entity: EntityId | None = None

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from storyline.errors import StoreError
-from storyline.store.base import Store
+from storyline.store.base import DuplicateInfo, MemberRow, SignatureRow, SourceVersion, Store
 from storyline.store.sqlite import SQLiteStore
 
 DEFAULT_DB = "storyline.db"
@@ -42,4 +42,14 @@ def open_store(db: str | Path | None = None) -> Store:
     return SQLiteStore(target)
 
 
-__all__ = ["DEFAULT_DB", "SQLiteStore", "Store", "default_db", "open_store"]
+__all__ = [
+    "DEFAULT_DB",
+    "DuplicateInfo",
+    "MemberRow",
+    "SQLiteStore",
+    "SignatureRow",
+    "SourceVersion",
+    "Store",
+    "default_db",
+    "open_store",
+]

@@ -21,7 +21,7 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from storyline.errors import NotFoundError
 from storyline.models import Article, ArticleFacts, ArticleId, Span, Story, StoryId
@@ -30,16 +30,53 @@ from storyline.serde import facts_from_json, facts_to_json
 Handle = Any
 """What ``transaction()`` yields: the backend's connection, opaque to callers."""
 
+# Rows the write methods take; plain tuples, unpacked in this order.
 Assignment = tuple[ArticleId, StoryId | None, ArticleId | None, str | None, float | None]
+"""``(article, story, duplicate_of, kind, score)`` for ``set_assignments``."""
 DuplicateRow = tuple[ArticleId, ArticleId | None, str | None, float | None]
-SignatureRow = tuple[Article, bytes | None, str | None, bytes | None, list[str]]
+"""``(article, duplicate_of, kind, score)`` for ``set_duplicates``."""
+
+
+# Rows the read methods return: named, and still tuples (callers may unpack them).
+
+
+class SignatureRow(NamedTuple):
+    """A current article with the signatures stored beside it (``signatures()``)."""
+
+    article: Article
+    minhash: bytes | None
+    embedder: str | None
+    vector: bytes | None
+    terms: list[str]
+
+
+class MemberRow(NamedTuple):
+    """A current article of a story with its stored vector (``story_members()``)."""
+
+    article: Article
+    vector: bytes | None
+
+
+class SourceVersion(NamedTuple):
+    """The current version stored for a source (``current_at_source()``)."""
+
+    id: ArticleId
+    version: int
+
+
+class DuplicateInfo(NamedTuple):
+    """An article's duplicate fields (``duplicate_info()``); all None when it is no copy."""
+
+    duplicate_of: ArticleId | None
+    kind: str | None
+    score: float | None
+
 
 ARTICLE_COLS = (
     "id, source, url, outlet, published, published_from, title, title_inferred, text, raw, "
     "headings, ingested_at, version, supersedes, duplicate_of, story_id"
 )
 _A_COLS = ", ".join("a." + c.strip() for c in ARTICLE_COLS.split(","))
-_N_COLS = len(ARTICLE_COLS.split(","))
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's parameter limit
 
 
@@ -59,7 +96,7 @@ class Store(Protocol):
     def integrity_ok(self) -> bool: ...
     # articles
     def has_article(self, article_id: ArticleId) -> bool: ...
-    def current_at_source(self, source: str) -> tuple[ArticleId, int] | None: ...
+    def current_at_source(self, source: str) -> SourceVersion | None: ...
     def add_sighting(self, c: Handle, article_id: ArticleId, source: str) -> None: ...
     def has_raw_input(self, key: str) -> bool: ...
     def add_raw_inputs(self, c: Handle, items: Iterable[tuple[str, ArticleId]]) -> None: ...
@@ -79,18 +116,14 @@ class Store(Protocol):
     ) -> list[Article]: ...
     def count_articles(self) -> int: ...
     def signatures(self) -> Iterator[SignatureRow]: ...
-    def story_members(
-        self, story_ids: Iterable[StoryId]
-    ) -> Iterator[tuple[Article, bytes | None]]: ...
+    def story_members(self, story_ids: Iterable[StoryId]) -> Iterator[MemberRow]: ...
     def update_vectors(self, items: Iterable[tuple[ArticleId, str, bytes]]) -> None: ...
     def set_assignments(self, c: Handle, assignments: Iterable[Assignment]) -> None: ...
     def set_duplicates(self, c: Handle, items: Iterable[DuplicateRow]) -> None: ...
     def set_story_ids(self, c: Handle, items: Iterable[tuple[ArticleId, StoryId]]) -> None: ...
     def clear_stories(self, c: Handle) -> None: ...
     def story_of(self, article_id: ArticleId) -> StoryId | None: ...
-    def duplicate_info(
-        self,
-    ) -> dict[ArticleId, tuple[ArticleId | None, str | None, float | None]]: ...
+    def duplicate_info(self) -> dict[ArticleId, DuplicateInfo]: ...
     def search(self, query: str, limit: int = 50) -> list[ArticleId]: ...
     # stories
     def replace_stories(
@@ -199,21 +232,24 @@ class SQLStore(ABC):
 
     def schema_version(self) -> list[str]:
         """Names of the applied migrations, in order."""
-        return [r[0] for r in self._all("SELECT name FROM schema_migrations ORDER BY name")]
+        return [name for (name,) in self._all("SELECT name FROM schema_migrations ORDER BY name")]
 
     # -- articles ---------------------------------------------------------------------------
 
     def has_article(self, article_id: ArticleId) -> bool:
         return self._one("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
 
-    def current_at_source(self, source: str) -> tuple[ArticleId, int] | None:
+    def current_at_source(self, source: str) -> SourceVersion | None:
         """The current version stored for ``source``: ``(id, version)``, or None."""
         row = self._one(
             "SELECT id, version FROM articles WHERE source = ? AND is_current = 1 "
             "ORDER BY version DESC LIMIT 1",
             (source,),
         )
-        return (row[0], int(row[1])) if row else None
+        if row is None:
+            return None
+        aid, version = row
+        return SourceVersion(aid, int(version))
 
     def add_sighting(self, c: Handle, article_id: ArticleId, source: str) -> None:
         self._exec(
@@ -244,7 +280,7 @@ class SQLStore(ABC):
         if a.supersedes:
             self._exec(c, "UPDATE articles SET is_current = 0 WHERE id = ?", (a.supersedes,))
         # Writers are serialised by transaction(), so MAX + 1 is unique and increasing.
-        seq = self._exec(c, "SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+        (seq,) = self._exec(c, "SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()
         self._exec(
             c,
             "INSERT INTO articles (id, source, url, outlet, published, published_from, title, "
@@ -300,14 +336,15 @@ class SQLStore(ABC):
         for i in range(0, len(wanted), _CHUNK):
             chunk = wanted[i : i + _CHUNK]
             q = ",".join("?" * len(chunk))
-            for r in self._all(
+            for *cols, seq in self._all(
                 f"SELECT {ARTICLE_COLS}, seq FROM articles {where} AND id IN ({q})", chunk
             ):
-                found.append((int(r[-1]), self._article(r[:-1])))
+                found.append((int(seq), self._article(cols)))
         return [a for _, a in sorted(found, key=lambda x: x[0])]
 
     def count_articles(self) -> int:
-        return int(self._one("SELECT COUNT(*) FROM articles")[0])
+        (n,) = self._one("SELECT COUNT(*) FROM articles")
+        return int(n)
 
     def signatures(self) -> Iterator[SignatureRow]:
         """Every current article with its stored MinHash, embedder name, vector and terms."""
@@ -316,14 +353,16 @@ class SQLStore(ABC):
             f"SELECT {_A_COLS}, s.minhash, s.embedder, s.vector, s.terms FROM articles a "
             "JOIN signatures s ON s.article_id = a.id WHERE a.is_current = 1 ORDER BY a.seq",
         )
-        n = _N_COLS
-        for r in rows:
-            yield (
-                self._article(r[:n]), _opt_bytes(r[n]), r[n + 1], _opt_bytes(r[n + 2]),
-                json.loads(r[n + 3] or "[]"),
-            )  # fmt: skip
+        for *cols, minhash, embedder, vector, terms in rows:
+            yield SignatureRow(
+                article=self._article(cols),
+                minhash=_opt_bytes(minhash),
+                embedder=embedder,
+                vector=_opt_bytes(vector),
+                terms=json.loads(terms or "[]"),
+            )
 
-    def story_members(self, story_ids: Iterable[StoryId]) -> Iterator[tuple[Article, bytes | None]]:
+    def story_members(self, story_ids: Iterable[StoryId]) -> Iterator[MemberRow]:
         """Current articles of the given stories with their stored vectors (indexed lookup)."""
         wanted = list(dict.fromkeys(story_ids))
         for i in range(0, len(wanted), _CHUNK):
@@ -334,8 +373,8 @@ class SQLStore(ABC):
                 f"WHERE a.is_current = 1 AND a.story_id IN ({q}) ORDER BY a.seq",
                 chunk,
             )
-            for r in rows:
-                yield self._article(r[:_N_COLS]), _opt_bytes(r[_N_COLS])
+            for *cols, vector in rows:
+                yield MemberRow(article=self._article(cols), vector=_opt_bytes(vector))
 
     def update_vectors(self, items: Iterable[tuple[ArticleId, str, bytes]]) -> None:
         with self.transaction() as c:
@@ -375,9 +414,10 @@ class SQLStore(ABC):
         row = self._one("SELECT story_id FROM articles WHERE id = ?", (article_id,))
         return row[0] if row else None
 
-    def duplicate_info(self) -> dict[ArticleId, tuple[ArticleId | None, str | None, float | None]]:
+    def duplicate_info(self) -> dict[ArticleId, DuplicateInfo]:
+        """``article id -> (duplicate_of, kind, score)`` for every stored article."""
         rows = self._all("SELECT id, duplicate_of, dup_kind, dup_score FROM articles")
-        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+        return {aid: DuplicateInfo(of, kind, score) for aid, of, kind, score in rows}
 
     # -- stories ----------------------------------------------------------------------------
 
@@ -417,10 +457,10 @@ class SQLStore(ABC):
             "SELECT id, title, first_seen, last_seen, n_independent, updated_at FROM stories"
         )
         out = [
-            Story(id=r[0], title=r[1], article_ids=members.get(r[0], []), first_seen=r[2],
-                  last_seen=r[3], n_independent=int(r[4]))
-            for r in rows
-            if members.get(r[0])
+            Story(id=sid, title=title, article_ids=members[sid], first_seen=first,
+                  last_seen=last, n_independent=int(n_ind))
+            for sid, title, first, last, n_ind, _updated in rows
+            if members.get(sid)
         ]  # fmt: skip
         out.sort(key=lambda s: (-len(s.article_ids), -(s.n_independent), s.id))
         return out
@@ -436,16 +476,17 @@ class SQLStore(ABC):
             (story_id,),
         )
         ids = [
-            r[0]
-            for r in self._all(
+            aid
+            for (aid,) in self._all(
                 "SELECT id FROM articles WHERE story_id = ? AND is_current = 1 ORDER BY seq",
                 (story_id,),
             )
         ]
         if row is None or not ids:
             raise NotFoundError(f"no story with id {story_id!r}")
-        return Story(id=row[0], title=row[1], article_ids=ids, first_seen=row[2],
-                     last_seen=row[3], n_independent=int(row[4]))  # fmt: skip
+        sid, title, first, last, n_ind = row
+        return Story(id=sid, title=title, article_ids=ids, first_seen=first, last_seen=last,
+                     n_independent=int(n_ind))  # fmt: skip
 
     def story_updated_at(self, story_id: StoryId) -> str | None:
         row = self._one("SELECT updated_at FROM stories WHERE id = ?", (story_id,))
@@ -483,10 +524,10 @@ class SQLStore(ABC):
 
     def start_run(self) -> int:
         with self.transaction() as c:
-            row = self._exec(
+            (run_id,) = self._exec(
                 c, "INSERT INTO runs (started_at) VALUES (?) RETURNING id", (now(),)
             ).fetchone()
-            return int(row[0])
+            return int(run_id)
 
     def finish_run(self, run_id: int, added: int, skipped: int, errors: int) -> None:
         with self.transaction() as c:

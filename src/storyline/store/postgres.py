@@ -185,7 +185,7 @@ class PostgresStore(SQLStore):
             c.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
             )
-            done = {r[0] for r in c.execute("SELECT name FROM schema_migrations")}
+            done = {name for (name,) in c.execute("SELECT name FROM schema_migrations")}
             for name, sql in load_migrations("postgresql"):
                 if name in done:
                     continue
@@ -218,7 +218,7 @@ class PostgresStore(SQLStore):
             "ORDER BY ts_rank(a.search, t.q, 1) DESC, a.seq LIMIT ?",
             (*params, limit),
         )
-        return [r[0] for r in rows]
+        return [aid for (aid,) in rows]
 
 
 _QUERY_TOKEN = re.compile(r'"([^"]*)"?|([^\s"()]+)')

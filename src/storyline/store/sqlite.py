@@ -116,7 +116,7 @@ class SQLiteStore(SQLStore):
             c.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
             )
-            done = {r[0] for r in c.execute("SELECT name FROM schema_migrations")}
+            done = {name for (name,) in c.execute("SELECT name FROM schema_migrations")}
             for name, sql in load_migrations("sqlite"):
                 if name in done:
                     continue
@@ -144,7 +144,7 @@ class SQLiteStore(SQLStore):
             # A malformed FTS expression: search the words as a phrase instead.
             phrase = '"' + query.replace('"', " ") + '"'
             rows = self._all(sql, (phrase, limit))
-        return [r[0] for r in rows]
+        return [aid for (aid,) in rows]
 
 
 def _split_sql(sql: str) -> list[str]:

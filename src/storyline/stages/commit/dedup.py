@@ -55,7 +55,7 @@ from datasketch import LeanMinHash, MinHash
 
 from storyline.lang import stop_words
 from storyline.models import Article, ArticleId
-from storyline.stages.commit.cluster import earliest_key
+from storyline.stages.commit.ordering import earliest_key
 from storyline.text import _QUOTES as _PUNCTUATION_FOLDS
 from storyline.text import WORD_PATTERN as _TOKEN_RE
 from storyline.text import normalize_text

@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storyline.models import Article, Cite, Entity, Quantity
+from storyline.models import Article, Cite, Entity, Hedge, Quantity
 from storyline.stages.prepare.extract._clauses import (
     PRONOUNS,
     Sentences,
@@ -119,7 +119,7 @@ _PREFIX = re.compile(
     r"|nearly|almost|close\s+to|just\s+under|just\s+shy\s+of|not\s+quite"
     r"|about|around|some|roughly|approximately|approx\.|an\s+estimated|estimated|circa|~|between|from)\s+$"
 )
-_HEDGE_OF = {
+_HEDGE_OF: dict[str, Hedge] = {
     "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "a maximum of": "up_to",
     "at most": "up_to", "no more than": "up_to", "not more than": "up_to",
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
@@ -137,7 +137,7 @@ _SUFFIX = re.compile(
     r"^(?:\s*(?P<cue>or\s+more|and\s+more|or\s+so|or\s+fewer|or\s+less)\b|(?P<plus>\+|-plus\b|\s+plus\b))",
     re.I,
 )
-_SUFFIX_HEDGE = {
+_SUFFIX_HEDGE: dict[str, Hedge] = {
     "or more": "at_least",
     "and more": "at_least",
     "or so": "about",
@@ -190,7 +190,7 @@ class _Num:
     end: int
     value: float
     measure: str | None
-    hedge: str
+    hedge: Hedge
     low: float | None = None
     high: float | None = None
     compound: bool = False  # "193-member": the word after the hyphen is the measure

@@ -28,223 +28,25 @@ Candidate stories come from indexes, never from a scan over all stories: an inve
 over terms (a capped list of the most recent stories per term) and random-hyperplane LSH
 buckets over article vectors. The cost of ``add`` stays flat as the store grows.
 
-``recluster`` runs the same procedure over everything in time order with the IDF of the
-whole collection known up front, then refines (re-assignment, merges, splits).
+``recluster`` (``stages/commit/recluster.py``) runs the same procedure over everything.
 """
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import math
-import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import chain, count, islice, repeat
 from operator import mul
 
 import numpy as np
 
 from storyline.blas import one_blas_thread
-from storyline.lang import stop_words
 from storyline.models import Article, ArticleId, StoryId
-from storyline.text import fold_punctuation, normalize_text, sentence_spans
-
-# -- terms ------------------------------------------------------------------------------
-
-# sklearn's English stop-word list is the vocabulary of words that are capitalised only
-# because they open a sentence (the list itself is storyline.lang.stop_words).
-_CALENDAR = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "am",
-        "pm",
-        "a.m",
-        "p.m",
-        "gmt",
-        "est",
-        "edt",
-        "pst",
-        "pdt",
-        "cet",
-        "cest",
-        "bst",
-        "utc",
-    }
-)
-# Words that may sit inside a multi-word name ("Bank of England", "Abu Bakr al Baghdadi").
-_CONNECT = frozenset({"of", "de", "del", "der", "van", "von", "al", "bin", "la", "le", "du", "da"})
-# Numbers ("2,400", "6.1", "90-day"), words (with inner apostrophes, dots, hyphens:
-# "U.S.", "Jean-Noel", "O'Brien") and single
-# punctuation marks, which end a run of capitalised words ("in Gaza, French officials").
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[^\W_]+)*|[^\W_]+(?:['.-][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
-MAX_TERMS = 80
-
-
-def _norm_word(word: str) -> str:
-    """A word as a term: ``normalize_text`` (cached; ASCII only needs lower-casing), no "'s"."""
-    w = _NORM_CACHE.get(word)
-    if w is None:
-        # normalize_text is the identity apart from case on ASCII words (its folding and
-        # accent stripping touch only non-ASCII characters); it costs a per-character pass.
-        w = (word.lower() if word.isascii() else normalize_text(word)).rstrip(".")
-        w = w[:-2] if w.endswith("'s") else w
-        if len(_NORM_CACHE) < 200_000:
-            _NORM_CACHE[word] = w
-    return w
-
-
-_NORM_CACHE: dict[str, str] = {}
-
-
-def article_terms(article: Article) -> list[str]:
-    """Cheap entity-like terms of an article, a clustering signal stored with it.
-
-    Runs of capitalised words (allowing "of", "de", "al"... inside) give the lower-cased
-    run ("betty ford center") and its words ("betty", "ford", "center"); numbers of two or
-    more digits give ``#``-prefixed terms ("#2013", "#6.1", "#90-day"). Punctuation ends a
-    run; a stop word does not start one ("The", "In"), unless written in capitals ("US").
-    Lines in Title Case (headlines, bylines) give their capitalised words one by one.
-    Sentence openers that are not names ("Speaking", "Earlier") get through; IDF weighs
-    them down (requiring other evidence for an opener lost more names than it removed
-    noise on ECB+ train).
-    Month and weekday names are dropped. Terms are unique, in order of first appearance
-    (the title first when it is a real one), at most ``MAX_TERMS``.
-
-    Args:
-        article: a cleaned article.
-
-    Returns:
-        The terms, lower-cased and normalised with ``text.normalize_text``.
-    """
-    stop = stop_words()
-    texts = []
-    if article.title and not article.title_inferred:
-        texts.append(article.title)
-    texts.append(article.text)
-    sentences: list[list[str]] = []
-    for text in texts:
-        folded = fold_punctuation(text)
-        for s, e in sentence_spans(folded):
-            toks = _TOKEN.findall(folded[s:e])
-            if any(t[0].isalnum() for t in toks):
-                sentences.append(toks)
-
-    # Title Case lines (headlines, bylines) capitalise every word: there, no runs.
-    title_case = []
-    for toks in sentences:
-        words = [t for t in toks if t[0].isalnum()]
-        caps = sum(1 for w in words if w[0].isupper())
-        title_case.append(len(words) >= 3 and caps >= 0.7 * len(words))
-
-    out: dict[str, None] = {}
-
-    def emit(term: str) -> None:
-        if term and len(out) < MAX_TERMS:
-            out.setdefault(term, None)
-
-    for toks, is_title in zip(sentences, title_case, strict=True):
-        if is_title:
-            for w in toks:
-                n = _norm_word(w)
-                if w[0].isupper() and n not in stop and n not in _CALENDAR and len(n) > 1:
-                    emit(n)
-                elif w[0].isdigit():
-                    emit(_number_term(w))
-            continue
-        run: list[tuple[str, bool]] = []  # (normalised word, written in capitals)
-        for w in toks:
-            if not w[0].isalnum():
-                if run:
-                    _emit_run(run, stop, emit)
-                    run = []
-                continue
-            n = _norm_word(w)
-            caps = w.isupper() and len(w) > 1
-            if (
-                w[0].isupper()
-                and n not in _CALENDAR
-                and n != "i"
-                and (run or caps or n not in stop)
-            ):
-                run.append((n, caps))
-                continue
-            elif run and n in _CONNECT:
-                run.append((n, False))
-                continue
-            if run:
-                _emit_run(run, stop, emit)
-                run = []
-            if w[0].isdigit():
-                emit(_number_term(w))
-        _emit_run(run, stop, emit)
-    return list(out)
-
-
-def _number_term(word: str) -> str:
-    digits = word.replace(",", "").rstrip(".")
-    return "#" + digits.lower() if sum(c.isdigit() for c in digits) >= 2 else ""
-
-
-def _emit_run(
-    run: list[tuple[str, bool]], stop: frozenset[str], emit: Callable[[str], None]
-) -> None:
-    while run and run[-1][0] in _CONNECT:
-        run.pop()
-    if not run:
-        return
-    if len(run) > 1:
-        emit(" ".join(n for n, _ in run))
-    for n, caps in run:
-        if len(n) > 1 and n not in _CONNECT and (caps or n not in stop):
-            emit(n)
-
+from storyline.stages.commit.ordering import article_day, earliest_key, story_id_for
 
 # -- parameters -------------------------------------------------------------------------
 
@@ -302,9 +104,6 @@ DEFAULT_PARAMS: dict[str, ClusterParams] = {
 }
 
 
-_EMBEDDER_BY_DIM = {384: "minilm", 64: "model2vec", 512: "tfidf"}
-
-
 def params_for(embedder_name: str) -> ClusterParams:
     """The tuned parameters for vectors made by ``embedder_name``."""
     return DEFAULT_PARAMS.get(embedder_name, ClusterParams())
@@ -313,33 +112,6 @@ def params_for(embedder_name: str) -> ClusterParams:
 def expected_similarity(rho: float, k1: int, k2: int) -> float:
     """Similarity expected between the centroids of ``k1`` and ``k2`` same-story articles."""
     return rho / math.sqrt((rho + (1 - rho) / k1) * (rho + (1 - rho) / k2))
-
-
-# -- ids, dates, ordering ---------------------------------------------------------------
-
-
-def story_id_for(article_id: ArticleId) -> StoryId:
-    """The id of a story founded by ``article_id``: "s-" and 12 hex digits."""
-    return "s-" + hashlib.sha256(article_id.encode("utf-8")).hexdigest()[:12]
-
-
-def article_day(article: Article) -> int | None:
-    """The article's publication day as a proleptic ordinal, or None when unknown."""
-    pub = (article.published or "").strip()
-    for text, fmt in ((pub[:10], "day"), (pub[:7] + "-01", "month"), (pub[:4] + "-01-01", "year")):
-        try:
-            d = date.fromisoformat(text)
-        except ValueError:
-            continue
-        if fmt == "year" and len(pub) > 4 and pub[4:5] not in ("", "-"):
-            return None
-        return d.toordinal()
-    return None
-
-
-def earliest_key(article: Article) -> tuple[int, str, str, str]:
-    """Sort key for "earliest": published date (dated first), then ingested_at, then id."""
-    return (0 if article.published else 1, article.published or "", article.ingested_at, article.id)
 
 
 # -- the index --------------------------------------------------------------------------
@@ -1050,6 +822,13 @@ class StoryIndex:
         units = [self._unit_of_member(m) for m in members]
         self._apply(units, self._greedy(units))
 
+    def resplit_all(self) -> None:
+        """Re-group every story of ``split_min`` or more articles from single articles."""
+        for sid in list(self._stories):
+            story = self._stories.get(sid)
+            if story is not None and len(story.members) >= self.p.split_min:
+                self._resplit(story)
+
 
 def _insort(days: list[int], day: int) -> None:
     import bisect
@@ -1069,164 +848,4 @@ def _decrement(index: dict, key: object, sid: StoryId) -> None:  # type: ignore[
         posting[sid] -= 1
 
 
-# -- batch functions --------------------------------------------------------------------
-
-
-def recluster(
-    articles: Sequence[Article],
-    vectors: np.ndarray,
-    terms: Sequence[list[str]],
-    *,
-    embedder_name: str | None = None,
-    params: ClusterParams | None = None,
-    exact_max: int = 3000,
-    chunk: int = 256,
-) -> dict[ArticleId, StoryId]:
-    """Cluster everything again from scratch and refine; returns article -> story.
-
-    With the IDF of the whole collection fixed up front, up to ``exact_max`` articles
-    are agglomerated best pair first from single articles (exact, quadratic memory);
-    a larger collection is added in time order in chunks of ``chunk`` (each chunk
-    agglomerated with its neighbourhood, as on ingest), then every story is re-grouped
-    from single articles and split where it falls apart. A new story keeps the id
-    most of its articles had before (so links to stories survive a recluster) unless a
-    larger story already took it; otherwise it is named after its earliest article.
-
-    Args:
-        articles: every article.
-        vectors: their embeddings, one row per article.
-        terms: ``article_terms`` of each article.
-        embedder_name: which embedder made the vectors (selects parameters); when None
-            it is told from the vector width (384 MiniLM, 64 model2vec, 512 tfidf).
-        params: explicit parameters.
-        exact_max: largest collection clustered exactly.
-        chunk: chunk size of the scalable path.
-    """
-    if not articles:
-        return {}
-    if len(articles) != len(vectors) or len(articles) != len(terms):
-        raise ValueError("articles, vectors and terms must have the same length")
-    if embedder_name is None:
-        embedder_name = _EMBEDDER_BY_DIM.get(int(vectors.shape[1]), "minilm")
-    df: dict[str, int] = {}
-    for ts in terms:
-        for t in set(ts):
-            df[t] = df.get(t, 0) + 1
-    index = StoryIndex(
-        embedder_name, params=params, idf_from=(len(articles), df), refine_every=chunk
-    )
-    order = sorted(range(len(articles)), key=lambda i: earliest_key(articles[i]))
-    if len(articles) <= exact_max:
-        index.group_exact([(articles[i], vectors[i], list(terms[i])) for i in order])
-    else:
-        for i in order:
-            index.add(articles[i], vectors[i], list(terms[i]))
-        index.refine_pending()
-        for sid in list(index._stories):
-            story = index._stories.get(sid)
-            if story is not None and len(story.members) >= index.p.split_min:
-                index._resplit(story)
-    return _stable_ids(articles, index.stories())
-
-
-def _stable_ids(
-    articles: Sequence[Article], groups: Mapping[StoryId, list[ArticleId]]
-) -> dict[ArticleId, StoryId]:
-    by_id = {a.id: a for a in articles}
-    out: dict[ArticleId, StoryId] = {}
-    taken: set[StoryId] = set()
-    for members in sorted(groups.values(), key=lambda g: (-len(g), min(g))):
-        votes: dict[StoryId, int] = {}
-        for mid in members:
-            old = by_id[mid].story_id
-            if old:
-                votes[old] = votes.get(old, 0) + 1
-        sid = next((s for s in sorted(votes, key=lambda s: (-votes[s], s)) if s not in taken), None)
-        if sid is None:
-            first = min(members, key=lambda i: earliest_key(by_id[i]))
-            sid = story_id_for(first)
-            while sid in taken:
-                sid = story_id_for(sid)
-        taken.add(sid)
-        for mid in members:
-            out[mid] = sid
-    return out
-
-
-def story_title(articles: Sequence[Article], vectors: np.ndarray) -> str:
-    """A headline for a story: the member title closest to the story's centroid.
-
-    Real (not inferred) titles are preferred, as are titles of ordinary headline length;
-    titles that are mostly digits (a scraped timestamp) are skipped. Without any usable
-    title, the opening of the most central article is used.
-
-    Args:
-        articles: the story's articles.
-        vectors: their embeddings, one row per article.
-    """
-    if not articles:
-        return ""
-    vecs = np.asarray(vectors, dtype=np.float32).reshape(len(articles), -1)
-    centroid = vecs.sum(axis=0)
-    norm = float(np.linalg.norm(centroid))
-    sims = vecs @ (centroid / norm) if norm > 0 else np.zeros(len(articles), dtype=np.float32)
-    best: tuple[float, tuple[int, str, str, str], str] | None = None
-    for a, s in zip(articles, sims, strict=True):
-        title = " ".join(a.title.split())
-        words = re.findall(r"[^\W\d_]{2,}", title)
-        if len(words) < 3:
-            continue
-        score = float(s) + (0.15 if not a.title_inferred else 0.0)
-        score += 0.05 if 4 <= len(words) <= 20 and len(title) <= 140 else 0.0
-        score -= 0.1 if a.duplicate_of else 0.0
-        key = (-score, earliest_key(a), title)
-        if best is None or key < (best[0], best[1], best[2]):
-            best = (-score, earliest_key(a), title)
-    if best is not None:
-        return best[2]
-    central = articles[int(np.argmax(sims))]
-    lead = " ".join(central.text.split())
-    return lead if len(lead) <= 100 else lead[:99].rsplit(" ", 1)[0] + "…"
-
-
-def count_independent(
-    ids: Sequence[ArticleId], duplicate_of: Mapping[ArticleId, ArticleId | None]
-) -> int:
-    """Number of independent sources among ``ids`` once copies are collapsed.
-
-    Copies are linked through ``duplicate_of`` (possibly in chains, possibly to an article
-    outside ``ids``); each connected group counts once.
-    """
-    parent: dict[ArticleId, ArticleId] = {}
-
-    def find(x: ArticleId) -> ArticleId:
-        root = x
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while parent.get(x, x) != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    for a in ids:
-        b = duplicate_of.get(a)
-        if b and b != a:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[ra] = rb
-    return len({find(a) for a in dict.fromkeys(ids)})
-
-
-__all__ = [
-    "DEFAULT_PARAMS",
-    "ClusterParams",
-    "StoryIndex",
-    "article_day",
-    "article_terms",
-    "count_independent",
-    "earliest_key",
-    "expected_similarity",
-    "params_for",
-    "recluster",
-    "story_id_for",
-    "story_title",
-]
+__all__ = ["DEFAULT_PARAMS", "ClusterParams", "StoryIndex", "expected_similarity", "params_for"]
