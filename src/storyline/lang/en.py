@@ -36,6 +36,7 @@ __all__ = [
     "SPEECH_VERBS",
     "TIME_WORDS",
     "TIME_ZONES",
+    "TRAILING_SPEECH_FORMS",
     "WEEKDAYS",
     "WEEKDAY_ABBREVIATIONS",
     "Pronoun",
@@ -52,39 +53,41 @@ __all__ = [
 #           ("Italy said [it was ready]"), matched on the lemma;
 #   quote   it introduces or closes a quotation ("…,” she added"; "he wrote:");
 #   clause  it introduces reported speech as a clause ("X warned that …");
-#   core    the commonest reporting verbs, enough to tell a clause edge ("…, officials said")
-#           (not "state", whose "states" is more often a noun);
+#   core    the commonest reporting verbs, enough to tell a clause edge ("…, officials said");
+#   trail   it closes a reported clause that comes first ("…, the ministry confirmed");
 #   deny    it denies or disputes what follows (the content is not asserted by the subject).
 # Forms are the ones seen in news; a use that reads surface text takes the finite forms
-# (no "-ing") of the lemmas tagged with it (``finite_forms``).
+# (no "-ing") of the lemmas tagged with it (``finite_forms``). A form marked "*" is also a
+# common noun ("the downstream states"): the uses that read a verb where a noun phrase could
+# stand ("core", "trail") leave it out.
 _SPEECH_TABLE = """
-say          said says say saying                             | attr subj quote clause core
-tell         told tells telling                               | attr subj quote core
-state        stated states stating                            | attr subj quote clause
-note         noted notes noting                               | attr subj quote clause core
-add          added adds adding                                | attr subj quote clause core
-warn         warned warns warning                             | attr subj quote clause
-acknowledge  acknowledged acknowledges acknowledging          | attr subj quote clause
+say          said says say saying                             | attr subj quote clause core trail
+tell         told tells telling                               | attr subj quote core trail
+state        stated states* stating                           | attr subj quote clause trail
+note         noted notes* noting                              | attr subj quote clause core trail
+add          added adds adding                                | attr subj quote clause core trail
+warn         warned warns warning                             | attr subj quote clause trail
+acknowledge  acknowledged acknowledges acknowledging          | attr subj quote clause trail
 explain      explained explains explaining                    | attr subj quote clause
 emphasize    emphasized emphasizes emphasizing                | attr subj quote clause
 emphasise    emphasised emphasises emphasising                | attr subj quote clause
 stress       stressed stresses stressing                      | attr subj quote clause
-insist       insisted insists insisting                       | attr subj quote clause
+insist       insisted insists insisting                       | attr subj quote clause trail
 argue        argued argues arguing                            | attr subj quote clause
-announce     announced announces announcing                   | attr subj quote clause
+announce     announced announces announcing                   | attr subj quote clause trail
 declare      declared declares                                | attr subj quote
 write        wrote writes                                     | attr subj quote
 reply        replied                                          | attr subj quote
 continue     continued                                        | attr quote
 claim        claimed claims claiming                          | attr subj clause
-confirm      confirmed confirms confirming                    | attr subj clause
+confirm      confirmed confirms confirming                    | attr subj clause trail
 suggest      suggested suggests suggesting                    | attr subj clause
 indicate     indicated                                        | attr subj clause
 predict      predicted                                        | attr clause
 reiterate    reiterated                                       | attr clause
-estimate     estimated estimates                              | attr clause
+estimate     estimated estimates*                             | attr clause trail
 repeat       repeated repeats                                 | attr clause
-report       reported                                         | attr subj
+report       reported                                         | attr subj trail
 answer       answered                                         | attr subj
 assert       asserted asserts                                 | attr
 deny         denied denies                                    | attr deny
@@ -117,21 +120,25 @@ refute       refuted refutes                                  | deny
 dismiss      dismissed dismisses                              | deny
 """
 
-Use = Literal["attr", "subj", "quote", "clause", "core", "deny"]
+Use = Literal["attr", "subj", "quote", "clause", "core", "trail", "deny"]
 
 
-def _read_table(table: str) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
+def _read_table(
+    table: str,
+) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]], frozenset[str]]:
     forms: dict[str, tuple[str, ...]] = {}
     uses: dict[str, frozenset[str]] = {}
+    nouns: set[str] = set()
     for line in table.strip().splitlines():
         words, _, tags = line.partition("|")
         lemma, *inflected = words.split()
-        forms[lemma] = tuple(inflected)
+        forms[lemma] = tuple(f.rstrip("*") for f in inflected)
         uses[lemma] = frozenset(tags.split())
-    return forms, uses
+        nouns.update(f.rstrip("*") for f in inflected if f.endswith("*"))
+    return forms, uses, frozenset(nouns)
 
 
-_SPEECH_FORMS, _SPEECH_USES = _read_table(_SPEECH_TABLE)
+_SPEECH_FORMS, _SPEECH_USES, _NOUN_FORMS = _read_table(_SPEECH_TABLE)
 
 # The one speech-verb list: lemma -> inflected forms.
 SPEECH_VERBS: Mapping[str, tuple[str, ...]] = _SPEECH_FORMS
@@ -141,9 +148,17 @@ def _lemmas(use: Use) -> tuple[str, ...]:
     return tuple(lemma for lemma, tags in _SPEECH_USES.items() if use in tags)
 
 
-def finite_forms(lemmas: Iterable[str]) -> frozenset[str]:
-    """The forms of ``lemmas`` that can head a reporting clause (no "-ing" participles)."""
-    return frozenset(f for lemma in lemmas for f in SPEECH_VERBS[lemma] if not f.endswith("ing"))
+def finite_forms(lemmas: Iterable[str], *, nouns: bool = True) -> frozenset[str]:
+    """The forms of ``lemmas`` that can head a reporting clause (no "-ing" participles).
+
+    ``nouns=False`` leaves out the forms that are also common nouns ("states", "notes").
+    """
+    return frozenset(
+        f
+        for lemma in lemmas
+        for f in SPEECH_VERBS[lemma]
+        if not f.endswith("ing") and (nouns or f not in _NOUN_FORMS)
+    )
 
 
 # Surface forms that mark an attribution next to a name ("said", "told", "according to" aside).
@@ -157,7 +172,9 @@ QUOTE_SPEECH_FORMS: frozenset[str] = finite_forms(_lemmas("quote"))
 # Forms that introduce reported speech as a clause ("X warned that …").
 INDIRECT_SPEECH_FORMS: frozenset[str] = finite_forms(_lemmas("clause"))
 # The commonest reporting forms, used to see where a clause ends ("…, officials said").
-CORE_SPEECH_FORMS: frozenset[str] = finite_forms(_lemmas("core"))
+CORE_SPEECH_FORMS: frozenset[str] = finite_forms(_lemmas("core"), nouns=False)
+# Forms that close a reported clause put first ("…, the ministry confirmed").
+TRAILING_SPEECH_FORMS: frozenset[str] = finite_forms(_lemmas("trail"), nouns=False)
 # Verbs that deny or dispute their content: lemma -> forms (a subset of ``SPEECH_VERBS``).
 DENIAL_VERBS: Mapping[str, tuple[str, ...]] = {
     lemma: SPEECH_VERBS[lemma] for lemma in _lemmas("deny")

@@ -29,7 +29,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlparse
 
 from storyline.errors import CleanError
-from storyline.lang import MONTH_ABBREVIATIONS, MONTHS
+from storyline.lang import MONTH_ABBREVIATIONS, MONTHS, alternation, finite_forms
 from storyline.models import Article, RawDoc, Span
 from storyline.text import content_id
 
@@ -510,7 +510,8 @@ def clean_text(raw: str, *, markdown: bool = False) -> CleanedText:
 
 _ATTRIBUTION_TAIL = re.compile(
     r",?\s+(?:according to [^,]+|(?:an?|the|some|several|two|three|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,8}"
-    r"\s+(?:said|says|told|reported|announced|confirmed)(?:\s+\w+)?)\s*[.!?]?$"
+    rf"\s+(?:{alternation(finite_forms(['say', 'tell', 'report', 'announce', 'confirm']))})"
+    r"(?:\s+\w+)?)\s*[.!?]?$"
 )
 _PARENTHETICAL = re.compile(
     r",\s+(?:in coordination with|along with|together with|alongside|backed by|who|which)[^,]{1,80},"

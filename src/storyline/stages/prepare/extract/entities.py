@@ -38,6 +38,7 @@ from storyline.lang import (
     REPORTING_FORMS,
     WEEKDAYS,
     alternation,
+    finite_forms,
 )
 from storyline.models import Article, Cite, Entity
 from storyline.stages.prepare.extract.context import ArticleContext
@@ -805,9 +806,9 @@ _DETERMINER = re.compile(
     r"[Tt]he|[Tt]hese|[Tt]hose|[Mm]ost"
 )
 # Lower-case words that cannot sit between a determiner and the noun it introduces.
-_NOT_NP = _words(
+_NOT_NP = finite_forms(["say", "tell"]) | _words(
     """is are was were be been has have had will would could should may might can do does did
-    said says say told in at on of to for with by from and or but that which who whom whose
+    in at on of to for with by from and or but that which who whom whose
     as than not no also then when while after before if because about into over under between
     among against across through during without within like including near behind beyond
     toward towards upon via per its their his her our"""

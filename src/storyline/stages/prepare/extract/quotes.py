@@ -36,6 +36,7 @@ from storyline.lang import (
     INDIRECT_SPEECH_FORMS,
     PRONOUNS,
     REPORTING_FORMS,
+    TRAILING_SPEECH_FORMS,
     alternation,
     finite_forms,
 )
@@ -51,10 +52,14 @@ __all__ = ["extract_quotes"]
 _VERBS = alternation(REPORTING_FORMS)
 # Verbs that report speech with a clause after them (indirect speech); "said" may drop "that".
 _SAY = alternation(finite_forms(["say"]))
+_TELL = alternation(finite_forms(["tell"]))
+# Verbs that close a reported clause put first ("…, the ministry confirmed"); "told" needs
+# its addressee ("told reporters").
+_TRAIL = alternation(TRAILING_SPEECH_FORMS - finite_forms(["say", "tell"]))
 # ... the others need "that", which may follow an addressee or a time ("told reporters that").
 _CLAUSE_VERBS = (
     alternation(INDIRECT_SPEECH_FORMS - finite_forms(["say"]))
-    + rf"|(?:{alternation(finite_forms(['tell']))})\s+[^,.;:“”\"]{{1,60}}?"
+    + rf"|(?:{_TELL})\s+[^,.;:“”\"]{{1,60}}?"
     + rf"|(?:{alternation(finite_forms(['announce']))})\s+[^,.;:“”\"]{{1,60}}?"
     + rf"|(?:{_SAY})\s+[^,.;:“”\"]{{1,40}}?"
 )
@@ -697,12 +702,12 @@ _WHO_SAID = re.compile(
     rf",\s+who\s+(?:{_SAY}|{_CLAUSE_VERBS}){_TIME}(?:\s+that)?\s+(?P<c>[^,]{{8,}}?),"
 )
 _IND_TRAIL = re.compile(
-    rf"(?P<c>.+?),\s+(?P<np>[^,]{{2,90}}?)\s+{_ADV}(?P<v>{_SAY}|added|noted|confirmed|warned|insisted|"
-    rf"stated|estimated|acknowledged|reported|announced|told\s+[^,.;]{{1,40}}?){_TIME}"
+    rf"(?P<c>.+?),\s+(?P<np>[^,]{{2,90}}?)\s+{_ADV}(?P<v>{_SAY}|{_TRAIL}|"
+    rf"(?:{_TELL})\s+[^,.;]{{1,40}}?){_TIME}"
     r"\s*(?:[.!]?$|(?=,?\s+(?:after|as|when|while|before|but|and|adding|noting)\b))"
 )
 _IND_TRAIL_INV = re.compile(
-    r"(?P<c>.+?),\s+(?:said|says)\s+(?P<np>[^,]{2,60}?)(?:,\s+[^,]{2,100}?)?[.!]?$"
+    rf"(?P<c>.+?),\s+(?:{_SAY})\s+(?P<np>[^,]{{2,60}}?)(?:,\s+[^,]{{2,100}}?)?[.!]?$"
 )
 _ACC_TRAIL = re.compile(r"(?P<c>.+?),?\s+according\s+to\s+(?P<np>[^,]{2,120}?)(?:,.*)?[.!]?$")
 _ACC_LEAD = re.compile(
