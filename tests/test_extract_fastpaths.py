@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -176,7 +177,19 @@ def test_stance_lexicon_words_are_read() -> None:
     words = stances._lexicon_words()
     # all but the patterns without a literal of three letters get a word check
     assert sum(w is not None for w in words) >= len(words) - 3
-    ready = stances._required_words(re.compile(r"\b(?P<k>ready|willing)\s+to\b", re.I))
-    assert ready == ("ready", "willing")
-    assert stances._required_words(re.compile(r"\b(?:a|b)?\s+to\b", re.I)) is None
-    assert stances._required_words(re.compile(r"(?<!its )\bback(?:s|ed)?\b", re.I)) == ("back",)
+    assert stances._required_words(("ready", "willing")) == ("ready", "willing")
+    assert stances._required_words(("a", "b")) is None
+    # a form holding another is covered by it
+    assert stances._required_words(("back", "backs", "backed")) == ("back",)
+    assert stances._required_words(("Pledges", "pledge")) == ("pledge",)
+
+
+def test_stance_lexicon_has_no_private_regex_parser() -> None:
+    """The fast path reads the lexicon's word lists, not CPython's private ``re._parser``."""
+    from storyline.stages.prepare.extract import stances
+
+    source = Path(stances.__file__).read_text()
+    assert "re._parser" not in source and "re._constants" not in source
+    ready = next(lex for lex in stances._LEXICON if "ready" in lex.keys)
+    m = ready.pattern.search("Norway is ready to send engineers")
+    assert m is not None and m.group("k") == "ready"

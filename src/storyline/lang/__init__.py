@@ -9,6 +9,30 @@ from __future__ import annotations
 
 from functools import cache
 
+from storyline.lang.en import (
+    CORE_SPEECH_FORMS,
+    DENIAL_VERBS,
+    HONORIFICS,
+    INDIRECT_SPEECH_FORMS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NEGATION_CUES,
+    PRONOUNS,
+    QUOTE_SPEECH_FORMS,
+    REFERRING_PRONOUNS,
+    REPORTING_FORMS,
+    SPEECH_LEMMAS,
+    SPEECH_VERBS,
+    TIME_WORDS,
+    TIME_ZONES,
+    TRAILING_SPEECH_FORMS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+    Pronoun,
+    alternation,
+    finite_forms,
+)
+
 # Contractions and titles that scikit-learn's list lacks but that carry no topic either.
 _EXTRA_STOP_WORDS = frozenset({"i'm", "i've", "i'd", "i'll", "it's", "mr", "mrs", "ms"})
 
@@ -24,4 +48,27 @@ def stop_words() -> frozenset[str]:
     return frozenset(ENGLISH_STOP_WORDS) | _EXTRA_STOP_WORDS
 
 
-__all__ = ["stop_words"]
+__all__ = [
+    "CORE_SPEECH_FORMS",
+    "DENIAL_VERBS",
+    "HONORIFICS",
+    "INDIRECT_SPEECH_FORMS",
+    "MONTHS",
+    "MONTH_ABBREVIATIONS",
+    "NEGATION_CUES",
+    "PRONOUNS",
+    "QUOTE_SPEECH_FORMS",
+    "REFERRING_PRONOUNS",
+    "REPORTING_FORMS",
+    "SPEECH_LEMMAS",
+    "SPEECH_VERBS",
+    "TIME_WORDS",
+    "TIME_ZONES",
+    "TRAILING_SPEECH_FORMS",
+    "WEEKDAYS",
+    "WEEKDAY_ABBREVIATIONS",
+    "Pronoun",
+    "alternation",
+    "finite_forms",
+    "stop_words",
+]

@@ -16,11 +16,13 @@ of a head noun.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from storyline.lang import finite_forms, stop_words
 from storyline.models import Article, ArticleId, Cite
 from storyline.text import fold_punctuation, sentence_spans
 
@@ -47,19 +49,28 @@ KIND_HEADS: dict[str, str] = {
     "fund": "fund",
 }  # fmt: skip
 
-# Words that end a noun phrase when walking left from its head.
-_STOP = _wordset(
-    """a an the this that these those such its their his her our your my any every each
-    some no of to in on at for from with by as into onto about over under after before
-    and or but nor so if than then when while where which who whom whose what how why
-    is are was were be been being am has have had do does did will would shall should
-    can could may might must not n't also still already only even just very more most
-    less least it they we you he she i there here up out off per via
-    deploy establish create form send join lead support set launch build adopt pass sign
+# Verbs (and other words) that end a noun phrase when walking left from its head, besides
+# the stop words ("to deploy [an international force]", "said [the plan]").
+_PHRASE_VERBS = finite_forms(["say", "tell", "announce"]) | _wordset(
+    """deploy establish create form send join lead support set launch build adopt pass sign
     negotiate approve back endorse authorize authorise propose draft finalize finalise
-    said says told say called calls announced including include includes like
-    s 's"""
+    called calls including include includes like do does did shall just n't s 's"""
 )
+
+
+@functools.cache
+def _phrase_stops() -> frozenset[str]:
+    return stop_words() | _PHRASE_VERBS
+
+
+def _ends_phrase(word: str, folded: str) -> bool:
+    """Whether ``word`` ends a noun phrase when walking left from its head.
+
+    An acronym is a name, never a stop word, even when its lower case is one ("UN": "un").
+    """
+    return folded in _phrase_stops() and not (len(word) > 1 and word.isupper())
+
+
 # Modifiers that say nothing about which thing a phrase names.
 GENERIC_MODS = _wordset(
     "proposed new possible potential future planned current draft eventual so-called "
@@ -156,7 +167,7 @@ def kind_phrases(article: Article) -> list[KindPhrase]:
                     break
                 word = tm.group(1)
                 folded = norm_word(word)
-                if folded in _STOP or folded.isdigit() or word.endswith(("’s", "'s")):
+                if _ends_phrase(word, folded) or folded.isdigit() or word.endswith(("’s", "'s")):
                     break
                 if word[0].isupper() and first == m.start() and _sentence_initial(left, tm):
                     # a capitalised sentence opener ("Setting up a force") is not a modifier

@@ -14,6 +14,7 @@ source. When sources conflict, one sentence names the conflict and cites each si
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from storyline.lang import finite_forms, stop_words
 from storyline.models import (
     Article,
     ArticleFacts,
@@ -143,11 +145,13 @@ def merge_timeline(events: Sequence[Event], order: Mapping[ArticleId, int]) -> l
 # brief
 # ---------------------------------------------------------------------------------------
 
-_STOP = _wordset(
-    "the a an and or but of to in on at for from with by as is are was were be been has have had "
-    "that this it its their they he she said says will would could should which who not also more "
-    "than after before about into over under"
-)
+
+@functools.cache
+def _stop() -> frozenset[str]:
+    """The stop words, and "said"/"says", which every news sentence shares."""
+    return stop_words() | finite_forms(["say"])
+
+
 _QUOTE_START = re.compile(r"^[\"“”'‘]")
 
 
@@ -163,7 +167,7 @@ class _Sentence:
 
 
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in tokens(text) if len(w) > 2 and w not in _STOP)
+    return frozenset(w for w in tokens(text) if len(w) > 2 and w not in _stop())
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

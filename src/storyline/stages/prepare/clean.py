@@ -29,6 +29,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlparse
 
 from storyline.errors import CleanError
+from storyline.lang import MONTH_ABBREVIATIONS, MONTHS, alternation, finite_forms
 from storyline.models import Article, RawDoc, Span
 from storyline.text import content_id
 
@@ -36,13 +37,14 @@ from storyline.text import content_id
 # Dates (datelines and metadata)
 # ---------------------------------------------------------------------------------------
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+# Month number by abbreviation ("sept" and the first three letters of every name).
+_MONTHS = {**{m[:3]: n for m, n in MONTHS.items()}, **MONTH_ABBREVIATIONS}
 _MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    "(?:"
+    + "|".join(
+        sorted((m.capitalize() for m in (*MONTHS, *MONTH_ABBREVIATIONS)), key=lambda m: -len(m))
+    )
+    + r")\.?"
 )
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
 _DATE = (
@@ -508,7 +510,8 @@ def clean_text(raw: str, *, markdown: bool = False) -> CleanedText:
 
 _ATTRIBUTION_TAIL = re.compile(
     r",?\s+(?:according to [^,]+|(?:an?|the|some|several|two|three|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,8}"
-    r"\s+(?:said|says|told|reported|announced|confirmed)(?:\s+\w+)?)\s*[.!?]?$"
+    rf"\s+(?:{alternation(finite_forms(['say', 'tell', 'report', 'announce', 'confirm']))})"
+    r"(?:\s+\w+)?)\s*[.!?]?$"
 )
 _PARENTHETICAL = re.compile(
     r",\s+(?:in coordination with|along with|together with|alongside|backed by|who|which)[^,]{1,80},"

@@ -11,72 +11,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from storyline.lang import stop_words
+from storyline.lang import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    TIME_WORDS,
+    TIME_ZONES,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+    stop_words,
+)
 from storyline.models import Article
 from storyline.text import fold_punctuation, normalize_text, sentence_spans
 
 # sklearn's English stop-word list is the vocabulary of words that are capitalised only
 # because they open a sentence (the list itself is storyline.lang.stop_words).
 _CALENDAR = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "am",
-        "pm",
-        "a.m",
-        "p.m",
-        "gmt",
-        "est",
-        "edt",
-        "pst",
-        "pdt",
-        "cet",
-        "cest",
-        "bst",
-        "utc",
-    }
+    {*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS, *TIME_WORDS, *TIME_ZONES}
 )
 # Words that may sit inside a multi-word name ("Bank of England", "Abu Bakr al Baghdadi").
 _CONNECT = frozenset({"of", "de", "del", "der", "van", "von", "al", "bin", "la", "le", "du", "da"})

@@ -7,6 +7,10 @@ Input: cleaned ``Article`` objects. Output: one ``ArticleFacts`` per article wit
 - quantities (``quantities.py``), dates (``dates.py``), events (``events.py``) and
   stances (``stances.py``).
 
+Every stage of one article reads one ``ArticleContext`` (``context.py``: sentences, quoted
+spans, the entity-mention index, the parse), built once per article; the word lists they
+match come from ``storyline.lang``.
+
 ``extract_many`` parses all articles with one ``nlp.pipe`` call (spaCy batches them), then
 runs the stages per article; with ``use_spacy=False`` every stage runs on rules only and gets
 ``doc=None`` (the fast ``--extractor rules`` path). Every cite is checked against its article
@@ -140,6 +144,7 @@ def _docs(articles: Sequence[Article], use_spacy: bool) -> Iterator[Doc | None]:
 def _extract_one(article: Article, doc: Doc | None, timeout: float = 0) -> ArticleFacts:
     # Imported here, not at module top: the engine imports this package for
     # EXTRACTOR_VERSION on every report, and most reports are served from cached facts.
+    from storyline.stages.prepare.extract.context import ArticleContext
     from storyline.stages.prepare.extract.dates import extract_dates
     from storyline.stages.prepare.extract.entities import extract_entities
     from storyline.stages.prepare.extract.events import build_events
@@ -166,18 +171,23 @@ def _extract_one(article: Article, doc: Doc | None, timeout: float = 0) -> Artic
             return []
 
     facts = ArticleFacts(article_id=article.id)
+    # built once and read by every stage: sentences, quoted spans, the entity-mention index
+    ctx = ArticleContext(article, doc)
     try:
         with _alarm(timeout):
-            entities = run("entities", lambda: extract_entities(article, doc))
-            dates = run("dates", lambda: extract_dates(article, doc))
+            entities = run("entities", lambda: extract_entities(article, doc, ctx))
+            ctx.set_entities(entities)
+            dates = run("dates", lambda: extract_dates(article, doc, ctx))
             facts = ArticleFacts(
                 article_id=article.id,
                 entities=entities,
-                quotes=run("quotes", lambda: extract_quotes(article, doc, entities)),
-                quantities=run("quantities", lambda: extract_quantities(article, doc, entities)),
+                quotes=run("quotes", lambda: extract_quotes(article, doc, entities, ctx)),
+                quantities=run(
+                    "quantities", lambda: extract_quantities(article, doc, entities, ctx)
+                ),
                 dates=dates,
-                events=run("events", lambda: build_events(article, doc, dates, entities)),
-                stances=run("stances", lambda: extract_stances(article, doc, entities)),
+                events=run("events", lambda: build_events(article, doc, dates, entities, ctx)),
+                stances=run("stances", lambda: extract_stances(article, doc, entities, ctx)),
             )
     except ExtractTimeout:  # the alarm fired outside ``run`` (between stages, or disarming)
         expired.append("between stages")

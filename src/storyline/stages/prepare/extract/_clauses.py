@@ -1,27 +1,25 @@
 """Shared helpers of the quantity, date, event and stance extractors (private).
 
-Sentence lookup, entity lookup by span, and finding the grammatical subject (the actor)
-of a word, with a dependency parse when there is one and by position when there is not.
+Entity lookup by span, and finding the grammatical subject (the actor) of a word, with a
+dependency parse when there is one and by position when there is not. Sentences, quoted
+spans and mentions are in the per-article ``context.ArticleContext``.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from storyline.lang import SPEECH_LEMMAS
 from storyline.models import Entity
+from storyline.stages.prepare.extract.context import Sentences
 from storyline.stages.prepare.extract.entities import entity_at
-from storyline.text import sentence_spans
 
 __all__ = [
-    "PRONOUNS",
-    "SPEECH_VERBS",
     "Sentences",
     "anonymous_antecedent",
     "entity_at",
-    "mentions_in",
     "np_span",
     "resolve_entity",
     "speech_subject",
@@ -32,28 +30,6 @@ __all__ = [
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# Verbs that report speech: a pronoun subject of the reported clause ("Italy said it was
-# ready") is the subject of the reporting verb.
-SPEECH_VERBS = {
-    "say", "tell", "add", "announce", "note", "state", "indicate", "claim", "confirm",
-    "declare", "insist", "explain", "report", "acknowledge", "write", "warn", "argue",
-    "suggest", "stress", "emphasize", "emphasise", "signal", "reply", "answer",
-}  # fmt: skip
-PRONOUNS = {
-    "it",
-    "they",
-    "he",
-    "she",
-    "we",
-    "i",
-    "you",
-    "them",
-    "us",
-    "this",
-    "that",
-    "which",
-    "who",
-}
 # Dependencies along which a clause shares the subject of its head.
 _CLIMB = {
     "xcomp",
@@ -76,35 +52,6 @@ _CLIMB = {
     "dep",
 }
 _LEFT_MODS = {"compound", "amod", "nmod", "flat", "poss", "case", "nummod", "det", "punct"}
-
-
-class Sentences:
-    """Sentence spans of a text with fast lookup by offset."""
-
-    def __init__(self, text: str) -> None:
-        self.spans = list(sentence_spans(text))
-        self._starts = [s for s, _ in self.spans]
-
-    def at(self, pos: int) -> tuple[int, int]:
-        """The sentence containing ``pos`` (or the nearest one before it)."""
-        i = bisect.bisect_right(self._starts, pos) - 1
-        if i < 0:
-            return self.spans[0] if self.spans else (0, 0)
-        return self.spans[i]
-
-    def index(self, pos: int) -> int:
-        return max(bisect.bisect_right(self._starts, pos) - 1, 0)
-
-
-def mentions_in(entities: Sequence[Entity], start: int, end: int) -> list[tuple[int, int, Entity]]:
-    """Every entity mention inside ``[start, end)``, in text order."""
-    out = [
-        (c.start, c.end, e)
-        for e in entities
-        for c in e.mentions
-        if start <= c.start and c.end <= end
-    ]
-    return sorted(out, key=lambda t: (t[0], -t[1]))
 
 
 def resolve_entity(entities: Sequence[Entity], entity: Entity) -> Entity:
@@ -180,7 +127,7 @@ def speech_subject(tok: Token) -> Token | None:
     """The subject of the reporting verb a clause hangs from ("Italy said [it was ready]")."""
     cur = tok
     for _ in range(6):
-        if cur.lemma_ in SPEECH_VERBS and cur.pos_ == "VERB":
+        if cur.lemma_ in SPEECH_LEMMAS and cur.pos_ == "VERB":
             for child in cur.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return child

@@ -46,31 +46,31 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from storyline.lang import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from storyline.models import Article, Cite, DateMention
-from storyline.text import sentence_spans
+from storyline.stages.prepare.extract.context import ArticleContext, quote_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["extract_dates", "find_date_spans", "infer_date_bounds", "quote_spans"]
 
-_MONTH_NUM = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# Month number by the first three letters of its name or abbreviation ("Sept." -> "sep").
+_MONTH_NUM = {name[:3]: n for name, n in (*MONTHS.items(), *MONTH_ABBREVIATIONS.items())}
+_WEEKDAYS = list(WEEKDAYS)
 _NUM_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 
 # Month names are matched case-sensitively so "may" and "march" as words never match.
+_ABBREVS = [a.capitalize() for a in MONTH_ABBREVIATIONS]
 _MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+    "(?:"
+    + "|".join([m.capitalize() for m in MONTHS] + [rf"{a}\." for a in _ABBREVS] + _ABBREVS)
+    + ")"
 )
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _MOD = r"(?:(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+|(?:[Ee]arly|[Ll]ate)\s+|[Mm]id-?\s?)"
@@ -205,41 +205,6 @@ def _plausible_day_month(text: str, m: re.Match[str]) -> bool:
     # "8 May" inside "at least 8 May-day ..." and numbers like "20,000 March" are rare; a
     # number preceded by a digit group separator is never a day.
     return not (m.start() > 0 and text[m.start() - 1] in ",.")
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of direct quotations (inside the marks), paragraph by paragraph.
-
-    A closing mark with no opening one before it in its paragraph (a scrape that lost the
-    opening mark) opens the quotation at the paragraph start.
-    """
-    spans: list[tuple[int, int]] = []
-    for pm in re.finditer(r"[^\n]+", text):
-        p0 = pm.start()
-        para = pm.group(0)
-        opened: int | None = None
-        seen_any = False
-        for i, ch in enumerate(para):
-            if ch == '"':
-                if opened is None:
-                    opened = i + 1
-                else:
-                    spans.append((p0 + opened, p0 + i))
-                    opened = None
-                seen_any = True
-            elif ch in "“«":
-                opened = i + 1
-                seen_any = True
-            elif ch in "”»":
-                if opened is not None:
-                    spans.append((p0 + opened, p0 + i))
-                elif not seen_any:
-                    spans.append((p0, p0 + i))
-                opened = None
-                seen_any = True
-        if opened is not None:  # quotation running to the paragraph end
-            spans.append((p0 + opened, p0 + len(para)))
-    return spans
 
 
 def _published(article: Article) -> date | None:
@@ -417,23 +382,27 @@ def _year_for(pub: date, month: int, day: int | None, tense: str) -> int:
     return year
 
 
-def extract_dates(article: Article, doc: Doc | None) -> list[DateMention]:
+def extract_dates(
+    article: Article, doc: Doc | None, ctx: ArticleContext | None = None
+) -> list[DateMention]:
     """Find and resolve the date expressions of ``article`` (rules; ``doc`` only refines tense).
 
     Args:
         article: the cleaned article; offsets point into ``article.text``.
         doc: the spaCy parse of ``article.text``, or ``None`` for the rules-only path.
+        ctx: the article's shared context (built here when ``None``).
 
     Returns:
         One :class:`DateMention` per expression, in text order. ``date`` is ``None`` when
         the text does not settle it (no published date for a relative expression, a vague
         span, a relative expression inside a quotation).
     """
+    ctx = ctx or ArticleContext(article, doc)
     text = article.text
     pub = _published(article)
-    sents = list(sentence_spans(text))
-    sent_starts = [s for s, _ in sents]
-    quotes = quote_spans(text)  # sorted, non-overlapping: looked up by bisection
+    sents = ctx.sentences.spans
+    sent_starts = ctx.sentences.starts
+    quotes = ctx.quote_spans  # sorted, non-overlapping: looked up by bisection
     out: list[DateMention] = []
     prev_day: str | None = None
     for f in _find(text):

@@ -31,14 +31,23 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from storyline.lang import (
+    HONORIFICS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    REPORTING_FORMS,
+    WEEKDAYS,
+    alternation,
+    finite_forms,
+)
 from storyline.models import Article, Cite, Entity
-from storyline.text import sentence_spans, slugify, strip_accents
+from storyline.stages.prepare.extract.context import ArticleContext
+from storyline.text import slugify, strip_accents
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = [
-    "REPORT_VERBS",
     "Gazetteer",
     "entity_at",
     "entity_number",
@@ -51,22 +60,6 @@ def _words(text: str) -> frozenset[str]:
     """A word list written as one string (long lists read better that way)."""
     return frozenset(text.split())
 
-
-# Surface forms of verbs that introduce speech; shared with quotes.py so both agree on
-# what counts as attribution.
-REPORT_VERBS: frozenset[str] = _words(
-    """said says say saying told tells telling stated states stating noted notes noting
-    added adds adding acknowledged acknowledges acknowledging explained explains explaining
-    emphasized emphasised emphasizes emphasises emphasizing emphasising stressed stresses
-    stressing warned warns warning insisted insists insisting argued argues arguing claimed
-    claims claiming asserted asserts announced announces announcing declared declares
-    confirmed confirms confirming denied denies wrote writes tweeted posted recalled
-    suggested suggests suggesting observed remarked replied responded continued conceded
-    admitted admits hailed described describing urged cautioned highlighted highlighting
-    maintained maintains predicted vowed promised complained reiterated indicated revealed
-    asked answered agreed countered cautions urges estimated estimates repeated repeats
-    reported"""
-)
 
 # Words that head a role or title ("spokesperson", "Foreign Minister", "senior fellow").
 _ROLE_HEADS = _words(
@@ -95,17 +88,9 @@ _TITLE_WORDS = _ROLE_HEADS | _words(
     supreme chief-of-staff staff"""
 )
 # Honorifics stripped from person names before they are compared.
-_HONORIFICS = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Sheikh|Sheikha|President|"
-    r"Prime Minister|Minister|Senator|Sen|Rep|Gov|Gen|Gen\.|Pope|King|Queen|Prince|"
-    r"Princess|Emir|Chancellor)\.?\s+)+"
-)
+_HONORIFICS = re.compile(rf"^(?:(?:{alternation(HONORIFICS)})\.?\s+)+")
 _NAME_PARTICLES = _words("bin bint ibn ben al el de del della di da du van von der den la le abu")
-_WEEKDAYS_MONTHS = _words(
-    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December Jan Feb Mar Apr Jun Jul Aug
-    Sep Sept Oct Nov Dec"""
-)
+_WEEKDAYS_MONTHS = frozenset(w.capitalize() for w in (*WEEKDAYS, *MONTHS, *MONTH_ABBREVIATIONS))
 # Capitalised words that start sentences or headlines but are never part of a name.
 _NOT_NAME_WORDS = _words(
     """The A An This That These Those It Its In On At After Before When While As If But And
@@ -477,7 +462,7 @@ def _extend_name_right(st: _State, end: int) -> int:
 
 _CAP = r"[A-Z][a-zà-ÿ’'-]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ]+)?"
 _NAME = rf"{_CAP}(?:\s+(?:(?:{'|'.join(sorted(_NAME_PARTICLES))})\s+)?{_CAP}){{0,3}}"
-_VERBS_RE = "|".join(sorted(REPORT_VERBS, key=len, reverse=True))
+_VERBS_RE = alternation(REPORTING_FORMS)
 _DEPT = (
     r"(?:the\s+)?(?:State|Foreign\s+Affairs|Defen[cs]e|Interior|Finance|Health|Justice|Trade|"
     r"Economy|Europe|Energy|Education|Homeland\s+Security|War|Home\s+Affairs|the\s+Treasury)"
@@ -821,9 +806,9 @@ _DETERMINER = re.compile(
     r"[Tt]he|[Tt]hese|[Tt]hose|[Mm]ost"
 )
 # Lower-case words that cannot sit between a determiner and the noun it introduces.
-_NOT_NP = _words(
+_NOT_NP = finite_forms(["say", "tell"]) | _words(
     """is are was were be been has have had will would could should may might can do does did
-    said says say told in at on of to for with by from and or but that which who whom whose
+    in at on of to for with by from and or but that which who whom whose
     as than not no also then when while after before if because about into over under between
     among against across through during without within like including near behind beyond
     toward towards upon via per its their his her our"""
@@ -1209,12 +1194,16 @@ def _add_org_refs(st: _State) -> None:
 # -- public API ----------------------------------------------------------------------------------
 
 
-def extract_entities(article: Article, doc: Doc | None) -> list[Entity]:
+def extract_entities(
+    article: Article, doc: Doc | None, ctx: ArticleContext | None = None
+) -> list[Entity]:
     """Find the actors of one article, with canonical ids, aliases, roles and mentions.
 
     Args:
         article: the cleaned article; every mention cites ``article.text``.
         doc: its spaCy ``Doc`` (same text), or ``None`` for the rules-only extractor.
+        ctx: the article's shared context (its sentences are read from it; built here when
+            ``None``). The caller records the result with ``ctx.set_entities``.
 
     Returns:
         Entities in order of first mention. ``Entity.mentions`` holds every cite (a
@@ -1223,7 +1212,8 @@ def extract_entities(article: Article, doc: Doc | None) -> list[Entity]:
         given ("French Foreign Ministry spokesperson", ``gpe:france``).
     """
     text = article.text
-    st = _State(article, text, load_gazetteer(), sentences=list(sentence_spans(text)))
+    sentences = (ctx or ArticleContext(article, doc)).sentences.spans
+    st = _State(article, text, load_gazetteer(), sentences=list(sentences))
     _gazetteer_mentions(st, doc)
     if doc is not None:
         spans = _ner_mentions(st, doc)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storyline.models import Article, Cite, DateMention, Entity, Event
-from storyline.stages.prepare.extract._clauses import Sentences, mentions_in
+from storyline.stages.prepare.extract.context import ArticleContext
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -182,7 +182,11 @@ def _summary_text(text: str, d: DateMention, sent: tuple[int, int]) -> str:
 
 
 def build_events(
-    article: Article, doc: Doc | None, dates: Sequence[DateMention], entities: Sequence[Entity]
+    article: Article,
+    doc: Doc | None,
+    dates: Sequence[DateMention],
+    entities: Sequence[Entity],
+    ctx: ArticleContext | None = None,
 ) -> list[Event]:
     """One :class:`Event` per date mention: its clause as the summary, the sentence as cite.
 
@@ -191,12 +195,14 @@ def build_events(
         doc: its spaCy parse, or ``None`` for the text-only summaries.
         dates: the article's date mentions (from :func:`extract_dates`).
         entities: the article's entities; the actors are those named in the sentence.
+        ctx: the article's shared context (built here when ``None``).
 
     Returns:
         Events in text order; ``date``/``date_text`` are the mention's.
     """
+    ctx = ctx or ArticleContext(article, doc, entities)
     text = article.text
-    sents = Sentences(text)
+    sents = ctx.sentences
     out: list[Event] = []
     for d in dates:
         sent = sents.at(d.cite.start)
@@ -204,7 +210,7 @@ def build_events(
         if not summary or len(summary.split()) < 4:
             summary = _summary_text(text, d, sent)
         actors: list[str] = []
-        for _, _, ent in mentions_in(entities, *sent):
+        for _, _, ent in ctx.mentions_in(*sent):
             if ent.type != "LOC" and ent.id not in actors:
                 actors.append(ent.id)
         out.append(

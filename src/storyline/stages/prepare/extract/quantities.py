@@ -37,17 +37,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from storyline.lang import REFERRING_PRONOUNS
 from storyline.models import Article, Cite, Entity, Hedge, Quantity
 from storyline.stages.prepare.extract._clauses import (
-    PRONOUNS,
-    Sentences,
     entity_at,
-    mentions_in,
     np_span,
     resolve_entity,
     speech_subject,
     subject_of,
 )
+from storyline.stages.prepare.extract.context import ArticleContext
 from storyline.stages.prepare.extract.dates import find_date_spans
 
 if TYPE_CHECKING:
@@ -504,7 +503,7 @@ def _subject_with_doc(
         subj = subject_of(tok, exclude=(span.start, span.end - 1))
         if subj is not None and n.start <= subj.idx < n.end:
             subj = None  # the counted noun is itself the subject
-        if subj is not None and subj.lower_ in PRONOUNS:
+        if subj is not None and subj.lower_ in REFERRING_PRONOUNS:
             subj = speech_subject(subj.head) if subj.lower_ in ("it", "they") else None
     if subj is not None:
         # "a force of 3,000 troops could number up to 60,000": the measure is in the subject
@@ -525,18 +524,21 @@ def _subject_with_doc(
 
 
 def _subject_by_position(
-    text: str, n: _Num, sent: tuple[int, int], entities: Sequence[Entity]
+    ctx: ArticleContext, n: _Num, sent: tuple[int, int]
 ) -> tuple[str | None, str | None]:
     """Without a parse: the last entity named before the number in its sentence."""
-    found = [t for t in mentions_in(entities, sent[0], n.start)]
+    found = ctx.mentions_in(sent[0], n.start)
     if not found:
         return None, None
-    ent = resolve_entity(entities, found[-1][2])
+    ent = resolve_entity(ctx.entities, found[-1][2])
     return ent.name, ent.id
 
 
 def extract_quantities(
-    article: Article, doc: Doc | None, entities: Sequence[Entity]
+    article: Article,
+    doc: Doc | None,
+    entities: Sequence[Entity],
+    ctx: ArticleContext | None = None,
 ) -> list[Quantity]:
     """Find the quantities of ``article`` with hedge, measure and subject.
 
@@ -545,12 +547,14 @@ def extract_quantities(
         doc: its spaCy parse, used to find the subject and the counted noun; ``None``
             falls back to position rules (the last entity named before the number).
         entities: the article's entities, for ``subject_entity``.
+        ctx: the article's shared context (built here when ``None``).
 
     Returns:
         Quantities in text order; ``text`` is the cited span (hedge, number and measure).
     """
+    ctx = ctx or ArticleContext(article, doc, entities)
     text = article.text
-    sents = Sentences(text)
+    sents = ctx.sentences
     dates = [(s, e) for s, e, _ in find_date_spans(text)]  # sorted, non-overlapping
     date_starts = [s for s, _ in dates]
     date_ends = [e for _, e in dates]
@@ -570,7 +574,7 @@ def extract_quantities(
                     doc, text, n, entities
                 )
             else:
-                subject, subject_entity = _subject_by_position(text, n, (s0, s1), entities)
+                subject, subject_entity = _subject_by_position(ctx, n, (s0, s1))
             if fallback_measure and (measure is None or fallback_measure.endswith(" " + measure)):
                 measure = fallback_measure
             if measure is None:

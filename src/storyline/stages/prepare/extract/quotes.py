@@ -31,23 +31,37 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyline.lang import (
+    CORE_SPEECH_FORMS,
+    INDIRECT_SPEECH_FORMS,
+    PRONOUNS,
+    REPORTING_FORMS,
+    TRAILING_SPEECH_FORMS,
+    alternation,
+    finite_forms,
+)
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
-from storyline.stages.prepare.extract.entities import REPORT_VERBS, entity_number
-from storyline.text import sentence_spans
+from storyline.stages.prepare.extract.context import ArticleContext
+from storyline.stages.prepare.extract.entities import entity_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["extract_quotes"]
 
-_VERBS = "|".join(sorted(REPORT_VERBS, key=len, reverse=True))
+_VERBS = alternation(REPORTING_FORMS)
 # Verbs that report speech with a clause after them (indirect speech); "said" may drop "that".
-_SAY = r"said|says|say"
+_SAY = alternation(finite_forms(["say"]))
+_TELL = alternation(finite_forms(["tell"]))
+# Verbs that close a reported clause put first ("…, the ministry confirmed"); "told" needs
+# its addressee ("told reporters").
+_TRAIL = alternation(TRAILING_SPEECH_FORMS - finite_forms(["say", "tell"]))
+# ... the others need "that", which may follow an addressee or a time ("told reporters that").
 _CLAUSE_VERBS = (
-    r"confirmed|confirms|announced|announces|added|adds|noted|notes|warned|warns|acknowledged|"
-    r"insisted|insists|argued|argues|claimed|claims|believes|explained|stressed|emphasi[sz]ed|"
-    r"suggested|suggests|indicated|predicted|reiterated|repeated|stated|states|estimated|estimates|"
-    r"told\s+[^,.;:“”\"]{1,60}?|announced\s+[^,.;:“”\"]{1,60}?|said\s+[^,.;:“”\"]{1,40}?"
+    alternation(INDIRECT_SPEECH_FORMS - finite_forms(["say"]))
+    + rf"|(?:{_TELL})\s+[^,.;:“”\"]{{1,60}}?"
+    + rf"|(?:{alternation(finite_forms(['announce']))})\s+[^,.;:“”\"]{{1,60}}?"
+    + rf"|(?:{_SAY})\s+[^,.;:“”\"]{{1,40}}?"
 )
 _ADV = r"(?:(?:also|later|then|further|again|previously|once|simply|just|recently|earlier|reportedly|had|has|have|would|will|had\s+previously|has\s+also|have\s+also)\s+)*"
 _TIME = (
@@ -55,8 +69,13 @@ _TIME = (
     r"\s+(?:this|last)\s+(?:week|month|year|weekend)|\s+(?:yesterday|today|earlier|later|recently)|"
     r"\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+[A-Z]\w+))*"
 )
-_PRONOUNS = {"he": "sg", "she": "sg", "they": "pl", "it": "it"}
-_PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
+# Third-person subject pronouns that name a speaker, by what they agree with ("it": a thing).
+_PRONOUNS = {
+    p: "it" if f.gender == "n" else str(f.number)
+    for p, f in PRONOUNS.items()
+    if f.person == 3 and f.case == "subj"
+}
+_PRON = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in _PRONOUNS) + ")"
 _OPEN, _CLOSE = "“„«", "”»"
 _MARK = re.compile(r"[“”„«»\"]")
 _PARA_BREAK = re.compile(r"\n[ \t]*\n")
@@ -226,10 +245,13 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Words that show a phrase is a clause, not a noun phrase naming a speaker.
-_VERBISH = _words(
-    """is are was were be been being has have had will would could should may might can do does
-    did said says say told tells stated added noted warned not that which when while if because
-    it he she they we i you this these those there"""
+_VERBISH = (
+    CORE_SPEECH_FORMS
+    | finite_forms(["state", "warn"])
+    | _words(
+        """is are was were be been being has have had will would could should may might can do does
+    did not that which when while if because it he she they we i you this these those there"""
+    )
 )
 _PREPOSITIONS = _words(
     """at in on after before during outside inside from with by for of over under through via
@@ -680,12 +702,12 @@ _WHO_SAID = re.compile(
     rf",\s+who\s+(?:{_SAY}|{_CLAUSE_VERBS}){_TIME}(?:\s+that)?\s+(?P<c>[^,]{{8,}}?),"
 )
 _IND_TRAIL = re.compile(
-    rf"(?P<c>.+?),\s+(?P<np>[^,]{{2,90}}?)\s+{_ADV}(?P<v>{_SAY}|added|noted|confirmed|warned|insisted|"
-    rf"stated|estimated|acknowledged|reported|announced|told\s+[^,.;]{{1,40}}?){_TIME}"
+    rf"(?P<c>.+?),\s+(?P<np>[^,]{{2,90}}?)\s+{_ADV}(?P<v>{_SAY}|{_TRAIL}|"
+    rf"(?:{_TELL})\s+[^,.;]{{1,40}}?){_TIME}"
     r"\s*(?:[.!]?$|(?=,?\s+(?:after|as|when|while|before|but|and|adding|noting)\b))"
 )
 _IND_TRAIL_INV = re.compile(
-    r"(?P<c>.+?),\s+(?:said|says)\s+(?P<np>[^,]{2,60}?)(?:,\s+[^,]{2,100}?)?[.!]?$"
+    rf"(?P<c>.+?),\s+(?:{_SAY})\s+(?P<np>[^,]{{2,60}}?)(?:,\s+[^,]{{2,100}}?)?[.!]?$"
 )
 _ACC_TRAIL = re.compile(r"(?P<c>.+?),?\s+according\s+to\s+(?P<np>[^,]{2,120}?)(?:,.*)?[.!]?$")
 _ACC_LEAD = re.compile(
@@ -969,7 +991,7 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
 
 def _previous_subject(ctx: _Ctx, limit: int, pron: str) -> Entity | None:
     """The subject of the closest narrative sentence before ``limit`` that fits ``pron``."""
-    k = bisect.bisect_right([s for s, _ in ctx.sents], limit - 1) - 1
+    k = bisect.bisect_right(ctx._sent_starts, limit - 1) - 1
     seen = 0
     while k >= 0 and seen < 3:
         ss, se = ctx.sents[k]
@@ -996,28 +1018,32 @@ def _previous_subject(ctx: _Ctx, limit: int, pron: str) -> Entity | None:
 # -- public API --------------------------------------------------------------------------------------
 
 
-def extract_quotes(article: Article, doc: Doc | None, entities: list[Entity]) -> list[Quote]:
+def extract_quotes(
+    article: Article,
+    doc: Doc | None,
+    entities: Sequence[Entity],
+    ctx: ArticleContext | None = None,
+) -> list[Quote]:
     """Find direct, partial and indirect quotes and who said them.
 
     Args:
         article: the cleaned article; every quote cites ``article.text``.
         doc: its spaCy ``Doc`` or ``None`` (rules only: direct quotes and "X said" still work).
         entities: the article's entities from ``extract_entities`` (speakers resolve to them).
+        ctx: the article's shared context (built here when ``None``).
 
     Returns:
         Quotes in text order. ``speaker`` is the actor's canonical name (or the attribution as
         written when no actor matches), ``speaker_entity`` its id, ``speaker_role`` its role.
     """
+    base = ctx or ArticleContext(article, doc, entities)
     text = article.text
-    sents = list(sentence_spans(text))
-    mentions = sorted(
-        ((c.start, c.end, e) for e in entities for c in e.mentions), key=lambda x: (x[0], -x[1])
-    )
+    sents = base.sentences.spans
     segs = _find_segments(text, sents)
-    ctx = _Ctx(article, text, doc, entities, sents, mentions, [(s.start, s.end) for s in segs])
-    direct = _direct_quotes(ctx, segs)
-    found = direct + _dedupe(_indirect_quotes(ctx, direct))
-    _resolve_pronouns(ctx, found)
+    qc = _Ctx(article, text, doc, entities, sents, base.mentions, [(s.start, s.end) for s in segs])
+    direct = _direct_quotes(qc, segs)
+    found = direct + _dedupe(_indirect_quotes(qc, direct))
+    _resolve_pronouns(qc, found)
     quotes: list[Quote] = []
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         ent = f.sp.entity

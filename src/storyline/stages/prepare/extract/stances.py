@@ -32,25 +32,28 @@ supporting …"), are dropped. Every stance cites its sentence.
 
 from __future__ import annotations
 
-import functools
-import importlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from storyline.lang import (
+    CORE_SPEECH_FORMS,
+    NEGATION_CUES,
+    PRONOUNS,
+    QUOTE_SPEECH_FORMS,
+    REFERRING_PRONOUNS,
+    SPEECH_LEMMAS,
+    alternation,
+)
 from storyline.models import Article, Cite, Entity, Stance
 from storyline.stages.prepare.extract._clauses import (
-    PRONOUNS,
-    SPEECH_VERBS,
-    Sentences,
     entity_at,
-    mentions_in,
     np_span,
     resolve_entity,
     subject_of,
 )
-from storyline.stages.prepare.extract.dates import quote_spans
+from storyline.stages.prepare.extract.context import ArticleContext, Sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -82,7 +85,7 @@ STANCE_TYPES: dict[str, str] = {
 }
 
 # Negation right before a trigger ("will not commit", "doesn't back").
-_NEG = re.compile(r"\b(?:not|n't|n’t|never|no\s+longer|cannot)\s+(?:\w+\s+){0,2}$", re.I)
+_NEG = re.compile(rf"\b(?:{alternation(NEGATION_CUES)})\s+(?:\w+\s+){{0,2}}$", re.I)
 _NEG_FLIP = {
     "support": "oppose", "agree": "reject", "offer": "reject", "pledge": "reject",
     "aid": "reject", "cooperate": "reject", "demand": "oppose",
@@ -93,6 +96,8 @@ _NEG_FLIP = {
 class _Lex:
     stance: str
     pattern: re.Pattern[str]
+    keys: tuple[str, ...]  # the forms of the key word (group "k")
+    words: tuple[str, ...] | None  # one of these is in every match (``_required_words``)
     negatable: bool = True
     modal: bool = False  # "must", "needs to": a demand about the clause, voiced by a speaker
     requires_condition: bool = False  # "decide whether to … based on": only with a condition
@@ -100,146 +105,227 @@ class _Lex:
     key_target: bool = False  # the target starts at the key word ("would only [join] if")
 
 
-def _lx(stance: str, pattern: str, **kw: bool) -> _Lex:
-    return _Lex(stance, re.compile(pattern, re.I), **kw)
+def _lx(stance: str, pattern: str, keys: str, *, words: str = "", **kw: bool) -> _Lex:
+    """A lexicon entry: ``pattern`` with ``{k}`` where the key word goes, ``keys`` its forms.
+
+    The key word (the one whose subject is the actor) becomes group "k", an alternation of
+    ``keys``; ``words`` (default: ``keys``) are the words the fast path looks for.
+    """
+    forms = tuple(keys.split())
+    rx = pattern.replace("{k}", f"(?P<k>{alternation(forms)})")
+    need = _required_words(tuple(words.split()) or forms)
+    return _Lex(stance, re.compile(rx, re.I), forms, need, **kw)
 
 
-# The key word of a multi-word trigger (the one whose subject is the actor) is group "k";
-# without it the first word is.
+def _required_words(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The words a sentence is checked for before a pattern is tried on it.
+
+    Every match of an entry's pattern contains one of its key forms, so a sentence holding
+    none of them is skipped (trying 83 patterns on every sentence was most of this stage's
+    time). A form that contains another is dropped ("pledges" holds "pledge"); ``None``
+    (always try the pattern) when a word is shorter than three letters.
+    """
+    low = [w.lower() for w in words]
+    kept = tuple(dict.fromkeys(w for w in low if not any(o != w and o in w for o in low)))
+    if not kept or min(len(w) for w in kept) < 3:
+        return None
+    return kept
+
+
+_POSS = r"(?:its\s+|their\s+|his\s+|her\s+)?"
+# One entry per trigger: its type, its pattern around the key word, the key word's forms.
 _LEXICON: list[_Lex] = [
-    _lx("offer", r"\b(?P<k>ready|prepared|willing|poised)\s+to\b"),
+    _lx("offer", r"\b{k}\s+to\b", "ready prepared willing poised"),
     _lx(
         "offer",
-        r"\b(?P<k>express(?:ed|es|ing)?)\s+(?:its\s+|their\s+|his\s+|her\s+)?(?:willingness|readiness)\s+to\b",
+        rf"\b{{k}}\s+{_POSS}(?:willingness|readiness)\s+to\b",
+        "express expressed expresses expressing",
+        words="willingness readiness",
     ),
     _lx(
         "offer",
-        r"\b(?P<k>express(?:ed|es|ing)?)\s+(?:its\s+|their\s+|his\s+|her\s+)?interest\s+in\b",
+        rf"\b{{k}}\s+{_POSS}interest\s+in\b",
+        "express expressed expresses expressing",
+        words="interest",
     ),
-    _lx("offer", r"\b(?P<k>interested)\s+in\b"),
-    _lx("offer", r"\b(?P<k>offer(?:s|ed|ing)?)(?:\s+to)?\b"),
-    _lx("offer", r"\b(?P<k>volunteer(?:s|ed)?)\s+to\b"),
-    _lx("pledge", r"\b(?P<k>(?:pledg|promis|vow)(?:e|es|ed|ing|s))(?:\s+to)?\b"),
+    _lx("offer", r"\b{k}\s+in\b", "interested"),
+    _lx("offer", r"\b{k}(?:\s+to)?\b", "offer offers offered offering"),
+    _lx("offer", r"\b{k}\s+to\b", "volunteer volunteers volunteered"),
     _lx(
         "pledge",
-        r"\b(?P<k>commit(?:s|ted|ting)?)(?:\s+to)?\b(?!\s+(?:a|an|the)\s+(?:crime|attack|violation))",
+        r"\b{k}(?:\s+to)?\b",
+        "pledge pledges pledged pledging promise promises promised promising vow vows vowed vowing",
     ),
-    _lx("demand", r"\b(?P<k>demand(?:s|ed|ing)?)(?:\s+that)?\b"),
-    _lx("demand", r"\b(?P<k>insist(?:s|ed|ing)?)\s+(?:on|that)\b"),
-    _lx("demand", r"\b(?P<k>call(?:s|ed|ing)?)\s+for\b"),
-    _lx("demand", r"\b(?P<k>urg(?:e|es|ed|ing))\b"),
-    _lx("demand", r"\b(?P<k>press(?:es|ed|ing)?)\s+for\b"),
-    _lx("demand", r"\b(?P<k>push(?:es|ed|ing)?)\s+(?:for|to\s+ensure|to)\b"),
+    _lx(
+        "pledge",
+        r"\b{k}(?:\s+to)?\b(?!\s+(?:a|an|the)\s+(?:crime|attack|violation))",
+        "commit commits committed committing",
+    ),
+    _lx("demand", r"\b{k}(?:\s+that)?\b", "demand demands demanded demanding"),
+    _lx("demand", r"\b{k}\s+(?:on|that)\b", "insist insists insisted insisting"),
+    _lx("demand", r"\b{k}\s+for\b", "call calls called calling"),
+    _lx("demand", r"\b{k}\b", "urge urges urged urging"),
+    _lx("demand", r"\b{k}\s+for\b", "press presses pressed pressing"),
+    _lx("demand", r"\b{k}\s+(?:for|to\s+ensure|to)\b", "push pushes pushed pushing"),
     _lx(
         "demand",
-        r"\b(?P<k>(?:want|wants|wanted|wanting|seek|seeks|seeking|sought))\s+to\s+ensure\b",
+        r"\b{k}\s+to\s+ensure\b",
+        "want wants wanted wanting seek seeks seeking sought",
+        words="ensure",
     ),
-    _lx("demand", r"\b(?P<k>aim(?:s|ed|ing)?)\s+for\b"),
-    _lx("demand", r"\b(?P<k>wants?|wanted)\b(?!\s+to\s+ensure)"),
-    _lx("demand", r"\b(?P<k>must)\b(?!-)", modal=True, negatable=False),
-    _lx("demand", r"\b(?P<k>needs?)\s+to\b", modal=True, negatable=False),
+    _lx("demand", r"\b{k}\s+for\b", "aim aims aimed aiming"),
+    _lx("demand", r"\b{k}\b(?!\s+to\s+ensure)", "want wants wanted"),
+    _lx("demand", r"\b{k}\b(?!-)", "must", modal=True, negatable=False),
+    _lx("demand", r"\b{k}\s+to\b", "need needs", modal=True, negatable=False),
     _lx(
         "demand",
-        r"\b(?:it\s*(?:is|'s|’s)\s+)?(?P<k>crucial|essential|vital|imperative)\s+that\b",
+        r"\b(?:it\s*(?:is|'s|’s)\s+)?{k}\s+that\b",
+        "crucial essential vital imperative",
         modal=True,
         negatable=False,
     ),
-    _lx("request", r"\b(?P<k>request(?:s|ed|ing)?)\b"),
-    _lx("request", r"\b(?P<k>ask(?:s|ed|ing)?)\s+(?:for|that)\b"),
-    _lx("request", r"\b(?P<k>appeal(?:s|ed|ing)?)\s+(?:for|to)\b"),
+    _lx("request", r"\b{k}\b", "request requests requested requesting"),
+    _lx("request", r"\b{k}\s+(?:for|that)\b", "ask asks asked asking"),
+    _lx("request", r"\b{k}\s+(?:for|to)\b", "appeal appeals appealed appealing"),
     _lx(
         "request",
-        r"\b(?P<k>(?:seek|seeks|seeking|sought))\b(?!\s+to\s+(?:ensure|prevent|avoid|block))",
+        r"\b{k}\b(?!\s+to\s+(?:ensure|prevent|avoid|block))",
+        "seek seeks seeking sought",
     ),
-    _lx("request", r"\b(?P<k>call(?:s|ed|ing)?)\s+on\b"),
-    _lx("condition", r"\b(?P<k>requir(?:e|es|ed|ing))\b"),
-    _lx("condition", r"\b(?P<k>decid(?:e|es|ed|ing))\s+whether\s+to\b", requires_condition=True),
-    _lx("condition", r"\b(?:would|will|could|can)\s+only\s+(?P<k>[a-z]+)\b", key_target=True),
-    _lx("oppose", r"\b(?P<k>oppos(?:e|es|ed|ing))\b"),
-    _lx("oppose", r"\b(?P<k>object(?:s|ed|ing)?)\s+to\b"),
-    _lx("oppose", r"\b(?P<k>resist(?:s|ed|ing)?)\b"),
-    _lx("oppose", r"\b(?P<k>reluctant|hesitant|unwilling|loath)\s+to\b"),
-    _lx("oppose", r"\b(?P<k>avoid(?:s|ed|ing)?)\b"),
+    _lx("request", r"\b{k}\s+on\b", "call calls called calling"),
+    _lx("condition", r"\b{k}\b", "require requires required requiring"),
+    _lx(
+        "condition",
+        r"\b{k}\s+whether\s+to\b",
+        "decide decides decided deciding",
+        words="whether",
+        requires_condition=True,
+    ),
+    _lx(
+        "condition",
+        r"\b(?:would|will|could|can)\s+only\s+(?P<k>[a-z]+)\b",
+        "",
+        words="only",
+        key_target=True,
+    ),
+    _lx("oppose", r"\b{k}\b", "oppose opposes opposed opposing"),
+    _lx("oppose", r"\b{k}\s+to\b", "object objects objected objecting"),
+    _lx("oppose", r"\b{k}\b", "resist resists resisted resisting"),
+    _lx("oppose", r"\b{k}\s+to\b", "reluctant hesitant unwilling loath"),
+    _lx("oppose", r"\b{k}\b", "avoid avoids avoided avoiding"),
     _lx(
         "oppose",
-        r"\b(?:(?:seek|seeks|seeking|sought|try|tries|tried|trying)\s+to\s+)?(?P<k>prevent(?:s|ed|ing)?|block(?:s|ed|ing)?)\b",
+        r"\b(?:(?:seek|seeks|seeking|sought|try|tries|tried|trying)\s+to\s+)?{k}\b",
+        "prevent prevents prevented preventing block blocks blocked blocking",
     ),
-    _lx("oppose", r"\b(?:do|does|did)\s*(?:not|n't|n’t)\s+(?P<k>want)\b", negatable=False),
-    _lx("reject", r"\b(?P<k>reject(?:s|ed|ing)?)\b"),
-    _lx("reject", r"\b(?P<k>refus(?:e|es|ed|ing))(?:\s+to)?\b"),
-    _lx("reject", r"\b(?P<k>rul(?:e|es|ed|ing))\s+out\b"),
-    _lx("reject", r"\b(?P<k>dismiss(?:es|ed|ing)?)\b"),
-    _lx("reject", r"\b(?P<k>turn(?:s|ed|ing)?)\s+down\b"),
-    _lx("reject", r"\b(?P<k>declin(?:e|es|ed|ing))\s+to\b"),
-    _lx("warn", r"\b(?P<k>warn(?:s|ed|ing)?)(?:\s+(?:against|that|of|about))?\b"),
-    _lx("warn", r"\b(?P<k>caution(?:s|ed|ing)?)\s+(?:against|that)\b"),
+    _lx("oppose", r"\b(?:do|does|did)\s*(?:not|n't|n’t)\s+{k}\b", "want", negatable=False),
+    _lx("reject", r"\b{k}\b", "reject rejects rejected rejecting"),
+    _lx("reject", r"\b{k}(?:\s+to)?\b", "refuse refuses refused refusing"),
+    _lx("reject", r"\b{k}\s+out\b", "rule rules ruled ruling"),
+    _lx("reject", r"\b{k}\b", "dismiss dismisses dismissed dismissing"),
+    _lx("reject", r"\b{k}\s+down\b", "turn turns turned turning"),
+    _lx("reject", r"\b{k}\s+to\b", "decline declines declined declining"),
+    _lx("warn", r"\b{k}(?:\s+(?:against|that|of|about))?\b", "warn warns warned warning"),
+    _lx("warn", r"\b{k}\s+(?:against|that)\b", "caution cautions cautioned cautioning"),
     _lx(
         "warn",
-        r"\b(?P<k>issu(?:e|es|ed|ing))\s+(?:a\s+)?(?:\w+\s+)?warning\s+(?:against|that|about|of)\b",
+        r"\b{k}\s+(?:a\s+)?(?:\w+\s+)?warning\s+(?:against|that|about|of)\b",
+        "issue issues issued issuing",
+        words="warning",
     ),
-    _lx("threaten", r"\b(?P<k>threaten(?:s|ed|ing)?)(?:\s+to)?\b"),
-    _lx("accuse", r"\b(?P<k>accus(?:e|es|ed|ing))\b"),
-    _lx("accuse", r"\b(?P<k>critici[sz](?:e|es|ed|ing))\b"),
-    _lx("accuse", r"\b(?P<k>condemn(?:s|ed|ing)?)\b"),
-    _lx("accuse", r"\b(?P<k>denounc(?:e|es|ed|ing))\b"),
-    _lx("accuse", r"\b(?P<k>blam(?:e|es|ed|ing))\b"),
-    _lx("support", r"\b(?P<k>support(?:s|ed|ing)?)\b(?!\s+(?:of|from|for)\b)"),
+    _lx("threaten", r"\b{k}(?:\s+to)?\b", "threaten threatens threatened threatening"),
+    _lx("accuse", r"\b{k}\b", "accuse accuses accused accusing"),
+    _lx(
+        "accuse",
+        r"\b{k}\b",
+        "criticise criticises criticised criticising criticize criticizes criticized criticizing",
+    ),
+    _lx("accuse", r"\b{k}\b", "condemn condemns condemned condemning"),
+    _lx("accuse", r"\b{k}\b", "denounce denounces denounced denouncing"),
+    _lx("accuse", r"\b{k}\b", "blame blames blamed blaming"),
+    _lx("support", r"\b{k}\b(?!\s+(?:of|from|for)\b)", "support supports supported supporting"),
     _lx(
         "support",
-        r"(?<!its )(?<!their )(?<!his )(?<!her )(?<!the )(?<!pull )(?<!pulls )(?<!pulled )\b(?P<k>back(?:s|ed)?)\b(?!\s+(?:down|off|away|out|to|in|up|by|and|from|on)\b)",
+        r"(?<!its )(?<!their )(?<!his )(?<!her )(?<!the )(?<!pull )(?<!pulls )(?<!pulled )"
+        r"\b{k}\b(?!\s+(?:down|off|away|out|to|in|up|by|and|from|on)\b)",
+        "back backs backed",
     ),
-    _lx("support", r"\b(?P<k>endors(?:e|es|ed|ing))\b"),
-    _lx("support", r"\b(?P<k>welcom(?:e|es|ed|ing))\b"),
-    _lx("support", r"\b(?P<k>hail(?:s|ed|ing)?)\b"),
-    _lx("support", r"\b(?P<k>prais(?:e|es|ed|ing))\b"),
-    _lx("support", r"\b(?P<k>applaud(?:s|ed|ing)?)\b"),
-    _lx(
-        "support",
-        r"\b(?P<k>express(?:ed|es|ing)?)\s+(?:its\s+|their\s+|his\s+|her\s+)?support\s+for\b",
-    ),
-    _lx("agree", r"\b(?P<k>agre(?:e|es|ed|eing))\s+(?:to|on|with)\b"),
-    _lx("agree", r"\b(?P<k>accept(?:s|ed|ing)?)\b"),
-    _lx("agree", r"\b(?P<k>approv(?:e|es|ed|ing))\b"),
-    _lx("agree", r"\b(?P<k>sign(?:s|ed)?)\b(?=\s+(?:a|an|the|on)\b)"),
-    _lx("agree", r"\b(?:wo|would|will)\s*(?:not|n't|n’t)\s+(?P<k>say)\s+no\b", negatable=False),
-    _lx("concede", r"\b(?P<k>back(?:s|ed|ing)?)\s+down\b"),
-    _lx("concede", r"\b(?P<k>conced(?:e|es|ed|ing))\b"),
-    _lx("concede", r"\b(?P<k>relent(?:s|ed|ing)?)\b"),
-    _lx("concede", r"\b(?P<k>(?:give|gives|gave|giving))\s+in\b"),
+    _lx("support", r"\b{k}\b", "endorse endorses endorsed endorsing"),
+    _lx("support", r"\b{k}\b", "welcome welcomes welcomed welcoming"),
+    _lx("support", r"\b{k}\b", "hail hails hailed hailing"),
+    _lx("support", r"\b{k}\b", "praise praises praised praising"),
+    _lx("support", r"\b{k}\b", "applaud applauds applauded applauding"),
+    _lx("support", rf"\b{{k}}\s+{_POSS}support\s+for\b", "express expressed expresses expressing"),
+    _lx("agree", r"\b{k}\s+(?:to|on|with)\b", "agree agrees agreed agreeing"),
+    _lx("agree", r"\b{k}\b", "accept accepts accepted accepting"),
+    _lx("agree", r"\b{k}\b", "approve approves approved approving"),
+    _lx("agree", r"\b{k}\b(?=\s+(?:a|an|the|on)\b)", "sign signs signed"),
+    _lx("agree", r"\b(?:wo|would|will)\s*(?:not|n't|n’t)\s+{k}\s+no\b", "say", negatable=False),
+    _lx("concede", r"\b{k}\s+down\b", "back backs backed backing"),
+    _lx("concede", r"\b{k}\b", "concede concedes conceded conceding"),
+    _lx("concede", r"\b{k}\b", "relent relents relented relenting"),
+    _lx("concede", r"\b{k}\s+in\b", "give gives gave giving"),
     _lx(
         "consult",
-        r"\bin\s+(?P<k>talks|discussions|conversations|consultations?|contact)\s+(?:with|about|on)\b",
+        r"\bin\s+{k}\s+(?:with|about|on)\b",
+        "talks discussions conversations consultation consultations contact",
         object_target=True,
     ),
-    _lx("consult", r"\b(?P<k>held|hold|holds|holding)\s+talks\s+with\b", object_target=True),
-    _lx("consult", r"\b(?P<k>consult(?:s|ed|ing)?)(?:\s+with)?\b", object_target=True),
-    _lx("consult", r"\b(?P<k>debrief(?:s|ed|ing)?)\b", object_target=True),
-    _lx("consult", r"\b(?P<k>m(?:eet|eets|et))(?:\s+with)?\b", object_target=True),
-    _lx("consult", r"\b(?P<k>discuss(?:es|ed|ing)?)\b", object_target=True),
-    _lx("cooperate", r"\bin\s+(?:close\s+)?(?P<k>coordination)\s+with\b", object_target=True),
-    _lx("cooperate", r"\b(?P<k>work(?:s|ed|ing)?)\s+(?:closely\s+)?with\b", object_target=True),
+    _lx(
+        "consult",
+        r"\b{k}\s+talks\s+with\b",
+        "held hold holds holding",
+        words="talks",
+        object_target=True,
+    ),
+    _lx(
+        "consult",
+        r"\b{k}(?:\s+with)?\b",
+        "consult consults consulted consulting",
+        object_target=True,
+    ),
+    _lx("consult", r"\b{k}\b", "debrief debriefs debriefed debriefing", object_target=True),
+    _lx("consult", r"\b{k}(?:\s+with)?\b", "meet meets met", object_target=True),
+    _lx("consult", r"\b{k}\b", "discuss discusses discussed discussing", object_target=True),
+    _lx("cooperate", r"\bin\s+(?:close\s+)?{k}\s+with\b", "coordination", object_target=True),
     _lx(
         "cooperate",
-        r"\b(?P<k>(?:cooperat|collaborat|coordinat)(?:e|es|ed|ing))\s+with\b",
+        r"\b{k}\s+(?:closely\s+)?with\b",
+        "work works worked working",
         object_target=True,
     ),
-    _lx("cooperate", r"\b(?P<k>partner(?:s|ed|ing)?)\s+with\b", object_target=True),
     _lx(
-        "aid",
-        r"\b(?P<k>provid(?:e|es|ed|ing))\s+(?=(?:\w+\s+){0,2}(?:aid|assistance|funding|funds|troops|equipment|training|weapons|support)\b)",
+        "cooperate",
+        r"\b{k}\s+with\b",
+        "cooperate cooperates cooperated cooperating collaborate collaborates collaborated "
+        "collaborating coordinate coordinates coordinated coordinating",
+        object_target=True,
+    ),
+    _lx(
+        "cooperate", r"\b{k}\s+with\b", "partner partners partnered partnering", object_target=True
     ),
     _lx(
         "aid",
-        r"\b(?P<k>(?:send|sends|sent|sending))\s+(?=(?:[\w,]+\s+){0,3}(?:troops|aid|forces|engineers|soldiers|supplies|weapons|police)\b)",
+        r"\b{k}\s+(?=(?:\w+\s+){0,2}(?:aid|assistance|funding|funds|troops|equipment|training|weapons|support)\b)",
+        "provide provides provided providing",
     ),
     _lx(
         "aid",
-        r"\b(?P<k>contribut(?:e|es|ed|ing))\s+(?=(?:[\w,]+\s+){0,3}(?:troops|forces|engineers|soldiers|funds|police|personnel)\b)",
+        r"\b{k}\s+(?=(?:[\w,]+\s+){0,3}(?:troops|aid|forces|engineers|soldiers|supplies|weapons|police)\b)",
+        "send sends sent sending",
     ),
-    _lx("retreat", r"\b(?P<k>withdr(?:aw|aws|ew|awn|awing))\b", key_target=True),
-    _lx("retreat", r"\b(?P<k>pull(?:s|ed|ing)?)\s+(?:back|out)\b", key_target=True),
-    _lx("retreat", r"\b(?P<k>retreat(?:s|ed|ing)?)\b", key_target=True),
+    _lx(
+        "aid",
+        r"\b{k}\s+(?=(?:[\w,]+\s+){0,3}(?:troops|forces|engineers|soldiers|funds|police|personnel)\b)",
+        "contribute contributes contributed contributing",
+    ),
+    _lx(
+        "retreat", r"\b{k}\b", "withdraw withdraws withdrew withdrawn withdrawing", key_target=True
+    ),
+    _lx("retreat", r"\b{k}\s+(?:back|out)\b", "pull pulls pulled pulling", key_target=True),
+    _lx("retreat", r"\b{k}\b", "retreat retreats retreated retreating", key_target=True),
 ]
+_LEXICON_WORDS = tuple(lex.words for lex in _LEXICON)
 
 # Condition markers; the condition runs from the marker to the end of its clause.
 _COND = re.compile(
@@ -248,13 +334,14 @@ _COND = re.compile(
     r"|conditional\s+(?:on|upon)|contingent\s+(?:on|upon)|depending\s+on|without)\s+",
     re.I,
 )
+_CORE_SPEECH = alternation(CORE_SPEECH_FORMS)
 # Where a clause (and so a target or a condition) ends.
 _CLAUSE_END = re.compile(
     r"\s*(?:[;:()\[\]]|\s[—–-]{1,2}\s|[—–]"
     r"|,[”\"’]?\s+(?=(?:which|who|whom|whose|while|whereas|but|although|though|because|since|as|according|"
     r"he|she|they|it|we|I|you|the\s+official|officials|diplomats|sources|[a-z]+ing|"
-    r"if|unless|so|yet|and\s+(?:he|she|they|it|we|the)\b|(?:[\w’'-]+\s+){1,7}?(?:said|says|added|noted|told)\b)\b)"
-    r"|,[”\"’]?\s+(?=(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+(?:said|says|added|noted|told)\b)"
+    rf"if|unless|so|yet|and\s+(?:he|she|they|it|we|the)\b|(?:[\w’'-]+\s+){{1,7}}?(?:{_CORE_SPEECH})\b)\b)"
+    rf"|,[”\"’]?\s+(?=(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}\s+(?:{_CORE_SPEECH})\b)"
     r"|\s+but\s+|\s+(?:and|or)\s+(?=\w+ed\b\s+(?!by\b))|[.!?][”\"’]?\s*$|$)"
 )
 _ACTOR_NOUNS = {
@@ -274,17 +361,14 @@ _ACTOR_NP = re.compile(
     r"(?:countries|nations|states|governments|officials|diplomats|participants|allies|members"
     r"|leaders|ministers|partners|powers|donors|contributors)\b"
 )
-_SPEECH_RX = (
-    r"said|says|added|adds|noted|notes|acknowledged|stated|states|told|explained|insisted|"
-    r"warned|continued|wrote|argued|stressed|emphasi[sz]ed|declared|replied|announced"
-)
+_SPEECH_RX = alternation(QUOTE_SPEECH_FORMS)
 _SPEAKER_AFTER = re.compile(
     rf"[\s,.”\"’]*(?:(?P<a>[A-Z]?[\w.’'-]+(?:\s+[\w.’'-]+){{0,5}}?)\s+(?:{_SPEECH_RX})\b|(?:{_SPEECH_RX})\s+(?P<b>[^,.;“”\"]{{2,60}}?)(?=[,.;]|$))"
 )
 _SPEAKER_BEFORE = re.compile(
     rf"(?P<a>(?:[A-Z][\w.’'-]*|the|an?|one)(?:\s+[\w.’'-]+){{0,5}}?)\s+(?:{_SPEECH_RX})(?:\s+\w+){{0,3}}?\s*[:,.]?\s*[“\"]?\s*$"
 )
-_FIRST_PERSON = {"we", "i", "us", "our", "my", "me"}
+_FIRST_PERSON = frozenset(p for p, f in PRONOUNS.items() if f.person == 1)
 # Markers that make the clause a requirement rather than an ordinary "if".
 _REQUIRING_MARKERS = {
     "based on",
@@ -313,6 +397,9 @@ class _Hit:
 
 @dataclass(slots=True)
 class _Ctx:
+    """The article's shared context, and the speakers of its quotations found so far."""
+
+    base: ArticleContext
     article: Article
     text: str
     doc: Doc | None
@@ -320,6 +407,12 @@ class _Ctx:
     sents: Sentences
     quotes: list[tuple[int, int]]
     speakers: dict[tuple[int, int], tuple[str, str | None] | None] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, base: ArticleContext) -> _Ctx:
+        return cls(
+            base, base.article, base.text, base.doc, base.entities, base.sentences, base.quote_spans
+        )
 
 
 def _clause_end(ctx: _Ctx, pos: int, limit: int) -> int:
@@ -388,7 +481,7 @@ def _name_of(ctx: _Ctx, start: int, end: int) -> tuple[str, str | None] | None:
     phrase = ctx.text[start:end].strip()
     words = re.findall(r"[\w’'-]+", phrase.lower())
     if words and (
-        words[-1] in _ACTOR_NOUNS or (phrase[:1].isupper() and words[-1] not in PRONOUNS)
+        words[-1] in _ACTOR_NOUNS or (phrase[:1].isupper() and words[-1] not in REFERRING_PRONOUNS)
     ):
         phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
         return phrase, None
@@ -485,7 +578,7 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
             return []
         sp = _quote_speaker(ctx, quote)
         return [sp] if sp else []
-    if low in PRONOUNS:
+    if low in REFERRING_PRONOUNS:
         res = _resolve_pronoun_doc(ctx, subj)
         return [res] if res else []
     out = []
@@ -530,7 +623,7 @@ def _speaker_for(
         return [sp] if sp else []
     cur = tok
     for _ in range(8):
-        if cur.lemma_ in SPEECH_VERBS and cur.pos_ == "VERB":
+        if cur.lemma_ in SPEECH_LEMMAS and cur.pos_ == "VERB":
             subj = subject_of(cur)
             if subj is None:
                 return []
@@ -576,7 +669,7 @@ def _resolve_pronoun_doc(ctx: _Ctx, subj: Token) -> tuple[str, str | None] | Non
             if (
                 child.dep_ in ("nsubj", "nsubjpass")
                 and child is not subj
-                and child.lower_ not in PRONOUNS
+                and child.lower_ not in REFERRING_PRONOUNS
             ):
                 named = fits(child)
                 if named:
@@ -655,7 +748,7 @@ def _subject_candidates(
     preposition unless ``with_objects``, not a hyphenated modifier like "US-brokered")."""
     text = ctx.text
     out = []
-    for s, e, ent in mentions_in(ctx.entities, lo, hi):
+    for s, e, ent in ctx.base.mentions_in(lo, hi):
         if _in_quote(ctx, s) != quote or ent.type == "LOC":
             continue
         if text[e : e + 1] == "-":
@@ -707,11 +800,11 @@ def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str
     words = [w.lower() for w in re.findall(r"[\w’'-]+|n['’]t", text[lo : hit.start])]
     while words and words[-1] in _SKIP_BEFORE_TRIGGER:
         words.pop()
-    pronoun = words[-1] if words and words[-1] in PRONOUNS | _FIRST_PERSON else None
+    pronoun = words[-1] if words and words[-1] in REFERRING_PRONOUNS | _FIRST_PERSON else None
     if (
         quote is not None
         and pronoun not in ("it", "they", "which", "who", "he", "she")
-        and (pronoun in _FIRST_PERSON or not mentions_in(ctx.entities, lo, hit.start))
+        and (pronoun in _FIRST_PERSON or not ctx.base.mentions_in(lo, hit.start))
     ):
         sp = _quote_speaker(ctx, quote)
         return [sp] if sp else []
@@ -762,65 +855,9 @@ def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 
 
-@functools.cache
 def _lexicon_words() -> tuple[tuple[str, ...] | None, ...]:
     """Per lexicon entry, words one of which every match contains (see ``_required_words``)."""
-    return tuple(_required_words(lex.pattern) for lex in _LEXICON)
-
-
-def _required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Lower-cased literal strings one of which every match of ``pattern`` contains.
-
-    Read from the parsed pattern: a run of literal characters that every match passes
-    through (outside optional parts and lookarounds), or, for an alternation, one such run
-    per branch. ``None`` when no choice has every string at least three characters long
-    (or the pattern cannot be read), and then the pattern is always tried. Trying 83
-    patterns on every sentence was most of this stage's time; a sentence without any of a
-    pattern's words cannot match it, so skipping it changes nothing.
-    """
-    try:
-        # the standard library's own regex parser (private, hence imported by name)
-        parser: Any = importlib.import_module("re._parser")
-        sre: Any = importlib.import_module("re._constants")
-        tree = list(parser.parse(pattern.pattern, pattern.flags))
-    except Exception:  # a private module: never let it break extraction
-        return None
-    best = _seq_words(tree, sre)
-    if not best or min(len(w) for w in best) < 3:
-        return None
-    return best
-
-
-def _seq_words(items: list[tuple[Any, Any]], sre: Any) -> tuple[str, ...] | None:
-    """The best required-word choice of a sequence of parsed items (longest shortest word)."""
-    choices: list[tuple[str, ...]] = []
-    run: list[str] = []
-    for op, av in items:
-        if op is sre.LITERAL:
-            run.append(chr(av).lower())
-            continue
-        if run:
-            choices.append(("".join(run),))
-            run = []
-        sub: tuple[str, ...] | None = None
-        if op is sre.SUBPATTERN:
-            sub = _seq_words(list(av[-1]), sre)
-        elif op is sre.ATOMIC_GROUP:
-            sub = _seq_words(list(av), sre)
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            sub = _seq_words(list(av[2]), sre)
-        elif op is sre.BRANCH:
-            branches = [_seq_words(list(b), sre) for b in av[1]]
-            if all(branches):
-                sub = tuple(dict.fromkeys(w for b in branches for w in b or ()))
-        # anything else (a boundary, a class, a lookaround, an optional part) requires no word
-        if sub:
-            choices.append(sub)
-    if run:
-        choices.append(("".join(run),))
-    if not choices:
-        return None
-    return max(choices, key=lambda c: (min(len(w) for w in c), -len(c)))
+    return _LEXICON_WORDS
 
 
 def _find_hits(ctx: _Ctx, s0: int, s1: int) -> list[_Hit]:
@@ -920,7 +957,7 @@ def _target_start(ctx: _Ctx, hit: _Hit, s1: int) -> int:
         subj_words = text[clause_start : hit.start].strip().lower()
         if (
             subj_words
-            and subj_words not in PRONOUNS
+            and subj_words not in REFERRING_PRONOUNS
             and not re.fullmatch(r"it\s*(?:is|'s|’s)", subj_words)
         ):
             return clause_start
@@ -1008,7 +1045,7 @@ def _nested(hits: list[_Hit]) -> list[_Hit]:
 
 
 def _is_require(hit: _Hit) -> bool:
-    return hit.lex.stance == "condition" and hit.lex.pattern.pattern.startswith(r"\b(?P<k>requir")
+    return hit.lex.stance == "condition" and "require" in hit.lex.keys
 
 
 def _stances_for(
@@ -1124,7 +1161,7 @@ def _noun_use(ctx: _Ctx, h: _Hit) -> str | tuple[str, str | None] | None:
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if (
             owner is not None
-            and owner.lower_ not in PRONOUNS
+            and owner.lower_ not in REFERRING_PRONOUNS
             and owner.lower_ not in ("its", "their")
         ):
             named = _actor_from_token(ctx, owner)
@@ -1163,7 +1200,7 @@ def _passive(
     comma = text.find(",", agent_start, agent_end)
     agent_end = comma if comma >= 0 else agent_end
     actors: list[tuple[str, str | None]] = []
-    for _s, _e, ent in mentions_in(ctx.entities, agent_start, agent_end):
+    for _s, _e, ent in ctx.base.mentions_in(agent_start, agent_end):
         if ent.type != "LOC":
             named = resolve_entity(ctx.entities, ent)
             if (named.name, named.id) not in actors:
@@ -1187,15 +1224,19 @@ def _require(
         span = ctx.doc.char_span(h.key, h.key + 1, alignment_mode="expand")
         tok = span[0] if span is not None and len(span) else None
         subj = subject_of(tok) if tok is not None else None
-        is_actor = subj is not None and _is_actor_token(ctx, subj) and subj.lower_ not in PRONOUNS
+        is_actor = (
+            subj is not None
+            and _is_actor_token(ctx, subj)
+            and subj.lower_ not in REFERRING_PRONOUNS
+        )
         if is_actor:
             return _actors_doc(ctx, h) or [], "condition", target, target
         speaker = _speaker_for(ctx, tok, _in_quote(ctx, h.start)) if tok is not None else []
     else:
         clause = text[_modal_clause_start(ctx, h.start) : h.start]
         words = re.findall(r"[\w’'-]+", clause.lower())
-        if any(w in _ACTOR_NOUNS for w in words) or mentions_in(
-            ctx.entities, h.start - len(clause), h.start
+        if any(w in _ACTOR_NOUNS for w in words) or ctx.base.mentions_in(
+            h.start - len(clause), h.start
         ):
             return _actors_rules(ctx, h, sent), "condition", target, target
         speaker = _speaker_rules(ctx, h, sent)
@@ -1223,32 +1264,38 @@ def _speaker_rules(ctx: _Ctx, h: _Hit, sent: tuple[int, int]) -> list[tuple[str,
     return [named] if named else []
 
 
-def extract_stances(article: Article, doc: Doc | None, entities: Sequence[Entity]) -> list[Stance]:
+def extract_stances(
+    article: Article,
+    doc: Doc | None,
+    entities: Sequence[Entity],
+    ctx: ArticleContext | None = None,
+) -> list[Stance]:
     """Find the stances of ``article``: actor, type (see :data:`STANCE_TYPES`), target, condition.
 
     Args:
         article: the cleaned article.
         doc: its spaCy parse (actors from the dependency tree), or ``None`` (position rules).
         entities: the article's entities, for actor names and ``actor_entity``.
+        ctx: the article's shared context (built here when ``None``).
 
     Returns:
         Stances in text order; each cites the sentence it is read from.
     """
     text = article.text
-    ctx = _Ctx(article, text, doc, entities, Sentences(text), quote_spans(text))
+    sc = _Ctx.of(ctx or ArticleContext(article, doc, entities))
     out: list[Stance] = []
-    for s0, s1 in ctx.sents.spans:
-        hits = _find_hits(ctx, s0, s1)
+    for s0, s1 in sc.sents.spans:
+        hits = _find_hits(sc, s0, s1)
         for h in hits:
             h.negated = h.lex.negatable and bool(_NEG.search(text[max(s0, h.start - 30) : h.start]))
-            h.raw_end = _raw_target_end(ctx, h, s1)
+            h.raw_end = _raw_target_end(sc, h, s1)
         hits = _nested(hits)
-        cond_spans = _assign_conditions(ctx, hits, s0, s1)
+        cond_spans = _assign_conditions(sc, hits, s0, s1)
         prev_target: str | None = None
         for h in hits:
             if any(cs <= h.start < ce for cs, ce in cond_spans):
                 continue  # "if the U.N. approves": the trigger is part of a condition
-            found, target = _stances_for(ctx, h, (s0, s1), prev_target)
+            found, target = _stances_for(sc, h, (s0, s1), prev_target)
             out.extend(found)
             prev_target = target or prev_target
     return out

@@ -1,0 +1,264 @@
+"""English language data: the word lists the extractors and term extractors read.
+
+Plain data (dicts, tuples, frozensets), no extractor logic, as spaCy keeps ``spacy/lang/en/``
+apart from its pipeline. Each lexicon is written once; a module that needs a narrower list
+uses one of the named subsets below, derived from the one table, never a list of its own.
+
+- speech and reporting verbs: ``SPEECH_VERBS`` (lemma -> inflected forms), tagged by use;
+- denial and negation cues: ``DENIAL_VERBS`` (a subset of the speech verbs), ``NEGATION_CUES``;
+- titles and honorifics written before a name: ``HONORIFICS``;
+- pronouns with person, number and gender: ``PRONOUNS``;
+- calendar words: ``MONTHS``, ``MONTH_ABBREVIATIONS``, ``WEEKDAYS``, ``WEEKDAY_ABBREVIATIONS``,
+  ``TIME_WORDS``, ``TIME_ZONES``.
+
+The stop-word list is ``storyline.lang.stop_words()`` (scikit-learn's, loaded lazily).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Literal, NamedTuple
+
+__all__ = [
+    "CORE_SPEECH_FORMS",
+    "DENIAL_VERBS",
+    "HONORIFICS",
+    "INDIRECT_SPEECH_FORMS",
+    "MONTHS",
+    "MONTH_ABBREVIATIONS",
+    "NEGATION_CUES",
+    "PRONOUNS",
+    "QUOTE_SPEECH_FORMS",
+    "REFERRING_PRONOUNS",
+    "REPORTING_FORMS",
+    "SPEECH_LEMMAS",
+    "SPEECH_VERBS",
+    "TIME_WORDS",
+    "TIME_ZONES",
+    "TRAILING_SPEECH_FORMS",
+    "WEEKDAYS",
+    "WEEKDAY_ABBREVIATIONS",
+    "Pronoun",
+    "alternation",
+    "finite_forms",
+]
+
+# -- speech and reporting verbs -----------------------------------------------------------------
+
+# One row per lemma: the lemma, its inflected forms as they attribute speech in news text,
+# then after "|" the uses it has. The uses:
+#   attr    its forms mark an attribution next to a name ("X said", "said X", "X, who said");
+#   subj    with a parse, its subject is the speaker of the clause it governs
+#           ("Italy said [it was ready]"), matched on the lemma;
+#   quote   it introduces or closes a quotation ("…,” she added"; "he wrote:");
+#   clause  it introduces reported speech as a clause ("X warned that …");
+#   core    the commonest reporting verbs, enough to tell a clause edge ("…, officials said");
+#   trail   it closes a reported clause that comes first ("…, the ministry confirmed");
+#   deny    it denies or disputes what follows (the content is not asserted by the subject).
+# Forms are the ones seen in news; a use that reads surface text takes the finite forms
+# (no "-ing") of the lemmas tagged with it (``finite_forms``). A form marked "*" is also a
+# common noun ("the downstream states"): the uses that read a verb where a noun phrase could
+# stand ("core", "trail") leave it out.
+_SPEECH_TABLE = """
+say          said says say saying                             | attr subj quote clause core trail
+tell         told tells telling                               | attr subj quote core trail
+state        stated states* stating                           | attr subj quote clause trail
+note         noted notes* noting                              | attr subj quote clause core trail
+add          added adds adding                                | attr subj quote clause core trail
+warn         warned warns warning                             | attr subj quote clause trail
+acknowledge  acknowledged acknowledges acknowledging          | attr subj quote clause trail
+explain      explained explains explaining                    | attr subj quote clause
+emphasize    emphasized emphasizes emphasizing                | attr subj quote clause
+emphasise    emphasised emphasises emphasising                | attr subj quote clause
+stress       stressed stresses stressing                      | attr subj quote clause
+insist       insisted insists insisting                       | attr subj quote clause trail
+argue        argued argues arguing                            | attr subj quote clause
+announce     announced announces announcing                   | attr subj quote clause trail
+declare      declared declares                                | attr subj quote
+write        wrote writes                                     | attr subj quote
+reply        replied                                          | attr subj quote
+continue     continued                                        | attr quote
+claim        claimed claims claiming                          | attr subj clause
+confirm      confirmed confirms confirming                    | attr subj clause trail
+suggest      suggested suggests suggesting                    | attr subj clause
+indicate     indicated                                        | attr subj clause
+predict      predicted                                        | attr clause
+reiterate    reiterated                                       | attr clause
+estimate     estimated estimates*                             | attr clause trail
+repeat       repeated repeats                                 | attr clause
+report       reported                                         | attr subj trail
+answer       answered                                         | attr subj
+assert       asserted asserts                                 | attr
+deny         denied denies                                    | attr deny
+tweet        tweeted                                          | attr
+post         posted                                           | attr
+recall       recalled                                         | attr
+observe      observed                                         | attr
+remark       remarked                                         | attr
+respond      responded                                        | attr
+concede      conceded                                         | attr
+admit        admitted admits                                  | attr
+hail         hailed                                           | attr
+describe     described describing                             | attr
+urge         urged urges                                      | attr
+caution      cautioned cautions                               | attr
+highlight    highlighted highlighting                         | attr
+maintain     maintained maintains                             | attr
+vow          vowed                                            | attr
+promise      promised                                         | attr
+complain     complained                                       | attr
+reveal       revealed                                         | attr
+ask          asked                                            | attr
+agree        agreed                                           | attr
+counter      countered                                        | attr
+signal       signals signaled signalled                       | subj
+believe      believes                                         | clause
+reject       rejected rejects                                 | deny
+dispute      disputed disputes                                | deny
+refute       refuted refutes                                  | deny
+dismiss      dismissed dismisses                              | deny
+"""
+
+Use = Literal["attr", "subj", "quote", "clause", "core", "trail", "deny"]
+
+
+def _read_table(
+    table: str,
+) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]], frozenset[str]]:
+    forms: dict[str, tuple[str, ...]] = {}
+    uses: dict[str, frozenset[str]] = {}
+    nouns: set[str] = set()
+    for line in table.strip().splitlines():
+        words, _, tags = line.partition("|")
+        lemma, *inflected = words.split()
+        forms[lemma] = tuple(f.rstrip("*") for f in inflected)
+        uses[lemma] = frozenset(tags.split())
+        nouns.update(f.rstrip("*") for f in inflected if f.endswith("*"))
+    return forms, uses, frozenset(nouns)
+
+
+_SPEECH_FORMS, _SPEECH_USES, _NOUN_FORMS = _read_table(_SPEECH_TABLE)
+
+# The one speech-verb list: lemma -> inflected forms.
+SPEECH_VERBS: Mapping[str, tuple[str, ...]] = _SPEECH_FORMS
+
+
+def _lemmas(use: Use) -> tuple[str, ...]:
+    return tuple(lemma for lemma, tags in _SPEECH_USES.items() if use in tags)
+
+
+def finite_forms(lemmas: Iterable[str], *, nouns: bool = True) -> frozenset[str]:
+    """The forms of ``lemmas`` that can head a reporting clause (no "-ing" participles).
+
+    ``nouns=False`` leaves out the forms that are also common nouns ("states", "notes").
+    """
+    return frozenset(
+        f
+        for lemma in lemmas
+        for f in SPEECH_VERBS[lemma]
+        if not f.endswith("ing") and (nouns or f not in _NOUN_FORMS)
+    )
+
+
+# Surface forms that mark an attribution next to a name ("said", "told", "according to" aside).
+REPORTING_FORMS: frozenset[str] = frozenset(
+    f for lemma in _lemmas("attr") for f in SPEECH_VERBS[lemma]
+)
+# Lemmas whose subject (in a dependency parse) is the speaker of the clause they govern.
+SPEECH_LEMMAS: frozenset[str] = frozenset(_lemmas("subj"))
+# Forms that introduce or close a quotation next to its speaker ("…,” she added").
+QUOTE_SPEECH_FORMS: frozenset[str] = finite_forms(_lemmas("quote"))
+# Forms that introduce reported speech as a clause ("X warned that …").
+INDIRECT_SPEECH_FORMS: frozenset[str] = finite_forms(_lemmas("clause"))
+# The commonest reporting forms, used to see where a clause ends ("…, officials said").
+CORE_SPEECH_FORMS: frozenset[str] = finite_forms(_lemmas("core"), nouns=False)
+# Forms that close a reported clause put first ("…, the ministry confirmed").
+TRAILING_SPEECH_FORMS: frozenset[str] = finite_forms(_lemmas("trail"), nouns=False)
+# Verbs that deny or dispute their content: lemma -> forms (a subset of ``SPEECH_VERBS``).
+DENIAL_VERBS: Mapping[str, tuple[str, ...]] = {
+    lemma: SPEECH_VERBS[lemma] for lemma in _lemmas("deny")
+}
+
+# Words that negate the verb after them ("will not commit", "never said", "no longer backs").
+NEGATION_CUES: tuple[str, ...] = ("not", "n't", "n’t", "never", "no longer", "cannot")
+
+# -- titles -------------------------------------------------------------------------------------
+
+# Titles and honorifics written before a person's name ("Mr. Barrot", "Sen. Roe",
+# "Prime Minister Jane Roe"); each may be followed by a full stop.
+HONORIFICS: tuple[str, ...] = (
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Sheikh", "Sheikha",
+    "President", "Prime Minister", "Minister", "Senator", "Sen", "Rep", "Gov", "Gen", "Pope",
+    "King", "Queen", "Prince", "Princess", "Emir", "Chancellor",
+)  # fmt: skip
+
+# -- pronouns -----------------------------------------------------------------------------------
+
+
+class Pronoun(NamedTuple):
+    """What a pronoun says about what it refers to."""
+
+    person: Literal[1, 2, 3]
+    number: Literal["sg", "pl"] | None  # None: either ("you")
+    gender: Literal["m", "f", "n"] | None  # n: a thing or an institution ("it")
+    case: Literal["subj", "obj", "poss"]
+
+
+PRONOUNS: Mapping[str, Pronoun] = {
+    "i": Pronoun(1, "sg", None, "subj"),
+    "me": Pronoun(1, "sg", None, "obj"),
+    "my": Pronoun(1, "sg", None, "poss"),
+    "we": Pronoun(1, "pl", None, "subj"),
+    "us": Pronoun(1, "pl", None, "obj"),
+    "our": Pronoun(1, "pl", None, "poss"),
+    "you": Pronoun(2, None, None, "subj"),
+    "your": Pronoun(2, None, None, "poss"),
+    "he": Pronoun(3, "sg", "m", "subj"),
+    "him": Pronoun(3, "sg", "m", "obj"),
+    "his": Pronoun(3, "sg", "m", "poss"),
+    "she": Pronoun(3, "sg", "f", "subj"),
+    "her": Pronoun(3, "sg", "f", "obj"),
+    "it": Pronoun(3, "sg", "n", "subj"),
+    "its": Pronoun(3, "sg", "n", "poss"),
+    "they": Pronoun(3, "pl", None, "subj"),
+    "them": Pronoun(3, "pl", None, "obj"),
+    "their": Pronoun(3, "pl", None, "poss"),
+}
+# Words that stand for an actor named elsewhere and are never its name: the subject and
+# object pronouns, demonstratives and relative pronouns ("which", "who").
+REFERRING_PRONOUNS: frozenset[str] = frozenset(
+    {p for p, f in PRONOUNS.items() if f.case != "poss"} | {"this", "that", "which", "who"}
+)
+
+# -- calendar -----------------------------------------------------------------------------------
+
+MONTHS: Mapping[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}  # fmt: skip
+# Abbreviations as written (with or without a full stop); "may" has none.
+MONTH_ABBREVIATIONS: Mapping[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sept": 9, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: tuple[str, ...] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)  # fmt: skip
+WEEKDAY_ABBREVIATIONS: frozenset[str] = frozenset(
+    {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+)
+# Words of time that are never a topic or a name.
+TIME_WORDS: frozenset[str] = frozenset({"today", "yesterday", "tomorrow", "am", "pm", "a.m", "p.m"})
+TIME_ZONES: frozenset[str] = frozenset(
+    {"gmt", "est", "edt", "pst", "pdt", "cet", "cest", "bst", "utc"}
+)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` (escaped), longest first so no word hides a longer one.
+
+    A space inside a cue ("no longer") matches any run of white space.
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
