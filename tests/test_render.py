@@ -145,7 +145,7 @@ def cite_at(start: int, end: int):
 
 
 def test_quotes_by_speaker_groups_the_same_words(report):
-    from storyline.render.common import quotes_by_speaker
+    from storyline.render.view import quotes_by_speaker
 
     groups = dict(quotes_by_speaker(report))
     (only,) = groups["Mira Castell"]
@@ -155,7 +155,7 @@ def test_quotes_by_speaker_groups_the_same_words(report):
 
 def test_timeline_chart_lays_out_dated_events():
     from storyline.models import Event
-    from storyline.render.common import timeline_chart
+    from storyline.render.chart import timeline_chart
 
     events = [
         Event("2030-09-23", "", "a", [], []),
