@@ -661,3 +661,40 @@ def test_serve_command_protects_non_loopback_binds(
 
     res = CliRunner().invoke(cli, ["serve", "--db", db, "--port", "70000"])
     assert res.exit_code != 0
+
+
+# -- package structure ------------------------------------------------------------------------
+
+
+def test_web_modules_import_alone_and_never_import_app() -> None:
+    """No import circles: each module imports first in a fresh interpreter, and only the
+    factory (``app``) imports the routers."""
+    import ast
+
+    import storyline.web
+
+    folder = Path(storyline.web.__file__).parent
+    mods = sorted(p.stem for p in folder.glob("*.py") if p.stem != "__init__")
+    assert {"api", "app", "deps", "pages", "security", "state", "uploads"} <= set(mods)
+    routers = {"storyline.web.api", "storyline.web.pages"}
+    for path in folder.glob("*.py"):
+        if path.stem in ("app", "__init__"):  # the factory; the package's lazy create_app
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = {node.module} | {f"{node.module}.{a.name}" for a in node.names}
+                assert "storyline.web.app" not in names, f"{path.name} imports app"
+                assert not (routers & names) - {f"storyline.web.{path.stem}"}, path.name
+    code = "; ".join(f"import storyline.web.{m}" for m in mods)
+    for m in mods:  # each module first, then the rest
+        first = f"import storyline.web.{m}; {code}"
+        subprocess.run([sys.executable, "-c", first], check=True)
+
+
+def test_api_report_formats_are_the_registered_ones(client: TestClient) -> None:
+    from storyline.render.formats import FORMATS
+
+    spec = client.get("/openapi.json").json()
+    params = spec["paths"]["/api/stories/{story_id}/report"]["get"]["parameters"]
+    fmt = next(p for p in params if p["name"] == "format")
+    assert fmt["schema"]["enum"] == list(FORMATS)
