@@ -6,9 +6,9 @@ import pytest
 
 from report_fixture import article, cite, entities_for, qty, story_fixture
 from storyline.models import ArticleFacts, Quote, Stance
+from storyline.render.coverage import coverage
 from storyline.stages.analysis.align import (
     align,
-    coverage,
     merge_entities,
     merge_quotes,
     merge_stances,

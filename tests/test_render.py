@@ -145,7 +145,7 @@ def cite_at(start: int, end: int):
 
 
 def test_quotes_by_speaker_groups_the_same_words(report):
-    from storyline.render.common import quotes_by_speaker
+    from storyline.render.view import quotes_by_speaker
 
     groups = dict(quotes_by_speaker(report))
     (only,) = groups["Mira Castell"]
@@ -155,7 +155,7 @@ def test_quotes_by_speaker_groups_the_same_words(report):
 
 def test_timeline_chart_lays_out_dated_events():
     from storyline.models import Event
-    from storyline.render.common import timeline_chart
+    from storyline.render.chart import timeline_chart
 
     events = [
         Event("2030-09-23", "", "a", [], []),
@@ -188,3 +188,111 @@ def test_highlight_property_text_survives_and_every_cite_is_anchored(text, spans
     for c in cites:
         assert out.count(f'id="c-a1-{c.start}-{c.end}"') == 1
     assert "<" not in re.sub(r"</?(?:mark|span)[^>]*>", "", out)
+
+
+# -- the view model ---------------------------------------------------------------------------
+
+
+def test_story_view_numbers_articles_by_date_and_links_every_cite(report):
+    from storyline.render.view import story_view
+
+    v = story_view(report)
+    assert [(a.n, a.id) for a in v.articles] == [(1, "aaaa"), (2, "bbbb"), (3, "cccc"), (4, "dddd")]
+    assert v.refs["bbbb"].duplicate_of == "aaaa" and v.refs["dddd"].label == "Evening Post"
+    assert v.outlets == ["Daily Meridian", "Wire Copy", "Harbor Times", "Evening Post"]
+    assert [e.n for e in v.timeline] == [1, 2, 3, 4] and v.timeline[3].date is None
+    # the same claim told by an article and its copy: one link each, numbered by date
+    assert [c.text for c in v.timeline[1].cites] == ["1", "2"]
+    assert v.timeline[1].cites[0].href.startswith("/articles/aaaa?start=")
+    assert v.page_chart is not None and [m.label for m in v.page_chart.events] == ["1", "2", "3"]
+    text = {a.id: a.text for a in report.articles}
+    for side in v.conflicts[0].sides:
+        for c in side.cites:  # conflict sides carry the cited passage with its context
+            assert c.hit == text[c.article][c.start : c.end]
+
+
+def test_story_view_groups_quotes_numbers_and_claims(report):
+    from storyline.render.view import story_view
+
+    v = story_view(report)
+    (castell,) = v.quotes
+    assert (castell.speaker, castell.entity, castell.role) == (
+        "Mira Castell",
+        "per:mira-castell",
+        "spokesperson",
+    )
+    police = next(g for g in v.numbers if g.measure == "police officers")
+    assert police.subject == "Valdoria" and police.differs and police.n_articles == 4
+    assert {x.hedge for x in police.variants} >= {"up_to", "exact"}
+    counts = [c.independent_sources for c in v.claims]
+    assert counts == sorted(counts, reverse=True)  # most independent sources first
+    assert v.matrix.kind == "claims" and [c.id for c in v.matrix.cols] == list(v.refs)
+    assert v.matrix.rows[0].n == 3 and set(v.matrix.rows[0].cells) <= set(v.refs)
+    assert v.contested <= {c.id for c in report.claims} and v.contested
+    assert all(not a.id.startswith("anon:") for a in v.actors) and len(v.actors) <= 24
+    assert v.profile_fields[0][0] == "Description"  # field names humanized
+
+
+def test_story_view_falls_back_to_actors_without_claims(report):
+    from dataclasses import replace
+
+    from storyline.render.view import story_view
+
+    v = story_view(replace(report, claims=[], conflicts=[]))
+    assert v.matrix.kind == "actors" and v.matrix.rows
+    assert v.matrix.rows[0].n == len(v.matrix.rows[0].cells)
+    assert not v.contested and not v.exclusive
+
+
+def test_view_model_is_read_only(report):
+    import dataclasses
+
+    from storyline.render.view import story_view
+
+    v = story_view(report)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        v.articles = []  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        v.timeline[0].cites[0].n = 9  # type: ignore[misc]
+
+
+# -- output formats ---------------------------------------------------------------------------
+
+
+def test_formats_are_registered_once_and_render_dispatches(report):
+    from storyline.render.formats import FORMATS, get_format, render
+
+    assert list(FORMATS) == ["json", "md", "html"]
+    assert render(report, "json") == render_json(report)
+    assert render(report, "md") == render_markdown(report)
+    assert render(report, "html") == render_html(report)
+    compact = render(report, "json", compact=True)
+    assert json.loads(compact) == report.to_dict() and "\n" not in compact
+    assert render(report, "md", compact=True) == render_markdown(report)  # no compact variant
+    assert get_format("md").suffix == ".md" and get_format("html").media_type.startswith(
+        "text/html"
+    )
+    with pytest.raises(KeyError, match="use json, md, html"):
+        get_format("pdf")
+
+
+def test_render_imports_only_models_text_and_render():
+    """The layering: render/* reads the typed model, never a stage, the store or a shell."""
+    import ast
+    from pathlib import Path
+
+    import storyline.render
+
+    allowed = ("storyline.models", "storyline.text", "storyline.render")
+    for path in Path(storyline.render.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            for name in names:
+                if name.startswith("storyline"):
+                    assert name.startswith(allowed), f"{path.name} imports {name}"

@@ -20,7 +20,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from storyline.engine import Engine
-from storyline.web import views
+from storyline.models import Article, Cite, Event, Quantity
+from storyline.render import labels, view
+from storyline.render.chart import page_chart
+from storyline.render.segments import Layer, Segment, paragraph_segments
 from storyline.web.app import create_app
 from storyline.web.uploads import display_source, safe_name
 
@@ -556,56 +559,61 @@ def test_add_page_works_without_javascript(fresh: tuple[TestClient, Engine]) -> 
 def test_highlight_splits_overlaps_into_flat_segments() -> None:
     text = "Alpha said “go now” today.\nSecond line here."
     q0 = text.index("“")
-    layers = [views.Layer(0, 5, "ent ent-person", "Alpha"), views.Layer(q0, q0 + 8, "quote", "q"),
-              views.Layer(3, q0 + 3, "hl", "cited")]  # fmt: skip
-    paras = views.highlight(text, layers)
+    layers = [Layer(0, 5, "ent ent-person", "Alpha"), Layer(q0, q0 + 8, "quote", "q"),
+              Layer(3, q0 + 3, "hl", "cited")]  # fmt: skip
+    paras = paragraph_segments(text, layers)
     assert len(paras) == 2
     assert "".join(s.text for s in paras[0]) == text.split("\n")[0]
     assert "".join(s.text for s in paras[0] if "hl" in s.cls.split()) == text[3 : q0 + 3]
     assert [s.anchor for s in paras[0]].count("hl") == 1
     both = [s for s in paras[0] if "ent" in s.cls.split() and "hl" in s.cls.split()]
     assert both and both[0].text == "ha"
-    assert views.highlight("abc", [views.Layer(2, 99, "hl")]) == [[views.Segment("abc")]]
+    assert paragraph_segments("abc", [Layer(2, 99, "hl")]) == [[Segment("abc")]]
+
+
+def _article(id: str, published: str | None, title: str = "t", outlet: str | None = None,
+             text: str = "") -> Article:  # fmt: skip
+    return Article(id=id, source=f"{id}.txt", text=text, raw=text, title=title, outlet=outlet,
+                   published=published)  # fmt: skip
 
 
 def test_timeline_chart_and_dates() -> None:
-    refs = views.number_articles([
-        {"id": "a", "published": "2026-04-02", "title": "t", "outlet": "O"},
-        {"id": "b", "published": "2026-04-01T09:00:00+00:00", "title": "u", "outlet": None},
+    refs = view.number_articles([
+        _article("a", "2026-04-02", "t", "O"),
+        _article("b", "2026-04-01T09:00:00+00:00", "u", None),
     ])  # fmt: skip
     assert refs["b"].n == 1 and refs["a"].n == 2 and refs["a"].label == "O"
-    events = [{"date": "2026-04-01", "summary": "vote"}, {"date": "2026-04-01", "summary": "speech"},
-              {"date": "2026-04", "summary": "month"}, {"date": "1999", "summary": "old"},
-              {"date": None, "summary": "undated"}]  # fmt: skip
-    chart = views.timeline_chart(events, refs)
+    events = [Event("2026-04-01", "", "vote", [], []), Event("2026-04-01", "", "speech", [], []),
+              Event("2026-04", "", "month", [], []), Event("1999", "", "old", [], []),
+              Event(None, "", "undated", [], [])]  # fmt: skip
+    chart = page_chart(events, refs)
     assert chart is not None
     assert sorted(m.label for m in chart.events) == ["1–2", "3"]  # same day shares one marker
     assert chart.before == 1 and chart.after == 0
     assert all(chart.left <= m.x <= chart.right for m in chart.events + chart.articles)
-    assert views.timeline_chart([{"date": None}], {}) is None
+    assert page_chart([Event(None, "", "", [], [])], {}) is None
     assert (
-        views.pretty_date("2026-04-09") == "9 Apr 2026"
-        and views.pretty_date("2026-04") == "Apr 2026"
+        labels.pretty_date("2026-04-09") == "9 Apr 2026"
+        and labels.pretty_date("2026-04") == "Apr 2026"
     )
-    assert views.date_range("2026-02") == (date(2026, 2, 1), date(2026, 2, 28))
-    assert views.date_range("2026-02-30") is None
+    assert labels.date_range("2026-02") == (date(2026, 2, 1), date(2026, 2, 28))
+    assert labels.date_range("2026-02-30") is None
 
 
 def test_number_groups_flag_only_comparable_variants() -> None:
-    citer = views.Citer([{"id": "a", "text": "x" * 100, "published": None}])
+    citer = view.Citer([_article("a", None, text="x" * 100)])
 
-    def q(subject: str | None, text: str, value: float, hedge: str) -> dict[str, Any]:
-        return {"subject": subject, "measure": "troops", "value": value, "low": None, "high": None,
-                "hedge": hedge, "text": text, "cite": {"article": "a", "start": 1, "end": 5}}  # fmt: skip
+    def q(subject: str | None, text: str, value: float, hedge: str) -> Quantity:
+        return Quantity(subject=subject, measure="troops", value=value, low=None, high=None,
+                        hedge=hedge, text=text, cite=Cite("a", 1, 5))  # fmt: skip
 
-    groups = views.number_groups([q("Ruritania", "up to 500", 500, "up_to"), q("Ruritania", "500", 500, "exact"),
-                                  q(None, "20", 20, "exact"), q(None, "30", 30, "exact")], citer)  # fmt: skip
-    by = {g["subject"]: g for g in groups}
-    assert by["Ruritania"]["differs"] and len(by["Ruritania"]["variants"]) == 2
-    assert not by[None]["differs"]  # no subject: the figures may be about different things
-    assert groups[0]["subject"] == "Ruritania"
-    cites = citer([{"article": "a", "start": 1, "end": 5}, {"article": "a", "start": 7, "end": 9},
-                   {"article": "zz", "start": 0, "end": 1}])  # fmt: skip
+    groups = view.number_groups([q("Ruritania", "up to 500", 500, "up_to"), q("Ruritania", "500", 500, "exact"),
+                                 q(None, "20", 20, "exact"), q(None, "30", 30, "exact")], citer)  # fmt: skip
+    by = {g.subject: g for g in groups}
+    assert by["Ruritania"].differs and len(by["Ruritania"].variants) == 2
+    assert not by[None].differs  # no subject: the figures may be about different things
+    assert groups[0].subject == "Ruritania"
+    cites = citer([Cite("a", 1, 5), Cite("a", 7, 9), Cite("zz", 0, 1)])
     assert [c.text for c in cites] == ["1", "1b"]
 
 
@@ -653,3 +661,40 @@ def test_serve_command_protects_non_loopback_binds(
 
     res = CliRunner().invoke(cli, ["serve", "--db", db, "--port", "70000"])
     assert res.exit_code != 0
+
+
+# -- package structure ------------------------------------------------------------------------
+
+
+def test_web_modules_import_alone_and_never_import_app() -> None:
+    """No import circles: each module imports first in a fresh interpreter, and only the
+    factory (``app``) imports the routers."""
+    import ast
+
+    import storyline.web
+
+    folder = Path(storyline.web.__file__).parent
+    mods = sorted(p.stem for p in folder.glob("*.py") if p.stem != "__init__")
+    assert {"api", "app", "deps", "pages", "security", "state", "uploads"} <= set(mods)
+    routers = {"storyline.web.api", "storyline.web.pages"}
+    for path in folder.glob("*.py"):
+        if path.stem in ("app", "__init__"):  # the factory; the package's lazy create_app
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = {node.module} | {f"{node.module}.{a.name}" for a in node.names}
+                assert "storyline.web.app" not in names, f"{path.name} imports app"
+                assert not (routers & names) - {f"storyline.web.{path.stem}"}, path.name
+    code = "; ".join(f"import storyline.web.{m}" for m in mods)
+    for m in mods:  # each module first, then the rest
+        first = f"import storyline.web.{m}; {code}"
+        subprocess.run([sys.executable, "-c", first], check=True)
+
+
+def test_api_report_formats_are_the_registered_ones(client: TestClient) -> None:
+    from storyline.render.formats import FORMATS
+
+    spec = client.get("/openapi.json").json()
+    params = spec["paths"]["/api/stories/{story_id}/report"]["get"]["parameters"]
+    fmt = next(p for p in params if p["name"] == "format")
+    assert fmt["schema"]["enum"] == list(FORMATS)

@@ -30,7 +30,7 @@ from markupsafe import escape
 from storyline.engine import Engine
 from storyline.models import StoryReport
 from storyline.render import render_html, render_markdown
-from storyline.web import api as web_api
+from storyline.web import deps as web_deps
 from storyline.web import uploads
 from storyline.web.app import create_app
 from storyline.web.uploads import display_source, safe_name
@@ -582,13 +582,13 @@ def test_writes_need_the_token_and_reads_do_not(
     engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     compared: list[tuple[bytes, bytes]] = []
-    real = web_api.secrets.compare_digest
+    real = web_deps.secrets.compare_digest
 
     def spy(a: bytes, b: bytes) -> bool:
         compared.append((a, b))
         return real(a, b)
 
-    monkeypatch.setattr(web_api.secrets, "compare_digest", spy)
+    monkeypatch.setattr(web_deps.secrets, "compare_digest", spy)
     app = create_app(engine=engine, token="tok-9f8e7d-123456", warm_actors=False)
     remote = ("203.0.113.7", 40000)
     for client_addr in (("testclient", 50000), remote):

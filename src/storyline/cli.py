@@ -223,9 +223,9 @@ def report(
 
 
 def _render(rep: object, fmt: str) -> str:
-    from storyline.render import render_html, render_json, render_markdown
+    from storyline.render.formats import render
 
-    return {"json": render_json, "md": render_markdown, "html": render_html}[fmt](rep)  # type: ignore[arg-type]
+    return render(rep, fmt)  # type: ignore[arg-type]
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -19,15 +19,7 @@ from jinja2 import Environment, Template
 from markupsafe import Markup
 
 from storyline.models import Cite, StoryReport
-from storyline.render.common import (
-    Cites,
-    cite_key,
-    number_claims,
-    quotes_by_speaker,
-    timeline_chart,
-    used_cites,
-)
-from storyline.stages.analysis.align import coverage
+from storyline.render.view import cite_key, story_view
 
 
 def highlight(text: str, cites: list[Cite]) -> Markup:
@@ -61,24 +53,18 @@ def _template() -> Template:
 
 def render_html(report: StoryReport) -> str:
     """The report as one self-contained HTML page."""
-    cites = Cites(report)
-    used = used_cites(report)
-    cov = coverage(report)
-    exclusive = {c.id for claims in cov.exclusive.values() for c in claims}
-    names = {e.id: e.name for e in report.entities}
-    sides = {tuple(side.cites) for cf in report.conflicts for side in cf.sides}
-    contested = {c.id for c in report.claims if tuple(c.cites) in sides}
-    bodies = {a.id: highlight(a.text, used.get(a.id, [])) for a in report.articles}
+    view = story_view(report)
+    bodies = {a.id: highlight(a.text, view.used.get(a.id, [])) for a in report.articles}
     return _template().render(
         r=report,
-        C=cites,
-        chart=timeline_chart(report.timeline),
-        speakers=quotes_by_speaker(report),
-        numbers=number_claims(report),
-        cov=cov,
-        exclusive=exclusive,
-        contested_ids=contested,
-        names=names,
+        C=view.cites,
+        chart=view.chart,
+        speakers=view.speakers,
+        numbers=view.number_claims,
+        cov=view.coverage,
+        exclusive=view.exclusive,
+        contested_ids=view.contested,
+        names=view.names,
         bodies=bodies,
-        number=cites.number,
+        number=view.cites.number,
     )

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from storyline.models import Cite, StoryReport
-from storyline.render.common import Cites, number_claims, quotes_by_speaker
-from storyline.stages.analysis.align import coverage
+from storyline.render.view import story_view
 
 
 def _esc(text: str | None) -> str:
@@ -19,7 +18,8 @@ def _esc(text: str | None) -> str:
 
 def render_markdown(report: StoryReport) -> str:
     """The report as Markdown (brief, profile, timeline, quotes, numbers, conflicts, coverage)."""
-    C = Cites(report)
+    view = story_view(report)
+    C = view.cites
 
     def cites(cs: list[Cite]) -> str:
         return " ".join(f"[{C.ref(c).label}:{c.start}-{c.end}]" for c in cs)
@@ -46,7 +46,7 @@ def render_markdown(report: StoryReport) -> str:
         out += [f"- {_esc(v.value)} {cites(v.cites)}" for v in values]
 
     out += ["", "## Timeline", ""]
-    names = {e.id: e.name for e in report.entities}
+    names = view.names
     for e in report.timeline:
         who = f" — {', '.join(_esc(names.get(a, a)) for a in e.actors)}" if e.actors else ""
         out.append(f"- **{_esc(e.date or 'undated')}** {_esc(e.summary)}{who} {cites(e.cites)}")
@@ -54,7 +54,7 @@ def render_markdown(report: StoryReport) -> str:
         out.append("(no dated events)")
 
     out += ["", "## Quotes", ""]
-    for speaker, quotes in quotes_by_speaker(report):
+    for speaker, quotes in view.speakers:
         out += [f"### {_esc(speaker)}", ""]
         out += [f"- ({_esc(q.kind)}) “{_esc(q.text)}” {cites(q.cites)}" for q in quotes]
         out.append("")
@@ -65,7 +65,7 @@ def render_markdown(report: StoryReport) -> str:
         "| Subject | Measure | Value | As worded | Sources |",
         "|---|---|---|---|---|",
     ]
-    for c in number_claims(report):
+    for c in view.number_claims:
         worded = "; ".join(f"“{_esc(v)}”" for v in c.variants)
         out.append(
             f"| {_esc(c.subject)} | {_esc(c.slot)} | {_esc(c.value)} | {worded} | {c.independent_sources} {cites(c.cites)} |"
@@ -80,7 +80,7 @@ def render_markdown(report: StoryReport) -> str:
     if not report.conflicts:
         out += ["(none found)", ""]
 
-    cov = coverage(report)
+    cov = view.coverage
     out += ["## Coverage", ""]
     out += ["| Claim | Indep. | " + " | ".join(_esc(c.label) for c in cov.columns) + " |"]
     out += ["|---|---|" + "---|" * len(cov.columns)]

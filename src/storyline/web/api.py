@@ -6,88 +6,31 @@ threadpool; the upload handler is ``async`` only to stream the request body to d
 
 from __future__ import annotations
 
-import ipaddress
-import re
-import secrets
 from dataclasses import asdict
-from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from storyline.models import Article, Story
+from storyline.web.deps import (
+    MAX_OFFSET,
+    REPORT_CONTENT,
+    DateQuery,
+    IdPath,
+    State,
+    check_token,
+    find_stories,
+    get_jobs,
+    report_response,
+    search_text,
+)
 from storyline.web.state import WebState
-from storyline.web.uploads import IngestJobs, display_source, read_upload
+from storyline.web.uploads import read_upload
 
 router = APIRouter(prefix="/api", tags=["api"])
-
-IdPath = Annotated[str, Path(min_length=1, max_length=64)]
-# Offsets reach SQLite (``LIMIT offset + limit``), whose integers stop at 2**63 - 1: an
-# unbounded one was a 500 (found by tests/test_schemathesis.py).
-MAX_OFFSET = 10**12
-DateQuery = Annotated[
-    str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD")
-]
-
-
-def get_state(request: Request) -> WebState:
-    return request.app.state.web  # type: ignore[no-any-return]
-
-
-def get_jobs(request: Request) -> IngestJobs:
-    return request.app.state.jobs  # type: ignore[no-any-return]
-
-
-State = Annotated[WebState, Depends(get_state)]
-
-
-def _remote_client(request: Request) -> bool:
-    """True when the request comes from another machine's IP address.
-
-    In-process clients and Unix sockets carry no IP address (``None`` or a name such as
-    Starlette's ``testclient``): they are as local as loopback.
-    """
-    host = request.client.host if request.client else None
-    if not host:
-        return False
-    try:
-        return not ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def check_token(request: Request, given: str | None = None) -> None:
-    """Refuse a write without the configured token.
-
-    With no token configured, writes are open to this machine only: a server bound off
-    loopback without a token (``storyline serve`` always makes one there, but an app
-    run by another server might not) still refuses writes from other addresses.
-    """
-    token = get_state(request).token
-    if not token:
-        if _remote_client(request):
-            raise HTTPException(
-                401,
-                "writes from other machines need a token: start the server with --token "
-                "or $STORYLINE_TOKEN",
-                headers={"WWW-Authenticate": "Bearer"},
-            )
-        return
-    auth = request.headers.get("authorization", "")
-    candidate = (
-        (auth[7:].strip() if auth.lower().startswith("bearer ") else None)
-        or request.headers.get("x-storyline-token")
-        or given
-    )
-    if not candidate or not secrets.compare_digest(candidate.encode(), token.encode()):
-        raise HTTPException(
-            401,
-            "this server needs a token for writes: send 'Authorization: Bearer TOKEN'",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
 
 
 # -- response models (documented in /openapi.json) ----------------------------------------
@@ -170,80 +113,6 @@ class JobOut(BaseModel):
     error: str | None
 
 
-# -- shared query logic (the stories page uses it too) ------------------------------------
-
-
-def parse_day(value: str | None, name: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise HTTPException(422, f"{name} is not a real date: {value!r}") from None
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
-
-
-def search_text(q: str | None) -> str:
-    """A search box's text as the store may search it: control characters become spaces.
-
-    A NUL in an FTS5 query is an SQLite error the store's fallback does not catch (a 500,
-    found by tests/test_schemathesis.py); no one searches for control characters.
-    """
-    return _CONTROL.sub(" ", q or "").strip()
-
-
-def find_stories(
-    state: WebState,
-    *,
-    q: str | None = None,
-    actor: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    sort: str = "size",
-) -> tuple[list[Story], dict[str, Any]]:
-    """Stories matching a text search, an actor and a date range, plus what matched.
-
-    ``q`` is an FTS5 query over article titles and text; ``actor`` an entity id or part
-    of an actor's name (from extracted facts); the date range keeps stories whose
-    first..last dates overlap it.
-    """
-    lo, hi = parse_day(date_from, "from"), parse_day(date_to, "to")
-    if lo and hi and lo > hi:
-        raise HTTPException(422, "'from' is after 'to'")
-    stories = all_stories = state.engine.stories()
-    info: dict[str, Any] = {"hits": {}}
-    q = search_text(q)
-    if q:
-        ranked = state.engine.store.search(q, limit=5000)
-        rank = {aid: i for i, aid in enumerate(ranked)}
-        hits = {s.id: [a for a in s.article_ids if a in rank] for s in stories}
-        stories = [s for s in stories if hits[s.id]]
-        info["hits"] = {s.id: len(hits[s.id]) for s in stories}
-        if sort == "relevance":
-            stories.sort(key=lambda s: min(rank[a] for a in hits[s.id]))
-    if actor and actor.strip():
-        found, actors = state.actors.match(actor)
-        stories = [s for s in stories if any(a in found for a in s.article_ids)]
-        info["actors"] = actors
-        total = sum(len(s.article_ids) for s in all_stories)
-        info["actor_coverage"] = (min(len(state.actors), total), total)
-    if lo or hi:
-        keep = []
-        for s in stories:
-            if not s.first_seen:
-                continue
-            first = date.fromisoformat(s.first_seen[:10])
-            last = date.fromisoformat((s.last_seen or s.first_seen)[:10])
-            if (hi is None or first <= hi) and (lo is None or last >= lo):
-                keep.append(s)
-        stories = keep
-    if sort == "recent":
-        stories.sort(key=lambda s: (s.last_seen or "", len(s.article_ids)), reverse=True)
-    return stories, info
-
-
 def story_out(state: WebState, s: Story) -> StoryOut:
     return StoryOut(
         id=s.id, title=s.title, articles=s.article_ids, n_independent=s.n_independent,
@@ -265,9 +134,7 @@ def article_out(
 
 def duplicates_of(state: WebState, article_id: str) -> list[str]:
     """Ids of the stored articles marked as copies of this one."""
-    return [
-        aid for aid, (of, _, _) in state.engine.store.duplicate_info().items() if of == article_id
-    ]
+    return [aid for aid, (of, _, _) in state.engine.duplicate_info().items() if of == article_id]
 
 
 # -- routes ---------------------------------------------------------------------------------
@@ -313,7 +180,7 @@ def story_updated(state: State, story_id: IdPath) -> StoryUpdated:
     story = state.engine.story(story_id)
     return StoryUpdated(
         id=story_id,
-        updated_at=state.engine.store.story_updated_at(story_id),
+        updated_at=state.engine.story_updated_at(story_id),
         n_articles=len(story.article_ids),
     )
 
@@ -322,7 +189,7 @@ def story_updated(state: State, story_id: IdPath) -> StoryUpdated:
     "/stories/{story_id}/report",
     summary="The cited report of a story",
     responses={
-        200: {"content": {"application/json": {}, "text/markdown": {}, "text/html": {}}},
+        200: {"content": REPORT_CONTENT},
         **_errors(404, 422),
     },
 )
@@ -330,16 +197,7 @@ def story_report(
     state: State, story_id: IdPath, format: Literal["json", "md", "html"] = "json"
 ) -> Response:
     """SPEC.md's report JSON (``report.to_dict()``), or Markdown / standalone HTML."""
-    rep = state.report(story_id)
-    if format == "json":
-        return JSONResponse(rep.to_dict())
-    from storyline.render import render_html, render_markdown
-
-    if format == "md":
-        return PlainTextResponse(render_markdown(rep), media_type="text/markdown; charset=utf-8")
-    from storyline.web.app import SANDBOX_CSP
-
-    return HTMLResponse(render_html(rep), headers={"Content-Security-Policy": SANDBOX_CSP})
+    return report_response(state.report(story_id), format, compact=True)
 
 
 @router.get(
@@ -361,7 +219,7 @@ def list_articles(
         ids = state.engine.story(story).article_ids
     q = search_text(q)
     if q:
-        found = state.engine.store.search(q, limit=offset + limit)
+        found = state.engine.search(q, limit=offset + limit)
         ids = [i for i in found if ids is None or i in set(ids)]
     if ids is not None:
         arts = state.engine.articles(ids[offset : offset + limit])
@@ -467,4 +325,4 @@ def ingest_job(request: Request, job_id: IdPath) -> JobOut:
     return JobOut(**job.to_dict())
 
 
-__all__ = ["article_out", "check_token", "display_source", "find_stories", "router", "story_out"]
+__all__ = ["article_out", "router", "story_out"]

@@ -1,24 +1,24 @@
 """Server-rendered pages: stories, a story, an article, adding articles, API help.
 
-Every value reaches the page through a Jinja template with autoescape on; view models
-(``storyline.web.views``) return plain data, never markup.
+Every value reaches the page through a Jinja template with autoescape on; the view model
+(``storyline.render.view``) and the article segments (``storyline.render.segments``) are
+plain data, never markup.
 """
 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import jinja2
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
-from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
 from storyline.errors import NotFoundError
-from storyline.web import views
-from storyline.web.api import (
+from storyline.render.formats import FORMATS
+from storyline.render.segments import Layer, fact_layers, paragraph_segments
+from storyline.render.view import story_view
+from storyline.web.deps import (
     DateQuery,
     IdPath,
     State,
@@ -26,27 +26,15 @@ from storyline.web.api import (
     find_stories,
     get_jobs,
     get_state,
+    report_response,
+    templates,
 )
-from storyline.web.uploads import display_source, read_upload
+from storyline.web.state import WebState
+from storyline.web.uploads import read_upload
 
 logger = logging.getLogger(__name__)
 
 router = APIRouter(include_in_schema=False)
-
-_env = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True,  # every page: article text is untrusted
-    trim_blocks=True,
-    lstrip_blocks=True,
-    undefined=jinja2.StrictUndefined,
-)
-_env.filters.update(
-    pretty_date=views.pretty_date,
-    humanize=views.humanize,
-    source=display_source,
-    plural=lambda n, word, many=None: f"{n} {word if n == 1 else (many or word + 's')}",
-)
-templates = Jinja2Templates(env=_env)
 
 PAGE_SIZE = 30
 
@@ -86,78 +74,26 @@ def stories_page(
     return _page(request, "stories.html", {
         "rows": rows, "total": len(found), "page": page, "pages": pages, "sort": sort,
         "filters": filters, "filtered": any(filters.values()), "info": info,
-        "actor_names": state.actors.names(), "n_articles": state.engine.store.count_articles(),
+        "actor_names": state.actors.names(), "n_articles": state.engine.count_articles(),
     })  # fmt: skip
 
 
-def _story_context(state: Any, story_id: str) -> dict[str, Any]:
-    rep = state.report(story_id)
-    d = rep.to_dict()
-    citer = views.Citer(d["articles"])
-    refs = citer.refs
-    names = {e["id"]: e["name"] for e in d["entities"]}
-    timeline = [
-        {
-            "n": i + 1, "date": e.get("date"), "date_text": e.get("date_text") or "",
-            "summary": e.get("summary") or "", "cites": citer(e.get("cites") or []),
-            "actors": [(a, names.get(a, a)) for a in e.get("actors") or []],
-        }
-        for i, e in enumerate(d["timeline"])
-    ]  # fmt: skip
-    quotes = views.quotes_by_speaker(d["quotes"], d["entities"])
-    for g in quotes:
-        g["quotes"] = [q | {"cites": citer([q["cite"]])} for q in g["quotes"]]
-    claims = sorted(
-        ({**c, "cites": citer(c.get("cites") or [])} for c in d["claims"]),
-        key=lambda c: -int(c.get("independent_sources") or 0),
-    )
-    conflicts = [
-        {"topic": c.get("topic") or "", "sides": [
-            {"claim": s.get("claim") or "", "cites": citer(s.get("cites") or [], excerpts=True)}
-            for s in c.get("sides") or []
-        ]}
-        for c in d["conflicts"]
-    ]  # fmt: skip
-    stances = [{**s, "cites": citer(s.get("cites") or [])} for s in d["stances"]]
-    prof = {"name": "", "aliases": [], "kind": "", "fields": {}} | (d.get("profile") or {})
-    profile_fields = [
-        (
-            views.humanize(k),
-            [{"value": v.get("value"), "cites": citer(v.get("cites") or [])} for v in vs],
-        )
-        for k, vs in (prof.get("fields") or {}).items()
-        if vs
-    ]
-    actors = sorted(
-        d["entities"],
-        key=lambda e: (-len({m["article"] for m in e.get("mentions") or []}), e["name"]),
-    )
-    actors = [
-        {"id": e["id"], "name": e["name"], "type": e.get("type") or "",
-         "n": len({m["article"] for m in e.get("mentions") or []})}
-        for e in actors if not str(e["id"]).startswith("anon:")
-    ][:24]  # fmt: skip
-    articles = sorted(refs.values(), key=lambda r: r.n)
-    outlets: list[str] = []
-    for r in articles:
-        if r.outlet and r.outlet not in outlets:
-            outlets.append(r.outlet)
+def _story_context(state: WebState, story_id: str) -> dict[str, Any]:
+    v = story_view(state.report(story_id))
     return {
-        "story": d["story"], "report": d, "n_articles": len(articles), "outlets": outlets,
-        "brief": [{"text": b.get("text") or "", "cites": citer(b.get("cites") or [])} for b in d["brief"]],
-        "chart": views.timeline_chart(d["timeline"], refs), "timeline": timeline,
-        "quotes": quotes, "numbers": views.number_groups(d["quantities"], citer),
-        "claims": claims, "conflicts": conflicts, "stances": stances,
-        "coverage": views.coverage_matrix(d, refs), "profile": prof, "profile_fields": profile_fields,
-        "articles": articles, "refs": refs, "actors": actors,
-        "n_quotes": len(d["quotes"]),
+        "story": v.story, "n_articles": len(v.articles), "outlets": v.outlets,
+        "brief": v.brief, "chart": v.page_chart, "timeline": v.timeline,
+        "quotes": v.quotes, "numbers": v.numbers, "claims": v.claims,
+        "conflicts": v.conflicts, "stances": v.stances, "coverage": v.matrix,
+        "profile": v.profile, "profile_fields": v.profile_fields, "articles": v.articles,
+        "refs": v.refs, "actors": v.actors, "n_quotes": len(v.report.quotes),
     }  # fmt: skip
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, state: State, story_id: IdPath) -> HTMLResponse:
     ctx = _story_context(state, story_id)
-    ctx["updated_at"] = state.engine.store.story_updated_at(story_id) or ""
+    ctx["updated_at"] = state.engine.story_updated_at(story_id) or ""
     ctx["poll_ms"] = int(state.poll_seconds * 1000)
     return _page(request, "story.html", ctx)
 
@@ -165,20 +101,10 @@ def story_page(request: Request, state: State, story_id: IdPath) -> HTMLResponse
 @router.get("/stories/{story_id}/report.{fmt}")
 def story_export(state: State, story_id: IdPath, fmt: str) -> Response:
     """The report as a file: ``report.json``, ``report.md`` or ``report.html``."""
-    if fmt not in ("json", "md", "html"):
-        raise HTTPException(404, f"no export format {fmt!r}; use json, md or html")
-    from storyline.render import render_html, render_json, render_markdown
-    from storyline.web.app import SANDBOX_CSP
-
-    rep = state.report(story_id)
-    name = f'attachment; filename="{story_id}.{fmt}"'
-    if fmt == "json":
-        return Response(render_json(rep), media_type="application/json",
-                        headers={"Content-Disposition": name})  # fmt: skip
-    if fmt == "md":
-        return PlainTextResponse(render_markdown(rep), media_type="text/markdown; charset=utf-8",
-                                 headers={"Content-Disposition": name})  # fmt: skip
-    return HTMLResponse(render_html(rep), headers={"Content-Security-Policy": SANDBOX_CSP})
+    if fmt not in FORMATS:
+        *most, last = FORMATS
+        raise HTTPException(404, f"no export format {fmt!r}; use {', '.join(most)} or {last}")
+    return report_response(state.report(story_id), fmt, download=story_id)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -195,12 +121,12 @@ def article_page(
         facts = state.facts(a)
     except Exception:  # highlighting is a bonus; the article must still show
         logger.exception("extraction failed for article %s", a.id)
-    layers = views.fact_layers(facts) if facts else []
+    layers = fact_layers(facts) if facts else []
     cited = None
     if start is not None and end is not None and 0 <= start < end <= len(a.text):
-        layers.append(views.Layer(start, end, "hl", "cited passage"))
+        layers.append(Layer(start, end, "hl", "cited passage"))
         cited = a.text[start:end]
-    dup_info = state.engine.store.duplicate_info()
+    dup_info = state.engine.duplicate_info()
     dups = [aid for aid, (of, _, _) in dup_info.items() if of == a.id]
     info = dup_info.get(a.id, (None, None, None))
     story = None
@@ -212,7 +138,7 @@ def article_page(
     meta = state.meta([*dups, *([a.duplicate_of] if a.duplicate_of else [])])
     entities = sorted(facts.entities, key=lambda e: (-len(e.mentions), e.name)) if facts else []
     return _page(request, "article.html", {
-        "a": a, "paras": views.highlight(a.text, layers), "cited": cited,
+        "a": a, "paras": paragraph_segments(a.text, layers), "cited": cited,
         "facts": facts, "entities": entities[:30], "duplicates": [meta[i] for i in dups if i in meta],
         "original": meta.get(a.duplicate_of) if a.duplicate_of else None,
         "dup_kind": info[1], "dup_score": info[2], "story": story,
@@ -262,7 +188,7 @@ def api_help(request: Request) -> HTMLResponse:
 
 @router.get("/healthz", include_in_schema=False)
 def health(state: State) -> JSONResponse:
-    return JSONResponse({"ok": True, "articles": state.engine.store.count_articles()})
+    return JSONResponse({"ok": True, "articles": state.engine.count_articles()})
 
 
-__all__ = ["router", "templates"]
+__all__ = ["router"]
