@@ -216,7 +216,7 @@ def find_stories(
     info: dict[str, Any] = {"hits": {}}
     q = search_text(q)
     if q:
-        ranked = state.engine.store.search(q, limit=5000)
+        ranked = state.engine.search(q, limit=5000)
         rank = {aid: i for i, aid in enumerate(ranked)}
         hits = {s.id: [a for a in s.article_ids if a in rank] for s in stories}
         stories = [s for s in stories if hits[s.id]]
@@ -266,7 +266,7 @@ def article_out(
 def duplicates_of(state: WebState, article_id: str) -> list[str]:
     """Ids of the stored articles marked as copies of this one."""
     return [
-        aid for aid, (of, _, _) in state.engine.store.duplicate_info().items() if of == article_id
+        aid for aid, (of, _, _) in state.engine.duplicate_info().items() if of == article_id
     ]
 
 
@@ -313,7 +313,7 @@ def story_updated(state: State, story_id: IdPath) -> StoryUpdated:
     story = state.engine.story(story_id)
     return StoryUpdated(
         id=story_id,
-        updated_at=state.engine.store.story_updated_at(story_id),
+        updated_at=state.engine.story_updated_at(story_id),
         n_articles=len(story.article_ids),
     )
 
@@ -361,7 +361,7 @@ def list_articles(
         ids = state.engine.story(story).article_ids
     q = search_text(q)
     if q:
-        found = state.engine.store.search(q, limit=offset + limit)
+        found = state.engine.search(q, limit=offset + limit)
         ids = [i for i in found if ids is None or i in set(ids)]
     if ids is not None:
         arts = state.engine.articles(ids[offset : offset + limit])

@@ -86,7 +86,7 @@ def stories_page(
     return _page(request, "stories.html", {
         "rows": rows, "total": len(found), "page": page, "pages": pages, "sort": sort,
         "filters": filters, "filtered": any(filters.values()), "info": info,
-        "actor_names": state.actors.names(), "n_articles": state.engine.store.count_articles(),
+        "actor_names": state.actors.names(), "n_articles": state.engine.count_articles(),
     })  # fmt: skip
 
 
@@ -157,7 +157,7 @@ def _story_context(state: Any, story_id: str) -> dict[str, Any]:
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, state: State, story_id: IdPath) -> HTMLResponse:
     ctx = _story_context(state, story_id)
-    ctx["updated_at"] = state.engine.store.story_updated_at(story_id) or ""
+    ctx["updated_at"] = state.engine.story_updated_at(story_id) or ""
     ctx["poll_ms"] = int(state.poll_seconds * 1000)
     return _page(request, "story.html", ctx)
 
@@ -200,7 +200,7 @@ def article_page(
     if start is not None and end is not None and 0 <= start < end <= len(a.text):
         layers.append(views.Layer(start, end, "hl", "cited passage"))
         cited = a.text[start:end]
-    dup_info = state.engine.store.duplicate_info()
+    dup_info = state.engine.duplicate_info()
     dups = [aid for aid, (of, _, _) in dup_info.items() if of == a.id]
     info = dup_info.get(a.id, (None, None, None))
     story = None
@@ -262,7 +262,7 @@ def api_help(request: Request) -> HTMLResponse:
 
 @router.get("/healthz", include_in_schema=False)
 def health(state: State) -> JSONResponse:
-    return JSONResponse({"ok": True, "articles": state.engine.store.count_articles()})
+    return JSONResponse({"ok": True, "articles": state.engine.count_articles()})
 
 
 __all__ = ["router", "templates"]

@@ -200,7 +200,7 @@ class WebState:
             NotFoundError: no story has this id.
         """
         story: Story = self.engine.story(story_id)
-        key = (self.engine.store.story_updated_at(story_id), tuple(story.article_ids))
+        key = (self.engine.story_updated_at(story_id), tuple(story.article_ids))
         with self._reports_lock:
             hit = self._reports.get(story_id)
             if hit is not None and hit[0] == key:
