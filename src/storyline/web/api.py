@@ -265,9 +265,7 @@ def article_out(
 
 def duplicates_of(state: WebState, article_id: str) -> list[str]:
     """Ids of the stored articles marked as copies of this one."""
-    return [
-        aid for aid, (of, _, _) in state.engine.duplicate_info().items() if of == article_id
-    ]
+    return [aid for aid, (of, _, _) in state.engine.duplicate_info().items() if of == article_id]
 
 
 # -- routes ---------------------------------------------------------------------------------
