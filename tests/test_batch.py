@@ -188,10 +188,10 @@ def test_forked_workers_use_one_blas_thread() -> None:
 
     import numpy as np
 
-    from storyline.batch import _worker_init
+    from storyline.pipeline.prepare import init_worker
 
     np.ones((4, 4)) @ np.ones((4, 4))  # BLAS loaded and used in this (driver) process
     ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(1, mp_context=ctx, initializer=_worker_init) as pool:
+    with ProcessPoolExecutor(1, mp_context=ctx, initializer=init_worker) as pool:
         threads = pool.submit(_blas_threads).result()
     assert threads and set(threads) == {1}

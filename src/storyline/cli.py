@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
+from storyline.files import write_atomic
+
 if TYPE_CHECKING:
+    from rich.progress import TaskID
+
     from storyline.engine import Engine, IngestResult
 
 app = typer.Typer(
@@ -68,27 +72,40 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 def _run_ingest(
     engine: Engine, paths: list[str], outlet: str | None, published: str | None
 ) -> IngestResult:
-    """Ingest with a Rich progress bar when there is more than a handful of inputs."""
+    """Ingest with a Rich progress bar when there is more than a handful of input files.
+
+    The engine counts the inputs (once) and passes the count with each progress call; the
+    bar starts at the first call, when it knows whether it is worth showing.
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from storyline.stages.prepare.ingest import count_inputs
-
     stdin = sys.stdin.buffer if "-" in paths else None
-    total = count_inputs([p for p in paths if p != "-"])
-    if total <= 5 or not err.is_terminal:
+    if not err.is_terminal:
         return engine.ingest(paths, outlet=outlet, published=published, stdin=stdin)
-    with Progress(
+    bar = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err, transient=True,
-    ) as bar:  # fmt: skip
-        task = bar.add_task("", total=total)
+    )  # fmt: skip
+    task: TaskID | None = None
+    files: int | None = None  # input files, known from the first call
 
-        def progress(done: int, total_: int | None, source: str) -> None:
-            bar.update(task, completed=min(done, total), description=Path(source).name[:40])
+    def progress(done: int, total: int | None, source: str) -> None:
+        nonlocal task, files
+        if files is None:
+            files = (total or 0) - ("-" in paths)  # standard input is not a file to count
+            if files > 5:
+                task = bar.add_task("", total=files)
+                bar.start()
+        if task is not None:
+            bar.update(task, completed=min(done, files), description=Path(source).name[:40])
 
+    try:
         return engine.ingest(
             paths, outlet=outlet, published=published, stdin=stdin, progress=progress
         )
+    finally:
+        if task is not None:
+            bar.stop()
 
 
 @app.command()
@@ -111,7 +128,7 @@ def ingest(
         out.print(
             f"{len(result.added)} added, {result.unchanged} already stored, "
             f"{result.new_versions} new versions, {len(result.errors)} errors; "
-            f"{len(result.stories_touched)} stories touched → {engine.store.path}",
+            f"{len(result.stories_touched)} stories touched → {engine.db_path}",
             highlight=False,
             soft_wrap=True,
         )
@@ -218,7 +235,7 @@ def report(
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
-        _write_atomic(output, text)
+        write_atomic(output, text)
         err.print(f"wrote {output}", highlight=False)
 
 
@@ -226,14 +243,6 @@ def _render(rep: object, fmt: str) -> str:
     from storyline.render.formats import render
 
     return render(rep, fmt)  # type: ignore[arg-type]
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
 
 
 @app.command()
@@ -373,7 +382,7 @@ def demo(
         top = items[0]
         rep = engine.report(top.id)
         for fmt, name in (("html", "report.html"), ("json", "report.json"), ("md", "report.md")):
-            _write_atomic(out_dir / name, _render(rep, fmt))
+            write_atomic(out_dir / name, _render(rep, fmt))
     out.print(f"report of the largest story ({top.title}): {(out_dir / 'report.html').resolve()}")
     out.print(f"also: {(out_dir / 'report.json').resolve()} and report.md")
 
@@ -408,7 +417,7 @@ def serve(
     # On loopback, refuse other Host headers: a web page cannot reach us by DNS rebinding.
     app = create_app(engine=engine, token=token, trusted_hosts=list(LOOPBACK) if local else None)
     shown = f"[{host}]" if ":" in host else host
-    err.print(f"storyline serving {engine.store.path} at http://{shown}:{port}/", highlight=False)
+    err.print(f"storyline serving {engine.db_path} at http://{shown}:{port}/", highlight=False)
     try:
         uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
     finally:
@@ -481,7 +490,7 @@ def watch(
 
                     def show(stats: WatchStats) -> None:
                         print_errors(stats)
-                        live.update(render_stats(stats, paths, engine.store.path))
+                        live.update(render_stats(stats, paths, engine.db_path))
 
                     result = run_watch(
                         engine, paths, interval=interval, stop=stop, on_update=show,
@@ -492,7 +501,7 @@ def watch(
                     engine, paths, interval=interval, stop=stop, on_update=log_line,
                     once=once, extract=extract,
                 )  # fmt: skip
-            db_path = engine.store.path
+            db_path = engine.db_path
     finally:
         for s, handler in old.items():
             signal.signal(s, handler)

@@ -12,6 +12,13 @@ from dataclasses import dataclass, replace
 EMBEDDERS = ("minilm", "model2vec", "tfidf")
 EXTRACTORS = ("spacy", "rules")
 
+# Each limit is defined here once; code reads it from ``Settings`` (stage functions take it
+# as a parameter and use these only as their default).
+MAX_BYTES = 20 * 1024 * 1024
+"""The largest input (file, record, archive member, upload part) accepted, in bytes."""
+EXTRACT_TIMEOUT = 30.0
+"""Seconds of fact extraction allowed per article by default."""
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -32,9 +39,9 @@ class Settings:
     db: str = "storyline.db"
     embedder: str = "minilm"
     extractor: str = "spacy"
-    max_bytes: int = 20 * 1024 * 1024
+    max_bytes: int = MAX_BYTES
     chunk_size: int = 64
-    extract_timeout: float = 30.0
+    extract_timeout: float = EXTRACT_TIMEOUT
 
     def __post_init__(self) -> None:
         if self.embedder not in EMBEDDERS:
@@ -56,7 +63,7 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> 
         db=env.get("STORYLINE_DB") or "storyline.db",
         embedder=env.get("STORYLINE_EMBEDDER") or "minilm",
         extractor=env.get("STORYLINE_EXTRACTOR") or "spacy",
-        extract_timeout=_float(env, "STORYLINE_EXTRACT_TIMEOUT", 30.0),
+        extract_timeout=_float(env, "STORYLINE_EXTRACT_TIMEOUT", EXTRACT_TIMEOUT),
     )
     return replace(base, **{k: v for k, v in overrides.items() if v is not None})
 

@@ -30,6 +30,8 @@ class RawDoc:
 
     ``text`` is plain text; ``html`` is set instead when the input was markup.
     Metadata fields are whatever the input carried (feed item, JSON fields, sidecar).
+    ``fetched`` is when a crawler fetched the page (a WARC record's date), if known:
+    cleaning falls back to it for an article that carries no publication date.
     """
 
     source: str
@@ -39,6 +41,7 @@ class RawDoc:
     outlet: str | None = None
     published: str | None = None
     url: str | None = None
+    fetched: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

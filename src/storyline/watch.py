@@ -102,7 +102,7 @@ class Watcher:
     # -- scanning ---------------------------------------------------------------------------
 
     def _files(self) -> list[Path]:
-        from storyline.stages.prepare.ingest import iter_files
+        from storyline.pipeline.prepare import iter_files
 
         found: list[Path] = []
         for p in self.paths:
@@ -180,7 +180,9 @@ class Watcher:
             except Exception as exc:
                 logger.exception("ingest failed for %d files", len(group))
                 self._error(f"{group[0]}{' and others' if len(group) > 1 else ''}: {exc}")
-                self._forget_indexes()
+                # the engine's indexes may hold articles of the chunk that was never
+                # committed: it rebuilds them from the store
+                self.engine.reset_indexes()
                 for f in group:
                     self._failures[f] = self._failures.get(f, 0) + 1
                     if self._failures[f] >= MAX_FAILURES and (sig := sigs[f]) is not None:
@@ -229,12 +231,6 @@ class Watcher:
             if on_update:
                 on_update(self.stats)
         return True
-
-    def _forget_indexes(self) -> None:
-        # After a failed chunk the engine's in-memory indexes may hold articles that were
-        # never committed; dropping them makes the engine rebuild them from the store.
-        self.engine._dedup = None
-        self.engine._stories = None
 
 
 def watch(

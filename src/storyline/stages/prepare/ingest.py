@@ -24,11 +24,10 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePath, PurePosixPath
 from typing import Any, BinaryIO
 
+from storyline.config import MAX_BYTES
 from storyline.errors import InputError
 from storyline.models import RawDoc
 from storyline.stages.prepare.warc import is_warc, read_warc
-
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
@@ -118,7 +117,7 @@ def read_inputs(
     *,
     outlet: str | None = None,
     published: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int = MAX_BYTES,
     stdin: BinaryIO | None = None,
 ) -> Iterator[RawDoc | InputError]:
     """Yield a RawDoc per article found in ``paths`` and an InputError per bad input.
@@ -667,4 +666,4 @@ def _wrap_html(fragment: str) -> str:
     return f"<html><body><article>{fragment}</article></body></html>"
 
 
-__all__ = ["DEFAULT_MAX_BYTES", "count_inputs", "iter_files", "read_inputs"]
+__all__ = ["count_inputs", "iter_files", "read_inputs"]

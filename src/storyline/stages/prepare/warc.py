@@ -1,6 +1,6 @@
 """WARC input: the HTML pages of a web crawl (``.warc`` and ``.warc.gz``), read with warcio.
 
-``read_warc`` streams the archive record by record and yields one ``FetchedDoc`` per
+``read_warc`` streams the archive record by record and yields one ``RawDoc`` per
 HTML response (``source``/``url`` = ``WARC-Target-URI``, ``fetched`` = ``WARC-Date``) and
 one ``InputError`` per bad record; it never raises for bad data and never holds more than
 one record in memory. Records that are not successful HTML responses (requests,
@@ -19,23 +19,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from storyline.config import MAX_BYTES
 from storyline.errors import InputError
 from storyline.models import RawDoc
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TOTAL_RATIO = 100  # default cap on declared record bytes per byte of archive on disk
-
-
-@dataclass(frozen=True, slots=True)
-class FetchedDoc(RawDoc):
-    """A ``RawDoc`` that knows when it was fetched (``Engine`` uses it as a date fallback)."""
-
-    fetched: str | None = None
 
 
 def is_warc(path: Path) -> bool:
@@ -89,7 +82,7 @@ def _iterator_class() -> type:
 
 def _page(
     record: object, n: int, src: str, max_bytes: int, outlet: str | None, published: str | None
-) -> FetchedDoc | InputError | None:
+) -> RawDoc | InputError | None:
     """One record as a page, an error, or None when it is not a successful HTML response."""
     rec: Any = record
     if rec.rec_type not in ("response", "resource"):
@@ -124,7 +117,7 @@ def _page(
     html = _decode(body, ctype)
     if html is None:
         return InputError(where, f"{uri}: undecodable text (charset unknown)")
-    return FetchedDoc(
+    return RawDoc(
         source=uri,
         html=html,
         outlet=outlet,
@@ -139,9 +132,9 @@ def read_warc(
     *,
     outlet: str | None = None,
     published: str | None = None,
-    max_bytes: int = 20 * 1024 * 1024,
+    max_bytes: int = MAX_BYTES,
     max_total_bytes: int | None = None,
-) -> Iterator[FetchedDoc | InputError]:
+) -> Iterator[RawDoc | InputError]:
     """Yield the HTML pages in a WARC file, and one ``InputError`` per bad record.
 
     Args:
@@ -188,7 +181,7 @@ def read_warc(
                     damage = f"record {n} is cut short"
                     break
                 if item is not None:
-                    found += isinstance(item, FetchedDoc)
+                    found += isinstance(item, RawDoc)
                     yield item
         except (
             Exception
@@ -205,4 +198,4 @@ def read_warc(
         yield InputError(src, "empty WARC: no records")
 
 
-__all__ = ["FetchedDoc", "is_warc", "read_warc"]
+__all__ = ["is_warc", "read_warc"]

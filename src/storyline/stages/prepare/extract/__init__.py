@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from storyline.config import EXTRACT_TIMEOUT
 from storyline.models import Article, ArticleFacts, Cite
 
 if TYPE_CHECKING:
@@ -52,32 +53,28 @@ class ExtractTimeout(Exception):
 
 
 def extract_facts(
-    article: Article, *, use_spacy: bool = True, timeout: float | None = None
+    article: Article, *, use_spacy: bool = True, timeout: float = EXTRACT_TIMEOUT
 ) -> ArticleFacts:
     """Extract the facts of one article (see ``extract_many``)."""
     return extract_many([article], use_spacy=use_spacy, timeout=timeout)[0]
 
 
 def extract_many(
-    articles: Sequence[Article], *, use_spacy: bool = True, timeout: float | None = None
+    articles: Sequence[Article], *, use_spacy: bool = True, timeout: float = EXTRACT_TIMEOUT
 ) -> list[ArticleFacts]:
     """Extract the facts of many articles, parsing them in one spaCy batch.
 
     Args:
         articles: cleaned articles.
         use_spacy: parse with spaCy (NER, dependencies); ``False`` runs every stage on rules.
-        timeout: seconds allowed per article for the extraction stages; ``None`` takes
-            ``Settings.extract_timeout`` from the environment, ``0`` means no limit.
+        timeout: seconds allowed per article for the extraction stages (callers pass
+            ``Settings.extract_timeout``); ``0`` means no limit.
 
     Returns:
         One ``ArticleFacts`` per article, in the same order. Every cite lies inside its
         article's text and every quote's text equals its cited span. An article that hits
         the time limit keeps what the stages finished before it (the rest stay empty).
     """
-    if timeout is None:
-        from storyline.config import load_settings
-
-        timeout = load_settings().extract_timeout
     return [
         _extract_one(a, doc, timeout)
         for a, doc in zip(articles, _docs(articles, use_spacy), strict=True)

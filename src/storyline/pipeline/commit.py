@@ -1,0 +1,313 @@
+"""Commit: the sequential half of ingest, applying prepared articles to the store in order.
+
+What happens to an article depends on everything stored before it: an exact re-ingest,
+a new version at a known source, a duplicate of an earlier article, the story it joins.
+``Commit`` owns the two in-memory indexes that answer those questions (MinHash LSH for
+duplicates, story centroids), built lazily from the stored signatures, and writes each
+chunk of ``settings.chunk_size`` articles in one transaction, so an interrupted run
+leaves no half-written article. The same items in the same order always give the same
+result, whichever process prepared them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from storyline.blas import one_blas_thread
+from storyline.config import Settings
+from storyline.errors import InputError
+from storyline.models import Article, ArticleId, Story, StoryId
+from storyline.pipeline.prepare import Known, Prepared, complete, embed_articles, facts_key
+from storyline.store import Store
+
+if TYPE_CHECKING:
+    from storyline.stages.commit.dedup import DedupIndex, DupMatch
+    from storyline.stages.commit.index import StoryIndex
+
+
+@dataclass(slots=True)
+class IngestResult:
+    """What one ingest call did."""
+
+    added: list[ArticleId] = field(default_factory=list)
+    unchanged: int = 0  # identical content already stored
+    new_versions: int = 0  # changed content at an already-seen source
+    errors: list[InputError] = field(default_factory=list)
+    stories_touched: set[StoryId] = field(default_factory=set)
+
+    @property
+    def ok(self) -> bool:
+        """True when something was ingested or everything was already there."""
+        return bool(self.added) or self.unchanged > 0
+
+
+Sighting = tuple[ArticleId, str, str | None]
+"""Known content seen again: ``(article id, source, raw key)``, written with the next chunk."""
+
+
+class Commit:
+    """Apply prepared articles to ``store``, owning the duplicate and story indexes.
+
+    Args:
+        store: the open store written to.
+        settings: the embedder (vectors of another embedder are re-made) and chunk size.
+    """
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+        self._dedup: DedupIndex | None = None
+        self._stories: StoryIndex | None = None
+
+    def reset(self) -> None:
+        """Drop the in-memory indexes; the next commit rebuilds them from the store.
+
+        After a failed chunk the indexes may hold articles that were never committed.
+        """
+        self._dedup = None
+        self._stories = None
+
+    def _indexes(self) -> tuple[DedupIndex, StoryIndex]:
+        """Build the in-memory indexes from stored signatures, once (until ``reset``)."""
+        if self._dedup is not None and self._stories is not None:
+            return self._dedup, self._stories
+        from storyline.stages.commit.dedup import DedupIndex
+        from storyline.stages.commit.index import StoryIndex
+
+        rows = list(self.store.signatures())
+        name = self.settings.embedder
+        stale = [r[0] for r in rows if r[2] != name or r[3] is None]
+        if stale:
+            # Vectors made by another embedder are not comparable: re-embed those articles once.
+            vecs = embed_articles(stale, self.settings)
+            self.store.update_vectors(
+                (a.id, name, v.astype(np.float32).tobytes())
+                for a, v in zip(stale, vecs, strict=True)
+            )
+            rows = list(self.store.signatures())
+        self._dedup = DedupIndex.rebuild((a, mh) for a, mh, _, _, _ in rows if mh is not None)
+        self._stories = StoryIndex.rebuild(
+            (
+                (a, np.frombuffer(vec, dtype=np.float32), a.story_id or "", terms)
+                for a, _, _, vec, terms in rows
+                if vec is not None and a.story_id
+            ),
+            embedder_name=name,
+        )
+        return self._dedup, self._stories
+
+    def apply(self, items: Iterable[Prepared | Known | InputError]) -> IngestResult:
+        """Store prepared articles in the order given, a chunk per transaction.
+
+        Versions, exact re-ingests, duplicate and story assignment depend on what came
+        before, so ``items`` are taken in order, and the same order always gives the same
+        result. Vectors and terms that an item lacks are computed a chunk at a time.
+        """
+        result = IngestResult()
+        run_id = self.store.start_run()
+        chunk: list[Prepared] = []
+        seen_ids: set[ArticleId] = set()
+        sightings: list[Sighting] = []
+        for item in items:
+            if isinstance(item, InputError):
+                result.errors.append(item)
+                continue
+            if isinstance(item, Known):
+                result.unchanged += 1
+                continue
+            article = item.article
+            if article.id in seen_ids or self.store.has_article(article.id):
+                result.unchanged += 1
+                sightings.append((article.id, article.source, item.raw_key))
+                continue
+            previous = self.store.current_at_source(article.source)
+            if previous is None:
+                previous = next(
+                    ((p.article.id, p.article.version) for p in chunk
+                     if p.article.source == article.source),
+                    None,
+                )  # fmt: skip
+            if previous is not None:
+                article = replace(article, version=previous[1] + 1, supersedes=previous[0])
+                result.new_versions += 1
+            seen_ids.add(article.id)
+            chunk.append(replace(item, article=article))
+            if len(chunk) >= self.settings.chunk_size:
+                self._store_chunk(chunk, result, sightings)
+                chunk, sightings = [], []
+        if chunk:
+            self._store_chunk(chunk, result, sightings)
+        elif sightings:
+            with self.store.transaction() as c:
+                for aid, source, _ in sightings:
+                    self.store.add_sighting(c, aid, source)
+                self.store.add_raw_inputs(c, [(k, aid) for aid, _, k in sightings if k])
+        self.store.finish_run(run_id, len(result.added), result.unchanged, len(result.errors))
+        return result
+
+    def _store_chunk(
+        self, items: list[Prepared], result: IngestResult, sightings: Sequence[Sighting] = ()
+    ) -> None:
+        dedup, stories = self._indexes()
+        items = complete(items, self.settings)
+        chunk = [p.article for p in items]
+        vectors = np.vstack([np.asarray(p.vector, dtype=np.float32) for p in items])
+        # The indexes' numpy work is on small arrays: BLAS threads only add overhead there
+        # (and spin on cores the batch workers need); one thread halved the commit's CPU.
+        with one_blas_thread():
+            placed: list[Article] = []
+            signatures: list[bytes] = []
+            terms_of: list[list[str]] = []
+            matches: dict[ArticleId, DupMatch] = {}
+            for p, article, vec in zip(items, chunk, vectors, strict=True):
+                match: DupMatch | None = dedup.add(article)
+                if match is not None:
+                    matches[article.id] = match
+                terms = list(p.terms or ())
+                story_id = stories.add(article, vec, terms)
+                placed.append(
+                    replace(article, story_id=story_id, duplicate_of=match.of if match else None)
+                )
+                signatures.append(dedup.signature(article))
+                terms_of.append(terms)
+            touched = {a.story_id for a in placed if a.story_id}
+            # An article that predates copies already indexed becomes their group head.
+            relinks = dedup.take_relinks()
+            in_chunk = {a.id: i for i, a in enumerate(placed)}
+            for aid, m in relinks.items():
+                if aid in in_chunk:
+                    i = in_chunk[aid]
+                    placed[i] = replace(placed[i], duplicate_of=m.of)
+                    matches[aid] = m
+            stored_relinks = {aid: m for aid, m in relinks.items() if aid not in in_chunk}
+            moved = stories.take_moves()
+            removed = stories.take_removed()
+            for aid, sid in moved.items():
+                if aid in in_chunk:
+                    i = in_chunk[aid]
+                    placed[i] = replace(placed[i], story_id=sid)
+        with self.store.transaction() as c:
+            for a, mh, vec, terms in zip(placed, signatures, vectors, terms_of, strict=True):
+                # duplicate_of may name a later article of the same chunk: link after inserting
+                self.store.insert_article(
+                    c, replace(a, duplicate_of=None), minhash=mh, embedder=self.settings.embedder,
+                    vector=np.asarray(vec, dtype=np.float32).tobytes(), terms=terms,
+                )  # fmt: skip
+            for aid, source, _ in sightings:
+                self.store.add_sighting(c, aid, source)
+            self.store.add_raw_inputs(
+                c,
+                [(p.raw_key, p.article.id) for p in items if p.raw_key]
+                + [(k, aid) for aid, _, k in sightings if k],
+            )
+            self.store.set_duplicates(
+                c,
+                [(a.id, a.duplicate_of, matches[a.id].kind if a.id in matches else None,
+                  matches[a.id].score if a.id in matches else None)
+                 for a in placed if a.duplicate_of],
+            )  # fmt: skip
+            if stored_relinks:
+                self.store.set_duplicates(
+                    c, [(aid, m.of, m.kind, m.score) for aid, m in stored_relinks.items()]
+                )
+                touched |= {
+                    owner
+                    for aid in stored_relinks
+                    if (owner := self.store.story_of(aid)) is not None
+                }
+            stored_moves = {aid: sid for aid, sid in moved.items() if aid not in in_chunk}
+            for aid in stored_moves:
+                if (old := self.store.story_of(aid)) is not None:
+                    touched.add(old)
+            if stored_moves:
+                self.store.set_story_ids(c, stored_moves.items())
+            touched |= set(moved.values()) | set(removed)
+            self._refresh_stories(c, touched)
+        result.added.extend(a.id for a in placed)
+        result.stories_touched |= touched
+        key = facts_key(self.settings)
+        facts = [p.facts for p in items if p.facts is not None]
+        if facts:
+            # a cache, written after the chunk: losing it only means extracting again
+            self.store.save_facts(facts, key)
+        ready = [(p.article.id, p.facts_json) for p in items if p.facts_json is not None]
+        if ready:
+            self.store.save_facts_json(ready, key)
+
+    def _refresh_stories(self, c: object, story_ids: Iterable[StoryId]) -> None:
+        """Recompute title, dates and independent-source count of the given stories."""
+        from storyline.stages.commit.summaries import count_independent, story_title
+
+        ids = set(story_ids)
+        if not ids:
+            return
+        members: dict[StoryId, list[tuple[Article, np.ndarray]]] = {s: [] for s in ids}
+        for a, vec in self.store.story_members(ids):
+            if a.story_id in members and vec is not None:
+                members[a.story_id].append((a, np.frombuffer(vec, dtype=np.float32)))
+        rows: list[Story] = []
+        drop: list[StoryId] = []
+        for sid, items in members.items():
+            if not items:
+                drop.append(sid)
+                continue
+            arts = [a for a, _ in items]
+            dates = sorted(a.published[:10] for a in arts if a.published)
+            rows.append(
+                Story(
+                    id=sid,
+                    title=story_title(arts, np.vstack([v for _, v in items])),
+                    article_ids=[a.id for a in arts],
+                    first_seen=dates[0] if dates else None,
+                    last_seen=dates[-1] if dates else None,
+                    n_independent=count_independent(
+                        [a.id for a in arts], {a.id: a.duplicate_of for a in arts}
+                    ),
+                )
+            )
+        self.store.replace_stories(c, rows, drop=drop)
+
+    def recluster(self) -> int:
+        """Re-run duplicate detection and story clustering over every stored article.
+
+        Returns the number of stories afterwards.
+        """
+        from storyline.stages.commit.dedup import find_duplicates
+        from storyline.stages.commit.recluster import recluster
+
+        rows = list(self.store.signatures())
+        arts = [r[0] for r in rows]
+        if not arts:
+            return 0
+        vectors = np.vstack(
+            [
+                np.frombuffer(r[3], dtype=np.float32)
+                if r[3] is not None
+                else embed_articles([r[0]], self.settings)[0]
+                for r in rows
+            ]
+        )
+        dups = find_duplicates(arts)
+        assign = recluster(arts, vectors, terms=[r[4] for r in rows])
+        with self.store.transaction() as c:
+            self.store.set_assignments(
+                c,
+                [
+                    (a.id, assign[a.id], dups[a.id].of if a.id in dups else None,
+                     dups[a.id].kind if a.id in dups else None,
+                     dups[a.id].score if a.id in dups else None)
+                    for a in arts
+                ],
+            )  # fmt: skip
+            old = {s.id for s in self.store.stories()}
+            self.store.clear_stories(c)
+            self._refresh_stories(c, set(assign.values()) | old)
+        self.reset()
+        return len(set(assign.values()))
+
+
+__all__ = ["Commit", "IngestResult"]
