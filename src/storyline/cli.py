@@ -59,6 +59,7 @@ def _options(
     logs.configure_cli(logs.level_for(verbose=verbose, quiet=quiet), console=err)
     ctx.call_on_close(logs.reset)
 
+
 DbOpt = Annotated[
     str | None,
     typer.Option(
