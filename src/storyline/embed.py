@@ -24,6 +24,7 @@ import importlib.util
 import logging
 import os
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -259,7 +260,14 @@ def get_embedder(name: str = "minilm") -> Embedder:
         raise ValueError(f"unknown embedder {name!r}; choose from {', '.join(EMBEDDER_NAMES)}")
     with _CACHE_LOCK:
         if name not in _CACHE:
+            started = time.perf_counter()
             _CACHE[name] = _FACTORIES[name]()
+            logger.debug(
+                "embedder %s loaded (%d dimensions) in %.1f s",
+                name,
+                _CACHE[name].dim,
+                time.perf_counter() - started,
+            )
         return _CACHE[name]
 
 
