@@ -177,7 +177,7 @@ def test_uvicorn_log_config_keeps_uvicorns_own() -> None:
     assert config["loggers"]["storyline"] == {
         "handlers": ["default"],
         "level": "DEBUG",
-        "propagate": False,
+        "propagate": True,
     }
     assert {k: v for k, v in config["loggers"].items() if k != "storyline"} == LOGGING_CONFIG[
         "loggers"

@@ -96,7 +96,9 @@ def uvicorn_log_config(level: int | None = None) -> dict[str, Any]:
     config["loggers"][LOGGER] = {
         "handlers": ["default"],
         "level": logging.getLevelName(current_level() if level is None else level),
-        "propagate": False,
+        # The root logger has no handler under serve, so nothing is printed twice; and
+        # records still reach whatever listens at the root (pytest's caplog, for one).
+        "propagate": True,
     }
     return config
 
