@@ -8,9 +8,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
 if TYPE_CHECKING:
+    __version__: str  # resolved on first use by ``__getattr__`` below
+
     from storyline.config import Settings, load_settings
     from storyline.engine import Engine, IngestResult
     from storyline.models import Article, ArticleFacts, Cite, RawDoc, Story, StoryReport
@@ -33,8 +33,32 @@ _LAZY = {
 }
 
 
+def _version() -> str:
+    """The installed distribution's version (pyproject's ``version``, the one source of it).
+
+    A source checkout that was never installed has no metadata: its pyproject.toml is read
+    instead.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("storyline")
+    except PackageNotFoundError:
+        import tomllib
+        from pathlib import Path
+
+        pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+        try:
+            return str(tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"])
+        except (OSError, KeyError, tomllib.TOMLDecodeError):
+            return "0+unknown"
+
+
 def __getattr__(name: str) -> Any:
     # Lazy re-exports keep `import storyline` (and `storyline --help`) free of numpy/spaCy.
+    if name == "__version__":
+        globals()["__version__"] = value = _version()
+        return value
     if name in _LAZY:
         import importlib
 

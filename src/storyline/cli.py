@@ -31,6 +31,39 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
+
+def _print_version(value: bool) -> None:
+    if value:
+        from storyline import __version__
+
+        out.print(f"storyline {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also show debug messages on stderr.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Show errors only, no warnings, on stderr.")
+    ] = False,
+) -> None:
+    # Global options (before the command): storyline's log records go to stderr through
+    # Rich, warnings included unless -q; the handler goes when the command ends.
+    from storyline import logs
+
+    logs.configure_cli(logs.level_for(verbose=verbose, quiet=quiet), console=err)
+    ctx.call_on_close(logs.reset)
+
+
 DbOpt = Annotated[
     str | None,
     typer.Option(
@@ -406,6 +439,7 @@ def serve(
     """Web UI and HTTP API over the same database (FastAPI; OpenAPI at /openapi.json)."""
     import uvicorn
 
+    from storyline import logs
     from storyline.web.app import LOOPBACK, create_app, is_loopback, new_token
 
     local = is_loopback(host)
@@ -419,7 +453,10 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     err.print(f"storyline serving {engine.db_path} at http://{shown}:{port}/", highlight=False)
     try:
-        uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+        uvicorn.run(
+            app, host=host, port=port, server_header=False,
+            log_config=logs.uvicorn_log_config(), log_level=logs.uvicorn_level(),
+        )  # fmt: skip
     finally:
         engine.close()
 

