@@ -257,8 +257,9 @@ def report(
 ) -> None:
     """The cited report of one story."""
     from storyline.errors import NotFoundError
+    from storyline.render.formats import format_names
 
-    _check_format(fmt, ("json", "md", "html"))
+    _check_format(fmt, format_names())
     with _engine(db, extractor=extractor) as engine:
         try:
             rep = engine.report(story_id)

@@ -12,6 +12,7 @@ Flow::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -322,3 +323,17 @@ class StoryReport:
             "profile": asdict(self.profile),
             "brief": [asdict(b) for b in self.brief],
         }
+
+
+def source_roots(articles: Sequence[Article]) -> dict[ArticleId, ArticleId]:
+    """Map each article to the original it copies (following ``duplicate_of`` chains), or to
+    itself: the independent source an article counts as."""
+    parent = {a.id: a.duplicate_of for a in articles}
+    roots: dict[ArticleId, ArticleId] = {}
+    for a in articles:
+        cur, seen = a.id, {a.id}
+        while (nxt := parent.get(cur)) and nxt not in seen:
+            cur = nxt
+            seen.add(cur)
+        roots[a.id] = cur
+    return roots

@@ -22,17 +22,19 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from storyline.lang import MONTHS, WEEKDAYS
+
 _SYLLABLES = (
     "ka", "lo", "ve", "ri", "tan", "mor", "el", "dus", "ba", "ne", "sor", "vin", "ta", "gal",
     "mi", "ros", "que", "len", "do", "har", "bel", "zu", "fen", "pa", "cor", "ul", "si", "dra",
 )  # fmt: skip
 _NAME = re.compile(r"\b[A-Z][a-z]{3,}\b")
 _NUMBER = re.compile(r"\b\d{1,3}(?:\.\d)?\b")
+# Capitalised words that are not names: kept as written (calendar words from storyline.lang).
 _KEEP = {
     "The", "This", "That", "They", "There", "When", "What", "With", "After", "Before", "Under",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "June", "July", "August", "September", "October",
-    "November", "December", "According", "While", "Some", "Most", "Many", "Their", "From",
+    "According", "While", "Some", "Most", "Many", "Their", "From",
+    *(w.capitalize() for w in (*WEEKDAYS, *(m for m in MONTHS if len(m) > 3))),
 }  # fmt: skip
 
 

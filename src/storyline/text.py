@@ -15,6 +15,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from storyline.lang import ABBREVIATIONS
+
 _QUOTES = str.maketrans(
     {
         "\u2018": "'",
@@ -86,55 +88,8 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
-# Abbreviations after which a period does not end a sentence.
-_ABBREV = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "sen",
-    "rep",
-    "gov",
-    "gen",
-    "lt",
-    "col",
-    "capt",
-    "sgt",
-    "st",
-    "jr",
-    "sr",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "vs",
-    "no",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "u.s",
-    "u.n",
-    "u.k",
-    "e.g",
-    "i.e",
-    "etc",
-    "approx",
-    "dept",
-    "est",
-    "fig",
-    "mt",
-    "ft",
-}
+# Abbreviations after which a period does not end a sentence (the one list, in lang).
+_ABBREV = ABBREVIATIONS
 _SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from storyline.lang.en import (
+    ABBREVIATIONS,
     CORE_SPEECH_FORMS,
     DENIAL_VERBS,
     HONORIFICS,
@@ -49,6 +50,7 @@ def stop_words() -> frozenset[str]:
 
 
 __all__ = [
+    "ABBREVIATIONS",
     "CORE_SPEECH_FORMS",
     "DENIAL_VERBS",
     "HONORIFICS",

@@ -8,6 +8,7 @@ uses one of the named subsets below, derived from the one table, never a list of
 - denial and negation cues: ``DENIAL_VERBS`` (a subset of the speech verbs), ``NEGATION_CUES``;
 - titles and honorifics written before a name: ``HONORIFICS``;
 - pronouns with person, number and gender: ``PRONOUNS``;
+- abbreviations that do not end a sentence: ``ABBREVIATIONS``;
 - calendar words: ``MONTHS``, ``MONTH_ABBREVIATIONS``, ``WEEKDAYS``, ``WEEKDAY_ABBREVIATIONS``,
   ``TIME_WORDS``, ``TIME_ZONES``.
 
@@ -21,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from typing import Literal, NamedTuple
 
 __all__ = [
+    "ABBREVIATIONS",
     "CORE_SPEECH_FORMS",
     "DENIAL_VERBS",
     "HONORIFICS",
@@ -182,6 +184,17 @@ DENIAL_VERBS: Mapping[str, tuple[str, ...]] = {
 
 # Words that negate the verb after them ("will not commit", "never said", "no longer backs").
 NEGATION_CUES: tuple[str, ...] = ("not", "n't", "n’t", "never", "no longer", "cannot")
+
+# -- abbreviations --------------------------------------------------------------------------------
+
+# Abbreviations after which a full stop does not end a sentence ("Mr. Roe", "Jan. 5",
+# "Acme Inc. said"); read by the sentence splitters (text.sentence_spans, dedup's rough one).
+ABBREVIATIONS: frozenset[str] = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
+    "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "no", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept",
+    "est", "etc", "fig", "e.g", "i.e", "u.k", "u.n", "u.s",
+})  # fmt: skip
 
 # -- titles -------------------------------------------------------------------------------------
 

@@ -7,10 +7,9 @@ only the renderers draw it).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.models import Article, ArticleId, Cite, Claim, StoryReport
+from storyline.models import ArticleId, Cite, Claim, StoryReport, source_roots
 from storyline.render.labels import article_label
 
 
@@ -43,22 +42,6 @@ class Coverage:
     exclusive: dict[str, list[Claim]]  # column key -> claims only that outlet reports
 
 
-def _roots(articles: Sequence[Article]) -> dict[ArticleId, ArticleId]:
-    """Each article's original (following ``duplicate_of`` chains), or itself.
-
-    The same rule as ``align.source_roots``, which the render layer may not import.
-    """
-    parent = {a.id: a.duplicate_of for a in articles}
-    roots: dict[ArticleId, ArticleId] = {}
-    for a in articles:
-        cur, seen = a.id, {a.id}
-        while parent.get(cur) and parent[cur] not in seen:
-            cur = parent[cur]  # type: ignore[assignment]
-            seen.add(cur)
-        roots[a.id] = cur
-    return roots
-
-
 def coverage(report: StoryReport) -> Coverage:
     """The outlet x claim matrix of a report.
 
@@ -81,7 +64,7 @@ def coverage(report: StoryReport) -> Coverage:
         col.article_ids.append(a.id)
         col_of[a.id] = key
     dup = {a.id for a in report.articles if a.duplicate_of}
-    roots = _roots(report.articles)
+    roots = source_roots(report.articles)
     for col in cols.values():
         col.copies = all(a in dup for a in col.article_ids)
     columns = list(cols.values())

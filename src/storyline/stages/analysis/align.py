@@ -40,6 +40,7 @@ from storyline.models import (
     Quantity,
     Quote,
     Stance,
+    source_roots,
 )
 from storyline.stages.analysis.focus import Focus, find_focus, kind_phrases
 from storyline.stages.analysis.relations import ActorMention, Observation, find_observations
@@ -89,19 +90,6 @@ class Alignment:
 # ---------------------------------------------------------------------------------------
 # sources
 # ---------------------------------------------------------------------------------------
-
-
-def source_roots(articles: Sequence[Article]) -> dict[ArticleId, ArticleId]:
-    """Map each article to the original it copies (following chains), or to itself."""
-    parent = {a.id: a.duplicate_of for a in articles}
-    roots: dict[ArticleId, ArticleId] = {}
-    for a in articles:
-        cur, seen = a.id, {a.id}
-        while parent.get(cur) and parent[cur] not in seen:
-            cur = parent[cur]  # type: ignore[assignment]
-            seen.add(cur)
-        roots[a.id] = cur
-    return roots
 
 
 def count_sources(cites: Iterable[Cite], roots: Mapping[ArticleId, ArticleId]) -> int:

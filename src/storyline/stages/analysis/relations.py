@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storyline.lang import CORE_SPEECH_FORMS, alternation
 from storyline.models import Article, Cite, EntityId
 from storyline.stages.analysis.focus import KIND_HEADS, Focus, KindPhrase, norm_word
 from storyline.text import sentence_spans
@@ -59,8 +60,8 @@ class Observation:
 
 # Words after which a new clause (with its own subject) starts.
 _CLAUSE_BOUNDARY = re.compile(
-    r"(?:\b(?:that|which|who|said|says|told|but|although|though|while|whereas|because|after"
-    r"|before|when|as|if|unless)\b|[;:\"“”()—])",
+    r"(?:\b(?:that|which|who|but|although|though|while|whereas|because|after|before|when|as"
+    rf"|if|unless|{alternation(CORE_SPEECH_FORMS)})\b|[;:\"“”()—])",
     re.I,
 )
 _ACCORDING = re.compile(r"\baccording to\b[^,.;]*,?", re.I)

@@ -53,7 +53,7 @@ from typing import Literal
 import numpy as np
 from datasketch import LeanMinHash, MinHash
 
-from storyline.lang import stop_words
+from storyline.lang import ABBREVIATIONS, stop_words
 from storyline.models import Article, ArticleId
 from storyline.stages.commit.ordering import earliest_key
 from storyline.text import _QUOTES as _PUNCTUATION_FOLDS
@@ -119,14 +119,9 @@ _TOKEN_CACHE_MAX = 500_000
 # one regex (text.sentence_spans, which walks every match in Python, took 40% of add()).
 # A break is a line end, or . ! ? (and closing quotes) before a space, except after an
 # initial ("U.S.", "John F.") or a common abbreviation.
-_ABBREVIATIONS = (
-    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
-    "jr", "sr", "no", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "prof", "mt", "ft",
-)  # fmt: skip
 _ROUGH_SENTENCE = re.compile(
     r"\n|(?<=[.!?])(?<!\.\w\.)(?<!\b\w\.)"
-    + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
+    + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(ABBREVIATIONS))
     # [\s\x1c-\x1f] is \s with Unicode classes; spelt out so that the re.ASCII use of this
     # pattern (below) matches the same breaks: ASCII \s lacks the separators 0x1c-0x1f.
     # Possessive (*+, ++): quotes and spaces are disjoint, backtracking could not help.
