@@ -259,7 +259,7 @@ class SQLStore(ABC):
         )
 
     def has_raw_input(self, key: str) -> bool:
-        """Whether a raw input with this key (``engine.raw_key``) was already taken in."""
+        """Whether a raw input with this key (``pipeline.prepare.raw_key``) was already taken in."""
         return self._one("SELECT 1 FROM raw_inputs WHERE key = ?", (key,)) is not None
 
     def add_raw_inputs(self, c: Handle, items: Iterable[tuple[str, ArticleId]]) -> None:
