@@ -30,7 +30,7 @@ from storyline.models import (
 from storyline.pipeline import prepare as _prepare
 from storyline.pipeline.commit import Commit, IngestResult
 from storyline.pipeline.prepare import Known, Prepared, ProgressFn
-from storyline.store import Store, open_store
+from storyline.store import DuplicateInfo, Store, open_store
 
 logger = logging.getLogger(__name__)
 
@@ -157,9 +157,7 @@ class Engine:
         """When the story was last changed (None if it does not exist)."""
         return self.store.story_updated_at(story_id)
 
-    def duplicate_info(
-        self,
-    ) -> dict[ArticleId, tuple[ArticleId | None, str | None, float | None]]:
+    def duplicate_info(self) -> dict[ArticleId, DuplicateInfo]:
         """``article id -> (duplicate_of, kind, score)`` for every stored article."""
         return self.store.duplicate_info()
 

@@ -22,7 +22,7 @@ from storyline.config import Settings
 from storyline.errors import InputError
 from storyline.models import Article, ArticleId, Story, StoryId
 from storyline.pipeline.prepare import Known, Prepared, complete, embed_articles, facts_key
-from storyline.store import Store
+from storyline.store import SourceVersion, Store
 
 if TYPE_CHECKING:
     from storyline.stages.commit.dedup import DedupIndex, DupMatch
@@ -127,7 +127,7 @@ class Commit:
             previous = self.store.current_at_source(article.source)
             if previous is None:
                 previous = next(
-                    ((p.article.id, p.article.version) for p in chunk
+                    (SourceVersion(p.article.id, p.article.version) for p in chunk
                      if p.article.source == article.source),
                     None,
                 )  # fmt: skip
