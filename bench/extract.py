@@ -34,9 +34,9 @@ are read from PATH at run time; the **test split is refused**. Articles are buil
   quote marks, see ``quoted_segments``); predictions are direct + partial quotes; one-to-one
   matching by IoU >= 0.5 of edge-trimmed spans as above. P = matched / predicted,
   R = matched / gold.
-- speakers, on matched pairs whose attribution has a source: right when the reference's head
-  word (CoreNLP basic-dependency head of the span) is among the predicted speaker's or role's
-  words. Noun sources: the reference is the source, or for a source with no proper noun
+- speakers, on matched pairs whose attribution has a source: right when a head word of the
+  reference (``head_words``: CoreNLP basic-dependency head of the span, or the last word of its
+  first chunk) is among the predicted speaker's or role's words. Noun sources: the reference is the source, or for a source with no proper noun
   ("the judge") also CoreNLP's antecedent of it. Pronoun sources: the reference is the
   nearest earlier gold source that is not a pronoun (``spkPron``) and, second, CoreNLP's
   dcoref antecedent (``CoreNLP``); the details line counts where the two heads disagree.
@@ -713,14 +713,42 @@ def last_gold_source(doc: PnDoc, before: int) -> tuple[int, int] | None:
     return best
 
 
+_CHUNK_CUT = re.compile(r",|\(|\s(?:who|which|that)\s")
+_PREP = re.compile(r"\s(?:of|for|from|at|with|in|on|to)\s")
+
+
+def head_words(doc: PnDoc, span: tuple[int, int]) -> set[str]:
+    """Words accepted as the head of a reference: its dependency head, and the last word of
+    its first chunk (before a comma, parenthesis or relative pronoun; "a spokesman for X" ->
+    spokesman, "Trump adviser Jason Miller" -> miller); after a common-noun role, also the
+    appositive's last word ("Carson's manager, Armstrong Williams," -> williams)."""
+    out = set()
+    dep = head_word(doc, span)
+    if dep:
+        out.add(dep)
+    parts = _CHUNK_CUT.split(doc.text[span[0] : span[1]])
+    first = parts[0]
+    pre = _PREP.split(first, maxsplit=1)[0]
+    pre_words = pre.split()
+    if pre != first and pre_words and pre_words[-1][:1].islower():
+        first = pre
+    words = fold_name(first)
+    if words:
+        out.add(words[-1])
+        tail = first.split()[-1:] or [""]
+        if tail[0][:1].islower() and len(parts) > 1 and fold_name(parts[1]):
+            out.add(fold_name(parts[1])[-1])
+    return out
+
+
 def speaker_ok(doc: PnDoc, ref: tuple[int, int] | None, pred: Pred) -> bool:
-    """The reference's head word is among the predicted speaker's (or role's) words:
-    "Christie, New Jersey's governor" ~ "Chris Christie"; "the president" ~ "Barack Obama"
-    with role "President"; "Trump" is not "Trump campaign manager Corey Lewandowski"."""
+    """A head word of the reference (``head_words``) is among the predicted speaker's (or
+    role's) words: "Christie, New Jersey's governor" ~ "Chris Christie"; "the president" ~
+    "Barack Obama" with role "President"; "Trump" is not "Trump campaign manager Corey
+    Lewandowski"."""
     if ref is None or not pred.speaker:
         return False
-    head = head_word(doc, ref)
-    return head is not None and head in set(fold_name(pred.speaker)) | set(fold_name(pred.role))
+    return bool(head_words(doc, ref) & (set(fold_name(pred.speaker)) | set(fold_name(pred.role))))
 
 
 def noun_source_ok(doc: PnDoc, at: PnAttr, pred: Pred) -> bool:
@@ -879,7 +907,7 @@ def score_polnear(
                 ok = noun_source_ok(doc, at, p)
                 s.noun_ok += ok
                 if not ok:
-                    note("speaker-noun", f"{ctx} head {head_word(doc, at.source[0])!r}")
+                    note("speaker-noun", f"{ctx} heads {sorted(head_words(doc, at.source[0]))}")
         # indirect: unquoted contents vs predicted indirect quotes
         ind_gold = [at for at in doc.attrs if not has_quote_mark(text, at.content)]
         ip = [p for p in ps if p.kind == "indirect"]
