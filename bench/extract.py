@@ -31,7 +31,7 @@ are read from PATH at run time; the **test split is refused**. Articles are buil
 (spaCy, then rules; the model loads before the clock) and textacy on its own spaCy parse.
 
 - direct quotes: the gold items are the quoted segments of gold contents (between a pair of
-  quote marks, see ``quoted_segments``); predictions are direct + partial quotes; one-to-one
+  quote marks, “…”, "…" or the NYT's ''…'', see ``quoted_segments``); predictions are direct + partial quotes; one-to-one
   matching by IoU >= 0.5 of edge-trimmed spans as above. P = matched / predicted,
   R = matched / gold.
 - speakers, on matched pairs whose attribution has a source: right when a head word of the
@@ -618,31 +618,40 @@ def load_polnear(split_dir: Path, limit: int = 0) -> list[PnDoc]:
 def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans between quote marks inside ``text[start:end]``.
 
-    Curly marks pair “…”; a straight ``"`` toggles. An opening mark met while a quote is
-    open is a reopening (news style multi-paragraph quote) and stays inside the span. A
-    closing mark with nothing open means the piece starts inside a quote: the span starts at
-    ``start``. A quote still open at ``end`` runs to ``end``.
+    Curly marks pair “…”; a straight ``"`` and the New York Times' doubled apostrophe ``''``
+    toggle. An opening mark met while a quote is open is a reopening (news style
+    multi-paragraph quote) and stays inside the span. A closing mark with nothing open means
+    the piece starts inside a quote: the span starts at ``start``. A quote still open at
+    ``end`` runs to ``end``.
     """
     segs: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i in range(start, end):
+    i = start
+    while i < end:
         ch = text[i]
-        if ch in OPEN_MARKS or (ch == '"' and open_at is None):
+        width = 2 if text.startswith("''", i) and i + 2 <= end else 1
+        toggle = ch == '"' or width == 2
+        if ch in OPEN_MARKS or (toggle and open_at is None):
             if open_at is None:
-                open_at = i + 1
-        elif ch in CLOSE_MARKS or ch == '"':
+                open_at = i + width
+        elif ch in CLOSE_MARKS or toggle:
             if open_at is not None:
                 segs.append((open_at, i))
                 open_at = None
             elif not segs:
                 segs.append((start, i))
+        i += width
     if open_at is not None:
         segs.append((open_at, end))
     return [(a, b) for a, b in segs if text[a:b].strip(_EDGE)]
 
 
 def has_quote_mark(text: str, spans: list[tuple[int, int]]) -> bool:
-    return any(ch in OPEN_MARKS + CLOSE_MARKS + '"' for a, b in spans for ch in text[a:b])
+    return any(
+        ch in OPEN_MARKS + CLOSE_MARKS + '"' or text.startswith("''", i)
+        for a, b in spans
+        for i, ch in enumerate(text[a:b], start=a)
+    )
 
 
 def gold_quotes(doc: PnDoc) -> list[PnQuote]:
