@@ -3,6 +3,7 @@
 Usage::
 
     .venv/bin/python bench/extract.py [--gold bench/data/quotes/gold.jsonl] [--no-textacy]
+    .venv/bin/python bench/extract.py --polnear PATH [--split dev|train] [--polarity]
 
 Gold: ``bench/data/quotes/gold.jsonl`` over the bundled examples (see its README). Each gold
 quote is located in the cleaned article text (whitespace-insensitive), then matched one-to-one
@@ -21,6 +22,35 @@ Systems, in one run on the same cleaned texts and the same spaCy parses:
 
 Throughput: ``extract_many`` (all stages) over the gaza-isf corpus plus the examples, with
 spaCy and with rules; articles/s and the process's peak resident memory.
+
+PolNeAR (issue 17), ``--polnear PATH [--split dev|train]``: attribution on manually annotated
+US election news (networkdynamics/PolNeAR, brat standoff: source, cue, content per
+attribution, one annotator's file per article, the first in name order). The copyrighted texts
+are read from PATH at run time; the **test split is refused**. Articles are built as
+``Article(text=raw file text)`` so the annotation offsets hold. Systems run ``extract_many``
+(spaCy, then rules; the model loads before the clock) and textacy on its own spaCy parse.
+
+- direct quotes: the gold items are the quoted segments of gold contents (between a pair of
+  quote marks, “…”, "…" or the NYT's ''…'', see ``quoted_segments``); predictions are direct + partial quotes; one-to-one
+  matching by IoU >= 0.5 of edge-trimmed spans as above. P = matched / predicted,
+  R = matched / gold.
+- speakers, on matched pairs whose attribution has a source: right when a head word of the
+  reference (``head_words``: CoreNLP basic-dependency head of the span, or the last word of its
+  first chunk) is among the predicted speaker's or role's words. Noun sources: the reference is the source, or for a source with no proper noun
+  ("the judge") also CoreNLP's antecedent of it. Pronoun sources: the reference is the
+  nearest earlier gold source that is not a pronoun (``spkPron``) and, second, CoreNLP's
+  dcoref antecedent (``CoreNLP``); the details line counts where the two heads disagree.
+- indirect: gold contents with no quote mark vs predicted ``indirect`` quotes, IoU >= 0.5
+  (content without a leading "that"); ``indR-sp`` is the recall on those whose cue holds a
+  speech verb (``SPEECH_CUES``); ``indP``: predicted indirect quotes overlapping any gold
+  content at IoU >= 0.5.
+- lenient quote scores (details line): R = gold segments >= 90% inside some predicted quote
+  (PolNeAR often annotates only some sentences of a long quote as attributions), P =
+  predicted quotes >= 50% inside gold contents.
+- ``noSpk``: predicted direct + partial quotes with no speaker, and their share.
+- ``art/s``: articles / wall seconds of the system's run over the split.
+
+Polarity, ``--polarity [--polnear PATH]``: see ``bench/data/polarity/README.md``.
 """
 
 from __future__ import annotations
@@ -34,7 +64,7 @@ import time
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -55,6 +85,7 @@ class Pred:
     end: int
     speaker: str | None
     kind: str
+    role: str | None = None
 
 
 @dataclass
@@ -339,6 +370,813 @@ def throughput(articles: list[Article]) -> list[str]:
     return lines
 
 
+# -- PolNeAR attribution benchmark (issue 17) ---------------------------------------------------
+
+POLNEAR_SPLITS = ("train", "dev")
+OPEN_MARKS = "“«"
+CLOSE_MARKS = "”»"
+PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "him",
+        "her",
+        "them",
+        "us",
+        "me",
+        "his",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "who",
+        "which",
+        "that",
+    ]
+)
+SPEECH_CUES = frozenset(
+    [
+        "say",
+        "says",
+        "said",
+        "saying",
+        "tell",
+        "tells",
+        "told",
+        "telling",
+        "according",
+        "add",
+        "adds",
+        "added",
+        "note",
+        "notes",
+        "noted",
+        "claim",
+        "claims",
+        "claimed",
+        "argue",
+        "argues",
+        "argued",
+        "warn",
+        "warns",
+        "warned",
+        "state",
+        "states",
+        "stated",
+        "announce",
+        "announced",
+        "explain",
+        "explained",
+        "insist",
+        "insisted",
+        "write",
+        "wrote",
+        "tweet",
+        "tweeted",
+        "tweets",
+        "ask",
+        "asked",
+        "asks",
+        "acknowledge",
+        "acknowledged",
+        "suggest",
+        "suggested",
+        "report",
+        "reported",
+        "reports",
+    ]
+)
+_HEAD_CUT = re.compile(r",|\(|\s(?:who|which|of|for|from|at|with|in|on|to|and)\s", re.I)
+
+
+@dataclass
+class PnAttr:
+    """One gold attribution of a PolNeAR article: character spans of source, cue and content."""
+
+    source: list[tuple[int, int]]
+    cue: list[tuple[int, int]]
+    content: list[tuple[int, int]]
+
+
+@dataclass
+class PnDoc:
+    name: str
+    text: str
+    attrs: list[PnAttr]
+    nlp: CoreNlp
+    has_corenlp: bool
+
+
+@dataclass
+class PnQuote:
+    """A gold quoted segment: the characters between a pair of quote marks in a content span."""
+
+    doc: str
+    span: tuple[int, int]
+    attr: PnAttr
+    kind: str  # direct (the whole content is quoted) | partial
+
+
+def polnear_split_dir(path: str, split: str) -> Path:
+    """The directory of ``split`` under a PolNeAR checkout; the test split is refused."""
+    if split not in POLNEAR_SPLITS:
+        raise SystemExit(f"PolNeAR split {split!r} refused: only {POLNEAR_SPLITS} are read")
+    root = Path(path)
+    for cand in (root / "data" / split, root / split):
+        if cand.is_dir():
+            if cand.resolve().name == "test":
+                raise SystemExit("the PolNeAR test split is never read")
+            return cand
+    raise SystemExit(f"no PolNeAR {split} split under {path} (expected data/{split}/text)")
+
+
+def _brat_spans(field: str) -> list[tuple[int, int]]:
+    out = []
+    for part in field.split(";"):
+        a, b = part.split()
+        out.append((int(a), int(b)))
+    return out
+
+
+def read_brat(ann: str) -> list[PnAttr]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    rels: list[dict[str, str]] = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        if parts[0].startswith("T"):
+            kind, _, where = parts[1].partition(" ")
+            try:
+                spans[parts[0]] = (kind, _brat_spans(where))
+            except ValueError:
+                continue
+        elif parts[0].startswith("E"):
+            roles = dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg)
+            rels.append(roles)
+    out = []
+    for roles in rels:
+
+        def get(role: str, roles: dict[str, str] = roles) -> list[tuple[int, int]]:
+            tid = roles.get(role)
+            return sorted(spans[tid][1]) if tid in spans else []
+
+        if get("Content"):
+            out.append(PnAttr(get("Source"), get("Cue"), get("Content")))
+    return out
+
+
+@dataclass
+class CoreNlp:
+    """What the benchmark reads of a PolNeAR CoreNLP file.
+
+    ``tokens``: (start, end, POS, head) per token in text order, ``head`` being the index in
+    ``tokens`` of its basic-dependency governor (-1 for the root); ``chains``: coreference
+    chains of mentions (start, end, index of the head token, representative).
+    """
+
+    tokens: list[tuple[int, int, str, int]] = field(default_factory=list)
+    chains: list[list[tuple[int, int, int, bool]]] = field(default_factory=list)
+
+
+def read_corenlp(xml_text: str) -> CoreNlp:
+    import xml.etree.ElementTree as ET
+
+    out = CoreNlp()
+    doc = ET.fromstring(xml_text).find("document")
+    if doc is None:
+        return out
+    at: dict[tuple[int, int], int] = {}  # (sentence id, token id) -> index in out.tokens
+    govs: dict[int, tuple[int, int]] = {}
+    sents = doc.find("sentences")
+    for sent in sents if sents is not None else []:
+        sid = int(sent.get("id", "0"))
+        for tok in sent.find("tokens") or []:
+            at[(sid, int(tok.get("id", "0")))] = len(out.tokens)
+            b, e = tok.findtext("CharacterOffsetBegin"), tok.findtext("CharacterOffsetEnd")
+            out.tokens.append((int(b or 0), int(e or 0), tok.findtext("POS") or "", -1))
+        for deps in sent.findall("dependencies"):
+            if deps.get("type") != "basic-dependencies":
+                continue
+            for dep in deps:
+                g, d = dep.find("governor"), dep.find("dependent")
+                if g is not None and d is not None and (sid, int(d.get("idx", "0"))) in at:
+                    govs[at[(sid, int(d.get("idx", "0")))]] = (sid, int(g.get("idx", "0")))
+    for i, (sid, gidx) in govs.items():
+        a, z, pos, _ = out.tokens[i]
+        out.tokens[i] = (a, z, pos, at.get((sid, gidx), -1))
+    top = doc.find("coreference")
+    for chain in top if top is not None else []:
+        ms = []
+        for m in chain.findall("mention"):
+            s_, a_, z_, h_ = (int(m.findtext(k) or 0) for k in ("sentence", "start", "end", "head"))
+            if (s_, a_) in at and (s_, z_ - 1) in at and (s_, h_) in at:
+                ms.append(
+                    (
+                        out.tokens[at[(s_, a_)]][0],
+                        out.tokens[at[(s_, z_ - 1)]][1],
+                        at[(s_, h_)],
+                        m.get("representative") == "true",
+                    )
+                )
+        if ms:
+            out.chains.append(sorted(ms))
+    return out
+
+
+def load_polnear(split_dir: Path, limit: int = 0) -> list[PnDoc]:
+    docs = []
+    anns: dict[str, Path] = {}
+    for p in sorted((split_dir / "attributions").glob("*.ann")):
+        # one file per annotator (``NAME_ANNOTATOR.ann``); the first annotator in name order
+        anns.setdefault(p.stem.rsplit("_", 1)[0], p)
+    for tp in sorted((split_dir / "text").glob("*.txt")):
+        name = tp.stem
+        if name not in anns:
+            continue
+        if limit and len(docs) >= limit:
+            break
+        xml = split_dir / "corenlp" / f"{name}.txt.xml"
+        docs.append(
+            PnDoc(
+                name,
+                tp.read_text(encoding="utf-8"),
+                read_brat(anns[name].read_text(encoding="utf-8")),
+                read_corenlp(xml.read_text(encoding="utf-8")) if xml.is_file() else CoreNlp(),
+                xml.is_file(),
+            )
+        )
+    return docs
+
+
+def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans between quote marks inside ``text[start:end]``.
+
+    Curly marks pair “…”; a straight ``"`` and the New York Times' doubled apostrophe ``''``
+    toggle. An opening mark met while a quote is open is a reopening (news style
+    multi-paragraph quote) and stays inside the span. A closing mark with nothing open means
+    the piece starts inside a quote: the span starts at ``start``. A quote still open at
+    ``end`` runs to ``end``.
+    """
+    segs: list[tuple[int, int]] = []
+    open_at: int | None = None
+    i = start
+    while i < end:
+        ch = text[i]
+        width = 2 if text.startswith("''", i) and i + 2 <= end else 1
+        toggle = ch == '"' or width == 2
+        if ch in OPEN_MARKS or (toggle and open_at is None):
+            if open_at is None:
+                open_at = i + width
+        elif ch in CLOSE_MARKS or toggle:
+            if open_at is not None:
+                segs.append((open_at, i))
+                open_at = None
+            elif not segs:
+                segs.append((start, i))
+        i += width
+    if open_at is not None:
+        segs.append((open_at, end))
+    return [(a, b) for a, b in segs if text[a:b].strip(_EDGE)]
+
+
+def has_quote_mark(text: str, spans: list[tuple[int, int]]) -> bool:
+    return any(
+        ch in OPEN_MARKS + CLOSE_MARKS + '"' or text.startswith("''", i)
+        for a, b in spans
+        for i, ch in enumerate(text[a:b], start=a)
+    )
+
+
+def gold_quotes(doc: PnDoc) -> list[PnQuote]:
+    out = []
+    for at in doc.attrs:
+        body = sum(len(doc.text[slice(*trim(doc.text, a, b))]) for a, b in at.content)
+        for a, b in at.content:
+            for seg in quoted_segments(doc.text, a, b):
+                t = trim(doc.text, *seg)
+                kind = "direct" if (t[1] - t[0]) >= 0.9 * body else "partial"
+                out.append(PnQuote(doc.name, seg, at, kind))
+    return out
+
+
+def span_text(text: str, spans: list[tuple[int, int]]) -> str:
+    return " ".join(text[a:b] for a, b in spans)
+
+
+def is_pronoun(source: str) -> bool:
+    """A pronoun (also possessive or relative), or a span with no word at all ("’s")."""
+    return " ".join(fold_name(source)) in PRONOUNS | {""}
+
+
+def head_word(doc: PnDoc, span: tuple[int, int]) -> str | None:
+    """The head word of a span: its first token whose basic-dependency governor lies outside
+    the span (CoreNLP's parse); without a parse, the last word before a comma, relative
+    clause or preposition ("a spokesman for X" -> spokesman)."""
+    inside = [i for i, t in enumerate(doc.nlp.tokens) if t[0] < span[1] and span[0] < t[1]]
+    ids = set(inside)
+    for i in inside:
+        if doc.nlp.tokens[i][3] not in ids:
+            words = fold_name(doc.text[doc.nlp.tokens[i][0] : doc.nlp.tokens[i][1]])
+            if words:
+                return words[-1]
+    words = fold_name(_HEAD_CUT.split(doc.text[span[0] : span[1]], maxsplit=1)[0])
+    return words[-1] if words else None
+
+
+def coref_antecedent(doc: PnDoc, span: tuple[int, int]) -> tuple[int, int] | None:
+    """CoreNLP's antecedent of a mention (dcoref chains): in the chain holding the mention,
+    the nearest earlier mention headed by a proper noun, else the nearest earlier mention that
+    is not a pronoun, else the chain's representative if it is not a pronoun; ``None`` when
+    no chain holds the mention or it has no such mention."""
+    for chain in doc.nlp.chains:
+        if not any(a <= span[0] < b for a, b, _, _ in chain):
+            continue
+        named = [(a, b, h, r) for a, b, h, r in chain if not is_pronoun(doc.text[a:b])]
+        before = [m for m in named if m[0] < span[0]]
+        proper = [m for m in before if doc.nlp.tokens[m[2]][2].startswith("NNP")]
+        for pick in (proper, before, [m for m in named if m[3]]):
+            if pick:
+                m = pick[-1]
+                return (m[0], m[1])
+        return None
+    return None
+
+
+def last_gold_source(doc: PnDoc, before: int) -> tuple[int, int] | None:
+    """The nearest earlier gold source (of any attribution) that is not a pronoun."""
+    best: tuple[int, int] | None = None
+    for at in doc.attrs:
+        if not at.source or at.source[0][0] >= before:
+            continue
+        if not is_pronoun(span_text(doc.text, at.source)) and (
+            best is None or at.source[0][0] > best[0]
+        ):
+            best = at.source[0]
+    return best
+
+
+_CHUNK_CUT = re.compile(r",|\(|\s(?:who|which|that)\s")
+_PREP = re.compile(r"\s(?:of|for|from|at|with|in|on|to)\s")
+
+
+def head_words(doc: PnDoc, span: tuple[int, int]) -> set[str]:
+    """Words accepted as the head of a reference: its dependency head, and the last word of
+    its first chunk (before a comma, parenthesis or relative pronoun; "a spokesman for X" ->
+    spokesman, "Trump adviser Jason Miller" -> miller); after a common-noun role, also the
+    appositive's last word ("Carson's manager, Armstrong Williams," -> williams)."""
+    out = set()
+    dep = head_word(doc, span)
+    if dep:
+        out.add(dep)
+    parts = _CHUNK_CUT.split(doc.text[span[0] : span[1]])
+    first = parts[0]
+    pre = _PREP.split(first, maxsplit=1)[0]
+    pre_words = pre.split()
+    if pre != first and pre_words and pre_words[-1][:1].islower():
+        first = pre
+    words = fold_name(first)
+    if words:
+        out.add(words[-1])
+        tail = first.split()[-1:] or [""]
+        if tail[0][:1].islower() and len(parts) > 1 and fold_name(parts[1]):
+            out.add(fold_name(parts[1])[-1])
+    return out
+
+
+def speaker_ok(doc: PnDoc, ref: tuple[int, int] | None, pred: Pred) -> bool:
+    """A head word of the reference (``head_words``) is among the predicted speaker's (or
+    role's) words: "Christie, New Jersey's governor" ~ "Chris Christie"; "the president" ~
+    "Barack Obama" with role "President"; "Trump" is not "Trump campaign manager Corey
+    Lewandowski"."""
+    if ref is None or not pred.speaker:
+        return False
+    return bool(head_words(doc, ref) & (set(fold_name(pred.speaker)) | set(fold_name(pred.role))))
+
+
+def noun_source_ok(doc: PnDoc, at: PnAttr, pred: Pred) -> bool:
+    """A name/noun source: its own head, or, for a source with no proper-noun head ("the
+    judge", "his campaign"), the head of CoreNLP's antecedent of it."""
+    return nominal_ok(doc, at.source[0], pred)
+
+
+def nominal_ok(doc: PnDoc, span: tuple[int, int] | None, pred: Pred) -> bool:
+    if span is None:
+        return False
+    if speaker_ok(doc, span, pred):
+        return True
+    proper = [
+        t for t in doc.nlp.tokens if t[0] < span[1] and span[0] < t[1] and t[2].startswith("NNP")
+    ]
+    return not proper and speaker_ok(doc, coref_antecedent(doc, span), pred)
+
+
+def pn_match(
+    text: str, golds: list[tuple[int, int]], preds: list[tuple[int, int]], thr: float = 0.5
+) -> list[tuple[int, int, float]]:
+    """One-to-one greedy matching by IoU of edge-trimmed spans (as ``score``)."""
+    pairs = []
+    tp = [trim(text, *p) for p in preds]
+    for gi, g in enumerate(golds):
+        gs = trim(text, *g)
+        for pi, ps in enumerate(tp):
+            v = iou(gs, ps)
+            if v >= thr:
+                pairs.append((v, gi, pi))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for v, gi, pi in sorted(pairs, reverse=True):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            out.append((gi, pi, v))
+    return out
+
+
+def content_span(text: str, at: PnAttr) -> tuple[int, int]:
+    """A content's extent, without a leading "that" (the existing gold's convention)."""
+    a, b = at.content[0][0], at.content[-1][1]
+    m = re.match(r"\s*that\s+", text[a:b], re.I)
+    return (a + m.end(), b) if m else (a, b)
+
+
+@dataclass
+class PnScore:
+    n_docs: int = 0
+    gold_q: int = 0
+    pred_q: int = 0
+    tp_q: int = 0
+    exact_q: int = 0
+    noun_n: int = 0
+    noun_ok: int = 0
+    pron_n: int = 0
+    pron_ok_coref: int = 0
+    pron_ok_last: int = 0
+    pron_ok_either: int = 0
+    pron_coref_none: int = 0
+    pron_disagree: int = 0
+    no_source: int = 0
+    gold_ind: int = 0
+    tp_ind: int = 0
+    gold_ind_speech: int = 0
+    tp_ind_speech: int = 0
+    pred_ind: int = 0
+    pred_ind_hit: int = 0
+    direct_no_spk: int = 0
+    pred_direct: int = 0
+    partial_no_spk: int = 0
+    pred_partial: int = 0
+    seconds: float = 0.0
+    cov_r: int = 0
+    cov_p: int = 0
+
+
+def score_polnear(
+    docs: list[PnDoc],
+    preds: dict[str, list[Pred]],
+    errors: dict[str, list[str]] | None = None,
+) -> PnScore:
+    s = PnScore(n_docs=len(docs))
+
+    def note(kind: str, line: str) -> None:
+        if errors is not None:
+            errors.setdefault(kind, []).append(line)
+
+    for doc in docs:
+        text = doc.text
+        ps = preds.get(doc.name, [])
+        golds = gold_quotes(doc)
+        qp = [p for p in ps if p.kind in ("direct", "partial")]
+        s.gold_q += len(golds)
+        s.pred_q += len(qp)
+        for p in qp:
+            if p.kind == "direct":
+                s.pred_direct += 1
+                s.direct_no_spk += not p.speaker
+            else:
+                s.pred_partial += 1
+                s.partial_no_spk += not p.speaker
+        m = pn_match(text, [g.span for g in golds], [(p.start, p.end) for p in qp])
+        s.tp_q += len(m)
+        # lenient: PolNeAR often annotates only some sentences of a long quote, so a gold
+        # segment inside a longer predicted quote is covered, and a predicted quote mostly
+        # inside gold contents is supported
+        tq = [trim(text, p.start, p.end) for p in qp]
+        for g in golds:
+            a, b = trim(text, *g.span)
+            s.cov_r += any(min(b, z) - max(a, y) >= 0.9 * (b - a) for y, z in tq)
+        contents = [c for at in doc.attrs for c in at.content]
+        for y, z in tq:
+            inside = sum(max(0, min(z, d) - max(y, c)) for c, d in contents)
+            s.cov_p += inside >= 0.5 * (z - y)
+        s.exact_q += sum(1 for _, _, v in m if v >= 0.9)
+        hit_g = {gi for gi, _, _ in m}
+        hit_p = {pi for _, pi, _ in m}
+        for gi, g in enumerate(golds):
+            if gi not in hit_g:
+                note("quote-miss", f"{doc.name} {g.span}: {text[g.span[0] : g.span[1]][:90]!r}")
+        for pi, p in enumerate(qp):
+            if pi not in hit_p:
+                note(
+                    "quote-fp",
+                    f"{doc.name} ({p.start},{p.end}) {p.kind}: {text[p.start : p.end][:90]!r}",
+                )
+        for gi, pi, _ in m:
+            at, p = golds[gi].attr, qp[pi]
+            if not at.source:
+                s.no_source += 1
+                continue
+            src = span_text(text, at.source)
+            ctx = f"{doc.name} {golds[gi].span}: gold {src!r} got {p.speaker!r}/{p.role!r}"
+            if is_pronoun(src):
+                s.pron_n += 1
+                ref_c = coref_antecedent(doc, at.source[0])
+                ref_l = last_gold_source(doc, at.source[0][0])
+                ok_c, ok_l = speaker_ok(doc, ref_c, p), nominal_ok(doc, ref_l, p)
+                s.pron_ok_coref += ok_c
+                s.pron_ok_last += ok_l
+                s.pron_ok_either += ok_c or ok_l
+                s.pron_coref_none += ref_c is None
+                h_c = head_word(doc, ref_c) if ref_c else None
+                h_l = head_word(doc, ref_l) if ref_l else None
+                s.pron_disagree += h_c is None or h_c != h_l
+                if not (ok_c or ok_l):
+                    rc = text[ref_c[0] : ref_c[1]] if ref_c else None
+                    rl = text[ref_l[0] : ref_l[1]] if ref_l else None
+                    note("speaker-pronoun", f"{ctx} (coref {rc!r}, last {rl!r})")
+            else:
+                s.noun_n += 1
+                ok = noun_source_ok(doc, at, p)
+                s.noun_ok += ok
+                if not ok:
+                    note("speaker-noun", f"{ctx} heads {sorted(head_words(doc, at.source[0]))}")
+        # indirect: unquoted contents vs predicted indirect quotes
+        ind_gold = [at for at in doc.attrs if not has_quote_mark(text, at.content)]
+        ip = [p for p in ps if p.kind == "indirect"]
+        s.gold_ind += len(ind_gold)
+        s.pred_ind += len(ip)
+        spans = [content_span(text, at) for at in ind_gold]
+        mi = pn_match(text, spans, [(p.start, p.end) for p in ip])
+        s.tp_ind += len(mi)
+        hit = {gi for gi, _, _ in mi}
+        for gi, at in enumerate(ind_gold):
+            cue = set(fold_name(span_text(text, at.cue)))
+            if cue & SPEECH_CUES:
+                s.gold_ind_speech += 1
+                s.tp_ind_speech += gi in hit
+                if gi not in hit:
+                    a, b = spans[gi]
+                    note(
+                        "indirect-miss",
+                        f"{doc.name} ({a},{b}) src {span_text(text, at.source)!r} "
+                        f"cue {span_text(text, at.cue)!r}: {text[a:b][:80]!r}",
+                    )
+        all_spans = [content_span(text, at) for at in doc.attrs]
+        for p in ip:
+            if any(iou(trim(text, *g), trim(text, p.start, p.end)) >= 0.5 for g in all_spans):
+                s.pred_ind_hit += 1
+            else:
+                note(
+                    "indirect-fp",
+                    f"{doc.name} ({p.start},{p.end}) {p.speaker!r}: {text[p.start : p.end][:80]!r}",
+                )
+    return s
+
+
+def pn_report(name: str, s: PnScore) -> str:
+    def r(a: int, b: int) -> str:
+        return f"{a / b:.3f}" if b else "  -  "
+
+    nospk = s.direct_no_spk + s.partial_no_spk
+    npd = s.pred_direct + s.pred_partial
+    return (
+        f"{name:16} {r(s.tp_q, s.pred_q):>6} {r(s.tp_q, s.gold_q):>6} {r(s.noun_ok, s.noun_n):>7} "
+        f"{r(s.pron_ok_last, s.pron_n):>7} {r(s.pron_ok_coref, s.pron_n):>7} "
+        f"{r(s.tp_ind, s.gold_ind):>7} {r(s.tp_ind_speech, s.gold_ind_speech):>7} "
+        f"{r(s.pred_ind_hit, s.pred_ind):>7} {nospk:>5} {r(nospk, npd):>6} "
+        f"{s.n_docs / s.seconds if s.seconds else 0:>7.1f}"
+    )
+
+
+PN_HEAD = (
+    f"{'system':16} {'qP':>6} {'qR':>6} {'spkNoun':>7} {'spkPron':>7} {'CoreNLP':>7} "
+    f"{'indR':>7} {'indR-sp':>7} {'indP':>7} {'noSpk':>5} {'share':>6} {'art/s':>7}"
+)
+
+
+def pn_details(name: str, s: PnScore) -> str:
+    def r(a: int, b: int) -> str:
+        return f"{a / b:.3f}" if b else "-"
+
+    return (
+        f"  {name}: quotes pred {s.pred_q} (direct {s.pred_direct}, partial {s.pred_partial}), "
+        f"gold {s.gold_q}, matched {s.tp_q} (exact {s.exact_q}); lenient R {r(s.cov_r, s.gold_q)} "
+        f"P {r(s.cov_p, s.pred_q)}; speaker scored on "
+        f"{s.noun_n} noun + {s.pron_n} pronoun sources ({s.no_source} matched golds have no source); "
+        f"pronoun right vs either reference {s.pron_ok_either}/{s.pron_n}, "
+        f"references disagree on {s.pron_disagree} (CoreNLP has no antecedent for {s.pron_coref_none}); "
+        f"no speaker: direct {s.direct_no_spk}/{s.pred_direct}, partial {s.partial_no_spk}/{s.pred_partial}; "
+        f"indirect gold {s.gold_ind} ({s.gold_ind_speech} with a speech cue), pred {s.pred_ind}"
+    )
+
+
+def facts_to_preds(facts: list[object]) -> list[Pred]:
+    return [
+        Pred(q.cite.start, q.cite.end, q.speaker, q.kind, q.speaker_role)
+        for q in facts  # type: ignore[attr-defined]
+    ]
+
+
+def run_extract_many(articles: list[Article], use_spacy: bool) -> tuple[list[object], float]:
+    from storyline.nlp import load_spacy
+    from storyline.stages.prepare.extract import extract_many
+
+    if use_spacy:
+        load_spacy()  # the model loads before the clock (cached for the later runs)
+    t0 = time.perf_counter()
+    facts = extract_many(articles, use_spacy=use_spacy, timeout=0)
+    return list(facts), time.perf_counter() - t0
+
+
+def run_textacy_timed(texts: dict[str, str]) -> tuple[dict[str, list[Pred]] | str, float]:
+    try:
+        import textacy.extract.triples  # noqa: F401
+    except ImportError as exc:
+        return f"textacy not installed ({exc})", 0.0
+    from storyline.nlp import load_spacy
+
+    nlp = load_spacy()
+    t0 = time.perf_counter()
+    keys = list(texts)
+    docs = dict(zip(keys, nlp.pipe([texts[k] for k in keys]), strict=True))
+    arts = {k: Article(id=k, source=k, text=texts[k], raw=texts[k], title="") for k in keys}  # type: ignore[arg-type]
+    preds = run_textacy(arts, docs)  # type: ignore[arg-type]
+    return preds, time.perf_counter() - t0
+
+
+def polnear_main(path: str, split: str, show_errors: int, no_textacy: bool, limit: int = 0) -> None:
+    split_dir = polnear_split_dir(path, split)
+    t0 = time.perf_counter()
+    docs = load_polnear(split_dir, limit)
+    n_attr = sum(len(d.attrs) for d in docs)
+    n_gq = sum(len(gold_quotes(d)) for d in docs)
+    print(
+        f"PolNeAR {split}: {len(docs)} articles, {n_attr} gold attributions, {n_gq} quoted "
+        f"segments; {sum(not d.has_corenlp for d in docs)} articles lack a CoreNLP file; "
+        f"loaded in {time.perf_counter() - t0:.1f} s"
+    )
+    articles = [
+        Article(id=d.name, source=d.name, text=d.text, raw=d.text, title="")  # type: ignore[arg-type]
+        for d in docs
+    ]
+    scores: dict[str, PnScore] = {}
+    errors: dict[str, dict[str, list[str]]] = {}
+    for name, use_spacy in (("storyline-spacy", True), ("storyline-rules", False)):
+        facts, dt = run_extract_many(articles, use_spacy)
+        preds = {d.name: facts_to_preds(f.quotes) for d, f in zip(docs, facts, strict=True)}  # type: ignore[attr-defined]
+        errors[name] = {}
+        scores[name] = score_polnear(docs, preds, errors[name])
+        scores[name].seconds = dt
+    if not no_textacy:
+        tp, dt = run_textacy_timed({d.name: d.text for d in docs})
+        if isinstance(tp, str):
+            print(f"textacy 0.13     not run: {tp}")
+        else:
+            errors["textacy 0.13"] = {}
+            scores["textacy 0.13"] = score_polnear(docs, tp, errors["textacy 0.13"])
+            scores["textacy 0.13"].seconds = dt
+    print()
+    print(PN_HEAD)
+    for name, s in scores.items():
+        print(pn_report(name, s))
+    print(
+        "targets          >=0.97 >=0.98  >=0.92  >=0.90           >=0.65                      <=3%"
+    )
+    print()
+    for name, s in scores.items():
+        print(pn_details(name, s))
+    if TEXTACY_REFUSED:
+        print(f"  (textacy refused {len(TEXTACY_REFUSED)} docs: odd number of quote marks)")
+    if show_errors:
+        for name, errs in errors.items():
+            if name != "storyline-spacy":
+                continue
+            for kind, lines in sorted(errs.items()):
+                print(f"\n{name} {kind}: {len(lines)}")
+                for line in lines[:show_errors]:
+                    print("  " + line)
+
+
+# -- polarity set (issue 17) ----------------------------------------------------------------------
+
+POLARITY_GOLD = REPO / "bench" / "data" / "polarity" / "gold.jsonl"
+ECBPLUS_DOCS = REPO.parent / "shared" / "bench" / "ecbplus" / "docs.jsonl"
+NOT_ASSERTED = ("denied", "questioned", "conditional", "hypothetical")
+
+
+def load_polarity_texts(
+    rows: list[dict[str, object]], polnear: str | None
+) -> tuple[dict[tuple[str, str], str], list[str]]:
+    """Texts of the labelled documents, read at run time (nothing of them is in the repo)."""
+    texts: dict[tuple[str, str], str] = {}
+    notes: list[str] = []
+    want = {(str(r["corpus"]), str(r["doc"])) for r in rows}
+    if any(c == "ecbplus" for c, _ in want):
+        if ECBPLUS_DOCS.is_file():
+            for line in ECBPLUS_DOCS.read_text(encoding="utf-8").splitlines():
+                r = json.loads(line)
+                # train/dev only; the ECB+ test topics (36-45) are never read
+                ok = r["split"] in POLNEAR_SPLITS and not 36 <= int(r["topic"]) <= 45
+                if ok and ("ecbplus", r["id"]) in want:
+                    texts[("ecbplus", r["id"])] = r["text"]
+        else:
+            notes.append(f"ECB+ documents not found at {ECBPLUS_DOCS}")
+    if any(c == "polnear" for c, _ in want):
+        if polnear:
+            base = polnear_split_dir(polnear, "train") / "text"
+            for c, d in want:
+                if c == "polnear" and (base / f"{d}.txt").is_file():
+                    texts[(c, d)] = (base / f"{d}.txt").read_text(encoding="utf-8")
+        else:
+            notes.append("PolNeAR entries skipped: pass --polnear PATH")
+    return texts, notes
+
+
+def polarity_main(polnear: str | None) -> None:
+    import hashlib
+
+    from storyline.stages.prepare.extract import extract_many
+
+    rows = [json.loads(line) for line in POLARITY_GOLD.read_text().splitlines() if line.strip()]
+    texts, notes = load_polarity_texts(rows, polnear)
+    usable = []
+    for r in rows:
+        text = texts.get((r["corpus"], r["doc"]))
+        if text is None:
+            continue
+        got = hashlib.sha1(text[r["start"] : r["end"]].encode()).hexdigest()[:10]
+        if got != r["sha1"]:
+            notes.append(f"offsets do not match the text: {r['corpus']} {r['doc']} {r['start']}")
+            continue
+        usable.append(r)
+    keys = sorted({(r["corpus"], r["doc"]) for r in usable})
+    articles = [
+        Article(id=f"{c}:{d}", source=d, text=texts[(c, d)], raw=texts[(c, d)], title="")  # type: ignore[arg-type]
+        for c, d in keys
+    ]
+    labels = Counter(r["label"] for r in usable)
+    print(
+        f"\nPolarity set: {len(usable)} of {len(rows)} labelled spans in {len(keys)} documents "
+        f"({', '.join(f'{k} {v}' for k, v in sorted(labels.items()))})"
+    )
+    for n in notes:
+        print("  " + n)
+    for name, use_spacy in (("storyline-spacy", True), ("storyline-rules", False)):
+        facts = dict(zip(keys, extract_many(articles, use_spacy=use_spacy, timeout=0), strict=True))
+        listing: list[str] = []
+        emitted = reversed_n = 0
+        by_label: Counter[str] = Counter()
+        spans_hit: set[int] = set()
+        for i, r in enumerate(usable):
+            f = facts[(r["corpus"], r["doc"])]
+            a, b = r["start"], r["end"]
+            items: list[tuple[str, object, str]] = []
+            for q in f.quotes:
+                if q.cite.start < b and a < q.cite.end:
+                    items.append((f"quote/{q.kind}", q, f"{q.speaker!r}: {q.text[:50]!r}"))
+            for st in f.stances:
+                if any(c.start < b and a < c.end for c in st.cites):
+                    cond = f" if {st.condition!r}" if st.condition else ""
+                    items.append(
+                        (f"stance/{st.stance}", st, f"{st.actor!r} -> {st.target[:40]!r}{cond}")
+                    )
+            for what, item, desc in items:
+                emitted += 1
+                pol = getattr(item, "polarity", None) or "asserted"
+                bad = (pol == "asserted") if r["label"] in NOT_ASSERTED else pol != "asserted"
+                if bad:
+                    reversed_n += 1
+                    by_label[r["label"]] += 1
+                    spans_hit.add(i)
+                    listing.append(
+                        f"  {r['corpus']}:{r['doc']} {a}-{b} {r['label']}/{r['form']} "
+                        f"(speaker {r['speaker']!r}): {what} [{pol}] {desc}"
+                    )
+        print(
+            f"{name:16} reversed {reversed_n} (target 0) of {emitted} quotes/stances emitted over "
+            f"the labelled spans; {len(spans_hit)} of {len(usable)} spans affected; by label: "
+            + (", ".join(f"{k} {v}" for k, v in sorted(by_label.items())) or "none")
+        )
+        print("\n".join(listing))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -348,7 +1186,29 @@ def main() -> None:
     ap.add_argument(
         "--misses", metavar="SYSTEM", help="print unmatched gold and wrong speakers of SYSTEM"
     )
+    ap.add_argument(
+        "--polnear", metavar="PATH", help="PolNeAR checkout: score attribution on its --split"
+    )
+    ap.add_argument("--split", default="dev", choices=POLNEAR_SPLITS)
+    ap.add_argument(
+        "--errors", type=int, default=0, metavar="N", help="with --polnear: N errors per kind"
+    )
+    ap.add_argument(
+        "--polarity", action="store_true", help="count reversed meanings on the polarity set"
+    )
+    ap.add_argument("--limit", type=int, default=0, help="with --polnear: first N articles only")
+    ap.add_argument(
+        "--polarity-only",
+        action="store_true",
+        help="with --polarity and --polnear: skip the attribution scores",
+    )
     args = ap.parse_args()
+    if args.polnear or args.polarity:
+        if args.polnear and not (args.polarity and args.polarity_only):
+            polnear_main(args.polnear, args.split, args.errors, args.no_textacy, args.limit)
+        if args.polarity:
+            polarity_main(args.polnear)
+        return
 
     from storyline.nlp import load_spacy
 
