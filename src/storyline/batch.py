@@ -51,9 +51,9 @@ from storyline.pipeline.prepare import (
     Known,
     Prepared,
     init_worker,
-    iter_files,
     prepare,
     read,
+    walk_inputs,
     warm,
 )
 
@@ -198,7 +198,10 @@ def plan_shards(inputs: Sequence[str]) -> tuple[list[Shard], list[InputError], i
             except OSError as exc:
                 errors.append(InputError(p, f"cannot read directory ({exc.strerror or exc})"))
                 continue
-        for f in iter_files(path):
+        for f in walk_inputs(path):
+            if isinstance(f, InputError):
+                errors.append(f)
+                continue
             try:
                 size = f.stat().st_size
             except OSError:

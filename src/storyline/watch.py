@@ -98,16 +98,23 @@ class Watcher:
         self._pending: dict[Path, Signature] = {}  # signature at the last scan, not yet read
         self._failures: dict[Path, int] = {}
         self._missing_reported: set[Path] = set()
+        self._skips_reported: set[str] = set()
 
     # -- scanning ---------------------------------------------------------------------------
 
     def _files(self) -> list[Path]:
-        from storyline.pipeline.prepare import iter_files
+        from storyline.pipeline.prepare import walk_inputs
 
         found: list[Path] = []
         for p in self.paths:
             if p.is_dir():
-                found.extend(iter_files(p))
+                for f in walk_inputs(p):
+                    if isinstance(f, Path):
+                        found.append(f)
+                    elif f.source not in self._skips_reported:
+                        # a skipped entry (FIFO, dangling link...): say so once per entry
+                        self._skips_reported.add(f.source)
+                        self._error(str(f))
             elif p.exists():
                 found.append(p)
             elif p not in self._missing_reported:

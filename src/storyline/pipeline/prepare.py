@@ -93,6 +93,14 @@ def iter_files(path: Path) -> Iterator[Path]:
     return files(path)
 
 
+def walk_inputs(path: Path) -> Iterator[Path | InputError]:
+    """``iter_files`` plus one ``InputError`` per entry the walk skips (a dangling link, a
+    FIFO, a device file...), so that no skip is silent."""
+    from storyline.stages.prepare.ingest import walk_inputs as walk
+
+    return walk(path)
+
+
 def read(
     paths: Sequence[str],
     settings: Settings,
@@ -333,5 +341,6 @@ __all__ = [
     "prepare",
     "raw_key",
     "read",
+    "walk_inputs",
     "warm",
 ]

@@ -28,8 +28,13 @@ def article_day(article: Article) -> int | None:
 
 
 def earliest_key(article: Article) -> tuple[int, str, str, str]:
-    """Sort key for "earliest": published date (dated first), then ingested_at, then id."""
-    return (0 if article.published else 1, article.published or "", article.ingested_at, article.id)
+    """Sort key for "earliest": published date (dated first), then the lowest id.
+
+    Ties are broken by content (the id is the cleaned text's hash), never by when a copy
+    was ingested, so a restart or another input order picks the same copy-group heads.
+    The third field (once ``ingested_at``) is left empty to keep the key's shape.
+    """
+    return (0 if article.published else 1, article.published or "", "", article.id)
 
 
 __all__ = ["article_day", "earliest_key", "story_id_for"]

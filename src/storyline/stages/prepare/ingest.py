@@ -13,13 +13,16 @@ still missing.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import json
 import os
 import re
+import stat
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePath, PurePosixPath
 from typing import Any, BinaryIO
@@ -73,6 +76,19 @@ def _size_label(n: int) -> str:
 
 def iter_files(path: Path) -> Iterator[Path]:
     """Every regular, non-hidden file under ``path`` (recursively), sorted, sidecars excluded."""
+    for f in walk_inputs(path):
+        if isinstance(f, Path):
+            yield f
+
+
+def walk_inputs(path: Path) -> Iterator[Path | InputError]:
+    """``iter_files``, plus one ``InputError`` for each entry the walk skips.
+
+    Hidden entries and sidecars are left out by design and silently; anything else that
+    is not read gets its line: a dangling symbolic link, a link loop, a link to a
+    directory (links to directories are not followed), a named pipe, a device file, a
+    socket, a directory that cannot be listed.
+    """
     if path.is_file():
         yield path
         return
@@ -81,7 +97,8 @@ def iter_files(path: Path) -> Iterator[Path]:
         d = stack.pop()
         try:
             entries = sorted(os.scandir(d), key=lambda e: e.name)
-        except OSError:
+        except OSError as exc:
+            yield InputError(str(d), f"cannot read directory ({exc.strerror or exc})")
             continue
         subdirs: list[Path] = []
         for e in entries:
@@ -90,11 +107,60 @@ def iter_files(path: Path) -> Iterator[Path]:
             try:
                 if e.is_dir(follow_symlinks=False):
                     subdirs.append(Path(e.path))
-                elif e.is_file() and not e.name.endswith(SIDECAR):
-                    yield Path(e.path)
-            except OSError:
-                continue
+                elif _is_file(e):
+                    if not e.name.endswith(SIDECAR):
+                        yield Path(e.path)
+                else:
+                    yield InputError(e.path, f"skipped: {_not_a_file(e)}")
+            except OSError as exc:
+                yield InputError(e.path, f"skipped: cannot read ({exc.strerror or exc})")
         stack.extend(reversed(subdirs))
+
+
+def _is_file(e: os.DirEntry[str]) -> bool:
+    try:
+        return e.is_file()
+    except OSError:  # a link loop raises here
+        return False
+
+
+def _not_a_file(e: os.DirEntry[str]) -> str:
+    """Why a directory entry that is neither a directory nor a regular file is skipped."""
+    if e.is_symlink():
+        try:
+            target = os.stat(e.path)
+        except FileNotFoundError:
+            return "dangling symbolic link"
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "symbolic link loop"
+            raise
+        if stat.S_ISDIR(target.st_mode):
+            return "symbolic link to a directory (not followed)"
+        mode = target.st_mode
+    else:
+        mode = e.stat(follow_symlinks=False).st_mode
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device file"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def source_name(name: str) -> str:
+    """A path as a storable source name: the bytes of a non-UTF-8 file name as ``\\xNN``.
+
+    Python decodes such bytes to lone surrogates (``surrogateescape``), which no UTF-8
+    store accepts; each becomes the four characters ``\\xNN`` of its byte (as Python shows
+    bytes), so ``b"bad\\xff.txt"`` is stored as ``bad\\xff.txt``. Valid names are unchanged.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
 
 
 def count_inputs(paths: Sequence[str]) -> int:
@@ -106,7 +172,7 @@ def count_inputs(paths: Sequence[str]) -> int:
             continue
         path = Path(p)
         if path.is_dir():
-            n += sum(1 for _ in iter_files(path))
+            n += sum(1 for _ in walk_inputs(path))
         else:
             n += 1
     return n
@@ -129,6 +195,19 @@ def read_inputs(
         max_bytes: files larger than this are refused without being read.
         stdin: the stream ``-`` reads (``sys.stdin.buffer`` when omitted).
     """
+    for item in _read_inputs(paths, outlet, published, max_bytes, stdin):
+        if isinstance(item, RawDoc) and item.source != (name := source_name(item.source)):
+            item = replace(item, source=name)
+        yield item
+
+
+def _read_inputs(
+    paths: Sequence[str],
+    outlet: str | None,
+    published: str | None,
+    max_bytes: int,
+    stdin: BinaryIO | None,
+) -> Iterator[RawDoc | InputError]:
     for p in paths:
         if p == "-":
             import sys
@@ -150,8 +229,11 @@ def read_inputs(
             except OSError as exc:
                 yield InputError(p, f"cannot read directory ({exc.strerror or exc})")
                 continue
-            for f in iter_files(path):
-                yield from _read_file(f, outlet, published, max_bytes)
+            for f in walk_inputs(path):
+                if isinstance(f, InputError):
+                    yield f
+                else:
+                    yield from _read_file(f, outlet, published, max_bytes)
         else:
             yield from _read_file(path, outlet, published, max_bytes)
 
@@ -666,4 +748,10 @@ def _wrap_html(fragment: str) -> str:
     return f"<html><body><article>{fragment}</article></body></html>"
 
 
-__all__ = ["count_inputs", "iter_files", "read_inputs"]
+__all__ = [
+    "count_inputs",
+    "iter_files",
+    "read_inputs",
+    "source_name",
+    "walk_inputs",
+]

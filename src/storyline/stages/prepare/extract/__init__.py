@@ -120,7 +120,7 @@ def _docs(articles: Sequence[Article], use_spacy: bool) -> Iterator[Doc | None]:
         for _ in articles:
             yield None
         return
-    from storyline.nlp import load_spacy
+    from storyline.nlp import bounded_text, load_spacy
 
     nlp = load_spacy()
     fits = [len(a.text) <= nlp.max_length for a in articles]
@@ -133,7 +133,8 @@ def _docs(articles: Sequence[Article], use_spacy: bool) -> Iterator[Doc | None]:
                 len(a.text),
                 nlp.max_length,
             )
-    parsed = nlp.pipe((a.text for a, ok in zip(articles, fits, strict=True) if ok), batch_size=32)
+    texts = (bounded_text(a.text, a.id) for a, ok in zip(articles, fits, strict=True) if ok)
+    parsed = nlp.pipe(texts, batch_size=32)  # same length as each text: offsets hold
     for ok in fits:
         yield next(parsed) if ok else None
 
