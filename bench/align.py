@@ -29,8 +29,9 @@ A cite *covers* a labelled span when it lies in the same document and overlaps i
   merge* covers mentions of two different labelled facts, or both sides of a labelled
   compatible pair that are not the same measure (kinds other than ``hedge``/``unit``).
 - **Numbers.** Share of reported quantities with a subject (not empty, not
-  "(unspecified)"); among reported quantities whose cite covers a labelled side, the
-  share whose subject is right: it shares a content word with the label's ``subject``
+  "(unspecified)"); among labelled sides that are counted quantities (``"quantity": true``:
+  not a date, a time, a name or an edition) and are covered by a reported quantity's
+  cite, the share whose subject is right: it shares a content word with the label's ``subject``
   (lower-cased, plural ``s`` dropped); the misses are printed for review.
 - **Timeline.** Share of items with a date; share of items whose date text names an
   explicit day (month + day, or a numeric date) that got a full ``YYYY-MM-DD`` date
@@ -443,10 +444,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for q, _ in quants
     )
     labelled_sides = [
-        s
-        for lab in conflicts + compatible
-        for s in lab["sides"]
-        if isinstance(s["value"], int | float)
+        s for lab in conflicts + compatible for s in lab["sides"] if s.get("quantity")
     ]
     checked = correct = 0
     subj_miss = []
