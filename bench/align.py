@@ -9,8 +9,8 @@ into a temporary store through the public API (``storyline.Engine``), one outlet
 document, and every story's report is built (``engine.report(story_id).to_dict()``, the
 JSON contract of SPEC.md). Report cites point into the cleaned article text; they are
 mapped back to offsets in the raw ``text`` field of docs.jsonl by aligning the two texts
-(``difflib``), so they can be compared with the hand labels of ``bench/data/align/``
-(see its README for the format and the labelling).
+(line by line, ``difflib`` inside changed lines), so they can be compared with the hand
+labels of ``bench/data/align/`` (see its README for the format and the labelling).
 
 A cite *covers* a labelled span when it lies in the same document and overlaps it.
 
@@ -29,10 +29,11 @@ A cite *covers* a labelled span when it lies in the same document and overlaps i
   merge* covers mentions of two different labelled facts, or both sides of a labelled
   compatible pair that are not the same measure (kinds other than ``hedge``/``unit``).
 - **Numbers.** Share of reported quantities with a subject (not empty, not
-  "(unspecified)"); among labelled sides that are counted quantities (``"quantity": true``:
-  not a date, a time, a name or an edition) and are covered by a reported quantity's
-  cite, the share whose subject is right: it shares a content word with the label's ``subject``
-  (lower-cased, plural ``s`` dropped); the misses are printed for review.
+  "(unspecified)"); among labelled sides that are counted quantities (``"quantity":
+  true``: not a date, a time, a name or an edition) and are covered by a reported
+  quantity's cite, the share whose subject is right: it shares a content word with the
+  label's ``subject`` (lower-cased, plural ``s`` dropped, a unit in brackets ignored);
+  the misses are printed for review.
 - **Timeline.** Share of items with a date; share of items whose date text names an
   explicit day (month + day, or a numeric date) that got a full ``YYYY-MM-DD`` date
   (ECB+ articles carry no published date, so the year can only come from the text);
@@ -95,23 +96,51 @@ def load_labels(split: str, kind: str) -> list[dict[str, Any]]:
 
 
 class OffsetMap:
-    """Map offsets in an article's cleaned text to offsets in the raw ECB+ text."""
+    """Map offsets in an article's cleaned text to offsets in the raw ECB+ text.
+
+    Cleaning keeps most lines as they are (it drops some and normalises others), so each
+    cleaned line is first looked up verbatim in the raw text, after the previous match;
+    a line that changed is aligned character by character (``difflib``) with the raw text
+    that follows, which keeps the work linear in practice.
+    """
 
     def __init__(self, clean: str, raw: str) -> None:
-        sm = difflib.SequenceMatcher(None, clean, raw, autojunk=False)
-        self.blocks = [b for b in sm.get_matching_blocks() if b.size]
-        self.starts = [b.a for b in self.blocks]
+        blocks: list[tuple[int, int, int]] = []  # (clean start, raw start, size)
+        cursor = 0
+        pos = 0
+        for line in clean.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            if not line.strip():
+                continue
+            at = raw.find(line, cursor)
+            if at < 0:
+                at = raw.find(line)
+            if at >= 0:
+                blocks.append((start, at, len(line)))
+                cursor = at + len(line)
+                continue
+            window = raw[cursor : cursor + 2 * len(line) + 200]
+            sm = difflib.SequenceMatcher(None, line, window, autojunk=False)
+            for b in sm.get_matching_blocks():
+                if b.size:
+                    blocks.append((start + b.a, cursor + b.b, b.size))
+            last = [b for b in sm.get_matching_blocks() if b.size]
+            if last:
+                cursor += last[-1].b + last[-1].size
+        blocks.sort()
+        self.blocks = blocks
+        self.starts = [b[0] for b in blocks]
         self.raw_len = len(raw)
 
     def __call__(self, pos: int) -> int:
         i = bisect_right(self.starts, pos) - 1
         if i < 0:
-            return self.blocks[0].b if self.blocks else 0
-        b = self.blocks[i]
-        if pos < b.a + b.size:
-            return b.b + (pos - b.a)
+            return self.blocks[0][1] if self.blocks else 0
+        a, b, size = self.blocks[i]
+        if pos < a + size:
+            return b + (pos - a)
         # inside a gap: snap to the end of the previous matching block
-        return min(b.b + b.size, self.raw_len)
+        return min(b + size, self.raw_len)
 
 
 def line_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -343,6 +372,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 for sp in sides[:2]:
                     if sp:
                         print("     " + fmt_span(docs, sp[0]))
+    out["conflicts_for_review"] = [
+        {
+            "verdict": verdict,
+            "topic": c["topic"],
+            "sides": [sd["claim"] for sd in c["sides"]],
+            "spans": [fmt_span(docs, sp[0], 200) if sp else None for sp in sides],
+        }
+        for verdict, rows in (("false", false), ("unlabelled", unlabelled))
+        for c, sides, _ in rows
+    ]
     out["conflicts"] = {
         "reported": len(reported), "right": len(right), "false": len(false),
         "unlabelled": len(unlabelled), "precision": prec, "precision_strict": strict,
@@ -458,7 +497,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         if not qs:
             continue
         checked += 1
-        want = words(s["subject"])
+        want = words(re.sub(r"\([^)]*\)", " ", s["subject"]))  # "(metres)" is a unit, not a subject
         ok = any(words(q["subject"]) & want or words(q["measure"]) & want for q in qs)
         correct += ok
         if not ok:
