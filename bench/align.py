@@ -1,0 +1,574 @@
+#!/usr/bin/env python
+"""Cross-source alignment benchmark on ECB+ (issue 18): conflicts, updates, claims, numbers, dates.
+
+    python bench/align.py [--split dev|train] [--embedder tfidf|model2vec|minilm]
+                          [--extractor rules|spacy] [--show N] [--json OUT]
+
+The ECB+ documents of the split (``../shared/bench/ecbplus/docs.jsonl``) are ingested
+into a temporary store through the public API (``storyline.Engine``), one outlet per
+document, and every story's report is built (``engine.report(story_id).to_dict()``, the
+JSON contract of SPEC.md). Report cites point into the cleaned article text; they are
+mapped back to offsets in the raw ``text`` field of docs.jsonl by aligning the two texts
+(line by line, ``difflib`` inside changed lines), so they can be compared with the hand
+labels of ``bench/data/align/`` (see its README for the format and the labelling).
+
+A cite *covers* a labelled span when it lies in the same document and overlaps it.
+
+- **Conflicts.** A reported conflict is *right* when two of its sides cover the two sides
+  of a labelled disagreement; *false* when two of its sides cover a labelled compatible
+  pair (deaths vs injuries, two events, a total vs a part, an update...) and it is not
+  right; otherwise *unlabelled* (listed for manual review, counted apart). Precision is
+  right / (right + false); the strict lower bound counts every unlabelled one as wrong.
+  Recall is the share of labelled disagreements (pairs) covered by a reported conflict;
+  the ceiling is the share whose two documents end up in one story.
+- **Updates.** A labelled update (a figure that changes between reports) is detected
+  when a timeline item of ``"kind": "update"`` covers both of its sides.
+- **Alignment.** Recall: a labelled fact is *aligned* when one claim covers the mentions
+  of all its reporting articles (*partial*: at least two of them). Precision (automatic
+  proxy): among claims citing two or more articles that touch a labelled span, a *wrong
+  merge* covers mentions of two different labelled facts, or both sides of a labelled
+  compatible pair that are not the same measure (kinds other than ``hedge``/``unit``).
+- **Numbers.** Share of reported quantities with a subject (not empty, not
+  "(unspecified)"); among labelled sides that are counted quantities (``"quantity":
+  true``: not a date, a time, a name or an edition) and are covered by a reported
+  quantity's cite, the share whose subject is right: it shares a content word with the
+  label's ``subject`` (lower-cased, plural ``s`` dropped, a unit in brackets ignored);
+  the misses are printed for review.
+- **Timeline.** Share of items with a date; share of items whose date text names an
+  explicit day (month + day, or a numeric date) that got a full ``YYYY-MM-DD`` date
+  (ECB+ articles carry no published date, so the year can only come from the text);
+  items that are page furniture: a time stamp, a "Last updated / Posted / Published"
+  line, a byline or photo credit (by the cited raw line, see ``is_furniture``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from bisect import bisect_right
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from storyline import Engine  # noqa: E402
+
+LABELS = ROOT / "bench" / "data" / "align"
+SAME_MEASURE_KINDS = {"hedge", "unit"}
+Span = tuple[str, int, int]  # (doc id, start, end) in the raw docs.jsonl text
+
+
+def shared_dir() -> Path:
+    env = os.environ.get("STORYLINE_SHARED")
+    return Path(env) if env else ROOT.parent / "shared"
+
+
+def load_docs(split: str) -> dict[str, dict[str, Any]]:
+    path = shared_dir() / "bench" / "ecbplus" / "docs.jsonl"
+    docs: dict[str, dict[str, Any]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            if d["split"] == split:
+                docs[d["id"]] = d
+    return docs
+
+
+def load_labels(split: str, kind: str) -> list[dict[str, Any]]:
+    path = LABELS / split / f"{kind}.jsonl"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+# -- mapping cleaned offsets to raw offsets ---------------------------------------------------
+
+
+class OffsetMap:
+    """Map offsets in an article's cleaned text to offsets in the raw ECB+ text.
+
+    Cleaning keeps most lines as they are (it drops some and normalises others), so each
+    cleaned line is first looked up verbatim in the raw text, after the previous match;
+    a line that changed is aligned character by character (``difflib``) with the raw text
+    that follows, which keeps the work linear in practice.
+    """
+
+    def __init__(self, clean: str, raw: str) -> None:
+        blocks: list[tuple[int, int, int]] = []  # (clean start, raw start, size)
+        cursor = 0
+        pos = 0
+        for line in clean.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            if not line.strip():
+                continue
+            at = raw.find(line, cursor)
+            if at < 0:
+                at = raw.find(line)
+            if at >= 0:
+                blocks.append((start, at, len(line)))
+                cursor = at + len(line)
+                continue
+            window = raw[cursor : cursor + 2 * len(line) + 200]
+            sm = difflib.SequenceMatcher(None, line, window, autojunk=False)
+            for b in sm.get_matching_blocks():
+                if b.size:
+                    blocks.append((start + b.a, cursor + b.b, b.size))
+            last = [b for b in sm.get_matching_blocks() if b.size]
+            if last:
+                cursor += last[-1].b + last[-1].size
+        blocks.sort()
+        self.blocks = blocks
+        self.starts = [b[0] for b in blocks]
+        self.raw_len = len(raw)
+
+    def __call__(self, pos: int) -> int:
+        i = bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return self.blocks[0][1] if self.blocks else 0
+        a, b, size = self.blocks[i]
+        if pos < a + size:
+            return b + (pos - a)
+        # inside a gap: snap to the end of the previous matching block
+        return min(b + size, self.raw_len)
+
+
+def line_span(text: str, start: int, end: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, start) + 1
+    e = text.find("\n", end)
+    return s, len(text) if e < 0 else e
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+
+
+def covers(cites: list[Span], span: Span) -> bool:
+    return any(overlaps(c, span) for c in cites)
+
+
+# -- judging helpers --------------------------------------------------------------------------
+
+_STOP = {
+    "the", "a", "an", "of", "in", "on", "at", "by", "for", "to", "and", "or", "with", "from",
+    "this", "that", "his", "her", "its", "their", "s", "vs", "per", "year", "years",
+}  # fmt: skip
+
+
+def words(text: str | None) -> set[str]:
+    out = set()
+    for w in re.findall(r"[a-z0-9][a-z0-9\-]*", (text or "").lower()):
+        w = w.strip("-")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        if w and w not in _STOP:
+            out.add(w)
+    return out
+
+
+_TIME = r"\d{1,2}\s*[:.]\s*\d{2}(\s*[:.]\s*\d{2})?\s*(a\.?\s*m\.?|p\.?\s*m\.?|hrs|ist|gmt|bst)?"
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # month names
+FURNITURE = re.compile(
+    r"^\s*(last\s+updated|updated|posted|published|first\s+published|photo|image|credit|"
+    r"by\s+[A-Z]|here'?s\s+a\s+slideshow|click|watch|share)\b",
+    re.I,
+)
+STAMP = re.compile(
+    rf"^[\W\d]*({_TIME}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})", re.I
+)
+EXPLICIT_DAY = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(st|nd|rd|th)?\b|\b\d{{1,2}}(st|nd|rd|th)?\s+(of\s+)?{_MONTH}|"
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    re.I,
+)
+
+
+def is_furniture(line: str) -> bool:
+    """A dateline, time stamp, "Last updated" line, byline or credit rather than a sentence."""
+    s = line.strip()
+    if not s:
+        return False
+    if FURNITURE.match(s) and len(s.split()) <= 14:
+        return True
+    # a short line that is mostly a date or a time ("8: 13 AM PDT 8/2/2013", "April 10, 2007")
+    return bool(STAMP.match(s)) and len(re.findall(r"[A-Za-z]{4,}", s)) <= 4 and len(s) <= 80
+
+
+# -- the run ----------------------------------------------------------------------------------
+
+
+def build_reports(
+    docs: dict[str, dict[str, Any]], embedder: str, extractor: str, tmp: Path
+) -> tuple[list[dict[str, Any]], float, float]:
+    src = tmp / "ecbplus.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for d in docs.values():
+            rec = {
+                "url": f"https://ecbplus.invalid/{d['id']}",
+                "outlet": d["id"],
+                "text": d["text"],
+            }
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    t0 = time.perf_counter()
+    with Engine.open(tmp / "bench.db", embedder=embedder, extractor=extractor) as engine:
+        res = engine.ingest([str(src)])
+        if res.errors:
+            print(f"ingest errors: {len(res.errors)} (first: {res.errors[0]})")
+        t1 = time.perf_counter()
+        reports = [engine.report(s.id).to_dict() for s in engine.stories()]
+    return reports, t1 - t0, time.perf_counter() - t1
+
+
+def doc_of(article: dict[str, Any]) -> str | None:
+    src = article.get("source") or ""
+    m = re.search(r"ecbplus\.invalid/(\S+)$", src)
+    return m.group(1) if m else None
+
+
+class Mapper:
+    """Report cites to raw (doc, start, end) spans."""
+
+    def __init__(self, reports: list[dict[str, Any]], docs: dict[str, dict[str, Any]]) -> None:
+        self.doc: dict[str, str] = {}
+        self.maps: dict[str, OffsetMap] = {}
+        self.story_of: dict[str, int] = {}
+        for i, rep in enumerate(reports):
+            for a in rep["articles"]:
+                d = doc_of(a)
+                if d is None or d not in docs:
+                    continue
+                self.doc[a["id"]] = d
+                self.story_of[d] = i
+                self.maps[a["id"]] = OffsetMap(a["text"], docs[d]["text"])
+
+    def span(self, cite: dict[str, Any]) -> Span | None:
+        aid = cite["article"]
+        if aid not in self.doc:
+            return None
+        m = self.maps[aid]
+        s, e = m(cite["start"]), m(max(cite["start"], cite["end"] - 1)) + 1
+        return (self.doc[aid], s, max(e, s + 1))
+
+    def spans(self, cites: list[dict[str, Any]]) -> list[Span]:
+        return [s for s in (self.span(c) for c in cites) if s is not None]
+
+
+def side_span(side: dict[str, Any]) -> Span:
+    return (side["doc"], side["start"], side["end"])
+
+
+def pair_hit(sides: list[list[Span]], a: Span, b: Span) -> bool:
+    """Two different sides of a reported item cover a and b."""
+    for i, si in enumerate(sides):
+        for j, sj in enumerate(sides):
+            if i != j and covers(si, a) and covers(sj, b):
+                return True
+    return False
+
+
+def fmt_span(docs: dict[str, dict[str, Any]], sp: Span, width: int = 110) -> str:
+    text = docs[sp[0]]["text"]
+    ls, le = line_span(text, sp[1], sp[2])
+    line = text[ls:le].strip()
+    return f"{sp[0]}@{sp[1]}-{sp[2]}: {line[:width]}"
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    docs = load_docs(args.split)
+    conflicts = load_labels(args.split, "conflicts")
+    compatible = load_labels(args.split, "compatible")
+    facts = load_labels(args.split, "facts")
+    print(
+        f"ECB+ {args.split}: {len(docs)} documents; labels: {len(conflicts)} conflicts, "
+        f"{len(compatible)} compatible pairs ({sum(k['update'] for k in compatible)} updates), "
+        f"{len(facts)} facts; embedder={args.embedder} extractor={args.extractor}"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        reports, t_ingest, t_report = build_reports(docs, args.embedder, args.extractor, Path(tmp))
+    print(f"ingest {t_ingest:.1f} s, reports {t_report:.1f} s, {len(reports)} stories")
+    mp = Mapper(reports, docs)
+    show = args.show
+    out: dict[str, Any] = {
+        "split": args.split,
+        "embedder": args.embedder,
+        "extractor": args.extractor,
+    }
+
+    # -- conflicts --------------------------------------------------------------------------
+    reported = []  # (story index, conflict dict, [spans per side])
+    for i, rep in enumerate(reports):
+        for c in rep["conflicts"]:
+            reported.append((i, c, [mp.spans(s["cites"]) for s in c["sides"]]))
+    right, false, unlabelled = [], [], []
+    found = [False] * len(conflicts)
+    for _i, c, sides in reported:
+        hits = [
+            n
+            for n, lab in enumerate(conflicts)
+            if pair_hit(sides, side_span(lab["sides"][0]), side_span(lab["sides"][1]))
+        ]
+        for n in hits:
+            found[n] = True
+        if hits:
+            right.append((c, sides, hits))
+            continue
+        fps = [
+            k
+            for k in compatible
+            if pair_hit(sides, side_span(k["sides"][0]), side_span(k["sides"][1]))
+        ]
+        (false if fps else unlabelled).append((c, sides, fps))
+    judged = len(right) + len(false)
+    together = sum(
+        mp.story_of.get(lab["sides"][0]["doc"], -1) == mp.story_of.get(lab["sides"][1]["doc"], -2)
+        for lab in conflicts
+    )
+    prec = len(right) / judged if judged else float("nan")
+    strict = len(right) / len(reported) if reported else float("nan")
+    rec = sum(found) / len(conflicts) if conflicts else float("nan")
+    print("\n== Conflicts (target: precision >= 0.90 at recall >= 0.70)")
+    print(
+        f"reported {len(reported)}: right {len(right)}, false (over a labelled compatible pair) "
+        f"{len(false)}, unlabelled {len(unlabelled)}"
+    )
+    print(f"precision {prec:.3f} (right / (right + false)); strict {strict:.3f} (right / reported)")
+    print(
+        f"recall {rec:.3f} ({sum(found)}/{len(conflicts)} labelled disagreements); ceiling "
+        f"{together}/{len(conflicts)} have both articles in one story"
+    )
+    groups: dict[str, list[bool]] = defaultdict(list)
+    for lab, f in zip(conflicts, found, strict=True):
+        groups[lab["group"]].append(f)
+    print(
+        "by group (found/labelled): "
+        + ", ".join(f"{g} {sum(v)}/{len(v)}" for g, v in sorted(groups.items()))
+    )
+    kinds: dict[str, int] = defaultdict(int)
+    for _, _, fps in false:
+        for k in fps:
+            kinds[k["kind"]] += 1
+    if false:
+        print(
+            "false conflicts by kind of compatible pair: "
+            + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
+        )
+    for title, rows in (("false", false), ("unlabelled (review by hand)", unlabelled)):
+        if rows and show:
+            print(f"-- {title}, first {min(show, len(rows))}:")
+            for c, sides, _ in rows[:show]:
+                print(f"  topic {c['topic']!r}: " + " | ".join(s["claim"][:60] for s in c["sides"]))
+                for sp in sides[:2]:
+                    if sp:
+                        print("     " + fmt_span(docs, sp[0]))
+    out["conflicts_for_review"] = [
+        {
+            "verdict": verdict,
+            "topic": c["topic"],
+            "sides": [sd["claim"] for sd in c["sides"]],
+            "spans": [fmt_span(docs, sp[0], 200) if sp else None for sp in sides],
+        }
+        for verdict, rows in (("false", false), ("unlabelled", unlabelled))
+        for c, sides, _ in rows
+    ]
+    out["conflicts"] = {
+        "reported": len(reported), "right": len(right), "false": len(false),
+        "unlabelled": len(unlabelled), "precision": prec, "precision_strict": strict,
+        "recall": rec, "found": sum(found), "labelled": len(conflicts), "ceiling": together,
+    }  # fmt: skip
+
+    # -- updates ----------------------------------------------------------------------------
+    updates = [k for k in compatible if k["update"]]
+    upd_items = []
+    for rep in reports:
+        for ev in rep["timeline"]:
+            if ev.get("kind") == "update":
+                upd_items.append(mp.spans(ev["cites"]))
+    upd_found = sum(
+        any(
+            covers(sp, side_span(k["sides"][0])) and covers(sp, side_span(k["sides"][1]))
+            for sp in upd_items
+        )
+        for k in updates
+    )
+    upd_as_conflict = sum(any(k in fps for _, _, fps in false) for k in updates)
+    print("\n== Updates over time")
+    print(
+        f"labelled updates shown as updates: {upd_found}/{len(updates)}; shown as conflicts: "
+        f"{upd_as_conflict}; timeline items of kind update: {len(upd_items)}"
+    )
+    out["updates"] = {"labelled": len(updates), "found": upd_found, "as_conflicts": upd_as_conflict}
+
+    # -- alignment --------------------------------------------------------------------------
+    claims = []
+    for rep in reports:
+        for cl in rep["claims"]:
+            claims.append((cl, mp.spans(cl["cites"])))
+    full = partial = 0
+    misses = []
+    for fact in facts:
+        spans = [(m["doc"], m["start"], m["end"]) for m in fact["mentions"]]
+        best = 0
+        for _, sp in claims:
+            n = sum(covers(sp, s) for s in spans)
+            best = max(best, n)
+        full += best == len(spans)
+        partial += best >= 2
+        if best < len(spans):
+            stories = {mp.story_of.get(s[0], -1) for s in spans}
+            misses.append((fact, best, len(spans), len(stories)))
+    multi = [(cl, sp) for cl, sp in claims if len({s[0] for s in sp}) >= 2]
+    fact_spans = [[(m["doc"], m["start"], m["end"]) for m in f["mentions"]] for f in facts]
+    judge_spans = fact_spans + [[side_span(s) for s in k["sides"]] for k in compatible + conflicts]
+    judgeable = wrong = 0
+    wrong_rows = []
+    for cl, sp in multi:
+        touched = [n for n, fs in enumerate(judge_spans) if any(covers(sp, s) for s in fs)]
+        if not touched:
+            continue
+        judgeable += 1
+        facts_hit = {n for n in touched if n < len(facts)}
+        bad_pair = any(
+            k["kind"] not in SAME_MEASURE_KINDS
+            and covers(sp, side_span(k["sides"][0]))
+            and covers(sp, side_span(k["sides"][1]))
+            for k in compatible
+        )
+        if len(facts_hit) >= 2 or bad_pair:
+            wrong += 1
+            wrong_rows.append(cl)
+    a_rec = full / len(facts) if facts else float("nan")
+    a_prec = 1 - wrong / judgeable if judgeable else float("nan")
+    print("\n== Alignment (target: recall >= 0.80 at precision >= 0.90)")
+    print(
+        f"claims {len(claims)}, citing 2+ articles {len(multi)}; labelled facts {len(facts)}: "
+        f"aligned (all reporting articles in one claim) {full} = recall {a_rec:.3f}; "
+        f"partial (2+ in one claim) {partial} = {partial / max(1, len(facts)):.3f}"
+    )
+    print(
+        f"precision proxy {a_prec:.3f}: {wrong} wrong merges among {judgeable} judgeable multi-article claims"
+    )
+    split_story = sum(1 for _, _, _, ns in misses if ns > 1)
+    print(f"missed facts whose articles are in more than one story: {split_story}/{len(misses)}")
+    if show:
+        for fact, best, n, ns in misses[:show]:
+            print(
+                f"  miss {fact['id']} ({fact['description']}): best claim covers {best}/{n}; stories {ns}"
+            )
+        for cl in wrong_rows[:show]:
+            print(
+                f"  wrong merge: {cl['subject'][:40]!r} {cl['slot']!r} = {cl['value'][:40]!r} ({len(cl['cites'])} cites)"
+            )
+    out["alignment"] = {
+        "claims": len(claims), "multi": len(multi), "facts": len(facts), "aligned": full,
+        "partial": partial, "recall": a_rec, "judgeable": judgeable, "wrong": wrong,
+        "precision_proxy": a_prec,
+    }  # fmt: skip
+
+    # -- quantities -------------------------------------------------------------------------
+    quants = [(q, mp.span(q["cite"])) for rep in reports for q in rep["quantities"]]
+    with_subj = sum(
+        bool(q["subject"]) and q["subject"].strip().lower() not in {"(unspecified)", "unspecified"}
+        for q, _ in quants
+    )
+    labelled_sides = [
+        s for lab in conflicts + compatible for s in lab["sides"] if s.get("quantity")
+    ]
+    checked = correct = 0
+    subj_miss = []
+    seen: set[tuple[str, int, int]] = set()
+    for s in labelled_sides:
+        key = side_span(s)
+        if key in seen:
+            continue
+        seen.add(key)
+        qs = [q for q, sp in quants if sp is not None and overlaps(sp, key)]
+        if not qs:
+            continue
+        checked += 1
+        want = words(re.sub(r"\([^)]*\)", " ", s["subject"]))  # "(metres)" is a unit, not a subject
+        ok = any(words(q["subject"]) & want or words(q["measure"]) & want for q in qs)
+        correct += ok
+        if not ok:
+            subj_miss.append((s, qs[0]))
+    print("\n== Numbers (target: quantities with a correct subject >= 0.85)")
+    print(
+        f"quantities {len(quants)}: with a subject {with_subj} = {with_subj / max(1, len(quants)):.3f}"
+    )
+    print(
+        f"labelled numeric spans {len(seen)}: found as quantities {checked}; correct subject "
+        f"{correct} = {correct / checked if checked else float('nan'):.3f}"
+    )
+    if show:
+        for s, q in subj_miss[:show]:
+            print(
+                f"  subject miss {s['doc']}: label {s['subject']!r}; got {q['subject']!r} / {q['measure']!r} ({q['text'][:40]!r})"
+            )
+    out["quantities"] = {
+        "total": len(quants), "with_subject": with_subj, "labelled_spans": len(seen),
+        "found": checked, "correct_subject": correct,
+    }  # fmt: skip
+
+    # -- timeline ---------------------------------------------------------------------------
+    items = [(ev, mp.spans(ev["cites"])) for rep in reports for ev in rep["timeline"]]
+    dated = sum(ev["date"] is not None for ev, _ in items)
+    explicit = [ev for ev, _ in items if EXPLICIT_DAY.search(ev.get("date_text") or "")]
+    resolved = sum(bool(ev["date"]) and len(ev["date"]) == 10 for ev in explicit)
+    furniture = []
+    for ev, sps in items:
+        lines = []
+        for sp in sps:
+            text = docs[sp[0]]["text"]
+            ls, le = line_span(text, sp[1], sp[2])
+            lines.append(text[ls:le])
+        if any(is_furniture(x) for x in lines) or is_furniture(ev.get("summary") or ""):
+            furniture.append((ev, lines))
+    print(
+        "\n== Timeline (targets: >= 90% explicit dates resolved; 0 time stamps or captions as events)"
+    )
+    print(f"items {len(items)}: with a date {dated} = {dated / max(1, len(items)):.3f}")
+    print(
+        f"items naming an explicit day: {len(explicit)}, resolved to YYYY-MM-DD {resolved} = "
+        f"{resolved / len(explicit) if explicit else float('nan'):.3f}"
+    )
+    print(f"time stamps / 'updated' lines / credits shown as events: {len(furniture)}")
+    if show:
+        for ev, lines in furniture[:show]:
+            print(
+                f"  furniture: {(ev.get('summary') or '')[:60]!r} <- {lines[0][:60]!r}"
+                if lines
+                else ""
+            )
+    out["timeline"] = {
+        "items": len(items), "dated": dated, "explicit": len(explicit),
+        "explicit_resolved": resolved, "furniture": len(furniture),
+    }  # fmt: skip
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", choices=["dev", "train"], default="dev")
+    ap.add_argument("--embedder", choices=["tfidf", "model2vec", "minilm"], default="minilm")
+    ap.add_argument("--extractor", choices=["rules", "spacy"], default="spacy")
+    ap.add_argument("--show", type=int, default=8, help="examples of each error kind to print")
+    ap.add_argument("--json", help="also write the figures to this JSON file")
+    args = ap.parse_args()
+    out = run(args)
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
