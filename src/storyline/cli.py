@@ -172,25 +172,29 @@ def ingest(
 @app.command()
 def articles(
     db: DbOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    fmt: Annotated[str, typer.Option("--format", help="table, json or jsonl")] = "table",
 ) -> None:
-    """List stored articles (JSON includes the cleaned text and metadata)."""
+    """List stored articles (JSON includes the cleaned text and metadata; jsonl: one a line)."""
     from rich.table import Table
 
     with _engine(db) as engine:
         arts = engine.articles()
-    if fmt == "json":
+    if fmt in ("json", "jsonl"):
         rows = [
             {k: v for k, v in a.to_dict().items() if k != "raw"} | {"source": a.url or a.source}
             for a in arts
         ]
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        if fmt == "jsonl":
+            sys.stdout.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+        else:
+            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    _check_format(fmt, ("table", "json"))
+    _check_format(fmt, ("table", "json", "jsonl"))
     table = Table(expand=True)
     table.add_column("id", no_wrap=True, min_width=16)
     table.add_column("published", no_wrap=True, min_width=10)
     table.add_column("outlet", overflow="ellipsis", no_wrap=True, max_width=22)
+    table.add_column("lang", no_wrap=True)
     table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1)
     table.add_column("story", no_wrap=True, min_width=14)
     table.add_column("copy of", no_wrap=True)
@@ -199,6 +203,7 @@ def articles(
             a.id,
             (a.published or "")[:10],
             a.outlet or "",
+            a.language or "",
             a.title,
             a.story_id or "",
             (a.duplicate_of or "")[:8],

@@ -141,6 +141,10 @@ def raw_key(item: RawDoc) -> str:
                  item.fetched, item.text, item.html):  # fmt: skip
         h.update(b"\x00" if part is None else b"\x01" + str(part).encode("utf-8", "replace"))
         h.update(b"\x1f")
+    # added later: hashed only when present, so the keys of inputs without them stay as before
+    for name, part in (("byline", item.byline), ("language", item.language)):
+        if part is not None:
+            h.update(f"{name}\x01{part}\x1f".encode("utf-8", "replace"))
     return h.hexdigest()
 
 
@@ -152,6 +156,7 @@ def clean_input(item: RawDoc, *, ingested_at: str) -> Article | InputError:
     a crawl follows publication closely, and an undated article clusters worse.
     """
     from storyline.stages.prepare.clean import clean_document, parse_date
+    from storyline.stages.prepare.language import detect
 
     try:
         article = clean_document(item, ingested_at=ingested_at)
@@ -162,7 +167,8 @@ def clean_input(item: RawDoc, *, ingested_at: str) -> Article | InputError:
         return InputError(item.source, f"could not be cleaned ({exc})")
     if article.published is None and item.fetched and (day := parse_date(item.fetched)):
         article = replace(article, published=day, published_from="fetched")
-    return article
+    byline = " ".join(item.byline.split()) if item.byline else None
+    return replace(article, byline=byline or None, language=detect(article.text, item.language))
 
 
 def prepare(
@@ -261,12 +267,30 @@ def embed_articles(articles: Sequence[Article], settings: Settings) -> np.ndarra
 
 
 def extract_facts(articles: Sequence[Article], settings: Settings) -> list[ArticleFacts]:
-    """The facts of ``articles`` by ``settings.extractor``, within its time limit."""
+    """The facts of ``articles`` by ``settings.extractor``, within its time limit.
+
+    The extractors read English: an article detected in another language gets empty facts
+    (``lang.extraction_note`` says why, and the report shows it) rather than wrong ones.
+    """
+    from storyline.lang import extraction_note
     from storyline.stages.prepare.extract import extract_many
 
-    return extract_many(
-        articles, use_spacy=settings.extractor == "spacy", timeout=settings.extract_timeout
+    todo = [a for a in articles if extraction_note(a.language) is None]
+    if len(todo) == len(articles):
+        return extract_many(
+            articles, use_spacy=settings.extractor == "spacy", timeout=settings.extract_timeout
+        )
+    done = iter(
+        extract_many(
+            todo, use_spacy=settings.extractor == "spacy", timeout=settings.extract_timeout
+        )
+        if todo
+        else []
     )
+    return [
+        next(done) if extraction_note(a.language) is None else ArticleFacts(article_id=a.id)
+        for a in articles
+    ]
 
 
 def facts_key(settings: Settings) -> str:

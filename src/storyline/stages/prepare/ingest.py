@@ -56,10 +56,21 @@ _ARCHIVE_MAGIC = (
     b"Rar!",
 )
 
-_TEXT_FIELDS = ("text", "body", "content")
-_HTML_FIELDS = ("html", "raw_html")
-_OUTLET_FIELDS = ("outlet", "site", "site_name", "sitename", "publisher", "source_name")
-_DATE_FIELDS = ("published", "date", "published_at", "pubDate", "datePublished")
+# Record fields, first found wins: our own names, news-please's (``maintext``,
+# ``date_publish``, ``source_domain``, ``authors``, ``language``) and common crawlers' ones.
+_TEXT_FIELDS = (
+    "text", "maintext", "body", "content", "article", "article_text", "full_text", "articleBody",
+)  # fmt: skip
+_HTML_FIELDS = ("html", "raw_html", "content_html")
+_OUTLET_FIELDS = (
+    "outlet", "site", "site_name", "sitename", "publisher", "source_name", "source_domain",
+)  # fmt: skip
+_DATE_FIELDS = (
+    "published", "date", "published_at", "pubDate", "datePublished", "date_publish",
+    "publish_date", "date_published",
+)  # fmt: skip
+_BYLINE_FIELDS = ("byline", "authors", "author", "creator")
+_LANGUAGE_FIELDS = ("language", "lang", "inLanguage")
 _URL_FIELDS = ("url", "link", "source")
 
 
@@ -554,7 +565,7 @@ def _from_record(
     text = _first(rec, _TEXT_FIELDS)
     html = None if text else _first(rec, _HTML_FIELDS)
     if text is None and html is None:
-        return InputError(src, "no 'text' or 'html' field")
+        return InputError(src, "no 'text' or 'html' field (nor maintext, body, content, article)")
     url = _first(rec, ("url", "link"))
     return RawDoc(
         source=url or src,
@@ -564,7 +575,23 @@ def _from_record(
         outlet=_first(rec, _OUTLET_FIELDS) or outlet,
         published=_first(rec, _DATE_FIELDS) or published,
         url=url,
+        byline=_byline(rec),
+        language=_first(rec, _LANGUAGE_FIELDS),
     )
+
+
+def _byline(rec: dict[str, Any]) -> str | None:
+    """The authors of a record: a string, or a list of names (news-please) or of objects."""
+    for n in _BYLINE_FIELDS:
+        v = rec.get(n)
+        if isinstance(v, dict):
+            v = [v]
+        if isinstance(v, list):
+            names = [(x.get("name") if isinstance(x, dict) else x) for x in v[:20]]
+            v = ", ".join(x.strip() for x in names if isinstance(x, str) and x.strip())
+        if isinstance(v, str) and v.strip():
+            return " ".join(v.split())[:300]
+    return None
 
 
 def _read_jsonl(
@@ -628,6 +655,7 @@ def _read_feed(
         return
     # a feed's title names its outlet, often with a section: "Outlet — Top stories"
     site = re.split(r"\s+[|–—-]\s+|:\s+", (feed.feed.get("title") or "").strip())[0] or None
+    feed_language = feed.feed.get("language") or None
     for i, e in enumerate(feed.entries):
         isrc = f"{src}#item{i + 1}"
         html = None
@@ -656,6 +684,8 @@ def _read_feed(
             outlet=site or outlet,
             published=date or published,
             url=link,
+            byline=(e.get("author") or "").strip() or None,
+            language=feed_language,
         )
 
 
