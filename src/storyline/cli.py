@@ -245,6 +245,41 @@ def stories(
     out.print(table)
 
 
+@app.command()
+def export(
+    db: DbOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet")] = "jsonl",
+    what: Annotated[
+        str | None,
+        typer.Option(
+            "--what",
+            help="Tables, comma-separated: articles, stories, quotes, quantities, claims, "
+            "conflicts, entities, timeline (default: all).",
+        ),
+    ] = None,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Folder for the files (one per table).")
+    ] = Path("export"),
+    extractor: ExtractorOpt = None,
+) -> None:
+    """Export every story as tables, one file per table, every row with its cite."""
+    from storyline.export import FORMATS, ExportError, parse_tables
+    from storyline.export import export as write_tables
+
+    _check_format(fmt, FORMATS)
+    try:
+        tables = parse_tables(what)
+    except ExportError as exc:
+        _fail(str(exc), code=2)
+    with _engine(db, extractor=extractor) as engine:
+        try:
+            written = write_tables(engine, output, fmt=fmt, what=tables)
+        except ExportError as exc:
+            _fail(str(exc))
+    for path, n in written:
+        err.print(f"wrote {path} ({n} rows)", highlight=False)
+
+
 def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
     if fmt not in allowed:
         _fail(f"--format must be one of {', '.join(allowed)}, not {fmt!r}", code=2)
