@@ -105,19 +105,32 @@ def read(
     """A ``RawDoc`` per article found in ``paths``, an ``InputError`` per bad input.
 
     Args:
-        paths: files, directories (read recursively) or ``-`` for standard input.
-        settings: ``max_bytes`` caps every file, record and archive member.
+        paths: files, directories (read recursively), ``-`` for standard input, or
+            ``http(s)://`` URLs of pages, feeds and sitemaps (``stages/prepare/fetch.py``).
+        settings: ``max_bytes`` caps every file, record, archive member and download.
         outlet: outlet for inputs that carry none.
         published: publication date for inputs that carry none.
         stdin: the stream ``-`` reads (standard input when omitted).
         progress: called once per item read, before it is yielded, with the number of
             input files as total (the files are counted once, up front).
     """
+    from storyline.stages.prepare.fetch import Fetcher, fetch_urls, is_url
     from storyline.stages.prepare.ingest import count_inputs, read_inputs
 
-    items = read_inputs(
-        paths, outlet=outlet, published=published, max_bytes=settings.max_bytes, stdin=stdin
-    )
+    def inputs() -> Iterator[RawDoc | InputError]:
+        """Paths are read, ``http(s)://`` URLs fetched (one polite fetcher), in their order."""
+        fetcher: Fetcher | None = None
+        for p in paths:
+            if is_url(p):
+                fetcher = fetcher or Fetcher(max_bytes=settings.max_bytes)
+                yield from fetch_urls([p], fetcher=fetcher)
+            else:
+                yield from read_inputs(
+                    [p], outlet=outlet, published=published, max_bytes=settings.max_bytes,
+                    stdin=stdin,
+                )  # fmt: skip
+
+    items = inputs()
     if progress is None:
         yield from items
         return

@@ -139,6 +139,8 @@ def read_inputs(
         published: default publication date for inputs that carry none.
         max_bytes: files larger than this are refused without being read.
         stdin: the stream ``-`` reads (``sys.stdin.buffer`` when omitted).
+
+    URLs are not read here: ``pipeline.prepare.read`` hands them to ``fetch.fetch_urls``.
     """
     for p in paths:
         if p == "-":
@@ -473,7 +475,7 @@ def _read_bytes(
     # errors name the input as the user gave it; stored articles keep the absolute path
     ident = ident or (str(path.resolve()) if path is not None else src)
     if kind == "feed":
-        yield from _read_feed(ident, data, outlet, published)
+        yield from read_feed(ident, data, outlet, published)
         return
     try:
         text = _decode(src, data, kind)
@@ -635,9 +637,10 @@ def _nested_deeper(data: bytes, limit: int) -> bool:
     return False
 
 
-def _read_feed(
+def read_feed(
     src: str, data: bytes, outlet: str | None, published: str | None
 ) -> Iterator[RawDoc | InputError]:
+    """One RawDoc per item of an RSS/Atom feed (or one InputError per bad item)."""
     import feedparser
 
     if _nested_deeper(data, MAX_FEED_DEPTH):
@@ -696,4 +699,4 @@ def _wrap_html(fragment: str) -> str:
     return f"<html><body><article>{fragment}</article></body></html>"
 
 
-__all__ = ["count_inputs", "iter_files", "read_inputs"]
+__all__ = ["count_inputs", "iter_files", "read_feed", "read_inputs"]
