@@ -157,3 +157,35 @@ def test_engine_ingests_urls(
         (art,) = eng.articles()
     assert art.url == f"{server.base}/a.html" and art.language == "en"
     assert "ferry company of Lindholm" in art.text
+
+
+def test_progress_counts_records_not_files(tmp_path: Path) -> None:
+    """A 40-line JSONL, a 3-item feed and a 4-page WARC: the bar's total is their records."""
+    from storyline.config import Settings
+    from storyline.pipeline.prepare import read
+    from storyline.stages.prepare.ingest import count_inputs
+    from test_warc import write_warc
+
+    lines = [
+        f'{{"text": "Record {i} of the Lindholm ferry log, written for this test."}}'
+        for i in range(40)
+    ]
+    (tmp_path / "log.jsonl").write_text("\n".join(lines) + "\n\n")
+    feed = _site("http://lindholm.example")["/feed.xml"][2].replace("</channel>", (
+        "<item><title>Third</title><description>A third item.</description></item></channel>"
+    ))  # fmt: skip
+    (tmp_path / "post.rss").write_text(feed)
+    pages = [
+        (f"https://lindholm.example/{i}", _page(f"Page {i}", "Quay news.").encode())
+        for i in range(4)
+    ]
+    write_warc(tmp_path / "crawl.warc.gz", pages)
+    (tmp_path / "note.txt").write_text("One plain note about the ferry timetable.")
+    assert count_inputs([str(tmp_path / "log.jsonl")]) == 40
+    assert count_inputs([str(tmp_path / "post.rss")]) == 3
+    assert count_inputs([str(tmp_path / "crawl.warc.gz")]) == 6  # 4 pages, a logo, a redirect
+    calls: list[tuple[int, int | None]] = []
+    items = list(read([str(tmp_path)], Settings(), progress=lambda d, t, s: calls.append((d, t))))
+    assert calls[0][1] == 40 + 3 + 6 + 1  # known from the first record on
+    assert [d for d, _ in calls] == list(range(1, len(items) + 1))
+    assert len(items) >= 40 + 3 + 4 + 1

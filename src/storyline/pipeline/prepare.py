@@ -112,7 +112,8 @@ def read(
         published: publication date for inputs that carry none.
         stdin: the stream ``-`` reads (standard input when omitted).
         progress: called once per item read, before it is yielded, with the number of
-            input files as total (the files are counted once, up front).
+            records to read as total (JSONL lines, feed items, WARC responses, other files;
+            counted once, up front).
     """
     from storyline.stages.prepare.fetch import Fetcher, fetch_urls, is_url
     from storyline.stages.prepare.ingest import count_inputs, read_inputs
@@ -134,7 +135,7 @@ def read(
     if progress is None:
         yield from items
         return
-    total = count_inputs(paths)
+    total = count_inputs(paths, settings.max_bytes)
     for done, item in enumerate(items, start=1):
         progress(done, total, item.source)
         yield item

@@ -108,19 +108,60 @@ def iter_files(path: Path) -> Iterator[Path]:
         stack.extend(reversed(subdirs))
 
 
-def count_inputs(paths: Sequence[str]) -> int:
-    """How many files ``read_inputs`` will open (for a progress bar)."""
+def count_inputs(paths: Sequence[str], max_bytes: int = MAX_BYTES) -> int:
+    """How many items ``read_inputs`` will yield, about (for a progress bar).
+
+    A record counts, not a file: a JSONL file counts its lines, a feed its items, a WARC
+    archive its response records (one fast pass over the bytes, no parsing); any other
+    file counts one (a JSON array, an archive and a URL may yield more, and the bar caps).
+    """
     n = 0
     for p in paths:
         if p == "-":
             n += 1
             continue
         path = Path(p)
-        if path.is_dir():
-            n += sum(1 for _ in iter_files(path))
-        else:
-            n += 1
+        files = iter_files(path) if path.is_dir() else [path]
+        n += sum(_count_records(f, max_bytes) for f in files)
     return n
+
+
+_RECORD_TAG = re.compile(rb"<(?:item|entry)[\s>]", re.I)
+
+
+def _count_records(path: Path, max_bytes: int) -> int:
+    try:
+        if is_warc(path):
+            return _count_warc(path)
+        ext = path.suffix.lower()
+        if ext not in JSONL_EXT and ext not in FEED_EXT:
+            return 1
+        if path.stat().st_size > max_bytes:
+            return 1
+        data = path.read_bytes()
+    except OSError:
+        return 1
+    if ext in JSONL_EXT:
+        return max(1, sum(1 for line in data.split(b"\n") if line.strip()))
+    return max(1, len(_RECORD_TAG.findall(data)))
+
+
+def _count_warc(path: Path) -> int:
+    """Response and resource records of a WARC (gzip members are read as one stream)."""
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    n = 0
+    tail = b""
+    try:
+        with opener(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                buf = tail + chunk
+                n += buf.count(b"WARC-Type: response") + buf.count(b"WARC-Type: resource")
+                tail = buf[-18:]
+                # a marker split across chunks is completed by ``tail`` (18 bytes, one
+                # less than a marker), so none is counted twice
+    except (OSError, EOFError, zlib.error):
+        return max(n, 1)
+    return max(n, 1)
 
 
 def read_inputs(
