@@ -101,8 +101,8 @@ class Fetcher:
                 rp = RobotFileParser()
                 rp.parse(resp.data.decode("utf-8", "replace").splitlines())
             elif resp is not None and resp.status in (401, 403):
-                rp = RobotFileParser()
-                rp.disallow_all = True
+                rp = RobotFileParser()  # access to robots.txt refused: nothing is allowed
+                rp.parse(["User-agent: *", "Disallow: /"])
             self._robots[host] = rp
         return self._robots[host]
 
