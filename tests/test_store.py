@@ -27,7 +27,7 @@ from storyline.store import SQLiteStore, Store, default_db, open_store
 from storyline.store.base import SQLStore
 from storyline.store.postgres import mask_url
 
-MIGRATIONS = ["0001_initial", "0002_search", "0003_raw_inputs"]
+MIGRATIONS = ["0001_initial", "0002_search", "0003_raw_inputs", "0004_language_views"]
 
 
 def art(i: int, source: str | None = None, **kw: object) -> Article:

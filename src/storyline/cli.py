@@ -172,25 +172,29 @@ def ingest(
 @app.command()
 def articles(
     db: DbOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    fmt: Annotated[str, typer.Option("--format", help="table, json or jsonl")] = "table",
 ) -> None:
-    """List stored articles (JSON includes the cleaned text and metadata)."""
+    """List stored articles (JSON includes the cleaned text and metadata; jsonl: one a line)."""
     from rich.table import Table
 
     with _engine(db) as engine:
         arts = engine.articles()
-    if fmt == "json":
+    if fmt in ("json", "jsonl"):
         rows = [
             {k: v for k, v in a.to_dict().items() if k != "raw"} | {"source": a.url or a.source}
             for a in arts
         ]
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        if fmt == "jsonl":
+            sys.stdout.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+        else:
+            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    _check_format(fmt, ("table", "json"))
+    _check_format(fmt, ("table", "json", "jsonl"))
     table = Table(expand=True)
     table.add_column("id", no_wrap=True, min_width=16)
     table.add_column("published", no_wrap=True, min_width=10)
     table.add_column("outlet", overflow="ellipsis", no_wrap=True, max_width=22)
+    table.add_column("lang", no_wrap=True)
     table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1)
     table.add_column("story", no_wrap=True, min_width=14)
     table.add_column("copy of", no_wrap=True)
@@ -199,6 +203,7 @@ def articles(
             a.id,
             (a.published or "")[:10],
             a.outlet or "",
+            a.language or "",
             a.title,
             a.story_id or "",
             (a.duplicate_of or "")[:8],
@@ -238,6 +243,41 @@ def stories(
             (s.first_seen or "")[:10], (s.last_seen or "")[:10],
         )  # fmt: skip
     out.print(table)
+
+
+@app.command()
+def export(
+    db: DbOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet")] = "jsonl",
+    what: Annotated[
+        str | None,
+        typer.Option(
+            "--what",
+            help="Tables, comma-separated: articles, stories, quotes, quantities, claims, "
+            "conflicts, entities, timeline (default: all).",
+        ),
+    ] = None,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Folder for the files (one per table).")
+    ] = Path("export"),
+    extractor: ExtractorOpt = None,
+) -> None:
+    """Export every story as tables, one file per table, every row with its cite."""
+    from storyline.export import FORMATS, ExportError, parse_tables
+    from storyline.export import export as write_tables
+
+    _check_format(fmt, FORMATS)
+    try:
+        tables = parse_tables(what)
+    except ExportError as exc:
+        _fail(str(exc), code=2)
+    with _engine(db, extractor=extractor) as engine:
+        try:
+            written = write_tables(engine, output, fmt=fmt, what=tables)
+        except ExportError as exc:
+            _fail(str(exc))
+    for path, n in written:
+        err.print(f"wrote {path} ({n} rows)", highlight=False)
 
 
 def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from storyline.lang import extraction_note
+
 ArticleId = str
 StoryId = str
 EntityId = str
@@ -43,6 +45,8 @@ class RawDoc:
     published: str | None = None
     url: str | None = None
     fetched: str | None = None
+    byline: str | None = None  # the authors, as the input names them
+    language: str | None = None  # as the input declares it (e.g. a news-please record)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +82,8 @@ class Article:
     supersedes: ArticleId | None = None
     duplicate_of: ArticleId | None = None
     story_id: StoryId | None = None
+    byline: str | None = None
+    language: str | None = None  # ISO 639-1, detected from the text (else as declared)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -270,6 +276,8 @@ class StoryReport:
                     "title": a.title,
                     "text": a.text,
                     "duplicate_of": a.duplicate_of,
+                    "language": a.language,
+                    "note": extraction_note(a.language),
                 }
                 for a in self.articles
             ],

@@ -49,10 +49,25 @@ def stop_words() -> frozenset[str]:
     return frozenset(ENGLISH_STOP_WORDS) | _EXTRA_STOP_WORDS
 
 
+EXTRACTION_LANGUAGES = frozenset({"en"})
+"""The languages the extractors' word lists and models are written for (ISO 639-1)."""
+
+
+def extraction_note(language: str | None) -> str | None:
+    """Why an article in ``language`` is not extracted, or None when it is.
+
+    An article whose language is unknown (too short to tell) is extracted as English.
+    """
+    if language is None or language in EXTRACTION_LANGUAGES:
+        return None
+    return f"not extracted: language {language!r} (extraction reads English only)"
+
+
 __all__ = [
     "ABBREVIATIONS",
     "CORE_SPEECH_FORMS",
     "DENIAL_VERBS",
+    "EXTRACTION_LANGUAGES",
     "HONORIFICS",
     "INDIRECT_SPEECH_FORMS",
     "MONTHS",
@@ -71,6 +86,7 @@ __all__ = [
     "WEEKDAY_ABBREVIATIONS",
     "Pronoun",
     "alternation",
+    "extraction_note",
     "finite_forms",
     "stop_words",
 ]

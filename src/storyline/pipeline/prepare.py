@@ -113,23 +113,37 @@ def read(
     """A ``RawDoc`` per article found in ``paths``, an ``InputError`` per bad input.
 
     Args:
-        paths: files, directories (read recursively) or ``-`` for standard input.
-        settings: ``max_bytes`` caps every file, record and archive member.
+        paths: files, directories (read recursively), ``-`` for standard input, or
+            ``http(s)://`` URLs of pages, feeds and sitemaps (``stages/prepare/fetch.py``).
+        settings: ``max_bytes`` caps every file, record, archive member and download.
         outlet: outlet for inputs that carry none.
         published: publication date for inputs that carry none.
         stdin: the stream ``-`` reads (standard input when omitted).
         progress: called once per item read, before it is yielded, with the number of
-            input files as total (the files are counted once, up front).
+            records to read as total (JSONL lines, feed items, WARC responses, other files;
+            counted once, up front).
     """
+    from storyline.stages.prepare.fetch import Fetcher, fetch_urls, is_url
     from storyline.stages.prepare.ingest import count_inputs, read_inputs
 
-    items = read_inputs(
-        paths, outlet=outlet, published=published, max_bytes=settings.max_bytes, stdin=stdin
-    )
+    def inputs() -> Iterator[RawDoc | InputError]:
+        """Paths are read, ``http(s)://`` URLs fetched (one polite fetcher), in their order."""
+        fetcher: Fetcher | None = None
+        for p in paths:
+            if is_url(p):
+                fetcher = fetcher or Fetcher(max_bytes=settings.max_bytes)
+                yield from fetch_urls([p], fetcher=fetcher)
+            else:
+                yield from read_inputs(
+                    [p], outlet=outlet, published=published, max_bytes=settings.max_bytes,
+                    stdin=stdin,
+                )  # fmt: skip
+
+    items = inputs()
     if progress is None:
         yield from items
         return
-    total = count_inputs(paths)
+    total = count_inputs(paths, settings.max_bytes)
     for done, item in enumerate(items, start=1):
         progress(done, total, item.source)
         yield item
@@ -149,6 +163,10 @@ def raw_key(item: RawDoc) -> str:
                  item.fetched, item.text, item.html):  # fmt: skip
         h.update(b"\x00" if part is None else b"\x01" + str(part).encode("utf-8", "replace"))
         h.update(b"\x1f")
+    # added later: hashed only when present, so the keys of inputs without them stay as before
+    for name, part in (("byline", item.byline), ("language", item.language)):
+        if part is not None:
+            h.update(f"{name}\x01{part}\x1f".encode("utf-8", "replace"))
     return h.hexdigest()
 
 
@@ -160,6 +178,7 @@ def clean_input(item: RawDoc, *, ingested_at: str) -> Article | InputError:
     a crawl follows publication closely, and an undated article clusters worse.
     """
     from storyline.stages.prepare.clean import clean_document, parse_date
+    from storyline.stages.prepare.language import detect
 
     try:
         article = clean_document(item, ingested_at=ingested_at)
@@ -170,7 +189,8 @@ def clean_input(item: RawDoc, *, ingested_at: str) -> Article | InputError:
         return InputError(item.source, f"could not be cleaned ({exc})")
     if article.published is None and item.fetched and (day := parse_date(item.fetched)):
         article = replace(article, published=day, published_from="fetched")
-    return article
+    byline = " ".join(item.byline.split()) if item.byline else None
+    return replace(article, byline=byline or None, language=detect(article.text, item.language))
 
 
 def prepare(
@@ -269,12 +289,30 @@ def embed_articles(articles: Sequence[Article], settings: Settings) -> np.ndarra
 
 
 def extract_facts(articles: Sequence[Article], settings: Settings) -> list[ArticleFacts]:
-    """The facts of ``articles`` by ``settings.extractor``, within its time limit."""
+    """The facts of ``articles`` by ``settings.extractor``, within its time limit.
+
+    The extractors read English: an article detected in another language gets empty facts
+    (``lang.extraction_note`` says why, and the report shows it) rather than wrong ones.
+    """
+    from storyline.lang import extraction_note
     from storyline.stages.prepare.extract import extract_many
 
-    return extract_many(
-        articles, use_spacy=settings.extractor == "spacy", timeout=settings.extract_timeout
+    todo = [a for a in articles if extraction_note(a.language) is None]
+    if len(todo) == len(articles):
+        return extract_many(
+            articles, use_spacy=settings.extractor == "spacy", timeout=settings.extract_timeout
+        )
+    done = iter(
+        extract_many(
+            todo, use_spacy=settings.extractor == "spacy", timeout=settings.extract_timeout
+        )
+        if todo
+        else []
     )
+    return [
+        next(done) if extraction_note(a.language) is None else ArticleFacts(article_id=a.id)
+        for a in articles
+    ]
 
 
 def facts_key(settings: Settings) -> str:

@@ -74,7 +74,7 @@ class DuplicateInfo(NamedTuple):
 
 ARTICLE_COLS = (
     "id, source, url, outlet, published, published_from, title, title_inferred, text, raw, "
-    "headings, ingested_at, version, supersedes, duplicate_of, story_id"
+    "headings, ingested_at, version, supersedes, duplicate_of, story_id, byline, language"
 )
 _A_COLS = ", ".join("a." + c.strip() for c in ARTICLE_COLS.split(","))
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's parameter limit
@@ -285,12 +285,13 @@ class SQLStore(ABC):
             c,
             "INSERT INTO articles (id, source, url, outlet, published, published_from, title, "
             "title_inferred, text, raw, headings, ingested_at, seq, version, supersedes, "
-            "duplicate_of, story_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "duplicate_of, story_id, byline, language) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.id, a.source, a.url, a.outlet, a.published, a.published_from,
                 self._text(a.title), int(a.title_inferred), self._text(a.text),
                 self._text(a.raw), json.dumps([[h.start, h.end] for h in a.headings]),
                 a.ingested_at or now(), seq, a.version, a.supersedes, a.duplicate_of, a.story_id,
+                a.byline, a.language,
             ),
         )  # fmt: skip
         self._exec(
@@ -303,14 +304,15 @@ class SQLStore(ABC):
     @staticmethod
     def _article(row: Sequence[object]) -> Article:
         (aid, source, url, outlet, published, pfrom, title, tinf, text, raw, headings, ing,
-         version, supersedes, dup, story) = row  # fmt: skip
+         version, supersedes, dup, story, byline, language) = row  # fmt: skip
         return Article(
             id=str(aid), source=str(source), url=_opt(url), outlet=_opt(outlet),
             published=_opt(published), published_from=_opt(pfrom), title=str(title),
             title_inferred=bool(tinf), text=str(text), raw=str(raw),
             headings=tuple(Span(int(s), int(e)) for s, e in json.loads(str(headings))),
             ingested_at=str(ing), version=int(str(version)), supersedes=_opt(supersedes),
-            duplicate_of=_opt(dup), story_id=_opt(story),
+            duplicate_of=_opt(dup), story_id=_opt(story), byline=_opt(byline),
+            language=_opt(language),
         )  # fmt: skip
 
     def article(self, article_id: ArticleId) -> Article:

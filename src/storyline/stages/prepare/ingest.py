@@ -59,10 +59,21 @@ _ARCHIVE_MAGIC = (
     b"Rar!",
 )
 
-_TEXT_FIELDS = ("text", "body", "content")
-_HTML_FIELDS = ("html", "raw_html")
-_OUTLET_FIELDS = ("outlet", "site", "site_name", "sitename", "publisher", "source_name")
-_DATE_FIELDS = ("published", "date", "published_at", "pubDate", "datePublished")
+# Record fields, first found wins: our own names, news-please's (``maintext``,
+# ``date_publish``, ``source_domain``, ``authors``, ``language``) and common crawlers' ones.
+_TEXT_FIELDS = (
+    "text", "maintext", "body", "content", "article", "article_text", "full_text", "articleBody",
+)  # fmt: skip
+_HTML_FIELDS = ("html", "raw_html", "content_html")
+_OUTLET_FIELDS = (
+    "outlet", "site", "site_name", "sitename", "publisher", "source_name", "source_domain",
+)  # fmt: skip
+_DATE_FIELDS = (
+    "published", "date", "published_at", "pubDate", "datePublished", "date_publish",
+    "publish_date", "date_published",
+)  # fmt: skip
+_BYLINE_FIELDS = ("byline", "authors", "author", "creator")
+_LANGUAGE_FIELDS = ("language", "lang", "inLanguage")
 _URL_FIELDS = ("url", "link", "source")
 
 
@@ -163,8 +174,13 @@ def source_name(name: str) -> str:
     return name
 
 
-def count_inputs(paths: Sequence[str]) -> int:
-    """How many files ``read_inputs`` will open (for a progress bar)."""
+def count_inputs(paths: Sequence[str], max_bytes: int = MAX_BYTES) -> int:
+    """How many items ``read_inputs`` will yield, about (for a progress bar).
+
+    A record counts, not a file: a JSONL file counts its lines, a feed its items, a WARC
+    archive its response records (one fast pass over the bytes, no parsing); any other
+    file counts one (a JSON array, an archive and a URL may yield more, and the bar caps).
+    """
     n = 0
     for p in paths:
         if p == "-":
@@ -172,10 +188,51 @@ def count_inputs(paths: Sequence[str]) -> int:
             continue
         path = Path(p)
         if path.is_dir():
-            n += sum(1 for _ in walk_inputs(path))
+            n += sum(
+                1 if isinstance(f, InputError) else _count_records(f, max_bytes)
+                for f in walk_inputs(path)
+            )
         else:
-            n += 1
+            n += _count_records(path, max_bytes)
     return n
+
+
+_RECORD_TAG = re.compile(rb"<(?:item|entry)[\s>]", re.I)
+
+
+def _count_records(path: Path, max_bytes: int) -> int:
+    try:
+        if is_warc(path):
+            return _count_warc(path)
+        ext = path.suffix.lower()
+        if ext not in JSONL_EXT and ext not in FEED_EXT:
+            return 1
+        if path.stat().st_size > max_bytes:
+            return 1
+        data = path.read_bytes()
+    except OSError:
+        return 1
+    if ext in JSONL_EXT:
+        return max(1, sum(1 for line in data.split(b"\n") if line.strip()))
+    return max(1, len(_RECORD_TAG.findall(data)))
+
+
+def _count_warc(path: Path) -> int:
+    """Response and resource records of a WARC (gzip members are read as one stream)."""
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    n = 0
+    tail = b""
+    try:
+        with opener(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                buf = tail + chunk
+                n += buf.count(b"WARC-Type: response") + buf.count(b"WARC-Type: resource")
+                tail = buf[-18:]
+                # a marker split across chunks is completed by ``tail`` (18 bytes, one
+                # less than a marker), so none is counted twice
+    except (OSError, EOFError, zlib.error):
+        return max(n, 1)
+    return max(n, 1)
 
 
 def read_inputs(
@@ -194,6 +251,8 @@ def read_inputs(
         published: default publication date for inputs that carry none.
         max_bytes: files larger than this are refused without being read.
         stdin: the stream ``-`` reads (``sys.stdin.buffer`` when omitted).
+
+    URLs are not read here: ``pipeline.prepare.read`` hands them to ``fetch.fetch_urls``.
     """
     for item in _read_inputs(paths, outlet, published, max_bytes, stdin):
         if isinstance(item, RawDoc) and item.source != (name := source_name(item.source)):
@@ -544,7 +603,7 @@ def _read_bytes(
     # errors name the input as the user gave it; stored articles keep the absolute path
     ident = ident or (str(path.resolve()) if path is not None else src)
     if kind == "feed":
-        yield from _read_feed(ident, data, outlet, published)
+        yield from read_feed(ident, data, outlet, published)
         return
     try:
         text = _decode(src, data, kind)
@@ -636,7 +695,7 @@ def _from_record(
     text = _first(rec, _TEXT_FIELDS)
     html = None if text else _first(rec, _HTML_FIELDS)
     if text is None and html is None:
-        return InputError(src, "no 'text' or 'html' field")
+        return InputError(src, "no 'text' or 'html' field (nor maintext, body, content, article)")
     url = _first(rec, ("url", "link"))
     return RawDoc(
         source=url or src,
@@ -646,7 +705,23 @@ def _from_record(
         outlet=_first(rec, _OUTLET_FIELDS) or outlet,
         published=_first(rec, _DATE_FIELDS) or published,
         url=url,
+        byline=_byline(rec),
+        language=_first(rec, _LANGUAGE_FIELDS),
     )
+
+
+def _byline(rec: dict[str, Any]) -> str | None:
+    """The authors of a record: a string, or a list of names (news-please) or of objects."""
+    for n in _BYLINE_FIELDS:
+        v = rec.get(n)
+        if isinstance(v, dict):
+            v = [v]
+        if isinstance(v, list):
+            names = [(x.get("name") if isinstance(x, dict) else x) for x in v[:20]]
+            v = ", ".join(x.strip() for x in names if isinstance(x, str) and x.strip())
+        if isinstance(v, str) and v.strip():
+            return " ".join(v.split())[:300]
+    return None
 
 
 def _read_jsonl(
@@ -690,9 +765,10 @@ def _nested_deeper(data: bytes, limit: int) -> bool:
     return False
 
 
-def _read_feed(
+def read_feed(
     src: str, data: bytes, outlet: str | None, published: str | None
 ) -> Iterator[RawDoc | InputError]:
+    """One RawDoc per item of an RSS/Atom feed (or one InputError per bad item)."""
     import feedparser
 
     if _nested_deeper(data, MAX_FEED_DEPTH):
@@ -710,6 +786,7 @@ def _read_feed(
         return
     # a feed's title names its outlet, often with a section: "Outlet — Top stories"
     site = re.split(r"\s+[|–—-]\s+|:\s+", (feed.feed.get("title") or "").strip())[0] or None
+    feed_language = feed.feed.get("language") or None
     for i, e in enumerate(feed.entries):
         isrc = f"{src}#item{i + 1}"
         html = None
@@ -738,6 +815,8 @@ def _read_feed(
             outlet=site or outlet,
             published=date or published,
             url=link,
+            byline=(e.get("author") or "").strip() or None,
+            language=feed_language,
         )
 
 
@@ -751,6 +830,7 @@ def _wrap_html(fragment: str) -> str:
 __all__ = [
     "count_inputs",
     "iter_files",
+    "read_feed",
     "read_inputs",
     "source_name",
     "walk_inputs",
