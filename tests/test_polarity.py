@@ -162,6 +162,11 @@ READINGS = [
         "asserted",
     ),
     (
+        "Under the new rules the port board would have the power to fine ferries, an aide said.",
+        "the port board would have the power to fine ferries",
+        "asserted",
+    ),
+    (
         "Even if it rains, the fair will open, the organisers said.",
         "the fair will open",
         "asserted",
@@ -313,3 +318,48 @@ def test_usable_rule() -> None:
     assert not usable(Stance("A", "offer", "t", None, [cite], None, "hypothetical", 0.9))
     assert usable(Stance("A", "offer", "t", "x", [cite], None, "conditional", 0.9))
     assert not usable(Stance("A", "offer", "t", None, [cite], None, "conditional", 0.9))
+
+
+# -- the report: the brief, profile and claims use only usable items ------------------------------
+
+
+def test_report_keeps_denied_items_marked_and_out_of_profile_and_claims() -> None:
+    from report_fixture import story_fixture
+    from storyline.render import render_json, render_markdown
+    from storyline.stages.analysis.report import build_report
+
+    story, arts, facts = story_fixture()
+    a = arts[0]
+    whole = Cite(a.id, 0, min(60, len(a.text)))
+    denied = Stance(
+        "Zorland", "request", "a veto over the harbour", "the vote slips", [whole], None,
+        "denied", 0.9,
+    )  # fmt: skip
+    hypo = Stance(
+        "Quarria", "demand", "a seat on the harbour board", "the vote slips", [whole], None,
+        "hypothetical", 0.9,
+    )  # fmt: skip
+    cond = Stance(
+        "Vellmark", "offer", "two tugboats", "unless the vote slips", [whole], None,
+        "conditional", 0.9,
+    )  # fmt: skip
+    facts[0].stances += [denied, hypo, cond]
+    report = build_report(story, arts, facts)
+    data = json.loads(render_json(report))
+    shown = {s["actor"]: s for s in data["stances"]}
+    assert shown["Zorland"]["polarity"] == "denied"
+    assert shown["Quarria"]["polarity"] == "hypothetical"
+    assert all("confidence" in s and "polarity" in s for s in data["stances"])
+    assert all("polarity" in q and 0 <= q["confidence"] <= 1 for q in data["quotes"])
+    assert all(0 <= c["confidence"] <= 1 for c in data["claims"])
+    assert all(0 <= c["confidence"] <= 1 for c in data["conflicts"])
+    profile_text = json.dumps(data["profile"])
+    claims_text = json.dumps(data["claims"])
+    for actor in ("Zorland", "Quarria"):
+        assert actor not in profile_text
+        assert actor not in claims_text
+    # the conditional offer keeps "unless" as written, in the profile too
+    assert "Vellmark" in profile_text or "Vellmark" in claims_text
+    assert "(if: unless" not in profile_text and "if: the vote" not in profile_text
+    md = render_markdown(report)
+    assert "request (denied)" in md

@@ -106,8 +106,13 @@ _QUESTION = re.compile(
 )
 _HYPO_CUE = re.compile(rf"\b(?:{alternation(HYPOTHETICAL_CUES)})\b", re.I)
 _MODALS = alternation(HYPOTHETICAL_MODALS)
+# "would have [the] discretion": "have" with an object is no counterfactual
+_HAVE_OBJECT = (
+    "(?:to|the|a|an|no|some|any|more|less|his|her|their|its|our|my|your|this|that|these|"
+    "those|enough|much|many|little|few|one|two|nothing|something|anything|everything)"
+)
 _COUNTERFACTUAL = re.compile(
-    rf"\b(?:{_MODALS})\s+(?:not\s+|never\s+)?have\s+(?:\w+ly\s+)?(?!to\b)[a-z]\w+\b"
+    rf"\b(?:{_MODALS})\s+(?:not\s+|never\s+)?have\s+(?:\w+ly\s+)?(?!{_HAVE_OBJECT}\b)[a-z]\w+\b"
     r"|(?:^|[,;:—]\s*|\b(?:and|but)\s+)[Hh]ad\s+(?:he|she|they|we|I|it|you|the\s+\w+|[A-Z]\w+)\s+"
     r"(?:not\s+)?(?:been|known|had|\w+ed)\b",
 )
@@ -191,6 +196,13 @@ def _rules(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[Pola
     )
     if cond and _NOT_IF_RX.match(text, cond.start()):
         cond = None
+    if cond is None:
+        # the content inside a condition clause: "… the measures if Greece was to [avoid …]"
+        inner = [
+            c for c in _COND.finditer(before[-80:]) if not _NOT_IF_RX.match(before[-80:], c.start())
+        ]
+        if inner and not re.search(r"[,;:]", before[-80:][inner[-1].end() :]):
+            cond = inner[-1]
     if cond or lead:
         marker = cond.group(0) if cond else lead.group("m") if lead else None
         modal = _MODAL_RX.search(before[-60:] + " " + first[: (cond.start() if cond else 80)])
