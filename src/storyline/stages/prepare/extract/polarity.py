@@ -185,7 +185,8 @@ def _rules(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[Pola
     if first.rstrip(" ”\"’'").endswith("?") or re.match(r"\s*[”\"’]?\s*\?", after):
         return "questioned", "?"
     window = before[-80:] + " " + first
-    m = _HYPO_CUE.search(window) or _COUNTERFACTUAL.search(window)
+    # a counterfactual anywhere in the content (a long quote's later sentence) marks it too
+    m = _HYPO_CUE.search(window) or _COUNTERFACTUAL.search(before[-80:] + " " + content)
     if m:
         return "hypothetical", m.group(0)
     cond = _COND.search(first) or _COND.search(after[: max(0, after.find(".")) or 80])
@@ -196,6 +197,12 @@ def _rules(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[Pola
     )
     if cond and _NOT_IF_RX.match(text, cond.start()):
         cond = None
+    if cond is None:
+        # "unless" anywhere in the content, or a condition put first in the governing clause
+        # ("… telling them that unless they agree, [they are not welcome]")
+        cond = re.search(r"\bunless\b", content, re.I) or re.search(
+            r"(?:^|\bthat\s+|[“\"]\s*)(?:if|unless)\b[^;:,]*,\s*[^,;:]*$", before, re.I
+        )
     if cond is None:
         # the content inside a condition clause: "… the measures if Greece was to [avoid …]"
         inner = [
