@@ -1141,9 +1141,10 @@ def polarity_main(polnear: str | None) -> None:
     for name, use_spacy in (("storyline-spacy", True), ("storyline-rules", False)):
         facts = dict(zip(keys, extract_many(articles, use_spacy=use_spacy, timeout=0), strict=True))
         listing: list[str] = []
-        emitted = reversed_n = 0
+        emitted = reversed_n = mislabelled = false_alarms = 0
         by_label: Counter[str] = Counter()
         spans_hit: set[int] = set()
+        inside: set[int] = set()
         for i, r in enumerate(usable):
             f = facts[(r["corpus"], r["doc"])]
             a, b = r["start"], r["end"]
@@ -1159,8 +1160,20 @@ def polarity_main(polnear: str | None) -> None:
                     )
             for what, item, desc in items:
                 emitted += 1
+                inside.add(id(item))
                 pol = getattr(item, "polarity", None) or "asserted"
-                bad = (pol == "asserted") if r["label"] in NOT_ASSERTED else pol != "asserted"
+                if r["label"] == "asserted":
+                    # a control: a non-asserted mark is a false alarm, not a reversal
+                    if pol != "asserted":
+                        false_alarms += 1
+                        listing.append(
+                            f"  FALSE ALARM {r['corpus']}:{r['doc']} {a}-{b} control: "
+                            f"{what} [{pol}] {desc}"
+                        )
+                    continue
+                if pol != "asserted" and pol != r["label"]:
+                    mislabelled += 1  # not asserted, so not reversed; another modality
+                bad = pol == "asserted"
                 if bad:
                     reversed_n += 1
                     by_label[r["label"]] += 1
@@ -1173,6 +1186,22 @@ def polarity_main(polnear: str | None) -> None:
             f"{name:16} reversed {reversed_n} (target 0) of {emitted} quotes/stances emitted over "
             f"the labelled spans; {len(spans_hit)} of {len(usable)} spans affected; by label: "
             + (", ".join(f"{k} {v}" for k, v in sorted(by_label.items())) or "none")
+        )
+        # outside the labelled spans nothing is labelled: the share marked not asserted shows
+        # how much the marks spread (most reported speech in news is asserted)
+        outside: Counter[str] = Counter(
+            getattr(it, "polarity", "asserted")
+            for f in facts.values()
+            for it in [*f.quotes, *f.stances]
+            if id(it) not in inside
+        )
+        n_out = sum(outside.values())
+        print(
+            f"{'':16} false alarms {false_alarms} on the asserted controls; other non-asserted "
+            f"label {mislabelled}; outside the spans {n_out - outside['asserted']} of {n_out} "
+            "marked not asserted ("
+            + ", ".join(f"{k} {v}" for k, v in sorted(outside.items()) if k != "asserted")
+            + ")"
         )
         print("\n".join(listing))
 

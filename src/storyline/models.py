@@ -25,6 +25,21 @@ EntityId = str
 Hedge = Literal["exact", "up_to", "at_least", "about", "nearly", "more_than", "fewer_than", "range"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 DatePrecision = Literal["day", "month", "year"]
+# Whether the speaker asserts the content (docs/report.md, "Polarity and confidence"):
+# "denied" (a denial or a negated report: "X denied that …", "X did not say …"), "questioned"
+# ("asked whether …", a quoted question), "conditional" ("if …", "unless …"), "hypothetical"
+# ("would … if", "suppose", counterfactuals).
+Polarity = Literal["asserted", "denied", "questioned", "conditional", "hypothetical"]
+POLARITIES: tuple[Polarity, ...] = (
+    "asserted",
+    "denied",
+    "questioned",
+    "conditional",
+    "hypothetical",
+)
+# Items below this confidence, or not asserted, stay in the JSON (marked) but never feed the
+# brief, the profile or the conflict list (docs/report.md).
+CONFIDENCE_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +143,8 @@ class Quote:
     speaker_role: str | None
     kind: QuoteKind
     cite: Cite
+    polarity: Polarity = "asserted"
+    confidence: float = 1.0
 
 
 @dataclass(slots=True)
@@ -173,6 +190,21 @@ class Stance:
     condition: str | None
     cites: list[Cite]
     actor_entity: EntityId | None = None
+    polarity: Polarity = "asserted"
+    confidence: float = 1.0
+
+
+def usable(item: Quote | Stance) -> bool:
+    """Whether a quote or stance may feed the brief, the profile or the conflict list.
+
+    Asserted items, and conditional stances that carry their condition (shown with it, so
+    never as an unconditional assertion), at or above ``CONFIDENCE_THRESHOLD``.
+    """
+    if item.confidence < CONFIDENCE_THRESHOLD:
+        return False
+    if item.polarity == "asserted":
+        return True
+    return item.polarity == "conditional" and bool(getattr(item, "condition", None))
 
 
 @dataclass(slots=True)
@@ -197,6 +229,7 @@ class Claim:
     variants: list[str]
     cites: list[Cite]
     independent_sources: int
+    confidence: float = 1.0
 
 
 @dataclass(slots=True)
@@ -209,6 +242,7 @@ class ConflictSide:
 class Conflict:
     topic: str
     sides: list[ConflictSide]
+    confidence: float = 1.0
 
 
 @dataclass(slots=True)
@@ -299,6 +333,8 @@ class StoryReport:
                     "speaker_role": q.speaker_role,
                     "kind": q.kind,
                     "cite": asdict(q.cite),
+                    "polarity": q.polarity,
+                    "confidence": q.confidence,
                 }
                 for q in self.quotes
             ],
@@ -323,6 +359,8 @@ class StoryReport:
                     "target": st.target,
                     "condition": st.condition,
                     "cites": [asdict(c) for c in st.cites],
+                    "polarity": st.polarity,
+                    "confidence": st.confidence,
                 }
                 for st in self.stances
             ],

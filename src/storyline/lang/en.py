@@ -6,6 +6,10 @@ uses one of the named subsets below, derived from the one table, never a list of
 
 - speech and reporting verbs: ``SPEECH_VERBS`` (lemma -> inflected forms), tagged by use;
 - denial and negation cues: ``DENIAL_VERBS`` (a subset of the speech verbs), ``NEGATION_CUES``;
+- polarity and modality cues (appended at the end): ``DENIAL_EXTRA_FORMS``,
+  ``DENIAL_OBJECT_VERBS``, ``DENIAL_NOUNS``, ``REFUSAL_VERBS``, ``UNSAID_VERBS``,
+  ``CONDITIONAL_CUES``, ``NOT_CONDITIONAL_IF``, ``HYPOTHETICAL_CUES``, ``HYPOTHETICAL_MODALS``,
+  ``QUESTION_VERBS``;
 - titles and honorifics written before a name: ``HONORIFICS``;
 - pronouns with person, number and gender: ``PRONOUNS``;
 - abbreviations that do not end a sentence: ``ABBREVIATIONS``;
@@ -23,22 +27,32 @@ from typing import Literal, NamedTuple
 
 __all__ = [
     "ABBREVIATIONS",
+    "CONDITIONAL_CUES",
     "CORE_SPEECH_FORMS",
+    "DENIAL_EXTRA_FORMS",
+    "DENIAL_NOUNS",
+    "DENIAL_OBJECT_VERBS",
     "DENIAL_VERBS",
     "HONORIFICS",
+    "HYPOTHETICAL_CUES",
+    "HYPOTHETICAL_MODALS",
     "INDIRECT_SPEECH_FORMS",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "NEGATION_CUES",
+    "NOT_CONDITIONAL_IF",
     "PRONOUNS",
+    "QUESTION_VERBS",
     "QUOTE_SPEECH_FORMS",
     "REFERRING_PRONOUNS",
+    "REFUSAL_VERBS",
     "REPORTING_FORMS",
     "SPEECH_LEMMAS",
     "SPEECH_VERBS",
     "TIME_WORDS",
     "TIME_ZONES",
     "TRAILING_SPEECH_FORMS",
+    "UNSAID_VERBS",
     "WEEKDAYS",
     "WEEKDAY_ABBREVIATIONS",
     "Pronoun",
@@ -275,3 +289,56 @@ def alternation(words: Iterable[str]) -> str:
     """
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+# -- polarity and modality cues (stages/prepare/extract/polarity.py) ------------------------------
+
+# Forms of the denial verbs beyond the speech table's ("deny", "denying"): with
+# ``DENIAL_VERBS`` they mark content the subject does not assert ("X denied that …").
+DENIAL_EXTRA_FORMS: tuple[str, ...] = (
+    "deny", "denying", "disputing", "refuting", "contradicted", "contradicts", "rebutted",
+)  # fmt: skip
+# Verbs that deny only with a noun of saying as object: "rejected the claim that …",
+# "dismissed reports that …" ("rejected the plan" is a stance, not a denial).
+DENIAL_OBJECT_VERBS: tuple[str, ...] = (
+    "reject", "rejected", "rejects", "rejecting", "dismiss", "dismissed", "dismisses",
+    "dismissing", "dispute", "disputed", "disputes", "refute", "refuted", "refutes",
+    "brushed aside", "pushed back on", "pushed back against",
+)  # fmt: skip
+DENIAL_NOUNS: tuple[str, ...] = (
+    "claim", "claims", "suggestion", "suggestions", "notion", "idea", "allegation",
+    "allegations", "accusation", "accusations", "report", "reports", "assertion", "assertions",
+    "charge", "charges", "contention", "speculation", "rumor", "rumors", "rumour", "rumours",
+    "characterization", "characterisation", "premise",
+)  # fmt: skip
+# Verbs that, refused or declined, leave the content unsaid ("declined to say whether …").
+REFUSAL_VERBS: tuple[str, ...] = (
+    "declined", "declines", "decline", "refused", "refuses", "refuse", "stopped short of",
+    "stops short of",
+)  # fmt: skip
+# What the refusal is of ("declined to [confirm]"), beyond the speech verbs.
+UNSAID_VERBS: tuple[str, ...] = (
+    "comment", "confirm", "specify", "disclose", "discuss", "elaborate", "answer", "say",
+    "saying", "confirming", "identify", "speculate",
+)  # fmt: skip
+# Markers of a condition clause: the content holds only if it holds ("unless" negates it).
+CONDITIONAL_CUES: tuple[str, ...] = (
+    "if", "unless", "only if", "provided that", "providing that", "as long as", "so long as",
+    "on condition that", "on the condition that", "in case",
+)  # fmt: skip
+# "if" uses that set no condition on the clause ("even if", "as if", "if anything").
+NOT_CONDITIONAL_IF: tuple[str, ...] = (
+    "even if", "as if", "if any", "if anything", "if ever", "if so", "if not", "what if",
+)  # fmt: skip
+# Markers of a hypothetical or counterfactual ("suppose …", "in the event that …").
+HYPOTHETICAL_CUES: tuple[str, ...] = (
+    "suppose", "supposing", "imagine", "hypothetically", "in the event that", "in the event of",
+    "what if", "had it not been for", "were it not for", "if only",
+)  # fmt: skip
+# Modal auxiliaries that, with an "if" clause or "have" + participle, make a hypothetical.
+HYPOTHETICAL_MODALS: tuple[str, ...] = ("would", "could", "might", "wouldn't", "couldn't")
+# Verbs that put the content as a question ("asked whether …").
+QUESTION_VERBS: tuple[str, ...] = (
+    "ask", "asked", "asks", "asking", "question", "questioned", "questions", "questioning",
+    "wonder", "wondered", "wonders", "wondering", "inquire", "inquired", "enquired", "queried",
+)  # fmt: skip

@@ -56,7 +56,11 @@ def render_markdown(report: StoryReport) -> str:
     out += ["", "## Quotes", ""]
     for speaker, quotes in view.speakers:
         out += [f"### {_esc(speaker)}", ""]
-        out += [f"- ({_esc(q.kind)}) “{_esc(q.text)}” {cites(q.cites)}" for q in quotes]
+        out += [
+            f"- ({_esc(q.kind)}{', ' + q.label if q.label else ''}) “{_esc(q.text)}” "
+            f"{cites(q.cites)}"
+            for q in quotes
+        ]
         out.append("")
 
     out += [
@@ -102,8 +106,10 @@ def render_markdown(report: StoryReport) -> str:
     out += ["", "## Stances", ""]
     for st in report.stances:
         cond = f" (condition: {_esc(st.condition)})" if st.condition else ""
+        pol = f" ({st.polarity})" if st.polarity != "asserted" else ""
         out.append(
-            f"- **{_esc(st.actor)}** {_esc(st.stance)} {_esc(st.target)}{cond} {cites(st.cites)}"
+            f"- **{_esc(st.actor)}** {_esc(st.stance)}{pol} {_esc(st.target)}{cond} "
+            f"{cites(st.cites)}"
         )
     if not report.stances:
         out.append("(none found)")

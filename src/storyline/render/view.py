@@ -122,6 +122,12 @@ def used_cites(report: StoryReport) -> dict[ArticleId, list[Cite]]:
     return {a: sorted(cs, key=lambda c: (c.start, -c.end)) for a, cs in out.items()}
 
 
+def polarity_label(polarity: str) -> str:
+    """What a reader sees next to a quote or stance its speaker does not assert ("denied",
+    "questioned", "conditional", "hypothetical"); nothing for an asserted one."""
+    return "" if polarity == "asserted" else polarity
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteGroup:
     """One quote as said, with every article that carries it (a copy repeats quotes)."""
@@ -129,6 +135,11 @@ class QuoteGroup:
     text: str
     kind: str
     cites: list[Cite]
+    polarity: str = "asserted"
+
+    @property
+    def label(self) -> str:
+        return polarity_label(self.polarity)
 
 
 def quotes_by_speaker(report: StoryReport) -> list[tuple[str, list[QuoteGroup]]]:
@@ -146,7 +157,7 @@ def quotes_by_speaker(report: StoryReport) -> list[tuple[str, list[QuoteGroup]]]
         ):
             who = f"{who} ({q.speaker_role})"
         key = normalize_text(q.text).strip(" ,.")
-        group = groups[who].setdefault(key, QuoteGroup(q.text, q.kind, []))
+        group = groups[who].setdefault(key, QuoteGroup(q.text, q.kind, [], q.polarity))
         group.cites.append(q.cite)
     items = [(who, list(g.values())) for who, g in groups.items()]
     return sorted(items, key=lambda kv: (kv[0] == "Unattributed", -len(kv[1]), kv[0]))
@@ -277,6 +288,11 @@ class QuoteView:
     text: str
     kind: str
     cites: list[CiteView]
+    polarity: str = "asserted"
+
+    @property
+    def label(self) -> str:
+        return polarity_label(self.polarity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,7 +317,7 @@ def speaker_groups(report: StoryReport, citer: Citer) -> list[SpeakerQuotes]:
         g = groups.setdefault(key, (speaker, eid, {}, []))
         if q.speaker_role:
             g[2][q.speaker_role] = g[2].get(q.speaker_role, 0) + 1
-        g[3].append(QuoteView(q.text, q.kind, citer([q.cite])))
+        g[3].append(QuoteView(q.text, q.kind, citer([q.cite]), q.polarity))
     out = []
     for speaker, eid, roles, quotes in groups.values():
         role = max(roles, key=lambda r: roles[r]) if roles else None
@@ -440,6 +456,11 @@ class StanceView:
     target: str
     condition: str | None
     cites: list[CiteView]
+    polarity: str = "asserted"
+
+    @property
+    def label(self) -> str:
+        return polarity_label(self.polarity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -537,7 +558,7 @@ def story_view(report: StoryReport) -> StoryView:
                                          for s in c.sides])
             for c in report.conflicts
         ],
-        stances=[StanceView(s.actor, s.stance, s.target, s.condition, citer(s.cites))
+        stances=[StanceView(s.actor, s.stance, s.target, s.condition, citer(s.cites), s.polarity)
                  for s in report.stances],
         profile_fields=[
             (humanize(k), [ValueView(v.value, citer(v.cites)) for v in vs])
@@ -574,6 +595,7 @@ __all__ = [
     "number_articles",
     "number_claims",
     "number_groups",
+    "polarity_label",
     "quotes_by_speaker",
     "speaker_groups",
     "story_view",

@@ -41,6 +41,7 @@ from storyline.models import (
     Quote,
     Stance,
     source_roots,
+    usable,
 )
 from storyline.stages.analysis.focus import Focus, find_focus, kind_phrases
 from storyline.stages.analysis.relations import ActorMention, Observation, find_observations
@@ -142,12 +143,15 @@ def merge_stances(facts: Sequence[ArticleFacts], names: Mapping[EntityId, str]) 
         for st in f.stances:
             actor_key = st.actor_entity or slugify(st.actor)
             text = normalize_text(f"{st.target} {st.condition or ''}")
+            # a denied (questioned, …) stance never merges into an asserted one
+            kind = f"{st.stance}/{st.polarity}"
             for i, (ak, sk, tx) in enumerate(keys):
-                if ak == actor_key and sk == st.stance and fuzz.token_set_ratio(tx, text) >= 85:
+                if ak == actor_key and sk == kind and fuzz.token_set_ratio(tx, text) >= 85:
                     merged[i].cites = _dedupe_cites([*merged[i].cites, *st.cites])
+                    merged[i].confidence = max(merged[i].confidence, st.confidence)
                     break
             else:
-                keys.append((actor_key, st.stance, text))
+                keys.append((actor_key, kind, text))
                 merged.append(
                     Stance(
                         actor=names.get(st.actor_entity or "", st.actor),
@@ -156,6 +160,8 @@ def merge_stances(facts: Sequence[ArticleFacts], names: Mapping[EntityId, str]) 
                         condition=st.condition,
                         cites=_dedupe_cites(st.cites),
                         actor_entity=st.actor_entity,
+                        polarity=st.polarity,
+                        confidence=st.confidence,
                     )
                 )
     return merged
@@ -172,7 +178,10 @@ def merge_quotes(facts: Sequence[ArticleFacts]) -> list[Quote]:
     for q in quotes:
         src = known.get(normalize_text(q.text)) if not q.speaker else None
         if src is not None:
-            q = Quote(q.text, src.speaker, src.speaker_entity, src.speaker_role, q.kind, q.cite)
+            q = Quote(
+                q.text, src.speaker, src.speaker_entity, src.speaker_role, q.kind, q.cite,
+                q.polarity, q.confidence,
+            )  # fmt: skip
         out.append(q)
     return out
 
@@ -180,6 +189,11 @@ def merge_quotes(facts: Sequence[ArticleFacts]) -> list[Quote]:
 # ---------------------------------------------------------------------------------------
 # claim building
 # ---------------------------------------------------------------------------------------
+
+
+# The confidence one independent source lends a claim read by rules from its text; a stance
+# claim takes its stances' confidence instead.
+SOURCE_CONFIDENCE = 0.7
 
 
 class _Claims:
@@ -192,10 +206,11 @@ class _Claims:
         self.order = order
         self.claims: list[Claim] = []
         self.info: dict[str, ClaimInfo] = {}
+        self.support: dict[str, float] = {}  # per claim: the confidence of one source's support
 
     def add(
         self, subject: str, slot: str, value: str, variants: Iterable[str],
-        cites: Iterable[Cite], info: ClaimInfo,
+        cites: Iterable[Cite], info: ClaimInfo, support: float = SOURCE_CONFIDENCE,
     ) -> Claim:  # fmt: skip
         cites = sorted(_dedupe_cites(cites), key=lambda c: (self.order.get(c.article, 0), c.start))
         base = hashlib.sha1(f"{subject}|{slot}|{value}".encode()).hexdigest()[:10]
@@ -216,7 +231,29 @@ class _Claims:
         )  # fmt: skip
         self.claims.append(claim)
         self.info[cid] = info
+        self.support[cid] = support
         return claim
+
+    def settle_confidence(self) -> None:
+        """Each claim's confidence (docs/report.md): ``1 - (1 - b) ** n`` for ``n``
+        independent sources, each supporting it with confidence ``b``."""
+        for c in self.claims:
+            c.confidence = _support(
+                self.support.get(c.id, SOURCE_CONFIDENCE), c.independent_sources
+            )
+
+
+def _support(base: float, n_sources: int) -> float:
+    return round(1 - (1 - base) ** max(1, n_sources), 3)
+
+
+def conflict_confidence(conflict: Conflict, roots: Mapping[ArticleId, ArticleId]) -> float:
+    """A conflict is as sure as its weakest side: ``min`` over its sides of the side's support
+    (``1 - 0.3 ** n`` for ``n`` independent sources citing it)."""
+    return min(
+        (_support(SOURCE_CONFIDENCE, count_sources(s.cites, roots)) for s in conflict.sides),
+        default=0.0,
+    )
 
 
 def _fmt_number(x: float) -> str:
@@ -564,6 +601,8 @@ def _stance_claims(stances: Sequence[Stance], out: _Claims) -> None:
         for e in out.info[c.id].entities
     }
     for st in stances:
+        if not usable(st):
+            continue  # denied, questioned, hypothetical or unsure: never a claim
         part = joining.get(st.actor_entity or "")
         if st.stance in _JOINING_STANCES and part is not None:
             # the same fact as the participation claim: one claim, its cites united
@@ -574,6 +613,7 @@ def _stance_claims(stances: Sequence[Stance], out: _Claims) -> None:
         out.add(
             st.actor, f"stance: {st.stance}", value, [value], st.cites,
             ClaimInfo("stance", [st.actor_entity] if st.actor_entity else []),
+            support=st.confidence,
         )  # fmt: skip
 
 
@@ -638,6 +678,9 @@ def align(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> Alignme
     _description_claims(kinds["description"], focus, out, conflicts)
     _attribute_claims(kinds["attribute"], focus, out, conflicts)
     _stance_claims(stances, out)
+    out.settle_confidence()
+    for conflict in conflicts:
+        conflict.confidence = conflict_confidence(conflict, roots)
     claims = sorted(
         out.claims,
         key=lambda c: (-c.independent_sources, _KIND_ORDER[out.info[c.id].kind],

@@ -16,7 +16,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from storyline.models import Claim, Profile, ProfileValue, Stance, Story
+from storyline.models import (
+    CONFIDENCE_THRESHOLD,
+    Claim,
+    Profile,
+    ProfileValue,
+    Stance,
+    Story,
+    usable,
+)
 from storyline.stages.analysis.align import Alignment, ClaimInfo
 from storyline.text import normalize_text
 
@@ -67,7 +75,8 @@ def build_profile(story: Story, alignment: Alignment) -> Profile:
         if info[c.id].kind == "participation"
         for e in info[c.id].entities
     }
-    for c in alignment.claims:
+    claims = [c for c in alignment.claims if c.confidence >= CONFIDENCE_THRESHOLD]
+    for c in claims:
         i = info[c.id]
         if i.kind == "quantity" and i.measure and _PERSONNEL.match(i.measure.split()[-1]):
             # a force's size: numbers of people pledged by contributors, or given for no
@@ -78,7 +87,7 @@ def build_profile(story: Story, alignment: Alignment) -> Profile:
             for e in i.entities:
                 pledges[e].append(c)
     conditions: list[tuple[str, ProfileValue]] = []
-    for c in alignment.claims:
+    for c in claims:
         i = info[c.id]
         if i.kind == "role":
             name = "sponsors" if c.slot in {"drafting", "sponsoring"} else "command"
@@ -92,6 +101,8 @@ def build_profile(story: Story, alignment: Alignment) -> Profile:
         elif i.kind == "attribute":
             fields[_ATTRIBUTE_FIELD.get(c.slot, c.slot)].append(_value(c, i))
     for st in alignment.stances:
+        if not usable(st):
+            continue  # denied, questioned, hypothetical or below the threshold (docs/report.md)
         if st.stance in _JOINING and st.actor_entity in contributors:
             continue  # an offer with its condition is already under contributors
         if st.condition or (
@@ -127,7 +138,9 @@ def _contributor(c: Claim, i: ClaimInfo, pledges: dict[str, list[Claim]]) -> Pro
 def _stance_text(st: Stance) -> str:
     text = f"{st.actor}: {st.stance} {st.target}".strip()
     if st.condition and normalize_text(st.condition) not in normalize_text(st.target):
-        text += f" (if: {st.condition})"
+        # "unless …" is kept as written: it is the negation of "if", never read as one
+        unless = st.condition.lower().startswith("unless ")
+        text += f" ({st.condition})" if unless else f" (if: {st.condition})"
     return text
 
 

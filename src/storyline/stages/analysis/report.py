@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from storyline.lang import finite_forms, stop_words
 from storyline.models import (
+    CONFIDENCE_THRESHOLD,
     Article,
     ArticleFacts,
     ArticleId,
@@ -207,6 +208,8 @@ def build_brief(articles: Sequence[Article], alignment: Alignment) -> list[Brief
     # per article, (start, end, weight) of each claim's cites
     weights: dict[ArticleId, list[tuple[int, int, str, float]]] = defaultdict(list)
     for c in alignment.claims:
+        if c.confidence < CONFIDENCE_THRESHOLD:
+            continue  # below the documented threshold (docs/report.md): never in the brief
         # a claim one source makes counts little: the brief is for what sources share
         w = (c.independent_sources - 1) + 0.3 + (1.0 if alignment.info[c.id].contested else 0.0)
         for x in c.cites:
@@ -241,7 +244,8 @@ def build_brief(articles: Sequence[Article], alignment: Alignment) -> list[Brief
         )
         picked = [first, *rest]
     brief = [BriefSentence(s.text, _echo_cites(s, similar.get(id(s), []))) for s in picked]
-    for conflict in alignment.conflicts[:MAX_BRIEF_CONFLICTS]:
+    sure = [c for c in alignment.conflicts if c.confidence >= CONFIDENCE_THRESHOLD]
+    for conflict in sure[:MAX_BRIEF_CONFLICTS]:
         brief.append(_conflict_sentence(conflict))
     return brief
 

@@ -43,6 +43,7 @@ from storyline.lang import (
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
 from storyline.stages.prepare.extract.context import ArticleContext
 from storyline.stages.prepare.extract.entities import entity_number
+from storyline.stages.prepare.extract.polarity import mark_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -1057,7 +1058,8 @@ def extract_quotes(
                 cite=Cite(article.id, f.start, f.end),
             )
         )
-    return quotes
+    # polarity and confidence of each quote (polarity.py): "X denied that C" is not X's C
+    return mark_quotes(quotes, text, doc, base.sentences.at)
 
 
 def _dedupe(items: list[_Found]) -> list[_Found]:

@@ -13,7 +13,8 @@ How a stance is found, sentence by sentence:
 2. A negation right before the trigger flips or drops it ("will not commit troops").
 3. A condition clause after it ("if …", "unless …", "only if …", "provided that …",
    a negated clause's "without …", "based on …") or a leading "If …," becomes
-   ``Stance.condition``: the text of what must hold, marker removed. A negated trigger
+   ``Stance.condition``: the text of what must hold, marker removed, except "unless",
+   kept verbatim ("unless it is renegotiated": the negation of "if"). A negated trigger
    with "without"/"unless", a "would only … if" clause and "require" by an actor are of type
    ``condition``; an offer or pledge with an "if" keeps its type and carries the condition.
 4. The actor is the grammatical subject of the trigger: with a spaCy ``Doc`` by climbing
@@ -25,6 +26,11 @@ How a stance is found, sentence by sentence:
    "it is crucial that …" about a thing is the speaker's demand.
 5. The target is the complement of the trigger, cut at the condition and at the next
    clause, at most 25 words.
+
+6. The polarity (``polarity.py``): a stance under a denial ("denied seeking weapons"), a
+   negated report, a question, a hypothetical or a condition is marked so (``denied``,
+   ``questioned``, ``hypothetical``, ``conditional``) with its type unchanged, and gets a
+   confidence (``polarity.stance_confidence``).
 
 Stances whose actor cannot be found, or is a thing rather than an actor ("a declaration
 supporting …"), are dropped. Every stance cites its sentence.
@@ -54,6 +60,7 @@ from storyline.stages.prepare.extract._clauses import (
     subject_of,
 )
 from storyline.stages.prepare.extract.context import ArticleContext, Sentences
+from storyline.stages.prepare.extract.polarity import certainty, read_polarity, stance_confidence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -392,6 +399,7 @@ class _Hit:
     condition: tuple[int, int] | None = None
     cond_start: int = 0  # where the condition's marker starts ("if", "without")
     cond_marker: str = ""
+    cond_at: int = -1  # where the marker's text starts (a leading "Unless …," too)
     raw_end: int = 0  # end of the complement before the condition is cut off
 
 
@@ -890,7 +898,9 @@ def _assign_conditions(ctx: _Ctx, hits: list[_Hit], s0: int, s1: int) -> list[tu
     spans: list[tuple[int, int]] = []
     lead = re.match(r"\s*[“\"]?\s*(?:[Bb]ut\s+)?(?P<m>[Ii]f|[Uu]nless)\s+", text[s0:s1])
     lead_span: tuple[int, int] | None = None
+    lead_marker, lead_at = "if", -1
     if lead:
+        lead_marker, lead_at = lead.group("m").lower(), s0 + lead.start("m")
         cs = s0 + lead.end()
         comma = text.find(",", cs, s1)
         if comma > 0:
@@ -930,6 +940,7 @@ def _assign_conditions(ctx: _Ctx, hits: list[_Hit], s0: int, s1: int) -> list[tu
         if owner.condition is None:
             owner.condition = (cs, ce)
             owner.cond_start = m.start()
+            owner.cond_at = m.start("m")
             owner.cond_marker = marker
         spans.append((m.start(), ce))
     if lead_span is not None:
@@ -937,7 +948,8 @@ def _assign_conditions(ctx: _Ctx, hits: list[_Hit], s0: int, s1: int) -> list[tu
             if h.start > lead_span[1] and h.condition is None:
                 h.condition = lead_span
                 h.cond_start = -1
-                h.cond_marker = "if"
+                h.cond_at = lead_at
+                h.cond_marker = lead_marker
     return spans
 
 
@@ -1104,7 +1116,7 @@ def _stances_for(
         target = text[h.condition[0] : h.condition[1]]
     if not target:
         return [], None
-    condition = text[h.condition[0] : h.condition[1]] if h.condition else None
+    condition = _condition_text(text, h)
     actors: list[tuple[str, str | None]] | None
     if isinstance(noun, tuple):
         actors = [noun]  # "Norway's offer of …"
@@ -1128,6 +1140,16 @@ def _stances_for(
         for name, eid in actors
     ]
     return out, target
+
+
+def _condition_text(text: str, h: _Hit) -> str | None:
+    """The condition as written, marker removed, except "unless": it is the negation of "if",
+    so it keeps its marker verbatim ("unless it is renegotiated"), never read as "if …"."""
+    if h.condition is None:
+        return None
+    if h.cond_marker == "unless" and 0 <= h.cond_at < h.condition[1]:
+        return text[h.cond_at : h.condition[1]]
+    return text[h.condition[0] : h.condition[1]]
 
 
 _DETERMINERS = {
@@ -1264,6 +1286,23 @@ def _speaker_rules(ctx: _Ctx, h: _Hit, sent: tuple[int, int]) -> list[tuple[str,
     return [named] if named else []
 
 
+def _mark(ctx: _Ctx, h: _Hit, sent: tuple[int, int], found: list[Stance]) -> None:
+    """Polarity and confidence of a trigger's stances (``polarity.py``): "Iran denied seeking
+    weapons" keeps its type (request) marked ``denied``, never an asserted request."""
+    reading = read_polarity(ctx.text, ctx.doc, sent, h.start, max(h.end, h.raw_end))
+    polarity = reading.polarity
+    if polarity == "asserted" and h.condition is not None and h.cond_marker in _CONDITIONAL:
+        polarity = "conditional"  # a condition the stance module attached, the cue aside
+    sure = certainty(reading, ctx.doc is not None)
+    for st in found:
+        st.polarity = polarity
+        st.confidence = stance_confidence(st.actor_entity, sure)
+
+
+# Condition markers that make a stance conditional (not "based on", "without": terms).
+_CONDITIONAL = {"if", "unless", "only if", "provided", "provided that", "as long as", "so long as"}
+
+
 def extract_stances(
     article: Article,
     doc: Doc | None,
@@ -1296,6 +1335,8 @@ def extract_stances(
             if any(cs <= h.start < ce for cs, ce in cond_spans):
                 continue  # "if the U.N. approves": the trigger is part of a condition
             found, target = _stances_for(sc, h, (s0, s1), prev_target)
+            if found:
+                _mark(sc, h, (s0, s1), found)
             out.extend(found)
             prev_target = target or prev_target
     return out

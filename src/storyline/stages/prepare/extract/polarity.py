@@ -1,0 +1,335 @@
+"""Polarity and modality of reported content: does the speaker assert it?
+
+Input: an article's text, its spaCy ``Doc`` (or ``None``), the sentence and the content span
+of a quote or a stance. Output: a :class:`Reading`: one of ``asserted``, ``denied``,
+``questioned``, ``conditional``, ``hypothetical`` (``models.Polarity``), the cue that decided
+it, and whether the parse agreed.
+
+Rules, strongest first (a content that shows several takes the first):
+
+- ``denied``: a denial verb governs the content ("X denied (that) C", "denies ever seeking C",
+  "C, X disputed"); a denial verb with a noun of saying ("rejected the claim that C",
+  "dismissed reports that C"); a negated report ("did not say C", "never said C",
+  "has not confirmed C"); a refusal to say ("declined to say whether C"); a first-person
+  denial inside the quote ("We deny that …").
+- ``questioned``: "asked/questioned/wondered whether (if) C", or a content ending in "?".
+- ``hypothetical``: "suppose", "in the event that", "what if", a counterfactual ("would have
+  done", "had she known"), or "would/could/might … if" (not backshifted speech: "X said it
+  would … if" is the conditional "will … if" reported).
+- ``conditional``: an "if"/"unless"/"provided that"/"as long as" clause on the content (or
+  before it, "If C1, C2"); "even if", "as if", "if any" set no condition.
+- otherwise ``asserted``.
+
+With a parse, the governing verb of the content is read from the tree (``neg`` children,
+its lemma, ``mark`` children "whether"/"if", the ``aux`` "would/could", ``advcl`` clauses
+marked "if"/"unless"); the word-list rules (cues from ``storyline.lang``) run in every case.
+Precision first: when either finds a non-asserted reading, it stands; ``parsed`` says whether
+the parse found the same one (a confidence of the reading, see :func:`certainty`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storyline.lang import (
+    CONDITIONAL_CUES,
+    DENIAL_EXTRA_FORMS,
+    DENIAL_NOUNS,
+    DENIAL_OBJECT_VERBS,
+    DENIAL_VERBS,
+    HYPOTHETICAL_CUES,
+    HYPOTHETICAL_MODALS,
+    NEGATION_CUES,
+    NOT_CONDITIONAL_IF,
+    QUESTION_VERBS,
+    REFUSAL_VERBS,
+    REPORTING_FORMS,
+    SPEECH_VERBS,
+    UNSAID_VERBS,
+    alternation,
+)
+from storyline.models import Polarity, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = [
+    "Reading",
+    "certainty",
+    "mark_quotes",
+    "quote_confidence",
+    "read_polarity",
+    "stance_confidence",
+]
+
+_ORDER: dict[Polarity, int] = {
+    "denied": 0,
+    "questioned": 1,
+    "hypothetical": 2,
+    "conditional": 3,
+    "asserted": 4,
+}
+
+# deny/dispute/refute deny by themselves; reject/dismiss only with a noun of saying
+_DENY_SELF = {"deny", "dispute", "refute"}
+_DENY_FORMS = alternation(
+    [f for lemma in _DENY_SELF for f in DENIAL_VERBS.get(lemma, ())] + list(DENIAL_EXTRA_FORMS)
+)
+_DET = r"(?:(?:the|a|an|any|all|such|those|these|that|this|his|her|its|their|recent|earlier|media|press|news|\w+['’]s)\s+)*"
+_DENY_OBJ = (
+    rf"(?:{alternation(DENIAL_OBJECT_VERBS)})\s+{_DET}(?:\w+\s+)?(?:{alternation(DENIAL_NOUNS)})\b"
+)
+_SPEECH_ANY = alternation(
+    {f for forms in SPEECH_VERBS.values() for f in forms} | set(SPEECH_VERBS) | set(UNSAID_VERBS)
+)
+_NEGS = alternation(NEGATION_CUES)
+_NEG_REPORT = (
+    rf"(?:\b(?:{_NEGS})|n['’]t)\s+(?:(?:\w+ly|yet|publicly|directly|explicitly|actually|once|been)\s+)*"
+    rf"(?:{_SPEECH_ANY})\b"
+)
+_REFUSAL = rf"\b(?:{alternation(REFUSAL_VERBS)})\s+(?:to\s+)?(?:{alternation(UNSAID_VERBS)})\b"
+_DENIAL = re.compile(
+    rf"\b(?:{_DENY_FORMS})\b|\b{_DENY_OBJ}|{_NEG_REPORT}|{_REFUSAL}",
+    re.I,
+)
+# "We deny that …", "I never said that", "we didn't say …": the speaker's own denial
+_FIRST_PERSON_DENIAL = re.compile(
+    rf"\b(?:I|we)(?:['’](?:ve|d)|\s+(?:have|had|did|do|would|will))?\s*(?:\w+ly\s+)?"
+    rf"(?:(?:{_DENY_FORMS})\b|{_DENY_OBJ}|{_NEG_REPORT})",
+    re.I,
+)
+_QUESTION = re.compile(
+    rf"\b(?:{alternation(QUESTION_VERBS)})\s+(?:[\w’'-]+\s+){{0,4}}?(?:whether|if)\b", re.I
+)
+_HYPO_CUE = re.compile(rf"\b(?:{alternation(HYPOTHETICAL_CUES)})\b", re.I)
+_MODALS = alternation(HYPOTHETICAL_MODALS)
+# "would have [the] discretion": "have" with an object is no counterfactual
+_HAVE_OBJECT = (
+    "(?:to|the|a|an|no|some|any|more|less|his|her|their|its|our|my|your|this|that|these|"
+    "those|enough|much|many|little|few|one|two|nothing|something|anything|everything)"
+)
+_COUNTERFACTUAL = re.compile(
+    rf"\b(?:{_MODALS})\s+(?:not\s+|never\s+)?have\s+(?:\w+ly\s+)?(?!{_HAVE_OBJECT}\b)[a-z]\w+\b"
+    r"|(?:^|[,;:—]\s*|\b(?:and|but)\s+)[Hh]ad\s+(?:he|she|they|we|I|it|you|the\s+\w+|[A-Z]\w+)\s+"
+    r"(?:not\s+)?(?:been|known|had|\w+ed)\b",
+)
+_NOT_IF = alternation(NOT_CONDITIONAL_IF)
+_COND = re.compile(rf"(?<![\w-])(?!(?:{_NOT_IF})\b)(?:{alternation(CONDITIONAL_CUES)})\b", re.I)
+_NOT_IF_RX = re.compile(rf"\b(?:{_NOT_IF})\b", re.I)
+_MODAL_RX = re.compile(rf"\b(?:{_MODALS})\b(?!\s+only\b)", re.I)
+_REPORT_BEFORE = re.compile(rf"\b(?:{alternation(REPORTING_FORMS)})\b", re.I)
+# where the clause that governs the content starts: the last strong break before it
+_BREAK = re.compile(r"[;:()]|\s[—–]\s|,\s+(?:but|while|whereas|although|though)\b|\.\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The polarity of one content, the words that decided it, and whether the parse agreed."""
+
+    polarity: Polarity
+    cue: str | None = None
+    parsed: bool = False
+
+
+def _frame(text: str, s0: int, start: int) -> tuple[int, str]:
+    """The governing clause before the content: from the last strong break to ``start``."""
+    lo = max(s0, start - 200)
+    seg = text[lo:start]
+    cut = 0
+    for m in _BREAK.finditer(seg):
+        cut = m.end()
+    return lo + cut, seg[cut:]
+
+
+def _last_clean(rx: re.Pattern[str], frame: str) -> re.Match[str] | None:
+    """The last match of ``rx`` in ``frame`` with no other reporting verb after it.
+
+    "Iran denied the report and said that C": "said" governs C, not "denied".
+    """
+    hits = list(rx.finditer(frame))
+    if not hits:
+        return None
+    m = hits[-1]
+    tail = frame[m.end() :]
+    if _REPORT_BEFORE.search(tail) or re.search(r",\s+and\b|\band\s+(?:then\s+)?\w+ed\b", tail):
+        return None
+    return m
+
+
+def _rules(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[Polarity, str | None]:
+    s0, s1 = sent
+    _, before = _frame(text, s0, start)
+    content = text[start:end]
+    # the first sentence of the content (a long quote's later sentences set no frame)
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", content, maxsplit=1)[0]
+    after = text[end : min(s1, end + 120)] if end < s1 else ""
+    # a trailing attribution ("C, X denied.") governs the content put first
+    trail = re.match(
+        r"[\s,”\"’]*(?P<a>(?:[\w.’'-]+\s+){0,6}?)(?P<v>[\w’'-]+(?:\s+[\w’'-]+)?)", after
+    )
+    m = _last_clean(_DENIAL, before) or _DENIAL.match(content)
+    if m:
+        # the content itself may open with the denial: "rejected the notion that …"
+        return "denied", m.group(0)
+    if trail and _DENIAL.fullmatch(trail.group("v")):
+        return "denied", trail.group("v")
+    m = _FIRST_PERSON_DENIAL.search(first)
+    if m:
+        return "denied", m.group(0)
+    m = _last_clean(_QUESTION, before)
+    if m:
+        return "questioned", m.group(0)
+    if first.rstrip(" ”\"’'").endswith("?") or re.match(r"\s*[”\"’]?\s*\?", after):
+        return "questioned", "?"
+    window = before[-80:] + " " + first
+    # a counterfactual anywhere in the content (a long quote's later sentence) marks it too
+    m = _HYPO_CUE.search(window) or _COUNTERFACTUAL.search(before[-80:] + " " + content)
+    if m:
+        return "hypothetical", m.group(0)
+    cond = _COND.search(first) or _COND.search(after[: max(0, after.find(".")) or 80])
+    lead = re.match(
+        rf"\s*[“\"]?\s*(?:[Bb]ut\s+|[Aa]nd\s+)?(?!(?:{_NOT_IF})\b)(?P<m>{alternation(CONDITIONAL_CUES)})\s",
+        text[s0:start],
+        re.I,
+    )
+    if cond and _NOT_IF_RX.match(text, cond.start()):
+        cond = None
+    if cond is None:
+        # "unless" anywhere in the content, or a condition put first in the governing clause
+        # ("… telling them that unless they agree, [they are not welcome]")
+        cond = re.search(r"\bunless\b", content, re.I) or re.search(
+            r"(?:^|\bthat\s+|[“\"]\s*)(?:if|unless)\b[^;:,]*,\s*[^,;:]*$", before, re.I
+        )
+    if cond is None:
+        # the content inside a condition clause: "… the measures if Greece was to [avoid …]"
+        inner = [
+            c for c in _COND.finditer(before[-80:]) if not _NOT_IF_RX.match(before[-80:], c.start())
+        ]
+        if inner and not re.search(r"[,;:]", before[-80:][inner[-1].end() :]):
+            cond = inner[-1]
+    if cond or lead:
+        marker = cond.group(0) if cond else lead.group("m") if lead else None
+        modal = _MODAL_RX.search(before[-60:] + " " + first[: (cond.start() if cond else 80)])
+        backshift = _REPORT_BEFORE.search(before)
+        if modal and not backshift and (marker or "").lower() in ("if", "in case"):
+            return "hypothetical", f"{modal.group(0)} … {marker}"
+        return "conditional", marker
+    return "asserted", None
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _parsed(doc: Doc, start: int, end: int) -> Polarity | None:
+    """The reading of the parse, or ``None`` when it shows no cue (or no tree)."""
+    toks = _tokens(doc, start, end)
+    if not toks:
+        return None
+    lo, hi = toks[0].i, toks[-1].i
+    roots = [t for t in toks if not lo <= t.head.i <= hi or t.head is t]
+    if not roots:
+        return None
+    root = roots[0]
+    gov: Token = root
+    for _ in range(4):
+        if gov.head is gov:
+            break
+        if gov.dep_ in ("ccomp", "xcomp", "acl", "dobj", "pcomp", "advcl", "relcl"):
+            gov = gov.head
+        else:
+            break
+        lemma = gov.lemma_.lower()
+        if lemma in _DENY_SELF:
+            return "denied"
+        if gov.pos_ == "NOUN" and gov.lower_ in DENIAL_NOUNS:
+            continue  # "the claim [that C]": read the verb of the noun
+        if lemma in ("reject", "dismiss") and any(
+            c.lower_ in DENIAL_NOUNS for c in gov.children if c.dep_ == "dobj"
+        ):
+            return "denied"
+        if any(c.dep_ == "neg" for c in gov.children) and (
+            lemma in SPEECH_VERBS or lemma in UNSAID_VERBS
+        ):
+            return "denied"
+        if lemma in ("decline", "refuse") and root is not gov:
+            return "denied"
+        if lemma in ("ask", "question", "wonder", "inquire") and any(
+            c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in root.children
+        ):
+            return "questioned"
+        if lemma in SPEECH_VERBS:
+            break
+    for t in toks:
+        if t.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children
+        ):
+            head_aux = {c.lower_ for c in t.head.children if c.dep_ == "aux"}
+            if head_aux & {"would", "could", "might"} and gov is root:
+                return "hypothetical"
+            return "conditional"
+    return None
+
+
+def read_polarity(
+    text: str, doc: Doc | None, sent: tuple[int, int], start: int, end: int
+) -> Reading:
+    """The polarity of the content ``text[start:end]`` in the sentence ``sent``.
+
+    Args:
+        text: the article's cleaned text.
+        doc: its spaCy parse, or ``None`` (word-list rules only).
+        sent: the sentence (start, end) the content starts in.
+        start, end: the content: a quote's cited span, or a stance's trigger and target.
+    """
+    pol, cue = _rules(text, sent, start, end)
+    parsed = _parsed(doc, start, end) if doc is not None else None
+    if parsed is not None and _ORDER[parsed] < _ORDER[pol]:
+        return Reading(parsed, cue, True)
+    agree = doc is not None and (parsed == pol or (parsed is None and pol == "asserted"))
+    return Reading(pol, cue, agree)
+
+
+def certainty(reading: Reading, has_doc: bool) -> float:
+    """How sure the reading is (a factor of an item's confidence).
+
+    0.95 when the parse and the rules agree, 0.85 on rules alone (no parse), 0.8 when only
+    one of them found the cue.
+    """
+    if not has_doc:
+        return 0.85
+    return 0.95 if reading.parsed else 0.8
+
+
+# How much an attribution of each kind is worth before its speaker and polarity are weighed.
+_KIND_CONFIDENCE = {"direct": 0.9, "partial": 0.8, "indirect": 0.7}
+
+
+def quote_confidence(kind: str, speaker: str | None, entity: str | None, sure: float) -> float:
+    """A quote's confidence: its kind (direct 0.9, partial 0.8, indirect 0.7), times its speaker
+    (an entity 1.0, a phrase only 0.9, none 0.6), times the polarity's :func:`certainty`."""
+    who = 1.0 if entity else 0.9 if speaker else 0.6
+    return round(_KIND_CONFIDENCE.get(kind, 0.7) * who * sure, 3)
+
+
+def stance_confidence(entity: str | None, sure: float) -> float:
+    """A stance's confidence: 0.8 for a lexicon trigger, times its actor (an entity 1.0, a
+    phrase only 0.8), times the polarity's :func:`certainty`."""
+    return round(0.8 * (1.0 if entity else 0.8) * sure, 3)
+
+
+def mark_quotes(
+    quotes: list[Quote], text: str, doc: Doc | None, sentence_at: Callable[[int], tuple[int, int]]
+) -> list[Quote]:
+    """Set each quote's ``polarity`` and ``confidence`` (in place; returns the list)."""
+    for q in quotes:
+        reading = read_polarity(text, doc, sentence_at(q.cite.start), q.cite.start, q.cite.end)
+        q.polarity = reading.polarity
+        q.confidence = quote_confidence(
+            q.kind, q.speaker, q.speaker_entity, certainty(reading, doc is not None)
+        )
+    return quotes
