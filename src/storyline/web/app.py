@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline.engine import Engine
 from storyline.errors import InputError, NotFoundError, StorylineError
-from storyline.web import api, pages
+from storyline.web import api, pages, threads
 from storyline.web.deps import templates
 from storyline.web.security import LOOPBACK, Busy, Guard, is_loopback, new_token
 from storyline.web.state import WebState
@@ -100,6 +100,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(threads.router)
 
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError) -> Response:
