@@ -239,6 +239,8 @@ def test_threads_api_and_page(demo_engine: Engine) -> None:
         assert thread["events"] == gold and set(thread["dates"]) == set(gold)
         assert client.get(f"/api/threads/{thread['id']}").json() == thread
         assert client.get("/api/threads/thread-none").status_code == 404
+        assert client.get("/api/threads?min_events=2").json() == [thread]
+        assert client.get("/api/threads?min_events=0").status_code == 422
         page = client.get(f"/threads/{thread['id']}")
         assert page.status_code == 200
         html = page.text

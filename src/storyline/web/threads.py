@@ -7,14 +7,15 @@ figures, reversals, the outcome), each event linking to its own report page.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
 from storyline.errors import NotFoundError
 from storyline.models import DateBounds, Storyline
+from storyline.web.api import ErrorOut
 from storyline.web.deps import IdPath, State, get_state, templates
 
 router = APIRouter()
@@ -50,15 +51,28 @@ def thread_out(t: Storyline) -> ThreadOut:
     )  # fmt: skip
 
 
-@router.get("/api/threads", tags=["api"], response_model=list[ThreadOut])
-def api_threads(state: State) -> list[ThreadOut]:
+_422 = {"model": ErrorOut, "description": "malformed parameter"}
+_404 = {"model": ErrorOut, "description": "no such id"}
+
+
+@router.get(
+    "/api/threads", tags=["api"], response_model=list[ThreadOut], summary="List storylines",
+    responses={422: _422},
+)  # fmt: skip
+def api_threads(
+    state: State, min_events: Annotated[int, Query(ge=1, le=100000)] = 1
+) -> list[ThreadOut]:
     """Storylines: threads of related events (stories), each event in exactly one,
-    events in time order. Dates marked ``inferred`` rest on undated articles' own dates
-    and their events' dated articles (``basis`` says which)."""
-    return [thread_out(t) for t in state.engine.storylines()]
+    events in time order; ``min_events=2`` keeps the threads of several events. Dates
+    marked ``inferred`` rest on undated articles' own dates and their events' dated
+    articles (``basis`` says which)."""
+    return [thread_out(t) for t in state.engine.storylines() if len(t.events) >= min_events]
 
 
-@router.get("/api/threads/{thread_id}", tags=["api"], response_model=ThreadOut)
+@router.get(
+    "/api/threads/{thread_id}", tags=["api"], response_model=ThreadOut, summary="One storyline",
+    responses={404: _404, 422: _422},
+)  # fmt: skip
 def api_thread(state: State, thread_id: IdPath) -> ThreadOut:
     """One storyline by id (``thread-`` plus the id of its first event)."""
     return thread_out(state.engine.storyline(thread_id))
