@@ -89,7 +89,7 @@ def centroid(vectors: np.ndarray) -> np.ndarray:
         v = v.reshape(1, -1)
     norms = np.linalg.norm(v, axis=1, keepdims=True)
     v = np.divide(v, norms, out=np.zeros_like(v), where=norms > 0)
-    c = v.sum(axis=0)
+    c: np.ndarray = v.sum(axis=0)
     n = float(np.linalg.norm(c))
     return c / n if n > 0 else c
 
@@ -197,13 +197,18 @@ def event_bounds(bounds: Sequence[DateBounds]) -> DateBounds:
         return DateBounds(None, None, True, "no article of the event is dated")
     dated = [b for b in known if not b.inferred]
     if dated:
-        lo = min(b.earliest for b in dated if b.earliest)
-        hi = max(b.latest for b in dated if b.latest)
+        lo = min(b.earliest or "" for b in dated)
+        hi = max(b.latest or "" for b in dated)
         n = len(dated)
         return DateBounds(lo, hi, False, f"{n} published date{'s' if n != 1 else ''}")
-    lo = min((b.earliest for b in known if b.earliest), default=None)
-    hi = max((b.latest for b in known if b.latest), default=None)
-    return DateBounds(lo, hi, True, "; ".join(dict.fromkeys(b.basis for b in known)))
+    early = [b.earliest for b in known if b.earliest]
+    late = [b.latest for b in known if b.latest]
+    return DateBounds(
+        min(early, default=None),
+        max(late, default=None),
+        True,
+        "; ".join(dict.fromkeys(b.basis for b in known)),
+    )
 
 
 def _gap_days(a: DateBounds, b: DateBounds) -> int | None:
@@ -270,9 +275,9 @@ def link_events(
     for root in sorted(groups):
         members = [order[i] for i in groups[root]]
         largest = min(members, key=lambda e: (-e.size, _order_key(e)))
-        shared = Counter(t for i in groups[root] for t in specific[i])
-        names = sorted(shared, key=lambda t: (-shared[t], -len(t.split()), t))
-        kept = [t for t in names if shared[t] > 1 or len(members) == 1]
+        carried = Counter(t for i in groups[root] for t in specific[i])
+        names = sorted(carried, key=lambda t: (-carried[t], -len(t.split()), t))
+        kept = [t for t in names if carried[t] > 1 or len(members) == 1]
         multi = [t.split() for t in kept if " " in t]
         actors = [t for t in kept if " " in t or not any(t in m for m in multi)][:8]
         out.append(
