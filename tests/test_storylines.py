@@ -83,6 +83,13 @@ def test_terms_most_events_carry_are_no_evidence() -> None:
     assert len(sl.link_events(events)) == 8
 
 
+def test_generic_name_words_alone_link_nothing() -> None:
+    # "Port Wendle" and "Port of Ossel", "Harbour Minister" and "Trade Minister"
+    a = _event("s-1", _unit(1, 0.1), {"port", "minister", "port wendle", "wendle"}, "2031-01-05")
+    b = _event("s-2", _unit(1, 0.12), {"port", "minister", "port of ossel", "ossel"}, "2031-02-01")
+    assert len(sl.link_events([a, b])) == 2
+
+
 def test_principal_actors_from_terms_and_from_facts() -> None:
     terms = [["#2031", "mirova", "ana brant", "ana", "brant"], ["mirova", "tessaly", "#14"]]
     actors = sl.actors_from_terms(terms)

@@ -17,7 +17,8 @@ sources compare. Numbers are never actors.
    ``MIN_COSINE``;
 2. they share at least ``MIN_SHARED`` principal-actor terms that are *specific*: carried
    by at most ``max(MIN_COMMON, COMMON_SHARE × events)`` events of the store (a term most
-   events share, such as "police" or "president", is no evidence of one thread); one
+   events share is no evidence of one thread, and neither is a generic name word on its
+   own, ``lang.GENERIC_NAME_WORDS``: "port", "minister", "river"); one
    shared specific term suffices when the cosine is at least ``ONE_SHARED_COSINE``, and
    none never does (same kind of event, different actors: two threads);
 3. their date bounds are at most ``MAX_GAP_DAYS`` apart (no test when either is undated).
@@ -47,6 +48,7 @@ from datetime import date
 
 import numpy as np
 
+from storyline.lang import GENERIC_NAME_WORDS
 from storyline.models import (
     Article,
     ArticleFacts,
@@ -245,7 +247,10 @@ def link_events(
         return []
     df: Counter[str] = Counter(t for e in order for t in e.actors)
     limit = max(MIN_COMMON, math.ceil(COMMON_SHARE * n))
-    specific = [frozenset(t for t in e.actors if df[t] <= limit) for e in order]
+    specific = [
+        frozenset(t for t in e.actors if df[t] <= limit and t not in GENERIC_NAME_WORDS)
+        for e in order
+    ]
     vecs = np.vstack([e.vector for e in order]).astype(np.float32)
     sims = vecs @ vecs.T
     parent = list(range(n))
