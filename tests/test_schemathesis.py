@@ -55,6 +55,8 @@ OPERATIONS = [
     ("GET", "/api/articles/{article_id}/facts"),
     ("POST", "/api/ingest"),
     ("GET", "/api/ingest/jobs/{job_id}"),
+    ("GET", "/api/threads"),
+    ("GET", "/api/threads/{thread_id}"),
 ]
 
 POSITIVE_CHECKS = [
@@ -104,6 +106,7 @@ def real_ids(app: FastAPI) -> dict[str, list[str]]:
         "story_id": [s.id for s in eng.stories()][:3],
         "article_id": [a.id for a in eng.articles()][:3],
         "job_id": [job.id],
+        "thread_id": [t.id for t in eng.storylines()][:3],
     }
 
 

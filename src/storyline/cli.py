@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from rich.progress import TaskID
 
     from storyline.engine import Engine, IngestResult
+    from storyline.models import Storyline
 
 app = typer.Typer(
     name="storyline",
@@ -280,6 +281,41 @@ def export(
         err.print(f"wrote {path} ({n} rows)", highlight=False)
 
 
+@app.command()
+def threads(
+    db: DbOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """List storylines: threads of related events (stories), events in time order."""
+    _check_format(fmt, ("table", "json"))
+    with _engine(db) as engine:
+        items = engine.storylines()
+        titles = {s.id: s.title for s in engine.stories()}
+    if fmt == "json":
+        rows = [{"id": t.id, "title": t.title, "events": t.events} for t in items]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    _print_threads(items, titles)
+
+
+def _print_threads(items: list[Storyline], titles: dict[str, str]) -> None:
+    from rich.table import Table
+
+    table = Table(expand=True)
+    table.add_column("storyline", no_wrap=True, min_width=14)
+    table.add_column("events (in time order)", overflow="fold", ratio=1)
+    for t in items:
+        lines = []
+        for sid in t.events:
+            b = t.dates.get(sid)
+            when = f"{(b.earliest or '?')[:10]}{'~' if b.inferred else ''}" if b else "?"
+            lines.append(f"{when}  {sid}  {titles.get(sid, '')}")
+        table.add_row(f"{t.id}\n({len(t.events)} event{'s' if len(t.events) != 1 else ''})",
+                      "\n".join(lines))  # fmt: skip
+    out.print(table)
+    out.print("~ = date inferred (the article has no published date)", style="dim")
+
+
 def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
     if fmt not in allowed:
         _fail(f"--format must be one of {', '.join(allowed)}, not {fmt!r}", code=2)
@@ -453,6 +489,10 @@ def demo(
         out.print(table)
         if not items:
             _fail("no stories were built from the examples")
+        lines = [t for t in engine.storylines() if len(t.events) > 1]
+        if lines:
+            out.print("[bold]storylines[/bold] of several events (`storyline threads`):")
+            _print_threads(lines, {s.id: s.title for s in items})
         top = items[0]
         rep = engine.report(top.id)
         for fmt, name in (("html", "report.html"), ("json", "report.json"), ("md", "report.md")):

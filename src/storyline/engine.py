@@ -17,14 +17,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+import numpy as np
+
 from storyline.config import Settings, load_settings
-from storyline.errors import InputError, StorylineError
+from storyline.errors import InputError, NotFoundError, StorylineError
 from storyline.models import (
     Article,
     ArticleFacts,
     ArticleId,
+    DateBounds,
+    EventChange,
     Story,
     StoryId,
+    Storyline,
     StoryReport,
 )
 from storyline.pipeline import prepare as _prepare
@@ -183,6 +188,90 @@ class Engine:
         story = self.store.story(story_id)
         arts = self.store.articles(story.article_ids)
         return build_report(story, arts, self.facts(arts))
+
+    # -- storylines (events threaded over time) --------------------------------------------
+
+    def storylines(self) -> list[Storyline]:
+        """The storylines: every story (event) in exactly one, events in time order.
+
+        Computed on demand from what is stored (centroids of the stored vectors, principal
+        actors from the cached facts or else the stored terms, dates and their bounds); see
+        ``stages/analysis/storylines.py`` for the linking rule.
+        """
+        from storyline.stages.analysis import storylines as sl
+
+        stories = self.store.stories()
+        members: dict[StoryId, list[tuple[Article, np.ndarray | None, list[str]]]] = {}
+        for row in self.store.signatures():
+            sid = row.article.story_id
+            if sid is None:
+                continue
+            vec = np.frombuffer(row.vector, dtype=np.float32) if row.vector else None
+            members.setdefault(sid, []).append((row.article, vec, row.terms))
+        all_ids = [a.id for items in members.values() for a, _, _ in items]
+        facts = self.store.facts(all_ids, self.facts_key)
+        signals: list[sl.EventSignal] = []
+        for story in stories:
+            items = members.get(story.id, [])
+            vecs = [v for _, v, _ in items if v is not None]
+            if not items or not vecs:
+                continue
+            arts = [a for a, _, _ in items]
+            cached = [facts[a.id] for a in arts if a.id in facts]
+            actors = (
+                sl.actors_from_facts(cached)
+                if len(cached) == len(arts)
+                else sl.actors_from_terms([t for _, _, t in items])
+            )
+            signals.append(
+                sl.EventSignal(
+                    id=story.id,
+                    title=story.title,
+                    vector=sl.centroid(np.vstack(vecs)),
+                    actors=frozenset(actors),
+                    dates=sl.event_bounds(list(self._bounds(arts, facts).values())),
+                    size=len(arts),
+                )
+            )
+        return sl.link_events(signals)
+
+    def storyline(self, storyline_id: str) -> Storyline:
+        """One storyline by id (``NotFoundError`` when there is none)."""
+        for s in self.storylines():
+            if s.id == storyline_id:
+                return s
+        raise NotFoundError(f"no storyline with id {storyline_id!r}")
+
+    def date_bounds(self, story_id: StoryId) -> dict[ArticleId, DateBounds]:
+        """When each article of a story was written, and what that rests on (inferred for
+        undated articles: from their own absolute dates and their event's dated articles)."""
+        story = self.store.story(story_id)
+        arts = self.store.articles(story.article_ids)
+        return self._bounds(arts, self.store.facts([a.id for a in arts], self.facts_key))
+
+    @staticmethod
+    def _bounds(
+        arts: Sequence[Article], facts: dict[ArticleId, ArticleFacts]
+    ) -> dict[ArticleId, DateBounds]:
+        from storyline.stages.analysis.storylines import article_bounds
+
+        dated = [a.published[:10] for a in arts if a.published]
+        return {a.id: article_bounds(a, facts.get(a.id), dated) for a in arts}
+
+    def storyline_changes(
+        self, storyline: Storyline, reports: Sequence[StoryReport] | None = None
+    ) -> list[EventChange]:
+        """What each event of ``storyline`` adds to the ones before it: new actors, new
+        figures, reversed stances, and its outcome (its first brief sentence).
+
+        ``reports`` are the events' reports in the storyline's order, when the caller has
+        them (the web app caches them); else they are built here.
+        """
+        from storyline.stages.analysis.storylines import event_changes
+
+        if reports is None:
+            reports = [self.report(sid) for sid in storyline.events]
+        return event_changes(reports, storyline.dates)
 
 
 __all__ = ["Engine", "IngestResult", "Known", "Prepared", "ProgressFn", "StorylineError"]

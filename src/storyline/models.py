@@ -383,3 +383,56 @@ def source_roots(articles: Sequence[Article]) -> dict[ArticleId, ArticleId]:
             seen.add(cur)
         roots[a.id] = cur
     return roots
+
+
+# -- storylines (issue 19): events (stories) threaded into storylines ---------------------
+
+
+@dataclass(frozen=True)
+class DateBounds:
+    """When an article or an event happened, as far as the stored data shows.
+
+    ``earliest``/``latest`` are ISO dates of any precision ("2026", "2026-03",
+    "2026-03-05") or None (no basis). ``inferred`` is False only when every bound comes
+    from a published date; ``basis`` says in one line what the bounds rest on.
+    """
+
+    earliest: str | None
+    latest: str | None
+    inferred: bool
+    basis: str
+
+
+@dataclass
+class Storyline:
+    """A thread of related events (stories): shared principal actors and subject.
+
+    ``events`` are story ids in time order; ``dates`` gives each event's bounds (what the
+    order rests on). An event belongs to at most one storyline.
+    """
+
+    id: str
+    title: str
+    events: list[StoryId]
+    dates: dict[StoryId, DateBounds] = field(default_factory=dict)
+    actors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EventChange:
+    """One event of a storyline and what is new in it against the events before it.
+
+    ``new_actors`` and ``new_figures`` are names and quantity texts the earlier events'
+    reports do not carry; ``reversals`` are actors whose stance turned (e.g. "reject" then
+    "agree"); ``outcome`` is the event's first brief sentence. A plain diff of the reports:
+    nothing here is asserted beyond what each report cites.
+    """
+
+    story_id: StoryId
+    title: str
+    dates: DateBounds | None
+    n_articles: int
+    new_actors: list[str] = field(default_factory=list)
+    new_figures: list[str] = field(default_factory=list)
+    reversals: list[str] = field(default_factory=list)
+    outcome: str | None = None

@@ -220,6 +220,22 @@ HONORIFICS: tuple[str, ...] = (
     "King", "Queen", "Prince", "Princess", "Emir", "Chancellor",
 )  # fmt: skip
 
+# -- generic name words ---------------------------------------------------------------------
+
+# Capitalised words that open or close many different names ("Port Halden", "Labour
+# Minister", "Sarel River", "National Bank"): on their own they name no actor, so two events
+# sharing one of them share nothing (storylines compare principal actors; whole names such as
+# "port halden" still count).
+GENERIC_NAME_WORDS: frozenset[str] = frozenset({
+    "agency", "association", "authority", "bank", "bay", "board", "central", "chief", "city",
+    "commission", "committee", "company", "council", "court", "department", "deputy", "east",
+    "federation", "foreign", "general", "government", "group", "house", "interior", "island",
+    "justice", "labour", "labor", "lake", "minister", "ministry", "mount", "national", "new",
+    "north", "office", "party", "police", "port", "president", "prime", "river", "saint",
+    "secretary", "senate", "south", "state", "street", "union", "united", "university", "west",
+})  # fmt: skip
+
+
 # -- pronouns -----------------------------------------------------------------------------------
 
 

@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline.engine import Engine
 from storyline.errors import InputError, NotFoundError, StorylineError
-from storyline.web import api, feed, pages
+from storyline.web import api, feed, pages, threads
 from storyline.web.deps import templates
 from storyline.web.security import LOOPBACK, Busy, Guard, is_loopback, new_token
 from storyline.web.state import WebState
@@ -101,6 +101,7 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(feed.router)
+    app.include_router(threads.router)
 
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError) -> Response:

@@ -1,0 +1,387 @@
+"""Storylines: the second level above events, threading the events (stories) of one subject.
+
+Pure: it reads what is stored for each event (the members' vectors and terms, their
+extracted entities and dates when the facts are cached) and returns typed ``Storyline``
+rows; ``Engine.storylines`` feeds it.
+
+**Principal actors** of an event (``event_actors``): from the extracted entities when the
+facts of its articles are cached (people, organisations, places and groups, ranked by
+mentions), else from the stored terms (names found in the title and lead: the first
+``LEAD_TERMS`` terms of each article, ranked by how many members carry them). Either way a
+name gives its folded form and its words ("carmen ibarra", "carmen", "ibarra"), so the two
+sources compare. Numbers are never actors.
+
+**Linking rule** (``link_events``): two events are linked when all three hold
+
+1. the cosine of their centroids (the mean of the members' unit vectors) is at least
+   ``MIN_COSINE``;
+2. they share at least ``MIN_SHARED`` principal-actor terms that are *specific*: carried
+   by at most ``max(MIN_COMMON, COMMON_SHARE × events)`` events of the store (a term most
+   events share is no evidence of one thread, and neither is a generic name word on its
+   own, ``lang.GENERIC_NAME_WORDS``: "port", "minister", "river"); one
+   shared specific term suffices when the cosine is at least ``ONE_SHARED_COSINE``, and
+   none never does (same kind of event, different actors: two threads);
+3. their date bounds are at most ``MAX_GAP_DAYS`` apart (no test when either is undated).
+
+Storylines are the connected components of these links (single link, union-find), so an
+event belongs to exactly one storyline, possibly alone. Deterministic: events are ordered
+by their earliest date (undated last), then id; a storyline's id is ``thread-`` plus the id
+of its first event, which stays stable as later events join; its title is the title of
+its largest event (ties: the earliest).
+
+**Dates** (``article_bounds``, ``event_bounds``): a published date is a bound of its own,
+not inferred. An undated article rests on the absolute dates its own text carries (a
+mention with a year; year-less and relative ones are unresolved without a reference):
+the latest such date not after the event's last published date counts as its earliest
+possible date (the article reports it), and the event's dated articles bound the window
+the article is placed in. Without any basis the bounds stay None: no date is invented.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from storyline.lang import GENERIC_NAME_WORDS
+from storyline.models import (
+    Article,
+    ArticleFacts,
+    DateBounds,
+    EventChange,
+    StoryId,
+    Storyline,
+    StoryReport,
+)
+from storyline.text import normalize_text
+
+MIN_COSINE = 0.40
+MIN_SHARED = 2
+ONE_SHARED_COSINE = 0.55
+MAX_GAP_DAYS = 366
+MIN_COMMON = 3
+COMMON_SHARE = 0.05
+LEAD_TERMS = 20
+MAX_ACTORS = 16
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_WORD = re.compile(r"[^\W\d_][\w'.-]*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class EventSignal:
+    """What the linking rule reads of one event (a story)."""
+
+    id: StoryId
+    title: str
+    vector: np.ndarray  # unit centroid of the members' vectors
+    actors: frozenset[str]
+    dates: DateBounds
+    size: int
+
+
+def centroid(vectors: np.ndarray) -> np.ndarray:
+    """The unit mean of unit-normalised rows (zeros when there is nothing to average)."""
+    v = np.asarray(vectors, dtype=np.float32)
+    if v.ndim == 1:
+        v = v.reshape(1, -1)
+    norms = np.linalg.norm(v, axis=1, keepdims=True)
+    v = np.divide(v, norms, out=np.zeros_like(v), where=norms > 0)
+    c: np.ndarray = v.sum(axis=0)
+    n = float(np.linalg.norm(c))
+    return c / n if n > 0 else c
+
+
+def _name_terms(name: str) -> list[str]:
+    folded = normalize_text(name).strip(" .'\"")
+    words = [w.strip(".'") for w in _WORD.findall(folded)]
+    words = [w[:-2] if w.endswith("'s") else w for w in words if len(w) > 1]
+    if not words:
+        return []
+    return list(dict.fromkeys([" ".join(words), *words]))
+
+
+def actors_from_terms(term_lists: Sequence[Sequence[str]]) -> list[str]:
+    """Principal actors from stored terms: names of the members' titles and leads.
+
+    A term scores one per member that carries it among its first ``LEAD_TERMS`` terms;
+    numbers (``#``-prefixed) are skipped. The best ``MAX_ACTORS`` by score, then by their
+    earliest position, then alphabetically.
+    """
+    score: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for terms in term_lists:
+        lead = [t for t in terms if not t.startswith("#")][:LEAD_TERMS]
+        for i, t in enumerate(lead):
+            score[t] += 1
+            first[t] = min(first.get(t, i), i)
+    ranked = sorted(score, key=lambda t: (-score[t], first[t], t))
+    return ranked[:MAX_ACTORS]
+
+
+def actors_from_facts(facts: Sequence[ArticleFacts]) -> list[str]:
+    """Principal actors from extracted entities (people, organisations, places, groups).
+
+    Entities are ranked by their mentions over the members; each gives its folded name
+    and its words, up to ``MAX_ACTORS`` terms.
+    """
+    weight: Counter[str] = Counter()
+    for f in facts:
+        for e in f.entities:
+            if e.type not in ACTOR_TYPES:
+                continue
+            n = max(1, len(e.mentions))
+            for t in _name_terms(e.name):
+                weight[t] += n
+    ranked = sorted(weight, key=lambda t: (-weight[t], t))
+    return ranked[:MAX_ACTORS]
+
+
+def _day(iso: str | None) -> date | None:
+    """The first day an ISO date of any precision can mean ("2026-03" → March 1)."""
+    if not iso:
+        return None
+    parts = iso.split("-")
+    try:
+        y = int(parts[0])
+        m = int(parts[1]) if len(parts) > 1 else 1
+        d = int(parts[2][:2]) if len(parts) > 2 else 1
+        return date(y, m, d)
+    except (ValueError, IndexError):
+        return None
+
+
+def article_bounds(
+    article: Article, facts: ArticleFacts | None, event_dated: Sequence[str] = ()
+) -> DateBounds:
+    """When ``article`` was written, and what that rests on.
+
+    Args:
+        article: the article.
+        facts: its extracted facts when cached (their dates are read), else None.
+        event_dated: published dates (YYYY-MM-DD) of the dated articles of its event.
+    """
+    if article.published:
+        day = article.published[:10]
+        return DateBounds(day, day, False, f"published {day}")
+    window_end = max(event_dated) if event_dated else None
+    own = sorted(
+        (d.date, d.date_text)
+        for d in (facts.dates if facts else [])
+        if d.date and not d.relative and (window_end is None or d.date[:10] <= window_end)
+    )
+    if event_dated:
+        lo, hi = min(event_dated), max(event_dated)
+        if own:
+            # Mentions after the event's last dated report may be plans ("by the end of
+            # 2027"); a mention up to it is reported, so the article is not older.
+            day, text = own[-1]
+            basis = f"its text mentions “{text}”; its event's dated articles run {lo} … {hi}"
+            return DateBounds(day, max(hi, day), True, basis)
+        return DateBounds(lo, hi, True, f"placed in its event's dated articles, {lo} … {hi}")
+    if own:
+        # No dated neighbour: the article's own absolute dates are all there is. They give
+        # the span it reports on, not a publication date.
+        lo_d, lo_t = own[0]
+        hi_d, hi_t = own[-1]
+        return DateBounds(lo_d, hi_d, True, f"its text mentions “{lo_t}” … “{hi_t}”")
+    return DateBounds(None, None, True, "no published date and no absolute date in its text")
+
+
+def event_bounds(bounds: Sequence[DateBounds]) -> DateBounds:
+    """An event's bounds from its articles' bounds (inferred if any bound it uses is)."""
+    known = [b for b in bounds if b.earliest or b.latest]
+    if not known:
+        return DateBounds(None, None, True, "no article of the event is dated")
+    dated = [b for b in known if not b.inferred]
+    if dated:
+        lo = min(b.earliest or "" for b in dated)
+        hi = max(b.latest or "" for b in dated)
+        n = len(dated)
+        return DateBounds(lo, hi, False, f"{n} published date{'s' if n != 1 else ''}")
+    early = [b.earliest for b in known if b.earliest]
+    late = [b.latest for b in known if b.latest]
+    return DateBounds(
+        min(early, default=None),
+        max(late, default=None),
+        True,
+        "; ".join(dict.fromkeys(b.basis for b in known)),
+    )
+
+
+def _gap_days(a: DateBounds, b: DateBounds) -> int | None:
+    a0, a1 = _day(a.earliest), _day(a.latest or a.earliest)
+    b0, b1 = _day(b.earliest), _day(b.latest or b.earliest)
+    if not (a0 and a1 and b0 and b1):
+        return None
+    if a1 < b0:
+        return (b0 - a1).days
+    if b1 < a0:
+        return (a0 - b1).days
+    return 0
+
+
+def _order_key(s: EventSignal) -> tuple[int, str, str]:
+    return (0, s.dates.earliest, s.id) if s.dates.earliest else (1, "", s.id)
+
+
+def link_events(
+    events: Sequence[EventSignal],
+    *,
+    min_cosine: float = MIN_COSINE,
+    min_shared: int = MIN_SHARED,
+    one_shared_cosine: float = ONE_SHARED_COSINE,
+    max_gap_days: int = MAX_GAP_DAYS,
+) -> list[Storyline]:
+    """Thread events into storylines by the module's linking rule (single link).
+
+    Returns every event in exactly one storyline, storylines ordered by their first event.
+    """
+    order = sorted(events, key=_order_key)
+    n = len(order)
+    if n == 0:
+        return []
+    df: Counter[str] = Counter(t for e in order for t in e.actors)
+    limit = max(MIN_COMMON, math.ceil(COMMON_SHARE * n))
+    specific = [
+        frozenset(t for t in e.actors if df[t] <= limit and t not in GENERIC_NAME_WORDS)
+        for e in order
+    ]
+    vecs = np.vstack([e.vector for e in order]).astype(np.float32)
+    sims = vecs @ vecs.T
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            shared = len(specific[i] & specific[j])
+            need = min_cosine if shared >= min_shared else one_shared_cosine
+            if shared == 0 or sims[i, j] < need:
+                continue
+            gap = _gap_days(order[i].dates, order[j].dates)
+            if gap is not None and gap > max_gap_days:
+                continue
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)  # the root is the earliest event
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    out: list[Storyline] = []
+    for root in sorted(groups):
+        members = [order[i] for i in groups[root]]
+        largest = min(members, key=lambda e: (-e.size, _order_key(e)))
+        carried = Counter(t for i in groups[root] for t in specific[i])
+        names = sorted(carried, key=lambda t: (-carried[t], -len(t.split()), t))
+        kept = [t for t in names if carried[t] > 1 or len(members) == 1]
+        multi = [t.split() for t in kept if " " in t]
+        actors = [t for t in kept if " " in t or not any(t in m for m in multi)][:8]
+        out.append(
+            Storyline(
+                id=f"thread-{members[0].id}",
+                title=largest.title,
+                events=[e.id for e in members],
+                dates={e.id: e.dates for e in members},
+                actors=actors,
+            )
+        )
+    return out
+
+
+_YIELDING = frozenset({"agree", "concede", "support", "pledge", "offer"})
+_RESISTING = frozenset({"oppose", "reject", "threaten", "accuse"})
+_DURATIONS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "year", "day"})
+_CONTENT = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _CONTENT.findall(normalize_text(text)) if w not in {"that", "this", "with"}}
+
+
+MAX_LISTED = 8
+
+
+def event_changes(
+    reports: Sequence[StoryReport], dates: Mapping[StoryId, DateBounds] | None = None
+) -> list[EventChange]:
+    """What each event adds to the ones before it, in the order given (time order).
+
+    New actors: people, organisations, places and groups whose folded name no earlier
+    report has, most mentioned first. New figures: quantities (not durations) whose
+    (measure, value) no earlier report has. Reversals: an actor seen resisting (oppose, reject, demand, …)
+    (oppose, reject, threaten, accuse) earlier and yielding (agree, concede, support,
+    pledge, offer) now about a target sharing a word, or the other way round.
+    Outcome: the first sentence of the event's brief. At most ``MAX_LISTED`` of each.
+    """
+    seen_names: set[str] = set()
+    seen_figures: set[tuple[str | None, float | None]] = set()
+    last_stance: dict[str, tuple[str, set[str]]] = {}
+    out: list[EventChange] = []
+    for i, r in enumerate(reports):
+        ents = sorted(
+            (e for e in r.entities if e.type in ACTOR_TYPES),
+            key=lambda e: (-len(e.mentions), e.name),
+        )
+        names = [e.name for e in ents if normalize_text(e.name) not in seen_names]
+        figures = [
+            q.text
+            for q in r.quantities
+            if q.measure
+            and q.measure.lower() not in _DURATIONS
+            and q.value is not None
+            and (q.measure, q.value) not in seen_figures
+        ]
+        reversals: list[str] = []
+        for st in r.stances:
+            prev = last_stance.get(normalize_text(st.actor))
+            if prev is None or not (prev[1] & _content_words(st.target)):
+                continue  # a turn is about the same thing: the targets share a word
+            before = prev[0]
+            if (before in _RESISTING and st.stance in _YIELDING) or (
+                before in _YIELDING and st.stance in _RESISTING
+            ):
+                reversals.append(f"{st.actor}: {before} → {st.stance} ({st.target})")
+        out.append(
+            EventChange(
+                story_id=r.story.id,
+                title=r.story.title,
+                dates=(dates or {}).get(r.story.id),
+                n_articles=len(r.articles),
+                new_actors=list(dict.fromkeys(names))[:MAX_LISTED] if i else [],
+                new_figures=list(dict.fromkeys(figures))[:MAX_LISTED] if i else [],
+                reversals=list(dict.fromkeys(reversals))[:MAX_LISTED],
+                outcome=r.brief[0].text if r.brief else None,
+            )
+        )
+        seen_names.update(normalize_text(e.name) for e in ents)
+        seen_figures.update((q.measure, q.value) for q in r.quantities if q.measure)
+        for st in r.stances:
+            last_stance[normalize_text(st.actor)] = (st.stance, _content_words(st.target))
+    return out
+
+
+def storyline_of(storylines: Sequence[Storyline]) -> Mapping[StoryId, str]:
+    """``story id -> storyline id`` for every event of ``storylines``."""
+    return {e: s.id for s in storylines for e in s.events}
+
+
+__all__ = [
+    "EventSignal",
+    "actors_from_facts",
+    "actors_from_terms",
+    "article_bounds",
+    "centroid",
+    "event_bounds",
+    "event_changes",
+    "link_events",
+    "storyline_of",
+]
