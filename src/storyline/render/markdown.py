@@ -57,7 +57,7 @@ def render_markdown(report: StoryReport) -> str:
     for speaker, quotes in view.speakers:
         out += [f"### {_esc(speaker)}", ""]
         out += [
-            f"- ({_esc(q.kind)}{', ' + q.label if q.label else ''}) “{_esc(q.text)}” "
+            f"- ({_esc(q.kind)}{', ' + _esc(q.label) if q.label else ''}) “{_esc(q.text)}” "
             f"{cites(q.cites)}"
             for q in quotes
         ]
@@ -106,7 +106,7 @@ def render_markdown(report: StoryReport) -> str:
     out += ["", "## Stances", ""]
     for st in report.stances:
         cond = f" (condition: {_esc(st.condition)})" if st.condition else ""
-        pol = f" ({st.polarity})" if st.polarity != "asserted" else ""
+        pol = f" ({_esc(st.polarity)})" if st.polarity != "asserted" else ""
         out.append(
             f"- **{_esc(st.actor)}** {_esc(st.stance)}{pol} {_esc(st.target)}{cond} "
             f"{cites(st.cites)}"

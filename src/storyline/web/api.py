@@ -19,6 +19,7 @@ from storyline.web.deps import (
     MAX_OFFSET,
     REPORT_CONTENT,
     DateQuery,
+    ErrorOut,
     IdPath,
     State,
     check_token,
@@ -34,12 +35,6 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 
 # -- response models (documented in /openapi.json) ----------------------------------------
-
-
-class ErrorOut(BaseModel):
-    """Every error body: a message, or (for a malformed parameter) FastAPI's error list."""
-
-    detail: str | list[dict[str, Any]]
 
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:

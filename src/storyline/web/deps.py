@@ -18,12 +18,20 @@ import jinja2
 from fastapi import Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel
 
 from storyline.models import Story, StoryReport
 from storyline.render.formats import FORMATS, get_format, render
 from storyline.render.labels import humanize, pretty_date
 from storyline.web.state import WebState
 from storyline.web.uploads import IngestJobs, display_source
+
+
+class ErrorOut(BaseModel):
+    """Every error body: a message, or (for a malformed parameter) FastAPI's error list."""
+
+    detail: str | list[dict[str, Any]]
+
 
 # -- state ------------------------------------------------------------------------------------
 

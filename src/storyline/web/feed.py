@@ -14,7 +14,7 @@ from fastapi.responses import Response
 
 from storyline.web.deps import State
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)  # a feed, like the pages: not part of the JSON API
 
 MAX_ENTRIES = 50
 ATOM_TYPE = "application/atom+xml; charset=utf-8"

@@ -15,8 +15,7 @@ from pydantic import BaseModel
 
 from storyline.errors import NotFoundError
 from storyline.models import DateBounds, Storyline
-from storyline.web.api import ErrorOut
-from storyline.web.deps import IdPath, State, get_state, templates
+from storyline.web.deps import ErrorOut, IdPath, State, get_state, templates
 
 router = APIRouter()
 
