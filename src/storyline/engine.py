@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Unpack
 
-from storyline.config import Settings, load_settings
+from storyline.config import Overrides, Settings, load_settings
 from storyline.errors import InputError, StorylineError
 from storyline.models import (
     Article,
@@ -49,7 +49,7 @@ class Engine:
         self._commit = Commit(self.store, self.settings)
 
     @classmethod
-    def open(cls, db: str | Path | None = None, **overrides: object) -> Engine:
+    def open(cls, db: str | Path | None = None, **overrides: Unpack[Overrides]) -> Engine:
         """Open the engine on ``db`` (default: ``$STORYLINE_DB`` or ``./storyline.db``)."""
         return cls(load_settings(db=str(db) if db is not None else None, **overrides))
 
