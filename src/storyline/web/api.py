@@ -93,13 +93,25 @@ class ArticleOut(BaseModel):
     raw: str | None = None
 
 
+class IngestedArticle(BaseModel):
+    """One article an ingest added, with the story it joined."""
+
+    id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    story_id: str | None
+    story_title: str | None
+    duplicate_of: str | None
+
+
 class IngestOut(BaseModel):
     added: list[str]
     unchanged: int
     new_versions: int
     errors: list[str]
     stories_touched: list[str]
-    articles: list[dict[str, Any]]
+    articles: list[IngestedArticle]
     ok: bool
 
 
