@@ -106,8 +106,13 @@ def test_changed_article_at_same_source_is_a_new_version(tmp_path: Path, db_path
 
 
 def test_unknown_options_fail_cleanly(db_path: Path) -> None:
+    # the choices are typed: a wrong one is a usage error naming the option and its choices
     code, _, err = run("ingest", "x", "--db", str(db_path), "--embedder", "nope")
-    assert code == 1 and "unknown embedder" in err
+    assert code == 2 and "--embedder" in err and "'minilm'" in err
+    # the environment is not checked by the option type: the engine refuses it in one line
+    res = runner.invoke(app, ["ingest", "x", "--db", str(db_path)],
+                        env={"STORYLINE_EMBEDDER": "nope"})  # fmt: skip
+    assert res.exit_code == 1 and "unknown embedder" in res.stderr
     code, _, err = run("stories", "--db", str(db_path), "--format", "xml")
     assert code == 2 and "--format" in err
     code, _, err = run("report", "s-000000000000", "--db", str(db_path))

@@ -49,7 +49,7 @@ class _Links(HTMLParser):
 def test_render_json_is_the_contract(report):
     out = render_json(report)
     assert json.loads(out) == report.to_dict()
-    assert out.startswith('{\n  "story"')
+    assert out.startswith('{\n  "schema_version"')
 
 
 def test_render_json_keeps_non_ascii_text():

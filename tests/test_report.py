@@ -59,7 +59,7 @@ def contract_problems(data: dict) -> list[str]:
 def test_report_json_contract_holds(report):
     data = json.loads(render_json(report))
     assert set(data) == {
-        "story", "articles", "entities", "quotes", "quantities", "timeline", "stances",
+        "schema_version", "generator", "story", "articles", "entities", "quotes", "quantities", "timeline", "stances",
         "claims", "conflicts", "profile", "brief",
     }  # fmt: skip
     assert contract_problems(data) == []

@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
 import typer
 from rich.console import Console
 
+from storyline.config import Embedder, Extractor
 from storyline.files import write_atomic
+from storyline.schema import SchemaName
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -65,6 +67,12 @@ def _options(
     ctx.call_on_close(logs.reset)
 
 
+# The choices of --format and batch --engine; typed, so --help lists them and a wrong value is
+# a usage error naming them. ReportFormat is the render registry's names (tests/test_schema.py).
+ListFormat = Literal["table", "json"]
+ReportFormat = Literal["json", "md", "html"]
+BatchEngine = Literal["local", "ray"]
+
 DbOpt = Annotated[
     str | None,
     typer.Option(
@@ -73,21 +81,24 @@ DbOpt = Annotated[
     ),
 ]
 EmbedderOpt = Annotated[
-    str | None,
+    Embedder | None,
     typer.Option(
         "--embedder",
         help="Story clustering embedder: minilm (default), model2vec, or tfidf (no model; fastest).",
     ),
 ]
 ExtractorOpt = Annotated[
-    str | None,
+    Extractor | None,
     typer.Option(
         "--extractor", help="Fact extractor: spacy (default) or rules (no model; fastest)."
     ),
 ]
+ListFormatOpt = Annotated[ListFormat, typer.Option("--format", help="table or json")]
 
 
-def _engine(db: str | None, embedder: str | None = None, extractor: str | None = None) -> Engine:
+def _engine(
+    db: str | None, embedder: Embedder | None = None, extractor: Extractor | None = None
+) -> Engine:
     from storyline.engine import Engine
 
     try:
@@ -98,7 +109,7 @@ def _engine(db: str | None, embedder: str | None = None, extractor: str | None =
         _fail(str(exc))
 
 
-def _fail(message: str, code: int = 1) -> typer.Exit:
+def _fail(message: str, code: int = 1) -> NoReturn:
     err.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
     raise typer.Exit(code)
 
@@ -173,7 +184,9 @@ def ingest(
 @app.command()
 def articles(
     db: DbOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, json or jsonl")] = "table",
+    fmt: Annotated[
+        Literal["table", "json", "jsonl"], typer.Option("--format", help="table, json or jsonl")
+    ] = "table",
 ) -> None:
     """List stored articles (JSON includes the cleaned text and metadata; jsonl: one a line)."""
     from rich.table import Table
@@ -190,7 +203,6 @@ def articles(
         else:
             sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    _check_format(fmt, ("table", "json", "jsonl"))
     table = Table(expand=True)
     table.add_column("id", no_wrap=True, min_width=16)
     table.add_column("published", no_wrap=True, min_width=10)
@@ -213,11 +225,8 @@ def articles(
 
 
 @app.command()
-def stories(
-    db: DbOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
-) -> None:
-    """List stories: id, title, articles, independent sources."""
+def stories(db: DbOpt = None, fmt: ListFormatOpt = "table") -> None:
+    """List stories: id, title, articles, independent sources (JSON: `storyline schema stories`)."""
     from rich.table import Table
 
     with _engine(db) as engine:
@@ -230,7 +239,6 @@ def stories(
         ]  # fmt: skip
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    _check_format(fmt, ("table", "json"))
     table = Table(expand=True)
     table.add_column("id", no_wrap=True, min_width=14)
     table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1)
@@ -249,7 +257,9 @@ def stories(
 @app.command()
 def export(
     db: DbOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet")] = "jsonl",
+    fmt: Annotated[
+        Literal["jsonl", "csv", "parquet"], typer.Option("--format", help="jsonl, csv or parquet")
+    ] = "jsonl",
     what: Annotated[
         str | None,
         typer.Option(
@@ -264,10 +274,9 @@ def export(
     extractor: ExtractorOpt = None,
 ) -> None:
     """Export every story as tables, one file per table, every row with its cite."""
-    from storyline.export import FORMATS, ExportError, parse_tables
+    from storyline.export import ExportError, parse_tables
     from storyline.export import export as write_tables
 
-    _check_format(fmt, FORMATS)
     try:
         tables = parse_tables(what)
     except ExportError as exc:
@@ -284,10 +293,9 @@ def export(
 @app.command()
 def threads(
     db: DbOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    fmt: ListFormatOpt = "table",
 ) -> None:
     """List storylines: threads of related events (stories), events in time order."""
-    _check_format(fmt, ("table", "json"))
     with _engine(db) as engine:
         items = engine.storylines()
         titles = {s.id: s.title for s in engine.stories()}
@@ -316,26 +324,19 @@ def _print_threads(items: list[Storyline], titles: dict[str, str]) -> None:
     out.print("~ = date inferred (the article has no published date)", style="dim")
 
 
-def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
-    if fmt not in allowed:
-        _fail(f"--format must be one of {', '.join(allowed)}, not {fmt!r}", code=2)
-
-
 @app.command()
 def report(
     story_id: Annotated[str, typer.Argument(help="A story id from `storyline stories`.")],
     db: DbOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="json, md or html")] = "json",
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="json, md or html")] = "json",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write to this file.")
     ] = None,
     extractor: ExtractorOpt = None,
 ) -> None:
-    """The cited report of one story."""
+    """The cited report of one story (JSON: `storyline schema report`)."""
     from storyline.errors import NotFoundError
-    from storyline.render.formats import format_names
 
-    _check_format(fmt, format_names())
     with _engine(db, extractor=extractor) as engine:
         try:
             rep = engine.report(story_id)
@@ -355,6 +356,26 @@ def _render(rep: object, fmt: str) -> str:
     return render(rep, fmt)  # type: ignore[arg-type]
 
 
+@app.command("schema")
+def schema_(
+    name: Annotated[
+        SchemaName, typer.Argument(help="report, facts (one article's) or stories (the list).")
+    ] = "report",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of the report, the facts or the stories list."""
+    from storyline import schema
+
+    text = schema.path(name).read_text(encoding="utf-8")
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+        err.print(f"wrote {output}", highlight=False)
+
+
 @app.command()
 def recluster(db: DbOpt = None, embedder: EmbedderOpt = None) -> None:
     """Re-run duplicate detection and story clustering over everything stored."""
@@ -369,7 +390,7 @@ def batch(
         list[str], typer.Argument(help="Files and directories: JSONL, HTML, WARC, feeds, text.")
     ],
     engine_name: Annotated[
-        str, typer.Option("--engine", help="local (process pool) or ray (Ray Data).")
+        BatchEngine, typer.Option("--engine", help="local (process pool) or ray (Ray Data).")
     ] = "local",
     db: Annotated[
         str | None,
@@ -396,8 +417,6 @@ def batch(
     """Ingest many shards in parallel (clean, dedup, embed, extract), cluster, write reports."""
     from storyline.config import load_settings
 
-    if engine_name not in ("local", "ray"):
-        _fail(f"--engine must be local or ray, not {engine_name!r}", code=2)
     try:
         settings = load_settings(embedder=embedder, extractor=extractor)
     except ValueError as exc:
@@ -406,7 +425,7 @@ def batch(
 
     def go(progress: object = None) -> object:
         return run_batch(
-            inputs, engine=engine_name, db=db, out=out_dir, settings=settings,  # type: ignore[arg-type]
+            inputs, engine=engine_name, db=db, out=out_dir, settings=settings,
             progress=progress, workers=workers, outlet=outlet, published=published,  # type: ignore[arg-type]
         )  # fmt: skip
 

@@ -8,9 +8,13 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Any, Literal, TypedDict, Unpack, get_args
 
-EMBEDDERS = ("minilm", "model2vec", "tfidf")
-EXTRACTORS = ("spacy", "rules")
+# The choices of ``--embedder`` / ``--extractor`` (the CLI's option types) and of Settings.
+Embedder = Literal["minilm", "model2vec", "tfidf"]
+Extractor = Literal["spacy", "rules"]
+EMBEDDERS: tuple[Embedder, ...] = get_args(Embedder)
+EXTRACTORS: tuple[Extractor, ...] = get_args(Extractor)
 
 # Each limit is defined here once; code reads it from ``Settings`` (stage functions take it
 # as a parameter and use these only as their default).
@@ -56,8 +60,20 @@ class Settings:
             raise ValueError(f"extract timeout must be >= 0 seconds, not {self.extract_timeout!r}")
 
 
-def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
-    """Build ``Settings`` from the environment, then apply non-None ``overrides``."""
+class Overrides(TypedDict, total=False):
+    """Keyword overrides of ``load_settings`` and ``Engine.open``; ``None`` means not given."""
+
+    embedder: str | None
+    extractor: str | None
+    max_bytes: int | None
+    chunk_size: int | None
+    extract_timeout: float | None
+
+
+def load_settings(
+    env: Mapping[str, str] | None = None, db: str | None = None, **overrides: Unpack[Overrides]
+) -> Settings:
+    """Build ``Settings`` from the environment, then apply non-None ``db`` and ``overrides``."""
     env = os.environ if env is None else env
     base = Settings(
         db=env.get("STORYLINE_DB") or "storyline.db",
@@ -65,7 +81,9 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> 
         extractor=env.get("STORYLINE_EXTRACTOR") or "spacy",
         extract_timeout=_float(env, "STORYLINE_EXTRACT_TIMEOUT", EXTRACT_TIMEOUT),
     )
-    settings = replace(base, **{k: v for k, v in overrides.items() if v is not None})
+    # values of several types, each checked against its field by the signature above
+    given: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None}
+    settings = replace(base, db=base.db if db is None else db, **given)
     from storyline.embed import resolve_embedder  # minilm without its extra: model2vec
 
     return replace(settings, embedder=resolve_embedder(settings.embedder))

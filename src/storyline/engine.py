@@ -15,11 +15,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Unpack
 
 import numpy as np
 
-from storyline.config import Settings, load_settings
+from storyline.config import Overrides, Settings, load_settings
 from storyline.errors import InputError, NotFoundError, StorylineError
 from storyline.models import (
     Article,
@@ -54,7 +54,7 @@ class Engine:
         self._commit = Commit(self.store, self.settings)
 
     @classmethod
-    def open(cls, db: str | Path | None = None, **overrides: object) -> Engine:
+    def open(cls, db: str | Path | None = None, **overrides: Unpack[Overrides]) -> Engine:
         """Open the engine on ``db`` (default: ``$STORYLINE_DB`` or ``./storyline.db``)."""
         return cls(load_settings(db=str(db) if db is not None else None, **overrides))
 

@@ -41,6 +41,12 @@ POLARITIES: tuple[Polarity, ...] = (
 # brief, the profile or the conflict list (docs/report.md).
 CONFIDENCE_THRESHOLD = 0.5
 
+# The report JSON's format version (``StoryReport.to_dict()["schema_version"]``), "MAJOR.MINOR".
+# MINOR goes up when the report gains keys or values (old readers keep working: they ignore
+# what they do not know); MAJOR when a key is removed, renamed or changes type or meaning.
+# 1.0 is SPEC.md's contract; 1.1 adds its "Additions (2026-12-05)". docs/report.md lists them.
+SCHEMA_VERSION = "1.1"
+
 
 @dataclass(frozen=True, slots=True)
 class RawDoc:
@@ -292,8 +298,12 @@ class StoryReport:
     brief: list[BriefSentence]
 
     def to_dict(self) -> dict[str, Any]:
+        from storyline import __version__
+
         s = self.story
         return {
+            "schema_version": SCHEMA_VERSION,
+            "generator": f"storyline {__version__}",
             "story": {
                 "id": s.id,
                 "title": s.title,

@@ -34,6 +34,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from storyline.engine import Engine
 
 logger = logging.getLogger(__name__)
@@ -292,7 +294,7 @@ def watch(
     return s
 
 
-def render_stats(stats: WatchStats, paths: Sequence[str | Path], db: object) -> object:
+def render_stats(stats: WatchStats, paths: Sequence[str | Path], db: object) -> Table:
     """A small Rich table of the live counters (for ``rich.live.Live``)."""
     from rich.table import Table
 

@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from storyline import schema
 from storyline.models import Article, Story
 from storyline.web.deps import (
     MAX_OFFSET,
@@ -87,13 +88,25 @@ class ArticleOut(BaseModel):
     raw: str | None = None
 
 
+class IngestedArticle(BaseModel):
+    """One article an ingest added, with the story it joined."""
+
+    id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    story_id: str | None
+    story_title: str | None
+    duplicate_of: str | None
+
+
 class IngestOut(BaseModel):
     added: list[str]
     unchanged: int
     new_versions: int
     errors: list[str]
     stories_touched: list[str]
-    articles: list[dict[str, Any]]
+    articles: list[IngestedArticle]
     ok: bool
 
 
@@ -184,7 +197,14 @@ def story_updated(state: State, story_id: IdPath) -> StoryUpdated:
     "/stories/{story_id}/report",
     summary="The cited report of a story",
     responses={
-        200: {"content": REPORT_CONTENT},
+        200: {
+            "description": "the report; as JSON it follows the shipped schema "
+            "(`storyline schema report`)",
+            "content": {
+                **REPORT_CONTENT,
+                "application/json": {"schema": schema.inline(schema.load("report"))},
+            },
+        },
         **_errors(404, 422),
     },
 )
@@ -238,7 +258,12 @@ def get_article(
 
 @router.get(
     "/articles/{article_id}/facts", summary="Facts extracted from one article",
-    responses=_errors(404, 422),
+    response_model=None,  # the body is documented by the shipped schema (`storyline schema facts`)
+    responses={
+        200: {"description": "the article's facts",
+              "content": {"application/json": {"schema": schema.inline(schema.load("facts"))}}},
+        **_errors(404, 422),
+    },
 )  # fmt: skip
 def get_facts(state: State, article_id: IdPath) -> dict[str, Any]:
     """Entities, quotes, quantities, dates, events and stances, each with its cite."""

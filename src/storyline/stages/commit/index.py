@@ -543,7 +543,7 @@ class StoryIndex:
 
         def ratios(rows: np.ndarray | slice) -> np.ndarray:
             """Score of every unit of ``rows`` against every unit."""
-            sim = (tw / (nt[rows, None] * nt[None, :])) * gt[rows]
+            sim: np.ndarray = (tw / (nt[rows, None] * nt[None, :])) * gt[rows]
             ecos = ge[rows] / (ne[rows, None] * ne[None, :])
             if floor:
                 ecos = (ecos - floor) / (1 - floor)
