@@ -46,11 +46,21 @@ JSON_OMITS: dict[str, frozenset[str]] = {
             "version",
             "supersedes",
             "story_id",
+            "byline",
         }
     ),
     "Entity": frozenset({"role", "affiliation"}),
     "Quantity": frozenset({"subject_entity"}),
     "Stance": frozenset({"actor_entity"}),
+}
+# Keys the JSON writes that are computed, not model fields (``StoryReport.to_dict``).
+JSON_EXTRAS: dict[str, dict[str, Any]] = {
+    "Article": {
+        "note": {
+            "anyOf": [{"type": "string"}, {"type": "null"}],
+            "description": "Why the article was not extracted (lang.extraction_note), or null.",
+        }
+    },
 }
 # Fields the stories list writes under another name.
 STORIES_RENAMES: dict[str, str] = {"article_ids": "articles"}
@@ -93,13 +103,18 @@ def _tidy(node: Any) -> Any:
 
 
 def _close(
-    obj: dict[str, Any], omit: frozenset[str] = frozenset(), rename: dict[str, str] | None = None
+    obj: dict[str, Any],
+    omit: frozenset[str] = frozenset(),
+    rename: dict[str, str] | None = None,
+    extras: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """An object schema with ``omit`` removed, keys renamed, every key required, no others."""
+    """An object schema with ``omit`` removed, keys renamed, ``extras`` added, every key
+    required, no others."""
     rename = rename or {}
     if omit:
         obj.pop("description", None)  # the dataclass docstring speaks of the omitted fields
     props = {rename.get(k, k): v for k, v in obj.get("properties", {}).items() if k not in omit}
+    props.update(copy.deepcopy(extras or {}))
     obj["properties"] = props
     obj["required"] = list(props)
     obj["additionalProperties"] = False
@@ -126,7 +141,7 @@ def generate(name: SchemaName) -> dict[str, Any]:
         s = _tidy(_model_schema(StoryReport))
         defs = s.pop("$defs")
         for def_name, d in defs.items():
-            _close(d, JSON_OMITS.get(def_name, frozenset()))
+            _close(d, JSON_OMITS.get(def_name, frozenset()), extras=JSON_EXTRAS.get(def_name))
         s.pop("title", None)
         s.pop("description", None)
         props = {
