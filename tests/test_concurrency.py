@@ -335,3 +335,86 @@ def test_story_list_is_one_state_when_a_commit_lands_between_its_queries(
     finally:
         store.close()
         writer.close()
+
+
+# -- many writers at once ------------------------------------------------------------------
+
+
+def _partition(db: Path) -> tuple[list[str], set[frozenset[str]], dict[str, int]]:
+    """(every stored article id, the stories as sets of current ids, rows per source)."""
+    conn = sqlite3.connect(str(db))
+    try:
+        ids = [r[0] for r in conn.execute("SELECT id FROM articles")]
+        groups: dict[str, set[str]] = {}
+        for aid, sid in conn.execute(
+            "SELECT id, story_id FROM articles WHERE is_current = 1"
+        ).fetchall():
+            groups.setdefault(sid, set()).add(aid)
+        per_source = dict(conn.execute("SELECT source, COUNT(*) FROM articles GROUP BY source"))
+        stories = {r[0] for r in conn.execute("SELECT id FROM stories")}
+    finally:
+        conn.close()
+    assert None not in groups, "an article without a story"
+    assert set(groups) == stories, "story rows and article assignments disagree"
+    return ids, {frozenset(g) for g in groups.values()}, per_source
+
+
+def test_three_cli_ingests_and_web_uploads_at_once(tmp_path: Path) -> None:
+    """3 ``storyline ingest`` processes and web uploads on overlapping inputs, all at once.
+
+    Before the writers took their decisions under the write lock, one process died with
+    ``UNIQUE constraint failed: articles.id`` and the stories came out split.
+    """
+    from fastapi.testclient import TestClient
+
+    recs = list(synthetic_articles(192, seed=11))
+    # Each process writes 2 to 3 chunks (64 articles each), interleaved with the others'.
+    parts = [recs[0:128], recs[64:192], recs[96:192] + recs[0:48]]
+    upload = recs[24:60] + recs[150:174]
+    files = []
+    for i, rows in enumerate(parts):
+        path = tmp_path / f"part{i}.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        files.append(path)
+    body = "".join(json.dumps(r) + "\n" for r in upload).encode()
+
+    # One sequential run over every distinct input: the reference.
+    ref = tmp_path / "ref.db"
+    everything = tmp_path / "all.jsonl"
+    everything.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    with Engine.open(ref, embedder="tfidf", extractor="rules") as eng:
+        assert not eng.ingest([str(everything)]).errors
+
+    db = tmp_path / "shared.db"
+    with Engine.open(db, embedder="tfidf", extractor="rules"):
+        pass  # created and migrated before the writers race to open it
+    env = dict(os.environ, HF_HUB_OFFLINE="1", STORYLINE_EXTRACTOR="rules")
+    env.pop("STORYLINE_DB", None)
+    cmd = [*storyline_cmd(), "ingest", "--db", str(db), "--embedder", "tfidf"]
+    procs = [
+        subprocess.Popen([*cmd, str(f)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        for f in files
+    ]
+    app = create_app(str(db), embedder="tfidf", extractor="rules", poll_seconds=60)
+    statuses: list[int] = []
+    with TestClient(app, client=("127.0.0.1", 5000)) as client:
+        # Uploads while the processes run: one file per request, every record overlapping.
+        for i in range(0, len(upload), 6):
+            chunk = "".join(json.dumps(r) + "\n" for r in upload[i : i + 6]).encode()
+            r = client.post(
+                "/api/ingest", files=[("files", (f"up{i}.jsonl", chunk, "application/x-ndjson"))]
+            )
+            statuses.append(r.status_code)
+        r = client.post("/api/ingest", files=[("files", ("all.jsonl", body, "application/x-ndjson"))])
+        statuses.append(r.status_code)
+    outs = [p.communicate(timeout=900) for p in procs]
+    for p, (_, err) in zip(procs, outs, strict=True):
+        assert p.returncode == 0, err.decode()[-3000:]
+    assert all(s in (200, 422) for s in statuses), statuses
+
+    ids, stories, per_source = _partition(db)
+    ref_ids, ref_stories, _ = _partition(ref)
+    assert len(ids) == len(set(ids)), "an article stored twice"
+    assert set(ids) == set(ref_ids), "articles lost or extra"
+    assert all(n == 1 for n in per_source.values()), "a re-ingest was taken as a new version"
+    assert stories == ref_stories, (len(stories), len(ref_stories))
