@@ -405,7 +405,9 @@ def test_three_cli_ingests_and_web_uploads_at_once(tmp_path: Path) -> None:
                 "/api/ingest", files=[("files", (f"up{i}.jsonl", chunk, "application/x-ndjson"))]
             )
             statuses.append(r.status_code)
-        r = client.post("/api/ingest", files=[("files", ("all.jsonl", body, "application/x-ndjson"))])
+        r = client.post(
+            "/api/ingest", files=[("files", ("all.jsonl", body, "application/x-ndjson"))]
+        )
         statuses.append(r.status_code)
     outs = [p.communicate(timeout=900) for p in procs]
     for p, (_, err) in zip(procs, outs, strict=True):
@@ -418,3 +420,55 @@ def test_three_cli_ingests_and_web_uploads_at_once(tmp_path: Path) -> None:
     assert set(ids) == set(ref_ids), "articles lost or extra"
     assert all(n == 1 for n in per_source.values()), "a re-ingest was taken as a new version"
     assert stories == ref_stories, (len(stories), len(ref_stories))
+
+
+def _groups(eng: Engine) -> tuple[list[str], set[frozenset[str]]]:
+    ids = [a.id for a in eng.store.articles(current_only=False)]
+    return ids, {frozenset(s.article_ids) for s in eng.stories()}
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_writers_in_threads_with_small_chunks(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Three engines (own connections) commit small interleaved chunks to one store."""
+    db = str(tmp_path / "t.db") if backend == "sqlite" else request.getfixturevalue("pg_url")
+    recs = list(synthetic_articles(120, seed=4))
+    parts = [recs[0:80], recs[40:120], recs[60:120] + recs[0:30]]
+    paths = []
+    for i, rows in enumerate([*parts, recs]):
+        p = tmp_path / f"p{i}.jsonl"
+        p.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        paths.append(p)
+    opts: dict[str, Any] = {"embedder": "tfidf", "extractor": "rules", "chunk_size": 8}
+    with Engine.open(tmp_path / "ref.db", **opts) as ref:
+        ref.ingest([str(paths[3])])
+        want = _groups(ref)
+    engines = [Engine.open(db, **opts) for _ in parts]
+    errors: list[BaseException] = []
+    start = threading.Barrier(len(engines))
+
+    def run(eng: Engine, path: Path) -> None:
+        try:
+            start.wait()
+            assert not eng.ingest([str(path)]).errors
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [
+        threading.Thread(target=run, args=(e, p)) for e, p in zip(engines, paths, strict=False)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=600)
+    try:
+        assert not errors, errors
+        ids, stories = _groups(engines[0])
+        assert len(ids) == len(set(ids)) and set(ids) == set(want[0])
+        assert stories == want[1]
+        # The writers did see each other's commits: at least one rebuilt its indexes.
+        assert sum(e._commit.rebuilds for e in engines) > len(engines)
+    finally:
+        for e in engines:
+            e.close()

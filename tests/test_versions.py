@@ -25,9 +25,7 @@ C = (
 
 
 def _current(eng: Engine, source: str) -> list[tuple[str, int]]:
-    return sorted(
-        (a.text.split(" ")[2], a.version) for a in eng.articles() if a.source == source
-    )
+    return sorted((a.text.split(" ")[2], a.version) for a in eng.articles() if a.source == source)
 
 
 def _open(tmp_path: Path) -> Engine:
@@ -41,9 +39,9 @@ def test_a_file_that_reverts_makes_its_first_text_current_again(tmp_path: Path) 
             page.write_text("Ferry timetable\n\n" + text, encoding="utf-8")
             res = eng.ingest([str(page)])
             assert not res.errors
-        assert res.reverted == 1 and not res.added
         (only,) = eng.articles()
         assert only.text.endswith(A) and only.version == 1
+        assert res.reverted == 1 and not res.added
         # Every version is kept; A is the current one, B is not.
         every = eng.store.articles(current_only=False)
         assert sorted(a.version for a in every) == [1, 2]
