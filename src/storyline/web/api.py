@@ -193,11 +193,13 @@ def story_updated(state: State, story_id: IdPath) -> StoryUpdated:
         **_errors(404, 422),
     },
 )
-def story_report(
+async def story_report(
     state: State, story_id: IdPath, format: Literal["json", "md", "html"] = "json"
 ) -> Response:
     """SPEC.md's report JSON (``report.to_dict()``), or Markdown / standalone HTML."""
-    return report_response(state.report(story_id), format, compact=True)
+    # Built on the report pool and rendered on a request thread: never on the event loop.
+    rep = await state.report_async(story_id)
+    return await run_in_threadpool(report_response, rep, format, compact=True)
 
 
 @router.get(
