@@ -46,6 +46,14 @@ class IngestResult:
         return bool(self.added) or self.unchanged > 0
 
 
+@dataclass(slots=True)
+class _AtSource:
+    """A source's current article and highest version, as the chunk being decided leaves them."""
+
+    current: ArticleId | None = None
+    top: int = 0
+
+
 Sighting = tuple[ArticleId, str, str | None]
 """Known content seen again: ``(article id, source, raw key)``, written with the next chunk."""
 
@@ -194,17 +202,17 @@ class Commit:
     ) -> tuple[list[Prepared], set[StoryId]]:
         """Under the write lock: what is new, its version, duplicate and story; then write."""
         dedup, stories = self._fresh_indexes(c)
-        sources: dict[str, list[ArticleId | int | None]] = {}  # source -> [current, top version]
+        sources: dict[str, _AtSource] = {}
         placed_at: dict[ArticleId, str] = {}  # articles of this chunk -> their source
         items: list[Prepared] = []
         sightings: list[Sighting] = []
         reverted: dict[str, ArticleId | None] = {}  # source -> its current before the chunk
         unchanged = 0
 
-        def state(source: str) -> list[ArticleId | int | None]:
+        def state(source: str) -> _AtSource:
             if source not in sources:
                 st = self.store.source_state(source)
-                sources[source] = [st.current, st.top_version] if st else [None, 0]
+                sources[source] = _AtSource(st.current, st.top_version) if st else _AtSource()
             return sources[source]
 
         def seen_again(aid: ArticleId, source: str) -> None:
@@ -216,9 +224,9 @@ class Commit:
             if home != source:
                 return  # a copy of another source's article: a sighting only
             st = state(source)
-            if st[0] != aid:
-                reverted.setdefault(source, st[0])  # type: ignore[arg-type]
-                st[0] = aid
+            if st.current != aid:
+                reverted.setdefault(source, st.current)
+                st.current = aid
 
         for e in entries:
             if isinstance(e, Known):
@@ -233,11 +241,10 @@ class Commit:
                 seen_again(article.id, article.source)
                 continue
             st = state(article.source)
-            if st[0] is not None:
-                version = int(st[1] or 0) + 1
-                article = replace(article, version=version, supersedes=str(st[0]))
+            if st.current is not None:
+                article = replace(article, version=st.top + 1, supersedes=st.current)
                 result.new_versions += 1
-            st[0], st[1] = article.id, article.version
+            st.current, st.top = article.id, article.version
             placed_at[article.id] = article.source
             p = done.get(article.id) or complete([e], self.settings)[0]
             items.append(replace(p, article=article))
@@ -248,7 +255,7 @@ class Commit:
                 self.store.add_sighting(c, aid, source)
             self.store.add_raw_inputs(c, [(k, aid) for aid, _, k in sightings if k])
         for source, before in reverted.items():
-            now_current = sources[source][0]
+            now_current = sources[source].current
             if now_current == before:
                 continue
             self.store.make_current(c, str(now_current), source)
