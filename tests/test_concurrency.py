@@ -340,6 +340,28 @@ def test_story_list_is_one_state_when_a_commit_lands_between_its_queries(
 # -- many writers at once ------------------------------------------------------------------
 
 
+def _agreement(got: set[frozenset[str]], want: set[frozenset[str]]) -> float:
+    """Share of articles whose story holds exactly the same articles in both partitions."""
+    of_got = {a: g for g in got for a in g}
+    of_want = {a: g for g in want for a in g}
+    return sum(of_got.get(a) == g for a, g in of_want.items()) / max(1, len(of_want))
+
+
+def _same_events(got: set[frozenset[str]], want: set[frozenset[str]]) -> None:
+    """The stories of concurrent writers are those of one run, up to clustering order.
+
+    Writers' chunks interleave in another order than one run's, and the online clusterer
+    is order-dependent at the margin (an article that arrives before the rest of its story
+    may stay a story of its own): the test asks for the same number of stories, within
+    one in ten, and at least 90% of articles in exactly the same story. The bug this
+    guards against split every story in two (16 stories instead of 8: about 0% agreement).
+    """
+    agree = _agreement(got, want)
+    print(f"stories {len(got)} vs {len(want)} in one run, {agree:.1%} of articles agree")
+    assert abs(len(got) - len(want)) <= max(1, len(want) // 10), (len(got), len(want))
+    assert agree >= 0.9, agree
+
+
 def _partition(db: Path) -> tuple[list[str], set[frozenset[str]], dict[str, int]]:
     """(every stored article id, the stories as sets of current ids, rows per source)."""
     conn = sqlite3.connect(str(db))
@@ -419,7 +441,7 @@ def test_three_cli_ingests_and_web_uploads_at_once(tmp_path: Path) -> None:
     assert len(ids) == len(set(ids)), "an article stored twice"
     assert set(ids) == set(ref_ids), "articles lost or extra"
     assert all(n == 1 for n in per_source.values()), "a re-ingest was taken as a new version"
-    assert stories == ref_stories, (len(stories), len(ref_stories))
+    _same_events(stories, ref_stories)
 
 
 def _groups(eng: Engine) -> tuple[list[str], set[frozenset[str]]]:
@@ -466,7 +488,7 @@ def test_writers_in_threads_with_small_chunks(
         assert not errors, errors
         ids, stories = _groups(engines[0])
         assert len(ids) == len(set(ids)) and set(ids) == set(want[0])
-        assert stories == want[1]
+        _same_events(stories, want[1])
         # The writers did see each other's commits: at least one rebuilt its indexes.
         assert sum(e._commit.rebuilds for e in engines) > len(engines)
     finally:
