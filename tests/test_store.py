@@ -27,7 +27,13 @@ from storyline.store import SQLiteStore, Store, default_db, open_store
 from storyline.store.base import SQLStore
 from storyline.store.postgres import mask_url
 
-MIGRATIONS = ["0001_initial", "0002_search", "0003_raw_inputs", "0004_language_views"]
+MIGRATIONS = [
+    "0001_initial",
+    "0002_search",
+    "0003_raw_inputs",
+    "0004_language_views",
+    "0005_writer_state",
+]
 
 
 def art(i: int, source: str | None = None, **kw: object) -> Article:
@@ -111,13 +117,23 @@ def test_failed_batch_leaves_nothing(st: Store) -> None:
 
 
 def test_failed_statement_rolls_back_the_batch(st: Store) -> None:
-    with pytest.raises(Exception, match=r"(?i)unique|duplicate"), st.transaction() as c:
+    with pytest.raises(Exception, match=r"(?i)foreign key"), st.transaction() as c:
         st.insert_article(c, art(1))
-        st.insert_article(c, art(1))  # same id twice: the database refuses it
+        st.insert_article(c, replace(art(2), duplicate_of="no-such-id"))  # the database refuses it
     assert st.count_articles() == 0
     with st.transaction() as c:  # and the store is usable afterwards
         st.insert_article(c, art(1))
     assert st.count_articles() == 1
+
+
+def test_inserting_a_stored_article_again_is_a_no_op(st: Store) -> None:
+    """The last guard of concurrent writers: a second insert of one id changes nothing."""
+    with st.transaction() as c:
+        st.insert_article(c, art(1), minhash=b"first")
+    with st.transaction() as c:
+        st.insert_article(c, art(1), minhash=b"second")
+    assert st.count_articles() == 1
+    assert [r.minhash for r in st.signatures()] == [b"first"]
 
 
 def test_versions_at_one_source(st: Store) -> None:

@@ -22,7 +22,7 @@ from storyline.config import Settings
 from storyline.errors import InputError
 from storyline.models import Article, ArticleId, Story, StoryId
 from storyline.pipeline.prepare import Known, Prepared, complete, embed_articles, facts_key
-from storyline.store import SourceVersion, Store
+from storyline.store import Store
 
 if TYPE_CHECKING:
     from storyline.stages.commit.dedup import DedupIndex, DupMatch
@@ -36,6 +36,7 @@ class IngestResult:
     added: list[ArticleId] = field(default_factory=list)
     unchanged: int = 0  # identical content already stored
     new_versions: int = 0  # changed content at an already-seen source
+    reverted: int = 0  # sources whose earlier text became current again (A -> B -> A)
     errors: list[InputError] = field(default_factory=list)
     stories_touched: set[StoryId] = field(default_factory=set)
 
@@ -45,12 +46,28 @@ class IngestResult:
         return bool(self.added) or self.unchanged > 0
 
 
+@dataclass(slots=True)
+class _AtSource:
+    """A source's current article and highest version, as the chunk being decided leaves them."""
+
+    current: ArticleId | None = None
+    top: int = 0
+
+
 Sighting = tuple[ArticleId, str, str | None]
 """Known content seen again: ``(article id, source, raw key)``, written with the next chunk."""
 
 
 class Commit:
     """Apply prepared articles to ``store``, owning the duplicate and story indexes.
+
+    Several writers (processes, or engines in one process) may commit to one store at
+    once. Each chunk is decided and written under the store's write lock: the commit
+    takes the lock, checks the writers' generation (bumped by every commit), rebuilds its
+    indexes from the stored signatures when another writer committed since its own last
+    commit, and only then decides what is already stored, versions, duplicates and
+    stories. So no writer decides on a stale view, and the result is that of one writer
+    taking the chunks in the order they got the lock.
 
     Args:
         store: the open store written to.
@@ -62,6 +79,8 @@ class Commit:
         self.settings = settings
         self._dedup: DedupIndex | None = None
         self._stories: StoryIndex | None = None
+        self._generation: int | None = None  # the store's generation the indexes reflect
+        self.rebuilds = 0  # how often the indexes were (re)built from the store
 
     def reset(self) -> None:
         """Drop the in-memory indexes; the next commit rebuilds them from the store.
@@ -70,14 +89,16 @@ class Commit:
         """
         self._dedup = None
         self._stories = None
+        self._generation = None
 
     def _indexes(self) -> tuple[DedupIndex, StoryIndex]:
-        """Build the in-memory indexes from stored signatures, once (until ``reset``)."""
+        """Build the in-memory indexes from stored signatures, once (until ``reset``).
+
+        Runs outside the write lock (a first build may re-embed stale vectors); the
+        commit checks under the lock that no other writer committed since.
+        """
         if self._dedup is not None and self._stories is not None:
             return self._dedup, self._stories
-        from storyline.stages.commit.dedup import DedupIndex
-        from storyline.stages.commit.index import StoryIndex
-
         rows = list(self.store.signatures())
         name = self.settings.embedder
         stale = [r[0] for r in rows if r[2] != name or r[3] is None]
@@ -88,17 +109,37 @@ class Commit:
                 (a.id, name, v.astype(np.float32).tobytes())
                 for a, v in zip(stale, vecs, strict=True)
             )
-            rows = list(self.store.signatures())
+        # Read before the signatures: a commit landing in between changes it, and the
+        # check under the lock then rebuilds.
+        generation = self.store.generation()
+        return self._build(generation)
+
+    def _build(self, generation: int) -> tuple[DedupIndex, StoryIndex]:
+        from storyline.stages.commit.dedup import DedupIndex
+        from storyline.stages.commit.index import StoryIndex
+
+        name = self.settings.embedder
+        rows = list(self.store.signatures())
         self._dedup = DedupIndex.rebuild((a, mh) for a, mh, _, _, _ in rows if mh is not None)
         self._stories = StoryIndex.rebuild(
             (
                 (a, np.frombuffer(vec, dtype=np.float32), a.story_id or "", terms)
-                for a, _, _, vec, terms in rows
-                if vec is not None and a.story_id
+                for a, _, emb, vec, terms in rows
+                if vec is not None and a.story_id and emb == name
             ),
             embedder_name=name,
         )
+        self._generation = generation
+        self.rebuilds += 1
         return self._dedup, self._stories
+
+    def _fresh_indexes(self, c: object) -> tuple[DedupIndex, StoryIndex]:
+        """The indexes, rebuilt when another writer committed since they were made (under the lock)."""
+        dedup, stories = self._indexes()
+        generation = self.store.generation(c)
+        if generation != self._generation:
+            dedup, stories = self._build(generation)
+        return dedup, stories
 
     def apply(self, items: Iterable[Prepared | Known | InputError]) -> IngestResult:
         """Store prepared articles in the order given, a chunk per transaction.
@@ -109,126 +150,206 @@ class Commit:
         """
         result = IngestResult()
         run_id = self.store.start_run()
-        chunk: list[Prepared] = []
-        seen_ids: set[ArticleId] = set()
-        sightings: list[Sighting] = []
+        chunk: list[Prepared | Known] = []
+        n_new = 0
+        size = self.settings.chunk_size
         for item in items:
             if isinstance(item, InputError):
                 result.errors.append(item)
                 continue
-            if isinstance(item, Known):
-                result.unchanged += 1
-                continue
-            article = item.article
-            if article.id in seen_ids or self.store.has_article(article.id):
-                result.unchanged += 1
-                sightings.append((article.id, article.source, item.raw_key))
-                continue
-            previous = self.store.current_at_source(article.source)
-            if previous is None:
-                previous = next(
-                    (SourceVersion(p.article.id, p.article.version) for p in chunk
-                     if p.article.source == article.source),
-                    None,
-                )  # fmt: skip
-            if previous is not None:
-                article = replace(article, version=previous[1] + 1, supersedes=previous[0])
-                result.new_versions += 1
-            seen_ids.add(article.id)
-            chunk.append(replace(item, article=article))
-            if len(chunk) >= self.settings.chunk_size:
-                self._store_chunk(chunk, result, sightings)
-                chunk, sightings = [], []
+            chunk.append(item)
+            n_new += isinstance(item, Prepared)
+            if n_new >= size or len(chunk) >= 8 * size:
+                self._store_chunk(chunk, result)
+                chunk, n_new = [], 0
         if chunk:
-            self._store_chunk(chunk, result, sightings)
-        elif sightings:
-            with self.store.transaction() as c:
-                for aid, source, _ in sightings:
-                    self.store.add_sighting(c, aid, source)
-                self.store.add_raw_inputs(c, [(k, aid) for aid, _, k in sightings if k])
+            self._store_chunk(chunk, result)
         self.store.finish_run(run_id, len(result.added), result.unchanged, len(result.errors))
         return result
 
-    def _store_chunk(
-        self, items: list[Prepared], result: IngestResult, sightings: Sequence[Sighting] = ()
-    ) -> None:
-        dedup, stories = self._indexes()
-        items = complete(items, self.settings)
+    def _store_chunk(self, entries: list[Prepared | Known], result: IngestResult) -> None:
+        # The heavy per-article work (embedding) is done before taking the write lock, for
+        # the articles not stored yet; another writer may still store one meanwhile, which
+        # the decisions under the lock see.
+        fresh = [
+            p for p in entries
+            if isinstance(p, Prepared) and not self.store.has_article(p.article.id)
+        ]  # fmt: skip
+        done = {p.article.id: p for p in complete(fresh, self.settings)} if fresh else {}
+        if not any(isinstance(e, Prepared) for e in entries) and not any(
+            isinstance(e, Known) and e.raw_key for e in entries
+        ):
+            result.unchanged += len(entries)
+            return
+        self._indexes()
+        try:
+            with one_blas_thread(), self.store.transaction() as c:
+                items, touched = self._decide_and_write(c, entries, done, result)
+        except BaseException:
+            self.reset()  # the indexes may hold articles of the chunk that was not written
+            raise
+        result.added.extend(p.article.id for p in items)
+        result.stories_touched |= touched
+        if items:
+            self._save_facts(items)
+
+    def _decide_and_write(
+        self,
+        c: object,
+        entries: list[Prepared | Known],
+        done: dict[ArticleId, Prepared],
+        result: IngestResult,
+    ) -> tuple[list[Prepared], set[StoryId]]:
+        """Under the write lock: what is new, its version, duplicate and story; then write."""
+        dedup, stories = self._fresh_indexes(c)
+        sources: dict[str, _AtSource] = {}
+        placed_at: dict[ArticleId, str] = {}  # articles of this chunk -> their source
+        items: list[Prepared] = []
+        sightings: list[Sighting] = []
+        reverted: dict[str, ArticleId | None] = {}  # source -> its current before the chunk
+        unchanged = 0
+
+        def state(source: str) -> _AtSource:
+            if source not in sources:
+                st = self.store.source_state(source)
+                sources[source] = _AtSource(st.current, st.top_version) if st else _AtSource()
+            return sources[source]
+
+        def seen_again(aid: ArticleId, source: str) -> None:
+            """Known content seen at ``source``: a source that reverted makes it current again."""
+            home = placed_at.get(aid)
+            if home is None:
+                sv = self.store.stored_version(aid)
+                home = sv.source if sv else None
+            if home != source:
+                return  # a copy of another source's article: a sighting only
+            st = state(source)
+            if st.current != aid:
+                reverted.setdefault(source, st.current)
+                st.current = aid
+
+        for e in entries:
+            if isinstance(e, Known):
+                unchanged += 1
+                if e.raw_key and (aid := self.store.raw_input_article(e.raw_key)):
+                    seen_again(aid, e.source)
+                continue
+            article = e.article
+            if article.id in placed_at or self.store.has_article(article.id):
+                unchanged += 1
+                sightings.append((article.id, article.source, e.raw_key))
+                seen_again(article.id, article.source)
+                continue
+            st = state(article.source)
+            if st.current is not None:
+                article = replace(article, version=st.top + 1, supersedes=st.current)
+                result.new_versions += 1
+            st.current, st.top = article.id, article.version
+            placed_at[article.id] = article.source
+            p = done.get(article.id) or complete([e], self.settings)[0]
+            items.append(replace(p, article=article))
+        result.unchanged += unchanged
+        touched = self._write_chunk(c, items, sightings, dedup, stories) if items else set()
+        if not items and sightings:
+            for aid, source, _ in sightings:
+                self.store.add_sighting(c, aid, source)
+            self.store.add_raw_inputs(c, [(k, aid) for aid, _, k in sightings if k])
+        for source, before in reverted.items():
+            now_current = sources[source].current
+            if now_current == before:
+                continue
+            self.store.make_current(c, str(now_current), source)
+            result.reverted += 1
+            for aid in (before, now_current):
+                if aid is not None and (sid := self.store.story_of(str(aid))) is not None:
+                    touched.add(sid)
+        if reverted:
+            self._refresh_stories(c, touched)
+        if items or sightings or touched:
+            # Tell the other writers that their indexes no longer reflect the store.
+            self._generation = self.store.bump_generation(c)
+        return items, touched
+
+    def _write_chunk(
+        self,
+        c: object,
+        items: list[Prepared],
+        sightings: Sequence[Sighting],
+        dedup: DedupIndex,
+        stories: StoryIndex,
+    ) -> set[StoryId]:
         chunk = [p.article for p in items]
         vectors = np.vstack([np.asarray(p.vector, dtype=np.float32) for p in items])
         # The indexes' numpy work is on small arrays: BLAS threads only add overhead there
         # (and spin on cores the batch workers need); one thread halved the commit's CPU.
-        with one_blas_thread():
-            placed: list[Article] = []
-            signatures: list[bytes] = []
-            terms_of: list[list[str]] = []
-            matches: dict[ArticleId, DupMatch] = {}
-            for p, article, vec in zip(items, chunk, vectors, strict=True):
-                match: DupMatch | None = dedup.add(article)
-                if match is not None:
-                    matches[article.id] = match
-                terms = list(p.terms or ())
-                story_id = stories.add(article, vec, terms)
-                placed.append(
-                    replace(article, story_id=story_id, duplicate_of=match.of if match else None)
-                )
-                signatures.append(dedup.signature(article))
-                terms_of.append(terms)
-            touched = {a.story_id for a in placed if a.story_id}
-            # An article that predates copies already indexed becomes their group head.
-            relinks = dedup.take_relinks()
-            in_chunk = {a.id: i for i, a in enumerate(placed)}
-            for aid, m in relinks.items():
-                if aid in in_chunk:
-                    i = in_chunk[aid]
-                    placed[i] = replace(placed[i], duplicate_of=m.of)
-                    matches[aid] = m
-            stored_relinks = {aid: m for aid, m in relinks.items() if aid not in in_chunk}
-            moved = stories.take_moves()
-            removed = stories.take_removed()
-            for aid, sid in moved.items():
-                if aid in in_chunk:
-                    i = in_chunk[aid]
-                    placed[i] = replace(placed[i], story_id=sid)
-        with self.store.transaction() as c:
-            for a, mh, vec, terms in zip(placed, signatures, vectors, terms_of, strict=True):
-                # duplicate_of may name a later article of the same chunk: link after inserting
-                self.store.insert_article(
-                    c, replace(a, duplicate_of=None), minhash=mh, embedder=self.settings.embedder,
-                    vector=np.asarray(vec, dtype=np.float32).tobytes(), terms=terms,
-                )  # fmt: skip
-            for aid, source, _ in sightings:
-                self.store.add_sighting(c, aid, source)
-            self.store.add_raw_inputs(
-                c,
-                [(p.raw_key, p.article.id) for p in items if p.raw_key]
-                + [(k, aid) for aid, _, k in sightings if k],
+        placed: list[Article] = []
+        signatures: list[bytes] = []
+        terms_of: list[list[str]] = []
+        matches: dict[ArticleId, DupMatch] = {}
+        for p, article, vec in zip(items, chunk, vectors, strict=True):
+            match: DupMatch | None = dedup.add(article)
+            if match is not None:
+                matches[article.id] = match
+            terms = list(p.terms or ())
+            story_id = stories.add(article, vec, terms)
+            placed.append(
+                replace(article, story_id=story_id, duplicate_of=match.of if match else None)
             )
-            self.store.set_duplicates(
-                c,
-                [(a.id, a.duplicate_of, matches[a.id].kind if a.id in matches else None,
-                  matches[a.id].score if a.id in matches else None)
-                 for a in placed if a.duplicate_of],
+            signatures.append(dedup.signature(article))
+            terms_of.append(terms)
+        touched = {a.story_id for a in placed if a.story_id}
+        # An article that predates copies already indexed becomes their group head.
+        relinks = dedup.take_relinks()
+        in_chunk = {a.id: i for i, a in enumerate(placed)}
+        for aid, m in relinks.items():
+            if aid in in_chunk:
+                i = in_chunk[aid]
+                placed[i] = replace(placed[i], duplicate_of=m.of)
+                matches[aid] = m
+        stored_relinks = {aid: m for aid, m in relinks.items() if aid not in in_chunk}
+        moved = stories.take_moves()
+        removed = stories.take_removed()
+        for aid, sid in moved.items():
+            if aid in in_chunk:
+                i = in_chunk[aid]
+                placed[i] = replace(placed[i], story_id=sid)
+        for a, mh, vec, terms in zip(placed, signatures, vectors, terms_of, strict=True):
+            # duplicate_of may name a later article of the same chunk: link after inserting
+            self.store.insert_article(
+                c, replace(a, duplicate_of=None), minhash=mh, embedder=self.settings.embedder,
+                vector=np.asarray(vec, dtype=np.float32).tobytes(), terms=terms,
             )  # fmt: skip
-            if stored_relinks:
-                self.store.set_duplicates(
-                    c, [(aid, m.of, m.kind, m.score) for aid, m in stored_relinks.items()]
-                )
-                touched |= {
-                    owner
-                    for aid in stored_relinks
-                    if (owner := self.store.story_of(aid)) is not None
-                }
-            stored_moves = {aid: sid for aid, sid in moved.items() if aid not in in_chunk}
-            for aid in stored_moves:
-                if (old := self.store.story_of(aid)) is not None:
-                    touched.add(old)
-            if stored_moves:
-                self.store.set_story_ids(c, stored_moves.items())
-            touched |= set(moved.values()) | set(removed)
-            self._refresh_stories(c, touched)
-        result.added.extend(a.id for a in placed)
-        result.stories_touched |= touched
+        for aid, source, _ in sightings:
+            self.store.add_sighting(c, aid, source)
+        self.store.add_raw_inputs(
+            c,
+            [(p.raw_key, p.article.id) for p in items if p.raw_key]
+            + [(k, aid) for aid, _, k in sightings if k],
+        )
+        self.store.set_duplicates(
+            c,
+            [(a.id, a.duplicate_of, matches[a.id].kind if a.id in matches else None,
+              matches[a.id].score if a.id in matches else None)
+             for a in placed if a.duplicate_of],
+        )  # fmt: skip
+        if stored_relinks:
+            self.store.set_duplicates(
+                c, [(aid, m.of, m.kind, m.score) for aid, m in stored_relinks.items()]
+            )
+            touched |= {
+                owner for aid in stored_relinks if (owner := self.store.story_of(aid)) is not None
+            }
+        stored_moves = {aid: sid for aid, sid in moved.items() if aid not in in_chunk}
+        for aid in stored_moves:
+            if (old := self.store.story_of(aid)) is not None:
+                touched.add(old)
+        if stored_moves:
+            self.store.set_story_ids(c, stored_moves.items())
+        touched |= set(moved.values()) | set(removed)
+        self._refresh_stories(c, touched)
+        return touched
+
+    def _save_facts(self, items: list[Prepared]) -> None:
         key = facts_key(self.settings)
         facts = [p.facts for p in items if p.facts is not None]
         if facts:
@@ -306,6 +427,7 @@ class Commit:
             old = {s.id for s in self.store.stories()}
             self.store.clear_stories(c)
             self._refresh_stories(c, set(assign.values()) | old)
+            self.store.bump_generation(c)  # every other writer's indexes are stale now
         self.reset()
         return len(set(assign.values()))
 

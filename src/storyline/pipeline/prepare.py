@@ -81,6 +81,7 @@ class Known:
     """An input whose exact raw form was already taken in (skipped without cleaning)."""
 
     source: str
+    raw_key: str | None = None  # its ``raw_key``: a source that reverted makes it current again
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -230,7 +231,7 @@ def prepare(
             continue
         key = raw_key(item)
         if known is not None and known(key):
-            out.append(Known(item.source))
+            out.append(Known(item.source, key))
             continue
         article = clean_input(item, ingested_at=ingested_at)
         out.append(article if isinstance(article, InputError) else Prepared(article, raw_key=key))

@@ -10,7 +10,15 @@ import os
 from pathlib import Path
 
 from storyline.errors import StoreError
-from storyline.store.base import DuplicateInfo, MemberRow, SignatureRow, SourceVersion, Store
+from storyline.store.base import (
+    DuplicateInfo,
+    MemberRow,
+    SignatureRow,
+    SourceState,
+    SourceVersion,
+    Store,
+    StoredVersion,
+)
 from storyline.store.sqlite import SQLiteStore
 
 DEFAULT_DB = "storyline.db"
@@ -48,8 +56,10 @@ __all__ = [
     "MemberRow",
     "SQLiteStore",
     "SignatureRow",
+    "SourceState",
     "SourceVersion",
     "Store",
+    "StoredVersion",
     "default_db",
     "open_store",
 ]

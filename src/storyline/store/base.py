@@ -64,6 +64,21 @@ class SourceVersion(NamedTuple):
     version: int
 
 
+class SourceState(NamedTuple):
+    """What a source holds (``source_state()``): its current article and highest version."""
+
+    current: ArticleId | None
+    top_version: int
+
+
+class StoredVersion(NamedTuple):
+    """Where a stored article sits among its source's versions (``stored_version()``)."""
+
+    source: str
+    version: int
+    is_current: bool
+
+
 class DuplicateInfo(NamedTuple):
     """An article's duplicate fields (``duplicate_info()``); all None when it is no copy."""
 
@@ -97,6 +112,12 @@ class Store(Protocol):
     # articles
     def has_article(self, article_id: ArticleId) -> bool: ...
     def current_at_source(self, source: str) -> SourceVersion | None: ...
+    def source_state(self, source: str) -> SourceState | None: ...
+    def stored_version(self, article_id: ArticleId) -> StoredVersion | None: ...
+    def raw_input_article(self, key: str) -> ArticleId | None: ...
+    def make_current(self, c: Handle, article_id: ArticleId, source: str) -> None: ...
+    def generation(self, c: Handle | None = None) -> int: ...
+    def bump_generation(self, c: Handle) -> int: ...
     def add_sighting(self, c: Handle, article_id: ArticleId, source: str) -> None: ...
     def has_raw_input(self, key: str) -> bool: ...
     def add_raw_inputs(self, c: Handle, items: Iterable[tuple[str, ArticleId]]) -> None: ...
@@ -251,6 +272,55 @@ class SQLStore(ABC):
         aid, version = row
         return SourceVersion(aid, int(version))
 
+    def source_state(self, source: str) -> SourceState | None:
+        """The current article at ``source`` and the highest version it ever had, or None.
+
+        Versions are numbered by the highest one (a source that reverted to an earlier
+        text has that text current, and its next change still gets a new number).
+        """
+        rows = self._all(
+            "SELECT id, version, is_current FROM articles WHERE source = ? ORDER BY version DESC",
+            (source,),
+        )
+        if not rows:
+            return None
+        current = next((str(aid) for aid, _, cur in rows if int(cur)), None)
+        return SourceState(current, int(rows[0][1]))
+
+    def stored_version(self, article_id: ArticleId) -> StoredVersion | None:
+        """The source, version and currency of a stored article, or None when not stored."""
+        row = self._one(
+            "SELECT source, version, is_current FROM articles WHERE id = ?", (article_id,)
+        )
+        return None if row is None else StoredVersion(str(row[0]), int(row[1]), bool(row[2]))
+
+    def raw_input_article(self, key: str) -> ArticleId | None:
+        """The article a raw input (by ``raw_key``) was stored as, or None."""
+        row = self._one("SELECT article_id FROM raw_inputs WHERE key = ?", (key,))
+        return None if row is None else str(row[0])
+
+    def make_current(self, c: Handle, article_id: ArticleId, source: str) -> None:
+        """Make ``article_id`` the current version at ``source`` again (a source that reverted)."""
+        self._exec(
+            c,
+            "UPDATE articles SET is_current = CASE WHEN id = ? THEN 1 ELSE 0 END WHERE source = ?",
+            (article_id, source),
+        )
+
+    def generation(self, c: Handle | None = None) -> int:
+        """The writers' generation (``bump_generation``); pass the handle inside ``transaction()``."""
+        sql = "SELECT generation FROM writer_state WHERE id = 1"
+        row = self._one(sql) if c is None else self._exec(c, sql).fetchone()
+        return int(row[0]) if row else 0
+
+    def bump_generation(self, c: Handle) -> int:
+        """Count one more commit of the pipeline (inside its transaction); the new value."""
+        (gen,) = self._exec(
+            c,
+            "UPDATE writer_state SET generation = generation + 1 WHERE id = 1 RETURNING generation",
+        ).fetchone()
+        return int(gen)
+
     def add_sighting(self, c: Handle, article_id: ArticleId, source: str) -> None:
         self._exec(
             c,
@@ -285,7 +355,8 @@ class SQLStore(ABC):
             c,
             "INSERT INTO articles (id, source, url, outlet, published, published_from, title, "
             "title_inferred, text, raw, headings, ingested_at, seq, version, supersedes, "
-            "duplicate_of, story_id, byline, language) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "duplicate_of, story_id, byline, language) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT (id) DO NOTHING",
             (
                 a.id, a.source, a.url, a.outlet, a.published, a.published_from,
                 self._text(a.title), int(a.title_inferred), self._text(a.text),
@@ -296,7 +367,7 @@ class SQLStore(ABC):
         )  # fmt: skip
         self._exec(
             c,
-            "INSERT INTO signatures VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO signatures VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id) DO NOTHING",
             (a.id, minhash, embedder, vector, json.dumps(list(terms))),
         )
         self.add_sighting(c, a.id, a.source)

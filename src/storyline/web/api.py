@@ -208,11 +208,13 @@ def story_updated(state: State, story_id: IdPath) -> StoryUpdated:
         **_errors(404, 422),
     },
 )
-def story_report(
+async def story_report(
     state: State, story_id: IdPath, format: Literal["json", "md", "html"] = "json"
 ) -> Response:
     """SPEC.md's report JSON (``report.to_dict()``), or Markdown / standalone HTML."""
-    return report_response(state.report(story_id), format, compact=True)
+    # Built on the report pool and rendered on a request thread: never on the event loop.
+    rep = await state.report_async(story_id)
+    return await run_in_threadpool(report_response, rep, format, compact=True)
 
 
 @router.get(
@@ -272,22 +274,31 @@ def get_facts(state: State, article_id: IdPath) -> dict[str, Any]:
 
 _UPLOAD_DOC: dict[str, Any] = {
     "requestBody": {
+        # What the server accepts, said in the schema: a body is required, and a form
+        # holds at least one file or some pasted text (an empty form ingests nothing).
+        "required": True,
         "content": {
             "multipart/form-data": {
                 "schema": {
                     "type": "object",
                     "properties": {
                         "files": {"type": "array", "items": {"type": "string", "format": "binary"},
+                                  "minItems": 1,
                                   "description": "text, HTML, RSS/Atom, JSON or JSONL files"},
-                        "text": {"type": "string", "description": "pasted article text"},
-                        "title": {"type": "string", "description": "title of the pasted text"},
-                        "outlet": {"type": "string"},
-                        "published": {"type": "string", "description": "YYYY-MM-DD"},
+                        "text": {"type": "string", "pattern": "\\S",
+                                 "description": "pasted article text (not only spaces)"},
+                        "title": {"type": "string", "maxLength": 500,
+                                  "description": "title of the pasted text"},
+                        "outlet": {"type": "string", "maxLength": 200},
+                        "published": {"type": "string", "format": "date",
+                                      "description": "YYYY-MM-DD"},
                     },
+                    "anyOf": [{"required": ["files"]}, {"required": ["text"]}],
                 }
             },
             "application/json": {"schema": {"description": "an article object or a list of them"}},
-            "application/x-ndjson": {"schema": {"type": "string", "description": "JSON Lines"}},
+            "application/x-ndjson": {"schema": {"type": "string", "pattern": "\\S",
+                                                "description": "JSON Lines"}},
         }
     }
 }  # fmt: skip

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Res
 from starlette.concurrency import run_in_threadpool
 
 from storyline.errors import NotFoundError
+from storyline.models import StoryReport
 from storyline.render.formats import FORMATS
 from storyline.render.segments import Layer, fact_layers, paragraph_segments
 from storyline.render.view import story_view
@@ -78,8 +79,8 @@ def stories_page(
     })  # fmt: skip
 
 
-def _story_context(state: WebState, story_id: str) -> dict[str, Any]:
-    v = story_view(state.report(story_id))
+def _story_context(state: WebState, rep: StoryReport) -> dict[str, Any]:
+    v = story_view(rep)
     return {
         "story": v.story, "n_articles": len(v.articles), "outlets": v.outlets,
         "brief": v.brief, "chart": v.page_chart, "timeline": v.timeline,
@@ -91,20 +92,28 @@ def _story_context(state: WebState, story_id: str) -> dict[str, Any]:
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, state: State, story_id: IdPath) -> HTMLResponse:
-    ctx = _story_context(state, story_id)
-    ctx["updated_at"] = state.engine.story_updated_at(story_id) or ""
-    ctx["poll_ms"] = int(state.poll_seconds * 1000)
-    return _page(request, "story.html", ctx)
+async def story_page(request: Request, state: State, story_id: IdPath) -> HTMLResponse:
+    # The report is built on the report pool, the page on a request thread: a slow report
+    # holds neither the event loop nor one of the server's threads.
+    rep = await state.report_async(story_id)
+
+    def render() -> HTMLResponse:
+        ctx = _story_context(state, rep)
+        ctx["updated_at"] = state.engine.story_updated_at(story_id) or ""
+        ctx["poll_ms"] = int(state.poll_seconds * 1000)
+        return _page(request, "story.html", ctx)
+
+    return await run_in_threadpool(render)
 
 
 @router.get("/stories/{story_id}/report.{fmt}")
-def story_export(state: State, story_id: IdPath, fmt: str) -> Response:
+async def story_export(state: State, story_id: IdPath, fmt: str) -> Response:
     """The report as a file: ``report.json``, ``report.md`` or ``report.html``."""
     if fmt not in FORMATS:
         *most, last = FORMATS
         raise HTTPException(404, f"no export format {fmt!r}; use {', '.join(most)} or {last}")
-    return report_response(state.report(story_id), fmt, download=story_id)
+    rep = await state.report_async(story_id)
+    return await run_in_threadpool(report_response, rep, fmt, download=story_id)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

@@ -6,15 +6,25 @@ half) and serialises writes under its lock; two kinds of work
 are serialised here because the objects behind them are not thread-safe: ingest (the
 engine's in-memory dedup/story indexes) runs on a single worker thread, and extraction +
 report building (spaCy) runs under ``report_lock``.
+
+Nothing heavy runs on the event loop, and a slow report never holds a request thread:
+reports are built on a pool of their own (``report_async``); the request awaits the
+build without taking one of the server's threads, and requests for a story whose report
+is being built share that build. Facts already extracted (by a report, or a page) are
+kept in a small cache, so an article page never waits behind a report being built.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+
+from starlette.concurrency import run_in_threadpool
 
 from storyline.engine import Engine
 from storyline.models import Article, ArticleFacts, ArticleId, Story, StoryId, StoryReport
@@ -145,6 +155,11 @@ class WebState:
         self._meta_lock = threading.Lock()
         self._reports: OrderedDict[StoryId, tuple[object, StoryReport]] = OrderedDict()
         self._reports_lock = threading.Lock()
+        # Report builds run here, not on the server's request threads (see the docstring).
+        self._builder = ThreadPoolExecutor(max_workers=2, thread_name_prefix="storyline-report")
+        self._builder_closed = False
+        self._building: dict[StoryId, Future[StoryReport]] = {}
+        self._facts: OrderedDict[ArticleId, ArticleFacts] = OrderedDict()
         # Requests in flight: background warm-up waits for none. Extraction is pure-Python
         # regex work that holds the GIL for long stretches, so running it beside requests
         # made every page wait on it (a 10,000-article store: seconds per story list).
@@ -193,8 +208,8 @@ class WebState:
 
     # -- reports ----------------------------------------------------------------------------
 
-    def report(self, story_id: StoryId) -> StoryReport:
-        """The story's report, rebuilt only when the story changed since the cached one.
+    def _cached(self, story_id: StoryId) -> tuple[object, StoryReport | None]:
+        """The story's cache key and its cached report (None when stale or missing).
 
         Raises:
             NotFoundError: no story has this id.
@@ -205,24 +220,90 @@ class WebState:
             hit = self._reports.get(story_id)
             if hit is not None and hit[0] == key:
                 self._reports.move_to_end(story_id)
-                return hit[1]
+                return key, hit[1]
+        return key, None
+
+    def _build(self, story_id: StoryId, key: object) -> StoryReport:
         with self.report_lock:
             rep = self.engine.report(story_id)
-            arts = rep.articles
             # The report just computed (and cached) these facts; reading them back is cheap.
-            self.actors.add(self.engine.facts(arts))
+            facts = self.engine.facts(rep.articles)
+        self.actors.add(facts)
+        self._keep_facts(facts)
         with self._reports_lock:
             self._reports[story_id] = (key, rep)
             while len(self._reports) > 32:
                 self._reports.popitem(last=False)
         return rep
 
+    def _submit(self, story_id: StoryId, key: object) -> Future[StoryReport]:
+        """The build of this story's report: the one in progress, or a new one."""
+        with self._reports_lock:
+            fut = self._building.get(story_id)
+            if fut is None:
+                if self._builder_closed:  # the app started again after a shutdown
+                    self._builder = ThreadPoolExecutor(
+                        max_workers=2, thread_name_prefix="storyline-report"
+                    )
+                    self._builder_closed = False
+                fut = self._builder.submit(self._build, story_id, key)
+                self._building[story_id] = fut
+
+                def done(f: Future[StoryReport], sid: StoryId = story_id) -> None:
+                    with self._reports_lock:
+                        if self._building.get(sid) is f:
+                            del self._building[sid]
+
+                fut.add_done_callback(done)
+            return fut
+
+    def report(self, story_id: StoryId) -> StoryReport:
+        """The story's report, rebuilt only when the story changed since the cached one.
+
+        Blocks the calling thread; request handlers use ``report_async``.
+
+        Raises:
+            NotFoundError: no story has this id.
+        """
+        key, hit = self._cached(story_id)
+        return hit if hit is not None else self._submit(story_id, key).result()
+
+    async def report_async(self, story_id: StoryId) -> StoryReport:
+        """``report`` for a request handler: awaits the build without holding a thread.
+
+        Raises:
+            NotFoundError: no story has this id.
+        """
+        key, hit = await run_in_threadpool(self._cached, story_id)
+        if hit is not None:
+            return hit
+        return await asyncio.wrap_future(self._submit(story_id, key))
+
+    def _keep_facts(self, facts: Iterable[ArticleFacts]) -> None:
+        with self._reports_lock:
+            for f in facts:
+                self._facts[f.article_id] = f
+                self._facts.move_to_end(f.article_id)
+            while len(self._facts) > 2000:
+                self._facts.popitem(last=False)
+
     def facts(self, article: Article) -> ArticleFacts:
         """Extracted facts of one article (computed once, then read from the store's cache)."""
+        with self._reports_lock:
+            kept = self._facts.get(article.id)
+        if kept is not None:
+            return kept
         with self.report_lock:
             facts = self.engine.facts([article])[0]
         self.actors.add([facts])
+        self._keep_facts([facts])
         return facts
+
+    def shutdown(self) -> None:
+        """Stop the report builders (a build in progress finishes; queued ones are dropped)."""
+        with self._reports_lock:
+            self._builder_closed = True
+            self._builder.shutdown(wait=False, cancel_futures=True)
 
     def warm_actors(self, ids: Sequence[ArticleId] | None = None, batch: int = 8) -> int:
         """Extract (or read cached) facts for articles not yet in the actor index.

@@ -186,6 +186,7 @@ class IngestJobs:
         self.state.stopping.set()
         warmer.shutdown(wait=True, cancel_futures=True)
         worker.shutdown(wait=False, cancel_futures=True)
+        self.state.shutdown()
 
     def _run(
         self, job: IngestJob, upload: UploadDir, outlet: str | None, published: str | None
