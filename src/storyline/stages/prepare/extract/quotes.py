@@ -1037,7 +1037,7 @@ def extract_quotes(
         written when no actor matches), ``speaker_entity`` its id, ``speaker_role`` its role.
     """
     base = ctx or ArticleContext(article, doc, entities)
-    text = article.text
+    text = base.marked_text  # ''…'' marks read as "…" at the same offsets
     sents = base.sentences.spans
     segs = _find_segments(text, sents)
     qc = _Ctx(article, text, doc, entities, sents, base.mentions, [(s.start, s.end) for s in segs])
@@ -1049,7 +1049,7 @@ def extract_quotes(
         ent = f.sp.entity
         quotes.append(
             Quote(
-                text=text[f.start : f.end],
+                text=article.text[f.start : f.end],
                 speaker=ent.name if ent is not None else f.sp.text,
                 speaker_entity=ent.id if ent is not None else None,
                 speaker_role=ent.role if ent is not None else None,

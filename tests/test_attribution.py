@@ -1,0 +1,65 @@
+"""Attribution from the sentence's structure (issue 17): quote marks, speakers, roles.
+
+Every example is a fictional sentence written for these tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.models import Article, Quote
+from storyline.stages.prepare.extract.context import marked_text, quote_spans
+from storyline.stages.prepare.extract.entities import extract_entities
+from storyline.stages.prepare.extract.quotes import extract_quotes
+from storyline.text import content_id
+
+MODES = ["rules", pytest.param("spacy", marks=pytest.mark.model)]
+
+
+def quotes(text: str, mode: str = "rules") -> list[Quote]:
+    doc: Any = None
+    if mode == "spacy":
+        from storyline.nlp import load_spacy
+
+        doc = load_spacy()(text)
+    article = Article(id=content_id(text), source="t", text=text, raw=text, title="t")
+    found = extract_quotes(article, doc, extract_entities(article, doc))
+    for q in found:
+        assert q.text == text[q.cite.start : q.cite.end]
+    return found
+
+
+def one(found: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in found if fragment in q.text]
+    assert len(hits) == 1, [(q.kind, q.text, q.speaker) for q in found]
+    return hits[0]
+
+
+def test_two_apostrophes_read_as_a_quotation_mark() -> None:
+    text = "''The ferry runs again on Friday,'' said Ilona Petrak."
+    marked = marked_text(text)
+    assert len(marked) == len(text)
+    assert marked[marked.index('"') + 1 :].startswith("The ferry")
+    assert [text[s:e] for s, e in quote_spans(text)] == ["The ferry runs again on Friday,"]
+    # an apostrophe of a possessive or a contraction is no mark
+    assert marked_text("The Okafors' boat isn't ready.") == "The Okafors' boat isn't ready."
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_two_apostrophe_quotes_are_direct_quotes_with_their_speaker(mode: str) -> None:
+    text = (
+        "The harbour reopened on Tuesday.\n\n"
+        "''The ferry runs again on Friday,'' said Ilona Petrak, the harbour master. "
+        "''We owe the divers a great deal.''\n\n"
+        "Bruno Sall, a fisherman, said the new pier was ''a long time coming.''"
+    )
+    found = quotes(text, mode)
+    q = one(found, "ferry runs")
+    assert q.text == "The ferry runs again on Friday,"
+    assert q.kind == "direct" and q.speaker == "Ilona Petrak"
+    assert one(found, "divers").speaker == "Ilona Petrak"
+    p = one(found, "long time")
+    assert p.text == "a long time coming."
+    assert p.kind == "partial" and p.speaker == "Bruno Sall"
