@@ -38,6 +38,7 @@ __all__ = [
     "SPEECH_VERBS",
     "TIME_WORDS",
     "TIME_ZONES",
+    "TITLE_ABBREVIATIONS",
     "TRAILING_SPEECH_FORMS",
     "WEEKDAYS",
     "WEEKDAY_ABBREVIATIONS",
@@ -275,3 +276,14 @@ def alternation(words: Iterable[str]) -> str:
     """
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+# -- abbreviated titles -------------------------------------------------------------------------
+
+# Titles written abbreviated with a full stop before a name ("Mr. Roe", "Sen. Roe",
+# "Lt. Gov. Roe"): the stop is part of a speaker's noun phrase, not a sentence end.
+TITLE_ABBREVIATIONS: tuple[str, ...] = (
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Reps", "Sens", "Gov", "Gen", "Lt", "Col",
+    "Capt", "Sgt", "Adm", "Maj", "Cmdr", "Cpl", "Pvt", "Atty", "Supt", "Insp", "Det", "Rev",
+    "Hon", "Msgr", "Fr", "Jr", "Sr", "St",
+)  # fmt: skip

@@ -36,6 +36,7 @@ from storyline.lang import (
     INDIRECT_SPEECH_FORMS,
     PRONOUNS,
     REPORTING_FORMS,
+    TITLE_ABBREVIATIONS,
     TRAILING_SPEECH_FORMS,
     alternation,
     finite_forms,
@@ -76,6 +77,9 @@ _PRONOUNS = {
     if f.person == 3 and f.case == "subj"
 }
 _PRON = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in _PRONOUNS) + ")"
+# A full stop inside a speaker's noun phrase: an abbreviated title ("Mr. Roe", "Sen. Roe") or
+# an initial ("Jane Q. Roe", "U.S. Rep. Roe"); phrase patterns accept it as one character.
+_DOTTED = rf"\b(?:{'|'.join(TITLE_ABBREVIATIONS)})\.|\b[A-Z]\.(?=\s?[A-Z])"
 _OPEN, _CLOSE = "“„«", "”»"
 _MARK = re.compile(r"[“”„«»\"]")
 _PARA_BREAK = re.compile(r"\n[ \t]*\n")
@@ -509,11 +513,15 @@ def _sentence_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker:
 _VERB = rf"(?:{_VERBS})"
 _AFTER_PRONOUN = re.compile(rf"\s*[,;:—–-]?\s*(?P<sp>{_PRON})\s+{_ADV}{_VERB}\b")
 _AFTER_VERB = re.compile(
-    rf"\s*[,;:—–-]?\s*(?P<v>{_VERB})\s+(?P<np>[^.;:,“”\"\n]{{2,90}}?)"
+    rf"\s*[,;:—–-]?\s*(?P<v>{_VERB})\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,90}}?)"
     r"(?=\s*(?:[.,;:!?]|$|\s(?:on|in|at|to|during|after|before|when|while|who|according)\b))"
 )
-_AFTER_NP = re.compile(rf"\s*[,;:—–-]?\s*(?P<np>[^.;:“”\"\n]{{2,110}}?)\s+{_ADV}(?P<v>{_VERB})\b")
-_BEFORE_VERB = re.compile(rf"\b(?P<v>{_VERB})\b(?P<rest>[^.;“”\"]{{0,80}}?)\s*[:,—–-]\s*$")
+_AFTER_NP = re.compile(
+    rf"\s*[,;:—–-]?\s*(?P<np>(?:{_DOTTED}|[^.;:“”\"\n]){{2,110}}?)\s+{_ADV}(?P<v>{_VERB})\b"
+)
+_BEFORE_VERB = re.compile(
+    rf"\b(?P<v>{_VERB})\b(?P<rest>(?:{_DOTTED}|[^.;“”\"]){{0,80}}?)\s*[:,—–-]\s*$"
+)
 
 
 def _after_close(ctx: _Ctx, end: int) -> _Speaker:
@@ -737,6 +745,11 @@ def _indirect_quotes(ctx: _Ctx, direct: list[_Found]) -> list[_Found]:
     """Reported speech, by rules on each sentence and (with a parse) by clausal complements."""
     text = ctx.text
     out: list[_Found] = []
+    # partial quotes no attribution of their own named: a reported clause around one gives it
+    # that clause's speaker ("Roe said the plan was “a gamble” and would fail")
+    unattributed = sorted(
+        ((f.start, f.end, k) for k, f in enumerate(direct) if f.kind == "partial" and not f.sp)
+    )
     for ss, se in ctx.sents:
         body_end = se - (1 if text[se - 1 : se] in (".", "!") else 0)
         cands = _according_to(ctx, ss, se, body_end)
@@ -776,6 +789,13 @@ def _indirect_quotes(ctx: _Ctx, direct: list[_Found]) -> list[_Found]:
         cands.extend(_participle_clauses(ctx, ss, body_end, direct, cands))
         for a, b, sp in cands:
             a, b = _trim(text, a, b, ",;")
+            if unattributed and sp:
+                lo = bisect.bisect_left(unattributed, (a - 1, -1, -1))
+                for qs, qe, k in unattributed[lo:]:
+                    if qs > b:
+                        break
+                    if qe <= b + 1 and not direct[k].sp:
+                        direct[k].sp = sp
             b = _strip_final(text, a, b)
             if b - a < 12 or len(text[a:b].split()) < 3 or _mostly_quoted(ctx, a, b):
                 continue
@@ -928,8 +948,8 @@ def _parsed_indirect(ctx: _Ctx, ss: int, se: int) -> list[_Cand]:
             continue  # a complement without a subject is no reported clause
         lo = min(t.idx for t in comp[0].subtree)
         hi = max(t.idx + len(t) for t in comp[0].subtree)
-        if lo < tok.idx < hi:
-            continue
+        if lo < tok.idx < hi or lo < ss or hi > se:
+            continue  # (a complement reaching out of the sentence is a misparse)
         m = re.match(r"that\s+", ctx.text[lo:hi])
         lo += m.end() if m else 0
         sp = _np_speaker(ctx, ss, tok.idx, tok.idx)
