@@ -63,3 +63,42 @@ def test_two_apostrophe_quotes_are_direct_quotes_with_their_speaker(mode: str) -
     p = one(found, "long time")
     assert p.text == "a long time coming."
     assert p.kind == "partial" and p.speaker == "Bruno Sall"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_titles_chants_scare_quotes_and_tweet_bylines_are_not_speech(mode: str) -> None:
+    text = (
+        'Ilse Varga appeared on "Good Morning Kestria" on Sunday to promote her book, '
+        '"The Long Crossing."\n\n'
+        'The crowd chanted "Ferry! Ferry!" while the plan calls for an "orderly" handover.\n\n'
+        '"The harbour will not close," Varga said.\n\n'
+        "— Port of Dunmore (@dunmoreport) March 9, 2016"
+    )
+    found = quotes(text, mode)
+    assert [q.text for q in found] == ["The harbour will not close,"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_abbreviated_titles_and_initials_stay_in_the_speaker_phrase(mode: str) -> None:
+    text = (
+        "Mark Ostrander, a retired ferry captain, came to the meeting.\n\n"
+        '"We waited two winters for that pier," said Mr. Ostrander. "Nobody listened."\n\n'
+        '"The money is there," Gov. Rosa Q. Vennet said on Monday.'
+    )
+    found = quotes(text, mode)
+    assert one(found, "two winters").speaker == "Mark Ostrander"
+    assert one(found, "Nobody listened").speaker == "Mark Ostrander"
+    assert "Vennet" in (one(found, "money is there").speaker or "")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_partial_quote_inside_a_reported_clause_takes_its_speaker(mode: str) -> None:
+    text = (
+        "The council met on Tuesday.\n\n"
+        'Edda Brink said the bypass was "a gamble with other people\'s money" and would '
+        "never pay for itself.\n\n"
+        'Ticket sales were "slower than we had hoped," said Piet Laanstra, the director.'
+    )
+    found = quotes(text, mode)
+    assert one(found, "a gamble").speaker == "Edda Brink"
+    assert one(found, "slower than").speaker == "Piet Laanstra"

@@ -39,6 +39,7 @@ __all__ = [
     "TIME_WORDS",
     "TIME_ZONES",
     "TITLE_ABBREVIATIONS",
+    "TITLE_CASE_SMALL_WORDS",
     "TRAILING_SPEECH_FORMS",
     "WEEKDAYS",
     "WEEKDAY_ABBREVIATIONS",
@@ -287,3 +288,12 @@ TITLE_ABBREVIATIONS: tuple[str, ...] = (
     "Capt", "Sgt", "Adm", "Maj", "Cmdr", "Cpl", "Pvt", "Atty", "Supt", "Insp", "Det", "Rev",
     "Hon", "Msgr", "Fr", "Jr", "Sr", "St",
 )  # fmt: skip
+
+# -- titles of works --------------------------------------------------------------------------
+
+# Short words a title of a work leaves lowercase ("The Art of the Deal", "Fox & Friends"):
+# a quoted phrase whose other words are all capitalised is a title, not speech.
+TITLE_CASE_SMALL_WORDS: frozenset[str] = frozenset({
+    "a", "an", "the", "of", "and", "or", "nor", "but", "in", "on", "at", "to", "for", "with",
+    "by", "from", "as", "vs", "via", "&", "de", "la", "le", "du", "von", "van",
+})  # fmt: skip

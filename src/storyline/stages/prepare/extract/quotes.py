@@ -34,9 +34,11 @@ from typing import TYPE_CHECKING
 from storyline.lang import (
     CORE_SPEECH_FORMS,
     INDIRECT_SPEECH_FORMS,
+    MONTHS,
     PRONOUNS,
     REPORTING_FORMS,
     TITLE_ABBREVIATIONS,
+    TITLE_CASE_SMALL_WORDS,
     TRAILING_SPEECH_FORMS,
     alternation,
     finite_forms,
@@ -263,6 +265,13 @@ _PREPOSITIONS = _words(
 )
 
 
+# Words that alone name no speaker: relative and other pronouns, determiners, headline words.
+_NOT_A_SPEAKER = _PREPOSITIONS | _words(
+    """who whom whose which that what whoever the a an this these those some any each all
+    latest breaking update updated exclusive watch video"""
+)
+
+
 @dataclass(slots=True)
 class _Ctx:
     article: Article
@@ -277,6 +286,7 @@ class _Ctx:
     _sorted: list[tuple[int, int]] = field(default_factory=list)  # quoted, sorted
     _mention_starts: list[int] = field(default_factory=list)
     _mention_maxlen: int = 0
+    _genders: dict[str, str] | None = None  # entity id -> "m"/"f", from the article itself
 
     def __post_init__(self) -> None:
         self._sent_starts = [s for s, _ in self.sents]
@@ -405,6 +415,8 @@ def _plain_np(phrase: str) -> str | None:
         return None
     if words[0].lower() in _PREPOSITIONS or not re.match(r"[\w’'-]+$", words[-1]):
         return None
+    if re.search(r"['’]s?$", words[-1]) or all(w.lower() in _NOT_A_SPEAKER for w in words):
+        return None  # a possessive ("Jane Roe's") or a function word ("who", "the")
     if words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words) or None
@@ -427,6 +439,14 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     if ctx.doc is not None:
         tok = _token_at(ctx.doc, verb_at)
         subj = _nsubj(tok) if tok is not None else None
+        if subj is not None and subj.lower_ in ("who", "that", "which"):
+            # "Jane Roe, who said …": the relative pronoun stands for the noun it hangs on
+            rel = subj.head
+            while rel.dep_ != "relcl" and rel.head is not rel and rel.dep_ in ("conj", "xcomp"):
+                rel = rel.head
+            subj = rel.head if rel.dep_ == "relcl" and rel.head.pos_ in ("PROPN", "NOUN") else None
+            while subj is not None and subj.dep_ == "appos" and subj.head.pos_ == "PROPN":
+                subj = subj.head  # "Jane Roe, the minister, who said": the name
         if subj is not None:
             if subj.lower_ in _PRONOUNS:
                 return _Speaker(pronoun=subj.lower_, at=subj.idx)
@@ -961,13 +981,53 @@ def _parsed_indirect(ctx: _Ctx, ss: int, se: int) -> list[_Cand]:
 # -- pronouns ---------------------------------------------------------------------------------------
 
 
-def _fits(ent: Entity, pronoun: str) -> bool:
+# Personal pronouns that tell a person's gender ("he", "his", "her"), and the honorifics that do.
+_GENDERED = {p: str(f.gender) for p, f in PRONOUNS.items() if f.gender in ("m", "f")}
+_GENDERED_RE = re.compile(r"\b(?:" + "|".join(_GENDERED) + r")\b", re.I)
+_HONORIFIC_GENDER = re.compile(r"\b(?:(?P<m>Mr)|Mrs|Ms|Miss)\.?\s*$")
+
+
+def _genders(ctx: _Ctx) -> dict[str, str]:
+    """Each person's gender as the article shows it, for pronoun agreement.
+
+    No name list guesses it: the evidence is the article's own. "Mr."/"Mrs."/"Ms." before a
+    mention counts two votes; the first gendered pronoun after a mention in its sentence
+    ("Jane Roe said her team …"), before the next person's mention, one. A person with no
+    evidence, or as much for both, has no gender and agrees with "he" and "she" alike.
+    """
+    if ctx._genders is not None:
+        return ctx._genders
+    text = ctx.text
+    votes: dict[str, list[int]] = {}
+    people = [x for x in ctx.mentions if x[2].type == "PERSON"]
+    for i, (s, e, ent) in enumerate(people):
+        v = votes.setdefault(ent.id, [0, 0])
+        h = _HONORIFIC_GENDER.search(text, max(0, s - 6), s) or _HONORIFIC_GENDER.match(
+            text[s : min(e, s + 6)].split(" ")[0]
+        )
+        if h:
+            v[0 if h.group("m") else 1] += 2
+        stop = min(
+            people[i + 1][0] if i + 1 < len(people) else len(text), ctx.sentence(s)[1], e + 150
+        )
+        if ctx.in_quote(e):
+            continue
+        p = _GENDERED_RE.search(text, e, max(e, stop))
+        if p and not ctx.in_quote(p.start()):
+            v[0 if _GENDERED[p.group().lower()] == "m" else 1] += 1
+    ctx._genders = {k: ("m" if m > f else "f") for k, (m, f) in votes.items() if m != f}
+    return ctx._genders
+
+
+def _fits(ctx: _Ctx, ent: Entity, pronoun: str) -> bool:
+    """Whether an actor agrees with a pronoun in number, kind and (for people) gender."""
     want = _PRONOUNS.get(pronoun)
     if want == "it":
         return ent.type in ("ORG", "GPE")
     num = entity_number(ent)
     if want == "sg":
-        return num == "sg"
+        gender = _GENDERED.get(pronoun)
+        return num == "sg" and (gender is None or _genders(ctx).get(ent.id, gender) == gender)
     return num == "pl" or ent.type in ("ORG", "GPE", "NORP")
 
 
@@ -992,7 +1052,7 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
         choice = _previous_subject(ctx, limit, pron)
         if choice is None:
             recent = [e for pos, e in speakers if pos < limit and limit - pos < 1500]
-            choice = recent[-1] if recent and _fits(recent[-1], pron) else None
+            choice = recent[-1] if recent and _fits(ctx, recent[-1], pron) else None
         if choice is None:
             # the last fitting mention before ``limit``: searched backwards from it
             hi = bisect.bisect_left(ctx._mention_starts, limit)
@@ -1000,7 +1060,7 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
                 (
                     ent
                     for s, e, ent in (ctx.mentions[i] for i in range(hi - 1, -1, -1))
-                    if e <= limit and not ctx.in_quote(s) and _fits(ent, pron)
+                    if e <= limit and not ctx.in_quote(s) and _fits(ctx, ent, pron)
                 ),
                 None,
             )
@@ -1021,18 +1081,63 @@ def _previous_subject(ctx: _Ctx, limit: int, pron: str) -> Entity | None:
             continue  # quoted text says nothing about who "he" is
         seen += 1
         subj = _sentence_subject(ctx, ss, end)
-        if subj.entity is not None and _fits(subj.entity, pron):
+        if subj.entity is not None and _fits(ctx, subj.entity, pron):
             return subj.entity
         if subj.pronoun == pron:
             continue  # "He also warned …": keep looking for the name
         people = [
-            x[2] for x in ctx.mentions_from(ss, end) if not ctx.in_quote(x[0]) and _fits(x[2], pron)
+            x[2]
+            for x in ctx.mentions_from(ss, end)
+            if not ctx.in_quote(x[0]) and _fits(ctx, x[2], pron)
         ]
         if pron in ("he", "she"):
             people = [e for e in people if e.type in ("PERSON", "UNNAMED")]
         if people:
             return people[0]
     return None
+
+
+# -- not speech -------------------------------------------------------------------------------------
+
+# Markup a scrape left in the text (an embedded tweet's ``<tweet tweet-author="…">``).
+_MARKUP = re.compile(r"</?[a-z][\w-]*[\s>/]|\w=\"|\">")
+# What an embedded tweet's byline line holds: handles, dates, status ids, links.
+_EMBED_BIT = (
+    r"@\w+|\d{6,}|https?://\S+|pic\.twitter\.com/\S+|(?:[\w-]+\.)+(?:com|org|net)\S*|"
+    rf"(?:{'|'.join(m.capitalize() for m in MONTHS)})\.?\s+\d{{1,2}},?\s+\d{{4}}"
+)
+_EMBED_ONLY = re.compile(rf"\W*(?:(?:{_EMBED_BIT})\W*)+", re.I)
+_TITLE_WORD = re.compile(r"[\w’'&-]+")
+_SCARE_WORDS = 4  # a speakerless partial quote this short is a scare quote or a term
+
+
+def _title_case(quote: str) -> bool:
+    """A title of a work, a show or a slogan ("The Art of the Deal", "Make Ports Great")."""
+    words = [w for w in _TITLE_WORD.findall(quote) if w.lower() not in TITLE_CASE_SMALL_WORDS]
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def _not_speech(quote: str, kind: QuoteKind, attributed: bool) -> bool:
+    """Quoted text that is no one's words.
+
+    Scrape furniture (markup, a tweet's handle, date and status id); titles of works, shows
+    and slogans, nicknames and chants in quote marks ("Good Morning Kestria", "Ferry! Ferry!");
+    and a short speakerless partial quote, which is a scare quote or a term ("an “orderly”
+    handover"). Issue 17: these were a third of the false quotes on annotated news.
+    """
+    if _MARKUP.search(quote) or _EMBED_ONLY.fullmatch(quote):
+        return True
+    if kind == "indirect":
+        return False
+    words = quote.split()
+    if len(words) <= 8 and _title_case(quote) and (len(words) > 1 or not attributed):
+        return kind == "partial" or (not attributed and len(words) <= 6)
+    if kind != "partial":
+        return False
+    folded = [w.strip("!?.,").lower() for w in words]
+    if len(folded) >= 2 and len(set(folded)) * 2 <= len(folded):
+        return True  # a chant: "Ferry! Ferry!"
+    return not attributed and len(words) <= _SCARE_WORDS
 
 
 # -- public API --------------------------------------------------------------------------------------
@@ -1066,6 +1171,8 @@ def extract_quotes(
     _resolve_pronouns(qc, found)
     quotes: list[Quote] = []
     for f in sorted(found, key=lambda f: (f.start, f.end)):
+        if _not_speech(text[f.start : f.end], f.kind, bool(f.sp)):
+            continue
         ent = f.sp.entity
         quotes.append(
             Quote(
