@@ -97,8 +97,36 @@ def test_partial_quote_inside_a_reported_clause_takes_its_speaker(mode: str) -> 
         "The council met on Tuesday.\n\n"
         'Edda Brink said the bypass was "a gamble with other people\'s money" and would '
         "never pay for itself.\n\n"
-        'Ticket sales were "slower than we had hoped," said Piet Laanstra, the director.'
+        'Ticket sales were "slower than we had hoped," said Piet Laanstra, the director.\n\n'
+        'The new tunnel would be "a burden for decades" and would never pay for itself, '
+        "according to Tilde Marsh, a councillor."
     )
     found = quotes(text, mode)
+    assert one(found, "a burden").speaker == "Tilde Marsh"
     assert one(found, "a gamble").speaker == "Edda Brink"
     assert one(found, "slower than").speaker == "Piet Laanstra"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_relative_pronoun_speaker_is_the_noun_it_stands_for(mode: str) -> None:
+    text = (
+        "The hearing ended late on Thursday.\n\n"
+        "The plan was backed by Ilse Brandauer, the transport minister, who said the tunnel "
+        'would "pay for itself within a decade."'
+    )
+    q = one(quotes(text, mode), "pay for itself")
+    assert q.speaker == "Ilse Brandauer"
+    assert all(q.speaker != "who" for q in quotes(text, mode))
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_pronoun_agrees_in_gender_with_what_the_article_shows(mode: str) -> None:
+    text = (
+        "Marta Olsen and Tomas Brekke met voters in Dunmore on Friday.\n\n"
+        "Ms. Olsen told the crowd that her plan would cut fares. Mr. Brekke spoke after her.\n\n"
+        '"The ferry is a lifeline," she said.\n\n'
+        '"We will keep it running," he said.'
+    )
+    found = quotes(text, mode)
+    assert "Olsen" in (one(found, "lifeline").speaker or "")
+    assert "Brekke" in (one(found, "keep it running").speaker or "")
