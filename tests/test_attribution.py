@@ -130,3 +130,20 @@ def test_pronoun_agrees_in_gender_with_what_the_article_shows(mode: str) -> None
     found = quotes(text, mode)
     assert "Olsen" in (one(found, "lifeline").speaker or "")
     assert "Brekke" in (one(found, "keep it running").speaker or "")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_reported_clause_around_its_attribution(mode: str) -> None:
+    text = (
+        "Rolf Amsel met the harbour board on Monday.\n\n"
+        "The goal, he said, is to keep the ferry running through the winter.\n\n"
+        "Among the projects at risk, according to Ms. Vella, are two new piers in the north."
+    )
+    found = quotes(text, mode)
+    goal = one(found, "The goal")
+    assert goal.kind == "indirect"
+    assert goal.text.endswith("through the winter")
+    risk = one(found, "Among the projects")
+    assert risk.text.endswith("piers in the north") and risk.speaker == "Vella"
+    if mode == "spacy":
+        assert goal.speaker == "Rolf Amsel"

@@ -503,8 +503,12 @@ def _nsubj(tok: Token) -> Token | None:
     return None
 
 
-def _sentence_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker:
-    """The actor a sentence is about: its grammatical subject, else its first actor."""
+def _sentence_subject(ctx: _Ctx, ss: int, end: int, strict: bool = False) -> _Speaker:
+    """The actor a sentence is about: its grammatical subject, else its first actor.
+
+    ``strict``: the subject only (with a parse, the main verb's; without, an actor opening
+    the sentence), never an actor named further in.
+    """
     if ctx.doc is not None:
         span = ctx.doc.char_span(ss, end, alignment_mode="contract")
         if span is not None and len(span):
@@ -521,6 +525,12 @@ def _sentence_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker:
     if lead:
         return _Speaker(pronoun=lead.group(1).lower(), at=ss + lead.start(1))
     first = [x for x in ctx.mentions_from(ss, end) if not ctx.in_quote(x[0])]
+    if strict:
+        if ctx.doc is not None:
+            return _Speaker()
+        first = [
+            x for x in first[:1] if re.fullmatch(r"[\s“\"]*(?:[Tt]he\s+)?", ctx.text[ss : x[0]])
+        ]
     people = [x for x in first if x[2].type in ("PERSON", "UNNAMED")]
     pick = (people or first)[:1]
     if pick:
@@ -778,6 +788,13 @@ def _indirect_quotes(ctx: _Ctx, direct: list[_Found]) -> list[_Found]:
             ent = _ends_with_actor(ctx, m.start("np"), m.end("np")) if m else None
             if m and ent is not None:
                 cands.append((ss, body_end, _Speaker(ent)))
+            elif m and not ctx.in_quote(m.start("np")):
+                # "The goal, she said, is …": a pronoun or a plain noun phrase as the speaker
+                np = m.group("np").strip()
+                if re.fullmatch(_PRON, np):
+                    cands.append((ss, body_end, _Speaker(pronoun=np.lower(), at=m.start("np"))))
+                elif (plain := _plain_np(np)) and not np[0].isupper():
+                    cands.append((ss, body_end, _Speaker(text=plain)))
         for m in _WHO_SAID.finditer(text, ss, body_end):
             ent = _ends_with_actor(ctx, ss, m.start())
             if ent is not None:
@@ -848,6 +865,10 @@ def _according_to(ctx: _Ctx, ss: int, se: int, body_end: int) -> list[_Cand]:
     if m and not _reported_source(text, m.start("np")) and not ctx.in_quote(m.start("np")):
         ent = _speaker_in(ctx, m.start("np"), m.end("np"))
         sp = _Speaker(ent) if ent else _Speaker(text=_plain_np(m.group("np")))
+        rest = text[m.end("np") : body_end]
+        if re.match(r",\s+(?:is|are|was|were|has|have|had|will|would|could|can)\b", rest):
+            # "Among the risks, according to X, are …": the sentence goes on around it
+            return [(ss, body_end, sp)]
         return [(m.start("c"), m.end("c"), sp)]
     return []
 
@@ -983,7 +1004,8 @@ def _parsed_indirect(ctx: _Ctx, ss: int, se: int) -> list[_Cand]:
 
 # Personal pronouns that tell a person's gender ("he", "his", "her"), and the honorifics that do.
 _GENDERED = {p: str(f.gender) for p, f in PRONOUNS.items() if f.gender in ("m", "f")}
-_GENDERED_RE = re.compile(r"\b(?:" + "|".join(_GENDERED) + r")\b", re.I)
+# ("her" is left out as evidence: as an object it is usually someone else, "Roe thanked her")
+_GENDERED_RE = re.compile(r"\b(?:he|she|his)\b", re.I)
 _HONORIFIC_GENDER = re.compile(r"\b(?:(?P<m>Mr)|Mrs|Ms|Miss)\.?\s*$")
 
 
@@ -991,9 +1013,9 @@ def _genders(ctx: _Ctx) -> dict[str, str]:
     """Each person's gender as the article shows it, for pronoun agreement.
 
     No name list guesses it: the evidence is the article's own. "Mr."/"Mrs."/"Ms." before a
-    mention counts two votes; the first gendered pronoun after a mention in its sentence
-    ("Jane Roe said her team …"), before the next person's mention, one. A person with no
-    evidence, or as much for both, has no gender and agrees with "he" and "she" alike.
+    mention counts two votes; the first "he", "she" or "his" after a mention in its sentence
+    ("Jane Roe said she …"), before the next person's mention, one. A gender needs a
+    margin of two votes; a person without one agrees with "he" and "she" alike.
     """
     if ctx._genders is not None:
         return ctx._genders
@@ -1015,7 +1037,8 @@ def _genders(ctx: _Ctx) -> dict[str, str]:
         p = _GENDERED_RE.search(text, e, max(e, stop))
         if p and not ctx.in_quote(p.start()):
             v[0 if _GENDERED[p.group().lower()] == "m" else 1] += 1
-    ctx._genders = {k: ("m" if m > f else "f") for k, (m, f) in votes.items() if m != f}
+    # one stray pronoun is no evidence ("Roe, who met Jane Doe, she said"): a margin of two
+    ctx._genders = {k: ("m" if m > f else "f") for k, (m, f) in votes.items() if abs(m - f) >= 2}
     return ctx._genders
 
 
@@ -1049,10 +1072,12 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
             continue
         pron = sp.pronoun
         limit = min(f.start, sp.at)
-        choice = _previous_subject(ctx, limit, pron)
+        choice = _previous_subject(ctx, limit, pron, subjects_only=True)
         if choice is None:
             recent = [e for pos, e in speakers if pos < limit and limit - pos < 1500]
             choice = recent[-1] if recent and _fits(ctx, recent[-1], pron) else None
+        if choice is None:
+            choice = _previous_subject(ctx, limit, pron)
         if choice is None:
             # the last fitting mention before ``limit``: searched backwards from it
             hi = bisect.bisect_left(ctx._mention_starts, limit)
@@ -1069,8 +1094,15 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
             speakers.append((f.start, choice))
 
 
-def _previous_subject(ctx: _Ctx, limit: int, pron: str) -> Entity | None:
-    """The subject of the closest narrative sentence before ``limit`` that fits ``pron``."""
+def _previous_subject(
+    ctx: _Ctx, limit: int, pron: str, subjects_only: bool = False
+) -> Entity | None:
+    """The subject of the closest narrative sentence before ``limit`` that fits ``pron``.
+
+    With ``subjects_only`` only grammatical subjects count; otherwise, failing one, the first
+    fitting actor mentioned in the sentence (a name in a side clause, "Asked whether Roe
+    would run, she said", is a weaker antecedent than the last speaker, so it comes last).
+    """
     k = bisect.bisect_right(ctx._sent_starts, limit - 1) - 1
     seen = 0
     while k >= 0 and seen < 3:
@@ -1080,11 +1112,13 @@ def _previous_subject(ctx: _Ctx, limit: int, pron: str) -> Entity | None:
         if end <= ss or all(ctx.in_quote(i) for i in range(ss, end, max(1, (end - ss) // 8))):
             continue  # quoted text says nothing about who "he" is
         seen += 1
-        subj = _sentence_subject(ctx, ss, end)
+        subj = _sentence_subject(ctx, ss, end, strict=subjects_only)
         if subj.entity is not None and _fits(ctx, subj.entity, pron):
             return subj.entity
         if subj.pronoun == pron:
             continue  # "He also warned …": keep looking for the name
+        if subjects_only:
+            continue
         people = [
             x[2]
             for x in ctx.mentions_from(ss, end)
