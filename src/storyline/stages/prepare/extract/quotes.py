@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from storyline.lang import (
     CORE_SPEECH_FORMS,
+    HONORIFICS,
     INDIRECT_SPEECH_FORMS,
     MONTHS,
     PRONOUNS,
@@ -265,6 +266,23 @@ _PREPOSITIONS = _words(
 )
 
 
+# Titles written before a name: kept out of a speaker's name and given as its role.
+_TITLES = frozenset(TITLE_ABBREVIATIONS) | frozenset(
+    w for h in HONORIFICS for w in h.split() if w[0].isupper()
+)
+_LEADING_TITLES = re.compile(
+    r"(?:(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")\.?\s+)+(?=[A-Z])"
+)
+
+
+def _split_title(name: str) -> tuple[str, str | None]:
+    """ "Sen. Jane Roe" -> ("Jane Roe", "Sen."): a written speaker's name and its title."""
+    m = _LEADING_TITLES.match(name)
+    if not m or m.end() >= len(name):
+        return name, None
+    return name[m.end() :], m.group().strip()
+
+
 # Words that alone name no speaker: relative and other pronouns, determiners, headline words.
 _NOT_A_SPEAKER = _PREPOSITIONS | _words(
     """who whom whose which that what whoever the a an this these those some any each all
@@ -417,6 +435,8 @@ def _plain_np(phrase: str) -> str | None:
         return None
     if re.search(r"['’]s?$", words[-1]) or all(w.lower() in _NOT_A_SPEAKER for w in words):
         return None  # a possessive ("Jane Roe's") or a function word ("who", "the")
+    if all(w.rstrip(".") in _TITLES for w in words):
+        return None  # a bare title ("Sen.") names no one
     if words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words) or None
@@ -519,6 +539,9 @@ def _sentence_subject(ctx: _Ctx, ss: int, end: int, strict: bool = False) -> _Sp
                 lo = min(t.idx for t in subj.subtree)
                 hi = max(t.idx + len(t) for t in subj.subtree)
                 ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+                for appos in (c for c in subj.children if c.dep_ == "appos" and ent is None):
+                    # "Kestria's foreign minister, Ilse Marrow, stated": the name in apposition
+                    ent = _speaker_in(ctx, lo, hi, head=appos.idx)
                 if ent is not None:
                     return _Speaker(ent)
     lead = re.match(rf"\s*({_PRON})\b", ctx.text[ss:end])
@@ -1208,12 +1231,15 @@ def extract_quotes(
         if _not_speech(text[f.start : f.end], f.kind, bool(f.sp)):
             continue
         ent = f.sp.entity
+        name, role = (ent.name, ent.role) if ent is not None else (f.sp.text, None)
+        if ent is None and name:
+            name, role = _split_title(name)  # "Sen. Roe": "Roe", role "Sen."
         quotes.append(
             Quote(
                 text=article.text[f.start : f.end],
-                speaker=ent.name if ent is not None else f.sp.text,
+                speaker=name,
                 speaker_entity=ent.id if ent is not None else None,
-                speaker_role=ent.role if ent is not None else None,
+                speaker_role=role,
                 kind=f.kind,
                 cite=Cite(article.id, f.start, f.end),
             )
