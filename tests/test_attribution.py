@@ -147,3 +147,18 @@ def test_reported_clause_around_its_attribution(mode: str) -> None:
     assert risk.text.endswith("piers in the north") and risk.speaker == "Vella"
     if mode == "spacy":
         assert goal.speaker == "Rolf Amsel"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_any_verb_after_a_quote_left_open_and_state_after_a_name(mode: str) -> None:
+    text = (
+        "Nadia Ferro hosted the debate on Thursday.\n\n"
+        '"Would the toll be negotiable?" Ferro pressed. "Maybe for local drivers?"\n\n'
+        '"There has been talk about the bridge, so let me be clear," Senate leader '
+        'Bram Olt, R-Ore., said. "The bridge stays."'
+    )
+    found = quotes(text, mode)
+    assert "Ferro" in (one(found, "toll be negotiable").speaker or "")
+    assert "Ferro" in (one(found, "local drivers").speaker or "")
+    assert one(found, "let me be clear").speaker == "Bram Olt"
+    assert one(found, "bridge stays").speaker == "Bram Olt"

@@ -82,7 +82,10 @@ _PRONOUNS = {
 _PRON = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in _PRONOUNS) + ")"
 # A full stop inside a speaker's noun phrase: an abbreviated title ("Mr. Roe", "Sen. Roe") or
 # an initial ("Jane Q. Roe", "U.S. Rep. Roe"); phrase patterns accept it as one character.
-_DOTTED = rf"\b(?:{'|'.join(TITLE_ABBREVIATIONS)})\.|\b[A-Z]\.(?=\s?[A-Z])"
+_DOTTED = (
+    rf"\b(?:{'|'.join(TITLE_ABBREVIATIONS)})\.|\b[A-Z]\.(?=\s?[A-Z])"
+    r"|\b[A-Z][a-z]{1,3}\.(?=,)"  # a state after a name: "Jane Roe, D-Ore., said"
+)
 _OPEN, _CLOSE = "“„«", "”»"
 _MARK = re.compile(r"[“”„«»\"]")
 _PARA_BREAK = re.compile(r"\n[ \t]*\n")
@@ -572,6 +575,10 @@ _AFTER_VERB = re.compile(
 _AFTER_NP = re.compile(
     rf"\s*[,;:—–-]?\s*(?P<np>(?:{_DOTTED}|[^.;:“”\"\n]){{2,110}}?)\s+{_ADV}(?P<v>{_VERB})\b"
 )
+_AFTER_ANY_VERB = re.compile(
+    rf"\s*(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s+(?:{_ADV})?(?P<v>[a-z]{{3,}}(?:ed|s))\b"
+    r"[^.;:“”\"\n]{0,40}[.!?]"
+)
 _BEFORE_VERB = re.compile(
     rf"\b(?P<v>{_VERB})\b(?P<rest>(?:{_DOTTED}|[^.;“”\"]){{0,80}}?)\s*[:,—–-]\s*$"
 )
@@ -600,6 +607,18 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     if m and not re.match(r"(?:and|but|or|then|which|that|as|while|when)\b", m.group("np")):
         # ("…” and repeated that …" continues the writer's sentence: no attribution)
         return _np_speaker(ctx, m.start("np"), m.end("np"), m.start("v"))
+    m = _AFTER_ANY_VERB.match(text, end, tail_end)
+    if m and text[end - 2 : end - 1] in (",", "?", "!") and m.group("v") not in _VERBISH:
+        # "…,” Roe pressed. / "…?” she wondered.": a quote left open by a comma or a question
+        # mark, then a name or a pronoun and a verb, is attributed whatever the verb
+        np = m.group("np").strip()
+        if re.fullmatch(_PRON, np):
+            return _Speaker(pronoun=np.lower(), at=m.start("np"))
+        ent = _ends_with_actor(ctx, m.start("np"), m.end("np"))
+        if ent is not None and ent.type in ("PERSON", "UNNAMED", "ORG"):
+            return _Speaker(ent)
+        if ent is None and re.fullmatch(r"(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+", np):
+            return _Speaker(text=np)  # a name the entity stage did not know
     return _Speaker()
 
 
@@ -721,7 +740,7 @@ def _starts_paragraph(text: str, pos: int) -> bool:
 _FRAMING = (
     r"called(?!\s+for)|calls(?!\s+for)|dubbed|branded|labelled|labeled|termed|described|describes|describing|"
     r"hailed|praised|condemned|criticised|criticized|denounced|welcomed|promised|pledged|vowed|"
-    r"urged|demanded|accused|blamed|rejected|dismissed|defended|put\s+it"
+    r"urged|demanded|accused|blamed|rejected|dismissed|defended|put\s+it|puts\s+it|calling"
 )
 
 
