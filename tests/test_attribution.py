@@ -162,3 +162,18 @@ def test_any_verb_after_a_quote_left_open_and_state_after_a_name(mode: str) -> N
     assert "Ferro" in (one(found, "local drivers").speaker or "")
     assert one(found, "let me be clear").speaker == "Bram Olt"
     assert one(found, "bridge stays").speaker == "Bram Olt"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_statement_introduced_in_the_sentence_before(mode: str) -> None:
+    text = (
+        "The ferry strike entered its third day.\n\n"
+        "Harbour master Ilona Petrak wrote on Twitter on Friday morning.\n\n"
+        '"The pier stays open until the last boat is home."\n\n'
+        "Ticket sales fell sharply in the spring.\n\n"
+        '"Nobody wants to travel in a storm."'
+    )
+    found = quotes(text, mode)
+    assert one(found, "pier stays open").speaker == "Ilona Petrak"
+    # a sentence that reports no speech introduces no speaker
+    assert one(found, "Nobody wants").speaker is None

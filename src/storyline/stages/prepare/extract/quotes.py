@@ -712,7 +712,37 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
         if donors:
             f.sp = donors[0].sp
             behind[f.para] = k
+        elif f.kind == "direct" and f.group != (found[k - 1].group if k else -2):
+            f.sp = _introducer(ctx, f.start)
+            if f.sp:
+                behind[f.para] = k
     return _merge_groups(found)
+
+
+def _introducer(ctx: _Ctx, start: int) -> _Speaker:
+    """The speaker a narrative sentence right before a quote introduces.
+
+    "Roe wrote on Twitter on Friday.\n\n“The pier stays open.”": the sentence ends just
+    before the quote (nothing but space and the opening mark between) and reports speech
+    itself, with no quote of its own; the subject of its reporting verb speaks.
+    """
+    k = bisect.bisect_right(ctx._sent_starts, start) - 1
+    while k >= 0 and ctx.sents[k][0] >= start - 1:
+        k -= 1
+    if k < 0:
+        return _Speaker()
+    ss, se = ctx.sents[k]
+    if se > start or not re.fullmatch(r"[\s“„«\"]*", ctx.text[se:start]):
+        return _Speaker()
+    if ctx.in_quote(ss) or re.search(r"[“”„«»\"]", ctx.text[ss:se]):
+        return _Speaker()
+    verbs = list(re.finditer(rf"\b(?:{_VERBS})\b", ctx.text[ss:se]))
+    if not verbs:
+        return _Speaker()
+    verb_at = ss + verbs[-1].start()
+    if ctx.doc is not None:
+        return _np_speaker(ctx, ss, verb_at, verb_at)
+    return _subject_by_position(ctx, ss, verb_at)
 
 
 def _merge_groups(found: list[_Found]) -> list[_Found]:
