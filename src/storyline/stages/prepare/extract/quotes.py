@@ -33,8 +33,10 @@ from typing import TYPE_CHECKING
 
 from storyline.lang import (
     CORE_SPEECH_FORMS,
+    FEMALE_FIRST_NAMES,
     HONORIFICS,
     INDIRECT_SPEECH_FORMS,
+    MALE_FIRST_NAMES,
     MONTHS,
     PRONOUNS,
     REPORTING_FORMS,
@@ -1087,7 +1089,9 @@ def _genders(ctx: _Ctx) -> dict[str, str]:
     No name list guesses it: the evidence is the article's own. "Mr."/"Mrs."/"Ms." before a
     mention counts two votes; the first "he", "she" or "his" after a mention in its sentence
     ("Jane Roe said she …"), before the next person's mention, one. A gender needs a
-    margin of two votes; a person without one agrees with "he" and "she" alike.
+    margin of two votes; a common first name (``lang.MALE_FIRST_NAMES``/``FEMALE_FIRST_NAMES``)
+    is one vote, enough when nothing else is known. A person without a gender agrees with
+    "he" and "she" alike.
     """
     if ctx._genders is not None:
         return ctx._genders
@@ -1109,9 +1113,27 @@ def _genders(ctx: _Ctx) -> dict[str, str]:
         p = _GENDERED_RE.search(text, e, max(e, stop))
         if p and not ctx.in_quote(p.start()):
             v[0 if _GENDERED[p.group().lower()] == "m" else 1] += 1
-    # one stray pronoun is no evidence ("Roe, who met Jane Doe, she said"): a margin of two
-    ctx._genders = {k: ("m" if m > f else "f") for k, (m, f) in votes.items() if abs(m - f) >= 2}
+    for ent in ctx.entities:  # a common first name: a prior worth one vote more than none
+        if ent.type == "PERSON" and len(words := ent.name.split()) > 1:
+            v = votes.setdefault(ent.id, [0, 0])
+            first = words[0].lower()
+            v[0] += 1 if first in MALE_FIRST_NAMES else 0
+            v[1] += 1 if first in FEMALE_FIRST_NAMES else 0
+    # one stray pronoun is no evidence ("Roe, who met Jane Doe, she said"): a margin of two,
+    # or one from a first name
+    ctx._genders = {
+        k: ("m" if m > f else "f")
+        for k, (m, f) in votes.items()
+        if abs(m - f) >= 2 or (abs(m - f) == 1 and m + f == 1 and _named(ctx, k))
+    }
     return ctx._genders
+
+
+def _named(ctx: _Ctx, ent_id: str) -> bool:
+    """Whether a person's name opens with a first name the lists know."""
+    ent = next((e for e in ctx.entities if e.id == ent_id), None)
+    first = ent.name.split()[0].lower() if ent is not None and ent.name.split() else ""
+    return first in MALE_FIRST_NAMES or first in FEMALE_FIRST_NAMES
 
 
 def _fits(ctx: _Ctx, ent: Entity, pronoun: str) -> bool:
