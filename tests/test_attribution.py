@@ -190,3 +190,12 @@ def test_a_common_first_name_is_a_gender_prior(mode: str) -> None:
     assert speaker != "Tom Brekke"  # never the man
     if mode == "spacy":
         assert speaker == "Anna Olsen"
+
+
+def test_an_opening_mark_typed_as_the_closing_one_closes_the_quote() -> None:
+    text = (
+        "Ivo Marn said the new toll was “robbery“ while the council debated the plan. "
+        "A month later, the council voted the toll down."
+    )
+    q = one(quotes(text), "robbery")
+    assert q.text == "robbery" and q.kind == "partial"

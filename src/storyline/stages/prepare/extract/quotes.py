@@ -135,12 +135,14 @@ def _mark_kind(text: str, i: int, ch: str, is_open: bool, open_ch: str | None) -
     """Whether a quotation mark opens or closes a quote."""
     if open_ch == "„" and ch == "“":
         return "close"  # German style „…“
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
     if ch in _OPEN:
+        if is_open and not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)"):
+            return "close"  # a typo'd closing mark: Mexican “rapists“ while …
         return "open"
     if ch in _CLOSE:
         return "close"
-    prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
     opener = (prev.isspace() or prev in "([{—–-/") and not nxt.isspace()
     closer = not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}—–-")
     if opener and not closer:
