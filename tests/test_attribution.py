@@ -199,3 +199,20 @@ def test_an_opening_mark_typed_as_the_closing_one_closes_the_quote() -> None:
     )
     q = one(quotes(text), "robbery")
     assert q.text == "robbery" and q.kind == "partial"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_report_conclusions_according_to_intros_and_inverted_verbs(mode: str) -> None:
+    text = (
+        "The board published its review on Monday.\n\n"
+        '"Ferry traffic has doubled since the pier reopened," the review concluded. '
+        '"The harbour needs a second berth."\n\n'
+        'According to the Dunmore Courier: "The vote was close."\n\n'
+        '"Nobody thought the pier would last," remembered Ilona Petrak, the former harbour '
+        "master."
+    )
+    found = quotes(text, mode)
+    assert one(found, "traffic has doubled").speaker == "review"
+    assert one(found, "second berth").speaker == "review"
+    assert "Courier" in (one(found, "vote was close").speaker or "")
+    assert one(found, "pier would last").speaker == "Ilona Petrak"

@@ -583,6 +583,10 @@ _AFTER_ANY_VERB = re.compile(
     rf"\s*(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s+(?:{_ADV})?(?P<v>[a-z]{{3,}}(?:ed|s))\b"
     r"[^.;:“”\"\n]{0,40}[.!?]"
 )
+_AFTER_ANY_VERB_INV = re.compile(
+    rf"\s*(?P<v>[a-z]{{3,}}ed)\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s*(?:[.,]|$)"
+)
+_ACCORDING_INTRO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,:;“”\"]{2,80}?)\s*[:,]\s*$")
 _BEFORE_VERB = re.compile(
     rf"\b(?P<v>{_VERB})\b(?P<rest>(?:{_DOTTED}|[^.;“”\"]){{0,80}}?)\s*[:,—–-]\s*$"
 )
@@ -623,6 +627,17 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
             return _Speaker(ent)
         if ent is None and re.fullmatch(r"(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+", np):
             return _Speaker(text=np)  # a name the entity stage did not know
+        if ent is None and re.match(r"(?:[Tt]he|[Aa]n?)\s", np) and (plain := _plain_np(np)):
+            return _Speaker(text=plain)  # "…,” the report concluded.
+    m = _AFTER_ANY_VERB_INV.match(text, end, tail_end)
+    if m and text[end - 2 : end - 1] in (",", "?", "!") and m.group("v") not in _VERBISH:
+        # "…,” remembered Jane Roe, a former spokeswoman.
+        ent = _speaker_in(ctx, m.start("np"), m.end("np"))
+        if ent is not None and ent.type in ("PERSON", "UNNAMED"):
+            return _Speaker(ent)
+        np = m.group("np").strip()
+        if ent is None and re.fullmatch(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+", np):
+            return _Speaker(text=np)
     return _Speaker()
 
 
@@ -642,6 +657,12 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         if prev[1] <= ss and ctx.text[prev[0] : prev[1]].rstrip().endswith(":"):
             ss, head = prev[0], ctx.text[prev[0] : prev[1]]
             open_mark = prev[1]
+    acc = _ACCORDING_INTRO.search(head)
+    if acc:  # According to the agency: “…”
+        ent = _speaker_in(ctx, ss + acc.start("np"), ss + acc.end("np"))
+        plain = _plain_np(acc.group("np"))
+        if ent is not None or plain:
+            return (_Speaker(ent) if ent is not None else _Speaker(text=plain)), True
     m = _BEFORE_VERB.search(head)
     if m:
         rest_a, rest_b = ss + m.start("rest"), ss + m.end("rest")
