@@ -216,3 +216,16 @@ def test_report_conclusions_according_to_intros_and_inverted_verbs(mode: str) ->
     assert one(found, "second berth").speaker == "review"
     assert "Courier" in (one(found, "vote was close").speaker or "")
     assert one(found, "pier would last").speaker == "Ilona Petrak"
+
+
+@pytest.mark.model
+def test_quoted_phrase_in_a_persons_predicate_and_a_double_hyphen_intro() -> None:
+    text = (
+        "The regional election campaign opened in Dunmore.\n\n"
+        'Rosa Vennet slammed the port authority for promising "a new berth in every village" '
+        "before the vote.\n\n"
+        'Ivo Marn also embraced the ferry plan -- "I think the islands deserve a daily boat."'
+    )
+    found = quotes(text, "spacy")
+    assert one(found, "new berth").speaker == "Rosa Vennet"
+    assert one(found, "daily boat").speaker == "Ivo Marn"

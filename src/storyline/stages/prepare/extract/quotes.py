@@ -670,7 +670,7 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         if ent is not None:
             return _Speaker(ent), True
         return _np_speaker(ctx, ss, ss + m.start("v"), ss + m.start("v")), True
-    if re.search(r"[:—–]\s*$|\s-\s*$", head):
+    if re.search(r"[:—–]\s*$|\s--?\s*$", head):
         return _sentence_subject(ctx, ss, open_mark), True
     return _Speaker(), not head.strip()
 
@@ -705,7 +705,7 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             sp = sp or before
         kind = _classify(ctx, seg, introduced)
         if not sp and kind == "partial":
-            sp = _embedding_speaker(ctx, seg)
+            sp = _embedding_speaker(ctx, seg) or _main_subject_speaker(ctx, seg)
         found.append(_Found(seg.start, seg.end, kind, sp, group, para))
     # unattributed segments take the speaker of their quote group or paragraph neighbour;
     # neighbours are looked up by index (scanning every quote per quote was quadratic on a
@@ -817,6 +817,30 @@ def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
         if ctx.doc is not None
         else _subject_by_position(ctx, ss, verb_at)
     )
+
+
+def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
+    """With a parse, a quoted phrase of three words or more in the predicate of a person.
+
+    "Roe slammed the plan for promising “a port in every village”": the words are the
+    subject's, though the verb is no reporting verb. Only a person named as the main verb's
+    subject before the quote counts (a scare quote of a word or two never gets this far).
+    """
+    if ctx.doc is None or seg.open_mark is None or len(ctx.text[seg.start : seg.end].split()) < 3:
+        return _Speaker()
+    ss, _ = ctx.sentence(seg.open_mark)
+    span = ctx.doc.char_span(ss, seg.open_mark, alignment_mode="contract")
+    if span is None or not len(span):
+        return _Speaker()
+    subj = next((t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+    if subj is None or subj.head.idx >= seg.open_mark:
+        return _Speaker()
+    if subj.lower_ in ("he", "she"):
+        return _Speaker(pronoun=subj.lower_, at=subj.idx)
+    lo = min(t.idx for t in subj.subtree)
+    hi = max(t.idx + len(t) for t in subj.subtree)
+    ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+    return _Speaker(ent) if ent is not None and ent.type == "PERSON" else _Speaker()
 
 
 def _subject_by_position(ctx: _Ctx, ss: int, verb_at: int) -> _Speaker:
