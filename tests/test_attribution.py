@@ -229,3 +229,23 @@ def test_quoted_phrase_in_a_persons_predicate_and_a_double_hyphen_intro() -> Non
     found = quotes(text, "spacy")
     assert one(found, "new berth").speaker == "Rosa Vennet"
     assert one(found, "daily boat").speaker == "Ivo Marn"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_nested_quote_before_two_apostrophes_and_signature_lines(mode: str) -> None:
+    text = (
+        "The debate moved on to taxes.\n\n"
+        "''We are told all the time, 'the pier is special,''' Mr. Ostby said. ''It is not.''\n\n"
+        '"Shipping firms pay almost no harbour fees."\n\n'
+        "- Halvard Ostby.\n\n"
+        '"The ferry stays. Full stop."\n'
+        "— Harbour of Dunmore (@dunmoreport) March 9, 2016\n\n"
+        'Roe said the plan would "try to form a stable board."--Kim Hask.'
+    )
+    found = quotes(text, mode)
+    nested = one(found, "We are told")
+    assert nested.text == "We are told all the time, 'the pier is special,'"
+    assert "Ostby" in (nested.speaker or "")
+    assert "Ostby" in (one(found, "harbour fees").speaker or "")
+    assert one(found, "Full stop").speaker == "Harbour of Dunmore"
+    assert one(found, "stable board").speaker != "Kim Hask"  # a writer's credit

@@ -51,9 +51,9 @@ class Sentences:
         return self._starts
 
 
-# Two apostrophes as a quotation mark (the New York Times' style: ''Yes,'' she said), not a
-# run of three or more (nested quotes keep their inner apostrophe).
-_TWO_APOSTROPHES = re.compile(r"(?<!')''(?!')")
+# Two apostrophes as a quotation mark (the New York Times' style: ''Yes,'' she said); three
+# are the mark and a nested quote's apostrophe (''We heard 'no,''' she said).
+_TWO_APOSTROPHES = re.compile(r"(?<!')'{2,3}(?!')")
 
 
 def marked_text(text: str) -> str:
@@ -70,6 +70,8 @@ def marked_text(text: str) -> str:
         i = m.start()
         prev = text[i - 1] if i else " "
         opens = prev.isspace() or prev in "([{—–-/"
+        if len(m.group()) == 3:  # the mark and a nested quote's apostrophe, kept
+            return " \"'" if opens else "'\" "
         return ' "' if opens else '" '
 
     return _TWO_APOSTROPHES.sub(one, text)

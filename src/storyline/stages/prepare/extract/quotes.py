@@ -583,6 +583,13 @@ _AFTER_ANY_VERB = re.compile(
     rf"\s*(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s+(?:{_ADV})?(?P<v>[a-z]{{3,}}(?:ed|s))\b"
     r"[^.;:“”\"\n]{0,40}[.!?]"
 )
+# (on a line of its own, or a tweet's byline with the handle: a writer's "--Jane Roe." credit
+# after a paragraph is no speaker)
+_AFTER_DASH = re.compile(
+    r"[ \t]*(?:(?P<nl>\n[ \t]*){1,2})?(?:[—–]|--?)[ \t]*"
+    r"(?P<np>(?:(?:[A-Z][\w’'-]*\.?|of|the|for|and)[ \t]+){0,4}[A-Z][\w’'-]+)"
+    r"[ \t]*(?:(?(nl)[.,]?[ \t]*(?:\n|$)|(?!))|\(@)"
+)
 _AFTER_ANY_VERB_INV = re.compile(
     rf"\s*(?P<v>[a-z]{{3,}}ed)\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s*(?:[.,]|$)"
 )
@@ -629,6 +636,13 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
             return _Speaker(text=np)  # a name the entity stage did not know
         if ent is None and re.match(r"(?:[Tt]he|[Aa]n?)\s", np) and (plain := _plain_np(np)):
             return _Speaker(text=plain)  # "…,” the report concluded.
+    m = _AFTER_DASH.match(text, end, min(len(text), end + 120))
+    if m:
+        # a signature line: "…”, then "- Jane Roe." or a tweet's "— Jane Roe (@janeroe) …"
+        ent = _speaker_in(ctx, m.start("np"), m.end("np"))
+        if ent is not None and ent.type in ("PERSON", "UNNAMED", "ORG"):
+            return _Speaker(ent)
+        return _Speaker(text=m.group("np"))
     m = _AFTER_ANY_VERB_INV.match(text, end, tail_end)
     if m and text[end - 2 : end - 1] in (",", "?", "!") and m.group("v") not in _VERBISH:
         # "…,” remembered Jane Roe, a former spokeswoman.
