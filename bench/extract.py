@@ -590,13 +590,14 @@ def read_corenlp(xml_text: str) -> CoreNlp:
     return out
 
 
-def load_polnear(split_dir: Path, limit: int = 0) -> list[PnDoc]:
+def load_polnear(split_dir: Path, limit: int = 0, every: int = 1) -> list[PnDoc]:
+    """The split's annotated articles in name order: every ``every``-th, the first ``limit``."""
     docs = []
     anns: dict[str, Path] = {}
     for p in sorted((split_dir / "attributions").glob("*.ann")):
         # one file per annotator (``NAME_ANNOTATOR.ann``); the first annotator in name order
         anns.setdefault(p.stem.rsplit("_", 1)[0], p)
-    for tp in sorted((split_dir / "text").glob("*.txt")):
+    for tp in sorted((split_dir / "text").glob("*.txt"))[:: max(every, 1)]:
         name = tp.stem
         if name not in anns:
             continue
@@ -1021,10 +1022,12 @@ def run_textacy_timed(texts: dict[str, str]) -> tuple[dict[str, list[Pred]] | st
     return preds, time.perf_counter() - t0
 
 
-def polnear_main(path: str, split: str, show_errors: int, no_textacy: bool, limit: int = 0) -> None:
+def polnear_main(
+    path: str, split: str, show_errors: int, no_textacy: bool, limit: int = 0, every: int = 1
+) -> None:
     split_dir = polnear_split_dir(path, split)
     t0 = time.perf_counter()
-    docs = load_polnear(split_dir, limit)
+    docs = load_polnear(split_dir, limit, every)
     n_attr = sum(len(d.attrs) for d in docs)
     n_gq = sum(len(gold_quotes(d)) for d in docs)
     print(
@@ -1227,6 +1230,13 @@ def main() -> None:
     )
     ap.add_argument("--limit", type=int, default=0, help="with --polnear: first N articles only")
     ap.add_argument(
+        "--every",
+        type=int,
+        default=1,
+        metavar="K",
+        help="with --polnear: every K-th article (a sample across outlets), before --limit",
+    )
+    ap.add_argument(
         "--polarity-only",
         action="store_true",
         help="with --polarity and --polnear: skip the attribution scores",
@@ -1234,7 +1244,9 @@ def main() -> None:
     args = ap.parse_args()
     if args.polnear or args.polarity:
         if args.polnear and not (args.polarity and args.polarity_only):
-            polnear_main(args.polnear, args.split, args.errors, args.no_textacy, args.limit)
+            polnear_main(
+                args.polnear, args.split, args.errors, args.no_textacy, args.limit, args.every
+            )
         if args.polarity:
             polarity_main(args.polnear)
         return

@@ -250,11 +250,10 @@ def test_quotes_rules_only_finds_direct_quotes_and_x_said() -> None:
     ]
 
 
-def test_quotes_scare_quotes_without_speaker() -> None:
+def test_quotes_scare_quotes_without_speaker_are_not_speech() -> None:
+    # issue 17: a short quoted term nobody is said to have said is a scare quote
     text = "The plan calls for an “orderly” handover of the port."
-    q = one(quotes(text), "orderly")
-    assert q.kind == "partial"
-    assert q.speaker is None and q.speaker_entity is None
+    assert quotes(text) == []
 
 
 def test_quotes_no_quotes_in_plain_narrative() -> None:

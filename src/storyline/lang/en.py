@@ -33,10 +33,12 @@ __all__ = [
     "DENIAL_NOUNS",
     "DENIAL_OBJECT_VERBS",
     "DENIAL_VERBS",
+    "FEMALE_FIRST_NAMES",
     "HONORIFICS",
     "HYPOTHETICAL_CUES",
     "HYPOTHETICAL_MODALS",
     "INDIRECT_SPEECH_FORMS",
+    "MALE_FIRST_NAMES",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "NEGATION_CUES",
@@ -51,6 +53,8 @@ __all__ = [
     "SPEECH_VERBS",
     "TIME_WORDS",
     "TIME_ZONES",
+    "TITLE_ABBREVIATIONS",
+    "TITLE_CASE_SMALL_WORDS",
     "TRAILING_SPEECH_FORMS",
     "UNSAID_VERBS",
     "WEEKDAYS",
@@ -358,3 +362,54 @@ QUESTION_VERBS: tuple[str, ...] = (
     "ask", "asked", "asks", "asking", "question", "questioned", "questions", "questioning",
     "wonder", "wondered", "wonders", "wondering", "inquire", "inquired", "enquired", "queried",
 )  # fmt: skip
+
+
+# -- abbreviated titles -------------------------------------------------------------------------
+
+# Titles written abbreviated with a full stop before a name ("Mr. Roe", "Sen. Roe",
+# "Lt. Gov. Roe"): the stop is part of a speaker's noun phrase, not a sentence end.
+TITLE_ABBREVIATIONS: tuple[str, ...] = (
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Reps", "Sens", "Gov", "Gen", "Lt", "Col",
+    "Capt", "Sgt", "Adm", "Maj", "Cmdr", "Cpl", "Pvt", "Atty", "Supt", "Insp", "Det", "Rev",
+    "Hon", "Msgr", "Fr", "Jr", "Sr", "St",
+)  # fmt: skip
+
+# -- titles of works --------------------------------------------------------------------------
+
+# Short words a title of a work leaves lowercase ("The Art of the Deal", "Fox & Friends"):
+# a quoted phrase whose other words are all capitalised is a title, not speech.
+TITLE_CASE_SMALL_WORDS: frozenset[str] = frozenset({
+    "a", "an", "the", "of", "and", "or", "nor", "but", "in", "on", "at", "to", "for", "with",
+    "by", "from", "as", "vs", "via", "&", "de", "la", "le", "du", "von", "van",
+})  # fmt: skip
+
+# -- first names by gender ----------------------------------------------------------------------
+
+# Common English first names, a prior for pronoun agreement ("she" is not Tom Roe) used only
+# when the article itself shows nothing (honorifics and pronouns come first). Deliberately
+# short: an unknown name has no gender and agrees with "he" and "she" alike.
+MALE_FIRST_NAMES: frozenset[str] = frozenset({
+    "adam", "alan", "albert", "alex", "alexander", "andrew", "anthony", "ben", "benjamin",
+    "bernie", "bill", "billy", "bob", "brian", "bruce", "carl", "charles", "charlie", "chris",
+    "christopher", "chuck", "dan", "daniel", "david", "dennis", "donald", "doug", "douglas",
+    "ed", "edward", "eric", "frank", "fred", "gary", "george", "gerald", "greg", "harold",
+    "harry", "henry", "jack", "jacob", "james", "jason", "jeb", "jeff", "jeffrey", "jerry",
+    "jim", "jimmy", "joe", "john", "jonathan", "joseph", "josh", "joshua", "justin", "keith",
+    "ken", "kenneth", "kevin", "larry", "lawrence", "louis", "marco", "mark", "matt", "matthew",
+    "michael", "mike", "mitch", "nathan", "nicholas", "paul", "peter", "phil", "philip",
+    "ralph", "randy", "raymond", "richard", "rick", "robert", "roger", "ron", "ronald",
+    "russell", "ryan", "sam", "samuel", "scott", "sean", "stephen", "steve", "steven", "ted",
+    "terry", "thomas", "tim", "timothy", "todd", "tom", "tony", "walter", "wayne", "william"
+})  # fmt: skip
+FEMALE_FIRST_NAMES: frozenset[str] = frozenset({
+    "alice", "amanda", "amy", "angela", "ann", "anna", "anne", "barbara", "betsy", "betty",
+    "carly", "carol", "caroline", "catherine", "chelsea", "christine", "cynthia", "deborah",
+    "debbie", "diana", "diane", "donna", "dorothy", "elizabeth", "ellen", "emily", "emma",
+    "frances", "hannah", "heather", "helen", "hillary", "jane", "janet", "jennifer", "jessica",
+    "jill", "joan", "joanna", "judith", "judy", "julia", "julie", "karen", "kate", "katherine",
+    "kathleen", "kathy", "kelly", "kimberly", "laura", "lauren", "linda", "lisa", "lori",
+    "madeleine", "margaret", "maria", "marie", "marine", "martha", "mary", "maureen", "megan",
+    "melania", "melissa", "michelle", "nancy", "nicole", "nikki", "pamela", "patricia",
+    "rachel", "rebecca", "roberta", "ruth", "sandra", "sarah", "sharon", "shirley", "stephanie",
+    "susan", "teresa", "theresa", "virginia"
+})  # fmt: skip

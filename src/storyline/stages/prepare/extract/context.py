@@ -22,7 +22,7 @@ from storyline.text import sentence_spans
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["ArticleContext", "Mention", "Sentences", "quote_spans"]
+__all__ = ["ArticleContext", "Mention", "Sentences", "marked_text", "quote_spans"]
 
 # One cited mention of an entity: (start, end, entity).
 Mention = tuple[int, int, Entity]
@@ -51,12 +51,40 @@ class Sentences:
         return self._starts
 
 
+# Two apostrophes as a quotation mark (the New York Times' style: ''Yes,'' she said); three
+# are the mark and a nested quote's apostrophe (''We heard 'no,''' she said).
+_TWO_APOSTROPHES = re.compile(r"(?<!')'{2,3}(?!')")
+
+
+def marked_text(text: str) -> str:
+    """``text`` with each two-apostrophe quotation mark written as one ``"``, same offsets.
+
+    The mark's two characters become a space and ``"`` on the side of the words it opens
+    onto (`` ''Yes`` → ``  "Yes``; ``no,'' she`` → ``no,"  she``), so every offset into the
+    result is an offset into ``text`` and a span between the marks holds no apostrophe.
+    """
+    if "''" not in text:
+        return text
+
+    def one(m: re.Match[str]) -> str:
+        i = m.start()
+        prev = text[i - 1] if i else " "
+        opens = prev.isspace() or prev in "([{—–-/"
+        if len(m.group()) == 3:  # the mark and a nested quote's apostrophe, kept
+            return " \"'" if opens else "'\" "
+        return ' "' if opens else '" '
+
+    return _TWO_APOSTROPHES.sub(one, text)
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of direct quotations (inside the marks), paragraph by paragraph.
 
     A closing mark with no opening one before it in its paragraph (a scrape that lost the
     opening mark) opens the quotation at the paragraph start. Sorted and non-overlapping.
+    Two-apostrophe marks count as ``"`` (see :func:`marked_text`).
     """
+    text = marked_text(text)
     spans: list[tuple[int, int]] = []
     for pm in re.finditer(r"[^\n]+", text):
         p0 = pm.start()
@@ -96,6 +124,7 @@ class ArticleContext:
     """
 
     __slots__ = (
+        "_marked",
         "_mention_starts",
         "_mentions",
         "_quote_spans",
@@ -114,6 +143,7 @@ class ArticleContext:
         self.doc = doc
         self._sentences: Sentences | None = None
         self._quote_spans: list[tuple[int, int]] | None = None
+        self._marked: str | None = None
         self.set_entities(entities)
 
     def set_entities(self, entities: Sequence[Entity]) -> None:
@@ -130,10 +160,17 @@ class ArticleContext:
         return self._sentences
 
     @property
+    def marked_text(self) -> str:
+        """The text with two-apostrophe quotation marks as ``"`` (see :func:`marked_text`)."""
+        if self._marked is None:
+            self._marked = marked_text(self.text)
+        return self._marked
+
+    @property
     def quote_spans(self) -> list[tuple[int, int]]:
         """The spans inside quotation marks (see :func:`quote_spans`)."""
         if self._quote_spans is None:
-            self._quote_spans = quote_spans(self.text)
+            self._quote_spans = quote_spans(self.marked_text)
         return self._quote_spans
 
     @property

@@ -33,9 +33,15 @@ from typing import TYPE_CHECKING
 
 from storyline.lang import (
     CORE_SPEECH_FORMS,
+    FEMALE_FIRST_NAMES,
+    HONORIFICS,
     INDIRECT_SPEECH_FORMS,
+    MALE_FIRST_NAMES,
+    MONTHS,
     PRONOUNS,
     REPORTING_FORMS,
+    TITLE_ABBREVIATIONS,
+    TITLE_CASE_SMALL_WORDS,
     TRAILING_SPEECH_FORMS,
     alternation,
     finite_forms,
@@ -77,6 +83,12 @@ _PRONOUNS = {
     if f.person == 3 and f.case == "subj"
 }
 _PRON = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in _PRONOUNS) + ")"
+# A full stop inside a speaker's noun phrase: an abbreviated title ("Mr. Roe", "Sen. Roe") or
+# an initial ("Jane Q. Roe", "U.S. Rep. Roe"); phrase patterns accept it as one character.
+_DOTTED = (
+    rf"\b(?:{'|'.join(TITLE_ABBREVIATIONS)})\.|\b[A-Z]\.(?=\s?[A-Z])"
+    r"|\b[A-Z][a-z]{1,3}\.(?=,)"  # a state after a name: "Jane Roe, D-Ore., said"
+)
 _OPEN, _CLOSE = "“„«", "”»"
 _MARK = re.compile(r"[“”„«»\"]")
 _PARA_BREAK = re.compile(r"\n[ \t]*\n")
@@ -124,12 +136,14 @@ def _mark_kind(text: str, i: int, ch: str, is_open: bool, open_ch: str | None) -
     """Whether a quotation mark opens or closes a quote."""
     if open_ch == "„" and ch == "“":
         return "close"  # German style „…“
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
     if ch in _OPEN:
+        if is_open and not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)"):
+            return "close"  # a typo'd closing mark: Mexican “rapists“ while …
         return "open"
     if ch in _CLOSE:
         return "close"
-    prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
     opener = (prev.isspace() or prev in "([{—–-/") and not nxt.isspace()
     closer = not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}—–-")
     if opener and not closer:
@@ -260,6 +274,30 @@ _PREPOSITIONS = _words(
 )
 
 
+# Titles written before a name: kept out of a speaker's name and given as its role.
+_TITLES = frozenset(TITLE_ABBREVIATIONS) | frozenset(
+    w for h in HONORIFICS for w in h.split() if w[0].isupper()
+)
+_LEADING_TITLES = re.compile(
+    r"(?:(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")\.?\s+)+(?=[A-Z])"
+)
+
+
+def _split_title(name: str) -> tuple[str, str | None]:
+    """ "Sen. Jane Roe" -> ("Jane Roe", "Sen."): a written speaker's name and its title."""
+    m = _LEADING_TITLES.match(name)
+    if not m or m.end() >= len(name):
+        return name, None
+    return name[m.end() :], m.group().strip()
+
+
+# Words that alone name no speaker: relative and other pronouns, determiners, headline words.
+_NOT_A_SPEAKER = _PREPOSITIONS | _words(
+    """who whom whose which that what whoever the a an this these those some any each all
+    latest breaking update updated exclusive watch video"""
+)
+
+
 @dataclass(slots=True)
 class _Ctx:
     article: Article
@@ -274,6 +312,7 @@ class _Ctx:
     _sorted: list[tuple[int, int]] = field(default_factory=list)  # quoted, sorted
     _mention_starts: list[int] = field(default_factory=list)
     _mention_maxlen: int = 0
+    _genders: dict[str, str] | None = None  # entity id -> "m"/"f", from the article itself
 
     def __post_init__(self) -> None:
         self._sent_starts = [s for s, _ in self.sents]
@@ -402,6 +441,10 @@ def _plain_np(phrase: str) -> str | None:
         return None
     if words[0].lower() in _PREPOSITIONS or not re.match(r"[\w’'-]+$", words[-1]):
         return None
+    if re.search(r"['’]s?$", words[-1]) or all(w.lower() in _NOT_A_SPEAKER for w in words):
+        return None  # a possessive ("Jane Roe's") or a function word ("who", "the")
+    if all(w.rstrip(".") in _TITLES for w in words):
+        return None  # a bare title ("Sen.") names no one
     if words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words) or None
@@ -424,6 +467,14 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     if ctx.doc is not None:
         tok = _token_at(ctx.doc, verb_at)
         subj = _nsubj(tok) if tok is not None else None
+        if subj is not None and subj.lower_ in ("who", "that", "which"):
+            # "Jane Roe, who said …": the relative pronoun stands for the noun it hangs on
+            rel = subj.head
+            while rel.dep_ != "relcl" and rel.head is not rel and rel.dep_ in ("conj", "xcomp"):
+                rel = rel.head
+            subj = rel.head if rel.dep_ == "relcl" and rel.head.pos_ in ("PROPN", "NOUN") else None
+            while subj is not None and subj.dep_ == "appos" and subj.head.pos_ == "PROPN":
+                subj = subj.head  # "Jane Roe, the minister, who said": the name
         if subj is not None:
             if subj.lower_ in _PRONOUNS:
                 return _Speaker(pronoun=subj.lower_, at=subj.idx)
@@ -480,8 +531,12 @@ def _nsubj(tok: Token) -> Token | None:
     return None
 
 
-def _sentence_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker:
-    """The actor a sentence is about: its grammatical subject, else its first actor."""
+def _sentence_subject(ctx: _Ctx, ss: int, end: int, strict: bool = False) -> _Speaker:
+    """The actor a sentence is about: its grammatical subject, else its first actor.
+
+    ``strict``: the subject only (with a parse, the main verb's; without, an actor opening
+    the sentence), never an actor named further in.
+    """
     if ctx.doc is not None:
         span = ctx.doc.char_span(ss, end, alignment_mode="contract")
         if span is not None and len(span):
@@ -492,12 +547,21 @@ def _sentence_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker:
                 lo = min(t.idx for t in subj.subtree)
                 hi = max(t.idx + len(t) for t in subj.subtree)
                 ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+                for appos in (c for c in subj.children if c.dep_ == "appos" and ent is None):
+                    # "Kestria's foreign minister, Ilse Marrow, stated": the name in apposition
+                    ent = _speaker_in(ctx, lo, hi, head=appos.idx)
                 if ent is not None:
                     return _Speaker(ent)
     lead = re.match(rf"\s*({_PRON})\b", ctx.text[ss:end])
     if lead:
         return _Speaker(pronoun=lead.group(1).lower(), at=ss + lead.start(1))
     first = [x for x in ctx.mentions_from(ss, end) if not ctx.in_quote(x[0])]
+    if strict:
+        if ctx.doc is not None:
+            return _Speaker()
+        first = [
+            x for x in first[:1] if re.fullmatch(r"[\s“\"]*(?:[Tt]he\s+)?", ctx.text[ss : x[0]])
+        ]
     people = [x for x in first if x[2].type in ("PERSON", "UNNAMED")]
     pick = (people or first)[:1]
     if pick:
@@ -510,11 +574,30 @@ def _sentence_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker:
 _VERB = rf"(?:{_VERBS})"
 _AFTER_PRONOUN = re.compile(rf"\s*[,;:—–-]?\s*(?P<sp>{_PRON})\s+{_ADV}{_VERB}\b")
 _AFTER_VERB = re.compile(
-    rf"\s*[,;:—–-]?\s*(?P<v>{_VERB})\s+(?P<np>[^.;:,“”\"\n]{{2,90}}?)"
+    rf"\s*[,;:—–-]?\s*(?P<v>{_VERB})\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,90}}?)"
     r"(?=\s*(?:[.,;:!?]|$|\s(?:on|in|at|to|during|after|before|when|while|who|according)\b))"
 )
-_AFTER_NP = re.compile(rf"\s*[,;:—–-]?\s*(?P<np>[^.;:“”\"\n]{{2,110}}?)\s+{_ADV}(?P<v>{_VERB})\b")
-_BEFORE_VERB = re.compile(rf"\b(?P<v>{_VERB})\b(?P<rest>[^.;“”\"]{{0,80}}?)\s*[:,—–-]\s*$")
+_AFTER_NP = re.compile(
+    rf"\s*[,;:—–-]?\s*(?P<np>(?:{_DOTTED}|[^.;:“”\"\n]){{2,110}}?)\s+{_ADV}(?P<v>{_VERB})\b"
+)
+_AFTER_ANY_VERB = re.compile(
+    rf"\s*(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s+(?:{_ADV})?(?P<v>[a-z]{{3,}}(?:ed|s))\b"
+    r"[^.;:“”\"\n]{0,40}[.!?]"
+)
+# (on a line of its own, or a tweet's byline with the handle: a writer's "--Jane Roe." credit
+# after a paragraph is no speaker)
+_AFTER_DASH = re.compile(
+    r"[ \t]*(?:(?P<nl>\n[ \t]*){1,2})?(?:[—–]|--?)[ \t]*"
+    r"(?P<np>(?:(?:[A-Z][\w’'-]*\.?|of|the|for|and)[ \t]+){0,4}[A-Z][\w’'-]+)"
+    r"[ \t]*(?:(?(nl)[.,]?[ \t]*(?:\n|$)|(?!))|\(@)"
+)
+_AFTER_ANY_VERB_INV = re.compile(
+    rf"\s*(?P<v>[a-z]{{3,}}ed)\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s*(?:[.,]|$)"
+)
+_ACCORDING_INTRO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,:;“”\"]{2,80}?)\s*[:,]\s*$")
+_BEFORE_VERB = re.compile(
+    rf"\b(?P<v>{_VERB})\b(?P<rest>(?:{_DOTTED}|[^.;“”\"]){{0,80}}?)\s*[:,—–-]\s*$"
+)
 
 
 def _after_close(ctx: _Ctx, end: int) -> _Speaker:
@@ -540,6 +623,36 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     if m and not re.match(r"(?:and|but|or|then|which|that|as|while|when)\b", m.group("np")):
         # ("…” and repeated that …" continues the writer's sentence: no attribution)
         return _np_speaker(ctx, m.start("np"), m.end("np"), m.start("v"))
+    m = _AFTER_ANY_VERB.match(text, end, tail_end)
+    if m and text[end - 2 : end - 1] in (",", "?", "!") and m.group("v") not in _VERBISH:
+        # "…,” Roe pressed. / "…?” she wondered.": a quote left open by a comma or a question
+        # mark, then a name or a pronoun and a verb, is attributed whatever the verb
+        np = m.group("np").strip()
+        if re.fullmatch(_PRON, np):
+            return _Speaker(pronoun=np.lower(), at=m.start("np"))
+        ent = _ends_with_actor(ctx, m.start("np"), m.end("np"))
+        if ent is not None and ent.type in ("PERSON", "UNNAMED", "ORG"):
+            return _Speaker(ent)
+        if ent is None and re.fullmatch(r"(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+", np):
+            return _Speaker(text=np)  # a name the entity stage did not know
+        if ent is None and re.match(r"(?:[Tt]he|[Aa]n?)\s", np) and (plain := _plain_np(np)):
+            return _Speaker(text=plain)  # "…,” the report concluded.
+    m = _AFTER_DASH.match(text, end, min(len(text), end + 120))
+    if m:
+        # a signature line: "…”, then "- Jane Roe." or a tweet's "— Jane Roe (@janeroe) …"
+        ent = _speaker_in(ctx, m.start("np"), m.end("np"))
+        if ent is not None and ent.type in ("PERSON", "UNNAMED", "ORG"):
+            return _Speaker(ent)
+        return _Speaker(text=m.group("np"))
+    m = _AFTER_ANY_VERB_INV.match(text, end, tail_end)
+    if m and text[end - 2 : end - 1] in (",", "?", "!") and m.group("v") not in _VERBISH:
+        # "…,” remembered Jane Roe, a former spokeswoman.
+        ent = _speaker_in(ctx, m.start("np"), m.end("np"))
+        if ent is not None and ent.type in ("PERSON", "UNNAMED"):
+            return _Speaker(ent)
+        np = m.group("np").strip()
+        if ent is None and re.fullmatch(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+", np):
+            return _Speaker(text=np)
     return _Speaker()
 
 
@@ -559,6 +672,12 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         if prev[1] <= ss and ctx.text[prev[0] : prev[1]].rstrip().endswith(":"):
             ss, head = prev[0], ctx.text[prev[0] : prev[1]]
             open_mark = prev[1]
+    acc = _ACCORDING_INTRO.search(head)
+    if acc:  # According to the agency: “…”
+        ent = _speaker_in(ctx, ss + acc.start("np"), ss + acc.end("np"))
+        plain = _plain_np(acc.group("np"))
+        if ent is not None or plain:
+            return (_Speaker(ent) if ent is not None else _Speaker(text=plain)), True
     m = _BEFORE_VERB.search(head)
     if m:
         rest_a, rest_b = ss + m.start("rest"), ss + m.end("rest")
@@ -566,7 +685,7 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         if ent is not None:
             return _Speaker(ent), True
         return _np_speaker(ctx, ss, ss + m.start("v"), ss + m.start("v")), True
-    if re.search(r"[:—–]\s*$|\s-\s*$", head):
+    if re.search(r"[:—–]\s*$|\s--?\s*$", head):
         return _sentence_subject(ctx, ss, open_mark), True
     return _Speaker(), not head.strip()
 
@@ -601,7 +720,7 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             sp = sp or before
         kind = _classify(ctx, seg, introduced)
         if not sp and kind == "partial":
-            sp = _embedding_speaker(ctx, seg)
+            sp = _embedding_speaker(ctx, seg) or _main_subject_speaker(ctx, seg)
         found.append(_Found(seg.start, seg.end, kind, sp, group, para))
     # unattributed segments take the speaker of their quote group or paragraph neighbour;
     # neighbours are looked up by index (scanning every quote per quote was quadratic on a
@@ -633,7 +752,37 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
         if donors:
             f.sp = donors[0].sp
             behind[f.para] = k
+        elif f.kind == "direct" and f.group != (found[k - 1].group if k else -2):
+            f.sp = _introducer(ctx, f.start)
+            if f.sp:
+                behind[f.para] = k
     return _merge_groups(found)
+
+
+def _introducer(ctx: _Ctx, start: int) -> _Speaker:
+    """The speaker a narrative sentence right before a quote introduces.
+
+    "Roe wrote on Twitter on Friday.\n\n“The pier stays open.”": the sentence ends just
+    before the quote (nothing but space and the opening mark between) and reports speech
+    itself, with no quote of its own; the subject of its reporting verb speaks.
+    """
+    k = bisect.bisect_right(ctx._sent_starts, start) - 1
+    while k >= 0 and ctx.sents[k][0] >= start - 1:
+        k -= 1
+    if k < 0:
+        return _Speaker()
+    ss, se = ctx.sents[k]
+    if se > start or not re.fullmatch(r"[\s“„«\"]*", ctx.text[se:start]):
+        return _Speaker()
+    if ctx.in_quote(ss) or re.search(r"[“”„«»\"]", ctx.text[ss:se]):
+        return _Speaker()
+    verbs = list(re.finditer(rf"\b(?:{_VERBS})\b", ctx.text[ss:se]))
+    if not verbs:
+        return _Speaker()
+    verb_at = ss + verbs[-1].start()
+    if ctx.doc is not None:
+        return _np_speaker(ctx, ss, verb_at, verb_at)
+    return _subject_by_position(ctx, ss, verb_at)
 
 
 def _merge_groups(found: list[_Found]) -> list[_Found]:
@@ -661,7 +810,7 @@ def _starts_paragraph(text: str, pos: int) -> bool:
 _FRAMING = (
     r"called(?!\s+for)|calls(?!\s+for)|dubbed|branded|labelled|labeled|termed|described|describes|describing|"
     r"hailed|praised|condemned|criticised|criticized|denounced|welcomed|promised|pledged|vowed|"
-    r"urged|demanded|accused|blamed|rejected|dismissed|defended|put\s+it"
+    r"urged|demanded|accused|blamed|rejected|dismissed|defended|put\s+it|puts\s+it|calling"
 )
 
 
@@ -683,6 +832,30 @@ def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
         if ctx.doc is not None
         else _subject_by_position(ctx, ss, verb_at)
     )
+
+
+def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
+    """With a parse, a quoted phrase of three words or more in the predicate of a person.
+
+    "Roe slammed the plan for promising “a port in every village”": the words are the
+    subject's, though the verb is no reporting verb. Only a person named as the main verb's
+    subject before the quote counts (a scare quote of a word or two never gets this far).
+    """
+    if ctx.doc is None or seg.open_mark is None or len(ctx.text[seg.start : seg.end].split()) < 3:
+        return _Speaker()
+    ss, _ = ctx.sentence(seg.open_mark)
+    span = ctx.doc.char_span(ss, seg.open_mark, alignment_mode="contract")
+    if span is None or not len(span):
+        return _Speaker()
+    subj = next((t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+    if subj is None or subj.head.idx >= seg.open_mark:
+        return _Speaker()
+    if subj.lower_ in ("he", "she"):
+        return _Speaker(pronoun=subj.lower_, at=subj.idx)
+    lo = min(t.idx for t in subj.subtree)
+    hi = max(t.idx + len(t) for t in subj.subtree)
+    ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+    return _Speaker(ent) if ent is not None and ent.type == "PERSON" else _Speaker()
 
 
 def _subject_by_position(ctx: _Ctx, ss: int, verb_at: int) -> _Speaker:
@@ -738,6 +911,11 @@ def _indirect_quotes(ctx: _Ctx, direct: list[_Found]) -> list[_Found]:
     """Reported speech, by rules on each sentence and (with a parse) by clausal complements."""
     text = ctx.text
     out: list[_Found] = []
+    # partial quotes no attribution of their own named: a reported clause around one gives it
+    # that clause's speaker ("Roe said the plan was “a gamble” and would fail")
+    unattributed = sorted(
+        ((f.start, f.end, k) for k, f in enumerate(direct) if f.kind == "partial" and not f.sp)
+    )
     for ss, se in ctx.sents:
         body_end = se - (1 if text[se - 1 : se] in (".", "!") else 0)
         cands = _according_to(ctx, ss, se, body_end)
@@ -746,6 +924,13 @@ def _indirect_quotes(ctx: _Ctx, direct: list[_Found]) -> list[_Found]:
             ent = _ends_with_actor(ctx, m.start("np"), m.end("np")) if m else None
             if m and ent is not None:
                 cands.append((ss, body_end, _Speaker(ent)))
+            elif m and not ctx.in_quote(m.start("np")):
+                # "The goal, she said, is …": a pronoun or a plain noun phrase as the speaker
+                np = m.group("np").strip()
+                if re.fullmatch(_PRON, np):
+                    cands.append((ss, body_end, _Speaker(pronoun=np.lower(), at=m.start("np"))))
+                elif (plain := _plain_np(np)) and not np[0].isupper():
+                    cands.append((ss, body_end, _Speaker(text=plain)))
         for m in _WHO_SAID.finditer(text, ss, body_end):
             ent = _ends_with_actor(ctx, ss, m.start())
             if ent is not None:
@@ -777,6 +962,13 @@ def _indirect_quotes(ctx: _Ctx, direct: list[_Found]) -> list[_Found]:
         cands.extend(_participle_clauses(ctx, ss, body_end, direct, cands))
         for a, b, sp in cands:
             a, b = _trim(text, a, b, ",;")
+            if unattributed and sp:
+                lo = bisect.bisect_left(unattributed, (a - 1, -1, -1))
+                for qs, qe, k in unattributed[lo:]:
+                    if qs > b:
+                        break
+                    if qe <= b + 1 and not direct[k].sp:
+                        direct[k].sp = sp
             b = _strip_final(text, a, b)
             if b - a < 12 or len(text[a:b].split()) < 3 or _mostly_quoted(ctx, a, b):
                 continue
@@ -809,6 +1001,10 @@ def _according_to(ctx: _Ctx, ss: int, se: int, body_end: int) -> list[_Cand]:
     if m and not _reported_source(text, m.start("np")) and not ctx.in_quote(m.start("np")):
         ent = _speaker_in(ctx, m.start("np"), m.end("np"))
         sp = _Speaker(ent) if ent else _Speaker(text=_plain_np(m.group("np")))
+        rest = text[m.end("np") : body_end]
+        if re.match(r",\s+(?:is|are|was|were|has|have|had|will|would|could|can)\b", rest):
+            # "Among the risks, according to X, are …": the sentence goes on around it
+            return [(ss, body_end, sp)]
         return [(m.start("c"), m.end("c"), sp)]
     return []
 
@@ -929,8 +1125,8 @@ def _parsed_indirect(ctx: _Ctx, ss: int, se: int) -> list[_Cand]:
             continue  # a complement without a subject is no reported clause
         lo = min(t.idx for t in comp[0].subtree)
         hi = max(t.idx + len(t) for t in comp[0].subtree)
-        if lo < tok.idx < hi:
-            continue
+        if lo < tok.idx < hi or lo < ss or hi > se:
+            continue  # (a complement reaching out of the sentence is a misparse)
         m = re.match(r"that\s+", ctx.text[lo:hi])
         lo += m.end() if m else 0
         sp = _np_speaker(ctx, ss, tok.idx, tok.idx)
@@ -942,13 +1138,75 @@ def _parsed_indirect(ctx: _Ctx, ss: int, se: int) -> list[_Cand]:
 # -- pronouns ---------------------------------------------------------------------------------------
 
 
-def _fits(ent: Entity, pronoun: str) -> bool:
+# Personal pronouns that tell a person's gender ("he", "his", "her"), and the honorifics that do.
+_GENDERED = {p: str(f.gender) for p, f in PRONOUNS.items() if f.gender in ("m", "f")}
+# ("her" is left out as evidence: as an object it is usually someone else, "Roe thanked her")
+_GENDERED_RE = re.compile(r"\b(?:he|she|his)\b", re.I)
+_HONORIFIC_GENDER = re.compile(r"\b(?:(?P<m>Mr)|Mrs|Ms|Miss)\.?\s*$")
+
+
+def _genders(ctx: _Ctx) -> dict[str, str]:
+    """Each person's gender as the article shows it, for pronoun agreement.
+
+    No name list guesses it: the evidence is the article's own. "Mr."/"Mrs."/"Ms." before a
+    mention counts two votes; the first "he", "she" or "his" after a mention in its sentence
+    ("Jane Roe said she …"), before the next person's mention, one. A gender needs a
+    margin of two votes; a common first name (``lang.MALE_FIRST_NAMES``/``FEMALE_FIRST_NAMES``)
+    is one vote, enough when nothing else is known. A person without a gender agrees with
+    "he" and "she" alike.
+    """
+    if ctx._genders is not None:
+        return ctx._genders
+    text = ctx.text
+    votes: dict[str, list[int]] = {}
+    people = [x for x in ctx.mentions if x[2].type == "PERSON"]
+    for i, (s, e, ent) in enumerate(people):
+        v = votes.setdefault(ent.id, [0, 0])
+        h = _HONORIFIC_GENDER.search(text, max(0, s - 6), s) or _HONORIFIC_GENDER.match(
+            text[s : min(e, s + 6)].split(" ")[0]
+        )
+        if h:
+            v[0 if h.group("m") else 1] += 2
+        stop = min(
+            people[i + 1][0] if i + 1 < len(people) else len(text), ctx.sentence(s)[1], e + 150
+        )
+        if ctx.in_quote(e):
+            continue
+        p = _GENDERED_RE.search(text, e, max(e, stop))
+        if p and not ctx.in_quote(p.start()):
+            v[0 if _GENDERED[p.group().lower()] == "m" else 1] += 1
+    for ent in ctx.entities:  # a common first name: a prior worth one vote more than none
+        if ent.type == "PERSON" and len(words := ent.name.split()) > 1:
+            v = votes.setdefault(ent.id, [0, 0])
+            first = words[0].lower()
+            v[0] += 1 if first in MALE_FIRST_NAMES else 0
+            v[1] += 1 if first in FEMALE_FIRST_NAMES else 0
+    # one stray pronoun is no evidence ("Roe, who met Jane Doe, she said"): a margin of two,
+    # or one from a first name
+    ctx._genders = {
+        k: ("m" if m > f else "f")
+        for k, (m, f) in votes.items()
+        if abs(m - f) >= 2 or (abs(m - f) == 1 and m + f == 1 and _named(ctx, k))
+    }
+    return ctx._genders
+
+
+def _named(ctx: _Ctx, ent_id: str) -> bool:
+    """Whether a person's name opens with a first name the lists know."""
+    ent = next((e for e in ctx.entities if e.id == ent_id), None)
+    first = ent.name.split()[0].lower() if ent is not None and ent.name.split() else ""
+    return first in MALE_FIRST_NAMES or first in FEMALE_FIRST_NAMES
+
+
+def _fits(ctx: _Ctx, ent: Entity, pronoun: str) -> bool:
+    """Whether an actor agrees with a pronoun in number, kind and (for people) gender."""
     want = _PRONOUNS.get(pronoun)
     if want == "it":
         return ent.type in ("ORG", "GPE")
     num = entity_number(ent)
     if want == "sg":
-        return num == "sg"
+        gender = _GENDERED.get(pronoun)
+        return num == "sg" and (gender is None or _genders(ctx).get(ent.id, gender) == gender)
     return num == "pl" or ent.type in ("ORG", "GPE", "NORP")
 
 
@@ -970,10 +1228,12 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
             continue
         pron = sp.pronoun
         limit = min(f.start, sp.at)
-        choice = _previous_subject(ctx, limit, pron)
+        choice = _previous_subject(ctx, limit, pron, subjects_only=True)
         if choice is None:
             recent = [e for pos, e in speakers if pos < limit and limit - pos < 1500]
-            choice = recent[-1] if recent and _fits(recent[-1], pron) else None
+            choice = recent[-1] if recent and _fits(ctx, recent[-1], pron) else None
+        if choice is None:
+            choice = _previous_subject(ctx, limit, pron)
         if choice is None:
             # the last fitting mention before ``limit``: searched backwards from it
             hi = bisect.bisect_left(ctx._mention_starts, limit)
@@ -981,7 +1241,7 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
                 (
                     ent
                     for s, e, ent in (ctx.mentions[i] for i in range(hi - 1, -1, -1))
-                    if e <= limit and not ctx.in_quote(s) and _fits(ent, pron)
+                    if e <= limit and not ctx.in_quote(s) and _fits(ctx, ent, pron)
                 ),
                 None,
             )
@@ -990,8 +1250,15 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
             speakers.append((f.start, choice))
 
 
-def _previous_subject(ctx: _Ctx, limit: int, pron: str) -> Entity | None:
-    """The subject of the closest narrative sentence before ``limit`` that fits ``pron``."""
+def _previous_subject(
+    ctx: _Ctx, limit: int, pron: str, subjects_only: bool = False
+) -> Entity | None:
+    """The subject of the closest narrative sentence before ``limit`` that fits ``pron``.
+
+    With ``subjects_only`` only grammatical subjects count; otherwise, failing one, the first
+    fitting actor mentioned in the sentence (a name in a side clause, "Asked whether Roe
+    would run, she said", is a weaker antecedent than the last speaker, so it comes last).
+    """
     k = bisect.bisect_right(ctx._sent_starts, limit - 1) - 1
     seen = 0
     while k >= 0 and seen < 3:
@@ -1001,19 +1268,66 @@ def _previous_subject(ctx: _Ctx, limit: int, pron: str) -> Entity | None:
         if end <= ss or all(ctx.in_quote(i) for i in range(ss, end, max(1, (end - ss) // 8))):
             continue  # quoted text says nothing about who "he" is
         seen += 1
-        subj = _sentence_subject(ctx, ss, end)
-        if subj.entity is not None and _fits(subj.entity, pron):
+        subj = _sentence_subject(ctx, ss, end, strict=subjects_only)
+        if subj.entity is not None and _fits(ctx, subj.entity, pron):
             return subj.entity
         if subj.pronoun == pron:
             continue  # "He also warned …": keep looking for the name
+        if subjects_only:
+            continue
         people = [
-            x[2] for x in ctx.mentions_from(ss, end) if not ctx.in_quote(x[0]) and _fits(x[2], pron)
+            x[2]
+            for x in ctx.mentions_from(ss, end)
+            if not ctx.in_quote(x[0]) and _fits(ctx, x[2], pron)
         ]
         if pron in ("he", "she"):
             people = [e for e in people if e.type in ("PERSON", "UNNAMED")]
         if people:
             return people[0]
     return None
+
+
+# -- not speech -------------------------------------------------------------------------------------
+
+# Markup a scrape left in the text (an embedded tweet's ``<tweet tweet-author="…">``).
+_MARKUP = re.compile(r"</?[a-z][\w-]*[\s>/]|\w=\"|\">")
+# What an embedded tweet's byline line holds: handles, dates, status ids, links.
+_EMBED_BIT = (
+    r"@\w+|\d{6,}|https?://\S+|pic\.twitter\.com/\S+|(?:[\w-]+\.)+(?:com|org|net)\S*|"
+    rf"(?:{'|'.join(m.capitalize() for m in MONTHS)})\.?\s+\d{{1,2}},?\s+\d{{4}}"
+)
+_EMBED_ONLY = re.compile(rf"\W*(?:(?:{_EMBED_BIT})\W*)+", re.I)
+_TITLE_WORD = re.compile(r"[\w’'&-]+")
+_SCARE_WORDS = 4  # a speakerless partial quote this short is a scare quote or a term
+
+
+def _title_case(quote: str) -> bool:
+    """A title of a work, a show or a slogan ("The Art of the Deal", "Make Ports Great")."""
+    words = [w for w in _TITLE_WORD.findall(quote) if w.lower() not in TITLE_CASE_SMALL_WORDS]
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def _not_speech(quote: str, kind: QuoteKind, attributed: bool) -> bool:
+    """Quoted text that is no one's words.
+
+    Scrape furniture (markup, a tweet's handle, date and status id); titles of works, shows
+    and slogans, nicknames and chants in quote marks ("Good Morning Kestria", "Ferry! Ferry!");
+    and a short speakerless partial quote, which is a scare quote or a term ("an “orderly”
+    handover"). Issue 17: these were a third of the false quotes on annotated news.
+    """
+    if _MARKUP.search(quote) or _EMBED_ONLY.fullmatch(quote):
+        return True
+    if kind == "indirect":
+        return False
+    words = quote.split()
+    if len(words) <= 8 and _title_case(quote) and (len(words) > 1 or not attributed):
+        return kind == "partial" or (not attributed and len(words) <= 6)
+    if kind != "partial":
+        return False
+    folded = [w.strip("!?.,").lower() for w in words]
+    if len(folded) >= 2 and len(set(folded)) * 2 <= len(folded):
+        return True  # a chant: "Ferry! Ferry!"
+    return not attributed and len(words) <= _SCARE_WORDS
 
 
 # -- public API --------------------------------------------------------------------------------------
@@ -1038,7 +1352,7 @@ def extract_quotes(
         written when no actor matches), ``speaker_entity`` its id, ``speaker_role`` its role.
     """
     base = ctx or ArticleContext(article, doc, entities)
-    text = article.text
+    text = base.marked_text  # ''…'' marks read as "…" at the same offsets
     sents = base.sentences.spans
     segs = _find_segments(text, sents)
     qc = _Ctx(article, text, doc, entities, sents, base.mentions, [(s.start, s.end) for s in segs])
@@ -1047,13 +1361,18 @@ def extract_quotes(
     _resolve_pronouns(qc, found)
     quotes: list[Quote] = []
     for f in sorted(found, key=lambda f: (f.start, f.end)):
+        if _not_speech(text[f.start : f.end], f.kind, bool(f.sp)):
+            continue
         ent = f.sp.entity
+        name, role = (ent.name, ent.role) if ent is not None else (f.sp.text, None)
+        if ent is None and name:
+            name, role = _split_title(name)  # "Sen. Roe": "Roe", role "Sen."
         quotes.append(
             Quote(
-                text=text[f.start : f.end],
-                speaker=ent.name if ent is not None else f.sp.text,
+                text=article.text[f.start : f.end],
+                speaker=name,
                 speaker_entity=ent.id if ent is not None else None,
-                speaker_role=ent.role if ent is not None else None,
+                speaker_role=role,
                 kind=f.kind,
                 cite=Cite(article.id, f.start, f.end),
             )
