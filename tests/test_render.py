@@ -107,7 +107,7 @@ def test_render_html_escapes_article_text():
     page = render_html(rep)
     assert "<script>alert" not in page
     plain = re.sub(r'</?mark[^>]*>|<span class="anchor"[^>]*></span>', "", page)
-    assert 'Officials said &lt;script&gt;alert("x")&lt;/script&gt; &amp; more' in plain
+    assert "Officials said &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more" in plain
     assert "<b>bold</b>" not in page
     assert "T &lt;i&gt;" in page
     # only the page's own script tag remains

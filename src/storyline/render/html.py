@@ -32,7 +32,7 @@ def highlight(text: str, cites: list[Cite]) -> Markup:
     for a, b in itertools.pairwise(cuts):
         for c in starts.get(a, []):
             parts.append(f'<span class="anchor" id="{html.escape(cite_key(c))}"></span>')
-        piece = html.escape(text[a:b], quote=False)
+        piece = html.escape(text[a:b])  # quotes too: no attribute-looking text survives
         keys = [html.escape(cite_key(c)) for c in cites if c.start <= a and b <= c.end]
         if keys:
             depth = min(len(keys), 4)
