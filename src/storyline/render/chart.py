@@ -4,7 +4,6 @@ story page (which also places the articles by publication date)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -55,30 +54,13 @@ class Chart:
     ticks: list[ChartTick]
 
 
-def _bounds(value: str) -> tuple[date, date] | None:
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    if not m:
-        return None
-    y = int(m.group(1))
-    if m.group(3):
-        d = date(y, int(m.group(2)), int(m.group(3)))
-        return d, d
-    if m.group(2):
-        mo = int(m.group(2))
-        end = date(y + (mo == 12), mo % 12 + 1, 1)
-        return date(y, mo, 1), date.fromordinal(end.toordinal() - 1)
-    return date(y, 1, 1), date(y, 12, 31)
-
-
 def timeline_chart(events: Sequence[Event], width: int = 960) -> Chart | None:
     """Lay out dated events on a horizontal time axis; ``None`` when nothing is dated."""
-    dated = [
-        (i + 1, e, _bounds(e.date)) for i, e in enumerate(events) if e.date and _bounds(e.date)
-    ]
+    dated = [(i + 1, e, b) for i, e in enumerate(events) if (b := date_range(e.date))]
     if not dated:
         return None
-    lo = min(b[0] for _, _, b in dated if b).toordinal()
-    hi = max(b[1] for _, _, b in dated if b).toordinal()
+    lo = min(b[0] for _, _, b in dated).toordinal()
+    hi = max(b[1] for _, _, b in dated).toordinal()
     pad = max(2, (hi - lo) // 20)
     lo, hi = lo - pad, hi + pad
     left, right = 30.0, width - 30.0
@@ -89,7 +71,6 @@ def timeline_chart(events: Sequence[Event], width: int = 960) -> Chart | None:
     marks: list[ChartMark] = []
     lanes: list[float] = []  # right edge of the last mark in each lane
     for n, e, b in dated:
-        assert b is not None
         x, x2 = x_of(b[0].toordinal()), x_of(b[1].toordinal())
         lane = next((i for i, r in enumerate(lanes) if r + 22 < x), len(lanes))
         if lane == len(lanes):
