@@ -6,13 +6,17 @@ All text here is written for these tests.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from storyline.models import Article, Cite, DateMention, Entity, Event
-from storyline.stages.prepare.extract.dates import extract_dates, find_date_spans, infer_date_bounds
-from storyline.stages.prepare.extract.events import build_events
+from storyline.models import Article, DateMention
+from storyline.stages.prepare.extract.dates import (
+    extract_dates,
+    find_date_spans,
+    infer_date_bounds,
+    is_furniture,
+    resolve_yearless,
+    text_reference_date,
+)
 
 
 def art(text: str, published: str | None = None) -> Article:
@@ -204,72 +208,108 @@ def test_parse_refines_tense() -> None:
     assert got["yesterday"].date == "2024-03-14"
 
 
-# -- timeline events ---------------------------------------------------------------------
-
-
-def events_of(text: str, mode: str, published: str | None = PUB) -> list[Event]:
-    a = art(text, published)
-    doc = None
-    if mode == "spacy":
-        from storyline.nlp import load_spacy
-
-        doc = load_spacy()(text)
-    entities = [
-        Entity(
-            id="gpe:chile",
-            name="Chile",
-            type="GPE",
-            mentions=[Cite("a1", m.start(), m.end()) for m in re.finditer("Chile", text)],
-        ),
-        Entity(
-            id="loc:lima",
-            name="Lima",
-            type="LOC",
-            mentions=[Cite("a1", m.start(), m.end()) for m in re.finditer("Lima", text)],
-        ),
-    ]
-    return build_events(a, doc, extract_dates(a, doc), entities)
-
-
-MODES = ["rules", pytest.param("spacy", marks=pytest.mark.model)]
-
-
-@pytest.mark.parametrize("mode", MODES)
-def test_event_summary_is_the_dated_clause(mode: str) -> None:
-    text = (
-        "The talks stalled for months. According to the mediator, Chile signed the accord in Lima "
-        "on Thursday, which ended a long dispute over the border."
-    )
-    (ev,) = events_of(text, mode)
-    assert (ev.date, ev.date_text) == ("2024-03-14", "Thursday")
-    assert "Chile signed the accord" in ev.summary
-    assert "Thursday" not in ev.summary and "dispute" not in ev.summary
-    assert ev.actors == ["gpe:chile"]  # places are not actors
-    (cite,) = ev.cites
-    assert text[cite.start : cite.end].startswith("According to the mediator")
-
-
-@pytest.mark.parametrize("mode", MODES)
-def test_one_event_per_date_mention(mode: str) -> None:
-    text = "Chile will vote on Monday. The law was passed in 2019 after protests. A review is due within weeks."
-    evs = events_of(text, mode)
-    assert [(e.date, e.date_text) for e in evs] == [
-        ("2024-03-18", "Monday"),
-        ("2019", "2019"),
-        (None, "within weeks"),
-    ]
-    assert all(len(e.summary.split()) <= 30 for e in evs)
-    assert evs[1].summary.startswith("The law was passed")
-
-
-def test_event_summaries_are_capped() -> None:
-    long_tail = " ".join(["and another clause about the budget"] * 10)
-    (ev,) = events_of(f"Chile approved the budget on Tuesday {long_tail}.", "rules")
-    assert len(ev.summary.split()) <= 30
-    assert ev.summary.startswith("Chile approved the budget")
-
-
 def test_span_of_days_is_one_mention_resolved_to_its_first_day() -> None:
     text = "The forum runs Sept. 23-25 in Oslo and no number in it is counted."
     m = one(text, PUB)
     assert (m.date_text, m.date, m.precision) == ("Sept. 23-25", "2024-09-23", "day")
+
+
+# -- year-less dates in undated articles, inferred dates, page furniture (issue 18) -------------
+
+
+def test_yearless_and_relative_dates_are_marked_inferred() -> None:
+    got = by_text(
+        extract_dates(art("Ostrava signed on Sept. 23 and Delmar replied Friday.", PUB), None)
+    )
+    assert (got["Sept. 23"].date, got["Sept. 23"].inferred) == ("2024-09-23", True)
+    assert (got["Friday"].date, got["Friday"].inferred) == ("2024-03-15", True)
+    full = one("The treaty of Ostrava was signed on 4 June 2021 by both sides.")
+    assert (full.date, full.inferred) == ("2021-06-04", False)
+
+
+def test_undated_article_takes_the_year_of_its_latest_full_date() -> None:
+    text = (
+        "The harbour of Belport flooded on March 2, 2019, the authority said. "
+        "Repairs began on April 9 and the quay reopened in early June."
+    )
+    got = by_text(extract_dates(art(text), None))
+    assert (got["April 9"].date, got["April 9"].inferred) == ("2019-04-09", True)
+    assert got["early June"].date == "2019-06"
+
+
+def test_a_year_of_another_noun_does_not_date_the_news() -> None:
+    # "in 2015" dates the accord, not the speech: no full date, so the speech stays open
+    text = "The envoy criticised the accord signed in 2015 during a speech on March 23 in Belport."
+    got = by_text(extract_dates(art(text), None))
+    assert got["March 23"].date is None and not got["March 23"].inferred
+
+
+def test_future_full_date_is_not_an_anchor() -> None:
+    text = "The court will sentence him on May 7, 2031. The jury heard the case on May 29."
+    got = by_text(extract_dates(art(text), None))
+    assert got["May 29"].date is None
+
+
+def test_weekdays_need_a_day_not_a_year_anchor() -> None:
+    text = "The dam at Kerrow failed on June 3, 2020. Crews arrived on Tuesday."
+    got = by_text(extract_dates(art(text), None))
+    assert got["Tuesday"].date is None
+
+
+def test_date_line_of_the_page_is_the_reference_date() -> None:
+    text = (
+        "Ferry strike ends in Belport\n"
+        "Jul 13, 2023 01: 40 PM\n"
+        "Ferry crews in Belport returned to work on Monday after a deal reached on July 9."
+    )
+    assert str(text_reference_date(text)) == "2023-07-13"
+    got = by_text(extract_dates(art(text), None))
+    assert (got["Monday"].date, got["Monday"].inferred) == ("2023-07-10", True)
+    assert got["July 9"].date == "2023-07-09"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "7:41 AM",
+        "Last updated at 13:38 GMT",
+        "16 March 2022 Last updated at 09: 12 GMT",
+        "Posted on November 2, 2021 6: 07 PM",
+        "Updated: May 4, 2019, 3: 23 PM ET",
+        "Friday August 6, 2021 @ 8: 13am PDT",
+        "Here's a slideshow of images from the rally",
+        "Photo: Volunteers clear the beach at Belport on Sunday.",
+        "Image copyright Getty Images",
+        "By Jana Roe and Sam Poe",
+        "Posted in Harbour News",
+        "8/2/21 at 1: 30 PM",
+    ],
+)
+def test_page_furniture(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ministers met on Tuesday, May 5, 2020.",
+        "The talks resumed at 9:30 a.m. in the old customs house.",
+        "By Friday the talks had ended without a deal.",
+        "Published reports say the ferry deal was signed on June 2.",
+        "Crews worked through the night to reopen the quay.",
+    ],
+)
+def test_sentences_are_not_furniture(line: str) -> None:
+    assert not is_furniture(line)
+
+
+def test_resolve_yearless_against_a_story_date() -> None:
+    from datetime import date
+
+    ref = date(2025, 11, 5)
+    assert resolve_yearless("Sept. 23", ref) == "2025-09-23"
+    assert resolve_yearless("23 September", ref) == "2025-09-23"
+    assert resolve_yearless("October", ref) == "2025-10"
+    assert resolve_yearless("August 2", date(2025, 1, 10)) == "2024-08-02"  # over half a year ahead
+    assert resolve_yearless("Sept. 23, 2019", ref) is None  # has its year: not this rule's
+    assert resolve_yearless("Thursday", ref) is None

@@ -175,6 +175,9 @@ class DateMention:
     date_text: str
     cite: Cite
     relative: bool = False
+    # True when the date is not all written in the mention: a year taken from the article's
+    # date or its other dates ("March 23"), a weekday or "yesterday" counted from a date.
+    inferred: bool = False
 
 
 @dataclass(slots=True)
@@ -186,6 +189,11 @@ class Event:
     summary: str
     actors: list[EntityId]
     cites: list[Cite]
+    # the date is not all written in the text (see ``DateMention.inferred``), or is the
+    # article's date given to its lead event
+    inferred: bool = False
+    # one of the story's main events: told by the most independent sources, near the leads
+    key: bool = False
 
 
 @dataclass(slots=True)

@@ -14,7 +14,8 @@ uses one of the named subsets below, derived from the one table, never a list of
 - pronouns with person, number and gender: ``PRONOUNS``;
 - abbreviations that do not end a sentence: ``ABBREVIATIONS``;
 - calendar words: ``MONTHS``, ``MONTH_ABBREVIATIONS``, ``WEEKDAYS``, ``WEEKDAY_ABBREVIATIONS``,
-  ``TIME_WORDS``, ``TIME_ZONES``.
+  ``TIME_WORDS``, ``TIME_ZONES``;
+- page furniture (appended at the end): ``FURNITURE_OPENERS``, ``CREDIT_WORDS``, ``STAMP_ZONES``.
 
 The stop-word list is ``storyline.lang.stop_words()`` (scikit-learn's, loaded lazily).
 """
@@ -29,11 +30,13 @@ __all__ = [
     "ABBREVIATIONS",
     "CONDITIONAL_CUES",
     "CORE_SPEECH_FORMS",
+    "CREDIT_WORDS",
     "DENIAL_EXTRA_FORMS",
     "DENIAL_NOUNS",
     "DENIAL_OBJECT_VERBS",
     "DENIAL_VERBS",
     "FEMALE_FIRST_NAMES",
+    "FURNITURE_OPENERS",
     "HONORIFICS",
     "HYPOTHETICAL_CUES",
     "HYPOTHETICAL_MODALS",
@@ -51,6 +54,7 @@ __all__ = [
     "REPORTING_FORMS",
     "SPEECH_LEMMAS",
     "SPEECH_VERBS",
+    "STAMP_ZONES",
     "TIME_WORDS",
     "TIME_ZONES",
     "TITLE_ABBREVIATIONS",
@@ -412,4 +416,28 @@ FEMALE_FIRST_NAMES: frozenset[str] = frozenset({
     "melania", "melissa", "michelle", "nancy", "nicole", "nikki", "pamela", "patricia",
     "rachel", "rebecca", "roberta", "ruth", "sandra", "sarah", "sharon", "shirley", "stephanie",
     "susan", "teresa", "theresa", "virginia"
+})  # fmt: skip
+
+# -- page furniture (dates and the timeline) ----------------------------------------------------
+
+# Words that open a line of page furniture rather than a sentence: "Last updated" and "Posted"
+# stamps, bylines, photo credits and captions, slideshow and share prompts. Matched, lower-cased,
+# at the start of a short line (``stages/prepare/extract/dates.py``: ``is_furniture``).
+FURNITURE_OPENERS: tuple[str, ...] = (
+    "last updated", "last modified", "updated", "posted", "published", "first published",
+    "originally published", "date", "photo", "photos", "photograph", "pictured", "picture",
+    "image", "image copyright", "image caption", "caption", "credit", "credits", "file photo",
+    "video", "by", "written by", "reporting by", "editing by", "here's a slideshow",
+    "here is a slideshow", "here are some photos", "slideshow", "gallery", "click", "watch",
+    "share", "read more", "related", "see also", "copyright", "on behalf of", "©", "|", "@",
+)  # fmt: skip
+# Credit words that mark a short line as a photo credit wherever they stand in it.
+CREDIT_WORDS: frozenset[str] = frozenset({
+    "getty", "afp", "epa", "shutterstock", "copyright", "©", "photo", "photos", "image",
+    "images", "slideshow", "caption",
+})  # fmt: skip
+# Time-zone and clock abbreviations that follow a time stamp ("8:44AM BST", "3:23 PM ET").
+STAMP_ZONES: frozenset[str] = TIME_ZONES | frozenset({
+    "et", "pt", "ct", "mt", "ist", "hkt", "aest", "aedt", "cst", "cdt", "mst", "mdt", "jst",
+    "msk", "sast", "eet", "eest", "wib", "hrs", "uk", "local", "time",
 })  # fmt: skip

@@ -14,11 +14,13 @@ source. When sources conflict, one sentence names the conflict and cites each si
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -38,6 +40,8 @@ from storyline.models import (
 )
 from storyline.stages.analysis.align import Alignment, align
 from storyline.stages.analysis.profile import build_profile
+from storyline.stages.analysis.storylines import article_bounds
+from storyline.stages.prepare.extract.dates import resolve_yearless, text_reference_date
 from storyline.text import normalize_text, sentence_spans, tokens
 
 BRIEF_MAX = 8
@@ -77,7 +81,7 @@ def build_report(
         entities=alignment.entities,
         quotes=sorted(alignment.quotes, key=lambda q: (order[q.cite.article], q.cite.start)),
         quantities=_dedupe_quantities(quantities),
-        timeline=merge_timeline([e for f in facts for e in f.events], order),
+        timeline=merge_timeline(story_events(arts, facts), order, alignment.roots),
         stances=alignment.stances,
         claims=alignment.claims,
         conflicts=alignment.conflicts,
@@ -113,13 +117,67 @@ def _dedupe_quantities(items: list[Quantity]) -> list[Quantity]:
 # ---------------------------------------------------------------------------------------
 
 
-def merge_timeline(events: Sequence[Event], order: Mapping[ArticleId, int]) -> list[Event]:
-    """Merge the same event told by several articles; sort by date, undated last.
+MAX_KEY_EVENTS = 3
+
+
+def _ref_day(iso: str | None) -> date | None:
+    """The last day an ISO date of any precision can mean ("2025-10" -> October 31)."""
+    if not iso:
+        return None
+    try:
+        parts = [int(p) for p in iso[:10].split("-")]
+        if len(parts) == 3:
+            return date(*parts)
+        if len(parts) == 2:
+            return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+        return date(parts[0], 12, 31)
+    except ValueError:
+        return None
+
+
+def story_events(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> list[Event]:
+    """The articles' events, a year-less date of an undated article resolved by its story.
+
+    An article with no date of its own (no published date, no date line) and no full date
+    of its own to take a year from leaves "Sept. 23" unresolved at extraction. Its bounds
+    (``storylines.article_bounds``: its own absolute dates, else its story's dated
+    articles, the rule ``Engine.date_bounds`` uses) then give the year, and the event is
+    marked ``inferred``. Weekdays and "yesterday" are not resolved this way: they count
+    from the day the article was written, which the bounds do not give.
+    """
+    dated = [a.published[:10] for a in articles if a.published]
+    by_id = {f.article_id: f for f in facts}
+    out: list[Event] = []
+    for a in articles:
+        f = by_id.get(a.id)
+        if f is None:
+            continue
+        pending = [e for e in f.events if e.date is None and e.date_text]
+        ref = None
+        if pending and not a.published and text_reference_date(a.text) is None:
+            ref = _ref_day(article_bounds(a, f, dated).latest)
+        for e in f.events:
+            resolved = resolve_yearless(e.date_text, ref) if ref and e in pending else None
+            out.append(replace(e, date=resolved, inferred=True) if resolved else e)
+    return out
+
+
+def merge_timeline(
+    events: Sequence[Event],
+    order: Mapping[ArticleId, int],
+    roots: Mapping[ArticleId, ArticleId] | None = None,
+) -> list[Event]:
+    """Merge the same event told by several articles; sort by date, undated last; flag the
+    key events.
 
     Two events are the same when they carry the same date and similar summaries (or
     share an actor and a looser similarity); undated events merge only when their
-    summaries are nearly identical.
+    summaries are nearly identical. A merged event's date is ``inferred`` only when every
+    article's is. The key events (``key``, first among the events of their day) are the
+    dated events told by the most independent sources (``roots``: copies count once),
+    when two or more tell them; else the lead event of the first dated article.
     """
+    roots = roots or {}
     merged: list[Event] = []
     for ev in sorted(
         events,
@@ -135,11 +193,49 @@ def merge_timeline(events: Sequence[Event], order: Mapping[ArticleId, int]) -> l
             if (ev.date and (sim >= 70 or (shared and sim >= 50))) or sim >= 90:
                 m.actors = list(dict.fromkeys([*m.actors, *ev.actors]))
                 m.cites = list(dict.fromkeys([*m.cites, *ev.cites]))
+                m.inferred = m.inferred and ev.inferred
+                m.date_text = m.date_text or ev.date_text
                 break
         else:
-            merged.append(Event(ev.date, ev.date_text, ev.summary, list(ev.actors), list(ev.cites)))
-    dated = sorted((e for e in merged if e.date), key=lambda e: e.date or "")
+            merged.append(
+                Event(
+                    ev.date,
+                    ev.date_text,
+                    ev.summary,
+                    list(ev.actors),
+                    list(ev.cites),
+                    inferred=ev.inferred,
+                )
+            )
+    _flag_key(merged, order, roots)
+    dated = sorted((e for e in merged if e.date), key=lambda e: (e.date or "", not e.key))
     return dated + [e for e in merged if not e.date]
+
+
+def _flag_key(
+    events: list[Event], order: Mapping[ArticleId, int], roots: Mapping[ArticleId, ArticleId]
+) -> None:
+    dated = [e for e in events if e.date and e.cites]
+    if not dated:
+        return
+
+    def sources(e: Event) -> int:
+        return len({roots.get(c.article, c.article) for c in e.cites})
+
+    def lead(e: Event) -> bool:  # an article's lead event (dated by the article, no date text)
+        return not e.date_text
+
+    def first_seen(e: Event) -> tuple[int, int]:
+        return min((order.get(c.article, 0), c.start) for c in e.cites)
+
+    top = max(sources(e) for e in dated)
+    if top >= 2:
+        pool = [e for e in dated if sources(e) == top]
+    else:  # nothing is corroborated: the lead of the first dated article
+        leads = sorted((e for e in dated if lead(e)), key=first_seen)
+        pool = leads[:1]
+    for e in sorted(pool, key=lambda e: (not lead(e), first_seen(e)))[:MAX_KEY_EVENTS]:
+        e.key = True
 
 
 # ---------------------------------------------------------------------------------------

@@ -43,7 +43,8 @@ __all__ = ["EXTRACTOR_VERSION", "ExtractTimeout", "extract_facts", "extract_many
 logger = logging.getLogger(__name__)
 
 # Part of the engine's cache key for stored facts: bump it whenever any stage's output changes.
-EXTRACTOR_VERSION = "3"  # 3: quotes and stances carry polarity and confidence
+EXTRACTOR_VERSION = "4"  # 4: dates and events carry inferred; furniture is no event
+# 3: quotes and stances carry polarity and confidence
 
 _T = TypeVar("_T")
 

@@ -46,14 +46,22 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from storyline.lang import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from storyline.lang import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternation
+from storyline.lang.en import CREDIT_WORDS, FURNITURE_OPENERS, STAMP_ZONES
 from storyline.models import Article, Cite, DateMention
 from storyline.stages.prepare.extract.context import ArticleContext, quote_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["extract_dates", "find_date_spans", "infer_date_bounds", "quote_spans"]
+__all__ = [
+    "extract_dates",
+    "find_date_spans",
+    "infer_date_bounds",
+    "is_furniture",
+    "quote_spans",
+    "resolve_yearless",
+]
 
 # Month number by the first three letters of its name or abbreviation ("Sept." -> "sep").
 _MONTH_NUM = {name[:3]: n for name, n in (*MONTHS.items(), *MONTH_ABBREVIATIONS.items())}
@@ -173,6 +181,10 @@ def find_date_spans(text: str) -> list[tuple[int, int, str]]:
 def _find(text: str) -> tuple[_Found, ...]:
     # Cached: the date and the quantity stages both scan the same article text (15
     # patterns, about a tenth of the rule stages' time), one right after the other.
+    return _scan(text)
+
+
+def _scan(text: str) -> tuple[_Found, ...]:
     cands: list[_Found] = []
     for kind, pat in _PATTERNS:
         for m in pat.finditer(text):
@@ -273,13 +285,20 @@ def _month_num(mon: str) -> int:
     return _MONTH_NUM[mon.rstrip(".")[:3].lower()]
 
 
+_ABSOLUTE = ("md", "dm", "iso", "my", "mod_month", "prep_month", "mod_year", "prep_year")
+
+
 def _resolve(
-    f: _Found, pub: date | None, tense: str, prev_day: str | None
+    f: _Found, pub: date | None, tense: str, prev_day: str | None, anchor: date | None = None
 ) -> tuple[str | None, str | None, bool]:
-    """(date, precision, relative) for one found expression."""
+    """(date, precision, relative) for one found expression.
+
+    ``anchor`` stands in for ``pub`` for the year of a year-less date only (never for a
+    weekday or "yesterday"): the latest written full date of an undated article.
+    """
     m, kind = f.m, f.kind
     gd = m.groupdict()
-    if kind in ("md", "dm", "iso", "my", "mod_month", "prep_month", "mod_year", "prep_year"):
+    if kind in _ABSOLUTE:
         year = int(gd["year"]) if gd.get("year") else None
         month = (
             int(gd["mnum"])
@@ -290,9 +309,10 @@ def _resolve(
         if month is None:
             return (f"{year:04d}", "year", False) if year else (None, None, False)
         if year is None:
-            if pub is None:
+            ref = pub or anchor
+            if ref is None:
                 return None, None, False
-            year = _year_for(pub, month, day, tense)
+            year = _year_for(ref, month, day, tense)
         if day is not None:
             try:
                 return date(year, month, day).isoformat(), "day", False
@@ -394,26 +414,32 @@ def extract_dates(
 
     Returns:
         One :class:`DateMention` per expression, in text order. ``date`` is ``None`` when
-        the text does not settle it (no published date for a relative expression, a vague
-        span, a relative expression inside a quotation).
+        the text does not settle it (no reference date for a relative expression, a vague
+        span, a relative expression inside a quotation); ``inferred`` is set when the date
+        is not all written in the mention (see the module doc).
     """
     ctx = ctx or ArticleContext(article, doc)
     text = article.text
-    pub = _published(article)
+    found = _find(text)
+    pub = _published(article) or text_reference_date(text)
     sents = ctx.sentences.spans
     sent_starts = ctx.sentences.starts
     quotes = ctx.quote_spans  # sorted, non-overlapping: looked up by bisection
-    out: list[DateMention] = []
-    prev_day: str | None = None
-    for f in _find(text):
+    tenses: list[str] = []
+    for f in found:
         i = bisect.bisect_right(sent_starts, f.start) - 1
         sent_start = sents[i][0] if i >= 0 and f.start < sents[i][1] else 0
-        tense = _tense(text, f.start, sent_start, doc, quotes)
-        date_s, precision, relative = _resolve(f, pub, tense, prev_day)
+        tenses.append(_tense(text, f.start, sent_start, doc, quotes))
+    anchor = None if pub is not None else _anchor(found, tenses)
+    out: list[DateMention] = []
+    prev_day: str | None = None
+    for f, tense in zip(found, tenses, strict=True):
+        date_s, precision, relative = _resolve(f, pub, tense, prev_day, anchor)
         k = bisect.bisect_right(quotes, (f.start, len(text) + 1)) - 1
         in_quote = k >= 0 and quotes[k][0] <= f.start and f.end <= quotes[k][1]
         if relative and in_quote and f.kind != "anaphoric":
             date_s, precision = None, None
+        written_year = bool(f.m.groupdict().get("year"))
         out.append(
             DateMention(
                 date=date_s,
@@ -421,11 +447,153 @@ def extract_dates(
                 date_text=text[f.start : f.end],
                 cite=Cite(article.id, f.start, f.end),
                 relative=relative,
+                inferred=date_s is not None and (relative or not written_year),
             )
         )
         if precision == "day":
             prev_day = date_s
     return out
+
+
+def _anchor(found: tuple[_Found, ...], tenses: list[str]) -> date | None:
+    """The latest full date (day, month and year written) of an undated article, outside
+    future-tense clauses: the year its year-less dates take.
+
+    Only full dates anchor: a bare year ("in 2015", "the 2015 deal") or a month and year
+    ("January 1955") more often dates the background (a deal, a career) than the news.
+    """
+    best: date | None = None
+    for f, tense in zip(found, tenses, strict=True):
+        if f.kind not in ("md", "dm", "iso") or not f.m.group("year") or tense == "future":
+            continue
+        d, precision, _ = _resolve(f, None, tense, None)
+        if d and precision == "day":
+            day = date.fromisoformat(d)
+            best = day if best is None or day > best else best
+    return best
+
+
+# -- page furniture and the article's own date line ------------------------------------------
+
+# A clock time: "7:41 AM", "8: 05am", "12.30pm", "2 A. M.", "1052 GMT". Hand-written like
+# the date patterns: the time stamps of scraped pages are what dateparser cannot locate.
+_TIME = re.compile(
+    r"(?<![\d.,])(?:\d{1,2}\s?:\s?\d{2}(?:\s?:\s?\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\b\.?)?"
+    r"|\d{1,2}(?:[.:]\d{2})?\s*[AaPp]\.?\s?[Mm](?:\b|\.)"
+    r"|\d{4}\s*(?:GMT|UTC|gmt|utc|hrs)\b)"
+)
+_OPENER = re.compile(rf"^(?:{alternation(FURNITURE_OPENERS)})(?=\W|$)")
+_STAMP_WORDS = (
+    STAMP_ZONES
+    | set(WEEKDAYS)
+    | WEEKDAY_ABBREVIATIONS
+    | {"on", "at", "by", "and", "of", "the", "am", "pm", "a.m", "p.m", "m"}
+    | set(FURNITURE_OPENERS)
+)
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+_SENTENCE_END = (".", "!", "?", '"', "”", "’")
+_LEAD_CHARS = 800  # an article's own date line stands in its first lines
+
+
+def is_furniture(line: str) -> bool:
+    """Whether ``line`` is page furniture rather than a sentence of the story.
+
+    A time stamp or date line ("8:44AM BST 16 Sep 2013", "Last updated at 13:38 GMT"), a
+    "Posted/Published/Updated" line, a byline, a photo credit or caption ("Photo: …",
+    "Image copyright …", "Here's a slideshow of images"). Detected by structure: a short
+    line that opens with a furniture word (``lang.en.FURNITURE_OPENERS``), or whose words
+    are nearly all dates, times, weekdays and time zones, or a short credit line with no
+    sentence end.
+    """
+    s = " ".join(line.split())
+    if not s:
+        return False
+    words = s.split()
+    low = s.lower()
+    opener = _OPENER.match(low)
+    if opener:
+        rest = low[opener.end() :].lstrip()
+        if opener.group(0) == "by":
+            # a byline: "By Jane Roe and Sam Poe", not "By Friday the talks had ended."
+            names = [w for w in words[1:] if w.lower() not in ("and", "in", "|")]
+            return 0 < len(names) <= 6 and all(w[:1].isupper() for w in names)
+        if rest[:1] in (":", "|", "-", "–", "—", "@") and len(words) <= 40:
+            return True
+        if len(words) <= 14 and (not s.endswith(_SENTENCE_END) or len(_residue(s)) <= 3):
+            return True
+    stamp = _TIME.search(s) or _NUMERIC_DATE.search(s) or _scan(s)
+    if stamp and len(s) <= 120 and len(_residue(s)) <= 1 and not s.endswith(("!", "?")):
+        return True  # a time stamp or a date line
+    if len(words) <= 12 and not s.endswith(_SENTENCE_END):
+        return any(w.strip("().,:;|").lower() in CREDIT_WORDS for w in words)
+    return False
+
+
+def _residue(s: str) -> list[str]:
+    """The words of ``s`` that are not part of a date, a time or a stamp word."""
+    residue = _NUMERIC_DATE.sub(" ", _TIME.sub(" ", s))
+    for f in reversed(_scan(residue)):
+        residue = residue[: f.start] + " " + residue[f.end :]
+    return [
+        w
+        for w in re.findall(r"[A-Za-z][A-Za-z.']*", residue)
+        if w.lower().rstrip(".") not in _STAMP_WORDS and len(w.rstrip(".")) > 1
+    ]
+
+
+def text_reference_date(text: str) -> date | None:
+    """The date of an article's own date line or time stamp, when its first lines carry one.
+
+    "Posted on November 15, 2011 6:07 PM" or "Jul 13, 2009 01:40 PM" above the story: a
+    full date written in a line of page furniture near the top. The cleaner turns the
+    plainest such lines into the published date; this reads the ones it leaves (a time
+    stamp beside the date, an "Updated:" prefix with a comma). ``None`` when there is none.
+    """
+    head = text[:_LEAD_CHARS]
+    found = _find(text)
+    pos = 0
+    for line in head.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip() or not is_furniture(line):
+            continue
+        for f in found:
+            if f.start >= start + len(line):
+                break
+            if f.start < start or f.kind not in ("md", "dm", "iso") or not f.m.group("year"):
+                continue
+            d, precision, _ = _resolve(f, None, "unknown", None)
+            if d and precision == "day":
+                return date.fromisoformat(d)
+    return None
+
+
+_YEARLESS = re.compile(
+    rf"^(?:{_WD},?\s+)?(?:(?P<mon>{_MONTH})(?:\s+(?P<day>{_DAY}))?|(?P<day2>{_DAY})\s+(?P<mon2>{_MONTH}))"
+    rf"(?:[-–]\d{{1,2}})?$"
+)
+
+
+def resolve_yearless(date_text: str, ref: date) -> str | None:
+    """Resolve a year-less month or month and day ("Sept. 23", "5 November", "October")
+    against ``ref``, a date the story gives (its dated articles), with no tense known.
+
+    Returns the ISO date (``YYYY-MM-DD`` or ``YYYY-MM``) or ``None`` when ``date_text`` is
+    not a year-less calendar date.
+    """
+    m = _YEARLESS.match(" ".join(date_text.split()))
+    if not m:
+        return None
+    mon = m.group("mon") or m.group("mon2")
+    day_s = m.group("day") or m.group("day2")
+    month = _month_num(mon)
+    day = int(re.match(r"\d+", day_s).group(0)) if day_s else None  # type: ignore[union-attr]
+    year = _year_for(ref, month, day, "unknown")
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def infer_date_bounds(dates: list[DateMention]) -> tuple[str | None, str | None]:

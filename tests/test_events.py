@@ -1,0 +1,185 @@
+"""Timeline events: the dated clause in its own words, no page furniture, the lead of a dated
+article, and the story's timeline (year-less dates resolved by the story, key events).
+
+All text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storyline.models import Article, ArticleFacts, Cite, Entity, Event
+from storyline.stages.analysis.report import merge_timeline, story_events
+from storyline.stages.prepare.extract.dates import extract_dates
+from storyline.stages.prepare.extract.events import build_events
+
+# 2024-03-15 is a Friday.
+PUB = "2024-03-15"
+MODES = ["rules", pytest.param("spacy", marks=pytest.mark.model)]
+
+
+def art(text: str, published: str | None = PUB, aid: str = "a1") -> Article:
+    return Article(id=aid, source="t", text=text, raw=text, title="t", published=published)
+
+
+def events_of(text: str, mode: str, published: str | None = PUB, aid: str = "a1") -> list[Event]:
+    a = art(text, published, aid)
+    doc = None
+    if mode == "spacy":
+        from storyline.nlp import load_spacy
+
+        doc = load_spacy()(text)
+    entities = [
+        Entity(
+            id="gpe:chile",
+            name="Chile",
+            type="GPE",
+            mentions=[Cite(aid, m.start(), m.end()) for m in re.finditer("Chile", text)],
+        ),
+        Entity(
+            id="loc:lima",
+            name="Lima",
+            type="LOC",
+            mentions=[Cite(aid, m.start(), m.end()) for m in re.finditer("Lima", text)],
+        ),
+    ]
+    return build_events(a, doc, extract_dates(a, doc), entities)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_event_summary_keeps_the_date_and_its_own_words(mode: str) -> None:
+    text = (
+        "The talks stalled for months. According to the mediator, Chile signed the accord in Lima "
+        "on Thursday, which ended a long dispute over the border."
+    )
+    (ev,) = events_of(text, mode)
+    assert (ev.date, ev.date_text, ev.inferred) == ("2024-03-14", "Thursday", True)
+    assert "Chile signed the accord in Lima on Thursday" in ev.summary
+    assert ev.summary in text  # the article's words, never a rewritten fragment
+    assert ev.actors == ["gpe:chile"]  # places are not actors
+    (cite,) = ev.cites
+    assert text[cite.start : cite.end].startswith("According to the mediator")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_subordinate_clause_is_not_left_alone(mode: str) -> None:
+    text = "Chile will close the border crossing at Arica when the envoy arrives on Tuesday."
+    (ev,) = events_of(text, mode)
+    assert ev.summary.startswith("Chile will close the border crossing")
+    assert "when the envoy arrives on Tuesday" in ev.summary
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_one_event_per_date_mention(mode: str) -> None:
+    text = "Chile will vote on Monday. The law was passed in 2019 after protests. A review is due within weeks."
+    evs = events_of(text, mode)
+    assert [(e.date, e.date_text) for e in evs] == [
+        ("2024-03-18", "Monday"),
+        ("2019", "2019"),
+        (None, "within weeks"),
+    ]
+    assert evs[1].summary == "The law was passed in 2019 after protests"
+
+
+def test_long_sentences_are_cut_with_an_ellipsis() -> None:
+    long_tail = " ".join(["and another clause about the budget"] * 12)
+    (ev,) = events_of(f"Chile approved the budget on Tuesday {long_tail}.", "rules")
+    assert len(ev.summary.split()) <= 61 and ev.summary.endswith("…")
+    assert ev.summary.startswith("Chile approved the budget on Tuesday")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_page_furniture_gives_no_event(mode: str) -> None:
+    text = (
+        "Chile and Peru settle fishing dispute\n"
+        "Posted on March 15, 2024 6: 07 PM\n"
+        "Photo: Fishing boats in the harbour of Arica on March 12, 2024.\n"
+        "Chile and Peru agreed on Wednesday to share the fishing grounds off the coast, "
+        "officials in Lima said."
+    )
+    evs = events_of(text, mode, published=None)
+    assert [(e.date, e.date_text) for e in evs] == [("2024-03-13", "Wednesday")]
+    assert not any("Posted" in e.summary or "Photo" in e.summary for e in evs)
+
+
+def test_lead_of_a_dated_article_is_an_event_of_its_day() -> None:
+    text = (
+        "Chile is drafting a treaty with its neighbours on shared rivers.\n"
+        "Officials in Lima said the text would be ready within weeks."
+    )
+    evs = events_of(text, "rules")
+    lead = evs[0]
+    assert (lead.date, lead.date_text, lead.inferred) == (PUB, "", True)
+    assert lead.summary == "Chile is drafting a treaty with its neighbours on shared rivers"
+    assert [e.date_text for e in evs[1:]] == ["within weeks"]
+    # an undated article has no day to give its lead
+    assert [e.date_text for e in events_of(text, "rules", published=None)] == ["within weeks"]
+
+
+def test_story_gives_the_year_to_an_undated_article() -> None:
+    dated_text = "Chile is drafting a treaty with its neighbours on shared rivers."
+    undated_text = "Chile told the assembly on Sept. 23 that it would sign the river treaty."
+    arts = [art(dated_text, "2025-11-05", "a1"), art(undated_text, None, "a2")]
+    facts = [
+        ArticleFacts(
+            article_id=a.id,
+            dates=extract_dates(a, None),
+            events=events_of(a.text, "rules", a.published, a.id),
+        )
+        for a in arts
+    ]
+    evs = story_events(arts, facts)
+    by_text = {e.date_text: e for e in evs}
+    assert (by_text["Sept. 23"].date, by_text["Sept. 23"].inferred) == ("2025-09-23", True)
+    assert by_text[""].date == "2025-11-05"
+    # without a dated article in the story, the date stays open
+    alone = story_events(arts[1:], facts[1:])
+    assert [e.date for e in alone] == [None]
+
+
+def _ev(article: str, date: str, summary: str, start: int = 100, date_text: str = "x") -> Event:
+    return Event(date, date_text, summary, [], [Cite(article, start, start + 10)])
+
+
+def test_key_event_is_the_most_corroborated() -> None:
+    evs = [
+        _ev("a1", "2024-03-10", "Chile signed the river treaty in Lima"),
+        _ev("a2", "2024-03-10", "Chile signed the river treaty in Lima on Sunday"),
+        _ev("a3", "2024-03-10", "Chile signed the river treaty"),
+        _ev("a1", "2024-03-01", "Talks on the river treaty opened in Lima", start=5),
+        _ev("a4", "2024-03-12", "Peru said it would study the text"),
+    ]
+    order = {"a1": 0, "a2": 1, "a3": 2, "a4": 3}
+    out = merge_timeline(evs, order, {"a3": "a2"})  # a3 copies a2: two sources, not three
+    keys = [e for e in out if e.key]
+    assert len(keys) == 1 and keys[0].summary.startswith("Chile signed")
+    assert len(keys[0].cites) == 3
+    assert [e.date for e in out] == sorted(e.date for e in out)  # still a timeline in date order
+
+
+def test_without_corroboration_the_first_lead_is_key() -> None:
+    evs = [
+        _ev("a2", "2024-03-11", "Peru said it would study the text", start=0, date_text=""),
+        _ev("a1", "2024-03-10", "Chile signed the river treaty", start=0, date_text=""),
+        _ev("a1", "2024-03-01", "Talks opened in Lima"),
+    ]
+    out = merge_timeline(evs, {"a1": 0, "a2": 1})
+    assert [e.summary for e in out if e.key] == ["Chile signed the river treaty"]
+
+
+def test_merged_event_is_inferred_only_when_every_telling_is() -> None:
+    a = Event(
+        "2024-03-10",
+        "March 10",
+        "Chile signed the river treaty",
+        [],
+        [Cite("a1", 0, 9)],
+        inferred=True,
+    )
+    b = Event(
+        "2024-03-10", "March 10, 2024", "Chile signed the river treaty", [], [Cite("a2", 0, 9)]
+    )
+    (m,) = merge_timeline([a, b], {"a1": 0, "a2": 1})
+    assert not m.inferred and len(m.cites) == 2
