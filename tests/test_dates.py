@@ -282,6 +282,8 @@ def test_date_line_of_the_page_is_the_reference_date() -> None:
         "Image copyright Getty Images",
         "By Jana Roe and Sam Poe",
         "Posted in Harbour News",
+        "On behalf of Roe, Poe & Partners, LLP. posted in Ferry Accidents on Friday, May 3, 2024.",
+        "posted in Ferry Accidents on Friday, May 3, 2024.",
         "8/2/21 at 1: 30 PM",
     ],
 )

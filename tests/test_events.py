@@ -114,6 +114,11 @@ def test_lead_of_a_dated_article_is_an_event_of_its_day() -> None:
     assert (lead.date, lead.date_text, lead.inferred) == (PUB, "", True)
     assert lead.summary == "Chile is drafting a treaty with its neighbours on shared rivers"
     assert [e.date_text for e in evs[1:]] == ["within weeks"]
+    # the lead's own undated mention is not a second entry for the same sentence
+    (only,) = events_of(
+        "Chile is drafting a treaty on shared rivers for the coming months.", "rules"
+    )
+    assert (only.date, only.date_text) == (PUB, "")
     # an undated article has no day to give its lead
     assert [e.date_text for e in events_of(text, "rules", published=None)] == ["within weeks"]
 
@@ -150,13 +155,17 @@ def test_key_event_is_the_most_corroborated() -> None:
         _ev("a3", "2024-03-10", "Chile signed the river treaty"),
         _ev("a1", "2024-03-01", "Talks on the river treaty opened in Lima", start=5),
         _ev("a4", "2024-03-12", "Peru said it would study the text"),
+        # background every outlet repeats, dated to a year only: not the news
+        *(_ev(a, "2003", "He was named envoy to Lima in 2003") for a in ("a1", "a2", "a4")),
+        # told by three outlets, but deep in the articles, far from their leads
+        *(_ev(a, "2024-03-02", "Chile recalled its envoy", start=2000) for a in ("a1", "a2", "a4")),
     ]
     order = {"a1": 0, "a2": 1, "a3": 2, "a4": 3}
     out = merge_timeline(evs, order, {"a3": "a2"})  # a3 copies a2: two sources, not three
     keys = [e for e in out if e.key]
     assert len(keys) == 1 and keys[0].summary.startswith("Chile signed")
     assert len(keys[0].cites) == 3
-    assert [e.date for e in out] == sorted(e.date for e in out)  # still a timeline in date order
+    assert [e.date for e in out] == sorted(e.date or "" for e in out)  # a timeline in date order
 
 
 def test_without_corroboration_the_first_lead_is_key() -> None:
@@ -183,3 +192,13 @@ def test_merged_event_is_inferred_only_when_every_telling_is() -> None:
     )
     (m,) = merge_timeline([a, b], {"a1": 0, "a2": 1})
     assert not m.inferred and len(m.cites) == 2
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_clause_cut_from_a_quotation_keeps_no_lone_quote_mark(mode: str) -> None:
+    text = (
+        "“The border stays open, and we will decide the rest on Monday.” the minister in Lima said."
+    )
+    (ev,) = events_of(text, mode, published=None)
+    assert ev.summary.count("“") == ev.summary.count("”")
+    assert "on Monday" in ev.summary

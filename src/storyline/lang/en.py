@@ -422,14 +422,16 @@ FEMALE_FIRST_NAMES: frozenset[str] = frozenset({
 
 # Words that open a line of page furniture rather than a sentence: "Last updated" and "Posted"
 # stamps, bylines, photo credits and captions, slideshow and share prompts. Matched, lower-cased,
-# at the start of a short line (``stages/prepare/extract/dates.py``: ``is_furniture``).
+# at the start of a short line (``stages/prepare/extract/dates.py``: ``is_furniture``); one of
+# several words ("Posted in …", "On behalf of …") marks a line of up to 24 words.
 FURNITURE_OPENERS: tuple[str, ...] = (
     "last updated", "last modified", "updated", "posted", "published", "first published",
     "originally published", "date", "photo", "photos", "photograph", "pictured", "picture",
     "image", "image copyright", "image caption", "caption", "credit", "credits", "file photo",
     "video", "by", "written by", "reporting by", "editing by", "here's a slideshow",
     "here is a slideshow", "here are some photos", "slideshow", "gallery", "click", "watch",
-    "share", "read more", "related", "see also", "copyright", "on behalf of", "©", "|", "@",
+    "share", "read more", "related", "see also", "copyright", "on behalf of", "posted in",
+    "filed under", "filed in", "©", "|", "@",
 )  # fmt: skip
 # Credit words that mark a short line as a photo credit wherever they stand in it.
 CREDIT_WORDS: frozenset[str] = frozenset({

@@ -118,6 +118,7 @@ def _dedupe_quantities(items: list[Quantity]) -> list[Quantity]:
 
 
 MAX_KEY_EVENTS = 3
+LEAD_CHARS = 600  # an article's lead: its first sentences
 
 
 def _ref_day(iso: str | None) -> date | None:
@@ -173,9 +174,9 @@ def merge_timeline(
     Two events are the same when they carry the same date and similar summaries (or
     share an actor and a looser similarity); undated events merge only when their
     summaries are nearly identical. A merged event's date is ``inferred`` only when every
-    article's is. The key events (``key``, first among the events of their day) are the
-    dated events told by the most independent sources (``roots``: copies count once),
-    when two or more tell them; else the lead event of the first dated article.
+    article's is. The key events (``key``, first among the events of their day) are told
+    near a lead, dated to the day, by the most independent sources (``roots``: copies
+    count once); see ``_flag_key``.
     """
     roots = roots or {}
     merged: list[Event] = []
@@ -215,26 +216,33 @@ def merge_timeline(
 def _flag_key(
     events: list[Event], order: Mapping[ArticleId, int], roots: Mapping[ArticleId, ArticleId]
 ) -> None:
-    dated = [e for e in events if e.date and e.cites]
-    if not dated:
-        return
+    """Flag the story's main events: dated to the day, told near an article's lead, and by
+    the most independent sources (the first such lead when none is told twice).
 
-    def sources(e: Event) -> int:
-        return len({roots.get(c.article, c.article) for c in e.cites})
+    A year or a month alone mostly dates background ("coach of the year in 1987"), and a
+    background fact repeated by every outlet is not the news: the lead is where it is.
+    """
 
-    def lead(e: Event) -> bool:  # an article's lead event (dated by the article, no date text)
-        return not e.date_text
+    def sources(cites: Sequence[Cite]) -> int:
+        return len({roots.get(c.article, c.article) for c in cites})
 
     def first_seen(e: Event) -> tuple[int, int]:
         return min((order.get(c.article, 0), c.start) for c in e.cites)
 
-    top = max(sources(e) for e in dated)
-    if top >= 2:
-        pool = [e for e in dated if sources(e) == top]
-    else:  # nothing is corroborated: the lead of the first dated article
-        leads = sorted((e for e in dated if lead(e)), key=first_seen)
-        pool = leads[:1]
-    for e in sorted(pool, key=lambda e: (not lead(e), first_seen(e)))[:MAX_KEY_EVENTS]:
+    pool = [
+        e
+        for e in events
+        if e.date and len(e.date) == 10 and any(c.start < LEAD_CHARS for c in e.cites)
+    ]
+    if not pool:
+        return
+
+    def rank(e: Event) -> tuple[int, int]:
+        return sources(e.cites), sources([c for c in e.cites if c.start < LEAD_CHARS])
+
+    top = max(rank(e) for e in pool)
+    best = sorted((e for e in pool if rank(e) == top), key=first_seen)
+    for e in best[: MAX_KEY_EVENTS if top[0] >= 2 else 1]:
         e.key = True
 
 

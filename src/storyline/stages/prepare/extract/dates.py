@@ -521,6 +521,8 @@ def is_furniture(line: str) -> bool:
             return True
         if len(words) <= 14 and (not s.endswith(_SENTENCE_END) or len(_residue(s)) <= 3):
             return True
+        if " " in opener.group(0) and len(words) <= 24:
+            return True  # "Posted in …", "On behalf of …", "Here's a slideshow of …"
     stamp = _TIME.search(s) or _NUMERIC_DATE.search(s) or _scan(s)
     if stamp and len(s) <= 120 and len(_residue(s)) <= 1 and not s.endswith(("!", "?")):
         return True  # a time stamp or a date line

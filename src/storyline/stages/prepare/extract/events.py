@@ -49,6 +49,13 @@ def _words_cap(text: str, n: int = _MAX_WORDS) -> str:
 
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
+    # a clause cut out of a quotation keeps one of its marks: drop a lone one at an edge
+    if text.endswith("”") and "“" not in text:
+        text = text[:-1]
+    if text.startswith("“") and "”" not in text:
+        text = text[1:]
+    if text.count('"') % 2:
+        text = text.strip('"')
     text = re.sub(r"^[,;:—–\s]+|[,;:—–\s.]+$", "", text)
     return text[:1].upper() + text[1:] if text else text
 
@@ -148,6 +155,7 @@ def build_events(
 
     out: list[Event] = []
     dated_sents: set[tuple[int, int]] = set()
+    sent_of: dict[int, tuple[int, int]] = {}  # id(event) -> its sentence
     for d in dates:
         sent = sents.at(d.cite.start)
         if is_furniture(_line(text, d.cite.start)) or is_furniture(text[sent[0] : sent[1]]):
@@ -157,20 +165,22 @@ def build_events(
             summary = _summary_text(text, sent)
         if d.date:
             dated_sents.add(sent)
-        out.append(
-            Event(
-                date=d.date,
-                date_text=d.date_text,
-                summary=summary,
-                actors=actors_in(sent),
-                cites=[Cite(article.id, sent[0], sent[1])],
-                inferred=d.inferred,
-            )
+        ev = Event(
+            date=d.date,
+            date_text=d.date_text,
+            summary=summary,
+            actors=actors_in(sent),
+            cites=[Cite(article.id, sent[0], sent[1])],
+            inferred=d.inferred,
         )
+        sent_of[id(ev)] = sent
+        out.append(ev)
     day = _article_day(article)
     lead = _lead(article, sents.spans) if day else None
     if day and lead and lead not in dated_sents:
-        # the lead reports the news of the article's day; its date is not written in it
+        # the lead reports the news of the article's day; its date is not written in it.
+        # It stands for the lead's undated mentions ("in the coming days"), same sentence.
+        out = [e for e in out if sent_of.get(id(e)) != lead]
         out.append(
             Event(
                 date=day,
