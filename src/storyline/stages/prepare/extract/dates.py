@@ -11,11 +11,22 @@ What is found (``DateMention.date_text`` is always ``article.text[cite.start:cit
   nearest earlier day-precision mention;
 - vague spans ("in the coming days", "within weeks"), kept with ``date=None``.
 
+Page furniture (time stamps, "Last updated" lines, bylines, credits) is recognised by
+:func:`is_furniture`; its dates are kept as mentions (they date the article) but the
+events stage makes no event of them.
+
 How they are resolved (never guessed: whatever the rules cannot settle stays ``None``):
 
-- The reference is ``article.published`` (its first ten characters). Without it, every
-  relative or year-less date stays unresolved; :func:`infer_date_bounds` then gives the
-  window of the absolute dates the article does carry.
+- The reference is ``article.published`` (its first ten characters), else the full date
+  of the article's own date line or time stamp near the top (:func:`text_reference_date`:
+  "Jul 13, 2009 01:40 PM", "Updated: May 4, 2019, 3:23 PM ET"). Without either, relative
+  dates stay unresolved, and a year-less date takes the year of the latest full date the
+  article writes outside a future-tense clause (never of a bare year: "in 2015" or "the
+  2015 deal" dates the background more often than the news); the report then gives the
+  rest a year from the story (:func:`resolve_yearless`). :func:`infer_date_bounds` gives
+  the window of the absolute dates the article carries.
+- ``inferred`` is set on every resolved date that is not all written in the mention: a
+  year taken from elsewhere, a weekday or "yesterday" counted from the reference.
 - A year-less absolute date takes the published year, then moves one year back when a
   past-tense clause would otherwise put it after publication (or when, with no tense
   known, it would land more than half a year ahead), and one year forward when a
