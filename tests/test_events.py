@@ -7,6 +7,7 @@ All text here is written for these tests.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -202,3 +203,29 @@ def test_a_clause_cut_from_a_quotation_keeps_no_lone_quote_mark(mode: str) -> No
     (ev,) = events_of(text, mode, published=None)
     assert ev.summary.count("“") == ev.summary.count("”")
     assert "on Monday" in ev.summary
+
+
+@pytest.mark.corpus
+def test_reference_corpus_timeline_has_its_key_dates(corpus_dir: Path) -> None:
+    """The September 23 General Assembly speech (an undated article: the year comes from
+    the story) and the November 5 draft (the lead of the article dated November 5)."""
+    from dataclasses import replace
+
+    from storyline.models import RawDoc, Story
+    from storyline.stages.analysis.report import build_report
+    from storyline.stages.prepare.clean import clean_document
+    from storyline.stages.prepare.extract import extract_many
+
+    paths = sorted(corpus_dir.glob("*.txt"))
+    arts = [
+        clean_document(RawDoc(source=str(p), text=p.read_text(errors="replace")), ingested_at="")
+        for p in paths
+    ]
+    arts[0] = replace(arts[0], duplicate_of=arts[1].id)
+    story = Story("s-corpus000001", "gaza-isf", [a.id for a in arts], None, None, 4)
+    report = build_report(story, arts, extract_many(arts, use_spacy=False))
+    by_date = {e.date: e for e in report.timeline if e.date}
+    speech, draft = by_date["2025-09-23"], by_date["2025-11-05"]
+    assert speech.inferred and "General Assembly" in speech.summary
+    assert draft.inferred and draft.key and "resolution" in draft.summary
+    assert not any(e.summary.startswith(("Photo", "Video", "(Video")) for e in report.timeline)
