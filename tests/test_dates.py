@@ -315,3 +315,12 @@ def test_resolve_yearless_against_a_story_date() -> None:
     assert resolve_yearless("August 2", date(2025, 1, 10)) == "2024-08-02"  # over half a year ahead
     assert resolve_yearless("Sept. 23, 2019", ref) is None  # has its year: not this rule's
     assert resolve_yearless("Thursday", ref) is None
+
+
+def test_a_date_something_was_moved_to_lies_ahead() -> None:
+    m = one("The signing in Belport has been pushed back to early April.", "2026-02-25")
+    assert m.date == "2026-04"
+    m = one("The hearing was postponed until May 3, officials said.", "2026-02-25")
+    assert m.date == "2026-05-03"
+    m = one("The hearing was pushed to the end of March by the chair.", "2026-02-25")
+    assert m.date == "2026-03"

@@ -15,7 +15,8 @@ uses one of the named subsets below, derived from the one table, never a list of
 - abbreviations that do not end a sentence: ``ABBREVIATIONS``;
 - calendar words: ``MONTHS``, ``MONTH_ABBREVIATIONS``, ``WEEKDAYS``, ``WEEKDAY_ABBREVIATIONS``,
   ``TIME_WORDS``, ``TIME_ZONES``;
-- page furniture (appended at the end): ``FURNITURE_OPENERS``, ``CREDIT_WORDS``, ``STAMP_ZONES``.
+- page furniture (appended at the end): ``FURNITURE_OPENERS``, ``CREDIT_WORDS``, ``STAMP_ZONES``;
+- verbs that move a date later: ``RESCHEDULE_VERBS``.
 
 The stop-word list is ``storyline.lang.stop_words()`` (scikit-learn's, loaded lazily).
 """
@@ -52,6 +53,7 @@ __all__ = [
     "REFERRING_PRONOUNS",
     "REFUSAL_VERBS",
     "REPORTING_FORMS",
+    "RESCHEDULE_VERBS",
     "SPEECH_LEMMAS",
     "SPEECH_VERBS",
     "STAMP_ZONES",
@@ -443,3 +445,9 @@ STAMP_ZONES: frozenset[str] = TIME_ZONES | frozenset({
     "et", "pt", "ct", "mt", "ist", "hkt", "aest", "aedt", "cst", "cdt", "mst", "mdt", "jst",
     "msk", "sast", "eet", "eest", "wib", "hrs", "uk", "local", "time",
 })  # fmt: skip
+# Verbs that move an event to a later date ("was pushed back to early April", "postponed until
+# May"): the date after them lies ahead of the decision, whatever the verb's tense.
+RESCHEDULE_VERBS: tuple[str, ...] = (
+    "postponed", "delayed", "pushed back", "put off", "moved", "rescheduled", "deferred",
+    "extended", "adjourned", "pushed", "shifted", "set back",
+)  # fmt: skip

@@ -58,7 +58,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from storyline.lang import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternation
-from storyline.lang.en import CREDIT_WORDS, FURNITURE_OPENERS, STAMP_ZONES
+from storyline.lang.en import CREDIT_WORDS, FURNITURE_OPENERS, RESCHEDULE_VERBS, STAMP_ZONES
 from storyline.models import Article, Cite, DateMention
 from storyline.stages.prepare.extract.context import ArticleContext, quote_spans
 
@@ -168,6 +168,11 @@ _FUTURE = re.compile(
     r"|plans?\s+to|planned\s+to|next)\b",
     re.I,
 )
+# "was pushed back to early April", "postponed until May 3": the new date lies ahead
+_RESCHEDULED = re.compile(
+    rf"\b(?:{alternation(RESCHEDULE_VERBS)})\s+(?:[a-z]+\s+){{0,4}}?(?:to|until|till)\s+(?:the\s+)?$",
+    re.I,
+)
 _FUTURE_HEADS = {"expect", "schedule", "set", "due", "slate", "plan", "intend", "go", "aim", "hope"}
 
 
@@ -246,6 +251,8 @@ def _tense(
     text: str, start: int, sent_start: int, doc: Doc | None, quotes: list[tuple[int, int]]
 ) -> str:
     """ "future", "past" or "unknown" for the clause that a date at ``start`` belongs to."""
+    if _RESCHEDULED.search(text, max(sent_start, start - 80), start):
+        return "future"  # a date something was moved to lies ahead, whatever the tense
     if doc is not None:
         span = doc.char_span(start, start + 1, alignment_mode="expand")
         if span is not None and len(span):
