@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import tomllib
 from collections.abc import Iterator
@@ -192,3 +193,89 @@ def test_minilm_loads_without_a_progress_bar(capfd: pytest.CaptureFixture[str]) 
     embed.MiniLMEmbedder()
     captured = capfd.readouterr()
     assert "Loading weights" not in captured.err + captured.out
+
+
+# -- batch workers ------------------------------------------------------------------------------
+
+BATCH_TEXTS = (
+    "The orchard cooperative of Varna Dale sold its first cider in the spring market on "
+    "Saturday, its chair said.\n“Thirty barrels went in a morning,” said Ilse Brandt.\n",
+    "Snow closed the pass above Kettering Vale for two days, and the county sent four "
+    "ploughs from the lowland depots on Sunday.\n",
+    "The night train from Oberhall to the coast will stop at three more villages from "
+    "June, the rail board announced after a petition.\n",
+)
+
+
+def batch_inputs(tmp_path: Path) -> Path:
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    for i, text in enumerate(BATCH_TEXTS):
+        (inbox / f"a{i}.txt").write_text(text, encoding="utf-8")
+    return inbox
+
+
+def stored_ids(db: Path) -> list[str]:
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return [r[0] for r in con.execute("SELECT id FROM articles")]
+    finally:
+        con.close()
+
+
+def test_batch_worker_warnings_reach_stderr_once(tmp_path: Path) -> None:
+    """A real ``storyline batch`` with a pool of 2: each worker's time-limit warning is
+    printed once on the CLI's stderr (not lost, not printed by the worker and again)."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "b.db"
+    env = dict(os.environ, HF_HUB_OFFLINE="1", **TINY_LIMIT)
+    done = subprocess.run(
+        [sys.executable, "-m", "storyline", "batch", str(batch_inputs(tmp_path)), "--db",
+         str(db), "--workers", "2", "--embedder", "tfidf", "--extractor", "rules"],
+        capture_output=True, text=True, env=env, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    ids = stored_ids(db)
+    assert len(ids) == 3
+    err = flat(done.stderr)
+    for article_id in ids:
+        assert err.count(f"article {article_id} hit the") == 1, done.stderr
+
+
+def test_spawned_batch_workers_send_their_records_to_the_driver(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers that start with no handler (spawn, like the fork server): their records
+    reach the driver's ``storyline`` logger, each once, and none below its level."""
+    import multiprocessing
+
+    from storyline import batch
+    from storyline.config import load_settings
+
+    monkeypatch.setattr(
+        batch, "_pool_context", lambda settings: multiprocessing.get_context("spawn")
+    )
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    logger = logging.getLogger("storyline")
+    logger.addHandler(Keep())
+    logger.setLevel(logging.WARNING)
+    db = tmp_path / "b.db"
+    settings = load_settings(
+        env={}, db=str(db), embedder="tfidf", extractor="rules", extract_timeout=1e-9
+    )
+    result = batch.run_batch([str(batch_inputs(tmp_path))], settings=settings, workers=2)
+    assert result.added == 3
+    warned = [r.getMessage() for r in records if "extraction time limit" in r.getMessage()]
+    for article_id in stored_ids(db):
+        assert sum(f"article {article_id} hit the" in m for m in warned) == 1, warned
+    assert all(r.levelno >= logging.WARNING for r in records)
+    assert any(r.process != os.getpid() for r in records)  # they came from the workers

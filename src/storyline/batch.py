@@ -37,6 +37,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,6 +46,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from storyline.config import Settings, load_settings
 from storyline.errors import CleanError, InputError
 from storyline.files import write_atomic
+from storyline.logs import LOGGER
 from storyline.models import RawDoc
 from storyline.pipeline.prepare import (
     PRELOAD_MODULES,
@@ -299,9 +301,13 @@ def _local_units(
             for unit in read_shard(shard, settings, job):
                 yield prepare_unit(unit, settings, job)
         return
-    with ProcessPoolExecutor(
-        workers, mp_context=_pool_context(settings), initializer=init_worker
-    ) as pool:
+    ctx = _pool_context(settings)
+    with (
+        _worker_logs(ctx) as log_args,
+        ProcessPoolExecutor(
+            workers, mp_context=ctx, initializer=_init_worker, initargs=log_args
+        ) as pool,
+    ):
         pending: deque[Future[PreparedUnit]] = deque()
         limit = 2 * workers + 1  # bounded look-ahead: memory stays a few units per worker
         for shard in shards:
@@ -311,6 +317,56 @@ def _local_units(
                     yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+# -- worker logs (the pool's initializer and the driver's listener) --------------------------
+
+
+class _Relay(logging.Handler):
+    """Hands a worker's record to the driver's logger of the same name, so it is shown (or
+    not) by whatever handlers and levels the driver's shell configured."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        target = logging.getLogger(record.name)
+        if target.isEnabledFor(record.levelno):
+            target.handle(record)
+
+
+@contextmanager
+def _worker_logs(ctx: Any) -> Iterator[tuple[Any, int]]:
+    """A queue for the workers' ``storyline`` log records, emptied in this process.
+
+    A forkserver or spawned worker starts with no handler, so its warnings (the extraction
+    time limit, ...) were lost; a forked one printed through a copy of the driver's handler.
+    Now every worker sends its records through a ``QueueHandler`` and a ``QueueListener``
+    thread here re-emits each once (stdlib ``logging.handlers``). Yields the initializer's
+    arguments: the queue and the driver's level (records below it are not even sent).
+    """
+    from logging.handlers import QueueListener
+
+    queue = ctx.Queue()
+    listener = QueueListener(queue, _Relay())
+    listener.start()
+    try:
+        yield queue, logging.getLogger(LOGGER).getEffectiveLevel()
+    finally:
+        listener.stop()  # after the pool has shut down: every record sent has arrived
+        queue.close()
+        queue.join_thread()
+
+
+def _init_worker(queue: Any, level: int) -> None:
+    """The pool's initializer: ``init_worker``, with the ``storyline`` logger sending its
+    records to the driver (``_worker_logs``) instead of any handler a fork copied."""
+    from logging.handlers import QueueHandler
+
+    logger = logging.getLogger(LOGGER)
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+    logger.addHandler(QueueHandler(queue))
+    logger.setLevel(level)
+    logger.propagate = False  # a forked root handler (pytest's, say) would print it again
+    init_worker()
 
 
 # -- Ray engine ------------------------------------------------------------------------------
@@ -468,9 +524,13 @@ def _reports(
     if workers <= 1:
         return _write_reports_progress(settings, story_ids, out, progress)
     parts = [story_ids[i::workers] for i in range(workers)]
-    with ProcessPoolExecutor(
-        workers, mp_context=_pool_context(None), initializer=init_worker
-    ) as pool:
+    ctx = _pool_context(None)
+    with (
+        _worker_logs(ctx) as log_args,
+        ProcessPoolExecutor(
+            workers, mp_context=ctx, initializer=_init_worker, initargs=log_args
+        ) as pool,
+    ):
         futures = [pool.submit(_write_reports, settings, p, out) for p in parts if p]
         n = 0
         for f in futures:

@@ -566,7 +566,8 @@ def watch(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Directories to scan, and feed/JSONL files to re-read when they change."
+            help="Directories to scan, feed/JSONL files to re-read when they change, and "
+            "http(s):// URLs of pages, feeds and sitemaps to poll."
         ),
     ],
     db: DbOpt = None,
@@ -582,8 +583,11 @@ def watch(
     ] = True,
     embedder: EmbedderOpt = None,
     extractor: ExtractorOpt = None,
+    fetch_delay: Annotated[
+        float, typer.Option(min=0.0, help="Least seconds between two requests to one host.")
+    ] = 1.0,
 ) -> None:
-    """Keep ingesting new files and feed items as they appear; Ctrl-C stops cleanly."""
+    """Keep ingesting new files, feed items and pages as they appear; Ctrl-C stops cleanly."""
     import signal
     import threading
 
@@ -631,12 +635,12 @@ def watch(
 
                     result = run_watch(
                         engine, paths, interval=interval, stop=stop, on_update=show,
-                        once=once, extract=extract,
+                        once=once, extract=extract, fetch_delay=fetch_delay,
                     )  # fmt: skip
             else:
                 result = run_watch(
                     engine, paths, interval=interval, stop=stop, on_update=log_line,
-                    once=once, extract=extract,
+                    once=once, extract=extract, fetch_delay=fetch_delay,
                 )  # fmt: skip
             db_path = engine.db_path
     finally:

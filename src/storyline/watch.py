@@ -22,13 +22,24 @@ and read again on the next run, and are then recognised by their ids. A hard kil
 moment leaves the database at its last committed chunk (SQLite's WAL journal rolls back
 the rest). Extracted facts are a cache written after each chunk; if they are lost, they
 are recomputed when a report needs them.
+
+A URL (``http://`` or ``https://``, as ``storyline ingest URL`` takes them) is polled every
+``interval`` seconds: a page, an RSS/Atom feed or a sitemap. One fetcher serves the whole
+watch (``pipeline.prepare.url_fetcher``, see ``stages/prepare/fetch.py``): it respects
+robots.txt, spaces its requests to a host, retries with backoff, names itself in its user
+agent, asks for the watched URL conditionally (ETag / Last-Modified), fetches each new feed
+entry's page once and never again unless the feed dates it anew, and tries a failed entry
+again on later polls, reporting its error once. What it fetches goes through the same
+prepare function and commit as everything else (``prepare`` then
+``Engine.ingest_prepared``); if a poll is not stored (stopped, or the engine failed), the
+fetcher forgets its entries, so the next poll fetches them again.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +48,8 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from storyline.engine import Engine
+    from storyline.errors import InputError
+    from storyline.pipeline.prepare import Known, Prepared
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +62,7 @@ class WatchStats:
     """Live counters of one watch run (what the progress display shows)."""
 
     passes: int = 0
+    url_polls: int = 0  # watched URLs asked for (each pass asks every URL once)
     files_seen: int = 0  # files currently known under the watched paths
     files_read: int = 0  # file reads handed to the engine (a changed feed counts again)
     pending: int = 0  # files waiting for their size and time to settle
@@ -69,7 +83,9 @@ class WatchStats:
         return (
             f"{self.added} added, {self.unchanged} already stored, {self.new_versions} new "
             f"versions, {self.errors} errors; {len(self.stories_touched)} stories touched; "
-            f"facts cached for {self.facts}; {self.files_read} file reads over {self.passes} passes"
+            f"facts cached for {self.facts}; {self.files_read} file reads"
+            + (f", {self.url_polls} URL polls" if self.url_polls else "")
+            + f" over {self.passes} passes"
         )
 
 
@@ -85,16 +101,33 @@ class Watcher:
 
     Args:
         engine: the engine to ingest with.
-        paths: directories and files (feeds, JSONL, single articles) to watch.
+        paths: directories and files (feeds, JSONL, single articles) to watch, and
+            ``http(s)://`` URLs of pages, feeds and sitemaps to poll.
         extract: also extract and cache the facts of added articles (report-ready).
+        fetch_delay: least seconds between two requests to one host.
+        retry_after: seconds before a URL that failed is tried again (doubling each time).
     """
 
     def __init__(
-        self, engine: Engine, paths: Sequence[str | Path], *, extract: bool = True
+        self,
+        engine: Engine,
+        paths: Sequence[str | Path],
+        *,
+        extract: bool = True,
+        fetch_delay: float = 1.0,
+        retry_after: float = 60.0,
     ) -> None:
+        from storyline.pipeline.prepare import is_url, url_fetcher
+
         self.engine = engine
-        self.paths = [Path(p) for p in paths]
+        self.urls = [p for p in paths if isinstance(p, str) and is_url(p)]
+        self.paths = [Path(p) for p in paths if not (isinstance(p, str) and is_url(p))]
         self.extract = extract
+        self.fetcher = (
+            url_fetcher(engine.settings, delay=fetch_delay, retry_after=retry_after)
+            if self.urls
+            else None
+        )
         self.stats = WatchStats()
         self._done: dict[Path, Signature] = {}  # signature when last read
         self._pending: dict[Path, Signature] = {}  # signature at the last scan, not yet read
@@ -218,6 +251,62 @@ class Watcher:
                 return False
         return True
 
+    def poll(
+        self, stop: threading.Event, on_update: Callable[[WatchStats], None] | None = None
+    ) -> bool:
+        """Ask every watched URL for what is new and store it; False when ``stop`` cut in.
+
+        The same path as any ingest: ``read`` (with this watch's fetcher), ``prepare``,
+        then ``Engine.ingest_prepared``, a chunk per transaction.
+        """
+        from datetime import UTC, datetime
+
+        from storyline.pipeline.prepare import prepare, read
+
+        if not self.urls or self.fetcher is None:
+            return True
+        s = self.stats
+        settings = self.engine.settings
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        mark = self.fetcher.mark()
+
+        def items() -> Iterator[Prepared | Known | InputError]:
+            for doc in read(self.urls, settings, fetcher=self.fetcher):
+                if stop.is_set():
+                    raise _Stopped
+                s.inputs += 1
+                s.current = doc.source
+                if on_update:
+                    on_update(s)
+                yield from prepare([doc], settings, ingested_at=now)
+
+        s.url_polls += len(self.urls)
+        try:
+            result = self.engine.ingest_prepared(items())
+        except _Stopped:
+            self.fetcher.rollback(mark)
+            s.interrupted = True
+            return False
+        except Exception as exc:
+            logger.exception("ingest failed for %s", ", ".join(self.urls))
+            self.fetcher.rollback(mark)  # fetched again on the next poll
+            self.engine.reset_indexes()
+            self._error(f"{self.urls[0]}{' and others' if len(self.urls) > 1 else ''}: {exc}")
+            return True
+        s.added += len(result.added)
+        s.unchanged += result.unchanged
+        s.new_versions += result.new_versions
+        s.stories_touched |= result.stories_touched
+        for e in result.errors:
+            self._error(str(e))
+        s.current = None
+        if on_update:
+            on_update(s)
+        if self.extract and result.added and not self._extract(result.added, stop, on_update):
+            s.interrupted = True
+            return False
+        return True
+
     def _extract(
         self,
         ids: list[str],
@@ -251,25 +340,32 @@ def watch(
     on_update: Callable[[WatchStats], None] | None = None,
     once: bool = False,
     extract: bool = True,
+    fetch_delay: float = 1.0,
+    retry_after: float | None = None,
 ) -> WatchStats:
     """Ingest new and changed files under ``paths`` until ``stop`` is set (or one pass).
 
     Args:
         engine: an open engine (its settings choose the embedder and extractor).
-        paths: directories to scan recursively, and files (feeds, JSONL) to re-read on change.
-        interval: seconds between scans; also how long a file must stay unchanged.
+        paths: directories to scan recursively, files (feeds, JSONL) to re-read on change,
+            and ``http(s)://`` URLs (pages, feeds, sitemaps) to poll.
+        interval: seconds between scans and polls; also how long a file must stay unchanged.
         stop: set it (from a signal handler or another thread) to stop after the current
             chunk; the function then returns.
         on_update: called with the live counters whenever they change (for a display).
         once: scan, wait ``interval`` for files to settle, ingest, and return. Files still
             changing after that wait are left for the next run.
         extract: also extract and cache facts of added articles, so reports are ready.
+        fetch_delay: least seconds between two requests to one host.
+        retry_after: seconds before a failed URL is tried again, doubling each time
+            (default: ten intervals, at least a minute).
 
     Returns:
         The counters of the run; ``interrupted`` tells whether ``stop`` cut a pass short.
     """
     stop = stop or threading.Event()
-    watcher = Watcher(engine, paths, extract=extract)
+    retry = max(60.0, 10 * interval) if retry_after is None else retry_after
+    watcher = Watcher(engine, paths, extract=extract, fetch_delay=fetch_delay, retry_after=retry)
     s = watcher.stats
     while not stop.is_set():
         ready = watcher.scan()
@@ -285,6 +381,8 @@ def watch(
         if on_update:
             on_update(s)
         if ready and not watcher.ingest(ready, stop, on_update):
+            break
+        if not watcher.poll(stop, on_update):
             break
         if once:
             break
@@ -305,6 +403,8 @@ def render_stats(stats: WatchStats, paths: Sequence[str | Path], db: object) -> 
     grid.add_row(
         "files", f"{stats.files_seen} seen, {stats.pending} settling, {stats.files_read} read"
     )
+    if stats.url_polls:
+        grid.add_row("urls", f"{stats.url_polls} polls")
     grid.add_row(
         "articles",
         f"{stats.added} added, {stats.unchanged} already stored, {stats.new_versions} new "

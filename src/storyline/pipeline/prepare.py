@@ -30,6 +30,8 @@ from storyline.models import Article, ArticleFacts, RawDoc
 if TYPE_CHECKING:
     import numpy as np
 
+    from storyline.stages.prepare.fetch import Fetcher
+
 logger = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int | None, str], None]
@@ -110,6 +112,7 @@ def read(
     published: str | None = None,
     stdin: BinaryIO | None = None,
     progress: ProgressFn | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[RawDoc | InputError]:
     """A ``RawDoc`` per article found in ``paths``, an ``InputError`` per bad input.
 
@@ -123,17 +126,19 @@ def read(
         progress: called once per item read, before it is yielded, with the number of
             records to read as total (JSONL lines, feed items, WARC responses, other files;
             counted once, up front).
+        fetcher: fetches the URLs (default: a new one per call); a watch passes its own,
+            which remembers what it fetched (``url_fetcher``).
     """
     from storyline.stages.prepare.fetch import Fetcher, fetch_urls, is_url
     from storyline.stages.prepare.ingest import count_inputs, read_inputs
 
     def inputs() -> Iterator[RawDoc | InputError]:
         """Paths are read, ``http(s)://`` URLs fetched (one polite fetcher), in their order."""
-        fetcher: Fetcher | None = None
+        f = fetcher
         for p in paths:
             if is_url(p):
-                fetcher = fetcher or Fetcher(max_bytes=settings.max_bytes)
-                yield from fetch_urls([p], fetcher=fetcher)
+                f = f or Fetcher(max_bytes=settings.max_bytes)
+                yield from fetch_urls([p], fetcher=f)
             else:
                 yield from read_inputs(
                     [p], outlet=outlet, published=published, max_bytes=settings.max_bytes,
@@ -148,6 +153,29 @@ def read(
     for done, item in enumerate(items, start=1):
         progress(done, total, item.source)
         yield item
+
+
+def is_url(value: str) -> bool:
+    """Whether an input names a URL (``scheme://…``) rather than a path."""
+    from storyline.stages.prepare.fetch import is_url as url
+
+    return url(value)
+
+
+def url_fetcher(settings: Settings, *, delay: float = 1.0, retry_after: float = 60.0) -> Fetcher:
+    """A watch's fetcher for ``read``: kept from poll to poll, it asks conditionally and
+    fetches each feed entry once (``stages/prepare/fetch.py``).
+
+    Args:
+        settings: ``max_bytes`` caps every download.
+        delay: least seconds between two requests to one host.
+        retry_after: seconds before a failed entry is tried again (doubling each time).
+    """
+    from storyline.stages.prepare.fetch import Fetcher
+
+    return Fetcher(
+        max_bytes=settings.max_bytes, delay=delay, retry_after=retry_after, remember=True
+    )
 
 
 # -- preparing --------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Res
 from starlette.concurrency import run_in_threadpool
 
 from storyline.errors import NotFoundError
+from storyline.lang import extraction_note
 from storyline.models import StoryReport
 from storyline.render.formats import FORMATS
 from storyline.render.segments import Layer, fact_layers, paragraph_segments
@@ -151,7 +152,26 @@ def article_page(
         "facts": facts, "entities": entities[:30], "duplicates": [meta[i] for i in dups if i in meta],
         "original": meta.get(a.duplicate_of) if a.duplicate_of else None,
         "dup_kind": info[1], "dup_score": info[2], "story": story,
+        "language": language_name(a.language), "language_note": _sentence(extraction_note(a.language)),
     })  # fmt: skip
+
+
+def _sentence(note: str | None) -> str | None:
+    return note[:1].upper() + note[1:] if note else None
+
+
+def language_name(code: str | None) -> str | None:
+    """``"French (fr)"`` for ``"fr"``: the English name from Babel's CLDR data (installed
+    with trafilatura, through courlan), or the bare code when Babel does not know it."""
+    if not code:
+        return None
+    try:
+        from babel import Locale
+
+        name = Locale("en").languages.get(code.split("-")[0].lower())
+    except Exception:  # Babel missing or its data unreadable: the code says enough
+        name = None
+    return f"{name} ({code})" if name else code
 
 
 @router.get("/articles/{article_id}/raw", response_class=PlainTextResponse)

@@ -14,13 +14,29 @@ network. Downloads go through trafilatura's fetching functions (``fetch_response
 - every failed URL is one ``InputError`` with a one-line reason; the rest go on.
 
 A feed's items are fetched page by page (the item's date and title are kept; when a page
-cannot be fetched, the item's own content is used, as for a feed file). A sitemap's links
-are fetched page by page, at most ``max_pages`` per feed or sitemap.
+cannot be fetched, the item's own content is used, as for a feed file; an item with a link
+and no content of its own is its page or one error). A sitemap's links are fetched page by
+page, at most ``max_pages`` per feed or sitemap.
+
+A watch's fetcher (``remember=True``, ``storyline watch URL``) is kept from poll to poll:
+
+- the watched URL is asked for with a conditional request (``If-None-Match`` and
+  ``If-Modified-Since`` from the last answer's ``ETag`` and ``Last-Modified``): a ``304 Not
+  Modified`` costs no body. trafilatura's ``fetch_response`` sends only its own headers, so
+  this one request goes through trafilatura's own connection pool (``create_pool``, with
+  its SSRF guard) and urllib3's ``Retry`` (exponential backoff, ``Retry-After`` honoured);
+- an entry (a feed item's link, a sitemap's page) is fetched once, and again only when the
+  feed gives it a new date; a watched page is passed on only when its body changed;
+- an entry that failed is tried again on later polls after ``retry_after`` seconds,
+  doubling each time, at most ``max_tries`` times; its error is reported the first time;
+- at most ``max_pages`` entries are fetched per poll, the rest on the next ones;
+- robots.txt is read again once a day.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import re
@@ -61,9 +77,23 @@ class Fetcher:
     )
     user_agent: str = USER_AGENT
     sleep: Callable[[float], None] = time.sleep
-    _robots: dict[str, RobotFileParser | None] = field(default_factory=dict)
+    remember: bool = False  # a watch's fetcher: conditional requests, each entry fetched once
+    retry_after: float = 60.0  # a failed entry's first wait before it is tried again
+    max_tries: int = 5  # tries of a failing entry before it waits for the feed to change it
+    robots_ttl: float = 86_400.0  # robots.txt is read again after this many seconds
+    _robots: dict[str, tuple[RobotFileParser | None, float]] = field(default_factory=dict)
     _last: dict[str, float] = field(default_factory=dict)
     _config: Any = None
+    _pool: Any = None
+    # remember mode: per URL, the validators and the body (feeds and sitemaps) of the last
+    # answer, the digest of a watched page, and per entry its date when fetched or failures
+    _validators: dict[str, dict[str, str]] = field(default_factory=dict)
+    _bodies: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    _digests: dict[str, str] = field(default_factory=dict)
+    _seen: dict[str, str] = field(default_factory=dict)
+    _failed: dict[str, tuple[int, float]] = field(default_factory=dict)
+    _down: dict[str, str] = field(default_factory=dict)  # last error reported per URL
+    _budget: int = 0  # entries still to fetch in this poll
 
     def config(self) -> Any:
         if self._config is None:
@@ -94,7 +124,8 @@ class Fetcher:
         """The robots.txt rules of ``url``'s host (None: no robots.txt, all allowed)."""
         parts = urlsplit(url)
         host = f"{parts.scheme}://{parts.netloc}"
-        if host not in self._robots:
+        known = self._robots.get(host)
+        if known is None or time.monotonic() - known[1] > self.robots_ttl:
             rp: RobotFileParser | None = None
             resp = self._get(f"{host}/robots.txt", robots=False)
             if resp is not None and resp.status == 200 and resp.data:
@@ -103,55 +134,180 @@ class Fetcher:
             elif resp is not None and resp.status in (401, 403):
                 rp = RobotFileParser()  # access to robots.txt refused: nothing is allowed
                 rp.parse(["User-agent: *", "Disallow: /"])
-            self._robots[host] = rp
-        return self._robots[host]
+            self._robots[host] = (rp, time.monotonic())
+        return self._robots[host][0]
 
     def allowed(self, url: str) -> bool:
         rp = self._rules(url)
         return rp is None or rp.can_fetch(self.user_agent, url)
 
     def _get(self, url: str, *, robots: bool = True) -> Any:
-        """trafilatura's response for ``url`` (None when it could not be had), politely."""
+        """trafilatura's response for ``url`` (None when it could not be had), politely.
+
+        A failed connection is tried again after ``delay``, then twice that, and so on.
+        """
         from trafilatura.downloads import fetch_response
 
         host = urlsplit(url).netloc
         delay = self.delay
         if robots and (rp := self._rules(url)) is not None:
             delay = max(delay, float(rp.crawl_delay(self.user_agent) or 0))
+        if self.remember and robots:
+            return self._get_conditional(url, host, delay)
         for attempt in range(self.retries + 1):
-            self._wait(host, delay * (attempt + 1) if attempt else delay)
+            self._wait(host, delay * 2**attempt)
             resp = fetch_response(url, decode=False, config=self.config())
             if resp is not None:
                 return resp
         return None
 
+    def _get_conditional(self, url: str, host: str, delay: float) -> _Answer | None:
+        """``url`` asked for with the last answer's validators (a 304 has no body).
+
+        trafilatura's ``fetch_response`` takes no request headers, so this request goes
+        through trafilatura's pool (``create_pool``: the same SSRF guard) with urllib3's
+        ``Retry``, which backs off exponentially and honours ``Retry-After``.
+        """
+        import certifi
+        import urllib3
+        from trafilatura.downloads import create_pool
+
+        if self._pool is None:
+            self._pool = create_pool(
+                ssrf_protection=not self.allow_private,
+                ca_certs=certifi.where(),
+                cert_reqs="CERT_REQUIRED",
+            )
+        headers = dict(urllib3.util.make_headers(accept_encoding=True))
+        headers["User-Agent"] = self.user_agent
+        headers.update(self._validators.get(url, {}))
+        retry = urllib3.util.Retry(
+            total=self.retries + 5,  # redirects count too
+            connect=self.retries,
+            read=self.retries,
+            status=self.retries,
+            redirect=5,
+            backoff_factor=delay,
+            backoff_max=60,
+            status_forcelist=(429, 500, 502, 503, 504),
+            raise_on_status=False,
+        )
+        self._wait(host, delay)
+        try:
+            resp = self._pool.request(
+                "GET", url, headers=headers, retries=retry, timeout=self.timeout,
+                preload_content=False,
+            )  # fmt: skip
+        except urllib3.exceptions.HTTPError as exc:
+            logger.debug("fetching %s failed: %s", url, exc)
+            return None
+        try:
+            data = b""
+            for chunk in resp.stream(2**16):
+                data += chunk
+                if len(data) > self.max_bytes:
+                    break
+        except urllib3.exceptions.HTTPError as exc:
+            logger.debug("reading %s failed: %s", url, exc)
+            return None
+        finally:
+            resp.release_conn()
+        got = {k.lower(): v for k, v in resp.headers.items()}
+        if resp.status == 200:
+            validators = {}
+            if etag := got.get("etag"):
+                validators["If-None-Match"] = etag
+            if modified := got.get("last-modified"):
+                validators["If-Modified-Since"] = modified
+            self._validators[url] = validators
+        return _Answer(int(resp.status), data, got)
+
+    # -- remember mode (a watch) ----------------------------------------------------------------
+
+    def _due(self, key: str, marker: str) -> bool:
+        """Whether entry ``key`` (with date ``marker``) is to be fetched in this poll."""
+        if not self.remember:
+            return True
+        if self._seen.get(key) == marker:
+            return False  # fetched before, and the feed gives it no new date
+        failed = self._failed.get(key)
+        return failed is None or time.monotonic() >= failed[1]
+
+    def _done(self, key: str, marker: str) -> None:
+        if self.remember:
+            self._seen[key] = marker
+            self._failed.pop(key, None)
+
+    def _failure(self, key: str, marker: str) -> bool:
+        """Note a failed entry; True when its error is to be reported (the first time)."""
+        if not self.remember:
+            return True
+        n = self._failed.get(key, (0, 0.0))[0] + 1
+        if n >= self.max_tries:
+            logger.info("%s: given up after %d tries, until the feed dates it anew", key, n)
+            self._seen[key] = marker
+            self._failed.pop(key, None)
+        else:
+            self._failed[key] = (n, time.monotonic() + self.retry_after * 2 ** (n - 1))
+        return n == 1
+
+    def mark(self) -> _Mark:
+        """What this fetcher remembers of URLs and entries, to ``rollback`` to if a poll is
+        not stored."""
+        return _Mark(
+            dict(self._seen), dict(self._failed), dict(self._digests), dict(self._validators)
+        )
+
+    def rollback(self, mark: _Mark) -> None:
+        """Forget what was fetched since ``mark``: the next poll fetches it again in full."""
+        self._seen, self._failed = dict(mark.seen), dict(mark.failed)
+        self._digests, self._validators = dict(mark.digests), dict(mark.validators)
+
     # -- documents ----------------------------------------------------------------------------
 
     def fetch(self, url: str) -> Iterator[RawDoc | InputError]:
-        """The article(s) at ``url``: a page, each item of a feed, each page of a sitemap."""
+        """The article(s) at ``url``: a page, each item of a feed, each page of a sitemap.
+
+        In remember mode, only what is new since the last call for ``url``, and an error
+        that repeats the last one for ``url`` is not reported again.
+        """
         scheme = urlsplit(url).scheme.lower()
         if scheme not in SCHEMES:
             yield InputError(url, f"unsupported URL scheme {scheme!r} (http and https only)")
             return
-        doc = self.page(url)
-        if isinstance(doc, InputError) or doc is None:
-            yield doc or InputError(url, "fetch failed")
+        got = self.page(url)
+        if isinstance(got, InputError):
+            if not self.remember or self._down.get(url) != got.reason:
+                yield got
+            if self.remember:
+                self._down[url] = got.reason
             return
-        body, kind = doc
+        self._down.pop(url, None)
+        body, kind = got
+        self._budget = self.max_pages
         if kind == "feed":
             yield from self._feed(url, body)
         elif kind == "sitemap":
             yield from self._sitemap(url, body)
-        else:
-            yield _page_doc(url, body)
+        elif kind == "html":
+            digest = hashlib.blake2b(body, digest_size=16).hexdigest()
+            if not self.remember or self._digests.get(url) != digest:
+                self._digests[url] = digest
+                yield _page_doc(url, body)
 
-    def page(self, url: str) -> tuple[bytes, str] | InputError | None:
-        """The bytes at ``url`` and their kind (html, feed, sitemap), or why not."""
+    def page(self, url: str) -> tuple[bytes, str] | InputError:
+        """The bytes at ``url`` and their kind (html, feed, sitemap), or why not.
+
+        In remember mode, a ``304 Not Modified`` gives the body kept from the last answer
+        (a feed, a sitemap) or the kind ``unchanged``.
+        """
         if not self.allowed(url):
             return InputError(url, "disallowed by the site's robots.txt")
         resp = self._get(url)
         if resp is None:
             return InputError(url, f"fetch failed (no answer after {self.retries + 1} tries)")
+        if resp.status == 304 and self.remember:
+            return self._bodies.get(url, (b"", "unchanged"))
         if resp.status != 200:
             return InputError(url, f"fetch failed (HTTP {resp.status})")
         data: bytes = resp.data or b""
@@ -162,72 +318,146 @@ class Fetcher:
         head = data[:4096].lower()
         ctype = str(getattr(resp, "headers", {}).get("content-type", "")).lower()
         if b"<urlset" in head or b"<sitemapindex" in head:
-            return data, "sitemap"
-        if b"<rss" in head or b"<feed" in head or b"<rdf" in head or "rss" in ctype:
-            return data, "feed"
-        return data, "html"
+            kind = "sitemap"
+        elif b"<rss" in head or b"<feed" in head or b"<rdf" in head or "rss" in ctype:
+            kind = "feed"
+        else:
+            kind = "html"
+        if self.remember and kind != "html":
+            self._bodies[url] = (data, kind)
+        return data, kind
+
+    def _take(self, url: str, n: int) -> bool:
+        """Whether the ``n``-th entry of ``url`` may be fetched now (``max_pages`` a time)."""
+        if self.remember:
+            if self._budget <= 0:
+                logger.info("%s: over %d new entries; the rest next poll", url, self.max_pages)
+                return False
+            self._budget -= 1
+            return True
+        return n < self.max_pages
 
     def _feed(self, url: str, data: bytes) -> Iterator[RawDoc | InputError]:
         from storyline.stages.prepare.ingest import read_feed
 
         for n, item in enumerate(read_feed(url, data, None, None)):
-            if n >= self.max_pages:
-                yield InputError(url, f"feed has over {self.max_pages} items; the rest skipped")
+            # an item's link: a RawDoc's url, or the source of the error of an item that has
+            # a link but no content of its own (read_feed names a link-less item url#itemN)
+            link = item.url if isinstance(item, RawDoc) else item.source
+            if not link or not is_url(link) or link == url or link.startswith(f"{url}#item"):
+                link = None
+            if link is None and isinstance(item, InputError):
+                if not self.remember or self._down.get(item.source) != item.reason:
+                    yield item  # the feed itself is malformed or an item is empty
+                if self.remember:
+                    self._down[item.source] = item.reason
+                continue
+            key = link or "#" + hashlib.blake2b(
+                (item.source + str(getattr(item, "text", "")) + str(getattr(item, "html", ""))
+                 ).encode("utf-8", "replace"), digest_size=16,
+            ).hexdigest()  # fmt: skip
+            marker = (item.published or "") if isinstance(item, RawDoc) else ""
+            if not self._due(key, marker):
+                continue
+            if not self._take(url, n):
+                if not self.remember:
+                    yield InputError(url, f"feed has over {self.max_pages} items; the rest skipped")
                 return
-            if isinstance(item, InputError) or not item.url or not is_url(item.url):
+            if link is None:  # an item with content and no link: the feed file's way
+                self._done(key, marker)
                 yield item
                 continue
-            got = self.page(item.url)
-            if isinstance(got, tuple) and got[1] == "html":
-                page = _page_doc(item.url, got[0])
-                yield replace(
-                    page,
-                    title=item.title,
-                    published=item.published,
-                    outlet=item.outlet,
-                    byline=item.byline,
-                    language=item.language,
-                )
-            else:  # the item's own content, as a feed file gives it
+            got = self.page(link)
+            if isinstance(got, tuple) and got[1] in ("html", "unchanged"):
+                self._done(key, marker)
+                if got[1] == "html":
+                    page = _page_doc(link, got[0])
+                    yield replace(
+                        page, title=item.title, published=item.published, outlet=item.outlet,
+                        byline=item.byline, language=item.language,
+                    ) if isinstance(item, RawDoc) else page  # fmt: skip
+            elif isinstance(item, RawDoc):  # the item's own content, as a feed file gives it
                 if isinstance(got, InputError):
                     logger.info("%s; using the feed item's content", got)
+                self._done(key, marker)
                 yield item
+            else:
+                err = got if isinstance(got, InputError) else InputError(
+                    link, f"a {got[1]} inside a feed, not followed"
+                )  # fmt: skip
+                if self._failure(key, marker):
+                    yield err
 
-    def _sitemap(self, url: str, data: bytes, depth: int = 0) -> Iterator[RawDoc | InputError]:
-        from trafilatura.sitemaps import sitemap_search
+    def _sitemap(self, url: str, data: bytes) -> Iterator[RawDoc | InputError]:
+        links: list[str] = []
+        if not self.remember:  # a watch reads the body it has (asked for conditionally)
+            from trafilatura.sitemaps import sitemap_search
 
-        try:
-            links = sitemap_search(url, sleep_time=self.delay, config=self.config())
-        except Exception as exc:  # a broken sitemap is one error, not a crash
-            yield InputError(url, f"unreadable sitemap ({exc})".replace("\n", " "))
-            return
+            try:
+                links = sitemap_search(url, sleep_time=self.delay, config=self.config())
+            except Exception as exc:  # a broken sitemap is one error, not a crash
+                yield InputError(url, f"unreadable sitemap ({exc})".replace("\n", " "))
+                return
+        # trafilatura refuses hosts without a domain name (an IP address, an intranet name):
+        # the sitemap already fetched is read directly then, an index one level deep
+        links = links or self._sitemap_links(data)
         if not links:
-            # trafilatura refuses hosts without a domain name (an IP address, an intranet
-            # name); the sitemap already fetched is read directly then, an index one level deep
-            links = []
-            for loc in _LOC.findall(data.decode("utf-8", "replace"))[: self.max_pages + 1]:
-                loc = html_unescape(loc.strip())
-                if b"<sitemapindex" in data[:4096].lower() and depth == 0:
-                    got = self.page(loc)
-                    if isinstance(got, tuple) and got[1] == "sitemap":
-                        links.extend(_LOC.findall(got[0].decode("utf-8", "replace")))
-                elif is_url(loc):
-                    links.append(loc)
-            links = [html_unescape(x.strip()) for x in links]
-        if not links:
-            yield InputError(url, "sitemap lists no pages")
+            if not self.remember or self._down.get(url) != "empty":
+                yield InputError(url, "sitemap lists no pages")
+            self._down[url] = "empty"
             return
         for n, link in enumerate(links):
-            if n >= self.max_pages:
-                yield InputError(url, f"sitemap has over {self.max_pages} pages; the rest skipped")
+            if not self._due(link, ""):
+                continue
+            if not self._take(url, n):
+                if not self.remember:
+                    yield InputError(
+                        url, f"sitemap has over {self.max_pages} pages; the rest skipped"
+                    )
                 return
             got = self.page(link)
-            if isinstance(got, InputError) or got is None:
-                yield got or InputError(link, "fetch failed")
-            elif got[1] == "html":
-                yield _page_doc(link, got[0])
-            else:
+            if isinstance(got, InputError):
+                if self._failure(link, ""):
+                    yield got
+            elif got[1] in ("html", "unchanged"):
+                self._done(link, "")
+                if got[1] == "html":
+                    yield _page_doc(link, got[0])
+            elif self._failure(link, ""):
                 yield InputError(link, f"a {got[1]} inside a sitemap, not followed")
+
+    def _sitemap_links(self, data: bytes) -> list[str]:
+        """The page links of a sitemap (and of the sitemaps of an index, one level deep)."""
+        links: list[str] = []
+        index = b"<sitemapindex" in data[:4096].lower()
+        for loc in _LOC.findall(data.decode("utf-8", "replace"))[: self.max_pages + 1]:
+            loc = html_unescape(loc.strip())
+            if index:
+                got = self.page(loc)
+                if isinstance(got, tuple) and got[1] == "sitemap":
+                    links.extend(_LOC.findall(got[0].decode("utf-8", "replace")))
+            elif is_url(loc):
+                links.append(loc)
+        return [html_unescape(x.strip()) for x in links]
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """A remember-mode fetcher's memory at one moment (``Fetcher.mark``)."""
+
+    seen: dict[str, str]
+    failed: dict[str, tuple[int, float]]
+    digests: dict[str, str]
+    validators: dict[str, dict[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    """A response read by ``Fetcher._get_conditional`` (the fields ``page`` reads)."""
+
+    status: int
+    data: bytes
+    headers: dict[str, str]
 
 
 _LOC = re.compile(r"<loc>\s*(.*?)\s*</loc>", re.S | re.I)
