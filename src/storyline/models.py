@@ -22,6 +22,7 @@ ArticleId = str
 StoryId = str
 EntityId = str
 
+EventKind = Literal["event", "update"]
 Hedge = Literal["exact", "up_to", "at_least", "about", "nearly", "more_than", "fewer_than", "range"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 DatePrecision = Literal["day", "month", "year"]
@@ -186,6 +187,9 @@ class Event:
     summary: str
     actors: list[EntityId]
     cites: list[Cite]
+    # "update": a figure that changed between reports over time (a growing death toll), told
+    # as the story moving rather than as a conflict; its cites are the two reports' figures
+    kind: EventKind = "event"
 
 
 @dataclass(slots=True)
@@ -242,6 +246,7 @@ class Claim:
 class ConflictSide:
     claim: str
     cites: list[Cite]
+    outlets: list[str] = field(default_factory=list)  # the outlet of each article cited, once
 
 
 @dataclass(slots=True)

@@ -77,7 +77,9 @@ def build_report(
         entities=alignment.entities,
         quotes=sorted(alignment.quotes, key=lambda q: (order[q.cite.article], q.cite.start)),
         quantities=_dedupe_quantities(quantities),
-        timeline=merge_timeline([e for f in facts for e in f.events], order),
+        timeline=with_updates(
+            merge_timeline([e for f in facts for e in f.events], order), alignment.updates
+        ),
         stances=alignment.stances,
         claims=alignment.claims,
         conflicts=alignment.conflicts,
@@ -140,6 +142,14 @@ def merge_timeline(events: Sequence[Event], order: Mapping[ArticleId, int]) -> l
             merged.append(Event(ev.date, ev.date_text, ev.summary, list(ev.actors), list(ev.cites)))
     dated = sorted((e for e in merged if e.date), key=lambda e: e.date or "")
     return dated + [e for e in merged if not e.date]
+
+
+def with_updates(timeline: list[Event], updates: Sequence[Event]) -> list[Event]:
+    """The timeline with ``align``'s updates (figures that moved between reports) in date
+    order among the dated items; undated ones go last."""
+    items = [*timeline, *updates]
+    dated = sorted((e for e in items if e.date), key=lambda e: e.date or "")
+    return dated + [e for e in items if not e.date]
 
 
 # ---------------------------------------------------------------------------------------
