@@ -78,7 +78,7 @@ PART_AFTER: tuple[str, ...] = ("of the", "of them", "of those", "of whom", "out 
 OTHER_EVENT_CUES: tuple[str, ...] = (
     "earlier", "previous", "previously", "last year", "last month", "prior", "former",
     "ago", "since", "history", "historic", "worst", "deadliest", "same island", "same area",
-    "another quake", "another earthquake", "another attack", "aftershock", "aftershocks",
+    "another quake", "another earthquake", "another attack",
 )  # fmt: skip
 
 # Length units, in metres: one distance told in kilometres and in miles is one value.
@@ -98,3 +98,12 @@ CLAUSE_BREAKS: frozenset[str] = frozenset(
 GENERIC_COUNTED: frozenset[str] = frozenset(
     {"people", "persons", "person", "individuals", "others", "civilians", "residents"}
 )
+
+# Number words a figure's text may be written in ("seven AK-47 rifles", "two dozen troops").
+NUMBER_WORDS: frozenset[str] = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+     "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+     "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+     "billions", "dozen", "dozens", "tens", "score", "half", "bn", "m", "mn"}
+)  # fmt: skip

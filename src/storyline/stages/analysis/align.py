@@ -28,7 +28,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from storyline.lang.frames import CLAUSE_BREAKS, GENERIC_COUNTED, LENGTH_UNITS, TOLL_FRAMES
+from storyline.lang.frames import GENERIC_COUNTED, LENGTH_UNITS, TOLL_FRAMES
 from storyline.models import (
     Article,
     ArticleFacts,
@@ -425,8 +425,8 @@ def _unit(q: Quantity, head: str | None) -> tuple[str, float]:
 
 def _counted(q: Quantity, head: str | None) -> str | None:
     m = _measure_key(q.measure) or None
-    if m is None and head and head.isalpha() and head not in CLAUSE_BREAKS:
-        m = head
+    if head and (m is None or m in head or head.startswith(m)):
+        m = re.sub(r"s$", "", head)  # the noun read in the text: "rifles" for "AK-47 rifles"
     if m and (m in GENERIC_COUNTED or m + "s" in GENERIC_COUNTED):
         return "people"
     return m
@@ -714,7 +714,8 @@ def _days_apart(a: str | None, b: str | None) -> int:
 def _side_member(r: _Reading, ref: _Reading) -> bool:
     """A figure on a conflict's side: same frame words, not a part or another event's."""
     f = r.frame
-    return f.frames == ref.frame.frames and not (f.part or f.other_event)
+    same_noun = not (r.measure and ref.measure and r.measure != ref.measure)
+    return f.frames == ref.frame.frames and same_noun and not (f.part or f.other_event)
 
 
 @dataclass(slots=True)

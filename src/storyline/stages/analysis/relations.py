@@ -22,11 +22,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.lang import CORE_SPEECH_FORMS, MONTHS, alternation
+from storyline.lang import CORE_SPEECH_FORMS, MONTHS, alternation, stop_words
 from storyline.lang.frames import (
     CLAUSE_BREAKS,
     FRAME_PHRASES_BEFORE,
     FRAME_WORDS,
+    NUMBER_WORDS,
     OTHER_EVENT_CUES,
     PART_AFTER,
     PART_BEFORE,
@@ -670,6 +671,26 @@ def _frames_of(token: str) -> list[str]:
 _CONTINUES_RE = re.compile(r"^(?:It|That|This|The same|Its|They)\b")
 
 
+def _counted_noun(text: str, start: int, end: int, limit: int) -> str | None:
+    """The noun a figure counts: the last word of the word run right after its number
+    ("seven AK-47 assault rifles" -> "rifles"; "10 people were killed" -> "people")."""
+    toks = [(m.group(), m.start()) for m in _FRAME_TOKEN.finditer(text, start, limit)]
+    # after the figure's last number (a digit or a number word inside its own text)
+    after = 0
+    for i, (tok, pos) in enumerate(toks):
+        if pos >= end:
+            break
+        if tok[:1].isdigit() or tok.lower() in NUMBER_WORDS:
+            after = i + 1
+    noun: str | None = None
+    for tok, _pos in toks[after : after + 4]:
+        word = tok.strip().lower()
+        if not word[:1].isalpha() or word in stop_words() or word in _FRAME_FORMS:
+            break
+        noun = word
+    return noun
+
+
 def read_frame(
     text: str,
     start: int,
@@ -693,8 +714,11 @@ def read_frame(
     near: list[tuple[int, int, str]] = []  # (distance, side: 0 right / 1 left, frame)
     for tok in inside:
         near += [(0, 0, f) for f in _frames_of(tok)]
-    head: str | None = None
-    for side, toks, limit in ((0, right, _FRAME_RIGHT), (1, left, _FRAME_LEFT)):
+    head = _counted_noun(text, start, end, e)
+    # a figure with its own noun takes a frame from at most two words before it: further
+    # back lies another figure's ("a magnitude 5.9 quake has leveled seven villages")
+    left_limit = 2 if head and head not in _FRAME_FORMS else _FRAME_LEFT
+    for side, toks, limit in ((0, right, _FRAME_RIGHT), (1, left, left_limit)):
         n = 0
         for i, (tok, _pos) in enumerate(toks):
             word = tok.strip().lower()
@@ -705,8 +729,6 @@ def read_frame(
             if word in CLAUSE_BREAKS and n > 0:
                 break
             n += 1
-            if side == 0 and head is None and word[:1].isalpha():
-                head = word
             near += [(n, side, f) for f in _frames_of(tok)]
             if n >= limit:
                 break
