@@ -526,7 +526,7 @@ def _comparable(a: _Reading, b: _Reading, sim: float) -> bool:
         return False
     if fa.part or fb.part or fa.other_event or fb.other_event or fa.when != fb.when:
         return False
-    if a.measure and b.measure and a.measure != b.measure:
+    if not _same_noun(a, b):
         return False
     if a.anchor == 0 or b.anchor == 0:
         return False  # a zero is nearly always scoped to a place or time the other is not
@@ -601,7 +601,7 @@ def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
         return False
     same_thing = (
         (a.frame.frame is not None and a.frame.frame == b.frame.frame)
-        or (a.measure is not None and a.measure == b.measure and a.measure != "people")
+        or (a.measure is not None and a.measure != "people" and _same_noun(a, b))
         or a.key == b.key
     )
     if not same_thing:
@@ -701,6 +701,14 @@ def _compare(
     conflicts.append(conflict)
 
 
+def _same_noun(a: _Reading, b: _Reading) -> bool:
+    """Do two figures count the same noun ("seven AK-47 rifles", "12 AK-47s": both AK-47)?
+    A figure without a noun of its own is compared on its frame alone."""
+    if not a.measure or not b.measure or a.measure == b.measure:
+        return True
+    return bool(a.frame.nouns & b.frame.nouns)
+
+
 def _days_apart(a: str | None, b: str | None) -> int:
     """Days between two ISO days (0 when either is unknown)."""
     if not a or not b:
@@ -714,7 +722,7 @@ def _days_apart(a: str | None, b: str | None) -> int:
 def _side_member(r: _Reading, ref: _Reading) -> bool:
     """A figure on a conflict's side: same frame words, not a part or another event's."""
     f = r.frame
-    same_noun = not (r.measure and ref.measure and r.measure != ref.measure)
+    same_noun = _same_noun(r, ref)
     return f.frames == ref.frame.frames and same_noun and not (f.part or f.other_event)
 
 

@@ -640,7 +640,8 @@ class FrameReading:
     ``frame`` is the nearest frame word's frame ("killing 10 people" -> ``killed``),
     ``frames`` every frame named in the clause around the figure ("closed down 3.9
     percent" -> ``change`` and ``closing``), ``head`` the first word after the figure
-    (its noun: "people", "km"). ``part`` marks a part of another count ("30 of the 80"),
+    (its noun: "people", "km"), ``nouns`` the words of its noun phrase ("ak-47", "assault",
+    "rifle"). ``part`` marks a part of another count ("30 of the 80"),
     ``other_event`` a figure placed in another event ("an earlier quake", "last year"),
     ``update`` a figure said to have moved ("the toll rose to 10"); ``when`` holds the
     years and months its sentence names ("In February, a quake ...": another time); ``sentence`` is its sentence's span.
@@ -649,6 +650,7 @@ class FrameReading:
     frame: str | None
     frames: frozenset[str]
     head: str | None
+    nouns: frozenset[str]
     part: bool
     other_event: bool
     update: bool
@@ -671,9 +673,10 @@ def _frames_of(token: str) -> list[str]:
 _CONTINUES_RE = re.compile(r"^(?:It|That|This|The same|Its|They)\b")
 
 
-def _counted_noun(text: str, start: int, end: int, limit: int) -> str | None:
-    """The noun a figure counts: the last word of the word run right after its number
-    ("seven AK-47 assault rifles" -> "rifles"; "10 people were killed" -> "people")."""
+def _counted_noun(text: str, start: int, end: int, limit: int) -> list[str]:
+    """The words a figure counts: the word run right after its number, its noun last
+    ("seven AK-47 assault rifles" -> ak-47, assault, rifles; "10 people were killed" ->
+    people)."""
     toks = [(m.group(), m.start()) for m in _FRAME_TOKEN.finditer(text, start, limit)]
     # after the figure's last number (a digit or a number word inside its own text)
     after = 0
@@ -682,13 +685,13 @@ def _counted_noun(text: str, start: int, end: int, limit: int) -> str | None:
             break
         if tok[:1].isdigit() or tok.lower() in NUMBER_WORDS:
             after = i + 1
-    noun: str | None = None
+    run: list[str] = []
     for tok, _pos in toks[after : after + 4]:
         word = tok.strip().lower()
         if not word[:1].isalpha() or word in stop_words() or word in _FRAME_FORMS:
             break
-        noun = word
-    return noun
+        run.append(word)
+    return run
 
 
 def read_frame(
@@ -714,7 +717,8 @@ def read_frame(
     near: list[tuple[int, int, str]] = []  # (distance, side: 0 right / 1 left, frame)
     for tok in inside:
         near += [(0, 0, f) for f in _frames_of(tok)]
-    head = _counted_noun(text, start, end, e)
+    run = _counted_noun(text, start, end, e)
+    head = run[-1] if run else None
     # a figure with its own noun takes a frame from at most two words before it: further
     # back lies another figure's ("a magnitude 5.9 quake has leveled seven villages")
     left_limit = 2 if head and head not in _FRAME_FORMS else _FRAME_LEFT
@@ -762,6 +766,7 @@ def read_frame(
         frame=near[0][2] if near else None,
         frames=frozenset(f for _, _, f in near),
         head=head,
+        nouns=frozenset(re.sub(r"s$", "", w) for w in run),
         part=bool(_PART_BEFORE_RE.search(text[max(s, start - 30) : start]))
         or bool(_PART_AFTER_RE.match(text[end : min(e, end + 30)])),
         other_event=bool(_OTHER_EVENT_RE.search(context)),
