@@ -113,3 +113,28 @@ def test_both_values_in_one_article_is_no_conflict():
         [a], [_facts(a, ("9 people", "people", 9, "exact"), ("14 people", "people", 14, "exact"))]
     )
     assert not al.conflicts
+
+
+def test_figures_about_two_people_of_different_ages_do_not_conflict():
+    a = article("a1", "The 41-year-old hiker from Orlen fell about 300 metres on the north ridge.")
+    b = article("b1", "A 29-year-old hiker fell about 90 metres on the north ridge, rescuers said.")
+    facts = [
+        _facts(a, ("41", None, 41, "exact"), ("about 300 metres", "metres", 300, "about")),
+        _facts(b, ("29", None, 29, "exact"), ("about 90 metres", "metres", 90, "about")),
+    ]
+    assert not align([a, b], facts).conflicts
+
+
+def test_one_fall_told_in_two_units_is_one_value_and_a_rival_figure_conflicts():
+    a = article("a1", "The hiker fell about 300 metres on the north ridge of Mount Orlen.")
+    b = article("b1", "On Mount Orlen the hiker fell about 90 metres on the north ridge.")
+    c = article("c1", "The hiker fell about 980 feet on the north ridge of Mount Orlen.")
+    facts = [
+        _facts(a, ("about 300 metres", "metres", 300, "about")),
+        _facts(b, ("about 90 metres", "metres", 90, "about")),
+        _facts(c, ("about 980 feet", "feet", 980, "about")),
+    ]
+    al = align([a, b, c], facts)
+    (conflict,) = al.conflicts
+    sides = [{x.article for x in s.cites} for s in conflict.sides]
+    assert {"a1", "c1"} in sides and {"b1"} in sides

@@ -43,7 +43,7 @@ FRAME_WORDS: Mapping[str, tuple[str, ...]] = {
                "climbed", "lower", "higher"),
     "funding": ("funding", "raised", "raise", "investment", "invested", "funded", "loans",
                 "loan", "bailout", "aid", "package"),
-    "closing": ("closed", "closing", "close", "ended", "finished"),
+    "closing": ("closed", "closing", "close"),
     "reward": ("reward", "bounty"),
     "sentence": ("sentenced", "sentence", "prison", "jail", "imprisonment"),
 }  # fmt: skip

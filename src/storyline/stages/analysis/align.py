@@ -23,7 +23,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -332,6 +332,7 @@ class _Reading:
     subject: str  # the figure's subject, folded ("" when none)
     scale: float  # from the value read to the whole number ("120, 000" read as 120: 1000)
     unit_factor: float  # from the figure's unit to the common unit (miles to metres)
+    ages: frozenset[float] = frozenset()  # the ages its sentence gives (whose figure it is)
 
 
 # A reading whose sentence is this similar (TF-IDF cosine of its words) to another's tells of
@@ -392,6 +393,21 @@ def _rejoin(text: str, q: Quantity) -> tuple[int, float]:
     return q.cite.end, 1.0
 
 
+_DISTANCE_TO = re.compile(r"[^.;]{0,45}?\b(?:of|from|to)\s+(?:the\s+)?([A-Z][\w-]+)")
+
+
+# A length is rounded, and often converted ("about 58 km (36 miles)"): an exact one allows
+# this much either way.
+_LENGTH_ROUNDING = 0.05
+
+
+def _widen(iv: tuple[float, float], factor: float, unit: str) -> tuple[float, float]:
+    lo, hi = iv[0] * factor, iv[1] * factor
+    if unit == "length":
+        lo, hi = lo * (1 - _LENGTH_ROUNDING), hi * (1 + _LENGTH_ROUNDING)
+    return lo, hi
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans, not cut inside a number split by a stray space ("magnitude-6. 4")."""
     out: list[tuple[int, int]] = []
@@ -410,10 +426,10 @@ def _broken(text: str, cite: Cite) -> bool:
     )
 
 
-def _unit(q: Quantity, head: str | None) -> tuple[str, float]:
+def _unit(q: Quantity, fr: FrameReading) -> tuple[str, float]:
     """The unit class of a figure and the factor to a common unit (lengths in metres)."""
     m = (q.measure or "").strip()
-    for w in (m.lower(), (head or "").lower()):
+    for w in (m.lower(), (fr.head or "").lower(), *sorted(fr.nouns)):
         if w in LENGTH_UNITS:
             return "length", LENGTH_UNITS[w]
     if m.lower() in {"percent", "per cent", "%", "percentage points"}:
@@ -452,8 +468,14 @@ def _readings(
                 continue  # the tail of a number split by a stray space: read with its head
             end, scale = _rejoin(text, q)
             fr = read_frame(text, q.cite.start, end, sent, prev)
-            unit, unit_factor = _unit(q, fr.head)
+            unit, unit_factor = _unit(q, fr)
             factor = unit_factor * scale
+            if unit == "length" and fr.frame is None:
+                # a distance is framed by where it is measured to ("1,150 km southeast of X")
+                to = _DISTANCE_TO.match(text, end, min(len(text), end + 60))
+                if to:
+                    frame = f"distance to {to.group(1)}"
+                    fr = replace(fr, frame=frame, frames=frozenset({frame}))
             measure = _counted(q, fr.head)
             # a broken number, or a duration (a term of something, not an event's figure)
             unusable = _broken(text, Cite(q.cite.article, q.cite.start, end)) or (
@@ -471,13 +493,21 @@ def _readings(
             out.append(
                 _Reading(
                     q, roots.get(f.article_id, f.article_id), fr, key,
-                    (iv[0] * factor, iv[1] * factor), _anchor(q) * factor, measure,
+                    _widen(iv, factor, unit), _anchor(q) * factor, measure,
                     text[sent[0] : sent[1]], _place_after(text, q.cite),
                     unusable,
                     q.subject_entity or (slugify(q.subject) if q.subject else ""), scale,
                     unit_factor,
                 )
             )  # fmt: skip
+    # the ages each sentence gives: a figure in a sentence about a 36-year-old is not one
+    # about a 32-year-old
+    ages: dict[tuple[ArticleId, str], set[float]] = defaultdict(set)
+    for r in out:
+        if r.frame.frame == "age":
+            ages[(r.q.cite.article, r.sentence_text)].add(r.anchor)
+    for r in out:
+        r.ages = frozenset(ages.get((r.q.cite.article, r.sentence_text), ()))
     return out
 
 
@@ -528,6 +558,8 @@ def _comparable(a: _Reading, b: _Reading, sim: float) -> bool:
         return False
     if not _same_noun(a, b):
         return False
+    if fa.frame != "age" and a.ages and b.ages and not a.ages & b.ages:
+        return False  # "the 36-year-old fell 200 m" / "the 32-year-old fell 600 m": two people
     if a.anchor == 0 or b.anchor == 0:
         return False  # a zero is nearly always scoped to a place or time the other is not
     if a.place and b.place and a.place != b.place:
@@ -706,6 +738,8 @@ def _same_noun(a: _Reading, b: _Reading) -> bool:
     A figure without a noun of its own is compared on its frame alone."""
     if not a.measure or not b.measure or a.measure == b.measure:
         return True
+    if a.key.split("|")[1] == "length" == b.key.split("|")[1]:
+        return True  # the noun of a length is its unit: metres and feet are one measure
     return bool(a.frame.nouns & b.frame.nouns)
 
 
