@@ -23,7 +23,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -393,9 +393,6 @@ def _rejoin(text: str, q: Quantity) -> tuple[int, float]:
     return q.cite.end, 1.0
 
 
-_DISTANCE_TO = re.compile(r"[^.;]{0,45}?\b(?:of|from|to)\s+(?:the\s+)?([A-Z][\w-]+)")
-
-
 # A length is rounded, and often converted ("about 58 km (36 miles)"): an exact one allows
 # this much either way.
 _LENGTH_ROUNDING = 0.05
@@ -470,12 +467,6 @@ def _readings(
             fr = read_frame(text, q.cite.start, end, sent, prev)
             unit, unit_factor = _unit(q, fr)
             factor = unit_factor * scale
-            if unit == "length" and fr.frame is None:
-                # a distance is framed by where it is measured to ("1,150 km southeast of X")
-                to = _DISTANCE_TO.match(text, end, min(len(text), end + 60))
-                if to:
-                    frame = f"distance to {to.group(1)}"
-                    fr = replace(fr, frame=frame, frames=frozenset({frame}))
             measure = _counted(q, fr.head)
             # a broken number, or a duration (a term of something, not an event's figure)
             unusable = _broken(text, Cite(q.cite.article, q.cite.start, end)) or (
