@@ -22,6 +22,7 @@ ArticleId = str
 StoryId = str
 EntityId = str
 
+EventKind = Literal["event", "update"]
 Hedge = Literal["exact", "up_to", "at_least", "about", "nearly", "more_than", "fewer_than", "range"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 DatePrecision = Literal["day", "month", "year"]
@@ -194,6 +195,9 @@ class Event:
     inferred: bool = False
     # one of the story's main events: told by the most independent sources, near the leads
     key: bool = False
+    # "update": a figure that changed between reports over time (a growing death toll), told
+    # as the story moving rather than as a conflict; its cites are the two reports' figures
+    kind: EventKind = "event"
 
 
 @dataclass(slots=True)
@@ -250,6 +254,7 @@ class Claim:
 class ConflictSide:
     claim: str
     cites: list[Cite]
+    outlets: list[str] = field(default_factory=list)  # the outlet of each article cited, once
 
 
 @dataclass(slots=True)

@@ -24,9 +24,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from rapidfuzz import fuzz
 
+from storyline.lang.frames import GENERIC_COUNTED, LENGTH_UNITS, TOLL_FRAMES
 from storyline.models import (
     Article,
     ArticleFacts,
@@ -37,6 +39,7 @@ from storyline.models import (
     ConflictSide,
     Entity,
     EntityId,
+    Event,
     Quantity,
     Quote,
     Stance,
@@ -44,7 +47,13 @@ from storyline.models import (
     usable,
 )
 from storyline.stages.analysis.focus import Focus, find_focus, kind_phrases
-from storyline.stages.analysis.relations import ActorMention, Observation, find_observations
+from storyline.stages.analysis.relations import (
+    ActorMention,
+    FrameReading,
+    Observation,
+    find_observations,
+    read_frame,
+)
 from storyline.text import normalize_text, sentence_spans, slugify
 
 # ---------------------------------------------------------------------------------------
@@ -80,6 +89,8 @@ class Alignment:
     roots: dict[ArticleId, ArticleId]
     # sentences (article, start, end) about the focus or the instrument that creates it
     topical: dict[ArticleId, set[tuple[int, int]]] = field(default_factory=dict)
+    # figures that moved between reports (timeline items of kind "update")
+    updates: list[Event] = field(default_factory=list)
 
     def is_topical(self, cite: Cite) -> bool:
         """Does ``cite`` fall in a sentence about the focus (or its resolution, mandate...)?"""
@@ -267,6 +278,10 @@ def _join_names(names: Sequence[str]) -> str:
 # -- quantities --------------------------------------------------------------------------
 
 _EPS = 1e-9
+_KNOWN_HEDGES = frozenset(
+    {"exact", "range", "up_to", "at_least", "more_than", "fewer_than", "about", "approximately",
+     "around", "roughly", "nearly"}
+)  # fmt: skip
 
 
 def quantity_interval(q: Quantity) -> tuple[float, float] | None:
@@ -274,9 +289,12 @@ def quantity_interval(q: Quantity) -> tuple[float, float] | None:
     base = q.value if q.value is not None else (q.high if q.high is not None else q.low)
     if base is None:
         return None
-    h = q.hedge
+    h: str = q.hedge
     if h == "range" and q.low is not None and q.high is not None:
         return q.low, q.high
+    if h not in _KNOWN_HEDGES and q.low is not None:
+        # a vague amount ("thousands of", "dozens") read as a range: its bounds as given
+        return q.low, q.high if q.high is not None else math.inf
     if h == "up_to":
         return 0.0, base
     if h == "at_least":
@@ -297,100 +315,476 @@ def _measure_key(measure: str | None) -> str:
     return re.sub(r"s$", "", m)
 
 
-_PLACE_AFTER = re.compile(
-    r"^[^.;]{0,40}?\b(?:in|inside|into|to|on the ground in)\s+(?:the\s+)?([A-Z][\w-]+)"
-)
+# One reported figure, read in its sentence: what it counts (its frame), its range of values in
+# a common unit, and the independent source that reports it.
+@dataclass(slots=True)
+class _Reading:
+    q: Quantity
+    root: ArticleId
+    frame: FrameReading
+    key: str  # what the figure measures: its frame (or measure word) and unit class
+    interval: tuple[float, float]
+    anchor: float
+    measure: str | None  # the counted noun, generic nouns folded to "people"
+    sentence_text: str
+    place: str | None  # the named place right after it ("in Lyon"), if any
+    broken: bool  # a piece of a number split by a stray space ("6. 1", "120, 000")
+    subject: str  # the figure's subject, folded ("" when none)
+    scale: float  # from the value read to the whole number ("120, 000" read as 120: 1000)
+    unit_factor: float  # from the figure's unit to the common unit (miles to metres)
+    ages: frozenset[float] = frozenset()  # the ages its sentence gives (whose figure it is)
 
 
-def _place_after(text: str, cite: Cite) -> str | None:
-    m = _PLACE_AFTER.match(text[cite.end : cite.end + 60])
-    return m.group(1) if m else None
+# A reading whose sentence is this similar (TF-IDF cosine of its words) to another's tells of
+# the same event; below it, two figures may be about two events (two quakes) and are not
+# compared. Tuned on ECB+ train (bench/align.py).
+SAME_EVENT_SIMILARITY = 0.2
+# Two counts of one named owner's thing without a frame ("Ostmark ... 300 engineers") are
+# compared only when their sentences are this alike (ECB+ train: sports statistics).
+SAME_OWNER_SIMILARITY = 0.45
+# Reports more than this many days apart are about two events, not one told twice.
+SAME_EVENT_DAYS = 4
+# Prices, changes, funding and other figures outside ``EVENT_FRAMES`` need their sentences to
+# be this similar: a story about deals names many deals.
+SAME_DEAL_SIMILARITY = 0.45
+# Frames of what happened in an event (counted victims, a quake's size, a place's
+# population, a person's age, a crowd).
+EVENT_FRAMES = frozenset(
+    {"killed", "injured", "missing", "arrested", "rescued", "displaced", "magnitude",
+     "population", "age", "marchers"}
+)  # fmt: skip
+# How much a conflict's likeness (its sentences' similarity) lends it: confidence is the
+# weaker side's support times ``LIKENESS_BASE + (1 - LIKENESS_BASE) * min(1, 2 * sim)``.
+LIKENESS_BASE = 0.6
+# Two figures of one frame within this relative distance are one value ("58 km" and "36 miles").
+_SAME_VALUE = 0.005
+_SAME_LENGTH = 0.03
+
+
+# Durations ("a seven-year deal", "over 10 seasons") are terms of many different things in a
+# story; they are never compared (an age is read by its own frame).
+_DURATIONS = frozenset(
+    {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+     "minute", "minutes", "second", "seconds", "season", "seasons", "decade", "decades"}
+)  # fmt: skip
+# A figure next to a digit across a stray space is a piece of a number ("6. 1", "120, 000").
+_BROKEN_BEFORE = re.compile(r"\d(?:[.,]\s+|:\s*)$")
+_BROKEN_AFTER = re.compile(r"^(?:[.,]\s+|:\s*)\d")
+
+
+_THOUSANDS_AFTER = re.compile(r"(?:,\s(\d{3})(?![\d.,]))+")
+_DECIMALS_AFTER = re.compile(r"\.\s(\d{1,2})(?![\d,]|\.\d)")
+
+
+def _rejoin(text: str, q: Quantity) -> tuple[int, float]:
+    """A number split by a stray space ("120, 000", "6. 1", common in scraped text) read
+    whole: the end of its full text and the factor from the value read to the whole value."""
+    v = _anchor(q)
+    if not q.text[-1:].isdigit() or not v or not float(v).is_integer():
+        return q.cite.end, 1.0
+    m = _THOUSANDS_AFTER.match(text, q.cite.end)
+    if m:
+        groups = re.findall(r"\d{3}", m.group())
+        whole = int(v) * 1000 ** len(groups) + int("".join(groups) or 0)
+        return m.end(), whole / v
+    m = _DECIMALS_AFTER.match(text, q.cite.end)
+    if m and v < 100:
+        return m.end(), float(f"{int(v)}.{m.group(1)}") / v
+    return q.cite.end, 1.0
+
+
+# A length is rounded, and often converted ("about 58 km (36 miles)"): an exact one allows
+# this much either way.
+_LENGTH_ROUNDING = 0.05
+
+
+def _widen(iv: tuple[float, float], factor: float, unit: str) -> tuple[float, float]:
+    lo, hi = iv[0] * factor, iv[1] * factor
+    if unit == "length":
+        lo, hi = lo * (1 - _LENGTH_ROUNDING), hi * (1 + _LENGTH_ROUNDING)
+    return lo, hi
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, not cut inside a number split by a stray space ("magnitude-6. 4")."""
+    out: list[tuple[int, int]] = []
+    for s, e in sentence_spans(text):
+        if out and text[out[-1][1] - 2 : out[-1][1] - 1].isdigit() and text[s : s + 1].isdigit():
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _broken(text: str, cite: Cite) -> bool:
+    return bool(
+        _BROKEN_BEFORE.search(text[max(0, cite.start - 4) : cite.start])
+        or _BROKEN_AFTER.match(text[cite.end : cite.end + 4])
+    )
+
+
+def _unit(q: Quantity, fr: FrameReading) -> tuple[str, float]:
+    """The unit class of a figure and the factor to a common unit (lengths in metres)."""
+    m = (q.measure or "").strip()
+    for w in (m.lower(), (fr.head or "").lower(), *sorted(fr.nouns)):
+        if w in LENGTH_UNITS:
+            return "length", LENGTH_UNITS[w]
+    if m.lower() in {"percent", "per cent", "%", "percentage points"}:
+        return "percent", 1.0
+    if len(m) == 3 and m.isupper():
+        return f"money:{m}", 1.0
+    return "count", 1.0
+
+
+def _counted(q: Quantity, head: str | None) -> str | None:
+    m = _measure_key(q.measure) or None
+    if head and (m is None or m in head or head.startswith(m)):
+        m = re.sub(r"s$", "", head)  # the noun read in the text: "rifles" for "AK-47 rifles"
+    if m and (m in GENERIC_COUNTED or m + "s" in GENERIC_COUNTED):
+        return "people"
+    return m
+
+
+def _readings(
+    facts: Sequence[ArticleFacts], texts: Mapping[ArticleId, str],
+    roots: Mapping[ArticleId, ArticleId],
+) -> list[_Reading]:  # fmt: skip
+    out: list[_Reading] = []
+    spans: dict[ArticleId, list[tuple[int, int]]] = {}
+    for f in facts:
+        text = texts.get(f.article_id, "")
+        for q in f.quantities:
+            iv = quantity_interval(q)
+            if iv is None or not text:
+                continue
+            sents = spans.setdefault(f.article_id, _sentences(text))
+            at = next((i for i, (s, e) in enumerate(sents) if s <= q.cite.start < e), None)
+            sent = sents[at] if at is not None else (q.cite.start, q.cite.end)
+            prev = sents[at - 1] if at else None
+            if _BROKEN_BEFORE.search(text[max(0, q.cite.start - 4) : q.cite.start]):
+                continue  # the tail of a number split by a stray space: read with its head
+            end, scale = _rejoin(text, q)
+            fr = read_frame(text, q.cite.start, end, sent, prev)
+            unit, unit_factor = _unit(q, fr)
+            factor = unit_factor * scale
+            measure = _counted(q, fr.head)
+            # a broken number, or a duration (a term of something, not an event's figure)
+            unusable = _broken(text, Cite(q.cite.article, q.cite.start, end)) or (
+                (measure or "") in _DURATIONS and fr.frame != "age"
+            )
+            # claims gather a value by what it counts: its own noun ("police officers"), else
+            # its frame ("killing 10 people", "10 persons died": killed)
+            if measure and measure != "people" and unit == "count":
+                key = f"~{measure}|{unit}"
+            elif fr.frame:
+                key = f"{fr.frame}|{unit}"
+            else:
+                subj = q.subject_entity or (slugify(q.subject) if q.subject else "")
+                key = f"~{_measure_key(q.measure)}|{unit}|{subj}"
+            out.append(
+                _Reading(
+                    q, roots.get(f.article_id, f.article_id), fr, key,
+                    _widen(iv, factor, unit), _anchor(q) * factor, measure,
+                    text[sent[0] : sent[1]], _place_after(text, q.cite),
+                    unusable,
+                    q.subject_entity or (slugify(q.subject) if q.subject else ""), scale,
+                    unit_factor,
+                )
+            )  # fmt: skip
+    # the ages each sentence gives: a figure in a sentence about a 36-year-old is not one
+    # about a 32-year-old
+    ages: dict[tuple[ArticleId, str], set[float]] = defaultdict(set)
+    for r in out:
+        if r.frame.frame == "age":
+            ages[(r.q.cite.article, r.sentence_text)].add(r.anchor)
+    for r in out:
+        r.ages = frozenset(ages.get((r.q.cite.article, r.sentence_text), ()))
+    return out
+
+
+class _Similarity:
+    """TF-IDF cosine between the sentences of a story's figures (scikit-learn)."""
+
+    def __init__(self, sentences: Sequence[str]) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.index = {s: i for i, s in enumerate(dict.fromkeys(sentences))}
+        self.matrix = None
+        if len(self.index) >= 2:
+            vec = TfidfVectorizer(stop_words="english", token_pattern=r"(?u)\b[^\W\d_]{2,}\b")
+            try:
+                self.matrix = vec.fit_transform(list(self.index))
+            except ValueError:  # no word at all in any sentence
+                self.matrix = None
+
+    def __call__(self, a: str, b: str) -> float:
+        if a == b:
+            return 1.0
+        if self.matrix is None:
+            return 0.0
+        va, vb = self.matrix[self.index[a]], self.matrix[self.index[b]]
+        return float(va.multiply(vb).sum())
+
+
+def _same_value(a: _Reading, b: _Reading) -> bool:
+    tol = _SAME_LENGTH if a.key.split("|")[1] == "length" else _SAME_VALUE
+    return abs(a.anchor - b.anchor) <= tol * max(abs(a.anchor), abs(b.anchor), 1.0)
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _comparable(a: _Reading, b: _Reading, sim: float) -> bool:
+    """Do two figures measure the same thing in the same event (like and like)?"""
+    fa, fb = a.frame, b.frame
+    if a.root == b.root or a.key.split("|")[1] != b.key.split("|")[1] or fa.frames != fb.frames:
+        return False
+    if fa.frame is None and not (a.q.subject_entity and a.q.subject_entity == b.q.subject_entity):
+        # a counted noun alone ("13 homers", "66 yards") is a statistic of many things in a
+        # story (seasons, games, players): compared only when both name the same owner
+        # ("Ostmark ... 300 engineers"); on ECB+ train every other such pair was false
+        return False
+    if fa.part or fb.part or fa.other_event or fb.other_event or fa.when != fb.when:
+        return False
+    if not _same_noun(a, b):
+        return False
+    if fa.frame != "age" and a.ages and b.ages and not a.ages & b.ages:
+        return False  # "the 36-year-old fell 200 m" / "the 32-year-old fell 600 m": two people
+    if a.anchor == 0 or b.anchor == 0:
+        return False  # a zero is nearly always scoped to a place or time the other is not
+    if a.place and b.place and a.place != b.place:
+        return False  # "in Lyon" / "in Oslo": two places, two counts
+    if a.broken or b.broken:
+        return False
+    if fa.frame == "age" and not (a.subject and a.subject == b.subject):
+        return False  # a story names many people: two ages are one person's only by name
+    if fa.frame is None:
+        return sim >= SAME_OWNER_SIMILARITY
+    if fa.frame not in EVENT_FRAMES and a.key.split("|")[1] != "length":
+        # a price, a change, a term: a story names many of them; only sentences that tell the same thing are compared
+        return sim >= SAME_DEAL_SIMILARITY
+    return sim >= SAME_EVENT_SIMILARITY
 
 
 def _quantity_claims(
     facts: Sequence[ArticleFacts], names: Mapping[EntityId, str], texts: Mapping[ArticleId, str],
-    out: _Claims, conflicts: list[Conflict],
+    out: _Claims, conflicts: list[Conflict], updates: list[Update],
+    days: Mapping[ArticleId, str],
 ) -> None:  # fmt: skip
-    groups: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
-    for f in facts:
-        for q in f.quantities:
-            if quantity_interval(q) is None:
+    readings = _readings(facts, texts, out.roots)
+    sim = _Similarity([r.sentence_text for r in readings])
+    # one claim per fact: the same value of the same thing ("up to 20,000", "20,000 or more"
+    # and "20,000" troops; "killing 10 people", "10 persons died"), single-link over the
+    # figures that share a value (bucketed by unit and rounded value to keep it linear)
+    buckets: dict[tuple[str, float], list[list[_Reading]]] = defaultdict(list)
+    clusters: list[list[_Reading]] = []
+    for r in readings:
+        bucket = buckets[(r.key.split("|")[1], float(f"{r.anchor:.2g}"))]
+        for cl in bucket:
+            if any(_same_fact(x, r, sim, days) for x in cl):
+                cl.append(r)
+                break
+        else:
+            bucket.append([r])
+            clusters.append(bucket[-1])
+    made = [(cl, _quantity_claim(cl, names, out)) for cl in clusters]
+    # candidate conflicts and updates: values of one frame (or of one named owner's noun)
+    index: dict[str, list[int]] = defaultdict(list)
+    for n, (cl, _c) in enumerate(made):
+        for k in {_compare_key(r) for r in cl} - {None}:
+            index[k].append(n)  # type: ignore[index]
+    seen: set[tuple[int, int]] = set()
+    for members in index.values():
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                pair = (members[i], members[j])
+                if pair not in seen:
+                    seen.add(pair)
+                    _compare(made[pair[0]], made[pair[1]], sim, out, conflicts, updates, days)
+
+
+def _compare_key(r: _Reading) -> str | None:
+    unit = r.key.split("|")[1]
+    if r.frame.frame:
+        return f"{r.frame.frame}|{unit}"
+    if r.q.subject_entity and r.measure:
+        return f"{r.q.subject_entity}|{r.measure}|{unit}"
+    return None
+
+
+# Two figures whose subjects are different named entities are one fact only when their
+# sentences are at least this alike (rule-read subjects are often the sentence's first name).
+SUBJECT_CLASH_SIMILARITY = 0.5
+
+
+def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[ArticleId, str]) -> bool:
+    """Are two figures one fact told twice: same value, same thing counted, same event?"""
+    if a.key.split("|")[1] != b.key.split("|")[1] or not _same_value(a, b):
+        return False
+    same_thing = (
+        (a.frame.frame is not None and a.frame.frame == b.frame.frame)
+        or (a.measure is not None and a.measure != "people" and _same_noun(a, b))
+        or a.key == b.key
+    )
+    if not same_thing:
+        return False
+    if _days_apart(days.get(a.q.cite.article), days.get(b.q.cite.article)) > SAME_EVENT_DAYS:
+        return False
+    ea, eb = a.q.subject_entity, b.q.subject_entity
+    if ea and eb and ea != eb:
+        return sim(a.sentence_text, b.sentence_text) >= SUBJECT_CLASH_SIMILARITY
+    return True
+
+
+def _same_subject(cluster: list[_Reading], r: _Reading) -> bool:
+    ents = {x.q.subject_entity for x in cluster if x.q.subject_entity}
+    return not (ents and r.q.subject_entity and r.q.subject_entity not in ents)
+
+
+def _quantity_claim(cl: list[_Reading], names: Mapping[EntityId, str], out: _Claims) -> Claim:
+    q0 = cl[0].q
+    subjects = Counter(
+        names.get(r.q.subject_entity or "", "") or r.q.subject for r in cl if r.q.subject
+    )
+    subject = subjects.most_common(1)[0][0] if subjects else (cl[0].frame.frame or "(unspecified)")
+    measure = Counter(r.q.measure for r in cl if r.q.measure).most_common(1)
+    measure_s = measure[0][0] if measure else ""
+    lo = max(r.interval[0] / r.unit_factor for r in cl)
+    hi = min(r.interval[1] / r.unit_factor for r in cl)
+    value = f"{_fmt_number(round(_anchor(q0) * cl[0].scale, 6))} {measure_s}".strip()
+    return out.add(
+        subject, measure_s or cl[0].frame.frame or "number", value, [r.q.text for r in cl],
+        [r.q.cite for r in cl],
+        ClaimInfo("quantity", [q0.subject_entity] if q0.subject_entity else [],
+                  low=lo if lo <= hi else None, high=hi if lo <= hi else None,
+                  measure=measure_s or None),
+    )  # fmt: skip
+
+
+def _compare(
+    a: tuple[list[_Reading], Claim], b: tuple[list[_Reading], Claim], sim: _Similarity,
+    out: _Claims, conflicts: list[Conflict], updates: list[Update],
+    days: Mapping[ArticleId, str],
+) -> None:  # fmt: skip
+    """A conflict (or an update) between two values of one frame, when some pair of their
+    figures is like and like, from two independent sources, and their ranges cannot meet."""
+    (ca, claim_a), (cb, claim_b) = a, b
+    best: tuple[float, _Reading, _Reading] | None = None
+    for ra in ca:
+        for rb in cb:
+            if _overlap(ra.interval, rb.interval):
+                continue  # these two can both hold ("at least 5.9" and 6.1)
+            if (
+                _days_apart(days.get(ra.q.cite.article), days.get(rb.q.cite.article))
+                > SAME_EVENT_DAYS
+            ):
+                continue  # reports weeks apart tell of two events (two quakes on one island)
+            s = sim(ra.sentence_text, rb.sentence_text)
+            if not _comparable(ra, rb, 1.0):
                 continue
-            subj = q.subject_entity or (slugify(q.subject) if q.subject else "")
-            groups[(subj, _measure_key(q.measure))].append(q)
-    for (subj_key, _), items in groups.items():
-        # one claim per anchor value: "up to 20,000", "20,000 or more", "20,000" share 20,000
-        clusters: list[list[Quantity]] = []
-        for q in items:
-            anchor = _anchor(q)
-            for cl in clusters:
-                other = _anchor(cl[0])
-                if abs(other - anchor) <= 0.005 * max(abs(other), abs(anchor), 1.0):
-                    cl.append(q)
-                    break
-            else:
-                clusters.append([q])
-        made: list[tuple[list[Quantity], Claim]] = []
-        for cl in clusters:
-            q0 = cl[0]
-            subject = names.get(q0.subject_entity or "", "") or q0.subject or "(unspecified)"
-            measure = Counter(q.measure for q in cl if q.measure).most_common(1)
-            measure_s = measure[0][0] if measure else ""
-            ivs = [quantity_interval(q) for q in cl]
-            lo = max(i[0] for i in ivs if i)
-            hi = min(i[1] for i in ivs if i)
-            value = f"{_fmt_number(_anchor(q0))} {measure_s}".strip()
-            claim = out.add(
-                subject, measure_s or "number", value, [q.text for q in cl], [q.cite for q in cl],
-                ClaimInfo("quantity", [q0.subject_entity] if q0.subject_entity else [],
-                          low=lo if lo <= hi else None, high=hi if lo <= hi else None,
-                          measure=measure_s or None),
-            )  # fmt: skip
-            made.append((cl, claim))
-        if not subj_key:
-            continue  # numbers of unknown subjects cannot contradict each other
-        for i in range(len(made)):
-            for j in range(i + 1, len(made)):
-                (ca, a), (cb, b) = made[i], made[j]
-                if _compatible(ca, cb, texts) or _same_sources(a, b, out.roots):
-                    continue
-                out.info[a.id].contested = out.info[b.id].contested = True
-                conflicts.append(
-                    Conflict(
-                        topic=f"{a.subject}: {a.slot}",
-                        sides=[
-                            ConflictSide(f"{a.subject}: {v.value}", list(v.cites)) for v in (a, b)
-                        ],
-                    )
-                )
+            small, large = (ra, rb) if ra.anchor < rb.anchor else (rb, ra)
+            day_s, day_l = days.get(small.q.cite.article), days.get(large.q.cite.article)
+            if ra.frame.frame in TOLL_FRAMES and (
+                large.frame.update or bool(day_s and day_l and day_l > day_s)
+            ):
+                # a toll said to have risen, or larger in a later report: the story moved
+                updates.append(Update(_update_label(small, large), small, large, day_s, day_l))
+                return
+            if _comparable(ra, rb, s) and (best is None or s > best[0]):
+                best = (s, ra, rb)
+    if best is None:
+        return
+    s, ra, rb = best
+    # each side: its figures of the same frame, from sources that do not also state the
+    # other value (an article giving both is not taking a side)
+    members = [
+        [r for r in cl if _side_member(r, ra) and not _overlap(r.interval, other.interval)]
+        for cl, other in ((ca, rb), (cb, ra))
+    ]
+    both = {r.root for r in members[0]} & {r.root for r in members[1]}
+    members = [[r for r in m if r.root not in both] for m in members]
+    if not all(members):
+        return
+    out.info[claim_a.id].contested = out.info[claim_b.id].contested = True
+    conflict = Conflict(
+        topic=f"{claim_a.subject}: {claim_a.slot}",
+        sides=[
+            ConflictSide(f"{c.subject}: {c.value}", [r.q.cite for r in m])
+            for c, m in zip((claim_a, claim_b), members, strict=True)
+        ],
+    )
+    conflict.confidence = round(
+        min(
+            _support(SOURCE_CONFIDENCE, count_sources(sd.cites, out.roots)) for sd in conflict.sides
+        )
+        * (LIKENESS_BASE + (1 - LIKENESS_BASE) * min(1.0, 2 * s)),
+        3,
+    )
+    conflicts.append(conflict)
+
+
+def _same_noun(a: _Reading, b: _Reading) -> bool:
+    """Do two figures count the same noun ("seven AK-47 rifles", "12 AK-47s": both AK-47)?
+    A figure without a noun of its own is compared on its frame alone."""
+    if not a.measure or not b.measure or a.measure == b.measure:
+        return True
+    if a.key.split("|")[1] == "length" == b.key.split("|")[1]:
+        return True  # the noun of a length is its unit: metres and feet are one measure
+    return bool(a.frame.nouns & b.frame.nouns)
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    """Days between two ISO days (0 when either is unknown)."""
+    if not a or not b:
+        return 0
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 0
+
+
+def _side_member(r: _Reading, ref: _Reading) -> bool:
+    """A figure on a conflict's side: same frame words, not a part or another event's."""
+    f = r.frame
+    same_noun = _same_noun(r, ref)
+    return f.frames == ref.frame.frames and same_noun and not (f.part or f.other_event)
+
+
+@dataclass(slots=True)
+class Update:
+    """A figure that moved between reports (a toll that grew): a timeline item, not a conflict."""
+
+    label: str
+    before: _Reading
+    after: _Reading
+    before_day: str | None
+    after_day: str | None
+
+
+def _update_label(small: _Reading, large: _Reading) -> str:
+    what = large.frame.frame or "figure"
+    return f"{what}: {small.q.text} → {large.q.text}"
+
+
+_PLACE_AFTER = re.compile(
+    r"^[^.;,]{0,40}?\b(?:in|inside|into|to|on the ground in)\s+(?:the\s+)?([A-Z][\w-]+)"
+)
+_PLACE_BEFORE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?([A-Z][\w-]+)\b[^.;,]{0,40}$")
+
+
+def _place_after(text: str, cite: Cite) -> str | None:
+    """The named place of a figure's clause: "in Lyon" after it, else before it."""
+    m = _PLACE_AFTER.match(text[cite.end : cite.end + 60])
+    if m:
+        return m.group(1)
+    m = _PLACE_BEFORE.search(text[max(0, cite.start - 60) : cite.start])
+    return m.group(1) if m else None
 
 
 def _anchor(q: Quantity) -> float:
     v = q.value if q.value is not None else (q.high if q.high is not None else q.low)
     return float(v or 0.0)
-
-
-def _compatible(a: list[Quantity], b: list[Quantity], texts: Mapping[ArticleId, str]) -> bool:
-    """Two clusters of numbers agree when some pair of their ranges overlaps.
-
-    A zero ("no troops on the ground") is never compared: it is nearly always scoped to
-    a place or time that a positive count elsewhere is not. Numbers placed in different
-    named places ("in Lyon" / "in Oslo") are not compared either.
-    """
-    for qa in a:
-        for qb in b:
-            ia, ib = quantity_interval(qa), quantity_interval(qb)
-            if ia is None or ib is None:
-                continue
-            if _anchor(qa) == 0 or _anchor(qb) == 0:
-                return True
-            pa = _place_after(texts.get(qa.cite.article, ""), qa.cite)
-            pb = _place_after(texts.get(qb.cite.article, ""), qb.cite)
-            if pa and pb and pa != pb:
-                return True
-            if ia[0] <= ib[1] and ib[0] <= ia[1]:
-                return True
-    return False
 
 
 def _same_sources(a: Claim, b: Claim, roots: Mapping[ArticleId, ArticleId]) -> bool:
@@ -674,13 +1068,22 @@ def align(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> Alignme
         kinds[o.kind].append(o)
     _role_claims(kinds["role"], names, affil, out, conflicts)
     _participation_claims(kinds["participation"], names, focus, out)
-    _quantity_claims(facts, names, texts, out, conflicts)
+    updates: list[Update] = []
+    number_conflicts: list[Conflict] = []
+    _quantity_claims(
+        facts, names, texts, out, number_conflicts, updates, _article_days(articles, by_id)
+    )
     _description_claims(kinds["description"], focus, out, conflicts)
     _attribute_claims(kinds["attribute"], focus, out, conflicts)
     _stance_claims(stances, out)
     out.settle_confidence()
     for conflict in conflicts:
         conflict.confidence = conflict_confidence(conflict, roots)
+    conflicts += number_conflicts  # their confidence also weighs how alike the two figures are
+    outlets = {a.id: a.outlet or a.source for a in articles}
+    for conflict in conflicts:
+        for side in conflict.sides:
+            side.outlets = list(dict.fromkeys(outlets[c.article] for c in side.cites))
     claims = sorted(
         out.claims,
         key=lambda c: (-c.independent_sources, _KIND_ORDER[out.info[c.id].kind],
@@ -697,7 +1100,42 @@ def align(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> Alignme
         focus=focus,
         roots=roots,
         topical=_topical(articles, focus),
+        updates=[_update_event(u) for u in updates],
     )
+
+
+def _article_days(
+    articles: Sequence[Article], facts: Mapping[ArticleId, ArticleFacts]
+) -> dict[ArticleId, str]:
+    """The day each article reports from: its published date, else the latest full date its
+    own text names (ECB+-like undated articles carry a date line)."""
+    days: dict[ArticleId, str] = {}
+    for a in articles:
+        if a.published:
+            days[a.id] = a.published[:10]
+            continue
+        f = facts.get(a.id)
+        named = [
+            d.date
+            for d in (f.dates if f else [])
+            if d.date and len(d.date) == 10 and not d.relative
+        ]
+        if named:
+            days[a.id] = max(named)
+    return days
+
+
+def _update_event(u: Update) -> Event:
+    """A figure that moved, as a timeline item with the days of its two reports."""
+    when = (
+        f"{u.before_day or 'an earlier report'} → {u.after_day or 'a later report'}"
+        if u.before_day or u.after_day
+        else ""
+    )
+    return Event(
+        date=u.after_day, date_text=when, summary=u.label, actors=[],
+        cites=[u.before.q.cite, u.after.q.cite], kind="update",
+    )  # fmt: skip
 
 
 _INSTRUMENT = re.compile(

@@ -22,10 +22,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.lang import CORE_SPEECH_FORMS, alternation
+from storyline.lang import CORE_SPEECH_FORMS, MONTHS, alternation, stop_words
+from storyline.lang.frames import (
+    CLAUSE_BREAKS,
+    FRAME_PHRASES_BEFORE,
+    FRAME_WORDS,
+    NUMBER_WORDS,
+    OTHER_EVENT_CUES,
+    PART_AFTER,
+    PART_BEFORE,
+    UPDATE_CUES,
+)
 from storyline.models import Article, Cite, EntityId
 from storyline.stages.analysis.focus import KIND_HEADS, Focus, KindPhrase, norm_word
-from storyline.text import sentence_spans
+from storyline.text import normalize_text, sentence_spans
 
 
 @dataclass(slots=True)
@@ -594,3 +604,173 @@ def find_observations(
         if not o.value:
             o.value = o.text
     return out
+
+
+# ---------------------------------------------------------------------------------------
+# frames of reported figures: what a number counts (killed, injured, magnitude, price ...)
+# ---------------------------------------------------------------------------------------
+
+# Tokens around a number: words (hyphenated kept whole), numbers, and the punctuation that
+# ends a clause. Hand-written rather than spaCy: it must work the same in ``--extractor
+# rules`` mode, and only needs the few words on either side of the figure.
+_FRAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[,;:()—–]|\s[-–]\s")
+_FRAME_FORMS: dict[str, str] = {w: f for f, ws in FRAME_WORDS.items() for w in ws}
+_FRAME_RIGHT = 6  # tokens read after a number (its noun and verb come after it)
+_FRAME_LEFT = 4  # tokens read before it ("killing 10", "injured almost 50")
+_WHEN_RE = re.compile(rf"\b(?:1[89]\d\d|20\d\d|{alternation(m.title() for m in MONTHS)})\b")
+_UPDATE_RE = re.compile(rf"\b(?:{alternation(UPDATE_CUES)})\b", re.I)
+_UPDATE_BEFORE_RE = re.compile(rf"\b(?:{alternation(UPDATE_CUES)})\s+(?:at\s+)?$", re.I)
+_OTHER_EVENT_RE = re.compile(rf"\b(?:{alternation(OTHER_EVENT_CUES)})\b", re.I)
+_PART_BEFORE_RE = re.compile(rf"\b(?:{alternation(PART_BEFORE)})\s*$", re.I)
+_PHRASE_BEFORE_RE = re.compile(
+    rf"\b({alternation(FRAME_PHRASES_BEFORE)})\s+(?:about|around|some|nearly|almost|roughly|"
+    r"more than|over|at least|an estimated|approximately)?\s*$",
+    re.I,
+)
+# "Alice Smith, 58, and ..." : a figure in commas right after a name is the person's age
+_AGE_BEFORE_RE = re.compile(r"\b[A-Z][A-Za-z’'-]*[a-z],\s*$")
+_AGE_AFTER_RE = re.compile(r"^\s*(?:,|\)|$)")
+_PART_AFTER_RE = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?:{alternation(PART_AFTER)})\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class FrameReading:
+    """What one reported figure counts, read from the words of its clause.
+
+    ``frame`` is the nearest frame word's frame ("killing 10 people" -> ``killed``),
+    ``frames`` every frame named in the clause around the figure ("closed down 3.9
+    percent" -> ``change`` and ``closing``), ``head`` the first word after the figure
+    (its noun: "people", "km"), ``nouns`` the words of its noun phrase ("ak-47", "assault",
+    "rifle"). ``part`` marks a part of another count ("30 of the 80"),
+    ``other_event`` a figure placed in another event ("an earlier quake", "last year"),
+    ``update`` a figure said to have moved ("the toll rose to 10"); ``when`` holds the
+    years and months its sentence names ("In February, a quake ...": another time); ``sentence`` is its sentence's span.
+    """
+
+    frame: str | None
+    frames: frozenset[str]
+    head: str | None
+    nouns: frozenset[str]
+    part: bool
+    other_event: bool
+    update: bool
+    when: frozenset[str]
+    sentence: tuple[int, int]
+
+
+def _frames_of(token: str) -> list[str]:
+    low = token.lower().strip("'’")
+    found = [_FRAME_FORMS[low]] if low in _FRAME_FORMS else []
+    if "-" in low:
+        parts = low.split("-")
+        pairs = ["-".join(parts[i : i + 2]) for i in range(len(parts) - 1)]
+        found += [_FRAME_FORMS[p] for p in [*parts, *pairs] if p in _FRAME_FORMS]
+    return found
+
+
+# A sentence that goes on about the previous one's subject ("It killed 612 people") is read
+# with that sentence's time and event cues.
+_CONTINUES_RE = re.compile(r"^(?:It|That|This|The same|Its|They)\b")
+
+
+def _counted_noun(text: str, start: int, end: int, limit: int) -> list[str]:
+    """The words a figure counts: the word run right after its number, its noun last
+    ("seven AK-47 assault rifles" -> ak-47, assault, rifles; "10 people were killed" ->
+    people)."""
+    toks = [(m.group(), m.start()) for m in _FRAME_TOKEN.finditer(text, start, limit)]
+    # after the figure's last number (a digit or a number word inside its own text)
+    after = 0
+    for i, (tok, pos) in enumerate(toks):
+        if pos >= end:
+            break
+        if tok[:1].isdigit() or tok.lower() in NUMBER_WORDS:
+            after = i + 1
+    run: list[str] = []
+    for tok, _pos in toks[after : after + 4]:
+        word = tok.strip().lower()
+        if not word[:1].isalpha() or word in stop_words() or word in _FRAME_FORMS:
+            break
+        run.append(word)
+    return run
+
+
+def read_frame(
+    text: str,
+    start: int,
+    end: int,
+    sentence: tuple[int, int],
+    previous: tuple[int, int] | None = None,
+) -> FrameReading:
+    """Read the frame of the figure at ``text[start:end]`` inside ``sentence`` (the
+    ``previous`` sentence lends its time and event cues to one that goes on about it).
+
+    The clause around the figure is read outwards from it, up to ``_FRAME_RIGHT`` tokens
+    after and ``_FRAME_LEFT`` before, stopping at a clause break ("and", "which", a comma
+    or semicolon: "killing 10 people and injuring 80" gives 10 ``killed`` and 80
+    ``injured``). A comma right next to the figure is an apposition and is read through
+    ("Scott Russell, 46, was injured"; "both 51, died").
+    """
+    s, e = sentence
+    inside = [m.group() for m in _FRAME_TOKEN.finditer(text, start, end)]
+    right = [(m.group(), m.start()) for m in _FRAME_TOKEN.finditer(text, end, e)]
+    left = [(m.group(), m.start()) for m in _FRAME_TOKEN.finditer(text, s, start)][::-1]
+    near: list[tuple[int, int, str]] = []  # (distance, side: 0 right / 1 left, frame)
+    for tok in inside:
+        near += [(0, 0, f) for f in _frames_of(tok)]
+    run = _counted_noun(text, start, end, e)
+    head = run[-1] if run else None
+    # a figure with its own noun takes a frame from at most two words before it: further
+    # back lies another figure's ("a magnitude 5.9 quake has leveled seven villages")
+    left_limit = 2 if head and head not in _FRAME_FORMS else _FRAME_LEFT
+    for side, toks, limit in ((0, right, _FRAME_RIGHT), (1, left, left_limit)):
+        n = 0
+        for i, (tok, _pos) in enumerate(toks):
+            word = tok.strip().lower()
+            if not word[:1].isalnum():
+                if i == 0 or (i == 1 and toks[0][0][:1].isdigit()):
+                    continue  # an apposition comma next to the figure ("Russell, 46, was")
+                break
+            if word in CLAUSE_BREAKS and n > 0:
+                break
+            n += 1
+            near += [(n, side, f) for f in _frames_of(tok)]
+            if n >= limit:
+                break
+    phrase = _PHRASE_BEFORE_RE.search(text[max(s, start - 40) : start])
+    if phrase:
+        near.append((0, 1, FRAME_PHRASES_BEFORE[normalize_text(phrase.group(1))]))
+    if _AGE_BEFORE_RE.search(text[max(s, start - 40) : start]) and _AGE_AFTER_RE.match(
+        text[end : min(e, end + 3)]
+    ):
+        near = [(0, 0, "age")]
+    sent = text[s:e]
+    context = sent
+    if previous is not None and _CONTINUES_RE.match(sent):
+        # from the start of the paragraph: the previous sentence may itself be cut short
+        para = text.rfind("\n", 0, previous[0]) + 1
+        context = text[para:e]
+    update = bool(_UPDATE_RE.search(sent))
+    cue = _UPDATE_BEFORE_RE.search(text[max(s, start - 30) : start])
+    if cue:
+        # "the death toll from the blast rose to 14": the figure is the clause subject's
+        # ("toll"), named before the verb, however far
+        before = [m.group() for m in _FRAME_TOKEN.finditer(text, s, start - (len(cue.group())))]
+        subject = [f for tok in before for f in _frames_of(tok) if f != "change"]
+        if subject:
+            near.append((0, 1, subject[-1]))
+    if update and any(f != "change" for _, _, f in near):
+        # "the toll rose to 14": the motion is the update, the frame is what is counted
+        near = [n for n in near if n[2] != "change"]
+    near.sort()
+    return FrameReading(
+        frame=near[0][2] if near else None,
+        frames=frozenset(f for _, _, f in near),
+        head=head,
+        nouns=frozenset(re.sub(r"s$", "", w) for w in run),
+        part=bool(_PART_BEFORE_RE.search(text[max(s, start - 30) : start]))
+        or bool(_PART_AFTER_RE.match(text[end : min(e, end + 30)])),
+        other_event=bool(_OTHER_EVENT_RE.search(context)),
+        update=update,
+        when=frozenset(m.lower() for m in _WHEN_RE.findall(context)),
+        sentence=(s, e),
+    )

@@ -81,7 +81,9 @@ def build_report(
         entities=alignment.entities,
         quotes=sorted(alignment.quotes, key=lambda q: (order[q.cite.article], q.cite.start)),
         quantities=_dedupe_quantities(quantities),
-        timeline=merge_timeline(story_events(arts, facts), order, alignment.roots),
+        timeline=with_updates(
+            merge_timeline(story_events(arts, facts), order, alignment.roots), alignment.updates
+        ),
         stances=alignment.stances,
         claims=alignment.claims,
         conflicts=alignment.conflicts,
@@ -244,6 +246,14 @@ def _flag_key(
     best = sorted((e for e in pool if rank(e) == top), key=first_seen)
     for e in best[: MAX_KEY_EVENTS if top[0] >= 2 else 1]:
         e.key = True
+
+
+def with_updates(timeline: list[Event], updates: Sequence[Event]) -> list[Event]:
+    """The timeline with ``align``'s updates (figures that moved between reports) in date
+    order among the dated items; undated ones go last."""
+    items = [*timeline, *updates]
+    dated = sorted((e for e in items if e.date), key=lambda e: e.date or "")
+    return dated + [e for e in items if not e.date]
 
 
 # ---------------------------------------------------------------------------------------

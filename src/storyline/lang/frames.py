@@ -1,0 +1,109 @@
+"""Event frames of reported figures (stages/analysis/relations.py, ``read_frame``).
+
+A number in news is a count *of something that happened* or a *measure* of something: the
+people killed, injured or missing, the magnitude of a quake, the population of a place, a
+person's age, a price. Two numbers can only contradict each other when they measure the same
+thing, so each reading of a number is keyed by its frame: the words around it that name what
+is counted. Each frame lists the word forms that evoke it (lower case; a form matches a whole
+token, or the start of a hyphenated token: "year-old", "magnitude-6").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+# frame -> the word forms that evoke it
+FRAME_WORDS: Mapping[str, tuple[str, ...]] = {
+    "killed": (
+        "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "death",
+        "deaths", "fatalities", "fatality", "perished", "lives", "bodies", "toll", "slain",
+        "victims",
+    ),
+    "injured": (
+        "injured", "injuring", "injures", "injuries", "injury", "wounded", "wounding", "wounds",
+        "hurt", "hospitalised", "hospitalized",
+    ),
+    "missing": ("missing", "unaccounted"),
+    "arrested": (
+        "arrested", "arrests", "arresting", "detained", "detaining", "captured", "capturing",
+        "custody", "apprehended", "nabbed",
+    ),
+    "seized": ("seized", "seizing", "confiscated", "recovered", "impounded"),
+    "rescued": ("rescued", "rescuing", "evacuated", "evacuating", "saved"),
+    "displaced": ("homeless", "displaced", "evacuees", "refugees"),
+    "magnitude": ("magnitude", "richter", "measuring", "registering"),
+    "population": ("population", "residents", "inhabitants", "populated"),
+    "age": ("year-old", "years-old", "aged", "age"),
+    "marchers": ("marched", "marchers", "protesters", "demonstrators", "rally", "rallies",
+                 "protest", "protests", "streets", "demonstration", "attended"),
+    "price": ("price", "priced", "worth", "valued", "paid", "pay", "cost", "costs", "deal",
+              "acquisition", "bought", "buy", "sold", "sell", "contract"),
+    "change": ("fell", "fall", "falls", "rose", "rise", "rises", "dropped", "drop", "drops",
+               "plunged", "plunge", "gained", "gain", "gains", "lost", "slid", "jumped",
+               "climbed", "lower", "higher"),
+    "funding": ("funding", "raised", "raise", "investment", "invested", "funded", "loans",
+                "loan", "bailout", "aid", "package"),
+    "closing": ("closed", "closing", "close"),
+    "reward": ("reward", "bounty"),
+    "sentence": ("sentenced", "sentence", "prison", "jail", "imprisonment"),
+}  # fmt: skip
+
+# Phrases right before a figure that name its frame ("home to 120,000 people").
+FRAME_PHRASES_BEFORE: Mapping[str, str] = {
+    "home to": "population", "population of": "population", "a town of": "population",
+    "a city of": "population", "death toll of": "killed", "toll to": "killed",
+    "aged": "age", "age of": "age",
+}  # fmt: skip
+
+# Frames whose figure only grows as a story is told (a toll): a larger later figure is an
+# update, not a disagreement.
+TOLL_FRAMES: frozenset[str] = frozenset(
+    {"killed", "injured", "missing", "arrested", "rescued", "displaced"}
+)
+
+# Words that say a figure moved since an earlier report ("the death toll rose to 10").
+UPDATE_CUES: tuple[str, ...] = (
+    "rose to", "rises to", "risen to", "rising to", "climbed to", "climbs to", "jumped to",
+    "increased to", "has reached", "reached", "new toll", "new death toll", "now stands at",
+    "revised", "raised the toll", "toll rises", "toll rose", "toll climbs", "toll climbed",
+)  # fmt: skip
+
+# Words right before or after a number that make it a part of another count ("30 of the 80
+# wounded", "including 12 children"): a part never contradicts its total.
+PART_BEFORE: tuple[str, ...] = ("including", "among them", "among whom", "of whom", "of which")
+PART_AFTER: tuple[str, ...] = ("of the", "of them", "of those", "of whom", "out of", "of its")
+
+# Words that place a figure in another event than the story's ("an earlier quake", "last
+# year", "the previous attack"): such a figure is compared with nothing.
+OTHER_EVENT_CUES: tuple[str, ...] = (
+    "earlier", "previous", "previously", "last year", "last month", "prior", "former",
+    "ago", "since", "history", "historic", "worst", "deadliest", "same island", "same area",
+    "another quake", "another earthquake", "another attack",
+)  # fmt: skip
+
+# Length units, in metres: one distance told in kilometres and in miles is one value.
+LENGTH_UNITS: Mapping[str, float] = {
+    "km": 1000.0, "kms": 1000.0, "kilometer": 1000.0, "kilometers": 1000.0,
+    "kilometre": 1000.0, "kilometres": 1000.0, "mile": 1609.344, "miles": 1609.344,
+    "m": 1.0, "meter": 1.0, "meters": 1.0, "metre": 1.0, "metres": 1.0,
+    "ft": 0.3048, "foot": 0.3048, "feet": 0.3048, "yard": 0.9144, "yards": 0.9144,
+}  # fmt: skip
+
+# Words after which a new clause starts: a frame word beyond one belongs to another figure.
+CLAUSE_BREAKS: frozenset[str] = frozenset(
+    {"and", "but", "while", "which", "who", "whereas", "after", "before", "when", "as", "with"}
+)
+
+# Nouns that count people in general: "10 people", "10 persons" and "10 victims" are one count.
+GENERIC_COUNTED: frozenset[str] = frozenset(
+    {"people", "persons", "person", "individuals", "others", "civilians", "residents"}
+)
+
+# Number words a figure's text may be written in ("seven AK-47 rifles", "two dozen troops").
+NUMBER_WORDS: frozenset[str] = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+     "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+     "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+     "billions", "dozen", "dozens", "tens", "score", "half", "bn", "m", "mn"}
+)  # fmt: skip
