@@ -336,6 +336,8 @@ class WebState:
         """
         n = 0
         for sid in story_ids:
+            if self.stopping.is_set():  # the server is stopping: the engine closes next
+                break
             try:
                 key, hit = self._cached(sid)
             except NotFoundError:  # merged away by a later change: nothing to build
@@ -366,10 +368,14 @@ class WebState:
         return facts
 
     def shutdown(self) -> None:
-        """Stop the report builders (a build in progress finishes; queued ones are dropped)."""
+        """Stop the report builders: queued builds are dropped, and a build in progress is
+        waited for, since the engine is closed next (a build still writing facts through a
+        closed SQLite connection crashed the process: an upload's background analysis can
+        be running when the server stops)."""
         with self._reports_lock:
             self._builder_closed = True
-            self._builder.shutdown(wait=False, cancel_futures=True)
+            builder = self._builder
+        builder.shutdown(wait=True, cancel_futures=True)
 
     def warm_actors(self, ids: Sequence[ArticleId] | None = None, batch: int = 8) -> int:
         """Extract (or read cached) facts for articles not yet in the actor index.
