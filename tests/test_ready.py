@@ -291,3 +291,29 @@ def test_a_failed_analysis_is_reported_not_analysed_forever(
             time.sleep(0.1)
         assert r.status_code == 500 and "Being analysed" not in r.text
     eng.close()
+
+
+def test_stopping_the_app_waits_for_a_background_analysis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The engine is closed after the app stops: no analysis may still be using it."""
+    eng = Engine.open(tmp_path / "w.db", **FAST)
+    eng.ingest(_write(tmp_path / "in", [HARBOUR_1]), extract=False)
+    gate = threading.Event()
+    built: list[str] = []
+    real = eng.report
+
+    def held_report(story_id: str) -> Any:
+        assert gate.wait(60), "never released"
+        rep = real(story_id)
+        built.append(story_id)
+        return rep
+
+    monkeypatch.setattr(eng, "report", held_report)
+    with TestClient(create_app(engine=eng, warm_actors=False)) as c:
+        r = c.post("/api/ingest", files=[("files", ("h2.txt", HARBOUR_2.encode(), "text/plain"))])
+        assert r.status_code == 200, r.text
+        threading.Timer(2.0, gate.set).start()  # released while the app is stopping
+    # the app stopped only once the upload's analysis was done with the engine
+    assert built == [r.json()["articles"][0]["story_id"]]
+    eng.close()
