@@ -216,7 +216,8 @@ def test_reads_during_an_ingest_in_another_process(
     ]
     for t in threads:
         t.start()
-    env = dict(os.environ, HF_HUB_OFFLINE="1", STORYLINE_DEBUG="1")
+    # rules: the ingest extracts (and caches) facts as it goes, quickly
+    env = dict(os.environ, HF_HUB_OFFLINE="1", STORYLINE_DEBUG="1", STORYLINE_EXTRACTOR="rules")
     env.pop("STORYLINE_DB", None)
     ingest = subprocess.run(
         [*storyline_cmd(), "ingest", str(more), "--db", str(db), "--embedder", "tfidf"],

@@ -180,6 +180,9 @@ def test_upload_appears_in_its_story_and_open_pages_learn_of_it(
     assert "1 new article" in banner.inner_text()
     story_link.click()
     page.wait_for_url(f"**/stories/{sid}")
+    # the upload is analysed in the background: the page may say "being analysed" first,
+    # then refreshes itself into the report
+    page.locator("#articles .artlist li").first.wait_for(timeout=60000)
     assert page.locator("#articles .artlist li").count() == 5
     assert page.errors == [] and watcher.errors == []
     page.context.close()

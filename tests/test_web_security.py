@@ -189,9 +189,14 @@ def app(engine: Engine, story_id: str, bad_report: StoryReport) -> FastAPI:
     async def report_async(sid: str) -> StoryReport:  # what the request handlers await
         return bad_report if sid == story_id else await real_async(sid)
 
+    async def report_if_ready(sid: str) -> object:  # what the story page awaits
+        return bad_report if sid == story_id else await real_ready(sid)
+
     real_async = state.report_async
+    real_ready = state.report_if_ready
     state.report = report_for
     state.report_async = report_async
+    state.report_if_ready = report_if_ready
     return application
 
 

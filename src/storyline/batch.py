@@ -173,6 +173,7 @@ class Job:
     ingested_at: str
     outlet: str | None = None  # for inputs that carry none
     published: str | None = None  # for inputs that carry none
+    extract: bool = True  # extract facts in the workers (reports ready when the batch ends)
 
 
 def plan_shards(inputs: Sequence[str]) -> tuple[list[Shard], list[InputError], int]:
@@ -248,7 +249,7 @@ def prepare_unit(unit: Unit, settings: Settings, job: Job) -> PreparedUnit:
         ingested_at=job.ingested_at,
         terms=True,
         embed=True,
-        extract=True,
+        extract=job.extract,
         cpu=cpu,
     )
     out: list[Prepared | Failed] = []
@@ -568,6 +569,7 @@ def run_batch(
     workers: int = 2,
     outlet: str | None = None,
     published: str | None = None,
+    extract: bool = True,
 ) -> BatchResult:
     """Ingest ``inputs`` (files and folders: JSONL, HTML, WARC, feeds…) in parallel.
 
@@ -585,6 +587,8 @@ def run_batch(
         workers: parallel workers (processes or Ray actors).
         outlet: outlet for inputs that carry none.
         published: publication date for inputs that carry none.
+        extract: extract and cache every new article's facts in the workers, so that
+            reports afterwards only analyse (``False``: reports extract what they need).
 
     Returns:
         Counts, errors (one line each) and timings. Bad inputs never stop the batch.
@@ -601,7 +605,7 @@ def run_batch(
     shards, plan_errors, n_files = plan_shards(inputs)
     result.errors.extend(plan_errors)
     result.seconds["plan"] = time.perf_counter() - t0
-    job = Job(datetime.now(UTC).isoformat(timespec="seconds"), outlet, published)
+    job = Job(datetime.now(UTC).isoformat(timespec="seconds"), outlet, published, extract)
     units = (
         _ray_units(shards, settings, job, workers)
         if engine == "ray"

@@ -93,6 +93,14 @@ ExtractorOpt = Annotated[
         "--extractor", help="Fact extractor: spacy (default) or rules (no model; fastest)."
     ),
 ]
+NoExtractOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-extract",
+        help="Do not extract facts while ingesting (faster; each story's first report "
+        "extracts instead). By default they are extracted, so reports are ready at once.",
+    ),
+]
 ListFormatOpt = Annotated[ListFormat, typer.Option("--format", help="table or json")]
 
 
@@ -115,7 +123,11 @@ def _fail(message: str, code: int = 1) -> NoReturn:
 
 
 def _run_ingest(
-    engine: Engine, paths: list[str], outlet: str | None, published: str | None
+    engine: Engine,
+    paths: list[str],
+    outlet: str | None,
+    published: str | None,
+    extract: bool = True,
 ) -> IngestResult:
     """Ingest with a Rich progress bar when there is more than a handful of input files.
 
@@ -126,7 +138,9 @@ def _run_ingest(
 
     stdin = sys.stdin.buffer if "-" in paths else None
     if not err.is_terminal:
-        return engine.ingest(paths, outlet=outlet, published=published, stdin=stdin)
+        return engine.ingest(
+            paths, outlet=outlet, published=published, stdin=stdin, extract=extract
+        )
     bar = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err, transient=True,
@@ -146,8 +160,9 @@ def _run_ingest(
 
     try:
         return engine.ingest(
-            paths, outlet=outlet, published=published, stdin=stdin, progress=progress
-        )
+            paths, outlet=outlet, published=published, stdin=stdin, progress=progress,
+            extract=extract,
+        )  # fmt: skip
     finally:
         if task is not None:
             bar.stop()
@@ -164,10 +179,11 @@ def ingest(
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")
     ] = None,
     embedder: EmbedderOpt = None,
+    no_extract: NoExtractOpt = False,
 ) -> None:
     """Add articles; re-ingesting the same content adds nothing."""
     with _engine(db, embedder) as engine:
-        result = _run_ingest(engine, paths, outlet, published)
+        result = _run_ingest(engine, paths, outlet, published, extract=not no_extract)
         for e in result.errors:
             err.print(f"[yellow]skipped[/yellow] {e}", highlight=False, soft_wrap=True)
         out.print(
@@ -413,6 +429,7 @@ def batch(
     ] = None,
     embedder: EmbedderOpt = None,
     extractor: ExtractorOpt = None,
+    no_extract: NoExtractOpt = False,
 ) -> None:
     """Ingest many shards in parallel (clean, dedup, embed, extract), cluster, write reports."""
     from storyline.config import load_settings
@@ -427,6 +444,7 @@ def batch(
         return run_batch(
             inputs, engine=engine_name, db=db, out=out_dir, settings=settings,
             progress=progress, workers=workers, outlet=outlet, published=published,  # type: ignore[arg-type]
+            extract=not no_extract,
         )  # fmt: skip
 
     if err.is_terminal:

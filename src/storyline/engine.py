@@ -3,7 +3,8 @@
 A thin façade over the two halves of ingest (``storyline.pipeline``) and the store's reads:
 ``Engine.ingest`` reads and prepares each input (``pipeline.prepare``: clean) and hands it
 to the commit (``pipeline.commit.Commit``: versions, dedup, embed what is missing,
-cluster, one transaction per chunk); ``Engine.report`` runs extract (cached per article)
+cluster, one transaction per chunk; new articles' facts are extracted as they are read,
+unless ``extract=False``); ``Engine.report`` runs extract (only what is not cached yet)
 → align → report for one story. The commit's indexes (MinHash LSH, story centroids) live
 in memory and are rebuilt from stored signatures when first needed.
 """
@@ -78,6 +79,7 @@ class Engine:
         stdin: BinaryIO | None = None,
         progress: ProgressFn | None = None,
         source_of: Callable[[str], str] | None = None,
+        extract: bool = True,
     ) -> IngestResult:
         """Read, clean, deduplicate and cluster every input; store them chunk by chunk.
 
@@ -88,6 +90,11 @@ class Engine:
         the number of input files, counted once). ``source_of`` renames each document's
         source before it is cleaned (the web app names uploads by file, not by the
         temporary path they were read from).
+
+        With ``extract`` (the default) each new article's facts are extracted as it is
+        read and cached with its chunk, so that a report afterwards only analyses its story
+        (``report`` extracts what is missing: articles ingested with ``extract=False``,
+        facts the time limit cut short). Content already stored is not extracted again.
         """
         now = datetime.now(UTC).isoformat(timespec="seconds")
         read = _prepare.read(
@@ -95,13 +102,19 @@ class Engine:
             progress=progress,
         )  # fmt: skip
 
+        def new_content(article: Article) -> bool:
+            return not self.store.has_article(article.id)
+
         def prepared() -> Iterator[Prepared | Known | InputError]:
             for item in read:
                 if source_of is not None and not isinstance(item, InputError):
                     item = replace(item, source=source_of(item.source))
+                # One item at a time, so the caller's progress advances per record while
+                # the slow part (extraction) runs, instead of stalling for a whole chunk.
                 yield from _prepare.prepare(
-                    [item], self.settings, ingested_at=now, known=self.store.has_raw_input
-                )
+                    [item], self.settings, ingested_at=now, known=self.store.has_raw_input,
+                    extract=extract, extract_if=new_content,
+                )  # fmt: skip
 
         return self.ingest_prepared(prepared())
 
@@ -171,15 +184,25 @@ class Engine:
         return self.store.search(query, limit=limit)
 
     def facts(self, articles: Sequence[Article]) -> list[ArticleFacts]:
-        """Extraction results for ``articles``, computed once and cached in the store."""
+        """Extraction results for ``articles``, computed once and cached in the store.
+
+        Facts the time limit cut short (``ArticleFacts.partial``) are returned but not
+        cached: the next call extracts those articles again.
+        """
         key = self.facts_key
         cached = self.store.facts([a.id for a in articles], key)
         missing = [a for a in articles if a.id not in cached]
         if missing:
             fresh = _prepare.extract_facts(missing, self.settings)
-            self.store.save_facts(fresh, key)
+            self.store.save_facts(fresh, key)  # partial facts are left out by the store
             cached.update({f.article_id: f for f in fresh})
         return [cached[a.id] for a in articles]
+
+    def facts_missing(self, ids: Iterable[ArticleId]) -> list[ArticleId]:
+        """Which of ``ids`` have no cached facts yet (a report would extract them first)."""
+        wanted = list(ids)
+        have = self.store.facts_cached(wanted, self.facts_key)
+        return [i for i in wanted if i not in have]
 
     def report(self, story_id: StoryId) -> StoryReport:
         """The full cited report of one story (SPEC.md's contract)."""

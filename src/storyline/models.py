@@ -236,6 +236,9 @@ class ArticleFacts:
     dates: list[DateMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
+    # Why these facts are incomplete (the extraction time limit cut them short), or None.
+    # Partial facts are never cached: a later run extracts the article again.
+    partial: str | None = None
 
 
 @dataclass(slots=True)
@@ -309,6 +312,9 @@ class StoryReport:
     conflicts: list[Conflict]
     profile: Profile
     brief: list[BriefSentence]
+    # article id -> why its facts are incomplete (``ArticleFacts.partial``); shown as the
+    # article's ``note`` in the JSON when it has no language note.
+    notes: dict[ArticleId, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from storyline import __version__
@@ -334,7 +340,7 @@ class StoryReport:
                     "text": a.text,
                     "duplicate_of": a.duplicate_of,
                     "language": a.language,
-                    "note": extraction_note(a.language),
+                    "note": extraction_note(a.language) or self.notes.get(a.id),
                 }
                 for a in self.articles
             ],

@@ -49,4 +49,5 @@ def facts_from_json(data: str) -> ArticleFacts:
             Stance(**{**x, "cites": [_cite(c) for c in x.get("cites", [])]})
             for x in d.get("stances", [])
         ],
+        partial=d.get("partial"),
     )

@@ -215,7 +215,9 @@ class Watcher:
                     on_update(s)
 
             try:
-                result = self.engine.ingest([str(f) for f in group], progress=progress)
+                result = self.engine.ingest(
+                    [str(f) for f in group], progress=progress, extract=self.extract
+                )
             except _Stopped:
                 s.interrupted = True
                 return False

@@ -231,6 +231,7 @@ def prepare(
     embed: bool = False,
     extract: bool = False,
     known: Callable[[str], bool] | None = None,
+    extract_if: Callable[[Article], bool] | None = None,
     cpu: dict[str, float] | None = None,
 ) -> list[Prepared | Known | InputError]:
     """Prepare a chunk of raw documents, in order: one result per item.
@@ -238,7 +239,8 @@ def prepare(
     Each document is cleaned (an ``InputError`` passes through; a document that cannot be
     cleaned becomes one). Then, for the whole chunk at once, as asked: cluster ``terms``,
     the embedding (``embed``: one batch) and the extracted facts (``extract``: one spaCy
-    batch, sent as ``facts_json``; facts are a cache, so a failure leaves them None).
+    batch, sent as ``facts_json``; facts are a cache, so a failure leaves them None, and
+    so do facts the time limit cut short: ``ArticleFacts.partial`` facts are never cached).
 
     Args:
         items: raw documents and read errors, in input order.
@@ -248,6 +250,9 @@ def prepare(
             for ``complete`` or the report).
         known: ``known(raw_key)`` tells whether that exact input was taken in before;
             such an input becomes ``Known`` without being cleaned.
+        extract_if: with ``extract``, only the articles it accepts are extracted (the
+            engine skips content already stored: the commit caches facts of new articles
+            only).
         cpu: when given, CPU seconds per step are added under ``clean``, ``terms``,
             ``embed`` and ``extract``.
     """
@@ -277,18 +282,20 @@ def prepare(
         for p, vec in zip(ready, vectors, strict=True):
             p.vector = vec.copy()
         t = _tick(cpu, "embed", t)
-    if extract and ready:
+    todo = [p for p in ready if extract_if is None or extract_if(p.article)] if extract else []
+    if todo:
         from storyline.serde import facts_to_json
 
         try:
-            facts = extract_facts(arts, settings)
+            facts = extract_facts([p.article for p in todo], settings)
         except Exception:  # facts are a cache: the report extracts again if this failed
-            logger.exception("extraction failed for a chunk of %d articles", len(arts))
+            logger.exception("extraction failed for a chunk of %d articles", len(todo))
         else:
             # Sent as JSON (what the store keeps): a string pickles in microseconds, while
             # unpickling the facts' objects took about 2 ms an article on the sequential path.
-            for p, f in zip(ready, facts, strict=True):
-                p.facts_json = facts_to_json(f)
+            for p, f in zip(todo, facts, strict=True):
+                if f.partial is None:  # cut short: extracted again when a report asks
+                    p.facts_json = facts_to_json(f)
         _tick(cpu, "extract", t)
     return out
 
@@ -323,21 +330,27 @@ def extract_facts(articles: Sequence[Article], settings: Settings) -> list[Artic
     The extractors read English: an article detected in another language gets empty facts
     (``lang.extraction_note`` says why, and the report shows it) rather than wrong ones.
     """
+    from storyline.blas import one_blas_thread
     from storyline.lang import extraction_note
     from storyline.stages.prepare.extract import extract_many
 
     todo = [a for a in articles if extraction_note(a.language) is None]
-    if len(todo) == len(articles):
-        return extract_many(
-            articles, use_spacy=settings.extractor == "spacy", timeout=settings.extract_timeout
+    # spaCy's small matrices on one BLAS thread: multi-threaded BLAS split them anyway, and
+    # extracting one article at a time (as ingest does, for per-record progress) took 3.4x
+    # the CPU time of one thread and 2x the wall time of one batch (bench/ready.py's examples).
+    with one_blas_thread():
+        if len(todo) == len(articles):
+            return extract_many(
+                articles, use_spacy=settings.extractor == "spacy",
+                timeout=settings.extract_timeout,
+            )  # fmt: skip
+        done = iter(
+            extract_many(
+                todo, use_spacy=settings.extractor == "spacy", timeout=settings.extract_timeout
+            )
+            if todo
+            else []
         )
-    done = iter(
-        extract_many(
-            todo, use_spacy=settings.extractor == "spacy", timeout=settings.extract_timeout
-        )
-        if todo
-        else []
-    )
     return [
         next(done) if extraction_note(a.language) is None else ArticleFacts(article_id=a.id)
         for a in articles

@@ -52,13 +52,15 @@ JSON_OMITS: dict[str, frozenset[str]] = {
     "Entity": frozenset({"role", "affiliation"}),
     "Quantity": frozenset({"subject_entity"}),
     "Stance": frozenset({"actor_entity"}),
+    "StoryReport": frozenset({"notes"}),  # written as articles[].note
 }
 # Keys the JSON writes that are computed, not model fields (``StoryReport.to_dict``).
 JSON_EXTRAS: dict[str, dict[str, Any]] = {
     "Article": {
         "note": {
             "anyOf": [{"type": "string"}, {"type": "null"}],
-            "description": "Why the article was not extracted (lang.extraction_note), or null.",
+            "description": "Why the article was not extracted (lang.extraction_note), or why "
+            "its facts are partial (the extraction time limit cut them short), or null.",
         }
     },
 }
@@ -157,7 +159,7 @@ def generate(name: SchemaName) -> dict[str, Any]:
             **s["properties"],
         }
         s["properties"] = props
-        _close(s)
+        _close(s, JSON_OMITS["StoryReport"])
         return _document(name, {**s, "$defs": defs})
     if name == "facts":
         s = _tidy(_model_schema(ArticleFacts))

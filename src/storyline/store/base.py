@@ -155,6 +155,7 @@ class Store(Protocol):
     def story_updated_at(self, story_id: StoryId) -> str | None: ...
     # facts cache and runs
     def facts(self, ids: Iterable[ArticleId], extractor: str) -> dict[ArticleId, ArticleFacts]: ...
+    def facts_cached(self, ids: Iterable[ArticleId], extractor: str) -> set[ArticleId]: ...
     def save_facts(self, items: Iterable[ArticleFacts], extractor: str) -> None: ...
     def save_facts_json(self, items: Iterable[tuple[ArticleId, str]], extractor: str) -> None: ...
     def start_run(self) -> int: ...
@@ -580,8 +581,28 @@ class SQLStore(ABC):
                 out[aid] = facts_from_json(data)
         return out
 
+    def facts_cached(self, ids: Iterable[ArticleId], extractor: str) -> set[ArticleId]:
+        """Which of ``ids`` have cached facts (no JSON read: a cheap readiness check)."""
+        wanted = list(ids)
+        out: set[ArticleId] = set()
+        for i in range(0, len(wanted), _CHUNK):
+            chunk = wanted[i : i + _CHUNK]
+            q = ",".join("?" * len(chunk))
+            out.update(
+                aid
+                for (aid,) in self._all(
+                    f"SELECT article_id FROM facts WHERE extractor = ? AND article_id IN ({q})",
+                    (extractor, *chunk),
+                )
+            )
+        return out
+
     def save_facts(self, items: Iterable[ArticleFacts], extractor: str) -> None:
-        self.save_facts_json(((f.article_id, facts_to_json(f)) for f in items), extractor)
+        """Cache complete facts; partial ones (cut short by the time limit) are left out,
+        so that a later run extracts them again instead of reading them as complete."""
+        self.save_facts_json(
+            ((f.article_id, facts_to_json(f)) for f in items if f.partial is None), extractor
+        )
 
     def save_facts_json(self, items: Iterable[tuple[ArticleId, str]], extractor: str) -> None:
         """Cache facts already serialised by ``serde.facts_to_json``: ``(article id, JSON)``."""

@@ -31,7 +31,7 @@ from storyline.web.deps import (
     report_response,
     templates,
 )
-from storyline.web.state import WebState
+from storyline.web.state import Analysing, WebState
 from storyline.web.uploads import read_upload
 
 logger = logging.getLogger(__name__)
@@ -92,11 +92,24 @@ def _story_context(state: WebState, rep: StoryReport) -> dict[str, Any]:
     }  # fmt: skip
 
 
+ANALYSING_REFRESH = 3  # seconds before a "being analysed" page asks again
+
+
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 async def story_page(request: Request, state: State, story_id: IdPath) -> HTMLResponse:
     # The report is built on the report pool, the page on a request thread: a slow report
-    # holds neither the event loop nor one of the server's threads.
-    rep = await state.report_async(story_id)
+    # holds neither the event loop nor one of the server's threads. While the story's facts
+    # are still being extracted (an upload a moment ago), the page says so and refreshes
+    # (a ``Refresh`` header: no script needed) instead of waiting seconds for the report.
+    rep = await state.report_if_ready(story_id)
+    if isinstance(rep, Analysing):
+        page = _page(request, "analysing.html", {
+            "story": rep.story, "ready": rep.ready, "total": rep.total,
+            "refresh": ANALYSING_REFRESH,
+        })  # fmt: skip
+        page.headers["Refresh"] = str(ANALYSING_REFRESH)
+        page.headers["Cache-Control"] = "no-store"
+        return page
 
     def render() -> HTMLResponse:
         ctx = _story_context(state, rep)

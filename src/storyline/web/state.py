@@ -12,6 +12,11 @@ reports are built on a pool of their own (``report_async``); the request awaits 
 build without taking one of the server's threads, and requests for a story whose report
 is being built share that build. Facts already extracted (by a report, or a page) are
 kept in a small cache, so an article page never waits behind a report being built.
+
+A story page never waits for extraction either (``report_if_ready``): when some of the
+story's articles have no facts yet (uploaded a moment ago, or ingested with
+``--no-extract``), their extraction and the report are built in the background and the page
+says that the story is being analysed until the report is ready.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from dataclasses import dataclass, field
 from starlette.concurrency import run_in_threadpool
 
 from storyline.engine import Engine
+from storyline.errors import NotFoundError
 from storyline.models import Article, ArticleFacts, ArticleId, Story, StoryId, StoryReport
 
 logger = logging.getLogger(__name__)
@@ -46,6 +52,16 @@ class ArticleMeta:
     @classmethod
     def of(cls, a: Article) -> ArticleMeta:
         return cls(a.id, a.title, a.outlet, a.published, a.source, a.url)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysing:
+    """A story whose report waits for extraction: ``ready`` of its ``total`` articles
+    have their facts (``WebState.report_if_ready``)."""
+
+    story: Story
+    ready: int
+    total: int
 
 
 @dataclass(slots=True)
@@ -159,6 +175,7 @@ class WebState:
         self._builder = ThreadPoolExecutor(max_workers=2, thread_name_prefix="storyline-report")
         self._builder_closed = False
         self._building: dict[StoryId, Future[StoryReport]] = {}
+        self._failed: dict[StoryId, object] = {}  # story -> cache key of a build that failed
         self._facts: OrderedDict[ArticleId, ArticleFacts] = OrderedDict()
         # Requests in flight: background warm-up waits for none. Extraction is pure-Python
         # regex work that holds the GIL for long stretches, so running it beside requests
@@ -224,13 +241,20 @@ class WebState:
         return key, None
 
     def _build(self, story_id: StoryId, key: object) -> StoryReport:
-        with self.report_lock:
-            rep = self.engine.report(story_id)
-            # The report just computed (and cached) these facts; reading them back is cheap.
-            facts = self.engine.facts(rep.articles)
+        try:
+            with self.report_lock:
+                rep = self.engine.report(story_id)
+                # The report just computed (and cached) these facts; reading them back is
+                # cheap (only facts the time limit cut short are extracted again).
+                facts = self.engine.facts(rep.articles)
+        except BaseException:
+            with self._reports_lock:
+                self._failed[story_id] = key
+            raise
         self.actors.add(facts)
         self._keep_facts(facts)
         with self._reports_lock:
+            self._failed.pop(story_id, None)
             self._reports[story_id] = (key, rep)
             while len(self._reports) > 32:
                 self._reports.popitem(last=False)
@@ -279,6 +303,50 @@ class WebState:
             return hit
         return await asyncio.wrap_future(self._submit(story_id, key))
 
+    async def report_if_ready(self, story_id: StoryId) -> StoryReport | Analysing:
+        """The story's report if it can be had without extracting, else its progress.
+
+        A cached report, or one whose articles all have cached facts (its build is then
+        analysis only), is awaited and returned. Otherwise the build (extraction first)
+        starts in the background, if it is not running already, and ``Analysing`` says how
+        many of the story's articles are ready; the caller shows a "being analysed" state
+        and asks again. After a failed build, the next request awaits a build of its own,
+        so that the failure is reported instead of a page that never stops analysing.
+
+        Raises:
+            NotFoundError: no story has this id.
+        """
+        key, hit = await run_in_threadpool(self._cached, story_id)
+        if hit is not None:
+            return hit
+        story = await run_in_threadpool(self.engine.story, story_id)
+        missing = await run_in_threadpool(self.engine.facts_missing, story.article_ids)
+        with self._reports_lock:
+            failed = self._failed.get(story_id) == key
+        if not missing or failed:
+            return await asyncio.wrap_future(self._submit(story_id, key))
+        self._submit(story_id, key)
+        return Analysing(story, len(story.article_ids) - len(missing), len(story.article_ids))
+
+    def analyse(self, story_ids: Iterable[StoryId]) -> int:
+        """Start building these stories' reports (and so their facts) in the background.
+
+        For stories that just changed (an upload): their pages are ready sooner, and the
+        request that opens one does not wait. Returns the number of builds started.
+        """
+        n = 0
+        for sid in story_ids:
+            if self.stopping.is_set():  # the server is stopping: the engine closes next
+                break
+            try:
+                key, hit = self._cached(sid)
+            except NotFoundError:  # merged away by a later change: nothing to build
+                continue
+            if hit is None:
+                self._submit(sid, key)
+                n += 1
+        return n
+
     def _keep_facts(self, facts: Iterable[ArticleFacts]) -> None:
         with self._reports_lock:
             for f in facts:
@@ -300,10 +368,14 @@ class WebState:
         return facts
 
     def shutdown(self) -> None:
-        """Stop the report builders (a build in progress finishes; queued ones are dropped)."""
+        """Stop the report builders: queued builds are dropped, and a build in progress is
+        waited for, since the engine is closed next (a build still writing facts through a
+        closed SQLite connection crashed the process: an upload's background analysis can
+        be running when the server stops)."""
         with self._reports_lock:
             self._builder_closed = True
-            self._builder.shutdown(wait=False, cancel_futures=True)
+            builder = self._builder
+        builder.shutdown(wait=True, cancel_futures=True)
 
     def warm_actors(self, ids: Sequence[ArticleId] | None = None, batch: int = 8) -> int:
         """Extract (or read cached) facts for articles not yet in the actor index.
@@ -327,4 +399,4 @@ class WebState:
         return done
 
 
-__all__ = ["ActorIndex", "ActorRef", "ArticleMeta", "WebState"]
+__all__ = ["ActorIndex", "ActorRef", "Analysing", "ArticleMeta", "WebState"]

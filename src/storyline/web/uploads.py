@@ -3,7 +3,9 @@
 The server never opens a path a client names: every upload is written under a fresh
 ``tempfile.mkdtemp`` folder with a sanitised file name, ingested from there, and removed.
 Ingest jobs run one at a time on a single worker thread (the engine's dedup and story
-indexes are not thread-safe); a job's progress can be polled while it runs.
+indexes are not thread-safe); a job's progress can be polled while it runs. A job stores
+the articles without extracting them; their facts and the touched stories' reports are
+built in the background right after (``WebState.analyse``).
 """
 
 from __future__ import annotations
@@ -209,10 +211,14 @@ class IngestJobs:
                 job.done = done
                 job.current = source.removeprefix(prefix)
 
+            # Stored without extracting (the job answers sooner); the touched stories'
+            # facts and reports are then built in the background (``WebState.analyse``),
+            # and their pages say "being analysed" until they are ready.
             result = engine.ingest(
                 paths, outlet=outlet, published=published, progress=progress,
                 source_of=lambda src: label + src.removeprefix(prefix)
                 if src.startswith(prefix) else src,
+                extract=False,
             )  # fmt: skip
             stories = {s.id: s for s in engine.stories()}
             added = engine.articles(result.added)
@@ -242,6 +248,8 @@ class IngestJobs:
                 "ok": result.ok,
             }
             job.status = "done"
+            if result.stories_touched:
+                self.state.analyse(sorted(result.stories_touched))
             if result.added:
                 ids = list(result.added)
                 self.warm(lambda: self.state.warm_actors(ids))

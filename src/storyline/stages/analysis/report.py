@@ -89,6 +89,7 @@ def build_report(
         conflicts=alignment.conflicts,
         profile=build_profile(story, alignment),
         brief=build_brief(arts, alignment),
+        notes={f.article_id: f.partial for f in facts if f.partial},
     )
 
 

@@ -17,9 +17,11 @@ runs the stages per article; with ``use_spacy=False`` every stage runs on rules 
 before it leaves the stage.
 
 Limits: each article gets ``timeout`` seconds of extraction (``Settings.extract_timeout``); an
-article that hits it keeps the facts of the stages that finished and a warning names it and
-the limit. A text longer than spaCy's ``nlp.max_length`` is not parsed (rules only), with a
-warning naming the article and both lengths.
+article that hits it keeps the facts of the stages that finished, a warning names it and the
+limit, and its facts are marked ``partial`` (never cached as complete: the engine extracts
+such an article again next time, and its report notes it). A text longer than spaCy's
+``nlp.max_length`` is not parsed (rules only), with a warning naming the article and both
+lengths.
 """
 
 from __future__ import annotations
@@ -43,8 +45,9 @@ __all__ = ["EXTRACTOR_VERSION", "ExtractTimeout", "extract_facts", "extract_many
 logger = logging.getLogger(__name__)
 
 # Part of the engine's cache key for stored facts: bump it whenever any stage's output changes.
-EXTRACTOR_VERSION = "4"  # 4: dates and events carry inferred; furniture is no event
-# 3: quotes and stances carry polarity and confidence
+# 3: quotes and stances carry polarity and confidence; 4: dates and events carry inferred,
+# furniture is no event, facts cut short by the time limit are marked ``partial``.
+EXTRACTOR_VERSION = "4"
 
 _T = TypeVar("_T")
 
@@ -197,6 +200,11 @@ def _extract_one(article: Article, doc: Doc | None, timeout: float = 0) -> Artic
             article.id,
             timeout,
             expired[0],
+        )
+        # Marked, so that no cache keeps them as the article's facts and the report says so.
+        facts.partial = (
+            f"facts partial: extraction stopped at the {timeout:g} s time limit "
+            f"(in {expired[0]}); raise STORYLINE_EXTRACT_TIMEOUT"
         )
     return facts
 
