@@ -43,7 +43,7 @@ __all__ = ["EXTRACTOR_VERSION", "ExtractTimeout", "extract_facts", "extract_many
 logger = logging.getLogger(__name__)
 
 # Part of the engine's cache key for stored facts: bump it whenever any stage's output changes.
-EXTRACTOR_VERSION = "3"  # 3: quotes and stances carry polarity and confidence
+EXTRACTOR_VERSION = "4"  # 4: quantities carry a frame, vague amounts, structural subjects
 
 _T = TypeVar("_T")
 
