@@ -888,9 +888,9 @@ def _read_with_doc(
         # "set 25% tariffs on timber": the parse often hangs the "on" phrase on the verb
         for child in gov.children:
             if child.dep_ == "prep" and child.lower_ in ("on", "for") and child.i > thing.i:
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
-                    r.subject, r.subject_entity = _np(pobj, text, n, entities)
+                on_obj = next((c for c in child.children if c.dep_ == "on_obj"), None)
+                if on_obj is not None and on_obj.ent_type_ not in ("DATE", "TIME"):
+                    r.subject, r.subject_entity = _np(on_obj, text, n, entities)
                     break
     if r.subject is None and measured is not None:
         r.subject, r.subject_entity = _np(measured, text, n, entities)
