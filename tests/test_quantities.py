@@ -209,6 +209,15 @@ def test_attached_units() -> None:
     assert (q.value, q.measure, q.hedge, q.frame) == (60, "metres", "about", "distance")
 
 
+def test_magnitudes_and_counted_codes() -> None:
+    q = only("A magnitude-5.2 tremor shook the coast.")
+    assert (q.value, q.measure, q.frame) == (5.2, "magnitude", "magnitude")
+    q = only("Guards seized seven AR-15s at the gate.")
+    assert (q.value, q.measure, q.frame) == (7, "ar-15s", "seized")
+    q = only("The old fleet has 40 jets.")
+    assert q.frame is None  # "fleet" is no form of "flee"
+
+
 def test_spaced_separators_of_tokenised_text() -> None:
     q = only("The island is home to 120, 000 people.")
     assert (q.value, q.measure) == (120_000, "people")

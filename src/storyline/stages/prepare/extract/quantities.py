@@ -269,8 +269,8 @@ def _plural(word: str) -> str:
 
 def _looks_like_measure(word: str) -> bool:
     w = word.lower()
-    if w in _FUNCTION_WORDS or not w.isalpha():
-        return False
+    if w in _FUNCTION_WORDS or not (w.isalpha() or re.fullmatch(r"[a-z]+-\d+s", w)):
+        return False  # "AK-47s" is a counted noun, "F-16" a name
     if w in _KNOWN_MEASURES:
         return True
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
@@ -279,7 +279,7 @@ def _looks_like_measure(word: str) -> bool:
 def _measure_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
     """The counted noun after a number ("troops" in "20,000 more troops"), and its end."""
     pos = end
-    for i, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z'-]*", text[end:limit])):
+    for i, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z'-]*(?:\d+s\b)?", text[end:limit])):
         gap = text[pos : end + m.start()]
         if i > 3 or re.search(r"[^\s-]", gap):
             break
@@ -328,6 +328,8 @@ _NAME_BEFORE = re.compile(
     r"[a-z,;]\s+(?!(?:About|Around|Some|Nearly|Almost|Over|Under|Only|Just|All|The|Another)\s)"
     r"[A-Z][a-z]+\s$"
 )
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]magnitude\b|\s+on\s+the\s+richter\b)", re.I)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _HEDGE_BEFORE = re.compile(
     r"(?i)\b(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to|roughly"
@@ -355,6 +357,10 @@ def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) 
             continue
         if m.group("num"):
             num_text = m.group("num")
+            if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after):
+                # "a magnitude-5.2 quake", "6.1 on the Richter scale": a magnitude
+                out.append(_Num(s, e, float(num_text.replace(",", "")), "magnitude", "exact"))
+                continue
             if (
                 _DESIGNATOR.search(before)
                 or re.search(r"[A-Za-z]-?$", before)
@@ -573,8 +579,21 @@ def _frame_of(word: str) -> str | None:
     w = word.lower()
     if w in QUANTITY_FRAMES:
         return QUANTITY_FRAMES[w]
-    if len(w) < 5:
-        return None
+    cands: list[str] = []
+    if w.endswith("ing"):
+        cands = [w[:-3], w[:-3] + "e"]
+    elif w.endswith("ied"):
+        cands = [w[:-3] + "y"]
+    elif w.endswith("ed"):
+        cands = [w[:-2], w[:-1]]
+    elif w.endswith("ies"):
+        cands = [w[:-3] + "y"]
+    elif w.endswith("s"):
+        cands = [w[:-1]]
+    for cand in cands:
+        if len(cand) > 2 and cand in QUANTITY_FRAMES:
+            return QUANTITY_FRAMES[cand]
+    return None
     for cand in (w[:-3], w[:-3] + "e", w[:-2], w[:-1], w[:-2] + "e", w[:-3].rstrip("i") + "y"):
         if cand in QUANTITY_FRAMES:
             return QUANTITY_FRAMES[cand]
@@ -586,6 +605,8 @@ def _text_frame(n: _Num, text: str) -> str | None:
     after = text[n.end : n.end + 40]
     if n.age:
         return "age"
+    if n.measure == "magnitude":
+        return "magnitude"
     if n.measure in ("mph", "km/h") or _SPEED_AFTER.match(after):
         return "speed"
     if n.measure in LENGTH_UNITS and _DISTANCE_AFTER.match(after):
@@ -637,7 +658,10 @@ def _np(
         if not (n.compound and s0 < n.end <= s1):
             return None, None
         s0 = n.end + len(text[n.end : s1]) - len(text[n.end : s1].lstrip())
-    if s1 <= s0:
+    cut = text.rfind("\n", s0, s1)
+    if cut >= 0:  # a phrase never runs across a line break (a dateline above the sentence)
+        s0 = cut + 1
+    if s1 <= s0 or not re.search(r"[A-Za-z]", text[s0:s1]):
         return None, None
     # the entity the head names, not a modifier's: "an Australian climber" is no Australia
     ent = entity_at(entities, tok.idx, tok.idx + len(tok.text))
@@ -799,6 +823,11 @@ def _read_with_doc(
     ):
         r.subject, r.subject_entity = _np(top.head, text, n, entities)
         r.measure, r.frame = "age", "age"
+        return r
+    if n.measure == "magnitude":  # "a magnitude-5.2 quake": the quake's magnitude
+        r.frame = "magnitude"
+        if cnt is not None and cnt.lower_ != "magnitude":
+            r.subject, r.subject_entity = _np(cnt, text, n, entities)
         return r
     thing = cnt if cnt is not None else top
     if cnt is not None and not _is_unit(cnt):
