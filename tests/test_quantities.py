@@ -325,6 +325,13 @@ def test_measure_keeps_noun_modifiers_with_the_parse() -> None:
         ),
         ("The death toll in Porvik rose to 12 on Tuesday.", "12", "death toll", None, "killed"),
         ("Rescuers took nine fishermen into custody.", "nine", "Rescuers", "fishermen", "arrested"),
+        (
+            "Thirty people were killed by the landslide on Sunday.",
+            "Thirty",
+            "landslide",
+            "people",
+            "killed",
+        ),
         # an age is a quantity of the person
         ("Marta Ilves, 52, was treated at the scene.", "52", "Marta Ilves", "age", "age"),
         ("The 61-year-old Osk Brand was unhurt.", "61", "Osk Brand", "age", "age"),

@@ -166,7 +166,7 @@ _DESIGNATOR = re.compile(
     re.I,
 )
 _TIME_AFTER = re.compile(
-    r"^(?:[:.]\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|ET\b|EST\b|CET\b))", re.I
+    r"^(?:[:.]\d\d|\s*(?:[ap]\.\s?m\.|am\b|pm\b|o'clock|GMT|UTC|ET\b|EST\b|CET\b))", re.I
 )
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 _COMPOUND_AFTER = re.compile(r"^[-–](?P<word>[A-Za-z]+)(?:-old)?\b")
@@ -544,6 +544,7 @@ _NAME_ENTS = {"PRODUCT", "ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PERSON", 
 _NUM_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "advmod", "dep"}
 _OWNER_PREPS = {"of", "on", "for", "in", "at", "from", "against"}
 _PLACE_PREPS = {"in", "at", "from"}
+_EVENT_FRAMES = {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "displaced"}
 _SPEECH_FORMS = frozenset(f for forms in SPEECH_VERBS.values() for f in forms)
 # Words between a name and a number that unbind them (another clause or phrase begins)
 _UNBINDING_WORDS = {"of", "and", "or", "but", "that", "when", "as", "while", "which", "who", "with"}
@@ -923,7 +924,33 @@ def _read_with_doc(
                     break
     if r.subject is None and measured is not None:
         r.subject, r.subject_entity = _np(measured, text, n, entities)
+    if r.subject is None and gov is not None and gov.pos_ in ("VERB", "AUX"):
+        r.subject, r.subject_entity = _event_owner(gov, thing, text, n, entities, r.frame)
     return r
+
+
+def _event_owner(
+    gov: Token, thing: Token, text: str, n: _Num, entities: Sequence[Entity], frame: str | None
+) -> tuple[str | None, str | None]:
+    """Whose toll a counted victim is: the agent of a passive ("killed by the blast"), or,
+    for an event frame, the named place it happened in ("30 died in Porvik")."""
+    for child in gov.children if thing.dep_ == "nsubjpass" else ():
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    subj = _np(pobj, text, n, entities)
+                    if subj[0]:
+                        return subj
+    if frame not in _EVENT_FRAMES:
+        return None, None
+    for child in gov.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "on"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    subj = _np(pobj, text, n, entities)
+                    if subj[1]:  # a named place only
+                        return subj
+    return None, None
 
 
 def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Reading:
