@@ -181,6 +181,7 @@ def test_not_quantities(text: str) -> None:
         # a name further back, across a speech verb or another phrase, is not the owner
         ("Chile said 800 troops would stay home.", None),
         ("In Chile, officials and 800 troops stayed home.", None),
+        ("A force of troops from Peru and Chile could number up to 800.", None),
     ],
 )
 def test_subject_without_parse_is_bound_by_the_words(text: str, subject: str | None) -> None:

@@ -484,3 +484,9 @@ FRAME_COUNT_NOUNS: frozenset[str] = frozenset({
     "death", "deaths", "dead", "fatality", "fatalities", "casualty", "injury", "injuries",
     "injured", "wounded", "missing",
 })  # fmt: skip
+# Nouns that are amounts themselves, never the owner of a number: "a small number of troops,
+# up to two dozen" counts troops, not "number".
+QUANTITY_NOUNS: frozenset[str] = frozenset({
+    "number", "total", "amount", "figure", "majority", "minority", "handful", "couple", "sum",
+    "tally", "count", "dozen", "rest", "remainder", "share", "proportion", "percentage",
+})  # fmt: skip

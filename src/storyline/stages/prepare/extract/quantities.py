@@ -43,6 +43,7 @@ from storyline.lang import (
     LENGTH_UNITS,
     MONTHS,
     QUANTITY_FRAMES,
+    QUANTITY_NOUNS,
     RECORD_WORDS,
     REFERRING_PRONOUNS,
     SPEECH_LEMMAS,
@@ -547,6 +548,11 @@ _PLACE_PREPS = {"in", "at", "from"}
 _EVENT_FRAMES = {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "displaced"}
 _SPEECH_FORMS = frozenset(f for forms in SPEECH_VERBS.values() for f in forms)
 # Words between a name and a number that unbind them (another clause or phrase begins)
+_PREP_BEFORE = re.compile(
+    r"\b(?:from|of|in|and|or|with|to|by|for|at|on|than|about|against|between|into|after)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 _UNBINDING_WORDS = {"of", "and", "or", "but", "that", "when", "as", "while", "which", "who", "with"}
 _LEVEL_VERBS = {"be", "reach", "stand", "hit", "total", "top", "exceed", "number", "rise", "climb"}
 _UNIT_WORDS = {"%", "percent", "cent", "per", "$", "€", "£", "dollars", "euros", "pounds", "yen"}
@@ -654,6 +660,8 @@ def _np(
         return None, None
     if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in VAGUE_AMOUNTS:
         return None, None
+    if tok.lemma_.lower() in QUANTITY_NOUNS:
+        return None, None  # "a small number of troops, up to two dozen": no owner
     s0, s1 = np_span(tok)
     if s0 < n.end and s1 > n.start:
         if not (n.compound and s0 < n.end <= s1):
@@ -983,6 +991,8 @@ def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Read
             and not any(w in _UNBINDING_WORDS for w in words)
         ):
             bound = True  # "Valdoria sent 300", "Valdoria is ready to send up to 300"
+        if bound and _PREP_BEFORE.search(text[max(sent[0], s0 - 30) : s0]):
+            bound = False  # "troops from Arab states and Europe could number 60,000"
         if bound:
             ent = resolve_entity(ctx.entities, ent)
             r.subject, r.subject_entity = ent.name, ent.id
