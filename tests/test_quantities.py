@@ -256,6 +256,10 @@ def test_codes_tallies_units_and_ages() -> None:
     assert (q.value, q.measure, q.hedge) == (1.8e9, "cubic metres", "up_to")
     q = only("A 44-year-old welder was hurt.")
     assert (q.text, q.value, q.measure, q.frame) == ("44-year-old", 44, "age", "age")
+    q = only("Police named a 19-year old cyclist.")
+    assert (q.text, q.value, q.measure, q.frame) == ("19-year old", 19, "age", "age")
+    q = only("A 15-year deal was signed.")
+    assert (q.measure, q.frame) == ("years", None)
     q = only("Rates fell between 0.1 and 0.2 percentage points.")
     assert (q.low, q.high, q.measure) == (0.1, 0.2, "percentage points")
 

@@ -170,7 +170,7 @@ _TIME_AFTER = re.compile(
     r"^(?:[:.]\d\d|\s*(?:[ap]\.\s?m\.|am\b|pm\b|o'clock|GMT|UTC|ET\b|EST\b|CET\b))", re.I
 )
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
-_COMPOUND_AFTER = re.compile(r"^[-–](?P<word>[A-Za-z]+)(?:-old)?\b")
+_COMPOUND_AFTER = re.compile(r"^[-–](?P<word>[A-Za-z]+)(?:[-\s]old\b)?\b")
 _YEARS_OLD = re.compile(r"^\s+years?\s+old\b", re.I)
 _AGED = re.compile(r"\baged\s+$", re.I)
 _FUNCTION_WORDS = {
@@ -493,7 +493,7 @@ def _apply_context(text: str, nums: list[_Num], sent_end: int) -> list[_Num]:
                 n.compound = True
                 n.measure = None if word.lower() in _COMPOUND_SKIP else _plural(word)
                 n.end += cm.end()
-                if cm.group(0).endswith("-old"):
+                if cm.group(0).endswith("old") and word.lower() in ("year", "month"):
                     n.age, n.measure = True, "age"
             else:
                 n.value = -1  # "two-state": a name, not a count
