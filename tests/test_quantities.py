@@ -340,6 +340,21 @@ def test_measure_keeps_noun_modifiers_with_the_parse() -> None:
         # an age is a quantity of the person
         ("Marta Ilves, 52, was treated at the scene.", "52", "Marta Ilves", "age", "age"),
         ("The 61-year-old Osk Brand was unhurt.", "61", "Osk Brand", "age", "age"),
+        # a span of time takes no frame and no payer: "paid over ten years"
+        (
+            "Valdoria wants $4 million, paid over ten years by its neighbours.",
+            "ten years",
+            None,
+            "years",
+            None,
+        ),
+        (
+            "They set up a nine-member joint commission.",
+            "nine-member",
+            "joint commission",
+            "members",
+            None,
+        ),
         # no structural owner: no subject, never the sentence's first name
         (
             "Garrow Police said dozens of people fled three hospitals.",

@@ -490,3 +490,8 @@ QUANTITY_NOUNS: frozenset[str] = frozenset({
     "number", "total", "amount", "figure", "majority", "minority", "handful", "couple", "sum",
     "tally", "count", "dozen", "rest", "remainder", "share", "proportion", "percentage",
 })  # fmt: skip
+# Units of time: a span ("over ten years", "three summers") takes no event frame.
+DURATION_UNITS: frozenset[str] = frozenset({
+    "seconds", "minutes", "hours", "days", "nights", "weeks", "weekends", "months", "years",
+    "decades", "centuries", "summers", "winters", "seasons", "terms", "quarters",
+})  # fmt: skip

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from storyline.lang import (
     ATTACHED_UNITS,
+    DURATION_UNITS,
     FRAME_COUNT_NOUNS,
     LENGTH_UNITS,
     MONTHS,
@@ -545,6 +546,7 @@ _NAME_ENTS = {"PRODUCT", "ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PERSON", 
 _NUM_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "advmod", "dep"}
 _OWNER_PREPS = {"of", "on", "for", "in", "at", "from", "against"}
 _PLACE_PREPS = {"in", "at", "from"}
+_COMPOUND_DEPS = {"compound", "amod", "nummod", "npadvmod", "quantmod", "punct", "nmod"}
 _EVENT_FRAMES = {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "displaced"}
 _SPEECH_FORMS = frozenset(f for forms in SPEECH_VERBS.values() for f in forms)
 # Words between a name and a number that unbind them (another clause or phrase begins)
@@ -579,6 +581,7 @@ class _Reading:
     measure: str | None = None  # the counted noun from the parse (a fallback)
     frame: str | None = None
     drop: bool = False  # a date, a time, a name or a code: not an amount
+    by_agent: bool = False  # the subject is the clause's agent, not a possessor or "of X"
 
 
 def _frame_of(word: str) -> str | None:
@@ -801,7 +804,7 @@ def _read_with_doc(
         # "the 193-member Assembly", "a 46-year-old driver": the noun the compound modifies
         head = tok
         for _ in range(4):
-            if head.dep_ not in ("compound", "amod", "nummod", "npadvmod", "quantmod", "punct"):
+            if head.dep_ not in _COMPOUND_DEPS:
                 break
             if head.head.i <= head.i:
                 break
@@ -932,6 +935,7 @@ def _read_with_doc(
                     break
     if r.subject is None and measured is not None:
         r.subject, r.subject_entity = _np(measured, text, n, entities)
+        r.by_agent = r.subject is not None
     if r.subject is None and gov is not None and gov.pos_ in ("VERB", "AUX"):
         r.subject, r.subject_entity = _event_owner(gov, thing, text, n, entities, r.frame)
     return r
@@ -1061,6 +1065,11 @@ def extract_quantities(
             measure = n.measure
             if r.measure and (measure is None or r.measure.endswith(" " + measure)):
                 measure = r.measure
+            if measure in DURATION_UNITS and r.frame != "age":
+                # "paid over ten years": a span of time, neither a price nor the payer's
+                r.frame = None
+                if r.by_agent:
+                    r.subject = r.subject_entity = None
             if measure is None:
                 # bounded look-back: a scan from the sentence start per number is quadratic
                 counts = list(_COUNT_OF.finditer(text, max(s0, n.start - 300), n.start))
