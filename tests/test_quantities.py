@@ -91,13 +91,28 @@ def test_ranges(text: str, low: float, high: float, measure: str) -> None:
         ("If Spain sends a thousand engineers, fine.", 1000, "engineers", "exact"),
         ("A dozen helicopters flew over.", 12, "helicopters", "exact"),
         ("Forty-five delegates signed.", 45, "delegates", "exact"),
-        ("Hundreds of protesters gathered.", 200, "protesters", "at_least"),
-        ("Tens of thousands of people marched.", 20000, "people", "at_least"),
     ],
 )
 def test_written_numbers(text: str, value: float, measure: str, hedge: str) -> None:
     q = only(text)
     assert (q.value, q.measure, q.hedge) == (value, measure, hedge)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "measure"),
+    [
+        ("Hundreds of protesters gathered.", 200, 999, "protesters"),
+        ("Tens of thousands of people marched.", 20_000, 99_999, "people"),
+        ("Thousands of letters were found in the attic.", 2_000, 9_999, "letters"),
+        ("The storm cut power to hundreds of thousands of homes.", 2e5, 999_999, "homes"),
+        ("Dozens of nurses walked out.", 24, 99, "nurses"),
+        ("Several hundred fans waited outside.", 300, 999, "fans"),
+        ("A few thousand runners took part.", 2_000, 9_999, "runners"),
+    ],
+)
+def test_vague_amounts_stay_vague(text: str, low: float, high: float, measure: str) -> None:
+    q = only(text)
+    assert (q.hedge, q.value, q.low, q.high, q.measure) == ("vague", None, low, high, measure)
 
 
 @pytest.mark.parametrize(
@@ -144,16 +159,69 @@ def test_size_compound() -> None:
         "One official spoke; no one else did.",
         "The two leaders met.",
         "In the 1990s the law changed.",
+        "The ferry left at 10:55 P.M. and docked at 8: 13am.",
+        "The Larkfield club finished with a 9-14 record after winning 3-1 at home.",
+        "He led the museum in 1978-89 and again in 2001/02.",
+        "Both sides praised the 2015 accord.",
+        "Guards carried AK 47 rifles onto the Boeing 737.",
+        "Call the desk on 555-201-7788 for details.",
+        "The office is at 221 Harbour Lane in Westmoor.",
     ],
 )
 def test_not_quantities(text: str) -> None:
     assert quantities(text) == []
 
 
-def test_subject_without_parse_is_the_last_entity_before() -> None:
-    text = "Norway said on Monday that Chile is ready to deploy up to 800 troops."
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Norway said on Monday that Chile is ready to deploy up to 800 troops.", "Chile"),
+        ("Chile's 800 troops stayed home.", "Chile"),
+        ("Some 800 troops from Chile stayed home.", "Chile"),
+        # a name further back, across a speech verb or another phrase, is not the owner
+        ("Chile said 800 troops would stay home.", None),
+        ("In Chile, officials and 800 troops stayed home.", None),
+        ("A force of troops from Peru and Chile could number up to 800.", None),
+    ],
+)
+def test_subject_without_parse_is_bound_by_the_words(text: str, subject: str | None) -> None:
     found = quantities(text, ents(text, {"Norway": "gpe:norway", "Chile": "gpe:chile"}))
-    assert [(q.subject, q.subject_entity) for q in found] == [("Chile", "gpe:chile")]
+    assert [q.subject for q in found] == [subject]
+
+
+def test_age_without_parse() -> None:
+    text = "Dorran Vekk, 41, was held overnight."
+    (q,) = quantities(text, ents(text, {"Dorran Vekk": "per:vekk"}))
+    assert (q.value, q.measure, q.frame, q.subject) == (41, "age", "age", "Dorran Vekk")
+
+
+def test_frames_without_parse_keep_killed_and_injured_apart() -> None:
+    found = quantities("The blast in Porvik, killing at least five and injuring at least five.")
+    assert [(q.value, q.hedge, q.frame) for q in found] == [
+        (5, "at_least", "killed"),
+        (5, "at_least", "injured"),
+    ]
+
+
+def test_attached_units() -> None:
+    q = only("The balloon rose to 2,000ft before it burst.")
+    assert (q.value, q.measure) == (2000, "feet")
+    q = only("The hiker fell about 60m from the ledge.")
+    assert (q.value, q.measure, q.hedge, q.frame) == (60, "metres", "about", "distance")
+
+
+def test_magnitudes_and_counted_codes() -> None:
+    q = only("A magnitude-5.2 tremor shook the coast.")
+    assert (q.value, q.measure, q.frame) == (5.2, "magnitude", "magnitude")
+    q = only("Guards seized seven AR-15s at the gate.")
+    assert (q.value, q.measure, q.frame) == (7, "ar-15s", "seized")
+    q = only("The old fleet has 40 jets.")
+    assert q.frame is None  # "fleet" is no form of "flee"
+
+
+def test_spaced_separators_of_tokenised_text() -> None:
+    q = only("The island is home to 120, 000 people.")
+    assert (q.value, q.measure) == (120_000, "people")
 
 
 def test_measure_carries_over_in_a_sentence() -> None:
@@ -187,7 +255,11 @@ def test_codes_tallies_units_and_ages() -> None:
     q = only("The treaty allows up to 1.8 billion cubic metres a year.")
     assert (q.value, q.measure, q.hedge) == (1.8e9, "cubic metres", "up_to")
     q = only("A 44-year-old welder was hurt.")
-    assert (q.text, q.value, q.measure) == ("44-year-old", 44, "years")
+    assert (q.text, q.value, q.measure, q.frame) == ("44-year-old", 44, "age", "age")
+    q = only("Police named a 19-year old cyclist.")
+    assert (q.text, q.value, q.measure, q.frame) == ("19-year old", 19, "age", "age")
+    q = only("A 15-year deal was signed.")
+    assert (q.measure, q.frame) == ("years", None)
     q = only("Rates fell between 0.1 and 0.2 percentage points.")
     assert (q.low, q.high, q.measure) == (0.1, 0.2, "percentage points")
 
@@ -211,3 +283,107 @@ def test_measure_keeps_noun_modifiers_with_the_parse() -> None:
     text = "The firm announced 3,000 job cuts and 40 different products."
     found = extract_quantities(art(text), load_spacy()(text), [])
     assert [(q.value, q.measure) for q in found] == [(3000, "job cuts"), (40, "products")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "number", "subject", "measure", "frame"),
+    [
+        # what is counted: the noun the number modifies, past a unit
+        (
+            "Inspectors seized seven AR-15s at the Dunmore depot.",
+            "seven",
+            "Inspectors",
+            "ar-15s",
+            "seized",
+        ),
+        ("Valdoria set 25% tariffs on imported timber.", "25%", "imported timber", None, "rate"),
+        # whose: a possessor, an "of" phrase, a named place
+        (
+            "Valdoria's 300 police officers were sent home.",
+            "300",
+            "Valdoria",
+            "police officers",
+            None,
+        ),
+        (
+            "The lake town of Sorrel, where 4,000 people marched, was calm.",
+            "4,000",
+            "Sorrel",
+            "people",
+            None,
+        ),
+        # the frame: killed and injured are two quantities, not one; whose: the agent
+        (
+            "The storm hit Porvik, killing at least five people and injuring 40.",
+            "at least five",
+            "storm",
+            "people",
+            "killed",
+        ),
+        (
+            "The storm hit Porvik, killing at least five people and injuring 40.",
+            "40",
+            "storm",
+            "people",
+            "injured",
+        ),
+        ("The death toll in Porvik rose to 12 on Tuesday.", "12", "death toll", None, "killed"),
+        ("Rescuers took nine fishermen into custody.", "nine", "Rescuers", "fishermen", "arrested"),
+        (
+            "Thirty people were killed by the landslide on Sunday.",
+            "Thirty",
+            "landslide",
+            "people",
+            "killed",
+        ),
+        # an age is a quantity of the person
+        ("Marta Ilves, 52, was treated at the scene.", "52", "Marta Ilves", "age", "age"),
+        ("The 61-year-old Osk Brand was unhurt.", "61", "Osk Brand", "age", "age"),
+        # a span of time takes no frame and no payer: "paid over ten years"
+        (
+            "Valdoria wants $4 million, paid over ten years by its neighbours.",
+            "ten years",
+            None,
+            "years",
+            None,
+        ),
+        (
+            "They set up a nine-member joint commission.",
+            "nine-member",
+            "joint commission",
+            "members",
+            None,
+        ),
+        # no structural owner: no subject, never the sentence's first name
+        (
+            "Garrow Police said dozens of people fled three hospitals.",
+            "dozens",
+            None,
+            "people",
+            None,
+        ),
+    ],
+)
+def test_structure_from_the_parse(
+    text: str, number: str, subject: str | None, measure: str | None, frame: str | None
+) -> None:
+    from storyline.nlp import load_spacy
+
+    names = {"Valdoria": "gpe:valdoria", "Sorrel": "gpe:sorrel", "Marta Ilves": "per:ilves",
+             "Osk Brand": "per:brand", "Porvik": "gpe:porvik", "Garrow Police": "org:garrow"}  # fmt: skip
+    entities = ents(text, {k: v for k, v in names.items() if k in text})
+    found = extract_quantities(art(text), load_spacy()(text), entities)
+    (q,) = [q for q in found if number in q.text]
+    assert (q.subject, q.frame) == (subject, frame), q
+    if measure is not None:
+        assert q.measure == measure, q
+
+
+@pytest.mark.model
+def test_parse_drops_dates_times_and_names() -> None:
+    from storyline.nlp import load_spacy
+
+    text = "On March 3 at 7:40 pm the Harrow 300 league met; 250 delegates came."
+    found = extract_quantities(art(text), load_spacy()(text), [])
+    assert [q.text for q in found] == ["250 delegates"]

@@ -23,7 +23,10 @@ StoryId = str
 EntityId = str
 
 EventKind = Literal["event", "update"]
-Hedge = Literal["exact", "up_to", "at_least", "about", "nearly", "more_than", "fewer_than", "range"]
+# "vague": a plural of magnitude ("dozens", "thousands of"): value None, low/high its bounds
+Hedge = Literal[
+    "exact", "up_to", "at_least", "about", "nearly", "more_than", "fewer_than", "range", "vague"
+]
 QuoteKind = Literal["direct", "partial", "indirect"]
 DatePrecision = Literal["day", "month", "year"]
 # Whether the speaker asserts the content (docs/report.md, "Polarity and confidence"):
@@ -165,6 +168,9 @@ class Quantity:
     text: str
     cite: Cite
     subject_entity: EntityId | None = None
+    # the event frame the number belongs to ("killed", "injured", "age", "price", ...), from
+    # storyline.lang.QUANTITY_FRAMES: "killing five" and "injuring five" are different claims
+    frame: str | None = None
 
 
 @dataclass(slots=True)
@@ -375,6 +381,7 @@ class StoryReport:
                     "low": q.low,
                     "high": q.high,
                     "hedge": q.hedge,
+                    "frame": q.frame,
                     "text": q.text,
                     "cite": asdict(q.cite),
                 }

@@ -451,3 +451,85 @@ RESCHEDULE_VERBS: tuple[str, ...] = (
     "postponed", "delayed", "pushed back", "put off", "moved", "rescheduled", "deferred",
     "extended", "adjourned", "pushed", "shifted", "set back",
 )  # fmt: skip
+
+# -- quantities (stages/prepare/extract/quantities.py) --------------------------------------
+# The event frame of a number, from the lemma of the word that governs what it counts:
+# "killing five" and "injuring five" are two claims, "captured 23" and "arrested 23" one.
+QUANTITY_FRAMES: Mapping[str, str] = {
+    **dict.fromkeys(("kill", "killed", "die", "dead", "death", "deaths", "toll", "fatality",
+                     "fatalities", "perish", "murder", "slay", "drown", "casualty"), "killed"),
+    **dict.fromkeys(("injure", "injured", "wound", "wounded", "hurt", "injury", "injuries",
+                     "maim"), "injured"),
+    **dict.fromkeys(("missing", "disappear", "unaccounted"), "missing"),
+    **dict.fromkeys(("arrest", "detain", "capture", "apprehend", "custody", "detention",
+                     "nab"), "arrested"),
+    **dict.fromkeys(("seize", "confiscate", "recover", "impound"), "seized"),
+    **dict.fromkeys(("rescue", "save"), "rescued"),
+    **dict.fromkeys(("evacuate", "evacuation"), "evacuated"),
+    **dict.fromkeys(("displace", "flee", "homeless", "displaced"), "displaced"),
+    **dict.fromkeys(("hospitalize", "hospitalise", "hospital", "treat"), "hospitalized"),
+    **dict.fromkeys(("age", "aged"), "age"),
+    **dict.fromkeys(("price", "cost", "pay", "buy", "sell", "acquire", "worth", "value",
+                     "valuation", "fee", "salary", "fine"), "price"),
+    **dict.fromkeys(("rise", "fall", "drop", "increase", "decrease", "plunge", "climb", "gain",
+                     "lose", "jump", "surge", "slump", "decline", "tumble", "slide", "soar",
+                     "shed", "dip", "sink", "rally"), "change"),
+    **dict.fromkeys(("fund", "funding", "raise", "invest", "investment", "grant", "donate",
+                     "donation", "loan", "bailout", "aid", "budget"), "funding"),
+    **dict.fromkeys(("stake", "share", "shareholding"), "share"),
+    **dict.fromkeys(("rate", "tariff", "tax", "duty", "interest", "unemployment", "inflation"),
+                    "rate"),
+    **dict.fromkeys(("magnitude", "richter", "measure", "register"), "magnitude"),
+    **dict.fromkeys(("population", "inhabitant", "resident", "home"), "population"),
+    **dict.fromkeys(("sentence", "jail", "prison"), "sentence"),
+    **dict.fromkeys(("vote", "ballot"), "votes"),
+    **dict.fromkeys(("speed", "mph"), "speed"),
+}  # fmt: skip
+# Vague plurals of magnitude: (lowest, highest) value the phrase allows. "dozens of" is at
+# least two dozen and fewer than a hundred; it is never read as one exact number.
+VAGUE_AMOUNTS: Mapping[str, tuple[float, float]] = {
+    "dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999),
+    "thousands": (2e3, 9_999), "tens of thousands": (2e4, 99_999),
+    "hundreds of thousands": (2e5, 999_999), "millions": (2e6, 9_999_999),
+    "tens of millions": (2e7, 99_999_999), "hundreds of millions": (2e8, 999_999_999),
+    "billions": (2e9, 9_999_999_999),
+}  # fmt: skip
+# Units written against the number ("2,000ft", "30km"): the measure they name.
+ATTACHED_UNITS: Mapping[str, str] = {
+    "ft": "feet", "m": "metres", "km": "kilometres", "mi": "miles", "cm": "centimetres",
+    "mm": "millimetres", "kg": "kilograms", "lb": "pounds", "lbs": "pounds", "mph": "mph",
+    "kmh": "km/h", "kph": "km/h", "sqm": "square metres", "ha": "hectares", "mw": "megawatts",
+    "gw": "gigawatts", "kt": "knots",
+}  # fmt: skip
+# Length units: a number of them placed "south of" or "from" somewhere is a distance.
+LENGTH_UNITS: frozenset[str] = frozenset({
+    "feet", "foot", "metres", "meters", "metre", "meter", "kilometres", "kilometers", "km",
+    "miles", "mile", "nautical miles", "yards", "kilometre", "kilometer", "inches",
+})  # fmt: skip
+# A word after a number that makes it part of an address: "1600 Pennsylvania Avenue".
+STREET_WORDS: frozenset[str] = frozenset({
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane",
+    "ln", "way", "place", "court", "ct", "square", "highway", "parkway", "terrace",
+})  # fmt: skip
+# A word after "A-B" that makes it a record or a score, not a range: "a 9-14 record".
+RECORD_WORDS: frozenset[str] = frozenset({
+    "record", "win", "victory", "loss", "defeat", "lead", "score", "scoreline", "season",
+    "margin", "vote", "decision", "tally", "split", "tie", "draw", "finish", "start", "mark",
+    "count", "majority", "ruling", "verdict", "home", "away", "overtime", "shootout",
+})  # fmt: skip
+# Counted nouns that carry their own frame: "12 deaths", "80 wounded", "three missing".
+FRAME_COUNT_NOUNS: frozenset[str] = frozenset({
+    "death", "deaths", "dead", "fatality", "fatalities", "casualty", "injury", "injuries",
+    "injured", "wounded", "missing",
+})  # fmt: skip
+# Nouns that are amounts themselves, never the owner of a number: "a small number of troops,
+# up to two dozen" counts troops, not "number".
+QUANTITY_NOUNS: frozenset[str] = frozenset({
+    "number", "total", "amount", "figure", "majority", "minority", "handful", "couple", "sum",
+    "tally", "count", "dozen", "rest", "remainder", "share", "proportion", "percentage",
+})  # fmt: skip
+# Units of time: a span ("over ten years", "three summers") takes no event frame.
+DURATION_UNITS: frozenset[str] = frozenset({
+    "seconds", "minutes", "hours", "days", "nights", "weeks", "weekends", "months", "years",
+    "decades", "centuries", "summers", "winters", "seasons", "terms", "quarters",
+})  # fmt: skip

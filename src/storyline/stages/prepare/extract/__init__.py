@@ -46,7 +46,8 @@ logger = logging.getLogger(__name__)
 
 # Part of the engine's cache key for stored facts: bump it whenever any stage's output changes.
 # 3: quotes and stances carry polarity and confidence; 4: dates and events carry inferred,
-# furniture is no event, facts cut short by the time limit are marked ``partial``.
+# furniture is no event, facts cut short by the time limit are marked ``partial``; quantities
+# carry a frame, vague amounts and structural subjects.
 EXTRACTOR_VERSION = "4"
 
 _T = TypeVar("_T")

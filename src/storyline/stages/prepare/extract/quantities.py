@@ -37,13 +37,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storyline.lang import REFERRING_PRONOUNS
+from storyline.lang import (
+    ATTACHED_UNITS,
+    DURATION_UNITS,
+    FRAME_COUNT_NOUNS,
+    LENGTH_UNITS,
+    MONTHS,
+    QUANTITY_FRAMES,
+    QUANTITY_NOUNS,
+    RECORD_WORDS,
+    REFERRING_PRONOUNS,
+    SPEECH_LEMMAS,
+    SPEECH_VERBS,
+    STREET_WORDS,
+    VAGUE_AMOUNTS,
+    WEEKDAYS,
+    alternation,
+)
 from storyline.models import Article, Cite, Entity, Hedge, Quantity
 from storyline.stages.prepare.extract._clauses import (
     entity_at,
     np_span,
     resolve_entity,
-    speech_subject,
     subject_of,
 )
 from storyline.stages.prepare.extract.context import ArticleContext
@@ -66,11 +81,7 @@ _TENS = {
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _ABBR_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
-_VAGUE = {
-    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2e6,
-    "billions": 2e9, "tens of thousands": 2e4, "hundreds of thousands": 2e5,
-    "tens of millions": 2e7, "hundreds of millions": 2e8,
-}  # fmt: skip
+
 _CURRENCY = {
     "$": "USD",
     "us$": "USD",
@@ -96,11 +107,14 @@ _CURRENCY_AFTER = re.compile(
 _UNIT_WORD = "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))
 _WORD_NUM = rf"(?:{'|'.join(_TENS)})-(?:{'|'.join(k for k in _UNITS if _UNITS[k] < 10 and k != 'zero')})|{_UNIT_WORD}"
 _MULT = r"hundred|thousand|million|billion|trillion|dozen"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "120, 000": a thousands separator followed by a space, as some scrapes and tokenised
+# corpora write it (a date's "May 5, 300" is a date span, skipped before this runs)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:,\s\d{3})+(?!\d|[.,]\d)|\d+(?:\.\d+)?"
 
 _NUMBER = re.compile(
     rf"""
-    (?P<vague>\b(?:tens|hundreds)\s+of\s+(?:thousands|millions)\b|\b(?:dozens|scores|hundreds|thousands|millions|billions)\b)(?=\s+of\b)
+    (?P<vague>\b(?:tens|hundreds)\s+of\s+(?:thousands|millions)\b|\b(?:dozens|hundreds|thousands|millions|billions)\b|\bscores\b(?=\s+of\b))
+    |(?P<fuzzy>\b(?:several|a\s+few|many)\s+(?:dozen|hundred|thousand|million|billion)\b)
     |(?P<cur>US\$|\$|€|£|\b(?:USD|EUR|GBP)\s?)?(?<![\w.,:/])(?P<num>{_DIGITS})
       (?:(?P<abbr>bn|mn|m|k|tn|b)\b|\s?(?P<scale>(?:hundred|thousand|million|billion|trillion)\b))?
       (?P<pct>\s?%|\s+percent\b|\s+per\s+cent\b)?
@@ -154,10 +168,12 @@ _DESIGNATOR = re.compile(
     re.I,
 )
 _TIME_AFTER = re.compile(
-    r"^(?:[:.]\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|ET\b|EST\b|CET\b))", re.I
+    r"^(?:[:.]\d\d|\s*(?:[ap]\.\s?m\.|am\b|pm\b|o'clock|GMT|UTC|ET\b|EST\b|CET\b))", re.I
 )
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
-_COMPOUND_AFTER = re.compile(r"^[-–](?P<word>[A-Za-z]+)(?:-old)?\b")
+_COMPOUND_AFTER = re.compile(r"^[-–](?P<word>[A-Za-z]+)(?:[-\s]old\b)?\b")
+_YEARS_OLD = re.compile(r"^\s+years?\s+old\b", re.I)
+_AGED = re.compile(r"\baged\s+$", re.I)
 _FUNCTION_WORDS = {
     "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from",
     "is", "are", "was", "were", "has", "have", "had", "this", "that", "its", "their", "his",
@@ -195,6 +211,7 @@ class _Num:
     compound: bool = False  # "193-member": the word after the hyphen is the measure
     vague: bool = False
     written: bool = False
+    age: bool = False  # "36-year-old", "aged 36", "36 years old"
 
 
 def parse_number_words(words: str) -> float | None:
@@ -254,8 +271,8 @@ def _plural(word: str) -> str:
 
 def _looks_like_measure(word: str) -> bool:
     w = word.lower()
-    if w in _FUNCTION_WORDS or not w.isalpha():
-        return False
+    if w in _FUNCTION_WORDS or not (w.isalpha() or re.fullmatch(r"[a-z]+-\d+s", w)):
+        return False  # "AK-47s" is a counted noun, "F-16" a name
     if w in _KNOWN_MEASURES:
         return True
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
@@ -264,7 +281,7 @@ def _looks_like_measure(word: str) -> bool:
 def _measure_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
     """The counted noun after a number ("troops" in "20,000 more troops"), and its end."""
     pos = end
-    for i, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z'-]*", text[end:limit])):
+    for i, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z'-]*(?:\d+s\b)?", text[end:limit])):
         gap = text[pos : end + m.start()]
         if i > 3 or re.search(r"[^\s-]", gap):
             break
@@ -289,7 +306,41 @@ def _measure_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
     return None, end
 
 
+# Numbers that are not amounts, found before the numbers themselves: clock times ("10:55
+# P.M.", "8: 13am", "3 p.m."), phone numbers, year ranges ("1978-89"), sports records and
+# scores ("a 9-14 record", "won 3-1"), street addresses and model codes ("AK 47").
+_NOT_AMOUNTS = re.compile(
+    r"(?i:\b\d{1,2}\s?:\s?\d{2}(?:\s?:\s?\d{2})?(?:\s*(?:[ap]\.?\s?m\b\.?|o'clock))?)"
+    r"|(?i:\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.\s?m\.|[ap]m\b|o'clock))"
+    r"|\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b"
+    r"|\b(?:1[89]|20)\d\d\s?[-–/]\s?(?:\d{4}|\d\d)\b"
+    rf"|\b\d{{1,3}}\s?[-–]\s?\d{{1,3}}(?=\s+(?i:{alternation(RECORD_WORDS)})\b)"
+    r"|(?i:\b(?:went|won|lost|drew|finished|beat\s+\w+|record\s+of|record\s+to|scored?|led)\s+)"
+    r"\d{1,3}\s?[-–]\s?\d{1,3}\b"
+    rf"|\b\d{{1,5}}(?:\s+[A-Z][a-z]+){{1,3}}\s+(?i:{alternation(STREET_WORDS)})\b"
+    r"|\b[A-Z]{2,4}[\s-]\d{1,4}\b(?![,.]\d)"
+)
+_MONTH_OR_DAY = re.compile(
+    rf"\b(?i:{alternation([*MONTHS, *WEEKDAYS])})\b|\b(?:1[89]|20)\d\d\b|/|'\d\d\b"
+)
+_CLOCK = re.compile(r"(?i)\d\s?:\s?\d|[ap]\.?\s?m\b|o'clock|noon|midnight")
+# A capitalised word right before a number, inside a sentence, makes it a name or a model:
+# "Boeing 737", "Apollo 11", "Windows 10" (not a hedge or a sentence's first word).
+_NAME_BEFORE = re.compile(
+    r"[a-z,;]\s+(?!(?:About|Around|Some|Nearly|Almost|Over|Under|Only|Just|All|The|Another)\s)"
+    r"[A-Z][a-z]+\s$"
+)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]magnitude\b|\s+on\s+the\s+richter\b)", re.I)
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_HEDGE_BEFORE = re.compile(
+    r"(?i)\b(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to|roughly"
+    r"|approximately|fewer\s+than|less\s+than|than)\s+$"
+)
+
+
 def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[_Num]:
+    skip = [*skip, *(m.span() for m in _NOT_AMOUNTS.finditer(text, start, end))]
     out: list[_Num] = []
     for m in _NUMBER.finditer(text, start, end):
         s, e = m.span()
@@ -297,31 +348,48 @@ def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) 
             continue
         before = text[max(0, s - 40) : s]
         after = text[e : e + 30]
-        if m.group("vague"):
-            phrase = re.sub(r"\s+", " ", m.group("vague").lower())
-            out.append(_Num(s, e, _VAGUE[phrase], None, "at_least", low=_VAGUE[phrase], vague=True))
+        if m.group("vague") or m.group("fuzzy"):
+            phrase = re.sub(r"\s+", " ", m.group(0).lower())
+            if m.group("fuzzy"):  # "several hundred": two to nine of the unit
+                unit = parse_number_words("a " + phrase.split()[-1]) or 1.0
+                low, high = unit * (3 if phrase.startswith("several") else 2), unit * 10 - 1
+            else:
+                low, high = VAGUE_AMOUNTS[phrase]
+            out.append(_Num(s, e, low, None, "vague", low=low, high=high, vague=True))
             continue
         if m.group("num"):
             num_text = m.group("num")
+            if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after):
+                # "a magnitude-5.2 quake", "6.1 on the Richter scale": a magnitude
+                out.append(_Num(s, e, float(num_text.replace(",", "")), "magnitude", "exact"))
+                continue
             if (
                 _DESIGNATOR.search(before)
                 or re.search(r"[A-Za-z]-?$", before)
                 or _TIME_AFTER.match(after)
+                or _NAME_BEFORE.search(before)
             ):
                 continue
-            if _ORDINAL_AFTER.match(after) or (
-                re.match(r"^[A-Za-z]", after) and not m.group("abbr")
-            ):
-                continue
+            unit_m = re.match(r"([A-Za-z]+)\b", after) if not m.group("abbr") else None
+            attached = ATTACHED_UNITS.get(unit_m.group(1).lower()) if unit_m else None
+            if _ORDINAL_AFTER.match(after) or (unit_m and attached is None):
+                continue  # "1st", "G7s", "3D"
             if re.match(r"^\d{4}s\b", text[m.start("num") : m.start("num") + 5]):
                 continue
             if re.fullmatch(r"0\d+", num_text):
                 continue  # "05": part of a code or a date, not an amount
-            value = float(num_text.replace(",", ""))
+            value = float(re.sub(r",\s?", "", num_text))
             scale = 1.0
             if m.group("abbr"):
                 if not m.group("cur") and m.group("abbr").lower() in ("m", "b"):
-                    continue  # "5m" without a currency is as likely metres as millions
+                    # "5m" without a currency: millions before a plural noun ("5m people"),
+                    # else metres ("fell 60m"); "5b" is neither
+                    if m.group("abbr").lower() == "b" or m.group("pct"):
+                        continue
+                    mw, _ = _measure_after(text, e, min(len(text), e + 40))
+                    if mw is None:
+                        out.append(_Num(s, e, float(num_text.replace(",", "")), "metres", "exact"))
+                        continue
                 scale = _ABBR_SCALES[m.group("abbr").lower()]
             elif m.group("scale"):
                 scale = _SCALES[m.group("scale").lower()]
@@ -331,16 +399,19 @@ def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) 
             elif m.group("pct"):
                 measure = "percent"
             n = _Num(s, e, value * scale, measure, "exact")
-            # a bare four-digit year-like number is a year unless it counts something
-            if (
+            if attached and unit_m:  # "2,000ft"
+                n.measure, n.end = attached, e + unit_m.end()
+            # a four-digit year-like number is a year ("the 2015 accord", "in 2003") unless
+            # a hedge makes it a count ("about 1900 people"): counts of thousands are
+            # written with a separator
+            elif (
                 not m.group("cur")
                 and not m.group("pct")
                 and scale == 1.0
-                and re.fullmatch(r"1[89]\d\d|20\d\d", num_text)
+                and _YEAR.fullmatch(num_text)
+                and not _HEDGE_BEFORE.search(before)
             ):
-                mw, _ = _measure_after(text, e, min(len(text), e + 40))
-                if mw is None:
-                    continue
+                continue
             out.append(n)
             continue
         words = m.group("words")
@@ -395,7 +466,7 @@ def _apply_context(text: str, nums: list[_Num], sent_end: int) -> list[_Num]:
         merged.append(n)
         i += 1
     for n in merged:
-        if n.hedge != "range":
+        if n.hedge not in ("range", "vague"):
             lowered = text[max(0, n.start - 30) : n.start].lower()
             pm = _PREFIX.search(lowered)
             if pm and pm.group("cue") not in ("between", "from"):
@@ -423,9 +494,16 @@ def _apply_context(text: str, nums: list[_Num], sent_end: int) -> list[_Num]:
                 n.compound = True
                 n.measure = None if word.lower() in _COMPOUND_SKIP else _plural(word)
                 n.end += cm.end()
+                if cm.group(0).endswith("old") and word.lower() in ("year", "month"):
+                    n.age, n.measure = True, "age"
             else:
                 n.value = -1  # "two-state": a name, not a count
                 continue
+        if n.measure is None and not n.vague and not n.compound:
+            old = _YEARS_OLD.match(text[n.end : n.end + 20])
+            if old or _AGED.search(text[max(0, n.start - 8) : n.start]):
+                n.age, n.measure = True, "age"
+                n.end += old.end() if old else 0
         if n.measure is None:
             word_after = _CURRENCY_AFTER.match(text[n.end : n.end + 20])
             if word_after:
@@ -460,78 +538,489 @@ def _values(n: _Num) -> tuple[float | None, float | None, float | None]:
         "more_than": (v, v, None),
         "fewer_than": (v, None, v),
         "range": (None, n.low, n.high),
+        "vague": (None, n.low, n.high),
     }[n.hedge]
 
 
-def _compound_measure(tok: Token) -> str | None:
-    """ "3,000 job cuts": the counted noun with its noun modifiers, from the parse."""
-    head = tok.head
-    if tok.dep_ not in ("nummod", "quantmod", "compound") or head.pos_ != "NOUN" or head.i <= tok.i:
-        return None
-    mods = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > tok.i]
-    if not mods:
-        return None
-    return " ".join(t.lower_ for t in [*mods, head])
+_NAME_ENTS = {"PRODUCT", "ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PERSON", "GPE", "LOC"}
+_NUM_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "advmod", "dep"}
+_OWNER_PREPS = {"of", "on", "for", "in", "at", "from", "against"}
+_PLACE_PREPS = {"in", "at", "from"}
+_COMPOUND_DEPS = {"compound", "amod", "nummod", "npadvmod", "quantmod", "punct", "nmod"}
+_EVENT_FRAMES = {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "displaced"}
+_SPEECH_FORMS = frozenset(f for forms in SPEECH_VERBS.values() for f in forms)
+# Words between a name and a number that unbind them (another clause or phrase begins)
+_PREP_BEFORE = re.compile(
+    r"\b(?:from|of|in|and|or|with|to|by|for|at|on|than|about|against|between|into|after)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_UNBINDING_WORDS = {"of", "and", "or", "but", "that", "when", "as", "while", "which", "who", "with"}
+_LEVEL_VERBS = {"be", "reach", "stand", "hit", "total", "top", "exceed", "number", "rise", "climb"}
+_UNIT_WORDS = {"%", "percent", "cent", "per", "$", "€", "£", "dollars", "euros", "pounds", "yen"}
+# "30 people were killed and more than 200 injured": a number with no noun, followed by a
+# verb or the clause's end, counts what the number before it counted
+_CARRY_AFTER = re.compile(
+    r"\s*(?:[,.;)]|$|(?:and|were|was|are|have|had|more|others?)\b|[a-z]+ed\b)"
+)
+_DISTANCE_AFTER = re.compile(
+    r"^\s*(?:\([^)]{0,30}\)\s*)?(?:north|south|east|west|northeast|northwest|southeast|southwest"
+    r"|north-east|north-west|south-east|south-west|away|off|from|outside|inland|offshore|short)\b",
+    re.I,
+)
+_SPEED_AFTER = re.compile(r"^\s*(?:an|per|a)\s+hour\b", re.I)
+_AGE_COMMAS = re.compile(r"^\s*(?:,|\)|\s+(?:and|was|is|who|had|has|died)\b)")
 
 
-def _subject_with_doc(
-    doc: Doc, text: str, n: _Num, entities: Sequence[Entity]
-) -> tuple[str | None, str | None, str | None]:
-    """(subject, subject_entity, measure fallback) from the dependency parse.
+@dataclass(slots=True)
+class _Reading:
+    """What the clause says about one number: whose it is, what it counts, its frame."""
+
+    subject: str | None = None
+    subject_entity: str | None = None
+    measure: str | None = None  # the counted noun from the parse (a fallback)
+    frame: str | None = None
+    drop: bool = False  # a date, a time, a name or a code: not an amount
+    by_agent: bool = False  # the subject is the clause's agent, not a possessor or "of X"
+
+
+def _frame_of(word: str) -> str | None:
+    """The frame of a word form, with or without a lemma: "killing" -> "killed"."""
+    w = word.lower()
+    if w in QUANTITY_FRAMES:
+        return QUANTITY_FRAMES[w]
+    cands: list[str] = []
+    if w.endswith("ing"):
+        cands = [w[:-3], w[:-3] + "e"]
+    elif w.endswith("ied"):
+        cands = [w[:-3] + "y"]
+    elif w.endswith("ed"):
+        cands = [w[:-2], w[:-1]]
+    elif w.endswith("ies"):
+        cands = [w[:-3] + "y"]
+    elif w.endswith("s"):
+        cands = [w[:-1]]
+    for cand in cands:
+        if len(cand) > 2 and cand in QUANTITY_FRAMES:
+            return QUANTITY_FRAMES[cand]
+    return None
+    for cand in (w[:-3], w[:-3] + "e", w[:-2], w[:-1], w[:-2] + "e", w[:-3].rstrip("i") + "y"):
+        if cand in QUANTITY_FRAMES:
+            return QUANTITY_FRAMES[cand]
+    return None
+
+
+def _text_frame(n: _Num, text: str) -> str | None:
+    """Frames the words around a number give without a parse: age, distance, speed."""
+    after = text[n.end : n.end + 40]
+    if n.age:
+        return "age"
+    if n.measure == "magnitude":
+        return "magnitude"
+    if n.measure in ("mph", "km/h") or _SPEED_AFTER.match(after):
+        return "speed"
+    if n.measure in LENGTH_UNITS and _DISTANCE_AFTER.match(after):
+        return "distance"
+    return None
+
+
+def _ent_text(tok: Token) -> str:
+    doc = tok.doc
+    i, j = tok.i, tok.i + 1
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return doc[i:j].text
+
+
+def _not_an_amount(tok: Token) -> bool:
+    """spaCy's entity label says this number is a date, a clock time or part of a name."""
+    ent = tok.ent_type_
+    if not ent:
+        return False
+    if ent == "ORDINAL":
+        return True
+    if ent == "DATE":
+        words = _ent_text(tok)
+        return bool(_MONTH_OR_DAY.search(words))
+    if ent == "TIME":
+        return bool(_CLOCK.search(_ent_text(tok)))
+    if ent in _NAME_ENTS:
+        # "Boeing 737", "G7": a number inside a name; "Brigade 3,000 troops" does not occur
+        return bool(re.search(r"[A-Za-z]", _ent_text(tok)))
+    return False
+
+
+def _np(
+    tok: Token, text: str, n: _Num, entities: Sequence[Entity]
+) -> tuple[str | None, str | None]:
+    """The noun phrase of ``tok`` as a subject: the entity it names when it names one.
+
+    Not a subject: a pronoun, a date or time, a number, or a phrase inside the quantity.
+    """
+    if tok.lower_ in REFERRING_PRONOUNS or tok.pos_ == "PRON" or tok.ent_type_ in ("DATE", "TIME"):
+        return None, None
+    if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in VAGUE_AMOUNTS:
+        return None, None
+    if tok.lemma_.lower() in QUANTITY_NOUNS:
+        return None, None  # "a small number of troops, up to two dozen": no owner
+    s0, s1 = np_span(tok)
+    if s0 < n.end and s1 > n.start:
+        if not (n.compound and s0 < n.end <= s1):
+            return None, None
+        s0 = n.end + len(text[n.end : s1]) - len(text[n.end : s1].lstrip())
+    cut = text.rfind("\n", s0, s1)
+    if cut >= 0:  # a phrase never runs across a line break (a dateline above the sentence)
+        s0 = cut + 1
+    if s1 <= s0 or not re.search(r"[A-Za-z]", text[s0:s1]):
+        return None, None
+    # the entity the head names, not a modifier's: "an Australian climber" is no Australia
+    ent = entity_at(entities, tok.idx, tok.idx + len(tok.text))
+    if ent is not None:
+        ent = resolve_entity(entities, ent)
+        return ent.name, ent.id
+    return text[s0:s1], None
+
+
+def _is_unit(tok: Token) -> bool:
+    return tok.lower_ in _UNIT_WORDS or tok.lower_ in LENGTH_UNITS or tok.pos_ == "SYM"
+
+
+def _counted(tok: Token, lo: int, hi: int) -> tuple[Token, Token | None]:
+    """(top token of the number phrase, the noun it counts or measures) from the parse.
+
+    "seven AK-47s" -> AK-47s; "25% tariffs" -> tariffs (the "%" is a unit, the thing is the
+    tariffs); "dozens of people" and "30 of the 80 wounded" -> the object of "of".
+    """
+    cur = tok
+    cnt: Token | None = None
+    for _ in range(5):
+        h = cur.head
+        if cur.dep_ not in _NUM_DEPS or h.i <= cur.i:
+            break
+        inside = lo <= h.i < hi
+        if h.pos_ in ("NOUN", "PROPN") or h.lower_ in FRAME_COUNT_NOUNS:
+            cnt = h
+            cur = h
+            if not _is_unit(h):
+                break
+        elif inside or h.like_num or h.pos_ in ("NUM", "SYM"):
+            cur = h
+        else:
+            break
+    if cnt is None or _is_unit(cnt):
+        for child in cur.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and not pobj.like_num:
+                        return cur, pobj
+    return cur, cnt
+
+
+def _governor(head: Token) -> tuple[Token | None, str | None]:
+    """The word whose argument the number phrase is, and the preposition between them."""
+    a = head
+    for _ in range(3):
+        if a.dep_ in ("conj", "appos") and a.head.i < a.i and a.head.pos_ in ("NOUN", "NUM"):
+            a = a.head
+        else:
+            break
+    if a.dep_ == "pobj" and a.head.dep_ in ("prep", "agent", "dative"):
+        return a.head.head, a.head.lower_
+    if a.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "oprd", "npadvmod", "dative", "conj"):
+        return a.head, None
+    return None, None
+
+
+def _noun_frame(tok: Token) -> str | None:
+    """ "death toll", "number of dead", "magnitude": the frame a measured noun names."""
+    for t in (*[c for c in tok.children if c.dep_ in ("compound", "amod")], tok):
+        f = QUANTITY_FRAMES.get(t.lemma_.lower()) or QUANTITY_FRAMES.get(t.lower_)
+        if f and (f != "population" or t is tok):
+            return f
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.lower_ in FRAME_COUNT_NOUNS:
+                    return QUANTITY_FRAMES.get(pobj.lemma_.lower()) or QUANTITY_FRAMES.get(
+                        pobj.lower_
+                    )
+    return None
+
+
+def _owner(
+    head: Token, text: str, n: _Num, entities: Sequence[Entity]
+) -> tuple[str | None, str | None]:
+    """Whose the quantity is: a possessor, or an "of/in/on/from X" after the counted noun."""
+    for child in head.children:
+        if child.dep_ == "poss":
+            subj = _np(child, text, n, entities)
+            if subj[0]:
+                return subj
+    frontier = [head]
+    for c in head.children:
+        if c.dep_ in ("advmod", "amod") and c.i > head.i:
+            frontier.append(c)  # "35 miles southwest of X"
+    for t in frontier:
+        for child in t.children:
+            if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS and child.i > head.i:
+                for pobj in child.children:
+                    if (
+                        pobj.dep_ == "pobj"
+                        and not pobj.like_num
+                        and pobj.ent_type_
+                        not in (
+                            "DATE",
+                            "TIME",
+                        )
+                    ):
+                        subj = _np(pobj, text, n, entities)
+                        # "in/at/from" name a place or a source: only a named one
+                        if subj[0] and (subj[1] or child.lower_ not in _PLACE_PREPS):
+                            return subj
+    return None, None
+
+
+def _read_with_doc(
+    doc: Doc, text: str, n: _Num, entities: Sequence[Entity], bounds: tuple[int, int]
+) -> _Reading:
+    """Subject, counted noun and frame of one number from the dependency parse.
 
     ``text`` is the article text the doc was parsed from (``doc.text`` is the same string,
     but spaCy rebuilds it from every token on each access).
     """
+    r = _Reading()
     span = doc.char_span(n.start, n.end, alignment_mode="expand")
     if span is None or not len(span):
-        return None, None, None
+        return r
     nums = [t for t in span if t.like_num or t.pos_ == "NUM"]
     tok = nums[-1] if nums else span.root
-    measure = _compound_measure(tok)
-    subj: Token | None
+    if not n.compound and not n.vague and _not_an_amount(tok):
+        r.drop = True
+        return r
+    top, cnt = _counted(tok, span.start, span.end)
     if n.compound:
-        # "the 193-member Assembly": the quantity describes the noun it modifies
+        # "the 193-member Assembly", "a 46-year-old driver": the noun the compound modifies
         head = tok
         for _ in range(4):
-            if head.dep_ not in ("compound", "amod", "nummod", "npadvmod", "quantmod", "punct"):
+            if head.dep_ not in _COMPOUND_DEPS:
                 break
             if head.head.i <= head.i:
                 break
             head = head.head
-        subj = head if head is not tok else None
-    else:
-        subj = subject_of(tok, exclude=(span.start, span.end - 1))
-        if subj is not None and n.start <= subj.idx < n.end:
-            subj = None  # the counted noun is itself the subject
-        if subj is not None and subj.lower_ in REFERRING_PRONOUNS:
-            subj = speech_subject(subj.head) if subj.lower_ in ("it", "they") else None
-    if subj is not None:
-        # "a force of 3,000 troops could number up to 60,000": the measure is in the subject
-        for child in subj.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.tag_ in ("NNS", "NNPS") and measure is None:
-                        measure = pobj.lower_
-        s0, s1 = np_span(subj)
-        if n.compound and s0 < n.end <= s1:
-            s0 = n.end + len(text[n.end : s1]) - len(text[n.end : s1].lstrip())
-        ent = entity_at(entities, s0, s1)
-        if ent is not None:
-            ent = resolve_entity(entities, ent)
-            return ent.name, ent.id, measure
-        return text[s0:s1], None, measure
-    return None, None, measure
+        if head is not tok:
+            r.subject, r.subject_entity = _np(head, text, n, entities)
+        r.frame = "age" if n.age else None
+        return r
+    if n.age:
+        # "Robert Ames, 32," / "Ames, aged 32": the person the age is given for
+        person = top.head if top.head.i < top.i else None
+        if person is not None and person.lemma_ == "age":
+            person = person.head
+        if person is not None and person.pos_ in ("NOUN", "PROPN"):
+            r.subject, r.subject_entity = _np(person, text, n, entities)
+        r.frame = "age"
+        return r
+    if (
+        n.measure is None
+        and cnt is None
+        and not n.written
+        and top.dep_ in ("appos", "npadvmod", "amod", "nummod", "conj")
+        and top.head.i < top.i
+        and (top.head.ent_type_ == "PERSON" or top.head.pos_ == "PROPN")
+        and 1 <= n.value <= 115
+        and text[max(0, n.start - 2) : n.start] == ", "
+        and _AGE_COMMAS.match(text[n.end : n.end + 8])
+    ):
+        r.subject, r.subject_entity = _np(top.head, text, n, entities)
+        r.measure, r.frame = "age", "age"
+        return r
+    if n.measure == "magnitude":  # "a magnitude-5.2 quake": the quake's magnitude
+        r.frame = "magnitude"
+        if cnt is not None and cnt.lower_ != "magnitude":
+            r.subject, r.subject_entity = _np(cnt, text, n, entities)
+        return r
+    thing = cnt if cnt is not None else top
+    if cnt is not None and not _is_unit(cnt):
+        mods = [c for c in cnt.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > tok.i]
+        r.measure = " ".join(t.lower_ for t in [*mods, cnt])
+    # the frame: the counted noun itself ("12 deaths"), a verb or adjective on it ("people
+    # killed", "80 wounded people"), else the word it is an argument of
+    if cnt is not None and cnt.lower_ in FRAME_COUNT_NOUNS:
+        r.frame = _frame_of(cnt.lemma_) or _frame_of(cnt.lower_)
+    if r.frame is None and cnt is not None:
+        for child in cnt.children:
+            if child.dep_ in ("acl", "relcl", "amod") and child.pos_ in ("VERB", "ADJ"):
+                r.frame = _frame_of(child.lemma_) or _frame_of(child.lower_)
+                if r.frame:
+                    break
+        if r.frame is None and not _is_unit(cnt) and cnt.lower_ not in ("people", "persons"):
+            f = _noun_frame(cnt)
+            r.frame = f if f in ("rate", "share", "price", "funding") else None
+    gov, prep = _governor(thing)
+    level = prep in ("to", "at") or (
+        gov is not None and gov.lemma_ in _LEVEL_VERBS and prep is None
+    )
+    measured: Token | None = None  # "the death toll rose to 10": the toll is what is measured
+    if gov is not None and gov.pos_ in ("VERB", "AUX"):
+        objs = [c for c in gov.children if c.dep_ == "dobj" and c is not thing]
+        subjs = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c is not thing]
+        if level and (objs or subjs) and thing.dep_ != "nsubj":
+            measured = (objs or subjs)[0]  # "put the march at 30,000": the march
+            if r.frame is None:
+                r.frame = _noun_frame(measured)
+        if r.frame is None:
+            f = _frame_of(gov.lemma_) or _frame_of(gov.lower_)
+            if f == "change" and (level or (n.measure or r.measure or "") in LENGTH_UNITS):
+                f = None  # "rose to 5%" is a level; "fell 150 metres" is no market move
+            r.frame = f
+        if r.frame is None and thing.dep_ == "dobj":
+            # "took 23 into custody", "sent 40 to hospital"
+            for prep_tok in gov.children:
+                if prep_tok.dep_ == "prep" and prep_tok.lower_ in ("into", "in", "to"):
+                    for pobj in prep_tok.children:
+                        if pobj.dep_ == "pobj" and _frame_of(pobj.lemma_) in (
+                            "arrested",
+                            "hospitalized",
+                        ):
+                            r.frame = _frame_of(pobj.lemma_)
+        if (
+            thing.dep_ == "nsubj"
+            and gov.dep_ == "relcl"
+            and any(c.lower_ == "where" for c in gov.children)
+        ):
+            measured = gov.head  # "the city of Lyon, where 20,000 people marched": Lyon's
+        if (
+            measured is None
+            and thing.dep_ in ("dobj", "npadvmod")
+            and gov.lemma_ not in SPEECH_LEMMAS
+        ):
+            agent = next(iter(subjs), None) or subject_of(gov, bounds=bounds)
+            if agent is not None and agent is not thing and agent.pos_ in ("NOUN", "PROPN"):
+                measured = agent
+    elif gov is not None and gov.pos_ in ("NOUN", "PROPN", "ADJ", "ADV") and prep is not None:
+        # "a magnitude of 5.9", "a population of 100,000", "home to 120,000 people"
+        if r.frame is None:
+            r.frame = _noun_frame(gov)
+        owner = _owner(gov, text, n, entities)
+        if (
+            owner[0] is None
+            and gov.dep_ in ("appos", "attr", "dobj")
+            and gov.head.pos_
+            in (
+                "NOUN",
+                "PROPN",
+            )
+        ):
+            owner = _np(gov.head, text, n, entities)  # "Qeshm island, home to 120,000"
+        if owner[0] is None and gov.dep_ == "advmod":  # "struck X, home to 120,000"
+            obj = [c for c in gov.head.children if c.dep_ == "dobj" and c.i < gov.i]
+            owner = _np(obj[-1], text, n, entities) if obj else (None, None)
+        if owner[0] is None and gov.dep_ in ("dobj", "attr"):
+            subj = next((c for c in gov.head.children if c.dep_ == "nsubj"), None)
+            owner = _np(subj, text, n, entities) if subj is not None else (None, None)
+        r.subject, r.subject_entity = owner
+    if r.frame is None:
+        r.frame = _text_frame(n, text)
+    if r.subject is None:
+        r.subject, r.subject_entity = _owner(thing, text, n, entities)
+    if r.subject is None and thing.dep_ == "dobj" and gov is not None:
+        # "set 25% tariffs on timber": the parse often hangs the "on" phrase on the verb
+        for child in gov.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "for") and child.i > thing.i:
+                on_obj = next((c for c in child.children if c.dep_ == "on_obj"), None)
+                if on_obj is not None and on_obj.ent_type_ not in ("DATE", "TIME"):
+                    r.subject, r.subject_entity = _np(on_obj, text, n, entities)
+                    break
+    if r.subject is None and measured is not None:
+        r.subject, r.subject_entity = _np(measured, text, n, entities)
+        r.by_agent = r.subject is not None
+    if r.subject is None and gov is not None and gov.pos_ in ("VERB", "AUX"):
+        r.subject, r.subject_entity = _event_owner(gov, thing, text, n, entities, r.frame)
+    return r
 
 
-def _subject_by_position(
-    ctx: ArticleContext, n: _Num, sent: tuple[int, int]
+def _event_owner(
+    gov: Token, thing: Token, text: str, n: _Num, entities: Sequence[Entity], frame: str | None
 ) -> tuple[str | None, str | None]:
-    """Without a parse: the last entity named before the number in its sentence."""
-    found = ctx.mentions_in(sent[0], n.start)
-    if not found:
+    """Whose toll a counted victim is: the agent of a passive ("killed by the blast"), or,
+    for an event frame, the named place it happened in ("30 died in Porvik")."""
+    for child in gov.children if thing.dep_ == "nsubjpass" else ():
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    subj = _np(pobj, text, n, entities)
+                    if subj[0]:
+                        return subj
+    if frame not in _EVENT_FRAMES:
         return None, None
-    ent = resolve_entity(ctx.entities, found[-1][2])
-    return ent.name, ent.id
+    for child in gov.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "on"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    subj = _np(pobj, text, n, entities)
+                    if subj[1]:  # a named place only
+                        return subj
+    return None, None
+
+
+def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Reading:
+    """Without a parse, precision first: only a name bound to the number by its words.
+
+    "Valdoria's 300 police officers", "300 officers from Valdoria", "Valdoria sent 300
+    officers" (one or two words between, not a speech verb), "Ames, 32,". A name further
+    back in the sentence is never taken.
+    """
+    text = ctx.text
+    r = _Reading(frame=_text_frame(n, text))
+    before = ctx.mentions_in(sent[0], n.start)
+    if before:
+        s0, e0, ent = before[-1]
+        gap = text[e0 : n.start]
+        words = re.findall(r"[A-Za-z]+", gap)
+        bound = False
+        if re.fullmatch(r"['’]s\s+", gap):
+            bound = True  # a possessive
+        elif (
+            n.measure is None
+            and not n.written
+            and re.fullmatch(r",\s", gap)
+            and (1 <= n.value <= 115 and _AGE_COMMAS.match(text[n.end : n.end + 8]))
+        ):
+            bound, r.measure, r.frame = True, "age", "age"
+        elif (
+            re.fullmatch(r"\s+(?:[a-z]+\s+){1,4}", gap)
+            and not any(w in SPEECH_LEMMAS or w in _SPEECH_FORMS for w in words)
+            and not any(w in _UNBINDING_WORDS for w in words)
+        ):
+            bound = True  # "Valdoria sent 300", "Valdoria is ready to send up to 300"
+        if bound and _PREP_BEFORE.search(text[max(sent[0], s0 - 30) : s0]):
+            bound = False  # "troops from Arab states and Europe could number 60,000"
+        if bound:
+            ent = resolve_entity(ctx.entities, ent)
+            r.subject, r.subject_entity = ent.name, ent.id
+    if r.subject is None:
+        after = ctx.mentions_in(n.end, min(sent[1], n.end + 12))
+        for s0, _e0, ent in after:
+            if re.fullmatch(r"\s+(?:of|from|in|on|for)\s+(?:the\s+)?", text[n.end : s0]):
+                ent = resolve_entity(ctx.entities, ent)
+                r.subject, r.subject_entity = ent.name, ent.id
+                break
+    if r.frame is None:
+        if n.measure and n.measure in FRAME_COUNT_NOUNS:
+            r.frame = _frame_of(n.measure)
+        else:
+            pre = re.findall(r"[A-Za-z]+", text[max(sent[0], n.start - 30) : n.start])[-2:]
+            post = re.findall(r"[A-Za-z]+", text[n.end : min(sent[1], n.end + 25)])[:3]
+            for w in [*reversed(pre), *post]:
+                if w.lower() in ("and", "but", "while", "of"):
+                    break
+                f = _frame_of(w)
+                if f and f not in ("population", "change", "price", "funding", "share"):
+                    r.frame = f
+                    break
+    return r
 
 
 def extract_quantities(
@@ -540,17 +1029,19 @@ def extract_quantities(
     entities: Sequence[Entity],
     ctx: ArticleContext | None = None,
 ) -> list[Quantity]:
-    """Find the quantities of ``article`` with hedge, measure and subject.
+    """Find the quantities of ``article`` with hedge, measure, subject and frame.
 
     Args:
         article: the cleaned article.
-        doc: its spaCy parse, used to find the subject and the counted noun; ``None``
-            falls back to position rules (the last entity named before the number).
+        doc: its spaCy parse, used to drop dates, times and names, and to find what is
+            counted, whose it is and the event frame; ``None`` falls back to word rules
+            that only bind a name written right beside the number.
         entities: the article's entities, for ``subject_entity``.
         ctx: the article's shared context (built here when ``None``).
 
     Returns:
         Quantities in text order; ``text`` is the cited span (hedge, number and measure).
+        ``subject`` is None when the clause names no owner of the number.
     """
     ctx = ctx or ArticleContext(article, doc, entities)
     text = article.text
@@ -565,18 +1056,20 @@ def extract_quantities(
         nums = _apply_context(text, _find_numbers(text, s0, s1, near), s1)
         prev_measure: str | None = None
         for n in nums:
-            subject: str | None = None
-            subject_entity: str | None = None
-            measure = n.measure
-            fallback_measure: str | None = None
             if doc is not None:
-                subject, subject_entity, fallback_measure = _subject_with_doc(
-                    doc, text, n, entities
-                )
+                r = _read_with_doc(doc, text, n, entities, (s0, s1))
+                if r.drop:
+                    continue
             else:
-                subject, subject_entity = _subject_by_position(ctx, n, (s0, s1))
-            if fallback_measure and (measure is None or fallback_measure.endswith(" " + measure)):
-                measure = fallback_measure
+                r = _read_by_rules(ctx, n, (s0, s1))
+            measure = n.measure
+            if r.measure and (measure is None or r.measure.endswith(" " + measure)):
+                measure = r.measure
+            if measure in DURATION_UNITS and r.frame != "age":
+                # "paid over ten years": a span of time, neither a price nor the payer's
+                r.frame = None
+                if r.by_agent:
+                    r.subject = r.subject_entity = None
             if measure is None:
                 # bounded look-back: a scan from the sentence start per number is quadratic
                 counts = list(_COUNT_OF.finditer(text, max(s0, n.start - 300), n.start))
@@ -587,7 +1080,8 @@ def extract_quantities(
                 and prev_measure
                 and not n.compound
                 and prev_measure not in _UNIT_MEASURES
-                and not re.match(r"\s+of\b", text[n.end : n.end + 4])
+                and prev_measure != "age"
+                and _CARRY_AFTER.match(text[n.end : n.end + 12])
             ):
                 # "30 people were killed and more than 200 injured": the count carries over
                 # (not a unit: "4.75% … two of the nine members" is no percentage)
@@ -599,7 +1093,7 @@ def extract_quantities(
                 end -= 1
             out.append(
                 Quantity(
-                    subject=subject,
+                    subject=r.subject,
                     measure=measure,
                     value=value,
                     low=low,
@@ -607,7 +1101,8 @@ def extract_quantities(
                     hedge=n.hedge,
                     text=text[start:end],
                     cite=Cite(article.id, start, end),
-                    subject_entity=subject_entity,
+                    subject_entity=r.subject_entity,
+                    frame=r.frame,
                 )
             )
     return out
