@@ -477,3 +477,11 @@ MEDIA_NAME_WORDS: frozenset[str] = frozenset({
     "newsmax", "salon", "slate", "atlantic", "economist", "newsweek", "time", "radio", "tv",
     "television", "network",
 })  # fmt: skip
+
+# Nouns for a piece of speech or writing ("Roe's first tweet …", "a statement that …"): a
+# sentence built on one, right before a quotation, introduces that quotation.
+SPEECH_NOUNS: frozenset[str] = frozenset({
+    "tweet", "tweets", "statement", "post", "posting", "message", "remarks", "comment",
+    "comments", "email", "e-mail", "letter", "memo", "release", "op-ed", "column", "speech",
+    "video", "reply", "response", "retort", "answer",
+})  # fmt: skip

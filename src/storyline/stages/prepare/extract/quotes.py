@@ -37,12 +37,14 @@ from storyline.lang import (
     INDIRECT_SPEECH_FORMS,
     MONTHS,
     REPORTING_FORMS,
+    SPEECH_LEMMAS,
     TITLE_ABBREVIATIONS,
     TITLE_CASE_SMALL_WORDS,
     TRAILING_SPEECH_FORMS,
     alternation,
     finite_forms,
 )
+from storyline.lang.en import SPEECH_NOUNS
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
 from storyline.stages.prepare.extract.context import ArticleContext
 from storyline.stages.prepare.extract.coref import SUBJECT_PRONOUNS, Coref
@@ -448,9 +450,19 @@ def _noun_speaker(ctx: _Ctx, phrase: str, at: int) -> _Speaker:
 def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     """The speaker of a reporting verb at ``verb_at`` whose subject phrase is ``[a, b)``."""
     if re.match(r"\w+ing\b", ctx.text[verb_at : verb_at + 20]):
-        # "…, stating that": a participle shares the subject of the clause it hangs on
+        # "…, stating that": a participle shares the subject of the clause it hangs on; after a
+        # comma ("Roe said the pier could close, adding, “…”") that is the main clause's
         if ctx.doc is None:
             return _sentence_subject(ctx, ctx.sentence(verb_at)[0], verb_at)
+        tok = _token_at(ctx.doc, verb_at)
+        hangs_on_speech = tok is not None and tok.head.lemma_ in SPEECH_LEMMAS
+        if not hangs_on_speech and re.search(
+            r",[”\"’]?\s*$", ctx.text[max(a, verb_at - 4) : verb_at]
+        ):
+            # (unless it hangs on a reporting verb: "…, Roe added, saying …" is Roe's)
+            main = _sentence_subject(ctx, ctx.sentence(verb_at)[0], verb_at, strict=True)
+            if main:
+                return main
     else:
         ent = _ends_with_actor(ctx, a, b)
         if ent is not None:
@@ -562,6 +574,12 @@ _AFTER_DASH = re.compile(
 _AFTER_ANY_VERB_INV = re.compile(
     rf"\s*(?P<v>[a-z]{{3,}}ed)\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s*(?:[.,]|$)"
 )
+_AFTER_ACCORDING = re.compile(
+    r"\s*,?\s*according\s+to\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.|[^.;:“”\"\n]){2,120}?)\s*(?:[.;]|$)"
+)
+_END_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}$")
+# What may follow the verb of a short attribution sentence: a time or place, then its end.
+_SHORT_TAIL = re.compile(r"(?:\s+(?!that\b)[\w’'-]+){0,5}\s*[.,!?]")
 _ACCORDING_INTRO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,:;“”\"]{2,80}?)\s*[:,]\s*$")
 _BEFORE_VERB = re.compile(
     rf"\b(?P<v>{_VERB})\b(?P<rest>(?:{_DOTTED}|[^.;“”\"]){{0,80}}?)\s*[:,—–-]\s*$"
@@ -587,7 +605,20 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         sp = _noun_speaker(ctx, m.group("np"), m.start("np"))
         if sp:
             return sp
+    m = _AFTER_ACCORDING.match(text, end, tail_end)
+    if m:  # "…” according to a court filing by Jane Roe."
+        ent = _speaker_in(ctx, m.start("np"), m.end("np"))
+        if ent is not None:
+            return _Speaker(ent)
+        name = _END_NAME.search(m.group("np"))  # "… a filing by Jane Roe": a name no one knew
+        if name:
+            return _Speaker(text=name.group())
+        return _noun_speaker(ctx, m.group("np"), m.start("np"))
     m = _AFTER_NP.match(text, end, tail_end)
+    if m and text[end - 2 : end - 1] == "." and not _SHORT_TAIL.match(text, m.end("v"), tail_end):
+        # a quote that closed its sentence with a full stop: what follows is a new sentence,
+        # an attribution only when it is short ("Roe said."), not "Roe warned that …"
+        m = None
     if m and not re.match(r"(?:and|but|or|then|which|that|as|while|when)\b", m.group("np")):
         # ("…” and repeated that …" continues the writer's sentence: no attribution)
         return _np_speaker(ctx, m.start("np"), m.end("np"), m.start("v"))
@@ -733,12 +764,20 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
     return _merge_groups(found)
 
 
+_SPEECH_NOUN = re.compile(rf"\b(?:{alternation(SPEECH_NOUNS)})\b", re.I)
+# The owner of a speech noun: "Roe's first tweet", "his latest statement".
+_POSSESSOR = re.compile(r"(?:[’']s?|\b(?P<pron>[Hh]is|[Hh]er))\s+(?:[\w-]+\s+){0,3}\Z")
+
+
 def _introducer(ctx: _Ctx, start: int) -> _Speaker:
     """The speaker a narrative sentence right before a quote introduces.
 
     "Roe wrote on Twitter on Friday.\n\n“The pier stays open.”": the sentence ends just
     before the quote (nothing but space and the opening mark between) and reports speech
-    itself, with no quote of its own; the subject of its reporting verb speaks.
+    itself, with no quote of its own; the subject of its reporting verb speaks. Without a
+    reporting verb, a sentence built on a speech noun introduces its owner's words ("Roe's
+    first tweet came at dawn." / "Roe began with a statement."), and a sentence whose subject
+    is a person introduces that person's ("Roe was in no mood to wait.\n\n“Open it now.”").
     """
     k = bisect.bisect_right(ctx._sent_starts, start) - 1
     while k >= 0 and ctx.sents[k][0] >= start - 1:
@@ -751,12 +790,36 @@ def _introducer(ctx: _Ctx, start: int) -> _Speaker:
     if ctx.in_quote(ss) or re.search(r"[“”„«»\"]", ctx.text[ss:se]):
         return _Speaker()
     verbs = list(re.finditer(rf"\b(?:{_VERBS})\b", ctx.text[ss:se]))
-    if not verbs:
-        return _Speaker()
-    verb_at = ss + verbs[-1].start()
-    if ctx.doc is not None:
-        return _np_speaker(ctx, ss, verb_at, verb_at)
-    return _subject_by_position(ctx, ss, verb_at)
+    if verbs:
+        verb_at = ss + verbs[-1].start()
+        if ctx.doc is not None:
+            sp = _np_speaker(ctx, ss, verb_at, verb_at)
+        else:
+            sp = _subject_by_position(ctx, ss, verb_at)
+        if sp:
+            return sp
+    noun = _SPEECH_NOUN.search(ctx.text, ss, se)
+    if noun:
+        owner = _POSSESSOR.search(ctx.text, ss, noun.start())
+        if owner:
+            if owner.group("pron"):
+                return _Speaker(
+                    pronoun="he" if owner.group("pron") == "his" else "she", at=owner.start()
+                )
+            # (a mention may hold the possessive: "Jane Roe's")
+            ent = _ends_with_actor(ctx, ss, owner.start()) or _ends_with_actor(
+                ctx, ss, owner.start() + 2
+            )
+            if ent is not None and ent.type in ("PERSON", "UNNAMED", "ORG"):
+                return _Speaker(ent)
+    subj = _sentence_subject(ctx, ss, se, strict=True)
+    if subj.pronoun in ("he", "she") or (
+        subj.entity is not None and subj.entity.type in ("PERSON", "UNNAMED")
+    ):
+        return subj
+    if noun and subj.entity is not None and subj.entity.type == "ORG":
+        return subj
+    return _Speaker()
 
 
 def _merge_groups(found: list[_Found]) -> list[_Found]:
