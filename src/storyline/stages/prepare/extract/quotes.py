@@ -581,8 +581,9 @@ _END_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}$")
 # What may follow the verb of a short attribution sentence: a time or place, then its end.
 _SHORT_TAIL = re.compile(r"(?:\s+(?!that\b)[\w’'-]+){0,5}\s*[.,!?]")
 _ACCORDING_INTRO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,:;“”\"]{2,80}?)\s*[:,]\s*$")
+# (the last reporting verb: "Roe, who has told aides …, said in a statement:" is Roe's)
 _BEFORE_VERB = re.compile(
-    rf"\b(?P<v>{_VERB})\b(?P<rest>(?:{_DOTTED}|[^.;“”\"]){{0,80}}?)\s*[:,—–-]\s*$"
+    rf"(?s:.*)\b(?P<v>{_VERB})\b(?P<rest>(?:{_DOTTED}|[^.;“”\"]){{0,80}}?)\s*[:,—–-]\s*$"
 )
 
 
@@ -596,7 +597,14 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         return _Speaker(pronoun=m.group("sp").lower(), at=m.start("sp"))
     m = _AFTER_VERB.match(text, end, tail_end)
     if m:
-        ent = _speaker_in(ctx, m.start("np"), m.end("np"))
+        a, b = m.start("np"), m.end("np")
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if text[a:b].rsplit(None, 1)[-1][:1].islower():
+            # a common noun heads the phrase: "said one Roe confidant" is not Roe
+            ent = _speaker_in(ctx, b - 1, b)
+        else:
+            ent = _speaker_in(ctx, a, b)
         if ent is not None:
             return _Speaker(ent)
         np = m.group("np").strip()
