@@ -447,15 +447,15 @@ _PERSON_NOUNS_ANY: tuple[str, ...] = (
     "singer", "rapper", "comedian", "celebrity", "veteran", "pastor", "preacher", "evangelist",
     "speaker", "radioman", "broadcaster", "blogger", "surrogate", "supporter", "donor",
     "critic", "manager", "director", "partner", "doctor", "surgeon", "nurse", "teacher",
-    "student", "farmer", "owner",
+    "student", "farmer", "owner", "socialist", "interviewer", "moderator", "populist",
 )  # fmt: skip
 _PERSON_NOUNS_M: tuple[str, ...] = (
     "businessman", "congressman", "actor", "chairman", "spokesman", "father", "husband", "son",
-    "brother", "king", "prince", "nephew", "uncle", "grandfather", "widower",
+    "brother", "king", "prince", "nephew", "uncle", "grandfather", "widower", "gentleman",
 )  # fmt: skip
 _PERSON_NOUNS_F: tuple[str, ...] = (
     "businesswoman", "congresswoman", "actress", "chairwoman", "spokeswoman", "mother", "wife",
-    "daughter", "sister", "queen", "princess", "niece", "aunt", "grandmother", "widow",
+    "daughter", "sister", "queen", "princess", "niece", "aunt", "grandmother", "widow", "lady",
 )  # fmt: skip
 PERSON_ROLE_NOUNS: Mapping[str, str | None] = {
     **dict.fromkeys(_PERSON_NOUNS_ANY),
@@ -475,7 +475,9 @@ MEDIA_NAME_WORDS: frozenset[str] = frozenset({
     "examiner", "courier", "reuters", "ap", "cnn", "fox", "nbc", "abc", "cbs", "msnbc", "npr",
     "pbs", "bbc", "bloomberg", "breitbart", "politico", "axios", "huffpost", "huffington",
     "newsmax", "salon", "slate", "atlantic", "economist", "newsweek", "time", "radio", "tv",
-    "television", "network",
+    "television", "network", "sentinel", "star", "sun", "bee", "dispatch", "enquirer", "mirror",
+    "independent", "standard", "express", "ledger", "bulletin", "monitor", "register", "wsj",
+    "nyt",
 })  # fmt: skip
 
 # Nouns for a piece of speech or writing ("Roe's first tweet …", "a statement that …"): a
