@@ -420,6 +420,8 @@ def _plain_np(phrase: str) -> str | None:
         return None
     if words[0].lower() in _PREPOSITIONS or not re.match(r"[\w’'-]+$", words[-1]):
         return None
+    if words[0].lower() in ("and", "but", "or", "so", "yet") or words[-1].lower() in _NOT_A_SPEAKER:
+        return None  # a clause's opening ("And in"), not a noun phrase
     if re.search(r"['’]s?$", words[-1]) or all(w.lower() in _NOT_A_SPEAKER for w in words):
         return None  # a possessive ("Jane Roe's") or a function word ("who", "the")
     if all(w.rstrip(".") in _TITLES for w in words):
@@ -521,16 +523,19 @@ def _token_at(doc: Doc, pos: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
+# Dependencies a subject search climbs: clauses, conjuncts, and "by saying" (pcomp of a prep).
+_CLIMB = frozenset(
+    ("advcl", "conj", "xcomp", "acl", "ccomp", "parataxis", "relcl", "pcomp", "prep")
+)
+
+
 def _nsubj(tok: Token) -> Token | None:
     """The subject of a verb, following participles and conjuncts up to the verb that has one."""
     for _ in range(6):
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child if child.dep_ == "nsubj" else None
-        if (
-            tok.dep_ in ("advcl", "conj", "xcomp", "acl", "ccomp", "parataxis", "relcl")
-            and tok.head is not tok
-        ):
+        if tok.dep_ in _CLIMB and tok.head is not tok:
             tok = tok.head
             continue
         break
@@ -627,6 +632,13 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         # a quote that closed its sentence with a full stop: what follows is a new sentence,
         # an attribution only when it is short ("Roe said."), not "Roe warned that …"
         m = None
+    if m and text[end - 2 : end - 1] not in (",", "?", "!", ".", "—", "–", "-", "’", "'"):
+        # a quote woven into the sentence ("the “kind of problems” Roe had answering …
+        # and saying"): a following phrase is an attribution only when it is a plain subject
+        # (after its last comma: "… who has won twice, the editorial board writes")
+        words = m.group("np").rsplit(",", 1)[-1].split()
+        if len(words) > 6 or any(w.lower() in _VERBISH for w in words):
+            m = None
     if m and not re.match(r"(?:and|but|or|then|which|that|as|while|when)\b", m.group("np")):
         # ("…” and repeated that …" continues the writer's sentence: no attribution)
         return _np_speaker(ctx, m.start("np"), m.end("np"), m.start("v"))
