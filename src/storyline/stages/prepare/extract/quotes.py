@@ -15,8 +15,8 @@ Three kinds:
 Speakers come from the attribution next to the quote ("X said", "said X", "X told reporters",
 "X said:", "according to X"), from the subject of the reporting verb in the sentence (spaCy's
 parse when there is one), or from the quote before it in the same paragraph. Pronouns
-("he stated") and back-references ("the official said", "Mr Barrot said") resolve to an actor
-introduced earlier, keeping that actor's role.
+("he stated") and back-references ("the official said", "the Oregon senator said") resolve to
+an actor introduced earlier through ``coref.py``, keeping the description as the role.
 
 Hand-written rather than a library's: spaCy ships no quotation component, and textacy's
 ``direct_quotations`` (the usual choice, compared in ``bench/extract.py``) handles neither
