@@ -91,3 +91,12 @@ def test_adding_after_a_comma_takes_the_main_subject() -> None:
         "“Good things take time in Velmar.”"
     )
     assert one(quotes(text, "spacy"), "Good things").speaker == "Maren Oddsen"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_partial_quote_after_a_speech_noun_takes_its_owner(mode: str) -> None:
+    text = (
+        "Residents of Velmar still recall Mayor Idris Pell's promise of “a bridge by next "
+        "spring and a ferry every hour” at the harbour fair."
+    )
+    assert one(quotes(text, mode), "a bridge by next").speaker == "Idris Pell"

@@ -485,5 +485,8 @@ MEDIA_NAME_WORDS: frozenset[str] = frozenset({
 SPEECH_NOUNS: frozenset[str] = frozenset({
     "tweet", "tweets", "statement", "post", "posting", "message", "remarks", "comment",
     "comments", "email", "e-mail", "letter", "memo", "release", "op-ed", "column", "speech",
-    "video", "reply", "response", "retort", "answer",
+    "video", "reply", "response", "retort", "answer", "claim", "claims", "assertion", "call",
+    "promise", "pledge", "vow", "warning", "argument", "suggestion", "words", "phrase",
+    "description", "insistence", "demand", "accusation", "boast", "admission", "slogan",
+    "catchphrase", "catch phrase", "quip", "line", "mantra", "refrain", "insult", "remark",
 })  # fmt: skip

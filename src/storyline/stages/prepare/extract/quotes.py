@@ -745,7 +745,11 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             sp = sp or before
         kind = _classify(ctx, seg, introduced)
         if not sp and kind == "partial":
-            sp = _embedding_speaker(ctx, seg) or _main_subject_speaker(ctx, seg)
+            sp = (
+                _embedding_speaker(ctx, seg)
+                or _main_subject_speaker(ctx, seg)
+                or _speech_noun_owner(ctx, seg)
+            )
         found.append(_Found(seg.start, seg.end, kind, sp, group, para))
     # unattributed segments take the speaker of their quote group or paragraph neighbour;
     # neighbours are looked up by index (scanning every quote per quote was quadratic on a
@@ -889,6 +893,31 @@ def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
         if ctx.doc is not None
         else _subject_by_position(ctx, ss, verb_at)
     )
+
+
+# A speech noun with its owner right before a quotation: "Roe's promise that “…”", "her
+# claim that she “…”", "his call for “…”" (at most a few words between noun and mark).
+_OWNED_NOUN = re.compile(
+    rf"(?:(?P<poss>[’']s?)|\b(?P<pron>[Hh]is|[Hh]er|[Tt]heir))\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{alternation(SPEECH_NOUNS)})\b(?P<tail>(?:\s+[\w’'-]+){{0,6}}?)[\s,]*\Z"
+)
+
+
+def _speech_noun_owner(ctx: _Ctx, seg: _Seg) -> _Speaker:
+    """Speaker of a partial quote that a speech noun introduces: the noun's owner."""
+    if seg.open_mark is None:
+        return _Speaker()
+    ss, _ = ctx.sentence(seg.open_mark)
+    lo = max(ss, seg.open_mark - 120)
+    m = _OWNED_NOUN.search(ctx.text, lo, seg.open_mark)
+    if m is None or re.search(r"[“”\"]", m.group("tail")):
+        return _Speaker()
+    if m.group("pron"):
+        pron = {"his": "he", "her": "she", "their": "they"}[m.group("pron").lower()]
+        return _Speaker(pronoun=pron, at=m.start("pron"))
+    a = m.start("poss")
+    ent = _ends_with_actor(ctx, lo, a) or _ends_with_actor(ctx, lo, m.end("poss"))
+    return _Speaker(ent) if ent is not None else _Speaker()
 
 
 def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
