@@ -100,3 +100,19 @@ def test_partial_quote_after_a_speech_noun_takes_its_owner(mode: str) -> None:
         "spring and a ferry every hour” at the harbour fair."
     )
     assert one(quotes(text, mode), "a bridge by next").speaker == "Idris Pell"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_digest_byline_before_a_colon_names_the_speaker(mode: str) -> None:
+    text = (
+        "FERRY FARES RISE AGAIN - Lotte Brandvik and Ivo Marek: “The third rise this year "
+        "hits commuters from the islands hardest.”"
+    )
+    q = one(quotes(text, mode), "third rise")
+    assert q.speaker is not None and "Brandvik" in q.speaker
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_lone_surname_before_a_colon(mode: str) -> None:
+    text = "The hall went quiet.\n\nVarnholt interjected: “So the vote is off until May?”"
+    assert one(quotes(text, mode), "vote is off").speaker == "Varnholt"

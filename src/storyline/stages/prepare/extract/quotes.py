@@ -677,6 +677,14 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     return _Speaker()
 
 
+# A name (or two) between a dash and a colon closing the text before a quote.
+_BYLINE = re.compile(
+    r"\s[—–-]{1,2}\s*(?P<np>(?:[A-Z][\w’'.-]*\s+(?:and\s+)?){0,4}[A-Z][\w’'-]*)\s*:\s*$"
+)
+# A sentence that is one capitalised name, a verb and a colon: "Roe interjected:".
+_LONE_NAME = re.compile(r"\s*([A-Z][\w’'-]+)\s+[a-z]{3,}(?:ed|s)\s*:\s*$")
+
+
 def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
     """Attribution before a quote, and whether the quote is introduced by it.
 
@@ -710,8 +718,15 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         if ent is not None:
             return _Speaker(ent), True
         return _np_speaker(ctx, ss, ss + m.start("v"), ss + m.start("v")), True
+    byline = _BYLINE.search(head)
+    if byline:  # a digest's "HEADLINE - Jane Roe and Ivo Doe: “…"
+        a, b = ss + byline.start("np"), ss + byline.end("np")
+        ent = _speaker_in(ctx, a, b)
+        return (_Speaker(ent) if ent is not None else _Speaker(text=byline.group("np"))), True
     if re.search(r"[:—–]\s*$|\s--?\s*$", head):
-        return _sentence_subject(ctx, ss, open_mark), True
+        sp = _sentence_subject(ctx, ss, open_mark)
+        lone = _LONE_NAME.match(head) if not sp else None
+        return (_Speaker(text=lone.group(1)) if lone else sp), True
     return _Speaker(), not head.strip()
 
 
@@ -837,6 +852,15 @@ def _introducer(ctx: _Ctx, start: int) -> _Speaker:
             if ent is not None and ent.type in ("PERSON", "UNNAMED", "ORG"):
                 return _Speaker(ent)
     subj = _sentence_subject(ctx, ss, se, strict=True)
+    if not subj and ctx.doc is not None:
+        # "The union leader went further." / "the leader" named before: a back-reference
+        span = ctx.doc.char_span(ss, se, alignment_mode="contract")
+        head = next((t for t in span or () if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+        det = [c for c in head.lefts if c.lower_ == "the"] if head is not None else []
+        if head is not None and det and head.pos_ == "NOUN":
+            sub = _noun_speaker(ctx, ctx.text[det[0].idx : head.idx + len(head)], det[0].idx)
+            if sub.entity is not None:
+                return sub
     if subj.pronoun in ("he", "she") or (
         subj.entity is not None and subj.entity.type in ("PERSON", "UNNAMED")
     ):
