@@ -420,7 +420,9 @@ def _plain_np(phrase: str) -> str | None:
         return None
     if words[0].lower() in _PREPOSITIONS or not re.match(r"[\w’'-]+$", words[-1]):
         return None
-    if words[0].lower() in ("and", "but", "or", "so", "yet") or words[-1].lower() in _NOT_A_SPEAKER:
+    while words and words[0].lower() in ("and", "but", "or", "so", "yet"):
+        words = words[1:]  # "…, and two car plants said": the plants
+    if not words or words[-1].lower() in _NOT_A_SPEAKER:
         return None  # a clause's opening ("And in"), not a noun phrase
     if re.search(r"['’]s?$", words[-1]) or all(w.lower() in _NOT_A_SPEAKER for w in words):
         return None  # a possessive ("Jane Roe's") or a function word ("who", "the")
