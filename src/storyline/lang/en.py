@@ -533,3 +533,80 @@ DURATION_UNITS: frozenset[str] = frozenset({
     "seconds", "minutes", "hours", "days", "nights", "weeks", "weekends", "months", "years",
     "decades", "centuries", "summers", "winters", "seasons", "terms", "quarters",
 })  # fmt: skip
+
+# -- coreference: role nouns and titles ---------------------------------------------------------
+
+# What an abbreviated or honorific title means as a noun, for nominal back-references
+# ("Sen. Jane Roe ... the Oregon senator said"). Keys are folded (lower case, no full stop).
+TITLE_NOUNS: Mapping[str, tuple[str, ...]] = {
+    "sen": ("senator", "lawmaker"), "sens": ("senators", "lawmakers"), "senator": ("lawmaker",),
+    "rep": ("representative", "congressman", "congresswoman", "lawmaker"),
+    "reps": ("representatives", "lawmakers"),
+    "congressman": ("lawmaker", "representative"), "congresswoman": ("lawmaker", "representative"),
+    "gov": ("governor",), "gen": ("general",), "lt": ("lieutenant",), "col": ("colonel",),
+    "capt": ("captain",), "sgt": ("sergeant",), "adm": ("admiral",), "maj": ("major",),
+    "cmdr": ("commander",), "atty": ("attorney", "lawyer"), "det": ("detective",),
+    "insp": ("inspector",), "supt": ("superintendent",), "rev": ("reverend", "pastor"),
+    "dr": ("doctor",), "prof": ("professor",), "pres": ("president",),
+    "president": ("president",), "pope": ("pontiff",), "attorney": ("lawyer",),
+}  # fmt: skip
+
+# Nouns that describe a person in a definite back-reference ("the businessman said", "the
+# actress told"), with the gender they show ("m", "f") or None. A noun here never names an
+# organisation; ``storyline.stages.prepare.extract.coref`` reads it.
+_PERSON_NOUNS_ANY: tuple[str, ...] = (
+    "senator", "lawmaker", "representative", "governor", "mayor", "president", "candidate",
+    "nominee", "front-runner", "frontrunner", "contender", "challenger", "incumbent",
+    "billionaire", "mogul", "developer", "tycoon", "magnate", "investor", "executive",
+    "founder", "host", "anchor", "columnist", "commentator", "pundit", "writer", "author",
+    "reporter", "journalist", "editor", "pollster", "strategist", "consultant", "adviser",
+    "advisor", "aide", "official", "spokesperson", "lawyer", "attorney", "judge", "justice",
+    "prosecutor", "professor", "economist", "analyst", "expert", "scholar", "historian",
+    "activist", "organizer", "organiser", "leader", "chairperson", "chair", "secretary",
+    "minister", "diplomat", "ambassador", "envoy", "general", "commander", "officer", "star",
+    "singer", "rapper", "comedian", "celebrity", "veteran", "pastor", "preacher", "evangelist",
+    "speaker", "radioman", "broadcaster", "blogger", "surrogate", "supporter", "donor",
+    "critic", "manager", "director", "partner", "doctor", "surgeon", "nurse", "teacher",
+    "student", "farmer", "owner", "socialist", "interviewer", "moderator", "populist",
+)  # fmt: skip
+_PERSON_NOUNS_M: tuple[str, ...] = (
+    "businessman", "congressman", "actor", "chairman", "spokesman", "father", "husband", "son",
+    "brother", "king", "prince", "nephew", "uncle", "grandfather", "widower", "gentleman",
+)  # fmt: skip
+_PERSON_NOUNS_F: tuple[str, ...] = (
+    "businesswoman", "congresswoman", "actress", "chairwoman", "spokeswoman", "mother", "wife",
+    "daughter", "sister", "queen", "princess", "niece", "aunt", "grandmother", "widow", "lady",
+)  # fmt: skip
+PERSON_ROLE_NOUNS: Mapping[str, str | None] = {
+    **dict.fromkeys(_PERSON_NOUNS_ANY),
+    **dict.fromkeys(_PERSON_NOUNS_M, "m"),
+    **dict.fromkeys(_PERSON_NOUNS_F, "f"),
+}
+
+# Nouns for a news organisation ("the newspaper reported"), and words that mark an
+# organisation's name as a news outlet's ("The Example Times", "Example News").
+MEDIA_NOUNS: frozenset[str] = frozenset({
+    "newspaper", "paper", "magazine", "tabloid", "network", "outlet", "website", "site",
+    "broadcaster", "publication", "daily", "channel", "station", "newsletter", "wire",
+})  # fmt: skip
+MEDIA_NAME_WORDS: frozenset[str] = frozenset({
+    "times", "post", "journal", "news", "herald", "tribune", "daily", "magazine", "gazette",
+    "press", "telegraph", "guardian", "globe", "observer", "review", "chronicle", "inquirer",
+    "examiner", "courier", "reuters", "ap", "cnn", "fox", "nbc", "abc", "cbs", "msnbc", "npr",
+    "pbs", "bbc", "bloomberg", "breitbart", "politico", "axios", "huffpost", "huffington",
+    "newsmax", "salon", "slate", "atlantic", "economist", "newsweek", "time", "radio", "tv",
+    "television", "network", "sentinel", "star", "sun", "bee", "dispatch", "enquirer", "mirror",
+    "independent", "standard", "express", "ledger", "bulletin", "monitor", "register", "wsj",
+    "nyt",
+})  # fmt: skip
+
+# Nouns for a piece of speech or writing ("Roe's first tweet …", "a statement that …"): a
+# sentence built on one, right before a quotation, introduces that quotation.
+SPEECH_NOUNS: frozenset[str] = frozenset({
+    "tweet", "tweets", "statement", "post", "posting", "message", "remarks", "comment",
+    "comments", "email", "e-mail", "letter", "memo", "release", "op-ed", "column", "speech",
+    "video", "reply", "response", "retort", "answer", "claim", "claims", "assertion", "call",
+    "promise", "pledge", "vow", "warning", "argument", "suggestion", "words", "phrase",
+    "description", "insistence", "demand", "accusation", "boast", "admission", "slogan",
+    "catchphrase", "catch phrase", "quip", "line", "mantra", "refrain", "insult", "remark",
+})  # fmt: skip

@@ -15,8 +15,8 @@ Three kinds:
 Speakers come from the attribution next to the quote ("X said", "said X", "X told reporters",
 "X said:", "according to X"), from the subject of the reporting verb in the sentence (spaCy's
 parse when there is one), or from the quote before it in the same paragraph. Pronouns
-("he stated") and back-references ("the official said", "Mr Barrot said") resolve to an actor
-introduced earlier, keeping that actor's role.
+("he stated") and back-references ("the official said", "the Oregon senator said") resolve to
+an actor introduced earlier through ``coref.py``, keeping the description as the role.
 
 Hand-written rather than a library's: spaCy ships no quotation component, and textacy's
 ``direct_quotations`` (the usual choice, compared in ``bench/extract.py``) handles neither
@@ -33,22 +33,21 @@ from typing import TYPE_CHECKING
 
 from storyline.lang import (
     CORE_SPEECH_FORMS,
-    FEMALE_FIRST_NAMES,
     HONORIFICS,
     INDIRECT_SPEECH_FORMS,
-    MALE_FIRST_NAMES,
     MONTHS,
-    PRONOUNS,
     REPORTING_FORMS,
+    SPEECH_LEMMAS,
     TITLE_ABBREVIATIONS,
     TITLE_CASE_SMALL_WORDS,
     TRAILING_SPEECH_FORMS,
     alternation,
     finite_forms,
 )
+from storyline.lang.en import SPEECH_NOUNS
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
 from storyline.stages.prepare.extract.context import ArticleContext
-from storyline.stages.prepare.extract.entities import entity_number
+from storyline.stages.prepare.extract.coref import SUBJECT_PRONOUNS, Coref
 from storyline.stages.prepare.extract.polarity import mark_quotes
 
 if TYPE_CHECKING:
@@ -76,12 +75,7 @@ _TIME = (
     r"\s+(?:this|last)\s+(?:week|month|year|weekend)|\s+(?:yesterday|today|earlier|later|recently)|"
     r"\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+[A-Z]\w+))*"
 )
-# Third-person subject pronouns that name a speaker, by what they agree with ("it": a thing).
-_PRONOUNS = {
-    p: "it" if f.gender == "n" else str(f.number)
-    for p, f in PRONOUNS.items()
-    if f.person == 3 and f.case == "subj"
-}
+_PRONOUNS = SUBJECT_PRONOUNS  # pronouns that name a speaker (coref.py)
 _PRON = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in _PRONOUNS) + ")"
 # A full stop inside a speaker's noun phrase: an abbreviated title ("Mr. Roe", "Sen. Roe") or
 # an initial ("Jane Q. Roe", "U.S. Rep. Roe"); phrase patterns accept it as one character.
@@ -312,7 +306,7 @@ class _Ctx:
     _sorted: list[tuple[int, int]] = field(default_factory=list)  # quoted, sorted
     _mention_starts: list[int] = field(default_factory=list)
     _mention_maxlen: int = 0
-    _genders: dict[str, str] | None = None  # entity id -> "m"/"f", from the article itself
+    coref: Coref = field(init=False)  # the article's resolver, over these quotation spans
 
     def __post_init__(self) -> None:
         self._sent_starts = [s for s, _ in self.sents]
@@ -326,6 +320,9 @@ class _Ctx:
                 self._spans[-1] = (self._spans[-1][0], max(e, self._spans[-1][1]))
             else:
                 self._spans.append((s, e))
+        self.coref = Coref(
+            self.text, self.sents, self.mentions, self.entities, self.doc, self.in_quote
+        )
 
     def sentence(self, pos: int) -> tuple[int, int]:
         k = bisect.bisect_right(self._sent_starts, pos) - 1
@@ -360,33 +357,15 @@ class _Speaker:
     text: str | None = None
     pronoun: str | None = None
     at: int = 0  # where the pronoun is (for resolving it)
+    role: str | None = None  # the description a back-reference used ("Oregon senator")
 
     def __bool__(self) -> bool:
         return self.entity is not None or self.text is not None or self.pronoun is not None
 
 
 def _speaker_in(ctx: _Ctx, a: int, b: int, head: int | None = None) -> Entity | None:
-    """The actor a noun phrase ``[a, b)`` names.
-
-    A person or unnamed source wins over the country or ministry in its title
-    ("French Foreign Ministry spokesperson Pascal Roe" is Pascal Roe); otherwise the mention
-    nearest the phrase's end. ``head`` (a character offset) picks the mention containing it.
-    """
-    inside = [
-        (s, e, ent)
-        for s, e, ent in ctx.mentions_from(a - ctx._mention_maxlen, b)
-        if s < b and a < e and not ctx.in_quote(s)
-    ]
-    if not inside:
-        return None
-    if head is not None:
-        at = [x for x in inside if x[0] <= head < x[1]]
-        if not at:
-            return None  # the phrase's head names no actor ("Ilse Roe, Kestria's minister")
-        return max(at, key=lambda x: (x[2].type in ("PERSON", "UNNAMED"), -(x[1] - x[0])))[2]
-    people = [x for x in inside if x[2].type in ("PERSON", "UNNAMED")]
-    pool = people or inside
-    return max(pool, key=lambda x: (x[1], x[1] - x[0]))[2]
+    """The actor a noun phrase ``[a, b)`` names (``Coref.actor_in``)."""
+    return ctx.coref.actor_in(a, b, head)
 
 
 def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
@@ -441,6 +420,10 @@ def _plain_np(phrase: str) -> str | None:
         return None
     if words[0].lower() in _PREPOSITIONS or not re.match(r"[\w’'-]+$", words[-1]):
         return None
+    while words and words[0].lower() in ("and", "but", "or", "so", "yet"):
+        words = words[1:]  # "…, and two car plants said": the plants
+    if not words or words[-1].lower() in _NOT_A_SPEAKER:
+        return None  # a clause's opening ("And in"), not a noun phrase
     if re.search(r"['’]s?$", words[-1]) or all(w.lower() in _NOT_A_SPEAKER for w in words):
         return None  # a possessive ("Jane Roe's") or a function word ("who", "the")
     if all(w.rstrip(".") in _TITLES for w in words):
@@ -450,12 +433,40 @@ def _plain_np(phrase: str) -> str | None:
     return " ".join(words) or None
 
 
+def _noun_speaker(ctx: _Ctx, phrase: str, at: int) -> _Speaker:
+    """A speaker no mention covers, written as a noun phrase starting at offset ``at``.
+
+    A definite back-reference ("the Oregon senator", "the newspaper") resolves to the actor
+    it stands for (``Coref.resolve_nominal``), keeping its words as the role; any other
+    short noun phrase stays as written, without its article ("port agents").
+    """
+    plain = _plain_np(phrase)
+    if not plain:
+        return _Speaker()
+    last = re.split(r"[,;:()—–]", phrase)[-1]
+    np_at = at + len(phrase) - len(last) + (len(last) - len(last.lstrip()))
+    ent = ctx.coref.resolve_nominal(last.strip(), np_at)
+    if ent is not None:
+        return _Speaker(ent, role=plain)
+    return _Speaker(text=plain)
+
+
 def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     """The speaker of a reporting verb at ``verb_at`` whose subject phrase is ``[a, b)``."""
     if re.match(r"\w+ing\b", ctx.text[verb_at : verb_at + 20]):
-        # "…, stating that": a participle shares the subject of the clause it hangs on
+        # "…, stating that": a participle shares the subject of the clause it hangs on; after a
+        # comma ("Roe said the pier could close, adding, “…”") that is the main clause's
         if ctx.doc is None:
             return _sentence_subject(ctx, ctx.sentence(verb_at)[0], verb_at)
+        tok = _token_at(ctx.doc, verb_at)
+        hangs_on_speech = tok is not None and tok.head.lemma_ in SPEECH_LEMMAS
+        if not hangs_on_speech and re.search(
+            r",[”\"’]?\s*$", ctx.text[max(a, verb_at - 4) : verb_at]
+        ):
+            # (unless it hangs on a reporting verb: "…, Roe added, saying …" is Roe's)
+            main = _sentence_subject(ctx, ctx.sentence(verb_at)[0], verb_at, strict=True)
+            if main:
+                return main
     else:
         ent = _ends_with_actor(ctx, a, b)
         if ent is not None:
@@ -488,18 +499,17 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
             ent = _speaker_in(ctx, lo, hi, head=subj.idx)
             if ent is not None:
                 return _Speaker(ent)
-            np = _plain_np(_head_phrase(ctx.text, subj))
-            return _Speaker(text=np) if np else _Speaker()
+            lo_head, head_np = _head_phrase(ctx.text, subj)
+            return _noun_speaker(ctx, head_np, lo_head)
     if re.search(r"\b(?:and|but)\s*$", phrase):
         # "The bank raised rates and said …": the subject starts the sentence
         ss, _ = ctx.sentence(a)
         first = [x for x in ctx.mentions_from(ss, b) if not ctx.in_quote(x[0])]
         return _Speaker(first[0][2]) if first else _Speaker()
-    np = _plain_np(phrase)
-    return _Speaker(text=np) if np else _Speaker()
+    return _noun_speaker(ctx, phrase, a)
 
 
-def _head_phrase(text: str, head: Token) -> str:
+def _head_phrase(text: str, head: Token) -> tuple[int, str]:
     """A subject's noun with its modifiers, without appositives or relative clauses."""
     left = [
         t
@@ -507,12 +517,18 @@ def _head_phrase(text: str, head: Token) -> str:
         if t.dep_ in ("compound", "amod", "det", "nummod", "poss", "nmod", "case")
     ]
     lo = min([t.idx for t in left] + [head.idx])
-    return text[lo : head.idx + len(head)]
+    return lo, text[lo : head.idx + len(head)]
 
 
 def _token_at(doc: Doc, pos: int) -> Token | None:
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+# Dependencies a subject search climbs: clauses, conjuncts, and "by saying" (pcomp of a prep).
+_CLIMB = frozenset(
+    ("advcl", "conj", "xcomp", "acl", "ccomp", "parataxis", "relcl", "pcomp", "prep")
+)
 
 
 def _nsubj(tok: Token) -> Token | None:
@@ -521,10 +537,7 @@ def _nsubj(tok: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child if child.dep_ == "nsubj" else None
-        if (
-            tok.dep_ in ("advcl", "conj", "xcomp", "acl", "ccomp", "parataxis", "relcl")
-            and tok.head is not tok
-        ):
+        if tok.dep_ in _CLIMB and tok.head is not tok:
             tok = tok.head
             continue
         break
@@ -532,41 +545,15 @@ def _nsubj(tok: Token) -> Token | None:
 
 
 def _sentence_subject(ctx: _Ctx, ss: int, end: int, strict: bool = False) -> _Speaker:
-    """The actor a sentence is about: its grammatical subject, else its first actor.
-
-    ``strict``: the subject only (with a parse, the main verb's; without, an actor opening
-    the sentence), never an actor named further in.
-    """
-    if ctx.doc is not None:
-        span = ctx.doc.char_span(ss, end, alignment_mode="contract")
-        if span is not None and len(span):
-            subj = next((t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
-            if subj is not None:
-                if subj.lower_ in _PRONOUNS:
-                    return _Speaker(pronoun=subj.lower_, at=subj.idx)
-                lo = min(t.idx for t in subj.subtree)
-                hi = max(t.idx + len(t) for t in subj.subtree)
-                ent = _speaker_in(ctx, lo, hi, head=subj.idx)
-                for appos in (c for c in subj.children if c.dep_ == "appos" and ent is None):
-                    # "Kestria's foreign minister, Ilse Marrow, stated": the name in apposition
-                    ent = _speaker_in(ctx, lo, hi, head=appos.idx)
-                if ent is not None:
-                    return _Speaker(ent)
-    lead = re.match(rf"\s*({_PRON})\b", ctx.text[ss:end])
-    if lead:
-        return _Speaker(pronoun=lead.group(1).lower(), at=ss + lead.start(1))
-    first = [x for x in ctx.mentions_from(ss, end) if not ctx.in_quote(x[0])]
-    if strict:
-        if ctx.doc is not None:
-            return _Speaker()
-        first = [
-            x for x in first[:1] if re.fullmatch(r"[\s“\"]*(?:[Tt]he\s+)?", ctx.text[ss : x[0]])
-        ]
-    people = [x for x in first if x[2].type in ("PERSON", "UNNAMED")]
-    pick = (people or first)[:1]
-    if pick:
-        return _Speaker(pick[0][2])
-    # a name nobody recognised, opening the sentence ("Lina Roe, a nurse, had one request —")
+    """The actor a sentence is about (``Coref.subject``), else a name nobody recognised
+    opening it ("Lina Roe, a nurse, had one request —")."""
+    ref = ctx.coref.subject(ss, end, strict)
+    if ref.entity is not None:
+        return _Speaker(ref.entity)
+    if ref.pronoun is not None:
+        return _Speaker(pronoun=ref.pronoun, at=ref.at)
+    if strict and ctx.doc is not None:
+        return _Speaker()
     name = re.match(r"\s*((?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)(?=,|\s+[a-z])", ctx.text[ss:end])
     return _Speaker(text=name.group(1)) if name else _Speaker()
 
@@ -594,9 +581,16 @@ _AFTER_DASH = re.compile(
 _AFTER_ANY_VERB_INV = re.compile(
     rf"\s*(?P<v>[a-z]{{3,}}ed)\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s*(?:[.,]|$)"
 )
+_AFTER_ACCORDING = re.compile(
+    r"\s*,?\s*according\s+to\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.|[^.;:“”\"\n]){2,120}?)\s*(?:[.;]|$)"
+)
+_END_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}$")
+# What may follow the verb of a short attribution sentence: a time or place, then its end.
+_SHORT_TAIL = re.compile(r"(?:\s+(?!that\b)[\w’'-]+){0,5}\s*[.,!?]")
 _ACCORDING_INTRO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,:;“”\"]{2,80}?)\s*[:,]\s*$")
+# (the last reporting verb: "Roe, who has told aides …, said in a statement:" is Roe's)
 _BEFORE_VERB = re.compile(
-    rf"\b(?P<v>{_VERB})\b(?P<rest>(?:{_DOTTED}|[^.;“”\"]){{0,80}}?)\s*[:,—–-]\s*$"
+    rf"(?s:.*)\b(?P<v>{_VERB})\b(?P<rest>(?:{_DOTTED}|[^.;“”\"]){{0,80}}?)\s*[:,—–-]\s*$"
 )
 
 
@@ -610,16 +604,43 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         return _Speaker(pronoun=m.group("sp").lower(), at=m.start("sp"))
     m = _AFTER_VERB.match(text, end, tail_end)
     if m:
-        ent = _speaker_in(ctx, m.start("np"), m.end("np"))
+        a, b = m.start("np"), m.end("np")
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if text[a:b].rsplit(None, 1)[-1][:1].islower():
+            # a common noun heads the phrase: "said one Roe confidant" is not Roe
+            ent = _speaker_in(ctx, b - 1, b)
+        else:
+            ent = _speaker_in(ctx, a, b)
         if ent is not None:
             return _Speaker(ent)
         np = m.group("np").strip()
         if re.fullmatch(_PRON, np):
             return _Speaker(pronoun=np.lower(), at=m.start("np"))
-        plain = _plain_np(np)
-        if plain:
-            return _Speaker(text=plain)
+        sp = _noun_speaker(ctx, m.group("np"), m.start("np"))
+        if sp:
+            return sp
+    m = _AFTER_ACCORDING.match(text, end, tail_end)
+    if m:  # "…” according to a court filing by Jane Roe."
+        ent = _speaker_in(ctx, m.start("np"), m.end("np"))
+        if ent is not None:
+            return _Speaker(ent)
+        name = _END_NAME.search(m.group("np"))  # "… a filing by Jane Roe": a name no one knew
+        if name:
+            return _Speaker(text=name.group())
+        return _noun_speaker(ctx, m.group("np"), m.start("np"))
     m = _AFTER_NP.match(text, end, tail_end)
+    if m and text[end - 2 : end - 1] == "." and not _SHORT_TAIL.match(text, m.end("v"), tail_end):
+        # a quote that closed its sentence with a full stop: what follows is a new sentence,
+        # an attribution only when it is short ("Roe said."), not "Roe warned that …"
+        m = None
+    if m and text[end - 2 : end - 1] not in (",", "?", "!", ".", "—", "–", "-", "’", "'"):
+        # a quote woven into the sentence ("the “kind of problems” Roe had answering …
+        # and saying"): a following phrase is an attribution only when it is a plain subject
+        # (after its last comma: "… who has won twice, the editorial board writes")
+        words = m.group("np").rsplit(",", 1)[-1].split()
+        if len(words) > 6 or any(w.lower() in _VERBISH for w in words):
+            m = None
     if m and not re.match(r"(?:and|but|or|then|which|that|as|while|when)\b", m.group("np")):
         # ("…” and repeated that …" continues the writer's sentence: no attribution)
         return _np_speaker(ctx, m.start("np"), m.end("np"), m.start("v"))
@@ -635,8 +656,10 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
             return _Speaker(ent)
         if ent is None and re.fullmatch(r"(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+", np):
             return _Speaker(text=np)  # a name the entity stage did not know
-        if ent is None and re.match(r"(?:[Tt]he|[Aa]n?)\s", np) and (plain := _plain_np(np)):
-            return _Speaker(text=plain)  # "…,” the report concluded.
+        if ent is None and re.match(r"(?:[Tt]he|[Aa]n?)\s", np):
+            sp = _noun_speaker(ctx, m.group("np"), m.start("np"))
+            if sp:
+                return sp  # "…,” the report concluded.
     m = _AFTER_DASH.match(text, end, min(len(text), end + 120))
     if m:
         # a signature line: "…”, then "- Jane Roe." or a tweet's "— Jane Roe (@janeroe) …"
@@ -654,6 +677,14 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         if ent is None and re.fullmatch(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+", np):
             return _Speaker(text=np)
     return _Speaker()
+
+
+# A name (or two) between a dash and a colon closing the text before a quote.
+_BYLINE = re.compile(
+    r"\s[—–-]{1,2}\s*(?P<np>(?:[A-Z][\w’'.-]*\s+(?:and\s+)?){0,4}[A-Z][\w’'-]*)\s*:\s*$"
+)
+# A sentence that is one capitalised name, a verb and a colon: "Roe interjected:".
+_LONE_NAME = re.compile(r"\s*([A-Z][\w’'-]+)\s+[a-z]{3,}(?:ed|s)\s*:\s*$")
 
 
 def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
@@ -675,9 +706,13 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
     acc = _ACCORDING_INTRO.search(head)
     if acc:  # According to the agency: “…”
         ent = _speaker_in(ctx, ss + acc.start("np"), ss + acc.end("np"))
-        plain = _plain_np(acc.group("np"))
-        if ent is not None or plain:
-            return (_Speaker(ent) if ent is not None else _Speaker(text=plain)), True
+        sp = (
+            _Speaker(ent)
+            if ent is not None
+            else _noun_speaker(ctx, acc.group("np"), ss + acc.start("np"))
+        )
+        if sp:
+            return sp, True
     m = _BEFORE_VERB.search(head)
     if m:
         rest_a, rest_b = ss + m.start("rest"), ss + m.end("rest")
@@ -685,8 +720,15 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         if ent is not None:
             return _Speaker(ent), True
         return _np_speaker(ctx, ss, ss + m.start("v"), ss + m.start("v")), True
+    byline = _BYLINE.search(head)
+    if byline:  # a digest's "HEADLINE - Jane Roe and Ivo Doe: “…"
+        a, b = ss + byline.start("np"), ss + byline.end("np")
+        ent = _speaker_in(ctx, a, b)
+        return (_Speaker(ent) if ent is not None else _Speaker(text=byline.group("np"))), True
     if re.search(r"[:—–]\s*$|\s--?\s*$", head):
-        return _sentence_subject(ctx, ss, open_mark), True
+        sp = _sentence_subject(ctx, ss, open_mark)
+        lone = _LONE_NAME.match(head) if not sp else None
+        return (_Speaker(text=lone.group(1)) if lone else sp), True
     return _Speaker(), not head.strip()
 
 
@@ -720,7 +762,11 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             sp = sp or before
         kind = _classify(ctx, seg, introduced)
         if not sp and kind == "partial":
-            sp = _embedding_speaker(ctx, seg) or _main_subject_speaker(ctx, seg)
+            sp = (
+                _embedding_speaker(ctx, seg)
+                or _main_subject_speaker(ctx, seg)
+                or _speech_noun_owner(ctx, seg)
+            )
         found.append(_Found(seg.start, seg.end, kind, sp, group, para))
     # unattributed segments take the speaker of their quote group or paragraph neighbour;
     # neighbours are looked up by index (scanning every quote per quote was quadratic on a
@@ -759,12 +805,20 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
     return _merge_groups(found)
 
 
+_SPEECH_NOUN = re.compile(rf"\b(?:{alternation(SPEECH_NOUNS)})\b", re.I)
+# The owner of a speech noun: "Roe's first tweet", "his latest statement".
+_POSSESSOR = re.compile(r"(?:[’']s?|\b(?P<pron>[Hh]is|[Hh]er))\s+(?:[\w-]+\s+){0,3}\Z")
+
+
 def _introducer(ctx: _Ctx, start: int) -> _Speaker:
     """The speaker a narrative sentence right before a quote introduces.
 
     "Roe wrote on Twitter on Friday.\n\n“The pier stays open.”": the sentence ends just
     before the quote (nothing but space and the opening mark between) and reports speech
-    itself, with no quote of its own; the subject of its reporting verb speaks.
+    itself, with no quote of its own; the subject of its reporting verb speaks. Without a
+    reporting verb, a sentence built on a speech noun introduces its owner's words ("Roe's
+    first tweet came at dawn." / "Roe began with a statement."), and a sentence whose subject
+    is a person introduces that person's ("Roe was in no mood to wait.\n\n“Open it now.”").
     """
     k = bisect.bisect_right(ctx._sent_starts, start) - 1
     while k >= 0 and ctx.sents[k][0] >= start - 1:
@@ -777,12 +831,45 @@ def _introducer(ctx: _Ctx, start: int) -> _Speaker:
     if ctx.in_quote(ss) or re.search(r"[“”„«»\"]", ctx.text[ss:se]):
         return _Speaker()
     verbs = list(re.finditer(rf"\b(?:{_VERBS})\b", ctx.text[ss:se]))
-    if not verbs:
-        return _Speaker()
-    verb_at = ss + verbs[-1].start()
-    if ctx.doc is not None:
-        return _np_speaker(ctx, ss, verb_at, verb_at)
-    return _subject_by_position(ctx, ss, verb_at)
+    if verbs:
+        verb_at = ss + verbs[-1].start()
+        if ctx.doc is not None:
+            sp = _np_speaker(ctx, ss, verb_at, verb_at)
+        else:
+            sp = _subject_by_position(ctx, ss, verb_at)
+        if sp:
+            return sp
+    noun = _SPEECH_NOUN.search(ctx.text, ss, se)
+    if noun:
+        owner = _POSSESSOR.search(ctx.text, ss, noun.start())
+        if owner:
+            if owner.group("pron"):
+                return _Speaker(
+                    pronoun="he" if owner.group("pron") == "his" else "she", at=owner.start()
+                )
+            # (a mention may hold the possessive: "Jane Roe's")
+            ent = _ends_with_actor(ctx, ss, owner.start()) or _ends_with_actor(
+                ctx, ss, owner.start() + 2
+            )
+            if ent is not None and ent.type in ("PERSON", "UNNAMED", "ORG"):
+                return _Speaker(ent)
+    subj = _sentence_subject(ctx, ss, se, strict=True)
+    if not subj and ctx.doc is not None:
+        # "The union leader went further." / "the leader" named before: a back-reference
+        span = ctx.doc.char_span(ss, se, alignment_mode="contract")
+        head = next((t for t in span or () if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+        det = [c for c in head.lefts if c.lower_ == "the"] if head is not None else []
+        if head is not None and det and head.pos_ == "NOUN":
+            sub = _noun_speaker(ctx, ctx.text[det[0].idx : head.idx + len(head)], det[0].idx)
+            if sub.entity is not None:
+                return sub
+    if subj.pronoun in ("he", "she") or (
+        subj.entity is not None and subj.entity.type in ("PERSON", "UNNAMED")
+    ):
+        return subj
+    if noun and subj.entity is not None and subj.entity.type == "ORG":
+        return subj
+    return _Speaker()
 
 
 def _merge_groups(found: list[_Found]) -> list[_Found]:
@@ -832,6 +919,31 @@ def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
         if ctx.doc is not None
         else _subject_by_position(ctx, ss, verb_at)
     )
+
+
+# A speech noun with its owner right before a quotation: "Roe's promise that “…”", "her
+# claim that she “…”", "his call for “…”" (at most a few words between noun and mark).
+_OWNED_NOUN = re.compile(
+    rf"(?:(?P<poss>[’']s?)|\b(?P<pron>[Hh]is|[Hh]er|[Tt]heir))\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{alternation(SPEECH_NOUNS)})\b(?P<tail>(?:\s+[\w’'-]+){{0,6}}?)[\s,]*\Z"
+)
+
+
+def _speech_noun_owner(ctx: _Ctx, seg: _Seg) -> _Speaker:
+    """Speaker of a partial quote that a speech noun introduces: the noun's owner."""
+    if seg.open_mark is None:
+        return _Speaker()
+    ss, _ = ctx.sentence(seg.open_mark)
+    lo = max(ss, seg.open_mark - 120)
+    m = _OWNED_NOUN.search(ctx.text, lo, seg.open_mark)
+    if m is None or re.search(r"[“”\"]", m.group("tail")):
+        return _Speaker()
+    if m.group("pron"):
+        pron = {"his": "he", "her": "she", "their": "they"}[m.group("pron").lower()]
+        return _Speaker(pronoun=pron, at=m.start("pron"))
+    a = m.start("poss")
+    ent = _ends_with_actor(ctx, lo, a) or _ends_with_actor(ctx, lo, m.end("poss"))
+    return _Speaker(ent) if ent is not None else _Speaker()
 
 
 def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
@@ -1138,153 +1250,27 @@ def _parsed_indirect(ctx: _Ctx, ss: int, se: int) -> list[_Cand]:
 # -- pronouns ---------------------------------------------------------------------------------------
 
 
-# Personal pronouns that tell a person's gender ("he", "his", "her"), and the honorifics that do.
-_GENDERED = {p: str(f.gender) for p, f in PRONOUNS.items() if f.gender in ("m", "f")}
-# ("her" is left out as evidence: as an object it is usually someone else, "Roe thanked her")
-_GENDERED_RE = re.compile(r"\b(?:he|she|his)\b", re.I)
-_HONORIFIC_GENDER = re.compile(r"\b(?:(?P<m>Mr)|Mrs|Ms|Miss)\.?\s*$")
-
-
-def _genders(ctx: _Ctx) -> dict[str, str]:
-    """Each person's gender as the article shows it, for pronoun agreement.
-
-    No name list guesses it: the evidence is the article's own. "Mr."/"Mrs."/"Ms." before a
-    mention counts two votes; the first "he", "she" or "his" after a mention in its sentence
-    ("Jane Roe said she …"), before the next person's mention, one. A gender needs a
-    margin of two votes; a common first name (``lang.MALE_FIRST_NAMES``/``FEMALE_FIRST_NAMES``)
-    is one vote, enough when nothing else is known. A person without a gender agrees with
-    "he" and "she" alike.
-    """
-    if ctx._genders is not None:
-        return ctx._genders
-    text = ctx.text
-    votes: dict[str, list[int]] = {}
-    people = [x for x in ctx.mentions if x[2].type == "PERSON"]
-    for i, (s, e, ent) in enumerate(people):
-        v = votes.setdefault(ent.id, [0, 0])
-        h = _HONORIFIC_GENDER.search(text, max(0, s - 6), s) or _HONORIFIC_GENDER.match(
-            text[s : min(e, s + 6)].split(" ")[0]
-        )
-        if h:
-            v[0 if h.group("m") else 1] += 2
-        stop = min(
-            people[i + 1][0] if i + 1 < len(people) else len(text), ctx.sentence(s)[1], e + 150
-        )
-        if ctx.in_quote(e):
-            continue
-        p = _GENDERED_RE.search(text, e, max(e, stop))
-        if p and not ctx.in_quote(p.start()):
-            v[0 if _GENDERED[p.group().lower()] == "m" else 1] += 1
-    for ent in ctx.entities:  # a common first name: a prior worth one vote more than none
-        if ent.type == "PERSON" and len(words := ent.name.split()) > 1:
-            v = votes.setdefault(ent.id, [0, 0])
-            first = words[0].lower()
-            v[0] += 1 if first in MALE_FIRST_NAMES else 0
-            v[1] += 1 if first in FEMALE_FIRST_NAMES else 0
-    # one stray pronoun is no evidence ("Roe, who met Jane Doe, she said"): a margin of two,
-    # or one from a first name
-    ctx._genders = {
-        k: ("m" if m > f else "f")
-        for k, (m, f) in votes.items()
-        if abs(m - f) >= 2 or (abs(m - f) == 1 and m + f == 1 and _named(ctx, k))
-    }
-    return ctx._genders
-
-
-def _named(ctx: _Ctx, ent_id: str) -> bool:
-    """Whether a person's name opens with a first name the lists know."""
-    ent = next((e for e in ctx.entities if e.id == ent_id), None)
-    first = ent.name.split()[0].lower() if ent is not None and ent.name.split() else ""
-    return first in MALE_FIRST_NAMES or first in FEMALE_FIRST_NAMES
-
-
-def _fits(ctx: _Ctx, ent: Entity, pronoun: str) -> bool:
-    """Whether an actor agrees with a pronoun in number, kind and (for people) gender."""
-    want = _PRONOUNS.get(pronoun)
-    if want == "it":
-        return ent.type in ("ORG", "GPE")
-    num = entity_number(ent)
-    if want == "sg":
-        gender = _GENDERED.get(pronoun)
-        return num == "sg" and (gender is None or _genders(ctx).get(ent.id, gender) == gender)
-    return num == "pl" or ent.type in ("ORG", "GPE", "NORP")
-
-
 def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
-    """Resolve "he said"/"it added" to an actor introduced before.
-
-    The subject of the closest narrative sentence before the quote (or before the pronoun)
-    that fits the pronoun wins; a pronoun subject there points further back. Failing that,
-    the last speaker who fits, then the last actor mentioned who fits.
-    """
+    """Resolve "he said"/"it added" to an actor introduced before (``Coref.resolve_pronoun``,
+    with the speakers resolved so far as the last-speaker candidates). A pronoun keeps the
+    description the article last gave its actor as a speaker ("the actress said … she
+    added" -> role "actress")."""
     found.sort(key=lambda f: f.start)
     speakers: list[tuple[int, Entity]] = []
+    described: dict[str, str] = {}
     for f in found:
         sp = f.sp
         if sp.entity is not None:
             speakers.append((f.start, sp.entity))
+            if sp.role:
+                described[sp.entity.id] = sp.role
             continue
         if not sp.pronoun:
             continue
-        pron = sp.pronoun
-        limit = min(f.start, sp.at)
-        choice = _previous_subject(ctx, limit, pron, subjects_only=True)
-        if choice is None:
-            recent = [e for pos, e in speakers if pos < limit and limit - pos < 1500]
-            choice = recent[-1] if recent and _fits(ctx, recent[-1], pron) else None
-        if choice is None:
-            choice = _previous_subject(ctx, limit, pron)
-        if choice is None:
-            # the last fitting mention before ``limit``: searched backwards from it
-            hi = bisect.bisect_left(ctx._mention_starts, limit)
-            choice = next(
-                (
-                    ent
-                    for s, e, ent in (ctx.mentions[i] for i in range(hi - 1, -1, -1))
-                    if e <= limit and not ctx.in_quote(s) and _fits(ctx, ent, pron)
-                ),
-                None,
-            )
+        choice = ctx.coref.resolve_pronoun(sp.pronoun, min(f.start, sp.at), speakers)
         if choice is not None:
-            f.sp = _Speaker(choice)
+            f.sp = _Speaker(choice, role=described.get(choice.id))
             speakers.append((f.start, choice))
-
-
-def _previous_subject(
-    ctx: _Ctx, limit: int, pron: str, subjects_only: bool = False
-) -> Entity | None:
-    """The subject of the closest narrative sentence before ``limit`` that fits ``pron``.
-
-    With ``subjects_only`` only grammatical subjects count; otherwise, failing one, the first
-    fitting actor mentioned in the sentence (a name in a side clause, "Asked whether Roe
-    would run, she said", is a weaker antecedent than the last speaker, so it comes last).
-    """
-    k = bisect.bisect_right(ctx._sent_starts, limit - 1) - 1
-    seen = 0
-    while k >= 0 and seen < 3:
-        ss, se = ctx.sents[k]
-        k -= 1
-        end = min(se, limit)
-        if end <= ss or all(ctx.in_quote(i) for i in range(ss, end, max(1, (end - ss) // 8))):
-            continue  # quoted text says nothing about who "he" is
-        seen += 1
-        subj = _sentence_subject(ctx, ss, end, strict=subjects_only)
-        if subj.entity is not None and _fits(ctx, subj.entity, pron):
-            return subj.entity
-        if subj.pronoun == pron:
-            continue  # "He also warned …": keep looking for the name
-        if subjects_only:
-            continue
-        people = [
-            x[2]
-            for x in ctx.mentions_from(ss, end)
-            if not ctx.in_quote(x[0]) and _fits(ctx, x[2], pron)
-        ]
-        if pron in ("he", "she"):
-            people = [e for e in people if e.type in ("PERSON", "UNNAMED")]
-        if people:
-            return people[0]
-    return None
 
 
 # -- not speech -------------------------------------------------------------------------------------
@@ -1364,7 +1350,7 @@ def extract_quotes(
         if _not_speech(text[f.start : f.end], f.kind, bool(f.sp)):
             continue
         ent = f.sp.entity
-        name, role = (ent.name, ent.role) if ent is not None else (f.sp.text, None)
+        name, role = (ent.name, f.sp.role or ent.role) if ent is not None else (f.sp.text, None)
         if ent is None and name:
             name, role = _split_title(name)  # "Sen. Roe": "Roe", role "Sen."
         quotes.append(

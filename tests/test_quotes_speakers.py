@@ -1,0 +1,118 @@
+"""Speakers of direct and partial quotes in the harder forms of issue 17.
+
+All text here is written for these tests (fictional people, places and outlets). Each test
+runs on the rules-only path and on spaCy unless it says otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.models import Article, Quote
+from storyline.stages.prepare.extract.entities import extract_entities
+from storyline.stages.prepare.extract.quotes import extract_quotes
+from storyline.text import content_id
+
+MODES = ["rules", pytest.param("spacy", marks=pytest.mark.model)]
+
+
+def quotes(text: str, mode: str = "rules") -> list[Quote]:
+    doc: Any = None
+    if mode == "spacy":
+        from storyline.nlp import load_spacy
+
+        doc = load_spacy()(text)
+    article = Article(id=content_id(text), source="t", text=text, raw=text, title="t")
+    found = extract_quotes(article, doc, extract_entities(article, doc))
+    for q in found:
+        assert q.text == text[q.cite.start : q.cite.end]
+    return found
+
+
+def one(found: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in found if fragment in q.text]
+    assert len(hits) == 1, [(q.kind, q.text, q.speaker) for q in found]
+    return hits[0]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_statement_introduced_by_a_speech_noun_in_the_sentence_before(mode: str) -> None:
+    text = (
+        "The ferry to Skelholm sank on Sunday night.\n\n"
+        "Governor Petra Lindqvist's first tweet came an hour later.\n\n"
+        "“Every passenger is accounted for. Thank you to the crews.”"
+    )
+    assert one(quotes(text, mode), "Every passenger").speaker == "Petra Lindqvist"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_quote_after_a_sentence_about_a_person_is_that_persons(mode: str) -> None:
+    text = (
+        "Mr. Aurel Mendes, the harbour master, was in no mood to wait on Monday.\n\n"
+        "“Open the locks tonight. The barges cannot sit there another day.”"
+    )
+    assert one(quotes(text, mode), "Open the locks").speaker == "Aurel Mendes"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_quote_after_a_sentence_about_a_thing_gets_no_speaker(mode: str) -> None:
+    text = (
+        "The harbour at Velmar froze for the first time in a decade.\n\n"
+        "“Open the locks tonight. The barges cannot sit there another day.”"
+    )
+    assert one(quotes(text, mode), "Open the locks").speaker is None
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_according_to_after_the_quote(mode: str) -> None:
+    text = (
+        "“The inspection found no fault in the hull,” according to a report signed by "
+        "inspector Jana Ostrova."
+    )
+    assert one(quotes(text, mode), "no fault").speaker == "Jana Ostrova"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_new_sentence_after_a_full_stop_is_no_attribution(mode: str) -> None:
+    text = (
+        "Mayor Idris Pell called the closure “temporary.” Wren Halvorsen, a union organiser, "
+        "warned on Friday that the closure could last into spring."
+    )
+    q = one(quotes(text, mode), "temporary")
+    assert q.speaker != "Wren Halvorsen"
+
+
+@pytest.mark.model
+def test_adding_after_a_comma_takes_the_main_subject() -> None:
+    text = (
+        "Maren Oddsen said the tram extension could be “slow,” adding, "
+        "“Good things take time in Velmar.”"
+    )
+    assert one(quotes(text, "spacy"), "Good things").speaker == "Maren Oddsen"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_partial_quote_after_a_speech_noun_takes_its_owner(mode: str) -> None:
+    text = (
+        "Residents of Velmar still recall Mayor Idris Pell's promise of “a bridge by next "
+        "spring and a ferry every hour” at the harbour fair."
+    )
+    assert one(quotes(text, mode), "a bridge by next").speaker == "Idris Pell"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_digest_byline_before_a_colon_names_the_speaker(mode: str) -> None:
+    text = (
+        "FERRY FARES RISE AGAIN - Lotte Brandvik and Ivo Marek: “The third rise this year "
+        "hits commuters from the islands hardest.”"
+    )
+    q = one(quotes(text, mode), "third rise")
+    assert q.speaker is not None and "Brandvik" in q.speaker
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_lone_surname_before_a_colon(mode: str) -> None:
+    text = "The hall went quiet.\n\nVarnholt interjected: “So the vote is off until May?”"
+    assert one(quotes(text, mode), "vote is off").speaker == "Varnholt"
