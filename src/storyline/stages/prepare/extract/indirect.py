@@ -21,7 +21,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from storyline.lang import (
+    ATTITUDE_VERBS,
+    ATTRIBUTION_NOUNS,
+    ATTRIBUTION_PREPOSITIONS,
+    ATTRIBUTION_SPEECH_VERBS,
+    BELIEF_VERBS,
+    EVIDENCE_VERBS,
     INDIRECT_SPEECH_FORMS,
+    INTENT_VERBS,
+    OBJECT_CONTENT_VERBS,
     PRONOUNS,
     TRAILING_SPEECH_FORMS,
     alternation,
@@ -30,7 +38,7 @@ from storyline.lang import (
 from storyline.models import Entity, QuoteKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["Host", "Quoted", "Speaker", "find_indirect"]
 
@@ -232,8 +240,12 @@ def find_indirect(ctx: Host[S], direct: Sequence[Quoted[S]]) -> list[tuple[int, 
         elif cands[-1][1] < body_end - 20:
             # "C, the union announced, after the ministry said D": the rest has its own clause
             cands.extend(_leading(ctx, _attribution_end(text, cands[-1][1], body_end), body_end))
-        if not cands and ctx.doc is not None:
-            cands.extend(_parsed_indirect(ctx, ss, se))
+        if ctx.doc is not None:
+            # the parse's reading wins over the rules' where both read the same words (its
+            # boundaries follow the clause); the rules keep what the parse missed
+            parsed = _parsed(ctx, ss, se)
+            cands = [k for k in cands if not any(k[0] < b and a < k[1] for a, b, _ in parsed)]
+            cands = sorted([*cands, *parsed], key=lambda c: c[0])
         cands.extend(_participle_clauses(ctx, ss, body_end, direct, cands))
         for a, b, sp in cands:
             a, b = _trim(text, a, b, ",;")
@@ -373,38 +385,266 @@ def _participle_clauses(
     return out
 
 
-_SPEECH_LEMMAS = _words(
-    """say tell state confirm announce add note warn acknowledge insist argue claim explain
-    stress emphasize emphasise suggest indicate predict reiterate declare deny assert estimate
-    repeat"""
+# -- with a parse: cue, source and content from the dependency tree ------------------------------
+
+# Lemmas whose clausal complement is content ("said the plan failed", "fears the deal will fail",
+# "the poll shows Roe ahead"), whose direct object is ("announced a run"), and nouns that
+# report ("Roe's claim that …"). An infinitive is left out: "declined to speculate", "tried to
+# sell it" are what a source did more often than what it said or wants (PolNeAR train).
+_CLAUSE_CUES = ATTRIBUTION_SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | EVIDENCE_VERBS
+_NOUN_SOURCE_CUES = ATTRIBUTION_SPEECH_VERBS | BELIEF_VERBS | EVIDENCE_VERBS
+_CUE_LEMMAS = _CLAUSE_CUES | ATTITUDE_VERBS | frozenset(ATTRIBUTION_PREPOSITIONS)
+# A possessive pronoun speaks as its subject pronoun ("his claim": "he"), for the resolver.
+_POSSESSIVE = {
+    p: s
+    for p, f in PRONOUNS.items()
+    if f.case == "poss" and f.person == 3
+    for s, g in PRONOUNS.items()
+    if g.case == "subj" and (g.person, g.number, g.gender) == (f.person, f.number, f.gender)
+}
+# Subordinators that open a clause that is content although it has no subject of its own.
+_CONTENT_MARKS = frozenset({"whether", "if"})
+_THIRD_PERSON = frozenset(p for p, f in PRONOUNS.items() if f.person == 3 and f.case == "subj")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _bounds(tok: Token) -> tuple[int, int]:
+    """The characters a token's subtree covers."""
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+
+
+def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
+    """What a cue verb reports: its clause, object or topic, as a character span.
+
+    An object takes the predicate after it ("accused Roe [of lying]", "deemed the claims
+    [false]"); a clause stands alone (an addressee is no content: "told reporters [that …]").
+    """
+    kids = list(tok.children)
+    for c in kids:
+        if (
+            c.dep_ == "ccomp"
+            and lemma in _CLAUSE_CUES
+            and any(
+                g.dep_ in _SUBJECTS or (g.dep_ == "mark" and g.lower_ in _CONTENT_MARKS)
+                for g in c.children
+            )
+        ):
+            return _bounds(c)
+    preps = ATTRIBUTION_PREPOSITIONS.get(lemma, ())
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return _bounds(obj)
+    if lemma in OBJECT_CONTENT_VERBS:
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN", "NUM"):
+            rest = [
+                c
+                for c in kids
+                if c.i > obj.i
+                and (c.dep_ in _PREDICATE or (c.dep_ == "prep" and c.lower_ in preps))
+            ]
+            return obj.left_edge.idx, max(_bounds(c)[1] for c in [obj, *rest])
+    return None
+
+
+# What follows a content object inside its predicate ("accused Roe of lying").
+_PREDICATE = frozenset({"oprd", "ccomp", "xcomp", "acomp"})
+
+
+def _noun_content(tok: Token) -> tuple[int, int] | None:
+    """What a reporting noun reports: its "that" clause or its topic ("call for a truce")."""
+    for c in tok.children:
+        if c.dep_ in ("acl", "ccomp") and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+        ):
+            return _bounds(c)
+        if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "on", "against", "about"):
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and (c.lower_ != "of" or obj.pos_ == "VERB"):
+                return _bounds(obj)
+    return None
+
+
+def _noun_source(ctx: Host[S], tok: Token) -> S:
+    """Whose statement a reporting noun is: its possessor ("Roe's claim", "his call")."""
+    for c in tok.children:
+        if c.dep_ != "poss":
+            continue
+        if c.lower_ in _POSSESSIVE:
+            return ctx.speaker(pronoun=_POSSESSIVE[c.lower_], at=c.idx)
+        lo, hi = _bounds(c)
+        ent = ctx.actor_in(lo, hi)
+        if ent is not None:
+            return ctx.speaker(ent)
+    return ctx.speaker()
+
+
+def _passive_source(ctx: Host[S], tok: Token) -> S | None:
+    """The agent of a passive cue ("it was announced by the ministry that"); ``None``: active."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return None
+    for agent in (c for c in tok.children if c.dep_ == "agent"):
+        for obj in (g for g in agent.children if g.dep_ == "pobj"):
+            lo, hi = _bounds(obj)
+            ent = ctx.actor_in(lo, hi)
+            if ent is not None:
+                return ctx.speaker(ent)
+            plain = ctx.plain_np(ctx.text[lo:hi])
+            return ctx.speaker(text=plain) if plain else ctx.speaker()
+    return ctx.speaker()  # "it is believed that": no one to attribute it to
+
+
+def _subject(tok: Token) -> Token | None:
+    """A verb's subject, through the conjuncts, participles and infinitives it hangs on."""
+    for _ in range(6):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if tok.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl") or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _sourced(ctx: Host[S], tok: Token, lemma: str) -> bool:
+    """Whether a cue verb's subject can be a source: a person or a body, not a thing.
+
+    A named actor, a third-person pronoun or a relative pronoun (the speaker finder follows it
+    to its noun) qualifies; a common noun only for a finding ("the poll shows …") or when the
+    actor list knows it ("the spokesman"). "A number of candidates", "the deal", "the
+    messages" are no sources.
+    """
+    subj = _subject(tok)
+    if subj is None:
+        return False
+    if subj.pos_ == "PRON":
+        return subj.lower_ in _THIRD_PERSON or subj.lower_ in ("who", "that")
+    lo, hi = _bounds(subj)
+    if ctx.actor_in(lo, min(hi, subj.idx + len(subj))) is not None:
+        return True
+    if subj.pos_ != "NOUN" or (not any(c.is_alpha for c in subj.lefts) and subj.tag_ != "NNS"):
+        return False  # a bare singular noun ("deal said") is a misparse more often than not
+    # a common noun speaks (says, thinks, finds) but rarely wants or opposes: "critics say",
+    # "the poll shows"; "the messages showed" passes too, and is content, as the corpus has it
+    return lemma in _NOUN_SOURCE_CUES
+
+
+_REL_CUT = re.compile(
+    r",\s+(?:which|who|whom|whose|where|while|whereas|although|though|but|as|including|"
+    r"according|and|or|so|yet)\b|,\s+[a-z]+ing\b|\s+as\s+(?:he|she|it|they|we)\s|\s+but\s|"
+    r"\s[—–-]\s|;\s|:\s*$"
 )
 
 
-def _parsed_indirect(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
-    """Indirect speech the rules miss: a speech verb with a clausal complement (spaCy parse)."""
+def _content_end(text: str, lo: int, hi: int) -> int:
+    """A content without the side clause a parse hangs on it (", which …", " — …")."""
+    m = _REL_CUT.search(text, lo, hi)
+    if m and len(text[lo : m.start()].split()) >= 3:
+        return m.start()
+    return hi
+
+
+def _before_attribution(ctx: Host[S], cue: Token, lo: int, hi: int) -> int:
+    """Where a content stops before another source's attribution at its end.
+
+    "Roe said [the river had crested], the radio reported": a parse often hangs the second
+    attribution inside the first one's clause; the clause ends at the comma before it.
+    """
+    assert ctx.doc is not None
+    span = ctx.doc.char_span(lo, hi, alignment_mode="contract")
+    for t in span if span is not None else ():
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if (
+            t is cue
+            or subj is None
+            or t.pos_ != "VERB"
+            or t.lemma_.lower() not in ATTRIBUTION_SPEECH_VERBS
+        ):
+            continue
+        start = subj.left_edge.idx if subj.i < t.i else t.idx
+        comma = ctx.text.rfind(",", lo, start)
+        if comma > lo and not ctx.text[comma + 1 : start].strip():
+            return comma
+    return hi
+
+
+def _before_quote(ctx: Host[S], lo: int, hi: int) -> int | None:
+    """Where a content stops before a quote inside it, or ``None`` to leave it to the quote.
+
+    "said C, and he put it bluntly — “Q”": the clause before the quote's clause is content; a
+    clause that wraps a partial quote ("said the pier was “a long time coming”") is the
+    quote's, found as a partial quote with this speaker.
+    """
+    for s, e in ctx.spans:
+        if s >= hi:
+            break
+        if e > lo:
+            cut = [m.start() for m in _CLAUSE_BREAK.finditer(ctx.text, lo, max(lo, s - 1))]
+            if not cut or len(ctx.text[lo : cut[-1]].split()) < 3:
+                return None
+            return cut[-1]
+    return hi
+
+
+def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
+    """Attributions read from the parse: each cue with its content and its source.
+
+    A cue is a verb of the attribution table (``lang``: speech, belief, intention, attitude,
+    evidence) or a reporting noun; its content is the clause, object or topic it
+    governs; its source is the verb's subject (followed through conjuncts and participles by
+    the quote extractor's ``np_speaker``), the agent of a passive, or the noun's possessor. A
+    cue with no source found gives nothing (precision first), and so does a content reaching
+    out of the sentence or over its own cue (a misparse). Of nested attributions only the
+    outer one is kept ("Roe said [Doe believes C]").
+    """
     assert ctx.doc is not None
     span = ctx.doc.char_span(ss, se, alignment_mode="expand")
     if span is None:
         return []
+    out: list[_Cand[S]] = []
     for tok in span:
-        if (
-            tok.lemma_ not in _SPEECH_LEMMAS
-            or tok.pos_ not in ("VERB", "AUX")
-            or ctx.in_quote(tok.idx)
-        ):
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in _CUE_LEMMAS:
+            content = _verb_content(tok, lemma)
+        elif tok.pos_ == "NOUN" and lemma in ATTRIBUTION_NOUNS:
+            content = _noun_content(tok)
+        else:
             continue
-        comp = [c for c in tok.children if c.dep_ == "ccomp"]
-        if not comp or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        if content is None and tok.dep_ == "parataxis" and lemma in _CLAUSE_CUES:
+            # "The plan, Roe said, is dead": the sentence around the cue is its content
+            content = _bounds(tok.head)
+            if not (content[0] < tok.left_edge.idx and tok.right_edge.idx < content[1] - 1):
+                continue
+        elif content is None or content[0] <= tok.idx < content[1]:
             continue
-        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp[0].children):
-            continue  # a complement without a subject is no reported clause
-        lo = min(t.idx for t in comp[0].subtree)
-        hi = max(t.idx + len(t) for t in comp[0].subtree)
-        if lo < tok.idx < hi or lo < ss or hi > se:
-            continue  # (a complement reaching out of the sentence is a misparse)
-        m = re.match(r"that\s+", ctx.text[lo:hi])
+        if ctx.in_quote(tok.idx):
+            continue
+        lo, hi = content
+        if lo < ss or hi > se:
+            continue
+        m = re.match(r"that\s+", ctx.text[lo:hi])  # the clause without its "that"
         lo += m.end() if m else 0
-        sp = ctx.np_speaker(ss, tok.idx, tok.idx)
+        if tok.pos_ == "NOUN":
+            sp = _noun_source(ctx, tok)
+        else:
+            passive = _passive_source(ctx, tok)
+            if passive is None and not _sourced(ctx, tok, lemma):
+                continue
+            sp = passive if passive is not None else ctx.np_speaker(ss, tok.idx, tok.idx)
+        hi = _content_end(ctx.text, lo, _before_attribution(ctx, tok, lo, hi))
+        end = _before_quote(ctx, lo, hi)
+        if end is None:
+            continue
+        hi = end
         if sp:
-            return [(lo, hi, sp)]
-    return []
+            out.append((lo, hi, sp))
+    # the outer of nested attributions (a content holding another cue and its content)
+    out.sort(key=lambda c: (c[0], -c[1]))
+    kept: list[_Cand[S]] = []
+    for c in out:
+        if kept and c[0] < kept[-1][1]:
+            continue
+        kept.append(c)
+    return kept
