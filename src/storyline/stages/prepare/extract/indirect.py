@@ -443,7 +443,11 @@ def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
                 c
                 for c in kids
                 if c.i > obj.i
-                and (c.dep_ in _PREDICATE or (c.dep_ == "prep" and c.lower_ in preps))
+                and (
+                    c.dep_ in _PREDICATE
+                    or (c.dep_ == "prep" and c.lower_ in preps)
+                    or (c.dep_ == "advmod" and c.n_rights > 0)  # "shows Roe [well ahead of …]"
+                )
             ]
             return obj.left_edge.idx, max(_bounds(c)[1] for c in [obj, *rest])
     return None
@@ -502,7 +506,7 @@ def _subject(tok: Token) -> Token | None:
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj
-        if tok.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl") or tok.head is tok:
+        if tok.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl") or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -557,7 +561,7 @@ def _before_attribution(ctx: Host[S], cue: Token, lo: int, hi: int) -> int:
     for t in span if span is not None else ():
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
         if (
-            t is cue
+            t.i == cue.i
             or subj is None
             or t.pos_ != "VERB"
             or t.lemma_.lower() not in ATTRIBUTION_SPEECH_VERBS

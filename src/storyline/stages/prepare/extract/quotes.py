@@ -1134,6 +1134,8 @@ def extract_quotes(
         name, role = (ent.name, ent.role) if ent is not None else (f.sp.text, None)
         if ent is None and name:
             name, role = _split_title(name)  # "Sen. Roe": "Roe", role "Sen."
+        if f.kind == "indirect" and not name:
+            continue  # reported speech with no one found to report it is not shown (precision)
         quotes.append(
             Quote(
                 text=article.text[f.start : f.end],
