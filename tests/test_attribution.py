@@ -140,12 +140,15 @@ def test_reported_clause_around_its_attribution(mode: str) -> None:
         "Among the projects at risk, according to Ms. Vella, are two new piers in the north."
     )
     found = quotes(text, mode)
-    goal = one(found, "The goal")
-    assert goal.kind == "indirect"
-    assert goal.text.endswith("through the winter")
     risk = one(found, "Among the projects")
     assert risk.text.endswith("piers in the north") and risk.speaker == "Vella"
+    goals = [q for q in found if "The goal" in q.text]
+    # rules only, "he" finds no antecedent: reported speech nobody is found to report is left out
+    assert all(q.speaker for q in goals)
     if mode == "spacy":
+        (goal,) = goals
+        assert goal.kind == "indirect"
+        assert goal.text.endswith("through the winter")
         assert goal.speaker == "Rolf Amsel"
 
 

@@ -29,6 +29,11 @@ from typing import Literal, NamedTuple
 
 __all__ = [
     "ABBREVIATIONS",
+    "ATTITUDE_VERBS",
+    "ATTRIBUTION_NOUNS",
+    "ATTRIBUTION_PREPOSITIONS",
+    "ATTRIBUTION_SPEECH_VERBS",
+    "BELIEF_VERBS",
     "CONDITIONAL_CUES",
     "CORE_SPEECH_FORMS",
     "CREDIT_WORDS",
@@ -36,17 +41,20 @@ __all__ = [
     "DENIAL_NOUNS",
     "DENIAL_OBJECT_VERBS",
     "DENIAL_VERBS",
+    "EVIDENCE_VERBS",
     "FEMALE_FIRST_NAMES",
     "FURNITURE_OPENERS",
     "HONORIFICS",
     "HYPOTHETICAL_CUES",
     "HYPOTHETICAL_MODALS",
     "INDIRECT_SPEECH_FORMS",
+    "INTENT_VERBS",
     "MALE_FIRST_NAMES",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "NEGATION_CUES",
     "NOT_CONDITIONAL_IF",
+    "OBJECT_CONTENT_VERBS",
     "PRONOUNS",
     "QUESTION_VERBS",
     "QUOTE_SPEECH_FORMS",
@@ -609,4 +617,119 @@ SPEECH_NOUNS: frozenset[str] = frozenset({
     "promise", "pledge", "vow", "warning", "argument", "suggestion", "words", "phrase",
     "description", "insistence", "demand", "accusation", "boast", "admission", "slogan",
     "catchphrase", "catch phrase", "quip", "line", "mantra", "refrain", "insult", "remark",
+})  # fmt: skip
+
+
+# -- attribution cues beyond speech (issue 17) ----------------------------------------------------
+
+# What a source is said to say, think, want or do about a content, read with a dependency parse
+# (``stages/prepare/extract/indirect.py``). The speech verbs are ``SPEECH_VERBS`` above; this
+# table adds the lemmas attribution corpora (PolNeAR's guidelines) also count: speech verbs the
+# speech table leaves out, beliefs and cognition, intentions, attitudes and findings. One row
+# per class: the class, then its lemmas. The classes:
+#   speech    reports speech ("mentioned", "proposed"): its complement or object is content;
+#   belief    a belief or expectation ("believes", "fears", "expects"): its clause is content;
+#   intent    an intention ("wants", "plans", "vowed"): its clause or infinitive is content;
+#   attitude  a stance towards its object ("endorsed", "criticized"): its object is content;
+#   evidence  a finding of a poll, study or report ("shows", "found"): its clause is content;
+#   object    (of any class) its direct object is content too ("announced a run", "fears a
+#             split"); the others take a clause only ("said the plan failed").
+_ATTRIBUTION_TABLE = """
+speech    mention propose recount tout cite reaffirm allege charge contend demand pledge affirm
+          disclose recommend boast brag hint imply lament confess joke quip retort testify
+belief    believe think expect hope fear know feel doubt worry suspect assume presume
+          understand realize realise recognize recognise consider deem view regard wonder
+          trust suppose guess reckon imagine anticipate predict conclude figure worry
+intent    want plan intend seek aim try decide refuse vow threaten offer decline agree choose
+          prefer wish hope expect promise pledge propose push press urge ask call demand
+          request need
+attitude  endorse support back oppose criticize criticise attack accuse blame praise defend
+          condemn denounce blast mock slam reject challenge question welcome hail applaud
+          dismiss dispute deride ridicule castigate lambaste rebuke fault credit thank
+          congratulate favor favour like love hate dislike embrace champion tout
+evidence  show find suggest indicate reveal conclude estimate project confirm
+object    announce propose mention deny reject dispute question predict recommend demand
+          promise pledge reiterate repeat confirm reveal disclose cite tout allege claim
+          acknowledge admit concede estimate report endorse support back oppose criticize
+          criticise attack accuse blame praise defend condemn denounce blast mock slam
+          challenge welcome hail applaud dismiss deride ridicule castigate lambaste rebuke
+          fault favor favour embrace champion want seek plan offer request prefer fear expect
+          show project highlight emphasize emphasise stress
+"""
+
+
+def _read_classes(table: str) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    cls = ""
+    for line in table.strip().splitlines():
+        words = line.split()
+        if not line[:1].isspace():
+            cls, words = words[0], words[1:]
+        out.setdefault(cls, set()).update(words)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_ATTRIBUTION_CLASSES = _read_classes(_ATTRIBUTION_TABLE)
+# The lemmas of each class (a lemma may be in several: "hope" is a belief and an intention).
+ATTRIBUTION_SPEECH_VERBS: frozenset[str] = _ATTRIBUTION_CLASSES["speech"] | frozenset(SPEECH_VERBS)
+BELIEF_VERBS: frozenset[str] = _ATTRIBUTION_CLASSES["belief"]
+INTENT_VERBS: frozenset[str] = _ATTRIBUTION_CLASSES["intent"]
+ATTITUDE_VERBS: frozenset[str] = _ATTRIBUTION_CLASSES["attitude"]
+EVIDENCE_VERBS: frozenset[str] = _ATTRIBUTION_CLASSES["evidence"]
+OBJECT_CONTENT_VERBS: frozenset[str] = _ATTRIBUTION_CLASSES["object"]
+
+# Verbs whose content is the object of a preposition: lemma -> the prepositions
+# ("called for a ban", "warned of a split", "spoke about the plan", "accused X of lying").
+ATTRIBUTION_PREPOSITIONS: Mapping[str, tuple[str, ...]] = {
+    "call": ("for",),
+    "ask": ("for", "about"),
+    "push": ("for",),
+    "press": ("for",),
+    "argue": ("for", "against"),
+    "warn": ("of", "about", "against"),
+    "talk": ("about",),
+    "speak": ("about", "of", "out"),
+    "complain": ("about", "of"),
+    "worry": ("about",),
+    "agree": ("on", "with"),
+    "disagree": ("on", "with"),
+    "accuse": ("of",),
+    "criticize": ("for",),
+    "criticise": ("for",),
+    "blame": ("for",),
+    "praise": ("for",),
+    "credit": ("for",),
+    "thank": ("for",),
+    "apologize": ("for",),
+    "apologise": ("for",),
+    "hint": ("at",),
+    "insist": ("on",),
+    "focus": ("on",),
+    "comment": ("on",),
+    "vote": ("for", "against"),
+    "campaign": ("for", "against"),
+    "lobby": ("for", "against"),
+    "plead": ("for",),
+    "testify": ("about",),
+    "boast": ("about", "of"),
+    "brag": ("about",),
+    "joke": ("about",),
+    "write": ("about",),
+    "tweet": ("about",),
+    "think": ("about", "of"),
+    "know": ("about", "of"),
+    "care": ("about",),
+}
+
+# Nouns that report what a source said, thinks or wants ("Roe's announcement that …",
+# "the minister's claim that …", "his call for a ceasefire"): their clause or object is content.
+ATTRIBUTION_NOUNS: frozenset[str] = frozenset({
+    "statement", "announcement", "claim", "belief", "view", "decision", "suggestion",
+    "criticism", "assertion", "argument", "plan", "promise", "pledge", "endorsement", "warning",
+    "call", "demand", "proposal", "accusation", "allegation", "admission", "insistence", "hope",
+    "fear", "expectation", "assessment", "prediction", "vow", "threat", "offer", "request",
+    "intention", "desire", "wish", "concern", "complaint", "denial", "contention", "conclusion",
+    "finding", "assurance", "confirmation", "recommendation", "estimate", "insinuation",
+    "opinion", "position", "stance", "support", "opposition", "backing", "praise", "refusal",
+    "determination", "bid", "push", "appeal", "plea", "charge"
 })  # fmt: skip

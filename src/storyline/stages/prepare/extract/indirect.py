@@ -1,0 +1,656 @@
+"""Indirect speech (extract stage, part of quotes): "X said (that) C", "according to X, C".
+
+Input: the quote extractor's view of an article (its text, sentences, parse, quoted spans and
+speaker finders: :class:`Host`, implemented in ``quotes.py``) and the direct and partial quotes
+found there. Output: ``(start, end, speaker)`` for each reported clause, in text order; the
+caller resolves pronoun speakers with the same resolver as for direct quotes and marks polarity.
+
+The speaker finders stay in ``quotes.py`` and come in through :class:`Host` (this module
+cannot import ``quotes.py``, which imports it), so direct and indirect speech share one way of
+naming a speaker.
+
+Hand-written rather than a library's: spaCy ships no attribution component and textacy's
+quotation finder handles direct quotes only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from storyline.lang import (
+    ATTITUDE_VERBS,
+    ATTRIBUTION_NOUNS,
+    ATTRIBUTION_PREPOSITIONS,
+    ATTRIBUTION_SPEECH_VERBS,
+    BELIEF_VERBS,
+    EVIDENCE_VERBS,
+    INDIRECT_SPEECH_FORMS,
+    INTENT_VERBS,
+    OBJECT_CONTENT_VERBS,
+    PRONOUNS,
+    TRAILING_SPEECH_FORMS,
+    alternation,
+    finite_forms,
+)
+from storyline.models import Entity, QuoteKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Host", "Quoted", "Speaker", "find_indirect"]
+
+
+class Speaker(Protocol):
+    """Who an attribution names (``quotes._Speaker``): false when it names no one."""
+
+    def __bool__(self) -> bool: ...
+
+
+S = TypeVar("S", bound=Speaker)
+S_co = TypeVar("S_co", bound=Speaker, covariant=True)
+
+
+class Quoted(Protocol[S]):
+    """A direct or partial quote found before (``quotes._Found``)."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    sp: S
+
+
+class Host(Protocol[S_co]):
+    """What indirect speech reads from the quote extractor (``quotes.py`` implements it)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def doc(self) -> Doc | None: ...
+    @property
+    def sents(self) -> list[tuple[int, int]]: ...
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """The quoted spans, merged and sorted."""
+        ...
+
+    def in_quote(self, pos: int) -> bool: ...
+    def first_quoted_inside(self, a: int, b: int) -> int | None: ...
+    def np_speaker(self, a: int, b: int, verb_at: int) -> S_co:
+        """The speaker of a reporting verb at ``verb_at`` whose subject phrase is ``[a, b)``."""
+        ...
+
+    def actor_ending(self, a: int, b: int) -> Entity | None:
+        """The actor of a phrase ending right before ``b`` (appositions included)."""
+        ...
+
+    def actor_in(self, a: int, b: int) -> Entity | None:
+        """The actor a noun phrase ``[a, b)`` names."""
+        ...
+
+    def plain_np(self, phrase: str) -> str | None:
+        """A short noun phrase naming a speaker no actor matches, or ``None``."""
+        ...
+
+    def speaker(
+        self,
+        entity: Entity | None = None,
+        text: str | None = None,
+        pronoun: str | None = None,
+        at: int = 0,
+    ) -> S_co: ...
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string (long lists read better that way)."""
+    return frozenset(text.split())
+
+
+# Verbs that report speech with a clause after them (indirect speech); "said" may drop "that".
+_SAY = alternation(finite_forms(["say"]))
+_TELL = alternation(finite_forms(["tell"]))
+# Verbs that close a reported clause put first ("…, the ministry confirmed"); "told" needs
+# its addressee ("told reporters").
+_TRAIL = alternation(TRAILING_SPEECH_FORMS - finite_forms(["say", "tell"]))
+# ... the others need "that", which may follow an addressee or a time ("told reporters that").
+_CLAUSE_VERBS = (
+    alternation(INDIRECT_SPEECH_FORMS - finite_forms(["say"]))
+    + rf"|(?:{_TELL})\s+[^,.;:“”\"]{{1,60}}?"
+    + rf"|(?:{alternation(finite_forms(['announce']))})\s+[^,.;:“”\"]{{1,60}}?"
+    + rf"|(?:{_SAY})\s+[^,.;:“”\"]{{1,40}}?"
+)
+# (the same adverbs, pronouns and prepositions as quotes.py's speaker patterns)
+_ADV = r"(?:(?:also|later|then|further|again|previously|once|simply|just|recently|earlier|reportedly|had|has|have|would|will|had\s+previously|has\s+also|have\s+also)\s+)*"
+_TIME = (
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"\s+(?:this|last)\s+(?:week|month|year|weekend)|\s+(?:yesterday|today|earlier|later|recently)|"
+    r"\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+[A-Z]\w+))*"
+)
+_PRON = (
+    "(?:"
+    + "|".join(
+        f"[{p[0].upper()}{p[0]}]{p[1:]}"
+        for p, f in PRONOUNS.items()
+        if f.person == 3 and f.case == "subj"
+    )
+    + ")"
+)
+_PREPOSITIONS = _words(
+    """at in on after before during outside inside from with by for of over under through via
+    across near behind beyond upon"""
+)
+
+
+def _trim(text: str, start: int, end: int, punct: str = "") -> tuple[int, int]:
+    """Strip spaces (and ``punct``) off both ends of ``[start, end)``."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in punct):
+        end -= 1
+    return start, end
+
+
+_IND_LEAD = re.compile(
+    rf"(?P<np>[^“”\"]{{2,160}}?)\s+{_ADV}(?P<v>(?:{_SAY}){_TIME}(?:\s+that)?|(?:{_CLAUSE_VERBS}){_TIME}\s+that)\s+(?P<c>\S.+)"
+)
+_WHO_SAID = re.compile(
+    rf",\s+who\s+(?:{_SAY}|{_CLAUSE_VERBS}){_TIME}(?:\s+that)?\s+(?P<c>[^,]{{8,}}?),"
+)
+_IND_TRAIL = re.compile(
+    rf"(?P<c>.+?),\s+(?P<np>[^,]{{2,90}}?)\s+{_ADV}(?P<v>{_SAY}|{_TRAIL}|"
+    rf"(?:{_TELL})\s+[^,.;]{{1,40}}?){_TIME}"
+    r"\s*(?:[.!]?$|(?=,?\s+(?:after|as|when|while|before|but|and|adding|noting)\b))"
+)
+_IND_TRAIL_INV = re.compile(
+    rf"(?P<c>.+?),\s+(?:{_SAY})\s+(?P<np>[^,]{{2,60}}?)(?:,\s+[^,]{{2,100}}?)?[.!]?$"
+)
+_ACC_TRAIL = re.compile(r"(?P<c>.+?),?\s+according\s+to\s+(?P<np>[^,]{2,120}?)(?:,.*)?[.!]?$")
+_ACC_LEAD = re.compile(
+    r"According\s+to\s+(?P<np>[^,]{2,90}?)(?:,\s+(?:a|an|the)\s+[^,]{2,100})?,\s+(?P<c>\S.+)"
+)
+_PARENTHETICAL = re.compile(
+    rf"(?P<a>[^,“”\"]{{2,80}}),\s+(?P<np>[^,]{{2,60}}?)\s+(?:{_SAY}|added|noted|insisted|stressed),\s+(?P<b>\S.+)"
+)
+# Where a reported clause stops: another speaker's clause or a participle adding more.
+_NEXT_CLAUSE = re.compile(
+    rf",\s+(?:while|whereas|but|and)\s+(?=[^,;“”\"]{{2,90}}?\s+(?:{_SAY}|{_CLAUSE_VERBS})\b)|"
+    r",\s+(?P<part>adding|noting|saying|stating|warning|insisting|arguing|stressing)\s+that\s+"
+)
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but)\s|\s+but\s|;\s|\s[—–]\s")
+_NOT_CLAUSE_START = _PREPOSITIONS | _words(
+    "when while as because since until unless although though"
+)
+_COORDINATED = re.compile(
+    rf"\s(?:and|but)\s+{_ADV}(?P<v>{_CLAUSE_VERBS}|{_SAY}){_TIME}\s+that\s+(?P<c>\S.+)"
+)
+
+_Cand = tuple[int, int, S]
+
+
+def find_indirect(ctx: Host[S], direct: Sequence[Quoted[S]]) -> list[tuple[int, int, S]]:
+    """Reported speech, by rules on each sentence and (with a parse) by clausal complements."""
+    text = ctx.text
+    out: list[_Cand[S]] = []
+    # partial quotes no attribution of their own named: a reported clause around one gives it
+    # that clause's speaker ("Roe said the plan was “a gamble” and would fail")
+    unattributed = sorted(
+        ((f.start, f.end, k) for k, f in enumerate(direct) if f.kind == "partial" and not f.sp)
+    )
+    for ss, se in ctx.sents:
+        body_end = se - (1 if text[se - 1 : se] in (".", "!") else 0)
+        cands = _according_to(ctx, ss, se, body_end)
+        if not cands:
+            m = _PARENTHETICAL.match(text, ss, body_end)
+            ent = ctx.actor_ending(m.start("np"), m.end("np")) if m else None
+            if m and ent is not None:
+                cands.append((ss, body_end, ctx.speaker(ent)))
+            elif m and not ctx.in_quote(m.start("np")):
+                # "The goal, she said, is …": a pronoun or a plain noun phrase as the speaker
+                np = m.group("np").strip()
+                if re.fullmatch(_PRON, np):
+                    cands.append((ss, body_end, ctx.speaker(pronoun=np.lower(), at=m.start("np"))))
+                elif (plain := ctx.plain_np(np)) and not np[0].isupper():
+                    cands.append((ss, body_end, ctx.speaker(text=plain)))
+        for m in _WHO_SAID.finditer(text, ss, body_end):
+            ent = ctx.actor_ending(ss, m.start())
+            if ent is not None:
+                cands.append((m.start("c"), m.end("c"), ctx.speaker(ent)))
+        if not cands:
+            m = _IND_TRAIL.match(text, ss, se) or _IND_TRAIL_INV.match(text, ss, se)
+            if m and not ctx.in_quote(m.start("np")) and not re.search(r"[“”\"]", m.group("np")):
+                v = m.start("v") if "v" in m.groupdict() and m.group("v") else m.end("np")
+                sp = ctx.np_speaker(m.start("np"), m.end("np"), v)
+                if m.re is _IND_TRAIL_INV:
+                    # "…, said Jane Roe." names a speaker only with a short noun phrase
+                    np = m.group("np")
+                    ent = ctx.actor_in(m.start("np"), m.end("np"))
+                    plain = ctx.plain_np(np)
+                    sp = ctx.speaker(ent) if ent and plain else ctx.speaker(text=plain)
+                inner = _leading(ctx, m.start("c"), m.end("c")) if sp else []
+                if inner:
+                    # "Jane Roe said C, the agency reported": Roe's words, relayed
+                    cands.extend(inner)
+                elif sp:
+                    cands.append((m.start("c"), m.end("c"), sp))
+        if not cands:
+            cands.extend(_leading(ctx, ss, body_end))
+        elif cands[-1][1] < body_end - 20:
+            # "C, the union announced, after the ministry said D": the rest has its own clause
+            cands.extend(_leading(ctx, _attribution_end(text, cands[-1][1], body_end), body_end))
+        if ctx.doc is not None:
+            # the parse's reading wins over the rules' where both read the same words (its
+            # boundaries follow the clause); the rules keep what the parse missed
+            parsed = _parsed(ctx, ss, se)
+            cands = [k for k in cands if not any(k[0] < b and a < k[1] for a, b, _ in parsed)]
+            cands = sorted([*cands, *parsed], key=lambda c: c[0])
+        cands.extend(_participle_clauses(ctx, ss, body_end, direct, cands))
+        for a, b, sp in cands:
+            a, b = _trim(text, a, b, ",;")
+            if unattributed and sp:
+                lo = bisect.bisect_left(unattributed, (a - 1, -1, -1))
+                for qs, qe, k in unattributed[lo:]:
+                    if qs > b:
+                        break
+                    if qe <= b + 1 and not direct[k].sp:
+                        direct[k].sp = sp
+            b = _strip_final(text, a, b)
+            if b - a < 12 or len(text[a:b].split()) < 3 or _mostly_quoted(ctx, a, b):
+                continue
+            quoted_at = ctx.first_quoted_inside(a, b)
+            if quoted_at is not None:
+                # "said C, and he put it bluntly — “Q”": the reported clause stops before
+                # the next clause; a clause that wraps a partial quote is left to the quote
+                cut = [x.start() for x in _CLAUSE_BREAK.finditer(text, a, quoted_at - 1)]
+                if not cut or len(text[a : cut[-1]].split()) < 3:
+                    continue
+                b = _strip_final(text, a, cut[-1])
+            out.append((a, b, sp))
+    return out
+
+
+def _attribution_end(text: str, pos: int, end: int) -> int:
+    """Where the attribution after a reported clause ends (the next comma), else ``end``."""
+    m = re.compile(r",[^,]*?,\s*").match(text, pos, end)
+    return m.end() if m else end
+
+
+def _according_to(ctx: Host[S], ss: int, se: int, body_end: int) -> list[_Cand[S]]:
+    text = ctx.text
+    m = _ACC_LEAD.match(text, ss, body_end)
+    if m:
+        ent = ctx.actor_in(m.start("np"), m.end("np"))
+        sp = ctx.speaker(ent) if ent else ctx.speaker(text=ctx.plain_np(m.group("np")))
+        return [(m.start("c"), body_end, sp)]
+    m = _ACC_TRAIL.match(text, ss, se)
+    if m and not _reported_source(text, m.start("np")) and not ctx.in_quote(m.start("np")):
+        ent = ctx.actor_in(m.start("np"), m.end("np"))
+        sp = ctx.speaker(ent) if ent else ctx.speaker(text=ctx.plain_np(m.group("np")))
+        rest = text[m.end("np") : body_end]
+        if re.match(r",\s+(?:is|are|was|were|has|have|had|will|would|could|can)\b", rest):
+            # "Among the risks, according to X, are …": the sentence goes on around it
+            return [(ss, body_end, sp)]
+        return [(m.start("c"), m.end("c"), sp)]
+    return []
+
+
+def _leading(ctx: Host[S], ss: int, body_end: int) -> list[_Cand[S]]:
+    """ "X said (that) C": every such clause of a sentence, each ending where the next begins."""
+    text = ctx.text
+    out: list[_Cand[S]] = []
+    pos = ss
+    while pos < body_end:
+        m = _IND_LEAD.match(text, pos, body_end)
+        if not m:
+            # "Jane Roe called the plan “a mess” and repeated that C": same subject
+            m = _COORDINATED.search(text, pos, body_end)
+            if m and not ctx.in_quote(m.start()):
+                sp = ctx.np_speaker(ss, m.start("v"), m.start("v"))
+                if sp:
+                    out.append((m.start("c"), body_end, sp))
+            break
+        if ctx.in_quote(m.start("v")):
+            break
+        sp = ctx.np_speaker(m.start("np"), m.end("np"), m.start("v"))
+        c_start = m.start("c")
+        first = (
+            text[c_start:body_end].split(None, 1)[0].lower()
+            if text[c_start:body_end].strip()
+            else ""
+        )
+        if first in _PREPOSITIONS:  # "said after the vote that C"
+            that = re.match(r"[^,.;:“”\"]{1,60}?\bthat\s+", text[c_start:body_end])
+            c_start = c_start + that.end() if that else c_start
+        nxt = _NEXT_CLAUSE.search(text, c_start, body_end)
+        c_end = nxt.start() if nxt else body_end
+        words = text[c_start:c_end].split()
+        relative = re.search(r"\b(?:which|that|who|whom)(?:\s+\S+){1,2}\s*$", m.group("np"))
+        if sp and words and words[0].lower() not in _NOT_CLAUSE_START and not relative:
+            # (a clause opening with a preposition or a conjunction is no reported clause:
+            # "said at a rally outside the terminal", "said when the court reopened"; and
+            # in "which it said was caused by …" the clause has lost its subject)
+            out.append((c_start, c_end, sp))
+        if nxt is None or nxt.group("part"):
+            break
+        pos = nxt.end()
+    return out
+
+
+def _reported_source(text: str, np_start: int) -> bool:
+    """ "according to a report by CNN" after a quote names the relay, not a new claim."""
+    return bool(
+        re.match(r"(?:a|an|the)\s+(?:new\s+)?(?:report|statement|article)\b", text[np_start:])
+    )
+
+
+def _strip_final(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1] in ".!,; ":
+        b -= 1
+    return b
+
+
+def _mostly_quoted(ctx: Host[S], a: int, b: int) -> bool:
+    # only the merged quoted spans that can overlap [a, b) (a scan of all was quadratic)
+    spans = ctx.spans
+    k = max(bisect.bisect_right(spans, (a, a)) - 1, 0)
+    inside = 0
+    for s, e in spans[k:]:
+        if s >= b:
+            break
+        inside += max(0, min(b, e) - max(a, s))
+    return inside > 0.5 * (b - a)
+
+
+def _participle_clauses(
+    ctx: Host[S], ss: int, se: int, direct: Sequence[Quoted[S]], cands: list[_Cand[S]]
+) -> list[_Cand[S]]:
+    """ "…, adding that C": the clause is more reported speech of the same speaker."""
+    out: list[_Cand[S]] = []
+    for m in re.finditer(
+        r",\s+(?:adding|noting|saying|stating|warning|insisting|arguing|stressing)\s+that\s+",
+        ctx.text[ss:se],
+    ):
+        at = ss + m.start()
+        if ctx.in_quote(at):
+            continue
+        before: list[tuple[int, S]] = [
+            (f.end, f.sp) for f in direct if ss - 1 <= f.start and f.end <= at and f.sp
+        ]
+        before += [(b, sp) for a, b, sp in cands if b <= at + 1 and sp]
+        if not before:
+            continue
+        out.append((ss + m.end(), se, max(before, key=lambda x: x[0])[1]))
+    return out
+
+
+# -- with a parse: cue, source and content from the dependency tree ------------------------------
+
+# Lemmas whose clausal complement is content ("said the plan failed", "fears the deal will fail",
+# "the poll shows Roe ahead"), whose direct object is ("announced a run"), and nouns that
+# report ("Roe's claim that …"). An infinitive is left out: "declined to speculate", "tried to
+# sell it" are what a source did more often than what it said or wants (PolNeAR train).
+_CLAUSE_CUES = ATTRIBUTION_SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | EVIDENCE_VERBS
+_NOUN_SOURCE_CUES = ATTRIBUTION_SPEECH_VERBS | BELIEF_VERBS | EVIDENCE_VERBS
+_CUE_LEMMAS = _CLAUSE_CUES | ATTITUDE_VERBS | frozenset(ATTRIBUTION_PREPOSITIONS)
+# A possessive pronoun speaks as its subject pronoun ("his claim": "he"), for the resolver.
+_POSSESSIVE = {
+    p: s
+    for p, f in PRONOUNS.items()
+    if f.case == "poss" and f.person == 3
+    for s, g in PRONOUNS.items()
+    if g.case == "subj" and (g.person, g.number, g.gender) == (f.person, f.number, f.gender)
+}
+# Subordinators that open a clause that is content although it has no subject of its own.
+_CONTENT_MARKS = frozenset({"whether", "if"})
+_THIRD_PERSON = frozenset(p for p, f in PRONOUNS.items() if f.person == 3 and f.case == "subj")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _bounds(tok: Token) -> tuple[int, int]:
+    """The characters a token's subtree covers."""
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+
+
+def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
+    """What a cue verb reports: its clause, object or topic, as a character span.
+
+    An object takes the predicate after it ("accused Roe [of lying]", "deemed the claims
+    [false]"); a clause stands alone (an addressee is no content: "told reporters [that …]").
+    """
+    kids = list(tok.children)
+    for c in kids:
+        if (
+            c.dep_ == "ccomp"
+            and lemma in _CLAUSE_CUES
+            and any(
+                g.dep_ in _SUBJECTS or (g.dep_ == "mark" and g.lower_ in _CONTENT_MARKS)
+                for g in c.children
+            )
+        ):
+            return _bounds(c)
+    preps = ATTRIBUTION_PREPOSITIONS.get(lemma, ())
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return _bounds(obj)
+    if lemma in OBJECT_CONTENT_VERBS:
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        # (a name as the object is whom the source backs or attacks, not what it says:
+        # "endorsed former Governor Jane Roe")
+        if obj is not None and obj.pos_ in ("NOUN", "NUM"):
+            rest = [
+                c
+                for c in kids
+                if c.i > obj.i
+                and (
+                    c.dep_ in _PREDICATE
+                    or (c.dep_ == "prep" and c.lower_ in preps)
+                    or (c.dep_ == "advmod" and c.n_rights > 0)  # "shows Roe [well ahead of …]"
+                )
+            ]
+            return obj.left_edge.idx, max(_bounds(c)[1] for c in [obj, *rest])
+    return None
+
+
+# What follows a content object inside its predicate ("accused Roe of lying").
+_PREDICATE = frozenset({"oprd", "ccomp", "xcomp", "acomp"})
+
+
+def _noun_content(tok: Token) -> tuple[int, int] | None:
+    """What a reporting noun reports: its "that" clause or its topic ("call for a truce")."""
+    for c in tok.children:
+        if c.dep_ in ("acl", "ccomp") and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+        ):
+            return _bounds(c)
+        if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "on", "against", "about"):
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and (c.lower_ != "of" or obj.pos_ == "VERB"):
+                return _bounds(obj)
+    return None
+
+
+def _noun_source(ctx: Host[S], tok: Token) -> S:
+    """Whose statement a reporting noun is: its possessor ("Roe's claim", "his call")."""
+    for c in tok.children:
+        if c.dep_ != "poss":
+            continue
+        if c.lower_ in _POSSESSIVE:
+            return ctx.speaker(pronoun=_POSSESSIVE[c.lower_], at=c.idx)
+        lo, hi = _bounds(c)
+        ent = ctx.actor_in(lo, hi)
+        if ent is not None:
+            return ctx.speaker(ent)
+    return ctx.speaker()
+
+
+def _passive_source(ctx: Host[S], tok: Token) -> S | None:
+    """The agent of a passive cue ("it was announced by the ministry that"); ``None``: active."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return None
+    for agent in (c for c in tok.children if c.dep_ == "agent"):
+        for obj in (g for g in agent.children if g.dep_ == "pobj"):
+            lo, hi = _bounds(obj)
+            ent = ctx.actor_in(lo, hi)
+            if ent is not None:
+                return ctx.speaker(ent)
+            plain = ctx.plain_np(ctx.text[lo:hi])
+            return ctx.speaker(text=plain) if plain else ctx.speaker()
+    return ctx.speaker()  # "it is believed that": no one to attribute it to
+
+
+def _subject(tok: Token) -> Token | None:
+    """A verb's subject, through the conjuncts, participles and infinitives it hangs on."""
+    for _ in range(6):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if tok.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _sourced(ctx: Host[S], tok: Token, lemma: str) -> bool:
+    """Whether a cue verb's subject can be a source: a person or a body, not a thing.
+
+    A named actor, a third-person pronoun or a relative pronoun (the speaker finder follows it
+    to its noun) qualifies; a common noun only for a finding ("the poll shows …") or when the
+    actor list knows it ("the spokesman"). "A number of candidates", "the deal", "the
+    messages" are no sources.
+    """
+    subj = _subject(tok)
+    if subj is None:
+        return False
+    if subj.pos_ == "PRON":
+        return subj.lower_ in _THIRD_PERSON or subj.lower_ in ("who", "that")
+    lo, hi = _bounds(subj)
+    if ctx.actor_in(lo, min(hi, subj.idx + len(subj))) is not None:
+        return True
+    if subj.pos_ != "NOUN" or (not any(c.is_alpha for c in subj.lefts) and subj.tag_ != "NNS"):
+        return False  # a bare singular noun ("deal said") is a misparse more often than not
+    # a common noun speaks (says, thinks, finds) but rarely wants or opposes: "critics say",
+    # "the poll shows"; "the messages showed" passes too, and is content, as the corpus has it
+    return lemma in _NOUN_SOURCE_CUES
+
+
+_REL_CUT = re.compile(r",\s+(?:while|whereas|although|though|according)\b|;\s|:\s*$")
+
+
+def _content_end(text: str, lo: int, hi: int) -> int:
+    """A content without the side clause a parse hangs on it (", which …", " — …")."""
+    m = _REL_CUT.search(text, lo, hi)
+    if m and len(text[lo : m.start()].split()) >= 3:
+        return m.start()
+    return hi
+
+
+def _before_attribution(ctx: Host[S], cue: Token, lo: int, hi: int) -> int:
+    """Where a content stops before another source's attribution at its end.
+
+    "Roe said [the river had crested], the radio reported": a parse often hangs the second
+    attribution inside the first one's clause; the clause ends at the comma before it.
+    """
+    assert ctx.doc is not None
+    span = ctx.doc.char_span(lo, hi, alignment_mode="contract")
+    for t in span if span is not None else ():
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if (
+            t.i == cue.i
+            or subj is None
+            or t.pos_ != "VERB"
+            or t.lemma_.lower() not in ATTRIBUTION_SPEECH_VERBS
+        ):
+            continue
+        start = subj.left_edge.idx if subj.i < t.i else t.idx
+        comma = ctx.text.rfind(",", lo, start)
+        if comma > lo and not ctx.text[comma + 1 : start].strip():
+            return comma
+    return hi
+
+
+def _before_quote(ctx: Host[S], lo: int, hi: int) -> int | None:
+    """Where a content stops before a quote inside it, or ``None`` to leave it to the quote.
+
+    "said C, and he put it bluntly — “Q”": the clause before the quote's clause is content; a
+    clause that wraps a partial quote ("said the pier was “a long time coming”") is the
+    quote's, found as a partial quote with this speaker.
+    """
+    for s, e in ctx.spans:
+        if s >= hi:
+            break
+        if e > lo:
+            cut = [m.start() for m in _CLAUSE_BREAK.finditer(ctx.text, lo, max(lo, s - 1))]
+            if not cut or len(ctx.text[lo : cut[-1]].split()) < 3:
+                return None
+            return cut[-1]
+    return hi
+
+
+def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
+    """Attributions read from the parse: each cue with its content and its source.
+
+    A cue is a verb of the attribution table (``lang``: speech, belief, intention, attitude,
+    evidence) or a reporting noun; its content is the clause, object or topic it
+    governs; its source is the verb's subject (followed through conjuncts and participles by
+    the quote extractor's ``np_speaker``), the agent of a passive, or the noun's possessor. A
+    cue with no source found gives nothing (precision first), and so does a content reaching
+    out of the sentence or over its own cue (a misparse). Of nested attributions only the
+    outer one is kept ("Roe said [Doe believes C]").
+    """
+    assert ctx.doc is not None
+    span = ctx.doc.char_span(ss, se, alignment_mode="expand")
+    if span is None:
+        return []
+    words = [t for t in span if t.is_alpha]
+    if len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) > 0.7 * len(words):
+        return []  # a headline ("Senator Accused Of Hiding Report"): no sentence to parse
+    out: list[_Cand[S]] = []
+    for tok in span:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in _CUE_LEMMAS:
+            content = _verb_content(tok, lemma)
+        elif tok.pos_ == "NOUN" and lemma in ATTRIBUTION_NOUNS:
+            content = _noun_content(tok)
+        else:
+            continue
+        if content is None and tok.dep_ == "parataxis" and lemma in _CLAUSE_CUES:
+            # "The plan, Roe said, is dead": the sentence around the cue is its content
+            content = _bounds(tok.head)
+            after = ctx.text[tok.right_edge.idx + len(tok.right_edge) : content[1]]
+            if not (content[0] < tok.left_edge.idx and any(ch.isalnum() for ch in after)):
+                continue  # (a cue at the end, "C, Roe said", is the rules' trailing form)
+        elif content is None or content[0] <= tok.idx < content[1]:
+            continue
+        if ctx.in_quote(tok.idx) or (tok.dep_ == "conj" and ctx.in_quote(tok.head.idx)):
+            continue  # (a cue joined to a quoted verb takes its subject from a misparse)
+        lo, hi = content
+        if lo < ss or hi > se:
+            continue
+        m = re.match(r"that\s+", ctx.text[lo:hi])  # the clause without its "that"
+        lo += m.end() if m else 0
+        if tok.pos_ == "NOUN":
+            sp = _noun_source(ctx, tok)
+        else:
+            passive = _passive_source(ctx, tok)
+            if passive is None and not _sourced(ctx, tok, lemma):
+                continue
+            sp = passive if passive is not None else ctx.np_speaker(ss, tok.idx, tok.idx)
+        hi = _content_end(ctx.text, lo, _before_attribution(ctx, tok, lo, hi))
+        end = _before_quote(ctx, lo, hi)
+        if end is None:
+            continue
+        hi = end
+        if sp:
+            out.append((lo, hi, sp))
+    # the outer of nested attributions (a content holding another cue and its content)
+    out.sort(key=lambda c: (c[0], -c[1]))
+    kept: list[_Cand[S]] = []
+    for c in out:
+        if kept and c[0] < kept[-1][1]:
+            continue
+        kept.append(c)
+    return kept
