@@ -93,6 +93,7 @@ _OPEN, _CLOSE = "“„«", "”»"
 _MARK = re.compile(r"[“”„«»\"]")
 _PARA_BREAK = re.compile(r"\n[ \t]*\n")
 _LOOKBACK = 400  # characters searched before a quote for its attribution
+_BACK_MENTIONS = 300  # mentions searched back for a pronoun's antecedent, at most
 
 
 @dataclass(slots=True)
@@ -600,11 +601,25 @@ _BEFORE_VERB = re.compile(
 )
 
 
+def _para_break_in(text: str, start: int, stop: int) -> int | None:
+    """Where the first paragraph break starting in ``[start, stop)`` starts, if one does.
+
+    ``_PARA_BREAK.search(text, start)`` would scan to the next break anywhere after, which
+    in a text without blank lines is the whole rest of it, once per quote (quadratic).
+    """
+    i = text.find("\n", start, stop)
+    while i != -1:
+        if _PARA_BREAK.match(text, i):
+            return i
+        i = text.find("\n", i + 1, stop)
+    return None
+
+
 def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     """Attribution after a quote: "…,” he said / the official said / said Jane Roe."""
     text = ctx.text
-    para = _PARA_BREAK.search(text, end)
-    tail_end = min(len(text), end + 160, para.start() if para else len(text))
+    para = _para_break_in(text, end, end + 160)
+    tail_end = min(len(text), end + 160, len(text) if para is None else para)
     m = _AFTER_PRONOUN.match(text, end, tail_end)
     if m:
         return _Speaker(pronoun=m.group("sp").lower(), at=m.start("sp"))
@@ -693,6 +708,17 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
 # -- direct and partial quotes --------------------------------------------------------------------
 
 
+def _ends_with_colon_or_dash(text: str, pos: int) -> bool:
+    """Whether ``text[:pos]`` ends with ":", "—" or "–" and blanks (``[:—–]\\s*$``).
+
+    Read backwards from ``pos``: a regex search over the whole prefix ran once per quote.
+    """
+    i = pos
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i > 0 and text[i - 1] in ":—–"
+
+
 def _classify(ctx: _Ctx, seg: _Seg, introduced: bool) -> QuoteKind:
     """Direct when the quote is a sentence of its own, partial when it is woven into one."""
     if seg.open_mark is None or seg.continues:
@@ -700,7 +726,7 @@ def _classify(ctx: _Ctx, seg: _Seg, introduced: bool) -> QuoteKind:
     first = ctx.text[seg.start : seg.start + 1]
     if (introduced or _line_start(ctx.text, seg.open_mark)) and not first.islower():
         return "direct"
-    if introduced and re.search(r"[:—–]\s*$", ctx.text[: seg.open_mark]):
+    if introduced and _ends_with_colon_or_dash(ctx.text, seg.open_mark):
         return "direct"
     return "partial"
 
@@ -1218,11 +1244,13 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
     the last speaker who fits, then the last actor mentioned who fits.
     """
     found.sort(key=lambda f: f.start)
-    speakers: list[tuple[int, Entity]] = []
+    speakers: list[tuple[int, Entity]] = []  # in order of position (``found`` is sorted)
+    at: list[int] = []  # their positions, for bisect: no scan of every earlier speaker
     for f in found:
         sp = f.sp
         if sp.entity is not None:
             speakers.append((f.start, sp.entity))
+            at.append(f.start)
             continue
         if not sp.pronoun:
             continue
@@ -1230,17 +1258,21 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
         limit = min(f.start, sp.at)
         choice = _previous_subject(ctx, limit, pron, subjects_only=True)
         if choice is None:
-            recent = [e for pos, e in speakers if pos < limit and limit - pos < 1500]
-            choice = recent[-1] if recent and _fits(ctx, recent[-1], pron) else None
+            # the last speaker before ``limit``, when within 1,500 characters
+            i = bisect.bisect_left(at, limit) - 1
+            last = speakers[i][1] if i >= 0 and limit - at[i] < 1500 else None
+            choice = last if last is not None and _fits(ctx, last, pron) else None
         if choice is None:
             choice = _previous_subject(ctx, limit, pron)
         if choice is None:
-            # the last fitting mention before ``limit``: searched backwards from it
+            # the last fitting mention before ``limit``: searched backwards from it, over
+            # at most _BACK_MENTIONS mentions (all of them, per quote, was quadratic)
             hi = bisect.bisect_left(ctx._mention_starts, limit)
+            lo = max(-1, hi - 1 - _BACK_MENTIONS)
             choice = next(
                 (
                     ent
-                    for s, e, ent in (ctx.mentions[i] for i in range(hi - 1, -1, -1))
+                    for s, e, ent in (ctx.mentions[i] for i in range(hi - 1, lo, -1))
                     if e <= limit and not ctx.in_quote(s) and _fits(ctx, ent, pron)
                 ),
                 None,
@@ -1248,6 +1280,7 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
         if choice is not None:
             f.sp = _Speaker(choice)
             speakers.append((f.start, choice))
+            at.append(f.start)
 
 
 def _previous_subject(
