@@ -406,6 +406,7 @@ def extract_dates(
     out: list[DateMention] = []
     prev_day: str | None = None
     for f in _find(text):
+        ctx.deadline.check()
         i = bisect.bisect_right(sent_starts, f.start) - 1
         sent_start = sents[i][0] if i >= 0 and f.start < sents[i][1] else 0
         tense = _tense(text, f.start, sent_start, doc, quotes)

@@ -1236,9 +1236,11 @@ def extract_entities(
         given ("French Foreign Ministry spokesperson", ``gpe:france``).
     """
     text = article.text
-    sentences = (ctx or ArticleContext(article, doc)).sentences.spans
+    ctx = ctx or ArticleContext(article, doc)
+    sentences = ctx.sentences.spans
     st = _State(article, text, load_gazetteer(), sentences=list(sentences))
     _gazetteer_mentions(st, doc)
+    ctx.deadline.check()  # between the steps (each is near-linear in the text)
     if doc is not None:
         spans = _ner_mentions(st, doc)
         # the small English model misses many names NER was never shown; titled and
@@ -1264,11 +1266,14 @@ def extract_entities(
     people += moved
     spans = [x for x in spans if (x[0], x[1]) not in moved]
     st.mentions = [m for m in st.mentions if m.kind != "person"]
+    ctx.deadline.check()
     _add_named(st, [x for x in spans if x[2] != "PERSON"])
     _add_persons(st, people)
+    ctx.deadline.check()
     _add_unnamed(st)
     _add_role_refs(st)
     _add_org_refs(st)
+    ctx.deadline.check()
     return _assemble(st)
 
 

@@ -205,6 +205,7 @@ def build_events(
     sents = ctx.sentences
     out: list[Event] = []
     for d in dates:
+        ctx.deadline.check()
         sent = sents.at(d.cite.start)
         summary = _summary_doc(doc, d, sent) if doc is not None else None
         if not summary or len(summary.split()) < 4:

@@ -47,7 +47,7 @@ from storyline.lang import (
     finite_forms,
 )
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
-from storyline.stages.prepare.extract.context import ArticleContext
+from storyline.stages.prepare.extract.context import NO_DEADLINE, ArticleContext, Deadline
 from storyline.stages.prepare.extract.entities import entity_number
 from storyline.stages.prepare.extract.polarity import mark_quotes
 
@@ -314,6 +314,7 @@ class _Ctx:
     _mention_starts: list[int] = field(default_factory=list)
     _mention_maxlen: int = 0
     _genders: dict[str, str] | None = None  # entity id -> "m"/"f", from the article itself
+    deadline: Deadline = NO_DEADLINE  # checked per quote and per sentence
 
     def __post_init__(self) -> None:
         self._sent_starts = [s for s, _ in self.sents]
@@ -736,6 +737,7 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
     paras = _para_starts(ctx.text)
     group = -1
     for seg in segs:
+        ctx.deadline.check()
         if not seg.continues:
             group += 1
         para = bisect.bisect_right(paras, seg.start) - 1
@@ -943,6 +945,7 @@ def _indirect_quotes(ctx: _Ctx, direct: list[_Found]) -> list[_Found]:
         ((f.start, f.end, k) for k, f in enumerate(direct) if f.kind == "partial" and not f.sp)
     )
     for ss, se in ctx.sents:
+        ctx.deadline.check()
         body_end = se - (1 if text[se - 1 : se] in (".", "!") else 0)
         cands = _according_to(ctx, ss, se, body_end)
         if not cands:
@@ -1247,6 +1250,7 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
     speakers: list[tuple[int, Entity]] = []  # in order of position (``found`` is sorted)
     at: list[int] = []  # their positions, for bisect: no scan of every earlier speaker
     for f in found:
+        ctx.deadline.check()
         sp = f.sp
         if sp.entity is not None:
             speakers.append((f.start, sp.entity))
@@ -1389,6 +1393,7 @@ def extract_quotes(
     sents = base.sentences.spans
     segs = _find_segments(text, sents)
     qc = _Ctx(article, text, doc, entities, sents, base.mentions, [(s.start, s.end) for s in segs])
+    qc.deadline = base.deadline
     direct = _direct_quotes(qc, segs)
     found = direct + _dedupe(_indirect_quotes(qc, direct))
     _resolve_pronouns(qc, found)
