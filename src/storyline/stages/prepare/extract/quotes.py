@@ -1142,7 +1142,9 @@ def _parsed_indirect(ctx: _Ctx, ss: int, se: int) -> list[_Cand]:
         return []
     for tok in span:
         if (
-            tok.lemma_ not in _SPEECH_LEMMAS
+            tok.is_space  # first: a blanked region is one huge space token (nlp.bounded_text),
+            # whose ``lemma_`` would copy it out for every sentence in it (quadratic)
+            or tok.lemma_ not in _SPEECH_LEMMAS
             or tok.pos_ not in ("VERB", "AUX")
             or ctx.in_quote(tok.idx)
         ):
