@@ -536,3 +536,32 @@ def test_interleaved_writers_end_on_one_runs_stories(seed: int, tmp_path: Path) 
     assert len(ids) == len(set(ids)) and set(ids) == set(want[0])
     assert sum(len(g) for g in stories) == len(set().union(*stories)), "an article in two stories"
     _same_events(stories, want[1])
+
+
+def test_a_large_run_is_settled_in_several_transactions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The end-of-run settle of a large run takes the lock once per batch, never for long."""
+    from storyline.pipeline import commit as commit_mod
+
+    monkeypatch.setattr(commit_mod, "_SETTLE_BATCH", 16)
+    recs = list(synthetic_articles(80, seed=9))
+    db = tmp_path / "big.db"
+    opts: dict[str, Any] = {"embedder": "tfidf", "extractor": "rules", "chunk_size": 8}
+    with Engine.open(db, **opts) as eng:
+        real = eng.store.transaction
+        opened: list[int] = []
+
+        def counted() -> Any:
+            opened.append(1)
+            return real()
+
+        monkeypatch.setattr(eng.store, "transaction", counted)
+        before = len(opened)
+        res = eng.ingest([str(_write_jsonl(tmp_path / "all.jsonl", recs))])
+        assert not res.errors
+        chunks = -(-len(res.added) // 8)
+        # run bookkeeping (2) + one per chunk + at least one per settle batch of 16
+        assert len(opened) - before >= 2 + chunks + len(res.added) // 16, opened
+    ids, stories, _ = _partition(db)
+    assert len(ids) == len(set(ids)) == sum(len(g) for g in stories)

@@ -54,6 +54,8 @@ class _AtSource:
     top: int = 0
 
 
+_SETTLE_BATCH = 2000  # articles settled per write transaction at the end of a run
+
 Sighting = tuple[ArticleId, str, str | None]
 """Known content seen again: ``(article id, source, raw key)``, written with the next chunk."""
 
@@ -371,28 +373,36 @@ class Commit:
         neighbours, from single articles, so the partition depends on the articles
         stored, not on how concurrent writers' chunks interleaved: overlapping
         concurrent ingests end on the stories of one sequential run.
+
+        A large run is settled ``_SETTLE_BATCH`` articles per transaction, so other
+        writers never wait on the lock for long (SQLite's busy timeout is 30 s).
         """
         if not self._run_ids:
             return
-        self._indexes()
-        try:
-            with one_blas_thread(), self.store.transaction() as c:
-                _, stories = self._fresh_indexes(c)  # may add other writers' articles
-                stories.settle_run(self._run_ids)
-                moved = stories.take_moves()
-                touched = set(moved.values()) | stories.take_removed()
-                for aid in moved:
-                    if (old := self.store.story_of(aid)) is not None:
-                        touched.add(old)
-                if not touched:
-                    return
-                self.store.set_story_ids(c, moved.items())
-                self._refresh_stories(c, touched)
-                self._generation = self.store.bump_generation(c)
-        except BaseException:
-            self.reset()
-            raise
-        result.stories_touched |= touched
+        done: set[ArticleId] = set()
+        while True:
+            self._indexes()
+            try:
+                with one_blas_thread(), self.store.transaction() as c:
+                    _, stories = self._fresh_indexes(c)  # may add other writers' articles
+                    batch = sorted(self._run_ids - done)[:_SETTLE_BATCH]
+                    if not batch:
+                        return
+                    done.update(batch)
+                    stories.settle_run(batch)
+                    moved = stories.take_moves()
+                    touched = set(moved.values()) | stories.take_removed()
+                    for aid in moved:
+                        if (old := self.store.story_of(aid)) is not None:
+                            touched.add(old)
+                    if touched:
+                        self.store.set_story_ids(c, moved.items())
+                        self._refresh_stories(c, touched)
+                        self._generation = self.store.bump_generation(c)
+            except BaseException:
+                self.reset()
+                raise
+            result.stories_touched |= touched
 
     def _save_facts(self, items: list[Prepared]) -> None:
         key = facts_key(self.settings)
