@@ -199,3 +199,17 @@ def test_cli_error_lines_print_markup_looking_names_literally(tmp_path: Path, na
     gone = tmp_path / "[bold]missing[/bold].txt"
     res = CliRunner().invoke(app, ["ingest", str(gone), "--db", str(db)])
     assert res.exit_code != 0 and str(gone) in res.output.replace("\n", ""), res.output
+
+
+def test_watch_live_display_prints_markup_looking_names_literally() -> None:
+    from rich.console import Console
+
+    from storyline.watch import WatchStats, render_stats
+
+    stats = WatchStats()
+    stats.current, stats.last_error, stats.errors = "[bold]x[/bold].txt", "[red]bad[/red]", 1
+    console = Console(record=True, width=300)
+    console.print(render_stats(stats, ["/in/[b]folder[/b]"], "/out/s.db"))
+    shown = console.export_text()
+    for literal in ("[bold]x[/bold].txt", "[red]bad[/red]", "/in/[b]folder[/b]"):
+        assert literal in shown, shown
