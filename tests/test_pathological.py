@@ -94,3 +94,70 @@ def test_pathological_article_extracts_in_bounded_time_and_memory(text: str) -> 
         assert q.text == text[q.cite.start : q.cite.end]
     for e in facts.entities:
         assert all(0 <= m.cite.start < m.cite.end <= len(text) for m in e.mentions)
+
+
+# -- the rules alone: near-linear on pathological structure ----------------------------------
+
+RULES_SHAPES = {
+    # one short quoted line after another, no speaker: 950 KB of them was a report's stall
+    "bare": '"a"\n',
+    # a named speaker and a pronoun per line: every antecedent search ran back to the start
+    "said": '"We will," Ilsa Brandt said. "No," she said.\n',
+}
+
+
+@pytest.mark.parametrize("shape", sorted(RULES_SHAPES))
+def test_rules_extraction_grows_linearly_on_short_quoted_lines(shape: str) -> None:
+    """8 times the lines costs about 8 times the CPU time, never the 30-60 times it did."""
+    line = RULES_SHAPES[shape]
+
+    def seconds(n: int) -> float:
+        text = line * n
+        t0 = time.process_time()
+        facts = extract_many([article(text)], use_spacy=False, timeout=0)[0]
+        took = time.process_time() - t0
+        assert all(q.text == text[q.cite.start : q.cite.end] for q in facts.quotes)
+        return took
+
+    seconds(200)  # warm-up: word lists, gazetteer
+    small, large = seconds(2000), seconds(16000)
+    print(f"{shape}: 2k lines {small:.2f} s, 16k lines {large:.2f} s ({large / small:.1f}x)")
+    # CPU time (other processes' load does not count); linear is ~8x, quadratic was 30-60x
+    assert large < 20 * max(small, 0.02), (small, large)
+
+
+def test_a_stuck_stage_stops_within_the_limit_off_the_main_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No signal reaches a worker thread: the stages check the deadline inside their loops.
+
+    The quote stage is made to take 50 ms per quote (100 s for the article); with a 1 s
+    limit the extraction in a thread returns long before, keeping the entities found
+    before it, and the later stages are skipped.
+    """
+    import threading
+
+    from storyline.stages.prepare.extract import quotes as quotes_mod
+
+    real = quotes_mod._after_close
+
+    def stuck(*args: object) -> object:
+        time.sleep(0.05)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(quotes_mod, "_after_close", stuck)
+    text = PROSE + '"We will," Ilsa Brandt said.\n' * 2000
+    out: list[object] = []
+    t0 = time.monotonic()
+    worker = threading.Thread(
+        target=lambda: out.extend(extract_many([article(text)], use_spacy=False, timeout=1.0))
+    )
+    worker.start()
+    worker.join(timeout=90)
+    took = time.monotonic() - t0
+    assert not worker.is_alive() and out, "the extraction did not return"
+    facts = out[0]
+    # 100 s of work without the in-loop checks; 1 s limit, generous bound for a busy machine
+    assert took < 30, took
+    assert facts.entities, "the stage that finished keeps its facts"  # type: ignore[attr-defined]
+    assert facts.quotes == [] and facts.stances == []  # type: ignore[attr-defined]

@@ -170,3 +170,46 @@ def test_watch_reports_each_skipped_entry_once(tmp_path: Path) -> None:
         lines = w.stats.error_log
     assert len(lines) == 2 and all("skipped" in line for line in lines), lines
     assert {Path(line.split(":")[0]).name for line in lines} == {"dangling.txt", "pipe.txt"}
+
+
+@pytest.mark.parametrize(
+    # "[/]" in a path: a folder "[bold red]x[" holding "].txt"
+    "name",
+    ["[bold red]x.txt", "[link=mailto:a@evil.example]y.txt", "[bold red]x[/].txt"],
+)
+def test_cli_error_lines_print_markup_looking_names_literally(tmp_path: Path, name: str) -> None:
+    """Rich markup in a file name is text: the error line shows the name as it is."""
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    (tmp_path / name).parent.mkdir(exist_ok=True)
+    (tmp_path / name).write_bytes(b"")  # empty: refused with an error naming it
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    db = tmp_path / "[red]s[/red].db"
+    res = CliRunner().invoke(
+        app, ["ingest", str(tmp_path / name), str(tmp_path / "good.txt"), "--db", str(db)]
+    )
+    assert res.exit_code == 0, res.output
+    assert "MarkupError" not in res.output
+    lines = [ln for ln in res.output.splitlines() if "skipped" in ln]
+    assert len(lines) == 1 and name in lines[0], res.output
+    assert str(db) in res.output.replace("\n", "")  # the summary names the store literally
+    # a file that does not exist: the one-line error names it literally too
+    gone = tmp_path / "[bold]missing[/bold].txt"
+    res = CliRunner().invoke(app, ["ingest", str(gone), "--db", str(db)])
+    assert res.exit_code != 0 and str(gone) in res.output.replace("\n", ""), res.output
+
+
+def test_watch_live_display_prints_markup_looking_names_literally() -> None:
+    from rich.console import Console
+
+    from storyline.watch import WatchStats, render_stats
+
+    stats = WatchStats()
+    stats.current, stats.last_error, stats.errors = "[bold]x[/bold].txt", "[red]bad[/red]", 1
+    console = Console(record=True, width=300)
+    console.print(render_stats(stats, ["/in/[b]folder[/b]"], "/out/s.db"))
+    shown = console.export_text()
+    for literal in ("[bold]x[/bold].txt", "[red]bad[/red]", "/in/[b]folder[/b]"):
+        assert literal in shown, shown

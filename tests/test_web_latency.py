@@ -40,6 +40,10 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Any]]:
     db = tmp_path / "lat.db"
     with Engine.open(db, embedder="tfidf", extractor="rules") as eng:
         assert not eng.ingest([str(examples_dir())]).errors
+    yield from _serve(db)
+
+
+def _serve(db: Path) -> Iterator[tuple[str, Any]]:
     app = create_app(
         str(db), embedder="tfidf", extractor="rules", poll_seconds=60, warm_actors=False
     )
@@ -107,3 +111,76 @@ def test_other_pages_answer_while_a_report_is_stuck(
             t.join(timeout=300)
     assert answers == [200] * WAITING
     assert calls.count(slow) == 1, "requests for one story share one build"
+
+
+HEAVY_LINES = 6000  # short quoted lines: issue 21's worst case for a report
+
+
+def heavy_article(n: int) -> dict[str, str]:
+    """A fictional article whose body is ``n`` short quoted lines (as bench/web_latency.py)."""
+    lines = [f'"Line {i} of the ferry notice," said the clerk.' for i in range(n)]
+    return {
+        "title": "Ferry notice read aloud at Lakeside hall",
+        "text": "The Lakeside clerk read the whole ferry notice aloud.\n" + "\n".join(lines),
+        "url": "https://lakeside.example/notice",
+        "outlet": "Lakeside Post",
+        "published": "2026-05-04",
+    }
+
+
+def test_other_pages_stay_fast_while_a_worst_case_report_is_built(tmp_path: Path) -> None:
+    """A real worst-case report (thousands of quoted lines) is built while pages are read.
+
+    No wall-clock threshold: the other pages are requested in rounds for as long as the
+    heavy report is being built, and each must answer while it still is (several rounds
+    finish before it), each in a small fraction of the report's time.
+    """
+    import json
+
+    db = tmp_path / "heavy.db"
+    feed = tmp_path / "heavy.jsonl"
+    feed.write_text(json.dumps(heavy_article(HEAVY_LINES)) + "\n", encoding="utf-8")
+    with Engine.open(db, embedder="tfidf", extractor="rules") as eng:
+        assert not eng.ingest([str(examples_dir())]).errors
+        heavy_id = eng.ingest([str(feed)]).added[0]
+        heavy = next(s.id for s in eng.stories() if heavy_id in s.article_ids)
+        other = next(s for s in eng.stories() if heavy_id not in s.article_ids)
+    served = _serve(db)
+    base, _ = next(served)
+    try:
+        probes = ("/api/stories", f"/stories/{other.id}", f"/articles/{other.article_ids[0]}")
+        with httpx.Client(base_url=base, timeout=600) as client:
+            for path in probes:  # the other story's page and report, built once before
+                assert client.get(path).status_code == 200, path
+            done = threading.Event()
+            took: list[float] = []
+            status: list[int] = []
+
+            def build() -> None:
+                t0 = time.perf_counter()
+                with httpx.Client(base_url=base, timeout=600) as c:
+                    status.append(c.get(f"/api/stories/{heavy}/report").status_code)
+                took.append(time.perf_counter() - t0)
+                done.set()
+
+            worker = threading.Thread(target=build)
+            worker.start()
+            latencies: list[float] = []
+            rounds = 0
+            while not done.is_set():
+                for path in probes:
+                    t0 = time.perf_counter()
+                    assert client.get(path).status_code == 200, path
+                    latencies.append(time.perf_counter() - t0)
+                rounds += 1 if not done.is_set() else 0
+            worker.join(timeout=600)
+    finally:
+        served.close()
+    assert status == [200]
+    latencies.sort()
+    p50 = latencies[len(latencies) // 2]
+    print(
+        f"heavy report {took[0]:.2f} s; {rounds} rounds of pages during it, p50 {p50 * 1000:.1f} ms"
+    )
+    assert rounds >= 3, (rounds, took)  # the pages answered while the report was built
+    assert p50 < took[0] / 10, (p50, took)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from storyline.config import Embedder, Extractor
 from storyline.files import write_atomic
@@ -118,7 +119,8 @@ def _engine(
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
-    err.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
+    # input-derived text (file names, messages) is escaped: "[bold]x[/].txt" prints as is
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -185,11 +187,11 @@ def ingest(
     with _engine(db, embedder) as engine:
         result = _run_ingest(engine, paths, outlet, published, extract=not no_extract)
         for e in result.errors:
-            err.print(f"[yellow]skipped[/yellow] {e}", highlight=False, soft_wrap=True)
+            err.print(f"[yellow]skipped[/yellow] {escape(str(e))}", highlight=False, soft_wrap=True)
         out.print(
             f"{len(result.added)} added, {result.unchanged} already stored, "
             f"{result.new_versions} new versions, {len(result.errors)} errors; "
-            f"{len(result.stories_touched)} stories touched → {engine.db_path}",
+            f"{len(result.stories_touched)} stories touched → {escape(str(engine.db_path))}",
             highlight=False,
             soft_wrap=True,
         )
@@ -231,9 +233,9 @@ def articles(
         table.add_row(
             a.id,
             (a.published or "")[:10],
-            a.outlet or "",
+            escape(a.outlet or ""),
             a.language or "",
-            a.title,
+            escape(a.title),
             a.story_id or "",
             (a.duplicate_of or "")[:8],
         )
@@ -264,7 +266,7 @@ def stories(db: DbOpt = None, fmt: ListFormatOpt = "table") -> None:
     table.add_column("last", no_wrap=True, min_width=10)
     for s in items:
         table.add_row(
-            s.id, s.title, str(len(s.article_ids)), str(s.n_independent),
+            s.id, escape(s.title), str(len(s.article_ids)), str(s.n_independent),
             (s.first_seen or "")[:10], (s.last_seen or "")[:10],
         )  # fmt: skip
     out.print(table)
@@ -303,7 +305,7 @@ def export(
         except ExportError as exc:
             _fail(str(exc))
     for path, n in written:
-        err.print(f"wrote {path} ({n} rows)", highlight=False)
+        err.print(f"wrote {escape(str(path))} ({n} rows)", highlight=False)
 
 
 @app.command()
@@ -333,7 +335,7 @@ def _print_threads(items: list[Storyline], titles: dict[str, str]) -> None:
         for sid in t.events:
             b = t.dates.get(sid)
             when = f"{(b.earliest or '?')[:10]}{'~' if b.inferred else ''}" if b else "?"
-            lines.append(f"{when}  {sid}  {titles.get(sid, '')}")
+            lines.append(f"{when}  {sid}  {escape(titles.get(sid, ''))}")
         table.add_row(f"{t.id}\n({len(t.events)} event{'s' if len(t.events) != 1 else ''})",
                       "\n".join(lines))  # fmt: skip
     out.print(table)
@@ -363,7 +365,7 @@ def report(
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
         write_atomic(output, text)
-        err.print(f"wrote {output}", highlight=False)
+        err.print(f"wrote {escape(str(output))}", highlight=False)
 
 
 def _render(rep: object, fmt: str) -> str:
@@ -389,7 +391,7 @@ def schema_(
         sys.stdout.write(text)
     else:
         write_atomic(output, text)
-        err.print(f"wrote {output}", highlight=False)
+        err.print(f"wrote {escape(str(output))}", highlight=False)
 
 
 @app.command()
@@ -474,14 +476,14 @@ def batch(
 
     assert isinstance(result, BatchResult)
     for e in result.errors:
-        err.print(f"[yellow]skipped[/yellow] {e}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]skipped[/yellow] {escape(str(e))}", highlight=False, soft_wrap=True)
     secs = result.seconds.get("total", 0.0)
     rate = result.read / secs if secs else 0.0
     out.print(
         f"{result.added} added ({result.duplicates} copies), {result.unchanged} already stored, "
         f"{len(result.errors)} errors; {result.stories} stories, {result.reports} reports; "
         f"{result.read} documents in {secs:.1f} s ({rate:.1f}/s, {result.engine}) → "
-        f"{result.out or result.db}",
+        f"{escape(str(result.out or result.db))}",
         highlight=False,
         soft_wrap=True,
     )
@@ -504,11 +506,11 @@ def demo(
     with _engine(str(db), embedder, extractor) as engine:
         result = _run_ingest(engine, [str(examples_dir())], None, None)
         for e in result.errors:
-            err.print(f"[yellow]skipped[/yellow] {e}", highlight=False, soft_wrap=True)
+            err.print(f"[yellow]skipped[/yellow] {escape(str(e))}", highlight=False, soft_wrap=True)
         items = engine.stories()
         out.print(
             f"[bold]storyline demo[/bold]: {len(result.added)} articles added "
-            f"({result.unchanged} already stored) → {db}"
+            f"({result.unchanged} already stored) → {escape(str(db))}"
         )
         from rich.table import Table
 
@@ -520,7 +522,7 @@ def demo(
         table.add_column("dates", no_wrap=True)
         for s in items:
             table.add_row(
-                s.id, s.title, str(len(s.article_ids)), str(s.n_independent),
+                s.id, escape(s.title), str(len(s.article_ids)), str(s.n_independent),
                 f"{(s.first_seen or '?')[:10]} … {(s.last_seen or '?')[:10]}",
             )  # fmt: skip
         out.print(table)
@@ -534,8 +536,11 @@ def demo(
         rep = engine.report(top.id)
         for fmt, name in (("html", "report.html"), ("json", "report.json"), ("md", "report.md")):
             write_atomic(out_dir / name, _render(rep, fmt))
-    out.print(f"report of the largest story ({top.title}): {(out_dir / 'report.html').resolve()}")
-    out.print(f"also: {(out_dir / 'report.json').resolve()} and report.md")
+    out.print(
+        f"report of the largest story ({escape(top.title)}): "
+        f"{escape(str((out_dir / 'report.html').resolve()))}"
+    )
+    out.print(f"also: {escape(str((out_dir / 'report.json').resolve()))} and report.md")
 
 
 @app.command()
@@ -563,13 +568,18 @@ def serve(
     local = is_loopback(host)
     if not local and not token:
         token = new_token()
-        err.print(f"bound to {host}: write endpoints need this token (Authorization: Bearer …):")
+        err.print(
+            f"bound to {escape(host)}: write endpoints need this token (Authorization: Bearer …):"
+        )
         out.print(token, highlight=False, soft_wrap=True)
     engine = _engine(db, embedder, extractor)
     # On loopback, refuse other Host headers: a web page cannot reach us by DNS rebinding.
     app = create_app(engine=engine, token=token, trusted_hosts=list(LOOPBACK) if local else None)
     shown = f"[{host}]" if ":" in host else host
-    err.print(f"storyline serving {engine.db_path} at http://{shown}:{port}/", highlight=False)
+    err.print(
+        f"storyline serving {escape(str(engine.db_path))} at http://{escape(shown)}:{port}/",
+        highlight=False,
+    )
     try:
         uvicorn.run(
             app, host=host, port=port, server_header=False,
@@ -626,7 +636,7 @@ def watch(
     def print_errors(stats: WatchStats) -> None:
         nonlocal printed
         for line in stats.error_log[printed:]:
-            err.print(f"[yellow]skipped[/yellow] {line}", highlight=False, soft_wrap=True)
+            err.print(f"[yellow]skipped[/yellow] {escape(line)}", highlight=False, soft_wrap=True)
         printed = len(stats.error_log)
 
     last: tuple[int, ...] = (0, 0, 0, 0)
@@ -638,7 +648,7 @@ def watch(
         now = (stats.added, stats.unchanged, stats.new_versions, stats.facts)
         if now != last and stats.current is None:
             last = now
-            err.print(f"watch: {stats.summary()}", highlight=False, soft_wrap=True)
+            err.print(f"watch: {escape(stats.summary())}", highlight=False, soft_wrap=True)
 
     try:
         with _engine(db, embedder, extractor) as engine:
@@ -665,7 +675,11 @@ def watch(
         for s, handler in old.items():
             signal.signal(s, handler)
     print_errors(result)
-    out.print(f"watch stopped: {result.summary()} → {db_path}", highlight=False, soft_wrap=True)
+    out.print(
+        f"watch stopped: {escape(result.summary())} → {escape(str(db_path))}",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 def main() -> None:
@@ -685,7 +699,8 @@ def main() -> None:
         if os.environ.get("STORYLINE_DEBUG"):
             raise
         err.print(
-            f"[red]error:[/red] {type(exc).__name__}: {exc} (STORYLINE_DEBUG=1 shows the traceback)",
+            f"[red]error:[/red] {type(exc).__name__}: {escape(str(exc))} "
+            "(STORYLINE_DEBUG=1 shows the traceback)",
             highlight=False,
             soft_wrap=True,
         )

@@ -396,12 +396,14 @@ def watch(
 
 def render_stats(stats: WatchStats, paths: Sequence[str | Path], db: object) -> Table:
     """A small Rich table of the live counters (for ``rich.live.Live``)."""
+    from rich.markup import escape
     from rich.table import Table
 
+    # paths, file names and error lines come from the input: escaped, never read as markup
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="ellipsis", no_wrap=True)
-    grid.add_row("watching", ", ".join(str(p) for p in paths) + f" → {db}")
+    grid.add_row("watching", escape(", ".join(str(p) for p in paths) + f" → {db}"))
     grid.add_row(
         "files", f"{stats.files_seen} seen, {stats.pending} settling, {stats.files_read} read"
     )
@@ -413,9 +415,10 @@ def render_stats(stats: WatchStats, paths: Sequence[str | Path], db: object) -> 
         f"versions, facts for {stats.facts}",
     )
     grid.add_row("stories", f"{len(stats.stories_touched)} touched")
-    grid.add_row("now", stats.current or f"waiting (pass {stats.passes})")
+    grid.add_row("now", escape(stats.current or f"waiting (pass {stats.passes})"))
     grid.add_row(
-        "errors", f"{stats.errors}" + (f"; last: {stats.last_error}" if stats.last_error else "")
+        "errors",
+        f"{stats.errors}" + (f"; last: {escape(stats.last_error)}" if stats.last_error else ""),
     )
     return grid
 

@@ -54,6 +54,8 @@ class _AtSource:
     top: int = 0
 
 
+_SETTLE_BATCH = 2000  # articles settled per write transaction at the end of a run
+
 Sighting = tuple[ArticleId, str, str | None]
 """Known content seen again: ``(article id, source, raw key)``, written with the next chunk."""
 
@@ -81,6 +83,9 @@ class Commit:
         self._stories: StoryIndex | None = None
         self._generation: int | None = None  # the store's generation the indexes reflect
         self.rebuilds = 0  # how often the indexes were (re)built from the store
+        # articles stored since the running ingest began (its own and other writers'
+        # seen at a rebuild), settled at its end; None outside ``apply``
+        self._run_ids: set[ArticleId] | None = None
 
     def reset(self) -> None:
         """Drop the in-memory indexes; the next commit rebuilds them from the store.
@@ -120,6 +125,7 @@ class Commit:
 
         name = self.settings.embedder
         rows = list(self.store.signatures())
+        before = self._stories.article_ids() if self._stories is not None else None
         self._dedup = DedupIndex.rebuild((a, mh) for a, mh, _, _, _ in rows if mh is not None)
         self._stories = StoryIndex.rebuild(
             (
@@ -131,6 +137,9 @@ class Commit:
         )
         self._generation = generation
         self.rebuilds += 1
+        if self._run_ids is not None and before is not None:
+            # other writers' articles stored during this run: settled with it at its end
+            self._run_ids |= self._stories.article_ids() - before
         return self._dedup, self._stories
 
     def _fresh_indexes(self, c: object) -> tuple[DedupIndex, StoryIndex]:
@@ -153,17 +162,22 @@ class Commit:
         chunk: list[Prepared | Known] = []
         n_new = 0
         size = self.settings.chunk_size
-        for item in items:
-            if isinstance(item, InputError):
-                result.errors.append(item)
-                continue
-            chunk.append(item)
-            n_new += isinstance(item, Prepared)
-            if n_new >= size or len(chunk) >= 8 * size:
+        self._run_ids = set()
+        try:
+            for item in items:
+                if isinstance(item, InputError):
+                    result.errors.append(item)
+                    continue
+                chunk.append(item)
+                n_new += isinstance(item, Prepared)
+                if n_new >= size or len(chunk) >= 8 * size:
+                    self._store_chunk(chunk, result)
+                    chunk, n_new = [], 0
+            if chunk:
                 self._store_chunk(chunk, result)
-                chunk, n_new = [], 0
-        if chunk:
-            self._store_chunk(chunk, result)
+            self._settle_run(result)
+        finally:
+            self._run_ids = None
         self.store.finish_run(run_id, len(result.added), result.unchanged, len(result.errors))
         return result
 
@@ -189,6 +203,8 @@ class Commit:
             self.reset()  # the indexes may hold articles of the chunk that was not written
             raise
         result.added.extend(p.article.id for p in items)
+        if self._run_ids is not None:
+            self._run_ids.update(p.article.id for p in items)
         result.stories_touched |= touched
         if items:
             self._save_facts(items)
@@ -348,6 +364,45 @@ class Commit:
         touched |= set(moved.values()) | set(removed)
         self._refresh_stories(c, touched)
         return touched
+
+    def _settle_run(self, result: IngestResult) -> None:
+        """At the end of an ingest run, under the lock: settle the stories it touched.
+
+        ``StoryIndex.settle_run`` re-groups the stories of every article stored since the
+        run began (this writer's, and other writers' that a rebuild showed) with their
+        neighbours, from single articles, so the partition depends on the articles
+        stored, not on how concurrent writers' chunks interleaved: overlapping
+        concurrent ingests end on the stories of one sequential run.
+
+        A large run is settled ``_SETTLE_BATCH`` articles per transaction, so other
+        writers never wait on the lock for long (SQLite's busy timeout is 30 s).
+        """
+        if not self._run_ids:
+            return
+        done: set[ArticleId] = set()
+        while True:
+            self._indexes()
+            try:
+                with one_blas_thread(), self.store.transaction() as c:
+                    _, stories = self._fresh_indexes(c)  # may add other writers' articles
+                    batch = sorted(self._run_ids - done)[:_SETTLE_BATCH]
+                    if not batch:
+                        return
+                    done.update(batch)
+                    stories.settle_run(batch)
+                    moved = stories.take_moves()
+                    touched = set(moved.values()) | stories.take_removed()
+                    for aid in moved:
+                        if (old := self.store.story_of(aid)) is not None:
+                            touched.add(old)
+                    if touched:
+                        self.store.set_story_ids(c, moved.items())
+                        self._refresh_stories(c, touched)
+                        self._generation = self.store.bump_generation(c)
+            except BaseException:
+                self.reset()
+                raise
+            result.stories_touched |= touched
 
     def _save_facts(self, items: list[Prepared]) -> None:
         key = facts_key(self.settings)

@@ -802,6 +802,71 @@ class StoryIndex:
                 target.queued = True
                 heapq.heappush(self._due, (self.p.settle_drift * self._n, target.id))
 
+    # -- settling a whole ingest run (the commit path, under the write lock) -------------
+
+    def article_ids(self) -> set[ArticleId]:
+        """The ids of every indexed article (a copy)."""
+        return set(self._members)
+
+    def settle_run(self, article_ids: Iterable[ArticleId], limit: int = 500) -> None:
+        """Re-group the stories of an ingest run's articles, with their neighbours, from scratch.
+
+        The commit calls this at the end of every ingest run, under the write lock, with
+        the articles stored since the run began: its own, and those of other writers it
+        saw meanwhile. Per-chunk settling depends on how the articles were cut into
+        chunks and on the order the chunks arrived in (and an index rebuilt from the
+        store lacks the running one's split and settle schedule), so writers whose chunks
+        interleaved could end on another partition than one sequential run. This final
+        settle depends on the set of articles, not on that history: every member taking
+        part is re-weighed with the current IDF, the neighbourhood is every story an
+        article of the run is in plus each article's three best candidate stories, and
+        it is re-grouped best pair first from single articles (``_greedy``, which is
+        deterministic given its members).
+
+        Args:
+            article_ids: the articles stored since the run began (unknown ids are ignored).
+            limit: most articles agglomerated at once; a larger neighbourhood is settled
+                in pieces of whole stories, in order of their earliest article.
+        """
+        with one_blas_thread():
+            self.refine_pending()
+            ids = sorted(a for a in set(article_ids) if a in self._members)
+            if not ids:
+                return
+            hood: dict[StoryId, None] = {}
+            for aid in ids:
+                hood.setdefault(self._members[aid].story, None)
+            for aid in ids:
+                for cand, _ in self._score_candidates(self._members[aid])[:3]:
+                    hood.setdefault(cand.id, None)
+            stories = sorted(
+                (self._stories[s] for s in hood if s in self._stories),
+                key=lambda s: (s.first or (), s.id),
+            )
+            piece: list[_Member] = []
+            for st in stories:
+                if piece and len(piece) + len(st.members) > limit:
+                    self._regroup_fresh(piece)
+                    piece = []
+                piece.extend(self._members[m] for m in st.members)
+            if piece:
+                self._regroup_fresh(piece)
+            self._touched = {}
+
+    def _regroup_fresh(self, members: list[_Member]) -> None:
+        """``_regroup`` with every member re-weighed by the current IDF first."""
+        for m in members:
+            if m.weighed_at != self._n and m.id in self._members:
+                story = self._stories[m.story]
+                self._detach(m)
+                m.terms = self._weigh(m.raw)
+                m.weighed_at = self._n
+                if story.id not in self._stories:
+                    self._stories[story.id] = story
+                    self._removed.discard(story.id)
+                self._attach(m, story)
+        self._regroup(sorted(members, key=lambda m: m.key))
+
     def _revive(self, sid: StoryId) -> _Story:
         story = _Story(id=sid)
         self._stories[sid] = story

@@ -147,7 +147,7 @@ def _docs(articles: Sequence[Article], use_spacy: bool) -> Iterator[Doc | None]:
 def _extract_one(article: Article, doc: Doc | None, timeout: float = 0) -> ArticleFacts:
     # Imported here, not at module top: the engine imports this package for
     # EXTRACTOR_VERSION on every report, and most reports are served from cached facts.
-    from storyline.stages.prepare.extract.context import ArticleContext
+    from storyline.stages.prepare.extract.context import ArticleContext, Deadline
     from storyline.stages.prepare.extract.dates import extract_dates
     from storyline.stages.prepare.extract.entities import extract_entities
     from storyline.stages.prepare.extract.events import build_events
@@ -174,8 +174,9 @@ def _extract_one(article: Article, doc: Doc | None, timeout: float = 0) -> Artic
             return []
 
     facts = ArticleFacts(article_id=article.id)
-    # built once and read by every stage: sentences, quoted spans, the entity-mention index
-    ctx = ArticleContext(article, doc)
+    # built once and read by every stage: sentences, quoted spans, the entity-mention index;
+    # its deadline is checked inside the stages' loops (what stops them off the main thread)
+    ctx = ArticleContext(article, doc, deadline=Deadline(timeout))
     try:
         with _alarm(timeout):
             entities = run("entities", lambda: extract_entities(article, doc, ctx))

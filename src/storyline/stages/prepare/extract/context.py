@@ -12,7 +12,9 @@ An extractor called on its own (tests, benchmarks) builds its own context when g
 from __future__ import annotations
 
 import bisect
+import math
 import re
+import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -22,7 +24,7 @@ from storyline.text import sentence_spans
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["ArticleContext", "Mention", "Sentences", "marked_text", "quote_spans"]
+__all__ = ["ArticleContext", "Deadline", "Mention", "Sentences", "marked_text", "quote_spans"]
 
 # One cited mention of an entity: (start, end, entity).
 Mention = tuple[int, int, Entity]
@@ -114,6 +116,31 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+class Deadline:
+    """When an article's extraction must stop; the stages call :meth:`check` in their long loops.
+
+    On the main thread a SIGALRM interrupts a stage anywhere; in a worker thread (web report
+    threads, batch workers) no signal can, so each stage checks this between items (per
+    sentence, per quote) and a stuck stage stops within the limit there too. A check costs
+    one ``time.monotonic()`` call.
+    """
+
+    __slots__ = ("at",)
+
+    def __init__(self, seconds: float = 0) -> None:
+        self.at = time.monotonic() + seconds if seconds > 0 else math.inf
+
+    def check(self) -> None:
+        """Raise ``ExtractTimeout`` once the deadline has passed."""
+        if self.at != math.inf and time.monotonic() > self.at:
+            from storyline.stages.prepare.extract import ExtractTimeout
+
+            raise ExtractTimeout
+
+
+NO_DEADLINE = Deadline()
+
+
 class ArticleContext:
     """One article as the extractors see it: text, parse, sentences, quotations, mentions.
 
@@ -121,6 +148,7 @@ class ArticleContext:
         article: the cleaned article; ``text`` is ``article.text``.
         doc: its spaCy parse, or ``None`` on the rules-only path.
         entities: the article's entities once the entity stage has run (else empty).
+        deadline: when the extraction must stop (checked by the stages in their loops).
     """
 
     __slots__ = (
@@ -130,15 +158,21 @@ class ArticleContext:
         "_quote_spans",
         "_sentences",
         "article",
+        "deadline",
         "doc",
         "entities",
         "text",
     )
 
     def __init__(
-        self, article: Article, doc: Doc | None = None, entities: Sequence[Entity] = ()
+        self,
+        article: Article,
+        doc: Doc | None = None,
+        entities: Sequence[Entity] = (),
+        deadline: Deadline = NO_DEADLINE,
     ) -> None:
         self.article = article
+        self.deadline = deadline
         self.text = article.text
         self.doc = doc
         self._sentences: Sentences | None = None

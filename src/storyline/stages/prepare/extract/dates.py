@@ -445,6 +445,7 @@ def extract_dates(
     quotes = ctx.quote_spans  # sorted, non-overlapping: looked up by bisection
     tenses: list[str] = []
     for f in found:
+        ctx.deadline.check()
         i = bisect.bisect_right(sent_starts, f.start) - 1
         sent_start = sents[i][0] if i >= 0 and f.start < sents[i][1] else 0
         tenses.append(_tense(text, f.start, sent_start, doc, quotes))

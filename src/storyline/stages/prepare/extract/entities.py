@@ -498,11 +498,40 @@ _RULE_ORG = re.compile(
 )
 
 
+class _Spans:
+    """Spans sorted by start, for overlap queries that read only the spans near them.
+
+    Scanning every span taken so far for each new match made the rules quadratic in the
+    number of names (a text of thousands of "… Jane Roe said." lines).
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.spans: list[tuple[int, int]] = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.reach = max((b - a for a, b in self.spans), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.spans.insert(i, (start, end))
+        self.reach = max(self.reach, end - start)
+
+    def near(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that may overlap ``[start, end)`` (every one that does, and a few more)."""
+        lo = bisect.bisect_left(self.starts, start - self.reach)
+        return self.spans[lo : bisect.bisect_left(self.starts, end)]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self.near(start, end))
+
+
 def _rule_mentions(st: _State) -> list[tuple[int, int, str]]:
     """Rules-only stand-in for NER: titled or attributed names and capitalised org names."""
     text = st.text
     out: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
+    # the gazetteer's mentions do not change in here: indexed once
+    gaz = _Spans((g.start, g.end) for g in st.mentions if g.source == "gaz")
     for rx, kind in _RULE_PERSON:
         for m in rx.finditer(text):
             words = [(w.start(), w.end(), w.group(0)) for w in re.finditer(r"\S+", m.group("n"))]
@@ -530,12 +559,12 @@ def _rule_mentions(st: _State) -> list[tuple[int, int, str]]:
             # a lone capitalised word next to "said" is too weak (sentence starts, places)
             if len(words) == 1 and kind not in ("honorific", "title"):
                 continue
-            if st.overlaps(start, end, ("gaz",)) or any(s < end and start < e for s, e in taken):
+            if gaz.overlaps(start, end) or taken.overlaps(start, end):
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             out.append((start, end, "PERSON"))
             if kind == "of" and not st.overlaps(*m.span("org"), ("gaz",)):
-                taken.append(m.span("org"))  # "Jane Roe of Example Economics": no person there
+                taken.add(*m.span("org"))  # "Jane Roe of Example Economics": no person there
                 out.append((*m.span("org"), "ORG"))
     for m in _RULE_ORG.finditer(text):
         start, end = _strip_span(text, *m.span("n"))
@@ -543,23 +572,18 @@ def _rule_mentions(st: _State) -> list[tuple[int, int, str]]:
         while org_words and (org_words[0] in _NOT_NAME_WORDS or org_words[0] in _WEEKDAYS_MONTHS):
             start = text.index(org_words[1], start) if len(org_words) > 1 else end
             org_words = org_words[1:]
-        if not org_words or any(s < end and start < e for s, e in taken):
+        if not org_words or taken.overlaps(start, end):
             continue
-        gaz_inside = [
-            g for g in st.mentions if g.source == "gaz" and start <= g.start and g.end <= end
-        ]
-        if any(
-            g.source == "gaz" and g.start < end and start < g.end and g not in gaz_inside
-            for g in st.mentions
-        ):
+        near = gaz.near(start, end)
+        gaz_inside = [(a, b) for a, b in near if start <= a and b <= end]
+        if any(a < end and start < b and not (start <= a and b <= end) for a, b in near):
             continue
         if (
             gaz_inside
-            and sum(g.end - g.start for g in gaz_inside)
-            >= len(re.sub(r"\W", "", text[start:end])) - 2
+            and sum(b - a for a, b in gaz_inside) >= len(re.sub(r"\W", "", text[start:end])) - 2
         ):
             continue
-        taken.append((start, end))
+        taken.add(start, end)
         out.append((start, end, "ORG"))
     return out
 
@@ -1212,9 +1236,11 @@ def extract_entities(
         given ("French Foreign Ministry spokesperson", ``gpe:france``).
     """
     text = article.text
-    sentences = (ctx or ArticleContext(article, doc)).sentences.spans
+    ctx = ctx or ArticleContext(article, doc)
+    sentences = ctx.sentences.spans
     st = _State(article, text, load_gazetteer(), sentences=list(sentences))
     _gazetteer_mentions(st, doc)
+    ctx.deadline.check()  # between the steps (each is near-linear in the text)
     if doc is not None:
         spans = _ner_mentions(st, doc)
         # the small English model misses many names NER was never shown; titled and
@@ -1240,11 +1266,14 @@ def extract_entities(
     people += moved
     spans = [x for x in spans if (x[0], x[1]) not in moved]
     st.mentions = [m for m in st.mentions if m.kind != "person"]
+    ctx.deadline.check()
     _add_named(st, [x for x in spans if x[2] != "PERSON"])
     _add_persons(st, people)
+    ctx.deadline.check()
     _add_unnamed(st)
     _add_role_refs(st)
     _add_org_refs(st)
+    ctx.deadline.check()
     return _assemble(st)
 
 

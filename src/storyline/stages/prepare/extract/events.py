@@ -157,6 +157,7 @@ def build_events(
     dated_sents: set[tuple[int, int]] = set()
     sent_of: dict[int, tuple[int, int]] = {}  # id(event) -> its sentence
     for d in dates:
+        ctx.deadline.check()
         sent = sents.at(d.cite.start)
         if is_furniture(_line(text, d.cite.start)) or is_furniture(text[sent[0] : sent[1]]):
             continue  # a time stamp, a date line, a credit: not an event

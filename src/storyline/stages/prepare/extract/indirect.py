@@ -76,6 +76,10 @@ class Host(Protocol[S_co]):
         """The quoted spans, merged and sorted."""
         ...
 
+    def check_deadline(self) -> None:
+        """Raise when the article's extraction time limit has passed (``context.Deadline``)."""
+        ...
+
     def in_quote(self, pos: int) -> bool: ...
     def first_quoted_inside(self, a: int, b: int) -> int | None: ...
     def np_speaker(self, a: int, b: int, verb_at: int) -> S_co:
@@ -200,6 +204,7 @@ def find_indirect(ctx: Host[S], direct: Sequence[Quoted[S]]) -> list[tuple[int, 
         ((f.start, f.end, k) for k, f in enumerate(direct) if f.kind == "partial" and not f.sp)
     )
     for ss, se in ctx.sents:
+        ctx.check_deadline()
         body_end = se - (1 if text[se - 1 : se] in (".", "!") else 0)
         cands = _according_to(ctx, ss, se, body_end)
         if not cands:
@@ -610,6 +615,10 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
         return []  # a headline ("Senator Accused Of Hiding Report"): no sentence to parse
     out: list[_Cand[S]] = []
     for tok in span:
+        if tok.is_space:
+            # first: a blanked region is one huge space token (nlp.bounded_text), whose
+            # ``lemma_`` would copy it out for every sentence in it (quadratic)
+            continue
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in _CUE_LEMMAS:
             content = _verb_content(tok, lemma)

@@ -1051,6 +1051,7 @@ def extract_quantities(
     date_ends = [e for _, e in dates]
     out: list[Quantity] = []
     for s0, s1 in sents.spans:
+        ctx.deadline.check()
         # only the dates that overlap this sentence (all of them per number was quadratic)
         near = dates[bisect.bisect_right(date_ends, s0) : bisect.bisect_left(date_starts, s1)]
         nums = _apply_context(text, _find_numbers(text, s0, s1, near), s1)

@@ -44,7 +44,7 @@ from storyline.lang import (
 )
 from storyline.lang.en import SPEECH_NOUNS
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
-from storyline.stages.prepare.extract.context import ArticleContext
+from storyline.stages.prepare.extract.context import NO_DEADLINE, ArticleContext, Deadline
 from storyline.stages.prepare.extract.coref import SUBJECT_PRONOUNS, Coref
 from storyline.stages.prepare.extract.indirect import find_indirect
 from storyline.stages.prepare.extract.polarity import mark_quotes
@@ -73,6 +73,7 @@ _OPEN, _CLOSE = "“„«", "”»"
 _MARK = re.compile(r"[“”„«»\"]")
 _PARA_BREAK = re.compile(r"\n[ \t]*\n")
 _LOOKBACK = 400  # characters searched before a quote for its attribution
+_BACK_MENTIONS = 300  # mentions searched back for a pronoun's antecedent, at most
 
 
 @dataclass(slots=True)
@@ -293,6 +294,7 @@ class _Ctx:
     _mention_starts: list[int] = field(default_factory=list)
     _mention_maxlen: int = 0
     coref: Coref = field(init=False)  # the article's resolver, over these quotation spans
+    deadline: Deadline = NO_DEADLINE  # checked per quote and per sentence
 
     def __post_init__(self) -> None:
         self._sent_starts = [s for s, _ in self.sents]
@@ -580,11 +582,25 @@ _BEFORE_VERB = re.compile(
 )
 
 
+def _para_break_in(text: str, start: int, stop: int) -> int | None:
+    """Where the first paragraph break starting in ``[start, stop)`` starts, if one does.
+
+    ``_PARA_BREAK.search(text, start)`` would scan to the next break anywhere after, which
+    in a text without blank lines is the whole rest of it, once per quote (quadratic).
+    """
+    i = text.find("\n", start, stop)
+    while i != -1:
+        if _PARA_BREAK.match(text, i):
+            return i
+        i = text.find("\n", i + 1, stop)
+    return None
+
+
 def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     """Attribution after a quote: "…,” he said / the official said / said Jane Roe."""
     text = ctx.text
-    para = _PARA_BREAK.search(text, end)
-    tail_end = min(len(text), end + 160, para.start() if para else len(text))
+    para = _para_break_in(text, end, end + 160)
+    tail_end = min(len(text), end + 160, len(text) if para is None else para)
     m = _AFTER_PRONOUN.match(text, end, tail_end)
     if m:
         return _Speaker(pronoun=m.group("sp").lower(), at=m.start("sp"))
@@ -721,6 +737,17 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
 # -- direct and partial quotes --------------------------------------------------------------------
 
 
+def _ends_with_colon_or_dash(text: str, pos: int) -> bool:
+    """Whether ``text[:pos]`` ends with ":", "—" or "–" and blanks (``[:—–]\\s*$``).
+
+    Read backwards from ``pos``: a regex search over the whole prefix ran once per quote.
+    """
+    i = pos
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i > 0 and text[i - 1] in ":—–"
+
+
 def _classify(ctx: _Ctx, seg: _Seg, introduced: bool) -> QuoteKind:
     """Direct when the quote is a sentence of its own, partial when it is woven into one."""
     if seg.open_mark is None or seg.continues:
@@ -728,7 +755,7 @@ def _classify(ctx: _Ctx, seg: _Seg, introduced: bool) -> QuoteKind:
     first = ctx.text[seg.start : seg.start + 1]
     if (introduced or _line_start(ctx.text, seg.open_mark)) and not first.islower():
         return "direct"
-    if introduced and re.search(r"[:—–]\s*$", ctx.text[: seg.open_mark]):
+    if introduced and _ends_with_colon_or_dash(ctx.text, seg.open_mark):
         return "direct"
     return "partial"
 
@@ -738,6 +765,7 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
     paras = _para_starts(ctx.text)
     group = -1
     for seg in segs:
+        ctx.deadline.check()
         if not seg.continues:
             group += 1
         para = bisect.bisect_right(paras, seg.start) - 1
@@ -990,6 +1018,9 @@ class _Host:
     def spans(self) -> list[tuple[int, int]]:
         return self.ctx._spans
 
+    def check_deadline(self) -> None:
+        self.ctx.deadline.check()
+
     def in_quote(self, pos: int) -> bool:
         return self.ctx.in_quote(pos)
 
@@ -1030,6 +1061,7 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
     speakers: list[tuple[int, Entity]] = []
     described: dict[str, str] = {}
     for f in found:
+        ctx.deadline.check()
         sp = f.sp
         if sp.entity is not None:
             speakers.append((f.start, sp.entity))
@@ -1113,6 +1145,7 @@ def extract_quotes(
     sents = base.sentences.spans
     segs = _find_segments(text, sents)
     qc = _Ctx(article, text, doc, entities, sents, base.mentions, [(s.start, s.end) for s in segs])
+    qc.deadline = base.deadline
     direct = _direct_quotes(qc, segs)
     indirect = [_Found(a, b, "indirect", sp) for a, b, sp in find_indirect(_Host(qc), direct)]
     found = direct + _dedupe(indirect)

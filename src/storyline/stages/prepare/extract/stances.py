@@ -1324,6 +1324,7 @@ def extract_stances(
     sc = _Ctx.of(ctx or ArticleContext(article, doc, entities))
     out: list[Stance] = []
     for s0, s1 in sc.sents.spans:
+        sc.base.deadline.check()
         hits = _find_hits(sc, s0, s1)
         for h in hits:
             h.negated = h.lex.negatable and bool(_NEG.search(text[max(s0, h.start - 30) : h.start]))
