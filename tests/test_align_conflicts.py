@@ -164,3 +164,23 @@ def test_spelling_variants():
     assert not spelling_variants("Marsh", "Marshs")  # a plural
     assert not spelling_variants("Tobin", "Robin")  # another initial: another name
     assert not spelling_variants("Varhol", "Varhol")
+
+
+def _age_story(name_b: str):
+    a = article(
+        "ag1", "Rescuers said 31-year-old Ilse Varhol fell from the north ridge near Orlen.",
+        outlet="Harbor Times",
+    )  # fmt: skip
+    b = article(
+        "ag2", f"Rescuers said 34-year-old {name_b} fell from the north ridge near Orlen.",
+        outlet="Evening Post",
+    )  # fmt: skip
+    fa = ArticleFacts(a.id, quantities=[qty(a, "31-year-old", "", None, "", 31, "exact")])
+    fb = ArticleFacts(b.id, quantities=[qty(b, "34-year-old", "", None, "", 34, "exact")])
+    return align([a, b], [fa, fb])
+
+
+def test_ages_of_one_named_person_conflict_but_not_of_two_people():
+    (conflict,) = _age_story("Ilse Varhol").conflicts
+    assert {s.outlets[0] for s in conflict.sides} == {"Harbor Times", "Evening Post"}
+    assert _age_story("Tobin Marsk").conflicts == []

@@ -339,6 +339,7 @@ class _Reading:
     scale: float  # from the value read to the whole number ("120, 000" read as 120: 1000)
     unit_factor: float  # from the figure's unit to the common unit (miles to metres)
     ages: frozenset[float] = frozenset()  # the ages its sentence gives (whose figure it is)
+    owner: str = ""  # an age's person, by surname ("31-year-old Ilse Varhol", "Varhol, 31,")
 
 
 # A reading whose sentence is this similar (TF-IDF cosine of its words) to another's tells of
@@ -505,7 +506,31 @@ def _readings(
             ages[(r.q.cite.article, r.sentence_text)].add(r.anchor)
     for r in out:
         r.ages = frozenset(ages.get((r.q.cite.article, r.sentence_text), ()))
+        if r.frame.frame == "age":
+            r.owner = _age_owner(texts.get(r.q.cite.article, ""), r.q.cite)
     return out
+
+
+_AGE_OWNER_AFTER = re.compile(
+    r"\S*?\d+\s*-?\s*years?\s*-?\s*old\s+(?:[a-z]+\s+){0,2}"
+    r"(?:[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?){0,2}([A-Z][\w'’-]+)"
+)
+_AGE_OWNER_BEFORE = re.compile(r"\b[A-Z][\w'’-]+\s+([A-Z][\w'’-]+),\s*$")
+
+
+def _age_owner(text: str, cite: Cite) -> str:
+    """The surname of the person an age belongs to: the name right after "N-year-old" or
+    right before ", N," ("Ilse Varhol, 31, of Orlen"); "" when no full name is there."""
+    m = _AGE_OWNER_AFTER.match(text, cite.start, min(len(text), cite.end + 60))
+    if m:
+        return m.group(1).lower()
+    m = _AGE_OWNER_BEFORE.search(text[max(0, cite.start - 60) : cite.start])
+    if m and _AGE_AFTER_COMMA.match(text, cite.end):
+        return m.group(1).lower()
+    return ""
+
+
+_AGE_AFTER_COMMA = re.compile(r"\s*,")
 
 
 class _Similarity:
@@ -565,7 +590,9 @@ def _comparable(a: _Reading, b: _Reading, sim: float) -> bool:
         return False  # "in Lyon" / "in Oslo": two places, two counts
     if a.broken or b.broken:
         return False
-    if fa.frame == "age" and not (a.subject and a.subject == b.subject):
+    if fa.frame == "age" and not (
+        (a.subject and a.subject == b.subject) or (a.owner and a.owner == b.owner)
+    ):
         return False  # a story names many people: two ages are one person's only by name
     if fa.frame is None:
         return sim >= SAME_OWNER_SIMILARITY
