@@ -184,7 +184,8 @@ def read_slots(
                 continue
             if m.group("c")[:1].isupper() and text[s : m.start()].strip():
                 continue  # "Silver Spring", "White Harbor": a name, not a colour
-            add("colour", head.lower(), COLOURS[m.group("c").lower()], m.start(), m.end(), (s, e))
+            end = m.start("noun") + m.group("noun").rindex(head) + len(head)
+            add("colour", head.lower(), COLOURS[m.group("c").lower()], m.start(), end, (s, e))
         for rx in _HOME_RES:
             for m in rx.finditer(text, s, e):
                 name, place = m.group("name").split(), m.group("place")
