@@ -28,7 +28,7 @@ FRAME_WORDS: Mapping[str, tuple[str, ...]] = {
         "arrested", "arrests", "arresting", "detained", "detaining", "captured", "capturing",
         "custody", "apprehended", "nabbed",
     ),
-    "seized": ("seized", "seizing", "confiscated", "recovered", "impounded"),
+    "seized": ("seized", "seizing", "confiscated", "confiscating", "recovered", "impounded"),
     "rescued": ("rescued", "rescuing", "evacuated", "evacuating", "saved"),
     "displaced": ("homeless", "displaced", "evacuees", "refugees"),
     "magnitude": ("magnitude", "richter", "measuring", "registering"),
@@ -106,4 +106,73 @@ NUMBER_WORDS: frozenset[str] = frozenset(
      "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
      "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
      "billions", "dozen", "dozens", "tens", "score", "half", "bn", "m", "mn"}
+)  # fmt: skip
+
+# -- non-numeric slots (stages/analysis/slots.py) ---------------------------------------
+
+# Colour words of an object ("a silver Toyota Camry"); spelling variants share a value.
+COLOURS: Mapping[str, str] = {
+    "black": "black", "white": "white", "red": "red", "blue": "blue", "green": "green",
+    "yellow": "yellow", "orange": "orange", "purple": "purple", "brown": "brown",
+    "gray": "grey", "grey": "grey", "silver": "silver", "gold": "gold", "golden": "gold",
+    "beige": "beige", "tan": "tan", "maroon": "maroon", "burgundy": "maroon", "pink": "pink",
+    "navy": "navy", "teal": "teal",
+}  # fmt: skip
+
+# Nouns of objects whose colour identifies them (a colour of a shirt or a flag is not compared).
+COLOURED_OBJECTS: frozenset[str] = frozenset(
+    {"car", "truck", "van", "minivan", "suv", "sedan", "pickup", "vehicle", "jeep", "motorcycle",
+     "bus", "coupe", "hatchback", "wagon", "convertible", "limousine", "taxi", "cab", "boat"}
+)  # fmt: skip
+
+# Hedges of a clock time, in minutes either side of it: (before, after).
+TIME_HEDGES: Mapping[str, tuple[int, int]] = {
+    "about": (10, 10), "around": (10, 10), "approximately": (10, 10), "roughly": (10, 10),
+    "shortly after": (0, 20), "just after": (0, 20), "just past": (0, 20), "soon after": (0, 20),
+    "shortly before": (20, 0), "just before": (20, 0), "after": (0, 45), "before": (45, 0),
+}  # fmt: skip
+
+# Words that make "X, of Y" an affiliation rather than a home town ("Smith, of the Police
+# Department").
+NOT_HOMETOWN: frozenset[str] = frozenset(
+    {"department", "university", "college", "police", "party", "ministry", "office", "agency",
+     "bureau", "council", "committee", "company", "corporation", "inc", "group", "association",
+     "institute", "school", "church", "hospital", "court", "commission", "board", "union",
+     "foundation", "center", "centre", "club", "team", "news", "times", "post", "press"}
+)  # fmt: skip
+
+# Short prefixes of surnames that writers drop or join ("LaCalamita" / "Calamita").
+SURNAME_PREFIXES: tuple[str, ...] = (
+    "la",
+    "le",
+    "de",
+    "di",
+    "da",
+    "van",
+    "von",
+    "mc",
+    "mac",
+    "o'",
+    "st",
+)
+
+# Capitalised words before a surname that are not given names (a title or a sentence's first
+# word: "President X", "The X").
+NOT_GIVEN_NAMES: frozenset[str] = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "mr", "mrs", "ms", "dr", "president",
+     "governor", "gov", "senator", "sen", "rep", "judge", "officer", "sergeant", "sgt",
+     "detective", "captain", "capt", "chief", "general", "gen", "minister", "secretary",
+     "prime", "king", "queen", "prince", "princess", "pope", "saint", "lord", "lady", "sir",
+     "coach", "manager", "spokesman", "spokeswoman", "director", "mayor", "when", "after",
+     "before", "while", "but", "and", "for", "with", "from", "in", "on", "at", "by", "of"}
+)  # fmt: skip
+
+# Words around a clock time that say nothing of what happened then (reporting verbs, time words).
+TIME_STOP_WORDS: frozenset[str] = frozenset(
+    {"said", "says", "according", "told", "reported", "that", "this", "there", "their", "they",
+     "them", "then", "when", "with", "from", "into", "about", "around", "approximately",
+     "shortly", "just", "after", "before", "time", "local", "tonight", "today", "yesterday",
+     "morning", "evening", "night", "afternoon", "early", "late", "were", "was", "been",
+     "have", "has", "had", "which", "where", "while", "also", "monday", "tuesday",
+     "wednesday", "thursday", "friday", "saturday", "sunday"}
 )  # fmt: skip
