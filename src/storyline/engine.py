@@ -254,6 +254,7 @@ class Engine:
                     actors=frozenset(actors),
                     dates=sl.event_bounds(list(self._bounds(arts, facts).values())),
                     size=len(arts),
+                    kind=frozenset(sl.event_kind(arts)),
                 )
             )
         return sl.link_events(signals)
