@@ -59,6 +59,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 
 import numpy as np
 
@@ -200,7 +201,7 @@ def event_kind(articles: Sequence[Article]) -> list[str]:
     count: Counter[str] = Counter()
     first: dict[str, int] = {}
     for a in articles:
-        spans = list(sentence_spans(a.text))[:KIND_LEAD]
+        spans = list(islice(sentence_spans(a.text), KIND_LEAD))
         lead = " ".join([a.title or "", *(a.text[i:j] for i, j in spans)])
         lower = set(_KIND_WORD.findall(a.text))
         seen: set[str] = set()
