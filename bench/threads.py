@@ -127,12 +127,15 @@ SWEEP = {
     "kind_min_shared": (1, 2, 3, 4),
     "kind_common_share": (0.05, 0.1, 0.15),
     "strong_cosine": (0.25, 0.3, 0.35, 0.4),
+    "cos_floor": (-0.6, -0.4, -0.3, -0.2, 0.0, 0.5, 0.7, 0.76, 0.78, 0.8),
 }
 
 
-def report(name: str, events: list[sl.EventSignal], topic: dict[str, object], sweep: bool) -> None:
+def report(
+    name: str, events: list[sl.EventSignal], topic: dict[str, object], sweep: bool, floor: float
+) -> None:
     t1 = time.perf_counter()
-    same, cross, n_same, n_cross = score(events, topic)
+    same, cross, n_same, n_cross = score(events, topic, cos_floor=floor)
     dt = time.perf_counter() - t1
     print(
         f"{name}: {len(events)} events, {len(set(topic.values()))} topics | "
@@ -149,7 +152,7 @@ def report(name: str, events: list[sl.EventSignal], topic: dict[str, object], sw
     if sweep:
         for key, grid in SWEEP.items():
             for v in grid:
-                s, x, _, _ = score(events, topic, **{key: v})
+                s, x, _, _ = score(events, topic, **{"cos_floor": floor, key: v})
                 print(f"  sweep {name} {key} {v}: same {s:.3f} cross {x:.2%}")
 
 
@@ -168,6 +171,8 @@ def main() -> None:
         f"{sl.KIND_MIN_SHARED}+ shared event-kind words, cosine >= {sl.KIND_COSINE} and "
         f"<= {sl.KIND_GAP_DAYS} days apart when dated"
     )
+    floor = sl.cosine_floor(args.embedder)
+    print(f"embedder {args.embedder}: centroid cosines rescaled from floor {floor}")
     if args.dataset in ("ecbplus", "all"):
         t0 = time.perf_counter()
         docs, arts, vecs, terms = load(args.embedder, args.cache)
@@ -178,12 +183,12 @@ def main() -> None:
             sub = [docs[i] for i in idx]
             events = signals(sub, [arts[i] for i in idx], vecs[idx], [terms[i] for i in idx])
             topic = {d["event"]: d["topic"] for d in sub}
-            report(f"ECB+ {split} ({len(sub)} docs)", events, topic, args.sweep)
+            report(f"ECB+ {split} ({len(sub)} docs)", events, topic, args.sweep, floor)
     if args.dataset in ("siblings", "all"):
         docs, arts, vecs, terms = load_sibling_set(args.embedder)
         events = signals(docs, arts, vecs, terms)
         topic = {d["event"]: d["storyline"] for d in docs}
-        report(f"siblings ({len(docs)} docs)", events, topic, args.sweep)
+        report(f"siblings ({len(docs)} docs)", events, topic, args.sweep, floor)
 
 
 if __name__ == "__main__":

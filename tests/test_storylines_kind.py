@@ -126,3 +126,17 @@ def test_shared_actors_and_kind_link_events_told_in_different_words() -> None:
     assert len(sl.link_events([recall, quits])) == 1
     other = _event("s-3", _unit(1, 2.7), {"corlen", "nessa rowe"}, {"merger", "shares"})
     assert len(sl.link_events([recall, other])) == 2
+
+
+def test_centroid_cosines_are_rescaled_for_embedders_that_spread_them_differently() -> None:
+    # a static model puts unrelated texts close: its cosines are read above their floor
+    a = _event("s-1", _unit(1, 0), {"orsk", "dalia venn"}, set())
+    b = _event("s-2", _unit(1, 1.5), {"orsk", "dalia venn"}, set())  # cosine 0.55
+    assert len(sl.link_events([a, b])) == 1
+    floor = sl.cosine_floor("model2vec")
+    assert floor > 0.5 and sl.cosine_floor("minilm") == 0.0 and sl.cosine_floor("x") == 0.0
+    assert len(sl.link_events([a, b], cos_floor=floor)) == 2
+    # TF-IDF cosines of related texts are low: a negative floor stretches them up
+    c = _event("s-3", _unit(1, 3.0), {"orsk", "dalia venn"}, set())  # cosine 0.32
+    assert len(sl.link_events([a, c])) == 2
+    assert len(sl.link_events([a, c], cos_floor=sl.cosine_floor("tfidf"))) == 1

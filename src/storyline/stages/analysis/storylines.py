@@ -95,6 +95,11 @@ KIND_GAP_DAYS = 60
 KIND_LEAD = 3
 KIND_STEM = 6
 KIND_COMMON_SHARE = 0.05
+# The thresholds are MiniLM's. Other embedders spread event centroids differently (a static
+# model puts unrelated events near 0.8; TF-IDF puts related ones near 0.3), so their cosines
+# are rescaled as (cos - floor) / (1 - floor) first; chosen on ECB+ train
+# (bench/threads.py --embedder NAME --sweep).
+COSINE_FLOOR: Mapping[str, float] = {"minilm": 0.0, "model2vec": 0.78, "tfidf": -0.3}
 KIND_SHARE = 0.3
 MAX_KIND = 24
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -112,6 +117,11 @@ class EventSignal:
     dates: DateBounds
     size: int
     kind: frozenset[str] = frozenset()  # what happened: ``event_kind`` of its members
+
+
+def cosine_floor(embedder: str | None) -> float:
+    """The rescaling floor of centroid cosines for vectors of ``embedder`` (0: none)."""
+    return COSINE_FLOOR.get(embedder or "", 0.0)
 
 
 def centroid(vectors: np.ndarray) -> np.ndarray:
@@ -322,10 +332,13 @@ def link_events(
     kind_gap_days: int = KIND_GAP_DAYS,
     strong_cosine: float = STRONG_COSINE,
     kind_common_share: float = KIND_COMMON_SHARE,
+    cos_floor: float = 0.0,
 ) -> list[Storyline]:
     """Thread events into storylines by the module's linking rule (single link).
 
-    Returns every event in exactly one storyline, storylines ordered by their first event.
+    ``cos_floor`` rescales the centroid cosines (``cosine_floor`` of the embedder that made
+    the vectors). Returns every event in exactly one storyline, storylines ordered by their
+    first event.
     """
     order = sorted(events, key=_order_key)
     n = len(order)
@@ -342,6 +355,8 @@ def link_events(
     kinds = [frozenset(w for w in e.kind if kind_df[w] <= kind_limit) for e in order]
     vecs = np.vstack([e.vector for e in order]).astype(np.float32)
     sims = vecs @ vecs.T
+    if cos_floor:
+        sims = (sims - cos_floor) / (1.0 - cos_floor)
     parent = list(range(n))
 
     def find(x: int) -> int:
@@ -480,6 +495,7 @@ __all__ = [
     "actors_from_terms",
     "article_bounds",
     "centroid",
+    "cosine_floor",
     "event_bounds",
     "event_changes",
     "event_kind",
