@@ -2,20 +2,26 @@
 """Storyline linking benchmark on ECB+ (issue 19): are sibling events threaded together?
 
     python bench/threads.py [--embedder minilm|model2vec|tfidf] [--split train|dev|both]
-                            [--sweep] [--cache FILE.npz]
+                            [--set ecbplus|siblings|all] [--sweep] [--cache FILE.npz]
 
 Each ECB+ topic has two subtopics, two distinct events of one storyline (a rehab stay in
 2008 and one in 2013, two earthquakes in one region...). The documents of
 ``../shared/bench/ecbplus/docs.jsonl`` are cleaned as on ingest, embedded and given their
 terms; the gold ``event`` label is the event level (as if clustering were perfect), and
 ``stages.analysis.storylines.link_events`` threads the events with the engine's own
-principal actors (from terms: the facts cache is not used here) and no dates (ECB+ has
-none, so the time window plays no part).
+principal actors (from terms: the facts cache is not used here), its event kind (the
+common words of the members' titles and leads, ``event_kind``) and no dates (ECB+ has
+none, so the time windows play no part).
+
+``--set siblings`` runs the same on ``bench/data/siblings`` (the project's own fictional
+set: 9 storylines of 2-3 events; see its README), whose dated articles give their events
+date bounds as on ingest (``article_bounds``/``event_bounds``; no facts, so undated
+articles are placed by their event's dated ones). ``--set all`` runs both.
 
 Printed per split: the share of same-topic event pairs linked into one storyline
 (target >= 0.9) and of different-topic event pairs wrongly linked (target <= 2%), and the
 linking time. ``--sweep`` prints the same over a grid of the rule's two thresholds
-(chosen on train; quote dev).
+(chosen on train; quote dev and the sibling set).
 """
 
 from __future__ import annotations
@@ -35,10 +41,13 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from storyline.embed import article_text_for_embedding, get_embedder  # noqa: E402
-from storyline.models import DateBounds, RawDoc  # noqa: E402
+from storyline.models import Article, RawDoc  # noqa: E402
 from storyline.stages.analysis import storylines as sl  # noqa: E402
 from storyline.stages.prepare.clean import clean_document  # noqa: E402
 from storyline.stages.prepare.terms import article_terms  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from cluster import load_siblings  # noqa: E402
 
 
 def shared_dir() -> Path:
@@ -46,7 +55,9 @@ def shared_dir() -> Path:
     return Path(env) if env else ROOT.parent / "shared"
 
 
-def load(embedder: str, cache: Path | None) -> tuple[list[dict], np.ndarray, list[list[str]]]:
+def load(
+    embedder: str, cache: Path | None
+) -> tuple[list[dict], list[Article], np.ndarray, list[list[str]]]:
     path = shared_dir() / "bench" / "ecbplus" / "docs.jsonl"
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     arts = [
@@ -60,25 +71,39 @@ def load(embedder: str, cache: Path | None) -> tuple[list[dict], np.ndarray, lis
         vecs = get_embedder(embedder).encode([article_text_for_embedding(a) for a in arts])
         if cache:
             np.savez(cache, vecs=vecs)
-    return docs, np.asarray(vecs, dtype=np.float32), terms
+    return docs, arts, np.asarray(vecs, dtype=np.float32), terms
 
 
-def signals(docs: list[dict], vecs: np.ndarray, terms: list[list[str]]) -> list[sl.EventSignal]:
+def load_sibling_set(
+    embedder: str,
+) -> tuple[list[dict], list[Article], np.ndarray, list[list[str]]]:
+    docs, arts = load_siblings()
+    vecs = get_embedder(embedder).encode([article_text_for_embedding(a) for a in arts])
+    return docs, arts, np.asarray(vecs, dtype=np.float32), [article_terms(a) for a in arts]
+
+
+def signals(
+    docs: list[dict], arts: list[Article], vecs: np.ndarray, terms: list[list[str]]
+) -> list[sl.EventSignal]:
     by_event: dict[str, list[int]] = {}
     for i, d in enumerate(docs):
         by_event.setdefault(d["event"], []).append(i)
-    undated = DateBounds(None, None, True, "ECB+ carries no dates")
-    return [
-        sl.EventSignal(
-            id=ev,
-            title=ev,
-            vector=sl.centroid(vecs[idx]),
-            actors=frozenset(sl.actors_from_terms([terms[i] for i in idx])),
-            dates=undated,
-            size=len(idx),
+    out = []
+    for ev, idx in sorted(by_event.items()):
+        dated = [arts[i].published[:10] for i in idx if arts[i].published]
+        bounds = [sl.article_bounds(arts[i], None, dated) for i in idx]
+        out.append(
+            sl.EventSignal(
+                id=ev,
+                title=ev,
+                vector=sl.centroid(vecs[idx]),
+                actors=frozenset(sl.actors_from_terms([terms[i] for i in idx])),
+                dates=sl.event_bounds(bounds),
+                size=len(idx),
+                kind=frozenset(sl.event_kind([arts[i] for i in idx])),
+            )
         )
-        for ev, idx in sorted(by_event.items())
-    ]
+    return out
 
 
 def score(
@@ -97,45 +122,73 @@ def score(
     return same_ok / max(1, same), cross_bad / max(1, cross), same, cross
 
 
+SWEEP = {
+    "kind_cosine": (0.45, 0.5, 0.55, 0.6, 0.65, 1.1),
+    "kind_min_shared": (1, 2, 3, 4),
+    "kind_common_share": (0.05, 0.1, 0.15),
+    "strong_cosine": (0.25, 0.3, 0.35, 0.4),
+    "cos_floor": (-0.6, -0.4, -0.3, -0.2, 0.0, 0.5, 0.7, 0.76, 0.78, 0.8),
+}
+
+
+def report(
+    name: str, events: list[sl.EventSignal], topic: dict[str, object], sweep: bool, floor: float
+) -> None:
+    t1 = time.perf_counter()
+    same, cross, n_same, n_cross = score(events, topic, cos_floor=floor)
+    dt = time.perf_counter() - t1
+    print(
+        f"{name}: {len(events)} events, {len(set(topic.values()))} topics | "
+        f"same-topic pairs linked {same:.3f} (of {n_same}) | "
+        f"cross-topic pairs linked {cross:.2%} (of {n_cross}) | link {dt * 1000:.0f} ms"
+    )
+    pairs = [(a, b) for a, b in itertools.combinations(events, 2) if topic[a.id] == topic[b.id]]
+    sharing = sum(1 for a, b in pairs if a.actors & b.actors) / max(1, len(pairs))
+    kind = sum(1 for a, b in pairs if not a.actors & b.actors and a.kind & b.kind)
+    print(
+        f"  same-topic pairs sharing a principal-actor term: {sharing:.3f}; "
+        f"sharing only event-kind words: {kind / max(1, len(pairs)):.3f}"
+    )
+    if sweep:
+        for key, grid in SWEEP.items():
+            for v in grid:
+                s, x, _, _ = score(events, topic, **{"cos_floor": floor, key: v})
+                print(f"  sweep {name} {key} {v}: same {s:.3f} cross {x:.2%}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--embedder", default="minilm")
     ap.add_argument("--split", default="both", choices=["train", "dev", "both"])
+    ap.add_argument("--set", dest="dataset", default="all", choices=["ecbplus", "siblings", "all"])
     ap.add_argument("--sweep", action="store_true")
     ap.add_argument("--cache", type=Path)
     args = ap.parse_args()
-    t0 = time.perf_counter()
-    docs, vecs, terms = load(args.embedder, args.cache)
-    print(f"loaded {len(docs)} documents in {time.perf_counter() - t0:.1f}s ({args.embedder})")
-    splits = ["train", "dev"] if args.split == "both" else [args.split]
-    for split in splits:
-        idx = [i for i, d in enumerate(docs) if d["split"] == split]
-        sub = [docs[i] for i in idx]
-        events = signals(sub, vecs[idx], [terms[i] for i in idx])
-        topic = {d["event"]: d["topic"] for d in sub}
-        t1 = time.perf_counter()
-        same, cross, n_same, n_cross = score(events, topic)
-        dt = time.perf_counter() - t1
-        print(
-            f"{split}: {len(sub)} docs, {len(events)} events, {len(set(topic.values()))} topics | "
-            f"same-topic pairs linked {same:.3f} (of {n_same}) | "
-            f"cross-topic pairs linked {cross:.2%} (of {n_cross}) | link {dt * 1000:.0f} ms "
-            f"(min_cosine {sl.MIN_COSINE} with {sl.MIN_SHARED} shared actors, "
-            f"{sl.ONE_SHARED_COSINE} with one)"
-        )
-        pairs = [(a, b) for a, b in itertools.combinations(events, 2) if topic[a.id] == topic[b.id]]
-        sharing = sum(1 for a, b in pairs if a.actors & b.actors) / max(1, len(pairs))
-        print(
-            f"  same-topic pairs sharing any principal-actor term (ceiling of the rule): {sharing:.3f}"
-        )
-        if args.sweep:
-            for c in (0.3, 0.35, 0.4, 0.45, 0.5):
-                for c1 in (0.45, 0.5, 0.55, 0.6, 0.7, 1.1):
-                    s, x, _, _ = score(events, topic, min_cosine=c, one_shared_cosine=c1)
-                    print(
-                        f"  sweep {split} min_cosine {c:.2f} (2 shared) "
-                        f"one_shared_cosine {c1:.2f}: same {s:.3f} cross {x:.2%}"
-                    )
+    print(
+        f"rule: {sl.MIN_SHARED}+ shared actors and cosine >= {sl.MIN_COSINE} "
+        f"(>= {sl.STRONG_COSINE} with {sl.KIND_MIN_SHARED}+ shared event-kind words); one "
+        f"shared actor and cosine >= {sl.ONE_SHARED_COSINE}; no shared actor: "
+        f"{sl.KIND_MIN_SHARED}+ shared event-kind words, cosine >= {sl.KIND_COSINE} and "
+        f"<= {sl.KIND_GAP_DAYS} days apart when dated"
+    )
+    floor = sl.cosine_floor(args.embedder)
+    print(f"embedder {args.embedder}: centroid cosines rescaled from floor {floor}")
+    if args.dataset in ("ecbplus", "all"):
+        t0 = time.perf_counter()
+        docs, arts, vecs, terms = load(args.embedder, args.cache)
+        print(f"ECB+: {len(docs)} documents in {time.perf_counter() - t0:.1f}s ({args.embedder})")
+        splits = ["train", "dev"] if args.split == "both" else [args.split]
+        for split in splits:
+            idx = [i for i, d in enumerate(docs) if d["split"] == split]
+            sub = [docs[i] for i in idx]
+            events = signals(sub, [arts[i] for i in idx], vecs[idx], [terms[i] for i in idx])
+            topic = {d["event"]: d["topic"] for d in sub}
+            report(f"ECB+ {split} ({len(sub)} docs)", events, topic, args.sweep, floor)
+    if args.dataset in ("siblings", "all"):
+        docs, arts, vecs, terms = load_sibling_set(args.embedder)
+        events = signals(docs, arts, vecs, terms)
+        topic = {d["event"]: d["storyline"] for d in docs}
+        report(f"siblings ({len(docs)} docs)", events, topic, args.sweep, floor)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ in memory and are rebuilt from stored signatures when first needed.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -225,10 +226,13 @@ class Engine:
 
         stories = self.store.stories()
         members: dict[StoryId, list[tuple[Article, np.ndarray | None, list[str]]]] = {}
+        made_by: Counter[str] = Counter()  # the embedder of the stored vectors
         for row in self.store.signatures():
             sid = row.article.story_id
             if sid is None:
                 continue
+            if row.vector:
+                made_by[row.embedder or ""] += 1
             vec = np.frombuffer(row.vector, dtype=np.float32) if row.vector else None
             members.setdefault(sid, []).append((row.article, vec, row.terms))
         all_ids = [a.id for items in members.values() for a, _, _ in items]
@@ -254,9 +258,11 @@ class Engine:
                     actors=frozenset(actors),
                     dates=sl.event_bounds(list(self._bounds(arts, facts).values())),
                     size=len(arts),
+                    kind=frozenset(sl.event_kind(arts)),
                 )
             )
-        return sl.link_events(signals)
+        embedder = made_by.most_common(1)[0][0] if made_by else None
+        return sl.link_events(signals, cos_floor=sl.cosine_floor(embedder))
 
     def storyline(self, storyline_id: str) -> Storyline:
         """One storyline by id (``NotFoundError`` when there is none)."""

@@ -253,6 +253,24 @@ GENERIC_NAME_WORDS: frozenset[str] = frozenset({
     "secretary", "senate", "south", "state", "street", "union", "united", "university", "west",
 })  # fmt: skip
 
+# Words of news leads that say nothing about what kind of event happened (reporting, counting,
+# time): never evidence that two events are of one kind (storylines' event kind). Compared by
+# their first six letters, as the kind words are ("reported" ~ "report").
+GENERIC_EVENT_WORDS: frozenset[str] = frozenset({
+    "about", "according", "added", "after", "again", "ago", "already", "announced",
+    "asked", "before", "called", "come", "could", "day", "days", "despite", "during", "early",
+    "expected", "first", "following", "former", "given", "hours", "including", "just", "known",
+    "last", "late", "later", "latest", "least", "like", "local", "made", "make", "many", "more",
+    "most", "month", "months", "much", "news", "officials", "people", "percent", "place",
+    "reported", "reports", "right", "said", "saying", "says", "several", "since", "still",
+    "statement", "taken", "time", "times", "today", "told", "took", "week", "weeks",
+    "where", "while", "would", "year", "years", "yesterday",
+})  # fmt: skip
+
+# Words of scikit-learn's stop-word list that do name what happened ("fire", "bill",
+# "interest"): kept as event-kind words.
+STOP_WORDS_WITH_MEANING: frozenset[str] = frozenset({"bill", "fire", "interest", "system"})
+
 
 # -- pronouns -----------------------------------------------------------------------------------
 

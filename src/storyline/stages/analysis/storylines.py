@@ -11,17 +11,31 @@ mentions), else from the stored terms (names found in the title and lead: the fi
 name gives its folded form and its words ("carmen ibarra", "carmen", "ibarra"), so the two
 sources compare. Numbers are never actors.
 
-**Linking rule** (``link_events``): two events are linked when all three hold
+**Event kind** (``event_kind``): what happened, as the common words of the members'
+titles and leads ("earthquake", "rehab", "arrested", "strike"): not names (those are the
+actors), not stop words nor generic news words (``lang.GENERIC_EVENT_WORDS``).
 
-1. the cosine of their centroids (the mean of the members' unit vectors) is at least
-   ``MIN_COSINE``;
-2. they share at least ``MIN_SHARED`` principal-actor terms that are *specific*: carried
-   by at most ``max(MIN_COMMON, COMMON_SHARE × events)`` events of the store (a term most
+**Linking rule** (``link_events``): two events whose date bounds are at most
+``MAX_GAP_DAYS`` apart (no test when either is undated) are linked when
+
+1. they share at least ``MIN_SHARED`` principal-actor terms that are *specific* (carried by
+   at most ``max(MIN_COMMON, COMMON_SHARE × events)`` events of the store: a term most
    events share is no evidence of one thread, and neither is a generic name word on its
-   own, ``lang.GENERIC_NAME_WORDS``: "port", "minister", "river"); one
-   shared specific term suffices when the cosine is at least ``ONE_SHARED_COSINE``, and
-   none never does (same kind of event, different actors: two threads);
-3. their date bounds are at most ``MAX_GAP_DAYS`` apart (no test when either is undated).
+   own, ``lang.GENERIC_NAME_WORDS``: "port", "minister", "river") and the cosine of their
+   centroids (the mean of the members' unit vectors) is at least ``MIN_COSINE``, or only
+   ``STRONG_COSINE`` when they also share ``KIND_MIN_SHARED`` specific event-kind words
+   (the same actors doing the same kind of thing: a recall, then the chief's resignation
+   over it, told in different words);
+2. or they share one specific actor term and the cosine is at least ``ONE_SHARED_COSINE``;
+3. or they share no actor but at least ``KIND_MIN_SHARED`` event-kind words that are
+   specific (carried by at most ``max(MIN_COMMON, KIND_COMMON_SHARE × events)`` events:
+   "murder" in a store of crime news is no evidence), the cosine is at least
+   ``KIND_COSINE`` and, when both are dated, they are at most ``KIND_GAP_DAYS`` apart (two
+   prison escapes; two quakes in one region). Same kind of event,
+   different actors, and nothing else in common stays two threads.
+
+The thresholds were chosen on ECB+ train (``bench/threads.py --sweep``); ECB+ dev and the
+project's sibling set (``bench/data/siblings``) are the check.
 
 Storylines are the connected components of these links (single link, union-find), so an
 event belongs to exactly one storyline, possibly alone. Deterministic: events are ordered
@@ -45,10 +59,16 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 
 import numpy as np
 
-from storyline.lang import GENERIC_NAME_WORDS
+from storyline.lang import (
+    GENERIC_EVENT_WORDS,
+    GENERIC_NAME_WORDS,
+    STOP_WORDS_WITH_MEANING,
+    stop_words,
+)
 from storyline.models import (
     Article,
     ArticleFacts,
@@ -58,7 +78,7 @@ from storyline.models import (
     Storyline,
     StoryReport,
 )
-from storyline.text import normalize_text
+from storyline.text import normalize_text, sentence_spans
 
 MIN_COSINE = 0.40
 MIN_SHARED = 2
@@ -68,6 +88,20 @@ MIN_COMMON = 3
 COMMON_SHARE = 0.05
 LEAD_TERMS = 20
 MAX_ACTORS = 16
+KIND_MIN_SHARED = 2
+STRONG_COSINE = 0.30
+KIND_COSINE = 0.42
+KIND_GAP_DAYS = 60
+KIND_LEAD = 3
+KIND_STEM = 6
+KIND_COMMON_SHARE = 0.05
+# The thresholds are MiniLM's. Other embedders spread event centroids differently (a static
+# model puts unrelated events near 0.8; TF-IDF puts related ones near 0.3), so their cosines
+# are rescaled as (cos - floor) / (1 - floor) first; chosen on ECB+ train
+# (bench/threads.py --embedder NAME --sweep).
+COSINE_FLOOR: Mapping[str, float] = {"minilm": 0.0, "model2vec": 0.78, "tfidf": -0.3}
+KIND_SHARE = 0.3
+MAX_KIND = 24
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _WORD = re.compile(r"[^\W\d_][\w'.-]*", re.UNICODE)
 
@@ -82,6 +116,12 @@ class EventSignal:
     actors: frozenset[str]
     dates: DateBounds
     size: int
+    kind: frozenset[str] = frozenset()  # what happened: ``event_kind`` of its members
+
+
+def cosine_floor(embedder: str | None) -> float:
+    """The rescaling floor of centroid cosines for vectors of ``embedder`` (0: none)."""
+    return COSINE_FLOOR.get(embedder or "", 0.0)
 
 
 def centroid(vectors: np.ndarray) -> np.ndarray:
@@ -139,6 +179,57 @@ def actors_from_facts(facts: Sequence[ArticleFacts]) -> list[str]:
                 weight[t] += n
     ranked = sorted(weight, key=lambda t: (-weight[t], t))
     return ranked[:MAX_ACTORS]
+
+
+_KIND_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+
+
+def _stem(word: str) -> str:
+    # Truncation stemming: forms of one word share their first letters ("arrested",
+    # "arrests"; "earthquake", "earthquakes"), after a plural "s" ("riots", "riot").
+    # Hand-written because the lock file carries no stemmer, and spaCy's lemmas would need
+    # the model loaded for every listing.
+    if word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:KIND_STEM]
+
+
+def event_kind(articles: Sequence[Article]) -> list[str]:
+    """What kind of event the members report: the common words of their titles and leads.
+
+    Read per member: its title and its first ``KIND_LEAD`` sentences. A word counts when it
+    has at least four letters, is not a stop word nor a generic news word
+    (``lang.GENERIC_EVENT_WORDS``: "said", "people", "year") and occurs in lower case
+    somewhere in the member's text (a word only ever capitalised is a name: the actors say
+    who, the kind says what: "earthquake", "rehab", "arrested", "strike"). Words compare by
+    their first ``KIND_STEM`` letters. An event keeps the words carried by at least
+    ``KIND_SHARE`` of its members (and by two when it has more than two), the best
+    ``MAX_KIND`` by members, then by first position.
+    """
+    stops = stop_words() - STOP_WORDS_WITH_MEANING
+    generic = {_stem(w) for w in GENERIC_EVENT_WORDS}
+    count: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for a in articles:
+        spans = list(islice(sentence_spans(a.text), KIND_LEAD))
+        lead = " ".join([a.title or "", *(a.text[i:j] for i, j in spans)])
+        lower = set(_KIND_WORD.findall(a.text))
+        seen: set[str] = set()
+        for pos, w in enumerate(_KIND_WORD.findall(lead)):
+            low = w.lower()
+            if low not in lower or low in stops:
+                continue
+            stem = _stem(low)
+            if stem in generic or stem in seen:
+                continue
+            seen.add(stem)
+            count[stem] += 1
+            first[stem] = min(first.get(stem, pos), pos)
+    need = max(1, math.ceil(KIND_SHARE * len(articles)))
+    if len(articles) > 2:
+        need = max(2, need)
+    kept = [w for w, c in count.items() if c >= need]
+    return sorted(kept, key=lambda w: (-count[w], first[w], w))[:MAX_KIND]
 
 
 def _day(iso: str | None) -> date | None:
@@ -236,10 +327,18 @@ def link_events(
     min_shared: int = MIN_SHARED,
     one_shared_cosine: float = ONE_SHARED_COSINE,
     max_gap_days: int = MAX_GAP_DAYS,
+    kind_cosine: float = KIND_COSINE,
+    kind_min_shared: int = KIND_MIN_SHARED,
+    kind_gap_days: int = KIND_GAP_DAYS,
+    strong_cosine: float = STRONG_COSINE,
+    kind_common_share: float = KIND_COMMON_SHARE,
+    cos_floor: float = 0.0,
 ) -> list[Storyline]:
     """Thread events into storylines by the module's linking rule (single link).
 
-    Returns every event in exactly one storyline, storylines ordered by their first event.
+    ``cos_floor`` rescales the centroid cosines (``cosine_floor`` of the embedder that made
+    the vectors). Returns every event in exactly one storyline, storylines ordered by their
+    first event.
     """
     order = sorted(events, key=_order_key)
     n = len(order)
@@ -251,8 +350,13 @@ def link_events(
         frozenset(t for t in e.actors if df[t] <= limit and t not in GENERIC_NAME_WORDS)
         for e in order
     ]
+    kind_df: Counter[str] = Counter(w for e in order for w in e.kind)
+    kind_limit = max(MIN_COMMON, math.ceil(kind_common_share * n))
+    kinds = [frozenset(w for w in e.kind if kind_df[w] <= kind_limit) for e in order]
     vecs = np.vstack([e.vector for e in order]).astype(np.float32)
     sims = vecs @ vecs.T
+    if cos_floor:
+        sims = (sims - cos_floor) / (1.0 - cos_floor)
     parent = list(range(n))
 
     def find(x: int) -> int:
@@ -261,18 +365,29 @@ def link_events(
             x = parent[x]
         return x
 
+    links: list[tuple[int, int]] = []
     for i in range(n):
         for j in range(i + 1, n):
             shared = len(specific[i] & specific[j])
-            need = min_cosine if shared >= min_shared else one_shared_cosine
-            if shared == 0 or sims[i, j] < need:
-                continue
+            kind = len(kinds[i] & kinds[j])
             gap = _gap_days(order[i].dates, order[j].dates)
             if gap is not None and gap > max_gap_days:
                 continue
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)  # the root is the earliest event
+            cos = float(sims[i, j])
+            if shared >= min_shared:
+                strong = kind >= kind_min_shared
+                linked = cos >= (strong_cosine if strong else min_cosine)
+            elif shared == 1:
+                linked = cos >= one_shared_cosine
+            else:  # same kind of event, no shared actor: close in text and, if dated, in time
+                near = gap is None or gap <= kind_gap_days
+                linked = kind >= kind_min_shared and cos >= kind_cosine and near
+            if linked:
+                links.append((i, j))
+    for i, j in links:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)  # the root is the earliest event
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(find(i), []).append(i)
@@ -380,8 +495,10 @@ __all__ = [
     "actors_from_terms",
     "article_bounds",
     "centroid",
+    "cosine_floor",
     "event_bounds",
     "event_changes",
+    "event_kind",
     "link_events",
     "storyline_of",
 ]

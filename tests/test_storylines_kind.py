@@ -1,0 +1,142 @@
+"""Storyline linking by the event's kind (issue 19): what happened, next to who and when."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from storyline.models import Article, DateBounds
+from storyline.stages.analysis import storylines as sl
+
+UNDATED = DateBounds(None, None, True, "no date")
+
+
+def _unit(*xs: float) -> np.ndarray:
+    v = np.asarray(xs, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def _event(
+    sid: str,
+    vec: np.ndarray,
+    actors: set[str],
+    kind: set[str],
+    day: str | None = None,
+) -> sl.EventSignal:
+    dates = DateBounds(day, day, False, f"published {day}") if day else UNDATED
+    return sl.EventSignal(
+        sid, f"title {sid}", vec, frozenset(actors), dates, size=2, kind=frozenset(kind)
+    )
+
+
+def _article(aid: str, title: str, text: str) -> Article:
+    return Article(id=aid, source=aid, text=text, raw=text, title=title, published=None)
+
+
+# -- what happened: event_kind -----------------------------------------------------------
+
+
+def test_event_kind_reads_the_common_words_of_titles_and_leads() -> None:
+    one = _article(
+        "a1",
+        "Police arrest Tovik harbour master over smuggling",
+        "The harbour master of Tovik was arrested on Monday on suspicion of smuggling "
+        "tobacco through the container terminal, police said.\n"
+        "Officers searched his office for six hours.\n"
+        "He denies the accusations, his lawyer told reporters.\n"
+        "A closing paragraph about the weather in Tovik that nobody reads.",
+    )
+    two = _article(
+        "a2",
+        "Smuggling arrest shakes Tovik port",
+        "Detectives arrested the man who runs the port of Tovik in a smuggling inquiry, "
+        "people familiar with the case said.\n"
+        "He has run the harbour for nine years.",
+    )
+    three = _article(
+        "a3",
+        "Tovik port chief held",
+        "The head of the port of Tovik was held overnight in a smuggling case.",
+    )
+    kind = sl.event_kind([one, two, three])
+    assert "smuggl" in kind  # "smuggling" in both leads, compared by its first letters
+    assert "arrest" in kind  # "arrest", "arrested": one word
+    assert "tovik" not in kind  # only ever capitalised: a name, the actors' business
+    assert "said" not in kind and "people" not in kind  # generic news words
+    assert "weather" not in kind  # past the lead
+    assert "office" not in kind  # in one member's lead only (of three)
+    # two members: a word of either counts; a lone article keeps every kind word of its lead
+    assert "office" in sl.event_kind([one, two])
+    assert "tobacc" in sl.event_kind([one])
+
+
+def test_a_title_in_title_case_counts_when_its_words_occur_in_lower_case() -> None:
+    art = _article(
+        "a3",
+        "Flood Closes Merrow Bridge",
+        "The bridge at Merrow was closed after a flood swept debris against its piers.",
+    )
+    kind = sl.event_kind([art])
+    assert {"flood", "bridge", "closed"} <= set(kind)
+    assert "merrow" not in kind
+    assert "close" not in kind  # "Closes" never occurs in lower case: read as a name word
+
+
+# -- linking by kind ---------------------------------------------------------------------
+
+
+def test_same_kind_of_event_without_shared_actors_links_when_close_in_text() -> None:
+    escape = _event("s-1", _unit(1, 0.9), {"lenk prison"}, {"escape", "inmate", "guard"})
+    second = _event("s-2", _unit(1, 0.5), {"varo jail"}, {"escape", "inmate", "tunnel"})
+    assert float(escape.vector @ second.vector) > sl.KIND_COSINE
+    assert [t.events for t in sl.link_events([escape, second])] == [["s-1", "s-2"]]
+
+
+def test_one_shared_kind_word_is_not_enough_without_actors() -> None:
+    a = _event("s-1", _unit(1, 0.9), {"lenk"}, {"escape", "guard"})
+    b = _event("s-2", _unit(1, 0.5), {"varo"}, {"escape", "tunnel"})
+    assert len(sl.link_events([a, b])) == 2
+
+
+def test_kind_words_many_events_share_are_no_evidence() -> None:
+    # "murder" and "trial" in most events of a store of court news say nothing of a thread
+    court = [
+        _event(f"s-{k}", _unit(1, 0.6 + 0.01 * k, 0.02 * k), {f"town{k}"}, {"murder", "trial"})
+        for k in range(6)
+    ]
+    assert len(sl.link_events(court)) == 6
+    # the same pair alone in a store links
+    assert len(sl.link_events(court[:2])) == 1
+
+
+def test_same_kind_of_event_months_apart_stays_two_threads() -> None:
+    a = _event("s-1", _unit(1, 0.9), {"lenk"}, {"escape", "inmate"}, "2031-01-10")
+    b = _event("s-2", _unit(1, 0.5), {"varo"}, {"escape", "inmate"}, "2031-06-10")
+    c = _event("s-3", _unit(1, 0.5), {"varo"}, {"escape", "inmate"}, "2031-01-30")
+    assert len(sl.link_events([a, b])) == 2
+    assert len(sl.link_events([a, c])) == 1
+
+
+def test_shared_actors_and_kind_link_events_told_in_different_words() -> None:
+    # a recall, then the chief's resignation over it: the texts differ, the actors and the
+    # kind of thing they are about do not
+    recall = _event("s-1", _unit(1, 0), {"corlen", "nessa rowe"}, {"recall", "tablet"})
+    quits = _event("s-2", _unit(1, 2.7), {"corlen", "nessa rowe"}, {"recall", "tablet"})
+    cos = float(recall.vector @ quits.vector)
+    assert sl.STRONG_COSINE <= cos < sl.MIN_COSINE
+    assert len(sl.link_events([recall, quits])) == 1
+    other = _event("s-3", _unit(1, 2.7), {"corlen", "nessa rowe"}, {"merger", "shares"})
+    assert len(sl.link_events([recall, other])) == 2
+
+
+def test_centroid_cosines_are_rescaled_for_embedders_that_spread_them_differently() -> None:
+    # a static model puts unrelated texts close: its cosines are read above their floor
+    a = _event("s-1", _unit(1, 0), {"orsk", "dalia venn"}, set())
+    b = _event("s-2", _unit(1, 1.5), {"orsk", "dalia venn"}, set())  # cosine 0.55
+    assert len(sl.link_events([a, b])) == 1
+    floor = sl.cosine_floor("model2vec")
+    assert floor > 0.5 and sl.cosine_floor("minilm") == 0.0 and sl.cosine_floor("x") == 0.0
+    assert len(sl.link_events([a, b], cos_floor=floor)) == 2
+    # TF-IDF cosines of related texts are low: a negative floor stretches them up
+    c = _event("s-3", _unit(1, 3.0), {"orsk", "dalia venn"}, set())  # cosine 0.32
+    assert len(sl.link_events([a, c])) == 2
+    assert len(sl.link_events([a, c], cos_floor=sl.cosine_floor("tfidf"))) == 1
