@@ -279,3 +279,41 @@ def test_spawned_batch_workers_send_their_records_to_the_driver(
         assert sum(f"article {article_id} hit the" in m for m in warned) == 1, warned
     assert all(r.levelno >= logging.WARNING for r in records)
     assert any(r.process != os.getpid() for r in records)  # they came from the workers
+
+
+def test_ray_batch_workers_send_their_records_to_the_driver(tmp_path: Path) -> None:
+    """Ray runs without forwarding its workers' output (``log_to_driver=False``): the
+    time-limit warnings of its prepare actors still reach the driver's ``storyline``
+    logger, each once."""
+    ray = pytest.importorskip("ray")
+    from storyline import batch
+    from storyline.config import load_settings
+
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    logger = logging.getLogger("storyline")
+    keep = Keep()
+    logger.addHandler(keep)
+    logger.setLevel(logging.WARNING)
+    db = tmp_path / "r.db"
+    settings = load_settings(
+        env={}, db=str(db), embedder="tfidf", extractor="rules", extract_timeout=1e-9
+    )
+    started = batch.ensure_ray(2, object_store_memory=200 * 1024 * 1024)
+    try:
+        result = batch.run_batch(
+            [str(batch_inputs(tmp_path))], settings=settings, engine="ray", workers=2
+        )
+    finally:
+        logger.removeHandler(keep)
+        if started:
+            ray.shutdown()
+    assert result.added == 3
+    warned = [r.getMessage() for r in records if "extraction time limit" in r.getMessage()]
+    for article_id in stored_ids(db):
+        assert sum(f"article {article_id} hit the" in m for m in warned) == 1, warned
+    assert any(r.process != os.getpid() for r in records)  # they came from the actors

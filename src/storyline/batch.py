@@ -164,6 +164,7 @@ class PreparedUnit:
     cpu: dict[str, float]
     worker: int = 0  # pid of the process that prepared it
     worker_cpu: float = 0.0  # that process's CPU time so far (model loading included)
+    logs: list[logging.LogRecord] = field(default_factory=list)  # Ray workers' records
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,8 +388,31 @@ class _RayPrepare:
 
     def __call__(self, row: dict[str, Any], settings: Settings, job: Job) -> dict[str, Any]:
         unit: Unit = pickle.loads(row["blob"])
-        done = prepare_unit(unit, settings, job)
+        # Ray runs with ``log_to_driver=False`` (its own lines are noise on a CLI), so a
+        # warning logged here would be lost: the unit carries its records to the driver,
+        # which hands them to its own ``storyline`` loggers (``_ray_units``).
+        keep = _KeepRecords()
+        logger = logging.getLogger("storyline")
+        logger.addHandler(keep)
+        try:
+            done = prepare_unit(unit, settings, job)
+        finally:
+            logger.removeHandler(keep)
+        done.logs = keep.records
         return {"blob": pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL)}
+
+
+class _KeepRecords(logging.Handler):
+    """Collects a worker's records (warnings and above), made picklable for the driver."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg, record.args = record.getMessage(), None  # args may not pickle
+        record.exc_info = record.exc_text = None
+        self.records.append(record)
 
 
 def ensure_ray(workers: int, object_store_memory: int = RAY_OBJECT_STORE) -> bool:
@@ -452,6 +476,10 @@ def _ray_units(
         if unit.key <= last:  # preserve_order makes this impossible; never commit out of order
             raise RuntimeError(f"Ray returned unit {unit.key} after {last}")
         last = unit.key
+        for record in unit.logs:  # once each, through the driver's handlers (-v/-q apply)
+            logger = logging.getLogger(record.name)
+            if logger.isEnabledFor(record.levelno):
+                logger.handle(record)
         yield unit
 
 
