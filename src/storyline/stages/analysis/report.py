@@ -59,18 +59,19 @@ def build_report(
         (q for f in facts for q in f.quantities),
         key=lambda q: (order[q.cite.article], q.cite.start),
     )
+    timeline = merge_timeline(story_events(arts, facts), order, alignment.roots)
     return StoryReport(
         story=story,
         articles=arts,
         entities=alignment.entities,
         quotes=sorted(alignment.quotes, key=lambda q: (order[q.cite.article], q.cite.start)),
         quantities=_dedupe_quantities(quantities),
-        timeline=merge_timeline(story_events(arts, facts), order, alignment.roots),
+        timeline=timeline,
         stances=alignment.stances,
         claims=alignment.claims,
         conflicts=alignment.conflicts,
         profile=build_profile(story, alignment),
-        brief=build_brief(arts, alignment),
+        brief=build_brief(arts, alignment, timeline),
     )
 
 
