@@ -11,6 +11,7 @@ from functools import cache
 
 from storyline.lang.en import (
     ABBREVIATIONS,
+    CASUALTY_WORDS,
     CONDITIONAL_CUES,
     CORE_SPEECH_FORMS,
     DENIAL_EXTRA_FORMS,
@@ -83,6 +84,7 @@ def extraction_note(language: str | None) -> str | None:
 
 __all__ = [
     "ABBREVIATIONS",
+    "CASUALTY_WORDS",
     "CONDITIONAL_CUES",
     "CORE_SPEECH_FORMS",
     "DENIAL_EXTRA_FORMS",

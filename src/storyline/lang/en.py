@@ -29,6 +29,7 @@ from typing import Literal, NamedTuple
 
 __all__ = [
     "ABBREVIATIONS",
+    "CASUALTY_WORDS",
     "CONDITIONAL_CUES",
     "CORE_SPEECH_FORMS",
     "CREDIT_WORDS",
@@ -524,3 +525,11 @@ LABEL_SETS: tuple[tuple[str, ...], ...] = (
     ("riot", "riots", "unrest", "uprising", "protest", "protests"),
     ("killing", "murder", "massacre", "slaughter"),
 )  # fmt: skip
+
+# Words that make a figure a casualty count ("12 people killed", "40 injured"): a disaster's or
+# an attack's profile gives these figures their own field (``stages/analysis/profile.py``).
+CASUALTY_WORDS: frozenset[str] = frozenset({
+    "killed", "dead", "deaths", "death", "died", "dying", "killing", "injured", "injuries",
+    "wounded", "hurt", "missing", "casualties", "victims", "fatalities", "displaced",
+    "evacuated", "homeless", "survivors", "rescued", "toll",
+})  # fmt: skip

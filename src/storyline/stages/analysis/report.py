@@ -70,7 +70,7 @@ def build_report(
         stances=alignment.stances,
         claims=alignment.claims,
         conflicts=alignment.conflicts,
-        profile=build_profile(story, alignment),
+        profile=build_profile(story, alignment, arts),
         brief=build_brief(arts, alignment, timeline),
     )
 
