@@ -61,7 +61,7 @@ def test_report_json_contract_holds(report):
     data = json.loads(render_json(report))
     assert set(data) == {
         "schema_version", "generator", "story", "articles", "entities", "quotes", "quantities", "timeline", "stances",
-        "claims", "conflicts", "profile", "brief",
+        "claims", "conflicts", "profile", "brief", "outlets",
     }  # fmt: skip
     assert contract_problems(data) == []
 

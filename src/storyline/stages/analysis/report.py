@@ -27,6 +27,7 @@ from storyline.models import (
 )
 from storyline.stages.analysis.align import align
 from storyline.stages.analysis.brief import build_brief
+from storyline.stages.analysis.outlets import compare_outlets
 from storyline.stages.analysis.profile import build_profile
 from storyline.stages.analysis.storylines import article_bounds
 from storyline.stages.prepare.extract.dates import resolve_yearless, text_reference_date
@@ -72,6 +73,7 @@ def build_report(
         conflicts=alignment.conflicts,
         profile=build_profile(story, alignment, arts),
         brief=build_brief(arts, alignment, timeline),
+        outlets=compare_outlets(arts, alignment),
     )
 
 
