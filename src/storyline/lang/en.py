@@ -531,5 +531,5 @@ LABEL_SETS: tuple[tuple[str, ...], ...] = (
 CASUALTY_WORDS: frozenset[str] = frozenset({
     "killed", "dead", "deaths", "death", "died", "dying", "killing", "injured", "injuries",
     "wounded", "hurt", "missing", "casualties", "victims", "fatalities", "displaced",
-    "evacuated", "homeless", "survivors", "rescued", "toll",
+    "evacuated", "homeless", "toll",
 })  # fmt: skip

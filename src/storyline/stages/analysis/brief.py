@@ -379,6 +379,10 @@ def _quote_text(q: Quote) -> str | None:
         return None
     if q.kind == "indirect" and text.split()[0].lower().strip(",") in REFERRING_PRONOUNS:
         return None  # "… said it would …": "it" points outside the brief
+    if q.kind == "indirect" and any(
+        w.lower() in _speech_forms() for w in _WORD.findall(text) if w.islower()
+    ):
+        return None  # "the engine failed, they said, …": a second attribution inside it
     if "“" in text or '"' in text:
         return None  # a quotation inside the quote: the nested marks read broken
     return text

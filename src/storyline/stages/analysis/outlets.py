@@ -6,8 +6,8 @@ Output: an ``OutletComparison`` (empty for a story told by fewer than two outlet
 
 - An outlet is ``Article.outlet``, else the article's site, else the article itself
   ("A3", its number in the report): ``brief.outlet_label``.
-- ``reports``: the usable claims (at or above ``CONFIDENCE_THRESHOLD``) with a cite in one
-  of the outlet's articles. ``omits``: the usable claims two or more independent sources
+- ``reports``: the usable claims (at or above ``CONFIDENCE_THRESHOLD``, with a subject:
+  not "(unspecified)") with a cite in one of the outlet's articles. ``omits``: the usable claims two or more independent sources
   report (copies count once) and none of the outlet's articles does. A claim one source
   makes is not "left out" by the others: nothing says it is a fact of the story.
 - ``labels``: for each set of ``lang.LABEL_SETS`` ("migrants" / "illegal aliens" / …),
@@ -52,7 +52,12 @@ def compare_outlets(articles: Sequence[Article], alignment: Alignment) -> Outlet
         by_outlet[outlet_label(a, i)].append(a)
     if len(by_outlet) < 2:
         return OutletComparison()
-    claims = [c for c in alignment.claims if c.confidence >= CONFIDENCE_THRESHOLD]
+    # usable claims about something named: a figure with no subject is not a fact of the story
+    claims = [
+        c
+        for c in alignment.claims
+        if c.confidence >= CONFIDENCE_THRESHOLD and not c.subject.startswith("(")
+    ]
     outlets: list[OutletFacts] = []
     for name, arts in by_outlet.items():
         ids = {a.id for a in arts}

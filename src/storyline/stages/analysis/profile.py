@@ -162,7 +162,9 @@ def build_profile(story: Story, alignment: Alignment, articles: Sequence[Article
     if kind != "force":
         _kind_fields(kind, alignment, claims, fields)
     ordered = {k: fields[k] for k in KIND_FIELDS[kind] if fields.get(k)}
-    if focus is None:
+    if focus is None or (kind != "story" and _FOCUS_KIND.get(focus.kind) != kind):
+        # no focal subject, or one of another kind than the story ("a blockade proposal"
+        # in a story of a sinking): the story's title names it
         return Profile(name=story.title, aliases=[], kind=kind, fields=ordered)
     return Profile(name=focus.name, aliases=list(focus.aliases), kind=kind, fields=ordered)
 
@@ -195,11 +197,13 @@ def _kind_fields(
     for c in claims:
         i = info[c.id]
         if i.kind == "quantity" and c.subject and not c.subject.startswith("("):
-            said = " ".join([c.slot, c.value, *c.variants]).lower()
+            said = " ".join([c.subject, c.slot, c.value, *c.variants]).lower()
             casualty = kind == "disaster" and any(
                 w in CASUALTY_WORDS for w in re.findall(r"[a-z]+", said)
             )
             name = "casualties" if casualty else "figures"
+            if name == "figures" and c.independent_sources < 2:
+                continue  # a figure one source gives in passing (an age, a distance) is no field
             if len(fields[name]) < MAX_FIGURES:
                 fields[name].append(_value(c, i, f"{c.subject}: {_variants(c)}"))
         elif i.kind == "attribute" and kind == "agreement" and c.slot in {"duration", "task"}:
