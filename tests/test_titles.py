@@ -80,3 +80,14 @@ def test_corpus_title_names_gaza_and_the_force(corpus_dir: Path) -> None:
     title = story_title(arts, np.ones((len(arts), 8), dtype=np.float32))
     assert "Gaza" in title and "force" in title.lower()
     assert len(title.split()) <= 20
+
+
+def test_headline_drops_an_appositive_and_ends_at_a_clause_when_long() -> None:
+    lead = (
+        "Harbour workers in Port Elm, the island's largest port, walked off the job on Monday "
+        "to protest the new shift rota, hours after the port authority rejected a last offer "
+        "from their union."
+    )
+    assert headline(lead) == (
+        "Harbour workers in Port Elm walked off the job on Monday to protest the new shift rota"
+    )

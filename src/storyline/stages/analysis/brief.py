@@ -17,8 +17,9 @@ would need weights we do not ship, and it could say more than its sources.
   denied, questioned or conditional quote), composed as "Keir Starmer said: “…”" or, for
   reported speech, "Keir Starmer said the force would …". The quote's words are the
   cited span, verbatim; the brief adds the speaker and the quote marks.
-- **Where outlets differ**: each conflict at or above the threshold, "Outlets differ on
-  who is drafting the resolution: A1, A2 report “…”; A3 reports “…”", citing each side
+- **Where outlets differ**: each conflict at or above the threshold whose sides are told
+  by different sources (one per topic), "Outlets differ on who is drafting the
+  resolution: A1, A2 report “…”; A3 reports “…”", citing each side
   (an outlet is named by ``Article.outlet``, its site, else its report number A1…An).
 - **What changed over time**: timeline entries of kind "update" (a figure that moved
   between reports), with their dates, when the timeline has them.
@@ -215,8 +216,7 @@ def build_brief(
     said = _who_said_what(alignment, [f.words for f in facts])
     differ = [
         _conflict_sentence(c, labels, [a.id for a in articles])
-        for c in alignment.conflicts
-        if c.confidence >= CONFIDENCE_THRESHOLD
+        for c in _outlet_conflicts(alignment.conflicts, roots)
     ][:MAX_BRIEF_CONFLICTS]
     changed = [_update_sentence(e) for e in timeline if getattr(e, "kind", "event") == "update"]
     changed = changed[:MAX_UPDATES]
@@ -450,6 +450,25 @@ def _lower_ok(text: str) -> bool:
 # ---------------------------------------------------------------------------------------
 # where outlets differ, what changed
 # ---------------------------------------------------------------------------------------
+
+
+def _outlet_conflicts(
+    conflicts: Sequence[Conflict], roots: Mapping[ArticleId, ArticleId]
+) -> list[Conflict]:
+    """The conflicts the brief states: at or above the threshold, one per topic, and only
+    where different sources stand on each side (a source on both sides reports both
+    figures: the outlets do not differ there)."""
+    out: list[Conflict] = []
+    topics: set[str] = set()
+    for c in conflicts:
+        if c.confidence < CONFIDENCE_THRESHOLD or c.topic in topics:
+            continue
+        sides = [{roots.get(x.article, x.article) for x in s.cites} for s in c.sides]
+        if any(a & b for i, a in enumerate(sides) for b in sides[i + 1 :]):
+            continue
+        topics.add(c.topic)
+        out.append(c)
+    return out
 
 
 def _topic(conflict: Conflict) -> str:

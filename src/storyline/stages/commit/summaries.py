@@ -40,16 +40,36 @@ _ASIDE = re.compile(
 )
 
 
+# ", the home church of the governor," after a name: an appositive a headline drops.
+_APPOSITIVE = re.compile(r"(?<=[A-Za-z]), (?:the|a|an) [^,]{3,70}, (?=[a-z])")
+# Where a long lead may end as a headline: before a clause that adds circumstances.
+# The cut is at the comma: ", hours after …" ends before "hours".
+_CLAUSE = re.compile(
+    r", (?:[\w-]+ ){0,2}?(?:after|as|when|while|because|amid|despite|where|which|who|before) "
+)
+
+
 def _words(text: str) -> list[str]:
     return [w for w in tokens(text) if len(w) > 2 and w not in _stop()]
 
 
 def headline(sentence: str) -> str:
     """A lead sentence made a headline: without its attribution ("…, officials said
-    Thursday") and asides (", in coordination with X,"), cut to ``TITLE_WORDS`` words."""
+    Thursday") and asides (", in coordination with X,"); when longer than ``TITLE_WORDS``
+    words, without an appositive (", the home church of …,"), then ended before a clause
+    of circumstances (", after …", " when …") that keeps it within the limit, else cut at
+    the limit with "…"."""
     s = " ".join(sentence.split())
     s = _attribution().sub("", s)
     s = _ASIDE.sub("", s).rstrip(" .;:,")
+    if len(s.split()) > TITLE_WORDS:
+        s = _APPOSITIVE.sub(" ", s)
+    if len(s.split()) > TITLE_WORDS:
+        # end at a clause boundary within the limit (whole words, nothing cut mid-clause)
+        ends = [m.start() for m in _CLAUSE.finditer(s) if len(s[: m.start()].split()) >= 8]
+        fit = [e for e in ends if len(s[:e].split()) <= TITLE_WORDS]
+        if fit:
+            s = s[: fit[-1]].rstrip(" ,;:")
     words = s.split()
     if len(words) > TITLE_WORDS:
         s = " ".join(words[:TITLE_WORDS]).rstrip(",;:") + "…"
