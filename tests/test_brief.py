@@ -114,3 +114,22 @@ def test_brief_does_not_repeat_a_fact() -> None:
     # the copy's lead is not a second sentence: it is a cite of the original's
     leads = [t for t in texts if t.startswith("Northland and Eastmark are drafting")]
     assert len(leads) == 1
+
+
+def test_who_said_what_names_speakers_as_subjects_and_skips_fragments() -> None:
+    story, arts, facts = story_fixture()
+    c = arts[2]
+    facts[2].quotes += [
+        Quote(
+            "Details of the financing remain unclear", "ferry company", None, None, "indirect",
+            cite(c, "Details of the financing remain unclear"), "asserted", 0.9,
+        ),
+        Quote(
+            "remain unclear", "harbour master Lena Vost", None, None, "partial",
+            cite(c, "remain unclear"), "asserted", 0.9,
+        ),
+    ]  # fmt: skip
+    report = build_report(story, arts, facts)
+    texts = [b.text for b in report.brief]
+    assert any(t.startswith("The ferry company said ") for t in texts)
+    assert not any("Lena Vost" in t for t in texts)  # a lower-case fragment is no quote to show

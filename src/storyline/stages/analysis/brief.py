@@ -366,8 +366,13 @@ def _speaker_name(q: Quote) -> str:
             break  # "official involved in the talks": the head noun is before the modifier
         head = low
     plural = head.endswith("s") and not head.endswith("ss")
-    if (anon or name[:1].islower()) and not plural and not name.lower().startswith("the "):
-        name = ("An " if name[:1].lower() in "aeiou" else "A ") + name
+    named = any(w[:1].isupper() for w in words[1:])  # "crown prosecutor Jane Roe"
+    if plural or named or name.lower().startswith(("the ", "a ", "an ")):
+        pass
+    elif name[:1].islower():
+        name = "The " + name  # "the company said": the article's own referent
+    elif anon:
+        name = ("An " if name[:1].lower() in "aeiou" else "A ") + name  # "An Israeli official"
     return name[:1].upper() + name[1:]
 
 
@@ -385,6 +390,8 @@ def _quote_text(q: Quote) -> str | None:
         return None  # "the engine failed, they said, …": a second attribution inside it
     if "“" in text or '"' in text:
         return None  # a quotation inside the quote: the nested marks read broken
+    if q.kind != "indirect" and not text[:1].isupper():
+        return None  # a fragment ("out of the race"): it reads only inside its sentence
     return text
 
 
