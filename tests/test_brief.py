@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from report_fixture import cite, story_fixture
-from storyline.models import Quote
+from storyline.models import Event, Quote
 from storyline.stages.analysis.brief import balanced_quotes, clean_sentence, outlet_label
 from storyline.stages.analysis.report import build_report
 
@@ -133,3 +133,14 @@ def test_who_said_what_names_speakers_as_subjects_and_skips_fragments() -> None:
     texts = [b.text for b in report.brief]
     assert any(t.startswith("The ferry company said ") for t in texts)
     assert not any("Lena Vost" in t for t in texts)  # a lower-case fragment is no quote to show
+
+
+def test_update_sentence_names_the_move_and_its_days() -> None:
+    from storyline.stages.analysis.brief import _update_sentence
+
+    _, arts, _ = story_fixture()
+    ev = Event("2031-03-05", "2031-03-02 → 2031-03-05", "officers: 500 → 800", [],
+               [cite(arts[0], "Valdoria"), cite(arts[2], "Valdoria")])  # fmt: skip
+    b = _update_sentence(ev)
+    assert b.text == "Changed between reports: officers: 500 → 800 (2031-03-02 → 2031-03-05)."
+    assert len(b.cites) == 2

@@ -506,5 +506,9 @@ def _conflict_sentence(
 
 
 def _update_sentence(event: Event) -> BriefSentence:
-    when = event.date or event.date_text or "later"
-    return BriefSentence(f"Update ({when}): {event.summary.rstrip('.')}.", list(event.cites))
+    """ "Changed between reports: killed: six → 11 (2026-08-03 → 2026-08-04)." """
+    when = event.date_text if "→" in event.date_text else (event.date or event.date_text)
+    tail = f" ({when})" if when else ""
+    return BriefSentence(
+        f"Changed between reports: {event.summary.rstrip('.')}{tail}.", list(event.cites)
+    )
