@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -60,7 +61,7 @@ def test_report_json_contract_holds(report):
     data = json.loads(render_json(report))
     assert set(data) == {
         "schema_version", "generator", "story", "articles", "entities", "quotes", "quantities", "timeline", "stances",
-        "claims", "conflicts", "profile", "brief",
+        "claims", "conflicts", "profile", "brief", "outlets",
     }  # fmt: skip
     assert contract_problems(data) == []
 
@@ -80,19 +81,20 @@ def test_report_brief_is_five_to_ten_cited_sentences(report):
     texts = {a.id: a.text for a in report.articles}
     for b in report.brief:
         assert b.cites
-    # extractive sentences are exactly the text at their first cite
-    extractive = [b for b in report.brief if not b.text.startswith("Sources disagree")]
-    assert len(extractive) >= 5
-    for b in extractive:
+    # what happened: an article's sentence, exactly the text at its first cite, and its count
+    facts = [b for b in report.brief if re.search(r" \(\d of \d sources\)$", b.text)]
+    assert facts
+    for b in facts:
         c = b.cites[0]
-        assert texts[c.article][c.start : c.end] == b.text
-    # a sentence the copy repeats cites both the original and the copy
-    lead = next(b for b in extractive if b.text.startswith("Northland and Eastmark are drafting"))
+        assert b.text.startswith(texts[c.article][c.start : c.end])
+    # a sentence the copy repeats cites both the original and the copy, and counts once
+    lead = next(b for b in facts if b.text.startswith("Northland and Eastmark are drafting"))
     assert {c.article for c in lead.cites} == {"aaaa", "bbbb"}
-    # the conflicts are named, each side cited
-    assert any(b.text.startswith("Sources disagree on who is drafting") for b in report.brief)
+    assert lead.text.endswith("(1 of 3 sources)")
+    # the conflicts are named, each side cited with its outlets
+    assert any(b.text.startswith("Outlets differ on who is drafting") for b in report.brief)
     assert any(
-        b.text.startswith("Sources disagree on whether the Coastal Monitoring Mission is a combat")
+        b.text.startswith("Outlets differ on whether the Coastal Monitoring Mission is a combat")
         for b in report.brief
     )
 

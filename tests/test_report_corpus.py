@@ -7,6 +7,7 @@ stages, not clustering or dedup. What is asserted is what SPEC.md says a reader 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -106,10 +107,14 @@ def test_corpus_brief(report):
     assert 5 <= len(report.brief) <= 10
     assert all(b.cites for b in report.brief)
     copy_id = next(a.id for a in report.articles if a.duplicate_of)
-    extractive = [b for b in report.brief if not b.text.startswith("Sources disagree")]
-    assert len(extractive) >= 5
-    assert all(b.cites[0].article != copy_id for b in extractive)
-    assert sum(b.text.startswith("Sources disagree") for b in report.brief) >= 1
+    facts = [b for b in report.brief if b.text.endswith("sources)")]
+    assert len(facts) >= 2
+    assert all(b.cites[0].article != copy_id for b in facts)
+    assert sum(b.text.startswith("Outlets differ on") for b in report.brief) >= 1
+    # who said what: a speaker and a balanced quote
+    assert any(re.match(r"[A-Z][\w .’'-]+ said: “[^“”]+”$", b.text) for b in report.brief)
+    texts = [b.text for b in report.brief]
+    assert len(texts) == len(set(texts))
 
 
 def test_corpus_renders(report):

@@ -48,8 +48,9 @@ CONFIDENCE_THRESHOLD = 0.5
 # The report JSON's format version (``StoryReport.to_dict()["schema_version"]``), "MAJOR.MINOR".
 # MINOR goes up when the report gains keys or values (old readers keep working: they ignore
 # what they do not know); MAJOR when a key is removed, renamed or changes type or meaning.
-# 1.0 is SPEC.md's contract; 1.1 adds its "Additions (2026-12-05)". docs/report.md lists them.
-SCHEMA_VERSION = "1.1"
+# 1.0 is SPEC.md's contract; 1.1 adds its "Additions (2026-12-05)"; 1.2 the outlet comparison
+# (`outlets`). docs/report.md lists them.
+SCHEMA_VERSION = "1.2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +295,45 @@ class BriefSentence:
 
 
 @dataclass(slots=True)
+class OutletFacts:
+    """One outlet's side of the outlet comparison: the claims it reports and the
+    corroborated claims (two or more independent sources) it leaves out."""
+
+    outlet: str  # the outlet, its site, else its article's number ("A3")
+    articles: list[ArticleId]
+    reports: list[str]  # claim ids
+    omits: list[str]  # claim ids
+
+
+@dataclass(slots=True)
+class LabelUse:
+    """The word one outlet uses for a thing other outlets name differently, with its cites."""
+
+    outlet: str
+    word: str
+    cites: list[Cite]
+
+
+@dataclass(slots=True)
+class OutletLabels:
+    """Different words outlets use for the same people or event ("migrants" / "illegal
+    aliens"), side by side."""
+
+    words: list[str]
+    uses: list[LabelUse]
+
+
+@dataclass(slots=True)
+class OutletComparison:
+    """Which facts each outlet reports or leaves out, and the words they label things with.
+
+    Empty for a story told by fewer than two outlets."""
+
+    outlets: list[OutletFacts] = field(default_factory=list)
+    labels: list[OutletLabels] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Story:
     id: StoryId
     title: str
@@ -321,6 +361,7 @@ class StoryReport:
     # article id -> why its facts are incomplete (``ArticleFacts.partial``); shown as the
     # article's ``note`` in the JSON when it has no language note.
     notes: dict[ArticleId, str] = field(default_factory=dict)
+    outlets: OutletComparison = field(default_factory=OutletComparison)
 
     def to_dict(self) -> dict[str, Any]:
         from storyline import __version__
@@ -404,6 +445,7 @@ class StoryReport:
             "conflicts": [asdict(c) for c in self.conflicts],
             "profile": asdict(self.profile),
             "brief": [asdict(b) for b in self.brief],
+            "outlets": asdict(self.outlets),
         }
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "ATTRIBUTION_PREPOSITIONS",
     "ATTRIBUTION_SPEECH_VERBS",
     "BELIEF_VERBS",
+    "CASUALTY_WORDS",
     "CONDITIONAL_CUES",
     "CORE_SPEECH_FORMS",
     "CREDIT_WORDS",
@@ -43,12 +44,14 @@ __all__ = [
     "DENIAL_VERBS",
     "EVIDENCE_VERBS",
     "FEMALE_FIRST_NAMES",
+    "FINITE_CUES",
     "FURNITURE_OPENERS",
     "HONORIFICS",
     "HYPOTHETICAL_CUES",
     "HYPOTHETICAL_MODALS",
     "INDIRECT_SPEECH_FORMS",
     "INTENT_VERBS",
+    "LABEL_SETS",
     "MALE_FIRST_NAMES",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
@@ -65,6 +68,7 @@ __all__ = [
     "SPEECH_LEMMAS",
     "SPEECH_VERBS",
     "STAMP_ZONES",
+    "STORY_KINDS",
     "TIME_WORDS",
     "TIME_ZONES",
     "TITLE_ABBREVIATIONS",
@@ -750,4 +754,82 @@ ATTRIBUTION_NOUNS: frozenset[str] = frozenset({
     "finding", "assurance", "confirmation", "recommendation", "estimate", "insinuation",
     "opinion", "position", "stance", "support", "opposition", "backing", "praise", "refusal",
     "determination", "bid", "push", "appeal", "plea", "charge"
+})  # fmt: skip
+
+# -- the brief, the profile's story kinds and the outlet comparison -----------------------------
+
+# Auxiliaries and modals: a sentence with one of them has a finite verb. The brief keeps a
+# sentence only when it has one (this, a past-tense "-ed" word or a speech verb form), so a
+# headline fragment or a caption is never stated as a fact (``stages/analysis/brief.py``).
+FINITE_CUES: frozenset[str] = frozenset({
+    "is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "do", "does", "did",
+    "will", "would", "can", "could", "may", "might", "must", "shall", "should", "isn't",
+    "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "don't", "doesn't",
+    "didn't", "won't", "wouldn't", "can't", "couldn't", "'s", "'re", "'ve", "'ll", "'d",
+})  # fmt: skip
+
+# What a story is about, by kind: cue words (lower-case, matched as whole words or phrases)
+# counted over the story's text (``stages/analysis/profile.py``). The kind with the most cues
+# wins when it has enough; else "other". Order breaks ties.
+STORY_KINDS: dict[str, tuple[str, ...]] = {
+    "force": (
+        "force", "forces", "troops", "mission", "peacekeeping", "peacekeepers", "deploy",
+        "deployment", "stabilization force", "stabilisation force", "contingent", "mandate",
+    ),
+    "agreement": (
+        "agreement", "deal", "accord", "treaty", "ceasefire", "truce", "signed", "negotiations",
+        "negotiated", "merger", "acquisition", "acquire", "acquired", "pact",
+    ),
+    "lawsuit": (
+        "lawsuit", "sued", "sues", "suit", "court", "judge", "plaintiff", "plaintiffs",
+        "defendant", "defendants", "charged", "charges", "indictment", "indicted",
+        "investigation", "investigators", "probe", "prosecutor", "prosecutors", "trial",
+        "alleges", "alleged", "complaint", "filed",
+    ),
+    "election": (
+        "election", "elections", "vote", "votes", "voted", "voters", "ballot", "ballots",
+        "candidate", "candidates", "polls", "referendum", "primary", "campaign", "elected",
+    ),
+    "disaster": (
+        "earthquake", "quake", "tsunami", "flood", "floods", "flooding", "hurricane", "storm",
+        "wildfire", "fire", "explosion", "blast", "attack", "attacks", "shooting", "crash",
+        "killed", "injured", "wounded", "dead", "death toll", "victims", "rescue", "magnitude",
+        "evacuated", "collapsed",
+    ),
+    "visit": (
+        "visit", "visits", "visited", "summit", "meeting", "met", "talks", "trip", "arrived",
+        "hosted", "state visit", "bilateral",
+    ),
+    "policy": (
+        "policy", "tariff", "tariffs", "law", "bill", "regulation", "rules", "measure",
+        "measures", "ban", "executive order", "budget", "tax", "reform", "legislation",
+        "sanctions",
+    ),
+}  # fmt: skip
+
+# Words outlets use for the same people or the same event, one set per referent: where one
+# outlet writes "migrants" and another "illegal aliens", the outlet comparison shows both, each
+# with its cite (``stages/analysis/outlets.py``). Lower-case; matched as whole words.
+LABEL_SETS: tuple[tuple[str, ...], ...] = (
+    ("migrants", "immigrants", "illegal immigrants", "illegal aliens", "illegals",
+     "undocumented immigrants", "asylum seekers", "asylum-seekers", "refugees"),
+    ("caravan", "invasion", "convoy", "exodus"),
+    ("protesters", "demonstrators", "rioters", "mob", "activists", "agitators"),
+    ("militants", "terrorists", "fighters", "insurgents", "rebels", "gunmen", "jihadists"),
+    ("tax cut", "tax cuts", "tax break", "tax breaks", "tax relief", "giveaway"),
+    ("estate tax", "death tax"),
+    ("pro-life", "anti-abortion"),
+    ("pro-choice", "abortion rights", "abortion-rights"),
+    ("wall", "border wall", "barrier", "fence"),
+    ("occupied territories", "disputed territories"),
+    ("riot", "riots", "unrest", "uprising", "protest", "protests"),
+    ("killing", "murder", "massacre", "slaughter"),
+)  # fmt: skip
+
+# Words that make a figure a casualty count ("12 people killed", "40 injured"): a disaster's or
+# an attack's profile gives these figures their own field (``stages/analysis/profile.py``).
+CASUALTY_WORDS: frozenset[str] = frozenset({
+    "killed", "dead", "deaths", "death", "died", "dying", "killing", "injured", "injuries",
+    "wounded", "hurt", "missing", "casualties", "victims", "fatalities", "displaced",
+    "evacuated", "homeless", "toll",
 })  # fmt: skip

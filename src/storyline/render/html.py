@@ -67,4 +67,6 @@ def render_html(report: StoryReport) -> str:
         names=view.names,
         bodies=bodies,
         number=view.cites.number,
+        outlet_facts=view.outlet_facts,
+        labels=view.labels,
     )

@@ -17,7 +17,8 @@ def _esc(text: str | None) -> str:
 
 
 def render_markdown(report: StoryReport) -> str:
-    """The report as Markdown (brief, profile, timeline, quotes, numbers, conflicts, coverage)."""
+    """The report as Markdown (brief, profile, timeline, quotes, numbers, conflicts, coverage,
+    outlets compared)."""
     view = story_view(report)
     C = view.cites
 
@@ -49,7 +50,11 @@ def render_markdown(report: StoryReport) -> str:
     names = view.names
     for e in report.timeline:
         who = f" — {', '.join(_esc(names.get(a, a)) for a in e.actors)}" if e.actors else ""
-        out.append(f"- **{_esc(e.date or 'undated')}** {_esc(e.summary)}{who} {cites(e.cites)}")
+        marks = [m for m, on in (("key event", e.key), ("date inferred", e.inferred)) if on]
+        mark = f" _({', '.join(marks)})_" if marks else ""
+        out.append(
+            f"- **{_esc(e.date or 'undated')}**{mark} {_esc(e.summary)}{who} {cites(e.cites)}"
+        )
     if not report.timeline:
         out.append("(no dated events)")
 
@@ -102,6 +107,25 @@ def render_markdown(report: StoryReport) -> str:
                 f"{_esc(c.subject)} · {_esc(c.slot)}: {_esc(c.value)[:80]}" for c in claims
             )
             out.append(f"- **{_esc(labels[key])}**: {items}")
+
+    if view.outlet_facts:
+        out += ["", "## Outlets compared", ""]
+        for o in view.outlet_facts:
+            left = "; ".join(
+                f"{_esc(c.subject)} · {_esc(c.slot)}: {_esc(c.value)[:80]} "
+                f"({c.independent_sources} sources) {cites(c.cites[:1])}"
+                for c in o.omits[:6]
+            )
+            plural = "" if o.reports == 1 else "s"
+            gap = f"; leaves out: {left}" if left else ""
+            out.append(f"- **{_esc(o.outlet)}**: reports {o.reports} claim{plural}{gap}")
+        if view.labels:
+            out += ["", "Different words for the same thing:", ""]
+            for g in view.labels:
+                uses = "; ".join(
+                    f"{_esc(u.outlet)}: “{_esc(u.word)}” {cites(u.cites)}" for u in g.uses
+                )
+                out.append(f"- {_esc(' / '.join(g.words))} — {uses}")
 
     out += ["", "## Stances", ""]
     for st in report.stances:

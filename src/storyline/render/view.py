@@ -119,6 +119,9 @@ def used_cites(report: StoryReport) -> dict[ArticleId, list[Cite]]:
             add(v.cites)
     for b in report.brief:
         add(b.cites)
+    for group in report.outlets.labels:
+        for use in group.uses:
+            add(use.cites)
     return {a: sorted(cs, key=lambda c: (c.start, -c.end)) for a, cs in out.items()}
 
 
@@ -281,6 +284,14 @@ class TimelineEntry:
     summary: str
     cites: list[CiteView]
     actors: list[tuple[EntityId, str]]  # (id, name)
+    key: bool = False  # one of the story's main events
+    inferred: bool = False  # the date is not all written in the text
+
+    @property
+    def marks(self) -> str:
+        """ "key event", "date inferred", both or nothing: shown next to the entry."""
+        return " · ".join(m for m, on in (("key event", self.key), ("date inferred",
+                                                                    self.inferred)) if on)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -477,6 +488,54 @@ class ActorView:
     n: int  # articles naming the actor
 
 
+@dataclass(frozen=True, slots=True)
+class OutletView:
+    """One outlet in the outlet comparison: how many claims it reports, and the claims two
+    or more independent sources report that it leaves out."""
+
+    outlet: str
+    reports: int
+    omits: list[Claim]
+
+
+@dataclass(frozen=True, slots=True)
+class LabelUseView:
+    outlet: str
+    word: str
+    cites: list[Cite]  # the standalone reports' cites
+    links: list[CiteView]  # the web page's
+
+
+@dataclass(frozen=True, slots=True)
+class LabelsView:
+    """Different words outlets use for the same thing, side by side."""
+
+    words: list[str]
+    uses: list[LabelUseView]
+
+
+def outlet_views(report: StoryReport) -> list[OutletView]:
+    """The outlets of the comparison, with the claims each leaves out (most sources first)."""
+    by_id = {c.id: c for c in report.claims}
+    return [
+        OutletView(
+            o.outlet,
+            len(o.reports),
+            sorted((by_id[i] for i in o.omits if i in by_id), key=lambda c: -c.independent_sources),
+        )
+        for o in report.outlets.outlets
+    ]
+
+
+def label_views(report: StoryReport, citer: Citer) -> list[LabelsView]:
+    return [
+        LabelsView(
+            list(g.words), [LabelUseView(u.outlet, u.word, u.cites, citer(u.cites)) for u in g.uses]
+        )
+        for g in report.outlets.labels
+    ]
+
+
 # -- the whole story --------------------------------------------------------------------------
 
 
@@ -512,6 +571,9 @@ class StoryView:
     profile_fields: list[tuple[str, list[ValueView]]]  # (humanized name, values)
     actors: list[ActorView]  # most named first, at most 24
     matrix: Matrix
+    # the outlet comparison (both presentations)
+    outlet_facts: list[OutletView]
+    labels: list[LabelsView]
 
 
 def story_view(report: StoryReport) -> StoryView:
@@ -543,7 +605,7 @@ def story_view(report: StoryReport) -> StoryView:
         brief=[BriefView(b.text or "", citer(b.cites)) for b in report.brief],
         timeline=[
             TimelineEntry(i + 1, e.date, e.date_text or "", e.summary or "", citer(e.cites),
-                          [(a, names.get(a, a)) for a in e.actors])
+                          [(a, names.get(a, a)) for a in e.actors], e.key, e.inferred)
             for i, e in enumerate(report.timeline)
         ],
         page_chart=page_chart(report.timeline, refs),
@@ -565,6 +627,7 @@ def story_view(report: StoryReport) -> StoryView:
             for k, vs in report.profile.fields.items() if vs
         ],
         actors=actors, matrix=coverage_matrix(report, refs),
+        outlet_facts=outlet_views(report), labels=label_views(report, citer),
     )  # fmt: skip
 
 
@@ -578,10 +641,13 @@ __all__ = [
     "Cites",
     "ClaimView",
     "ConflictView",
+    "LabelUseView",
+    "LabelsView",
     "Matrix",
     "MatrixRow",
     "NumberGroup",
     "NumberVariant",
+    "OutletView",
     "QuoteGroup",
     "QuoteView",
     "SideView",
@@ -592,9 +658,11 @@ __all__ = [
     "ValueView",
     "cite_key",
     "coverage_matrix",
+    "label_views",
     "number_articles",
     "number_claims",
     "number_groups",
+    "outlet_views",
     "polarity_label",
     "quotes_by_speaker",
     "speaker_groups",

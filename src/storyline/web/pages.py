@@ -89,6 +89,7 @@ def _story_context(state: WebState, rep: StoryReport) -> dict[str, Any]:
         "conflicts": v.conflicts, "stances": v.stances, "coverage": v.matrix,
         "profile": v.profile, "profile_fields": v.profile_fields, "articles": v.articles,
         "refs": v.refs, "actors": v.actors, "n_quotes": len(v.report.quotes),
+        "outlet_facts": v.outlet_facts, "labels": v.labels,
     }  # fmt: skip
 
 

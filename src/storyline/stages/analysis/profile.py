@@ -6,18 +6,34 @@ values. Every value comes from a claim or a stance, so every value has cites; va
 contested claims say so ("(contested)"). Fields with nothing found are left out rather
 than filled with a guess.
 
-Field names (a value is a short text):
-    description, sponsors, legal_basis, tasks, contributors, command, size, duration,
-    conditions, status, open_questions
+The story's kind comes from its text (``story_kind``: cue words of ``lang.STORY_KINDS``
+counted in the articles' titles and leads, the focal subject's kind counting too): force,
+agreement, lawsuit, election, disaster, visit, policy, or "story" when none is clear. Each
+kind has its own fields (``KIND_FIELDS``); a force gets its dossier, a lawsuit never gets
+"contributors" or "size". Field names (a value is a short text):
+
+    force: description, sponsors, legal_basis, tasks, contributors, command, size,
+        duration, conditions, status, open_questions
+    agreement: description, parties, terms, figures, conditions, status, open_questions,
+        positions
+    lawsuit: description, accusations, figures, positions, status, open_questions
+    election: description, figures, positions, status, open_questions
+    disaster: description, casualties, figures, aid, status, open_questions
+    visit: description, participants, positions, status, open_questions
+    policy: description, figures, positions, conditions, status, open_questions
+    story (other): description, figures, positions, status, open_questions
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 
+from storyline.lang import CASUALTY_WORDS, STORY_KINDS, alternation
 from storyline.models import (
     CONFIDENCE_THRESHOLD,
+    Article,
     Claim,
     Profile,
     ProfileValue,
@@ -32,6 +48,36 @@ FIELDS = (
     "description", "sponsors", "legal_basis", "tasks", "contributors", "command", "size",
     "duration", "conditions", "status", "open_questions",
 )  # fmt: skip
+_COMMON = ("description", "status", "open_questions")
+KIND_FIELDS: dict[str, tuple[str, ...]] = {
+    "force": FIELDS,
+    "agreement": (
+        "description", "parties", "terms", "figures", "conditions", "status", "open_questions",
+        "positions",
+    ),
+    "lawsuit": ("description", "accusations", "figures", "positions", "status", "open_questions"),
+    "election": ("description", "figures", "positions", "status", "open_questions"),
+    "disaster": ("description", "casualties", "figures", "aid", "status", "open_questions"),
+    "visit": ("description", "participants", "positions", "status", "open_questions"),
+    "policy": ("description", "figures", "positions", "conditions", "status", "open_questions"),
+    "story": ("description", "figures", "positions", "status", "open_questions"),
+}  # fmt: skip
+# The focal subject's kind (``focus.KIND_HEADS``) as a story kind.
+_FOCUS_KIND = {
+    "force": "force", "agreement": "agreement", "deal": "agreement", "ceasefire": "agreement",
+    "law": "policy", "plan": "policy", "sanctions": "policy", "tariff": "policy",
+    "summit": "visit", "election": "election",
+}  # fmt: skip
+MIN_KIND_CUES = 3  # cue words a kind needs in the titles and leads to be the story's kind
+LEAD_CHARS = 600
+MAX_FIGURES = 6
+MAX_POSITIONS = 8
+# stance types per field of the other kinds
+_POSITION_STANCES = frozenset(
+    {"support", "oppose", "reject", "demand", "warn", "threaten", "accuse"}
+)
+_PARTY_STANCES = frozenset({"agree", "pledge", "cooperate", "concede"})
+_MEETING_STANCES = frozenset({"consult", "cooperate"})
 CONTESTED = " (contested)"
 _ATTRIBUTE_FIELD = {
     "task": "tasks",
@@ -55,15 +101,17 @@ def _value(claim: Claim, info: ClaimInfo, text: str | None = None) -> ProfileVal
     return ProfileValue(shown + (CONTESTED if info.contested else ""), list(claim.cites))
 
 
-def build_profile(story: Story, alignment: Alignment) -> Profile:
-    """Fill the profile of the story's focal subject from aligned claims and stances.
+def build_profile(story: Story, alignment: Alignment, articles: Sequence[Article] = ()) -> Profile:
+    """Fill the profile of the story's subject from aligned claims and stances, by kind.
 
     Args:
         story: the story (its title names the profile when no focus was found).
         alignment: the output of ``align.align`` for the story.
+        articles: the story's articles (their titles and leads give the story's kind).
 
     Returns:
-        The ``Profile``; ``kind`` is "story" when the story has no focal subject.
+        The ``Profile``; ``kind`` is the story kind (``story_kind``), "story" when none is
+        clear, and ``fields`` only the kind's fields (``KIND_FIELDS``) that the text gives.
     """
     focus = alignment.focus
     fields: dict[str, list[ProfileValue]] = defaultdict(list)
@@ -110,10 +158,75 @@ def build_profile(story: Story, alignment: Alignment) -> Profile:
         ):
             conditions.append((st.actor, ProfileValue(_stance_text(st), list(st.cites))))
     fields["conditions"] = _by_actor(conditions)
-    ordered = {k: fields[k] for k in FIELDS if fields.get(k)}
-    if focus is None:
-        return Profile(name=story.title, aliases=[], kind="story", fields=ordered)
-    return Profile(name=focus.name, aliases=list(focus.aliases), kind=focus.kind, fields=ordered)
+    kind = story_kind(articles, alignment)
+    if kind != "force":
+        _kind_fields(kind, alignment, claims, fields)
+    ordered = {k: fields[k] for k in KIND_FIELDS[kind] if fields.get(k)}
+    if focus is None or (kind != "story" and _FOCUS_KIND.get(focus.kind) != kind):
+        # no focal subject, or one of another kind than the story ("a blockade proposal"
+        # in a story of a sinking): the story's title names it
+        return Profile(name=story.title, aliases=[], kind=kind, fields=ordered)
+    return Profile(name=focus.name, aliases=list(focus.aliases), kind=kind, fields=ordered)
+
+
+def story_kind(articles: Sequence[Article], alignment: Alignment) -> str:
+    """What the story is about: the kind of ``lang.STORY_KINDS`` whose cue words its titles
+    and leads use most (copies count once), with the focal subject's kind as three more
+    cues; "story" when no kind has ``MIN_KIND_CUES``."""
+    text = " ".join(
+        f"{a.title}\n{a.text[:LEAD_CHARS]}" for a in articles if not a.duplicate_of
+    ).lower()
+    hits: Counter[str] = Counter()
+    for kind, cues in STORY_KINDS.items():
+        hits[kind] = len(re.findall(rf"\b(?:{alternation(cues)})\b", text))
+    focus = alignment.focus
+    if focus is not None and focus.kind in _FOCUS_KIND:
+        hits[_FOCUS_KIND[focus.kind]] += 3
+    order = list(STORY_KINDS)
+    kind, n = max(hits.items(), key=lambda kv: (kv[1], -order.index(kv[0])))
+    return kind if n >= MIN_KIND_CUES else "story"
+
+
+def _kind_fields(
+    kind: str, alignment: Alignment, claims: Sequence[Claim], fields: dict[str, list[ProfileValue]]
+) -> None:
+    """The fields of a story that is not a force: figures (casualties apart for a disaster),
+    the positions, parties or participants that usable stances state, and the terms of an
+    agreement. Every value is a claim's or a stance's, with its cites."""
+    info = alignment.info
+    for c in claims:
+        i = info[c.id]
+        if i.kind == "quantity" and c.subject and not c.subject.startswith("("):
+            said = " ".join([c.subject, c.slot, c.value, *c.variants]).lower()
+            casualty = kind == "disaster" and any(
+                w in CASUALTY_WORDS for w in re.findall(r"[a-z]+", said)
+            )
+            name = "casualties" if casualty else "figures"
+            if name == "figures" and c.independent_sources < 2:
+                continue  # a figure one source gives in passing (an age, a distance) is no field
+            if len(fields[name]) < MAX_FIGURES:
+                fields[name].append(_value(c, i, f"{c.subject}: {_variants(c)}"))
+        elif i.kind == "attribute" and kind == "agreement" and c.slot in {"duration", "task"}:
+            fields["terms"].append(_value(c, i))
+    for st in alignment.stances:
+        if not usable(st) or st.polarity != "asserted":
+            continue
+        value = ProfileValue(_stance_text(st), list(st.cites))
+        if kind == "agreement" and st.stance in _PARTY_STANCES:
+            fields["parties"].append(
+                ProfileValue(f"{st.actor}: {st.stance} {st.target}", value.cites)
+            )
+        elif kind == "visit" and st.stance in _MEETING_STANCES:
+            fields["participants"].append(ProfileValue(f"{st.actor} with {st.target}", value.cites))
+        elif kind == "lawsuit" and st.stance == "accuse":
+            fields["accusations"].append(value)
+        elif kind == "disaster" and st.stance == "aid":
+            fields["aid"].append(value)
+        elif st.stance in _POSITION_STANCES and len(fields["positions"]) < MAX_POSITIONS:
+            fields["positions"].append(value)
+    for name in ("parties", "participants", "accusations", "aid", "positions"):
+        if fields.get(name):
+            fields[name] = _by_actor([(v.value.split(":", 1)[0], v) for v in fields[name]])
 
 
 def _variants(c: Claim) -> str:

@@ -2,24 +2,103 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from storyline.lang import CORE_SPEECH_FORMS, TRAILING_SPEECH_FORMS, alternation, stop_words
 from storyline.models import Article, ArticleId
 from storyline.stages.commit.ordering import earliest_key
+from storyline.text import sentence_spans, tokens
+
+# A headline is short: a lead sentence is cut to this many words at most.
+TITLE_WORDS = 20
+LEAD_CHARS = 600  # an article's lead: where its story is named
+
+
+@functools.cache
+def _stop() -> frozenset[str]:
+    return stop_words() | TRAILING_SPEECH_FORMS | CORE_SPEECH_FORMS
+
+
+@functools.cache
+def _attribution() -> re.Pattern[str]:
+    """ "…, French officials said Thursday." / "…, according to officials." at a sentence end."""
+    verbs = alternation(TRAILING_SPEECH_FORMS | CORE_SPEECH_FORMS)
+    return re.compile(
+        rf",\s+(?:(?:[^,]{{0,70}}?\s)?(?:{verbs})\b[^,]{{0,40}}|according to [^,]{{0,70}})[.!]?$"
+    )
+
+
+# ", in coordination with the United States," inside a sentence: an aside a headline drops.
+_ASIDE = re.compile(
+    r",\s(?:in coordination with|together with|along with|alongside|backed by|with the support of)"
+    r"\b[^,]{0,60},"
+)
+
+
+# ", the home church of the governor," after a name: an appositive a headline drops.
+_APPOSITIVE = re.compile(r"(?<=[A-Za-z]), (?:the|a|an) [^,]{3,70}, (?=[a-z])")
+# Where a long lead may end as a headline: before a clause that adds circumstances.
+# The cut is at the comma: ", hours after …" ends before "hours".
+_CLAUSE = re.compile(
+    r", (?:[\w-]+ ){0,2}?(?:after|as|when|while|because|amid|despite|where|which|who|before) "
+)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in tokens(text) if len(w) > 2 and w not in _stop()]
+
+
+def headline(sentence: str) -> str:
+    """A lead sentence made a headline: without its attribution ("…, officials said
+    Thursday") and asides (", in coordination with X,"); when longer than ``TITLE_WORDS``
+    words, without an appositive (", the home church of …,"), then ended before a clause
+    of circumstances (", after …", " when …") that keeps it within the limit, else cut at
+    the limit with "…"."""
+    s = " ".join(sentence.split())
+    s = _attribution().sub("", s)
+    s = _ASIDE.sub("", s).rstrip(" .;:,")
+    if len(s.split()) > TITLE_WORDS:
+        s = _APPOSITIVE.sub(" ", s)
+    if len(s.split()) > TITLE_WORDS:
+        # end at a clause boundary within the limit (whole words, nothing cut mid-clause)
+        ends = [m.start() for m in _CLAUSE.finditer(s) if len(s[: m.start()].split()) >= 8]
+        fit = [e for e in ends if len(s[:e].split()) <= TITLE_WORDS]
+        if fit:
+            s = s[: fit[-1]].rstrip(" ,;:")
+    words = s.split()
+    if len(words) > TITLE_WORDS:
+        s = " ".join(words[:TITLE_WORDS]).rstrip(",;:") + "…"
+    return s
+
+
+def _lead(article: Article) -> str:
+    """The article's first sentence of at least six words (its lead), or ""."""
+    for start, end in sentence_spans(article.text[: LEAD_CHARS * 2]):
+        sent = article.text[start:end]
+        if len(sent.split()) >= 6 and not sent.lstrip().startswith(("“", '"', "(")):
+            return sent
+    return ""
 
 
 def story_title(articles: Sequence[Article], vectors: np.ndarray) -> str:
-    """A headline for a story: the member title closest to the story's centroid.
+    """A headline for a story that names its subject and its event.
 
-    Real (not inferred) titles are preferred, as are titles of ordinary headline length;
-    titles that are mostly digits (a scraped timestamp) are skipped. Without any usable
-    title, the opening of the most central article is used.
+    Candidates are the articles' real (not inferred) titles and their lead sentences made
+    headlines (``headline``). Each scores by its closeness to the story's centroid and by
+    how many of the story's key words it names: the words most independent articles use in
+    their leads (the place, the actors, what is done: "Gaza", "force", "resolution"), so
+    the title is the headline that names what the outlets agree the story is about, not
+    one outlet's angle. Real titles are preferred (they are written as headlines), as are
+    titles of ordinary headline length; titles that are mostly digits (a scraped
+    timestamp) are skipped; a copy's title counts less.
 
     Args:
-        articles: the story's articles.
+        articles: the story's articles (with their cleaned text: this runs at commit time).
         vectors: their embeddings, one row per article.
     """
     if not articles:
@@ -28,18 +107,36 @@ def story_title(articles: Sequence[Article], vectors: np.ndarray) -> str:
     centroid = vecs.sum(axis=0)
     norm = float(np.linalg.norm(centroid))
     sims = vecs @ (centroid / norm) if norm > 0 else np.zeros(len(articles), dtype=np.float32)
+    # key words: those most independent articles use in their leads
+    df: Counter[str] = Counter()
+    originals = [a for a in articles if not a.duplicate_of] or list(articles)
+    for a in originals:
+        df.update(set(_words(a.text[:LEAD_CHARS])) | set(_words(a.title)))
+    n = len(originals)
+    key = {w: c / n for w, c in df.items() if c >= 2} if n >= 2 else {}
     best: tuple[float, tuple[int, str, str, str], str] | None = None
     for a, s in zip(articles, sims, strict=True):
-        title = " ".join(a.title.split())
-        words = re.findall(r"[^\W\d_]{2,}", title)
-        if len(words) < 3:
-            continue
-        score = float(s) + (0.15 if not a.title_inferred else 0.0)
-        score += 0.05 if 4 <= len(words) <= 20 and len(title) <= 140 else 0.0
-        score -= 0.1 if a.duplicate_of else 0.0
-        key = (-score, earliest_key(a), title)
-        if best is None or key < (best[0], best[1], best[2]):
-            best = (-score, earliest_key(a), title)
+        cands: list[tuple[str, float]] = []
+        if not a.title_inferred:
+            cands.append((" ".join(a.title.split()), 0.3))
+        lead = _lead(a)
+        if lead:
+            cands.append((headline(lead), 0.0))
+        for title, bonus in cands:
+            words = re.findall(r"[^\W\d_]{2,}", title)
+            if len(words) < 3:
+                continue
+            named = set(_words(title))
+            # the key words it names, against the best a title of its length could name
+            top = sorted(key.values())[-max(4, len(named)) :]
+            cover = sum(key.get(w, 0.0) for w in named) / max(1.0, sum(top))
+            score = float(s) + bonus + 0.8 * min(cover, 1.0)
+            score += 0.05 if 4 <= len(words) <= 20 and len(title) <= 140 else 0.0
+            score -= 0.1 if a.duplicate_of else 0.0
+            score -= 0.15 if title.endswith("…") else 0.0  # a cut lead leaves its end unsaid
+            cand = (-score, earliest_key(a), title)
+            if best is None or cand < best:
+                best = cand
     if best is not None:
         return best[2]
     central = articles[int(np.argmax(sims))]
@@ -74,4 +171,4 @@ def count_independent(
     return len({find(a) for a in dict.fromkeys(ids)})
 
 
-__all__ = ["count_independent", "story_title"]
+__all__ = ["count_independent", "headline", "story_title"]

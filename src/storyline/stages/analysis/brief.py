@@ -1,0 +1,514 @@
+"""Brief: 5-10 short cited sentences that say what happened, who said what, where the
+outlets differ and what changed over time.
+
+The brief is composed from extracted parts, never generated: a model that writes prose
+would need weights we do not ship, and it could say more than its sources.
+
+- **What happened**: whole sentences of the articles (never from a copy), chosen for the
+  claims with the most independent sources they carry and for being echoed by other
+  sources. A sentence that several outlets tell in near-identical words is given once,
+  with every outlet's span as a cite, and ends with its count: "(3 of 4 sources)", the
+  independent sources (copies count once) whose sentences are cited. Only clean sentences
+  qualify: a finite verb (``lang.FINITE_CUES``, a past tense, a speech verb), no caption or
+  page furniture, no headline (an article's title, an ALL-CAPS kicker "DESPERATION: …",
+  title-cased words), balanced quote marks, no opening pronoun that points outside it.
+- **Who said what**: the main speakers (by independent sources), each with one of their
+  quotes that is usable (``models.usable``: asserted, at or above the threshold; never a
+  denied, questioned or conditional quote), composed as "Keir Starmer said: “…”" or, for
+  reported speech, "Keir Starmer said the force would …". The quote's words are the
+  cited span, verbatim; the brief adds the speaker and the quote marks.
+- **Where outlets differ**: each conflict at or above the threshold whose sides are told
+  by different sources (one per topic), "Outlets differ on who is drafting the
+  resolution: A1, A2 report “…”; A3 reports “…”", citing each side
+  (an outlet is named by ``Article.outlet``, its site, else its report number A1…An).
+- **What changed over time**: timeline entries of kind "update" (a figure that moved
+  between reports), with their dates, when the timeline has them.
+
+Every sentence cites the spans it is built from; ``shared/tools/check-report`` checks them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from rapidfuzz import fuzz
+
+from storyline.lang import (
+    FINITE_CUES,
+    REFERRING_PRONOUNS,
+    SPEECH_LEMMAS,
+    TITLE_CASE_SMALL_WORDS,
+    finite_forms,
+    stop_words,
+)
+from storyline.lang.en import CREDIT_WORDS
+from storyline.models import (
+    CONFIDENCE_THRESHOLD,
+    Article,
+    ArticleId,
+    BriefSentence,
+    Cite,
+    Conflict,
+    Event,
+    Quote,
+    usable,
+)
+from storyline.stages.analysis.align import Alignment
+from storyline.stages.prepare.extract.dates import is_furniture
+from storyline.text import normalize_text, sentence_spans, tokens
+
+BRIEF_MAX = 10
+BRIEF_MIN = 5
+MAX_FACTS = 4
+MAX_SPEAKERS = 3
+MAX_BRIEF_CONFLICTS = 2
+MAX_UPDATES = 2
+MAX_WORDS = 45  # a brief sentence is short: longer ones are left to the articles
+QUOTE_WORDS = (6, 40)
+NEAR_DUPLICATE = 0.3  # Jaccard of content words: the same fact told twice
+ECHO = 0.4  # Jaccard for "another outlet's sentence saying the same"
+
+
+@functools.cache
+def _stop() -> frozenset[str]:
+    """The stop words, and "said"/"says", which every news sentence shares."""
+    return stop_words() | finite_forms(["say"])
+
+
+@functools.cache
+def _speech_forms() -> frozenset[str]:
+    return finite_forms(SPEECH_LEMMAS)
+
+
+_KICKER = re.compile(r"^[^a-z:]{4,40}:\s")  # "DESPERATION: …", "BREAKING NEWS: …"
+_CREDIT = re.compile(r"\(([^()]*)\)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+
+
+@dataclass(slots=True)
+class _Sentence:
+    article: ArticleId
+    start: int
+    end: int
+    text: str
+    words: frozenset[str]
+    index: int  # position in its article
+    score: float = 0.0
+    extra: list[Cite] = field(default_factory=list)  # near-duplicates collapsed into it
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in tokens(text) if len(w) > 2 and w not in _stop())
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def balanced_quotes(text: str) -> bool:
+    """Whether every quote mark in ``text`` is closed (curly pairs, even straight marks)."""
+    depth = 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0 and text.count('"') % 2 == 0
+
+
+def _has_finite_verb(text: str) -> bool:
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    tails = {"'" + w.split("'", 1)[1] for w in words if "'" in w}
+    return any(
+        w in FINITE_CUES or w in _speech_forms() or (w.endswith("ed") and len(w) > 4) for w in words
+    ) or bool(tails & FINITE_CUES)
+
+
+def _headline_like(text: str, titles: Sequence[str]) -> bool:
+    """An article's title, an ALL-CAPS kicker, or words nearly all capitalised."""
+    if _KICKER.match(text):
+        return True
+    words = [w for w in _WORD.findall(text)[1:] if w.lower() not in TITLE_CASE_SMALL_WORDS]
+    if len(words) >= 5 and sum(w[0].isupper() for w in words) / len(words) > 0.7:
+        return True
+    plain = normalize_text(text)
+    return any(fuzz.ratio(plain, t) >= 90 for t in titles)
+
+
+def _caption_like(text: str) -> bool:
+    """A photo caption or credit: "(AP Photo/Jane Roe)", "Photo: …", a furniture line."""
+    if is_furniture(text):
+        return True
+    for inner in _CREDIT.findall(text):
+        if any(w.lower().strip("/.,:") in CREDIT_WORDS for w in re.split(r"[\s/]+", inner)):
+            return True
+    return False
+
+
+def clean_sentence(text: str, titles: Sequence[str] = ()) -> bool:
+    """Whether an article sentence may be stated in the brief as what happened.
+
+    Args:
+        text: the sentence.
+        titles: the story's article titles, normalized (``text.normalize_text``).
+    """
+    words = text.split()
+    if not 8 <= len(words) <= MAX_WORDS or not text.rstrip().endswith((".", "”", '"', "’")):
+        return False
+    first = words[0].lower().strip("“\"'‘,")
+    if not text[:1].isupper() or first in REFERRING_PRONOUNS:
+        return False  # a fragment, a quotation, or "He said …" pointing outside the brief
+    return (
+        balanced_quotes(text)
+        and _has_finite_verb(text)
+        and not _caption_like(text)
+        and not _headline_like(text, titles)
+    )
+
+
+def _candidates(articles: Sequence[Article]) -> list[_Sentence]:
+    titles = [normalize_text(a.title) for a in articles if a.title and not a.title_inferred]
+    out: list[_Sentence] = []
+    for a in articles:
+        heads = {(h.start, h.end) for h in a.headings}
+        for i, (s, e) in enumerate(sentence_spans(a.text)):
+            text = a.text[s:e]
+            if (s, e) in heads or not clean_sentence(text, titles):
+                continue
+            out.append(_Sentence(a.id, s, e, text, _content_words(text), i))
+    return out
+
+
+def outlet_label(article: Article, index: int) -> str:
+    """How the brief names an article's outlet: its outlet, its site, else "A1"…"An"."""
+    if article.outlet:
+        return article.outlet
+    host = urlparse(article.url or article.source or "").hostname or ""
+    host = host.removeprefix("www.")
+    return host or f"A{index + 1}"
+
+
+def build_brief(
+    articles: Sequence[Article], alignment: Alignment, timeline: Sequence[Event] = ()
+) -> list[BriefSentence]:
+    """Compose 5-10 short cited sentences: what happened, who said what, where outlets
+    differ, what changed.
+
+    Args:
+        articles: the story's articles in report order.
+        alignment: the story's claims, quotes and conflicts.
+        timeline: the story's merged timeline (its "update" entries say what changed).
+
+    Returns:
+        The brief sentences in that order; each cites the spans it is built from.
+    """
+    roots = alignment.roots
+    labels = {a.id: outlet_label(a, i) for i, a in enumerate(articles)}
+    n_roots = len({roots.get(a.id, a.id) for a in articles})
+    facts = _facts(articles, alignment)
+    said = _who_said_what(alignment, [f.words for f in facts])
+    differ = [
+        _conflict_sentence(c, labels, [a.id for a in articles])
+        for c in _outlet_conflicts(alignment.conflicts, roots)
+    ][:MAX_BRIEF_CONFLICTS]
+    changed = [_update_sentence(e) for e in timeline if getattr(e, "kind", "event") == "update"]
+    changed = changed[:MAX_UPDATES]
+    room = BRIEF_MAX - len(said) - len(differ) - len(changed)
+    n_facts = max(min(MAX_FACTS, room), BRIEF_MIN - len(said) - len(differ) - len(changed))
+    shown = [_fact_sentence(s, roots, n_roots) for s in facts[: max(1, n_facts)]]
+    return [*shown, *said, *differ, *changed][:BRIEF_MAX]
+
+
+def _facts(articles: Sequence[Article], alignment: Alignment) -> list[_Sentence]:
+    """The clean sentences that carry the best-supported facts, near-duplicates merged;
+    a lead first, then by the number of sources echoing them."""
+    roots = alignment.roots
+    order = {a.id: i for i, a in enumerate(articles)}
+    sents = _candidates(articles)
+    originals = [s for s in sents if roots.get(s.article, s.article) == s.article]
+    pool = originals or sents
+    n_roots = len({roots.get(a.id, a.id) for a in articles})
+    weights: dict[ArticleId, list[tuple[int, int, str, float]]] = defaultdict(list)
+    for c in alignment.claims:
+        if c.confidence < CONFIDENCE_THRESHOLD:
+            continue  # below the documented threshold (docs/report.md): never in the brief
+        # a claim one source makes counts little: the brief is for what sources share
+        w = (c.independent_sources - 1) + 0.3 + (1.0 if alignment.info[c.id].contested else 0.0)
+        for x in c.cites:
+            weights[x.article].append((x.start, x.end, c.id, w))
+    similar = _similar(pool, sents)
+    for s in pool:
+        hits = {cid: w for a, b, cid, w in weights[s.article] if a < s.end and s.start < b}
+        echo = _echo(s, similar.get(id(s), []), roots)
+        s.score = (
+            min(sum(hits.values()), 8.0)
+            + 4.0 * echo / max(1, n_roots - 1)
+            + (3.0 if s.index == 0 else 1.0 if s.index == 1 else 0.0)
+        )
+        s.extra = _echo_cites(s, similar.get(id(s), []))
+    picked: list[_Sentence] = []
+    for s in sorted(pool, key=lambda s: (-s.score, order[s.article], s.start)):
+        if len(picked) >= BRIEF_MAX:
+            break
+        if s.score <= 0 and len(picked) >= BRIEF_MIN:
+            break
+        twin = next((p for p in picked if _jaccard(s.words, p.words) >= NEAR_DUPLICATE), None)
+        if twin is not None:
+            # the same fact in another outlet's words: one sentence, all the cites; a
+            # looser likeness ("X is drafting it" / "Y is drafting it") is only not repeated
+            own = Cite(s.article, s.start, s.end)
+            if _jaccard(s.words, twin.words) >= ECHO and own not in twin.extra:
+                twin.extra.append(own)
+            continue
+        picked.append(s)
+    if not picked:
+        return []
+    # open with a lead sentence (news leads are written to sum the story up) when one was
+    # picked, then the most corroborated
+    leads = [s for s in picked if s.index == 0]
+    first = leads[0] if leads else picked[0]
+    rest = sorted(
+        (s for s in picked if s is not first),
+        key=lambda s: (-_n_sources(s, roots), -s.score, order[s.article], s.start),
+    )
+    return [first, *rest]
+
+
+def _cites(s: _Sentence) -> list[Cite]:
+    own = Cite(s.article, s.start, s.end)
+    return [own, *(c for c in dict.fromkeys(s.extra) if c != own)]
+
+
+def _n_sources(s: _Sentence, roots: Mapping[ArticleId, ArticleId]) -> int:
+    return len({roots.get(c.article, c.article) for c in _cites(s)})
+
+
+def _fact_sentence(
+    s: _Sentence, roots: Mapping[ArticleId, ArticleId], n_roots: int
+) -> BriefSentence:
+    text = s.text.rstrip()
+    if n_roots >= 2:
+        n = _n_sources(s, roots)
+        text += f" ({n} of {n_roots} sources)"
+    return BriefSentence(text, _cites(s))
+
+
+def _similar(
+    queries: Sequence[_Sentence], sents: Sequence[_Sentence]
+) -> dict[int, list[tuple[float, _Sentence]]]:
+    """For each query sentence, the sentences of other articles sharing words, with their Jaccard.
+
+    An inverted index over content words keeps this near-linear: only sentences that
+    share a word are compared, and words found in most sentences are not indexed.
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(sents):
+        for w in s.words:
+            index[w].append(i)
+    common = max(20, len(sents) // 3)
+    out: dict[int, list[tuple[float, _Sentence]]] = {}
+    for s in queries:
+        near: set[int] = set()
+        for w in s.words:
+            if len(index[w]) <= common:
+                near.update(index[w])
+        out[id(s)] = [
+            (_jaccard(s.words, sents[k].words), sents[k])
+            for k in near
+            if sents[k].article != s.article
+        ]
+    return out
+
+
+def _echo(
+    s: _Sentence, similar: Sequence[tuple[float, _Sentence]], roots: Mapping[ArticleId, ArticleId]
+) -> float:
+    """How many other sources have a sentence much like ``s`` (sum of best overlaps)."""
+    mine = roots.get(s.article, s.article)
+    best: dict[ArticleId, float] = {}
+    for j, o in similar:
+        r = roots.get(o.article, o.article)
+        if r != mine and j > best.get(r, 0.0):
+            best[r] = j
+    return sum(v for v in best.values() if v >= 0.2)
+
+
+def _echo_cites(s: _Sentence, similar: Sequence[tuple[float, _Sentence]]) -> list[Cite]:
+    """The closest sentence of each other article saying the same as ``s``."""
+    best: dict[ArticleId, tuple[float, _Sentence]] = {}
+    for j, o in similar:
+        if j >= ECHO and j > best.get(o.article, (0.0, o))[0]:
+            best[o.article] = (j, o)
+    return [Cite(o.article, o.start, o.end) for _, o in best.values()]
+
+
+# ---------------------------------------------------------------------------------------
+# who said what
+# ---------------------------------------------------------------------------------------
+
+
+def _speaker_name(q: Quote) -> str:
+    """ "An Israeli official", "U.S. officials", "Keir Starmer": the speaker as a subject."""
+    name = " ".join((q.speaker or "").split())
+    anon = (q.speaker_entity or "").startswith("anon:")
+    words = name.split()
+    head = words[0].lower() if words else ""
+    for w in words[1:]:
+        low = w.lower()
+        if low in stop_words() or low.endswith(("ed", "ing")) or low in TITLE_CASE_SMALL_WORDS:
+            break  # "official involved in the talks": the head noun is before the modifier
+        head = low
+    plural = head.endswith("s") and not head.endswith("ss")
+    named = any(w[:1].isupper() for w in words[1:])  # "crown prosecutor Jane Roe"
+    if plural or named or name.lower().startswith(("the ", "a ", "an ")):
+        pass
+    elif name[:1].islower():
+        name = "The " + name  # "the company said": the article's own referent
+    elif anon:
+        name = ("An " if name[:1].lower() in "aeiou" else "A ") + name  # "An Israeli official"
+    return name[:1].upper() + name[1:]
+
+
+def _quote_text(q: Quote) -> str | None:
+    """The quote's words as the brief may show them, or None when they would read broken."""
+    text = " ".join(q.text.split()).strip(" ,;:—–-")
+    n = len(text.split())
+    if not QUOTE_WORDS[0] <= n <= QUOTE_WORDS[1] or not balanced_quotes(text):
+        return None
+    if q.kind == "indirect" and text.split()[0].lower().strip(",") in REFERRING_PRONOUNS:
+        return None  # "… said it would …": "it" points outside the brief
+    if q.kind == "indirect" and any(
+        w.lower() in _speech_forms() for w in _WORD.findall(text) if w.islower()
+    ):
+        return None  # "the engine failed, they said, …": a second attribution inside it
+    if "“" in text or '"' in text:
+        return None  # a quotation inside the quote: the nested marks read broken
+    if q.kind != "indirect" and not text[:1].isupper():
+        return None  # a fragment ("out of the race"): it reads only inside its sentence
+    return text
+
+
+def _who_said_what(alignment: Alignment, facts: Sequence[frozenset[str]]) -> list[BriefSentence]:
+    """One sentence for each of the main speakers: one usable quote, composed with its speaker.
+
+    Speakers rank by the independent sources quoting them, then by their usable quotes;
+    a quote that repeats a fact already in the brief is passed over.
+    """
+    roots = alignment.roots
+    by_speaker: dict[str, list[Quote]] = defaultdict(list)
+    for q in alignment.quotes:
+        if q.speaker and usable(q) and q.kind in ("direct", "indirect", "partial"):
+            by_speaker[q.speaker_entity or normalize_text(q.speaker)].append(q)
+
+    def rank(key: str) -> tuple[int, int]:
+        qs = by_speaker[key]
+        return len({roots.get(q.cite.article, q.cite.article) for q in qs}), len(qs)
+
+    out: list[BriefSentence] = []
+    seen = [*facts]
+    for key in sorted(by_speaker, key=lambda k: (-rank(k)[0], -rank(k)[1], k)):
+        if len(out) >= MAX_SPEAKERS:
+            break
+        best: tuple[tuple[int, float], Quote, str] | None = None
+        for q in by_speaker[key]:
+            text = _quote_text(q)
+            if text is None:
+                continue
+            words = _content_words(text)
+            if any(_jaccard(words, w) >= NEAR_DUPLICATE for w in seen):
+                continue
+            pref = ({"direct": 0, "indirect": 1, "partial": 2}[q.kind], -q.confidence)
+            if best is None or pref < best[0]:
+                best = (pref, q, text)
+        if best is None:
+            continue
+        _, q, text = best
+        seen.append(_content_words(text))
+        name = _speaker_name(q)
+        end = "" if text.endswith((".", "!", "?", "…")) else "."
+        if q.kind == "indirect":
+            sentence = (
+                f"{name} said {text[:1].lower() + text[1:] if _lower_ok(text) else text}{end}"
+            )
+        else:
+            sentence = f"{name} said: “{text}{end}”"
+        same = [
+            o.cite
+            for o in alignment.quotes
+            if o is not q and normalize_text(o.text) == normalize_text(q.text)
+        ]
+        out.append(BriefSentence(sentence, [q.cite, *dict.fromkeys(same)]))
+    return out
+
+
+def _lower_ok(text: str) -> bool:
+    """Whether reported speech may start lower-case: its first word is a common word."""
+    first = text.split()[0]
+    return first.lower() in stop_words() and first not in ("I", "I'm")
+
+
+# ---------------------------------------------------------------------------------------
+# where outlets differ, what changed
+# ---------------------------------------------------------------------------------------
+
+
+def _outlet_conflicts(
+    conflicts: Sequence[Conflict], roots: Mapping[ArticleId, ArticleId]
+) -> list[Conflict]:
+    """The conflicts the brief states: at or above the threshold, one per topic, and only
+    where different sources stand on each side (a source on both sides reports both
+    figures: the outlets do not differ there)."""
+    out: list[Conflict] = []
+    topics: set[str] = set()
+    for c in conflicts:
+        if c.confidence < CONFIDENCE_THRESHOLD or c.topic in topics:
+            continue
+        sides = [{roots.get(x.article, x.article) for x in s.cites} for s in c.sides]
+        if any(a & b for i, a in enumerate(sides) for b in sides[i + 1 :]):
+            continue
+        topics.add(c.topic)
+        out.append(c)
+    return out
+
+
+def _topic(conflict: Conflict) -> str:
+    topic = conflict.topic.rstrip("?")
+    yes_no = re.match(r"(?:Is|Are) (the .+?) (an? .+)$", topic)
+    if yes_no:
+        return f"whether {yes_no.group(1)} is {yes_no.group(2)}"
+    if re.match(r"(?:Who|What|Which|When|Where|How)\b", topic):
+        return topic[0].lower() + topic[1:]  # a question word, not a name
+    return f"the figure for {topic}"
+
+
+def _conflict_sentence(
+    conflict: Conflict, labels: Mapping[ArticleId, str], order: Sequence[ArticleId]
+) -> BriefSentence:
+    """ "Outlets differ on who drafts it: A1, A2 report “…”; A3 reports “…”." """
+    rank = {a: i for i, a in enumerate(order)}
+    parts: list[str] = []
+    for side in conflict.sides:
+        arts = sorted({c.article for c in side.cites}, key=lambda a: rank.get(a, len(rank)))
+        names = list(dict.fromkeys(labels.get(a, a) for a in arts))
+        verb = "reports" if len(names) == 1 else "report"
+        who = ", ".join(names) if names else "one source"
+        parts.append(f"{who} {verb} “{side.claim}”")
+    text = f"Outlets differ on {_topic(conflict)}: {'; '.join(parts)}."
+    cites = [c for s in conflict.sides for c in s.cites[:2]]
+    return BriefSentence(text, cites)
+
+
+def _update_sentence(event: Event) -> BriefSentence:
+    """ "Changed between reports: killed: six → 11 (2026-08-03 → 2026-08-04)." """
+    when = event.date_text if "→" in event.date_text else (event.date or event.date_text)
+    tail = f" ({when})" if when else ""
+    return BriefSentence(
+        f"Changed between reports: {event.summary.rstrip('.')}{tail}.", list(event.cites)
+    )

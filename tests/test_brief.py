@@ -1,0 +1,146 @@
+"""The composed brief: clean fact sentences with counts, who said what, where outlets differ.
+
+Every example is made up for the project (invented places and people).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from report_fixture import cite, story_fixture
+from storyline.models import Event, Quote
+from storyline.stages.analysis.brief import balanced_quotes, clean_sentence, outlet_label
+from storyline.stages.analysis.report import build_report
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour council voted on Tuesday to extend the ferry service until next spring.",
+        "Valdoria has offered two patrol boats to the mission, its navy chief said.",
+    ],
+)
+def test_clean_sentence_keeps_ordinary_news_sentences(text: str) -> None:
+    assert clean_sentence(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an ALL-CAPS kicker: a headline stated as fact
+        "DESPERATION: Harbour board files a complaint against the Valdorian ferry company.",
+        # title-cased words: a headline
+        "Harbour Board Files Complaint Against Valdorian Ferry Company Over Late Sailings.",
+        # a photo caption with its credit
+        "Fishermen unload their catch at the old pier in Port Elm on Monday (Photo/Jane Roe).",
+        # a quote mark opened and never closed
+        "“We will not wait any longer, the mayor of Port Elm told reporters on Friday.",
+        # no finite verb
+        "A long night of talks in Port Elm for the harbour board and the ferry unions.",
+        # a pronoun pointing outside the brief
+        "He later added that the harbour board would meet again next Tuesday morning.",
+        # a quotation: it belongs to "who said what", with its speaker
+        "“We will not wait any longer,” the mayor of Port Elm told reporters on Friday.",
+        # too short to be a fact
+        "Talks went on.",
+    ],
+)
+def test_clean_sentence_rejects_captions_headlines_and_broken_text(text: str) -> None:
+    assert not clean_sentence(text)
+
+
+def test_clean_sentence_rejects_an_articles_title() -> None:
+    title = "the harbour board has extended the ferry service until next spring in port elm"
+    text = "The harbour board has extended the ferry service until next spring in Port Elm."
+    assert clean_sentence(text)
+    assert not clean_sentence(text, [title])
+
+
+def test_balanced_quotes() -> None:
+    assert balanced_quotes("“Yes,” she said. “No,” he said.")
+    assert not balanced_quotes("“Yes, she said.")
+    assert not balanced_quotes('He said "yes.')
+
+
+def test_outlet_label_uses_outlet_then_site_then_number() -> None:
+    _, arts, _ = story_fixture()
+    assert outlet_label(arts[0], 0) == "Daily Meridian"
+    bare = replace(arts[0], outlet=None, url="https://www.harbour-news.example/a/1")
+    assert outlet_label(bare, 0) == "harbour-news.example"
+    assert outlet_label(replace(arts[0], outlet=None, source="x.txt"), 2) == "A3"
+
+
+def test_brief_has_facts_speakers_and_differences_in_that_order() -> None:
+    story, arts, facts = story_fixture()
+    report = build_report(story, arts, facts)
+    kinds = [
+        "fact" if b.text.endswith("sources)") else "said" if " said" in b.text else "differ"
+        for b in report.brief
+    ]
+    assert kinds[0] == "fact"
+    assert "said" in kinds and "differ" in kinds
+    assert kinds.index("said") < kinds.index("differ")
+    said = next(b for b in report.brief if b.text.startswith("Mira Castell said: “"))
+    assert said.text.endswith("”")
+    # the quote and its copy's echo are both cited
+    assert {c.article for c in said.cites} == {"aaaa", "bbbb"}
+    differ = next(b for b in report.brief if b.text.startswith("Outlets differ on who"))
+    assert "Harbor Times reports" in differ.text and "Daily Meridian" in differ.text
+
+
+def test_brief_never_asserts_a_denied_or_conditional_quote() -> None:
+    story, arts, facts = story_fixture()
+    a = arts[0]
+    denied = Quote(
+        "Northland officials stressed that the mission will not be a combat operation",
+        "Lena Vost", "per:lena-vost", None, "indirect",
+        cite(a, "Officials stressed that the mission will not be a combat operation"),
+        "denied", 0.9,
+    )  # fmt: skip
+    cond = replace(denied, speaker="Oren Hale", speaker_entity="per:oren-hale")
+    cond.polarity = "conditional"
+    facts[0].quotes += [denied, cond]
+    report = build_report(story, arts, facts)
+    assert not any("Lena Vost" in b.text or "Oren Hale" in b.text for b in report.brief)
+
+
+def test_brief_does_not_repeat_a_fact() -> None:
+    story, arts, facts = story_fixture()
+    report = build_report(story, arts, facts)
+    texts = [b.text for b in report.brief]
+    assert len(texts) == len(set(texts))
+    # the copy's lead is not a second sentence: it is a cite of the original's
+    leads = [t for t in texts if t.startswith("Northland and Eastmark are drafting")]
+    assert len(leads) == 1
+
+
+def test_who_said_what_names_speakers_as_subjects_and_skips_fragments() -> None:
+    story, arts, facts = story_fixture()
+    c = arts[2]
+    facts[2].quotes += [
+        Quote(
+            "Details of the financing remain unclear", "ferry company", None, None, "indirect",
+            cite(c, "Details of the financing remain unclear"), "asserted", 0.9,
+        ),
+        Quote(
+            "remain unclear", "harbour master Lena Vost", None, None, "partial",
+            cite(c, "remain unclear"), "asserted", 0.9,
+        ),
+    ]  # fmt: skip
+    report = build_report(story, arts, facts)
+    texts = [b.text for b in report.brief]
+    assert any(t.startswith("The ferry company said ") for t in texts)
+    assert not any("Lena Vost" in t for t in texts)  # a lower-case fragment is no quote to show
+
+
+def test_update_sentence_names_the_move_and_its_days() -> None:
+    from storyline.stages.analysis.brief import _update_sentence
+
+    _, arts, _ = story_fixture()
+    ev = Event("2031-03-05", "2031-03-02 → 2031-03-05", "officers: 500 → 800", [],
+               [cite(arts[0], "Valdoria"), cite(arts[2], "Valdoria")])  # fmt: skip
+    b = _update_sentence(ev)
+    assert b.text == "Changed between reports: officers: 500 → 800 (2031-03-02 → 2031-03-05)."
+    assert len(b.cites) == 2
