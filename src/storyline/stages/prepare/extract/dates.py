@@ -524,6 +524,8 @@ def is_furniture(line: str) -> bool:
     are nearly all dates, times, weekdays and time zones, or a short credit line with no
     sentence end.
     """
+    if len(line) > 2_000:
+        return False  # prose: every furniture rule below wants at most 40 words
     s = " ".join(line.split())
     if not s:
         return False

@@ -94,9 +94,19 @@ def _summary_text(text: str, sent: tuple[int, int]) -> str:
     return _clean(_words_cap(text[sent[0] : sent[1]]))
 
 
+# A line longer than this is prose, never furniture (``is_furniture`` needs at most 40 words):
+# the line around a date is then not copied out, so a one-line megabyte stays linear.
+_MAX_FURNITURE_CHARS = 2_000
+
+
 def _line(text: str, pos: int) -> str:
-    s = text.rfind("\n", 0, pos) + 1
-    e = text.find("\n", pos)
+    """The line around ``pos``; "" when it is too long to be page furniture."""
+    s = text.rfind("\n", max(0, pos - _MAX_FURNITURE_CHARS), pos) + 1
+    if s == 0 and pos > _MAX_FURNITURE_CHARS:
+        return ""
+    e = text.find("\n", pos, pos + _MAX_FURNITURE_CHARS)
+    if e < 0 and len(text) - pos > _MAX_FURNITURE_CHARS:
+        return ""
     return text[s : len(text) if e < 0 else e]
 
 
