@@ -348,3 +348,11 @@ def test_actor_with_real_entities_is_the_subject() -> None:
     for doc in (None, load_spacy()(text)):
         found = extract_stances(a, doc, extract_entities(a, doc))
         assert {s.actor for s in found} == {"Tomas Hale"}, [(s.actor, s.stance) for s in found]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_contracted_negation_is_a_negation(mode: str) -> None:
+    found = stances("Peru hasn't accepted the harbour treaty.", mode)
+    assert found and all(s.stance != "agree" or s.polarity != "asserted" for s in found), [
+        (s.actor, s.stance, s.polarity) for s in found
+    ]

@@ -92,7 +92,9 @@ STANCE_TYPES: dict[str, str] = {
 }
 
 # Negation right before a trigger ("will not commit", "doesn't back").
-_NEG = re.compile(rf"\b(?:{alternation(NEGATION_CUES)})\s+(?:\w+\s+){{0,2}}$", re.I)
+# "n't" is written inside its word ("hasn't", "won't"): no word boundary before it
+_WORD_NEGATIONS = [c for c in NEGATION_CUES if not c.startswith(("n'", "n’"))]
+_NEG = re.compile(rf"(?:\b(?:{alternation(_WORD_NEGATIONS)})|n['’]t)\s+(?:\w+\s+){{0,2}}$", re.I)
 _NEG_FLIP = {
     "support": "oppose", "agree": "reject", "offer": "reject", "pledge": "reject",
     "aid": "reject", "cooperate": "reject", "demand": "oppose",
