@@ -95,6 +95,11 @@ STANCE_TYPES: dict[str, str] = {
 # "n't" is written inside its word ("hasn't", "won't"): no word boundary before it
 _WORD_NEGATIONS = [c for c in NEGATION_CUES if not c.startswith(("n'", "n’"))]
 _NEG = re.compile(rf"(?:\b(?:{alternation(_WORD_NEGATIONS)})|n['’]t)\s+(?:\w+\s+){{0,2}}$", re.I)
+# A negation in the perfect or with "yet" says a thing has not happened, not a refusal.
+_NOT_YET = re.compile(
+    r"(?:\b(?:has|have|had)\s+(?:not|never)|\b(?:hasn|haven|hadn)['’]t|\byet)\s+(?:\w+\s+)?$",
+    re.I,
+)
 _NEG_FLIP = {
     "support": "oppose", "agree": "reject", "offer": "reject", "pledge": "reject",
     "aid": "reject", "cooperate": "reject", "demand": "oppose",
@@ -1171,6 +1176,11 @@ def _stances_for(
     if h.negated:
         if h.condition is not None and h.cond_marker in ("without", "unless"):
             stance = "condition"
+        elif stance in ("support", "agree") and _NOT_YET.search(
+            text[max(s0, h.start - 30) : h.start]
+        ):
+            # "has not endorsed a candidate": nothing done yet, which is no opposition
+            return [], None
         elif stance in _NEG_FLIP:
             stance = _NEG_FLIP[stance]
         else:
