@@ -364,3 +364,15 @@ def test_not_yet_endorsed_is_no_opposition(mode: str) -> None:
     assert [s for s in found if s.stance in ("oppose", "reject")] == []
     found = stances("Peru does not support the plan.", mode)
     assert find(found, "oppose").actor == "Peru"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_conjunct_without_subject_shares_the_clause_subject(mode: str) -> None:
+    found = stances("Peru, the envoy added, is seeking a vote, but would avoid a veto.", mode)
+    assert actors(found, "oppose") == ["Peru"]
+
+
+def test_conjunct_takes_the_nearest_clause_with_a_subject() -> None:
+    # rules only: spaCy may attach "would avoid" to "said" (the sentence allows both)
+    found = stances("Ana Ruiz said that Chile is seeking a vote, but would avoid a veto.", "rules")
+    assert actors(found, "oppose") == ["Chile"]

@@ -908,13 +908,34 @@ def _positional_subject(
     (precision first).
     """
     text = ctx.text
-    clause_lo = lo
+    starts = [lo]
     for m in _CLAUSE_OPENER.finditer(text, lo, trigger):
         if text[m.end() : m.end() + 1] != ",":  # "Israel, the official added, is": aside
-            clause_lo = m.end()
+            starts.append(m.end())
+    clause_lo = starts[-1]
+    found = _clause_subject(ctx, clause_lo, trigger, quote)
+    if found is None and clause_lo > lo and re.search(r"\b(?:and|but)\s*$", text[lo:clause_lo]):
+        # "Israel … is seeking …, but would avoid …": a conjunct without a subject of its
+        # own shares the subject of a clause before it (the nearest one that has one)
+        end = _conjunct_start(text, lo, clause_lo)
+        for start in reversed(starts[:-1]):
+            found = _clause_subject(ctx, start, end, quote)
+            if found:
+                return found
+    return found or []
+
+
+def _clause_subject(
+    ctx: _Ctx, clause_lo: int, trigger: int, quote: tuple[int, int] | None
+) -> list[tuple[str, str | None]] | None:
+    """The subject of the clause ``[clause_lo, trigger)`` (``_positional_subject``), ``[]``
+    when none qualifies, ``None`` when the clause names nothing at all."""
+    text = ctx.text
     cands = _subject_candidates(ctx, clause_lo, trigger, quote, with_objects=True)
     items: list[tuple[int, int, Entity | None]] = [(s, e, ent) for s, e, ent in cands]
     items += [(m.start(), m.end(), None) for m in _ACTOR_NP.finditer(text, clause_lo, trigger)]
+    if not items:
+        return None
     items.sort(key=lambda x: (x[0], -x[1]))
     skip_to = clause_lo
     for s, e, ent in items:
@@ -933,7 +954,7 @@ def _positional_subject(
             if coordinated is None:
                 continue
             # "Chile and Peru pledged": the actors when the last of them is a subject
-            rest = _positional_subject(ctx, e + coordinated.end(), trigger, quote)
+            rest = _clause_subject(ctx, e + coordinated.end(), trigger, quote)
             if not rest:
                 continue
             first = _named_entity(ctx, ent, s, e) if ent is not None else _name_of(ctx, s, e)
@@ -943,6 +964,12 @@ def _positional_subject(
         named = _name_of(ctx, s, e)
         return [named] if named else []
     return []
+
+
+def _conjunct_start(text: str, lo: int, clause_lo: int) -> int:
+    """Where the ", and"/", but" opening a conjunct at ``clause_lo`` starts."""
+    m = re.search(r",?\s*(?:and|but)\s*$", text[lo:clause_lo])
+    return lo + m.start() if m else clause_lo
 
 
 def _verb_follows(text: str, pos: int, trigger: int) -> bool:
