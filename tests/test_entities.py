@@ -201,3 +201,126 @@ def test_entities_gazetteer_is_data_and_consistent() -> None:
 def test_entities_pronoun_us_is_not_the_united_states() -> None:
     found = entities("They told us the plan would work, and it did.")
     assert "gpe:united-states" not in found
+
+
+# -- names: titles, suffixes, shared surnames (issue 17) ------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_entities_title_and_full_name_are_one_person(mode: str) -> None:
+    text = (
+        "Mayor Orla Brennick toured the harbour on Monday. Ms. Brennick said the quay was unsafe, "
+        "and Brennick later told the council it must close."
+    )
+    found = entities(text, mode)
+    people = [e for e in found.values() if e.type == "PERSON"]
+    assert [p.id for p in people] == ["per:orla-brennick"]
+    assert set(surfaces(text, people[0])) >= {"Orla Brennick", "Brennick"}
+
+
+@pytest.mark.model
+def test_entities_suffix_and_other_first_names_stay_apart() -> None:
+    text = (
+        "Donald Trump met Donald Trump Jr. and Melania Trump at the rally. "
+        "Donald Trump Jr. said little, and Melania Trump waved."
+    )
+    found = entities(text, "spacy")
+    assert "per:donald-trump" in found and "per:donald-trump-jr" in found
+    assert "per:melania-trump" in found
+    assert surfaces(text, found["per:donald-trump"]) == ["Donald Trump"]
+    assert all("Jr" in s for s in surfaces(text, found["per:donald-trump-jr"]))
+
+
+@pytest.mark.model
+def test_entities_shared_surname_stays_ambiguous() -> None:
+    text = "Paul Kessler and Anna Kessler arrived late. Kessler said the vote was close."
+    found = entities(text, "spacy")
+    bare = text.rindex("Kessler")
+    for pid in ("per:paul-kessler", "per:anna-kessler"):
+        assert all(c.start != bare for c in found[pid].mentions), pid
+
+
+@pytest.mark.model
+def test_entities_gendered_honorific_picks_between_shared_surnames() -> None:
+    text = "Paul Kessler and Anna Kessler arrived late. Mrs. Kessler said the vote was close."
+    found = entities(text, "spacy")
+    assert len(found["per:anna-kessler"].mentions) == 2
+    assert len(found["per:paul-kessler"].mentions) == 1
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_entities_month_is_not_a_surname(mode: str) -> None:
+    text = "The ballot is set for May 12. Gwendolyn May said she would vote on May 14."
+    found = entities(text, mode)
+    may = found["per:gwendolyn-may"]
+    assert surfaces(text, may) == ["Gwendolyn May"]
+
+
+@pytest.mark.model
+def test_entities_platforms_time_zones_and_suffixes_are_no_actors() -> None:
+    text = (
+        "The mayor posted on Twitter at 9 p.m. GMT, and a clip went up on YouTube at 4 p.m. "
+        "EST. Brightwell Inc said it would reply. Inc was the only word on the sign."
+    )
+    for mode in ("rules", "spacy"):
+        found = entities(text, mode)
+        names = {e.name for e in found.values()}
+        assert not names & {"Twitter", "YouTube", "GMT", "EST", "Inc"}, (mode, names)
+        assert all(e.type == "ORG" for e in found.values() if "Brightwell" in e.name), mode
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_entities_abbreviation_with_and_without_stops_and_long_form(mode: str) -> None:
+    text = (
+        "The Harbour Workers Federation (HWF) met on Friday. A H.W.F. organiser said the HWF "
+        "would appeal. The Coastal Planning Commission also met, and later the CPC said it agreed."
+    )
+    found = entities(text, mode)
+    hwf = found["org:harbour-workers-federation"]
+    assert {"HWF", "H.W.F."} <= set(surfaces(text, hwf))
+    assert not [e for e in found.values() if e.id in ("org:hwf", "org:h-w-f")]
+    assert "CPC" in surfaces(text, found["org:coastal-planning-commission"])
+
+
+def test_entities_capitals_in_a_headline_are_no_abbreviation() -> None:
+    text = "STORM HITS COAST. The Storm Hits Commission met on Friday."
+    found = entities(text)
+    assert all(s != "STORM" for e in found.values() for s in surfaces(text, e))
+
+
+# -- countries from pycountry ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_entities_countries_from_iso_names_and_demonyms(mode: str) -> None:
+    text = (
+        "Envoys from Ghana, Bhutan and Ivory Coast met in a hall. A Ghanaian diplomat spoke "
+        "first, and the Democratic Republic of the Congo sent a letter. Türkiye abstained."
+    )
+    found = entities(text, mode)
+    assert "Ghanaian" in surfaces(text, found["gpe:ghana"])
+    assert "gpe:bhutan" in found and "gpe:ivory-coast" in found
+    assert "gpe:democratic-republic-of-the-congo" in found
+    # a country the curated list has keeps its curated id, with the ISO name as an alias
+    assert "Türkiye" in surfaces(text, found["gpe:turkey"])
+    assert found["anon:ghanaian-diplomat"].affiliation == "gpe:ghana"
+
+
+def test_entities_iso_names_that_mean_something_else_are_skipped() -> None:
+    gaz = load_gazetteer()
+    assert gaz.lookup("Chad") is None and gaz.lookup("Jersey") is None
+    assert gaz.lookup("Bhutan") == ("gpe:bhutan", "name")
+    assert gaz.lookup("Russian Federation") == ("gpe:russia", "name")
+    assert gaz.lookup("the Kremlin") == ("gpe:russia", "metonym")
+    assert gaz.lookup("Downing Street") == ("gpe:united-kingdom", "metonym")
+
+
+def test_entities_module_loads_pycountry_lazily() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, storyline.stages.prepare.extract.entities; print('pycountry' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -274,3 +274,105 @@ def test_trigger_used_as_a_noun(mode: str) -> None:
 def test_they_inside_a_quotation_is_not_resolved_by_guess(mode: str) -> None:
     text = "Kenya held talks on Monday.\n“They offered us very little,” Ana Ruiz said."
     assert not [s for s in stances(text, mode) if s.stance == "offer"]
+
+
+# -- the actor is the clause's subject, never the nearest name (issue 17) ------------------------
+
+
+def actors(found: list[Stance], stance: str) -> list[str]:
+    return [s.actor for s in found if s.stance == stance]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_actor_is_the_subject_not_a_prepositional_object(mode: str) -> None:
+    found = stances("Under pressure from Ana Ruiz, Chile withdrew from the fisheries pact.", mode)
+    assert actors(found, "retreat") == ["Chile"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_actor_of_a_reported_clause_is_its_own_subject(mode: str) -> None:
+    found = stances("Ana Ruiz said on Tuesday that Chile rejected the harbour treaty.", mode)
+    assert actors(found, "reject") == ["Chile"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_object_of_an_earlier_verb_is_not_the_actor(mode: str) -> None:
+    found = stances("Chile met Ana Ruiz on Monday and rejected the harbour treaty.", mode)
+    assert "Ana Ruiz" not in actors(found, "reject")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_passive_agent_is_the_actor_of_a_rejection(mode: str) -> None:
+    s = find(stances("The harbour treaty was rejected by Peru on Monday.", mode), "reject")
+    assert s.actor == "Peru" and s.target == "The harbour treaty"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_no_name_in_subject_position_no_stance(mode: str) -> None:
+    found = stances("A post by Ana Ruiz about Kenya rejected the audit findings.", mode)
+    assert actors(found, "reject") == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_coordinated_subjects_are_all_actors(mode: str) -> None:
+    found = stances("Chile and Peru pledged to send two ships.", mode)
+    assert sorted(actors(found, "pledge")) == ["Chile", "Peru"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_apposition_does_not_hide_the_subject(mode: str) -> None:
+    found = stances("Ana Ruiz, who met the envoy from Kenya, rejected the harbour treaty.", mode)
+    assert actors(found, "reject") == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_denial_keeps_its_actor_and_is_never_the_opposite(mode: str) -> None:
+    found = stances("Kenya has denied seeking nuclear weapons.", mode)
+    assert found, "the denied stance is kept, marked"
+    for s in found:
+        assert s.actor == "Kenya"
+        assert s.polarity == "denied", (s.stance, s.polarity)
+        assert s.stance not in ("reject", "oppose")  # a denial is not the opposite stance
+
+
+@pytest.mark.model
+def test_actor_with_real_entities_is_the_subject() -> None:
+    from storyline.nlp import load_spacy
+    from storyline.stages.prepare.extract.entities import extract_entities
+
+    text = (
+        "Under pressure from Governor Lena Ostrova, President Tomas Hale withdrew from the "
+        "fisheries pact in March. Marta Quill said that Hale rejected the harbour treaty."
+    )
+    a = Article(id="s1", source="t", text=text, raw=text, title="t")
+    for doc in (None, load_spacy()(text)):
+        found = extract_stances(a, doc, extract_entities(a, doc))
+        assert {s.actor for s in found} == {"Tomas Hale"}, [(s.actor, s.stance) for s in found]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_contracted_negation_is_a_negation(mode: str) -> None:
+    found = stances("Peru won't accept the harbour treaty.", mode)
+    assert [(s.actor, s.stance) for s in found] == [("Peru", "reject")]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_not_yet_endorsed_is_no_opposition(mode: str) -> None:
+    found = stances(
+        "Peru has not endorsed a candidate, and Chile hasn't backed the plan yet.", mode
+    )
+    assert [s for s in found if s.stance in ("oppose", "reject")] == []
+    found = stances("Peru does not support the plan.", mode)
+    assert find(found, "oppose").actor == "Peru"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_conjunct_without_subject_shares_the_clause_subject(mode: str) -> None:
+    found = stances("Peru, the envoy added, is seeking a vote, but would avoid a veto.", mode)
+    assert actors(found, "oppose") == ["Peru"]
+
+
+def test_conjunct_takes_the_nearest_clause_with_a_subject() -> None:
+    # rules only: spaCy may attach "would avoid" to "said" (the sentence allows both)
+    found = stances("Ana Ruiz said that Chile is seeking a vote, but would avoid a veto.", "rules")
+    assert actors(found, "oppose") == ["Chile"]

@@ -5,9 +5,10 @@ one per canonical actor, each carrying every cited mention of it in the article.
 
 Mentions come from three sources, most trusted first:
 
-1. the curated gazetteer (``data/gazetteer.json``): countries with their names, demonyms,
-   capitals and seats of government (as metonyms for the government), international
-   organisations with their abbreviations, a few places and heads of state;
+1. the gazetteer: the curated ``data/gazetteer.json`` (countries with their names,
+   demonyms, capitals and seats of government as metonyms for the government, international
+   organisations with their abbreviations, a few places and heads of state) and every other
+   ISO 3166 country from pycountry (``lang/places.py``);
 2. spaCy NER (PERSON, ORG, GPE, NORP, LOC, FAC), cleaned of determiners and possessives;
    without a ``Doc`` (the rules-only extractor) capitalised names are found by rules instead:
    titled names ("Foreign Minister Jane Roe"), "Mr/Ms X", names next to a reporting verb;
@@ -32,14 +33,27 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from storyline.lang import (
+    FEMALE_FIRST_NAMES,
     HONORIFICS,
+    MALE_FIRST_NAMES,
     MONTH_ABBREVIATIONS,
     MONTHS,
     REPORTING_FORMS,
+    TIME_ZONES,
     WEEKDAYS,
     alternation,
     finite_forms,
 )
+from storyline.lang.names import (
+    ACRONYM_SKIP_WORDS,
+    CORPORATE_SUFFIXES,
+    DATE_PREPOSITIONS,
+    FEMALE_HONORIFICS,
+    MALE_HONORIFICS,
+    NAME_SUFFIXES,
+    PLATFORM_NAMES,
+)
+from storyline.lang.places import iso_countries
 from storyline.models import Article, Cite, Entity
 from storyline.stages.prepare.extract.context import ArticleContext
 from storyline.text import slugify, strip_accents
@@ -211,9 +225,52 @@ def load_gazetteer() -> Gazetteer:
         if aff.startswith("gpe:"):
             for word in ("administration", "government", "cabinet"):
                 add(f"{surname} {word}", aff, "metonym")
-    alternation = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w])(?:(?P<det>[Tt]he)\s+)?(?P<name>{alternation})(?![\w])")
+    _add_iso_countries(entries, surfaces)
+    pattern = re.compile(
+        rf"(?<![\w])(?:(?P<det>[Tt]he)\s+)?(?P<name>{_grouped_alternation(surfaces)})(?![\w])"
+    )
     return Gazetteer(entries, surfaces, pattern, surnames)
+
+
+def _grouped_alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, grouped by first character, longest first in a group.
+
+    Python's ``re`` tries the alternatives of a flat alternation one by one at every
+    position; with a thousand names that was most of this stage's time. Grouped by first
+    character, a position only tries the names that start with its character.
+    """
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        groups.setdefault(w[0], []).append(w)
+    return "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in ws) + ")"
+        for first, ws in sorted(groups.items())
+    )
+
+
+def _add_iso_countries(entries: dict[str, GazEntry], surfaces: dict[str, tuple[str, str]]) -> None:
+    """Add the ISO 3166 countries (``lang.places``) to the curated ones.
+
+    A country the curated list already has (any of its ISO names is a curated surface)
+    keeps its curated id and entry (so ``gpe:france`` stays as stored reports have it) and
+    gains the ISO names it lacks ("Russian Federation", "Türkiye"). The others become
+    ``gpe:<slug of the short name>`` with their ISO names and the curated demonyms.
+    """
+    for c in iso_countries():
+        known = next((surfaces[n] for n in c.names if n in surfaces), None)
+        if known is not None:
+            if entries.get(known[0]) is None or entries[known[0]].type != "GPE":
+                continue  # a curated place or organisation of that name: leave it alone
+            eid = known[0]
+        else:
+            eid = f"gpe:{slugify(c.name)}"
+            adjective = slugify(c.demonyms[0]) if c.demonyms else slugify(c.name)
+            entries[eid] = GazEntry(eid, c.name, "GPE", adjective=adjective)
+        for n in c.names:
+            surfaces.setdefault(n, (eid, "name"))
+        if known is None:
+            for d in c.demonyms:
+                surfaces.setdefault(d, (eid, "demonym"))
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -307,6 +364,8 @@ def _gazetteer_mentions(st: _State, doc: Doc | None) -> None:
         nxt = _word_after(text, end)
         if kind in ("capital", "metonym") and nxt[:1].isupper() and gaz.lookup(nxt) is None:
             continue  # "Washington Post", "Paris Saint-Germain": part of a longer name
+        if kind == "person" and _fold(nxt).rstrip(".") in NAME_SUFFIXES:
+            continue  # "Donald Trump Jr." is another person than "Donald Trump"
         if kind == "capital" and _used_as_place(text, m.start(), end, doc):
             entry = gaz.entries[eid]
             city = entry.capital or surface
@@ -391,8 +450,10 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
         if label == "PERSON":
             start, end = _extend_name_left(st, start), _extend_name_right(st, end)
         surface = text[start:end]
-        if not surface[:1].isupper():
+        if not surface[:1].isupper() or _not_an_actor(surface):
             continue
+        if label == "PERSON" and _corporate(surface):
+            label = "ORG"  # "Brightwell Inc."
         if label == "ORG" and re.search(
             r"\b(?:Secretary|Minister)\s+(?:of|for)\s+(?:the\s+)?$",
             text[max(0, start - 25) : start],
@@ -423,6 +484,20 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
             continue  # straddles a gazetteer name: NER boundary error
         out.append((start, end, label))
     return out
+
+
+def _not_an_actor(surface: str) -> bool:
+    """Platforms, time zones and bare company suffixes: never a person or organisation."""
+    words = [_fold(w).rstrip(".") for w in surface.split()]
+    return surface in PLATFORM_NAMES or all(
+        w in TIME_ZONES or w in CORPORATE_SUFFIXES for w in words
+    )
+
+
+def _corporate(surface: str) -> bool:
+    """Whether a name ends with a company's legal form ("Brightwell Inc.", "Roe & Co")."""
+    words = surface.split()
+    return len(words) > 1 and _fold(words[-1]).rstrip(".,") in CORPORATE_SUFFIXES
 
 
 def _extend_name_left(st: _State, start: int) -> int:
@@ -551,11 +626,20 @@ def _rule_mentions(st: _State) -> list[tuple[int, int, str]]:
                 )
             ):
                 words = words[1:]
-            while words and (words[-1][2] in _WEEKDAYS_MONTHS or words[-1][2] in _NOT_NAME_WORDS):
+            while words and (
+                _date_word(text, words[-1][0], words[-1][1]) or words[-1][2] in _NOT_NAME_WORDS
+            ):
                 words = words[:-1]
             if not words or any(w in _ORG_HEADS for _, _, w in words):
                 continue
             start, end = words[0][0], words[-1][1]
+            if _not_an_actor(text[start:end]):
+                continue
+            if _corporate(text[start:end]):
+                if not any(s < end and start < e for s, e in taken):
+                    taken.append((start, end))
+                    out.append((start, end, "ORG"))  # "Brightwell Inc said"
+                continue
             # a lone capitalised word next to "said" is too weak (sentence starts, places)
             if len(words) == 1 and kind not in ("honorific", "title"):
                 continue
@@ -674,6 +758,12 @@ def _add_persons(st: _State, spans: list[tuple[int, int]]) -> None:
     """Group person spans into people, link short forms to full names, attach roles."""
     text, gaz = st.text, st.gaz
     spans = sorted(set(spans))
+    # a name inside a longer one ("Trump" in "Melania Trump") is part of it
+    spans = [
+        (s, e)
+        for s, e in spans
+        if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)
+    ]
     keyed = [(s, e, _person_key(text[s:e])) for s, e in spans]
     keyed = [(s, e, k) for s, e, k in keyed if k]
     # full names (two or more tokens), longest first so "Sheikh Mohammed" joins the full form
@@ -685,7 +775,12 @@ def _add_persons(st: _State, spans: list[tuple[int, int]]) -> None:
         tk = tuple(key)
         if tk in fulls:
             continue
-        sup = [pid for other, pid in fulls.items() if set(tk) < set(other)]
+        sup = [
+            pid
+            for other, pid in fulls.items()
+            if set(tk) < set(other)
+            and not {w.rstrip(".") for w in set(other) - set(tk)} & NAME_SUFFIXES
+        ]
         if len(set(sup)) == 1:
             fulls[tk] = sup[0]
             continue
@@ -710,21 +805,20 @@ def _add_persons(st: _State, spans: list[tuple[int, int]]) -> None:
                 if len(_person_key(name)) >= len(_person_key(display.get(pid, ""))):
                     display[pid] = name
     # short forms: surname or first name of exactly one full name, else the gazetteer
-    surname_of: dict[str, set[str]] = {}
-    for tk, pid in fulls.items():
-        surname_of.setdefault(tk[-1], set()).add(pid)
-        for t in tk[:-1]:
-            surname_of.setdefault(t, set()).add(pid)
-    by_last = {tk[-1]: pid for tk, pid in fulls.items()}
     resolved: list[tuple[int, int, str]] = []
     for s, e, key in keyed:
         tk = tuple(key)
+        one = _short_form_of(tk, fulls, _honorific_of(text, s, e)) if len(tk) == 1 else None
         if tk in fulls:
             pid = fulls[tk]
-        elif len(tk) == 1 and tk[0] in by_last:
-            pid = by_last[tk[0]]
-        elif len(tk) == 1 and len(surname_of.get(tk[0], ())) == 1:
-            pid = next(iter(surname_of[tk[0]]))
+        elif one is not None:
+            pid = one
+        elif (
+            len(tk) == 1
+            and _short_form_of(tk, fulls, None) is None
+            and any(tk[0] in other for other in fulls)
+        ):
+            pid = f"per:{slugify(tk[0])}"  # shared by two people in this text: ambiguous
         elif len(tk) == 1 and tk[0] in gaz.surnames:
             pid = gaz.surnames[tk[0]]
         else:
@@ -748,10 +842,18 @@ def _add_persons(st: _State, spans: list[tuple[int, int]]) -> None:
         return any(taken[k][1] > a for k in range(lo, hi))
 
     for pid in set(fulls.values()):
-        last = display[pid].split()[-1] if display.get(pid) else None
+        words = [
+            w for w in display.get(pid, "").split() if _fold(w).rstrip(".") not in NAME_SUFFIXES
+        ]
+        last = words[-1] if words else None
         if not last or len(last) < 3:
             continue
         for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?:[’']s)?(?![\w-])", text):
+            if _date_word(text, m.start(), m.start() + len(last)):
+                continue  # "May 12" is no mention of Theresa May
+            honorific = _honorific_of(text, m.start(), m.start() + len(last))
+            if _short_form_of((_fold(last),), fulls, honorific) != pid:
+                continue  # a surname two people in the text share stays unresolved
             if not covered(m.start(), m.start() + len(last)):
                 resolved.append((m.start(), m.start() + len(last), pid))
     for s, e, pid in sorted(resolved):
@@ -768,6 +870,52 @@ def _add_persons(st: _State, spans: list[tuple[int, int]]) -> None:
         st.mentions.append(
             _Mention(s, e, pid, display[pid], "PERSON", "ner", role=role, affiliation=aff)
         )
+
+
+def _honorific_of(text: str, start: int, end: int) -> str | None:
+    """The folded honorific of a person mention ("mr" in "Mr. Roe"), inside or before it."""
+    m = re.match(r"([A-Z][a-z]+)\.?\s", text[start:end]) or re.search(
+        r"\b([A-Z][a-z]+)\.?\s+$", text[max(0, start - 12) : start]
+    )
+    return m.group(1).lower() if m else None
+
+
+def _short_form_of(
+    tk: tuple[str, ...], fulls: Mapping[tuple[str, ...], str], honorific: str | None
+) -> str | None:
+    """The one full name a one-word form ("Trump", "Mr. Trump") stands for, or None.
+
+    Candidates are the full names with that word. A name with a generational suffix gives
+    way to the same name without it ("Trump" is Donald Trump, not Donald Trump Jr., when
+    both are named); a gendered honorific drops candidates whose first name is known to be
+    of the other gender ("Mr. Trump" is not Melania Trump). Two or more left: ambiguous.
+    """
+    word = tk[0]
+    cands = {other: pid for other, pid in fulls.items() if word in other}
+    cands = {
+        other: pid
+        for other, pid in cands.items()
+        if _without_suffix(other) == other or _without_suffix(other) not in cands
+    }
+    if honorific in MALE_HONORIFICS:
+        cands = {o: p for o, p in cands.items() if o[0] not in FEMALE_FIRST_NAMES}
+    elif honorific in FEMALE_HONORIFICS:
+        cands = {o: p for o, p in cands.items() if o[0] not in MALE_FIRST_NAMES}
+    pids = set(cands.values())
+    return next(iter(pids)) if len(pids) == 1 else None
+
+
+def _without_suffix(key: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for w in key if w.rstrip(".") not in NAME_SUFFIXES)
+
+
+def _date_word(text: str, start: int, end: int) -> bool:
+    """Whether a month-name word at ``[start, end)`` is used as a date ("May 12", "in May")."""
+    if text[start:end] not in _WEEKDAYS_MONTHS:
+        return False
+    if re.match(r"\s*\d", text[end : end + 4]):
+        return True
+    return _word_before(text, start).lower() in DATE_PREPOSITIONS
 
 
 # -- other named entities ----------------------------------------------------------------------
@@ -797,6 +945,72 @@ def _add_named(st: _State, spans: list[tuple[int, int, str]]) -> None:
         if eid.endswith(":"):
             continue
         st.mentions.append(_Mention(start, end, eid, name, label, "ner", affiliation=aff))
+
+
+# -- abbreviations ---------------------------------------------------------------------------------
+
+# "DNC", "D.N.C.", "FEC": capitals with or without full stops (the key drops the stops)
+_ACRONYM = re.compile(r"(?<![\w.&])(?:(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,6})(?![\w&])")
+
+
+def _initials(name: str) -> str | None:
+    """The initials of a capitalised multi-word name ("Federal Election Commission" -> FEC)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ACRONYM_SKIP_WORDS]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
+def _add_acronyms(st: _State) -> None:
+    """Merge abbreviations with and without stops, and with the long form they stand for.
+
+    "D.N.C." and "DNC" are one organisation; it is the Democratic National Committee when
+    the text defines it ("the Democratic National Committee (DNC)") or when the initials of
+    exactly one organisation named in the article spell it. Only capitals the text uses as a
+    defined abbreviation or that NER or the rules tagged as a name are linked: a word in a
+    capitalised headline is not.
+    """
+    text = st.text
+    orgs = [m for m in st.mentions if m.type == "ORG" and m.source in ("gaz", "ner", "rule")]
+    long_form: dict[str, _Mention] = {}
+    by_initials: dict[str, set[str]] = {}
+    for m in orgs:
+        ini = _initials(text[m.start : m.end]) or _initials(m.name)
+        if ini:
+            by_initials.setdefault(ini, set()).add(m.eid)
+    for key, eids in by_initials.items():
+        if len(eids) == 1:
+            long_form[key] = next(m for m in orgs if m.eid in eids)
+    for d in re.finditer(r"\s*\((?P<abbr>(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,6})\)", text):
+        before = [m for m in orgs if m.end == d.start()]
+        if before:  # defined by the text: wins over the initials
+            long_form[d.group("abbr").replace(".", "")] = before[0]
+    tagged = {
+        text[m.start : m.end].replace(".", "")
+        for m in st.mentions
+        if m.source == "ner" and m.type in ("ORG", "PERSON", "GPE")
+    }
+    found = [(a.start(), a.end(), a.group(0).replace(".", "")) for a in _ACRONYM.finditer(text)]
+    keys = {k for _, _, k in found if k in long_form or k in tagged}
+    if not keys:
+        return
+    kept: list[_Mention] = []
+    for m in st.mentions:
+        key = text[m.start : m.end].replace(".", "")
+        if m.source == "ner" and key in keys and _ACRONYM.fullmatch(text[m.start : m.end]):
+            continue  # re-added below under the merged id
+        kept.append(m)
+    st.mentions = kept
+    for start, end, key in found:
+        if key not in keys or st.overlaps(start, end):
+            continue
+        lf = long_form.get(key)
+        if lf is not None:
+            st.mentions.append(
+                _Mention(start, end, lf.eid, lf.name, lf.type, "ner", affiliation=lf.affiliation)
+            )
+        else:
+            st.mentions.append(_Mention(start, end, f"org:{key.lower()}", key, "ORG", "ner"))
 
 
 # -- unnamed sources -----------------------------------------------------------------------------
@@ -1270,6 +1484,7 @@ def extract_entities(
     _add_named(st, [x for x in spans if x[2] != "PERSON"])
     _add_persons(st, people)
     ctx.deadline.check()
+    _add_acronyms(st)
     _add_unnamed(st)
     _add_role_refs(st)
     _add_org_refs(st)

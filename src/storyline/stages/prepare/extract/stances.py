@@ -92,7 +92,14 @@ STANCE_TYPES: dict[str, str] = {
 }
 
 # Negation right before a trigger ("will not commit", "doesn't back").
-_NEG = re.compile(rf"\b(?:{alternation(NEGATION_CUES)})\s+(?:\w+\s+){{0,2}}$", re.I)
+# "n't" is written inside its word ("hasn't", "won't"): no word boundary before it
+_WORD_NEGATIONS = [c for c in NEGATION_CUES if not c.startswith(("n'", "n’"))]
+_NEG = re.compile(rf"(?:\b(?:{alternation(_WORD_NEGATIONS)})|n['’]t)\s+(?:\w+\s+){{0,2}}$", re.I)
+# A negation in the perfect or with "yet" says a thing has not happened, not a refusal.
+_NOT_YET = re.compile(
+    r"(?:\b(?:has|have|had)\s+(?:not|never)|\b(?:hasn|haven|hadn)['’]t|\byet)\s+(?:\w+\s+)?$",
+    re.I,
+)
 _NEG_FLIP = {
     "support": "oppose", "agree": "reject", "offer": "reject", "pledge": "reject",
     "aid": "reject", "cooperate": "reject", "demand": "oppose",
@@ -369,6 +376,7 @@ _ACTOR_NP = re.compile(
     r"|leaders|ministers|partners|powers|donors|contributors)\b"
 )
 _SPEECH_RX = alternation(QUOTE_SPEECH_FORMS)
+_SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH_RX})\b")
 _SPEAKER_AFTER = re.compile(
     rf"[\s,.”\"’]*(?:(?P<a>[A-Z]?[\w.’'-]+(?:\s+[\w.’'-]+){{0,5}}?)\s+(?:{_SPEECH_RX})\b|(?:{_SPEECH_RX})\s+(?P<b>[^,.;“”\"]{{2,60}}?)(?=[,.;]|$))"
 )
@@ -579,7 +587,17 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
         # "the force must have a mandate", "it is crucial that …": the speaker demands it
         return _speaker_for(ctx, tok, quote)
     if subj is None:
-        return _speaker_for(ctx, tok, quote) if quote else None
+        if quote:
+            return _speaker_for(ctx, tok, quote)
+        # "Israel, the official added, is seeking …, but would avoid …": the parse put the
+        # subject out of reach; the verb the trigger's chain hangs from may still have one
+        # in subject position right before it
+        top = tok
+        while top.dep_ in ("conj", "xcomp", "acomp") and bounds[0] <= top.head.idx < bounds[1]:
+            top = top.head
+        if top is not tok:
+            return _positional_subject(ctx, bounds[0], top.idx, None) or None
+        return None
     low = subj.lower_
     if low in _FIRST_PERSON:
         if quote is None:
@@ -839,20 +857,135 @@ def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str
     if pronoun in ("he", "she"):
         res = _previous_person(ctx, hit.start)
         return [res] if res else []
-    clause_lo = lo
-    for m in _CLAUSE_OPENER.finditer(text, lo, hit.start):
-        clause_lo = m.end()
-    for start in dict.fromkeys((clause_lo, lo)):
-        cands = _subject_candidates(ctx, start, hit.start, quote)
-        np = _ACTOR_NP.search(text, start, hit.start)
-        if cands and (np is None or cands[0][0] <= np.start() + 1):
-            s, e, ent = _head_of_run(ctx, cands, 0)
+    found = _positional_subject(ctx, lo, hit.start, quote)
+    if found or not hit.lex.modal:
+        return found
+    # "Ana Ruiz said the mission must …": a demand about a thing is the speaker's
+    said = list(_SPEECH_VERB.finditer(text, lo, hit.start))
+    return _positional_subject(ctx, lo, said[-1].start(), quote) if said else []
+
+
+# Words that may stand between a subject and its verb ("Chile has also", "Peru, a member,
+# later"): auxiliaries, adverbs, a verb the trigger hangs on ("denied seeking"). Anything
+# else there (a determiner, a preposition, "that", "who") means the name is no subject.
+_NOT_IN_SUBJECT_GAP = _PREPOSITIONS | {
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+    "which", "who", "whom", "whose", "when", "while", "if", "because", "and", "or", "but",
+    "as", "than", "said", "says", "told", "after", "before", "since", "until", "whether",
+}  # fmt: skip
+_TIME_IN_GAP = re.compile(
+    r"\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"\b(?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year)\b"
+)
+_APPOSITION = re.compile(r"\s*,[^,.;:“”\"]{1,80},")
+
+
+def _subject_gap(gap: str) -> bool:
+    """Whether the text between a name and a trigger leaves the name in subject position."""
+    app = _APPOSITION.match(gap)
+    gap = _TIME_IN_GAP.sub(" ", gap[app.end() :] if app else gap)
+    if re.fullmatch(r"\s*,\s*", gap):
+        return True  # "Spain, in coordination with Italy, drafted": a parenthetical trigger
+    if re.search(r"[^\w\s’'-]", gap):
+        return False
+    words = re.findall(r"[\w’'-]+", gap)
+    return len(words) <= 4 and all(
+        w[:1].islower() and w.lower() not in _NOT_IN_SUBJECT_GAP for w in words
+    )
+
+
+def _positional_subject(
+    ctx: _Ctx, lo: int, trigger: int, quote: tuple[int, int] | None
+) -> list[tuple[str, str | None]]:
+    """Without a parse: the clause's first name in subject position, else no actor.
+
+    The clause opens after "that", "said", ", and" … before the trigger. Its first name (a
+    title run "President Tomas Hale" gives the person) or actor noun phrase ("several
+    countries") that is no prepositional object ("talks with Peru"), not inside an
+    apposition, and followed by a verb (an apposition between allowed: "Hale, who met
+    Roe, rejected") is the actor; names coordinated with it ("Chile and Peru pledged") too.
+    Failing one, no actor: the nearest name is not the subject often enough to assert it
+    (precision first).
+    """
+    text = ctx.text
+    starts = [lo]
+    for m in _CLAUSE_OPENER.finditer(text, lo, trigger):
+        if text[m.end() : m.end() + 1] != ",":  # "Israel, the official added, is": aside
+            starts.append(m.end())
+    clause_lo = starts[-1]
+    found = _clause_subject(ctx, clause_lo, trigger, quote)
+    if found is None and clause_lo > lo and re.search(r"\b(?:and|but)\s*$", text[lo:clause_lo]):
+        # "Israel … is seeking …, but would avoid …": a conjunct without a subject of its
+        # own shares the subject of a clause before it (the nearest one that has one)
+        end = _conjunct_start(text, lo, clause_lo)
+        for start in reversed(starts[:-1]):
+            found = _clause_subject(ctx, start, end, quote)
+            if found:
+                return found
+    return found or []
+
+
+def _clause_subject(
+    ctx: _Ctx, clause_lo: int, trigger: int, quote: tuple[int, int] | None
+) -> list[tuple[str, str | None]] | None:
+    """The subject of the clause ``[clause_lo, trigger)`` (``_positional_subject``), ``[]``
+    when none qualifies, ``None`` when the clause names nothing at all."""
+    text = ctx.text
+    cands = _subject_candidates(ctx, clause_lo, trigger, quote, with_objects=True)
+    items: list[tuple[int, int, Entity | None]] = [(s, e, ent) for s, e, ent in cands]
+    items += [(m.start(), m.end(), None) for m in _ACTOR_NP.finditer(text, clause_lo, trigger)]
+    if not items:
+        return None
+    items.sort(key=lambda x: (x[0], -x[1]))
+    skip_to = clause_lo
+    for s, e, ent in items:
+        if s < skip_to:
+            continue  # inside the apposition or title run of an earlier name
+        if _governed(ctx, clause_lo, s):
+            continue
+        if ent is not None:
+            s2, e2, ent2 = _head_of_run(ctx, cands, cands.index((s, e, ent)))
+            if e2 > e:
+                s, e, ent = s2, e2, ent2
+        app = _APPOSITION.match(text, e, trigger)
+        skip_to = app.end() if app else e
+        if not _verb_follows(text, skip_to, trigger):
+            coordinated = re.match(r"\s*(?:,|,?\s+and)\s+", text[e:trigger])
+            if coordinated is None:
+                continue
+            # "Chile and Peru pledged": the actors when the last of them is a subject
+            rest = _clause_subject(ctx, e + coordinated.end(), trigger, quote)
+            if not rest:
+                continue
+            first = _named_entity(ctx, ent, s, e) if ent is not None else _name_of(ctx, s, e)
+            return [first, *(r for r in rest if r != first)] if first else rest
+        if ent is not None:
             return [_named_entity(ctx, ent, s, e)]
-        if np:
-            named = _name_of(ctx, *np.span())
-            if named:
-                return [named]
+        named = _name_of(ctx, s, e)
+        return [named] if named else []
     return []
+
+
+def _conjunct_start(text: str, lo: int, clause_lo: int) -> int:
+    """Where the ", and"/", but" opening a conjunct at ``clause_lo`` starts."""
+    m = re.search(r",?\s*(?:and|but)\s*$", text[lo:clause_lo])
+    return lo + m.start() if m else clause_lo
+
+
+def _verb_follows(text: str, pos: int, trigger: int) -> bool:
+    """Whether the word at ``pos`` is a verb of the clause (or the trigger itself)."""
+    gap = text[pos:trigger]
+    if _subject_gap(gap):
+        return True
+    m = re.match(r"\s+([\w’'-]+)", gap)
+    return bool(m and m.group(1)[:1].islower() and m.group(1).lower() not in _NOT_IN_SUBJECT_GAP)
+
+
+def _governed(ctx: _Ctx, lo: int, start: int) -> bool:
+    """Whether the name at ``start`` is a prepositional object ("from Governor Lena Roe")."""
+    before = ctx.text[lo:start]
+    m = re.search(r"([\w’'-]+)((?:\s+[A-Z][\w.’'-]*)*)\s*$", before)
+    return bool(m and m.group(1).lower() in _PREPOSITIONS)
 
 
 # -- finding triggers, conditions and targets ------------------------------------------------
@@ -1070,6 +1203,11 @@ def _stances_for(
     if h.negated:
         if h.condition is not None and h.cond_marker in ("without", "unless"):
             stance = "condition"
+        elif stance in ("support", "agree") and _NOT_YET.search(
+            text[max(s0, h.start - 30) : h.start]
+        ):
+            # "has not endorsed a candidate": nothing done yet, which is no opposition
+            return [], None
         elif stance in _NEG_FLIP:
             stance = _NEG_FLIP[stance]
         else:

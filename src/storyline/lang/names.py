@@ -1,0 +1,51 @@
+"""Words about names, for the entity extractor: suffixes, platforms, company suffixes.
+
+Kept apart from ``en.py`` as data the way the other lists are: stages import them from here.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ACRONYM_SKIP_WORDS",
+    "CORPORATE_SUFFIXES",
+    "DATE_PREPOSITIONS",
+    "FEMALE_HONORIFICS",
+    "MALE_HONORIFICS",
+    "NAME_SUFFIXES",
+    "PLATFORM_NAMES",
+]
+
+# Generational suffixes: "Donald Trump Jr." is another person than "Donald Trump" (folded,
+# without the full stop).
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+# Honorifics that tell a person's gender ("Mr. Roe" is not "Anna Roe").
+MALE_HONORIFICS: frozenset[str] = frozenset({"mr", "sir", "lord", "king", "prince", "sheikh"})
+FEMALE_HONORIFICS: frozenset[str] = frozenset(
+    {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sheikha"}
+)
+
+# Online platforms: where something was said, not who said it. NER often tags them as
+# people or organisations ("posted on Twitter"); they are never actors here.
+PLATFORM_NAMES: frozenset[str] = frozenset({
+    "Twitter", "X", "Facebook", "Instagram", "YouTube", "Youtube", "TikTok", "Snapchat",
+    "WhatsApp", "Telegram", "Reddit", "LinkedIn", "Threads", "Bluesky", "Truth Social",
+    "Truth", "Weibo", "WeChat", "Twitch", "Periscope", "Tumblr", "Pinterest", "Signal",
+})  # fmt: skip
+
+# Legal-form suffixes of company names: part of a name ("Brightwell Inc."), never a name
+# on their own (folded, without the full stop).
+CORPORATE_SUFFIXES: frozenset[str] = frozenset({
+    "inc", "ltd", "llc", "plc", "corp", "co", "gmbh", "ag", "sa", "nv", "bv", "lp", "llp",
+    "pty", "incorporated", "limited",
+})  # fmt: skip
+
+# Words before a month name that make it a date ("in May", "since May"), not a surname.
+DATE_PREPOSITIONS: frozenset[str] = frozenset({
+    "in", "on", "since", "until", "till", "by", "from", "of", "early", "late", "mid", "last",
+    "next", "this", "through", "before", "after", "during", "to", "between", "and",
+})  # fmt: skip
+
+# Small words left out of an abbreviation's initials ("Federal Bureau of Investigation" is
+# FBI, "Democratic National Committee" DNC).
+ACRONYM_SKIP_WORDS: frozenset[str] = frozenset({"of", "the", "and", "for", "on", "in", "&"})
