@@ -1,7 +1,9 @@
 """Crash safety: ``storyline ingest`` killed with SIGKILL at random moments, then restarted.
 
-A 5,000-article synthetic run (``storyline.synth``, ten JSONL shards) is ingested by the
-real command in a subprocess. The test kills it 20 times at points drawn from a fixed seed
+A 5,000-record synthetic run (``storyline.synth``, ten JSONL shards) is ingested by the
+real command in a subprocess. 120 of its sources are revised further on in the input
+(same URL, changed text: A -> B, and reverts A -> B -> A and A -> B -> A -> B), mostly
+hundreds of records apart, so kills and restarts fall between the versions. The test kills it 20 times at points drawn from a fixed seed
 and spread over the whole run. Each point is a number of committed articles, polled from
 the SQLite file through a read-only connection, never a wall-clock time: the kill comes
 once the store holds that many articles, either at once (the process is reading and
@@ -19,7 +21,8 @@ processes started. Load only makes the test slower. Then the store must be whole
   ``PRAGMA foreign_key_check`` is empty and the full-text index matches the articles;
 - the store equals the store of one uninterrupted run of the same command on the same
   input (run at the same time in a second process): same articles, same sightings, same
-  copies; the story partition may differ in a few stories (a restart rebuilds the
+  copies, same versions (each article's source, version, predecessor and currency; each
+  revised source ends with A and B stored and its last text current); the story partition may differ in a few stories (a restart rebuilds the
   incremental story index from stored assignments, not its whole internal state), so it
   must agree on at least 98% of the articles.
 
@@ -39,7 +42,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -298,6 +301,79 @@ def crash_run(
     return log
 
 
+# -- revised sources -----------------------------------------------------------------------
+
+# How each revised URL's texts follow one another in the input (A is the record's own
+# text, B an edit of it): a plain revision, a revert (A -> B -> A) by the byte-identical
+# record (a raw input seen before) or by a record whose title changed (an article seen
+# before), and a revert to the revision (A -> B -> A -> B).
+REVISION_KINDS: dict[str, tuple[str, ...]] = {
+    "revised": ("A", "B"),
+    "reverted": ("A", "B", "A"),
+    "reverted-retitled": ("A", "B", "A*"),
+    "reverted-twice": ("A", "B", "A", "B"),
+}
+REVISIONS_PER_KIND = 30  # 120 sources, 330 of the 5,000 records
+
+
+@dataclass(frozen=True, slots=True)
+class Revised:
+    """A source whose text changes in the input: its URL, kind and expected current version."""
+
+    url: str
+    kind: str
+    versions: int  # articles stored at the source (A, B)
+    current: int  # the version current at the end
+
+
+def _revise(text: str, n: int) -> str:
+    """B: the article with its last paragraph replaced by a (fictional) update line."""
+    paras = text.split("\n\n")
+    keep = paras[:-1] if len(paras) > 2 else paras
+    return "\n\n".join(
+        [*keep, f"Update {n}: the figures in this report were corrected after publication."]
+    )
+
+
+def add_revisions(records: list[dict[str, str]], seed: int) -> list[Revised]:
+    """Turn some records into later versions of earlier ones, in place (same record count).
+
+    Each revised source starts at a record whose text is unique in the input (its A); its
+    B and later texts replace records further on, most in later shards (another chunk,
+    often another process after a kill), a few close by (the same chunk). Revisions keep
+    the URL, outlet and publication time of their source, as an edited page does.
+    """
+    rng = random.Random(seed)
+    counts: dict[str, int] = {}
+    for r in records:
+        counts[r["text"]] = counts.get(r["text"], 0) + 1
+    n = len(records)
+    taken: set[int] = set()
+    revised: list[Revised] = []
+    kinds = [k for k in REVISION_KINDS for _ in range(REVISIONS_PER_KIND)]
+    rng.shuffle(kinds)
+    for m, kind in enumerate(kinds):
+        steps = REVISION_KINDS[kind]
+        while True:
+            first = rng.randrange(0, int(n * 0.6))
+            near = m % 6 == 0  # one in six within a few records (one chunk)
+            gaps = [rng.randint(1, 6) if near else rng.randint(200, 1200) for _ in steps[1:]]
+            at = [first + sum(gaps[:i]) for i in range(len(steps))]
+            if at[-1] < n and not set(at) & taken and counts[records[first]["text"]] == 1:
+                break
+        taken.update(at)
+        a = records[first]
+        b_text = _revise(a["text"], m)
+        for step, i in zip(steps[1:], at[1:], strict=True):
+            text = b_text if step == "B" else a["text"]
+            title = a["title"] + (" (updated)" if step == "A*" else "")
+            records[i] = {**a, "title": title, "text": text}
+        revised.append(
+            Revised(a["url"], kind, versions=2, current=1 if steps[-1].startswith("A") else 2)
+        )
+    return revised
+
+
 # -- checking a store ----------------------------------------------------------------------
 
 
@@ -310,9 +386,10 @@ class StoreView:
     duplicate_of: dict[str, str]
     partition: set[frozenset[str]]
     story_of: dict[str, str]
+    versions: dict[str, tuple[str, int, str | None, bool]]  # id -> source, version, etc.
 
 
-def check_store(db: Path, urls: set[str]) -> StoreView:
+def check_store(db: Path, urls: set[str], revised: Sequence[Revised]) -> StoreView:
     """Assert that the store at ``db`` is whole and holds every input URL; return its view."""
     conn = sqlite3.connect(str(db))
     try:
@@ -330,8 +407,24 @@ def check_store(db: Path, urls: set[str]) -> StoreView:
         assert len(set(texts)) == len(texts), "the same text is stored twice"
         # Chunks commit whole: ingest order numbers have no gaps and no repeats.
         assert sorted(r[7] for r in rows) == list(range(1, len(rows) + 1))
-        # Synthetic URLs are unique: every article is a first version, current.
-        assert all(r[2] == 1 and r[3] is None and r[4] == 1 for r in rows)
+        # Versions: a source that was not revised holds one current first version; a
+        # revised one holds A (1) and B (2, superseding A), the last text seen current.
+        kind_of = {r.url: r for r in revised}
+        at_source: dict[str, list[tuple[int, str, str | None, int]]] = {}
+        for r in rows:
+            at_source.setdefault(r[1], []).append((int(r[2]), r[0], r[3], int(r[4])))
+        for source, vs in at_source.items():
+            vs.sort()
+            if source not in kind_of:
+                assert [(v, sup, cur) for v, _, sup, cur in vs] == [(1, None, 1)], (source, vs)
+                continue
+            rev = kind_of[source]
+            assert [v for v, *_ in vs] == list(range(1, rev.versions + 1)), (rev, vs)
+            assert vs[0][2] is None and all(
+                later[2] == earlier[1] for earlier, later in itertools.pairwise(vs)
+            ), (rev, vs)
+            assert [cur for *_, cur in vs] == [int(v == rev.current) for v, *_ in vs], (rev, vs)
+        assert set(kind_of) <= set(at_source), "a revised source with no article"
         n_sig = conn.execute(
             "SELECT COUNT(*) FROM signatures s JOIN articles a ON a.id = s.article_id "
             "WHERE s.minhash IS NOT NULL AND s.vector IS NOT NULL"
@@ -341,7 +434,13 @@ def check_store(db: Path, urls: set[str]) -> StoreView:
         # Every input record is either an article (seen at its URL) or an exact copy of one
         # (a sighting at its URL); a URL never points at two articles.
         assert {src for _, src in sightings} == urls
-        assert len(sightings) == len(urls)
+        # A URL points at one article, or (revised) only at the versions stored there.
+        ids_at = {src: {aid for _, aid, *_ in vs} for src, vs in at_source.items()}
+        for aid, src in sightings:
+            assert src not in kind_of or aid in ids_at[src], (aid, src)
+        assert len(sightings - {(a, s) for a, s in sightings if s in kind_of}) == len(
+            urls - set(kind_of)
+        )
         assert {(r[0], r[1]) for r in rows} <= sightings
         dup = {r[0]: r[5] for r in rows if r[5] is not None}
         assert set(dup.values()) <= ids and all(a != b for a, b in dup.items())
@@ -355,8 +454,10 @@ def check_store(db: Path, urls: set[str]) -> StoreView:
             for r in conn.execute("SELECT id, n_articles, n_independent FROM stories")
         }
         assert set(stories) == set(members), "a story row without articles, or the reverse"
+        current = {r[0] for r in rows if r[4]}
         for sid, (n_articles, n_independent) in stories.items():
-            assert n_articles == len(members[sid]), sid
+            # a story counts its current articles (an earlier version stays a member)
+            assert n_articles == len(members[sid] & current), sid
             assert 1 <= n_independent <= n_articles, sid
     finally:
         conn.close()
@@ -366,6 +467,7 @@ def check_store(db: Path, urls: set[str]) -> StoreView:
         duplicate_of=dup,
         partition={frozenset(m) for m in members.values()},
         story_of=story_of,
+        versions={r[0]: (r[1], int(r[2]), r[3], bool(r[4])) for r in rows},
     )
 
 
@@ -373,13 +475,24 @@ def check_store(db: Path, urls: set[str]) -> StoreView:
 
 
 @pytest.fixture(scope="module")
-def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], set[str]]:
-    """The 5,000 synthetic articles in ten JSONL files, and their URLs."""
+def synthetic(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[list[Path], set[str], list[Revised]]:
+    """The 5,000 synthetic records in ten JSONL files, their URLs and the revised sources."""
     folder = tmp_path_factory.mktemp("crash-input")
     files = write_jsonl(folder / "synthetic.jsonl", N_ARTICLES, seed=11, shards=SHARDS)
-    urls = {json.loads(line)["url"] for f in files for line in f.open(encoding="utf-8")}
-    assert len(urls) == N_ARTICLES
-    return files, urls
+    lines = [(f, line) for f in files for line in f.read_text(encoding="utf-8").splitlines()]
+    records = [json.loads(line) for _, line in lines]
+    revised = add_revisions(records, SEED)
+    for f in files:
+        f.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n"
+                    for (g, _), r in zip(lines, records, strict=True) if g == f),
+            encoding="utf-8",
+        )  # fmt: skip
+    urls = {r["url"] for r in records}
+    assert len(urls) == N_ARTICLES - sum(len(REVISION_KINDS[r.kind]) - 1 for r in revised)
+    return files, urls, revised
 
 
 def test_kill_plan_spreads_over_the_run() -> None:
@@ -428,9 +541,9 @@ def test_exact_copy_within_one_chunk_is_a_sighting(tmp_path: Path) -> None:
 
 @pytest.mark.slow  # minutes: 20 restarts of a 5,000-article ingest (see the module doc)
 def test_sigkill_during_ingest_loses_nothing(
-    synthetic: tuple[list[Path], set[str]], tmp_path: Path
+    synthetic: tuple[list[Path], set[str], list[Revised]], tmp_path: Path
 ) -> None:
-    files, urls = synthetic
+    files, urls, revised = synthetic
     reference_db, crashed_db = tmp_path / "reference.db", tmp_path / "crashed.db"
     logs = tmp_path / "logs"
     logs.mkdir()
@@ -464,14 +577,22 @@ def test_sigkill_during_ingest_loses_nothing(
     # Kills landed all over the run, not only at its start.
     assert max(log.counts) > 0.8 * N_ARTICLES * 0.9 and min(log.counts) < N_ARTICLES * 0.1
 
-    crashed = check_store(crashed_db, urls)
-    reference_view = check_store(reference_db, urls)
+    crashed = check_store(crashed_db, urls, revised)
+    reference_view = check_store(reference_db, urls, revised)
     lost = reference_view.articles - crashed.articles
     extra = crashed.articles - reference_view.articles
     assert not lost and not extra, f"{len(lost)} articles lost, {len(extra)} extra; {summary}"
     assert crashed.sightings == reference_view.sightings
     # Copy detection restores its groups from the stored links: the same copies.
     assert crashed.duplicate_of == reference_view.duplicate_of
+    # Versions: each article's source, version number, predecessor and currency are those
+    # of the uninterrupted run (restarts replay the inputs taken in before, in order).
+    assert crashed.versions == reference_view.versions
+    print(
+        f"versions: {len(revised)} revised sources "
+        f"({sum(r.current == 1 for r in revised)} reverted to A), "
+        f"{sum(v[1] > 1 for v in crashed.versions.values())} second versions, identical"
+    )
     # Story clustering is incremental, and a restart rebuilds the story index from the
     # stored assignments, not its whole internal state (e.g. when each story is next
     # checked for a split), so a few stories may be cut differently than in one run.
@@ -486,3 +607,67 @@ def test_sigkill_during_ingest_loses_nothing(
         "articles have other story-mates"
     )
     assert differ <= 0.02 * len(crashed.articles), summary
+
+
+_HARBOUR = [
+    "The harbour authority of Velmora opened a second ferry terminal on Tuesday morning.",
+    "The terminal doubles the number of daily crossings to the four outer islands.",
+    "Officials said the building cost 40 million crowns and took three years to finish.",
+    "Ilsa Brandt, the mayor, cut the ribbon in front of about two hundred residents.",
+    "Fishermen had asked for a separate quay so that ferries and trawlers no longer share one berth.",
+    "The old terminal will close for repairs in September and reopen next spring.",
+    "Ticket prices stay the same until the end of the year, the authority said.",
+    "A night crossing to the largest island is planned for the summer season.",
+]
+
+
+def _harbour(changed: int, line: str) -> str:
+    return " ".join(line if i == changed else s for i, s in enumerate(_HARBOUR))
+
+
+def test_a_restart_links_copies_as_one_run_after_a_version_is_superseded(tmp_path: Path) -> None:
+    """A copy of a superseded version links to the same head after a restart as in one run.
+
+    The live copy index keeps an article a later version made non-current; rebuilding it
+    from current articles only (as a restarted ingest did) dropped the group's head, and
+    a later copy then linked to another article than in one uninterrupted run.
+    """
+    from storyline.engine import Engine
+
+    url = "https://velmora.example/ferry"
+    records = [
+        {"url": url, "text": _harbour(-1, ""), "published": "2026-05-04T08:00:00+00:00"},
+        {"url": url, "text": _harbour(6, "Ticket prices rise by a tenth in October, the authority said."),
+         "published": "2026-05-04T10:00:00+00:00"},
+        {"url": "https://isles.example/ferry", "published": "2026-05-04T12:00:00+00:00",
+         "text": _harbour(7, "A night crossing to the largest island is planned for next summer.")},
+    ]  # fmt: skip
+    files = []
+    for n, rec in enumerate(records):
+        f = tmp_path / f"in-{n}.jsonl"
+        rec = {"title": "Velmora opens a second ferry terminal", "outlet": "Velmora Post", **rec}
+        f.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+        files.append(str(f))
+
+    def links(db: Path, restart: bool) -> dict[str, str]:
+        eng = Engine.open(db, embedder="tfidf", extractor="rules")
+        try:
+            for f in files:
+                if restart:  # a new process's engine: indexes rebuilt from the store
+                    eng.close()
+                    eng = Engine.open(db, embedder="tfidf", extractor="rules")
+                assert not eng.ingest([f]).errors
+        finally:
+            eng.close()
+        conn = sqlite3.connect(str(db))
+        try:
+            rows = conn.execute("SELECT source, version, duplicate_of FROM articles").fetchall()
+            by_id = dict(conn.execute("SELECT id, source || ' v' || version FROM articles"))
+        finally:
+            conn.close()
+        return {f"{src} v{v}": by_id.get(dup, "") for src, v, dup in rows}
+
+    one_run = links(tmp_path / "one.db", restart=False)
+    assert one_run[f"{url} v2"] == f"{url} v1", one_run  # the revision is a copy of A
+    assert one_run["https://isles.example/ferry v1"] == f"{url} v1", one_run
+    assert links(tmp_path / "restarted.db", restart=True) == one_run

@@ -8,6 +8,7 @@ files) gets its own error line, and the files beside it are read.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import sqlite3
@@ -213,3 +214,50 @@ def test_watch_live_display_prints_markup_looking_names_literally() -> None:
     shown = console.export_text()
     for literal in ("[bold]x[/bold].txt", "[red]bad[/red]", "/in/[b]folder[/b]"):
         assert literal in shown, shown
+
+
+def test_every_bad_path_in_one_cli_run_is_bounded(tmp_path: Path) -> None:
+    """The CLI over a folder of every bad path at once: it finishes, in bounded memory and time.
+
+    Every odd entry (links dangling or looping, a FIFO, a socket, a device file), names
+    with control characters and markup, and a name that is not UTF-8 sit beside two good
+    files. One ``storyline ingest`` in a fresh process stores the good files, prints one
+    line per refused entry and exits 0, under the peak-RSS bound (its own high mark, from
+    ``os.wait4``) and a CPU-time bound (not wall time, which load inflates); a FIFO is
+    never opened, so nothing blocks.
+    """
+    from bounded import PEAK_RSS_LIMIT_MB, run_measured, storyline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(TEXT, encoding="utf-8")
+    made = _entries(folder)  # good file "sub/inner.txt" too
+    refused = set(made)
+    for name in ("line\nbreak.txt", "esc\x1b[2J.txt", "[bold red]x.txt"):
+        (folder / name).write_bytes(b"")  # empty: refused with one line naming it
+        refused.add(printable(name))
+    third = "The Orlen valley rail line reopened on Friday after a landslide closed it in May.\n"
+    # (skipped where the file system refuses names that are not UTF-8)
+    with contextlib.suppress(OSError, UnicodeError):
+        Path(os.fsdecode(bytes(folder) + b"/bad\xff.txt")).write_text(third, encoding="utf-8")
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "NO_COLOR": "1", "COLUMNS": "400"}
+    env.pop("STORYLINE_DB", None)
+    db = tmp_path / "s.db"
+    u = run_measured(
+        storyline("ingest", str(folder), "--db", str(db), "--embedder", "tfidf", "--no-extract"),
+        env=env,
+    )
+    print(f"bad paths: {u.cpu_seconds:.1f} s CPU, peak RSS {u.peak_rss_mb:.0f} MB")
+    assert u.returncode == 0 and "Traceback" not in u.stderr + u.stdout, u.stderr
+    lines = [ln for ln in u.stderr.splitlines() if ln.strip()]
+    assert len(lines) == len(refused) and all(ln.startswith("skipped ") for ln in lines), lines
+    for name in refused:
+        assert sum(name in ln for ln in lines) >= 1, (name, lines)
+    assert u.peak_rss_mb < PEAK_RSS_LIMIT_MB, u.peak_rss_mb
+    assert u.cpu_seconds < 120, u.cpu_seconds  # a few seconds when healthy
+    conn = sqlite3.connect(str(db))
+    try:
+        stored = {Path(r[0]).name for r in conn.execute("SELECT source FROM articles")}
+    finally:
+        conn.close()
+    assert {"good.txt", "inner.txt"} <= stored <= {"good.txt", "inner.txt", "bad\\xff.txt"}

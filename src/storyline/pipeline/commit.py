@@ -126,7 +126,14 @@ class Commit:
         name = self.settings.embedder
         rows = list(self.store.signatures())
         before = self._stories.article_ids() if self._stories is not None else None
-        self._dedup = DedupIndex.rebuild((a, mh) for a, mh, _, _, _ in rows if mh is not None)
+        # Copies are found among every version, as the live index (which never drops an
+        # article that a later version or a revert made non-current) finds them: a
+        # current-only rebuild made a restarted ingest link copies to other heads.
+        self._dedup = DedupIndex.rebuild(
+            (a, mh)
+            for a, mh, _, _, _ in self.store.signatures(current_only=False)
+            if mh is not None
+        )
         self._stories = StoryIndex.rebuild(
             (
                 (a, np.frombuffer(vec, dtype=np.float32), a.story_id or "", terms)

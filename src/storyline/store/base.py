@@ -136,7 +136,7 @@ class Store(Protocol):
         self, ids: Iterable[ArticleId] | None = None, *, current_only: bool = True
     ) -> list[Article]: ...
     def count_articles(self) -> int: ...
-    def signatures(self) -> Iterator[SignatureRow]: ...
+    def signatures(self, *, current_only: bool = True) -> Iterator[SignatureRow]: ...
     def story_members(self, story_ids: Iterable[StoryId]) -> Iterator[MemberRow]: ...
     def update_vectors(self, items: Iterable[tuple[ArticleId, str, bytes]]) -> None: ...
     def set_assignments(self, c: Handle, assignments: Iterable[Assignment]) -> None: ...
@@ -420,12 +420,13 @@ class SQLStore(ABC):
         (n,) = self._one("SELECT COUNT(*) FROM articles")
         return int(n)
 
-    def signatures(self) -> Iterator[SignatureRow]:
-        """Every current article with its stored MinHash, embedder name, vector and terms."""
+    def signatures(self, *, current_only: bool = True) -> Iterator[SignatureRow]:
+        """Every current article (or every version) with its MinHash, embedder, vector and terms."""
+        where = "WHERE a.is_current = 1 " if current_only else ""
         rows = self._exec(
             self._reader(),
             f"SELECT {_A_COLS}, s.minhash, s.embedder, s.vector, s.terms FROM articles a "
-            "JOIN signatures s ON s.article_id = a.id WHERE a.is_current = 1 ORDER BY a.seq",
+            f"JOIN signatures s ON s.article_id = a.id {where}ORDER BY a.seq",
         )
         for *cols, minhash, embedder, vector, terms in rows:
             yield SignatureRow(
