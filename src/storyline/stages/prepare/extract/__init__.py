@@ -48,7 +48,8 @@ logger = logging.getLogger(__name__)
 # 3: quotes and stances carry polarity and confidence; 4: dates and events carry inferred,
 # furniture is no event, facts cut short by the time limit are marked ``partial``; quantities
 # carry a frame, vague amounts and structural subjects.
-EXTRACTOR_VERSION = "4"
+# 5: indirect speech from the parse, coreference, countries from pycountry, stance actors.
+EXTRACTOR_VERSION = "5"
 
 _T = TypeVar("_T")
 
