@@ -31,7 +31,9 @@ are read from PATH at run time; the **test split is refused**. Articles are buil
 (spaCy, then rules; the model loads before the clock) and textacy on its own spaCy parse.
 
 - direct quotes: the gold items are the quoted segments of gold contents (between a pair of
-  quote marks, “…”, "…" or the NYT's ''…'', see ``quoted_segments``); predictions are direct + partial quotes; one-to-one
+  quote marks, “…”, "…" or the NYT's ''…'', see ``quoted_segments``; a content's brat fragments
+  only whitespace apart are joined first, ``joined_fragments``: brat splits one content at
+  sentence and line breaks); predictions are direct + partial quotes; one-to-one
   matching by IoU >= 0.5 of edge-trimmed spans as above. P = matched / predicted,
   R = matched / gold.
 - speakers, on matched pairs whose attribution has a source: right when a head word of the
@@ -622,8 +624,11 @@ def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     Curly marks pair “…”; a straight ``"`` and the New York Times' doubled apostrophe ``''``
     toggle. An opening mark met while a quote is open is a reopening (news style
     multi-paragraph quote) and stays inside the span. A closing mark with nothing open means
-    the piece starts inside a quote: the span starts at ``start``. A quote still open at
-    ``end`` runs to ``end``.
+    the piece starts inside a quote: the span starts at ``start``; so does a straight mark
+    shaped as a closing one (after a word, before a space) when nothing is open yet, as when
+    the annotation leaves the opening mark out or starts inside a ``''`` mark. A closing
+    curly mark with no word before it in the piece is a misprinted opening one (``”Sorry``).
+    A quote still open at ``end`` runs to ``end``.
     """
     segs: list[tuple[int, int]] = []
     open_at: int | None = None
@@ -632,10 +637,16 @@ def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
         ch = text[i]
         width = 2 if text.startswith("''", i) and i + 2 <= end else 1
         toggle = ch == '"' or width == 2
-        if ch in OPEN_MARKS or (toggle and open_at is None):
+        wordless = not any(c.isalnum() for c in text[start:i])
+        closes = ch in CLOSE_MARKS and not (open_at is None and wordless)
+        if toggle and open_at is None and not segs and not wordless:
+            after = text[i + width : i + width + 1]
+            # closes a quote whose opening mark the piece leaves out
+            closes = not text[i - 1].isspace() and (not after or after.isspace())
+        if not closes and (ch in OPEN_MARKS + CLOSE_MARKS or (toggle and open_at is None)):
             if open_at is None:
                 open_at = i + width
-        elif ch in CLOSE_MARKS or toggle:
+        elif closes or toggle:
             if open_at is not None:
                 segs.append((open_at, i))
                 open_at = None
@@ -655,11 +666,28 @@ def has_quote_mark(text: str, spans: list[tuple[int, int]]) -> bool:
     )
 
 
+def joined_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A content's brat fragments with the ones only whitespace apart joined.
+
+    brat stores a content running over several sentences or lines as fragments split at
+    those boundaries (``392 484;485 565``): one attribution, one quotation. Scored fragment by
+    fragment, a quote of three sentences counted as three gold quotes of which a predicted
+    quote could match one. Fragments separated by words (an interrupting "he said") stay apart.
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and not text[out[-1][1] : a].strip():
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
 def gold_quotes(doc: PnDoc) -> list[PnQuote]:
     out = []
     for at in doc.attrs:
         body = sum(len(doc.text[slice(*trim(doc.text, a, b))]) for a, b in at.content)
-        for a, b in at.content:
+        for a, b in joined_fragments(doc.text, at.content):
             for seg in quoted_segments(doc.text, a, b):
                 t = trim(doc.text, *seg)
                 kind = "direct" if (t[1] - t[0]) >= 0.9 * body else "partial"
