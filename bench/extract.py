@@ -33,7 +33,8 @@ are read from PATH at run time; the **test split is refused**. Articles are buil
 - direct quotes: the gold items are the quoted segments of gold contents (between a pair of
   quote marks, “…”, "…" or the NYT's ''…'', see ``quoted_segments``; a content's brat fragments
   only whitespace apart are joined first, ``joined_fragments``: brat splits one content at
-  sentence and line breaks); predictions are direct + partial quotes; one-to-one
+  sentence and line breaks); predictions are direct + partial quotes; both are cut into
+  quoted paragraphs where a new paragraph reopens the mark (``paragraph_units``); one-to-one
   matching by IoU >= 0.5 of edge-trimmed spans as above. P = matched / predicted,
   R = matched / gold.
 - speakers, on matched pairs whose attribution has a source: right when a head word of the
@@ -66,7 +67,7 @@ import time
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -691,8 +692,32 @@ def gold_quotes(doc: PnDoc) -> list[PnQuote]:
             for seg in quoted_segments(doc.text, a, b):
                 t = trim(doc.text, *seg)
                 kind = "direct" if (t[1] - t[0]) >= 0.9 * body else "partial"
-                out.append(PnQuote(doc.name, seg, at, kind))
+                out.extend(PnQuote(doc.name, u, at, kind) for u in paragraph_units(doc.text, seg))
     return out
+
+
+# A new paragraph or line that reopens the quote: news style for a quote over paragraphs.
+_REOPEN = re.compile(r"\n[ \t\n]*(?=[“«\"]|'')")
+
+
+def paragraph_units(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A quoted span cut where a new paragraph reopens the quote mark.
+
+    The unit of quote scoring is the quoted paragraph: PolNeAR annotates attributions, and
+    whether a quote running over paragraphs is one attribution (one content) or one per
+    paragraph (each with its own cue, "he continued") is the annotator's choice, made both
+    ways in the corpus; storyline emits one quote per multi-paragraph quote. Cutting gold and
+    predicted spans alike makes the score independent of that grouping.
+    """
+    a, b = span
+    out = []
+    for m in _REOPEN.finditer(text, a, b):
+        if text[a : m.start()].strip(_EDGE):
+            out.append((a, m.start()))
+        a = m.end()
+    if text[a:b].strip(_EDGE):
+        out.append((a, b))
+    return out or [span]
 
 
 def span_text(text: str, spans: list[tuple[int, int]]) -> str:
@@ -885,6 +910,7 @@ def score_polnear(
         qp = [p for p in ps if p.kind in ("direct", "partial")]
         s.gold_q += len(golds)
         s.pred_q += len(qp)
+        n_qp = len(qp)
         for p in qp:
             if p.kind == "direct":
                 s.pred_direct += 1
@@ -892,6 +918,13 @@ def score_polnear(
             else:
                 s.pred_partial += 1
                 s.partial_no_spk += not p.speaker
+        # scored per quoted paragraph (``paragraph_units``), as the gold quotes
+        qp = [
+            replace(p, start=u[0], end=u[1])
+            for p in qp
+            for u in paragraph_units(text, (p.start, p.end))
+        ]
+        s.pred_q += len(qp) - n_qp
         m = pn_match(text, [g.span for g in golds], [(p.start, p.end) for p in qp])
         s.tp_q += len(m)
         # lenient: PolNeAR often annotates only some sentences of a long quote, so a gold

@@ -57,3 +57,12 @@ def test_fragments_only_whitespace_apart_are_one_content() -> None:
     assert [text[x:y] for x, y in b.quoted_segments(text, *joined[0])] == [
         "The port reopens. Fees drop."
     ]
+
+
+def test_quotes_are_scored_per_quoted_paragraph() -> None:
+    text = "“The ferry is late.\n\n“The bridge is shut,” Penn said."
+    b = _bench()
+    end = text.index("”")
+    units = b.paragraph_units(text, (1, end))
+    assert [text[x:y] for x, y in units] == ["The ferry is late.", "“The bridge is shut,"]
+    assert b.paragraph_units(text, (22, end)) == [(22, end)]
