@@ -123,7 +123,9 @@ def test_lone_surname_before_a_colon(mode: str) -> None:
 
 @pytest.mark.parametrize("mode", MODES)
 def test_name_inside_a_prepositional_apposition_is_not_the_speaker(mode: str) -> None:
-    text = "Ivo Penn, a spokesman for Mayor Lia Roe, said, “The pier stays open through the winter.”"
+    text = (
+        "Ivo Penn, a spokesman for Mayor Lia Roe, said, “The pier stays open through the winter.”"
+    )
     q = one(quotes(text, mode), "pier stays open")
     assert q.speaker == "Ivo Penn"
 
