@@ -167,3 +167,17 @@ def test_title_of_a_work_after_a_work_noun_is_not_speech(mode: str) -> None:
 def test_sentence_after_a_work_noun_is_still_a_quote(mode: str) -> None:
     text = "Penn wrote in his book: “We built the pier with our own hands, and it held.”"
     assert one(quotes(text, mode), "pier with our own").speaker == "Penn"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_signature_line_with_a_place_or_clause_names_the_speaker(mode: str) -> None:
+    text = (
+        "Letters from readers.\n\n"
+        '"The new pier is the best thing to happen to this town in years."\n\n'
+        "-Mara Quill, Eastport.\n\n"
+        '"Nobody asked the fishermen."\n\n'
+        "-Ivo Penn, writing after the vote."
+    )
+    found = quotes(text, mode)
+    assert one(found, "new pier").speaker == "Mara Quill"
+    assert one(found, "fishermen").speaker == "Ivo Penn"

@@ -589,7 +589,8 @@ _AFTER_ANY_VERB = re.compile(
 _AFTER_DASH = re.compile(
     r"[ \t]*(?:(?P<nl>\n[ \t]*){1,2})?(?:[—–]|--?)[ \t]*"
     r"(?P<np>(?:(?:[A-Z][\w’'-]*\.?|of|the|for|and)[ \t]+){0,4}[A-Z][\w’'-]+)"
-    r"[ \t]*(?:(?(nl)[.,]?[ \t]*(?:\n|$)|(?!))|\(@)"
+    # (a signature line may add a place or a clause: "-Jane Roe, Eastport.")
+    r"[ \t]*(?:(?(nl)(?:,[^\n“”\"]{1,80})?[.,]?[ \t]*(?:\n|$)|(?!))|\(@)"
 )
 _AFTER_ANY_VERB_INV = re.compile(
     rf"\s*(?P<v>[a-z]{{3,}}ed)\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s*(?:[.,]|$)"
