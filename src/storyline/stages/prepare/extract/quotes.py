@@ -392,20 +392,23 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         # leader, Ivo Roe,"); a place or body at its end is only part of the description
         # ("Bayram Aga, a voter in Ashgabat,")
         head_end = a + m.start()
-        outer = [
+        outer = found
+        found = [
             x
-            for x in found
+            for x in outer
             # a name governed by a preposition or a relative clause inside the apposition
             # describes the head ("Ivo Penn, a spokesman for Mayor Lia Roe," is Penn;
             # "Ivo Penn, who runs against Lia Roe,"): only a bare name stands for it
-            if not _APPOS_MODIFIER.search(text, head_end, x[0])
+            if x[2].type in ("PERSON", "UNNAMED")
+            and not _APPOS_MODIFIER.search(text, head_end, x[0])
         ]
-        found = [x for x in outer if x[2].type in ("PERSON", "UNNAMED")]
         found += [
             (s, e, ent)
             for s, e, ent in ctx.mentions_from(a, head_end)
             if head_end - 1 <= e <= head_end
         ]
+        if not found:  # no head known: a person in the apposition is the best guess left
+            found = [x for x in outer if x[2].type in ("PERSON", "UNNAMED")]
         if not found:  # "One of the labels, Example & Co," names the organisation
             found = [x for x in outer if x[2].type == "ORG" and x[0] > head_end]
     if not found:
