@@ -31,7 +31,10 @@ are read from PATH at run time; the **test split is refused**. Articles are buil
 (spaCy, then rules; the model loads before the clock) and textacy on its own spaCy parse.
 
 - direct quotes: the gold items are the quoted segments of gold contents (between a pair of
-  quote marks, “…”, "…" or the NYT's ''…'', see ``quoted_segments``); predictions are direct + partial quotes; one-to-one
+  quote marks, “…”, "…" or the NYT's ''…'', see ``quoted_segments``; a content's brat fragments
+  only whitespace apart are joined first, ``joined_fragments``: brat splits one content at
+  sentence and line breaks); predictions are direct + partial quotes; both are cut into
+  quoted paragraphs where a new paragraph reopens the mark (``paragraph_units``); one-to-one
   matching by IoU >= 0.5 of edge-trimmed spans as above. P = matched / predicted,
   R = matched / gold.
 - speakers, on matched pairs whose attribution has a source: right when a head word of the
@@ -64,7 +67,7 @@ import time
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -622,8 +625,11 @@ def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     Curly marks pair “…”; a straight ``"`` and the New York Times' doubled apostrophe ``''``
     toggle. An opening mark met while a quote is open is a reopening (news style
     multi-paragraph quote) and stays inside the span. A closing mark with nothing open means
-    the piece starts inside a quote: the span starts at ``start``. A quote still open at
-    ``end`` runs to ``end``.
+    the piece starts inside a quote: the span starts at ``start``; so does a straight mark
+    shaped as a closing one (after a word, before a space) when nothing is open yet, as when
+    the annotation leaves the opening mark out or starts inside a ``''`` mark. A closing
+    curly mark with no word before it in the piece is a misprinted opening one (``”Sorry``).
+    A quote still open at ``end`` runs to ``end``.
     """
     segs: list[tuple[int, int]] = []
     open_at: int | None = None
@@ -632,10 +638,16 @@ def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
         ch = text[i]
         width = 2 if text.startswith("''", i) and i + 2 <= end else 1
         toggle = ch == '"' or width == 2
-        if ch in OPEN_MARKS or (toggle and open_at is None):
+        wordless = not any(c.isalnum() for c in text[start:i])
+        closes = ch in CLOSE_MARKS and not (open_at is None and wordless)
+        if toggle and open_at is None and not segs and not wordless:
+            after = text[i + width : i + width + 1]
+            # closes a quote whose opening mark the piece leaves out
+            closes = not text[i - 1].isspace() and (not after or after.isspace())
+        if not closes and (ch in OPEN_MARKS + CLOSE_MARKS or (toggle and open_at is None)):
             if open_at is None:
                 open_at = i + width
-        elif ch in CLOSE_MARKS or toggle:
+        elif closes or toggle:
             if open_at is not None:
                 segs.append((open_at, i))
                 open_at = None
@@ -655,16 +667,57 @@ def has_quote_mark(text: str, spans: list[tuple[int, int]]) -> bool:
     )
 
 
+def joined_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A content's brat fragments with the ones only whitespace apart joined.
+
+    brat stores a content running over several sentences or lines as fragments split at
+    those boundaries (``392 484;485 565``): one attribution, one quotation. Scored fragment by
+    fragment, a quote of three sentences counted as three gold quotes of which a predicted
+    quote could match one. Fragments separated by words (an interrupting "he said") stay apart.
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and not text[out[-1][1] : a].strip():
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
 def gold_quotes(doc: PnDoc) -> list[PnQuote]:
     out = []
     for at in doc.attrs:
         body = sum(len(doc.text[slice(*trim(doc.text, a, b))]) for a, b in at.content)
-        for a, b in at.content:
+        for a, b in joined_fragments(doc.text, at.content):
             for seg in quoted_segments(doc.text, a, b):
                 t = trim(doc.text, *seg)
                 kind = "direct" if (t[1] - t[0]) >= 0.9 * body else "partial"
-                out.append(PnQuote(doc.name, seg, at, kind))
+                out.extend(PnQuote(doc.name, u, at, kind) for u in paragraph_units(doc.text, seg))
     return out
+
+
+# A new paragraph or line that reopens the quote: news style for a quote over paragraphs.
+_REOPEN = re.compile(r"\n[ \t\n]*(?=[“«\"]|'')")
+
+
+def paragraph_units(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A quoted span cut where a new paragraph reopens the quote mark.
+
+    The unit of quote scoring is the quoted paragraph: PolNeAR annotates attributions, and
+    whether a quote running over paragraphs is one attribution (one content) or one per
+    paragraph (each with its own cue, "he continued") is the annotator's choice, made both
+    ways in the corpus; storyline emits one quote per multi-paragraph quote. Cutting gold and
+    predicted spans alike makes the score independent of that grouping.
+    """
+    a, b = span
+    out = []
+    for m in _REOPEN.finditer(text, a, b):
+        if text[a : m.start()].strip(_EDGE):
+            out.append((a, m.start()))
+        a = m.end()
+    if text[a:b].strip(_EDGE):
+        out.append((a, b))
+    return out or [span]
 
 
 def span_text(text: str, spans: list[tuple[int, int]]) -> str:
@@ -857,6 +910,7 @@ def score_polnear(
         qp = [p for p in ps if p.kind in ("direct", "partial")]
         s.gold_q += len(golds)
         s.pred_q += len(qp)
+        n_qp = len(qp)
         for p in qp:
             if p.kind == "direct":
                 s.pred_direct += 1
@@ -864,6 +918,13 @@ def score_polnear(
             else:
                 s.pred_partial += 1
                 s.partial_no_spk += not p.speaker
+        # scored per quoted paragraph (``paragraph_units``), as the gold quotes
+        qp = [
+            replace(p, start=u[0], end=u[1])
+            for p in qp
+            for u in paragraph_units(text, (p.start, p.end))
+        ]
+        s.pred_q += len(qp) - n_qp
         m = pn_match(text, [g.span for g in golds], [(p.start, p.end) for p in qp])
         s.tp_q += len(m)
         # lenient: PolNeAR often annotates only some sentences of a long quote, so a gold

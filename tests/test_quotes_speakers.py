@@ -116,3 +116,68 @@ def test_digest_byline_before_a_colon_names_the_speaker(mode: str) -> None:
 def test_lone_surname_before_a_colon(mode: str) -> None:
     text = "The hall went quiet.\n\nVarnholt interjected: “So the vote is off until May?”"
     assert one(quotes(text, mode), "vote is off").speaker == "Varnholt"
+
+
+# -- second pass (issue 17): appositions, connectives, framing verbs, titles of works --------
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_name_inside_a_prepositional_apposition_is_not_the_speaker(mode: str) -> None:
+    text = (
+        "Ivo Penn, a spokesman for Mayor Lia Roe, said, “The pier stays open through the winter.”"
+    )
+    q = one(quotes(text, mode), "pier stays open")
+    assert q.speaker == "Ivo Penn"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_name_in_a_relative_clause_apposition_is_not_the_speaker(mode: str) -> None:
+    text = (
+        "The ferry board met on Monday. Mara Quill, a senior analyst in the Eastport office of "
+        "Dunmore Ferry Holdings, said the “old model” of ferry pricing was “close to its end.”"
+    )
+    assert one(quotes(text, mode), "close to its end").speaker == "Mara Quill"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_quote_after_a_connective_continues_the_speaker_before(mode: str) -> None:
+    text = (
+        "“The pier will stay open all winter,” Roe said at the dock. "
+        "Then, “she simply walked off the stage.”"
+    )
+    assert one(quotes(text, mode), "walked off").speaker == "Roe"
+
+
+@pytest.mark.model
+def test_framing_verb_gives_a_partial_quote_its_subject() -> None:
+    text = "Lia Roe charged that the board “hid” the ferry tolls from the council."
+    assert one(quotes(text, "spacy"), "hid").speaker == "Lia Roe"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_title_of_a_work_after_a_work_noun_is_not_speech(mode: str) -> None:
+    text = (
+        "Ivo Penn grew up near the harbour, he said in his 2019 book, “The Long Ferry Home.” "
+        "His parents ran a bait shop."
+    )
+    assert not [q for q in quotes(text, mode) if "Ferry Home" in q.text]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_sentence_after_a_work_noun_is_still_a_quote(mode: str) -> None:
+    text = "Penn wrote in his book: “We built the pier with our own hands, and it held.”"
+    assert one(quotes(text, mode), "pier with our own").speaker == "Penn"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_signature_line_with_a_place_or_clause_names_the_speaker(mode: str) -> None:
+    text = (
+        "Letters from readers.\n\n"
+        '"The new pier is the best thing to happen to this town in years."\n\n'
+        "-Mara Quill, Eastport.\n\n"
+        '"Nobody asked the fishermen."\n\n'
+        "-Ivo Penn, writing after the vote."
+    )
+    found = quotes(text, mode)
+    assert one(found, "new pier").speaker == "Mara Quill"
+    assert one(found, "fishermen").speaker == "Ivo Penn"

@@ -833,3 +833,31 @@ CASUALTY_WORDS: frozenset[str] = frozenset({
     "wounded", "hurt", "missing", "casualties", "victims", "fatalities", "displaced",
     "evacuated", "homeless", "toll",
 })  # fmt: skip
+
+# Verbs that frame a partial quote in a reported clause as the subject's words without being
+# reporting verbs ("Roe charged that the board “hid” the tolls", "Roe gushed about a “new
+# dawn”"): the quote takes their subject as its speaker (quotes.py, issue 17).
+FRAMING_VERB_FORMS: frozenset[str] = frozenset({
+    "charged", "charges", "charging", "alleged", "alleges", "alleging", "boasted", "boasts",
+    "boasting", "bragged", "brags", "bragging", "gushed", "gushes", "assured", "assures",
+    "blasted", "blasts", "slammed", "slams", "mocked", "mocks", "mocking", "joked", "jokes",
+    "quipped", "quips", "touted", "touts", "touting", "proclaimed", "proclaims", "lamented",
+    "laments", "derided", "derides", "ridiculed", "ridicules", "scoffed", "vented",
+    "characterized", "characterizes", "characterised", "characterises",
+})  # fmt: skip
+
+# Nouns for a work with a title ("her memoir, “Tides of Eastport”"): a title-case quotation
+# right after one, or after "titled", is the work's title, not anyone's words (issue 17).
+WORK_NOUNS: frozenset[str] = frozenset({
+    "book", "books", "memoir", "memoirs", "novel", "biography", "autobiography", "film",
+    "films", "movie", "movies", "documentary", "show", "shows", "series", "sitcom", "song",
+    "songs", "album", "play", "musical", "podcast", "program", "programme", "poem", "essay",
+    "article", "headline", "column", "magazine", "newspaper", "report", "titled", "entitled",
+})  # fmt: skip
+
+# Sentence-opening connectives: a quotation opened right after one ("Then, “…”", "Instead,
+# “…”") continues the speaker of the quotation before it (quotes.py, issue 17).
+QUOTE_CONNECTIVES: frozenset[str] = frozenset({
+    "and", "but", "then", "instead", "later", "still", "again", "also", "now", "so", "yet",
+    "meanwhile", "moreover", "besides", "otherwise",
+})  # fmt: skip

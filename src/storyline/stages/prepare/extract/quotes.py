@@ -42,7 +42,7 @@ from storyline.lang import (
     alternation,
     finite_forms,
 )
-from storyline.lang.en import SPEECH_NOUNS
+from storyline.lang.en import FRAMING_VERB_FORMS, QUOTE_CONNECTIVES, SPEECH_NOUNS, WORK_NOUNS
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
 from storyline.stages.prepare.extract.context import NO_DEADLINE, ArticleContext, Deadline
 from storyline.stages.prepare.extract.coref import SUBJECT_PRONOUNS, Coref
@@ -356,6 +356,12 @@ def _speaker_in(ctx: _Ctx, a: int, b: int, head: int | None = None) -> Entity | 
     return ctx.coref.actor_in(a, b, head)
 
 
+# A preposition or relative pronoun in an apposition: the names after it are not the head's.
+_APPOS_MODIFIER = re.compile(
+    rf"\b(?:{'|'.join(sorted(_PREPOSITIONS | {'to', 'against', 'who', 'which', 'that', 'whose'}))})\b"
+)
+
+
 def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
     """The actor of a phrase that ends right before offset ``b``.
 
@@ -375,12 +381,22 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         # ("Bayram Aga, a voter in Ashgabat,")
         head_end = a + m.start()
         outer = found
-        found = [x for x in outer if x[2].type in ("PERSON", "UNNAMED")]
+        found = [
+            x
+            for x in outer
+            # a name governed by a preposition or a relative clause inside the apposition
+            # describes the head ("Ivo Penn, a spokesman for Mayor Lia Roe," is Penn;
+            # "Ivo Penn, who runs against Lia Roe,"): only a bare name stands for it
+            if x[2].type in ("PERSON", "UNNAMED")
+            and not _APPOS_MODIFIER.search(text, head_end, x[0])
+        ]
         found += [
             (s, e, ent)
             for s, e, ent in ctx.mentions_from(a, head_end)
             if head_end - 1 <= e <= head_end
         ]
+        if not found:  # no head known: a person in the apposition is the best guess left
+            found = [x for x in outer if x[2].type in ("PERSON", "UNNAMED")]
         if not found:  # "One of the labels, Example & Co," names the organisation
             found = [x for x in outer if x[2].type == "ORG" and x[0] > head_end]
     if not found:
@@ -564,7 +580,8 @@ _AFTER_ANY_VERB = re.compile(
 _AFTER_DASH = re.compile(
     r"[ \t]*(?:(?P<nl>\n[ \t]*){1,2})?(?:[—–]|--?)[ \t]*"
     r"(?P<np>(?:(?:[A-Z][\w’'-]*\.?|of|the|for|and)[ \t]+){0,4}[A-Z][\w’'-]+)"
-    r"[ \t]*(?:(?(nl)[.,]?[ \t]*(?:\n|$)|(?!))|\(@)"
+    # (a signature line may add a place or a clause: "-Jane Roe, Eastport.")
+    r"[ \t]*(?:(?(nl)(?:,[^\n“”\"]{1,80})?[.,]?[ \t]*(?:\n|$)|(?!))|\(@)"
 )
 _AFTER_ANY_VERB_INV = re.compile(
     rf"\s*(?P<v>[a-z]{{3,}}ed)\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s*(?:[.,]|$)"
@@ -760,6 +777,19 @@ def _classify(ctx: _Ctx, seg: _Seg, introduced: bool) -> QuoteKind:
     return "partial"
 
 
+# A sentence that is only a connective or two before a quotation: "Then, “…”".
+_CONNECTIVE_LEAD = re.compile(
+    rf"\W*(?:(?:{alternation(QUOTE_CONNECTIVES)})\b\W*){{1,2}}[“\"«]?\s*", re.I
+)
+
+
+def _connective_lead(ctx: _Ctx, start: int) -> bool:
+    """Whether the quotation at ``start`` opens its sentence after a connective only; it
+    then continues the paragraph's quotation before it ("…,” Roe said. Then, “…”)."""
+    ss, _ = ctx.sentence(max(start - 1, 0))
+    return ss < start and _CONNECTIVE_LEAD.fullmatch(ctx.text, ss, start) is not None
+
+
 def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
     found: list[_Found] = []
     paras = _para_starts(ctx.text)
@@ -797,7 +827,7 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             behind[f.para] = k
             continue
         donors = [g for g in by_group[f.group] if g is not f and g.sp]
-        if not donors and f.kind == "direct":
+        if not donors and (f.kind == "direct" or _connective_lead(ctx, f.start)):
             if f.para in behind:
                 donors = [found[behind[f.para]]]
             else:
@@ -911,7 +941,8 @@ def _starts_paragraph(text: str, pos: int) -> bool:
 _FRAMING = (
     r"called(?!\s+for)|calls(?!\s+for)|dubbed|branded|labelled|labeled|termed|described|describes|describing|"
     r"hailed|praised|condemned|criticised|criticized|denounced|welcomed|promised|pledged|vowed|"
-    r"urged|demanded|accused|blamed|rejected|dismissed|defended|put\s+it|puts\s+it|calling"
+    r"urged|demanded|accused|blamed|rejected|dismissed|defended|put\s+it|puts\s+it|calling|"
+    + alternation(FRAMING_VERB_FORMS)
 )
 
 
@@ -1096,6 +1127,19 @@ def _title_case(quote: str) -> bool:
     return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
+# A work noun (or "titled") right before a quotation: "her memoir, “…”", "a show titled “…”".
+_WORK_BEFORE = re.compile(
+    rf"\b(?:{alternation(WORK_NOUNS)})(?:\s+(?:titled|entitled|called|named))?,?\s*[“\"«]?\s*\Z",
+    re.I,
+)
+
+
+def _work_title(quote: str, before: str) -> bool:
+    """A title-case quotation right after a work noun is the work's title ("his 2019 book,
+    “The Long Ferry Home”"), whoever wrote it: no speech."""
+    return len(quote.split()) <= 14 and _title_case(quote) and bool(_WORK_BEFORE.search(before))
+
+
 def _not_speech(quote: str, kind: QuoteKind, attributed: bool) -> bool:
     """Quoted text that is no one's words.
 
@@ -1152,7 +1196,10 @@ def extract_quotes(
     _resolve_pronouns(qc, found)
     quotes: list[Quote] = []
     for f in sorted(found, key=lambda f: (f.start, f.end)):
-        if _not_speech(text[f.start : f.end], f.kind, bool(f.sp)):
+        if _not_speech(text[f.start : f.end], f.kind, bool(f.sp)) or (
+            f.kind != "indirect"
+            and _work_title(text[f.start : f.end], text[max(0, f.start - 60) : f.start])
+        ):
             continue
         ent = f.sp.entity
         name, role = (ent.name, f.sp.role or ent.role) if ent is not None else (f.sp.text, None)

@@ -1,0 +1,68 @@
+"""The PolNeAR scoring helpers of ``bench/extract.py`` on made-up strings (issue 17).
+
+No PolNeAR text is used: the annotation shapes (brat fragments, marks left out of a content)
+are rebuilt on sentences written for this test.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+BENCH = Path(__file__).resolve().parent.parent / "bench" / "extract.py"
+
+
+def _bench() -> ModuleType:
+    if "bench_extract" in sys.modules:
+        return sys.modules["bench_extract"]
+    spec = importlib.util.spec_from_file_location("bench_extract", BENCH)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["bench_extract"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def segs(text: str) -> list[str]:
+    return [text[a:b] for a, b in _bench().quoted_segments(text, 0, len(text))]
+
+
+def test_quoted_segments_pairs_marks() -> None:
+    assert segs('Ivo Penn said "we will wait." Then "not yet."') == ["we will wait.", "not yet."]
+    assert segs("''The ferry runs,'' she said") == ["The ferry runs,"]
+
+
+def test_content_that_leaves_the_opening_mark_out_is_one_quote() -> None:
+    # the annotation starts after the opening mark, or inside a doubled apostrophe
+    assert segs('Harbour tolls?" Penn asked') == ["Harbour tolls?"]
+    assert segs("'The tolls stay.'' she said") == ["'The tolls stay."]
+
+
+def test_closing_mark_used_as_opening_one() -> None:
+    assert segs("\u202a”Thanks, Mara!” wrote Ed Lark") == ["Thanks, Mara!"]
+
+
+def test_a_mark_opening_mid_sentence_still_opens() -> None:
+    assert segs("the so-called “tide tax” and “ferry fee” plan") == ["tide tax", "ferry fee"]
+
+
+def test_fragments_only_whitespace_apart_are_one_content() -> None:
+    text = "“The port reopens. Fees drop.” Penn said, “Boats return.”"
+    b = _bench()
+    first, second, third = (0, 18), (19, 30), (42, len(text))
+    assert b.joined_fragments(text, [second, first, third]) == [(0, 30), third]
+    joined = b.joined_fragments(text, [first, second])
+    assert [text[x:y] for x, y in b.quoted_segments(text, *joined[0])] == [
+        "The port reopens. Fees drop."
+    ]
+
+
+def test_quotes_are_scored_per_quoted_paragraph() -> None:
+    text = "“The ferry is late.\n\n“The bridge is shut,” Penn said."
+    b = _bench()
+    end = text.index("”")
+    units = b.paragraph_units(text, (1, end))
+    assert [text[x:y] for x, y in units] == ["The ferry is late.", "“The bridge is shut,"]
+    assert b.paragraph_units(text, (22, end)) == [(22, end)]
