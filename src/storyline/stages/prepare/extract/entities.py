@@ -636,8 +636,8 @@ def _rule_mentions(st: _State) -> list[tuple[int, int, str]]:
             if _not_an_actor(text[start:end]):
                 continue
             if _corporate(text[start:end]):
-                if not any(s < end and start < e for s, e in taken):
-                    taken.append((start, end))
+                if not taken.overlaps(start, end):
+                    taken.add(start, end)
                     out.append((start, end, "ORG"))  # "Brightwell Inc said"
                 continue
             # a lone capitalised word next to "said" is too weak (sentence starts, places)
