@@ -324,3 +324,18 @@ def test_entities_module_loads_pycountry_lazily() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_demonym_after_a_first_name_is_a_surname_not_a_country(mode: str) -> None:
+    text = (
+        "Mark Cuban said on Tuesday that he would not run for the board. "
+        "Cuban said the offer came too late. Officials in Cuba declined to comment, "
+        "and a Cuban diplomat in Vienna said nothing."
+    )
+    found = entities(text, mode)
+    person = next(e for e in found.values() if e.type == "PERSON" and "Cuban" in e.name)
+    assert person.name == "Mark Cuban"
+    cuba = [e for e in found.values() if e.type == "GPE" and "cuba" in e.id]
+    # only "Cuba" itself names the country; no "Cuban" is read as it in this article
+    assert all(all(s == "Cuba" for s in surfaces(text, e)) for e in cuba)

@@ -322,6 +322,9 @@ class _State:
         return 0, len(self.text)
 
 
+_FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+
+
 def _word_before(text: str, pos: int) -> str:
     m = re.search(r"([\w’'.-]+)\W*$", text[max(0, pos - 40) : pos])
     return m.group(1) if m else ""
@@ -356,9 +359,22 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _gazetteer_mentions(st: _State, doc: Doc | None) -> None:
     text, gaz = st.text, st.gaz
-    for m in gaz.pattern.finditer(text):
+    matches = list(gaz.pattern.finditer(text))
+    # A demonym right after a first name is a surname ("Mark Cuban", "Ann English"); the
+    # same word alone later in the article is that person again ("Cuban said"), not the
+    # country: such a demonym names no country anywhere in the article.
+    surnames = {
+        m.group("name")
+        for m in matches
+        if gaz.surfaces[m.group("name")][1] == "demonym"
+        and _word_before(text, m.start("name")).lower() in _FIRST_NAMES
+        and _word_before(text, m.start("name"))[:1].isupper()
+    }
+    for m in matches:
         surface = m.group("name")
         eid, kind = gaz.surfaces[surface]
+        if kind == "demonym" and surface in surnames:
+            continue
         start = m.start("name")
         end = m.end("name")
         nxt = _word_after(text, end)
