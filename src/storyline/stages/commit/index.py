@@ -10,7 +10,13 @@ two signals, each a cosine to the story's centroid:
 
 and a **time** penalty that grows with the gap between an article's date and the story's
 date range, so similar events months or years apart are different stories (articles
-without dates pay nothing).
+without dates pay nothing), and a **principal-actor** penalty: two articles *clash* when
+neither names any of the other's principal actors (the names it repeats most, ``#p:``
+terms from ``article_terms``), and similarity is multiplied by
+``max(clash_floor, 1 - clash_weight * share of clashing article pairs)`` between the two
+sides. Two drink-driving arrests of one team's players, two quakes on one island: the
+same words, other people and places (on ECB+ train, 0.6% of same-event article pairs
+clash and 34% of pairs of sibling events do).
 
 The join rule is size-aware. The centroid of ``k`` articles of one story is a less noisy
 estimate than a single article, so the similarity expected between two same-story groups
@@ -23,6 +29,14 @@ batch (``StoryIndex.take_moves``, once per engine chunk) every story the batch t
 *settled* the same way, which makes the result much less dependent on arrival order.
 Merges and splits are local (only the stories an article touched and their neighbours)
 and reported through ``StoryIndex.take_moves``.
+
+The pending work is a function of what is stored, so a rebuilt index (a restart, another
+process) keeps it: a story is re-checked for a split when its size passes a point of a
+fixed series (``split_min``, then ``split_growth`` times the last), and settled each time
+the index size passes a point of a series of powers of ``settle_drift`` offset by a hash
+of its id (``_schedule``). Term weights are the one part that is not: a running index
+re-weighs an article by the current IDF only when it is re-grouped and its weights are
+more than a doubling old, a rebuilt one weighs every article afresh.
 
 Candidate stories come from indexes, never from a scan over all stories: an inverted index
 over terms (a capped list of the most recent stories per term) and random-hyperplane LSH
