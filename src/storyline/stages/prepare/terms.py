@@ -35,6 +35,13 @@ _CONNECT = frozenset({"of", "de", "del", "der", "van", "von", "al", "bin", "la",
 # punctuation marks, which end a run of capitalised words ("in Gaza, French officials").
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[^\W_]+)*|[^\W_]+(?:['.-][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
 MAX_TERMS = 80
+# Principal actors: the names an article repeats most (at least ``PRINCIPAL_MIN`` times),
+# at most ``PRINCIPALS`` of them, stored as ``#p:``-prefixed terms after the others. Two
+# articles of one topic about different people or places (two drink-driving arrests of
+# one team's players, two offers for one player by two clubs) differ here first.
+PRINCIPAL_PREFIX = "#p:"
+PRINCIPALS = 2
+PRINCIPAL_MIN = 2
 
 
 def _norm_word(word: str) -> str:
@@ -65,7 +72,9 @@ def article_terms(article: Article) -> list[str]:
     them down (requiring other evidence for an opener lost more names than it removed
     noise on ECB+ train).
     Month and weekday names are dropped. Terms are unique, in order of first appearance
-    (the title first when it is a real one), at most ``MAX_TERMS``.
+    (the title first when it is a real one), at most ``MAX_TERMS``. Then come up to
+    ``PRINCIPALS`` principal actors, ``#p:``-prefixed: the single-word names of running
+    text (not of Title Case lines) mentioned most, at least ``PRINCIPAL_MIN`` times.
 
     Args:
         article: a cleaned article.
@@ -94,10 +103,16 @@ def article_terms(article: Article) -> list[str]:
         title_case.append(len(words) >= 3 and caps >= 0.7 * len(words))
 
     out: dict[str, None] = {}
+    names: dict[str, int] = {}  # single-word names outside Title Case lines -> mentions
 
     def emit(term: str) -> None:
         if term and len(out) < MAX_TERMS:
             out.setdefault(term, None)
+
+    def count_run(run: list[tuple[str, bool]]) -> None:
+        for n, caps in run:
+            if len(n) > 2 and n not in _CONNECT and (caps or n not in stop):
+                names[n] = names.get(n, 0) + 1
 
     for toks, is_title in zip(sentences, title_case, strict=True):
         if is_title:
@@ -129,12 +144,16 @@ def article_terms(article: Article) -> list[str]:
                 run.append((n, False))
                 continue
             if run:
+                count_run(run)
                 _emit_run(run, stop, emit)
                 run = []
             if w[0].isdigit():
                 emit(_number_term(w))
+        count_run(run)
         _emit_run(run, stop, emit)
-    return list(out)
+    ranked = sorted(names, key=lambda n: -names[n])  # stable: first mention breaks ties
+    principals = [n for n in ranked[:PRINCIPALS] if names[n] >= PRINCIPAL_MIN]
+    return list(out) + [PRINCIPAL_PREFIX + n for n in principals]
 
 
 def _number_term(word: str) -> str:
@@ -156,4 +175,4 @@ def _emit_run(
             emit(n)
 
 
-__all__ = ["MAX_TERMS", "article_terms"]
+__all__ = ["MAX_TERMS", "PRINCIPALS", "PRINCIPAL_MIN", "PRINCIPAL_PREFIX", "article_terms"]
