@@ -7,7 +7,7 @@ hand so that the update rules are tested apart from the extractor.
 from __future__ import annotations
 
 from report_fixture import article, qty
-from storyline.models import ArticleFacts
+from storyline.models import ArticleFacts, Cite, DateMention
 from storyline.stages.analysis.align import align
 from storyline.stages.analysis.relations import read_frame
 from storyline.text import sentence_spans
@@ -97,3 +97,26 @@ def test_a_figure_shown_as_an_update_is_not_also_a_conflict():
                         _facts(b, ("8", None, 8, "exact"))])  # fmt: skip
     assert al.updates
     assert not al.conflicts
+
+
+def _dated(a, day: str, date_text: str, *figures):
+    f = _facts(a, *figures)
+    start = a.text.index(date_text)
+    f.dates = [DateMention(day, "day", date_text, Cite(a.id, start, start + len(date_text)))]
+    return f
+
+
+def test_undated_reports_are_ordered_by_the_dates_their_text_names():
+    # no published date: the date each report's own text names says which came first
+    a = article("a1", "Floods in Marrow\nMarch 3, 2035\n"
+                      "The floods in Marrow killed 5 people, the district office said.")  # fmt: skip
+    b = article("b1", "Marrow floods\nMarch 4, 2035\n"
+                      "The floods in Marrow killed 12 people, the district office said.")  # fmt: skip
+    al = align(
+        [a, b],
+        [_dated(a, "2035-03-03", "March 3, 2035", ("5 people", "people", 5, "exact")),
+         _dated(b, "2035-03-04", "March 4, 2035", ("12 people", "people", 12, "exact"))],
+    )  # fmt: skip
+    assert not al.conflicts
+    (update,) = al.updates
+    assert update.date_text == "2035-03-03 → 2035-03-04"
