@@ -120,3 +120,26 @@ def test_undated_reports_are_ordered_by_the_dates_their_text_names():
     assert not al.conflicts
     (update,) = al.updates
     assert update.date_text == "2035-03-03 → 2035-03-04"
+
+
+def _ages(day_a: str, day_b: str):
+    a = article("a1", "Police said Tomas Grell, 52, drove the truck into the Harlow depot.",
+                published=day_a)  # fmt: skip
+    b = article("b1", "A jury heard that Tomas Grell, 53, drove the truck into the Harlow depot.",
+                published=day_b)  # fmt: skip
+    return align([a, b], [_facts(a, ("52", None, 52, "exact")),
+                          _facts(b, ("53", None, 53, "exact"))])  # fmt: skip
+
+
+def test_one_persons_age_a_year_later_is_an_update():
+    al = _ages("2036-03-02", "2037-04-20")
+    assert not al.conflicts
+    (update,) = al.updates
+    assert update.summary.startswith("age:")
+    assert update.date_text == "2036-03-02 → 2037-04-20"
+
+
+def test_two_ages_for_one_person_days_apart_are_not_an_update():
+    assert not _ages("2036-03-02", "2036-03-03").updates
+    # the younger age in the later report is no ageing either
+    assert not _ages("2037-04-20", "2036-03-02").updates

@@ -732,6 +732,12 @@ def _compare(
         for rb in cb:
             if _overlap(ra.interval, rb.interval):
                 continue  # these two can both hold ("at least 5.9" and 6.1)
+            if _age_moved(ra, rb, days):
+                # one person's age, older by the years between the two reports
+                small, large = (ra, rb) if ra.anchor < rb.anchor else (rb, ra)
+                day_s, day_l = days.get(small.q.cite.article), days.get(large.q.cite.article)
+                updates.append(Update(_update_label(small, large), [small], [large], day_s, day_l))
+                return None
             if (
                 _days_apart(days.get(ra.q.cite.article), days.get(rb.q.cite.article))
                 > SAME_EVENT_DAYS
@@ -843,6 +849,31 @@ def _same_count(a: _Reading, b: _Reading) -> bool:
     villages" and "10 (killed)" do not: a figure with a noun of its own ("villages",
     "climbers") matches only that noun."""
     return _toll_noun(a) == _toll_noun(b)
+
+
+# Reports at least this many days apart may give one person two ages (an age a year later).
+AGE_UPDATE_MIN_DAYS = 180
+
+
+def _age_moved(a: _Reading, b: _Reading, days: Mapping[ArticleId, str]) -> bool:
+    """One named person's age told in two reports a year or more apart, the older age in the
+    later report and older by about the years between them ("38" at the shooting, "39" at the
+    verdict a year later): the person aged, no one disagrees. Both reports must be dated."""
+    if a.frame.frame != "age" or b.frame.frame != "age" or a.root == b.root or a.broken or b.broken:
+        return False
+    if not ((a.owner and a.owner == b.owner) or (a.subject and a.subject == b.subject)):
+        return False
+    da, db = days.get(a.q.cite.article), days.get(b.q.cite.article)
+    if not da or not db:
+        return False
+    years = (b.anchor - a.anchor) * (1 if db >= da else -1)  # older in the later report
+    apart = _days_apart(da, db)
+    # a birthday can fall between two reports, but days apart a new age is a disagreement
+    return (
+        years >= 1
+        and float(years).is_integer()
+        and max(AGE_UPDATE_MIN_DAYS, (years - 1) * 365) <= apart <= (years + 1) * 365
+    )
 
 
 def _update_member(r: _Reading, ref: _Reading) -> bool:
