@@ -66,7 +66,13 @@ UPDATE_CUES: tuple[str, ...] = (
     "rose to", "rises to", "risen to", "rising to", "climbed to", "climbs to", "jumped to",
     "increased to", "has reached", "reached", "new toll", "new death toll", "now stands at",
     "revised", "raised the toll", "toll rises", "toll rose", "toll climbs", "toll climbed",
+    "has risen", "have risen", "had risen", "has climbed", "have climbed", "has grown to",
+    "mounted to", "updated toll", "latest toll", "so far",
 )  # fmt: skip
+
+# Words right before a figure that say it is the latest count ("the toll is now 12"); read only
+# there, since "now" elsewhere in a sentence says nothing about the figure.
+UPDATE_CUES_BEFORE: tuple[str, ...] = ("now", "is now", "has now", "now stands at", "now at")
 
 # Words right before or after a number that make it a part of another count ("30 of the 80
 # wounded", "including 12 children"): a part never contradicts its total.

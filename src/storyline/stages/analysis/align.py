@@ -28,7 +28,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from storyline.lang.frames import GENERIC_COUNTED, LENGTH_UNITS, TOLL_FRAMES
+from storyline.lang.frames import FRAME_WORDS, GENERIC_COUNTED, LENGTH_UNITS, TOLL_FRAMES
 from storyline.models import (
     Article,
     ArticleFacts,
@@ -630,13 +630,31 @@ def _quantity_claims(
         for k in {_compare_key(r) for r in cl} - {None}:
             index[k].append(n)  # type: ignore[index]
     seen: set[tuple[int, int]] = set()
+    found: list[_Found] = []
     for members in index.values():
         for i in range(len(members)):
             for j in range(i + 1, len(members)):
                 pair = (members[i], members[j])
                 if pair not in seen:
                     seen.add(pair)
-                    _compare(made[pair[0]], made[pair[1]], sim, out, conflicts, updates, days)
+                    hit = _compare(made[pair[0]], made[pair[1]], sim, out, updates, days)
+                    if hit is not None:
+                        found.append(hit)
+    # a figure shown as an update is never also shown as a disagreement: a conflict between
+    # two reports whose figures of that frame an update already links is dropped
+    moved = {
+        (x.root, y.root, u.after[0].frame.frame) for u in updates for x in u.before for y in u.after
+    }
+    for conflict, frame, roots_a, roots_b, ids in found:
+        if all((x, y, frame) in moved or (y, x, frame) in moved for x in roots_a for y in roots_b):
+            continue
+        for cid in ids:
+            out.info[cid].contested = True
+        conflicts.append(conflict)
+
+
+# A conflict found between two claims: the conflict, its frame, each side's sources, the claims.
+_Found = tuple[Conflict, str | None, set[ArticleId], set[ArticleId], tuple[str, str]]
 
 
 def _compare_key(r: _Reading) -> str | None:
@@ -699,17 +717,27 @@ def _quantity_claim(cl: list[_Reading], names: Mapping[EntityId, str], out: _Cla
 
 def _compare(
     a: tuple[list[_Reading], Claim], b: tuple[list[_Reading], Claim], sim: _Similarity,
-    out: _Claims, conflicts: list[Conflict], updates: list[Update],
-    days: Mapping[ArticleId, str],
-) -> None:  # fmt: skip
+    out: _Claims, updates: list[Update], days: Mapping[ArticleId, str],
+) -> _Found | None:  # fmt: skip
     """A conflict (or an update) between two values of one frame, when some pair of their
-    figures is like and like, from two independent sources, and their ranges cannot meet."""
+    figures is like and like, from two independent sources, and their ranges cannot meet.
+
+    A toll (killed, injured, missing...) that is larger in a report that says it moved ("rose
+    to", "has risen", "now"), or in a later-dated report, is an update: appended to
+    ``updates`` with every figure of both values that counts the same thing (so each report
+    of the earlier and of the later figure is cited), and never a conflict."""
     (ca, claim_a), (cb, claim_b) = a, b
     best: tuple[float, _Reading, _Reading] | None = None
     for ra in ca:
         for rb in cb:
             if _overlap(ra.interval, rb.interval):
                 continue  # these two can both hold ("at least 5.9" and 6.1)
+            if _age_moved(ra, rb, days):
+                # one person's age, older by the years between the two reports
+                small, large = (ra, rb) if ra.anchor < rb.anchor else (rb, ra)
+                day_s, day_l = days.get(small.q.cite.article), days.get(large.q.cite.article)
+                updates.append(Update(_update_label(small, large), [small], [large], day_s, day_l))
+                return None
             if (
                 _days_apart(days.get(ra.q.cite.article), days.get(rb.q.cite.article))
                 > SAME_EVENT_DAYS
@@ -720,16 +748,24 @@ def _compare(
                 continue
             small, large = (ra, rb) if ra.anchor < rb.anchor else (rb, ra)
             day_s, day_l = days.get(small.q.cite.article), days.get(large.q.cite.article)
+            if ra.frame.frame in TOLL_FRAMES and not _same_count(small, large):
+                continue  # "seven villages" / "10 (killed)", "120 mph" / "38 (arrested)"
             if ra.frame.frame in TOLL_FRAMES and (
                 large.frame.update or bool(day_s and day_l and day_l > day_s)
             ):
                 # a toll said to have risen, or larger in a later report: the story moved
-                updates.append(Update(_update_label(small, large), small, large, day_s, day_l))
-                return
+                cs, cl = (ca, cb) if small is ra else (cb, ca)
+                before = [r for r in cs if _update_member(r, small)]
+                after = [r for r in cl if _update_member(r, large)]
+                updates.append(
+                    Update(_update_label(small, large), before, after,
+                           _first_day(before, days, day_s), _first_day(after, days, day_l))
+                )  # fmt: skip
+                return None
             if _comparable(ra, rb, s) and (best is None or s > best[0]):
                 best = (s, ra, rb)
     if best is None:
-        return
+        return None
     s, ra, rb = best
     # each side: its figures of the same frame, from sources that do not also state the
     # other value (an article giving both is not taking a side)
@@ -740,8 +776,7 @@ def _compare(
     both = {r.root for r in members[0]} & {r.root for r in members[1]}
     members = [[r for r in m if r.root not in both] for m in members]
     if not all(members):
-        return
-    out.info[claim_a.id].contested = out.info[claim_b.id].contested = True
+        return None
     conflict = Conflict(
         topic=f"{claim_a.subject}: {claim_a.slot}",
         sides=[
@@ -756,7 +791,10 @@ def _compare(
         * (LIKENESS_BASE + (1 - LIKENESS_BASE) * min(1.0, 2 * s)),
         3,
     )
-    conflicts.append(conflict)
+    return (
+        conflict, ra.frame.frame, {r.root for r in members[0]}, {r.root for r in members[1]},
+        (claim_a.id, claim_b.id),
+    )  # fmt: skip
 
 
 def _same_noun(a: _Reading, b: _Reading) -> bool:
@@ -788,13 +826,69 @@ def _side_member(r: _Reading, ref: _Reading) -> bool:
 
 @dataclass(slots=True)
 class Update:
-    """A figure that moved between reports (a toll that grew): a timeline item, not a conflict."""
+    """A figure that moved between reports (a toll that grew): a timeline item, not a conflict.
+    ``before`` and ``after`` hold every report of the earlier and of the later figure."""
 
     label: str
-    before: _Reading
-    after: _Reading
+    before: list[_Reading]
+    after: list[_Reading]
     before_day: str | None
     after_day: str | None
+
+
+def _toll_noun(r: _Reading) -> str:
+    """What a toll counts: its own noun, with generic nouns and the frame's own words
+    ("deaths", "victims", "bodies") folded to "people"; a bare figure counts people."""
+    m = r.measure or "people"
+    words = FRAME_WORDS.get(r.frame.frame or "", ())
+    return "people" if m in words or m + "s" in words else m
+
+
+def _same_count(a: _Reading, b: _Reading) -> bool:
+    """Do two toll figures count the same thing? "three people" and "10" do; "seven
+    villages" and "10 (killed)" do not: a figure with a noun of its own ("villages",
+    "climbers") matches only that noun."""
+    return _toll_noun(a) == _toll_noun(b)
+
+
+# Reports at least this many days apart may give one person two ages (an age a year later).
+AGE_UPDATE_MIN_DAYS = 180
+
+
+def _age_moved(a: _Reading, b: _Reading, days: Mapping[ArticleId, str]) -> bool:
+    """One named person's age told in two reports a year or more apart, the older age in the
+    later report and older by about the years between them ("38" at the shooting, "39" at the
+    verdict a year later): the person aged, no one disagrees. Both reports must be dated."""
+    if a.frame.frame != "age" or b.frame.frame != "age" or a.root == b.root or a.broken or b.broken:
+        return False
+    if not ((a.owner and a.owner == b.owner) or (a.subject and a.subject == b.subject)):
+        return False
+    da, db = days.get(a.q.cite.article), days.get(b.q.cite.article)
+    if not da or not db:
+        return False
+    years = (b.anchor - a.anchor) * (1 if db >= da else -1)  # older in the later report
+    apart = _days_apart(da, db)
+    # a birthday can fall between two reports, but days apart a new age is a disagreement
+    return (
+        years >= 1
+        and float(years).is_integer()
+        and max(AGE_UPDATE_MIN_DAYS, (years - 1) * 365) <= apart <= (years + 1) * 365
+    )
+
+
+def _update_member(r: _Reading, ref: _Reading) -> bool:
+    """A report of the same toll figure as ``ref``: its frame and counted noun, not a part or
+    another event's (its clause may name more frames: "killing 10 people and injuring 80")."""
+    f = r.frame
+    return f.frame == ref.frame.frame and _same_count(r, ref) and not (f.part or f.other_event)
+
+
+def _first_day(
+    readings: Sequence[_Reading], days: Mapping[ArticleId, str], day: str | None
+) -> str | None:
+    """The first day one figure was reported (``day`` when none of its reports is dated)."""
+    known = [d for r in readings if (d := days.get(r.q.cite.article))]
+    return min(known) if known else day
 
 
 def _update_label(small: _Reading, large: _Reading) -> str:
@@ -1176,7 +1270,7 @@ def _update_event(u: Update) -> Event:
     )
     return Event(
         date=u.after_day, date_text=when, summary=u.label, actors=[],
-        cites=[u.before.q.cite, u.after.q.cite], kind="update",
+        cites=_dedupe_cites(r.q.cite for r in [*u.before, *u.after]), kind="update",
     )  # fmt: skip
 
 

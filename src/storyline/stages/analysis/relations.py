@@ -32,6 +32,7 @@ from storyline.lang.frames import (
     PART_AFTER,
     PART_BEFORE,
     UPDATE_CUES,
+    UPDATE_CUES_BEFORE,
 )
 from storyline.models import Article, Cite, EntityId
 from storyline.stages.analysis.focus import KIND_HEADS, Focus, KindPhrase, norm_word
@@ -620,6 +621,10 @@ _FRAME_LEFT = 4  # tokens read before it ("killing 10", "injured almost 50")
 _WHEN_RE = re.compile(rf"\b(?:1[89]\d\d|20\d\d|{alternation(m.title() for m in MONTHS)})\b")
 _UPDATE_RE = re.compile(rf"\b(?:{alternation(UPDATE_CUES)})\b", re.I)
 _UPDATE_BEFORE_RE = re.compile(rf"\b(?:{alternation(UPDATE_CUES)})\s+(?:at\s+)?$", re.I)
+# "the toll is now 12", "now at least 12 dead": the latest count, read right before the figure
+_NOW_BEFORE_RE = re.compile(
+    rf"\b(?:{alternation(UPDATE_CUES_BEFORE)})\s+(?:at\s+least\s+|more\s+than\s+)?$", re.I
+)
 _OTHER_EVENT_RE = re.compile(rf"\b(?:{alternation(OTHER_EVENT_CUES)})\b", re.I)
 _PART_BEFORE_RE = re.compile(rf"\b(?:{alternation(PART_BEFORE)})\s*$", re.I)
 _PHRASE_BEFORE_RE = re.compile(
@@ -749,7 +754,9 @@ def read_frame(
         # from the start of the paragraph: the previous sentence may itself be cut short
         para = text.rfind("\n", 0, previous[0]) + 1
         context = text[para:e]
-    update = bool(_UPDATE_RE.search(sent))
+    update = bool(
+        _UPDATE_RE.search(sent) or _NOW_BEFORE_RE.search(text[max(s, start - 30) : start])
+    )
     cue = _UPDATE_BEFORE_RE.search(text[max(s, start - 30) : start])
     if cue:
         # "the death toll from the blast rose to 14": the figure is the clause subject's
