@@ -295,8 +295,11 @@ class Coref:
             return None
         choice = self._previous_subject(at, pron, subjects_only=True)
         if choice is None:
-            recent = [e for pos, e in speakers if pos < at and at - pos < _RECENT]
-            choice = recent[-1] if recent and self.fits(recent[-1], pron) else None
+            # the last speaker before ``at`` (``speakers`` is in text order: bisect, not a
+            # scan of every earlier speaker, which was quadratic in a long article)
+            i = bisect.bisect_left(speakers, at, key=lambda x: x[0]) - 1
+            last = speakers[i][1] if i >= 0 and at - speakers[i][0] < _RECENT else None
+            choice = last if last is not None and self.fits(last, pron) else None
         if choice is None:
             choice = self._previous_subject(at, pron)
         if choice is None:

@@ -773,13 +773,16 @@ def _affiliation_in(st: _State, start: int, end: int) -> str | None:
 def _add_persons(st: _State, spans: list[tuple[int, int]]) -> None:
     """Group person spans into people, link short forms to full names, attach roles."""
     text, gaz = st.text, st.gaz
-    spans = sorted(set(spans))
-    # a name inside a longer one ("Trump" in "Melania Trump") is part of it
-    spans = [
-        (s, e)
-        for s, e in spans
-        if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)
-    ]
+    # a name inside a longer one ("Trump" in "Melania Trump") is part of it: in order of
+    # start (the longer first at one start), a span is inside another when an earlier one
+    # reaches as far (one sweep; testing every pair was quadratic in the number of names)
+    kept: list[tuple[int, int]] = []
+    reach = -1
+    for s, e in sorted(set(spans), key=lambda x: (x[0], -x[1])):
+        if e > reach:
+            kept.append((s, e))
+            reach = e
+    spans = sorted(kept)
     keyed = [(s, e, _person_key(text[s:e])) for s, e in spans]
     keyed = [(s, e, k) for s, e, k in keyed if k]
     # full names (two or more tokens), longest first so "Sheikh Mohammed" joins the full form
