@@ -101,8 +101,7 @@ def _check_report(rep: dict[str, Any]) -> None:
         assert 0 <= c["start"] < c["end"] <= len(texts[c["article"]])
         assert q["text"] == texts[c["article"]][c["start"] : c["end"]]
     for e in rep.get("entities", []):
-        for m in e.get("mentions", []):
-            c = m["cite"]
+        for c in e.get("mentions", []):  # each mention is a cite (the report schema)
             assert 0 <= c["start"] < c["end"] <= len(texts[c["article"]])
 
 
