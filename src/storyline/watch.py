@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from storyline import IngestResult
     from storyline.engine import Engine
     from storyline.errors import InputError
     from storyline.pipeline.prepare import Known, Prepared
@@ -239,17 +240,7 @@ class Watcher:
                 self._pending.pop(f, None)
                 self._failures.pop(f, None)
             s.files_read += len(group)
-            s.added += len(result.added)
-            s.unchanged += result.unchanged
-            s.new_versions += result.new_versions
-            s.stories_touched |= result.stories_touched
-            for e in result.errors:
-                self._error(str(e))
-            s.current = None
-            if on_update:
-                on_update(s)
-            if self.extract and result.added and not self._extract(result.added, stop, on_update):
-                s.interrupted = True
+            if not self._record(result, stop, on_update):
                 return False
         return True
 
@@ -295,6 +286,17 @@ class Watcher:
             self.engine.reset_indexes()
             self._error(f"{self.urls[0]}{' and others' if len(self.urls) > 1 else ''}: {exc}")
             return True
+        return self._record(result, stop, on_update)
+
+    def _record(
+        self,
+        result: IngestResult,
+        stop: threading.Event,
+        on_update: Callable[[WatchStats], None] | None,
+    ) -> bool:
+        """Count a stored batch (folder or URL poll) and extract what it added; False when
+        ``stop`` cut the extraction short."""
+        s = self.stats
         s.added += len(result.added)
         s.unchanged += result.unchanged
         s.new_versions += result.new_versions
