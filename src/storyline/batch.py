@@ -303,13 +303,7 @@ def _local_units(
             for unit in read_shard(shard, settings, job):
                 yield prepare_unit(unit, settings, job)
         return
-    ctx = _pool_context(settings)
-    with (
-        _worker_logs(ctx) as log_args,
-        ProcessPoolExecutor(
-            workers, mp_context=ctx, initializer=_init_worker, initargs=log_args
-        ) as pool,
-    ):
+    with _worker_pool(workers, _pool_context(settings)) as pool:
         pending: deque[Future[PreparedUnit]] = deque()
         limit = 2 * workers + 1  # bounded look-ahead: memory stays a few units per worker
         for shard in shards:
@@ -332,6 +326,18 @@ class _Relay(logging.Handler):
         target = logging.getLogger(record.name)
         if target.isEnabledFor(record.levelno):
             target.handle(record)
+
+
+@contextmanager
+def _worker_pool(workers: int, ctx: Any) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``workers`` processes whose log records reach this process once each."""
+    with (
+        _worker_logs(ctx) as log_args,
+        ProcessPoolExecutor(
+            workers, mp_context=ctx, initializer=_init_worker, initargs=log_args
+        ) as pool,
+    ):
+        yield pool
 
 
 @contextmanager
@@ -466,6 +472,7 @@ def _ray_units(
         num_cpus=0.75,
     )
     last: tuple[int, int] = (-1, -1)
+    relay = _Relay()  # the actors' records, as the pool workers' reach the driver
     import warnings
 
     # Ray warns, from the plan alone, that one shard means one actor; the small blocks
@@ -477,9 +484,7 @@ def _ray_units(
             raise RuntimeError(f"Ray returned unit {unit.key} after {last}")
         last = unit.key
         for record in unit.logs:  # once each, through the driver's handlers (-v/-q apply)
-            logger = logging.getLogger(record.name)
-            if logger.isEnabledFor(record.levelno):
-                logger.handle(record)
+            relay.emit(record)
         yield unit
 
 
@@ -553,13 +558,7 @@ def _reports(
     if workers <= 1:
         return _write_reports_progress(settings, story_ids, out, progress)
     parts = [story_ids[i::workers] for i in range(workers)]
-    ctx = _pool_context(None)
-    with (
-        _worker_logs(ctx) as log_args,
-        ProcessPoolExecutor(
-            workers, mp_context=ctx, initializer=_init_worker, initargs=log_args
-        ) as pool,
-    ):
+    with _worker_pool(workers, _pool_context(None)) as pool:
         futures = [pool.submit(_write_reports, settings, p, out) for p in parts if p]
         n = 0
         for f in futures:
