@@ -885,13 +885,7 @@ class StoryIndex:
         """
         for m in members:
             if m.weighed_at * 2 < self._n:
-                story = self._stories[m.story]
-                self._detach(m)
-                m.terms = self._weigh(m.raw)
-                m.weighed_at = self._n
-                if story.id not in self._stories:
-                    self._stories[story.id] = story
-                self._attach(m, story)
+                self._reweigh(m)
         groups = self._greedy([self._unit_of_member(m) for m in members])
         groups.sort(key=lambda g: (-len(g), min(members[i].key for i in g)))
         claimed: set[StoryId] = set()
@@ -973,15 +967,19 @@ class StoryIndex:
         """``_regroup`` with every member re-weighed by the current IDF first."""
         for m in members:
             if m.weighed_at != self._n and m.id in self._members:
-                story = self._stories[m.story]
-                self._detach(m)
-                m.terms = self._weigh(m.raw)
-                m.weighed_at = self._n
-                if story.id not in self._stories:
-                    self._stories[story.id] = story
-                    self._removed.discard(story.id)
-                self._attach(m, story)
+                self._reweigh(m)
         self._regroup(sorted(members, key=lambda m: m.key))
+
+    def _reweigh(self, m: _Member) -> None:
+        """Re-weigh a member's terms by the current IDF, in place in its story (a story the
+        detach emptied is put back; ``take_removed`` reports only stories that are gone)."""
+        story = self._stories[m.story]
+        self._detach(m)
+        m.terms = self._weigh(m.raw)
+        m.weighed_at = self._n
+        if story.id not in self._stories:
+            self._stories[story.id] = story
+        self._attach(m, story)
 
     def _revive(self, sid: StoryId) -> _Story:
         story = _Story(id=sid)
