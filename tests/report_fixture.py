@@ -22,6 +22,8 @@ from storyline.models import (
     Stance,
     Story,
 )
+from storyline.stages.analysis.relations import FrameReading, read_frame
+from storyline.text import sentence_spans
 
 TEXT_A = (
     "Northland and Eastmark are drafting a Harbor Council resolution to establish a Coastal "
@@ -183,3 +185,15 @@ def story_fixture() -> tuple[Story, list[Article], list[ArticleFacts]]:
     story = Story("s-000000000001", "Harbor mission", ["aaaa", "bbbb", "cccc", "dddd"],
                   "2031-03-02", "2031-03-05", 3)  # fmt: skip
     return story, [a, b, c, d], [fa, fb, fc, fd]
+
+
+def facts_of(a: Article, *figures: tuple[str, str, float, str]) -> ArticleFacts:
+    """An article's facts holding only quantities: ``(text, measure, value, hedge)`` each."""
+    return ArticleFacts(a.id, quantities=[qty(a, t, "", None, m, v, h) for t, m, v, h in figures])
+
+
+def frame_at(text: str, needle: str) -> FrameReading:
+    """``relations.read_frame`` of the first ``needle`` in ``text``, within its sentence."""
+    s = text.index(needle)
+    sent = next((a, b) for a, b in sentence_spans(text) if a <= s < b)
+    return read_frame(text, s, s + len(needle), sent)

@@ -6,21 +6,10 @@ that the alignment rules are tested apart from the extractor.
 
 from __future__ import annotations
 
-from report_fixture import article, qty
-from storyline.models import ArticleFacts
+from report_fixture import article
+from report_fixture import facts_of as _facts
+from report_fixture import frame_at as _frame
 from storyline.stages.analysis.align import align
-from storyline.stages.analysis.relations import read_frame
-from storyline.text import sentence_spans
-
-
-def _facts(a, *figures):
-    return ArticleFacts(a.id, quantities=[qty(a, t, "", None, m, v, h) for t, m, v, h in figures])
-
-
-def _frame(text: str, needle: str):
-    s = text.index(needle)
-    sent = next((a, b) for a, b in sentence_spans(text) if a <= s < b)
-    return read_frame(text, s, s + len(needle), sent)
 
 
 def test_read_frame_splits_killed_and_injured_in_one_sentence():
