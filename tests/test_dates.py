@@ -324,3 +324,16 @@ def test_a_date_something_was_moved_to_lies_ahead() -> None:
     assert m.date == "2026-05-03"
     m = one("The hearing was pushed to the end of March by the chair.", "2026-02-25")
     assert m.date == "2026-03"
+
+
+def test_numeric_date_line_is_read_only_when_its_order_is_certain() -> None:
+    body = "\nA hiker was rescued from the north face of Mount Varn on Saturday."
+    assert str(text_reference_date("Hiker rescued\nLast updated 13: 26 14/09/2031" + body)) == (
+        "2031-09-14"
+    )
+    assert str(text_reference_date("Hiker rescued\nPosted 9/14/2031 8: 02 AM" + body)) == (
+        "2031-09-14"
+    )
+    # 04/09 is April 9 or 4 September: not read; nor a two-digit year
+    assert text_reference_date("Hiker rescued\nPosted 04/09/2031" + body) is None
+    assert text_reference_date("Hiker rescued\nPosted 14/09/31" + body) is None

@@ -568,9 +568,10 @@ def text_reference_date(text: str) -> date | None:
     """The date of an article's own date line or time stamp, when its first lines carry one.
 
     "Posted on November 15, 2011 6:07 PM" or "Jul 13, 2009 01:40 PM" above the story: a
-    full date written in a line of page furniture near the top. The cleaner turns the
-    plainest such lines into the published date; this reads the ones it leaves (a time
-    stamp beside the date, an "Updated:" prefix with a comma). ``None`` when there is none.
+    full date written in a line of page furniture near the top, or a numeric one whose order
+    is certain ("Last updated 13:26 14/09/2013"). The cleaner turns the plainest such lines
+    into the published date; this reads the ones it leaves (a time stamp beside the date, an
+    "Updated:" prefix with a comma). ``None`` when there is none.
     """
     head = text[:_LEAD_CHARS]
     found = _find(text)
@@ -587,6 +588,32 @@ def text_reference_date(text: str) -> date | None:
             d, precision, _ = _resolve(f, None, "unknown", None)
             if d and precision == "day":
                 return date.fromisoformat(d)
+        numeric = _numeric_day(line)
+        if numeric is not None:
+            return numeric
+    return None
+
+
+_NUMERIC_DAY = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b")
+
+
+def _numeric_day(line: str) -> date | None:
+    """The day of a numeric date in a date line ("Last updated 13:26 14/09/2013"), when its
+    order is certain: a first number above 12 is a day (day/month, as in Europe), a second one
+    above 12 is a day (month/day, as in the US). "04/09/2013" could be either and is not
+    read, nor a two-digit year."""
+    for m in _NUMERIC_DAY.finditer(line):
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if a > 12 >= b:
+            day, month = a, b
+        elif b > 12 >= a:
+            day, month = b, a
+        else:
+            continue
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
     return None
 
 
