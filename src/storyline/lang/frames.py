@@ -34,7 +34,7 @@ FRAME_WORDS: Mapping[str, tuple[str, ...]] = {
     "magnitude": ("magnitude", "richter", "measuring", "registering"),
     "population": ("population", "residents", "inhabitants", "populated"),
     "age": ("year-old", "years-old", "aged", "age"),
-    "marchers": ("marched", "marchers", "protesters", "demonstrators", "rally", "rallies",
+    "marchers": ("march", "marches", "marched", "marchers", "protesters", "demonstrators", "rally", "rallies",
                  "protest", "protests", "streets", "demonstration", "attended"),
     "price": ("price", "priced", "worth", "valued", "paid", "pay", "cost", "costs", "deal",
               "acquisition", "bought", "buy", "sold", "sell", "contract"),
@@ -47,6 +47,9 @@ FRAME_WORDS: Mapping[str, tuple[str, ...]] = {
     "reward": ("reward", "bounty"),
     "sentence": ("sentenced", "sentence", "prison", "jail", "imprisonment"),
 }  # fmt: skip
+
+# Frame words that are also month names when capitalised ("March 5" is no march).
+MONTH_NOUNS: frozenset[str] = frozenset({"March", "May"})
 
 # Phrases right before a figure that name its frame ("home to 120,000 people").
 FRAME_PHRASES_BEFORE: Mapping[str, str] = {

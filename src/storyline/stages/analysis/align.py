@@ -569,7 +569,7 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 def _comparable(a: _Reading, b: _Reading, sim: float) -> bool:
     """Do two figures measure the same thing in the same event (like and like)?"""
     fa, fb = a.frame, b.frame
-    if a.root == b.root or a.key.split("|")[1] != b.key.split("|")[1] or fa.frames != fb.frames:
+    if a.root == b.root or a.key.split("|")[1] != b.key.split("|")[1] or not _same_frames(a, b):
         return False
     if fa.frame is None and not (a.q.subject_entity and a.q.subject_entity == b.q.subject_entity):
         # a counted noun alone ("13 homers", "66 yards") is a statistic of many things in a
@@ -600,6 +600,18 @@ def _comparable(a: _Reading, b: _Reading, sim: float) -> bool:
         # a price, a change, a term: a story names many of them; only sentences that tell the same thing are compared
         return sim >= SAME_DEAL_SIMILARITY
     return sim >= SAME_EVENT_SIMILARITY
+
+
+def _same_frames(a: _Reading, b: _Reading) -> bool:
+    """Do two figures stand in the same frame? The same nearest frame, and the same tolls
+    around them: "fell about 150 metres to his death" and "fell 60 metres" are both falls (a
+    distance), but "10 killed" beside "injured" is not "10 killed" alone (which count is it?)."""
+    fa, fb = a.frame, b.frame
+    if fa.frame != fb.frame:
+        return False
+    if fa.frame in TOLL_FRAMES or fa.frame is None:
+        return fa.frames == fb.frames
+    return fa.frames & TOLL_FRAMES == fb.frames & TOLL_FRAMES or a.key.split("|")[1] == "length"
 
 
 def _quantity_claims(
@@ -821,7 +833,7 @@ def _side_member(r: _Reading, ref: _Reading) -> bool:
     """A figure on a conflict's side: same frame words, not a part or another event's."""
     f = r.frame
     same_noun = _same_noun(r, ref)
-    return f.frames == ref.frame.frames and same_noun and not (f.part or f.other_event)
+    return _same_frames(r, ref) and same_noun and not (f.part or f.other_event)
 
 
 @dataclass(slots=True)

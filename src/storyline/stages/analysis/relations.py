@@ -27,6 +27,7 @@ from storyline.lang.frames import (
     CLAUSE_BREAKS,
     FRAME_PHRASES_BEFORE,
     FRAME_WORDS,
+    MONTH_NOUNS,
     NUMBER_WORDS,
     OTHER_EVENT_CUES,
     PART_AFTER,
@@ -632,6 +633,19 @@ _PHRASE_BEFORE_RE = re.compile(
     r"more than|over|at least|an estimated|approximately)?\s*$",
     re.I,
 )
+# "put the march at roughly 30,000", "the magnitude was estimated at 6.1": a value given to
+# the noun phrase before "at" (active: the phrase after the verb; passive: before it)
+_AT_HEDGE = (
+    r"(?:about|around|some|nearly|almost|roughly|more\s+than|over|at\s+least|up\s+to|"
+    r"an\s+estimated|approximately)?\s*"
+)
+_PUT_AT_RE = re.compile(
+    r"(?:\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimating|"
+    r"pegged|pegs|set|sets)\s+(?P<np>(?:(?!\bat\b)[^.;:!?])*?)"
+    r"|(?P<np2>\b(?:the|its|their|a)\s+[\w'’ -]{1,60}?)\s+(?:was|were|is|are|has\s+been|"
+    r"had\s+been)\s+(?:put|placed|estimated|pegged|set))\s+at\s+" + _AT_HEDGE + r"$",
+    re.I,
+)
 # "Alice Smith, 58, and ..." : a figure in commas right after a name is the person's age
 _AGE_BEFORE_RE = re.compile(r"\b[A-Z][A-Za-z’'-]*[a-z],\s*$")
 _AGE_AFTER_RE = re.compile(r"^\s*(?:,|\)|$)")
@@ -665,6 +679,8 @@ class FrameReading:
 
 def _frames_of(token: str) -> list[str]:
     low = token.lower().strip("'’")
+    if token in MONTH_NOUNS:
+        return []  # "March 5": a month, not a march
     found = [_FRAME_FORMS[low]] if low in _FRAME_FORMS else []
     if "-" in low:
         parts = low.split("-")
@@ -744,6 +760,17 @@ def read_frame(
     phrase = _PHRASE_BEFORE_RE.search(text[max(s, start - 40) : start])
     if phrase:
         near.append((0, 1, FRAME_PHRASES_BEFORE[normalize_text(phrase.group(1))]))
+    put = _PUT_AT_RE.search(text[max(s, start - 120) : start])
+    if put:
+        # "the survey put the quake's magnitude at 6.1", "the toll was put at 12": the figure
+        # is the value of the noun phrase before "at", however far back its frame word is
+        named = [
+            f
+            for tok in _FRAME_TOKEN.findall(put.group("np") or put.group("np2") or "")
+            for f in _frames_of(tok)
+        ]
+        if named:
+            near.append((0, 1, named[-1]))
     if _AGE_BEFORE_RE.search(text[max(s, start - 40) : start]) and _AGE_AFTER_RE.match(
         text[end : min(e, end + 3)]
     ):

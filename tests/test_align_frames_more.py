@@ -1,0 +1,54 @@
+"""Frames of figures read further (issue 18, conflict recall): "put X at N", a fall told with
+and without its toll, a month that is no march.
+
+Fictional stories (invented places and outlets); quantities built by hand.
+"""
+
+from __future__ import annotations
+
+from report_fixture import article
+from report_fixture import facts_of as _facts
+from report_fixture import frame_at as _frame
+from storyline.stages.analysis.align import align
+
+
+def test_a_value_put_at_a_figure_takes_the_frame_of_the_noun_before_at():
+    text = "Police put the march, held to mark a one-day strike, at roughly 25,000 people."
+    assert _frame(text, "25,000").frame == "marchers"
+    assert _frame("The survey put the quake's magnitude at 5.7, officials said.", "5.7").frame == (
+        "magnitude"
+    )
+    assert _frame("The death toll was put at 14 by the mayor of Orlen.", "14").frame == "killed"
+    # a month is no march, and "at" alone names no frame
+    assert _frame("On March 5, 30 boats sailed from Orlen.", "30").frame is None
+    assert _frame("The ferry left at 9 with 40 cars.", "40").frame is None
+
+
+def test_a_fall_told_with_its_death_and_without_is_one_measure():
+    a = article(
+        "a1",
+        "The hiker fell about 300 metres to his death from the north ridge of Mount Orlen.",
+        outlet="Orlen Post",
+    )
+    b = article(
+        "b1",
+        "On Mount Orlen the hiker fell about 90 metres from the north ridge, rescuers said.",
+        outlet="Valley News",
+    )
+    al = align([a, b], [_facts(a, ("about 300 metres", "metres", 300, "about")),
+                        _facts(b, ("about 90 metres", "metres", 90, "about"))])  # fmt: skip
+    (conflict,) = al.conflicts
+    assert [s.outlets for s in conflict.sides] in (
+        [["Orlen Post"], ["Valley News"]],
+        [["Valley News"], ["Orlen Post"]],
+    )
+
+
+def test_a_toll_beside_another_toll_is_still_not_compared_with_a_toll_alone():
+    # "9 killed" in a clause that also counts the injured vs "14 killed" alone: which count
+    # the 9 is stays unclear, so the toll frames must match exactly
+    a = article("a1", "The gas blast in Orlen killed 9 injured workers on Friday.")
+    b = article("b1", "The gas blast in Orlen on Friday killed 14 workers.")
+    al = align([a, b], [_facts(a, ("9 injured workers", "workers", 9, "exact")),
+                        _facts(b, ("14 workers", "workers", 14, "exact"))])  # fmt: skip
+    assert not al.conflicts
