@@ -52,3 +52,32 @@ def test_a_toll_beside_another_toll_is_still_not_compared_with_a_toll_alone():
     al = align([a, b], [_facts(a, ("9 injured workers", "workers", 9, "exact")),
                         _facts(b, ("14 workers", "workers", 14, "exact"))])  # fmt: skip
     assert not al.conflicts
+
+
+def test_items_of_a_seized_list_take_the_verb_and_count_their_own_noun_whole():
+    text = (
+        "The frigate Vardan seized arms including 12 crossbows, two other rifles and 19 "
+        "ammunition belts from the pirates."
+    )
+    for item in ("12 crossbows", "two other rifles", "19 ammunition"):
+        assert _frame(text, item).frame == "seized"
+    assert _frame(text, "12 crossbows").part and _frame(text, "12 crossbows").listed
+    a = article("l1", text, outlet="Orlen Post")
+    b = article(
+        "l2",
+        "The frigate Vardan seized arms including 7 crossbows and 19 ammunition belts from "
+        "the pirates, officers said.",
+        outlet="Valley News",
+    )
+    al = align([a, b], [_facts(a, ("12 crossbows", "crossbows", 12, "exact")),
+                        _facts(b, ("7 crossbows", "crossbows", 7, "exact"))])  # fmt: skip
+    (conflict,) = al.conflicts
+    assert {s.claim.split(": ")[-1] for s in conflict.sides} == {"12 crossbows", "7 crossbows"}
+
+
+def test_a_part_of_a_toll_is_still_no_rival_of_the_toll():
+    a = article("p1", "The gas blast in Orlen killed 14 people, including 3 children, on Friday.")
+    b = article("p2", "The gas blast in Orlen on Friday killed 9 people, the fire service said.")
+    al = align([a, b], [_facts(a, ("3 children", "people", 3, "exact")),
+                        _facts(b, ("9 people", "people", 9, "exact"))])  # fmt: skip
+    assert not al.conflicts

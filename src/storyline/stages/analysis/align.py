@@ -578,7 +578,7 @@ def _comparable(a: _Reading, b: _Reading, sim: float) -> bool:
         # tried comparing them at sentence likeness >= 0.45: 25 more unlabelled conflicts on
         # train, all sports statistics, for no labelled one)
         return False
-    if fa.part or fb.part or fa.other_event or fb.other_event or fa.when != fb.when:
+    if _part(a, b) or _part(b, a) or fa.other_event or fb.other_event or fa.when != fb.when:
         return False
     if not _same_noun(a, b):
         return False
@@ -600,6 +600,17 @@ def _comparable(a: _Reading, b: _Reading, sim: float) -> bool:
         # a price, a change, a term: a story names many of them; only sentences that tell the same thing are compared
         return sim >= SAME_DEAL_SIMILARITY
     return sim >= SAME_EVENT_SIMILARITY
+
+
+def _part(a: _Reading, b: _Reading) -> bool:
+    """Is ``a`` a part of a count that ``b`` may be the whole of ("30 of the 80 wounded",
+    "including 12 children")? An item of a list counts its own noun whole ("arms including 12
+    rifles" holds all the rifles): against a count of that same noun it is no part."""
+    f = a.frame
+    if not f.part:
+        return False
+    own = bool(a.measure) and a.measure != "people" and a.measure == b.measure
+    return not (f.listed and own)
 
 
 def _same_frames(a: _Reading, b: _Reading) -> bool:
@@ -833,7 +844,7 @@ def _side_member(r: _Reading, ref: _Reading) -> bool:
     """A figure on a conflict's side: same frame words, not a part or another event's."""
     f = r.frame
     same_noun = _same_noun(r, ref)
-    return _same_frames(r, ref) and same_noun and not (f.part or f.other_event)
+    return _same_frames(r, ref) and same_noun and not (_part(r, ref) or f.other_event)
 
 
 @dataclass(slots=True)

@@ -633,6 +633,14 @@ _PHRASE_BEFORE_RE = re.compile(
     r"more than|over|at least|an estimated|approximately)?\s*$",
     re.I,
 )
+# A figure in a list opened by "including" ("arms including 12 rifles, two pistols and 19
+# belts"): the list runs from the opener to the figure through items only (no clause break
+# but "and", no sentence punctuation).
+_LIST_RE = re.compile(
+    r"\b(?:including|such\s+as|among\s+them)\s+(?:(?!\b(?:which|who|while|but|when|after|"
+    r"before|as|with)\b)[^.;:!?()])*$",
+    re.I,
+)
 # "put the march at roughly 30,000", "the magnitude was estimated at 6.1": a value given to
 # the noun phrase before "at" (active: the phrase after the verb; passive: before it)
 _AT_HEDGE = (
@@ -675,6 +683,9 @@ class FrameReading:
     update: bool
     when: frozenset[str]
     sentence: tuple[int, int]
+    # in a list after "including" ("seized arms including 12 rifles, two pistols and ..."):
+    # a part of the list's total, but the whole count of its own noun
+    listed: bool = False
 
 
 def _frames_of(token: str) -> list[str]:
@@ -760,6 +771,17 @@ def read_frame(
     phrase = _PHRASE_BEFORE_RE.search(text[max(s, start - 40) : start])
     if phrase:
         near.append((0, 1, FRAME_PHRASES_BEFORE[normalize_text(phrase.group(1))]))
+    base = max(s, start - 120)
+    listed = _LIST_RE.search(text[base:start])
+    if listed and not near:
+        # "seized arms including 12 rifles, two pistols": the verb that takes the list
+        # frames every item of it
+        back = [m.group() for m in _FRAME_TOKEN.finditer(text, s, base + listed.start())]
+        for n, tok in enumerate(reversed(back[-_FRAME_LEFT:]), start=1):
+            word = tok.strip().lower()
+            if not word[:1].isalnum() or (word in CLAUSE_BREAKS and n > 1):
+                break
+            near += [(_FRAME_RIGHT + n, 1, f) for f in _frames_of(tok)]
     put = _PUT_AT_RE.search(text[max(s, start - 120) : start])
     if put:
         # "the survey put the quake's magnitude at 6.1", "the toll was put at 12": the figure
@@ -807,4 +829,5 @@ def read_frame(
         update=update,
         when=frozenset(m.lower() for m in _WHEN_RE.findall(context)),
         sentence=(s, e),
+        listed=bool(listed),
     )
