@@ -81,3 +81,35 @@ def test_a_part_of_a_toll_is_still_no_rival_of_the_toll():
     al = align([a, b], [_facts(a, ("3 children", "people", 3, "exact")),
                         _facts(b, ("9 people", "people", 9, "exact"))])  # fmt: skip
     assert not al.conflicts
+
+
+_QUAKE_A = "A magnitude 5.2 quake struck Varn island on Sunday, injuring 6 people, officials said."
+_QUAKE_B = (
+    "A magnitude 6.3 quake struck Varn island on Sunday, killing 9 people and injuring 40 "
+    "people, officials said."
+)
+_QUAKE_C = (
+    "A magnitude 6.1 quake struck Varn island on Sunday, killing 9 people and injuring 40 "
+    "people, officials said."
+)
+
+
+def _quake(aid: str, text: str, outlet: str):
+    a = article(aid, text, outlet=outlet)
+    figs = [(m, None, float(m), "exact") for m in ("5.2", "6.3", "6.1") if m in text]
+    figs += [(f"{n} people", "people", float(n), "exact") for n in (6, 9, 40) if f" {n} " in text]
+    return a, _facts(a, *figs)
+
+
+def test_two_reports_that_disagree_on_everything_tell_of_two_events():
+    a, fa = _quake("q1", _QUAKE_A, "Orlen Post")
+    b, fb = _quake("q2", _QUAKE_B, "Valley News")
+    # magnitude and injured both differ, nothing agrees: two quakes on one island
+    assert align([a, b], [fa, fb]).conflicts == []
+
+
+def test_reports_that_agree_on_the_toll_conflict_on_the_magnitude():
+    b, fb = _quake("q2", _QUAKE_B, "Valley News")
+    c, fc = _quake("q3", _QUAKE_C, "Harbor Times")
+    (conflict,) = align([b, c], [fb, fc]).conflicts
+    assert conflict.topic.startswith("magnitude")

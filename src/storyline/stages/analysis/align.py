@@ -652,6 +652,7 @@ def _quantity_claims(
     for n, (cl, _c) in enumerate(made):
         for k in {_compare_key(r) for r in cl} - {None}:
             index[k].append(n)  # type: ignore[index]
+    events = _Events(readings)
     seen: set[tuple[int, int]] = set()
     found: list[_Found] = []
     for members in index.values():
@@ -660,7 +661,7 @@ def _quantity_claims(
                 pair = (members[i], members[j])
                 if pair not in seen:
                     seen.add(pair)
-                    hit = _compare(made[pair[0]], made[pair[1]], sim, out, updates, days)
+                    hit = _compare(made[pair[0]], made[pair[1]], sim, out, updates, days, events)
                     if hit is not None:
                         found.append(hit)
     # a figure shown as an update is never also shown as a disagreement: a conflict between
@@ -738,9 +739,38 @@ def _quantity_claim(cl: list[_Reading], names: Mapping[EntityId, str], out: _Cla
     )  # fmt: skip
 
 
+# Frames of what happened in the event itself (not a place's population or a person's age):
+# two reports that give such figures and agree on none of them tell of two events.
+HAPPENING_FRAMES = EVENT_FRAMES - {"population", "age"} | {"seized"}
+
+
+class _Events:
+    """The figures each source gives of what happened (``HAPPENING_FRAMES``), to tell one
+    event told twice from two events in one story (two quakes on one island)."""
+
+    def __init__(self, readings: Sequence[_Reading]) -> None:
+        self.values: dict[ArticleId, dict[str, list[tuple[float, float]]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for r in readings:
+            f = r.frame
+            if f.frame in HAPPENING_FRAMES and not (f.part or f.other_event or r.broken):
+                self.values[r.root][f.frame].append(r.interval)
+
+    def apart(self, x: ArticleId, y: ArticleId, frame: str | None) -> bool:
+        """Do sources ``x`` and ``y`` both give figures of other frames of what happened,
+        and disagree on every one of them (5.6 and 5 injured / 5.9 and 70 injured)?"""
+        vx, vy = self.values.get(x, {}), self.values.get(y, {})
+        shared = [f for f in vx if f in vy and f != frame]
+        return bool(shared) and not any(
+            _overlap(i, j) for f in shared for i in vx[f] for j in vy[f]
+        )
+
+
 def _compare(
     a: tuple[list[_Reading], Claim], b: tuple[list[_Reading], Claim], sim: _Similarity,
     out: _Claims, updates: list[Update], days: Mapping[ArticleId, str],
+    events: _Events | None = None,
 ) -> _Found | None:  # fmt: skip
     """A conflict (or an update) between two values of one frame, when some pair of their
     figures is like and like, from two independent sources, and their ranges cannot meet.
@@ -785,6 +815,8 @@ def _compare(
                            _first_day(before, days, day_s), _first_day(after, days, day_l))
                 )  # fmt: skip
                 return None
+            if events is not None and events.apart(ra.root, rb.root, ra.frame.frame):
+                continue  # the two reports disagree on everything else: two events
             if _comparable(ra, rb, s) and (best is None or s > best[0]):
                 best = (s, ra, rb)
     if best is None:
@@ -798,6 +830,13 @@ def _compare(
     ]
     both = {r.root for r in members[0]} & {r.root for r in members[1]}
     members = [[r for r in m if r.root not in both] for m in members]
+    if events is not None:
+        # a source on a side only if it may tell of the same event as some source of the other
+        frame = ra.frame.frame
+        members = [
+            [r for r in m if any(not events.apart(r.root, o.root, frame) for o in other)]
+            for m, other in ((members[0], members[1]), (members[1], members[0]))
+        ]
     if not all(members):
         return None
     conflict = Conflict(
