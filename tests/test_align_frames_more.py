@@ -113,3 +113,22 @@ def test_reports_that_agree_on_the_toll_conflict_on_the_magnitude():
     c, fc = _quake("q3", _QUAKE_C, "Harbor Times")
     (conflict,) = align([b, c], [fb, fc]).conflicts
     assert conflict.topic.startswith("magnitude")
+
+
+def test_in_a_story_of_two_events_only_reports_tied_to_one_event_conflict():
+    a, fa = _quake("q1", _QUAKE_A, "Orlen Post")
+    b, fb = _quake("q2", _QUAKE_B, "Valley News")
+    c, fc = _quake("q3", _QUAKE_C, "Harbor Times")
+    (conflict,) = align([a, b, c], [fa, fb, fc]).conflicts
+    assert conflict.topic.startswith("magnitude")
+    assert {x.article for s in conflict.sides for x in s.cites} == {"q2", "q3"}
+
+
+def test_a_report_with_nothing_else_is_not_tied_to_an_event_the_story_holds_two_of():
+    a, fa = _quake("q1", _QUAKE_A, "Orlen Post")
+    bare = article("q4", "A magnitude 5.2 quake struck Varn island on Sunday.", outlet="Daily Bell")
+    fbare = _facts(bare, ("5.2", None, 5.2, "exact"))
+    c, fc = _quake("q3", _QUAKE_C, "Harbor Times")
+    # q1 and q3 disagree on everything (two quakes); q4 gives only the magnitude, and nothing
+    # ties it to q3's quake rather than q1's
+    assert align([a, bare, c], [fa, fbare, fc]).conflicts == []

@@ -744,6 +744,9 @@ def _quantity_claim(cl: list[_Reading], names: Mapping[EntityId, str], out: _Cla
 HAPPENING_FRAMES = EVENT_FRAMES - {"population", "age"} | {"seized"}
 
 
+_SMALL = 5
+
+
 class _Events:
     """The figures each source gives of what happened (``HAPPENING_FRAMES``), to tell one
     event told twice from two events in one story (two quakes on one island)."""
@@ -752,10 +755,13 @@ class _Events:
         self.values: dict[ArticleId, dict[str, list[tuple[float, float]]]] = defaultdict(
             lambda: defaultdict(list)
         )
+        self.anchors: dict[ArticleId, dict[str, set[float]]] = defaultdict(lambda: defaultdict(set))
         for r in readings:
             f = r.frame
-            if f.frame in HAPPENING_FRAMES and not (f.part or f.other_event or r.broken):
+            if f.frame in HAPPENING_FRAMES and not (f.part or f.other_event or r.broken or f.when):
+                # (a figure dated "in September" may be another event's: no evidence)
                 self.values[r.root][f.frame].append(r.interval)
+                self.anchors[r.root][f.frame].add(round(r.anchor, 3))
 
     def apart(self, x: ArticleId, y: ArticleId, frame: str | None) -> bool:
         """Do sources ``x`` and ``y`` both give figures of other frames of what happened,
@@ -764,6 +770,24 @@ class _Events:
         shared = [f for f in vx if f in vy and f != frame]
         return bool(shared) and not any(
             _overlap(i, j) for f in shared for i in vx[f] for j in vy[f]
+        )
+
+    def together(self, x: ArticleId, y: ArticleId, frame: str | None) -> bool:
+        """Do sources ``x`` and ``y`` give one value for another frame of what happened (the
+        same toll, the same magnitude): one event told twice?"""
+        ax, ay = self.anchors.get(x, {}), self.anchors.get(y, {})
+        # small whole numbers ("2 injured") agree by chance too often to tie two reports
+        return any(
+            v >= _SMALL or not float(v).is_integer()
+            for f in ax if f in ay and f != frame for v in ax[f] & ay[f]
+        )  # fmt: skip
+
+    def doubtful(self, xs: Iterable[ArticleId], ys: Iterable[ArticleId], frame: str | None) -> bool:
+        """Could two sides be two events? Some source of one is ``apart`` from some source of
+        the other (the story holds two events), and no pair of them is ``together``."""
+        pairs = [(x, y) for x in xs for y in ys]
+        return any(self.apart(x, y, frame) for x, y in pairs) and not any(
+            self.together(x, y, frame) for x, y in pairs
         )
 
 
@@ -833,6 +857,8 @@ def _compare(
     if events is not None:
         # a source on a side only if it may tell of the same event as some source of the other
         frame = ra.frame.frame
+        if events.doubtful({r.root for r in members[0]}, {r.root for r in members[1]}, frame):
+            return None  # the story tells of two events, and nothing ties these two to one
         members = [
             [r for r in m if any(not events.apart(r.root, o.root, frame) for o in other)]
             for m, other in ((members[0], members[1]), (members[1], members[0]))
