@@ -62,6 +62,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from storyline import Engine  # noqa: E402
+from storyline.models import CONFIDENCE_THRESHOLD  # noqa: E402
 
 LABELS = ROOT / "bench" / "data" / "align"
 SAME_MEASURE_KINDS = {"hedge", "unit"}
@@ -347,6 +348,20 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     print(
         f"recall {rec:.3f} ({sum(found)}/{len(conflicts)} labelled disagreements); ceiling "
         f"{together}/{len(conflicts)} have both articles in one story"
+    )
+    # what the page shows: conflicts at or above the report's confidence threshold
+    shown = [c for c in reported if c[1].get("confidence", 1.0) >= CONFIDENCE_THRESHOLD]
+    shown_found = [
+        any(pair_hit(sides, side_span(lab["sides"][0]), side_span(lab["sides"][1]))
+            for _i, _c, sides in shown)
+        for lab in conflicts
+    ]  # fmt: skip
+    n_right = sum(any(c is r[0] for r in right) for _i, c, _s in shown)
+    n_false = sum(any(c is r[0] for r in false) for _i, c, _s in shown)
+    print(
+        f"shown (confidence >= {CONFIDENCE_THRESHOLD}): {len(shown)}: right {n_right}, false "
+        f"{n_false}, unlabelled {len(shown) - n_right - n_false}; recall "
+        f"{sum(shown_found) / max(1, len(conflicts)):.3f} ({sum(shown_found)}/{len(conflicts)})"
     )
     groups: dict[str, list[bool]] = defaultdict(list)
     for lab, f in zip(conflicts, found, strict=True):
