@@ -132,3 +132,19 @@ def test_a_report_with_nothing_else_is_not_tied_to_an_event_the_story_holds_two_
     # q1 and q3 disagree on everything (two quakes); q4 gives only the magnitude, and nothing
     # ties it to q3's quake rather than q1's
     assert align([a, bare, c], [fa, fbare, fc]).conflicts == []
+
+
+def test_a_toll_placed_where_the_other_report_never_goes_is_another_event():
+    a = article(
+        "w1",
+        "A quake struck Varn island on Sunday, killing 9 people, officials in Orlen said.",
+        outlet="Orlen Post",
+    )
+    b = article(
+        "w2",
+        "On Saturday, 14 people were killed by a quake in northern Kestland, officials said.",
+        outlet="Valley News",
+    )
+    al = align([a, b], [_facts(a, ("9 people", "people", 9, "exact")),
+                        _facts(b, ("14 people", "people", 14, "exact"))])  # fmt: skip
+    assert al.conflicts == []

@@ -340,6 +340,7 @@ class _Reading:
     unit_factor: float  # from the figure's unit to the common unit (miles to metres)
     ages: frozenset[float] = frozenset()  # the ages its sentence gives (whose figure it is)
     owner: str = ""  # an age's person, by surname ("31-year-old Ilse Varhol", "Varhol, 31,")
+    names: frozenset[str] = frozenset()  # the capitalised words of its article
 
 
 # A reading whose sentence is this similar (TF-IDF cosine of its words) to another's tells of
@@ -504,7 +505,12 @@ def _readings(
     for r in out:
         if r.frame.frame == "age":
             ages[(r.q.cite.article, r.sentence_text)].add(r.anchor)
+    names = {
+        f.article_id: frozenset(re.findall(r"\b[A-Z][\w-]+", texts.get(f.article_id, "")))
+        for f in facts
+    }
     for r in out:
+        r.names = names.get(r.q.cite.article, frozenset())
         r.ages = frozenset(ages.get((r.q.cite.article, r.sentence_text), ()))
         if r.frame.frame == "age":
             r.owner = _age_owner(texts.get(r.q.cite.article, ""), r.q.cite)
@@ -588,6 +594,8 @@ def _comparable(a: _Reading, b: _Reading, sim: float) -> bool:
         return False  # a zero is nearly always scoped to a place or time the other is not
     if a.place and b.place and a.place != b.place:
         return False  # "in Lyon" / "in Oslo": two places, two counts
+    if (a.place and a.place not in b.names) or (b.place and b.place not in a.names):
+        return False  # "killed by a quake in eastern China", in a report that never names China
     if a.broken or b.broken:
         return False
     if fa.frame == "age" and not (
@@ -984,10 +992,19 @@ def _update_label(small: _Reading, large: _Reading) -> str:
     return f"{what}: {small.q.text} → {large.q.text}"
 
 
-_PLACE_AFTER = re.compile(
-    r"^[^.;,]{0,40}?\b(?:in|inside|into|to|on the ground in)\s+(?:the\s+)?([A-Z][\w-]+)"
+# "in eastern China", "in the north-west of Varn": a direction word before the name
+_DIRECTION = (
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+)?"
 )
-_PLACE_BEFORE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?([A-Z][\w-]+)\b[^.;,]{0,40}$")
+_PLACE_AFTER = re.compile(
+    r"^[^.;,]{0,40}?\b(?:in|inside|into|to|on the ground in)\s+(?:the\s+)?"
+    + _DIRECTION
+    + r"([A-Z][\w-]+)"
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|inside)\s+(?:the\s+)?" + _DIRECTION + r"([A-Z][\w-]+)\b[^.;,]{0,40}$"
+)
 
 
 def _place_after(text: str, cite: Cite) -> str | None:
