@@ -49,7 +49,7 @@ FRAME_WORDS: Mapping[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 # Frame words that are also month names when capitalised ("March 5" is no march).
-MONTH_NOUNS: frozenset[str] = frozenset({"March", "May"})
+MONTH_NOUNS: frozenset[str] = frozenset({"March"})
 
 # Phrases right before a figure that name its frame ("home to 120,000 people").
 FRAME_PHRASES_BEFORE: Mapping[str, str] = {
