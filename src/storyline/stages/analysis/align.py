@@ -753,6 +753,13 @@ HAPPENING_FRAMES = EVENT_FRAMES - {"population", "age"} | {"seized"}
 
 
 _SMALL = 5
+# Two tolls this many times apart are not one toll that grew between reports.
+TOLL_APART_RATIO = 3.0
+
+
+def _far(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    lo, hi = (a, b) if a[1] <= b[0] else (b, a)
+    return hi[0] >= TOLL_APART_RATIO * max(lo[1], _EPS)
 
 
 class _Events:
@@ -776,6 +783,14 @@ class _Events:
         and disagree on every one of them (5.6 and 5 injured / 5.9 and 70 injured)?"""
         vx, vy = self.values.get(x, {}), self.values.get(y, {})
         shared = [f for f in vx if f in vy and f != frame]
+        # a toll grows as a story is told (1 dead, then 2): two tolls tell two events only
+        # when they are far apart (5 injured / 70 injured)
+        shared = [
+            f for f in shared
+            if f not in TOLL_FRAMES
+            or any(_overlap(i, j) for i in vx[f] for j in vy[f])
+            or all(_far(i, j) for i in vx[f] for j in vy[f])
+        ]  # fmt: skip
         return bool(shared) and not any(
             _overlap(i, j) for f in shared for i in vx[f] for j in vy[f]
         )
