@@ -3,7 +3,7 @@
 --
 -- signatures.weighed_at: the number of indexed articles (in ingest order) whose document
 -- frequencies weighed this article's terms last. NULL: weighed when it was added, at its
--- own place in ingest order (most articles never change). Written in the transaction that
+-- own place in ingest order. Written in the transaction that
 -- stores the assignments the weights led to.
 --
 -- writer_state.settled_seq: every article with ``seq`` up to it was settled by the
