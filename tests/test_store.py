@@ -33,6 +33,7 @@ MIGRATIONS = [
     "0003_raw_inputs",
     "0004_language_views",
     "0005_writer_state",
+    "0007_index_state",
 ]
 
 

@@ -86,6 +86,7 @@ class Commit:
         # articles stored since the running ingest began (its own and other writers'
         # seen at a rebuild), settled at its end; None outside ``apply``
         self._run_ids: set[ArticleId] | None = None
+        self._run_start = 0  # the last ``seq`` stored when the running ingest began
 
     def reset(self) -> None:
         """Drop the in-memory indexes; the next commit rebuilds them from the store.
@@ -124,16 +125,14 @@ class Commit:
         from storyline.stages.commit.index import StoryIndex
 
         name = self.settings.embedder
-        rows = list(self.store.signatures())
+        # every version, in ingest order: the live indexes never drop an article that a
+        # later version or a revert made non-current, and the story index replays its
+        # document frequencies in the order the articles were added
+        rows = list(self.store.signatures(current_only=False))
         before = self._stories.article_ids() if self._stories is not None else None
-        # Copies are found among every version, as the live index (which never drops an
-        # article that a later version or a revert made non-current) finds them: a
+        # Copies are found among every version, as the live index finds them: a
         # current-only rebuild made a restarted ingest link copies to other heads.
-        self._dedup = DedupIndex.rebuild(
-            (a, mh)
-            for a, mh, _, _, _ in self.store.signatures(current_only=False)
-            if mh is not None
-        )
+        self._dedup = DedupIndex.rebuild((a, mh) for a, mh, _, _, _ in rows if mh is not None)
         self._stories = StoryIndex.rebuild(
             (
                 (a, np.frombuffer(vec, dtype=np.float32), a.story_id or "", terms)
@@ -141,6 +140,7 @@ class Commit:
                 if vec is not None and a.story_id and emb == name
             ),
             embedder_name=name,
+            weighed_at=self.store.weighed_at(),
         )
         self._generation = generation
         self.rebuilds += 1
@@ -170,6 +170,7 @@ class Commit:
         n_new = 0
         size = self.settings.chunk_size
         self._run_ids = set()
+        self._run_start = self.store.last_seq()
         try:
             for item in items:
                 if isinstance(item, InputError):
@@ -177,7 +178,13 @@ class Commit:
                     continue
                 chunk.append(item)
                 n_new += isinstance(item, Prepared)
-                if n_new >= size or len(chunk) >= 8 * size:
+                # A chunk ends after ``size`` new articles, wherever the run began: a
+                # restart skips what was stored (known inputs) and cuts the rest where
+                # one uninterrupted run would, and the index settles at the same points.
+                # Known inputs alone are written every ``8 * size``; a chunk with new
+                # articles is cut early only past ``64 * size`` entries (a bound on the
+                # transaction; past it the chunk ends depend on where the run began).
+                if n_new >= size or len(chunk) >= (64 if n_new else 8) * size:
                     self._store_chunk(chunk, result)
                     chunk, n_new = [], 0
             if chunk:
@@ -342,6 +349,8 @@ class Commit:
                 c, replace(a, duplicate_of=None), minhash=mh, embedder=self.settings.embedder,
                 vector=np.asarray(vec, dtype=np.float32).tobytes(), terms=terms,
             )  # fmt: skip
+        # the weights the assignments rest on, in the same transaction (``rebuild``)
+        self.store.set_weighed_at(c, stories.take_weighed().items())
         for aid, source, _ in sightings:
             self.store.add_sighting(c, aid, source)
         self.store.add_raw_inputs(
@@ -379,22 +388,35 @@ class Commit:
         run began (this writer's, and other writers' that a rebuild showed) with their
         neighbours, from single articles, so the partition depends on the articles
         stored, not on how concurrent writers' chunks interleaved: overlapping
-        concurrent ingests end on the stories of one sequential run.
+        concurrent ingests end on the stories of one sequential run. It also takes every
+        article stored after the store's settle mark (``settled_seq``): those of a run
+        that died before its settle, so a restart settles what one uninterrupted run
+        would have, even when it has nothing new to store.
 
-        A large run is settled ``_SETTLE_BATCH`` articles per transaction, so other
-        writers never wait on the lock for long (SQLite's busy timeout is 30 s).
+        A large run is settled ``_SETTLE_BATCH`` articles per transaction, in ingest
+        order, so other writers never wait on the lock for long (SQLite's busy timeout is
+        30 s); each batch moves the settle mark in its transaction, so a run killed
+        between batches is resumed at the next one.
         """
-        if not self._run_ids:
-            return
+        run_ids = self._run_ids if self._run_ids is not None else set()
         done: set[ArticleId] = set()
         while True:
+            if not run_ids and self.store.settled_seq() >= self.store.last_seq():
+                return
             self._indexes()
             try:
                 with one_blas_thread(), self.store.transaction() as c:
                     _, stories = self._fresh_indexes(c)  # may add other writers' articles
-                    batch = sorted(self._run_ids - done)[:_SETTLE_BATCH]
-                    if not batch:
+                    mark = self.store.settled_seq(c)
+                    # the run's articles (all stored after it began) and the unsettled ones
+                    pending = [
+                        (s, a)
+                        for s, a in self.store.ids_after(min(mark, self._run_start), c)
+                        if (s > mark or a in run_ids) and a not in done
+                    ][:_SETTLE_BATCH]
+                    if not pending:
                         return
+                    batch = [a for _, a in pending]
                     done.update(batch)
                     stories.settle_run(batch)
                     moved = stories.take_moves()
@@ -405,6 +427,10 @@ class Commit:
                     if touched:
                         self.store.set_story_ids(c, moved.items())
                         self._refresh_stories(c, touched)
+                    weighed = stories.take_weighed()
+                    self.store.set_weighed_at(c, weighed.items())
+                    self.store.set_settled_seq(c, max(mark, pending[-1][0]))
+                    if touched or weighed:
                         self._generation = self.store.bump_generation(c)
             except BaseException:
                 self.reset()
@@ -489,6 +515,7 @@ class Commit:
             old = {s.id for s in self.store.stories()}
             self.store.clear_stories(c)
             self._refresh_stories(c, set(assign.values()) | old)
+            self.store.set_settled_seq(c, self.store.last_seq())  # all of it re-grouped
             self.store.bump_generation(c)  # every other writer's indexes are stale now
         self.reset()
         return len(set(assign.values()))

@@ -118,6 +118,12 @@ class Store(Protocol):
     def make_current(self, c: Handle, article_id: ArticleId, source: str) -> None: ...
     def generation(self, c: Handle | None = None) -> int: ...
     def bump_generation(self, c: Handle) -> int: ...
+    def settled_seq(self, c: Handle | None = None) -> int: ...
+    def set_settled_seq(self, c: Handle, seq: int) -> None: ...
+    def last_seq(self) -> int: ...
+    def ids_after(self, seq: int, c: Handle | None = None) -> list[tuple[int, ArticleId]]: ...
+    def weighed_at(self) -> dict[ArticleId, int]: ...
+    def set_weighed_at(self, c: Handle, items: Iterable[tuple[ArticleId, int]]) -> None: ...
     def add_sighting(self, c: Handle, article_id: ArticleId, source: str) -> None: ...
     def has_raw_input(self, key: str) -> bool: ...
     def add_raw_inputs(self, c: Handle, items: Iterable[tuple[str, ArticleId]]) -> None: ...
@@ -322,6 +328,43 @@ class SQLStore(ABC):
         ).fetchone()
         return int(gen)
 
+    def settled_seq(self, c: Handle | None = None) -> int:
+        """Every article with ``seq`` up to this was settled at the end of a run."""
+        sql = "SELECT settled_seq FROM writer_state WHERE id = 1"
+        row = self._one(sql) if c is None else self._exec(c, sql).fetchone()
+        return int(row[0]) if row else 0
+
+    def set_settled_seq(self, c: Handle, seq: int) -> None:
+        """Record (in the settle's transaction) that articles up to ``seq`` are settled."""
+        self._exec(c, "UPDATE writer_state SET settled_seq = ? WHERE id = 1", (seq,))
+
+    def last_seq(self) -> int:
+        """The ingest order number of the last stored article (0 when empty)."""
+        (n,) = self._one("SELECT COALESCE(MAX(seq), 0) FROM articles")
+        return int(n)
+
+    def ids_after(self, seq: int, c: Handle | None = None) -> list[tuple[int, ArticleId]]:
+        """``(seq, id)`` of every article stored after ``seq``, in ingest order."""
+        sql = "SELECT seq, id FROM articles WHERE seq > ? ORDER BY seq"
+        rows = self._all(sql, (seq,)) if c is None else self._exec(c, sql, (seq,)).fetchall()
+        return [(int(s), a) for s, a in rows]
+
+    def weighed_at(self) -> dict[ArticleId, int]:
+        """Articles whose story-index term weights were last made at another index size
+        than their own place in ingest order: ``article -> size``."""
+        rows = self._all(
+            "SELECT article_id, weighed_at FROM signatures WHERE weighed_at IS NOT NULL"
+        )
+        return {a: int(w) for a, w in rows}
+
+    def set_weighed_at(self, c: Handle, items: Iterable[tuple[ArticleId, int]]) -> None:
+        """Record the index size at which articles' term weights were last made."""
+        self._execmany(
+            c,
+            "UPDATE signatures SET weighed_at = ? WHERE article_id = ?",
+            [(w, a) for a, w in items],
+        )
+
     def add_sighting(self, c: Handle, article_id: ArticleId, source: str) -> None:
         self._exec(
             c,
@@ -368,7 +411,8 @@ class SQLStore(ABC):
         )  # fmt: skip
         self._exec(
             c,
-            "INSERT INTO signatures VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id) DO NOTHING",
+            "INSERT INTO signatures (article_id, minhash, embedder, vector, terms) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id) DO NOTHING",
             (a.id, minhash, embedder, vector, json.dumps(list(terms))),
         )
         self.add_sighting(c, a.id, a.source)
