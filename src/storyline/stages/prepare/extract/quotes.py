@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -124,6 +125,8 @@ def _mark_kind(text: str, i: int, ch: str, is_open: bool, open_ch: str | None) -
             return "close"  # a typo'd closing mark: Mexican “rapists“ while …
         return "open"
     if ch in _CLOSE:
+        if not is_open and (prev.isspace() or unicodedata.category(prev) == "Cf") and nxt.isalnum():
+            return "open"  # a closing mark used as an opening one: ”Thanks, Ada!”
         return "close"
     opener = (prev.isspace() or prev in "([{—–-/") and not nxt.isspace()
     closer = not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}—–-")
@@ -162,6 +165,7 @@ def _find_segments(text: str, sents: list[tuple[int, int]]) -> list[_Seg]:
     open_at: int | None = None
     open_ch: str | None = None
     continues = False
+    nested = 0  # quotes open inside the open one ("…even when “our side” slips…”)
 
     def unclosed(at: int) -> None:
         s, e = _trim(text, at + 1, min(para_end(at), len(text)))
@@ -170,6 +174,8 @@ def _find_segments(text: str, sents: list[tuple[int, int]]) -> list[_Seg]:
 
     for m in _MARK.finditer(text):
         i, ch = m.start(), m.group()
+        if open_at is None:
+            nested = 0
         if _mark_kind(text, i, ch, open_at is not None, open_ch) == "open":
             cont = False
             if open_at is not None:
@@ -179,9 +185,16 @@ def _find_segments(text: str, sents: list[tuple[int, int]]) -> list[_Seg]:
                     if e > s:
                         segs.append(_Seg(s, e, open_at, None, continues))
                     cont = True
+                    nested = 0
+                elif not broken(open_at, i) and _closers_ahead(text, i, para_end(i)) > nested + 1:
+                    nested += 1  # a quote inside the quote: part of its words, not a quote
+                    continue
                 else:
                     unclosed(open_at)  # a stray opening mark: keep its paragraph's rest
             open_at, open_ch, continues = i, ch, cont
+            continue
+        if open_at is not None and nested and not broken(open_at, i):
+            nested -= 1
             continue
         if open_at is not None and not broken(open_at, i):
             s, e = _trim(text, open_at + 1, i)
@@ -200,6 +213,17 @@ def _find_segments(text: str, sents: list[tuple[int, int]]) -> list[_Seg]:
     if open_at is not None:
         unclosed(open_at)
     return segs
+
+
+def _closers_ahead(text: str, i: int, stop: int) -> int:
+    """Closing-shaped quote marks after ``i`` in ``[i, stop)``: a curly closing mark, or a
+    straight one after a non-space. An opening mark with two of them ahead in its paragraph
+    (one for itself, one for the quote it is in) opens a nested quote, not a stray one."""
+    n = 0
+    for m in _MARK.finditer(text, i + 1, stop):
+        ch, j = m.group(), m.start()
+        n += ch in _CLOSE or (ch == '"' and not text[j - 1].isspace())
+    return n
 
 
 # A sentence that reads as the writer's, not the speaker's: a reporting verb, another
@@ -827,6 +851,8 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             behind[f.para] = k
             continue
         donors = [g for g in by_group[f.group] if g is not f and g.sp]
+        if not donors and k and found[k - 1].sp and _interrupted(ctx, found[k - 1], f):
+            donors = [found[k - 1]]
         if not donors and (f.kind == "direct" or _connective_lead(ctx, f.start)):
             if f.para in behind:
                 donors = [found[behind[f.para]]]
@@ -847,6 +873,21 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             if f.sp:
                 behind[f.para] = k
     return _merge_groups(found)
+
+
+# Between the two halves of a quotation its attribution interrupts: “…,” Roe said, “…”.
+_INTERRUPTION = re.compile(r"[,—–-]?[”\"]\s+(?:[\w.’'-]+\s+){0,6}?[\w.’'-]+,\s*[“\"]")
+
+
+def _interrupted(ctx: _Ctx, first: _Found, second: _Found) -> bool:
+    """Whether ``second`` goes on with the sentence ``first`` broke off at a comma for a short
+    attribution (“Everything we planned,” the mayor said, “has come true.”): the same
+    quotation, so the same speaker, though the second half, in lower case, reads as partial.
+    """
+    return (
+        ctx.text[first.end - 1 : first.end] in ",—–-"
+        and _INTERRUPTION.fullmatch(ctx.text, first.end, second.start) is not None
+    )
 
 
 _SPEECH_NOUN = re.compile(rf"\b(?:{alternation(SPEECH_NOUNS)})\b", re.I)
@@ -1158,8 +1199,8 @@ def _not_speech(quote: str, kind: QuoteKind, attributed: bool) -> bool:
     if kind != "partial":
         return False
     folded = [w.strip("!?.,").lower() for w in words]
-    if len(folded) >= 2 and len(set(folded)) * 2 <= len(folded):
-        return True  # a chant: "Ferry! Ferry!"
+    if len(folded) >= 2 and all(folded.count(w) >= 2 for w in folded):
+        return True  # a chant: "Ferry! Ferry!" (not "late, late, late trains")
     return not attributed and len(words) <= _SCARE_WORDS
 
 
