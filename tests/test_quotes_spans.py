@@ -71,3 +71,31 @@ def test_a_repeated_word_with_a_noun_is_no_chant() -> None:
     assert one(quotes(text), "late ferries").speaker == "Ivo Penn"
     chant = 'Outside, the crowd shouted "Ferry! Ferry!" until noon.'
     assert not [q for q in quotes(chant) if "Ferry" in q.text]
+
+
+def test_a_label_after_so_called_or_self_described_is_no_quote() -> None:
+    text = (
+        "Mayor Ivo Penn defended the so-called “harbour pact” on Monday. A self-described "
+        "“ferry nerd,” Penn said the pact “will pay for itself within five years.”"
+    )
+    found = quotes(text)
+    assert not [q for q in found if q.text.startswith(("harbour pact", "ferry nerd"))]
+    assert one(found, "will pay for itself").speaker == "Ivo Penn"
+
+
+def test_a_slogan_cited_with_its_year_is_no_quote() -> None:
+    text = (
+        "The party's posters set the tone.\n\n“Keep the pier for Eastport!” (2009) — "
+        "“No tolls for strangers” (2011).\n\nMara Quill said: “Those posters won us the vote.”"
+    )
+    found = quotes(text)
+    assert [q.text for q in found if q.kind != "indirect"] == ["Those posters won us the vote."]
+
+
+def test_a_title_with_a_subtitle_and_a_lone_letter_are_no_quotes() -> None:
+    text = (
+        "In late 2019, according to “Tides and Tolls: Ivo Penn and the Making of Eastport,” "
+        "the council met in secret. Voters simply ticked “A” or “B” on the ballot."
+    )
+    found = quotes(text)
+    assert [q for q in found if q.kind != "indirect"] == [], [q.text for q in found]

@@ -43,7 +43,13 @@ from storyline.lang import (
     alternation,
     finite_forms,
 )
-from storyline.lang.en import FRAMING_VERB_FORMS, QUOTE_CONNECTIVES, SPEECH_NOUNS, WORK_NOUNS
+from storyline.lang.en import (
+    FRAMING_VERB_FORMS,
+    LABEL_CUES,
+    QUOTE_CONNECTIVES,
+    SPEECH_NOUNS,
+    WORK_NOUNS,
+)
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
 from storyline.stages.prepare.extract.context import NO_DEADLINE, ArticleContext, Deadline
 from storyline.stages.prepare.extract.coref import SUBJECT_PRONOUNS, Coref
@@ -1181,6 +1187,30 @@ def _work_title(quote: str, before: str) -> bool:
     return len(quote.split()) <= 14 and _title_case(quote) and bool(_WORK_BEFORE.search(before))
 
 
+# A label cue right before a quotation: "the so-called “…”", "a self-described “…”".
+_LABEL_CUE = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(LABEL_CUES))
+_LABEL_BEFORE = re.compile(rf"(?<![\w-])(?:{_LABEL_CUE})(?:\s+(?:an?|the))?\s*[“„«\"]?\s*\Z", re.I)
+# A parenthesised year right after the closing mark cites a document, not speech: a poster,
+# a slogan, a campaign's motto (“No to the toll” (2009)), a title (“Tides” (1998)).
+_CITED_AFTER = re.compile(r"\s*[”»\"]?\s*\([^()\n]{0,60}\b(?:1[89]|20)\d\d\)")
+_TITLE_WORDS = 14  # a speakerless title-case partial quotation up to this long is a title
+
+
+def _cited_label(text: str, start: int, end: int, kind: QuoteKind) -> bool:
+    """A quotation that is a label or a cited document, not anyone's words: after a label
+    cue ("so-called", "self-described", "known as"), followed by a parenthesised year, or
+    with no word of two letters ("“R”", "“#”"). Issue 17: nicknames, slogans and titles in
+    quote marks are not speech."""
+    if kind == "indirect":
+        return False
+    quote = text[start:end]
+    if not any(len(w) >= 2 for w in re.findall(r"[^\W\d_]+", quote)):
+        return True
+    if kind == "partial" and _LABEL_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    return _CITED_AFTER.match(text, end, min(len(text), end + 80)) is not None
+
+
 def _not_speech(quote: str, kind: QuoteKind, attributed: bool) -> bool:
     """Quoted text that is no one's words.
 
@@ -1198,6 +1228,8 @@ def _not_speech(quote: str, kind: QuoteKind, attributed: bool) -> bool:
         return kind == "partial" or (not attributed and len(words) <= 6)
     if kind != "partial":
         return False
+    if not attributed and len(words) <= _TITLE_WORDS and _title_case(quote):
+        return True  # a title with a subtitle: "Tides: A Life on the Eastport Ferries"
     folded = [w.strip("!?.,").lower() for w in words]
     if len(folded) >= 2 and all(folded.count(w) >= 2 for w in folded):
         return True  # a chant: "Ferry! Ferry!" (not "late, late, late trains")
@@ -1239,7 +1271,10 @@ def extract_quotes(
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         if _not_speech(text[f.start : f.end], f.kind, bool(f.sp)) or (
             f.kind != "indirect"
-            and _work_title(text[f.start : f.end], text[max(0, f.start - 60) : f.start])
+            and (
+                _work_title(text[f.start : f.end], text[max(0, f.start - 60) : f.start])
+                or _cited_label(text, f.start, f.end, f.kind)
+            )
         ):
             continue
         ent = f.sp.entity
