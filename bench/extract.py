@@ -647,6 +647,7 @@ def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
         wordless = not any(c.isalnum() for c in text[start:i])
         closes = ch in CLOSE_MARKS and not (open_at is None and wordless)
+        closes = closes or (open_at is not None and _typed_for_closing(text, i))
         if toggle and open_at is None and not segs and not wordless:
             after = text[i + width : i + width + 1]
             # closes a quote whose opening mark the piece leaves out
@@ -673,6 +674,17 @@ def _line_start_at(text: str, i: int) -> bool:
     return j < 0 or text[j] == "\n"
 
 
+def _typed_for_closing(text: str, i: int) -> bool:
+    """A curly opening mark after a word and before a space or punctuation is a closing mark
+    typed wrong ("the film “Tides“ and …")."""
+    after = text[i + 1 : i + 2]
+    return (
+        text[i] in OPEN_MARKS
+        and not text[i - 1 : i].isspace()
+        and (not after or after.isspace() or after in ".,;:!?)")
+    )
+
+
 def _inner_mark(text: str, i: int, width: int, depth: int) -> int | None:
     """What a quote mark met while a quote is open does: ``0`` reopens the open quote (a
     mark at a line start before a word: news style reopens a quote at each paragraph, and a
@@ -689,6 +701,8 @@ def _inner_mark(text: str, i: int, width: int, depth: int) -> int | None:
     opening_shape = bool(after) and not after.isspace()
     if _line_start_at(text, i) and opening_shape:
         return 0
+    if _typed_for_closing(text, i):
+        return -1 if depth else None
     if text[i] in OPEN_MARKS or (toggle and text[i - 1 : i].isspace() and opening_shape):
         return 1
     return -1 if depth else None

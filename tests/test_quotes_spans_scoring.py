@@ -60,3 +60,8 @@ def test_the_earlier_shapes_still_pair() -> None:
     assert segs('Ivo Penn said "we will wait." Then "not yet."') == ["we will wait.", "not yet."]
     assert segs("the so-called “tide tax” and “ferry fee” plan") == ["tide tax", "ferry fee"]
     assert segs("\u202a”Thanks, Mara!” wrote Ed Lark") == ["Thanks, Mara!"]
+
+
+def test_an_opening_mark_typed_for_a_closing_one_closes() -> None:
+    text = "He mocked the film “Tides“ and the “Ferry Tales” books as too “soft,” he said."
+    assert segs(text) == ["Tides", "Ferry Tales", "soft,"]
