@@ -31,9 +31,10 @@ are read from PATH at run time; the **test split is refused**. Articles are buil
 (spaCy, then rules; the model loads before the clock) and textacy on its own spaCy parse.
 
 - direct quotes: the gold items are the quoted segments of gold contents (between a pair of
-  quote marks, “…”, "…" or the NYT's ''…'', see ``quoted_segments``; a content's brat fragments
-  only whitespace apart are joined first, ``joined_fragments``: brat splits one content at
-  sentence and line breaks); predictions are direct + partial quotes; both are cut into
+  quote marks, “…”, "…" or the NYT's ''…'', see ``quoted_segments``: a quote nested in a
+  quotation stays inside it, a mark reopening a paragraph does not close it; a content's brat
+  fragments only whitespace or punctuation apart are joined first, ``joined_fragments``: brat
+  splits one content at sentence and line breaks); predictions are direct + partial quotes; both are cut into
   quoted paragraphs where a new paragraph reopens the mark (``paragraph_units``); one-to-one
   matching by IoU >= 0.5 of edge-trimmed spans as above. P = matched / predicted,
   R = matched / gold.
