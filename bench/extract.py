@@ -31,9 +31,10 @@ are read from PATH at run time; the **test split is refused**. Articles are buil
 (spaCy, then rules; the model loads before the clock) and textacy on its own spaCy parse.
 
 - direct quotes: the gold items are the quoted segments of gold contents (between a pair of
-  quote marks, “…”, "…" or the NYT's ''…'', see ``quoted_segments``; a content's brat fragments
-  only whitespace apart are joined first, ``joined_fragments``: brat splits one content at
-  sentence and line breaks); predictions are direct + partial quotes; both are cut into
+  quote marks, “…”, "…" or the NYT's ''…'', see ``quoted_segments``: a quote nested in a
+  quotation stays inside it, a mark reopening a paragraph does not close it; a content's brat
+  fragments only whitespace or punctuation apart are joined first, ``joined_fragments``: brat
+  splits one content at sentence and line breaks); predictions are direct + partial quotes; both are cut into
   quoted paragraphs where a new paragraph reopens the mark (``paragraph_units``); one-to-one
   matching by IoU >= 0.5 of edge-trimmed spans as above. P = matched / predicted,
   R = matched / gold.
@@ -623,8 +624,8 @@ def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans between quote marks inside ``text[start:end]``.
 
     Curly marks pair “…”; a straight ``"`` and the New York Times' doubled apostrophe ``''``
-    toggle. An opening mark met while a quote is open is a reopening (news style
-    multi-paragraph quote) and stays inside the span. A closing mark with nothing open means
+    toggle. A mark met while a quote is open may reopen it at a new paragraph or open a
+    nested quote inside it (``_inner_mark``); both stay inside the span. A closing mark with nothing open means
     the piece starts inside a quote: the span starts at ``start``; so does a straight mark
     shaped as a closing one (after a word, before a space) when nothing is open yet, as when
     the annotation leaves the opening mark out or starts inside a ``''`` mark. A closing
@@ -633,13 +634,21 @@ def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     segs: list[tuple[int, int]] = []
     open_at: int | None = None
+    depth = 0  # quotes nested inside the open one (``_inner_mark``)
     i = start
     while i < end:
         ch = text[i]
         width = 2 if text.startswith("''", i) and i + 2 <= end else 1
         toggle = ch == '"' or width == 2
+        if open_at is not None and (toggle or ch in OPEN_MARKS + CLOSE_MARKS):
+            inner = _inner_mark(text, i, width, depth)
+            if inner is not None:
+                depth += inner
+                i += width
+                continue
         wordless = not any(c.isalnum() for c in text[start:i])
         closes = ch in CLOSE_MARKS and not (open_at is None and wordless)
+        closes = closes or (open_at is not None and _typed_for_closing(text, i))
         if toggle and open_at is None and not segs and not wordless:
             after = text[i + width : i + width + 1]
             # closes a quote whose opening mark the piece leaves out
@@ -659,6 +668,47 @@ def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in segs if text[a:b].strip(_EDGE)]
 
 
+def _line_start_at(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] == "\n"
+
+
+def _typed_for_closing(text: str, i: int) -> bool:
+    """A curly opening mark after a word and before a space or punctuation is a closing mark
+    typed wrong ("the film “Tides“ and …")."""
+    after = text[i + 1 : i + 2]
+    return (
+        text[i] in OPEN_MARKS
+        and not text[i - 1 : i].isspace()
+        and (not after or after.isspace() or after in ".,;:!?)")
+    )
+
+
+def _inner_mark(text: str, i: int, width: int, depth: int) -> int | None:
+    """What a quote mark met while a quote is open does: ``0`` reopens the open quote (a
+    mark at a line start before a word: news style reopens a quote at each paragraph, and a
+    straight mark there is no closing one), ``1`` opens a quote nested inside it, ``-1``
+    closes the nested one, ``None`` is the open quote's own closing mark.
+
+    A curly opening mark mid-line, or a straight one shaped as an opening (a space before, a
+    word after), opens a nested quote ("…care even when “your team” needs…", "he says, "I'd
+    like…," you know…"): the quotation around it goes on after it closes. Scored as a plain
+    toggle, the nested quote's closing mark ended the quotation and its rest was lost.
+    """
+    toggle = text[i] == '"' or width == 2
+    after = text[i + width : i + width + 1]
+    opening_shape = bool(after) and not after.isspace()
+    if _line_start_at(text, i) and opening_shape:
+        return 0
+    if _typed_for_closing(text, i):
+        return -1 if depth else None
+    if text[i] in OPEN_MARKS or (toggle and text[i - 1 : i].isspace() and opening_shape):
+        return 1
+    return -1 if depth else None
+
+
 def has_quote_mark(text: str, spans: list[tuple[int, int]]) -> bool:
     return any(
         ch in OPEN_MARKS + CLOSE_MARKS + '"' or text.startswith("''", i)
@@ -673,11 +723,13 @@ def joined_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     brat stores a content running over several sentences or lines as fragments split at
     those boundaries (``392 484;485 565``): one attribution, one quotation. Scored fragment by
     fragment, a quote of three sentences counted as three gold quotes of which a predicted
-    quote could match one. Fragments separated by words (an interrupting "he said") stay apart.
+    quote could match one. Fragments separated by words (an interrupting "he said") stay apart;
+    a gap of punctuation only (the sentence's full stop left out of the first fragment, as in
+    ``…exists`` ``. We can…``) joins too.
     """
     out: list[tuple[int, int]] = []
     for a, b in sorted(spans):
-        if out and not text[out[-1][1] : a].strip():
+        if out and not any(c.isalnum() for c in text[out[-1][1] : a]):
             out[-1] = (out[-1][0], max(b, out[-1][1]))
         else:
             out.append((a, b))

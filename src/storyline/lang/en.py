@@ -855,6 +855,14 @@ WORK_NOUNS: frozenset[str] = frozenset({
     "article", "headline", "column", "magazine", "newspaper", "report", "titled", "entitled",
 })  # fmt: skip
 
+# Words that introduce a label, not speech: a quotation right after one ("the so-called
+# “harbour pact”", "a self-described “ferry nerd”", "known as “the Pier”") is a name or a
+# term the writer cites (issue 17: nicknames and scare quotes are not speech).
+LABEL_CUES: frozenset[str] = frozenset({
+    "so-called", "so called", "self-described", "self-styled", "self-proclaimed",
+    "self-declared", "known as", "nicknamed", "a.k.a.", "aka",
+})  # fmt: skip
+
 # Sentence-opening connectives: a quotation opened right after one ("Then, “…”", "Instead,
 # “…”") continues the speaker of the quotation before it (quotes.py, issue 17).
 QUOTE_CONNECTIVES: frozenset[str] = frozenset({

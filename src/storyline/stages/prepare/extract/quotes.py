@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -42,7 +43,13 @@ from storyline.lang import (
     alternation,
     finite_forms,
 )
-from storyline.lang.en import FRAMING_VERB_FORMS, QUOTE_CONNECTIVES, SPEECH_NOUNS, WORK_NOUNS
+from storyline.lang.en import (
+    FRAMING_VERB_FORMS,
+    LABEL_CUES,
+    QUOTE_CONNECTIVES,
+    SPEECH_NOUNS,
+    WORK_NOUNS,
+)
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
 from storyline.stages.prepare.extract.context import NO_DEADLINE, ArticleContext, Deadline
 from storyline.stages.prepare.extract.coref import SUBJECT_PRONOUNS, Coref
@@ -124,6 +131,8 @@ def _mark_kind(text: str, i: int, ch: str, is_open: bool, open_ch: str | None) -
             return "close"  # a typo'd closing mark: Mexican “rapists“ while …
         return "open"
     if ch in _CLOSE:
+        if not is_open and (prev.isspace() or unicodedata.category(prev) == "Cf") and nxt.isalnum():
+            return "open"  # a closing mark used as an opening one: ”Thanks, Ada!”
         return "close"
     opener = (prev.isspace() or prev in "([{—–-/") and not nxt.isspace()
     closer = not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}—–-")
@@ -162,6 +171,7 @@ def _find_segments(text: str, sents: list[tuple[int, int]]) -> list[_Seg]:
     open_at: int | None = None
     open_ch: str | None = None
     continues = False
+    nested = 0  # quotes open inside the open one ("…even when “our side” slips…”)
 
     def unclosed(at: int) -> None:
         s, e = _trim(text, at + 1, min(para_end(at), len(text)))
@@ -170,6 +180,8 @@ def _find_segments(text: str, sents: list[tuple[int, int]]) -> list[_Seg]:
 
     for m in _MARK.finditer(text):
         i, ch = m.start(), m.group()
+        if open_at is None:
+            nested = 0
         if _mark_kind(text, i, ch, open_at is not None, open_ch) == "open":
             cont = False
             if open_at is not None:
@@ -179,9 +191,16 @@ def _find_segments(text: str, sents: list[tuple[int, int]]) -> list[_Seg]:
                     if e > s:
                         segs.append(_Seg(s, e, open_at, None, continues))
                     cont = True
+                    nested = 0
+                elif not broken(open_at, i) and _closers_ahead(text, i, para_end(i)) > nested + 1:
+                    nested += 1  # a quote inside the quote: part of its words, not a quote
+                    continue
                 else:
                     unclosed(open_at)  # a stray opening mark: keep its paragraph's rest
             open_at, open_ch, continues = i, ch, cont
+            continue
+        if open_at is not None and nested and not broken(open_at, i):
+            nested -= 1
             continue
         if open_at is not None and not broken(open_at, i):
             s, e = _trim(text, open_at + 1, i)
@@ -200,6 +219,17 @@ def _find_segments(text: str, sents: list[tuple[int, int]]) -> list[_Seg]:
     if open_at is not None:
         unclosed(open_at)
     return segs
+
+
+def _closers_ahead(text: str, i: int, stop: int) -> int:
+    """Closing-shaped quote marks after ``i`` in ``[i, stop)``: a curly closing mark, or a
+    straight one after a non-space. An opening mark with two of them ahead in its paragraph
+    (one for itself, one for the quote it is in) opens a nested quote, not a stray one."""
+    n = 0
+    for m in _MARK.finditer(text, i + 1, stop):
+        ch, j = m.group(), m.start()
+        n += ch in _CLOSE or (ch == '"' and not text[j - 1].isspace())
+    return n
 
 
 # A sentence that reads as the writer's, not the speaker's: a reporting verb, another
@@ -827,6 +857,8 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             behind[f.para] = k
             continue
         donors = [g for g in by_group[f.group] if g is not f and g.sp]
+        if not donors and k and found[k - 1].sp and _interrupted(ctx, found[k - 1], f):
+            donors = [found[k - 1]]
         if not donors and (f.kind == "direct" or _connective_lead(ctx, f.start)):
             if f.para in behind:
                 donors = [found[behind[f.para]]]
@@ -847,6 +879,21 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             if f.sp:
                 behind[f.para] = k
     return _merge_groups(found)
+
+
+# Between the two halves of a quotation its attribution interrupts: “…,” Roe said, “…”.
+_INTERRUPTION = re.compile(r"[,—–-]?[”\"]\s+(?:[\w.’'-]+\s+){0,6}?[\w.’'-]+,\s*[“\"]")
+
+
+def _interrupted(ctx: _Ctx, first: _Found, second: _Found) -> bool:
+    """Whether ``second`` goes on with the sentence ``first`` broke off at a comma for a short
+    attribution (“Everything we planned,” the mayor said, “has come true.”): the same
+    quotation, so the same speaker, though the second half, in lower case, reads as partial.
+    """
+    return (
+        ctx.text[first.end - 1 : first.end] in ",—–-"
+        and _INTERRUPTION.fullmatch(ctx.text, first.end, second.start) is not None
+    )
 
 
 _SPEECH_NOUN = re.compile(rf"\b(?:{alternation(SPEECH_NOUNS)})\b", re.I)
@@ -1140,6 +1187,30 @@ def _work_title(quote: str, before: str) -> bool:
     return len(quote.split()) <= 14 and _title_case(quote) and bool(_WORK_BEFORE.search(before))
 
 
+# A label cue right before a quotation: "the so-called “…”", "a self-described “…”".
+_LABEL_CUE = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(LABEL_CUES))
+_LABEL_BEFORE = re.compile(rf"(?<![\w-])(?:{_LABEL_CUE})(?:\s+(?:an?|the))?\s*[“„«\"]?\s*\Z", re.I)
+# A parenthesised year right after the closing mark cites a document, not speech: a poster,
+# a slogan, a campaign's motto (“No to the toll” (2009)), a title (“Tides” (1998)).
+_CITED_AFTER = re.compile(r"\s*[”»\"]?\s*\([^()\n]{0,60}\b(?:1[89]|20)\d\d\)")
+_TITLE_WORDS = 14  # a speakerless title-case partial quotation up to this long is a title
+
+
+def _cited_label(text: str, start: int, end: int, kind: QuoteKind) -> bool:
+    """A quotation that is a label or a cited document, not anyone's words: after a label
+    cue ("so-called", "self-described", "known as"), followed by a parenthesised year, or
+    with no word of two letters ("“R”", "“#”"). Issue 17: nicknames, slogans and titles in
+    quote marks are not speech."""
+    if kind == "indirect":
+        return False
+    quote = text[start:end]
+    if not any(len(w) >= 2 for w in re.findall(r"[^\W\d_]+", quote)):
+        return True
+    if kind == "partial" and _LABEL_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    return _CITED_AFTER.match(text, end, min(len(text), end + 80)) is not None
+
+
 def _not_speech(quote: str, kind: QuoteKind, attributed: bool) -> bool:
     """Quoted text that is no one's words.
 
@@ -1157,9 +1228,11 @@ def _not_speech(quote: str, kind: QuoteKind, attributed: bool) -> bool:
         return kind == "partial" or (not attributed and len(words) <= 6)
     if kind != "partial":
         return False
+    if not attributed and len(words) <= _TITLE_WORDS and _title_case(quote):
+        return True  # a title with a subtitle: "Tides: A Life on the Eastport Ferries"
     folded = [w.strip("!?.,").lower() for w in words]
-    if len(folded) >= 2 and len(set(folded)) * 2 <= len(folded):
-        return True  # a chant: "Ferry! Ferry!"
+    if len(folded) >= 2 and all(folded.count(w) >= 2 for w in folded):
+        return True  # a chant: "Ferry! Ferry!" (not "late, late, late trains")
     return not attributed and len(words) <= _SCARE_WORDS
 
 
@@ -1198,7 +1271,10 @@ def extract_quotes(
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         if _not_speech(text[f.start : f.end], f.kind, bool(f.sp)) or (
             f.kind != "indirect"
-            and _work_title(text[f.start : f.end], text[max(0, f.start - 60) : f.start])
+            and (
+                _work_title(text[f.start : f.end], text[max(0, f.start - 60) : f.start])
+                or _cited_label(text, f.start, f.end, f.kind)
+            )
         ):
             continue
         ent = f.sp.entity
