@@ -68,6 +68,7 @@ _PRON = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in _PRONOUNS) + 
 _DOTTED = (
     rf"\b(?:{'|'.join(TITLE_ABBREVIATIONS)})\.|\b[A-Z]\.(?=\s?[A-Z])"
     r"|\b[A-Z][a-z]{1,3}\.(?=,)"  # a state after a name: "Jane Roe, D-Ore., said"
+    r"|\((?:[DRI]|Ind|Dem|Rep)\s?-\s?[A-Z][A-Za-z.]{0,13}\)"  # "Jane Roe (D-Ore.) said"
 )
 _OPEN, _CLOSE = "“„«", "”»"
 _MARK = re.compile(r"[“”„«»\"]")
@@ -373,13 +374,14 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         b -= 1
     closed = b > a and text[b - 1] == ","  # "Jane Roe, a fellow at the Institute, said"
     b -= closed
+    b = _before_party(text, a, b)  # "Sen. Jane Roe (D-Ore.) said"
     found = [(s, e, ent) for s, e, ent in ctx.mentions_from(a, b) if b - 1 <= e <= b]
     m = re.search(r",[^,“”\"]{1,100}$", text[a:b]) if closed else None
     if m:
         # an apposition: its head before the comma, or a person named in it ("The union's
         # leader, Ivo Roe,"); a place or body at its end is only part of the description
         # ("Bayram Aga, a voter in Ashgabat,")
-        head_end = a + m.start()
+        head_end = _before_party(text, a, a + m.start())  # "Jane Roe (D-Ore.), chair of …,"
         outer = found
         found = [
             x
@@ -403,7 +405,9 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         return None
     people = [x for x in found if x[2].type in ("PERSON", "UNNAMED")]
     if people:
-        return max(people, key=lambda x: (x[1], x[1] - x[0]))[2]
+        # a named person before a description ("Ivo Penn, a Roe spokesman," is Penn, not
+        # the unnamed "Roe spokesman"), then the one ending last
+        return max(people, key=lambda x: (x[2].type == "PERSON", x[1], x[1] - x[0]))[2]
     org = max(found, key=lambda x: (x[1], x[1] - x[0]))
     # "Jane Roe of Example Bank said": the person, not the bank
     of = [
@@ -413,7 +417,39 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         and x[1] < org[0]
         and re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:the\s+)?", text[x[1] : org[0]])
     ]
-    return of[-1][2] if of else org[2]
+    if of:
+        return of[-1][2]
+    if re.search(r"\b(?:in|at|from|of|for|with|on|across|near)\s+(?:the\s+)?\Z", text[a : org[0]]):
+        return None  # "a quarter of voters in Velmar say": the place is not the subject's head
+    return org[2]
+
+
+# A party and state after a legislator's name: "(D-Ore.)", "(R-OH)", "(I-Vt.)".
+_PARTY = r"\((?:[DRI]|Ind|Dem|Rep)\s?-\s?[A-Z][A-Za-z.]{0,13}\)"
+_PARTY_END = re.compile(rf"\s*{_PARTY}\Z")
+
+
+_PARTY_BEFORE = re.compile(rf"{_PARTY}\s*\Z")
+
+
+def _clause_start(ctx: _Ctx, pos: int) -> int:
+    """Start of the sentence holding ``pos``, across a false break after a party and state
+    ("Sen. Jane Roe (D-Ore.) said …": the splitter ends a sentence at "Ore.)")."""
+    ss = ctx.sentence(pos)[0]
+    for _ in range(3):
+        if ss <= 0 or not _PARTY_BEFORE.search(ctx.text, max(0, ss - 24), ss):
+            break
+        prev = ctx.sentence(ss - 1)[0]
+        if prev >= ss:
+            break
+        ss = prev
+    return ss
+
+
+def _before_party(text: str, a: int, b: int) -> int:
+    """``b`` moved before a party-and-state parenthesis ending ``text[a:b]``, if one does."""
+    m = _PARTY_END.search(text, max(a, b - 24), b)
+    return m.start() if m and m.start() > a else b
 
 
 def _plain_np(phrase: str) -> str | None:
@@ -537,10 +573,14 @@ _CLIMB = frozenset(
 
 def _nsubj(tok: Token) -> Token | None:
     """The subject of a verb, following participles and conjuncts up to the verb that has one."""
+    via_xcomp = False
     for _ in range(6):
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                return child if child.dep_ == "nsubj" else None
+                # a passive subject is the hearer ("Roe was told"), except above an
+                # infinitive: "Roe was prompted to say", "Roe was quoted as saying"
+                return child if child.dep_ == "nsubj" or via_xcomp else None
+        via_xcomp = tok.dep_ in ("xcomp", "advcl") and tok.head.tag_ == "VBN"
         if tok.dep_ in _CLIMB and tok.head is not tok:
             tok = tok.head
             continue
@@ -566,7 +606,7 @@ _VERB = rf"(?:{_VERBS})"
 _AFTER_PRONOUN = re.compile(rf"\s*[,;:—–-]?\s*(?P<sp>{_PRON})\s+{_ADV}{_VERB}\b")
 _AFTER_VERB = re.compile(
     rf"\s*[,;:—–-]?\s*(?P<v>{_VERB})\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,90}}?)"
-    r"(?=\s*(?:[.,;:!?]|$|\s(?:on|in|at|to|during|after|before|when|while|who|according)\b))"
+    r"(?=\s*(?:[.,;:!?]|$|\s(?:on|in|at|to|during|after|before|when|while|who|according|as|with|from|by|because|since|outside|inside|via|through)\b))"
 )
 _AFTER_NP = re.compile(
     rf"\s*[,;:—–-]?\s*(?P<np>(?:{_DOTTED}|[^.;:“”\"\n]){{2,110}}?)\s+{_ADV}(?P<v>{_VERB})\b"
@@ -593,6 +633,11 @@ _END_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}$")
 # What may follow the verb of a short attribution sentence: a time or place, then its end.
 _SHORT_TAIL = re.compile(r"(?:\s+(?!that\b)[\w’'-]+){0,5}\s*[.,!?]")
 _ACCORDING_INTRO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,:;“”\"]{2,80}?)\s*[:,]\s*$")
+# Reporting verbs whose following noun phrase is the hearer, not the speaker ("telling
+# Harbor Radio", "told reporters", "asked Roe"), and words that start a phrase about or to
+# someone ("said of Roe", "added to reporters").
+_OBJECT_VERB = re.compile(r"(?i)\w+ing|tell|tells|told|ask|asks|asked|urged|urges|warned|warns")
+_OBJECT_LEAD = re.compile(rf"\s*(?:{'|'.join(sorted(_PREPOSITIONS | {'to', 'about'}))})\b", re.I)
 # (the last reporting verb: "Roe, who has told aides …, said in a statement:" is Roe's)
 _BEFORE_VERB = re.compile(
     rf"(?s:.*)\b(?P<v>{_VERB})\b(?P<rest>(?:{_DOTTED}|[^.;“”\"]){{0,80}}?)\s*[:,—–-]\s*$"
@@ -622,6 +667,8 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     if m:
         return _Speaker(pronoun=m.group("sp").lower(), at=m.start("sp"))
     m = _AFTER_VERB.match(text, end, tail_end)
+    if m and re.fullmatch(r"\w+ing|tell|tells", m.group("v")):
+        m = None  # "…,” telling reporters: the phrase after a participle is its object
     if m:
         a, b = m.start("np"), m.end("np")
         while b > a and text[b - 1].isspace():
@@ -706,6 +753,16 @@ _BYLINE = re.compile(
 _LONE_NAME = re.compile(r"\s*([A-Z][\w’'-]+)\s+[a-z]{3,}(?:ed|s)\s*:\s*$")
 
 
+# A speech noun its subject issued, closing the text before a quote with a comma or colon:
+# "Roe issued a statement on Friday, “…", "The ministry posted a message:".
+_ISSUED_NOUN = re.compile(
+    r"\b(?:issued|issues|released|releases|posted|posts|sent|sends|published|publishes|"
+    r"put\s+out|puts\s+out|gave|gives|delivered|delivers)\s+(?:a|an|the|his|her|its|their)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}(?:{alternation(SPEECH_NOUNS)})\b(?:\s+[\w’'-]+){{0,5}}\s*[,:—–]\s*\Z"
+)
+_ACTOR_TYPES = ("PERSON", "UNNAMED", "ORG")
+
+
 def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
     """Attribution before a quote, and whether the quote is introduced by it.
 
@@ -713,7 +770,7 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
     had one piece of advice — “…" and "The minister put it plainly: “…" by the subject of the
     sentence the colon or dash closes. An introduced quote is a direct quote.
     """
-    ss, _ = ctx.sentence(open_mark)
+    ss = _clause_start(ctx, open_mark)
     ss = max(ss, open_mark - _LOOKBACK)  # an attribution is never far from its quote
     head = ctx.text[ss:open_mark]
     if not head.strip() and ss > 0:
@@ -735,10 +792,22 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
     m = _BEFORE_VERB.search(head)
     if m:
         rest_a, rest_b = ss + m.start("rest"), ss + m.end("rest")
-        ent = _speaker_in(ctx, rest_a, rest_b) if rest_b > rest_a else None
+        # "said Jane Roe:" names the speaker after the verb, but "telling Jane Roe,", "told
+        # reporters:" and "said of Jane Roe:" name whom it was said to or about
+        inverted = not _OBJECT_VERB.fullmatch(m.group("v")) and not _OBJECT_LEAD.match(
+            m.group("rest")
+        )
+        ent = _speaker_in(ctx, rest_a, rest_b) if rest_b > rest_a and inverted else None
         if ent is not None:
             return _Speaker(ent), True
         return _np_speaker(ctx, ss, ss + m.start("v"), ss + m.start("v")), True
+    issued = _ISSUED_NOUN.search(head)
+    if issued:
+        # "Roe issued a statement on Friday, “…": the statement's words are its issuer's
+        verb_at = ss + issued.start()
+        sp = _np_speaker(ctx, ss, verb_at, verb_at)
+        if sp.pronoun or sp.text or (sp.entity is not None and sp.entity.type in _ACTOR_TYPES):
+            return sp, True
     byline = _BYLINE.search(head)
     if byline:  # a digest's "HEADLINE - Jane Roe and Ivo Doe: “…"
         a, b = ss + byline.start("np"), ss + byline.end("np")
@@ -949,8 +1018,7 @@ _FRAMING = (
 def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     """Speaker of a partial quote: the subject of the reporting verb its sentence hangs on."""
     assert seg.open_mark is not None
-    ss, _ = ctx.sentence(seg.open_mark)
-    ss = max(ss, seg.open_mark - _LOOKBACK)
+    ss = max(_clause_start(ctx, seg.open_mark), seg.open_mark - _LOOKBACK)
     verbs = [
         m
         for m in re.finditer(rf"\b(?:{_VERBS}|{_FRAMING})\b", ctx.text[ss : seg.open_mark])
@@ -1163,6 +1231,10 @@ def _not_speech(quote: str, kind: QuoteKind, attributed: bool) -> bool:
     return not attributed and len(words) <= _SCARE_WORDS
 
 
+# A speaker phrase that names no one: it holds a quotation mark, or it is a number or share.
+_NOT_A_NAME = re.compile(r"[“”„«»\"]|\A[\d.,]+\s*(?:percent|per\s+cent|%)?\Z", re.I)
+
+
 # -- public API --------------------------------------------------------------------------------------
 
 
@@ -1203,6 +1275,8 @@ def extract_quotes(
             continue
         ent = f.sp.entity
         name, role = (ent.name, f.sp.role or ent.role) if ent is not None else (f.sp.text, None)
+        if ent is None and name and _NOT_A_NAME.search(name):
+            name = None  # '” a website linked to …', "25 percent": no one's name
         if ent is None and name:
             name, role = _split_title(name)  # "Sen. Roe": "Roe", role "Sen."
         if f.kind == "indirect" and not name:

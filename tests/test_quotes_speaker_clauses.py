@@ -1,0 +1,110 @@
+"""Speakers from the reporting clause around a quote (issue 17, second round): names before
+their descriptions, legislators' party tags, hearers and topics that are not speakers,
+passive frames, statements issued, and phrases that name no one (a place after a
+preposition, a number).
+
+All text here is written for these tests (fictional people, places and outlets). Each test
+runs on the rules-only path and on spaCy unless it says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quote_fixture import MODES, one, quotes
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_named_person_before_a_description_is_the_speaker(mode: str) -> None:
+    text = (
+        "The mayor spoke on Monday.\n\n"
+        "“We will keep the harbour open all winter,” Tomas Reyle, a Venn spokesman, said."
+    )
+    q = one(quotes(text, mode), "keep the harbour")
+    assert q.speaker == "Tomas Reyle"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_party_and_state_after_a_name_do_not_hide_it(mode: str) -> None:
+    text = "Gov. Ilse Varno (R-OR), said, “We are ready to rebuild the pier before the storms.”"
+    assert one(quotes(text, mode), "ready to rebuild").speaker == "Ilse Varno"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_partial_quote_after_a_legislator_with_party_tag(mode: str) -> None:
+    text = (
+        "At a rally on Saturday Sen. Ilse Varno (D-Ore.) said the harbour plan was a "
+        "“costly and reckless mistake for the town” in her view."
+    )
+    assert one(quotes(text, mode), "costly and reckless").speaker == "Ilse Varno"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_hearer_after_telling_is_not_the_speaker(mode: str) -> None:
+    text = "Ilse Varno praised the council, telling Harbor Radio, “The pier will be rebuilt by spring.”"
+    speaker = one(quotes(text, mode), "pier will be rebuilt").speaker or ""
+    assert "Varno" in speaker and "Radio" not in speaker
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_said_of_someone_names_the_topic_not_the_speaker(mode: str) -> None:
+    text = (
+        "Tomas Reyle, an adviser to Mr. Brandt, said of Mr. Brandt: "
+        "“He has never lost a vote in this district.”"
+    )
+    assert one(quotes(text, mode), "never lost a vote").speaker == "Tomas Reyle"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_inverted_speaker_followed_by_as_clause(mode: str) -> None:
+    text = (
+        "“We can win the harbour seat on Tuesday,” said Ilse Varno as she closed the rally. "
+        "“Where is the campaign manager?”"
+    )
+    found = quotes(text, mode)
+    assert one(found, "win the harbour seat").speaker == "Ilse Varno"
+    assert one(found, "campaign manager").speaker == "Ilse Varno"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_statement_issued_before_a_comma_is_the_issuers(mode: str) -> None:
+    text = (
+        "Ilse Varno issued a statement on Friday, "
+        "“The pier closure was a mistake and we will fix it.”"
+    )
+    assert one(quotes(text, mode), "pier closure").speaker == "Ilse Varno"
+
+
+@pytest.mark.model
+def test_passive_frame_above_an_infinitive_gives_its_subject() -> None:
+    text = (
+        "The debate was so calm that Mr. Tarrow was prompted to say, "
+        "“So far I cannot believe how polite it has been tonight.”"
+    )
+    assert "Tarrow" in (one(quotes(text, "spacy"), "cannot believe").speaker or "")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_place_after_a_preposition_is_not_the_subject(mode: str) -> None:
+    text = (
+        "Some 25 percent of voters in Velmar say they would "
+        "“never vote for the harbour tax again” in the spring."
+    )
+    q = one(quotes(text, mode), "never vote")
+    assert q.speaker != "Velmar"
+    assert q.speaker is None or "percent" not in q.speaker.split()[0]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Velmar poll asked about the harbour. About four in 10 said they would "
+        "“never vote for the harbour tax again” next spring.",
+        "The Velmar poll asked about the harbour. Some 22 percent said the council was "
+        "“out of touch with the whole town” this year.",
+    ],
+)
+def test_a_number_or_share_is_no_speaker(text: str) -> None:
+    for q in quotes(text, "spacy"):
+        assert q.speaker is None or not q.speaker[0].isdigit(), q.speaker
