@@ -108,3 +108,41 @@ def test_a_place_after_a_preposition_is_not_the_subject(mode: str) -> None:
 def test_a_number_or_share_is_no_speaker(text: str) -> None:
     for q in quotes(text, "spacy"):
         assert q.speaker is None or not q.speaker[0].isdigit(), q.speaker
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_inverted_name_wins_over_its_appositive_description(mode: str) -> None:
+    text = (
+        "The pier has used “velvet gloves” in its dealings with the town, said Oskar "
+        "Vellander, an elections analyst at the Velmar Report."
+    )
+    assert one(quotes(text, mode), "velvet gloves").speaker == "Oskar Vellander"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_findings_and_testimony_frame_a_partial_quote(mode: str) -> None:
+    found = quotes(
+        "In 2014, the Velmar Institute found that “about twice as many residents want the "
+        "pier rebuilt as want it closed” in the survey.",
+        mode,
+    )
+    assert one(found, "twice as many").speaker == "Velmar Institute"
+    found = quotes(
+        "Tomas Reyle, the harbour master, testified in one of the suits that "
+        '"none of the pier inspections were skipped" last year.',
+        mode,
+    )
+    assert one(found, "pier inspections").speaker == "Tomas Reyle"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_said_after_a_long_apposition_names_the_speaker(mode: str) -> None:
+    text = (
+        "Wages rose in October.\n\n“The hourly earnings figure rose by the most since the flood "
+        "year,” Oskar Vellander, an economic adviser to the harbour council and former director "
+        "of the nonpartisan Velmar Budget Office, wrote after the report was released. "
+        "“This is real wage growth.”"
+    )
+    found = quotes(text, mode)
+    assert one(found, "hourly earnings").speaker == "Oskar Vellander"
+    assert one(found, "real wage growth").speaker == "Oskar Vellander"

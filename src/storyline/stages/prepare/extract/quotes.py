@@ -276,7 +276,7 @@ def _split_title(name: str) -> tuple[str, str | None]:
 # Words that alone name no speaker: relative and other pronouns, determiners, headline words.
 _NOT_A_SPEAKER = _PREPOSITIONS | _words(
     """who whom whose which that what whoever the a an this these those some any each all
-    latest breaking update updated exclusive watch video"""
+    another other others one ones latest breaking update updated exclusive watch video"""
 )
 
 
@@ -531,14 +531,16 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
                 return _Speaker(pronoun=subj.lower_, at=subj.idx)
             lo = min(t.idx for t in subj.subtree)
             hi = max(t.idx + len(t) for t in subj.subtree)
+            own = _speaker_in(ctx, lo, hi, head=subj.idx)
+            if own is not None and own.type == "PERSON":
+                return _Speaker(own)  # "said Ivo Roe, an analyst": Roe, not "analyst"
             for appos in (c for c in subj.children if c.dep_ == "appos"):
                 # "The union's leader, Ivo Roe, said": the name in apposition
                 ent = _speaker_in(ctx, lo, hi, head=appos.idx)
                 if ent is not None and ent.type in ("PERSON", "UNNAMED", "ORG"):
                     return _Speaker(ent)
-            ent = _speaker_in(ctx, lo, hi, head=subj.idx)
-            if ent is not None:
-                return _Speaker(ent)
+            if own is not None:
+                return _Speaker(own)
             lo_head, head_np = _head_phrase(ctx.text, subj)
             return _noun_speaker(ctx, head_np, lo_head)
     if re.search(r"\b(?:and|but)\s*$", phrase):
@@ -742,7 +744,28 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         np = m.group("np").strip()
         if ent is None and re.fullmatch(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+", np):
             return _Speaker(text=np)
+    if text[end - 2 : end - 1] in (",", "?", "!"):
+        # "…,” Ivo Roe, an adviser to three mayors and a former director of the port
+        # authority, wrote on Friday.": a long apposition between the name and the verb
+        m = _AFTER_LONG_APPOS.match(text, end, min(len(text), end + 320))
+        if m and _para_break_in(text, end, m.end()) is None:
+            a, b = m.start("name"), m.end("name")
+            ent = _speaker_in(ctx, a, b)
+            if ent is not None and ent.type in ("PERSON", "UNNAMED"):
+                return _Speaker(ent)
+            if ent is None:
+                written, _ = _split_title(text[a:b])
+                return _Speaker(text=written) if " " in written else _Speaker()
     return _Speaker()
+
+
+# A name (a title allowed), a long apposition in commas, then a reporting verb, right
+# after a quote.
+_AFTER_LONG_APPOS = re.compile(
+    rf"\s*(?P<name>(?:(?:{'|'.join(sorted(_TITLES, key=len, reverse=True))})\.?\s+)?"
+    rf"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){{0,3}}),(?:{_DOTTED}|[^.;:“”\"\n]){{3,260}}?,"
+    rf"\s+{_ADV}(?P<v>{_VERB})\b"
+)
 
 
 # A name (or two) between a dash and a colon closing the text before a quote.
