@@ -146,3 +146,25 @@ def test_said_after_a_long_apposition_names_the_speaker(mode: str) -> None:
     found = quotes(text, mode)
     assert one(found, "hourly earnings").speaker == "Oskar Vellander"
     assert one(found, "real wage growth").speaker == "Oskar Vellander"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_dateline_place_is_not_the_subject(mode: str) -> None:
+    text = (
+        "Velmar (AFP) – Councillor Ilse Varno has taken a swipe at her rival’s stance on the "
+        "pier, saying that “bombastic comments from him” do more harm than good."
+    )
+    speaker = one(quotes(text, mode), "bombastic comments").speaker or ""
+    assert "Varno" in speaker
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_name_in_an_earlier_appositions_relative_clause_is_not_the_head(mode: str) -> None:
+    text = (
+        "Ivo Penn, an education professor at Velmar who previously worked for Sen. Lia Roe "
+        "(D-Ore.), one of the bill’s architects, called it “an incredibly significant "
+        "development for the port.”"
+    )
+    q = one(quotes(text, mode), "incredibly significant")
+    assert q.speaker == "Ivo Penn"
+    assert q.speaker_role == "education professor at Velmar"  # not "… worked for Sen"

@@ -363,6 +363,12 @@ _APPOS_MODIFIER = re.compile(
 )
 
 
+def _chunk_start(text: str, a: int, pos: int) -> int:
+    """Where the comma-separated chunk of ``text[a:]`` holding ``pos`` starts."""
+    comma = text.rfind(",", a, pos)
+    return a if comma < 0 else comma + 1
+
+
 def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
     """The actor of a phrase that ends right before offset ``b``.
 
@@ -396,6 +402,9 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
             (s, e, ent)
             for s, e, ent in ctx.mentions_from(a, head_end)
             if head_end - 1 <= e <= head_end
+            # (nor is a name in an earlier apposition's prepositional or relative phrase: "Ivo
+            # Penn, a professor who worked for Sen. Lia Roe (D-Ore.), one of …, said")
+            and not _APPOS_MODIFIER.search(text, _chunk_start(text, a, s), s)
         ]
         if not found:  # no head known: a person in the apposition is the best guess left
             found = [x for x in outer if x[2].type in ("PERSON", "UNNAMED")]
@@ -518,6 +527,15 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     if ctx.doc is not None:
         tok = _token_at(ctx.doc, verb_at)
         subj = _nsubj(tok) if tok is not None else None
+        if subj is not None:
+            # the parser may take a dateline's place as the subject ("Velmar (AP) — Roe said")
+            ss = ctx.sentence(subj.idx)[0]
+            dateline = _DATELINE.match(ctx.text, ss, subj.idx + len(subj) + 40)
+            if dateline and subj.idx < dateline.end():
+                subj = next(
+                    (t for t in subj.head.children if t.dep_ == "nsubj" and t.idx > dateline.end()),
+                    None,
+                )
         if subj is not None and subj.lower_ in ("who", "that", "which"):
             # "Jane Roe, who said …": the relative pronoun stands for the noun it hangs on
             rel = subj.head
@@ -590,9 +608,18 @@ def _nsubj(tok: Token) -> Token | None:
     return None
 
 
+# A dateline opening a story's first sentence: "VELMAR, Ore. (AP) —", "Velmar (AFP) –".
+_DATELINE = re.compile(
+    r"\s*[A-Z][\w.’' -]{1,40}(?:,\s*[\w. ]{2,20})?\s*\([A-Z][A-Za-z]{1,8}\)\s*[—–-]{1,2}\s*"
+)
+
+
 def _sentence_subject(ctx: _Ctx, ss: int, end: int, strict: bool = False) -> _Speaker:
     """The actor a sentence is about (``Coref.subject``), else a name nobody recognised
     opening it ("Lina Roe, a nurse, had one request —")."""
+    dateline = _DATELINE.match(ctx.text, ss, end)
+    if dateline:
+        ss = dateline.end()  # "Velmar (AP) — Jane Roe said": the place is no subject
     ref = ctx.coref.subject(ss, end, strict)
     if ref.entity is not None:
         return _Speaker(ref.entity)
@@ -1258,6 +1285,21 @@ def _not_speech(quote: str, kind: QuoteKind, attributed: bool) -> bool:
 _NOT_A_NAME = re.compile(r"[“”„«»\"]|\A[\d.,]+\s*(?:percent|per\s+cent|%)?\Z", re.I)
 
 
+# What ends a role at a relative clause or a title cut from its name ("professor at Velmar
+# who worked for Sen" -> "professor at Velmar", "spokeswoman for Mr" -> "spokeswoman").
+_ROLE_CUT = re.compile(
+    r"\s+(?:who|which|that|whose)\s.*\Z"
+    rf"|\s+(?:for|to|of|with)\s+(?:{'|'.join(sorted(_TITLES, key=len, reverse=True))})\.?\Z"
+)
+
+
+def _clean_name(name: str) -> str | None:
+    """A speaker phrase without the quotation mark and article it was cut with ('" the
+    document' -> "document"); ``None`` when it names no one (``_NOT_A_NAME``)."""
+    name = re.sub(r"\A[\s“”„«»\",;:—–-]+(?:(?:the|a|an)\s+)?", "", name, flags=re.I).strip()
+    return None if not name or _NOT_A_NAME.search(name) else name
+
+
 # -- public API --------------------------------------------------------------------------------------
 
 
@@ -1298,8 +1340,10 @@ def extract_quotes(
             continue
         ent = f.sp.entity
         name, role = (ent.name, f.sp.role or ent.role) if ent is not None else (f.sp.text, None)
-        if ent is None and name and _NOT_A_NAME.search(name):
-            name = None  # '” a website linked to …', "25 percent": no one's name
+        if role:
+            role = _ROLE_CUT.sub("", role) or None
+        if ent is None and name:
+            name = _clean_name(name)
         if ent is None and name:
             name, role = _split_title(name)  # "Sen. Roe": "Roe", role "Sen."
         if f.kind == "indirect" and not name:
