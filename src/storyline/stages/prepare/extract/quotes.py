@@ -428,7 +428,9 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
     ]
     if of:
         return of[-1][2]
-    if re.search(r"\b(?:in|at|from|of|for|with|on|across|near)\s+(?:the\s+)?\Z", text[a : org[0]]):
+    if not m and re.search(
+        r"\b(?:in|at|from|of|for|with|on|across|near)\s+(?:the\s+)?\Z", text[a : org[0]]
+    ):
         return None  # "a quarter of voters in Velmar say": the place is not the subject's head
     return org[2]
 
