@@ -4,6 +4,11 @@ Usage::
 
     .venv/bin/python bench/extract.py [--gold bench/data/quotes/gold.jsonl] [--no-textacy]
     .venv/bin/python bench/extract.py --polnear PATH [--split dev|train] [--polarity]
+    .venv/bin/python bench/extract.py --polnear PATH --split train --every 4 [--offset I] --errors N
+
+``--errors N`` prints, to the terminal only, up to N unmatched gold quotes, false quotes,
+wrong noun and pronoun speakers (each quote in its context) and quotes with no speaker;
+``--every K --offset I`` takes every K-th article from the I-th (another sample of the split).
 
 Gold: ``bench/data/quotes/gold.jsonl`` over the bundled examples (see its README). Each gold
 quote is located in the cleaned article text (whitespace-insensitive), then matched one-to-one
