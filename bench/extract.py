@@ -4,6 +4,11 @@ Usage::
 
     .venv/bin/python bench/extract.py [--gold bench/data/quotes/gold.jsonl] [--no-textacy]
     .venv/bin/python bench/extract.py --polnear PATH [--split dev|train] [--polarity]
+    .venv/bin/python bench/extract.py --polnear PATH --split train --every 4 [--offset I] --errors N
+
+``--errors N`` prints, to the terminal only, up to N unmatched gold quotes, false quotes,
+wrong noun and pronoun speakers (each quote in its context) and quotes with no speaker;
+``--every K --offset I`` takes every K-th article from the I-th (another sample of the split).
 
 Gold: ``bench/data/quotes/gold.jsonl`` over the bundled examples (see its README). Each gold
 quote is located in the cleaned article text (whitespace-insensitive), then matched one-to-one
@@ -594,14 +599,15 @@ def read_corenlp(xml_text: str) -> CoreNlp:
     return out
 
 
-def load_polnear(split_dir: Path, limit: int = 0, every: int = 1) -> list[PnDoc]:
-    """The split's annotated articles in name order: every ``every``-th, the first ``limit``."""
+def load_polnear(split_dir: Path, limit: int = 0, every: int = 1, offset: int = 0) -> list[PnDoc]:
+    """The split's annotated articles in name order: every ``every``-th from the
+    ``offset``-th (another sample of the same size), the first ``limit``."""
     docs = []
     anns: dict[str, Path] = {}
     for p in sorted((split_dir / "attributions").glob("*.ann")):
         # one file per annotator (``NAME_ANNOTATOR.ann``); the first annotator in name order
         anns.setdefault(p.stem.rsplit("_", 1)[0], p)
-    for tp in sorted((split_dir / "text").glob("*.txt"))[:: max(every, 1)]:
+    for tp in sorted((split_dir / "text").glob("*.txt"))[offset :: max(every, 1)]:
         name = tp.stem
         if name not in anns:
             continue
@@ -944,6 +950,16 @@ class PnScore:
     cov_p: int = 0
 
 
+def around(text: str, start: int, end: int, before: int = 160, after: int = 90) -> str:
+    """A quote in its context for the terminal (``--errors``): ``before`` characters before
+    it, its first and last 40, ``after`` characters after it; breaks shown as ``¶``."""
+    q = text[start:end]
+    if len(q) > 90:
+        q = q[:40] + " … " + q[-40:]
+    out = f"{text[max(0, start - before) : start]}[[{q}]]{text[end : end + after]}"
+    return re.sub(r"\s*\n\s*", " ¶ ", out)
+
+
 def score_polnear(
     docs: list[PnDoc],
     preds: dict[str, list[Pred]],
@@ -970,6 +986,11 @@ def score_polnear(
             else:
                 s.pred_partial += 1
                 s.partial_no_spk += not p.speaker
+            if not p.speaker:
+                note(
+                    "no-speaker",
+                    f"{doc.name} ({p.start},{p.end}) {p.kind}: {around(text, p.start, p.end)}",
+                )
         # scored per quoted paragraph (``paragraph_units``), as the gold quotes
         qp = [
             replace(p, start=u[0], end=u[1])
@@ -1030,7 +1051,11 @@ def score_polnear(
                 ok = noun_source_ok(doc, at, p)
                 s.noun_ok += ok
                 if not ok:
-                    note("speaker-noun", f"{ctx} heads {sorted(head_words(doc, at.source[0]))}")
+                    note(
+                        "speaker-noun",
+                        f"{ctx} heads {sorted(head_words(doc, at.source[0]))}\n      "
+                        + around(text, p.start, p.end),
+                    )
         # indirect: unquoted contents vs predicted indirect quotes
         ind_gold = [at for at in doc.attrs if not has_quote_mark(text, at.content)]
         ip = [p for p in ps if p.kind == "indirect"]
@@ -1136,11 +1161,17 @@ def run_textacy_timed(texts: dict[str, str]) -> tuple[dict[str, list[Pred]] | st
 
 
 def polnear_main(
-    path: str, split: str, show_errors: int, no_textacy: bool, limit: int = 0, every: int = 1
+    path: str,
+    split: str,
+    show_errors: int,
+    no_textacy: bool,
+    limit: int = 0,
+    every: int = 1,
+    offset: int = 0,
 ) -> None:
     split_dir = polnear_split_dir(path, split)
     t0 = time.perf_counter()
-    docs = load_polnear(split_dir, limit, every)
+    docs = load_polnear(split_dir, limit, every, offset)
     n_attr = sum(len(d.attrs) for d in docs)
     n_gq = sum(len(gold_quotes(d)) for d in docs)
     print(
@@ -1350,6 +1381,13 @@ def main() -> None:
         help="with --polnear: every K-th article (a sample across outlets), before --limit",
     )
     ap.add_argument(
+        "--offset",
+        type=int,
+        default=0,
+        metavar="I",
+        help="with --every K: start at the I-th article (0 <= I < K), another sample",
+    )
+    ap.add_argument(
         "--polarity-only",
         action="store_true",
         help="with --polarity and --polnear: skip the attribution scores",
@@ -1358,7 +1396,13 @@ def main() -> None:
     if args.polnear or args.polarity:
         if args.polnear and not (args.polarity and args.polarity_only):
             polnear_main(
-                args.polnear, args.split, args.errors, args.no_textacy, args.limit, args.every
+                args.polnear,
+                args.split,
+                args.errors,
+                args.no_textacy,
+                args.limit,
+                args.every,
+                args.offset,
             )
         if args.polarity:
             polarity_main(args.polnear)

@@ -844,6 +844,10 @@ FRAMING_VERB_FORMS: frozenset[str] = frozenset({
     "quipped", "quips", "touted", "touts", "touting", "proclaimed", "proclaims", "lamented",
     "laments", "derided", "derides", "ridiculed", "ridicules", "scoffed", "vented",
     "characterized", "characterizes", "characterised", "characterises",
+    # (issue 17, second round: verbs seen before partial quotes in PolNeAR train)
+    "fired back", "fires back", "shot back", "shoots back", "cracked", "mused", "muses",
+    "testified", "testifies", "pointed out", "points out", "advised", "advises", "found that",
+    "finds that", "concluded", "concludes", "quoted", "recounted", "recounts",
 })  # fmt: skip
 
 # Nouns for a work with a title ("her memoir, “Tides of Eastport”"): a title-case quotation

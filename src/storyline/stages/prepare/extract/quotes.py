@@ -75,6 +75,7 @@ _PRON = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in _PRONOUNS) + 
 _DOTTED = (
     rf"\b(?:{'|'.join(TITLE_ABBREVIATIONS)})\.|\b[A-Z]\.(?=\s?[A-Z])"
     r"|\b[A-Z][a-z]{1,3}\.(?=,)"  # a state after a name: "Jane Roe, D-Ore., said"
+    r"|\((?:[DRI]|Ind|Dem|Rep)\s?-\s?[A-Z][A-Za-z.]{0,13}\)"  # "Jane Roe (D-Ore.) said"
 )
 _OPEN, _CLOSE = "“„«", "”»"
 _MARK = re.compile(r"[“”„«»\"]")
@@ -305,7 +306,7 @@ def _split_title(name: str) -> tuple[str, str | None]:
 # Words that alone name no speaker: relative and other pronouns, determiners, headline words.
 _NOT_A_SPEAKER = _PREPOSITIONS | _words(
     """who whom whose which that what whoever the a an this these those some any each all
-    latest breaking update updated exclusive watch video"""
+    another other others one ones latest breaking update updated exclusive watch video"""
 )
 
 
@@ -392,6 +393,12 @@ _APPOS_MODIFIER = re.compile(
 )
 
 
+def _chunk_start(text: str, a: int, pos: int) -> int:
+    """Where the comma-separated chunk of ``text[a:]`` holding ``pos`` starts."""
+    comma = text.rfind(",", a, pos)
+    return a if comma < 0 else comma + 1
+
+
 def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
     """The actor of a phrase that ends right before offset ``b``.
 
@@ -403,13 +410,14 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         b -= 1
     closed = b > a and text[b - 1] == ","  # "Jane Roe, a fellow at the Institute, said"
     b -= closed
+    b = _before_party(text, a, b)  # "Sen. Jane Roe (D-Ore.) said"
     found = [(s, e, ent) for s, e, ent in ctx.mentions_from(a, b) if b - 1 <= e <= b]
     m = re.search(r",[^,“”\"]{1,100}$", text[a:b]) if closed else None
     if m:
         # an apposition: its head before the comma, or a person named in it ("The union's
         # leader, Ivo Roe,"); a place or body at its end is only part of the description
         # ("Bayram Aga, a voter in Ashgabat,")
-        head_end = a + m.start()
+        head_end = _before_party(text, a, a + m.start())  # "Jane Roe (D-Ore.), chair of …,"
         outer = found
         found = [
             x
@@ -424,6 +432,9 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
             (s, e, ent)
             for s, e, ent in ctx.mentions_from(a, head_end)
             if head_end - 1 <= e <= head_end
+            # (nor is a name in an earlier apposition's prepositional or relative phrase: "Ivo
+            # Penn, a professor who worked for Sen. Lia Roe (D-Ore.), one of …, said")
+            and not _APPOS_MODIFIER.search(text, _chunk_start(text, a, s), s)
         ]
         if not found:  # no head known: a person in the apposition is the best guess left
             found = [x for x in outer if x[2].type in ("PERSON", "UNNAMED")]
@@ -433,7 +444,9 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         return None
     people = [x for x in found if x[2].type in ("PERSON", "UNNAMED")]
     if people:
-        return max(people, key=lambda x: (x[1], x[1] - x[0]))[2]
+        # a named person before a description ("Ivo Penn, a Roe spokesman," is Penn, not
+        # the unnamed "Roe spokesman"), then the one ending last
+        return max(people, key=lambda x: (x[2].type == "PERSON", x[1], x[1] - x[0]))[2]
     org = max(found, key=lambda x: (x[1], x[1] - x[0]))
     # "Jane Roe of Example Bank said": the person, not the bank
     of = [
@@ -443,7 +456,41 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         and x[1] < org[0]
         and re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:the\s+)?", text[x[1] : org[0]])
     ]
-    return of[-1][2] if of else org[2]
+    if of:
+        return of[-1][2]
+    if not m and re.search(
+        r"\b(?:in|at|from|of|for|with|on|across|near)\s+(?:the\s+)?\Z", text[a : org[0]]
+    ):
+        return None  # "a quarter of voters in Velmar say": the place is not the subject's head
+    return org[2]
+
+
+# A party and state after a legislator's name: "(D-Ore.)", "(R-OH)", "(I-Vt.)".
+_PARTY = r"\((?:[DRI]|Ind|Dem|Rep)\s?-\s?[A-Z][A-Za-z.]{0,13}\)"
+_PARTY_END = re.compile(rf"\s*{_PARTY}\Z")
+
+
+_PARTY_BEFORE = re.compile(rf"{_PARTY}\s*\Z")
+
+
+def _clause_start(ctx: _Ctx, pos: int) -> int:
+    """Start of the sentence holding ``pos``, across a false break after a party and state
+    ("Sen. Jane Roe (D-Ore.) said …": the splitter ends a sentence at "Ore.)")."""
+    ss = ctx.sentence(pos)[0]
+    for _ in range(3):
+        if ss <= 0 or not _PARTY_BEFORE.search(ctx.text, max(0, ss - 24), ss):
+            break
+        prev = ctx.sentence(ss - 1)[0]
+        if prev >= ss:
+            break
+        ss = prev
+    return ss
+
+
+def _before_party(text: str, a: int, b: int) -> int:
+    """``b`` moved before a party-and-state parenthesis ending ``text[a:b]``, if one does."""
+    m = _PARTY_END.search(text, max(a, b - 24), b)
+    return m.start() if m and m.start() > a else b
 
 
 def _plain_np(phrase: str) -> str | None:
@@ -512,6 +559,15 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     if ctx.doc is not None:
         tok = _token_at(ctx.doc, verb_at)
         subj = _nsubj(tok) if tok is not None else None
+        if subj is not None:
+            # the parser may take a dateline's place as the subject ("Velmar (AP) — Roe said")
+            ss = ctx.sentence(subj.idx)[0]
+            dateline = _DATELINE.match(ctx.text, ss, subj.idx + len(subj) + 40)
+            if dateline and subj.idx < dateline.end():
+                subj = next(
+                    (t for t in subj.head.children if t.dep_ == "nsubj" and t.idx > dateline.end()),
+                    None,
+                )
         if subj is not None and subj.lower_ in ("who", "that", "which"):
             # "Jane Roe, who said …": the relative pronoun stands for the noun it hangs on
             rel = subj.head
@@ -525,14 +581,16 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
                 return _Speaker(pronoun=subj.lower_, at=subj.idx)
             lo = min(t.idx for t in subj.subtree)
             hi = max(t.idx + len(t) for t in subj.subtree)
+            own = _speaker_in(ctx, lo, hi, head=subj.idx)
+            if own is not None and own.type == "PERSON":
+                return _Speaker(own)  # "said Ivo Roe, an analyst": Roe, not "analyst"
             for appos in (c for c in subj.children if c.dep_ == "appos"):
                 # "The union's leader, Ivo Roe, said": the name in apposition
                 ent = _speaker_in(ctx, lo, hi, head=appos.idx)
                 if ent is not None and ent.type in ("PERSON", "UNNAMED", "ORG"):
                     return _Speaker(ent)
-            ent = _speaker_in(ctx, lo, hi, head=subj.idx)
-            if ent is not None:
-                return _Speaker(ent)
+            if own is not None:
+                return _Speaker(own)
             lo_head, head_np = _head_phrase(ctx.text, subj)
             return _noun_speaker(ctx, head_np, lo_head)
     if re.search(r"\b(?:and|but)\s*$", phrase):
@@ -567,10 +625,14 @@ _CLIMB = frozenset(
 
 def _nsubj(tok: Token) -> Token | None:
     """The subject of a verb, following participles and conjuncts up to the verb that has one."""
+    via_xcomp = False
     for _ in range(6):
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                return child if child.dep_ == "nsubj" else None
+                # a passive subject is the hearer ("Roe was told"), except above an
+                # infinitive: "Roe was prompted to say", "Roe was quoted as saying"
+                return child if child.dep_ == "nsubj" or via_xcomp else None
+        via_xcomp = tok.dep_ in ("xcomp", "advcl") and tok.head.tag_ == "VBN"
         if tok.dep_ in _CLIMB and tok.head is not tok:
             tok = tok.head
             continue
@@ -578,9 +640,18 @@ def _nsubj(tok: Token) -> Token | None:
     return None
 
 
+# A dateline opening a story's first sentence: "VELMAR, Ore. (AP) —", "Velmar (AFP) –".
+_DATELINE = re.compile(
+    r"\s*[A-Z][\w.’' -]{1,40}(?:,\s*[\w. ]{2,20})?\s*\([A-Z][A-Za-z]{1,8}\)\s*[—–-]{1,2}\s*"
+)
+
+
 def _sentence_subject(ctx: _Ctx, ss: int, end: int, strict: bool = False) -> _Speaker:
     """The actor a sentence is about (``Coref.subject``), else a name nobody recognised
     opening it ("Lina Roe, a nurse, had one request —")."""
+    dateline = _DATELINE.match(ctx.text, ss, end)
+    if dateline:
+        ss = dateline.end()  # "Velmar (AP) — Jane Roe said": the place is no subject
     ref = ctx.coref.subject(ss, end, strict)
     if ref.entity is not None:
         return _Speaker(ref.entity)
@@ -596,7 +667,7 @@ _VERB = rf"(?:{_VERBS})"
 _AFTER_PRONOUN = re.compile(rf"\s*[,;:—–-]?\s*(?P<sp>{_PRON})\s+{_ADV}{_VERB}\b")
 _AFTER_VERB = re.compile(
     rf"\s*[,;:—–-]?\s*(?P<v>{_VERB})\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,90}}?)"
-    r"(?=\s*(?:[.,;:!?]|$|\s(?:on|in|at|to|during|after|before|when|while|who|according)\b))"
+    r"(?=\s*(?:[.,;:!?]|$|\s(?:on|in|at|to|during|after|before|when|while|who|according|as|with|from|by|because|since|outside|inside|via|through)\b))"
 )
 _AFTER_NP = re.compile(
     rf"\s*[,;:—–-]?\s*(?P<np>(?:{_DOTTED}|[^.;:“”\"\n]){{2,110}}?)\s+{_ADV}(?P<v>{_VERB})\b"
@@ -623,6 +694,11 @@ _END_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}$")
 # What may follow the verb of a short attribution sentence: a time or place, then its end.
 _SHORT_TAIL = re.compile(r"(?:\s+(?!that\b)[\w’'-]+){0,5}\s*[.,!?]")
 _ACCORDING_INTRO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,:;“”\"]{2,80}?)\s*[:,]\s*$")
+# Reporting verbs whose following noun phrase is the hearer, not the speaker ("telling
+# Harbor Radio", "told reporters", "asked Roe"), and words that start a phrase about or to
+# someone ("said of Roe", "added to reporters").
+_OBJECT_VERB = re.compile(r"(?i)\w+ing|tell|tells|told|ask|asks|asked|urged|urges|warned|warns")
+_OBJECT_LEAD = re.compile(rf"\s*(?:{'|'.join(sorted(_PREPOSITIONS | {'to', 'about'}))})\b", re.I)
 # (the last reporting verb: "Roe, who has told aides …, said in a statement:" is Roe's)
 _BEFORE_VERB = re.compile(
     rf"(?s:.*)\b(?P<v>{_VERB})\b(?P<rest>(?:{_DOTTED}|[^.;“”\"]){{0,80}}?)\s*[:,—–-]\s*$"
@@ -652,6 +728,8 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     if m:
         return _Speaker(pronoun=m.group("sp").lower(), at=m.start("sp"))
     m = _AFTER_VERB.match(text, end, tail_end)
+    if m and re.fullmatch(r"\w+ing|tell|tells", m.group("v")):
+        m = None  # "…,” telling reporters: the phrase after a participle is its object
     if m:
         a, b = m.start("np"), m.end("np")
         while b > a and text[b - 1].isspace():
@@ -725,7 +803,28 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         np = m.group("np").strip()
         if ent is None and re.fullmatch(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+", np):
             return _Speaker(text=np)
+    if text[end - 2 : end - 1] in (",", "?", "!"):
+        # "…,” Ivo Roe, an adviser to three mayors and a former director of the port
+        # authority, wrote on Friday.": a long apposition between the name and the verb
+        m = _AFTER_LONG_APPOS.match(text, end, min(len(text), end + 320))
+        if m and _para_break_in(text, end, m.end()) is None:
+            a, b = m.start("name"), m.end("name")
+            ent = _speaker_in(ctx, a, b)
+            if ent is not None and ent.type in ("PERSON", "UNNAMED"):
+                return _Speaker(ent)
+            if ent is None:
+                written, _ = _split_title(text[a:b])
+                return _Speaker(text=written) if " " in written else _Speaker()
     return _Speaker()
+
+
+# A name (a title allowed), a long apposition in commas, then a reporting verb, right
+# after a quote.
+_AFTER_LONG_APPOS = re.compile(
+    rf"\s*(?P<name>(?:(?:{'|'.join(sorted(_TITLES, key=len, reverse=True))})\.?\s+)?"
+    rf"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){{0,3}}),(?:{_DOTTED}|[^.;:“”\"\n]){{3,260}}?,"
+    rf"\s+{_ADV}(?P<v>{_VERB})\b"
+)
 
 
 # A name (or two) between a dash and a colon closing the text before a quote.
@@ -736,6 +835,16 @@ _BYLINE = re.compile(
 _LONE_NAME = re.compile(r"\s*([A-Z][\w’'-]+)\s+[a-z]{3,}(?:ed|s)\s*:\s*$")
 
 
+# A speech noun its subject issued, closing the text before a quote with a comma or colon:
+# "Roe issued a statement on Friday, “…", "The ministry posted a message:".
+_ISSUED_NOUN = re.compile(
+    r"\b(?:issued|issues|released|releases|posted|posts|sent|sends|published|publishes|"
+    r"put\s+out|puts\s+out|gave|gives|delivered|delivers)\s+(?:a|an|the|his|her|its|their)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}(?:{alternation(SPEECH_NOUNS)})\b(?:\s+[\w’'-]+){{0,5}}\s*[,:—–]\s*\Z"
+)
+_ACTOR_TYPES = ("PERSON", "UNNAMED", "ORG")
+
+
 def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
     """Attribution before a quote, and whether the quote is introduced by it.
 
@@ -743,7 +852,7 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
     had one piece of advice — “…" and "The minister put it plainly: “…" by the subject of the
     sentence the colon or dash closes. An introduced quote is a direct quote.
     """
-    ss, _ = ctx.sentence(open_mark)
+    ss = _clause_start(ctx, open_mark)
     ss = max(ss, open_mark - _LOOKBACK)  # an attribution is never far from its quote
     head = ctx.text[ss:open_mark]
     if not head.strip() and ss > 0:
@@ -765,10 +874,22 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
     m = _BEFORE_VERB.search(head)
     if m:
         rest_a, rest_b = ss + m.start("rest"), ss + m.end("rest")
-        ent = _speaker_in(ctx, rest_a, rest_b) if rest_b > rest_a else None
+        # "said Jane Roe:" names the speaker after the verb, but "telling Jane Roe,", "told
+        # reporters:" and "said of Jane Roe:" name whom it was said to or about
+        inverted = not _OBJECT_VERB.fullmatch(m.group("v")) and not _OBJECT_LEAD.match(
+            m.group("rest")
+        )
+        ent = _speaker_in(ctx, rest_a, rest_b) if rest_b > rest_a and inverted else None
         if ent is not None:
             return _Speaker(ent), True
         return _np_speaker(ctx, ss, ss + m.start("v"), ss + m.start("v")), True
+    issued = _ISSUED_NOUN.search(head)
+    if issued:
+        # "Roe issued a statement on Friday, “…": the statement's words are its issuer's
+        verb_at = ss + issued.start()
+        sp = _np_speaker(ctx, ss, verb_at, verb_at)
+        if sp.pronoun or sp.text or (sp.entity is not None and sp.entity.type in _ACTOR_TYPES):
+            return sp, True
     byline = _BYLINE.search(head)
     if byline:  # a digest's "HEADLINE - Jane Roe and Ivo Doe: “…"
         a, b = ss + byline.start("np"), ss + byline.end("np")
@@ -996,8 +1117,7 @@ _FRAMING = (
 def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     """Speaker of a partial quote: the subject of the reporting verb its sentence hangs on."""
     assert seg.open_mark is not None
-    ss, _ = ctx.sentence(seg.open_mark)
-    ss = max(ss, seg.open_mark - _LOOKBACK)
+    ss = max(_clause_start(ctx, seg.open_mark), seg.open_mark - _LOOKBACK)
     verbs = [
         m
         for m in re.finditer(rf"\b(?:{_VERBS}|{_FRAMING})\b", ctx.text[ss : seg.open_mark])
@@ -1236,6 +1356,25 @@ def _not_speech(quote: str, kind: QuoteKind, attributed: bool) -> bool:
     return not attributed and len(words) <= _SCARE_WORDS
 
 
+# A speaker phrase that names no one: it holds a quotation mark, or it is a number or share.
+_NOT_A_NAME = re.compile(r"[“”„«»\"]|\A[\d.,]+\s*(?:percent|per\s+cent|%)?\Z", re.I)
+
+
+# What ends a role at a relative clause or a title cut from its name ("professor at Velmar
+# who worked for Sen" -> "professor at Velmar", "spokeswoman for Mr" -> "spokeswoman").
+_ROLE_CUT = re.compile(
+    r"\s+(?:who|which|that|whose)\s.*\Z"
+    rf"|\s+(?:for|to|of|with)\s+(?:{'|'.join(sorted(_TITLES, key=len, reverse=True))})\.?\Z"
+)
+
+
+def _clean_name(name: str) -> str | None:
+    """A speaker phrase without the quotation mark and article it was cut with ('" the
+    document' -> "document"); ``None`` when it names no one (``_NOT_A_NAME``)."""
+    name = re.sub(r"\A[\s“”„«»\",;:—–-]+(?:(?:the|a|an)\s+)?", "", name, flags=re.I).strip()
+    return None if not name or _NOT_A_NAME.search(name) else name
+
+
 # -- public API --------------------------------------------------------------------------------------
 
 
@@ -1279,6 +1418,10 @@ def extract_quotes(
             continue
         ent = f.sp.entity
         name, role = (ent.name, f.sp.role or ent.role) if ent is not None else (f.sp.text, None)
+        if role:
+            role = _ROLE_CUT.sub("", role) or None
+        if ent is None and name:
+            name = _clean_name(name)
         if ent is None and name:
             name, role = _split_title(name)  # "Sen. Roe": "Roe", role "Sen."
         if f.kind == "indirect" and not name:
