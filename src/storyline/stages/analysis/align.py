@@ -28,6 +28,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from storyline.lang import stop_words
 from storyline.lang.frames import FRAME_WORDS, GENERIC_COUNTED, LENGTH_UNITS, TOLL_FRAMES
 from storyline.models import (
     Article,
@@ -60,6 +61,7 @@ from storyline.stages.analysis.slots import (
     read_slots,
     slot_conflicts,
 )
+from storyline.stages.analysis.statements import find_statements
 from storyline.text import normalize_text, sentence_spans, slugify
 
 # ---------------------------------------------------------------------------------------
@@ -72,6 +74,7 @@ class ClaimInfo:
     """What ``align`` knows about a claim beyond the JSON contract (for profile/report)."""
 
     kind: str  # "quantity" | "role" | "participation" | "description" | "attribute" | "stance"
+    # | "statement"
     entities: list[EntityId] = field(default_factory=list)
     low: float | None = None
     high: float | None = None
@@ -1140,6 +1143,60 @@ def _stance_claims(stances: Sequence[Stance], out: _Claims) -> None:
         )  # fmt: skip
 
 
+# -- statements --------------------------------------------------------------------------
+
+
+def _statement_claims(
+    articles: Sequence[Article], facts: Sequence[ArticleFacts], names: Mapping[EntityId, str],
+    out: _Claims,
+) -> None:  # fmt: skip
+    """One claim per fact that two or more independent sources state in nearly the same
+    words (``statements.find_statements``): its subject is the first entity named in the
+    first source's shared words, its value those words."""
+    mentions: dict[ArticleId, list[tuple[int, int, EntityId]]] = defaultdict(list)
+    for f in facts:
+        for e in f.entities:
+            for c in e.mentions:
+                mentions[c.article].append((c.start, c.end, e.id))
+    texts = {a.id: a.text for a in articles}
+    persons = frozenset(
+        w.lower()
+        for f in facts
+        for e in f.entities
+        if e.type == "PERSON"
+        for n in (e.name, *e.aliases)
+        for w in re.findall(r"[A-Za-z][\w']*", n)
+    )
+    for st in find_statements(articles, out.roots, persons):
+        first = st.cites[0]
+        inside = sorted(
+            (s, eid) for s, e, eid in mentions.get(first.article, ())
+            if first.start <= s and e <= first.end
+        )  # fmt: skip
+        eid: EntityId | None = None
+        subject = ""
+        if inside and inside[0][0] - first.start <= _SUBJECT_REACH:
+            eid = inside[0][1]  # the shared words open with a name: "Ames failed the test"
+            subject = names.get(eid, "")
+        if not subject:
+            m = _LEADING_NAME.match(texts[first.article], first.start, first.end)
+            if m and m.group(1).lower() not in stop_words():
+                subject = m.group(1)
+            elif inside:
+                eid = inside[0][1]
+                subject = names.get(eid, "")
+        value = " ".join(st.texts[0].split())
+        out.add(
+            subject or "(statement)", "statement", value, st.texts, st.cites,
+            ClaimInfo("statement", [eid] if eid else []),
+        )  # fmt: skip
+
+
+# A name that opens a statement's words (after an article): its subject.
+_LEADING_NAME = re.compile(r"(?:(?:The|A|An)\s+)?((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)")
+_SUBJECT_REACH = 12  # characters from the start of a statement's words to its subject's name
+
+
 # ---------------------------------------------------------------------------------------
 # entry point
 # ---------------------------------------------------------------------------------------
@@ -1151,6 +1208,7 @@ _KIND_ORDER = {
     "description": 3,
     "attribute": 4,
     "stance": 5,
+    "statement": 6,
 }
 
 
@@ -1205,6 +1263,7 @@ def align(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> Alignme
     _description_claims(kinds["description"], focus, out, conflicts)
     _attribute_claims(kinds["attribute"], focus, out, conflicts)
     _stance_claims(stances, out)
+    _statement_claims(articles, facts, names, out)
     out.settle_confidence()
     for conflict in conflicts:
         conflict.confidence = conflict_confidence(conflict, roots)
