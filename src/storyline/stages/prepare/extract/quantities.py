@@ -568,6 +568,12 @@ _DISTANCE_AFTER = re.compile(
     r"|north-east|north-west|south-east|south-west|away|off|from|outside|inland|offshore|short)\b",
     re.I,
 )
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+# Words that turn a length into a distance from a place ("35 miles southwest of X").
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "north-east", "north-west", "south-east", "south-west", "away", "off", "outside", "short"}
+)  # fmt: skip
 _SPEED_AFTER = re.compile(r"^\s*(?:an|per|a)\s+hour\b", re.I)
 _AGE_COMMAS = re.compile(r"^\s*(?:,|\)|\s+(?:and|was|is|who|had|has|died)\b)")
 
@@ -659,6 +665,8 @@ def _np(
 
     Not a subject: a pronoun, a date or time, a number, or a phrase inside the quantity.
     """
+    if tok.lower_ in _RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
+        tok = tok.head.head  # "the island, which has 200,000 residents": the island
     if tok.lower_ in REFERRING_PRONOUNS or tok.pos_ == "PRON" or tok.ent_type_ in ("DATE", "TIME"):
         return None, None
     if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in VAGUE_AMOUNTS:
@@ -885,12 +893,11 @@ def _read_with_doc(
                             "hospitalized",
                         ):
                             r.frame = _frame_of(pobj.lemma_)
-        if (
-            thing.dep_ == "nsubj"
-            and gov.dep_ == "relcl"
-            and any(c.lower_ == "where" for c in gov.children)
-        ):
-            measured = gov.head  # "the city of Lyon, where 20,000 people marched": Lyon's
+        where = next((c for c in gov.children if c.lower_ == "where"), None)
+        if thing.dep_ == "nsubj" and where is not None:
+            # "the city of Lyon, where 20,000 people marched": Lyon's (the parse hangs the
+            # "where" clause on the place, or on the main verb: then the noun before "where")
+            measured = gov.head if gov.dep_ == "relcl" else _noun_before(where)
         if (
             measured is None
             and thing.dep_ in ("dobj", "npadvmod")
@@ -916,13 +923,16 @@ def _read_with_doc(
             owner = _np(gov.head, text, n, entities)  # "Qeshm island, home to 120,000"
         if owner[0] is None and gov.dep_ == "advmod":  # "struck X, home to 120,000"
             obj = [c for c in gov.head.children if c.dep_ == "dobj" and c.i < gov.i]
-            owner = _np(obj[-1], text, n, entities) if obj else (None, None)
+            before = obj[-1] if obj else _noun_before(gov)  # "centred near X, home to"
+            owner = _np(before, text, n, entities) if before is not None else (None, None)
         if owner[0] is None and gov.dep_ in ("dobj", "attr"):
             subj = next((c for c in gov.head.children if c.dep_ == "nsubj"), None)
             owner = _np(subj, text, n, entities) if subj is not None else (None, None)
         r.subject, r.subject_entity = owner
     if r.frame is None:
         r.frame = _text_frame(n, text)
+    if r.subject is None and r.frame == "distance":
+        r.subject, r.subject_entity = _reference_point(thing, text, n, entities)
     if r.subject is None:
         r.subject, r.subject_entity = _owner(thing, text, n, entities)
     if r.subject is None and thing.dep_ == "dobj" and gov is not None:
@@ -939,6 +949,38 @@ def _read_with_doc(
     if r.subject is None and gov is not None and gov.pos_ in ("VERB", "AUX"):
         r.subject, r.subject_entity = _event_owner(gov, thing, text, n, entities, r.frame)
     return r
+
+
+def _noun_before(tok: Token) -> Token | None:
+    """The noun right before ``tok`` across a comma ("near Qeshm Island, home to …",
+    "in Salonika where …"), when there is one."""
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].is_punct:
+        i -= 1
+    if i >= tok.sent.start and tok.doc[i].pos_ in ("NOUN", "PROPN"):
+        return tok.doc[i]
+    return None
+
+
+def _reference_point(
+    thing: Token, text: str, n: _Num, entities: Sequence[Entity]
+) -> tuple[str | None, str | None]:
+    """The place a distance is measured from: "35 miles southwest of X", "located 1,150 km
+    (700 miles) southeast of X" (the direction word is the length's head or its sibling)."""
+    cands = [thing.head, *thing.head.children, *thing.children]
+    for d in cands:
+        if d.lower_ not in _DIRECTIONS or d is thing:
+            continue
+        for prep in d.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        subj = _np(pobj, text, n, entities)
+                        if subj[0]:
+                            # the place as written: an entity's name may be its country's
+                            s0, s1 = np_span(pobj)
+                            return text[s0:s1], subj[1]
+    return None, None
 
 
 def _event_owner(
