@@ -41,3 +41,10 @@ MEASURE_SYNONYMS: Mapping[str, str] = {
     # places hit
     "home": "house", "dwelling": "house",
 }  # fmt: skip
+
+# Speed units: the factor to km/h ("120 mph" and "193 km/h" are one speed). A length unit
+# before "per hour" / "an hour" is a speed too (its metres / 1000).
+SPEED_UNITS: Mapping[str, float] = {
+    "mph": 1.609344, "km/h": 1.0, "kph": 1.0, "kmh": 1.0, "kmph": 1.0, "knots": 1.852,
+    "knot": 1.852,
+}  # fmt: skip

@@ -29,6 +29,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from storyline.lang import stop_words
+from storyline.lang.claims import MEASURE_SYNONYMS, SPEED_UNITS
 from storyline.lang.frames import FRAME_WORDS, GENERIC_COUNTED, LENGTH_UNITS, TOLL_FRAMES
 from storyline.models import (
     Article,
@@ -433,17 +434,43 @@ def _broken(text: str, cite: Cite) -> bool:
     )
 
 
-def _unit(q: Quantity, fr: FrameReading) -> tuple[str, float]:
-    """The unit class of a figure and the factor to a common unit (lengths in metres)."""
+# A speed unit after a figure ("120 mph", "193km/h", "60 miles an hour").
+_SPEED_AFTER = re.compile(
+    r"\s*(?:(mph|km/h|kph|kmh|kmph|knots?)\b|/h\b|(?:miles|kilomet(?:er|re)s)?\s*(?:per|an|a)\s+hour\b)",
+    re.I,
+)
+
+
+def _unit(q: Quantity, fr: FrameReading, after: str = "") -> tuple[str, float]:
+    """The unit class of a figure and the factor to a common unit (lengths in metres,
+    speeds in km/h: "120 mph", "120 miles per hour" and "193km/h" are one speed).
+    ``after`` is the text right after the figure's cite."""
     m = (q.measure or "").strip()
+    unit = _SPEED_AFTER.match(after)
+    if unit and unit.group(1):
+        m = unit.group(1)
+    if m.lower() in SPEED_UNITS:
+        return "speed", SPEED_UNITS[m.lower()]
+    speed = unit is not None
     for w in (m.lower(), (fr.head or "").lower(), *sorted(fr.nouns)):
         if w in LENGTH_UNITS:
-            return "length", LENGTH_UNITS[w]
+            return ("speed", LENGTH_UNITS[w] / 1000) if speed else ("length", LENGTH_UNITS[w])
     if m.lower() in {"percent", "per cent", "%", "percentage points"}:
         return "percent", 1.0
     if len(m) == 3 and m.isupper():
         return f"money:{m}", 1.0
     return "count", 1.0
+
+
+def _singular(word: str) -> str:
+    """The singular of a counted noun whose final "s" ``_measure_key`` dropped ("catche",
+    "casualtie" -> "catch", "casualty"): the lemmatiser is not at hand in a report, and
+    counted nouns are regular."""
+    if word.endswith(("che", "she", "sse", "xe")):
+        return word[:-1]
+    if word.endswith("ie") and len(word) > 4:
+        return word[:-2] + "y"
+    return word
 
 
 def _counted(q: Quantity, head: str | None) -> str | None:
@@ -452,6 +479,11 @@ def _counted(q: Quantity, head: str | None) -> str | None:
         m = re.sub(r"s$", "", head)  # the noun read in the text: "rifles" for "AK-47 rifles"
     if m and (m in GENERIC_COUNTED or m + "s" in GENERIC_COUNTED):
         return "people"
+    if m:
+        # one noun for words outlets swap ("pirates" / "brigands", "catches" / "receptions")
+        *mods, last = m.split() or [m]
+        one = _singular(last)
+        m = " ".join([*mods, MEASURE_SYNONYMS.get(one, one)])
     return m
 
 
@@ -475,7 +507,7 @@ def _readings(
                 continue  # the tail of a number split by a stray space: read with its head
             end, scale = _rejoin(text, q)
             fr = read_frame(text, q.cite.start, end, sent, prev)
-            unit, unit_factor = _unit(q, fr)
+            unit, unit_factor = _unit(q, fr, text[end : end + 24])
             factor = unit_factor * scale
             measure = _counted(q, fr.head)
             # a broken number, or a duration (a term of something, not an event's figure)
@@ -674,14 +706,21 @@ def _compare_key(r: _Reading) -> str | None:
 SUBJECT_CLASH_SIMILARITY = 0.5
 
 
+_MEASURED_UNITS = frozenset({"speed", "length"})
+
+
 def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[ArticleId, str]) -> bool:
     """Are two figures one fact told twice: same value, same thing counted, same event?"""
     if a.key.split("|")[1] != b.key.split("|")[1] or not _same_value(a, b):
         return False
+    fa, fb = a.frame.frame, b.frame.frame
     same_thing = (
-        (a.frame.frame is not None and a.frame.frame == b.frame.frame)
+        (fa is not None and fa == fb)
         or (a.measure is not None and a.measure != "people" and _same_noun(a, b))
         or a.key == b.key
+        # a speed or a length in one unit is one measure unless two frames
+        # say otherwise ("up to 120 mph" / "speeds reached 120 mph")
+        or (a.key.split("|")[1] in _MEASURED_UNITS and (fa is None or fb is None or fa == fb))
     )
     if not same_thing:
         return False
