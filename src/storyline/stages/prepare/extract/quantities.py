@@ -665,8 +665,7 @@ def _np(
 
     Not a subject: a pronoun, a date or time, a number, or a phrase inside the quantity.
     """
-    if tok.lower_ in _RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
-        tok = tok.head.head  # "the island, which has 200,000 residents": the island
+    tok = _antecedent(tok)
     if tok.lower_ in REFERRING_PRONOUNS or tok.pos_ == "PRON" or tok.ent_type_ in ("DATE", "TIME"):
         return None, None
     if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in VAGUE_AMOUNTS:
@@ -893,7 +892,9 @@ def _read_with_doc(
                             "hospitalized",
                         ):
                             r.frame = _frame_of(pobj.lemma_)
-        where = next((c for c in gov.children if c.lower_ == "where"), None)
+        where = next((c for c in gov.children if c.lower_ == "where"), None) or _word_before(
+            span[0], "where"
+        )
         if thing.dep_ == "nsubj" and where is not None:
             # "the city of Lyon, where 20,000 people marched": Lyon's (the parse hangs the
             # "where" clause on the place, or on the main verb: then the noun before "where")
@@ -904,6 +905,7 @@ def _read_with_doc(
             and gov.lemma_ not in SPEECH_LEMMAS
         ):
             agent = next(iter(subjs), None) or subject_of(gov, bounds=bounds)
+            agent = _antecedent(agent) if agent is not None else None
             if agent is not None and agent is not thing and agent.pos_ in ("NOUN", "PROPN"):
                 measured = agent
     elif gov is not None and gov.pos_ in ("NOUN", "PROPN", "ADJ", "ADV") and prep is not None:
@@ -926,7 +928,11 @@ def _read_with_doc(
             before = obj[-1] if obj else _noun_before(gov)  # "centred near X, home to"
             owner = _np(before, text, n, entities) if before is not None else (None, None)
         if owner[0] is None and gov.dep_ in ("dobj", "attr"):
-            subj = next((c for c in gov.head.children if c.dep_ == "nsubj"), None)
+            # "Qeshm is home to 100,000", "the island, which … and is home to 100,000"
+            verb = gov.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None and verb.dep_ == "conj":
+                subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             owner = _np(subj, text, n, entities) if subj is not None else (None, None)
         r.subject, r.subject_entity = owner
     if r.frame is None:
@@ -949,6 +955,22 @@ def _read_with_doc(
     if r.subject is None and gov is not None and gov.pos_ in ("VERB", "AUX"):
         r.subject, r.subject_entity = _event_owner(gov, thing, text, n, entities, r.frame)
     return r
+
+
+def _antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("the island, which has 200,000 residents":
+    the island); any other token as it is."""
+    if tok.lower_ in _RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
+        return tok.head.head
+    return tok
+
+
+def _word_before(tok: Token, word: str) -> Token | None:
+    """``word`` right before ``tok``, adverbs between them skipped ("where about 500")."""
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].pos_ == "ADV" and tok.doc[i].lower_ != word:
+        i -= 1
+    return tok.doc[i] if i >= tok.sent.start and tok.doc[i].lower_ == word else None
 
 
 def _noun_before(tok: Token) -> Token | None:
