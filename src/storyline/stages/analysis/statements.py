@@ -12,29 +12,30 @@ How (docs/report.md, "Claims"):
 1. Candidate clauses: the clauses (``_clauses``: cut at a semicolon, a dash, or "and" /
    "but" before a new subject) of every sentence of the story's articles that ends like a
    sentence (headlines, date lines and captions do not), with at least ``MIN_WORDS``
-   words, in the first ``MAX_SENTENCES`` sentences of each article.
+   words, in the first ``MAX_SENTENCES`` sentences of each article (fewer in a story of
+   more than ``MAX_STORY_SENTENCES``).
 2. Likeness: TF-IDF cosine of their words (numbers kept, stop words out), fitted on the
-   story's sentences. Two sentences of different independent sources at or above
-   ``STATEMENT_SIMILARITY`` are a candidate pair.
+   story's sentences. Two sentences of different articles at or above
+   ``STATEMENT_SIMILARITY`` (or ``VALUE_SIMILARITY``, see 3) are a candidate pair; each
+   sentence keeps its ``MAX_PARTNERS`` nearest.
 3. A candidate pair is one statement only when the words they share (``difflib``'s
-   matching blocks over their tokens: at least ``MIN_SHARED`` content words, and at least
-   ``MIN_DENSITY`` of the content words of the stretch on each side; or, for sentences
-   only ``VALUE_SIMILARITY`` alike, ``VALUE_SHARED`` shared content words among which a
-   specific value: a year, a record, a decimal, an edition, a month and day; in both
-   cases two of the shared words that are neither names nor "said") hold the same
-   values: the numbers (number words read as digits), weekdays and months within
-   ``VALUE_REACH`` tokens of the shared stretch agree kind by kind where both give one
-   ("ten killed" and "killed" agree; "ten" and "five" do not), both or neither are negated there, and no person's name
-   inside the stretch is replaced by another person's. "A 5.6 quake hit the island" and "a 5.9 quake hit the
-   island" are two quakes; "ten people were killed" and "five people were killed" are
-   two tolls.
+   matching blocks over their tokens) are enough: at least ``MIN_SHARED`` content words,
+   at least ``MIN_DENSITY`` of the content words of the stretch on each side; or, for
+   sentences only ``VALUE_SIMILARITY`` alike, ``VALUE_SHARED`` shared content words among
+   which a specific value (a year, a record, a decimal, an edition, a month and day); in
+   both cases two shared words that are neither names nor "said". And the stretches must
+   hold the same facts: their values (numbers, number words read as digits, weekdays,
+   months; ``VALUE_REACH`` tokens beyond the stretch included) agree kind by kind unless
+   each side has one the other lacks ("ten killed" and "killed" agree; "ten" and "five",
+   "a 5.6 quake" and "a 5.9 quake" do not); both or neither are negated; no person's name
+   is put in the place of another person's.
 4. Groups are stars, not chains: the sentence with the most verified partners is a seed,
    its partners join it, and their own partners whose values the seed's words do not
-   contradict (one hop, no further); the next seed is taken among the sentences left; each group
-   keeps one sentence per article. It needs two independent sources, or, when only copies
-   of one article share it (copies count once: one source), a value in its words (a number,
-   a day, a month: "failed the test shortly after 2 a.m."), since copies share every
-   sentence and a claim for each would say nothing.
+   contradict (one hop, no further); the next seed is taken among the sentences left.
+   Each group keeps one sentence per article. It needs two independent sources, or, when
+   only copies of one article share it (copies count once: one source), a value in its
+   words (a number, a day, a month: "failed the test shortly after 2 a.m."), since copies
+   share every sentence and a claim for each would say nothing.
 5. Each member's cite is the stretch it shares with the seed (the seed's: the union of
    its stretches), so a long sentence is cited for the clause the outlets agree on.
 """
@@ -79,6 +80,12 @@ MIN_WORDS = 6
 # Sentences read per article (the facts outlets share are told early; a cap keeps a story of
 # hundreds of articles from a quadratic blow-up).
 MAX_SENTENCES = 60
+# Sentences read in a whole story: past it, each article gives fewer (never under
+# ``MIN_SENTENCES``), so a story of hundreds of articles costs about what one of 60 does.
+MAX_STORY_SENTENCES = 3000
+MIN_SENTENCES = 8
+# Partners checked per sentence (its nearest by cosine).
+MAX_PARTNERS = 12
 # How far outside the shared stretch a differing value still counts ("Ten people were
 # killed" / "Five people were killed": the shared stretch starts after the number).
 VALUE_REACH = 3
@@ -186,10 +193,13 @@ def _candidates(
     articles: Sequence[Article], roots: Mapping[ArticleId, ArticleId]
 ) -> list[_Sentence]:
     out: list[_Sentence] = []
+    per_article = max(
+        MIN_SENTENCES, min(MAX_SENTENCES, MAX_STORY_SENTENCES // max(1, len(articles)))
+    )
     for a in articles:
         n = 0
         for s, e in sentence_spans(a.text):
-            if n >= MAX_SENTENCES:
+            if n >= per_article:
                 break
             if not _END.search(a.text, s, e):
                 continue  # a headline, a date line, a caption without its stop
@@ -212,15 +222,23 @@ def _pairs(sents: Sequence[_Sentence]) -> list[tuple[int, int, float]]:
         matrix = vec.fit_transform(docs)
     except ValueError:  # no word in any sentence
         return []
-    out: list[tuple[int, int, float]] = []
+    best: dict[tuple[int, int], float] = {}
     step = 512  # rows per block: the product of a block with all rows stays small
     for lo in range(0, len(sents), step):
-        block = (matrix[lo : lo + step] @ matrix.T).tocoo()
-        for i, j, v in zip(block.row, block.col, block.data, strict=True):
-            a, b = lo + int(i), int(j)
-            if a < b and v >= VALUE_SIMILARITY and sents[a].article != sents[b].article:
-                out.append((a, b, float(v)))
-    return out
+        block = (matrix[lo : lo + step] @ matrix.T).tocsr()
+        for i in range(block.shape[0]):
+            a = lo + i
+            cols = block.indices[block.indptr[i] : block.indptr[i + 1]]
+            vals = block.data[block.indptr[i] : block.indptr[i + 1]]
+            near = [
+                (float(v), int(b)) for b, v in zip(cols, vals, strict=True)
+                if v >= VALUE_SIMILARITY and a != b and sents[a].article != sents[int(b)].article
+            ]  # fmt: skip
+            # each sentence's MAX_PARTNERS nearest: a story retold by hundreds of outlets
+            # stays linear in its sentences
+            for v, b in sorted(near, reverse=True)[:MAX_PARTNERS]:
+                best[(min(a, b), max(a, b))] = v
+    return [(a, b, v) for (a, b), v in sorted(best.items())]
 
 
 def _kind(value: str) -> str:
