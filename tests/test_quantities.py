@@ -182,6 +182,10 @@ def test_not_quantities(text: str) -> None:
         ("Chile said 800 troops would stay home.", None),
         ("In Chile, officials and 800 troops stayed home.", None),
         ("A force of troops from Peru and Chile could number up to 800.", None),
+        # a distance's reference point, a crowd's place before "where" or "home to"
+        ("Seismologists said the quake was 40 miles southwest of Port Halden.", "Port Halden"),
+        ("Scuffles broke out in Velmora where approximately 12, 000 people marched.", "Velmora"),
+        ("The tremor was centred near Brask Island, home to 9, 000 people.", "Brask Island"),
     ],
 )
 def test_subject_without_parse_is_bound_by_the_words(text: str, subject: str | None) -> None:

@@ -1029,6 +1029,38 @@ def _event_owner(
     return None, None
 
 
+# Without a parse, a distance's reference point ("40 miles southwest of Port Halden") and
+# a crowd's or a population's place ("in Velmora, where 12,000 marched", "Brask Island, home
+# to 9,000") are read from the words right beside the number.
+_REFERENCE_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:"
+    + "|".join(sorted(_DIRECTIONS, key=len, reverse=True))
+    + r")\s+(?:of|from)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+)
+_PLACE_BEFORE = re.compile(
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),?\s+"
+    r"(?:where|(?:which\s+is\s+|is\s+)?home\s+to)\s+(?:[a-z]+\s+){0,2}$"
+)
+
+
+def _place_by_rules(
+    ctx: ArticleContext, n: _Num, sent: tuple[int, int], frame: str | None
+) -> tuple[str | None, str | None]:
+    text = ctx.text
+    m = None
+    if frame == "distance":
+        m = _REFERENCE_AFTER.match(text, n.end, sent[1])
+    if m is None:
+        m = _PLACE_BEFORE.search(text, max(sent[0], n.start - 80), n.start)
+    if m is None:
+        return None, None
+    s0, e0 = m.span("place")
+    for ms, _me, ent in ctx.mentions_in(s0, e0):
+        if ms == s0:
+            return text[s0:e0], resolve_entity(ctx.entities, ent).id
+    return text[s0:e0], None
+
+
 def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Reading:
     """Without a parse, precision first: only a name bound to the number by its words.
 
@@ -1064,6 +1096,8 @@ def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Read
         if bound:
             ent = resolve_entity(ctx.entities, ent)
             r.subject, r.subject_entity = ent.name, ent.id
+    if r.subject is None:
+        r.subject, r.subject_entity = _place_by_rules(ctx, n, sent, r.frame)
     if r.subject is None:
         after = ctx.mentions_in(n.end, min(sent[1], n.end + 12))
         for s0, _e0, ent in after:
