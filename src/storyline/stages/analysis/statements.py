@@ -23,16 +23,16 @@ How (docs/report.md, "Claims"):
    at least ``MIN_DENSITY`` of the content words of the stretch on each side; or, for
    sentences only ``VALUE_SIMILARITY`` alike, ``VALUE_SHARED`` shared content words among
    which a specific value (a year, a record, a decimal, an edition, a month and day); in
-   both cases two shared words that are neither names nor "said". And the stretches must
+   both cases two shared words that are neither names nor "said". And the two clauses must
    hold the same facts: their values (numbers, number words read as digits, weekdays,
-   months; ``VALUE_REACH`` tokens beyond the stretch included) agree kind by kind unless
-   each side has one the other lacks ("ten killed" and "killed" agree; "ten" and "five",
-   "a 5.6 quake" and "a 5.9 quake" do not); both or neither are negated; no person's name
-   is put in the place of another person's.
+   months) agree kind by kind unless each side has one the other lacks ("ten killed" and
+   "killed" agree; "ten" and "five", "a 5.6 quake" and "a 5.9 quake" do not); both or
+   neither stretch (``VALUE_REACH`` tokens beyond it included) is negated; no person's
+   name is put in the place of another person's.
 4. Groups are stars, not chains: the sentence with the most verified partners is a seed,
-   its partners join it, and their own partners whose values the seed's words do not
-   contradict (one hop, no further); the next seed is taken among the sentences left.
-   Each group keeps one sentence per article. It needs two independent sources, or, when
+   its partners join it, and their own partners (of articles not in yet) whose values the
+   seed's clause does not contradict (one hop, no further); the next seed is taken among the sentences left.
+   A group may hold several sentences of one article. It needs two independent sources, or, when
    only copies of one article share it (copies count once: one source), a value in its
    words (a number, a day, a month: "failed the test shortly after 2 a.m."), since copies
    share every sentence and a claim for each would say nothing.
@@ -86,8 +86,8 @@ MAX_STORY_SENTENCES = 3000
 MIN_SENTENCES = 8
 # Partners checked per sentence (its nearest by cosine).
 MAX_PARTNERS = 12
-# How far outside the shared stretch a differing value still counts ("Ten people were
-# killed" / "Five people were killed": the shared stretch starts after the number).
+# How far outside the shared stretch a negation still counts ("were not related": the
+# shared stretch may stop before the "not").
 VALUE_REACH = 3
 
 # A number ("2, 000", "9-14", "0.41", "79th") or a word; hyphens cut words ("blood-alcohol"
@@ -124,6 +124,7 @@ class _Sentence:
     start: int
     end: int
     tokens: list[_Token]
+    values: set[str]  # the values the clause gives (numbers, weekdays, months)
     partners: dict[int, tuple[int, int, int, int]] = field(default_factory=dict)
 
 
@@ -207,7 +208,8 @@ def _candidates(
             for c0, c1 in _clauses(a.text, s, e):
                 toks = _tokens(a.text, c0, c1)
                 if sum(t.norm.isalpha() for t in toks) >= MIN_WORDS:
-                    out.append(_Sentence(a.id, roots.get(a.id, a.id), c0, c1, toks))
+                    values = {t.value for t in toks if t.value}
+                    out.append(_Sentence(a.id, roots.get(a.id, a.id), c0, c1, toks, values))
     return out
 
 
@@ -288,10 +290,10 @@ def _shared(
                 return None  # a few words matched across a long sentence: no shared clause
     elif not (shared >= VALUE_SHARED and _specific({t.value for t in matched if t.value})):
         return None
+    if not _agree(a.values, b.values):
+        return None  # "a 5.6 quake" / "a 5.9 quake", "on Sunday" / "on Monday": two facts
     wa = ta[max(0, a0 - VALUE_REACH) : a1 + VALUE_REACH]
     wb = tb[max(0, b0 - VALUE_REACH) : b1 + VALUE_REACH]
-    if not _agree({t.value for t in wa if t.value}, {t.value for t in wb if t.value}):
-        return None  # "a 5.6 quake" / "a 5.9 quake", "on Sunday" / "on Monday": two facts
     if any(t.norm in _NEGATIONS for t in wa) != any(t.norm in _NEGATIONS for t in wb):
         return None  # "were related" / "were not related"
     for op, i0, i1, j0, j1 in sm.get_opcodes():
@@ -345,29 +347,28 @@ def find_statements(
         if seed in taken:
             continue
         s = sents[seed]
-        members: dict[ArticleId, tuple[int, int, int]] = {}  # article -> (sentence, t0, t1)
+        members: dict[int, tuple[int, int]] = {}  # sentence -> its shared stretch (t0, t1)
         lo, hi = len(s.tokens), 0
-        for j, (a0, a1, b0, b1) in sorted(s.partners.items()):
-            o = sents[j]
-            if j in taken or o.article in members or o.article == s.article:
-                continue
-            members[o.article] = (j, b0, b1)
-            lo, hi = min(lo, a0), max(hi, a1)
-        seed_values = {t.value for t in s.tokens[lo:hi] if t.value}
-        for j, _b0, _b1 in list(members.values()):
-            # one hop further: a partner of a member that the seed's words do not contradict
+        for j, (a0, a1, b0, b1) in s.partners.items():
+            if j not in taken:
+                members[j] = (b0, b1)  # every verified partner, several of one article too
+                lo, hi = min(lo, a0), max(hi, a1)
+        arts = {s.article, *(sents[j].article for j in members)}
+        for j in list(members):
+            # one hop further, for articles not in yet: a partner of a member that the
+            # seed's words do not contradict
             for k, (_k0, _k1, c0, c1) in sorted(sents[j].partners.items()):
                 o = sents[k]
-                if k in taken or k == seed or o.article in members or o.article == s.article:
+                if k in taken or k in members or o.article in arts:
                     continue
-                if _agree(seed_values, {t.value for t in o.tokens[c0:c1] if t.value}):
-                    members[o.article] = (k, c0, c1)
-        if len({s.root, *(sents[j].root for j, _, _ in members.values())}) < 2 and not any(
+                if _agree(s.values, o.values):
+                    members[k] = (c0, c1)
+                    arts.add(o.article)
+        if len({s.root, *(sents[j].root for j in members)}) < 2 and not any(
             t.value for t in s.tokens[lo:hi]
         ):
             continue  # copies share every sentence: alone they make a claim of a value only
-        taken.add(seed)
-        chosen = [(seed, lo, hi), *members.values()]
+        chosen = [(seed, lo, hi), *((j, t0, t1) for j, (t0, t1) in sorted(members.items()))]
         taken.update(j for j, _, _ in chosen)
         cites: list[Cite] = []
         said: list[str] = []
