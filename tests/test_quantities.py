@@ -186,6 +186,7 @@ def test_not_quantities(text: str) -> None:
         ("Seismologists said the quake was 40 miles southwest of Port Halden.", "Port Halden"),
         ("Scuffles broke out in Velmora where approximately 12, 000 people marched.", "Velmora"),
         ("The tremor was centred near Brask Island, home to 9, 000 people.", "Brask Island"),
+        ("The hiker fell about 90 metres from a ridge.", "fall"),
     ],
 )
 def test_subject_without_parse_is_bound_by_the_words(text: str, subject: str | None) -> None:
@@ -408,6 +409,12 @@ def test_parse_drops_dates_times_and_names() -> None:
         # "home to" after a place across a comma
         ("The tremor was centred near Brask Island, home to 9, 000 people, the agency said.",
          "9, 000 people", "Brask Island"),
+        # a length a motion verb governs is that motion's, with the mover when named
+        ("A 41-year-old Danish hiker fell about 90 metres from a ridge near the hut.",
+         "about 90 metres", "41-year-old Danish hiker's fall"),
+        ("Officers chased him for 25 miles before he stopped.", "25 miles", "chase"),
+        # no owner: the noun the number measures
+        ("The van did not stop, reaching speeds of up to 110 mph.", "up to 110", "speeds"),
     ],
 )  # fmt: skip
 def test_subject_from_the_clause_structure(text: str, needle: str, subject: str) -> None:

@@ -48,3 +48,33 @@ SPEED_UNITS: Mapping[str, float] = {
     "mph": 1.609344, "km/h": 1.0, "kph": 1.0, "kmh": 1.0, "kmph": 1.0, "knots": 1.852,
     "knot": 1.852,
 }  # fmt: skip
+
+# Verbs of motion whose length is the motion's own measure: the noun that names it ("fell
+# 150 metres": the fall; "chased him for 30 miles": the chase). A length governed by one of
+# them has that noun as its subject, with the mover's name when the clause gives it.
+MOTION_NOUNS: Mapping[str, str] = {
+    "fall": "fall", "plunge": "plunge", "plummet": "fall", "drop": "drop", "tumble": "fall",
+    "slide": "slide", "slip": "fall", "chase": "chase", "pursue": "pursuit", "drag": "drag",
+    "travel": "journey", "drive": "drive", "walk": "walk", "run": "run", "swim": "swim",
+    "climb": "climb", "fly": "flight", "sail": "voyage", "march": "march", "hike": "hike",
+    "trek": "trek", "flee": "flight", "jump": "jump", "throw": "throw",
+}  # fmt: skip
+
+# Nouns that name what a number measures ("speeds of up to 120 mph", "a blood alcohol level
+# of 0.41", "a population of 100,000"): without an owner, that noun is the subject.
+MEASURED_NOUNS: frozenset[str] = frozenset(
+    {"speed", "level", "rate", "population", "magnitude", "toll", "height", "depth", "length",
+     "distance", "width", "area", "weight", "temperature", "turnout", "budget", "price",
+     "cost", "value", "salary", "wage", "fine", "bail", "reward", "score", "ratio",
+     "concentration", "altitude", "range", "capacity", "attendance", "audience", "deficit",
+     "debt", "revenue", "profit", "loss", "growth", "inflation", "unemployment", "tariff",
+     "tax", "fee", "sentence", "term"}
+)  # fmt: skip
+
+# Irregular forms of those verbs, for rules mode (no lemmatiser): regular ones ("chased",
+# "plunging") are folded by their ending.
+MOTION_IRREGULAR: Mapping[str, str] = {
+    "fell": "fall", "fallen": "fall", "slid": "slide", "drove": "drive", "driven": "drive",
+    "ran": "run", "swam": "swim", "flew": "fly", "flown": "fly", "fled": "flee",
+    "threw": "throw", "thrown": "throw",
+}  # fmt: skip

@@ -54,6 +54,7 @@ from storyline.lang import (
     WEEKDAYS,
     alternation,
 )
+from storyline.lang.claims import MEASURED_NOUNS, MOTION_IRREGULAR, MOTION_NOUNS
 from storyline.models import Article, Cite, Entity, Hedge, Quantity
 from storyline.stages.prepare.extract._clauses import (
     entity_at,
@@ -934,6 +935,8 @@ def _read_with_doc(
             if subj is None and verb.dep_ == "conj":
                 subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             owner = _np(subj, text, n, entities) if subj is not None else (None, None)
+        if owner[0] is None and gov.lemma_.lower() in MEASURED_NOUNS:
+            owner = _np(gov, text, n, entities)  # "speeds of up to 120 mph": the speeds
         r.subject, r.subject_entity = owner
     if r.frame is None:
         r.frame = _text_frame(n, text)
@@ -954,6 +957,11 @@ def _read_with_doc(
         r.by_agent = r.subject is not None
     if r.subject is None and gov is not None and gov.pos_ in ("VERB", "AUX"):
         r.subject, r.subject_entity = _event_owner(gov, thing, text, n, entities, r.frame)
+    motion = MOTION_NOUNS.get(gov.lemma_.lower()) if gov is not None else None
+    if motion and (n.measure or r.measure or "").lower() in LENGTH_UNITS:
+        # "the climber fell 150 metres": the climber's fall; "fell 150 metres": a fall
+        r.subject = f"{r.subject}'s {motion}" if r.subject and r.by_agent else motion
+        r.subject_entity = None
     return r
 
 
@@ -1043,6 +1051,23 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+# "fell about 150 metres", "chased him for 30 miles": the verb right before a length.
+_MOTION_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:him|her|them|it|the\s+\w+)\s+)?(?:for\s+)?$")
+
+
+def _motion(word: str) -> str | None:
+    """The noun of a motion verb's form ("fell" -> fall, "chased" -> chase)."""
+    w = word.lower()
+    cands = [MOTION_IRREGULAR.get(w, w)]
+    if w.endswith("ed"):
+        cands += [w[:-1], w[:-2], w[:-3]]  # chased, dropped -> drop (drop+p+ed)
+    elif w.endswith("ing"):
+        cands += [w[:-3], w[:-3] + "e", w[:-4]]
+    elif w.endswith("s"):
+        cands.append(w[:-1])
+    return next((MOTION_NOUNS[c] for c in cands if c in MOTION_NOUNS), None)
+
+
 def _place_by_rules(
     ctx: ArticleContext, n: _Num, sent: tuple[int, int], frame: str | None
 ) -> tuple[str | None, str | None]:
@@ -1096,6 +1121,11 @@ def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Read
         if bound:
             ent = resolve_entity(ctx.entities, ent)
             r.subject, r.subject_entity = ent.name, ent.id
+    if r.subject is None and (n.measure or "").lower() in LENGTH_UNITS:
+        m = _MOTION_BEFORE.search(text, max(sent[0], n.start - 30), n.start)
+        motion = _motion(m.group(1)) if m else None
+        if motion:
+            r.subject = motion  # "fell about 150 metres": a fall
     if r.subject is None:
         r.subject, r.subject_entity = _place_by_rules(ctx, n, sent, r.frame)
     if r.subject is None:
