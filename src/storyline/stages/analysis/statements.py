@@ -155,7 +155,9 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
     stops = stop_words()
     out: list[_Token] = []
     for m in _TOKEN.finditer(text, start, end):
-        raw = fold_punctuation(m.group())
+        raw = m.group()
+        if not raw.isascii():
+            raw = fold_punctuation(raw)
         norm = raw.lower().replace("’", "'")
         if norm.endswith("'s"):
             norm = norm[:-2]
