@@ -13,6 +13,9 @@ collapsed onto their original). ``Conflict`` records pair incompatible claims:
 - the focus described as something in one source and as *not* that in another;
 - different end years for the focus's duration.
 
+Facts two or more sources state in nearly the same words, with or without a number, are
+``statement`` claims (``statements.find_statements``).
+
 The outlet x claim matrix the renderers draw is ``storyline.render.coverage``.
 """
 
