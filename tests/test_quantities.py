@@ -182,6 +182,11 @@ def test_not_quantities(text: str) -> None:
         ("Chile said 800 troops would stay home.", None),
         ("In Chile, officials and 800 troops stayed home.", None),
         ("A force of troops from Peru and Chile could number up to 800.", None),
+        # a distance's reference point, a crowd's place before "where" or "home to"
+        ("Seismologists said the quake was 40 miles southwest of Port Halden.", "Port Halden"),
+        ("Scuffles broke out in Velmora where approximately 12, 000 people marched.", "Velmora"),
+        ("The tremor was centred near Brask Island, home to 9, 000 people.", "Brask Island"),
+        ("The hiker fell about 90 metres from a ridge.", "fall"),
     ],
 )
 def test_subject_without_parse_is_bound_by_the_words(text: str, subject: str | None) -> None:
@@ -387,3 +392,35 @@ def test_parse_drops_dates_times_and_names() -> None:
     text = "On March 3 at 7:40 pm the Harrow 300 league met; 250 delegates came."
     found = extract_quantities(art(text), load_spacy()(text), [])
     assert [q.text for q in found] == ["250 delegates"]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "subject"),
+    [
+        # the antecedent of a relative pronoun owns what its clause counts
+        ("The atoll, which has about 3, 000 residents, lies far from the mainland.",
+         "about 3, 000 residents", "atoll"),
+        # a distance's reference point: the place after "southwest of"
+        ("Seismologists said the quake was 40 miles southwest of Port Halden.",
+         "40 miles", "Port Halden"),
+        # a crowd in the place before "where" (the parse hangs "where" on the main verb)
+        ("Scuffles broke out in Velmora where approximately 12, 000 people marched.",
+         "approximately 12, 000 people", "Velmora"),
+        # "home to" after a place across a comma
+        ("The tremor was centred near Brask Island, home to 9, 000 people, the agency said.",
+         "9, 000 people", "Brask Island"),
+        # a length a motion verb governs is that motion's, with the mover when named
+        ("A 41-year-old Danish hiker fell about 90 metres from a ridge near the hut.",
+         "about 90 metres", "41-year-old Danish hiker's fall"),
+        ("Officers chased him for 25 miles before he stopped.", "25 miles", "chase"),
+        # no owner: the noun the number measures
+        ("The van did not stop, reaching speeds of up to 110 mph.", "up to 110", "speeds"),
+    ],
+)  # fmt: skip
+def test_subject_from_the_clause_structure(text: str, needle: str, subject: str) -> None:
+    from storyline.nlp import load_spacy
+
+    found = extract_quantities(art(text), load_spacy()(text), [])
+    got = {q.text: q.subject for q in found}
+    assert needle in got, got
+    assert got[needle] == subject

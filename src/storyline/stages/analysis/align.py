@@ -13,6 +13,9 @@ collapsed onto their original). ``Conflict`` records pair incompatible claims:
 - the focus described as something in one source and as *not* that in another;
 - different end years for the focus's duration.
 
+Facts two or more sources state in nearly the same words, with or without a number, are
+``statement`` claims (``statements.find_statements``).
+
 The outlet x claim matrix the renderers draw is ``storyline.render.coverage``.
 """
 
@@ -28,6 +31,8 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from storyline.lang import stop_words
+from storyline.lang.claims import MEASURE_SYNONYMS, SPEED_UNITS
 from storyline.lang.frames import FRAME_WORDS, GENERIC_COUNTED, LENGTH_UNITS, TOLL_FRAMES
 from storyline.models import (
     Article,
@@ -60,6 +65,7 @@ from storyline.stages.analysis.slots import (
     read_slots,
     slot_conflicts,
 )
+from storyline.stages.analysis.statements import find_statements
 from storyline.text import normalize_text, sentence_spans, slugify
 
 # ---------------------------------------------------------------------------------------
@@ -72,6 +78,7 @@ class ClaimInfo:
     """What ``align`` knows about a claim beyond the JSON contract (for profile/report)."""
 
     kind: str  # "quantity" | "role" | "participation" | "description" | "attribute" | "stance"
+    # | "statement"
     entities: list[EntityId] = field(default_factory=list)
     low: float | None = None
     high: float | None = None
@@ -431,17 +438,43 @@ def _broken(text: str, cite: Cite) -> bool:
     )
 
 
-def _unit(q: Quantity, fr: FrameReading) -> tuple[str, float]:
-    """The unit class of a figure and the factor to a common unit (lengths in metres)."""
+# A speed unit after a figure ("120 mph", "193km/h", "60 miles an hour").
+_SPEED_AFTER = re.compile(
+    r"\s*(?:(mph|km/h|kph|kmh|kmph|knots?)\b|/h\b|(?:miles|kilomet(?:er|re)s)?\s*(?:per|an|a)\s+hour\b)",
+    re.I,
+)
+
+
+def _unit(q: Quantity, fr: FrameReading, after: str = "") -> tuple[str, float]:
+    """The unit class of a figure and the factor to a common unit (lengths in metres,
+    speeds in km/h: "120 mph", "120 miles per hour" and "193km/h" are one speed).
+    ``after`` is the text right after the figure's cite."""
     m = (q.measure or "").strip()
+    unit = _SPEED_AFTER.match(after)
+    if unit and unit.group(1):
+        m = unit.group(1)
+    if m.lower() in SPEED_UNITS:
+        return "speed", SPEED_UNITS[m.lower()]
+    speed = unit is not None
     for w in (m.lower(), (fr.head or "").lower(), *sorted(fr.nouns)):
         if w in LENGTH_UNITS:
-            return "length", LENGTH_UNITS[w]
+            return ("speed", LENGTH_UNITS[w] / 1000) if speed else ("length", LENGTH_UNITS[w])
     if m.lower() in {"percent", "per cent", "%", "percentage points"}:
         return "percent", 1.0
     if len(m) == 3 and m.isupper():
         return f"money:{m}", 1.0
     return "count", 1.0
+
+
+def _singular(word: str) -> str:
+    """The singular of a counted noun whose final "s" ``_measure_key`` dropped ("catche",
+    "casualtie" -> "catch", "casualty"): the lemmatiser is not at hand in a report, and
+    counted nouns are regular."""
+    if word.endswith(("che", "she", "sse", "xe")):
+        return word[:-1]
+    if word.endswith("ie") and len(word) > 4:
+        return word[:-2] + "y"
+    return word
 
 
 def _counted(q: Quantity, head: str | None) -> str | None:
@@ -450,6 +483,11 @@ def _counted(q: Quantity, head: str | None) -> str | None:
         m = re.sub(r"s$", "", head)  # the noun read in the text: "rifles" for "AK-47 rifles"
     if m and (m in GENERIC_COUNTED or m + "s" in GENERIC_COUNTED):
         return "people"
+    if m:
+        # one noun for words outlets swap ("pirates" / "brigands", "catches" / "receptions")
+        *mods, last = m.split() or [m]
+        one = _singular(last)
+        m = " ".join([*mods, MEASURE_SYNONYMS.get(one, one)])
     return m
 
 
@@ -473,7 +511,7 @@ def _readings(
                 continue  # the tail of a number split by a stray space: read with its head
             end, scale = _rejoin(text, q)
             fr = read_frame(text, q.cite.start, end, sent, prev)
-            unit, unit_factor = _unit(q, fr)
+            unit, unit_factor = _unit(q, fr, text[end : end + 24])
             factor = unit_factor * scale
             measure = _counted(q, fr.head)
             # a broken number, or a duration (a term of something, not an event's figure)
@@ -703,14 +741,21 @@ def _compare_key(r: _Reading) -> str | None:
 SUBJECT_CLASH_SIMILARITY = 0.5
 
 
+_MEASURED_UNITS = frozenset({"speed", "length"})
+
+
 def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[ArticleId, str]) -> bool:
     """Are two figures one fact told twice: same value, same thing counted, same event?"""
     if a.key.split("|")[1] != b.key.split("|")[1] or not _same_value(a, b):
         return False
+    fa, fb = a.frame.frame, b.frame.frame
     same_thing = (
-        (a.frame.frame is not None and a.frame.frame == b.frame.frame)
+        (fa is not None and fa == fb)
         or (a.measure is not None and a.measure != "people" and _same_noun(a, b))
         or a.key == b.key
+        # a speed or a length in one unit is one measure unless two frames
+        # say otherwise ("up to 120 mph" / "speeds reached 120 mph")
+        or (a.key.split("|")[1] in _MEASURED_UNITS and (fa is None or fb is None or fa == fb))
     )
     if not same_thing:
         return False
@@ -1260,6 +1305,60 @@ def _stance_claims(stances: Sequence[Stance], out: _Claims) -> None:
         )  # fmt: skip
 
 
+# -- statements --------------------------------------------------------------------------
+
+
+def _statement_claims(
+    articles: Sequence[Article], facts: Sequence[ArticleFacts], names: Mapping[EntityId, str],
+    out: _Claims,
+) -> None:  # fmt: skip
+    """One claim per fact that two or more independent sources state in nearly the same
+    words (``statements.find_statements``): its subject is the first entity named in the
+    first source's shared words, its value those words."""
+    mentions: dict[ArticleId, list[tuple[int, int, EntityId]]] = defaultdict(list)
+    for f in facts:
+        for e in f.entities:
+            for c in e.mentions:
+                mentions[c.article].append((c.start, c.end, e.id))
+    texts = {a.id: a.text for a in articles}
+    persons = frozenset(
+        w.lower()
+        for f in facts
+        for e in f.entities
+        if e.type == "PERSON"
+        for n in (e.name, *e.aliases)
+        for w in re.findall(r"[A-Za-z][\w']*", n)
+    )
+    for st in find_statements(articles, out.roots, persons):
+        first = st.cites[0]
+        inside = sorted(
+            (s, eid) for s, e, eid in mentions.get(first.article, ())
+            if first.start <= s and e <= first.end
+        )  # fmt: skip
+        eid: EntityId | None = None
+        subject = ""
+        if inside and inside[0][0] - first.start <= _SUBJECT_REACH:
+            eid = inside[0][1]  # the shared words open with a name: "Ames failed the test"
+            subject = names.get(eid, "")
+        if not subject:
+            m = _LEADING_NAME.match(texts[first.article], first.start, first.end)
+            if m and m.group(1).lower() not in stop_words():
+                subject = m.group(1)
+            elif inside:
+                eid = inside[0][1]
+                subject = names.get(eid, "")
+        value = " ".join(st.texts[0].split())
+        out.add(
+            subject or "(statement)", "statement", value, st.texts, st.cites,
+            ClaimInfo("statement", [eid] if eid else []),
+        )  # fmt: skip
+
+
+# A name that opens a statement's words (after an article): its subject.
+_LEADING_NAME = re.compile(r"(?:(?:The|A|An)\s+)?((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)")
+_SUBJECT_REACH = 12  # characters from the start of a statement's words to its subject's name
+
+
 # ---------------------------------------------------------------------------------------
 # entry point
 # ---------------------------------------------------------------------------------------
@@ -1271,6 +1370,7 @@ _KIND_ORDER = {
     "description": 3,
     "attribute": 4,
     "stance": 5,
+    "statement": 6,
 }
 
 
@@ -1325,6 +1425,7 @@ def align(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> Alignme
     _description_claims(kinds["description"], focus, out, conflicts)
     _attribute_claims(kinds["attribute"], focus, out, conflicts)
     _stance_claims(stances, out)
+    _statement_claims(articles, facts, names, out)
     out.settle_confidence()
     for conflict in conflicts:
         conflict.confidence = conflict_confidence(conflict, roots)

@@ -239,6 +239,8 @@ def _facts(articles: Sequence[Article], alignment: Alignment) -> list[_Sentence]
     for c in alignment.claims:
         if c.confidence < CONFIDENCE_THRESHOLD:
             continue  # below the documented threshold (docs/report.md): never in the brief
+        if alignment.info[c.id].kind == "statement":
+            continue  # a sentence other outlets echo: ``_echo`` below already weighs that
         # a claim one source makes counts little: the brief is for what sources share
         w = (c.independent_sources - 1) + 0.3 + (1.0 if alignment.info[c.id].contested else 0.0)
         for x in c.cites:

@@ -54,6 +54,7 @@ from storyline.lang import (
     WEEKDAYS,
     alternation,
 )
+from storyline.lang.claims import MEASURED_NOUNS, MOTION_IRREGULAR, MOTION_NOUNS
 from storyline.models import Article, Cite, Entity, Hedge, Quantity
 from storyline.stages.prepare.extract._clauses import (
     entity_at,
@@ -568,6 +569,12 @@ _DISTANCE_AFTER = re.compile(
     r"|north-east|north-west|south-east|south-west|away|off|from|outside|inland|offshore|short)\b",
     re.I,
 )
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+# Words that turn a length into a distance from a place ("35 miles southwest of X").
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "north-east", "north-west", "south-east", "south-west", "away", "off", "outside", "short"}
+)  # fmt: skip
 _SPEED_AFTER = re.compile(r"^\s*(?:an|per|a)\s+hour\b", re.I)
 _AGE_COMMAS = re.compile(r"^\s*(?:,|\)|\s+(?:and|was|is|who|had|has|died)\b)")
 
@@ -659,6 +666,7 @@ def _np(
 
     Not a subject: a pronoun, a date or time, a number, or a phrase inside the quantity.
     """
+    tok = _antecedent(tok)
     if tok.lower_ in REFERRING_PRONOUNS or tok.pos_ == "PRON" or tok.ent_type_ in ("DATE", "TIME"):
         return None, None
     if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in VAGUE_AMOUNTS:
@@ -885,18 +893,20 @@ def _read_with_doc(
                             "hospitalized",
                         ):
                             r.frame = _frame_of(pobj.lemma_)
-        if (
-            thing.dep_ == "nsubj"
-            and gov.dep_ == "relcl"
-            and any(c.lower_ == "where" for c in gov.children)
-        ):
-            measured = gov.head  # "the city of Lyon, where 20,000 people marched": Lyon's
+        where = next((c for c in gov.children if c.lower_ == "where"), None) or _word_before(
+            span[0], "where"
+        )
+        if thing.dep_ == "nsubj" and where is not None:
+            # "the city of Lyon, where 20,000 people marched": Lyon's (the parse hangs the
+            # "where" clause on the place, or on the main verb: then the noun before "where")
+            measured = gov.head if gov.dep_ == "relcl" else _noun_before(where)
         if (
             measured is None
             and thing.dep_ in ("dobj", "npadvmod")
             and gov.lemma_ not in SPEECH_LEMMAS
         ):
             agent = next(iter(subjs), None) or subject_of(gov, bounds=bounds)
+            agent = _antecedent(agent) if agent is not None else None
             if agent is not None and agent is not thing and agent.pos_ in ("NOUN", "PROPN"):
                 measured = agent
     elif gov is not None and gov.pos_ in ("NOUN", "PROPN", "ADJ", "ADV") and prep is not None:
@@ -916,13 +926,22 @@ def _read_with_doc(
             owner = _np(gov.head, text, n, entities)  # "Qeshm island, home to 120,000"
         if owner[0] is None and gov.dep_ == "advmod":  # "struck X, home to 120,000"
             obj = [c for c in gov.head.children if c.dep_ == "dobj" and c.i < gov.i]
-            owner = _np(obj[-1], text, n, entities) if obj else (None, None)
+            before = obj[-1] if obj else _noun_before(gov)  # "centred near X, home to"
+            owner = _np(before, text, n, entities) if before is not None else (None, None)
         if owner[0] is None and gov.dep_ in ("dobj", "attr"):
-            subj = next((c for c in gov.head.children if c.dep_ == "nsubj"), None)
+            # "Qeshm is home to 100,000", "the island, which … and is home to 100,000"
+            verb = gov.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None and verb.dep_ == "conj":
+                subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             owner = _np(subj, text, n, entities) if subj is not None else (None, None)
+        if owner[0] is None and gov.lemma_.lower() in MEASURED_NOUNS:
+            owner = _np(gov, text, n, entities)  # "speeds of up to 120 mph": the speeds
         r.subject, r.subject_entity = owner
     if r.frame is None:
         r.frame = _text_frame(n, text)
+    if r.subject is None and r.frame == "distance":
+        r.subject, r.subject_entity = _reference_point(thing, text, n, entities)
     if r.subject is None:
         r.subject, r.subject_entity = _owner(thing, text, n, entities)
     if r.subject is None and thing.dep_ == "dobj" and gov is not None:
@@ -938,7 +957,60 @@ def _read_with_doc(
         r.by_agent = r.subject is not None
     if r.subject is None and gov is not None and gov.pos_ in ("VERB", "AUX"):
         r.subject, r.subject_entity = _event_owner(gov, thing, text, n, entities, r.frame)
+    motion = MOTION_NOUNS.get(gov.lemma_.lower()) if gov is not None else None
+    if motion and (n.measure or r.measure or "").lower() in LENGTH_UNITS:
+        # "the climber fell 150 metres": the climber's fall; "fell 150 metres": a fall
+        r.subject = f"{r.subject}'s {motion}" if r.subject and r.by_agent else motion
+        r.subject_entity = None
     return r
+
+
+def _antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("the island, which has 200,000 residents":
+    the island); any other token as it is."""
+    if tok.lower_ in _RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
+        return tok.head.head
+    return tok
+
+
+def _word_before(tok: Token, word: str) -> Token | None:
+    """``word`` right before ``tok``, adverbs between them skipped ("where about 500")."""
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].pos_ == "ADV" and tok.doc[i].lower_ != word:
+        i -= 1
+    return tok.doc[i] if i >= tok.sent.start and tok.doc[i].lower_ == word else None
+
+
+def _noun_before(tok: Token) -> Token | None:
+    """The noun right before ``tok`` across a comma ("near Qeshm Island, home to …",
+    "in Salonika where …"), when there is one."""
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].is_punct:
+        i -= 1
+    if i >= tok.sent.start and tok.doc[i].pos_ in ("NOUN", "PROPN"):
+        return tok.doc[i]
+    return None
+
+
+def _reference_point(
+    thing: Token, text: str, n: _Num, entities: Sequence[Entity]
+) -> tuple[str | None, str | None]:
+    """The place a distance is measured from: "35 miles southwest of X", "located 1,150 km
+    (700 miles) southeast of X" (the direction word is the length's head or its sibling)."""
+    cands = [thing.head, *thing.head.children, *thing.children]
+    for d in cands:
+        if d.lower_ not in _DIRECTIONS or d is thing:
+            continue
+        for prep in d.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        subj = _np(pobj, text, n, entities)
+                        if subj[0]:
+                            # the place as written: an entity's name may be its country's
+                            s0, s1 = np_span(pobj)
+                            return text[s0:s1], subj[1]
+    return None, None
 
 
 def _event_owner(
@@ -963,6 +1035,55 @@ def _event_owner(
                     if subj[1]:  # a named place only
                         return subj
     return None, None
+
+
+# Without a parse, a distance's reference point ("40 miles southwest of Port Halden") and
+# a crowd's or a population's place ("in Velmora, where 12,000 marched", "Brask Island, home
+# to 9,000") are read from the words right beside the number.
+_REFERENCE_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:"
+    + "|".join(sorted(_DIRECTIONS, key=len, reverse=True))
+    + r")\s+(?:of|from)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+)
+_PLACE_BEFORE = re.compile(
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),?\s+"
+    r"(?:where|(?:which\s+is\s+|is\s+)?home\s+to)\s+(?:[a-z]+\s+){0,2}$"
+)
+
+
+# "fell about 150 metres", "chased him for 30 miles": the verb right before a length.
+_MOTION_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:him|her|them|it|the\s+\w+)\s+)?(?:for\s+)?$")
+
+
+def _motion(word: str) -> str | None:
+    """The noun of a motion verb's form ("fell" -> fall, "chased" -> chase)."""
+    w = word.lower()
+    cands = [MOTION_IRREGULAR.get(w, w)]
+    if w.endswith("ed"):
+        cands += [w[:-1], w[:-2], w[:-3]]  # chased, dropped -> drop (drop+p+ed)
+    elif w.endswith("ing"):
+        cands += [w[:-3], w[:-3] + "e", w[:-4]]
+    elif w.endswith("s"):
+        cands.append(w[:-1])
+    return next((MOTION_NOUNS[c] for c in cands if c in MOTION_NOUNS), None)
+
+
+def _place_by_rules(
+    ctx: ArticleContext, n: _Num, sent: tuple[int, int], frame: str | None
+) -> tuple[str | None, str | None]:
+    text = ctx.text
+    m = None
+    if frame == "distance":
+        m = _REFERENCE_AFTER.match(text, n.end, sent[1])
+    if m is None:
+        m = _PLACE_BEFORE.search(text, max(sent[0], n.start - 80), n.start)
+    if m is None:
+        return None, None
+    s0, e0 = m.span("place")
+    for ms, _me, ent in ctx.mentions_in(s0, e0):
+        if ms == s0:
+            return text[s0:e0], resolve_entity(ctx.entities, ent).id
+    return text[s0:e0], None
 
 
 def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Reading:
@@ -1000,6 +1121,13 @@ def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Read
         if bound:
             ent = resolve_entity(ctx.entities, ent)
             r.subject, r.subject_entity = ent.name, ent.id
+    if r.subject is None and (n.measure or "").lower() in LENGTH_UNITS:
+        m = _MOTION_BEFORE.search(text, max(sent[0], n.start - 30), n.start)
+        motion = _motion(m.group(1)) if m else None
+        if motion:
+            r.subject = motion  # "fell about 150 metres": a fall
+    if r.subject is None:
+        r.subject, r.subject_entity = _place_by_rules(ctx, n, sent, r.frame)
     if r.subject is None:
         after = ctx.mentions_in(n.end, min(sent[1], n.end + 12))
         for s0, _e0, ent in after:

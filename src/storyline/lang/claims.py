@@ -1,0 +1,80 @@
+"""Word lists for aligning claims across outlets (``stages/analysis/align.py``,
+``stages/analysis/statements.py``): number words read as values, and the small synonym
+table of counted nouns that lemmas alone do not join.
+
+WordNet would give the synonyms, but neither NLTK's WordNet nor ``wn`` is installed with
+the engine and nothing may be downloaded at run time; the table below holds the pairs news
+writers swap for one another when they count the same thing (ECB+ train: "pirates" /
+"brigands", "catches" / "receptions"). Each noun maps to one canonical noun.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+# Number words as the digits a statement's value is compared by ("killing ten" = "killing 10").
+VALUE_WORDS: Mapping[str, str] = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
+    "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+    "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
+    "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
+    "dozen": "12",
+}  # fmt: skip
+
+# Counted nouns that name the same thing (singular forms); the value is the canonical noun.
+MEASURE_SYNONYMS: Mapping[str, str] = {
+    # people taken or held
+    "brigand": "pirate", "buccaneer": "pirate", "raider": "pirate",
+    "detainee": "suspect",
+    # people
+    "person": "people", "individual": "people",
+    "inhabitant": "resident", "villager": "resident",
+    # sport statistics
+    "reception": "catch", "grab": "catch",
+    "td": "touchdown",
+    # vehicles and vessels
+    "vessel": "ship", "skiff": "boat", "dhow": "boat",
+    "car": "vehicle", "automobile": "vehicle",
+    # arms
+    "firearm": "gun", "bullet": "round", "cartridge": "round",
+    # places hit
+    "home": "house", "dwelling": "house",
+}  # fmt: skip
+
+# Speed units: the factor to km/h ("120 mph" and "193 km/h" are one speed). A length unit
+# before "per hour" / "an hour" is a speed too (its metres / 1000).
+SPEED_UNITS: Mapping[str, float] = {
+    "mph": 1.609344, "km/h": 1.0, "kph": 1.0, "kmh": 1.0, "kmph": 1.0, "knots": 1.852,
+    "knot": 1.852,
+}  # fmt: skip
+
+# Verbs of motion whose length is the motion's own measure: the noun that names it ("fell
+# 150 metres": the fall; "chased him for 30 miles": the chase). A length governed by one of
+# them has that noun as its subject, with the mover's name when the clause gives it.
+MOTION_NOUNS: Mapping[str, str] = {
+    "fall": "fall", "plunge": "plunge", "plummet": "fall", "drop": "drop", "tumble": "fall",
+    "slide": "slide", "slip": "fall", "chase": "chase", "pursue": "pursuit", "drag": "drag",
+    "travel": "journey", "drive": "drive", "walk": "walk", "run": "run", "swim": "swim",
+    "climb": "climb", "fly": "flight", "sail": "voyage", "march": "march", "hike": "hike",
+    "trek": "trek", "flee": "flight", "jump": "jump", "throw": "throw",
+}  # fmt: skip
+
+# Nouns that name what a number measures ("speeds of up to 120 mph", "a blood alcohol level
+# of 0.41", "a population of 100,000"): without an owner, that noun is the subject.
+MEASURED_NOUNS: frozenset[str] = frozenset(
+    {"speed", "level", "rate", "population", "magnitude", "toll", "height", "depth", "length",
+     "distance", "width", "area", "weight", "temperature", "turnout", "budget", "price",
+     "cost", "value", "salary", "wage", "fine", "bail", "reward", "score", "ratio",
+     "concentration", "altitude", "range", "capacity", "attendance", "audience", "deficit",
+     "debt", "revenue", "profit", "loss", "growth", "inflation", "unemployment", "tariff",
+     "tax", "fee", "sentence", "term"}
+)  # fmt: skip
+
+# Irregular forms of those verbs, for rules mode (no lemmatiser): regular ones ("chased",
+# "plunging") are folded by their ending.
+MOTION_IRREGULAR: Mapping[str, str] = {
+    "fell": "fall", "fallen": "fall", "slid": "slide", "drove": "drive", "driven": "drive",
+    "ran": "run", "swam": "swim", "flew": "fly", "flown": "fly", "fled": "flee",
+    "threw": "throw", "thrown": "throw",
+}  # fmt: skip

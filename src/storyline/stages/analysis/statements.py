@@ -1,0 +1,383 @@
+"""Statements: one fact several outlets tell in nearly the same words, with or without a number.
+
+``align`` makes claims of numbers (``_quantity_claims``), roles, stances and the focus's
+attributes. A fact with no number ("the two deaths were not related", "he failed sobriety
+tests shortly after 2 a.m.") or whose number is not a quantity (a record "9-14", a year,
+an edition "the 79th Oscars") made no claim at all, so the same fact told by five outlets
+was five uncounted sentences. Here it is one claim whose cites are the clause each outlet
+shares with the others.
+
+How (docs/report.md, "Claims"):
+
+1. Candidate clauses: the clauses (``_clauses``: cut at a semicolon, a dash, or "and" /
+   "but" before a new subject) of every sentence of the story's articles that ends like a
+   sentence (headlines, date lines and captions do not), with at least ``MIN_WORDS``
+   words, in the first ``MAX_SENTENCES`` sentences of each article (fewer in a story of
+   more than ``MAX_STORY_SENTENCES``).
+2. Likeness: TF-IDF cosine of their words (numbers kept, stop words out), fitted on the
+   story's sentences. Two sentences of different articles at or above
+   ``STATEMENT_SIMILARITY`` (or ``VALUE_SIMILARITY``, see 3) are a candidate pair; each
+   sentence keeps its ``MAX_PARTNERS`` nearest.
+3. A candidate pair is one statement only when the words they share (``difflib``'s
+   matching blocks over their tokens) are enough: at least ``MIN_SHARED`` content words,
+   at least ``MIN_DENSITY`` of the content words of the stretch on each side; or, for
+   sentences only ``VALUE_SIMILARITY`` alike, ``VALUE_SHARED`` shared content words among
+   which a specific value (a year, a record, a decimal, an edition, a month and day); in
+   both cases two shared words that are neither names nor "said". And the two clauses must
+   hold the same facts: their values (numbers, number words read as digits, weekdays,
+   months) agree kind by kind unless each side has one the other lacks ("ten killed" and
+   "killed" agree; "ten" and "five", "a 5.6 quake" and "a 5.9 quake" do not); both or
+   neither stretch (``VALUE_REACH`` tokens beyond it included) is negated; no person's
+   name is put in the place of another person's.
+4. Groups are stars, not chains: the sentence with the most verified partners is a seed,
+   its partners join it, and their own partners (of articles not in yet) whose values the
+   seed's clause does not contradict (one hop, no further); the next seed is taken among the sentences left.
+   A group may hold several sentences of one article. It needs two independent sources, or, when
+   only copies of one article share it (copies count once: one source), a value in its
+   words (a number, a day, a month: "failed the test shortly after 2 a.m."), since copies
+   share every sentence and a claim for each would say nothing.
+5. Each member's cite is the stretch it shares with the seed (the seed's: the union of
+   its stretches), so a long sentence is cited for the clause the outlets agree on.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from storyline.lang import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NEGATION_CUES,
+    QUOTE_SPEECH_FORMS,
+    REPORTING_FORMS,
+    WEEKDAYS,
+    stop_words,
+)
+from storyline.lang.claims import VALUE_WORDS
+from storyline.models import Article, ArticleId, Cite
+from storyline.text import fold_punctuation, sentence_spans
+
+# TF-IDF cosine at or above which two sentences of different sources may tell one fact.
+# Read on ECB+ train (bench/align.py --split train): outlets rewriting one wire sentence sit
+# at 0.6-1.0; different facts of one event that share its names (who, where) at 0.2-0.45.
+STATEMENT_SIMILARITY = 0.5
+# Content words (not stop words) the two sentences' shared stretch must hold.
+MIN_SHARED = 4
+# Less alike sentences (TF-IDF cosine at or above this) tell one fact when they share a
+# specific value ("in 2007", "on Feb. 22", "a 9-14 record") and ``VALUE_SHARED`` content
+# words with it: "DeGeneres hosted the 79th Oscars in 2007" / "emceed the 79th annual
+# Academy Awards in 2007".
+VALUE_SIMILARITY = 0.25
+VALUE_SHARED = 3
+# Share of the content words of each shared stretch that the two sentences have in common.
+MIN_DENSITY = 0.6
+# Words a candidate sentence needs; shorter lines are headlines, bylines, captions.
+MIN_WORDS = 6
+# Sentences read per article (the facts outlets share are told early; a cap keeps a story of
+# hundreds of articles from a quadratic blow-up).
+MAX_SENTENCES = 60
+# Sentences read in a whole story: past it, each article gives fewer (never under
+# ``MIN_SENTENCES``), so a story of hundreds of articles costs about what one of 60 does.
+MAX_STORY_SENTENCES = 3000
+MIN_SENTENCES = 8
+# Partners checked per sentence (its nearest by cosine).
+MAX_PARTNERS = 12
+# How far outside the shared stretch a negation still counts ("were not related": the
+# shared stretch may stop before the "not").
+VALUE_REACH = 3
+
+# A number ("2, 000", "9-14", "0.41", "79th") or a word; hyphens cut words ("blood-alcohol"
+# and "blood alcohol" are the same two words).
+_TOKEN = re.compile(r"\.?\d+(?:(?:[.,:]\s?|[-–/])\d+)*(?:st|nd|rd|th)?|[A-Za-z][\w'’]*")
+_NUMERIC = re.compile(r"[.\d]")
+_WORDS = re.compile(r"[A-Za-z]+")
+# Where a clause ends inside a sentence: a semicolon, a dash, or "and" / "but" / "while"
+# before a new subject (a capitalised word or a pronoun).
+_CLAUSE_BREAK = re.compile(
+    r";\s+|\s*(?:--|[–—])\s*|,?\s+(?:and|but|while|whereas)\s+"
+    r"(?=[A-Z]|(?:he|she|it|they|we|police|officials)\b)"
+)
+_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_MONTH_WORDS = {**MONTHS, **MONTH_ABBREVIATIONS}
+_SAYING = REPORTING_FORMS | QUOTE_SPEECH_FORMS
+_NEGATIONS = frozenset(c for c in NEGATION_CUES if " " not in c) | {"no", "none", "nobody"}
+
+
+@dataclass(slots=True)
+class _Token:
+    norm: str
+    start: int
+    end: int
+    content: bool  # not a stop word
+    value: str | None  # a number, weekday or month as compared ("10", "sunday", "m2")
+    name: bool  # a capitalised word that is not a stop word ("The", "He" are none)
+
+
+@dataclass(slots=True)
+class _Sentence:
+    article: ArticleId
+    root: ArticleId
+    start: int
+    end: int
+    tokens: list[_Token]
+    values: set[str]  # the values the clause gives (numbers, weekdays, months)
+    partners: dict[int, tuple[int, int, int, int]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Statement:
+    """One fact told by several sources: each member's cite and its shared words."""
+
+    cites: list[Cite]
+    texts: list[str]
+
+
+def _value(word: str) -> str | None:
+    w = word.lower().rstrip(".")
+    if _NUMERIC.match(w) and any(ch.isdigit() for ch in w):
+        w = re.sub(r"(?<=\d),\s?(?=\d{3})", "", w)  # "2, 000" and "2,000" are 2000
+        w = re.sub(r"\s", "", w)
+        return "0" + w if w.startswith(".") else w
+    if w in VALUE_WORDS:
+        return VALUE_WORDS[w]
+    if w in WEEKDAYS:
+        return w
+    if w in _MONTH_WORDS:
+        return f"m{_MONTH_WORDS[w]}"
+    return None
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    stops = stop_words()
+    out: list[_Token] = []
+    for m in _TOKEN.finditer(text, start, end):
+        raw = m.group()
+        if not raw.isascii():
+            raw = fold_punctuation(raw)
+        norm = raw.lower().replace("’", "'")
+        if norm.endswith("'s"):
+            norm = norm[:-2]
+        value = _value(raw)
+        norm = value or norm  # "Feb." and "February", "ten" and "10" are one word
+        out.append(
+            _Token(
+                norm, m.start(), m.end(),
+                content=norm not in stops and (len(norm) > 1 or value is not None),
+                value=value,
+                name=raw[:1].isupper() and value is None and norm not in stops,
+            )
+        )  # fmt: skip
+    return out
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence cut into its clauses where one ends ("; ", a dash, ", and" before a new
+    subject), pieces shorter than ``MIN_WORDS`` words kept with the clause before them:
+    "the attack was 150 miles off the port and the warship was 13 miles away" is two facts."""
+    cuts = [start]
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        cuts.append(m.end())
+    cuts.append(end)
+    pieces: list[tuple[int, int]] = []
+    for s, e in itertools.pairwise(cuts):
+        short = len(_WORDS.findall(text, s, e)) < MIN_WORDS
+        if pieces and (short or len(_WORDS.findall(text, *pieces[-1])) < MIN_WORDS):
+            pieces[-1] = (pieces[-1][0], e)
+        else:
+            pieces.append((s, e))
+    return pieces
+
+
+def _candidates(
+    articles: Sequence[Article], roots: Mapping[ArticleId, ArticleId]
+) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    per_article = max(
+        MIN_SENTENCES, min(MAX_SENTENCES, MAX_STORY_SENTENCES // max(1, len(articles)))
+    )
+    for a in articles:
+        n = 0
+        for s, e in sentence_spans(a.text):
+            if n >= per_article:
+                break
+            if not _END.search(a.text, s, e):
+                continue  # a headline, a date line, a caption without its stop
+            n += 1
+            for c0, c1 in _clauses(a.text, s, e):
+                toks = _tokens(a.text, c0, c1)
+                if sum(t.norm.isalpha() for t in toks) >= MIN_WORDS:
+                    values = {t.value for t in toks if t.value}
+                    out.append(_Sentence(a.id, roots.get(a.id, a.id), c0, c1, toks, values))
+    return out
+
+
+def _pairs(sents: Sequence[_Sentence]) -> list[tuple[int, int, float]]:
+    """Candidate pairs (i < j, cosine) of different articles whose TF-IDF cosine clears
+    the lower bar (``VALUE_SIMILARITY``)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = [[t.norm for t in s.tokens if t.content] for s in sents]
+    try:
+        vec = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True)
+        matrix = vec.fit_transform(docs)
+    except ValueError:  # no word in any sentence
+        return []
+    best: dict[tuple[int, int], float] = {}
+    step = 512  # rows per block: the product of a block with all rows stays small
+    for lo in range(0, len(sents), step):
+        block = (matrix[lo : lo + step] @ matrix.T).tocsr()
+        for i in range(block.shape[0]):
+            a = lo + i
+            cols = block.indices[block.indptr[i] : block.indptr[i + 1]]
+            vals = block.data[block.indptr[i] : block.indptr[i + 1]]
+            near = [
+                (float(v), int(b)) for b, v in zip(cols, vals, strict=True)
+                if v >= VALUE_SIMILARITY and a != b and sents[a].article != sents[int(b)].article
+            ]  # fmt: skip
+            # each sentence's MAX_PARTNERS nearest: a story retold by hundreds of outlets
+            # stays linear in its sentences
+            for v, b in sorted(near, reverse=True)[:MAX_PARTNERS]:
+                best[(min(a, b), max(a, b))] = v
+    return [(a, b, v) for (a, b), v in sorted(best.items())]
+
+
+def _kind(value: str) -> str:
+    if value in WEEKDAYS:
+        return "weekday"
+    return "month" if value[:1] == "m" else "number"
+
+
+def _agree(va: set[str], vb: set[str]) -> bool:
+    """Values agree kind by kind unless each side gives one the other does not ("ten
+    killed" and "killed" agree, so do "Ames, 36, was charged" and "Ames was charged";
+    "ten" and "five" do not)."""
+    for kind in ("number", "weekday", "month"):
+        ka = {v for v in va if _kind(v) == kind}
+        kb = {v for v in vb if _kind(v) == kind}
+        if ka - kb and kb - ka:
+            return False
+    return True
+
+
+def _specific(values: set[str]) -> bool:
+    """Values that name one thing: a year, a record, a decimal, an edition ("2007",
+    "9-14", "0.41", "79th"), or a month with its day."""
+    numbers = {v for v in values if _kind(v) == "number"}
+    if any(len(v) >= 3 for v in numbers):
+        return True
+    return bool(numbers) and any(_kind(v) == "month" for v in values)
+
+
+def _shared(
+    a: _Sentence, b: _Sentence, cos: float, persons: frozenset[str] = frozenset()
+) -> tuple[int, int, int, int] | None:
+    """The token stretch of ``a`` and of ``b`` that the two share, when it holds the same
+    values and enough content words; ``None`` otherwise."""
+    ta, tb = a.tokens, b.tokens
+    sm = difflib.SequenceMatcher(None, [t.norm for t in ta], [t.norm for t in tb], autojunk=False)
+    blocks = [m for m in sm.get_matching_blocks() if m.size]
+    matched = [t for m in blocks for t in ta[m.a : m.a + m.size]]
+    shared = sum(t.content for t in matched)
+    if not blocks or sum(t.content and not t.name and t.norm not in _SAYING for t in matched) < 2:
+        return None  # only names and "said" in common: "…, Sheriff Ames said" twice
+    a0, a1 = blocks[0].a, blocks[-1].a + blocks[-1].size
+    b0, b1 = blocks[0].b, blocks[-1].b + blocks[-1].size
+    if cos >= STATEMENT_SIMILARITY and shared >= MIN_SHARED:
+        for toks, lo, hi in ((ta, a0, a1), (tb, b0, b1)):
+            if shared < MIN_DENSITY * sum(t.content for t in toks[lo:hi]):
+                return None  # a few words matched across a long sentence: no shared clause
+    elif not (shared >= VALUE_SHARED and _specific({t.value for t in matched if t.value})):
+        return None
+    if not _agree(a.values, b.values):
+        return None  # "a 5.6 quake" / "a 5.9 quake", "on Sunday" / "on Monday": two facts
+    wa = ta[max(0, a0 - VALUE_REACH) : a1 + VALUE_REACH]
+    wb = tb[max(0, b0 - VALUE_REACH) : b1 + VALUE_REACH]
+    if any(t.norm in _NEGATIONS for t in wa) != any(t.norm in _NEGATIONS for t in wb):
+        return None  # "were related" / "were not related"
+    for op, i0, i1, j0, j1 in sm.get_opcodes():
+        if (
+            op == "replace"
+            and any(t.name and t.norm in persons for t in ta[i0:i1])
+            and any(t.name and t.norm in persons for t in tb[j0:j1])
+            and a0 <= i0 < a1
+            and b0 <= j0 < b1
+        ):
+            return None  # "the victim was Ames" / "the victim was Roe": two people
+    return a0, a1, b0, b1
+
+
+def find_statements(
+    articles: Sequence[Article],
+    roots: Mapping[ArticleId, ArticleId],
+    persons: frozenset[str] = frozenset(),
+) -> list[Statement]:
+    """Facts that two or more independent sources state in nearly the same words.
+
+    Args:
+        articles: the story's articles (copies included: they cite, but count once).
+        roots: each article's independent source (``models.source_roots``).
+        persons: the lower-cased words of the story's person names: a person's name put
+            in the place of another's makes two statements.
+
+    Returns:
+        One ``Statement`` per fact, its members' cites (the shared stretch of each
+        sentence) in the order of ``articles``.
+    """
+    sents = _candidates(articles, roots)
+    for i, j, cos in _pairs(sents):
+        hit = _shared(sents[i], sents[j], cos, persons)
+        if hit is not None:
+            a0, a1, b0, b1 = hit
+            sents[i].partners[j] = (a0, a1, b0, b1)
+            sents[j].partners[i] = (b0, b1, a0, a1)
+    taken: set[int] = set()
+    out: list[Statement] = []
+    order = sorted(
+        (i for i, s in enumerate(sents) if s.partners),
+        key=lambda i: (
+            -len({sents[j].root for j in sents[i].partners}),
+            -len(sents[i].partners),
+            i,
+        ),
+    )
+    texts = {a.id: a.text for a in articles}
+    for seed in order:
+        if seed in taken:
+            continue
+        s = sents[seed]
+        members: dict[int, tuple[int, int]] = {}  # sentence -> its shared stretch (t0, t1)
+        lo, hi = len(s.tokens), 0
+        for j, (a0, a1, b0, b1) in s.partners.items():
+            if j not in taken:
+                members[j] = (b0, b1)  # every verified partner, several of one article too
+                lo, hi = min(lo, a0), max(hi, a1)
+        arts = {s.article, *(sents[j].article for j in members)}
+        for j in list(members):
+            # one hop further, for articles not in yet: a partner of a member that the
+            # seed's words do not contradict
+            for k, (_k0, _k1, c0, c1) in sorted(sents[j].partners.items()):
+                o = sents[k]
+                if k in taken or k in members or o.article in arts:
+                    continue
+                if _agree(s.values, o.values):
+                    members[k] = (c0, c1)
+                    arts.add(o.article)
+        if len({s.root, *(sents[j].root for j in members)}) < 2 and not any(
+            t.value for t in s.tokens[lo:hi]
+        ):
+            continue  # copies share every sentence: alone they make a claim of a value only
+        chosen = [(seed, lo, hi), *((j, t0, t1) for j, (t0, t1) in sorted(members.items()))]
+        taken.update(j for j, _, _ in chosen)
+        cites: list[Cite] = []
+        said: list[str] = []
+        for j, t0, t1 in chosen:
+            o = sents[j]
+            c = Cite(o.article, o.tokens[t0].start, o.tokens[t1 - 1].end)
+            cites.append(c)
+            said.append(texts[o.article][c.start : c.end])
+        out.append(Statement(cites, said))
+    return out

@@ -1,0 +1,113 @@
+"""Claims of facts told in nearly the same words (statements), and numbers grouped across
+outlets whose counted nouns or units differ (issue 18: alignment recall)."""
+
+from __future__ import annotations
+
+from report_fixture import article, facts_of
+from storyline.models import ArticleFacts
+from storyline.stages.analysis.align import align
+from storyline.stages.analysis.statements import find_statements
+
+
+def _roots(*arts):
+    return {a.id: a.duplicate_of or a.id for a in arts}
+
+
+def _statements(*texts: str, **dups: str):
+    arts = [article(f"s{i}", t, duplicate_of=dups.get(f"s{i}")) for i, t in enumerate(texts)]
+    return arts, find_statements(arts, _roots(*arts))
+
+
+def test_one_fact_in_nearly_the_same_words_is_one_statement():
+    arts, found = _statements(
+        "Harbour master Ilse Varno said the two groundings on successive nights were not "
+        "connected and were not caused by fog.\nThe port reopened.",
+        "Officials added that the two groundings on successive nights were not connected and "
+        "were not caused by fog, the harbour master said.",
+        "A ferry left Ostmark at dawn with forty passengers on board.",
+    )
+    (st,) = found
+    assert {c.article for c in st.cites} == {"s0", "s1"}
+    for c, said in zip(st.cites, st.texts, strict=True):
+        text = next(a.text for a in arts if a.id == c.article)
+        assert text[c.start : c.end] == said
+        assert "not connected" in said
+
+
+def test_different_values_negation_or_people_are_two_statements():
+    _arts, found = _statements(
+        "A magnitude 5.4 tremor shook the coastal town of Brellin early on Sunday morning.",
+        "A magnitude 6.2 tremor shook the coastal town of Brellin early on Sunday morning.",
+    )
+    assert found == []
+    _arts, found = _statements(
+        "The inquiry found that the collapse of the old mill was caused by the storm.",
+        "The inquiry found that the collapse of the old mill was not caused by the storm.",
+    )
+    assert found == []
+    arts = [
+        article("p0", "Police named the injured cyclist as Tomas Brandt of the northern suburb."),
+        article("p1", "Police named the injured cyclist as Elin Marsh of the northern suburb."),
+    ]
+    persons = frozenset({"tomas", "brandt", "elin", "marsh"})
+    assert find_statements(arts, _roots(*arts), persons) == []
+
+
+def test_copies_alone_make_a_statement_only_of_a_value():
+    sentence = "The mayor of Kestrel opened the new bridge over the river {}."
+    _arts, found = _statements(
+        sentence.format("with a short speech"),
+        sentence.format("with a short speech"),
+        s1="s0",
+    )
+    assert found == []  # a copy shares every sentence: no claim for each
+    _arts, found = _statements(
+        sentence.format("shortly after 9 a.m."),
+        sentence.format("shortly after 9 a.m."),
+        s1="s0",
+    )
+    (st,) = found
+    assert len(st.cites) == 2
+
+
+def test_a_paraphrase_sharing_a_specific_value_is_one_statement():
+    _arts, found = _statements(
+        "Varno previously chaired the 41st regional film festival in 2019, and won praise.",
+        "Varno led the 41st annual regional film festival in 2019, for which she won an award.",
+    )
+    (st,) = found
+    assert len(st.cites) == 2
+
+
+def test_statement_claims_count_independent_sources():
+    a = article("a1", "Investigators said the fire at the Kestrel depot started in a storage room.")
+    b = article("b1", "Investigators said the fire at the Kestrel depot started in a storage room.")
+    c = article(
+        "c1", "The fire at the Kestrel depot started in a storage room, investigators said."
+    )
+    d = article("d1", "Investigators said the fire at the Kestrel depot started in a storage room.",
+                duplicate_of="a1")  # fmt: skip
+    facts = [ArticleFacts(x.id) for x in (a, b, c, d)]
+    al = align([a, b, c, d], facts)
+    (claim,) = [c for c in al.claims if c.slot == "statement"]
+    assert {x.article for x in claim.cites} == {"a1", "b1", "c1", "d1"}
+    assert claim.independent_sources == 3  # the copy counts once
+
+
+def test_counted_nouns_outlets_swap_are_one_claim():
+    a = article("a1", "A video showed 14 pirates on the deck of the trawler.")
+    b = article("b1", "Radar tracked 14 brigands in two skiffs near the strait.")
+    al = align([a, b], [facts_of(a, ("14 pirates", "pirates", 14, "exact")),
+                        facts_of(b, ("14 brigands", "brigands", 14, "exact"))])  # fmt: skip
+    (claim,) = [c for c in al.claims if c.slot in ("pirates", "brigands")]
+    assert claim.independent_sources == 2
+
+
+def test_one_speed_in_two_units_is_one_claim():
+    a = article("a1", "The driver fled at speeds up to 100 mph before he was stopped.")
+    b = article("b1", "The driver fled at speeds up to 161 km/h before he was stopped.")
+    al = align([a, b], [facts_of(a, ("up to 100", "", 100, "up_to")),
+                        facts_of(b, ("up to 161", "", 161, "up_to"))])  # fmt: skip
+    multi = [c for c in al.claims if c.slot != "statement" and c.independent_sources == 2]
+    assert len(multi) == 1
+    assert {x.article for x in multi[0].cites} == {"a1", "b1"}
