@@ -671,8 +671,8 @@ class StoryIndex:
         npr = np.zeros(k)
         if cw:
             agree, npr = self._agreement_counts(units)
-        # event identity: summed clashes and comparable article pairs per pair of units
-        # (``_event_clash``); both add up on a merge
+        # event identity: the summed clashes of the article pairs across each pair of
+        # units (``_event_clash``); they add up on a merge
         eclash = self._event_counts(units)
 
         def ratios(rows: np.ndarray | slice) -> np.ndarray:
@@ -788,14 +788,10 @@ class StoryIndex:
 
         arts: list[_Member] = []
         owner: list[int] = []
-        for i, u in enumerate(units):
-            story = self._stories.get(u.story) if u.story is not None else None
-            ids = sorted(story.members) if story is not None else u.members
-            for mid in ids:
-                m = self._members.get(mid)
-                if m is not None and m.princ:
-                    arts.append(m)
-                    owner.append(i)
+        for i, m in self._unit_members(units):
+            if m.princ:
+                arts.append(m)
+                owner.append(i)
         k = len(units)
         npr = np.bincount(np.asarray(owner, dtype=np.int64), minlength=k).astype(np.float64)
         if np.count_nonzero(npr) < 2:
