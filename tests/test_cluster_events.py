@@ -137,6 +137,10 @@ def test_a_headline_names_its_actions_main_one_first() -> None:
     assert headline("Minister under fire over Orsk housing") == []
     assert headline("Orsk mayor steps down") == ["resignation"]
     assert headline("Gunman opened fire at Orsk market") == ["shooting"]
+    # an action only threatened or feared has not happened
+    assert headline("Orsk farmers threaten new protests over water") == []
+    assert headline("Orsk farmers threaten protests as dam opens gates") == []
+    assert headline("Orsk dockers weigh strike after deal collapses") == ["deal"]
     # an outcome only when no action is named
     assert headline("Three dead on Orsk road") == ["death"]
     assert headline("Three killed in Orsk blast") == ["explosion"]

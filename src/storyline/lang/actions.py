@@ -72,7 +72,7 @@ EVENT_ACTIONS: Mapping[str, tuple[str, ...]] = {
               "mediation"),
     "recall": ("recall", "recalls", "recalled"),
     "release": ("unveils", "unveiled", "unveil", "launches", "launched", "launch", "released",
-                "releases", "patch", "patches", "upgrade", "debut",
+                "patch", "patches", "upgrade", "debut",
                 "debuts", "premiere", "premiered", "announces", "introduces", "introduced",
                 "fixes"),
     "acquisition": ("acquires", "acquired", "acquisition", "buys", "bought", "takeover",
@@ -125,6 +125,16 @@ PHRASE_ACTIONS: Mapping[tuple[str, str], str] = {
     ("checks", "into"): "rehab", ("checked", "into"): "rehab",
 }  # fmt: skip
 
+# Words after which a headline's action has not happened ("farmers threaten new protests",
+# "union weighs strike"): an action within the next ``UNREALISED_SPAN`` words is not named.
+UNREALISED_CUES: frozenset[str] = frozenset({
+    "threaten", "threatens", "threatened", "vow", "vows",
+    "vowed", "warn", "warns", "warned", "consider", "considers", "weigh", "weighs", "eye",
+    "eyes", "seek", "seeks", "urge", "urges", "urged", "demand", "demands", "may", "might",
+    "could", "would", "no", "not", "avert", "averts", "averted", "fears", "rule", "rules",
+})  # fmt: skip
+UNREALISED_SPAN = 2
+
 # consequences shared by many kinds of event: the main action only when nothing else is named
 OUTCOME_ACTIONS: Mapping[str, tuple[str, ...]] = {
     "death": ("killed", "kills", "kill", "killing", "killings", "dead", "died", "dies",
@@ -147,4 +157,12 @@ def _forms(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
 ACTION_OF: Mapping[str, str] = _forms(EVENT_ACTIONS)
 OUTCOME_OF: Mapping[str, str] = _forms(OUTCOME_ACTIONS)
 
-__all__ = ["ACTION_OF", "EVENT_ACTIONS", "OUTCOME_ACTIONS", "OUTCOME_OF", "PHRASE_ACTIONS"]
+__all__ = [
+    "ACTION_OF",
+    "EVENT_ACTIONS",
+    "OUTCOME_ACTIONS",
+    "OUTCOME_OF",
+    "PHRASE_ACTIONS",
+    "UNREALISED_CUES",
+    "UNREALISED_SPAN",
+]

@@ -21,7 +21,13 @@ from storyline.lang import (
     WEEKDAYS,
     stop_words,
 )
-from storyline.lang.actions import ACTION_OF, OUTCOME_OF, PHRASE_ACTIONS
+from storyline.lang.actions import (
+    ACTION_OF,
+    OUTCOME_OF,
+    PHRASE_ACTIONS,
+    UNREALISED_CUES,
+    UNREALISED_SPAN,
+)
 from storyline.models import Article
 from storyline.stages.prepare.extract.dates import find_date_spans, resolve_yearless
 from storyline.text import fold_punctuation, normalize_text, sentence_spans
@@ -191,7 +197,9 @@ def headline_actions(article: Article) -> list[str]:
     first is its *main action*), or an outcome (``OUTCOME_ACTIONS``: "killed", "dead")
     when it names no other action; empty without a headline (a title the cleaner only
     inferred is none) or when it names neither. Two-word phrases (``PHRASE_ACTIONS``:
-    "under fire", "steps down") are read before their words.
+    "under fire", "steps down") are read before their words; an action right after a
+    word that says it has not happened (``UNREALISED_CUES``: "threaten new protests",
+    "weighs strike") is not named.
 
     The headline, not the lead: on ECB+ train the first action of the lead sentence
     differs between two articles of one event about as often as between two sibling
@@ -206,9 +214,16 @@ def headline_actions(article: Article) -> list[str]:
     found: dict[str, None] = {}
     outcome = None
     skip = False
+    unrealised = 0  # words left in which an action is only threatened, planned, feared
     for w, nxt in zip(words, [*words[1:], ""], strict=True):
         if skip:
             skip = False
+            continue
+        if w in UNREALISED_CUES:
+            unrealised = UNREALISED_SPAN
+            continue
+        if unrealised:
+            unrealised -= 1
             continue
         phrase = PHRASE_ACTIONS.get((w, nxt))
         if phrase is not None:
