@@ -1,0 +1,168 @@
+"""Event actions: what happened, as the word forms of a news headline or lead name it.
+
+Read by ``stages/prepare/terms.py`` to give each article its *main action* (an event
+identity feature for story clustering, ``stages/commit/index.py``): two articles about the
+same people a week apart, one about a strike and one about the deal that ended it, are two
+events. Each action lists the word forms that evoke it (lower case, whole tokens); forms of
+one action are synonyms for this purpose ("quake", "tremor", "temblor"), so outlets that word
+one event differently still agree.
+
+``OUTCOME_ACTIONS`` are consequences that many kinds of event share (people killed, dead,
+injured): an article's main action is one of them only when its headline and lead name no
+other action ("Gunman kills three" is a shooting when the lead says "shot", a killing when
+nothing else is said).
+
+Forms that are mostly something else in news are left out on purpose: "fired" (a weapon or a
+dismissal), "held" (talks, a hostage, a rate), "named" ("a man named"), "won" (any contest),
+"fire" as a verb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+# action -> word forms that evoke it in a headline or a lead sentence
+EVENT_ACTIONS: Mapping[str, tuple[str, ...]] = {
+    "quake": ("earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "temblor",
+              "seismic"),
+    "storm": ("hurricane", "hurricanes", "typhoon", "cyclone", "storm", "storms", "tornado",
+              "tornadoes", "blizzard"),
+    "flood": ("flood", "floods", "flooding", "flooded", "landslide", "landslides", "mudslide"),
+    "fire": ("fire", "fires", "blaze", "blazes", "wildfire", "wildfires", "bushfire", "inferno",
+             "burned", "burnt", "ablaze"),
+    "explosion": ("explosion", "explosions", "blast", "blasts", "exploded", "explodes",
+                  "bomb", "bombs", "bombing", "bombings", "bomber", "bombers"),
+    "crash": ("crash", "crashes", "crashed", "collision", "collided", "derailed", "derailment",
+              "capsized", "sank", "wreck"),
+    "shooting": ("shooting", "shootings", "shot", "shoots", "gunman", "gunmen", "gunfire",
+                 "shootout"),
+    "stabbing": ("stabbing", "stabbings", "stabbed"),
+    "attack": ("attack", "attacks", "attacked", "assault", "assaulted", "raid", "raids",
+               "raided", "airstrike", "airstrikes", "ambush", "ambushed", "hijacked",
+               "hijacking", "kidnapped", "kidnapping", "abducted", "hostage", "hostages"),
+    "arrest": ("arrest", "arrests", "arrested", "detain", "detained", "detains", "nabbed", "apprehended",
+               "custody", "captured"),
+    "charge": ("charged", "charges", "indicted", "indictment", "prosecuted", "prosecute",
+               "pleads", "pleaded", "plea", "arraigned", "arraignment"),
+    "trial": ("trial", "trials", "testified", "testifies"),
+    "verdict": ("convicted", "conviction", "guilty", "acquitted", "acquittal", "verdict",
+                ),
+    "sentence": ("sentenced", "sentencing", "jailed", "imprisoned"),
+    "lawsuit": ("sues", "sued", "lawsuit", "lawsuits"),
+    "resignation": ("resigns", "resigned", "resign", "resignation", "quits", "quit",
+                    "ousted", "sacked", "dismissed"),
+    "appointment": ("appointed", "appoints", "appointment", "nominated", "nominates",
+                    "nomination", "hired", "hires", "sworn", "interim", "successor",
+                    "replaces", "replaced", "tapped"),
+    "election": ("election", "elections", "elected", "reelected", "re-elected", "polls",
+                 "ballot", "referendum", "primary"),
+    "approval": ("adopted", "adopts", "adopt", "adoption", "approved", "approves", "approve",
+                 "approval", "passed", "passes", "ratified", "ratifies", "endorsed",
+                 "unanimously", "enacted", "vetoed", "veto", "rejected", "rejects", "backs"),
+    "draft": ("draft", "drafts", "drafted", "drafting", "proposed", "proposes", "proposal",
+              "circulated", "circulates", "tabled"),
+    "deployment": ("deployed", "deploys", "deploy", "deployment", "arrived", "arrive",
+                   "arrives", "arrival", "landed", "dispatched"),
+    "strike": ("strike", "strikes", "striking", "walkout", "walkouts", "stoppage", "striked",
+               "picket", "pickets"),
+    "deal": ("deal", "deals", "agreement", "agreements", "accord", "settlement", "agreed",
+             "breakthrough"),
+    "talks": ("talks", "negotiations", "negotiators", "summit", "met", "meets", "meeting",
+              "visit", "visits", "visited", "arbitration", "arbitrator", "mediator",
+              "mediation"),
+    "recall": ("recall", "recalls", "recalled"),
+    "release": ("unveils", "unveiled", "unveil", "launches", "launched", "launch", "released",
+                "patch", "patches", "upgrade", "debut",
+                "debuts", "premiere", "premiered", "announces", "introduces", "introduced",
+                "fixes"),
+    "acquisition": ("acquires", "acquired", "acquisition", "buys", "bought", "takeover",
+                    "merger", "merge", "merges", "bid", "bids"),
+    "raise": ("raises", "raised", "raising", "hike", "hikes", "hiked", "increases",
+              "increased", "lifts", "lifted"),
+    "cut": ("cuts", "cut", "cutting", "lowers", "lowered", "slashes", "slashed", "reduces",
+            "reduced"),
+    "hold": ("holds", "unchanged", "pause", "pauses", "paused"),
+    "rehab": ("rehab", "rehabilitation", "addiction"),
+    "comeback": ("comeback", "tour", "tours", "reunion", "return", "returns"),
+    "departure": ("exits", "departs", "discharged"),
+    "evacuation": ("evacuated", "evacuation", "evacuations", "evacuate", "evacuates", "fled",
+                   "flee", "flees"),
+    "rescue": ("rescued", "rescue", "rescues", "rescuers", "freed"),
+    "protest": ("protest", "protests", "protesters", "protested", "rally", "rallies",
+                "demonstration", "demonstrations", "demonstrators", "riot", "riots",
+                "rioting", "unrest", "clashes"),
+    "ban": ("ban", "bans", "banned", "banning", "prohibits", "outlaws", "outlawed"),
+    "suspension": ("suspends", "suspended", "suspension", "halts", "halted", "halt",
+                   "freezes", "froze", "frozen", "shut", "shuts"),
+    "sanctions": ("sanction", "sanctions", "sanctioned", "embargo", "tariff", "tariffs"),
+    "test": ("test", "tests", "tested", "testing"),
+    "breach": ("hacked", "hack", "hackers", "breach", "breached", "leak", "leaked", "leaks",
+               "cyberattack", "outage"),
+    "marriage": ("married", "marries", "marry", "wedding", "engaged", "engagement"),
+    "divorce": ("divorce", "divorces", "divorced", "separation", "separated"),
+    "birth": ("birth", "baby", "pregnant", "pregnancy"),
+    "signing": ("transfer", "transfers"),
+    "award": ("award", "awards", "awarded", "prize", "nominations", "oscar", "oscars",
+              "honoured", "honored"),
+    "match": ("beat", "beats", "defeated", "defeats", "defeat", "victory"),
+    "investigation": ("investigation", "investigating", "investigates", "investigated",
+                      "probe", "probes", "inquiry", "inquest"),
+    "rescinded": ("reversed", "reverses", "reversal", "overturned", "overturns", "scrapped",
+                  "scraps", "withdrawn", "withdraws", "withdrew", "rescinded", "repealed",
+                  "u-turn"),
+    "pardon": ("pardon", "pardoned", "pardons", "commuted", "clemency"),
+    "escape": ("escaped", "escapes", "escape", "fugitive", "manhunt"),
+    "missing": ("missing", "disappeared", "disappearance", "vanished"),
+}  # fmt: skip
+
+# two-word phrases whose action is not their words' own ("under fire" is criticism, not a
+# blaze): the action of the pair, or "" for none; read before the single words
+PHRASE_ACTIONS: Mapping[tuple[str, str], str] = {
+    ("under", "fire"): "", ("opened", "fire"): "shooting", ("open", "fire"): "shooting",
+    ("opens", "fire"): "shooting", ("steps", "down"): "resignation",
+    ("stepped", "down"): "resignation", ("step", "down"): "resignation",
+    ("cease", "fire"): "deal", ("death", "sentence"): "sentence",
+    ("checks", "into"): "rehab", ("checked", "into"): "rehab",
+}  # fmt: skip
+
+# Words after which a headline's action has not happened ("farmers threaten new protests",
+# "union weighs strike"): an action within the next ``UNREALISED_SPAN`` words is not named.
+UNREALISED_CUES: frozenset[str] = frozenset({
+    "threaten", "threatens", "threatened", "vow", "vows",
+    "vowed", "warn", "warns", "warned", "consider", "considers", "weigh", "weighs", "eye",
+    "eyes", "seek", "seeks", "urge", "urges", "urged", "demand", "demands", "may", "might",
+    "could", "would", "no", "not", "avert", "averts", "averted", "fears", "rule", "rules",
+})  # fmt: skip
+UNREALISED_SPAN = 2
+
+# consequences shared by many kinds of event: the main action only when nothing else is named
+OUTCOME_ACTIONS: Mapping[str, tuple[str, ...]] = {
+    "death": ("killed", "kills", "kill", "killing", "killings", "dead", "died", "dies",
+              "death", "deaths", "murder", "murdered", "murders", "slain", "toll",
+              "fatal", "overdose"),
+    "injury": ("injured", "injures", "injuries", "injury", "wounded", "hurt", "hospitalised",
+               "hospitalized"),
+}  # fmt: skip
+
+
+def _forms(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for action, forms in table.items():
+        for form in forms:
+            out.setdefault(form, action)
+    return out
+
+
+# word form -> action, for a lookup per token
+ACTION_OF: Mapping[str, str] = _forms(EVENT_ACTIONS)
+OUTCOME_OF: Mapping[str, str] = _forms(OUTCOME_ACTIONS)
+
+__all__ = [
+    "ACTION_OF",
+    "EVENT_ACTIONS",
+    "OUTCOME_ACTIONS",
+    "OUTCOME_OF",
+    "PHRASE_ACTIONS",
+    "UNREALISED_CUES",
+    "UNREALISED_SPAN",
+]
