@@ -301,3 +301,14 @@ def test_they_is_no_country() -> None:
     if kestria:  # ("they" for a country would be a guess; a single man is no "they")
         assert not coref.fits(kestria[0], "they")
     assert coref.resolve_pronoun("they", text.index("They raised")) is None
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_pronoun_in_a_reported_clause_is_the_reporter(mode: str) -> None:
+    text = (
+        "Mr. Tobin Hask lost the port vote in Dunmere.\n\n"
+        "When Mr. Hask asked for a recount, Mr. Orrin Pell boasted that he had won fairly."
+    )
+    coref, _ = resolver(text, mode)
+    ent = coref.resolve_pronoun("he", text.index("he had won"))
+    assert ent is not None and ent.name == "Orrin Pell"

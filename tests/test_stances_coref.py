@@ -77,3 +77,13 @@ def test_the_group_resolves_to_the_group_named_before(mode: str) -> None:
     found = about(stances(text, mode), "ferry plan")
     assert all(s.actor != "group" for s in found)
     assert all("Harlow Farmers Group" in s.actor for s in found)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_pronoun_inside_a_quotation_is_not_its_speaker(mode: str) -> None:
+    text = (
+        "Mr. Tobin Hask spoke to reporters in Dunmere on Monday.\n\n"
+        "“He rejected the ferry plan without reading it,” Mr. Hask said."
+    )
+    found = about(stances(text, mode), "ferry plan")
+    assert all(s.actor != "Tobin Hask" for s in found)

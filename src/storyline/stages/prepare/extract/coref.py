@@ -81,6 +81,8 @@ _SIDE_OPENER = re.compile(
     r"since|once|until)\s+(?:the\s+)?",
     re.I,
 )
+# Between a name and a pronoun that opens the clause it reports: "boasted that", "has said".
+_REPORTED = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:[a-z]+(?:ed|s)|said|told|thought)\s+(?:that\s+)?")
 _RECENT = 1500  # characters: how far back a recorded speaker still counts for a pronoun
 
 
@@ -292,15 +294,16 @@ class Coref:
 
     @staticmethod
     def _first_name(ent: Entity) -> str:
-        """The known first name of a person's name or of an alias ("Obama", also written
-        "Barack Obama"), lower-cased; "" when none is known or two disagree."""
+        """The known first name of a person's name, else of its aliases ("Obama", also
+        written "Barack Obama"), lower-cased; "" when none is known or the aliases' disagree."""
         if ent.type != "PERSON":
             return ""
+        known = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+        words = ent.name.split()
+        if len(words) > 1 and words[0].lower() in known:
+            return words[0].lower()
         firsts = {
-            w[0].lower()
-            for n in [ent.name, *ent.aliases]
-            if len(w := n.split()) > 1
-            and (w[0].lower() in MALE_FIRST_NAMES or w[0].lower() in FEMALE_FIRST_NAMES)
+            w[0].lower() for n in ent.aliases if len(w := n.split()) > 1 and w[0].lower() in known
         }
         return firsts.pop() if len(firsts) == 1 else ""
 
@@ -331,7 +334,7 @@ class Coref:
         pron = pronoun.lower()
         if pron not in SUBJECT_PRONOUNS:
             return None
-        choice = self.side_clause_subject(at, pron)
+        choice = self.reporter_subject(at, pron) or self.side_clause_subject(at, pron)
         if choice is None and pron == "they" and self._group_before(at):
             # "Three economists studied the data. They found …": a group no actor names is
             # the nearest antecedent; an earlier actor would be a guess
@@ -360,6 +363,41 @@ class Coref:
                 None,
             )
         return choice
+
+    def reporter_subject(self, at: int, pron: str) -> Entity | None:
+        """ "Roe boasted that he …", "Roe says she wants …": in a reported clause, the
+        subject of the reporting verb, when it agrees (the governing clause's subject,
+        Hobbs). With a parse: the pronoun's verb is a ``ccomp`` whose head has a named
+        subject before it; without one, a name followed by one to three words ending in a
+        verb form ("-ed"/"-s"/"said") and an optional "that" right before the pronoun.
+        """
+        ss = self.sentence(at)[0]
+        if at <= ss or self.in_quote(at):
+            return None
+        if self.doc is not None:
+            span = self.doc.char_span(at, at + len(pron), alignment_mode="expand")
+            tok = span[0] if span is not None and len(span) else None
+            if tok is None or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+                return None
+            for subj in tok.head.head.children:
+                if (
+                    subj.dep_ in ("nsubj", "nsubjpass")
+                    and subj.i < tok.i
+                    and subj.idx >= ss
+                    and subj.lower_ not in _PRONOUN_WORDS
+                ):
+                    lo = min(t.idx for t in subj.subtree)
+                    hi = max(t.idx + len(t) for t in subj.subtree)
+                    ent = self.actor_in(lo, hi, head=subj.idx)
+                    return ent if ent is not None and self.fits(ent, pron) else None
+            return None
+        before = [x for x in self.mentions_from(ss, at) if not self.in_quote(x[0])]
+        if not before:
+            return None
+        _, e, ent = before[-1]
+        if _REPORTED.fullmatch(self.text, e, at) and self.fits(ent, pron):
+            return ent
+        return None
 
     def side_clause_subject(self, at: int, pron: str) -> Entity | None:
         """ "As Roe left the hall, he said …": the subject of an adverbial clause that opens

@@ -560,6 +560,8 @@ def _pronoun_actor(ctx: _Ctx, pronoun: str, at: int) -> tuple[str, str | None] |
     subject of the closest narrative sentence that agrees in gender and number, …), or
     ``None`` when the text does not settle it (then the stance has no actor and is left out).
     """
+    if _in_quote(ctx, at) is not None:
+        return None  # "he" inside a quotation is someone the speaker talks about: unknown
     ent = ctx.coref.resolve_pronoun(pronoun, at)
     if ent is None:
         return None
