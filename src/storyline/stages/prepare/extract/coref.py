@@ -14,10 +14,14 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   and countries are "it" or "they"), and for "he"/"she" the person's gender as the article
   shows it: honorifics ("Mr.", "Mrs.") and a "he"/"she"/"his" right after a mention, then a
   first-name prior (``lang.MALE_FIRST_NAMES``/``FEMALE_FIRST_NAMES``);
-- **salience**: grammatical subjects of the closest narrative sentences before the pronoun
-  first (quoted sentences say nothing about who "he" is), then the last speaker the caller
-  recorded (``speakers``), then any fitting actor of those sentences, then the last fitting
-  mention;
+- **salience**: in the pronoun's own sentence, the subject of the verb that reports its
+  clause ("Roe boasted that he") or of an adverbial clause before it ("As Roe left, he");
+  then grammatical subjects (passive ones too) of the closest narrative sentences before
+  (quoted sentences say nothing about who "he" is; a pronoun subject there is followed
+  back through its own sentence), then the last speaker the caller recorded (``speakers``),
+  then any fitting actor of those sentences, then, for "he"/"she" only, the last fitting
+  mention. Two candidates in one clause are a tie: no answer. "they" after a sentence about
+  a group no actor names ("Three economists …") stays unresolved;
 - **nominal back-references** ("the Oregon senator", "the actress", "the newspaper", "the
   campaign"): a person whose title or role, with abbreviations read as nouns
   (``lang.en.TITLE_NOUNS``: "Sen." is a senator), holds the noun, most recent first; for a
