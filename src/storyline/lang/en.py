@@ -435,7 +435,26 @@ MALE_FIRST_NAMES: frozenset[str] = frozenset({
     "michael", "mike", "mitch", "nathan", "nicholas", "paul", "peter", "phil", "philip",
     "ralph", "randy", "raymond", "richard", "rick", "robert", "roger", "ron", "ronald",
     "russell", "ryan", "sam", "samuel", "scott", "sean", "stephen", "steve", "steven", "ted",
-    "terry", "thomas", "tim", "timothy", "todd", "tom", "tony", "walter", "wayne", "william"
+    "terry", "thomas", "tim", "timothy", "todd", "tom", "tony", "walter", "wayne", "william",
+    # more of the common given names of English-language news (US census and ONS frequency
+    # lists' top names, names used for one sex only), and of public figures' given names
+    "aaron", "ahmed", "alberto", "alejandro", "alfred", "ali", "andy", "antonio", "arnold",
+    "arthur", "austin", "barack", "barry", "bernard", "bobby", "boris", "brad", "bradley",
+    "brandon", "brett", "bret", "carlos", "chad", "clarence", "clint", "colin", "corey",
+    "cory", "craig", "curtis", "dale", "darrell", "darren", "dean", "derek", "dick", "don",
+    "donnie", "duncan", "dustin", "dwight", "earl", "eddie", "edwin", "elijah", "emmanuel",
+    "ernest", "eugene", "evan", "francis", "francisco", "franklin", "frederick", "gabriel",
+    "gene", "geoffrey", "gilbert", "glenn", "gordon", "graham", "grant", "gregory",
+    "guy", "hank", "harvey", "herbert", "herman", "howard", "hugh", "hugo", "ian", "igor",
+    "isaac", "ivan", "jake", "jared", "javier", "jay", "jeremy", "jerome", "jesse", "jesus",
+    "joel", "johnny", "jon", "jorge", "jose", "juan", "karl", "kurt", "kyle", "lance", "leo",
+    "leon", "leonard", "lloyd", "luis", "luke", "malcolm", "manuel", "marcus", "mario",
+    "martin", "marvin", "max", "micah", "miguel", "mitt", "mohammed", "muhammad", "neil",
+    "newt", "nick", "noah", "norman", "oliver", "omar", "oscar", "patrick", "pedro", "perry",
+    "pete", "rahm", "rand", "ray", "reince", "rex", "ricardo", "rob", "roberto", "rodney",
+    "ross", "roy", "rudy", "rupert", "russ", "sergei", "seth", "shane", "sidney", "simon",
+    "stanley", "stuart", "trevor", "troy", "tyler", "vernon", "victor", "vincent",
+    "vladimir", "wallace", "warren", "wesley", "willie", "zachary"
 })  # fmt: skip
 FEMALE_FIRST_NAMES: frozenset[str] = frozenset({
     "alice", "amanda", "amy", "angela", "ann", "anna", "anne", "barbara", "betsy", "betty",
@@ -447,7 +466,22 @@ FEMALE_FIRST_NAMES: frozenset[str] = frozenset({
     "madeleine", "margaret", "maria", "marie", "marine", "martha", "mary", "maureen", "megan",
     "melania", "melissa", "michelle", "nancy", "nicole", "nikki", "pamela", "patricia",
     "rachel", "rebecca", "roberta", "ruth", "sandra", "sarah", "sharon", "shirley", "stephanie",
-    "susan", "teresa", "theresa", "virginia"
+    "susan", "teresa", "theresa", "virginia",
+    # more of the common given names (see the male list)
+    "abigail", "alexandra", "alicia", "allison", "amber", "andrea", "angelina", "anita",
+    "ashley", "beth", "beverly", "brenda", "brittany", "candace", "carmen", "cheryl",
+    "christina", "cindy", "claire", "claudia", "colleen", "courtney", "crystal", "danielle",
+    "dana", "denise", "dolores", "doris", "edith", "eileen", "elaine", "eleanor",
+    "elena", "elise", "elisabeth", "erica", "erin", "esther", "eva", "evelyn", "gail",
+    "gina", "gloria", "grace", "gwen", "hailey", "huma", "irene", "isabel", "ivanka",
+    "jacqueline", "janice", "jeanne", "jenna", "joanne", "josephine", "joy", "joyce",
+    "juanita", "katie", "katrina", "kellyanne", "kirsten", "kristen", "kristin", "leslie",
+    "lillian", "lois", "loretta", "lucy", "lynn", "marcia", "marilyn", "marsha", "megyn",
+    "melanie", "meredith", "michele", "mildred", "miriam", "molly", "monica", "natalie",
+    "nina", "norma", "olivia", "paula", "peggy", "phyllis", "rachael", "renee", "rita",
+    "rosa", "rose", "sally", "samantha", "sara", "sheila", "sonia", "sophia", "stacy",
+    "sue", "suzanne", "sylvia", "tammy", "tara", "tiffany", "tina", "tracy", "ursula",
+    "valerie", "vanessa", "veronica", "victoria", "vivian", "wanda", "wendy", "yolanda"
 })  # fmt: skip
 
 # -- page furniture (dates and the timeline) ----------------------------------------------------

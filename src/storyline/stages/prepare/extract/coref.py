@@ -14,10 +14,14 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   and countries are "it" or "they"), and for "he"/"she" the person's gender as the article
   shows it: honorifics ("Mr.", "Mrs.") and a "he"/"she"/"his" right after a mention, then a
   first-name prior (``lang.MALE_FIRST_NAMES``/``FEMALE_FIRST_NAMES``);
-- **salience**: grammatical subjects of the closest narrative sentences before the pronoun
-  first (quoted sentences say nothing about who "he" is), then the last speaker the caller
-  recorded (``speakers``), then any fitting actor of those sentences, then the last fitting
-  mention;
+- **salience**: in the pronoun's own sentence, the subject of the verb that reports its
+  clause ("Roe boasted that he") or of an adverbial clause before it ("As Roe left, he");
+  then grammatical subjects (passive ones too) of the closest narrative sentences before
+  (quoted sentences say nothing about who "he" is; a pronoun subject there is followed
+  back through its own sentence), then the last speaker the caller recorded (``speakers``),
+  then any fitting actor of those sentences, then, for "he"/"she" only, the last fitting
+  mention. Two candidates in one clause are a tie: no answer. "they" after a sentence about
+  a group no actor names ("Three economists …") stays unresolved;
 - **nominal back-references** ("the Oregon senator", "the actress", "the newspaper", "the
   campaign"): a person whose title or role, with abbreviations read as nouns
   (``lang.en.TITLE_NOUNS``: "Sen." is a senator), holds the noun, most recent first; for a
@@ -65,11 +69,24 @@ _GENDERED = {p: str(f.gender) for p, f in PRONOUNS.items() if f.gender in ("m", 
 _GENDERED_RE = re.compile(r"\b(?:he|she|his)\b", re.I)
 _HONORIFIC_GENDER = re.compile(r"\b(?:(?P<m>Mr)|Mrs|Ms|Miss)\.?\s*$")
 _PEOPLE = ("PERSON", "UNNAMED")
-_ORG_LIKE = ("ORG", "GPE", "NORP")
+_PRONOUN_WORDS = frozenset(PRONOUNS) | {"who", "which", "that"}
 # A definite description: "the", "this", "that" or a possessive pronoun, modifiers, a noun.
 _DEFINITE = re.compile(r"(?:the|this|that|these|those)\s+", re.I)
 _WORD = re.compile(r"[A-Za-z0-9][\w’'.-]*")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]{1,12})\.?\s+$")  # "Sen. " before a name
+# What may stand before a name that opens a sentence: a quote mark, "the", a title ("Rep.").
+# (a short fronted phrase first: "On Monday, ", "Later, ")
+_OPENING = re.compile(
+    r"[\s“\"]*(?:[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,3},\s+)?(?:[Tt]he\s+)?(?:[A-Z][a-z]{1,4}\.\s+)?"
+)
+# An adverbial clause opening a sentence, before its subject ("As", "But when", "Though").
+_SIDE_OPENER = re.compile(
+    r"\W*(?:(?:but|and|yet|so),?\s+)?(?:as|when|while|after|before|though|although|because|"
+    r"since|once|until)\s+(?:the\s+)?",
+    re.I,
+)
+# Between a name and a pronoun that opens the clause it reports: "boasted that", "has said".
+_REPORTED = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:[a-z]+(?:ed|s)|said|told|thought)\s+(?:that\s+)?")
 _RECENT = 1500  # characters: how far back a recorded speaker still counts for a pronoun
 
 
@@ -80,6 +97,7 @@ class Ref:
     entity: Entity | None = None
     pronoun: str | None = None
     at: int = 0
+    group: bool = False  # the subject is a plural noun naming no actor ("Investors said")
 
 
 def _fold(word: str) -> str:
@@ -182,11 +200,21 @@ class Coref:
         ``strict``: the subject only (with a parse, the main verb's; without, an actor
         opening the sentence), never an actor named further in.
         """
+        parsed = False  # whether the parse gives the main verb a subject at all
+        group = False
         if self.doc is not None:
             span = self.doc.char_span(ss, end, alignment_mode="contract")
             if span is not None and len(span):
-                subj = next((t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
-                if subj is not None:
+                # every subject of the main verb, in order: a parse may take a fronted time
+                # phrase for one ("The day before, at a rally, Roe was blunt": "day", "Roe"),
+                # and a passive's subject is what the sentence is about ("Roe was asked")
+                for subj in (
+                    t
+                    for t in span
+                    if t.dep_ in ("nsubj", "nsubjpass")
+                    and (t.head.dep_ == "ROOT" or not ss <= t.head.idx < end)
+                ):
+                    parsed = True
                     if subj.lower_ in SUBJECT_PRONOUNS:
                         return Ref(pronoun=subj.lower_, at=subj.idx)
                     lo = min(t.idx for t in subj.subtree)
@@ -197,18 +225,27 @@ class Coref:
                         ent = self.actor_in(lo, hi, head=appos.idx)
                     if ent is not None:
                         return Ref(ent)
+                    group = group or subj.tag_ in ("NNS", "NNPS")
         lead = re.match(rf"\s*({_PRON})\b", self.text[ss:end])
+        if lead is None and not parsed:
+            # "But as Roe toured the docks, he promised …": the pronoun after a side clause
+            side = _SIDE_OPENER.match(self.text, ss, end)
+            lead = (
+                re.match(rf"[^,;:“”\"]*,\s*({_PRON})\b", self.text[side.end() : end])
+                if side
+                else None
+            )
+            if side and lead:
+                return Ref(pronoun=lead.group(1).lower(), at=side.end() + lead.start(1))
         if lead:
             return Ref(pronoun=lead.group(1).lower(), at=ss + lead.start(1))
         first = [x for x in self.mentions_from(ss, end) if not self.in_quote(x[0])]
         if strict:
-            if self.doc is not None:
-                return Ref()
-            first = [
-                x
-                for x in first[:1]
-                if re.fullmatch(r"[\s“\"]*(?:[Tt]he\s+)?", self.text[ss : x[0]])
-            ]
+            if parsed:
+                return Ref(group=group)
+            # no parse, or one that found no subject ("Rep. Ivo Roe (D-Ore.), a member,
+            # didn't …" can leave the verb without one): a name opening the sentence
+            first = [x for x in first[:1] if _OPENING.fullmatch(self.text[ss : x[0]])]
         people = [x for x in first if x[2].type in _PEOPLE]
         pick = (people or first)[:1]
         return Ref(pick[0][2]) if pick else Ref()
@@ -218,11 +255,12 @@ class Coref:
     def genders(self) -> dict[str, str]:
         """Each person's gender as the article shows it (entity id -> "m"/"f").
 
-        No name list guesses it: the evidence is the article's own. "Mr."/"Mrs."/"Ms."
-        before a mention counts two votes; the first "he", "she" or "his" after a mention in
-        its sentence ("Jane Roe said she …"), before the next person's mention, one. A gender
-        needs a margin of two votes; a common first name is one vote, enough when nothing
-        else is known. A person without a gender agrees with "he" and "she" alike.
+        "Mr."/"Mrs."/"Ms." before a mention counts two votes; the first "he", "she" or "his"
+        after a mention in its sentence ("Jane Roe said she …"), before the next person's
+        mention, one; a common first name of the name or an alias two (a stray pronoun
+        after a mention is the noisiest evidence: "Roe, who met Jane Doe, she said"). A
+        gender needs a margin of two votes, so one stray pronoun does not overturn a first
+        name. A person without a gender agrees with "he" and "she" alike.
         """
         if self._genders is not None:
             return self._genders
@@ -247,25 +285,31 @@ class Coref:
             if p and not self.in_quote(p.start()):
                 v[0 if _GENDERED[p.group().lower()] == "m" else 1] += 1
         for ent in self.entities:  # a common first name: a prior worth one vote
-            if ent.type == "PERSON" and len(words := ent.name.split()) > 1:
+            first = self._first_name(ent)
+            if first:
                 v = votes.setdefault(ent.id, [0, 0])
-                first = words[0].lower()
-                v[0] += 1 if first in MALE_FIRST_NAMES else 0
-                v[1] += 1 if first in FEMALE_FIRST_NAMES else 0
-        # one stray pronoun is no evidence ("Roe, who met Jane Doe, she said"): a margin of
-        # two, or one from a first name
+                v[0] += 2 if first in MALE_FIRST_NAMES else 0
+                v[1] += 2 if first in FEMALE_FIRST_NAMES else 0
+        # one stray pronoun is no evidence ("Roe, who met Jane Doe, she said"): a margin of two
         self._genders = {
-            k: ("m" if m > f else "f")
-            for k, (m, f) in votes.items()
-            if abs(m - f) >= 2 or (abs(m - f) == 1 and m + f == 1 and self._named(k))
+            k: ("m" if m > f else "f") for k, (m, f) in votes.items() if abs(m - f) >= 2
         }
         return self._genders
 
-    def _named(self, ent_id: str) -> bool:
-        """Whether a person's name opens with a first name the lists know."""
-        ent = self._by_id.get(ent_id)
-        first = ent.name.split()[0].lower() if ent is not None and ent.name.split() else ""
-        return first in MALE_FIRST_NAMES or first in FEMALE_FIRST_NAMES
+    @staticmethod
+    def _first_name(ent: Entity) -> str:
+        """The known first name of a person's name, else of its aliases ("Obama", also
+        written "Barack Obama"), lower-cased; "" when none is known or the aliases' disagree."""
+        if ent.type != "PERSON":
+            return ""
+        known = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+        words = ent.name.split()
+        if len(words) > 1 and words[0].lower() in known:
+            return words[0].lower()
+        firsts = {
+            w[0].lower() for n in ent.aliases if len(w := n.split()) > 1 and w[0].lower() in known
+        }
+        return firsts.pop() if len(firsts) == 1 else ""
 
     def fits(self, ent: Entity, pronoun: str) -> bool:
         """Whether an actor agrees with a pronoun in number, kind and (for people) gender."""
@@ -276,7 +320,8 @@ class Coref:
         if want == "sg":
             gender = _GENDERED.get(pronoun)
             return num == "sg" and (gender is None or self.genders().get(ent.id, gender) == gender)
-        return num == "pl" or ent.type in _ORG_LIKE
+        # ("they" for a country is rare in news, which says "it"; "in Texas" is no "they")
+        return num == "pl" or ent.type in ("ORG", "NORP")
 
     # -- pronouns --------------------------------------------------------------------------
 
@@ -293,7 +338,13 @@ class Coref:
         pron = pronoun.lower()
         if pron not in SUBJECT_PRONOUNS:
             return None
-        choice = self._previous_subject(at, pron, subjects_only=True)
+        choice = self.reporter_subject(at, pron) or self.side_clause_subject(at, pron)
+        if choice is None and pron == "they" and self._group_before(at):
+            # "Three economists studied the data. They found …": a group no actor names is
+            # the nearest antecedent; an earlier actor would be a guess
+            return None
+        if choice is None:
+            choice = self._previous_subject(at, pron, subjects_only=True)
         if choice is None:
             # the last speaker before ``at`` (``speakers`` is in text order: bisect, not a
             # scan of every earlier speaker, which was quadratic in a long article)
@@ -302,17 +353,113 @@ class Coref:
             choice = last if last is not None and self.fits(last, pron) else None
         if choice is None:
             choice = self._previous_subject(at, pron)
-        if choice is None:
+        if choice is None and pron in ("he", "she"):
+            # the last fitting mention anywhere before: for a person; "it" and "they" so far
+            # back are most often a thing or a group no actor names (wrong more often than
+            # right on PolNeAR train)
             hi = bisect.bisect_left(self._mention_starts, at)
             choice = next(
                 (
                     ent
                     for s, e, ent in (self.mentions[i] for i in range(hi - 1, -1, -1))
-                    if e <= at and not self.in_quote(s) and self.fits(ent, pron)
+                    if e <= at and not self.in_quote(s) and self._weak_fit(ent, pron)
                 ),
                 None,
             )
         return choice
+
+    def reporter_subject(self, at: int, pron: str) -> Entity | None:
+        """ "Roe boasted that he …", "Roe says she wants …": in a reported clause, the
+        subject of the reporting verb, when it agrees (the governing clause's subject,
+        Hobbs). With a parse: the pronoun's verb is a ``ccomp`` whose head has a named
+        subject before it; without one, a name followed by one to three words ending in a
+        verb form ("-ed"/"-s"/"said") and an optional "that" right before the pronoun.
+        """
+        ss = self.sentence(at)[0]
+        if at <= ss or self.in_quote(at):
+            return None
+        if self.doc is not None:
+            span = self.doc.char_span(at, at + len(pron), alignment_mode="expand")
+            tok = span[0] if span is not None and len(span) else None
+            if tok is None or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+                return None
+            for subj in tok.head.head.children:
+                if (
+                    subj.dep_ in ("nsubj", "nsubjpass")
+                    and subj.i < tok.i
+                    and subj.idx >= ss
+                    and subj.lower_ not in _PRONOUN_WORDS
+                ):
+                    lo = min(t.idx for t in subj.subtree)
+                    hi = max(t.idx + len(t) for t in subj.subtree)
+                    ent = self.actor_in(lo, hi, head=subj.idx)
+                    return ent if ent is not None and self.fits(ent, pron) else None
+            return None
+        before = [x for x in self.mentions_from(ss, at) if not self.in_quote(x[0])]
+        if not before:
+            return None
+        _, e, ent = before[-1]
+        if _REPORTED.fullmatch(self.text, e, at) and self.fits(ent, pron):
+            return ent
+        return None
+
+    def side_clause_subject(self, at: int, pron: str) -> Entity | None:
+        """ "As Roe left the hall, he said …": the subject of an adverbial clause that opens
+        the pronoun's own sentence, when it agrees (the nearest antecedent in the sense of
+        Hobbs's algorithm: a clause the pronoun's clause governs).
+
+        With a parse: a non-pronoun subject of an ``advcl`` of the pronoun's verb before the
+        pronoun; without one, a name right after an opening subordinator ("As", "But when",
+        "Though") with one comma between it and the pronoun. Two different candidates (a
+        tie): ``None``.
+        """
+        ss = self.sentence(at)[0]
+        if at <= ss or self.in_quote(at):
+            return None
+        found: list[Entity] = []
+        if self.doc is not None:
+            span = self.doc.char_span(at, at + len(pron), alignment_mode="expand")
+            tok = span[0] if span is not None and len(span) else None
+            if tok is None or tok.dep_ not in ("nsubj", "nsubjpass"):
+                return None
+            for clause in tok.head.children:
+                if clause.dep_ != "advcl" or clause.i > tok.i or clause.idx < ss:
+                    continue
+                for subj in clause.children:
+                    if subj.dep_ in ("nsubj", "nsubjpass") and subj.lower_ not in _PRONOUN_WORDS:
+                        lo = min(t.idx for t in subj.subtree)
+                        hi = max(t.idx + len(t) for t in subj.subtree)
+                        ent = self.actor_in(lo, hi, head=subj.idx)
+                        if ent is not None and self.fits(ent, pron):
+                            found.append(ent)
+        else:
+            opener = _SIDE_OPENER.match(self.text, ss, at)
+            first = self.mentions_from(ss, at)[:1]
+            if opener and first and first[0][0] == opener.end():
+                _, e, ent = first[0]
+                if re.fullmatch(r"[^,;:“”\"]*,\s*", self.text[e:at]) and self.fits(ent, pron):
+                    found.append(ent)
+        return found[0] if len({e.id for e in found}) == 1 else None
+
+    def _weak_fit(self, ent: Entity, pron: str) -> bool:
+        """``fits``, for an actor that is no subject: a country named in passing ("in
+        Spain", "trade with China") is no antecedent of "it"."""
+        return self.fits(ent, pron) and not (pron == "it" and ent.type == "GPE")
+
+    def _group_before(self, at: int) -> bool:
+        """Whether the closest narrative sentence before ``at`` has a plural noun subject
+        that names no actor (needs a parse)."""
+        if self.doc is None:
+            return False
+        k = bisect.bisect_right(self._sent_starts, at - 1) - 1
+        while k >= 0:
+            ss, se = self.sents[k]
+            k -= 1
+            end = min(se, at)
+            if end <= ss or all(self.in_quote(i) for i in range(ss, end, max(1, (end - ss) // 8))):
+                continue
+            return self.subject(ss, end, strict=True).group
+        return False
 
     def _previous_subject(
         self, limit: int, pron: str, subjects_only: bool = False
@@ -336,13 +483,18 @@ class Coref:
             if subj.entity is not None and self.fits(subj.entity, pron):
                 return subj.entity
             if subj.pronoun == pron:
-                continue  # "He also warned …": keep looking for the name
+                # "As Roe campaigned, he stuck to …": the chain's antecedent is in that
+                # sentence; else "He also warned …": keep looking for the name
+                side = self.side_clause_subject(subj.at, pron)
+                if side is not None:
+                    return side
+                continue
             if subjects_only:
                 continue
             fitting = [
                 x[2]
                 for x in self.mentions_from(ss, end)
-                if not self.in_quote(x[0]) and self.fits(x[2], pron)
+                if not self.in_quote(x[0]) and self._weak_fit(x[2], pron)
             ]
             if pron in ("he", "she"):
                 fitting = [e for e in fitting if e.type in _PEOPLE]

@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from storyline.lang import (
     CORE_SPEECH_FORMS,
@@ -60,6 +60,7 @@ from storyline.stages.prepare.extract._clauses import (
     subject_of,
 )
 from storyline.stages.prepare.extract.context import ArticleContext, Sentences
+from storyline.stages.prepare.extract.coref import Coref, for_context, nominal_head
 from storyline.stages.prepare.extract.polarity import certainty, read_polarity, stance_confidence
 
 if TYPE_CHECKING:
@@ -423,12 +424,20 @@ class _Ctx:
     sents: Sentences
     quotes: list[tuple[int, int]]
     speakers: dict[tuple[int, int], tuple[str, str | None] | None] = field(default_factory=dict)
+    _coref: Coref | None = None
 
     @classmethod
     def of(cls, base: ArticleContext) -> _Ctx:
         return cls(
             base, base.article, base.text, base.doc, base.entities, base.sentences, base.quote_spans
         )
+
+    @property
+    def coref(self) -> Coref:
+        """The article's resolver (``coref.py``), built on first use."""
+        if self._coref is None:
+            self._coref = for_context(self.base)
+        return self._coref
 
 
 def _clause_end(ctx: _Ctx, pos: int, limit: int) -> int:
@@ -492,9 +501,14 @@ def _name_of(ctx: _Ctx, start: int, end: int) -> tuple[str, str | None] | None:
     ent = entity_at(ctx.entities, start + last.start(), end) if last else None
     ent = ent or entity_at(ctx.entities, start, end)
     if ent is not None:
+        if _unintroduced(ctx, ent):
+            return None
         ent = resolve_entity(ctx.entities, ent)
         return ent.name, ent.id
     phrase = ctx.text[start:end].strip()
+    described = _description(ctx, phrase, start + ctx.text[start:end].find(phrase))
+    if described is not None:
+        return described or None
     words = re.findall(r"[\w’'-]+", phrase.lower())
     if words and (
         words[-1] in _ACTOR_NOUNS or (phrase[:1].isupper() and words[-1] not in REFERRING_PRONOUNS)
@@ -532,23 +546,67 @@ def _quote_speaker(ctx: _Ctx, q: tuple[int, int]) -> tuple[str, str | None] | No
     if found is not None:
         s, e = _trim(text, *found)
         phrase = text[s:e].lower()
-        res = _previous_person(ctx, s) if phrase in ("he", "she", "they") else _name_of(ctx, s, e)
+        res = (
+            _pronoun_actor(ctx, phrase, s)
+            if phrase in ("he", "she", "they")
+            else _name_of(ctx, s, e)
+        )
     ctx.speakers[q] = res
     return res
 
 
-def _previous_person(ctx: _Ctx, before: int) -> tuple[str, str | None] | None:
-    """For "he said": the last person or unnamed source named before ``before``."""
-    best: tuple[int, Entity] | None = None
-    for e in ctx.entities:
-        if e.type not in ("PERSON", "UNNAMED"):
-            continue
-        for c in e.mentions:
-            if c.end <= before and (best is None or c.start > best[0]):
-                best = (c.start, e)
-    if best is None:
+def _pronoun_actor(ctx: _Ctx, pronoun: str, at: int) -> tuple[str, str | None] | None:
+    """ "he", "she", "it" or "they" at ``at``: the actor ``coref.py`` resolves it to (the
+    subject of the closest narrative sentence that agrees in gender and number, …), or
+    ``None`` when the text does not settle it (then the stance has no actor and is left out).
+    """
+    if _in_quote(ctx, at) is not None:
+        return None  # "he" inside a quotation is someone the speaker talks about: unknown
+    ent = ctx.coref.resolve_pronoun(pronoun, at)
+    if ent is None:
         return None
-    ent = resolve_entity(ctx.entities, best[1])
+    ent = resolve_entity(ctx.entities, ent)
+    return ent.name, ent.id
+
+
+def _unintroduced(ctx: _Ctx, ent: Entity) -> bool:
+    """An unnamed source only ever called "the official": a back-reference to no one the
+    article introduced ("a senior official", "an official in Dunmere" would be), so no
+    actor the report can name (precision first)."""
+    return (
+        ent.type == "UNNAMED"
+        and ent.affiliation is None
+        and bool(ent.mentions)
+        and all(
+            re.match(r"(?:the|this|that)\s", ctx.text[c.start : c.end], re.I) for c in ent.mentions
+        )
+    )
+
+
+def _last_word_at(text: str, word: str, lo: int, hi: int) -> int:
+    """Where the last ``word`` (a pronoun) in ``text[lo:hi]`` starts (``lo`` if none)."""
+    found = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text[lo:hi], re.I)]
+    return lo + found[-1] if found else lo
+
+
+def _description(ctx: _Ctx, phrase: str, at: int) -> tuple[str, str | None] | Literal[False] | None:
+    """A definite back-reference to one actor ("the official", "the group", "this
+    ministry") at ``at``: the actor ``coref.py`` resolves it to, ``False`` when it does not
+    resolve (no actor: precision first), ``None`` when ``phrase`` is no such description
+    (a plural group, "the two countries", stays a description)."""
+    parsed = nominal_head(phrase)
+    if parsed is None or parsed[0] not in _ACTOR_NOUNS or parsed[0].endswith("s"):
+        return None
+    if re.match(r"\s*(?:these|those)\b", phrase, re.I):
+        return None
+    if any(
+        e.type in ("NORP", "GPE", "ORG") for _, _, e in ctx.base.mentions_in(at, at + len(phrase))
+    ):
+        return None  # "the Kestrian government": named by its modifier
+    ent = ctx.coref.resolve_nominal(phrase, at)
+    if ent is None:
+        return False
+    ent = resolve_entity(ctx.entities, ent)
     return ent.name, ent.id
 
 
@@ -624,10 +682,15 @@ def _actor_from_token(ctx: _Ctx, tok: Token) -> tuple[str, str | None] | None:
     """
     head = (tok.idx, tok.idx + len(tok.text))
     ent = entity_at(ctx.entities, *head)
+    if ent is not None and _unintroduced(ctx, ent):
+        return None
     if ent is not None and ent.type != "LOC":
         ent = resolve_entity(ctx.entities, ent)
         return ent.name, ent.id
     s0, s1 = np_span(tok)
+    described = _description(ctx, ctx.text[s0:s1], s0) if tok.tag_ == "NN" else None
+    if described is not None:
+        return described or None  # "the official": who it is, or no actor
     phrase = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[s0:s1], flags=re.I)
     if tok.lower_ in _ACTOR_NOUNS:
         mod = entity_at(ctx.entities, s0, head[0]) if s0 < head[0] else None
@@ -638,7 +701,8 @@ def _actor_from_token(ctx: _Ctx, tok: Token) -> tuple[str, str | None] | None:
 
 
 def _is_actor_token(ctx: _Ctx, tok: Token) -> bool:
-    return _actor_from_token(ctx, tok) is not None
+    # (an actor noun is an actor even when "the official" resolves to no one)
+    return tok.lower_ in _ACTOR_NOUNS or _actor_from_token(ctx, tok) is not None
 
 
 def _speaker_for(
@@ -653,8 +717,8 @@ def _speaker_for(
             subj = subject_of(cur)
             if subj is None:
                 return []
-            if subj.lower_ in ("he", "she"):
-                res = _previous_person(ctx, subj.idx)
+            if subj.lower_ in ("he", "she", "they"):
+                res = _pronoun_actor(ctx, subj.lower_, subj.idx)
                 return [res] if res else []
             named = _actor_from_token(ctx, subj)
             return [named] if named else []
@@ -709,10 +773,8 @@ def _resolve_pronoun_doc(ctx: _Ctx, subj: Token) -> tuple[str, str | None] | Non
         cur = cur.head
     if quote is not None:
         return None  # "they" in a quotation points into the speaker's talk: unknown
-    if low in ("he", "she"):
-        return _previous_person(ctx, subj.idx)
-    if low == "they":
-        return _previous_actor(ctx, subj.idx, ("GPE", "ORG", "NORP", "UNNAMED"))
+    if low in ("he", "she", "they"):
+        return _pronoun_actor(ctx, low, subj.idx)
     return None
 
 
@@ -775,7 +837,7 @@ def _subject_candidates(
     text = ctx.text
     out = []
     for s, e, ent in ctx.base.mentions_in(lo, hi):
-        if _in_quote(ctx, s) != quote or ent.type == "LOC":
+        if _in_quote(ctx, s) != quote or ent.type == "LOC" or _unintroduced(ctx, ent):
             continue
         if text[e : e + 1] == "-":
             continue
@@ -848,14 +910,13 @@ def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str
             return [best[1]]
         if quote is not None:
             return []  # "they" in a quotation points into the speaker's talk: unknown
-        res = _previous_actor(
-            ctx,
-            hit.start,
-            ("GPE", "ORG", "NORP") if pronoun == "it" else ("GPE", "ORG", "NORP", "UNNAMED"),
-        )
+        if pronoun in ("it", "they"):
+            res = _pronoun_actor(ctx, pronoun, _last_word_at(text, pronoun, lo, hit.start))
+        else:
+            res = _previous_actor(ctx, hit.start, ("GPE", "ORG", "NORP", "UNNAMED"))
         return [res] if res else []
     if pronoun in ("he", "she"):
-        res = _previous_person(ctx, hit.start)
+        res = _pronoun_actor(ctx, pronoun, _last_word_at(text, pronoun, lo, hit.start))
         return [res] if res else []
     found = _positional_subject(ctx, lo, hit.start, quote)
     if found or not hit.lex.modal:

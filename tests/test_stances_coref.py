@@ -1,0 +1,89 @@
+"""Stance actors through the coreference resolver (``coref.py``): pronouns and definite
+back-references ("the group") resolve to the actor they stand for, or the stance is left
+out. Every sentence here is written for these tests (fictional people, places, groups).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.models import Article, Stance
+from storyline.stages.prepare.extract.context import ArticleContext
+from storyline.stages.prepare.extract.entities import extract_entities
+from storyline.stages.prepare.extract.stances import extract_stances
+from storyline.text import content_id
+
+MODES = ["rules", pytest.param("spacy", marks=pytest.mark.model)]
+
+
+def parse(text: str, mode: str) -> Any:
+    if mode != "spacy":
+        return None
+    from storyline.nlp import load_spacy
+
+    return load_spacy()(text)
+
+
+def stances(text: str, mode: str) -> list[Stance]:
+    doc = parse(text, mode)
+    article = Article(id=content_id(text), source="t", text=text, raw=text, title="t")
+    ents = extract_entities(article, doc)
+    return extract_stances(article, doc, ents, ArticleContext(article, doc, ents))
+
+
+def about(found: list[Stance], word: str) -> list[Stance]:
+    return [s for s in found if word in s.target]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_she_is_the_woman_the_sentence_before_is_about_not_the_last_man_named(mode: str) -> None:
+    text = (
+        "Mrs. Ilka Varro met Mr. Tobin Hask at the Dunmere harbour office on Monday.\n\n"
+        "She rejected the ferry plan."
+    )
+    found = about(stances(text, mode), "ferry plan")
+    assert found, "the stance is found"
+    assert {s.actor for s in found} == {"Ilka Varro"}
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_he_with_no_man_named_gives_no_actor(mode: str) -> None:
+    text = (
+        "Mrs. Ilka Varro met Mrs. Odile Sarn at the Dunmere harbour office on Monday.\n\n"
+        "He rejected the ferry plan."
+    )
+    assert about(stances(text, mode), "ferry plan") == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_unresolved_official_is_no_actor(mode: str) -> None:
+    text = (
+        "The ferry plan was debated in Dunmere for a week.\n\n"
+        "The official rejected the ferry plan on Friday."
+    )
+    found = about(stances(text, mode), "ferry plan")
+    assert all(s.actor.lower() not in ("official", "the official") for s in found)
+    assert found == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_group_resolves_to_the_group_named_before(mode: str) -> None:
+    text = (
+        "Members of the Harlow Farmers Group met in Dunmere on Monday.\n\n"
+        "The group rejected the ferry plan."
+    )
+    found = about(stances(text, mode), "ferry plan")
+    assert all(s.actor != "group" for s in found)
+    assert all("Harlow Farmers Group" in s.actor for s in found)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_pronoun_inside_a_quotation_is_not_its_speaker(mode: str) -> None:
+    text = (
+        "Mr. Tobin Hask spoke to reporters in Dunmere on Monday.\n\n"
+        "“He rejected the ferry plan without reading it,” Mr. Hask said."
+    )
+    found = about(stances(text, mode), "ferry plan")
+    assert all(s.actor != "Tobin Hask" for s in found)
