@@ -28,8 +28,10 @@ from storyline.lang import (
     BELIEF_VERBS,
     EVIDENCE_VERBS,
     INDIRECT_SPEECH_FORMS,
+    INFINITIVE_CONTENT_VERBS,
     INTENT_VERBS,
     OBJECT_CONTENT_VERBS,
+    PREDICATE_CONTENT_VERBS,
     PRONOUNS,
     TRAILING_SPEECH_FORMS,
     alternation,
@@ -398,7 +400,14 @@ def _participle_clauses(
 # sell it" are what a source did more often than what it said or wants (PolNeAR train).
 _CLAUSE_CUES = ATTRIBUTION_SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | EVIDENCE_VERBS
 _NOUN_SOURCE_CUES = ATTRIBUTION_SPEECH_VERBS | BELIEF_VERBS | EVIDENCE_VERBS
-_CUE_LEMMAS = _CLAUSE_CUES | ATTITUDE_VERBS | frozenset(ATTRIBUTION_PREPOSITIONS)
+_CUE_LEMMAS = (
+    _CLAUSE_CUES
+    | ATTITUDE_VERBS
+    | OBJECT_CONTENT_VERBS
+    | PREDICATE_CONTENT_VERBS
+    | INFINITIVE_CONTENT_VERBS
+    | frozenset(ATTRIBUTION_PREPOSITIONS)
+)
 # A possessive pronoun speaks as its subject pronoun ("his claim": "he"), for the resolver.
 _POSSESSIVE = {
     p: s
@@ -441,22 +450,30 @@ def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 return _bounds(obj)
-    if lemma in OBJECT_CONTENT_VERBS:
-        obj = next((c for c in kids if c.dep_ == "dobj"), None)
-        # (a name as the object is whom the source backs or attacks, not what it says:
-        # "endorsed former Governor Jane Roe")
-        if obj is not None and obj.pos_ in ("NOUN", "NUM"):
-            rest = [
-                c
-                for c in kids
-                if c.i > obj.i
-                and (
-                    c.dep_ in _PREDICATE
-                    or (c.dep_ == "prep" and c.lower_ in preps)
-                    or (c.dep_ == "advmod" and c.n_rights > 0)  # "shows Roe [well ahead of …]"
-                )
-            ]
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if obj is not None and (lemma in OBJECT_CONTENT_VERBS or lemma in PREDICATE_CONTENT_VERBS):
+        rest = [
+            c
+            for c in kids
+            if c.i > obj.i
+            and (
+                c.dep_ in _PREDICATE
+                or (c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "as"))
+                or (c.dep_ == "advmod" and c.n_rights > 0)  # "shows Roe [well ahead of …]"
+            )
+        ]
+        # (a name as a bare object is whom the source backs or attacks, not what it says:
+        # "endorsed former Governor Jane Roe"; with a predicate it is: "urged Roe [to quit]")
+        if rest or (obj.pos_ in ("NOUN", "NUM") and lemma in OBJECT_CONTENT_VERBS):
             return obj.left_edge.idx, max(_bounds(c)[1] for c in [obj, *rest])
+    if lemma in INFINITIVE_CONTENT_VERBS and not any(c.dep_ == "auxpass" for c in kids):
+        # "vowed [to repeal the law]": the infinitive with its "to" (PolNeAR's contents keep it)
+        inf = next(
+            (c for c in kids if c.dep_ == "xcomp" and any(g.dep_ == "aux" for g in c.children)),
+            None,
+        )
+        if inf is not None and inf.i > tok.i:
+            return _bounds(inf)
     return None
 
 
