@@ -45,13 +45,16 @@ __all__ = [
     "EVIDENCE_VERBS",
     "FEMALE_FIRST_NAMES",
     "FINITE_CUES",
+    "FRAMING_NOUNS",
     "FURNITURE_OPENERS",
     "HONORIFICS",
     "HYPOTHETICAL_CUES",
     "HYPOTHETICAL_MODALS",
     "INDIRECT_SPEECH_FORMS",
     "INFINITIVE_CONTENT_VERBS",
+    "INFINITIVE_NOUNS",
     "INTENT_VERBS",
+    "ISSUING_VERBS",
     "LABEL_SETS",
     "MALE_FIRST_NAMES",
     "MONTHS",
@@ -662,7 +665,7 @@ SPEECH_NOUNS: frozenset[str] = frozenset({
 #             ("called [the plan a gamble]", "sees [Roe as a uniter]"; not "called Roe");
 #   infinitive (of any class) its infinitive is content ("vowed [to repeal the law]", "urged
 #             Roe [to resign]"): intentions, promises and requests only. "Tried to", "declined
-#             to" and "refused to" are left out (what a source did or did not do, not what it
+#             to", "refused to", "sought to" and "aimed to" are left out (what a source did or did not do, not what it
 #             said or wants), and so is a passive ("is expected to": no one's words).
 # No lexicon with these classes (VerbNet, FrameNet) is installed here, so the rows are hand-kept:
 # the "object" lemmas from "discuss" on and the "predicate" and "infinitive" rows were added
@@ -691,8 +694,8 @@ object    announce propose mention deny reject dispute question predict recommen
           discuss describe express address share answer declare echo recall mention state
           outline articulate decry assail repudiate rebuke acknowledge tweet recount
 predicate see view regard consider call urge encourage ask describe label brand dub
-infinitive want plan intend seek aim vow threaten promise pledge hope agree offer propose
-          prefer wish decide urge ask call demand request push press encourage expect vote
+infinitive want plan intend vow threaten promise pledge hope agree offer propose
+          prefer wish decide urge ask call demand push press encourage expect vote
 """
 
 
@@ -721,13 +724,23 @@ PREDICATE_CONTENT_VERBS: frozenset[str] = _ATTRIBUTION_CLASSES["predicate"]
 # Verbs whose content is the object of a preposition: lemma -> the prepositions
 # ("called for a ban", "warned of a split", "spoke about the plan", "accused X of lying").
 ATTRIBUTION_PREPOSITIONS: Mapping[str, tuple[str, ...]] = {
-    "call": ("for",),
+    "call": ("for", "on"),
     "ask": ("for", "about"),
     "push": ("for",),
     "press": ("for",),
     "argue": ("for", "against"),
     "warn": ("of", "about", "against"),
     "talk": ("about",),
+    "object": ("to",),
+    "side": ("with",),
+    "rail": ("against",),
+    "advocate": ("for",),
+    "weigh": ("on",),
+    "touch": ("on",),
+    "question": ("about",),
+    "caution": ("against", "about"),
+    "inquire": ("about",),
+    "rant": ("about",),
     "speak": ("about", "of", "out"),
     "complain": ("about", "of"),
     "worry": ("about",),
@@ -760,6 +773,26 @@ ATTRIBUTION_PREPOSITIONS: Mapping[str, tuple[str, ...]] = {
     "know": ("about", "of"),
     "care": ("about",),
 }
+
+# Verbs whose subject is the source of the reporting noun they take as object ("Roe expressed
+# concern that …", "made a promise to …"); a denial's subject is not ("rejected the claim").
+ISSUING_VERBS: frozenset[str] = frozenset({
+    "make", "express", "voice", "issue", "deliver", "repeat", "reiterate", "renew", "offer",
+    "announce", "publish", "release", "raise", "lodge", "file", "share", "state", "give",
+})  # fmt: skip
+
+# Nouns that frame a whole sentence as a source's ("In Roe's view, …").
+FRAMING_NOUNS: frozenset[str] = frozenset({
+    "view", "opinion", "estimation", "judgment", "judgement", "reckoning", "assessment",
+})  # fmt: skip
+
+# Reporting nouns whose infinitive is content ("the decision [to withdraw]", "a vow [to fight]");
+# "plan", "bid", "push" and "effort" to do something are what a source does, not what it says,
+# and "refusal" is read by the polarity of the clause, not as content (PolNeAR train).
+INFINITIVE_NOUNS: frozenset[str] = frozenset({
+    "decision", "promise", "pledge", "vow", "threat", "call", "demand", "request", "desire",
+    "wish", "intention", "determination", "offer", "appeal", "plea", "proposal", "suggestion",
+})  # fmt: skip
 
 # Nouns that report what a source said, thinks or wants ("Roe's announcement that …",
 # "the minister's claim that …", "his call for a ceasefire"): their clause or object is content.
