@@ -691,7 +691,10 @@ def _framing(ctx: Host[S], tok: Token, lemma: str, ss: int, se: int) -> _Cand[S]
         tok.pos_ == "VERB"
         and tok.dep_ == "advcl"
         and tok.head.dep_ == "ROOT"
-        and lemma in ATTRIBUTION_SPEECH_VERBS | BELIEF_VERBS
+        and (
+            lemma in ATTRIBUTION_SPEECH_VERBS | BELIEF_VERBS
+            or (lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children))
+        )
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
         and not any(
             c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.lower_ != "it")
