@@ -135,6 +135,8 @@ def test_framing_phrases_give_the_rest_of_the_sentence(
         "Ilse Varga is expected to reopen the ferry terminal before the winter.",
         # trying is what a source did, not what it said
         "Tomas Brandt tried to sell the old ferry to a museum in the south.",
+        # a source's wish about itself is no content
+        "A harbour official, who asked not to be named, gave no figures at the meeting.",
         # a thing intends nothing
         "The storm season threatens to close the harbour for most of January.",
         # a plan to do something is an action, not a statement

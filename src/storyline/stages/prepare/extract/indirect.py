@@ -495,7 +495,9 @@ def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
             (c for c in kids if c.dep_ == "xcomp" and any(g.dep_ == "aux" for g in c.children)),
             None,
         )
-        if inf is not None and inf.i > tok.i:
+        # (a passive infinitive is a wish about oneself, not content: "asked not to be named")
+        passive = inf is not None and any(g.dep_ == "auxpass" for g in inf.children)
+        if inf is not None and inf.i > tok.i and not passive:
             return _bounds(inf)
     return None
 
@@ -618,7 +620,7 @@ def _agent_subject(ctx: Host[S], subj: Token | None) -> bool:
     return ent is not None and ent.type in _AGENT_TYPES
 
 
-_REL_CUT = re.compile(r",\s+(?:while|whereas|although|though|according|which)\b|;\s|:\s*$|\s+--\s")
+_REL_CUT = re.compile(r",\s+(?:while|whereas|although|though|according)\b|;\s|:\s*$")
 
 
 def _content_end(text: str, lo: int, hi: int) -> int:
