@@ -303,13 +303,22 @@ def _according_to(ctx: Host[S], ss: int, se: int, body_end: int) -> list[_Cand[S
         sp = ctx.speaker(ent) if ent else ctx.speaker(text=ctx.plain_np(m.group("np")))
         rest = text[m.end("np") : body_end]
         if re.match(r",\s+(?:is|are|was|were|has|have|had|will|would|could|can)\b", rest) or (
-            rest.startswith(",") and len(rest.split()) >= 4 and len(m.group("c").split()) <= 6
+            rest.startswith(",")
+            and len(rest.split()) >= 4
+            and ctx.doc is not None
+            and not _has_verb(ctx.doc, m.start("c"), m.end("c"))
         ):
             # "Among the risks, according to X, are …", "Since May, according to X, the
             # agency has …": the sentence goes on around it, and all of it is X's
             return [(ss, body_end, sp)]
         return [(m.start("c"), m.end("c"), sp)]
     return []
+
+
+def _has_verb(doc: Doc, a: int, b: int) -> bool:
+    """Whether ``[a, b)`` holds a verb (a clause), not only a phrase ("Since the spring")."""
+    span = doc.char_span(a, b, alignment_mode="contract")
+    return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _leading(ctx: Host[S], ss: int, body_end: int) -> list[_Cand[S]]:
