@@ -45,12 +45,16 @@ __all__ = [
     "EVIDENCE_VERBS",
     "FEMALE_FIRST_NAMES",
     "FINITE_CUES",
+    "FRAMING_NOUNS",
     "FURNITURE_OPENERS",
     "HONORIFICS",
     "HYPOTHETICAL_CUES",
     "HYPOTHETICAL_MODALS",
     "INDIRECT_SPEECH_FORMS",
+    "INFINITIVE_CONTENT_VERBS",
+    "INFINITIVE_NOUNS",
     "INTENT_VERBS",
+    "ISSUING_VERBS",
     "LABEL_SETS",
     "MALE_FIRST_NAMES",
     "MONTHS",
@@ -58,6 +62,7 @@ __all__ = [
     "NEGATION_CUES",
     "NOT_CONDITIONAL_IF",
     "OBJECT_CONTENT_VERBS",
+    "PREDICATE_CONTENT_VERBS",
     "PRONOUNS",
     "QUESTION_VERBS",
     "QUOTE_SPEECH_FORMS",
@@ -689,7 +694,16 @@ SPEECH_NOUNS: frozenset[str] = frozenset({
 #   attitude  a stance towards its object ("endorsed", "criticized"): its object is content;
 #   evidence  a finding of a poll, study or report ("shows", "found"): its clause is content;
 #   object    (of any class) its direct object is content too ("announced a run", "fears a
-#             split"); the others take a clause only ("said the plan failed").
+#             split"); the others take a clause only ("said the plan failed");
+#   predicate (of any class) its object is content with the predicate after it only
+#             ("called [the plan a gamble]", "sees [Roe as a uniter]"; not "called Roe");
+#   infinitive (of any class) its infinitive is content ("vowed [to repeal the law]", "urged
+#             Roe [to resign]"): intentions, promises and requests only. "Tried to", "declined
+#             to", "refused to", "sought to" and "aimed to" are left out (what a source did or did not do, not what it
+#             said or wants), and so is a passive ("is expected to": no one's words).
+# No lexicon with these classes (VerbNet, FrameNet) is installed here, so the rows are hand-kept:
+# the "object" lemmas from "discuss" on and the "predicate" and "infinitive" rows were added
+# from the cues of the contents PolNeAR train annotates and the parse rules missed (issue 17).
 _ATTRIBUTION_TABLE = """
 speech    mention propose recount tout cite reaffirm allege charge contend demand pledge affirm
           disclose recommend boast brag hint imply lament confess joke quip retort testify
@@ -709,8 +723,13 @@ object    announce propose mention deny reject dispute question predict recommen
           acknowledge admit concede estimate report endorse support back oppose criticize
           criticise attack accuse blame praise defend condemn denounce blast mock slam
           challenge welcome hail applaud dismiss deride ridicule castigate lambaste rebuke
-          fault favor favour embrace champion want seek plan offer request prefer fear expect
+          fault favor favour embrace champion want seek plan offer prefer fear expect
           show project highlight emphasize emphasise stress
+          discuss describe express address share answer declare echo recall mention state
+          outline articulate decry assail repudiate rebuke acknowledge tweet recount
+predicate see view regard consider call urge encourage ask describe label brand dub
+infinitive want plan intend vow threaten promise pledge hope agree offer propose
+          prefer wish decide urge ask call demand push press encourage expect vote
 """
 
 
@@ -733,17 +752,29 @@ INTENT_VERBS: frozenset[str] = _ATTRIBUTION_CLASSES["intent"]
 ATTITUDE_VERBS: frozenset[str] = _ATTRIBUTION_CLASSES["attitude"]
 EVIDENCE_VERBS: frozenset[str] = _ATTRIBUTION_CLASSES["evidence"]
 OBJECT_CONTENT_VERBS: frozenset[str] = _ATTRIBUTION_CLASSES["object"]
+INFINITIVE_CONTENT_VERBS: frozenset[str] = _ATTRIBUTION_CLASSES["infinitive"]
+PREDICATE_CONTENT_VERBS: frozenset[str] = _ATTRIBUTION_CLASSES["predicate"]
 
 # Verbs whose content is the object of a preposition: lemma -> the prepositions
 # ("called for a ban", "warned of a split", "spoke about the plan", "accused X of lying").
 ATTRIBUTION_PREPOSITIONS: Mapping[str, tuple[str, ...]] = {
-    "call": ("for",),
+    "call": ("for", "on"),
     "ask": ("for", "about"),
     "push": ("for",),
     "press": ("for",),
     "argue": ("for", "against"),
     "warn": ("of", "about", "against"),
     "talk": ("about",),
+    "object": ("to",),
+    "side": ("with",),
+    "rail": ("against",),
+    "advocate": ("for",),
+    "weigh": ("on",),
+    "touch": ("on",),
+    "question": ("about",),
+    "caution": ("against", "about"),
+    "inquire": ("about",),
+    "rant": ("about",),
     "speak": ("about", "of", "out"),
     "complain": ("about", "of"),
     "worry": ("about",),
@@ -776,6 +807,26 @@ ATTRIBUTION_PREPOSITIONS: Mapping[str, tuple[str, ...]] = {
     "know": ("about", "of"),
     "care": ("about",),
 }
+
+# Verbs whose subject is the source of the reporting noun they take as object ("Roe expressed
+# concern that …", "made a promise to …"); a denial's subject is not ("rejected the claim").
+ISSUING_VERBS: frozenset[str] = frozenset({
+    "make", "express", "voice", "issue", "deliver", "repeat", "reiterate", "renew", "offer",
+    "announce", "publish", "release", "raise", "lodge", "file", "share", "state", "give",
+})  # fmt: skip
+
+# Nouns that frame a whole sentence as a source's ("In Roe's view, …").
+FRAMING_NOUNS: frozenset[str] = frozenset({
+    "view", "opinion", "estimation", "judgment", "judgement", "reckoning", "assessment",
+})  # fmt: skip
+
+# Reporting nouns whose infinitive is content ("the decision [to withdraw]", "a vow [to fight]");
+# "plan", "bid", "push" and "effort" to do something are what a source does, not what it says,
+# and "refusal" is read by the polarity of the clause, not as content (PolNeAR train).
+INFINITIVE_NOUNS: frozenset[str] = frozenset({
+    "decision", "promise", "pledge", "vow", "threat", "call", "demand", "request", "desire",
+    "wish", "intention", "determination", "offer", "appeal", "plea", "proposal", "suggestion",
+})  # fmt: skip
 
 # Nouns that report what a source said, thinks or wants ("Roe's announcement that …",
 # "the minister's claim that …", "his call for a ceasefire"): their clause or object is content.

@@ -27,9 +27,14 @@ from storyline.lang import (
     ATTRIBUTION_SPEECH_VERBS,
     BELIEF_VERBS,
     EVIDENCE_VERBS,
+    FRAMING_NOUNS,
     INDIRECT_SPEECH_FORMS,
+    INFINITIVE_CONTENT_VERBS,
+    INFINITIVE_NOUNS,
     INTENT_VERBS,
+    ISSUING_VERBS,
     OBJECT_CONTENT_VERBS,
+    PREDICATE_CONTENT_VERBS,
     PRONOUNS,
     TRAILING_SPEECH_FORMS,
     alternation,
@@ -143,7 +148,7 @@ _PRON = (
 )
 _PREPOSITIONS = _words(
     """at in on after before during outside inside from with by for of over under through via
-    across near behind beyond upon"""
+    across near behind beyond upon about to into toward towards"""
 )
 
 
@@ -190,6 +195,9 @@ _NOT_CLAUSE_START = _PREPOSITIONS | _words(
 _COORDINATED = re.compile(
     rf"\s(?:and|but)\s+{_ADV}(?P<v>{_CLAUSE_VERBS}|{_SAY}){_TIME}\s+that\s+(?P<c>\S.+)"
 )
+
+# A name closed by a comma or the sentence's end right after the verb: "…, said Jane Roe, …"
+_INVERTED_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|$)")
 
 _Cand = tuple[int, int, S]
 
@@ -294,11 +302,23 @@ def _according_to(ctx: Host[S], ss: int, se: int, body_end: int) -> list[_Cand[S
         ent = ctx.actor_in(m.start("np"), m.end("np"))
         sp = ctx.speaker(ent) if ent else ctx.speaker(text=ctx.plain_np(m.group("np")))
         rest = text[m.end("np") : body_end]
-        if re.match(r",\s+(?:is|are|was|were|has|have|had|will|would|could|can)\b", rest):
-            # "Among the risks, according to X, are …": the sentence goes on around it
+        if re.match(r",\s+(?:is|are|was|were|has|have|had|will|would|could|can)\b", rest) or (
+            rest.startswith(",")
+            and len(rest.split()) >= 4
+            and ctx.doc is not None
+            and not _has_verb(ctx.doc, m.start("c"), m.end("c"))
+        ):
+            # "Among the risks, according to X, are …", "Since May, according to X, the
+            # agency has …": the sentence goes on around it, and all of it is X's
             return [(ss, body_end, sp)]
         return [(m.start("c"), m.end("c"), sp)]
     return []
+
+
+def _has_verb(doc: Doc, a: int, b: int) -> bool:
+    """Whether ``[a, b)`` holds a verb (a clause), not only a phrase ("Since the spring")."""
+    span = doc.char_span(a, b, alignment_mode="contract")
+    return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _leading(ctx: Host[S], ss: int, body_end: int) -> list[_Cand[S]]:
@@ -316,7 +336,11 @@ def _leading(ctx: Host[S], ss: int, body_end: int) -> list[_Cand[S]]:
                 if sp:
                     out.append((m.start("c"), body_end, sp))
             break
-        if ctx.in_quote(m.start("v")):
+        if ctx.in_quote(m.start("v")) or (
+            text[m.end("np") - 1] == "," and _INVERTED_NAME.match(text, m.start("c"), body_end)
+        ):
+            # ("…, said Jane Roe, the director of …": an inverted attribution after its
+            # clause, whose words after the verb are the speaker, not content)
             break
         sp = ctx.np_speaker(m.start("np"), m.end("np"), m.start("v"))
         c_start = m.start("c")
@@ -398,7 +422,14 @@ def _participle_clauses(
 # sell it" are what a source did more often than what it said or wants (PolNeAR train).
 _CLAUSE_CUES = ATTRIBUTION_SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | EVIDENCE_VERBS
 _NOUN_SOURCE_CUES = ATTRIBUTION_SPEECH_VERBS | BELIEF_VERBS | EVIDENCE_VERBS
-_CUE_LEMMAS = _CLAUSE_CUES | ATTITUDE_VERBS | frozenset(ATTRIBUTION_PREPOSITIONS)
+_CUE_LEMMAS = (
+    _CLAUSE_CUES
+    | ATTITUDE_VERBS
+    | OBJECT_CONTENT_VERBS
+    | PREDICATE_CONTENT_VERBS
+    | INFINITIVE_CONTENT_VERBS
+    | frozenset(ATTRIBUTION_PREPOSITIONS)
+)
 # A possessive pronoun speaks as its subject pronoun ("his claim": "he"), for the resolver.
 _POSSESSIVE = {
     p: s
@@ -435,28 +466,48 @@ def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
             )
         ):
             return _bounds(c)
+    if lemma in ATTRIBUTION_SPEECH_VERBS:
+        # "Roe reported [having $1 million on hand]", "denied [taking the money]": a gerund
+        for c in kids:
+            if (
+                c.dep_ in ("xcomp", "ccomp")
+                and c.tag_ == "VBG"
+                and c.i > tok.i
+                and not any(g.dep_ in _SUBJECTS or g.dep_ == "aux" for g in c.children)
+            ):
+                return _bounds(c)
     preps = ATTRIBUTION_PREPOSITIONS.get(lemma, ())
     for c in kids:
         if c.dep_ == "prep" and c.lower_ in preps:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 return _bounds(obj)
-    if lemma in OBJECT_CONTENT_VERBS:
-        obj = next((c for c in kids if c.dep_ == "dobj"), None)
-        # (a name as the object is whom the source backs or attacks, not what it says:
-        # "endorsed former Governor Jane Roe")
-        if obj is not None and obj.pos_ in ("NOUN", "NUM"):
-            rest = [
-                c
-                for c in kids
-                if c.i > obj.i
-                and (
-                    c.dep_ in _PREDICATE
-                    or (c.dep_ == "prep" and c.lower_ in preps)
-                    or (c.dep_ == "advmod" and c.n_rights > 0)  # "shows Roe [well ahead of …]"
-                )
-            ]
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if obj is not None and (lemma in OBJECT_CONTENT_VERBS or lemma in PREDICATE_CONTENT_VERBS):
+        rest = [
+            c
+            for c in kids
+            if c.i > obj.i
+            and (
+                c.dep_ in _PREDICATE
+                or (c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "as"))
+                or (c.dep_ == "advmod" and c.n_rights > 0)  # "shows Roe [well ahead of …]"
+            )
+        ]
+        # (a name as a bare object is whom the source backs or attacks, not what it says:
+        # "endorsed former Governor Jane Roe"; with a predicate it is: "urged Roe [to quit]")
+        if rest or (obj.pos_ in ("NOUN", "NUM") and lemma in OBJECT_CONTENT_VERBS):
             return obj.left_edge.idx, max(_bounds(c)[1] for c in [obj, *rest])
+    if lemma in INFINITIVE_CONTENT_VERBS and not any(c.dep_ == "auxpass" for c in kids):
+        # "vowed [to repeal the law]": the infinitive with its "to" (PolNeAR's contents keep it)
+        inf = next(
+            (c for c in kids if c.dep_ == "xcomp" and any(g.dep_ == "aux" for g in c.children)),
+            None,
+        )
+        # (a passive infinitive is a wish about oneself, not content: "asked not to be named")
+        passive = inf is not None and any(g.dep_ == "auxpass" for g in inf.children)
+        if inf is not None and inf.i > tok.i and not passive:
+            return _bounds(inf)
     return None
 
 
@@ -465,12 +516,24 @@ _PREDICATE = frozenset({"oprd", "ccomp", "xcomp", "acomp"})
 
 
 def _noun_content(tok: Token) -> tuple[int, int] | None:
-    """What a reporting noun reports: its "that" clause or its topic ("call for a truce")."""
+    """What a reporting noun reports: its clause, its infinitive or its topic.
+
+    "the claim [that …]", "an assertion [the plan had failed]" (a clause with its own
+    subject), "the decision [to withdraw]", "a call for [a truce]".
+    """
     for c in tok.children:
-        if c.dep_ in ("acl", "ccomp") and any(
-            g.dep_ == "mark" and g.lower_ == "that" for g in c.children
-        ):
-            return _bounds(c)
+        if c.i > tok.i and c.dep_ in ("acl", "ccomp"):
+            marks = {g.lower_ for g in c.children if g.dep_ == "mark"}
+            if "that" in marks or (
+                not marks and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            ):
+                return _bounds(c)
+            if (
+                c.dep_ == "acl"
+                and tok.lemma_.lower() in INFINITIVE_NOUNS
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            ):
+                return _bounds(c)
         if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "on", "against", "about"):
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None and (c.lower_ != "of" or obj.pos_ == "VERB"):
@@ -478,8 +541,9 @@ def _noun_content(tok: Token) -> tuple[int, int] | None:
     return None
 
 
-def _noun_source(ctx: Host[S], tok: Token) -> S:
-    """Whose statement a reporting noun is: its possessor ("Roe's claim", "his call")."""
+def _noun_source(ctx: Host[S], tok: Token, ss: int) -> S:
+    """Whose statement a reporting noun is: its possessor ("Roe's claim", "his call"), or the
+    subject of the verb that issues it ("Roe expressed concern that …", "made a promise to …")."""
     for c in tok.children:
         if c.dep_ != "poss":
             continue
@@ -489,6 +553,14 @@ def _noun_source(ctx: Host[S], tok: Token) -> S:
         ent = ctx.actor_in(lo, hi)
         if ent is not None:
             return ctx.speaker(ent)
+    verb = tok.head
+    if (
+        tok.dep_ == "dobj"
+        and verb.lemma_.lower() in ISSUING_VERBS
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        and _subject(verb) is not None
+    ):
+        return ctx.np_speaker(ss, verb.idx, verb.idx)
     return ctx.speaker()
 
 
@@ -535,11 +607,26 @@ def _sourced(ctx: Host[S], tok: Token, lemma: str) -> bool:
     lo, hi = _bounds(subj)
     if ctx.actor_in(lo, min(hi, subj.idx + len(subj))) is not None:
         return True
+    if subj.pos_ == "PROPN" and lemma in ATTRIBUTION_SPEECH_VERBS:
+        return True  # "The Gazette reported …", "Acme said …": a name that speaks is a source
     if subj.pos_ != "NOUN" or (not any(c.is_alpha for c in subj.lefts) and subj.tag_ != "NNS"):
         return False  # a bare singular noun ("deal said") is a misparse more often than not
     # a common noun speaks (says, thinks, finds) but rarely wants or opposes: "critics say",
     # "the poll shows"; "the messages showed" passes too, and is content, as the corpus has it
     return lemma in _NOUN_SOURCE_CUES
+
+
+_AGENT_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def _agent_subject(ctx: Host[S], subj: Token | None) -> bool:
+    """Whether a subject can intend or promise: a person or a body, or a pronoun for one."""
+    if subj is None:
+        return False
+    if subj.pos_ == "PRON":
+        return subj.lower_ in _THIRD_PERSON or subj.lower_ in ("who", "that", "i", "we")
+    ent = ctx.actor_in(*_bounds(subj))
+    return ent is not None and ent.type in _AGENT_TYPES
 
 
 _REL_CUT = re.compile(r",\s+(?:while|whereas|although|though|according)\b|;\s|:\s*$")
@@ -595,6 +682,59 @@ def _before_quote(ctx: Host[S], lo: int, hi: int) -> int | None:
     return hi
 
 
+def _around(text: str, ss: int, se: int, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence ``[ss, se)`` without an attribution phrase ``[lo, hi)`` at its start or
+    end; a phrase in the middle leaves the whole sentence ("C, as Roe put it, D")."""
+    end = se - (1 if text[se - 1 : se] in (".", "!") else 0)
+    if not text[ss:lo].strip(" ,(“\"'"):
+        return _trim(text, hi + len(text[hi:end]) - len(text[hi:end].lstrip(" ,")), end, ",")
+    if not text[hi:end].strip(" ,.!)"):
+        return _trim(text, ss, lo, ",")
+    if text[:lo].rstrip().endswith(",") and text[hi:].lstrip().startswith(","):
+        return ss, end
+    return ss, ss  # (a phrase inside a clause of its own frames that clause only: left out)
+
+
+def _framing(ctx: Host[S], tok: Token, lemma: str, ss: int, se: int) -> _Cand[S] | None:
+    """ "As Roe put it, C", "C, as Roe said", "In Roe's view, C": the rest of the sentence is
+    the source's content (PolNeAR annotates the clause around such a phrase)."""
+    if (
+        tok.pos_ == "VERB"
+        and tok.dep_ == "advcl"
+        and tok.head.dep_ == "ROOT"
+        and (
+            lemma in ATTRIBUTION_SPEECH_VERBS | BELIEF_VERBS
+            or (lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children))
+        )
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        and not any(
+            c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.lower_ != "it")
+            for c in tok.children
+        )
+    ):
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or (subj.i > tok.i and lemma not in ("say", "put")):
+            return None
+        sp = ctx.np_speaker(subj.left_edge.idx, subj.idx + len(subj), tok.idx)
+        phrase = _bounds(tok)
+    elif (
+        tok.pos_ == "NOUN"
+        and lemma in FRAMING_NOUNS
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in ("in", "to")
+        and tok.head.head.dep_ == "ROOT"
+        and any(c.dep_ == "poss" for c in tok.children)
+    ):
+        sp = _noun_source(ctx, tok, ss)
+        phrase = _bounds(tok.head)
+    else:
+        return None
+    if not sp or ctx.in_quote(tok.idx) or phrase[0] < ss or phrase[1] > se:
+        return None
+    lo, hi = _around(ctx.text, ss, se, *phrase)
+    return (lo, hi, sp) if len(ctx.text[lo:hi].split()) >= 3 else None
+
+
 def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
     """Attributions read from the parse: each cue with its content and its source.
 
@@ -620,6 +760,10 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
             # ``lemma_`` would copy it out for every sentence in it (quadratic)
             continue
         lemma = tok.lemma_.lower()
+        framed = _framing(ctx, tok, lemma, ss, se)
+        if framed is not None:
+            out.append(framed)
+            continue
         if tok.pos_ == "VERB" and lemma in _CUE_LEMMAS:
             content = _verb_content(tok, lemma)
         elif tok.pos_ == "NOUN" and lemma in ATTRIBUTION_NOUNS:
@@ -641,8 +785,13 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
             continue
         m = re.match(r"that\s+", ctx.text[lo:hi])  # the clause without its "that"
         lo += m.end() if m else 0
+        subj = _subject(tok)
+        if subj is not None and lo <= subj.idx < hi:
+            continue  # ("…, said Jane Roe, the director of …": the speaker is no content)
+        if tok.pos_ == "VERB" and ctx.text.startswith("to ", lo) and not _agent_subject(ctx, subj):
+            continue  # "the primary threatens [to …]": only a person or a body intends
         if tok.pos_ == "NOUN":
-            sp = _noun_source(ctx, tok)
+            sp = _noun_source(ctx, tok, ss)
         else:
             passive = _passive_source(ctx, tok)
             if passive is None and not _sourced(ctx, tok, lemma):
