@@ -35,8 +35,12 @@ A cite *covers* a labelled span when it lies in the same document and overlaps i
   label's ``subject`` (lower-cased, plural ``s`` dropped, a unit in brackets ignored);
   the misses are printed for review.
 - **Timeline.** Share of items with a date; share of items whose date text names an
-  explicit day (month + day, or a numeric date) that got a full ``YYYY-MM-DD`` date
-  (ECB+ articles carry no published date, so the year can only come from the text);
+  explicit day (month + day, or a numeric date) that got a full ``YYYY-MM-DD`` date, over
+  all articles and then by the article the item cites: with a published date (the
+  target's own figure: its denominator is every explicit-day item of those articles),
+  with only their own date line (``dates.text_reference_date``), with neither (ECB+
+  articles carry no published metadata, so their year can only come from the text or
+  the story); with ``--show``, the unresolved ones;
   items that are page furniture: a time stamp, a "Last updated / Posted / Published"
   line, a byline or photo credit (by the cited raw line, see ``is_furniture``).
 """
@@ -63,6 +67,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from storyline import Engine  # noqa: E402
 from storyline.models import CONFIDENCE_THRESHOLD  # noqa: E402
+from storyline.stages.prepare.extract.dates import text_reference_date  # noqa: E402
 
 LABELS = ROOT / "bench" / "data" / "align"
 SAME_MEASURE_KINDS = {"hedge", "unit"}
@@ -194,6 +199,22 @@ EXPLICIT_DAY = re.compile(
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
     re.I,
 )
+
+
+# Where an article's reference date comes from: the target ("for articles with a published
+# date") counts the first group; an article's own date line is what the engine reads when the
+# cleaner left ``published`` empty (``dates.text_reference_date``).
+DATE_BASES = {
+    "published": "with a published date (the target)",
+    "dateline": "with their own date line, no published date",
+    "none": "with neither",
+}
+
+
+def date_basis(article: dict[str, Any]) -> str:
+    if article.get("published"):
+        return "published"
+    return "dateline" if text_reference_date(article.get("text") or "") else "none"
 
 
 def is_furniture(line: str) -> bool:
@@ -540,6 +561,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     dated = sum(ev["date"] is not None for ev, _ in items)
     explicit = [ev for ev, _ in items if EXPLICIT_DAY.search(ev.get("date_text") or "")]
     resolved = sum(bool(ev["date"]) and len(ev["date"]) == 10 for ev in explicit)
+    # The target counts articles with a date: an item belongs to the group of the articles
+    # it cites (a merged item citing a dated and an undated article is in both groups).
+    basis = {a["id"]: date_basis(a) for rep in reports for a in rep["articles"]}
+    by_basis: dict[str, list[dict[str, Any]]] = {k: [] for k in DATE_BASES}
+    for ev in explicit:
+        for k in {basis.get(c["article"], "none") for c in ev["cites"]}:
+            by_basis[k].append(ev)
     furniture = []
     for ev, sps in items:
         lines = []
@@ -557,8 +585,24 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         f"items naming an explicit day: {len(explicit)}, resolved to YYYY-MM-DD {resolved} = "
         f"{resolved / len(explicit) if explicit else float('nan'):.3f}"
     )
+    for k, label in DATE_BASES.items():
+        evs = by_basis[k]
+        ok = sum(bool(ev["date"]) and len(ev["date"]) == 10 for ev in evs)
+        print(
+            f"  of articles {label}: {len(evs)}, resolved {ok} = "
+            f"{ok / len(evs) if evs else float('nan'):.3f}"
+        )
+        out.setdefault("timeline_by_basis", {})[k] = {"explicit": len(evs), "resolved": ok}
     print(f"time stamps / 'updated' lines / credits shown as events: {len(furniture)}")
     if show:
+        unresolved = [ev for ev in explicit if not (ev["date"] and len(ev["date"]) == 10)]
+        for ev in unresolved[:show]:
+            kinds = sorted({basis.get(c["article"], "none") for c in ev["cites"]})
+            where = mp.span(ev["cites"][0]) if ev["cites"] else None
+            print(
+                f"  unresolved {ev.get('date_text')!r} -> {ev['date']!r} ({'/'.join(kinds)}; "
+                f"{where[0] if where else '?'}): {(ev.get('summary') or '')[:70]!r}"
+            )
         for ev, lines in furniture[:show]:
             print(
                 f"  furniture: {(ev.get('summary') or '')[:60]!r} <- {lines[0][:60]!r}"

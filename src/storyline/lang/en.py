@@ -15,7 +15,8 @@ uses one of the named subsets below, derived from the one table, never a list of
 - abbreviations that do not end a sentence: ``ABBREVIATIONS``;
 - calendar words: ``MONTHS``, ``MONTH_ABBREVIATIONS``, ``WEEKDAYS``, ``WEEKDAY_ABBREVIATIONS``,
   ``TIME_WORDS``, ``TIME_ZONES``;
-- page furniture (appended at the end): ``FURNITURE_OPENERS``, ``CREDIT_WORDS``, ``STAMP_ZONES``;
+- page furniture (appended at the end): ``FURNITURE_OPENERS``, ``CREDIT_WORDS``, ``STAMP_ZONES``,
+  ``US_TIME_ZONES``;
 - verbs that move a date later: ``RESCHEDULE_VERBS``.
 
 The stop-word list is ``storyline.lang.stop_words()`` (scikit-learn's, loaded lazily).
@@ -75,6 +76,7 @@ __all__ = [
     "TITLE_CASE_SMALL_WORDS",
     "TRAILING_SPEECH_FORMS",
     "UNSAID_VERBS",
+    "US_TIME_ZONES",
     "WEEKDAYS",
     "WEEKDAY_ABBREVIATIONS",
     "Pronoun",
@@ -474,6 +476,10 @@ CREDIT_WORDS: frozenset[str] = frozenset({
 STAMP_ZONES: frozenset[str] = TIME_ZONES | frozenset({
     "et", "pt", "ct", "mt", "ist", "hkt", "aest", "aedt", "cst", "cdt", "mst", "mdt", "jst",
     "msk", "sast", "eet", "eest", "wib", "hrs", "uk", "local", "time",
+})  # fmt: skip
+# North American time zones: a numeric date beside one is month/day ("8/2/2013 8:13 AM PDT").
+US_TIME_ZONES: frozenset[str] = frozenset({
+    "et", "pt", "ct", "mt", "est", "edt", "pst", "pdt", "cst", "cdt", "mst", "mdt",
 })  # fmt: skip
 # Verbs that move an event to a later date ("was pushed back to early April", "postponed until
 # May"): the date after them lies ahead of the decision, whatever the verb's tense.
