@@ -346,9 +346,7 @@ def test_numeric_date_line_is_read_only_when_its_order_is_certain() -> None:
     )
     # a two-digit year takes its century by the POSIX %y rule
     assert str(text_reference_date("Hiker rescued\nPosted 14/09/31" + body)) == "2031-09-14"
-    assert str(text_reference_date("Hiker rescued\n12/16/98 1: 30 AM EST" + body)) == (
-        "1998-12-16"
-    )
+    assert str(text_reference_date("Hiker rescued\n12/16/98 1: 30 AM EST" + body)) == ("1998-12-16")
 
 
 @pytest.mark.parametrize(

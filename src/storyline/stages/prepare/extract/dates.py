@@ -235,10 +235,10 @@ def _scan(text: str) -> tuple[_Found, ...]:
 def _plausible_day_month(text: str, m: re.Match[str]) -> bool:
     """Reject "Mar 3" style matches that are really words ("Jan" as a name) or scores."""
     mon = m.group("mon")
-    if mon in ("Jun", "Jan", "Dec", "Mar", "Sep") and not m.group("year"):
-        # "Jan 5" may be a name and a number; "Wednesday, Jan 5" is a date
-        if not re.match(_WD, m.group(0)):
-            return False
+    # "Jan 5" may be a name and a number; "Wednesday, Jan 5" is a date
+    bare = mon in ("Jun", "Jan", "Dec", "Mar", "Sep") and not m.group("year")
+    if bare and not re.match(_WD, m.group(0)):
+        return False
     # "8 May" inside "at least 8 May-day ..." and numbers like "20,000 March" are rare; a
     # number preceded by a digit group separator is never a day.
     return not (m.start() > 0 and text[m.start() - 1] in ",.")
