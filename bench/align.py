@@ -427,10 +427,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     # -- updates ----------------------------------------------------------------------------
     updates = [k for k in compatible if k["update"]]
     upd_items = []
+    upd_rows = []
     for rep in reports:
         for ev in rep["timeline"]:
             if ev.get("kind") == "update":
                 upd_items.append(mp.spans(ev["cites"]))
+                upd_rows.append(ev)
     upd_found = sum(
         any(
             covers(sp, side_span(k["sides"][0])) and covers(sp, side_span(k["sides"][1]))
@@ -444,6 +446,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         f"labelled updates shown as updates: {upd_found}/{len(updates)}; shown as conflicts: "
         f"{upd_as_conflict}; timeline items of kind update: {len(upd_items)}"
     )
+    if show:
+        for ev, sps in list(zip(upd_rows, upd_items, strict=True))[:show]:
+            hit = any(
+                covers(sps, side_span(k["sides"][0])) and covers(sps, side_span(k["sides"][1]))
+                for k in updates
+            )
+            print(
+                f"  update{' (labelled)' if hit else ''}: {ev['summary'][:70]!r} "
+                f"[{ev.get('date_text') or 'undated'}] cites {sorted({sp[0] for sp in sps})}"
+            )
     out["updates"] = {"labelled": len(updates), "found": upd_found, "as_conflicts": upd_as_conflict}
 
     # -- alignment --------------------------------------------------------------------------

@@ -50,6 +50,8 @@ __all__ = [
     "HONORIFICS",
     "HYPOTHETICAL_CUES",
     "HYPOTHETICAL_MODALS",
+    "IMPLIED_COUNT_ORDINALS",
+    "IMPLIED_COUNT_PREDICATES",
     "INDIRECT_SPEECH_FORMS",
     "INTENT_VERBS",
     "LABEL_SETS",
@@ -558,6 +560,37 @@ FRAME_COUNT_NOUNS: frozenset[str] = frozenset({
     "death", "deaths", "dead", "fatality", "fatalities", "casualty", "injury", "injuries",
     "injured", "wounded", "missing",
 })  # fmt: skip
+# A count written without a number (stages/prepare/extract/quantities.py, implied counts):
+# "a climber is dead" is one dead, "a second climber died" the second. The frame by the
+# predicate that follows a singular noun; the ordinals that give the count.
+IMPLIED_COUNT_PREDICATES: Mapping[str, tuple[str, ...]] = {
+    "killed": ("is dead", "was dead", "was found dead", "was killed", "has been killed",
+               "had been killed", "was shot dead", "died", "dies", "has died", "had died",
+               "fell to his death", "fell to her death", "to die", "to be killed",
+               "to fall to his death", "to fall to her death", "to have died"),
+    "injured": ("was injured", "has been injured", "is injured", "was wounded",
+                "has been wounded", "is wounded", "was hurt", "to be injured"),
+    "missing": ("is missing", "was missing", "remains missing", "went missing",
+                "has gone missing", "is unaccounted for"),
+}  # fmt: skip
+# Nouns of people (with ``PERSON_ROLE_NOUNS``) for an implied killed or injured count: "a
+# climber is dead" counts a person, "a deal is dead" counts nothing. Singular forms.
+IMPLIED_COUNT_PERSONS: frozenset[str] = frozenset({
+    "man", "woman", "child", "boy", "girl", "adult", "teenager", "teen", "baby", "person",
+    "victim", "climber", "mountaineer", "hiker", "skier", "tourist", "visitor", "passenger",
+    "traveller", "traveler", "pilgrim", "worker", "employee", "miner", "soldier", "policeman",
+    "policewoman", "firefighter", "guard", "deputy", "pupil", "villager", "civilian", "fan",
+    "spectator", "driver", "motorist", "pedestrian", "cyclist", "sailor", "fisherman",
+    "crewman", "patient", "prisoner", "inmate", "protester", "protestor", "demonstrator",
+    "migrant", "refugee", "resident", "bystander", "colleague", "co-worker", "trooper",
+    "marine", "sergeant", "constable", "ranger", "rider", "swimmer", "diver", "pilot",
+})  # fmt: skip
+# Endings of nouns of people ("receptionist", "technician", "ferryman").
+IMPLIED_COUNT_PERSON_ENDINGS: tuple[str, ...] = ("ist", "ian", "man", "woman")
+IMPLIED_COUNT_ORDINALS: Mapping[str, int] = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
 # Nouns that are amounts themselves, never the owner of a number: "a small number of troops,
 # up to two dozen" counts troops, not "number".
 QUANTITY_NOUNS: frozenset[str] = frozenset({
