@@ -22,7 +22,8 @@ A cite *covers* a labelled span when it lies in the same document and overlaps i
   Recall is the share of labelled disagreements (pairs) covered by a reported conflict;
   the ceiling is the share whose two documents end up in one story.
 - **Updates.** A labelled update (a figure that changes between reports) is detected
-  when a timeline item of ``"kind": "update"`` covers both of its sides.
+  when a timeline item of ``"kind": "update"`` covers both of its sides; with ``--show``,
+  every update item is listed (its summary, days and cited documents) for review.
 - **Alignment.** Recall: a labelled fact is *aligned* when one claim covers the mentions
   of all its reporting articles (*partial*: at least two of them). Precision (automatic
   proxy): among claims citing two or more articles that touch a labelled span, a *wrong
