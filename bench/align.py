@@ -22,7 +22,8 @@ A cite *covers* a labelled span when it lies in the same document and overlaps i
   Recall is the share of labelled disagreements (pairs) covered by a reported conflict;
   the ceiling is the share whose two documents end up in one story.
 - **Updates.** A labelled update (a figure that changes between reports) is detected
-  when a timeline item of ``"kind": "update"`` covers both of its sides.
+  when a timeline item of ``"kind": "update"`` covers both of its sides; with ``--show``,
+  every update item is listed (its summary, days and cited documents) for review.
 - **Alignment.** Recall: a labelled fact is *aligned* when one claim covers the mentions
   of all its reporting articles (*partial*: at least two of them). Precision (automatic
   proxy): among claims citing two or more articles that touch a labelled span, a *wrong
@@ -35,8 +36,12 @@ A cite *covers* a labelled span when it lies in the same document and overlaps i
   label's ``subject`` (lower-cased, plural ``s`` dropped, a unit in brackets ignored);
   the misses are printed for review.
 - **Timeline.** Share of items with a date; share of items whose date text names an
-  explicit day (month + day, or a numeric date) that got a full ``YYYY-MM-DD`` date
-  (ECB+ articles carry no published date, so the year can only come from the text);
+  explicit day (month + day, or a numeric date) that got a full ``YYYY-MM-DD`` date, over
+  all articles and then by the article the item cites: with a published date (the
+  target's own figure: its denominator is every explicit-day item of those articles),
+  with only their own date line (``dates.text_reference_date``), with neither (ECB+
+  articles carry no published metadata, so their year can only come from the text or
+  the story); with ``--show``, the unresolved ones;
   items that are page furniture: a time stamp, a "Last updated / Posted / Published"
   line, a byline or photo credit (by the cited raw line, see ``is_furniture``).
 """
@@ -63,6 +68,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from storyline import Engine  # noqa: E402
 from storyline.models import CONFIDENCE_THRESHOLD  # noqa: E402
+from storyline.stages.prepare.extract.dates import text_reference_date  # noqa: E402
 
 LABELS = ROOT / "bench" / "data" / "align"
 SAME_MEASURE_KINDS = {"hedge", "unit"}
@@ -194,6 +200,22 @@ EXPLICIT_DAY = re.compile(
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
     re.I,
 )
+
+
+# Where an article's reference date comes from: the target ("for articles with a published
+# date") counts the first group; an article's own date line is what the engine reads when the
+# cleaner left ``published`` empty (``dates.text_reference_date``).
+DATE_BASES = {
+    "published": "with a published date (the target)",
+    "dateline": "with their own date line, no published date",
+    "none": "with neither",
+}
+
+
+def date_basis(article: dict[str, Any]) -> str:
+    if article.get("published"):
+        return "published"
+    return "dateline" if text_reference_date(article.get("text") or "") else "none"
 
 
 def is_furniture(line: str) -> bool:
@@ -406,10 +428,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     # -- updates ----------------------------------------------------------------------------
     updates = [k for k in compatible if k["update"]]
     upd_items = []
+    upd_rows = []
     for rep in reports:
         for ev in rep["timeline"]:
             if ev.get("kind") == "update":
                 upd_items.append(mp.spans(ev["cites"]))
+                upd_rows.append(ev)
     upd_found = sum(
         any(
             covers(sp, side_span(k["sides"][0])) and covers(sp, side_span(k["sides"][1]))
@@ -423,6 +447,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         f"labelled updates shown as updates: {upd_found}/{len(updates)}; shown as conflicts: "
         f"{upd_as_conflict}; timeline items of kind update: {len(upd_items)}"
     )
+    if show:
+        for ev, sps in list(zip(upd_rows, upd_items, strict=True))[:show]:
+            hit = any(
+                covers(sps, side_span(k["sides"][0])) and covers(sps, side_span(k["sides"][1]))
+                for k in updates
+            )
+            print(
+                f"  update{' (labelled)' if hit else ''}: {ev['summary'][:70]!r} "
+                f"[{ev.get('date_text') or 'undated'}] cites {sorted({sp[0] for sp in sps})}"
+            )
     out["updates"] = {"labelled": len(updates), "found": upd_found, "as_conflicts": upd_as_conflict}
 
     # -- alignment --------------------------------------------------------------------------
@@ -540,6 +574,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     dated = sum(ev["date"] is not None for ev, _ in items)
     explicit = [ev for ev, _ in items if EXPLICIT_DAY.search(ev.get("date_text") or "")]
     resolved = sum(bool(ev["date"]) and len(ev["date"]) == 10 for ev in explicit)
+    # The target counts articles with a date: an item belongs to the group of the articles
+    # it cites (a merged item citing a dated and an undated article is in both groups).
+    basis = {a["id"]: date_basis(a) for rep in reports for a in rep["articles"]}
+    by_basis: dict[str, list[dict[str, Any]]] = {k: [] for k in DATE_BASES}
+    for ev in explicit:
+        for k in {basis.get(c["article"], "none") for c in ev["cites"]}:
+            by_basis[k].append(ev)
     furniture = []
     for ev, sps in items:
         lines = []
@@ -557,8 +598,24 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         f"items naming an explicit day: {len(explicit)}, resolved to YYYY-MM-DD {resolved} = "
         f"{resolved / len(explicit) if explicit else float('nan'):.3f}"
     )
+    for k, label in DATE_BASES.items():
+        evs = by_basis[k]
+        ok = sum(bool(ev["date"]) and len(ev["date"]) == 10 for ev in evs)
+        print(
+            f"  of articles {label}: {len(evs)}, resolved {ok} = "
+            f"{ok / len(evs) if evs else float('nan'):.3f}"
+        )
+        out.setdefault("timeline_by_basis", {})[k] = {"explicit": len(evs), "resolved": ok}
     print(f"time stamps / 'updated' lines / credits shown as events: {len(furniture)}")
     if show:
+        unresolved = [ev for ev in explicit if not (ev["date"] and len(ev["date"]) == 10)]
+        for ev in unresolved[:show]:
+            kinds = sorted({basis.get(c["article"], "none") for c in ev["cites"]})
+            where = mp.span(ev["cites"][0]) if ev["cites"] else None
+            print(
+                f"  unresolved {ev.get('date_text')!r} -> {ev['date']!r} ({'/'.join(kinds)}; "
+                f"{where[0] if where else '?'}): {(ev.get('summary') or '')[:70]!r}"
+            )
         for ev, lines in furniture[:show]:
             print(
                 f"  furniture: {(ev.get('summary') or '')[:60]!r} <- {lines[0][:60]!r}"

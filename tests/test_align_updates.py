@@ -133,3 +133,35 @@ def test_two_ages_for_one_person_days_apart_are_not_an_update():
     assert not _ages("2036-03-02", "2036-03-03").updates
     # the younger age in the later report is no ageing either
     assert not _ages("2037-04-20", "2036-03-02").updates
+
+
+def _extracted(a):  # the quantity extractor's own figures (rules mode), implied counts included
+    from storyline.models import ArticleFacts
+    from storyline.stages.prepare.extract.quantities import extract_quantities
+
+    return ArticleFacts(a.id, quantities=extract_quantities(a, None, []))
+
+
+def test_an_implied_count_starts_an_update():
+    # the first report names no number ("a climber is dead"); the next day's gives two deaths
+    a = article("a1", "A 41-year-old Tolm climber is dead after a fall on Mount Varn, police said.",
+                published="2033-09-14", outlet="Varn Courier")  # fmt: skip
+    b = article("b1", "Police said there were two deaths on Mount Varn this weekend.",
+                published="2033-09-15", outlet="Hill Radio")  # fmt: skip
+    al = align([a, b], [_extracted(a), _extracted(b)])
+    assert not al.conflicts
+    (update,) = al.updates
+    assert update.summary == "killed: climber is dead → two deaths"
+    assert update.date_text == "2033-09-14 → 2033-09-15"
+    assert {c.article for c in update.cites} == {"a1", "b1"}
+
+
+def test_an_implied_count_never_takes_a_side():
+    # "a climber is dead" tells of that climber, not of the whole toll: against a later or a
+    # same-day report of two deaths it is no disagreement
+    a = article("a1", "A 41-year-old Tolm climber is dead after a fall on Mount Varn, police said.",
+                published="2033-09-15", outlet="Varn Courier")  # fmt: skip
+    b = article("b1", "Police said there were two deaths on Mount Varn this weekend.",
+                published="2033-09-15", outlet="Hill Radio")  # fmt: skip
+    al = align([a, b], [_extracted(a), _extracted(b)])
+    assert not al.conflicts and not al.updates

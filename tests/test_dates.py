@@ -334,6 +334,60 @@ def test_numeric_date_line_is_read_only_when_its_order_is_certain() -> None:
     assert str(text_reference_date("Hiker rescued\nPosted 9/14/2031 8: 02 AM" + body)) == (
         "2031-09-14"
     )
-    # 04/09 is April 9 or 4 September: not read; nor a two-digit year
+    # 04/09 is April 9 or 4 September: not read without a North American time zone beside it
     assert text_reference_date("Hiker rescued\nPosted 04/09/2031" + body) is None
-    assert text_reference_date("Hiker rescued\nPosted 14/09/31" + body) is None
+    assert text_reference_date("Hiker rescued\nPosted 04/09/2031 10: 10 AM" + body) is None
+    assert str(text_reference_date("Hiker rescued\n10: 10 AM PDT 04/09/2031" + body)) == (
+        "2031-04-09"
+    )
+    # the same number twice reads the same either way
+    assert str(text_reference_date("Hiker rescued\nUpdated 5/5/2031 1: 41 PM" + body)) == (
+        "2031-05-05"
+    )
+    # a two-digit year takes its century by the POSIX %y rule
+    assert str(text_reference_date("Hiker rescued\nPosted 14/09/31" + body)) == "2031-09-14"
+    assert str(text_reference_date("Hiker rescued\n12/16/98 1: 30 AM EST" + body)) == ("1998-12-16")
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("PUBLISHED: THURSDAY, MAY 2, 2031, 1: 32 PM", "2031-05-02"),
+        ("WEDNESDAY, APRIL 24, 2031, 10: 34 AM", "2031-04-24"),
+        ("9: 53 AM, MON 22 JUL 2031", "2031-07-22"),
+        ("DECEMBER 16, 2030", "2030-12-16"),
+    ],
+)
+def test_date_line_in_capitals_is_the_reference_date(line: str, day: str) -> None:
+    text = f"Ferry strike ends in Belport\n{line}\nFerry crews returned to work on Monday."
+    assert is_furniture(line)
+    assert str(text_reference_date(text)) == day
+    got = by_text(extract_dates(art(text), None))
+    assert got["Monday"].date is not None and got["Monday"].inferred
+
+
+def test_capitals_in_prose_are_not_a_date_line() -> None:
+    text = "FERRY STRIKE MAY 2 END, UNIONS SAY IN A LONG STATEMENT TO MEMBERS ON THE QUAY.\nBody."
+    assert text_reference_date(text) is None
+    assert find_date_spans("THE STRIKE MAY 2 END") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "day"),
+    [
+        ("The ferry service resumed on the 5th of May after repairs.", "5th of May", "2031-05-05"),
+        ("The quay reopened on 11 Dec. after the storm.", "11 Dec.", "2030-12-11"),
+        ("The quay reopened on Dec. 11 after the storm.", "Dec. 11", "2030-12-11"),
+        ("Crews were back by May. 3, the harbour office said.", "May. 3", "2031-05-03"),
+        ("Power was restored as of 4 November 02: 00 GMT.", "4 November", "2030-11-04"),
+        ("Updated Wednesday, Jan 8 at 5: 53 PM", "Wednesday, Jan 8", "2031-01-08"),
+    ],
+)
+def test_written_day_forms(text: str, found: str, day: str) -> None:
+    m = by_text(extract_dates(art(text, "2031-03-01"), None))[found]
+    assert (m.date, m.inferred) == (day, True)
+
+
+def test_a_name_and_a_clock_are_not_days() -> None:
+    assert find_date_spans("Jan 5 players joined the crew.") == []
+    assert find_date_spans("The vote ended March 3: 2 for, 1 against.") == []

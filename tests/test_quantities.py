@@ -259,8 +259,9 @@ def test_codes_tallies_units_and_ages() -> None:
     assert quantities("The board voted 7-2 to hold rates.") == []
     q = only("The treaty allows up to 1.8 billion cubic metres a year.")
     assert (q.value, q.measure, q.hedge) == (1.8e9, "cubic metres", "up_to")
-    q = only("A 44-year-old welder was hurt.")
+    q, hurt = quantities("A 44-year-old welder was hurt.")  # the age, and one hurt (implied)
     assert (q.text, q.value, q.measure, q.frame) == ("44-year-old", 44, "age", "age")
+    assert (hurt.text, hurt.value, hurt.frame) == ("welder was hurt", 1, "injured")
     q = only("Police named a 19-year old cyclist.")
     assert (q.text, q.value, q.measure, q.frame) == ("19-year old", 19, "age", "age")
     q = only("A 15-year deal was signed.")
@@ -424,3 +425,39 @@ def test_subject_from_the_clause_structure(text: str, needle: str, subject: str)
     got = {q.text: q.subject for q in found}
     assert needle in got, got
     assert got[needle] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "cited", "value", "hedge", "measure", "frame"),
+    [
+        ("A 41-year-old Tolm climber is dead after a fall on Mount Varn.", "climber is dead",
+         1, "exact", "climbers", "killed"),
+        ("Police said one ferryman was injured when the ramp gave way.", "ferryman was injured",
+         1, "exact", "ferrymen", "injured"),
+        ("A hiker went missing near the Varn pass on Sunday.", "hiker went missing",
+         1, "exact", "hikers", "missing"),
+        ("Second hiker dies on Mount Varn", "Second hiker dies", 2, "at_least", "hikers", "killed"),
+        ("Rescuers recovered the body of the third skier to be killed on the Varn slopes.",
+         "third skier to be killed", 3, "at_least", "skiers", "killed"),
+    ],
+)  # fmt: skip
+def test_implied_counts(
+    text: str, cited: str, value: float, hedge: str, measure: str, frame: str
+) -> None:
+    (q,) = [q for q in quantities(text) if q.frame == frame]
+    assert (q.text, q.value, q.hedge, q.measure) == (cited, value, hedge, measure)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not a single climber was injured in the Varn avalanche.",
+        "If a climber dies on the ridge, the route will close.",
+        "The scandal that toppled a minister has died down in Tolm.",
+        "A climber and his guide died on the ridge.",  # two people: no count of one
+        "Officials said the second guard was injured.",  # may only be the other of two
+        "A ferry is dead in the water after the storm.",  # no: "a ferry is dead" is no toll
+    ],
+)
+def test_no_implied_count(text: str) -> None:
+    assert [q for q in quantities(text) if q.frame in ("killed", "injured", "missing")] == []

@@ -15,7 +15,8 @@ uses one of the named subsets below, derived from the one table, never a list of
 - abbreviations that do not end a sentence: ``ABBREVIATIONS``;
 - calendar words: ``MONTHS``, ``MONTH_ABBREVIATIONS``, ``WEEKDAYS``, ``WEEKDAY_ABBREVIATIONS``,
   ``TIME_WORDS``, ``TIME_ZONES``;
-- page furniture (appended at the end): ``FURNITURE_OPENERS``, ``CREDIT_WORDS``, ``STAMP_ZONES``;
+- page furniture (appended at the end): ``FURNITURE_OPENERS``, ``CREDIT_WORDS``, ``STAMP_ZONES``,
+  ``US_TIME_ZONES``;
 - verbs that move a date later: ``RESCHEDULE_VERBS``.
 
 The stop-word list is ``storyline.lang.stop_words()`` (scikit-learn's, loaded lazily).
@@ -50,6 +51,8 @@ __all__ = [
     "HONORIFICS",
     "HYPOTHETICAL_CUES",
     "HYPOTHETICAL_MODALS",
+    "IMPLIED_COUNT_ORDINALS",
+    "IMPLIED_COUNT_PREDICATES",
     "INDIRECT_SPEECH_FORMS",
     "INFINITIVE_CONTENT_VERBS",
     "INFINITIVE_NOUNS",
@@ -80,6 +83,7 @@ __all__ = [
     "TITLE_CASE_SMALL_WORDS",
     "TRAILING_SPEECH_FORMS",
     "UNSAID_VERBS",
+    "US_TIME_ZONES",
     "WEEKDAYS",
     "WEEKDAY_ABBREVIATIONS",
     "Pronoun",
@@ -514,6 +518,10 @@ STAMP_ZONES: frozenset[str] = TIME_ZONES | frozenset({
     "et", "pt", "ct", "mt", "ist", "hkt", "aest", "aedt", "cst", "cdt", "mst", "mdt", "jst",
     "msk", "sast", "eet", "eest", "wib", "hrs", "uk", "local", "time",
 })  # fmt: skip
+# North American time zones: a numeric date beside one is month/day ("8/2/2013 8:13 AM PDT").
+US_TIME_ZONES: frozenset[str] = frozenset({
+    "et", "pt", "ct", "mt", "est", "edt", "pst", "pdt", "cst", "cdt", "mst", "mdt",
+})  # fmt: skip
 # Verbs that move an event to a later date ("was pushed back to early April", "postponed until
 # May"): the date after them lies ahead of the decision, whatever the verb's tense.
 RESCHEDULE_VERBS: tuple[str, ...] = (
@@ -591,6 +599,37 @@ FRAME_COUNT_NOUNS: frozenset[str] = frozenset({
     "death", "deaths", "dead", "fatality", "fatalities", "casualty", "injury", "injuries",
     "injured", "wounded", "missing",
 })  # fmt: skip
+# A count written without a number (stages/prepare/extract/quantities.py, implied counts):
+# "a climber is dead" is one dead, "a second climber died" the second. The frame by the
+# predicate that follows a singular noun; the ordinals that give the count.
+IMPLIED_COUNT_PREDICATES: Mapping[str, tuple[str, ...]] = {
+    "killed": ("is dead", "was dead", "was found dead", "was killed", "has been killed",
+               "had been killed", "was shot dead", "died", "dies", "has died", "had died",
+               "fell to his death", "fell to her death", "to die", "to be killed",
+               "to fall to his death", "to fall to her death", "to have died"),
+    "injured": ("was injured", "has been injured", "is injured", "was wounded",
+                "has been wounded", "is wounded", "was hurt", "to be injured"),
+    "missing": ("is missing", "was missing", "remains missing", "went missing",
+                "has gone missing", "is unaccounted for"),
+}  # fmt: skip
+# Nouns of people (with ``PERSON_ROLE_NOUNS``) for an implied killed or injured count: "a
+# climber is dead" counts a person, "a deal is dead" counts nothing. Singular forms.
+IMPLIED_COUNT_PERSONS: frozenset[str] = frozenset({
+    "man", "woman", "child", "boy", "girl", "adult", "teenager", "teen", "baby", "person",
+    "victim", "climber", "mountaineer", "hiker", "skier", "tourist", "visitor", "passenger",
+    "traveller", "traveler", "pilgrim", "worker", "employee", "miner", "soldier", "policeman",
+    "policewoman", "firefighter", "guard", "deputy", "pupil", "villager", "civilian", "fan",
+    "spectator", "driver", "motorist", "pedestrian", "cyclist", "sailor", "fisherman",
+    "crewman", "patient", "prisoner", "inmate", "protester", "protestor", "demonstrator",
+    "migrant", "refugee", "resident", "bystander", "colleague", "co-worker", "trooper",
+    "marine", "sergeant", "constable", "ranger", "rider", "swimmer", "diver", "pilot",
+})  # fmt: skip
+# Endings of nouns of people ("receptionist", "technician", "ferryman").
+IMPLIED_COUNT_PERSON_ENDINGS: tuple[str, ...] = ("ist", "ian", "man", "woman")
+IMPLIED_COUNT_ORDINALS: Mapping[str, int] = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
 # Nouns that are amounts themselves, never the owner of a number: "a small number of troops,
 # up to two dozen" counts troops, not "number".
 QUANTITY_NOUNS: frozenset[str] = frozenset({

@@ -33,7 +33,13 @@ from rapidfuzz import fuzz
 
 from storyline.lang import stop_words
 from storyline.lang.claims import MEASURE_SYNONYMS, SPEED_UNITS
-from storyline.lang.frames import FRAME_WORDS, GENERIC_COUNTED, LENGTH_UNITS, TOLL_FRAMES
+from storyline.lang.frames import (
+    FRAME_WORDS,
+    GENERIC_COUNTED,
+    LENGTH_UNITS,
+    NUMBER_WORDS,
+    TOLL_FRAMES,
+)
 from storyline.models import (
     Article,
     ArticleFacts,
@@ -66,6 +72,7 @@ from storyline.stages.analysis.slots import (
     slot_conflicts,
 )
 from storyline.stages.analysis.statements import find_statements
+from storyline.stages.prepare.extract.dates import text_reference_date
 from storyline.text import normalize_text, sentence_spans, slugify
 
 # ---------------------------------------------------------------------------------------
@@ -889,15 +896,23 @@ def _compare(
             ):
                 continue  # reports weeks apart tell of two events (two quakes on one island)
             s = sim(ra.sentence_text, rb.sentence_text)
-            if not _comparable(ra, rb, 1.0):
+            implied = _implied(ra.q) or _implied(rb.q)
+            if not (_comparable(ra, rb, 1.0) or (implied and _implied_toll_pair(ra, rb))):
                 continue
             small, large = (ra, rb) if ra.anchor < rb.anchor else (rb, ra)
             day_s, day_l = days.get(small.q.cite.article), days.get(large.q.cite.article)
             if ra.frame.frame in TOLL_FRAMES and not _same_count(small, large):
                 continue  # "seven villages" / "10 (killed)", "120 mph" / "38 (arrested)"
-            if ra.frame.frame in TOLL_FRAMES and (
-                large.frame.update or bool(day_s and day_l and day_l > day_s)
-            ):
+            later = bool(day_s and day_l and day_l > day_s)
+            if implied:
+                # a count written without a number moves only to a later-dated report's toll
+                # that is one by its own words ("two deaths", "a second man died"), never to a
+                # figure whose frame a neighbouring word lends ("a mother of two died",
+                # "shooting three people, killing one")
+                moved = later and (_implied(large.q) or _toll_word(large))
+            else:
+                moved = large.frame.update or later
+            if ra.frame.frame in TOLL_FRAMES and moved:
                 # a toll said to have risen, or larger in a later report: the story moved
                 cs, cl = (ca, cb) if small is ra else (cb, ca)
                 before = [r for r in cs if _update_member(r, small)]
@@ -909,6 +924,10 @@ def _compare(
                 return None
             if events is not None and events.apart(ra.root, rb.root, ra.frame.frame):
                 continue  # the two reports disagree on everything else: two events
+            if _implied(ra.q) or _implied(rb.q):
+                # "a climber is dead" counts that climber, not the toll: it may start an
+                # update, never take a side against a total
+                continue
             if _comparable(ra, rb, s) and (best is None or s > best[0]):
                 best = (s, ra, rb)
     if best is None:
@@ -994,10 +1013,49 @@ class Update:
 
 def _toll_noun(r: _Reading) -> str:
     """What a toll counts: its own noun, with generic nouns and the frame's own words
-    ("deaths", "victims", "bodies") folded to "people"; a bare figure counts people."""
+    ("deaths", "victims", "bodies") folded to "people"; a bare figure counts people, and so
+    does a count written without a number whose noun is a person's ("a climber is dead": the
+    extractor makes a killed or injured one only of a person).
+
+    A numbered noun of people keeps its noun: "two women" of "three" dead is a part, "three
+    teens" arrested and a "17" beside them are not one count."""
     m = r.measure or "people"
     words = FRAME_WORDS.get(r.frame.frame or "", ())
+    if _implied(r.q) and r.frame.frame in ("killed", "injured"):
+        return "people"
     return "people" if m in words or m + "s" in words else m
+
+
+def _implied_toll_pair(a: _Reading, b: _Reading) -> bool:
+    """A count written without a number ("a climber is dead") beside a toll of another report
+    ("two deaths"): the same toll frame in the same event, counting people (its noun and
+    its frame words differ, which ``_comparable`` asks to be the same). Such a pair can only
+    be an update (see ``_compare``)."""
+    fa, fb = a.frame, b.frame
+    return (
+        a.root != b.root
+        and fa.frame == fb.frame
+        and fa.frame in ("killed", "injured")
+        and a.key.split("|")[1] == b.key.split("|")[1]
+        and _toll_noun(a) == _toll_noun(b) == "people"
+        and not (_part(a, b) or _part(b, a) or fa.other_event or fb.other_event)
+        and fa.when == fb.when
+        and not (a.place and b.place and a.place != b.place)
+        and not (a.broken or b.broken)
+    )
+
+
+def _toll_word(r: _Reading) -> bool:
+    """Is the figure's own noun a word of its toll ("two deaths", "three victims", "10 dead")?"""
+    words = FRAME_WORDS.get(r.frame.frame or "", ())
+    m = (r.q.measure or "").lower()
+    return bool(m) and (m in words or m + "s" in words)
+
+
+def _implied(q: Quantity) -> bool:
+    """A count written without a number ("a climber is dead": 1; "a second climber died")."""
+    words = set(re.findall(r"[a-z]+", q.text.lower()))
+    return not any(ch.isdigit() for ch in q.text) and not NUMBER_WORDS & words
 
 
 def _same_count(a: _Reading, b: _Reading) -> bool:
@@ -1465,7 +1523,11 @@ def _article_days(
     articles: Sequence[Article], facts: Mapping[ArticleId, ArticleFacts]
 ) -> dict[ArticleId, str]:
     """The day each article reports from: its published date, else the latest full date its
-    own text names (ECB+-like undated articles carry a date line)."""
+    own text writes out, year included (ECB+-like undated articles carry a date line), else
+    the date of its date line (``dates.text_reference_date``: "Updated 5/5/2010 1:41 PM").
+
+    A date whose year was inferred ("May 19" in an article of May 5) is no day of writing: it
+    is often ahead of it."""
     days: dict[ArticleId, str] = {}
     for a in articles:
         if a.published:
@@ -1475,10 +1537,12 @@ def _article_days(
         named = [
             d.date
             for d in (f.dates if f else [])
-            if d.date and len(d.date) == 10 and not d.relative
+            if d.date and len(d.date) == 10 and not d.relative and not d.inferred
         ]
         if named:
             days[a.id] = max(named)
+        elif (ref := text_reference_date(a.text)) is not None:
+            days[a.id] = ref.isoformat()
     return days
 
 

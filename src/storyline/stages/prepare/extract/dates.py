@@ -58,7 +58,13 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from storyline.lang import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternation
-from storyline.lang.en import CREDIT_WORDS, FURNITURE_OPENERS, RESCHEDULE_VERBS, STAMP_ZONES
+from storyline.lang.en import (
+    CREDIT_WORDS,
+    FURNITURE_OPENERS,
+    RESCHEDULE_VERBS,
+    STAMP_ZONES,
+    US_TIME_ZONES,
+)
 from storyline.models import Article, Cite, DateMention
 from storyline.stages.prepare.extract.context import ArticleContext, quote_spans
 
@@ -104,14 +110,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "md",
         re.compile(
-            rf"(?:{_WD},?\s+)?\b(?P<mon>{_MONTH})\s+(?P<day>{_DAY})(?:[-–](?:3[01]|[12]\d|0?[1-9])\b)?"
-            rf"(?:,?\s+(?P<year>{_YEAR}))?(?![\d,]\d)\b"
+            rf"(?:{_WD}\.?,?\s+)?\b(?P<mon>{_MONTH})\.?\s+(?P<day>{_DAY})(?:[-–](?:3[01]|[12]\d|0?[1-9])\b)?"
+            rf"(?:,?\s+(?P<year>{_YEAR}))?(?![\d,]\d)\b(?!\s?:\s?\d)"
         ),
     ),
     (
         "dm",
         re.compile(
-            rf"(?:{_WD},?\s+)?\b(?P<day>{_DAY})\s+(?P<mon>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b(?!-)"
+            rf"(?:{_WD},?\s+)?\b(?P<day>{_DAY}|\d{{1,2}}(?:st|nd|rd|th)\s+of)\s+(?P<mon>{_MONTH})"
+            rf"(?:,?\s+(?P<year>{_YEAR}))?(?:\b|(?<=\.))(?!-)"
         ),
     ),
     (
@@ -228,7 +235,9 @@ def _scan(text: str) -> tuple[_Found, ...]:
 def _plausible_day_month(text: str, m: re.Match[str]) -> bool:
     """Reject "Mar 3" style matches that are really words ("Jan" as a name) or scores."""
     mon = m.group("mon")
-    if mon in ("Jun", "Jan", "Dec", "Mar", "Sep") and not m.group("year"):
+    # "Jan 5" may be a name and a number; "Wednesday, Jan 5" is a date
+    bare = mon in ("Jun", "Jan", "Dec", "Mar", "Sep") and not m.group("year")
+    if bare and not re.match(_WD, m.group(0)):
         return False
     # "8 May" inside "at least 8 May-day ..." and numbers like "20,000 March" are rare; a
     # number preceded by a digit group separator is never a day.
@@ -544,7 +553,7 @@ def is_furniture(line: str) -> bool:
             return True
         if " " in opener.group(0) and len(words) <= 24:
             return True  # "Posted in …", "On behalf of …", "Here's a slideshow of …"
-    stamp = _TIME.search(s) or _NUMERIC_DATE.search(s) or _scan(s)
+    stamp = _TIME.search(s) or _NUMERIC_DATE.search(s) or _scan(_caps_to_title(s))
     if stamp and len(s) <= 120 and len(_residue(s)) <= 1 and not s.endswith(("!", "?")):
         return True  # a time stamp or a date line
     if len(words) <= 12 and not s.endswith(_SENTENCE_END):
@@ -554,7 +563,7 @@ def is_furniture(line: str) -> bool:
 
 def _residue(s: str) -> list[str]:
     """The words of ``s`` that are not part of a date, a time or a stamp word."""
-    residue = _NUMERIC_DATE.sub(" ", _TIME.sub(" ", s))
+    residue = _caps_to_title(_NUMERIC_DATE.sub(" ", _TIME.sub(" ", s)))
     for f in reversed(_scan(residue)):
         residue = residue[: f.start] + " " + residue[f.end :]
     return [
@@ -573,17 +582,14 @@ def text_reference_date(text: str) -> date | None:
     into the published date; this reads the ones it leaves (a time stamp beside the date, an
     "Updated:" prefix with a comma). ``None`` when there is none.
     """
-    head = text[:_LEAD_CHARS]
-    found = _find(text)
-    pos = 0
-    for line in head.split("\n"):
-        start, pos = pos, pos + len(line) + 1
+    for line in text[:_LEAD_CHARS].split("\n"):
         if not line.strip() or not is_furniture(line):
             continue
-        for f in found:
-            if f.start >= start + len(line):
-                break
-            if f.start < start or f.kind not in ("md", "dm", "iso") or not f.m.group("year"):
+        # A date line is often all capitals ("THURSDAY, MAY 2, 2013, 1:32 PM"): read it in
+        # title case here, where only a full date in a furniture line counts (in prose a
+        # capitalised "MAY" or "MARCH" is as often the verb or the noun).
+        for f in _scan(_caps_to_title(line)):
+            if f.kind not in ("md", "dm", "iso") or not f.m.group("year"):
                 continue
             d, precision, _ = _resolve(f, None, "unknown", None)
             if d and precision == "day":
@@ -594,19 +600,31 @@ def text_reference_date(text: str) -> date | None:
     return None
 
 
-_NUMERIC_DAY = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b")
+_NUMERIC_DAY = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)?\d{2})\b")
+_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def _caps_to_title(line: str) -> str:
+    """``line`` with its all-capital words in title case ("MARCH" -> "March"), same length."""
+    return _CAPS_WORD.sub(lambda m: m.group(0).capitalize(), line)
 
 
 def _numeric_day(line: str) -> date | None:
     """The day of a numeric date in a date line ("Last updated 13:26 14/09/2013"), when its
     order is certain: a first number above 12 is a day (day/month, as in Europe), a second one
-    above 12 is a day (month/day, as in the US). "04/09/2013" could be either and is not
-    read, nor a two-digit year."""
+    above 12 is a day (month/day, as in the US), and two equal numbers ("05/05/2010") read the
+    same either way; beside a North American time zone ("8/2/2013 8:13 AM PDT") the order is
+    month/day. Otherwise "04/09/2013" could be either and is not read. A two-digit year in such a
+    line ("12/16/08 1:30 AM EST") takes its century by the POSIX ``%y`` rule (00-68 are
+    2000-2068, 69-99 are 1969-1999)."""
+    us = any(w in US_TIME_ZONES for w in re.findall(r"[a-z]+", line.lower()))
     for m in _NUMERIC_DAY.finditer(line):
         a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if a > 12 >= b:
+        if len(m.group(3)) == 2:
+            year += 2000 if year <= 68 else 1900
+        if a > 12 >= b or a == b:
             day, month = a, b
-        elif b > 12 >= a:
+        elif b > 12 >= a or (us and a <= 12 and b <= 31):
             day, month = b, a
         else:
             continue
@@ -618,7 +636,8 @@ def _numeric_day(line: str) -> date | None:
 
 
 _YEARLESS = re.compile(
-    rf"^(?:{_WD},?\s+)?(?:(?P<mon>{_MONTH})(?:\s+(?P<day>{_DAY}))?|(?P<day2>{_DAY})\s+(?P<mon2>{_MONTH}))"
+    rf"^(?:{_WD}\.?,?\s+)?(?:(?P<mon>{_MONTH})\.?(?:\s+(?P<day>{_DAY}))?"
+    rf"|(?P<day2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MONTH}))"
     rf"(?:[-–]\d{{1,2}})?$"
 )
 

@@ -55,6 +55,13 @@ from storyline.lang import (
     alternation,
 )
 from storyline.lang.claims import MEASURED_NOUNS, MOTION_IRREGULAR, MOTION_NOUNS
+from storyline.lang.en import (
+    IMPLIED_COUNT_ORDINALS,
+    IMPLIED_COUNT_PERSON_ENDINGS,
+    IMPLIED_COUNT_PERSONS,
+    IMPLIED_COUNT_PREDICATES,
+    PERSON_ROLE_NOUNS,
+)
 from storyline.models import Article, Cite, Entity, Hedge, Quantity
 from storyline.stages.prepare.extract._clauses import (
     entity_at,
@@ -1234,4 +1241,102 @@ def extract_quantities(
                     frame=r.frame,
                 )
             )
+        out += _implied_counts(article, (s0, s1), out)
+    return out
+
+
+# -- implied counts: "a climber is dead" is one dead ------------------------------------------
+
+_IMPLIED_PRED = {
+    p: frame for frame, preds in IMPLIED_COUNT_PREDICATES.items() for p in preds
+}  # predicate -> frame
+_IMPLIED = re.compile(
+    r"(?<![\w-])(?:(?P<card>[Aa]n?|[Oo]ne)|(?P<oart>[Aa]\s+|[Tt]he\s+)?(?P<ord>"
+    + "|".join(rf"[{w[0].upper()}{w[0]}]{w[1:]}" for w in IMPLIED_COUNT_ORDINALS)
+    + r"))\s+(?P<mods>(?:[\w'’-]+\s+){0,3}?)(?P<noun>[a-z][a-z-]+)\s+(?P<pred>"
+    + alternation(sorted(_IMPLIED_PRED, key=len, reverse=True)).replace(" ", r"\s+")
+    + r")(?![\w-])"
+)
+# a word right before the article that takes the count back: "not a climber was hurt"
+_IMPLIED_UNSAID = re.compile(r"(?i)\b(?:not|no|never|if|whether|unless|without|nor)\s+$")
+# where the noun phrase can be the subject of its predicate: at the start of the sentence or
+# of a clause (after a comma, a quote mark, "said", "when"...), not the object of a verb or a
+# preposition ("the scandal that toppled a president has died", "working with a unit")
+_IMPLIED_CLAUSE_START = re.compile(
+    r"(?:^|[,;:(\"“‘—–-]|\b(?:said|says|say|told|reported|reports|confirmed|but|when|after|"
+    r"before|as|while|because|since|where|that|then|and\s+then|later))\s*$",
+    re.I,
+)
+_IMPLIED_NOT_NOUNS = {"single", "lot", "number", "few", "couple", "total", "handful"}
+_AGE_MODIFIER = re.compile(r"^\d{1,3}-years?-old$")
+
+
+def _a_person(noun: str, mods: Sequence[str]) -> bool:
+    """Is "a <mods> <noun>" a person? A noun of people, or anyone given an age."""
+    return (
+        noun in IMPLIED_COUNT_PERSONS
+        or noun in PERSON_ROLE_NOUNS
+        or noun.endswith(IMPLIED_COUNT_PERSON_ENDINGS)
+        or any(_AGE_MODIFIER.match(w.lower()) for w in mods)
+    )
+
+
+def _implied_counts(
+    article: Article, sent: tuple[int, int], found: Sequence[Quantity]
+) -> list[Quantity]:
+    """Counts the sentence gives without a number: a singular noun after "a", "an" or "one"
+    whose predicate is a casualty ("a climber is dead": 1 killed; "one man was injured"), or
+    after an ordinal ("a second climber died", "the third hiker to be killed": at least 3).
+
+    Only these frames (``lang.en.IMPLIED_COUNT_PREDICATES``) and only a singular noun: "a
+    climber" counts one climber only when the clause says what happened to him. Hand-written
+    like the number patterns around it; a negation or a condition right before the article
+    ("not a single", "if a climber dies") makes no count. The cite runs from the noun (or the
+    ordinal) to the end of the predicate, so it holds the frame's own word. A killed or
+    injured count is made only of a person (:func:`_a_person`): "a deal is dead" is no toll.
+    """
+    text = article.text
+    out: list[Quantity] = []
+    for m in _IMPLIED.finditer(text, sent[0], sent[1]):
+        noun = m.group("noun")
+        mods = m.group("mods").split()
+        if (
+            noun in _FUNCTION_WORDS
+            or noun in _IMPLIED_NOT_NOUNS
+            or (noun.endswith("s") and not noun.endswith(("ss", "us")))
+            or any(w.lower() in _FUNCTION_WORDS or w.lower() in _IMPLIED_NOT_NOUNS for w in mods)
+            or _IMPLIED_UNSAID.search(text, max(sent[0], m.start() - 12), m.start())
+        ):
+            continue
+        # "the second climber to die" counts wherever it stands ("the body of the second
+        # climber to fall to his death"); any other count must be its clause's subject, and
+        # "the second deputy was injured" may only mean the other one of two
+        nth_to = bool(m.group("ord")) and m.group("pred").lower().startswith("to ")
+        if not nth_to and (
+            (m.group("oart") or "").strip().lower() == "the"
+            or not _IMPLIED_CLAUSE_START.search(text[max(sent[0], m.start() - 40) : m.start()])
+        ):
+            continue
+        start = m.start("ord") if m.group("ord") else m.start("noun")
+        end = m.end("pred")
+        if any(q.cite.start < end and start < q.cite.end for q in found):
+            continue  # the clause already has its number
+        frame = _IMPLIED_PRED[" ".join(m.group("pred").lower().split())]
+        if frame != "missing" and not _a_person(noun, mods):
+            continue  # "a deal is dead", "a ferry is dead in the water"; a ship may go missing
+        value = float(IMPLIED_COUNT_ORDINALS[m.group("ord").lower()]) if m.group("ord") else 1.0
+        ordinal = bool(m.group("ord"))
+        out.append(
+            Quantity(
+                subject=None,
+                measure=noun[:-3] + "men" if noun.endswith("man") else _plural(noun),
+                value=value,
+                low=value,
+                high=None if ordinal else value,
+                hedge="at_least" if ordinal else "exact",
+                text=text[start:end],
+                cite=Cite(article.id, start, end),
+                frame=frame,
+            )
+        )
     return out
