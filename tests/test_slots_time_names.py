@@ -82,3 +82,25 @@ def test_an_article_writing_both_spellings_is_on_no_side() -> None:
         "a": "Marta Quell, 41, fell. Friends called Marta Quelle a careful climber.",
         "b": "Marta Quell, 41, fell from the ridge.",
     })  # fmt: skip
+
+
+def test_times_of_the_person_the_story_is_about_compare_without_alike_sentences() -> None:
+    got = _conflicts({
+        "a": "Deputies said Okonkwo failed a breath test shortly after 3 a.m. on the coast road.",
+        "b": "Okonkwo, 29, was pulled over near the marina just after 3:40 a.m., a deputy said.",
+    })  # fmt: skip
+    assert len(got) == 1 and got[0].startswith("At what time it happened")
+
+
+def test_times_hours_apart_are_two_moments_not_a_conflict() -> None:
+    assert not _conflicts({
+        "a": "Okonkwo was pulled over near the marina at about 3:40 a.m. on the coast road.",
+        "b": "Okonkwo was released near the marina at 7 a.m. on the coast road.",
+    })  # fmt: skip
+
+
+def test_a_rounded_quarter_hour_holds_with_a_minute_close_by() -> None:
+    assert not _conflicts({
+        "a": "The first alarm call about the warehouse blaze came in at 4:30 a.m., Okonkwo said.",
+        "b": "The first alarm call about the warehouse blaze came at 4:33 a.m., Okonkwo said.",
+    })  # fmt: skip

@@ -59,13 +59,14 @@ class SlotReading:
     root: ArticleId
     sentence: str
     near: frozenset[str] = frozenset()  # a time's content words close by (what happened then)
+    people: frozenset[str] = frozenset()  # a time's sentence: its capitalised words
 
 
 # Sentences at least this alike tell of the same event (TF-IDF cosine). Tuned on ECB+ train
 # (no non-numeric conflict is labelled there, so: no reported one that is not one): times
 # just above the one wrong pair left there (0.195: a fire's alarm call and a later moment);
 # colours were never wrong there.
-SLOT_SIMILARITY: Mapping[str, float] = {"time": 0.25, "day": 0.2, "colour": 0.15}
+SLOT_SIMILARITY: Mapping[str, float] = {"time": 0.25, "day": 0.1, "colour": 0.1}
 # What one reading of each kind lends a conflict (rules over a clear structure).
 SLOT_SUPPORT: Mapping[str, float] = {
     "time": 0.7,
@@ -106,7 +107,12 @@ def _minutes(m: re.Match[str]) -> tuple[float, float] | None:
     if not 1 <= h <= 12 or mins >= 60:
         return None
     t = (h % 12) * 60 + mins + (720 if m.group("ap").lower() == "p" else 0)
-    before, after = TIME_HEDGES.get((m.group("hedge") or "").lower(), (0, 0))
+    hedge = (m.group("hedge") or "").lower()
+    before, after = TIME_HEDGES.get(hedge, (0, 0))
+    if not hedge and m.group("m") and mins % 15 == 0:
+        # "at 3:30" is a rounded clock time: it holds with "3:33" (an hour "at 3 a.m." is
+        # kept exact: it is no nearer to 3:05 than "about 3")
+        before, after = ROUNDED_TIME, ROUNDED_TIME
     return t - before, t + after
 
 
@@ -131,7 +137,7 @@ _DAY_ACTIONS: Mapping[str, str] = {
     **ACTION_OF,
     **{f: a for a, forms in DAY_ACTION_FORMS.items() for f in forms},
 }
-_DAY_SPAN = 8  # an action this many words either side of a day dates it (same clause)
+_DAY_SPAN = 10  # an action this many words either side of a day dates it (same clause)
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|[.;:!?]")
 
 
@@ -207,6 +213,7 @@ def _days_near(a: str, b: str) -> bool:
     return abs((da - db).days) <= DAY_GAP
 
 
+ROUNDED_TIME = 5  # minutes either side of an unhedged quarter-hour time ("at 3:30")
 _NEAR_WORDS = 4  # a time's clause: this many words either side of it
 _CONTENT = re.compile(r"[A-Za-z][a-z-]{3,}")
 
@@ -272,9 +279,13 @@ def read_slots(
     def add(kind: str, key: str, value: str, start: int, end: int, sent: tuple[int, int],
             low: float = 0.0, high: float = 0.0) -> None:  # fmt: skip
         near = _near(text, start, end, sent) if kind == "time" else frozenset()
+        who = (
+            frozenset(re.findall(r"[A-Z][\w'’-]+", text[sent[0] : sent[1]]))
+            if kind == "time" else frozenset()
+        )  # fmt: skip
         out.append(
             SlotReading(kind, key, value, text[start:end], low, high,
-                        Cite(article.id, start, end), root, text[sent[0] : sent[1]], near)
+                        Cite(article.id, start, end), root, text[sent[0] : sent[1]], near, who)
         )  # fmt: skip
 
     for s, e in sents:
@@ -336,7 +347,9 @@ def spelling_variants(a: str, b: str) -> bool:
 
 def _compatible(a: SlotReading, b: SlotReading) -> bool:
     if a.kind == "time":
-        return a.low <= b.high and b.low <= a.high
+        # ranges that only touch do not meet: "shortly after 2" (2:00-2:20) is not "about
+        # 2:30" (2:20-2:40)
+        return (a.low < b.high and b.low < a.high) or a.low == b.low
     if a.kind == "day":
         return _days_compatible(a.value, b.value)
     if a.kind == "hometown":
@@ -345,6 +358,18 @@ def _compatible(a: SlotReading, b: SlotReading) -> bool:
         ys = [p.strip().lower() for p in b.value.split(",")]
         return any(x in y or y in x for x in xs for y in ys)
     return a.value == b.value
+
+
+def _clash_free(a: SlotReading, b: SlotReading) -> bool:
+    """Can one article give both readings? Days further apart than ``DAY_GAP`` date two
+    events of one action ("sank a trawler on November 11 ... a second on November 19"), so
+    an article may give both and still be a side for each; so are times more than ``TIME_GAP``
+    minutes apart."""
+    if a.kind == "day" and not _days_near(a.value, b.value):
+        return True
+    if a.kind == "time" and max(a.low, b.low) - min(a.high, b.high) > TIME_GAP:
+        return True  # two moments of the night: stopped at 2:30, released at 6
+    return _compatible(a, b)
 
 
 def _names(readings: Sequence[SlotReading]) -> list[SlotReading]:
@@ -369,13 +394,14 @@ def _names(readings: Sequence[SlotReading]) -> list[SlotReading]:
 
 
 def _key_days(readings: Sequence[SlotReading]) -> list[SlotReading]:
-    """The day readings of the story's key action, keyed by it: the action that the most
-    sources date (at least two); a day is told for the event the story is about, not for
-    an earlier attack or a later hearing that only one source dates."""
+    """The day readings of the story's key actions, keyed by each: the actions that at least
+    half as many sources date as the most-dated one (and at least two); a day is told for
+    the events the story is about, not for an earlier attack or a later hearing that only
+    one source dates."""
     days = [r for r in readings if r.kind == "day"]
     count = Counter(a for a, _ in {(a, r.root) for r in days for a in r.near})
     top = max(count.values(), default=0)
-    key = {a for a, n in count.items() if n == top and n >= 2}
+    key = {a for a, n in count.items() if n >= max(2, top / 2)}
     return [replace(r, key=a) for r in days for a in sorted(r.near & key)]
 
 
@@ -390,6 +416,7 @@ def slot_conflicts(
     compares the sentences of days (fitted on them alone, so that reading days leaves the
     likeness of the other slots' sentences as it was), ``sim`` all others."""
     other_sim = sim
+    main = _main_person(readings)
     groups: dict[tuple[str, str], list[SlotReading]] = defaultdict(list)
     names = [r for r in readings if r.kind == "name"]
     for r in [r for r in readings if r.kind not in ("name", "day")] + _names(names):
@@ -406,7 +433,7 @@ def slot_conflicts(
         # article, not per source: a copy that edits a detail ("Rait" -> "Raite", "silver" ->
         # "gray") prints its own value (its side's support still counts sources once).
         clean = [
-            rs for rs in per_article.values() if all(_compatible(x, y) for x in rs for y in rs)
+            rs for rs in per_article.values() if all(_clash_free(x, y) for x in rs for y in rs)
         ]
         if kind == "name":
             # a spelling variant is a conflict only if its own outlet never uses the other
@@ -424,7 +451,7 @@ def slot_conflicts(
                 need = SLOT_SIMILARITY.get(kind)
                 best = 1.0
                 if need is not None:
-                    pairs = [(x, y) for x in a for y in b if _alike(x, y, sim, days, need)]
+                    pairs = [(x, y) for x in a for y in b if _alike(x, y, sim, days, need, main)]
                     if not pairs:
                         continue
                     best = max(sim(x.sentence, y.sentence) for x, y in pairs)
@@ -442,16 +469,54 @@ def slot_conflicts(
 SAME_EVENT_DAYS = 4
 
 
+# Two times of one named person at most this many minutes apart (between their hedged
+# ranges) are one moment told two ways ("shortly after 2 a.m." / "just after 2:30 a.m."); further
+# apart they are two steps of the night (stopped at 2:30, released at 6).
+TIME_GAP = 45
+
+
+def _main_person(readings: Sequence[SlotReading]) -> str | None:
+    """Whom the story's clock times are about: the capitalised word that the sentences of
+    times name in the most articles, at least two and at least half of the articles that give
+    a time, more than any other; a word these sentences also write in lower case ("Police",
+    "State"), a month, a weekday or a title is no one."""
+    times = [r for r in readings if r.kind == "time"]
+    lower = {w for r in times for w in re.findall(r"\b[a-z][\w'’-]*", r.sentence)}
+    skip = lower | NOT_GIVEN_NAMES | set(_WEEKDAYS) | set(_MONTHS)
+    count = Counter(
+        w
+        for w, _ in {(w, r.cite.article) for r in times for w in r.people}
+        if w.lower() not in skip and w.lower()[:3] not in _MONTHS
+    )
+    top = count.most_common(2)
+    articles = len({r.cite.article for r in times})
+    if not top or top[0][1] < max(2, articles / 2) or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]
+
+
+def _same_person_time(x: SlotReading, y: SlotReading, main: str | None) -> bool:
+    """Do two times belong to the moment of the person the story is about: both sentences
+    name them (``main``), and the times are at most ``TIME_GAP`` minutes apart."""
+    if main is None or main not in x.people or main not in y.people:
+        return False
+    return max(x.low, y.low) - min(x.high, y.high) <= TIME_GAP
+
+
 def _alike(
     x: SlotReading, y: SlotReading, sim: Callable[[str, str], float],
-    days: Mapping[ArticleId, str] | None, need: float,
+    days: Mapping[ArticleId, str] | None, need: float, main: str | None = None,
 ) -> bool:  # fmt: skip
     """Do two readings tell of the same event: other outlets, alike sentences, reports at
     most a few days apart, and for times a word in common right around them ("began around
     8:30" and "at this point (10:30), ... dispersed" are two moments of one evening)."""
-    if x.cite.article == y.cite.article or sim(x.sentence, y.sentence) < need:
+    if x.cite.article == y.cite.article:
         return False
-    if x.kind == "time" and not x.near & y.near:
+    if x.kind == "time" and max(x.low, y.low) - min(x.high, y.high) > TIME_GAP:
+        return False  # two moments of the story (voting began at 8, turnout at 4 p.m.)
+    if x.kind == "time" and _same_person_time(x, y, main):
+        pass  # one named person's moment, told a little apart
+    elif sim(x.sentence, y.sentence) < need or (x.kind == "time" and not x.near & y.near):
         return False
     if x.kind == "day" and not _days_near(x.value, y.value):
         return False
