@@ -11,14 +11,17 @@ def _art(aid: str, text: str) -> Article:
     return Article(id=ArticleId(aid), source=aid, text=text, raw=text, title="")
 
 
-def _conflicts(texts: dict[str, str], roots: dict[str, str] | None = None) -> list[str]:
+def _conflicts(
+    texts: dict[str, str], roots: dict[str, str] | None = None, days: dict[str, str] | None = None
+) -> list[str]:
     arts = [_art(k, v) for k, v in texts.items()]
     rt = {ArticleId(k): ArticleId((roots or {}).get(k, k)) for k in texts}
     persons = frozenset({("marta", "quell"), ("marta", "quelle")})
     rs = [r for a in arts for r in read_slots(a, rt[a.id], persons)]
     sim = _Similarity([r.sentence for r in rs if r.kind != "day"])
     day_sim = _Similarity([r.sentence for r in rs if r.kind == "day"])
-    out = slot_conflicts(rs, sim, rt, None, day_sim)
+    on = {ArticleId(k): v for k, v in (days or {}).items()}
+    out = slot_conflicts(rs, sim, rt, on, day_sim)
     return [f"{c.topic}|{c.sides[0].claim}|{c.sides[1].claim}|{c.confidence}" for c in out]
 
 
@@ -41,15 +44,19 @@ def test_dates_weeks_apart_are_two_events() -> None:
 
 def test_a_weekday_and_a_date_of_the_same_day_agree() -> None:
     # 2031-05-09 is a Friday
-    assert not _conflicts({
+    same = {
         "a": "Rangers arrested the poacher on Friday near the lake.",
         "b": "Rangers arrested the poacher on May 9, 2031 near the lake.",
-    })  # fmt: skip
-    got = _conflicts({
+    }
+    assert not _conflicts(same, days={"a": "2031-05-10", "b": "2031-05-10"})
+    texts = {
         "a": "Rangers arrested the poacher on Thursday near the lake.",
         "b": "Rangers arrested the poacher on May 9, 2031 near the lake.",
-    })  # fmt: skip
-    assert len(got) == 1
+    }
+    assert len(_conflicts(texts, days={"a": "2031-05-10", "b": "2031-05-10"})) == 1
+    # a weekday of a report whose own day is unknown, or years away, is no day against a date
+    assert not _conflicts(texts)
+    assert not _conflicts(texts, days={"a": "2034-05-10"})
 
 
 def test_weekdays_are_listed_below_the_threshold() -> None:

@@ -503,6 +503,21 @@ def _same_person_time(x: SlotReading, y: SlotReading, main: str | None) -> bool:
     return max(x.low, y.low) - min(x.high, y.high) <= TIME_GAP
 
 
+def _weekday_in_reach(x: SlotReading, y: SlotReading, dx: str | None, dy: str | None) -> bool:
+    """A weekday names a day of its report's week: it is compared with a full date only when
+    its article's own day is known and at most 7 days from that date ("Monday" in a 2004
+    report says nothing against "June 27, 2001")."""
+    pairs = [(x, dx, y), (y, dy, x)]
+    for wd, day, other in pairs:
+        if wd.value.startswith("wd:") and other.value.startswith("ymd:"):
+            try:
+                gap = date.fromisoformat(other.value[4:]) - date.fromisoformat((day or "")[:10])
+            except ValueError:
+                return False
+            return abs(gap.days) <= 7
+    return True
+
+
 def _alike(
     x: SlotReading, y: SlotReading, sim: Callable[[str, str], float],
     days: Mapping[ArticleId, str] | None, need: float, main: str | None = None,
@@ -518,9 +533,11 @@ def _alike(
         pass  # one named person's moment, told a little apart
     elif sim(x.sentence, y.sentence) < need or (x.kind == "time" and not x.near & y.near):
         return False
+    dx, dy = (days or {}).get(x.cite.article), (days or {}).get(y.cite.article)
     if x.kind == "day" and not _days_near(x.value, y.value):
         return False
-    dx, dy = (days or {}).get(x.cite.article), (days or {}).get(y.cite.article)
+    if x.kind == "day" and not _weekday_in_reach(x, y, dx, dy):
+        return False
     if dx and dy:
         try:
             if (
