@@ -4,17 +4,26 @@ A number is compared by ``align`` (``_comparable``); this module reads the slots
 no count but are just as checkable, each only where its structure is clear:
 
 - ``time``: the clock time of the story's event ("about 1:30 a.m.", "shortly after 2 a.m."),
-  with its hedge as a range of minutes;
+  with its hedge as a range of minutes (an unhedged quarter hour is rounded, ±5);
+- ``day``: the day of one of the story's key actions (``lang.actions`` forms and
+  ``frames.DAY_ACTION_FORMS`` within 10 words of a weekday or a date in one clause: "On
+  November 19, the frigate sank a trawler"); a weekday and a date of the same day agree;
 - ``colour``: the colour of one named or vehicle-like object ("a silver Kestrel sedan");
 - ``hometown``: a person's home town in the apposition "X, 36, of Y" or "X, who lived in Y";
 - ``name``: a person's surname spelled two ways by two outlets for one first name
   ("Ilse Varhol" / "Ilse Varholl", "Anna LaBrenna" / "Anna Brenna").
 
 Each reading is keyed by what it is about (the object's noun, the person's surname or first
-name; the event for times). An outlet that gives two different values for one
-key is on no side (it tells of several things). Two values conflict when they cannot both
-hold and, for times and colours, the sentences that give them are alike enough to
-tell of the same event (TF-IDF cosine, ``align._Similarity``). Word lists: ``lang/frames.py``.
+name; the action for days; the event for times). An article that gives two different values
+for one key is on no side (it tells of several things), unless the two are far apart (days
+more than ``DAY_GAP`` apart, times more than ``TIME_GAP`` minutes: two events, each
+compared on its own). Kept per article, not per source: a copy that edits a detail prints
+its own value, while a side's support counts sources once. Two values conflict when they
+cannot both hold and the sentences that give them are alike enough to tell of the same
+event (TF-IDF cosine, ``align._Similarity``; for days and colours the key does
+most of that work). Two times of the person the story is about (``_main_person``) compare
+without alike sentences when at most ``TIME_GAP`` minutes apart. Word lists:
+``lang/frames.py``.
 The rules are hand-written: no library reads these slots, and spaCy's DATE/TIME entities
 carry no hedge and no attachment that would be surer than the clause patterns here.
 """
@@ -63,9 +72,10 @@ class SlotReading:
 
 
 # Sentences at least this alike tell of the same event (TF-IDF cosine). Tuned on ECB+ train
-# (no non-numeric conflict is labelled there, so: no reported one that is not one): times
+# (no non-numeric conflict is labelled there, so: no shown one that is not one): times
 # just above the one wrong pair left there (0.195: a fire's alarm call and a later moment);
-# colours were never wrong there.
+# colours and dates of a key action were never wrong there at 0.1 (the key and the day gap
+# already tie them to one event).
 SLOT_SIMILARITY: Mapping[str, float] = {"time": 0.25, "day": 0.1, "colour": 0.1}
 # What one reading of each kind lends a conflict (rules over a clear structure).
 SLOT_SUPPORT: Mapping[str, float] = {
@@ -78,8 +88,9 @@ SLOT_SUPPORT: Mapping[str, float] = {
 # A home town is the weakest: without a gazetteer a borough and a neighbourhood in it ("of
 # Queens" / "lived in" one of its parts) look like two places, so one outlet against one
 # stays below the page's threshold (0.45); two outlets on each side clear it (0.7).
-# Weekdays are not compared: on ECB+ train the weekdays of similar ledes disagree mostly
-# because one report tells a later step (a hearing, a release) or was filed a day later.
+# Weekdays are compared but never shown (``WEEKDAY_SUPPORT``): on ECB+ train the weekdays of
+# one action disagree mostly because one report tells a later step (a hearing, a release) or
+# was filed a day later (12 such pairs, none a real disagreement).
 
 _HEDGE = "|".join(sorted((re.escape(h) for h in TIME_HEDGES), key=len, reverse=True))
 _TIME_RE = re.compile(
