@@ -185,3 +185,21 @@ TIME_STOP_WORDS: frozenset[str] = frozenset(
      "have", "has", "had", "which", "where", "while", "also", "monday", "tuesday",
      "wednesday", "thursday", "friday", "saturday", "sunday"}
 )  # fmt: skip
+
+# -- the day of the story's key event (stages/analysis/slots.py, "day" slot) -------------
+
+# Word forms of an event's action that ``lang/actions.py`` leaves out of headline actions but
+# that date a happening in a lead ("On November 19, the frigate sunk a trawler", "foiled an
+# attack on Friday"): action -> forms, read only around a weekday or a date.
+DAY_ACTION_FORMS: Mapping[str, tuple[str, ...]] = {
+    "crash": ("sunk", "sinking", "sink", "sinks"),
+    "attack": ("foiled", "thwarted", "repulsed", "intercepted"),
+    "arrest": ("capturing", "apprehending", "nabbing"),
+}  # fmt: skip
+
+# Words right before a weekday or a date that put it on another event than the one its
+# clause names ("since Monday", "until Friday", "by November 30", "next Tuesday").
+DAY_OTHER_CUES: frozenset[str] = frozenset(
+    {"since", "until", "till", "by", "next", "last", "from", "through", "before", "after",
+     "following", "previous", "earlier", "expected", "scheduled", "due"}
+)  # fmt: skip

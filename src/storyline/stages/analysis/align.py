@@ -1493,8 +1493,11 @@ def align(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> Alignme
         n for e in entities if e.type == "PERSON" for n in [e.name, *e.aliases]
     ) | frozenset(p for a in articles for p in person_cues(a.text))
     slot_readings = [r for a in articles for r in read_slots(a, roots.get(a.id, a.id), persons)]
-    slot_sim = _Similarity([r.sentence for r in slot_readings])
-    conflicts += slot_conflicts(slot_readings, slot_sim, roots, _article_days(articles, by_id))
+    slot_sim = _Similarity([r.sentence for r in slot_readings if r.kind != "day"])
+    day_sim = _Similarity([r.sentence for r in slot_readings if r.kind == "day"])
+    conflicts += slot_conflicts(
+        slot_readings, slot_sim, roots, _article_days(articles, by_id), day_sim
+    )
     outlets = {a.id: a.outlet or a.source for a in articles}
     for conflict in conflicts:
         for side in conflict.sides:
