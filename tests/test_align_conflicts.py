@@ -164,6 +164,10 @@ def test_spelling_variants():
     assert not spelling_variants("Marsh", "Marshs")  # a plural
     assert not spelling_variants("Tobin", "Robin")  # another initial: another name
     assert not spelling_variants("Varhol", "Varhol")
+    # house style, not two names: one firm's "Advisers" / "Advisors", "Centre" / "Center"
+    assert not spelling_variants("Advisers", "Advisors")
+    assert not spelling_variants("Centre", "Center")
+    assert spelling_variants("Tayler", "Taylor")  # a surname spelled two ways stays one
 
 
 def _age_story(name_b: str):

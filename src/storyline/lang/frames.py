@@ -165,6 +165,24 @@ SURNAME_PREFIXES: tuple[str, ...] = (
     "st",
 )
 
+# Spelling alternations that are house style (British / American, -er / -or agent nouns),
+# not two names ("Tayler" / "Taylor" stay a name spelled two ways): a capitalised word spelled "Advisers" by one outlet and "Advisors" by
+# another is one word, usually a firm's ("X Advisers"), never a disputed surname. Each pair
+# is (one ending, the other ending) of the two forms.
+HOUSE_STYLE_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("isers", "isors"),
+    ("iser", "isor"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("isation", "ization"),
+    ("yse", "yze"),
+    ("our", "or"),
+    ("re", "er"),
+    ("lled", "led"),
+    ("ller", "ler"),
+    ("ogue", "og"),
+)
+
 # Capitalised words before a surname that are not given names (a title or a sentence's first
 # word: "President X", "The X").
 NOT_GIVEN_NAMES: frozenset[str] = frozenset(

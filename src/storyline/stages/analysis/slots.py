@@ -44,6 +44,7 @@ from storyline.lang.frames import (
     COLOURS,
     DAY_ACTION_FORMS,
     DAY_OTHER_CUES,
+    HOUSE_STYLE_ENDINGS,
     NOT_GIVEN_NAMES,
     NOT_HOMETOWN,
     SURNAME_PREFIXES,
@@ -351,9 +352,21 @@ def spelling_variants(a: str, b: str) -> bool:
     short, long_ = sorted((x, y), key=len)
     if long_ == short + "s":
         return False
+    if _house_style(x, y):
+        return False  # "Advisers" / "Advisors": one word in two house styles
     if long_.endswith(short) and long_[: len(long_) - len(short)] in SURNAME_PREFIXES:
         return True
     return Levenshtein.distance(x, y) == 1 and x[0] == y[0]
+
+
+def _house_style(x: str, y: str) -> bool:
+    """Do two lower-case forms differ only by a house-style ending ("advisers" /
+    "advisors", "organise" / "organize")?"""
+    for one, other in HOUSE_STYLE_ENDINGS:
+        for a, b in ((x, y), (y, x)):
+            if a.endswith(one) and b.endswith(other) and a[: -len(one)] == b[: -len(other)]:
+                return True
+    return False
 
 
 def _compatible(a: SlotReading, b: SlotReading) -> bool:
