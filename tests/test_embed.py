@@ -76,3 +76,30 @@ def test_minilm_cut_before_tokenising_changes_nothing() -> None:
     direct = emb.model.encode([long], normalize_embeddings=True)[0]  # type: ignore[attr-defined]
     assert len(pieces["input_ids"]) == emb.model.max_seq_length  # type: ignore[attr-defined]
     assert np.allclose(with_cut, direct, atol=1e-5)
+
+
+@pytest.mark.model
+def test_minilm_thread_count_is_per_call_and_does_not_change_vectors() -> None:
+    import torch
+
+    emb = get_embedder("minilm")
+    before = torch.get_num_threads()
+    one = emb.encode([*FLOOD, CHESS], threads=1)
+    assert torch.get_num_threads() == before  # the process setting is put back
+    two = emb.encode([*FLOOD, CHESS], threads=2)
+    assert torch.get_num_threads() == before
+    assert np.allclose(one, two, atol=1e-5)
+
+
+def test_embed_threads_setting_from_env_and_override() -> None:
+    from storyline.config import Settings, load_settings
+
+    assert Settings().embed_threads == 1
+    env = {"STORYLINE_EMBEDDER": "tfidf"}
+    assert load_settings(env).embed_threads == 1
+    assert load_settings({**env, "STORYLINE_EMBED_THREADS": "0"}).embed_threads == 0
+    assert load_settings(env, embed_threads=2).embed_threads == 2
+    with pytest.raises(ValueError, match="whole number"):
+        load_settings({**env, "STORYLINE_EMBED_THREADS": "two"})
+    with pytest.raises(ValueError, match=">= 0"):
+        Settings(embed_threads=-1)

@@ -102,16 +102,28 @@ NoExtractOpt = Annotated[
         "extracts instead). By default they are extracted, so reports are ready at once.",
     ),
 ]
+EmbedThreadsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--embed-threads",
+        min=0,
+        help="CPU threads for MiniLM embedding (default: $STORYLINE_EMBED_THREADS, else 1; "
+        "0 = one per core).",
+    ),
+]
 ListFormatOpt = Annotated[ListFormat, typer.Option("--format", help="table or json")]
 
 
 def _engine(
-    db: str | None, embedder: Embedder | None = None, extractor: Extractor | None = None
+    db: str | None,
+    embedder: Embedder | None = None,
+    extractor: Extractor | None = None,
+    embed_threads: int | None = None,
 ) -> Engine:
     from storyline.engine import Engine
 
     try:
-        return Engine.open(db, embedder=embedder, extractor=extractor)
+        return Engine.open(db, embedder=embedder, extractor=extractor, embed_threads=embed_threads)
     except ValueError as exc:
         _fail(str(exc))
     except Exception as exc:  # StoreError and friends: one line, no traceback
@@ -182,9 +194,10 @@ def ingest(
     ] = None,
     embedder: EmbedderOpt = None,
     no_extract: NoExtractOpt = False,
+    embed_threads: EmbedThreadsOpt = None,
 ) -> None:
     """Add articles; re-ingesting the same content adds nothing."""
-    with _engine(db, embedder) as engine:
+    with _engine(db, embedder, embed_threads=embed_threads) as engine:
         result = _run_ingest(engine, paths, outlet, published, extract=not no_extract)
         for e in result.errors:
             err.print(f"[yellow]skipped[/yellow] {escape(str(e))}", highlight=False, soft_wrap=True)

@@ -38,6 +38,12 @@ class Settings:
         extract_timeout: seconds of fact extraction allowed per article
             (``$STORYLINE_EXTRACT_TIMEOUT``); an article that hits it keeps the facts of the
             stages that finished, and a warning names it. ``0`` turns the limit off.
+        embed_threads: CPU threads the MiniLM embedder runs on in this process
+            (``$STORYLINE_EMBED_THREADS``, ``--embed-threads``); ``0`` leaves torch's default
+            (one per core). The default is 1: the prepare pool already runs one process per
+            core, and on a shared machine (load at or above the core count) two torch threads
+            embedded 2-3x slower than one (docs/benchmarks.md, story clustering). The vectors
+            do not depend on it.
     """
 
     db: str = "storyline.db"
@@ -46,6 +52,7 @@ class Settings:
     max_bytes: int = MAX_BYTES
     chunk_size: int = 64
     extract_timeout: float = EXTRACT_TIMEOUT
+    embed_threads: int = 1
 
     def __post_init__(self) -> None:
         if self.embedder not in EMBEDDERS:
@@ -58,6 +65,8 @@ class Settings:
             )
         if not self.extract_timeout >= 0:  # also refuses NaN
             raise ValueError(f"extract timeout must be >= 0 seconds, not {self.extract_timeout!r}")
+        if self.embed_threads < 0:
+            raise ValueError(f"embed threads must be >= 0, not {self.embed_threads!r}")
 
 
 class Overrides(TypedDict, total=False):
@@ -68,6 +77,7 @@ class Overrides(TypedDict, total=False):
     max_bytes: int | None
     chunk_size: int | None
     extract_timeout: float | None
+    embed_threads: int | None
 
 
 def load_settings(
@@ -80,6 +90,7 @@ def load_settings(
         embedder=env.get("STORYLINE_EMBEDDER") or "minilm",
         extractor=env.get("STORYLINE_EXTRACTOR") or "spacy",
         extract_timeout=_float(env, "STORYLINE_EXTRACT_TIMEOUT", EXTRACT_TIMEOUT),
+        embed_threads=_int(env, "STORYLINE_EMBED_THREADS", 1),
     )
     # values of several types, each checked against its field by the signature above
     given: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None}
@@ -97,3 +108,13 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
         return float(value)
     except ValueError:
         raise ValueError(f"{name} must be a number of seconds, not {value!r}") from None
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    value = env.get(name)
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {value!r}") from None

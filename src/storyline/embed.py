@@ -64,8 +64,12 @@ class Embedder(Protocol):
     name: str
     dim: int
 
-    def encode(self, texts: list[str]) -> np.ndarray:
-        """Return a float32 array of shape ``(len(texts), dim)`` with L2-normalised rows."""
+    def encode(self, texts: list[str], threads: int = 0) -> np.ndarray:
+        """Return a float32 array of shape ``(len(texts), dim)`` with L2-normalised rows.
+
+        ``threads`` (``Settings.embed_threads``): CPU threads for this call, for embedders
+        that run a multi-threaded model (MiniLM); ``0`` keeps the process setting.
+        """
         ...
 
 
@@ -145,19 +149,30 @@ class MiniLMEmbedder:
         # (the web app may embed while an ingest runs).
         self._lock = threading.Lock()
 
-    def encode(self, texts: list[str]) -> np.ndarray:
+    def encode(self, texts: list[str], threads: int = 0) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        import torch
+
         limit = (self.model.max_seq_length or MINILM_MAX_TOKENS) * _CHARS_PER_PIECE
         texts = [_cut(t, limit) for t in texts]
         with self._lock:
-            vecs = self.model.encode(
-                texts,
-                batch_size=self.batch_size,
-                convert_to_numpy=True,
-                normalize_embeddings=True,
-                show_progress_bar=False,
-            )
+            # torch's thread count is per process: set it for this call and put it back, so
+            # the caller's setting holds however the embedder was reached.
+            before = torch.get_num_threads()
+            if threads and threads != before:
+                torch.set_num_threads(threads)
+            try:
+                vecs = self.model.encode(
+                    texts,
+                    batch_size=self.batch_size,
+                    convert_to_numpy=True,
+                    normalize_embeddings=True,
+                    show_progress_bar=False,
+                )
+            finally:
+                if torch.get_num_threads() != before:
+                    torch.set_num_threads(before)
         return _normalise_rows(vecs)
 
 
@@ -189,7 +204,7 @@ class Model2VecEmbedder:
         self.model = StaticModel.from_pretrained(str(_static_model_dir()))
         self.dim = int(self.model.dim)
 
-    def encode(self, texts: list[str]) -> np.ndarray:
+    def encode(self, texts: list[str], threads: int = 0) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return _normalise_rows(self.model.encode(list(texts), show_progress_bar=False))
@@ -230,7 +245,7 @@ class HashingEmbedder:
             n_components=dim, dense_output=True, random_state=seed
         ).fit(sp.csr_matrix((1, n_features), dtype=np.float32))
 
-    def encode(self, texts: list[str]) -> np.ndarray:
+    def encode(self, texts: list[str], threads: int = 0) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         counts = self.vectorizer.transform(list(texts))
@@ -296,9 +311,12 @@ def _lead(text: str, limit: int) -> str:
     return text[: end or limit].strip()
 
 
-def embed_articles(articles: Sequence[Article], name: str = "minilm") -> np.ndarray:
-    """Vectors of ``articles`` with the embedder ``name`` (shape ``(n, dim)``, float32)."""
-    return get_embedder(name).encode([article_text_for_embedding(a) for a in articles])
+def embed_articles(
+    articles: Sequence[Article], name: str = "minilm", threads: int = 0
+) -> np.ndarray:
+    """Vectors of ``articles`` with the embedder ``name`` (shape ``(n, dim)``, float32);
+    ``threads`` as in ``Embedder.encode``."""
+    return get_embedder(name).encode([article_text_for_embedding(a) for a in articles], threads)
 
 
 @functools.cache
