@@ -5,6 +5,7 @@
                             [--set ecbplus|siblings] [--orders 3] [--no-baselines] [--scale 100000] [--no-scale]
                             [--only-scale] [--minilm-tokens N]
                             [--embed-threads N] [--compare-threads N]
+                            [--embed-precision fp32|bf16]
 
 Quality: documents of ``../shared/bench/ecbplus/docs.jsonl`` are cleaned as on ingest
 (``clean_document``), embedded, and clustered by
@@ -52,7 +53,11 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from storyline.config import Settings  # noqa: E402
-from storyline.embed import article_text_for_embedding, get_embedder  # noqa: E402
+from storyline.embed import (  # noqa: E402
+    article_text_for_embedding,
+    get_embedder,
+    resolve_precision,
+)
 from storyline.models import Article, RawDoc  # noqa: E402
 from storyline.stages.commit.index import StoryIndex  # noqa: E402
 from storyline.stages.commit.recluster import recluster  # noqa: E402
@@ -144,10 +149,15 @@ def scores(gold: list[str], pred: list[str], topic: list[object]) -> dict[str, f
 
 
 def ours(
-    arts: list[Article], embedder: str, orders: int, threads: int = 1, old_threads: int = 0
+    arts: list[Article],
+    embedder: str,
+    orders: int,
+    threads: int = 1,
+    old_threads: int = 0,
+    precision: str = "fp32",
 ) -> tuple[dict[str, object], np.ndarray, list[list[str]]]:
     emb = get_embedder(embedder)
-    emb.encode(["warm up"], threads)
+    emb.encode(["warm up"], threads, precision)
     article_terms(arts[0])  # warm up: the first call imports the stop-word list (sklearn)
     # same-process baseline for the speed figures: text.tokens over every text
     t0 = time.perf_counter()
@@ -155,22 +165,24 @@ def ours(
         tokens(a.text)
     t_tok = time.perf_counter() - t0
     t0 = time.perf_counter()
-    vecs = emb.encode([article_text_for_embedding(a) for a in arts], threads)
+    vecs = emb.encode([article_text_for_embedding(a) for a in arts], threads, precision)
     t_embed = time.perf_counter() - t0
-    # Same-process comparison with another thread count (wall time is noisy on a shared
-    # machine): two rounds each, alternating, best of each.
+    # Same-process comparison with the old setting, ``old_threads`` threads in fp32 (wall
+    # time is noisy on a shared machine): two rounds each, alternating, best of each; and
+    # the largest change of a pairwise cosine between the two settings' vectors.
     threads_cmp: tuple[float, float, float] | None = None
-    if old_threads and old_threads != threads:
+    if old_threads:
         texts = [article_text_for_embedding(a) for a in arts]
-        best = {threads: float("inf"), old_threads: float("inf")}
-        diff = 0.0
+        settings = {"old": (old_threads, "fp32"), "new": (threads, precision)}
+        best = dict.fromkeys(settings, float("inf"))
+        made = {}
         for _ in range(2):
-            for k in (old_threads, threads):
+            for k, (n_threads, prec) in settings.items():
                 t1 = time.perf_counter()
-                v = emb.encode(texts, k)
+                made[k] = emb.encode(texts, n_threads, prec)
                 best[k] = min(best[k], time.perf_counter() - t1)
-                diff = max(diff, float(np.abs(v - vecs).max()))
-        threads_cmp = (len(arts) / best[old_threads], len(arts) / best[threads], diff)
+        dsim = float(np.abs(made["old"] @ made["old"].T - made["new"] @ made["new"].T).max())
+        threads_cmp = (len(arts) / best["old"], len(arts) / best["new"], dsim)
     t0 = time.perf_counter()
     terms = [article_terms(a) for a in arts]
     t_terms = time.perf_counter() - t0
@@ -377,6 +389,11 @@ def main() -> None:
         help="also time the embedding with this many threads in the same process (0: skip; "
         "2 was this bench's fixed setting before 2026-12-06)",
     )  # fmt: skip
+    ap.add_argument(
+        "--embed-precision", default=resolve_precision(Settings().embed_precision),
+        choices=["fp32", "bf16"],
+        help="MiniLM's arithmetic (default: Settings.embed_precision resolved on this CPU)",
+    )  # fmt: skip
     args = ap.parse_args()
     if args.minilm_tokens and args.embedder == "minilm":
         get_embedder("minilm").model.max_seq_length = args.minilm_tokens  # type: ignore[attr-defined]
@@ -401,7 +418,7 @@ def main() -> None:
     if args.embedder == "minilm":
         tokens_note = f", {get_embedder('minilm').model.max_seq_length} word pieces"  # type: ignore[attr-defined]
     if args.embedder == "minilm":
-        tokens_note += f", {args.embed_threads or 'default'} threads"
+        tokens_note += f", {args.embed_threads or 'default'} threads, {args.embed_precision}"
     print(f"embedder={args.embedder}{tokens_note}  {os.cpu_count()} cores, "
           f"load {os.getloadavg()[0]:.1f}  "
           "(pairwise P/R/F1, B-cubed F1, sibling-merge rate, documents/s)")  # fmt: skip
@@ -411,13 +428,15 @@ def main() -> None:
         topic = [d["topic"] for d in docs]
         if args.only_scale:
             train_vecs = get_embedder(args.embedder).encode(
-                [article_text_for_embedding(a) for a in arts], args.embed_threads
-            )
+                [article_text_for_embedding(a) for a in arts], args.embed_threads,
+                args.embed_precision,
+            )  # fmt: skip
             train_terms = [article_terms(a) for a in arts]
             break
         res, vecs, terms = ours(
-            arts, args.embedder, args.orders, args.embed_threads, args.compare_threads
-        )
+            arts, args.embedder, args.orders, args.embed_threads, args.compare_threads,
+            args.embed_precision,
+        )  # fmt: skip
         if split == "train":
             train_vecs, train_terms = vecs, terms
         inc = [scores(gold, r, topic) for r in res["runs"]]  # type: ignore[union-attr]
@@ -436,9 +455,9 @@ def main() -> None:
         print(row("ours recluster", batch, res["recluster_dps"]))  # type: ignore[arg-type]
         if res["threads_cmp"]:
             o, c, d = res["threads_cmp"]  # type: ignore[misc]
-            print(f"(embedding, same process, best of 2: {args.compare_threads} threads {o:.0f} docs/s, "
-                  f"{args.embed_threads} {c:.0f} docs/s, ratio x{c / o:.2f}; max vector difference "
-                  f"{d:.1e}; load {os.getloadavg()[0]:.1f})")  # fmt: skip
+            print(f"(embedding, same process, best of 2: old {args.compare_threads} threads fp32 "
+                  f"{o:.0f} docs/s, now {args.embed_threads} {args.embed_precision} {c:.0f} docs/s, "
+                  f"ratio x{c / o:.2f}; max cosine change {d:.4f}; load {os.getloadavg()[0]:.1f})")  # fmt: skip
         print(f"(event identity: a headline action for {res['with_action']} of {len(arts)} "
               f"articles, an event day for {res['with_day']})")  # fmt: skip
         print(f"(speed baseline in this process: text.tokens {res['tokens_dps']:.0f} docs/s; "

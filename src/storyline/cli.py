@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from storyline.config import Embedder, Extractor
+from storyline.config import Embedder, Extractor, Precision
 from storyline.files import write_atomic
 from storyline.schema import SchemaName
 
@@ -111,6 +111,14 @@ EmbedThreadsOpt = Annotated[
         "0 = one per core).",
     ),
 ]
+EmbedPrecisionOpt = Annotated[
+    Precision | None,
+    typer.Option(
+        "--embed-precision",
+        help="MiniLM arithmetic: auto (default: bf16 where the CPU has it natively), fp32 or "
+        "bf16. Stored vectors of the other precision are re-embedded once.",
+    ),
+]
 ListFormatOpt = Annotated[ListFormat, typer.Option("--format", help="table or json")]
 
 
@@ -119,11 +127,18 @@ def _engine(
     embedder: Embedder | None = None,
     extractor: Extractor | None = None,
     embed_threads: int | None = None,
+    embed_precision: Precision | None = None,
 ) -> Engine:
     from storyline.engine import Engine
 
     try:
-        return Engine.open(db, embedder=embedder, extractor=extractor, embed_threads=embed_threads)
+        return Engine.open(
+            db,
+            embedder=embedder,
+            extractor=extractor,
+            embed_threads=embed_threads,
+            embed_precision=embed_precision,
+        )
     except ValueError as exc:
         _fail(str(exc))
     except Exception as exc:  # StoreError and friends: one line, no traceback
@@ -195,9 +210,12 @@ def ingest(
     embedder: EmbedderOpt = None,
     no_extract: NoExtractOpt = False,
     embed_threads: EmbedThreadsOpt = None,
+    embed_precision: EmbedPrecisionOpt = None,
 ) -> None:
     """Add articles; re-ingesting the same content adds nothing."""
-    with _engine(db, embedder, embed_threads=embed_threads) as engine:
+    with _engine(
+        db, embedder, embed_threads=embed_threads, embed_precision=embed_precision
+    ) as engine:
         result = _run_ingest(engine, paths, outlet, published, extract=not no_extract)
         for e in result.errors:
             err.print(f"[yellow]skipped[/yellow] {escape(str(e))}", highlight=False, soft_wrap=True)

@@ -322,7 +322,9 @@ def embed_articles(articles: Sequence[Article], settings: Settings) -> np.ndarra
 
     embedder = get_embedder(settings.embedder)
     texts = [article_text_for_embedding(a) for a in articles]
-    return embedder.encode(texts, threads=settings.embed_threads)
+    return embedder.encode(
+        texts, threads=settings.embed_threads, precision=settings.embed_precision
+    )
 
 
 def extract_facts(articles: Sequence[Article], settings: Settings) -> list[ArticleFacts]:
