@@ -4,6 +4,8 @@
     python bench/cluster.py [--embedder minilm|model2vec|tfidf] [--split dev|train]
                             [--set ecbplus|siblings] [--orders 3] [--no-baselines] [--scale 100000] [--no-scale]
                             [--only-scale] [--minilm-tokens N]
+                            [--embed-threads N] [--compare-threads N]
+                            [--embed-precision fp32|bf16]
 
 Quality: documents of ``../shared/bench/ecbplus/docs.jsonl`` are cleaned as on ingest
 (``clean_document``), embedded, and clustered by
@@ -50,7 +52,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from storyline.embed import article_text_for_embedding, get_embedder  # noqa: E402
+from storyline.config import Settings  # noqa: E402
+from storyline.embed import (  # noqa: E402
+    article_text_for_embedding,
+    get_embedder,
+    resolve_precision,
+)
 from storyline.models import Article, RawDoc  # noqa: E402
 from storyline.stages.commit.index import StoryIndex  # noqa: E402
 from storyline.stages.commit.recluster import recluster  # noqa: E402
@@ -142,10 +149,15 @@ def scores(gold: list[str], pred: list[str], topic: list[object]) -> dict[str, f
 
 
 def ours(
-    arts: list[Article], embedder: str, orders: int
+    arts: list[Article],
+    embedder: str,
+    orders: int,
+    threads: int = 1,
+    old_threads: int = 0,
+    precision: str = "fp32",
 ) -> tuple[dict[str, object], np.ndarray, list[list[str]]]:
     emb = get_embedder(embedder)
-    emb.encode(["warm up"])
+    emb.encode(["warm up"], threads, precision)
     article_terms(arts[0])  # warm up: the first call imports the stop-word list (sklearn)
     # same-process baseline for the speed figures: text.tokens over every text
     t0 = time.perf_counter()
@@ -153,8 +165,24 @@ def ours(
         tokens(a.text)
     t_tok = time.perf_counter() - t0
     t0 = time.perf_counter()
-    vecs = emb.encode([article_text_for_embedding(a) for a in arts])
+    vecs = emb.encode([article_text_for_embedding(a) for a in arts], threads, precision)
     t_embed = time.perf_counter() - t0
+    # Same-process comparison with the old setting, ``old_threads`` threads in fp32 (wall
+    # time is noisy on a shared machine): two rounds each, alternating, best of each; and
+    # the largest change of a pairwise cosine between the two settings' vectors.
+    threads_cmp: tuple[float, float, float] | None = None
+    if old_threads:
+        texts = [article_text_for_embedding(a) for a in arts]
+        settings = {"old": (old_threads, "fp32"), "new": (threads, precision)}
+        best = dict.fromkeys(settings, float("inf"))
+        made = {}
+        for _ in range(2):
+            for k, (n_threads, prec) in settings.items():
+                t1 = time.perf_counter()
+                made[k] = emb.encode(texts, n_threads, prec)
+                best[k] = min(best[k], time.perf_counter() - t1)
+        dsim = float(np.abs(made["old"] @ made["old"].T - made["new"] @ made["new"].T).max())
+        threads_cmp = (len(arts) / best["old"], len(arts) / best["new"], dsim)
     t0 = time.perf_counter()
     terms = [article_terms(a) for a in arts]
     t_terms = time.perf_counter() - t0
@@ -184,6 +212,7 @@ def ours(
             "batch": [batch[a.id] for a in arts],
             "tokens_dps": n / t_tok,
             "embed_dps": n / t_embed,
+            "threads_cmp": threads_cmp,
             "terms_dps": n / t_terms,
             "index_dps": n / float(np.mean(t_index)),
             "dps": n / (t_embed + t_terms + float(np.mean(t_index))),
@@ -351,15 +380,25 @@ def main() -> None:
         "--minilm-tokens", type=int, default=None,
         help="word pieces MiniLM reads (default: embed.MINILM_MAX_TOKENS)",
     )  # fmt: skip
+    ap.add_argument(
+        "--embed-threads", type=int, default=Settings().embed_threads,
+        help="torch threads for MiniLM (default: Settings.embed_threads; 0 = one per core)",
+    )  # fmt: skip
+    ap.add_argument(
+        "--compare-threads", type=int, default=2,
+        help="also time the embedding with this many threads in the same process (0: skip; "
+        "2 was this bench's fixed setting before 2026-12-06)",
+    )  # fmt: skip
+    ap.add_argument(
+        "--embed-precision", default=resolve_precision(Settings().embed_precision),
+        choices=["fp32", "bf16"],
+        help="MiniLM's arithmetic (default: Settings.embed_precision resolved on this CPU)",
+    )  # fmt: skip
     args = ap.parse_args()
     if args.minilm_tokens and args.embedder == "minilm":
         get_embedder("minilm").model.max_seq_length = args.minilm_tokens  # type: ignore[attr-defined]
-    try:
-        import torch
-
-        torch.set_num_threads(2)
-    except ImportError:
-        pass
+    if args.embedder != "minilm":
+        args.compare_threads = 0
 
     splits = ["train", args.split] if args.split != "train" else ["train"]
     if args.only_scale:
@@ -378,7 +417,10 @@ def main() -> None:
     tokens_note = ""
     if args.embedder == "minilm":
         tokens_note = f", {get_embedder('minilm').model.max_seq_length} word pieces"  # type: ignore[attr-defined]
-    print(f"embedder={args.embedder}{tokens_note}  {os.cpu_count()} cores  "
+    if args.embedder == "minilm":
+        tokens_note += f", {args.embed_threads or 'default'} threads, {args.embed_precision}"
+    print(f"embedder={args.embedder}{tokens_note}  {os.cpu_count()} cores, "
+          f"load {os.getloadavg()[0]:.1f}  "
           "(pairwise P/R/F1, B-cubed F1, sibling-merge rate, documents/s)")  # fmt: skip
     for split in splits:
         docs, arts = data[split]
@@ -386,11 +428,15 @@ def main() -> None:
         topic = [d["topic"] for d in docs]
         if args.only_scale:
             train_vecs = get_embedder(args.embedder).encode(
-                [article_text_for_embedding(a) for a in arts]
-            )
+                [article_text_for_embedding(a) for a in arts], args.embed_threads,
+                args.embed_precision,
+            )  # fmt: skip
             train_terms = [article_terms(a) for a in arts]
             break
-        res, vecs, terms = ours(arts, args.embedder, args.orders)
+        res, vecs, terms = ours(
+            arts, args.embedder, args.orders, args.embed_threads, args.compare_threads,
+            args.embed_precision,
+        )  # fmt: skip
         if split == "train":
             train_vecs, train_terms = vecs, terms
         inc = [scores(gold, r, topic) for r in res["runs"]]  # type: ignore[union-attr]
@@ -407,6 +453,11 @@ def main() -> None:
                   f"worst order pF1 {worst:.3f} sibM {worst_sib:.1%}; embed {res['embed_dps']:.0f}/s, "
                   f"terms {res['terms_dps']:.0f}/s, index {res['index_dps']:.0f}/s"))  # fmt: skip
         print(row("ours recluster", batch, res["recluster_dps"]))  # type: ignore[arg-type]
+        if res["threads_cmp"]:
+            o, c, d = res["threads_cmp"]  # type: ignore[misc]
+            print(f"(embedding, same process, best of 2: old {args.compare_threads} threads fp32 "
+                  f"{o:.0f} docs/s, now {args.embed_threads} {args.embed_precision} {c:.0f} docs/s, "
+                  f"ratio x{c / o:.2f}; max cosine change {d:.4f}; load {os.getloadavg()[0]:.1f})")  # fmt: skip
         print(f"(event identity: a headline action for {res['with_action']} of {len(arts)} "
               f"articles, an event day for {res['with_day']})")  # fmt: skip
         print(f"(speed baseline in this process: text.tokens {res['tokens_dps']:.0f} docs/s; "

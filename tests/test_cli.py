@@ -88,7 +88,8 @@ def test_nothing_ingested_exits_non_zero(tmp_path: Path, db_path: Path) -> None:
 
 def test_stdin_and_flags(db_path: Path) -> None:
     code, out, _ = run("ingest", "-", "--db", str(db_path), "--embedder", "tfidf",
-                       "--outlet", "Lindau Post", "--published", "2026-03-03", input=GOOD)  # fmt: skip
+                       "--outlet", "Lindau Post", "--published", "2026-03-03",
+                       "--embed-threads", "1", input=GOOD)  # fmt: skip
     assert code == 0 and out.startswith("1 added")
     rows = json.loads(run("articles", "--db", str(db_path), "--format", "json")[1])
     assert (rows[0]["outlet"], rows[0]["published"]) == ("Lindau Post", "2026-03-03")
@@ -113,6 +114,11 @@ def test_unknown_options_fail_cleanly(db_path: Path) -> None:
     res = runner.invoke(app, ["ingest", "x", "--db", str(db_path)],
                         env={"STORYLINE_EMBEDDER": "nope"})  # fmt: skip
     assert res.exit_code == 1 and "unknown embedder" in res.stderr
+    code, _, err = run("ingest", "x", "--db", str(db_path), "--embed-threads", "-1")
+    assert code == 2 and "--embed-threads" in err
+    res = runner.invoke(app, ["ingest", "x", "--db", str(db_path)],
+                        env={"STORYLINE_EMBED_THREADS": "many"})  # fmt: skip
+    assert res.exit_code == 1 and "STORYLINE_EMBED_THREADS must be a whole number" in res.stderr
     code, _, err = run("stories", "--db", str(db_path), "--format", "xml")
     assert code == 2 and "--format" in err
     code, _, err = run("report", "s-000000000000", "--db", str(db_path))

@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from storyline.config import Embedder, Extractor
+from storyline.config import Embedder, Extractor, Precision
 from storyline.files import write_atomic
 from storyline.schema import SchemaName
 
@@ -102,16 +102,43 @@ NoExtractOpt = Annotated[
         "extracts instead). By default they are extracted, so reports are ready at once.",
     ),
 ]
+EmbedThreadsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--embed-threads",
+        min=0,
+        help="CPU threads for MiniLM embedding (default: $STORYLINE_EMBED_THREADS, else 1; "
+        "0 = one per core).",
+    ),
+]
+EmbedPrecisionOpt = Annotated[
+    Precision | None,
+    typer.Option(
+        "--embed-precision",
+        help="MiniLM arithmetic: auto (default: bf16 where the CPU has it natively), fp32 or "
+        "bf16. Stored vectors of the other precision are re-embedded once.",
+    ),
+]
 ListFormatOpt = Annotated[ListFormat, typer.Option("--format", help="table or json")]
 
 
 def _engine(
-    db: str | None, embedder: Embedder | None = None, extractor: Extractor | None = None
+    db: str | None,
+    embedder: Embedder | None = None,
+    extractor: Extractor | None = None,
+    embed_threads: int | None = None,
+    embed_precision: Precision | None = None,
 ) -> Engine:
     from storyline.engine import Engine
 
     try:
-        return Engine.open(db, embedder=embedder, extractor=extractor)
+        return Engine.open(
+            db,
+            embedder=embedder,
+            extractor=extractor,
+            embed_threads=embed_threads,
+            embed_precision=embed_precision,
+        )
     except ValueError as exc:
         _fail(str(exc))
     except Exception as exc:  # StoreError and friends: one line, no traceback
@@ -182,9 +209,13 @@ def ingest(
     ] = None,
     embedder: EmbedderOpt = None,
     no_extract: NoExtractOpt = False,
+    embed_threads: EmbedThreadsOpt = None,
+    embed_precision: EmbedPrecisionOpt = None,
 ) -> None:
     """Add articles; re-ingesting the same content adds nothing."""
-    with _engine(db, embedder) as engine:
+    with _engine(
+        db, embedder, embed_threads=embed_threads, embed_precision=embed_precision
+    ) as engine:
         result = _run_ingest(engine, paths, outlet, published, extract=not no_extract)
         for e in result.errors:
             err.print(f"[yellow]skipped[/yellow] {escape(str(e))}", highlight=False, soft_wrap=True)

@@ -13,8 +13,10 @@ from typing import Any, Literal, TypedDict, Unpack, get_args
 # The choices of ``--embedder`` / ``--extractor`` (the CLI's option types) and of Settings.
 Embedder = Literal["minilm", "model2vec", "tfidf"]
 Extractor = Literal["spacy", "rules"]
+Precision = Literal["auto", "fp32", "bf16"]
 EMBEDDERS: tuple[Embedder, ...] = get_args(Embedder)
 EXTRACTORS: tuple[Extractor, ...] = get_args(Extractor)
+PRECISIONS: tuple[Precision, ...] = get_args(Precision)
 
 # Each limit is defined here once; code reads it from ``Settings`` (stage functions take it
 # as a parameter and use these only as their default).
@@ -38,6 +40,18 @@ class Settings:
         extract_timeout: seconds of fact extraction allowed per article
             (``$STORYLINE_EXTRACT_TIMEOUT``); an article that hits it keeps the facts of the
             stages that finished, and a warning names it. ``0`` turns the limit off.
+        embed_threads: CPU threads the MiniLM embedder runs on in this process
+            (``$STORYLINE_EMBED_THREADS``, ``--embed-threads``); ``0`` leaves torch's default
+            (one per core). The default is 1: the prepare pool already runs one process per
+            core, and on a shared machine (load at or above the core count) two torch threads
+            embedded 2-3x slower than one (docs/benchmarks.md, story clustering). The vectors
+            do not depend on it.
+        embed_precision: MiniLM's arithmetic (``$STORYLINE_EMBED_PRECISION``,
+            ``--embed-precision``): ``fp32``, ``bf16``, or ``auto`` (the default: bf16 where the
+            CPU computes it natively, AMX or AVX-512 BF16, else fp32; ``load_settings``
+            resolves it). bf16 embedded 2.7x faster with the same ECB+ scores; its vectors
+            are stored under their own label (``vector_key``), so a store is never clustered
+            on a mix of the two: opened with the other precision, it re-embeds once.
     """
 
     db: str = "storyline.db"
@@ -46,6 +60,15 @@ class Settings:
     max_bytes: int = MAX_BYTES
     chunk_size: int = 64
     extract_timeout: float = EXTRACT_TIMEOUT
+    embed_threads: int = 1
+    embed_precision: str = "auto"
+
+    @property
+    def vector_key(self) -> str:
+        """The label stored with this setting's vectors (embedder, and MiniLM's precision)."""
+        from storyline.embed import vector_key
+
+        return vector_key(self.embedder, self.embed_precision)
 
     def __post_init__(self) -> None:
         if self.embedder not in EMBEDDERS:
@@ -58,6 +81,13 @@ class Settings:
             )
         if not self.extract_timeout >= 0:  # also refuses NaN
             raise ValueError(f"extract timeout must be >= 0 seconds, not {self.extract_timeout!r}")
+        if self.embed_precision not in PRECISIONS:
+            raise ValueError(
+                f"unknown embed precision {self.embed_precision!r}; "
+                f"choose from {', '.join(PRECISIONS)}"
+            )
+        if self.embed_threads < 0:
+            raise ValueError(f"embed threads must be >= 0, not {self.embed_threads!r}")
 
 
 class Overrides(TypedDict, total=False):
@@ -68,6 +98,8 @@ class Overrides(TypedDict, total=False):
     max_bytes: int | None
     chunk_size: int | None
     extract_timeout: float | None
+    embed_threads: int | None
+    embed_precision: str | None
 
 
 def load_settings(
@@ -80,13 +112,20 @@ def load_settings(
         embedder=env.get("STORYLINE_EMBEDDER") or "minilm",
         extractor=env.get("STORYLINE_EXTRACTOR") or "spacy",
         extract_timeout=_float(env, "STORYLINE_EXTRACT_TIMEOUT", EXTRACT_TIMEOUT),
+        embed_threads=_int(env, "STORYLINE_EMBED_THREADS", 1),
+        embed_precision=env.get("STORYLINE_EMBED_PRECISION") or "auto",
     )
     # values of several types, each checked against its field by the signature above
     given: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None}
     settings = replace(base, db=base.db if db is None else db, **given)
-    from storyline.embed import resolve_embedder  # minilm without its extra: model2vec
+    # minilm without its extra: model2vec; ``auto`` precision: what this CPU runs fast
+    from storyline.embed import resolve_embedder, resolve_precision
 
-    return replace(settings, embedder=resolve_embedder(settings.embedder))
+    return replace(
+        settings,
+        embedder=resolve_embedder(settings.embedder),
+        embed_precision=resolve_precision(settings.embed_precision),
+    )
 
 
 def _float(env: Mapping[str, str], name: str, default: float) -> float:
@@ -97,3 +136,13 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
         return float(value)
     except ValueError:
         raise ValueError(f"{name} must be a number of seconds, not {value!r}") from None
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    value = env.get(name)
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {value!r}") from None

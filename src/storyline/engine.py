@@ -261,7 +261,9 @@ class Engine:
                     kind=frozenset(sl.event_kind(arts)),
                 )
             )
-        embedder = made_by.most_common(1)[0][0] if made_by else None
+        from storyline.embed import embedder_of_key  # a stored label may carry a precision
+
+        embedder = embedder_of_key(made_by.most_common(1)[0][0]) if made_by else None
         return sl.link_events(signals, cos_floor=sl.cosine_floor(embedder))
 
     def storyline(self, storyline_id: str) -> Storyline:

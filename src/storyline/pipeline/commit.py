@@ -106,10 +106,11 @@ class Commit:
         if self._dedup is not None and self._stories is not None:
             return self._dedup, self._stories
         rows = list(self.store.signatures())
-        name = self.settings.embedder
+        name = self.settings.vector_key  # the embedder and, for MiniLM, its precision
         stale = [r[0] for r in rows if r[2] != name or r[3] is None]
         if stale:
-            # Vectors made by another embedder are not comparable: re-embed those articles once.
+            # Vectors made by another embedder (or precision) are not comparable: re-embed
+            # those articles once.
             vecs = embed_articles(stale, self.settings)
             self.store.update_vectors(
                 (a.id, name, v.astype(np.float32).tobytes())
@@ -124,7 +125,7 @@ class Commit:
         from storyline.stages.commit.dedup import DedupIndex
         from storyline.stages.commit.index import StoryIndex
 
-        name = self.settings.embedder
+        name = self.settings.vector_key
         # every version, in ingest order: the live indexes never drop an article that a
         # later version or a revert made non-current, and the story index replays its
         # document frequencies in the order the articles were added
@@ -139,7 +140,7 @@ class Commit:
                 for a, _, emb, vec, terms in rows
                 if vec is not None and a.story_id and emb == name
             ),
-            embedder_name=name,
+            embedder_name=self.settings.embedder,
             weighed_at=self.store.weighed_at(),
         )
         self._generation = generation
@@ -346,7 +347,7 @@ class Commit:
         for a, mh, vec, terms in zip(placed, signatures, vectors, terms_of, strict=True):
             # duplicate_of may name a later article of the same chunk: link after inserting
             self.store.insert_article(
-                c, replace(a, duplicate_of=None), minhash=mh, embedder=self.settings.embedder,
+                c, replace(a, duplicate_of=None), minhash=mh, embedder=self.settings.vector_key,
                 vector=np.asarray(vec, dtype=np.float32).tobytes(), terms=terms,
             )  # fmt: skip
         # the weights the assignments rest on, in the same transaction (``rebuild``)
@@ -492,16 +493,28 @@ class Commit:
         arts = [r[0] for r in rows]
         if not arts:
             return 0
+        # a vector of another embedder or precision is made again, never mixed in
+        key = self.settings.vector_key
+        stale = [r[0] for r in rows if r[3] is None or r[2] != key]
+        made = embed_articles(stale, self.settings) if stale else np.zeros((0, 0))
+        if stale:  # kept, as ``_indexes`` keeps them: the next run does not embed again
+            self.store.update_vectors(
+                (a.id, key, v.astype(np.float32).tobytes())
+                for a, v in zip(stale, made, strict=True)
+            )
+        fresh = iter(made)
         vectors = np.vstack(
             [
                 np.frombuffer(r[3], dtype=np.float32)
-                if r[3] is not None
-                else embed_articles([r[0]], self.settings)[0]
+                if r[3] is not None and r[2] == key
+                else next(fresh)
                 for r in rows
             ]
         )
         dups = find_duplicates(arts)
-        assign = recluster(arts, vectors, terms=[r[4] for r in rows])
+        assign = recluster(
+            arts, vectors, terms=[r[4] for r in rows], embedder_name=self.settings.embedder
+        )
         with self.store.transaction() as c:
             self.store.set_assignments(
                 c,

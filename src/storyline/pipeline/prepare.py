@@ -321,7 +321,10 @@ def embed_articles(articles: Sequence[Article], settings: Settings) -> np.ndarra
     from storyline.embed import article_text_for_embedding, get_embedder
 
     embedder = get_embedder(settings.embedder)
-    return embedder.encode([article_text_for_embedding(a) for a in articles])
+    texts = [article_text_for_embedding(a) for a in articles]
+    return embedder.encode(
+        texts, threads=settings.embed_threads, precision=settings.embed_precision
+    )
 
 
 def extract_facts(articles: Sequence[Article], settings: Settings) -> list[ArticleFacts]:
