@@ -312,3 +312,29 @@ def test_pronoun_in_a_reported_clause_is_the_reporter(mode: str) -> None:
     coref, _ = resolver(text, mode)
     ent = coref.resolve_pronoun("he", text.index("he had won"))
     assert ent is not None and ent.name == "Orrin Pell"
+
+
+@pytest.mark.model
+def test_relative_who_hung_on_a_phrase_noun_is_the_phrase_owner() -> None:
+    text = (
+        "The ferry board met on Tuesday.\n\n"
+        "“The fares will stay frozen until spring,” said one trustee familiar with the "
+        "meeting, who added, “Nobody was convinced.”\n\n"
+        "The plan was backed by a trustee familiar with the meeting, who said, “The vote "
+        "was close.”"
+    )
+    found = quotes(text, "spacy")
+    # both clauses hang on "the meeting" in the parse; the meeting said nothing
+    first = one(found, "Nobody was convinced")
+    assert first.speaker is not None and "trustee" in first.speaker
+    second = one(found, "vote was close")
+    assert second.speaker is None or "meeting" not in second.speaker
+
+
+@pytest.mark.model
+def test_relative_who_takes_the_named_person() -> None:
+    text = (
+        "The ferry board met on Tuesday.\n\n"
+        "The plan was backed by Dorian Vell, who said, “The fares will stay frozen.”"
+    )
+    assert one(quotes(text, "spacy"), "fares will stay").speaker == "Dorian Vell"

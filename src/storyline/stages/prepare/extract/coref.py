@@ -50,9 +50,16 @@ from storyline.stages.prepare.extract.context import ArticleContext
 from storyline.stages.prepare.extract.entities import entity_number
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
-__all__ = ["SUBJECT_PRONOUNS", "Coref", "Ref", "for_context", "nominal_head"]
+__all__ = [
+    "SUBJECT_PRONOUNS",
+    "Coref",
+    "Ref",
+    "for_context",
+    "nominal_head",
+    "relative_antecedent",
+]
 
 Mention = tuple[int, int, Entity]
 
@@ -590,6 +597,26 @@ class Coref:
 
     def _gender_ok(self, ent: Entity, gender: str | None) -> bool:
         return gender is None or self.genders().get(ent.id, gender) == gender
+
+
+def relative_antecedent(noun: Token, names: Callable[[Token], Entity | None]) -> Token | None:
+    """The noun a relative clause ("…, who said") stands for, given the noun the parse hangs
+    it on: that noun, unless it is a common noun naming no actor (``names``) inside a
+    prepositional phrase of a noun that does ("one Democrat familiar with the discussion, who
+    added" is the Democrat, not the discussion): then that noun. The parse attaches the
+    clause to the nearest noun; a clause hung on a noun that is no speaker but sits in an
+    actor's phrase belongs to the actor. Neither: ``None`` (unresolved, not a guess).
+    """
+    if noun.pos_ == "PROPN" or names(noun) is not None:
+        return noun
+    tok = noun
+    for _ in range(4):  # pobj -> prep -> (amod ->) the noun the phrase describes
+        if tok.dep_ not in ("pobj", "prep", "amod", "acl") or tok.head is tok:
+            break
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and names(tok) is not None:
+            return tok
+    return None if noun.dep_ == "pobj" else noun
 
 
 def _name_words(ent: Entity) -> set[str]:

@@ -52,7 +52,7 @@ from storyline.lang.en import (
 )
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
 from storyline.stages.prepare.extract.context import NO_DEADLINE, ArticleContext, Deadline
-from storyline.stages.prepare.extract.coref import SUBJECT_PRONOUNS, Coref
+from storyline.stages.prepare.extract.coref import SUBJECT_PRONOUNS, Coref, relative_antecedent
 from storyline.stages.prepare.extract.indirect import find_indirect
 from storyline.stages.prepare.extract.polarity import mark_quotes
 
@@ -574,6 +574,8 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
             while rel.dep_ != "relcl" and rel.head is not rel and rel.dep_ in ("conj", "xcomp"):
                 rel = rel.head
             subj = rel.head if rel.dep_ == "relcl" and rel.head.pos_ in ("PROPN", "NOUN") else None
+            if subj is not None:
+                subj = relative_antecedent(subj, lambda t: _speaker_in(ctx, t.idx, t.idx + len(t)))
             while subj is not None and subj.dep_ == "appos" and subj.head.pos_ == "PROPN":
                 subj = subj.head  # "Jane Roe, the minister, who said": the name
         if subj is not None:
