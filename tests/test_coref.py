@@ -338,3 +338,35 @@ def test_relative_who_takes_the_named_person() -> None:
         "The plan was backed by Dorian Vell, who said, “The fares will stay frozen.”"
     )
     assert one(quotes(text, "spacy"), "fares will stay").speaker == "Dorian Vell"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("byline", "speaker"),
+    [("By Wren Astley", "Wren Astley"), (None, None), ("Wren Astley and Ivo Penn", None)],
+)
+def test_first_person_narrator_is_the_single_author_of_the_byline(
+    byline: str | None, speaker: str | None
+) -> None:
+    text = (
+        "The lighthouse keeper waved me inside on a grey morning.\n\n"
+        "“I would not miss the storm,” I replied."
+    )
+    article = Article(
+        id=content_id(text), source="t", text=text, raw=text, title="t", byline=byline
+    )
+    doc = parse(text, "spacy")
+    found = extract_quotes(article, doc, extract_entities(article, doc))
+    assert one(found, "miss the storm").speaker == speaker
+
+
+def test_first_person_before_a_quote_without_a_parse_is_the_author() -> None:
+    text = (
+        "The lighthouse keeper waved me inside on a grey morning.\n\n"
+        "Later, I said, “The storm will pass by noon.”"
+    )
+    article = Article(
+        id=content_id(text), source="t", text=text, raw=text, title="t", byline="By Wren Astley"
+    )
+    found = extract_quotes(article, None, extract_entities(article, None))
+    assert one(found, "storm will pass").speaker == "Wren Astley"

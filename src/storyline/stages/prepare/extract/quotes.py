@@ -556,6 +556,8 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     p = re.search(rf"(?:^|[,;]\s+|\b(?:and|but|as|while)\s+)({_PRON})\s*$", phrase)
     if p:
         return _Speaker(pronoun=p.group(1).lower(), at=a + p.start(1))
+    if ctx.doc is None and re.fullmatch(r"(?:.*[,;]\s*)?I\s*", phrase, re.S):
+        return _first_person(ctx, a + phrase.rindex("I"))
     if ctx.doc is not None:
         tok = _token_at(ctx.doc, verb_at)
         subj = _nsubj(tok) if tok is not None else None
@@ -581,6 +583,8 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
         if subj is not None:
             if subj.lower_ in _PRONOUNS:
                 return _Speaker(pronoun=subj.lower_, at=subj.idx)
+            if subj.text == "I":
+                return _first_person(ctx, subj.idx)
             lo = min(t.idx for t in subj.subtree)
             hi = max(t.idx + len(t) for t in subj.subtree)
             own = _speaker_in(ctx, lo, hi, head=subj.idx)
@@ -601,6 +605,20 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
         first = [x for x in ctx.mentions_from(ss, b) if not ctx.in_quote(x[0])]
         return _Speaker(first[0][2]) if first else _Speaker()
     return _noun_speaker(ctx, phrase, a)
+
+
+# One author in a byline: "By Jane Roe", "Jane Roe" (not "Jane Roe and Ivo Penn", "Staff").
+_ONE_AUTHOR = re.compile(r"(?:[Bb]y\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})")
+
+
+def _first_person(ctx: _Ctx, at: int) -> _Speaker:
+    """ "…,” I said" in the narrative: the writer, when the byline names one author; else
+    no speaker (a column or a book excerpt without a byline, several authors, or an "I"
+    inside a quotation, whose quotation is not found on its own: unknown)."""
+    if ctx.in_quote(at):
+        return _Speaker()
+    m = _ONE_AUTHOR.fullmatch((ctx.article.byline or "").strip())
+    return _Speaker(text=m.group("name")) if m else _Speaker()
 
 
 def _head_phrase(text: str, head: Token) -> tuple[int, str]:
