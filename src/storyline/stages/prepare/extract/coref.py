@@ -601,20 +601,27 @@ class Coref:
 
 def relative_antecedent(noun: Token, names: Callable[[Token], Entity | None]) -> Token | None:
     """The noun a relative clause ("…, who said") stands for, given the noun the parse hangs
-    it on: that noun, unless it is a common noun naming no actor (``names``) inside a
-    prepositional phrase of a noun that does ("one Democrat familiar with the discussion, who
-    added" is the Democrat, not the discussion): then that noun. The parse attaches the
-    clause to the nearest noun; a clause hung on a noun that is no speaker but sits in an
-    actor's phrase belongs to the actor. Neither: ``None`` (unresolved, not a guess).
+    it on: that noun, unless it is a common noun naming no actor (``names``) nor a person
+    (``lang.en.PERSON_ROLE_NOUNS``) inside a prepositional phrase of a noun that does ("one
+    Democrat familiar with the discussion, who added" is the Democrat, not the discussion):
+    then that noun; failing one, ``None`` for a prepositional object (the caller reads the
+    phrase before the verb instead), else the noun. (The parse attaches the clause to the
+    nearest noun.)
     """
-    if noun.pos_ == "PROPN" or names(noun) is not None:
+
+    def person(tok: Token) -> bool:
+        return (
+            tok.pos_ == "PROPN" or names(tok) is not None or tok.lemma_.lower() in PERSON_ROLE_NOUNS
+        )
+
+    if person(noun):
         return noun
     tok = noun
     for _ in range(4):  # pobj -> prep -> (amod ->) the noun the phrase describes
         if tok.dep_ not in ("pobj", "prep", "amod", "acl") or tok.head is tok:
             break
         tok = tok.head
-        if tok.pos_ in ("NOUN", "PROPN") and names(tok) is not None:
+        if tok.pos_ in ("NOUN", "PROPN") and person(tok):
             return tok
     return None if noun.dep_ == "pobj" else noun
 

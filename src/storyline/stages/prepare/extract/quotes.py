@@ -576,7 +576,7 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
             while rel.dep_ != "relcl" and rel.head is not rel and rel.dep_ in ("conj", "xcomp"):
                 rel = rel.head
             subj = rel.head if rel.dep_ == "relcl" and rel.head.pos_ in ("PROPN", "NOUN") else None
-            if subj is not None:
+            if subj is not None:  # "one aide familiar with the talks, who": the aide
                 subj = relative_antecedent(subj, lambda t: _speaker_in(ctx, t.idx, t.idx + len(t)))
             while subj is not None and subj.dep_ == "appos" and subj.head.pos_ == "PROPN":
                 subj = subj.head  # "Jane Roe, the minister, who said": the name
