@@ -371,3 +371,19 @@ def test_first_person_before_a_quote_without_a_parse_is_the_author() -> None:
     )
     found = extract_quotes(article, None, extract_entities(article, None))
     assert one(found, "storm will pass").speaker == "Wren Astley"
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        ("The plan was backed by Dorian Vell", "Dorian Vell"),
+        ("Later the council heard from Sen. Dorian Vell", "Dorian Vell"),
+        ("The plan was backed by an aide to Dorian Vell", None),
+        ("The plan was backed by the former aide to Dorian Vell", None),
+    ],
+)
+def test_relative_who_without_a_parse_is_the_name_before_the_comma(
+    lead: str, speaker: str | None
+) -> None:
+    text = f"The ferry board met on Tuesday.\n\n{lead}, who said, “The fares will stay frozen.”"
+    assert one(quotes(text), "fares will stay").speaker == speaker

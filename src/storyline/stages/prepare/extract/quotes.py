@@ -46,6 +46,7 @@ from storyline.lang import (
 from storyline.lang.en import (
     FRAMING_VERB_FORMS,
     LABEL_CUES,
+    PERSON_ROLE_NOUNS,
     QUOTE_CONNECTIVES,
     SPEECH_NOUNS,
     WORK_NOUNS,
@@ -558,6 +559,14 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
         return _Speaker(pronoun=p.group(1).lower(), at=a + p.start(1))
     if ctx.doc is None and re.fullmatch(r"(?:.*[,;]\s*)?I\s*", phrase, re.S):
         return _first_person(ctx, a + phrase.rindex("I"))
+    who = re.search(r",\s*who\s*$", phrase) if ctx.doc is None else None
+    if who:
+        # "Jane Roe, who said": without a parse, the actor ending right before the comma,
+        # unless a preposition governs it ("an aide to Jane Roe, who": the aide, unknown)
+        ent = _ends_with_actor(ctx, a, a + who.start())
+        named = [x for x in ctx.mentions_from(a, a + who.start()) if x[2] is ent]
+        if ent is not None and named and not _GOVERNED.search(ctx.text, a, named[-1][0]):
+            return _Speaker(ent)
     if ctx.doc is not None:
         tok = _token_at(ctx.doc, verb_at)
         subj = _nsubj(tok) if tok is not None else None
@@ -609,6 +618,16 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
 
 # One author in a byline: "By Jane Roe", "Jane Roe" (not "Jane Roe and Ivo Penn", "Staff").
 _ONE_AUTHOR = re.compile(r"(?:[Bb]y\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})")
+
+
+# A noun phrase's preposition right before a name ("an aide to Sen. ", "the head of "): the
+# name is not the phrase's head (a verb's is: "backed by Jane Roe, who").
+_GOVERNED = re.compile(
+    r"(?:\b(?:a|an|the|his|her|its|their|one|two|three|several)\s+(?:[\w’'-]+\s+)?|"
+    rf"\b(?:{alternation(PERSON_ROLE_NOUNS)})s?\s+)"
+    rf"(?:{'|'.join(sorted(_PREPOSITIONS | {'to', 'against'}))})\s+(?:the\s+)?"
+    r"(?:[A-Z][a-z]{1,4}\.\s+)?\Z"
+)
 
 
 def _first_person(ctx: _Ctx, at: int) -> _Speaker:
