@@ -48,7 +48,11 @@ are read from PATH at run time; the **test split is refused**. Articles are buil
   first chunk) is among the predicted speaker's or role's words. Noun sources: the reference is the source, or for a source with no proper noun
   ("the judge") also CoreNLP's antecedent of it. Pronoun sources: the reference is the
   nearest earlier gold source that is not a pronoun (``spkPron``) and, second, CoreNLP's
-  dcoref antecedent (``CoreNLP``); the details line counts where the two heads disagree.
+  dcoref antecedent (``CoreNLP``); the details line counts where the two heads disagree. A
+  relative pronoun source ("who", "that") has one reference for both: the noun its clause
+  modifies in CoreNLP's parse (``relative_antecedent``; "Jane Roe, who said" -> Roe). A
+  CoreNLP antecedent that is a description ("the actress") also accepts a proper-noun
+  mention of its chain (``coref_ok``).
 - indirect: gold contents with no quote mark vs predicted ``indirect`` quotes, IoU >= 0.5
   (content without a leading "that"); ``indR-sp`` is the recall on those whose cue holds a
   speech verb (``SPEECH_CUES``); ``indP``: predicted indirect quotes overlapping any gold
@@ -821,6 +825,64 @@ def coref_antecedent(doc: PnDoc, span: tuple[int, int]) -> tuple[int, int] | Non
     return None
 
 
+RELATIVE_PRONOUNS = frozenset(("who", "whom", "which", "that"))
+
+
+def relative_antecedent(doc: PnDoc, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The noun a relative pronoun source stands for ("Jane Roe, who said …" -> Roe): in
+    CoreNLP's basic dependencies, the pronoun's verb hangs on that noun (``acl:relcl``),
+    through conjoined verbs ("the Roe who says …, who adds …"); ``None`` without a parse or a
+    noun within four steps."""
+    toks = doc.nlp.tokens
+    inside = [i for i, t in enumerate(toks) if t[0] < span[1] and span[0] < t[1]]
+    if len(inside) != 1:
+        return None
+    g = toks[inside[0]][3]
+    for _ in range(4):
+        if g < 0:
+            return None
+        if toks[g][2].startswith(("NN", "PRP")):
+            return (toks[g][0], toks[g][1])
+        g = toks[g][3]
+    return None
+
+
+def pronoun_references(
+    doc: PnDoc, span: tuple[int, int]
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The two references of a pronoun source: CoreNLP's antecedent and the nearest earlier
+    gold source that is not a pronoun; for a relative pronoun ("who", "that") both are the
+    noun its clause modifies (``relative_antecedent``), as neither chains nor earlier
+    sources know what a relative pronoun refers to."""
+    if " ".join(fold_name(doc.text[span[0] : span[1]])) in RELATIVE_PRONOUNS:
+        rel = relative_antecedent(doc, span)
+        if rel is not None:
+            return rel, rel
+    return coref_antecedent(doc, span), last_gold_source(doc, span[0])
+
+
+def chain_names(doc: PnDoc, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The mentions headed by a proper noun in the CoreNLP chain holding ``span``, anywhere
+    in the article (a chain whose earlier mentions are descriptions, "the actress … she
+    said", names its entity only later)."""
+    for chain in doc.nlp.chains:
+        if any(a <= span[0] < b for a, b, _, _ in chain):
+            return [(a, b) for a, b, h, _ in chain if doc.nlp.tokens[h][2].startswith("NNP")]
+    return []
+
+
+def coref_ok(doc: PnDoc, ref: tuple[int, int] | None, pred: Pred) -> bool:
+    """The speaker matches CoreNLP's antecedent ``ref`` or, when that antecedent is a
+    description ("the actress"), a proper-noun mention of the same chain."""
+    if ref is None:
+        return False
+    if speaker_ok(doc, ref, pred):
+        return True
+    if any(t[2].startswith("NNP") for t in doc.nlp.tokens if t[0] < ref[1] and ref[0] < t[1]):
+        return False
+    return any(speaker_ok(doc, m, pred) for m in chain_names(doc, ref))
+
+
 def last_gold_source(doc: PnDoc, before: int) -> tuple[int, int] | None:
     """The nearest earlier gold source (of any attribution) that is not a pronoun."""
     best: tuple[int, int] | None = None
@@ -1032,9 +1094,8 @@ def score_polnear(
             ctx = f"{doc.name} {golds[gi].span}: gold {src!r} got {p.speaker!r}/{p.role!r}"
             if is_pronoun(src):
                 s.pron_n += 1
-                ref_c = coref_antecedent(doc, at.source[0])
-                ref_l = last_gold_source(doc, at.source[0][0])
-                ok_c, ok_l = speaker_ok(doc, ref_c, p), nominal_ok(doc, ref_l, p)
+                ref_c, ref_l = pronoun_references(doc, at.source[0])
+                ok_c, ok_l = coref_ok(doc, ref_c, p), nominal_ok(doc, ref_l, p)
                 s.pron_ok_coref += ok_c
                 s.pron_ok_last += ok_l
                 s.pron_ok_either += ok_c or ok_l

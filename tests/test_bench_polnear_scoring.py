@@ -66,3 +66,37 @@ def test_quotes_are_scored_per_quoted_paragraph() -> None:
     units = b.paragraph_units(text, (1, end))
     assert [text[x:y] for x, y in units] == ["The ferry is late.", "“The bridge is shut,"]
     assert b.paragraph_units(text, (22, end)) == [(22, end)]
+
+
+def _parsed(text: str, govs: list[int], tags: list[str]) -> tuple[ModuleType, object]:
+    """A PnDoc over ``text`` split at spaces, with the given CoreNLP governors and tags."""
+    b = _bench()
+    toks, at = [], 0
+    for word, gov, tag in zip(text.split(" "), govs, tags, strict=True):
+        toks.append((at, at + len(word), tag, gov))
+        at += len(word) + 1
+    return b, b.PnDoc("t", text, [], b.CoreNlp(tokens=toks), True)
+
+
+def test_relative_pronoun_reference_is_the_noun_its_clause_modifies() -> None:
+    # "Mara Quell , who later said ..." : who <- said <- Quell (acl:relcl)
+    text = "Lio Penn met Mara Quell , who later said the tolls stay"
+    govs = [1, 2, -1, 4, 2, 4, 8, 8, 4, 10, 11, 8]
+    tags = ["NNP", "NNP", "VBD", "NNP", "NNP", ",", "WP", "RB", "VBD", "DT", "NNS", "VBP"]
+    b, doc = _parsed(text, govs, tags)
+    who = (text.index("who"), text.index("who") + 3)
+    ref_c, ref_l = b.pronoun_references(doc, who)
+    assert ref_c == ref_l and text[ref_c[0] : ref_c[1]] == "Quell"
+    assert b.speaker_ok(doc, ref_c, b.Pred(0, 1, "Mara Quell", "direct"))
+    assert not b.speaker_ok(doc, ref_c, b.Pred(0, 1, "Lio Penn", "direct"))
+
+
+def test_description_antecedent_accepts_a_name_of_its_chain() -> None:
+    text = "The skipper waved and Ada Roe smiled"
+    b, doc = _parsed(text, [1, 2, -1, 2, 5, 6, 2], ["DT", "NN", "VBD", "CC", "NNP", "NNP", "VBD"])
+    doc.nlp.chains = [[(0, 11, 1, True), (22, 29, 5, False)]]
+    skipper = (0, 11)
+    assert b.coref_ok(doc, skipper, b.Pred(0, 1, "Ada Roe", "direct"))
+    assert not b.coref_ok(doc, skipper, b.Pred(0, 1, "Lio Penn", "direct"))
+    doc.nlp.chains = [[(0, 11, 1, True)]]
+    assert not b.coref_ok(doc, skipper, b.Pred(0, 1, "Ada Roe", "direct"))

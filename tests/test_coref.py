@@ -312,3 +312,78 @@ def test_pronoun_in_a_reported_clause_is_the_reporter(mode: str) -> None:
     coref, _ = resolver(text, mode)
     ent = coref.resolve_pronoun("he", text.index("he had won"))
     assert ent is not None and ent.name == "Orrin Pell"
+
+
+@pytest.mark.model
+def test_relative_who_hung_on_a_phrase_noun_is_the_phrase_owner() -> None:
+    text = (
+        "The ferry board met on Tuesday.\n\n"
+        "“The fares will stay frozen until spring,” said one trustee familiar with the "
+        "meeting, who added, “Nobody was convinced.”\n\n"
+        "The plan was backed by a spokesman familiar with the meeting, who said, “The vote "
+        "was close.”"
+    )
+    found = quotes(text, "spacy")
+    # both clauses hang on "the meeting" in the parse; the meeting said nothing
+    # (the spokesman names no actor: a person noun all the same)
+    first = one(found, "Nobody was convinced")
+    assert first.speaker is not None and "trustee" in first.speaker
+    second = one(found, "vote was close")
+    assert second.speaker is not None and "spokesman" in second.speaker
+
+
+@pytest.mark.model
+def test_relative_who_takes_the_named_person() -> None:
+    text = (
+        "The ferry board met on Tuesday.\n\n"
+        "The plan was backed by Dorian Vell, who said, “The fares will stay frozen.”"
+    )
+    assert one(quotes(text, "spacy"), "fares will stay").speaker == "Dorian Vell"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("byline", "speaker"),
+    [("By Wren Astley", "Wren Astley"), (None, None), ("Wren Astley and Ivo Penn", None)],
+)
+def test_first_person_narrator_is_the_single_author_of_the_byline(
+    byline: str | None, speaker: str | None
+) -> None:
+    text = (
+        "The lighthouse keeper waved me inside on a grey morning.\n\n"
+        "“I would not miss the storm,” I replied."
+    )
+    article = Article(
+        id=content_id(text), source="t", text=text, raw=text, title="t", byline=byline
+    )
+    doc = parse(text, "spacy")
+    found = extract_quotes(article, doc, extract_entities(article, doc))
+    assert one(found, "miss the storm").speaker == speaker
+
+
+def test_first_person_before_a_quote_without_a_parse_is_the_author() -> None:
+    text = (
+        "The lighthouse keeper waved me inside on a grey morning.\n\n"
+        "Later, I said, “The storm will pass by noon.”"
+    )
+    article = Article(
+        id=content_id(text), source="t", text=text, raw=text, title="t", byline="By Wren Astley"
+    )
+    found = extract_quotes(article, None, extract_entities(article, None))
+    assert one(found, "storm will pass").speaker == "Wren Astley"
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        ("The plan was backed by Dorian Vell", "Dorian Vell"),
+        ("Later the council heard from Sen. Dorian Vell", "Dorian Vell"),
+        ("The plan was backed by an aide to Dorian Vell", None),
+        ("The plan was backed by the former aide to Dorian Vell", None),
+    ],
+)
+def test_relative_who_without_a_parse_is_the_name_before_the_comma(
+    lead: str, speaker: str | None
+) -> None:
+    text = f"The ferry board met on Tuesday.\n\n{lead}, who said, “The fares will stay frozen.”"
+    assert one(quotes(text), "fares will stay").speaker == speaker

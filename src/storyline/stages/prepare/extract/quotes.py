@@ -46,13 +46,14 @@ from storyline.lang import (
 from storyline.lang.en import (
     FRAMING_VERB_FORMS,
     LABEL_CUES,
+    PERSON_ROLE_NOUNS,
     QUOTE_CONNECTIVES,
     SPEECH_NOUNS,
     WORK_NOUNS,
 )
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
 from storyline.stages.prepare.extract.context import NO_DEADLINE, ArticleContext, Deadline
-from storyline.stages.prepare.extract.coref import SUBJECT_PRONOUNS, Coref
+from storyline.stages.prepare.extract.coref import SUBJECT_PRONOUNS, Coref, relative_antecedent
 from storyline.stages.prepare.extract.indirect import find_indirect
 from storyline.stages.prepare.extract.polarity import mark_quotes
 
@@ -556,6 +557,16 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     p = re.search(rf"(?:^|[,;]\s+|\b(?:and|but|as|while)\s+)({_PRON})\s*$", phrase)
     if p:
         return _Speaker(pronoun=p.group(1).lower(), at=a + p.start(1))
+    if ctx.doc is None and re.fullmatch(r"(?:.*[,;]\s*)?I\s*", phrase, re.S):
+        return _first_person(ctx, a + phrase.rindex("I"))
+    who = re.search(r",\s*who\s*$", phrase) if ctx.doc is None else None
+    if who:
+        # "Jane Roe, who said": without a parse, the actor ending right before the comma,
+        # unless a preposition governs it ("an aide to Jane Roe, who": the aide, unknown)
+        ent = _ends_with_actor(ctx, a, a + who.start())
+        named = [x for x in ctx.mentions_from(a, a + who.start()) if x[2] is ent]
+        if ent is not None and named and not _GOVERNED.search(ctx.text, a, named[-1][0]):
+            return _Speaker(ent)
     if ctx.doc is not None:
         tok = _token_at(ctx.doc, verb_at)
         subj = _nsubj(tok) if tok is not None else None
@@ -574,11 +585,15 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
             while rel.dep_ != "relcl" and rel.head is not rel and rel.dep_ in ("conj", "xcomp"):
                 rel = rel.head
             subj = rel.head if rel.dep_ == "relcl" and rel.head.pos_ in ("PROPN", "NOUN") else None
+            if subj is not None:  # "one aide familiar with the talks, who": the aide
+                subj = relative_antecedent(subj, lambda t: _speaker_in(ctx, t.idx, t.idx + len(t)))
             while subj is not None and subj.dep_ == "appos" and subj.head.pos_ == "PROPN":
                 subj = subj.head  # "Jane Roe, the minister, who said": the name
         if subj is not None:
             if subj.lower_ in _PRONOUNS:
                 return _Speaker(pronoun=subj.lower_, at=subj.idx)
+            if subj.text == "I":
+                return _first_person(ctx, subj.idx)
             lo = min(t.idx for t in subj.subtree)
             hi = max(t.idx + len(t) for t in subj.subtree)
             own = _speaker_in(ctx, lo, hi, head=subj.idx)
@@ -599,6 +614,30 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
         first = [x for x in ctx.mentions_from(ss, b) if not ctx.in_quote(x[0])]
         return _Speaker(first[0][2]) if first else _Speaker()
     return _noun_speaker(ctx, phrase, a)
+
+
+# One author in a byline: "By Jane Roe", "Jane Roe" (not "Jane Roe and Ivo Penn", "Staff").
+_ONE_AUTHOR = re.compile(r"(?:[Bb]y\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})")
+
+
+# A noun phrase's preposition right before a name ("an aide to Sen. ", "the head of "): the
+# name is not the phrase's head (a verb's is: "backed by Jane Roe, who").
+_GOVERNED = re.compile(
+    r"(?:\b(?:a|an|the|his|her|its|their|one|two|three|several)\s+(?:[\w’'-]+\s+)?|"
+    rf"\b(?:{alternation(PERSON_ROLE_NOUNS)})s?\s+)"
+    rf"(?:{'|'.join(sorted(_PREPOSITIONS | {'to', 'against'}))})\s+(?:the\s+)?"
+    r"(?:[A-Z][a-z]{1,4}\.\s+)?\Z"
+)
+
+
+def _first_person(ctx: _Ctx, at: int) -> _Speaker:
+    """ "…,” I said" in the narrative: the writer, when the byline names one author; else
+    no speaker (a column or a book excerpt without a byline, several authors, or an "I"
+    inside a quotation, whose quotation is not found on its own: unknown)."""
+    if ctx.in_quote(at):
+        return _Speaker()
+    m = _ONE_AUTHOR.fullmatch((ctx.article.byline or "").strip())
+    return _Speaker(text=m.group("name")) if m else _Speaker()
 
 
 def _head_phrase(text: str, head: Token) -> tuple[int, str]:
