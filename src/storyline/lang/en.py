@@ -935,6 +935,25 @@ FRAMING_VERB_FORMS: frozenset[str] = frozenset({
     "finds that", "concluded", "concludes", "quoted", "recounted", "recounts",
 })  # fmt: skip
 
+# Nouns for a document, a poll or a sign that can itself be a quotation's source ("…,” the
+# memo read; "…,” a poll found; "…,” it read., after "a letter"): the document is the source
+# when no person is named (issue 17).
+DOCUMENT_NOUNS: frozenset[str] = frozenset({
+    "memo", "memorandum", "letter", "report", "poll", "survey", "study", "statement", "filing",
+    "complaint", "indictment", "document", "email", "e-mail", "ruling", "order", "sign",
+    "banner", "placard", "poster", "note", "release", "transcript", "resolution", "platform",
+    "motion", "lawsuit", "affidavit", "ad", "advertisement", "tweet", "post", "message",
+    "notice", "brief", "opinion", "decision", "verdict", "petition", "leaflet", "flyer",
+    "pamphlet", "editorial", "audit", "review", "analysis", "assessment", "proposal", "plan",
+    "bill", "manifesto", "caption", "headline", "label", "card", "invitation", "summary",
+})  # fmt: skip
+
+# What a document does to its words after a quotation: "…,” the sign read.
+DOCUMENT_VERBS: frozenset[str] = frozenset({
+    "read", "reads", "found", "finds", "showed", "shows", "concluded", "concludes", "stated",
+    "states", "said", "says", "noted", "notes", "added", "adds", "warned", "warns",
+})  # fmt: skip
+
 # Nouns for a work with a title ("her memoir, “Tides of Eastport”"): a title-case quotation
 # right after one, or after "titled", is the work's title, not anyone's words (issue 17).
 WORK_NOUNS: frozenset[str] = frozenset({

@@ -36,6 +36,7 @@ from storyline.lang import (
     CORE_SPEECH_FORMS,
     HONORIFICS,
     MONTHS,
+    QUOTE_SPEECH_FORMS,
     REPORTING_FORMS,
     SPEECH_LEMMAS,
     TITLE_ABBREVIATIONS,
@@ -44,6 +45,8 @@ from storyline.lang import (
     finite_forms,
 )
 from storyline.lang.en import (
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
     FRAMING_VERB_FORMS,
     LABEL_CUES,
     QUOTE_CONNECTIVES,
@@ -75,6 +78,7 @@ _PRON = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in _PRONOUNS) + 
 _DOTTED = (
     rf"\b(?:{'|'.join(TITLE_ABBREVIATIONS)})\.|\b[A-Z]\.(?=\s?[A-Z])"
     r"|\b[A-Z][a-z]{1,3}\.(?=,)"  # a state after a name: "Jane Roe, D-Ore., said"
+    r"|(?<=\b[A-Z]\.)[A-Z]\.(?=,)"  # or in capitals: "Jane Roe, 30, of Velmar, N.C., said"
     r"|\((?:[DRI]|Ind|Dem|Rep)\s?-\s?[A-Z][A-Za-z.]{0,13}\)"  # "Jane Roe (D-Ore.) said"
 )
 _OPEN, _CLOSE = "“„«", "”»"
@@ -399,6 +403,10 @@ def _chunk_start(text: str, a: int, pos: int) -> int:
     return a if comma < 0 else comma + 1
 
 
+# An age in commas right after a name: "Jane Roe, 41, of Velmar".
+_AGE_APPOS = re.compile(r",\s*\d{1,3}\s*,")
+
+
 def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
     """The actor of a phrase that ends right before offset ``b``.
 
@@ -411,6 +419,15 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
     closed = b > a and text[b - 1] == ","  # "Jane Roe, a fellow at the Institute, said"
     b -= closed
     b = _before_party(text, a, b)  # "Sen. Jane Roe (D-Ore.) said"
+    aged = [
+        ent
+        for s, e, ent in ctx.mentions_from(a, b)
+        if ent.type == "PERSON" and _AGE_APPOS.match(text, e, b)
+    ]
+    if closed and aged:
+        # "Jane Roe, 41, of Velmar, N.C., who …,": a name with an age heads the phrase
+        # (the places after it are where the person is from)
+        return aged[0]
     found = [(s, e, ent) for s, e, ent in ctx.mentions_from(a, b) if b - 1 <= e <= b]
     m = re.search(r",[^,“”\"]{1,100}$", text[a:b]) if closed else None
     if m:
@@ -719,11 +736,68 @@ def _para_break_in(text: str, start: int, stop: int) -> int | None:
     return None
 
 
+# A document as the source after a quotation: "…,” the memo read / a poll found / it read.
+_DOC_NOUN = rf"(?:{alternation(DOCUMENT_NOUNS)})"
+_AFTER_DOC = re.compile(
+    rf"\s*[,;—–-]?\s*(?P<np>[Ii]t|(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|"
+    rf"[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?{_DOC_NOUN})"
+    rf"(?:\s+(?:by|from|of|for)\s+(?P<by>[^,.;:“”\"\n]{{2,60}}?))?\s+{_ADV}"
+    rf"(?P<v>{alternation(DOCUMENT_VERBS)})\b"
+)
+# The document "it" stands for: the last one named before ("a letter …. “…,” it read").
+_DOC_BEFORE = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,2}}?"
+    rf"(?P<n>{_DOC_NOUN})\b"
+)
+
+
+# A source credited in brackets right after a quotation: "…” [Velmar Post.]", "…” [AP]".
+_CREDIT_AFTER = re.compile(r"[ \t]*\[(?P<np>[A-Z][\w’'&-]*(?:[ \t]+[A-Z][\w’'&.-]*){0,3})\.?\]")
+
+
+def _document_source(ctx: _Ctx, end: int, tail_end: int) -> _Speaker:
+    """A document named as the source of the quotation that closes at ``end``: "…,” the
+    sign read", "…,” a poll found", "…,” it read" after "a letter". Only the verbs a person
+    is not the subject of here ("read", "found", "showed"); "the memo said" is the common
+    attribution's. The document's words are its source (issue 17: no one else said them)."""
+    text = ctx.text
+    if text[end - 2 : end - 1] not in (",", "?", "!", "—", "–", "-"):
+        return _Speaker()
+    m = _AFTER_DOC.match(text, end, tail_end)
+    if m is None or m.group("v") in REPORTING_FORMS:
+        return _Speaker()
+    np = m.group("np")
+    if m.group("by"):  # "a survey by the Velmar Institute found": the institute's
+        ent = _speaker_in(ctx, m.start("by"), m.end("by"))
+        if ent is not None and ent.type in _ACTOR_TYPES:
+            return _Speaker(ent)
+    if np.lower() != "it":
+        return _Speaker(text=_plain_np(np) or np)
+    if m.group("v") not in ("read", "reads"):
+        return _Speaker()  # "it found" may be an organisation's (the pronoun path)
+    start = ctx.sentence(end - 2)[0]
+    docs = [
+        d
+        for d in _DOC_BEFORE.finditer(text, max(0, start - 600), end)
+        if not ctx.in_quote(d.start())
+    ]
+    return _Speaker(text=docs[-1].group("n")) if docs else _Speaker()
+
+
 def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     """Attribution after a quote: "…,” he said / the official said / said Jane Roe."""
     text = ctx.text
     para = _para_break_in(text, end, end + 160)
     tail_end = min(len(text), end + 160, len(text) if para is None else para)
+    doc = _document_source(ctx, end, tail_end)
+    if doc:
+        return doc
+    m = _CREDIT_AFTER.match(text, end, tail_end)
+    if m:  # "…” [Velmar Post.]": a digest credits the outlet it quotes
+        ent = _speaker_in(ctx, m.start("np"), m.end("np"))
+        if ent is not None and ent.type in _ACTOR_TYPES:
+            return _Speaker(ent)
+        return _Speaker(text=m.group("np"))
     m = _AFTER_PRONOUN.match(text, end, tail_end)
     if m:
         return _Speaker(pronoun=m.group("sp").lower(), at=m.start("sp"))
@@ -770,7 +844,9 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
             m = None
     if m and not re.match(r"(?:and|but|or|then|which|that|as|while|when)\b", m.group("np")):
         # ("…” and repeated that …" continues the writer's sentence: no attribution)
-        return _np_speaker(ctx, m.start("np"), m.end("np"), m.start("v"))
+        sp = _np_speaker(ctx, m.start("np"), m.end("np"), m.start("v"))
+        if sp:
+            return sp  # (else the forms below: a name no one knew, a long apposition)
     m = _AFTER_ANY_VERB.match(text, end, tail_end)
     if m and text[end - 2 : end - 1] in (",", "?", "!") and m.group("v") not in _VERBISH:
         # "…,” Roe pressed. / "…?” she wondered.": a quote left open by a comma or a question
@@ -845,6 +921,20 @@ _ISSUED_NOUN = re.compile(
 _ACTOR_TYPES = ("PERSON", "UNNAMED", "ORG")
 
 
+# "As Jane Roe put it (in a memo), “…": the speaker of a quotation that closes the clause.
+_PUT_IT = re.compile(
+    rf"(?:^|[,;—–]\s+|\b)[Aa]s\s+(?P<np>(?:{_DOTTED}|[^.;:“”\"\n]){{1,90}}?)\s+{_ADV}"
+    r"(?:put|puts|phrased|phrases)\s+it\b(?:[^.;“”\"\n]{0,80}?)\s*[:,—–]\s*\Z"
+)
+
+
+# A sentence that is a reporting verb, then its speaker and a colon: "Added Roe:".
+_INVERTED_INTRO = re.compile(
+    rf"\s*(?P<v>[A-Z][a-z]{{2,}})\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s*:\s*\Z"
+)
+_INVERTIBLE = QUOTE_SPEECH_FORMS - _words("says tells states notes adds warns")
+
+
 def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
     """Attribution before a quote, and whether the quote is introduced by it.
 
@@ -871,7 +961,16 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         )
         if sp:
             return sp, True
+    put = _PUT_IT.search(head)
+    if put:  # "As Jane Roe put it in a memo, “…"
+        a, b = ss + put.start("np"), ss + put.end("np")
+        ent = _ends_with_actor(ctx, a, b) or _speaker_in(ctx, a, b)
+        if ent is not None:
+            return _Speaker(ent), True
+        if re.fullmatch(_PRON, put.group("np")):
+            return _Speaker(pronoun=put.group("np").lower(), at=a), True
     m = _BEFORE_VERB.search(head)
+    by_verb = m is not None
     if m:
         rest_a, rest_b = ss + m.start("rest"), ss + m.end("rest")
         # "said Jane Roe:" names the speaker after the verb, but "telling Jane Roe,", "told
@@ -882,7 +981,11 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         ent = _speaker_in(ctx, rest_a, rest_b) if rest_b > rest_a and inverted else None
         if ent is not None:
             return _Speaker(ent), True
-        return _np_speaker(ctx, ss, ss + m.start("v"), ss + m.start("v")), True
+        sp = _np_speaker(ctx, ss, ss + m.start("v"), ss + m.start("v"))
+        if sp:
+            return sp, True
+        # a verb whose subject names no one ("she released a statement saying, “…": the
+        # statement's) leaves the quote to the forms below
     issued = _ISSUED_NOUN.search(head)
     if issued:
         # "Roe issued a statement on Friday, “…": the statement's words are its issuer's
@@ -895,11 +998,19 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         a, b = ss + byline.start("np"), ss + byline.end("np")
         ent = _speaker_in(ctx, a, b)
         return (_Speaker(ent) if ent is not None else _Speaker(text=byline.group("np"))), True
+    inv = _INVERTED_INTRO.match(head)
+    if inv and inv.group("v").lower() in _INVERTIBLE:
+        # "Continued Roe: “…": a reporting verb opening the sentence, then its speaker
+        a, b = ss + inv.start("np"), ss + inv.end("np")
+        ent = _speaker_in(ctx, a, b)
+        if ent is not None:
+            return _Speaker(ent), True
+        return _noun_speaker(ctx, inv.group("np"), a), True
     if re.search(r"[:—–]\s*$|\s--?\s*$", head):
         sp = _sentence_subject(ctx, ss, open_mark)
         lone = _LONE_NAME.match(head) if not sp else None
         return (_Speaker(text=lone.group(1)) if lone else sp), True
-    return _Speaker(), not head.strip()
+    return _Speaker(), by_verb or not head.strip()
 
 
 # -- direct and partial quotes --------------------------------------------------------------------
@@ -1123,14 +1234,18 @@ def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
         for m in re.finditer(rf"\b(?:{_VERBS}|{_FRAMING})\b", ctx.text[ss : seg.open_mark])
         if not ctx.in_quote(ss + m.start())
     ]
-    if not verbs:
-        return _Speaker()
-    verb_at = ss + verbs[-1].start()
-    return (
-        _np_speaker(ctx, ss, verb_at, verb_at)
-        if ctx.doc is not None
-        else _subject_by_position(ctx, ss, verb_at)
-    )
+    # the nearest verb first; when its subject names no one ("Roe said that fact speaks to
+    # who is “…”": the fact), the verb before it, whose reported clause holds the quote
+    for verb in reversed(verbs[-2:]):
+        verb_at = ss + verb.start()
+        sp = (
+            _np_speaker(ctx, ss, verb_at, verb_at)
+            if ctx.doc is not None
+            else _subject_by_position(ctx, ss, verb_at)
+        )
+        if sp:
+            return sp
+    return _Speaker()
 
 
 # A speech noun with its owner right before a quotation: "Roe's promise that “…”", "her
@@ -1141,6 +1256,14 @@ _OWNED_NOUN = re.compile(
 )
 
 
+# A speech noun with its owner after it: "comments from Ivo Roe that “…”", "a claim by the
+# ministry that “…”".
+_NOUN_BY = re.compile(
+    rf"\b(?:{alternation(SPEECH_NOUNS)})\s+(?:from|by)\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,80}}?)"
+    r"\s*,?\s+that\s+(?:[\w’'-]+\s+){0,6}?[\s,]*\Z"
+)
+
+
 def _speech_noun_owner(ctx: _Ctx, seg: _Seg) -> _Speaker:
     """Speaker of a partial quote that a speech noun introduces: the noun's owner."""
     if seg.open_mark is None:
@@ -1148,7 +1271,18 @@ def _speech_noun_owner(ctx: _Ctx, seg: _Seg) -> _Speaker:
     ss, _ = ctx.sentence(seg.open_mark)
     lo = max(ss, seg.open_mark - 120)
     m = _OWNED_NOUN.search(ctx.text, lo, seg.open_mark)
-    if m is None or re.search(r"[“”\"]", m.group("tail")):
+    if m is None:
+        by = _NOUN_BY.search(ctx.text, lo, seg.open_mark)
+        if by is not None and not ctx.in_quote(by.start()):
+            # "comments from the former minister Ivo Roe that “…”": the named owner
+            ent = _ends_with_actor(ctx, by.start("np"), by.end("np"))
+            if ent is not None and ent.type in ("PERSON", "UNNAMED", "ORG"):
+                return _Speaker(ent)
+            name = _END_NAME.search(by.group("np")) if ent is None else None
+            if name:  # a full name the entity stage did not know
+                return _Speaker(text=name.group())
+        return _Speaker()
+    if re.search(r"[“”\"]", m.group("tail")):
         return _Speaker()
     if m.group("pron"):
         pron = {"his": "he", "her": "she", "their": "they"}[m.group("pron").lower()]
