@@ -104,3 +104,37 @@ def test_an_outlet_credited_in_brackets(mode: str) -> None:
         "and commuters are angry.” [Velmar Post.]"
     )
     assert one(quotes(text, mode), "cheapest crossing").speaker == "Velmar Post"
+
+
+@pytest.mark.parametrize("mode", ["spacy"])
+def test_an_unnamed_description_that_shouts_is_the_source(mode: str) -> None:
+    text = "As the ferry pulled away, a young boy on the pier shouted, “Bring the boats back!”"
+    assert one(quotes(text, mode), "Bring the boats").speaker == "young boy"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_verb_of_the_manner_of_speaking_before_the_quote(mode: str) -> None:
+    text = (
+        "Smiling broadly, Mayor Petra Lind thanked the crowd and then boomed, "
+        "“Tonight, Velmar chose the bridge.”"
+    )
+    assert one(quotes(text, mode), "Velmar chose").speaker == "Petra Lind"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_sign_reading_is_the_source_of_its_words(mode: str) -> None:
+    text = "Outside the hall, a woman held a sign reading, “Velmar is not for sale.”"
+    assert one(quotes(text, mode), "not for sale").speaker == "sign"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_statement_from_a_body_is_the_bodys(mode: str) -> None:
+    text = "A statement from the harbour board saying, “All crossings resume at dawn.”"
+    assert one(quotes(text, mode), "crossings resume").speaker == "harbour board"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_adverb_is_no_speaker(mode: str) -> None:
+    text = "Roe, later claiming that the port was idle, described its crews as “mostly asleep.”"
+    for q in quotes(text, mode):
+        assert q.speaker != "later"

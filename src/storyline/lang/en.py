@@ -935,6 +935,20 @@ FRAMING_VERB_FORMS: frozenset[str] = frozenset({
     "finds that", "concluded", "concludes", "quoted", "recounted", "recounts",
 })  # fmt: skip
 
+# Verbs of the manner of speaking that the speech table leaves out (they report no clause:
+# "shouted that" is rare): a clause ending in one, then a comma or colon, introduces its
+# subject's quotation ("a boy shouted, “…”"; "she boomed: “…”"; issue 17).
+VOCAL_VERB_FORMS: frozenset[str] = frozenset({
+    "shouted", "shouts", "shouting", "yelled", "yells", "yelling", "screamed", "screams",
+    "cried", "cries", "exclaimed", "exclaims", "whispered", "whispers", "muttered", "mutters",
+    "murmured", "boomed", "booms", "roared", "roars", "bellowed", "chanted", "chants",
+    "chanting", "sang", "sings", "snapped", "quipped", "quips", "joked", "jokes", "joking",
+    "mused", "muses", "pleaded", "begged", "shot back", "fired back", "tweeting", "writing",
+    "interjected", "interrupted", "retorted", "proclaimed", "proclaims", "thundered",
+    "declared", "pressed", "demanded", "asking", "wondered", "wonders", "sighed", "laughed",
+    "scoffed", "gushed", "beamed", "cheered", "vowing", "declaring", "adding", "telling",
+})  # fmt: skip
+
 # Nouns for a document, a poll or a sign that can itself be a quotation's source ("…,” the
 # memo read; "…,” a poll found; "…,” it read., after "a letter"): the document is the source
 # when no person is named (issue 17).
@@ -946,6 +960,7 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset({
     "notice", "brief", "opinion", "decision", "verdict", "petition", "leaflet", "flyer",
     "pamphlet", "editorial", "audit", "review", "analysis", "assessment", "proposal", "plan",
     "bill", "manifesto", "caption", "headline", "label", "card", "invitation", "summary",
+    "suit", "shirt", "t-shirt", "hat", "cap", "sticker", "billboard",
 })  # fmt: skip
 
 # What a document does to its words after a quotation: "…,” the sign read.

@@ -51,6 +51,7 @@ from storyline.lang.en import (
     LABEL_CUES,
     QUOTE_CONNECTIVES,
     SPEECH_NOUNS,
+    VOCAL_VERB_FORMS,
     WORK_NOUNS,
 )
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
@@ -310,7 +311,8 @@ def _split_title(name: str) -> tuple[str, str | None]:
 # Words that alone name no speaker: relative and other pronouns, determiners, headline words.
 _NOT_A_SPEAKER = _PREPOSITIONS | _words(
     """who whom whose which that what whoever the a an this these those some any each all
-    another other others one ones latest breaking update updated exclusive watch video"""
+    another other others one ones latest breaking update updated exclusive watch video
+    later earlier also then again previously once still now meanwhile however instead"""
 )
 
 
@@ -608,6 +610,11 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
                     return _Speaker(ent)
             if own is not None:
                 return _Speaker(own)
+            if subj.lower_ in DOCUMENT_NOUNS or subj.lemma_ in DOCUMENT_NOUNS:
+                # "a statement from the harbour board said": the board's, not the statement's
+                by = _document_author(ctx, subj)
+                if by:
+                    return by
             lo_head, head_np = _head_phrase(ctx.text, subj)
             return _noun_speaker(ctx, head_np, lo_head)
     if re.search(r"\b(?:and|but)\s*$", phrase):
@@ -616,6 +623,25 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
         first = [x for x in ctx.mentions_from(ss, b) if not ctx.in_quote(x[0])]
         return _Speaker(first[0][2]) if first else _Speaker()
     return _noun_speaker(ctx, phrase, a)
+
+
+def _document_author(ctx: _Ctx, noun: Token) -> _Speaker:
+    """Who issued a document a parse shows as "NOUN from/by X": X, an actor or a short noun
+    phrase ("the harbour board"); none when the document names no author."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("from", "by"):
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            lo = min(t.idx for t in obj.subtree)
+            hi = max(t.idx + len(t) for t in obj.subtree)
+            ent = _speaker_in(ctx, lo, hi, head=obj.idx)
+            if ent is not None and ent.type in _ACTOR_TYPES:
+                return _Speaker(ent)
+            _, head_np = _head_phrase(ctx.text, obj)
+            plain = _plain_np(head_np) if obj.pos_ in ("NOUN", "PROPN") else None
+            if plain:
+                return _Speaker(text=plain)
+    return _Speaker()
 
 
 def _head_phrase(text: str, head: Token) -> tuple[int, str]:
@@ -928,6 +954,18 @@ _PUT_IT = re.compile(
 )
 
 
+# A verb of the manner of speaking, a few words (a hearer, a time) and a comma or colon
+# closing the text before a quote: "Roe boomed, “…", "a boy shouted at the crew: “…".
+_BEFORE_VOCAL = re.compile(
+    rf"(?s:.*)\b(?P<v>{alternation(VOCAL_VERB_FORMS)})\b(?P<rest>[^.;:“”\"]{{0,40}}?)\s*[:,—–]\s*\Z"
+)
+# A document introducing the words it bears: "a sign reading “…", "shirts that read “…".
+_DOC_INTRO = re.compile(
+    rf"\b(?P<n>{_DOC_NOUN}s?)\b(?:\s+(?:from|by)\s+(?P<by>[^,.;:“”\"\n]{{2,60}}?))?"
+    r"(?:\s+[\w’'-]+){0,3}?\s+(?:reading|read|reads|saying|"
+    r"that\s+(?:read|reads|said|says))\s*[,:]?\s*\Z",
+    re.I,
+)
 # A sentence that is a reporting verb, then its speaker and a colon: "Added Roe:".
 _INVERTED_INTRO = re.compile(
     rf"\s*(?P<v>[A-Z][a-z]{{2,}})\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s*:\s*\Z"
@@ -993,6 +1031,29 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         sp = _np_speaker(ctx, ss, verb_at, verb_at)
         if sp.pronoun or sp.text or (sp.entity is not None and sp.entity.type in _ACTOR_TYPES):
             return sp, True
+    vocal = _BEFORE_VOCAL.search(head)
+    if vocal:
+        # "A boy on the pier shouted, “…": a verb of the manner of speaking closing the
+        # clause; its subject (a description when no one is named: the boy is the source)
+        verb_at = ss + vocal.start("v")
+        sp = (
+            _np_speaker(ctx, ss, verb_at, verb_at)
+            if ctx.doc is not None
+            else _subject_by_position(ctx, ss, verb_at)
+        )
+        if sp:
+            return sp, True
+    written = _DOC_INTRO.search(head)
+    if written:  # "a sign reading “…", "shirts that read “…": the words are the sign's
+        if written.group("by"):  # "a statement from the board saying, “…": the board's
+            a, b = ss + written.start("by"), ss + written.end("by")
+            ent = _speaker_in(ctx, a, b)
+            if ent is not None and ent.type in _ACTOR_TYPES:
+                return _Speaker(ent), True
+            by = _plain_np(written.group("by"))
+            if by:
+                return _Speaker(text=by), True
+        return _Speaker(text=written.group("n")), True
     byline = _BYLINE.search(head)
     if byline:  # a digest's "HEADLINE - Jane Roe and Ivo Doe: “…"
         a, b = ss + byline.start("np"), ss + byline.end("np")
@@ -1236,15 +1297,15 @@ def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     ]
     # the nearest verb first; when its subject names no one ("Roe said that fact speaks to
     # who is “…”": the fact), the verb before it, whose reported clause holds the quote
-    for verb in reversed(verbs[-2:]):
+    for k, verb in enumerate(reversed(verbs[-2:])):
         verb_at = ss + verb.start()
         sp = (
             _np_speaker(ctx, ss, verb_at, verb_at)
             if ctx.doc is not None
             else _subject_by_position(ctx, ss, verb_at)
         )
-        if sp:
-            return sp
+        if sp and (k == 0 or sp.entity is not None or sp.pronoun):
+            return sp  # (the verb before: only an actor or a pronoun, not a loose phrase)
     return _Speaker()
 
 
