@@ -565,8 +565,14 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
         ):
             # (unless it hangs on a reporting verb: "…, Roe added, saying …" is Roe's)
             main = _sentence_subject(ctx, ctx.sentence(verb_at)[0], verb_at, strict=True)
-            if main:
+            if main and main.pronoun != "it":
                 return main
+            near = _nearest_subject(ctx, tok, verb_at) if tok is not None else _Speaker()
+            if near:
+                # "It was a sharp exchange, as Roe echoed the complaint, saying …": the
+                # participle goes with the clause right before it (a parse may hang it on
+                # the main verb), whose subject is a person
+                return near
     else:
         ent = _ends_with_actor(ctx, a, b)
         if ent is not None:
@@ -610,11 +616,6 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
                     return _Speaker(ent)
             if own is not None:
                 return _Speaker(own)
-            if subj.lower_ in DOCUMENT_NOUNS or subj.lemma_ in DOCUMENT_NOUNS:
-                # "a statement from the harbour board said": the board's, not the statement's
-                by = _document_author(ctx, subj)
-                if by:
-                    return by
             lo_head, head_np = _head_phrase(ctx.text, subj)
             return _noun_speaker(ctx, head_np, lo_head)
     if re.search(r"\b(?:and|but)\s*$", phrase):
@@ -625,23 +626,22 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     return _noun_speaker(ctx, phrase, a)
 
 
-def _document_author(ctx: _Ctx, noun: Token) -> _Speaker:
-    """Who issued a document a parse shows as "NOUN from/by X": X, an actor or a short noun
-    phrase ("the harbour board"); none when the document names no author."""
-    for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("from", "by"):
-            continue
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            lo = min(t.idx for t in obj.subtree)
-            hi = max(t.idx + len(t) for t in obj.subtree)
-            ent = _speaker_in(ctx, lo, hi, head=obj.idx)
-            if ent is not None and ent.type in _ACTOR_TYPES:
-                return _Speaker(ent)
-            _, head_np = _head_phrase(ctx.text, obj)
-            plain = _plain_np(head_np) if obj.pos_ in ("NOUN", "PROPN") else None
-            if plain:
-                return _Speaker(text=plain)
-    return _Speaker()
+def _nearest_subject(ctx: _Ctx, tok: Token, verb_at: int) -> _Speaker:
+    """The person subject of the last clause before a participle at ``verb_at`` in its
+    sentence: a named person or "he"/"she", else nothing."""
+    ss = ctx.sentence(verb_at)[0]
+    subjects = [
+        t for t in tok.sent if ss <= t.idx < verb_at and t.dep_ == "nsubj" and t.head.idx < verb_at
+    ]
+    if not subjects:
+        return _Speaker()
+    subj = subjects[-1]
+    if subj.lower_ in ("he", "she"):
+        return _Speaker(pronoun=subj.lower_, at=subj.idx)
+    lo = min(t.idx for t in subj.subtree)
+    hi = max(t.idx + len(t) for t in subj.subtree)
+    ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+    return _Speaker(ent) if ent is not None and ent.type == "PERSON" else _Speaker()
 
 
 def _head_phrase(text: str, head: Token) -> tuple[int, str]:
@@ -767,7 +767,7 @@ _DOC_NOUN = rf"(?:{alternation(DOCUMENT_NOUNS)})"
 _AFTER_DOC = re.compile(
     rf"\s*[,;—–-]?\s*(?P<np>[Ii]t|(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|"
     rf"[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?{_DOC_NOUN})"
-    rf"(?:\s+(?:by|from|of|for)\s+(?P<by>[^,.;:“”\"\n]{{2,60}}?))?\s+{_ADV}"
+    rf"(?:\s+(?:by|from|of|for)\s+[^,.;:“”\"\n]{{2,60}}?)?\s+{_ADV}"
     rf"(?P<v>{alternation(DOCUMENT_VERBS)})\b"
 )
 # The document "it" stands for: the last one named before ("a letter …. “…,” it read").
@@ -793,10 +793,6 @@ def _document_source(ctx: _Ctx, end: int, tail_end: int) -> _Speaker:
     if m is None or m.group("v") in REPORTING_FORMS:
         return _Speaker()
     np = m.group("np")
-    if m.group("by"):  # "a survey by the Velmar Institute found": the institute's
-        ent = _speaker_in(ctx, m.start("by"), m.end("by"))
-        if ent is not None and ent.type in _ACTOR_TYPES:
-            return _Speaker(ent)
     if np.lower() != "it":
         return _Speaker(text=_plain_np(np) or np)
     if m.group("v") not in ("read", "reads"):
@@ -961,7 +957,7 @@ _BEFORE_VOCAL = re.compile(
 )
 # A document introducing the words it bears: "a sign reading “…", "shirts that read “…".
 _DOC_INTRO = re.compile(
-    rf"\b(?P<n>{_DOC_NOUN}s?)\b(?:\s+(?:from|by)\s+(?P<by>[^,.;:“”\"\n]{{2,60}}?))?"
+    rf"\b(?P<n>{_DOC_NOUN}s?)\b(?:\s+(?:from|by)\s+[^,.;:“”\"\n]{{2,60}}?)?"
     r"(?:\s+[\w’'-]+){0,3}?\s+(?:reading|read|reads|saying|"
     r"that\s+(?:read|reads|said|says))\s*[,:]?\s*\Z",
     re.I,
@@ -1045,14 +1041,7 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
             return sp, True
     written = _DOC_INTRO.search(head)
     if written:  # "a sign reading “…", "shirts that read “…": the words are the sign's
-        if written.group("by"):  # "a statement from the board saying, “…": the board's
-            a, b = ss + written.start("by"), ss + written.end("by")
-            ent = _speaker_in(ctx, a, b)
-            if ent is not None and ent.type in _ACTOR_TYPES:
-                return _Speaker(ent), True
-            by = _plain_np(written.group("by"))
-            if by:
-                return _Speaker(text=by), True
+        # (as "a poll by X shows" is the poll's in indirect.py: the document is the source)
         return _Speaker(text=written.group("n")), True
     byline = _BYLINE.search(head)
     if byline:  # a digest's "HEADLINE - Jane Roe and Ivo Doe: “…"
