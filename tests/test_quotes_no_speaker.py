@@ -148,3 +148,24 @@ def test_a_participle_goes_with_the_clause_right_before_it(mode: str) -> None:
         "complaint, saying Mr. Roe “forgets every day that the port is not his.”"
     )
     assert one(quotes(text, mode), "forgets every day").speaker == "Petra Lind"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_partial_quote_in_the_next_sentence_continues_the_speaker(mode: str) -> None:
+    text = (
+        "“The ferry is finished,” Mayor Petra Lind said on Monday. The new bridge would be "
+        "“paid for twice over by the toll within ten years.”"
+    )
+    assert one(quotes(text, mode), "paid for twice").speaker == "Petra Lind"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_another_actor_or_a_new_paragraph_stops_the_speaker(mode: str) -> None:
+    text = (
+        "“The ferry is finished,” Mayor Petra Lind said on Monday. Governor Ivo Roe called "
+        "the plan “a bridge to nowhere for the richest towns.”\n\n"
+        "The plan would be “paid for twice over by the toll within ten years.”"
+    )
+    found = quotes(text, mode)
+    assert one(found, "bridge to nowhere").speaker == "Ivo Roe"
+    assert one(found, "paid for twice").speaker is None

@@ -1153,6 +1153,8 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             and _starts_paragraph(ctx.text, f.start) and found[k - 1].sp
         ):  # fmt: skip
             donors = [found[k - 1]]
+        if not donors and f.kind == "partial" and k and _continues_speaker(ctx, found[k - 1], f):
+            donors = [found[k - 1]]
         if donors:
             f.sp = donors[0].sp
             behind[f.para] = k
@@ -1161,6 +1163,26 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             if f.sp:
                 behind[f.para] = k
     return _merge_groups(found)
+
+
+def _continues_speaker(ctx: _Ctx, prev: _Found, f: _Found) -> bool:
+    """Whether a speakerless partial quote goes on with the quotation just before it: in
+    the same paragraph, in that quotation's sentence or the next one, five words or more
+    (a shorter one is a term, dropped as a scare quote), with no other actor named in its
+    sentence before it ("…,” Roe said. The plan, she added, would “cost the port its last
+    ferry” — Roe's, whoever the pronoun is)."""
+    if not prev.sp or prev.para != f.para or len(ctx.text[f.start : f.end].split()) < 5:
+        return False
+    starts = ctx._sent_starts
+    here = bisect.bisect_right(starts, f.start) - 1
+    if here - (bisect.bisect_right(starts, prev.start) - 1) > 1:
+        return False
+    ss = max(starts[here] if here >= 0 else 0, prev.end)
+    own = prev.sp.entity
+    return not any(
+        ent.type in _ACTOR_TYPES and ent is not own and not ctx.in_quote(a)
+        for a, _, ent in ctx.mentions_from(ss, f.start)
+    )
 
 
 # Between the two halves of a quotation its attribution interrupts: “…,” Roe said, “…”.
