@@ -102,9 +102,9 @@ def test_comments_from_a_named_person_that(mode: str) -> None:
 def test_an_outlet_credited_in_brackets(mode: str) -> None:
     text = (
         "FERRY FARES RISE AGAIN “The cheapest crossing now costs twice what it did in 2019, "
-        "and commuters are angry.” [Velmar Post.]"
+        "and commuters are angry.” [Velmar Daily News.]"
     )
-    assert one(quotes(text, mode), "cheapest crossing").speaker == "Velmar Post"
+    assert one(quotes(text, mode), "cheapest crossing").speaker == "Velmar Daily News"
 
 
 @pytest.mark.parametrize("mode", ["spacy"])

@@ -819,7 +819,7 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         ent = _speaker_in(ctx, m.start("np"), m.end("np"))
         if ent is not None and ent.type in _ACTOR_TYPES:
             return _Speaker(ent)
-        return _Speaker(text=m.group("np"))
+        return _Speaker(text=m.group("np").rstrip("."))
     m = _AFTER_PRONOUN.match(text, end, tail_end)
     if m:
         return _Speaker(pronoun=m.group("sp").lower(), at=m.start("sp"))
