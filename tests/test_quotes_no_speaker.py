@@ -169,3 +169,15 @@ def test_another_actor_or_a_new_paragraph_stops_the_speaker(mode: str) -> None:
     found = quotes(text, mode)
     assert one(found, "bridge to nowhere").speaker == "Ivo Roe"
     assert one(found, "paid for twice").speaker is None
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_quotation_signed_with_the_quotation_dash(mode: str) -> None:
+    text = (
+        "Readers wrote in about the ferry.\n\n"
+        "“The crossing was the best part of my week and now it is gone.” ― Mara Quist.\n\n"
+        "“Bring it back before the summer.” ― Tobias Wren"
+    )
+    found = quotes(text, mode)
+    assert one(found, "best part of my week").speaker == "Mara Quist"
+    assert one(found, "before the summer").speaker == "Tobias Wren"

@@ -722,10 +722,13 @@ _AFTER_ANY_VERB = re.compile(
 # (on a line of its own, or a tweet's byline with the handle: a writer's "--Jane Roe." credit
 # after a paragraph is no speaker)
 _AFTER_DASH = re.compile(
-    r"[ \t]*(?:(?P<nl>\n[ \t]*){1,2})?(?:[—–]|--?)[ \t]*"
+    # (U+2015, the quotation dash, is never a sentence's dash: it signs a quotation on the
+    # same line too, "…” ― Jane Roe.")
+    r"[ \t]*(?:(?P<nl>\n[ \t]*){1,2})?(?:(?P<qd>―)|[—–]|--?)[ \t]*"
     r"(?P<np>(?:(?:[A-Z][\w’'-]*\.?|of|the|for|and)[ \t]+){0,4}[A-Z][\w’'-]+)"
     # (a signature line may add a place or a clause: "-Jane Roe, Eastport.")
-    r"[ \t]*(?:(?(nl)(?:,[^\n“”\"]{1,80})?[.,]?[ \t]*(?:\n|$)|(?!))|\(@)"
+    r"[ \t]*(?:(?(nl)(?:,[^\n“”\"]{1,80})?[.,]?[ \t]*(?:\n|$)"
+    r"|(?(qd)(?:,[^\n“”\"]{1,80})?[.,]?[ \t]*(?:\n|$)|(?!)))|\(@)"
 )
 _AFTER_ANY_VERB_INV = re.compile(
     rf"\s*(?P<v>[a-z]{{3,}}ed)\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s*(?:[.,]|$)"
