@@ -974,6 +974,40 @@ FRAMING_VERB_FORMS: frozenset[str] = frozenset({
     "finds that", "concluded", "concludes", "quoted", "recounted", "recounts",
 })  # fmt: skip
 
+# Verbs of the manner of speaking that the speech table leaves out (they report no clause:
+# "shouted that" is rare): a clause ending in one, then a comma or colon, introduces its
+# subject's quotation ("a boy shouted, “…”"; "she boomed: “…”"; issue 17).
+VOCAL_VERB_FORMS: frozenset[str] = frozenset({
+    "shouted", "shouts", "shouting", "yelled", "yells", "yelling", "screamed", "screams",
+    "cried", "cries", "exclaimed", "exclaims", "whispered", "whispers", "muttered", "mutters",
+    "murmured", "boomed", "booms", "roared", "roars", "bellowed", "chanted", "chants",
+    "chanting", "sang", "sings", "snapped", "quipped", "quips", "joked", "jokes", "joking",
+    "mused", "muses", "pleaded", "begged", "shot back", "fired back", "tweeting", "writing",
+    "interjected", "interrupted", "retorted", "proclaimed", "proclaims", "thundered",
+    "declared", "pressed", "demanded", "asking", "wondered", "wonders", "sighed", "laughed",
+    "scoffed", "gushed", "beamed", "cheered", "vowing", "declaring", "adding", "telling",
+})  # fmt: skip
+
+# Nouns for a document, a poll or a sign that can itself be a quotation's source ("…,” the
+# memo read; "…,” a poll found; "…,” it read., after "a letter"): the document is the source
+# when no person is named (issue 17).
+DOCUMENT_NOUNS: frozenset[str] = frozenset({
+    "memo", "memorandum", "letter", "report", "poll", "survey", "study", "statement", "filing",
+    "complaint", "indictment", "document", "email", "e-mail", "ruling", "order", "sign",
+    "banner", "placard", "poster", "note", "release", "transcript", "resolution", "platform",
+    "motion", "lawsuit", "affidavit", "ad", "advertisement", "tweet", "post", "message",
+    "notice", "brief", "opinion", "decision", "verdict", "petition", "leaflet", "flyer",
+    "pamphlet", "editorial", "audit", "review", "analysis", "assessment", "proposal", "plan",
+    "bill", "manifesto", "caption", "headline", "label", "card", "invitation", "summary",
+    "suit", "shirt", "t-shirt", "hat", "cap", "sticker", "billboard",
+})  # fmt: skip
+
+# What a document does to its words after a quotation: "…,” the sign read.
+DOCUMENT_VERBS: frozenset[str] = frozenset({
+    "read", "reads", "found", "finds", "showed", "shows", "concluded", "concludes", "stated",
+    "states", "said", "says", "noted", "notes", "added", "adds", "warned", "warns",
+})  # fmt: skip
+
 # Nouns for a work with a title ("her memoir, “Tides of Eastport”"): a title-case quotation
 # right after one, or after "titled", is the work's title, not anyone's words (issue 17).
 WORK_NOUNS: frozenset[str] = frozenset({

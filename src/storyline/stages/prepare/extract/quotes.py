@@ -36,6 +36,7 @@ from storyline.lang import (
     CORE_SPEECH_FORMS,
     HONORIFICS,
     MONTHS,
+    QUOTE_SPEECH_FORMS,
     REPORTING_FORMS,
     SPEECH_LEMMAS,
     TITLE_ABBREVIATIONS,
@@ -44,11 +45,14 @@ from storyline.lang import (
     finite_forms,
 )
 from storyline.lang.en import (
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
     FRAMING_VERB_FORMS,
     LABEL_CUES,
     PERSON_ROLE_NOUNS,
     QUOTE_CONNECTIVES,
     SPEECH_NOUNS,
+    VOCAL_VERB_FORMS,
     WORK_NOUNS,
 )
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
@@ -76,6 +80,7 @@ _PRON = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in _PRONOUNS) + 
 _DOTTED = (
     rf"\b(?:{'|'.join(TITLE_ABBREVIATIONS)})\.|\b[A-Z]\.(?=\s?[A-Z])"
     r"|\b[A-Z][a-z]{1,3}\.(?=,)"  # a state after a name: "Jane Roe, D-Ore., said"
+    r"|(?<=\b[A-Z]\.)[A-Z]\.(?=,)"  # or in capitals: "Jane Roe, 30, of Velmar, N.C., said"
     r"|\((?:[DRI]|Ind|Dem|Rep)\s?-\s?[A-Z][A-Za-z.]{0,13}\)"  # "Jane Roe (D-Ore.) said"
 )
 _OPEN, _CLOSE = "“„«", "”»"
@@ -307,7 +312,8 @@ def _split_title(name: str) -> tuple[str, str | None]:
 # Words that alone name no speaker: relative and other pronouns, determiners, headline words.
 _NOT_A_SPEAKER = _PREPOSITIONS | _words(
     """who whom whose which that what whoever the a an this these those some any each all
-    another other others one ones latest breaking update updated exclusive watch video"""
+    another other others one ones latest breaking update updated exclusive watch video
+    later earlier also then again previously once still now meanwhile however instead"""
 )
 
 
@@ -400,6 +406,10 @@ def _chunk_start(text: str, a: int, pos: int) -> int:
     return a if comma < 0 else comma + 1
 
 
+# An age in commas right after a name: "Jane Roe, 41, of Velmar".
+_AGE_APPOS = re.compile(r",\s*\d{1,3}\s*,")
+
+
 def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
     """The actor of a phrase that ends right before offset ``b``.
 
@@ -412,6 +422,15 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
     closed = b > a and text[b - 1] == ","  # "Jane Roe, a fellow at the Institute, said"
     b -= closed
     b = _before_party(text, a, b)  # "Sen. Jane Roe (D-Ore.) said"
+    aged = [
+        ent
+        for s, e, ent in ctx.mentions_from(a, b)
+        if ent.type == "PERSON" and _AGE_APPOS.match(text, e, b)
+    ]
+    if closed and aged:
+        # "Jane Roe, 41, of Velmar, N.C., who …,": a name with an age heads the phrase
+        # (the places after it are where the person is from)
+        return aged[0]
     found = [(s, e, ent) for s, e, ent in ctx.mentions_from(a, b) if b - 1 <= e <= b]
     m = re.search(r",[^,“”\"]{1,100}$", text[a:b]) if closed else None
     if m:
@@ -547,8 +566,14 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
         ):
             # (unless it hangs on a reporting verb: "…, Roe added, saying …" is Roe's)
             main = _sentence_subject(ctx, ctx.sentence(verb_at)[0], verb_at, strict=True)
-            if main:
+            if main and main.pronoun != "it":
                 return main
+            near = _nearest_subject(ctx, tok, verb_at) if tok is not None else _Speaker()
+            if near:
+                # "It was a sharp exchange, as Roe echoed the complaint, saying …": the
+                # participle goes with the clause right before it (a parse may hang it on
+                # the main verb), whose subject is a person
+                return near
     else:
         ent = _ends_with_actor(ctx, a, b)
         if ent is not None:
@@ -640,6 +665,24 @@ def _first_person(ctx: _Ctx, at: int) -> _Speaker:
     return _Speaker(text=m.group("name")) if m else _Speaker()
 
 
+def _nearest_subject(ctx: _Ctx, tok: Token, verb_at: int) -> _Speaker:
+    """The person subject of the last clause before a participle at ``verb_at`` in its
+    sentence: a named person or "he"/"she", else nothing."""
+    ss = ctx.sentence(verb_at)[0]
+    subjects = [
+        t for t in tok.sent if ss <= t.idx < verb_at and t.dep_ == "nsubj" and t.head.idx < verb_at
+    ]
+    if not subjects:
+        return _Speaker()
+    subj = subjects[-1]
+    if subj.lower_ in ("he", "she"):
+        return _Speaker(pronoun=subj.lower_, at=subj.idx)
+    lo = min(t.idx for t in subj.subtree)
+    hi = max(t.idx + len(t) for t in subj.subtree)
+    ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+    return _Speaker(ent) if ent is not None and ent.type == "PERSON" else _Speaker()
+
+
 def _head_phrase(text: str, head: Token) -> tuple[int, str]:
     """A subject's noun with its modifiers, without appositives or relative clauses."""
     left = [
@@ -718,10 +761,13 @@ _AFTER_ANY_VERB = re.compile(
 # (on a line of its own, or a tweet's byline with the handle: a writer's "--Jane Roe." credit
 # after a paragraph is no speaker)
 _AFTER_DASH = re.compile(
-    r"[ \t]*(?:(?P<nl>\n[ \t]*){1,2})?(?:[—–]|--?)[ \t]*"
+    # (U+2015, the quotation dash, is never a sentence's dash: it signs a quotation on the
+    # same line too, "…” ― Jane Roe.")
+    r"[ \t]*(?:(?P<nl>\n[ \t]*){1,2})?(?:(?P<qd>―)|[—–]|--?)[ \t]*"
     r"(?P<np>(?:(?:[A-Z][\w’'-]*\.?|of|the|for|and)[ \t]+){0,4}[A-Z][\w’'-]+)"
     # (a signature line may add a place or a clause: "-Jane Roe, Eastport.")
-    r"[ \t]*(?:(?(nl)(?:,[^\n“”\"]{1,80})?[.,]?[ \t]*(?:\n|$)|(?!))|\(@)"
+    r"[ \t]*(?:(?(nl)(?:,[^\n“”\"]{1,80})?[.,]?[ \t]*(?:\n|$)"
+    r"|(?(qd)(?:,[^\n“”\"]{1,80})?[.,]?[ \t]*(?:\n|$)|(?!)))|\(@)"
 )
 _AFTER_ANY_VERB_INV = re.compile(
     rf"\s*(?P<v>[a-z]{{3,}}ed)\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s*(?:[.,]|$)"
@@ -758,11 +804,64 @@ def _para_break_in(text: str, start: int, stop: int) -> int | None:
     return None
 
 
+# A document as the source after a quotation: "…,” the memo read / a poll found / it read.
+_DOC_NOUN = rf"(?:{alternation(DOCUMENT_NOUNS)})"
+_AFTER_DOC = re.compile(
+    rf"\s*[,;—–-]?\s*(?P<np>[Ii]t|(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|"
+    rf"[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?{_DOC_NOUN})"
+    rf"(?:\s+(?:by|from|of|for)\s+[^,.;:“”\"\n]{{2,60}}?)?\s+{_ADV}"
+    rf"(?P<v>{alternation(DOCUMENT_VERBS)})\b"
+)
+# The document "it" stands for: the last one named before ("a letter …. “…,” it read").
+_DOC_BEFORE = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,2}}?"
+    rf"(?P<n>{_DOC_NOUN})\b"
+)
+
+
+# A source credited in brackets right after a quotation: "…” [Velmar Post.]", "…” [AP]".
+_CREDIT_AFTER = re.compile(r"[ \t]*\[(?P<np>[A-Z][\w’'&-]*(?:[ \t]+[A-Z][\w’'&.-]*){0,3})\.?\]")
+
+
+def _document_source(ctx: _Ctx, end: int, tail_end: int) -> _Speaker:
+    """A document named as the source of the quotation that closes at ``end``: "…,” the
+    sign read", "…,” a poll found", "…,” it read" after "a letter". Only the verbs a person
+    is not the subject of here ("read", "found", "showed"); "the memo said" is the common
+    attribution's. The document's words are its source (issue 17: no one else said them)."""
+    text = ctx.text
+    if text[end - 2 : end - 1] not in (",", "?", "!", "—", "–", "-"):
+        return _Speaker()
+    m = _AFTER_DOC.match(text, end, tail_end)
+    if m is None or m.group("v") in REPORTING_FORMS:
+        return _Speaker()
+    np = m.group("np")
+    if np.lower() != "it":
+        return _Speaker(text=_plain_np(np) or np)
+    if m.group("v") not in ("read", "reads"):
+        return _Speaker()  # "it found" may be an organisation's (the pronoun path)
+    start = ctx.sentence(end - 2)[0]
+    docs = [
+        d
+        for d in _DOC_BEFORE.finditer(text, max(0, start - 600), end)
+        if not ctx.in_quote(d.start())
+    ]
+    return _Speaker(text=docs[-1].group("n")) if docs else _Speaker()
+
+
 def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     """Attribution after a quote: "…,” he said / the official said / said Jane Roe."""
     text = ctx.text
     para = _para_break_in(text, end, end + 160)
     tail_end = min(len(text), end + 160, len(text) if para is None else para)
+    doc = _document_source(ctx, end, tail_end)
+    if doc:
+        return doc
+    m = _CREDIT_AFTER.match(text, end, tail_end)
+    if m:  # "…” [Velmar Post.]": a digest credits the outlet it quotes
+        ent = _speaker_in(ctx, m.start("np"), m.end("np"))
+        if ent is not None and ent.type in _ACTOR_TYPES:
+            return _Speaker(ent)
+        return _Speaker(text=m.group("np").rstrip("."))
     m = _AFTER_PRONOUN.match(text, end, tail_end)
     if m:
         return _Speaker(pronoun=m.group("sp").lower(), at=m.start("sp"))
@@ -809,7 +908,9 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
             m = None
     if m and not re.match(r"(?:and|but|or|then|which|that|as|while|when)\b", m.group("np")):
         # ("…” and repeated that …" continues the writer's sentence: no attribution)
-        return _np_speaker(ctx, m.start("np"), m.end("np"), m.start("v"))
+        sp = _np_speaker(ctx, m.start("np"), m.end("np"), m.start("v"))
+        if sp:
+            return sp  # (else the forms below: a name no one knew, a long apposition)
     m = _AFTER_ANY_VERB.match(text, end, tail_end)
     if m and text[end - 2 : end - 1] in (",", "?", "!") and m.group("v") not in _VERBISH:
         # "…,” Roe pressed. / "…?” she wondered.": a quote left open by a comma or a question
@@ -884,6 +985,32 @@ _ISSUED_NOUN = re.compile(
 _ACTOR_TYPES = ("PERSON", "UNNAMED", "ORG")
 
 
+# "As Jane Roe put it (in a memo), “…": the speaker of a quotation that closes the clause.
+_PUT_IT = re.compile(
+    rf"(?:^|[,;—–]\s+|\b)[Aa]s\s+(?P<np>(?:{_DOTTED}|[^.;:“”\"\n]){{1,90}}?)\s+{_ADV}"
+    r"(?:put|puts|phrased|phrases)\s+it\b(?:[^.;“”\"\n]{0,80}?)\s*[:,—–]\s*\Z"
+)
+
+
+# A verb of the manner of speaking, a few words (a hearer, a time) and a comma or colon
+# closing the text before a quote: "Roe boomed, “…", "a boy shouted at the crew: “…".
+_BEFORE_VOCAL = re.compile(
+    rf"(?s:.*)\b(?P<v>{alternation(VOCAL_VERB_FORMS)})\b(?P<rest>[^.;:“”\"]{{0,40}}?)\s*[:,—–]\s*\Z"
+)
+# A document introducing the words it bears: "a sign reading “…", "shirts that read “…".
+_DOC_INTRO = re.compile(
+    rf"\b(?P<n>{_DOC_NOUN}s?)\b(?:\s+(?:from|by)\s+[^,.;:“”\"\n]{{2,60}}?)?"
+    r"(?:\s+[\w’'-]+){0,3}?\s+(?:reading|read|reads|saying|"
+    r"that\s+(?:read|reads|said|says))\s*[,:]?\s*\Z",
+    re.I,
+)
+# A sentence that is a reporting verb, then its speaker and a colon: "Added Roe:".
+_INVERTED_INTRO = re.compile(
+    rf"\s*(?P<v>[A-Z][a-z]{{2,}})\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s*:\s*\Z"
+)
+_INVERTIBLE = QUOTE_SPEECH_FORMS - _words("says tells states notes adds warns")
+
+
 def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
     """Attribution before a quote, and whether the quote is introduced by it.
 
@@ -910,7 +1037,16 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         )
         if sp:
             return sp, True
+    put = _PUT_IT.search(head)
+    if put:  # "As Jane Roe put it in a memo, “…"
+        a, b = ss + put.start("np"), ss + put.end("np")
+        ent = _ends_with_actor(ctx, a, b) or _speaker_in(ctx, a, b)
+        if ent is not None:
+            return _Speaker(ent), True
+        if re.fullmatch(_PRON, put.group("np")):
+            return _Speaker(pronoun=put.group("np").lower(), at=a), True
     m = _BEFORE_VERB.search(head)
+    by_verb = m is not None
     if m:
         rest_a, rest_b = ss + m.start("rest"), ss + m.end("rest")
         # "said Jane Roe:" names the speaker after the verb, but "telling Jane Roe,", "told
@@ -921,7 +1057,11 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         ent = _speaker_in(ctx, rest_a, rest_b) if rest_b > rest_a and inverted else None
         if ent is not None:
             return _Speaker(ent), True
-        return _np_speaker(ctx, ss, ss + m.start("v"), ss + m.start("v")), True
+        sp = _np_speaker(ctx, ss, ss + m.start("v"), ss + m.start("v"))
+        if sp:
+            return sp, True
+        # a verb whose subject names no one ("she released a statement saying, “…": the
+        # statement's) leaves the quote to the forms below
     issued = _ISSUED_NOUN.search(head)
     if issued:
         # "Roe issued a statement on Friday, “…": the statement's words are its issuer's
@@ -929,16 +1069,40 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         sp = _np_speaker(ctx, ss, verb_at, verb_at)
         if sp.pronoun or sp.text or (sp.entity is not None and sp.entity.type in _ACTOR_TYPES):
             return sp, True
+    vocal = _BEFORE_VOCAL.search(head)
+    if vocal:
+        # "A boy on the pier shouted, “…": a verb of the manner of speaking closing the
+        # clause; its subject (a description when no one is named: the boy is the source)
+        verb_at = ss + vocal.start("v")
+        sp = (
+            _np_speaker(ctx, ss, verb_at, verb_at)
+            if ctx.doc is not None
+            else _subject_by_position(ctx, ss, verb_at)
+        )
+        if sp:
+            return sp, True
+    written = _DOC_INTRO.search(head)
+    if written:  # "a sign reading “…", "shirts that read “…": the words are the sign's
+        # (as "a poll by X shows" is the poll's in indirect.py: the document is the source)
+        return _Speaker(text=written.group("n")), True
     byline = _BYLINE.search(head)
     if byline:  # a digest's "HEADLINE - Jane Roe and Ivo Doe: “…"
         a, b = ss + byline.start("np"), ss + byline.end("np")
         ent = _speaker_in(ctx, a, b)
         return (_Speaker(ent) if ent is not None else _Speaker(text=byline.group("np"))), True
+    inv = _INVERTED_INTRO.match(head)
+    if inv and inv.group("v").lower() in _INVERTIBLE:
+        # "Continued Roe: “…": a reporting verb opening the sentence, then its speaker
+        a, b = ss + inv.start("np"), ss + inv.end("np")
+        ent = _speaker_in(ctx, a, b)
+        if ent is not None:
+            return _Speaker(ent), True
+        return _noun_speaker(ctx, inv.group("np"), a), True
     if re.search(r"[:—–]\s*$|\s--?\s*$", head):
         sp = _sentence_subject(ctx, ss, open_mark)
         lone = _LONE_NAME.match(head) if not sp else None
         return (_Speaker(text=lone.group(1)) if lone else sp), True
-    return _Speaker(), not head.strip()
+    return _Speaker(), by_verb or not head.strip()
 
 
 # -- direct and partial quotes --------------------------------------------------------------------
@@ -1031,6 +1195,8 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             and _starts_paragraph(ctx.text, f.start) and found[k - 1].sp
         ):  # fmt: skip
             donors = [found[k - 1]]
+        if not donors and f.kind == "partial" and k and _continues_speaker(ctx, found[k - 1], f):
+            donors = [found[k - 1]]
         if donors:
             f.sp = donors[0].sp
             behind[f.para] = k
@@ -1039,6 +1205,26 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             if f.sp:
                 behind[f.para] = k
     return _merge_groups(found)
+
+
+def _continues_speaker(ctx: _Ctx, prev: _Found, f: _Found) -> bool:
+    """Whether a speakerless partial quote goes on with the quotation just before it: in
+    the same paragraph, in that quotation's sentence or the next one, five words or more
+    (a shorter one is a term, dropped as a scare quote), with no other actor named in its
+    sentence before it ("…,” Roe said. The plan, she added, would “cost the port its last
+    ferry” — Roe's, whoever the pronoun is)."""
+    if not prev.sp or prev.para != f.para or len(ctx.text[f.start : f.end].split()) < 5:
+        return False
+    starts = ctx._sent_starts
+    here = bisect.bisect_right(starts, f.start) - 1
+    if here - (bisect.bisect_right(starts, prev.start) - 1) > 1:
+        return False
+    ss = max(starts[here] if here >= 0 else 0, prev.end)
+    own = prev.sp.entity
+    return not any(
+        ent.type in _ACTOR_TYPES and ent is not own and not ctx.in_quote(a)
+        for a, _, ent in ctx.mentions_from(ss, f.start)
+    )
 
 
 # Between the two halves of a quotation its attribution interrupts: “…,” Roe said, “…”.
@@ -1162,14 +1348,18 @@ def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
         for m in re.finditer(rf"\b(?:{_VERBS}|{_FRAMING})\b", ctx.text[ss : seg.open_mark])
         if not ctx.in_quote(ss + m.start())
     ]
-    if not verbs:
-        return _Speaker()
-    verb_at = ss + verbs[-1].start()
-    return (
-        _np_speaker(ctx, ss, verb_at, verb_at)
-        if ctx.doc is not None
-        else _subject_by_position(ctx, ss, verb_at)
-    )
+    # the nearest verb first; when its subject names no one ("Roe said that fact speaks to
+    # who is “…”": the fact), the verb before it, whose reported clause holds the quote
+    for k, verb in enumerate(reversed(verbs[-2:])):
+        verb_at = ss + verb.start()
+        sp = (
+            _np_speaker(ctx, ss, verb_at, verb_at)
+            if ctx.doc is not None
+            else _subject_by_position(ctx, ss, verb_at)
+        )
+        if sp and (k == 0 or sp.entity is not None or sp.pronoun):
+            return sp  # (the verb before: only an actor or a pronoun, not a loose phrase)
+    return _Speaker()
 
 
 # A speech noun with its owner right before a quotation: "Roe's promise that “…”", "her
@@ -1180,6 +1370,14 @@ _OWNED_NOUN = re.compile(
 )
 
 
+# A speech noun with its owner after it: "comments from Ivo Roe that “…”", "a claim by the
+# ministry that “…”".
+_NOUN_BY = re.compile(
+    rf"\b(?:{alternation(SPEECH_NOUNS)})\s+(?:from|by)\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,80}}?)"
+    r"\s*,?\s+that\s+(?:[\w’'-]+\s+){0,6}?[\s,]*\Z"
+)
+
+
 def _speech_noun_owner(ctx: _Ctx, seg: _Seg) -> _Speaker:
     """Speaker of a partial quote that a speech noun introduces: the noun's owner."""
     if seg.open_mark is None:
@@ -1187,7 +1385,18 @@ def _speech_noun_owner(ctx: _Ctx, seg: _Seg) -> _Speaker:
     ss, _ = ctx.sentence(seg.open_mark)
     lo = max(ss, seg.open_mark - 120)
     m = _OWNED_NOUN.search(ctx.text, lo, seg.open_mark)
-    if m is None or re.search(r"[“”\"]", m.group("tail")):
+    if m is None:
+        by = _NOUN_BY.search(ctx.text, lo, seg.open_mark)
+        if by is not None and not ctx.in_quote(by.start()):
+            # "comments from the former minister Ivo Roe that “…”": the named owner
+            ent = _ends_with_actor(ctx, by.start("np"), by.end("np"))
+            if ent is not None and ent.type in ("PERSON", "UNNAMED", "ORG"):
+                return _Speaker(ent)
+            name = _END_NAME.search(by.group("np")) if ent is None else None
+            if name:  # a full name the entity stage did not know
+                return _Speaker(text=name.group())
+        return _Speaker()
+    if re.search(r"[“”\"]", m.group("tail")):
         return _Speaker()
     if m.group("pron"):
         pron = {"his": "he", "her": "she", "their": "they"}[m.group("pron").lower()]
