@@ -217,6 +217,17 @@ DAY_ACTION_FORMS: Mapping[str, tuple[str, ...]] = {
 
 # Words right before a weekday or a date that put it on another event than the one its
 # clause names ("since Monday", "until Friday", "by November 30", "next Tuesday").
+# Verbs that take a day of their own in a sentence that also names the action: the day
+# after "said", "told", "rose to 14" is when it was said or when the toll rose, not the day
+# of the action ("A blast killed 9, the fire service said on Friday"). Reading outward from
+# a day, such a verb before any action word ends the reading.
+DAY_OTHER_VERBS: frozenset[str] = frozenset(
+    {"said", "says", "say", "told", "tells", "announced", "announces", "reported", "reports",
+     "confirmed", "confirms", "added", "stated", "declared", "testified", "wrote", "tweeted",
+     "rose", "risen", "climbed", "increased", "reached", "grew", "jumped", "fell", "dropped",
+     "revised", "updated"}
+)  # fmt: skip
+
 DAY_OTHER_CUES: frozenset[str] = frozenset(
     {"since", "until", "till", "by", "next", "last", "from", "through", "before", "after",
      "following", "previous", "earlier", "expected", "scheduled", "due"}

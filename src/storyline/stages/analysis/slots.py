@@ -44,6 +44,7 @@ from storyline.lang.frames import (
     COLOURS,
     DAY_ACTION_FORMS,
     DAY_OTHER_CUES,
+    DAY_OTHER_VERBS,
     HOUSE_STYLE_ENDINGS,
     NOT_GIVEN_NAMES,
     NOT_HOMETOWN,
@@ -179,12 +180,14 @@ def _day_actions(text: str, start: int, end: int, sent: tuple[int, int]) -> froz
         return frozenset()
     after = _TOKEN.findall(text[end : sent[1]])
     words: list[str] = []
+    # outward from the day each way, up to a sentence mark or a verb that takes the day
+    # itself ("said on Friday", "rose to 14 on Saturday")
     for w in reversed(before[-_DAY_SPAN:]):
-        if w in ".;:!?":
+        if w in ".;:!?" or w.lower() in DAY_OTHER_VERBS:
             break
         words.append(w)
     for w in after[:_DAY_SPAN]:
-        if w in ".;:!?":
+        if w in ".;:!?" or w.lower() in DAY_OTHER_VERBS:
             break
         words.append(w)
     return frozenset(a for w in words if (a := _DAY_ACTIONS.get(w.lower())))
@@ -562,6 +565,12 @@ def _alike(
         return False
     if x.kind == "day" and not _weekday_in_reach(x, y, dx, dy):
         return False
+    if (
+        x.kind == "day"
+        and (x.value.startswith("wd:") or y.value.startswith("wd:"))
+        and not (dx and dy)
+    ):
+        return False  # a weekday of a report whose own day is unknown names no day
     if dx and dy:
         try:
             if (
