@@ -9,6 +9,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from cluster_fixture import cluster, partition
 from storyline.embed import article_text_for_embedding, get_embedder
 from storyline.models import Article
 from storyline.stages.commit.index import StoryIndex, params_for
@@ -110,19 +111,6 @@ def corpus(*labels: str) -> tuple[list[Article], list[str]]:
             arts.append(make(title, published, text, len(arts)))
             gold.append(label)
     return arts, gold
-
-
-def cluster(arts: list[Article], vecs: np.ndarray, index: StoryIndex) -> list[str]:
-    assign = {a.id: index.add(a, v, article_terms(a)) for a, v in zip(arts, vecs, strict=True)}
-    assign.update(index.take_moves())
-    return [assign[a.id] for a in arts]
-
-
-def partition(labels: list[str]) -> set[frozenset[int]]:
-    out: dict[str, set[int]] = {}
-    for i, lab in enumerate(labels):
-        out.setdefault(lab, set()).add(i)
-    return {frozenset(g) for g in out.values()}
 
 
 def headline(title: str) -> list[str]:

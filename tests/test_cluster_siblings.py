@@ -8,6 +8,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from cluster_fixture import cluster as cluster_into
+from cluster_fixture import partition
 from storyline.embed import article_text_for_embedding, get_embedder
 from storyline.models import Article
 from storyline.stages.commit.index import StoryIndex, _clash, params_for
@@ -76,17 +78,7 @@ def embed(arts: list[Article], name: str) -> np.ndarray:
 def cluster(
     arts: list[Article], vecs: np.ndarray, name: str, index: StoryIndex | None = None
 ) -> list[str]:
-    index = StoryIndex(name) if index is None else index
-    assign = {a.id: index.add(a, v, article_terms(a)) for a, v in zip(arts, vecs, strict=True)}
-    assign.update(index.take_moves())
-    return [assign[a.id] for a in arts]
-
-
-def partition(labels: list[str]) -> set[frozenset[int]]:
-    out: dict[str, set[int]] = {}
-    for i, lab in enumerate(labels):
-        out.setdefault(lab, set()).add(i)
-    return {frozenset(g) for g in out.values()}
+    return cluster_into(arts, vecs, StoryIndex(name) if index is None else index)
 
 
 def principals(article: Article) -> list[str]:

@@ -7,27 +7,8 @@ rebuilt on sentences written for this test.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "extract.py"
-
-
-def _bench() -> ModuleType:
-    if "bench_extract" in sys.modules:
-        return sys.modules["bench_extract"]
-    spec = importlib.util.spec_from_file_location("bench_extract", BENCH)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["bench_extract"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def segs(text: str) -> list[str]:
-    return [text[a:b] for a, b in _bench().quoted_segments(text, 0, len(text))]
+from bench_extract_fixture import bench as _bench
+from bench_extract_fixture import segs
 
 
 def test_a_nested_curly_quote_stays_inside_its_quotation() -> None:
