@@ -371,7 +371,7 @@ def test_entities_title_case_headline_is_no_name(mode: str) -> None:
 
 
 def test_entities_name_stops_before_a_headline_verb() -> None:
-    text = "Mayor Brand Slams Plan\nMayor Tomas Brand said the harbour plan was reckless."
+    text = "Mayor Brand Slams Harbour Plan\nMayor Tomas Brand said the plan was reckless."
     found = entities(text)
     assert found
     assert all("Slams" not in e.name for e in found.values())
