@@ -339,3 +339,51 @@ def test_a_demonym_after_a_first_name_is_a_surname_not_a_country(mode: str) -> N
     cuba = [e for e in found.values() if e.type == "GPE" and "cuba" in e.id]
     # only "Cuba" itself names the country; no "Cuban" is read as it in this article
     assert all(all(s == "Cuba" for s in surfaces(text, e)) for e in cuba)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_entities_namesakes_with_other_given_names_stay_apart(mode: str) -> None:
+    text = (
+        "Harold Vexley opened the harbour fair on Monday, and Harold Vexley said the boats "
+        "were ready. His daughter, Corinna Vexley, said she would run the stall. Vexley said "
+        "the weather had helped."
+    )
+    found = entities(text, mode)
+    corinna = found["per:corinna-vexley"]
+    assert "per:harold-vexley" in found
+    assert "Harold Vexley" not in surfaces(text, corinna)
+    # the bare surname goes to the one named last before it, not to both
+    bare = text.rindex("Vexley")
+    owners = [e.id for e in found.values() if any(c.start == bare for c in e.mentions)]
+    assert owners == ["per:corinna-vexley"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_entities_title_case_headline_is_no_name(mode: str) -> None:
+    text = (
+        "Marta Quillon Defends Herself Against New Charges\n"
+        "Marta Quillon said on Tuesday that the charges were false."
+    )
+    found = entities(text, mode)
+    people = [e for e in found.values() if e.type == "PERSON"]
+    assert [e.id for e in people] == ["per:marta-quillon"]
+    assert all("Defends" not in s and "\n" not in s for s in surfaces(text, people[0]))
+
+
+def test_entities_name_stops_before_a_headline_verb() -> None:
+    text = "Mayor Brand Slams Harbour Plan\nMayor Tomas Brand said the plan was reckless."
+    found = entities(text)
+    assert found
+    assert all("Slams" not in e.name for e in found.values())
+    assert all("Slams" not in s for e in found.values() for s in surfaces(text, e))
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_entities_place_name_is_no_person(mode: str) -> None:
+    text = (
+        "Families in Pine Hollow gathered at the chapel on Friday. Teachers at Pine Hollow "
+        "said the school would reopen. Pine Hollow parents said they wanted answers."
+    )
+    found = entities(text, mode)
+    assert "per:pine-hollow" not in found
+    assert not any(e.type == "PERSON" and "Pine" in e.name for e in found.values())

@@ -10,7 +10,9 @@ __all__ = [
     "CORPORATE_SUFFIXES",
     "DATE_PREPOSITIONS",
     "FEMALE_HONORIFICS",
+    "LOCATIVE_BEFORE_PLACE",
     "MALE_HONORIFICS",
+    "NAME_BREAK_WORDS",
     "NAME_SUFFIXES",
     "PLATFORM_NAMES",
 ]
@@ -49,3 +51,27 @@ DATE_PREPOSITIONS: frozenset[str] = frozenset({
 # Small words left out of an abbreviation's initials ("Federal Bureau of Investigation" is
 # FBI, "Democratic National Committee" DNC).
 ACRONYM_SKIP_WORDS: frozenset[str] = frozenset({"of", "the", "and", "for", "on", "in", "&"})
+
+# Capitalised words that end a person's name: verb forms of title-case headlines ("Jane Roe
+# Defends Herself Against Claims") and reflexive pronouns. Only forms that are not also
+# common surnames or given names ("Marks", "Said", "Won", "Will" are left out). Folded.
+NAME_BREAK_WORDS: frozenset[str] = frozenset({
+    "defends", "defended", "slams", "slammed", "blasts", "blasted", "rips", "ripped",
+    "vows", "vowed", "urges", "urged", "warns", "warned", "says", "tells", "told",
+    "denies", "denied", "admits", "admitted", "rejects", "rejected", "responds",
+    "responded", "accuses", "accused", "attacks", "attacked", "praises", "praised",
+    "backs", "backed", "endorses", "endorsed", "wins", "loses", "lost", "faces",
+    "faced", "seeks", "sought", "calls", "called", "announces", "announced", "unveils",
+    "unveiled", "launches", "launched", "drops", "dropped", "quits", "resigns", "resigned",
+    "apologizes", "apologises", "apologized", "apologised", "insists", "insisted",
+    "claims", "claimed", "criticizes", "criticises", "criticized", "criticised", "mocks",
+    "mocked", "dismisses", "dismissed", "explains", "explained", "reveals", "revealed",
+    "addresses", "addressed", "pushes", "pushed", "touts", "touted", "takes", "took",
+    "gets", "got", "makes", "made", "gives", "gave", "leads", "trails", "wants", "plans",
+    "is", "was", "has", "had", "would", "can", "could", "should", "does", "did",
+    "himself", "herself", "themselves", "itself",
+})  # fmt: skip
+
+# Words before a name that make it a place where they stand ("at Pine Hollow", "in Pine
+# Hollow"): a name used so in the article is no person, whatever NER said elsewhere.
+LOCATIVE_BEFORE_PLACE: frozenset[str] = frozenset({"in", "at", "near", "outside", "inside"})

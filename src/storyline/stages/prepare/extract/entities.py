@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import re
 from collections import Counter
@@ -40,6 +41,7 @@ from storyline.lang import (
     MONTHS,
     REPORTING_FORMS,
     TIME_ZONES,
+    TITLE_CASE_SMALL_WORDS,
     WEEKDAYS,
     alternation,
     finite_forms,
@@ -49,7 +51,9 @@ from storyline.lang.names import (
     CORPORATE_SUFFIXES,
     DATE_PREPOSITIONS,
     FEMALE_HONORIFICS,
+    LOCATIVE_BEFORE_PLACE,
     MALE_HONORIFICS,
+    NAME_BREAK_WORDS,
     NAME_SUFFIXES,
     PLATFORM_NAMES,
 )
@@ -465,6 +469,8 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if label == "PERSON":
             start, end = _extend_name_left(st, start), _extend_name_right(st, end)
+            if _in_headline_run(text, start, end):
+                end = _cut_at_verb(text, start, end, doc)
         surface = text[start:end]
         if not surface[:1].isupper() or _not_an_actor(surface):
             continue
@@ -546,13 +552,65 @@ def _extend_name_right(st: _State, end: int) -> int:
             or word in _WEEKDAYS_MONTHS
             or word in _ORG_HEADS
             or st.gaz.lookup(word) is not None
+            or (_breaks_name(word, None, end + 1) and _in_headline_run(st.text, end, end + 1))
         ):
             return end
         end += len(word) + 1
 
 
+def _breaks_name(word: str, doc: Doc | None, pos: int) -> bool:
+    """Whether a capitalised word at ``pos`` is a verb form or pronoun, never part of a name.
+
+    The parse's part of speech decides when spaCy ran ("Roe Defends Herself ..." in a
+    title-case headline); the folded word list of ``lang.names`` otherwise (and as well:
+    the small model tags title-case verbs as proper nouns).
+    """
+    if _fold(word).rstrip(".") in NAME_BREAK_WORDS:
+        return True
+    if doc is None:
+        return False
+    span = doc.char_span(pos, pos + len(word), alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    return tok.pos_ in ("VERB", "AUX", "PRON") or tok.tag_.startswith("VB")
+
+
+def _cut_at_verb(text: str, start: int, end: int, doc: Doc | None) -> int:
+    """End a person span before its first verb form or pronoun after the first word."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for prev, w in itertools.pairwise(words):
+        if _breaks_name(w.group(0), doc, start + w.start()):
+            return start + prev.end()
+    return end
+
+
+def _in_headline_run(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies in a run of more than four title-case words on a line
+    that reads as a headline (no sentence-final stop). There a verb form ends a name
+    ("Jane Roe Defends Herself Against Claims" names Jane Roe); elsewhere the cut cost more
+    names than it saved on PolNeAR train, and so did dropping such runs altogether."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
+    if not line or line[-1] in '.!?"”':
+        return False
+    # runs of title-case words (small words such as "of" and "the" go along)
+    run: list[tuple[int, int]] = []
+    for w in re.finditer(r"\S+", line):
+        word = w.group(0)
+        if word[:1].isupper() or word.lower() in TITLE_CASE_SMALL_WORDS:
+            run.append((line_start + w.start(), line_start + w.end()))
+            continue
+        if run and run[0][0] <= start and end <= run[-1][1]:
+            break
+        run = []
+    return bool(run) and run[0][0] <= start and end <= run[-1][1] and len(run) > 4
+
+
 _CAP = r"[A-Z][a-zà-ÿ’'-]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ]+)?"
-_NAME = rf"{_CAP}(?:\s+(?:(?:{'|'.join(sorted(_NAME_PARTICLES))})\s+)?{_CAP}){{0,3}}"
+# a name never runs over a line break ("... Against New Charges\nJane Roe")
+_NAME = rf"{_CAP}(?:[^\S\n]+(?:(?:{'|'.join(sorted(_NAME_PARTICLES))})[^\S\n]+)?{_CAP}){{0,3}}"
 _VERBS_RE = alternation(REPORTING_FORMS)
 _DEPT = (
     r"(?:the\s+)?(?:State|Foreign\s+Affairs|Defen[cs]e|Interior|Finance|Health|Justice|Trade|"
@@ -642,6 +700,16 @@ def _rule_mentions(st: _State) -> list[tuple[int, int, str]]:
                 )
             ):
                 words = words[1:]
+            headline = _in_headline_run(text, words[0][0], words[-1][1]) if words else False
+            cut = next(
+                (
+                    i
+                    for i in range(1, len(words))
+                    if headline and _breaks_name(words[i][2], None, words[i][0])
+                ),
+                len(words),
+            )
+            words = words[:cut]  # "Jane Roe Defends ...": the name ends before the verb
             while words and (
                 _date_word(text, words[-1][0], words[-1][1]) or words[-1][2] in _NOT_NAME_WORDS
             ):
@@ -823,11 +891,19 @@ def _add_persons(st: _State, spans: list[tuple[int, int]]) -> None:
                 name = _HONORIFICS.sub("", re.sub(r"[’']s?$", "", text[s:e]))
                 if len(_person_key(name)) >= len(_person_key(display.get(pid, ""))):
                     display[pid] = name
+    # where each full name is written, for a surname two of them share
+    full_at = sorted(
+        (s, fulls[tuple(k)], st.sentence_of(s)[0]) for s, _, k in keyed if tuple(k) in fulls
+    )
     # short forms: surname or first name of exactly one full name, else the gazetteer
     resolved: list[tuple[int, int, str]] = []
     for s, e, key in keyed:
         tk = tuple(key)
-        one = _short_form_of(tk, fulls, _honorific_of(text, s, e)) if len(tk) == 1 else None
+        one = (
+            _short_form_at(tk, fulls, _honorific_of(text, s, e), s, full_at)
+            if len(tk) == 1
+            else None
+        )
         if tk in fulls:
             pid = fulls[tk]
         elif one is not None:
@@ -871,8 +947,8 @@ def _add_persons(st: _State, spans: list[tuple[int, int]]) -> None:
             if _date_word(text, m.start(), m.start() + len(last)):
                 continue  # "May 12" is no mention of Theresa May
             honorific = _honorific_of(text, m.start(), m.start() + len(last))
-            if _short_form_of((_fold(last),), fulls, honorific) != pid:
-                continue  # a surname two people in the text share stays unresolved
+            if _short_form_at((_fold(last),), fulls, honorific, m.start(), full_at) != pid:
+                continue  # a surname of two people goes to the one last named
             if not covered(m.start(), m.start() + len(last)):
                 resolved.append((m.start(), m.start() + len(last), pid))
     for s, e, pid in sorted(resolved):
@@ -909,6 +985,14 @@ def _short_form_of(
     both are named); a gendered honorific drops candidates whose first name is known to be
     of the other gender ("Mr. Trump" is not Melania Trump). Two or more left: ambiguous.
     """
+    pids = _short_form_candidates(tk, fulls, honorific)
+    return next(iter(pids)) if len(pids) == 1 else None
+
+
+def _short_form_candidates(
+    tk: tuple[str, ...], fulls: Mapping[tuple[str, ...], str], honorific: str | None
+) -> set[str]:
+    """The people a one-word form may name (see ``_short_form_of``)."""
     word = tk[0]
     cands = {other: pid for other, pid in fulls.items() if word in other}
     cands = {
@@ -920,8 +1004,37 @@ def _short_form_of(
         cands = {o: p for o, p in cands.items() if o[0] not in FEMALE_FIRST_NAMES}
     elif honorific in FEMALE_HONORIFICS:
         cands = {o: p for o, p in cands.items() if o[0] not in MALE_FIRST_NAMES}
-    pids = set(cands.values())
-    return next(iter(pids)) if len(pids) == 1 else None
+    return set(cands.values())
+
+
+def _short_form_at(
+    tk: tuple[str, ...],
+    fulls: Mapping[tuple[str, ...], str],
+    honorific: str | None,
+    pos: int,
+    full_at: Sequence[tuple[int, str, int]],
+) -> str | None:
+    """The full name a one-word form at ``pos`` stands for, when several share the word.
+
+    With one candidate (``_short_form_of``) that one. A surname two people with different
+    given names share ("Vexley" for Harold and Corinna Vexley, never one entity) goes to
+    the candidate named last before ``pos`` (``full_at``: start, person, sentence start);
+    before either is named, or when that sentence names both, it stays unresolved.
+    """
+    one = _short_form_of(tk, fulls, honorific)
+    if one is not None:
+        return one
+    word = tk[0]
+    cands = _short_form_candidates(tk, fulls, honorific)
+    if len(cands) < 2 or any(
+        word != _without_suffix(o)[-1] for o, p in fulls.items() if p in cands and word in o
+    ):
+        return None  # only a shared surname: a shared first name ("Harold") stays open
+    before = [(pid, sent) for s, pid, sent in full_at if s < pos and pid in cands]
+    if not before:
+        return None
+    pid, sent = before[-1]
+    return None if any(p != pid and t == sent for p, t in before) else pid
 
 
 def _without_suffix(key: tuple[str, ...]) -> tuple[str, ...]:
@@ -1478,7 +1591,8 @@ def extract_entities(
         spans = _ner_mentions(st, doc)
         # the small English model misses many names NER was never shown; titled and
         # attributed names found by the rules fill in where NER saw nothing at all
-        taken = [(e.start_char, e.end_char) for e in doc.ents]
+        # (an entity over a line break is NER reading a headline into the body: no cover)
+        taken = [(e.start_char, e.end_char) for e in doc.ents if "\n" not in e.text]
         spans += [
             (s, e, label)
             for s, e, label in _rule_mentions(st)
@@ -1486,6 +1600,7 @@ def extract_entities(
         ]
     else:
         spans = _rule_mentions(st)
+    spans = _places_not_people(text, spans, doc)
     people = [(s, e) for s, e, label in spans if label == "PERSON"]
     # gazetteer people are found by the gazetteer pass; re-home them in the person grouping
     people += [(m.start, m.end) for m in st.mentions if m.kind == "person"]
@@ -1509,6 +1624,48 @@ def extract_entities(
     _add_org_refs(st)
     ctx.deadline.check()
     return _assemble(st)
+
+
+def _places_not_people(
+    text: str, spans: list[tuple[int, int, str]], doc: Doc | None
+) -> list[tuple[int, int, str]]:
+    """Person spans of a name the article uses as a place are no person ("Pine Hollow").
+
+    A name of two words or more is a place when NER tags it as something else more often
+    than as a person, or when the text puts it after "in/at/near/outside/inside" (not in
+    "at Jane Roe's"); its person spans take NER's other label, else ``LOC``. (One word is
+    too weak: "Roe" is an organisation in NER's "the Roe campaign".)
+    """
+    votes: dict[str, Counter[str]] = {}
+    if doc is not None:
+        for ent in doc.ents:
+            label = _LABELS.get(ent.label_)
+            if label is not None:
+                votes.setdefault(ent.text.strip(), Counter())[label] += 1
+    out: list[tuple[int, int, str]] = []
+    place: dict[str, str | None] = {}
+    for s, e, label in spans:
+        surface = text[s:e]
+        if label == "PERSON":
+            if surface not in place:
+                others = Counter(
+                    {k: v for k, v in votes.get(surface, Counter()).items() if k != "PERSON"}
+                )
+                top = others.most_common(1)
+                if " " in surface and top and top[0][1] > votes.get(surface, Counter())["PERSON"]:
+                    place[surface] = top[0][0]
+                elif " " in surface and _after_locative(text, surface):
+                    place[surface] = top[0][0] if top else "LOC"
+                else:
+                    place[surface] = None
+            label = place[surface] or label
+        out.append((s, e, label))
+    return out
+
+
+def _after_locative(text: str, surface: str) -> bool:
+    rx = rf"\b(?:{'|'.join(sorted(LOCATIVE_BEFORE_PLACE))})\s+{re.escape(surface)}(?![\w’'-]|\s+[A-Z])"
+    return re.search(rx, text) is not None
 
 
 def _assemble(st: _State) -> list[Entity]:
