@@ -352,10 +352,11 @@ def test_entities_namesakes_with_other_given_names_stay_apart(mode: str) -> None
     corinna = found["per:corinna-vexley"]
     assert "per:harold-vexley" in found
     assert "Harold Vexley" not in surfaces(text, corinna)
-    # the bare surname goes to the one named last before it, not to both
+    # the bare surname names neither of them: two people share it, so it stays unresolved
+    # (giving it to the one named last cost pronoun speakers on PolNeAR dev: 0.715 -> 0.696)
     bare = text.rindex("Vexley")
     owners = [e.id for e in found.values() if any(c.start == bare for c in e.mentions)]
-    assert owners == ["per:corinna-vexley"]
+    assert "per:corinna-vexley" not in owners and "per:harold-vexley" not in owners
 
 
 @pytest.mark.parametrize("mode", MODES)

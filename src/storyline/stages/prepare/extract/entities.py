@@ -891,19 +891,11 @@ def _add_persons(st: _State, spans: list[tuple[int, int]]) -> None:
                 name = _HONORIFICS.sub("", re.sub(r"[’']s?$", "", text[s:e]))
                 if len(_person_key(name)) >= len(_person_key(display.get(pid, ""))):
                     display[pid] = name
-    # where each full name is written, for a surname two of them share
-    full_at = sorted(
-        (s, fulls[tuple(k)], st.sentence_of(s)[0]) for s, _, k in keyed if tuple(k) in fulls
-    )
     # short forms: surname or first name of exactly one full name, else the gazetteer
     resolved: list[tuple[int, int, str]] = []
     for s, e, key in keyed:
         tk = tuple(key)
-        one = (
-            _short_form_at(tk, fulls, _honorific_of(text, s, e), s, full_at)
-            if len(tk) == 1
-            else None
-        )
+        one = _short_form_of(tk, fulls, _honorific_of(text, s, e)) if len(tk) == 1 else None
         if tk in fulls:
             pid = fulls[tk]
         elif one is not None:
@@ -947,8 +939,8 @@ def _add_persons(st: _State, spans: list[tuple[int, int]]) -> None:
             if _date_word(text, m.start(), m.start() + len(last)):
                 continue  # "May 12" is no mention of Theresa May
             honorific = _honorific_of(text, m.start(), m.start() + len(last))
-            if _short_form_at((_fold(last),), fulls, honorific, m.start(), full_at) != pid:
-                continue  # a surname of two people goes to the one last named
+            if _short_form_of((_fold(last),), fulls, honorific) != pid:
+                continue  # a surname two people in the text share stays unresolved
             if not covered(m.start(), m.start() + len(last)):
                 resolved.append((m.start(), m.start() + len(last), pid))
     for s, e, pid in sorted(resolved):
@@ -1005,36 +997,6 @@ def _short_form_candidates(
     elif honorific in FEMALE_HONORIFICS:
         cands = {o: p for o, p in cands.items() if o[0] not in MALE_FIRST_NAMES}
     return set(cands.values())
-
-
-def _short_form_at(
-    tk: tuple[str, ...],
-    fulls: Mapping[tuple[str, ...], str],
-    honorific: str | None,
-    pos: int,
-    full_at: Sequence[tuple[int, str, int]],
-) -> str | None:
-    """The full name a one-word form at ``pos`` stands for, when several share the word.
-
-    With one candidate (``_short_form_of``) that one. A surname two people with different
-    given names share ("Vexley" for Harold and Corinna Vexley, never one entity) goes to
-    the candidate named last before ``pos`` (``full_at``: start, person, sentence start);
-    before either is named, or when that sentence names both, it stays unresolved.
-    """
-    one = _short_form_of(tk, fulls, honorific)
-    if one is not None:
-        return one
-    word = tk[0]
-    cands = _short_form_candidates(tk, fulls, honorific)
-    if len(cands) < 2 or any(
-        word != _without_suffix(o)[-1] for o, p in fulls.items() if p in cands and word in o
-    ):
-        return None  # only a shared surname: a shared first name ("Harold") stays open
-    before = [(pid, sent) for s, pid, sent in full_at if s < pos and pid in cands]
-    if not before:
-        return None
-    pid, sent = before[-1]
-    return None if any(p != pid and t == sent for p, t in before) else pid
 
 
 def _without_suffix(key: tuple[str, ...]) -> tuple[str, ...]:
