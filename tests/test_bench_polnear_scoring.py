@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from bench_extract_fixture import bench as _bench
-from bench_extract_fixture import segs
+from bench_fixture import bench as _bench
+from bench_fixture import segs
 
 
 def test_quoted_segments_pairs_marks() -> None:

@@ -7,8 +7,8 @@ rebuilt on sentences written for this test.
 
 from __future__ import annotations
 
-from bench_extract_fixture import bench as _bench
-from bench_extract_fixture import segs
+from bench_fixture import bench as _bench
+from bench_fixture import segs
 
 
 def test_a_nested_curly_quote_stays_inside_its_quotation() -> None:

@@ -11,7 +11,6 @@ get the report, built once.
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -22,17 +21,17 @@ import httpx
 import pytest
 import uvicorn
 
+from bench_fixture import load_bench
 from storyline.demo import examples_dir
 from storyline.engine import Engine
 from storyline.web.app import create_app
 
+# the bench's own worst-case article and port picker (bench/web_latency.py)
+_bench = load_bench("web_latency")
+heavy_article = _bench.heavy_article
+_free_port = _bench._free_port
+
 WAITING = 60  # requests blocked on the slow report: more than anyio's 40 worker threads
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture()
@@ -114,18 +113,6 @@ def test_other_pages_answer_while_a_report_is_stuck(
 
 
 HEAVY_LINES = 6000  # short quoted lines: issue 21's worst case for a report
-
-
-def heavy_article(n: int) -> dict[str, str]:
-    """A fictional article whose body is ``n`` short quoted lines (as bench/web_latency.py)."""
-    lines = [f'"Line {i} of the ferry notice," said the clerk.' for i in range(n)]
-    return {
-        "title": "Ferry notice read aloud at Lakeside hall",
-        "text": "The Lakeside clerk read the whole ferry notice aloud.\n" + "\n".join(lines),
-        "url": "https://lakeside.example/notice",
-        "outlet": "Lakeside Post",
-        "published": "2026-05-04",
-    }
 
 
 def test_other_pages_stay_fast_while_a_worst_case_report_is_built(tmp_path: Path) -> None:
