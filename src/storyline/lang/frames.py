@@ -215,8 +215,6 @@ DAY_ACTION_FORMS: Mapping[str, tuple[str, ...]] = {
     "arrest": ("capturing", "apprehending", "nabbing"),
 }  # fmt: skip
 
-# Words right before a weekday or a date that put it on another event than the one its
-# clause names ("since Monday", "until Friday", "by November 30", "next Tuesday").
 # Verbs that take a day of their own in a sentence that also names the action: the day
 # after "said", "told", "rose to 14" is when it was said or when the toll rose, not the day
 # of the action ("A blast killed 9, the fire service said on Friday"). Reading outward from
@@ -228,6 +226,8 @@ DAY_OTHER_VERBS: frozenset[str] = frozenset(
      "revised", "updated"}
 )  # fmt: skip
 
+# Words right before a weekday or a date that put it on another event than the one its
+# clause names ("since Monday", "until Friday", "by November 30", "next Tuesday").
 DAY_OTHER_CUES: frozenset[str] = frozenset(
     {"since", "until", "till", "by", "next", "last", "from", "through", "before", "after",
      "following", "previous", "earlier", "expected", "scheduled", "due"}

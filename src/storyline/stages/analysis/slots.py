@@ -39,6 +39,7 @@ from datetime import date
 from rapidfuzz.distance import Levenshtein
 
 from storyline.lang.actions import ACTION_OF
+from storyline.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from storyline.lang.frames import (
     COLOURED_OBJECTS,
     COLOURS,
@@ -131,11 +132,9 @@ def _minutes(m: re.Match[str]) -> tuple[float, float] | None:
 
 WEEKDAY_SUPPORT = 0.15  # 1 - 0.85 ** 4 < 0.5: below the page's threshold up to 4 sources a side
 DAY_GAP = 2  # days told for one event are at most this far apart (see ``_days_near``)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+_WEEKDAYS = WEEKDAYS
+# a month by the first three or four letters of its name ("may" has no abbreviation)
+_MONTHS = {**MONTH_ABBREVIATIONS, "may": MONTHS["may"]}
 _MONTH = (
     r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\."
     r"|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
