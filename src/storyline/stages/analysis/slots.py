@@ -132,7 +132,6 @@ def _minutes(m: re.Match[str]) -> tuple[float, float] | None:
 
 WEEKDAY_SUPPORT = 0.15  # 1 - 0.85 ** 4 < 0.5: below the page's threshold up to 4 sources a side
 DAY_GAP = 2  # days told for one event are at most this far apart (see ``_days_near``)
-_WEEKDAYS = WEEKDAYS
 # a month by the first three or four letters of its name ("may" has no abbreviation)
 _MONTHS = {**MONTH_ABBREVIATIONS, "may": MONTHS["may"]}
 _MONTH = (
@@ -203,7 +202,7 @@ def _days_compatible(a: str, b: str) -> bool:
         return (va if ka == "md" else vb) == (vb if ka == "md" else va)[5:]
     if {ka, kb} == {"wd", "ymd"}:
         wd, full = (va, vb) if ka == "wd" else (vb, va)
-        return _WEEKDAYS[date.fromisoformat(full).weekday()] == wd
+        return WEEKDAYS[date.fromisoformat(full).weekday()] == wd
     return True  # a weekday and a day of an unknown year: not compared
 
 
@@ -214,7 +213,7 @@ def _days_near(a: str, b: str) -> bool:
     ka, va = a.split(":", 1)
     kb, vb = b.split(":", 1)
     if ka == kb == "wd":
-        gap = abs(_WEEKDAYS.index(va) - _WEEKDAYS.index(vb))
+        gap = abs(WEEKDAYS.index(va) - WEEKDAYS.index(vb))
         return min(gap, 7 - gap) <= DAY_GAP
     if ka == "wd" or kb == "wd":
         return True  # only a full date has a weekday: compared in ``_days_compatible``
@@ -508,7 +507,7 @@ def _main_person(readings: Sequence[SlotReading]) -> str | None:
     "State"), a month, a weekday or a title is no one."""
     times = [r for r in readings if r.kind == "time"]
     lower = {w for r in times for w in re.findall(r"\b[a-z][\w'’-]*", r.sentence)}
-    skip = lower | NOT_GIVEN_NAMES | set(_WEEKDAYS) | set(_MONTHS)
+    skip = lower | NOT_GIVEN_NAMES | set(WEEKDAYS) | set(_MONTHS)
     count = Counter(
         w
         for w, _ in {(w, r.cite.article) for r in times for w in r.people}
