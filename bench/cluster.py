@@ -3,6 +3,7 @@
 
     python bench/cluster.py [--embedder minilm|model2vec|tfidf] [--split dev|train]
                             [--set ecbplus|siblings] [--orders 3] [--no-baselines] [--scale 100000] [--no-scale]
+                            [--features]
                             [--only-scale] [--minilm-tokens N]
                             [--embed-threads N] [--compare-threads N]
                             [--embed-precision fp32|bf16]
@@ -22,6 +23,12 @@ sibling-merge rate: the share of same-topic, different-event document pairs put 
 story (ECB+ topics hold two sibling events each; target <= 2%). The run also prints how
 many articles carry event identity (a headline action, an event day: ``article_terms``).
 
+``--features`` prints, per split, how often each event-identity feature (the index's:
+principal actors, headline actions, event days; and the candidates tried for issue 19:
+lead names, lead places, years, lead month-days, lead numbers) clashes on pairs of one
+event, on sibling pairs, and on the sibling pairs the file-order incremental run merged:
+a feature worth adding clashes on few same-event pairs and many merged ones.
+
 ``--set siblings`` scores the same systems on ``bench/data/siblings`` (the project's own
 labelled fictional set of sibling events, with outlets and publication dates where the
 articles have them; see its README) instead of ECB+ dev; the TF-IDF threshold is still
@@ -39,6 +46,7 @@ import argparse
 import json
 import os
 import random
+import re
 import resource
 import sys
 import time
@@ -58,12 +66,22 @@ from storyline.embed import (  # noqa: E402
     get_embedder,
     resolve_precision,
 )
+from storyline.lang import MONTHS, WEEKDAYS, stop_words  # noqa: E402
 from storyline.models import Article, RawDoc  # noqa: E402
 from storyline.stages.commit.index import StoryIndex  # noqa: E402
 from storyline.stages.commit.recluster import recluster  # noqa: E402
 from storyline.stages.prepare.clean import clean_document  # noqa: E402
-from storyline.stages.prepare.terms import ACTION_PREFIX, DAY_PREFIX, article_terms  # noqa: E402
-from storyline.text import tokens  # noqa: E402
+from storyline.stages.prepare.extract.dates import (  # noqa: E402
+    find_date_spans,
+    resolve_yearless,
+)
+from storyline.stages.prepare.terms import (  # noqa: E402
+    ACTION_PREFIX,
+    DAY_PREFIX,
+    PRINCIPAL_PREFIX,
+    article_terms,
+)
+from storyline.text import fold_punctuation, sentence_spans, tokens  # noqa: E402
 
 CHUNK = 64
 
@@ -228,6 +246,141 @@ def ours(
     )
 
 
+# -- event-identity diagnostics (--features) ---------------------------------------------
+#
+# For each feature that could tell two events of one topic apart: how often it clashes on
+# pairs of one event (the recall it would cost), on sibling pairs (what it could separate)
+# and on the sibling pairs our file-order incremental run merged (what it could still
+# fix). "Used" features are the index's (``stages/commit/index.py``); the others were
+# tried for issue 19 and are read here only, from the article text, for the record.
+
+_YEAR = re.compile(r"(?<![\w.$-])(?:19[5-9]\d|20[0-3]\d)(?![\w-])")
+_CAP = re.compile(r"[A-Z][\w'.-]*")
+_PLACE_PREP = frozenset({"in", "at", "near", "outside"})
+_NOT_NAME = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
+
+
+def _lead_sentence(text: str) -> str:
+    """The first sentence of running text (8+ words, a final stop) in the first 400
+    characters: not a headline line or a dateline; "" when there is none."""
+    folded = fold_punctuation(text[:800])
+    for s, e in sentence_spans(folded):
+        sent = folded[s:e].strip()
+        if s <= 400 and len(sent.split()) >= 8 and sent[-1:] in ".!?\"'”":
+            return sent
+    return ""
+
+
+def event_features(article: Article, terms: list[str]) -> dict[str, object]:
+    """The candidate event-identity features of one article (``None``: not stated)."""
+    stop = stop_words()
+    cut = len(PRINCIPAL_PREFIX)
+    lead = _lead_sentence(article.text)
+    words = lead.split()
+    names: set[str] = set()
+    places: set[str] = set()
+    for k, w in enumerate(words):
+        n = w.strip(",;:()\"'").lower().removesuffix("'s")
+        if _CAP.fullmatch(w.strip(",;:()\"'")) and n not in stop and n not in _NOT_NAME:
+            names.add(n)
+            before = [x.lower() for x in words[max(0, k - 2) : k]]
+            if _PLACE_PREP & set(before):
+                places.add(n)
+    day = None  # the first month and day the lead gives, as a day of the year
+    head = article.text[:400]
+    for s, e, kind in find_date_spans(head):
+        iso = resolve_yearless(_YEAR.sub("", head[s:e]).strip(" ,."), date(2001, 12, 31))
+        if kind in ("md", "dm") and iso and len(iso) == 10:
+            day = date.fromisoformat(iso).timetuple().tm_yday
+            break
+    eday = article.published[:10] if article.published else None
+    eday = eday or next((t[cut:] for t in terms if t.startswith(DAY_PREFIX)), None)
+    years = [int(y) for y in _YEAR.findall(article.text)]
+    nums = {t for t in re.findall(r"\d[\d,.]*\d|\d", lead) if len(t) >= 2}
+    return {
+        "terms": set(terms),
+        "princ": [t[cut:] for t in terms if t.startswith(PRINCIPAL_PREFIX)],
+        "actions": [t[cut:] for t in terms if t.startswith(ACTION_PREFIX)],
+        "eday": date.fromisoformat(eday).toordinal() if eday else None,
+        "lead_names": names or None,
+        "lead_places": places or None,
+        "year": max(years) if years else None,
+        "lead_yday": day,
+        "lead_numbers": nums or None,
+    }
+
+
+def _absent(a: set[str], b_terms: set[str]) -> bool:
+    return not (a & b_terms)
+
+
+def _yday_gap(a: int, b: int) -> int:
+    d = abs(a - b)
+    return min(d, 365 - d)
+
+
+# name -> (feature keys both must state, clash of a pair)
+FEATURES: dict[str, tuple[tuple[str, ...], object]] = {
+    "principal actors (used)": (
+        ("princ",),
+        lambda a, b: _absent(set(a["princ"]), b["terms"]) and _absent(set(b["princ"]), a["terms"]),
+    ),
+    "headline actions (used)": (
+        ("actions",),
+        lambda a, b: a["actions"][0] not in b["actions"] and b["actions"][0] not in a["actions"],
+    ),
+    "event days > 2 apart (used w/ action)": (
+        ("eday",), lambda a, b: abs(a["eday"] - b["eday"]) > 2,
+    ),
+    "lead names, none in other's terms": (
+        ("lead_names",),
+        lambda a, b: _absent(a["lead_names"], b["terms"]) and _absent(b["lead_names"], a["terms"]),
+    ),
+    "lead places, none in other's terms": (
+        ("lead_places",),
+        lambda a, b: _absent(a["lead_places"], b["terms"])
+        and _absent(b["lead_places"], a["terms"]),
+    ),
+    "latest year stated differs": (("year",), lambda a, b: a["year"] != b["year"]),
+    "lead month-day > 7 days apart": (
+        ("lead_yday",), lambda a, b: _yday_gap(a["lead_yday"], b["lead_yday"]) > 7,
+    ),
+    "lead numbers disjoint": (
+        ("lead_numbers",), lambda a, b: not (a["lead_numbers"] & b["lead_numbers"]),
+    ),
+}  # fmt: skip
+
+
+def feature_rates(
+    docs: list[dict], feats: list[dict[str, object]], pred: list[str]
+) -> list[tuple[str, float, float, float, int]]:
+    """Per feature: its clash rate over same-topic pairs of one event, of two sibling
+    events, and of the sibling pairs ``pred`` merged (a pair lacking the feature on
+    either side counts as no clash); then the number of merged sibling pairs."""
+    pairs: dict[str, list[tuple[int, int]]] = {"same": [], "sib": [], "merged": []}
+    for i in range(len(docs)):
+        for j in range(i + 1, len(docs)):
+            if docs[i]["topic"] != docs[j]["topic"]:
+                continue
+            if docs[i]["event"] == docs[j]["event"]:
+                pairs["same"].append((i, j))
+            else:
+                pairs["sib"].append((i, j))
+                if pred[i] == pred[j]:
+                    pairs["merged"].append((i, j))
+    out = []
+    for name, (keys, clash) in FEATURES.items():
+        rate = {}
+        for kind, ps in pairs.items():
+            hits = sum(
+                all(feats[i][k] and feats[j][k] for k in keys) and bool(clash(feats[i], feats[j]))  # type: ignore[operator]
+                for i, j in ps
+            )
+            rate[kind] = hits / len(ps) if ps else 0.0
+        out.append((name, rate["same"], rate["sib"], rate["merged"], len(pairs["merged"])))
+    return out
+
+
 # -- baselines --------------------------------------------------------------------------
 
 
@@ -373,6 +526,11 @@ def main() -> None:
     )  # fmt: skip
     ap.add_argument("--orders", type=int, default=3, help="incremental runs (1 = file order)")
     ap.add_argument("--no-baselines", action="store_true")
+    ap.add_argument(
+        "--features", action="store_true",
+        help="also print each event-identity feature's clash rate on same-event pairs, "
+        "sibling pairs and the sibling pairs the first incremental run merged",
+    )  # fmt: skip
     ap.add_argument("--scale", type=int, default=100_000)
     ap.add_argument("--no-scale", action="store_true")
     ap.add_argument("--only-scale", action="store_true", help="skip the quality runs")
@@ -460,6 +618,13 @@ def main() -> None:
                   f"ratio x{c / o:.2f}; max cosine change {d:.4f}; load {os.getloadavg()[0]:.1f})")  # fmt: skip
         print(f"(event identity: a headline action for {res['with_action']} of {len(arts)} "
               f"articles, an event day for {res['with_day']})")  # fmt: skip
+        if args.features:
+            feats = [event_features(a, t) for a, t in zip(arts, terms, strict=True)]
+            rates = feature_rates(docs, feats, res["runs"][0])  # type: ignore[index]
+            print(f"{'event-identity feature (clash when both state it)':<44} "
+                  f"{'same':>6} {'sibling':>8} {'merged sib (of ' + str(rates[0][4]) + ')':>20}")  # fmt: skip
+            for name, same, sib, merged, _ in rates:
+                print(f"  {name:<42} {same:6.2%} {sib:8.1%} {merged:20.1%}")
         print(f"(speed baseline in this process: text.tokens {res['tokens_dps']:.0f} docs/s; "
               f"incremental end to end = x{res['tokens_dps'] / res['dps']:.1f} its time; "
               f"peak RSS so far {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")  # type: ignore[operator]  # fmt: skip

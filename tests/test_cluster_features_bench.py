@@ -1,0 +1,59 @@
+"""``bench/cluster.py --features``: the event-identity diagnostic reads each candidate
+feature from an article, and counts its clashes on same-event, sibling and merged sibling
+pairs (a pair missing the feature on either side never clashes)."""
+
+from __future__ import annotations
+
+from bench_fixture import load_bench
+from storyline.models import Article
+from storyline.stages.prepare.terms import article_terms
+from storyline.text import content_id
+
+_bench = load_bench("cluster")
+
+
+def _article(text: str, published: str | None = None) -> Article:
+    return Article(
+        id=content_id(text), source="made-up", text=text, raw=text, title="Made-up headline",
+        published=published, ingested_at="2031-01-01T00:00:00",
+    )  # fmt: skip
+
+
+def test_event_features_read_the_lead_sentence_not_the_headline_line() -> None:
+    art = _article(
+        "Ferry fire off Quellhaven\n\n"
+        "Crews of the Brisk Tern fought a fire in Quellhaven harbour on March 3 as "
+        "41 passengers waited on deck, the operator Marlow Lines said.\n\n"
+        "The Brisk Tern was built in 2019. Marlow Lines said nobody was hurt."
+    )
+    feats = _bench.event_features(art, article_terms(art))
+    assert {"brisk", "tern", "quellhaven", "marlow", "lines"} <= feats["lead_names"]
+    assert "ferry" not in feats["lead_names"]  # the headline line is not the lead
+    assert feats["lead_places"] == {"quellhaven"}
+    assert feats["year"] == 2019
+    assert feats["lead_numbers"] == {"41"}
+    assert feats["lead_yday"] == 62  # March 3, read without a year
+    assert feats["eday"] is None  # no published date, no full date in the lead
+
+
+def test_feature_rates_count_clashes_per_kind_of_pair() -> None:
+    docs = [
+        {"topic": 1, "event": "a"},
+        {"topic": 1, "event": "a"},
+        {"topic": 1, "event": "b"},
+        {"topic": 2, "event": "c"},  # another topic: never counted
+    ]
+    base = dict.fromkeys(
+        ("actions", "eday", "lead_names", "lead_places", "year", "lead_yday", "lead_numbers")
+    )
+    feats = [
+        {**base, "terms": {"corrigan", "veldmark"}, "princ": ["corrigan"]},
+        {**base, "terms": {"corrigan", "portline"}, "princ": ["portline"]},
+        {**base, "terms": {"halloran", "ostby"}, "princ": ["halloran"]},
+        {**base, "terms": {"zeller"}, "princ": ["zeller"]},
+    ]
+    rates = {r[0]: r[1:] for r in _bench.feature_rates(docs, feats, ["s", "s", "s", "t"])}
+    # the same-event pair shares a name; both sibling pairs clash, and both were merged
+    assert rates["principal actors (used)"] == (0.0, 1.0, 1.0, 2)
+    # a feature no article states never clashes
+    assert rates["latest year stated differs"] == (0.0, 0.0, 0.0, 2)
