@@ -92,11 +92,15 @@ def load_docs(split: str) -> dict[str, dict[str, Any]]:
 
 
 def load_labels(split: str, kind: str) -> list[dict[str, Any]]:
-    path = LABELS / split / f"{kind}.jsonl"
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    """``{kind}.jsonl`` and any ``{kind}-*.jsonl`` beside it (labels added apart, by topic of
+    labelling: ``conflicts-slots.jsonl`` holds non-numeric ones)."""
+    folder = LABELS / split
+    out: list[dict[str, Any]] = []
+    for path in [folder / f"{kind}.jsonl", *sorted(folder.glob(f"{kind}-*.jsonl"))]:
+        if path.exists():
+            with path.open(encoding="utf-8") as fh:
+                out += [json.loads(line) for line in fh if line.strip()]
+    return out
 
 
 # -- mapping cleaned offsets to raw offsets ---------------------------------------------------

@@ -125,3 +125,16 @@ def test_a_home_town_named_after_a_college_is_a_place() -> None:
         "a": "Ilse Varhol, 44, of Brookfield College, was treated at the scene.",
         "b": "Ilse Varhol, 44, of Brookfield, was treated at the scene.",
     }, "hometown")  # fmt: skip
+
+
+def test_a_weekday_naming_a_round_is_not_a_day_of_the_action() -> None:
+    # "Thursday ’ s play-in round" (a scrape's spaced apostrophe) names a round, not a day
+    rs = read_slots(
+        _art("a", "Harlow, which had defeated Dunmore in Thursday ’ s opening round, lost."),
+        ArticleId("a"),
+    )
+    assert not [r for r in rs if r.kind == "day"]
+    rs = read_slots(
+        _art("b", "Harlow defeated Dunmore on Thursday in the opening round."), ArticleId("b")
+    )
+    assert [r.value for r in rs if r.kind == "day"] == ["wd:thursday"]
