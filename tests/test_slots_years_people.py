@@ -138,3 +138,21 @@ def test_a_weekday_naming_a_round_is_not_a_day_of_the_action() -> None:
         _art("b", "Harlow defeated Dunmore on Thursday in the opening round."), ArticleId("b")
     )
     assert [r.value for r in rs if r.kind == "day"] == ["wd:thursday"]
+
+
+def test_weekdays_of_reports_days_apart_are_two_nights() -> None:
+    texts = {
+        "a": "Police arrested 40 rioters near the depot on Monday after the vigil.",
+        "b": "Police arrested 40 rioters near the depot on Wednesday after the vigil.",
+    }
+    arts = [_art(k, v) for k, v in texts.items()]
+    rt = {ArticleId(k): ArticleId(k) for k in texts}
+    rs = [r for a in arts for r in read_slots(a, rt[a.id], PERSONS)]
+    sim = _Similarity([r.sentence for r in rs if r.kind != "day"])
+    day_sim = _Similarity([r.sentence for r in rs if r.kind == "day"])
+    # 2031-05-05 is a Monday: reports of one day disagree; reports two days apart tell
+    # each its own night
+    one_day = {ArticleId("a"): "2031-05-07", ArticleId("b"): "2031-05-07"}
+    apart = {ArticleId("a"): "2031-05-05", ArticleId("b"): "2031-05-07"}
+    assert len(slot_conflicts(rs, sim, rt, one_day, day_sim)) == 1
+    assert not slot_conflicts(rs, sim, rt, apart, day_sim)

@@ -185,14 +185,14 @@ def _day_actions(text: str, start: int, end: int, sent: tuple[int, int]) -> froz
     words: list[str] = []
     # outward from the day each way, up to a sentence mark or a verb that takes the day
     # itself ("said on Friday", "rose to 14 on Saturday")
-    for w in reversed(before[-_DAY_SPAN:]):
-        if w in ".;:!?" or w.lower() in DAY_OTHER_VERBS:
-            break
-        words.append(w)
-    for w in after[:_DAY_SPAN]:
-        if w in ".;:!?" or w.lower() in DAY_OTHER_VERBS:
-            break
-        words.append(w)
+    for side in (list(reversed(before[-_DAY_SPAN:])), after[:_DAY_SPAN]):
+        for w in side:
+            low = w.lower()
+            if w in ".;:!?" or low in DAY_OTHER_VERBS:
+                break
+            words.append(w)
+            if low not in _DAY_ACTIONS and _other_verb(low):
+                break  # "the resolution released on Friday": the day is that verb's
     return frozenset(a for w in words if (a := _DAY_ACTIONS.get(w.lower())))
 
 
@@ -769,6 +769,15 @@ def _alike(
         and not (dx and dy)
     ):
         return False  # a weekday of a report whose own day is unknown names no day
+    if x.kind == "day" and x.value.startswith("wd:") and y.value.startswith("wd:"):
+        # reports filed days apart tell each its own latest night ("a riot Monday", "a third
+        # night Wednesday"): two weekdays compare only between reports at most a day apart
+        try:
+            gap = date.fromisoformat((dx or "")[:10]) - date.fromisoformat((dy or "")[:10])
+            if abs(gap.days) > 1:
+                return False
+        except ValueError:
+            return False
     if dx and dy:
         try:
             if (
