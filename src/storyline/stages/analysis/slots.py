@@ -11,7 +11,18 @@ no count but are just as checkable, each only where its structure is clear:
 - ``colour``: the colour of one named or vehicle-like object ("a silver Kestrel sedan");
 - ``hometown``: a person's home town in the apposition "X, 36, of Y" or "X, who lived in Y";
 - ``name``: a person's surname spelled two ways by two outlets for one first name
-  ("Ilse Varhol" / "Ilse Varholl", "Anna LaBrenna" / "Anna Brenna").
+  ("Ilse Varhol" / "Ilse Varholl", "Anna LaBrenna" / "Anna Brenna");
+- ``year``: the year of an act (``lang.slots.YEAR_ACTS``) of a named institution or of the
+  person named nearest before it in the sentence ("she founded the Bayou Clinic in 1990",
+  "the Bayou Clinic has served the town since 1987": founded then or before); an act that
+  happens once (``ONCE_ACTS``) conflicts on any two years, one that may repeat (hosting) only
+  on years at most ``YEAR_GAP`` apart, and is listed at ``YEAR_SUPPORT``, never shown;
+- ``nationality``: the demonyms of a counted group ("23 Somali pirates" vs "12 Somalis and
+  11 Yemenis"), keyed by the group's size; groups named by two different nouns are two.
+
+A time's person may be a pronoun ("he was driving at about 1 a.m."): the last person the
+story's entities name before it, when every sentence in between refers to someone by
+pronoun (``_People``).
 
 Each reading is keyed by what it is about (the object's noun, the person's surname or first
 name; the action for days; the event for times). An article that gives two different values
