@@ -156,3 +156,14 @@ def test_weekdays_of_reports_days_apart_are_two_nights() -> None:
     apart = {ArticleId("a"): "2031-05-05", ArticleId("b"): "2031-05-07"}
     assert len(slot_conflicts(rs, sim, rt, one_day, day_sim)) == 1
     assert not slot_conflicts(rs, sim, rt, apart, day_sim)
+
+
+def test_a_region_holds_a_town_and_two_towns_of_one_state_differ() -> None:
+    assert not _conflicts({
+        "a": "Ilse Varhol, 44, of Minnesota, was treated at the scene.",
+        "b": "Ilse Varhol, 44, of Brookfield, was treated at the scene.",
+    }, "hometown")  # fmt: skip
+    assert len(_conflicts({
+        "a": "Ilse Varhol, 44, of Brookfield, Minn., was treated at the scene.",
+        "b": "Ilse Varhol, 44, of Dunmore, Minn., was treated at the scene.",
+    }, "hometown")) == 1  # fmt: skip

@@ -36,3 +36,15 @@ INSTITUTION_HEADS: frozenset[str] = frozenset(
 
 # Subject pronouns that refer back to the last person named before them.
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
+
+# US state abbreviations as news write them after a town ("Utica, N.Y.", "Edina, Minn."),
+# AP style and postal, lower case without periods: a region, not a town. pycountry has the
+# postal codes only as "US-NY", so the AP forms are listed here.
+STATE_ABBREVIATIONS: frozenset[str] = frozenset(
+    {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
+     "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev",
+     "nh", "nj", "nm", "ny", "nc", "nd", "okla", "ore", "pa", "ri", "sc", "sd", "tenn",
+     "tex", "vt", "va", "wash", "wva", "wis", "wyo", "al", "ak", "az", "ar", "ca", "co",
+     "ct", "de", "fl", "hi", "id", "il", "in", "ia", "ks", "me", "mi", "mn", "ms", "mt",
+     "ne", "nv", "oh", "ok", "or", "tn", "tx", "ut", "wi", "wv", "wy", "dc"}
+)  # fmt: skip

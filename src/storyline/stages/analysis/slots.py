@@ -64,7 +64,14 @@ from storyline.lang.frames import (
     TIME_HEDGES,
     TIME_STOP_WORDS,
 )
-from storyline.lang.slots import INSTITUTION_HEADS, ONCE_ACTS, PERSON_PRONOUNS, YEAR_ACTS
+from storyline.lang.places import region_names
+from storyline.lang.slots import (
+    INSTITUTION_HEADS,
+    ONCE_ACTS,
+    PERSON_PRONOUNS,
+    STATE_ABBREVIATIONS,
+    YEAR_ACTS,
+)
 from storyline.models import Article, ArticleId, Cite, Conflict, ConflictSide
 from storyline.stages.prepare.extract.entities import load_gazetteer
 from storyline.text import sentence_spans
@@ -560,6 +567,16 @@ def _house_style(x: str, y: str) -> bool:
     return False
 
 
+def _town_parts(place: str) -> list[str]:
+    """The parts of "Street, Town, Region" that are not a region: not a country or a
+    top-level region (``lang.places.region_names``), nor a state's abbreviation ("N.Y.", "Minn")."""
+    parts = [p.strip().lower() for p in place.split(",")]
+    return [
+        p for p in parts
+        if p and p not in region_names() and re.sub(r"[. ]", "", p) not in STATE_ABBREVIATIONS
+    ]  # fmt: skip
+
+
 def _compatible(a: SlotReading, b: SlotReading) -> bool:
     if a.kind == "time":
         # ranges that only touch do not meet: "shortly after 2" (2:00-2:20) is not "about
@@ -576,9 +593,12 @@ def _compatible(a: SlotReading, b: SlotReading) -> bool:
         # 23 sailors); a breakdown ("12 Somalis and 11 Yemenis") names no noun
         return a.value == b.value or bool(a.near and b.near and a.near != b.near)
     if a.kind == "hometown":
-        # "of Newton Street, Millom" and "of Millom": a street in the town, one place
-        xs = [p.strip().lower() for p in a.value.split(",")]
-        ys = [p.strip().lower() for p in b.value.split(",")]
+        # "of Newton Street, Millom" and "of Millom": a street in the town, one place. A
+        # region ("Minnesota", "N.Y.") is left out: "Albany, N.Y." is not "Utica, N.Y.", and a
+        # place named only by its region holds the other ("of Minnesota", "of Bloomington")
+        xs, ys = _town_parts(a.value), _town_parts(b.value)
+        if not xs or not ys:
+            return True
         return any(x in y or y in x for x in xs for y in ys)
     return a.value == b.value
 
