@@ -167,3 +167,11 @@ def test_a_region_holds_a_town_and_two_towns_of_one_state_differ() -> None:
         "a": "Ilse Varhol, 44, of Brookfield, Minn., was treated at the scene.",
         "b": "Ilse Varhol, 44, of Dunmore, Minn., was treated at the scene.",
     }, "hometown")) == 1  # fmt: skip
+
+
+def test_two_groups_of_one_size_and_nationality_each_are_listed_not_shown() -> None:
+    got = _conflicts({
+        "a": "The avalanche buried 5 Austrian skiers below the ridge.",
+        "b": "Rescuers dug out 5 Swiss skiers below the ridge on Sunday.",
+    }, "nationality")  # fmt: skip
+    assert len(got) == 1 and got[0][1] < 0.5

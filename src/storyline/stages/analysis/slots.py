@@ -302,6 +302,7 @@ def person_cues(text: str) -> set[tuple[str, str]]:
     }
 
 
+NATIONALITY_GROUPS_SUPPORT = 0.3  # two groups of one size, each of one nationality: listed
 YEAR_GAP = 1  # years of an act that may repeat further apart than this date two acts
 YEAR_SUPPORT = 0.15  # a year of an act that may repeat (hosted, won): listed, never shown
 _YEAR_RE = re.compile(r"(?<![\d,.$£€-])\b(?P<y>(?:19|20)\d{2})\b(?![\d,.]\d|\s?(?:%|percent))")
@@ -845,6 +846,10 @@ def _conflict(
         # weekdays of one action differ on ECB+ train mostly for two steps (a trial and its
         # verdict, a riot and a calm day): listed, never shown
         base = WEEKDAY_SUPPORT
+    if kind == "nationality" and all(r.near for r in [*a, *b]):
+        # "5 French tourists" vs "5 Belgian tourists" may be two groups of one size; a
+        # breakdown of the whole group ("3 French and 2 Belgian") is the telling structure
+        base = NATIONALITY_GROUPS_SUPPORT
     if kind == "year" and key.rsplit(":", 1)[-1] not in ONCE_ACTS:
         # an act that may repeat (hosted, won): two years may be two acts
         base = YEAR_SUPPORT
