@@ -3,6 +3,7 @@
 
     python bench/align.py [--split dev|train] [--embedder tfidf|model2vec|minilm]
                           [--extractor rules|spacy] [--show N] [--json OUT]
+                          [--db FILE] [--why]
 
 The ECB+ documents of the split (``../shared/bench/ecbplus/docs.jsonl``) are ingested
 into a temporary store through the public API (``storyline.Engine``), one outlet per
@@ -92,11 +93,15 @@ def load_docs(split: str) -> dict[str, dict[str, Any]]:
 
 
 def load_labels(split: str, kind: str) -> list[dict[str, Any]]:
-    path = LABELS / split / f"{kind}.jsonl"
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    """``{kind}.jsonl`` and any ``{kind}-*.jsonl`` beside it (labels added apart, by topic of
+    labelling: ``conflicts-slots.jsonl`` holds non-numeric ones)."""
+    folder = LABELS / split
+    out: list[dict[str, Any]] = []
+    for path in [folder / f"{kind}.jsonl", *sorted(folder.glob(f"{kind}-*.jsonl"))]:
+        if path.exists():
+            with path.open(encoding="utf-8") as fh:
+                out += [json.loads(line) for line in fh if line.strip()]
+    return out
 
 
 # -- mapping cleaned offsets to raw offsets ---------------------------------------------------
@@ -233,8 +238,11 @@ def is_furniture(line: str) -> bool:
 
 
 def build_reports(
-    docs: dict[str, dict[str, Any]], embedder: str, extractor: str, tmp: Path
-) -> tuple[list[dict[str, Any]], float, float]:
+    docs: dict[str, dict[str, Any]], embedder: str, extractor: str, tmp: Path,
+    db: Path | None = None,
+) -> tuple[list[dict[str, Any]], float, float]:  # fmt: skip
+    """Ingest the split and build every story's report; with ``db``, a store that already
+    holds articles is reused as it is (``--db``: only the reports are built again)."""
     src = tmp / "ecbplus.jsonl"
     with src.open("w", encoding="utf-8") as fh:
         for d in docs.values():
@@ -245,9 +253,10 @@ def build_reports(
             }
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     t0 = time.perf_counter()
-    with Engine.open(tmp / "bench.db", embedder=embedder, extractor=extractor) as engine:
-        res = engine.ingest([str(src)])
-        if res.errors:
+    reuse = db is not None and db.exists()
+    with Engine.open(db or tmp / "bench.db", embedder=embedder, extractor=extractor) as engine:
+        res = None if reuse else engine.ingest([str(src)])
+        if res is not None and res.errors:
             print(f"ingest errors: {len(res.errors)} (first: {res.errors[0]})")
         t1 = time.perf_counter()
         reports = [engine.report(s.id).to_dict() for s in engine.stories()]
@@ -308,6 +317,49 @@ def fmt_span(docs: dict[str, dict[str, Any]], sp: Span, width: int = 110) -> str
     return f"{sp[0]}@{sp[1]}-{sp[2]}: {line[:width]}"
 
 
+def _non_numeric(label: dict[str, Any]) -> bool:
+    """A disagreement over a name, a day, a time, a place, a colour or a nationality."""
+    return any(not sd["quantity"] for sd in label["sides"])
+
+
+def why_missed(
+    reports: list[dict[str, Any]], docs: dict[str, dict[str, Any]], mp: Mapper,
+    conflicts: list[dict[str, Any]], found: list[bool],
+    reported: list[tuple[int, dict[str, Any], list[list[Span]]]],
+) -> None:  # fmt: skip
+    """Why each missed non-numeric disagreement was not reported (``--why``): are its two
+    articles in one story, which slot readings (``stages/analysis/slots.py``) cover each
+    side, and which reported conflicts cover one side only."""
+    from storyline.models import Article
+    from storyline.stages.analysis.slots import person_cues, person_pairs, read_slots
+
+    readings: dict[str, list[tuple[Span, str]]] = defaultdict(list)  # doc -> (span, reading)
+    for rep in reports:
+        persons = person_pairs(
+            n for e in rep["entities"] if e["type"] == "PERSON" for n in [e["name"], *e["aliases"]]
+        ) | frozenset(p for a in rep["articles"] for p in person_cues(a["text"]))
+        for a in rep["articles"]:
+            art = Article(id=a["id"], source=a["source"] or "", text=a["text"], raw="", title="")
+            for r in read_slots(art, art.id, persons):
+                sp = mp.span({"article": a["id"], "start": r.cite.start, "end": r.cite.end})
+                if sp is not None:
+                    readings[sp[0]].append((sp, f"{r.kind}[{r.key}]={r.value}"))
+    print("-- why missed (non-numeric disagreements):")
+    for lab, hit in zip(conflicts, found, strict=True):
+        if hit or not _non_numeric(lab):
+            continue
+        a, b = (side_span(sd) for sd in lab["sides"])
+        same = mp.story_of.get(a[0], -1) == mp.story_of.get(b[0], -2)
+        print(f"  {lab['id']} {lab['group']}: {'one story' if same else 'two stories'}")
+        for sp, sd in ((a, lab["sides"][0]), (b, lab["sides"][1])):
+            got = [r for rsp, r in readings.get(sp[0], []) if overlaps(rsp, sp)]
+            half = [c["topic"] for _i, c, sides in reported if any(covers(x, sp) for x in sides)]
+            print(
+                f"     {sp[0]} {sd['value']!r}: readings {got or 'none'}; in conflicts "
+                f"{half or 'none'}"
+            )
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     docs = load_docs(args.split)
     conflicts = load_labels(args.split, "conflicts")
@@ -319,7 +371,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         f"{len(facts)} facts; embedder={args.embedder} extractor={args.extractor}"
     )
     with tempfile.TemporaryDirectory() as tmp:
-        reports, t_ingest, t_report = build_reports(docs, args.embedder, args.extractor, Path(tmp))
+        reports, t_ingest, t_report = build_reports(
+            docs, args.embedder, args.extractor, Path(tmp), Path(args.db) if args.db else None
+        )
     print(f"ingest {t_ingest:.1f} s, reports {t_report:.1f} s, {len(reports)} stories")
     mp = Mapper(reports, docs)
     show = args.show
@@ -424,6 +478,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "unlabelled": len(unlabelled), "precision": prec, "precision_strict": strict,
         "recall": rec, "found": sum(found), "labelled": len(conflicts), "ceiling": together,
     }  # fmt: skip
+    if args.why:
+        why_missed(reports, docs, mp, conflicts, found, reported)
 
     # -- updates ----------------------------------------------------------------------------
     updates = [k for k in compatible if k["update"]]
@@ -636,6 +692,13 @@ def main() -> None:
     ap.add_argument("--extractor", choices=["rules", "spacy"], default="spacy")
     ap.add_argument("--show", type=int, default=8, help="examples of each error kind to print")
     ap.add_argument("--json", help="also write the figures to this JSON file")
+    ap.add_argument(
+        "--db", help="keep the store in this file; an existing one is reused (no ingest)"
+    )
+    ap.add_argument(
+        "--why", action="store_true",
+        help="for each missed non-numeric disagreement, the slot readings at its two sides",
+    )  # fmt: skip
     args = ap.parse_args()
     out = run(args)
     if args.json:

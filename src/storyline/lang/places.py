@@ -31,7 +31,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-__all__ = ["DEMONYMS", "EXTRA_NAMES", "SKIPPED_NAMES", "IsoCountry", "iso_countries"]
+__all__ = [
+    "DEMONYMS",
+    "EXTRA_NAMES",
+    "REGION_TYPES",
+    "SKIPPED_NAMES",
+    "IsoCountry",
+    "iso_countries",
+    "region_names",
+]
 
 # alpha-2 -> demonyms (adjective first). Curated: pycountry has no demonyms (see above).
 DEMONYMS: dict[str, tuple[str, ...]] = {
@@ -172,3 +180,26 @@ def iso_countries() -> tuple[IsoCountry, ...]:
         short = EXTRA_NAMES.get(a2, (names[0],))[0] if a2 in ("TR", "CI", "CZ") else names[0]
         out.append(IsoCountry(a2, c.alpha_3, short, tuple(names), DEMONYMS.get(a2, ())))
     return tuple(out)
+
+
+# Kinds of ISO 3166-2 subdivisions that are regions holding towns (a municipality or a
+# district may itself be a town, so those are left out).
+REGION_TYPES: frozenset[str] = frozenset(
+    {"State", "Province", "Region", "Country", "Territory", "Emirate", "Governorate",
+     "Prefecture", "County", "Two-tier county", "Autonomous region", "Autonomous community",
+     "Federal district", "Outlying area", "Nation"}
+)  # fmt: skip
+
+
+@cache
+def region_names() -> frozenset[str]:
+    """Lower-case names of the countries and of their top-level regions (ISO 3166-2 states,
+    provinces, counties: ``REGION_TYPES``), from pycountry: a place named only by one of
+    these holds many towns ("of Minnesota" does not contradict "of Bloomington")."""
+    import pycountry  # lazy, as in ``iso_countries``
+
+    out = {n.lower() for c in iso_countries() for n in c.names}
+    for s in pycountry.subdivisions:
+        if s.type in REGION_TYPES:
+            out.add(re.sub(r"\s*\([^)]*\)", "", s.name).strip().lower())
+    return frozenset(out)
