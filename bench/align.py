@@ -468,15 +468,17 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     misses = []
     for fact in facts:
         spans = [(m["doc"], m["start"], m["end"]) for m in fact["mentions"]]
-        best = 0
-        for _, sp in claims:
+        best, best_claim = 0, None
+        for cl, sp in claims:
             n = sum(covers(sp, s) for s in spans)
-            best = max(best, n)
+            if n > best:
+                best, best_claim = n, (cl, sp)
         full += best == len(spans)
         partial += best >= 2
         if best < len(spans):
             stories = {mp.story_of.get(s[0], -1) for s in spans}
-            misses.append((fact, best, len(spans), len(stories)))
+            left = [s[0] for s in spans if best_claim is None or not covers(best_claim[1], s)]
+            misses.append((fact, best, len(spans), len(stories), best_claim, left))
     multi = [(cl, sp) for cl, sp in claims if len({s[0] for s in sp}) >= 2]
     fact_spans = [[(m["doc"], m["start"], m["end"]) for m in f["mentions"]] for f in facts]
     judge_spans = fact_spans + [[side_span(s) for s in k["sides"]] for k in compatible + conflicts]
@@ -508,13 +510,18 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     print(
         f"precision proxy {a_prec:.3f}: {wrong} wrong merges among {judgeable} judgeable multi-article claims"
     )
-    split_story = sum(1 for _, _, _, ns in misses if ns > 1)
+    split_story = sum(1 for _, _, _, ns, _, _ in misses if ns > 1)
     print(f"missed facts whose articles are in more than one story: {split_story}/{len(misses)}")
     if show:
-        for fact, best, n, ns in misses[:show]:
+        for fact, best, n, ns, bc, left in misses[:show]:
             print(
                 f"  miss {fact['id']} ({fact['description']}): best claim covers {best}/{n}; stories {ns}"
             )
+            if bc is not None:  # what the best claim is and which reporting articles it lacks
+                print(
+                    f"    best: {bc[0]['slot']!r} = {bc[0]['value'][:60]!r}; "
+                    f"not in it: {', '.join(left)}"
+                )
         for cl in wrong_rows[:show]:
             print(
                 f"  wrong merge: {cl['subject'][:40]!r} {cl['slot']!r} = {cl['value'][:40]!r} ({len(cl['cites'])} cites)"
