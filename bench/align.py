@@ -2,7 +2,7 @@
 """Cross-source alignment benchmark on ECB+ (issue 18): conflicts, updates, claims, numbers, dates.
 
     python bench/align.py [--split dev|train] [--embedder tfidf|model2vec|minilm]
-                          [--extractor rules|spacy] [--show N] [--json OUT]
+                          [--extractor rules|spacy] [--show N] [--json OUT] [--cost]
 
 The ECB+ documents of the split (``../shared/bench/ecbplus/docs.jsonl``) are ingested
 into a temporary store through the public API (``storyline.Engine``), one outlet per
@@ -233,7 +233,7 @@ def is_furniture(line: str) -> bool:
 
 
 def build_reports(
-    docs: dict[str, dict[str, Any]], embedder: str, extractor: str, tmp: Path
+    docs: dict[str, dict[str, Any]], embedder: str, extractor: str, tmp: Path, cost: bool = False
 ) -> tuple[list[dict[str, Any]], float, float]:
     src = tmp / "ecbplus.jsonl"
     with src.open("w", encoding="utf-8") as fh:
@@ -250,8 +250,37 @@ def build_reports(
         if res.errors:
             print(f"ingest errors: {len(res.errors)} (first: {res.errors[0]})")
         t1 = time.perf_counter()
+        c1 = time.process_time()
         reports = [engine.report(s.id).to_dict() for s in engine.stories()]
-    return reports, t1 - t0, time.perf_counter() - t1
+        t2, c2 = time.perf_counter(), time.process_time()
+        if cost:
+            report_cost(engine, t2 - t1, c2 - c1)
+    return reports, t1 - t0, t2 - t1
+
+
+def report_cost(engine: Engine, wall: float, cpu: float) -> None:
+    """The report-time cost of the sentence vectors (statements told in other words), in this
+    process: every report again by words only (``--embedder tfidf``'s path), then again with
+    the vectors each sentence kept from the first pass; as ratios to words only (CPU time, so
+    the load of other processes weighs less)."""
+    stories = engine.stories()
+
+    def timed() -> tuple[float, float]:
+        w, c = time.perf_counter(), time.process_time()
+        for s in stories:
+            engine.report(s.id)
+        return time.perf_counter() - w, time.process_time() - c
+
+    meaning = engine._meaning
+    engine._meaning = lambda: None  # type: ignore[method-assign]  # words only
+    words = timed()
+    engine._meaning = meaning  # type: ignore[method-assign]
+    warm = timed()
+    print(
+        f"report cost: words only {words[1]:.1f} s CPU ({words[0]:.1f} s wall); sentence vectors, "
+        f"first report {cpu:.1f} s CPU ({wall:.1f} s wall) = {cpu / max(words[1], 1e-9):.2f}x, "
+        f"again (vectors kept) {warm[1]:.1f} s CPU = {warm[1] / max(words[1], 1e-9):.2f}x"
+    )
 
 
 def doc_of(article: dict[str, Any]) -> str | None:
@@ -319,7 +348,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         f"{len(facts)} facts; embedder={args.embedder} extractor={args.extractor}"
     )
     with tempfile.TemporaryDirectory() as tmp:
-        reports, t_ingest, t_report = build_reports(docs, args.embedder, args.extractor, Path(tmp))
+        reports, t_ingest, t_report = build_reports(
+            docs, args.embedder, args.extractor, Path(tmp), args.cost
+        )
     print(f"ingest {t_ingest:.1f} s, reports {t_report:.1f} s, {len(reports)} stories")
     mp = Mapper(reports, docs)
     show = args.show
@@ -643,6 +674,11 @@ def main() -> None:
     ap.add_argument("--extractor", choices=["rules", "spacy"], default="spacy")
     ap.add_argument("--show", type=int, default=8, help="examples of each error kind to print")
     ap.add_argument("--json", help="also write the figures to this JSON file")
+    ap.add_argument(
+        "--cost",
+        action="store_true",
+        help="also time every report by words only and with kept sentence vectors (ratios)",
+    )
     args = ap.parse_args()
     out = run(args)
     if args.json:
