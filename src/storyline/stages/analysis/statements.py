@@ -293,31 +293,76 @@ def _core(text: str) -> str:
     return _ASIDE.sub("", text)
 
 
+def _word_pairs(sents: Sequence[_Sentence]) -> list[tuple[int, int]]:
+    """Pairs (i < j) of clauses of different articles that share enough content words for
+    ``_alike`` (``MEANING_SHARED``, ``MEANING_OVERLAP``): the only ones worth embedding."""
+    import scipy.sparse as sp
+
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, s in enumerate(sents):
+        for w in {t.norm for t in s.tokens if t.content}:
+            rows.append(i)
+            cols.append(vocab.setdefault(w, len(vocab)))
+    if not vocab:
+        return []
+    words = sp.csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(sents), len(vocab))
+    )
+    sizes = np.asarray(words.sum(axis=1)).ravel()
+    ids = {a: k for k, a in enumerate(dict.fromkeys(s.article for s in sents))}
+    arts = np.array([ids[s.article] for s in sents])
+    out: list[tuple[int, int]] = []
+    step = 512
+    for lo in range(0, len(sents), step):
+        common = (words[lo : lo + step] @ words.T).tocoo()
+        a = common.row + lo
+        b = common.col
+        n = common.data
+        keep = (
+            (a < b)
+            & (arts[a] != arts[b])
+            & (n >= MEANING_SHARED)
+            & (n >= MEANING_OVERLAP * (sizes[a] + sizes[b] - n))
+        )
+        out += zip(a[keep].tolist(), b[keep].tolist(), strict=True)
+    return out
+
+
 def _meaning_pairs(
     sents: Sequence[_Sentence], texts: Mapping[ArticleId, str], meaning: Meaning
 ) -> dict[tuple[int, int], float]:
-    """Pairs (i < j) of clauses of different articles whose sentence vectors are at least
-    the embedder's floor alike, each clause's ``MAX_PARTNERS`` nearest."""
+    """Pairs (i < j) of clauses of different articles that share enough words
+    (``_word_pairs``) and whose sentence vectors are at least the embedder's floor alike,
+    each clause's ``MAX_PARTNERS`` nearest. Only the clauses of such pairs are embedded."""
     floor = MEANING_SIMILARITY.get(meaning.embedder)
-    if floor is None or len(sents) < 2:
+    if floor is None:
         return {}
-    vecs = np.asarray(meaning.encode([_core(texts[s.article][s.start : s.end]) for s in sents]))
-    if vecs.ndim != 2 or vecs.shape[0] != len(sents):
+    pairs = _word_pairs(sents)
+    need = sorted({i for p in pairs for i in p})
+    if not need:
         return {}
-    ids = {a: k for k, a in enumerate(dict.fromkeys(s.article for s in sents))}
-    arts = np.array([ids[s.article] for s in sents])
+    vecs = np.asarray(
+        meaning.encode(
+            [_core(texts[sents[i].article][sents[i].start : sents[i].end]) for i in need]
+        )
+    )
+    if vecs.ndim != 2 or vecs.shape[0] != len(need):
+        return {}
+    at = {i: k for k, i in enumerate(need)}
+    near: dict[int, list[tuple[float, int]]] = {}
+    pa = np.array([at[a] for a, _ in pairs])
+    pb = np.array([at[b] for _, b in pairs])
+    sims = np.einsum("ij,ij->i", vecs[pa], vecs[pb])
+    for k in np.flatnonzero(sims >= floor).tolist():
+        (a, b), cos = pairs[k], float(sims[k])
+        near.setdefault(a, []).append((cos, b))
+        near.setdefault(b, []).append((cos, a))
     best: dict[tuple[int, int], float] = {}
-    step = 512
-    for lo in range(0, len(sents), step):
-        block = vecs[lo : lo + step] @ vecs.T
-        for i in range(block.shape[0]):
-            a = lo + i
-            row = block[i]
-            near = np.flatnonzero((row >= floor) & (arts != arts[a]))
-            if len(near) > MAX_PARTNERS:
-                near = near[np.argsort(-row[near])[:MAX_PARTNERS]]
-            for b in near.tolist():
-                best[(min(a, b), max(a, b))] = float(row[b])
+    for a, found in near.items():
+        for cos, b in sorted(found, reverse=True)[:MAX_PARTNERS]:
+            best[(min(a, b), max(a, b))] = cos
     return best
 
 
