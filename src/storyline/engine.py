@@ -12,6 +12,7 @@ in memory and are rebuilt from stored signatures when first needed.
 from __future__ import annotations
 
 import logging
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -54,20 +55,22 @@ class _SentenceVectors:
     def __init__(self, name: str, threads: int, precision: str) -> None:
         self.name, self.threads, self.precision = name, threads, precision
         self.kept: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()  # the web app builds reports from several threads
 
     def encode(self, texts: list[str]) -> np.ndarray:
         from storyline.embed import get_embedder
 
-        if len(self.kept) + len(texts) > self.LIMIT:
-            for old in list(self.kept)[: len(self.kept) // 2]:
-                del self.kept[old]
-        missing = list(dict.fromkeys(t for t in texts if t not in self.kept))
-        if missing:
-            vecs = get_embedder(self.name).encode(missing, self.threads, self.precision)
-            self.kept.update(zip(missing, vecs, strict=True))
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        return np.stack([self.kept[t] for t in texts])
+        with self._lock:
+            if len(self.kept) + len(texts) > self.LIMIT:
+                for old in list(self.kept)[: len(self.kept) // 2]:
+                    del self.kept[old]
+            missing = list(dict.fromkeys(t for t in texts if t not in self.kept))
+            if missing:
+                vecs = get_embedder(self.name).encode(missing, self.threads, self.precision)
+                self.kept.update(zip(missing, vecs, strict=True))
+            return np.stack([self.kept[t] for t in texts])
 
 
 class Engine:
