@@ -2,8 +2,8 @@
 """Cross-source alignment benchmark on ECB+ (issue 18): conflicts, updates, claims, numbers, dates.
 
     python bench/align.py [--split dev|train] [--embedder tfidf|model2vec|minilm]
-                          [--extractor rules|spacy] [--show N] [--json OUT]
-                          [--db FILE] [--why]
+                          [--extractor rules|spacy] [--show N] [--json OUT] [--cost]
+                          [--reports OUT] [--db FILE] [--why]
 
 The ECB+ documents of the split (``../shared/bench/ecbplus/docs.jsonl``) are ingested
 into a temporary store through the public API (``storyline.Engine``), one outlet per
@@ -239,8 +239,8 @@ def is_furniture(line: str) -> bool:
 
 def build_reports(
     docs: dict[str, dict[str, Any]], embedder: str, extractor: str, tmp: Path,
-    db: Path | None = None,
-) -> tuple[list[dict[str, Any]], float, float]:  # fmt: skip
+    db: Path | None = None, cost: bool = False,
+) -> tuple[list[dict[str, Any]], float, float, list[dict[str, Any]]]:  # fmt: skip
     """Ingest the split and build every story's report; with ``db``, a store that already
     holds articles is reused as it is (``--db``: only the reports are built again)."""
     src = tmp / "ecbplus.jsonl"
@@ -259,8 +259,38 @@ def build_reports(
         if res is not None and res.errors:
             print(f"ingest errors: {len(res.errors)} (first: {res.errors[0]})")
         t1 = time.perf_counter()
+        c1 = time.process_time()
         reports = [engine.report(s.id).to_dict() for s in engine.stories()]
-    return reports, t1 - t0, time.perf_counter() - t1
+        t2, c2 = time.perf_counter(), time.process_time()
+        words = report_cost(engine, t2 - t1, c2 - c1) if cost else []
+    return reports, t1 - t0, t2 - t1, words
+
+
+def report_cost(engine: Engine, wall: float, cpu: float) -> list[dict[str, Any]]:
+    """The report-time cost of the sentence vectors (statements told in other words), in this
+    process: every report again by words only (``--embedder tfidf``'s path), then again with
+    the vectors each sentence kept from the first pass; as ratios to words only (CPU time, so
+    the load of other processes weighs less). Returns the reports by words only."""
+    stories = engine.stories()
+    made: list[dict[str, Any]] = []
+
+    def timed() -> tuple[float, float]:
+        w, c = time.perf_counter(), time.process_time()
+        made[:] = [engine.report(s.id).to_dict() for s in stories]
+        return time.perf_counter() - w, time.process_time() - c
+
+    meaning = engine._meaning
+    engine._meaning = lambda: None  # type: ignore[method-assign]  # words only
+    words = timed()
+    words_only = list(made)
+    engine._meaning = meaning  # type: ignore[method-assign]
+    warm = timed()
+    print(
+        f"report cost: words only {words[1]:.1f} s CPU ({words[0]:.1f} s wall); sentence vectors, "
+        f"first report {cpu:.1f} s CPU ({wall:.1f} s wall) = {cpu / max(words[1], 1e-9):.2f}x, "
+        f"again (vectors kept) {warm[1]:.1f} s CPU = {warm[1] / max(words[1], 1e-9):.2f}x"
+    )
+    return words_only
 
 
 def doc_of(article: dict[str, Any]) -> str | None:
@@ -360,6 +390,57 @@ def why_missed(
             )
 
 
+def alignment_scores(
+    reports: list[dict[str, Any]], mp: Mapper, facts: list[dict[str, Any]],
+    compatible: list[dict[str, Any]], conflicts: list[dict[str, Any]],
+) -> dict[str, Any]:  # fmt: skip
+    """Alignment recall (facts whose reporting articles end up in one claim) and the
+    precision proxy's counts, with the misses and wrong merges to print."""
+    claims = []
+    for rep in reports:
+        for cl in rep["claims"]:
+            claims.append((cl, mp.spans(cl["cites"])))
+    full = partial = 0
+    misses = []
+    for fact in facts:
+        spans = [(m["doc"], m["start"], m["end"]) for m in fact["mentions"]]
+        best, best_claim = 0, None
+        for cl, sp in claims:
+            n = sum(covers(sp, s) for s in spans)
+            if n > best:
+                best, best_claim = n, (cl, sp)
+        full += best == len(spans)
+        partial += best >= 2
+        if best < len(spans):
+            stories = {mp.story_of.get(s[0], -1) for s in spans}
+            left = [s[0] for s in spans if best_claim is None or not covers(best_claim[1], s)]
+            misses.append((fact, best, len(spans), len(stories), best_claim, left))
+    multi = [(cl, sp) for cl, sp in claims if len({s[0] for s in sp}) >= 2]
+    fact_spans = [[(m["doc"], m["start"], m["end"]) for m in f["mentions"]] for f in facts]
+    judge_spans = fact_spans + [[side_span(s) for s in k["sides"]] for k in compatible + conflicts]
+    judgeable = wrong = 0
+    wrong_rows = []
+    for cl, sp in multi:
+        touched = [n for n, fs in enumerate(judge_spans) if any(covers(sp, s) for s in fs)]
+        if not touched:
+            continue
+        judgeable += 1
+        facts_hit = {n for n in touched if n < len(facts)}
+        bad_pair = any(
+            k["kind"] not in SAME_MEASURE_KINDS
+            and covers(sp, side_span(k["sides"][0]))
+            and covers(sp, side_span(k["sides"][1]))
+            for k in compatible
+        )
+        if len(facts_hit) >= 2 or bad_pair:
+            wrong += 1
+            wrong_rows.append(cl)
+    return {
+        "claims": claims, "multi": multi, "full": full, "partial": partial, "misses": misses,
+        "judgeable": judgeable, "wrong": wrong, "wrong_rows": wrong_rows,
+    }  # fmt: skip
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     docs = load_docs(args.split)
     conflicts = load_labels(args.split, "conflicts")
@@ -371,10 +452,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         f"{len(facts)} facts; embedder={args.embedder} extractor={args.extractor}"
     )
     with tempfile.TemporaryDirectory() as tmp:
-        reports, t_ingest, t_report = build_reports(
-            docs, args.embedder, args.extractor, Path(tmp), Path(args.db) if args.db else None
+        reports, t_ingest, t_report, words_only = build_reports(
+            docs, args.embedder, args.extractor, Path(tmp),
+            Path(args.db) if args.db else None, args.cost,
         )
     print(f"ingest {t_ingest:.1f} s, reports {t_report:.1f} s, {len(reports)} stories")
+    if args.reports:  # every report's JSON, to read claims by hand
+        Path(args.reports).write_text(json.dumps(reports), encoding="utf-8")
     mp = Mapper(reports, docs)
     show = args.show
     out: dict[str, Any] = {
@@ -516,43 +600,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     out["updates"] = {"labelled": len(updates), "found": upd_found, "as_conflicts": upd_as_conflict}
 
     # -- alignment --------------------------------------------------------------------------
-    claims = []
-    for rep in reports:
-        for cl in rep["claims"]:
-            claims.append((cl, mp.spans(cl["cites"])))
-    full = partial = 0
-    misses = []
-    for fact in facts:
-        spans = [(m["doc"], m["start"], m["end"]) for m in fact["mentions"]]
-        best = 0
-        for _, sp in claims:
-            n = sum(covers(sp, s) for s in spans)
-            best = max(best, n)
-        full += best == len(spans)
-        partial += best >= 2
-        if best < len(spans):
-            stories = {mp.story_of.get(s[0], -1) for s in spans}
-            misses.append((fact, best, len(spans), len(stories)))
-    multi = [(cl, sp) for cl, sp in claims if len({s[0] for s in sp}) >= 2]
-    fact_spans = [[(m["doc"], m["start"], m["end"]) for m in f["mentions"]] for f in facts]
-    judge_spans = fact_spans + [[side_span(s) for s in k["sides"]] for k in compatible + conflicts]
-    judgeable = wrong = 0
-    wrong_rows = []
-    for cl, sp in multi:
-        touched = [n for n, fs in enumerate(judge_spans) if any(covers(sp, s) for s in fs)]
-        if not touched:
-            continue
-        judgeable += 1
-        facts_hit = {n for n in touched if n < len(facts)}
-        bad_pair = any(
-            k["kind"] not in SAME_MEASURE_KINDS
-            and covers(sp, side_span(k["sides"][0]))
-            and covers(sp, side_span(k["sides"][1]))
-            for k in compatible
-        )
-        if len(facts_hit) >= 2 or bad_pair:
-            wrong += 1
-            wrong_rows.append(cl)
+    sc = alignment_scores(reports, mp, facts, compatible, conflicts)
+    claims, multi, full, partial = sc["claims"], sc["multi"], sc["full"], sc["partial"]
+    misses, judgeable, wrong, wrong_rows = (
+        sc["misses"],
+        sc["judgeable"],
+        sc["wrong"],
+        sc["wrong_rows"],
+    )
     a_rec = full / len(facts) if facts else float("nan")
     a_prec = 1 - wrong / judgeable if judgeable else float("nan")
     print("\n== Alignment (target: recall >= 0.80 at precision >= 0.90)")
@@ -564,13 +619,25 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     print(
         f"precision proxy {a_prec:.3f}: {wrong} wrong merges among {judgeable} judgeable multi-article claims"
     )
-    split_story = sum(1 for _, _, _, ns in misses if ns > 1)
+    if words_only:  # --cost: the same engine's reports by words only (--embedder tfidf's path)
+        w = alignment_scores(words_only, Mapper(words_only, docs), facts, compatible, conflicts)
+        print(
+            f"by words only (no sentence vectors): aligned {w['full']} = recall "
+            f"{w['full'] / max(1, len(facts)):.3f}; partial {w['partial']}; precision proxy "
+            f"{1 - w['wrong'] / max(1, w['judgeable']):.3f} ({w['wrong']} / {w['judgeable']})"
+        )
+    split_story = sum(1 for _, _, _, ns, _, _ in misses if ns > 1)
     print(f"missed facts whose articles are in more than one story: {split_story}/{len(misses)}")
     if show:
-        for fact, best, n, ns in misses[:show]:
+        for fact, best, n, ns, bc, left in misses[:show]:
             print(
                 f"  miss {fact['id']} ({fact['description']}): best claim covers {best}/{n}; stories {ns}"
             )
+            if bc is not None:  # what the best claim is and which reporting articles it lacks
+                print(
+                    f"    best: {bc[0]['slot']!r} = {bc[0]['value'][:60]!r}; "
+                    f"not in it: {', '.join(left)}"
+                )
         for cl in wrong_rows[:show]:
             print(
                 f"  wrong merge: {cl['subject'][:40]!r} {cl['slot']!r} = {cl['value'][:40]!r} ({len(cl['cites'])} cites)"
@@ -699,6 +766,12 @@ def main() -> None:
         "--why", action="store_true",
         help="for each missed non-numeric disagreement, the slot readings at its two sides",
     )  # fmt: skip
+    ap.add_argument("--reports", help="also write every story's report JSON (a list) here")
+    ap.add_argument(
+        "--cost",
+        action="store_true",
+        help="also time every report by words only and with kept sentence vectors (ratios)",
+    )
     args = ap.parse_args()
     out = run(args)
     if args.json:

@@ -3,10 +3,12 @@ outlets whose counted nouns or units differ (issue 18: alignment recall)."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from report_fixture import article, facts_of
 from storyline.models import ArticleFacts
 from storyline.stages.analysis.align import align
-from storyline.stages.analysis.statements import find_statements
+from storyline.stages.analysis.statements import Meaning, find_statements
 
 
 def _roots(*arts):
@@ -111,3 +113,89 @@ def test_one_speed_in_two_units_is_one_claim():
     multi = [c for c in al.claims if c.slot != "statement" and c.independent_sources == 2]
     assert len(multi) == 1
     assert {x.article for x in multi[0].cites} == {"a1", "b1"}
+
+
+# -- told in other words: the caller's sentence vectors (statements.Meaning) ---------------
+
+
+def _topic_vectors(*topics: str):
+    """A stand-in for the engine's embedder: texts that name the same topic word get the same
+    unit vector (cosine 1), others orthogonal ones (cosine 0)."""
+
+    def encode(texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), len(topics) + 1), dtype=np.float32)
+        for i, t in enumerate(texts):
+            k = next((n for n, w in enumerate(topics) if w in t), len(topics))
+            out[i, k] = 1.0
+        return out
+
+    return encode
+
+
+def _told(*texts: str, embedder: str = "minilm"):
+    arts = [article(f"m{i}", t) for i, t in enumerate(texts)]
+    meaning = Meaning(_topic_vectors("Lakeview"), embedder)
+    return find_statements(arts, _roots(*arts)), find_statements(
+        arts, _roots(*arts), meaning=meaning
+    )
+
+
+def test_one_fact_in_other_words_is_one_statement_with_sentence_vectors():
+    words, meant = _told(
+        "Singer Dana Kirro checked herself into the Lakeview recovery clinic on Tuesday.",
+        "Her agent confirmed that Kirro was admitted to Lakeview, a recovery clinic, on Tuesday.",
+        "A new album by the band is due in the spring, the label announced.",
+    )
+    assert words == []  # too few words in the same order
+    (st,) = meant
+    assert {c.article for c in st.cites} == {"m0", "m1"}
+
+
+def test_alike_vectors_do_not_join_other_values_negation_or_names_only():
+    # another day, a denial, or only the place's names in common: two facts however alike
+    # their vectors are
+    for second in (
+        "Her agent confirmed that Kirro was admitted to Lakeview, a recovery clinic, on Friday.",
+        "Her agent said Kirro was not admitted to the Lakeview recovery clinic on Tuesday.",
+        "Lakeview Recovery Clinic in Tuesday Harbor opened its doors to Kirro fans and visitors.",
+    ):
+        _words, meant = _told(
+            "Singer Dana Kirro checked herself into the Lakeview recovery clinic on Tuesday.",
+            second,
+        )
+        assert meant == [], second
+
+
+def test_an_embedder_with_no_measured_floor_keeps_the_word_path():
+    _words, meant = _told(
+        "Singer Dana Kirro checked herself into the Lakeview recovery clinic on Tuesday.",
+        "Her agent confirmed that Kirro was admitted to Lakeview, a recovery clinic, on Tuesday.",
+        embedder="model2vec",
+    )
+    assert meant == []
+
+
+def test_the_engine_lends_minilm_vectors_once_per_sentence(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    import storyline.embed
+    from storyline import Engine
+
+    with Engine.open(tmp_path / "t.db", embedder="tfidf") as eng:
+        assert eng._meaning() is None  # --embedder tfidf: words only
+    calls: list[list[str]] = []
+
+    class Counting:
+        def encode(self, texts, threads=0, precision="fp32"):
+            calls.append(list(texts))
+            return np.ones((len(texts), 2), dtype=np.float32) / np.sqrt(2)
+
+    monkeypatch.setattr(storyline.embed, "get_embedder", lambda name: Counting())
+    with Engine.open(tmp_path / "m.db", embedder="tfidf") as eng:
+        # the settings as with MiniLM installed (without it, they would say model2vec)
+        eng.settings = replace(eng.settings, embedder="minilm")
+        meaning = eng._meaning()
+        assert meaning is not None and meaning.embedder == "minilm"
+        assert meaning.encode(["one", "two", "one"]).shape == (3, 2)
+        assert eng._meaning().encode(["two", "three"]).shape == (2, 2)  # type: ignore[union-attr]
+    assert calls == [["one", "two"], ["three"]]  # kept per text in the process

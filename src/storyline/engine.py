@@ -12,12 +12,13 @@ in memory and are rebuilt from stored signatures when first needed.
 from __future__ import annotations
 
 import logging
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO, Unpack
+from typing import TYPE_CHECKING, BinaryIO, Unpack
 
 import numpy as np
 
@@ -39,7 +40,37 @@ from storyline.pipeline.commit import Commit, IngestResult
 from storyline.pipeline.prepare import Known, Prepared, ProgressFn
 from storyline.store import DuplicateInfo, Store, open_store
 
+if TYPE_CHECKING:
+    from storyline.stages.analysis.statements import Meaning
+
 logger = logging.getLogger(__name__)
+
+
+class _SentenceVectors:
+    """Sentence vectors of one embedder, kept per text in this process (at most ``LIMIT``;
+    past it the older half is dropped)."""
+
+    LIMIT = 20_000
+
+    def __init__(self, name: str, threads: int, precision: str) -> None:
+        self.name, self.threads, self.precision = name, threads, precision
+        self.kept: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()  # the web app builds reports from several threads
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        from storyline.embed import get_embedder
+
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        with self._lock:
+            if len(self.kept) + len(texts) > self.LIMIT:
+                for old in list(self.kept)[: len(self.kept) // 2]:
+                    del self.kept[old]
+            missing = list(dict.fromkeys(t for t in texts if t not in self.kept))
+            if missing:
+                vecs = get_embedder(self.name).encode(missing, self.threads, self.precision)
+                self.kept.update(zip(missing, vecs, strict=True))
+            return np.stack([self.kept[t] for t in texts])
 
 
 class Engine:
@@ -54,6 +85,7 @@ class Engine:
         self.settings = settings or load_settings()
         self.store = store or open_store(self.settings.db)
         self._commit = Commit(self.store, self.settings)
+        self._sentence_vectors: _SentenceVectors | None = None
 
     @classmethod
     def open(cls, db: str | Path | None = None, **overrides: Unpack[Overrides]) -> Engine:
@@ -211,7 +243,23 @@ class Engine:
 
         story = self.store.story(story_id)
         arts = self.store.articles(story.article_ids)
-        return build_report(story, arts, self.facts(arts))
+        return build_report(story, arts, self.facts(arts), self._meaning())
+
+    def _meaning(self) -> Meaning | None:
+        """The clustering embedder, lent to the report for facts told in other words
+        (``statements.Meaning``); ``None`` for ``--embedder tfidf`` (words only). Vectors
+        of the sentences already embedded in this process are kept (``_SentenceVectors``),
+        so a story's second report embeds only its new sentences."""
+        from storyline.stages.analysis.statements import MEANING_SIMILARITY, Meaning
+
+        name = self.settings.embedder
+        if name not in MEANING_SIMILARITY:
+            return None
+        if self._sentence_vectors is None:
+            self._sentence_vectors = _SentenceVectors(
+                name, self.settings.embed_threads, self.settings.embed_precision
+            )
+        return Meaning(self._sentence_vectors.encode, name)
 
     # -- storylines (events threaded over time) --------------------------------------------
 

@@ -20,6 +20,11 @@ VALUE_WORDS: Mapping[str, str] = {
     "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
     "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
     "dozen": "12",
+    # ordinals as the digits' own forms ("the sixth round" = "the 6th round"; "first" is left
+    # out: "for the first time" is no value)
+    "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
+    "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th", "eleventh": "11th",
+    "twelfth": "12th",
 }  # fmt: skip
 
 # Counted nouns that name the same thing (singular forms); the value is the canonical noun.

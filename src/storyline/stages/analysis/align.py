@@ -71,7 +71,7 @@ from storyline.stages.analysis.slots import (
     read_slots,
     slot_conflicts,
 )
-from storyline.stages.analysis.statements import find_statements
+from storyline.stages.analysis.statements import Meaning, find_statements
 from storyline.stages.prepare.extract.dates import text_reference_date
 from storyline.text import normalize_text, sentence_spans, slugify
 
@@ -1368,7 +1368,7 @@ def _stance_claims(stances: Sequence[Stance], out: _Claims) -> None:
 
 def _statement_claims(
     articles: Sequence[Article], facts: Sequence[ArticleFacts], names: Mapping[EntityId, str],
-    out: _Claims,
+    out: _Claims, meaning: Meaning | None = None,
 ) -> None:  # fmt: skip
     """One claim per fact that two or more independent sources state in nearly the same
     words (``statements.find_statements``): its subject is the first entity named in the
@@ -1387,7 +1387,7 @@ def _statement_claims(
         for n in (e.name, *e.aliases)
         for w in re.findall(r"[A-Za-z][\w']*", n)
     )
-    for st in find_statements(articles, out.roots, persons):
+    for st in find_statements(articles, out.roots, persons, meaning):
         first = st.cites[0]
         inside = sorted(
             (s, eid) for s, e, eid in mentions.get(first.article, ())
@@ -1432,12 +1432,16 @@ _KIND_ORDER = {
 }
 
 
-def align(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> Alignment:
+def align(
+    articles: Sequence[Article], facts: Sequence[ArticleFacts], meaning: Meaning | None = None
+) -> Alignment:
     """Merge the facts of a story's articles into claims and conflicts.
 
     Args:
         articles: the story's articles; ``duplicate_of`` marks copies.
         facts: extraction results, one per article (matched by ``article_id``).
+        meaning: the caller's sentence embedder, for facts told in other words
+            (``statements.Meaning``); ``None``: statements by their words only.
 
     Returns:
         The ``Alignment``: merged entities, stances and quotes, claims sorted by the
@@ -1483,7 +1487,7 @@ def align(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> Alignme
     _description_claims(kinds["description"], focus, out, conflicts)
     _attribute_claims(kinds["attribute"], focus, out, conflicts)
     _stance_claims(stances, out)
-    _statement_claims(articles, facts, names, out)
+    _statement_claims(articles, facts, names, out, meaning)
     out.settle_confidence()
     for conflict in conflicts:
         conflict.confidence = conflict_confidence(conflict, roots)

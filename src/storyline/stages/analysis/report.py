@@ -29,6 +29,7 @@ from storyline.stages.analysis.align import align
 from storyline.stages.analysis.brief import build_brief
 from storyline.stages.analysis.outlets import compare_outlets
 from storyline.stages.analysis.profile import build_profile
+from storyline.stages.analysis.statements import Meaning
 from storyline.stages.analysis.storylines import article_bounds
 from storyline.stages.prepare.extract.dates import resolve_yearless, text_reference_date
 from storyline.text import normalize_text
@@ -39,7 +40,10 @@ def _wordset(words: str) -> frozenset[str]:
 
 
 def build_report(
-    story: Story, articles: Sequence[Article], facts: Sequence[ArticleFacts]
+    story: Story,
+    articles: Sequence[Article],
+    facts: Sequence[ArticleFacts],
+    meaning: Meaning | None = None,
 ) -> StoryReport:
     """Build the full cited report of a story.
 
@@ -47,6 +51,8 @@ def build_report(
         story: the story record (id, title, first/last seen, independent count).
         articles: the story's articles, any order; copies have ``duplicate_of`` set.
         facts: one ``ArticleFacts`` per article (matched by ``article_id``).
+        meaning: the engine's sentence embedder, lent to ``align`` for facts told in other
+            words; ``None``: by their words only.
 
     Returns:
         The ``StoryReport``; ``report.to_dict()`` is the JSON of SPEC.md.
@@ -55,7 +61,7 @@ def build_report(
     order = {a.id: i for i, a in enumerate(arts)}
     by_id = {f.article_id: f for f in facts}
     facts = [by_id[a.id] for a in arts if a.id in by_id]
-    alignment = align(arts, facts)
+    alignment = align(arts, facts, meaning)
     quantities = sorted(
         (q for f in facts for q in f.quantities),
         key=lambda q: (order[q.cite.article], q.cite.start),

@@ -29,6 +29,10 @@ How (docs/report.md, "Claims"):
    "killed" agree; "ten" and "five", "a 5.6 quake" and "a 5.9 quake" do not); both or
    neither stretch (``VALUE_REACH`` tokens beyond it included) is negated; no person's
    name is put in the place of another person's.
+   With ``meaning`` (the engine's MiniLM, lent by the caller: analysis stages load no
+   model), clauses told in other words are paired too: their vectors (``_core``: relative
+   clauses and brackets left out) at least ``MEANING_SIMILARITY`` alike, and the checks of
+   ``_alike`` (shared content words, one plain word, values, negation, persons) hold.
 4. Groups are stars, not chains: the sentence with the most verified partners is a seed,
    its partners join it, and their own partners (of articles not in yet) whose values the
    seed's clause does not contradict (one hop, no further); the next seed is taken among the sentences left.
@@ -45,8 +49,10 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from storyline.lang import (
     MONTH_ABBREVIATIONS,
@@ -89,6 +95,19 @@ MAX_PARTNERS = 12
 # How far outside the shared stretch a negation still counts ("were not related": the
 # shared stretch may stop before the "not").
 VALUE_REACH = 3
+# Told in other words (``Meaning``): the sentence-vector cosine at or above which two clauses
+# of different sources may tell one fact, per embedder. Read on ECB+ train (28 labelled
+# facts, bench/align.py --split train): with MiniLM, clauses of one fact in other words sit
+# at 0.4-0.95 (median 0.66), different facts of one event that share its names up to 0.86;
+# at 0.75 with the word checks below, about 5 in 6 of the new pairs read by hand were one
+# fact. Other embedders are not measured: they keep the word path only.
+MEANING_SIMILARITY: Mapping[str, float] = {"minilm": 0.75}
+# What two such clauses must still share: ``MEANING_SHARED`` content words, at least
+# ``MEANING_OVERLAP`` of the content words of the two together, one of them a plain word in
+# both (not a name, a value or "said": a place's names alone, "Qeshm ... the Persian Gulf"
+# twice, are not one fact).
+MEANING_SHARED = 3
+MEANING_OVERLAP = 0.2
 
 # A number ("2, 000", "9-14", "0.41", "79th") or a word; hyphens cut words ("blood-alcohol"
 # and "blood alcohol" are the same two words).
@@ -126,6 +145,25 @@ class _Sentence:
     tokens: list[_Token]
     values: set[str]  # the values the clause gives (numbers, weekdays, months)
     partners: dict[int, tuple[int, int, int, int]] = field(default_factory=dict)
+
+
+# Vectors of texts, one L2-normalised row each (the engine's embedder: analysis stages never
+# load a model, ``tests/test_layering.py``).
+SentenceEncoder = Callable[[list[str]], np.ndarray]
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """The sentence embedder the caller lends for facts told in other words.
+
+    Attributes:
+        encode: texts -> L2-normalised vectors (one row per text).
+        embedder: its name, which picks its cosine floor (``MEANING_SIMILARITY``); a name
+            with no floor there leaves the word path alone.
+    """
+
+    encode: SentenceEncoder
+    embedder: str
 
 
 @dataclass(slots=True)
@@ -245,6 +283,115 @@ def _pairs(sents: Sequence[_Sentence]) -> list[tuple[int, int, float]]:
     return [(a, b, v) for (a, b), v in sorted(best.items())]
 
 
+# Background a clause carries beside its fact: a non-restrictive relative clause (", whose
+# trademark hair ... ,"), a bracket; taken out of the text that is embedded, so the vector
+# (MiniLM reads 32 word pieces) is of what happened.
+_ASIDE = re.compile(r",\s+(?:who|whose|which|whom)\b[^,;]*,|\s*\([^()]*\)|\s*\[[^\[\]]*\]")
+
+
+def _core(text: str) -> str:
+    return _ASIDE.sub("", text)
+
+
+def _word_pairs(sents: Sequence[_Sentence]) -> list[tuple[int, int]]:
+    """Pairs (i < j) of clauses of different articles that share enough content words for
+    ``_alike`` (``MEANING_SHARED``, ``MEANING_OVERLAP``): the only ones worth embedding."""
+    import scipy.sparse as sp
+
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, s in enumerate(sents):
+        for w in {t.norm for t in s.tokens if t.content}:
+            rows.append(i)
+            cols.append(vocab.setdefault(w, len(vocab)))
+    if not vocab:
+        return []
+    words = sp.csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(sents), len(vocab))
+    )
+    sizes = np.asarray(words.sum(axis=1)).ravel()
+    ids = {a: k for k, a in enumerate(dict.fromkeys(s.article for s in sents))}
+    arts = np.array([ids[s.article] for s in sents])
+    out: list[tuple[int, int]] = []
+    step = 512
+    for lo in range(0, len(sents), step):
+        common = (words[lo : lo + step] @ words.T).tocoo()
+        a = common.row + lo
+        b = common.col
+        n = common.data
+        keep = (
+            (a < b)
+            & (arts[a] != arts[b])
+            & (n >= MEANING_SHARED)
+            & (n >= MEANING_OVERLAP * (sizes[a] + sizes[b] - n))
+        )
+        out += zip(a[keep].tolist(), b[keep].tolist(), strict=True)
+    return out
+
+
+def _meaning_pairs(
+    sents: Sequence[_Sentence], texts: Mapping[ArticleId, str], meaning: Meaning
+) -> dict[tuple[int, int], float]:
+    """Pairs (i < j) of clauses of different articles that share enough words
+    (``_word_pairs``) and whose sentence vectors are at least the embedder's floor alike,
+    each clause's ``MAX_PARTNERS`` nearest. Only the clauses of such pairs are embedded."""
+    floor = MEANING_SIMILARITY.get(meaning.embedder)
+    if floor is None:
+        return {}
+    pairs = _word_pairs(sents)
+    need = sorted({i for p in pairs for i in p})
+    if not need:
+        return {}
+    vecs = np.asarray(
+        meaning.encode(
+            [_core(texts[sents[i].article][sents[i].start : sents[i].end]) for i in need]
+        )
+    )
+    if vecs.ndim != 2 or vecs.shape[0] != len(need):
+        return {}
+    at = {i: k for k, i in enumerate(need)}
+    near: dict[int, list[tuple[float, int]]] = {}
+    pa = np.array([at[a] for a, _ in pairs])
+    pb = np.array([at[b] for _, b in pairs])
+    sims = np.einsum("ij,ij->i", vecs[pa], vecs[pb])
+    for k in np.flatnonzero(sims >= floor).tolist():
+        (a, b), cos = pairs[k], float(sims[k])
+        near.setdefault(a, []).append((cos, b))
+        near.setdefault(b, []).append((cos, a))
+    best: dict[tuple[int, int], float] = {}
+    for a, found in near.items():
+        for cos, b in sorted(found, reverse=True)[:MAX_PARTNERS]:
+            best[(min(a, b), max(a, b))] = cos
+    return best
+
+
+def _alike(
+    a: _Sentence, b: _Sentence, persons: frozenset[str] = frozenset()
+) -> tuple[int, int, int, int] | None:
+    """Two clauses that tell one fact in other words (their vectors are alike): enough
+    content words in common, one of them a plain word in both, the same values, both or
+    neither negated, no person put in the place of another. The whole clauses are the cites."""
+    ca = {t.norm for t in a.tokens if t.content}
+    cb = {t.norm for t in b.tokens if t.content}
+    common = ca & cb
+    if len(common) < MEANING_SHARED or len(common) < MEANING_OVERLAP * len(ca | cb):
+        return None
+    plain_a = {t.norm for t in a.tokens if t.content and not t.name and t.value is None}
+    plain_b = {t.norm for t in b.tokens if t.content and not t.name and t.value is None}
+    if not (plain_a & plain_b) - _SAYING:
+        return None
+    if not _agree(a.values, b.values):
+        return None
+    if any(t.norm in _NEGATIONS for t in a.tokens) != any(t.norm in _NEGATIONS for t in b.tokens):
+        return None
+    pa = {t.norm for t in a.tokens if t.name and t.norm in persons}
+    pb = {t.norm for t in b.tokens if t.name and t.norm in persons}
+    if pa - pb and pb - pa:
+        return None  # "Ames was charged" / "Roe was charged"
+    return 0, len(a.tokens), 0, len(b.tokens)
+
+
 def _kind(value: str) -> str:
     if value in WEEKDAYS:
         return "weekday"
@@ -314,22 +461,30 @@ def find_statements(
     articles: Sequence[Article],
     roots: Mapping[ArticleId, ArticleId],
     persons: frozenset[str] = frozenset(),
+    meaning: Meaning | None = None,
 ) -> list[Statement]:
-    """Facts that two or more independent sources state in nearly the same words.
+    """Facts that two or more independent sources state in nearly the same words (or, with
+    ``meaning``, in other words whose sentence vectors are alike).
 
     Args:
         articles: the story's articles (copies included: they cite, but count once).
         roots: each article's independent source (``models.source_roots``).
         persons: the lower-cased words of the story's person names: a person's name put
             in the place of another's makes two statements.
+        meaning: the caller's sentence embedder; ``None`` (``--embedder tfidf``): words only.
 
     Returns:
         One ``Statement`` per fact, its members' cites (the shared stretch of each
         sentence) in the order of ``articles``.
     """
     sents = _candidates(articles, roots)
-    for i, j, cos in _pairs(sents):
-        hit = _shared(sents[i], sents[j], cos, persons)
+    texts = {a.id: a.text for a in articles}
+    worded = {(i, j): cos for i, j, cos in _pairs(sents)}
+    alike = _meaning_pairs(sents, texts, meaning) if meaning is not None else {}
+    for i, j in sorted(worded.keys() | alike.keys()):
+        hit = _shared(sents[i], sents[j], worded[(i, j)], persons) if (i, j) in worded else None
+        if hit is None and (i, j) in alike:
+            hit = _alike(sents[i], sents[j], persons)
         if hit is not None:
             a0, a1, b0, b1 = hit
             sents[i].partners[j] = (a0, a1, b0, b1)
@@ -344,7 +499,6 @@ def find_statements(
             i,
         ),
     )
-    texts = {a.id: a.text for a in articles}
     for seed in order:
         if seed in taken:
             continue
