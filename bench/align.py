@@ -453,8 +453,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     )
     with tempfile.TemporaryDirectory() as tmp:
         reports, t_ingest, t_report, words_only = build_reports(
-            docs, args.embedder, args.extractor, Path(tmp),
-            Path(args.db) if args.db else None, args.cost,
+            docs,
+            args.embedder,
+            args.extractor,
+            Path(tmp),
+            Path(args.db) if args.db else None,
+            args.cost,
         )
     print(f"ingest {t_ingest:.1f} s, reports {t_report:.1f} s, {len(reports)} stories")
     if args.reports:  # every report's JSON, to read claims by hand
