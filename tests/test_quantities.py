@@ -525,3 +525,20 @@ def test_counted_subject_and_vague_amounts_without_parse() -> None:
     # a year is not a quantity; a toll's subject names what is counted and the frame
     (q,) = quantities("The 2019 pact failed and the flood killed 14 villagers.")
     assert (q.value, q.subject, q.frame) == (14, "villagers killed", "killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("3 dead after rioters torched a depot", None),  # the dead are not the rioters
+        ("Two Marta Ilves free kicks won it.", None),  # a name is not what is counted
+        ("The firm hired 40 co-workers.", "co-workers"),
+    ],
+)
+def test_counted_noun_stops_at_a_clause_or_a_name(text: str, measure: str | None) -> None:
+    (q,) = quantities(text)
+    assert q.measure == measure, q
+
+
+def test_decades_are_not_amounts() -> None:
+    assert quantities("The mill closed in the late nineteen seventies.") == []

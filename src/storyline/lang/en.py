@@ -635,6 +635,7 @@ IMPLIED_COUNT_ORDINALS: Mapping[str, int] = {
 QUANTITY_NOUNS: frozenset[str] = frozenset({
     "number", "total", "amount", "figure", "majority", "minority", "handful", "couple", "sum",
     "tally", "count", "dozen", "rest", "remainder", "share", "proportion", "percentage",
+    "range", "region", "neighborhood", "neighbourhood", "mark", "level", "ballpark",
 })  # fmt: skip
 # Crowds a place can own: "20,000 people took to the streets of Velmora" counts Velmora's
 # marchers (stages/prepare/extract/quantities.py; a count of troops or ships in a place is

@@ -195,6 +195,12 @@ _KNOWN_MEASURES = {
     "people", "police", "personnel", "staff", "children", "men", "women", "percent", "troops",
     "aid", "equipment", "km", "kilometres", "kilometers", "miles", "tonnes", "tons", "kg",
 }  # fmt: skip
+# Words after a number that end the search for its counted noun: a clause or a phrase
+# starts, or the word is a frame of its own ("3 dead")
+_MEASURE_STOPS = {
+    "after", "before", "during", "when", "while", "because", "until", "since", "if", "but",
+    "dead", "killed", "injured", "wounded", "missing", "hurt", "died",
+}  # fmt: skip
 _UNIT_PREFIXES = {"cubic", "square", "metric", "percentage", "nautical", "light"}
 # A compound "20,000-strong force" counts the noun that follows, not "strong".
 _COMPOUND_SKIP = {"strong", "odd", "plus"}
@@ -292,15 +298,20 @@ def _looks_like_measure(word: str) -> bool:
 def _measure_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
     """The counted noun after a number ("troops" in "20,000 more troops"), and its end."""
     pos = end
+    prev_upper = False
     for i, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z'-]*(?:\d+s\b)?", text[end:limit])):
         gap = text[pos : end + m.start()]
         if i > 3 or re.search(r"[^\s-]", gap):
             break
         w = m.group(0)
+        if w.lower() in _MEASURE_STOPS or "\n" in gap:
+            break  # "3 dead after protesters torch a bank" counts no protesters
         unit = re.match(r" ([a-z]+)\b", text[end + m.end() : limit])
         if w.lower() in _UNIT_PREFIXES and unit and _looks_like_measure(unit.group(1)):
             # "cubic metres", "percentage points"
             return f"{w.lower()} {unit.group(1)}", end + m.end() + unit.end()
+        if i > 0 and w[0].isupper() and w[1:].islower() and prev_upper:
+            break  # "two Grant Gibbs free throws": a name, not what is counted
         if _looks_like_measure(w):
             # a two-word measure: "police officers", "aid workers"
             nxt = re.match(r" ([a-z]+)\b", text[end + m.end() : limit])
@@ -313,6 +324,7 @@ def _measure_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
             return w.lower(), end + m.end()
         if w.lower() in _FUNCTION_WORDS or (w[0].isupper() and i > 0):
             break
+        prev_upper = w[0].isupper()
         pos = end + m.end()
     return None, end
 
@@ -344,6 +356,9 @@ _NAME_BEFORE = re.compile(
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]magnitude\b|\s+on\s+the\s+richter\b)", re.I)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_DECADE_AFTER = re.compile(
+    r"[\s-]+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", re.I
+)
 _HEDGE_BEFORE = re.compile(
     r"(?i)\b(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to|roughly"
     r"|approximately|fewer\s+than|less\s+than|than)\s+$"
@@ -426,6 +441,8 @@ def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) 
             out.append(n)
             continue
         words = m.group("words")
+        if _DECADE_AFTER.match(text, e):
+            continue  # "the nineteen seventies": a decade, not an amount
         value_w = parse_number_words(words)
         if value_w is None or (value_w < 2 and not re.search(_MULT, words, re.I)):
             continue  # "one" is nearly always a pronoun or an article
@@ -697,6 +714,8 @@ def _np(
     cut = text.rfind("\n", s0, s1)
     if cut >= 0:  # a phrase never runs across a line break (a dateline above the sentence)
         s0 = cut + 1
+    while s0 < s1 and text[s0] in " ,;:-–(":
+        s0 += 1  # "a 6-foot, 200-pound man": the phrase after the first compound's comma
     if s1 <= s0 or not re.search(r"[A-Za-z]", text[s0:s1]):
         return None, None
     # the entity the head names, not a modifier's: "an Australian climber" is no Australia
@@ -873,7 +892,8 @@ def _read_with_doc(
             r.subject, r.subject_entity = _np(cnt, text, n, entities)
         return r
     thing = cnt if cnt is not None else top
-    if cnt is not None and not _is_unit(cnt):
+    if cnt is not None and not _is_unit(cnt) and cnt.pos_ == "NOUN":
+        # a common noun only: "Two Grant Gibbs free throws" counts no Gibbs
         mods = [c for c in cnt.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > tok.i]
         r.measure = " ".join(t.lower_ for t in [*mods, cnt])
     if n.measure in _AMOUNT_MEASURES:
@@ -1073,8 +1093,9 @@ def _amount_subject(
                 break
             _s0, s1 = np_span(pobj)
             owner, eid = _np(pobj, text, n, entities)
-            if owner and s1 > first.idx:
-                return text[first.idx : s1], eid
+            phrase = text[first.idx : s1]
+            if owner and s1 > first.idx and "\n" not in phrase:
+                return phrase, eid
             break
     return head, None
 
