@@ -542,3 +542,13 @@ def test_counted_noun_stops_at_a_clause_or_a_name(text: str, measure: str | None
 
 def test_decades_are_not_amounts() -> None:
     assert quantities("The mill closed in the late nineteen seventies.") == []
+
+
+@pytest.mark.model
+def test_level_verb_measures_its_subject_not_the_unit() -> None:
+    """"turnout reached 61 percent": the turnout's; the unit is never its own subject."""
+    from storyline.nlp import load_spacy
+
+    text = "Officials said turnout reached 61 percent in the vote."
+    (q,) = extract_quantities(art(text), load_spacy()(text), [])
+    assert (q.subject, q.measure) == ("turnout", "percent"), q

@@ -921,8 +921,8 @@ def _read_with_doc(
     )
     measured: Token | None = None  # "the death toll rose to 10": the toll is what is measured
     if gov is not None and gov.pos_ in ("VERB", "AUX"):
-        objs = [c for c in gov.children if c.dep_ == "dobj" and c is not thing]
-        subjs = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c is not thing]
+        objs = [c for c in gov.children if c.dep_ == "dobj" and c.i != thing.i]
+        subjs = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != thing.i]
         if level and (objs or subjs) and thing.dep_ != "nsubj":
             measured = (objs or subjs)[0]  # "put the march at 30,000": the march
             if r.frame is None:
@@ -956,7 +956,7 @@ def _read_with_doc(
         ):
             agent = next(iter(subjs), None) or subject_of(gov, bounds=bounds)
             agent = _antecedent(agent) if agent is not None else None
-            if agent is not None and agent is not thing and agent.pos_ in ("NOUN", "PROPN"):
+            if agent is not None and agent.i != thing.i and agent.pos_ in ("NOUN", "PROPN"):
                 measured = agent
     elif gov is not None and gov.pos_ in ("NOUN", "PROPN", "ADJ", "ADV") and prep is not None:
         # "a magnitude of 5.9", "a population of 100,000", "home to 120,000 people"
@@ -1179,7 +1179,7 @@ def _reference_point(
     (700 miles) southeast of X" (the direction word is the length's head or its sibling)."""
     cands = [thing.head, *thing.head.children, *thing.children]
     for d in cands:
-        if d.lower_ not in _DIRECTIONS or d is thing:
+        if d.lower_ not in _DIRECTIONS or d.i == thing.i:
             continue
         for prep in d.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
