@@ -189,6 +189,10 @@ def test_not_quantities(text: str) -> None:
         ("Scuffles broke out in Velmora where approximately 12, 000 people marched.", "Velmora"),
         ("The tremor was centred near Brask Island, home to 9, 000 people.", "Brask Island"),
         ("The hiker fell about 90 metres from a ridge.", "fall"),
+        # a toll's named place after it, in the same clause; an island "home to" a crowd
+        ("The quake killed 40 people in the hill town of Chile.", "Chile"),
+        ("The quake killed 40 people, and Chile mourned.", "people killed"),
+        ("The storm hit Chile island, home to 9, 000 people.", "Chile island"),
     ],
 )
 def test_subject_without_parse_is_bound_by_the_words(text: str, subject: str | None) -> None:
@@ -546,7 +550,7 @@ def test_decades_are_not_amounts() -> None:
 
 @pytest.mark.model
 def test_level_verb_measures_its_subject_not_the_unit() -> None:
-    """"turnout reached 61 percent": the turnout's; the unit is never its own subject."""
+    """A level verb measures its subject: "turnout reached 61 percent" is the turnout's."""
     from storyline.nlp import load_spacy
 
     text = "Officials said turnout reached 61 percent in the vote."

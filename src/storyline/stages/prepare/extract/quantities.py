@@ -1225,8 +1225,12 @@ _REFERENCE_AFTER = re.compile(
     + "|".join(sorted(_DIRECTIONS, key=len, reverse=True))
     + r")\s+(?:of|from)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
 )
+_TOLL_PLACE_GAP = re.compile(
+    r"(?:\s+[a-z]+){0,3}?\s+(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:of\s+)?"
+)
 _PLACE_BEFORE = re.compile(
-    r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),?\s+"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+    r"(?:\s+(?:island|city|province|region|county|state|town|village|valley|district))?),?\s+"
     r"(?:where|(?:which\s+is\s+|is\s+)?home\s+to)\s+(?:[a-z]+\s+){0,2}$"
 )
 
@@ -1384,6 +1388,14 @@ def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Read
                 if f and f not in ("population", "change", "price", "funding", "share"):
                     r.frame = f
                     break
+    if r.subject is None and r.frame in _EVENT_FRAMES:
+        # "killed 600 people in the city of Zarand": the named place right after, in the
+        # same clause (no comma or "and" between)
+        for s0, _e0, ent in ctx.mentions_in(n.end, min(sent[1], n.end + 70)):
+            ent = resolve_entity(ctx.entities, ent)
+            if ent.type in _PLACE_TYPES and _TOLL_PLACE_GAP.fullmatch(text, n.end, s0):
+                r.subject, r.subject_entity = text[s0:_e0], ent.id
+            break
     return r
 
 
