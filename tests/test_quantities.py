@@ -556,3 +556,21 @@ def test_level_verb_measures_its_subject_not_the_unit() -> None:
     text = "Officials said turnout reached 61 percent in the vote."
     (q,) = extract_quantities(art(text), load_spacy()(text), [])
     assert (q.subject, q.measure) == ("turnout", "percent"), q
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "number", "subject", "frame"),
+    [
+        # a part of a counted group: the clause's frame, and no "12 miners" as its owner
+        ("Seven of the 12 miners were rescued on Friday.", "Seven", "miners rescued", "rescued"),
+        # a bare number carrying its frame word
+        ("He said 30 of the 80 wounded were still in hospital.", "30", None, "injured"),
+    ],
+)
+def test_partitive_counts(text: str, number: str, subject: str | None, frame: str) -> None:
+    from storyline.nlp import load_spacy
+
+    found = extract_quantities(art(text), load_spacy()(text), [])
+    (q,) = [q for q in found if q.text.startswith(number)]
+    assert (q.subject, q.frame) == (subject, frame), q

@@ -577,6 +577,10 @@ _PLACE_PREPS = {"in", "at", "from"}
 _COMPOUND_DEPS = {"compound", "amod", "nummod", "npadvmod", "quantmod", "punct", "nmod"}
 _EVENT_FRAMES = {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "displaced"}
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
+# Frames named in a subject without an owner ("people killed"); "fled" -> displaced is too
+# loose a reading to be written out
+_SUBJECT_FRAMES = {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "seized",
+                   "hospitalized"}  # fmt: skip
 # Counted words that say nothing of what is counted ("five others", "40 more")
 _NOT_COUNTED = {"others", "age", "magnitude", "metres", "more", "times", "ones"}
 _EVENT_PLACE_PREPS = {"in", "at", "near", "on", "to", "across", "throughout"}
@@ -758,7 +762,21 @@ def _counted(tok: Token, lo: int, hi: int) -> tuple[Token, Token | None]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and not pobj.like_num:
                         return cur, pobj
+                    if pobj.dep_ == "pobj":  # "30 of the 80 wounded": the wounded
+                        frame_word = _frame_word(pobj)
+                        if frame_word is not None:
+                            return cur, frame_word
+    if cnt is None:
+        cnt = _frame_word(cur)  # "the 80 wounded"
     return cur, cnt
+
+
+def _frame_word(num: Token) -> Token | None:
+    """A frame word a bare number carries ("80 wounded", "12 dead") as its clause."""
+    for child in num.children:
+        if child.dep_ in ("acl", "amod", "relcl") and child.lower_ in FRAME_COUNT_NOUNS:
+            return child
+    return None
 
 
 def _governor(head: Token) -> tuple[Token | None, str | None]:
@@ -891,7 +909,18 @@ def _read_with_doc(
         if cnt is not None and cnt.lower_ != "magnitude":
             r.subject, r.subject_entity = _np(cnt, text, n, entities)
         return r
-    thing = cnt if cnt is not None else top
+    # "seven of the 12 miners were rescued": the clause governs "seven", not "miners"
+    partitive = (
+        cnt is not None
+        and cnt.i > top.i
+        and cnt.head.lower_ == "of"
+        and cnt.head.head.i == top.i
+        and top.dep_ not in _NUM_DEPS
+        and any(c.dep_ in ("det", "poss") for c in cnt.children)  # "of the", not "dozens of"
+    )
+    # "the 80 wounded": the frame word hangs on the number, which stays the clause's
+    carried = cnt is not None and cnt.head.i == top.i and cnt.dep_ in ("acl", "amod", "relcl")
+    thing = top if cnt is None or partitive or carried else cnt
     if cnt is not None and not _is_unit(cnt) and cnt.pos_ == "NOUN":
         # a common noun only: "Two Grant Gibbs free throws" counts no Gibbs
         mods = [c for c in cnt.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > tok.i]
@@ -996,7 +1025,7 @@ def _read_with_doc(
             r.subject, r.subject_entity = _np(worth, text, n, entities)
     if r.subject is None and r.frame == "distance":
         r.subject, r.subject_entity = _reference_point(thing, text, n, entities)
-    if r.subject is None:
+    if r.subject is None and not partitive:  # "seven of the 12 miners": no "12 miners"
         r.subject, r.subject_entity = _owner(thing, text, n, entities)
     if r.subject is None and thing.dep_ == "dobj" and gov is not None:
         # "set 25% tariffs on timber": the parse often hangs the "on" phrase on the verb
@@ -1504,7 +1533,7 @@ def _counted_subject(measure: str | None, frame: str | None) -> str | None:
         or frame in ("age", "magnitude", "speed", "distance")
     ):
         return None
-    if frame in _EVENT_FRAMES | {"seized", "hospitalized"} and measure not in FRAME_COUNT_NOUNS:
+    if frame in _SUBJECT_FRAMES and measure not in FRAME_COUNT_NOUNS:
         return f"{measure} {frame}"
     return measure
 
