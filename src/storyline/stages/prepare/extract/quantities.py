@@ -648,10 +648,6 @@ def _frame_of(word: str) -> str | None:
         if len(cand) > 2 and cand in QUANTITY_FRAMES:
             return QUANTITY_FRAMES[cand]
     return None
-    for cand in (w[:-3], w[:-3] + "e", w[:-2], w[:-1], w[:-2] + "e", w[:-3].rstrip("i") + "y"):
-        if cand in QUANTITY_FRAMES:
-            return QUANTITY_FRAMES[cand]
-    return None
 
 
 def _text_frame(n: _Num, text: str) -> str | None:
