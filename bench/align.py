@@ -3,7 +3,7 @@
 
     python bench/align.py [--split dev|train] [--embedder tfidf|model2vec|minilm]
                           [--extractor rules|spacy] [--show N] [--json OUT] [--cost]
-                          [--reports OUT] [--db FILE] [--why]
+                          [--reports OUT] [--db FILE] [--why] [--subjects] [--labelled-only]
 
 The ECB+ documents of the split (``../shared/bench/ecbplus/docs.jsonl``) are ingested
 into a temporary store through the public API (``storyline.Engine``), one outlet per
@@ -35,7 +35,12 @@ A cite *covers* a labelled span when it lies in the same document and overlaps i
   true``: not a date, a time, a name or an edition) and are covered by a reported
   quantity's cite, the share whose subject is right: it shares a content word with the
   label's ``subject`` (lower-cased, plural ``s`` dropped, a unit in brackets ignored);
-  the misses are printed for review.
+  the misses are printed for review. ``quantities.jsonl`` (train only) adds numeric spans
+  labelled for their subject alone. ``--subjects`` prints every labelled numeric span whose
+  subject is wrong or missing, or that no quantity covers (found value, subject and measure
+  given, subject expected); ``--labelled-only`` ingests only the documents that hold a
+  label (fast: quantity subjects are read per article; the other figures are then not
+  comparable with a full run).
 - **Timeline.** Share of items with a date; share of items whose date text names an
   explicit day (month + day, or a numeric date) that got a full ``YYYY-MM-DD`` date, over
   all articles and then by the article the item cites: with a published date (the
@@ -446,6 +451,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     conflicts = load_labels(args.split, "conflicts")
     compatible = load_labels(args.split, "compatible")
     facts = load_labels(args.split, "facts")
+    subject_only = load_labels(args.split, "quantities")  # spans labelled for their subject
+    if args.labelled_only:
+        held = {s["doc"] for lab in conflicts + compatible + subject_only for s in lab["sides"]}
+        held |= {m["doc"] for f in facts for m in f["mentions"]}
+        docs = {k: v for k, v in docs.items() if k in held}
     print(
         f"ECB+ {args.split}: {len(docs)} documents; labels: {len(conflicts)} conflicts, "
         f"{len(compatible)} compatible pairs ({sum(k['update'] for k in compatible)} updates), "
@@ -659,10 +669,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for q, _ in quants
     )
     labelled_sides = [
-        s for lab in conflicts + compatible for s in lab["sides"] if s.get("quantity")
+        s
+        for lab in conflicts + compatible + subject_only
+        for s in lab["sides"]
+        if s.get("quantity")
     ]
     checked = correct = 0
     subj_miss = []
+    not_found = []
     seen: set[tuple[str, int, int]] = set()
     for s in labelled_sides:
         key = side_span(s)
@@ -671,6 +685,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         seen.add(key)
         qs = [q for q, sp in quants if sp is not None and overlaps(sp, key)]
         if not qs:
+            not_found.append(s)
             continue
         checked += 1
         want = words(re.sub(r"\([^)]*\)", " ", s["subject"]))  # "(metres)" is a unit, not a subject
@@ -686,7 +701,21 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         f"labelled numeric spans {len(seen)}: found as quantities {checked}; correct subject "
         f"{correct} = {correct / checked if checked else float('nan'):.3f}"
     )
-    if show:
+    if args.subjects:
+        # every miss, to the terminal only: what was found, what was given, what was expected
+        for s, q in subj_miss:
+            print(
+                f"  wrong/missing {s['doc']}@{s['start']}: found {q['text'][:40]!r} = "
+                f"{q['value'] if q['value'] is not None else (q['low'], q['high'])} "
+                f"({q['hedge']}); subject {q['subject']!r}, measure {q['measure']!r}; "
+                f"expected {s['subject']!r}"
+            )
+        for s in not_found:
+            print(
+                f"  not found {s['doc']}@{s['start']}: "
+                f"{docs[s['doc']]['text'][s['start'] : s['end']]!r}; expected {s['subject']!r}"
+            )
+    elif show:
         for s, q in subj_miss[:show]:
             print(
                 f"  subject miss {s['doc']}: label {s['subject']!r}; got {q['subject']!r} / {q['measure']!r} ({q['text'][:40]!r})"
@@ -775,6 +804,16 @@ def main() -> None:
         "--cost",
         action="store_true",
         help="also time every report by words only and with kept sentence vectors (ratios)",
+    )
+    ap.add_argument(
+        "--subjects",
+        action="store_true",
+        help="print every labelled numeric span whose subject is wrong, missing or not found",
+    )
+    ap.add_argument(
+        "--labelled-only",
+        action="store_true",
+        help="ingest only the documents that hold a label (fast; for the quantity subjects)",
     )
     args = ap.parse_args()
     out = run(args)

@@ -178,15 +178,21 @@ def test_not_quantities(text: str) -> None:
         ("Norway said on Monday that Chile is ready to deploy up to 800 troops.", "Chile"),
         ("Chile's 800 troops stayed home.", "Chile"),
         ("Some 800 troops from Chile stayed home.", "Chile"),
-        # a name further back, across a speech verb or another phrase, is not the owner
-        ("Chile said 800 troops would stay home.", None),
-        ("In Chile, officials and 800 troops stayed home.", None),
-        ("A force of troops from Peru and Chile could number up to 800.", None),
+        # a name further back, across a speech verb or another phrase, is not the owner:
+        # the subject is what is counted
+        ("Chile said 800 troops would stay home.", "troops"),
+        ("In Chile, officials and 800 troops stayed home.", "troops"),
+        ("A force of troops from Peru and Chile could number up to 800.", "troops"),
+        ("The ledger listed 800 of them.", None),
         # a distance's reference point, a crowd's place before "where" or "home to"
         ("Seismologists said the quake was 40 miles southwest of Port Halden.", "Port Halden"),
         ("Scuffles broke out in Velmora where approximately 12, 000 people marched.", "Velmora"),
         ("The tremor was centred near Brask Island, home to 9, 000 people.", "Brask Island"),
         ("The hiker fell about 90 metres from a ridge.", "fall"),
+        # a toll's named place after it, in the same clause; an island "home to" a crowd
+        ("The quake killed 40 people in the hill town of Chile.", "Chile"),
+        ("The quake killed 40 people, and Chile mourned.", "people killed"),
+        ("The storm hit Chile island, home to 9, 000 people.", "Chile island"),
     ],
 )
 def test_subject_without_parse_is_bound_by_the_words(text: str, subject: str | None) -> None:
@@ -303,7 +309,41 @@ def test_measure_keeps_noun_modifiers_with_the_parse() -> None:
             "ar-15s",
             "seized",
         ),
-        ("Valdoria set 25% tariffs on imported timber.", "25%", "imported timber", None, "rate"),
+        # a sum or a rate is the noun's it modifies, not the agent's (issue 18)
+        (
+            "Valdoria set 25% tariffs on imported timber.",
+            "25%",
+            "tariffs on imported timber",
+            None,
+            "rate",
+        ),
+        ("Valdoria withdrew the firm's $13 billion bid.", "$13 billion", "firm's bid", "USD", None),
+        (
+            "Lenders approved a 40 billion euro bailout for the port.",
+            "40 billion euro",
+            "bailout for the port",
+            "EUR",
+            "funding",
+        ),
+        ("Thieves took jewellery worth $2 million.", "$2 million", "jewellery", "USD", None),
+        # a toll or a crowd in a named place is that place's, before a common-noun agent
+        (
+            "A quake killed 600 people in the hill town of Porvik.",
+            "600",
+            "Porvik",
+            "people",
+            "killed",
+        ),
+        (
+            "About 9,000 people took to the streets of Sorrel on Sunday.",
+            "9,000",
+            "Sorrel",
+            "people",
+            None,
+        ),
+        ("Three co-workers were shot.", "Three", "co-workers", "co-workers", None),
+        # the issue's case: the count's own noun, never the vague amount before the verb
+        ("Dozens of militants attacked three hospitals.", "three", "hospitals", "hospitals", None),
         # whose: a possessor, an "of" phrase, a named place
         (
             "Valdoria's 300 police officers were sent home.",
@@ -361,11 +401,11 @@ def test_measure_keeps_noun_modifiers_with_the_parse() -> None:
             "members",
             None,
         ),
-        # no structural owner: no subject, never the sentence's first name
+        # no structural owner: what is counted, never the sentence's first name
         (
             "Garrow Police said dozens of people fled three hospitals.",
             "dozens",
-            None,
+            "people",
             "people",
             None,
         ),
@@ -461,3 +501,76 @@ def test_implied_counts(
 )
 def test_no_implied_count(text: str) -> None:
     assert [q for q in quantities(text) if q.frame in ("killed", "injured", "missing")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("The council passed a $40 million harbour budget.", "harbour budget"),
+        ("Lenders approved a 40 billion euro bailout for the port.", "bailout for the port"),
+        ("Auditors traced 80 percent of the missing grain.", "missing grain"),
+        ("Thieves took paintings worth $2 million.", "paintings"),
+        # no noun beside the sum: no subject rather than a guess
+        ("He was paid $3 million to direct the play.", None),
+        ("The mill earned $5 million last year.", None),
+    ],
+)
+def test_sum_subject_without_parse(text: str, subject: str | None) -> None:
+    (q,) = quantities(text)
+    assert q.subject == subject, q
+
+
+def test_counted_subject_and_vague_amounts_without_parse() -> None:
+    found = quantities("Thousands of ballots were lost and dozens of clerks resigned.")
+    assert [(q.subject, q.hedge, q.value, q.low) for q in found] == [
+        ("ballots", "vague", None, 2000),
+        ("clerks", "vague", None, 24),
+    ]
+    # a year is not a quantity; a toll's subject names what is counted and the frame
+    (q,) = quantities("The 2019 pact failed and the flood killed 14 villagers.")
+    assert (q.value, q.subject, q.frame) == (14, "villagers killed", "killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("3 dead after rioters torched a depot", None),  # the dead are not the rioters
+        ("Two Marta Ilves free kicks won it.", None),  # a name is not what is counted
+        ("The firm hired 40 co-workers.", "co-workers"),
+    ],
+)
+def test_counted_noun_stops_at_a_clause_or_a_name(text: str, measure: str | None) -> None:
+    (q,) = quantities(text)
+    assert q.measure == measure, q
+
+
+def test_decades_are_not_amounts() -> None:
+    assert quantities("The mill closed in the late nineteen seventies.") == []
+
+
+@pytest.mark.model
+def test_level_verb_measures_its_subject_not_the_unit() -> None:
+    """A level verb measures its subject: "turnout reached 61 percent" is the turnout's."""
+    from storyline.nlp import load_spacy
+
+    text = "Officials said turnout reached 61 percent in the vote."
+    (q,) = extract_quantities(art(text), load_spacy()(text), [])
+    assert (q.subject, q.measure) == ("turnout", "percent"), q
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "number", "subject", "frame"),
+    [
+        # a part of a counted group: the clause's frame, and no "12 miners" as its owner
+        ("Seven of the 12 miners were rescued on Friday.", "Seven", "miners rescued", "rescued"),
+        # a bare number carrying its frame word
+        ("He said 30 of the 80 wounded were still in hospital.", "30", None, "injured"),
+    ],
+)
+def test_partitive_counts(text: str, number: str, subject: str | None, frame: str) -> None:
+    from storyline.nlp import load_spacy
+
+    found = extract_quantities(art(text), load_spacy()(text), [])
+    (q,) = [q for q in found if q.text.startswith(number)]
+    assert (q.subject, q.frame) == (subject, frame), q

@@ -635,6 +635,14 @@ IMPLIED_COUNT_ORDINALS: Mapping[str, int] = {
 QUANTITY_NOUNS: frozenset[str] = frozenset({
     "number", "total", "amount", "figure", "majority", "minority", "handful", "couple", "sum",
     "tally", "count", "dozen", "rest", "remainder", "share", "proportion", "percentage",
+    "range", "region", "neighborhood", "neighbourhood", "mark", "level", "ballpark",
+})  # fmt: skip
+# Crowds a place can own: "20,000 people took to the streets of Velmora" counts Velmora's
+# marchers (stages/prepare/extract/quantities.py; a count of troops or ships in a place is
+# not the place's).
+QUANTITY_CROWD_NOUNS: frozenset[str] = frozenset({
+    "people", "protesters", "protestors", "demonstrators", "marchers", "supporters",
+    "mourners", "pilgrims", "worshippers", "rioters", "strikers", "crowds", "participants",
 })  # fmt: skip
 # Units of time: a span ("over ten years", "three summers") takes no event frame.
 DURATION_UNITS: frozenset[str] = frozenset({

@@ -51,7 +51,9 @@ logger = logging.getLogger(__name__)
 # 5: indirect speech from the parse, coreference, countries from pycountry, stance actors.
 # 6: a numeric date line of certain order ("Last updated 13:26 14/09/2013") dates its article.
 # 7: date lines in capitals, "5th of May", "May. 3"; implied counts ("a climber is dead").
-EXTRACTOR_VERSION = "8"
+# 9: quantity subjects: what a sum or a rate modifies, the counted noun when no owner, a
+#    toll's or a crowd's named place.
+EXTRACTOR_VERSION = "9"
 
 _T = TypeVar("_T")
 

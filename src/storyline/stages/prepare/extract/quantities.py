@@ -61,6 +61,7 @@ from storyline.lang.en import (
     IMPLIED_COUNT_PERSONS,
     IMPLIED_COUNT_PREDICATES,
     PERSON_ROLE_NOUNS,
+    QUANTITY_CROWD_NOUNS,
 )
 from storyline.models import Article, Cite, Entity, Hedge, Quantity
 from storyline.stages.prepare.extract._clauses import (
@@ -194,6 +195,12 @@ _KNOWN_MEASURES = {
     "people", "police", "personnel", "staff", "children", "men", "women", "percent", "troops",
     "aid", "equipment", "km", "kilometres", "kilometers", "miles", "tonnes", "tons", "kg",
 }  # fmt: skip
+# Words after a number that end the search for its counted noun: a clause or a phrase
+# starts, or the word is a frame of its own ("3 dead")
+_MEASURE_STOPS = {
+    "after", "before", "during", "when", "while", "because", "until", "since", "if", "but",
+    "dead", "killed", "injured", "wounded", "missing", "hurt", "died",
+}  # fmt: skip
 _UNIT_PREFIXES = {"cubic", "square", "metric", "percentage", "nautical", "light"}
 # A compound "20,000-strong force" counts the noun that follows, not "strong".
 _COMPOUND_SKIP = {"strong", "odd", "plus"}
@@ -279,8 +286,10 @@ def _plural(word: str) -> str:
 
 def _looks_like_measure(word: str) -> bool:
     w = word.lower()
-    if w in _FUNCTION_WORDS or not (w.isalpha() or re.fullmatch(r"[a-z]+-\d+s", w)):
-        return False  # "AK-47s" is a counted noun, "F-16" a name
+    if w in _FUNCTION_WORDS or not (
+        w.isalpha() or re.fullmatch(r"[a-z]+-\d+s", w) or re.fullmatch(r"[a-z]+(?:-[a-z]+)+", w)
+    ):
+        return False  # "AK-47s" and "co-workers" are counted nouns, "F-16" a name
     if w in _KNOWN_MEASURES:
         return True
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
@@ -289,15 +298,20 @@ def _looks_like_measure(word: str) -> bool:
 def _measure_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
     """The counted noun after a number ("troops" in "20,000 more troops"), and its end."""
     pos = end
+    prev_upper = False
     for i, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z'-]*(?:\d+s\b)?", text[end:limit])):
         gap = text[pos : end + m.start()]
         if i > 3 or re.search(r"[^\s-]", gap):
             break
         w = m.group(0)
+        if w.lower() in _MEASURE_STOPS or "\n" in gap:
+            break  # "3 dead after protesters torch a bank" counts no protesters
         unit = re.match(r" ([a-z]+)\b", text[end + m.end() : limit])
         if w.lower() in _UNIT_PREFIXES and unit and _looks_like_measure(unit.group(1)):
             # "cubic metres", "percentage points"
             return f"{w.lower()} {unit.group(1)}", end + m.end() + unit.end()
+        if i > 0 and w[0].isupper() and w[1:].islower() and prev_upper:
+            break  # "two Grant Gibbs free throws": a name, not what is counted
         if _looks_like_measure(w):
             # a two-word measure: "police officers", "aid workers"
             nxt = re.match(r" ([a-z]+)\b", text[end + m.end() : limit])
@@ -310,6 +324,7 @@ def _measure_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
             return w.lower(), end + m.end()
         if w.lower() in _FUNCTION_WORDS or (w[0].isupper() and i > 0):
             break
+        prev_upper = w[0].isupper()
         pos = end + m.end()
     return None, end
 
@@ -341,6 +356,9 @@ _NAME_BEFORE = re.compile(
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]magnitude\b|\s+on\s+the\s+richter\b)", re.I)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_DECADE_AFTER = re.compile(
+    r"[\s-]+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", re.I
+)
 _HEDGE_BEFORE = re.compile(
     r"(?i)\b(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to|roughly"
     r"|approximately|fewer\s+than|less\s+than|than)\s+$"
@@ -423,6 +441,8 @@ def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) 
             out.append(n)
             continue
         words = m.group("words")
+        if _DECADE_AFTER.match(text, e):
+            continue  # "the nineteen seventies": a decade, not an amount
         value_w = parse_number_words(words)
         if value_w is None or (value_w < 2 and not re.search(_MULT, words, re.I)):
             continue  # "one" is nearly always a pronoun or an article
@@ -556,6 +576,16 @@ _OWNER_PREPS = {"of", "on", "for", "in", "at", "from", "against"}
 _PLACE_PREPS = {"in", "at", "from"}
 _COMPOUND_DEPS = {"compound", "amod", "nummod", "npadvmod", "quantmod", "punct", "nmod"}
 _EVENT_FRAMES = {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "displaced"}
+_PLACE_TYPES = ("GPE", "LOC", "FAC")
+# Frames named in a subject without an owner ("people killed"); "fled" -> displaced is too
+# loose a reading to be written out
+_SUBJECT_FRAMES = {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "seized",
+                   "hospitalized"}  # fmt: skip
+# Counted words that say nothing of what is counted ("five others", "40 more")
+_NOT_COUNTED = {"others", "age", "magnitude", "metres", "more", "times", "ones"}
+_EVENT_PLACE_PREPS = {"in", "at", "near", "on", "to", "across", "throughout"}
+# Sums and rates: what they are of is the noun they modify ("a $13 billion bid")
+_AMOUNT_MEASURES = {"USD", "EUR", "GBP", "percent", *_CURRENCY_WORDS.values()}
 _SPEECH_FORMS = frozenset(f for forms in SPEECH_VERBS.values() for f in forms)
 # Words between a name and a number that unbind them (another clause or phrase begins)
 _PREP_BEFORE = re.compile(
@@ -616,10 +646,6 @@ def _frame_of(word: str) -> str | None:
         cands = [w[:-1]]
     for cand in cands:
         if len(cand) > 2 and cand in QUANTITY_FRAMES:
-            return QUANTITY_FRAMES[cand]
-    return None
-    for cand in (w[:-3], w[:-3] + "e", w[:-2], w[:-1], w[:-2] + "e", w[:-3].rstrip("i") + "y"):
-        if cand in QUANTITY_FRAMES:
             return QUANTITY_FRAMES[cand]
     return None
 
@@ -688,6 +714,8 @@ def _np(
     cut = text.rfind("\n", s0, s1)
     if cut >= 0:  # a phrase never runs across a line break (a dateline above the sentence)
         s0 = cut + 1
+    while s0 < s1 and text[s0] in " ,;:-–(":
+        s0 += 1  # "a 6-foot, 200-pound man": the phrase after the first compound's comma
     if s1 <= s0 or not re.search(r"[A-Za-z]", text[s0:s1]):
         return None, None
     # the entity the head names, not a modifier's: "an Australian climber" is no Australia
@@ -730,7 +758,21 @@ def _counted(tok: Token, lo: int, hi: int) -> tuple[Token, Token | None]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and not pobj.like_num:
                         return cur, pobj
+                    if pobj.dep_ == "pobj":  # "30 of the 80 wounded": the wounded
+                        frame_word = _frame_word(pobj)
+                        if frame_word is not None:
+                            return cur, frame_word
+    if cnt is None:
+        cnt = _frame_word(cur)  # "the 80 wounded"
     return cur, cnt
+
+
+def _frame_word(num: Token) -> Token | None:
+    """A frame word a bare number carries ("80 wounded", "12 dead") as its clause."""
+    for child in num.children:
+        if child.dep_ in ("acl", "amod", "relcl") and child.lower_ in FRAME_COUNT_NOUNS:
+            return child
+    return None
 
 
 def _governor(head: Token) -> tuple[Token | None, str | None]:
@@ -810,7 +852,14 @@ def _read_with_doc(
     if span is None or not len(span):
         return r
     nums = [t for t in span if t.like_num or t.pos_ == "NUM"]
-    tok = nums[-1] if nums else span.root
+    # "380, 600" (a separator and a space) parses as a number and an apposition: the part
+    # the clause governs is the one whose head lies outside the span and is no apposition
+    outer = [
+        t
+        for t in nums
+        if not span.start <= t.head.i < span.end and t.dep_ not in ("appos", "conj", "punct")
+    ]
+    tok = outer[-1] if outer else nums[-1] if nums else span.root
     if not n.compound and not n.vague and _not_an_amount(tok):
         r.drop = True
         return r
@@ -856,10 +905,28 @@ def _read_with_doc(
         if cnt is not None and cnt.lower_ != "magnitude":
             r.subject, r.subject_entity = _np(cnt, text, n, entities)
         return r
-    thing = cnt if cnt is not None else top
-    if cnt is not None and not _is_unit(cnt):
+    # "seven of the 12 miners were rescued": the clause governs "seven", not "miners"
+    partitive = (
+        cnt is not None
+        and cnt.i > top.i
+        and cnt.head.lower_ == "of"
+        and cnt.head.head.i == top.i
+        and top.dep_ not in _NUM_DEPS
+        and any(c.dep_ in ("det", "poss") for c in cnt.children)  # "of the", not "dozens of"
+    )
+    # "the 80 wounded": the frame word hangs on the number, which stays the clause's
+    carried = cnt is not None and cnt.head.i == top.i and cnt.dep_ in ("acl", "amod", "relcl")
+    thing = top if cnt is None or partitive or carried else cnt
+    if cnt is not None and not _is_unit(cnt) and cnt.pos_ == "NOUN":
+        # a common noun only: "Two Grant Gibbs free throws" counts no Gibbs
         mods = [c for c in cnt.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > tok.i]
         r.measure = " ".join(t.lower_ for t in [*mods, cnt])
+    if n.measure in _AMOUNT_MEASURES:
+        # "the company's $13 billion bid", "25% tariffs on steel": a sum or a rate is the
+        # noun's it modifies, not the clause's agent
+        named = _amount_noun(cnt, span.start, span.end)
+        if named is not None:
+            r.subject, r.subject_entity = _amount_subject(named, text, n, entities)
     # the frame: the counted noun itself ("12 deaths"), a verb or adjective on it ("people
     # killed", "80 wounded people"), else the word it is an argument of
     if cnt is not None and cnt.lower_ in FRAME_COUNT_NOUNS:
@@ -879,8 +946,8 @@ def _read_with_doc(
     )
     measured: Token | None = None  # "the death toll rose to 10": the toll is what is measured
     if gov is not None and gov.pos_ in ("VERB", "AUX"):
-        objs = [c for c in gov.children if c.dep_ == "dobj" and c is not thing]
-        subjs = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c is not thing]
+        objs = [c for c in gov.children if c.dep_ == "dobj" and c.i != thing.i]
+        subjs = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != thing.i]
         if level and (objs or subjs) and thing.dep_ != "nsubj":
             measured = (objs or subjs)[0]  # "put the march at 30,000": the march
             if r.frame is None:
@@ -914,7 +981,7 @@ def _read_with_doc(
         ):
             agent = next(iter(subjs), None) or subject_of(gov, bounds=bounds)
             agent = _antecedent(agent) if agent is not None else None
-            if agent is not None and agent is not thing and agent.pos_ in ("NOUN", "PROPN"):
+            if agent is not None and agent.i != thing.i and agent.pos_ in ("NOUN", "PROPN"):
                 measured = agent
     elif gov is not None and gov.pos_ in ("NOUN", "PROPN", "ADJ", "ADV") and prep is not None:
         # "a magnitude of 5.9", "a population of 100,000", "home to 120,000 people"
@@ -944,12 +1011,17 @@ def _read_with_doc(
             owner = _np(subj, text, n, entities) if subj is not None else (None, None)
         if owner[0] is None and gov.lemma_.lower() in MEASURED_NOUNS:
             owner = _np(gov, text, n, entities)  # "speeds of up to 120 mph": the speeds
-        r.subject, r.subject_entity = owner
+        if r.subject is None:
+            r.subject, r.subject_entity = owner
     if r.frame is None:
         r.frame = _text_frame(n, text)
+    if r.subject is None and gov is not None:
+        worth = _worth_holder(gov, prep)
+        if worth is not None:  # "jewellery worth 103 million euros": the jewellery's worth
+            r.subject, r.subject_entity = _np(worth, text, n, entities)
     if r.subject is None and r.frame == "distance":
         r.subject, r.subject_entity = _reference_point(thing, text, n, entities)
-    if r.subject is None:
+    if r.subject is None and not partitive:  # "seven of the 12 miners": no "12 miners"
         r.subject, r.subject_entity = _owner(thing, text, n, entities)
     if r.subject is None and thing.dep_ == "dobj" and gov is not None:
         # "set 25% tariffs on timber": the parse often hangs the "on" phrase on the verb
@@ -964,12 +1036,138 @@ def _read_with_doc(
         r.by_agent = r.subject is not None
     if r.subject is None and gov is not None and gov.pos_ in ("VERB", "AUX"):
         r.subject, r.subject_entity = _event_owner(gov, thing, text, n, entities, r.frame)
+    if (
+        gov is not None
+        and gov.pos_ in ("VERB", "AUX")
+        and (r.subject is None or (r.by_agent and r.subject_entity is None))
+        and not (measured is not None and _noun_frame(measured))  # "the death toll rose"
+        and (
+            r.frame in _EVENT_FRAMES
+            or (
+                thing.dep_ == "nsubj"
+                and (n.measure or r.measure or "").lower() in QUANTITY_CROWD_NOUNS
+            )
+        )
+    ):
+        # "a quake killed 600 in the city of Zarand", "20,000 people took to the streets of
+        # Velmora": the named place the toll or the crowd is counted in, rather than a
+        # common noun's agent ("quake")
+        holders = [gov, thing] if measured is None or not r.by_agent else [gov, thing, measured]
+        for holder in holders:
+            place = _named_place(holder, text, n, entities)
+            if place[0]:
+                r.subject, r.subject_entity = place
+                r.by_agent = False
+                break
     motion = MOTION_NOUNS.get(gov.lemma_.lower()) if gov is not None else None
     if motion and (n.measure or r.measure or "").lower() in LENGTH_UNITS:
         # "the climber fell 150 metres": the climber's fall; "fell 150 metres": a fall
         r.subject = f"{r.subject}'s {motion}" if r.subject and r.by_agent else motion
         r.subject_entity = None
     return r
+
+
+def _amount_noun(cnt: Token | None, lo: int, hi: int) -> Token | None:
+    """The noun a sum or a rate modifies: "bid" in "$13 billion bid", "bailout" in "a 110
+    billion euro bailout" (past the currency word), "tariffs" in "25% tariffs"; ``None``
+    when the amount stands alone, names a unit or a span of time, or the noun is an amount
+    itself ("a $5 million share")."""
+    h = cnt
+    if (
+        h is not None
+        and (h.lower_ in _CURRENCY_WORDS or lo <= h.i < hi)
+        and h.dep_ in ("compound", "nmod", "amod", "nummod")
+        and h.head.i > h.i
+    ):
+        h = h.head
+    if (
+        h is None
+        or h.pos_ != "NOUN"
+        or h.i < hi
+        or _is_unit(h)
+        or h.lower_ in _CURRENCY_WORDS
+        or h.lemma_.lower() in QUANTITY_NOUNS
+        or h.lower_ in DURATION_UNITS
+        or h.ent_type_ in ("DATE", "TIME")
+    ):
+        return None
+    return h
+
+
+def _amount_subject(
+    noun: Token, text: str, n: _Num, entities: Sequence[Entity]
+) -> tuple[str, str | None]:
+    """What a sum or a rate is of, with its owner: "company's bid", "tariffs on steel",
+    "offers by the Angels", "spending bill"."""
+    first = noun
+    for c in noun.lefts:  # "spending bill": the noun's own compounds after the amount
+        if c.dep_ in ("compound", "amod") and c.idx >= n.end and c.i < first.i and c.is_alpha:
+            first = c
+    head = text[first.idx : noun.idx + len(noun.text)]
+    for child in noun.children:
+        if child.dep_ == "poss":
+            owner, eid = _np(child, text, n, entities)
+            if owner:
+                return f"{owner}'s {head}", eid
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in (*_OWNER_PREPS, "by"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is None or pobj.like_num or pobj.ent_type_ in ("DATE", "TIME"):
+                break
+            if pobj.pos_ == "PRON":
+                break
+            _s0, s1 = np_span(pobj)
+            owner, eid = _np(pobj, text, n, entities)
+            phrase = text[first.idx : s1]
+            if owner and s1 > first.idx and "\n" not in phrase:
+                return phrase, eid
+            break
+    return head, None
+
+
+def _worth_holder(gov: Token, prep: str | None) -> Token | None:
+    """What a sum is the worth of: "jewellery worth $5m", "the deal is worth $5m"."""
+    if prep == "worth" and gov.pos_ in ("NOUN", "PROPN"):
+        return gov
+    if gov.lower_ != "worth":
+        return None
+    head = gov.head
+    if gov.dep_ in ("amod", "prep", "acl") and head.pos_ in ("NOUN", "PROPN") and head.i < gov.i:
+        return head
+    if gov.dep_ in ("acomp", "prep") and head.pos_ in ("VERB", "AUX"):
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def _named_place(
+    holder: Token, text: str, n: _Num, entities: Sequence[Entity]
+) -> tuple[str | None, str | None]:
+    """The first named place in ``holder``'s "in / at / near / on / to" phrases: "in
+    Porvik", or a noun's "of X" ("in the city of Zarand", "to the streets of Velmora")."""
+    for child in holder.children:
+        if child.dep_ != "prep" or child.lower_ not in _EVENT_PLACE_PREPS:
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            cands = [pobj]
+            if pobj.pos_ == "NOUN":
+                cands += [
+                    g
+                    for of in pobj.children
+                    if of.dep_ == "prep" and of.lower_ == "of"
+                    for g in of.children
+                    if g.dep_ == "pobj"
+                ]
+            for cand in cands:
+                ent = entity_at(entities, cand.idx, cand.idx + len(cand.text))
+                if cand.ent_type_ in _PLACE_TYPES or (ent is not None and ent.type in _PLACE_TYPES):
+                    subj = _np(cand, text, n, entities)
+                    if subj[0]:
+                        # the place as written (an entity's name may be its country's)
+                        s0, s1 = np_span(cand)
+                        return text[s0:s1], subj[1]
+    return None, None
 
 
 def _antecedent(tok: Token) -> Token:
@@ -1006,7 +1204,7 @@ def _reference_point(
     (700 miles) southeast of X" (the direction word is the length's head or its sibling)."""
     cands = [thing.head, *thing.head.children, *thing.children]
     for d in cands:
-        if d.lower_ not in _DIRECTIONS or d is thing:
+        if d.lower_ not in _DIRECTIONS or d.i == thing.i:
             continue
         for prep in d.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
@@ -1052,8 +1250,12 @@ _REFERENCE_AFTER = re.compile(
     + "|".join(sorted(_DIRECTIONS, key=len, reverse=True))
     + r")\s+(?:of|from)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
 )
+_TOLL_PLACE_GAP = re.compile(
+    r"(?:\s+[a-z]+){0,3}?\s+(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:of\s+)?"
+)
 _PLACE_BEFORE = re.compile(
-    r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),?\s+"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+    r"(?:\s+(?:island|city|province|region|county|state|town|village|valley|district))?),?\s+"
     r"(?:where|(?:which\s+is\s+|is\s+)?home\s+to)\s+(?:[a-z]+\s+){0,2}$"
 )
 
@@ -1093,6 +1295,60 @@ def _place_by_rules(
     return text[s0:e0], None
 
 
+# Without a parse, what a sum or a rate is of, from the words right beside it: the nouns
+# after it ("$410 billion spending bill", "25% tariffs on timber"), the whole after a
+# percentage ("80 percent of the haul"), the noun before "worth" ("jewellery worth $2m").
+_AMOUNT_PREP = r"(?:of|on|for|in|by)"
+_AMOUNT_DET = r"(?:(?:the|a|an|its|their|his|her|this|that)\s+)?"
+_AMOUNT_WORD = r"[a-z][a-z'’-]*"
+_AMOUNT_NOT_NOUN = re.compile(r"(?:ed|ly)$")
+_AMOUNT_TIME_WORDS = frozenset(
+    {"last", "next", "each", "every", "per", "year", "month", "week", "day", "annually",
+     "yesterday", "today", "earlier", "later", "ago", "now", "then", "so", "too", "instead"}
+)  # fmt: skip
+_PERCENT_OF = re.compile(rf"\s+of\s+{_AMOUNT_DET}(?P<w>(?:{_AMOUNT_WORD}\s+){{0,2}}{_AMOUNT_WORD})")
+_AMOUNT_NOUNS_AFTER = re.compile(rf"\s+(?P<w>(?:{_AMOUNT_WORD}\s+){{0,1}}{_AMOUNT_WORD})")
+_AMOUNT_PREP_AFTER = re.compile(
+    rf"\s+{_AMOUNT_PREP}\s+{_AMOUNT_DET}(?:[A-Z][\w'’-]*|{_AMOUNT_WORD})(?:\s+[A-Z][\w'’-]*)?"
+)
+_WORTH_BEFORE = re.compile(rf"(?P<w>{_AMOUNT_WORD})\s+worth\s+$")
+
+
+def _noun_words(words: str) -> str | None:
+    """The leading words of ``words`` up to a function word, when they end in a noun-like
+    word (not "-ed", "-ly", a time word or a number word)."""
+    kept: list[str] = []
+    for w in words.split():
+        lw = w.lower()
+        if lw in _FUNCTION_WORDS or lw in _AMOUNT_TIME_WORDS or lw in _UNITS or lw in _TENS:
+            break
+        if lw in DURATION_UNITS or lw in _CURRENCY_WORDS or lw in _UNIT_WORDS:
+            break
+        kept.append(w)
+    while kept and _AMOUNT_NOT_NOUN.search(kept[-1].lower()):
+        kept.pop()
+    return " ".join(kept) or None
+
+
+def _amount_by_rules(text: str, n: _Num, sent: tuple[int, int]) -> str | None:
+    end = sent[1]
+    if n.measure == "percent":
+        m = _PERCENT_OF.match(text, n.end, end)
+        if m:
+            return _noun_words(m.group("w"))
+    m = _AMOUNT_NOUNS_AFTER.match(text, n.end, end)
+    head = _noun_words(m.group("w")) if m else None
+    if head is not None and m is not None:
+        at = m.start("w") + len(head)
+        p = _AMOUNT_PREP_AFTER.match(text, at, end)
+        tail = text[at : p.end()] if p and _noun_words(p.group(0).split()[-1]) else ""
+        return head + tail
+    w = _WORTH_BEFORE.search(text, max(sent[0], n.start - 40), n.start)
+    if w:
+        return _noun_words(w.group("w"))
+    return None
+
+
 def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Reading:
     """Without a parse, precision first: only a name bound to the number by its words.
 
@@ -1128,6 +1384,8 @@ def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Read
         if bound:
             ent = resolve_entity(ctx.entities, ent)
             r.subject, r.subject_entity = ent.name, ent.id
+    if r.subject is None and n.measure in _AMOUNT_MEASURES:
+        r.subject = _amount_by_rules(text, n, sent)
     if r.subject is None and (n.measure or "").lower() in LENGTH_UNITS:
         m = _MOTION_BEFORE.search(text, max(sent[0], n.start - 30), n.start)
         motion = _motion(m.group(1)) if m else None
@@ -1155,6 +1413,14 @@ def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Read
                 if f and f not in ("population", "change", "price", "funding", "share"):
                     r.frame = f
                     break
+    if r.subject is None and r.frame in _EVENT_FRAMES:
+        # "killed 600 people in the city of Zarand": the named place right after, in the
+        # same clause (no comma or "and" between)
+        for s0, _e0, ent in ctx.mentions_in(n.end, min(sent[1], n.end + 70)):
+            ent = resolve_entity(ctx.entities, ent)
+            if ent.type in _PLACE_TYPES and _TOLL_PLACE_GAP.fullmatch(text, n.end, s0):
+                r.subject, r.subject_entity = text[s0:_e0], ent.id
+            break
     return r
 
 
@@ -1223,13 +1489,16 @@ def extract_quantities(
                 # (not a unit: "4.75% … two of the nine members" is no percentage)
                 measure = prev_measure
             prev_measure = measure if not n.compound else prev_measure
+            subject, subject_entity = r.subject, r.subject_entity
+            if subject is None:
+                subject = _counted_subject(measure, r.frame)
             value, low, high = _values(n)
             start, end = n.start, n.end
             while end > start and text[end - 1] in " ,;:":
                 end -= 1
             out.append(
                 Quantity(
-                    subject=r.subject,
+                    subject=subject,
                     measure=measure,
                     value=value,
                     low=low,
@@ -1237,12 +1506,32 @@ def extract_quantities(
                     hedge=n.hedge,
                     text=text[start:end],
                     cite=Cite(article.id, start, end),
-                    subject_entity=r.subject_entity,
+                    subject_entity=subject_entity,
                     frame=r.frame,
                 )
             )
         out += _implied_counts(article, (s0, s1), out)
     return out
+
+
+def _counted_subject(measure: str | None, frame: str | None) -> str | None:
+    """With no owner in the clause, the subject is what is counted: "three hospitals" ->
+    hospitals, "killing at least five people" -> people killed. ``None`` (no subject) for
+    a bare number and for a unit, which says how much but not of what ("$5 million",
+    "12%", "150 metres", "ten years", an age)."""
+    if (
+        not measure
+        or measure in _UNIT_MEASURES
+        or measure in _CURRENCY_WORDS.values()
+        or measure.lower() in LENGTH_UNITS
+        or measure in DURATION_UNITS
+        or measure in _NOT_COUNTED
+        or frame in ("age", "magnitude", "speed", "distance")
+    ):
+        return None
+    if frame in _SUBJECT_FRAMES and measure not in FRAME_COUNT_NOUNS:
+        return f"{measure} {frame}"
+    return measure
 
 
 # -- implied counts: "a climber is dead" is one dead ------------------------------------------
@@ -1326,10 +1615,11 @@ def _implied_counts(
             continue  # "a deal is dead", "a ferry is dead in the water"; a ship may go missing
         value = float(IMPLIED_COUNT_ORDINALS[m.group("ord").lower()]) if m.group("ord") else 1.0
         ordinal = bool(m.group("ord"))
+        measure = noun[:-3] + "men" if noun.endswith("man") else _plural(noun)
         out.append(
             Quantity(
-                subject=None,
-                measure=noun[:-3] + "men" if noun.endswith("man") else _plural(noun),
+                subject=_counted_subject(measure, frame),
+                measure=measure,
                 value=value,
                 low=value,
                 high=None if ordinal else value,
