@@ -99,7 +99,7 @@ KIND_GAP_DAYS = 60
 KIND_LEAD = 3
 KIND_STEM = 6
 KIND_COMMON_SHARE = 0.05
-PLACE_KIND_COSINE = 0.45
+PLACE_KIND_COSINE = 0.50
 KIND_MIN_FORM = 4
 PLACE_KIND_SHARE = 0.10
 # The thresholds are MiniLM's. Other embedders spread event centroids differently (a static
@@ -245,8 +245,10 @@ def kind_forms(kinds: Sequence[frozenset[str]]) -> dict[str, str]:
     ("teen" and "teenag", "riot" and "rioter", "kill" and "killin"). ``_stem`` cuts words
     at ``KIND_STEM`` letters and drops a plural "s" only, so the short form of a word and
     its derivations would otherwise never match. Hand-written like ``_stem`` (no stemmer in
-    the lock file); on ECB+ train it linked one more same-topic pair of events (0.840 →
-    0.880) for 8 more cross-topic pairs of 1,200 (0.33% → 1.00%)."""
+    the lock file). On ECB+ train (MiniLM) it linked one more same-topic pair of events
+    (0.840 → 0.880) for 8 more cross-topic pairs of 1,200 (0.33% → 1.00%); it also stops
+    two forms of one word ("star", "starred") counting as two shared kind words, which
+    costs TF-IDF vectors a dev pair (1.000 → 0.875)."""
     vocab = sorted({w for k in kinds for w in k}, key=lambda w: (len(w), w))
     return {
         w: next((v for v in vocab if len(v) >= KIND_MIN_FORM and w.startswith(v)), w) for w in vocab
@@ -373,13 +375,14 @@ def link_events(
         frozenset(t for t in e.actors if df[t] <= limit and t not in GENERIC_NAME_WORDS)
         for e in order
     ]
+    # a kind word is specific by the events carrying that very form; specific words then
+    # compare by their shortest form (merging forms never makes a word less specific)
     forms = kind_forms([e.kind for e in order])
-    order_kind = [frozenset(forms[w] for w in e.kind) for e in order]
-    kind_df: Counter[str] = Counter(w for k in order_kind for w in k)
+    kind_df: Counter[str] = Counter(w for e in order for w in e.kind)
     kind_limit = max(MIN_COMMON, math.ceil(kind_common_share * n))
-    kinds = [frozenset(w for w in k if kind_df[w] <= kind_limit) for k in order_kind]
+    kinds = [frozenset(forms[w] for w in e.kind if kind_df[w] <= kind_limit) for e in order]
     place_limit = max(MIN_COMMON, math.ceil(place_kind_share * n))
-    loose = [frozenset(w for w in k if kind_df[w] <= place_limit) for k in order_kind]
+    loose = [frozenset(forms[w] for w in e.kind if kind_df[w] <= place_limit) for e in order]
     vecs = np.vstack([e.vector for e in order]).astype(np.float32)
     sims = vecs @ vecs.T
     if cos_floor:
