@@ -13,7 +13,8 @@ Quality: documents of ``../shared/bench/ecbplus/docs.jsonl`` are cleaned as on i
 
 - ours, incremental: ``StoryIndex.add`` one article at a time with ``take_moves`` every 64
   articles (the engine's chunk size), in file order and in ``--orders - 1`` shuffled orders;
-- ours, recluster: ``recluster`` over the whole split;
+- ours, recluster: ``recluster`` over the whole split, which is a clean run (the articles
+  in time order, 64 at a time, with the end-of-run settle of one ingest run);
 - TF-IDF + agglomerative (sklearn, average linkage, cosine; threshold chosen on train);
 - BERTopic with default settings and the local all-MiniLM-L6-v2 (topic -1 = singletons).
 

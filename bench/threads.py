@@ -127,6 +127,8 @@ SWEEP = {
     "kind_min_shared": (1, 2, 3, 4),
     "kind_common_share": (0.05, 0.1, 0.15),
     "strong_cosine": (0.25, 0.3, 0.35, 0.4),
+    "place_kind_cosine": (0.4, 0.45, 0.5, 0.55),
+    "place_kind_share": (0.05, 0.1, 0.15, 0.2),
     "cos_floor": (-0.6, -0.4, -0.3, -0.2, 0.0, 0.5, 0.7, 0.76, 0.78, 0.8),
 }
 
@@ -167,7 +169,8 @@ def main() -> None:
     print(
         f"rule: {sl.MIN_SHARED}+ shared actors and cosine >= {sl.MIN_COSINE} "
         f"(>= {sl.STRONG_COSINE} with {sl.KIND_MIN_SHARED}+ shared event-kind words); one "
-        f"shared actor and cosine >= {sl.ONE_SHARED_COSINE}; no shared actor: "
+        f"shared actor and cosine >= {sl.ONE_SHARED_COSINE} (>= {sl.PLACE_KIND_COSINE} with a "
+        f"shared event-kind word of <= {sl.PLACE_KIND_SHARE:.0%} of events); no shared actor: "
         f"{sl.KIND_MIN_SHARED}+ shared event-kind words, cosine >= {sl.KIND_COSINE} and "
         f"<= {sl.KIND_GAP_DAYS} days apart when dated"
     )

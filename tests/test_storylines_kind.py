@@ -140,3 +140,32 @@ def test_centroid_cosines_are_rescaled_for_embedders_that_spread_them_differentl
     c = _event("s-3", _unit(1, 3.0), {"orsk", "dalia venn"}, set())  # cosine 0.32
     assert len(sl.link_events([a, c])) == 2
     assert len(sl.link_events([a, c], cos_floor=sl.cosine_floor("tfidf"))) == 1
+
+
+def test_one_shared_place_and_the_same_kind_of_event_link_at_a_lower_cosine() -> None:
+    # a mill fire and, weeks later, a depot fire in the same valley: one name, one kind
+    mill = _event("s-1", _unit(1, 0, 0), {"harrow vale", "tomas greel"}, {"fire", "mill"})
+    depot = _event("s-2", _unit(1, 1.6, 0), {"harrow vale", "ilse marr"}, {"fire", "depot"})
+    cos = float(mill.vector @ depot.vector)
+    assert sl.PLACE_KIND_COSINE <= cos < sl.ONE_SHARED_COSINE
+    assert len(sl.link_events([mill, depot])) == 1
+    # the same place and cosine without a common kind of event stays two threads
+    vote = _event("s-3", _unit(1, 1.6, 0), {"harrow vale", "ilse marr"}, {"ballot", "council"})
+    assert len(sl.link_events([mill, vote])) == 2
+    # and a kind word most events of the store share is no evidence
+    many = [_event(f"s-{k}", _unit(0, 1, 0.1 * k), {f"town{k}"}, {"fire"}) for k in range(4, 24)]
+    linked = sl.storyline_of(sl.link_events([mill, depot, *many]))
+    assert linked["s-1"] != linked["s-2"]
+
+
+def test_kind_words_compare_by_their_shortest_form() -> None:
+    forms = sl.kind_forms([frozenset({"teen", "riot"}), frozenset({"teenag", "rioter", "vote"})])
+    assert forms["teenag"] == forms["teen"] == "teen"
+    assert forms["rioter"] == "riot"
+    assert forms["vote"] == "vote"
+    assert sl.kind_forms([frozenset({"arm", "armour"})])["armour"] == "armour"  # < 4 letters
+    # two forms of one word now count as the two shared kind words the rule needs
+    a = _event("s-1", _unit(1, 0.9), {"lenk"}, {"riot", "teen"})
+    b = _event("s-2", _unit(1, 0.5), {"varo"}, {"rioter", "teenag"})
+    assert float(a.vector @ b.vector) > sl.KIND_COSINE
+    assert len(sl.link_events([a, b])) == 1

@@ -512,9 +512,12 @@ class Commit:
             ]
         )
         dups = find_duplicates(arts)
+        # the partition of a clean run: these articles ingested into a fresh store in
+        # time order, in chunks of this writer's size, settled as ``_settle_run`` does
         assign = recluster(
-            arts, vectors, terms=[r[4] for r in rows], embedder_name=self.settings.embedder
-        )
+            arts, vectors, terms=[r[4] for r in rows], embedder_name=self.settings.embedder,
+            chunk_size=self.settings.chunk_size, settle_batch=_SETTLE_BATCH,
+        )  # fmt: skip
         with self.store.transaction() as c:
             self.store.set_assignments(
                 c,
@@ -529,6 +532,10 @@ class Commit:
             self.store.clear_stories(c)
             self._refresh_stories(c, set(assign.values()) | old)
             self.store.set_settled_seq(c, self.store.last_seq())  # all of it re-grouped
+            # a clean run's end-of-run settle weighs every article by the whole store's
+            # document frequencies; a rebuild (which caps the size at the store's) does too
+            full = self.store.last_seq()
+            self.store.set_weighed_at(c, [(a.id, full) for a in arts])
             self.store.bump_generation(c)  # every other writer's indexes are stale now
         self.reset()
         return len(set(assign.values()))

@@ -60,7 +60,8 @@ Candidate stories come from indexes, never from a scan over all stories: an inve
 over terms (a capped list of the most recent stories per term) and random-hyperplane LSH
 buckets over article vectors. The cost of ``add`` stays flat as the store grows.
 
-``recluster`` (``stages/commit/recluster.py``) runs the same procedure over everything.
+``recluster`` (``stages/commit/recluster.py``) replays this procedure over everything, as a
+clean run (a fresh store ingesting the same articles in time order) would.
 """
 
 from __future__ import annotations
@@ -229,7 +230,7 @@ class StoryIndex:
         embedder_name: the embedder whose vectors are added (selects tuned parameters).
         params: explicit parameters (overrides the embedder's defaults).
         idf_from: optional fixed document frequencies ``(n_docs, {term: df})``; when
-            given (``recluster`` does), IDF does not drift while articles are added.
+            given, IDF does not drift while articles are added.
         refine_every: new articles after which ``refine_pending`` runs by itself (the
             engine also triggers it once per chunk through ``take_moves``).
     """
@@ -1140,28 +1141,6 @@ class StoryIndex:
         self._stories[sid] = story
         self._schedule(story)
         return story
-
-    def group_exact(self, items: Sequence[tuple[Article, np.ndarray, list[str]]]) -> None:
-        """Place articles by best-first agglomeration from single articles (``recluster``).
-
-        Quadratic in memory; meant for collections of a few thousand articles.
-        """
-        members = []
-        for article, vec, terms in items:
-            if article.id in self._members:
-                continue
-            m = self._make_member(article, vec, terms)
-            self._members[m.id] = m
-            members.append(m)
-        units = [self._unit_of_member(m) for m in members]
-        self._apply(units, self._greedy(units))
-
-    def resplit_all(self) -> None:
-        """Re-group every story of ``split_min`` or more articles from single articles."""
-        for sid in list(self._stories):
-            story = self._stories.get(sid)
-            if story is not None and len(story.members) >= self.p.split_min:
-                self._resplit(story)
 
 
 def _clash(a: _Member, b: _Member) -> bool:

@@ -1,8 +1,18 @@
-"""Batch recluster: every article clustered again from scratch, with stable story ids.
+"""Batch recluster: every article clustered again, exactly as a clean run would.
 
-``recluster`` runs the story index's procedure (``stages/commit/index.py``) over everything
-in time order with the IDF of the whole collection known up front, then refines
-(re-assignment, merges, splits).
+A *clean run* is a fresh store ingesting the same articles in canonical time order
+(``ordering.earliest_key``: dated first by published date, then by id) in one ingest run:
+the story index adds them a chunk at a time (``take_moves`` after each chunk, which
+refines and settles it) and settles the whole run at its end (``settle_run``, in batches,
+as ``pipeline/commit.py`` does). ``recluster`` replays exactly that procedure, so its
+partition is the clean run's, whatever order the articles first arrived in and wherever a
+process restarted: arrival-order effects are repaired by construction, and storylines
+computed afterwards equal the clean run's. Only the story ids differ: a story keeps the id
+most of its articles had before (``_stable_ids``), so links to stories survive.
+
+(Until 2026-12-06 it was another algorithm: best-pair agglomeration of the whole
+collection with its IDF known up front, then splits. Its partition could differ from any
+ingest's; on ECB+ it scored within 0.001 pairwise F1 of the incremental runs.)
 """
 
 from __future__ import annotations
@@ -17,36 +27,65 @@ from storyline.stages.commit.ordering import earliest_key, story_id_for
 
 _EMBEDDER_BY_DIM = {384: "minilm", 64: "model2vec", 512: "tfidf"}
 
+CHUNK_SIZE = 64
+"""Articles per ingest chunk (``Settings.chunk_size``'s default)."""
+SETTLE_BATCH = 2000
+"""Articles settled per transaction at the end of an ingest run (``pipeline/commit.py``)."""
+
+
+def clean_run(
+    articles: Sequence[Article],
+    vectors: np.ndarray,
+    terms: Sequence[Sequence[str]],
+    *,
+    embedder_name: str,
+    params: ClusterParams | None = None,
+    chunk_size: int = CHUNK_SIZE,
+    settle_batch: int = SETTLE_BATCH,
+) -> StoryIndex:
+    """The story index a fresh store ends with after ingesting ``articles`` in canonical
+    time order in one run: added ``chunk_size`` at a time with the batch settled after
+    each chunk, then the whole run settled ``settle_batch`` articles at a time."""
+    order = sorted(range(len(articles)), key=lambda i: earliest_key(articles[i]))
+    index = StoryIndex(embedder_name, params=params)
+    step = max(1, chunk_size)
+    for start in range(0, len(order), step):
+        for i in order[start : start + step]:
+            index.add(articles[i], vectors[i], list(terms[i]))
+        index.take_moves()
+    ids = [articles[i].id for i in order]
+    batch = max(1, settle_batch)
+    for start in range(0, len(ids), batch):
+        index.settle_run(ids[start : start + batch])
+        index.take_moves()
+    return index
+
 
 def recluster(
     articles: Sequence[Article],
     vectors: np.ndarray,
-    terms: Sequence[list[str]],
+    terms: Sequence[Sequence[str]],
     *,
     embedder_name: str | None = None,
     params: ClusterParams | None = None,
-    exact_max: int = 3000,
-    chunk: int = 256,
+    chunk_size: int = CHUNK_SIZE,
+    settle_batch: int = SETTLE_BATCH,
 ) -> dict[ArticleId, StoryId]:
-    """Cluster everything again from scratch and refine; returns article -> story.
+    """Cluster everything again as a clean run would (``clean_run``); article -> story.
 
-    With the IDF of the whole collection fixed up front, up to ``exact_max`` articles
-    are agglomerated best pair first from single articles (exact, quadratic memory);
-    a larger collection is added in time order in chunks of ``chunk`` (each chunk
-    agglomerated with its neighbourhood, as on ingest), then every story is re-grouped
-    from single articles and split where it falls apart. A new story keeps the id
-    most of its articles had before (so links to stories survive a recluster) unless a
-    larger story already took it; otherwise it is named after its earliest article.
+    A story keeps the id most of its articles had before (so links to stories survive a
+    recluster) unless a larger story already took it; otherwise it is named after its
+    earliest article.
 
     Args:
-        articles: every article.
+        articles: every (current) article.
         vectors: their embeddings, one row per article.
         terms: ``article_terms`` of each article.
         embedder_name: which embedder made the vectors (selects parameters); when None
             it is told from the vector width (384 MiniLM, 64 model2vec, 512 tfidf).
         params: explicit parameters.
-        exact_max: largest collection clustered exactly.
-        chunk: chunk size of the scalable path.
+        chunk_size: articles per ingest chunk of the clean run (``Settings.chunk_size``).
+        settle_batch: articles per end-of-run settle batch of the clean run.
     """
     if not articles:
         return {}
@@ -54,21 +93,15 @@ def recluster(
         raise ValueError("articles, vectors and terms must have the same length")
     if embedder_name is None:
         embedder_name = _EMBEDDER_BY_DIM.get(int(vectors.shape[1]), "minilm")
-    df: dict[str, int] = {}
-    for ts in terms:
-        for t in set(ts):
-            df[t] = df.get(t, 0) + 1
-    index = StoryIndex(
-        embedder_name, params=params, idf_from=(len(articles), df), refine_every=chunk
+    index = clean_run(
+        articles,
+        vectors,
+        terms,
+        embedder_name=embedder_name,
+        params=params,
+        chunk_size=chunk_size,
+        settle_batch=settle_batch,
     )
-    order = sorted(range(len(articles)), key=lambda i: earliest_key(articles[i]))
-    if len(articles) <= exact_max:
-        index.group_exact([(articles[i], vectors[i], list(terms[i])) for i in order])
-    else:
-        for i in order:
-            index.add(articles[i], vectors[i], list(terms[i]))
-        index.refine_pending()
-        index.resplit_all()
     return _stable_ids(articles, index.stories())
 
 
@@ -96,4 +129,4 @@ def _stable_ids(
     return out
 
 
-__all__ = ["recluster"]
+__all__ = ["CHUNK_SIZE", "SETTLE_BATCH", "clean_run", "recluster"]
