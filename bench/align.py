@@ -233,8 +233,14 @@ def is_furniture(line: str) -> bool:
 
 
 def build_reports(
-    docs: dict[str, dict[str, Any]], embedder: str, extractor: str, tmp: Path
+    docs: dict[str, dict[str, Any]],
+    embedder: str,
+    extractor: str,
+    tmp: Path,
+    inputs: list[tuple[list[Any], list[Any]]] | None = None,
 ) -> tuple[list[dict[str, Any]], float, float]:
+    """Ingest and report every story; with ``inputs``, also keep each story's articles (in
+    the report's order) and facts there, for ``--diagnose``."""
     src = tmp / "ecbplus.jsonl"
     with src.open("w", encoding="utf-8") as fh:
         for d in docs.values():
@@ -251,6 +257,12 @@ def build_reports(
             print(f"ingest errors: {len(res.errors)} (first: {res.errors[0]})")
         t1 = time.perf_counter()
         reports = [engine.report(s.id).to_dict() for s in engine.stories()]
+        if inputs is not None:
+            for rep in reports:
+                arts = engine.articles([a["id"] for a in rep["articles"]])
+                by_id = {a.id: a for a in arts}
+                arts = [by_id[a["id"]] for a in rep["articles"]]
+                inputs.append((arts, engine.facts(arts)))
     return reports, t1 - t0, time.perf_counter() - t1
 
 
@@ -319,7 +331,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         f"{len(facts)} facts; embedder={args.embedder} extractor={args.extractor}"
     )
     with tempfile.TemporaryDirectory() as tmp:
-        reports, t_ingest, t_report = build_reports(docs, args.embedder, args.extractor, Path(tmp))
+        inputs: list[tuple[list[Any], list[Any]]] | None = [] if args.diagnose else None
+        reports, t_ingest, t_report = build_reports(
+            docs, args.embedder, args.extractor, Path(tmp), inputs
+        )
     print(f"ingest {t_ingest:.1f} s, reports {t_report:.1f} s, {len(reports)} stories")
     mp = Mapper(reports, docs)
     show = args.show
@@ -419,6 +434,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for verdict, rows in (("false", false), ("unlabelled", unlabelled))
         for c, sides, _ in rows
     ]
+    if inputs is not None:
+        diagnose(inputs, conflicts, reported, shown, mp, docs)
     out["conflicts"] = {
         "reported": len(reported), "right": len(right), "false": len(false),
         "unlabelled": len(unlabelled), "precision": prec, "precision_strict": strict,
@@ -629,6 +646,126 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
+# -- diagnostics (--diagnose) -----------------------------------------------------------------
+
+# How far a labelled pair got, for the per-pair reason of ``diagnose``: the furthest stage
+# any two figures of its two sides reached.
+_STAGES = {
+    "quantity not found": 0, "one source": 1, "different unit": 1, "different frame": 1,
+    "no frame, no shared owner": 1, "a part": 1, "another event or time": 1,
+    "different counted noun": 1, "two people's": 1, "a zero": 1, "two places": 1,
+    "a place the other never names": 1, "a broken number": 1, "ages of no shared name": 1,
+    "hedges judged compatible": 2, "reports days apart": 2, "toll counts another noun": 3,
+    "taken as an update": 3, "implied count": 3, "two events (other figures disagree)": 3,
+    "sentences not alike": 4, "compared, then dropped (sides, two events, an update)": 5,
+    "below the confidence threshold": 6, "shown": 7,
+}  # fmt: skip
+
+
+def _pair_reason(al: Any, ra: Any, rb: Any, sim: Any, days: Any, events: Any) -> str:
+    """Where ``_compare`` (stages/analysis/align.py) leaves two figures, in its own order."""
+    why = al._incomparable(ra, rb, 1.0)
+    if why:
+        return str(why)
+    if al._overlap(ra.interval, rb.interval):
+        return "hedges judged compatible"
+    if (
+        al._days_apart(days.get(ra.q.cite.article), days.get(rb.q.cite.article))
+        > al.SAME_EVENT_DAYS
+    ):
+        return "reports days apart"
+    small, large = (ra, rb) if ra.anchor < rb.anchor else (rb, ra)
+    if ra.frame.frame in al.TOLL_FRAMES and not al._same_count(small, large):
+        return "toll counts another noun"
+    day_s, day_l = days.get(small.q.cite.article), days.get(large.q.cite.article)
+    if ra.frame.frame in al.TOLL_FRAMES and (
+        large.frame.update or (day_s and day_l and day_l > day_s)
+    ):
+        return "taken as an update"
+    if events.apart(ra.root, rb.root, ra.frame.frame):
+        return "two events (other figures disagree)"
+    if al._implied(ra.q) or al._implied(rb.q):
+        return "implied count"
+    if al._incomparable(ra, rb, sim(ra.sentence_text, rb.sentence_text)):
+        return "sentences not alike"
+    return "compared, then dropped (sides, two events, an update)"
+
+
+def _fmt_reading(r: Any) -> str:
+    f = r.frame
+    lo, hi = r.interval
+    return (
+        f"{r.q.text!r} frame={f.frame} frames={sorted(f.frames)} noun={r.measure} "
+        f"subject={r.q.subject!r} [{lo:g}, {hi:g}]"
+    )
+
+
+def diagnose(
+    inputs: list[tuple[list[Any], list[Any]]], conflicts: list[dict[str, Any]],
+    reported: list[Any], shown: list[Any], mp: Mapper, docs: dict[str, dict[str, Any]],
+) -> None:  # fmt: skip
+    """Per labelled numeric disagreement, where it was lost: a side's figure not read as a
+    quantity, told apart by frame, noun, place or time, judged compatible by its hedges,
+    taken as an update, not compared for unlike sentences, or below the shown threshold."""
+    from storyline.stages.analysis import align as al
+
+    figures: dict[str, list[tuple[Any, Span, Any, Any, Any, Any]]] = defaultdict(list)
+    for arts, facts in inputs:
+        roots = al.source_roots(arts)
+        by_id = {f.article_id: f for f in facts}
+        days = al._article_days(arts, by_id)
+        readings = al._readings(facts, {a.id: a.text for a in arts}, roots)
+        sim = al._Similarity([r.sentence_text for r in readings])
+        events = al._Events(readings)
+        for r in readings:
+            c = r.q.cite
+            sp = mp.span({"article": c.article, "start": c.start, "end": c.end})
+            if sp is not None:
+                figures[sp[0]].append((r, sp, sim, days, events, None))
+    tally: dict[str, int] = defaultdict(int)
+    rows: list[tuple[str, str, str]] = []
+    for lab in conflicts:
+        a, b = lab["sides"]
+        if not all(isinstance(x["value"], (int, float)) and x.get("quantity") for x in (a, b)):
+            continue
+        ra_all = [f for f in figures[a["doc"]] if overlaps(f[1], side_span(a))]
+        rb_all = [f for f in figures[b["doc"]] if overlaps(f[1], side_span(b))]
+        if pair_hit_any(shown, a, b):
+            reason, detail = "shown", ""
+        elif pair_hit_any(reported, a, b):
+            reason, detail = "below the confidence threshold", ""
+        elif not ra_all or not rb_all:
+            reason = "quantity not found"
+            detail = (
+                "side "
+                + ("a" if not ra_all else "b")
+                + " "
+                + fmt_span(docs, side_span(a if not ra_all else b), 80)
+            )
+        else:
+            best = (-1, "", "")
+            for fa in ra_all:
+                for fb in rb_all:
+                    if fa[2] is not fb[2]:
+                        continue  # two stories
+                    why = _pair_reason(al, fa[0], fb[0], fa[2], fa[3], fa[4])
+                    stage = _STAGES.get(why, 1)
+                    if stage > best[0]:
+                        best = (stage, why, f"{_fmt_reading(fa[0])} | {_fmt_reading(fb[0])}")
+            reason, detail = (best[1], best[2]) if best[0] >= 0 else ("two stories", "")
+        tally[reason] += 1
+        rows.append((lab["group"], reason, detail))
+    print(f"\n-- diagnostics: {len(rows)} labelled numeric disagreements, where each was lost")
+    for reason, n in sorted(tally.items(), key=lambda kv: (-_STAGES.get(kv[0], 0), kv[0])):
+        print(f"  {n:3d}  {reason}")
+    for group, reason, detail in rows:
+        print(f"  {group}: {reason}" + (f"\n      {detail}" if detail else ""))
+
+
+def pair_hit_any(items: list[Any], a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return any(pair_hit(sides, side_span(a), side_span(b)) for _i, _c, sides in items)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=["dev", "train"], default="dev")
@@ -636,6 +773,10 @@ def main() -> None:
     ap.add_argument("--extractor", choices=["rules", "spacy"], default="spacy")
     ap.add_argument("--show", type=int, default=8, help="examples of each error kind to print")
     ap.add_argument("--json", help="also write the figures to this JSON file")
+    ap.add_argument(
+        "--diagnose", action="store_true",
+        help="print, per labelled numeric disagreement, where the engine lost it",
+    )  # fmt: skip
     args = ap.parse_args()
     out = run(args)
     if args.json:

@@ -619,40 +619,53 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 def _comparable(a: _Reading, b: _Reading, sim: float) -> bool:
     """Do two figures measure the same thing in the same event (like and like)?"""
+    return not _incomparable(a, b, sim)
+
+
+def _incomparable(a: _Reading, b: _Reading, sim: float) -> str:
+    """Why two figures are not like and like ("" when they are): the first rule that tells
+    them apart, named for ``bench/align.py --diagnose``."""
     fa, fb = a.frame, b.frame
-    if a.root == b.root or a.key.split("|")[1] != b.key.split("|")[1] or not _same_frames(a, b):
-        return False
+    if a.root == b.root:
+        return "one source"
+    if a.key.split("|")[1] != b.key.split("|")[1]:
+        return "different unit"
+    if not _same_frames(a, b):
+        return "different frame"
     if fa.frame is None and not (a.q.subject_entity and a.q.subject_entity == b.q.subject_entity):
         # a counted noun alone ("13 homers", "66 yards") is a statistic of many things in a
         # story (seasons, games, players): compared only when both name the same owner
         # ("Ostmark ... 300 engineers"); on ECB+ train every other such pair was false (s12
         # tried comparing them at sentence likeness >= 0.45: 25 more unlabelled conflicts on
         # train, all sports statistics, for no labelled one)
-        return False
-    if _part(a, b) or _part(b, a) or fa.other_event or fb.other_event or fa.when != fb.when:
-        return False
+        return "no frame, no shared owner"
+    if _part(a, b) or _part(b, a):
+        return "a part"
+    if fa.other_event or fb.other_event or fa.when != fb.when:
+        return "another event or time"
     if not _same_noun(a, b):
-        return False
+        return "different counted noun"
     if fa.frame != "age" and a.ages and b.ages and not a.ages & b.ages:
-        return False  # "the 36-year-old fell 200 m" / "the 32-year-old fell 600 m": two people
+        return "two people's"  # "the 36-year-old fell 200 m" / "the 32-year-old fell 600 m"
     if a.anchor == 0 or b.anchor == 0:
-        return False  # a zero is nearly always scoped to a place or time the other is not
+        return "a zero"  # nearly always scoped to a place or time the other is not
     if a.place and b.place and a.place != b.place:
-        return False  # "in Lyon" / "in Oslo": two places, two counts
+        return "two places"  # "in Lyon" / "in Oslo": two places, two counts
     if (a.place and a.place not in b.names) or (b.place and b.place not in a.names):
-        return False  # "killed by a quake in eastern China", in a report that never names China
+        return "a place the other never names"  # "a quake in eastern China", China unnamed
     if a.broken or b.broken:
-        return False
+        return "a broken number"
     if fa.frame == "age" and not (
         (a.subject and a.subject == b.subject) or (a.owner and a.owner == b.owner)
     ):
-        return False  # a story names many people: two ages are one person's only by name
+        return "ages of no shared name"  # a story names many people
     if fa.frame is None:
-        return sim >= SAME_OWNER_SIMILARITY
+        return "" if sim >= SAME_OWNER_SIMILARITY else "sentences not alike"
     if fa.frame not in EVENT_FRAMES and a.key.split("|")[1] != "length":
-        # a price, a change, a term: a story names many of them; only sentences that tell the same thing are compared
-        return sim >= SAME_DEAL_SIMILARITY
-    return sim >= SAME_EVENT_SIMILARITY
+        # a price, a change, a term: a story names many of them; only sentences that tell
+        # the same thing are compared
+        return "" if sim >= SAME_DEAL_SIMILARITY else "sentences not alike"
+    return "" if sim >= SAME_EVENT_SIMILARITY else "sentences not alike"
 
 
 def _part(a: _Reading, b: _Reading) -> bool:
