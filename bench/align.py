@@ -751,7 +751,9 @@ def diagnose(
                     why = _pair_reason(al, fa[0], fb[0], fa[2], fa[3], fa[4])
                     stage = _STAGES.get(why, 1)
                     if stage > best[0]:
-                        best = (stage, why, f"{_fmt_reading(fa[0])} | {_fmt_reading(fb[0])}")
+                        s = fa[2](fa[0].sentence_text, fb[0].sentence_text)
+                        pair = f"{_fmt_reading(fa[0])} | {_fmt_reading(fb[0])} sim={s:.2f}"
+                        best = (stage, why, pair)
             reason, detail = (best[1], best[2]) if best[0] >= 0 else ("two stories", "")
         tally[reason] += 1
         rows.append((lab["group"], reason, detail))

@@ -304,6 +304,10 @@ _KNOWN_HEDGES = frozenset(
 )  # fmt: skip
 
 
+# How far either way an "about" figure may lie from the value it gives.
+ABOUT_SPREAD = 0.10
+
+
 def quantity_interval(q: Quantity) -> tuple[float, float] | None:
     """The range of values a hedged number allows ("up to 20,000" -> [0, 20000])."""
     base = q.value if q.value is not None else (q.high if q.high is not None else q.low)
@@ -324,7 +328,9 @@ def quantity_interval(q: Quantity) -> tuple[float, float] | None:
     if h == "fewer_than":
         return 0.0, base * (1 - _EPS) - _EPS
     if h in {"about", "approximately", "around", "roughly"}:
-        return base * 0.85, base * 1.15  # reporters round: "about 1,000" allows 850..1,150
+        # reporters round: "about 1,000" allows 900..1,100 ("about 150" and "about 200 metres"
+        # of one fall cannot both hold)
+        return base * (1 - ABOUT_SPREAD), base * (1 + ABOUT_SPREAD)
     if h == "nearly":
         return base * 0.85, base
     return base, base
@@ -420,9 +426,11 @@ def _rejoin(text: str, q: Quantity) -> tuple[int, float]:
 _LENGTH_ROUNDING = 0.05
 
 
-def _widen(iv: tuple[float, float], factor: float, unit: str) -> tuple[float, float]:
+def _widen(
+    iv: tuple[float, float], factor: float, unit: str, exact: bool = True
+) -> tuple[float, float]:
     lo, hi = iv[0] * factor, iv[1] * factor
-    if unit == "length":
+    if unit == "length" and exact:
         lo, hi = lo * (1 - _LENGTH_ROUNDING), hi * (1 + _LENGTH_ROUNDING)
     return lo, hi
 
@@ -537,7 +545,7 @@ def _readings(
             out.append(
                 _Reading(
                     q, roots.get(f.article_id, f.article_id), fr, key,
-                    _widen(iv, factor, unit), _anchor(q) * factor, measure,
+                    _widen(iv, factor, unit, q.hedge == "exact"), _anchor(q) * factor, measure,
                     text[sent[0] : sent[1]], _place_after(text, q.cite),
                     unusable,
                     q.subject_entity or (slugify(q.subject) if q.subject else ""), scale,
@@ -645,7 +653,7 @@ def _incomparable(a: _Reading, b: _Reading, sim: float) -> str:
         return "another event or time"
     if not _same_noun(a, b):
         return "different counted noun"
-    if fa.frame != "age" and a.ages and b.ages and not a.ages & b.ages:
+    if fa.frame != "age" and a.ages and b.ages and not _ages_meet(a.ages, b.ages):
         return "two people's"  # "the 36-year-old fell 200 m" / "the 32-year-old fell 600 m"
     if a.anchor == 0 or b.anchor == 0:
         return "a zero"  # nearly always scoped to a place or time the other is not
@@ -668,13 +676,28 @@ def _incomparable(a: _Reading, b: _Reading, sim: float) -> str:
     return "" if sim >= SAME_EVENT_SIMILARITY else "sentences not alike"
 
 
+def _ages_meet(a: frozenset[float], b: frozenset[float]) -> bool:
+    """Can two sentences' ages be one person's? Ages a year apart can: outlets give one
+    person's age a year apart (a birthday, a slip), and that age is itself a disagreement."""
+    return any(abs(x - y) <= 1 for x in a for y in b)
+
+
+def _two_people(ca: Sequence[_Reading], cb: Sequence[_Reading]) -> bool:
+    """Are two values told of two people? Their figures' sentences give ages, and no age of
+    one meets an age of the other (a figure without an age in its sentence may take either
+    side, so the claims are weighed whole)."""
+    ages_a = frozenset(x for r in ca for x in r.ages)
+    ages_b = frozenset(x for r in cb for x in r.ages)
+    return bool(ages_a and ages_b) and not _ages_meet(ages_a, ages_b)
+
+
 def _part(a: _Reading, b: _Reading) -> bool:
     """Is ``a`` a part of a count that ``b`` may be the whole of ("30 of the 80 wounded",
     "including 12 children")? An item of a list counts its own noun whole ("arms including 12
     rifles" holds all the rifles): against a count of that same noun it is no part."""
     f = a.frame
-    if not f.part:
-        return False
+    if not f.part or f.frame == "age":
+        return False  # "31-year-old Ann Lee of the club": an age is no part of anything
     own = bool(a.measure) and a.measure != "people" and a.measure == b.measure
     return not (f.listed and own)
 
@@ -946,6 +969,8 @@ def _compare(
     if best is None:
         return None
     s, ra, rb = best
+    if ra.frame.frame != "age" and _two_people(ca, cb):
+        return None  # "the 31-year-old fell 700 m" / "the 36-year-old fell 200 m"
     # each side: its figures of the same frame, from sources that do not also state the
     # other value (an article giving both is not taking a side)
     members = [
