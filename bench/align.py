@@ -656,7 +656,7 @@ _STAGES = {
     "different counted noun": 1, "two people's": 1, "a zero": 1, "two places": 1,
     "a place the other never names": 1, "a broken number": 1, "ages of no shared name": 1,
     "hedges judged compatible": 2, "reports days apart": 2, "toll counts another noun": 3,
-    "taken as an update": 3, "implied count": 3, "two events (other figures disagree)": 3,
+    "taken as an update": 3, "implied count": 3, "no other figure ties the two reports": 3, "two events (other figures disagree)": 3,
     "sentences not alike": 4, "compared, then dropped (sides, two events, an update)": 5,
     "below the confidence threshold": 6, "shown": 7,
 }  # fmt: skip
@@ -684,6 +684,8 @@ def _pair_reason(al: Any, ra: Any, rb: Any, sim: Any, days: Any, events: Any) ->
         return "taken as an update"
     if events.apart(ra.root, rb.root, ra.frame.frame):
         return "two events (other figures disagree)"
+    if al._noun_framed(ra, rb) and not events.together(ra.root, rb.root, None):
+        return "no other figure ties the two reports"
     if al._implied(ra.q) or al._implied(rb.q):
         return "implied count"
     if al._incomparable(ra, rb, sim(ra.sentence_text, rb.sentence_text)):
@@ -749,16 +751,29 @@ def diagnose(
                     if fa[2] is not fb[2]:
                         continue  # two stories
                     why = _pair_reason(al, fa[0], fb[0], fa[2], fa[3], fa[4])
-                    stage = _STAGES.get(why, 1)
+                    stage = _STAGES.get(why.split(" (")[0], 1)
                     if stage > best[0]:
                         s = fa[2](fa[0].sentence_text, fb[0].sentence_text)
                         pair = f"{_fmt_reading(fa[0])} | {_fmt_reading(fb[0])} sim={s:.2f}"
                         best = (stage, why, pair)
             reason, detail = (best[1], best[2]) if best[0] >= 0 else ("two stories", "")
+            if best[0] == _STAGES["compared, then dropped (sides, two events, an update)"]:
+                near = [
+                    f"{c['topic']!r}: "
+                    + " | ".join(
+                        f"{sd['claim']} {sorted({sp[0] for sp in spans})}"
+                        for sd, spans in zip(c["sides"], sides, strict=True)
+                    )
+                    for _i, c, sides in reported
+                    if any(covers(sp, side_span(a)) or covers(sp, side_span(b)) for sp in sides)
+                ]
+                detail += "".join(f"\n      reported: {n}" for n in near)
         tally[reason] += 1
         rows.append((lab["group"], reason, detail))
     print(f"\n-- diagnostics: {len(rows)} labelled numeric disagreements, where each was lost")
-    for reason, n in sorted(tally.items(), key=lambda kv: (-_STAGES.get(kv[0], 0), kv[0])):
+    for reason, n in sorted(
+        tally.items(), key=lambda kv: (-_STAGES.get(kv[0].split(" (")[0], 0), kv[0])
+    ):
         print(f"  {n:3d}  {reason}")
     for group, reason, detail in rows:
         print(f"  {group}: {reason}" + (f"\n      {detail}" if detail else ""))

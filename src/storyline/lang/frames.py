@@ -49,6 +49,11 @@ FRAME_WORDS: Mapping[str, tuple[str, ...]] = {
     "sentence": ("sentenced", "sentence", "prison", "jail", "imprisonment"),
 }  # fmt: skip
 
+# Frames of things taken or found (arms seized, boats recovered): such a figure counts a
+# named object, so a figure of that same object whose clause has no frame word ("Seven
+# rifles, three pistols ... were found in the boats") may be the same count.
+OBJECT_FRAMES: frozenset[str] = frozenset({"seized"})
+
 # Frame words that are also month names when capitalised ("March 5" is no march).
 MONTH_NOUNS: frozenset[str] = frozenset({"March"})
 
