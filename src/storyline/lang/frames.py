@@ -114,6 +114,14 @@ GENERIC_COUNTED: frozenset[str] = frozenset(
     {"people", "persons", "person", "individuals", "others", "civilians", "residents"}
 )
 
+# Nouns of people by sex or age: "Two men have died" counts the toll as "two people died"
+# does when a later report gives it after "a climber is dead" (an update, stages/analysis/
+# align.py ``_people_toll``).
+PEOPLE_NOUNS: frozenset[str] = frozenset(
+    {"man", "men", "woman", "women", "boy", "boys", "girl", "girls", "child", "children",
+     "teenager", "teenagers", "teen", "teens", "adult", "adults"}
+)  # fmt: skip
+
 # Number words a figure's text may be written in ("seven AK-47 rifles", "two dozen troops").
 NUMBER_WORDS: frozenset[str] = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",

@@ -40,6 +40,7 @@ from storyline.lang.frames import (
     LENGTH_UNITS,
     NUMBER_WORDS,
     OBJECT_FRAMES,
+    PEOPLE_NOUNS,
     TOLL_FRAMES,
 )
 from storyline.models import (
@@ -366,7 +367,7 @@ class _Reading:
     # what a figure framed only by its noun needs (see ``_noun_framed``): "other" before its
     # noun ("two other rifles"), the content word that governs it ("holding a dozen ships":
     # holding; None after a comma, a preposition or a list word), whether it is an item of an
-    # inventory (3+ counted figures in its sentence), whether its noun counts people somewhere
+    # list of things ("rifles, two grenades and ..."), whether its noun counts people somewhere
     # in the story (a noun under a toll frame: "arrested 23 pirates")
     other: bool = False
     governor: str | None = None
@@ -579,9 +580,6 @@ def _readings(
         f.article_id: frozenset(re.findall(r"\b[A-Z][\w-]+", texts.get(f.article_id, "")))
         for f in facts
     }
-    counted: dict[tuple[ArticleId, str], int] = defaultdict(int)
-    for r in out:
-        counted[(r.q.cite.article, r.sentence_text)] += r.key.split("|")[1] == "count"
     # nouns of people: counted under a toll somewhere in the story, never as things seized
     # ("arrested 23 pirates"; "captured three boats" but also "seized two boats")
     people = {r.measure for r in out if r.frame.frame in TOLL_FRAMES and r.measure} - {
@@ -597,18 +595,13 @@ def _readings(
             _OTHER_AFTER.match(text, r.q.cite.end)
         )
         r.governor = _governor(text, r.q.cite.start, r.frame.sentence[0])
-        r.inventory = counted[(r.q.cite.article, r.sentence_text)] >= INVENTORY_ITEMS or _list_item(
-            text, r.q.cite, r.frame.sentence[0]
-        )
+        r.inventory = _list_item(text, r.q.cite, r.frame.sentence[0])
         r.people = r.measure in people or (r.measure or "") in PERSON_ROLE_NOUNS
     return out
 
 
 # "two other rifles", "three other automatic weapons": "other" before the figure's noun
 _OTHER_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?other\b", re.I)
-# A sentence with this many counted figures lists things ("seven rifles, three pistols, 13
-# magazines"): its figures are items of an inventory.
-INVENTORY_ITEMS = 3
 # Words between a verb and its figure ("attacked nearly 100 ships", "holding about a dozen").
 _GOVERNOR_SKIP = frozenset(
     {"about", "nearly", "some", "around", "approximately", "roughly", "almost", "more",
@@ -620,10 +613,11 @@ _LIST_WORDS = frozenset({"include", "includes", "included", "including", "compri
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|[^\w\s]")
 
 
-# An item of a list: after a comma, "and" or a list word, or followed by ", seven", ", a".
+# An item of a list: after a comma, "and" or a list word, or followed by ", seven" (not by
+# ", a": "pirates in two boats, a spokesman said" is no list).
 _ITEM_BEFORE = re.compile(r"(?:,|\band|\bincluding|\bincluded|\bincludes|\bwere)\s*$", re.I)
 _ITEM_AFTER = re.compile(
-    r"(?:\s+[\w-]+){0,4}\s*,\s*(?:an?\b|\d|(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b)",
+    r"(?:\s+[\w-]+){0,4}\s*,\s*(?:\d|(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b)",
     re.I,
 )
 
@@ -753,7 +747,9 @@ def _incomparable(a: _Reading, b: _Reading, sim: float) -> str:
     ):
         return "ages of no shared name"  # a story names many people
     if noun:
-        return "" if sim >= NOUN_FRAME_SIMILARITY else "sentences not alike"
+        # two lone figures (no list of things) need the likeness of one event told twice
+        least = NOUN_FRAME_SIMILARITY if a.inventory else SAME_EVENT_SIMILARITY
+        return "" if sim >= least else "sentences not alike"
     if fa.frame is None:
         return "" if sim >= SAME_OWNER_SIMILARITY else "sentences not alike"
     if fa.frame not in EVENT_FRAMES and a.key.split("|")[1] != "length":
@@ -821,6 +817,10 @@ def _noun_gap(a: _Reading, b: _Reading) -> str:
         # of things ("Seven rifles, three pistols ... were found"), never on its own ("two
         # speedboats were approaching" / "seized three speedboats")
         return "a list item and a lone figure"
+    if not (a.inventory or b.inventory) and a.frame.nouns != b.frame.nouns:
+        # two lone figures count one thing only in the same words: "three strong aftershocks"
+        # are some of "at least four aftershocks"
+        return "other words in its noun"
     if a.q.hedge not in _KNOWN_HEDGES or b.q.hedge not in _KNOWN_HEDGES:
         return "a vague amount"  # "millions of dollars": too vague to take a side
     if a.governor and b.governor and a.governor != b.governor:
@@ -1056,10 +1056,8 @@ def _compare(
             if _overlap(ra.interval, rb.interval):
                 continue  # these two can both hold ("at least 5.9" and 6.1)
             if _age_moved(ra, rb, days):
-                # one person's age, older by the years between the two reports
-                small, large = (ra, rb) if ra.anchor < rb.anchor else (rb, ra)
-                day_s, day_l = days.get(small.q.cite.article), days.get(large.q.cite.article)
-                updates.append(Update(_update_label(small, large), [small], [large], day_s, day_l))
+                # one person's age, older by the years between the two reports: the person
+                # aged; no one disagrees, and the story did not move (no update either)
                 return None
             if (
                 _days_apart(days.get(ra.q.cite.article), days.get(rb.q.cite.article))
@@ -1080,7 +1078,7 @@ def _compare(
                 # that is one by its own words ("two deaths", "a second man died"), never to a
                 # figure whose frame a neighbouring word lends ("a mother of two died",
                 # "shooting three people, killing one")
-                moved = later and (_implied(large.q) or _toll_word(large))
+                moved = later and (_implied(large.q) or _toll_word(large) or _people_toll(large))
             else:
                 moved = large.frame.update or later
             if ra.frame.frame in TOLL_FRAMES and moved:
@@ -1200,7 +1198,7 @@ def _toll_noun(r: _Reading) -> str:
     teens" arrested and a "17" beside them are not one count."""
     m = r.measure or "people"
     words = FRAME_WORDS.get(r.frame.frame or "", ())
-    if _implied(r.q) and r.frame.frame in ("killed", "injured"):
+    if (_implied(r.q) or _people_toll(r)) and r.frame.frame in ("killed", "injured"):
         return "people"
     return "people" if m in words or m + "s" in words else m
 
@@ -1216,12 +1214,27 @@ def _implied_toll_pair(a: _Reading, b: _Reading) -> bool:
         and fa.frame == fb.frame
         and fa.frame in ("killed", "injured")
         and a.key.split("|")[1] == b.key.split("|")[1]
-        and _toll_noun(a) == _toll_noun(b) == "people"
+        and all(_toll_noun(r) == "people" or _people_toll(r) for r in (a, b))
         and not (_part(a, b) or _part(b, a) or fa.other_event or fb.other_event)
         and fa.when == fb.when
         and not (a.place and b.place and a.place != b.place)
         and not (a.broken or b.broken)
     )
+
+
+# "Two men have died", "two women were killed": the toll verb right after a plural of people.
+_DIED_AFTER = re.compile(
+    r"\s+(?:have\s+|had\s+|has\s+)?(?:died|perished|(?:were|have been|had been)\s+killed)\b"
+)
+
+
+def _people_toll(r: _Reading) -> bool:
+    """Is the figure a toll told of a plural of people, its verb right after it ("Two men have
+    died")? Such a count is the whole toll of its clause, as "two deaths" is."""
+    if (r.measure or "") not in PEOPLE_NOUNS and (r.q.measure or "").lower() not in PEOPLE_NOUNS:
+        return False
+    after = r.sentence_text[r.q.cite.end - r.frame.sentence[0] :]
+    return bool(_DIED_AFTER.match(after))
 
 
 def _toll_word(r: _Reading) -> bool:

@@ -1,0 +1,147 @@
+"""Numeric conflicts between like and like (issue 18): a counted noun as the frame of a figure
+whose clause names none, falls as lengths of one motion, hedges that cannot both hold, two
+people told apart by their ages, and updates of a toll (never of an age).
+
+Fictional stories (invented places, ships, people and outlets); quantities built by hand.
+"""
+
+from __future__ import annotations
+
+from report_fixture import article
+from report_fixture import facts_of as _facts
+from storyline.stages.analysis.align import align
+
+# both reports state the same number of crew taken ("23 raiders"), which ties them to one raid
+_LIST_A = (
+    "The frigate Vardan arrested 23 raiders near Orlen. Seven crossbows, two other rifles, "
+    "13 loaded magazines and a radio were found in their skiffs."
+)
+_LIST_B = (
+    "Sailors of the Vardan arrested 23 raiders off Orlen on Sunday. The sailors recovered seven "
+    "crossbows, three other rifles, 13 magazines and a radio, a spokesman said."
+)
+
+
+def _rifles(a_text: str, b_text: str, a_fig: str = "two other rifles", b_fig: str = "three other rifles"):  # fmt: skip
+    a = article("n1", a_text, outlet="Orlen Post")
+    b = article("n2", b_text, outlet="Valley News")
+    return align(
+        [a, b],
+        [_facts(a, ("23 raiders", "raiders", 23, "exact"), (a_fig, "rifles", 2, "exact")),
+         _facts(b, ("23 raiders", "raiders", 23, "exact"), (b_fig, "rifles", 3, "exact"))],
+    )  # fmt: skip
+
+
+def test_items_of_two_lists_of_one_seizure_conflict_on_their_own_noun():
+    al = _rifles(_LIST_A, _LIST_B)
+    (conflict,) = al.conflicts
+    assert {s.claim.split(": ")[-1] for s in conflict.sides} == {"2 rifles", "3 rifles"}
+    assert {tuple(s.outlets) for s in conflict.sides} == {("Orlen Post",), ("Valley News",)}
+
+
+def test_a_counted_noun_is_no_frame_without_another_figure_tying_the_reports():
+    # the same lists, but nothing else the two reports state ties them to one raid
+    a_text = _LIST_A.replace("23", "11")
+    b_text = _LIST_B.replace("23", "40")
+    a = article("n1", a_text, outlet="Orlen Post")
+    b = article("n2", b_text, outlet="Valley News")
+    al = align(
+        [a, b],
+        [_facts(a, ("11 raiders", "raiders", 11, "exact"), ("two other rifles", "rifles", 2, "exact")),
+         _facts(b, ("40 raiders", "raiders", 40, "exact"), ("three other rifles", "rifles", 3, "exact"))],
+    )  # fmt: skip
+    assert not [c for c in al.conflicts if "rifles" in c.topic]
+
+
+def test_other_rifles_are_not_all_the_rifles():
+    b_text = _LIST_B.replace("three other rifles", "nine rifles")
+    al = _rifles(_LIST_A, b_text, b_fig="nine rifles")
+    assert not [c for c in al.conflicts if "rifles" in c.topic]
+
+
+def test_a_lone_figure_takes_no_frame_from_a_list_of_things_seized():
+    a = article(
+        "s1", "The frigate Vardan arrested 23 raiders. Two skiffs were circling the tanker."
+    )
+    b = article(
+        "s2",
+        "The Vardan arrested 23 raiders and seized seven crossbows, three skiffs and a radio.",
+    )
+    al = align(
+        [a, b],
+        [_facts(a, ("23 raiders", "raiders", 23, "exact"), ("Two skiffs", "skiffs", 2, "exact")),
+         _facts(b, ("23 raiders", "raiders", 23, "exact"), ("three skiffs", "skiffs", 3, "exact"))],
+    )  # fmt: skip
+    assert not [c for c in al.conflicts if "skiffs" in c.topic]
+
+
+def test_a_noun_with_other_words_counts_another_set():
+    # "three strong tremors" are some of "at least four tremors"
+    a = article("t1", "A quake hit Orlen, killing 12 people. Three strong tremors were felt.")
+    b = article("t2", "The Orlen quake killed 12 people. There have been at least four tremors.")
+    al = align(
+        [a, b],
+        [_facts(a, ("12 people", "people", 12, "exact"), ("Three strong tremors", "tremors", 3, "exact")),
+         _facts(b, ("12 people", "people", 12, "exact"), ("at least four tremors", "tremors", 4, "at_least"))],
+    )  # fmt: skip
+    assert not al.conflicts
+
+
+def test_people_are_counted_by_what_happened_to_them_not_by_their_noun():
+    a = article("p1", "The Vardan arrested 23 raiders, 12 Tolmese and 11 Varnish raiders.")
+    b = article("p2", "The Vardan arrested 23 raiders. Some 1,500 raiders live on the coast.")
+    al = align(
+        [a, b],
+        [_facts(a, ("23 raiders", "raiders", 23, "exact"), ("11 Varnish raiders", "raiders", 11, "exact")),
+         _facts(b, ("23 raiders", "raiders", 23, "exact"), ("Some 1,500 raiders", "raiders", 1500, "about"))],
+    )  # fmt: skip
+    assert not al.conflicts
+
+
+def test_one_fall_told_as_falling_and_fell_conflicts_and_about_spans_a_tenth():
+    a = article("f1", "A 44-year-old skier is dead after falling about 150 metres on Mount Orlen.")
+    b = article("f2", "The 44-year-old skier fell about 200 metres down a gully on Mount Orlen.")
+    al = align(
+        [a, b],
+        [_facts(a, ("44-year-old", None, 44, "exact"), ("about 150 metres", "metres", 150, "about")),
+         _facts(b, ("44-year-old", None, 44, "exact"), ("about 200 metres", "metres", 200, "about"))],
+    )  # fmt: skip
+    (conflict,) = al.conflicts
+    assert {s.claim.split(": ")[-1] for s in conflict.sides} == {"150 metres", "200 metres"}
+
+
+def test_two_skiers_falls_are_told_apart_by_their_ages():
+    a = article("f1", "A 44-year-old skier is dead after falling 150 metres on Mount Orlen.")
+    b = article("f2", "A 29-year-old skier fell 700 metres to his death on Mount Orlen.")
+    c = article("f3", "One of the party has fallen some 700 metres on Mount Orlen, police said.")
+    al = align(
+        [a, b, c],
+        [_facts(a, ("44-year-old", None, 44, "exact"), ("150 metres", "metres", 150, "exact")),
+         _facts(b, ("29-year-old", None, 29, "exact"), ("700 metres", "metres", 700, "exact")),
+         _facts(c, ("some 700 metres", "metres", 700, "about"))],
+    )  # fmt: skip
+    # the 700 metres without an age is the 29-year-old's fall, as the claim it joins says
+    assert not al.conflicts
+
+
+def test_ages_a_year_apart_are_one_persons_and_an_age_is_no_part():
+    a = article("g1", "Police said 31-year-old Ansel Brack of the Orlen club fell 600 metres.")
+    b = article("g2", "Ansel Brack, 32, fell 600 metres while climbing Mount Orlen.")
+    al = align([a, b], [_facts(a, ("31-year-old", None, 31, "exact")),
+                        _facts(b, ("32", None, 32, "exact"))])  # fmt: skip
+    (conflict,) = al.conflicts
+    assert conflict.topic.endswith("age")
+
+
+def test_a_numbered_plural_of_people_moves_an_implied_toll():
+    a = article("u1", "A Tolm skier is dead after a fall on Mount Varn, police said.",
+                published="2033-09-14", outlet="Varn Courier")  # fmt: skip
+    b = article("u2", "Two men have died in separate falls on Mount Varn this weekend.",
+                published="2033-09-15", outlet="Hill Radio")  # fmt: skip
+    al = align(
+        [a, b],
+        [_facts(a, ("skier is dead", None, 1, "exact")), _facts(b, ("Two men", "men", 2, "exact"))],
+    )  # fmt: skip
+    assert not al.conflicts
+    (update,) = al.updates
+    assert update.date_text == "2033-09-14 → 2033-09-15"
