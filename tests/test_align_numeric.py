@@ -145,3 +145,42 @@ def test_a_numbered_plural_of_people_moves_an_implied_toll():
     assert not al.conflicts
     (update,) = al.updates
     assert update.date_text == "2033-09-14 → 2033-09-15"
+
+
+def test_two_places_populations_do_not_conflict():
+    a = article("q1", "The quake struck Orlen island, home to 120,000 people, on Sunday.")
+    b = article("q2", "Helicopters flew the injured to Varn, a city of 500,000 people, on Sunday.")
+    c = article("q3", "The quake hit Orlen island, home to 200,000 people, on Sunday.")
+    al = align(
+        [a, b, c],
+        [_facts(a, ("120,000 people", "people", 120000, "exact")),
+         _facts(b, ("500,000 people", "people", 500000, "exact")),
+         _facts(c, ("200,000 people", "people", 200000, "exact"))],
+    )  # fmt: skip
+    # only Orlen's two figures disagree
+    (conflict,) = al.conflicts
+    assert {c.article for s in conflict.sides for c in s.cites} == {"q1", "q3"}
+
+
+def test_a_quakes_size_told_of_another_day_is_another_quake():
+    a = article("m1", "A 5.6 magnitude quake hit Orlen island on Sunday, injuring 12 people.")
+    b = article("m2", "A quake measuring 3.8 on the Richter scale shook Orlen island on Monday.")
+    c = article("m3", "A 4.9 magnitude quake hit Orlen island on Sunday, injuring 12 people.")
+    facts = [_facts(a, ("5.6", None, 5.6, "exact")), _facts(b, ("3.8", None, 3.8, "exact")),
+             _facts(c, ("4.9", None, 4.9, "exact"))]  # fmt: skip
+    al = align([a, b, c], facts)
+    (conflict,) = al.conflicts
+    assert {c.article for s in conflict.sides for c in s.cites} == {"m1", "m3"}
+
+
+def test_a_smaller_magnitude_beside_the_quakes_own_is_an_aftershocks():
+    a = article("m1", "A 5.6 magnitude quake hit Orlen island, injuring 12 people.")
+    b = article(
+        "m2",
+        "Orlen island was rocked by a magnitude-5.9 quake. A tremor measuring 3.8 on the "
+        "Richter scale followed it.",
+    )
+    facts = [_facts(a, ("5.6", None, 5.6, "exact")),
+             _facts(b, ("5.9", None, 5.9, "exact"), ("3.8", None, 3.8, "exact"))]  # fmt: skip
+    (conflict,) = align([a, b], facts).conflicts  # 5.6 against 5.9, never against 3.8
+    assert all("3.8" not in s.claim for s in conflict.sides)

@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 
 from storyline.lang import stop_words
 from storyline.lang.claims import MEASURE_SYNONYMS, SPEED_UNITS
-from storyline.lang.en import PERSON_ROLE_NOUNS
+from storyline.lang.en import PERSON_ROLE_NOUNS, WEEKDAYS
 from storyline.lang.frames import (
     FRAME_WORDS,
     GENERIC_COUNTED,
@@ -362,7 +362,9 @@ class _Reading:
     scale: float  # from the value read to the whole number ("120, 000" read as 120: 1000)
     unit_factor: float  # from the figure's unit to the common unit (miles to metres)
     ages: frozenset[float] = frozenset()  # the ages its sentence gives (whose figure it is)
-    owner: str = ""  # an age's person, by surname ("31-year-old Ilse Varhol", "Varhol, 31,")
+    owner: str = (
+        ""  # an age's person by surname ("Varhol, 31,"); a population's place ("Varn, a city of")
+    )
     names: frozenset[str] = frozenset()  # the capitalised words of its article
     # what a figure framed only by its noun needs (see ``_noun_framed``): "other" before its
     # noun ("two other rifles"), the content word that governs it ("holding a dozen ships":
@@ -373,6 +375,7 @@ class _Reading:
     governor: str | None = None
     inventory: bool = False
     people: bool = False
+    minor: bool = False  # a magnitude below another its article gives (an aftershock's)
 
 
 # A reading whose sentence is this similar (TF-IDF cosine of its words) to another's tells of
@@ -585,12 +588,19 @@ def _readings(
     people = {r.measure for r in out if r.frame.frame in TOLL_FRAMES and r.measure} - {
         r.measure for r in out if r.frame.frame in OBJECT_FRAMES or r.frame.listed
     }
+    largest: dict[ArticleId, float] = defaultdict(float)
+    for r in out:
+        if r.frame.frame == "magnitude" and not r.broken:
+            largest[r.q.cite.article] = max(largest[r.q.cite.article], r.anchor)
     for r in out:
         text = texts.get(r.q.cite.article, "")
+        r.minor = r.frame.frame == "magnitude" and r.anchor < largest[r.q.cite.article]
         r.names = names.get(r.q.cite.article, frozenset())
         r.ages = frozenset(ages.get((r.q.cite.article, r.sentence_text), ()))
         if r.frame.frame == "age":
             r.owner = _age_owner(text, r.q.cite)
+        elif r.frame.frame == "population":
+            r.owner = _place_owner(text, r.q.cite, r.frame.sentence[0])
         r.other = "other" in r.q.text.lower().split() or bool(
             _OTHER_AFTER.match(text, r.q.cite.end)
         )
@@ -633,7 +643,7 @@ def _governor(text: str, start: int, sentence_start: int) -> str | None:
     """The content word right before a figure, past its hedge and article words: the verb
     or noun that says what the figure counts ("attacked nearly 100 vessels": attacked).
     None when a comma, a preposition, a list word or the sentence start comes first."""
-    before = _WORD.findall(text[max(sentence_start, start - 80) : start])
+    before: list[str] = _WORD.findall(text[max(sentence_start, start - 80) : start])
     for tok in reversed(before):
         low = tok.lower()
         if low in _GOVERNOR_SKIP:
@@ -664,6 +674,15 @@ def _age_owner(text: str, cite: Cite) -> str:
 
 
 _AGE_AFTER_COMMA = re.compile(r"\s*,")
+# "Orlen island, home to 120,000", "Varn, a city of 500,000": the place a population is of
+_PLACE_OWNER = re.compile(r"\b([A-Z][\w'’-]+)(?:\s+[a-z]+)?\s*,\s*[a-z][a-z ]{0,24}$")
+
+
+def _place_owner(text: str, cite: Cite, sentence_start: int) -> str:
+    """The place a population figure belongs to: the name right before the comma of its
+    apposition ("Varn, a city of 500,000 people"); "" when none is written there."""
+    m = _PLACE_OWNER.search(text[max(sentence_start, cite.start - 60) : cite.start])
+    return m.group(1).lower() if m else ""
 
 
 class _Similarity:
@@ -738,6 +757,17 @@ def _incomparable(a: _Reading, b: _Reading, sim: float) -> str:
         return "a zero"  # nearly always scoped to a place or time the other is not
     if a.place and b.place and a.place != b.place:
         return "two places"  # "in Lyon" / "in Oslo": two places, two counts
+    if fa.frame == "population" and a.owner and b.owner and a.owner != b.owner:
+        return "two places"  # "Orlen island, home to 120,000" / "Varn, a city of 500,000"
+    if (
+        fa.frame == "magnitude"
+        and _weekdays(a)
+        and _weekdays(b)
+        and not _weekdays(a) & _weekdays(b)
+    ):
+        return "another event or time"  # a quake on Sunday, an aftershock on Monday
+    if a.minor or b.minor:
+        return "another event or time"  # "rocked by a 5.9 quake ... a 3.8 aftershock"
     if (a.place and a.place not in b.names) or (b.place and b.place not in a.names):
         return "a place the other never names"  # "a quake in eastern China", China unnamed
     if a.broken or b.broken:
@@ -757,6 +787,12 @@ def _incomparable(a: _Reading, b: _Reading, sim: float) -> str:
         # the same thing are compared
         return "" if sim >= SAME_DEAL_SIMILARITY else "sentences not alike"
     return "" if sim >= SAME_EVENT_SIMILARITY else "sentences not alike"
+
+
+def _weekdays(r: _Reading) -> frozenset[str]:
+    """The weekdays a figure's sentence names (a quake's size is one quake's: a size told of
+    another day is another quake's)."""
+    return frozenset(w for w in re.findall(r"[a-z]+", r.sentence_text.lower()) if w in WEEKDAYS)
 
 
 def _ages_meet(a: frozenset[float], b: frozenset[float]) -> bool:
@@ -1108,9 +1144,10 @@ def _compare(
         return None  # "the 31-year-old fell 700 m" / "the 36-year-old fell 200 m"
     # each side: its figures of the same frame, from sources that do not also state the
     # other value (an article giving both is not taking a side)
+    noun = _noun_framed(ra, rb)
     members = [
-        [r for r in cl if _side_member(r, ra) and not _overlap(r.interval, other.interval)]
-        for cl, other in ((ca, rb), (cb, ra))
+        [r for r in cl if _side_member(r, ref, noun) and not _overlap(r.interval, other.interval)]
+        for cl, ref, other in ((ca, ra, rb), (cb, rb, ra))
     ]
     both = {r.root for r in members[0]} & {r.root for r in members[1]}
     members = [[r for r in m if r.root not in both] for m in members]
@@ -1165,13 +1202,19 @@ def _days_apart(a: str | None, b: str | None) -> int:
         return 0
 
 
-def _side_member(r: _Reading, ref: _Reading) -> bool:
-    """A figure on a conflict's side: same frame words, not a part or another event's."""
+def _side_member(r: _Reading, ref: _Reading, noun: bool = False) -> bool:
+    """A figure on a conflict's side: same frame words, not a part or another event's. On a
+    side framed by its counted noun (``noun``), a figure without a frame word joins only as
+    ``_noun_framed`` allows ("three strong tremors" is not on the side of "three tremors")."""
     f = r.frame
     if r.other != ref.other:
         return False  # "three rifles" are not "three other rifles"
+    if r is ref:
+        return True
     if _noun_framed(r, ref):
         return not (_part(r, ref) or _part(ref, r) or f.other_event)
+    if noun and (r.frame.frame is None or ref.frame.frame is None):
+        return False
     same_noun = _same_noun(r, ref)
     return _same_frames(r, ref) and same_noun and not (_part(r, ref) or f.other_event)
 
