@@ -2,7 +2,7 @@
 """Cross-source alignment benchmark on ECB+ (issue 18): conflicts, updates, claims, numbers, dates.
 
     python bench/align.py [--split dev|train] [--embedder tfidf|model2vec|minilm]
-                          [--extractor rules|spacy] [--show N] [--json OUT]
+                          [--extractor rules|spacy] [--show N] [--json OUT] [--diagnose]
 
 The ECB+ documents of the split (``../shared/bench/ecbplus/docs.jsonl``) are ingested
 into a temporary store through the public API (``storyline.Engine``), one outlet per
@@ -21,6 +21,14 @@ A cite *covers* a labelled span when it lies in the same document and overlaps i
   right / (right + false); the strict lower bound counts every unlabelled one as wrong.
   Recall is the share of labelled disagreements (pairs) covered by a reported conflict;
   the ceiling is the share whose two documents end up in one story.
+  With ``--diagnose``, each labelled numeric disagreement is traced through the numeric
+  rules of ``stages/analysis/align.py`` (its figures read again from the stored facts) and
+  the furthest stage any two figures of its sides reached is printed: a side's quantity not
+  found, told apart (unit, frame, counted noun, part, other event or time, two people, two
+  places; without a frame, the reason its noun does not frame it), hedges judged compatible,
+  taken as an update, nothing tying the two reports to one event, sentences not alike,
+  compared then dropped (with the reported conflicts that touch it), below the shown
+  threshold, or shown.
 - **Updates.** A labelled update (a figure that changes between reports) is detected
   when a timeline item of ``"kind": "update"`` covers both of its sides; with ``--show``,
   every update item is listed (its summary, days and cited documents) for review.
