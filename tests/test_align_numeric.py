@@ -184,3 +184,28 @@ def test_a_smaller_magnitude_beside_the_quakes_own_is_an_aftershocks():
              _facts(b, ("5.9", None, 5.9, "exact"), ("3.8", None, 3.8, "exact"))]  # fmt: skip
     (conflict,) = align([a, b], facts).conflicts  # 5.6 against 5.9, never against 3.8
     assert all("3.8" not in s.claim for s in conflict.sides)
+
+
+def test_a_model_is_one_noun_however_written_and_no_other_nouns():
+    a = article(
+        "d1",
+        "The Vardan arrested 23 raiders and recovered 12 XR 15 guns, three rifles, two radios.",
+    )
+    b = article(
+        "d2",
+        "The Vardan arrested 23 raiders. Seven XR-15s, three other rifles, 13 magazines were found.",
+    )
+    c = article(
+        "d3", "The Vardan arrested 23 raiders. It seized 7 XR-15 rifles, a launcher, and 3 pistols."
+    )
+    al = align(
+        [a, b, c],
+        [_facts(a, ("23 raiders", "raiders", 23, "exact"), ("12", None, 12, "exact"),
+                ("three rifles", "rifles", 3, "exact")),
+         _facts(b, ("23 raiders", "raiders", 23, "exact"), ("Seven XR-15s", "XR-15s", 7, "exact")),
+         _facts(c, ("23 raiders", "raiders", 23, "exact"), ("7 XR-15 rifles", "rifles", 7, "exact"))],
+    )  # fmt: skip
+    (conflict,) = al.conflicts  # 12 against 7 of the model; never "three rifles" against 7
+    values = {s.claim.split(": ")[-1].split()[0] for s in conflict.sides}
+    assert values == {"12", "7"}
+    assert {c.article for s in conflict.sides for c in s.cites} == {"d1", "d2", "d3"}

@@ -376,6 +376,7 @@ class _Reading:
     inventory: bool = False
     people: bool = False
     minor: bool = False  # a magnitude below another its article gives (an aftershock's)
+    designation: str | None = None  # a model its noun names ("AK-47", "AK 47" -> "ak")
 
 
 # A reading whose sentence is this similar (TF-IDF cosine of its words) to another's tells of
@@ -605,11 +606,16 @@ def _readings(
             _OTHER_AFTER.match(text, r.q.cite.end)
         )
         r.governor = _governor(text, r.q.cite.start, r.frame.sentence[0])
+        d = _DESIGNATION.match(text, r.q.cite.start, min(len(text), r.q.cite.end + 30))
+        r.designation = d.group(1).lower() if d else None
         r.inventory = _list_item(text, r.q.cite, r.frame.sentence[0])
         r.people = r.measure in people or (r.measure or "") in PERSON_ROLE_NOUNS
     return out
 
 
+# A model named in a figure's noun phrase, before any comma ("12 AK 47 guns", "seven AK-47
+# assault rifles"): outlets write one model's noun as "guns", "rifles" or nothing at all.
+_DESIGNATION = re.compile(r"[\w.,-]*\s+(?:[a-z]+\s+){0,2}?([A-Z]{1,4})[- ]?\d{1,4}(?!\d)")
 # "two other rifles", "three other automatic weapons": "other" before the figure's noun
 _OTHER_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?other\b", re.I)
 # Words between a verb and its figure ("attacked nearly 100 ships", "holding about a dozen").
@@ -620,6 +626,7 @@ _GOVERNOR_SKIP = frozenset(
 )  # fmt: skip
 # Words that take a list without saying what happened to it ("included seven rifles").
 _LIST_WORDS = frozenset({"include", "includes", "included", "including", "comprising", "were"})
+_FRAME_WORD_FORMS = frozenset(w for ws in FRAME_WORDS.values() for w in ws)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|[^\w\s]")
 
 
@@ -650,7 +657,8 @@ def _governor(text: str, start: int, sentence_start: int) -> str | None:
             continue
         if not tok[:1].isalpha() or low in stop_words() or low in _LIST_WORDS:
             return None
-        return low
+        # a frame word ("seized", "recovered") is read as the figure's frame, not compared
+        return None if low in _FRAME_WORD_FORMS else low
     return None
 
 
@@ -839,7 +847,10 @@ def _noun_gap(a: _Reading, b: _Reading) -> str:
     """Why two figures are not framed by one counted noun ("" when they are)."""
     if a.key.split("|")[1] != "count" or b.key.split("|")[1] != "count":
         return "not counts"
-    if not a.measure or a.measure != b.measure or a.measure in ("people", *_DURATIONS):
+    if a.designation != b.designation:
+        return "not one object noun"  # "7 AK-47 rifles" are not "three rifles"
+    same = a.measure == b.measure or a.designation is not None
+    if not a.measure or not b.measure or not same or a.measure in ("people", *_DURATIONS):
         return "not one object noun"
     if a.people or b.people:
         return "a noun of people"  # people are counted by what happened to them (killed...)
@@ -947,6 +958,8 @@ def _compare_keys(r: _Reading) -> set[str]:
         keys.add(f"{r.q.subject_entity}|{r.measure}|{unit}")
     if r.measure and unit == "count" and not (r.frame.frames - OBJECT_FRAMES):
         keys.add(f"~{r.measure}|{unit}")
+        if r.designation:
+            keys.add(f"#{r.designation}|{unit}")
     return keys
 
 
@@ -1187,6 +1200,8 @@ def _same_noun(a: _Reading, b: _Reading) -> bool:
     A figure without a noun of its own is compared on its frame alone."""
     if not a.measure or not b.measure or a.measure == b.measure:
         return True
+    if a.designation and a.designation == b.designation:
+        return True  # one model: "12 AK 47 guns", "seven AK-47 assault rifles"
     if a.key.split("|")[1] == "length" == b.key.split("|")[1]:
         return True  # the noun of a length is its unit: metres and feet are one measure
     return bool(a.frame.nouns & b.frame.nouns)
