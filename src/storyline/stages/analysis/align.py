@@ -591,7 +591,8 @@ def _readings(
     }
     largest: dict[ArticleId, float] = defaultdict(float)
     for r in out:
-        if r.frame.frame == "magnitude" and not r.broken:
+        if r.frame.frame == "magnitude" and not (r.broken or r.frame.other_event or r.frame.when):
+            # (a past quake's size, "a 6.7 quake killed 26,000 in 2003", is no rival)
             largest[r.q.cite.article] = max(largest[r.q.cite.article], r.anchor)
     for r in out:
         text = texts.get(r.q.cite.article, "")
