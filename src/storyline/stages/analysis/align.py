@@ -591,8 +591,9 @@ def _readings(
     }
     largest: dict[ArticleId, float] = defaultdict(float)
     for r in out:
-        if r.frame.frame == "magnitude" and not (r.broken or r.frame.other_event or r.frame.when):
-            # (a past quake's size, "a 6.7 quake killed 26,000 in 2003", is no rival)
+        if r.frame.frame == "magnitude" and not r.frame.when:
+            # (a past quake's size, "a 6.7 quake killed 26,000 in 2003", is no rival; "since
+            # it was rocked by a 5.9 quake", read as another event's, still is)
             largest[r.q.cite.article] = max(largest[r.q.cite.article], r.anchor)
     for r in out:
         text = texts.get(r.q.cite.article, "")
