@@ -4,6 +4,7 @@
     python bench/align.py [--split dev|train] [--embedder tfidf|model2vec|minilm]
                           [--extractor rules|spacy] [--show N] [--json OUT] [--cost]
                           [--reports OUT] [--db FILE] [--why] [--subjects] [--labelled-only]
+                          [--diagnose]
 
 The ECB+ documents of the split (``../shared/bench/ecbplus/docs.jsonl``) are ingested
 into a temporary store through the public API (``storyline.Engine``), one outlet per
@@ -22,6 +23,14 @@ A cite *covers* a labelled span when it lies in the same document and overlaps i
   right / (right + false); the strict lower bound counts every unlabelled one as wrong.
   Recall is the share of labelled disagreements (pairs) covered by a reported conflict;
   the ceiling is the share whose two documents end up in one story.
+  With ``--diagnose``, each labelled numeric disagreement is traced through the numeric
+  rules of ``stages/analysis/align.py`` (its figures read again from the stored facts) and
+  the furthest stage any two figures of its sides reached is printed: a side's quantity not
+  found, told apart (unit, frame, counted noun, part, other event or time, two people, two
+  places; without a frame, the reason its noun does not frame it), hedges judged compatible,
+  taken as an update, nothing tying the two reports to one event, sentences not alike,
+  compared then dropped (with the reported conflicts that touch it), below the shown
+  threshold, or shown.
 - **Updates.** A labelled update (a figure that changes between reports) is detected
   when a timeline item of ``"kind": "update"`` covers both of its sides; with ``--show``,
   every update item is listed (its summary, days and cited documents) for review.
@@ -245,9 +254,12 @@ def is_furniture(line: str) -> bool:
 def build_reports(
     docs: dict[str, dict[str, Any]], embedder: str, extractor: str, tmp: Path,
     db: Path | None = None, cost: bool = False,
+    inputs: list[tuple[list[Any], list[Any]]] | None = None,
 ) -> tuple[list[dict[str, Any]], float, float, list[dict[str, Any]]]:  # fmt: skip
     """Ingest the split and build every story's report; with ``db``, a store that already
-    holds articles is reused as it is (``--db``: only the reports are built again)."""
+    holds articles is reused as it is (``--db``: only the reports are built again); with
+    ``inputs``, also keep each story's articles (in the report's order) and facts there, for
+    ``--diagnose``."""
     src = tmp / "ecbplus.jsonl"
     with src.open("w", encoding="utf-8") as fh:
         for d in docs.values():
@@ -267,6 +279,12 @@ def build_reports(
         c1 = time.process_time()
         reports = [engine.report(s.id).to_dict() for s in engine.stories()]
         t2, c2 = time.perf_counter(), time.process_time()
+        if inputs is not None:
+            for rep in reports:
+                arts = engine.articles([a["id"] for a in rep["articles"]])
+                by_id = {a.id: a for a in arts}
+                arts = [by_id[a["id"]] for a in rep["articles"]]
+                inputs.append((arts, engine.facts(arts)))
         words = report_cost(engine, t2 - t1, c2 - c1) if cost else []
     return reports, t1 - t0, t2 - t1, words
 
@@ -462,6 +480,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         f"{len(facts)} facts; embedder={args.embedder} extractor={args.extractor}"
     )
     with tempfile.TemporaryDirectory() as tmp:
+        inputs: list[tuple[list[Any], list[Any]]] | None = [] if args.diagnose else None
         reports, t_ingest, t_report, words_only = build_reports(
             docs,
             args.embedder,
@@ -469,6 +488,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             Path(tmp),
             Path(args.db) if args.db else None,
             args.cost,
+            inputs,
         )
     print(f"ingest {t_ingest:.1f} s, reports {t_report:.1f} s, {len(reports)} stories")
     if args.reports:  # every report's JSON, to read claims by hand
@@ -571,6 +591,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for verdict, rows in (("false", false), ("unlabelled", unlabelled))
         for c, sides, _ in rows
     ]
+    if inputs is not None:
+        diagnose(inputs, conflicts, reported, shown, mp, docs)
     out["conflicts"] = {
         "reported": len(reported), "right": len(right), "false": len(false),
         "unlabelled": len(unlabelled), "precision": prec, "precision_strict": strict,
@@ -785,6 +807,143 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
+# -- diagnostics (--diagnose) -----------------------------------------------------------------
+
+# How far a labelled pair got, for the per-pair reason of ``diagnose``: the furthest stage
+# any two figures of its two sides reached.
+_STAGES = {
+    "quantity not found": 0, "one source": 1, "different unit": 1, "different frame": 1,
+    "no frame, no shared owner": 1, "a part": 1, "another event or time": 1,
+    "different counted noun": 1, "two people's": 1, "a zero": 1, "two places": 1,
+    "a place the other never names": 1, "a broken number": 1, "ages of no shared name": 1,
+    "hedges judged compatible": 2, "reports days apart": 2, "toll counts another noun": 3,
+    "taken as an update": 3, "implied count": 3, "no other figure ties the two reports": 3, "two events (other figures disagree)": 3,
+    "sentences not alike": 4, "compared, then dropped (sides, two events, an update)": 5,
+    "below the confidence threshold": 6, "shown": 7,
+}  # fmt: skip
+
+
+def _pair_reason(al: Any, ra: Any, rb: Any, sim: Any, days: Any, events: Any) -> str:
+    """Where ``_compare`` (stages/analysis/align.py) leaves two figures, in its own order."""
+    why = al._incomparable(ra, rb, 1.0)
+    if why:
+        return str(why)
+    if al._overlap(ra.interval, rb.interval):
+        return "hedges judged compatible"
+    if (
+        al._days_apart(days.get(ra.q.cite.article), days.get(rb.q.cite.article))
+        > al.SAME_EVENT_DAYS
+    ):
+        return "reports days apart"
+    small, large = (ra, rb) if ra.anchor < rb.anchor else (rb, ra)
+    if ra.frame.frame in al.TOLL_FRAMES and not al._same_count(small, large):
+        return "toll counts another noun"
+    day_s, day_l = days.get(small.q.cite.article), days.get(large.q.cite.article)
+    if ra.frame.frame in al.TOLL_FRAMES and (
+        large.frame.update or (day_s and day_l and day_l > day_s)
+    ):
+        return "taken as an update"
+    if events.apart(ra.root, rb.root, ra.frame.frame):
+        return "two events (other figures disagree)"
+    if al._noun_framed(ra, rb) and not events.together(ra.root, rb.root, None):
+        return "no other figure ties the two reports"
+    if al._implied(ra.q) or al._implied(rb.q):
+        return "implied count"
+    if al._incomparable(ra, rb, sim(ra.sentence_text, rb.sentence_text)):
+        return "sentences not alike"
+    return "compared, then dropped (sides, two events, an update)"
+
+
+def _fmt_reading(r: Any) -> str:
+    f = r.frame
+    lo, hi = r.interval
+    return (
+        f"{r.q.text!r} frame={f.frame} frames={sorted(f.frames)} noun={r.measure} "
+        f"subject={r.q.subject!r} [{lo:g}, {hi:g}]"
+    )
+
+
+def diagnose(
+    inputs: list[tuple[list[Any], list[Any]]], conflicts: list[dict[str, Any]],
+    reported: list[Any], shown: list[Any], mp: Mapper, docs: dict[str, dict[str, Any]],
+) -> None:  # fmt: skip
+    """Per labelled numeric disagreement, where it was lost: a side's figure not read as a
+    quantity, told apart by frame, noun, place or time, judged compatible by its hedges,
+    taken as an update, not compared for unlike sentences, or below the shown threshold."""
+    from storyline.stages.analysis import align as al
+
+    figures: dict[str, list[tuple[Any, Span, Any, Any, Any, Any]]] = defaultdict(list)
+    for arts, facts in inputs:
+        roots = al.source_roots(arts)
+        by_id = {f.article_id: f for f in facts}
+        days = al._article_days(arts, by_id)
+        readings = al._readings(facts, {a.id: a.text for a in arts}, roots)
+        sim = al._Similarity([r.sentence_text for r in readings])
+        events = al._Events(readings)
+        for r in readings:
+            c = r.q.cite
+            sp = mp.span({"article": c.article, "start": c.start, "end": c.end})
+            if sp is not None:
+                figures[sp[0]].append((r, sp, sim, days, events, None))
+    tally: dict[str, int] = defaultdict(int)
+    rows: list[tuple[str, str, str]] = []
+    for lab in conflicts:
+        a, b = lab["sides"]
+        if not all(isinstance(x["value"], (int, float)) and x.get("quantity") for x in (a, b)):
+            continue
+        ra_all = [f for f in figures[a["doc"]] if overlaps(f[1], side_span(a))]
+        rb_all = [f for f in figures[b["doc"]] if overlaps(f[1], side_span(b))]
+        if pair_hit_any(shown, a, b):
+            reason, detail = "shown", ""
+        elif pair_hit_any(reported, a, b):
+            reason, detail = "below the confidence threshold", ""
+        elif not ra_all or not rb_all:
+            reason = "quantity not found"
+            detail = (
+                "side "
+                + ("a" if not ra_all else "b")
+                + " "
+                + fmt_span(docs, side_span(a if not ra_all else b), 80)
+            )
+        else:
+            best = (-1, "", "")
+            for fa in ra_all:
+                for fb in rb_all:
+                    if fa[2] is not fb[2]:
+                        continue  # two stories
+                    why = _pair_reason(al, fa[0], fb[0], fa[2], fa[3], fa[4])
+                    stage = _STAGES.get(why.split(" (")[0], 1)
+                    if stage > best[0]:
+                        s = fa[2](fa[0].sentence_text, fb[0].sentence_text)
+                        pair = f"{_fmt_reading(fa[0])} | {_fmt_reading(fb[0])} sim={s:.2f}"
+                        best = (stage, why, pair)
+            reason, detail = (best[1], best[2]) if best[0] >= 0 else ("two stories", "")
+            if best[0] == _STAGES["compared, then dropped (sides, two events, an update)"]:
+                near = [
+                    f"{c['topic']!r}: "
+                    + " | ".join(
+                        f"{sd['claim']} {sorted({sp[0] for sp in spans})}"
+                        for sd, spans in zip(c["sides"], sides, strict=True)
+                    )
+                    for _i, c, sides in reported
+                    if any(covers(sp, side_span(a)) or covers(sp, side_span(b)) for sp in sides)
+                ]
+                detail += "".join(f"\n      reported: {n}" for n in near)
+        tally[reason] += 1
+        rows.append((lab["group"], reason, detail))
+    print(f"\n-- diagnostics: {len(rows)} labelled numeric disagreements, where each was lost")
+    for reason, n in sorted(
+        tally.items(), key=lambda kv: (-_STAGES.get(kv[0].split(" (")[0], 0), kv[0])
+    ):
+        print(f"  {n:3d}  {reason}")
+    for group, reason, detail in rows:
+        print(f"  {group}: {reason}" + (f"\n      {detail}" if detail else ""))
+
+
+def pair_hit_any(items: list[Any], a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return any(pair_hit(sides, side_span(a), side_span(b)) for _i, _c, sides in items)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=["dev", "train"], default="dev")
@@ -815,6 +974,10 @@ def main() -> None:
         action="store_true",
         help="ingest only the documents that hold a label (fast; for the quantity subjects)",
     )
+    ap.add_argument(
+        "--diagnose", action="store_true",
+        help="print, per labelled numeric disagreement, where the engine lost it",
+    )  # fmt: skip
     args = ap.parse_args()
     out = run(args)
     if args.json:

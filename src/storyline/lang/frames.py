@@ -40,13 +40,19 @@ FRAME_WORDS: Mapping[str, tuple[str, ...]] = {
               "acquisition", "bought", "buy", "sold", "sell", "contract"),
     "change": ("fell", "fall", "falls", "rose", "rise", "rises", "dropped", "drop", "drops",
                "plunged", "plunge", "gained", "gain", "gains", "lost", "slid", "jumped",
-               "climbed", "lower", "higher"),
+               "climbed", "lower", "higher", "falling", "fallen", "plummeted", "plummeting",
+               "plunging", "dropping", "tumbled", "tumbling"),
     "funding": ("funding", "raised", "raise", "investment", "invested", "funded", "loans",
                 "loan", "bailout", "aid", "package"),
     "closing": ("closed", "closing", "close"),
     "reward": ("reward", "bounty"),
     "sentence": ("sentenced", "sentence", "prison", "jail", "imprisonment"),
 }  # fmt: skip
+
+# Frames of things taken or found (arms seized, boats recovered): such a figure counts a
+# named object, so a figure of that same object whose clause has no frame word ("Seven
+# rifles, three pistols ... were found in the boats") may be the same count.
+OBJECT_FRAMES: frozenset[str] = frozenset({"seized"})
 
 # Frame words that are also month names when capitalised ("March 5" is no march).
 MONTH_NOUNS: frozenset[str] = frozenset({"March"})
@@ -107,6 +113,14 @@ CLAUSE_BREAKS: frozenset[str] = frozenset(
 GENERIC_COUNTED: frozenset[str] = frozenset(
     {"people", "persons", "person", "individuals", "others", "civilians", "residents"}
 )
+
+# Nouns of people by sex or age: "Two men have died" counts the toll as "two people died"
+# does when a later report gives it after "a climber is dead" (an update, stages/analysis/
+# align.py ``_people_toll``).
+PEOPLE_NOUNS: frozenset[str] = frozenset(
+    {"man", "men", "woman", "women", "boy", "boys", "girl", "girls", "child", "children",
+     "teenager", "teenagers", "teen", "teens", "adult", "adults"}
+)  # fmt: skip
 
 # Number words a figure's text may be written in ("seven AK-47 rifles", "two dozen troops").
 NUMBER_WORDS: frozenset[str] = frozenset(
