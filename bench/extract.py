@@ -8,7 +8,10 @@ Usage::
 
 ``--errors N`` prints, to the terminal only, up to N unmatched gold quotes, false quotes,
 wrong noun and pronoun speakers (each quote in its context) and quotes with no speaker;
-``--every K --offset I`` takes every K-th article from the I-th (another sample of the split).
+``--every K --offset I`` takes every K-th article from the I-th (another sample of the split);
+``--indirect-errors N`` classes the spaCy run's unmatched unquoted contents (``cut``: an
+indirect prediction overlaps at IoU < 0.5; ``quote``: only a quote does; ``none``), counts
+their cues and prints N of them in context (terminal only).
 
 Gold: ``bench/data/quotes/gold.jsonl`` over the bundled examples (see its README). Each gold
 quote is located in the cleaned article text (whitespace-insensitive), then matched one-to-one
@@ -1022,6 +1025,27 @@ def around(text: str, start: int, end: int, before: int = 160, after: int = 90) 
     return re.sub(r"\s*\n\s*", " ¶ ", out)
 
 
+def _indirect_why(text: str, span: tuple[int, int], at: PnAttr, ps: list[Pred]) -> str:
+    """One unmatched unquoted gold content for ``--indirect-errors``, classed: ``cut`` (an
+    indirect prediction overlaps it at IoU < 0.5), ``quote`` (only a direct or partial quote
+    overlaps it), ``none`` (nothing does); with its cue and source, the best overlapping
+    prediction's span and whether the gold content crosses a sentence end."""
+    a, b = trim(text, *span)
+    over = [(iou((a, b), trim(text, p.start, p.end)), p) for p in ps if p.start < b and a < p.end]
+    ind = [(v, p) for v, p in over if p.kind == "indirect"]
+    why = "cut" if ind else "quote" if over else "none"
+    best = max(ind or over, key=lambda x: x[0], default=None)
+    multi = "multi-sentence " if re.search(r"[.!?][”\"']?\s+[A-Z“\"]", text[a:b]) else ""
+    line = (
+        f"[{why}] {multi}cue {span_text(text, at.cue)!r} src {span_text(text, at.source)!r}\n"
+        f"      gold {around(text, a, b, 60, 30)}"
+    )
+    if best is not None:
+        v, p = best
+        line += f"\n      pred {p.kind} iou {v:.2f} {p.speaker!r}: {around(text, p.start, p.end, 30, 0)}"
+    return line
+
+
 def score_polnear(
     docs: list[PnDoc],
     preds: dict[str, list[Pred]],
@@ -1127,6 +1151,8 @@ def score_polnear(
         s.tp_ind += len(mi)
         hit = {gi for gi, _, _ in mi}
         for gi, at in enumerate(ind_gold):
+            if gi not in hit and errors is not None:
+                note("indirect-why", _indirect_why(text, spans[gi], at, ps))
             cue = set(fold_name(span_text(text, at.cue)))
             if cue & SPEECH_CUES:
                 s.gold_ind_speech += 1
@@ -1229,6 +1255,7 @@ def polnear_main(
     limit: int = 0,
     every: int = 1,
     offset: int = 0,
+    indirect_errors: int = 0,
 ) -> None:
     split_dir = polnear_split_dir(path, split)
     t0 = time.perf_counter()
@@ -1272,6 +1299,8 @@ def polnear_main(
         print(pn_details(name, s))
     if TEXTACY_REFUSED:
         print(f"  (textacy refused {len(TEXTACY_REFUSED)} docs: odd number of quote marks)")
+    if indirect_errors:
+        indirect_report(errors.get("storyline-spacy", {}).get("indirect-why", []), indirect_errors)
     if show_errors:
         for name, errs in errors.items():
             if name != "storyline-spacy":
@@ -1280,6 +1309,19 @@ def polnear_main(
                 print(f"\n{name} {kind}: {len(lines)}")
                 for line in lines[:show_errors]:
                     print("  " + line)
+
+
+def indirect_report(lines: list[str], n: int) -> None:
+    """``--indirect-errors N``: the spaCy run's unmatched unquoted gold contents, counted by
+    class (``_indirect_why``) and by cue word, then N of them in their context (terminal only:
+    the corpus text is never written to a file)."""
+    kinds = Counter(line[1 : line.index("]")] for line in lines)
+    multi = sum("] multi-sentence " in line for line in lines)
+    print(f"\nstoryline-spacy indirect misses: {len(lines)} {dict(kinds)}, {multi} multi-sentence")
+    cues = Counter(m.group(1).lower() for line in lines if (m := re.search(r"cue '([^']*)'", line)))
+    print("  cues: " + ", ".join(f"{c!r} {k}" for c, k in cues.most_common(60)))
+    for line in lines[:n]:
+        print("  " + line)
 
 
 # -- polarity set (issue 17) ----------------------------------------------------------------------
@@ -1449,6 +1491,13 @@ def main() -> None:
         help="with --every K: start at the I-th article (0 <= I < K), another sample",
     )
     ap.add_argument(
+        "--indirect-errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="with --polnear: classify the spaCy run's indirect misses, print N (terminal only)",
+    )
+    ap.add_argument(
         "--polarity-only",
         action="store_true",
         help="with --polarity and --polnear: skip the attribution scores",
@@ -1464,6 +1513,7 @@ def main() -> None:
                 args.limit,
                 args.every,
                 args.offset,
+                args.indirect_errors,
             )
         if args.polarity:
             polarity_main(args.polnear)

@@ -36,10 +36,18 @@ from storyline.lang import (
     OBJECT_CONTENT_VERBS,
     PREDICATE_CONTENT_VERBS,
     PRONOUNS,
+    SPEECH_VERBS,
     TRAILING_SPEECH_FORMS,
+    UNSAID_VERBS,
     alternation,
     finite_forms,
 )
+from storyline.lang.attribution import (
+    GROUP_SOURCE_NOUNS,
+    PARTITIVE_SOURCES,
+    RESPONSE_PREPOSITIONS,
+)
+from storyline.lang.en import PERSON_ROLE_NOUNS
 from storyline.models import Entity, QuoteKind
 
 if TYPE_CHECKING:
@@ -188,7 +196,8 @@ _NEXT_CLAUSE = re.compile(
     r",\s+(?P<part>adding|noting|saying|stating|warning|insisting|arguing|stressing)\s+that\s+"
 )
 
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|but)\s|\s+but\s|;\s|\s[—–]\s")
+# (", saying …", ", telling …": a participle adding the quote the clause is not part of)
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|[a-z]{3,}ing)\s|\s+but\s|;\s|\s[—–]\s")
 _NOT_CLAUSE_START = _PREPOSITIONS | _words(
     "when while as because since until unless although though"
 )
@@ -429,7 +438,9 @@ _CUE_LEMMAS = (
     | PREDICATE_CONTENT_VERBS
     | INFINITIVE_CONTENT_VERBS
     | frozenset(ATTRIBUTION_PREPOSITIONS)
+    | frozenset(RESPONSE_PREPOSITIONS)
 )
+_PREPOSITION_CUES = {**ATTRIBUTION_PREPOSITIONS, **RESPONSE_PREPOSITIONS}
 # A possessive pronoun speaks as its subject pronoun ("his claim": "he"), for the resolver.
 _POSSESSIVE = {
     p: s
@@ -476,10 +487,12 @@ def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
                 and not any(g.dep_ in _SUBJECTS or g.dep_ == "aux" for g in c.children)
             ):
                 return _bounds(c)
-    preps = ATTRIBUTION_PREPOSITIONS.get(lemma, ())
+    preps = _PREPOSITION_CUES.get(lemma, ())
     for c in kids:
         if c.dep_ == "prep" and c.lower_ in preps:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and lemma in RESPONSE_PREPOSITIONS and obj.pos_ == "PROPN":
+                return None  # whom a source answers or names ("referring to Roe"): no content
             if obj is not None:
                 return _bounds(obj)
     obj = next((c for c in kids if c.dep_ == "dobj"), None)
@@ -513,6 +526,22 @@ def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
 
 # What follows a content object inside its predicate ("accused Roe of lying").
 _PREDICATE = frozenset({"oprd", "ccomp", "xcomp", "acomp"})
+
+
+def _unread_negation(doc: Doc, tok: Token, lemma: str, lo: int, hi: int) -> bool:
+    """Whether a cue is negated in a way the polarity stage does not read as a denial.
+
+    ``polarity.py`` marks a negated speech cue with a clause or object as denied ("did not
+    say C"), but not a negated belief, wish or attitude ("does not think C", "never endorsed
+    X", "does not want to …") nor a negated cue's prepositional object ("did not call for X"):
+    such a content would read as asserted, the meaning reversed, so it is left out.
+    """
+    if not any(c.dep_ == "neg" for c in tok.children):
+        return False
+    if lemma not in SPEECH_VERBS and lemma not in UNSAID_VERBS:
+        return True
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("pobj", "pcomp")
 
 
 def _noun_content(tok: Token) -> tuple[int, int] | None:
@@ -602,6 +631,8 @@ def _sourced(ctx: Host[S], tok: Token, lemma: str) -> bool:
     subj = _subject(tok)
     if subj is None:
         return False
+    if _partitive(subj):
+        return True
     if subj.pos_ == "PRON":
         return subj.lower_ in _THIRD_PERSON or subj.lower_ in ("who", "that")
     lo, hi = _bounds(subj)
@@ -612,8 +643,22 @@ def _sourced(ctx: Host[S], tok: Token, lemma: str) -> bool:
     if subj.pos_ != "NOUN" or (not any(c.is_alpha for c in subj.lefts) and subj.tag_ != "NNS"):
         return False  # a bare singular noun ("deal said") is a misparse more often than not
     # a common noun speaks (says, thinks, finds) but rarely wants or opposes: "critics say",
-    # "the poll shows"; "the messages showed" passes too, and is content, as the corpus has it
-    return lemma in _NOUN_SOURCE_CUES
+    # "the poll shows"; "the messages showed" passes too, and is content, as the corpus has it;
+    # people by role and bodies do all of it ("the candidates opposed", "the campaign wants")
+    noun = subj.lemma_.lower()
+    return lemma in _NOUN_SOURCE_CUES or noun in PERSON_ROLE_NOUNS or noun in GROUP_SOURCE_NOUNS
+
+
+def _partitive(subj: Token) -> bool:
+    """Whether a subject counts a share of a named group: "some of the voters", "60 percent
+    of Democrats", "one in four voters", "Twenty percent [of those asked]" (poll answers)."""
+    if subj.lower_ not in PARTITIVE_SOURCES and not subj.like_num:
+        return False
+    for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            if obj.tag_ in ("NNS", "NNPS") or obj.ent_type_ in ("NORP", "ORG"):
+                return True
+    return subj.lower_ in ("percent", "%") and any(c.like_num for c in subj.children)
 
 
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "NORP"})
@@ -625,6 +670,10 @@ def _agent_subject(ctx: Host[S], subj: Token | None) -> bool:
         return False
     if subj.pos_ == "PRON":
         return subj.lower_ in _THIRD_PERSON or subj.lower_ in ("who", "that", "i", "we")
+    if subj.pos_ == "NOUN" and (
+        subj.lemma_.lower() in PERSON_ROLE_NOUNS or subj.lemma_.lower() in GROUP_SOURCE_NOUNS
+    ):
+        return True  # "the campaign wants to …", "the candidates vowed to …"
     ent = ctx.actor_in(*_bounds(subj))
     return ent is not None and ent.type in _AGENT_TYPES
 
@@ -790,6 +839,8 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
             continue  # ("…, said Jane Roe, the director of …": the speaker is no content)
         if tok.pos_ == "VERB" and ctx.text.startswith("to ", lo) and not _agent_subject(ctx, subj):
             continue  # "the primary threatens [to …]": only a person or a body intends
+        if tok.pos_ == "VERB" and _unread_negation(ctx.doc, tok, lemma, lo, hi):
+            continue  # "did not endorse [the plan]": never shown as the source's
         if tok.pos_ == "NOUN":
             sp = _noun_source(ctx, tok, ss)
         else:
@@ -797,6 +848,13 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
             if passive is None and not _sourced(ctx, tok, lemma):
                 continue
             sp = passive if passive is not None else ctx.np_speaker(ss, tok.idx, tok.idx)
+            group = [c for c in subj.children if c.dep_ == "prep"] if subj is not None else []
+            if subj is not None and group and _partitive(subj):
+                # "one in four voters said", "most of her aides": the share as written, up to
+                # the group it counts (the speaker finder keeps only "one" or "most")
+                hi_s = max(_bounds(c)[1] for c in group)
+                plain = ctx.plain_np(ctx.text[subj.left_edge.idx : hi_s])
+                sp = ctx.speaker(text=plain) if plain and hi_s <= tok.idx else sp
         hi = _content_end(ctx.text, lo, _before_attribution(ctx, tok, lo, hi))
         end = _before_quote(ctx, lo, hi)
         if end is None:
