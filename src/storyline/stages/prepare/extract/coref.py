@@ -438,7 +438,10 @@ class Coref:
             tok = span[0] if span is not None and len(span) else None
             if tok is None or tok.dep_ not in ("nsubj", "nsubjpass"):
                 return None
-            for clause in tok.head.children:
+            # the pronoun's verb's own adverbial clauses, and those of the clause it reports
+            # when that comes first ("Though Roe grew up here, rents rose, she said")
+            heads = [tok.head, *(c for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i)]
+            for clause in (c for h in heads for c in h.children):
                 if clause.dep_ != "advcl" or clause.i > tok.i or clause.idx < ss:
                     continue
                 for subj in clause.children:
