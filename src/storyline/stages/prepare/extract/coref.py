@@ -20,7 +20,8 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   (quoted sentences say nothing about who "he" is; a pronoun subject there is followed
   back through its own sentence), then the last speaker the caller recorded (``speakers``),
   then any fitting actor of those sentences, then, for "he"/"she" only, the last fitting
-  mention. Two candidates in one clause are a tie: no answer. "they" after a sentence about
+  mention within 1,500 characters (further back, a name the entity stage missed is likelier
+  than a person last seen paragraphs ago). Two candidates in one clause are a tie: no answer. "they" after a sentence about
   a group no actor names ("Three economists …") stays unresolved;
 - **nominal back-references** ("the Oregon senator", "the actress", "the newspaper", "the
   campaign"): a person whose title or role, with abbreviations read as nouns
@@ -224,11 +225,21 @@ class Coref:
                 # every subject of the main verb, in order: a parse may take a fronted time
                 # phrase for one ("The day before, at a rally, Roe was blunt": "day", "Roe"),
                 # and a passive's subject is what the sentence is about ("Roe was asked")
+                # (and of a main clause conjoined to it, "That was last fall, and since then
+                # Roe has seen her standing tumble", when the ones before name no actor)
                 for subj in (
                     t
                     for t in span
                     if t.dep_ in ("nsubj", "nsubjpass")
-                    and (t.head.dep_ == "ROOT" or not ss <= t.head.idx < end)
+                    and (
+                        t.head.dep_ == "ROOT"
+                        or not ss <= t.head.idx < end
+                        or (
+                            t.head.dep_ == "conj"
+                            and t.head.head.dep_ == "ROOT"
+                            and t.lower_ not in _PRONOUN_WORDS
+                        )
+                    )
                 ):
                     parsed = True
                     if subj.lower_ in SUBJECT_PRONOUNS:
@@ -370,7 +381,7 @@ class Coref:
         if choice is None:
             choice = self._previous_subject(at, pron)
         if choice is None and pron in ("he", "she"):
-            # the last fitting mention anywhere before: for a person; "it" and "they" so far
+            # the last fitting mention within reach: for a person; "it" and "they" so far
             # back are most often a thing or a group no actor names (wrong more often than
             # right on PolNeAR train)
             hi = bisect.bisect_left(self._mention_starts, at)
@@ -378,7 +389,10 @@ class Coref:
                 (
                     ent
                     for s, e, ent in (self.mentions[i] for i in range(hi - 1, -1, -1))
-                    if e <= at and not self.in_quote(s) and self._weak_fit(ent, pron)
+                    if e <= at
+                    and not self.in_quote(s)
+                    and self._weak_fit(ent, pron)
+                    and at - e < _RECENT
                 ),
                 None,
             )
