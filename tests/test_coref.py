@@ -421,3 +421,29 @@ def test_she_after_a_reported_clause_opened_by_her_side_clause() -> None:
     coref, _ = resolver(text, "spacy")
     got = coref.resolve_pronoun("she", text.index("she said"))
     assert got is not None and got.name == "Ilka Varro"
+
+
+@pytest.mark.model
+def test_named_subject_of_a_conjoined_main_clause() -> None:
+    # the root's subject ("that") names no one; the clause joined to it by "and" does
+    text = (
+        "Mr. Tobin Hask led the ferry poll in the autumn.\n\n"
+        "But that was last year, and since then Mr. Orrin Pell has taken the lead. "
+        "“I am still here,” he said."
+    )
+    assert one(quotes(text, "spacy"), "still here").speaker == "Orrin Pell"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_he_does_not_reach_a_man_named_paragraphs_ago(mode: str) -> None:
+    # with no subject nor speaker near, a man last named 1,500+ characters back is a guess
+    filler = "The harbour ice broke up slowly over the grey winter weeks of that year. " * 24
+    text = (
+        f"Mr. Tobin Hask opened the ferry office in Dunmere.\n\n{filler}\n\nThe cafe stayed shut."
+    )
+    coref, _ = resolver(text, mode)
+    assert coref.resolve_pronoun("he", len(text) - 5) is None
+    near = "Mr. Tobin Hask opened the ferry office in Dunmere.\n\nThe cafe stayed shut."
+    coref, _ = resolver(near, mode)
+    got = coref.resolve_pronoun("he", len(near) - 5)
+    assert got is not None and got.name == "Tobin Hask"
