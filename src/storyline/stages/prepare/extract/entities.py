@@ -958,8 +958,8 @@ def _add_persons(st: _State, spans: list[tuple[int, int]]) -> None:
                 if m.start() not in others:
                     others.add(m.start())
                     start = m.start() - len(other) - 1
-                    key = (other.lower(), _fold(last))
-                    opid = fulls.get(key) or f"per:{slugify(' '.join(key))}"
+                    pair = (other.lower(), _fold(last))
+                    opid = fulls.get(pair) or f"per:{slugify(' '.join(pair))}"
                     display.setdefault(opid, f"{other} {last}")
                     resolved.append((start, m.start() + len(last), opid))
                 continue
