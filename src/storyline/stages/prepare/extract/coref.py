@@ -15,8 +15,10 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   shows it: honorifics ("Mr.", "Mrs.") and a "he"/"she"/"his" right after a mention, then a
   first-name prior (``lang.MALE_FIRST_NAMES``/``FEMALE_FIRST_NAMES``);
 - **salience**: in the pronoun's own sentence, the subject of the verb that reports its
-  clause ("Roe boasted that he") or of an adverbial clause before it ("As Roe left, he");
-  then grammatical subjects (passive ones too) of the closest narrative sentences before
+  clause ("Roe boasted that he") or of an adverbial clause before it ("As Roe left, he",
+  also one opening the clause it reports: "Though Roe grew up here, rents rose, she said");
+  then grammatical subjects (passive ones too, and a named one of a main clause conjoined to
+  the root when those before name no actor) of the closest narrative sentences before
   (quoted sentences say nothing about who "he" is; a pronoun subject there is followed
   back through its own sentence), then the last speaker the caller recorded (``speakers``),
   then any fitting actor of those sentences, then, for "he"/"she" only, the last fitting
