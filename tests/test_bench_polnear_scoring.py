@@ -83,3 +83,37 @@ def test_description_antecedent_accepts_a_name_of_its_chain() -> None:
     assert not b.coref_ok(doc, skipper, b.Pred(0, 1, "Lio Penn", "direct"))
     doc.nlp.chains = [[(0, 11, 1, True)]]
     assert not b.coref_ok(doc, skipper, b.Pred(0, 1, "Ada Roe", "direct"))
+
+
+def test_pronoun_reference_accepts_a_mention_of_its_chain() -> None:
+    # "Ada Roe waved . she smiled": the chain holds the pronoun and the name
+    text = "Ada Roe waved . she smiled"
+    b, doc = _parsed(text, [1, 2, -1, 2, 5, -1], ["NNP", "NNP", "VBD", ".", "PRP", "VBD"])
+    she = (text.index("she"), text.index("she") + 3)
+    doc.nlp.chains = [[(0, 7, 1, True), (she[0], she[1], 4, False)]]
+    assert b.chain_ok(doc, she, b.Pred(0, 1, "Ada Roe", "direct"))
+    assert not b.chain_ok(doc, she, b.Pred(0, 1, "Lio Penn", "direct"))
+    doc.nlp.chains = []  # no chain: no second chance
+    assert not b.chain_ok(doc, she, b.Pred(0, 1, "Ada Roe", "direct"))
+
+
+def test_appositive_head_stops_at_its_preposition() -> None:
+    text = "a pollster , Ada Roe of Tillport College ,"
+    b, doc = _parsed(
+        text, [1, -1, 1, 4, 1, 4, 7, 5, 1], ["DT", "NN", ",", "NNP", "NNP", "IN", "NNP", "NNP", ","]
+    )
+    words = b.head_words(doc, (0, len(text)))
+    assert "roe" in words and "college" not in words
+
+
+def test_a_stance_is_placed_at_its_target_inside_its_sentence() -> None:
+    from types import SimpleNamespace
+
+    b = _bench()
+    text = "Roe said he would offer a prayer but did not suggest it would be Tobin."
+    cite = SimpleNamespace(start=0, end=len(text))
+    st = SimpleNamespace(cites=[cite], target="a prayer")
+    at = text.index("a prayer")
+    assert b.stance_spans(text, st) == [(at, at + len("a prayer"))]
+    st = SimpleNamespace(cites=[cite], target="a prayer for all")  # not verbatim: the sentence
+    assert b.stance_spans(text, st) == [(0, len(text))]

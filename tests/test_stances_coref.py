@@ -87,3 +87,15 @@ def test_a_pronoun_inside_a_quotation_is_not_its_speaker(mode: str) -> None:
     )
     found = about(stances(text, mode), "ferry plan")
     assert all(s.actor != "Tobin Hask" for s in found)
+
+
+@pytest.mark.model
+def test_she_in_a_denied_clause_is_no_newspaper_named_before() -> None:
+    # the subject above "she" names no actor ("team"), the next one up is a newspaper: she is
+    # neither; the denial marks the stance, never the newspaper asserting it
+    text = (
+        "The Dunmere Times reported in May that Ilka Varro's agency had booked new ferries "
+        "for the summer, but Varro's team denied that she would support the ferry plan."
+    )
+    found = about(stances(text, "spacy"), "ferry plan")
+    assert [(s.actor, s.polarity) for s in found] == [("Ilka Varro", "denied")]

@@ -15,12 +15,15 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   shows it: honorifics ("Mr.", "Mrs.") and a "he"/"she"/"his" right after a mention, then a
   first-name prior (``lang.MALE_FIRST_NAMES``/``FEMALE_FIRST_NAMES``);
 - **salience**: in the pronoun's own sentence, the subject of the verb that reports its
-  clause ("Roe boasted that he") or of an adverbial clause before it ("As Roe left, he");
-  then grammatical subjects (passive ones too) of the closest narrative sentences before
+  clause ("Roe boasted that he") or of an adverbial clause before it ("As Roe left, he",
+  also one opening the clause it reports: "Though Roe grew up here, rents rose, she said");
+  then grammatical subjects (passive ones too, and a named one of a main clause conjoined to
+  the root when those before name no actor) of the closest narrative sentences before
   (quoted sentences say nothing about who "he" is; a pronoun subject there is followed
   back through its own sentence), then the last speaker the caller recorded (``speakers``),
   then any fitting actor of those sentences, then, for "he"/"she" only, the last fitting
-  mention. Two candidates in one clause are a tie: no answer. "they" after a sentence about
+  mention within 1,500 characters (further back, a name the entity stage missed is likelier
+  than a person last seen paragraphs ago). Two candidates in one clause are a tie: no answer. "they" after a sentence about
   a group no actor names ("Three economists …") stays unresolved;
 - **nominal back-references** ("the Oregon senator", "the actress", "the newspaper", "the
   campaign"): a person whose title or role, with abbreviations read as nouns
@@ -224,11 +227,21 @@ class Coref:
                 # every subject of the main verb, in order: a parse may take a fronted time
                 # phrase for one ("The day before, at a rally, Roe was blunt": "day", "Roe"),
                 # and a passive's subject is what the sentence is about ("Roe was asked")
+                # (and of a main clause conjoined to it, "That was last fall, and since then
+                # Roe has seen her standing tumble", when the ones before name no actor)
                 for subj in (
                     t
                     for t in span
                     if t.dep_ in ("nsubj", "nsubjpass")
-                    and (t.head.dep_ == "ROOT" or not ss <= t.head.idx < end)
+                    and (
+                        t.head.dep_ == "ROOT"
+                        or not ss <= t.head.idx < end
+                        or (
+                            t.head.dep_ == "conj"
+                            and t.head.head.dep_ == "ROOT"
+                            and t.lower_ not in _PRONOUN_WORDS
+                        )
+                    )
                 ):
                     parsed = True
                     if subj.lower_ in SUBJECT_PRONOUNS:
@@ -370,7 +383,7 @@ class Coref:
         if choice is None:
             choice = self._previous_subject(at, pron)
         if choice is None and pron in ("he", "she"):
-            # the last fitting mention anywhere before: for a person; "it" and "they" so far
+            # the last fitting mention within reach: for a person; "it" and "they" so far
             # back are most often a thing or a group no actor names (wrong more often than
             # right on PolNeAR train)
             hi = bisect.bisect_left(self._mention_starts, at)
@@ -378,7 +391,10 @@ class Coref:
                 (
                     ent
                     for s, e, ent in (self.mentions[i] for i in range(hi - 1, -1, -1))
-                    if e <= at and not self.in_quote(s) and self._weak_fit(ent, pron)
+                    if e <= at
+                    and not self.in_quote(s)
+                    and self._weak_fit(ent, pron)
+                    and at - e < _RECENT
                 ),
                 None,
             )
@@ -438,7 +454,10 @@ class Coref:
             tok = span[0] if span is not None and len(span) else None
             if tok is None or tok.dep_ not in ("nsubj", "nsubjpass"):
                 return None
-            for clause in tok.head.children:
+            # the pronoun's verb's own adverbial clauses, and those of the clause it reports
+            # when that comes first ("Though Roe grew up here, rents rose, she said")
+            heads = [tok.head, *(c for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i)]
+            for clause in (c for h in heads for c in h.children):
                 if clause.dep_ != "advcl" or clause.i > tok.i or clause.idx < ss:
                     continue
                 for subj in clause.children:

@@ -386,6 +386,14 @@ def _gazetteer_mentions(st: _State, doc: Doc | None) -> None:
             continue  # "Washington Post", "Paris Saint-Germain": part of a longer name
         if kind == "person" and _fold(nxt).rstrip(".") in NAME_SUFFIXES:
             continue  # "Donald Trump Jr." is another person than "Donald Trump"
+        if (
+            kind == "person"
+            and " " not in surface
+            and _other_first_name(
+                text, start, {_fold(n.split()[0]) for n in [gaz.entries[eid].name] if " " in n}
+            )
+        ):
+            continue  # "Ivanka Trump": a bare surname alias after another first name
         if kind == "capital" and _used_as_place(text, m.start(), end, doc):
             entry = gaz.entries[eid]
             city = entry.capital or surface
@@ -928,21 +936,37 @@ def _add_persons(st: _State, spans: list[tuple[int, int]]) -> None:
         hi = bisect.bisect_left(taken_starts, b)
         return any(taken[k][1] > a for k in range(lo, hi))
 
-    for pid in set(fulls.values()):
+    others: set[int] = set()
+    for pid in sorted(set(fulls.values())):
         words = [
             w for w in display.get(pid, "").split() if _fold(w).rstrip(".") not in NAME_SUFFIXES
         ]
         last = words[-1] if words else None
         if not last or len(last) < 3:
             continue
+        own = {k[0] for k, p in fulls.items() if p == pid and len(k) > 1}
         for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?:[’']s)?(?![\w-])", text):
             if _date_word(text, m.start(), m.start() + len(last)):
                 continue  # "May 12" is no mention of Theresa May
+            if covered(m.start(), m.start() + len(last)):
+                continue
+            other = _other_first_name(text, m.start(), own)
+            if other is not None:
+                # "Ivanka Trump" where NER saw only "Trump": another person of that surname
+                # (the one of that full name, or a new one), never Donald Trump ("she" must
+                # find her, not him)
+                if m.start() not in others:
+                    others.add(m.start())
+                    start = m.start() - len(other) - 1
+                    pair = (other.lower(), _fold(last))
+                    opid = fulls.get(pair) or f"per:{slugify(' '.join(pair))}"
+                    display.setdefault(opid, f"{other} {last}")
+                    resolved.append((start, m.start() + len(last), opid))
+                continue
             honorific = _honorific_of(text, m.start(), m.start() + len(last))
             if _short_form_of((_fold(last),), fulls, honorific) != pid:
                 continue  # a surname two people in the text share stays unresolved
-            if not covered(m.start(), m.start() + len(last)):
-                resolved.append((m.start(), m.start() + len(last), pid))
+            resolved.append((m.start(), m.start() + len(last), pid))
     for s, e, pid in sorted(resolved):
         role = aff = None
         title = _title_before(st, s)
@@ -957,6 +981,20 @@ def _add_persons(st: _State, spans: list[tuple[int, int]]) -> None:
         st.mentions.append(
             _Mention(s, e, pid, display[pid], "PERSON", "ner", role=role, affiliation=aff)
         )
+
+
+def _other_first_name(text: str, start: int, own: Iterable[str]) -> str | None:
+    """A common first name written right before a surname at ``start`` that is none of the
+    person's own first names ``own`` (lower-case): "Ivanka" in "Ivanka Trump" when the
+    person is Donald Trump; else ``None``. A first name that is also a word the text writes
+    in lower case ("Will", "Bill", "May") is too ambiguous to count."""
+    m = re.search(r"(?<![\w.’'-])([A-Z][a-z]+) $", text[max(0, start - 20) : start])
+    if m is None or m.group(1).lower() not in _FIRST_NAMES or m.group(1).lower() in own:
+        return None
+    first = m.group(1)
+    if re.search(rf"(?<![\w-]){first.lower()}(?![\w-])", text):
+        return None
+    return first
 
 
 def _honorific_of(text: str, start: int, end: int) -> str | None:

@@ -52,6 +52,7 @@ from storyline.lang import (
     SPEECH_LEMMAS,
     alternation,
 )
+from storyline.lang.en import PERSON_ROLE_NOUNS
 from storyline.models import Article, Cite, Entity, Stance
 from storyline.stages.prepare.extract._clauses import (
     entity_at,
@@ -751,6 +752,10 @@ def _resolve_pronoun_doc(ctx: _Ctx, subj: Token) -> tuple[str, str | None] | Non
             return None
         if low == "they" and ent is not None and ent.type == "PERSON":
             return None
+        if low in ("he", "she") and not _person_fits(ctx, tok, ent, low):
+            # "The Journal reported that …, but her team denied that she would …": "she" is
+            # no newspaper and no team; the resolver below looks for a person instead
+            return None
         return named
 
     cur = subj.head
@@ -776,6 +781,20 @@ def _resolve_pronoun_doc(ctx: _Ctx, subj: Token) -> tuple[str, str | None] | Non
     if low in ("he", "she", "they"):
         return _pronoun_actor(ctx, low, subj.idx)
     return None
+
+
+def _person_fits(ctx: _Ctx, tok: Token, ent: Entity | None, pronoun: str) -> bool:
+    """Whether the subject ``tok`` (naming ``ent``, or only a phrase) can be "he"/"she": a
+    person or unnamed source of that gender (``Coref.fits``), or a noun of a person
+    ("the spokeswoman") whose gender, if it has one, agrees."""
+    if ent is not None:
+        return ent.type in ("PERSON", "UNNAMED") and ctx.coref.fits(ent, pronoun)
+    if tok.ent_type_ == "PERSON":
+        return True  # a name the entity stage did not keep: no gender known
+    if tok.tag_ != "NN" or tok.lower_ not in PERSON_ROLE_NOUNS:
+        return False
+    gender = PERSON_ROLE_NOUNS[tok.lower_]
+    return gender is None or gender == ("m" if pronoun == "he" else "f")
 
 
 _CLAUSE_OPENER = re.compile(
