@@ -41,6 +41,7 @@ from storyline.lang import (
     SPEECH_LEMMAS,
     TITLE_ABBREVIATIONS,
     TITLE_CASE_SMALL_WORDS,
+    WEEKDAYS,
     alternation,
     finite_forms,
 )
@@ -48,6 +49,8 @@ from storyline.lang.en import (
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     FRAMING_VERB_FORMS,
+    HEARER_FORMS,
+    ISSUING_FORMS,
     LABEL_CUES,
     PERSON_ROLE_NOUNS,
     QUOTE_CONNECTIVES,
@@ -69,7 +72,7 @@ __all__ = ["extract_quotes"]
 _VERBS = alternation(REPORTING_FORMS)
 _ADV = r"(?:(?:also|later|then|further|again|previously|once|simply|just|recently|earlier|reportedly|had|has|have|would|will|had\s+previously|has\s+also|have\s+also)\s+)*"
 _TIME = (
-    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    rf"(?:\s+(?:on\s+)?(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})|"
     r"\s+(?:this|last)\s+(?:week|month|year|weekend)|\s+(?:yesterday|today|earlier|later|recently)|"
     r"\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+[A-Z]\w+))*"
 )
@@ -728,12 +731,40 @@ _DATELINE = re.compile(
 )
 
 
+def _local_root_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker:
+    """The subject of a sentence's main verb when the parse hangs that verb on a word outside
+    the sentence (spaCy may run one sentence into the paragraph before it: "…” ¶ Roe's
+    spokesman Ivo Penn responded, calling it “…”" parses "responded" as a clause of the
+    sentence before, so no subject of the sentence hangs on the root). Only a person or
+    group the subject's head names, or a pronoun; nothing when the sentence parses whole."""
+    if ctx.doc is None:
+        return _Speaker()
+    span = ctx.doc.char_span(ss, end, alignment_mode="contract")
+    if span is None or not len(span):
+        return _Speaker()
+    roots = [t for t in span if t.dep_ != "punct" and not ss <= t.head.idx < end]
+    if len(roots) != 1 or roots[0].dep_ == "ROOT" or roots[0].pos_ not in ("VERB", "AUX"):
+        return _Speaker()
+    subj = next((c for c in roots[0].children if c.dep_ == "nsubj" and c.idx >= ss), None)
+    if subj is None:
+        return _Speaker()
+    if subj.lower_ in _PRONOUNS:
+        return _Speaker(pronoun=subj.lower_, at=subj.idx)
+    lo = min(t.idx for t in subj.subtree)
+    hi = max(t.idx + len(t) for t in subj.subtree)
+    ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+    return _Speaker(ent) if ent is not None and ent.type in _ACTOR_TYPES else _Speaker()
+
+
 def _sentence_subject(ctx: _Ctx, ss: int, end: int, strict: bool = False) -> _Speaker:
     """The actor a sentence is about (``Coref.subject``), else a name nobody recognised
     opening it ("Lina Roe, a nurse, had one request —")."""
     dateline = _DATELINE.match(ctx.text, ss, end)
     if dateline:
         ss = dateline.end()  # "Velmar (AP) — Jane Roe said": the place is no subject
+    local = _local_root_subject(ctx, ss, end)
+    if local:
+        return local
     ref = ctx.coref.subject(ss, end, strict)
     if ref.entity is not None:
         return _Speaker(ref.entity)
@@ -773,7 +804,7 @@ _AFTER_ANY_VERB_INV = re.compile(
     rf"\s*(?P<v>[a-z]{{3,}}ed)\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s*(?:[.,]|$)"
 )
 _AFTER_ACCORDING = re.compile(
-    r"\s*,?\s*according\s+to\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.|[^.;:“”\"\n]){2,120}?)\s*(?:[.;]|$)"
+    rf"\s*,?\s*according\s+to\s+(?P<np>(?:{_DOTTED}|[^.;:“”\"\n]){{2,120}}?)\s*(?:[.;]|$)"
 )
 _END_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}$")
 # What may follow the verb of a short attribution sentence: a time or place, then its end.
@@ -782,7 +813,7 @@ _ACCORDING_INTRO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,:;“”\"]{2,80
 # Reporting verbs whose following noun phrase is the hearer, not the speaker ("telling
 # Harbor Radio", "told reporters", "asked Roe"), and words that start a phrase about or to
 # someone ("said of Roe", "added to reporters").
-_OBJECT_VERB = re.compile(r"(?i)\w+ing|tell|tells|told|ask|asks|asked|urged|urges|warned|warns")
+_OBJECT_VERB = re.compile(rf"(?i)\w+ing|{alternation(HEARER_FORMS)}")
 _OBJECT_LEAD = re.compile(rf"\s*(?:{'|'.join(sorted(_PREPOSITIONS | {'to', 'about'}))})\b", re.I)
 # (the last reporting verb: "Roe, who has told aides …, said in a statement:" is Roe's)
 _BEFORE_VERB = re.compile(
@@ -978,8 +1009,8 @@ _LONE_NAME = re.compile(r"\s*([A-Z][\w’'-]+)\s+[a-z]{3,}(?:ed|s)\s*:\s*$")
 # A speech noun its subject issued, closing the text before a quote with a comma or colon:
 # "Roe issued a statement on Friday, “…", "The ministry posted a message:".
 _ISSUED_NOUN = re.compile(
-    r"\b(?:issued|issues|released|releases|posted|posts|sent|sends|published|publishes|"
-    r"put\s+out|puts\s+out|gave|gives|delivered|delivers)\s+(?:a|an|the|his|her|its|their)\s+"
+    rf"\b(?:{alternation(f for forms in ISSUING_FORMS.values() for f in forms)})"
+    r"\s+(?:a|an|the|his|her|its|their)\s+"
     rf"(?:[\w-]+\s+){{0,2}}(?:{alternation(SPEECH_NOUNS)})\b(?:\s+[\w’'-]+){{0,5}}\s*[,:—–]\s*\Z"
 )
 _ACTOR_TYPES = ("PERSON", "UNNAMED", "ORG")
@@ -1227,8 +1258,12 @@ def _continues_speaker(ctx: _Ctx, prev: _Found, f: _Found) -> bool:
     )
 
 
-# Between the two halves of a quotation its attribution interrupts: “…,” Roe said, “…”.
-_INTERRUPTION = re.compile(r"[,—–-]?[”\"]\s+(?:[\w.’'-]+\s+){0,6}?[\w.’'-]+,\s*[“\"]")
+# Between the two halves of a quotation its attribution interrupts: “…,” Roe said, “…”, also
+# with the speaker's apposition: “…,” said Jane Roe, the port's spokeswoman, “…”.
+_INTERRUPTION = re.compile(
+    r"[,—–-]?[”\"]\s+(?:[\w.’'-]+\s+){0,6}?[\w.’'-]+,(?:\s+(?:[\w.’'-]+\s+){0,7}[\w.’'-]+,)?"
+    r"\s*[“\"]"
+)
 
 
 def _interrupted(ctx: _Ctx, first: _Found, second: _Found) -> bool:
@@ -1330,13 +1365,9 @@ def _starts_paragraph(text: str, pos: int) -> bool:
     return j < 0 or text[j] == "\n"
 
 
-# Verbs that frame a partial quote as someone's words without reporting speech.
-_FRAMING = (
-    r"called(?!\s+for)|calls(?!\s+for)|dubbed|branded|labelled|labeled|termed|described|describes|describing|"
-    r"hailed|praised|condemned|criticised|criticized|denounced|welcomed|promised|pledged|vowed|"
-    r"urged|demanded|accused|blamed|rejected|dismissed|defended|put\s+it|puts\s+it|calling|"
-    + alternation(FRAMING_VERB_FORMS)
-)
+# Verbs that frame a partial quote as someone's words without reporting speech (not "called
+# for", nor a passive's "was criticized for").
+_FRAMING = rf"(?:{alternation(FRAMING_VERB_FORMS)})(?!\s+for\b)"
 
 
 def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
@@ -1406,6 +1437,27 @@ def _speech_noun_owner(ctx: _Ctx, seg: _Seg) -> _Speaker:
     return _Speaker(ent) if ent is not None else _Speaker()
 
 
+def _clause_subject(doc: Doc, ss: int, start: int, open_mark: int) -> Token | None:
+    """The subject of the nearest clause of its sentence that holds the quotation at
+    ``start``, when that clause is not the main one: climbing the quotation's heads to the
+    first verb with a subject before the mark ("Roe met the crews, while Ivo Penn proposed
+    the city “…”": Penn, not Roe; "Roe praised the plan, which promised “…”": no one). ``None`` when the first such verb is the root (the main
+    clause's subject is the caller's) or is none within the sentence."""
+    tok = _token_at(doc, start)
+    for _ in range(12):
+        if tok is None or tok.head is tok or tok.head.idx < ss:
+            return None
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next(
+            (c for c in tok.children if c.dep_ == "nsubj" and ss <= c.idx < open_mark), None
+        )
+        if subj is not None:
+            return None if tok.dep_ == "ROOT" else subj  # ("which": no one's, not the root's)
+    return None
+
+
 def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     """With a parse, a quoted phrase of three words or more in the predicate of a person.
 
@@ -1419,7 +1471,9 @@ def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     span = ctx.doc.char_span(ss, seg.open_mark, alignment_mode="contract")
     if span is None or not len(span):
         return _Speaker()
-    subj = next((t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+    subj = _clause_subject(ctx.doc, ss, seg.start, seg.open_mark)
+    if subj is None:
+        subj = next((t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
     if subj is None or subj.head.idx >= seg.open_mark:
         return _Speaker()
     if subj.lower_ in ("he", "she"):
