@@ -1228,6 +1228,11 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             donors = [found[k - 1]]
         if not donors and f.kind == "partial" and k and _continues_speaker(ctx, found[k - 1], f):
             donors = [found[k - 1]]
+        if (
+            not donors and f.kind == "partial" and k + 1 < len(found)
+            and _shares_trailing_attribution(ctx, f, found[k + 1])
+        ):  # fmt: skip
+            donors = [found[k + 1]]
         if donors:
             f.sp = donors[0].sp
             behind[f.para] = k
@@ -1256,6 +1261,38 @@ def _continues_speaker(ctx: _Ctx, prev: _Found, f: _Found) -> bool:
         ent.type in _ACTOR_TYPES and ent is not own and not ctx.in_quote(a)
         for a, _, ent in ctx.mentions_from(ss, f.start)
     )
+
+
+# What may stand between two partial quotations of one clause: words with no verb of speech,
+# no quotation mark and no sentence end ("a “…” that yielded “…”", "“…” and “…”").
+_SAME_CLAUSE = re.compile(r"[”\"]?[^.;:!?“”\"\n]{0,60}[“\"]")
+
+
+def _shares_trailing_attribution(ctx: _Ctx, f: _Found, nxt: _Found) -> bool:
+    """Whether a speakerless partial quote takes the speaker of the next quotation of its
+    sentence, attributed after it ("The ferry was a “lifeline” that carried “half the
+    town,” she recalled."): the same clause, no reporting verb and no other actor between
+    them, and the next one's attribution after its closing mark, ending the sentence."""
+    if not nxt.sp or nxt.kind == "indirect" or nxt.start <= f.end:
+        return False
+    if ctx.sentence(f.start) != ctx.sentence(nxt.start):
+        return False
+    if not _SAME_CLAUSE.fullmatch(ctx.text, f.end, nxt.start):
+        return False
+    if re.search(rf"\b(?:{_VERBS})\b", ctx.text[f.end : nxt.start]):
+        return False
+    own = nxt.sp.entity
+    if any(
+        ent is not own and ent.type in _ACTOR_TYPES
+        for _, _, ent in ctx.mentions_from(f.end, nxt.start)
+    ):
+        return False
+    close = ctx.text.find("”", nxt.end, nxt.end + 2)
+    close = close if close != -1 else ctx.text.find('"', nxt.end, nxt.end + 2)
+    if close == -1:
+        return False
+    trailing = _after_close(ctx, close + 1)
+    return bool(trailing) and trailing.entity is nxt.sp.entity and trailing.text == nxt.sp.text
 
 
 # Between the two halves of a quotation its attribution interrupts: “…,” Roe said, “…”, also
