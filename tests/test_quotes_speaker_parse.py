@@ -103,3 +103,27 @@ def test_lexicon_lists_are_single_sources() -> None:
     assert {"told", "asked", "asks", "urged", "warned"} <= HEARER_FORMS
     assert "told" in SPEECH_VERBS["tell"] and "asks" in SPEECH_VERBS["ask"]
     assert {"called", "dubbed", "put it"} <= FRAMING_VERB_FORMS
+
+
+@pytest.mark.model
+def test_quotation_describing_the_subject_after_is_not_the_subjects_words() -> None:
+    text = (
+        "The harbor board met on Monday. But because Ivo Penn is “not a harbor pilot at all,” "
+        "he feels free to ignore the tide tables."
+    )
+    found = [q for q in quotes(text, "spacy") if "harbor pilot" in q.text]
+    assert all(q.speaker != "Ivo Penn" for q in found)
+
+
+@pytest.mark.model
+def test_a_clause_after_the_closing_mark_is_no_speaker() -> None:
+    # "tables" is no verb of speech but a noun; the words before it are a clause
+    text = (
+        "The harbor board met on Monday. But because Ivo Penn is “not a harbor pilot at "
+        "all,” the board apparently feels free to ignore the tide tables in its long plans."
+    )
+    found = [q for q in quotes(text, "spacy") if "harbor pilot" in q.text]
+    assert all(q.speaker in (None, "harbor board") for q in found), found
+    assert one(
+        quotes("“That is the last ferry,” Ola Brandt pressed.", "spacy"), "last"
+    ).speaker == ("Ola Brandt")

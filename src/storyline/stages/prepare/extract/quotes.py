@@ -879,6 +879,26 @@ def _document_source(ctx: _Ctx, end: int, tail_end: int) -> _Speaker:
     return _Speaker(text=docs[-1].group("n")) if docs else _Speaker()
 
 
+def _parsed_subject_of(ctx: _Ctx, np_at: int, verb_at: int) -> bool:
+    """Whether the parse (when there is one) reads the word at ``verb_at`` as a verb whose
+    subject lies in ``[np_at, verb_at)``: "…,” Roe pressed." yes; "…,” the board apparently
+    feels free to ignore the tide tables." no ("tables" is a noun, the phrase a clause), nor
+    a verb with an object or complement of its own ("…,” he feels free to go.": no verb of
+    speech then, a statement about him)."""
+    if ctx.doc is None:
+        return True
+    tok = _token_at(ctx.doc, verb_at)
+    return (
+        tok is not None
+        and tok.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "nsubj" and np_at <= c.idx < verb_at for c in tok.children)
+        and not any(c.dep_ in _COMPLEMENTS and c.idx > verb_at for c in tok.children)
+    )
+
+
+_COMPLEMENTS = frozenset(("dobj", "xcomp", "ccomp", "acomp", "attr", "oprd", "dative"))
+
+
 def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     """Attribution after a quote: "…,” he said / the official said / said Jane Roe."""
     text = ctx.text
@@ -943,7 +963,10 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         if sp:
             return sp  # (else the forms below: a name no one knew, a long apposition)
     m = _AFTER_ANY_VERB.match(text, end, tail_end)
-    if m and text[end - 2 : end - 1] in (",", "?", "!") and m.group("v") not in _VERBISH:
+    if (
+        m and text[end - 2 : end - 1] in (",", "?", "!") and m.group("v") not in _VERBISH
+        and _parsed_subject_of(ctx, m.start("np"), m.start("v"))
+    ):  # fmt: skip
         # "…,” Roe pressed. / "…?” she wondered.": a quote left open by a comma or a question
         # mark, then a name or a pronoun and a verb, is attributed whatever the verb
         np = m.group("np").strip()
@@ -1478,8 +1501,9 @@ def _clause_subject(doc: Doc, ss: int, start: int, open_mark: int) -> Token | No
     """The subject of the nearest clause of its sentence that holds the quotation at
     ``start``, when that clause is not the main one: climbing the quotation's heads to the
     first verb with a subject before the mark ("Roe met the crews, while Ivo Penn proposed
-    the city “…”": Penn, not Roe; "Roe praised the plan, which promised “…”": no one). ``None`` when the first such verb is the root (the main
-    clause's subject is the caller's) or is none within the sentence."""
+    the city “…”": Penn, not Roe; "Roe praised the plan, which promised “…”": no one).
+    ``None`` when the first such verb is the root (the main clause's subject is the
+    caller's) or is none within the sentence."""
     tok = _token_at(doc, start)
     for _ in range(12):
         if tok is None or tok.head is tok or tok.head.idx < ss:
@@ -1511,8 +1535,8 @@ def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     subj = _clause_subject(ctx.doc, ss, seg.start, seg.open_mark)
     if subj is None:
         subj = next((t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
-    if subj is None or subj.head.idx >= seg.open_mark:
-        return _Speaker()
+    if subj is None or subj.head.idx >= seg.open_mark or subj.head.lemma_ == "be":
+        return _Speaker()  # (a quotation after "is" describes the subject: "Roe is “…”")
     if subj.lower_ in ("he", "she"):
         return _Speaker(pronoun=subj.lower_, at=subj.idx)
     lo = min(t.idx for t in subj.subtree)
