@@ -83,3 +83,20 @@ def test_description_antecedent_accepts_a_name_of_its_chain() -> None:
     assert not b.coref_ok(doc, skipper, b.Pred(0, 1, "Lio Penn", "direct"))
     doc.nlp.chains = [[(0, 11, 1, True)]]
     assert not b.coref_ok(doc, skipper, b.Pred(0, 1, "Ada Roe", "direct"))
+
+
+def test_a_source_that_is_only_the_speech_verb_is_no_source() -> None:
+    # an annotator's slip: the cue "said" marked again as the source; nothing to score
+    text = "“The ferry is late ,” said Lio Penn ."
+    words = text.split(" ")
+    b, doc = _parsed(text, [-1] * len(words), ["NN"] * len(words))
+    said = (text.index("said"), text.index("said") + 4)
+    penn = (text.index("Lio"), text.index("Penn") + 4)
+    content = (0, text.index("”") + 1)
+    pred = {"t": [b.Pred(1, text.index("”"), "Lio Penn", "direct")]}
+    doc.attrs = [b.PnAttr(source=[said], cue=[said], content=[content])]
+    s = b.score_polnear([doc], pred)
+    assert (s.no_source, s.noun_n) == (1, 0)
+    doc.attrs = [b.PnAttr(source=[penn], cue=[said], content=[content])]
+    s = b.score_polnear([doc], pred)
+    assert (s.no_source, s.noun_n, s.noun_ok) == (0, 1, 1)
