@@ -73,6 +73,7 @@ __all__ = [
     "QUOTE_SPEECH_FORMS",
     "REFERRING_PRONOUNS",
     "REFUSAL_VERBS",
+    "REPORTING_ADVERBS",
     "REPORTING_FORMS",
     "RESCHEDULE_VERBS",
     "SPEECH_LEMMAS",
@@ -854,6 +855,14 @@ ATTRIBUTION_PREPOSITIONS: Mapping[str, tuple[str, ...]] = {
     "know": ("about", "of"),
     "care": ("about",),
 }
+
+# Adverbs and auxiliaries that may stand between a speaker and the reporting verb ("Roe also
+# said", "Roe had previously told"): quotes.py and indirect.py read the same list.
+REPORTING_ADVERBS: tuple[str, ...] = (
+    "also", "later", "then", "further", "again", "previously", "once", "simply", "just",
+    "recently", "earlier", "reportedly", "had", "has", "have", "would", "will",
+    "had previously", "has also", "have also",
+)  # fmt: skip
 
 # Verbs whose subject is the source of the reporting noun they take as object ("Roe expressed
 # concern that …", "made a promise to …", "the ministry posted a message: “…”"); a denial's

@@ -54,6 +54,7 @@ from storyline.lang.en import (
     LABEL_CUES,
     PERSON_ROLE_NOUNS,
     QUOTE_CONNECTIVES,
+    REPORTING_ADVERBS,
     SPEECH_NOUNS,
     VOCAL_VERB_FORMS,
     WORK_NOUNS,
@@ -70,7 +71,7 @@ if TYPE_CHECKING:
 __all__ = ["extract_quotes"]
 
 _VERBS = alternation(REPORTING_FORMS)
-_ADV = r"(?:(?:also|later|then|further|again|previously|once|simply|just|recently|earlier|reportedly|had|has|have|would|will|had\s+previously|has\s+also|have\s+also)\s+)*"
+_ADV = rf"(?:(?:{alternation(REPORTING_ADVERBS)})\s+)*"
 _TIME = (
     rf"(?:\s+(?:on\s+)?(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})|"
     r"\s+(?:this|last)\s+(?:week|month|year|weekend)|\s+(?:yesterday|today|earlier|later|recently)|"
