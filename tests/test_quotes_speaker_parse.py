@@ -127,3 +127,12 @@ def test_a_clause_after_the_closing_mark_is_no_speaker() -> None:
     assert one(
         quotes("“That is the last ferry,” Ola Brandt pressed.", "spacy"), "last"
     ).speaker == ("Ola Brandt")
+
+
+def test_a_participles_phrase_names_no_speaker() -> None:
+    from storyline.stages.prepare.extract.quotes import _plain_np
+
+    assert _plain_np("calling for a recount") is None
+    assert _plain_np("giving") is None
+    assert _plain_np("striking dock workers") == "striking dock workers"
+    assert _plain_np("the port agents") == "port agents"

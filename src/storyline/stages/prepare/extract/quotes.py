@@ -533,9 +533,19 @@ def _plain_np(phrase: str) -> str | None:
         return None  # a possessive ("Jane Roe's") or a function word ("who", "the")
     if all(w.rstrip(".") in _TITLES for w in words):
         return None  # a bare title ("Sen.") names no one
+    if (
+        words[0].islower()
+        and words[0].endswith("ing")
+        and (len(words) == 1 or words[1].lower() in _PREPOSITIONS | _PHRASE_OPENERS)
+    ):
+        return None  # a participle's phrase ("giving", "calling for a recount"), no one
     if words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words) or None
+
+
+# Words that open a verb's object or complement after a participle ("calling for the …").
+_PHRASE_OPENERS = frozenset(("to", "the", "a", "an", "his", "her", "its", "their", "about"))
 
 
 def _noun_speaker(ctx: _Ctx, phrase: str, at: int) -> _Speaker:
