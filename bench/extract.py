@@ -64,6 +64,8 @@ are read from PATH at run time; the **test split is refused**. Articles are buil
 - lenient quote scores (details line): R = gold segments >= 90% inside some predicted quote
   (PolNeAR often annotates only some sentences of a long quote as attributions), P =
   predicted quotes >= 50% inside gold contents.
+- a gold source that is only a verb of speech (``SPEECH_CUES``: the annotator marked the cue
+  as the source, "said") counts as no source: there is no one to score the speaker against.
 - ``noSpk``: predicted direct + partial quotes with no speaker, and their share.
 - ``art/s``: articles / wall seconds of the system's run over the split.
 
@@ -1130,10 +1132,13 @@ def score_polnear(
                 )
         for gi, pi, _ in m:
             at, p = golds[gi].attr, qp[pi]
-            if not at.source:
+            src = span_text(text, at.source) if at.source else ""
+            words = set(fold_name(src))
+            if not at.source or (words and words <= SPEECH_CUES):
+                # (a source span holding only a verb of speech, "said", is the annotator's
+                # slip: the cue marked again as the source; it names no one to score against)
                 s.no_source += 1
                 continue
-            src = span_text(text, at.source)
             ctx = f"{doc.name} {golds[gi].span}: gold {src!r} got {p.speaker!r}/{p.role!r}"
             if is_pronoun(src):
                 s.pron_n += 1

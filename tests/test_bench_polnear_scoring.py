@@ -117,3 +117,20 @@ def test_a_stance_is_placed_at_its_target_inside_its_sentence() -> None:
     assert b.stance_spans(text, st) == [(at, at + len("a prayer"))]
     st = SimpleNamespace(cites=[cite], target="a prayer for all")  # not verbatim: the sentence
     assert b.stance_spans(text, st) == [(0, len(text))]
+
+
+def test_a_source_that_is_only_the_speech_verb_is_no_source() -> None:
+    # an annotator's slip: the cue "said" marked again as the source; nothing to score
+    text = "“The ferry is late ,” said Lio Penn ."
+    words = text.split(" ")
+    b, doc = _parsed(text, [-1] * len(words), ["NN"] * len(words))
+    said = (text.index("said"), text.index("said") + 4)
+    penn = (text.index("Lio"), text.index("Penn") + 4)
+    content = (0, text.index("”") + 1)
+    pred = {"t": [b.Pred(1, text.index("”"), "Lio Penn", "direct")]}
+    doc.attrs = [b.PnAttr(source=[said], cue=[said], content=[content])]
+    s = b.score_polnear([doc], pred)
+    assert (s.no_source, s.noun_n) == (1, 0)
+    doc.attrs = [b.PnAttr(source=[penn], cue=[said], content=[content])]
+    s = b.score_polnear([doc], pred)
+    assert (s.no_source, s.noun_n, s.noun_ok) == (0, 1, 1)

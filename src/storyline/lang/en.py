@@ -48,6 +48,7 @@ __all__ = [
     "FINITE_CUES",
     "FRAMING_NOUNS",
     "FURNITURE_OPENERS",
+    "HEARER_FORMS",
     "HONORIFICS",
     "HYPOTHETICAL_CUES",
     "HYPOTHETICAL_MODALS",
@@ -57,6 +58,7 @@ __all__ = [
     "INFINITIVE_CONTENT_VERBS",
     "INFINITIVE_NOUNS",
     "INTENT_VERBS",
+    "ISSUING_FORMS",
     "ISSUING_VERBS",
     "LABEL_SETS",
     "MALE_FIRST_NAMES",
@@ -71,6 +73,7 @@ __all__ = [
     "QUOTE_SPEECH_FORMS",
     "REFERRING_PRONOUNS",
     "REFUSAL_VERBS",
+    "REPORTING_ADVERBS",
     "REPORTING_FORMS",
     "RESCHEDULE_VERBS",
     "SPEECH_LEMMAS",
@@ -102,18 +105,19 @@ __all__ = [
 #   clause  it introduces reported speech as a clause ("X warned that …");
 #   core    the commonest reporting verbs, enough to tell a clause edge ("…, officials said");
 #   trail   it closes a reported clause that comes first ("…, the ministry confirmed");
-#   deny    it denies or disputes what follows (the content is not asserted by the subject).
+#   deny    it denies or disputes what follows (the content is not asserted by the subject);
+#   hear    the noun phrase right after it is the hearer, not the speaker ("told reporters").
 # Forms are the ones seen in news; a use that reads surface text takes the finite forms
 # (no "-ing") of the lemmas tagged with it (``finite_forms``). A form marked "*" is also a
 # common noun ("the downstream states"): the uses that read a verb where a noun phrase could
 # stand ("core", "trail") leave it out.
 _SPEECH_TABLE = """
 say          said says say saying                             | attr subj quote clause core trail
-tell         told tells telling                               | attr subj quote core trail
+tell         told tells telling                               | attr subj quote core trail hear
 state        stated states* stating                           | attr subj quote clause trail
 note         noted notes* noting                              | attr subj quote clause core trail
 add          added adds adding                                | attr subj quote clause core trail
-warn         warned warns warning                             | attr subj quote clause trail
+warn         warned warns warning                             | attr subj quote clause trail hear
 acknowledge  acknowledged acknowledges acknowledging          | attr subj quote clause trail
 explain      explained explains explaining                    | attr subj quote clause
 emphasize    emphasized emphasizes emphasizing                | attr subj quote clause
@@ -148,7 +152,7 @@ concede      conceded                                         | attr
 admit        admitted admits                                  | attr
 hail         hailed                                           | attr
 describe     described describing                             | attr
-urge         urged urges                                      | attr
+urge         urged urges                                      | attr hear
 caution      cautioned cautions                               | attr
 highlight    highlighted highlighting                         | attr
 maintain     maintained maintains                             | attr
@@ -156,8 +160,8 @@ vow          vowed                                            | attr
 promise      promised                                         | attr
 complain     complained                                       | attr
 reveal       revealed                                         | attr
-ask          asked                                            | attr
-agree        agreed                                           | attr
+ask          asked asks                                       | attr hear
+agree        agreed agrees                                    | attr
 counter      countered                                        | attr
 signal       signals signaled signalled                       | subj
 believe      believes                                         | clause
@@ -167,7 +171,7 @@ refute       refuted refutes                                  | deny
 dismiss      dismissed dismisses                              | deny
 """
 
-Use = Literal["attr", "subj", "quote", "clause", "core", "trail", "deny"]
+Use = Literal["attr", "subj", "quote", "clause", "core", "trail", "deny", "hear"]
 
 
 def _read_table(
@@ -222,6 +226,11 @@ INDIRECT_SPEECH_FORMS: frozenset[str] = finite_forms(_lemmas("clause"))
 CORE_SPEECH_FORMS: frozenset[str] = finite_forms(_lemmas("core"), nouns=False)
 # Forms that close a reported clause put first ("…, the ministry confirmed").
 TRAILING_SPEECH_FORMS: frozenset[str] = finite_forms(_lemmas("trail"), nouns=False)
+# Forms whose following noun phrase is the hearer, not the speaker ("told reporters", "asked
+# Roe"), with the bare lemma ("will tell").
+HEARER_FORMS: frozenset[str] = frozenset(
+    f for lemma in _lemmas("hear") for f in (lemma, *SPEECH_VERBS[lemma]) if not f.endswith("ing")
+)
 # Verbs that deny or dispute their content: lemma -> forms (a subset of ``SPEECH_VERBS``).
 DENIAL_VERBS: Mapping[str, tuple[str, ...]] = {
     lemma: SPEECH_VERBS[lemma] for lemma in _lemmas("deny")
@@ -855,12 +864,42 @@ ATTRIBUTION_PREPOSITIONS: Mapping[str, tuple[str, ...]] = {
     "care": ("about",),
 }
 
+# Adverbs and auxiliaries that may stand between a speaker and the reporting verb ("Roe also
+# said", "Roe had previously told"): quotes.py and indirect.py read the same list.
+REPORTING_ADVERBS: tuple[str, ...] = (
+    "also", "later", "then", "further", "again", "previously", "once", "simply", "just",
+    "recently", "earlier", "reportedly", "had", "has", "have", "would", "will",
+    "had previously", "has also", "have also",
+)  # fmt: skip
+
 # Verbs whose subject is the source of the reporting noun they take as object ("Roe expressed
-# concern that …", "made a promise to …"); a denial's subject is not ("rejected the claim").
-ISSUING_VERBS: frozenset[str] = frozenset({
-    "make", "express", "voice", "issue", "deliver", "repeat", "reiterate", "renew", "offer",
-    "announce", "publish", "release", "raise", "lodge", "file", "share", "state", "give",
-})  # fmt: skip
+# concern that …", "made a promise to …", "the ministry posted a message: “…”"); a denial's
+# subject is not ("rejected the claim"). Lemma -> the finite forms and participle read in text.
+ISSUING_FORMS: Mapping[str, tuple[str, ...]] = {
+    "make": ("made", "makes", "make"),
+    "express": ("expressed", "expresses", "express"),
+    "voice": ("voiced", "voices", "voice"),
+    "issue": ("issued", "issues", "issue"),
+    "deliver": ("delivered", "delivers", "deliver"),
+    "repeat": ("repeated", "repeats", "repeat"),
+    "reiterate": ("reiterated", "reiterates", "reiterate"),
+    "renew": ("renewed", "renews", "renew"),
+    "offer": ("offered", "offers", "offer"),
+    "announce": ("announced", "announces", "announce"),
+    "publish": ("published", "publishes", "publish"),
+    "release": ("released", "releases", "release"),
+    "raise": ("raised", "raises", "raise"),
+    "lodge": ("lodged", "lodges", "lodge"),
+    "file": ("filed", "files", "file"),
+    "share": ("shared", "shares", "share"),
+    "state": ("stated", "states", "state"),
+    "give": ("gave", "gives", "given", "give"),
+    "post": ("posted", "posts", "post"),
+    "send": ("sent", "sends", "send"),
+    "put out": ("put out", "puts out"),
+}
+# The same verbs by lemma (a parse's ``lemma_``).
+ISSUING_VERBS: frozenset[str] = frozenset(ISSUING_FORMS)
 
 # Nouns that frame a whole sentence as a source's ("In Roe's view, …").
 FRAMING_NOUNS: frozenset[str] = frozenset({
@@ -970,6 +1009,10 @@ CASUALTY_WORDS: frozenset[str] = frozenset({
 # reporting verbs ("Roe charged that the board “hid” the tolls", "Roe gushed about a “new
 # dawn”"): the quote takes their subject as its speaker (quotes.py, issue 17).
 FRAMING_VERB_FORMS: frozenset[str] = frozenset({
+    "called", "calls", "calling", "dubbed", "branded", "labelled", "labeled", "termed",
+    "described", "describes", "describing", "hailed", "praised", "condemned", "criticised",
+    "criticized", "denounced", "welcomed", "promised", "pledged", "vowed", "urged", "demanded",
+    "accused", "blamed", "rejected", "dismissed", "defended", "put it", "puts it",
     "charged", "charges", "charging", "alleged", "alleges", "alleging", "boasted", "boasts",
     "boasting", "bragged", "brags", "bragging", "gushed", "gushes", "assured", "assures",
     "blasted", "blasts", "slammed", "slams", "mocked", "mocks", "mocking", "joked", "jokes",

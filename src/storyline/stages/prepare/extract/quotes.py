@@ -41,6 +41,7 @@ from storyline.lang import (
     SPEECH_LEMMAS,
     TITLE_ABBREVIATIONS,
     TITLE_CASE_SMALL_WORDS,
+    WEEKDAYS,
     alternation,
     finite_forms,
 )
@@ -48,9 +49,12 @@ from storyline.lang.en import (
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     FRAMING_VERB_FORMS,
+    HEARER_FORMS,
+    ISSUING_FORMS,
     LABEL_CUES,
     PERSON_ROLE_NOUNS,
     QUOTE_CONNECTIVES,
+    REPORTING_ADVERBS,
     SPEECH_NOUNS,
     VOCAL_VERB_FORMS,
     WORK_NOUNS,
@@ -67,9 +71,9 @@ if TYPE_CHECKING:
 __all__ = ["extract_quotes"]
 
 _VERBS = alternation(REPORTING_FORMS)
-_ADV = r"(?:(?:also|later|then|further|again|previously|once|simply|just|recently|earlier|reportedly|had|has|have|would|will|had\s+previously|has\s+also|have\s+also)\s+)*"
+_ADV = rf"(?:(?:{alternation(REPORTING_ADVERBS)})\s+)*"
 _TIME = (
-    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    rf"(?:\s+(?:on\s+)?(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})|"
     r"\s+(?:this|last)\s+(?:week|month|year|weekend)|\s+(?:yesterday|today|earlier|later|recently)|"
     r"\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+[A-Z]\w+))*"
 )
@@ -529,9 +533,19 @@ def _plain_np(phrase: str) -> str | None:
         return None  # a possessive ("Jane Roe's") or a function word ("who", "the")
     if all(w.rstrip(".") in _TITLES for w in words):
         return None  # a bare title ("Sen.") names no one
+    if (
+        words[0].islower()
+        and words[0].endswith("ing")
+        and (len(words) == 1 or words[1].lower() in _PREPOSITIONS | _PHRASE_OPENERS)
+    ):
+        return None  # a participle's phrase ("giving", "calling for a recount"), no one
     if words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words) or None
+
+
+# Words that open a verb's object or complement after a participle ("calling for the …").
+_PHRASE_OPENERS = frozenset(("to", "the", "a", "an", "his", "her", "its", "their", "about"))
 
 
 def _noun_speaker(ctx: _Ctx, phrase: str, at: int) -> _Speaker:
@@ -728,12 +742,40 @@ _DATELINE = re.compile(
 )
 
 
+def _local_root_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker:
+    """The subject of a sentence's main verb when the parse hangs that verb on a word outside
+    the sentence (spaCy may run one sentence into the paragraph before it: "…” ¶ Roe's
+    spokesman Ivo Penn responded, calling it “…”" parses "responded" as a clause of the
+    sentence before, so no subject of the sentence hangs on the root). Only a person or
+    group the subject's head names, or a pronoun; nothing when the sentence parses whole."""
+    if ctx.doc is None:
+        return _Speaker()
+    span = ctx.doc.char_span(ss, end, alignment_mode="contract")
+    if span is None or not len(span):
+        return _Speaker()
+    roots = [t for t in span if t.dep_ != "punct" and not ss <= t.head.idx < end]
+    if len(roots) != 1 or roots[0].dep_ == "ROOT" or roots[0].pos_ not in ("VERB", "AUX"):
+        return _Speaker()
+    subj = next((c for c in roots[0].children if c.dep_ == "nsubj" and c.idx >= ss), None)
+    if subj is None:
+        return _Speaker()
+    if subj.lower_ in _PRONOUNS:
+        return _Speaker(pronoun=subj.lower_, at=subj.idx)
+    lo = min(t.idx for t in subj.subtree)
+    hi = max(t.idx + len(t) for t in subj.subtree)
+    ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+    return _Speaker(ent) if ent is not None and ent.type in _ACTOR_TYPES else _Speaker()
+
+
 def _sentence_subject(ctx: _Ctx, ss: int, end: int, strict: bool = False) -> _Speaker:
     """The actor a sentence is about (``Coref.subject``), else a name nobody recognised
     opening it ("Lina Roe, a nurse, had one request —")."""
     dateline = _DATELINE.match(ctx.text, ss, end)
     if dateline:
         ss = dateline.end()  # "Velmar (AP) — Jane Roe said": the place is no subject
+    local = _local_root_subject(ctx, ss, end)
+    if local:
+        return local
     ref = ctx.coref.subject(ss, end, strict)
     if ref.entity is not None:
         return _Speaker(ref.entity)
@@ -773,7 +815,7 @@ _AFTER_ANY_VERB_INV = re.compile(
     rf"\s*(?P<v>[a-z]{{3,}}ed)\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s*(?:[.,]|$)"
 )
 _AFTER_ACCORDING = re.compile(
-    r"\s*,?\s*according\s+to\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.|[^.;:“”\"\n]){2,120}?)\s*(?:[.;]|$)"
+    rf"\s*,?\s*according\s+to\s+(?P<np>(?:{_DOTTED}|[^.;:“”\"\n]){{2,120}}?)\s*(?:[.;]|$)"
 )
 _END_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}$")
 # What may follow the verb of a short attribution sentence: a time or place, then its end.
@@ -782,7 +824,7 @@ _ACCORDING_INTRO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,:;“”\"]{2,80
 # Reporting verbs whose following noun phrase is the hearer, not the speaker ("telling
 # Harbor Radio", "told reporters", "asked Roe"), and words that start a phrase about or to
 # someone ("said of Roe", "added to reporters").
-_OBJECT_VERB = re.compile(r"(?i)\w+ing|tell|tells|told|ask|asks|asked|urged|urges|warned|warns")
+_OBJECT_VERB = re.compile(rf"(?i)\w+ing|{alternation(HEARER_FORMS)}")
 _OBJECT_LEAD = re.compile(rf"\s*(?:{'|'.join(sorted(_PREPOSITIONS | {'to', 'about'}))})\b", re.I)
 # (the last reporting verb: "Roe, who has told aides …, said in a statement:" is Roe's)
 _BEFORE_VERB = re.compile(
@@ -846,6 +888,26 @@ def _document_source(ctx: _Ctx, end: int, tail_end: int) -> _Speaker:
         if not ctx.in_quote(d.start())
     ]
     return _Speaker(text=docs[-1].group("n")) if docs else _Speaker()
+
+
+def _parsed_subject_of(ctx: _Ctx, np_at: int, verb_at: int) -> bool:
+    """Whether the parse (when there is one) reads the word at ``verb_at`` as a verb whose
+    subject lies in ``[np_at, verb_at)``: "…,” Roe pressed." yes; "…,” the board apparently
+    feels free to ignore the tide tables." no ("tables" is a noun, the phrase a clause), nor
+    a verb with an object or complement of its own ("…,” he feels free to go.": no verb of
+    speech then, a statement about him)."""
+    if ctx.doc is None:
+        return True
+    tok = _token_at(ctx.doc, verb_at)
+    return (
+        tok is not None
+        and tok.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "nsubj" and np_at <= c.idx < verb_at for c in tok.children)
+        and not any(c.dep_ in _COMPLEMENTS and c.idx > verb_at for c in tok.children)
+    )
+
+
+_COMPLEMENTS = frozenset(("dobj", "xcomp", "ccomp", "acomp", "attr", "oprd", "dative"))
 
 
 def _after_close(ctx: _Ctx, end: int) -> _Speaker:
@@ -912,7 +974,10 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         if sp:
             return sp  # (else the forms below: a name no one knew, a long apposition)
     m = _AFTER_ANY_VERB.match(text, end, tail_end)
-    if m and text[end - 2 : end - 1] in (",", "?", "!") and m.group("v") not in _VERBISH:
+    if (
+        m and text[end - 2 : end - 1] in (",", "?", "!") and m.group("v") not in _VERBISH
+        and _parsed_subject_of(ctx, m.start("np"), m.start("v"))
+    ):  # fmt: skip
         # "…,” Roe pressed. / "…?” she wondered.": a quote left open by a comma or a question
         # mark, then a name or a pronoun and a verb, is attributed whatever the verb
         np = m.group("np").strip()
@@ -978,8 +1043,8 @@ _LONE_NAME = re.compile(r"\s*([A-Z][\w’'-]+)\s+[a-z]{3,}(?:ed|s)\s*:\s*$")
 # A speech noun its subject issued, closing the text before a quote with a comma or colon:
 # "Roe issued a statement on Friday, “…", "The ministry posted a message:".
 _ISSUED_NOUN = re.compile(
-    r"\b(?:issued|issues|released|releases|posted|posts|sent|sends|published|publishes|"
-    r"put\s+out|puts\s+out|gave|gives|delivered|delivers)\s+(?:a|an|the|his|her|its|their)\s+"
+    rf"\b(?:{alternation(f for forms in ISSUING_FORMS.values() for f in forms)})"
+    r"\s+(?:a|an|the|his|her|its|their)\s+"
     rf"(?:[\w-]+\s+){{0,2}}(?:{alternation(SPEECH_NOUNS)})\b(?:\s+[\w’'-]+){{0,5}}\s*[,:—–]\s*\Z"
 )
 _ACTOR_TYPES = ("PERSON", "UNNAMED", "ORG")
@@ -1197,6 +1262,11 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             donors = [found[k - 1]]
         if not donors and f.kind == "partial" and k and _continues_speaker(ctx, found[k - 1], f):
             donors = [found[k - 1]]
+        if (
+            not donors and f.kind == "partial" and k + 1 < len(found)
+            and _shares_trailing_attribution(ctx, f, found[k + 1])
+        ):  # fmt: skip
+            donors = [found[k + 1]]
         if donors:
             f.sp = donors[0].sp
             behind[f.para] = k
@@ -1227,8 +1297,44 @@ def _continues_speaker(ctx: _Ctx, prev: _Found, f: _Found) -> bool:
     )
 
 
-# Between the two halves of a quotation its attribution interrupts: “…,” Roe said, “…”.
-_INTERRUPTION = re.compile(r"[,—–-]?[”\"]\s+(?:[\w.’'-]+\s+){0,6}?[\w.’'-]+,\s*[“\"]")
+# What may stand between two partial quotations of one clause: words with no verb of speech,
+# no quotation mark and no sentence end ("a “…” that yielded “…”", "“…” and “…”").
+_SAME_CLAUSE = re.compile(r"[”\"]?[^.;:!?“”\"\n]{0,60}[“\"]")
+
+
+def _shares_trailing_attribution(ctx: _Ctx, f: _Found, nxt: _Found) -> bool:
+    """Whether a speakerless partial quote takes the speaker of the next quotation of its
+    sentence, attributed after it ("The ferry was a “lifeline” that carried “half the
+    town,” she recalled."): the same clause, no reporting verb and no other actor between
+    them, and the next one's attribution after its closing mark, ending the sentence."""
+    if not nxt.sp or nxt.kind == "indirect" or nxt.start <= f.end:
+        return False
+    if ctx.sentence(f.start) != ctx.sentence(nxt.start):
+        return False
+    if not _SAME_CLAUSE.fullmatch(ctx.text, f.end, nxt.start):
+        return False
+    if re.search(rf"\b(?:{_VERBS})\b", ctx.text[f.end : nxt.start]):
+        return False
+    own = nxt.sp.entity
+    if any(
+        ent is not own and ent.type in _ACTOR_TYPES
+        for _, _, ent in ctx.mentions_from(f.end, nxt.start)
+    ):
+        return False
+    close = ctx.text.find("”", nxt.end, nxt.end + 2)
+    close = close if close != -1 else ctx.text.find('"', nxt.end, nxt.end + 2)
+    if close == -1:
+        return False
+    trailing = _after_close(ctx, close + 1)
+    return bool(trailing) and trailing.entity is nxt.sp.entity and trailing.text == nxt.sp.text
+
+
+# Between the two halves of a quotation its attribution interrupts: “…,” Roe said, “…”, also
+# with the speaker's apposition: “…,” said Jane Roe, the port's spokeswoman, “…”.
+_INTERRUPTION = re.compile(
+    r"[,—–-]?[”\"]\s+(?:[\w.’'-]+\s+){0,6}?[\w.’'-]+,(?:\s+(?:[\w.’'-]+\s+){0,7}[\w.’'-]+,)?"
+    r"\s*[“\"]"
+)
 
 
 def _interrupted(ctx: _Ctx, first: _Found, second: _Found) -> bool:
@@ -1330,13 +1436,9 @@ def _starts_paragraph(text: str, pos: int) -> bool:
     return j < 0 or text[j] == "\n"
 
 
-# Verbs that frame a partial quote as someone's words without reporting speech.
-_FRAMING = (
-    r"called(?!\s+for)|calls(?!\s+for)|dubbed|branded|labelled|labeled|termed|described|describes|describing|"
-    r"hailed|praised|condemned|criticised|criticized|denounced|welcomed|promised|pledged|vowed|"
-    r"urged|demanded|accused|blamed|rejected|dismissed|defended|put\s+it|puts\s+it|calling|"
-    + alternation(FRAMING_VERB_FORMS)
-)
+# Verbs that frame a partial quote as someone's words without reporting speech (not "called
+# for", nor a passive's "was criticized for").
+_FRAMING = rf"(?:{alternation(FRAMING_VERB_FORMS)})(?!\s+for\b)"
 
 
 def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
@@ -1406,6 +1508,28 @@ def _speech_noun_owner(ctx: _Ctx, seg: _Seg) -> _Speaker:
     return _Speaker(ent) if ent is not None else _Speaker()
 
 
+def _clause_subject(doc: Doc, ss: int, start: int, open_mark: int) -> Token | None:
+    """The subject of the nearest clause of its sentence that holds the quotation at
+    ``start``, when that clause is not the main one: climbing the quotation's heads to the
+    first verb with a subject before the mark ("Roe met the crews, while Ivo Penn proposed
+    the city “…”": Penn, not Roe; "Roe praised the plan, which promised “…”": no one).
+    ``None`` when the first such verb is the root (the main clause's subject is the
+    caller's) or is none within the sentence."""
+    tok = _token_at(doc, start)
+    for _ in range(12):
+        if tok is None or tok.head is tok or tok.head.idx < ss:
+            return None
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next(
+            (c for c in tok.children if c.dep_ == "nsubj" and ss <= c.idx < open_mark), None
+        )
+        if subj is not None:
+            return None if tok.dep_ == "ROOT" else subj  # ("which": no one's, not the root's)
+    return None
+
+
 def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     """With a parse, a quoted phrase of three words or more in the predicate of a person.
 
@@ -1419,9 +1543,11 @@ def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     span = ctx.doc.char_span(ss, seg.open_mark, alignment_mode="contract")
     if span is None or not len(span):
         return _Speaker()
-    subj = next((t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
-    if subj is None or subj.head.idx >= seg.open_mark:
-        return _Speaker()
+    subj = _clause_subject(ctx.doc, ss, seg.start, seg.open_mark)
+    if subj is None:
+        subj = next((t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+    if subj is None or subj.head.idx >= seg.open_mark or subj.head.lemma_ == "be":
+        return _Speaker()  # (a quotation after "is" describes the subject: "Roe is “…”")
     if subj.lower_ in ("he", "she"):
         return _Speaker(pronoun=subj.lower_, at=subj.idx)
     lo = min(t.idx for t in subj.subtree)
