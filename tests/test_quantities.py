@@ -622,6 +622,11 @@ def test_partitive_counts(text: str, number: str, subject: str | None, frame: st
         # a place is never a person's age; a clause break unbinds the name
         ("Porvik mourned; aged 79, the town's oldest man died.", None),
         ("Osk Brand left; aged 79, the man died.", None),
+        # a name the entity rules missed, right before the commas; an age compound's noun
+        ("Police said Voss, 33, entered a clinic.", "Voss"),
+        ("The 15-year-old Greek boy whose kin spoke was hurt.", "Greek boy"),
+        ("The 40-year-old challenger never recovered.", "challenger"),
+        ("The 86-year-old hall was gutted.", "hall"),
     ],
 )
 def test_age_by_rules_is_the_last_person_named(text: str, subject: str | None) -> None:

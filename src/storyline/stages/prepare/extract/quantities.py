@@ -1436,6 +1436,31 @@ def _amount_by_rules(text: str, n: _Num, sent: tuple[int, int]) -> str | None:
     return None
 
 
+# "Tara Ames, 33,": one to three capitalised words right before an age's commas
+_NAME_COMMA_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}),\s$"
+)
+# Words that end the noun an age compound modifies ("the 40-year-old American never …")
+_AGED_NOUN_STOPS = frozenset({"whose", "never", "not", "still", "just", "who", "which"})
+
+
+def _aged_noun_by_rules(text: str, at: int, end: int) -> str | None:
+    """The noun an age compound modifies, without a parse: "the 27-year-old Ames", "a
+    15-year-old Greek boy whose …" (up to three words, to a function word or a comma)."""
+    m = re.match(r"(?:\s+[A-Za-z][\w'’-]*){1,3}", text[at:end])
+    if m is None:
+        return None
+    kept: list[str] = []
+    for w in m.group(0).split():
+        lw = w.lower()
+        if lw in _FUNCTION_WORDS or lw in _AGED_NOUN_STOPS or lw.endswith("ly"):
+            break
+        kept.append(w)
+    while kept and _AMOUNT_NOT_NOUN.search(kept[-1].lower()):
+        kept.pop()  # "the 40-year-old American stopped"
+    return " ".join(kept) or None
+
+
 def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Reading:
     """Without a parse, precision first: only a name bound to the number by its words.
 
@@ -1478,6 +1503,19 @@ def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Read
         if bound:
             ent = resolve_entity(ctx.entities, ent)
             r.subject, r.subject_entity = ent.name, ent.id
+    if r.subject is None and n.age and n.compound:
+        r.subject = _aged_noun_by_rules(text, n.end, sent[1])  # "the 27-year-old Ames"
+    elif (
+        r.subject is None
+        and n.measure is None
+        and not n.written
+        and 1 <= n.value <= 115
+        and _AGE_COMMAS.match(text[n.end : n.end + 8])
+    ):
+        # "Ames, 33, earned": a name the entity rules missed, right before the commas
+        name = _NAME_COMMA_BEFORE.search(text, max(sent[0], n.start - 40), n.start)
+        if name and not _MONTH_OR_DAY.search(name.group("name")):
+            r.subject, r.measure, r.frame = name.group("name"), "age", "age"
     if r.subject is None and n.measure in _AMOUNT_MEASURES:
         r.subject = _amount_by_rules(text, n, sent)
     if r.subject is None and (n.measure or "").lower() in LENGTH_UNITS:
