@@ -653,6 +653,12 @@ QUANTITY_CROWD_NOUNS: frozenset[str] = frozenset({
     "people", "protesters", "protestors", "demonstrators", "marchers", "supporters",
     "mourners", "pilgrims", "worshippers", "rioters", "strikers", "crowds", "participants",
 })  # fmt: skip
+# Adjectives after a length that make it a size of what the clause is about ("was six feet
+# tall": his height, "a wall 20 metres high"), by the dimension they name.
+QUANTITY_DIMENSIONS: Mapping[str, str] = {
+    "tall": "height", "high": "height", "long": "length", "deep": "depth", "wide": "width",
+    "thick": "thickness",
+}  # fmt: skip
 # Units of time: a span ("over ten years", "three summers") takes no event frame.
 DURATION_UNITS: frozenset[str] = frozenset({
     "seconds", "minutes", "hours", "days", "nights", "weeks", "weekends", "months", "years",

@@ -62,6 +62,7 @@ from storyline.lang.en import (
     IMPLIED_COUNT_PREDICATES,
     PERSON_ROLE_NOUNS,
     QUANTITY_CROWD_NOUNS,
+    QUANTITY_DIMENSIONS,
 )
 from storyline.models import Article, Cite, Entity, Hedge, Quantity
 from storyline.stages.prepare.extract._clauses import (
@@ -290,8 +291,8 @@ def _looks_like_measure(word: str) -> bool:
         w.isalpha() or re.fullmatch(r"[a-z]+-\d+s", w) or re.fullmatch(r"[a-z]+(?:-[a-z]+)+", w)
     ):
         return False  # "AK-47s" and "co-workers" are counted nouns, "F-16" a name
-    if w in _KNOWN_MEASURES:
-        return True
+    if w in _KNOWN_MEASURES or w in LENGTH_UNITS:
+        return True  # "20 feet": a unit with no plural "s"
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
 
 
@@ -878,11 +879,15 @@ def _read_with_doc(
         r.frame = "age" if n.age else None
         return r
     if n.age:
-        # "Robert Ames, 32," / "Ames, aged 32": the person the age is given for
+        # "Robert Ames, 32," / "Ames, aged 32": the person the age is given for; "died in
+        # her sleep aged 91", "died in Porvik, aged 79", "Ames was 32 years old": the
+        # clause's subject, when it is a person (never "her sleep")
         person = top.head if top.head.i < top.i else None
         if person is not None and person.lemma_ == "age":
             person = person.head
-        if person is not None and person.pos_ in ("NOUN", "PROPN"):
+        if person is None or not _is_person(person, entities):
+            person = _clause_person(top, entities)
+        if person is not None:
             r.subject, r.subject_entity = _np(person, text, n, entities)
         r.frame = "age"
         return r
@@ -892,7 +897,7 @@ def _read_with_doc(
         and not n.written
         and top.dep_ in ("appos", "npadvmod", "amod", "nummod", "conj")
         and top.head.i < top.i
-        and (top.head.ent_type_ == "PERSON" or top.head.pos_ == "PROPN")
+        and (top.head.pos_ == "PROPN" or _is_person(top.head, entities))
         and 1 <= n.value <= 115
         and text[max(0, n.start - 2) : n.start] == ", "
         and _AGE_COMMAS.match(text[n.end : n.end + 8])
@@ -1059,12 +1064,92 @@ def _read_with_doc(
                 r.subject, r.subject_entity = place
                 r.by_agent = False
                 break
+    if (
+        r.by_agent
+        and not level  # "the death toll rose to 12": the toll is what is measured
+        and r.subject_entity is None
+        and r.frame in _SUBJECT_FRAMES
+        and (n.measure or r.measure or "").lower() not in LENGTH_UNITS
+    ):
+        # "the storm hit Porvik, killing five people": the toll is of "people killed", not
+        # the storm's; a common-noun agent is a wording ("storm", "hurricane", "the
+        # officers") that outlets vary, so the counted thing with its frame is what makes
+        # two outlets' figures comparable (a named agent, "Valdoria arrested 30", stays)
+        r.subject, r.by_agent = None, False
+    dimension = _dimension(thing)
+    if dimension is not None and (n.measure or r.measure or "").lower() in LENGTH_UNITS:
+        # "a man who was six feet tall": his height
+        word, sized = dimension
+        name = _np(sized, text, n, entities) if sized is not None else (None, None)
+        r.subject = f"{name[0]}'s {word}" if name[0] else word
+        r.subject_entity, r.by_agent = name[1], False
+        return r
     motion = MOTION_NOUNS.get(gov.lemma_.lower()) if gov is not None else None
     if motion and (n.measure or r.measure or "").lower() in LENGTH_UNITS:
         # "the climber fell 150 metres": the climber's fall; "fell 150 metres": a fall
         r.subject = f"{r.subject}'s {motion}" if r.subject and r.by_agent else motion
         r.subject_entity = None
     return r
+
+
+def _is_person(tok: Token, entities: Sequence[Entity]) -> bool:
+    """Is ``tok`` a person: a person's name, or a noun of people ("actress", "parolee")?"""
+    if tok.ent_type_ == "PERSON":
+        return True
+    ent = entity_at(entities, tok.idx, tok.idx + len(tok.text))
+    if ent is not None:
+        return ent.type == "PERSON"
+    w = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (
+        w in IMPLIED_COUNT_PERSONS
+        or tok.lower_ in PERSON_ROLE_NOUNS
+        or w in PERSON_ROLE_NOUNS
+        or w.endswith(IMPLIED_COUNT_PERSON_ENDINGS)
+    )
+
+
+def _clause_person(tok: Token, entities: Sequence[Entity]) -> Token | None:
+    """The subject of the clause ``tok`` stands in, when it is a person: "Ames has died,
+    aged 79", "Ames was 32 years old"; the name a noun of people stands beside ("Ames, a
+    tall man who was …"). ``None`` for a pronoun or a thing."""
+    v = tok
+    for _ in range(5):
+        if v.pos_ in ("VERB", "AUX") and v.lemma_ != "age":
+            break
+        if v.head.i == v.i:
+            return None
+        v = v.head
+    else:
+        return None
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    subj = _antecedent(subj)
+    if subj.dep_ == "appos" and subj.head.i < subj.i and _is_person(subj.head, entities):
+        subj = subj.head  # "Mr. Kessel, a burly man who was …": Kessel
+    name = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if name is not None:
+        subj = name  # "the singer Anna Morrow has died": Anna Morrow
+    return subj if subj.pos_ == "PROPN" or _is_person(subj, entities) else None
+
+
+def _dimension(thing: Token) -> tuple[str, Token | None] | None:
+    """A length made a size by the adjective it measures ("six feet tall"): the dimension,
+    and what has it (the clause's subject, or the noun the adjective modifies)."""
+    adj = thing.head
+    word = QUANTITY_DIMENSIONS.get(adj.lower_) if adj.i > thing.i else None
+    if word is None:
+        return None
+    holder: Token | None = None
+    if adj.dep_ == "amod" and adj.head.pos_ in ("NOUN", "PROPN"):
+        holder = adj.head  # "a wall 20 metres high"
+    elif adj.dep_ == "acomp":
+        subj = next((c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            holder = _antecedent(subj)
+            if holder.dep_ == "appos" and holder.head.i < holder.i:
+                holder = holder.head  # "Kessel, a burly man who was six feet tall"
+    return word, holder
 
 
 def _amount_noun(cnt: Token | None, lo: int, hi: int) -> Token | None:
@@ -1228,7 +1313,9 @@ def _event_owner(
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     subj = _np(pobj, text, n, entities)
-                    if subj[0]:
+                    # "killed by the landslide": a common noun is a wording, the toll is
+                    # "people killed" (see the active case in _read_with_doc)
+                    if subj[0] and (subj[1] or frame not in _SUBJECT_FRAMES):
                         return subj
     if frame not in _EVENT_FRAMES:
         return None, None
@@ -1349,6 +1436,31 @@ def _amount_by_rules(text: str, n: _Num, sent: tuple[int, int]) -> str | None:
     return None
 
 
+# "Tara Ames, 33,": one to three capitalised words right before an age's commas
+_NAME_COMMA_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}),\s$"
+)
+# Words that end the noun an age compound modifies ("the 40-year-old American never …")
+_AGED_NOUN_STOPS = frozenset({"whose", "never", "not", "still", "just", "who", "which"})
+
+
+def _aged_noun_by_rules(text: str, at: int, end: int) -> str | None:
+    """The noun an age compound modifies, without a parse: "the 27-year-old Ames", "a
+    15-year-old Greek boy whose …" (up to three words, to a function word or a comma)."""
+    m = re.match(r"(?:\s+[A-Za-z][\w'’-]*){1,3}", text[at:end])
+    if m is None:
+        return None
+    kept: list[str] = []
+    for w in m.group(0).split():
+        lw = w.lower()
+        if lw in _FUNCTION_WORDS or lw in _AGED_NOUN_STOPS or lw.endswith("ly"):
+            break
+        kept.append(w)
+    while kept and _AMOUNT_NOT_NOUN.search(kept[-1].lower()):
+        kept.pop()  # "the 40-year-old American stopped"
+    return " ".join(kept) or None
+
+
 def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Reading:
     """Without a parse, precision first: only a name bound to the number by its words.
 
@@ -1381,9 +1493,29 @@ def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Read
             bound = True  # "Valdoria sent 300", "Valdoria is ready to send up to 300"
         if bound and _PREP_BEFORE.search(text[max(sent[0], s0 - 30) : s0]):
             bound = False  # "troops from Arab states and Europe could number 60,000"
+        if not bound and n.age and not n.compound:
+            # "Ames has died in Porvik, aged 79", "Ames was 32 years old": the last person
+            # named before the age in its sentence (a place between does not own an age)
+            people = [m for m in before if resolve_entity(ctx.entities, m[2]).type == "PERSON"]
+            if people and not re.search(r"[;:]", text[people[-1][1] : n.start]):
+                s0, e0, ent = people[-1]
+                bound, r.measure, r.frame = True, "age", "age"
         if bound:
             ent = resolve_entity(ctx.entities, ent)
             r.subject, r.subject_entity = ent.name, ent.id
+    if r.subject is None and n.age and n.compound:
+        r.subject = _aged_noun_by_rules(text, n.end, sent[1])  # "the 27-year-old Ames"
+    elif (
+        r.subject is None
+        and n.measure is None
+        and not n.written
+        and 1 <= n.value <= 115
+        and _AGE_COMMAS.match(text[n.end : n.end + 8])
+    ):
+        # "Ames, 33, earned": a name the entity rules missed, right before the commas
+        name = _NAME_COMMA_BEFORE.search(text, max(sent[0], n.start - 40), n.start)
+        if name and not _MONTH_OR_DAY.search(name.group("name")):
+            r.subject, r.measure, r.frame = name.group("name"), "age", "age"
     if r.subject is None and n.measure in _AMOUNT_MEASURES:
         r.subject = _amount_by_rules(text, n, sent)
     if r.subject is None and (n.measure or "").lower() in LENGTH_UNITS:
