@@ -114,3 +114,21 @@ def test_a_distinctive_figure_without_a_noun_joins_the_same_figure_with_one():
         ("20 points", "points", 20, "Quillon"),
     )
     assert not _together(al, "p1", "p2")
+
+
+def test_ages_told_as_was_and_died_at_are_one_age():
+    al = _pair(
+        "Oren Malvick, a harbour master of Varn, has died. He was 82.",
+        ("82", "", 82),
+        "Oren Malvick, Varn harbour master, dies at 82",
+        ("82", "", 82),
+    )
+    assert _together(al, "p1", "p2")
+    # "was" after a thing is no age
+    al = _pair(
+        "Turnout in Varn was 82.",
+        ("82", "", 82),
+        "Oren Malvick, Varn harbour master, dies at 82",
+        ("82", "", 82),
+    )
+    assert not _together(al, "p1", "p2")

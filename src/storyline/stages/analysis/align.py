@@ -535,21 +535,31 @@ def _counted(q: Quantity, head: str | None) -> str | None:
     return m
 
 
-# "the actress, 26, checked in": a whole number between commas right after a noun of a
-# person's role or sex is that person's age (``read_frame`` reads it after a name only).
+# Ages ``read_frame`` does not read (it reads "Name, 26," and "26-year-old"): a whole number
+# between commas right after a noun of a person's role or sex ("the actress, 26, checked
+# in"); a person's "was/is/turns N" closing its clause ("He was 75.", with "he"/"she" or a
+# person named as the figure's subject); "died at (the age of) N".
 _ROLE_BEFORE = re.compile(r"\b([a-z]+),\s*$")
 _AGE_AFTER = re.compile(r"\s*,")
+_WAS_BEFORE = re.compile(r"\b(?:(?P<pron>[Hh]e|[Ss]he)\s+)?(?:was|is|turns|turned)\s+$")
+_WAS_AFTER = re.compile(r"\s*(?:[.,;]|$)")
+_DIED_AT_BEFORE = re.compile(r"\b(?:die[sd]?|dying)\s+at\s+(?:the\s+age\s+of\s+)?$", re.I)
 
 
 def _role_age(text: str, q: Quantity) -> bool:
     v = _anchor(q)
     if not q.text.isdigit() or not 0 < v < 120:
         return False
-    m = _ROLE_BEFORE.search(text[max(0, q.cite.start - 30) : q.cite.start])
+    before = text[max(0, q.cite.start - 30) : q.cite.start]
+    m = _ROLE_BEFORE.search(before)
     word = m.group(1) if m else ""
-    return bool(
-        (word in PERSON_ROLE_NOUNS or word in PEOPLE_NOUNS) and _AGE_AFTER.match(text, q.cite.end)
-    )
+    if (word in PERSON_ROLE_NOUNS or word in PEOPLE_NOUNS) and _AGE_AFTER.match(text, q.cite.end):
+        return True
+    if _DIED_AT_BEFORE.search(before):
+        return True
+    w = _WAS_BEFORE.search(before)
+    person = bool(w and (w.group("pron") or (q.subject_entity or "").startswith("per:")))
+    return person and bool(_WAS_AFTER.match(text, q.cite.end))
 
 
 def _readings(
