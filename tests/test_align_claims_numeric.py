@@ -132,3 +132,13 @@ def test_ages_told_as_was_and_died_at_are_one_age():
         ("82", "", 82),
     )
     assert not _together(al, "p1", "p2")
+
+
+def test_an_age_closing_its_sentence_after_a_full_name_is_an_age():
+    al = _pair(
+        "Police named the victim as Mara Quillon, 44.\nShe lived in Varn.",
+        ("44", "", 44),
+        "Mara Quillon, 44, of Varn died at the scene, police said.",
+        ("44", "age", 44, "Mara Quillon"),
+    )
+    assert _together(al, "p1", "p2")

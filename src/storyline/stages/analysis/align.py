@@ -538,11 +538,14 @@ def _counted(q: Quantity, head: str | None) -> str | None:
 # Ages ``read_frame`` does not read (it reads "Name, 26," and "26-year-old"): a whole number
 # between commas right after a noun of a person's role or sex ("the actress, 26, checked
 # in"); a person's "was/is/turns N" closing its clause ("He was 75.", with "he"/"she" or a
-# person named as the figure's subject); "died at (the age of) N".
+# person named as the figure's subject); "died at (the age of) N"; a full name's apposition
+# closing its sentence ("killing Mara Quillon, 40.").
 _ROLE_BEFORE = re.compile(r"\b([a-z]+),\s*$")
 _AGE_AFTER = re.compile(r"\s*,")
 _WAS_BEFORE = re.compile(r"\b(?:(?P<pron>[Hh]e|[Ss]he)\s+)?(?:was|is|turns|turned)\s+$")
 _WAS_AFTER = re.compile(r"\s*(?:[.,;]|$)")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*[a-z]\s+[A-Z][\w’'-]*[a-z],\s*$")
+_END_AFTER = re.compile(r"\s*(?:[.;]|$)")
 _DIED_AT_BEFORE = re.compile(r"\b(?:die[sd]?|dying)\s+at\s+(?:the\s+age\s+of\s+)?$", re.I)
 
 
@@ -557,6 +560,8 @@ def _role_age(text: str, q: Quantity) -> bool:
         return True
     if _DIED_AT_BEFORE.search(before):
         return True
+    if _NAME_BEFORE.search(before) and _END_AFTER.match(text, q.cite.end):
+        return True  # "killing Mara Quillon, 40." (an apposition closing its sentence)
     w = _WAS_BEFORE.search(before)
     person = bool(w and (w.group("pron") or (q.subject_entity or "").startswith("per:")))
     return person and bool(_WAS_AFTER.match(text, q.cite.end))
