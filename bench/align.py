@@ -674,6 +674,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     f"    best: {bc[0]['slot']!r} = {bc[0]['value'][:60]!r}; "
                     f"not in it: {', '.join(left)}"
                 )
+        if inputs is not None:
+            diagnose_facts(inputs, misses, mp)
         for cl in wrong_rows[:show]:
             print(
                 f"  wrong merge: {cl['subject'][:40]!r} {cl['slot']!r} = {cl['value'][:40]!r} ({len(cl['cites'])} cites)"
@@ -861,6 +863,65 @@ def _fmt_reading(r: Any) -> str:
         f"{r.q.text!r} frame={f.frame} frames={sorted(f.frames)} noun={r.measure} "
         f"subject={r.q.subject!r} [{lo:g}, {hi:g}]"
     )
+
+
+def diagnose_facts(
+    inputs: list[tuple[list[Any], list[Any]]], misses: list[Any], mp: Mapper
+) -> None:
+    """Per missed fact (``--diagnose``), the quantities read at each reporting article's
+    mention and, for a figure left out of the best claim, why it was not one fact with a
+    figure of that claim (``_same_fact``'s tests, in order)."""
+    from storyline.stages.analysis import align as al
+
+    found: dict[str, list[tuple[Any, Span, Any, Any]]] = defaultdict(list)
+    for arts, facts in inputs:
+        roots = al.source_roots(arts)
+        days = al._article_days(arts, {f.article_id: f for f in facts})
+        readings = al._readings(facts, {a.id: a.text for a in arts}, roots)
+        sim = al._Similarity([r.sentence_text for r in readings])
+        for r in readings:
+            c = r.q.cite
+            sp = mp.span({"article": c.article, "start": c.start, "end": c.end})
+            if sp is not None:
+                found[sp[0]].append((r, sp, sim, days))
+    print("-- missed facts: the figures at each mention (--diagnose)")
+    for fact, _best, _n, _ns, _bc, left in misses:
+        spans = [(m["doc"], m["start"], m["end"]) for m in fact["mentions"]]
+        at = {s: [f for f in found[s[0]] if overlaps(f[1], s)] for s in spans}
+        if not any(at.values()):
+            continue
+        print(f"  {fact['id']} ({fact['description'][:60]})")
+        inside = [f for s in spans if s[0] not in left for f in at[s]]
+        for s in spans:
+            mark = "left out" if s[0] in left else "in claim"
+            rows = at[s] or [None]
+            for f in rows:
+                if f is None:
+                    print(f"     {s[0]} {mark}: no quantity read")
+                    continue
+                r = f[0]
+                print(f"     {s[0]} {mark}: key={r.key} {_fmt_reading(r)}")
+                if s[0] in left and inside:
+                    print(f"        vs {inside[0][0].q.text!r}: {_fact_split(r, inside[0])}")
+
+
+def _fact_split(r: Any, other: tuple[Any, Span, Any, Any]) -> str:
+    """Why two figures are not one fact (``align._same_fact``'s tests, in order)."""
+    from storyline.stages.analysis import align as al
+
+    o, sim, days = other[0], other[2], other[3]
+    if r.key.split("|")[1] != o.key.split("|")[1]:
+        return "another unit"
+    if not al._same_value(r, o):
+        return "another value"
+    if al._people_and_things(r, o):
+        return "people vs things"
+    if al._same_fact(r, o, sim, days):
+        return "one fact (the split is elsewhere: another bucket, or not linked)"
+    fa, fb = r.frame.frame, o.frame.frame
+    if fa != fb and not (r.measure and o.measure and al._same_noun(r, o)) and r.key != o.key:
+        return f"another thing counted (frames {fa}/{fb}, nouns {r.measure}/{o.measure})"
+    return "other event (days, or subjects that are two entities)"
 
 
 def diagnose(

@@ -26,7 +26,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -377,6 +377,7 @@ class _Reading:
     people: bool = False
     minor: bool = False  # a magnitude below another its article gives (an aftershock's)
     designation: str | None = None  # a model its noun names ("AK-47", "AK 47" -> "ak")
+    counts_people: bool = False  # its noun counts people ("12 Somalis"), see ``_counts_people``
 
 
 # A reading whose sentence is this similar (TF-IDF cosine of its words) to another's tells of
@@ -411,13 +412,14 @@ _DURATIONS = frozenset(
     {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
      "minute", "minutes", "second", "seconds", "season", "seasons", "decade", "decades"}
 )  # fmt: skip
-# A figure next to a digit across a stray space is a piece of a number ("6. 1", "120, 000").
-_BROKEN_BEFORE = re.compile(r"\d(?:[.,]\s+|:\s*)$")
-_BROKEN_AFTER = re.compile(r"^(?:[.,]\s+|:\s*)\d")
+# A figure next to a digit across a stray space is a piece of a number ("6. 1", "120, 000");
+# across a line break it is a new line's figure after a sentence that ended in a number.
+_BROKEN_BEFORE = re.compile(r"\d(?:[.,][ \t]+|:[ \t]*)$")
+_BROKEN_AFTER = re.compile(r"^(?:[.,][ \t]+|:[ \t]*)\d")
 
 
-_THOUSANDS_AFTER = re.compile(r"(?:,\s(\d{3})(?![\d.,]))+")
-_DECIMALS_AFTER = re.compile(r"\.\s(\d{1,2})(?![\d,]|\.\d)")
+_THOUSANDS_AFTER = re.compile(r"(?:,[ \t](\d{3})(?![\d.,]))+")
+_DECIMALS_AFTER = re.compile(r"\.[ \t](\d{1,2})(?![\d,]|\.\d)")
 
 
 def _rejoin(text: str, q: Quantity) -> tuple[int, float]:
@@ -455,7 +457,12 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans, not cut inside a number split by a stray space ("magnitude-6. 4")."""
     out: list[tuple[int, int]] = []
     for s, e in sentence_spans(text):
-        if out and text[out[-1][1] - 2 : out[-1][1] - 1].isdigit() and text[s : s + 1].isdigit():
+        if (
+            out
+            and text[out[-1][1] - 2 : out[-1][1] - 1].isdigit()
+            and text[s : s + 1].isdigit()
+            and "\n" not in text[out[-1][1] : s]
+        ):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
@@ -528,6 +535,38 @@ def _counted(q: Quantity, head: str | None) -> str | None:
     return m
 
 
+# Ages ``read_frame`` does not read (it reads "Name, 26," and "26-year-old"): a whole number
+# between commas right after a noun of a person's role or sex ("the actress, 26, checked
+# in"); a person's "was/is/turns N" closing its clause ("He was 75.", with "he"/"she" or a
+# person named as the figure's subject); "died at (the age of) N"; a full name's apposition
+# closing its sentence ("killing Mara Quillon, 40.").
+_ROLE_BEFORE = re.compile(r"\b([a-z]+),\s*$")
+_AGE_AFTER = re.compile(r"\s*,")
+_WAS_BEFORE = re.compile(r"\b(?:(?P<pron>[Hh]e|[Ss]he)\s+)?(?:was|is|turns|turned)\s+$")
+_WAS_AFTER = re.compile(r"\s*(?:[.,;]|$)")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*[a-z]\s+[A-Z][\w’'-]*[a-z],\s*$")
+_END_AFTER = re.compile(r"\s*(?:[.;]|$)")
+_DIED_AT_BEFORE = re.compile(r"\b(?:die[sd]?|dying)\s+at\s+(?:the\s+age\s+of\s+)?$", re.I)
+
+
+def _role_age(text: str, q: Quantity) -> bool:
+    v = _anchor(q)
+    if not q.text.isdigit() or not 0 < v < 120:
+        return False
+    before = text[max(0, q.cite.start - 30) : q.cite.start]
+    m = _ROLE_BEFORE.search(before)
+    word = m.group(1) if m else ""
+    if (word in PERSON_ROLE_NOUNS or word in PEOPLE_NOUNS) and _AGE_AFTER.match(text, q.cite.end):
+        return True
+    if _DIED_AT_BEFORE.search(before):
+        return True
+    if _NAME_BEFORE.search(before) and _END_AFTER.match(text, q.cite.end):
+        return True  # "killing Mara Quillon, 40." (an apposition closing its sentence)
+    w = _WAS_BEFORE.search(before)
+    person = bool(w and (w.group("pron") or (q.subject_entity or "").startswith("per:")))
+    return person and bool(_WAS_AFTER.match(text, q.cite.end))
+
+
 def _readings(
     facts: Sequence[ArticleFacts], texts: Mapping[ArticleId, str],
     roots: Mapping[ArticleId, ArticleId],
@@ -544,13 +583,18 @@ def _readings(
             at = next((i for i, (s, e) in enumerate(sents) if s <= q.cite.start < e), None)
             sent = sents[at] if at is not None else (q.cite.start, q.cite.end)
             prev = sents[at - 1] if at else None
-            if _BROKEN_BEFORE.search(text[max(0, q.cite.start - 4) : q.cite.start]):
+            if text[q.cite.start : q.cite.start + 1].isdigit() and _BROKEN_BEFORE.search(
+                text[max(0, q.cite.start - 4) : q.cite.start]
+            ):
                 continue  # the tail of a number split by a stray space: read with its head
             end, scale = _rejoin(text, q)
             fr = read_frame(text, q.cite.start, end, sent, prev)
+            role_age = fr.frame != "age" and _role_age(text, q)
+            if role_age:
+                fr = replace(fr, frame="age", frames=frozenset({"age"}), head="age")
             unit, unit_factor = _unit(q, fr, text[end : end + 24])
             factor = unit_factor * scale
-            measure = _counted(q, fr.head)
+            measure = "age" if role_age else _counted(q, fr.head)
             # a broken number, or a duration (a term of something, not an event's figure)
             unusable = _broken(text, Cite(q.cite.article, q.cite.start, end)) or (
                 (measure or "") in _DURATIONS and fr.frame != "age"
@@ -612,6 +656,7 @@ def _readings(
         r.designation = d.group(1).lower() if d else None
         r.inventory = _list_item(text, r.q.cite, r.frame.sentence[0])
         r.people = r.measure in people or (r.measure or "") in PERSON_ROLE_NOUNS
+        r.counts_people = _counts_people(r, text)
     return out
 
 
@@ -973,20 +1018,50 @@ SUBJECT_CLASH_SIMILARITY = 0.5
 _MEASURED_UNITS = frozenset({"speed", "length"})
 
 
+def _bare(r: _Reading) -> bool:
+    """A count with no subject, no frame and no counted noun ("had 13", "the 9 of IE 8 and
+    9"): nothing says what it counts, so it is marked as having no subject and joins no
+    claim of another figure (issue 18)."""
+    return not r.subject and not r.frame.frame and not r.measure and r.key.split("|")[1] == "count"
+
+
+def _distinctive(v: float) -> bool:
+    """A value with three significant digits or more ("2,302", "404", "20.2"): two reports
+    giving it tell of one figure; "10" or "50" may count anything."""
+    digits = f"{v:.6g}".replace(".", "").replace("-", "").strip("0")
+    return len(digits) >= 3
+
+
+def _noun_fact(a: _Reading, b: _Reading) -> bool:
+    """One thing counted by its noun: both figures count the same noun ("10,000 websites",
+    "10,000 Web sites"); a figure with no noun and no frame joins one with a noun only when
+    its value is distinctive ("2,302 points" / "now has 2,302"), the same either way round
+    (a lone "10" joined whichever noun came first)."""
+    ma, mb = a.measure not in (None, "people"), b.measure not in (None, "people")
+    if ma and mb:
+        return _same_noun(a, b)
+    if ma == mb:
+        return False
+    lone = b if ma else a
+    return lone.measure is None and lone.frame.frame is None and _distinctive(lone.anchor)
+
+
 def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[ArticleId, str]) -> bool:
     """Are two figures one fact told twice: same value, same thing counted, same event?"""
     if a.key.split("|")[1] != b.key.split("|")[1] or not _same_value(a, b):
         return False
+    if _bare(a) or _bare(b):
+        return False
     fa, fb = a.frame.frame, b.frame.frame
     same_thing = (
         (fa is not None and fa == fb)
-        or (a.measure is not None and a.measure != "people" and _same_noun(a, b))
+        or _noun_fact(a, b)
         or a.key == b.key
         # a speed or a length in one unit is one measure unless two frames
         # say otherwise ("up to 120 mph" / "speeds reached 120 mph")
         or (a.key.split("|")[1] in _MEASURED_UNITS and (fa is None or fb is None or fa == fb))
     )
-    if not same_thing:
+    if not same_thing or _people_and_things(a, b):
         return False
     if _days_apart(days.get(a.q.cite.article), days.get(b.q.cite.article)) > SAME_EVENT_DAYS:
         return False
@@ -994,6 +1069,40 @@ def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
     if ea and eb and ea != eb:
         return sim(a.sentence_text, b.sentence_text) >= SUBJECT_CLASH_SIMILARITY
     return True
+
+
+# A capitalised plural right after a figure counts people of a nation or a group ("12
+# Somalis", "40 Marines", "nine Sudanese"), not things.
+_GROUP_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?[A-Z][a-z]+(?:s|ese)\b")
+_GROUP_IN = re.compile(r"(?:\d|\b[a-z]+)\s+(?:[a-z]+\s+)?[A-Z][a-z]+(?:s|ese)$")
+
+
+def _counts_people(r: _Reading, text: str) -> bool:
+    """Does a figure count people? Its noun is generic ("people"), of a person's sex, age or
+    role, a noun the story counts under a toll (``_Reading.people``), or a capitalised plural
+    right after the figure."""
+    m = r.measure or ""
+    return bool(
+        r.people
+        or m == "people"
+        or m in PEOPLE_NOUNS
+        or (r.q.measure or "").lower() in PEOPLE_NOUNS
+        or _GROUP_AFTER.match(text, r.q.cite.end)
+        or _GROUP_IN.search(r.q.text)
+    )
+
+
+def _people_and_things(a: _Reading, b: _Reading) -> bool:
+    """One figure counts people and the other things: two facts, even under one frame
+    ("seized 12 rifles" and "seized 12 Somalis"). A thing is a noun naming a model ("AK-47")
+    or counted under a frame of things seized, that counts no people."""
+    if not a.measure or not b.measure or a.measure == b.measure:
+        return False
+    pa, pb = a.counts_people, b.counts_people
+    if pa == pb:
+        return False
+    thing = b if pa else a
+    return bool(thing.designation or thing.frame.frame in OBJECT_FRAMES)
 
 
 def _same_subject(cluster: list[_Reading], r: _Reading) -> bool:
@@ -1202,6 +1311,8 @@ def _same_noun(a: _Reading, b: _Reading) -> bool:
     A figure without a noun of its own is compared on its frame alone."""
     if not a.measure or not b.measure or a.measure == b.measure:
         return True
+    if re.sub(r"[\s-]", "", a.measure) == re.sub(r"[\s-]", "", b.measure):
+        return True  # one compound however it is spaced ("web sites", "websites", "e-mails")
     if a.designation and a.designation == b.designation:
         return True  # one model: "12 AK 47 guns", "seven AK-47 assault rifles"
     if a.key.split("|")[1] == "length" == b.key.split("|")[1]:
