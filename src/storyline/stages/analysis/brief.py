@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
@@ -46,7 +46,21 @@ from storyline.lang import (
     finite_forms,
     stop_words,
 )
-from storyline.lang.en import CREDIT_WORDS
+from storyline.lang.brief import (
+    CLAUSE_OPENERS,
+    FALL_PHRASE,
+    FALL_WORDS,
+    IRREGULAR_PLURALS,
+    MAX_NAMED_OUTLETS,
+    MEASURE_PHRASES,
+    NON_COUNT_MEASURES,
+    PEOPLE_WORDS,
+    POSSESSIVE_DETERMINERS,
+    YEAR_ACT_PHRASES,
+)
+from storyline.lang.en import CREDIT_WORDS, LENGTH_UNITS
+from storyline.lang.frames import FRAME_WORDS
+from storyline.lang.slots import INSTITUTION_HEADS
 from storyline.models import (
     CONFIDENCE_THRESHOLD,
     Article,
@@ -54,11 +68,13 @@ from storyline.models import (
     BriefSentence,
     Cite,
     Conflict,
+    ConflictSide,
     Event,
     Quote,
     usable,
 )
 from storyline.stages.analysis.align import Alignment
+from storyline.stages.analysis.relations import read_frame
 from storyline.stages.prepare.extract.dates import is_furniture
 from storyline.text import normalize_text, sentence_spans, tokens
 
@@ -211,11 +227,12 @@ def build_brief(
     """
     roots = alignment.roots
     labels = {a.id: outlet_label(a, i) for i, a in enumerate(articles)}
+    texts = {a.id: a.text for a in articles}
     n_roots = len({roots.get(a.id, a.id) for a in articles})
     facts = _facts(articles, alignment)
     said = _who_said_what(alignment, [f.words for f in facts])
     differ = [
-        _conflict_sentence(c, labels, [a.id for a in articles])
+        _conflict_sentence(c, labels, [a.id for a in articles], texts)
         for c in _outlet_conflicts(alignment.conflicts, roots)
     ][:MAX_BRIEF_CONFLICTS]
     changed = [_update_sentence(e) for e in timeline if getattr(e, "kind", "event") == "update"]
@@ -361,6 +378,9 @@ def _speaker_name(q: Quote) -> str:
     name = " ".join((q.speaker or "").split())
     anon = (q.speaker_entity or "").startswith("anon:")
     words = name.split()
+    if len(words) > 1 and words[0].lower() in POSSESSIVE_DETERMINERS:
+        words = ["the", *words[1:]]  # "her publicist": "her" points outside the brief
+        name = " ".join(words)
     head = words[0].lower() if words else ""
     for w in words[1:]:
         low = w.lower()
@@ -390,6 +410,21 @@ def _quote_text(q: Quote) -> str | None:
         w.lower() in _speech_forms() for w in _WORD.findall(text) if w.islower()
     ):
         return None  # "the engine failed, they said, …": a second attribution inside it
+    first = text.split()[0]
+    if (
+        q.kind == "indirect"
+        and first.islower()
+        and (
+            _has_finite_verb(first)
+            or (
+                not _has_finite_verb(text)
+                and first not in CLAUSE_OPENERS
+                and not first[0].isdigit()
+            )
+        )
+    ):
+        # "… said back in November": no clause; "… said took place Thursday": no subject
+        return None
     if "“" in text or '"' in text:
         return None  # a quotation inside the quote: the nested marks read broken
     if q.kind != "indirect" and not text[:1].isupper():
@@ -434,7 +469,8 @@ def _who_said_what(alignment: Alignment, facts: Sequence[frozenset[str]]) -> lis
         _, q, text = best
         seen.append(_content_words(text))
         name = _speaker_name(q)
-        end = "" if text.endswith((".", "!", "?", "…")) else "."
+        # "… telling them, 'Stop.'": the closing mark follows the sentence's own stop
+        end = "" if text.rstrip("'’\"”").endswith((".", "!", "?", "…")) else "."
         if q.kind == "indirect":
             sentence = (
                 f"{name} said {text[:1].lower() + text[1:] if _lower_ok(text) else text}{end}"
@@ -480,37 +516,214 @@ def _outlet_conflicts(
     return out
 
 
-def _topic(conflict: Conflict) -> str:
+def _topic(conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
+    """A question or label topic as the object of "Outlets differ on …"."""
     topic = conflict.topic.rstrip("?")
     yes_no = re.match(r"(?:Is|Are) (the .+?) (an? .+)$", topic)
     if yes_no:
         return f"whether {yes_no.group(1)} is {yes_no.group(2)}"
-    if re.match(r"(?:Who|What|Which|When|Where|How)\b", topic):
-        return topic[0].lower() + topic[1:]  # a question word, not a name
+    day = re.match(r"On what day it happened \((.+)\)$", topic)
+    if day:
+        return f"on what day the {day.group(1)} happened"
+    year = re.match(r"In what year \((.+?)(?::(\w+))?\)$", topic)
+    if year:
+        who = _as_written(year.group(1), conflict, texts)
+        act = YEAR_ACT_PHRASES.get(year.group(2) or "", "{x} did it")
+        return "in what year " + act.format(x=who)
+    first = topic.split()[0] if topic.split() else ""
+    if first in _LOWER_OPENERS:
+        return topic[0].lower() + topic[1:]  # a question word or an article, not a name
     return f"the figure for {topic}"
 
 
+def _as_written(key: str, conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
+    """A lower-cased slot key as the cited articles write it ("the Larkmoor Clinic")."""
+    for side in conflict.sides:
+        for c in side.cites:
+            text = texts.get(c.article, "")
+            s, e = _sentence_of(text, c)
+            m = re.search(re.escape(key), text[s:e], re.I)
+            if m:
+                found = m.group()
+                thing = not found[:1].isupper() or found.split()[-1].lower() in INSTITUTION_HEADS
+                return f"the {found}" if thing else found  # "the Larkmoor Clinic", "Ilse Varhol"
+    return f"the {key}"
+
+
+# Words that open a topic and are not a name: lower-cased inside the sentence.
+_LOWER_OPENERS = frozenset(
+    {"Who", "What", "Which", "When", "Where", "How", "At", "On", "In", "The", "A", "An"}
+)
+_NUMERIC_TOPIC = re.compile(r"^(?P<subject>.+): (?P<slot>[^:]+)$")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+@functools.cache
+def _frame_forms() -> dict[str, str]:
+    """Each frame word form -> its frame ("killing" -> "killed")."""
+    return {w: frame for frame, forms in FRAME_WORDS.items() for w in forms}
+
+
+def _numeric(conflict: Conflict) -> tuple[str, str] | None:
+    """(subject, slot) of a conflict between two figures ("Jane Roe: age", sides
+    "Jane Roe: 27 age"), else None (a slot or statement conflict)."""
+    m = _NUMERIC_TOPIC.match(conflict.topic)
+    if m is None or not conflict.sides:
+        return None
+    values = [s.claim.rpartition(": ")[2] for s in conflict.sides]
+    if not all(_NUMBER.match(v) for v in values):
+        return None
+    return m.group("subject").strip(), m.group("slot").strip()
+
+
+def _sentence_of(text: str, cite: Cite) -> tuple[int, int]:
+    for s, e in sentence_spans(text):
+        if s <= cite.start < e:
+            return s, e
+    return cite.start, cite.end
+
+
+def _measure_phrase(conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
+    """What the two figures of a numeric conflict measure, in plain words: "the number of
+    people injured", "Jane Roe's age", "the length of the fall" (never a slot key)."""
+    parsed = _numeric(conflict)
+    assert parsed is not None
+    subject, slot = parsed
+    frames: Counter[str] = Counter()
+    words: set[str] = set()
+    for side in conflict.sides:
+        for c in side.cites:
+            text = texts.get(c.article)
+            if text is None or not 0 <= c.start < c.end <= len(text):
+                continue
+            s, e = _sentence_of(text, c)
+            fr = read_frame(text, c.start, c.end, (s, e))
+            if fr.frame:
+                frames[fr.frame] += 1
+            words |= {w.lower() for w in _WORD.findall(text[s:e])}
+    forms = _frame_forms()
+    frame = frames.most_common(1)[0][0] if frames else None
+    if frame is None:  # the subject may name it: "people injured"
+        frame = next((forms[w] for w in subject.lower().split() if w in forms), None)
+    if slot == "age":
+        frame = "age"
+    slot_l = slot.lower()
+    named = (
+        subject[:1].isupper()
+        and subject.lower() not in FRAME_WORDS
+        and subject.lower() != slot_l
+        and not any(w in forms for w in subject.lower().split())
+    )
+    poss = f"{subject}'s " if named else "the "
+    of = f" of {subject}" if named else ""
+    length = slot_l in LENGTH_UNITS
+    counted = not length and slot_l not in NON_COUNT_MEASURES and slot_l not in FRAME_WORDS
+    noun = "people" if slot_l in PEOPLE_WORDS or not counted else slot_l
+    if length and (frame == "change" or words & FALL_WORDS):
+        return FALL_PHRASE.format(poss=poss)
+    if frame is not None and frame in MEASURE_PHRASES:
+        return MEASURE_PHRASES[frame].format(noun=noun, of=of, poss=poss)
+    if counted:
+        return f"the number of {noun}"
+    return f"the figure for {subject}" if named else "the figure reported"
+
+
+def _side_words(side: ConflictSide, slot: str, texts: Mapping[ArticleId, str]) -> str:
+    """A numeric side's figure as its articles word it ("about 200 metres", "at least four
+    aftershocks"), else its value with its unit; at most two wordings."""
+    value = side.claim.rpartition(": ")[2]
+    number = value.split()[0]
+    digits = number.replace(",", "")
+    out: list[str] = []
+    for c in side.cites:
+        text = texts.get(c.article, "")
+        span = re.sub(r"(\d), (\d{3})\b", r"\1,\2", " ".join(text[c.start : c.end].split()))
+        found = [d.replace(",", "") for d in _NUMBER.findall(span)]
+        # the span holds the figure itself (not a cut "6" of "6.1"), or says it in words
+        if span and (found == [digits] or (not found and len(span.split()) <= 6)):
+            out.append(span)
+    if not out:
+        unit = slot if slot.lower() in LENGTH_UNITS or slot.lower() in NON_COUNT_MEASURES else ""
+        out = [f"{number} {unit}".strip() if unit != "age" else number]
+    return " / ".join(list(dict.fromkeys(out))[:2])
+
+
+def _outlet_list(
+    side: ConflictSide, labels: Mapping[ArticleId, str], rank: Mapping[ArticleId, int]
+) -> str:
+    arts = sorted({c.article for c in side.cites}, key=lambda a: rank.get(a, len(rank)))
+    names = list(dict.fromkeys(labels.get(a, a) for a in arts))
+    if len(names) > MAX_NAMED_OUTLETS + 1:
+        return f"{', '.join(names[:MAX_NAMED_OUTLETS])} and {len(names) - MAX_NAMED_OUTLETS} more"
+    return ", ".join(names) if names else "one source"
+
+
+def _shared_tail(claims: Sequence[str], topic: str) -> list[str]:
+    """The words every side ends with that the topic also says ("… drafting the
+    resolution" under "Who is drafting the resolution"): said once, in the topic."""
+    words = [c.split() for c in claims]
+    if len(words) < 2 or min(len(w) for w in words) < 3:
+        return []
+    n = 0
+    while n < min(len(w) for w in words) - 1 and len({w[-1 - n] for w in words}) == 1:
+        n += 1
+    tail = words[0][len(words[0]) - n :]
+    return tail if n >= 2 and " ".join(tail).lower() in topic.lower() else []
+
+
+def _verbatim(side: ConflictSide, texts: Mapping[ArticleId, str]) -> bool:
+    """Whether a side's words are an article's own (so they may stand in quote marks)."""
+    want = normalize_text(side.claim)
+    return bool(want) and any(
+        want in normalize_text(texts.get(c.article, "")[c.start : c.end]) for c in side.cites
+    )
+
+
 def _conflict_sentence(
-    conflict: Conflict, labels: Mapping[ArticleId, str], order: Sequence[ArticleId]
+    conflict: Conflict,
+    labels: Mapping[ArticleId, str],
+    order: Sequence[ArticleId],
+    texts: Mapping[ArticleId, str] | None = None,
 ) -> BriefSentence:
-    """ "Outlets differ on who drafts it: A1, A2 report “…”; A3 reports “…”." """
+    """ "Outlets differ on the length of the fall: about 200 metres (A1, A2) vs 2,000 ft
+    (A3)."; a side told in a clause is quoted: "… on who drafts it: “X and Y drafting it”
+    (A1, A2) vs “Y and Z drafting it” (A3)." """
+    texts = texts or {}
     rank = {a: i for i, a in enumerate(order)}
+    parsed = _numeric(conflict)
+    tail = _shared_tail([s.claim for s in conflict.sides], conflict.topic)
     parts: list[str] = []
     for side in conflict.sides:
-        arts = sorted({c.article for c in side.cites}, key=lambda a: rank.get(a, len(rank)))
-        names = list(dict.fromkeys(labels.get(a, a) for a in arts))
-        verb = "reports" if len(names) == 1 else "report"
-        who = ", ".join(names) if names else "one source"
-        parts.append(f"{who} {verb} “{side.claim}”")
-    text = f"Outlets differ on {_topic(conflict)}: {'; '.join(parts)}."
+        who = _outlet_list(side, labels, rank)
+        if parsed is not None:
+            what = _side_words(side, parsed[1], texts)
+        elif tail:
+            what = " ".join(side.claim.split()[: -len(tail)])  # "X and Y" (drafting it)
+        elif _verbatim(side, texts):
+            what = f"“{side.claim}”"  # the articles' own words
+        else:
+            what = side.claim  # a name, a colour, a time: "Alishbandi"; never in quote marks
+        parts.append(f"{what} ({who})")
+    topic = _measure_phrase(conflict, texts) if parsed is not None else _topic(conflict, texts)
+    text = f"Outlets differ on {topic}: {' vs '.join(parts)}."
     cites = [c for s in conflict.sides for c in s.cites[:2]]
     return BriefSentence(text, cites)
 
 
 def _update_sentence(event: Event) -> BriefSentence:
-    """ "Changed between reports: killed: six → 11 (2026-08-03 → 2026-08-04)." """
+    """ "The number of people killed changed between reports: six → 11 (2026-08-03 →
+    2026-08-04)."; a figure with no known frame: "Changed between reports: …"."""
     when = event.date_text if "→" in event.date_text else (event.date or event.date_text)
     tail = f" ({when})" if when else ""
-    return BriefSentence(
-        f"Changed between reports: {event.summary.rstrip('.')}{tail}.", list(event.cites)
-    )
+    summary = event.summary.rstrip(".")
+    m = re.match(r"^(\w+): (.+ → .+)$", summary)
+    if m and m.group(1) in MEASURE_PHRASES:
+        first = m.group(2).split(" → ")[0].split()
+        noun = first[-1].lower() if len(first) > 1 and first[-1].isalpha() else "people"
+        plural = noun.endswith("s") or noun in IRREGULAR_PLURALS
+        noun = "people" if noun in PEOPLE_WORDS or not plural else noun
+        what = MEASURE_PHRASES[m.group(1)].format(noun=noun, of="", poss="the ")
+        text = f"{what[:1].upper()}{what[1:]} changed between reports: {m.group(2)}{tail}."
+    else:
+        text = f"Changed between reports: {summary}{tail}."
+    return BriefSentence(text, list(event.cites))
