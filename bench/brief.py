@@ -14,6 +14,9 @@ time makes it (``story_title``, TF-IDF vectors). Printed, over every brief sente
   own frame words, "Outlets differ on the figure for", are not content);
 - ``counted`` / ``said`` / ``differ``: sentences giving their sources' count, quoting a
   speaker, naming an outlets' disagreement;
+- ``rawkey`` (of ``differ`` sentences): a slot key instead of plain words ("the figure for
+  people injured: people", a side "Jane Roe: 27 age");
+- ``below`` (of ``differ`` sentences): built from a conflict under the shown threshold;
 
 and over titles: mean words, ``cut`` (ending in "…"), and ``names``: the title contains the
 event's key word (the content word most of its documents use, ties by frequency).
@@ -56,7 +59,7 @@ def main() -> int:
 
     from storyline.embed import get_embedder
     from storyline.lang import stop_words
-    from storyline.models import RawDoc, Story
+    from storyline.models import CONFIDENCE_THRESHOLD, RawDoc, Story
     from storyline.stages.analysis.report import build_report
     from storyline.stages.commit.summaries import story_title
     from storyline.stages.prepare.clean import clean_document
@@ -84,6 +87,16 @@ def main() -> int:
         story = Story(f"s-{key}", key, [a.id for a in arts], None, None, len(arts))
         rep = build_report(story, arts, facts)
         texts = [b.text for b in rep.brief]
+        weak = {
+            (c.article, c.start)
+            for cf in rep.conflicts
+            if (cf.confidence or 0.0) < CONFIDENCE_THRESHOLD
+            for sd in cf.sides
+            for c in sd.cites
+        }
+        for b in rep.brief:
+            if b.text.startswith(("Outlets differ", "Sources disagree")):
+                n["below"] += any((c.article, c.start) in weak for c in b.cites)
         n["briefs"] += 1
         n["sentences"] += len(texts)
         for t in texts:
@@ -96,7 +109,12 @@ def main() -> int:
             n["dangling"] += t[:1] in "“\"'‘" or first in PRONOUNS
             n["counted"] += bool(re.search(r"\(\d+ of \d+ sources\)$", t))
             n["said"] += bool(re.search(r"^[A-Z][^:]{0,80} said[: ]", t))
-            n["differ"] += t.startswith(("Outlets differ", "Sources disagree"))
+            differ = t.startswith(("Outlets differ", "Sources disagree"))
+            n["differ"] += differ
+            sides = t.split(": ", 1)[1] if ": " in t else ""
+            n["rawkey"] += differ and (
+                "the figure for" in t or bool(re.search(r"[A-Za-z]: \S", sides))
+            )
         ws = [_words(t, stop) for t in texts]
         n["dup"] += any(
             len(a & b) / len(a | b) >= 0.5 for i, a in enumerate(ws) for b in ws[i + 1 :] if a | b
@@ -116,7 +134,8 @@ def main() -> int:
         f"sentences/brief={n['sentences'] / b:.1f} unbalanced={n['unbalanced'] / s:.3f} "
         f"headline={n['headline'] / s:.3f} dangling={n['dangling'] / s:.3f} "
         f"dup={n['dup'] / b:.3f} counted={n['counted'] / s:.2f} said={n['said'] / s:.2f} "
-        f"differ={n['differ'] / s:.2f}"
+        f"differ={n['differ'] / s:.2f} rawkey={n['rawkey']}/{n['differ']} "
+        f"below={n['below']}/{n['differ']}"
     )
     t = max(1, len(titles))
     print(

@@ -80,3 +80,6 @@ CLAUSE_OPENERS: frozenset[str] = frozenset(
         "there", "it", "he", "she", "they", "we", "i", "you",
     }
 )  # fmt: skip
+
+# "Spokesman for the council": a role noun followed by one of these names one person.
+ROLE_PREPOSITIONS: frozenset[str] = frozenset({"for", "of", "at", "from", "with"})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.models import Cite, StoryReport
+from storyline.models import CONFIDENCE_THRESHOLD, Cite, StoryReport
 from storyline.render.view import story_view
 
 
@@ -81,13 +81,25 @@ def render_markdown(report: StoryReport) -> str:
         )
 
     out += ["", "## Conflicts", ""]
-    for cf in report.conflicts:
+    shown = [c for c in report.conflicts if (c.confidence or 0.0) >= CONFIDENCE_THRESHOLD]
+    doubtful = [c for c in report.conflicts if (c.confidence or 0.0) < CONFIDENCE_THRESHOLD]
+    for cf in shown:
         out += [f"### {_esc(cf.topic)}", ""]
         for side in cf.sides:
             out.append(f"- **{_esc(side.claim)}** {cites(side.cites)}")
         out.append("")
-    if not report.conflicts:
+    if not shown:
         out += ["(none found)", ""]
+    if doubtful:
+        # below the threshold: possible disagreements, not stated as contradictions
+        out += [
+            f"Possible disagreements below the confidence threshold ({CONFIDENCE_THRESHOLD}):",
+            "",
+        ]
+        for cf in doubtful:
+            sides = " vs ".join(f"{_esc(s.claim)} {cites(s.cites)}" for s in cf.sides)
+            out.append(f"- {_esc(cf.topic)}: {sides}")
+        out.append("")
 
     cov = view.coverage
     out += ["## Coverage", ""]

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from storyline.models import (
+    CONFIDENCE_THRESHOLD,
     Article,
     ArticleId,
     Cite,
@@ -566,7 +567,8 @@ class StoryView:
     quotes: list[SpeakerQuotes]
     numbers: list[NumberGroup]
     claims: list[ClaimView]  # most independent sources first
-    conflicts: list[ConflictView]
+    conflicts: list[ConflictView]  # at or above CONFIDENCE_THRESHOLD
+    uncertain_conflicts: list[ConflictView]  # below it: possible disagreements only
     stances: list[StanceView]
     profile_fields: list[tuple[str, list[ValueView]]]  # (humanized name, values)
     actors: list[ActorView]  # most named first, at most 24
@@ -580,7 +582,11 @@ def story_view(report: StoryReport) -> StoryView:
     """The view model of one report: built from the typed report alone."""
     names = {e.id: e.name for e in report.entities}
     cov = coverage(report)
-    sides = {tuple(side.cites) for cf in report.conflicts for side in cf.sides}
+    # the page states only conflicts at or above the documented threshold (docs/report.md);
+    # the others are listed apart as possible disagreements, never as contradictions
+    shown = [c for c in report.conflicts if (c.confidence or 0.0) >= CONFIDENCE_THRESHOLD]
+    doubtful = [c for c in report.conflicts if (c.confidence or 0.0) < CONFIDENCE_THRESHOLD]
+    sides = {tuple(side.cites) for cf in shown for side in cf.sides}
     citer = Citer(report.articles)
     refs = citer.refs
     articles = sorted(refs.values(), key=lambda r: r.n)
@@ -618,7 +624,12 @@ def story_view(report: StoryReport) -> StoryView:
         conflicts=[
             ConflictView(c.topic or "", [SideView(s.claim or "", citer(s.cites, excerpts=True))
                                          for s in c.sides])
-            for c in report.conflicts
+            for c in shown
+        ],
+        uncertain_conflicts=[
+            ConflictView(c.topic or "", [SideView(s.claim or "", citer(s.cites, excerpts=True))
+                                         for s in c.sides])
+            for c in doubtful
         ],
         stances=[StanceView(s.actor, s.stance, s.target, s.condition, citer(s.cites), s.polarity)
                  for s in report.stances],

@@ -30,6 +30,7 @@ Every sentence cites the spans it is built from; ``shared/tools/check-report`` c
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -43,6 +44,7 @@ from storyline.lang import (
     REFERRING_PRONOUNS,
     SPEECH_LEMMAS,
     TITLE_CASE_SMALL_WORDS,
+    WEEKDAYS,
     finite_forms,
     stop_words,
 )
@@ -56,9 +58,10 @@ from storyline.lang.brief import (
     NON_COUNT_MEASURES,
     PEOPLE_WORDS,
     POSSESSIVE_DETERMINERS,
+    ROLE_PREPOSITIONS,
     YEAR_ACT_PHRASES,
 )
-from storyline.lang.en import CREDIT_WORDS, LENGTH_UNITS
+from storyline.lang.en import CREDIT_WORDS, LENGTH_UNITS, PERSON_ROLE_NOUNS
 from storyline.lang.frames import FRAME_WORDS
 from storyline.lang.slots import INSTITUTION_HEADS
 from storyline.models import (
@@ -382,12 +385,20 @@ def _speaker_name(q: Quote) -> str:
         words = ["the", *words[1:]]  # "her publicist": "her" points outside the brief
         name = " ".join(words)
     head = words[0].lower() if words else ""
-    for w in words[1:]:
+    at = 0
+    for i, w in enumerate(words[1:], 1):
         low = w.lower()
         if low in stop_words() or low.endswith(("ed", "ing")) or low in TITLE_CASE_SMALL_WORDS:
             break  # "official involved in the talks": the head noun is before the modifier
-        head = low
+        head, at = low, i
     plural = head.endswith("s") and not head.endswith("ss")
+    if not plural and head in PERSON_ROLE_NOUNS and head not in ("the", "a", "an"):
+        # one person by role, with no article: "Surrey Police spokeswoman", "Spokesman for
+        # the council" -> "A Surrey Police spokeswoman", "A spokesman for the council"
+        if at > 0 and words[at].islower() and not any(w[:1].isupper() for w in words[at + 1 :]):
+            return ("An " if name[:1].lower() in "aeiou" else "A ") + name
+        if at == 0 and len(words) > 1 and words[1] in ROLE_PREPOSITIONS:
+            return ("An " if head[:1] in "aeiou" else "A ") + head + " " + " ".join(words[1:])
     named = any(w[:1].isupper() for w in words[1:])  # "crown prosecutor Jane Roe"
     if plural or named or name.lower().startswith(("the ", "a ", "an ")):
         pass
@@ -411,20 +422,30 @@ def _quote_text(q: Quote) -> str | None:
     ):
         return None  # "the engine failed, they said, …": a second attribution inside it
     first = text.split()[0]
-    if (
-        q.kind == "indirect"
-        and first.islower()
-        and (
-            _has_finite_verb(first)
-            or (
-                not _has_finite_verb(text)
-                and first not in CLAUSE_OPENERS
-                and not first[0].isdigit()
+    plain = first.lower().strip(",")
+    if q.kind == "indirect" and (
+        plain in WEEKDAYS  # "… said Friday and found …": the attribution's day, then a cut
+        or (
+            (first.islower() or _lower_ok(text))
+            and (
+                _has_finite_verb(first)
+                or (
+                    not _has_finite_verb(text)
+                    and plain not in CLAUSE_OPENERS
+                    and not first[0].isdigit()
+                )
             )
         )
     ):
         # "… said back in November": no clause; "… said took place Thursday": no subject
         return None
+    if text.count("(") != text.count(")"):
+        return None  # "6 million) the thieves …": cut through a bracket
+    low = [w.lower() for w in _WORD.findall(text)]
+    if q.kind == "direct" and any(
+        a in _speech_forms() and b in REFERRING_PRONOUNS for a, b in itertools.pairwise(low)
+    ):
+        return None  # "Witnesses said they felt …": narration read as a quote
     if "“" in text or '"' in text:
         return None  # a quotation inside the quote: the nested marks read broken
     if q.kind != "indirect" and not text[:1].isupper():
