@@ -70,6 +70,7 @@ from storyline.models import (
     ArticleId,
     BriefSentence,
     Cite,
+    Claim,
     Conflict,
     ConflictSide,
     Event,
@@ -91,6 +92,9 @@ MAX_WORDS = 45  # a brief sentence is short: longer ones are left to the article
 QUOTE_WORDS = (6, 40)
 NEAR_DUPLICATE = 0.3  # Jaccard of content words: the same fact told twice
 ECHO = 0.4  # Jaccard for "another outlet's sentence saying the same"
+# A statement claim (one fact, aligned by meaning across outlets) whose clause is this much
+# of a sentence stands for the sentence: the outlets telling that fact corroborate it.
+CORE_SHARE = 0.6
 
 
 @functools.cache
@@ -119,6 +123,7 @@ class _Sentence:
     index: int  # position in its article
     score: float = 0.0
     extra: list[Cite] = field(default_factory=list)  # near-duplicates collapsed into it
+    core: set[str] = field(default_factory=set)  # statement claims that are most of it
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -256,15 +261,29 @@ def _facts(articles: Sequence[Article], alignment: Alignment) -> list[_Sentence]
     pool = originals or sents
     n_roots = len({roots.get(a.id, a.id) for a in articles})
     weights: dict[ArticleId, list[tuple[int, int, str, float]]] = defaultdict(list)
+    statements: dict[ArticleId, list[tuple[Cite, Claim]]] = defaultdict(list)
     for c in alignment.claims:
         if c.confidence < CONFIDENCE_THRESHOLD:
             continue  # below the documented threshold (docs/report.md): never in the brief
         if alignment.info[c.id].kind == "statement":
-            continue  # a sentence other outlets echo: ``_echo`` below already weighs that
+            # one fact told in other words (aligned by meaning): it ties sentences together
+            # below; ``_echo`` already weighs sentences told in the same words
+            if c.independent_sources >= 2:
+                for x in c.cites:
+                    statements[x.article].append((x, c))
+            continue
         # a claim one source makes counts little: the brief is for what sources share
         w = (c.independent_sources - 1) + 0.3 + (1.0 if alignment.info[c.id].contested else 0.0)
         for x in c.cites:
             weights[x.article].append((x.start, x.end, c.id, w))
+    opposed: set[tuple[ArticleId, ArticleId]] = set()
+    for cf in alignment.conflicts:
+        if cf.confidence < CONFIDENCE_THRESHOLD:
+            continue
+        sides = [{roots.get(x.article, x.article) for x in sd.cites} for sd in cf.sides]
+        for i, a in enumerate(sides):
+            for b in sides[i + 1 :]:
+                opposed |= {(x, y) for x in a for y in b} | {(y, x) for x in a for y in b}
     similar = _similar(pool, sents)
     for s in pool:
         hits = {cid: w for a, b, cid, w in weights[s.article] if a < s.end and s.start < b}
@@ -275,13 +294,39 @@ def _facts(articles: Sequence[Article], alignment: Alignment) -> list[_Sentence]
             + (3.0 if s.index == 0 else 1.0 if s.index == 1 else 0.0)
         )
         s.extra = _echo_cites(s, similar.get(id(s), []))
+        # a fact told by other outlets in other words: the clause that is most of this
+        # sentence is one claim with theirs, so their clauses cite it too
+        mine = roots.get(s.article, s.article)
+        for x, c in statements[s.article]:
+            if _cover(x, s) >= CORE_SHARE and not alignment.info[c.id].contested:
+                s.core.add(c.id)
+                s.extra += [
+                    y
+                    for y in c.cites
+                    if y.article != s.article
+                    and y not in s.extra
+                    # outlets that disagree elsewhere in the story are not taken to tell this
+                    # fact in other words: the paraphrase may hide the very point they differ on
+                    and (mine, roots.get(y.article, y.article)) not in opposed
+                ]
+        more = len({roots.get(y.article, y.article) for y in s.extra} - {s.article})
+        s.score += 4.0 * max(0.0, more - echo) / max(1, n_roots - 1)
     picked: list[_Sentence] = []
     for s in sorted(pool, key=lambda s: (-s.score, order[s.article], s.start)):
         if len(picked) >= BRIEF_MAX:
             break
         if s.score <= 0 and len(picked) >= BRIEF_MIN:
             break
-        twin = next((p for p in picked if _jaccard(s.words, p.words) >= NEAR_DUPLICATE), None)
+        twin = next(
+            (
+                p
+                for p in picked
+                if _jaccard(s.words, p.words) >= NEAR_DUPLICATE
+                or s.core & p.core
+                or _shared_echoes(s, p) >= 2
+            ),
+            None,
+        )
         if twin is not None:
             # the same fact in another outlet's words: one sentence, all the cites; a
             # looser likeness ("X is drafting it" / "Y is drafting it") is only not repeated
@@ -301,6 +346,25 @@ def _facts(articles: Sequence[Article], alignment: Alignment) -> list[_Sentence]
         key=lambda s: (-_n_sources(s, roots), -s.score, order[s.article], s.start),
     )
     return [first, *rest]
+
+
+def _shared_echoes(a: _Sentence, b: _Sentence) -> int:
+    """The articles where a passage cited for ``a`` overlaps one cited for ``b``: two
+    sentences that other outlets echo in the same passages tell the same fact."""
+    arts: set[ArticleId] = set()
+    for x in _cites(a):
+        for y in _cites(b):
+            if x.article == y.article and x.start < y.end and y.start < x.end:
+                arts.add(x.article)
+    return len(arts - {a.article, b.article})
+
+
+def _cover(x: Cite, s: _Sentence) -> float:
+    """The share of sentence ``s`` that the cited clause ``x`` covers."""
+    if x.article != s.article:
+        return 0.0
+    inside = max(0, min(x.end, s.end) - max(x.start, s.start))
+    return inside / max(1, s.end - s.start)
 
 
 def _cites(s: _Sentence) -> list[Cite]:
