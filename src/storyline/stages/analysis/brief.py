@@ -725,7 +725,8 @@ def _side_words(side: ConflictSide, slot: str, texts: Mapping[ArticleId, str]) -
         span = re.sub(r"(\d), (\d{3})\b", r"\1,\2", " ".join(text[c.start : c.end].split()))
         found = [d.replace(",", "") for d in _NUMBER.findall(span)]
         # the span holds the figure itself (not a cut "6" of "6.1"), or says it in words
-        if span and (found == [digits] or (not found and len(span.split()) <= 6)):
+        whole = found == [digits] or (len(found) == 1 and len(span.split()) > 1)  # "2,000 ft"
+        if span and (whole or (not found and len(span.split()) <= 6)):
             out.append(span)
     if not out:
         unit = slot if slot.lower() in LENGTH_UNITS or slot.lower() in NON_COUNT_MEASURES else ""
@@ -784,7 +785,7 @@ def _conflict_sentence(
             what = _side_words(side, parsed[1], texts)
         elif tail:
             what = " ".join(side.claim.split()[: -len(tail)])  # "X and Y" (drafting it)
-        elif _verbatim(side, texts):
+        elif len(side.claim.split()) > 3 and _verbatim(side, texts):
             what = f"“{side.claim}”"  # the articles' own words
         else:
             what = side.claim  # a name, a colour, a time: "Alishbandi"; never in quote marks
