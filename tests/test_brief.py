@@ -146,9 +146,9 @@ def test_update_sentence_names_the_move_and_its_days() -> None:
                [cite(arts[0], "Valdoria"), cite(arts[2], "Valdoria")])  # fmt: skip
     b = _update_sentence(ev)
     assert b.text == "Changed between reports: officers: 500 → 800 (2031-03-02 → 2031-03-05)."
-    ev.summary = "killed: two people → 6"
+    ev.summary = "killed: 2 → Six people"
     assert _update_sentence(ev).text == (
-        "The number of people killed changed between reports: two people → 6 "
+        "The number of people killed changed between reports: 2 → six people "
         "(2031-03-02 → 2031-03-05)."
     )
     assert len(b.cites) == 2

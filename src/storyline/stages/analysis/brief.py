@@ -62,7 +62,7 @@ from storyline.lang.brief import (
     YEAR_ACT_PHRASES,
 )
 from storyline.lang.en import CREDIT_WORDS, LENGTH_UNITS, PERSON_ROLE_NOUNS
-from storyline.lang.frames import FRAME_WORDS
+from storyline.lang.frames import FRAME_WORDS, NUMBER_WORDS
 from storyline.lang.slots import INSTITUTION_HEADS
 from storyline.models import (
     CONFIDENCE_THRESHOLD,
@@ -124,6 +124,7 @@ class _Sentence:
     score: float = 0.0
     extra: list[Cite] = field(default_factory=list)  # near-duplicates collapsed into it
     core: set[str] = field(default_factory=set)  # statement claims that are most of it
+    claims: set[str] = field(default_factory=set)  # the other usable claims it carries
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -287,6 +288,7 @@ def _facts(articles: Sequence[Article], alignment: Alignment) -> list[_Sentence]
     similar = _similar(pool, sents)
     for s in pool:
         hits = {cid: w for a, b, cid, w in weights[s.article] if a < s.end and s.start < b}
+        s.claims = set(hits)
         echo = _echo(s, similar.get(id(s), []), roots)
         s.score = (
             min(sum(hits.values()), 8.0)
@@ -324,6 +326,7 @@ def _facts(articles: Sequence[Article], alignment: Alignment) -> list[_Sentence]
                 if _jaccard(s.words, p.words) >= NEAR_DUPLICATE
                 or s.core & p.core
                 or _shared_echoes(s, p) >= 2
+                or len(s.claims & p.claims) >= 2  # "404 yards and two touchdowns", twice
             ),
             None,
         )
@@ -809,7 +812,12 @@ def _update_sentence(event: Event) -> BriefSentence:
         plural = noun.endswith("s") or noun in IRREGULAR_PLURALS
         noun = "people" if noun in PEOPLE_WORDS or not plural else noun
         what = MEASURE_PHRASES[m.group(1)].format(noun=noun, of="", poss="the ")
-        text = f"{what[:1].upper()}{what[1:]} changed between reports: {m.group(2)}{tail}."
+        # "Seventeen people" opened its sentence: inside this one it is "seventeen people"
+        move = " → ".join(
+            v[:1].lower() + v[1:] if v.split()[0].lower() in NUMBER_WORDS else v
+            for v in m.group(2).split(" → ")
+        )
+        text = f"{what[:1].upper()}{what[1:]} changed between reports: {move}{tail}."
     else:
         text = f"Changed between reports: {summary}{tail}."
     return BriefSentence(text, list(event.cites))
