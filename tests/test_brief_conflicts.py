@@ -85,7 +85,7 @@ def test_a_name_a_year_and_a_drafting_conflict_read_as_plain_clauses() -> None:
         "In what year (osterby:found)",
         [ConflictSide("1994", [at("c1", "Osterby")]), ConflictSide("1997", [at("c2", "Osterby")])],
     )
-    assert sentence(year).startswith("Outlets differ on in what year Osterby was founded: 1994")
+    assert sentence(year).startswith("Outlets differ on the year Osterby was founded: 1994")
     drafting = Conflict(
         "Who is drafting the resolution",
         [

@@ -83,3 +83,6 @@ CLAUSE_OPENERS: frozenset[str] = frozenset(
 
 # "Spokesman for the council": a role noun followed by one of these names one person.
 ROLE_PREPOSITIONS: frozenset[str] = frozenset({"for", "of", "at", "from", "with"})
+
+# Of those, the units a figure is written with ("40 percent"); "number" and "age" are not.
+UNIT_MEASURES: frozenset[str] = NON_COUNT_MEASURES - {"number", "age"}

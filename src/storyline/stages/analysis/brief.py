@@ -59,6 +59,7 @@ from storyline.lang.brief import (
     PEOPLE_WORDS,
     POSSESSIVE_DETERMINERS,
     ROLE_PREPOSITIONS,
+    UNIT_MEASURES,
     YEAR_ACT_PHRASES,
 )
 from storyline.lang.en import CREDIT_WORDS, LENGTH_UNITS, PERSON_ROLE_NOUNS
@@ -240,10 +241,14 @@ def build_brief(
     n_roots = len({roots.get(a.id, a.id) for a in articles})
     facts = _facts(articles, alignment)
     said = _who_said_what(alignment, [f.words for f in facts])
-    differ = [
-        _conflict_sentence(c, labels, [a.id for a in articles], texts)
-        for c in _outlet_conflicts(alignment.conflicts, roots)
-    ][:MAX_BRIEF_CONFLICTS]
+    differ: list[BriefSentence] = []
+    said_on: set[str] = set()
+    for c in _outlet_conflicts(alignment.conflicts, roots):
+        b = _conflict_sentence(c, labels, [a.id for a in articles], texts)
+        on = b.text.split(": ", 1)[0]  # "Outlets differ on the length of the fall"
+        if on not in said_on and len(differ) < MAX_BRIEF_CONFLICTS:
+            said_on.add(on)  # one sentence per thing outlets differ on
+            differ.append(b)
     changed = [_update_sentence(e) for e in timeline if getattr(e, "kind", "event") == "update"]
     changed = changed[:MAX_UPDATES]
     room = BRIEF_MAX - len(said) - len(differ) - len(changed)
@@ -593,7 +598,7 @@ def _outlet_conflicts(
     figures: the outlets do not differ there)."""
     out: list[Conflict] = []
     topics: set[str] = set()
-    for c in conflicts:
+    for c in sorted(conflicts, key=lambda c: -c.confidence):  # the surest first
         if c.confidence < CONFIDENCE_THRESHOLD or c.topic in topics:
             continue
         sides = [{roots.get(x.article, x.article) for x in s.cites} for s in c.sides]
@@ -612,12 +617,18 @@ def _topic(conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
         return f"whether {yes_no.group(1)} is {yes_no.group(2)}"
     day = re.match(r"On what day it happened \((.+)\)$", topic)
     if day:
-        return f"on what day the {day.group(1)} happened"
+        return f"the day the {day.group(1)} happened"
+    if topic == "At what time it happened":
+        return "the time it happened"
     year = re.match(r"In what year \((.+?)(?::(\w+))?\)$", topic)
     if year:
         who = _as_written(year.group(1), conflict, texts)
         act = YEAR_ACT_PHRASES.get(year.group(2) or "", "{x} did it")
-        return "in what year " + act.format(x=who)
+        return "the year " + act.format(x=who)
+    colour = re.match(r"The colour of the (.+)$", topic)
+    if colour:
+        thing = _as_written(colour.group(1), conflict, texts)
+        return "the colour of " + (thing if thing.startswith("the ") else f"the {thing}")
     first = topic.split()[0] if topic.split() else ""
     if first in _LOWER_OPENERS:
         return topic[0].lower() + topic[1:]  # a question word or an article, not a name
@@ -722,6 +733,9 @@ def _side_words(side: ConflictSide, slot: str, texts: Mapping[ArticleId, str]) -
     value = side.claim.rpartition(": ")[2]
     number = value.split()[0]
     digits = number.replace(",", "")
+    if slot == "age":
+        return number  # "32", not "32 / 32-year-old"
+    is_unit = slot.lower() in LENGTH_UNITS or slot.lower() in UNIT_MEASURES
     out: list[str] = []
     for c in side.cites:
         text = texts.get(c.article, "")
@@ -730,10 +744,9 @@ def _side_words(side: ConflictSide, slot: str, texts: Mapping[ArticleId, str]) -
         # the span holds the figure itself (not a cut "6" of "6.1"), or says it in words
         whole = found == [digits] or (len(found) == 1 and len(span.split()) > 1)  # "2,000 ft"
         if span and (whole or (not found and len(span.split()) <= 6)):
-            out.append(span)
+            out.append(f"{span} {slot}" if is_unit and span[-1:].isdigit() else span)  # "about 200"
     if not out:
-        unit = slot if slot.lower() in LENGTH_UNITS or slot.lower() in NON_COUNT_MEASURES else ""
-        out = [f"{number} {unit}".strip() if unit != "age" else number]
+        out = [f"{number} {slot}" if is_unit else number]
     return " / ".join(list(dict.fromkeys(out))[:2])
 
 
@@ -781,6 +794,12 @@ def _conflict_sentence(
     rank = {a: i for i, a in enumerate(order)}
     parsed = _numeric(conflict)
     tail = _shared_tail([s.claim for s in conflict.sides], conflict.topic)
+    # an article's own words may stand in quote marks, all sides alike: a clause told
+    # verbatim by every side ("not expected to be a peacekeeping operation"), never a list
+    # of values ("grey / gray") or a short value ("Calamita")
+    quoted = all(" / " not in sd.claim and _verbatim(sd, texts) for sd in conflict.sides) and any(
+        len(sd.claim.split()) > 3 for sd in conflict.sides
+    )
     parts: list[str] = []
     for side in conflict.sides:
         who = _outlet_list(side, labels, rank)
@@ -788,7 +807,7 @@ def _conflict_sentence(
             what = _side_words(side, parsed[1], texts)
         elif tail:
             what = " ".join(side.claim.split()[: -len(tail)])  # "X and Y" (drafting it)
-        elif len(side.claim.split()) > 3 and _verbatim(side, texts):
+        elif quoted:
             what = f"“{side.claim}”"  # the articles' own words
         else:
             what = side.claim  # a name, a colour, a time: "Alishbandi"; never in quote marks
