@@ -177,3 +177,22 @@ def test_the_page_states_only_conflicts_at_the_threshold() -> None:
     assert "<h3>The colour of the ferry</h3>" not in html
     assert f"Conflicts ({shown})" in html and "below the confidence threshold" in html
     assert not any("ferry" in b.text and "grey" in b.text for b in report.brief)
+
+
+def test_a_conflict_heading_takes_the_briefs_words_else_drops_the_slot_key() -> None:
+    from storyline.models import BriefSentence
+    from storyline.render.view import conflict_heading
+
+    toll = Conflict(
+        "people injured: people",
+        [
+            ConflictSide("people injured: 80 people", [at("c1", "80 people")]),
+            ConflictSide("persons injured: 70 persons", [at("c2", "70 people")]),
+        ],
+    )
+    assert conflict_heading(toll, []) == "people injured"
+    assert (
+        conflict_heading(Conflict("Tomas Brell: metres", toll.sides), []) == "Tomas Brell (metres)"
+    )
+    brief = [_conflict_sentence(toll, LABELS, ORDER, TEXTS), BriefSentence("Other.", [])]
+    assert conflict_heading(toll, brief) == "The number of people injured"

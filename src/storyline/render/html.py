@@ -19,7 +19,7 @@ from jinja2 import Environment, Template
 from markupsafe import Markup
 
 from storyline.models import CONFIDENCE_THRESHOLD, Cite, StoryReport
-from storyline.render.view import cite_key, story_view
+from storyline.render.view import cite_key, conflict_heading, story_view
 
 
 def highlight(text: str, cites: list[Cite]) -> Markup:
@@ -72,4 +72,5 @@ def render_html(report: StoryReport) -> str:
         conflicts=view.conflicts,
         uncertain_conflicts=view.uncertain_conflicts,
         threshold=CONFIDENCE_THRESHOLD,
+        heading=lambda cf: conflict_heading(cf, report.brief),
     )

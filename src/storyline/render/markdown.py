@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.models import CONFIDENCE_THRESHOLD, Cite, StoryReport
-from storyline.render.view import story_view
+from storyline.render.view import conflict_heading, story_view
 
 
 def _esc(text: str | None) -> str:
@@ -84,7 +84,7 @@ def render_markdown(report: StoryReport) -> str:
     shown = [c for c in report.conflicts if (c.confidence or 0.0) >= CONFIDENCE_THRESHOLD]
     doubtful = [c for c in report.conflicts if (c.confidence or 0.0) < CONFIDENCE_THRESHOLD]
     for cf in shown:
-        out += [f"### {_esc(cf.topic)}", ""]
+        out += [f"### {_esc(conflict_heading(cf, report.brief))}", ""]
         for side in cf.sides:
             out.append(f"- **{_esc(side.claim)}** {cites(side.cites)}")
         out.append("")
@@ -98,7 +98,7 @@ def render_markdown(report: StoryReport) -> str:
         ]
         for cf in doubtful:
             sides = " vs ".join(f"{_esc(s.claim)} {cites(s.cites)}" for s in cf.sides)
-            out.append(f"- {_esc(cf.topic)}: {sides}")
+            out.append(f"- {_esc(conflict_heading(cf, report.brief))}: {sides}")
         out.append("")
 
     cov = view.coverage

@@ -23,8 +23,10 @@ from storyline.models import (
     CONFIDENCE_THRESHOLD,
     Article,
     ArticleId,
+    BriefSentence,
     Cite,
     Claim,
+    Conflict,
     EntityId,
     Profile,
     Quantity,
@@ -578,6 +580,24 @@ class StoryView:
     labels: list[LabelsView]
 
 
+def conflict_heading(conflict: Conflict, brief: Sequence[BriefSentence]) -> str:
+    """A conflict's heading in plain words: what the brief says outlets differ on ("The
+    length of the fall") when the brief states it, else its topic without a slot key
+    ("people injured: people" -> "people injured")."""
+    cites = {(c.article, c.start, c.end) for sd in conflict.sides for c in sd.cites}
+    for b in brief:
+        said = {(c.article, c.start, c.end) for c in b.cites}
+        if b.text.startswith("Outlets differ on ") and ": " in b.text and said <= cites:
+            on = b.text.removeprefix("Outlets differ on ").split(": ", 1)[0]
+            return on[:1].upper() + on[1:]
+    topic = conflict.topic or ""
+    head, sep, slot = topic.rpartition(": ")
+    if sep and head and " " not in slot.strip():
+        # a figure's topic, "subject: measure": the measure once
+        return head if slot in head.split() or head.endswith(slot) else f"{head} ({slot})"
+    return topic
+
+
 def story_view(report: StoryReport) -> StoryView:
     """The view model of one report: built from the typed report alone."""
     names = {e.id: e.name for e in report.entities}
@@ -622,12 +642,14 @@ def story_view(report: StoryReport) -> StoryView:
             for c in sorted(report.claims, key=lambda c: -int(c.independent_sources or 0))
         ],
         conflicts=[
-            ConflictView(c.topic or "", [SideView(s.claim or "", citer(s.cites, excerpts=True))
+            ConflictView(conflict_heading(c, report.brief),
+                         [SideView(s.claim or "", citer(s.cites, excerpts=True))
                                          for s in c.sides])
             for c in shown
         ],
         uncertain_conflicts=[
-            ConflictView(c.topic or "", [SideView(s.claim or "", citer(s.cites, excerpts=True))
+            ConflictView(conflict_heading(c, report.brief),
+                         [SideView(s.claim or "", citer(s.cites, excerpts=True))
                                          for s in c.sides])
             for c in doubtful
         ],
@@ -668,6 +690,7 @@ __all__ = [
     "TimelineEntry",
     "ValueView",
     "cite_key",
+    "conflict_heading",
     "coverage_matrix",
     "label_views",
     "number_articles",
