@@ -17,12 +17,19 @@ would need weights we do not ship, and it could say more than its sources.
   denied, questioned or conditional quote), composed as "Keir Starmer said: “…”" or, for
   reported speech, "Keir Starmer said the force would …". The quote's words are the
   cited span, verbatim; the brief adds the speaker and the quote marks.
-- **Where outlets differ**: each conflict at or above the threshold whose sides are told
-  by different sources (one per topic), "Outlets differ on who is drafting the
-  resolution: A1, A2 report “…”; A3 reports “…”", citing each side
+- **Where outlets differ**: the surest conflicts at or above the threshold whose sides are
+  told by different sources, one sentence per thing they differ on, in plain words: "Outlets
+  differ on the length of the fall: about 200 metres (A1, A2) vs 2,000 ft (A3)". What a
+  figure measures is read from its frame (``relations.read_frame``, phrases in
+  ``lang/brief.py``), never shown as a slot key; each side's figure as its articles word it
   (an outlet is named by ``Article.outlet``, its site, else its report number A1…An).
 - **What changed over time**: timeline entries of kind "update" (a figure that moved
-  between reports), with their dates, when the timeline has them.
+  between reports), with their dates: "The number of people killed changed between
+  reports: six → 11 (…)".
+
+A fact other outlets tell in other words (a statement claim aligned by meaning that is
+most of the sentence) counts their sources too, except outlets on the other side of a
+shown conflict: the paraphrase may hide the very point they differ on.
 
 Every sentence cites the spans it is built from; ``shared/tools/check-report`` checks them.
 """
