@@ -136,6 +136,7 @@ def test_speakers_read_as_subjects(speaker: str, said: str) -> None:
         "back in March, while visiting the Larkmoor ferry terminal on foot",  # no clause
         "took place at the old pier road terminal late on Thursday",  # no subject
         "6 million) the thieves drove off toward the Varn bridge at dawn",  # cut at a bracket
+        "a ferry crossing that went wrong within the first hour",  # a noun phrase, no clause
     ],
 )
 def test_broken_reported_speech_is_not_shown(text: str) -> None:
@@ -147,6 +148,8 @@ def test_narration_read_as_a_direct_quote_is_not_shown() -> None:
     assert _quote_text(q) is None
     ok = quote("The ramp is closed until the engineers have checked every bolt", "Ilse Varhol")
     assert _quote_text(ok) is not None
+    ok = quote("the ramp that broke had been inspected in May", "Ilse Varhol")
+    assert _quote_text(ok) is not None  # a relative clause, then the main verb
 
 
 def test_the_page_states_only_conflicts_at_the_threshold() -> None:

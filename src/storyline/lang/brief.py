@@ -86,3 +86,7 @@ ROLE_PREPOSITIONS: frozenset[str] = frozenset({"for", "of", "at", "from", "with"
 
 # Of those, the units a figure is written with ("40 percent"); "number" and "age" are not.
 UNIT_MEASURES: frozenset[str] = NON_COUNT_MEASURES - {"number", "age"}
+
+# Words opening a relative clause: reported speech whose one verb follows one of these is a
+# noun phrase, not a clause ("… said a crossing that went wrong").
+RELATIVE_WORDS: frozenset[str] = frozenset({"that", "which", "who", "whom", "whose"})

@@ -65,6 +65,7 @@ from storyline.lang.brief import (
     NON_COUNT_MEASURES,
     PEOPLE_WORDS,
     POSSESSIVE_DETERMINERS,
+    RELATIVE_WORDS,
     ROLE_PREPOSITIONS,
     UNIT_MEASURES,
     YEAR_ACT_PHRASES,
@@ -518,6 +519,8 @@ def _quote_text(q: Quote) -> str | None:
     ):
         # "… said back in November": no clause; "… said took place Thursday": no subject
         return None
+    if q.kind == "indirect" and _only_relative_verb(text):
+        return None  # "… said a crossing that went wrong": a noun phrase, no clause
     if text.count("(") != text.count(")"):
         return None  # "6 million) the thieves …": cut through a bracket
     low = [w.lower() for w in _WORD.findall(text)]
@@ -530,6 +533,16 @@ def _quote_text(q: Quote) -> str | None:
     if q.kind != "indirect" and not text[:1].isupper():
         return None  # a fragment ("out of the race"): it reads only inside its sentence
     return text
+
+
+def _only_relative_verb(text: str) -> bool:
+    """Whether ``text`` is a noun phrase with a relative clause: no verb the word lists know
+    except right after its relative word ("a crossing that went wrong", "the man who left")."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    rel = next((i for i, w in enumerate(words) if w in RELATIVE_WORDS), None)
+    if rel is None or rel == 0:
+        return False
+    return all(i == rel + 1 for i, w in enumerate(words) if _has_finite_verb(w))
 
 
 def _who_said_what(alignment: Alignment, facts: Sequence[frozenset[str]]) -> list[BriefSentence]:
