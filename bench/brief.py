@@ -14,6 +14,10 @@ time makes it (``story_title``, TF-IDF vectors). Printed, over every brief sente
   own frame words, "Outlets differ on the figure for", are not content);
 - ``counted`` / ``said`` / ``differ``: sentences giving their sources' count, quoting a
   speaker, naming an outlets' disagreement;
+- ``corroborated`` (of ``counted`` sentences): told by 2 or more independent sources;
+- ``rawkey`` (of ``differ`` sentences): a slot key instead of plain words ("the figure for
+  people injured: people", a side "Jane Roe: 27 age");
+- ``below`` (of ``differ`` sentences): built from a conflict under the shown threshold;
 
 and over titles: mean words, ``cut`` (ending in "…"), and ``names``: the title contains the
 event's key word (the content word most of its documents use, ties by frequency).
@@ -56,7 +60,7 @@ def main() -> int:
 
     from storyline.embed import get_embedder
     from storyline.lang import stop_words
-    from storyline.models import RawDoc, Story
+    from storyline.models import CONFIDENCE_THRESHOLD, RawDoc, Story
     from storyline.stages.analysis.report import build_report
     from storyline.stages.commit.summaries import story_title
     from storyline.stages.prepare.clean import clean_document
@@ -84,6 +88,16 @@ def main() -> int:
         story = Story(f"s-{key}", key, [a.id for a in arts], None, None, len(arts))
         rep = build_report(story, arts, facts)
         texts = [b.text for b in rep.brief]
+        weak, strong = set(), set()
+        for cf in rep.conflicts:
+            held = (cf.confidence or 0.0) >= CONFIDENCE_THRESHOLD
+            (strong if held else weak).update(
+                (c.article, c.start) for sd in cf.sides for c in sd.cites
+            )
+        for b in rep.brief:
+            if b.text.startswith(("Outlets differ", "Sources disagree")):
+                cs = {(c.article, c.start) for c in b.cites}
+                n["below"] += cs <= weak and not cs <= strong
         n["briefs"] += 1
         n["sentences"] += len(texts)
         for t in texts:
@@ -94,9 +108,17 @@ def main() -> int:
             )
             first = t.split()[0].lower().strip("“\"'‘,") if t.split() else ""
             n["dangling"] += t[:1] in "“\"'‘" or first in PRONOUNS
-            n["counted"] += bool(re.search(r"\(\d+ of \d+ sources\)$", t))
+            counted = re.search(r"\((\d+) of (\d+) sources\)$", t)
+            n["counted"] += bool(counted)
+            if counted:
+                n["corrob"] += int(counted.group(1)) >= 2
             n["said"] += bool(re.search(r"^[A-Z][^:]{0,80} said[: ]", t))
-            n["differ"] += t.startswith(("Outlets differ", "Sources disagree"))
+            differ = t.startswith(("Outlets differ", "Sources disagree"))
+            n["differ"] += differ
+            sides = t.split(": ", 1)[1] if ": " in t else ""
+            n["rawkey"] += differ and (
+                "the figure for" in t or bool(re.search(r"[A-Za-z]: \S", sides))
+            )
         ws = [_words(t, stop) for t in texts]
         n["dup"] += any(
             len(a & b) / len(a | b) >= 0.5 for i, a in enumerate(ws) for b in ws[i + 1 :] if a | b
@@ -116,7 +138,8 @@ def main() -> int:
         f"sentences/brief={n['sentences'] / b:.1f} unbalanced={n['unbalanced'] / s:.3f} "
         f"headline={n['headline'] / s:.3f} dangling={n['dangling'] / s:.3f} "
         f"dup={n['dup'] / b:.3f} counted={n['counted'] / s:.2f} said={n['said'] / s:.2f} "
-        f"differ={n['differ'] / s:.2f}"
+        f"differ={n['differ'] / s:.2f} corroborated={n['corrob'] / max(1, n['counted']):.2f} rawkey={n['rawkey']}/{n['differ']} "
+        f"below={n['below']}/{n['differ']}"
     )
     t = max(1, len(titles))
     print(

@@ -87,7 +87,10 @@ def test_brief_has_facts_speakers_and_differences_in_that_order() -> None:
     # the quote and its copy's echo are both cited
     assert {c.article for c in said.cites} == {"aaaa", "bbbb"}
     differ = next(b for b in report.brief if b.text.startswith("Outlets differ on who"))
-    assert "Harbor Times reports" in differ.text and "Daily Meridian" in differ.text
+    # each side's words, then its outlets; the topic's own words are said once
+    assert "vs Southland and Westport (Harbor Times)." in differ.text
+    assert "Northland and Eastmark (Daily Meridian" in differ.text
+    assert differ.text.count("drafting the resolution") == 1
 
 
 def test_brief_never_asserts_a_denied_or_conditional_quote() -> None:
@@ -143,4 +146,9 @@ def test_update_sentence_names_the_move_and_its_days() -> None:
                [cite(arts[0], "Valdoria"), cite(arts[2], "Valdoria")])  # fmt: skip
     b = _update_sentence(ev)
     assert b.text == "Changed between reports: officers: 500 → 800 (2031-03-02 → 2031-03-05)."
+    ev.summary = "killed: 2 → Six people"
+    assert _update_sentence(ev).text == (
+        "The number of people killed changed between reports: 2 → six people "
+        "(2031-03-02 → 2031-03-05)."
+    )
     assert len(b.cites) == 2

@@ -18,8 +18,8 @@ from importlib import resources
 from jinja2 import Environment, Template
 from markupsafe import Markup
 
-from storyline.models import Cite, StoryReport
-from storyline.render.view import cite_key, story_view
+from storyline.models import CONFIDENCE_THRESHOLD, Cite, StoryReport
+from storyline.render.view import cite_key, conflict_heading, story_view
 
 
 def highlight(text: str, cites: list[Cite]) -> Markup:
@@ -69,4 +69,8 @@ def render_html(report: StoryReport) -> str:
         number=view.cites.number,
         outlet_facts=view.outlet_facts,
         labels=view.labels,
+        conflicts=view.conflicts,
+        uncertain_conflicts=view.uncertain_conflicts,
+        threshold=CONFIDENCE_THRESHOLD,
+        heading=lambda cf: conflict_heading(cf, report.brief),
     )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from storyline.models import Cite, StoryReport
-from storyline.render.view import story_view
+from storyline.models import CONFIDENCE_THRESHOLD, Cite, StoryReport
+from storyline.render.view import conflict_heading, story_view
 
 
 def _esc(text: str | None) -> str:
@@ -81,13 +81,25 @@ def render_markdown(report: StoryReport) -> str:
         )
 
     out += ["", "## Conflicts", ""]
-    for cf in report.conflicts:
-        out += [f"### {_esc(cf.topic)}", ""]
+    shown = [c for c in report.conflicts if (c.confidence or 0.0) >= CONFIDENCE_THRESHOLD]
+    doubtful = [c for c in report.conflicts if (c.confidence or 0.0) < CONFIDENCE_THRESHOLD]
+    for cf in shown:
+        out += [f"### {_esc(conflict_heading(cf, report.brief))}", ""]
         for side in cf.sides:
             out.append(f"- **{_esc(side.claim)}** {cites(side.cites)}")
         out.append("")
-    if not report.conflicts:
+    if not shown:
         out += ["(none found)", ""]
+    if doubtful:
+        # below the threshold: possible disagreements, not stated as contradictions
+        out += [
+            f"Possible disagreements below the confidence threshold ({CONFIDENCE_THRESHOLD}):",
+            "",
+        ]
+        for cf in doubtful:
+            sides = " vs ".join(f"{_esc(s.claim)} {cites(s.cites)}" for s in cf.sides)
+            out.append(f"- {_esc(conflict_heading(cf, report.brief))}: {sides}")
+        out.append("")
 
     cov = view.coverage
     out += ["## Coverage", ""]

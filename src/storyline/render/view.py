@@ -20,10 +20,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from storyline.models import (
+    CONFIDENCE_THRESHOLD,
     Article,
     ArticleId,
+    BriefSentence,
     Cite,
     Claim,
+    Conflict,
     EntityId,
     Profile,
     Quantity,
@@ -566,7 +569,8 @@ class StoryView:
     quotes: list[SpeakerQuotes]
     numbers: list[NumberGroup]
     claims: list[ClaimView]  # most independent sources first
-    conflicts: list[ConflictView]
+    conflicts: list[ConflictView]  # at or above CONFIDENCE_THRESHOLD
+    uncertain_conflicts: list[ConflictView]  # below it: possible disagreements only
     stances: list[StanceView]
     profile_fields: list[tuple[str, list[ValueView]]]  # (humanized name, values)
     actors: list[ActorView]  # most named first, at most 24
@@ -576,11 +580,33 @@ class StoryView:
     labels: list[LabelsView]
 
 
+def conflict_heading(conflict: Conflict, brief: Sequence[BriefSentence]) -> str:
+    """A conflict's heading in plain words: what the brief says outlets differ on ("The
+    length of the fall") when the brief states it, else its topic without a slot key
+    ("people injured: people" -> "people injured")."""
+    cites = {(c.article, c.start, c.end) for sd in conflict.sides for c in sd.cites}
+    for b in brief:
+        said = {(c.article, c.start, c.end) for c in b.cites}
+        if b.text.startswith("Outlets differ on ") and ": " in b.text and said <= cites:
+            on = b.text.removeprefix("Outlets differ on ").split(": ", 1)[0]
+            return on[:1].upper() + on[1:]
+    topic = conflict.topic or ""
+    head, sep, slot = topic.rpartition(": ")
+    if sep and head and " " not in slot.strip():
+        # a figure's topic, "subject: measure": the measure once
+        return head if slot in head.split() or head.endswith(slot) else f"{head} ({slot})"
+    return topic
+
+
 def story_view(report: StoryReport) -> StoryView:
     """The view model of one report: built from the typed report alone."""
     names = {e.id: e.name for e in report.entities}
     cov = coverage(report)
-    sides = {tuple(side.cites) for cf in report.conflicts for side in cf.sides}
+    # the page states only conflicts at or above the documented threshold (docs/report.md);
+    # the others are listed apart as possible disagreements, never as contradictions
+    shown = [c for c in report.conflicts if (c.confidence or 0.0) >= CONFIDENCE_THRESHOLD]
+    doubtful = [c for c in report.conflicts if (c.confidence or 0.0) < CONFIDENCE_THRESHOLD]
+    sides = {tuple(side.cites) for cf in shown for side in cf.sides}
     citer = Citer(report.articles)
     refs = citer.refs
     articles = sorted(refs.values(), key=lambda r: r.n)
@@ -616,9 +642,16 @@ def story_view(report: StoryReport) -> StoryView:
             for c in sorted(report.claims, key=lambda c: -int(c.independent_sources or 0))
         ],
         conflicts=[
-            ConflictView(c.topic or "", [SideView(s.claim or "", citer(s.cites, excerpts=True))
+            ConflictView(conflict_heading(c, report.brief),
+                         [SideView(s.claim or "", citer(s.cites, excerpts=True))
                                          for s in c.sides])
-            for c in report.conflicts
+            for c in shown
+        ],
+        uncertain_conflicts=[
+            ConflictView(conflict_heading(c, report.brief),
+                         [SideView(s.claim or "", citer(s.cites, excerpts=True))
+                                         for s in c.sides])
+            for c in doubtful
         ],
         stances=[StanceView(s.actor, s.stance, s.target, s.condition, citer(s.cites), s.polarity)
                  for s in report.stances],
@@ -657,6 +690,7 @@ __all__ = [
     "TimelineEntry",
     "ValueView",
     "cite_key",
+    "conflict_heading",
     "coverage_matrix",
     "label_views",
     "number_articles",

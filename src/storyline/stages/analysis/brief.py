@@ -17,12 +17,19 @@ would need weights we do not ship, and it could say more than its sources.
   denied, questioned or conditional quote), composed as "Keir Starmer said: “…”" or, for
   reported speech, "Keir Starmer said the force would …". The quote's words are the
   cited span, verbatim; the brief adds the speaker and the quote marks.
-- **Where outlets differ**: each conflict at or above the threshold whose sides are told
-  by different sources (one per topic), "Outlets differ on who is drafting the
-  resolution: A1, A2 report “…”; A3 reports “…”", citing each side
+- **Where outlets differ**: the surest conflicts at or above the threshold whose sides are
+  told by different sources, one sentence per thing they differ on, in plain words: "Outlets
+  differ on the length of the fall: about 200 metres (A1, A2) vs 2,000 ft (A3)". What a
+  figure measures is read from its frame (``relations.read_frame``, phrases in
+  ``lang/brief.py``), never shown as a slot key; each side's figure as its articles word it
   (an outlet is named by ``Article.outlet``, its site, else its report number A1…An).
 - **What changed over time**: timeline entries of kind "update" (a figure that moved
-  between reports), with their dates, when the timeline has them.
+  between reports), with their dates: "The number of people killed changed between
+  reports: six → 11 (…)".
+
+A fact other outlets tell in other words (a statement claim aligned by meaning that is
+most of the sentence) counts their sources too, except outlets on the other side of a
+shown conflict: the paraphrase may hide the very point they differ on.
 
 Every sentence cites the spans it is built from; ``shared/tools/check-report`` checks them.
 """
@@ -30,8 +37,9 @@ Every sentence cites the spans it is built from; ``shared/tools/check-report`` c
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
@@ -43,22 +51,43 @@ from storyline.lang import (
     REFERRING_PRONOUNS,
     SPEECH_LEMMAS,
     TITLE_CASE_SMALL_WORDS,
+    WEEKDAYS,
     finite_forms,
     stop_words,
 )
-from storyline.lang.en import CREDIT_WORDS
+from storyline.lang.brief import (
+    CLAUSE_OPENERS,
+    FALL_PHRASE,
+    FALL_WORDS,
+    IRREGULAR_PLURALS,
+    MAX_NAMED_OUTLETS,
+    MEASURE_PHRASES,
+    NON_COUNT_MEASURES,
+    PEOPLE_WORDS,
+    POSSESSIVE_DETERMINERS,
+    RELATIVE_WORDS,
+    ROLE_PREPOSITIONS,
+    UNIT_MEASURES,
+    YEAR_ACT_PHRASES,
+)
+from storyline.lang.en import CREDIT_WORDS, LENGTH_UNITS, PERSON_ROLE_NOUNS
+from storyline.lang.frames import FRAME_WORDS, NUMBER_WORDS
+from storyline.lang.slots import INSTITUTION_HEADS
 from storyline.models import (
     CONFIDENCE_THRESHOLD,
     Article,
     ArticleId,
     BriefSentence,
     Cite,
+    Claim,
     Conflict,
+    ConflictSide,
     Event,
     Quote,
     usable,
 )
 from storyline.stages.analysis.align import Alignment
+from storyline.stages.analysis.relations import read_frame
 from storyline.stages.prepare.extract.dates import is_furniture
 from storyline.text import normalize_text, sentence_spans, tokens
 
@@ -72,6 +101,9 @@ MAX_WORDS = 45  # a brief sentence is short: longer ones are left to the article
 QUOTE_WORDS = (6, 40)
 NEAR_DUPLICATE = 0.3  # Jaccard of content words: the same fact told twice
 ECHO = 0.4  # Jaccard for "another outlet's sentence saying the same"
+# A statement claim (one fact, aligned by meaning across outlets) whose clause is this much
+# of a sentence stands for the sentence: the outlets telling that fact corroborate it.
+CORE_SHARE = 0.6
 
 
 @functools.cache
@@ -100,6 +132,8 @@ class _Sentence:
     index: int  # position in its article
     score: float = 0.0
     extra: list[Cite] = field(default_factory=list)  # near-duplicates collapsed into it
+    core: set[str] = field(default_factory=set)  # statement claims that are most of it
+    claims: set[str] = field(default_factory=set)  # the other usable claims it carries
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -211,13 +245,18 @@ def build_brief(
     """
     roots = alignment.roots
     labels = {a.id: outlet_label(a, i) for i, a in enumerate(articles)}
+    texts = {a.id: a.text for a in articles}
     n_roots = len({roots.get(a.id, a.id) for a in articles})
     facts = _facts(articles, alignment)
     said = _who_said_what(alignment, [f.words for f in facts])
-    differ = [
-        _conflict_sentence(c, labels, [a.id for a in articles])
-        for c in _outlet_conflicts(alignment.conflicts, roots)
-    ][:MAX_BRIEF_CONFLICTS]
+    differ: list[BriefSentence] = []
+    said_on: set[str] = set()
+    for c in _outlet_conflicts(alignment.conflicts, roots):
+        b = _conflict_sentence(c, labels, [a.id for a in articles], texts)
+        on = b.text.split(": ", 1)[0]  # "Outlets differ on the length of the fall"
+        if on not in said_on and len(differ) < MAX_BRIEF_CONFLICTS:
+            said_on.add(on)  # one sentence per thing outlets differ on
+            differ.append(b)
     changed = [_update_sentence(e) for e in timeline if getattr(e, "kind", "event") == "update"]
     changed = changed[:MAX_UPDATES]
     room = BRIEF_MAX - len(said) - len(differ) - len(changed)
@@ -236,18 +275,33 @@ def _facts(articles: Sequence[Article], alignment: Alignment) -> list[_Sentence]
     pool = originals or sents
     n_roots = len({roots.get(a.id, a.id) for a in articles})
     weights: dict[ArticleId, list[tuple[int, int, str, float]]] = defaultdict(list)
+    statements: dict[ArticleId, list[tuple[Cite, Claim]]] = defaultdict(list)
     for c in alignment.claims:
         if c.confidence < CONFIDENCE_THRESHOLD:
             continue  # below the documented threshold (docs/report.md): never in the brief
         if alignment.info[c.id].kind == "statement":
-            continue  # a sentence other outlets echo: ``_echo`` below already weighs that
+            # one fact told in other words (aligned by meaning): it ties sentences together
+            # below; ``_echo`` already weighs sentences told in the same words
+            if c.independent_sources >= 2:
+                for x in c.cites:
+                    statements[x.article].append((x, c))
+            continue
         # a claim one source makes counts little: the brief is for what sources share
         w = (c.independent_sources - 1) + 0.3 + (1.0 if alignment.info[c.id].contested else 0.0)
         for x in c.cites:
             weights[x.article].append((x.start, x.end, c.id, w))
+    opposed: set[tuple[ArticleId, ArticleId]] = set()
+    for cf in alignment.conflicts:
+        if cf.confidence < CONFIDENCE_THRESHOLD:
+            continue
+        sides = [{roots.get(x.article, x.article) for x in sd.cites} for sd in cf.sides]
+        for i, a in enumerate(sides):
+            for b in sides[i + 1 :]:
+                opposed |= {(x, y) for x in a for y in b} | {(y, x) for x in a for y in b}
     similar = _similar(pool, sents)
     for s in pool:
         hits = {cid: w for a, b, cid, w in weights[s.article] if a < s.end and s.start < b}
+        s.claims = set(hits)
         echo = _echo(s, similar.get(id(s), []), roots)
         s.score = (
             min(sum(hits.values()), 8.0)
@@ -255,13 +309,40 @@ def _facts(articles: Sequence[Article], alignment: Alignment) -> list[_Sentence]
             + (3.0 if s.index == 0 else 1.0 if s.index == 1 else 0.0)
         )
         s.extra = _echo_cites(s, similar.get(id(s), []))
+        # a fact told by other outlets in other words: the clause that is most of this
+        # sentence is one claim with theirs, so their clauses cite it too
+        mine = roots.get(s.article, s.article)
+        for x, c in statements[s.article]:
+            if _cover(x, s) >= CORE_SHARE and not alignment.info[c.id].contested:
+                s.core.add(c.id)
+                s.extra += [
+                    y
+                    for y in c.cites
+                    if y.article != s.article
+                    and y not in s.extra
+                    # outlets that disagree elsewhere in the story are not taken to tell this
+                    # fact in other words: the paraphrase may hide the very point they differ on
+                    and (mine, roots.get(y.article, y.article)) not in opposed
+                ]
+        more = len({roots.get(y.article, y.article) for y in s.extra} - {s.article})
+        s.score += 4.0 * max(0.0, more - echo) / max(1, n_roots - 1)
     picked: list[_Sentence] = []
     for s in sorted(pool, key=lambda s: (-s.score, order[s.article], s.start)):
         if len(picked) >= BRIEF_MAX:
             break
         if s.score <= 0 and len(picked) >= BRIEF_MIN:
             break
-        twin = next((p for p in picked if _jaccard(s.words, p.words) >= NEAR_DUPLICATE), None)
+        twin = next(
+            (
+                p
+                for p in picked
+                if _jaccard(s.words, p.words) >= NEAR_DUPLICATE
+                or s.core & p.core
+                or _shared_echoes(s, p) >= 2
+                or len(s.claims & p.claims) >= 2  # "404 yards and two touchdowns", twice
+            ),
+            None,
+        )
         if twin is not None:
             # the same fact in another outlet's words: one sentence, all the cites; a
             # looser likeness ("X is drafting it" / "Y is drafting it") is only not repeated
@@ -281,6 +362,25 @@ def _facts(articles: Sequence[Article], alignment: Alignment) -> list[_Sentence]
         key=lambda s: (-_n_sources(s, roots), -s.score, order[s.article], s.start),
     )
     return [first, *rest]
+
+
+def _shared_echoes(a: _Sentence, b: _Sentence) -> int:
+    """The articles where a passage cited for ``a`` overlaps one cited for ``b``: two
+    sentences that other outlets echo in the same passages tell the same fact."""
+    arts: set[ArticleId] = set()
+    for x in _cites(a):
+        for y in _cites(b):
+            if x.article == y.article and x.start < y.end and y.start < x.end:
+                arts.add(x.article)
+    return len(arts - {a.article, b.article})
+
+
+def _cover(x: Cite, s: _Sentence) -> float:
+    """The share of sentence ``s`` that the cited clause ``x`` covers."""
+    if x.article != s.article:
+        return 0.0
+    inside = max(0, min(x.end, s.end) - max(x.start, s.start))
+    return inside / max(1, s.end - s.start)
 
 
 def _cites(s: _Sentence) -> list[Cite]:
@@ -361,13 +461,24 @@ def _speaker_name(q: Quote) -> str:
     name = " ".join((q.speaker or "").split())
     anon = (q.speaker_entity or "").startswith("anon:")
     words = name.split()
+    if len(words) > 1 and words[0].lower() in POSSESSIVE_DETERMINERS:
+        words = ["the", *words[1:]]  # "her publicist": "her" points outside the brief
+        name = " ".join(words)
     head = words[0].lower() if words else ""
-    for w in words[1:]:
+    at = 0
+    for i, w in enumerate(words[1:], 1):
         low = w.lower()
         if low in stop_words() or low.endswith(("ed", "ing")) or low in TITLE_CASE_SMALL_WORDS:
             break  # "official involved in the talks": the head noun is before the modifier
-        head = low
+        head, at = low, i
     plural = head.endswith("s") and not head.endswith("ss")
+    if not plural and head in PERSON_ROLE_NOUNS and head not in ("the", "a", "an"):
+        # one person by role, with no article: "Surrey Police spokeswoman", "Spokesman for
+        # the council" -> "A Surrey Police spokeswoman", "A spokesman for the council"
+        if at > 0 and words[at].islower() and not any(w[:1].isupper() for w in words[at + 1 :]):
+            return ("An " if name[:1].lower() in "aeiou" else "A ") + name
+        if at == 0 and len(words) > 1 and words[1] in ROLE_PREPOSITIONS:
+            return ("An " if head[:1] in "aeiou" else "A ") + head + " " + " ".join(words[1:])
     named = any(w[:1].isupper() for w in words[1:])  # "crown prosecutor Jane Roe"
     if plural or named or name.lower().startswith(("the ", "a ", "an ")):
         pass
@@ -390,11 +501,48 @@ def _quote_text(q: Quote) -> str | None:
         w.lower() in _speech_forms() for w in _WORD.findall(text) if w.islower()
     ):
         return None  # "the engine failed, they said, …": a second attribution inside it
+    first = text.split()[0]
+    plain = first.lower().strip(",")
+    if q.kind == "indirect" and (
+        plain in WEEKDAYS  # "… said Friday and found …": the attribution's day, then a cut
+        or (
+            (first.islower() or _lower_ok(text))
+            and (
+                _has_finite_verb(first)
+                or (
+                    not _has_finite_verb(text)
+                    and plain not in CLAUSE_OPENERS
+                    and not first[0].isdigit()
+                )
+            )
+        )
+    ):
+        # "… said back in November": no clause; "… said took place Thursday": no subject
+        return None
+    if q.kind == "indirect" and _only_relative_verb(text):
+        return None  # "… said a crossing that went wrong": a noun phrase, no clause
+    if text.count("(") != text.count(")"):
+        return None  # "6 million) the thieves …": cut through a bracket
+    low = [w.lower() for w in _WORD.findall(text)]
+    if q.kind == "direct" and any(
+        a in _speech_forms() and b in REFERRING_PRONOUNS for a, b in itertools.pairwise(low)
+    ):
+        return None  # "Witnesses said they felt …": narration read as a quote
     if "“" in text or '"' in text:
         return None  # a quotation inside the quote: the nested marks read broken
     if q.kind != "indirect" and not text[:1].isupper():
         return None  # a fragment ("out of the race"): it reads only inside its sentence
     return text
+
+
+def _only_relative_verb(text: str) -> bool:
+    """Whether ``text`` is a noun phrase with a relative clause: no verb the word lists know
+    except right after its relative word ("a crossing that went wrong", "the man who left")."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    rel = next((i for i, w in enumerate(words) if w in RELATIVE_WORDS), None)
+    if rel is None or rel == 0:
+        return False
+    return all(i == rel + 1 for i, w in enumerate(words) if _has_finite_verb(w))
 
 
 def _who_said_what(alignment: Alignment, facts: Sequence[frozenset[str]]) -> list[BriefSentence]:
@@ -434,7 +582,8 @@ def _who_said_what(alignment: Alignment, facts: Sequence[frozenset[str]]) -> lis
         _, q, text = best
         seen.append(_content_words(text))
         name = _speaker_name(q)
-        end = "" if text.endswith((".", "!", "?", "…")) else "."
+        # "… telling them, 'Stop.'": the closing mark follows the sentence's own stop
+        end = "" if text.rstrip("'’\"”").endswith((".", "!", "?", "…")) else "."
         if q.kind == "indirect":
             sentence = (
                 f"{name} said {text[:1].lower() + text[1:] if _lower_ok(text) else text}{end}"
@@ -469,7 +618,7 @@ def _outlet_conflicts(
     figures: the outlets do not differ there)."""
     out: list[Conflict] = []
     topics: set[str] = set()
-    for c in conflicts:
+    for c in sorted(conflicts, key=lambda c: -c.confidence):  # the surest first
         if c.confidence < CONFIDENCE_THRESHOLD or c.topic in topics:
             continue
         sides = [{roots.get(x.article, x.article) for x in s.cites} for s in c.sides]
@@ -480,37 +629,234 @@ def _outlet_conflicts(
     return out
 
 
-def _topic(conflict: Conflict) -> str:
+def _topic(conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
+    """A question or label topic as the object of "Outlets differ on …"."""
     topic = conflict.topic.rstrip("?")
     yes_no = re.match(r"(?:Is|Are) (the .+?) (an? .+)$", topic)
     if yes_no:
         return f"whether {yes_no.group(1)} is {yes_no.group(2)}"
-    if re.match(r"(?:Who|What|Which|When|Where|How)\b", topic):
-        return topic[0].lower() + topic[1:]  # a question word, not a name
+    day = re.match(r"On what day it happened \((.+)\)$", topic)
+    if day:
+        return f"the day the {day.group(1)} happened"
+    if topic == "At what time it happened":
+        return "the time it happened"
+    year = re.match(r"In what year \((.+?)(?::(\w+))?\)$", topic)
+    if year:
+        who = _as_written(year.group(1), conflict, texts)
+        act = YEAR_ACT_PHRASES.get(year.group(2) or "", "{x} did it")
+        return "the year " + act.format(x=who)
+    colour = re.match(r"The colour of the (.+)$", topic)
+    if colour:
+        thing = _as_written(colour.group(1), conflict, texts)
+        return "the colour of " + (thing if thing.startswith("the ") else f"the {thing}")
+    first = topic.split()[0] if topic.split() else ""
+    if first in _LOWER_OPENERS:
+        return topic[0].lower() + topic[1:]  # a question word or an article, not a name
     return f"the figure for {topic}"
 
 
+def _as_written(key: str, conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
+    """A lower-cased slot key as the cited articles write it ("the Larkmoor Clinic")."""
+    for side in conflict.sides:
+        for c in side.cites:
+            text = texts.get(c.article, "")
+            s, e = _sentence_of(text, c)
+            m = re.search(re.escape(key), text[s:e], re.I)
+            if m:
+                found = m.group()
+                thing = not found[:1].isupper() or found.split()[-1].lower() in INSTITUTION_HEADS
+                return f"the {found}" if thing else found  # "the Larkmoor Clinic", "Ilse Varhol"
+    return f"the {key}"
+
+
+# Words that open a topic and are not a name: lower-cased inside the sentence.
+_LOWER_OPENERS = frozenset(
+    {"Who", "What", "Which", "When", "Where", "How", "At", "On", "In", "The", "A", "An"}
+)
+_NUMERIC_TOPIC = re.compile(r"^(?P<subject>.+): (?P<slot>[^:]+)$")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+@functools.cache
+def _frame_forms() -> dict[str, str]:
+    """Each frame word form -> its frame ("killing" -> "killed")."""
+    return {w: frame for frame, forms in FRAME_WORDS.items() for w in forms}
+
+
+def _numeric(conflict: Conflict) -> tuple[str, str] | None:
+    """(subject, slot) of a conflict between two figures ("Jane Roe: age", sides
+    "Jane Roe: 27 age"), else None (a slot or statement conflict)."""
+    m = _NUMERIC_TOPIC.match(conflict.topic)
+    if m is None or not conflict.sides:
+        return None
+    values = [s.claim.rpartition(": ")[2] for s in conflict.sides]
+    if not all(_NUMBER.match(v) for v in values):
+        return None
+    return m.group("subject").strip(), m.group("slot").strip()
+
+
+def _sentence_of(text: str, cite: Cite) -> tuple[int, int]:
+    for s, e in sentence_spans(text):
+        if s <= cite.start < e:
+            return s, e
+    return cite.start, cite.end
+
+
+def _measure_phrase(conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
+    """What the two figures of a numeric conflict measure, in plain words: "the number of
+    people injured", "Jane Roe's age", "the length of the fall" (never a slot key)."""
+    parsed = _numeric(conflict)
+    assert parsed is not None
+    subject, slot = parsed
+    frames: Counter[str] = Counter()
+    words: set[str] = set()
+    for side in conflict.sides:
+        for c in side.cites:
+            text = texts.get(c.article)
+            if text is None or not 0 <= c.start < c.end <= len(text):
+                continue
+            s, e = _sentence_of(text, c)
+            fr = read_frame(text, c.start, c.end, (s, e))
+            if fr.frame:
+                frames[fr.frame] += 1
+            words |= {w.lower() for w in _WORD.findall(text[s:e])}
+    forms = _frame_forms()
+    frame = frames.most_common(1)[0][0] if frames else None
+    if frame is None:  # the subject may name it: "people injured"
+        frame = next((forms[w] for w in subject.lower().split() if w in forms), None)
+    if slot == "age":
+        frame = "age"
+    slot_l = slot.lower()
+    named = (
+        subject[:1].isupper()
+        and subject.lower() not in FRAME_WORDS
+        and subject.lower() != slot_l
+        and not any(w in forms for w in subject.lower().split())
+    )
+    poss = f"{subject}'s " if named else "the "
+    of = f" of {subject}" if named else ""
+    length = slot_l in LENGTH_UNITS
+    counted = not length and slot_l not in NON_COUNT_MEASURES and slot_l not in FRAME_WORDS
+    noun = "people" if slot_l in PEOPLE_WORDS or not counted else slot_l
+    if length and (frame == "change" or words & FALL_WORDS):
+        return FALL_PHRASE.format(poss=poss)
+    if frame is not None and frame in MEASURE_PHRASES:
+        return MEASURE_PHRASES[frame].format(noun=noun, of=of, poss=poss)
+    if counted:
+        return f"the number of {noun}"
+    return f"the figure for {subject}" if named else "the figure reported"
+
+
+def _side_words(side: ConflictSide, slot: str, texts: Mapping[ArticleId, str]) -> str:
+    """A numeric side's figure as its articles word it ("about 200 metres", "at least four
+    aftershocks"), else its value with its unit; at most two wordings."""
+    value = side.claim.rpartition(": ")[2]
+    number = value.split()[0]
+    digits = number.replace(",", "")
+    if slot == "age":
+        return number  # "32", not "32 / 32-year-old"
+    is_unit = slot.lower() in LENGTH_UNITS or slot.lower() in UNIT_MEASURES
+    out: list[str] = []
+    for c in side.cites:
+        text = texts.get(c.article, "")
+        span = re.sub(r"(\d), (\d{3})\b", r"\1,\2", " ".join(text[c.start : c.end].split()))
+        found = [d.replace(",", "") for d in _NUMBER.findall(span)]
+        # the span holds the figure itself (not a cut "6" of "6.1"), or says it in words
+        whole = found == [digits] or (len(found) == 1 and len(span.split()) > 1)  # "2,000 ft"
+        if span and (whole or (not found and len(span.split()) <= 6)):
+            out.append(f"{span} {slot}" if is_unit and span[-1:].isdigit() else span)  # "about 200"
+    if not out:
+        out = [f"{number} {slot}" if is_unit else number]
+    return " / ".join(list(dict.fromkeys(out))[:2])
+
+
+def _outlet_list(
+    side: ConflictSide, labels: Mapping[ArticleId, str], rank: Mapping[ArticleId, int]
+) -> str:
+    arts = sorted({c.article for c in side.cites}, key=lambda a: rank.get(a, len(rank)))
+    names = list(dict.fromkeys(labels.get(a, a) for a in arts))
+    if len(names) > MAX_NAMED_OUTLETS + 1:
+        return f"{', '.join(names[:MAX_NAMED_OUTLETS])} and {len(names) - MAX_NAMED_OUTLETS} more"
+    return ", ".join(names) if names else "one source"
+
+
+def _shared_tail(claims: Sequence[str], topic: str) -> list[str]:
+    """The words every side ends with that the topic also says ("… drafting the
+    resolution" under "Who is drafting the resolution"): said once, in the topic."""
+    words = [c.split() for c in claims]
+    if len(words) < 2 or min(len(w) for w in words) < 3:
+        return []
+    n = 0
+    while n < min(len(w) for w in words) - 1 and len({w[-1 - n] for w in words}) == 1:
+        n += 1
+    tail = words[0][len(words[0]) - n :]
+    return tail if n >= 2 and " ".join(tail).lower() in topic.lower() else []
+
+
+def _verbatim(side: ConflictSide, texts: Mapping[ArticleId, str]) -> bool:
+    """Whether a side's words are an article's own (so they may stand in quote marks)."""
+    want = normalize_text(side.claim)
+    return bool(want) and any(
+        want in normalize_text(texts.get(c.article, "")[c.start : c.end]) for c in side.cites
+    )
+
+
 def _conflict_sentence(
-    conflict: Conflict, labels: Mapping[ArticleId, str], order: Sequence[ArticleId]
+    conflict: Conflict,
+    labels: Mapping[ArticleId, str],
+    order: Sequence[ArticleId],
+    texts: Mapping[ArticleId, str] | None = None,
 ) -> BriefSentence:
-    """ "Outlets differ on who drafts it: A1, A2 report “…”; A3 reports “…”." """
+    """ "Outlets differ on the length of the fall: about 200 metres (A1, A2) vs 2,000 ft
+    (A3)."; a side told in a clause is quoted: "… on who drafts it: “X and Y drafting it”
+    (A1, A2) vs “Y and Z drafting it” (A3)." """
+    texts = texts or {}
     rank = {a: i for i, a in enumerate(order)}
+    parsed = _numeric(conflict)
+    tail = _shared_tail([s.claim for s in conflict.sides], conflict.topic)
+    # an article's own words may stand in quote marks, all sides alike: a clause told
+    # verbatim by every side ("not expected to be a peacekeeping operation"), never a list
+    # of values ("grey / gray") or a short value ("Calamita")
+    quoted = all(" / " not in sd.claim and _verbatim(sd, texts) for sd in conflict.sides) and any(
+        len(sd.claim.split()) > 3 for sd in conflict.sides
+    )
     parts: list[str] = []
     for side in conflict.sides:
-        arts = sorted({c.article for c in side.cites}, key=lambda a: rank.get(a, len(rank)))
-        names = list(dict.fromkeys(labels.get(a, a) for a in arts))
-        verb = "reports" if len(names) == 1 else "report"
-        who = ", ".join(names) if names else "one source"
-        parts.append(f"{who} {verb} “{side.claim}”")
-    text = f"Outlets differ on {_topic(conflict)}: {'; '.join(parts)}."
+        who = _outlet_list(side, labels, rank)
+        if parsed is not None:
+            what = _side_words(side, parsed[1], texts)
+        elif tail:
+            what = " ".join(side.claim.split()[: -len(tail)])  # "X and Y" (drafting it)
+        elif quoted:
+            what = f"“{side.claim}”"  # the articles' own words
+        else:
+            what = side.claim  # a name, a colour, a time: "Alishbandi"; never in quote marks
+        parts.append(f"{what} ({who})")
+    topic = _measure_phrase(conflict, texts) if parsed is not None else _topic(conflict, texts)
+    text = f"Outlets differ on {topic}: {' vs '.join(parts)}."
     cites = [c for s in conflict.sides for c in s.cites[:2]]
     return BriefSentence(text, cites)
 
 
 def _update_sentence(event: Event) -> BriefSentence:
-    """ "Changed between reports: killed: six → 11 (2026-08-03 → 2026-08-04)." """
+    """ "The number of people killed changed between reports: six → 11 (2026-08-03 →
+    2026-08-04)."; a figure with no known frame: "Changed between reports: …"."""
     when = event.date_text if "→" in event.date_text else (event.date or event.date_text)
     tail = f" ({when})" if when else ""
-    return BriefSentence(
-        f"Changed between reports: {event.summary.rstrip('.')}{tail}.", list(event.cites)
-    )
+    summary = event.summary.rstrip(".")
+    m = re.match(r"^(\w+): (.+ → .+)$", summary)
+    if m and m.group(1) in MEASURE_PHRASES:
+        first = m.group(2).split(" → ")[0].split()
+        noun = first[-1].lower() if len(first) > 1 and first[-1].isalpha() else "people"
+        plural = noun.endswith("s") or noun in IRREGULAR_PLURALS
+        noun = "people" if noun in PEOPLE_WORDS or not plural else noun
+        what = MEASURE_PHRASES[m.group(1)].format(noun=noun, of="", poss="the ")
+        # "Seventeen people" opened its sentence: inside this one it is "seventeen people"
+        move = " → ".join(
+            v[:1].lower() + v[1:] if v.split()[0].lower() in NUMBER_WORDS else v
+            for v in m.group(2).split(" → ")
+        )
+        text = f"{what[:1].upper()}{what[1:]} changed between reports: {move}{tail}."
+    else:
+        text = f"Changed between reports: {summary}{tail}."
+    return BriefSentence(text, list(event.cites))

@@ -1,0 +1,92 @@
+"""Words of the brief's own sentences (stages/analysis/brief.py): how a disagreement over a
+figure names what the figure measures, in plain words.
+
+A figure's frame (``lang.frames.FRAME_WORDS``: "killed", "age", "change", ...) names what it
+measures. Each template may hold ``{noun}`` (what is counted: "people", "rifles"), ``{of}``
+(" of Qeshm", or nothing) and ``{poss}`` ("Jane Roe's ", or "the ").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+MEASURE_PHRASES: Mapping[str, str] = {
+    "killed": "the number of {noun} killed",
+    "injured": "the number of {noun} injured",
+    "missing": "the number of {noun} missing",
+    "arrested": "the number of {noun} arrested",
+    "rescued": "the number of {noun} rescued",
+    "displaced": "the number of {noun} displaced",
+    "seized": "the number of {noun} seized",
+    "magnitude": "the magnitude",
+    "population": "the population{of}",
+    "age": "{poss}age",
+    "marchers": "the size of the crowd",
+    "price": "the price{of}",
+    "change": "the size of the change{of}",
+    "funding": "the amount of funding{of}",
+    "closing": "the closing figure{of}",
+    "reward": "the size of the reward",
+    "sentence": "the length of {poss}sentence",
+}
+
+# A length governed by one of these (in its sentence) measures a fall: "fell 200 metres".
+FALL_WORDS: frozenset[str] = frozenset(
+    {
+        "fell", "fall", "falls", "falling", "fallen", "plunged", "plunge", "plunging",
+        "plummeted", "plummeting", "tumbled", "tumbling", "slipped", "dropped",
+    }
+)  # fmt: skip
+FALL_PHRASE = "the length of {poss}fall"
+
+# What a counted noun is called when it stands for people in general.
+PEOPLE_WORDS: frozenset[str] = frozenset({"people", "persons", "person", "individuals"})
+
+# Units that are not counted things: "the number of metres" says nothing.
+NON_COUNT_MEASURES: frozenset[str] = frozenset(
+    {"percent", "%", "usd", "eur", "gbp", "dollars", "euros", "pounds", "number", "age"}
+)
+
+# An outlet list longer than this is cut: "A1, A2, A3 and 9 more".
+MAX_NAMED_OUTLETS = 3
+
+# A year slot's act (``lang.slots.YEAR_ACTS`` values) as a clause: "in what year {x} was
+# founded".
+YEAR_ACT_PHRASES: Mapping[str, str] = {
+    "found": "{x} was founded", "begin": "{x} began", "born": "{x} was born", "die": "{x} died",
+    "host": "{x} hosted", "elect": "{x} was elected", "appoint": "{x} was appointed",
+    "marry": "{x} married", "win": "{x} won", "join": "{x} joined", "retire": "{x} retired",
+}  # fmt: skip
+
+# A speaker phrase opening with one of these points outside the brief ("her publicist"):
+# the brief names it with "The" instead ("The publicist said …").
+POSSESSIVE_DETERMINERS: frozenset[str] = frozenset(
+    {"his", "her", "their", "its", "our", "my", "your"}
+)
+
+# Plural nouns not ending in "s": a counted noun the brief may name ("the number of women
+# killed"); any other noun not ending in "s" is singular ("a climber") and is said "people".
+IRREGULAR_PLURALS: frozenset[str] = frozenset(
+    {"men", "women", "children", "people", "police", "personnel", "crew", "staff"}
+)
+
+# Words that may open a reported clause whose verb the brief's word lists do not know
+# ("the financing remains unclear"); a clause opening with another lower-case word and with
+# no verb the lists know is no clause ("… said back in November").
+CLAUSE_OPENERS: frozenset[str] = frozenset(
+    {
+        "the", "a", "an", "this", "that", "these", "those", "some", "many", "most", "all",
+        "no", "every", "each", "both", "several", "few", "two", "three", "four", "five",
+        "there", "it", "he", "she", "they", "we", "i", "you",
+    }
+)  # fmt: skip
+
+# "Spokesman for the council": a role noun followed by one of these names one person.
+ROLE_PREPOSITIONS: frozenset[str] = frozenset({"for", "of", "at", "from", "with"})
+
+# Of those, the units a figure is written with ("40 percent"); "number" and "age" are not.
+UNIT_MEASURES: frozenset[str] = NON_COUNT_MEASURES - {"number", "age"}
+
+# Words opening a relative clause: reported speech whose one verb follows one of these is a
+# noun phrase, not a clause ("… said a crossing that went wrong").
+RELATIVE_WORDS: frozenset[str] = frozenset({"that", "which", "who", "whom", "whose"})
