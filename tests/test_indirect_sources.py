@@ -75,3 +75,19 @@ def test_a_colon_inside_a_short_tail_is_kept_whole() -> None:
     text = "The council met twice and voted on it: yes, according to the island paper."
     got = indirect(quotes(text))
     assert got and got[0][0].startswith("The council met twice")
+
+
+@spacy
+def test_a_labelled_line_is_the_labels_words() -> None:
+    # a transcript's "NAME: …" line; a label naming no actor, a short tag and a question
+    # give nothing
+    text = (
+        "Mayor Ilse Varga met the harbour board on Monday.\n"
+        "VARGA: We will open the ferry again in May, whatever the board says.\n"
+        "Update: the ferry left on time and the board met again.\n"
+        "Varga: Hang on.\n"
+        "Ilse Varga: Will the ferry ever run again on Sundays in the winter?"
+    )
+    got = indirect(quotes(text, "spacy"))
+    assert [c for c, _ in got] == ["We will open the ferry again in May, whatever the board says"]
+    assert (got[0][1] or "").lower().endswith("varga")
