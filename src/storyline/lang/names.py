@@ -14,6 +14,7 @@ __all__ = [
     "MALE_HONORIFICS",
     "NAME_BREAK_WORDS",
     "NAME_SUFFIXES",
+    "NEUTRAL_HONORIFICS",
     "PLATFORM_NAMES",
 ]
 
@@ -22,10 +23,16 @@ __all__ = [
 NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 # Honorifics that tell a person's gender ("Mr. Roe" is not "Anna Roe").
-MALE_HONORIFICS: frozenset[str] = frozenset({"mr", "sir", "lord", "king", "prince", "sheikh"})
+MALE_HONORIFICS: frozenset[str] = frozenset(
+    {"mr", "sir", "lord", "king", "prince", "sheikh", "emir", "pope"}
+)
 FEMALE_HONORIFICS: frozenset[str] = frozenset(
     {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sheikha"}
 )
+# Forms of address that tell no gender ("Dr. Roe", "Prof. Roe"). With the two above they are
+# the personal honorifics: a person may be named by one word after them; the other
+# ``lang.HONORIFICS`` ("Senator", "Gov.") are offices, read as titles.
+NEUTRAL_HONORIFICS: frozenset[str] = frozenset({"dr", "prof"})
 
 # Online platforms: where something was said, not who said it. NER often tags them as
 # people or organisations ("posted on Twitter"); they are never actors here.
@@ -61,7 +68,7 @@ NAME_BREAK_WORDS: frozenset[str] = frozenset({
     "denies", "denied", "admits", "admitted", "rejects", "rejected", "responds",
     "responded", "accuses", "accused", "attacks", "attacked", "praises", "praised",
     "backs", "backed", "endorses", "endorsed", "wins", "loses", "lost", "faces",
-    "faced", "seeks", "sought", "calls", "called", "announces", "announced", "unveils",
+    "faced", "rallies", "unleashes", "unleashed", "seeks", "sought", "calls", "called", "announces", "announced", "unveils",
     "unveiled", "launches", "launched", "drops", "dropped", "quits", "resigns", "resigned",
     "apologizes", "apologises", "apologized", "apologised", "insists", "insisted",
     "claims", "claimed", "criticizes", "criticises", "criticized", "criticised", "mocks",

@@ -41,6 +41,7 @@ from storyline.lang import (
     MONTHS,
     REPORTING_FORMS,
     TIME_ZONES,
+    TITLE_ABBREVIATIONS,
     TITLE_CASE_SMALL_WORDS,
     WEEKDAYS,
     alternation,
@@ -55,6 +56,7 @@ from storyline.lang.names import (
     MALE_HONORIFICS,
     NAME_BREAK_WORDS,
     NAME_SUFFIXES,
+    NEUTRAL_HONORIFICS,
     PLATFORM_NAMES,
 )
 from storyline.lang.places import iso_countries
@@ -96,7 +98,8 @@ _OCCUPATIONS = _words(
     wife husband brother sister widow widower survivor witness trader banker investor
     shopkeeper fisherman dockworker operator technician inspector firefighter paramedic
     volunteer organiser organizer campaigner historian writer journalist priest imam rabbi
-    manager executive founder partner"""
+    manager executive founder partner singer comedian comedienne actor actress musician
+    rapper pastor preacher coach commentator anchor host"""
 )
 # Lower-case words allowed inside a title before a name ("French caretaker foreign minister").
 _TITLE_WORDS = _ROLE_HEADS | _words(
@@ -476,9 +479,20 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
         if end <= start or "\n" in text[start:end] or ", " in text[start:end]:
             continue
         if label == "PERSON":
-            start, end = _extend_name_left(st, start), _extend_name_right(st, end)
+            start, end = _trim_name_edges(text, start, end)
+            if end <= start:
+                continue
+            start, end = _extend_name_left(st, start, doc), _extend_name_right(st, end, doc)
+            start, end = _trim_name_edges(text, start, end)
             if _in_headline_run(text, start, end):
                 end = _cut_at_verb(text, start, end, doc)
+                subject = _headline_subject(st, start, doc)
+                if subject is not None:
+                    out.append((*subject, "PERSON"))
+        elif _in_headline_run(text, start, end) and any(
+            _fold(w) in NAME_BREAK_WORDS for w in text[start:end].split()[1:]
+        ):
+            continue  # "Jane Roe Slams Harbour Board" read as one organisation: no name
         surface = text[start:end]
         if not surface[:1].isupper() or _not_an_actor(surface):
             continue
@@ -530,27 +544,67 @@ def _corporate(surface: str) -> bool:
     return len(words) > 1 and _fold(words[-1]).rstrip(".,") in CORPORATE_SUFFIXES
 
 
-def _extend_name_left(st: _State, start: int) -> int:
-    """Take in given names NER left out ("Mayor Elif Roe" tagged as just "Roe")."""
+def _extend_name_left(st: _State, start: int, doc: Doc | None = None) -> int:
+    """Take in given names NER left out ("Mayor Elif Roe" tagged as just "Roe").
+
+    Any space but a line break joins the words (a no-break space too). A verb form, gerund
+    or participle never opens a name ("Using Jane Roe as a foil"): NER left it out, and the
+    parse or ``NAME_BREAK_WORDS`` says it is a verb; nor does a word the parse reads as a
+    common noun ("Singer Jane Roe").
+    """
     while True:
-        m = re.search(r"([A-Z][a-zà-ÿ’'-]+) $", st.text[max(0, start - 30) : start])
+        m = re.search(r"([A-Z][a-zà-ÿ’'-]+)[^\S\n]$", st.text[max(0, start - 30) : start])
         if not m:
             return start
         word = m.group(1)
+        pos = start - 1 - len(word)
         if (
             word.lower() in _TITLE_WORDS
+            or word.lower() in _OCCUPATIONS
             or word in _NOT_NAME_WORDS
             or word in _WEEKDAYS_MONTHS
             or st.gaz.lookup(word) is not None
+            or _breaks_name(word, doc, pos)
+            or _common_noun(word, doc, pos)
         ):
             return start
-        start -= len(word) + 1
+        start = pos
 
 
-def _extend_name_right(st: _State, end: int) -> int:
-    """Take in surnames NER left out ("Mayor Tomas Roe" tagged as just "Tomas")."""
+def _headline_subject(st: _State, start: int, doc: Doc | None) -> tuple[int, int] | None:
+    """The name before the verb that stopped a name's left extension in a headline run:
+    "Jane Roe Endorses Ivo Penn" names Jane Roe as well as Ivo Penn (NER often tags only
+    one of the two). Two or three capitalised words right before the verb, the first a
+    listed given name, none a title, month or gazetteer name."""
+    m = re.search(
+        r"(?:^|[^\w’'-])((?:[A-Z][a-zà-ÿ’'-]+[^\S\n]){2,3})([A-Z][a-zà-ÿ]+)[^\S\n]$",
+        st.text[max(0, start - 60) : start],
+    )
+    if m is None:
+        return None
+    base = max(0, start - 60)
+    if not _breaks_name(m.group(2), doc, base + m.start(2)):
+        return None
+    words = m.group(1).split()
+    if words[0].lower() not in _FIRST_NAMES or any(
+        w.lower() in _TITLE_WORDS
+        or w in _NOT_NAME_WORDS
+        or w in _WEEKDAYS_MONTHS
+        or st.gaz.lookup(w) is not None
+        or _fold(w) in NAME_BREAK_WORDS  # (the parse tags headline names loosely)
+        for w in words
+    ):
+        return None
+    a = base + m.start(1)
+    return a, a + len(m.group(1).rstrip())
+
+
+def _extend_name_right(st: _State, end: int, doc: Doc | None = None) -> int:
+    """Take in surnames NER left out ("Mayor Tomas Roe" tagged as just "Tomas"; "Stu Roe"
+    with a no-break space between, which NER cuts at). In a headline run a verb form ends
+    the name (by the parse when there is one)."""
     while True:
-        m = re.match(r" ([A-Z][a-zà-ÿ’'-]*[a-zà-ÿ])(?![\w’'-])", st.text[end : end + 30])
+        m = re.match(r"[^\S\n]([A-Z][a-zà-ÿ’'-]*[a-zà-ÿ])(?![\w’'-])", st.text[end : end + 30])
         if not m:
             return end
         word = m.group(1)
@@ -560,10 +614,42 @@ def _extend_name_right(st: _State, end: int) -> int:
             or word in _WEEKDAYS_MONTHS
             or word in _ORG_HEADS
             or st.gaz.lookup(word) is not None
-            or (_breaks_name(word, None, end + 1) and _in_headline_run(st.text, end, end + 1))
+            or (_breaks_name(word, doc, end + 1) and _in_headline_run(st.text, end, end + 1))
+            or _other_entity(doc, end + 1, word)
         ):
             return end
         end += len(word) + 1
+
+
+def _trim_name_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """A person span NER read over headline words: a name never starts with a verb form
+    ("Wants Jane Roe ...", ``NAME_BREAK_WORDS``) nor ends with a small title-case word
+    ("... Roe To")."""
+    words = [(start + w.start(), start + w.end()) for w in re.finditer(r"\S+", text[start:end])]
+    while words and _fold(text[slice(*words[0])]) in NAME_BREAK_WORDS:
+        words = words[1:]
+    while len(words) > 1 and text[slice(*words[-1])].lower() in TITLE_CASE_SMALL_WORDS:
+        words = words[:-1]
+    return (words[0][0], words[-1][1]) if words else (start, start)
+
+
+def _common_noun(word: str, doc: Doc | None, pos: int) -> bool:
+    """Whether the parse reads a capitalised word NER left out of a name as a common noun
+    ("Singer Jane Roe", "Comedian Jane Roe" at a sentence start: an occupation, not a
+    given name)."""
+    if doc is None:
+        return False
+    span = doc.char_span(pos, pos + len(word), alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].pos_ == "NOUN"
+
+
+def _other_entity(doc: Doc | None, pos: int, word: str) -> bool:
+    """Whether NER puts the word at ``pos`` in an entity of another kind than a person
+    ("Jane Roe Rallies Iowa": Iowa is a place, not her surname)."""
+    if doc is None:
+        return False
+    span = doc.char_span(pos, pos + len(word), alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].ent_type_ not in ("", "PERSON")
 
 
 def _breaks_name(word: str, doc: Doc | None, pos: int) -> bool:
@@ -601,7 +687,7 @@ def _in_headline_run(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
-    if not line or line[-1] in '.!?"”':
+    if not line or (line[-1] in '.!?"”' and not _all_title_case(line)):
         return False
     # runs of title-case words (small words such as "of" and "the" go along)
     run: list[tuple[int, int]] = []
@@ -616,6 +702,15 @@ def _in_headline_run(text: str, start: int, end: int) -> bool:
     return bool(run) and run[0][0] <= start and end <= run[-1][1] and len(run) > 4
 
 
+def _all_title_case(line: str) -> bool:
+    """A line of more than four words, each capitalised but the small ones: a headline even
+    when it ends with a full stop (some outlets print one)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line)]
+    return len(words) > 4 and all(
+        w[:1].isupper() or w.lower() in TITLE_CASE_SMALL_WORDS for w in words
+    )
+
+
 _CAP = r"[A-Z][a-zà-ÿ’'-]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ]+)?"
 # a name never runs over a line break ("... Against New Charges\nJane Roe")
 _NAME = rf"{_CAP}(?:[^\S\n]+(?:(?:{'|'.join(sorted(_NAME_PARTICLES))})[^\S\n]+)?{_CAP}){{0,3}}"
@@ -624,10 +719,23 @@ _DEPT = (
     r"(?:the\s+)?(?:State|Foreign\s+Affairs|Defen[cs]e|Interior|Finance|Health|Justice|Trade|"
     r"Economy|Europe|Energy|Education|Homeland\s+Security|War|Home\s+Affairs|the\s+Treasury)"
 )
+# Personal honorifics: ``lang``'s HONORIFICS that are forms of address, not offices
+# ("Mr", "Dame", "Sheikh", "Pope"; ``lang.names``): "Mr Roe" may name a person by one word.
+_PERSONAL_HONORIFICS = [
+    h for h in HONORIFICS if h.lower() in MALE_HONORIFICS | FEMALE_HONORIFICS | NEUTRAL_HONORIFICS
+]
+# Abbreviated titles of office before a name ("Sen.", "Gov.", "Sgt."): ``lang``'s
+# TITLE_ABBREVIATIONS less the personal honorifics, the name suffixes and "St." (a saint or
+# a street); the full stop is required.
+_TITLE_ABBREVS = "|".join(
+    rf"{t}\."
+    for t in TITLE_ABBREVIATIONS
+    if t not in _PERSONAL_HONORIFICS and t.lower() not in NAME_SUFFIXES and t != "St"
+)
 _TITLE_RE = (
     rf"(?:[Pp]resident|[Pp]rime\s+[Mm]inister|[Mm]inister(?:\s+(?:of|for)\s+{_DEPT})?|"
     rf"[Ss]ecretary(?:\s+of\s+{_DEPT}|[\s-][Gg]eneral)?|[Ss]pokes(?:person|man|woman)|[Aa]mbassador|"
-    r"[Ee]nvoy|[Cc]hancellor|[Ss]enator|Sen\.|Rep\.|Gov\.|[Gg]overnor|[Mm]ayor|General|Gen\.|"
+    rf"[Ee]nvoy|[Cc]hancellor|[Ss]enator|{_TITLE_ABBREVS}|[Gg]overnor|[Mm]ayor|General|"
     r"[Cc]ommander|[Dd]irector|[Cc]hair(?:man|woman)?|CEO|[Jj]udge|Justice|Speaker|[Ll]eader|Premier|Admiral|Colonel|Lieutenant|Captain|"
     r"[Pp]rofessor|[Aa]nalyst|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Cc]oordinator)"
 )
@@ -638,7 +746,7 @@ _RULE_PERSON: list[tuple[re.Pattern[str], str]] = [
         rf"(?P<n>{_NAME})\s+(?:of|at|from)\s+(?:the\s+)?(?P<org>[A-Z][^,.;“”\"]{{0,60}}?)\s+(?:{_VERBS_RE})\b"
     ), "of"),
     (re.compile(
-        rf"\b(?P<n>(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Sheikh|Sheikha|King|Queen|Prince|Princess|Emir|Pope)\.?\s+{_NAME})"
+        rf"\b(?P<n>(?:{alternation(_PERSONAL_HONORIFICS)})\.?\s+{_NAME})"
     ), "honorific"),
     (re.compile(rf"\b{_TITLE_RE},?\s+(?P<n>{_NAME})"), "title"),
     (re.compile(rf"(?P<n>{_NAME}),?\s+(?:(?:also|later|then|previously|once)\s+)?(?:{_VERBS_RE})\b"), "said"),
@@ -1606,10 +1714,16 @@ def extract_entities(
     people += [(m.start, m.end) for m in st.mentions if m.kind == "person"]
     # a lone surname NER took for a place or an organisation ("Later, Roe told ...")
     surnames = {k[-1] for k in (_person_key(text[s:e]) for s, e in people) if len(k) > 1}
+    # and a full name NER tagged as an organisation once, a person elsewhere ("Jane Roe")
+    fullnames = {tuple(_person_key(text[s:e])) for s, e in people}
     moved = [
         (s, e)
         for s, e, label in spans
-        if label != "PERSON" and " " not in text[s:e] and _fold(text[s:e]) in surnames
+        if label != "PERSON"
+        and (
+            (" " not in text[s:e] and _fold(text[s:e]) in surnames)
+            or (label == "ORG" and " " in text[s:e] and tuple(_person_key(text[s:e])) in fullnames)
+        )
     ]
     people += moved
     spans = [x for x in spans if (x[0], x[1]) not in moved]
@@ -1652,10 +1766,20 @@ def _places_not_people(
                     {k: v for k, v in votes.get(surface, Counter()).items() if k != "PERSON"}
                 )
                 top = others.most_common(1)
-                if " " in surface and top and top[0][1] > votes.get(surface, Counter())["PERSON"]:
+                # (NER reads many "given name + surname" as an organisation: "Jane Roe"
+                # tagged ORG is still a person; a place label still counts)
+                given = _fold(surface.split()[0]) in _FIRST_NAMES
+                if (
+                    " " in surface
+                    and top
+                    and not (given and top[0][0] == "ORG")
+                    and top[0][1] > votes.get(surface, Counter())["PERSON"]
+                ):
                     place[surface] = top[0][0]
                 elif " " in surface and _after_locative(text, surface):
                     place[surface] = top[0][0] if top else "LOC"
+                elif " " in surface and top and _after_locative(text, surface, loose=True):
+                    place[surface] = top[0][0]  # "near Pine Hollow Elementary School"
                 else:
                     place[surface] = None
             label = place[surface] or label
@@ -1663,8 +1787,12 @@ def _places_not_people(
     return out
 
 
-def _after_locative(text: str, surface: str) -> bool:
-    rx = rf"\b(?:{'|'.join(sorted(LOCATIVE_BEFORE_PLACE))})\s+{re.escape(surface)}(?![\w’'-]|\s+[A-Z])"
+def _after_locative(text: str, surface: str, loose: bool = False) -> bool:
+    """Whether the text writes the name after "in/at/near/..." and not as the start of a
+    longer name ("at Jane Roe Hall"); ``loose`` takes that too (the caller then asks NER
+    to have tagged the name itself as no person at least once)."""
+    tail = r"(?![\w’'-])" if loose else r"(?![\w’'-]|\s+[A-Z])"
+    rx = rf"\b(?:{'|'.join(sorted(LOCATIVE_BEFORE_PLACE))})\s+{re.escape(surface)}{tail}"
     return re.search(rx, text) is not None
 
 
@@ -1681,7 +1809,8 @@ def _assemble(st: _State) -> list[Entity]:
             entry = st.gaz.entries.get(m.eid)
             ent = Entity(
                 id=m.eid,
-                name=entry.name if entry else m.name,
+                # one plain space between words: "Stu\u00a0Roe" is "Stu Roe"
+                name=entry.name if entry else re.sub(r"\s+", " ", m.name).strip(),
                 type=_entity_type(m),
                 affiliation=m.affiliation,
             )

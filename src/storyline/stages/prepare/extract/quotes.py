@@ -39,6 +39,7 @@ from storyline.lang import (
     QUOTE_SPEECH_FORMS,
     REPORTING_FORMS,
     SPEECH_LEMMAS,
+    SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
     TITLE_CASE_SMALL_WORDS,
     WEEKDAYS,
@@ -1229,6 +1230,7 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
                 _embedding_speaker(ctx, seg)
                 or _main_subject_speaker(ctx, seg)
                 or _speech_noun_owner(ctx, seg)
+                or _controller_speaker(ctx, seg)
             )
         found.append(_Found(seg.start, seg.end, kind, sp, group, para))
     # unattributed segments take the speaker of their quote group or paragraph neighbour;
@@ -1468,7 +1470,7 @@ def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
 # claim that she “…”", "his call for “…”" (at most a few words between noun and mark).
 _OWNED_NOUN = re.compile(
     rf"(?:(?P<poss>[’']s?)|\b(?P<pron>[Hh]is|[Hh]er|[Tt]heir))\s+(?:[\w-]+\s+){{0,2}}?"
-    rf"(?:{alternation(SPEECH_NOUNS)})\b(?P<tail>(?:\s+[\w’'-]+){{0,6}}?)[\s,]*\Z"
+    rf"(?:{alternation(SPEECH_NOUNS)})\b(?P<tail>(?:\s+(?:[\w’'-]+|[A-Z]\.)){{0,6}}?)[\s,]*\Z"
 )
 
 
@@ -1506,6 +1508,75 @@ def _speech_noun_owner(ctx: _Ctx, seg: _Seg) -> _Speaker:
     a = m.start("poss")
     ent = _ends_with_actor(ctx, lo, a) or _ends_with_actor(ctx, lo, m.end("poss"))
     return _Speaker(ent) if ent is not None else _Speaker()
+
+
+_OBJECT_PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she"}
+
+
+def _controller_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
+    """With a parse, the speaker of a partial quote whose reporting verb has no subject of
+    its own: the one who controls the verb.
+
+    "Roe was booed after telling the crowd that they were “…”" (a participle or gerund in an
+    adverbial phrase: the subject of the verb it hangs on); "the win led Roe to declare that
+    it was “…”" (an infinitive: the object of the verb it completes, else that verb's
+    subject). The quote must lie in the reporting verb's subtree; only a person,
+    organisation or unnamed source, or "he"/"she", is taken (a wrong speaker is worse than
+    none).
+    """
+    doc = ctx.doc
+    if doc is None or seg.open_mark is None:
+        return _Speaker()
+    ss, _ = ctx.sentence(seg.open_mark)
+    span = doc.char_span(ss, seg.open_mark, alignment_mode="contract")
+    quote = _token_at(doc, seg.start)
+    if span is None or not len(span) or quote is None:
+        return _Speaker()
+    verb = next(
+        (
+            t
+            for t in reversed(span)
+            if t.pos_ == "VERB"
+            and (t.lemma_ in SPEECH_VERBS or re.fullmatch(rf"{_VERBS}|{_FRAMING}", t.lower_))
+            and not ctx.in_quote(t.idx)
+        ),
+        None,
+    )
+    if verb is None or verb not in quote.ancestors:
+        return _Speaker()
+    # the quote is in the verb's reported clause ("declare that it was “…”"), not in an
+    # adjunct ("observing drills in a “classroom”")
+    below = next((a for a in (quote, *quote.ancestors) if a.head.i == verb.i), None)
+    if below is None or below.dep_ != "ccomp":
+        return _Speaker()
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return _Speaker()  # it has a subject of its own: the other forms read it
+    head = verb.head
+    subj: Token | None = None
+    if verb.dep_ == "xcomp":
+        objs = [c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i]
+        subj = objs[0] if objs else _nsubj_of(head)
+    elif verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN"):
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":
+            head = head.head
+        while head.dep_ == "conj" and _nsubj_of(head) is None:
+            head = head.head  # "Roe was booed and shouted down after telling …": booed
+        subj = _nsubj_of(head) if head.pos_ in ("VERB", "AUX") else None
+    if subj is None or subj.idx < ss:
+        return _Speaker()
+    if subj.lower_ in _OBJECT_PRONOUNS:
+        return _Speaker(pronoun=_OBJECT_PRONOUNS[subj.lower_], at=subj.idx)
+    lo = min(t.idx for t in subj.subtree)
+    hi = max(t.idx + len(t) for t in subj.subtree)
+    ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+    if ent is not None and ent.type in ("PERSON", "ORG", "UNNAMED"):
+        return _Speaker(ent)
+    return _Speaker()
+
+
+def _nsubj_of(verb: Token) -> Token | None:
+    """The verb's nominal subject, active or passive ("Roe was booed": Roe)."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _clause_subject(doc: Doc, ss: int, start: int, open_mark: int) -> Token | None:
