@@ -44,7 +44,7 @@ def test_align_same_number_worded_three_ways_is_one_claim(aligned):
     assert claim.independent_sources == 3
 
 
-def test_align_copies_collapse_onto_their_original():
+def test_align_copies_collapse_onto_their_original() -> None:
     a = article("a1", "x")
     b = article("b1", "x", duplicate_of="a1")
     c = article("c1", "x", duplicate_of="b1")  # a copy of a copy
@@ -66,7 +66,7 @@ def test_align_drafting_conflict_names_both_sets(aligned):
         assert side.cites
 
 
-def test_align_fewer_drafters_named_is_not_a_conflict():
+def test_align_fewer_drafters_named_is_not_a_conflict() -> None:
     a = article("a1", "Northland is drafting a bill on fishing quotas.")
     b = article("b1", "Northland and Eastmark are drafting the bill, officials said.")
     facts = [ArticleFacts(x.id, entities=entities_for(x)) for x in (a, b)]
@@ -118,7 +118,7 @@ def test_align_numbers_conflict_only_when_ranges_cannot_overlap(first, second, c
         assert [len(s.cites) for s in al.conflicts[0].sides] == [1, 1]
 
 
-def test_align_one_article_does_not_conflict_with_itself():
+def test_align_one_article_does_not_conflict_with_itself() -> None:
     a = article("a1", "Ostmark sent 300 engineers in May and 120 engineers in June.")
     facts = [
         ArticleFacts(
@@ -132,7 +132,7 @@ def test_align_one_article_does_not_conflict_with_itself():
     assert not align([a], facts).conflicts
 
 
-def test_quantity_interval_hedges():
+def test_quantity_interval_hedges() -> None:
     a = article("a1", "up to 20 and at least 20")
     up = qty(a, "up to 20", "x", None, "troops", 20, "up_to")
     least = qty(a, "at least 20", "x", None, "troops", 20, "at_least")
@@ -162,7 +162,7 @@ def test_align_attributes_of_the_focus(aligned):
     assert any(s == "open question" for s, _ in slots)
 
 
-def test_focus_prefers_the_thing_being_created():
+def test_focus_prefers_the_thing_being_created() -> None:
     _story, arts, _ = story_fixture()
     focus = find_focus(arts, source_roots(arts))
     assert focus is not None
@@ -173,11 +173,11 @@ def test_focus_prefers_the_thing_being_created():
     assert any(p.head == "operation" for p in kind_phrases(arts[0]))
 
 
-def test_focus_none_without_kind_phrases():
+def test_focus_none_without_kind_phrases() -> None:
     assert find_focus([article("a1", "Rain fell on Tuesday across the valley.")]) is None
 
 
-def test_merge_entities_unites_mentions_and_aliases():
+def test_merge_entities_unites_mentions_and_aliases() -> None:
     a = article("a1", "Northland spoke. Castell left.")
     b = article("b1", "Mira Castell and Northland met.")
     ents = merge_entities([ArticleFacts(x.id, entities=entities_for(x)) for x in (a, b)])
@@ -186,7 +186,7 @@ def test_merge_entities_unites_mentions_and_aliases():
     assert {c.article for c in by_id["per:mira-castell"].mentions} == {"a1", "b1"}
 
 
-def test_merge_stances_same_actor_and_target_across_articles():
+def test_merge_stances_same_actor_and_target_across_articles() -> None:
     a = article("a1", "Lunia demands a seat at the table.")
     b = article("b1", "Lunia again demanded a seat at the table on Friday.")
     facts = [
@@ -209,7 +209,7 @@ def test_merge_stances_same_actor_and_target_across_articles():
     assert [c.article for c in st.cites] == ["a1", "b1"]
 
 
-def test_merge_quotes_fills_a_missing_speaker_from_the_same_words():
+def test_merge_quotes_fills_a_missing_speaker_from_the_same_words() -> None:
     a = article("a1", "“Ships must pass,” Castell said.")
     b = article("b1", "“Ships must pass,” she said.")
     qa = Quote(
@@ -226,7 +226,7 @@ def test_merge_quotes_fills_a_missing_speaker_from_the_same_words():
     assert out[1].cite.article == "b1"
 
 
-def test_coverage_matrix_and_exclusive_claims():
+def test_coverage_matrix_and_exclusive_claims() -> None:
     story, arts, facts = story_fixture()
     report = build_report(story, arts, facts)
     cov = coverage(report)

@@ -9,16 +9,18 @@ Fictional stories (invented places, people and outlets); quantities built by han
 from __future__ import annotations
 
 from report_fixture import article, cite
-from storyline.models import ArticleFacts, Quantity
-from storyline.stages.analysis.align import align
+from storyline.models import Article, ArticleFacts, Quantity
+from storyline.stages.analysis.align import Alignment, align
 
 
-def _q(a, text: str, measure: str, value: float, subject: str = "", nth: int = 0) -> Quantity:
+def _q(
+    a: Article, text: str, measure: str, value: float, subject: str = "", nth: int = 0
+) -> Quantity:
     return Quantity(subject or None, measure or None, value, None, None, "exact", text,
                     cite(a, text, nth))  # fmt: skip
 
 
-def _together(al, x: str, y: str) -> bool:
+def _together(al: Alignment, x: str, y: str) -> bool:
     """Is there one quantity claim citing both articles ``x`` and ``y``? (Statement claims,
     whole sentences told alike, are another matter: tests/test_align_statements.py.)"""
     return any(
@@ -28,7 +30,9 @@ def _together(al, x: str, y: str) -> bool:
     )
 
 
-def _pair(text_a: str, fig_a: tuple, text_b: str, fig_b: tuple):
+def _pair(
+    text_a: str, fig_a: tuple[object, ...], text_b: str, fig_b: tuple[object, ...]
+) -> Alignment:
     a = article("p1", text_a, outlet="Orlen Post")
     b = article("p2", text_b, outlet="Valley News")
     fa = ArticleFacts(a.id, quantities=[_q(a, *fig_a)])
@@ -36,7 +40,7 @@ def _pair(text_a: str, fig_a: tuple, text_b: str, fig_b: tuple):
     return align([a, b], [fa, fb])
 
 
-def test_people_and_things_seized_are_two_facts():
+def test_people_and_things_seized_are_two_facts() -> None:
     al = _pair(
         "Coast guards seized 14 crossbows aboard the skiff near Orlen on Monday.",
         ("14 crossbows", "crossbows", 14, "crossbows"),
@@ -53,7 +57,7 @@ def test_people_and_things_seized_are_two_facts():
     assert _together(al, "p1", "p2")
 
 
-def test_a_count_nothing_describes_joins_no_other_sources_claim():
+def test_a_count_nothing_describes_joins_no_other_sources_claim() -> None:
     # no subject, no frame word, no counted noun: "13" may count anything
     al = _pair(
         "The harbour pilots of Orlen finished the season with 13.",
@@ -64,7 +68,7 @@ def test_a_count_nothing_describes_joins_no_other_sources_claim():
     assert not _together(al, "p1", "p2")
 
 
-def test_a_figure_on_a_new_line_after_a_number_is_read():
+def test_a_figure_on_a_new_line_after_a_number_is_read() -> None:
     al = _pair(
         "Officials put the tremor's magnitude at 5.\n14 villagers were injured in Orlen.",
         ("14 villagers", "villagers", 14, "villagers"),
@@ -78,7 +82,7 @@ def test_a_figure_on_a_new_line_after_a_number_is_read():
     assert not al.claims or all(c.value != "4" for c in al.claims)
 
 
-def test_an_age_after_a_persons_role_is_the_age_of_a_named_person():
+def test_an_age_after_a_persons_role_is_the_age_of_a_named_person() -> None:
     al = _pair(
         "The actress, 31, was admitted to a Varn clinic late on Friday.",
         ("31", "admitted", 31),
@@ -88,7 +92,7 @@ def test_an_age_after_a_persons_role_is_the_age_of_a_named_person():
     assert _together(al, "p1", "p2")
 
 
-def test_a_compound_noun_is_one_noun_however_spaced():
+def test_a_compound_noun_is_one_noun_however_spaced() -> None:
     al = _pair(
         "Analysts at Orlen Labs found about 4,000 web sites carrying the worm.",
         ("4,000 web sites", "web sites", 4000, "web sites"),
@@ -98,7 +102,7 @@ def test_a_compound_noun_is_one_noun_however_spaced():
     assert _together(al, "p1", "p2")
 
 
-def test_a_distinctive_figure_without_a_noun_joins_the_same_figure_with_one():
+def test_a_distinctive_figure_without_a_noun_joins_the_same_figure_with_one() -> None:
     al = _pair(
         "Quillon ended the night with 18 and now has 1,947 for her career.",
         ("1,947", "", 1947, "her career"),
@@ -116,7 +120,7 @@ def test_a_distinctive_figure_without_a_noun_joins_the_same_figure_with_one():
     assert not _together(al, "p1", "p2")
 
 
-def test_ages_told_as_was_and_died_at_are_one_age():
+def test_ages_told_as_was_and_died_at_are_one_age() -> None:
     al = _pair(
         "Oren Malvick, a harbour master of Varn, has died. He was 82.",
         ("82", "", 82),
@@ -134,7 +138,7 @@ def test_ages_told_as_was_and_died_at_are_one_age():
     assert not _together(al, "p1", "p2")
 
 
-def test_an_age_closing_its_sentence_after_a_full_name_is_an_age():
+def test_an_age_closing_its_sentence_after_a_full_name_is_an_age() -> None:
     al = _pair(
         "Police named the victim as Mara Quillon, 44.\nShe lived in Varn.",
         ("44", "", 44),

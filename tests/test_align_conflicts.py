@@ -20,7 +20,7 @@ def _topics(al) -> list[str]:
     return [c.topic for c in al.conflicts]
 
 
-def test_counts_of_one_seized_noun_conflict_across_outlets():
+def test_counts_of_one_seized_noun_conflict_across_outlets() -> None:
     a = article(
         "nc1",
         "Coast guards near Pellworth stopped a smuggling skiff at dawn and seized 9 crossbows "
@@ -41,7 +41,7 @@ def test_counts_of_one_seized_noun_conflict_across_outlets():
     assert {o for s in conflict.sides for o in s.outlets} == {"Harbor Times", "Evening Post"}
 
 
-def test_a_count_with_neither_frame_nor_owner_is_not_compared():
+def test_a_count_with_neither_frame_nor_owner_is_not_compared() -> None:
     # two players' statistics in one story: "13 goals" and "21 goals" say nothing against
     # each other
     a = article("ns1", "Last season the striker scored 13 goals for the Pellworth club.")
@@ -51,7 +51,7 @@ def test_a_count_with_neither_frame_nor_owner_is_not_compared():
     assert align([a, b], [fa, fb]).conflicts == []
 
 
-def test_counts_of_one_noun_in_unlike_sentences_do_not_conflict():
+def test_counts_of_one_noun_in_unlike_sentences_do_not_conflict() -> None:
     a = article(
         "nd1",
         "The museum of Pellworth shows 9 crossbows from the old wars.",
@@ -75,7 +75,7 @@ def _pair(text_a: str, text_b: str, names: tuple[str, ...] = ()):
     return align([a, b], facts)
 
 
-def test_clock_times_of_the_same_stop_conflict_with_their_hedges():
+def test_clock_times_of_the_same_stop_conflict_with_their_hedges() -> None:
     al = _pair(
         "Officers stopped the blue delivery van on the Orlen bridge at about 4:00 a.m. on "
         "Sunday, the traffic police of Orlen said.",
@@ -87,7 +87,7 @@ def test_clock_times_of_the_same_stop_conflict_with_their_hedges():
     assert 0 < conflict.confidence <= 1
 
 
-def test_clock_times_that_overlap_or_tell_two_moments_do_not_conflict():
+def test_clock_times_that_overlap_or_tell_two_moments_do_not_conflict() -> None:
     # "shortly after 4" and "about 4:10" can both hold
     al = _pair(
         "Officers stopped the delivery van on the Orlen bridge shortly after 4 a.m. on Sunday.",
@@ -102,7 +102,7 @@ def test_clock_times_that_overlap_or_tell_two_moments_do_not_conflict():
     assert "At what time it happened" not in _topics(al)
 
 
-def test_colour_of_one_vehicle_conflicts_but_not_a_place_name():
+def test_colour_of_one_vehicle_conflicts_but_not_a_place_name() -> None:
     al = _pair(
         "The driver fled in a silver Kestrel sedan after the crash on Mill Road in Orlen.",
         "The driver fled in a green Kestrel sedan after the crash on Mill Road in Orlen.",
@@ -116,7 +116,7 @@ def test_colour_of_one_vehicle_conflicts_but_not_a_place_name():
     assert not [c for c in al.conflicts if c.topic.startswith("The colour")]
 
 
-def test_home_town_of_one_person_conflicts_unless_one_place_holds_the_other():
+def test_home_town_of_one_person_conflicts_unless_one_place_holds_the_other() -> None:
     al = _pair(
         "Police named the driver as Tobin Marsk, 41, of Pellworth, after the crash.",
         "Police named the driver as Tobin Marsk, 41, of Orlen Falls, after the crash.",
@@ -131,7 +131,7 @@ def test_home_town_of_one_person_conflicts_unless_one_place_holds_the_other():
     assert not [c for c in al.conflicts if c.topic.startswith("Where")]
 
 
-def test_one_name_spelled_two_ways_by_two_outlets_conflicts():
+def test_one_name_spelled_two_ways_by_two_outlets_conflicts() -> None:
     al = _pair(
         "The climber Ilse Varhol was found alive on the north ridge by a rescue team.",
         "The climber Ilse Varholl was found alive on the north ridge by a rescue team.",
@@ -142,7 +142,7 @@ def test_one_name_spelled_two_ways_by_two_outlets_conflicts():
     assert conflict.confidence >= 0.5
 
 
-def test_name_spelling_needs_a_person_and_an_outlet_true_to_one_form():
+def test_name_spelling_needs_a_person_and_an_outlet_true_to_one_form() -> None:
     # not known as a person's name: never compared
     al = _pair(
         "The climber Ilse Varhol was found alive on the north ridge by a rescue team.",
@@ -158,7 +158,7 @@ def test_name_spelling_needs_a_person_and_an_outlet_true_to_one_form():
     assert "How the name is spelled" not in _topics(al)
 
 
-def test_spelling_variants():
+def test_spelling_variants() -> None:
     assert spelling_variants("Varhol", "Varholl")
     assert spelling_variants("LaBrenna", "Brenna")
     assert not spelling_variants("Marsh", "Marshs")  # a plural
@@ -184,7 +184,7 @@ def _age_story(name_b: str):
     return align([a, b], [fa, fb])
 
 
-def test_ages_of_one_named_person_conflict_but_not_of_two_people():
+def test_ages_of_one_named_person_conflict_but_not_of_two_people() -> None:
     (conflict,) = _age_story("Ilse Varhol").conflicts
     assert {s.outlets[0] for s in conflict.sides} == {"Harbor Times", "Evening Post"}
     assert _age_story("Tobin Marsk").conflicts == []

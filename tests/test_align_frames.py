@@ -12,20 +12,20 @@ from report_fixture import frame_at as _frame
 from storyline.stages.analysis.align import align
 
 
-def test_read_frame_splits_killed_and_injured_in_one_sentence():
+def test_read_frame_splits_killed_and_injured_in_one_sentence() -> None:
     text = "The blast hit Orlen on Friday, killing 9 people and injuring 31 others."
     assert _frame(text, "9 people").frame == "killed"
     assert _frame(text, "31 others").frame == "injured"
 
 
-def test_read_frame_marks_parts_ages_and_updates():
+def test_read_frame_marks_parts_ages_and_updates() -> None:
     text = "Doctors said 4 of the 31 wounded were in a serious state."
     assert _frame(text, "4").part
     assert _frame("Mara Velt, 44, was hurt in the blast.", "44").frame == "age"
     assert _frame("The death toll rose to 12 on Saturday.", "12").update
 
 
-def test_deaths_and_injuries_never_conflict():
+def test_deaths_and_injuries_never_conflict() -> None:
     a = article(
         "a1", "A gas blast in Orlen killed 9 people, the fire service said.", outlet="Orlen Post"
     )
@@ -39,7 +39,7 @@ def test_deaths_and_injuries_never_conflict():
     assert not al.conflicts
 
 
-def test_same_toll_told_differently_conflicts_with_outlets_and_confidence():
+def test_same_toll_told_differently_conflicts_with_outlets_and_confidence() -> None:
     a = article("a1", "A gas blast in Orlen killed 9 people on Friday, the fire service said.",
                 outlet="Orlen Post")  # fmt: skip
     b = article("b1", "The gas blast in Orlen on Friday killed 14 people, the fire service said.",
@@ -51,7 +51,7 @@ def test_same_toll_told_differently_conflicts_with_outlets_and_confidence():
     assert 0.5 <= conflict.confidence <= 1.0
 
 
-def test_hedged_figures_that_can_both_hold_do_not_conflict():
+def test_hedged_figures_that_can_both_hold_do_not_conflict() -> None:
     a = article("a1", "The gas blast in Orlen killed at least 9 people on Friday.")
     b = article("b1", "The gas blast in Orlen on Friday killed 14 people.")
     al = align([a, b], [_facts(a, ("at least 9 people", "people", 9, "at_least")),
@@ -59,7 +59,7 @@ def test_hedged_figures_that_can_both_hold_do_not_conflict():
     assert not al.conflicts
 
 
-def test_a_part_never_conflicts_with_its_total():
+def test_a_part_never_conflicts_with_its_total() -> None:
     a = article("a1", "The gas blast in Orlen injured 31 people on Friday.")
     b = article(
         "b1",
@@ -70,7 +70,7 @@ def test_a_part_never_conflicts_with_its_total():
     assert not al.conflicts
 
 
-def test_a_toll_that_rose_is_an_update_not_a_conflict():
+def test_a_toll_that_rose_is_an_update_not_a_conflict() -> None:
     a = article("a1", "A gas blast in Orlen killed 9 people, the fire service said on Friday.",
                 published="2031-05-02")  # fmt: skip
     b = article("b1", "The death toll from the gas blast in Orlen rose to 14 people on Saturday.",
@@ -85,7 +85,7 @@ def test_a_toll_that_rose_is_an_update_not_a_conflict():
     assert "2031-05-02" in update.date_text
 
 
-def test_one_figure_in_different_words_is_one_claim_with_its_sources():
+def test_one_figure_in_different_words_is_one_claim_with_its_sources() -> None:
     a = article("a1", "Nine people were killed when the gas main burst in Orlen.")
     b = article("b1", "The gas main burst in Orlen, killing 9 persons.")
     c = article("c1", "In Orlen, 9 people died in the burst of the gas main.")
@@ -96,7 +96,7 @@ def test_one_figure_in_different_words_is_one_claim_with_its_sources():
     assert claim.independent_sources == 3
 
 
-def test_both_values_in_one_article_is_no_conflict():
+def test_both_values_in_one_article_is_no_conflict() -> None:
     a = article("a1", "The gas blast in Orlen killed 9 people, or 14 people by another count.")
     al = align(
         [a], [_facts(a, ("9 people", "people", 9, "exact"), ("14 people", "people", 14, "exact"))]
@@ -104,7 +104,7 @@ def test_both_values_in_one_article_is_no_conflict():
     assert not al.conflicts
 
 
-def test_figures_about_two_people_of_different_ages_do_not_conflict():
+def test_figures_about_two_people_of_different_ages_do_not_conflict() -> None:
     a = article("a1", "The 41-year-old hiker from Orlen fell about 300 metres on the north ridge.")
     b = article("b1", "A 29-year-old hiker fell about 90 metres on the north ridge, rescuers said.")
     facts = [
@@ -114,7 +114,7 @@ def test_figures_about_two_people_of_different_ages_do_not_conflict():
     assert not align([a, b], facts).conflicts
 
 
-def test_one_fall_told_in_two_units_is_one_value_and_a_rival_figure_conflicts():
+def test_one_fall_told_in_two_units_is_one_value_and_a_rival_figure_conflicts() -> None:
     a = article("a1", "The hiker fell about 300 metres on the north ridge of Mount Orlen.")
     b = article("b1", "On Mount Orlen the hiker fell about 90 metres on the north ridge.")
     c = article("c1", "The hiker fell about 980 feet on the north ridge of Mount Orlen.")

@@ -12,7 +12,7 @@ from report_fixture import frame_at as _frame
 from storyline.stages.analysis.align import align
 
 
-def test_a_value_put_at_a_figure_takes_the_frame_of_the_noun_before_at():
+def test_a_value_put_at_a_figure_takes_the_frame_of_the_noun_before_at() -> None:
     text = "Police put the march, held to mark a one-day strike, at roughly 25,000 people."
     assert _frame(text, "25,000").frame == "marchers"
     assert _frame("The survey put the quake's magnitude at 5.7, officials said.", "5.7").frame == (
@@ -24,7 +24,7 @@ def test_a_value_put_at_a_figure_takes_the_frame_of_the_noun_before_at():
     assert _frame("The ferry left at 9 with 40 cars.", "40").frame is None
 
 
-def test_a_fall_told_with_its_death_and_without_is_one_measure():
+def test_a_fall_told_with_its_death_and_without_is_one_measure() -> None:
     a = article(
         "a1",
         "The hiker fell about 300 metres to his death from the north ridge of Mount Orlen.",
@@ -44,7 +44,7 @@ def test_a_fall_told_with_its_death_and_without_is_one_measure():
     )
 
 
-def test_a_toll_beside_another_toll_is_still_not_compared_with_a_toll_alone():
+def test_a_toll_beside_another_toll_is_still_not_compared_with_a_toll_alone() -> None:
     # "9 killed" in a clause that also counts the injured vs "14 killed" alone: which count
     # the 9 is stays unclear, so the toll frames must match exactly
     a = article("a1", "The gas blast in Orlen killed 9 injured workers on Friday.")
@@ -54,7 +54,7 @@ def test_a_toll_beside_another_toll_is_still_not_compared_with_a_toll_alone():
     assert not al.conflicts
 
 
-def test_items_of_a_seized_list_take_the_verb_and_count_their_own_noun_whole():
+def test_items_of_a_seized_list_take_the_verb_and_count_their_own_noun_whole() -> None:
     text = (
         "The frigate Vardan seized arms including 12 crossbows, two other rifles and 19 "
         "ammunition belts from the pirates."
@@ -75,7 +75,7 @@ def test_items_of_a_seized_list_take_the_verb_and_count_their_own_noun_whole():
     assert {s.claim.split(": ")[-1] for s in conflict.sides} == {"12 crossbows", "7 crossbows"}
 
 
-def test_a_part_of_a_toll_is_still_no_rival_of_the_toll():
+def test_a_part_of_a_toll_is_still_no_rival_of_the_toll() -> None:
     a = article("p1", "The gas blast in Orlen killed 14 people, including 3 children, on Friday.")
     b = article("p2", "The gas blast in Orlen on Friday killed 9 people, the fire service said.")
     al = align([a, b], [_facts(a, ("3 children", "people", 3, "exact")),
@@ -101,21 +101,21 @@ def _quake(aid: str, text: str, outlet: str):
     return a, _facts(a, *figs)
 
 
-def test_two_reports_that_disagree_on_everything_tell_of_two_events():
+def test_two_reports_that_disagree_on_everything_tell_of_two_events() -> None:
     a, fa = _quake("q1", _QUAKE_A, "Orlen Post")
     b, fb = _quake("q2", _QUAKE_B, "Valley News")
     # magnitude and injured both differ, nothing agrees: two quakes on one island
     assert align([a, b], [fa, fb]).conflicts == []
 
 
-def test_reports_that_agree_on_the_toll_conflict_on_the_magnitude():
+def test_reports_that_agree_on_the_toll_conflict_on_the_magnitude() -> None:
     b, fb = _quake("q2", _QUAKE_B, "Valley News")
     c, fc = _quake("q3", _QUAKE_C, "Harbor Times")
     (conflict,) = align([b, c], [fb, fc]).conflicts
     assert conflict.topic.startswith("magnitude")
 
 
-def test_in_a_story_of_two_events_only_reports_tied_to_one_event_conflict():
+def test_in_a_story_of_two_events_only_reports_tied_to_one_event_conflict() -> None:
     a, fa = _quake("q1", _QUAKE_A, "Orlen Post")
     b, fb = _quake("q2", _QUAKE_B, "Valley News")
     c, fc = _quake("q3", _QUAKE_C, "Harbor Times")
@@ -124,7 +124,7 @@ def test_in_a_story_of_two_events_only_reports_tied_to_one_event_conflict():
     assert {x.article for s in conflict.sides for x in s.cites} == {"q2", "q3"}
 
 
-def test_a_report_with_nothing_else_is_not_tied_to_an_event_the_story_holds_two_of():
+def test_a_report_with_nothing_else_is_not_tied_to_an_event_the_story_holds_two_of() -> None:
     a, fa = _quake("q1", _QUAKE_A, "Orlen Post")
     bare = article("q4", "A magnitude 5.2 quake struck Varn island on Sunday.", outlet="Daily Bell")
     fbare = _facts(bare, ("5.2", None, 5.2, "exact"))
@@ -134,7 +134,7 @@ def test_a_report_with_nothing_else_is_not_tied_to_an_event_the_story_holds_two_
     assert align([a, bare, c], [fa, fbare, fc]).conflicts == []
 
 
-def test_a_toll_placed_where_the_other_report_never_goes_is_another_event():
+def test_a_toll_placed_where_the_other_report_never_goes_is_another_event() -> None:
     a = article(
         "w1",
         "A quake struck Varn island on Sunday, killing 9 people, officials in Orlen said.",
@@ -150,7 +150,7 @@ def test_a_toll_placed_where_the_other_report_never_goes_is_another_event():
     assert al.conflicts == []
 
 
-def test_tolls_that_may_have_grown_do_not_make_two_events():
+def test_tolls_that_may_have_grown_do_not_make_two_events() -> None:
     a = article(
         "g1",
         "The hiker fell about 300 metres from the north ridge of Mount Orlen. The fall killed "

@@ -32,14 +32,14 @@ def _rifles(a_text: str, b_text: str, a_fig: str = "two other rifles", b_fig: st
     )  # fmt: skip
 
 
-def test_items_of_two_lists_of_one_seizure_conflict_on_their_own_noun():
+def test_items_of_two_lists_of_one_seizure_conflict_on_their_own_noun() -> None:
     al = _rifles(_LIST_A, _LIST_B)
     (conflict,) = al.conflicts
     assert {s.claim.split(": ")[-1] for s in conflict.sides} == {"2 rifles", "3 rifles"}
     assert {tuple(s.outlets) for s in conflict.sides} == {("Orlen Post",), ("Valley News",)}
 
 
-def test_a_counted_noun_is_no_frame_without_another_figure_tying_the_reports():
+def test_a_counted_noun_is_no_frame_without_another_figure_tying_the_reports() -> None:
     # the same lists, but nothing else the two reports state ties them to one raid
     a_text = _LIST_A.replace("23", "11")
     b_text = _LIST_B.replace("23", "40")
@@ -53,13 +53,13 @@ def test_a_counted_noun_is_no_frame_without_another_figure_tying_the_reports():
     assert not [c for c in al.conflicts if "rifles" in c.topic]
 
 
-def test_other_rifles_are_not_all_the_rifles():
+def test_other_rifles_are_not_all_the_rifles() -> None:
     b_text = _LIST_B.replace("three other rifles", "nine rifles")
     al = _rifles(_LIST_A, b_text, b_fig="nine rifles")
     assert not [c for c in al.conflicts if "rifles" in c.topic]
 
 
-def test_a_lone_figure_takes_no_frame_from_a_list_of_things_seized():
+def test_a_lone_figure_takes_no_frame_from_a_list_of_things_seized() -> None:
     a = article(
         "s1", "The frigate Vardan arrested 23 raiders. Two skiffs were circling the tanker."
     )
@@ -75,7 +75,7 @@ def test_a_lone_figure_takes_no_frame_from_a_list_of_things_seized():
     assert not [c for c in al.conflicts if "skiffs" in c.topic]
 
 
-def test_a_noun_with_other_words_counts_another_set():
+def test_a_noun_with_other_words_counts_another_set() -> None:
     # "three strong tremors" are some of "at least four tremors"
     a = article("t1", "A quake hit Orlen, killing 12 people. Three strong tremors were felt.")
     b = article("t2", "The Orlen quake killed 12 people. There have been at least four tremors.")
@@ -87,7 +87,7 @@ def test_a_noun_with_other_words_counts_another_set():
     assert not al.conflicts
 
 
-def test_people_are_counted_by_what_happened_to_them_not_by_their_noun():
+def test_people_are_counted_by_what_happened_to_them_not_by_their_noun() -> None:
     a = article("p1", "The Vardan arrested 23 raiders, 12 Tolmese and 11 Varnish raiders.")
     b = article("p2", "The Vardan arrested 23 raiders. Some 1,500 raiders live on the coast.")
     al = align(
@@ -98,7 +98,7 @@ def test_people_are_counted_by_what_happened_to_them_not_by_their_noun():
     assert not al.conflicts
 
 
-def test_one_fall_told_as_falling_and_fell_conflicts_and_about_spans_a_tenth():
+def test_one_fall_told_as_falling_and_fell_conflicts_and_about_spans_a_tenth() -> None:
     a = article("f1", "A 44-year-old skier is dead after falling about 150 metres on Mount Orlen.")
     b = article("f2", "The 44-year-old skier fell about 200 metres down a gully on Mount Orlen.")
     al = align(
@@ -110,7 +110,7 @@ def test_one_fall_told_as_falling_and_fell_conflicts_and_about_spans_a_tenth():
     assert {s.claim.split(": ")[-1] for s in conflict.sides} == {"150 metres", "200 metres"}
 
 
-def test_two_skiers_falls_are_told_apart_by_their_ages():
+def test_two_skiers_falls_are_told_apart_by_their_ages() -> None:
     a = article("f1", "A 44-year-old skier is dead after falling 150 metres on Mount Orlen.")
     b = article("f2", "A 29-year-old skier fell 700 metres to his death on Mount Orlen.")
     c = article("f3", "One of the party has fallen some 700 metres on Mount Orlen, police said.")
@@ -124,7 +124,7 @@ def test_two_skiers_falls_are_told_apart_by_their_ages():
     assert not al.conflicts
 
 
-def test_ages_a_year_apart_are_one_persons_and_an_age_is_no_part():
+def test_ages_a_year_apart_are_one_persons_and_an_age_is_no_part() -> None:
     a = article("g1", "Police said 31-year-old Ansel Brack of the Orlen club fell 600 metres.")
     b = article("g2", "Ansel Brack, 32, fell 600 metres while climbing Mount Orlen.")
     al = align([a, b], [_facts(a, ("31-year-old", None, 31, "exact")),
@@ -133,7 +133,7 @@ def test_ages_a_year_apart_are_one_persons_and_an_age_is_no_part():
     assert conflict.topic.endswith("age")
 
 
-def test_a_numbered_plural_of_people_moves_an_implied_toll():
+def test_a_numbered_plural_of_people_moves_an_implied_toll() -> None:
     a = article("u1", "A Tolm skier is dead after a fall on Mount Varn, police said.",
                 published="2033-09-14", outlet="Varn Courier")  # fmt: skip
     b = article("u2", "Two men have died in separate falls on Mount Varn this weekend.",
@@ -147,7 +147,7 @@ def test_a_numbered_plural_of_people_moves_an_implied_toll():
     assert update.date_text == "2033-09-14 → 2033-09-15"
 
 
-def test_two_places_populations_do_not_conflict():
+def test_two_places_populations_do_not_conflict() -> None:
     a = article("q1", "The quake struck Orlen island, home to 120,000 people, on Sunday.")
     b = article("q2", "Helicopters flew the injured to Varn, a city of 500,000 people, on Sunday.")
     c = article("q3", "The quake hit Orlen island, home to 200,000 people, on Sunday.")
@@ -162,7 +162,7 @@ def test_two_places_populations_do_not_conflict():
     assert {c.article for s in conflict.sides for c in s.cites} == {"q1", "q3"}
 
 
-def test_a_quakes_size_told_of_another_day_is_another_quake():
+def test_a_quakes_size_told_of_another_day_is_another_quake() -> None:
     a = article("m1", "A 5.6 magnitude quake hit Orlen island on Sunday, injuring 12 people.")
     b = article("m2", "A quake measuring 3.8 on the Richter scale shook Orlen island on Monday.")
     c = article("m3", "A 4.9 magnitude quake hit Orlen island on Sunday, injuring 12 people.")
@@ -173,7 +173,7 @@ def test_a_quakes_size_told_of_another_day_is_another_quake():
     assert {c.article for s in conflict.sides for c in s.cites} == {"m1", "m3"}
 
 
-def test_a_smaller_magnitude_beside_the_quakes_own_is_an_aftershocks():
+def test_a_smaller_magnitude_beside_the_quakes_own_is_an_aftershocks() -> None:
     a = article("m1", "A 5.6 magnitude quake hit Orlen island, injuring 12 people.")
     b = article(
         "m2",
@@ -186,7 +186,7 @@ def test_a_smaller_magnitude_beside_the_quakes_own_is_an_aftershocks():
     assert all("3.8" not in s.claim for s in conflict.sides)
 
 
-def test_a_model_is_one_noun_however_written_and_no_other_nouns():
+def test_a_model_is_one_noun_however_written_and_no_other_nouns() -> None:
     a = article(
         "d1",
         "The Vardan arrested 23 raiders and recovered 12 XR 15 guns, three rifles, two radios.",

@@ -20,7 +20,7 @@ def _statements(*texts: str, **dups: str):
     return arts, find_statements(arts, _roots(*arts))
 
 
-def test_one_fact_in_nearly_the_same_words_is_one_statement():
+def test_one_fact_in_nearly_the_same_words_is_one_statement() -> None:
     arts, found = _statements(
         "Harbour master Ilse Varno said the two groundings on successive nights were not "
         "connected and were not caused by fog.\nThe port reopened.",
@@ -36,7 +36,7 @@ def test_one_fact_in_nearly_the_same_words_is_one_statement():
         assert "not connected" in said
 
 
-def test_different_values_negation_or_people_are_two_statements():
+def test_different_values_negation_or_people_are_two_statements() -> None:
     _arts, found = _statements(
         "A magnitude 5.4 tremor shook the coastal town of Brellin early on Sunday morning.",
         "A magnitude 6.2 tremor shook the coastal town of Brellin early on Sunday morning.",
@@ -55,7 +55,7 @@ def test_different_values_negation_or_people_are_two_statements():
     assert find_statements(arts, _roots(*arts), persons) == []
 
 
-def test_copies_alone_make_a_statement_only_of_a_value():
+def test_copies_alone_make_a_statement_only_of_a_value() -> None:
     sentence = "The mayor of Kestrel opened the new bridge over the river {}."
     _arts, found = _statements(
         sentence.format("with a short speech"),
@@ -72,7 +72,7 @@ def test_copies_alone_make_a_statement_only_of_a_value():
     assert len(st.cites) == 2
 
 
-def test_a_paraphrase_sharing_a_specific_value_is_one_statement():
+def test_a_paraphrase_sharing_a_specific_value_is_one_statement() -> None:
     _arts, found = _statements(
         "Varno previously chaired the 41st regional film festival in 2019, and won praise.",
         "Varno led the 41st annual regional film festival in 2019, for which she won an award.",
@@ -81,7 +81,7 @@ def test_a_paraphrase_sharing_a_specific_value_is_one_statement():
     assert len(st.cites) == 2
 
 
-def test_statement_claims_count_independent_sources():
+def test_statement_claims_count_independent_sources() -> None:
     a = article("a1", "Investigators said the fire at the Kestrel depot started in a storage room.")
     b = article("b1", "Investigators said the fire at the Kestrel depot started in a storage room.")
     c = article(
@@ -96,7 +96,7 @@ def test_statement_claims_count_independent_sources():
     assert claim.independent_sources == 3  # the copy counts once
 
 
-def test_counted_nouns_outlets_swap_are_one_claim():
+def test_counted_nouns_outlets_swap_are_one_claim() -> None:
     a = article("a1", "A video showed 14 pirates on the deck of the trawler.")
     b = article("b1", "Radar tracked 14 brigands in two skiffs near the strait.")
     al = align([a, b], [facts_of(a, ("14 pirates", "pirates", 14, "exact")),
@@ -105,7 +105,7 @@ def test_counted_nouns_outlets_swap_are_one_claim():
     assert claim.independent_sources == 2
 
 
-def test_one_speed_in_two_units_is_one_claim():
+def test_one_speed_in_two_units_is_one_claim() -> None:
     a = article("a1", "The driver fled at speeds up to 100 mph before he was stopped.")
     b = article("b1", "The driver fled at speeds up to 161 km/h before he was stopped.")
     al = align([a, b], [facts_of(a, ("up to 100", "", 100, "up_to")),
@@ -140,7 +140,7 @@ def _told(*texts: str, embedder: str = "minilm"):
     )
 
 
-def test_one_fact_in_other_words_is_one_statement_with_sentence_vectors():
+def test_one_fact_in_other_words_is_one_statement_with_sentence_vectors() -> None:
     words, meant = _told(
         "Singer Dana Kirro checked herself into the Lakeview recovery clinic on Tuesday.",
         "Her agent confirmed that Kirro was admitted to Lakeview, a recovery clinic, on Tuesday.",
@@ -151,7 +151,7 @@ def test_one_fact_in_other_words_is_one_statement_with_sentence_vectors():
     assert {c.article for c in st.cites} == {"m0", "m1"}
 
 
-def test_alike_vectors_do_not_join_other_values_negation_or_names_only():
+def test_alike_vectors_do_not_join_other_values_negation_or_names_only() -> None:
     # another day, a denial, or only the place's names in common: two facts however alike
     # their vectors are
     for second in (
@@ -166,7 +166,7 @@ def test_alike_vectors_do_not_join_other_values_negation_or_names_only():
         assert meant == [], second
 
 
-def test_an_embedder_with_no_measured_floor_keeps_the_word_path():
+def test_an_embedder_with_no_measured_floor_keeps_the_word_path() -> None:
     _words, meant = _told(
         "Singer Dana Kirro checked herself into the Lakeview recovery clinic on Tuesday.",
         "Her agent confirmed that Kirro was admitted to Lakeview, a recovery clinic, on Tuesday.",

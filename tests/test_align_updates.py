@@ -13,7 +13,7 @@ from storyline.models import Cite, DateMention
 from storyline.stages.analysis.align import align
 
 
-def test_update_cues_read_around_the_figure():
+def test_update_cues_read_around_the_figure() -> None:
     assert _frame("The toll from the Varn mudslide has risen to 23, officials said.", "23").update
     assert _frame("Rescuers said the toll is now 23 after the Varn mudslide.", "23").update
     assert _frame("At least 23 people have died so far in the Varn mudslide.", "23").update
@@ -21,7 +21,7 @@ def test_update_cues_read_around_the_figure():
     assert not _frame("The Varn mudslide killed 23 people and the road is now closed.", "23").update
 
 
-def test_every_report_of_each_figure_is_cited_by_the_update():
+def test_every_report_of_each_figure_is_cited_by_the_update() -> None:
     # two outlets give the early toll, two the later one; one of them says it rose
     a = article("a1", "A mudslide in Varn killed 6 people on Tuesday, the mayor said.",
                 outlet="Varn Courier")  # fmt: skip
@@ -42,7 +42,7 @@ def test_every_report_of_each_figure_is_cited_by_the_update():
     assert update.summary.startswith("killed:")
 
 
-def test_a_larger_toll_in_a_later_dated_report_is_an_update_without_a_cue():
+def test_a_larger_toll_in_a_later_dated_report_is_an_update_without_a_cue() -> None:
     a = article("a1", "A ferry capsized off Tolm, killing 4 passengers, the coast guard said.",
                 published="2033-08-01")  # fmt: skip
     b = article("b1", "The ferry that capsized off Tolm killed 11 passengers, the coast guard said.",
@@ -54,7 +54,7 @@ def test_a_larger_toll_in_a_later_dated_report_is_an_update_without_a_cue():
     assert update.date_text == "2033-08-01 → 2033-08-02"
 
 
-def test_same_day_reports_without_a_cue_disagree_rather_than_update():
+def test_same_day_reports_without_a_cue_disagree_rather_than_update() -> None:
     a = article("a1", "A ferry capsized off Tolm, killing 4 passengers, the coast guard said.",
                 published="2033-08-01")  # fmt: skip
     b = article("b1", "The ferry that capsized off Tolm killed 11 passengers, the coast guard said.",
@@ -65,7 +65,7 @@ def test_same_day_reports_without_a_cue_disagree_rather_than_update():
     assert len(al.conflicts) == 1
 
 
-def test_a_figure_counting_another_noun_is_never_an_update():
+def test_a_figure_counting_another_noun_is_never_an_update() -> None:
     # "seven barns" sits in the toll's clause but counts barns, not the dead
     a = article("a1", "The storm flattened seven barns in Ridley, killing 3 people on Monday.")
     b = article("b1", "The toll from the Ridley storm rose to 5 on Tuesday, police said.")
@@ -77,7 +77,7 @@ def test_a_figure_counting_another_noun_is_never_an_update():
     assert not al.conflicts
 
 
-def test_a_figure_shown_as_an_update_is_not_also_a_conflict():
+def test_a_figure_shown_as_an_update_is_not_also_a_conflict() -> None:
     # the early report gives the toll twice in different words: two claims, one update
     a = article("a1", "A tram crash in Selby killed 2 people. Two people died at the scene, "
                       "the city said.", published="2034-02-10")  # fmt: skip
@@ -96,7 +96,7 @@ def _dated(a, day: str, date_text: str, *figures):
     return f
 
 
-def test_undated_reports_are_ordered_by_the_dates_their_text_names():
+def test_undated_reports_are_ordered_by_the_dates_their_text_names() -> None:
     # no published date: the date each report's own text names says which came first
     a = article("a1", "Floods in Marrow\nMarch 3, 2035\n"
                       "The floods in Marrow killed 5 people, the district office said.")  # fmt: skip
@@ -121,7 +121,7 @@ def _ages(day_a: str, day_b: str):
                           _facts(b, ("53", None, 53, "exact"))])  # fmt: skip
 
 
-def test_one_persons_age_a_year_later_is_neither_a_conflict_nor_an_update():
+def test_one_persons_age_a_year_later_is_neither_a_conflict_nor_an_update() -> None:
     # the person aged between the two reports: no one disagrees, and the story did not move
     al = _ages("2036-03-02", "2037-04-20")
     assert not al.conflicts and not al.updates
@@ -129,7 +129,7 @@ def test_one_persons_age_a_year_later_is_neither_a_conflict_nor_an_update():
     assert _ages("2036-03-02", "2036-03-03").conflicts
 
 
-def test_two_ages_for_one_person_days_apart_are_not_an_update():
+def test_two_ages_for_one_person_days_apart_are_not_an_update() -> None:
     assert not _ages("2036-03-02", "2036-03-03").updates
     # the younger age in the later report is no ageing either
     assert not _ages("2037-04-20", "2036-03-02").updates
@@ -142,7 +142,7 @@ def _extracted(a):  # the quantity extractor's own figures (rules mode), implied
     return ArticleFacts(a.id, quantities=extract_quantities(a, None, []))
 
 
-def test_an_implied_count_starts_an_update():
+def test_an_implied_count_starts_an_update() -> None:
     # the first report names no number ("a climber is dead"); the next day's gives two deaths
     a = article("a1", "A 41-year-old Tolm climber is dead after a fall on Mount Varn, police said.",
                 published="2033-09-14", outlet="Varn Courier")  # fmt: skip
@@ -156,7 +156,7 @@ def test_an_implied_count_starts_an_update():
     assert {c.article for c in update.cites} == {"a1", "b1"}
 
 
-def test_an_implied_count_never_takes_a_side():
+def test_an_implied_count_never_takes_a_side() -> None:
     # "a climber is dead" tells of that climber, not of the whole toll: against a later or a
     # same-day report of two deaths it is no disagreement
     a = article("a1", "A 41-year-old Tolm climber is dead after a fall on Mount Varn, police said.",

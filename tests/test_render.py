@@ -52,7 +52,7 @@ def test_render_json_is_the_contract(report):
     assert out.startswith('{\n  "schema_version"')
 
 
-def test_render_json_keeps_non_ascii_text():
+def test_render_json_keeps_non_ascii_text() -> None:
     a = article("a1", "Le ministre a déclaré «non» à Genève.")
     rep = build_report(Story("s-1", "Genève", ["a1"], None, None, 1), [a], [ArticleFacts("a1")])
     out = render_json(rep)
@@ -97,7 +97,7 @@ def test_render_html_every_cite_link_has_an_anchor(report):
     assert missing == set()
 
 
-def test_render_html_escapes_article_text():
+def test_render_html_escapes_article_text() -> None:
     text = 'Officials said <script>alert("x")</script> & more <b>bold</b> claims.'
     a = article("a1", text)
     q = Quote("<script>", None, None, None, "direct", cite(a, "<script>"))
@@ -114,7 +114,7 @@ def test_render_html_escapes_article_text():
     assert page.count("<script") == 1
 
 
-def test_highlight_overlapping_and_nested_spans():
+def test_highlight_overlapping_and_nested_spans() -> None:
     text = "abcdefghij"
     outer, inner, cross = cite_at(0, 8), cite_at(2, 4), cite_at(6, 10)
     out = str(highlight(text, [outer, inner, cross]))
@@ -129,7 +129,7 @@ def test_highlight_overlapping_and_nested_spans():
     assert '<mark class="hl d1" data-c="c-a1-6-10">ij</mark>' in out
 
 
-def test_highlight_escapes_each_piece():
+def test_highlight_escapes_each_piece() -> None:
     text = "a<b>&c"
     out = str(highlight(text, [cite_at(1, 4)]))
     assert (
@@ -153,7 +153,7 @@ def test_quotes_by_speaker_groups_the_same_words(report):
     assert [c.article for c in only.cites] == ["aaaa", "bbbb"]
 
 
-def test_timeline_chart_lays_out_dated_events():
+def test_timeline_chart_lays_out_dated_events() -> None:
     from storyline.models import Event
     from storyline.render.chart import timeline_chart
 
@@ -276,7 +276,7 @@ def test_formats_are_registered_once_and_render_dispatches(report):
         get_format("pdf")
 
 
-def test_render_imports_only_models_text_and_render():
+def test_render_imports_only_models_text_and_render() -> None:
     """The layering: render/* reads the typed model, never a stage, the store or a shell."""
     import ast
     from pathlib import Path

@@ -111,7 +111,7 @@ def test_report_timeline_in_date_order_undated_last(report):
     assert {c.article for c in monday.cites} == {"aaaa", "bbbb"}
 
 
-def test_merge_timeline_keeps_distinct_events_on_one_day():
+def test_merge_timeline_keeps_distinct_events_on_one_day() -> None:
     a = article("a1", "Ships left. Talks began.")
     evs = [
         Event("2030-01-01", "", "Ships left the port", [], [cite(a, "Ships left")]),
@@ -153,7 +153,7 @@ def test_report_profile_fields(report):
     assert all(not v.value.startswith("Northland") for v in f["size"])
 
 
-def test_report_without_focus_or_facts_still_valid():
+def test_report_without_focus_or_facts_still_valid() -> None:
     a = article(
         "a1", "Rain fell over the valley on Tuesday. Farmers were pleased with the weather."
     )
