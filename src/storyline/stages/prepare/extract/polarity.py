@@ -87,15 +87,24 @@ _DENY_OBJ = (
 # intention ("does not want to …"), attitude ("never endorsed X"), with its preposition's object
 # ("did not call for X"); "like" is also a preposition ("it is not like …")
 _SPEECH_ANY = alternation(
-    ({f for forms in SPEECH_VERBS.values() for f in forms} | set(SPEECH_VERBS) | set(UNSAID_VERBS))
+    {f for forms in SPEECH_VERBS.values() for f in forms} | set(SPEECH_VERBS) | set(UNSAID_VERBS)
+)
+_CUE_ANY = alternation(
+    {f for forms in SPEECH_VERBS.values() for f in forms}
+    | set(SPEECH_VERBS)
+    | set(UNSAID_VERBS)
     | (attribution_cue_forms() - {"like", "likes", "liked"})
 )
 _NEGATED_CUES = (ATTRIBUTION_CUES | frozenset(SPEECH_VERBS) | frozenset(UNSAID_VERBS)) - {"like"}
 _NEGS = alternation(NEGATION_CUES)
-_NEG_REPORT = (
-    rf"(?:\b(?:{_NEGS})|n['’]t)\s+(?:(?!only\b)(?:\w+ly|yet|publicly|directly|explicitly|actually|once|been)\s+)*"
-    rf"(?:{_SPEECH_ANY})\b"
+_NEG_LEAD = (
+    rf"(?:\b(?:{_NEGS})|n['’]t)\s+"
+    r"(?:(?!only\b)(?:\w+ly|yet|publicly|directly|explicitly|actually|once|been)\s+)*"
 )
+_NEG_REPORT = rf"{_NEG_LEAD}(?:{_CUE_ANY})\b"
+# in the speaker's own words only a negated report denies ("I never said that"); "I don't
+# think it matters" is the speaker's assertion
+_NEG_SPEECH = rf"{_NEG_LEAD}(?:{_SPEECH_ANY})\b"
 _REFUSAL = rf"\b(?:{alternation(REFUSAL_VERBS)})\s+(?:to\s+)?(?:{alternation(UNSAID_VERBS)})\b"
 _DENIAL = re.compile(
     rf"\b(?:{_DENY_FORMS})\b|\b{_DENY_OBJ}|{_NEG_REPORT}|{_REFUSAL}",
@@ -110,7 +119,7 @@ _DENY_ONLY = re.compile(rf"\b(?:{_DENY_FORMS})\b|\b{_DENY_OBJ}", re.I)
 # "We deny that …", "I never said that", "we didn't say …": the speaker's own denial
 _FIRST_PERSON_DENIAL = re.compile(
     rf"\b(?:I|we)(?:['’](?:ve|d)|\s+(?:have|had|did|do|would|will))?\s*(?:\w+ly\s+)?"
-    rf"(?:(?:{_DENY_FORMS})\b|{_DENY_OBJ}|{_NEG_REPORT})",
+    rf"(?:(?:{_DENY_FORMS})\b|{_DENY_OBJ}|{_NEG_SPEECH})",
     re.I,
 )
 _QUESTION = re.compile(
