@@ -25,6 +25,7 @@ from storyline.lang.en import (
 __all__ = [
     "ATTRIBUTION_CUES",
     "GROUP_SOURCE_NOUNS",
+    "IRREGULAR_CUE_FORMS",
     "PARTITIVE_SOURCES",
     "RESPONSE_PREPOSITIONS",
     "attribution_cue_forms",
@@ -79,7 +80,7 @@ ATTRIBUTION_CUES: frozenset[str] = (
 # Forms of the cues beyond the speech table that are not the lemma plus "-s"/"-d"/"-ed"
 # (read without a parse; no inflection library is installed here, so the few irregular ones
 # are listed).
-_IRREGULAR_FORMS: Mapping[str, tuple[str, ...]] = {
+IRREGULAR_CUE_FORMS: Mapping[str, tuple[str, ...]] = {
     "think": ("thought",),
     "know": ("knew", "known"),
     "feel": ("felt",),
@@ -112,5 +113,5 @@ def attribution_cue_forms() -> frozenset[str]:
     out: set[str] = set()
     for lemma in ATTRIBUTION_CUES:
         out.update(f for f in SPEECH_VERBS.get(lemma, ()) if not f.endswith("ing"))
-        out.update(_regular_forms(lemma), _IRREGULAR_FORMS.get(lemma, ()))
+        out.update(_regular_forms(lemma), IRREGULAR_CUE_FORMS.get(lemma, ()))
     return frozenset(out)
