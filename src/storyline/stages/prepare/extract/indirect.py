@@ -37,6 +37,7 @@ from storyline.lang import (
     PREDICATE_CONTENT_VERBS,
     PRONOUNS,
     REPORTING_ADVERBS,
+    SPEECH_VERBS,
     TRAILING_SPEECH_FORMS,
     WEEKDAYS,
     alternation,
@@ -130,6 +131,17 @@ def _words(text: str) -> frozenset[str]:
 # Verbs that report speech with a clause after them (indirect speech); "said" may drop "that".
 _SAY = alternation(finite_forms(["say"]))
 _TELL = alternation(finite_forms(["tell"]))
+
+
+def _speech_forms(lemmas: Sequence[str], ending: str) -> str:
+    """An alternation of the speech table's forms of ``lemmas`` that end in ``ending``."""
+    return alternation(f for lemma in lemmas for f in SPEECH_VERBS[lemma] if f.endswith(ending))
+
+
+# "X, Roe added, …": the past forms that interrupt a clause besides "said"
+_ASIDE_PASTS = _speech_forms(["add", "note", "insist", "stress"], "ed")
+# ", adding that C": participles that add more of the same speaker's words
+_ADDING = _speech_forms(["add", "note", "say", "state", "warn", "insist", "argue", "stress"], "ing")
 # Verbs that close a reported clause put first ("…, the ministry confirmed"); "told" needs
 # its addressee ("told reporters").
 _TRAIL = alternation(TRAILING_SPEECH_FORMS - finite_forms(["say", "tell"]))
@@ -196,7 +208,7 @@ _ACC_LEAD = re.compile(
     r"According\s+to\s+(?P<np>[^,]{2,90}?)(?:,\s+(?:a|an|the)\s+[^,]{2,100})?,\s+(?P<c>\S.+)"
 )
 _PARENTHETICAL = re.compile(
-    rf"(?P<a>[^,“”\"]{{2,80}}),\s+(?P<np>[^,]{{2,60}}?)\s+(?:{_SAY}|added|noted|insisted|stressed),\s+(?P<b>\S.+)"
+    rf"(?P<a>[^,“”\"]{{2,80}}),\s+(?P<np>[^,]{{2,60}}?)\s+(?:{_SAY}|{_ASIDE_PASTS}),\s+(?P<b>\S.+)"
 )
 # The writer's concessive or contrasting clause after a content (", although he would not say
 # …", ", even though …", ", while …"): no part of what the source said.
@@ -205,7 +217,7 @@ _WRITER_CLAUSE = r",\s+(?:while|whereas|although|(?:even\s+)?though)\b"
 # writer's side clause (a new reported clause may start inside it: "although Roe said C").
 _NEXT_CLAUSE = re.compile(
     rf",\s+(?:while|whereas|but|and)\s+(?=[^,;“”\"]{{2,90}}?\s+(?:{_SAY}|{_CLAUSE_VERBS})\b)|"
-    r",\s+(?P<part>adding|noting|saying|stating|warning|insisting|arguing|stressing)\s+that\s+|"
+    rf",\s+(?P<part>{_ADDING})\s+that\s+|"
     rf"{_WRITER_CLAUSE}\s*"
 )
 
@@ -420,7 +432,7 @@ def _participle_clauses(
     """ "…, adding that C": the clause is more reported speech of the same speaker."""
     out: list[_Cand[S]] = []
     for m in re.finditer(
-        r",\s+(?:adding|noting|saying|stating|warning|insisting|arguing|stressing)\s+that\s+",
+        rf",\s+(?:{_ADDING})\s+that\s+",
         ctx.text[ss:se],
     ):
         at = ss + m.start()
