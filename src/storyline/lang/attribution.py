@@ -92,6 +92,7 @@ IRREGULAR_CUE_FORMS: Mapping[str, tuple[str, ...]] = {
     "brag": ("bragged",),
     "dub": ("dubbed",),
     "prefer": ("preferred",),
+    "refer": ("referred",),
     "quip": ("quipped",),
 }
 
