@@ -72,20 +72,66 @@ def test_a_participle_adding_a_quote_ends_the_reported_clause() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a negated report or belief: kept, marked denied (polarity.py reads the negation on
+        # any attribution cue)
+        ("Tomas Hed does not think the toll will rise this year.", "the toll will rise"),
+        ("Ilse Varga doesn't expect the council to approve the quay budget.", "the council"),
+        ("Tomas Hed did not suggest the pier would be sold to a developer.", "the pier"),
+    ],
+)
+def test_a_negated_report_or_belief_is_kept_and_marked_denied(text: str, content: str) -> None:
+    q = the_one(text)
+    assert q.text.startswith(content)
+    assert q.polarity == "denied"
+
+
+@pytest.mark.parametrize(
     "text",
     [
-        # a negated belief, wish or attitude, or a negated cue's prepositional object: the
-        # polarity stage would show it asserted, so it is left out
+        # a negated intention or attitude, or a negated cue's prepositional object: it
+        # attributes nothing (left out), and is never shown asserted
         "Ilse Varga does not want to close the north quay this winter.",
-        "Tomas Hed does not think the toll will rise this year.",
         "Ilse Varga never endorsed the plan to close the north quay.",
         "Tomas Hed did not call for an inquiry into the collapse of the pier.",
         "Tomas Hed never referred to the fishermen's complaints about the toll.",
+        "The harbour board has not supported the plan to widen the canal.",
     ],
 )
-def test_a_negated_cue_is_never_asserted(text: str) -> None:
+def test_a_negated_intention_or_attitude_is_never_asserted(text: str) -> None:
     found = [q for q in quotes(text, "spacy") if q.kind == "indirect"]
     assert all(q.polarity != "asserted" for q in found), [(q.text, q.polarity) for q in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Hed would not say whether the toll would rise this year.",
+        "Ilse Varga wouldn't say when the north quay will reopen to the ferries.",
+    ],
+)
+def test_a_refusal_to_say_whether_leaves_the_content_open(text: str) -> None:
+    # not a denial of the content, and not its assertion either
+    assert the_one(text).polarity == "questioned"
+
+
+@pytest.mark.parametrize("mode", ["rules", pytest.param("spacy", marks=pytest.mark.model)])
+def test_a_writers_although_clause_is_no_part_of_the_content(mode: str) -> None:
+    text = "Tomas Hed said the ferry would run again, although he would not say when it sails."
+    found = {q.text: q.polarity for q in quotes(text, mode) if q.kind == "indirect"}
+    assert found["the ferry would run again"] == "asserted"
+    # (what he would not say, when read, is left open)
+    assert all(p == "questioned" for c, p in found.items() if c != "the ferry would run again")
+    q = the_one(
+        "Ilse Varga said the toll would stay, even though the council voted to cut it.", mode
+    )
+    assert q.text == "the toll would stay"
+
+
+def test_a_negated_report_keeps_the_negation_out_of_the_speaker() -> None:
+    q = the_one("Tomas Hed never said the toll would rise this year.", "rules")
+    assert (q.speaker, q.polarity) == ("Tomas Hed", "denied")
 
 
 def test_a_negated_speech_cue_stays_denied() -> None:

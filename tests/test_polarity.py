@@ -120,7 +120,41 @@ READINGS = [
     (
         "The union declined to say whether the strike will end on Friday.",
         "whether the strike will end on Friday",
+        "questioned",
+    ),
+    # a refusal or a negated report that leaves the content open is no denial of it
+    (
+        "The coach would not say whether the team would move to Lakeside.",
+        "whether the team would move to Lakeside",
+        "questioned",
+    ),
+    # a negated belief, intention or attitude ("does not think", "never backed", "did not
+    # call for")
+    (
+        "The mayor of Eastvale does not think the harbour toll will rise next spring.",
+        "the harbour toll will rise next spring",
         "denied",
+    ),
+    (
+        "The union never backed the plan to close the shipyard.",
+        "the plan to close the shipyard",
+        "denied",
+    ),
+    (
+        "The union did not call for a strike at the shipyard.",
+        "a strike at the shipyard",
+        "denied",
+    ),
+    (
+        "The union does not want to close the shipyard before winter.",
+        "to close the shipyard before winter",
+        "denied",
+    ),
+    # "not only": no negation of the cue
+    (
+        "The union not only backed the plan to close the shipyard but paid for it.",
+        "the plan to close the shipyard",
+        "asserted",
     ),
     # conditions: "unless" is the negation of "if", both conditional
     (

@@ -9,7 +9,27 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-__all__ = ["GROUP_SOURCE_NOUNS", "PARTITIVE_SOURCES", "RESPONSE_PREPOSITIONS"]
+from storyline.lang.en import (
+    ATTITUDE_VERBS,
+    ATTRIBUTION_PREPOSITIONS,
+    ATTRIBUTION_SPEECH_VERBS,
+    BELIEF_VERBS,
+    EVIDENCE_VERBS,
+    INFINITIVE_CONTENT_VERBS,
+    INTENT_VERBS,
+    OBJECT_CONTENT_VERBS,
+    PREDICATE_CONTENT_VERBS,
+    SPEECH_VERBS,
+)
+
+__all__ = [
+    "ATTRIBUTION_CUES",
+    "GROUP_SOURCE_NOUNS",
+    "IRREGULAR_CUE_FORMS",
+    "PARTITIVE_SOURCES",
+    "RESPONSE_PREPOSITIONS",
+    "attribution_cue_forms",
+]
 
 # Verbs whose content is the object of a preposition, beyond ``en.ATTRIBUTION_PREPOSITIONS``:
 # a source referring to something ("referred to the audit", "alluded to the vote"); the source
@@ -40,3 +60,59 @@ GROUP_SOURCE_NOUNS: frozenset[str] = frozenset({
     "voter", "critic", "opponent", "resident", "member", "lawmaker", "democrat", "republican",
     "conservative", "liberal", "progressive", "people", "protester", "advocate", "supporter",
 })  # fmt: skip
+
+# Every verb lemma that cues an attribution: ``indirect.py`` reads the content each governs, and
+# ``polarity.py`` reads a negation on any of them as the content's denial ("does not think C",
+# "never endorsed X", "did not call for X").
+ATTRIBUTION_CUES: frozenset[str] = (
+    ATTRIBUTION_SPEECH_VERBS
+    | BELIEF_VERBS
+    | INTENT_VERBS
+    | ATTITUDE_VERBS
+    | EVIDENCE_VERBS
+    | OBJECT_CONTENT_VERBS
+    | PREDICATE_CONTENT_VERBS
+    | INFINITIVE_CONTENT_VERBS
+    | frozenset(ATTRIBUTION_PREPOSITIONS)
+    | frozenset(RESPONSE_PREPOSITIONS)
+)
+
+# Forms of the cues beyond the speech table that are not the lemma plus "-s"/"-d"/"-ed"
+# (read without a parse; no inflection library is installed here, so the few irregular ones
+# are listed).
+IRREGULAR_CUE_FORMS: Mapping[str, tuple[str, ...]] = {
+    "think": ("thought",),
+    "know": ("knew", "known"),
+    "feel": ("felt",),
+    "understand": ("understood",),
+    "seek": ("sought",),
+    "find": ("found",),
+    "choose": ("chose", "chosen"),
+    "plan": ("planned",),
+    "brag": ("bragged",),
+    "dub": ("dubbed",),
+    "prefer": ("preferred",),
+    "refer": ("referred",),
+    "quip": ("quipped",),
+}
+
+
+def _regular_forms(lemma: str) -> tuple[str, ...]:
+    if lemma.endswith("e"):
+        return (lemma, lemma + "s", lemma + "d")
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return (lemma, lemma[:-1] + "ies", lemma[:-1] + "ied")
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        return (lemma, lemma + "es", lemma + "ed")
+    return (lemma, lemma + "s", lemma + "ed")
+
+
+def attribution_cue_forms() -> frozenset[str]:
+    """The written forms of :data:`ATTRIBUTION_CUES` (no "-ing"): the speech table's forms, the
+    regular ones and the listed irregular ones (a regular guess that is no word is harmless:
+    it is never written)."""
+    out: set[str] = set()
+    for lemma in ATTRIBUTION_CUES:
+        out.update(f for f in SPEECH_VERBS.get(lemma, ()) if not f.endswith("ing"))
+        out.update(_regular_forms(lemma), IRREGULAR_CUE_FORMS.get(lemma, ()))
+    return frozenset(out)

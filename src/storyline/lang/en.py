@@ -67,6 +67,7 @@ __all__ = [
     "NEGATION_CUES",
     "NOT_CONDITIONAL_IF",
     "OBJECT_CONTENT_VERBS",
+    "PERSONAL_TITLES",
     "PREDICATE_CONTENT_VERBS",
     "PRONOUNS",
     "QUESTION_VERBS",
@@ -76,6 +77,7 @@ __all__ = [
     "REPORTING_ADVERBS",
     "REPORTING_FORMS",
     "RESCHEDULE_VERBS",
+    "SAID_FORMS",
     "SPEECH_LEMMAS",
     "SPEECH_VERBS",
     "STAMP_ZONES",
@@ -85,6 +87,7 @@ __all__ = [
     "TITLE_ABBREVIATIONS",
     "TITLE_CASE_SMALL_WORDS",
     "TRAILING_SPEECH_FORMS",
+    "UNNAMED_SOURCES",
     "UNSAID_VERBS",
     "US_TIME_ZONES",
     "WEEKDAYS",
@@ -237,6 +240,11 @@ DENIAL_VERBS: Mapping[str, tuple[str, ...]] = {
 }
 
 # Words that negate the verb after them ("will not commit", "never said", "no longer backs").
+# The commonest reporting forms, where a short list is meant: a capitalised pair right before
+# one is a person ("Ann Roe said"); no subject sits across one.
+SAID_FORMS: tuple[str, ...] = ("said", "says", "told")
+# Sources left unnamed whose report ends a clause ("…, officials said").
+UNNAMED_SOURCES: tuple[str, ...] = ("official", "officials", "source", "sources")
 NEGATION_CUES: tuple[str, ...] = ("not", "n't", "n’t", "never", "no longer", "cannot")
 
 # -- abbreviations --------------------------------------------------------------------------------
@@ -254,8 +262,10 @@ ABBREVIATIONS: frozenset[str] = frozenset({
 
 # Titles and honorifics written before a person's name ("Mr. Barrot", "Sen. Roe",
 # "Prime Minister Jane Roe"); each may be followed by a full stop.
+# The personal titles ("Mr. Roe", "Dr. Roe"): a capitalised pair after one is a person's name.
+PERSONAL_TITLES: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Dr")
 HONORIFICS: tuple[str, ...] = (
-    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Sheikh", "Sheikha",
+    *PERSONAL_TITLES[:3], "Miss", PERSONAL_TITLES[3], "Prof", "Sir", "Dame", "Lord", "Lady", "Sheikh", "Sheikha",
     "President", "Prime Minister", "Minister", "Senator", "Sen", "Rep", "Gov", "Gen", "Pope",
     "King", "Queen", "Prince", "Princess", "Emir", "Chancellor",
 )  # fmt: skip

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.lang import CORE_SPEECH_FORMS, MONTHS, alternation, stop_words
+from storyline.lang import CORE_SPEECH_FORMS, MONTHS, UNNAMED_SOURCES, alternation, stop_words
 from storyline.lang.frames import (
     CLAUSE_BREAKS,
     FRAME_PHRASES_BEFORE,
@@ -79,7 +79,8 @@ _CLAUSE_BOUNDARY = re.compile(
 _ACCORDING = re.compile(r"\baccording to\b[^,.;]*,?", re.I)
 # A period after a capital ("U.N.") is an abbreviation, not the end of the clause.
 _CLAUSE_END = re.compile(
-    r"(?<![A-Z])\.(?=\s|$)|[;!?\"“”()]|,\s|\s[—–-]\s|\s(?:according to|officials? said|sources? said)\b"
+    r"(?<![A-Z])\.(?=\s|$)|[;!?\"“”()]|,\s|\s[—–-]\s|"
+    rf"\s(?:according to|(?:{alternation(UNNAMED_SOURCES)}) said)\b"
 )
 _NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n['’]t\b", re.I)
 _PRONOUN = re.compile(r"\b(?:it|they|its|their)\b", re.I)

@@ -50,7 +50,14 @@ from datetime import date
 from rapidfuzz.distance import Levenshtein
 
 from storyline.lang.actions import ACTION_OF
-from storyline.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from storyline.lang.en import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    PERSONAL_TITLES,
+    SAID_FORMS,
+    WEEKDAYS,
+    alternation,
+)
 from storyline.lang.frames import (
     COLOURED_OBJECTS,
     COLOURS,
@@ -162,7 +169,7 @@ _MONTH = (
     r"|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DAY_RE = re.compile(
-    rf"\b(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\s?[’']\s?s\b)\b"
+    rf"\b(?:(?P<wd>{alternation(d.capitalize() for d in WEEKDAYS)})(?!\s?[’']\s?s\b)\b"
     rf"|{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b)?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('mon>', 'mon2>')}"
     rf"(?:,?\s+(?P<y2>(?:19|20)\d{{2}})\b)?)"
@@ -286,10 +293,11 @@ _PAIR = r"(?P<first>[A-Z][a-z]{2,})\s+(?:[A-Z]\.\s+)?(?P<last>(?:[A-Z][a-z]*)?[A
 # speech verb after it.
 _PERSON_CUES = (
     re.compile(
-        rf"\b(?:\d{{1,3}}-year-old|Mr|Mrs|Ms|Dr|named|identified as|name is)\.?\s+{_PAIR}\b"
+        rf"\b(?:\d{{1,3}}-year-old|{alternation(PERSONAL_TITLES)}|named|identified as|name is)"
+        rf"\.?\s+{_PAIR}\b"
     ),
     re.compile(rf"\b{_PAIR},\s+\d{{1,3}},"),
-    re.compile(rf"\b{_PAIR}\s+(?:said|says|told)\b"),
+    re.compile(rf"\b{_PAIR}\s+(?:{alternation(SAID_FORMS)})\b"),
 )
 
 

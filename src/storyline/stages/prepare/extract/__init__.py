@@ -53,7 +53,12 @@ logger = logging.getLogger(__name__)
 # 7: date lines in capitals, "5th of May", "May. 3"; implied counts ("a climber is dead").
 # 9: quantity subjects: what a sum or a rate modifies, the counted noun when no owner, a
 #    toll's or a crowd's named place.
-EXTRACTOR_VERSION = "10"
+# 10: ages, sizes and counted tolls ("people killed") as quantity subjects.
+# 11: a negated belief, intention or attitude cue marks its content denied (kept, not dropped);
+#    "would not say whether C" is questioned; rules contents end at the writer's "although";
+#    names across no-break spaces and headline verbs (entities); "NAME:" lines, poll shares
+#    and "according to X" after a colon (indirect).
+EXTRACTOR_VERSION = "11"
 
 _T = TypeVar("_T")
 

@@ -55,7 +55,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storyline.lang import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PRONOUNS
+from storyline.lang import (
+    FEMALE_FIRST_NAMES,
+    MALE_FIRST_NAMES,
+    PRONOUNS,
+    SAID_FORMS,
+    alternation,
+)
+from storyline.lang.attribution import IRREGULAR_CUE_FORMS
 from storyline.lang.en import MEDIA_NAME_WORDS, MEDIA_NOUNS, PERSON_ROLE_NOUNS, TITLE_NOUNS
 from storyline.models import Entity
 from storyline.stages.prepare.extract.context import ArticleContext
@@ -105,7 +112,10 @@ _SIDE_OPENER = re.compile(
     re.I,
 )
 # Between a name and a pronoun that opens the clause it reports: "boasted that", "has said".
-_REPORTED = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:[a-z]+(?:ed|s)|said|told|thought)\s+(?:that\s+)?")
+_REPORTED = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}(?:[a-z]+(?:ed|s)|"
+    rf"{alternation({*SAID_FORMS, *IRREGULAR_CUE_FORMS['think']})})\s+(?:that\s+)?"
+)
 _RECENT = 1500  # characters: how far back a recorded speaker still counts for a pronoun
 
 

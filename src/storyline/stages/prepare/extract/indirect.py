@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from storyline.lang import (
-    ATTITUDE_VERBS,
     ATTRIBUTION_NOUNS,
     ATTRIBUTION_PREPOSITIONS,
     ATTRIBUTION_SPEECH_VERBS,
@@ -33,22 +32,26 @@ from storyline.lang import (
     INFINITIVE_NOUNS,
     INTENT_VERBS,
     ISSUING_VERBS,
+    NEGATION_CUES,
     OBJECT_CONTENT_VERBS,
     PREDICATE_CONTENT_VERBS,
     PRONOUNS,
+    REPORTING_ADVERBS,
     SPEECH_VERBS,
     TRAILING_SPEECH_FORMS,
-    UNSAID_VERBS,
+    WEEKDAYS,
     alternation,
     finite_forms,
 )
 from storyline.lang.attribution import (
+    ATTRIBUTION_CUES,
     GROUP_SOURCE_NOUNS,
     PARTITIVE_SOURCES,
     RESPONSE_PREPOSITIONS,
 )
 from storyline.lang.en import PERSON_ROLE_NOUNS
 from storyline.models import Entity, QuoteKind
+from storyline.stages.prepare.extract.polarity import read_polarity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -128,6 +131,17 @@ def _words(text: str) -> frozenset[str]:
 # Verbs that report speech with a clause after them (indirect speech); "said" may drop "that".
 _SAY = alternation(finite_forms(["say"]))
 _TELL = alternation(finite_forms(["tell"]))
+
+
+def _speech_forms(lemmas: Sequence[str], ending: str) -> str:
+    """An alternation of the speech table's forms of ``lemmas`` that end in ``ending``."""
+    return alternation(f for lemma in lemmas for f in SPEECH_VERBS[lemma] if f.endswith(ending))
+
+
+# "X, Roe added, …": the past forms that interrupt a clause besides "said"
+_ASIDE_PASTS = _speech_forms(["add", "note", "insist", "stress"], "ed")
+# ", adding that C": participles that add more of the same speaker's words
+_ADDING = _speech_forms(["add", "note", "say", "state", "warn", "insist", "argue", "stress"], "ing")
 # Verbs that close a reported clause put first ("…, the ministry confirmed"); "told" needs
 # its addressee ("told reporters").
 _TRAIL = alternation(TRAILING_SPEECH_FORMS - finite_forms(["say", "tell"]))
@@ -139,9 +153,15 @@ _CLAUSE_VERBS = (
     + rf"|(?:{_SAY})\s+[^,.;:“”\"]{{1,40}}?"
 )
 # (the same adverbs, pronouns and prepositions as quotes.py's speaker patterns)
-_ADV = r"(?:(?:also|later|then|further|again|previously|once|simply|just|recently|earlier|reportedly|had|has|have|would|will|had\s+previously|has\s+also|have\s+also)\s+)*"
+_ADV = rf"(?:(?:{alternation(REPORTING_ADVERBS)})\s+)*"
+# a negated report ("Roe did not say C", "Roe never said C"): the negation is no part of the
+# speaker; polarity.py reads it from the words before the content
+_NEG_AUX = (
+    r"(?:(?:(?:do|does|did|has|have|had|would|will|could|can)\s+)?"
+    rf"(?:{alternation(NEGATION_CUES)})\s+|(?:do|does|did|has|have|had|would|will|could|ca|wo)n['’]t\s+)?"
+)
 _TIME = (
-    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"(?:\s+(?:on\s+)?(?:{alternation(d.capitalize() for d in WEEKDAYS)})"
     r"(?:\s+(?:morning|afternoon|evening|night))?|"
     r"\s+(?:this|last)\s+(?:week|month|year|weekend)|\s+(?:yesterday|today|earlier|later|recently)|"
     r"\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+[A-Z]\w+))*"
@@ -171,7 +191,7 @@ def _trim(text: str, start: int, end: int, punct: str = "") -> tuple[int, int]:
 
 
 _IND_LEAD = re.compile(
-    rf"(?P<np>[^“”\"]{{2,160}}?)\s+{_ADV}(?P<v>(?:{_SAY}){_TIME}(?:\s+that)?|(?:{_CLAUSE_VERBS}){_TIME}\s+that)\s+(?P<c>\S.+)"
+    rf"(?P<np>[^“”\"]{{2,160}}?)\s+{_ADV}{_NEG_AUX}(?P<v>(?:{_SAY}){_TIME}(?:\s+that)?|(?:{_CLAUSE_VERBS}){_TIME}\s+that)\s+(?P<c>\S.+)"
 )
 _WHO_SAID = re.compile(
     rf",\s+who\s+(?:{_SAY}|{_CLAUSE_VERBS}){_TIME}(?:\s+that)?\s+(?P<c>[^,]{{8,}}?),"
@@ -191,12 +211,18 @@ _ACC_LEAD = re.compile(
     r"According\s+to\s+(?P<np>[^,]{2,90}?)(?:,\s+(?:a|an|the)\s+[^,]{2,100})?,\s+(?P<c>\S.+)"
 )
 _PARENTHETICAL = re.compile(
-    rf"(?P<a>[^,“”\"]{{2,80}}),\s+(?P<np>[^,]{{2,60}}?)\s+(?:{_SAY}|added|noted|insisted|stressed),\s+(?P<b>\S.+)"
+    rf"(?P<a>[^,“”\"]{{2,80}}),\s+(?P<np>[^,]{{2,60}}?)\s+(?:{_SAY}|{_ASIDE_PASTS}),\s+(?P<b>\S.+)"
 )
-# Where a reported clause stops: another speaker's clause or a participle adding more.
+# The writer's concessive or contrasting clause after a content (", although he would not say
+# …", ", even though …", ", while …"): no part of what the source said.
+# (not an aside inside the content: "the scandal, while troublesome, was handled well")
+_WRITER_CLAUSE = r",\s+(?:while|whereas|although|(?:even\s+)?though)\b(?![^,.;]{0,25},)"
+# Where a reported clause stops: another speaker's clause, a participle adding more, or the
+# writer's side clause (a new reported clause may start inside it: "although Roe said C").
 _NEXT_CLAUSE = re.compile(
     rf",\s+(?:while|whereas|but|and)\s+(?=[^,;“”\"]{{2,90}}?\s+(?:{_SAY}|{_CLAUSE_VERBS})\b)|"
-    r",\s+(?P<part>adding|noting|saying|stating|warning|insisting|arguing|stressing)\s+that\s+"
+    rf",\s+(?P<part>{_ADDING})\s+that\s+|"
+    rf"{_WRITER_CLAUSE}\s*"
 )
 
 # (", saying …", ", telling …": a participle adding the quote the clause is not part of)
@@ -456,7 +482,7 @@ def _participle_clauses(
     """ "…, adding that C": the clause is more reported speech of the same speaker."""
     out: list[_Cand[S]] = []
     for m in re.finditer(
-        r",\s+(?:adding|noting|saying|stating|warning|insisting|arguing|stressing)\s+that\s+",
+        rf",\s+(?:{_ADDING})\s+that\s+",
         ctx.text[ss:se],
     ):
         at = ss + m.start()
@@ -480,15 +506,11 @@ def _participle_clauses(
 # sell it" are what a source did more often than what it said or wants (PolNeAR train).
 _CLAUSE_CUES = ATTRIBUTION_SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | EVIDENCE_VERBS
 _NOUN_SOURCE_CUES = ATTRIBUTION_SPEECH_VERBS | BELIEF_VERBS | EVIDENCE_VERBS
-_CUE_LEMMAS = (
-    _CLAUSE_CUES
-    | ATTITUDE_VERBS
-    | OBJECT_CONTENT_VERBS
-    | PREDICATE_CONTENT_VERBS
-    | INFINITIVE_CONTENT_VERBS
-    | frozenset(ATTRIBUTION_PREPOSITIONS)
-    | frozenset(RESPONSE_PREPOSITIONS)
+# negated, still an attribution: reports, beliefs, findings ("does not think C"), not intentions
+_NEGATED_KEPT = (ATTRIBUTION_SPEECH_VERBS | BELIEF_VERBS | EVIDENCE_VERBS) - (
+    INTENT_VERBS - BELIEF_VERBS
 )
+_CUE_LEMMAS = ATTRIBUTION_CUES  # (lang: one list with polarity.py's negated cues)
 _PREPOSITION_CUES = {**ATTRIBUTION_PREPOSITIONS, **RESPONSE_PREPOSITIONS}
 # A possessive pronoun speaks as its subject pronoun ("his claim": "he"), for the resolver.
 _POSSESSIVE = {
@@ -577,20 +599,24 @@ def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
 _PREDICATE = frozenset({"oprd", "ccomp", "xcomp", "acomp"})
 
 
-def _unread_negation(doc: Doc, tok: Token, lemma: str, lo: int, hi: int) -> bool:
-    """Whether a cue is negated in a way the polarity stage does not read as a denial.
+def _unread_negation(
+    ctx: Host[S], tok: Token, lemma: str, ss: int, se: int, lo: int, hi: int
+) -> bool:
+    """Whether a negated cue's content is left out.
 
-    ``polarity.py`` marks a negated speech cue with a clause or object as denied ("did not
-    say C"), but not a negated belief, wish or attitude ("does not think C", "never endorsed
-    X", "does not want to …") nor a negated cue's prepositional object ("did not call for X"):
-    such a content would read as asserted, the meaning reversed, so it is left out.
+    ``polarity.py`` reads a negation on any attribution cue ("does not think C", "never
+    endorsed X", "did not call for X") and marks the content denied, or questioned when it is
+    left open ("would not say whether C"). A negated report or belief ("did not say C", "does
+    not think C") is kept, so marked. A negated intention or attitude ("does not want to …",
+    "never endorsed X", "did not call for X") attributes nothing: PolNeAR train annotates few
+    of them (of 9 read in a `--every 4` sample, 1), so it is left out, as is any content the
+    polarity stage would still read as asserted (a tree it cannot follow: meaning reversed).
     """
     if not any(c.dep_ == "neg" for c in tok.children):
         return False
-    if lemma not in SPEECH_VERBS and lemma not in UNSAID_VERBS:
+    if lemma not in _NEGATED_KEPT:
         return True
-    span = doc.char_span(lo, hi, alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("pobj", "pcomp")
+    return read_polarity(ctx.text, ctx.doc, (ss, se), lo, hi).polarity == "asserted"
 
 
 def _noun_content(tok: Token) -> tuple[int, int] | None:
@@ -746,7 +772,7 @@ def _agent_subject(ctx: Host[S], subj: Token | None) -> bool:
     return ent is not None and ent.type in _AGENT_TYPES
 
 
-_REL_CUT = re.compile(r",\s+(?:while|whereas|although|though|according)\b|;\s|:\s*$")
+_REL_CUT = re.compile(rf"{_WRITER_CLAUSE}|,\s+according\b|;\s|:\s*$")
 
 
 def _content_end(text: str, lo: int, hi: int) -> int:
@@ -907,8 +933,6 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
             continue  # ("…, said Jane Roe, the director of …": the speaker is no content)
         if tok.pos_ == "VERB" and ctx.text.startswith("to ", lo) and not _agent_subject(ctx, subj):
             continue  # "the primary threatens [to …]": only a person or a body intends
-        if tok.pos_ == "VERB" and _unread_negation(ctx.doc, tok, lemma, lo, hi):
-            continue  # "did not endorse [the plan]": never shown as the source's
         if tok.pos_ == "NOUN":
             sp = _noun_source(ctx, tok, ss)
         else:
@@ -937,6 +961,8 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
         if end is None:
             continue
         hi = end
+        if tok.pos_ == "VERB" and _unread_negation(ctx, tok, lemma, ss, se, lo, hi):
+            continue  # "did not endorse [the plan]" not read as denied: never shown asserted
         if sp:
             out.append((lo, hi, sp))
     # the outer of nested attributions (a content holding another cue and its content)

@@ -51,6 +51,7 @@ from storyline.lang import (
     UNSAID_VERBS,
     alternation,
 )
+from storyline.lang.attribution import ATTRIBUTION_CUES, attribution_cue_forms
 from storyline.models import Polarity, Quote
 
 if TYPE_CHECKING:
@@ -82,23 +83,43 @@ _DET = r"(?:(?:the|a|an|any|all|such|those|these|that|this|his|her|its|their|rec
 _DENY_OBJ = (
     rf"(?:{alternation(DENIAL_OBJECT_VERBS)})\s+{_DET}(?:\w+\s+)?(?:{alternation(DENIAL_NOUNS)})\b"
 )
+# a negated cue of any attribution: speech ("did not say C"), belief ("does not think C"),
+# intention ("does not want to …"), attitude ("never endorsed X"), with its preposition's object
+# ("did not call for X"); "like" is also a preposition ("it is not like …")
 _SPEECH_ANY = alternation(
     {f for forms in SPEECH_VERBS.values() for f in forms} | set(SPEECH_VERBS) | set(UNSAID_VERBS)
 )
-_NEGS = alternation(NEGATION_CUES)
-_NEG_REPORT = (
-    rf"(?:\b(?:{_NEGS})|n['’]t)\s+(?:(?:\w+ly|yet|publicly|directly|explicitly|actually|once|been)\s+)*"
-    rf"(?:{_SPEECH_ANY})\b"
+_CUE_ANY = alternation(
+    {f for forms in SPEECH_VERBS.values() for f in forms}
+    | set(SPEECH_VERBS)
+    | set(UNSAID_VERBS)
+    | (attribution_cue_forms() - {"like", "likes", "liked"})
 )
+_NEGATED_CUES = (ATTRIBUTION_CUES | frozenset(SPEECH_VERBS) | frozenset(UNSAID_VERBS)) - {"like"}
+_NEGS = alternation(NEGATION_CUES)
+_NEG_LEAD = (
+    rf"(?:\b(?:{_NEGS})|n['’]t)\s+"
+    r"(?:(?!only\b)(?:\w+ly|yet|publicly|directly|explicitly|actually|once|been)\s+)*"
+)
+_NEG_REPORT = rf"{_NEG_LEAD}(?:{_CUE_ANY})\b"
+# in the speaker's own words only a negated report denies ("I never said that"); "I don't
+# think it matters" is the speaker's assertion
+_NEG_SPEECH = rf"{_NEG_LEAD}(?:{_SPEECH_ANY})\b"
 _REFUSAL = rf"\b(?:{alternation(REFUSAL_VERBS)})\s+(?:to\s+)?(?:{alternation(UNSAID_VERBS)})\b"
 _DENIAL = re.compile(
     rf"\b(?:{_DENY_FORMS})\b|\b{_DENY_OBJ}|{_NEG_REPORT}|{_REFUSAL}",
     re.I,
 )
+# a content left open by a refusal or a negated report: "whether/if/when … C"
+_OPEN_WORDS = r"(?:whether|if|when|where|why|how|who|whom|what|which)"
+_OPEN_AFTER = re.compile(rf"\b{_OPEN_WORDS}\s*$", re.I)
+_OPEN_CONTENT = re.compile(rf"\s*{_OPEN_WORDS}\b", re.I)
+# a denial proper ("denied", "rejected the claim"), which leaves nothing open
+_DENY_ONLY = re.compile(rf"\b(?:{_DENY_FORMS})\b|\b{_DENY_OBJ}", re.I)
 # "We deny that …", "I never said that", "we didn't say …": the speaker's own denial
 _FIRST_PERSON_DENIAL = re.compile(
     rf"\b(?:I|we)(?:['’](?:ve|d)|\s+(?:have|had|did|do|would|will))?\s*(?:\w+ly\s+)?"
-    rf"(?:(?:{_DENY_FORMS})\b|{_DENY_OBJ}|{_NEG_REPORT})",
+    rf"(?:(?:{_DENY_FORMS})\b|{_DENY_OBJ}|{_NEG_SPEECH})",
     re.I,
 )
 _QUESTION = re.compile(
@@ -172,6 +193,10 @@ def _rules(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[Pola
     )
     m = _last_clean(_DENIAL, before) or _DENIAL.match(content)
     if m:
+        opened = _OPEN_AFTER.search(before) or _OPEN_CONTENT.match(content)
+        if opened and not _DENY_ONLY.search(m.group(0)):
+            # "would not say whether C", "declined to say when C": C is left open
+            return "questioned", m.group(0)
         # the content itself may open with the denial: "rejected the notion that …"
         return "denied", m.group(0)
     if trail and _DENIAL.fullmatch(trail.group("v")):
@@ -220,6 +245,9 @@ def _rules(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[Pola
     return "asserted", None
 
 
+_OPEN_TOKENS = frozenset({"whether", "when", "where", "why", "how", "who", "whom", "what", "which"})
+
+
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="expand")
     return list(span) if span is not None else []
@@ -236,10 +264,16 @@ def _parsed(doc: Doc, start: int, end: int) -> Polarity | None:
         return None
     root = roots[0]
     gov: Token = root
-    for _ in range(4):
+    open_content = toks[0].lower_ in _OPEN_TOKENS or any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in root.children
+    )
+    for _ in range(5):
         if gov.head is gov:
             break
-        if gov.dep_ in ("ccomp", "xcomp", "acl", "dobj", "pcomp", "advcl", "relcl"):
+        # up through clauses, objects and a preposition ("did not call [for [X]]")
+        if gov.dep_ in ("ccomp", "xcomp", "acl", "dobj", "pcomp", "advcl", "relcl", "pobj") or (
+            gov.dep_ == "prep" and gov is not root
+        ):
             gov = gov.head
         else:
             break
@@ -252,12 +286,12 @@ def _parsed(doc: Doc, start: int, end: int) -> Polarity | None:
             c.lower_ in DENIAL_NOUNS for c in gov.children if c.dep_ == "dobj"
         ):
             return "denied"
-        if any(c.dep_ == "neg" for c in gov.children) and (
-            lemma in SPEECH_VERBS or lemma in UNSAID_VERBS
-        ):
-            return "denied"
+        negated = any(c.dep_ == "neg" for c in gov.children)
+        if negated and gov.pos_ in ("VERB", "AUX") and lemma in _NEGATED_CUES:
+            # "does not think C", "never endorsed [X]": open when "whether/when …"
+            return "questioned" if open_content else "denied"
         if lemma in ("decline", "refuse") and root is not gov:
-            return "denied"
+            return "questioned" if open_content else "denied"
         if lemma in ("ask", "question", "wonder", "inquire") and any(
             c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in root.children
         ):

@@ -46,10 +46,13 @@ from typing import TYPE_CHECKING, Literal
 from storyline.lang import (
     CORE_SPEECH_FORMS,
     NEGATION_CUES,
+    PERSONAL_TITLES,
     PRONOUNS,
     QUOTE_SPEECH_FORMS,
     REFERRING_PRONOUNS,
+    SAID_FORMS,
     SPEECH_LEMMAS,
+    WEEKDAYS,
     alternation,
 )
 from storyline.lang.en import PERSON_ROLE_NOUNS
@@ -95,6 +98,8 @@ STANCE_TYPES: dict[str, str] = {
 
 # Negation right before a trigger ("will not commit", "doesn't back").
 # "n't" is written inside its word ("hasn't", "won't"): no word boundary before it
+# abbreviations whose full stop ends no target ("Mr.", "St.")
+_SHORT_TITLES = alternation((*PERSONAL_TITLES, "St"))
 _WORD_NEGATIONS = [c for c in NEGATION_CUES if not c.startswith(("n'", "n’"))]
 _NEG = re.compile(rf"(?:\b(?:{alternation(_WORD_NEGATIONS)})|n['’]t)\s+(?:\w+\s+){{0,2}}$", re.I)
 # A negation in the perfect or with "yet" says a thing has not happened, not a refusal.
@@ -461,7 +466,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end > start
         and text[end - 1] == "."
         and not re.search(
-            r"(?:\b\w\.\w\.|\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt)\.$", text[max(start, end - 6) : end]
+            rf"(?:\b\w\.\w\.|\b[A-Z]|\b(?:{_SHORT_TITLES}))\.$", text[max(start, end - 6) : end]
         )
     ):
         end -= 1
@@ -951,10 +956,10 @@ def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str
 _NOT_IN_SUBJECT_GAP = _PREPOSITIONS | {
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
     "which", "who", "whom", "whose", "when", "while", "if", "because", "and", "or", "but",
-    "as", "than", "said", "says", "told", "after", "before", "since", "until", "whether",
+    "as", "than", *SAID_FORMS, "after", "before", "since", "until", "whether",
 }  # fmt: skip
 _TIME_IN_GAP = re.compile(
-    r"\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    rf"\b(?:on\s+)?(?:{alternation(d.capitalize() for d in WEEKDAYS)})\b|"
     r"\b(?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year)\b"
 )
 _APPOSITION = re.compile(r"\s*,[^,.;:“”\"]{1,80},")

@@ -1,0 +1,29 @@
+"""One language data module (issue 17): the short lists the stages read agree with the long ones."""
+
+from __future__ import annotations
+
+from storyline.lang import (
+    HONORIFICS,
+    PERSONAL_TITLES,
+    SAID_FORMS,
+    SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
+    WEEKDAYS,
+)
+from storyline.lang.attribution import ATTRIBUTION_CUES, attribution_cue_forms
+
+
+def test_short_lists_are_parts_of_the_long_ones() -> None:
+    speech = {f for forms in SPEECH_VERBS.values() for f in forms}
+    assert set(SAID_FORMS) <= speech
+    assert set(PERSONAL_TITLES) <= set(HONORIFICS) & set(TITLE_ABBREVIATIONS)
+    assert len(WEEKDAYS) == 7
+
+
+def test_cue_forms_cover_negated_beliefs_intentions_and_attitudes() -> None:
+    forms = attribution_cue_forms()
+    # the bare form after "does not", a past after "never", an irregular past
+    for form in ("think", "want", "endorse", "endorsed", "thought", "backed", "called", "referred"):
+        assert form in forms, form
+    assert not any(f.endswith("ing") for f in forms)
+    assert {"think", "want", "endorse", "call", "refer"} <= ATTRIBUTION_CUES
