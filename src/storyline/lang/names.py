@@ -15,7 +15,10 @@ __all__ = [
     "NAME_BREAK_WORDS",
     "NAME_SUFFIXES",
     "NEUTRAL_HONORIFICS",
+    "OCCUPATIONS",
     "PLATFORM_NAMES",
+    "ROLE_HEADS",
+    "TITLE_WORDS",
 ]
 
 # Generational suffixes: "Donald Trump Jr." is another person than "Donald Trump" (folded,
@@ -82,3 +85,37 @@ NAME_BREAK_WORDS: frozenset[str] = frozenset({
 # Words before a name that make it a place where they stand ("at Pine Hollow", "in Pine
 # Hollow"): a name used so in the article is no person, whatever NER said elsewhere.
 LOCATIVE_BEFORE_PLACE: frozenset[str] = frozenset({"in", "at", "near", "outside", "inside"})
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string (long lists read better that way)."""
+    return frozenset(text.split())
+
+
+# Words that head a role or title ("spokesperson", "Foreign Minister", "senior fellow").
+ROLE_HEADS: frozenset[str] = _words(
+    """president minister secretary spokesperson spokesman spokeswoman ambassador envoy
+    chancellor king queen prince princess emir sheikh pope governor senator mayor chief head
+    director chairman chairwoman chair ceo general commander admiral colonel lieutenant
+    captain official officer leader premier speaker judge justice fellow analyst professor
+    researcher expert adviser advisor negotiator diplomat representative lawmaker
+    correspondent reporter editor founder coordinator commissioner attorney deputy
+    secretary-general mp"""
+)
+# Occupations that describe a person in apposition ("Lina Roe, a nurse at the clinic,").
+OCCUPATIONS: frozenset[str] = _words(
+    """nurse doctor surgeon teacher lawyer engineer farmer worker resident student machinist
+    owner driver economist scientist author activist guard pilot mother father son daughter
+    wife husband brother sister widow widower survivor witness trader banker investor
+    shopkeeper fisherman dockworker operator technician inspector firefighter paramedic
+    volunteer organiser organizer campaigner historian writer journalist priest imam rabbi
+    manager executive founder partner singer comedian comedienne actor actress musician
+    rapper pastor preacher coach commentator anchor host"""
+)
+# Lower-case words allowed inside a title before a name ("French caretaker foreign minister").
+TITLE_WORDS: frozenset[str] = ROLE_HEADS | _words(
+    """foreign prime caretaker acting interim former deputy senior vice assistant state
+    defense defence interior finance health justice economy trade national security
+    foreign-affairs affairs of for general executive top regional military special
+    supreme chief-of-staff staff"""
+)

@@ -57,7 +57,10 @@ from storyline.lang.names import (
     NAME_BREAK_WORDS,
     NAME_SUFFIXES,
     NEUTRAL_HONORIFICS,
+    OCCUPATIONS,
     PLATFORM_NAMES,
+    ROLE_HEADS,
+    TITLE_WORDS,
 )
 from storyline.lang.places import iso_countries
 from storyline.models import Article, Cite, Entity
@@ -81,33 +84,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Words that head a role or title ("spokesperson", "Foreign Minister", "senior fellow").
-_ROLE_HEADS = _words(
-    """president minister secretary spokesperson spokesman spokeswoman ambassador envoy
-    chancellor king queen prince princess emir sheikh pope governor senator mayor chief head
-    director chairman chairwoman chair ceo general commander admiral colonel lieutenant
-    captain official officer leader premier speaker judge justice fellow analyst professor
-    researcher expert adviser advisor negotiator diplomat representative lawmaker
-    correspondent reporter editor founder coordinator commissioner attorney deputy
-    secretary-general mp"""
-)
-# Occupations that describe a person in apposition ("Lina Roe, a nurse at the clinic,").
-_OCCUPATIONS = _words(
-    """nurse doctor surgeon teacher lawyer engineer farmer worker resident student machinist
-    owner driver economist scientist author activist guard pilot mother father son daughter
-    wife husband brother sister widow widower survivor witness trader banker investor
-    shopkeeper fisherman dockworker operator technician inspector firefighter paramedic
-    volunteer organiser organizer campaigner historian writer journalist priest imam rabbi
-    manager executive founder partner singer comedian comedienne actor actress musician
-    rapper pastor preacher coach commentator anchor host"""
-)
-# Lower-case words allowed inside a title before a name ("French caretaker foreign minister").
-_TITLE_WORDS = _ROLE_HEADS | _words(
-    """foreign prime caretaker acting interim former deputy senior vice assistant state
-    defense defence interior finance health justice economy trade national security
-    foreign-affairs affairs of for general executive top regional military special
-    supreme chief-of-staff staff"""
-)
 # Honorifics stripped from person names before they are compared.
 _HONORIFICS = re.compile(rf"^(?:(?:{alternation(HONORIFICS)})\.?\s+)+")
 _NAME_PARTICLES = _words("bin bint ibn ben al el de del della di da du van von der den la le abu")
@@ -559,8 +535,8 @@ def _extend_name_left(st: _State, start: int, doc: Doc | None = None) -> int:
         word = m.group(1)
         pos = start - 1 - len(word)
         if (
-            word.lower() in _TITLE_WORDS
-            or word.lower() in _OCCUPATIONS
+            word.lower() in TITLE_WORDS
+            or word.lower() in OCCUPATIONS
             or word in _NOT_NAME_WORDS
             or word in _WEEKDAYS_MONTHS
             or st.gaz.lookup(word) is not None
@@ -587,7 +563,7 @@ def _headline_subject(st: _State, start: int, doc: Doc | None) -> tuple[int, int
         return None
     words = m.group(1).split()
     if words[0].lower() not in _FIRST_NAMES or any(
-        w.lower() in _TITLE_WORDS
+        w.lower() in TITLE_WORDS
         or w in _NOT_NAME_WORDS
         or w in _WEEKDAYS_MONTHS
         or st.gaz.lookup(w) is not None
@@ -609,7 +585,7 @@ def _extend_name_right(st: _State, end: int, doc: Doc | None = None) -> int:
             return end
         word = m.group(1)
         if (
-            word.lower() in _TITLE_WORDS
+            word.lower() in TITLE_WORDS
             or word in _NOT_NAME_WORDS
             or word in _WEEKDAYS_MONTHS
             or word in _ORG_HEADS
@@ -752,7 +728,7 @@ _RULE_PERSON: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?P<n>{_NAME}),?\s+(?:(?:also|later|then|previously|once)\s+)?(?:{_VERBS_RE})\b"), "said"),
     (re.compile(rf"\b(?:{_VERBS_RE})\s+(?P<n>{_NAME})\b"), "said"),
     (re.compile(
-        rf"(?P<n>{_NAME}),\s+(?:a|an|the|its|his|her|their|[A-Z]\w+[’']s)\s+[^,.;]{{0,60}}?\b(?:{'|'.join(sorted(_ROLE_HEADS | _OCCUPATIONS))})\b"
+        rf"(?P<n>{_NAME}),\s+(?:a|an|the|its|his|her|their|[A-Z]\w+[’']s)\s+[^,.;]{{0,60}}?\b(?:{'|'.join(sorted(ROLE_HEADS | OCCUPATIONS))})\b"
     ), "appositive"),
     (re.compile(rf"(?P<n>{_NAME}),\s+who\s+"), "appositive"),
     (re.compile(rf",\s+(?P<n>{_NAME}),\s+(?:(?:also|later)\s+)?(?:{_VERBS_RE})\b"), "appositive"),
@@ -812,7 +788,7 @@ def _rule_mentions(st: _State) -> list[tuple[int, int, str]]:
                     words[0][2] in _NOT_NAME_WORDS
                     or words[0][2] in _WEEKDAYS_MONTHS
                     or st.gaz.lookup(words[0][2]) is not None
-                    or words[0][2].lower() in _TITLE_WORDS
+                    or words[0][2].lower() in TITLE_WORDS
                 )
             ):
                 words = words[1:]
@@ -904,18 +880,18 @@ def _title_before(st: _State, start: int) -> tuple[int, int] | None:
         low = bare.lower()
         at_sentence_start = w.start() == first
         ok = (
-            low in _TITLE_WORDS
+            low in TITLE_WORDS
             or st.gaz.lookup(bare) is not None
             or (word[:1].isupper() and bare not in _NOT_NAME_WORDS and not at_sentence_start)
             or (
                 word[:1].isupper()
                 and at_sentence_start
-                and (low in _TITLE_WORDS or st.gaz.lookup(bare))
+                and (low in TITLE_WORDS or st.gaz.lookup(bare))
             )
         )
         if not ok or bare in _NOT_NAME_WORDS:
             break
-        if low in _ROLE_HEADS:
+        if low in ROLE_HEADS:
             has_head = True
         begin = w.start()
         pos = w.start()
@@ -939,7 +915,7 @@ def _appositive_after(st: _State, end: int) -> tuple[int, int] | None:
     if not m:
         return None
     words = {w.lower() for w in re.findall(r"[\w-]+", m.group("role"))}
-    if not words & (_ROLE_HEADS | _OCCUPATIONS):
+    if not words & (ROLE_HEADS | OCCUPATIONS):
         return None
     return m.span("role")
 
@@ -1526,7 +1502,7 @@ def _actor_words_start(st: _State, words: list[re.Match[str]], i: int) -> int | 
         if st.gaz.lookup(phrase) is not None:
             return j
     w = re.sub(r"[’']s$", "", words[i].group(0))
-    if w.lower() in _TITLE_WORDS or w in _ORG_HEADS:
+    if w.lower() in TITLE_WORDS or w in _ORG_HEADS:
         return i
     if w in st.ner_names:
         return i
@@ -1554,8 +1530,8 @@ def _antecedent(anons: list[_Mention], mods: list[str], head: str, st: _State) -
 # -- definite role references to people ("the minister said") ------------------------------
 
 _ROLE_REF = re.compile(
-    rf"\b[Tt]he\s+(?P<mods>(?:(?:{'|'.join(sorted(_TITLE_WORDS - _ROLE_HEADS))}|deputy|[A-Z][a-z]+|"
-    rf"U\.S\.)\s+){{0,2}})(?P<head>{'|'.join(sorted(_ROLE_HEADS - {'official', 'expert', 'analyst'}))})\b"
+    rf"\b[Tt]he\s+(?P<mods>(?:(?:{'|'.join(sorted(TITLE_WORDS - ROLE_HEADS))}|deputy|[A-Z][a-z]+|"
+    rf"U\.S\.)\s+){{0,2}})(?P<head>{'|'.join(sorted(ROLE_HEADS - {'official', 'expert', 'analyst'}))})\b"
     r"(?![-\w])(?!\s+(?:of|for|and|or)\b)(?!\s+[A-Z])(?![’']s)"
 )
 
