@@ -5,19 +5,30 @@ Kept apart from ``en.py`` as data the way the other lists are: stages import the
 
 from __future__ import annotations
 
+from storyline.lang.en import finite_forms
+
 __all__ = [
     "ACRONYM_SKIP_WORDS",
+    "BUSINESS_NOUNS",
     "CORPORATE_SUFFIXES",
     "DATE_PREPOSITIONS",
     "FEMALE_HONORIFICS",
     "LOCATIVE_BEFORE_PLACE",
     "MALE_HONORIFICS",
     "NAME_BREAK_WORDS",
+    "NAME_PARTICLES",
     "NAME_SUFFIXES",
     "NEUTRAL_HONORIFICS",
+    "NOT_AFFILIATION_WORDS",
+    "NOT_BUSINESS_NOUNS",
+    "NOT_NAME_WORDS",
+    "NOT_NOUN_PHRASE_WORDS",
     "OCCUPATIONS",
+    "ORG_HEADS",
+    "ORG_NOUNS",
     "PLATFORM_NAMES",
     "ROLE_HEADS",
+    "SOURCE_DESCRIPTORS",
     "TITLE_WORDS",
 ]
 
@@ -118,4 +129,60 @@ TITLE_WORDS: frozenset[str] = ROLE_HEADS | _words(
     defense defence interior finance health justice economy trade national security
     foreign-affairs affairs of for general executive top regional military special
     supreme chief-of-staff staff"""
+)
+
+# Lower-case particles inside a person's name ("Rami bin Aziz", "Anna van Dorn").
+NAME_PARTICLES: frozenset[str] = _words(
+    "bin bint ibn ben al el de del della di da du van von der den la le abu"
+)
+# Capitalised words that start sentences or headlines but are never part of a name.
+NOT_NAME_WORDS: frozenset[str] = _words(
+    """The A An This That These Those It Its In On At After Before When While As If But And
+    Or So Yet For From By With Without Under Over Earlier Later Meanwhile However Also Speaking
+    Responding According Asked Despite During Since Until Once Notably Even Still Then There
+    Here We I He She They You Our Their His Her My Your Mr Mrs Ms Dr Some Many Several Both
+    Each Every Other Another One Two Three No Not Why What Who How Where Which"""
+)
+# Heads of organisation names, for rules-only ORG detection ("the Middle East Institute").
+ORG_HEADS: frozenset[str] = _words(
+    """Ministry Institute Council Committee Commission Agency Department Office Party Union
+    Association University Bank Court Forces Army Navy Command Authority Foundation
+    Organization Organisation Group Corporation Company Fund Programme Program Centre Center
+    League Front Movement Brigades Guard Parliament Assembly Senate Congress Cabinet
+    Government Times Post News Network Federation Alliance Coalition Service Police"""
+)
+# Modifiers of an unnamed source's head noun that describe it ("a senior diplomatic
+# source", "Western officials"): they make its role.
+SOURCE_DESCRIPTORS: frozenset[str] = _words(
+    """senior top high-ranking high-level junior former current unnamed anonymous diplomatic
+    government governmental military security intelligence administration defense defence
+    police western regional local foreign european arab other health"""
+)
+# Of those, the ones that tell rank or anonymity, never whom the source speaks for.
+NOT_AFFILIATION_WORDS: frozenset[str] = frozenset(
+    {"senior", "top", "high-ranking", "high-level", "junior", "unnamed", "anonymous", "current"}
+)
+# Lower-case words that cannot sit between a determiner and the noun it introduces.
+NOT_NOUN_PHRASE_WORDS: frozenset[str] = finite_forms(["say", "tell"]) | _words(
+    """is are was were be been has have had will would could should may might can do does did
+    in at on of to for with by from and or but that which who whom whose
+    as than not no also then when while after before if because about into over under between
+    among against across through during without within like including near behind beyond
+    toward towards upon via per its their his her our"""
+)
+# Nouns of a definite reference to an organisation ("the company said", "the union").
+ORG_NOUNS: frozenset[str] = _words(
+    """company firm bank union syndicate federation council authority ministry agency
+    association commission committee board group operator regulator court party institute
+    organisation organization airline carrier lender insurer manufacturer employer university
+    foundation coalition alliance league department office"""
+)
+# Generic nouns for a business: they may refer back to any organisation without that noun
+# in its name ("Norrick Textiles ... the company said").
+BUSINESS_NOUNS: frozenset[str] = _words(
+    "company firm group operator employer manufacturer carrier airline lender insurer"
+)
+# Institutions that are no business even without an organisation noun in their name.
+NOT_BUSINESS_NOUNS: frozenset[str] = _words(
+    "hospital school church mosque college police court parliament news"
 )

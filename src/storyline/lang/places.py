@@ -34,8 +34,11 @@ from functools import cache
 __all__ = [
     "DEMONYMS",
     "EXTRA_NAMES",
+    "LOCATIVE_PREPOSITIONS",
+    "PLACE_CONTEXT_NOUNS",
     "REGION_TYPES",
     "SKIPPED_NAMES",
+    "VISIT_WORDS",
     "IsoCountry",
     "iso_countries",
     "region_names",
@@ -203,3 +206,20 @@ def region_names() -> frozenset[str]:
         if s.type in REGION_TYPES:
             out.add(re.sub(r"\s*\([^)]*\)", "", s.name).strip().lower())
     return frozenset(out)
+
+
+# Prepositions before a name that may make it a place ("from Pine Hollow", "toward Arvel").
+# Longer than ``names.LOCATIVE_BEFORE_PLACE``, which must make it one wherever it stands.
+LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset({
+    "in", "at", "to", "from", "into", "near", "outside", "around", "across", "toward",
+    "towards", "via", "inside", "within",
+})  # fmt: skip
+# Words before a name that make it a place visited ("visited Arvel", "arrived Arvel").
+VISIT_WORDS: tuple[str, ...] = ("visit", "visited", "visiting", "arrived")
+# Nouns after a name that make it a place ("the Arvel summit", "Arvel residents").
+PLACE_CONTEXT_NOUNS: frozenset[str] = frozenset({
+    "meeting", "meetings", "conference", "summit", "talks", "agreement", "accord", "accords",
+    "office", "bureau", "correspondent", "suburb", "suburbs", "residents", "police", "airport",
+    "marathon", "area", "region", "declaration", "visit", "trip", "embassy", "hotel",
+    "streets", "street", "headquarters-based", "based",
+})  # fmt: skip

@@ -45,24 +45,37 @@ from storyline.lang import (
     TITLE_CASE_SMALL_WORDS,
     WEEKDAYS,
     alternation,
-    finite_forms,
 )
 from storyline.lang.names import (
     ACRONYM_SKIP_WORDS,
+    BUSINESS_NOUNS,
     CORPORATE_SUFFIXES,
     DATE_PREPOSITIONS,
     FEMALE_HONORIFICS,
     LOCATIVE_BEFORE_PLACE,
     MALE_HONORIFICS,
     NAME_BREAK_WORDS,
+    NAME_PARTICLES,
     NAME_SUFFIXES,
     NEUTRAL_HONORIFICS,
+    NOT_AFFILIATION_WORDS,
+    NOT_BUSINESS_NOUNS,
+    NOT_NAME_WORDS,
+    NOT_NOUN_PHRASE_WORDS,
     OCCUPATIONS,
+    ORG_HEADS,
+    ORG_NOUNS,
     PLATFORM_NAMES,
     ROLE_HEADS,
+    SOURCE_DESCRIPTORS,
     TITLE_WORDS,
 )
-from storyline.lang.places import iso_countries
+from storyline.lang.places import (
+    LOCATIVE_PREPOSITIONS,
+    PLACE_CONTEXT_NOUNS,
+    VISIT_WORDS,
+    iso_countries,
+)
 from storyline.models import Article, Cite, Entity
 from storyline.stages.prepare.extract.context import ArticleContext
 from storyline.text import slugify, strip_accents
@@ -79,43 +92,15 @@ __all__ = [
 ]
 
 
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string (long lists read better that way)."""
-    return frozenset(text.split())
-
-
 # Honorifics stripped from person names before they are compared.
 _HONORIFICS = re.compile(rf"^(?:(?:{alternation(HONORIFICS)})\.?\s+)+")
-_NAME_PARTICLES = _words("bin bint ibn ben al el de del della di da du van von der den la le abu")
 _WEEKDAYS_MONTHS = frozenset(w.capitalize() for w in (*WEEKDAYS, *MONTHS, *MONTH_ABBREVIATIONS))
-# Capitalised words that start sentences or headlines but are never part of a name.
-_NOT_NAME_WORDS = _words(
-    """The A An This That These Those It Its In On At After Before When While As If But And
-    Or So Yet For From By With Without Under Over Earlier Later Meanwhile However Also Speaking
-    Responding According Asked Despite During Since Until Once Notably Even Still Then There
-    Here We I He She They You Our Their His Her My Your Mr Mrs Ms Dr Some Many Several Both
-    Each Every Other Another One Two Three No Not Why What Who How Where Which"""
-)
-# Heads of organisation names, for rules-only ORG detection ("the Middle East Institute").
-_ORG_HEADS = _words(
-    """Ministry Institute Council Committee Commission Agency Department Office Party Union
-    Association University Bank Court Forces Army Navy Command Authority Foundation
-    Organization Organisation Group Corporation Company Fund Programme Program Centre Center
-    League Front Movement Brigades Guard Parliament Assembly Senate Congress Cabinet
-    Government Times Post News Network Federation Alliance Coalition Service Police"""
-)
 # Organisations that exist in every country: named without one, they get no stable id of
 # their own beyond the text ("Foreign Ministry"), and a preceding demonym is folded in.
 _GENERIC_ORG = re.compile(
     r"^(?:(?:Foreign|Defen[cs]e|Interior|Finance|Health|Justice|Economy|Trade|Information)"
     r"\s+)?(?:Ministry|Office|Embassy|Parliament|Government|Army|Navy|Air Force|military|"
     r"army|police|Police|Cabinet|Presidency|Senate|Supreme Court|Foreign Office)\b"
-)
-_LOCATIVE = _words("in at to from into near outside around across toward towards via inside within")
-_PLACE_NOUNS = _words(
-    """meeting meetings conference summit talks agreement accord accords office bureau
-    correspondent suburb suburbs residents police airport marathon area region declaration
-    visit trip embassy hotel streets street headquarters-based based"""
 )
 _WORD = re.compile(r"[^\W_][\w’'.-]*")
 
@@ -405,12 +390,12 @@ def _keep_determiner(text: str, end: int, kind: str) -> bool:
 def _used_as_place(text: str, start: int, end: int, doc: Doc | None) -> bool:
     """A capital names the city (not the government) after "in/at/to…" or as a modifier."""
     prev = _word_before(text, start).lower()
-    if prev in _LOCATIVE or prev in ("visit", "visited", "visiting", "arrived"):
+    if prev in LOCATIVE_PREPOSITIONS or prev in VISIT_WORDS:
         return True
-    if prev == "the" and _word_before(text, start - 4).lower() in _LOCATIVE:
+    if prev == "the" and _word_before(text, start - 4).lower() in LOCATIVE_PREPOSITIONS:
         return True
     nxt = _word_after(text, end)
-    if nxt.lower() in _PLACE_NOUNS:
+    if nxt.lower() in PLACE_CONTEXT_NOUNS:
         return True
     if doc is not None:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -419,7 +404,7 @@ def _used_as_place(text: str, start: int, end: int, doc: Doc | None) -> bool:
             and span.root.dep_ in ("compound", "pobj")
             and span.root.head.pos_ == "ADP"
         ):
-            return span.root.head.lower_ in _LOCATIVE
+            return span.root.head.lower_ in LOCATIVE_PREPOSITIONS
     return False
 
 
@@ -537,7 +522,7 @@ def _extend_name_left(st: _State, start: int, doc: Doc | None = None) -> int:
         if (
             word.lower() in TITLE_WORDS
             or word.lower() in OCCUPATIONS
-            or word in _NOT_NAME_WORDS
+            or word in NOT_NAME_WORDS
             or word in _WEEKDAYS_MONTHS
             or st.gaz.lookup(word) is not None
             or _breaks_name(word, doc, pos)
@@ -564,7 +549,7 @@ def _headline_subject(st: _State, start: int, doc: Doc | None) -> tuple[int, int
     words = m.group(1).split()
     if words[0].lower() not in _FIRST_NAMES or any(
         w.lower() in TITLE_WORDS
-        or w in _NOT_NAME_WORDS
+        or w in NOT_NAME_WORDS
         or w in _WEEKDAYS_MONTHS
         or st.gaz.lookup(w) is not None
         or _fold(w) in NAME_BREAK_WORDS  # (the parse tags headline names loosely)
@@ -586,9 +571,9 @@ def _extend_name_right(st: _State, end: int, doc: Doc | None = None) -> int:
         word = m.group(1)
         if (
             word.lower() in TITLE_WORDS
-            or word in _NOT_NAME_WORDS
+            or word in NOT_NAME_WORDS
             or word in _WEEKDAYS_MONTHS
-            or word in _ORG_HEADS
+            or word in ORG_HEADS
             or st.gaz.lookup(word) is not None
             or (_breaks_name(word, doc, end + 1) and _in_headline_run(st.text, end, end + 1))
             or _other_entity(doc, end + 1, word)
@@ -689,7 +674,7 @@ def _all_title_case(line: str) -> bool:
 
 _CAP = r"[A-Z][a-zà-ÿ’'-]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ]+)?"
 # a name never runs over a line break ("... Against New Charges\nJane Roe")
-_NAME = rf"{_CAP}(?:[^\S\n]+(?:(?:{'|'.join(sorted(_NAME_PARTICLES))})[^\S\n]+)?{_CAP}){{0,3}}"
+_NAME = rf"{_CAP}(?:[^\S\n]+(?:(?:{'|'.join(sorted(NAME_PARTICLES))})[^\S\n]+)?{_CAP}){{0,3}}"
 _VERBS_RE = alternation(REPORTING_FORMS)
 _DEPT = (
     r"(?:the\s+)?(?:State|Foreign\s+Affairs|Defen[cs]e|Interior|Finance|Health|Justice|Trade|"
@@ -735,7 +720,7 @@ _RULE_PERSON: list[tuple[re.Pattern[str], str]] = [
 ]  # fmt: skip
 _RULE_ORG = re.compile(
     rf"(?:\b[Tt]he\s+)?(?P<n>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{0,4}}"
-    rf"(?:{'|'.join(sorted(_ORG_HEADS))})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})?)\b"
+    rf"(?:{'|'.join(sorted(ORG_HEADS))})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})?)\b"
 )
 
 
@@ -785,7 +770,7 @@ def _rule_mentions(st: _State) -> list[tuple[int, int, str]]:
                 words
                 and not honorific
                 and (
-                    words[0][2] in _NOT_NAME_WORDS
+                    words[0][2] in NOT_NAME_WORDS
                     or words[0][2] in _WEEKDAYS_MONTHS
                     or st.gaz.lookup(words[0][2]) is not None
                     or words[0][2].lower() in TITLE_WORDS
@@ -803,10 +788,10 @@ def _rule_mentions(st: _State) -> list[tuple[int, int, str]]:
             )
             words = words[:cut]  # "Jane Roe Defends ...": the name ends before the verb
             while words and (
-                _date_word(text, words[-1][0], words[-1][1]) or words[-1][2] in _NOT_NAME_WORDS
+                _date_word(text, words[-1][0], words[-1][1]) or words[-1][2] in NOT_NAME_WORDS
             ):
                 words = words[:-1]
-            if not words or any(w in _ORG_HEADS for _, _, w in words):
+            if not words or any(w in ORG_HEADS for _, _, w in words):
                 continue
             start, end = words[0][0], words[-1][1]
             if _not_an_actor(text[start:end]):
@@ -829,7 +814,7 @@ def _rule_mentions(st: _State) -> list[tuple[int, int, str]]:
     for m in _RULE_ORG.finditer(text):
         start, end = _strip_span(text, *m.span("n"))
         org_words = text[start:end].split()
-        while org_words and (org_words[0] in _NOT_NAME_WORDS or org_words[0] in _WEEKDAYS_MONTHS):
+        while org_words and (org_words[0] in NOT_NAME_WORDS or org_words[0] in _WEEKDAYS_MONTHS):
             start = text.index(org_words[1], start) if len(org_words) > 1 else end
             org_words = org_words[1:]
         if not org_words or taken.overlaps(start, end):
@@ -882,14 +867,14 @@ def _title_before(st: _State, start: int) -> tuple[int, int] | None:
         ok = (
             low in TITLE_WORDS
             or st.gaz.lookup(bare) is not None
-            or (word[:1].isupper() and bare not in _NOT_NAME_WORDS and not at_sentence_start)
+            or (word[:1].isupper() and bare not in NOT_NAME_WORDS and not at_sentence_start)
             or (
                 word[:1].isupper()
                 and at_sentence_start
                 and (low in TITLE_WORDS or st.gaz.lookup(bare))
             )
         )
-        if not ok or bare in _NOT_NAME_WORDS:
+        if not ok or bare in NOT_NAME_WORDS:
             break
         if low in ROLE_HEADS:
             has_head = True
@@ -1247,25 +1232,9 @@ _CROWD_HEADS = (
     r"opponents|campaigners|unionists|organisers|organizers|producers|growers|shippers|users|"
     r"representatives?|economists?|people"
 )
-_DESCRIPTIVE = _words(
-    """senior top high-ranking high-level junior former current unnamed anonymous diplomatic
-    government governmental military security intelligence administration defense defence
-    police western regional local foreign european arab other health"""
-)
-_NOT_AFFILIATION = frozenset(
-    {"senior", "top", "high-ranking", "high-level", "junior", "unnamed", "anonymous", "current"}
-)
 _DETERMINER = re.compile(
     r"[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|"
     r"[Tt]he|[Tt]hese|[Tt]hose|[Mm]ost"
-)
-# Lower-case words that cannot sit between a determiner and the noun it introduces.
-_NOT_NP = finite_forms(["say", "tell"]) | _words(
-    """is are was were be been has have had will would could should may might can do does did
-    in at on of to for with by from and or but that which who whom whose
-    as than not no also then when while after before if because about into over under between
-    among against across through during without within like including near behind beyond
-    toward towards upon via per its their his her our"""
 )
 _KNOWN_POST = (
     r"involved\s+in|familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|"
@@ -1331,13 +1300,15 @@ def _source_words(st: _State, words: list[re.Match[str]], det: str) -> tuple[int
     if det:
         first = det_idx + 1 if det_idx is not None else 0
         tail = [w.group(0) for w in words[first:]]
-        if all(w.lower() not in _NOT_NP and not w.endswith(("’s", "'s")) for w in tail):
+        if all(
+            w.lower() not in NOT_NOUN_PHRASE_WORDS and not w.endswith(("’s", "'s")) for w in tail
+        ):
             return first, det, det_idx
     keep_from = len(words)
     i = len(words) - 1
     while i >= 0:
         w = words[i].group(0)
-        if w.lower() in _DESCRIPTIVE:
+        if w.lower() in SOURCE_DESCRIPTORS:
             keep_from = i
             i -= 1
             continue
@@ -1412,7 +1383,7 @@ def _add_unnamed(st: _State) -> None:
             start = base + words[det_idx].start() if det_idx is not None else m.start("det")
         end = m.end("post") if m.group("post") else m.end("head")
         nxt = _word_after(text, m.end("head"))
-        if nxt[:1].isupper() and nxt not in _WEEKDAYS_MONTHS and nxt not in _NOT_NAME_WORDS:
+        if nxt[:1].isupper() and nxt not in _WEEKDAYS_MONTHS and nxt not in NOT_NAME_WORDS:
             continue  # "spokesperson Pascal Roe": a title, not an unnamed source
         k = bisect.bisect_right(ner_starts, m.start("head")) - 1
         if k >= 0 and ner[k][1] > m.start("head"):
@@ -1444,7 +1415,7 @@ def _add_unnamed(st: _State) -> None:
             len(text[start:end]) - len(text[start:end].split(None, 1)[-1]) if det else 0
         )
         name = re.sub(r"\s+", " ", text[name_start:end]).strip()
-        role_words = [w.lower() for w in mod_words if w.lower() in _DESCRIPTIVE]
+        role_words = [w.lower() for w in mod_words if w.lower() in SOURCE_DESCRIPTORS]
         role = " ".join([*role_words, head.lower() if plural else head_sg]).strip()
         if is_title and head[:1].isupper():
             role = " ".join([*(w for w in mod_words if not st.gaz.lookup(w)), head]).strip()
@@ -1486,7 +1457,7 @@ def _anon_modifiers(st: _State, mod_words: list[str]) -> tuple[list[str], str | 
                 i = j
                 break
         else:
-            if mod_words[i].lower() not in _NOT_AFFILIATION:
+            if mod_words[i].lower() not in NOT_AFFILIATION_WORDS:
                 id_words.append(mod_words[i])
             i += 1
     return id_words, aff
@@ -1502,7 +1473,7 @@ def _actor_words_start(st: _State, words: list[re.Match[str]], i: int) -> int | 
         if st.gaz.lookup(phrase) is not None:
             return j
     w = re.sub(r"[’']s$", "", words[i].group(0))
-    if w.lower() in TITLE_WORDS or w in _ORG_HEADS:
+    if w.lower() in TITLE_WORDS or w in ORG_HEADS:
         return i
     if w in st.ner_names:
         return i
@@ -1566,21 +1537,6 @@ def _add_role_refs(st: _State) -> None:
 
 # -- definite references to organisations ("the company said") ----------------------------
 
-_ORG_NOUNS = sorted(
-    _words(
-        """company firm bank union syndicate federation council authority ministry agency
-    association commission committee board group operator regulator court party institute
-    organisation organization airline carrier lender insurer manufacturer employer university
-    foundation coalition alliance league department office"""
-    )
-)
-# Generic nouns for a business: they may refer back to any organisation without that noun
-# in its name ("Norrick Textiles ... the company said").
-_BUSINESS_NOUNS = _words(
-    "company firm group operator employer manufacturer carrier airline lender insurer"
-)
-# Institutions that are no business even without an organisation noun in their name.
-_NOT_BUSINESS = _words("hospital school church mosque college police court parliament news")
 # Nouns that name the same kind of body ("the union" for "… Workers' Syndicate").
 _ORG_KIN = {
     "union": {"union", "syndicate", "federation"},
@@ -1589,7 +1545,7 @@ _ORG_KIN = {
     "firm": {"firm", "company"},
 }
 _ORG_REF = re.compile(
-    rf"\b[Tt]he\s+(?P<mods>(?:[a-z]+\s+){{0,2}}?)(?P<head>{'|'.join(_ORG_NOUNS)})\b(?![-\w])"
+    rf"\b[Tt]he\s+(?P<mods>(?:[a-z]+\s+){{0,2}}?)(?P<head>{'|'.join(sorted(ORG_NOUNS))})\b(?![-\w])"
     r"(?!\s+(?:of|for)\s+[A-Z])"
 )
 
@@ -1613,7 +1569,7 @@ def _add_org_refs(st: _State) -> None:
         if st.overlaps(start, end):
             continue
         words = m.group("mods").split()
-        if any(w in _NOT_NP for w in words):
+        if any(w in NOT_NOUN_PHRASE_WORDS for w in words):
             words = []
             start = m.start("head") - len("the ")
         head = m.group("head")
@@ -1626,9 +1582,9 @@ def _add_org_refs(st: _State) -> None:
                 (o for o in reversed(prior) if kin & set(re.findall(r"[a-z]+", o.name.lower()))),
                 None,
             )
-        if pick is None and head in _BUSINESS_NOUNS:
+        if pick is None and head in BUSINESS_NOUNS:
             # the business the article is about: the most often named one so far
-            others = (set(_ORG_NOUNS) - _BUSINESS_NOUNS) | _NOT_BUSINESS
+            others = (ORG_NOUNS - BUSINESS_NOUNS) | NOT_BUSINESS_NOUNS
             pool = [o for o in prior if not others & set(o.name.lower().split())]
             counts = Counter(o.eid for o in pool)
             if pool:
