@@ -43,6 +43,8 @@ __all__ = [
     "DENIAL_NOUNS",
     "DENIAL_OBJECT_VERBS",
     "DENIAL_VERBS",
+    "DOCUMENT_READING_FORMS",
+    "DOCUMENT_RELATIVE_FORMS",
     "EVIDENCE_VERBS",
     "FEMALE_FIRST_NAMES",
     "FINITE_CUES",
@@ -65,6 +67,7 @@ __all__ = [
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "NEGATION_CUES",
+    "NOT_A_SPEAKER_WORDS",
     "NOT_CONDITIONAL_IF",
     "OBJECT_CONTENT_VERBS",
     "PERSONAL_TITLES",
@@ -78,6 +81,9 @@ __all__ = [
     "REPORTING_FORMS",
     "RESCHEDULE_VERBS",
     "SAID_FORMS",
+    "SPEAKER_CLAUSE_WORDS",
+    "SPEAKER_PHRASE_OPENERS",
+    "SPEAKER_PREPOSITIONS",
     "SPEECH_LEMMAS",
     "SPEECH_VERBS",
     "STAMP_ZONES",
@@ -87,6 +93,7 @@ __all__ = [
     "TITLE_ABBREVIATIONS",
     "TITLE_CASE_SMALL_WORDS",
     "TRAILING_SPEECH_FORMS",
+    "UNINVERTED_SPEECH_FORMS",
     "UNNAMED_SOURCES",
     "UNSAID_VERBS",
     "US_TIME_ZONES",
@@ -1098,3 +1105,43 @@ QUOTE_CONNECTIVES: frozenset[str] = frozenset({
     "and", "but", "then", "instead", "later", "still", "again", "also", "now", "so", "yet",
     "meanwhile", "moreover", "besides", "otherwise",
 })  # fmt: skip
+
+# -- quoted speakers (quotes.py) ------------------------------------------------------------------
+
+# Words that show a phrase is a clause, not a noun phrase naming a speaker.
+SPEAKER_CLAUSE_WORDS: frozenset[str] = (
+    CORE_SPEECH_FORMS
+    | finite_forms(["state", "warn"])
+    | frozenset({
+        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+        "would", "could", "should", "may", "might", "can", "do", "does", "did", "not", "that",
+        "which", "when", "while", "if", "because", "it", "he", "she", "they", "we", "i", "you",
+        "this", "these", "those", "there",
+    })
+)  # fmt: skip
+# Prepositions that open a phrase after a speaker's name ("Jane Roe at the port").
+SPEAKER_PREPOSITIONS: frozenset[str] = frozenset({
+    "at", "in", "on", "after", "before", "during", "outside", "inside", "from", "with", "by",
+    "for", "of", "over", "under", "through", "via", "across", "near", "behind", "beyond", "upon",
+})  # fmt: skip
+# Words that alone name no speaker: relative and other pronouns, determiners, headline words.
+NOT_A_SPEAKER_WORDS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset({
+    "who", "whom", "whose", "which", "that", "what", "whoever", "the", "a", "an", "this",
+    "these", "those", "some", "any", "each", "all", "another", "other", "others", "one", "ones",
+    "latest", "breaking", "update", "updated", "exclusive", "watch", "video", "later",
+    "earlier", "also", "then", "again", "previously", "once", "still", "now", "meanwhile",
+    "however", "instead",
+})  # fmt: skip
+# Words that open a phrase after a one-word speaker ("Roe to the crew", "Roe about the fare").
+SPEAKER_PHRASE_OPENERS: frozenset[str] = frozenset(
+    {"to", "the", "a", "an", "his", "her", "its", "their", "about"}
+)
+# Present-tense speech forms that do not open an inverted attribution ("Added Roe:" does,
+# "Says Roe:" is a headline).
+UNINVERTED_SPEECH_FORMS: frozenset[str] = frozenset(
+    {"says", "tells", "states", "notes", "adds", "warns"}
+)
+# Verb forms by which a document bears words ("a sign reading “…”"), in the order matched
+# (a longer form before its prefix), and the forms after "that" ("shirts that read “…”").
+DOCUMENT_READING_FORMS: tuple[str, ...] = ("reading", "read", "reads", "saying")
+DOCUMENT_RELATIVE_FORMS: tuple[str, ...] = ("read", "reads", "said", "says")

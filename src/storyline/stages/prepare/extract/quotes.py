@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyline.lang import (
-    CORE_SPEECH_FORMS,
     HONORIFICS,
     MONTHS,
     QUOTE_SPEECH_FORMS,
@@ -44,19 +43,25 @@ from storyline.lang import (
     TITLE_CASE_SMALL_WORDS,
     WEEKDAYS,
     alternation,
-    finite_forms,
 )
 from storyline.lang.en import (
     DOCUMENT_NOUNS,
+    DOCUMENT_READING_FORMS,
+    DOCUMENT_RELATIVE_FORMS,
     DOCUMENT_VERBS,
     FRAMING_VERB_FORMS,
     HEARER_FORMS,
     ISSUING_FORMS,
     LABEL_CUES,
+    NOT_A_SPEAKER_WORDS,
     PERSON_ROLE_NOUNS,
     QUOTE_CONNECTIVES,
     REPORTING_ADVERBS,
+    SPEAKER_CLAUSE_WORDS,
+    SPEAKER_PHRASE_OPENERS,
+    SPEAKER_PREPOSITIONS,
     SPEECH_NOUNS,
+    UNINVERTED_SPEECH_FORMS,
     VOCAL_VERB_FORMS,
     WORK_NOUNS,
 )
@@ -277,26 +282,6 @@ def _backtrack(text: str, close: int, sents: list[tuple[int, int]], paras: list[
 # -- speakers -------------------------------------------------------------------------------------
 
 
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string (long lists read better that way)."""
-    return frozenset(text.split())
-
-
-# Words that show a phrase is a clause, not a noun phrase naming a speaker.
-_VERBISH = (
-    CORE_SPEECH_FORMS
-    | finite_forms(["state", "warn"])
-    | _words(
-        """is are was were be been being has have had will would could should may might can do does
-    did not that which when while if because it he she they we i you this these those there"""
-    )
-)
-_PREPOSITIONS = _words(
-    """at in on after before during outside inside from with by for of over under through via
-    across near behind beyond upon"""
-)
-
-
 # Titles written before a name: kept out of a speaker's name and given as its role.
 _TITLES = frozenset(TITLE_ABBREVIATIONS) | frozenset(
     w for h in HONORIFICS for w in h.split() if w[0].isupper()
@@ -312,14 +297,6 @@ def _split_title(name: str) -> tuple[str, str | None]:
     if not m or m.end() >= len(name):
         return name, None
     return name[m.end() :], m.group().strip()
-
-
-# Words that alone name no speaker: relative and other pronouns, determiners, headline words.
-_NOT_A_SPEAKER = _PREPOSITIONS | _words(
-    """who whom whose which that what whoever the a an this these those some any each all
-    another other others one ones latest breaking update updated exclusive watch video
-    later earlier also then again previously once still now meanwhile however instead"""
-)
 
 
 @dataclass(slots=True)
@@ -401,7 +378,7 @@ def _speaker_in(ctx: _Ctx, a: int, b: int, head: int | None = None) -> Entity | 
 
 # A preposition or relative pronoun in an apposition: the names after it are not the head's.
 _APPOS_MODIFIER = re.compile(
-    rf"\b(?:{'|'.join(sorted(_PREPOSITIONS | {'to', 'against', 'who', 'which', 'that', 'whose'}))})\b"
+    rf"\b(?:{'|'.join(sorted(SPEAKER_PREPOSITIONS | {'to', 'against', 'who', 'which', 'that', 'whose'}))})\b"
 )
 
 
@@ -522,22 +499,22 @@ def _plain_np(phrase: str) -> str | None:
     """A short noun phrase naming a speaker no actor matches ("port agents"), without article."""
     phrase = re.split(r"[,;:()—–]", phrase)[-1].strip()
     words = phrase.split()
-    if not 1 <= len(words) <= 9 or any(w.lower() in _VERBISH for w in words):
+    if not 1 <= len(words) <= 9 or any(w.lower() in SPEAKER_CLAUSE_WORDS for w in words):
         return None
-    if words[0].lower() in _PREPOSITIONS or not re.match(r"[\w’'-]+$", words[-1]):
+    if words[0].lower() in SPEAKER_PREPOSITIONS or not re.match(r"[\w’'-]+$", words[-1]):
         return None
     while words and words[0].lower() in ("and", "but", "or", "so", "yet"):
         words = words[1:]  # "…, and two car plants said": the plants
-    if not words or words[-1].lower() in _NOT_A_SPEAKER:
+    if not words or words[-1].lower() in NOT_A_SPEAKER_WORDS:
         return None  # a clause's opening ("And in"), not a noun phrase
-    if re.search(r"['’]s?$", words[-1]) or all(w.lower() in _NOT_A_SPEAKER for w in words):
+    if re.search(r"['’]s?$", words[-1]) or all(w.lower() in NOT_A_SPEAKER_WORDS for w in words):
         return None  # a possessive ("Jane Roe's") or a function word ("who", "the")
     if all(w.rstrip(".") in _TITLES for w in words):
         return None  # a bare title ("Sen.") names no one
     if (
         words[0].islower()
         and words[0].endswith("ing")
-        and (len(words) == 1 or words[1].lower() in _PREPOSITIONS | _PHRASE_OPENERS)
+        and (len(words) == 1 or words[1].lower() in SPEAKER_PREPOSITIONS | SPEAKER_PHRASE_OPENERS)
     ):
         return None  # a participle's phrase ("giving", "calling for a recount"), no one
     if words[0].lower() in ("the", "a", "an"):
@@ -546,7 +523,6 @@ def _plain_np(phrase: str) -> str | None:
 
 
 # Words that open a verb's object or complement after a participle ("calling for the …").
-_PHRASE_OPENERS = frozenset(("to", "the", "a", "an", "his", "her", "its", "their", "about"))
 
 
 def _noun_speaker(ctx: _Ctx, phrase: str, at: int) -> _Speaker:
@@ -665,7 +641,7 @@ _ONE_AUTHOR = re.compile(r"(?:[Bb]y\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w�
 _GOVERNED = re.compile(
     r"(?:\b(?:a|an|the|his|her|its|their|one|two|three|several)\s+(?:[\w’'-]+\s+)?|"
     rf"\b(?:{alternation(PERSON_ROLE_NOUNS)})s?\s+)"
-    rf"(?:{'|'.join(sorted(_PREPOSITIONS | {'to', 'against'}))})\s+(?:the\s+)?"
+    rf"(?:{'|'.join(sorted(SPEAKER_PREPOSITIONS | {'to', 'against'}))})\s+(?:the\s+)?"
     r"(?:[A-Z][a-z]{1,4}\.\s+)?\Z"
 )
 
@@ -826,7 +802,9 @@ _ACCORDING_INTRO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,:;“”\"]{2,80
 # Harbor Radio", "told reporters", "asked Roe"), and words that start a phrase about or to
 # someone ("said of Roe", "added to reporters").
 _OBJECT_VERB = re.compile(rf"(?i)\w+ing|{alternation(HEARER_FORMS)}")
-_OBJECT_LEAD = re.compile(rf"\s*(?:{'|'.join(sorted(_PREPOSITIONS | {'to', 'about'}))})\b", re.I)
+_OBJECT_LEAD = re.compile(
+    rf"\s*(?:{'|'.join(sorted(SPEAKER_PREPOSITIONS | {'to', 'about'}))})\b", re.I
+)
 # (the last reporting verb: "Roe, who has told aides …, said in a statement:" is Roe's)
 _BEFORE_VERB = re.compile(
     rf"(?s:.*)\b(?P<v>{_VERB})\b(?P<rest>(?:{_DOTTED}|[^.;“”\"]){{0,80}}?)\s*[:,—–-]\s*$"
@@ -967,7 +945,7 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         # and saying"): a following phrase is an attribution only when it is a plain subject
         # (after its last comma: "… who has won twice, the editorial board writes")
         words = m.group("np").rsplit(",", 1)[-1].split()
-        if len(words) > 6 or any(w.lower() in _VERBISH for w in words):
+        if len(words) > 6 or any(w.lower() in SPEAKER_CLAUSE_WORDS for w in words):
             m = None
     if m and not re.match(r"(?:and|but|or|then|which|that|as|while|when)\b", m.group("np")):
         # ("…” and repeated that …" continues the writer's sentence: no attribution)
@@ -976,7 +954,7 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
             return sp  # (else the forms below: a name no one knew, a long apposition)
     m = _AFTER_ANY_VERB.match(text, end, tail_end)
     if (
-        m and text[end - 2 : end - 1] in (",", "?", "!") and m.group("v") not in _VERBISH
+        m and text[end - 2 : end - 1] in (",", "?", "!") and m.group("v") not in SPEAKER_CLAUSE_WORDS
         and _parsed_subject_of(ctx, m.start("np"), m.start("v"))
     ):  # fmt: skip
         # "…,” Roe pressed. / "…?” she wondered.": a quote left open by a comma or a question
@@ -1001,7 +979,11 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
             return _Speaker(ent)
         return _Speaker(text=m.group("np"))
     m = _AFTER_ANY_VERB_INV.match(text, end, tail_end)
-    if m and text[end - 2 : end - 1] in (",", "?", "!") and m.group("v") not in _VERBISH:
+    if (
+        m
+        and text[end - 2 : end - 1] in (",", "?", "!")
+        and m.group("v") not in SPEAKER_CLAUSE_WORDS
+    ):
         # "…,” remembered Jane Roe, a former spokeswoman.
         ent = _speaker_in(ctx, m.start("np"), m.end("np"))
         if ent is not None and ent.type in ("PERSON", "UNNAMED"):
@@ -1066,15 +1048,15 @@ _BEFORE_VOCAL = re.compile(
 # A document introducing the words it bears: "a sign reading “…", "shirts that read “…".
 _DOC_INTRO = re.compile(
     rf"\b(?P<n>{_DOC_NOUN}s?)\b(?:\s+(?:from|by)\s+[^,.;:“”\"\n]{{2,60}}?)?"
-    r"(?:\s+[\w’'-]+){0,3}?\s+(?:reading|read|reads|saying|"
-    r"that\s+(?:read|reads|said|says))\s*[,:]?\s*\Z",
+    rf"(?:\s+[\w’'-]+){{0,3}}?\s+(?:{'|'.join(DOCUMENT_READING_FORMS)}|"
+    rf"that\s+(?:{'|'.join(DOCUMENT_RELATIVE_FORMS)}))\s*[,:]?\s*\Z",
     re.I,
 )
 # A sentence that is a reporting verb, then its speaker and a colon: "Added Roe:".
 _INVERTED_INTRO = re.compile(
     rf"\s*(?P<v>[A-Z][a-z]{{2,}})\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s*:\s*\Z"
 )
-_INVERTIBLE = QUOTE_SPEECH_FORMS - _words("says tells states notes adds warns")
+_INVERTIBLE = QUOTE_SPEECH_FORMS - UNINVERTED_SPEECH_FORMS
 
 
 def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
