@@ -12,6 +12,62 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+__all__ = [
+    "AGED_NOUN_STOPS",
+    "AMOUNT_TIME_WORDS",
+    "CLAUSE_BREAKS",
+    "COLOURED_OBJECTS",
+    "COLOURS",
+    "COMPOUND_SKIP_WORDS",
+    "COMPOUND_WORD_UNITS",
+    "COUNT_FUNCTION_WORDS",
+    "COUNT_RELATIVE_PRONOUNS",
+    "CURRENCY_SYMBOLS",
+    "CURRENCY_WORDS",
+    "DAY_ACTION_FORMS",
+    "DAY_OTHER_CUES",
+    "DAY_OTHER_VERBS",
+    "DIRECTION_WORDS",
+    "EVENT_FRAMES",
+    "EVENT_PLACE_PREPOSITIONS",
+    "FRAME_PHRASES_BEFORE",
+    "FRAME_WORDS",
+    "GENERIC_COUNTED",
+    "HOUSE_STYLE_ENDINGS",
+    "IMPLIED_NOT_NOUNS",
+    "KNOWN_MEASURE_NOUNS",
+    "LENGTH_UNITS",
+    "LEVEL_VERBS",
+    "MEASURE_STOPS",
+    "MONTH_NOUNS",
+    "NOT_COUNTED_WORDS",
+    "NOT_GIVEN_NAMES",
+    "NOT_HOMETOWN",
+    "NUMBER_SCALES",
+    "NUMBER_TENS",
+    "NUMBER_UNITS",
+    "NUMBER_WORDS",
+    "OBJECT_FRAMES",
+    "OTHER_EVENT_CUES",
+    "OWNER_PREPOSITIONS",
+    "PART_AFTER",
+    "PART_BEFORE",
+    "PEOPLE_NOUNS",
+    "PLACE_PREPOSITIONS",
+    "SCALE_ABBREVIATIONS",
+    "SUBJECT_FRAMES",
+    "SURNAME_PREFIXES",
+    "TIME_HEDGES",
+    "TIME_STOP_WORDS",
+    "TOLL_FRAMES",
+    "UNBINDING_WORDS",
+    "UNIT_MEASURES",
+    "UNIT_PREFIXES",
+    "UNIT_WORDS",
+    "UPDATE_CUES",
+    "UPDATE_CUES_BEFORE",
+]
+
 # frame -> the word forms that evoke it
 FRAME_WORDS: Mapping[str, tuple[str, ...]] = {
     "killed": (
@@ -246,3 +302,162 @@ DAY_OTHER_CUES: frozenset[str] = frozenset(
     {"since", "until", "till", "by", "next", "last", "from", "through", "before", "after",
      "following", "previous", "earlier", "expected", "scheduled", "due"}
 )  # fmt: skip
+
+# -- the quantity extractor's words (stages/prepare/extract/quantities.py) ----------------
+
+# Number words and their values, for reading spelled-out figures ("forty-two thousand").
+NUMBER_UNITS: Mapping[str, int] = {
+    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "one": 1,
+}  # fmt: skip
+
+NUMBER_TENS: Mapping[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+
+NUMBER_SCALES: Mapping[str, float] = {
+    "hundred": 100,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+
+# Scale abbreviations after a figure ("$5bn", "20k").
+SCALE_ABBREVIATIONS: Mapping[str, float] = {
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+}
+
+# Currency symbols and codes before or after a figure, as ISO 4217 codes.
+CURRENCY_SYMBOLS: Mapping[str, str] = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+}
+
+# Measures that are units, not counted nouns (a sum, a share).
+UNIT_MEASURES: frozenset[str] = frozenset({"USD", "EUR", "GBP", "percent", "percentage points"})
+
+# Currency names after a figure ("40 million euros"), as ISO 4217 codes.
+CURRENCY_WORDS: Mapping[str, str] = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "roubles": "RUB", "rubles": "RUB",
+    "pounds sterling": "GBP", "swiss francs": "CHF",
+}  # fmt: skip
+
+# Function words that are never a figure's counted noun or its modifier. Narrower than
+# ``lang.stop_words()`` (scikit-learn's list holds nouns like "system" and "fire"), so kept apart.
+COUNT_FUNCTION_WORDS: frozenset[str] = frozenset({
+    "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from",
+    "is", "are", "was", "were", "has", "have", "had", "this", "that", "its", "their", "his",
+    "her", "it", "as", "than", "per", "into", "since", "who", "which", "more", "less", "be",
+    "been", "will", "would", "could", "should", "may", "might", "also", "already",
+    "yes", "says", "said", "news", "plus", "times", "always", "perhaps", "across", "towards",
+})  # fmt: skip
+
+# Measure nouns known even in the singular or without a plural "s".
+KNOWN_MEASURE_NOUNS: frozenset[str] = frozenset({
+    "people", "police", "personnel", "staff", "children", "men", "women", "percent", "troops",
+    "aid", "equipment", "km", "kilometres", "kilometers", "miles", "tonnes", "tons", "kg",
+})  # fmt: skip
+
+# Words after a number that end the search for its counted noun: a clause or a phrase
+# starts, or the word is a frame of its own ("3 dead")
+MEASURE_STOPS: frozenset[str] = frozenset({
+    "after", "before", "during", "when", "while", "because", "until", "since", "if", "but",
+    "dead", "killed", "injured", "wounded", "missing", "hurt", "died",
+})  # fmt: skip
+
+# Words that open a unit of two words ("cubic metres", "percentage points").
+UNIT_PREFIXES: frozenset[str] = frozenset(
+    {"cubic", "square", "metric", "percentage", "nautical", "light"}
+)
+
+# A compound "20,000-strong force" counts the noun that follows, not "strong".
+COMPOUND_SKIP_WORDS: frozenset[str] = frozenset({"strong", "odd", "plus"})
+
+# Units of a hyphenated compound ("a 12-year sentence", "a 40-seat majority").
+COMPOUND_WORD_UNITS: frozenset[str] = frozenset({
+    "year", "month", "week", "day", "hour", "minute", "point", "member", "mile", "kilometre",
+    "kilometer", "metre", "meter", "man", "person", "seat", "page", "storey", "story", "floor",
+    "bed", "strong", "percent",
+})  # fmt: skip
+
+# Prepositions before the owner of a figure ("the budget of the city").
+OWNER_PREPOSITIONS: frozenset[str] = frozenset({"of", "on", "for", "in", "at", "from", "against"})
+
+# Prepositions before the place a figure is of ("in Arvel").
+PLACE_PREPOSITIONS: frozenset[str] = frozenset({"in", "at", "from"})
+
+# Frames of events whose count may name where they happened.
+EVENT_FRAMES: frozenset[str] = frozenset(
+    {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "displaced"}
+)
+
+# Frames named in a subject without an owner ("people killed"); "fled" -> displaced is too
+# loose a reading to be written out
+SUBJECT_FRAMES: frozenset[str] = frozenset(
+    {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "seized", "hospitalized"}
+)
+
+# Counted words that say nothing of what is counted ("five others", "40 more")
+NOT_COUNTED_WORDS: frozenset[str] = frozenset(
+    {"others", "age", "magnitude", "metres", "more", "times", "ones"}
+)
+
+# Prepositions before the place of a counted event ("killed in Arvel").
+EVENT_PLACE_PREPOSITIONS: frozenset[str] = frozenset(
+    {"in", "at", "near", "on", "to", "across", "throughout"}
+)
+
+# Words between a name and a number that unbind them (another clause or phrase begins).
+UNBINDING_WORDS: frozenset[str] = frozenset(
+    {"of", "and", "or", "but", "that", "when", "as", "while", "which", "who", "with"}
+)
+
+# Verbs that state a level a figure stands at ("the toll reached 40").
+LEVEL_VERBS: frozenset[str] = frozenset(
+    {"be", "reach", "stand", "hit", "total", "top", "exceed", "number", "rise", "climb"}
+)
+
+# Unit words and signs: a figure with one is a sum or a share, not a count.
+UNIT_WORDS: frozenset[str] = frozenset(
+    {"%", "percent", "cent", "per", "$", "€", "£", "dollars", "euros", "pounds", "yen"}
+)
+
+# Relative pronouns that open a clause after a counted noun.
+COUNT_RELATIVE_PRONOUNS: frozenset[str] = frozenset({"which", "who", "that"})
+
+# Words that turn a length into a distance from a place ("35 miles southwest of X").
+DIRECTION_WORDS: frozenset[str] = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "north-east", "north-west", "south-east", "south-west", "away", "off", "outside", "short"}
+)  # fmt: skip
+
+# Time words after a sum or a rate that are not what it is of ("5 percent last year").
+AMOUNT_TIME_WORDS: frozenset[str] = frozenset(
+    {"last", "next", "each", "every", "per", "year", "month", "week", "day", "annually",
+     "yesterday", "today", "earlier", "later", "ago", "now", "then", "so", "too", "instead"}
+)  # fmt: skip
+
+# Words that end the noun an age compound modifies ("the 40-year-old American never …")
+AGED_NOUN_STOPS: frozenset[str] = frozenset(
+    {"whose", "never", "not", "still", "just", "who", "which"}
+)
+
+# Nouns after "a" that do not make one of something ("a number of", "a handful").
+IMPLIED_NOT_NOUNS: frozenset[str] = frozenset(
+    {"single", "lot", "number", "few", "couple", "total", "handful"}
+)

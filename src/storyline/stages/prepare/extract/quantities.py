@@ -64,6 +64,35 @@ from storyline.lang.en import (
     QUANTITY_CROWD_NOUNS,
     QUANTITY_DIMENSIONS,
 )
+from storyline.lang.frames import (
+    AGED_NOUN_STOPS,
+    AMOUNT_TIME_WORDS,
+    COMPOUND_SKIP_WORDS,
+    COMPOUND_WORD_UNITS,
+    COUNT_FUNCTION_WORDS,
+    COUNT_RELATIVE_PRONOUNS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DIRECTION_WORDS,
+    EVENT_FRAMES,
+    EVENT_PLACE_PREPOSITIONS,
+    IMPLIED_NOT_NOUNS,
+    KNOWN_MEASURE_NOUNS,
+    LEVEL_VERBS,
+    MEASURE_STOPS,
+    NOT_COUNTED_WORDS,
+    NUMBER_SCALES,
+    NUMBER_TENS,
+    NUMBER_UNITS,
+    OWNER_PREPOSITIONS,
+    PLACE_PREPOSITIONS,
+    SCALE_ABBREVIATIONS,
+    SUBJECT_FRAMES,
+    UNBINDING_WORDS,
+    UNIT_MEASURES,
+    UNIT_PREFIXES,
+    UNIT_WORDS,
+)
 from storyline.models import Article, Cite, Entity, Hedge, Quantity
 from storyline.stages.prepare.extract._clauses import (
     entity_at,
@@ -79,43 +108,15 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_quantities", "parse_number_words"]
 
-_UNITS = {
-    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "one": 1,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_ABBR_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
-
-_CURRENCY = {
-    "$": "USD",
-    "us$": "USD",
-    "usd": "USD",
-    "€": "EUR",
-    "eur": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-}
-_UNIT_MEASURES = {"USD", "EUR", "GBP", "percent", "percentage points"}
-_CURRENCY_WORDS = {
-    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "yen": "JPY",
-    "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "roubles": "RUB", "rubles": "RUB",
-    "pounds sterling": "GBP", "swiss francs": "CHF",
-}  # fmt: skip
 
 _CURRENCY_AFTER = re.compile(
     r"\s+("
-    + "|".join(w.replace(" ", r"\s+") for w in sorted(_CURRENCY_WORDS, key=len, reverse=True))
+    + "|".join(w.replace(" ", r"\s+") for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
     + r")\b",
     re.I,
 )
-_UNIT_WORD = "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))
-_WORD_NUM = rf"(?:{'|'.join(_TENS)})-(?:{'|'.join(k for k in _UNITS if _UNITS[k] < 10 and k != 'zero')})|{_UNIT_WORD}"
+_UNIT_WORD = "|".join(sorted(list(NUMBER_UNITS) + list(NUMBER_TENS), key=len, reverse=True))
+_WORD_NUM = rf"(?:{'|'.join(NUMBER_TENS)})-(?:{'|'.join(k for k in NUMBER_UNITS if NUMBER_UNITS[k] < 10 and k != 'zero')})|{_UNIT_WORD}"
 _MULT = r"hundred|thousand|million|billion|trillion|dozen"
 # "120, 000": a thousands separator followed by a space, as some scrapes and tokenised
 # corpora write it (a date's "May 5, 300" is a date span, skipped before this runs)
@@ -184,31 +185,6 @@ _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 _COMPOUND_AFTER = re.compile(r"^[-–](?P<word>[A-Za-z]+)(?:[-\s]old\b)?\b")
 _YEARS_OLD = re.compile(r"^\s+years?\s+old\b", re.I)
 _AGED = re.compile(r"\baged\s+$", re.I)
-_FUNCTION_WORDS = {
-    "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from",
-    "is", "are", "was", "were", "has", "have", "had", "this", "that", "its", "their", "his",
-    "her", "it", "as", "than", "per", "into", "since", "who", "which", "more", "less", "be",
-    "been", "will", "would", "could", "should", "may", "might", "also", "already",
-    "yes", "says", "said", "news", "plus", "times", "always", "perhaps", "across", "towards",
-}  # fmt: skip
-# Measure nouns known even in the singular or without a plural "s".
-_KNOWN_MEASURES = {
-    "people", "police", "personnel", "staff", "children", "men", "women", "percent", "troops",
-    "aid", "equipment", "km", "kilometres", "kilometers", "miles", "tonnes", "tons", "kg",
-}  # fmt: skip
-# Words after a number that end the search for its counted noun: a clause or a phrase
-# starts, or the word is a frame of its own ("3 dead")
-_MEASURE_STOPS = {
-    "after", "before", "during", "when", "while", "because", "until", "since", "if", "but",
-    "dead", "killed", "injured", "wounded", "missing", "hurt", "died",
-}  # fmt: skip
-_UNIT_PREFIXES = {"cubic", "square", "metric", "percentage", "nautical", "light"}
-# A compound "20,000-strong force" counts the noun that follows, not "strong".
-_COMPOUND_SKIP = {"strong", "odd", "plus"}
-_COMPOUND_WORD_UNITS = {
-    "year", "month", "week", "day", "hour", "minute", "point", "member", "mile", "kilometre", "kilometer", "metre", "meter", "man", "person",
-    "seat", "page", "storey", "story", "floor", "bed", "strong", "percent",
-}  # fmt: skip
 _COUNT_OF = re.compile(
     r"\b(?:number|force|contingent|total|group|team|deployment|battalion|unit|delegation|mission|army)\s+of\s+"
     r"(?:[A-Za-z-]+\s+){0,2}?(?P<m>[a-z]+s)\b"
@@ -248,11 +224,11 @@ def parse_number_words(words: str) -> float | None:
             half = True
         elif t in ("a", "an"):
             cur = max(cur, 1)
-        elif t in _UNITS:
-            cur += _UNITS[t]
+        elif t in NUMBER_UNITS:
+            cur += NUMBER_UNITS[t]
             seen = True
-        elif t in _TENS:
-            cur += _TENS[t]
+        elif t in NUMBER_TENS:
+            cur += NUMBER_TENS[t]
             seen = True
         elif t == "dozen":
             cur = max(cur, 1) * 12
@@ -260,8 +236,8 @@ def parse_number_words(words: str) -> float | None:
         elif t == "hundred":
             cur = max(cur, 1) * 100
             seen = True
-        elif t in _SCALES:
-            total += max(cur, 1) * _SCALES[t]
+        elif t in NUMBER_SCALES:
+            total += max(cur, 1) * NUMBER_SCALES[t]
             cur = 0
             seen = True
         else:
@@ -287,11 +263,11 @@ def _plural(word: str) -> str:
 
 def _looks_like_measure(word: str) -> bool:
     w = word.lower()
-    if w in _FUNCTION_WORDS or not (
+    if w in COUNT_FUNCTION_WORDS or not (
         w.isalpha() or re.fullmatch(r"[a-z]+-\d+s", w) or re.fullmatch(r"[a-z]+(?:-[a-z]+)+", w)
     ):
         return False  # "AK-47s" and "co-workers" are counted nouns, "F-16" a name
-    if w in _KNOWN_MEASURES or w in LENGTH_UNITS:
+    if w in KNOWN_MEASURE_NOUNS or w in LENGTH_UNITS:
         return True  # "20 feet": a unit with no plural "s"
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
 
@@ -305,10 +281,10 @@ def _measure_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
         if i > 3 or re.search(r"[^\s-]", gap):
             break
         w = m.group(0)
-        if w.lower() in _MEASURE_STOPS or "\n" in gap:
+        if w.lower() in MEASURE_STOPS or "\n" in gap:
             break  # "3 dead after protesters torch a bank" counts no protesters
         unit = re.match(r" ([a-z]+)\b", text[end + m.end() : limit])
-        if w.lower() in _UNIT_PREFIXES and unit and _looks_like_measure(unit.group(1)):
+        if w.lower() in UNIT_PREFIXES and unit and _looks_like_measure(unit.group(1)):
             # "cubic metres", "percentage points"
             return f"{w.lower()} {unit.group(1)}", end + m.end() + unit.end()
         if i > 0 and w[0].isupper() and w[1:].islower() and prev_upper:
@@ -319,11 +295,11 @@ def _measure_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
             if (
                 nxt
                 and _looks_like_measure(nxt.group(1))
-                and nxt.group(1) not in _KNOWN_MEASURES - {"troops", "people"}
+                and nxt.group(1) not in KNOWN_MEASURE_NOUNS - {"troops", "people"}
             ):
                 return f"{w.lower()} {nxt.group(1)}", end + m.end() + nxt.end()
             return w.lower(), end + m.end()
-        if w.lower() in _FUNCTION_WORDS or (w[0].isupper() and i > 0):
+        if w.lower() in COUNT_FUNCTION_WORDS or (w[0].isupper() and i > 0):
             break
         prev_upper = w[0].isupper()
         pos = end + m.end()
@@ -417,12 +393,12 @@ def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) 
                     if mw is None:
                         out.append(_Num(s, e, float(num_text.replace(",", "")), "metres", "exact"))
                         continue
-                scale = _ABBR_SCALES[m.group("abbr").lower()]
+                scale = SCALE_ABBREVIATIONS[m.group("abbr").lower()]
             elif m.group("scale"):
-                scale = _SCALES[m.group("scale").lower()]
+                scale = NUMBER_SCALES[m.group("scale").lower()]
             measure: str | None = None
             if m.group("cur"):
-                measure = _CURRENCY[m.group("cur").strip().lower()]
+                measure = CURRENCY_SYMBOLS[m.group("cur").strip().lower()]
             elif m.group("pct"):
                 measure = "percent"
             n = _Num(s, e, value * scale, measure, "exact")
@@ -519,9 +495,9 @@ def _apply_context(text: str, nums: list[_Num], sent_end: int) -> list[_Num]:
         cm = _COMPOUND_AFTER.match(text[n.end : n.end + 30])
         if cm and n.measure is None and not n.vague:
             word = cm.group("word")
-            if not n.written or word.lower() in _COMPOUND_WORD_UNITS:
+            if not n.written or word.lower() in COMPOUND_WORD_UNITS:
                 n.compound = True
-                n.measure = None if word.lower() in _COMPOUND_SKIP else _plural(word)
+                n.measure = None if word.lower() in COMPOUND_SKIP_WORDS else _plural(word)
                 n.end += cm.end()
                 if cm.group(0).endswith("old") and word.lower() in ("year", "month"):
                     n.age, n.measure = True, "age"
@@ -536,7 +512,7 @@ def _apply_context(text: str, nums: list[_Num], sent_end: int) -> list[_Num]:
         if n.measure is None:
             word_after = _CURRENCY_AFTER.match(text[n.end : n.end + 20])
             if word_after:
-                n.measure = _CURRENCY_WORDS[re.sub(r"\s+", " ", word_after.group(1).lower())]
+                n.measure = CURRENCY_WORDS[re.sub(r"\s+", " ", word_after.group(1).lower())]
                 n.end += word_after.end()
             elif not n.compound:
                 if n.vague:
@@ -573,20 +549,10 @@ def _values(n: _Num) -> tuple[float | None, float | None, float | None]:
 
 _NAME_ENTS = {"PRODUCT", "ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PERSON", "GPE", "LOC"}
 _NUM_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "advmod", "dep"}
-_OWNER_PREPS = {"of", "on", "for", "in", "at", "from", "against"}
-_PLACE_PREPS = {"in", "at", "from"}
 _COMPOUND_DEPS = {"compound", "amod", "nummod", "npadvmod", "quantmod", "punct", "nmod"}
-_EVENT_FRAMES = {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "displaced"}
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
-# Frames named in a subject without an owner ("people killed"); "fled" -> displaced is too
-# loose a reading to be written out
-_SUBJECT_FRAMES = {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "seized",
-                   "hospitalized"}  # fmt: skip
-# Counted words that say nothing of what is counted ("five others", "40 more")
-_NOT_COUNTED = {"others", "age", "magnitude", "metres", "more", "times", "ones"}
-_EVENT_PLACE_PREPS = {"in", "at", "near", "on", "to", "across", "throughout"}
 # Sums and rates: what they are of is the noun they modify ("a $13 billion bid")
-_AMOUNT_MEASURES = {"USD", "EUR", "GBP", "percent", *_CURRENCY_WORDS.values()}
+_AMOUNT_MEASURES = {"USD", "EUR", "GBP", "percent", *CURRENCY_WORDS.values()}
 _SPEECH_FORMS = frozenset(f for forms in SPEECH_VERBS.values() for f in forms)
 # Words between a name and a number that unbind them (another clause or phrase begins)
 _PREP_BEFORE = re.compile(
@@ -594,9 +560,6 @@ _PREP_BEFORE = re.compile(
     r"(?:the\s+)?$",
     re.I,
 )
-_UNBINDING_WORDS = {"of", "and", "or", "but", "that", "when", "as", "while", "which", "who", "with"}
-_LEVEL_VERBS = {"be", "reach", "stand", "hit", "total", "top", "exceed", "number", "rise", "climb"}
-_UNIT_WORDS = {"%", "percent", "cent", "per", "$", "€", "£", "dollars", "euros", "pounds", "yen"}
 # "30 people were killed and more than 200 injured": a number with no noun, followed by a
 # verb or the clause's end, counts what the number before it counted
 _CARRY_AFTER = re.compile(
@@ -607,12 +570,6 @@ _DISTANCE_AFTER = re.compile(
     r"|north-east|north-west|south-east|south-west|away|off|from|outside|inland|offshore|short)\b",
     re.I,
 )
-_RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
-# Words that turn a length into a distance from a place ("35 miles southwest of X").
-_DIRECTIONS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-     "north-east", "north-west", "south-east", "south-west", "away", "off", "outside", "short"}
-)  # fmt: skip
 _SPEED_AFTER = re.compile(r"^\s*(?:an|per|a)\s+hour\b", re.I)
 _AGE_COMMAS = re.compile(r"^\s*(?:,|\)|\s+(?:and|was|is|who|had|has|died)\b)")
 
@@ -728,7 +685,7 @@ def _np(
 
 
 def _is_unit(tok: Token) -> bool:
-    return tok.lower_ in _UNIT_WORDS or tok.lower_ in LENGTH_UNITS or tok.pos_ == "SYM"
+    return tok.lower_ in UNIT_WORDS or tok.lower_ in LENGTH_UNITS or tok.pos_ == "SYM"
 
 
 def _counted(tok: Token, lo: int, hi: int) -> tuple[Token, Token | None]:
@@ -822,7 +779,7 @@ def _owner(
             frontier.append(c)  # "35 miles southwest of X"
     for t in frontier:
         for child in t.children:
-            if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS and child.i > head.i:
+            if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS and child.i > head.i:
                 for pobj in child.children:
                     if (
                         pobj.dep_ == "pobj"
@@ -835,7 +792,7 @@ def _owner(
                     ):
                         subj = _np(pobj, text, n, entities)
                         # "in/at/from" name a place or a source: only a named one
-                        if subj[0] and (subj[1] or child.lower_ not in _PLACE_PREPS):
+                        if subj[0] and (subj[1] or child.lower_ not in PLACE_PREPOSITIONS):
                             return subj
     return None, None
 
@@ -946,9 +903,7 @@ def _read_with_doc(
             f = _noun_frame(cnt)
             r.frame = f if f in ("rate", "share", "price", "funding") else None
     gov, prep = _governor(thing)
-    level = prep in ("to", "at") or (
-        gov is not None and gov.lemma_ in _LEVEL_VERBS and prep is None
-    )
+    level = prep in ("to", "at") or (gov is not None and gov.lemma_ in LEVEL_VERBS and prep is None)
     measured: Token | None = None  # "the death toll rose to 10": the toll is what is measured
     if gov is not None and gov.pos_ in ("VERB", "AUX"):
         objs = [c for c in gov.children if c.dep_ == "dobj" and c.i != thing.i]
@@ -1047,7 +1002,7 @@ def _read_with_doc(
         and (r.subject is None or (r.by_agent and r.subject_entity is None))
         and not (measured is not None and _noun_frame(measured))  # "the death toll rose"
         and (
-            r.frame in _EVENT_FRAMES
+            r.frame in EVENT_FRAMES
             or (
                 thing.dep_ == "nsubj"
                 and (n.measure or r.measure or "").lower() in QUANTITY_CROWD_NOUNS
@@ -1068,7 +1023,7 @@ def _read_with_doc(
         r.by_agent
         and not level  # "the death toll rose to 12": the toll is what is measured
         and r.subject_entity is None
-        and r.frame in _SUBJECT_FRAMES
+        and r.frame in SUBJECT_FRAMES
         and (n.measure or r.measure or "").lower() not in LENGTH_UNITS
     ):
         # "the storm hit Porvik, killing five people": the toll is of "people killed", not
@@ -1160,7 +1115,7 @@ def _amount_noun(cnt: Token | None, lo: int, hi: int) -> Token | None:
     h = cnt
     if (
         h is not None
-        and (h.lower_ in _CURRENCY_WORDS or lo <= h.i < hi)
+        and (h.lower_ in CURRENCY_WORDS or lo <= h.i < hi)
         and h.dep_ in ("compound", "nmod", "amod", "nummod")
         and h.head.i > h.i
     ):
@@ -1170,7 +1125,7 @@ def _amount_noun(cnt: Token | None, lo: int, hi: int) -> Token | None:
         or h.pos_ != "NOUN"
         or h.i < hi
         or _is_unit(h)
-        or h.lower_ in _CURRENCY_WORDS
+        or h.lower_ in CURRENCY_WORDS
         or h.lemma_.lower() in QUANTITY_NOUNS
         or h.lower_ in DURATION_UNITS
         or h.ent_type_ in ("DATE", "TIME")
@@ -1195,7 +1150,7 @@ def _amount_subject(
             if owner:
                 return f"{owner}'s {head}", eid
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in (*_OWNER_PREPS, "by"):
+        if child.dep_ == "prep" and child.lower_ in (*OWNER_PREPOSITIONS, "by"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is None or pobj.like_num or pobj.ent_type_ in ("DATE", "TIME"):
                 break
@@ -1230,7 +1185,7 @@ def _named_place(
     """The first named place in ``holder``'s "in / at / near / on / to" phrases: "in
     Porvik", or a noun's "of X" ("in the city of Zarand", "to the streets of Velmora")."""
     for child in holder.children:
-        if child.dep_ != "prep" or child.lower_ not in _EVENT_PLACE_PREPS:
+        if child.dep_ != "prep" or child.lower_ not in EVENT_PLACE_PREPOSITIONS:
             continue
         for pobj in child.children:
             if pobj.dep_ != "pobj":
@@ -1258,7 +1213,11 @@ def _named_place(
 def _antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for ("the island, which has 200,000 residents":
     the island); any other token as it is."""
-    if tok.lower_ in _RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
+    if (
+        tok.lower_ in COUNT_RELATIVE_PRONOUNS
+        and tok.head.dep_ == "relcl"
+        and tok.head.head.i < tok.i
+    ):
         return tok.head.head
     return tok
 
@@ -1289,7 +1248,7 @@ def _reference_point(
     (700 miles) southeast of X" (the direction word is the length's head or its sibling)."""
     cands = [thing.head, *thing.head.children, *thing.children]
     for d in cands:
-        if d.lower_ not in _DIRECTIONS or d.i == thing.i:
+        if d.lower_ not in DIRECTION_WORDS or d.i == thing.i:
             continue
         for prep in d.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
@@ -1315,9 +1274,9 @@ def _event_owner(
                     subj = _np(pobj, text, n, entities)
                     # "killed by the landslide": a common noun is a wording, the toll is
                     # "people killed" (see the active case in _read_with_doc)
-                    if subj[0] and (subj[1] or frame not in _SUBJECT_FRAMES):
+                    if subj[0] and (subj[1] or frame not in SUBJECT_FRAMES):
                         return subj
-    if frame not in _EVENT_FRAMES:
+    if frame not in EVENT_FRAMES:
         return None, None
     for child in gov.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "on"):
@@ -1334,7 +1293,7 @@ def _event_owner(
 # to 9,000") are read from the words right beside the number.
 _REFERENCE_AFTER = re.compile(
     r"\s*(?:\([^)]{0,30}\)\s*)?(?:"
-    + "|".join(sorted(_DIRECTIONS, key=len, reverse=True))
+    + "|".join(sorted(DIRECTION_WORDS, key=len, reverse=True))
     + r")\s+(?:of|from)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
 )
 _TOLL_PLACE_GAP = re.compile(
@@ -1389,10 +1348,6 @@ _AMOUNT_PREP = r"(?:of|on|for|in|by)"
 _AMOUNT_DET = r"(?:(?:the|a|an|its|their|his|her|this|that)\s+)?"
 _AMOUNT_WORD = r"[a-z][a-z'’-]*"
 _AMOUNT_NOT_NOUN = re.compile(r"(?:ed|ly)$")
-_AMOUNT_TIME_WORDS = frozenset(
-    {"last", "next", "each", "every", "per", "year", "month", "week", "day", "annually",
-     "yesterday", "today", "earlier", "later", "ago", "now", "then", "so", "too", "instead"}
-)  # fmt: skip
 _PERCENT_OF = re.compile(rf"\s+of\s+{_AMOUNT_DET}(?P<w>(?:{_AMOUNT_WORD}\s+){{0,2}}{_AMOUNT_WORD})")
 _AMOUNT_NOUNS_AFTER = re.compile(rf"\s+(?P<w>(?:{_AMOUNT_WORD}\s+){{0,1}}{_AMOUNT_WORD})")
 _AMOUNT_PREP_AFTER = re.compile(
@@ -1407,9 +1362,14 @@ def _noun_words(words: str) -> str | None:
     kept: list[str] = []
     for w in words.split():
         lw = w.lower()
-        if lw in _FUNCTION_WORDS or lw in _AMOUNT_TIME_WORDS or lw in _UNITS or lw in _TENS:
+        if (
+            lw in COUNT_FUNCTION_WORDS
+            or lw in AMOUNT_TIME_WORDS
+            or lw in NUMBER_UNITS
+            or lw in NUMBER_TENS
+        ):
             break
-        if lw in DURATION_UNITS or lw in _CURRENCY_WORDS or lw in _UNIT_WORDS:
+        if lw in DURATION_UNITS or lw in CURRENCY_WORDS or lw in UNIT_WORDS:
             break
         kept.append(w)
     while kept and _AMOUNT_NOT_NOUN.search(kept[-1].lower()):
@@ -1440,8 +1400,6 @@ def _amount_by_rules(text: str, n: _Num, sent: tuple[int, int]) -> str | None:
 _NAME_COMMA_BEFORE = re.compile(
     r"(?<![\w'’-])(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}),\s$"
 )
-# Words that end the noun an age compound modifies ("the 40-year-old American never …")
-_AGED_NOUN_STOPS = frozenset({"whose", "never", "not", "still", "just", "who", "which"})
 
 
 def _aged_noun_by_rules(text: str, at: int, end: int) -> str | None:
@@ -1453,7 +1411,7 @@ def _aged_noun_by_rules(text: str, at: int, end: int) -> str | None:
     kept: list[str] = []
     for w in m.group(0).split():
         lw = w.lower()
-        if lw in _FUNCTION_WORDS or lw in _AGED_NOUN_STOPS or lw.endswith("ly"):
+        if lw in COUNT_FUNCTION_WORDS or lw in AGED_NOUN_STOPS or lw.endswith("ly"):
             break
         kept.append(w)
     while kept and _AMOUNT_NOT_NOUN.search(kept[-1].lower()):
@@ -1488,7 +1446,7 @@ def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Read
         elif (
             re.fullmatch(r"\s+(?:[a-z]+\s+){1,4}", gap)
             and not any(w in SPEECH_LEMMAS or w in _SPEECH_FORMS for w in words)
-            and not any(w in _UNBINDING_WORDS for w in words)
+            and not any(w in UNBINDING_WORDS for w in words)
         ):
             bound = True  # "Valdoria sent 300", "Valdoria is ready to send up to 300"
         if bound and _PREP_BEFORE.search(text[max(sent[0], s0 - 30) : s0]):
@@ -1545,7 +1503,7 @@ def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Read
                 if f and f not in ("population", "change", "price", "funding", "share"):
                     r.frame = f
                     break
-    if r.subject is None and r.frame in _EVENT_FRAMES:
+    if r.subject is None and r.frame in EVENT_FRAMES:
         # "killed 600 people in the city of Zarand": the named place right after, in the
         # same clause (no comma or "and" between)
         for s0, _e0, ent in ctx.mentions_in(n.end, min(sent[1], n.end + 70)):
@@ -1613,7 +1571,7 @@ def extract_quantities(
                 measure is None
                 and prev_measure
                 and not n.compound
-                and prev_measure not in _UNIT_MEASURES
+                and prev_measure not in UNIT_MEASURES
                 and prev_measure != "age"
                 and _CARRY_AFTER.match(text[n.end : n.end + 12])
             ):
@@ -1653,15 +1611,15 @@ def _counted_subject(measure: str | None, frame: str | None) -> str | None:
     "12%", "150 metres", "ten years", an age)."""
     if (
         not measure
-        or measure in _UNIT_MEASURES
-        or measure in _CURRENCY_WORDS.values()
+        or measure in UNIT_MEASURES
+        or measure in CURRENCY_WORDS.values()
         or measure.lower() in LENGTH_UNITS
         or measure in DURATION_UNITS
-        or measure in _NOT_COUNTED
+        or measure in NOT_COUNTED_WORDS
         or frame in ("age", "magnitude", "speed", "distance")
     ):
         return None
-    if frame in _SUBJECT_FRAMES and measure not in FRAME_COUNT_NOUNS:
+    if frame in SUBJECT_FRAMES and measure not in FRAME_COUNT_NOUNS:
         return f"{measure} {frame}"
     return measure
 
@@ -1688,7 +1646,6 @@ _IMPLIED_CLAUSE_START = re.compile(
     r"before|as|while|because|since|where|that|then|and\s+then|later))\s*$",
     re.I,
 )
-_IMPLIED_NOT_NOUNS = {"single", "lot", "number", "few", "couple", "total", "handful"}
 _AGE_MODIFIER = re.compile(r"^\d{1,3}-years?-old$")
 
 
@@ -1722,10 +1679,12 @@ def _implied_counts(
         noun = m.group("noun")
         mods = m.group("mods").split()
         if (
-            noun in _FUNCTION_WORDS
-            or noun in _IMPLIED_NOT_NOUNS
+            noun in COUNT_FUNCTION_WORDS
+            or noun in IMPLIED_NOT_NOUNS
             or (noun.endswith("s") and not noun.endswith(("ss", "us")))
-            or any(w.lower() in _FUNCTION_WORDS or w.lower() in _IMPLIED_NOT_NOUNS for w in mods)
+            or any(
+                w.lower() in COUNT_FUNCTION_WORDS or w.lower() in IMPLIED_NOT_NOUNS for w in mods
+            )
             or _IMPLIED_UNSAID.search(text, max(sent[0], m.start() - 12), m.start())
         ):
             continue
