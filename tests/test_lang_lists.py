@@ -11,6 +11,12 @@ from storyline.lang import (
     WEEKDAYS,
 )
 from storyline.lang.attribution import ATTRIBUTION_CUES, attribution_cue_forms
+from storyline.lang.names import (
+    FEMALE_ADDRESS_TITLES,
+    FEMALE_HONORIFICS,
+    MALE_ADDRESS_TITLES,
+    MALE_HONORIFICS,
+)
 
 
 def test_short_lists_are_parts_of_the_long_ones() -> None:
@@ -27,3 +33,9 @@ def test_cue_forms_cover_negated_beliefs_intentions_and_attitudes() -> None:
         assert form in forms, form
     assert not any(f.endswith("ing") for f in forms)
     assert {"think", "want", "endorse", "call", "refer"} <= ATTRIBUTION_CUES
+
+
+def test_address_titles_are_gendered_honorifics() -> None:
+    assert {t.lower() for t in MALE_ADDRESS_TITLES} <= MALE_HONORIFICS
+    assert {t.lower() for t in FEMALE_ADDRESS_TITLES} <= FEMALE_HONORIFICS
+    assert not {t.lower() for t in MALE_ADDRESS_TITLES} & FEMALE_HONORIFICS

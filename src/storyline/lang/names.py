@@ -12,8 +12,10 @@ __all__ = [
     "BUSINESS_NOUNS",
     "CORPORATE_SUFFIXES",
     "DATE_PREPOSITIONS",
+    "FEMALE_ADDRESS_TITLES",
     "FEMALE_HONORIFICS",
     "LOCATIVE_BEFORE_PLACE",
+    "MALE_ADDRESS_TITLES",
     "MALE_HONORIFICS",
     "NAME_BREAK_WORDS",
     "NAME_PARTICLES",
@@ -43,6 +45,11 @@ MALE_HONORIFICS: frozenset[str] = frozenset(
 FEMALE_HONORIFICS: frozenset[str] = frozenset(
     {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sheikha"}
 )
+# The forms of address before a surname that coreference reads as a person's gender ("Mr
+# Roe", "Ms. Roe"), as written. Narrower than the two lists above on purpose: "King Roe" or
+# "Dame Roe" are rare before a bare surname and titles of their own.
+MALE_ADDRESS_TITLES: tuple[str, ...] = ("Mr",)
+FEMALE_ADDRESS_TITLES: tuple[str, ...] = ("Mrs", "Ms", "Miss")
 # Forms of address that tell no gender ("Dr. Roe", "Prof. Roe"). With the two above they are
 # the personal honorifics: a person may be named by one word after them; the other
 # ``lang.HONORIFICS`` ("Senator", "Gov.") are offices, read as titles.

@@ -64,6 +64,7 @@ from storyline.lang import (
 )
 from storyline.lang.attribution import IRREGULAR_CUE_FORMS
 from storyline.lang.en import MEDIA_NAME_WORDS, MEDIA_NOUNS, PERSON_ROLE_NOUNS, TITLE_NOUNS
+from storyline.lang.names import FEMALE_ADDRESS_TITLES, MALE_ADDRESS_TITLES
 from storyline.models import Entity
 from storyline.stages.prepare.extract.context import ArticleContext
 from storyline.stages.prepare.extract.entities import entity_number
@@ -93,7 +94,9 @@ _PRON = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in SUBJECT_PRONO
 _GENDERED = {p: str(f.gender) for p, f in PRONOUNS.items() if f.gender in ("m", "f")}
 # ("her" is left out as evidence: as an object it is usually someone else, "Roe thanked her")
 _GENDERED_RE = re.compile(r"\b(?:he|she|his)\b", re.I)
-_HONORIFIC_GENDER = re.compile(r"\b(?:(?P<m>Mr)|Mrs|Ms|Miss)\.?\s*$")
+_HONORIFIC_GENDER = re.compile(
+    rf"\b(?:(?P<m>{'|'.join(MALE_ADDRESS_TITLES)})|{'|'.join(FEMALE_ADDRESS_TITLES)})\.?\s*$"
+)
 _PEOPLE = ("PERSON", "UNNAMED")
 _PRONOUN_WORDS = frozenset(PRONOUNS) | {"who", "which", "that"}
 # A definite description: "the", "this", "that" or a possessive pronoun, modifiers, a noun.
