@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 __all__ = [
     "AGED_NOUN_STOPS",
+    "AMOUNT_MEASURES",
     "AMOUNT_TIME_WORDS",
     "CLAUSE_BREAKS",
     "COLOURED_OBJECTS",
@@ -21,6 +22,7 @@ __all__ = [
     "COMPOUND_SKIP_WORDS",
     "COMPOUND_WORD_UNITS",
     "COUNT_FUNCTION_WORDS",
+    "COUNT_GROUP_NOUNS",
     "COUNT_RELATIVE_PRONOUNS",
     "CURRENCY_SYMBOLS",
     "CURRENCY_WORDS",
@@ -28,13 +30,16 @@ __all__ = [
     "DAY_OTHER_CUES",
     "DAY_OTHER_VERBS",
     "DIRECTION_WORDS",
+    "DISTANCE_AFTER_WORDS",
     "EVENT_FRAMES",
     "EVENT_PLACE_PREPOSITIONS",
     "FRAME_PHRASES_BEFORE",
     "FRAME_WORDS",
     "GENERIC_COUNTED",
     "HOUSE_STYLE_ENDINGS",
+    "IMPLIED_CLAUSE_OPENERS",
     "IMPLIED_NOT_NOUNS",
+    "IMPLIED_UNSAID_WORDS",
     "KNOWN_MEASURE_NOUNS",
     "LENGTH_UNITS",
     "LEVEL_VERBS",
@@ -60,6 +65,7 @@ __all__ = [
     "TIME_HEDGES",
     "TIME_STOP_WORDS",
     "TOLL_FRAMES",
+    "UNBINDING_PREPOSITIONS",
     "UNBINDING_WORDS",
     "UNIT_MEASURES",
     "UNIT_PREFIXES",
@@ -461,3 +467,41 @@ AGED_NOUN_STOPS: frozenset[str] = frozenset(
 IMPLIED_NOT_NOUNS: frozenset[str] = frozenset(
     {"single", "lot", "number", "few", "couple", "total", "handful"}
 )
+
+# Sums and rates: what they are of is the noun they modify ("a $13 billion bid").
+AMOUNT_MEASURES: frozenset[str] = frozenset(
+    {"USD", "EUR", "GBP", "percent", *CURRENCY_WORDS.values()}
+)
+
+# Nouns of a group counted by what follows "of" ("a contingent of 300 soldiers").
+COUNT_GROUP_NOUNS: tuple[str, ...] = (
+    "number", "force", "contingent", "total", "group", "team", "deployment", "battalion", "unit",
+    "delegation", "mission", "army",
+)  # fmt: skip
+
+# Prepositions and conjunctions between a name and a number that unbind them ("from the").
+UNBINDING_PREPOSITIONS: tuple[str, ...] = (
+    "from", "of", "in", "and", "or", "with", "to", "by", "for", "at", "on", "than", "about",
+    "against", "between", "into", "after",
+)  # fmt: skip
+
+# Words after a length that make it a distance ("35 miles offshore", "5 km from the coast"),
+# in the order matched. Wider than ``DIRECTION_WORDS`` (it adds "from", "inland" and
+# "offshore"), the words that tie a length to a named place ("35 miles southwest of X").
+DISTANCE_AFTER_WORDS: tuple[str, ...] = (
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west", "away", "off", "from", "outside",
+    "inland", "offshore", "short",
+)  # fmt: skip
+
+# A word right before an article that takes an implied count back ("not a climber was hurt").
+IMPLIED_UNSAID_WORDS: tuple[str, ...] = (
+    "not", "no", "never", "if", "whether", "unless", "without", "nor",
+)  # fmt: skip
+
+# Words after which a noun phrase opens a clause and may be its subject (speech verbs,
+# conjunctions, "when" ...), in the order matched; a space stands for any white space.
+IMPLIED_CLAUSE_OPENERS: tuple[str, ...] = (
+    "said", "says", "say", "told", "reported", "reports", "confirmed", "but", "when", "after",
+    "before", "as", "while", "because", "since", "where", "that", "then", "and then", "later",
+)  # fmt: skip

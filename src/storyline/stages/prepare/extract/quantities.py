@@ -66,17 +66,22 @@ from storyline.lang.en import (
 )
 from storyline.lang.frames import (
     AGED_NOUN_STOPS,
+    AMOUNT_MEASURES,
     AMOUNT_TIME_WORDS,
     COMPOUND_SKIP_WORDS,
     COMPOUND_WORD_UNITS,
     COUNT_FUNCTION_WORDS,
+    COUNT_GROUP_NOUNS,
     COUNT_RELATIVE_PRONOUNS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     DIRECTION_WORDS,
+    DISTANCE_AFTER_WORDS,
     EVENT_FRAMES,
     EVENT_PLACE_PREPOSITIONS,
+    IMPLIED_CLAUSE_OPENERS,
     IMPLIED_NOT_NOUNS,
+    IMPLIED_UNSAID_WORDS,
     KNOWN_MEASURE_NOUNS,
     LEVEL_VERBS,
     MEASURE_STOPS,
@@ -88,6 +93,7 @@ from storyline.lang.frames import (
     PLACE_PREPOSITIONS,
     SCALE_ABBREVIATIONS,
     SUBJECT_FRAMES,
+    UNBINDING_PREPOSITIONS,
     UNBINDING_WORDS,
     UNIT_MEASURES,
     UNIT_PREFIXES,
@@ -186,7 +192,7 @@ _COMPOUND_AFTER = re.compile(r"^[-–](?P<word>[A-Za-z]+)(?:[-\s]old\b)?\b")
 _YEARS_OLD = re.compile(r"^\s+years?\s+old\b", re.I)
 _AGED = re.compile(r"\baged\s+$", re.I)
 _COUNT_OF = re.compile(
-    r"\b(?:number|force|contingent|total|group|team|deployment|battalion|unit|delegation|mission|army)\s+of\s+"
+    rf"\b(?:{'|'.join(COUNT_GROUP_NOUNS)})\s+of\s+"
     r"(?:[A-Za-z-]+\s+){0,2}?(?P<m>[a-z]+s)\b"
 )
 
@@ -551,12 +557,10 @@ _NAME_ENTS = {"PRODUCT", "ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PERSON", 
 _NUM_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "advmod", "dep"}
 _COMPOUND_DEPS = {"compound", "amod", "nummod", "npadvmod", "quantmod", "punct", "nmod"}
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
-# Sums and rates: what they are of is the noun they modify ("a $13 billion bid")
-_AMOUNT_MEASURES = {"USD", "EUR", "GBP", "percent", *CURRENCY_WORDS.values()}
 _SPEECH_FORMS = frozenset(f for forms in SPEECH_VERBS.values() for f in forms)
 # Words between a name and a number that unbind them (another clause or phrase begins)
 _PREP_BEFORE = re.compile(
-    r"\b(?:from|of|in|and|or|with|to|by|for|at|on|than|about|against|between|into|after)\s+"
+    rf"\b(?:{'|'.join(UNBINDING_PREPOSITIONS)})\s+"
     r"(?:the\s+)?$",
     re.I,
 )
@@ -566,8 +570,7 @@ _CARRY_AFTER = re.compile(
     r"\s*(?:[,.;)]|$|(?:and|were|was|are|have|had|more|others?)\b|[a-z]+ed\b)"
 )
 _DISTANCE_AFTER = re.compile(
-    r"^\s*(?:\([^)]{0,30}\)\s*)?(?:north|south|east|west|northeast|northwest|southeast|southwest"
-    r"|north-east|north-west|south-east|south-west|away|off|from|outside|inland|offshore|short)\b",
+    rf"^\s*(?:\([^)]{{0,30}}\)\s*)?(?:{'|'.join(DISTANCE_AFTER_WORDS)})\b",
     re.I,
 )
 _SPEED_AFTER = re.compile(r"^\s*(?:an|per|a)\s+hour\b", re.I)
@@ -883,7 +886,7 @@ def _read_with_doc(
         # a common noun only: "Two Grant Gibbs free throws" counts no Gibbs
         mods = [c for c in cnt.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > tok.i]
         r.measure = " ".join(t.lower_ for t in [*mods, cnt])
-    if n.measure in _AMOUNT_MEASURES:
+    if n.measure in AMOUNT_MEASURES:
         # "the company's $13 billion bid", "25% tariffs on steel": a sum or a rate is the
         # noun's it modifies, not the clause's agent
         named = _amount_noun(cnt, span.start, span.end)
@@ -1474,7 +1477,7 @@ def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Read
         name = _NAME_COMMA_BEFORE.search(text, max(sent[0], n.start - 40), n.start)
         if name and not _MONTH_OR_DAY.search(name.group("name")):
             r.subject, r.measure, r.frame = name.group("name"), "age", "age"
-    if r.subject is None and n.measure in _AMOUNT_MEASURES:
+    if r.subject is None and n.measure in AMOUNT_MEASURES:
         r.subject = _amount_by_rules(text, n, sent)
     if r.subject is None and (n.measure or "").lower() in LENGTH_UNITS:
         m = _MOTION_BEFORE.search(text, max(sent[0], n.start - 30), n.start)
@@ -1637,13 +1640,14 @@ _IMPLIED = re.compile(
     + r")(?![\w-])"
 )
 # a word right before the article that takes the count back: "not a climber was hurt"
-_IMPLIED_UNSAID = re.compile(r"(?i)\b(?:not|no|never|if|whether|unless|without|nor)\s+$")
+_IMPLIED_UNSAID = re.compile(rf"(?i)\b(?:{'|'.join(IMPLIED_UNSAID_WORDS)})\s+$")
 # where the noun phrase can be the subject of its predicate: at the start of the sentence or
 # of a clause (after a comma, a quote mark, "said", "when"...), not the object of a verb or a
 # preposition ("the scandal that toppled a president has died", "working with a unit")
 _IMPLIED_CLAUSE_START = re.compile(
-    r"(?:^|[,;:(\"“‘—–-]|\b(?:said|says|say|told|reported|reports|confirmed|but|when|after|"
-    r"before|as|while|because|since|where|that|then|and\s+then|later))\s*$",
+    r"(?:^|[,;:(\"“‘—–-]|\b(?:"
+    + "|".join(w.replace(" ", r"\s+") for w in IMPLIED_CLAUSE_OPENERS)
+    + r"))\s*$",
     re.I,
 )
 _AGE_MODIFIER = re.compile(r"^\d{1,3}-years?-old$")
