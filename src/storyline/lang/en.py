@@ -36,6 +36,7 @@ __all__ = [
     "ATTRIBUTION_SPEECH_VERBS",
     "BELIEF_VERBS",
     "CASUALTY_WORDS",
+    "CLAUSE_PREPOSITIONS",
     "CONDITIONAL_CUES",
     "CORE_SPEECH_FORMS",
     "CREDIT_WORDS",
@@ -68,6 +69,7 @@ __all__ = [
     "MONTH_ABBREVIATIONS",
     "NEGATION_CUES",
     "NOT_A_SPEAKER_WORDS",
+    "NOT_CLAUSE_START_WORDS",
     "NOT_CONDITIONAL_IF",
     "OBJECT_CONTENT_VERBS",
     "PERSONAL_TITLES",
@@ -1145,3 +1147,15 @@ UNINVERTED_SPEECH_FORMS: frozenset[str] = frozenset(
 # (a longer form before its prefix), and the forms after "that" ("shirts that read “…”").
 DOCUMENT_READING_FORMS: tuple[str, ...] = ("reading", "read", "reads", "saying")
 DOCUMENT_RELATIVE_FORMS: tuple[str, ...] = ("read", "reads", "said", "says")
+
+# -- reported clauses (indirect.py) ---------------------------------------------------------------
+
+# Prepositions after a reporting verb that open an adjunct, not the reported clause ("said
+# after the vote that …"): ``SPEAKER_PREPOSITIONS`` and the ones of direction and topic.
+CLAUSE_PREPOSITIONS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset(
+    {"about", "to", "into", "toward", "towards"}
+)
+# Words that open no reported clause after its speaker: those prepositions and subordinators.
+NOT_CLAUSE_START_WORDS: frozenset[str] = CLAUSE_PREPOSITIONS | frozenset({
+    "when", "while", "as", "because", "since", "until", "unless", "although", "though",
+})  # fmt: skip

@@ -49,7 +49,7 @@ from storyline.lang.attribution import (
     PARTITIVE_SOURCES,
     RESPONSE_PREPOSITIONS,
 )
-from storyline.lang.en import PERSON_ROLE_NOUNS
+from storyline.lang.en import CLAUSE_PREPOSITIONS, NOT_CLAUSE_START_WORDS, PERSON_ROLE_NOUNS
 from storyline.models import Entity, QuoteKind
 from storyline.stages.prepare.extract.polarity import read_polarity
 
@@ -123,11 +123,6 @@ class Host(Protocol[S_co]):
     ) -> S_co: ...
 
 
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string (long lists read better that way)."""
-    return frozenset(text.split())
-
-
 # Verbs that report speech with a clause after them (indirect speech); "said" may drop "that".
 _SAY = alternation(finite_forms(["say"]))
 _TELL = alternation(finite_forms(["tell"]))
@@ -174,10 +169,6 @@ _PRON = (
         if f.person == 3 and f.case == "subj"
     )
     + ")"
-)
-_PREPOSITIONS = _words(
-    """at in on after before during outside inside from with by for of over under through via
-    across near behind beyond upon about to into toward towards"""
 )
 
 
@@ -227,9 +218,6 @@ _NEXT_CLAUSE = re.compile(
 
 # (", saying …", ", telling …": a participle adding the quote the clause is not part of)
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|[a-z]{3,}ing)\s|\s+but\s|;\s|\s[—–]\s")
-_NOT_CLAUSE_START = _PREPOSITIONS | _words(
-    "when while as because since until unless although though"
-)
 _COORDINATED = re.compile(
     rf"\s(?:and|but)\s+{_ADV}(?P<v>{_CLAUSE_VERBS}|{_SAY}){_TIME}\s+that\s+(?P<c>\S.+)"
 )
@@ -433,14 +421,14 @@ def _leading(ctx: Host[S], ss: int, body_end: int) -> list[_Cand[S]]:
             if text[c_start:body_end].strip()
             else ""
         )
-        if first in _PREPOSITIONS:  # "said after the vote that C"
+        if first in CLAUSE_PREPOSITIONS:  # "said after the vote that C"
             that = re.match(r"[^,.;:“”\"]{1,60}?\bthat\s+", text[c_start:body_end])
             c_start = c_start + that.end() if that else c_start
         nxt = _NEXT_CLAUSE.search(text, c_start, body_end)
         c_end = nxt.start() if nxt else body_end
         words = text[c_start:c_end].split()
         relative = re.search(r"\b(?:which|that|who|whom)(?:\s+\S+){1,2}\s*$", m.group("np"))
-        if sp and words and words[0].lower() not in _NOT_CLAUSE_START and not relative:
+        if sp and words and words[0].lower() not in NOT_CLAUSE_START_WORDS and not relative:
             # (a clause opening with a preposition or a conjunction is no reported clause:
             # "said at a rally outside the terminal", "said when the court reopened"; and
             # in "which it said was caused by …" the clause has lost its subject)
