@@ -42,7 +42,9 @@ __all__ = [
     "CREDIT_WORDS",
     "DENIAL_EXTRA_FORMS",
     "DENIAL_NOUNS",
+    "DENIAL_NOUN_MODIFIERS",
     "DENIAL_OBJECT_VERBS",
+    "DENIAL_SELF_VERBS",
     "DENIAL_VERBS",
     "DOCUMENT_READING_FORMS",
     "DOCUMENT_RELATIVE_FORMS",
@@ -51,6 +53,7 @@ __all__ = [
     "FINITE_CUES",
     "FRAMING_NOUNS",
     "FURNITURE_OPENERS",
+    "HAVE_OBJECT_WORDS",
     "HEARER_FORMS",
     "HONORIFICS",
     "HYPOTHETICAL_CUES",
@@ -67,11 +70,14 @@ __all__ = [
     "MALE_FIRST_NAMES",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
+    "NEGATION_ADVERBS",
     "NEGATION_CUES",
     "NOT_A_SPEAKER_WORDS",
     "NOT_CLAUSE_START_WORDS",
     "NOT_CONDITIONAL_IF",
     "OBJECT_CONTENT_VERBS",
+    "OPEN_CONTENT_TOKENS",
+    "OPEN_CONTENT_WORDS",
     "PERSONAL_TITLES",
     "PREDICATE_CONTENT_VERBS",
     "PRONOUNS",
@@ -1159,3 +1165,34 @@ CLAUSE_PREPOSITIONS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset(
 NOT_CLAUSE_START_WORDS: frozenset[str] = CLAUSE_PREPOSITIONS | frozenset({
     "when", "while", "as", "because", "since", "until", "unless", "although", "though",
 })  # fmt: skip
+
+# -- polarity (polarity.py) -----------------------------------------------------------------------
+
+# Lemmas of ``DENIAL_VERBS`` that deny by themselves ("denied C"); "reject" and "dismiss" deny
+# only with a noun of saying ("rejected the claim").
+DENIAL_SELF_VERBS: frozenset[str] = frozenset({"deny", "dispute", "refute"})
+# Words between a denial verb and its noun of saying ("rejected the recent media reports"),
+# in the order matched.
+DENIAL_NOUN_MODIFIERS: tuple[str, ...] = (
+    "the", "a", "an", "any", "all", "such", "those", "these", "that", "this", "his", "her",
+    "its", "their", "recent", "earlier", "media", "press", "news",
+)  # fmt: skip
+# Words that open a content left open by a refusal or a negated report ("would not say
+# whether C"), in the order matched.
+OPEN_CONTENT_WORDS: tuple[str, ...] = (
+    "whether", "if", "when", "where", "why", "how", "who", "whom", "what", "which",
+)  # fmt: skip
+# The same as a parse's first token of a content: "if" there opens a condition, not a question.
+OPEN_CONTENT_TOKENS: frozenset[str] = frozenset(OPEN_CONTENT_WORDS) - {"if"}
+# Adverbs between a negation and the cue it negates ("did not publicly say"), in the order
+# matched (besides any "-ly" adverb).
+NEGATION_ADVERBS: tuple[str, ...] = (
+    "yet", "publicly", "directly", "explicitly", "actually", "once", "been",
+)  # fmt: skip
+# Words after "would have" that make "have" a verb with an object ("would have the
+# discretion"), not a counterfactual ("would have won"), in the order matched.
+HAVE_OBJECT_WORDS: tuple[str, ...] = (
+    "to", "the", "a", "an", "no", "some", "any", "more", "less", "his", "her", "their", "its",
+    "our", "my", "your", "this", "that", "these", "those", "enough", "much", "many", "little",
+    "few", "one", "two", "nothing", "something", "anything", "everything",
+)  # fmt: skip

@@ -52,6 +52,14 @@ from storyline.lang import (
     alternation,
 )
 from storyline.lang.attribution import ATTRIBUTION_CUES, attribution_cue_forms
+from storyline.lang.en import (
+    DENIAL_NOUN_MODIFIERS,
+    DENIAL_SELF_VERBS,
+    HAVE_OBJECT_WORDS,
+    NEGATION_ADVERBS,
+    OPEN_CONTENT_TOKENS,
+    OPEN_CONTENT_WORDS,
+)
 from storyline.models import Polarity, Quote
 
 if TYPE_CHECKING:
@@ -74,12 +82,11 @@ _ORDER: dict[Polarity, int] = {
     "asserted": 4,
 }
 
-# deny/dispute/refute deny by themselves; reject/dismiss only with a noun of saying
-_DENY_SELF = {"deny", "dispute", "refute"}
 _DENY_FORMS = alternation(
-    [f for lemma in _DENY_SELF for f in DENIAL_VERBS.get(lemma, ())] + list(DENIAL_EXTRA_FORMS)
+    [f for lemma in DENIAL_SELF_VERBS for f in DENIAL_VERBS.get(lemma, ())]
+    + list(DENIAL_EXTRA_FORMS)
 )
-_DET = r"(?:(?:the|a|an|any|all|such|those|these|that|this|his|her|its|their|recent|earlier|media|press|news|\w+['’]s)\s+)*"
+_DET = rf"(?:(?:{'|'.join(DENIAL_NOUN_MODIFIERS)}|\w+['’]s)\s+)*"
 _DENY_OBJ = (
     rf"(?:{alternation(DENIAL_OBJECT_VERBS)})\s+{_DET}(?:\w+\s+)?(?:{alternation(DENIAL_NOUNS)})\b"
 )
@@ -99,7 +106,7 @@ _NEGATED_CUES = (ATTRIBUTION_CUES | frozenset(SPEECH_VERBS) | frozenset(UNSAID_V
 _NEGS = alternation(NEGATION_CUES)
 _NEG_LEAD = (
     rf"(?:\b(?:{_NEGS})|n['’]t)\s+"
-    r"(?:(?!only\b)(?:\w+ly|yet|publicly|directly|explicitly|actually|once|been)\s+)*"
+    rf"(?:(?!only\b)(?:\w+ly|{'|'.join(NEGATION_ADVERBS)})\s+)*"
 )
 _NEG_REPORT = rf"{_NEG_LEAD}(?:{_CUE_ANY})\b"
 # in the speaker's own words only a negated report denies ("I never said that"); "I don't
@@ -111,7 +118,7 @@ _DENIAL = re.compile(
     re.I,
 )
 # a content left open by a refusal or a negated report: "whether/if/when … C"
-_OPEN_WORDS = r"(?:whether|if|when|where|why|how|who|whom|what|which)"
+_OPEN_WORDS = rf"(?:{'|'.join(OPEN_CONTENT_WORDS)})"
 _OPEN_AFTER = re.compile(rf"\b{_OPEN_WORDS}\s*$", re.I)
 _OPEN_CONTENT = re.compile(rf"\s*{_OPEN_WORDS}\b", re.I)
 # a denial proper ("denied", "rejected the claim"), which leaves nothing open
@@ -128,10 +135,7 @@ _QUESTION = re.compile(
 _HYPO_CUE = re.compile(rf"\b(?:{alternation(HYPOTHETICAL_CUES)})\b", re.I)
 _MODALS = alternation(HYPOTHETICAL_MODALS)
 # "would have [the] discretion": "have" with an object is no counterfactual
-_HAVE_OBJECT = (
-    "(?:to|the|a|an|no|some|any|more|less|his|her|their|its|our|my|your|this|that|these|"
-    "those|enough|much|many|little|few|one|two|nothing|something|anything|everything)"
-)
+_HAVE_OBJECT = f"(?:{'|'.join(HAVE_OBJECT_WORDS)})"
 _COUNTERFACTUAL = re.compile(
     rf"\b(?:{_MODALS})\s+(?:not\s+|never\s+)?have\s+(?:\w+ly\s+)?(?!{_HAVE_OBJECT}\b)[a-z]\w+\b"
     r"|(?:^|[,;:—]\s*|\b(?:and|but)\s+)[Hh]ad\s+(?:he|she|they|we|I|it|you|the\s+\w+|[A-Z]\w+)\s+"
@@ -245,9 +249,6 @@ def _rules(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[Pola
     return "asserted", None
 
 
-_OPEN_TOKENS = frozenset({"whether", "when", "where", "why", "how", "who", "whom", "what", "which"})
-
-
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="expand")
     return list(span) if span is not None else []
@@ -264,7 +265,7 @@ def _parsed(doc: Doc, start: int, end: int) -> Polarity | None:
         return None
     root = roots[0]
     gov: Token = root
-    open_content = toks[0].lower_ in _OPEN_TOKENS or any(
+    open_content = toks[0].lower_ in OPEN_CONTENT_TOKENS or any(
         c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in root.children
     )
     for _ in range(5):
@@ -278,7 +279,7 @@ def _parsed(doc: Doc, start: int, end: int) -> Polarity | None:
         else:
             break
         lemma = gov.lemma_.lower()
-        if lemma in _DENY_SELF:
+        if lemma in DENIAL_SELF_VERBS:
             return "denied"
         if gov.pos_ == "NOUN" and gov.lower_ in DENIAL_NOUNS:
             continue  # "the claim [that C]": read the verb of the noun
