@@ -75,6 +75,8 @@ __all__ = [
     "NOT_A_SPEAKER_WORDS",
     "NOT_CLAUSE_START_WORDS",
     "NOT_CONDITIONAL_IF",
+    "NOT_IN_SUBJECT_GAP",
+    "NOT_VERB_TRIGGER_WORDS",
     "OBJECT_CONTENT_VERBS",
     "OPEN_CONTENT_TOKENS",
     "OPEN_CONTENT_WORDS",
@@ -87,14 +89,21 @@ __all__ = [
     "REFUSAL_VERBS",
     "REPORTING_ADVERBS",
     "REPORTING_FORMS",
+    "REQUIRING_MARKERS",
     "RESCHEDULE_VERBS",
     "SAID_FORMS",
+    "SKIP_BEFORE_TRIGGER",
     "SPEAKER_CLAUSE_WORDS",
     "SPEAKER_PHRASE_OPENERS",
     "SPEAKER_PREPOSITIONS",
     "SPEECH_LEMMAS",
     "SPEECH_VERBS",
     "STAMP_ZONES",
+    "STANCE_ACTOR_NOUNS",
+    "STANCE_CONDITION_MARKERS",
+    "STANCE_DETERMINERS",
+    "STANCE_NEGATION_FLIPS",
+    "STANCE_PREPOSITIONS",
     "STORY_KINDS",
     "TIME_WORDS",
     "TIME_ZONES",
@@ -1196,3 +1205,113 @@ HAVE_OBJECT_WORDS: tuple[str, ...] = (
     "our", "my", "your", "this", "that", "these", "those", "enough", "much", "many", "little",
     "few", "one", "two", "nothing", "something", "anything", "everything",
 )  # fmt: skip
+
+# -- stances (stances.py) ------------------------------------------------------------------------
+
+# A stance negated ("will not support") read as its opposite; the others are left out.
+STANCE_NEGATION_FLIPS: Mapping[str, str] = {
+    "support": "oppose", "agree": "reject", "offer": "reject", "pledge": "reject",
+    "aid": "reject", "cooperate": "reject", "demand": "oppose",
+}  # fmt: skip
+
+# Common nouns that name an actor taking a stance ("the ministers agreed").
+STANCE_ACTOR_NOUNS: frozenset[str] = frozenset({
+    "countries", "country", "nations", "nation", "states", "governments", "government",
+    "officials", "official", "diplomats", "diplomat", "participants", "allies", "members",
+    "leaders", "leader", "ministers", "minister", "administration", "ministry", "council",
+    "assembly", "parliament", "partners", "military", "army", "president", "spokesperson",
+    "spokesman", "spokeswoman", "envoy", "ambassador", "delegation", "union", "bloc",
+    "alliance", "coalition", "rebels", "militants", "party", "parties", "authorities",
+    "regime", "cabinet", "congress", "senate", "commission", "secretary", "premier",
+    "chancellor", "negotiators", "mediators", "powers", "lawmakers", "group", "groups",
+    "donors", "contributors", "sources", "experts", "analysts", "critics", "residents",
+    "protesters", "organizations", "organisations", "agencies", "agency", "court",
+})  # fmt: skip
+
+# Markers that make the clause a requirement rather than an ordinary "if".
+REQUIRING_MARKERS: frozenset[str] = frozenset(
+    {
+        "based on",
+        "subject to",
+        "conditional on",
+        "conditional upon",
+        "contingent on",
+        "contingent upon",
+        "depending on",
+    }
+)
+
+# Prepositions before a name that make it no subject of a stance ("talks with Peru").
+STANCE_PREPOSITIONS: frozenset[str] = frozenset({
+    "with", "to", "by", "from", "of", "in", "at", "for", "on", "against", "into", "between",
+    "among", "about", "like", "than", "toward", "towards", "over", "under", "behind",
+})  # fmt: skip
+
+# Auxiliaries and adverbs skipped between a subject and its stance trigger ("has also").
+SKIP_BEFORE_TRIGGER: frozenset[str] = frozenset(
+    {
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "shall",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "not",
+        "also",
+        "now",
+        "still",
+        "already",
+        "reportedly",
+        "initially",
+        "then",
+        "n't",
+        "’s",
+        "'s",
+        "’re",
+        "'re",
+        "do",
+        "does",
+        "did",
+    }
+)
+
+# Words that may stand between a subject and its verb ("Chile has also", "Peru, a member,
+# later"): auxiliaries, adverbs, a verb the trigger hangs on ("denied seeking"). Anything
+# else there (a determiner, a preposition, "that", "who") means the name is no subject.
+NOT_IN_SUBJECT_GAP: frozenset[str] = STANCE_PREPOSITIONS | {
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+    "which", "who", "whom", "whose", "when", "while", "if", "because", "and", "or", "but",
+    "as", "than", *SAID_FORMS, "after", "before", "since", "until", "whether",
+}  # fmt: skip
+
+# Determiners before a trigger word that make it a noun ("the new pledge").
+STANCE_DETERMINERS: frozenset[str] = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "my", "your", "no", "any", "every", "each", "new", "fresh", "latest", "first", "final",
+})  # fmt: skip
+
+# Trigger key words that are not verbs by design ("ready to", "in talks with").
+NOT_VERB_TRIGGER_WORDS: frozenset[str] = frozenset({
+    "ready", "prepared", "willing", "poised", "interested", "must", "reluctant", "hesitant",
+    "unwilling", "loath", "crucial", "essential", "vital", "imperative", "talks", "discussions",
+    "conversations", "consultation", "consultations", "contact", "coordination",
+})  # fmt: skip
+
+# Condition markers that make a stance conditional (not "based on", "without": terms). Not
+# ``CONDITIONAL_CUES``: this one matches stances.py's own marker pattern ("provided" alone,
+# no "in case"), so it is kept apart.
+STANCE_CONDITION_MARKERS: frozenset[str] = frozenset(
+    {"if", "unless", "only if", "provided", "provided that", "as long as", "so long as"}
+)

@@ -50,12 +50,22 @@ from storyline.lang import (
     PRONOUNS,
     QUOTE_SPEECH_FORMS,
     REFERRING_PRONOUNS,
-    SAID_FORMS,
     SPEECH_LEMMAS,
     WEEKDAYS,
     alternation,
 )
-from storyline.lang.en import PERSON_ROLE_NOUNS
+from storyline.lang.en import (
+    NOT_IN_SUBJECT_GAP,
+    NOT_VERB_TRIGGER_WORDS,
+    PERSON_ROLE_NOUNS,
+    REQUIRING_MARKERS,
+    SKIP_BEFORE_TRIGGER,
+    STANCE_ACTOR_NOUNS,
+    STANCE_CONDITION_MARKERS,
+    STANCE_DETERMINERS,
+    STANCE_NEGATION_FLIPS,
+    STANCE_PREPOSITIONS,
+)
 from storyline.models import Article, Cite, Entity, Stance
 from storyline.stages.prepare.extract._clauses import (
     entity_at,
@@ -107,10 +117,6 @@ _NOT_YET = re.compile(
     r"(?:\b(?:has|have|had)\s+(?:not|never)|\b(?:hasn|haven|hadn)['’]t|\byet)\s+(?:\w+\s+)?$",
     re.I,
 )
-_NEG_FLIP = {
-    "support": "oppose", "agree": "reject", "offer": "reject", "pledge": "reject",
-    "aid": "reject", "cooperate": "reject", "demand": "oppose",
-}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,18 +371,6 @@ _CLAUSE_END = re.compile(
     rf"|,[”\"’]?\s+(?=(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}\s+(?:{_CORE_SPEECH})\b)"
     r"|\s+but\s+|\s+(?:and|or)\s+(?=\w+ed\b\s+(?!by\b))|[.!?][”\"’]?\s*$|$)"
 )
-_ACTOR_NOUNS = {
-    "countries", "country", "nations", "nation", "states", "governments", "government",
-    "officials", "official", "diplomats", "diplomat", "participants", "allies", "members",
-    "leaders", "leader", "ministers", "minister", "administration", "ministry", "council",
-    "assembly", "parliament", "partners", "military", "army", "president", "spokesperson",
-    "spokesman", "spokeswoman", "envoy", "ambassador", "delegation", "union", "bloc",
-    "alliance", "coalition", "rebels", "militants", "party", "parties", "authorities",
-    "regime", "cabinet", "congress", "senate", "commission", "secretary", "premier",
-    "chancellor", "negotiators", "mediators", "powers", "lawmakers", "group", "groups",
-    "donors", "contributors", "sources", "experts", "analysts", "critics", "residents",
-    "protesters", "organizations", "organisations", "agencies", "agency", "court",
-}  # fmt: skip
 _ACTOR_NP = re.compile(
     r"\b(?:(?:[A-Z][\w-]*|several|many|some|other|most|few|potential|participating|the|both)\s+){0,3}"
     r"(?:countries|nations|states|governments|officials|diplomats|participants|allies|members"
@@ -391,16 +385,6 @@ _SPEAKER_BEFORE = re.compile(
     rf"(?P<a>(?:[A-Z][\w.’'-]*|the|an?|one)(?:\s+[\w.’'-]+){{0,5}}?)\s+(?:{_SPEECH_RX})(?:\s+\w+){{0,3}}?\s*[:,.]?\s*[“\"]?\s*$"
 )
 _FIRST_PERSON = frozenset(p for p, f in PRONOUNS.items() if f.person == 1)
-# Markers that make the clause a requirement rather than an ordinary "if".
-_REQUIRING_MARKERS = {
-    "based on",
-    "subject to",
-    "conditional on",
-    "conditional upon",
-    "contingent on",
-    "contingent upon",
-    "depending on",
-}
 
 
 @dataclass(slots=True)
@@ -517,7 +501,8 @@ def _name_of(ctx: _Ctx, start: int, end: int) -> tuple[str, str | None] | None:
         return described or None
     words = re.findall(r"[\w’'-]+", phrase.lower())
     if words and (
-        words[-1] in _ACTOR_NOUNS or (phrase[:1].isupper() and words[-1] not in REFERRING_PRONOUNS)
+        words[-1] in STANCE_ACTOR_NOUNS
+        or (phrase[:1].isupper() and words[-1] not in REFERRING_PRONOUNS)
     ):
         phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
         return phrase, None
@@ -601,7 +586,7 @@ def _description(ctx: _Ctx, phrase: str, at: int) -> tuple[str, str | None] | Li
     resolve (no actor: precision first), ``None`` when ``phrase`` is no such description
     (a plural group, "the two countries", stays a description)."""
     parsed = nominal_head(phrase)
-    if parsed is None or parsed[0] not in _ACTOR_NOUNS or parsed[0].endswith("s"):
+    if parsed is None or parsed[0] not in STANCE_ACTOR_NOUNS or parsed[0].endswith("s"):
         return None
     if re.match(r"\s*(?:these|those)\b", phrase, re.I):
         return None
@@ -698,7 +683,7 @@ def _actor_from_token(ctx: _Ctx, tok: Token) -> tuple[str, str | None] | None:
     if described is not None:
         return described or None  # "the official": who it is, or no actor
     phrase = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[s0:s1], flags=re.I)
-    if tok.lower_ in _ACTOR_NOUNS:
+    if tok.lower_ in STANCE_ACTOR_NOUNS:
         mod = entity_at(ctx.entities, s0, head[0]) if s0 < head[0] else None
         return phrase, (mod.id if mod is not None and mod.type in ("NORP", "GPE", "ORG") else None)
     if tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
@@ -708,7 +693,7 @@ def _actor_from_token(ctx: _Ctx, tok: Token) -> tuple[str, str | None] | None:
 
 def _is_actor_token(ctx: _Ctx, tok: Token) -> bool:
     # (an actor noun is an actor even when "the official" resolves to no one)
-    return tok.lower_ in _ACTOR_NOUNS or _actor_from_token(ctx, tok) is not None
+    return tok.lower_ in STANCE_ACTOR_NOUNS or _actor_from_token(ctx, tok) is not None
 
 
 def _speaker_for(
@@ -811,46 +796,6 @@ _TITLE_GLUE = re.compile(
     r"deputy|senior|chief|state|of|for|the|general|envoy|ambassador|official|officials|leader)\b)*",
     re.I,
 )
-_PREPOSITIONS = {
-    "with", "to", "by", "from", "of", "in", "at", "for", "on", "against", "into", "between",
-    "among", "about", "like", "than", "toward", "towards", "over", "under", "behind",
-}  # fmt: skip
-_SKIP_BEFORE_TRIGGER = {
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "shall",
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "not",
-    "also",
-    "now",
-    "still",
-    "already",
-    "reportedly",
-    "initially",
-    "then",
-    "n't",
-    "’s",
-    "'s",
-    "’re",
-    "'re",
-    "do",
-    "does",
-    "did",
-}
 
 
 def _subject_candidates(
@@ -866,7 +811,7 @@ def _subject_candidates(
         if text[e : e + 1] == "-":
             continue
         prev = re.search(r"([\w’'-]+)\s*$", text[max(lo, s - 20) : s])
-        if not with_objects and prev and prev.group(1).lower() in _PREPOSITIONS:
+        if not with_objects and prev and prev.group(1).lower() in STANCE_PREPOSITIONS:
             continue
         out.append((s, e, ent))
     return out
@@ -889,7 +834,7 @@ def _head_of_run(
 def _named_entity(ctx: _Ctx, ent: Entity, s: int, e: int) -> tuple[str, str | None]:
     """A demonym before an actor noun names a group ("Arab states"), else the entity."""
     m = re.match(r"\s+(?:and\s+[A-Z][\w-]*\s+)?([a-z]+)\b", ctx.text[e : e + 40])
-    if ent.type == "NORP" and m and m.group(1) in _ACTOR_NOUNS:
+    if ent.type == "NORP" and m and m.group(1) in STANCE_ACTOR_NOUNS:
         return ctx.text[s : e + m.end()], ent.id
     ent = resolve_entity(ctx.entities, ent)
     return ent.name, ent.id
@@ -910,7 +855,7 @@ def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str
         sp = _quote_speaker(ctx, quote)
         return [sp] if sp else []
     words = [w.lower() for w in re.findall(r"[\w’'-]+|n['’]t", text[lo : hit.start])]
-    while words and words[-1] in _SKIP_BEFORE_TRIGGER:
+    while words and words[-1] in SKIP_BEFORE_TRIGGER:
         words.pop()
     pronoun = words[-1] if words and words[-1] in REFERRING_PRONOUNS | _FIRST_PERSON else None
     if (
@@ -950,14 +895,6 @@ def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str
     return _positional_subject(ctx, lo, said[-1].start(), quote) if said else []
 
 
-# Words that may stand between a subject and its verb ("Chile has also", "Peru, a member,
-# later"): auxiliaries, adverbs, a verb the trigger hangs on ("denied seeking"). Anything
-# else there (a determiner, a preposition, "that", "who") means the name is no subject.
-_NOT_IN_SUBJECT_GAP = _PREPOSITIONS | {
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
-    "which", "who", "whom", "whose", "when", "while", "if", "because", "and", "or", "but",
-    "as", "than", *SAID_FORMS, "after", "before", "since", "until", "whether",
-}  # fmt: skip
 _TIME_IN_GAP = re.compile(
     rf"\b(?:on\s+)?(?:{alternation(d.capitalize() for d in WEEKDAYS)})\b|"
     r"\b(?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year)\b"
@@ -975,7 +912,7 @@ def _subject_gap(gap: str) -> bool:
         return False
     words = re.findall(r"[\w’'-]+", gap)
     return len(words) <= 4 and all(
-        w[:1].islower() and w.lower() not in _NOT_IN_SUBJECT_GAP for w in words
+        w[:1].islower() and w.lower() not in NOT_IN_SUBJECT_GAP for w in words
     )
 
 
@@ -1063,14 +1000,14 @@ def _verb_follows(text: str, pos: int, trigger: int) -> bool:
     if _subject_gap(gap):
         return True
     m = re.match(r"\s+([\w’'-]+)", gap)
-    return bool(m and m.group(1)[:1].islower() and m.group(1).lower() not in _NOT_IN_SUBJECT_GAP)
+    return bool(m and m.group(1)[:1].islower() and m.group(1).lower() not in NOT_IN_SUBJECT_GAP)
 
 
 def _governed(ctx: _Ctx, lo: int, start: int) -> bool:
     """Whether the name at ``start`` is a prepositional object ("from Governor Lena Roe")."""
     before = ctx.text[lo:start]
     m = re.search(r"([\w’'-]+)((?:\s+[A-Z][\w.’'-]*)*)\s*$", before)
-    return bool(m and m.group(1).lower() in _PREPOSITIONS)
+    return bool(m and m.group(1).lower() in STANCE_PREPOSITIONS)
 
 
 # -- finding triggers, conditions and targets ------------------------------------------------
@@ -1293,11 +1230,11 @@ def _stances_for(
         ):
             # "has not endorsed a candidate": nothing done yet, which is no opposition
             return [], None
-        elif stance in _NEG_FLIP:
-            stance = _NEG_FLIP[stance]
+        elif stance in STANCE_NEGATION_FLIPS:
+            stance = STANCE_NEGATION_FLIPS[stance]
         else:
             return [], None
-    if h.cond_marker.startswith("only") or h.cond_marker in _REQUIRING_MARKERS:
+    if h.cond_marker.startswith("only") or h.cond_marker in REQUIRING_MARKERS:
         stance = "condition"
     if h.lex.requires_condition and h.condition is None:
         return [], None
@@ -1375,25 +1312,11 @@ def _condition_text(text: str, h: _Hit) -> str | None:
     return text[h.condition[0] : h.condition[1]]
 
 
-_DETERMINERS = {
-    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
-    "my", "your", "no", "any", "every", "each", "new", "fresh", "latest", "first", "final",
-}  # fmt: skip
-
-
-# Trigger key words that are not verbs by design ("ready to", "in talks with").
-_NOT_VERBS = {
-    "ready", "prepared", "willing", "poised", "interested", "must", "reluctant", "hesitant",
-    "unwilling", "loath", "crucial", "essential", "vital", "imperative", "talks", "discussions",
-    "conversations", "consultation", "consultations", "contact", "coordination",
-}  # fmt: skip
-
-
 def _noun_use(ctx: _Ctx, h: _Hit) -> str | tuple[str, str | None] | None:
     """A trigger used as a noun: "skip" ("a request for comment", "the offer was a start"),
     or the possessor as actor ("Norway's offer of troops"); ``None`` for a verb."""
     text = ctx.text
-    if text[h.key : h.end].split()[0].lower() in _NOT_VERBS:
+    if text[h.key : h.end].split()[0].lower() in NOT_VERB_TRIGGER_WORDS:
         return None
     poss = re.search(
         r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s\s+$", text[max(0, h.key - 60) : h.key]
@@ -1417,7 +1340,7 @@ def _noun_use(ctx: _Ctx, h: _Hit) -> str | tuple[str, str | None] | None:
         start = h.key - len(poss.group(0))
         named = _name_of(ctx, start, start + len(poss.group(1)))
         return named if named else "skip"
-    if prev and prev.group(1).lower() in _DETERMINERS:
+    if prev and prev.group(1).lower() in STANCE_DETERMINERS:
         return "skip"
     return None
 
@@ -1454,7 +1377,7 @@ def _passive(
         # "by two of the nine board members": the phrase, when it names people or groups
         a0, a1 = _trim(text, agent_start, agent_end)
         words = re.findall(r"[\w’'-]+", text[a0:a1].lower())
-        if words and words[-1] in _ACTOR_NOUNS and len(words) <= 8:
+        if words and words[-1] in STANCE_ACTOR_NOUNS and len(words) <= 8:
             actors = [(text[a0:a1], None)]
     return actors, text[ts:te]
 
@@ -1480,7 +1403,7 @@ def _require(
     else:
         clause = text[_modal_clause_start(ctx, h.start) : h.start]
         words = re.findall(r"[\w’'-]+", clause.lower())
-        if any(w in _ACTOR_NOUNS for w in words) or ctx.base.mentions_in(
+        if any(w in STANCE_ACTOR_NOUNS for w in words) or ctx.base.mentions_in(
             h.start - len(clause), h.start
         ):
             return _actors_rules(ctx, h, sent), "condition", target, target
@@ -1514,16 +1437,16 @@ def _mark(ctx: _Ctx, h: _Hit, sent: tuple[int, int], found: list[Stance]) -> Non
     weapons" keeps its type (request) marked ``denied``, never an asserted request."""
     reading = read_polarity(ctx.text, ctx.doc, sent, h.start, max(h.end, h.raw_end))
     polarity = reading.polarity
-    if polarity == "asserted" and h.condition is not None and h.cond_marker in _CONDITIONAL:
+    if (
+        polarity == "asserted"
+        and h.condition is not None
+        and h.cond_marker in STANCE_CONDITION_MARKERS
+    ):
         polarity = "conditional"  # a condition the stance module attached, the cue aside
     sure = certainty(reading, ctx.doc is not None)
     for st in found:
         st.polarity = polarity
         st.confidence = stance_confidence(st.actor_entity, sure)
-
-
-# Condition markers that make a stance conditional (not "based on", "without": terms).
-_CONDITIONAL = {"if", "unless", "only if", "provided", "provided that", "as long as", "so long as"}
 
 
 def extract_stances(
