@@ -40,6 +40,7 @@ __all__ = [
     "CONDITIONAL_CUES",
     "CORE_SPEECH_FORMS",
     "CREDIT_WORDS",
+    "DATE_NUMBER_WORDS",
     "DENIAL_EXTRA_FORMS",
     "DENIAL_NOUNS",
     "DENIAL_NOUN_MODIFIERS",
@@ -53,6 +54,7 @@ __all__ = [
     "FINITE_CUES",
     "FRAMING_NOUNS",
     "FURNITURE_OPENERS",
+    "FUTURE_HEAD_LEMMAS",
     "HAVE_OBJECT_WORDS",
     "HEARER_FORMS",
     "HONORIFICS",
@@ -1314,4 +1316,17 @@ NOT_VERB_TRIGGER_WORDS: frozenset[str] = frozenset({
 # no "in case"), so it is kept apart.
 STANCE_CONDITION_MARKERS: frozenset[str] = frozenset(
     {"if", "unless", "only if", "provided", "provided that", "as long as", "so long as"}
+)
+
+# -- dates (dates.py) ----------------------------------------------------------------------------
+
+# Counts written as words in relative dates ("two weeks ago", "a day later").
+DATE_NUMBER_WORDS: Mapping[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+# Lemmas whose clause complement is in the future ("is expected to meet", "plans to vote").
+FUTURE_HEAD_LEMMAS: frozenset[str] = frozenset(
+    {"expect", "schedule", "set", "due", "slate", "plan", "intend", "go", "aim", "hope"}
 )

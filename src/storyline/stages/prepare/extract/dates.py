@@ -60,7 +60,9 @@ from typing import TYPE_CHECKING
 from storyline.lang import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternation
 from storyline.lang.en import (
     CREDIT_WORDS,
+    DATE_NUMBER_WORDS,
     FURNITURE_OPENERS,
+    FUTURE_HEAD_LEMMAS,
     RESCHEDULE_VERBS,
     STAMP_ZONES,
     US_TIME_ZONES,
@@ -83,10 +85,6 @@ __all__ = [
 # Month number by the first three letters of its name or abbreviation ("Sept." -> "sep").
 _MONTH_NUM = {name[:3]: n for name, n in (*MONTHS.items(), *MONTH_ABBREVIATIONS.items())}
 _WEEKDAYS = list(WEEKDAYS)
-_NUM_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
 
 # Month names are matched case-sensitively so "may" and "march" as words never match.
 _ABBREVS = [a.capitalize() for a in MONTH_ABBREVIATIONS]
@@ -180,7 +178,6 @@ _RESCHEDULED = re.compile(
     rf"\b(?:{alternation(RESCHEDULE_VERBS)})\s+(?:[a-z]+\s+){{0,4}}?(?:to|until|till)\s+(?:the\s+)?$",
     re.I,
 )
-_FUTURE_HEADS = {"expect", "schedule", "set", "due", "slate", "plan", "intend", "go", "aim", "hope"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +270,7 @@ def _tense(
             aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
             if aux & {"will", "'ll", "shall", "wo"}:
                 return "future"
-            if tok.dep_ == "xcomp" and tok.head.lemma_ in _FUTURE_HEADS:
+            if tok.dep_ == "xcomp" and tok.head.lemma_ in FUTURE_HEAD_LEMMAS:
                 return "future"
             if tok.tag_ == "VBG" and aux & {"is", "are", "'s", "'re"}:
                 return "future"
@@ -369,7 +366,7 @@ def _resolve(
         return pub.isoformat(), "day", True
     if kind == "ago":
         n_text = gd["n"].lower()
-        n = int(n_text) if n_text.isdigit() else _NUM_WORDS[n_text]
+        n = int(n_text) if n_text.isdigit() else DATE_NUMBER_WORDS[n_text]
         unit = gd["unit"].lower().rstrip("s")
         if unit == "day":
             return (pub - timedelta(days=n)).isoformat(), "day", True
