@@ -56,6 +56,7 @@ __all__ = [
     "FURNITURE_OPENERS",
     "FUTURE_HEAD_LEMMAS",
     "HAVE_OBJECT_WORDS",
+    "HEADLINE_SMALL_WORDS",
     "HEARER_FORMS",
     "HONORIFICS",
     "HYPOTHETICAL_CUES",
@@ -95,6 +96,7 @@ __all__ = [
     "RESCHEDULE_VERBS",
     "SAID_FORMS",
     "SKIP_BEFORE_TRIGGER",
+    "SNIPPET_END_WORDS",
     "SPEAKER_CLAUSE_WORDS",
     "SPEAKER_PHRASE_OPENERS",
     "SPEAKER_PREPOSITIONS",
@@ -1330,3 +1332,16 @@ DATE_NUMBER_WORDS: Mapping[str, int] = {
 FUTURE_HEAD_LEMMAS: frozenset[str] = frozenset(
     {"expect", "schedule", "set", "due", "slate", "plan", "intend", "go", "aim", "hope"}
 )
+
+# -- cleaning (clean.py) --------------------------------------------------------------------------
+
+# Words left out when measuring how title-cased a line is (a headline's "of", "is", "off").
+# Not ``TITLE_CASE_SMALL_WORDS``, which writes names in title case and keeps name particles
+# ("de", "van") but not verbs ("is", "are"): the two serve different tests, so they are apart.
+HEADLINE_SMALL_WORDS: frozenset[str] = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "nor", "with",
+    "by", "from", "as", "vs", "via", "into", "over", "after", "amid", "per", "up", "is", "are",
+    "be", "its", "it", "than", "out", "off", "&",
+})  # fmt: skip
+# Function words a cut snippet must not end on.
+SNIPPET_END_WORDS: frozenset[str] = HEADLINE_SMALL_WORDS | {"that", "this", "would", "will"}

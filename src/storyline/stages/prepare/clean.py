@@ -30,6 +30,7 @@ from urllib.parse import urlparse
 
 from storyline.errors import CleanError
 from storyline.lang import MONTH_ABBREVIATIONS, MONTHS, alternation, finite_forms
+from storyline.lang.en import HEADLINE_SMALL_WORDS, SNIPPET_END_WORDS
 from storyline.models import Article, RawDoc, Span
 from storyline.text import content_id
 
@@ -151,11 +152,6 @@ _TRAILING_CREDIT = re.compile(
     r"\((?:photo|video|image|picture|credit|photograph)s?\s*:\s*[^()]{1,60}\)\s*$", re.IGNORECASE
 )
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$|[\"”]$")
-_SMALL_WORDS = {
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "nor", "with",
-    "by", "from", "as", "vs", "via", "into", "over", "after", "amid", "per", "up", "is", "are",
-    "be", "its", "it", "than", "out", "off", "&",
-}  # fmt: skip
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
@@ -166,7 +162,9 @@ def _words(line: str) -> list[str]:
 def title_case_ratio(line: str) -> float:
     """Share of content words that start upper-case (or with a digit) — headline style."""
     words = [w.strip("\"'“”‘’()[],.:;!?") for w in _words(line)]
-    content = [w for w in words if w and _LETTERS.search(w) and w.lower() not in _SMALL_WORDS]
+    content = [
+        w for w in words if w and _LETTERS.search(w) and w.lower() not in HEADLINE_SMALL_WORDS
+    ]
     if not content:
         return 0.0
     caps = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
@@ -546,12 +544,7 @@ def infer_title(text: str, max_words: int = 14) -> str:
     if len(words) > max_words:
         cut = words[:max_words]
         # do not end on a function word
-        while cut and cut[-1].lower().strip(",;:") in _SMALL_WORDS | {
-            "that",
-            "this",
-            "would",
-            "will",
-        }:
+        while cut and cut[-1].lower().strip(",;:") in SNIPPET_END_WORDS:
             cut.pop()
         sent = " ".join(cut).rstrip(",;:") + "…"
     return sent.strip().rstrip(",;:")
