@@ -18,6 +18,7 @@ __all__ = [
     "MALE_ADDRESS_TITLES",
     "MALE_HONORIFICS",
     "NAME_BREAK_WORDS",
+    "NAME_CONNECTORS",
     "NAME_PARTICLES",
     "NAME_SUFFIXES",
     "NEUTRAL_HONORIFICS",
@@ -192,4 +193,10 @@ BUSINESS_NOUNS: frozenset[str] = _words(
 # Institutions that are no business even without an organisation noun in their name.
 NOT_BUSINESS_NOUNS: frozenset[str] = _words(
     "hospital school church mosque college police court parliament news"
+)
+# Words that may sit inside a multi-word name term ("Bank of England", "Abu Bakr al
+# Baghdadi"), for the term extractor. Not ``NAME_PARTICLES``: it adds "of" (organisations)
+# and leaves out the rarer particles, so the two lists are apart.
+NAME_CONNECTORS: frozenset[str] = frozenset(
+    {"of", "de", "del", "der", "van", "von", "al", "bin", "la", "le", "du", "da"}
 )

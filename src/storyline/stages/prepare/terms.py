@@ -28,6 +28,7 @@ from storyline.lang.actions import (
     UNREALISED_CUES,
     UNREALISED_SPAN,
 )
+from storyline.lang.names import NAME_CONNECTORS
 from storyline.models import Article
 from storyline.stages.prepare.extract.dates import find_date_spans, resolve_yearless
 from storyline.text import fold_punctuation, normalize_text, sentence_spans
@@ -37,8 +38,6 @@ from storyline.text import fold_punctuation, normalize_text, sentence_spans
 _CALENDAR = frozenset(
     {*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS, *TIME_WORDS, *TIME_ZONES}
 )
-# Words that may sit inside a multi-word name ("Bank of England", "Abu Bakr al Baghdadi").
-_CONNECT = frozenset({"of", "de", "del", "der", "van", "von", "al", "bin", "la", "le", "du", "da"})
 # Numbers ("2,400", "6.1", "90-day"), words (with inner apostrophes, dots, hyphens:
 # "U.S.", "Jean-Noel", "O'Brien") and single
 # punctuation marks, which end a run of capitalised words ("in Gaza, French officials").
@@ -127,7 +126,7 @@ def article_terms(article: Article) -> list[str]:
 
     def count_run(run: list[tuple[str, bool]]) -> None:
         for n, caps in run:
-            if len(n) > 2 and n not in _CONNECT and (caps or n not in stop):
+            if len(n) > 2 and n not in NAME_CONNECTORS and (caps or n not in stop):
                 names[n] = names.get(n, 0) + 1
 
     for toks, is_title in zip(sentences, title_case, strict=True):
@@ -156,7 +155,7 @@ def article_terms(article: Article) -> list[str]:
             ):
                 run.append((n, caps))
                 continue
-            elif run and n in _CONNECT:
+            elif run and n in NAME_CONNECTORS:
                 run.append((n, False))
                 continue
             if run:
@@ -288,14 +287,14 @@ def _number_term(word: str) -> str:
 def _emit_run(
     run: list[tuple[str, bool]], stop: frozenset[str], emit: Callable[[str], None]
 ) -> None:
-    while run and run[-1][0] in _CONNECT:
+    while run and run[-1][0] in NAME_CONNECTORS:
         run.pop()
     if not run:
         return
     if len(run) > 1:
         emit(" ".join(n for n, _ in run))
     for n, caps in run:
-        if len(n) > 1 and n not in _CONNECT and (caps or n not in stop):
+        if len(n) > 1 and n not in NAME_CONNECTORS and (caps or n not in stop):
             emit(n)
 
 
