@@ -12,6 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+__all__ = [
+    "DURATION_MEASURES",
+    "GOVERNOR_SKIP_WORDS",
+    "LIST_WORDS",
+    "MEASURED_NOUNS",
+    "MEASURE_SYNONYMS",
+    "MOTION_IRREGULAR",
+    "MOTION_NOUNS",
+    "SPEED_UNITS",
+    "STORYLINE_DURATION_MEASURES",
+    "VALUE_WORDS",
+]
+
 # Number words as the digits a statement's value is compared by ("killing ten" = "killing 10").
 VALUE_WORDS: Mapping[str, str] = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -83,3 +96,32 @@ MOTION_IRREGULAR: Mapping[str, str] = {
     "ran": "run", "swam": "swim", "flew": "fly", "flown": "fly", "fled": "flee",
     "threw": "throw", "thrown": "throw",
 }  # fmt: skip
+
+# -- figures aligned across outlets (align.py) ----------------------------------------------------
+
+# Durations ("a seven-year deal", "over 10 seasons") are terms of many different things in a
+# story; they are never compared (an age is read by its own frame). Singular and plural
+# measures, unlike ``en.DURATION_UNITS`` (plural spans in text), so kept apart.
+DURATION_MEASURES: frozenset[str] = frozenset(
+    {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+     "minute", "minutes", "second", "seconds", "season", "seasons", "decade", "decades"}
+)  # fmt: skip
+
+# Words between a verb and its figure ("attacked nearly 100 ships", "holding about a dozen").
+GOVERNOR_SKIP_WORDS: frozenset[str] = frozenset(
+    {"about", "nearly", "some", "around", "approximately", "roughly", "almost", "more",
+     "than", "at", "least", "up", "to", "over", "under", "the", "a", "an", "its", "their",
+     "his", "her", "all", "just", "only", "estimated", "as", "many", "much", "fewer", "less"}
+)  # fmt: skip
+
+# Words that take a list without saying what happened to it ("included seven rifles").
+LIST_WORDS: frozenset[str] = frozenset(
+    {"include", "includes", "included", "including", "comprising", "were"}
+)
+
+# Durations a storyline's figures are not compared by (stages/analysis/storylines.py).
+# Narrower than ``DURATION_MEASURES`` (no seconds, seasons or decades) and than
+# ``en.DURATION_UNITS``, which reads spans in text: each keeps its own stage's behaviour.
+STORYLINE_DURATION_MEASURES: frozenset[str] = frozenset(
+    {"years", "months", "weeks", "days", "hours", "minutes", "year", "day"}
+)

@@ -32,7 +32,13 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from storyline.lang import stop_words
-from storyline.lang.claims import MEASURE_SYNONYMS, SPEED_UNITS
+from storyline.lang.claims import (
+    DURATION_MEASURES,
+    GOVERNOR_SKIP_WORDS,
+    LIST_WORDS,
+    MEASURE_SYNONYMS,
+    SPEED_UNITS,
+)
 from storyline.lang.en import PERSON_ROLE_NOUNS, WEEKDAYS
 from storyline.lang.frames import (
     FRAME_WORDS,
@@ -406,12 +412,6 @@ _SAME_VALUE = 0.005
 _SAME_LENGTH = 0.03
 
 
-# Durations ("a seven-year deal", "over 10 seasons") are terms of many different things in a
-# story; they are never compared (an age is read by its own frame).
-_DURATIONS = frozenset(
-    {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-     "minute", "minutes", "second", "seconds", "season", "seasons", "decade", "decades"}
-)  # fmt: skip
 # A figure next to a digit across a stray space is a piece of a number ("6. 1", "120, 000");
 # across a line break it is a new line's figure after a sentence that ended in a number.
 _BROKEN_BEFORE = re.compile(r"\d(?:[.,][ \t]+|:[ \t]*)$")
@@ -597,7 +597,7 @@ def _readings(
             measure = "age" if role_age else _counted(q, fr.head)
             # a broken number, or a duration (a term of something, not an event's figure)
             unusable = _broken(text, Cite(q.cite.article, q.cite.start, end)) or (
-                (measure or "") in _DURATIONS and fr.frame != "age"
+                (measure or "") in DURATION_MEASURES and fr.frame != "age"
             )
             # claims gather a value by what it counts: its own noun ("police officers"), else
             # its frame ("killing 10 people", "10 persons died": killed)
@@ -665,14 +665,6 @@ def _readings(
 _DESIGNATION = re.compile(r"[\w.,-]*\s+(?:[a-z]+\s+){0,2}?([A-Z]{1,4})[- ]?\d{1,4}(?!\d)")
 # "two other rifles", "three other automatic weapons": "other" before the figure's noun
 _OTHER_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?other\b", re.I)
-# Words between a verb and its figure ("attacked nearly 100 ships", "holding about a dozen").
-_GOVERNOR_SKIP = frozenset(
-    {"about", "nearly", "some", "around", "approximately", "roughly", "almost", "more",
-     "than", "at", "least", "up", "to", "over", "under", "the", "a", "an", "its", "their",
-     "his", "her", "all", "just", "only", "estimated", "as", "many", "much", "fewer", "less"}
-)  # fmt: skip
-# Words that take a list without saying what happened to it ("included seven rifles").
-_LIST_WORDS = frozenset({"include", "includes", "included", "including", "comprising", "were"})
 _FRAME_WORD_FORMS = frozenset(w for ws in FRAME_WORDS.values() for w in ws)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|[^\w\s]")
 
@@ -700,9 +692,9 @@ def _governor(text: str, start: int, sentence_start: int) -> str | None:
     before: list[str] = _WORD.findall(text[max(sentence_start, start - 80) : start])
     for tok in reversed(before):
         low = tok.lower()
-        if low in _GOVERNOR_SKIP:
+        if low in GOVERNOR_SKIP_WORDS:
             continue
-        if not tok[:1].isalpha() or low in stop_words() or low in _LIST_WORDS:
+        if not tok[:1].isalpha() or low in stop_words() or low in LIST_WORDS:
             return None
         # a frame word ("seized", "recovered") is read as the figure's frame, not compared
         return None if low in _FRAME_WORD_FORMS else low
@@ -897,7 +889,7 @@ def _noun_gap(a: _Reading, b: _Reading) -> str:
     if a.designation != b.designation:
         return "not one object noun"  # "7 AK-47 rifles" are not "three rifles"
     same = a.measure == b.measure or a.designation is not None
-    if not a.measure or not b.measure or not same or a.measure in ("people", *_DURATIONS):
+    if not a.measure or not b.measure or not same or a.measure in ("people", *DURATION_MEASURES):
         return "not one object noun"
     if a.people or b.people:
         return "a noun of people"  # people are counted by what happened to them (killed...)

@@ -73,6 +73,7 @@ from storyline.lang import (
     STOP_WORDS_WITH_MEANING,
     stop_words,
 )
+from storyline.lang.claims import STORYLINE_DURATION_MEASURES
 from storyline.models import (
     Article,
     ArticleFacts,
@@ -447,7 +448,6 @@ def link_events(
 
 _YIELDING = frozenset({"agree", "concede", "support", "pledge", "offer"})
 _RESISTING = frozenset({"oppose", "reject", "threaten", "accuse"})
-_DURATIONS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "year", "day"})
 _CONTENT = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 
 
@@ -484,7 +484,7 @@ def event_changes(
             q.text
             for q in r.quantities
             if q.measure
-            and q.measure.lower() not in _DURATIONS
+            and q.measure.lower() not in STORYLINE_DURATION_MEASURES
             and q.value is not None
             and (q.measure, q.value) not in seen_figures
         ]
