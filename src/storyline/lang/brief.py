@@ -10,6 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+__all__ = [
+    "CLAUSE_OPENERS",
+    "FALL_PHRASE",
+    "FALL_WORDS",
+    "IRREGULAR_PLURALS",
+    "LOWER_OPENERS",
+    "MAX_NAMED_OUTLETS",
+    "MEASURE_PHRASES",
+    "NON_COUNT_MEASURES",
+    "PEOPLE_WORDS",
+    "POSSESSIVE_DETERMINERS",
+    "RELATIVE_WORDS",
+    "ROLE_PREPOSITIONS",
+    "UNIT_MEASURES",
+    "YEAR_ACT_PHRASES",
+]
+
 MEASURE_PHRASES: Mapping[str, str] = {
     "killed": "the number of {noun} killed",
     "injured": "the number of {noun} injured",
@@ -90,3 +107,8 @@ UNIT_MEASURES: frozenset[str] = NON_COUNT_MEASURES - {"number", "age"}
 # Words opening a relative clause: reported speech whose one verb follows one of these is a
 # noun phrase, not a clause ("… said a crossing that went wrong").
 RELATIVE_WORDS: frozenset[str] = frozenset({"that", "which", "who", "whom", "whose"})
+
+# Words that open a topic and are not a name: lower-cased inside the sentence.
+LOWER_OPENERS: frozenset[str] = frozenset(
+    {"Who", "What", "Which", "When", "Where", "How", "At", "On", "In", "The", "A", "An"}
+)

@@ -60,6 +60,7 @@ from storyline.lang.brief import (
     FALL_PHRASE,
     FALL_WORDS,
     IRREGULAR_PLURALS,
+    LOWER_OPENERS,
     MAX_NAMED_OUTLETS,
     MEASURE_PHRASES,
     NON_COUNT_MEASURES,
@@ -650,7 +651,7 @@ def _topic(conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
         thing = _as_written(colour.group(1), conflict, texts)
         return "the colour of " + (thing if thing.startswith("the ") else f"the {thing}")
     first = topic.split()[0] if topic.split() else ""
-    if first in _LOWER_OPENERS:
+    if first in LOWER_OPENERS:
         return topic[0].lower() + topic[1:]  # a question word or an article, not a name
     return f"the figure for {topic}"
 
@@ -669,10 +670,6 @@ def _as_written(key: str, conflict: Conflict, texts: Mapping[ArticleId, str]) ->
     return f"the {key}"
 
 
-# Words that open a topic and are not a name: lower-cased inside the sentence.
-_LOWER_OPENERS = frozenset(
-    {"Who", "What", "Which", "When", "Where", "How", "At", "On", "In", "The", "A", "An"}
-)
 _NUMERIC_TOPIC = re.compile(r"^(?P<subject>.+): (?P<slot>[^:]+)$")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
