@@ -83,6 +83,7 @@ __all__ = [
     "OBJECT_CONTENT_VERBS",
     "OPEN_CONTENT_TOKENS",
     "OPEN_CONTENT_WORDS",
+    "PASSIVE_AUXILIARIES",
     "PERSONAL_TITLES",
     "PREDICATE_CONTENT_VERBS",
     "PRONOUNS",
@@ -1345,3 +1346,8 @@ HEADLINE_SMALL_WORDS: frozenset[str] = frozenset({
 })  # fmt: skip
 # Function words a cut snippet must not end on.
 SNIPPET_END_WORDS: frozenset[str] = HEADLINE_SMALL_WORDS | {"that", "this", "would", "will"}
+
+# -- relations (relations.py) ------------------------------------------------------------------
+
+# Forms of "be" that make a past participle passive ("was deployed").
+PASSIVE_AUXILIARIES: frozenset[str] = frozenset({"is", "are", "was", "were", "be", "been", "being"})

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.lang import CORE_SPEECH_FORMS, MONTHS, UNNAMED_SOURCES, alternation, stop_words
+from storyline.lang.en import PASSIVE_AUXILIARIES
 from storyline.lang.frames import (
     CLAUSE_BREAKS,
     FRAME_PHRASES_BEFORE,
@@ -161,7 +162,6 @@ _OBJECT_RE = {
         re.I,
     ),
 }
-_PASSIVE_AUX = {"is", "are", "was", "were", "be", "been", "being"}
 
 
 def _roles(text: str, s: int, e: int, mentions: Sequence[ActorMention]) -> list[Observation]:
@@ -170,7 +170,7 @@ def _roles(text: str, s: int, e: int, mentions: Sequence[ActorMention]) -> list[
         for m in rx.finditer(text, s, e):
             verb = m.group("verb").lower()
             aux = m.group("aux").lower()
-            passive = aux in _PASSIVE_AUX and verb.endswith(("ed", "led"))
+            passive = aux in PASSIVE_AUXILIARIES and verb.endswith(("ed", "led"))
             om = _OBJECT_RE[role].match(text[m.end() : e])
             if passive:
                 om = None
