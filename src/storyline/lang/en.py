@@ -55,6 +55,7 @@ __all__ = [
     "FRAMING_NOUNS",
     "FURNITURE_OPENERS",
     "FUTURE_HEAD_LEMMAS",
+    "GENERIC_MODS",
     "HAVE_OBJECT_WORDS",
     "HEADLINE_SMALL_WORDS",
     "HEARER_FORMS",
@@ -69,6 +70,7 @@ __all__ = [
     "INTENT_VERBS",
     "ISSUING_FORMS",
     "ISSUING_VERBS",
+    "KIND_HEADS",
     "LABEL_SETS",
     "MALE_FIRST_NAMES",
     "MONTHS",
@@ -85,6 +87,7 @@ __all__ = [
     "OPEN_CONTENT_WORDS",
     "PASSIVE_AUXILIARIES",
     "PERSONAL_TITLES",
+    "PHRASE_END_WORDS",
     "PREDICATE_CONTENT_VERBS",
     "PRONOUNS",
     "QUESTION_VERBS",
@@ -1351,3 +1354,43 @@ SNIPPET_END_WORDS: frozenset[str] = HEADLINE_SMALL_WORDS | {"that", "this", "wou
 
 # Forms of "be" that make a past participle passive ("was deployed").
 PASSIVE_AUXILIARIES: frozenset[str] = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+# -- a story's focal subject (focus.py) ----------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string (long lists read better that way)."""
+    return frozenset(text.split())
+
+
+# Head noun -> kind. Singular forms only for "force": plural "forces" names troops
+# ("Russian forces"), not an initiative.
+KIND_HEADS: Mapping[str, str] = {
+    "force": "force", "mission": "force", "operation": "force", "coalition": "force",
+    "contingent": "force",
+    "treaty": "agreement", "accord": "agreement", "agreement": "agreement", "pact": "agreement",
+    "deal": "deal", "merger": "deal", "acquisition": "deal", "takeover": "deal",
+    "law": "law", "bill": "law", "legislation": "law", "regulation": "law", "directive": "law",
+    "resolution": "resolution",
+    "plan": "plan", "initiative": "plan", "programme": "plan", "program": "plan",
+    "scheme": "plan", "proposal": "plan",
+    "ceasefire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
+    "sanctions": "sanctions", "embargo": "sanctions", "tariff": "tariff", "tariffs": "tariff",
+    "summit": "summit", "conference": "summit",
+    "election": "election", "referendum": "election",
+    "fund": "fund",
+}  # fmt: skip
+
+# Verbs (and other words) that end a noun phrase when walking left from its head, besides
+# the stop words ("to deploy [an international force]", "said [the plan]").
+PHRASE_END_WORDS: frozenset[str] = finite_forms(["say", "tell", "announce"]) | _words(
+    """deploy establish create form send join lead support set launch build adopt pass sign
+    negotiate approve back endorse authorize authorise propose draft finalize finalise
+    called calls including include includes like do does did shall just n't s 's"""
+)
+
+# Modifiers that say nothing about which thing a phrase names.
+GENERIC_MODS: frozenset[str] = _words(
+    "proposed new possible potential future planned current draft eventual so-called "
+    "such said latest first second"
+)

@@ -22,45 +22,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from storyline.lang import finite_forms, stop_words
+from storyline.lang import stop_words
+from storyline.lang.en import GENERIC_MODS, KIND_HEADS, PHRASE_END_WORDS
 from storyline.models import Article, ArticleId, Cite
 from storyline.text import fold_punctuation, sentence_spans
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# Head noun -> kind. Singular forms only for "force": plural "forces" names troops
-# ("Russian forces"), not an initiative.
-KIND_HEADS: dict[str, str] = {
-    "force": "force", "mission": "force", "operation": "force", "coalition": "force",
-    "contingent": "force",
-    "treaty": "agreement", "accord": "agreement", "agreement": "agreement", "pact": "agreement",
-    "deal": "deal", "merger": "deal", "acquisition": "deal", "takeover": "deal",
-    "law": "law", "bill": "law", "legislation": "law", "regulation": "law", "directive": "law",
-    "resolution": "resolution",
-    "plan": "plan", "initiative": "plan", "programme": "plan", "program": "plan",
-    "scheme": "plan", "proposal": "plan",
-    "ceasefire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
-    "sanctions": "sanctions", "embargo": "sanctions", "tariff": "tariff", "tariffs": "tariff",
-    "summit": "summit", "conference": "summit",
-    "election": "election", "referendum": "election",
-    "fund": "fund",
-}  # fmt: skip
-
-# Verbs (and other words) that end a noun phrase when walking left from its head, besides
-# the stop words ("to deploy [an international force]", "said [the plan]").
-_PHRASE_VERBS = finite_forms(["say", "tell", "announce"]) | _wordset(
-    """deploy establish create form send join lead support set launch build adopt pass sign
-    negotiate approve back endorse authorize authorise propose draft finalize finalise
-    called calls including include includes like do does did shall just n't s 's"""
-)
-
-
 @functools.cache
 def _phrase_stops() -> frozenset[str]:
-    return stop_words() | _PHRASE_VERBS
+    return stop_words() | PHRASE_END_WORDS
 
 
 def _ends_phrase(word: str, folded: str) -> bool:
@@ -71,11 +41,6 @@ def _ends_phrase(word: str, folded: str) -> bool:
     return folded in _phrase_stops() and not (len(word) > 1 and word.isupper())
 
 
-# Modifiers that say nothing about which thing a phrase names.
-GENERIC_MODS = _wordset(
-    "proposed new possible potential future planned current draft eventual so-called "
-    "such said latest first second"
-)
 _HEAD_RE = re.compile(r"\b(" + "|".join(sorted(KIND_HEADS, key=len, reverse=True)) + r")\b", re.I)
 _TOKEN_LEFT = re.compile(r"([A-Za-z][\w.'-]*|\d[\d,.]*)\s+$")
 _PLACE_AFTER = re.compile(

@@ -62,7 +62,7 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "policy": ("description", "figures", "positions", "conditions", "status", "open_questions"),
     "story": ("description", "figures", "positions", "status", "open_questions"),
 }  # fmt: skip
-# The focal subject's kind (``focus.KIND_HEADS``) as a story kind.
+# The focal subject's kind (``lang.en.KIND_HEADS``) as a story kind.
 _FOCUS_KIND = {
     "force": "force", "agreement": "agreement", "deal": "agreement", "ceasefire": "agreement",
     "law": "policy", "plan": "policy", "sanctions": "policy", "tariff": "policy",

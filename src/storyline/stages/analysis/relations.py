@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.lang import CORE_SPEECH_FORMS, MONTHS, UNNAMED_SOURCES, alternation, stop_words
-from storyline.lang.en import PASSIVE_AUXILIARIES
+from storyline.lang.en import KIND_HEADS, PASSIVE_AUXILIARIES
 from storyline.lang.frames import (
     CLAUSE_BREAKS,
     FRAME_PHRASES_BEFORE,
@@ -37,7 +37,7 @@ from storyline.lang.frames import (
     UPDATE_CUES_BEFORE,
 )
 from storyline.models import Article, Cite, EntityId
-from storyline.stages.analysis.focus import KIND_HEADS, Focus, KindPhrase, norm_word
+from storyline.stages.analysis.focus import Focus, KindPhrase, norm_word
 from storyline.text import normalize_text, sentence_spans
 
 
