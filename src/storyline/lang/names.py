@@ -12,8 +12,12 @@ __all__ = [
     "BUSINESS_NOUNS",
     "CORPORATE_SUFFIXES",
     "DATE_PREPOSITIONS",
+    "DEMONYM_NOUN_FOLLOWERS",
     "FEMALE_ADDRESS_TITLES",
     "FEMALE_HONORIFICS",
+    "GENERIC_ORG_HEADS",
+    "GENERIC_ORG_PORTFOLIOS",
+    "LEADER_GOVERNMENT_WORDS",
     "LOCATIVE_BEFORE_PLACE",
     "MALE_ADDRESS_TITLES",
     "MALE_HONORIFICS",
@@ -200,3 +204,22 @@ NOT_BUSINESS_NOUNS: frozenset[str] = _words(
 NAME_CONNECTORS: frozenset[str] = frozenset(
     {"of", "de", "del", "der", "van", "von", "al", "bin", "la", "le", "du", "da"}
 )
+# Words after a demonym that make it a noun ("the British and the French said", "the French
+# have"), so a "the" before it stays part of the name.
+DEMONYM_NOUN_FOLLOWERS: tuple[str, ...] = (
+    "and", "or", "have", "has", "had", "are", "were", "will", "would",
+)  # fmt: skip
+# Nouns after a leader's surname that name the government the leader heads ("the Roe
+# government").
+LEADER_GOVERNMENT_WORDS: tuple[str, ...] = ("administration", "government", "cabinet")
+# Organisations that exist in every country ("Foreign Ministry", "the police"): their
+# portfolios and heads, as written (case-sensitive), in the order matched.
+GENERIC_ORG_PORTFOLIOS: tuple[str, ...] = (
+    "Foreign", "Defence", "Defense", "Interior", "Finance", "Health", "Justice", "Economy",
+    "Trade", "Information",
+)  # fmt: skip
+GENERIC_ORG_HEADS: tuple[str, ...] = (
+    "Ministry", "Office", "Embassy", "Parliament", "Government", "Army", "Navy", "Air Force",
+    "military", "army", "police", "Police", "Cabinet", "Presidency", "Senate", "Supreme Court",
+    "Foreign Office",
+)  # fmt: skip

@@ -51,7 +51,11 @@ from storyline.lang.names import (
     BUSINESS_NOUNS,
     CORPORATE_SUFFIXES,
     DATE_PREPOSITIONS,
+    DEMONYM_NOUN_FOLLOWERS,
     FEMALE_HONORIFICS,
+    GENERIC_ORG_HEADS,
+    GENERIC_ORG_PORTFOLIOS,
+    LEADER_GOVERNMENT_WORDS,
     LOCATIVE_BEFORE_PLACE,
     MALE_HONORIFICS,
     NAME_BREAK_WORDS,
@@ -98,9 +102,7 @@ _WEEKDAYS_MONTHS = frozenset(w.capitalize() for w in (*WEEKDAYS, *MONTHS, *MONTH
 # Organisations that exist in every country: named without one, they get no stable id of
 # their own beyond the text ("Foreign Ministry"), and a preceding demonym is folded in.
 _GENERIC_ORG = re.compile(
-    r"^(?:(?:Foreign|Defen[cs]e|Interior|Finance|Health|Justice|Economy|Trade|Information)"
-    r"\s+)?(?:Ministry|Office|Embassy|Parliament|Government|Army|Navy|Air Force|military|"
-    r"army|police|Police|Cabinet|Presidency|Senate|Supreme Court|Foreign Office)\b"
+    rf"^(?:(?:{'|'.join(GENERIC_ORG_PORTFOLIOS)})\s+)?(?:{'|'.join(GENERIC_ORG_HEADS)})\b"
 )
 _WORD = re.compile(r"[^\W_][\w’'.-]*")
 
@@ -191,7 +193,7 @@ def load_gazetteer() -> Gazetteer:
         # "the Netanyahu government" names the government the leader heads
         aff = p.get("affiliation") or ""
         if aff.startswith("gpe:"):
-            for word in ("administration", "government", "cabinet"):
+            for word in LEADER_GOVERNMENT_WORDS:
                 add(f"{surname} {word}", aff, "metonym")
     _add_iso_countries(entries, surfaces)
     pattern = re.compile(
@@ -384,7 +386,7 @@ def _keep_determiner(text: str, end: int, kind: str) -> bool:
     if kind != "demonym":
         return True
     nxt = _word_after(text, end)
-    return not nxt or nxt in ("and", "or", "have", "has", "had", "are", "were", "will", "would")
+    return not nxt or nxt in DEMONYM_NOUN_FOLLOWERS
 
 
 def _used_as_place(text: str, start: int, end: int, doc: Doc | None) -> bool:
