@@ -107,11 +107,15 @@ __all__ = [
     "SPEECH_LEMMAS",
     "SPEECH_VERBS",
     "STAMP_ZONES",
+    "STANCE_ACTOR_MODIFIERS",
     "STANCE_ACTOR_NOUNS",
+    "STANCE_ACTOR_PLURALS",
+    "STANCE_CLAUSE_OPENERS",
     "STANCE_CONDITION_MARKERS",
     "STANCE_DETERMINERS",
     "STANCE_NEGATION_FLIPS",
     "STANCE_PREPOSITIONS",
+    "STANCE_TITLE_GLUE_WORDS",
     "STORY_KINDS",
     "TIME_WORDS",
     "TIME_ZONES",
@@ -1317,6 +1321,28 @@ NOT_VERB_TRIGGER_WORDS: frozenset[str] = frozenset({
     "conversations", "consultation", "consultations", "contact", "coordination",
 })  # fmt: skip
 
+# Lower-case words before a plural actor noun ("several countries", "participating nations")
+# and the plural actor nouns a group of actors is named by, in the order matched.
+STANCE_ACTOR_MODIFIERS: tuple[str, ...] = (
+    "several", "many", "some", "other", "most", "few", "potential", "participating", "the",
+    "both",
+)  # fmt: skip
+STANCE_ACTOR_PLURALS: tuple[str, ...] = (
+    "countries", "nations", "states", "governments", "officials", "diplomats", "participants",
+    "allies", "members", "leaders", "ministers", "partners", "powers", "donors", "contributors",
+)  # fmt: skip
+# Words that open the clause a stance trigger stands in (besides the speech verbs), in the
+# order matched.
+STANCE_CLAUSE_OPENERS: tuple[str, ...] = (
+    "that", "as", "while", "when", "whereas", "because", "after", "before", "since",
+)  # fmt: skip
+# Words of a title between a name and its role ("Foreign Minister", "deputy envoy"), in the
+# order matched.
+STANCE_TITLE_GLUE_WORDS: tuple[str, ...] = (
+    "spokesperson", "spokesman", "spokeswoman", "minister", "foreign", "caretaker", "prime",
+    "president", "secretary", "deputy", "senior", "chief", "state", "of", "for", "the",
+    "general", "envoy", "ambassador", "official", "officials", "leader",
+)  # fmt: skip
 # Condition markers that make a stance conditional (not "based on", "without": terms). Not
 # ``CONDITIONAL_CUES``: this one matches stances.py's own marker pattern ("provided" alone,
 # no "in case"), so it is kept apart.

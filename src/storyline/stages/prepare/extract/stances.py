@@ -60,11 +60,15 @@ from storyline.lang.en import (
     PERSON_ROLE_NOUNS,
     REQUIRING_MARKERS,
     SKIP_BEFORE_TRIGGER,
+    STANCE_ACTOR_MODIFIERS,
     STANCE_ACTOR_NOUNS,
+    STANCE_ACTOR_PLURALS,
+    STANCE_CLAUSE_OPENERS,
     STANCE_CONDITION_MARKERS,
     STANCE_DETERMINERS,
     STANCE_NEGATION_FLIPS,
     STANCE_PREPOSITIONS,
+    STANCE_TITLE_GLUE_WORDS,
 )
 from storyline.models import Article, Cite, Entity, Stance
 from storyline.stages.prepare.extract._clauses import (
@@ -372,9 +376,8 @@ _CLAUSE_END = re.compile(
     r"|\s+but\s+|\s+(?:and|or)\s+(?=\w+ed\b\s+(?!by\b))|[.!?][”\"’]?\s*$|$)"
 )
 _ACTOR_NP = re.compile(
-    r"\b(?:(?:[A-Z][\w-]*|several|many|some|other|most|few|potential|participating|the|both)\s+){0,3}"
-    r"(?:countries|nations|states|governments|officials|diplomats|participants|allies|members"
-    r"|leaders|ministers|partners|powers|donors|contributors)\b"
+    rf"\b(?:(?:[A-Z][\w-]*|{'|'.join(STANCE_ACTOR_MODIFIERS)})\s+){{0,3}}"
+    rf"(?:{'|'.join(STANCE_ACTOR_PLURALS)})\b"
 )
 _SPEECH_RX = alternation(QUOTE_SPEECH_FORMS)
 _SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH_RX})\b")
@@ -788,12 +791,11 @@ def _person_fits(ctx: _Ctx, tok: Token, ent: Entity | None, pronoun: str) -> boo
 
 
 _CLAUSE_OPENER = re.compile(
-    rf"(?:\b(?:that|as|while|when|whereas|because|after|before|since|{_SPEECH_RX})\b|,\s+(?:and|but)\b|;)\s*",
+    rf"(?:\b(?:{'|'.join(STANCE_CLAUSE_OPENERS)}|{_SPEECH_RX})\b|,\s+(?:and|but)\b|;)\s*",
     re.I,
 )
 _TITLE_GLUE = re.compile(
-    r"(?:\s+|\b(?:spokes(?:person|man|woman)|minister|foreign|caretaker|prime|president|secretary|"
-    r"deputy|senior|chief|state|of|for|the|general|envoy|ambassador|official|officials|leader)\b)*",
+    rf"(?:\s+|\b(?:{'|'.join(STANCE_TITLE_GLUE_WORDS)})\b)*",
     re.I,
 )
 
