@@ -30,6 +30,7 @@ from typing import Literal, NamedTuple
 
 __all__ = [
     "ABBREVIATIONS",
+    "APPOSITION_BREAK_WORDS",
     "ATTITUDE_VERBS",
     "ATTRIBUTION_NOUNS",
     "ATTRIBUTION_PREPOSITIONS",
@@ -56,6 +57,7 @@ __all__ = [
     "FURNITURE_OPENERS",
     "FUTURE_HEAD_LEMMAS",
     "GENERIC_MODS",
+    "GOVERNING_PREPOSITIONS",
     "HAVE_OBJECT_WORDS",
     "HEADLINE_SMALL_WORDS",
     "HEARER_FORMS",
@@ -83,6 +85,7 @@ __all__ = [
     "NOT_IN_SUBJECT_GAP",
     "NOT_VERB_TRIGGER_WORDS",
     "OBJECT_CONTENT_VERBS",
+    "OBJECT_LEAD_PREPOSITIONS",
     "OPEN_CONTENT_TOKENS",
     "OPEN_CONTENT_WORDS",
     "PASSIVE_AUXILIARIES",
@@ -1153,6 +1156,14 @@ SPEAKER_PREPOSITIONS: frozenset[str] = frozenset({
     "at", "in", "on", "after", "before", "during", "outside", "inside", "from", "with", "by",
     "for", "of", "over", "under", "through", "via", "across", "near", "behind", "beyond", "upon",
 })  # fmt: skip
+# A preposition or relative pronoun in an apposition: the names after it are not the head's.
+APPOSITION_BREAK_WORDS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset(
+    {"to", "against", "who", "which", "that", "whose"}
+)
+# Prepositions after a noun whose name is then not the phrase's head ("an aide to Jane Roe").
+GOVERNING_PREPOSITIONS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset({"to", "against"})
+# Prepositions that open a speech verb's object rather than its speaker ("told to the crew").
+OBJECT_LEAD_PREPOSITIONS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset({"to", "about"})
 # Words that alone name no speaker: relative and other pronouns, determiners, headline words.
 NOT_A_SPEAKER_WORDS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset({
     "who", "whom", "whose", "which", "that", "what", "whoever", "the", "a", "an", "this",

@@ -45,15 +45,18 @@ from storyline.lang import (
     alternation,
 )
 from storyline.lang.en import (
+    APPOSITION_BREAK_WORDS,
     DOCUMENT_NOUNS,
     DOCUMENT_READING_FORMS,
     DOCUMENT_RELATIVE_FORMS,
     DOCUMENT_VERBS,
     FRAMING_VERB_FORMS,
+    GOVERNING_PREPOSITIONS,
     HEARER_FORMS,
     ISSUING_FORMS,
     LABEL_CUES,
     NOT_A_SPEAKER_WORDS,
+    OBJECT_LEAD_PREPOSITIONS,
     PERSON_ROLE_NOUNS,
     QUOTE_CONNECTIVES,
     REPORTING_ADVERBS,
@@ -377,9 +380,7 @@ def _speaker_in(ctx: _Ctx, a: int, b: int, head: int | None = None) -> Entity | 
 
 
 # A preposition or relative pronoun in an apposition: the names after it are not the head's.
-_APPOS_MODIFIER = re.compile(
-    rf"\b(?:{'|'.join(sorted(SPEAKER_PREPOSITIONS | {'to', 'against', 'who', 'which', 'that', 'whose'}))})\b"
-)
+_APPOS_MODIFIER = re.compile(rf"\b(?:{'|'.join(sorted(APPOSITION_BREAK_WORDS))})\b")
 
 
 def _chunk_start(text: str, a: int, pos: int) -> int:
@@ -641,7 +642,7 @@ _ONE_AUTHOR = re.compile(r"(?:[Bb]y\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w�
 _GOVERNED = re.compile(
     r"(?:\b(?:a|an|the|his|her|its|their|one|two|three|several)\s+(?:[\w’'-]+\s+)?|"
     rf"\b(?:{alternation(PERSON_ROLE_NOUNS)})s?\s+)"
-    rf"(?:{'|'.join(sorted(SPEAKER_PREPOSITIONS | {'to', 'against'}))})\s+(?:the\s+)?"
+    rf"(?:{'|'.join(sorted(GOVERNING_PREPOSITIONS))})\s+(?:the\s+)?"
     r"(?:[A-Z][a-z]{1,4}\.\s+)?\Z"
 )
 
@@ -802,9 +803,7 @@ _ACCORDING_INTRO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,:;“”\"]{2,80
 # Harbor Radio", "told reporters", "asked Roe"), and words that start a phrase about or to
 # someone ("said of Roe", "added to reporters").
 _OBJECT_VERB = re.compile(rf"(?i)\w+ing|{alternation(HEARER_FORMS)}")
-_OBJECT_LEAD = re.compile(
-    rf"\s*(?:{'|'.join(sorted(SPEAKER_PREPOSITIONS | {'to', 'about'}))})\b", re.I
-)
+_OBJECT_LEAD = re.compile(rf"\s*(?:{'|'.join(sorted(OBJECT_LEAD_PREPOSITIONS))})\b", re.I)
 # (the last reporting verb: "Roe, who has told aides …, said in a statement:" is Roe's)
 _BEFORE_VERB = re.compile(
     rf"(?s:.*)\b(?P<v>{_VERB})\b(?P<rest>(?:{_DOTTED}|[^.;“”\"]){{0,80}}?)\s*[:,—–-]\s*$"
