@@ -42,6 +42,7 @@ __all__ = [
     "CORE_SPEECH_FORMS",
     "CREDIT_WORDS",
     "DATE_NUMBER_WORDS",
+    "DEFINITE_DETERMINERS",
     "DENIAL_EXTRA_FORMS",
     "DENIAL_NOUNS",
     "DENIAL_NOUN_MODIFIERS",
@@ -102,6 +103,8 @@ __all__ = [
     "REQUIRING_MARKERS",
     "RESCHEDULE_VERBS",
     "SAID_FORMS",
+    "SIDE_CLAUSE_CONJUNCTIONS",
+    "SIDE_CLAUSE_OPENERS",
     "SKIP_BEFORE_TRIGGER",
     "SNIPPET_END_WORDS",
     "SPEAKER_CLAUSE_WORDS",
@@ -1431,3 +1434,15 @@ GENERIC_MODS: frozenset[str] = _words(
     "proposed new possible potential future planned current draft eventual so-called "
     "such said latest first second"
 )
+
+# -- coreference (coref.py) -----------------------------------------------------------------------
+
+# Determiners that open a definite description ("the minister", "this official").
+DEFINITE_DETERMINERS: tuple[str, ...] = ("the", "this", "that", "these", "those")
+# Subordinators of an adverbial clause opening a sentence before its subject ("As", "But
+# when", "Though"), and the conjunctions that may come first, in the order matched.
+SIDE_CLAUSE_CONJUNCTIONS: tuple[str, ...] = ("but", "and", "yet", "so")
+SIDE_CLAUSE_OPENERS: tuple[str, ...] = (
+    "as", "when", "while", "after", "before", "though", "although", "because", "since", "once",
+    "until",
+)  # fmt: skip

@@ -63,7 +63,15 @@ from storyline.lang import (
     alternation,
 )
 from storyline.lang.attribution import IRREGULAR_CUE_FORMS
-from storyline.lang.en import MEDIA_NAME_WORDS, MEDIA_NOUNS, PERSON_ROLE_NOUNS, TITLE_NOUNS
+from storyline.lang.en import (
+    DEFINITE_DETERMINERS,
+    MEDIA_NAME_WORDS,
+    MEDIA_NOUNS,
+    PERSON_ROLE_NOUNS,
+    SIDE_CLAUSE_CONJUNCTIONS,
+    SIDE_CLAUSE_OPENERS,
+    TITLE_NOUNS,
+)
 from storyline.lang.names import FEMALE_ADDRESS_TITLES, MALE_ADDRESS_TITLES
 from storyline.models import Entity
 from storyline.stages.prepare.extract.context import ArticleContext
@@ -100,7 +108,7 @@ _HONORIFIC_GENDER = re.compile(
 _PEOPLE = ("PERSON", "UNNAMED")
 _PRONOUN_WORDS = frozenset(PRONOUNS) | {"who", "which", "that"}
 # A definite description: "the", "this", "that" or a possessive pronoun, modifiers, a noun.
-_DEFINITE = re.compile(r"(?:the|this|that|these|those)\s+", re.I)
+_DEFINITE = re.compile(rf"(?:{'|'.join(DEFINITE_DETERMINERS)})\s+", re.I)
 _WORD = re.compile(r"[A-Za-z0-9][\w’'.-]*")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]{1,12})\.?\s+$")  # "Sen. " before a name
 # What may stand before a name that opens a sentence: a quote mark, "the", a title ("Rep.").
@@ -110,8 +118,8 @@ _OPENING = re.compile(
 )
 # An adverbial clause opening a sentence, before its subject ("As", "But when", "Though").
 _SIDE_OPENER = re.compile(
-    r"\W*(?:(?:but|and|yet|so),?\s+)?(?:as|when|while|after|before|though|although|because|"
-    r"since|once|until)\s+(?:the\s+)?",
+    rf"\W*(?:(?:{'|'.join(SIDE_CLAUSE_CONJUNCTIONS)}),?\s+)?"
+    rf"(?:{'|'.join(SIDE_CLAUSE_OPENERS)})\s+(?:the\s+)?",
     re.I,
 )
 # Between a name and a pronoun that opens the clause it reports: "boasted that", "has said".
