@@ -36,10 +36,12 @@ __all__ = [
     "ATTRIBUTION_PREPOSITIONS",
     "ATTRIBUTION_SPEECH_VERBS",
     "BELIEF_VERBS",
+    "CAPTION_LABELS",
     "CASUALTY_WORDS",
     "CLAUSE_PREPOSITIONS",
     "CONDITIONAL_CUES",
     "CORE_SPEECH_FORMS",
+    "CREDIT_LINE_LABELS",
     "CREDIT_WORDS",
     "DATE_NUMBER_WORDS",
     "DEFINITE_DETERMINERS",
@@ -1387,6 +1389,11 @@ HEADLINE_SMALL_WORDS: frozenset[str] = frozenset({
     "by", "from", "as", "vs", "via", "into", "over", "after", "amid", "per", "up", "is", "are",
     "be", "its", "it", "than", "out", "off", "&",
 })  # fmt: skip
+# Labels of a photo credit in brackets at a paragraph's end ("(Photo: Jane Roe)"), singular,
+# in the order matched (a plural "s" may follow).
+CAPTION_LABELS: tuple[str, ...] = ("photo", "video", "image", "picture", "credit", "photograph")
+# Labels of a credit or media line on its own ("Watch: …", "Illustration: …"): those and more.
+CREDIT_LINE_LABELS: tuple[str, ...] = (*CAPTION_LABELS, "watch", "audio", "illustration", "graphic")
 # Function words a cut snippet must not end on.
 SNIPPET_END_WORDS: frozenset[str] = HEADLINE_SMALL_WORDS | {"that", "this", "would", "will"}
 

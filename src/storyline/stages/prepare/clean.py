@@ -30,7 +30,12 @@ from urllib.parse import urlparse
 
 from storyline.errors import CleanError
 from storyline.lang import MONTH_ABBREVIATIONS, MONTHS, alternation, finite_forms
-from storyline.lang.en import HEADLINE_SMALL_WORDS, SNIPPET_END_WORDS
+from storyline.lang.en import (
+    CAPTION_LABELS,
+    CREDIT_LINE_LABELS,
+    HEADLINE_SMALL_WORDS,
+    SNIPPET_END_WORDS,
+)
 from storyline.models import Article, RawDoc, Span
 from storyline.text import content_id
 
@@ -143,13 +148,13 @@ _MORE_HEADER = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
-    r"^\(?\s*(?:photo|video|image|picture|credit|photograph|watch|audio|illustration|graphic)s?"
+    rf"^\(?\s*(?:{'|'.join(CREDIT_LINE_LABELS)})s?"
     r"(?:\s+credit)?\s*:\s*[^()]{1,80}\)?\.?$|^\(?(?:getty images|ap photo[^()]{0,60}|afp( via getty images)?"
     r"|reuters(/[\w .]+)?)\)?$",
     re.IGNORECASE,
 )
 _TRAILING_CREDIT = re.compile(
-    r"\((?:photo|video|image|picture|credit|photograph)s?\s*:\s*[^()]{1,60}\)\s*$", re.IGNORECASE
+    rf"\((?:{'|'.join(CAPTION_LABELS)})s?\s*:\s*[^()]{{1,60}}\)\s*$", re.IGNORECASE
 )
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$|[\"”]$")
 _LETTERS = re.compile(r"[^\W\d_]")
