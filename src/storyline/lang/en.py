@@ -56,12 +56,14 @@ __all__ = [
     "EVIDENCE_VERBS",
     "FEMALE_FIRST_NAMES",
     "FINITE_CUES",
+    "FOCUS_PLACE_PREPOSITIONS",
     "FRAMING_NOUNS",
     "FURNITURE_OPENERS",
     "FUTURE_HEAD_LEMMAS",
     "GENERIC_MODS",
     "GOVERNING_PREPOSITIONS",
     "HAVE_OBJECT_WORDS",
+    "HEADLINE_CUT_OPENERS",
     "HEADLINE_SMALL_WORDS",
     "HEARER_FORMS",
     "HONORIFICS",
@@ -1436,6 +1438,11 @@ PHRASE_END_WORDS: frozenset[str] = finite_forms(["say", "tell", "announce"]) | _
     called calls including include includes like do does did shall just n't s 's"""
 )
 
+# Prepositions before the place a focal subject is for ("a force in Arvel"), in the order
+# matched.
+FOCUS_PLACE_PREPOSITIONS: tuple[str, ...] = (
+    "in", "to", "for", "into", "inside", "across", "on", "over",
+)  # fmt: skip
 # Modifiers that say nothing about which thing a phrase names.
 GENERIC_MODS: frozenset[str] = _words(
     "proposed new possible potential future planned current draft eventual so-called "
@@ -1452,4 +1459,13 @@ SIDE_CLAUSE_CONJUNCTIONS: tuple[str, ...] = ("but", "and", "yet", "so")
 SIDE_CLAUSE_OPENERS: tuple[str, ...] = (
     "as", "when", "while", "after", "before", "though", "although", "because", "since", "once",
     "until",
+)  # fmt: skip
+
+# -- story summaries (summaries.py) ---------------------------------------------------------------
+
+# Words opening a clause that adds circumstances: a long lead may be cut before it to make a
+# headline (", hours after …"), in the order matched.
+HEADLINE_CUT_OPENERS: tuple[str, ...] = (
+    "after", "as", "when", "while", "because", "amid", "despite", "where", "which", "who",
+    "before",
 )  # fmt: skip

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from storyline.lang import CORE_SPEECH_FORMS, TRAILING_SPEECH_FORMS, alternation, stop_words
+from storyline.lang.en import HEADLINE_CUT_OPENERS
 from storyline.models import Article, ArticleId
 from storyline.stages.commit.ordering import earliest_key
 from storyline.text import sentence_spans, tokens
@@ -44,9 +45,7 @@ _ASIDE = re.compile(
 _APPOSITIVE = re.compile(r"(?<=[A-Za-z]), (?:the|a|an) [^,]{3,70}, (?=[a-z])")
 # Where a long lead may end as a headline: before a clause that adds circumstances.
 # The cut is at the comma: ", hours after …" ends before "hours".
-_CLAUSE = re.compile(
-    r", (?:[\w-]+ ){0,2}?(?:after|as|when|while|because|amid|despite|where|which|who|before) "
-)
+_CLAUSE = re.compile(rf", (?:[\w-]+ ){{0,2}}?(?:{'|'.join(HEADLINE_CUT_OPENERS)}) ")
 
 
 def _words(text: str) -> list[str]:
