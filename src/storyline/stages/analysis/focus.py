@@ -23,7 +23,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from storyline.lang import stop_words
-from storyline.lang.en import GENERIC_MODS, KIND_HEADS, PHRASE_END_WORDS
+from storyline.lang.en import (
+    FOCUS_PLACE_PREPOSITIONS,
+    GENERIC_MODS,
+    KIND_HEADS,
+    PHRASE_END_WORDS,
+)
 from storyline.models import Article, ArticleId, Cite
 from storyline.text import fold_punctuation, sentence_spans
 
@@ -44,7 +49,7 @@ def _ends_phrase(word: str, folded: str) -> bool:
 _HEAD_RE = re.compile(r"\b(" + "|".join(sorted(KIND_HEADS, key=len, reverse=True)) + r")\b", re.I)
 _TOKEN_LEFT = re.compile(r"([A-Za-z][\w.'-]*|\d[\d,.]*)\s+$")
 _PLACE_AFTER = re.compile(
-    r"^\s+(?:in|to|for|into|inside|across|on|over)\s+(?:the\s+)?([A-Z][\w-]+)"
+    rf"^\s+(?:{'|'.join(FOCUS_PLACE_PREPOSITIONS)})\s+(?:the\s+)?([A-Z][\w-]+)"
 )
 _ACRONYM = re.compile(
     r"\b([A-Z][\w-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w-]*)){1,6})\s+\(([A-Z]{2,6})\)"
