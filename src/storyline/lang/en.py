@@ -36,6 +36,7 @@ __all__ = [
     "ATTRIBUTION_PREPOSITIONS",
     "ATTRIBUTION_SPEECH_VERBS",
     "BELIEF_VERBS",
+    "CALENDAR_PERIODS",
     "CAPTION_LABELS",
     "CASUALTY_WORDS",
     "CLAUSE_PREPOSITIONS",
@@ -44,6 +45,7 @@ __all__ = [
     "CREDIT_LINE_LABELS",
     "CREDIT_WORDS",
     "DATE_NUMBER_WORDS",
+    "DAY_PARTS",
     "DEFINITE_DETERMINERS",
     "DENIAL_EXTRA_FORMS",
     "DENIAL_NOUNS",
@@ -82,7 +84,9 @@ __all__ = [
     "MALE_FIRST_NAMES",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
+    "NEGATABLE_AUXILIARIES",
     "NEGATION_ADVERBS",
+    "NEGATION_CONTRACTION_STEMS",
     "NEGATION_CUES",
     "NOT_A_SPEAKER_WORDS",
     "NOT_CLAUSE_START_WORDS",
@@ -104,6 +108,7 @@ __all__ = [
     "REFUSAL_VERBS",
     "REPORTING_ADVERBS",
     "REPORTING_FORMS",
+    "REPORT_TIME_ADVERBS",
     "REQUIRING_MARKERS",
     "RESCHEDULE_VERBS",
     "SAID_FORMS",
@@ -1192,6 +1197,23 @@ UNINVERTED_SPEECH_FORMS: frozenset[str] = frozenset(
 # (a longer form before its prefix), and the forms after "that" ("shirts that read “…”").
 DOCUMENT_READING_FORMS: tuple[str, ...] = ("reading", "read", "reads", "saying")
 DOCUMENT_RELATIVE_FORMS: tuple[str, ...] = ("read", "reads", "said", "says")
+
+# -- times of a report and negated auxiliaries (indirect.py, dates.py) --------------------------
+
+# Parts of a day after a day's name ("Monday morning", "yesterday evening"), in the order matched.
+DAY_PARTS: tuple[str, ...] = ("morning", "afternoon", "evening", "night")
+# Periods after "this" or "last" ("last week"), in the order matched.
+CALENDAR_PERIODS: tuple[str, ...] = ("week", "month", "year", "weekend")
+# Time adverbs between a report's verb and its clause ("said yesterday that"), in order.
+REPORT_TIME_ADVERBS: tuple[str, ...] = ("yesterday", "today", "earlier", "later", "recently")
+# Auxiliaries before a negation ("did not say", "would never say"), in the order matched, and
+# the stems they take before "n't" ("didn't", "can't" as "ca", "won't" as "wo").
+NEGATABLE_AUXILIARIES: tuple[str, ...] = (
+    "do", "does", "did", "has", "have", "had", "would", "will", "could", "can",
+)  # fmt: skip
+NEGATION_CONTRACTION_STEMS: tuple[str, ...] = (
+    "do", "does", "did", "has", "have", "had", "would", "will", "could", "ca", "wo",
+)  # fmt: skip
 
 # -- reported clauses (indirect.py) ---------------------------------------------------------------
 

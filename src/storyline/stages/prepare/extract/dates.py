@@ -61,6 +61,7 @@ from storyline.lang import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, W
 from storyline.lang.en import (
     CREDIT_WORDS,
     DATE_NUMBER_WORDS,
+    DAY_PARTS,
     FURNITURE_OPENERS,
     FUTURE_HEAD_LEMMAS,
     RESCHEDULE_VERBS,
@@ -135,7 +136,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "deictic",
         re.compile(
-            r"\b(?P<d>(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)(?:\s+(?:morning|afternoon|evening|night))?|(?:[Tt]his|[Ll]ast)\s+(?:morning|afternoon|evening|night))\b"
+            r"\b(?P<d>(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)"
+            rf"(?:\s+(?:{'|'.join(DAY_PARTS)}))?|(?:[Tt]his|[Ll]ast)\s+(?:{'|'.join(DAY_PARTS)}))\b"
         ),
     ),
     ("ago", re.compile(rf"\b(?P<n>{_N})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),

@@ -49,7 +49,16 @@ from storyline.lang.attribution import (
     PARTITIVE_SOURCES,
     RESPONSE_PREPOSITIONS,
 )
-from storyline.lang.en import CLAUSE_PREPOSITIONS, NOT_CLAUSE_START_WORDS, PERSON_ROLE_NOUNS
+from storyline.lang.en import (
+    CALENDAR_PERIODS,
+    CLAUSE_PREPOSITIONS,
+    DAY_PARTS,
+    NEGATABLE_AUXILIARIES,
+    NEGATION_CONTRACTION_STEMS,
+    NOT_CLAUSE_START_WORDS,
+    PERSON_ROLE_NOUNS,
+    REPORT_TIME_ADVERBS,
+)
 from storyline.models import Entity, QuoteKind
 from storyline.stages.prepare.extract.polarity import read_polarity
 
@@ -152,13 +161,13 @@ _ADV = rf"(?:(?:{alternation(REPORTING_ADVERBS)})\s+)*"
 # a negated report ("Roe did not say C", "Roe never said C"): the negation is no part of the
 # speaker; polarity.py reads it from the words before the content
 _NEG_AUX = (
-    r"(?:(?:(?:do|does|did|has|have|had|would|will|could|can)\s+)?"
-    rf"(?:{alternation(NEGATION_CUES)})\s+|(?:do|does|did|has|have|had|would|will|could|ca|wo)n['’]t\s+)?"
+    rf"(?:(?:(?:{'|'.join(NEGATABLE_AUXILIARIES)})\s+)?"
+    rf"(?:{alternation(NEGATION_CUES)})\s+|(?:{'|'.join(NEGATION_CONTRACTION_STEMS)})n['’]t\s+)?"
 )
 _TIME = (
     rf"(?:\s+(?:on\s+)?(?:{alternation(d.capitalize() for d in WEEKDAYS)})"
-    r"(?:\s+(?:morning|afternoon|evening|night))?|"
-    r"\s+(?:this|last)\s+(?:week|month|year|weekend)|\s+(?:yesterday|today|earlier|later|recently)|"
+    rf"(?:\s+(?:{'|'.join(DAY_PARTS)}))?|"
+    rf"\s+(?:this|last)\s+(?:{'|'.join(CALENDAR_PERIODS)})|\s+(?:{'|'.join(REPORT_TIME_ADVERBS)})|"
     r"\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+[A-Z]\w+))*"
 )
 _PRON = (
