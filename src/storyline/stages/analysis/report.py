@@ -35,10 +35,6 @@ from storyline.stages.prepare.extract.dates import resolve_yearless, text_refere
 from storyline.text import normalize_text
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 def build_report(
     story: Story,
     articles: Sequence[Article],
