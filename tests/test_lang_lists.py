@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import storyline
 from storyline.lang import (
     HONORIFICS,
     PERSONAL_TITLES,
@@ -39,3 +43,16 @@ def test_address_titles_are_gendered_honorifics() -> None:
     assert {t.lower() for t in MALE_ADDRESS_TITLES} <= MALE_HONORIFICS
     assert {t.lower() for t in FEMALE_ADDRESS_TITLES} <= FEMALE_HONORIFICS
     assert not {t.lower() for t in MALE_ADDRESS_TITLES} & FEMALE_HONORIFICS
+
+
+def test_stages_write_no_word_lists_as_strings() -> None:
+    """Word lists written as one string ("a b c".split()) belong in lang/, not in a stage."""
+    stages = Path(storyline.__file__).parent / "stages"
+    as_string = re.compile(r"frozenset\(\s*\w+\.split\(\)\)|[\"']\s*\.split\(\)")
+    offenders = [
+        f"{p.relative_to(stages)}:{n}"
+        for p in sorted(stages.rglob("*.py"))
+        for n, line in enumerate(p.read_text().splitlines(), 1)
+        if as_string.search(line)
+    ]
+    assert offenders == []
