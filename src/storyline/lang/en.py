@@ -117,6 +117,7 @@ __all__ = [
     "SKIP_BEFORE_TRIGGER",
     "SNIPPET_END_WORDS",
     "SPEAKER_CLAUSE_WORDS",
+    "SPEAKER_END_WORDS",
     "SPEAKER_PHRASE_OPENERS",
     "SPEAKER_PREPOSITIONS",
     "SPEECH_LEMMAS",
@@ -1176,6 +1177,12 @@ APPOSITION_BREAK_WORDS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset(
 GOVERNING_PREPOSITIONS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset({"to", "against"})
 # Prepositions that open a speech verb's object rather than its speaker ("told to the crew").
 OBJECT_LEAD_PREPOSITIONS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset({"to", "about"})
+# Words that end a speaker's noun phrase after the speech verb ("said Jane Roe on Monday",
+# "said the minister, who …"), in the order matched.
+SPEAKER_END_WORDS: tuple[str, ...] = (
+    "on", "in", "at", "to", "during", "after", "before", "when", "while", "who", "according",
+    "as", "with", "from", "by", "because", "since", "outside", "inside", "via", "through",
+)  # fmt: skip
 # Words that alone name no speaker: relative and other pronouns, determiners, headline words.
 NOT_A_SPEAKER_WORDS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset({
     "who", "whom", "whose", "which", "that", "what", "whoever", "the", "a", "an", "this",

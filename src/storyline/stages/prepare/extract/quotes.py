@@ -46,6 +46,7 @@ from storyline.lang import (
 )
 from storyline.lang.en import (
     APPOSITION_BREAK_WORDS,
+    CALENDAR_PERIODS,
     DOCUMENT_NOUNS,
     DOCUMENT_READING_FORMS,
     DOCUMENT_RELATIVE_FORMS,
@@ -59,8 +60,10 @@ from storyline.lang.en import (
     OBJECT_LEAD_PREPOSITIONS,
     PERSON_ROLE_NOUNS,
     QUOTE_CONNECTIVES,
+    REPORT_TIME_ADVERBS,
     REPORTING_ADVERBS,
     SPEAKER_CLAUSE_WORDS,
+    SPEAKER_END_WORDS,
     SPEAKER_PHRASE_OPENERS,
     SPEAKER_PREPOSITIONS,
     SPEECH_NOUNS,
@@ -83,7 +86,7 @@ _VERBS = alternation(REPORTING_FORMS)
 _ADV = rf"(?:(?:{alternation(REPORTING_ADVERBS)})\s+)*"
 _TIME = (
     rf"(?:\s+(?:on\s+)?(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})|"
-    r"\s+(?:this|last)\s+(?:week|month|year|weekend)|\s+(?:yesterday|today|earlier|later|recently)|"
+    rf"\s+(?:this|last)\s+(?:{'|'.join(CALENDAR_PERIODS)})|\s+(?:{'|'.join(REPORT_TIME_ADVERBS)})|"
     r"\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+[A-Z]\w+))*"
 )
 _PRONOUNS = SUBJECT_PRONOUNS  # pronouns that name a speaker (coref.py)
@@ -769,7 +772,7 @@ _VERB = rf"(?:{_VERBS})"
 _AFTER_PRONOUN = re.compile(rf"\s*[,;:—–-]?\s*(?P<sp>{_PRON})\s+{_ADV}{_VERB}\b")
 _AFTER_VERB = re.compile(
     rf"\s*[,;:—–-]?\s*(?P<v>{_VERB})\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,90}}?)"
-    r"(?=\s*(?:[.,;:!?]|$|\s(?:on|in|at|to|during|after|before|when|while|who|according|as|with|from|by|because|since|outside|inside|via|through)\b))"
+    rf"(?=\s*(?:[.,;:!?]|$|\s(?:{'|'.join(SPEAKER_END_WORDS)})\b))"
 )
 _AFTER_NP = re.compile(
     rf"\s*[,;:—–-]?\s*(?P<np>(?:{_DOTTED}|[^.;:“”\"\n]){{2,110}}?)\s+{_ADV}(?P<v>{_VERB})\b"
