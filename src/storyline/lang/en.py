@@ -147,6 +147,7 @@ __all__ = [
     "Pronoun",
     "alternation",
     "finite_forms",
+    "word_set",
 ]
 
 # -- speech and reporting verbs -----------------------------------------------------------------
@@ -1436,8 +1437,9 @@ PASSIVE_AUXILIARIES: frozenset[str] = frozenset({"is", "are", "was", "were", "be
 # -- a story's focal subject (focus.py) ----------------------------------------------------------
 
 
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string (long lists read better that way)."""
+def word_set(text: str) -> frozenset[str]:
+    """A word list written as one string (long lists read better that way); the other
+    ``lang`` modules build theirs with it too."""
     return frozenset(text.split())
 
 
@@ -1461,7 +1463,7 @@ KIND_HEADS: Mapping[str, str] = {
 
 # Verbs (and other words) that end a noun phrase when walking left from its head, besides
 # the stop words ("to deploy [an international force]", "said [the plan]").
-PHRASE_END_WORDS: frozenset[str] = finite_forms(["say", "tell", "announce"]) | _words(
+PHRASE_END_WORDS: frozenset[str] = finite_forms(["say", "tell", "announce"]) | word_set(
     """deploy establish create form send join lead support set launch build adopt pass sign
     negotiate approve back endorse authorize authorise propose draft finalize finalise
     called calls including include includes like do does did shall just n't s 's"""
@@ -1473,7 +1475,7 @@ FOCUS_PLACE_PREPOSITIONS: tuple[str, ...] = (
     "in", "to", "for", "into", "inside", "across", "on", "over",
 )  # fmt: skip
 # Modifiers that say nothing about which thing a phrase names.
-GENERIC_MODS: frozenset[str] = _words(
+GENERIC_MODS: frozenset[str] = word_set(
     "proposed new possible potential future planned current draft eventual so-called "
     "such said latest first second"
 )

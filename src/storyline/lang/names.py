@@ -5,7 +5,7 @@ Kept apart from ``en.py`` as data the way the other lists are: stages import the
 
 from __future__ import annotations
 
-from storyline.lang.en import finite_forms
+from storyline.lang.en import finite_forms, word_set
 
 __all__ = [
     "ACRONYM_SKIP_WORDS",
@@ -110,13 +110,8 @@ NAME_BREAK_WORDS: frozenset[str] = frozenset({
 LOCATIVE_BEFORE_PLACE: frozenset[str] = frozenset({"in", "at", "near", "outside", "inside"})
 
 
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string (long lists read better that way)."""
-    return frozenset(text.split())
-
-
 # Words that head a role or title ("spokesperson", "Foreign Minister", "senior fellow").
-ROLE_HEADS: frozenset[str] = _words(
+ROLE_HEADS: frozenset[str] = word_set(
     """president minister secretary spokesperson spokesman spokeswoman ambassador envoy
     chancellor king queen prince princess emir sheikh pope governor senator mayor chief head
     director chairman chairwoman chair ceo general commander admiral colonel lieutenant
@@ -126,7 +121,7 @@ ROLE_HEADS: frozenset[str] = _words(
     secretary-general mp"""
 )
 # Occupations that describe a person in apposition ("Lina Roe, a nurse at the clinic,").
-OCCUPATIONS: frozenset[str] = _words(
+OCCUPATIONS: frozenset[str] = word_set(
     """nurse doctor surgeon teacher lawyer engineer farmer worker resident student machinist
     owner driver economist scientist author activist guard pilot mother father son daughter
     wife husband brother sister widow widower survivor witness trader banker investor
@@ -136,7 +131,7 @@ OCCUPATIONS: frozenset[str] = _words(
     rapper pastor preacher coach commentator anchor host"""
 )
 # Lower-case words allowed inside a title before a name ("French caretaker foreign minister").
-TITLE_WORDS: frozenset[str] = ROLE_HEADS | _words(
+TITLE_WORDS: frozenset[str] = ROLE_HEADS | word_set(
     """foreign prime caretaker acting interim former deputy senior vice assistant state
     defense defence interior finance health justice economy trade national security
     foreign-affairs affairs of for general executive top regional military special
@@ -144,11 +139,11 @@ TITLE_WORDS: frozenset[str] = ROLE_HEADS | _words(
 )
 
 # Lower-case particles inside a person's name ("Rami bin Aziz", "Anna van Dorn").
-NAME_PARTICLES: frozenset[str] = _words(
+NAME_PARTICLES: frozenset[str] = word_set(
     "bin bint ibn ben al el de del della di da du van von der den la le abu"
 )
 # Capitalised words that start sentences or headlines but are never part of a name.
-NOT_NAME_WORDS: frozenset[str] = _words(
+NOT_NAME_WORDS: frozenset[str] = word_set(
     """The A An This That These Those It Its In On At After Before When While As If But And
     Or So Yet For From By With Without Under Over Earlier Later Meanwhile However Also Speaking
     Responding According Asked Despite During Since Until Once Notably Even Still Then There
@@ -156,7 +151,7 @@ NOT_NAME_WORDS: frozenset[str] = _words(
     Each Every Other Another One Two Three No Not Why What Who How Where Which"""
 )
 # Heads of organisation names, for rules-only ORG detection ("the Middle East Institute").
-ORG_HEADS: frozenset[str] = _words(
+ORG_HEADS: frozenset[str] = word_set(
     """Ministry Institute Council Committee Commission Agency Department Office Party Union
     Association University Bank Court Forces Army Navy Command Authority Foundation
     Organization Organisation Group Corporation Company Fund Programme Program Centre Center
@@ -165,7 +160,7 @@ ORG_HEADS: frozenset[str] = _words(
 )
 # Modifiers of an unnamed source's head noun that describe it ("a senior diplomatic
 # source", "Western officials"): they make its role.
-SOURCE_DESCRIPTORS: frozenset[str] = _words(
+SOURCE_DESCRIPTORS: frozenset[str] = word_set(
     """senior top high-ranking high-level junior former current unnamed anonymous diplomatic
     government governmental military security intelligence administration defense defence
     police western regional local foreign european arab other health"""
@@ -175,7 +170,7 @@ NOT_AFFILIATION_WORDS: frozenset[str] = frozenset(
     {"senior", "top", "high-ranking", "high-level", "junior", "unnamed", "anonymous", "current"}
 )
 # Lower-case words that cannot sit between a determiner and the noun it introduces.
-NOT_NOUN_PHRASE_WORDS: frozenset[str] = finite_forms(["say", "tell"]) | _words(
+NOT_NOUN_PHRASE_WORDS: frozenset[str] = finite_forms(["say", "tell"]) | word_set(
     """is are was were be been has have had will would could should may might can do does did
     in at on of to for with by from and or but that which who whom whose
     as than not no also then when while after before if because about into over under between
@@ -183,7 +178,7 @@ NOT_NOUN_PHRASE_WORDS: frozenset[str] = finite_forms(["say", "tell"]) | _words(
     toward towards upon via per its their his her our"""
 )
 # Nouns of a definite reference to an organisation ("the company said", "the union").
-ORG_NOUNS: frozenset[str] = _words(
+ORG_NOUNS: frozenset[str] = word_set(
     """company firm bank union syndicate federation council authority ministry agency
     association commission committee board group operator regulator court party institute
     organisation organization airline carrier lender insurer manufacturer employer university
@@ -191,11 +186,11 @@ ORG_NOUNS: frozenset[str] = _words(
 )
 # Generic nouns for a business: they may refer back to any organisation without that noun
 # in its name ("Norrick Textiles ... the company said").
-BUSINESS_NOUNS: frozenset[str] = _words(
+BUSINESS_NOUNS: frozenset[str] = word_set(
     "company firm group operator employer manufacturer carrier airline lender insurer"
 )
 # Institutions that are no business even without an organisation noun in their name.
-NOT_BUSINESS_NOUNS: frozenset[str] = _words(
+NOT_BUSINESS_NOUNS: frozenset[str] = word_set(
     "hospital school church mosque college police court parliament news"
 )
 # Words that may sit inside a multi-word name term ("Bank of England", "Abu Bakr al
