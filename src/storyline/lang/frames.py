@@ -33,6 +33,7 @@ __all__ = [
     "DISTANCE_AFTER_WORDS",
     "EVENT_FRAMES",
     "EVENT_PLACE_PREPOSITIONS",
+    "FRAME_OF_FORM",
     "FRAME_PHRASES_BEFORE",
     "FRAME_WORDS",
     "GENERIC_COUNTED",
@@ -110,6 +111,9 @@ FRAME_WORDS: Mapping[str, tuple[str, ...]] = {
     "reward": ("reward", "bounty"),
     "sentence": ("sentenced", "sentence", "prison", "jail", "imprisonment"),
 }  # fmt: skip
+
+# word form -> the frame it evokes ("killing" -> "killed"), the inverse of FRAME_WORDS
+FRAME_OF_FORM: Mapping[str, str] = {w: f for f, ws in FRAME_WORDS.items() for w in ws}
 
 # Frames of things taken or found (arms seized, boats recovered): such a figure counts a
 # named object, so a figure of that same object whose clause has no frame word ("Seven

@@ -72,7 +72,7 @@ from storyline.lang.brief import (
     YEAR_ACT_PHRASES,
 )
 from storyline.lang.en import CREDIT_WORDS, LENGTH_UNITS, PERSON_ROLE_NOUNS
-from storyline.lang.frames import FRAME_WORDS, NUMBER_WORDS
+from storyline.lang.frames import FRAME_OF_FORM, FRAME_WORDS, NUMBER_WORDS
 from storyline.lang.slots import INSTITUTION_HEADS
 from storyline.models import (
     CONFIDENCE_THRESHOLD,
@@ -674,12 +674,6 @@ _NUMERIC_TOPIC = re.compile(r"^(?P<subject>.+): (?P<slot>[^:]+)$")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-@functools.cache
-def _frame_forms() -> dict[str, str]:
-    """Each frame word form -> its frame ("killing" -> "killed")."""
-    return {w: frame for frame, forms in FRAME_WORDS.items() for w in forms}
-
-
 def _numeric(conflict: Conflict) -> tuple[str, str] | None:
     """(subject, slot) of a conflict between two figures ("Jane Roe: age", sides
     "Jane Roe: 27 age"), else None (a slot or statement conflict)."""
@@ -717,7 +711,7 @@ def _measure_phrase(conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
             if fr.frame:
                 frames[fr.frame] += 1
             words |= {w.lower() for w in _WORD.findall(text[s:e])}
-    forms = _frame_forms()
+    forms = FRAME_OF_FORM
     frame = frames.most_common(1)[0][0] if frames else None
     if frame is None:  # the subject may name it: "people injured"
         frame = next((forms[w] for w in subject.lower().split() if w in forms), None)

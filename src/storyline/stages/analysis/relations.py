@@ -26,8 +26,8 @@ from storyline.lang import CORE_SPEECH_FORMS, MONTHS, UNNAMED_SOURCES, alternati
 from storyline.lang.en import KIND_HEADS, PASSIVE_AUXILIARIES
 from storyline.lang.frames import (
     CLAUSE_BREAKS,
+    FRAME_OF_FORM,
     FRAME_PHRASES_BEFORE,
-    FRAME_WORDS,
     MONTH_NOUNS,
     NUMBER_WORDS,
     OTHER_EVENT_CUES,
@@ -617,7 +617,6 @@ def find_observations(
 # ends a clause. Hand-written rather than spaCy: it must work the same in ``--extractor
 # rules`` mode, and only needs the few words on either side of the figure.
 _FRAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[,;:()—–]|\s[-–]\s")
-_FRAME_FORMS: dict[str, str] = {w: f for f, ws in FRAME_WORDS.items() for w in ws}
 _FRAME_RIGHT = 6  # tokens read after a number (its noun and verb come after it)
 _FRAME_LEFT = 4  # tokens read before it ("killing 10", "injured almost 50")
 _WHEN_RE = re.compile(rf"\b(?:1[89]\d\d|20\d\d|{alternation(m.title() for m in MONTHS)})\b")
@@ -693,11 +692,11 @@ def _frames_of(token: str) -> list[str]:
     low = token.lower().strip("'’")
     if token in MONTH_NOUNS:
         return []  # "March 5": a month, not a march
-    found = [_FRAME_FORMS[low]] if low in _FRAME_FORMS else []
+    found = [FRAME_OF_FORM[low]] if low in FRAME_OF_FORM else []
     if "-" in low:
         parts = low.split("-")
         pairs = ["-".join(parts[i : i + 2]) for i in range(len(parts) - 1)]
-        found += [_FRAME_FORMS[p] for p in [*parts, *pairs] if p in _FRAME_FORMS]
+        found += [FRAME_OF_FORM[p] for p in [*parts, *pairs] if p in FRAME_OF_FORM]
     return found
 
 
@@ -721,7 +720,7 @@ def _counted_noun(text: str, start: int, end: int, limit: int) -> list[str]:
     run: list[str] = []
     for tok, _pos in toks[after : after + 4]:
         word = tok.strip().lower()
-        if not word[:1].isalpha() or word in stop_words() or word in _FRAME_FORMS:
+        if not word[:1].isalpha() or word in stop_words() or word in FRAME_OF_FORM:
             break
         run.append(word)
     return run
@@ -754,7 +753,7 @@ def read_frame(
     head = run[-1] if run else None
     # a figure with its own noun takes a frame from at most two words before it: further
     # back lies another figure's ("a magnitude 5.9 quake has leveled seven villages")
-    left_limit = 2 if head and head not in _FRAME_FORMS else _FRAME_LEFT
+    left_limit = 2 if head and head not in FRAME_OF_FORM else _FRAME_LEFT
     for side, toks, limit in ((0, right, _FRAME_RIGHT), (1, left, left_limit)):
         n = 0
         for i, (tok, _pos) in enumerate(toks):
