@@ -545,7 +545,7 @@ def test_a_large_run_is_settled_in_several_transactions(
     """The end-of-run settle of a large run takes the lock once per batch, never for long."""
     from storyline.pipeline import commit as commit_mod
 
-    monkeypatch.setattr(commit_mod, "_SETTLE_BATCH", 16)
+    monkeypatch.setattr(commit_mod, "SETTLE_BATCH", 16)
     recs = list(synthetic_articles(80, seed=9))
     db = tmp_path / "big.db"
     opts: dict[str, Any] = {"embedder": "tfidf", "extractor": "rules", "chunk_size": 8}

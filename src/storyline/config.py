@@ -24,6 +24,11 @@ MAX_BYTES = 20 * 1024 * 1024
 """The largest input (file, record, archive member, upload part) accepted, in bytes."""
 EXTRACT_TIMEOUT = 30.0
 """Seconds of fact extraction allowed per article by default."""
+CHUNK_SIZE = 64
+"""Articles written per transaction during ingest, by default."""
+SETTLE_BATCH = 2000
+"""Articles settled per write transaction at the end of an ingest run (and in ``recluster``,
+which replays a run)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +63,7 @@ class Settings:
     embedder: str = "minilm"
     extractor: str = "spacy"
     max_bytes: int = MAX_BYTES
-    chunk_size: int = 64
+    chunk_size: int = CHUNK_SIZE
     extract_timeout: float = EXTRACT_TIMEOUT
     embed_threads: int = 1
     embed_precision: str = "auto"

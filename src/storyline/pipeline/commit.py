@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from storyline.blas import one_blas_thread
-from storyline.config import Settings
+from storyline.config import SETTLE_BATCH, Settings
 from storyline.errors import InputError
 from storyline.models import Article, ArticleId, Story, StoryId
 from storyline.pipeline.prepare import Known, Prepared, complete, embed_articles, facts_key
-from storyline.store import Store
+from storyline.store import SignatureRow, Store
 
 if TYPE_CHECKING:
     from storyline.stages.commit.dedup import DedupIndex, DupMatch
@@ -53,8 +53,6 @@ class _AtSource:
     current: ArticleId | None = None
     top: int = 0
 
-
-_SETTLE_BATCH = 2000  # articles settled per write transaction at the end of a run
 
 Sighting = tuple[ArticleId, str, str | None]
 """Known content seen again: ``(article id, source, raw key)``, written with the next chunk."""
@@ -105,21 +103,26 @@ class Commit:
         """
         if self._dedup is not None and self._stories is not None:
             return self._dedup, self._stories
-        rows = list(self.store.signatures())
-        name = self.settings.vector_key  # the embedder and, for MiniLM, its precision
-        stale = [r[0] for r in rows if r[2] != name or r[3] is None]
-        if stale:
-            # Vectors made by another embedder (or precision) are not comparable: re-embed
-            # those articles once.
-            vecs = embed_articles(stale, self.settings)
-            self.store.update_vectors(
-                (a.id, name, v.astype(np.float32).tobytes())
-                for a, v in zip(stale, vecs, strict=True)
-            )
+        self._reembed_stale(list(self.store.signatures()))
         # Read before the signatures: a commit landing in between changes it, and the
         # check under the lock then rebuilds.
         generation = self.store.generation()
         return self._build(generation)
+
+    def _reembed_stale(self, rows: Sequence[SignatureRow]) -> dict[ArticleId, np.ndarray]:
+        """Embed again, and store, the articles whose vector is missing or was made by another
+        embedder or precision (``settings.vector_key``): vectors of two embedders are not
+        comparable and never mixed, and the next run does not embed them again. Returns the
+        new vectors by article id."""
+        key = self.settings.vector_key
+        stale = [r.article for r in rows if r.vector is None or r.embedder != key]
+        if not stale:
+            return {}
+        vecs = embed_articles(stale, self.settings)
+        self.store.update_vectors(
+            (a.id, key, v.astype(np.float32).tobytes()) for a, v in zip(stale, vecs, strict=True)
+        )
+        return {a.id: v for a, v in zip(stale, vecs, strict=True)}
 
     def _build(self, generation: int) -> tuple[DedupIndex, StoryIndex]:
         from storyline.stages.commit.dedup import DedupIndex
@@ -394,7 +397,7 @@ class Commit:
         that died before its settle, so a restart settles what one uninterrupted run
         would have, even when it has nothing new to store.
 
-        A large run is settled ``_SETTLE_BATCH`` articles per transaction, in ingest
+        A large run is settled ``SETTLE_BATCH`` articles per transaction, in ingest
         order, so other writers never wait on the lock for long (SQLite's busy timeout is
         30 s); each batch moves the settle mark in its transaction, so a run killed
         between batches is resumed at the next one.
@@ -414,7 +417,7 @@ class Commit:
                         (s, a)
                         for s, a in self.store.ids_after(min(mark, self._run_start), c)
                         if (s > mark or a in run_ids) and a not in done
-                    ][:_SETTLE_BATCH]
+                    ][:SETTLE_BATCH]
                     if not pending:
                         return
                     batch = [a for _, a in pending]
@@ -493,21 +496,12 @@ class Commit:
         arts = [r[0] for r in rows]
         if not arts:
             return 0
-        # a vector of another embedder or precision is made again, never mixed in
-        key = self.settings.vector_key
-        stale = [r[0] for r in rows if r[3] is None or r[2] != key]
-        made = embed_articles(stale, self.settings) if stale else np.zeros((0, 0))
-        if stale:  # kept, as ``_indexes`` keeps them: the next run does not embed again
-            self.store.update_vectors(
-                (a.id, key, v.astype(np.float32).tobytes())
-                for a, v in zip(stale, made, strict=True)
-            )
-        fresh = iter(made)
+        made = self._reembed_stale(rows)
         vectors = np.vstack(
             [
-                np.frombuffer(r[3], dtype=np.float32)
-                if r[3] is not None and r[2] == key
-                else next(fresh)
+                made[r.article.id]
+                if r.vector is None or r.article.id in made
+                else np.frombuffer(r.vector, dtype=np.float32)
                 for r in rows
             ]
         )
@@ -516,7 +510,7 @@ class Commit:
         # time order, in chunks of this writer's size, settled as ``_settle_run`` does
         assign = recluster(
             arts, vectors, terms=[r[4] for r in rows], embedder_name=self.settings.embedder,
-            chunk_size=self.settings.chunk_size, settle_batch=_SETTLE_BATCH,
+            chunk_size=self.settings.chunk_size, settle_batch=SETTLE_BATCH,
         )  # fmt: skip
         with self.store.transaction() as c:
             self.store.set_assignments(

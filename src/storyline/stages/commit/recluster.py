@@ -21,16 +21,12 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from storyline.config import CHUNK_SIZE, SETTLE_BATCH
 from storyline.models import Article, ArticleId, StoryId
 from storyline.stages.commit.index import ClusterParams, StoryIndex
 from storyline.stages.commit.ordering import earliest_key, story_id_for
 
 _EMBEDDER_BY_DIM = {384: "minilm", 64: "model2vec", 512: "tfidf"}
-
-CHUNK_SIZE = 64
-"""Articles per ingest chunk (``Settings.chunk_size``'s default)."""
-SETTLE_BATCH = 2000
-"""Articles settled per transaction at the end of an ingest run (``pipeline/commit.py``)."""
 
 
 def clean_run(
@@ -129,4 +125,4 @@ def _stable_ids(
     return out
 
 
-__all__ = ["CHUNK_SIZE", "SETTLE_BATCH", "clean_run", "recluster"]
+__all__ = ["clean_run", "recluster"]
