@@ -2,7 +2,8 @@
 """Storyline linking benchmark on ECB+ (issue 19): are sibling events threaded together?
 
     python bench/threads.py [--embedder minilm|model2vec|tfidf] [--split train|dev|both]
-                            [--set ecbplus|siblings|all] [--sweep] [--cache FILE.npz]
+                            [--set ecbplus|siblings|all] [--sweep] [--explain]
+                            [--cache FILE.npz]
 
 Each ECB+ topic has two subtopics, two distinct events of one storyline (a rehab stay in
 2008 and one in 2013, two earthquakes in one region...). The documents of
@@ -21,7 +22,10 @@ articles are placed by their event's dated ones). ``--set all`` runs both.
 Printed per split: the share of same-topic event pairs linked into one storyline
 (target >= 0.9) and of different-topic event pairs wrongly linked (target <= 2%), and the
 linking time. ``--sweep`` prints the same over a grid of the rule's two thresholds
-(chosen on train; quote dev and the sibling set).
+(chosen on train; quote dev and the sibling set). ``--explain`` prints the evidence
+(``storylines.event_links``) of every same-topic pair left apart and of every direct
+cross-topic link: the clause of the rule, the cosine and the one it needed, the shared
+specific actors and event-kind words.
 """
 
 from __future__ import annotations
@@ -133,8 +137,32 @@ SWEEP = {
 }
 
 
+def explain(
+    name: str, events: list[sl.EventSignal], topic: dict[str, object], floor: float
+) -> None:
+    links = sl.event_links(events, sl.LinkRule(cos_floor=floor), every_pair=True)
+    same_pairs = [x for x in links if topic[x.a] == topic[x.b]]
+    direct = sum(x.linked for x in same_pairs) / max(1, len(same_pairs))
+    print(f"  same-topic pairs linked directly (not only through other events): {direct:.3f}")
+    for link in links:
+        same = topic[link.a] == topic[link.b]
+        if same == link.linked:
+            continue
+        need = f"{link.needed:.2f}" if link.needed is not None else "-"
+        print(
+            f"  {'apart' if same else 'CROSS'} {name.split(' (')[0]} {link.a} {link.b}: "
+            f"rule {link.rule}, cosine {link.cosine:.2f} (needs {need}), "
+            f"actors {list(link.actors)}, kind {list(link.kind)}"
+        )
+
+
 def report(
-    name: str, events: list[sl.EventSignal], topic: dict[str, object], sweep: bool, floor: float
+    name: str,
+    events: list[sl.EventSignal],
+    topic: dict[str, object],
+    sweep: bool,
+    floor: float,
+    why: bool = False,
 ) -> None:
     t1 = time.perf_counter()
     same, cross, n_same, n_cross = score(events, topic, cos_floor=floor)
@@ -151,6 +179,8 @@ def report(
         f"  same-topic pairs sharing a principal-actor term: {sharing:.3f}; "
         f"sharing only event-kind words: {kind / max(1, len(pairs)):.3f}"
     )
+    if why:
+        explain(name, events, topic, floor)
     if sweep:
         for key, grid in SWEEP.items():
             for v in grid:
@@ -164,6 +194,7 @@ def main() -> None:
     ap.add_argument("--split", default="both", choices=["train", "dev", "both"])
     ap.add_argument("--set", dest="dataset", default="all", choices=["ecbplus", "siblings", "all"])
     ap.add_argument("--sweep", action="store_true")
+    ap.add_argument("--explain", action="store_true", help="evidence of pairs apart, cross links")
     ap.add_argument("--cache", type=Path)
     args = ap.parse_args()
     print(
@@ -186,12 +217,14 @@ def main() -> None:
             sub = [docs[i] for i in idx]
             events = signals(sub, [arts[i] for i in idx], vecs[idx], [terms[i] for i in idx])
             topic = {d["event"]: d["topic"] for d in sub}
-            report(f"ECB+ {split} ({len(sub)} docs)", events, topic, args.sweep, floor)
+            report(
+                f"ECB+ {split} ({len(sub)} docs)", events, topic, args.sweep, floor, args.explain
+            )
     if args.dataset in ("siblings", "all"):
         docs, arts, vecs, terms = load_sibling_set(args.embedder)
         events = signals(docs, arts, vecs, terms)
         topic = {d["event"]: d["storyline"] for d in docs}
-        report(f"siblings ({len(docs)} docs)", events, topic, args.sweep, floor)
+        report(f"siblings ({len(docs)} docs)", events, topic, args.sweep, floor, args.explain)
 
 
 if __name__ == "__main__":

@@ -169,3 +169,36 @@ def test_kind_words_compare_by_their_shortest_form() -> None:
     b = _event("s-2", _unit(1, 0.5), {"varo"}, {"rioter", "teenag"})
     assert float(a.vector @ b.vector) > sl.KIND_COSINE
     assert len(sl.link_events([a, b])) == 1
+
+
+# -- the evidence of each link: event_links ------------------------------------------------
+
+
+def test_event_links_give_the_clause_and_evidence_of_each_link() -> None:
+    mill = _event("s-1", _unit(1, 0, 0), {"harrow vale", "tomas greel"}, {"fire", "mill"})
+    depot = _event("s-2", _unit(1, 1.6, 0), {"harrow vale", "ilse marr"}, {"fire", "depot"})
+    vote = _event("s-3", _unit(1, 1.6, 0), {"harrow vale", "ilse marr"}, {"ballot", "council"})
+    (link,) = sl.event_links([mill, depot])
+    assert (link.a, link.b, link.linked, link.rule) == ("s-1", "s-2", True, "one actor")
+    assert link.actors == ("harrow vale",) and "fire" in link.kind
+    assert link.needed == sl.PLACE_KIND_COSINE <= link.cosine
+    # every pair, the ones left apart too, with what fell short
+    pairs = {(x.a, x.b): x for x in sl.event_links([mill, depot, vote], every_pair=True)}
+    assert len(pairs) == 3
+    apart = pairs[("s-1", "s-3")]
+    assert not apart.linked and apart.needed == sl.ONE_SHARED_COSINE > apart.cosine
+    assert pairs[("s-2", "s-3")].rule == "actors" and pairs[("s-2", "s-3")].linked
+
+
+def test_event_links_tell_why_kind_only_pairs_stay_apart() -> None:
+    a = _event("s-1", _unit(1, 0.9), {"lenk"}, {"escape", "guard"}, "2031-01-10")
+    b = _event("s-2", _unit(1, 0.5), {"varo"}, {"escape", "tunnel"}, "2031-01-12")
+    c = _event("s-3", _unit(1, 0.5), {"varo"}, {"escape", "guard"}, "2033-01-12")
+    links = {(x.a, x.b): x for x in sl.event_links([a, b, c], every_pair=True)}
+    one_word = links[("s-1", "s-2")]
+    assert (one_word.rule, one_word.needed, one_word.kind) == ("kind", None, ("escape",))
+    years = links[("s-1", "s-3")]
+    assert (years.rule, years.linked, years.gap_days) == ("time", False, 733)
+    # the links are exactly the ones link_events threads by
+    assert [x for x in links.values() if x.linked] == sl.event_links([a, b, c])
+    assert len(sl.link_events([a, b, c])) == 3

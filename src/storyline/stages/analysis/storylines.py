@@ -344,6 +344,125 @@ def _order_key(s: EventSignal) -> tuple[int, str, str]:
     return (0, s.dates.earliest, s.id) if s.dates.earliest else (1, "", s.id)
 
 
+@dataclass(frozen=True)
+class EventLink:
+    """The evidence ``link_events`` weighed for two events, and what it decided.
+
+    ``rule`` names the clause of the linking rule that applied: ``"actors"`` (two or more
+    shared specific actors), ``"one actor"`` (one), ``"kind"`` (none: the same kind of
+    event), or ``"time"`` (dated further apart than the rule allows). ``needed`` is the
+    cosine that clause asks for (None when the shared words already fall short).
+    """
+
+    a: StoryId
+    b: StoryId
+    linked: bool
+    rule: str
+    cosine: float  # centroid cosine, rescaled by the embedder's floor
+    needed: float | None
+    actors: tuple[str, ...]  # shared specific principal-actor terms
+    kind: tuple[str, ...]  # shared specific event-kind words (by their shortest form)
+    gap_days: int | None
+
+
+@dataclass(frozen=True)
+class LinkRule:
+    """The thresholds of the linking rule (the module constants by default)."""
+
+    min_cosine: float = MIN_COSINE
+    min_shared: int = MIN_SHARED
+    one_shared_cosine: float = ONE_SHARED_COSINE
+    max_gap_days: int = MAX_GAP_DAYS
+    kind_cosine: float = KIND_COSINE
+    kind_min_shared: int = KIND_MIN_SHARED
+    kind_gap_days: int = KIND_GAP_DAYS
+    strong_cosine: float = STRONG_COSINE
+    kind_common_share: float = KIND_COMMON_SHARE
+    place_kind_cosine: float = PLACE_KIND_COSINE
+    place_kind_share: float = PLACE_KIND_SHARE
+    cos_floor: float = 0.0
+
+
+def _weigh(
+    events: Sequence[EventSignal], rule: LinkRule, every_pair: bool
+) -> tuple[list[EventSignal], list[frozenset[str]], list[tuple[int, int, EventLink]]]:
+    """The events in time order, their specific actors, and the weighed pairs (the linked
+    ones only unless ``every_pair``)."""
+    order = sorted(events, key=_order_key)
+    n = len(order)
+    df: Counter[str] = Counter(t for e in order for t in e.actors)
+    limit = max(MIN_COMMON, math.ceil(COMMON_SHARE * n))
+    specific = [
+        frozenset(t for t in e.actors if df[t] <= limit and t not in GENERIC_NAME_WORDS)
+        for e in order
+    ]
+    if n == 0:
+        return order, specific, []
+    # a kind word is specific by the events carrying that very form; specific words then
+    # compare by their shortest form (merging forms never makes a word less specific)
+    forms = kind_forms([e.kind for e in order])
+    kind_df: Counter[str] = Counter(w for e in order for w in e.kind)
+    kind_limit = max(MIN_COMMON, math.ceil(rule.kind_common_share * n))
+    kinds = [frozenset(forms[w] for w in e.kind if kind_df[w] <= kind_limit) for e in order]
+    place_limit = max(MIN_COMMON, math.ceil(rule.place_kind_share * n))
+    loose = [frozenset(forms[w] for w in e.kind if kind_df[w] <= place_limit) for e in order]
+    vecs = np.vstack([e.vector for e in order]).astype(np.float32)
+    sims = vecs @ vecs.T
+    if rule.cos_floor:
+        sims = (sims - rule.cos_floor) / (1.0 - rule.cos_floor)
+    out: list[tuple[int, int, EventLink]] = []
+    for i in range(n):
+        for j in range(i + 1, n):
+            actors = specific[i] & specific[j]
+            shared = len(actors)
+            kind = kinds[i] & kinds[j]
+            gap = _gap_days(order[i].dates, order[j].dates)
+            cos = float(sims[i, j])
+            needed: float | None
+            if gap is not None and gap > rule.max_gap_days:
+                name, needed = "time", None
+            elif shared >= rule.min_shared:
+                strong = len(kind) >= rule.kind_min_shared
+                name, needed = "actors", rule.strong_cosine if strong else rule.min_cosine
+            elif shared == 1:
+                # one shared name (a place, an organisation) and the same kind of event
+                # there (a fire, a strike): a lower cosine suffices
+                same_kind = bool(loose[i] & loose[j])
+                kind = kind | (loose[i] & loose[j])
+                name = "one actor"
+                needed = rule.place_kind_cosine if same_kind else rule.one_shared_cosine
+            else:  # same kind of event, no shared actor: close in text and, if dated, in time
+                near = gap is None or gap <= rule.kind_gap_days
+                enough = len(kind) >= rule.kind_min_shared and near
+                name, needed = "kind", rule.kind_cosine if enough else None
+            linked = needed is not None and cos >= needed
+            if linked or every_pair:
+                link = EventLink(
+                    a=order[i].id,
+                    b=order[j].id,
+                    linked=linked,
+                    rule=name,
+                    cosine=round(cos, 4),
+                    needed=needed,
+                    actors=tuple(sorted(actors)),
+                    kind=tuple(sorted(kind)),
+                    gap_days=gap,
+                )
+                out.append((i, j, link))
+    return order, specific, out
+
+
+def event_links(
+    events: Sequence[EventSignal], rule: LinkRule | None = None, *, every_pair: bool = False
+) -> list[EventLink]:
+    """The links ``link_events`` makes between ``events``, each with its evidence.
+
+    ``every_pair`` also returns the pairs left apart (``linked`` False) with the evidence
+    that fell short; ``rule`` defaults to the module's thresholds.
+    """
+    return [link for _, _, link in _weigh(events, rule or LinkRule(), every_pair)[2]]
+
+
 def link_events(
     events: Sequence[EventSignal],
     *,
@@ -364,30 +483,26 @@ def link_events(
 
     ``cos_floor`` rescales the centroid cosines (``cosine_floor`` of the embedder that made
     the vectors). Returns every event in exactly one storyline, storylines ordered by their
-    first event.
+    first event. ``event_links`` gives the links with their evidence.
     """
-    order = sorted(events, key=_order_key)
+    rule = LinkRule(
+        min_cosine=min_cosine,
+        min_shared=min_shared,
+        one_shared_cosine=one_shared_cosine,
+        max_gap_days=max_gap_days,
+        kind_cosine=kind_cosine,
+        kind_min_shared=kind_min_shared,
+        kind_gap_days=kind_gap_days,
+        strong_cosine=strong_cosine,
+        kind_common_share=kind_common_share,
+        place_kind_cosine=place_kind_cosine,
+        place_kind_share=place_kind_share,
+        cos_floor=cos_floor,
+    )
+    order, specific, weighed = _weigh(events, rule, every_pair=False)
     n = len(order)
     if n == 0:
         return []
-    df: Counter[str] = Counter(t for e in order for t in e.actors)
-    limit = max(MIN_COMMON, math.ceil(COMMON_SHARE * n))
-    specific = [
-        frozenset(t for t in e.actors if df[t] <= limit and t not in GENERIC_NAME_WORDS)
-        for e in order
-    ]
-    # a kind word is specific by the events carrying that very form; specific words then
-    # compare by their shortest form (merging forms never makes a word less specific)
-    forms = kind_forms([e.kind for e in order])
-    kind_df: Counter[str] = Counter(w for e in order for w in e.kind)
-    kind_limit = max(MIN_COMMON, math.ceil(kind_common_share * n))
-    kinds = [frozenset(forms[w] for w in e.kind if kind_df[w] <= kind_limit) for e in order]
-    place_limit = max(MIN_COMMON, math.ceil(place_kind_share * n))
-    loose = [frozenset(forms[w] for w in e.kind if kind_df[w] <= place_limit) for e in order]
-    vecs = np.vstack([e.vector for e in order]).astype(np.float32)
-    sims = vecs @ vecs.T
-    if cos_floor:
-        sims = (sims - cos_floor) / (1.0 - cos_floor)
     parent = list(range(n))
 
     def find(x: int) -> int:
@@ -396,29 +511,7 @@ def link_events(
             x = parent[x]
         return x
 
-    links: list[tuple[int, int]] = []
-    for i in range(n):
-        for j in range(i + 1, n):
-            shared = len(specific[i] & specific[j])
-            kind = len(kinds[i] & kinds[j])
-            gap = _gap_days(order[i].dates, order[j].dates)
-            if gap is not None and gap > max_gap_days:
-                continue
-            cos = float(sims[i, j])
-            if shared >= min_shared:
-                strong = kind >= kind_min_shared
-                linked = cos >= (strong_cosine if strong else min_cosine)
-            elif shared == 1:
-                # one shared name (a place, an organisation) and the same kind of event
-                # there (a fire, a strike): a lower cosine suffices
-                same_kind = bool(loose[i] & loose[j])
-                linked = cos >= (place_kind_cosine if same_kind else one_shared_cosine)
-            else:  # same kind of event, no shared actor: close in text and, if dated, in time
-                near = gap is None or gap <= kind_gap_days
-                linked = kind >= kind_min_shared and cos >= kind_cosine and near
-            if linked:
-                links.append((i, j))
-    for i, j in links:
+    for i, j, _ in weighed:
         ri, rj = find(i), find(j)
         if ri != rj:
             parent[max(ri, rj)] = min(ri, rj)  # the root is the earliest event
@@ -523,7 +616,9 @@ def storyline_of(storylines: Sequence[Storyline]) -> Mapping[StoryId, str]:
 
 
 __all__ = [
+    "EventLink",
     "EventSignal",
+    "LinkRule",
     "actors_from_facts",
     "actors_from_terms",
     "article_bounds",
@@ -532,6 +627,7 @@ __all__ = [
     "event_bounds",
     "event_changes",
     "event_kind",
+    "event_links",
     "kind_forms",
     "link_events",
     "storyline_of",
