@@ -144,6 +144,12 @@ def explain(
     same_pairs = [x for x in links if topic[x.a] == topic[x.b]]
     direct = sum(x.linked for x in same_pairs) / max(1, len(same_pairs))
     print(f"  same-topic pairs linked directly (not only through other events): {direct:.3f}")
+    thread = sl.storyline_of(sl.link_events(events, cos_floor=floor))
+    by_id = {e.id: e for e in events}
+    for label, shares in (("sharing", True), ("sharing no", False)):
+        group = [x for x in same_pairs if bool(by_id[x.a].actors & by_id[x.b].actors) == shares]
+        ok = sum(thread[x.a] == thread[x.b] for x in group)
+        print(f"  same-topic pairs {label} principal-actor term linked: {ok} of {len(group)}")
     for link in links:
         same = topic[link.a] == topic[link.b]
         if same == link.linked:

@@ -202,3 +202,20 @@ def test_event_links_tell_why_kind_only_pairs_stay_apart() -> None:
     # the links are exactly the ones link_events threads by
     assert [x for x in links.values() if x.linked] == sl.event_links([a, b, c])
     assert len(sl.link_events([a, b, c])) == 3
+
+
+def test_a_first_name_shared_by_two_different_people_is_no_shared_actor() -> None:
+    # "Tomas Greel" and "Tomas Varn": one word in common, two people
+    greel = _event("s-1", _unit(1, 0.5), {"tomas greel", "tomas", "greel", "orsk"}, set())
+    varn = _event("s-2", _unit(1, 0.6), {"tomas varn", "tomas", "varn", "lenk"}, set())
+    assert float(greel.vector @ varn.vector) > sl.ONE_SHARED_COSINE
+    (link,) = sl.event_links([greel, varn], every_pair=True)
+    assert link.actors == () and not link.linked
+    # a name that holds the other is the same actor: the word counts
+    police = _event("s-3", _unit(1, 0.5), {"harrow police", "harrow", "police"}, set())
+    dept = _event("s-4", _unit(1, 0.6), {"harrow police department", "harrow", "department"}, set())
+    (link,) = sl.event_links([police, dept])
+    assert link.actors == ("harrow",) and link.rule == "one actor"
+    # and so does a word that stands alone in one of the events
+    alone = _event("s-5", _unit(1, 0.6), {"tomas", "lenk"}, set())
+    assert sl.event_links([greel, alone])[0].actors == ("tomas",)

@@ -21,8 +21,11 @@ actors), not stop words nor generic news words (``lang.GENERIC_EVENT_WORDS``).
 1. they share at least ``MIN_SHARED`` principal-actor terms that are *specific* (carried by
    at most ``max(MIN_COMMON, COMMON_SHARE × events)`` events of the store: a term most
    events share is no evidence of one thread, and neither is a generic name word on its
-   own, ``lang.GENERIC_NAME_WORDS``: "port", "minister", "river") and the cosine of their
-   centroids (the mean of the members' unit vectors) is at least ``MIN_COSINE``, or only
+   own, ``lang.GENERIC_NAME_WORDS``: "port", "minister", "river"; nor a name word that is,
+   in both events, only part of names that differ: "tomas" of "tomas greel" and "tomas
+   varn" is two people, while "harrow police" and "harrow police department", one holding
+   the other, are one) and the cosine of their centroids (the mean of the members' unit
+   vectors) is at least ``MIN_COSINE``, or only
    ``STRONG_COSINE`` when they also share ``KIND_MIN_SHARED`` specific event-kind words
    (the same actors doing the same kind of thing: a recall, then the chief's resignation
    over it, told in different words);
@@ -383,6 +386,29 @@ class LinkRule:
     cos_floor: float = 0.0
 
 
+def _full_names(actors: frozenset[str]) -> dict[str, list[frozenset[str]]]:
+    """Each word of an event's multi-word actor terms -> the word sets of those terms."""
+    out: dict[str, list[frozenset[str]]] = {}
+    for t in actors:
+        words = t.split()
+        if len(words) > 1:
+            for w in words:
+                out.setdefault(w, []).append(frozenset(words))
+    return out
+
+
+def _other_names(
+    term: str, a: Mapping[str, list[frozenset[str]]], b: Mapping[str, list[frozenset[str]]]
+) -> bool:
+    """True when a one-word ``term`` is, in both events, only part of names that differ:
+    "tomas" of "tomas greel" and of "tomas varn" are two people, not one shared actor.
+    Names compare by their words, one name holding the other's ("harrow police" and
+    "harrow police department") being one."""
+    if " " in term or term not in a or term not in b:
+        return False
+    return not any(x <= y or y <= x for x in a[term] for y in b[term])
+
+
 def _weigh(
     events: Sequence[EventSignal], rule: LinkRule, every_pair: bool
 ) -> tuple[list[EventSignal], list[frozenset[str]], list[tuple[int, int, EventLink]]]:
@@ -398,6 +424,7 @@ def _weigh(
     ]
     if n == 0:
         return order, specific, []
+    names = [_full_names(e.actors) for e in order]
     # a kind word is specific by the events carrying that very form; specific words then
     # compare by their shortest form (merging forms never makes a word less specific)
     forms = kind_forms([e.kind for e in order])
@@ -413,7 +440,9 @@ def _weigh(
     out: list[tuple[int, int, EventLink]] = []
     for i in range(n):
         for j in range(i + 1, n):
-            actors = specific[i] & specific[j]
+            actors = frozenset(
+                t for t in specific[i] & specific[j] if not _other_names(t, names[i], names[j])
+            )
             shared = len(actors)
             kind = kinds[i] & kinds[j]
             gap = _gap_days(order[i].dates, order[j].dates)
