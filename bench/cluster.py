@@ -25,10 +25,9 @@ story (ECB+ topics hold two sibling events each; target <= 2%). The run also pri
 many articles carry event identity (a headline action, an event day: ``article_terms``).
 
 ``--features`` prints, per split, how often each event-identity feature (the index's:
-principal actors, headline actions, event days; and the candidates tried for issue 19:
-lead names, lead places, years, lead month-days, lead numbers; and issue 19's third try:
-identifier codes, the lead's agent, principal actors sharing one, a dated and an undated
-article) clashes on pairs of one event, on sibling pairs, and on the sibling pairs the
+principal actors, headline actions, event days, identifier codes; and the candidates
+tried for issue 19: lead names, lead places, years, lead month-days, lead numbers, the
+lead's agent, principal actors sharing one, a dated and an undated article) clashes on pairs of one event, on sibling pairs, and on the sibling pairs the
 file-order incremental run merged: a feature worth adding clashes on few same-event pairs
 and many merged ones.
 
@@ -72,7 +71,11 @@ from storyline.embed import (  # noqa: E402
 from storyline.lang import MONTHS, WEEKDAYS, stop_words  # noqa: E402
 from storyline.lang.actions import ACTION_OF  # noqa: E402
 from storyline.models import Article, RawDoc  # noqa: E402
-from storyline.stages.commit.index import StoryIndex  # noqa: E402
+from storyline.stages.commit.index import (  # noqa: E402
+    StoryIndex,
+    codes_clash,
+    identifier_codes,
+)
 from storyline.stages.commit.recluster import recluster  # noqa: E402
 from storyline.stages.prepare.clean import clean_document  # noqa: E402
 from storyline.stages.prepare.extract.dates import (  # noqa: E402
@@ -259,9 +262,6 @@ def ours(
 # tried for issue 19 and are read here only, from the article text, for the record.
 
 _YEAR = re.compile(r"(?<![\w.$-])(?:19[5-9]\d|20[0-3]\d)(?![\w-])")
-# an identifier naming one instance of a recurring thing: a bulletin, flight, case or model
-# code written as capitals and digits ("XB12-345", "QZ-9"); its family is the letters
-_CODE = re.compile(r"\b([A-Z]{1,4})-?\d{2,}(?:-\d+)*\b")
 _CAP = re.compile(r"[A-Z][\w'.-]*")
 _PLACE_PREP = frozenset({"in", "at", "near", "outside"})
 _NOT_NAME = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
@@ -310,7 +310,7 @@ def event_features(article: Article, terms: list[str]) -> dict[str, object]:
         elif agent or k > 4:
             break
     lead_actions = {ACTION_OF[w.lower()] for w in words if w.lower() in ACTION_OF}
-    codes = {m.group(0) for m in _CODE.finditer(article.text)}
+    codes = set(identifier_codes(terms))
     years = [int(y) for y in _YEAR.findall(article.text)]
     nums = {t for t in re.findall(r"\d[\d,.]*\d|\d", lead) if len(t) >= 2}
     return {
@@ -333,12 +333,6 @@ def event_features(article: Article, terms: list[str]) -> dict[str, object]:
 
 def _absent(a: set[str], b_terms: set[str]) -> bool:
     return not (a & b_terms)
-
-
-def _codes_clash(a: dict, b: dict) -> bool:
-    """Both name codes of one family ("XB") and share no code."""
-    family = lambda codes: {_CODE.match(c).group(1) for c in codes}  # type: ignore[union-attr]  # noqa: E731
-    return bool(family(a["codes"]) & family(b["codes"])) and not (a["codes"] & b["codes"])
 
 
 def _agents_clash(a: dict, b: dict) -> bool:
@@ -384,7 +378,9 @@ FEATURES: dict[str, tuple[tuple[str, ...], object]] = {
     "lead numbers disjoint": (
         ("lead_numbers",), lambda a, b: not (a["lead_numbers"] & b["lead_numbers"]),
     ),
-    "identifier codes: one family, none shared": (("codes",), _codes_clash),
+    "identifier codes (used w/ action)": (
+        ("codes",), lambda a, b: codes_clash(tuple(a["codes"]), tuple(b["codes"])),
+    ),
     "lead agents disjoint": (
         ("lead_agent",), lambda a, b: not (a["lead_agent"] & b["lead_agent"]),
     ),
