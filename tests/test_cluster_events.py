@@ -283,6 +283,21 @@ def test_a_strike_and_its_deal_are_two_events_and_the_ferry_fire_one(name: str) 
         assert partition(got) == partition([gold[i] for i in order]), seed
 
 
+def test_group_clashes_of_articles_with_codes_and_no_action() -> None:
+    arts = [make("Lanternview news", None, f"Quillsoft shipped bulletin {code} for Lanternview.", n)
+            for n, code in enumerate(("QS12-044", "QS12-044", "QS13-207"))]  # fmt: skip
+    index = StoryIndex("tfidf")
+    m = members(arts)
+    assert all(x.codes and not x.actions for x in m)
+    for x in m:
+        index._members[x.id] = x
+    units = [index._unit_of_member(x) for x in m]
+    got = index._event_counts(units)
+    assert got is not None
+    p = params_for("tfidf")
+    assert got[0, 1] == 0.0 and got[0, 2] == got[1, 2] == pytest.approx(p.code_weight)
+
+
 @pytest.mark.parametrize("name", ["tfidf", "model2vec"])
 def test_two_patches_named_by_other_bulletins_are_two_events(name: str) -> None:
     arts, gold = corpus("K", "L")

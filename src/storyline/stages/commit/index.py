@@ -841,9 +841,10 @@ class StoryIndex:
                 named[r, cols] = 1.0
                 main[r, cols[0]] = 1.0
         hit = main @ named.T  # a's main action among b's actions
-        has = named.any(axis=1)
+        # 1: it names an action (an article may have only codes; then ``codes`` may be empty)
+        has = (named.sum(axis=1) > 0).astype(np.float64)
         # 1: neither names the other's main action; 0 when either names none
-        other = (1.0 - (hit + hit.T) / 2) * (has[:, None] & has[None, :])
+        other = (1.0 - (hit + hit.T) / 2) * np.outer(has, has)
         day = np.array([m.eday if m.eday is not None else np.nan for _, m in arts], np.float64)
         gap = np.abs(day[:, None] - day[None, :])  # NaN when either day is unknown
         dated = np.isfinite(gap)
