@@ -851,13 +851,18 @@ class StoryIndex:
         with np.errstate(invalid="ignore"):
             far = dated & (gap > p.date_gap_days)
         clash = other * np.where(dated, np.where(far, p.action_date_weight, 0.0), p.action_weight)
-        if p.code_weight:
-            coded = [r for r, (_, m) in enumerate(arts) if m.codes]
-            for x, r in enumerate(coded):
-                for q in coded[x + 1 :]:
-                    if codes_clash(arts[r][1].codes, arts[q][1].codes):
-                        clash[r, q] += p.code_weight
-                        clash[q, r] += p.code_weight
+        if p.code_weight and any(m.codes for _, m in arts):
+            # ``codes_clash`` for every pair: a family in common, no code in common
+            ids: dict[str, int] = {}
+            fams: dict[str, int] = {}
+            has_code = np.zeros((n, 1 + sum(len(m.codes) for _, m in arts)))
+            has_fam = np.zeros_like(has_code)
+            for r, (_, m) in enumerate(arts):
+                for c in m.codes:
+                    has_code[r, ids.setdefault(c, len(ids))] = 1.0
+                    has_fam[r, fams.setdefault(_code_family(c), len(fams))] = 1.0
+            other_codes = ((has_fam @ has_fam.T) > 0) & ((has_code @ has_code.T) == 0)
+            clash += p.code_weight * other_codes
         k = len(units)
         own = np.zeros((k, n))
         own[owner, np.arange(n)] = 1.0
