@@ -25,10 +25,11 @@ story (ECB+ topics hold two sibling events each; target <= 2%). The run also pri
 many articles carry event identity (a headline action, an event day: ``article_terms``).
 
 ``--features`` prints, per split, how often each event-identity feature (the index's:
-principal actors, headline actions, event days; and the candidates tried for issue 19:
-lead names, lead places, years, lead month-days, lead numbers) clashes on pairs of one
-event, on sibling pairs, and on the sibling pairs the file-order incremental run merged:
-a feature worth adding clashes on few same-event pairs and many merged ones.
+principal actors, headline actions, event days, identifier codes; and the candidates
+tried for issue 19: lead names, lead places, years, lead month-days, lead numbers, the
+lead's agent, principal actors sharing one, a dated and an undated article) clashes on pairs of one event, on sibling pairs, and on the sibling pairs the
+file-order incremental run merged: a feature worth adding clashes on few same-event pairs
+and many merged ones.
 
 ``--set siblings`` scores the same systems on ``bench/data/siblings`` (the project's own
 labelled fictional set of sibling events, with outlets and publication dates where the
@@ -68,8 +69,13 @@ from storyline.embed import (  # noqa: E402
     resolve_precision,
 )
 from storyline.lang import MONTHS, WEEKDAYS, stop_words  # noqa: E402
+from storyline.lang.actions import ACTION_OF  # noqa: E402
 from storyline.models import Article, RawDoc  # noqa: E402
-from storyline.stages.commit.index import StoryIndex  # noqa: E402
+from storyline.stages.commit.index import (  # noqa: E402
+    StoryIndex,
+    codes_clash,
+    identifier_codes,
+)
 from storyline.stages.commit.recluster import recluster  # noqa: E402
 from storyline.stages.prepare.clean import clean_document  # noqa: E402
 from storyline.stages.prepare.extract.dates import (  # noqa: E402
@@ -296,6 +302,15 @@ def event_features(article: Article, terms: list[str]) -> dict[str, object]:
             break
     eday = article.published[:10] if article.published else None
     eday = eday or next((t[cut:] for t in terms if t.startswith(DAY_PREFIX)), None)
+    agent: list[str] = []  # the lead's opening name run: who acted, in most leads
+    for k, w in enumerate(words):
+        n = w.strip(",;:()\"'").lower().removesuffix("'s")
+        if _CAP.fullmatch(w.strip(",;:()\"'")) and n not in stop and n not in _NOT_NAME:
+            agent.append(n)
+        elif agent or k > 4:
+            break
+    lead_actions = {ACTION_OF[w.lower()] for w in words if w.lower() in ACTION_OF}
+    codes = set(identifier_codes(terms))
     years = [int(y) for y in _YEAR.findall(article.text)]
     nums = {t for t in re.findall(r"\d[\d,.]*\d|\d", lead) if len(t) >= 2}
     return {
@@ -308,11 +323,25 @@ def event_features(article: Article, terms: list[str]) -> dict[str, object]:
         "year": max(years) if years else None,
         "lead_yday": day,
         "lead_numbers": nums or None,
+        "codes": codes or None,
+        "lead": lead.lower(),
+        "lead_agent": set(agent) or None,
+        "lead_actions": lead_actions,
+        "dated": bool(eday),
     }
 
 
 def _absent(a: set[str], b_terms: set[str]) -> bool:
     return not (a & b_terms)
+
+
+def _agents_clash(a: dict, b: dict) -> bool:
+    """The leads' agents share no word and neither is named in the other's lead."""
+    if a["lead_agent"] & b["lead_agent"]:
+        return False
+    return not any(w in b["lead"] for w in a["lead_agent"]) and not any(
+        w in a["lead"] for w in b["lead_agent"]
+    )
 
 
 def _yday_gap(a: int, b: int) -> int:
@@ -348,6 +377,25 @@ FEATURES: dict[str, tuple[tuple[str, ...], object]] = {
     ),
     "lead numbers disjoint": (
         ("lead_numbers",), lambda a, b: not (a["lead_numbers"] & b["lead_numbers"]),
+    ),
+    "identifier codes (used w/ action)": (
+        ("codes",), lambda a, b: codes_clash(tuple(a["codes"]), tuple(b["codes"])),
+    ),
+    "lead agents disjoint": (
+        ("lead_agent",), lambda a, b: not (a["lead_agent"] & b["lead_agent"]),
+    ),
+    "  ... and neither in the other's lead": (("lead_agent",), _agents_clash),
+    "  ... and one action in both leads": (
+        ("lead_agent",),
+        lambda a, b: _agents_clash(a, b) and a["lead_actions"] & b["lead_actions"],
+    ),
+    "principals share one, others differ": (
+        ("princ",),
+        lambda a, b: len(a["princ"]) == len(b["princ"]) == 2
+        and len(set(a["princ"]) & set(b["princ"])) == 1,
+    ),
+    "one dated, the other not (no cue)": (
+        ("terms",), lambda a, b: a["dated"] != b["dated"],
     ),
 }  # fmt: skip
 

@@ -12,7 +12,12 @@ import pytest
 from cluster_fixture import cluster, partition
 from storyline.embed import article_text_for_embedding, get_embedder
 from storyline.models import Article
-from storyline.stages.commit.index import StoryIndex, params_for
+from storyline.stages.commit.index import (
+    StoryIndex,
+    codes_clash,
+    identifier_codes,
+    params_for,
+)
 from storyline.stages.prepare.terms import (
     ACTION_PREFIX,
     DAY_PREFIX,
@@ -24,7 +29,9 @@ from storyline.text import content_id
 
 # Made-up news. S and D are siblings with the same union, leader, operator and port a
 # week apart: a strike, then the deal that ended it. Q is one event (a ferry fire) that
-# one outlet headlines as the fire and another as the evacuation, on one day.
+# one outlet headlines as the fire and another as the evacuation, on one day. K and L are
+# two emergency patches of one browser, undated and worded alike: only their bulletin
+# codes tell them apart.
 EVENTS: dict[str, list[tuple[str, str | None, str]]] = {
     "S": [
         (
@@ -87,6 +94,38 @@ EVENTS: dict[str, list[tuple[str, str | None, str]]] = {
             "Tuesday evening after smoke filled the engine room off Tenby Point. Captain Ida "
             "Brenner ordered the ship cleared, and Brenner said the Sella Marrowby would be "
             "towed to harbour.",
+        ),
+    ],
+    "K": [
+        (
+            "Quillsoft rushes emergency patch for Lanternview browser",
+            None,
+            "Quillsoft released an emergency patch for its Lanternview browser on Wednesday "
+            "to fix a flaw that let attackers take over computers. The update, bulletin "
+            "QS12-044, closes the hole in every version of Lanternview, Quillsoft said.",
+        ),
+        (
+            "Quillsoft patches Lanternview flaw",
+            None,
+            "Users of the Lanternview browser should install the emergency update Quillsoft "
+            "released on Wednesday, security experts said. Bulletin QS12-044 fixes a flaw "
+            "that attackers used to take over computers through Lanternview.",
+        ),
+    ],
+    "L": [
+        (
+            "Quillsoft issues emergency fix for Lanternview browser",
+            None,
+            "Quillsoft issued an emergency fix for its Lanternview browser on Tuesday after "
+            "attackers exploited a flaw to take over computers. The update, bulletin "
+            "QS13-207, covers every version of Lanternview, Quillsoft said.",
+        ),
+        (
+            "Quillsoft fixes Lanternview hole",
+            None,
+            "Quillsoft shipped an emergency update for the Lanternview browser on Tuesday, "
+            "security experts said. Bulletin QS13-207 closes a flaw that attackers used to "
+            "take over computers through Lanternview.",
         ),
     ],
 }
@@ -185,9 +224,32 @@ def test_other_actions_clash_by_how_far_apart_their_days_are() -> None:
     assert clash(members([both])[0], m[0]) == pytest.approx(p.action_date_weight / 2)
 
 
+def test_identifier_codes_name_one_instance_of_a_recurring_thing() -> None:
+    terms = ["quillsoft", "qs12-044", "#2031", "kv-2031-88", "tx907", "nbc10", "dec-19-05",
+             "x-15", "#p:quillsoft", "lanternview"]  # fmt: skip
+    # a station's name ("nbc10"), a date, a one-letter family and numbers are not codes
+    assert identifier_codes(terms) == ("qs12-044", "kv-2031-88", "tx907")
+    # one family, none in common: two instances; a shared code or another family: no
+    assert codes_clash(("qs12-044",), ("qs13-207",))
+    assert not codes_clash(("qs12-044", "qs13-207"), ("qs13-207",))
+    assert not codes_clash(("qs12-044",), ("kv-2031-88",))
+    assert identifier_codes(article_terms(corpus("K")[0][0])) == ("qs12-044",)
+
+
+def test_other_codes_clash_whatever_the_actions() -> None:
+    arts, _ = corpus("K", "L")
+    m = members(arts)
+    p = params_for("tfidf")
+    clash = StoryIndex("tfidf")._event_clash
+    assert clash(m[0], m[1]) == 0.0  # one bulletin
+    assert clash(m[0], m[2]) == pytest.approx(p.code_weight)  # two, one action ("release")
+    off = replace(p, code_weight=0.0)
+    assert StoryIndex("tfidf", params=off)._event_clash(m[0], m[2]) == 0.0
+
+
 def test_group_clashes_match_article_by_article_ones() -> None:
     """The matrix ``_greedy`` uses equals the pairs summed one by one."""
-    arts, _ = corpus("S", "D", "Q")
+    arts, _ = corpus("S", "K", "D", "L", "Q")
     vecs = get_embedder("tfidf").encode([article_text_for_embedding(a) for a in arts])
     index = StoryIndex("tfidf")
     cluster(arts[:5], vecs[:5], index)
@@ -219,6 +281,33 @@ def test_a_strike_and_its_deal_are_two_events_and_the_ferry_fire_one(name: str) 
         order = np.random.default_rng(seed).permutation(len(arts))
         got = cluster([arts[i] for i in order], vecs[order], StoryIndex(name))
         assert partition(got) == partition([gold[i] for i in order]), seed
+
+
+def test_group_clashes_of_articles_with_codes_and_no_action() -> None:
+    arts = [make("Lanternview news", None, f"Quillsoft shipped bulletin {code} for Lanternview.", n)
+            for n, code in enumerate(("QS12-044", "QS12-044", "QS13-207"))]  # fmt: skip
+    index = StoryIndex("tfidf")
+    m = members(arts)
+    assert all(x.codes and not x.actions for x in m)
+    for x in m:
+        index._members[x.id] = x
+    units = [index._unit_of_member(x) for x in m]
+    got = index._event_counts(units)
+    assert got is not None
+    p = params_for("tfidf")
+    assert got[0, 1] == 0.0 and got[0, 2] == got[1, 2] == pytest.approx(p.code_weight)
+
+
+@pytest.mark.parametrize("name", ["tfidf", "model2vec"])
+def test_two_patches_named_by_other_bulletins_are_two_events(name: str) -> None:
+    arts, gold = corpus("K", "L")
+    vecs = get_embedder(name).encode([article_text_for_embedding(a) for a in arts])
+    for seed in range(4):
+        order = np.random.default_rng(seed).permutation(len(arts))
+        got = cluster([arts[i] for i in order], vecs[order], StoryIndex(name))
+        assert partition(got) == partition([gold[i] for i in order]), seed
+    off = replace(params_for(name), code_weight=0.0)
+    assert len(set(cluster(arts, vecs, StoryIndex(name, params=off)))) == 1
 
 
 @pytest.mark.parametrize("name", ["tfidf", "model2vec"])

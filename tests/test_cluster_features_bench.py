@@ -34,6 +34,8 @@ def test_event_features_read_the_lead_sentence_not_the_headline_line() -> None:
     assert feats["lead_numbers"] == {"41"}
     assert feats["lead_yday"] == 62  # March 3, read without a year
     assert feats["eday"] is None  # no published date, no full date in the lead
+    assert feats["lead_agent"] == {"crews"}  # the lead's opening name run
+    assert feats["codes"] is None and feats["dated"] is False
 
 
 def test_feature_rates_count_clashes_per_kind_of_pair() -> None:
@@ -44,8 +46,9 @@ def test_feature_rates_count_clashes_per_kind_of_pair() -> None:
         {"topic": 2, "event": "c"},  # another topic: never counted
     ]
     base = dict.fromkeys(
-        ("actions", "eday", "lead_names", "lead_places", "year", "lead_yday", "lead_numbers")
-    )
+        ("actions", "eday", "lead_names", "lead_places", "year", "lead_yday", "lead_numbers",
+         "codes", "lead_agent")
+    ) | {"lead": "", "lead_actions": set(), "dated": False}  # fmt: skip
     feats = [
         {**base, "terms": {"corrigan", "veldmark"}, "princ": ["corrigan"]},
         {**base, "terms": {"corrigan", "portline"}, "princ": ["portline"]},
@@ -57,3 +60,6 @@ def test_feature_rates_count_clashes_per_kind_of_pair() -> None:
     assert rates["principal actors (used)"] == (0.0, 1.0, 1.0, 2)
     # a feature no article states never clashes
     assert rates["latest year stated differs"] == (0.0, 0.0, 0.0, 2)
+    assert rates["identifier codes (used w/ action)"] == (0.0, 0.0, 0.0, 2)
+    # two undated articles are alike: no clash
+    assert rates["one dated, the other not (no cue)"] == (0.0, 0.0, 0.0, 2)
