@@ -3,7 +3,7 @@
 
     python bench/cluster.py [--embedder minilm|model2vec|tfidf] [--split dev|train]
                             [--set ecbplus|siblings] [--orders 3] [--no-baselines] [--scale 100000] [--no-scale]
-                            [--features]
+                            [--features] [--splits]
                             [--only-scale] [--minilm-tokens N]
                             [--embed-threads N] [--compare-threads N]
                             [--embed-precision fp32|bf16]
@@ -30,6 +30,18 @@ tried for issue 19: lead names, lead places, years, lead month-days, lead number
 lead's agent, principal actors sharing one, a dated and an undated article) clashes on pairs of one event, on sibling pairs, and on the sibling pairs the
 file-order incremental run merged: a feature worth adding clashes on few same-event pairs
 and many merged ones.
+
+``--splits`` prints, per split, each gold event that the file-order incremental run put in
+several stories: its fragments (articles of the event / size of their story, and the gold
+events that story holds), and for every pair of fragments the pairs of one event lost, the
+term and embedding cosines of their centroids, the share of their terms in common, each
+factor of the index's group score (principal clash, event clash, time with the gap between
+their publication days) and the score against the merge threshold; ``kept apart by`` names
+the factor without which the pair would have merged, else ``similarity`` (or ``another
+event's story`` when the pair scores above the threshold but one side was taken by a story
+of another gold event). A summary line
+adds the lost pairs up by cause, and counts the lost pairs whose two articles have
+publication days more than ``time_grace_days`` apart (a follow-up weeks later).
 
 ``--set siblings`` scores the same systems on ``bench/data/siblings`` (the project's own
 labelled fictional set of sibling events, with outlets and publication dates where the
@@ -73,7 +85,9 @@ from storyline.lang.actions import ACTION_OF  # noqa: E402
 from storyline.models import Article, RawDoc  # noqa: E402
 from storyline.stages.commit.index import (  # noqa: E402
     StoryIndex,
+    _clash,
     codes_clash,
+    expected_similarity,
     identifier_codes,
 )
 from storyline.stages.commit.recluster import recluster  # noqa: E402
@@ -213,6 +227,7 @@ def ours(
     t_terms = time.perf_counter() - t0
     runs = []
     t_index = []
+    first_index: StoryIndex | None = None
     for k in range(orders):
         order = list(range(len(arts)))
         if k:
@@ -227,6 +242,8 @@ def ours(
         assign.update(index.take_moves())
         t_index.append(time.perf_counter() - t0)
         runs.append([assign[a.id] for a in arts])
+        if not k:
+            first_index = index
     t0 = time.perf_counter()
     batch = recluster(arts, vecs, terms, embedder_name=embedder)
     t_re = time.perf_counter() - t0
@@ -234,6 +251,7 @@ def ours(
     return (
         {
             "runs": runs,
+            "index": first_index,
             "batch": [batch[a.id] for a in arts],
             "tokens_dps": n / t_tok,
             "embed_dps": n / t_embed,
@@ -433,6 +451,113 @@ def feature_rates(
 # -- baselines --------------------------------------------------------------------------
 
 
+# -- why one event's articles are in several stories (--splits) --------------------------
+
+
+def _group_factors(index: StoryIndex, a: list, b: list) -> dict[str, float]:
+    """The index's group score of two lists of members (``_greedy``'s ``ratios``, written
+    out factor by factor) and the cues behind it."""
+    p = index.p
+    ta: Counter[str] = Counter()
+    tb: Counter[str] = Counter()
+    for m in a:
+        ta.update(m.terms)
+    for m in b:
+        tb.update(m.terms)
+    dot = sum(w * tb.get(t, 0.0) for t, w in ta.items())
+    na = np.sqrt(sum(w * w for w in ta.values()))
+    nb = np.sqrt(sum(w * w for w in tb.values()))
+    tcos = float(dot / (na * nb)) if na and nb else 0.0
+    va, vb = sum(m.vec for m in a), sum(m.vec for m in b)
+    ecos = float(va @ vb / (np.linalg.norm(va) * np.linalg.norm(vb)))
+    ecos = (ecos - p.emb_floor) / (1 - p.emb_floor)
+    sim = p.term_weight * tcos + (1 - p.term_weight) * ecos
+    expect = expected_similarity(p.rho, len(a), len(b))
+    raw_a = set().union(*(m.raw for m in a))
+    raw_b = set().union(*(m.raw for m in b))
+    shared = len(raw_a & raw_b) / max(1, min(len(raw_a), len(raw_b)))
+    pa, pb = [m for m in a if m.princ], [m for m in b if m.princ]
+    princ = 1.0
+    if p.clash_weight and pa and pb:
+        rate = sum(_clash(x, y) for x in pa for y in pb) / (len(pa) * len(pb))
+        princ = max(p.clash_floor, 1.0 - p.clash_weight * rate)
+    ev = [index._event_clash(x, y) for x in a for y in b]
+    event = max(p.clash_floor, 1.0 - sum(ev) / (len(a) * len(b)))
+    da = sorted(m.day for m in a if m.day is not None)
+    db = sorted(m.day for m in b if m.day is not None)
+    time_f = index._time_factor(da, db)
+    gap = max(da[0] - db[-1], db[0] - da[-1], 0) if da and db else -1
+    return {
+        "tcos": tcos, "ecos": ecos, "shared": shared, "sim/exp": sim / expect,
+        "princ": princ, "event": event, "time": time_f, "gap": gap,
+        "score": sim / expect * princ * event * time_f,
+    }  # fmt: skip
+
+
+def split_report(docs: list[dict], arts: list[Article], index: StoryIndex, pred: list[str]) -> None:
+    """Print why each gold event is in several stories (``--splits``)."""
+    gold = [d["event"] for d in docs]
+    members = index._members
+    story_gold: dict[str, Counter[str]] = {}
+    for g, s in zip(gold, pred, strict=True):
+        story_gold.setdefault(s, Counter())[g] += 1
+    by_event: dict[str, dict[str, list[int]]] = {}
+    for i, (g, s) in enumerate(zip(gold, pred, strict=True)):
+        by_event.setdefault(g, {}).setdefault(s, []).append(i)
+    causes: Counter[str] = Counter()
+    far = total = 0
+    grace = index.p.time_grace_days
+    blocks = []
+    for ev, frags in by_event.items():
+        if len(frags) < 2:
+            continue
+        parts = sorted(frags.values(), key=lambda f: (-len(f), f[0]))
+        lines = []
+        for f in parts:
+            sid = pred[f[0]]
+            mix = ", ".join(f"{g} {n}" for g, n in story_gold[sid].most_common())
+            lines.append(f"    F{parts.index(f)}: {len(f)}/{sum(story_gold[sid].values())} ({mix})")
+        lost_event = 0
+        for x in range(len(parts)):
+            for y in range(x + 1, len(parts)):
+                fa = [members[arts[i].id] for i in parts[x]]
+                fb = [members[arts[i].id] for i in parts[y]]
+                c = _group_factors(index, fa, fb)
+                lost = len(fa) * len(fb)
+                lost_event += lost
+                days = [(m.day, n.day) for m in fa for n in fb]
+                far += sum(d is not None and e is not None and abs(d - e) > grace for d, e in days)
+                thr = index.p.alpha_merge
+                other = [g for f in (parts[x], parts[y]) for g in story_gold[pred[f[0]]] if g != ev]
+                if c["score"] >= thr:
+                    # they would merge on their own: one side went with another story first
+                    cause = "another event's story" if other else "greedy order"
+                elif c["sim/exp"] < thr:
+                    cause = "similarity"
+                else:
+                    # the factor without which the pair would have merged (largest first)
+                    pen = sorted(("princ", "event", "time"), key=lambda k: c[k])
+                    cause = next(
+                        (k for k in pen if c["score"] / max(c[k], 1e-9) >= thr), "+".join(pen[:2])
+                    )
+                causes[cause] += lost
+                gap = f" (gap {c['gap']} d)" if c["gap"] >= 0 else ""
+                lines.append(
+                    f"    F{x}~F{y}: {lost} pairs; tcos {c['tcos']:.2f} ecos {c['ecos']:.2f} "
+                    f"terms shared {c['shared']:.0%}; sim/expected {c['sim/exp']:.2f} x princ "
+                    f"{c['princ']:.2f} x event {c['event']:.2f} x time {c['time']:.2f}{gap} = "
+                    f"{c['score']:.2f} (merge at {thr}): kept apart by {cause}"
+                )
+        total += lost_event
+        blocks.append((lost_event, f"  {ev}: {lost_event} pairs lost", lines))
+    print(f"same-event pairs split: {total}; by cause: "
+          + ", ".join(f"{k} {n}" for k, n in causes.most_common())
+          + f"; {far} of them have publication days more than {grace:g} days apart")  # fmt: skip
+    for _, head, lines in sorted(blocks, key=lambda b: -b[0]):
+        print(head)
+        print("\n".join(lines))
+
+
 def tfidf_agglomerative(texts: list[str], threshold: float) -> list[str]:
     from sklearn.cluster import AgglomerativeClustering
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -580,6 +705,11 @@ def main() -> None:
         help="also print each event-identity feature's clash rate on same-event pairs, "
         "sibling pairs and the sibling pairs the first incremental run merged",
     )  # fmt: skip
+    ap.add_argument(
+        "--splits", action="store_true",
+        help="also print, for each gold event the first incremental run split, its stories "
+        "and which similarity, clash or time factor kept each pair of them apart",
+    )  # fmt: skip
     ap.add_argument("--scale", type=int, default=100_000)
     ap.add_argument("--no-scale", action="store_true")
     ap.add_argument("--only-scale", action="store_true", help="skip the quality runs")
@@ -674,6 +804,8 @@ def main() -> None:
                   f"{'same':>6} {'sibling':>8} {'merged sib (of ' + str(rates[0][4]) + ')':>20}")  # fmt: skip
             for name, same, sib, merged, _ in rates:
                 print(f"  {name:<42} {same:6.2%} {sib:8.1%} {merged:20.1%}")
+        if args.splits:
+            split_report(docs, arts, res["index"], res["runs"][0])  # type: ignore[arg-type,index]
         print(f"(speed baseline in this process: text.tokens {res['tokens_dps']:.0f} docs/s; "
               f"incremental end to end = x{res['tokens_dps'] / res['dps']:.1f} its time; "
               f"peak RSS so far {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")  # type: ignore[operator]  # fmt: skip
