@@ -41,7 +41,8 @@ the factor without which the pair would have merged, else ``similarity`` (or ``a
 event's story`` when the pair scores above the threshold but one side was taken by a story
 of another gold event). A summary line
 adds the lost pairs up by cause, and counts the lost pairs whose two articles have
-publication days more than ``time_grace_days`` apart (a follow-up weeks later).
+publication days (or event days: published, else the lead's) more than ``time_grace_days``
+apart (a follow-up weeks later).
 
 ``--set siblings`` scores the same systems on ``bench/data/siblings`` (the project's own
 labelled fictional set of sibling events, with outlets and publication dates where the
@@ -505,7 +506,7 @@ def split_report(docs: list[dict], arts: list[Article], index: StoryIndex, pred:
     for i, (g, s) in enumerate(zip(gold, pred, strict=True)):
         by_event.setdefault(g, {}).setdefault(s, []).append(i)
     causes: Counter[str] = Counter()
-    far = total = 0
+    far = efar = total = 0
     grace = index.p.time_grace_days
     blocks = []
     for ev, frags in by_event.items():
@@ -527,6 +528,10 @@ def split_report(docs: list[dict], arts: list[Article], index: StoryIndex, pred:
                 lost_event += lost
                 days = [(m.day, n.day) for m in fa for n in fb]
                 far += sum(d is not None and e is not None and abs(d - e) > grace for d, e in days)
+                edays = [(m.eday, n.eday) for m in fa for n in fb]
+                efar += sum(
+                    d is not None and e is not None and abs(d - e) > grace for d, e in edays
+                )
                 thr = index.p.alpha_merge
                 other = [g for f in (parts[x], parts[y]) for g in story_gold[pred[f[0]]] if g != ev]
                 if c["score"] >= thr:
@@ -552,7 +557,8 @@ def split_report(docs: list[dict], arts: list[Article], index: StoryIndex, pred:
         blocks.append((lost_event, f"  {ev}: {lost_event} pairs lost", lines))
     print(f"same-event pairs split: {total}; by cause: "
           + ", ".join(f"{k} {n}" for k, n in causes.most_common())
-          + f"; {far} of them have publication days more than {grace:g} days apart")  # fmt: skip
+          + f"; {far} of them have publication days more than {grace:g} days apart, {efar} "
+          "event days (published, else the lead's)")  # fmt: skip
     for _, head, lines in sorted(blocks, key=lambda b: -b[0]):
         print(head)
         print("\n".join(lines))

@@ -4,8 +4,12 @@ pairs (a pair missing the feature on either side never clashes)."""
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
+
 from bench_fixture import load_bench
 from storyline.models import Article
+from storyline.stages.commit.index import StoryIndex
 from storyline.stages.prepare.terms import article_terms
 from storyline.text import content_id
 
@@ -63,3 +67,27 @@ def test_feature_rates_count_clashes_per_kind_of_pair() -> None:
     assert rates["identifier codes (used w/ action)"] == (0.0, 0.0, 0.0, 2)
     # two undated articles are alike: no clash
     assert rates["one dated, the other not (no cue)"] == (0.0, 0.0, 0.0, 2)
+
+
+def test_split_report_names_the_factor_that_kept_one_event_apart(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # one made-up event told twice, seven months apart, in the same words
+    text = "Marlow Lines reopened the Quellhaven ferry pier after repairs, Marlow Lines said."
+    arts = [
+        _article(text, published="2031-01-05"),
+        _article(text + " More sailings follow.", published="2031-08-01"),
+    ]
+    docs = [{"topic": 1, "event": "pier"}, {"topic": 1, "event": "pier"}]
+    vec = np.zeros(8, dtype=np.float32)
+    vec[0] = 1.0
+    index = StoryIndex("minilm")
+    pred = [index.add(a, vec, article_terms(a)) for a in arts]
+    moves = index.take_moves()
+    pred = [moves.get(a.id, p) for a, p in zip(arts, pred, strict=True)]
+    assert pred[0] != pred[1]  # the time penalty keeps them apart
+    _bench.split_report(docs, arts, index, pred)
+    out = capsys.readouterr().out
+    assert "same-event pairs split: 1; by cause: time 1;" in out
+    assert "1 of them have publication days more than 7 days apart" in out
+    assert "kept apart by time" in out and "(gap 208 d)" in out
