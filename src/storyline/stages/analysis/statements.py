@@ -372,23 +372,31 @@ def _alike(
     """Two clauses that tell one fact in other words (their vectors are alike): enough
     content words in common, one of them a plain word in both, the same values, both or
     neither negated, no person put in the place of another. The whole clauses are the cites."""
+    hit = _alike_why(a, b, persons)
+    return None if isinstance(hit, str) else hit
+
+
+def _alike_why(
+    a: _Sentence, b: _Sentence, persons: frozenset[str] = frozenset()
+) -> tuple[int, int, int, int] | str:
+    """``_alike``, or the first of its checks that failed (for ``explain_pair``)."""
     ca = {t.norm for t in a.tokens if t.content}
     cb = {t.norm for t in b.tokens if t.content}
     common = ca & cb
     if len(common) < MEANING_SHARED or len(common) < MEANING_OVERLAP * len(ca | cb):
-        return None
+        return f"few shared words ({len(common)} of {len(ca | cb)})"
     plain_a = {t.norm for t in a.tokens if t.content and not t.name and t.value is None}
     plain_b = {t.norm for t in b.tokens if t.content and not t.name and t.value is None}
     if not (plain_a & plain_b) - _SAYING:
-        return None
+        return "no shared plain word"
     if not _agree(a.values, b.values):
-        return None
+        return f"values differ ({sorted(a.values)} / {sorted(b.values)})"
     if any(t.norm in _NEGATIONS for t in a.tokens) != any(t.norm in _NEGATIONS for t in b.tokens):
-        return None
+        return "one side negated"
     pa = {t.norm for t in a.tokens if t.name and t.norm in persons}
     pb = {t.norm for t in b.tokens if t.name and t.norm in persons}
     if pa - pb and pb - pa:
-        return None  # "Ames was charged" / "Roe was charged"
+        return "two persons"  # "Ames was charged" / "Roe was charged"
     return 0, len(a.tokens), 0, len(b.tokens)
 
 
@@ -424,27 +432,36 @@ def _shared(
 ) -> tuple[int, int, int, int] | None:
     """The token stretch of ``a`` and of ``b`` that the two share, when it holds the same
     values and enough content words; ``None`` otherwise."""
+    hit = _shared_why(a, b, cos, persons)
+    return None if isinstance(hit, str) else hit
+
+
+def _shared_why(
+    a: _Sentence, b: _Sentence, cos: float, persons: frozenset[str] = frozenset()
+) -> tuple[int, int, int, int] | str:
+    """``_shared``, or the first of its checks that failed (for ``explain_pair``)."""
     ta, tb = a.tokens, b.tokens
     sm = difflib.SequenceMatcher(None, [t.norm for t in ta], [t.norm for t in tb], autojunk=False)
     blocks = [m for m in sm.get_matching_blocks() if m.size]
     matched = [t for m in blocks for t in ta[m.a : m.a + m.size]]
     shared = sum(t.content for t in matched)
     if not blocks or sum(t.content and not t.name and t.norm not in _SAYING for t in matched) < 2:
-        return None  # only names and "said" in common: "…, Sheriff Ames said" twice
+        return "only names and 'said' in common"  # "…, Sheriff Ames said" twice
     a0, a1 = blocks[0].a, blocks[-1].a + blocks[-1].size
     b0, b1 = blocks[0].b, blocks[-1].b + blocks[-1].size
     if cos >= STATEMENT_SIMILARITY and shared >= MIN_SHARED:
         for toks, lo, hi in ((ta, a0, a1), (tb, b0, b1)):
             if shared < MIN_DENSITY * sum(t.content for t in toks[lo:hi]):
-                return None  # a few words matched across a long sentence: no shared clause
+                return "shared words too sparse"  # a few words matched across a long sentence
     elif not (shared >= VALUE_SHARED and _specific({t.value for t in matched if t.value})):
-        return None
+        return f"words: cosine {cos:.2f}, {shared} shared content words, no specific value"
     if not _agree(a.values, b.values):
-        return None  # "a 5.6 quake" / "a 5.9 quake", "on Sunday" / "on Monday": two facts
+        # "a 5.6 quake" / "a 5.9 quake", "on Sunday" / "on Monday": two facts
+        return f"values differ ({sorted(a.values)} / {sorted(b.values)})"
     wa = ta[max(0, a0 - VALUE_REACH) : a1 + VALUE_REACH]
     wb = tb[max(0, b0 - VALUE_REACH) : b1 + VALUE_REACH]
     if any(t.norm in _NEGATIONS for t in wa) != any(t.norm in _NEGATIONS for t in wb):
-        return None  # "were related" / "were not related"
+        return "one side negated"  # "were related" / "were not related"
     for op, i0, i1, j0, j1 in sm.get_opcodes():
         if (
             op == "replace"
@@ -453,7 +470,7 @@ def _shared(
             and a0 <= i0 < a1
             and b0 <= j0 < b1
         ):
-            return None  # "the victim was Ames" / "the victim was Roe": two people
+            return "two persons"  # "the victim was Ames" / "the victim was Roe": two people
     return a0, a1, b0, b1
 
 
@@ -534,4 +551,55 @@ def find_statements(
             cites.append(c)
             said.append(texts[o.article][c.start : c.end])
         out.append(Statement(cites, said))
+    return out
+
+
+# -- diagnostics (bench/align.py --why-facts) ----------------------------------------------------
+
+
+def candidate_clauses(
+    articles: Sequence[Article], roots: Mapping[ArticleId, ArticleId]
+) -> list[tuple[ArticleId, int, int]]:
+    """The candidate clauses ``find_statements`` reads, as (article, start, end), in its order."""
+    return [(s.article, s.start, s.end) for s in _candidates(articles, roots)]
+
+
+def explain_pairs(
+    articles: Sequence[Article],
+    roots: Mapping[ArticleId, ArticleId],
+    pairs: Sequence[tuple[int, int]],
+    persons: frozenset[str] = frozenset(),
+    meaning: Meaning | None = None,
+) -> list[str]:
+    """Why each pair of candidate clauses (indices into ``candidate_clauses``) was or was not
+    joined: their TF-IDF and sentence-vector cosines, whether each path took them as a
+    candidate pair, and the first check of ``_shared`` / ``_alike`` that failed."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    sents = _candidates(articles, roots)
+    texts = {a.id: a.text for a in articles}
+    docs = [[t.norm for t in s.tokens if t.content] for s in sents]
+    matrix = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True).fit_transform(docs)
+    worded = {(i, j) for i, j, _ in _pairs(sents)}
+    alike = _meaning_pairs(sents, texts, meaning) if meaning is not None else {}
+    out: list[str] = []
+    for i, j in pairs:
+        i, j = min(i, j), max(i, j)
+        a, b = sents[i], sents[j]
+        cos = float((matrix[i] @ matrix[j].T).toarray()[0, 0])
+        why = [f"tfidf {cos:.2f}{' (pair)' if (i, j) in worded else ''}"]
+        hit = _shared_why(a, b, cos, persons)
+        why.append(f"words: {'joined' if not isinstance(hit, str) else hit}")
+        if meaning is not None:
+            vec = np.asarray(
+                meaning.encode([_core(texts[s.article][s.start : s.end]) for s in (a, b)])
+            )
+            floor = MEANING_SIMILARITY.get(meaning.embedder, 1.0)
+            mcos = float(vec[0] @ vec[1])
+            hit2 = _alike_why(a, b, persons)
+            why.append(
+                f"meaning {mcos:.2f}/{floor:.2f}{' (pair)' if (i, j) in alike else ''}: "
+                f"{'alike' if not isinstance(hit2, str) else hit2}"
+            )
+        out.append("; ".join(why))
     return out
