@@ -108,6 +108,10 @@ MEANING_SIMILARITY: Mapping[str, float] = {"minilm": 0.75}
 # twice, are not one fact).
 MEANING_SHARED = 3
 MEANING_OVERLAP = 0.2
+# Figures (numbers of two digits or more: "13", ".358", "2,500") two clauses of a candidate
+# pair must give alike to tell one fact whatever their word order (``_same_figures``): one
+# figure alone, or a one-digit number, is any count.
+SAME_FIGURES = 2
 
 # A number ("2, 000", "9-14", "0.41", "79th") or a word; hyphens cut words ("blood-alcohol"
 # and "blood alcohol" are the same two words).
@@ -120,6 +124,11 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|\s*(?:--|[–—])\s*|,?\s+(?:and|but|while|whereas)\s+"
     r"(?=[A-Z]|(?:he|she|it|they|we|police|officials)\b)"
 )
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# "and" between two names, no comma before it: a list of names ("IBO and WBO"), not a new
+# clause (", and Police said" is one).
+_NAME_LIST = re.compile(r"\s+(?:and|but|while|whereas)\s+[A-Z]")
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’.-]*$")
 _END = re.compile(r"[.!?][\"'”’)\]]*$")
 _MONTH_WORDS = {**MONTHS, **MONTH_ABBREVIATIONS}
 _SAYING = REPORTING_FORMS | QUOTE_SPEECH_FORMS
@@ -218,6 +227,8 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     "the attack was 150 miles off the port and the warship was 13 miles away" is two facts."""
     cuts = [start]
     for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if _NAME_LIST.match(text, m.start()) and _NAME_BEFORE.search(text, start, m.start()):
+            continue  # "the IBF, IBO and WBO titles", "Oman and Qatar": a list of names
         cuts.append(m.end())
     cuts.append(end)
     pieces: list[tuple[int, int]] = []
@@ -248,7 +259,13 @@ def _candidates(
             for c0, c1 in _clauses(a.text, s, e):
                 toks = _tokens(a.text, c0, c1)
                 if sum(t.norm.isalpha() for t in toks) >= MIN_WORDS:
-                    values = {t.value for t in toks if t.value}
+                    # a value in brackets is an aside (a record, the same figure in another
+                    # unit or clock: "at 1353 (1023 GMT)"), not the clause's own fact
+                    asides = [m.span() for m in _BRACKETS.finditer(a.text, c0, c1)]
+                    values = {
+                        t.value for t in toks
+                        if t.value and not any(b0 <= t.start < b1 for b0, b1 in asides)
+                    }  # fmt: skip
                     out.append(_Sentence(a.id, roots.get(a.id, a.id), c0, c1, toks, values))
     return out
 
@@ -393,10 +410,62 @@ def _alike_why(
         return f"values differ ({sorted(a.values)} / {sorted(b.values)})"
     if any(t.norm in _NEGATIONS for t in a.tokens) != any(t.norm in _NEGATIONS for t in b.tokens):
         return "one side negated"
-    pa = {t.norm for t in a.tokens if t.name and t.norm in persons}
-    pb = {t.norm for t in b.tokens if t.name and t.norm in persons}
-    if pa - pb and pb - pa:
+    pa, pb = _persons_named(a, persons), _persons_named(b, persons)
+    if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
         return "two persons"  # "Ames was charged" / "Roe was charged"
+    return 0, len(a.tokens), 0, len(b.tokens)
+
+
+def _persons_named(s: _Sentence, persons: frozenset[str]) -> list[frozenset[str]]:
+    """The persons a clause names: each run of adjacent person-name words ("Bettie Page",
+    "Page", "Mark Roesler"); two runs sharing a word are one person."""
+    runs: list[frozenset[str]] = []
+    run: list[str] = []
+    for t in [*s.tokens, None]:
+        if t is not None and t.name and t.norm in persons:
+            run.append(t.norm)
+            continue
+        if run:
+            runs.append(frozenset(run))
+            run = []
+    return runs
+
+
+def _same_figures(
+    a: _Sentence, b: _Sentence, persons: frozenset[str] = frozenset()
+) -> tuple[int, int, int, int] | None:
+    """Two clauses that give the same figures in another order or other words: at least
+    ``SAME_FIGURES`` numbers of two digits or more in common (not ordinals), none at odds, a
+    plain word in common, both or neither negated, no person put in the place of another
+    ("hit .358 with 13 homers and 43 RBIs in 54 games" / "in 54 games he hit .358 with 13
+    home runs and 43 RBIs"). The whole clauses are the cites."""
+    hit = _same_figures_why(a, b, persons)
+    return None if isinstance(hit, str) else hit
+
+
+def _same_figures_why(
+    a: _Sentence, b: _Sentence, persons: frozenset[str] = frozenset()
+) -> tuple[int, int, int, int] | str:
+    """``_same_figures``, or the first of its checks that failed (for ``explain_pairs``)."""
+    # a one-digit number ("seven villages", a "9" cut from "5. 9") counts anything; an
+    # ordinal names ("the 117th Street", "the 7th round") rather than counts
+    figures = {
+        v for v in a.values & b.values
+        if _kind(v) == "number" and len(v) >= 2 and not v[-1].isalpha()
+    }  # fmt: skip
+    if len(figures) < SAME_FIGURES:
+        return f"{len(figures)} figures in common"
+    if not _agree(a.values, b.values):
+        return f"values differ ({sorted(a.values)} / {sorted(b.values)})"
+    plain_a = {t.norm for t in a.tokens if t.content and not t.name and t.value is None}
+    plain_b = {t.norm for t in b.tokens if t.content and not t.name and t.value is None}
+    if not (plain_a & plain_b) - _SAYING:
+        return "no shared plain word"
+    if any(t.norm in _NEGATIONS for t in a.tokens) != any(t.norm in _NEGATIONS for t in b.tokens):
+        return "one side negated"
+    pa, pb = _persons_named(a, persons), _persons_named(b, persons)
+    if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
+        return "two persons"
     return 0, len(a.tokens), 0, len(b.tokens)
 
 
@@ -500,6 +569,8 @@ def find_statements(
     alike = _meaning_pairs(sents, texts, meaning) if meaning is not None else {}
     for i, j in sorted(worded.keys() | alike.keys()):
         hit = _shared(sents[i], sents[j], worded[(i, j)], persons) if (i, j) in worded else None
+        if hit is None and (i, j) in worded:
+            hit = _same_figures(sents[i], sents[j], persons)
         if hit is None and (i, j) in alike:
             hit = _alike(sents[i], sents[j], persons)
         if hit is not None:
@@ -590,6 +661,8 @@ def explain_pairs(
         why = [f"tfidf {cos:.2f}{' (pair)' if (i, j) in worded else ''}"]
         hit = _shared_why(a, b, cos, persons)
         why.append(f"words: {'joined' if not isinstance(hit, str) else hit}")
+        fig = _same_figures_why(a, b, persons)
+        why.append(f"figures: {'joined' if not isinstance(fig, str) else fig}")
         if meaning is not None:
             vec = np.asarray(
                 meaning.encode([_core(texts[s.article][s.start : s.end]) for s in (a, b)])
