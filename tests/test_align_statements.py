@@ -265,3 +265,12 @@ def test_the_same_figures_in_another_order_are_one_statement() -> None:
         "Olsen scored 3 goals with 7 assists in 8 matches after joining Kestrel last year.",
     )
     assert found == []
+
+
+def test_years_and_ordinals_are_no_shared_figures() -> None:
+    # a year and an ordinal street in common, the clauses telling two things: no statement
+    _arts, found = _statements(
+        "In 2019 the 22-year-old driver of a van on 114th Street hit a parked bus near Kestrel.",
+        "The 114th Street bridge opened in 2019 after a van hit the old railings near Kestrel.",
+    )
+    assert found == []

@@ -124,6 +124,7 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|\s*(?:--|[–—])\s*|,?\s+(?:and|but|while|whereas)\s+"
     r"(?=[A-Z]|(?:he|she|it|they|we|police|officials)\b)"
 )
+_YEAR = re.compile(r"(?:1[89]|20)\d\d$")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # "and" between two names, no comma before it: a list of names ("IBO and WBO"), not a new
 # clause (", and Police said" is one).
@@ -435,10 +436,10 @@ def _same_figures(
     a: _Sentence, b: _Sentence, persons: frozenset[str] = frozenset()
 ) -> tuple[int, int, int, int] | None:
     """Two clauses that give the same figures in another order or other words: at least
-    ``SAME_FIGURES`` numbers of two digits or more in common (not ordinals), none at odds, a
-    plain word in common, both or neither negated, no person put in the place of another
-    ("hit .358 with 13 homers and 43 RBIs in 54 games" / "in 54 games he hit .358 with 13
-    home runs and 43 RBIs"). The whole clauses are the cites."""
+    ``SAME_FIGURES`` numbers of two digits or more in common (not ordinals or years), none
+    at odds, a plain word in common, both or neither negated, no person put in the place of
+    another ("hit .358 with 13 homers and 43 RBIs in 54 games" / "in 54 games he hit .358
+    with 13 home runs and 43 RBIs"). The whole clauses are the cites."""
     hit = _same_figures_why(a, b, persons)
     return None if isinstance(hit, str) else hit
 
@@ -448,10 +449,11 @@ def _same_figures_why(
 ) -> tuple[int, int, int, int] | str:
     """``_same_figures``, or the first of its checks that failed (for ``explain_pairs``)."""
     # a one-digit number ("seven villages", a "9" cut from "5. 9") counts anything; an
-    # ordinal names ("the 117th Street", "the 7th round") rather than counts
+    # ordinal names ("the 117th Street", "the 7th round") and a year dates (issue 18: years
+    # are not quantities) rather than count
     figures = {
         v for v in a.values & b.values
-        if _kind(v) == "number" and len(v) >= 2 and not v[-1].isalpha()
+        if _kind(v) == "number" and len(v) >= 2 and not v[-1].isalpha() and not _YEAR.match(v)
     }  # fmt: skip
     if len(figures) < SAME_FIGURES:
         return f"{len(figures)} figures in common"
