@@ -274,3 +274,11 @@ def test_years_and_ordinals_are_no_shared_figures() -> None:
         "The 114th Street bridge opened in 2019 after a van hit the old railings near Kestrel.",
     )
     assert found == []
+
+
+def test_one_in_a_hyphenated_word_is_no_value() -> None:
+    from storyline.stages.analysis.statements import _tokens
+
+    text = "Olsen won a one-sided final in the 3rd round, one day after her one defeat."
+    values = [t.value for t in _tokens(text, 0, len(text)) if t.value]
+    assert values == ["3rd", "1", "1"]  # "one day", "one defeat" count; "one-sided" does not

@@ -210,6 +210,8 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
         if norm.endswith("'s"):
             norm = norm[:-2]
         value = _value(raw)
+        if value == "1" and not raw[:1].isdigit() and text.startswith("-", m.end()):
+            value = None  # "one-sided", "one-off", "one-way": a manner, not a count
         norm = value or norm  # "Feb." and "February", "ten" and "10" are one word
         out.append(
             _Token(
