@@ -4,7 +4,7 @@
     python bench/align.py [--split dev|train] [--embedder tfidf|model2vec|minilm]
                           [--extractor rules|spacy] [--show N] [--json OUT] [--cost]
                           [--reports OUT] [--db FILE] [--why] [--subjects] [--labelled-only]
-                          [--diagnose]
+                          [--diagnose] [--why-facts]
 
 The ECB+ documents of the split (``../shared/bench/ecbplus/docs.jsonl``) are ingested
 into a temporary store through the public API (``storyline.Engine``), one outlet per
@@ -39,6 +39,11 @@ A cite *covers* a labelled span when it lies in the same document and overlaps i
   proxy): among claims citing two or more articles that touch a labelled span, a *wrong
   merge* covers mentions of two different labelled facts, or both sides of a labelled
   compatible pair that are not the same measure (kinds other than ``hedge``/``unit``).
+  With ``--why-facts``, each fact not aligned is traced: the claims covering each reporting
+  article's mention, and for each article left out of the best claim, its candidate clauses
+  at the mention against those of the articles in it, with their TF-IDF and sentence-vector
+  cosines and the first check of ``statements.py`` (words, same figures, meaning) that kept
+  them apart. It prints article text: read it on screen, never paste it into the repo.
 - **Numbers.** Share of reported quantities with a subject (not empty, not
   "(unspecified)"); among labelled sides that are counted quantities (``"quantity":
   true``: not a date, a time, a name or an edition) and are covered by a reported
