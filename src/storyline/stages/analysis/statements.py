@@ -33,6 +33,12 @@ How (docs/report.md, "Claims"):
    model), clauses told in other words are paired too: their vectors (``_core``: relative
    clauses and brackets left out) at least ``MEANING_SIMILARITY`` alike, and the checks of
    ``_alike`` (shared content words, one plain word, values, negation, persons) hold.
+   And a candidate pair that gives the same figures in another order ("hit .358 with 13
+   homers and 43 RBIs in 54 games" / "in 54 games he hit .358 with 13 home runs and 43
+   RBIs") is one fact (``_same_figures``: ``SAME_FIGURES`` numbers of two digits or more in
+   common, not ordinals or years, none at odds, one plain word, negation, persons). Values
+   in brackets are asides, not the clause's ("(52-3, 46 KOs)"); a person is a run of name
+   words, so "Bettie Page" and "Page" are one; "and" between two names does not cut a clause.
 4. Groups are stars, not chains: the sentence with the most verified partners is a seed,
    its partners join it, and their own partners (of articles not in yet) whose values the
    seed's clause does not contradict (one hop, no further); the next seed is taken among the sentences left.
