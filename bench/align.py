@@ -4,7 +4,7 @@
     python bench/align.py [--split dev|train] [--embedder tfidf|model2vec|minilm]
                           [--extractor rules|spacy] [--show N] [--json OUT] [--cost]
                           [--reports OUT] [--db FILE] [--why] [--subjects] [--labelled-only]
-                          [--diagnose]
+                          [--diagnose] [--why-facts]
 
 The ECB+ documents of the split (``../shared/bench/ecbplus/docs.jsonl``) are ingested
 into a temporary store through the public API (``storyline.Engine``), one outlet per
@@ -39,6 +39,11 @@ A cite *covers* a labelled span when it lies in the same document and overlaps i
   proxy): among claims citing two or more articles that touch a labelled span, a *wrong
   merge* covers mentions of two different labelled facts, or both sides of a labelled
   compatible pair that are not the same measure (kinds other than ``hedge``/``unit``).
+  With ``--why-facts``, each fact not aligned is traced: the claims covering each reporting
+  article's mention, and for each article left out of the best claim, its candidate clauses
+  at the mention against those of the articles in it, with their TF-IDF and sentence-vector
+  cosines and the first check of ``statements.py`` (words, same figures, meaning) that kept
+  them apart. It prints article text: read it on screen, never paste it into the repo.
 - **Numbers.** Share of reported quantities with a subject (not empty, not
   "(unspecified)"); among labelled sides that are counted quantities (``"quantity":
   true``: not a date, a time, a name or an edition) and are covered by a reported
@@ -255,11 +260,12 @@ def build_reports(
     docs: dict[str, dict[str, Any]], embedder: str, extractor: str, tmp: Path,
     db: Path | None = None, cost: bool = False,
     inputs: list[tuple[list[Any], list[Any]]] | None = None,
+    meanings: list[Any] | None = None,
 ) -> tuple[list[dict[str, Any]], float, float, list[dict[str, Any]]]:  # fmt: skip
     """Ingest the split and build every story's report; with ``db``, a store that already
     holds articles is reused as it is (``--db``: only the reports are built again); with
     ``inputs``, also keep each story's articles (in the report's order) and facts there, for
-    ``--diagnose``."""
+    ``--diagnose``; with ``meanings``, the engine's sentence embedder (``--why-facts``)."""
     src = tmp / "ecbplus.jsonl"
     with src.open("w", encoding="utf-8") as fh:
         for d in docs.values():
@@ -285,6 +291,8 @@ def build_reports(
                 by_id = {a.id: a for a in arts}
                 arts = [by_id[a["id"]] for a in rep["articles"]]
                 inputs.append((arts, engine.facts(arts)))
+        if meanings is not None:
+            meanings.append(engine._meaning())
         words = report_cost(engine, t2 - t1, c2 - c1) if cost else []
     return reports, t1 - t0, t2 - t1, words
 
@@ -480,7 +488,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         f"{len(facts)} facts; embedder={args.embedder} extractor={args.extractor}"
     )
     with tempfile.TemporaryDirectory() as tmp:
-        inputs: list[tuple[list[Any], list[Any]]] | None = [] if args.diagnose else None
+        wanted = args.diagnose or args.why_facts
+        inputs: list[tuple[list[Any], list[Any]]] | None = [] if wanted else None
+        meanings: list[Any] | None = [] if args.why_facts else None
         reports, t_ingest, t_report, words_only = build_reports(
             docs,
             args.embedder,
@@ -489,6 +499,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             Path(args.db) if args.db else None,
             args.cost,
             inputs,
+            meanings,
         )
     print(f"ingest {t_ingest:.1f} s, reports {t_report:.1f} s, {len(reports)} stories")
     if args.reports:  # every report's JSON, to read claims by hand
@@ -591,7 +602,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for verdict, rows in (("false", false), ("unlabelled", unlabelled))
         for c, sides, _ in rows
     ]
-    if inputs is not None:
+    if inputs is not None and args.diagnose:
         diagnose(inputs, conflicts, reported, shown, mp, docs)
     out["conflicts"] = {
         "reported": len(reported), "right": len(right), "false": len(false),
@@ -674,12 +685,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     f"    best: {bc[0]['slot']!r} = {bc[0]['value'][:60]!r}; "
                     f"not in it: {', '.join(left)}"
                 )
-        if inputs is not None:
+        if inputs is not None and args.diagnose:
             diagnose_facts(inputs, misses, mp)
         for cl in wrong_rows[:show]:
             print(
                 f"  wrong merge: {cl['subject'][:40]!r} {cl['slot']!r} = {cl['value'][:40]!r} ({len(cl['cites'])} cites)"
             )
+    if args.why_facts and inputs is not None and meanings:
+        why_facts(inputs, misses, mp, claims, docs, meanings[0])
     out["alignment"] = {
         "claims": len(claims), "multi": len(multi), "facts": len(facts), "aligned": full,
         "partial": partial, "recall": a_rec, "judgeable": judgeable, "wrong": wrong,
@@ -905,6 +918,71 @@ def diagnose_facts(
                     print(f"        vs {inside[0][0].q.text!r}: {_fact_split(r, inside[0])}")
 
 
+def why_facts(
+    inputs: list[tuple[list[Any], list[Any]]], misses: list[Any], mp: Mapper,
+    claims: list[tuple[dict[str, Any], list[Span]]], docs: dict[str, dict[str, Any]],
+    meaning: Any,
+) -> None:  # fmt: skip
+    """Per labelled fact not aligned (``--why-facts``): for each reporting article, the claims
+    that cover its mention; for each article left out of the best claim, its candidate
+    clauses at the mention against those of the articles in it, with the cosines and the
+    first check of ``statements._shared`` / ``_alike`` that kept them apart."""
+    from storyline.models import source_roots
+    from storyline.stages.analysis.statements import candidate_clauses, explain_pairs
+
+    print("-- missed facts: claims at each mention and why they did not join (--why-facts)")
+    for fact, best, n, _ns, _bc, left in misses:
+        spans = [(m["doc"], m["start"], m["end"]) for m in fact["mentions"]]
+        print(f"  {fact['id']} ({fact['description'][:70]}): best {best}/{n}")
+        for sp in spans:
+            mark = "LEFT OUT" if sp[0] in left else "in best"
+            got = [
+                f"[{cl['slot'][:14]}] {cl['value'][:50]!r} ({len({x[0] for x in csp})} docs)"
+                for cl, csp in claims
+                if covers(csp, sp)
+            ]
+            print(f"     {sp[0]} {mark}: {fmt_span(docs, sp, 90)}")
+            for g in got[:3]:
+                print(f"        claim {g}")
+        stories = {mp.story_of.get(sp[0], -1) for sp in spans}
+        if len(stories) > 1 or -1 in stories:
+            print(f"     (mentions in {len(stories)} stories)")
+            continue
+        arts, facts = inputs[stories.pop()]
+        roots = source_roots(arts)
+        clauses = candidate_clauses(arts, roots)
+        at: dict[Span, list[int]] = {sp: [] for sp in spans}
+        for k, (aid, s, e) in enumerate(clauses):
+            csp = mp.span({"article": aid, "start": s, "end": e})
+            for sp in spans:
+                if csp is not None and overlaps(csp, sp):
+                    at[sp].append(k)
+        persons = frozenset(
+            w.lower()
+            for f in facts
+            for e in f.entities
+            if e.type == "PERSON"
+            for nm in (e.name, *e.aliases)
+            for w in re.findall(r"[A-Za-z][\w']*", nm)
+        )
+        texts = {a.id: a.text for a in arts}
+        inside = [k for sp in spans if sp[0] not in left for k in at[sp]]
+        for sp in spans:
+            if sp[0] not in left:
+                continue
+            if not at[sp]:
+                print(f"     {sp[0]}: no candidate clause at the mention")
+                continue
+            pairs = [(k, j) for k in at[sp] for j in inside][:6]
+            for (k, j), why in zip(
+                pairs, explain_pairs(arts, roots, pairs, persons, meaning), strict=True
+            ):
+                ka, kb = clauses[k], clauses[j]
+                print(f"     {sp[0]} vs {mp.doc.get(kb[0], '?')}: {why}")
+                print(f"        a: {texts[ka[0]][ka[1] : ka[2]][:150]!r}")
+                print(f"        b: {texts[kb[0]][kb[1] : kb[2]][:150]!r}")
+
+
 def _fact_split(r: Any, other: tuple[Any, Span, Any, Any]) -> str:
     """Why two figures are not one fact (``align._same_fact``'s tests, in order)."""
     from storyline.stages.analysis import align as al
@@ -1035,6 +1113,11 @@ def main() -> None:
         action="store_true",
         help="ingest only the documents that hold a label (fast; for the quantity subjects)",
     )
+    ap.add_argument(
+        "--why-facts", action="store_true",
+        help="print, per labelled fact not aligned, each reporting article's claims and why "
+        "its clauses did not join the best claim's (their texts: on screen only)",
+    )  # fmt: skip
     ap.add_argument(
         "--diagnose", action="store_true",
         help="print, per labelled numeric disagreement, where the engine lost it",

@@ -199,3 +199,86 @@ def test_the_engine_lends_minilm_vectors_once_per_sentence(tmp_path, monkeypatch
         assert meaning.encode(["one", "two", "one"]).shape == (3, 2)
         assert eng._meaning().encode(["two", "three"]).shape == (2, 2)  # type: ignore[union-attr]
     assert calls == [["one", "two"], ["three"]]  # kept per text in the process
+
+
+# -- issue 18, alignment recall (s1): clause cuts, asides, persons, figures in any order -----
+
+
+def test_and_between_two_names_does_not_cut_a_clause() -> None:
+    from storyline.stages.analysis.statements import _clauses
+
+    text = "Marta Olsen kept her ABF, RBO and TKO rowing belts at the Arena in Kestrel, Norland."
+    assert _clauses(text, 0, len(text)) == [(0, len(text))]
+    text = (
+        "The storm flooded the harbour district overnight and Police closed every road into town."
+    )
+    assert len(_clauses(text, 0, len(text))) == 2  # a new subject after "and": two clauses
+
+
+def test_a_value_in_brackets_is_an_aside_not_the_fact() -> None:
+    # a record in brackets on one side: not a figure at odds with the other side's
+    _arts, found = _statements(
+        "Marta Olsen (31-2) kept her rowing title at the Kestrel regatta on Sunday.",
+        "Marta Olsen kept her rowing title for a 3rd time at the Kestrel regatta on Sunday.",
+    )
+    (st,) = found
+    assert len(st.cites) == 2
+
+
+def test_one_person_named_in_full_and_by_surname_is_not_two_persons() -> None:
+    from storyline.stages.analysis.statements import _alike
+
+    arts = [
+        article("p0", "Singer Dana Kirro died at a clinic in Lakeview after a long illness."),
+        article("p1", "Kirro died at the Lakeview clinic after a long illness, Tom Abel said."),
+    ]
+    sents = [s for s in _candidates_of(arts)]
+    persons = frozenset({"dana", "kirro", "tom", "abel"})
+    assert _alike(sents[0], sents[1], persons) is not None
+    other = _candidates_of(
+        [article("p2", "Singer Tom Abel died at a clinic in Lakeview after a long illness.")]
+    )
+    assert _alike(sents[0], other[0], persons) is None  # Kirro / Abel: two persons
+
+
+def _candidates_of(arts):
+    from storyline.stages.analysis.statements import _candidates
+
+    return _candidates(arts, _roots(*arts))
+
+
+def test_the_same_figures_in_another_order_are_one_statement() -> None:
+    _arts, found = _statements(
+        "In 48 matches for Kestrel she scored 31 goals and made 17 assists, a club record.",
+        "Olsen scored 31 goals with 17 assists in 48 matches after joining Kestrel last year.",
+    )
+    (st,) = found
+    assert len(st.cites) == 2
+    # one figure in common, or one-digit figures only: not enough
+    _arts, found = _statements(
+        "In 48 matches for Kestrel she scored 31 goals and made 17 assists, a club record.",
+        "Olsen scored 31 goals with 12 assists in 40 matches after joining Kestrel last year.",
+    )
+    assert found == []
+    _arts, found = _statements(
+        "In 8 matches for Kestrel she scored 3 goals and made 7 assists, a club record.",
+        "Olsen scored 3 goals with 7 assists in 8 matches after joining Kestrel last year.",
+    )
+    assert found == []
+
+
+def test_years_and_ordinals_are_no_shared_figures() -> None:
+    # a year and an ordinal street in common, the clauses telling two things: no statement
+    _arts, found = _statements(
+        "In 2019 the 22-year-old driver of a van on 114th Street hit a parked bus near Kestrel.",
+        "The 114th Street bridge opened in 2019 after a van hit the old railings near Kestrel.",
+    )
+    assert found == []
+
+
+def test_one_in_a_hyphenated_word_is_no_value() -> None:
+    from storyline.stages.analysis.statements import _tokens
+
+    text = "Olsen won a one-sided final in the 3rd round, one day after her one defeat."
+    values = [t.value for t in _tokens(text, 0, len(text)) if t.value]
+    assert values == ["3rd", "1", "1"]  # "one day", "one defeat" count; "one-sided" does not

@@ -33,6 +33,12 @@ How (docs/report.md, "Claims"):
    model), clauses told in other words are paired too: their vectors (``_core``: relative
    clauses and brackets left out) at least ``MEANING_SIMILARITY`` alike, and the checks of
    ``_alike`` (shared content words, one plain word, values, negation, persons) hold.
+   And a candidate pair that gives the same figures in another order ("hit .358 with 13
+   homers and 43 RBIs in 54 games" / "in 54 games he hit .358 with 13 home runs and 43
+   RBIs") is one fact (``_same_figures``: ``SAME_FIGURES`` numbers of two digits or more in
+   common, not ordinals or years, none at odds, one plain word, negation, persons). Values
+   in brackets are asides, not the clause's ("(52-3, 46 KOs)"); a person is a run of name
+   words, so "Bettie Page" and "Page" are one; "and" between two names does not cut a clause.
 4. Groups are stars, not chains: the sentence with the most verified partners is a seed,
    its partners join it, and their own partners (of articles not in yet) whose values the
    seed's clause does not contradict (one hop, no further); the next seed is taken among the sentences left.
@@ -108,6 +114,10 @@ MEANING_SIMILARITY: Mapping[str, float] = {"minilm": 0.75}
 # twice, are not one fact).
 MEANING_SHARED = 3
 MEANING_OVERLAP = 0.2
+# Figures (numbers of two digits or more: "13", ".358", "2,500") two clauses of a candidate
+# pair must give alike to tell one fact whatever their word order (``_same_figures``): one
+# figure alone, or a one-digit number, is any count.
+SAME_FIGURES = 2
 
 # A number ("2, 000", "9-14", "0.41", "79th") or a word; hyphens cut words ("blood-alcohol"
 # and "blood alcohol" are the same two words).
@@ -120,6 +130,12 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|\s*(?:--|[–—])\s*|,?\s+(?:and|but|while|whereas)\s+"
     r"(?=[A-Z]|(?:he|she|it|they|we|police|officials)\b)"
 )
+_YEAR = re.compile(r"(?:1[89]|20)\d\d$")
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# "and" between two names, no comma before it: a list of names ("IBO and WBO"), not a new
+# clause (", and Police said" is one).
+_NAME_LIST = re.compile(r"\s+(?:and|but|while|whereas)\s+[A-Z]")
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’.-]*$")
 _END = re.compile(r"[.!?][\"'”’)\]]*$")
 _MONTH_WORDS = {**MONTHS, **MONTH_ABBREVIATIONS}
 _SAYING = REPORTING_FORMS | QUOTE_SPEECH_FORMS
@@ -200,6 +216,8 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
         if norm.endswith("'s"):
             norm = norm[:-2]
         value = _value(raw)
+        if value == "1" and not raw[:1].isdigit() and text.startswith("-", m.end()):
+            value = None  # "one-sided", "one-off", "one-way": a manner, not a count
         norm = value or norm  # "Feb." and "February", "ten" and "10" are one word
         out.append(
             _Token(
@@ -218,6 +236,8 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     "the attack was 150 miles off the port and the warship was 13 miles away" is two facts."""
     cuts = [start]
     for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if _NAME_LIST.match(text, m.start()) and _NAME_BEFORE.search(text, start, m.start()):
+            continue  # "the IBF, IBO and WBO titles", "Oman and Qatar": a list of names
         cuts.append(m.end())
     cuts.append(end)
     pieces: list[tuple[int, int]] = []
@@ -248,7 +268,13 @@ def _candidates(
             for c0, c1 in _clauses(a.text, s, e):
                 toks = _tokens(a.text, c0, c1)
                 if sum(t.norm.isalpha() for t in toks) >= MIN_WORDS:
-                    values = {t.value for t in toks if t.value}
+                    # a value in brackets is an aside (a record, the same figure in another
+                    # unit or clock: "at 1353 (1023 GMT)"), not the clause's own fact
+                    asides = [m.span() for m in _BRACKETS.finditer(a.text, c0, c1)]
+                    values = {
+                        t.value for t in toks
+                        if t.value and not any(b0 <= t.start < b1 for b0, b1 in asides)
+                    }  # fmt: skip
                     out.append(_Sentence(a.id, roots.get(a.id, a.id), c0, c1, toks, values))
     return out
 
@@ -372,23 +398,84 @@ def _alike(
     """Two clauses that tell one fact in other words (their vectors are alike): enough
     content words in common, one of them a plain word in both, the same values, both or
     neither negated, no person put in the place of another. The whole clauses are the cites."""
+    hit = _alike_why(a, b, persons)
+    return None if isinstance(hit, str) else hit
+
+
+def _alike_why(
+    a: _Sentence, b: _Sentence, persons: frozenset[str] = frozenset()
+) -> tuple[int, int, int, int] | str:
+    """``_alike``, or the first of its checks that failed (for ``explain_pair``)."""
     ca = {t.norm for t in a.tokens if t.content}
     cb = {t.norm for t in b.tokens if t.content}
     common = ca & cb
     if len(common) < MEANING_SHARED or len(common) < MEANING_OVERLAP * len(ca | cb):
-        return None
+        return f"few shared words ({len(common)} of {len(ca | cb)})"
     plain_a = {t.norm for t in a.tokens if t.content and not t.name and t.value is None}
     plain_b = {t.norm for t in b.tokens if t.content and not t.name and t.value is None}
     if not (plain_a & plain_b) - _SAYING:
-        return None
+        return "no shared plain word"
     if not _agree(a.values, b.values):
-        return None
+        return f"values differ ({sorted(a.values)} / {sorted(b.values)})"
     if any(t.norm in _NEGATIONS for t in a.tokens) != any(t.norm in _NEGATIONS for t in b.tokens):
-        return None
-    pa = {t.norm for t in a.tokens if t.name and t.norm in persons}
-    pb = {t.norm for t in b.tokens if t.name and t.norm in persons}
-    if pa - pb and pb - pa:
-        return None  # "Ames was charged" / "Roe was charged"
+        return "one side negated"
+    pa, pb = _persons_named(a, persons), _persons_named(b, persons)
+    if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
+        return "two persons"  # "Ames was charged" / "Roe was charged"
+    return 0, len(a.tokens), 0, len(b.tokens)
+
+
+def _persons_named(s: _Sentence, persons: frozenset[str]) -> list[frozenset[str]]:
+    """The persons a clause names: each run of adjacent person-name words ("Bettie Page",
+    "Page", "Mark Roesler"); two runs sharing a word are one person."""
+    runs: list[frozenset[str]] = []
+    run: list[str] = []
+    for t in [*s.tokens, None]:
+        if t is not None and t.name and t.norm in persons:
+            run.append(t.norm)
+            continue
+        if run:
+            runs.append(frozenset(run))
+            run = []
+    return runs
+
+
+def _same_figures(
+    a: _Sentence, b: _Sentence, persons: frozenset[str] = frozenset()
+) -> tuple[int, int, int, int] | None:
+    """Two clauses that give the same figures in another order or other words: at least
+    ``SAME_FIGURES`` numbers of two digits or more in common (not ordinals or years), none
+    at odds, a plain word in common, both or neither negated, no person put in the place of
+    another ("hit .358 with 13 homers and 43 RBIs in 54 games" / "in 54 games he hit .358
+    with 13 home runs and 43 RBIs"). The whole clauses are the cites."""
+    hit = _same_figures_why(a, b, persons)
+    return None if isinstance(hit, str) else hit
+
+
+def _same_figures_why(
+    a: _Sentence, b: _Sentence, persons: frozenset[str] = frozenset()
+) -> tuple[int, int, int, int] | str:
+    """``_same_figures``, or the first of its checks that failed (for ``explain_pairs``)."""
+    # a one-digit number ("seven villages", a "9" cut from "5. 9") counts anything; an
+    # ordinal names ("the 117th Street", "the 7th round") and a year dates (issue 18: years
+    # are not quantities) rather than count
+    figures = {
+        v for v in a.values & b.values
+        if _kind(v) == "number" and len(v) >= 2 and not v[-1].isalpha() and not _YEAR.match(v)
+    }  # fmt: skip
+    if len(figures) < SAME_FIGURES:
+        return f"{len(figures)} figures in common"
+    if not _agree(a.values, b.values):
+        return f"values differ ({sorted(a.values)} / {sorted(b.values)})"
+    plain_a = {t.norm for t in a.tokens if t.content and not t.name and t.value is None}
+    plain_b = {t.norm for t in b.tokens if t.content and not t.name and t.value is None}
+    if not (plain_a & plain_b) - _SAYING:
+        return "no shared plain word"
+    if any(t.norm in _NEGATIONS for t in a.tokens) != any(t.norm in _NEGATIONS for t in b.tokens):
+        return "one side negated"
+    pa, pb = _persons_named(a, persons), _persons_named(b, persons)
+    if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
+        return "two persons"
     return 0, len(a.tokens), 0, len(b.tokens)
 
 
@@ -424,27 +511,36 @@ def _shared(
 ) -> tuple[int, int, int, int] | None:
     """The token stretch of ``a`` and of ``b`` that the two share, when it holds the same
     values and enough content words; ``None`` otherwise."""
+    hit = _shared_why(a, b, cos, persons)
+    return None if isinstance(hit, str) else hit
+
+
+def _shared_why(
+    a: _Sentence, b: _Sentence, cos: float, persons: frozenset[str] = frozenset()
+) -> tuple[int, int, int, int] | str:
+    """``_shared``, or the first of its checks that failed (for ``explain_pair``)."""
     ta, tb = a.tokens, b.tokens
     sm = difflib.SequenceMatcher(None, [t.norm for t in ta], [t.norm for t in tb], autojunk=False)
     blocks = [m for m in sm.get_matching_blocks() if m.size]
     matched = [t for m in blocks for t in ta[m.a : m.a + m.size]]
     shared = sum(t.content for t in matched)
     if not blocks or sum(t.content and not t.name and t.norm not in _SAYING for t in matched) < 2:
-        return None  # only names and "said" in common: "…, Sheriff Ames said" twice
+        return "only names and 'said' in common"  # "…, Sheriff Ames said" twice
     a0, a1 = blocks[0].a, blocks[-1].a + blocks[-1].size
     b0, b1 = blocks[0].b, blocks[-1].b + blocks[-1].size
     if cos >= STATEMENT_SIMILARITY and shared >= MIN_SHARED:
         for toks, lo, hi in ((ta, a0, a1), (tb, b0, b1)):
             if shared < MIN_DENSITY * sum(t.content for t in toks[lo:hi]):
-                return None  # a few words matched across a long sentence: no shared clause
+                return "shared words too sparse"  # a few words matched across a long sentence
     elif not (shared >= VALUE_SHARED and _specific({t.value for t in matched if t.value})):
-        return None
+        return f"words: cosine {cos:.2f}, {shared} shared content words, no specific value"
     if not _agree(a.values, b.values):
-        return None  # "a 5.6 quake" / "a 5.9 quake", "on Sunday" / "on Monday": two facts
+        # "a 5.6 quake" / "a 5.9 quake", "on Sunday" / "on Monday": two facts
+        return f"values differ ({sorted(a.values)} / {sorted(b.values)})"
     wa = ta[max(0, a0 - VALUE_REACH) : a1 + VALUE_REACH]
     wb = tb[max(0, b0 - VALUE_REACH) : b1 + VALUE_REACH]
     if any(t.norm in _NEGATIONS for t in wa) != any(t.norm in _NEGATIONS for t in wb):
-        return None  # "were related" / "were not related"
+        return "one side negated"  # "were related" / "were not related"
     for op, i0, i1, j0, j1 in sm.get_opcodes():
         if (
             op == "replace"
@@ -453,7 +549,7 @@ def _shared(
             and a0 <= i0 < a1
             and b0 <= j0 < b1
         ):
-            return None  # "the victim was Ames" / "the victim was Roe": two people
+            return "two persons"  # "the victim was Ames" / "the victim was Roe": two people
     return a0, a1, b0, b1
 
 
@@ -483,6 +579,8 @@ def find_statements(
     alike = _meaning_pairs(sents, texts, meaning) if meaning is not None else {}
     for i, j in sorted(worded.keys() | alike.keys()):
         hit = _shared(sents[i], sents[j], worded[(i, j)], persons) if (i, j) in worded else None
+        if hit is None and (i, j) in worded:
+            hit = _same_figures(sents[i], sents[j], persons)
         if hit is None and (i, j) in alike:
             hit = _alike(sents[i], sents[j], persons)
         if hit is not None:
@@ -534,4 +632,57 @@ def find_statements(
             cites.append(c)
             said.append(texts[o.article][c.start : c.end])
         out.append(Statement(cites, said))
+    return out
+
+
+# -- diagnostics (bench/align.py --why-facts) ----------------------------------------------------
+
+
+def candidate_clauses(
+    articles: Sequence[Article], roots: Mapping[ArticleId, ArticleId]
+) -> list[tuple[ArticleId, int, int]]:
+    """The candidate clauses ``find_statements`` reads, as (article, start, end), in its order."""
+    return [(s.article, s.start, s.end) for s in _candidates(articles, roots)]
+
+
+def explain_pairs(
+    articles: Sequence[Article],
+    roots: Mapping[ArticleId, ArticleId],
+    pairs: Sequence[tuple[int, int]],
+    persons: frozenset[str] = frozenset(),
+    meaning: Meaning | None = None,
+) -> list[str]:
+    """Why each pair of candidate clauses (indices into ``candidate_clauses``) was or was not
+    joined: their TF-IDF and sentence-vector cosines, whether each path took them as a
+    candidate pair, and the first check of ``_shared`` / ``_alike`` that failed."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    sents = _candidates(articles, roots)
+    texts = {a.id: a.text for a in articles}
+    docs = [[t.norm for t in s.tokens if t.content] for s in sents]
+    matrix = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True).fit_transform(docs)
+    worded = {(i, j) for i, j, _ in _pairs(sents)}
+    alike = _meaning_pairs(sents, texts, meaning) if meaning is not None else {}
+    out: list[str] = []
+    for i, j in pairs:
+        i, j = min(i, j), max(i, j)
+        a, b = sents[i], sents[j]
+        cos = float((matrix[i] @ matrix[j].T).toarray()[0, 0])
+        why = [f"tfidf {cos:.2f}{' (pair)' if (i, j) in worded else ''}"]
+        hit = _shared_why(a, b, cos, persons)
+        why.append(f"words: {'joined' if not isinstance(hit, str) else hit}")
+        fig = _same_figures_why(a, b, persons)
+        why.append(f"figures: {'joined' if not isinstance(fig, str) else fig}")
+        if meaning is not None:
+            vec = np.asarray(
+                meaning.encode([_core(texts[s.article][s.start : s.end]) for s in (a, b)])
+            )
+            floor = MEANING_SIMILARITY.get(meaning.embedder, 1.0)
+            mcos = float(vec[0] @ vec[1])
+            hit2 = _alike_why(a, b, persons)
+            why.append(
+                f"meaning {mcos:.2f}/{floor:.2f}{' (pair)' if (i, j) in alike else ''}: "
+                f"{'alike' if not isinstance(hit2, str) else hit2}"
+            )
+        out.append("; ".join(why))
     return out
