@@ -3,15 +3,20 @@
 For every cue construction a dependency parse shows in PolNeAR **train** (a verb with a
 clausal complement, with "that", with an infinitive, with a gerund, with a direct object, with
 a prepositional object; a noun with a "that" clause, an infinitive or a prepositional object),
-whose cue has a plausible source (a verb's subject that is a person, a body or a pronoun for
-one, or a passive's agent; a noun's possessor), this counts per (construction, lemma) how often
-the construction's content matches a gold attribution content (IoU >= 0.5 of edge-trimmed
-spans, a leading "that" left out, as ``bench/extract.py`` scores ``indP``), and prints the
-pairs with precision >= ``--min-prec`` and support >= ``--min-n``, as the Python literal
-pasted into ``lang/attribution.py``.
+whose cue has a plausible source (a verb's subject that is a person, a body or a third-person
+pronoun; a noun's possessor or the subject of the verb issuing it; a passive cue has none; a
+cue inside a quotation is skipped), this counts per (construction, lemma) how often the
+construction's content matches a gold attribution content (IoU >= 0.5 of edge-trimmed spans, a
+leading "that" left out, as ``bench/extract.py`` scores ``indP``). The constructions are the
+engine's own (``indirect.cue_constructions``). It prints, as the Python literals pasted into
+``lang/attribution.py``: ``DERIVED_CUES``, the pairs outside the hand table with precision >=
+``--min-prec`` over >= ``--min-n`` uses (never a denial or refusal, ``UNSAID_CUES``), and
+``DROPPED_CUES``, the hand table's pairs under ``--drop-below`` over >= ``--drop-n`` uses.
 
-``--cv``: derive on the even-numbered train articles and score the table on the odd ones (and
-the reverse), counting only pairs outside the hand table (what the table adds).
+``--cv``: derive on the even-numbered train articles and score on the odd ones (and the
+reverse), at a few thresholds. ``--half odd``: print the table derived on the odd-numbered
+articles only, to score with ``extract.py --split train --every 4`` (which reads even ones).
+``--cache FILE``: keep the parses in a DocBin outside the repository (about 9 MB, 4 min saved).
 
 The corpus is read at run time from ``--polnear``; only lemmas and counts are printed. The
 test split is never read, and dev only with ``--split dev`` (a check, never to derive on).
