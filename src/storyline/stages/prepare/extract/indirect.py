@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from storyline.lang import (
@@ -45,9 +45,16 @@ from storyline.lang import (
 )
 from storyline.lang.attribution import (
     ATTRIBUTION_CUES,
+    DERIVED_CUES,
+    DERIVED_NOUN_CUES,
+    DERIVED_VERB_CUES,
+    DROPPED_CUE_LEMMAS,
+    DROPPED_CUES,
     GROUP_SOURCE_NOUNS,
     PARTITIVE_SOURCES,
     RESPONSE_PREPOSITIONS,
+    UNSAID_CUES,
+    cue_lemma,
 )
 from storyline.lang.en import (
     CALENDAR_PERIODS,
@@ -65,7 +72,7 @@ from storyline.stages.prepare.extract.polarity import read_polarity
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Host", "Quoted", "Speaker", "find_indirect"]
+__all__ = ["Host", "Quoted", "Speaker", "cue_constructions", "find_indirect"]
 
 
 class Speaker(Protocol):
@@ -589,6 +596,97 @@ def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
         passive = inf is not None and any(g.dep_ == "auxpass" for g in inf.children)
         if inf is not None and inf.i > tok.i and not passive:
             return _bounds(inf)
+    return _derived_content(tok, lemma)
+
+
+# Prepositions whose object a derived cue may take as content (``bench/derive_cues.py``).
+DERIVED_PREPOSITIONS = ("for", "against", "about", "on", "of", "to", "with", "at", "over", "in")
+
+
+def cue_constructions(tok: Token) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Each cue construction at ``tok`` with its content span, named as in
+    ``lang.attribution.DERIVED_CUES``: a verb's clause ("that" with the word, "ccomp" without),
+    infinitive ("inf"), gerund ("ger"), noun object ("obj") or prepositional object
+    ("prep:for"); a noun's "that" clause ("n-that"), infinitive ("n-inf") or prepositional
+    object ("n-prep:for"). ``bench/derive_cues.py`` counts these on PolNeAR train to derive the
+    table, so the table and the engine read the same constructions. A passive verb has none.
+    """
+    kids = list(tok.children)
+    if tok.pos_ == "VERB":
+        if any(c.dep_ == "auxpass" for c in kids):
+            return  # ("is expected to", "was asked about": no one's words)
+        for c in kids:
+            if c.i <= tok.i:
+                continue
+            gk = list(c.children)
+            if c.dep_ == "ccomp" and any(
+                g.dep_ in _SUBJECTS or (g.dep_ == "mark" and g.lower_ in _CONTENT_MARKS) for g in gk
+            ):
+                that = any(g.dep_ == "mark" and g.lower_ == "that" for g in gk)
+                yield ("that" if that else "ccomp"), _bounds(c)
+            elif (
+                c.dep_ == "xcomp"
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in gk)
+                and not any(g.dep_ == "auxpass" for g in gk)
+            ):
+                yield "inf", _bounds(c)
+            elif (
+                c.dep_ in ("xcomp", "ccomp")
+                and c.tag_ == "VBG"
+                and not any(g.dep_ in _SUBJECTS or g.dep_ == "aux" for g in gk)
+            ):
+                yield "ger", _bounds(c)
+            elif c.dep_ == "dobj" and c.pos_ in ("NOUN", "NUM"):
+                yield "obj", _bounds(c)
+            elif c.dep_ == "prep" and c.lower_ in DERIVED_PREPOSITIONS:
+                obj = next((g for g in gk if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None and obj.pos_ != "PROPN":
+                    yield f"prep:{c.lower_}", _bounds(obj)
+    elif tok.pos_ == "NOUN":
+        for c in kids:
+            if c.i <= tok.i:
+                continue
+            gk = list(c.children)
+            if c.dep_ in ("acl", "ccomp"):
+                marks = {g.lower_ for g in gk if g.dep_ == "mark"}
+                if "that" in marks or (
+                    not marks and any(g.dep_ in ("nsubj", "nsubjpass") for g in gk)
+                ):
+                    yield "n-that", _bounds(c)
+                elif c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in gk):
+                    yield "n-inf", _bounds(c)
+            elif c.dep_ == "prep" and c.lower_ in DERIVED_PREPOSITIONS:
+                obj = next((g for g in gk if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None and (c.lower_ != "of" or obj.pos_ == "VERB"):
+                    yield f"n-prep:{c.lower_}", _bounds(obj)
+
+
+def _dropped(tok: Token, lemma: str, content: tuple[int, int]) -> bool:
+    """Whether the hand table's reading of ``content`` is one the train counts drop
+    (``lang.attribution.DROPPED_CUES``: it matched an annotated content too rarely)."""
+    if lemma not in DROPPED_CUE_LEMMAS:
+        return False
+    return any(
+        span[0] == content[0] and lemma in DROPPED_CUES.get(con, ())
+        for con, span in cue_constructions(tok)
+    )
+
+
+def _derived_content(tok: Token, lemma: str) -> tuple[int, int] | None:
+    """The content of a cue the derived table (``lang.attribution.DERIVED_CUES``) reads in
+    this construction, or ``None``."""
+    if lemma not in (DERIVED_NOUN_CUES if tok.pos_ == "NOUN" else DERIVED_VERB_CUES):
+        return None
+    if lemma in UNSAID_CUES:
+        return None  # (never a denial or a refusal: its content is not what the source says)
+    for con, span in cue_constructions(tok):
+        if lemma in DERIVED_CUES.get(con, ()):
+            obj = (
+                next((c for c in tok.children if c.dep_ == "dobj"), None) if con == "obj" else None
+            )
+            if obj is not None and obj.lemma_.lower() in ATTRIBUTION_NOUNS:
+                return None  # ("voiced concern [that C]": the noun reads its own content)
+            return span
     return None
 
 
@@ -639,7 +737,7 @@ def _noun_content(tok: Token) -> tuple[int, int] | None:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None and (c.lower_ != "of" or obj.pos_ == "VERB"):
                 return _bounds(obj)
-    return None
+    return _derived_content(tok, tok.lemma_.lower())
 
 
 def _noun_source(ctx: Host[S], tok: Token, ss: int) -> S:
@@ -899,15 +997,17 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
             # first: a blanked region is one huge space token (nlp.bounded_text), whose
             # ``lemma_`` would copy it out for every sentence in it (quadratic)
             continue
-        lemma = tok.lemma_.lower()
+        lemma = cue_lemma(tok.lemma_, tok.lower_)
         framed = _framing(ctx, tok, lemma, ss, se)
         if framed is not None:
             out.append(framed)
             continue
-        if tok.pos_ == "VERB" and lemma in _CUE_LEMMAS:
+        if tok.pos_ == "VERB" and (lemma in _CUE_LEMMAS or lemma in DERIVED_VERB_CUES):
             content = _verb_content(tok, lemma)
         elif tok.pos_ == "NOUN" and lemma in ATTRIBUTION_NOUNS:
             content = _noun_content(tok)
+        elif tok.pos_ == "NOUN" and lemma in DERIVED_NOUN_CUES:
+            content = _derived_content(tok, lemma)
         else:
             continue
         if content is None and tok.dep_ == "parataxis" and lemma in _CLAUSE_CUES:
@@ -916,7 +1016,7 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
             after = ctx.text[tok.right_edge.idx + len(tok.right_edge) : content[1]]
             if not (content[0] < tok.left_edge.idx and any(ch.isalnum() for ch in after)):
                 continue  # (a cue at the end, "C, Roe said", is the rules' trailing form)
-        elif content is None or content[0] <= tok.idx < content[1]:
+        elif content is None or content[0] <= tok.idx < content[1] or _dropped(tok, lemma, content):
             continue
         if ctx.in_quote(tok.idx) or (tok.dep_ == "conj" and ctx.in_quote(tok.head.idx)):
             continue  # (a cue joined to a quoted verb takes its subject from a misparse)
@@ -931,6 +1031,8 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
         if tok.pos_ == "VERB" and ctx.text.startswith("to ", lo) and not _agent_subject(ctx, subj):
             continue  # "the primary threatens [to …]": only a person or a body intends
         if tok.pos_ == "NOUN":
+            if tok.dep_ == "dobj" and any(c.dep_ == "neg" for c in tok.head.children):
+                continue  # "did not voice concerns about [X]": nothing attributed, left out
             sp = _noun_source(ctx, tok, ss)
         else:
             passive = _passive_source(ctx, tok)
