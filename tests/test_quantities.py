@@ -602,8 +602,8 @@ def test_level_verb_measures_its_subject_not_the_unit() -> None:
     [
         # a part of a counted group: the clause's frame, and no "12 miners" as its owner
         ("Seven of the 12 miners were rescued on Friday.", "Seven", "miners rescued", "rescued"),
-        # a bare number carrying its frame word
-        ("He said 30 of the 80 wounded were still in hospital.", "30", None, "injured"),
+        # a bare number carrying its frame word counts people
+        ("He said 30 of the 80 wounded were still in hospital.", "30", "people injured", "injured"),
     ],
 )
 def test_partitive_counts(text: str, number: str, subject: str | None, frame: str) -> None:
@@ -637,3 +637,57 @@ def test_age_by_rules_is_the_last_person_named(text: str, subject: str | None) -
     ]
     (q,) = [q for q in quantities(text, entities) if q.frame == "age"]
     assert q.subject == subject
+
+
+def test_spaced_decimal_points_of_tokenised_text() -> None:
+    """ "$27. 5 million": a decimal point spaced like a full stop is read whole (the sentence
+    splitter's break inside it is undone); a full stop between numbers is not."""
+    found = quantities("He was fined $1. 25 million and his bail was $27. 5 million.")
+    assert [(q.text, q.value) for q in found] == [
+        ("$1. 25 million", 1_250_000),
+        ("$27. 5 million", 27_500_000),
+    ]
+    assert [q.value for q in quantities("Turnout was 61. 5 percent.")] == [61.5]
+    assert [q.value for q in quantities("The team won 3. 5 players were hurt.")] == [3, 5]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "needle", "subject"),
+    [
+        # a sum "in" a plural noun is that noun's; "in the case" names no sum
+        ("The courier, who handed over more than $250,000 in bribes to the clerks, died.",
+         "more than $250,000", "bribes"),
+        ("The club offered $75,000 in the case.", "$75,000", "club"),
+        # "the number of X" a level verb sets: X, not the verb's agent
+        ("The injuries brought to 14 the number of Harlow players on the injured list.",
+         "14", "Harlow players"),
+        # a bare casualty count counts people, "others" too
+        ("A gunman opened fire at the depot, killing four and injuring two others.",
+         "four", "people killed"),
+        ("A gunman opened fire at the depot, killing four and injuring two others.",
+         "two others", "people injured"),
+        # a measured noun "of" the amount, owned by the clause's subject
+        ("Ossa Lind, 41, had a blood alcohol level of 0.19 percent, police said.",
+         "0.19 percent", "Ossa Lind's blood alcohol level"),
+    ],
+)  # fmt: skip
+def test_subjects_of_sums_levels_and_bare_counts(text: str, needle: str, subject: str) -> None:
+    from storyline.nlp import load_spacy
+
+    found = extract_quantities(art(text), load_spacy()(text), [])
+    got = {q.text: q.subject for q in found}
+    assert needle in got, got
+    assert got[needle] == subject
+
+
+@pytest.mark.model
+def test_a_shared_age_after_both() -> None:
+    """ "Roe and Poe, both 47,": an age, given for the people before it."""
+    from storyline.nlp import load_spacy
+
+    text = "Officer Ivo Tamm and Sergeant Lars Peet, both 47, died at the scene."
+    found = extract_quantities(art(text), load_spacy()(text), [])
+    (q,) = [q for q in found if q.text == "47"]
+    assert (q.frame, q.measure) == ("age", "age")
+    assert q.subject is not None and "Tamm" in q.subject

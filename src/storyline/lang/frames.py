@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 __all__ = [
     "AGED_NOUN_STOPS",
+    "AGE_SHARED_WORDS",
     "AMOUNT_MEASURES",
     "AMOUNT_TIME_WORDS",
     "CLAUSE_BREAKS",
@@ -58,6 +59,7 @@ __all__ = [
     "OWNER_PREPOSITIONS",
     "PART_AFTER",
     "PART_BEFORE",
+    "PEOPLE_COUNT_FRAMES",
     "PEOPLE_NOUNS",
     "PLACE_PREPOSITIONS",
     "SCALE_ABBREVIATIONS",
@@ -420,6 +422,15 @@ EVENT_FRAMES: frozenset[str] = frozenset(
 # loose a reading to be written out
 SUBJECT_FRAMES: frozenset[str] = frozenset(
     {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "seized", "hospitalized"}
+)
+
+# Words before an age two or more people share: "Roe and Poe, both 51, died"
+AGE_SHARED_WORDS: tuple[str, ...] = ("both", "each")
+
+# Frames whose bare count counts people: "killing three", "30 of the 80 wounded", "injured
+# two others" are people killed / injured ("seized" counts things, so it is not here)
+PEOPLE_COUNT_FRAMES: frozenset[str] = frozenset(
+    {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "hospitalized"}
 )
 
 # Counted words that say nothing of what is counted ("five others", "40 more")

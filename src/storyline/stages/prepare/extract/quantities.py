@@ -65,6 +65,7 @@ from storyline.lang.en import (
     QUANTITY_DIMENSIONS,
 )
 from storyline.lang.frames import (
+    AGE_SHARED_WORDS,
     AGED_NOUN_STOPS,
     AMOUNT_MEASURES,
     AMOUNT_TIME_WORDS,
@@ -90,6 +91,7 @@ from storyline.lang.frames import (
     NUMBER_TENS,
     NUMBER_UNITS,
     OWNER_PREPOSITIONS,
+    PEOPLE_COUNT_FRAMES,
     PLACE_PREPOSITIONS,
     SCALE_ABBREVIATIONS,
     SUBJECT_FRAMES,
@@ -126,7 +128,14 @@ _WORD_NUM = rf"(?:{'|'.join(NUMBER_TENS)})-(?:{'|'.join(k for k in NUMBER_UNITS 
 _MULT = r"hundred|thousand|million|billion|trillion|dozen"
 # "120, 000": a thousands separator followed by a space, as some scrapes and tokenised
 # corpora write it (a date's "May 5, 300" is a date span, skipped before this runs)
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:,\s\d{3})+(?!\d|[.,]\d)|\d+(?:\.\d+)?"
+# (and "27. 5 million", "0. 41 percent", "6. 1-magnitude": a decimal point spaced like a full
+# stop, read as one only before a scale word, a percent sign or a hyphened word)
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:,\s\d{3})+(?!\d|[.,]\d)"
+    r"|\d{1,4}\.\s\d{1,3}(?=\s?(?:hundred|thousand|million|billion|trillion|bn|mn|%|percent"
+    r"|per\s+cent)\b|\s?%|-[A-Za-z])"
+    r"|\d+(?:\.\d+)?"
+)
 
 _NUMBER = re.compile(
     rf"""
@@ -348,6 +357,11 @@ _HEDGE_BEFORE = re.compile(
 )
 
 
+def _digits_value(num_text: str) -> float:
+    """ "120, 000" -> 120000; "27. 5" -> 27.5 (separators spaced as tokenised text writes them)."""
+    return float(re.sub(r",\s?|(?<=\.)\s", "", num_text))
+
+
 def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[_Num]:
     skip = [*skip, *(m.span() for m in _NOT_AMOUNTS.finditer(text, start, end))]
     out: list[_Num] = []
@@ -370,7 +384,7 @@ def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) 
             num_text = m.group("num")
             if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after):
                 # "a magnitude-5.2 quake", "6.1 on the Richter scale": a magnitude
-                out.append(_Num(s, e, float(num_text.replace(",", "")), "magnitude", "exact"))
+                out.append(_Num(s, e, _digits_value(num_text), "magnitude", "exact"))
                 continue
             if (
                 _DESIGNATOR.search(before)
@@ -387,7 +401,7 @@ def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) 
                 continue
             if re.fullmatch(r"0\d+", num_text):
                 continue  # "05": part of a code or a date, not an amount
-            value = float(re.sub(r",\s?", "", num_text))
+            value = _digits_value(num_text)
             scale = 1.0
             if m.group("abbr"):
                 if not m.group("cur") and m.group("abbr").lower() in ("m", "b"):
@@ -397,7 +411,7 @@ def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) 
                         continue
                     mw, _ = _measure_after(text, e, min(len(text), e + 40))
                     if mw is None:
-                        out.append(_Num(s, e, float(num_text.replace(",", "")), "metres", "exact"))
+                        out.append(_Num(s, e, _digits_value(num_text), "metres", "exact"))
                         continue
                 scale = SCALE_ABBREVIATIONS[m.group("abbr").lower()]
             elif m.group("scale"):
@@ -575,6 +589,8 @@ _DISTANCE_AFTER = re.compile(
 )
 _SPEED_AFTER = re.compile(r"^\s*(?:an|per|a)\s+hour\b", re.I)
 _AGE_COMMAS = re.compile(r"^\s*(?:,|\)|\s+(?:and|was|is|who|had|has|died)\b)")
+# the comma before an appositive age, or a shared one: "Roe, 51," / "Roe and Poe, both 51,"
+_AGE_BEFORE = re.compile(rf",\s(?:(?:{alternation(AGE_SHARED_WORDS)})\s+)?$")
 
 
 @dataclass(slots=True)
@@ -859,7 +875,7 @@ def _read_with_doc(
         and top.head.i < top.i
         and (top.head.pos_ == "PROPN" or _is_person(top.head, entities))
         and 1 <= n.value <= 115
-        and text[max(0, n.start - 2) : n.start] == ", "
+        and _AGE_BEFORE.search(text, max(0, n.start - 8), n.start)
         and _AGE_COMMAS.match(text[n.end : n.end + 8])
     ):
         r.subject, r.subject_entity = _np(top.head, text, n, entities)
@@ -892,6 +908,8 @@ def _read_with_doc(
         named = _amount_noun(cnt, span.start, span.end)
         if named is not None:
             r.subject, r.subject_entity = _amount_subject(named, text, n, entities)
+        elif n.measure != "percent":
+            r.subject = _sum_in(doc, span.end)  # "$300,000 in payoffs": the payoffs
     # the frame: the counted noun itself ("12 deaths"), a verb or adjective on it ("people
     # killed", "80 wounded people"), else the word it is an argument of
     if cnt is not None and cnt.lower_ in FRAME_COUNT_NOUNS:
@@ -915,6 +933,7 @@ def _read_with_doc(
             measured = (objs or subjs)[0]  # "put the march at 30,000": the march
             if r.frame is None:
                 r.frame = _noun_frame(measured)
+            measured = _counted_by_amount_noun(measured)  # "the number of players": players
         if r.frame is None:
             f = _frame_of(gov.lemma_) or _frame_of(gov.lower_)
             if f == "change" and (level or (n.measure or r.measure or "") in LENGTH_UNITS):
@@ -972,6 +991,9 @@ def _read_with_doc(
             if subj is None and verb.dep_ == "conj":
                 subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             owner = _np(subj, text, n, entities) if subj is not None else (None, None)
+            if owner[0] and prep == "of" and gov.lemma_.lower() in MEASURED_NOUNS:
+                # "Roe had a blood alcohol level of 0.2 percent": Roe's blood alcohol level
+                owner = (f"{owner[0]}'s {_measured_phrase(gov)}", owner[1])
         if owner[0] is None and gov.lemma_.lower() in MEASURED_NOUNS:
             owner = _np(gov, text, n, entities)  # "speeds of up to 120 mph": the speeds
         if r.subject is None:
@@ -1166,6 +1188,61 @@ def _amount_subject(
                 return phrase, eid
             break
     return head, None
+
+
+def _sum_in(doc: Doc, after: int) -> str | None:
+    """What a sum is counted in, right after it: "$300,000 in payoffs", "$2 billion in new
+    aid". Only a common noun with no article ("$75,000 in the case" names no sum), never a
+    date or an amount word ("in total")."""
+    j = after
+    if j + 1 >= len(doc) or doc[j].lower_ != "in":
+        return None
+    k = j + 1
+    if doc[k].pos_ == "ADJ" and k + 1 < len(doc) and doc[k].head.i == k + 1:
+        k += 1  # one adjective on the noun: "in new aid"
+    tok = doc[k]
+    if (
+        tok.pos_ != "NOUN"
+        or not tok.is_lower
+        or tok.ent_type_ in ("DATE", "TIME")
+        or tok.lemma_.lower() in QUANTITY_NOUNS
+        or tok.lower_ in DURATION_UNITS
+    ):
+        return None
+    return doc[j + 1 : k + 1].text
+
+
+def _counted_by_amount_noun(tok: Token) -> Token:
+    """ "the number of players", "the total of arrests": what an amount noun counts, by its
+    "of"; the noun itself when it is no amount noun or counts a casualty frame word
+    ("the number of dead" keeps its toll reading)."""
+    if tok.lemma_.lower() not in QUANTITY_NOUNS:
+        return tok
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if (
+                    pobj.dep_ == "pobj"
+                    and pobj.pos_ in ("NOUN", "PROPN")
+                    and pobj.lower_ not in FRAME_COUNT_NOUNS
+                    and not pobj.like_num
+                ):
+                    return pobj
+    return tok
+
+
+def _measured_phrase(noun: Token) -> str:
+    """A measured noun with the nouns and adjectives before it: "blood alcohol level"."""
+    doc = noun.doc
+    i = noun.i
+    while (
+        i > 0
+        and doc[i - 1].dep_ in ("compound", "amod")
+        and i <= doc[i - 1].head.i <= noun.i
+        and not doc[i - 1].like_num
+    ):
+        i -= 1
+    return doc[i : noun.i + 1].text
 
 
 def _worth_holder(gov: Token, prep: str | None) -> Token | None:
@@ -1544,7 +1621,7 @@ def extract_quantities(
     date_starts = [s for s, _ in dates]
     date_ends = [e for _, e in dates]
     out: list[Quantity] = []
-    for s0, s1 in sents.spans:
+    for s0, s1 in _join_spaced_decimals(text, sents.spans):
         ctx.deadline.check()
         # only the dates that overlap this sentence (all of them per number was quadratic)
         near = dates[bisect.bisect_right(date_ends, s0) : bisect.bisect_left(date_starts, s1)]
@@ -1585,6 +1662,15 @@ def extract_quantities(
             subject, subject_entity = r.subject, r.subject_entity
             if subject is None:
                 subject = _counted_subject(measure, r.frame)
+            if (
+                subject is None
+                and not n.compound
+                and r.frame in PEOPLE_COUNT_FRAMES
+                and (measure is None or measure in ("others", "more"))
+            ):
+                # "killing three", "30 of the 80 wounded", "injured two others": a bare count
+                # of a casualty or an arrest counts people
+                subject = f"people {r.frame}"
             value, low, high = _values(n)
             start, end = n.start, n.end
             while end > start and text[end - 1] in " ,;:":
@@ -1604,6 +1690,25 @@ def extract_quantities(
                 )
             )
         out += _implied_counts(article, (s0, s1), out)
+    return out
+
+
+def _join_spaced_decimals(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans with the breaks inside a spaced decimal ("$27. 5 million", "61. 5
+    percent") undone, so the number is read whole."""
+    out: list[tuple[int, int]] = []
+    for s0, s1 in spans:
+        if out:
+            p0, p1 = out[-1]
+            if text[p1 - 1 : p1] == "." and text[p1 - 2 : p1 - 1].isdigit() and text[p1:s0] == " ":
+                start = p1 - 2
+                while start > p0 and text[start - 1].isdigit():
+                    start -= 1
+                m = _NUMBER.match(text, start)
+                if m is not None and m.end() > s0:
+                    out[-1] = (p0, s1)
+                    continue
+        out.append((s0, s1))
     return out
 
 
