@@ -667,6 +667,20 @@ def test_spaced_decimal_points_of_tokenised_text() -> None:
          "four", "people killed"),
         ("A gunman opened fire at the depot, killing four and injuring two others.",
          "two others", "people injured"),
+        # a measured noun: its level, with the verb's speed and limit words
+        ("Her blood-alcohol level was 0.3 percent, the charges say.", "0.3 percent",
+         "alcohol level"),
+        ("A test showed 0. 06 percent, under the legal limit of 0. 08 percent.",
+         "0. 08 percent", "legal limit"),
+        ("Troopers chased the van for 20 miles, through a work zone, at speeds up to 110 mph "
+         "before it stopped, the sheriff said.", "up to 110", "speeds"),
+        # a length on a preposition or an adverb is its verb's: a fall, a witness's distance
+        ("The 41-year-old, who lived in Porvik, slipped and fell about 90 metres down a steep "
+         "gully, police said.", "about 90 metres", "fall"),
+        ("A witness who had left the shop was 15 feet away.", "15 feet", "witness"),
+        # the place a distance is measured off; a fall "from" a ridge is no reference point
+        ("The attack took place about 80 nautical miles off Velmar.",
+         "about 80 nautical miles", "Velmar"),
         # a measured noun "of" the amount, owned by the clause's subject
         ("Ossa Lind, 41, had a blood alcohol level of 0.19 percent, police said.",
          "0.19 percent", "Ossa Lind's blood alcohol level"),

@@ -32,6 +32,7 @@ __all__ = [
     "DAY_OTHER_VERBS",
     "DIRECTION_WORDS",
     "DISTANCE_AFTER_WORDS",
+    "DISTANCE_FROM_PREPOSITIONS",
     "EVENT_FRAMES",
     "EVENT_PLACE_PREPOSITIONS",
     "FRAME_OF_FORM",
@@ -503,6 +504,10 @@ UNBINDING_PREPOSITIONS: tuple[str, ...] = (
 # Words after a length that make it a distance ("35 miles offshore", "5 km from the coast"),
 # in the order matched. Wider than ``DIRECTION_WORDS`` (it adds "from", "inland" and
 # "offshore"), the words that tie a length to a named place ("35 miles southwest of X").
+# Prepositions that take a distance's reference point themselves: "150 miles off Aden",
+# "13 miles from the ship"
+DISTANCE_FROM_PREPOSITIONS: frozenset[str] = frozenset({"off", "outside", "from"})
+
 DISTANCE_AFTER_WORDS: tuple[str, ...] = (
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "north-east", "north-west", "south-east", "south-west", "away", "off", "from", "outside",

@@ -54,7 +54,7 @@ from storyline.lang import (
     WEEKDAYS,
     alternation,
 )
-from storyline.lang.claims import MEASURED_NOUNS, MOTION_IRREGULAR, MOTION_NOUNS
+from storyline.lang.claims import MEASURED_NOUNS, MOTION_IRREGULAR, MOTION_NOUNS, SPEED_UNITS
 from storyline.lang.en import (
     IMPLIED_COUNT_ORDINALS,
     IMPLIED_COUNT_PERSON_ENDINGS,
@@ -78,6 +78,7 @@ from storyline.lang.frames import (
     CURRENCY_WORDS,
     DIRECTION_WORDS,
     DISTANCE_AFTER_WORDS,
+    DISTANCE_FROM_PREPOSITIONS,
     EVENT_FRAMES,
     EVENT_PLACE_PREPOSITIONS,
     IMPLIED_CLAUSE_OPENERS,
@@ -924,6 +925,24 @@ def _read_with_doc(
             f = _noun_frame(cnt)
             r.frame = f if f in ("rate", "share", "price", "funding") else None
     gov, prep = _governor(thing)
+    if (
+        gov is not None
+        and prep is None
+        and thing.dep_ == "npadvmod"
+        and gov.pos_ in ("ADP", "ADV")
+        and gov.head.i != gov.i
+        and gov.head.pos_ in ("VERB", "AUX")
+    ):
+        gov = gov.head  # "fell 200 metres down a gully", "was 20 feet away": the verb's
+    if (
+        gov is not None
+        and prep is None
+        and thing.dep_ == "npadvmod"
+        and gov.pos_ == "NOUN"
+        and gov.lemma_.lower() in MEASURED_NOUNS
+        and gov.i < thing.i
+    ):
+        r.subject = _measured_phrase(gov)  # "speeds up to 120 mph": the speeds
     level = prep in ("to", "at") or (gov is not None and gov.lemma_ in LEVEL_VERBS and prep is None)
     measured: Token | None = None  # "the death toll rose to 10": the toll is what is measured
     if gov is not None and gov.pos_ in ("VERB", "AUX"):
@@ -996,6 +1015,8 @@ def _read_with_doc(
                 owner = (f"{owner[0]}'s {_measured_phrase(gov)}", owner[1])
         if owner[0] is None and gov.lemma_.lower() in MEASURED_NOUNS:
             owner = _np(gov, text, n, entities)  # "speeds of up to 120 mph": the speeds
+            if owner[0] is None:  # "showing a level of 0.07 percent": the level
+                owner = _measured_np(gov, text, n, entities)
         if r.subject is None:
             r.subject, r.subject_entity = owner
     if r.frame is None:
@@ -1018,6 +1039,8 @@ def _read_with_doc(
                     break
     if r.subject is None and measured is not None:
         r.subject, r.subject_entity = _np(measured, text, n, entities)
+        if r.subject is None and level:  # "his blood alcohol level was 0.2 percent"
+            r.subject, r.subject_entity = _measured_np(measured, text, n, entities)
         r.by_agent = r.subject is not None
     if r.subject is None and gov is not None and gov.pos_ in ("VERB", "AUX"):
         r.subject, r.subject_entity = _event_owner(gov, thing, text, n, entities, r.frame)
@@ -1231,6 +1254,23 @@ def _counted_by_amount_noun(tok: Token) -> Token:
     return tok
 
 
+def _measured_np(
+    noun: Token, text: str, n: _Num, entities: Sequence[Entity]
+) -> tuple[str | None, str | None]:
+    """A measured noun that is also an amount word ("level", "range") as a subject, with its
+    possessor when it names one: "Roe's blood alcohol level"; ``(None, None)`` for any other
+    noun."""
+    if noun.lemma_.lower() not in MEASURED_NOUNS:
+        return None, None
+    phrase = _measured_phrase(noun)
+    for child in noun.children:
+        if child.dep_ == "poss":
+            owner, eid = _np(child, text, n, entities)
+            if owner:
+                return f"{owner}'s {phrase}", eid
+    return phrase, None
+
+
 def _measured_phrase(noun: Token) -> str:
     """A measured noun with the nouns and adjectives before it: "blood alcohol level"."""
     doc = noun.doc
@@ -1328,7 +1368,23 @@ def _reference_point(
     (700 miles) southeast of X" (the direction word is the length's head or its sibling)."""
     cands = [thing.head, *thing.head.children, *thing.children]
     for d in cands:
-        if d.lower_ not in DIRECTION_WORDS or d.i == thing.i:
+        if d.i == thing.i:
+            continue
+        if (
+            d.dep_ == "prep"
+            and d.lower_ in DISTANCE_FROM_PREPOSITIONS
+            and d.i > thing.i
+            and not MOTION_NOUNS.get(d.head.lemma_.lower())
+        ):
+            # "150 nautical miles off Aden": the preposition takes the place itself ("fell
+            # 90 metres from a ridge" is where a motion started, no reference point)
+            pobj = next((c for c in d.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                subj = _np(pobj, text, n, entities)
+                if subj[0]:
+                    s0, s1 = np_span(pobj)
+                    return text[s0:s1], subj[1]
+        if d.lower_ not in DIRECTION_WORDS:
             continue
         for prep in d.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
@@ -1723,6 +1779,7 @@ def _counted_subject(measure: str | None, frame: str | None) -> str | None:
         or measure in CURRENCY_WORDS.values()
         or measure.lower() in LENGTH_UNITS
         or measure in DURATION_UNITS
+        or measure.lower() in SPEED_UNITS
         or measure in NOT_COUNTED_WORDS
         or frame in ("age", "magnitude", "speed", "distance")
     ):
