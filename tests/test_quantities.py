@@ -677,7 +677,9 @@ def test_spaced_decimal_points_of_tokenised_text() -> None:
         # a length on a preposition or an adverb is its verb's: a fall, a witness's distance
         ("The 41-year-old, who lived in Porvik, slipped and fell about 90 metres down a steep "
          "gully, police said.", "about 90 metres", "fall"),
-        ("A witness who had left the shop was 15 feet away.", "15 feet", "witness"),
+        ("A witness who had left the shop was 15 feet away.", "15 feet", "witness's distance"),
+        # a price "for" which something was sold or bought: what changed hands
+        ("Velmar bought the old ferry for $2 million.", "$2 million", "old ferry"),
         # the place a distance is measured off; a fall "from" a ridge is no reference point
         ("The attack took place about 80 nautical miles off Velmar.",
          "about 80 nautical miles", "Velmar"),

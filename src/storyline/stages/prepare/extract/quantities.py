@@ -1037,6 +1037,19 @@ def _read_with_doc(
                 if on_obj is not None and on_obj.ent_type_ not in ("DATE", "TIME"):
                     r.subject, r.subject_entity = _np(on_obj, text, n, entities)
                     break
+    if (
+        r.subject is None
+        and r.frame == "price"
+        and prep == "for"
+        and gov is not None
+        and gov.pos_ == "VERB"
+    ):
+        # "sold one of its oil fields for $30 million": the price of what was sold
+        sold = next((c for c in gov.children if c.dep_ == "dobj"), None)
+        if sold is not None and (sold.like_num or sold.pos_ == "NUM"):
+            sold = _counted(sold, sold.i, sold.i + 1)[1]
+        if sold is not None:
+            r.subject, r.subject_entity = _np(sold, text, n, entities)
     if r.subject is None and measured is not None:
         r.subject, r.subject_entity = _np(measured, text, n, entities)
         if r.subject is None and level:  # "his blood alcohol level was 0.2 percent"
@@ -1088,6 +1101,10 @@ def _read_with_doc(
         r.subject_entity, r.by_agent = name[1], False
         return r
     motion = MOTION_NOUNS.get(gov.lemma_.lower()) if gov is not None else None
+    if r.frame == "distance" and r.by_agent and r.subject and not motion:
+        # "a witness … was 20 feet away": the witness's distance, not the witness
+        r.subject = f"{r.subject}'s distance"
+        r.subject_entity = None
     if motion and (n.measure or r.measure or "").lower() in LENGTH_UNITS:
         # "the climber fell 150 metres": the climber's fall; "fell 150 metres": a fall
         r.subject = f"{r.subject}'s {motion}" if r.subject and r.by_agent else motion
