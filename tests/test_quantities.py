@@ -678,6 +678,10 @@ def test_spaced_decimal_points_of_tokenised_text() -> None:
         ("The 41-year-old, who lived in Porvik, slipped and fell about 90 metres down a steep "
          "gully, police said.", "about 90 metres", "fall"),
         ("A witness who had left the shop was 15 feet away.", "15 feet", "witness's distance"),
+        # "N of them": the clause counts them; "a town of N": the town's size
+        ("The clerk is accused of shooting three co-workers, killing two of them.", "two",
+         "people killed"),
+        ("The town of 14, 000 has struggled in recent years.", "14, 000", "town"),
         # a price "for" which something was sold or bought: what changed hands
         ("Velmar bought the old ferry for $2 million.", "$2 million", "old ferry"),
         # the place a distance is measured off; a fall "from" a ridge is no reference point

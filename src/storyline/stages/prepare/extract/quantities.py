@@ -734,6 +734,8 @@ def _counted(tok: Token, lo: int, hi: int) -> tuple[Token, Token | None]:
         for child in cur.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "PRON":
+                        return cur, None  # "killing two of them": the clause counts them
                     if pobj.dep_ == "pobj" and not pobj.like_num:
                         return cur, pobj
                     if pobj.dep_ == "pobj":  # "30 of the 80 wounded": the wounded
@@ -1017,6 +1019,16 @@ def _read_with_doc(
             owner = _np(gov, text, n, entities)  # "speeds of up to 120 mph": the speeds
             if owner[0] is None:  # "showing a level of 0.07 percent": the level
                 owner = _measured_np(gov, text, n, entities)
+        if (
+            owner[0] is None
+            and prep == "of"
+            and cnt is None
+            and n.measure is None
+            and r.frame is None
+            and gov.pos_ == "NOUN"
+            and gov.i < thing.i
+        ):
+            owner = _np(gov, text, n, entities)  # "a town of 14,000": the town's size
         if r.subject is None:
             r.subject, r.subject_entity = owner
     if r.frame is None:
