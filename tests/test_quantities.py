@@ -165,6 +165,8 @@ def test_size_compound() -> None:
         "Both sides praised the 2015 accord.",
         "Guards carried AK 47 rifles onto the Boeing 737.",
         "Call the desk on 555-201-7788 for details.",
+        "Call the desk on 0845 301 4466 or on 0800 212 909 for details.",
+        "Anyone who saw the van should call Sgt. Voss at 733-4108.",
         "The office is at 221 Harbour Lane in Westmoor.",
     ],
 )

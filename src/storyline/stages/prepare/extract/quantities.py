@@ -329,6 +329,8 @@ _NOT_AMOUNTS = re.compile(
     r"(?i:\b\d{1,2}\s?:\s?\d{2}(?:\s?:\s?\d{2})?(?:\s*(?:[ap]\.?\s?m\b\.?|o'clock))?)"
     r"|(?i:\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.\s?m\.|[ap]m\b|o'clock))"
     r"|\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b"
+    r"|\b\d{3}-\d{4}\b(?!\s?[-–]?\s?(?i:thousand|million|billion))"  # a local phone number
+    r"|\b0\d{3,4}\s\d{3}\s?\d{3,4}\b"  # a phone number with a trunk prefix: "0845 125 2222"
     r"|\b(?:1[89]|20)\d\d\s?[-–/]\s?(?:\d{4}|\d\d)\b"
     rf"|\b\d{{1,3}}\s?[-–]\s?\d{{1,3}}(?=\s+(?i:{alternation(RECORD_WORDS)})\b)"
     r"|(?i:\b(?:went|won|lost|drew|finished|beat\s+\w+|record\s+of|record\s+to|scored?|led)\s+)"
