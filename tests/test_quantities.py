@@ -195,6 +195,9 @@ def test_not_quantities(text: str) -> None:
         ("The quake killed 40 people in the hill town of Chile.", "Chile"),
         ("The quake killed 40 people, and Chile mourned.", "people killed"),
         ("The storm hit Chile island, home to 9, 000 people.", "Chile island"),
+        # a sum "in" a plural noun; a bare count keeps no subject without a parse
+        ("The aide handed over more than $250,000 in bribes to the clerks.", "bribes"),
+        ("He was missing 10 of the games.", None),
     ],
 )
 def test_subject_without_parse_is_bound_by_the_words(text: str, subject: str | None) -> None:

@@ -1521,6 +1521,8 @@ _AMOUNT_PREP_AFTER = re.compile(
     rf"\s+{_AMOUNT_PREP}\s+{_AMOUNT_DET}(?:[A-Z][\w'’-]*|{_AMOUNT_WORD})(?:\s+[A-Z][\w'’-]*)?"
 )
 _WORTH_BEFORE = re.compile(rf"(?P<w>{_AMOUNT_WORD})\s+worth\s+$")
+# "$300,000 in payoffs": a plural noun right after "in", with no article
+_SUM_IN_AFTER = re.compile(r"\s+in\s+(?P<w>[a-z][a-z-]+s)\b")
 
 
 def _noun_words(words: str) -> str | None:
@@ -1550,6 +1552,11 @@ def _amount_by_rules(text: str, n: _Num, sent: tuple[int, int]) -> str | None:
         m = _PERCENT_OF.match(text, n.end, end)
         if m:
             return _noun_words(m.group("w"))
+    if n.measure != "percent":
+        m = _SUM_IN_AFTER.match(text, n.end, end)
+        held = _noun_words(m.group("w")) if m else None
+        if held:
+            return held
     m = _AMOUNT_NOUNS_AFTER.match(text, n.end, end)
     head = _noun_words(m.group("w")) if m else None
     if head is not None and m is not None:
@@ -1751,6 +1758,7 @@ def extract_quantities(
                 subject = _counted_subject(measure, r.frame)
             if (
                 subject is None
+                and doc is not None  # a frame read from the parse, not from nearby words
                 and not n.compound
                 and r.frame in PEOPLE_COUNT_FRAMES
                 and (measure is None or measure in ("others", "more"))
