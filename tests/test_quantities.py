@@ -654,6 +654,14 @@ def test_spaced_decimal_points_of_tokenised_text() -> None:
     ]
     assert [q.value for q in quantities("Turnout was 61. 5 percent.")] == [61.5]
     assert [q.value for q in quantities("The team won 3. 5 players were hurt.")] == [3, 5]
+    # a magnitude's spaced point, by the magnitude word before it or after its fraction
+    for text in (
+        "The agency said it had a magnitude of 5. 9.\nMore later.",
+        "Tremors from a quake registering 6. 1 on the Richter scale were felt.",
+        "A 5. 9 magnitude quake hit.",
+    ):
+        (q,) = quantities(text)
+        assert (q.value, q.measure) in ((5.9, "magnitude"), (6.1, "magnitude")), q
 
 
 @pytest.mark.model
@@ -683,6 +691,12 @@ def test_spaced_decimal_points_of_tokenised_text() -> None:
         ("The 41-year-old, who lived in Porvik, slipped and fell about 90 metres down a steep "
          "gully, police said.", "about 90 metres", "fall"),
         ("A witness who had left the shop was 15 feet away.", "15 feet", "witness's distance"),
+        # the event a raising verb's complement names: "were said to have been rescued"
+        ("Three hikers with Mr Voss were said to have been rescued after a night on the ridge.",
+         "Three hikers", "hikers rescued"),
+        ("At least 30 villagers are feared dead after the slide.", "At least 30 villagers",
+         "villagers killed"),
+        ("Three players were expected to start.", "Three players", "players"),
         # "N of them": the clause counts them; "a town of N": the town's size
         ("The clerk is accused of shooting three co-workers, killing two of them.", "two",
          "people killed"),

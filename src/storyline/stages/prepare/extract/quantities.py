@@ -350,6 +350,12 @@ _NAME_BEFORE = re.compile(
 )
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]magnitude\b|\s+on\s+the\s+richter\b)", re.I)
+# a magnitude's decimal point spaced like a full stop: "a magnitude of 5. 9.", "registering
+# 6. 1 on the Richter scale", "The 5. 9-magnitude quake"
+_SPACED_FRACTION = re.compile(r"\.\s(\d{1,2})\b(?![.,]?\d)")
+_MAGNITUDE_CUE_BEFORE = re.compile(
+    r"\b(?:magnitude(?:\s+(?:of|at))?|measuring|registering)[\s-]$", re.I
+)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _DECADE_AFTER = re.compile(
     r"[\s-]+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", re.I
@@ -385,6 +391,12 @@ def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) 
             continue
         if m.group("num"):
             num_text = m.group("num")
+            whole = _magnitude_fraction(text, s, e) if re.fullmatch(r"\d", num_text) else None
+            if whole is not None and whole <= end and not (m.group("scale") or m.group("pct")):
+                # "magnitude of 5. 9": one number, not "5" and "9"
+                out.append(_Num(s, whole, _digits_value(text[s:whole]), "magnitude", "exact"))
+                skip.append((s, whole))
+                continue
             if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after):
                 # "a magnitude-5.2 quake", "6.1 on the Richter scale": a magnitude
                 out.append(_Num(s, e, _digits_value(num_text), "magnitude", "exact"))
@@ -962,6 +974,15 @@ def _read_with_doc(
             if f == "change" and (level or (n.measure or r.measure or "") in LENGTH_UNITS):
                 f = None  # "rose to 5%" is a level; "fell 150 metres" is no market move
             r.frame = f
+        if r.frame is None and thing.dep_ in ("nsubj", "nsubjpass"):
+            # "three climbers were said to have been rescued", "30 are feared dead": the
+            # event the raising verb's complement names
+            for comp in gov.children:
+                if comp.dep_ in ("xcomp", "oprd", "acomp"):
+                    f = _frame_of(comp.lemma_) or _frame_of(comp.lower_)
+                    if f in EVENT_FRAMES or f in SUBJECT_FRAMES:
+                        r.frame = f
+                        break
         if r.frame is None and thing.dep_ == "dobj":
             # "took 23 into custody", "sent 40 to hospital"
             for prep_tok in gov.children:
@@ -1788,6 +1809,19 @@ def extract_quantities(
     return out
 
 
+def _magnitude_fraction(text: str, s: int, e: int) -> int | None:
+    """The end of a magnitude whose point is spaced ("5. 9") when the digit at ``[s, e)``
+    starts one: a magnitude cue before it or after its fraction; else ``None``."""
+    m = _SPACED_FRACTION.match(text, e)
+    if m is None:
+        return None
+    if _MAGNITUDE_CUE_BEFORE.search(text[max(0, s - 40) : s]) or _MAGNITUDE_AFTER.match(
+        text[m.end() : m.end() + 30]
+    ):
+        return m.end()
+    return None
+
+
 def _join_spaced_decimals(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentence spans with the breaks inside a spaced decimal ("$27. 5 million", "61. 5
     percent") undone, so the number is read whole."""
@@ -1800,7 +1834,7 @@ def _join_spaced_decimals(text: str, spans: Sequence[tuple[int, int]]) -> list[t
                 while start > p0 and text[start - 1].isdigit():
                     start -= 1
                 m = _NUMBER.match(text, start)
-                if m is not None and m.end() > s0:
+                if (m is not None and m.end() > s0) or _magnitude_fraction(text, start, p1 - 1):
                     out[-1] = (p0, s1)
                     continue
         out.append((s0, s1))
