@@ -165,6 +165,8 @@ def test_size_compound() -> None:
         "Both sides praised the 2015 accord.",
         "Guards carried AK 47 rifles onto the Boeing 737.",
         "Call the desk on 555-201-7788 for details.",
+        "Call the desk on 0845 301 4466 or on 0800 212 909 for details.",
+        "Anyone who saw the van should call Sgt. Voss at 733-4108.",
         "The office is at 221 Harbour Lane in Westmoor.",
     ],
 )
@@ -193,6 +195,9 @@ def test_not_quantities(text: str) -> None:
         ("The quake killed 40 people in the hill town of Chile.", "Chile"),
         ("The quake killed 40 people, and Chile mourned.", "people killed"),
         ("The storm hit Chile island, home to 9, 000 people.", "Chile island"),
+        # a sum "in" a plural noun; a bare count keeps no subject without a parse
+        ("The aide handed over more than $250,000 in bribes to the clerks.", "bribes"),
+        ("He was missing 10 of the games.", None),
     ],
 )
 def test_subject_without_parse_is_bound_by_the_words(text: str, subject: str | None) -> None:
@@ -602,8 +607,8 @@ def test_level_verb_measures_its_subject_not_the_unit() -> None:
     [
         # a part of a counted group: the clause's frame, and no "12 miners" as its owner
         ("Seven of the 12 miners were rescued on Friday.", "Seven", "miners rescued", "rescued"),
-        # a bare number carrying its frame word
-        ("He said 30 of the 80 wounded were still in hospital.", "30", None, "injured"),
+        # a bare number carrying its frame word counts people
+        ("He said 30 of the 80 wounded were still in hospital.", "30", "people injured", "injured"),
     ],
 )
 def test_partitive_counts(text: str, number: str, subject: str | None, frame: str) -> None:
@@ -637,3 +642,91 @@ def test_age_by_rules_is_the_last_person_named(text: str, subject: str | None) -
     ]
     (q,) = [q for q in quantities(text, entities) if q.frame == "age"]
     assert q.subject == subject
+
+
+def test_spaced_decimal_points_of_tokenised_text() -> None:
+    """ "$27. 5 million": a decimal point spaced like a full stop is read whole (the sentence
+    splitter's break inside it is undone); a full stop between numbers is not."""
+    found = quantities("He was fined $1. 25 million and his bail was $27. 5 million.")
+    assert [(q.text, q.value) for q in found] == [
+        ("$1. 25 million", 1_250_000),
+        ("$27. 5 million", 27_500_000),
+    ]
+    assert [q.value for q in quantities("Turnout was 61. 5 percent.")] == [61.5]
+    assert [q.value for q in quantities("The team won 3. 5 players were hurt.")] == [3, 5]
+    # a magnitude's spaced point, by the magnitude word before it or after its fraction
+    for text in (
+        "The agency said it had a magnitude of 5. 9.\nMore later.",
+        "Tremors from a quake registering 6. 1 on the Richter scale were felt.",
+        "A 5. 9 magnitude quake hit.",
+    ):
+        (q,) = quantities(text)
+        assert (q.value, q.measure) in ((5.9, "magnitude"), (6.1, "magnitude")), q
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "needle", "subject"),
+    [
+        # a sum "in" a plural noun is that noun's; "in the case" names no sum
+        ("The courier, who handed over more than $250,000 in bribes to the clerks, died.",
+         "more than $250,000", "bribes"),
+        ("The club offered $75,000 in the case.", "$75,000", "club"),
+        # "the number of X" a level verb sets: X, not the verb's agent
+        ("The injuries brought to 14 the number of Harlow players on the injured list.",
+         "14", "Harlow players"),
+        # a bare casualty count counts people, "others" too
+        ("A gunman opened fire at the depot, killing four and injuring two others.",
+         "four", "people killed"),
+        ("A gunman opened fire at the depot, killing four and injuring two others.",
+         "two others", "people injured"),
+        # a measured noun: its level, with the verb's speed and limit words
+        ("Her blood-alcohol level was 0.3 percent, the charges say.", "0.3 percent",
+         "alcohol level"),
+        ("A test showed 0. 06 percent, under the legal limit of 0. 08 percent.",
+         "0. 08 percent", "legal limit"),
+        ("Troopers chased the van for 20 miles, through a work zone, at speeds up to 110 mph "
+         "before it stopped, the sheriff said.", "up to 110", "speeds"),
+        # a length on a preposition or an adverb is its verb's: a fall, a witness's distance
+        ("The 41-year-old, who lived in Porvik, slipped and fell about 90 metres down a steep "
+         "gully, police said.", "about 90 metres", "fall"),
+        ("A witness who had left the shop was 15 feet away.", "15 feet", "witness's distance"),
+        # the event a raising verb's complement names: "were said to have been rescued"
+        ("Three hikers with Mr Voss were said to have been rescued after a night on the ridge.",
+         "Three hikers", "hikers rescued"),
+        ("At least 30 villagers are feared dead after the slide.", "At least 30 villagers",
+         "villagers killed"),
+        ("Three players were expected to start.", "Three players", "players"),
+        # "N of them": the clause counts them; "a town of N": the town's size
+        ("The clerk is accused of shooting three co-workers, killing two of them.", "two",
+         "people killed"),
+        ("The town of 14, 000 has struggled in recent years.", "14, 000", "town"),
+        # a price "for" which something was sold or bought: what changed hands
+        ("Velmar bought the old ferry for $2 million.", "$2 million", "old ferry"),
+        # the place a distance is measured off; a fall "from" a ridge is no reference point
+        ("The attack took place about 80 nautical miles off Velmar.",
+         "about 80 nautical miles", "Velmar"),
+        # a measured noun "of" the amount, owned by the clause's subject
+        ("Ossa Lind, 41, had a blood alcohol level of 0.19 percent, police said.",
+         "0.19 percent", "Ossa Lind's blood alcohol level"),
+    ],
+)  # fmt: skip
+def test_subjects_of_sums_levels_and_bare_counts(text: str, needle: str, subject: str) -> None:
+    from storyline.nlp import load_spacy
+
+    found = extract_quantities(art(text), load_spacy()(text), [])
+    got = {q.text: q.subject for q in found}
+    assert needle in got, got
+    assert got[needle] == subject
+
+
+@pytest.mark.model
+def test_a_shared_age_after_both() -> None:
+    """ "Roe and Poe, both 47,": an age, given for the people before it."""
+    from storyline.nlp import load_spacy
+
+    text = "Officer Ivo Tamm and Sergeant Lars Peet, both 47, died at the scene."
+    found = extract_quantities(art(text), load_spacy()(text), [])
+    (q,) = [q for q in found if q.text == "47"]
+    assert (q.frame, q.measure) == ("age", "age")
+    assert q.subject is not None and "Tamm" in q.subject

@@ -86,7 +86,7 @@ MEASURED_NOUNS: frozenset[str] = frozenset(
      "cost", "value", "salary", "wage", "fine", "bail", "reward", "score", "ratio",
      "concentration", "altitude", "range", "capacity", "attendance", "audience", "deficit",
      "debt", "revenue", "profit", "loss", "growth", "inflation", "unemployment", "tariff",
-     "tax", "fee", "sentence", "term"}
+     "tax", "fee", "sentence", "term", "limit"}
 )  # fmt: skip
 
 # Irregular forms of those verbs, for rules mode (no lemmatiser): regular ones ("chased",

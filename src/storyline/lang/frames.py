@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 __all__ = [
     "AGED_NOUN_STOPS",
+    "AGE_SHARED_WORDS",
     "AMOUNT_MEASURES",
     "AMOUNT_TIME_WORDS",
     "CLAUSE_BREAKS",
@@ -31,6 +32,7 @@ __all__ = [
     "DAY_OTHER_VERBS",
     "DIRECTION_WORDS",
     "DISTANCE_AFTER_WORDS",
+    "DISTANCE_FROM_PREPOSITIONS",
     "EVENT_FRAMES",
     "EVENT_PLACE_PREPOSITIONS",
     "FRAME_OF_FORM",
@@ -58,6 +60,7 @@ __all__ = [
     "OWNER_PREPOSITIONS",
     "PART_AFTER",
     "PART_BEFORE",
+    "PEOPLE_COUNT_FRAMES",
     "PEOPLE_NOUNS",
     "PLACE_PREPOSITIONS",
     "SCALE_ABBREVIATIONS",
@@ -422,6 +425,15 @@ SUBJECT_FRAMES: frozenset[str] = frozenset(
     {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "seized", "hospitalized"}
 )
 
+# Words before an age two or more people share: "Roe and Poe, both 51, died"
+AGE_SHARED_WORDS: tuple[str, ...] = ("both", "each")
+
+# Frames whose bare count counts people: "killing three", "30 of the 80 wounded", "injured
+# two others" are people killed / injured ("seized" counts things, so it is not here)
+PEOPLE_COUNT_FRAMES: frozenset[str] = frozenset(
+    {"killed", "injured", "missing", "arrested", "rescued", "evacuated", "hospitalized"}
+)
+
 # Counted words that say nothing of what is counted ("five others", "40 more")
 NOT_COUNTED_WORDS: frozenset[str] = frozenset(
     {"others", "age", "magnitude", "metres", "more", "times", "ones"}
@@ -492,6 +504,10 @@ UNBINDING_PREPOSITIONS: tuple[str, ...] = (
 # Words after a length that make it a distance ("35 miles offshore", "5 km from the coast"),
 # in the order matched. Wider than ``DIRECTION_WORDS`` (it adds "from", "inland" and
 # "offshore"), the words that tie a length to a named place ("35 miles southwest of X").
+# Prepositions that take a distance's reference point themselves: "150 miles off Aden",
+# "13 miles from the ship"
+DISTANCE_FROM_PREPOSITIONS: frozenset[str] = frozenset({"off", "outside", "from"})
+
 DISTANCE_AFTER_WORDS: tuple[str, ...] = (
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "north-east", "north-west", "south-east", "south-west", "away", "off", "from", "outside",

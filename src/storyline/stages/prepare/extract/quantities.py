@@ -54,7 +54,7 @@ from storyline.lang import (
     WEEKDAYS,
     alternation,
 )
-from storyline.lang.claims import MEASURED_NOUNS, MOTION_IRREGULAR, MOTION_NOUNS
+from storyline.lang.claims import MEASURED_NOUNS, MOTION_IRREGULAR, MOTION_NOUNS, SPEED_UNITS
 from storyline.lang.en import (
     IMPLIED_COUNT_ORDINALS,
     IMPLIED_COUNT_PERSON_ENDINGS,
@@ -65,6 +65,7 @@ from storyline.lang.en import (
     QUANTITY_DIMENSIONS,
 )
 from storyline.lang.frames import (
+    AGE_SHARED_WORDS,
     AGED_NOUN_STOPS,
     AMOUNT_MEASURES,
     AMOUNT_TIME_WORDS,
@@ -77,6 +78,7 @@ from storyline.lang.frames import (
     CURRENCY_WORDS,
     DIRECTION_WORDS,
     DISTANCE_AFTER_WORDS,
+    DISTANCE_FROM_PREPOSITIONS,
     EVENT_FRAMES,
     EVENT_PLACE_PREPOSITIONS,
     IMPLIED_CLAUSE_OPENERS,
@@ -90,6 +92,7 @@ from storyline.lang.frames import (
     NUMBER_TENS,
     NUMBER_UNITS,
     OWNER_PREPOSITIONS,
+    PEOPLE_COUNT_FRAMES,
     PLACE_PREPOSITIONS,
     SCALE_ABBREVIATIONS,
     SUBJECT_FRAMES,
@@ -126,7 +129,14 @@ _WORD_NUM = rf"(?:{'|'.join(NUMBER_TENS)})-(?:{'|'.join(k for k in NUMBER_UNITS 
 _MULT = r"hundred|thousand|million|billion|trillion|dozen"
 # "120, 000": a thousands separator followed by a space, as some scrapes and tokenised
 # corpora write it (a date's "May 5, 300" is a date span, skipped before this runs)
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:,\s\d{3})+(?!\d|[.,]\d)|\d+(?:\.\d+)?"
+# (and "27. 5 million", "0. 41 percent", "6. 1-magnitude": a decimal point spaced like a full
+# stop, read as one only before a scale word, a percent sign or a hyphened word)
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:,\s\d{3})+(?!\d|[.,]\d)"
+    r"|\d{1,4}\.\s\d{1,3}(?=\s?(?:hundred|thousand|million|billion|trillion|bn|mn|%|percent"
+    r"|per\s+cent)\b|\s?%|-[A-Za-z])"
+    r"|\d+(?:\.\d+)?"
+)
 
 _NUMBER = re.compile(
     rf"""
@@ -319,6 +329,8 @@ _NOT_AMOUNTS = re.compile(
     r"(?i:\b\d{1,2}\s?:\s?\d{2}(?:\s?:\s?\d{2})?(?:\s*(?:[ap]\.?\s?m\b\.?|o'clock))?)"
     r"|(?i:\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.\s?m\.|[ap]m\b|o'clock))"
     r"|\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b"
+    r"|\b\d{3}-\d{4}\b(?!\s?[-–]?\s?(?i:thousand|million|billion))"  # a local phone number
+    r"|\b0\d{3,4}\s\d{3}\s?\d{3,4}\b"  # a phone number with a trunk prefix: "0845 125 2222"
     r"|\b(?:1[89]|20)\d\d\s?[-–/]\s?(?:\d{4}|\d\d)\b"
     rf"|\b\d{{1,3}}\s?[-–]\s?\d{{1,3}}(?=\s+(?i:{alternation(RECORD_WORDS)})\b)"
     r"|(?i:\b(?:went|won|lost|drew|finished|beat\s+\w+|record\s+of|record\s+to|scored?|led)\s+)"
@@ -338,6 +350,12 @@ _NAME_BEFORE = re.compile(
 )
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]magnitude\b|\s+on\s+the\s+richter\b)", re.I)
+# a magnitude's decimal point spaced like a full stop: "a magnitude of 5. 9.", "registering
+# 6. 1 on the Richter scale", "The 5. 9-magnitude quake"
+_SPACED_FRACTION = re.compile(r"\.\s(\d{1,2})\b(?![.,]?\d)")
+_MAGNITUDE_CUE_BEFORE = re.compile(
+    r"\b(?:magnitude(?:\s+(?:of|at))?|measuring|registering)[\s-]$", re.I
+)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _DECADE_AFTER = re.compile(
     r"[\s-]+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", re.I
@@ -346,6 +364,11 @@ _HEDGE_BEFORE = re.compile(
     r"(?i)\b(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to|roughly"
     r"|approximately|fewer\s+than|less\s+than|than)\s+$"
 )
+
+
+def _digits_value(num_text: str) -> float:
+    """ "120, 000" -> 120000; "27. 5" -> 27.5 (separators spaced as tokenised text writes them)."""
+    return float(re.sub(r",\s?|(?<=\.)\s", "", num_text))
 
 
 def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[_Num]:
@@ -368,9 +391,15 @@ def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) 
             continue
         if m.group("num"):
             num_text = m.group("num")
+            whole = _magnitude_fraction(text, s, e) if re.fullmatch(r"\d", num_text) else None
+            if whole is not None and whole <= end and not (m.group("scale") or m.group("pct")):
+                # "magnitude of 5. 9": one number, not "5" and "9"
+                out.append(_Num(s, whole, _digits_value(text[s:whole]), "magnitude", "exact"))
+                skip.append((s, whole))
+                continue
             if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after):
                 # "a magnitude-5.2 quake", "6.1 on the Richter scale": a magnitude
-                out.append(_Num(s, e, float(num_text.replace(",", "")), "magnitude", "exact"))
+                out.append(_Num(s, e, _digits_value(num_text), "magnitude", "exact"))
                 continue
             if (
                 _DESIGNATOR.search(before)
@@ -387,7 +416,7 @@ def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) 
                 continue
             if re.fullmatch(r"0\d+", num_text):
                 continue  # "05": part of a code or a date, not an amount
-            value = float(re.sub(r",\s?", "", num_text))
+            value = _digits_value(num_text)
             scale = 1.0
             if m.group("abbr"):
                 if not m.group("cur") and m.group("abbr").lower() in ("m", "b"):
@@ -397,7 +426,7 @@ def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) 
                         continue
                     mw, _ = _measure_after(text, e, min(len(text), e + 40))
                     if mw is None:
-                        out.append(_Num(s, e, float(num_text.replace(",", "")), "metres", "exact"))
+                        out.append(_Num(s, e, _digits_value(num_text), "metres", "exact"))
                         continue
                 scale = SCALE_ABBREVIATIONS[m.group("abbr").lower()]
             elif m.group("scale"):
@@ -575,6 +604,8 @@ _DISTANCE_AFTER = re.compile(
 )
 _SPEED_AFTER = re.compile(r"^\s*(?:an|per|a)\s+hour\b", re.I)
 _AGE_COMMAS = re.compile(r"^\s*(?:,|\)|\s+(?:and|was|is|who|had|has|died)\b)")
+# the comma before an appositive age, or a shared one: "Roe, 51," / "Roe and Poe, both 51,"
+_AGE_BEFORE = re.compile(rf",\s(?:(?:{alternation(AGE_SHARED_WORDS)})\s+)?$")
 
 
 @dataclass(slots=True)
@@ -717,6 +748,8 @@ def _counted(tok: Token, lo: int, hi: int) -> tuple[Token, Token | None]:
         for child in cur.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "PRON":
+                        return cur, None  # "killing two of them": the clause counts them
                     if pobj.dep_ == "pobj" and not pobj.like_num:
                         return cur, pobj
                     if pobj.dep_ == "pobj":  # "30 of the 80 wounded": the wounded
@@ -859,7 +892,7 @@ def _read_with_doc(
         and top.head.i < top.i
         and (top.head.pos_ == "PROPN" or _is_person(top.head, entities))
         and 1 <= n.value <= 115
-        and text[max(0, n.start - 2) : n.start] == ", "
+        and _AGE_BEFORE.search(text, max(0, n.start - 8), n.start)
         and _AGE_COMMAS.match(text[n.end : n.end + 8])
     ):
         r.subject, r.subject_entity = _np(top.head, text, n, entities)
@@ -892,6 +925,8 @@ def _read_with_doc(
         named = _amount_noun(cnt, span.start, span.end)
         if named is not None:
             r.subject, r.subject_entity = _amount_subject(named, text, n, entities)
+        elif n.measure != "percent":
+            r.subject = _sum_in(doc, span.end)  # "$300,000 in payoffs": the payoffs
     # the frame: the counted noun itself ("12 deaths"), a verb or adjective on it ("people
     # killed", "80 wounded people"), else the word it is an argument of
     if cnt is not None and cnt.lower_ in FRAME_COUNT_NOUNS:
@@ -906,6 +941,24 @@ def _read_with_doc(
             f = _noun_frame(cnt)
             r.frame = f if f in ("rate", "share", "price", "funding") else None
     gov, prep = _governor(thing)
+    if (
+        gov is not None
+        and prep is None
+        and thing.dep_ == "npadvmod"
+        and gov.pos_ in ("ADP", "ADV")
+        and gov.head.i != gov.i
+        and gov.head.pos_ in ("VERB", "AUX")
+    ):
+        gov = gov.head  # "fell 200 metres down a gully", "was 20 feet away": the verb's
+    if (
+        gov is not None
+        and prep is None
+        and thing.dep_ == "npadvmod"
+        and gov.pos_ == "NOUN"
+        and gov.lemma_.lower() in MEASURED_NOUNS
+        and gov.i < thing.i
+    ):
+        r.subject = _measured_phrase(gov)  # "speeds up to 120 mph": the speeds
     level = prep in ("to", "at") or (gov is not None and gov.lemma_ in LEVEL_VERBS and prep is None)
     measured: Token | None = None  # "the death toll rose to 10": the toll is what is measured
     if gov is not None and gov.pos_ in ("VERB", "AUX"):
@@ -915,11 +968,21 @@ def _read_with_doc(
             measured = (objs or subjs)[0]  # "put the march at 30,000": the march
             if r.frame is None:
                 r.frame = _noun_frame(measured)
+            measured = _counted_by_amount_noun(measured)  # "the number of players": players
         if r.frame is None:
             f = _frame_of(gov.lemma_) or _frame_of(gov.lower_)
             if f == "change" and (level or (n.measure or r.measure or "") in LENGTH_UNITS):
                 f = None  # "rose to 5%" is a level; "fell 150 metres" is no market move
             r.frame = f
+        if r.frame is None and thing.dep_ in ("nsubj", "nsubjpass"):
+            # "three climbers were said to have been rescued", "30 are feared dead": the
+            # event the raising verb's complement names
+            for comp in gov.children:
+                if comp.dep_ in ("xcomp", "oprd", "acomp"):
+                    f = _frame_of(comp.lemma_) or _frame_of(comp.lower_)
+                    if f in EVENT_FRAMES or f in SUBJECT_FRAMES:
+                        r.frame = f
+                        break
         if r.frame is None and thing.dep_ == "dobj":
             # "took 23 into custody", "sent 40 to hospital"
             for prep_tok in gov.children:
@@ -972,8 +1035,23 @@ def _read_with_doc(
             if subj is None and verb.dep_ == "conj":
                 subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             owner = _np(subj, text, n, entities) if subj is not None else (None, None)
+            if owner[0] and prep == "of" and gov.lemma_.lower() in MEASURED_NOUNS:
+                # "Roe had a blood alcohol level of 0.2 percent": Roe's blood alcohol level
+                owner = (f"{owner[0]}'s {_measured_phrase(gov)}", owner[1])
         if owner[0] is None and gov.lemma_.lower() in MEASURED_NOUNS:
             owner = _np(gov, text, n, entities)  # "speeds of up to 120 mph": the speeds
+            if owner[0] is None:  # "showing a level of 0.07 percent": the level
+                owner = _measured_np(gov, text, n, entities)
+        if (
+            owner[0] is None
+            and prep == "of"
+            and cnt is None
+            and n.measure is None
+            and r.frame is None
+            and gov.pos_ == "NOUN"
+            and gov.i < thing.i
+        ):
+            owner = _np(gov, text, n, entities)  # "a town of 14,000": the town's size
         if r.subject is None:
             r.subject, r.subject_entity = owner
     if r.frame is None:
@@ -994,8 +1072,23 @@ def _read_with_doc(
                 if on_obj is not None and on_obj.ent_type_ not in ("DATE", "TIME"):
                     r.subject, r.subject_entity = _np(on_obj, text, n, entities)
                     break
+    if (
+        r.subject is None
+        and r.frame == "price"
+        and prep == "for"
+        and gov is not None
+        and gov.pos_ == "VERB"
+    ):
+        # "sold one of its oil fields for $30 million": the price of what was sold
+        sold = next((c for c in gov.children if c.dep_ == "dobj"), None)
+        if sold is not None and (sold.like_num or sold.pos_ == "NUM"):
+            sold = _counted(sold, sold.i, sold.i + 1)[1]
+        if sold is not None:
+            r.subject, r.subject_entity = _np(sold, text, n, entities)
     if r.subject is None and measured is not None:
         r.subject, r.subject_entity = _np(measured, text, n, entities)
+        if r.subject is None and level:  # "his blood alcohol level was 0.2 percent"
+            r.subject, r.subject_entity = _measured_np(measured, text, n, entities)
         r.by_agent = r.subject is not None
     if r.subject is None and gov is not None and gov.pos_ in ("VERB", "AUX"):
         r.subject, r.subject_entity = _event_owner(gov, thing, text, n, entities, r.frame)
@@ -1043,6 +1136,10 @@ def _read_with_doc(
         r.subject_entity, r.by_agent = name[1], False
         return r
     motion = MOTION_NOUNS.get(gov.lemma_.lower()) if gov is not None else None
+    if r.frame == "distance" and r.by_agent and r.subject and not motion:
+        # "a witness … was 20 feet away": the witness's distance, not the witness
+        r.subject = f"{r.subject}'s distance"
+        r.subject_entity = None
     if motion and (n.measure or r.measure or "").lower() in LENGTH_UNITS:
         # "the climber fell 150 metres": the climber's fall; "fell 150 metres": a fall
         r.subject = f"{r.subject}'s {motion}" if r.subject and r.by_agent else motion
@@ -1168,6 +1265,78 @@ def _amount_subject(
     return head, None
 
 
+def _sum_in(doc: Doc, after: int) -> str | None:
+    """What a sum is counted in, right after it: "$300,000 in payoffs", "$2 billion in new
+    aid". Only a common noun with no article ("$75,000 in the case" names no sum), never a
+    date or an amount word ("in total")."""
+    j = after
+    if j + 1 >= len(doc) or doc[j].lower_ != "in":
+        return None
+    k = j + 1
+    if doc[k].pos_ == "ADJ" and k + 1 < len(doc) and doc[k].head.i == k + 1:
+        k += 1  # one adjective on the noun: "in new aid"
+    tok = doc[k]
+    if (
+        tok.pos_ != "NOUN"
+        or not tok.is_lower
+        or tok.ent_type_ in ("DATE", "TIME")
+        or tok.lemma_.lower() in QUANTITY_NOUNS
+        or tok.lower_ in DURATION_UNITS
+    ):
+        return None
+    return doc[j + 1 : k + 1].text
+
+
+def _counted_by_amount_noun(tok: Token) -> Token:
+    """ "the number of players", "the total of arrests": what an amount noun counts, by its
+    "of"; the noun itself when it is no amount noun or counts a casualty frame word
+    ("the number of dead" keeps its toll reading)."""
+    if tok.lemma_.lower() not in QUANTITY_NOUNS:
+        return tok
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if (
+                    pobj.dep_ == "pobj"
+                    and pobj.pos_ in ("NOUN", "PROPN")
+                    and pobj.lower_ not in FRAME_COUNT_NOUNS
+                    and not pobj.like_num
+                ):
+                    return pobj
+    return tok
+
+
+def _measured_np(
+    noun: Token, text: str, n: _Num, entities: Sequence[Entity]
+) -> tuple[str | None, str | None]:
+    """A measured noun that is also an amount word ("level", "range") as a subject, with its
+    possessor when it names one: "Roe's blood alcohol level"; ``(None, None)`` for any other
+    noun."""
+    if noun.lemma_.lower() not in MEASURED_NOUNS:
+        return None, None
+    phrase = _measured_phrase(noun)
+    for child in noun.children:
+        if child.dep_ == "poss":
+            owner, eid = _np(child, text, n, entities)
+            if owner:
+                return f"{owner}'s {phrase}", eid
+    return phrase, None
+
+
+def _measured_phrase(noun: Token) -> str:
+    """A measured noun with the nouns and adjectives before it: "blood alcohol level"."""
+    doc = noun.doc
+    i = noun.i
+    while (
+        i > 0
+        and doc[i - 1].dep_ in ("compound", "amod")
+        and i <= doc[i - 1].head.i <= noun.i
+        and not doc[i - 1].like_num
+    ):
+        i -= 1
+    return doc[i : noun.i + 1].text
+
+
 def _worth_holder(gov: Token, prep: str | None) -> Token | None:
     """What a sum is the worth of: "jewellery worth $5m", "the deal is worth $5m"."""
     if prep == "worth" and gov.pos_ in ("NOUN", "PROPN"):
@@ -1251,7 +1420,23 @@ def _reference_point(
     (700 miles) southeast of X" (the direction word is the length's head or its sibling)."""
     cands = [thing.head, *thing.head.children, *thing.children]
     for d in cands:
-        if d.lower_ not in DIRECTION_WORDS or d.i == thing.i:
+        if d.i == thing.i:
+            continue
+        if (
+            d.dep_ == "prep"
+            and d.lower_ in DISTANCE_FROM_PREPOSITIONS
+            and d.i > thing.i
+            and not MOTION_NOUNS.get(d.head.lemma_.lower())
+        ):
+            # "150 nautical miles off Aden": the preposition takes the place itself ("fell
+            # 90 metres from a ridge" is where a motion started, no reference point)
+            pobj = next((c for c in d.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                subj = _np(pobj, text, n, entities)
+                if subj[0]:
+                    s0, s1 = np_span(pobj)
+                    return text[s0:s1], subj[1]
+        if d.lower_ not in DIRECTION_WORDS:
             continue
         for prep in d.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
@@ -1357,6 +1542,8 @@ _AMOUNT_PREP_AFTER = re.compile(
     rf"\s+{_AMOUNT_PREP}\s+{_AMOUNT_DET}(?:[A-Z][\w'’-]*|{_AMOUNT_WORD})(?:\s+[A-Z][\w'’-]*)?"
 )
 _WORTH_BEFORE = re.compile(rf"(?P<w>{_AMOUNT_WORD})\s+worth\s+$")
+# "$300,000 in payoffs": a plural noun right after "in", with no article
+_SUM_IN_AFTER = re.compile(r"\s+in\s+(?P<w>[a-z][a-z-]+s)\b")
 
 
 def _noun_words(words: str) -> str | None:
@@ -1386,6 +1573,11 @@ def _amount_by_rules(text: str, n: _Num, sent: tuple[int, int]) -> str | None:
         m = _PERCENT_OF.match(text, n.end, end)
         if m:
             return _noun_words(m.group("w"))
+    if n.measure != "percent":
+        m = _SUM_IN_AFTER.match(text, n.end, end)
+        held = _noun_words(m.group("w")) if m else None
+        if held:
+            return held
     m = _AMOUNT_NOUNS_AFTER.match(text, n.end, end)
     head = _noun_words(m.group("w")) if m else None
     if head is not None and m is not None:
@@ -1544,7 +1736,7 @@ def extract_quantities(
     date_starts = [s for s, _ in dates]
     date_ends = [e for _, e in dates]
     out: list[Quantity] = []
-    for s0, s1 in sents.spans:
+    for s0, s1 in _join_spaced_decimals(text, sents.spans):
         ctx.deadline.check()
         # only the dates that overlap this sentence (all of them per number was quadratic)
         near = dates[bisect.bisect_right(date_ends, s0) : bisect.bisect_left(date_starts, s1)]
@@ -1585,6 +1777,16 @@ def extract_quantities(
             subject, subject_entity = r.subject, r.subject_entity
             if subject is None:
                 subject = _counted_subject(measure, r.frame)
+            if (
+                subject is None
+                and doc is not None  # a frame read from the parse, not from nearby words
+                and not n.compound
+                and r.frame in PEOPLE_COUNT_FRAMES
+                and (measure is None or measure in ("others", "more"))
+            ):
+                # "killing three", "30 of the 80 wounded", "injured two others": a bare count
+                # of a casualty or an arrest counts people
+                subject = f"people {r.frame}"
             value, low, high = _values(n)
             start, end = n.start, n.end
             while end > start and text[end - 1] in " ,;:":
@@ -1607,6 +1809,38 @@ def extract_quantities(
     return out
 
 
+def _magnitude_fraction(text: str, s: int, e: int) -> int | None:
+    """The end of a magnitude whose point is spaced ("5. 9") when the digit at ``[s, e)``
+    starts one: a magnitude cue before it or after its fraction; else ``None``."""
+    m = _SPACED_FRACTION.match(text, e)
+    if m is None:
+        return None
+    if _MAGNITUDE_CUE_BEFORE.search(text[max(0, s - 40) : s]) or _MAGNITUDE_AFTER.match(
+        text[m.end() : m.end() + 30]
+    ):
+        return m.end()
+    return None
+
+
+def _join_spaced_decimals(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans with the breaks inside a spaced decimal ("$27. 5 million", "61. 5
+    percent") undone, so the number is read whole."""
+    out: list[tuple[int, int]] = []
+    for s0, s1 in spans:
+        if out:
+            p0, p1 = out[-1]
+            if text[p1 - 1 : p1] == "." and text[p1 - 2 : p1 - 1].isdigit() and text[p1:s0] == " ":
+                start = p1 - 2
+                while start > p0 and text[start - 1].isdigit():
+                    start -= 1
+                m = _NUMBER.match(text, start)
+                if (m is not None and m.end() > s0) or _magnitude_fraction(text, start, p1 - 1):
+                    out[-1] = (p0, s1)
+                    continue
+        out.append((s0, s1))
+    return out
+
+
 def _counted_subject(measure: str | None, frame: str | None) -> str | None:
     """With no owner in the clause, the subject is what is counted: "three hospitals" ->
     hospitals, "killing at least five people" -> people killed. ``None`` (no subject) for
@@ -1618,6 +1852,7 @@ def _counted_subject(measure: str | None, frame: str | None) -> str | None:
         or measure in CURRENCY_WORDS.values()
         or measure.lower() in LENGTH_UNITS
         or measure in DURATION_UNITS
+        or measure.lower() in SPEED_UNITS
         or measure in NOT_COUNTED_WORDS
         or frame in ("age", "magnitude", "speed", "distance")
     ):
