@@ -185,7 +185,7 @@ announce     announced announces announcing                   | attr subj quote 
 declare      declared declares                                | attr subj quote
 write        wrote writes                                     | attr subj quote
 reply        replied                                          | attr subj quote
-continue     continued                                        | attr quote
+continue     continued continues                              | attr quote
 claim        claimed claims claiming                          | attr subj clause
 confirm      confirmed confirms confirming                    | attr subj clause trail
 suggest      suggested suggests suggesting                    | attr subj clause
@@ -1092,6 +1092,11 @@ FRAMING_VERB_FORMS: frozenset[str] = frozenset({
     "fired back", "fires back", "shot back", "shoots back", "cracked", "mused", "muses",
     "testified", "testifies", "pointed out", "points out", "advised", "advises", "found that",
     "finds that", "concluded", "concludes", "quoted", "recounted", "recounts",
+    # (the present tense of the forms above, as a review or an ad is reported: "the ad
+    # accuses Roe of “…”")
+    "dubs", "brands", "labels", "terms", "hails", "praises", "condemns", "criticises",
+    "criticizes", "denounces", "welcomes", "promises", "pledges", "vows", "urges", "demands",
+    "accuses", "blames", "rejects", "dismisses", "defends",
 })  # fmt: skip
 
 # Verbs of the manner of speaking that the speech table leaves out (they report no clause:
@@ -1191,6 +1196,18 @@ NOT_A_SPEAKER_WORDS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset({
     "latest", "breaking", "update", "updated", "exclusive", "watch", "video", "later",
     "earlier", "also", "then", "again", "previously", "once", "still", "now", "meanwhile",
     "however", "instead",
+})  # fmt: skip
+# Words that open a reported clause right after a reporting verb ("argues that as …", "said
+# if …"): what follows is the clause, never an inverted speaker ("said Jane Roe,").
+REPORTED_CLAUSE_LEADS: frozenset[str] = frozenset({
+    "that", "if", "whether", "as", "when", "while", "because", "since", "though", "although",
+    "unless", "once", "how", "why", "what", "where",
+})  # fmt: skip
+# Lowercase words that may come before a name opening a speaker's phrase ("But former
+# governor Jane Roe, …"): conjunctions and modifiers of a title (titles: ``PERSON_ROLE_NOUNS``).
+NAME_LEAD_WORDS: frozenset[str] = frozenset({
+    "and", "but", "yet", "so", "former", "then", "longtime", "veteran", "retired", "acting",
+    "deputy", "senior", "chief", "top", "state", "federal", "party", "campaign", "press",
 })  # fmt: skip
 # Words that open a phrase after a one-word speaker ("Roe to the crew", "Roe about the fare").
 SPEAKER_PHRASE_OPENERS: frozenset[str] = frozenset(

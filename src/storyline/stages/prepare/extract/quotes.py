@@ -56,11 +56,13 @@ from storyline.lang.en import (
     HEARER_FORMS,
     ISSUING_FORMS,
     LABEL_CUES,
+    NAME_LEAD_WORDS,
     NOT_A_SPEAKER_WORDS,
     OBJECT_LEAD_PREPOSITIONS,
     PERSON_ROLE_NOUNS,
     QUOTE_CONNECTIVES,
     REPORT_TIME_ADVERBS,
+    REPORTED_CLAUSE_LEADS,
     REPORTING_ADVERBS,
     SPEAKER_CLAUSE_WORDS,
     SPEAKER_END_WORDS,
@@ -447,13 +449,20 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         if not found:  # "One of the labels, Example & Co," names the organisation
             found = [x for x in outer if x[2].type == "ORG" and x[0] > head_end]
     if not found:
-        return None
+        # "Jane Roe, director of the Example Fund, a charity, said": nothing ends the phrase
+        # but its opening name heads it
+        return _appositive_head(ctx, a, b) if closed else None
     people = [x for x in found if x[2].type in ("PERSON", "UNNAMED")]
     if people:
         # a named person before a description ("Ivo Penn, a Roe spokesman," is Penn, not
         # the unnamed "Roe spokesman"), then the one ending last
         return max(people, key=lambda x: (x[2].type == "PERSON", x[1], x[1] - x[0]))[2]
     org = max(found, key=lambda x: (x[1], x[1] - x[0]))
+    head = _appositive_head(ctx, a, org[0])
+    if head is not None:
+        # "Jane Roe, director of the Example Fund, a charity, said": the name heading the
+        # appositions, not the body named inside them
+        return head
     # "Jane Roe of Example Bank said": the person, not the bank
     of = [
         x
@@ -471,9 +480,34 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
     return org[2]
 
 
+def _appositive_head(ctx: _Ctx, a: int, limit: int) -> Entity | None:
+    """The person named first in ``[a, limit)`` when a comma follows the name and only a
+    title or a conjunction comes before it ("But Sen. Jane Roe (D-Ore.), who chairs …,"): the
+    head of the appositions and relative clauses after it."""
+    text = ctx.text
+    for s, e, ent in ctx.mentions_from(a, limit):
+        if e > limit:
+            break
+        if ent.type != "PERSON":
+            continue
+        lead = text[a:s]
+        words = re.findall(r"[\w’'.-]+", lead)
+        if "," in lead or any(
+            w[0].islower()
+            and w.lower() not in NAME_LEAD_WORDS
+            and w.lower().rstrip("s") not in PERSON_ROLE_NOUNS
+            for w in words
+        ):
+            return None  # the phrase opens with a clause or a preposition, not the name
+        after = _PARTY_START.sub("", text[e:limit], count=1)
+        return ent if after.lstrip().startswith(",") else None
+    return None
+
+
 # A party and state after a legislator's name: "(D-Ore.)", "(R-OH)", "(I-Vt.)".
 _PARTY = r"\((?:[DRI]|Ind|Dem|Rep)\s?-\s?[A-Z][A-Za-z.]{0,13}\)"
 _PARTY_END = re.compile(rf"\s*{_PARTY}\Z")
+_PARTY_START = re.compile(rf"\A\s*{_PARTY}")
 
 
 _PARTY_BEFORE = re.compile(rf"{_PARTY}\s*\Z")
@@ -777,6 +811,8 @@ _AFTER_VERB = re.compile(
 _AFTER_NP = re.compile(
     rf"\s*[,;:—–-]?\s*(?P<np>(?:{_DOTTED}|[^.;:“”\"\n]){{2,110}}?)\s+{_ADV}(?P<v>{_VERB})\b"
 )
+# An "as" clause between a quotation and its attribution: "as his father hoped, ".
+_AS_ASIDE = re.compile(r"as\s+[^,;:“”\"\n]{2,60},\s*(?=\S)")
 _AFTER_ANY_VERB = re.compile(
     rf"\s*(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s+(?:{_ADV})?(?P<v>[a-z]{{3,}}(?:ed|s))\b"
     r"[^.;:“”\"\n]{0,40}[.!?]"
@@ -807,6 +843,7 @@ _ACCORDING_INTRO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,:;“”\"]{2,80
 # someone ("said of Roe", "added to reporters").
 _OBJECT_VERB = re.compile(rf"(?i)\w+ing|{alternation(HEARER_FORMS)}")
 _OBJECT_LEAD = re.compile(rf"\s*(?:{'|'.join(sorted(OBJECT_LEAD_PREPOSITIONS))})\b", re.I)
+_CLAUSE_LEAD = re.compile(rf"\s*(?:{'|'.join(sorted(REPORTED_CLAUSE_LEADS))})\b", re.I)
 # (the last reporting verb: "Roe, who has told aides …, said in a statement:" is Roe's)
 _BEFORE_VERB = re.compile(
     rf"(?s:.*)\b(?P<v>{_VERB})\b(?P<rest>(?:{_DOTTED}|[^.;“”\"]){{0,80}}?)\s*[:,—–-]\s*$"
@@ -949,6 +986,13 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         words = m.group("np").rsplit(",", 1)[-1].split()
         if len(words) > 6 or any(w.lower() in SPEAKER_CLAUSE_WORDS for w in words):
             m = None
+    aside = _AS_ASIDE.match(m.group("np")) if m and text[end - 2 : end - 1] == "," else None
+    if m and aside:
+        # "“…,” as his father hoped, Ivo Roe said.": an "as" clause set off by commas, then
+        # the attribution's subject
+        sp = _np_speaker(ctx, m.start("np") + aside.end(), m.end("np"), m.start("v"))
+        if sp:
+            return sp
     if m and not re.match(r"(?:and|but|or|then|which|that|as|while|when)\b", m.group("np")):
         # ("…” and repeated that …" continues the writer's sentence: no attribution)
         sp = _np_speaker(ctx, m.start("np"), m.end("np"), m.start("v"))
@@ -1101,8 +1145,11 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         rest_a, rest_b = ss + m.start("rest"), ss + m.end("rest")
         # "said Jane Roe:" names the speaker after the verb, but "telling Jane Roe,", "told
         # reporters:" and "said of Jane Roe:" name whom it was said to or about
-        inverted = not _OBJECT_VERB.fullmatch(m.group("v")) and not _OBJECT_LEAD.match(
-            m.group("rest")
+        inverted = (
+            not _OBJECT_VERB.fullmatch(m.group("v"))
+            and not _OBJECT_LEAD.match(m.group("rest"))
+            # ("argues that as Velmar's ties deepen, “…”": the reported clause, no speaker)
+            and not _CLAUSE_LEAD.match(m.group("rest"))
         )
         ent = _speaker_in(ctx, rest_a, rest_b) if rest_b > rest_a and inverted else None
         if ent is not None:
@@ -1608,6 +1655,11 @@ def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     lo = min(t.idx for t in subj.subtree)
     hi = max(t.idx + len(t) for t in subj.subtree)
     ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+    if ent is None and subj.pos_ == "NOUN" and subj.lower_ in DOCUMENT_NOUNS:
+        # "The harbor board's petition accuses the mayor of “…”": a document is its words'
+        # source, as after a quotation ("…,” the memo said)
+        lo_head, head_np = _head_phrase(ctx.text, subj)
+        return _noun_speaker(ctx, head_np, lo_head)
     return _Speaker(ent) if ent is not None and ent.type == "PERSON" else _Speaker()
 
 

@@ -1,0 +1,83 @@
+"""Speakers of noun sources that went to the wrong actor or to no one (issue 17, s5).
+
+Each form here once gave a quote the body named inside an apposition, a place inside the
+reported clause, or no speaker. All text is written for these tests (fictional people,
+places and bodies).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quote_fixture import MODES, one, quotes
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_name_heading_appositions_is_the_speaker(mode: str) -> None:
+    text = (
+        "Dr. Helen Marsh, executive director of the Harbor Workers Fund, a labor charity, said "
+        'she expects the port authority "will face a hard winter with the unions."'
+    )
+    assert one(quotes(text, mode), "hard winter").speaker == "Helen Marsh"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_name_before_a_relative_clause_naming_a_body(mode: str) -> None:
+    text = (
+        "Senator Dana Whitcombe, the Velmar Republican who leads the Harbor Committee, which "
+        "oversees the Port Agency, said the donations \"raise doubts about the agency's "
+        'independence" in the region.'
+    )
+    assert one(quotes(text, mode), "raise doubts").speaker == "Dana Whitcombe"
+
+
+@pytest.mark.model
+def test_reported_clause_after_the_verb_names_no_inverted_speaker() -> None:
+    text = (
+        "But Ivo Kessler, at an advisory firm called Marrow Partners, argues that as "
+        'Velmar\'s ties with Eastern Ostland deepen, "its leverage will certainly grow," too.'
+    )
+    assert one(quotes(text, "spacy"), "leverage").speaker == "Ivo Kessler"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_as_clause_between_quote_and_attribution(mode: str) -> None:
+    text = (
+        'The ferry never turned a profit. "She was going to make the Velmar line famous," '
+        'as her mother had hoped, Mr. Tessel said. "We all believed it."'
+    )
+    speaker = one(quotes(text, mode), "Velmar line famous").speaker
+    assert speaker is not None and speaker.endswith("Tessel")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_continues_introduces_a_quotation(mode: str) -> None:
+    text = (
+        'Jane Roe spoke to the crowd for an hour. Roe continues, "The harbor belongs to all '
+        'of us, and it always will."'
+    )
+    speaker = one(quotes(text, mode), "harbor belongs").speaker
+    assert speaker is not None and speaker.endswith("Roe")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        (
+            "The union filed suit on Monday. The petition accuses the harbor board of "
+            '"hiding the cost of the new pier from every taxpayer in Velmar."',
+            "petition",
+        ),
+        (
+            'A new radio ad accuses Mayor Ivo Penn of "wasting three years on a pier nobody '
+            'wanted."',
+            "ad",
+        ),
+    ],
+)
+def test_document_subject_of_a_framing_verb_is_the_source(text: str, head: str) -> None:
+    found = quotes(text, "spacy")
+    assert len(found) == 1
+    speaker = found[0].speaker
+    assert speaker is not None and speaker.split()[-1] == head
