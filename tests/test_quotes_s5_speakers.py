@@ -81,3 +81,74 @@ def test_document_subject_of_a_framing_verb_is_the_source(text: str, head: str) 
     assert len(found) == 1
     speaker = found[0].speaker
     assert speaker is not None and speaker.split()[-1] == head
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_transcript_labels_name_each_turn(mode: str) -> None:
+    text = (
+        "Anchor Lena Varga interviewed Governor Ivo Penn on Sunday. Partial transcript as "
+        'follows:\n\n"VARGA: Governor, did the port lose money last year?\n\n'
+        '"PENN: It did, and I said so at the time."\n\nThe interview aired on Monday.'
+    )
+    found = quotes(text, mode)
+    asked = one(found, "lose money").speaker
+    assert asked is not None and asked.endswith("Varga")
+    assert one(found, "It did").speaker == "Ivo Penn"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_heading_label_is_no_speaker(mode: str) -> None:
+    text = 'The memo was short. "NOTE: The pier will close at noon."'
+    assert all(q.speaker is None for q in quotes(text, mode))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "In the depths of the slump, Ivo Penn worried that the harbor fund was becoming "
+            '"a hammock that lulls able ports to lives of dependency."',
+            "hammock",
+            "Ivo Penn",
+        ),
+        (
+            'Critics think the ferry plan is "a waste of everyone\'s money" and say so.',
+            "waste",
+            "Critics",
+        ),
+    ],
+)
+def test_partial_quote_in_a_complement_clause(text: str, fragment: str, speaker: str) -> None:
+    assert one(quotes(text, "spacy"), fragment).speaker == speaker
+
+
+@pytest.mark.model
+def test_scare_quote_in_a_complement_clause_stays_speakerless() -> None:
+    assert quotes('The mayor fears that the "reforms" will fail.', "spacy") == []
+
+
+@pytest.mark.model
+def test_words_before_a_participle_after_a_quote_are_no_attribution() -> None:
+    text = (
+        'After the ruling, Mayor Ivo Penn said the court\'s deadlock has "kept us safe" on the '
+        "radio before claiming that open piers hurt families."
+    )
+    assert one(quotes(text, "spacy"), "kept us safe").speaker == "Ivo Penn"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_according_to_a_body_s_poll_is_the_poll(mode: str) -> None:
+    text = (
+        'Some 55 percent of voters said they do not believe Mayor Penn "cares about people '
+        'like me," according to a Velmar Institute poll conducted in February.'
+    )
+    assert one(quotes(text, mode), "people like me").speaker == "Velmar Institute poll"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_according_to_an_outlet_or_a_person_s_filing_stays_theirs(mode: str) -> None:
+    outlet = 'The port lost money, "mostly because of the storms," according to the Velmar Post.'
+    assert one(quotes(outlet, mode), "storms").speaker == "Velmar Post"
+    filing = 'The pier was "never safe," according to a court filing by Jane Roe.'
+    assert one(quotes(filing, mode), "never safe").speaker == "Jane Roe"

@@ -1093,10 +1093,10 @@ FRAMING_VERB_FORMS: frozenset[str] = frozenset({
     "testified", "testifies", "pointed out", "points out", "advised", "advises", "found that",
     "finds that", "concluded", "concludes", "quoted", "recounted", "recounts",
     # (the present tense of the forms above, as a review or an ad is reported: "the ad
-    # accuses Roe of “…”")
-    "dubs", "brands", "labels", "terms", "hails", "praises", "condemns", "criticises",
-    "criticizes", "denounces", "welcomes", "promises", "pledges", "vows", "urges", "demands",
-    "accuses", "blames", "rejects", "dismisses", "defends",
+    # accuses Roe of “…”"; not the ones mostly read as plural nouns: "terms", "labels",
+    # "brands", "promises", "pledges", "vows", "demands")
+    "dubs", "hails", "praises", "condemns", "criticises", "criticizes", "denounces",
+    "welcomes", "urges", "accuses", "blames", "rejects", "dismisses", "defends",
 })  # fmt: skip
 
 # Verbs of the manner of speaking that the speech table leaves out (they report no clause:
@@ -1208,6 +1208,20 @@ REPORTED_CLAUSE_LEADS: frozenset[str] = frozenset({
 NAME_LEAD_WORDS: frozenset[str] = frozenset({
     "and", "but", "yet", "so", "former", "then", "longtime", "veteran", "retired", "acting",
     "deputy", "senior", "chief", "top", "state", "federal", "party", "campaign", "press",
+})  # fmt: skip
+# Labels before a colon opening a quotation that name no speaker of a transcript ("NOTE:",
+# "UPDATE:"); a speaker's label is a name ("ROE: …", "Jane Roe: …").
+NOT_TRANSCRIPT_LABELS: frozenset[str] = frozenset({
+    "note", "update", "updated", "editor", "editors", "correction", "breaking", "exclusive",
+    "watch", "video", "audio", "photo", "listen", "read", "related", "source", "sources",
+    "transcript", "excerpt", "summary", "warning", "question", "answer", "q", "a", "ps", "p.s",
+    "subject", "re", "fw", "fwd", "from", "to", "cc", "date", "title", "headline", "caption",
+    "translation", "quote", "end", "part", "chapter", "step", "tip", "fact", "claim", "verdict",
+})  # fmt: skip
+# Lemmas by which a document (an ad, a petition, a statement) says its words besides the
+# attribution table's speech, evidence and attitude verbs: "the ad hits Roe for “…”".
+DOCUMENT_ACT_LEMMAS: frozenset[str] = frozenset({
+    "talk", "hit", "call", "describe", "label", "brand", "dub", "quote", "feature",
 })  # fmt: skip
 # Words that open a phrase after a one-word speaker ("Roe to the crew", "Roe about the fare").
 SPEAKER_PHRASE_OPENERS: frozenset[str] = frozenset(

@@ -46,11 +46,16 @@ from storyline.lang import (
 )
 from storyline.lang.en import (
     APPOSITION_BREAK_WORDS,
+    ATTITUDE_VERBS,
+    ATTRIBUTION_SPEECH_VERBS,
+    BELIEF_VERBS,
     CALENDAR_PERIODS,
+    DOCUMENT_ACT_LEMMAS,
     DOCUMENT_NOUNS,
     DOCUMENT_READING_FORMS,
     DOCUMENT_RELATIVE_FORMS,
     DOCUMENT_VERBS,
+    EVIDENCE_VERBS,
     FRAMING_VERB_FORMS,
     GOVERNING_PREPOSITIONS,
     HEARER_FORMS,
@@ -58,6 +63,7 @@ from storyline.lang.en import (
     LABEL_CUES,
     NAME_LEAD_WORDS,
     NOT_A_SPEAKER_WORDS,
+    NOT_TRANSCRIPT_LABELS,
     OBJECT_LEAD_PREPOSITIONS,
     PERSON_ROLE_NOUNS,
     QUOTE_CONNECTIVES,
@@ -834,6 +840,12 @@ _AFTER_ANY_VERB_INV = re.compile(
 _AFTER_ACCORDING = re.compile(
     rf"\s*,?\s*according\s+to\s+(?P<np>(?:{_DOTTED}|[^.;:“”\"\n]){{2,120}}?)\s*(?:[.;]|$)"
 )
+# A document or work heading an "according to" phrase: "a Velmar Institute poll conducted …".
+_DOC_HEAD = re.compile(
+    r"\s*(?:(?:an?|the|its|their)\s+)?(?P<d>(?:[\w’'.-]+\s+){0,3}?"
+    rf"(?P<n>{alternation(DOCUMENT_NOUNS)}|{alternation(WORK_NOUNS)}))\b",
+    re.I,
+)
 _END_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}$")
 # What may follow the verb of a short attribution sentence: a time or place, then its end.
 _SHORT_TAIL = re.compile(r"(?:\s+(?!that\b)[\w’'-]+){0,5}\s*[.,!?]")
@@ -968,6 +980,11 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     m = _AFTER_ACCORDING.match(text, end, tail_end)
     if m:  # "…” according to a court filing by Jane Roe."
         ent = _speaker_in(ctx, m.start("np"), m.end("np"))
+        head = _DOC_HEAD.match(m.group("np")) if ent is not None and ent.type != "PERSON" else None
+        if ent is not None and head and head.group("n").lower() not in ent.name.lower():
+            # "according to a Velmar Institute poll": the poll, which the body made (a
+            # person's filing or memoir stays the person's)
+            return _Speaker(text=head.group("d"))
         if ent is not None:
             return _Speaker(ent)
         name = _END_NAME.search(m.group("np"))  # "… a filing by Jane Roe": a name no one knew
@@ -975,6 +992,10 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
             return _Speaker(text=name.group())
         return _noun_speaker(ctx, m.group("np"), m.start("np"))
     m = _AFTER_NP.match(text, end, tail_end)
+    if m and m.group("v").endswith("ing"):
+        # "“…” on the radio before claiming …", "“…,” a nod to the rival acknowledging …": a
+        # participle has no subject in the words before it, which are no attribution
+        m = None
     if m and text[end - 2 : end - 1] == "." and not _SHORT_TAIL.match(text, m.end("v"), tail_end):
         # a quote that closed its sentence with a full stop: what follows is a new sentence,
         # an attribution only when it is short ("Roe said."), not "Roe warned that …"
@@ -1241,16 +1262,50 @@ def _connective_lead(ctx: _Ctx, start: int) -> bool:
     return ss < start and _CONNECTIVE_LEAD.fullmatch(ctx.text, ss, start) is not None
 
 
+# A transcript's speaker label opening a quotation: "ROE: We never …", "Jane Roe: We …"
+# (one to three capitalised words, then a colon and a space).
+_TRANSCRIPT_LABEL = re.compile(
+    r"(?P<np>[A-Z][A-Za-z’'.-]+(?:\s+[A-Z][A-Za-z’'.-]+){0,2}):[ \t]+(?=[\w“‘\"'])"
+)
+
+
+def _transcript_label(ctx: _Ctx, seg: _Seg) -> _Speaker:
+    """The speaker a transcript's label names at the start of a quotation ("“ROE: We never
+    closed the pier.”"): a person the article names (by the label's words), else the label as
+    written when it is in capitals; not a heading ("“NOTE: …”", "“Update: …”")."""
+    if seg.open_mark is None:
+        return _Speaker()
+    m = _TRANSCRIPT_LABEL.match(ctx.text, seg.start, seg.end)
+    if m is None:
+        return _Speaker()
+    words = m.group("np").split()
+    if any(w.lower().strip(".") in NOT_TRANSCRIPT_LABELS for w in words):
+        return _Speaker()
+    a, b = m.start("np"), m.end("np")
+    ent = _speaker_in(ctx, a, b)
+    if ent is not None and ent.type == "PERSON":
+        return _Speaker(ent)
+    if not m.group("np").isupper():
+        return _Speaker()  # "Velmar: a port city" is no label; a label is in capitals or named
+    folded = {w.lower() for w in words}
+    named = [e for e in ctx.entities if e.type == "PERSON" and e.name.split()[-1].lower() in folded]
+    if len({e.id for e in named}) == 1:
+        return _Speaker(named[0])  # "RAMOS:" is the article's Jorge Ramos
+    return _Speaker(text=" ".join(w.capitalize() for w in words))
+
+
 def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
     found: list[_Found] = []
     paras = _para_starts(ctx.text)
     group = -1
     for seg in segs:
         ctx.deadline.check()
-        if not seg.continues:
-            group += 1
+        sp = _transcript_label(ctx, seg)
+        if not seg.continues or sp:
+            group += 1  # (a transcript's next label in a reopened paragraph: a new turn)
         para = bisect.bisect_right(paras, seg.start) - 1
-        sp = _after_close(ctx, seg.close_mark + 1) if seg.close_mark is not None else _Speaker()
+        if not sp and seg.close_mark is not None:
+            sp = _after_close(ctx, seg.close_mark + 1)
         introduced = False
         if seg.open_mark is not None:
             before, introduced = _before_open(ctx, seg.open_mark)
@@ -1262,6 +1317,7 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
                 or _main_subject_speaker(ctx, seg)
                 or _speech_noun_owner(ctx, seg)
                 or _controller_speaker(ctx, seg)
+                or _complement_speaker(ctx, seg)
             )
         found.append(_Found(seg.start, seg.end, kind, sp, group, para))
     # unattributed segments take the speaker of their quote group or paragraph neighbour;
@@ -1605,6 +1661,50 @@ def _controller_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     return _Speaker()
 
 
+# Lemmas of verbs whose complement clause is their subject's words or thought ("Roe worried
+# that the plan was becoming “…”", "two analysts found that the port is “…”").
+_COMPLEMENT_LEMMAS = ATTRIBUTION_SPEECH_VERBS | BELIEF_VERBS | EVIDENCE_VERBS | SPEECH_LEMMAS
+
+
+def _complement_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
+    """With a parse, the speaker of a partial quotation of three words or more inside the
+    complement clause of a verb of saying, thinking or finding: that verb's subject, when it
+    names an actor, "he"/"she" or a person's role ("two analysts"); else no one."""
+    doc = ctx.doc
+    if doc is None or seg.open_mark is None or len(ctx.text[seg.start : seg.end].split()) < 3:
+        return _Speaker()
+    ss, _ = ctx.sentence(seg.open_mark)
+    tok = _token_at(doc, seg.start)
+    for _ in range(12):
+        if tok is None or tok.head is tok or tok.head.idx < ss:
+            return _Speaker()
+        child, tok = tok, tok.head
+        if tok.pos_ not in ("VERB", "AUX") or tok.idx >= seg.open_mark:
+            continue
+        if child.dep_ != "ccomp" or tok.lemma_.lower() not in _COMPLEMENT_LEMMAS:
+            continue
+        subj = _nsubj_of(tok)
+        if subj is None or subj.idx < ss or subj.idx >= seg.open_mark or subj.dep_ != "nsubj":
+            return _Speaker()
+        if subj.lower_ in ("he", "she"):
+            return _Speaker(pronoun=subj.lower_, at=subj.idx)
+        lo = min(t.idx for t in subj.subtree)
+        hi = max(t.idx + len(t) for t in subj.subtree)
+        ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+        if ent is None:
+            for appos in (c for c in subj.children if c.dep_ == "appos"):
+                ent = _speaker_in(ctx, lo, hi, head=appos.idx)  # "Two analysts, Ivo Roe and …,"
+                if ent is not None:
+                    break
+        if ent is not None:
+            return _Speaker(ent) if ent.type in _ACTOR_TYPES else _Speaker()
+        if subj.lemma_.lower() in PERSON_ROLE_NOUNS:
+            lo_head, head_np = _head_phrase(ctx.text, subj)
+            return _noun_speaker(ctx, head_np, lo_head)
+        return _Speaker()
+    return _Speaker()
+
+
 def _nsubj_of(verb: Token) -> Token | None:
     """The verb's nominal subject, active or passive ("Roe was booed": Roe)."""
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -1655,12 +1755,24 @@ def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     lo = min(t.idx for t in subj.subtree)
     hi = max(t.idx + len(t) for t in subj.subtree)
     ent = _speaker_in(ctx, lo, hi, head=subj.idx)
-    if ent is None and subj.pos_ == "NOUN" and subj.lower_ in DOCUMENT_NOUNS:
+    if (
+        ent is None
+        and subj.pos_ == "NOUN"
+        and subj.lower_ in DOCUMENT_NOUNS
+        and (subj.head.lemma_.lower() in _DOCUMENT_SPEAKING or subj.head.lower_ in _FRAMING_FORMS)
+    ):
         # "The harbor board's petition accuses the mayor of “…”": a document is its words'
         # source, as after a quotation ("…,” the memo said)
         lo_head, head_np = _head_phrase(ctx.text, subj)
         return _noun_speaker(ctx, head_np, lo_head)
     return _Speaker(ent) if ent is not None and ent.type == "PERSON" else _Speaker()
+
+
+# What a document does when it speaks: says, finds, accuses, praises (not "appears").
+_DOCUMENT_SPEAKING = (
+    ATTRIBUTION_SPEECH_VERBS | EVIDENCE_VERBS | ATTITUDE_VERBS | SPEECH_LEMMAS | DOCUMENT_ACT_LEMMAS
+)
+_FRAMING_FORMS = frozenset(FRAMING_VERB_FORMS)
 
 
 def _subject_by_position(ctx: _Ctx, ss: int, verb_at: int) -> _Speaker:
