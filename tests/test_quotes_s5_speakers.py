@@ -152,3 +152,18 @@ def test_according_to_an_outlet_or_a_person_s_filing_stays_theirs(mode: str) -> 
     assert one(quotes(outlet, mode), "storms").speaker == "Velmar Post"
     filing = 'The pier was "never safe," according to a court filing by Jane Roe.'
     assert one(quotes(filing, mode), "never safe").speaker == "Jane Roe"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_title_modifying_a_noun_is_no_quote(mode: str) -> None:
+    text = (
+        'The series ended in May. Lena Varga said the cast was close. "Tides of Velmar" star '
+        'Ivo Penn opened up about his childhood, and the "Harbor Nights" host wrote about it.'
+    )
+    assert [q for q in quotes(text, mode) if q.kind != "indirect"] == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_quote_closed_by_a_comma_before_a_role_stays(mode: str) -> None:
+    text = '"We will win this," star Ivo Penn said on Monday.'
+    assert one(quotes(text, mode), "win this").speaker == "Ivo Penn"

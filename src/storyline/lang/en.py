@@ -1223,6 +1223,13 @@ NOT_TRANSCRIPT_LABELS: frozenset[str] = frozenset({
 DOCUMENT_ACT_LEMMAS: frozenset[str] = frozenset({
     "talk", "hit", "call", "describe", "label", "brand", "dub", "quote", "feature",
 })  # fmt: skip
+# Nouns a title in quote marks modifies ("the “Tides” star", "the “Harbor Nights” host"): a
+# quotation right before one, ending in no punctuation, is a name, not speech.
+TITLE_MODIFIED_NOUNS: frozenset[str] = frozenset({
+    "star", "stars", "host", "hosts", "actor", "actress", "creator", "creators", "cast",
+    "episode", "episodes", "season", "fan", "fans", "author", "director", "producer", "writer",
+    "singer", "franchise", "syllabus", "slogan", "initiative", "hashtag", "brand",
+})  # fmt: skip
 # Words that open a phrase after a one-word speaker ("Roe to the crew", "Roe about the fare").
 SPEAKER_PHRASE_OPENERS: frozenset[str] = frozenset(
     {"to", "the", "a", "an", "his", "her", "its", "their", "about"}

@@ -75,6 +75,7 @@ from storyline.lang.en import (
     SPEAKER_PHRASE_OPENERS,
     SPEAKER_PREPOSITIONS,
     SPEECH_NOUNS,
+    TITLE_MODIFIED_NOUNS,
     UNINVERTED_SPEECH_FORMS,
     VOCAL_VERB_FORMS,
     WORK_NOUNS,
@@ -1909,6 +1910,9 @@ _CITED_AFTER = re.compile(r"\s*[”»\"]?\s*\([^()\n]{0,60}\b(?:1[89]|20)\d\d\)"
 _TITLE_WORDS = 14  # a speakerless title-case partial quotation up to this long is a title
 
 
+_TITLE_MODIFIES = re.compile(rf"[”»\"’']?[ \t]+(?:{alternation(TITLE_MODIFIED_NOUNS)})\b")
+
+
 def _cited_label(text: str, start: int, end: int, kind: QuoteKind) -> bool:
     """A quotation that is a label or a cited document, not anyone's words: after a label
     cue ("so-called", "self-described", "known as"), followed by a parenthesised year, or
@@ -1921,6 +1925,12 @@ def _cited_label(text: str, start: int, end: int, kind: QuoteKind) -> bool:
         return True
     if kind == "partial" and _LABEL_BEFORE.search(text, max(0, start - 40), start):
         return True
+    if (
+        len(quote.split()) <= 8
+        and not re.search(r"[,.;:!?…]\W*\Z", quote)
+        and _TITLE_MODIFIES.match(text, end, min(len(text), end + 40))
+    ):
+        return True  # "the “Tides of Velmar” star said": the title of a work, a name
     return _CITED_AFTER.match(text, end, min(len(text), end + 80)) is not None
 
 
