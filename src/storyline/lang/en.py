@@ -185,7 +185,7 @@ announce     announced announces announcing                   | attr subj quote 
 declare      declared declares                                | attr subj quote
 write        wrote writes                                     | attr subj quote
 reply        replied                                          | attr subj quote
-continue     continued                                        | attr quote
+continue     continued continues                              | attr quote
 claim        claimed claims claiming                          | attr subj clause
 confirm      confirmed confirms confirming                    | attr subj clause trail
 suggest      suggested suggests suggesting                    | attr subj clause
@@ -1092,6 +1092,11 @@ FRAMING_VERB_FORMS: frozenset[str] = frozenset({
     "fired back", "fires back", "shot back", "shoots back", "cracked", "mused", "muses",
     "testified", "testifies", "pointed out", "points out", "advised", "advises", "found that",
     "finds that", "concluded", "concludes", "quoted", "recounted", "recounts",
+    # (the present tense of the forms above, as a review or an ad is reported: "the ad
+    # accuses Roe of “…”"; not the ones mostly read as plural nouns: "terms", "labels",
+    # "brands", "promises", "pledges", "vows", "demands")
+    "dubs", "hails", "praises", "condemns", "criticises", "criticizes", "denounces",
+    "welcomes", "urges", "accuses", "blames", "rejects", "dismisses", "defends",
 })  # fmt: skip
 
 # Verbs of the manner of speaking that the speech table leaves out (they report no clause:
@@ -1191,6 +1196,39 @@ NOT_A_SPEAKER_WORDS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset({
     "latest", "breaking", "update", "updated", "exclusive", "watch", "video", "later",
     "earlier", "also", "then", "again", "previously", "once", "still", "now", "meanwhile",
     "however", "instead",
+})  # fmt: skip
+# Words that open a reported clause right after a reporting verb ("argues that as …", "said
+# if …"): what follows is the clause, never an inverted speaker ("said Jane Roe,").
+REPORTED_CLAUSE_LEADS: frozenset[str] = frozenset({
+    "that", "if", "whether", "as", "when", "while", "because", "since", "though", "although",
+    "unless", "once", "how", "why", "what", "where",
+})  # fmt: skip
+# Lowercase words that may come before a name opening a speaker's phrase ("But former
+# governor Jane Roe, …"): conjunctions and modifiers of a title (titles: ``PERSON_ROLE_NOUNS``).
+NAME_LEAD_WORDS: frozenset[str] = frozenset({
+    "and", "but", "yet", "so", "former", "then", "longtime", "veteran", "retired", "acting",
+    "deputy", "senior", "chief", "top", "state", "federal", "party", "campaign", "press",
+})  # fmt: skip
+# Labels before a colon opening a quotation that name no speaker of a transcript ("NOTE:",
+# "UPDATE:"); a speaker's label is a name ("ROE: …", "Jane Roe: …").
+NOT_TRANSCRIPT_LABELS: frozenset[str] = frozenset({
+    "note", "update", "updated", "editor", "editors", "correction", "breaking", "exclusive",
+    "watch", "video", "audio", "photo", "listen", "read", "related", "source", "sources",
+    "transcript", "excerpt", "summary", "warning", "question", "answer", "q", "a", "ps", "p.s",
+    "subject", "re", "fw", "fwd", "from", "to", "cc", "date", "title", "headline", "caption",
+    "translation", "quote", "end", "part", "chapter", "step", "tip", "fact", "claim", "verdict",
+})  # fmt: skip
+# Lemmas by which a document (an ad, a petition, a statement) says its words besides the
+# attribution table's speech, evidence and attitude verbs: "the ad hits Roe for “…”".
+DOCUMENT_ACT_LEMMAS: frozenset[str] = frozenset({
+    "talk", "hit", "call", "describe", "label", "brand", "dub", "quote", "feature",
+})  # fmt: skip
+# Nouns a title in quote marks modifies ("the “Tides” star", "the “Harbor Nights” host"): a
+# quotation right before one, ending in no punctuation, is a name, not speech.
+TITLE_MODIFIED_NOUNS: frozenset[str] = frozenset({
+    "star", "stars", "host", "hosts", "actor", "actress", "creator", "creators", "cast",
+    "episode", "episodes", "season", "fan", "fans", "author", "director", "producer", "writer",
+    "singer", "franchise", "syllabus", "slogan", "initiative", "hashtag", "brand",
 })  # fmt: skip
 # Words that open a phrase after a one-word speaker ("Roe to the crew", "Roe about the fare").
 SPEAKER_PHRASE_OPENERS: frozenset[str] = frozenset(

@@ -46,27 +46,36 @@ from storyline.lang import (
 )
 from storyline.lang.en import (
     APPOSITION_BREAK_WORDS,
+    ATTITUDE_VERBS,
+    ATTRIBUTION_SPEECH_VERBS,
+    BELIEF_VERBS,
     CALENDAR_PERIODS,
+    DOCUMENT_ACT_LEMMAS,
     DOCUMENT_NOUNS,
     DOCUMENT_READING_FORMS,
     DOCUMENT_RELATIVE_FORMS,
     DOCUMENT_VERBS,
+    EVIDENCE_VERBS,
     FRAMING_VERB_FORMS,
     GOVERNING_PREPOSITIONS,
     HEARER_FORMS,
     ISSUING_FORMS,
     LABEL_CUES,
+    NAME_LEAD_WORDS,
     NOT_A_SPEAKER_WORDS,
+    NOT_TRANSCRIPT_LABELS,
     OBJECT_LEAD_PREPOSITIONS,
     PERSON_ROLE_NOUNS,
     QUOTE_CONNECTIVES,
     REPORT_TIME_ADVERBS,
+    REPORTED_CLAUSE_LEADS,
     REPORTING_ADVERBS,
     SPEAKER_CLAUSE_WORDS,
     SPEAKER_END_WORDS,
     SPEAKER_PHRASE_OPENERS,
     SPEAKER_PREPOSITIONS,
     SPEECH_NOUNS,
+    TITLE_MODIFIED_NOUNS,
     UNINVERTED_SPEECH_FORMS,
     VOCAL_VERB_FORMS,
     WORK_NOUNS,
@@ -447,13 +456,20 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         if not found:  # "One of the labels, Example & Co," names the organisation
             found = [x for x in outer if x[2].type == "ORG" and x[0] > head_end]
     if not found:
-        return None
+        # "Jane Roe, director of the Example Fund, a charity, said": nothing ends the phrase
+        # but its opening name heads it
+        return _appositive_head(ctx, a, b) if closed else None
     people = [x for x in found if x[2].type in ("PERSON", "UNNAMED")]
     if people:
         # a named person before a description ("Ivo Penn, a Roe spokesman," is Penn, not
         # the unnamed "Roe spokesman"), then the one ending last
         return max(people, key=lambda x: (x[2].type == "PERSON", x[1], x[1] - x[0]))[2]
     org = max(found, key=lambda x: (x[1], x[1] - x[0]))
+    head = _appositive_head(ctx, a, org[0])
+    if head is not None:
+        # "Jane Roe, director of the Example Fund, a charity, said": the name heading the
+        # appositions, not the body named inside them
+        return head
     # "Jane Roe of Example Bank said": the person, not the bank
     of = [
         x
@@ -471,9 +487,34 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
     return org[2]
 
 
+def _appositive_head(ctx: _Ctx, a: int, limit: int) -> Entity | None:
+    """The person named first in ``[a, limit)`` when a comma follows the name and only a
+    title or a conjunction comes before it ("But Sen. Jane Roe (D-Ore.), who chairs …,"): the
+    head of the appositions and relative clauses after it."""
+    text = ctx.text
+    for s, e, ent in ctx.mentions_from(a, limit):
+        if e > limit:
+            break
+        if ent.type != "PERSON":
+            continue
+        lead = text[a:s]
+        words = re.findall(r"[\w’'.-]+", lead)
+        if "," in lead or any(
+            w[0].islower()
+            and w.lower() not in NAME_LEAD_WORDS
+            and w.lower().rstrip("s") not in PERSON_ROLE_NOUNS
+            for w in words
+        ):
+            return None  # the phrase opens with a clause or a preposition, not the name
+        after = _PARTY_START.sub("", text[e:limit], count=1)
+        return ent if after.lstrip().startswith(",") else None
+    return None
+
+
 # A party and state after a legislator's name: "(D-Ore.)", "(R-OH)", "(I-Vt.)".
 _PARTY = r"\((?:[DRI]|Ind|Dem|Rep)\s?-\s?[A-Z][A-Za-z.]{0,13}\)"
 _PARTY_END = re.compile(rf"\s*{_PARTY}\Z")
+_PARTY_START = re.compile(rf"\A\s*{_PARTY}")
 
 
 _PARTY_BEFORE = re.compile(rf"{_PARTY}\s*\Z")
@@ -777,6 +818,8 @@ _AFTER_VERB = re.compile(
 _AFTER_NP = re.compile(
     rf"\s*[,;:—–-]?\s*(?P<np>(?:{_DOTTED}|[^.;:“”\"\n]){{2,110}}?)\s+{_ADV}(?P<v>{_VERB})\b"
 )
+# An "as" clause between a quotation and its attribution: "as his father hoped, ".
+_AS_ASIDE = re.compile(r"as\s+[^,;:“”\"\n]{2,60},\s*(?=\S)")
 _AFTER_ANY_VERB = re.compile(
     rf"\s*(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,60}}?)\s+(?:{_ADV})?(?P<v>[a-z]{{3,}}(?:ed|s))\b"
     r"[^.;:“”\"\n]{0,40}[.!?]"
@@ -798,6 +841,12 @@ _AFTER_ANY_VERB_INV = re.compile(
 _AFTER_ACCORDING = re.compile(
     rf"\s*,?\s*according\s+to\s+(?P<np>(?:{_DOTTED}|[^.;:“”\"\n]){{2,120}}?)\s*(?:[.;]|$)"
 )
+# A document or work heading an "according to" phrase: "a Velmar Institute poll conducted …".
+_DOC_HEAD = re.compile(
+    r"\s*(?:(?:an?|the|its|their)\s+)?(?P<d>(?:[\w’'.-]+\s+){0,3}?"
+    rf"(?P<n>{alternation(DOCUMENT_NOUNS)}|{alternation(WORK_NOUNS)}))\b",
+    re.I,
+)
 _END_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}$")
 # What may follow the verb of a short attribution sentence: a time or place, then its end.
 _SHORT_TAIL = re.compile(r"(?:\s+(?!that\b)[\w’'-]+){0,5}\s*[.,!?]")
@@ -807,6 +856,7 @@ _ACCORDING_INTRO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,:;“”\"]{2,80
 # someone ("said of Roe", "added to reporters").
 _OBJECT_VERB = re.compile(rf"(?i)\w+ing|{alternation(HEARER_FORMS)}")
 _OBJECT_LEAD = re.compile(rf"\s*(?:{'|'.join(sorted(OBJECT_LEAD_PREPOSITIONS))})\b", re.I)
+_CLAUSE_LEAD = re.compile(rf"\s*(?:{'|'.join(sorted(REPORTED_CLAUSE_LEADS))})\b", re.I)
 # (the last reporting verb: "Roe, who has told aides …, said in a statement:" is Roe's)
 _BEFORE_VERB = re.compile(
     rf"(?s:.*)\b(?P<v>{_VERB})\b(?P<rest>(?:{_DOTTED}|[^.;“”\"]){{0,80}}?)\s*[:,—–-]\s*$"
@@ -931,6 +981,11 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     m = _AFTER_ACCORDING.match(text, end, tail_end)
     if m:  # "…” according to a court filing by Jane Roe."
         ent = _speaker_in(ctx, m.start("np"), m.end("np"))
+        head = _DOC_HEAD.match(m.group("np")) if ent is not None and ent.type != "PERSON" else None
+        if ent is not None and head and head.group("n").lower() not in ent.name.lower():
+            # "according to a Velmar Institute poll": the poll, which the body made (a
+            # person's filing or memoir stays the person's)
+            return _Speaker(text=head.group("d"))
         if ent is not None:
             return _Speaker(ent)
         name = _END_NAME.search(m.group("np"))  # "… a filing by Jane Roe": a name no one knew
@@ -938,6 +993,10 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
             return _Speaker(text=name.group())
         return _noun_speaker(ctx, m.group("np"), m.start("np"))
     m = _AFTER_NP.match(text, end, tail_end)
+    if m and m.group("v").endswith("ing"):
+        # "“…” on the radio before claiming …", "“…,” a nod to the rival acknowledging …": a
+        # participle has no subject in the words before it, which are no attribution
+        m = None
     if m and text[end - 2 : end - 1] == "." and not _SHORT_TAIL.match(text, m.end("v"), tail_end):
         # a quote that closed its sentence with a full stop: what follows is a new sentence,
         # an attribution only when it is short ("Roe said."), not "Roe warned that …"
@@ -949,6 +1008,13 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         words = m.group("np").rsplit(",", 1)[-1].split()
         if len(words) > 6 or any(w.lower() in SPEAKER_CLAUSE_WORDS for w in words):
             m = None
+    aside = _AS_ASIDE.match(m.group("np")) if m and text[end - 2 : end - 1] == "," else None
+    if m and aside:
+        # "“…,” as his father hoped, Ivo Roe said.": an "as" clause set off by commas, then
+        # the attribution's subject
+        sp = _np_speaker(ctx, m.start("np") + aside.end(), m.end("np"), m.start("v"))
+        if sp:
+            return sp
     if m and not re.match(r"(?:and|but|or|then|which|that|as|while|when)\b", m.group("np")):
         # ("…” and repeated that …" continues the writer's sentence: no attribution)
         sp = _np_speaker(ctx, m.start("np"), m.end("np"), m.start("v"))
@@ -1101,8 +1167,11 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         rest_a, rest_b = ss + m.start("rest"), ss + m.end("rest")
         # "said Jane Roe:" names the speaker after the verb, but "telling Jane Roe,", "told
         # reporters:" and "said of Jane Roe:" name whom it was said to or about
-        inverted = not _OBJECT_VERB.fullmatch(m.group("v")) and not _OBJECT_LEAD.match(
-            m.group("rest")
+        inverted = (
+            not _OBJECT_VERB.fullmatch(m.group("v"))
+            and not _OBJECT_LEAD.match(m.group("rest"))
+            # ("argues that as Velmar's ties deepen, “…”": the reported clause, no speaker)
+            and not _CLAUSE_LEAD.match(m.group("rest"))
         )
         ent = _speaker_in(ctx, rest_a, rest_b) if rest_b > rest_a and inverted else None
         if ent is not None:
@@ -1194,16 +1263,50 @@ def _connective_lead(ctx: _Ctx, start: int) -> bool:
     return ss < start and _CONNECTIVE_LEAD.fullmatch(ctx.text, ss, start) is not None
 
 
+# A transcript's speaker label opening a quotation: "ROE: We never …", "Jane Roe: We …"
+# (one to three capitalised words, then a colon and a space).
+_TRANSCRIPT_LABEL = re.compile(
+    r"(?P<np>[A-Z][A-Za-z’'.-]+(?:\s+[A-Z][A-Za-z’'.-]+){0,2}):[ \t]+(?=[\w“‘\"'])"
+)
+
+
+def _transcript_label(ctx: _Ctx, seg: _Seg) -> _Speaker:
+    """The speaker a transcript's label names at the start of a quotation ("“ROE: We never
+    closed the pier.”"): a person the article names (by the label's words), else the label as
+    written when it is in capitals; not a heading ("“NOTE: …”", "“Update: …”")."""
+    if seg.open_mark is None:
+        return _Speaker()
+    m = _TRANSCRIPT_LABEL.match(ctx.text, seg.start, seg.end)
+    if m is None:
+        return _Speaker()
+    words = m.group("np").split()
+    if any(w.lower().strip(".") in NOT_TRANSCRIPT_LABELS for w in words):
+        return _Speaker()
+    a, b = m.start("np"), m.end("np")
+    ent = _speaker_in(ctx, a, b)
+    if ent is not None and ent.type == "PERSON":
+        return _Speaker(ent)
+    if not m.group("np").isupper():
+        return _Speaker()  # "Velmar: a port city" is no label; a label is in capitals or named
+    folded = {w.lower() for w in words}
+    named = [e for e in ctx.entities if e.type == "PERSON" and e.name.split()[-1].lower() in folded]
+    if len({e.id for e in named}) == 1:
+        return _Speaker(named[0])  # "RAMOS:" is the article's Jorge Ramos
+    return _Speaker(text=" ".join(w.capitalize() for w in words))
+
+
 def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
     found: list[_Found] = []
     paras = _para_starts(ctx.text)
     group = -1
     for seg in segs:
         ctx.deadline.check()
-        if not seg.continues:
-            group += 1
+        sp = _transcript_label(ctx, seg)
+        if not seg.continues or sp:
+            group += 1  # (a transcript's next label in a reopened paragraph: a new turn)
         para = bisect.bisect_right(paras, seg.start) - 1
-        sp = _after_close(ctx, seg.close_mark + 1) if seg.close_mark is not None else _Speaker()
+        if not sp and seg.close_mark is not None:
+            sp = _after_close(ctx, seg.close_mark + 1)
         introduced = False
         if seg.open_mark is not None:
             before, introduced = _before_open(ctx, seg.open_mark)
@@ -1215,6 +1318,7 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
                 or _main_subject_speaker(ctx, seg)
                 or _speech_noun_owner(ctx, seg)
                 or _controller_speaker(ctx, seg)
+                or _complement_speaker(ctx, seg)
             )
         found.append(_Found(seg.start, seg.end, kind, sp, group, para))
     # unattributed segments take the speaker of their quote group or paragraph neighbour;
@@ -1558,6 +1662,50 @@ def _controller_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     return _Speaker()
 
 
+# Lemmas of verbs whose complement clause is their subject's words or thought ("Roe worried
+# that the plan was becoming “…”", "two analysts found that the port is “…”").
+_COMPLEMENT_LEMMAS = ATTRIBUTION_SPEECH_VERBS | BELIEF_VERBS | EVIDENCE_VERBS | SPEECH_LEMMAS
+
+
+def _complement_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
+    """With a parse, the speaker of a partial quotation of three words or more inside the
+    complement clause of a verb of saying, thinking or finding: that verb's subject, when it
+    names an actor, "he"/"she" or a person's role ("two analysts"); else no one."""
+    doc = ctx.doc
+    if doc is None or seg.open_mark is None or len(ctx.text[seg.start : seg.end].split()) < 3:
+        return _Speaker()
+    ss, _ = ctx.sentence(seg.open_mark)
+    tok = _token_at(doc, seg.start)
+    for _ in range(12):
+        if tok is None or tok.head is tok or tok.head.idx < ss:
+            return _Speaker()
+        child, tok = tok, tok.head
+        if tok.pos_ not in ("VERB", "AUX") or tok.idx >= seg.open_mark:
+            continue
+        if child.dep_ != "ccomp" or tok.lemma_.lower() not in _COMPLEMENT_LEMMAS:
+            continue
+        subj = _nsubj_of(tok)
+        if subj is None or subj.idx < ss or subj.idx >= seg.open_mark or subj.dep_ != "nsubj":
+            return _Speaker()
+        if subj.lower_ in ("he", "she"):
+            return _Speaker(pronoun=subj.lower_, at=subj.idx)
+        lo = min(t.idx for t in subj.subtree)
+        hi = max(t.idx + len(t) for t in subj.subtree)
+        ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+        if ent is None:
+            for appos in (c for c in subj.children if c.dep_ == "appos"):
+                ent = _speaker_in(ctx, lo, hi, head=appos.idx)  # "Two analysts, Ivo Roe and …,"
+                if ent is not None:
+                    break
+        if ent is not None:
+            return _Speaker(ent) if ent.type in _ACTOR_TYPES else _Speaker()
+        if subj.lemma_.lower() in PERSON_ROLE_NOUNS:
+            lo_head, head_np = _head_phrase(ctx.text, subj)
+            return _noun_speaker(ctx, head_np, lo_head)
+        return _Speaker()
+    return _Speaker()
+
+
 def _nsubj_of(verb: Token) -> Token | None:
     """The verb's nominal subject, active or passive ("Roe was booed": Roe)."""
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -1608,7 +1756,24 @@ def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     lo = min(t.idx for t in subj.subtree)
     hi = max(t.idx + len(t) for t in subj.subtree)
     ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+    if (
+        ent is None
+        and subj.pos_ == "NOUN"
+        and subj.lower_ in DOCUMENT_NOUNS
+        and (subj.head.lemma_.lower() in _DOCUMENT_SPEAKING or subj.head.lower_ in _FRAMING_FORMS)
+    ):
+        # "The harbor board's petition accuses the mayor of “…”": a document is its words'
+        # source, as after a quotation ("…,” the memo said)
+        lo_head, head_np = _head_phrase(ctx.text, subj)
+        return _noun_speaker(ctx, head_np, lo_head)
     return _Speaker(ent) if ent is not None and ent.type == "PERSON" else _Speaker()
+
+
+# What a document does when it speaks: says, finds, accuses, praises (not "appears").
+_DOCUMENT_SPEAKING = (
+    ATTRIBUTION_SPEECH_VERBS | EVIDENCE_VERBS | ATTITUDE_VERBS | SPEECH_LEMMAS | DOCUMENT_ACT_LEMMAS
+)
+_FRAMING_FORMS = frozenset(FRAMING_VERB_FORMS)
 
 
 def _subject_by_position(ctx: _Ctx, ss: int, verb_at: int) -> _Speaker:
@@ -1745,6 +1910,9 @@ _CITED_AFTER = re.compile(r"\s*[”»\"]?\s*\([^()\n]{0,60}\b(?:1[89]|20)\d\d\)"
 _TITLE_WORDS = 14  # a speakerless title-case partial quotation up to this long is a title
 
 
+_TITLE_MODIFIES = re.compile(rf"[”»\"’']?[ \t]+(?:{alternation(TITLE_MODIFIED_NOUNS)})\b")
+
+
 def _cited_label(text: str, start: int, end: int, kind: QuoteKind) -> bool:
     """A quotation that is a label or a cited document, not anyone's words: after a label
     cue ("so-called", "self-described", "known as"), followed by a parenthesised year, or
@@ -1757,6 +1925,12 @@ def _cited_label(text: str, start: int, end: int, kind: QuoteKind) -> bool:
         return True
     if kind == "partial" and _LABEL_BEFORE.search(text, max(0, start - 40), start):
         return True
+    if (
+        len(quote.split()) <= 8
+        and not re.search(r"[,.;:!?…]\W*\Z", quote)
+        and _TITLE_MODIFIES.match(text, end, min(len(text), end + 40))
+    ):
+        return True  # "the “Tides of Velmar” star said": the title of a work, a name
     return _CITED_AFTER.match(text, end, min(len(text), end + 80)) is not None
 
 
