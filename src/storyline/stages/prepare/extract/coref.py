@@ -17,13 +17,18 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
 - **salience**: in the pronoun's own sentence, the subject of the verb that reports its
   clause ("Roe boasted that he") or of an adverbial clause before it ("As Roe left, he",
   also one opening the clause it reports: "Though Roe grew up here, rents rose, she said");
-  then grammatical subjects (passive ones too, and a named one of a main clause conjoined to
-  the root when those before name no actor) of the closest narrative sentences before
+  then grammatical subjects (passive ones too, an expletive's noun, "There was Roe, who
+  …", and a named one of a main clause conjoined to the root when those before name no
+  actor) of the closest narrative sentences before
   (quoted sentences say nothing about who "he" is; a pronoun subject there is followed
   back through its own sentence), then the last speaker the caller recorded (``speakers``),
   then any fitting actor of those sentences, then, for "he"/"she" only, the last fitting
   mention within 1,500 characters (further back, a name the entity stage missed is likelier
-  than a person last seen paragraphs ago). Two candidates in one clause are a tie: no answer. "they" after a sentence about
+  than a person last seen paragraphs ago). A subject that is a person's name no entity
+  holds (spaCy's person tag or a known first name: "Trump's wife, Melania," when the
+  entity stage typed it otherwise or missed it) answers "he"/"she" as text
+  (``Ref.name``, ``resolve_pronoun_ref``; ``resolve_pronoun`` gives no actor for it)
+  rather than passing on to someone named earlier. Two candidates in one clause are a tie: no answer. "they" after a sentence about
   a group no actor names ("Three economists …") stays unresolved;
 - **nominal back-references** ("the Oregon senator", "the actress", "the newspaper", "the
   campaign"): a person whose title or role, with abbreviations read as nouns
@@ -141,8 +146,6 @@ class Ref:
     # a person's name the entity stage did not keep ("Trump's wife, Melania, is …"): the
     # speaker is named only as text
     name: str = ""
-    # the description the subject gave its actor ("The actress said …" -> "actress")
-    role: str = ""
 
 
 def _fold(word: str) -> str:
@@ -283,14 +286,11 @@ class Coref:
                     lo = min(t.idx for t in subj.subtree)
                     hi = max(t.idx + len(t) for t in subj.subtree)
                     ent = self.actor_in(lo, hi, head=subj.idx)
-                    role = _description(subj) if ent is not None else ""
-                    if ent is not None and set(role.split()) & _all_name_words(ent):
-                        role = ""  # a name the tagger read as a noun ("Sanders")
                     for appos in (c for c in subj.children if c.dep_ == "appos" and ent is None):
                         # "Kestria's foreign minister, Ilse Marrow, stated": the apposition
                         ent = self.actor_in(lo, hi, head=appos.idx)
                     if ent is not None:
-                        return Ref(ent, role=role)
+                        return Ref(ent)
                     name = next(
                         (
                             n
@@ -438,9 +438,8 @@ class Coref:
     def resolve_pronoun_ref(
         self, pronoun: str, at: int, speakers: Sequence[tuple[int, Entity]] = ()
     ) -> Ref:
-        """What a third-person subject pronoun at offset ``at`` stands for: an actor (with
-        the description a subject gave it, ``Ref.role``), a bare name the entity stage did
-        not keep (``Ref.name``), or nothing.
+        """What a third-person subject pronoun at offset ``at`` stands for: an actor, a
+        bare name the entity stage did not keep (``Ref.name``, "he"/"she" only), or nothing.
 
         The subject of the closest narrative sentence before ``at`` that fits wins (a pronoun
         subject there points further back); failing that, the last of ``speakers`` (offset,
@@ -588,7 +587,7 @@ class Coref:
 
     def _previous_subject_ref(self, limit: int, pron: str, subjects_only: bool = False) -> Ref:
         """The subject of the closest narrative sentence before ``limit`` that fits ``pron``
-        (an actor, with the description the subject gave it, or a bare name for "he"/"she").
+        (an actor, or a bare name for "he"/"she").
 
         With ``subjects_only`` only grammatical subjects count; otherwise, failing one, the
         first fitting actor mentioned in the sentence (a name in a side clause, "Asked
@@ -743,24 +742,6 @@ def relative_antecedent(noun: Token, names: Callable[[Token], Entity | None]) ->
         if tok.pos_ in ("NOUN", "PROPN") and person(tok):
             return tok
     return None if noun.dep_ == "pobj" else noun
-
-
-def _description(subj: Token) -> str:
-    """The description a common-noun subject gives its actor, without determiner, possessor
-    or clauses ("The retired neurosurgeon" -> "retired neurosurgeon"); "" for a name or a
-    pronoun."""
-    if subj.pos_ != "NOUN" or subj.tag_ not in ("NN", "NNS") or not subj.text.islower():
-        return ""
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.lefts):
-        return ""  # "Supporters said": no description of an actor named before
-    mods = [t for t in subj.lefts if t.dep_ in ("amod", "compound") and t.pos_ != "PROPN"]
-    lo = min([t.i for t in mods] + [subj.i])
-    words = [t.text for t in subj.doc[lo : subj.i + 1] if t.is_alpha or "-" in t.text]
-    return " ".join(words).lower()
-
-
-def _all_name_words(ent: Entity) -> set[str]:
-    return {_fold(w) for n in (ent.name, *ent.aliases) for w in _WORD.findall(n)}
 
 
 def _name_words(ent: Entity) -> set[str]:

@@ -1702,8 +1702,6 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
         ref = ctx.coref.resolve_pronoun_ref(sp.pronoun, min(f.start, sp.at), speakers)
         choice = ref.entity
         if choice is not None:
-            if ref.role:  # "The actress said she … “…,” she added": role "actress"
-                described.setdefault(choice.id, ref.role)
             f.sp = _Speaker(choice, role=described.get(choice.id))
             speakers.append((f.start, choice))
         elif ref.name:  # a person the entity stage did not keep: named as text
