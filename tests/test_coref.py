@@ -487,3 +487,15 @@ def test_subject_name_no_entity_holds_is_a_text_answer() -> None:
     assert ref.entity is None and ref.name == "Daniel Kalbrin"  # never Hask
     assert coref.resolve_pronoun("he", at) is None  # stances: no actor to give
     assert not coref.resolve_pronoun_ref("she", text.index("“The old")).name
+
+
+@pytest.mark.model
+def test_an_aside_in_brackets_is_no_antecedent() -> None:
+    text = (
+        "Mrs. Ilka Varro signed a licensing deal with Dunmere Mills in 2012. "
+        "(Mrs. Oda Penn designs her shoes.)\n\n"
+        "At the time, she released a statement praising the mill."
+    )
+    coref, _ = resolver(text, "spacy")
+    ent = coref.resolve_pronoun("she", text.index("she released"))
+    assert ent is not None and ent.name == "Ilka Varro"

@@ -601,6 +601,10 @@ class Coref:
             end = min(se, limit)
             if end <= ss or all(self.in_quote(i) for i in range(ss, end, max(1, (end - ss) // 8))):
                 continue  # quoted text says nothing about who "he" is
+            if self.text[ss:end].lstrip().startswith("(") and self.text[ss:se].rstrip().endswith(
+                ")"
+            ):
+                continue  # an aside in brackets ("(Roe Footwear makes her shoes.)") is no topic
             seen += 1
             subj = self.subject(ss, end, strict=subjects_only)
             if subj.entity is not None and self.fits(subj.entity, pron):
