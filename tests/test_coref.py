@@ -447,3 +447,55 @@ def test_he_does_not_reach_a_man_named_paragraphs_ago(mode: str) -> None:
     coref, _ = resolver(near, mode)
     got = coref.resolve_pronoun("he", len(near) - 5)
     assert got is not None and got.name == "Tobin Hask"
+
+
+# -- expletive subjects, names no entity holds (issue 17, s6) -----------------------------------
+
+
+@pytest.mark.model
+def test_expletive_sentence_is_about_its_noun() -> None:
+    text = (
+        "Mr. Tobin Hask ran the port board in Dunmere.\n\n"
+        "Then there was Mr. Orrin Pell, who said the cranes were unsafe.\n\n"
+        "“The old ones are a danger to everyone,” he said."
+    )
+    coref, _ = resolver(text, "spacy")
+    ent = coref.resolve_pronoun("he", text.index("he said"))
+    assert ent is not None and ent.name == "Orrin Pell"  # not Hask, the subject before
+
+
+@pytest.mark.model
+def test_subject_name_no_entity_holds_is_a_text_answer() -> None:
+    text = (
+        "Mr. Tobin Hask ran the port board in Dunmere for a decade.\n\n"
+        "Daniel Kalbrin, an engineer at the port, said the cranes were unsafe.\n\n"
+        "“The old ones are a danger to everyone,” he said."
+    )
+    full, ents = resolver(text, "spacy")
+    hask = [e for e in ents if e.name == "Tobin Hask"]
+    # the entity stage keeps only Hask: the subject before is a name it missed
+    coref = Coref(
+        text,
+        full.sents,
+        [m for m in full.mentions if m[2] in hask],
+        hask,
+        full.doc,
+        full.in_quote,
+    )
+    at = text.index("he said")
+    ref = coref.resolve_pronoun_ref("he", at)
+    assert ref.entity is None and ref.name == "Daniel Kalbrin"  # never Hask
+    assert coref.resolve_pronoun("he", at) is None  # stances: no actor to give
+    assert not coref.resolve_pronoun_ref("she", text.index("“The old")).name
+
+
+@pytest.mark.model
+def test_an_aside_in_brackets_is_no_antecedent() -> None:
+    text = (
+        "Mrs. Ilka Varro signed a licensing deal with Dunmere Mills in 2012. "
+        "(Mrs. Oda Penn designs her shoes.)\n\n"
+        "At the time, she released a statement praising the mill."
+    )
+    coref, _ = resolver(text, "spacy")
+    ent = coref.resolve_pronoun("she", text.index("she released"))
+    assert ent is not None and ent.name == "Ilka Varro"

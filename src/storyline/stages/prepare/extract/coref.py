@@ -17,13 +17,18 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
 - **salience**: in the pronoun's own sentence, the subject of the verb that reports its
   clause ("Roe boasted that he") or of an adverbial clause before it ("As Roe left, he",
   also one opening the clause it reports: "Though Roe grew up here, rents rose, she said");
-  then grammatical subjects (passive ones too, and a named one of a main clause conjoined to
-  the root when those before name no actor) of the closest narrative sentences before
+  then grammatical subjects (passive ones too, an expletive's noun, "There was Roe, who
+  …", and a named one of a main clause conjoined to the root when those before name no
+  actor) of the closest narrative sentences before
   (quoted sentences say nothing about who "he" is; a pronoun subject there is followed
   back through its own sentence), then the last speaker the caller recorded (``speakers``),
   then any fitting actor of those sentences, then, for "he"/"she" only, the last fitting
   mention within 1,500 characters (further back, a name the entity stage missed is likelier
-  than a person last seen paragraphs ago). Two candidates in one clause are a tie: no answer. "they" after a sentence about
+  than a person last seen paragraphs ago). A subject that is a person's name no entity
+  holds (spaCy's person tag or a known first name: "Trump's wife, Melania," when the
+  entity stage typed it otherwise or missed it) answers "he"/"she" as text
+  (``Ref.name``, ``resolve_pronoun_ref``; ``resolve_pronoun`` gives no actor for it)
+  rather than passing on to someone named earlier. Two candidates in one clause are a tie: no answer. "they" after a sentence about
   a group no actor names ("Three economists …") stays unresolved;
 - **nominal back-references** ("the Oregon senator", "the actress", "the newspaper", "the
   campaign"): a person whose title or role, with abbreviations read as nouns
@@ -138,6 +143,9 @@ class Ref:
     pronoun: str | None = None
     at: int = 0
     group: bool = False  # the subject is a plural noun naming no actor ("Investors said")
+    # a person's name the entity stage did not keep ("Trump's wife, Melania, is …"): the
+    # speaker is named only as text
+    name: str = ""
 
 
 def _fold(word: str) -> str:
@@ -250,10 +258,18 @@ class Coref:
                 # and a passive's subject is what the sentence is about ("Roe was asked")
                 # (and of a main clause conjoined to it, "That was last fall, and since then
                 # Roe has seen her standing tumble", when the ones before name no actor)
+                # ("There was Roe, who …": an expletive's noun is what the sentence is about)
                 for subj in (
                     t
                     for t in span
-                    if t.dep_ in ("nsubj", "nsubjpass")
+                    if (
+                        t.dep_ in ("nsubj", "nsubjpass")
+                        or (
+                            t.dep_ == "attr"
+                            and t.head.dep_ == "ROOT"
+                            and any(c.dep_ == "expl" for c in t.head.children)
+                        )
+                    )
                     and (
                         t.head.dep_ == "ROOT"
                         or not ss <= t.head.idx < end
@@ -275,6 +291,16 @@ class Coref:
                         ent = self.actor_in(lo, hi, head=appos.idx)
                     if ent is not None:
                         return Ref(ent)
+                    name = next(
+                        (
+                            n
+                            for t in (subj, *(c for c in subj.children if c.dep_ == "appos"))
+                            if (n := self._bare_name(t))
+                        ),
+                        "",
+                    )
+                    if name:
+                        return Ref(name=name)
                     group = group or subj.tag_ in ("NNS", "NNPS")
         lead = re.match(rf"\s*({_PRON})\b", self.text[ss:end])
         if lead is None and not parsed:
@@ -299,6 +325,33 @@ class Coref:
         people = [x for x in first if x[2].type in _PEOPLE]
         pick = (people or first)[:1]
         return Ref(pick[0][2]) if pick else Ref()
+
+    def _bare_name(self, tok: Token) -> str:
+        """A person's name the parse makes a subject but no entity holds ("Trump's wife,
+        Melania, is …"; a rare name the entity stage missed): the proper noun with the
+        proper nouns compounded before it, when spaCy tags it a person or its first word is
+        a known first name; else "". (Only a "he"/"she" may take it: ``_name_fits``.)"""
+        if tok.pos_ != "PROPN" or self.in_quote(tok.idx):
+            return ""
+        words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        if not all(w.text[:1].isupper() and w.text.isalpha() for w in words) or len(words) > 3:
+            return ""
+        first = words[0].lower_
+        if tok.ent_type_ != "PERSON" and first not in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES:
+            return ""
+        return " ".join(w.text for w in words)
+
+    @staticmethod
+    def _name_fits(name: str, pron: str) -> bool:
+        """Whether a bare name (``_bare_name``) agrees with "he"/"she" (by its first name,
+        when it is a known one)."""
+        gender = _GENDERED.get(pron)
+        if pron not in ("he", "she") or gender is None:
+            return False
+        first = name.split()[0].lower()
+        if gender == "m":
+            return first not in FEMALE_FIRST_NAMES or first in MALE_FIRST_NAMES
+        return first not in MALE_FIRST_NAMES or first in FEMALE_FIRST_NAMES
 
     # -- agreement -------------------------------------------------------------------------
 
@@ -378,7 +431,15 @@ class Coref:
     def resolve_pronoun(
         self, pronoun: str, at: int, speakers: Sequence[tuple[int, Entity]] = ()
     ) -> Entity | None:
-        """The actor a third-person subject pronoun at offset ``at`` stands for.
+        """The actor a third-person subject pronoun at offset ``at`` stands for
+        (``resolve_pronoun_ref``; ``None`` also for a person no entity holds)."""
+        return self.resolve_pronoun_ref(pronoun, at, speakers).entity
+
+    def resolve_pronoun_ref(
+        self, pronoun: str, at: int, speakers: Sequence[tuple[int, Entity]] = ()
+    ) -> Ref:
+        """What a third-person subject pronoun at offset ``at`` stands for: an actor, a
+        bare name the entity stage did not keep (``Ref.name``, "he"/"she" only), or nothing.
 
         The subject of the closest narrative sentence before ``at`` that fits wins (a pronoun
         subject there points further back); failing that, the last of ``speakers`` (offset,
@@ -387,14 +448,16 @@ class Coref:
         """
         pron = pronoun.lower()
         if pron not in SUBJECT_PRONOUNS:
-            return None
+            return Ref()
         choice = self.reporter_subject(at, pron) or self.side_clause_subject(at, pron)
         if choice is None and pron == "they" and self._group_before(at):
             # "Three economists studied the data. They found …": a group no actor names is
             # the nearest antecedent; an earlier actor would be a guess
-            return None
+            return Ref()
         if choice is None:
-            choice = self._previous_subject(at, pron, subjects_only=True)
+            prev = self._previous_subject_ref(at, pron, subjects_only=True)
+            if prev.entity is not None or prev.name:
+                return prev
         if choice is None:
             # the last speaker before ``at`` (``speakers`` is in text order: bisect, not a
             # scan of every earlier speaker, which was quadratic in a long article)
@@ -419,7 +482,7 @@ class Coref:
                 ),
                 None,
             )
-        return choice
+        return Ref(choice)
 
     def reporter_subject(self, at: int, pron: str) -> Entity | None:
         """ "Roe boasted that he …", "Roe says she wants …": in a reported clause, the
@@ -520,7 +583,11 @@ class Coref:
     def _previous_subject(
         self, limit: int, pron: str, subjects_only: bool = False
     ) -> Entity | None:
-        """The subject of the closest narrative sentence before ``limit`` that fits ``pron``.
+        return self._previous_subject_ref(limit, pron, subjects_only).entity
+
+    def _previous_subject_ref(self, limit: int, pron: str, subjects_only: bool = False) -> Ref:
+        """The subject of the closest narrative sentence before ``limit`` that fits ``pron``
+        (an actor, or a bare name for "he"/"she").
 
         With ``subjects_only`` only grammatical subjects count; otherwise, failing one, the
         first fitting actor mentioned in the sentence (a name in a side clause, "Asked
@@ -534,16 +601,22 @@ class Coref:
             end = min(se, limit)
             if end <= ss or all(self.in_quote(i) for i in range(ss, end, max(1, (end - ss) // 8))):
                 continue  # quoted text says nothing about who "he" is
+            if self.text[ss:end].lstrip().startswith("(") and self.text[ss:se].rstrip().endswith(
+                ")"
+            ):
+                continue  # an aside in brackets ("(Roe Footwear makes her shoes.)") is no topic
             seen += 1
             subj = self.subject(ss, end, strict=subjects_only)
             if subj.entity is not None and self.fits(subj.entity, pron):
-                return subj.entity
+                return subj
+            if subj.name and self._name_fits(subj.name, pron):
+                return subj
             if subj.pronoun == pron:
                 # "As Roe campaigned, he stuck to …": the chain's antecedent is in that
                 # sentence; else "He also warned …": keep looking for the name
                 side = self.side_clause_subject(subj.at, pron)
                 if side is not None:
-                    return side
+                    return Ref(side)
                 continue
             if subjects_only:
                 continue
@@ -555,8 +628,8 @@ class Coref:
             if pron in ("he", "she"):
                 fitting = [e for e in fitting if e.type in _PEOPLE]
             if fitting:
-                return fitting[0]
-        return None
+                return Ref(fitting[0])
+        return Ref()
 
     # -- nominal back-references -----------------------------------------------------------
 

@@ -801,6 +801,8 @@ def _sentence_subject(ctx: _Ctx, ss: int, end: int, strict: bool = False) -> _Sp
     ref = ctx.coref.subject(ss, end, strict)
     if ref.entity is not None:
         return _Speaker(ref.entity)
+    if ref.name:
+        return _Speaker(text=ref.name)
     if ref.pronoun is not None:
         return _Speaker(pronoun=ref.pronoun, at=ref.at)
     if strict and ctx.doc is not None:
@@ -1862,10 +1864,13 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
             continue
         if not sp.pronoun:
             continue
-        choice = ctx.coref.resolve_pronoun(sp.pronoun, min(f.start, sp.at), speakers)
+        ref = ctx.coref.resolve_pronoun_ref(sp.pronoun, min(f.start, sp.at), speakers)
+        choice = ref.entity
         if choice is not None:
             f.sp = _Speaker(choice, role=described.get(choice.id))
             speakers.append((f.start, choice))
+        elif ref.name:  # a person the entity stage did not keep: named as text
+            f.sp = _Speaker(text=ref.name)
 
 
 # -- not speech -------------------------------------------------------------------------------------
