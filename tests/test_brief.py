@@ -10,8 +10,13 @@ from dataclasses import replace
 import pytest
 
 from report_fixture import cite, story_fixture
-from storyline.models import Event, Quote
-from storyline.stages.analysis.brief import balanced_quotes, clean_sentence, outlet_label
+from storyline.models import Cite, Event, Quote
+from storyline.stages.analysis.brief import (
+    balanced_quotes,
+    clean_sentence,
+    outlet_label,
+    reported_by_speech,
+)
 from storyline.stages.analysis.report import build_report
 
 
@@ -45,6 +50,8 @@ def test_clean_sentence_keeps_ordinary_news_sentences(text: str) -> None:
         "“We will not wait any longer,” the mayor of Port Elm told reporters on Friday.",
         # too short to be a fact
         "Talks went on.",
+        # cut inside a bracket by the sentence splitter
+        "Over the last two years the harbour show has stood as the top rated in adults (14.",
     ],
 )
 def test_clean_sentence_rejects_captions_headlines_and_broken_text(text: str) -> None:
@@ -121,12 +128,10 @@ def test_brief_does_not_repeat_a_fact() -> None:
 
 def test_who_said_what_names_speakers_as_subjects_and_skips_fragments() -> None:
     story, arts, facts = story_fixture()
-    c = arts[2]
+    c, d = arts[2], arts[3]
+    said = "the mission should include observers from the region"
     facts[2].quotes += [
-        Quote(
-            "Details of the financing remain unclear", "ferry company", None, None, "indirect",
-            cite(c, "Details of the financing remain unclear"), "asserted", 0.9,
-        ),
+        Quote(said, "ferry company", None, None, "indirect", cite(d, said), "asserted", 0.9),
         Quote(
             "remain unclear", "harbour master Lena Vost", None, None, "partial",
             cite(c, "remain unclear"), "asserted", 0.9,
@@ -152,3 +157,32 @@ def test_update_sentence_names_the_move_and_its_days() -> None:
         "(2031-03-02 → 2031-03-05)."
     )
     assert len(b.cites) == 2
+
+
+def test_who_said_what_needs_a_cue_of_speech_beside_reported_speech() -> None:
+    story, arts, facts = story_fixture()
+    c = arts[2]
+    said = "The force would work under a single command, operating in close coordination"
+    facts[2].quotes += [
+        Quote(said, "ferry company", None, None, "indirect", cite(c, said), "asserted", 0.9),
+    ]
+    report = build_report(story, arts, facts)
+    # no "said" beside it in the article (a narrated sentence read as speech): not "… said …"
+    assert not any("single command" in b.text for b in report.brief)
+
+
+def test_reported_by_speech_reads_the_cue_before_or_after() -> None:
+    text = (
+        "The mayor said that the pier would reopen in May. The board seems to want a new pier "
+        "by the spring. The ferry will run late on Sundays, the council announced on Friday. "
+        "Harbour board: a new pier by the spring"
+    )
+
+    def at(part: str) -> Cite:
+        i = text.index(part)
+        return Cite("a", i, i + len(part))
+
+    assert reported_by_speech(text, at("the pier would reopen in May"))
+    assert not reported_by_speech(text, at("a new pier by the spring."))
+    assert reported_by_speech(text, at("The ferry will run late on Sundays"))
+    assert not reported_by_speech(text, Cite("a", len(text) - 23, len(text)))

@@ -23,6 +23,8 @@ __all__ = [
     "POSSESSIVE_DETERMINERS",
     "RELATIVE_WORDS",
     "ROLE_PREPOSITIONS",
+    "SAID_CUE_EXTRA",
+    "SAID_CUE_EXCLUDED",
     "UNIT_MEASURES",
     "YEAR_ACT_PHRASES",
 ]
@@ -112,3 +114,12 @@ RELATIVE_WORDS: frozenset[str] = frozenset({"that", "which", "who", "whom", "who
 LOWER_OPENERS: frozenset[str] = frozenset(
     {"Who", "What", "Which", "When", "Where", "How", "At", "On", "In", "The", "A", "An"}
 )
+
+# Reported speech is composed as "X said …" only when a reporting cue of speech stands next to
+# its content in the article: the speech forms of ``lang.en`` plus these. A belief, a wish or a
+# headline's colon ("He seems to want …", "Agency: …") is no saying.
+SAID_CUE_EXTRA: frozenset[str] = frozenset(
+    {"according", "allege", "alleged", "alleges", "announce", "say", "tell", "write"}
+)
+# Forms in the speech lists that report a belief, not words: never "X said".
+SAID_CUE_EXCLUDED: frozenset[str] = frozenset({"believes", "believed", "believe"})

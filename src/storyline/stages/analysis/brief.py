@@ -68,10 +68,19 @@ from storyline.lang.brief import (
     POSSESSIVE_DETERMINERS,
     RELATIVE_WORDS,
     ROLE_PREPOSITIONS,
+    SAID_CUE_EXCLUDED,
+    SAID_CUE_EXTRA,
     UNIT_MEASURES,
     YEAR_ACT_PHRASES,
 )
-from storyline.lang.en import CREDIT_WORDS, LENGTH_UNITS, PERSON_ROLE_NOUNS
+from storyline.lang.en import (
+    CREDIT_WORDS,
+    INDIRECT_SPEECH_FORMS,
+    LENGTH_UNITS,
+    PERSON_ROLE_NOUNS,
+    QUOTE_SPEECH_FORMS,
+    REPORTING_FORMS,
+)
 from storyline.lang.frames import FRAME_OF_FORM, FRAME_WORDS, NUMBER_WORDS
 from storyline.lang.slots import INSTITUTION_HEADS
 from storyline.models import (
@@ -202,6 +211,7 @@ def clean_sentence(text: str, titles: Sequence[str] = ()) -> bool:
         return False  # a fragment, a quotation, or "He said …" pointing outside the brief
     return (
         balanced_quotes(text)
+        and text.count("(") == text.count(")")  # "… top rated in adults 18-49 (14.": cut
         and _has_finite_verb(text)
         and not _caption_like(text)
         and not _headline_like(text, titles)
@@ -249,7 +259,7 @@ def build_brief(
     texts = {a.id: a.text for a in articles}
     n_roots = len({roots.get(a.id, a.id) for a in articles})
     facts = _facts(articles, alignment)
-    said = _who_said_what(alignment, [f.words for f in facts])
+    said = _who_said_what(alignment, [f.words for f in facts], texts)
     differ: list[BriefSentence] = []
     said_on: set[str] = set()
     for c in _outlet_conflicts(alignment.conflicts, roots):
@@ -546,11 +556,17 @@ def _only_relative_verb(text: str) -> bool:
     return all(i == rel + 1 for i, w in enumerate(words) if _has_finite_verb(w))
 
 
-def _who_said_what(alignment: Alignment, facts: Sequence[frozenset[str]]) -> list[BriefSentence]:
+def _who_said_what(
+    alignment: Alignment,
+    facts: Sequence[frozenset[str]],
+    texts: Mapping[ArticleId, str] | None = None,
+) -> list[BriefSentence]:
     """One sentence for each of the main speakers: one usable quote, composed with its speaker.
 
     Speakers rank by the independent sources quoting them, then by their usable quotes;
-    a quote that repeats a fact already in the brief is passed over.
+    a quote that repeats a fact already in the brief is passed over, and so is reported
+    speech with no cue of speech beside it in its article (``reported_by_speech``): "X
+    said …" is written only where the article says X said it.
     """
     roots = alignment.roots
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
@@ -572,6 +588,9 @@ def _who_said_what(alignment: Alignment, facts: Sequence[frozenset[str]]) -> lis
             text = _quote_text(q)
             if text is None:
                 continue
+            art = (texts or {}).get(q.cite.article)
+            if q.kind == "indirect" and art is not None and not reported_by_speech(art, q.cite):
+                continue  # "He seems to want …", "Agency: …": a wish or a headline, no saying
             words = _content_words(text)
             if any(_jaccard(words, w) >= NEAR_DUPLICATE for w in seen):
                 continue
@@ -598,6 +617,29 @@ def _who_said_what(alignment: Alignment, facts: Sequence[frozenset[str]]) -> lis
         ]
         out.append(BriefSentence(sentence, [q.cite, *dict.fromkeys(same)]))
     return out
+
+
+SAID_BEFORE = 8  # words before reported speech where its cue of speech may stand
+SAID_AFTER = 12  # words after it ("…, the Academy of Motion Picture Arts announced")
+
+
+@functools.cache
+def _said_cues() -> frozenset[str]:
+    forms = _speech_forms() | INDIRECT_SPEECH_FORMS | REPORTING_FORMS | QUOTE_SPEECH_FORMS
+    return (forms | SAID_CUE_EXTRA) - SAID_CUE_EXCLUDED
+
+
+def reported_by_speech(text: str, cite: Cite) -> bool:
+    """Whether the reported speech cited in ``text`` has a cue of speech beside it in its
+    sentence: one of the last words before it ("Roe said that …", "according to Roe, …") or
+    of the first words after it ("…, police said in a statement"). A wish, a belief or a
+    headline's colon ("He seems to want …", "Agency: …") is not someone saying it."""
+    spans = list(sentence_spans(text))
+    s = next((a for a, b in spans if a <= cite.start < b), cite.start)
+    e = next((b for a, b in spans if a < cite.end <= b), cite.end)
+    before = _WORD.findall(text[s : cite.start])[-SAID_BEFORE:]
+    after = _WORD.findall(text[cite.end : e])[:SAID_AFTER]
+    return any(w.lower().strip(".'’-") in _said_cues() for w in (*before, *after))
 
 
 def _lower_ok(text: str) -> bool:
