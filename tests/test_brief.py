@@ -14,6 +14,7 @@ from storyline.models import Cite, Event, Quote
 from storyline.stages.analysis.brief import (
     balanced_quotes,
     clean_sentence,
+    joint_speaker,
     outlet_label,
     reported_by_speech,
 )
@@ -186,3 +187,19 @@ def test_reported_by_speech_reads_the_cue_before_or_after() -> None:
     assert not reported_by_speech(text, at("a new pier by the spring."))
     assert reported_by_speech(text, at("The ferry will run late on Sundays"))
     assert not reported_by_speech(text, Cite("a", len(text) - 23, len(text)))
+
+
+def test_joint_speaker_names_both_people_of_a_joint_statement() -> None:
+    text = (
+        "“We are glad to have her back,” said Roe and Penn. “She is loved in every harbour town.”"
+        "\n\n“The ferries will run late,” Roe said. Both Roe and Velt complained about the noise."
+    )
+
+    def q(part: str) -> Quote:
+        i = text.index(part)
+        return Quote(part, "Jana Roe", "per:jana-roe", None, "direct", Cite("a", i, i + len(part)))
+
+    assert joint_speaker(q("We are glad to have her back,"), text) == "Roe and Penn"
+    assert joint_speaker(q("She is loved in every harbour town."), text) == "Roe and Penn"
+    # its own attribution names one person; a pair that complains is not a joint statement
+    assert joint_speaker(q("The ferries will run late,"), text) is None

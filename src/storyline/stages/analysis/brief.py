@@ -601,7 +601,8 @@ def _who_said_what(
             continue
         _, q, text = best
         seen.append(_content_words(text))
-        name = _speaker_name(q)
+        art = (texts or {}).get(q.cite.article)
+        name = (joint_speaker(q, art) if art is not None else None) or _speaker_name(q)
         # "… telling them, 'Stop.'": the closing mark follows the sentence's own stop
         end = "" if text.rstrip("'’\"”").endswith((".", "!", "?", "…")) else "."
         if q.kind == "indirect":
@@ -640,6 +641,39 @@ def reported_by_speech(text: str, cite: Cite) -> bool:
     before = _WORD.findall(text[s : cite.start])[-SAID_BEFORE:]
     after = _WORD.findall(text[cite.end : e])[:SAID_AFTER]
     return any(w.lower().strip(".'’-") in _said_cues() for w in (*before, *after))
+
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+
+
+def joint_speaker(q: Quote, text: str) -> str | None:
+    """The names of a quote said jointly, "Zadan and Meron", when its attribution names the
+    speaker in a pair of names beside a speech verb ("…,” said Roe and Penn", "Roe and Penn
+    said in a joint statement"): in the quote's own sentences, else, when those hold no
+    speech verb (a quote that goes on from another), in the sentence before. The brief
+    never gives a joint statement to one of them."""
+    name = " ".join((q.speaker or "").split())
+    words = name.split()
+    if not words or " and " in name or not words[-1][:1].isupper():
+        return None
+    who = rf"(?:{re.escape(name)}|{re.escape(words[-1])})"
+    pair = re.compile(rf"(?<![\w’'])(?:{who}\s+and\s+{_NAME}|{_NAME}\s+and\s+{who})(?![\w’'])")
+    spans = list(sentence_spans(text))
+    own = [i for i, (a, b) in enumerate(spans) if a < q.cite.end and q.cite.start < b]
+    if not own:
+        return None
+
+    def cue(a: int, b: int) -> bool:
+        return any(w.lower().strip(".'’-") in _said_cues() for w in _WORD.findall(text[a:b]))
+
+    for group in ([spans[i] for i in own], spans[max(0, own[0] - 1) : own[0]]):
+        for a, b in group:
+            for m in pair.finditer(text, a, b):
+                if cue(max(a, m.start() - 20), m.start()) or cue(m.end(), min(b, m.end() + 30)):
+                    return m.group().rstrip(".")
+        if any(cue(a, b) for a, b in group):
+            return None  # the quote's own attribution names someone else, or one person
+    return None
 
 
 def _lower_ok(text: str) -> bool:
