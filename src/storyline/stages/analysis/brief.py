@@ -55,6 +55,7 @@ from storyline.lang import (
     finite_forms,
     stop_words,
 )
+from storyline.lang.actions import EVENT_ACTIONS
 from storyline.lang.brief import (
     CLAUSE_OPENERS,
     FALL_PHRASE,
@@ -81,7 +82,7 @@ from storyline.lang.en import (
     QUOTE_SPEECH_FORMS,
     REPORTING_FORMS,
 )
-from storyline.lang.frames import FRAME_OF_FORM, FRAME_WORDS, NUMBER_WORDS
+from storyline.lang.frames import DAY_ACTION_FORMS, FRAME_OF_FORM, FRAME_WORDS, NUMBER_WORDS
 from storyline.lang.slots import INSTITUTION_HEADS
 from storyline.models import (
     CONFIDENCE_THRESHOLD,
@@ -714,7 +715,7 @@ def _topic(conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
         return f"whether {yes_no.group(1)} is {yes_no.group(2)}"
     day = re.match(r"On what day it happened \((.+)\)$", topic)
     if day:
-        return f"the day the {day.group(1)} happened"
+        return _day_topic(day.group(1), conflict, texts)
     if topic == "At what time it happened":
         return "the time it happened"
     year = re.match(r"In what year \((.+?)(?::(\w+))?\)$", topic)
@@ -730,6 +731,23 @@ def _topic(conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
     if first in LOWER_OPENERS:
         return topic[0].lower() + topic[1:]  # a question word or an article, not a name
     return f"the figure for {topic}"
+
+
+def _day_topic(action: str, conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
+    """ "the day the crash happened" when the cited sentences call it a crash; the action as
+    they word it otherwise ("the sinking" for an action class named "crash"), never a class
+    name the articles do not use; "the day it happened" when they name it with a verb only."""
+    words: set[str] = set()
+    for side in conflict.sides:
+        for c in side.cites:
+            text = texts.get(c.article, "")
+            s, e = _sentence_of(text, c)
+            words |= {w.lower().strip(".") for w in _WORD.findall(text[s:e])}
+    if not texts or {action, action + "s", action + "es"} & words:
+        return f"the day the {action} happened"
+    forms = [*EVENT_ACTIONS.get(action, ()), *DAY_ACTION_FORMS.get(action, ())]
+    noun = next((f for f in forms if f in words and f.endswith("ing")), None)
+    return f"the day of the {noun}" if noun else "the day it happened"
 
 
 def _as_written(key: str, conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
