@@ -203,3 +203,12 @@ def test_joint_speaker_names_both_people_of_a_joint_statement() -> None:
     assert joint_speaker(q("She is loved in every harbour town."), text) == "Roe and Penn"
     # its own attribution names one person; a pair that complains is not a joint statement
     assert joint_speaker(q("The ferries will run late,"), text) is None
+
+
+def test_a_sentence_split_inside_a_number_is_no_fact_and_no_quote() -> None:
+    from storyline.stages.analysis.brief import _number_cut
+
+    text = "Thieves took watches worth $2. 6 million from the shop, police said. It was 9 p.m."
+    cut = text.index("$2.") + 3
+    assert _number_cut(text, cut)
+    assert not _number_cut(text, text.index(" It was"))

@@ -161,3 +161,27 @@ def test_positions_need_a_target_and_an_actor_named_in_their_cite() -> None:
     assert bare_verb(comply, texts) and bare_verb(cut, texts)
     assert not bare_verb(audit, texts) and named_in_cite(audit, texts)
     assert not named_in_cite(files, texts)  # "It wants …": the actor is a guess
+
+
+def test_a_story_of_no_clear_kind_shows_only_positions_several_sources_report() -> None:
+    a = article(
+        "ga01",
+        "The Harbour Hawks beat the Tarn Rovers 3-1 on Sunday. Coach Ilse Varhol praised the defence.",
+    )
+    b = article(
+        "gb01", "The Hawks won again on Sunday, beating Tarn 3-1 at home in front of a full stand."
+    )
+    actors = {"per:ilse-varhol": ("PERSON", ["Ilse Varhol"])}
+    fa = ArticleFacts(
+        "ga01",
+        entities=entities_for(a, actors),
+        stances=[
+            Stance("Ilse Varhol", "support", "the defence", None,
+                   [cite(a, "Coach Ilse Varhol praised the defence")], "per:ilse-varhol"),
+        ],
+    )  # fmt: skip
+    fb = ArticleFacts("gb01", entities=entities_for(b, actors))
+    story = Story("s-game00000001", "Hawks beat Rovers", ["ga01", "gb01"], None, None, 2)
+    p = build_report(story, [a, b], [fa, fb]).profile
+    assert p.kind == "story"
+    assert "positions" not in p.fields  # one article's stance in a story of no kind

@@ -226,10 +226,18 @@ def _candidates(articles: Sequence[Article]) -> list[_Sentence]:
         heads = {(h.start, h.end) for h in a.headings}
         for i, (s, e) in enumerate(sentence_spans(a.text)):
             text = a.text[s:e]
-            if (s, e) in heads or not clean_sentence(text, titles):
+            if (s, e) in heads or not clean_sentence(text, titles) or _number_cut(a.text, e):
                 continue
             out.append(_Sentence(a.id, s, e, text, _content_words(text), i))
     return out
+
+
+def _number_cut(text: str, at: int) -> bool:
+    """Whether a sentence split at offset ``at`` of ``text`` cut a number ("worth $2. 6
+    million" read as two sentences): a digit and a full stop before it, a digit after it."""
+    return (
+        bool(re.search(r"\d\.\s*$", text[max(0, at - 4) : at])) and text[at:].lstrip()[:1].isdigit()
+    )
 
 
 def outlet_label(article: Article, index: int) -> str:
@@ -592,6 +600,8 @@ def _who_said_what(
             art = (texts or {}).get(q.cite.article)
             if q.kind == "indirect" and art is not None and not reported_by_speech(art, q.cite):
                 continue  # "He seems to want …", "Agency: …": a wish or a headline, no saying
+            if art is not None and (_number_cut(art, q.cite.start) or _number_cut(art, q.cite.end)):
+                continue  # "… said 6 million (…)": the splitter cut "$2. 6 million"
             words = _content_words(text)
             if any(_jaccard(words, w) >= NEAR_DUPLICATE for w in seen):
                 continue

@@ -73,6 +73,9 @@ _FOCUS_KIND = {
 # The share of a story's independent sources that must name its focal subject for the
 # subject to name the profile and count towards the story's kind.
 FOCUS_SHARE = 1 / 3
+# In a story of no clear kind, a position is shown only when this many independent sources
+# report it: one article's stance there is as often a game report's "Corner: support …".
+STORY_POSITION_SOURCES = 2
 MIN_KIND_CUES = 3  # cue words a kind needs in the titles and leads to be the story's kind
 LEAD_CHARS = 600
 MAX_FIGURES = 6
@@ -248,6 +251,9 @@ def _kind_fields(
         elif kind == "disaster" and st.stance == "aid":
             fields["aid"].append(value)
         elif st.stance in _POSITION_STANCES and len(fields["positions"]) < MAX_POSITIONS:
+            told = {alignment.roots.get(c.article, c.article) for c in st.cites}
+            if kind == "story" and len(told) < STORY_POSITION_SOURCES:
+                continue  # no kind to say what matters: only a position several sources report
             fields["positions"].append(value)
     for name in ("parties", "participants", "accusations", "aid", "positions"):
         if fields.get(name):
