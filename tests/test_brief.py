@@ -17,6 +17,7 @@ from storyline.stages.analysis.brief import (
     joint_speaker,
     outlet_label,
     reported_by_speech,
+    written_speaker,
 )
 from storyline.stages.analysis.report import build_report
 
@@ -212,3 +213,19 @@ def test_a_sentence_split_inside_a_number_is_no_fact_and_no_quote() -> None:
     cut = text.index("$2.") + 3
     assert _number_cut(text, cut)
     assert not _number_cut(text, text.index(" It was"))
+
+
+def test_written_speaker_gives_a_cut_possessive_whole_and_skips_a_cut_role() -> None:
+    text = (
+        "The ferry ran late again on Sunday. The City Harbour's office said the case was open."
+        "\n\nFormer star skipper Jo Varn and other sailors have alleged that the fees were paid."
+    )
+
+    def q(speaker: str, part: str) -> Quote:
+        i = text.index(part)
+        return Quote(part, speaker, None, None, "indirect", Cite("a", i, i + len(part)))
+
+    said = q("Harbour's office", "the case was open")
+    assert written_speaker(said, text) == "The City Harbour's office"
+    assert written_speaker(q("Former star", "the fees were paid"), text) is None
+    assert written_speaker(q("ferry", "the case was open"), text) == "ferry"  # not written near

@@ -41,7 +41,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlparse
 
 from rapidfuzz import fuzz
@@ -598,6 +598,8 @@ def _who_said_what(
             if text is None:
                 continue
             art = (texts or {}).get(q.cite.article)
+            if art is not None and written_speaker(q, art) is None:
+                continue  # "Former star" of "Former star running back Jo Roe": a cut name
             if q.kind == "indirect" and art is not None and not reported_by_speech(art, q.cite):
                 continue  # "He seems to want …", "Agency: …": a wish or a headline, no saying
             if art is not None and (_number_cut(art, q.cite.start) or _number_cut(art, q.cite.end)):
@@ -613,7 +615,8 @@ def _who_said_what(
         _, q, text = best
         seen.append(_content_words(text))
         art = (texts or {}).get(q.cite.article)
-        name = (joint_speaker(q, art) if art is not None else None) or _speaker_name(q)
+        written = replace(q, speaker=written_speaker(q, art)) if art is not None else q
+        name = (joint_speaker(q, art) if art is not None else None) or _speaker_name(written)
         # "… telling them, 'Stop.'": the closing mark follows the sentence's own stop
         end = "" if text.rstrip("'’\"”").endswith((".", "!", "?", "…")) else "."
         if q.kind == "indirect":
@@ -655,6 +658,46 @@ def reported_by_speech(text: str, cite: Cite) -> bool:
 
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+
+
+def _near_sentences(text: str, cite: Cite) -> tuple[int, int]:
+    """From the sentence before a cite to the sentence after it: where its attribution is."""
+    spans = list(sentence_spans(text))
+    own = [i for i, (a, b) in enumerate(spans) if a < cite.end and cite.start < b]
+    if not own:
+        return cite.start, cite.end
+    return spans[max(0, own[0] - 1)][0], spans[min(len(spans) - 1, own[-1] + 1)][1]
+
+
+def written_speaker(q: Quote, text: str) -> str | None:
+    """The speaker as its attribution writes it: a possessive cut from its owner's name is
+    given whole ("Attorney's office" -> "The City Attorney's office"); None for a role cut
+    from the name it leads ("Former star" of "Former star running back Jo Roe"), which the
+    brief does not state. The speaker as extracted when the text near the quote does not
+    write it."""
+    speaker = " ".join((q.speaker or "").split())
+    if not speaker:
+        return q.speaker
+    a, b = _near_sentences(text, q.cite)
+    found = [m for m in re.finditer(re.escape(speaker), text[a:b]) if m.group()]
+    if not found:
+        return q.speaker
+    m = found[0]
+    at, end = a + m.start(), a + m.end()
+    if re.match(r"[A-Z][\w.-]*['’]s\b", speaker):
+        ss = next((x for x, y in sentence_spans(text) if x <= at < y), a)
+        owner = re.search(r"(?:[A-Z][\w.'’-]*\s+)+$", text[max(ss, at - 60) : at])
+        return (owner.group() + speaker) if owner else speaker
+    words = speaker.split()
+    after = re.match(r"\s+([a-z][\w-]*)(?:\s+[a-z][\w-]*){0,2}\s+[A-Z][a-z]", text[end:b])
+    if (
+        words[-1].islower()
+        and after
+        and after.group(1) not in stop_words()
+        and after.group(1) not in _said_cues()
+    ):
+        return None
+    return q.speaker
 
 
 def joint_speaker(q: Quote, text: str) -> str | None:
