@@ -139,6 +139,7 @@ def test_speakers_read_as_subjects(speaker: str, said: str) -> None:
         "took place at the old pier road terminal late on Thursday",  # no subject
         "6 million) the thieves drove off toward the Varn bridge at dawn",  # cut at a bracket
         "a ferry crossing that went wrong within the first hour",  # a noun phrase, no clause
+        "and that the captain personally steered the ferry onto the rocks",  # a second content
     ],
 )
 def test_broken_reported_speech_is_not_shown(text: str) -> None:

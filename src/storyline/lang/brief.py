@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 __all__ = [
     "CLAUSE_OPENERS",
+    "COORDINATORS",
     "FALL_PHRASE",
     "FALL_WORDS",
     "IRREGULAR_PLURALS",
@@ -123,3 +124,7 @@ SAID_CUE_EXTRA: frozenset[str] = frozenset(
 )
 # Forms in the speech lists that report a belief, not words: never "X said".
 SAID_CUE_EXCLUDED: frozenset[str] = frozenset({"believes", "believed", "believe"})
+
+# Words that join a clause to one before it: reported speech that opens with one ("… said and
+# that …") was cut from a list of contents and reads broken on its own.
+COORDINATORS: frozenset[str] = frozenset({"and", "but", "or", "nor"})

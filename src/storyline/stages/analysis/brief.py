@@ -58,6 +58,7 @@ from storyline.lang import (
 from storyline.lang.actions import EVENT_ACTIONS
 from storyline.lang.brief import (
     CLAUSE_OPENERS,
+    COORDINATORS,
     FALL_PHRASE,
     FALL_WORDS,
     IRREGULAR_PLURALS,
@@ -515,6 +516,8 @@ def _quote_text(q: Quote) -> str | None:
     n = len(text.split())
     if not QUOTE_WORDS[0] <= n <= QUOTE_WORDS[1] or not balanced_quotes(text):
         return None
+    if q.kind == "indirect" and text.split()[0].lower().strip(",") in COORDINATORS:
+        return None  # "… said and that Roe used …": a second content, cut from the first
     if q.kind == "indirect" and text.split()[0].lower().strip(",") in REFERRING_PRONOUNS:
         return None  # "… said it would …": "it" points outside the brief
     if q.kind == "indirect" and any(
