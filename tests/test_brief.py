@@ -10,8 +10,15 @@ from dataclasses import replace
 import pytest
 
 from report_fixture import cite, story_fixture
-from storyline.models import Event, Quote
-from storyline.stages.analysis.brief import balanced_quotes, clean_sentence, outlet_label
+from storyline.models import Cite, Event, Quote
+from storyline.stages.analysis.brief import (
+    balanced_quotes,
+    clean_sentence,
+    joint_speaker,
+    outlet_label,
+    reported_by_speech,
+    written_speaker,
+)
 from storyline.stages.analysis.report import build_report
 
 
@@ -45,6 +52,8 @@ def test_clean_sentence_keeps_ordinary_news_sentences(text: str) -> None:
         "“We will not wait any longer,” the mayor of Port Elm told reporters on Friday.",
         # too short to be a fact
         "Talks went on.",
+        # cut inside a bracket by the sentence splitter
+        "Over the last two years the harbour show has stood as the top rated in adults (14.",
     ],
 )
 def test_clean_sentence_rejects_captions_headlines_and_broken_text(text: str) -> None:
@@ -121,12 +130,10 @@ def test_brief_does_not_repeat_a_fact() -> None:
 
 def test_who_said_what_names_speakers_as_subjects_and_skips_fragments() -> None:
     story, arts, facts = story_fixture()
-    c = arts[2]
+    c, d = arts[2], arts[3]
+    said = "the mission should include observers from the region"
     facts[2].quotes += [
-        Quote(
-            "Details of the financing remain unclear", "ferry company", None, None, "indirect",
-            cite(c, "Details of the financing remain unclear"), "asserted", 0.9,
-        ),
+        Quote(said, "ferry company", None, None, "indirect", cite(d, said), "asserted", 0.9),
         Quote(
             "remain unclear", "harbour master Lena Vost", None, None, "partial",
             cite(c, "remain unclear"), "asserted", 0.9,
@@ -152,3 +159,73 @@ def test_update_sentence_names_the_move_and_its_days() -> None:
         "(2031-03-02 → 2031-03-05)."
     )
     assert len(b.cites) == 2
+
+
+def test_who_said_what_needs_a_cue_of_speech_beside_reported_speech() -> None:
+    story, arts, facts = story_fixture()
+    c = arts[2]
+    said = "The force would work under a single command, operating in close coordination"
+    facts[2].quotes += [
+        Quote(said, "ferry company", None, None, "indirect", cite(c, said), "asserted", 0.9),
+    ]
+    report = build_report(story, arts, facts)
+    # no "said" beside it in the article (a narrated sentence read as speech): not "… said …"
+    assert not any("single command" in b.text for b in report.brief)
+
+
+def test_reported_by_speech_reads_the_cue_before_or_after() -> None:
+    text = (
+        "The mayor said that the pier would reopen in May. The board seems to want a new pier "
+        "by the spring. The ferry will run late on Sundays, the council announced on Friday. "
+        "Harbour board: a new pier by the spring"
+    )
+
+    def at(part: str) -> Cite:
+        i = text.index(part)
+        return Cite("a", i, i + len(part))
+
+    assert reported_by_speech(text, at("the pier would reopen in May"))
+    assert not reported_by_speech(text, at("a new pier by the spring."))
+    assert reported_by_speech(text, at("The ferry will run late on Sundays"))
+    assert not reported_by_speech(text, Cite("a", len(text) - 23, len(text)))
+
+
+def test_joint_speaker_names_both_people_of_a_joint_statement() -> None:
+    text = (
+        "“We are glad to have her back,” said Roe and Penn. “She is loved in every harbour town.”"
+        "\n\n“The ferries will run late,” Roe said. Both Roe and Velt complained about the noise."
+    )
+
+    def q(part: str) -> Quote:
+        i = text.index(part)
+        return Quote(part, "Jana Roe", "per:jana-roe", None, "direct", Cite("a", i, i + len(part)))
+
+    assert joint_speaker(q("We are glad to have her back,"), text) == "Roe and Penn"
+    assert joint_speaker(q("She is loved in every harbour town."), text) == "Roe and Penn"
+    # its own attribution names one person; a pair that complains is not a joint statement
+    assert joint_speaker(q("The ferries will run late,"), text) is None
+
+
+def test_a_sentence_split_inside_a_number_is_no_fact_and_no_quote() -> None:
+    from storyline.stages.analysis.brief import _number_cut
+
+    text = "Thieves took watches worth $2. 6 million from the shop, police said. It was 9 p.m."
+    cut = text.index("$2.") + 3
+    assert _number_cut(text, cut)
+    assert not _number_cut(text, text.index(" It was"))
+
+
+def test_written_speaker_gives_a_cut_possessive_whole_and_skips_a_cut_role() -> None:
+    text = (
+        "The ferry ran late again on Sunday. The City Harbour's office said the case was open."
+        "\n\nFormer star skipper Jo Varn and other sailors have alleged that the fees were paid."
+    )
+
+    def q(speaker: str, part: str) -> Quote:
+        i = text.index(part)
+        return Quote(part, speaker, None, None, "indirect", Cite("a", i, i + len(part)))
+
+    said = q("Harbour's office", "the case was open")
+    assert written_speaker(said, text) == "The City Harbour's office"
+    assert written_speaker(q("Former star", "the fees were paid"), text) is None
+    assert written_speaker(q("ferry", "the case was open"), text) == "ferry"  # not written near

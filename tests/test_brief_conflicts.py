@@ -18,6 +18,8 @@ TEXTS = {
     "b2": "The ferry captain, Ilse Varhol, 44, was hurt on the ramp in Larkmoor.",
     "c1": "The blast in Osterby injured 80 people, the fire chief said.",
     "c2": "Officials in Osterby said 70 people were injured in the blast.",
+    "d1": "The frigate sank a smuggling boat on March 3, the navy said after the sinking.",
+    "d2": "On March 4, the frigate sunk a smuggling boat off the Varn coast.",
 }
 LABELS = {k: f"Outlet {k.upper()}" for k in TEXTS}
 ORDER = list(TEXTS)
@@ -137,6 +139,7 @@ def test_speakers_read_as_subjects(speaker: str, said: str) -> None:
         "took place at the old pier road terminal late on Thursday",  # no subject
         "6 million) the thieves drove off toward the Varn bridge at dawn",  # cut at a bracket
         "a ferry crossing that went wrong within the first hour",  # a noun phrase, no clause
+        "and that the captain personally steered the ferry onto the rocks",  # a second content
     ],
 )
 def test_broken_reported_speech_is_not_shown(text: str) -> None:
@@ -199,3 +202,17 @@ def test_a_conflict_heading_takes_the_briefs_words_else_drops_the_slot_key() -> 
     )
     brief = [_conflict_sentence(toll, LABELS, ORDER, TEXTS), BriefSentence("Other.", [])]
     assert conflict_heading(toll, brief) == "The number of people injured"
+
+
+def test_a_day_conflict_names_the_action_as_the_articles_word_it() -> None:
+    c = Conflict(
+        "On what day it happened (crash)",
+        [
+            ConflictSide("March 3", [at("d1", "March 3")]),
+            ConflictSide("March 4", [at("d2", "March 4")]),
+        ],
+    )
+    # "crash" is the class of the action: the articles speak of a sinking
+    assert sentence(c).startswith("Outlets differ on the day of the sinking: March 3")
+    only_verb = Conflict(c.topic, [c.sides[1], ConflictSide("March 3", [at("d2", "March 4")])])
+    assert "the day it happened" in sentence(only_verb)

@@ -8,7 +8,13 @@ from __future__ import annotations
 from report_fixture import article, cite, entities_for, qty, story_fixture
 from storyline.models import ArticleFacts, Stance, Story
 from storyline.stages.analysis.align import align
-from storyline.stages.analysis.profile import KIND_FIELDS, build_profile, story_kind
+from storyline.stages.analysis.profile import (
+    KIND_FIELDS,
+    bare_verb,
+    build_profile,
+    named_in_cite,
+    story_kind,
+)
 from storyline.stages.analysis.report import build_report
 
 LAWSUIT_A = (
@@ -112,3 +118,70 @@ def test_a_force_keeps_its_dossier_and_an_unclear_story_is_a_story() -> None:
     rain = article("r001", "Rain fell over the valley on Tuesday. Farmers were pleased.")
     plain = Story("s-rain00000001", "Rain", ["r001"], None, None, 1)
     assert build_profile(plain, align([rain], []), [rain]).kind == "story"
+
+
+def test_a_phrase_one_source_uses_in_passing_does_not_name_the_profile() -> None:
+    a, b = article("qa01", QUAKE_A), article("qb01", QUAKE_B)
+    c = article(
+        "qc01",
+        "The Tessaly earthquake killed 14 people, and the town's weekly radio program was "
+        "cancelled as rescuers searched the rubble.",
+    )
+    arts = [a, b, c]
+    facts = [ArticleFacts(x.id, entities=entities_for(x, ACTORS)) for x in arts]
+    story = Story("s-quake000002", "Tessaly earthquake", [x.id for x in arts], None, None, 3)
+    report = build_report(story, arts, facts)
+    assert "program" not in report.profile.name.lower()
+    assert report.profile.kind != "policy"
+
+
+def test_positions_need_a_target_and_an_actor_named_in_their_cite() -> None:
+    text = (
+        "Korvan Works refused to comply with the order. The port authority rejected the "
+        "audit. It wants the files by June."
+    )
+    a = article("lx01", text)
+    texts = {a.id: text}
+    comply = Stance(
+        "Korvan Works", "reject", "comply", None, [cite(a, "Korvan Works refused to comply")]
+    )
+    audit = Stance(
+        "port authority",
+        "reject",
+        "the audit",
+        None,
+        [cite(a, "The port authority rejected the audit")],
+    )
+    files = Stance(
+        "Korvan Works", "demand", "the files", None, [cite(a, "It wants the files by June")]
+    )
+    cut = Stance(
+        "officers", "demand", "would need to act", None, [cite(a, "The port authority rejected")]
+    )
+    assert bare_verb(comply, texts) and bare_verb(cut, texts)
+    assert not bare_verb(audit, texts) and named_in_cite(audit, texts)
+    assert not named_in_cite(files, texts)  # "It wants …": the actor is a guess
+
+
+def test_a_story_of_no_clear_kind_shows_only_positions_several_sources_report() -> None:
+    a = article(
+        "ga01",
+        "The Harbour Hawks beat the Tarn Rovers 3-1 on Sunday. Coach Ilse Varhol praised the defence.",
+    )
+    b = article(
+        "gb01", "The Hawks won again on Sunday, beating Tarn 3-1 at home in front of a full stand."
+    )
+    actors = {"per:ilse-varhol": ("PERSON", ["Ilse Varhol"])}
+    fa = ArticleFacts(
+        "ga01",
+        entities=entities_for(a, actors),
+        stances=[
+            Stance("Ilse Varhol", "support", "the defence", None,
+                   [cite(a, "Coach Ilse Varhol praised the defence")], "per:ilse-varhol"),
+        ],
+    )  # fmt: skip
+    fb = ArticleFacts("gb01", entities=entities_for(b, actors))
+    story = Story("s-game00000001", "Hawks beat Rovers", ["ga01", "gb01"], None, None, 2)
+    p = build_report(story, [a, b], [fa, fb]).profile
+    assert p.kind == "story"
+    assert "positions" not in p.fields  # one article's stance in a story of no kind

@@ -155,3 +155,13 @@ def test_signature_line_with_a_place_or_clause_names_the_speaker(mode: str) -> N
     found = quotes(text, mode)
     assert one(found, "new pier").speaker == "Mara Quill"
     assert one(found, "fishermen").speaker == "Ivo Penn"
+
+
+@pytest.mark.model
+def test_a_ship_is_no_person_and_never_the_speaker_of_he_said() -> None:
+    text = (
+        "The crew of INS Rajan Mehta saw the boats at dawn. INS Rajan Mehta then sent its "
+        'helicopter.\n\n"The pirates surrendered quite easily after that," he said.'
+    )
+    (q,) = quotes(text, "spacy")
+    assert q.speaker != "INS Rajan Mehta"

@@ -376,3 +376,17 @@ def test_conjunct_takes_the_nearest_clause_with_a_subject() -> None:
     # rules only: spaCy may attach "would avoid" to "said" (the sentence allows both)
     found = stances("Ana Ruiz said that Chile is seeking a vote, but would avoid a veto.", "rules")
     assert actors(found, "oppose") == ["Chile"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_passive_with_no_agent_is_not_the_subjects_stance(mode: str) -> None:
+    # the subject undergoes the accusation: never "Ana Ruiz accuses …"
+    found = stances("Ana Ruiz and Chile are accused of hiding the payments from the council.", mode)
+    assert not any(s.actor in ("Ana Ruiz", "Chile") for s in found), found
+    found = stances("Chile was criticized for the long delays at the border.", mode)
+    assert not any(s.actor == "Chile" for s in found), found
+    # "is opposed to" is an adjective: a stance of its subject
+    assert (
+        find(stances("Chile is opposed to the plan of the council.", mode), "oppose").actor
+        == "Chile"
+    )

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 __all__ = [
     "CLAUSE_OPENERS",
+    "COORDINATORS",
     "FALL_PHRASE",
     "FALL_WORDS",
     "IRREGULAR_PLURALS",
@@ -23,6 +24,8 @@ __all__ = [
     "POSSESSIVE_DETERMINERS",
     "RELATIVE_WORDS",
     "ROLE_PREPOSITIONS",
+    "SAID_CUE_EXCLUDED",
+    "SAID_CUE_EXTRA",
     "UNIT_MEASURES",
     "YEAR_ACT_PHRASES",
 ]
@@ -112,3 +115,16 @@ RELATIVE_WORDS: frozenset[str] = frozenset({"that", "which", "who", "whom", "who
 LOWER_OPENERS: frozenset[str] = frozenset(
     {"Who", "What", "Which", "When", "Where", "How", "At", "On", "In", "The", "A", "An"}
 )
+
+# Reported speech is composed as "X said …" only when a reporting cue of speech stands next to
+# its content in the article: the speech forms of ``lang.en`` plus these. A belief, a wish or a
+# headline's colon ("He seems to want …", "Agency: …") is no saying.
+SAID_CUE_EXTRA: frozenset[str] = frozenset(
+    {"according", "allege", "alleged", "alleges", "announce", "say", "tell", "write"}
+)
+# Forms in the speech lists that report a belief, not words: never "X said".
+SAID_CUE_EXCLUDED: frozenset[str] = frozenset({"believes", "believed", "believe"})
+
+# Words that join a clause to one before it: reported speech that opens with one ("… said and
+# that …") was cut from a list of contents and reads broken on its own.
+COORDINATORS: frozenset[str] = frozenset({"and", "but", "or", "nor"})

@@ -37,6 +37,7 @@ __all__ = [
     "ROLE_HEADS",
     "SOURCE_DESCRIPTORS",
     "TITLE_WORDS",
+    "VESSEL_PREFIXES",
 ]
 
 # Generational suffixes: "Donald Trump Jr." is another person than "Donald Trump" (folded,
@@ -66,6 +67,13 @@ PLATFORM_NAMES: frozenset[str] = frozenset({
     "Twitter", "X", "Facebook", "Instagram", "YouTube", "Youtube", "TikTok", "Snapchat",
     "WhatsApp", "Telegram", "Reddit", "LinkedIn", "Threads", "Bluesky", "Truth Social",
     "Truth", "Weibo", "WeChat", "Twitch", "Periscope", "Tumblr", "Pinterest", "Signal",
+})  # fmt: skip
+
+# Ship prefixes ("INS Mysore", "USS Cole", "MV Gibe"): a vessel is no person, so "he said"
+# never resolves to it (NER often tags ships as people). Written as in names, dots removed.
+VESSEL_PREFIXES: frozenset[str] = frozenset({
+    "INS", "USS", "HMS", "HMAS", "HMCS", "HMNZS", "USNS", "USCGC", "MV", "RMS", "PNS", "BRP",
+    "TCG", "KRI", "ROKS", "HNLMS", "NRP", "HDMS", "SLNS", "BNS",
 })  # fmt: skip
 
 # Legal-form suffixes of company names: part of a name ("Brightwell Inc."), never a name

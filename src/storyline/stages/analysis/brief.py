@@ -41,7 +41,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlparse
 
 from rapidfuzz import fuzz
@@ -55,8 +55,10 @@ from storyline.lang import (
     finite_forms,
     stop_words,
 )
+from storyline.lang.actions import EVENT_ACTIONS
 from storyline.lang.brief import (
     CLAUSE_OPENERS,
+    COORDINATORS,
     FALL_PHRASE,
     FALL_WORDS,
     IRREGULAR_PLURALS,
@@ -68,11 +70,20 @@ from storyline.lang.brief import (
     POSSESSIVE_DETERMINERS,
     RELATIVE_WORDS,
     ROLE_PREPOSITIONS,
+    SAID_CUE_EXCLUDED,
+    SAID_CUE_EXTRA,
     UNIT_MEASURES,
     YEAR_ACT_PHRASES,
 )
-from storyline.lang.en import CREDIT_WORDS, LENGTH_UNITS, PERSON_ROLE_NOUNS
-from storyline.lang.frames import FRAME_OF_FORM, FRAME_WORDS, NUMBER_WORDS
+from storyline.lang.en import (
+    CREDIT_WORDS,
+    INDIRECT_SPEECH_FORMS,
+    LENGTH_UNITS,
+    PERSON_ROLE_NOUNS,
+    QUOTE_SPEECH_FORMS,
+    REPORTING_FORMS,
+)
+from storyline.lang.frames import DAY_ACTION_FORMS, FRAME_OF_FORM, FRAME_WORDS, NUMBER_WORDS
 from storyline.lang.slots import INSTITUTION_HEADS
 from storyline.models import (
     CONFIDENCE_THRESHOLD,
@@ -202,6 +213,7 @@ def clean_sentence(text: str, titles: Sequence[str] = ()) -> bool:
         return False  # a fragment, a quotation, or "He said …" pointing outside the brief
     return (
         balanced_quotes(text)
+        and text.count("(") == text.count(")")  # "… top rated in adults 18-49 (14.": cut
         and _has_finite_verb(text)
         and not _caption_like(text)
         and not _headline_like(text, titles)
@@ -215,10 +227,18 @@ def _candidates(articles: Sequence[Article]) -> list[_Sentence]:
         heads = {(h.start, h.end) for h in a.headings}
         for i, (s, e) in enumerate(sentence_spans(a.text)):
             text = a.text[s:e]
-            if (s, e) in heads or not clean_sentence(text, titles):
+            if (s, e) in heads or not clean_sentence(text, titles) or _number_cut(a.text, e):
                 continue
             out.append(_Sentence(a.id, s, e, text, _content_words(text), i))
     return out
+
+
+def _number_cut(text: str, at: int) -> bool:
+    """Whether a sentence split at offset ``at`` of ``text`` cut a number ("worth $2. 6
+    million" read as two sentences): a digit and a full stop before it, a digit after it."""
+    return (
+        bool(re.search(r"\d\.\s*$", text[max(0, at - 4) : at])) and text[at:].lstrip()[:1].isdigit()
+    )
 
 
 def outlet_label(article: Article, index: int) -> str:
@@ -249,7 +269,7 @@ def build_brief(
     texts = {a.id: a.text for a in articles}
     n_roots = len({roots.get(a.id, a.id) for a in articles})
     facts = _facts(articles, alignment)
-    said = _who_said_what(alignment, [f.words for f in facts])
+    said = _who_said_what(alignment, [f.words for f in facts], texts)
     differ: list[BriefSentence] = []
     said_on: set[str] = set()
     for c in _outlet_conflicts(alignment.conflicts, roots):
@@ -496,6 +516,8 @@ def _quote_text(q: Quote) -> str | None:
     n = len(text.split())
     if not QUOTE_WORDS[0] <= n <= QUOTE_WORDS[1] or not balanced_quotes(text):
         return None
+    if q.kind == "indirect" and text.split()[0].lower().strip(",") in COORDINATORS:
+        return None  # "… said and that Roe used …": a second content, cut from the first
     if q.kind == "indirect" and text.split()[0].lower().strip(",") in REFERRING_PRONOUNS:
         return None  # "… said it would …": "it" points outside the brief
     if q.kind == "indirect" and any(
@@ -546,11 +568,17 @@ def _only_relative_verb(text: str) -> bool:
     return all(i == rel + 1 for i, w in enumerate(words) if _has_finite_verb(w))
 
 
-def _who_said_what(alignment: Alignment, facts: Sequence[frozenset[str]]) -> list[BriefSentence]:
+def _who_said_what(
+    alignment: Alignment,
+    facts: Sequence[frozenset[str]],
+    texts: Mapping[ArticleId, str] | None = None,
+) -> list[BriefSentence]:
     """One sentence for each of the main speakers: one usable quote, composed with its speaker.
 
     Speakers rank by the independent sources quoting them, then by their usable quotes;
-    a quote that repeats a fact already in the brief is passed over.
+    a quote that repeats a fact already in the brief is passed over, and so is reported
+    speech with no cue of speech beside it in its article (``reported_by_speech``): "X
+    said …" is written only where the article says X said it.
     """
     roots = alignment.roots
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
@@ -572,6 +600,13 @@ def _who_said_what(alignment: Alignment, facts: Sequence[frozenset[str]]) -> lis
             text = _quote_text(q)
             if text is None:
                 continue
+            art = (texts or {}).get(q.cite.article)
+            if art is not None and written_speaker(q, art) is None:
+                continue  # "Former star" of "Former star running back Jo Roe": a cut name
+            if q.kind == "indirect" and art is not None and not reported_by_speech(art, q.cite):
+                continue  # "He seems to want …", "Agency: …": a wish or a headline, no saying
+            if art is not None and (_number_cut(art, q.cite.start) or _number_cut(art, q.cite.end)):
+                continue  # "… said 6 million (…)": the splitter cut "$2. 6 million"
             words = _content_words(text)
             if any(_jaccard(words, w) >= NEAR_DUPLICATE for w in seen):
                 continue
@@ -582,7 +617,9 @@ def _who_said_what(alignment: Alignment, facts: Sequence[frozenset[str]]) -> lis
             continue
         _, q, text = best
         seen.append(_content_words(text))
-        name = _speaker_name(q)
+        art = (texts or {}).get(q.cite.article)
+        written = replace(q, speaker=written_speaker(q, art)) if art is not None else q
+        name = (joint_speaker(q, art) if art is not None else None) or _speaker_name(written)
         # "… telling them, 'Stop.'": the closing mark follows the sentence's own stop
         end = "" if text.rstrip("'’\"”").endswith((".", "!", "?", "…")) else "."
         if q.kind == "indirect":
@@ -598,6 +635,102 @@ def _who_said_what(alignment: Alignment, facts: Sequence[frozenset[str]]) -> lis
         ]
         out.append(BriefSentence(sentence, [q.cite, *dict.fromkeys(same)]))
     return out
+
+
+SAID_BEFORE = 8  # words before reported speech where its cue of speech may stand
+SAID_AFTER = 12  # words after it ("…, the Academy of Motion Picture Arts announced")
+
+
+@functools.cache
+def _said_cues() -> frozenset[str]:
+    forms = _speech_forms() | INDIRECT_SPEECH_FORMS | REPORTING_FORMS | QUOTE_SPEECH_FORMS
+    return (forms | SAID_CUE_EXTRA) - SAID_CUE_EXCLUDED
+
+
+def reported_by_speech(text: str, cite: Cite) -> bool:
+    """Whether the reported speech cited in ``text`` has a cue of speech beside it in its
+    sentence: one of the last words before it ("Roe said that …", "according to Roe, …") or
+    of the first words after it ("…, police said in a statement"). A wish, a belief or a
+    headline's colon ("He seems to want …", "Agency: …") is not someone saying it."""
+    spans = list(sentence_spans(text))
+    s = next((a for a, b in spans if a <= cite.start < b), cite.start)
+    e = next((b for a, b in spans if a < cite.end <= b), cite.end)
+    before = _WORD.findall(text[s : cite.start])[-SAID_BEFORE:]
+    after = _WORD.findall(text[cite.end : e])[:SAID_AFTER]
+    return any(w.lower().strip(".'’-") in _said_cues() for w in (*before, *after))
+
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+
+
+def _near_sentences(text: str, cite: Cite) -> tuple[int, int]:
+    """From the sentence before a cite to the sentence after it: where its attribution is."""
+    spans = list(sentence_spans(text))
+    own = [i for i, (a, b) in enumerate(spans) if a < cite.end and cite.start < b]
+    if not own:
+        return cite.start, cite.end
+    return spans[max(0, own[0] - 1)][0], spans[min(len(spans) - 1, own[-1] + 1)][1]
+
+
+def written_speaker(q: Quote, text: str) -> str | None:
+    """The speaker as its attribution writes it: a possessive cut from its owner's name is
+    given whole ("Attorney's office" -> "The City Attorney's office"); None for a role cut
+    from the name it leads ("Former star" of "Former star running back Jo Roe"), which the
+    brief does not state. The speaker as extracted when the text near the quote does not
+    write it."""
+    speaker = " ".join((q.speaker or "").split())
+    if not speaker:
+        return q.speaker
+    a, b = _near_sentences(text, q.cite)
+    found = [m for m in re.finditer(re.escape(speaker), text[a:b]) if m.group()]
+    if not found:
+        return q.speaker
+    m = found[0]
+    at, end = a + m.start(), a + m.end()
+    if re.match(r"[A-Z][\w.-]*['’]s\b", speaker):
+        ss = next((x for x, y in sentence_spans(text) if x <= at < y), a)
+        owner = re.search(r"(?:[A-Z][\w.'’-]*\s+)+$", text[max(ss, at - 60) : at])
+        return (owner.group() + speaker) if owner else speaker
+    words = speaker.split()
+    after = re.match(r"\s+([a-z][\w-]*)(?:\s+[a-z][\w-]*){0,2}\s+[A-Z][a-z]", text[end:b])
+    if (
+        words[-1].islower()
+        and after
+        and after.group(1) not in stop_words()
+        and after.group(1) not in _said_cues()
+    ):
+        return None
+    return q.speaker
+
+
+def joint_speaker(q: Quote, text: str) -> str | None:
+    """The names of a quote said jointly, "Zadan and Meron", when its attribution names the
+    speaker in a pair of names beside a speech verb ("…,” said Roe and Penn", "Roe and Penn
+    said in a joint statement"): in the quote's own sentences, else, when those hold no
+    speech verb (a quote that goes on from another), in the sentence before. The brief
+    never gives a joint statement to one of them."""
+    name = " ".join((q.speaker or "").split())
+    words = name.split()
+    if not words or " and " in name or not words[-1][:1].isupper():
+        return None
+    who = rf"(?:{re.escape(name)}|{re.escape(words[-1])})"
+    pair = re.compile(rf"(?<![\w’'])(?:{who}\s+and\s+{_NAME}|{_NAME}\s+and\s+{who})(?![\w’'])")
+    spans = list(sentence_spans(text))
+    own = [i for i, (a, b) in enumerate(spans) if a < q.cite.end and q.cite.start < b]
+    if not own:
+        return None
+
+    def cue(a: int, b: int) -> bool:
+        return any(w.lower().strip(".'’-") in _said_cues() for w in _WORD.findall(text[a:b]))
+
+    for group in ([spans[i] for i in own], spans[max(0, own[0] - 1) : own[0]]):
+        for a, b in group:
+            for m in pair.finditer(text, a, b):
+                if cue(max(a, m.start() - 20), m.start()) or cue(m.end(), min(b, m.end() + 30)):
+                    return m.group().rstrip(".")
+        if any(cue(a, b) for a, b in group):
+            return None  # the quote's own attribution names someone else, or one person
+    return None
 
 
 def _lower_ok(text: str) -> bool:
@@ -638,7 +771,7 @@ def _topic(conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
         return f"whether {yes_no.group(1)} is {yes_no.group(2)}"
     day = re.match(r"On what day it happened \((.+)\)$", topic)
     if day:
-        return f"the day the {day.group(1)} happened"
+        return _day_topic(day.group(1), conflict, texts)
     if topic == "At what time it happened":
         return "the time it happened"
     year = re.match(r"In what year \((.+?)(?::(\w+))?\)$", topic)
@@ -654,6 +787,23 @@ def _topic(conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
     if first in LOWER_OPENERS:
         return topic[0].lower() + topic[1:]  # a question word or an article, not a name
     return f"the figure for {topic}"
+
+
+def _day_topic(action: str, conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
+    """ "the day the crash happened" when the cited sentences call it a crash; the action as
+    they word it otherwise ("the sinking" for an action class named "crash"), never a class
+    name the articles do not use; "the day it happened" when they name it with a verb only."""
+    words: set[str] = set()
+    for side in conflict.sides:
+        for c in side.cites:
+            text = texts.get(c.article, "")
+            s, e = _sentence_of(text, c)
+            words |= {w.lower().strip(".") for w in _WORD.findall(text[s:e])}
+    if not texts or {action, action + "s", action + "es"} & words:
+        return f"the day the {action} happened"
+    forms = [*EVENT_ACTIONS.get(action, ()), *DAY_ACTION_FORMS.get(action, ())]
+    noun = next((f for f in forms if f in words and f.endswith("ing")), None)
+    return f"the day of the {noun}" if noun else "the day it happened"
 
 
 def _as_written(key: str, conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:

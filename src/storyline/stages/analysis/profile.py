@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from storyline.lang import CASUALTY_WORDS, STORY_KINDS, alternation
+from storyline.lang import CASUALTY_WORDS, FINITE_CUES, STORY_KINDS, alternation
 from storyline.models import (
     CONFIDENCE_THRESHOLD,
     Article,
+    ArticleId,
     Claim,
     Profile,
     ProfileValue,
@@ -42,6 +43,7 @@ from storyline.models import (
     usable,
 )
 from storyline.stages.analysis.align import Alignment, ClaimInfo
+from storyline.stages.analysis.focus import Focus
 from storyline.text import normalize_text
 
 FIELDS = (
@@ -68,6 +70,12 @@ _FOCUS_KIND = {
     "law": "policy", "plan": "policy", "sanctions": "policy", "tariff": "policy",
     "summit": "visit", "election": "election",
 }  # fmt: skip
+# The share of a story's independent sources that must name its focal subject for the
+# subject to name the profile and count towards the story's kind.
+FOCUS_SHARE = 1 / 3
+# In a story of no clear kind, a position is shown only when this many independent sources
+# report it: one article's stance there is as often a game report's "Corner: support …".
+STORY_POSITION_SOURCES = 2
 MIN_KIND_CUES = 3  # cue words a kind needs in the titles and leads to be the story's kind
 LEAD_CHARS = 600
 MAX_FIGURES = 6
@@ -159,14 +167,28 @@ def build_profile(story: Story, alignment: Alignment, articles: Sequence[Article
             conditions.append((st.actor, ProfileValue(_stance_text(st), list(st.cites))))
     fields["conditions"] = _by_actor(conditions)
     kind = story_kind(articles, alignment)
+    focus = focus if focus is not None and focal(focus, alignment, articles) else None
     if kind != "force":
-        _kind_fields(kind, alignment, claims, fields)
+        _kind_fields(kind, alignment, claims, fields, {a.id: a.text for a in articles})
     ordered = {k: fields[k] for k in KIND_FIELDS[kind] if fields.get(k)}
     if focus is None or (kind != "story" and _FOCUS_KIND.get(focus.kind) != kind):
         # no focal subject, or one of another kind than the story ("a blockade proposal"
         # in a story of a sinking): the story's title names it
         return Profile(name=story.title, aliases=[], kind=kind, fields=ordered)
     return Profile(name=focus.name, aliases=list(focus.aliases), kind=kind, fields=ordered)
+
+
+def focal(focus: Focus, alignment: Alignment, articles: Sequence[Article]) -> bool:
+    """Whether the focal subject is what the story's sources speak of: named by at least
+    ``FOCUS_SHARE`` of its independent sources (copies count once), and by two when the
+    story has several. A phrase one article uses in passing ("a weekly program", "a six
+    year deal") neither names the profile nor says what kind of story it is."""
+    roots = alignment.roots
+    sources = {roots.get(a.id, a.id) for a in articles}
+    if not sources:
+        return True  # no articles given: nothing to weigh the focus against
+    naming = {roots.get(m.article, m.article) for m in focus.mentions} & sources
+    return len(naming) >= max(min(2, len(sources)), FOCUS_SHARE * len(sources))
 
 
 def story_kind(articles: Sequence[Article], alignment: Alignment) -> str:
@@ -180,7 +202,7 @@ def story_kind(articles: Sequence[Article], alignment: Alignment) -> str:
     for kind, cues in STORY_KINDS.items():
         hits[kind] = len(re.findall(rf"\b(?:{alternation(cues)})\b", text))
     focus = alignment.focus
-    if focus is not None and focus.kind in _FOCUS_KIND:
+    if focus is not None and focus.kind in _FOCUS_KIND and focal(focus, alignment, articles):
         hits[_FOCUS_KIND[focus.kind]] += 3
     order = list(STORY_KINDS)
     kind, n = max(hits.items(), key=lambda kv: (kv[1], -order.index(kv[0])))
@@ -188,7 +210,11 @@ def story_kind(articles: Sequence[Article], alignment: Alignment) -> str:
 
 
 def _kind_fields(
-    kind: str, alignment: Alignment, claims: Sequence[Claim], fields: dict[str, list[ProfileValue]]
+    kind: str,
+    alignment: Alignment,
+    claims: Sequence[Claim],
+    fields: dict[str, list[ProfileValue]],
+    texts: Mapping[ArticleId, str] | None = None,
 ) -> None:
     """The fields of a story that is not a force: figures (casualties apart for a disaster),
     the positions, parties or participants that usable stances state, and the terms of an
@@ -211,6 +237,8 @@ def _kind_fields(
     for st in alignment.stances:
         if not usable(st) or st.polarity != "asserted":
             continue
+        if texts is not None and (bare_verb(st, texts) or not named_in_cite(st, texts)):
+            continue
         value = ProfileValue(_stance_text(st), list(st.cites))
         if kind == "agreement" and st.stance in _PARTY_STANCES:
             fields["parties"].append(
@@ -223,10 +251,35 @@ def _kind_fields(
         elif kind == "disaster" and st.stance == "aid":
             fields["aid"].append(value)
         elif st.stance in _POSITION_STANCES and len(fields["positions"]) < MAX_POSITIONS:
+            told = {alignment.roots.get(c.article, c.article) for c in st.cites}
+            if kind == "story" and len(told) < STORY_POSITION_SOURCES:
+                continue  # no kind to say what matters: only a position several sources report
             fields["positions"].append(value)
     for name in ("parties", "participants", "accusations", "aid", "positions"):
         if fields.get(name):
             fields[name] = _by_actor([(v.value.split(":", 1)[0], v) for v in fields[name]])
+
+
+def bare_verb(st: Stance, texts: Mapping[ArticleId, str]) -> bool:
+    """Whether a stance's target is one verb its article writes as an infinitive ("refused
+    to comply": "reject comply", "wants to do": "demand do") or a clause cut after its
+    subject ("would need to …"): no thing the actor takes a position on."""
+    words = st.target.split()
+    if words and words[0].lower() in FINITE_CUES:
+        return True  # "officers would need to …": a clause cut after its subject, no target
+    if len(words) != 1 or not words[0].isalpha() or not words[0].islower():
+        return False
+    to_verb = re.compile(rf"\bto\s+{re.escape(words[0])}\b", re.I)
+    return any(to_verb.search(texts.get(c.article, "")[c.start : c.end]) for c in st.cites)
+
+
+def named_in_cite(st: Stance, texts: Mapping[ArticleId, str]) -> bool:
+    """Whether a stance's cited words name its actor. An actor read from a pronoun ("he
+    wants the job", "she wanted to …" inside someone's quote) is a guess the card does not
+    state as that actor's position."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", st.actor) if len(w) > 2]
+    cited = " ".join(texts.get(c.article, "")[c.start : c.end] for c in st.cites).lower()
+    return not words or any(re.search(rf"\b{re.escape(w)}", cited) for w in words)
 
 
 def _variants(c: Claim) -> str:

@@ -73,6 +73,7 @@ from storyline.lang.names import (
     ROLE_HEADS,
     SOURCE_DESCRIPTORS,
     TITLE_WORDS,
+    VESSEL_PREFIXES,
 )
 from storyline.lang.places import (
     LOCATIVE_PREPOSITIONS,
@@ -459,8 +460,8 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
         surface = text[start:end]
         if not surface[:1].isupper() or _not_an_actor(surface):
             continue
-        if label == "PERSON" and _corporate(surface):
-            label = "ORG"  # "Brightwell Inc."
+        if label == "PERSON" and (_corporate(surface) or _vessel(surface)):
+            label = "ORG"  # "Brightwell Inc.", "INS Mysore": no person
         if label == "ORG" and re.search(
             r"\b(?:Secretary|Minister)\s+(?:of|for)\s+(?:the\s+)?$",
             text[max(0, start - 25) : start],
@@ -499,6 +500,12 @@ def _not_an_actor(surface: str) -> bool:
     return surface in PLATFORM_NAMES or all(
         w in TIME_ZONES or w in CORPORATE_SUFFIXES for w in words
     )
+
+
+def _vessel(surface: str) -> bool:
+    """Whether a name is a ship's: a vessel prefix, then a name ("INS Mysore", "M.V. Gibe")."""
+    words = surface.split()
+    return len(words) > 1 and words[0].replace(".", "") in VESSEL_PREFIXES
 
 
 def _corporate(surface: str) -> bool:

@@ -1353,7 +1353,18 @@ def _passive(
     """ "The plan was opposed by Chile": the agent is the actor and the subject the target."""
     text = ctx.text
     by = re.match(r"\s+by\s+", text[h.end : h.end + 6])
-    if by is None or not re.search(r"(?:ed|en|wn)$", text[h.key : h.end].split()[0]):
+    participle = re.search(r"(?:ed|en|wn)$", text[h.key : h.end].split()[0])
+    one_word = len(text[h.key : h.end].split()) == 1  # not "prepared to send"
+    after = text[h.end : h.end + 4]
+    aux = re.search(
+        r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$",
+        text[max(sent[0], h.key - 25) : h.key],
+    )
+    if by is None and participle and one_word and aux and not re.match(r"\s+to\b", after):
+        # "Roe and Penn are accused of …": the subject undergoes it and no agent is named;
+        # never "Roe accuses" ("is opposed to" is a stance: an adjective)
+        return [], ""
+    if by is None or not participle:
         return None
     if not re.search(
         r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+\s+)?$",
