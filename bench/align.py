@@ -1013,7 +1013,7 @@ def _fact_split(r: Any, other: tuple[Any, Span, Any, Any]) -> str:
     if al._same_fact(r, o, sim, days):
         return "one fact (the split is elsewhere: another bucket, or not linked)"
     fa, fb = r.frame.frame, o.frame.frame
-    if fa != fb and not (r.measure and o.measure and al._same_noun(r, o)) and r.key != o.key:
+    if not (fa is not None and fa == fb) and not al._noun_fact(r, o) and r.key != o.key:
         return f"another thing counted (frames {fa}/{fb}, nouns {r.measure}/{o.measure})"
     return "other event (days, or subjects that are two entities)"
 
