@@ -462,9 +462,7 @@ def alignment_scores(
         facts_hit = {n for n in touched if n < len(facts)}
         # two facts merged: a cite that states one of them and not the other, and a cite
         # that states the other and not the first (one sentence stating both is no merge)
-        alone = [
-            {n for n in facts_hit if any(overlaps(c, s) for s in fact_spans[n])} for c in sp
-        ]
+        alone = [{n for n in facts_hit if any(overlaps(c, s) for s in fact_spans[n])} for c in sp]
         merged = any(
             any(x in a and y not in a for a in alone) and any(y in a and x not in a for a in alone)
             for x in facts_hit for y in facts_hit if x < y

@@ -1081,31 +1081,40 @@ def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
     )
     if not same_thing or _people_and_things(a, b):
         return False
-    if _days_apart(days.get(a.q.cite.article), days.get(b.q.cite.article)) > SAME_EVENT_DAYS:
-        return False
     ea, eb = a.q.subject_entity, b.q.subject_entity
-    if ea and eb and ea != eb and not _one_person(ea, eb):
+    # whoever has an age is a person, whatever kind the name was tagged ("Comeaux, 49,")
+    ages = a.measure == "age" == b.measure
+    one = bool(ea and eb and (ea == eb or _one_person(ea, eb, any_kind=ages)))
+    # one person's age told the same by reports days or years apart is one fact (a trial
+    # retells the victim's age); any other figure of reports that far apart is another event's
+    if not (ages and one) and (
+        _days_apart(days.get(a.q.cite.article), days.get(b.q.cite.article)) > SAME_EVENT_DAYS
+    ):
+        return False
+    if ea and eb and not one:
         return sim(a.sentence_text, b.sentence_text) >= SUBJECT_CLASH_SIMILARITY
     return True
 
 
-def _person_words(entity: str) -> tuple[str, frozenset[str]] | None:
+def _person_words(entity: str, any_kind: bool = False) -> tuple[str, frozenset[str]] | None:
     """A person entity's surname and given names, read from its id ("per:brian-g-nichols":
-    "nichols", {"brian"}); initials and suffixes ("Jr.") left out; None for a non-person."""
-    if not entity.startswith("per:"):
+    "nichols", {"brian"}); initials and suffixes ("Jr.") left out; None for a non-person
+    (``any_kind``: an entity of any kind is read as a person's name)."""
+    kind, _, name = entity.partition(":")
+    if kind != "per" and not any_kind:
         return None
-    words = [w for w in entity[4:].split("-") if w and w not in NAME_SUFFIXES]
+    words = [w for w in name.split("-") if w and w not in NAME_SUFFIXES]
     if not words:
         return None
     return words[-1], frozenset(w for w in words[:-1] if len(w) > 1)
 
 
-def _one_person(ea: str, eb: str) -> bool:
+def _one_person(ea: str, eb: str, any_kind: bool = False) -> bool:
     """Do two person entities name one person? The same surname, and one's given names all
     among the other's: "Brian G. Nichols", "Brian Nichols" and "Nichols" are one (outlets
     name a person in full, with a middle initial, or by surname alone); "Wladimir Klitschko"
-    and "Vitali Klitschko" are two."""
-    pa, pb = _person_words(ea), _person_words(eb)
+    and "Vitali Klitschko" are two. With ``any_kind``, names tagged as another kind count."""
+    pa, pb = _person_words(ea, any_kind), _person_words(eb, any_kind)
     if pa is None or pb is None or pa[0] != pb[0]:
         return False
     return pa[1] <= pb[1] or pb[1] <= pa[1]
