@@ -37,8 +37,11 @@ A cite *covers* a labelled span when it lies in the same document and overlaps i
 - **Alignment.** Recall: a labelled fact is *aligned* when one claim covers the mentions
   of all its reporting articles (*partial*: at least two of them). Precision (automatic
   proxy): among claims citing two or more articles that touch a labelled span, a *wrong
-  merge* covers mentions of two different labelled facts, or both sides of a labelled
-  compatible pair that are not the same measure (kinds other than ``hedge``/``unit``).
+  merge* cites a sentence stating one labelled fact and not another and a sentence stating
+  the other and not the first (a sentence stating both, "13 homers and 43 RBIs", merges
+  nothing), or covers both sides of a labelled compatible pair that are not the same
+  measure (kinds other than ``hedge``/``unit``); the figure counting every claim that
+  touches two facts (the definition before s10) is printed beside it.
   With ``--why-facts``, each fact not aligned is traced: the claims covering each reporting
   article's mention, and for each article left out of the best claim, its candidate clauses
   at the mention against those of the articles in it, with their TF-IDF and sentence-vector
@@ -449,7 +452,7 @@ def alignment_scores(
     multi = [(cl, sp) for cl, sp in claims if len({s[0] for s in sp}) >= 2]
     fact_spans = [[(m["doc"], m["start"], m["end"]) for m in f["mentions"]] for f in facts]
     judge_spans = fact_spans + [[side_span(s) for s in k["sides"]] for k in compatible + conflicts]
-    judgeable = wrong = 0
+    judgeable = wrong = loose_bad = 0
     wrong_rows = []
     for cl, sp in multi:
         touched = [n for n, fs in enumerate(judge_spans) if any(covers(sp, s) for s in fs)]
@@ -457,18 +460,26 @@ def alignment_scores(
             continue
         judgeable += 1
         facts_hit = {n for n in touched if n < len(facts)}
+        # two facts merged: a cite that states one of them and not the other, and a cite
+        # that states the other and not the first (one sentence stating both is no merge)
+        alone = [{n for n in facts_hit if any(overlaps(c, s) for s in fact_spans[n])} for c in sp]
+        merged = any(
+            any(x in a and y not in a for a in alone) and any(y in a and x not in a for a in alone)
+            for x in facts_hit for y in facts_hit if x < y
+        )  # fmt: skip
         bad_pair = any(
             k["kind"] not in SAME_MEASURE_KINDS
             and covers(sp, side_span(k["sides"][0]))
             and covers(sp, side_span(k["sides"][1]))
             for k in compatible
         )
-        if len(facts_hit) >= 2 or bad_pair:
+        if merged or bad_pair:
             wrong += 1
             wrong_rows.append(cl)
+        loose_bad += (len(facts_hit) >= 2) or bad_pair
     return {
         "claims": claims, "multi": multi, "full": full, "partial": partial, "misses": misses,
-        "judgeable": judgeable, "wrong": wrong, "wrong_rows": wrong_rows,
+        "judgeable": judgeable, "wrong": wrong, "wrong_rows": wrong_rows, "loose": loose_bad,
     }  # fmt: skip
 
 
@@ -665,6 +676,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     )
     print(
         f"precision proxy {a_prec:.3f}: {wrong} wrong merges among {judgeable} judgeable multi-article claims"
+        f" (counting a claim whose sentences each state two labelled facts as a merge: "
+        f"{1 - sc['loose'] / max(1, judgeable):.3f}, {sc['loose']})"
     )
     if words_only:  # --cost: the same engine's reports by words only (--embedder tfidf's path)
         w = alignment_scores(words_only, Mapper(words_only, docs), facts, compatible, conflicts)
@@ -874,7 +887,7 @@ def _fmt_reading(r: Any) -> str:
     lo, hi = r.interval
     return (
         f"{r.q.text!r} frame={f.frame} frames={sorted(f.frames)} noun={r.measure} "
-        f"subject={r.q.subject!r} [{lo:g}, {hi:g}]"
+        f"subject={r.q.subject!r} entity={r.q.subject_entity} [{lo:g}, {hi:g}]"
     )
 
 
@@ -914,8 +927,9 @@ def diagnose_facts(
                     continue
                 r = f[0]
                 print(f"     {s[0]} {mark}: key={r.key} {_fmt_reading(r)}")
-                if s[0] in left and inside:
-                    print(f"        vs {inside[0][0].q.text!r}: {_fact_split(r, inside[0])}")
+                if s[0] in left and inside:  # against a figure of the claim, one of its noun first
+                    near = [f for f in inside if f[0].measure == r.measure] or inside
+                    print(f"        vs {near[0][0].q.text!r}: {_fact_split(r, near[0])}")
 
 
 def why_facts(
@@ -997,7 +1011,7 @@ def _fact_split(r: Any, other: tuple[Any, Span, Any, Any]) -> str:
     if al._same_fact(r, o, sim, days):
         return "one fact (the split is elsewhere: another bucket, or not linked)"
     fa, fb = r.frame.frame, o.frame.frame
-    if fa != fb and not (r.measure and o.measure and al._same_noun(r, o)) and r.key != o.key:
+    if not (fa is not None and fa == fb) and not al._noun_fact(r, o) and r.key != o.key:
         return f"another thing counted (frames {fa}/{fb}, nouns {r.measure}/{o.measure})"
     return "other event (days, or subjects that are two entities)"
 

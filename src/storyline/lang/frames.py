@@ -63,6 +63,7 @@ __all__ = [
     "PEOPLE_COUNT_FRAMES",
     "PEOPLE_NOUNS",
     "PLACE_PREPOSITIONS",
+    "POPULATION_NOUNS",
     "SCALE_ABBREVIATIONS",
     "SUBJECT_FRAMES",
     "SURNAME_PREFIXES",
@@ -181,6 +182,13 @@ CLAUSE_BREAKS: frozenset[str] = frozenset(
 # Nouns that count people in general: "10 people", "10 persons" and "10 victims" are one count.
 GENERIC_COUNTED: frozenset[str] = frozenset(
     {"people", "persons", "person", "individuals", "others", "civilians", "residents"}
+)
+
+# Nouns of a population or an electorate: "2.5 million voters" and "2.5 million people"
+# (eligible to vote) are one count when a story gives both (stages/analysis/align.py
+# ``_noun_fact``).
+POPULATION_NOUNS: frozenset[str] = frozenset(
+    {"voter", "citizen", "inhabitant", "villager", "islander", "local", "national", "dweller"}
 )
 
 # Nouns of people by sex or age: "Two men have died" counts the toll as "two people died"

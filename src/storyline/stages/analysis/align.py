@@ -47,8 +47,10 @@ from storyline.lang.frames import (
     NUMBER_WORDS,
     OBJECT_FRAMES,
     PEOPLE_NOUNS,
+    POPULATION_NOUNS,
     TOLL_FRAMES,
 )
+from storyline.lang.names import NAME_SUFFIXES
 from storyline.models import (
     Article,
     ArticleFacts,
@@ -945,7 +947,9 @@ def _quantity_claims(
     for r in readings:
         bucket = buckets[(r.key.split("|")[1], float(f"{r.anchor:.2g}"))]
         for cl in bucket:
-            if any(_same_fact(x, r, sim, days) for x in cl):
+            if any(_same_fact(x, r, sim, days) for x in cl) and not any(
+                _namesakes(x, r) for x in cl
+            ):
                 cl.append(r)
                 break
         else:
@@ -1034,8 +1038,30 @@ def _noun_fact(a: _Reading, b: _Reading) -> bool:
         return _same_noun(a, b)
     if ma == mb:
         return False
-    lone = b if ma else a
+    lone, named = (b, a) if ma else (a, b)
+    if lone.measure == "people":
+        return _crowd_of(lone, named)
     return lone.measure is None and lone.frame.frame is None and _distinctive(lone.anchor)
+
+
+# A count of people this large is a crowd, a population or an electorate, not a handful of
+# victims whose kind matters ("three guards" / "three inmates").
+CROWD_MIN = 100
+
+
+def _crowd_of(people: _Reading, named: _Reading) -> bool:
+    """A large count of "people" and the same count named by the kind of people it is ("2.5
+    million people" eligible to vote / "2.5 million eligible voters"; "2.5 million Turkmens"):
+    one count when no frame tells them apart and neither is vague ("thousands of students"
+    is not "more than 10,000 people")."""
+    kind = named.counts_people or (named.measure or "") in POPULATION_NOUNS
+    return (
+        kind
+        and people.frame.frame == named.frame.frame
+        and people.anchor >= CROWD_MIN
+        and people.q.hedge in _KNOWN_HEDGES
+        and named.q.hedge in _KNOWN_HEDGES
+    )
 
 
 def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[ArticleId, str]) -> bool:
@@ -1055,12 +1081,51 @@ def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
     )
     if not same_thing or _people_and_things(a, b):
         return False
-    if _days_apart(days.get(a.q.cite.article), days.get(b.q.cite.article)) > SAME_EVENT_DAYS:
-        return False
     ea, eb = a.q.subject_entity, b.q.subject_entity
-    if ea and eb and ea != eb:
+    # whoever has an age is a person, whatever kind the name was tagged ("Comeaux, 49,")
+    ages = a.measure == "age" == b.measure
+    one = bool(ea and eb and (ea == eb or _one_person(ea, eb, any_kind=ages)))
+    # one person's age told the same by reports days or years apart is one fact (a trial
+    # retells the victim's age); any other figure of reports that far apart is another event's
+    if not (ages and one) and (
+        _days_apart(days.get(a.q.cite.article), days.get(b.q.cite.article)) > SAME_EVENT_DAYS
+    ):
+        return False
+    if ea and eb and not one:
         return sim(a.sentence_text, b.sentence_text) >= SUBJECT_CLASH_SIMILARITY
     return True
+
+
+def _person_words(entity: str, any_kind: bool = False) -> tuple[str, frozenset[str]] | None:
+    """A person entity's surname and given names, read from its id ("per:brian-g-nichols":
+    "nichols", {"brian"}); initials and suffixes ("Jr.") left out; None for a non-person
+    (``any_kind``: an entity of any kind is read as a person's name)."""
+    kind, _, name = entity.partition(":")
+    if kind != "per" and not any_kind:
+        return None
+    words = [w for w in name.split("-") if w and w not in NAME_SUFFIXES]
+    if not words:
+        return None
+    return words[-1], frozenset(w for w in words[:-1] if len(w) > 1)
+
+
+def _one_person(ea: str, eb: str, any_kind: bool = False) -> bool:
+    """Do two person entities name one person? The same surname, and one's given names all
+    among the other's: "Brian G. Nichols", "Brian Nichols" and "Nichols" are one (outlets
+    name a person in full, with a middle initial, or by surname alone); "Wladimir Klitschko"
+    and "Vitali Klitschko" are two. With ``any_kind``, names tagged as another kind count."""
+    pa, pb = _person_words(ea, any_kind), _person_words(eb, any_kind)
+    if pa is None or pb is None or pa[0] != pb[0]:
+        return False
+    return pa[1] <= pb[1] or pb[1] <= pa[1]
+
+
+def _namesakes(a: _Reading, b: _Reading) -> bool:
+    """Two figures of two people who share a surname ("Wladimir" and "Vitali Klitschko"): a
+    figure of the surname alone may join either, never both into one claim."""
+    ea, eb = a.q.subject_entity or "", b.q.subject_entity or ""
+    pa, pb = _person_words(ea), _person_words(eb)
+    return pa is not None and pb is not None and pa[0] == pb[0] and not _one_person(ea, eb)
 
 
 # A capitalised plural right after a figure counts people of a nation or a group ("12
