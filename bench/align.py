@@ -942,6 +942,7 @@ def why_facts(
     clauses at the mention against those of the articles in it, with the cosines and the
     first check of ``statements._shared`` / ``_alike`` that kept them apart."""
     from storyline.models import source_roots
+    from storyline.stages.analysis import align as al
     from storyline.stages.analysis.statements import candidate_clauses, explain_pairs
 
     print("-- missed facts: claims at each mention and why they did not join (--why-facts)")
@@ -971,14 +972,7 @@ def why_facts(
             for sp in spans:
                 if csp is not None and overlaps(csp, sp):
                     at[sp].append(k)
-        persons = frozenset(
-            w.lower()
-            for f in facts
-            for e in f.entities
-            if e.type == "PERSON"
-            for nm in (e.name, *e.aliases)
-            for w in re.findall(r"[A-Za-z][\w']*", nm)
-        )
+        persons = al.person_words(facts)
         texts = {a.id: a.text for a in arts}
         inside = [k for sp in spans if sp[0] not in left for k in at[sp]]
         for sp in spans:

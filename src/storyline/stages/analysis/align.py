@@ -1786,6 +1786,19 @@ def _stance_claims(stances: Sequence[Stance], out: _Claims) -> None:
 # -- statements --------------------------------------------------------------------------
 
 
+def person_words(facts: Sequence[ArticleFacts]) -> frozenset[str]:
+    """Every word of every person's name and alias, lower-cased: what statements.py reads
+    as a person when it checks that two clauses are about the same people."""
+    return frozenset(
+        w.lower()
+        for f in facts
+        for e in f.entities
+        if e.type == "PERSON"
+        for n in (e.name, *e.aliases)
+        for w in re.findall(r"[A-Za-z][\w']*", n)
+    )
+
+
 def _statement_claims(
     articles: Sequence[Article], facts: Sequence[ArticleFacts], names: Mapping[EntityId, str],
     out: _Claims, meaning: Meaning | None = None,
@@ -1799,15 +1812,7 @@ def _statement_claims(
             for c in e.mentions:
                 mentions[c.article].append((c.start, c.end, e.id))
     texts = {a.id: a.text for a in articles}
-    persons = frozenset(
-        w.lower()
-        for f in facts
-        for e in f.entities
-        if e.type == "PERSON"
-        for n in (e.name, *e.aliases)
-        for w in re.findall(r"[A-Za-z][\w']*", n)
-    )
-    for st in find_statements(articles, out.roots, persons, meaning):
+    for st in find_statements(articles, out.roots, person_words(facts), meaning):
         first = st.cites[0]
         inside = sorted(
             (s, eid) for s, e, eid in mentions.get(first.article, ())
