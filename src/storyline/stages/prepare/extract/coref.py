@@ -585,6 +585,21 @@ class Coref:
     ) -> Entity | None:
         return self._previous_subject_ref(limit, pron, subjects_only).entity
 
+    def _interrupting(self, ss: int, at: int) -> bool:
+        """Whether the pronoun at ``at`` is the subject of a speech clause set off by commas
+        that interrupts its sentence's main clause after that clause's subject ("Ivo Penn,
+        she added, amounts to …": the parse hangs "added" on "amounts" as ``parataxis``)."""
+        if self.doc is None or not re.search(r"\S,\s*$", self.text[ss:at]):
+            return False
+        span = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        tok = span[0] if span is not None and len(span) else None
+        if tok is None or tok.dep_ != "nsubj" or tok.head.dep_ != "parataxis":
+            return False
+        main = tok.head.head
+        return main.i > tok.head.i and any(
+            c.dep_ in ("nsubj", "nsubjpass") and ss <= c.idx < at for c in main.children
+        )
+
     def _previous_subject_ref(self, limit: int, pron: str, subjects_only: bool = False) -> Ref:
         """The subject of the closest narrative sentence before ``limit`` that fits ``pron``
         (an actor, or a bare name for "he"/"she").
@@ -605,6 +620,10 @@ class Coref:
                 ")"
             ):
                 continue  # an aside in brackets ("(Roe Footwear makes her shoes.)") is no topic
+            if end == limit and self._interrupting(ss, limit):
+                # the pronoun's own sentence, its clause set off by commas: "Ivo Penn, she
+                # added, is …" — the subject before it is what she speaks about, not her
+                continue
             seen += 1
             subj = self.subject(ss, end, strict=subjects_only)
             if subj.entity is not None and self.fits(subj.entity, pron):

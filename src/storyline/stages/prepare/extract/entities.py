@@ -460,6 +460,8 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
         surface = text[start:end]
         if not surface[:1].isupper() or _not_an_actor(surface):
             continue
+        if label != "PERSON" and _person_by_role(text, start, end, label):
+            label = "PERSON"  # "His daughter, Yelena,", "Harborline CEO Mara Ilves"
         if label == "PERSON" and (_corporate(surface) or _vessel(surface)):
             label = "ORG"  # "Brightwell Inc.", "INS Mysore": no person
         if label == "ORG" and re.search(
@@ -492,6 +494,31 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
             continue  # straddles a gazetteer name: NER boundary error
         out.append((start, end, label))
     return out
+
+
+# A person noun in apposition right before a one-word name ("his daughter, Yelena,"), and a
+# role word glued before a given name and surname ("Harborline CEO Mara Ilves").
+_PERSON_NOUN_BEFORE = re.compile(
+    rf"\b(?:{alternation(sorted(set(OCCUPATIONS) | set(ROLE_HEADS)))})s?,\s+\Z", re.IGNORECASE
+)
+_ROLE_BEFORE = re.compile(rf"\b(?:{alternation(sorted(ROLE_HEADS))})\s+\Z", re.IGNORECASE)
+
+
+def _person_by_role(text: str, start: int, end: int, label: str) -> bool:
+    """Whether a name NER typed as a place, group or organisation is a person by its role.
+
+    One capitalised word, closed by a comma, in apposition to a person noun ("her son,
+    Tavish, said": not a place), or a known given name and a surname right after a role
+    word ("the bank's CEO Mara Ilves": not an organisation). A gazetteer place is never
+    retyped (the caller drops NER spans the gazetteer covers).
+    """
+    words = text[start:end].split()
+    before = text[max(0, start - 40) : start]
+    if len(words) == 1 and label != "ORG" and re.match(r"\s*,", text[end : end + 2]):
+        return _PERSON_NOUN_BEFORE.search(before) is not None and words[0][1:].islower()
+    if label == "ORG" and 2 <= len(words) <= 3 and _fold(words[0]) in _FIRST_NAMES:
+        return _ROLE_BEFORE.search(before) is not None and all(w[:1].isupper() for w in words)
+    return False
 
 
 def _not_an_actor(surface: str) -> bool:
