@@ -58,7 +58,7 @@ logger = logging.getLogger(__name__)
 #    "would not say whether C" is questioned; rules contents end at the writer's "although";
 #    names across no-break spaces and headline verbs (entities); "NAME:" lines, poll shares
 #    and "according to X" after a colon (indirect).
-EXTRACTOR_VERSION = "12"
+EXTRACTOR_VERSION = "13"
 
 _T = TypeVar("_T")
 
