@@ -5,6 +5,7 @@ Every example is made up for the project (invented places and people).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -229,3 +230,29 @@ def test_written_speaker_gives_a_cut_possessive_whole_and_skips_a_cut_role() -> 
     assert written_speaker(said, text) == "The City Harbour's office"
     assert written_speaker(q("Former star", "the fees were paid"), text) is None
     assert written_speaker(q("ferry", "the case was open"), text) == "ferry"  # not written near
+
+
+def test_a_long_article_is_split_into_sentences_once_for_all_its_quotes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The brief looks near every quote's cite; splitting the whole article again for each
+    quote made a long article's brief quadratic (issue 21's worst case took minutes)."""
+    from storyline.stages.analysis import brief
+
+    calls: list[int] = []
+    real = brief.sentence_spans
+
+    def counting(text: str) -> Iterator[tuple[int, int]]:
+        calls.append(1)
+        return real(text)
+
+    monkeypatch.setattr(brief, "sentence_spans", counting)
+    brief._spans_of.cache_clear()
+    text = " ".join(f'Pier {i} shut. "We stay open," Jana Roe said on day {i}.' for i in range(200))
+    for i in range(200):
+        at = text.index(f'"We stay open," Jana Roe said on day {i}.')
+        c = Cite("a", at + 1, at + 14)
+        assert reported_by_speech(text, c)
+        q = Quote("We stay open,", "Jana Roe", "per:jana-roe", None, "direct", c)
+        assert brief.written_speaker(q, text) == "Jana Roe"
+    assert len(calls) == 1

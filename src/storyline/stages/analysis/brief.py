@@ -36,6 +36,7 @@ Every sentence cites the spans it is built from; ``shared/tools/check-report`` c
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -637,6 +638,41 @@ def _who_said_what(
     return out
 
 
+@functools.lru_cache(maxsize=16)
+def _spans_of(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """An article's sentence spans and their starts, split once: the brief looks near every
+    quote's cite, and splitting the whole article per quote made a long article's brief
+    quadratic (minutes for thousands of quoted lines)."""
+    spans = tuple(sentence_spans(text))
+    return spans, tuple(a for a, _ in spans)
+
+
+def _overlapping(text: str, start: int, end: int) -> list[int]:
+    """Indices of the sentences of ``text`` that overlap [start, end)."""
+    spans, starts = _spans_of(text)
+    i = max(0, bisect.bisect_right(starts, start) - 1)
+    out: list[int] = []
+    while i < len(spans) and spans[i][0] < end:
+        if start < spans[i][1]:
+            out.append(i)
+        i += 1
+    return out
+
+
+def _sentence_at(text: str, at: int) -> tuple[int, int] | None:
+    """The sentence of ``text`` holding offset ``at``, if any."""
+    spans, starts = _spans_of(text)
+    i = bisect.bisect_right(starts, at) - 1
+    return spans[i] if i >= 0 and spans[i][0] <= at < spans[i][1] else None
+
+
+def _sentence_ending(text: str, at: int) -> tuple[int, int] | None:
+    """The sentence of ``text`` that offset ``at`` falls in or closes (a < at <= b)."""
+    spans, starts = _spans_of(text)
+    i = bisect.bisect_left(starts, at) - 1
+    return spans[i] if i >= 0 and spans[i][0] < at <= spans[i][1] else None
+
+
 SAID_BEFORE = 8  # words before reported speech where its cue of speech may stand
 SAID_AFTER = 12  # words after it ("…, the Academy of Motion Picture Arts announced")
 
@@ -652,9 +688,10 @@ def reported_by_speech(text: str, cite: Cite) -> bool:
     sentence: one of the last words before it ("Roe said that …", "according to Roe, …") or
     of the first words after it ("…, police said in a statement"). A wish, a belief or a
     headline's colon ("He seems to want …", "Agency: …") is not someone saying it."""
-    spans = list(sentence_spans(text))
-    s = next((a for a, b in spans if a <= cite.start < b), cite.start)
-    e = next((b for a, b in spans if a < cite.end <= b), cite.end)
+    own = _sentence_at(text, cite.start)
+    s = own[0] if own else cite.start
+    last = _sentence_ending(text, cite.end)
+    e = last[1] if last else cite.end
     before = _WORD.findall(text[s : cite.start])[-SAID_BEFORE:]
     after = _WORD.findall(text[cite.end : e])[:SAID_AFTER]
     return any(w.lower().strip(".'’-") in _said_cues() for w in (*before, *after))
@@ -665,8 +702,8 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 
 def _near_sentences(text: str, cite: Cite) -> tuple[int, int]:
     """From the sentence before a cite to the sentence after it: where its attribution is."""
-    spans = list(sentence_spans(text))
-    own = [i for i, (a, b) in enumerate(spans) if a < cite.end and cite.start < b]
+    spans, _ = _spans_of(text)
+    own = _overlapping(text, cite.start, cite.end)
     if not own:
         return cite.start, cite.end
     return spans[max(0, own[0] - 1)][0], spans[min(len(spans) - 1, own[-1] + 1)][1]
@@ -688,7 +725,8 @@ def written_speaker(q: Quote, text: str) -> str | None:
     m = found[0]
     at, end = a + m.start(), a + m.end()
     if re.match(r"[A-Z][\w.-]*['’]s\b", speaker):
-        ss = next((x for x, y in sentence_spans(text) if x <= at < y), a)
+        held = _sentence_at(text, at)
+        ss = held[0] if held else a
         owner = re.search(r"(?:[A-Z][\w.'’-]*\s+)+$", text[max(ss, at - 60) : at])
         return (owner.group() + speaker) if owner else speaker
     words = speaker.split()
@@ -715,8 +753,8 @@ def joint_speaker(q: Quote, text: str) -> str | None:
         return None
     who = rf"(?:{re.escape(name)}|{re.escape(words[-1])})"
     pair = re.compile(rf"(?<![\w’'])(?:{who}\s+and\s+{_NAME}|{_NAME}\s+and\s+{who})(?![\w’'])")
-    spans = list(sentence_spans(text))
-    own = [i for i, (a, b) in enumerate(spans) if a < q.cite.end and q.cite.start < b]
+    spans, _ = _spans_of(text)
+    own = _overlapping(text, q.cite.start, q.cite.end)
     if not own:
         return None
 
@@ -837,10 +875,7 @@ def _numeric(conflict: Conflict) -> tuple[str, str] | None:
 
 
 def _sentence_of(text: str, cite: Cite) -> tuple[int, int]:
-    for s, e in sentence_spans(text):
-        if s <= cite.start < e:
-            return s, e
-    return cite.start, cite.end
+    return _sentence_at(text, cite.start) or (cite.start, cite.end)
 
 
 def _measure_phrase(conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
