@@ -41,7 +41,7 @@ import functools
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlparse
 
@@ -596,13 +596,14 @@ def _who_said_what(
     for key in sorted(by_speaker, key=lambda k: (-rank(k)[0], -rank(k)[1], k)):
         if len(out) >= MAX_SPEAKERS:
             break
-        best: tuple[tuple[int, float], Quote, str] | None = None
+        best: tuple[tuple[int, float], Quote, str, str | None] | None = None
         for q in by_speaker[key]:
             text = _quote_text(q)
             if text is None:
                 continue
             art = (texts or {}).get(q.cite.article)
-            if art is not None and written_speaker(q, art) is None:
+            written = written_speaker(q, art) if art is not None else q.speaker
+            if written is None:
                 continue  # "Former star" of "Former star running back Jo Roe": a cut name
             if q.kind == "indirect" and art is not None and not reported_by_speech(art, q.cite):
                 continue  # "He seems to want …", "Agency: …": a wish or a headline, no saying
@@ -613,14 +614,14 @@ def _who_said_what(
                 continue
             pref = ({"direct": 0, "indirect": 1, "partial": 2}[q.kind], -q.confidence)
             if best is None or pref < best[0]:
-                best = (pref, q, text)
+                best = (pref, q, text, written)
         if best is None:
             continue
-        _, q, text = best
+        _, q, text, written = best
         seen.append(_content_words(text))
         art = (texts or {}).get(q.cite.article)
-        written = replace(q, speaker=written_speaker(q, art)) if art is not None else q
-        name = (joint_speaker(q, art) if art is not None else None) or _speaker_name(written)
+        joint = joint_speaker(q, art) if art is not None else None
+        name = joint or _speaker_name(replace(q, speaker=written))
         # "… telling them, 'Stop.'": the closing mark follows the sentence's own stop
         end = "" if text.rstrip("'’\"”").endswith((".", "!", "?", "…")) else "."
         if q.kind == "indirect":
@@ -683,6 +684,12 @@ def _said_cues() -> frozenset[str]:
     return (forms | SAID_CUE_EXTRA) - SAID_CUE_EXCLUDED
 
 
+def _said_cue_in(words: Iterable[str]) -> bool:
+    """Whether one of ``words`` (as written: case and edge punctuation ignored) is a cue of
+    speech."""
+    return any(w.lower().strip(".'’-") in _said_cues() for w in words)
+
+
 def reported_by_speech(text: str, cite: Cite) -> bool:
     """Whether the reported speech cited in ``text`` has a cue of speech beside it in its
     sentence: one of the last words before it ("Roe said that …", "according to Roe, …") or
@@ -694,7 +701,7 @@ def reported_by_speech(text: str, cite: Cite) -> bool:
     e = last[1] if last else cite.end
     before = _WORD.findall(text[s : cite.start])[-SAID_BEFORE:]
     after = _WORD.findall(text[cite.end : e])[:SAID_AFTER]
-    return any(w.lower().strip(".'’-") in _said_cues() for w in (*before, *after))
+    return _said_cue_in((*before, *after))
 
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
@@ -759,7 +766,7 @@ def joint_speaker(q: Quote, text: str) -> str | None:
         return None
 
     def cue(a: int, b: int) -> bool:
-        return any(w.lower().strip(".'’-") in _said_cues() for w in _WORD.findall(text[a:b]))
+        return _said_cue_in(_WORD.findall(text[a:b]))
 
     for group in ([spans[i] for i in own], spans[max(0, own[0] - 1) : own[0]]):
         for a, b in group:
