@@ -30,7 +30,7 @@ import argparse
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -248,6 +248,19 @@ def score(t: Counts, keys: set[tuple[str, str]]) -> tuple[int, int, int]:
     return n, h, u
 
 
+def print_table(name: str, pairs: Iterable[tuple[str, str]]) -> None:
+    """Print (construction, lemma) pairs as the ``lang/attribution.py`` mapping ``name``."""
+    by_con: dict[str, list[str]] = {}
+    for con, lemma in sorted(pairs):
+        by_con.setdefault(con, []).append(lemma)
+    print(f"{name}: Mapping[str, frozenset[str]] = {{")
+    for con, lemmas in sorted(by_con.items()):
+        print(
+            f'    "{con}": frozenset({{{", ".join(repr(w).replace(chr(39), chr(34)) for w in lemmas)}}}),'
+        )
+    print("}  # fmt: skip")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--polnear", required=True)
@@ -312,27 +325,11 @@ def main() -> None:
             if args.hand and mark != "hand":
                 continue
             print(f"  {k[0]:12} {k[1]:16} n={n:4} hit={h:4} p={h / n:.2f} unq={u:4} {mark}")
-    by_con: dict[str, list[str]] = {}
-    for con, lemma in sorted(keys):
-        by_con.setdefault(con, []).append(lemma)
-    print("DERIVED_CUES: Mapping[str, frozenset[str]] = {")
-    for con, lemmas in sorted(by_con.items()):
-        print(
-            f'    "{con}": frozenset({{{", ".join(repr(w).replace(chr(39), chr(34)) for w in lemmas)}}}),'
-        )
-    print("}  # fmt: skip")
+    print_table("DERIVED_CUES", keys)
     gone = drops(t, args.drop_below, args.drop_n)
     n, h, u = score(t, gone)
     print(f"dropped hand pairs ({len(gone)}): {h}/{n}, unquoted {u}")
-    by_con = {}
-    for con, lemma in sorted(gone):
-        by_con.setdefault(con, []).append(lemma)
-    print("DROPPED_CUES: Mapping[str, frozenset[str]] = {")
-    for con, lemmas in sorted(by_con.items()):
-        print(
-            f'    "{con}": frozenset({{{", ".join(repr(w).replace(chr(39), chr(34)) for w in lemmas)}}}),'
-        )
-    print("}  # fmt: skip")
+    print_table("DROPPED_CUES", gone)
     counts = Counter(k[0] for k in keys)
     print("pairs by construction:", dict(sorted(counts.items())))
 
