@@ -137,6 +137,7 @@ __all__ = [
     "TIME_ZONES",
     "TITLE_ABBREVIATIONS",
     "TITLE_CASE_SMALL_WORDS",
+    "TITLE_PARTICIPLES",
     "TRAILING_SPEECH_FORMS",
     "UNINVERTED_SPEECH_FORMS",
     "UNNAMED_SOURCES",
@@ -1179,6 +1180,15 @@ SPEAKER_PREPOSITIONS: frozenset[str] = frozenset({
 APPOSITION_BREAK_WORDS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset(
     {"to", "against", "who", "which", "that", "whose"}
 )
+# Participles that open a title rather than a clause set off by commas ("Jane Roe, acting
+# director of the fund, said" is an apposition; "Jane Roe, asked about Ivo Penn, said" is not).
+TITLE_PARTICIPLES: frozenset[str] = frozenset({
+    "acting", "retired", "embattled", "outgoing", "incoming", "ailing", "leading", "founding",
+    "managing", "presiding", "ranking", "reigning", "sitting", "governing", "elected",
+    "appointed", "designated", "noted", "celebrated", "renowned", "unnamed", "longstanding",
+    "ruling", "opposing", "visiting", "supervising", "consulting", "contributing",
+    "distinguished", "registered", "certified", "licensed", "qualified", "named",
+})  # fmt: skip
 # Prepositions after a noun whose name is then not the phrase's head ("an aide to Jane Roe").
 GOVERNING_PREPOSITIONS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset({"to", "against"})
 # Prepositions that open a speech verb's object rather than its speaker ("told to the crew").

@@ -76,6 +76,7 @@ from storyline.lang.en import (
     SPEAKER_PREPOSITIONS,
     SPEECH_NOUNS,
     TITLE_MODIFIED_NOUNS,
+    TITLE_PARTICIPLES,
     UNINVERTED_SPEECH_FORMS,
     VOCAL_VERB_FORMS,
     WORK_NOUNS,
@@ -93,6 +94,9 @@ __all__ = ["extract_quotes"]
 
 _VERBS = alternation(REPORTING_FORMS)
 _ADV = rf"(?:(?:{alternation(REPORTING_ADVERBS)})\s+)*"
+# The adverbs and auxiliaries ending a reporting verb's subject phrase ("Roe had", "Roe, asked
+# about it, had also"): the subject is what comes before them.
+_TRAILING_ADV = re.compile(rf"(?:\s+(?:{alternation(REPORTING_ADVERBS)}))+\s*$")
 _TIME = (
     rf"(?:\s+(?:on\s+)?(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})|"
     rf"\s+(?:this|last)\s+(?:{'|'.join(CALENDAR_PERIODS)})|\s+(?:{'|'.join(REPORT_TIME_ADVERBS)})|"
@@ -393,6 +397,11 @@ def _speaker_in(ctx: _Ctx, a: int, b: int, head: int | None = None) -> Entity | 
 
 # A preposition or relative pronoun in an apposition: the names after it are not the head's.
 _APPOS_MODIFIER = re.compile(rf"\b(?:{'|'.join(sorted(APPOSITION_BREAK_WORDS))})\b")
+# A clause set off by commas that opens with a participle ("Roe, asked about Penn, said";
+# "Roe, praising Penn, said"): not an apposition, so no name inside it is the subject's.
+_PARTICIPLE_CLAUSE = re.compile(
+    rf",\s*(?!(?:{alternation(sorted(TITLE_PARTICIPLES))})\b)[a-z]+(?:ed|ing)\b"
+)
 
 
 def _chunk_start(text: str, a: int, pos: int) -> int:
@@ -428,6 +437,10 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         return aged[0]
     found = [(s, e, ent) for s, e, ent in ctx.mentions_from(a, b) if b - 1 <= e <= b]
     m = re.search(r",[^,“”\"]{1,100}$", text[a:b]) if closed else None
+    if m and _PARTICIPLE_CLAUSE.match(text, a + m.start()):
+        # "Jane Roe, asked about Ivo Penn, said": the subject is before the clause
+        # (read as a phrase of its own: "One voter in Velmar, asked …," is no place)
+        return _ends_with_actor(ctx, a, a + m.start())
     if m:
         # an apposition: its head before the comma, or a person named in it ("The union's
         # leader, Ivo Roe,"); a place or body at its end is only part of the description
@@ -453,8 +466,15 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         ]
         if not found:  # no head known: a person in the apposition is the best guess left
             found = [x for x in outer if x[2].type in ("PERSON", "UNNAMED")]
-        if not found:  # "One of the labels, Example & Co," names the organisation
-            found = [x for x in outer if x[2].type == "ORG" and x[0] > head_end]
+        if not found:  # "One of the labels, Example & Co," names the organisation (not
+            # "Jane Roe, director of the Example Fund,": a body a preposition governs)
+            found = [
+                x
+                for x in outer
+                if x[2].type == "ORG"
+                and x[0] > head_end
+                and not _APPOS_MODIFIER.search(text, head_end, x[0])
+            ]
     if not found:
         # "Jane Roe, director of the Example Fund, a charity, said": nothing ends the phrase
         # but its opening name heads it
@@ -590,6 +610,9 @@ def _noun_speaker(ctx: _Ctx, phrase: str, at: int) -> _Speaker:
 
 def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     """The speaker of a reporting verb at ``verb_at`` whose subject phrase is ``[a, b)``."""
+    aux = _TRAILING_ADV.search(ctx.text, a, b)
+    if aux:  # "Roe had said", "Roe, asked about it, had also told": the subject ends before
+        b = aux.start()
     if re.match(r"\w+ing\b", ctx.text[verb_at : verb_at + 20]):
         # "…, stating that": a participle shares the subject of the clause it hangs on; after a
         # comma ("Roe said the pier could close, adding, “…”") that is the main clause's
@@ -856,6 +879,12 @@ _ACCORDING_INTRO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,:;“”\"]{2,80
 # Reporting verbs whose following noun phrase is the hearer, not the speaker ("telling
 # Harbor Radio", "told reporters", "asked Roe"), and words that start a phrase about or to
 # someone ("said of Roe", "added to reporters").
+# What follows a hearer after "asked"/"told" ("asked the board to resign", "told aides
+# why"): a speaker inverted after the verb ("asked the reporter.") has none of it.
+_HEARER_TAIL = re.compile(
+    r"\s+(?:to\s+(?!(?:the|a|an|his|her|my|their|its|our|your|this|that)\b)[a-z]+|"
+    r"whether|if|why|how|what|about)\b"
+)
 _OBJECT_VERB = re.compile(rf"(?i)\w+ing|{alternation(HEARER_FORMS)}")
 _OBJECT_LEAD = re.compile(rf"\s*(?:{'|'.join(sorted(OBJECT_LEAD_PREPOSITIONS))})\b", re.I)
 _CLAUSE_LEAD = re.compile(rf"\s*(?:{'|'.join(sorted(REPORTED_CLAUSE_LEADS))})\b", re.I)
@@ -898,13 +927,22 @@ _DOC_BEFORE = re.compile(
 _CREDIT_AFTER = re.compile(r"[ \t]*\[(?P<np>[A-Z][\w’'&-]*(?:[ \t]+[A-Z][\w’'&.-]*){0,3})\.?\]")
 
 
+def _closing_punct(text: str, end: int) -> str:
+    """The character a quote ends on before its closing mark, which ends at ``end``: "," in
+    “…,” and in the NYT's ''…,'' (a two-character mark)."""
+    k = end - 2
+    if k > 0 and text[end - 1] == "'" and text[k] == "'":
+        k -= 1
+    return text[k : k + 1] if k >= 0 else ""
+
+
 def _document_source(ctx: _Ctx, end: int, tail_end: int) -> _Speaker:
     """A document named as the source of the quotation that closes at ``end``: "…,” the
     sign read", "…,” a poll found", "…,” it read" after "a letter". Only the verbs a person
     is not the subject of here ("read", "found", "showed"); "the memo said" is the common
     attribution's. The document's words are its source (issue 17: no one else said them)."""
     text = ctx.text
-    if text[end - 2 : end - 1] not in (",", "?", "!", "—", "–", "-"):
+    if _closing_punct(text, end) not in (",", "?", "!", "—", "–", "-"):
         return _Speaker()
     m = _AFTER_DOC.match(text, end, tail_end)
     if m is None or m.group("v") in REPORTING_FORMS:
@@ -963,6 +1001,8 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     m = _AFTER_VERB.match(text, end, tail_end)
     if m and re.fullmatch(r"\w+ing|tell|tells", m.group("v")):
         m = None  # "…,” telling reporters: the phrase after a participle is its object
+    if m and m.group("v").lower() in HEARER_FORMS and _HEARER_TAIL.match(text, m.end("np")):
+        m = None  # "…,” asked the board to resign / told aides why: the phrase is the hearer
     if m:
         a, b = m.start("np"), m.end("np")
         while b > a and text[b - 1].isspace():
@@ -999,32 +1039,32 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         # "“…” on the radio before claiming …", "“…,” a nod to the rival acknowledging …": a
         # participle has no subject in the words before it, which are no attribution
         m = None
-    if m and text[end - 2 : end - 1] == "." and not _SHORT_TAIL.match(text, m.end("v"), tail_end):
+    if m and _closing_punct(text, end) == "." and not _SHORT_TAIL.match(text, m.end("v"), tail_end):
         # a quote that closed its sentence with a full stop: what follows is a new sentence,
         # an attribution only when it is short ("Roe said."), not "Roe warned that …"
         m = None
-    if m and text[end - 2 : end - 1] not in (",", "?", "!", ".", "—", "–", "-", "’", "'"):
+    if m and _closing_punct(text, end) not in (",", "?", "!", ".", "—", "–", "-", "’", "'"):
         # a quote woven into the sentence ("the “kind of problems” Roe had answering …
         # and saying"): a following phrase is an attribution only when it is a plain subject
         # (after its last comma: "… who has won twice, the editorial board writes")
         words = m.group("np").rsplit(",", 1)[-1].split()
         if len(words) > 6 or any(w.lower() in SPEAKER_CLAUSE_WORDS for w in words):
             m = None
-    aside = _AS_ASIDE.match(m.group("np")) if m and text[end - 2 : end - 1] == "," else None
+    aside = _AS_ASIDE.match(m.group("np")) if m and _closing_punct(text, end) == "," else None
     if m and aside:
         # "“…,” as his father hoped, Ivo Roe said.": an "as" clause set off by commas, then
         # the attribution's subject
         sp = _np_speaker(ctx, m.start("np") + aside.end(), m.end("np"), m.start("v"))
         if sp:
             return sp
-    if m and not re.match(r"(?:and|but|or|then|which|that|as|while|when)\b", m.group("np")):
+    if m and not re.match(r"(?i:and|but|or|then|which|that|as|while|when)\b", m.group("np")):
         # ("…” and repeated that …" continues the writer's sentence: no attribution)
         sp = _np_speaker(ctx, m.start("np"), m.end("np"), m.start("v"))
         if sp:
             return sp  # (else the forms below: a name no one knew, a long apposition)
     m = _AFTER_ANY_VERB.match(text, end, tail_end)
     if (
-        m and text[end - 2 : end - 1] in (",", "?", "!") and m.group("v") not in SPEAKER_CLAUSE_WORDS
+        m and _closing_punct(text, end) in (",", "?", "!") and m.group("v") not in SPEAKER_CLAUSE_WORDS
         and _parsed_subject_of(ctx, m.start("np"), m.start("v"))
     ):  # fmt: skip
         # "…,” Roe pressed. / "…?” she wondered.": a quote left open by a comma or a question
@@ -1051,7 +1091,7 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     m = _AFTER_ANY_VERB_INV.match(text, end, tail_end)
     if (
         m
-        and text[end - 2 : end - 1] in (",", "?", "!")
+        and _closing_punct(text, end) in (",", "?", "!")
         and m.group("v") not in SPEAKER_CLAUSE_WORDS
     ):
         # "…,” remembered Jane Roe, a former spokeswoman.
@@ -1061,7 +1101,7 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         np = m.group("np").strip()
         if ent is None and re.fullmatch(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+", np):
             return _Speaker(text=np)
-    if text[end - 2 : end - 1] in (",", "?", "!"):
+    if _closing_punct(text, end) in (",", "?", "!"):
         # "…,” Ivo Roe, an adviser to three mayors and a former director of the port
         # authority, wrote on Friday.": a long apposition between the name and the verb
         m = _AFTER_LONG_APPOS.match(text, end, min(len(text), end + 320))
