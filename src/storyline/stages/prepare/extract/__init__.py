@@ -58,7 +58,9 @@ logger = logging.getLogger(__name__)
 #    "would not say whether C" is questioned; rules contents end at the writer's "although";
 #    names across no-break spaces and headline verbs (entities); "NAME:" lines, poll shares
 #    and "according to X" after a colon (indirect).
-EXTRACTOR_VERSION = "13"
+# 14: speakers across a participial clause or an auxiliary ("Roe, asked about Penn, had
+#     said"); no hearer of "asked … to" and no preposition's body in an apposition as speaker.
+EXTRACTOR_VERSION = "14"
 
 _T = TypeVar("_T")
 
