@@ -1715,8 +1715,10 @@ def _places_not_people(
 
     A name of two words or more is a place when NER tags it as something else more often
     than as a person, or when the text puts it after "in/at/near/outside/inside" (not in
-    "at Jane Roe's"); its person spans take NER's other label, else ``LOC``. (One word is
-    too weak: "Roe" is an organisation in NER's "the Roe campaign".)
+    "at Jane Roe's"); its person spans take NER's other label, else ``LOC``. One word is
+    weaker evidence ("Roe" is an organisation in NER's "the Roe campaign"): it is a place
+    only after "in/at/near/..." and when it is no given name, no title precedes it and no
+    other person's name holds it (``_lone_place``).
     """
     votes: dict[str, Counter[str]] = {}
     if doc is not None:
@@ -1748,11 +1750,29 @@ def _places_not_people(
                     place[surface] = top[0][0] if top else "LOC"
                 elif " " in surface and top and _after_locative(text, surface, loose=True):
                     place[surface] = top[0][0]  # "near Pine Hollow Elementary School"
+                elif " " not in surface and _lone_place(text, surface, spans, given):
+                    place[surface] = top[0][0] if top else "LOC"  # "the harbour in Kell"
                 else:
                     place[surface] = None
             label = place[surface] or label
         out.append((s, e, label))
     return out
+
+
+def _lone_place(
+    text: str, surface: str, spans: list[tuple[int, int, str]], given: bool
+) -> bool:
+    """A one-word "person" the text only uses as a place: written after "in/at/near/..."
+    ("Police in Kell said"), no given name, never after a title ("Mr. Kell"), and no word
+    of another person's name in the article (a surname stays a person: "the Roe campaign")."""
+    if given or not _after_locative(text, surface):
+        return False
+    words = {w for s, e, label in spans if label == "PERSON" and " " in text[s:e]
+             for w in text[s:e].split()}  # fmt: skip
+    if surface in words:
+        return False
+    titles = "|".join(sorted(TITLE_ABBREVIATIONS))
+    return re.search(rf"\b(?:{titles})\.?\s+{re.escape(surface)}\b", text) is None
 
 
 def _after_locative(text: str, surface: str, loose: bool = False) -> bool:
