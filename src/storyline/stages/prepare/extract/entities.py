@@ -1759,9 +1759,7 @@ def _places_not_people(
     return out
 
 
-def _lone_place(
-    text: str, surface: str, spans: list[tuple[int, int, str]], given: bool
-) -> bool:
+def _lone_place(text: str, surface: str, spans: list[tuple[int, int, str]], given: bool) -> bool:
     """A one-word "person" the text only uses as a place: written after "in/at/near/..."
     ("Police in Kell said"), no given name, never after a title ("Mr. Kell"), and no word
     of another person's name in the article (a surname stays a person: "the Roe campaign")."""
