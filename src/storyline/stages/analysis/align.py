@@ -1167,12 +1167,27 @@ def _same_subject(cluster: list[_Reading], r: _Reading) -> bool:
     return not (ents and r.q.subject_entity and r.q.subject_entity not in ents)
 
 
+# How a sentence ends: a subheading or a headline ("A $1.2 billion question") does not.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+
+
 def _quantity_claim(cl: list[_Reading], names: Mapping[EntityId, str], out: _Claims) -> Claim:
     q0 = cl[0].q
     subjects = Counter(
         names.get(r.q.subject_entity or "", "") or r.q.subject for r in cl if r.q.subject
     )
-    subject = subjects.most_common(1)[0][0] if subjects else (cl[0].frame.frame or "(unspecified)")
+    # the most common subject; between equals, one read in a sentence before one read in a
+    # heading ("A $1.2 billion question" names the figure figuratively), then the first
+    in_sentence = {
+        names.get(r.q.subject_entity or "", "") or r.q.subject
+        for r in cl
+        if r.q.subject and _SENTENCE_END.search(r.sentence_text)
+    }
+    ranked = sorted(subjects.items(), key=lambda kv: (-kv[1], kv[0] not in in_sentence))
+    # with no subject, the frame names the figure ("killed"), but not a duration's: "paid
+    # over ten years" is no price
+    frame = cl[0].frame.frame if (cl[0].q.measure or "") not in DURATION_MEASURES else None
+    subject = ranked[0][0] if ranked else (frame or "(unspecified)")
     measure = Counter(r.q.measure for r in cl if r.q.measure).most_common(1)
     measure_s = measure[0][0] if measure else ""
     lo = max(r.interval[0] / r.unit_factor for r in cl)
