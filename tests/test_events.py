@@ -84,6 +84,17 @@ def test_one_event_per_date_mention(mode: str) -> None:
     assert evs[1].summary == "The law was passed in 2019 after protests"
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_a_condition_or_a_denial_dates_no_event(mode: str) -> None:
+    text = (
+        "“If the rain does not come in April, there will be no harvest in September,” a farmer "
+        "said. Chile denied closing the border on Monday. The signing is set for May 4, if the "
+        "text is agreed."
+    )
+    # (the lead stands for the article's own day: date_text "")
+    assert [e.date_text for e in events_of(text, mode) if e.date_text] == ["May 4"]
+
+
 def test_long_sentences_are_cut_with_an_ellipsis() -> None:
     long_tail = " ".join(["and another clause about the budget"] * 12)
     (ev,) = events_of(f"Chile approved the budget on Tuesday {long_tail}.", "rules")

@@ -7,7 +7,8 @@ clause, a relative clause, a verb without a subject, a reported clause under "sa
 summary is never a broken fragment ("when he arrives"); without a parse, the sentence.
 Summaries longer than ``_MAX_WORDS`` words are cut at a word and end with an ellipsis.
 
-Page furniture is not an event: a date in a time stamp, a "Last updated" or "Posted"
+A date in a clause that is not asserted (a condition, a hypothesis, a question, a
+denial: ``polarity.read_polarity``) dates no event. Page furniture is not an event: a date in a time stamp, a "Last updated" or "Posted"
 line, a byline, a photo credit or caption (``dates.is_furniture``, on the mention's line
 and on its sentence) gives none.
 
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING
 from storyline.models import Article, Cite, DateMention, Entity, Event
 from storyline.stages.prepare.extract.context import ArticleContext
 from storyline.stages.prepare.extract.dates import is_furniture, text_reference_date
+from storyline.stages.prepare.extract.polarity import read_polarity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -38,6 +40,10 @@ _MAX_WORDS = 60
 _DEPENDENT = {"advcl", "relcl", "acl", "xcomp", "ccomp", "pcomp", "csubj", "csubjpass", "prep"}
 _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 _MIN_LEAD_WORDS = 6
+# A date in a clause the writer does not assert happened (a condition, a hypothesis, a
+# question: ``polarity.read_polarity``) dates no event; a denial is the timeline's too
+# ("denied meeting him on May 3" is not a meeting), so it is left out as well.
+_NOT_HAPPENED = frozenset({"conditional", "hypothetical", "questioned", "denied"})
 
 
 def _words_cap(text: str, n: int = _MAX_WORDS) -> str:
@@ -133,6 +139,19 @@ def _lead(article: Article, sents: Sequence[tuple[int, int]]) -> tuple[int, int]
     return None
 
 
+def _not_happened(text: str, doc: Doc | None, sent: tuple[int, int], d: DateMention) -> bool:
+    """The date sits in a clause the writer does not assert: a condition, hypothesis,
+    question or denial whose cue comes before the date in its sentence ("If there is no
+    water in April", "denied meeting him on May 3"); a condition after it ("set for March
+    4, if a text is agreed", "told the assembly on Sept. 23 that … if …") leaves the
+    dated clause an event."""
+    reading = read_polarity(text, doc, sent, d.cite.start, d.cite.end)
+    word = re.search(r"[A-Za-z]+", reading.cue or "")
+    if reading.polarity not in _NOT_HAPPENED or word is None:
+        return False
+    return re.search(rf"(?i)\b{word.group()}\b", text[sent[0] : d.cite.start]) is not None
+
+
 def build_events(
     article: Article,
     doc: Doc | None,
@@ -171,6 +190,8 @@ def build_events(
         sent = sents.at(d.cite.start)
         if is_furniture(_line(text, d.cite.start)) or is_furniture(text[sent[0] : sent[1]]):
             continue  # a time stamp, a date line, a credit: not an event
+        if _not_happened(text, doc, sent, d):
+            continue  # "If there is no water in April, …": a condition is not an event
         summary = _summary_doc(doc, d, sent) if doc is not None else None
         if not summary or len(summary.split()) < 4:
             summary = _summary_text(text, sent)
