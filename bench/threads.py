@@ -18,6 +18,7 @@ none, so the time windows play no part).
 set: 9 storylines of 2-3 events; see its README), whose dated articles give their events
 date bounds as on ingest (``article_bounds``/``event_bounds``; no facts, so undated
 articles are placed by their event's dated ones). ``--set all`` runs both.
+``--set siblings2`` runs the held-out second set (``bench/data/siblings2``; not in ``all``).
 
 Printed per split: the share of same-topic event pairs linked into one storyline
 (target >= 0.9) and of different-topic event pairs wrongly linked (target <= 2%), and the
