@@ -2,7 +2,7 @@
 """Storyline linking benchmark on ECB+ (issue 19): are sibling events threaded together?
 
     python bench/threads.py [--embedder minilm|model2vec|tfidf] [--split train|dev|both]
-                            [--set ecbplus|siblings|all] [--sweep] [--explain]
+                            [--set ecbplus|siblings|siblings2|all] [--sweep] [--explain]
                             [--cache FILE.npz]
 
 Each ECB+ topic has two subtopics, two distinct events of one storyline (a rehab stay in
@@ -18,6 +18,7 @@ none, so the time windows play no part).
 set: 9 storylines of 2-3 events; see its README), whose dated articles give their events
 date bounds as on ingest (``article_bounds``/``event_bounds``; no facts, so undated
 articles are placed by their event's dated ones). ``--set all`` runs both.
+``--set siblings2`` runs the held-out second set (``bench/data/siblings2``; not in ``all``).
 
 Printed per split: the share of same-topic event pairs linked into one storyline
 (target >= 0.9) and of different-topic event pairs wrongly linked (target <= 2%), and the
@@ -51,7 +52,7 @@ from storyline.stages.prepare.clean import clean_document  # noqa: E402
 from storyline.stages.prepare.terms import article_terms  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
-from cluster import load_siblings  # noqa: E402
+from cluster import SIBLINGS, SIBLINGS2, load_siblings  # noqa: E402
 
 
 def shared_dir() -> Path:
@@ -79,9 +80,9 @@ def load(
 
 
 def load_sibling_set(
-    embedder: str,
+    embedder: str, root: Path = SIBLINGS
 ) -> tuple[list[dict], list[Article], np.ndarray, list[list[str]]]:
-    docs, arts = load_siblings()
+    docs, arts = load_siblings(root)
     vecs = get_embedder(embedder).encode([article_text_for_embedding(a) for a in arts])
     return docs, arts, np.asarray(vecs, dtype=np.float32), [article_terms(a) for a in arts]
 
@@ -198,7 +199,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--embedder", default="minilm")
     ap.add_argument("--split", default="both", choices=["train", "dev", "both"])
-    ap.add_argument("--set", dest="dataset", default="all", choices=["ecbplus", "siblings", "all"])
+    ap.add_argument(
+        "--set", dest="dataset", default="all", choices=["ecbplus", "siblings", "siblings2", "all"]
+    )
     ap.add_argument("--sweep", action="store_true")
     ap.add_argument("--explain", action="store_true", help="evidence of pairs apart, cross links")
     ap.add_argument("--cache", type=Path)
@@ -231,6 +234,11 @@ def main() -> None:
         events = signals(docs, arts, vecs, terms)
         topic = {d["event"]: d["storyline"] for d in docs}
         report(f"siblings ({len(docs)} docs)", events, topic, args.sweep, floor, args.explain)
+    if args.dataset == "siblings2":  # held out: not in "all", measured once
+        docs, arts, vecs, terms = load_sibling_set(args.embedder, SIBLINGS2)
+        events = signals(docs, arts, vecs, terms)
+        topic = {d["event"]: d["storyline"] for d in docs}
+        report(f"siblings2 ({len(docs)} docs)", events, topic, args.sweep, floor, args.explain)
 
 
 if __name__ == "__main__":
