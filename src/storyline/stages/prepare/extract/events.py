@@ -7,10 +7,10 @@ clause, a relative clause, a verb without a subject, a reported clause under "sa
 summary is never a broken fragment ("when he arrives"); without a parse, the sentence.
 Summaries longer than ``_MAX_WORDS`` words are cut at a word and end with an ellipsis.
 
-A date in a clause that is not asserted (a condition, a hypothesis, a question, a
-denial: ``polarity.read_polarity``) dates no event. Page furniture is not an event: a date in a time stamp, a "Last updated" or "Posted"
-line, a byline, a photo credit or caption (``dates.is_furniture``, on the mention's line
-and on its sentence) gives none.
+A date in a clause that is not asserted (a condition, a question, a denial:
+``polarity.read_polarity``) dates no event. Page furniture is not an event: a date in a time
+stamp, a "Last updated" or "Posted" line, a byline, a photo credit or caption
+(``dates.is_furniture``, on the mention's line and on its sentence) gives none.
 
 An article with a date (published, or its own date line) also gives its lead, the first
 sentence of the body, as an event of that date (``inferred``: the lead reports the news
@@ -40,10 +40,11 @@ _MAX_WORDS = 60
 _DEPENDENT = {"advcl", "relcl", "acl", "xcomp", "ccomp", "pcomp", "csubj", "csubjpass", "prep"}
 _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 _MIN_LEAD_WORDS = 6
-# A date in a clause the writer does not assert happened (a condition, a hypothesis, a
-# question: ``polarity.read_polarity``) dates no event; a denial is the timeline's too
-# ("denied meeting him on May 3" is not a meeting), so it is left out as well.
-_NOT_HAPPENED = frozenset({"conditional", "hypothetical", "questioned", "denied"})
+# A date in a clause the writer does not assert (a condition, a question:
+# ``polarity.read_polarity``) dates no event; nor does a denial ("denied meeting him on May 3"
+# is not a meeting). A hypothesis is left in: its modal ("would have begun the moment the
+# ceasefire went into effect in early October") is often the main clause's, not the date's.
+_NOT_HAPPENED = frozenset({"conditional", "questioned", "denied"})
 
 
 def _words_cap(text: str, n: int = _MAX_WORDS) -> str:
@@ -140,8 +141,8 @@ def _lead(article: Article, sents: Sequence[tuple[int, int]]) -> tuple[int, int]
 
 
 def _not_happened(text: str, doc: Doc | None, sent: tuple[int, int], d: DateMention) -> bool:
-    """The date sits in a clause the writer does not assert: a condition, hypothesis,
-    question or denial whose cue comes before the date in its sentence ("If there is no
+    """The date sits in a clause the writer does not assert: a condition, question or
+    denial whose cue comes before the date in its sentence ("If there is no
     water in April", "denied meeting him on May 3"); a condition after it ("set for March
     4, if a text is agreed", "told the assembly on Sept. 23 that … if …") leaves the
     dated clause an event."""
