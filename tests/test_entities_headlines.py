@@ -8,6 +8,8 @@ All text here is written for these tests (fictional people, places and outlets).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from storyline.lang import HONORIFICS, TITLE_ABBREVIATIONS
@@ -117,3 +119,54 @@ def test_person_span_over_headline_words_is_trimmed() -> None:
     assert text[a:b] == "Harbour Board Members"
     assert entities_module._trim_name_edges("Jane Roe", 0, 8) == (0, 8)
     assert entities_module._trim_name_edges("Slams", 0, 5) == (0, 0)
+
+
+def _in_headline_run_by_scan(text: str, start: int, end: int) -> bool:
+    """The per-call scan ``_in_headline_run`` replaced (its runs are now cached per line)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
+    if not line or (line[-1] in '.!?"”' and not entities_module._all_title_case(line)):
+        return False
+    small = entities_module.TITLE_CASE_SMALL_WORDS
+    run: list[tuple[int, int]] = []
+    for w in re.finditer(r"\S+", line):
+        if w.group(0)[:1].isupper() or w.group(0).lower() in small:
+            run.append((line_start + w.start(), line_start + w.end()))
+            continue
+        if run and run[0][0] <= start and end <= run[-1][1]:
+            break
+        run = []
+    return bool(run) and run[0][0] <= start and end <= run[-1][1] and len(run) > 4
+
+
+def test_headline_runs_from_the_cache_answer_as_the_scan_did() -> None:
+    """Every span of a few invented lines: the cached runs give the scan's answer."""
+    text = (
+        "Mayor Ilsa Brandt Opens the New Ferry Terminal in Velmora\n"
+        "officials said Ilsa Brandt Defends Her Plan Against All Critics Today and went on\n"
+        "A Short Line\n"
+        "Jane Roe Wins The Vote Of The Harbour Board.\n"
+        "\n"
+        "Port Of Velmora Sees Record Crossings, then quiet Weeks Follow For The Town"
+    )
+    words = [m.span() for m in re.finditer(r"\S+", text)]
+    spans = [(a[0], b[1]) for i, a in enumerate(words) for b in words[i : i + 4]]
+    spans += [(a, a + 1) for a, _ in words] + [(b, b) for _, b in words]
+    assert any(_in_headline_run_by_scan(text, s, e) for s, e in spans)
+    assert not all(_in_headline_run_by_scan(text, s, e) for s, e in spans)
+    for s, e in spans:
+        assert entities_module._in_headline_run(text, s, e) == _in_headline_run_by_scan(
+            text, s, e
+        ), (s, e, text[s:e])
+
+
+def test_a_long_line_of_names_is_read_once() -> None:
+    """A long line is scanned into runs once, not once per name (it was quadratic)."""
+    line = "Officials Said The Deal Holds On Tuesday and troops will go. " * 400 + "today"
+    entities_module._title_runs.cache_clear()
+    words = [m.span() for m in re.finditer(r"\S+", line)]
+    for s, e in words[:200]:
+        entities_module._in_headline_run(line, s, e)
+    info = entities_module._title_runs.cache_info()
+    assert info.misses == 1 and info.hits == 199

@@ -265,7 +265,9 @@ def _parsed(doc: Doc, start: int, end: int) -> Polarity | None:
         return None
     root = roots[0]
     gov: Token = root
-    open_content = toks[0].lower_ in OPEN_CONTENT_TOKENS or any(
+    # ``is_space`` first: a blanked tail (``nlp.bounded_text``) is one whitespace token of
+    # up to a megabyte, and its ``lower_`` is a new string of that size on every call
+    open_content = (not toks[0].is_space and toks[0].lower_ in OPEN_CONTENT_TOKENS) or any(
         c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in root.children
     )
     for _ in range(5):
