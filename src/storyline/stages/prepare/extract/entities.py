@@ -444,7 +444,7 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if label == "PERSON":
             start, end = _trim_name_edges(text, start, end)
-            if end <= start:
+            if end <= start or _opening_participle(doc, start, end):
                 continue
             start, end = _extend_name_left(st, start, doc), _extend_name_right(st, end, doc)
             start, end = _trim_name_edges(text, start, end)
@@ -647,6 +647,17 @@ def _other_entity(doc: Doc | None, pos: int, word: str) -> bool:
         return False
     span = doc.char_span(pos, pos + len(word), alignment_mode="expand")
     return span is not None and len(span) > 0 and span[0].ent_type_ not in ("", "PERSON")
+
+
+def _opening_participle(doc: Doc, start: int, end: int) -> bool:
+    """Whether a one-word person span is a participle heading its own clause ("Conceding
+    that a deal would come, he warned": NER tags the capitalised "Conceding" a person;
+    the parse makes it a ``VBG`` with a clause of its own, never a subject or object)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("advcl", "ROOT", "xcomp", "pcomp", "csubj")
 
 
 def _breaks_name(word: str, doc: Doc | None, pos: int) -> bool:
