@@ -41,3 +41,15 @@ def test_opening_participle_is_no_person() -> None:
 def test_name_as_subject_is_kept() -> None:
     text = "Ivo Penn toured the harbor on Monday. Later, Manning said the pact would wait."
     assert "Manning" in _names(text, "Manning")
+
+
+@pytest.mark.model
+def test_german_title_is_no_person() -> None:
+    text = "The weekly Der Kurier reported the raid. Ivo Penn said the police had acted."
+    assert "Der Kurier" not in _names(text, "Kurier") | _names(text, "Der")
+
+
+@pytest.mark.model
+def test_plural_demonym_is_no_person() -> None:
+    text = "Ivo Penn met Africans and Bavarians in Velmar on Monday."
+    assert "Africans" not in _names(text, "Africans")
