@@ -499,3 +499,26 @@ def test_an_aside_in_brackets_is_no_antecedent() -> None:
     coref, _ = resolver(text, "spacy")
     ent = coref.resolve_pronoun("she", text.index("she released"))
     assert ent is not None and ent.name == "Ilka Varro"
+
+
+@pytest.mark.model
+def test_plural_subject_with_one_named_example_gives_he() -> None:
+    text = (
+        "Mr. Autor still sees the benefits of trade. “It is a matter of diffuse gains,” "
+        "he said.\n\n"
+        "Some defenders of open markets, like Ivo Hanberg, a fellow at an institute in "
+        "Velmar, also admit that the government failed the workers.\n\n"
+        "But the benefit is “ten times the size of the losses,” he said."
+    )
+    assert one(quotes(text, "spacy"), "ten times").speaker == "Ivo Hanberg"
+
+
+@pytest.mark.model
+def test_plural_subject_with_two_examples_names_no_one() -> None:
+    text = (
+        "Mr. Autor still sees the benefits of trade.\n\n"
+        "Some defenders of open markets, like Ivo Hanberg and Tomas Penn, also admit that "
+        "the government failed the workers.\n\n"
+        "But the benefit is “ten times the size of the losses,” he said."
+    )
+    assert one(quotes(text, "spacy"), "ten times").speaker != "Ivo Hanberg"

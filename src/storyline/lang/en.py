@@ -56,6 +56,7 @@ __all__ = [
     "DOCUMENT_READING_FORMS",
     "DOCUMENT_RELATIVE_FORMS",
     "EVIDENCE_VERBS",
+    "EXAMPLE_PREPOSITIONS",
     "FEMALE_FIRST_NAMES",
     "FINITE_CUES",
     "FOCUS_PLACE_PREPOSITIONS",
@@ -1539,6 +1540,10 @@ SIDE_CLAUSE_OPENERS: tuple[str, ...] = (
     "as", "when", "while", "after", "before", "though", "although", "because", "since", "once",
     "until",
 )  # fmt: skip
+# Prepositions that give an example of a plural noun ("critics like Ivo Roe", "analysts such
+# as Jane Roe", "several aides, including Ivo Penn,"): the one person named stands out of
+# the group (the parse hangs "as" of "such as" on the noun).
+EXAMPLE_PREPOSITIONS: frozenset[str] = frozenset({"like", "including", "as"})
 
 # -- story summaries (summaries.py) ---------------------------------------------------------------
 

@@ -36,6 +36,7 @@ __all__ = [
     "PLATFORM_NAMES",
     "ROLE_HEADS",
     "SOURCE_DESCRIPTORS",
+    "TITLE_ARTICLES",
     "TITLE_WORDS",
     "VESSEL_PREFIXES",
 ]
@@ -75,6 +76,11 @@ VESSEL_PREFIXES: frozenset[str] = frozenset({
     "INS", "USS", "HMS", "HMAS", "HMCS", "HMNZS", "USNS", "USCGC", "MV", "RMS", "PNS", "BRP",
     "TCG", "KRI", "ROKS", "HNLMS", "NRP", "HDMS", "SLNS", "BNS",
 })  # fmt: skip
+
+# Articles that open the title of a newspaper, channel or work, never a person's name ("Der
+# Spiegel", "Die Zeit", "Das Erste"): NER tags such a title a person. (German only: the
+# Romance articles open surnames, "Le Pen", "La Follette", "Del Rio".)
+TITLE_ARTICLES: frozenset[str] = frozenset({"Der", "Die", "Das"})
 
 # Legal-form suffixes of company names: part of a name ("Brightwell Inc."), never a name
 # on their own (folded, without the full stop).

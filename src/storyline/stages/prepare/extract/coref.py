@@ -70,6 +70,7 @@ from storyline.lang import (
 from storyline.lang.attribution import IRREGULAR_CUE_FORMS
 from storyline.lang.en import (
     DEFINITE_DETERMINERS,
+    EXAMPLE_PREPOSITIONS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
     PERSON_ROLE_NOUNS,
@@ -291,6 +292,12 @@ class Coref:
                         ent = self.actor_in(lo, hi, head=appos.idx)
                     if ent is not None:
                         return Ref(ent)
+                    if subj.tag_ in ("NNS", "NNPS"):
+                        example = self._example_person(subj)
+                        if example is not None:
+                            # "Some critics, like Ivo Roe, also say …": the one person
+                            # named stands out of the group (still a group for "they")
+                            return Ref(example, group=True)
                     name = next(
                         (
                             n
@@ -325,6 +332,28 @@ class Coref:
         people = [x for x in first if x[2].type in _PEOPLE]
         pick = (people or first)[:1]
         return Ref(pick[0][2]) if pick else Ref()
+
+    def _example_person(self, noun: Token) -> Entity | None:
+        """The one person a plural noun gives as its example ("critics like Ivo Roe",
+        "analysts such as Jane Roe", "aides, including Ivo Penn,"); ``None`` for none or
+        several ("critics like Roe and Penn")."""
+        found: list[Entity] = []
+        for prep in (c for c in noun.children if c.dep_ == "prep"):
+            if prep.lower_ not in EXAMPLE_PREPOSITIONS:
+                continue
+            if prep.lower_ == "as" and not any(
+                c.lower_ == "such" for c in (*prep.children, *noun.children)
+            ):
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if any(c.dep_ == "conj" for c in obj.children):
+                    return None
+                lo = min(t.idx for t in obj.subtree)
+                hi = max(t.idx + len(t) for t in obj.subtree)
+                ent = self.actor_in(lo, hi, head=obj.idx)
+                if ent is not None and ent.type == "PERSON":
+                    found.append(ent)
+        return found[0] if len({e.id for e in found}) == 1 else None
 
     def _bare_name(self, tok: Token) -> str:
         """A person's name the parse makes a subject but no entity holds ("Trump's wife,

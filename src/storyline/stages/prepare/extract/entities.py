@@ -72,6 +72,7 @@ from storyline.lang.names import (
     PLATFORM_NAMES,
     ROLE_HEADS,
     SOURCE_DESCRIPTORS,
+    TITLE_ARTICLES,
     TITLE_WORDS,
     VESSEL_PREFIXES,
 )
@@ -444,7 +445,7 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if label == "PERSON":
             start, end = _trim_name_edges(text, start, end)
-            if end <= start:
+            if end <= start or _opening_participle(doc, start, end):
                 continue
             start, end = _extend_name_left(st, start, doc), _extend_name_right(st, end, doc)
             start, end = _trim_name_edges(text, start, end)
@@ -460,10 +461,12 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
         surface = text[start:end]
         if not surface[:1].isupper() or _not_an_actor(surface):
             continue
+        if label == "PERSON" and _plural_proper_noun(doc, start, end):
+            label = "NORP"  # "Africans were targeted": a people, not a person
         if label != "PERSON" and _person_by_role(text, start, end, label):
             label = "PERSON"  # "His daughter, Yelena,", "Harborline CEO Mara Ilves"
-        if label == "PERSON" and (_corporate(surface) or _vessel(surface)):
-            label = "ORG"  # "Brightwell Inc.", "INS Mysore": no person
+        if label == "PERSON" and (_corporate(surface) or _vessel(surface) or _titled(surface)):
+            label = "ORG"  # "Brightwell Inc.", "INS Mysore", "Der Kurier": no person
         if label == "ORG" and re.search(
             r"\b(?:Secretary|Minister)\s+(?:of|for)\s+(?:the\s+)?$",
             text[max(0, start - 25) : start],
@@ -533,6 +536,12 @@ def _vessel(surface: str) -> bool:
     """Whether a name is a ship's: a vessel prefix, then a name ("INS Mysore", "M.V. Gibe")."""
     words = surface.split()
     return len(words) > 1 and words[0].replace(".", "") in VESSEL_PREFIXES
+
+
+def _titled(surface: str) -> bool:
+    """Whether a name opens with a title's article ("Der Kurier", "Die Woche"): no person."""
+    words = surface.split()
+    return len(words) > 1 and words[0] in TITLE_ARTICLES
 
 
 def _corporate(surface: str) -> bool:
@@ -647,6 +656,27 @@ def _other_entity(doc: Doc | None, pos: int, word: str) -> bool:
         return False
     span = doc.char_span(pos, pos + len(word), alignment_mode="expand")
     return span is not None and len(span) > 0 and span[0].ent_type_ not in ("", "PERSON")
+
+
+def _plural_proper_noun(doc: Doc, start: int, end: int) -> bool:
+    """Whether a one-word person span is a plural proper noun with no title before it
+    ("Africans", "Bavarians": NER tags such a demonym a person; a surname in "-s" is
+    tagged singular, "Adams")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].tag_ != "NNPS":
+        return False
+    return span.start == 0 or doc[span.start - 1].text.rstrip(".") not in HONORIFICS
+
+
+def _opening_participle(doc: Doc, start: int, end: int) -> bool:
+    """Whether a one-word person span is a participle heading its own clause ("Conceding
+    that a deal would come, he warned": NER tags the capitalised "Conceding" a person;
+    the parse makes it a ``VBG`` with a clause of its own, never a subject or object)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("advcl", "ROOT", "xcomp", "pcomp", "csubj")
 
 
 def _breaks_name(word: str, doc: Doc | None, pos: int) -> bool:
