@@ -59,7 +59,10 @@ logger = logging.getLogger(__name__)
 #    names across no-break spaces and headline verbs (entities); "NAME:" lines, poll shares
 #    and "according to X" after a colon (indirect).
 # 14: speakers across a participial clause or an auxiliary ("Roe, asked about Penn, had
-#     said"); no hearer of "asked … to" and no preposition's body in an apposition as speaker.
+#     said"); no hearer of "asked … to" and no preposition's body in an apposition as speaker;
+#     a one-word "person" used only as a place, an opening participle, "Der …" titles and
+#     plural proper nouns retyped (entities); "like X" examples (coref); a date under a
+#     condition, question or denial dates no event.
 EXTRACTOR_VERSION = "14"
 
 _T = TypeVar("_T")
