@@ -126,7 +126,7 @@ ROLE_HEADS: frozenset[str] = word_set(
     captain official officer leader premier speaker judge justice fellow analyst professor
     researcher expert adviser advisor negotiator diplomat representative lawmaker
     correspondent reporter editor founder coordinator commissioner attorney deputy
-    secretary-general mp"""
+    secretary-general mp treasurer"""
 )
 # Occupations that describe a person in apposition ("Lina Roe, a nurse at the clinic,").
 OCCUPATIONS: frozenset[str] = word_set(

@@ -1307,13 +1307,19 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
         if not seg.continues or sp:
             group += 1  # (a transcript's next label in a reopened paragraph: a new turn)
         para = bisect.bisect_right(paras, seg.start) - 1
+        closing = False  # the speaker is the clause after the closing mark
         if not sp and seg.close_mark is not None:
             sp = _after_close(ctx, seg.close_mark + 1)
+            closing = bool(sp)
         introduced = False
         if seg.open_mark is not None:
             before, introduced = _before_open(ctx, seg.open_mark)
             sp = sp or before
         kind = _classify(ctx, seg, introduced)
+        if closing and kind == "partial":
+            # "even as Roe claimed that “…,” a former aide said …": a partial quotation in
+            # the complement of a verb of saying before it is that verb subject's words
+            sp = _complement_speaker(ctx, seg) or sp
         if not sp and kind == "partial":
             sp = (
                 _embedding_speaker(ctx, seg)
