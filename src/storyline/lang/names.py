@@ -201,7 +201,7 @@ BUSINESS_NOUNS: frozenset[str] = word_set(
 # (issue 17: "the company said" was read as "Islamic State" and as "Senate").
 NOT_BUSINESS_NOUNS: frozenset[str] = word_set(
     """hospital school church mosque college police court parliament news state senate
-    congress house government administration campaign army militia"""
+    congress house government administration campaign army militia bureau"""
 )
 # Words that may sit inside a multi-word name term ("Bank of England", "Abu Bakr al
 # Baghdadi"), for the term extractor. Not ``NAME_PARTICLES``: it adds "of" (organisations)
