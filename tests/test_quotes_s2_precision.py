@@ -50,3 +50,12 @@ def test_rare_given_name_before_a_surname_typed_as_a_group() -> None:
         "Vardanyan, a Kindlr spokeswoman, said in an email.\n"
     )
     assert one(quotes(text, "spacy"), "spamming").speaker == "Rosette Vardanyan"
+
+
+@pytest.mark.model
+def test_closing_attribution_without_content_keeps_the_quote() -> None:
+    text = (
+        "The four “gaps” he cited are “the right to carry losses forward for years on end,” "
+        "the Velmar Ledger reported.\n"
+    )
+    assert one(quotes(text, "spacy"), "carry losses").speaker == "Velmar Ledger"
