@@ -132,7 +132,7 @@ ROLE_HEADS: frozenset[str] = word_set(
     captain official officer leader premier speaker judge justice fellow analyst professor
     researcher expert adviser advisor negotiator diplomat representative lawmaker
     correspondent reporter editor founder coordinator commissioner attorney deputy
-    secretary-general mp"""
+    secretary-general mp treasurer"""
 )
 # Occupations that describe a person in apposition ("Lina Roe, a nurse at the clinic,").
 OCCUPATIONS: frozenset[str] = word_set(
@@ -203,9 +203,11 @@ ORG_NOUNS: frozenset[str] = word_set(
 BUSINESS_NOUNS: frozenset[str] = word_set(
     "company firm group operator employer manufacturer carrier airline lender insurer"
 )
-# Institutions that are no business even without an organisation noun in their name.
+# Institutions that are no business even without an organisation noun in their name
+# (issue 17: "the company said" was read as "Islamic State" and as "Senate").
 NOT_BUSINESS_NOUNS: frozenset[str] = word_set(
-    "hospital school church mosque college police court parliament news"
+    """hospital school church mosque college police court parliament news state senate
+    congress house government administration campaign army militia bureau"""
 )
 # Words that may sit inside a multi-word name term ("Bank of England", "Abu Bakr al
 # Baghdadi"), for the term extractor. Not ``NAME_PARTICLES``: it adds "of" (organisations)

@@ -465,6 +465,11 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
             label = "NORP"  # "Africans were targeted": a people, not a person
         if label != "PERSON" and _person_by_role(text, start, end, label):
             label = "PERSON"  # "His daughter, Yelena,", "Harborline CEO Mara Ilves"
+        elif label in ("NORP", "GPE", "LOC"):
+            given = _given_name_before(st, start, end, doc)
+            if given is not None:  # "Rosa Armenyan, a spokeswoman," typed NORP: a person
+                start, label = given, "PERSON"
+                surface = text[start:end]
         if label == "PERSON" and (_corporate(surface) or _vessel(surface) or _titled(surface)):
             label = "ORG"  # "Brightwell Inc.", "INS Mysore", "Der Kurier": no person
         if label == "ORG" and re.search(
@@ -522,6 +527,32 @@ def _person_by_role(text: str, start: int, end: int, label: str) -> bool:
     if label == "ORG" and 2 <= len(words) <= 3 and _fold(words[0]) in _FIRST_NAMES:
         return _ROLE_BEFORE.search(before) is not None and all(w[:1].isupper() for w in words)
     return False
+
+
+# A role or occupation in apposition right after a name ("…, a Velmar spokeswoman,").
+_ROLE_APPOS_AFTER = re.compile(
+    rf",\s+(?:a|an|the|its|his|her|their|[A-Z]\w+[’']s)\s+[^,.;]{{0,60}}?"
+    rf"\b(?:{alternation(sorted(set(OCCUPATIONS) | set(ROLE_HEADS)))})\b"
+)
+
+
+def _given_name_before(st: _State, start: int, end: int, doc: Doc | None) -> int | None:
+    """Where a person's name starts when NER typed only its surname as a group or place.
+
+    A one-word surname-shaped span ("Armenyan" typed NORP) right after a capitalised word
+    that no list holds (a rare given name: the given-name lists cannot hold them all) and
+    before a role in apposition ("Rosa Armenyan, a Velmar spokeswoman,"). The word before
+    must be able to open a name (no title, month, place or verb: ``_extend_name_left``).
+    Issue 17: such speakers were given as their role ("Velmar spokeswoman").
+    """
+    text = st.text
+    surface = text[start:end]
+    if " " in surface or not surface[1:].islower() or not _ROLE_APPOS_AFTER.match(text, end):
+        return None
+    opened = _extend_name_left(st, start, doc)
+    if opened >= start or " " in text[opened:start].strip():
+        return None  # no single word opens the name ("the Armenyan family")
+    return opened
 
 
 def _not_an_actor(surface: str) -> bool:

@@ -1347,13 +1347,20 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
         if not seg.continues or sp:
             group += 1  # (a transcript's next label in a reopened paragraph: a new turn)
         para = bisect.bisect_right(paras, seg.start) - 1
+        closing = False  # the speaker is the clause after the closing mark
         if not sp and seg.close_mark is not None:
             sp = _after_close(ctx, seg.close_mark + 1)
+            closing = bool(sp)
         introduced = False
         if seg.open_mark is not None:
             before, introduced = _before_open(ctx, seg.open_mark)
             sp = sp or before
         kind = _classify(ctx, seg, introduced)
+        if closing and kind == "partial" and _closing_has_own_content(ctx, seg):
+            # "even as Roe claimed that “…,” a former aide said the cases differ": a partial
+            # quotation in the complement of a verb of saying before it is that verb
+            # subject's words when the closing clause reports content of its own
+            sp = _complement_speaker(ctx, seg) or sp
         if not sp and kind == "partial":
             sp = (
                 _embedding_speaker(ctx, seg)
@@ -1407,6 +1414,22 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             if f.sp:
                 behind[f.para] = k
     return _merge_groups(found)
+
+
+def _closing_has_own_content(ctx: _Ctx, seg: _Seg) -> bool:
+    """With a parse, whether the sentence's main verb after a quotation has a clausal
+    complement of its own after the closing mark ("“…,” an aide said the cases differ"), so
+    the clause is no attribution of the quotation ("“…,” the paper reported" is)."""
+    doc = ctx.doc
+    if doc is None or seg.close_mark is None:
+        return False
+    tok = _token_at(doc, seg.close_mark)
+    if tok is None:
+        return False
+    root = tok.sent.root
+    return root.idx > seg.close_mark and any(
+        c.dep_ == "ccomp" and c.idx > root.idx for c in root.children
+    )
 
 
 def _continues_speaker(ctx: _Ctx, prev: _Found, f: _Found) -> bool:
