@@ -30,6 +30,9 @@ from storyline.lang.en import (
     PREDICATE_CONTENT_VERBS,
 )
 
+# (the engine's own reading of a verb's subject, through conjuncts and participles)
+from storyline.stages.prepare.extract.indirect import _subject
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -49,7 +52,6 @@ _CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
     ("unsaid", frozenset(UNSAID_CUES)),
 )
 _THIRD = frozenset({"he", "she", "they", "it"})
-_N_SUBJ = ("nsubj", "nsubjpass")
 
 
 def hand_covered(con: str, lemma: str) -> bool:
@@ -72,17 +74,6 @@ def hand_covered(con: str, lemma: str) -> bool:
     if con.startswith("n-prep:"):
         return lemma in ATTRIBUTION_NOUNS and con[7:] in ("for", "to", "on", "against", "about")
     return False
-
-
-def _subject(tok: Token) -> Token | None:
-    for _ in range(6):
-        subj = next((c for c in tok.children if c.dep_ in _N_SUBJ), None)
-        if subj is not None:
-            return subj
-        if tok.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl") or tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
 
 
 def subject_kind(tok: Token) -> str:

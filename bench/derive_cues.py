@@ -44,6 +44,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -141,7 +142,9 @@ def quoted(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def candidates(doc: object, text: str) -> Iterator[tuple[str, str, tuple[int, int]]]:
+def cue_tokens(doc: object, text: str) -> Iterator[tuple[int, int, Any, str]]:
+    """Each verb or noun outside quotation marks, as (sentence start, sentence end, token,
+    cue lemma): a cue inside a quotation is the quoted speaker's, as the engine has it."""
     spans = quoted(text)
     for sent in doc.sents:  # type: ignore[attr-defined]
         ss, se = sent.start_char, sent.end_char
@@ -149,20 +152,23 @@ def candidates(doc: object, text: str) -> Iterator[tuple[str, str, tuple[int, in
         for t in sent:
             if t.pos_ not in ("VERB", "NOUN") or not t.is_alpha:
                 continue
-            if any(a <= t.idx < b for a, b in inside):
-                continue  # (a cue inside a quotation is the quoted speaker's, as the engine has it)
-            lemma = cue_lemma(t.lemma_, t.lower_)
-            ok: bool | None = None
-            for con, (lo, hi) in cue_constructions(t):
-                if lo < ss or hi > se:
-                    continue
-                if ok is None:
-                    ok = noun_sourced(t) if t.pos_ == "NOUN" else agentive(subject(t))
-                if not ok:
-                    break
-                span = content(text, lo, hi)
-                if span is not None:
-                    yield con, lemma, span
+            if not any(a <= t.idx < b for a, b in inside):
+                yield ss, se, t, cue_lemma(t.lemma_, t.lower_)
+
+
+def candidates(doc: object, text: str) -> Iterator[tuple[str, str, tuple[int, int]]]:
+    for ss, se, t, lemma in cue_tokens(doc, text):
+        ok: bool | None = None
+        for con, (lo, hi) in cue_constructions(t):
+            if lo < ss or hi > se:
+                continue
+            if ok is None:
+                ok = noun_sourced(t) if t.pos_ == "NOUN" else agentive(subject(t))
+            if not ok:
+                break
+            span = content(text, lo, hi)
+            if span is not None:
+                yield con, lemma, span
 
 
 def parse_docs(docs: list[bx.PnDoc], cache: Path | None) -> list[object]:
@@ -263,39 +269,30 @@ def learn_rows(docs: list[bx.PnDoc], parsed: list[object]) -> dict[str, list[Row
         text = d.text
         gold = [bx.trim(text, *bx.content_span(text, at)) for at in d.attrs]
         unq = [not bx.has_quote_mark(text, at.content) for at in d.attrs]
-        spans = quoted(text)
         rows: list[Row] = []
-        for sent in doc.sents:  # type: ignore[attr-defined]
-            ss, se = sent.start_char, sent.end_char
-            inside = [(a, b) for a, b in spans if a < se and ss < b]
-            for t in sent:
-                if t.pos_ not in ("VERB", "NOUN") or not t.is_alpha:
+        for ss, se, t, lemma in cue_tokens(doc, text):
+            ok: bool | None = None
+            for con, (lo, hi) in cue_constructions(t):
+                if lo < ss or hi > se:
                     continue
-                if any(a <= t.idx < b for a, b in inside):
+                span = content(text, lo, hi)
+                if span is None:
                     continue
-                lemma = cue_lemma(t.lemma_, t.lower_)
-                ok: bool | None = None
-                for con, (lo, hi) in cue_constructions(t):
-                    if lo < ss or hi > se:
-                        continue
-                    span = content(text, lo, hi)
-                    if span is None:
-                        continue
-                    if ok is None:
-                        ok = noun_sourced(t) if t.pos_ == "NOUN" else agentive(subject(t))
-                    best = max(range(len(gold)), key=lambda i: bx.iou(gold[i], span), default=None)
-                    hit = best is not None and bx.iou(gold[best], span) >= 0.5
-                    table = bool(ok) and (
-                        hand_covered(con, lemma) or lemma in DERIVED_CUES.get(con, ())
+                if ok is None:
+                    ok = noun_sourced(t) if t.pos_ == "NOUN" else agentive(subject(t))
+                best = max(range(len(gold)), key=lambda i: bx.iou(gold[i], span), default=None)
+                hit = best is not None and bx.iou(gold[best], span) >= 0.5
+                table = bool(ok) and (
+                    hand_covered(con, lemma) or lemma in DERIVED_CUES.get(con, ())
+                )
+                rows.append(
+                    (
+                        features(t, con, lemma, text, span),
+                        int(hit),
+                        int(hit and unq[best]),
+                        table,
                     )
-                    rows.append(
-                        (
-                            features(t, con, lemma, text, span),
-                            int(hit),
-                            int(hit and unq[best]),
-                            table,
-                        )
-                    )
+                )
         out[d.name] = rows
     return out
 
