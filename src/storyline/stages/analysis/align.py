@@ -1173,16 +1173,11 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 def _quantity_claim(cl: list[_Reading], names: Mapping[EntityId, str], out: _Claims) -> Claim:
     q0 = cl[0].q
-    subjects = Counter(
-        names.get(r.q.subject_entity or "", "") or r.q.subject for r in cl if r.q.subject
-    )
+    named = [(names.get(r.q.subject_entity or "", "") or r.q.subject, r) for r in cl if r.q.subject]
+    subjects = Counter(name for name, _ in named)
     # the most common subject; between equals, one read in a sentence before one read in a
     # heading ("A $1.2 billion question" names the figure figuratively), then the first
-    in_sentence = {
-        names.get(r.q.subject_entity or "", "") or r.q.subject
-        for r in cl
-        if r.q.subject and _SENTENCE_END.search(r.sentence_text)
-    }
+    in_sentence = {name for name, r in named if _SENTENCE_END.search(r.sentence_text)}
     ranked = sorted(subjects.items(), key=lambda kv: (-kv[1], kv[0] not in in_sentence))
     # with no subject, the frame names the figure ("killed"), but not a duration's: "paid
     # over ten years" is no price

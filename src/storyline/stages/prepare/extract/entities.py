@@ -87,7 +87,7 @@ from storyline.stages.prepare.extract.context import ArticleContext
 from storyline.text import slugify, strip_accents
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "Gazetteer",
@@ -689,25 +689,32 @@ def _other_entity(doc: Doc | None, pos: int, word: str) -> bool:
     return span is not None and len(span) > 0 and span[0].ent_type_ not in ("", "PERSON")
 
 
+def _one_token(doc: Doc, start: int, end: int) -> Token | None:
+    """The token ``[start, end)`` is, when it is exactly one."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) == 1 else None
+
+
 def _plural_proper_noun(doc: Doc, start: int, end: int) -> bool:
     """Whether a one-word person span is a plural proper noun with no title before it
     ("Africans", "Bavarians": NER tags such a demonym a person; a surname in "-s" is
     tagged singular, "Adams")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) != 1 or span[0].tag_ != "NNPS":
+    tok = _one_token(doc, start, end)
+    if tok is None or tok.tag_ != "NNPS":
         return False
-    return span.start == 0 or doc[span.start - 1].text.rstrip(".") not in HONORIFICS
+    return tok.i == 0 or doc[tok.i - 1].text.rstrip(".") not in HONORIFICS
 
 
 def _opening_participle(doc: Doc, start: int, end: int) -> bool:
     """Whether a one-word person span is a participle heading its own clause ("Conceding
     that a deal would come, he warned": NER tags the capitalised "Conceding" a person;
     the parse makes it a ``VBG`` with a clause of its own, never a subject or object)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) != 1:
-        return False
-    tok = span[0]
-    return tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("advcl", "ROOT", "xcomp", "pcomp", "csubj")
+    tok = _one_token(doc, start, end)
+    return (
+        tok is not None
+        and tok.tag_ in ("VBG", "VBN")
+        and tok.dep_ in ("advcl", "ROOT", "xcomp", "pcomp", "csubj")
+    )
 
 
 def _breaks_name(word: str, doc: Doc | None, pos: int) -> bool:
@@ -1840,6 +1847,9 @@ def _places_not_people(
     return out
 
 
+_ANY_TITLE = "|".join(sorted(TITLE_ABBREVIATIONS))  # "Mr", "Sen", "Dr" … ("Mr. Kell")
+
+
 def _lone_place(text: str, surface: str, spans: list[tuple[int, int, str]], given: bool) -> bool:
     """A one-word "person" the text only uses as a place: written after "in/at/near/..."
     ("Police in Kell said"), no given name, never after a title ("Mr. Kell"), and no word
@@ -1850,8 +1860,7 @@ def _lone_place(text: str, surface: str, spans: list[tuple[int, int, str]], give
              for w in text[s:e].split()}  # fmt: skip
     if surface in words:
         return False
-    titles = "|".join(sorted(TITLE_ABBREVIATIONS))
-    return re.search(rf"\b(?:{titles})\.?\s+{re.escape(surface)}\b", text) is None
+    return re.search(rf"\b(?:{_ANY_TITLE})\.?\s+{re.escape(surface)}\b", text) is None
 
 
 def _after_locative(text: str, surface: str, loose: bool = False) -> bool:

@@ -879,15 +879,15 @@ _ACCORDING_INTRO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,:;“”\"]{2,80
 # Reporting verbs whose following noun phrase is the hearer, not the speaker ("telling
 # Harbor Radio", "told reporters", "asked Roe"), and words that start a phrase about or to
 # someone ("said of Roe", "added to reporters").
+_OBJECT_VERB = re.compile(rf"(?i)\w+ing|{alternation(HEARER_FORMS)}")
+_OBJECT_LEAD = re.compile(rf"\s*(?:{'|'.join(sorted(OBJECT_LEAD_PREPOSITIONS))})\b", re.I)
+_CLAUSE_LEAD = re.compile(rf"\s*(?:{'|'.join(sorted(REPORTED_CLAUSE_LEADS))})\b", re.I)
 # What follows a hearer after "asked"/"told" ("asked the board to resign", "told aides
 # why"): a speaker inverted after the verb ("asked the reporter.") has none of it.
 _HEARER_TAIL = re.compile(
     r"\s+(?:to\s+(?!(?:the|a|an|his|her|my|their|its|our|your|this|that)\b)[a-z]+|"
     r"whether|if|why|how|what|about)\b"
 )
-_OBJECT_VERB = re.compile(rf"(?i)\w+ing|{alternation(HEARER_FORMS)}")
-_OBJECT_LEAD = re.compile(rf"\s*(?:{'|'.join(sorted(OBJECT_LEAD_PREPOSITIONS))})\b", re.I)
-_CLAUSE_LEAD = re.compile(rf"\s*(?:{'|'.join(sorted(REPORTED_CLAUSE_LEADS))})\b", re.I)
 # (the last reporting verb: "Roe, who has told aides …, said in a statement:" is Roe's)
 _BEFORE_VERB = re.compile(
     rf"(?s:.*)\b(?P<v>{_VERB})\b(?P<rest>(?:{_DOTTED}|[^.;“”\"]){{0,80}}?)\s*[:,—–-]\s*$"
@@ -984,6 +984,7 @@ _COMPLEMENTS = frozenset(("dobj", "xcomp", "ccomp", "acomp", "attr", "oprd", "da
 def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     """Attribution after a quote: "…,” he said / the official said / said Jane Roe."""
     text = ctx.text
+    punct = _closing_punct(text, end)  # what the quote ends on before its mark
     para = _para_break_in(text, end, end + 160)
     tail_end = min(len(text), end + 160, len(text) if para is None else para)
     doc = _document_source(ctx, end, tail_end)
@@ -1039,18 +1040,18 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         # "“…” on the radio before claiming …", "“…,” a nod to the rival acknowledging …": a
         # participle has no subject in the words before it, which are no attribution
         m = None
-    if m and _closing_punct(text, end) == "." and not _SHORT_TAIL.match(text, m.end("v"), tail_end):
+    if m and punct == "." and not _SHORT_TAIL.match(text, m.end("v"), tail_end):
         # a quote that closed its sentence with a full stop: what follows is a new sentence,
         # an attribution only when it is short ("Roe said."), not "Roe warned that …"
         m = None
-    if m and _closing_punct(text, end) not in (",", "?", "!", ".", "—", "–", "-", "’", "'"):
+    if m and punct not in (",", "?", "!", ".", "—", "–", "-", "’", "'"):
         # a quote woven into the sentence ("the “kind of problems” Roe had answering …
         # and saying"): a following phrase is an attribution only when it is a plain subject
         # (after its last comma: "… who has won twice, the editorial board writes")
         words = m.group("np").rsplit(",", 1)[-1].split()
         if len(words) > 6 or any(w.lower() in SPEAKER_CLAUSE_WORDS for w in words):
             m = None
-    aside = _AS_ASIDE.match(m.group("np")) if m and _closing_punct(text, end) == "," else None
+    aside = _AS_ASIDE.match(m.group("np")) if m and punct == "," else None
     if m and aside:
         # "“…,” as his father hoped, Ivo Roe said.": an "as" clause set off by commas, then
         # the attribution's subject
@@ -1064,7 +1065,7 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
             return sp  # (else the forms below: a name no one knew, a long apposition)
     m = _AFTER_ANY_VERB.match(text, end, tail_end)
     if (
-        m and _closing_punct(text, end) in (",", "?", "!") and m.group("v") not in SPEAKER_CLAUSE_WORDS
+        m and punct in (",", "?", "!") and m.group("v") not in SPEAKER_CLAUSE_WORDS
         and _parsed_subject_of(ctx, m.start("np"), m.start("v"))
     ):  # fmt: skip
         # "…,” Roe pressed. / "…?” she wondered.": a quote left open by a comma or a question
@@ -1089,11 +1090,7 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
             return _Speaker(ent)
         return _Speaker(text=m.group("np"))
     m = _AFTER_ANY_VERB_INV.match(text, end, tail_end)
-    if (
-        m
-        and _closing_punct(text, end) in (",", "?", "!")
-        and m.group("v") not in SPEAKER_CLAUSE_WORDS
-    ):
+    if m and punct in (",", "?", "!") and m.group("v") not in SPEAKER_CLAUSE_WORDS:
         # "…,” remembered Jane Roe, a former spokeswoman.
         ent = _speaker_in(ctx, m.start("np"), m.end("np"))
         if ent is not None and ent.type in ("PERSON", "UNNAMED"):
@@ -1101,7 +1098,7 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         np = m.group("np").strip()
         if ent is None and re.fullmatch(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+", np):
             return _Speaker(text=np)
-    if _closing_punct(text, end) in (",", "?", "!"):
+    if punct in (",", "?", "!"):
         # "…,” Ivo Roe, an adviser to three mayors and a former director of the port
         # authority, wrote on Friday.": a long apposition between the name and the verb
         m = _AFTER_LONG_APPOS.match(text, end, min(len(text), end + 320))
