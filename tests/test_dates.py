@@ -127,6 +127,24 @@ def test_yearless_future_date_before_publication_moves_ahead_a_year() -> None:
     assert m.date == "2025-01-15"
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # reported speech's "would": ahead of the saying, so not last year's June
+        ("The minister said a full report would be published by June 11.", "2024-06-11"),
+        # a modal dates nothing past; the month is near, so the published year stands
+        ("The inquiry said its findings could be released by June 11.", "2024-06-11"),
+        # "would have" is past: a June after publication moves back a year
+        ("Without the levee the town would have flooded on June 11.", "2023-06-11"),
+    ],
+)
+def test_yearless_date_in_modal_clause(text: str, date: str) -> None:
+    from storyline.nlp import load_spacy
+
+    found = extract_dates(art(text, "2024-05-22"), load_spacy()(text))
+    assert [m.date for m in found if m.date_text == "June 11"] == [date]
+
+
 def test_without_published_date_relative_and_yearless_stay_unresolved() -> None:
     text = "The minister said Thursday that the vote on Sept. 23 in 2019 terms was void, and last month too."
     got = by_text(extract_dates(art(text), None))

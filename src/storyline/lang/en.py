@@ -63,6 +63,7 @@ __all__ = [
     "FRAMING_NOUNS",
     "FURNITURE_OPENERS",
     "FUTURE_HEAD_LEMMAS",
+    "MODAL_AUXILIARIES",
     "GENERIC_MODS",
     "GOVERNING_PREPOSITIONS",
     "HAVE_OBJECT_WORDS",
@@ -1458,6 +1459,11 @@ DATE_NUMBER_WORDS: Mapping[str, int] = {
 # Lemmas whose clause complement is in the future ("is expected to meet", "plans to vote").
 FUTURE_HEAD_LEMMAS: frozenset[str] = frozenset(
     {"expect", "schedule", "set", "due", "slate", "plan", "intend", "go", "aim", "hope"}
+)
+# Modal auxiliaries that date nothing in the past on their own ("could be out by June 11");
+# "would" is apart (the future of reported speech), and "… have" makes any of them past.
+MODAL_AUXILIARIES: frozenset[str] = frozenset(
+    {"could", "might", "may", "should", "must", "can", "ca"}
 )
 
 # -- cleaning (clean.py) --------------------------------------------------------------------------

@@ -30,7 +30,9 @@ How they are resolved (never guessed: whatever the rules cannot settle stays ``N
 - A year-less absolute date takes the published year, then moves one year back when a
   past-tense clause would otherwise put it after publication (or when, with no tense
   known, it would land more than half a year ahead), and one year forward when a
-  future-tense clause would put it before publication.
+  future-tense clause would put it before publication. Reported speech's "would" ("said a
+  report would be out by June 11") is future; another modal ("could", "may") leaves the
+  tense unknown; "would have" and the rest with "have" are past.
 - A bare weekday in a past-tense clause (the news default) is the most recent such day
   on or before the published date ("said Thursday" in an article of Thursday is that
   day); in a future-tense clause ("is expected to … on Friday", "will meet Monday") it is
@@ -64,6 +66,7 @@ from storyline.lang.en import (
     DAY_PARTS,
     FURNITURE_OPENERS,
     FUTURE_HEAD_LEMMAS,
+    MODAL_AUXILIARIES,
     RESCHEDULE_VERBS,
     STAMP_ZONES,
     US_TIME_ZONES,
@@ -272,6 +275,12 @@ def _tense(
             aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
             if aux & {"will", "'ll", "shall", "wo"}:
                 return "future"
+            if "would" in aux and "have" not in aux:
+                # reported speech's future ("said a report would be published by June 11"):
+                # ahead of the saying, which is the article's time; "would have" is past
+                return "future"
+            if aux & MODAL_AUXILIARIES and "have" not in aux:
+                return "unknown"  # "could be out by June 11": a modal dates nothing past
             if tok.dep_ == "xcomp" and tok.head.lemma_ in FUTURE_HEAD_LEMMAS:
                 return "future"
             if tok.tag_ == "VBG" and aux & {"is", "are", "'s", "'re"}:
