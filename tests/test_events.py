@@ -95,6 +95,17 @@ def test_a_condition_or_a_denial_dates_no_event(mode: str) -> None:
     assert [e.date_text for e in events_of(text, mode) if e.date_text] == ["May 4"]
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_the_date_of_a_saying_beside_the_events_date_is_no_second_event(mode: str) -> None:
+    text = (
+        "A fire swept through a depot in Chile late on Wednesday, killing four guards, the fire "
+        "chief said on Thursday. The minister said on Friday that the depot would be rebuilt."
+    )
+    # the first sentence dates the fire (Wednesday) and the saying (Thursday): one event;
+    # a saying with no other date in its sentence is an event of its own
+    assert [e.date_text for e in events_of(text, mode) if e.date_text] == ["Wednesday", "Friday"]
+
+
 def test_long_sentences_are_cut_with_an_ellipsis() -> None:
     long_tail = " ".join(["and another clause about the budget"] * 12)
     (ev,) = events_of(f"Chile approved the budget on Tuesday {long_tail}.", "rules")

@@ -149,6 +149,17 @@ def test_quotes_missing_opening_mark_and_pronoun_speaker(mode: str) -> None:
 
 
 @pytest.mark.parametrize("mode", MODES)
+def test_missing_opening_mark_stops_at_the_sentence_naming_the_speaker(mode: str) -> None:
+    # the writer's sentence introducing the speaker is no part of the quote
+    text = (
+        "The mayor spoke at noon.\n\nFire Chief Ada Renner, whose crews worked all night, met "
+        "reporters on Friday. The hall had one exit. I warned about it for years,” Renner said."
+    )
+    q = one(quotes(text, mode), "one exit")
+    assert q.text == "The hall had one exit. I warned about it for years,"
+
+
+@pytest.mark.parametrize("mode", MODES)
 def test_quotes_partial_quote_inside_a_sentence(mode: str) -> None:
     text = "Prime Minister Karin Aalto said the new rail line would “take some years” to finish."
     found = quotes(text, mode)

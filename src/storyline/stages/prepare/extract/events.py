@@ -10,7 +10,9 @@ Summaries longer than ``_MAX_WORDS`` words are cut at a word and end with an ell
 A date in a clause that is not asserted (a condition, a question, a denial:
 ``polarity.read_polarity``) dates no event. Page furniture is not an event: a date in a time
 stamp, a "Last updated" or "Posted" line, a byline, a photo credit or caption
-(``dates.is_furniture``, on the mention's line and on its sentence) gives none.
+(``dates.is_furniture``, on the mention's line and on its sentence) gives none. The date
+of a saying ("…, the chief said on Tuesday") gives none when its sentence dates something
+else too: the other date is the event's.
 
 An article with a date (published, or its own date line) also gives its lead, the first
 sentence of the body, as an event of that date (``inferred``: the lead reports the news
@@ -21,10 +23,12 @@ in the sentence (places left out), in order of first mention; the cite is the se
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from storyline.lang import REPORTING_FORMS, SPEECH_LEMMAS, alternation
 from storyline.models import Article, Cite, DateMention, Entity, Event
 from storyline.stages.prepare.extract.context import ArticleContext
 from storyline.stages.prepare.extract.dates import is_furniture, text_reference_date
@@ -153,6 +157,32 @@ def _not_happened(text: str, doc: Doc | None, sent: tuple[int, int], d: DateMent
     return re.search(rf"(?i)\b{word.group()}\b", text[sent[0] : d.cite.start]) is not None
 
 
+_SAYING_BEFORE = re.compile(
+    rf"\b(?:{alternation(REPORTING_FORMS)})\s+(?:(?:on|late|early|last|this)\s+)*$", re.I
+)
+
+
+def _dates_the_saying(
+    text: str, doc: Doc | None, sent: tuple[int, int], d: DateMention, others: int
+) -> bool:
+    """The date is when something was said, and the sentence dates what was said too ("A
+    fire broke out late on Monday, …, the chief said on Tuesday"): the saying's date makes
+    no second event of the same sentence. A lone date of a saying stays an event."""
+    if not others:
+        return False
+    if doc is None:
+        return _SAYING_BEFORE.search(text, sent[0], d.cite.start) is not None
+    span = doc.char_span(d.cite.start, d.cite.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok: Token = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    return tok.pos_ == "VERB" and tok.lemma_ in SPEECH_LEMMAS
+
+
 def build_events(
     article: Article,
     doc: Doc | None,
@@ -186,6 +216,7 @@ def build_events(
     out: list[Event] = []
     dated_sents: set[tuple[int, int]] = set()
     sent_of: dict[int, tuple[int, int]] = {}  # id(event) -> its sentence
+    per_sent = Counter(sents.at(d.cite.start) for d in dates)
     for d in dates:
         ctx.deadline.check()
         sent = sents.at(d.cite.start)
@@ -193,6 +224,8 @@ def build_events(
             continue  # a time stamp, a date line, a credit: not an event
         if _not_happened(text, doc, sent, d):
             continue  # "If there is no water in April, …": a condition is not an event
+        if _dates_the_saying(text, doc, sent, d, per_sent[sent] - 1):
+            continue  # "…, the chief said on Tuesday": the other date is the event's
         summary = _summary_doc(doc, d, sent) if doc is not None else None
         if not summary or len(summary.split()) < 4:
             summary = _summary_text(text, sent)

@@ -273,13 +273,38 @@ def _closers_ahead(text: str, i: int, stop: int) -> int:
 _NARRATIVE = re.compile(rf"\b(?:{_VERBS}|[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b|[”\"]")
 
 
+# A capitalised run of words in the attribution after a closing mark ("…,” Renner said"):
+# its last word is the speaker's surname.
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*\b")
+
+
+def _attributed_surnames(text: str, close: int) -> list[str]:
+    """The surnames named in the attribution right after a closing mark, up to its sentence's
+    end ("…,” Renner said." -> ["Renner"]). A speaker does not name themself in the third
+    person, so a sentence holding one of them is the writer's."""
+    end = len(text)
+    for m in re.finditer(r"[.!?\n]", text[close + 1 : close + 160]):
+        end = close + 1 + m.start()
+        break
+    out = []
+    for m in _NAME_RUN.finditer(text, close + 1, min(end, close + 160)):
+        last = m.group().split()[-1]
+        if last not in _TITLES and len(last) > 2:
+            out.append(last)
+    return out
+
+
 def _backtrack(text: str, close: int, sents: list[tuple[int, int]], paras: list[int]) -> int | None:
     """Where a quote that lost its opening mark starts.
 
     Walks back sentence by sentence from the closing mark and stops at the paragraph start
     (a blank line, or a line ending a sentence: scrapes keep hard wraps) or before a
-    sentence that reads as narration (a reporting verb or another quote's closing mark).
+    sentence that reads as narration (a reporting verb, another quote's closing mark, or
+    the surname the attribution after the mark names: "Chief Roe, whose crews …, spoke to
+    us on Thursday. The building … long,” Roe said").
     """
+    names = _attributed_surnames(text, close)
+    own_name = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b") if names else None
     ps = paras[bisect.bisect_right(paras, close) - 1]
     line_breaks = [ps] + [
         ps + m.end() for m in re.finditer(r"(?<=[.!?:”\"])[ \t]*\n", text[ps:close])
@@ -289,7 +314,9 @@ def _backtrack(text: str, close: int, sents: list[tuple[int, int]], paras: list[
     start = None
     for k in range(len(inside) - 1, -1, -1):
         s, e = inside[k]
-        if k < len(inside) - 1 and _NARRATIVE.search(text, s, e):
+        if k < len(inside) - 1 and (
+            _NARRATIVE.search(text, s, e) or (own_name is not None and own_name.search(text, s, e))
+        ):
             break
         start = s
     if start is None:
