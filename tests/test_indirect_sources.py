@@ -91,3 +91,21 @@ def test_a_labelled_line_is_the_labels_words() -> None:
     got = indirect(quotes(text, "spacy"))
     assert [c for c, _ in got] == ["We will open the ferry again in May, whatever the board says"]
     assert (got[0][1] or "").lower().endswith("varga")
+
+
+@spacy
+def test_a_trailing_cue_after_a_misparsed_apposition_is_not_the_first_clauses() -> None:
+    # the parse hangs the ministry on the place and "said" on "died" without an "and": the
+    # first clause's subject ("Nine people") is no speaker; the noun phrase before the cue is
+    text = (
+        "Nine people died and four were hurt in the wreck of a barge off Corran Head, "
+        "Veldia's transport ministry said on Friday."
+    )
+    assert the_one(text).speaker == "Veldia's transport ministry"
+
+
+@spacy
+def test_a_conjoined_cue_shares_its_subject() -> None:
+    text = "Ilse Varga visited the harbour on Monday and said the pier would close for repairs."
+    q = the_one(text)
+    assert (q.text, q.speaker) == ("the pier would close for repairs", "Ilse Varga")

@@ -779,6 +779,14 @@ PERSON_ROLE_NOUNS: Mapping[str, str | None] = {
     **dict.fromkeys(_PERSON_NOUNS_M, "m"),
     **dict.fromkeys(_PERSON_NOUNS_F, "f"),
 }
+# Plain nouns for a person, with their gender, beside the role nouns: "a woman", "one
+# passenger". Only an indefinite one is read (a new person entering the story, whom a
+# following "she said" is about); "the man" is left to the role references.
+GENERIC_PERSON_NOUNS: Mapping[str, str | None] = {
+    "man": "m", "woman": "f", "boy": "m", "girl": "f", "teenager": None, "person": None,
+    "passenger": None, "relative": None, "neighbour": None, "neighbor": None,
+    "bystander": None, "victim": None, "customer": None, "patient": None, "villager": None,
+}  # fmt: skip
 
 # Nouns for a news organisation ("the newspaper reported"), and words that mark an
 # organisation's name as a news outlet's ("The Example Times", "Example News").

@@ -71,6 +71,7 @@ from storyline.lang.attribution import IRREGULAR_CUE_FORMS
 from storyline.lang.en import (
     DEFINITE_DETERMINERS,
     EXAMPLE_PREPOSITIONS,
+    GENERIC_PERSON_NOUNS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
     PERSON_ROLE_NOUNS,
@@ -78,7 +79,7 @@ from storyline.lang.en import (
     SIDE_CLAUSE_OPENERS,
     TITLE_NOUNS,
 )
-from storyline.lang.names import FEMALE_ADDRESS_TITLES, MALE_ADDRESS_TITLES
+from storyline.lang.names import FEMALE_ADDRESS_TITLES, MALE_ADDRESS_TITLES, OCCUPATIONS, ROLE_HEADS
 from storyline.models import Entity
 from storyline.stages.prepare.extract.context import ArticleContext
 from storyline.stages.prepare.extract.entities import entity_number
@@ -147,6 +148,23 @@ class Ref:
     # a person's name the entity stage did not keep ("Trump's wife, Melania, is …"): the
     # speaker is named only as text
     name: str = ""
+
+
+# Nouns that name a person: a bare proper noun in apposition to one is that person's name.
+_PERSON_NOUNS = frozenset(PERSON_ROLE_NOUNS) | OCCUPATIONS | ROLE_HEADS
+# ... and their gender where the noun shows one ("woman", "spokesman").
+_NOUN_GENDER: dict[str, str | None] = {
+    **dict.fromkeys(OCCUPATIONS | ROLE_HEADS),
+    **PERSON_ROLE_NOUNS,
+    **GENERIC_PERSON_NOUNS,
+}
+# A sentence opening with an indefinite person ("One survivor, a student, said …", "A
+# woman who lives by the pier said …"): a person new to the story, whom no earlier name
+# can be; a "she said" right after is about her.
+_INDEFINITE_PERSON = re.compile(
+    rf"\s*(?:One|A|An)\s+(?:[\w’'-]+\s+){{0,3}}?(?P<noun>{alternation(sorted(_NOUN_GENDER))})\b"
+    r"(?![’'-])"
+)
 
 
 def _fold(word: str) -> str:
@@ -309,6 +327,13 @@ class Coref:
                     if name:
                         return Ref(name=name)
                     group = group or subj.tag_ in ("NNS", "NNPS")
+        newcomer = _INDEFINITE_PERSON.match(self.text, ss, end)
+        if newcomer is not None and not any(
+            x[2].type in _PEOPLE for x in self.mentions_from(ss, min(end, newcomer.end() + 100))
+        ):
+            # a person no name is given for ("A spokesman for Acme, Ivo Roe," names one):
+            # the description, its noun's gender checked by ``_name_fits``
+            return Ref(name=self.text[newcomer.start() : newcomer.end()].strip())
         lead = re.match(rf"\s*({_PRON})\b", self.text[ss:end])
         if lead is None and not parsed:
             # "But as Roe toured the docks, he promised …": the pronoun after a side clause
@@ -366,7 +391,14 @@ class Coref:
         if not all(w.text[:1].isupper() and w.text.isalpha() for w in words) or len(words) > 3:
             return ""
         first = words[0].lower_
-        if tok.ent_type_ != "PERSON" and first not in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES:
+        # a name in apposition to a person noun is a person's, however NER types it ("one
+        # survivor, a student who gave only her first name, Noor, said")
+        of_person = tok.dep_ == "appos" and tok.head.lemma_.lower() in _PERSON_NOUNS
+        if (
+            tok.ent_type_ != "PERSON"
+            and first not in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+            and not of_person
+        ):
             return ""
         return " ".join(w.text for w in words)
 
@@ -377,6 +409,10 @@ class Coref:
         gender = _GENDERED.get(pron)
         if pron not in ("he", "she") or gender is None:
             return False
+        noun = name.split()[-1].lower()
+        if noun in _NOUN_GENDER and name[:1].isupper() and name.split()[0] in ("One", "A", "An"):
+            # an indefinite description ("A woman"): the noun's gender, when it has one
+            return _NOUN_GENDER[noun] in (None, gender)
         first = name.split()[0].lower()
         if gender == "m":
             return first not in FEMALE_FIRST_NAMES or first in MALE_FIRST_NAMES
@@ -659,6 +695,11 @@ class Coref:
                 return subj
             if subj.name and self._name_fits(subj.name, pron):
                 return subj
+            if pron in ("he", "she") and _INDEFINITE_PERSON.match(self.text, ss, end):
+                # the sentence brings in a new person ("One survivor, a student named in a
+                # side clause, said …"): no earlier sentence's subject can be "she"; the
+                # last speaker decides
+                return Ref()
             if subj.pronoun == pron:
                 # "As Roe campaigned, he stuck to …": the chain's antecedent is in that
                 # sentence; else "He also warned …": keep looking for the name

@@ -510,18 +510,23 @@ _PERSON_NOUN_BEFORE = re.compile(
     rf"\b(?:{alternation(sorted(set(OCCUPATIONS) | set(ROLE_HEADS)))})s?,\s+\Z", re.IGNORECASE
 )
 _ROLE_BEFORE = re.compile(rf"\b(?:{alternation(sorted(ROLE_HEADS))})\s+\Z", re.IGNORECASE)
+# "who gave only her first name, Noor,", "identified by his given name Amir": a name.
+_NAME_NOUN_BEFORE = re.compile(r"\b(?:first|given|last|full)\s+names?,?\s+(?:as\s+)?\Z", re.I)
 
 
 def _person_by_role(text: str, start: int, end: int, label: str) -> bool:
     """Whether a name NER typed as a place, group or organisation is a person by its role.
 
     One capitalised word, closed by a comma, in apposition to a person noun ("her son,
-    Tavish, said": not a place), or a known given name and a surname right after a role
+    Tavish, said": not a place), a name after "first name" ("gave only her first name,
+    Noor,": whatever NER typed), or a known given name and a surname right after a role
     word ("the bank's CEO Mara Ilves": not an organisation). A gazetteer place is never
     retyped (the caller drops NER spans the gazetteer covers).
     """
     words = text[start:end].split()
     before = text[max(0, start - 40) : start]
+    if len(words) <= 2 and _NAME_NOUN_BEFORE.search(before):
+        return all(w[:1].isupper() and w[1:].islower() for w in words)
     if len(words) == 1 and label != "ORG" and re.match(r"\s*,", text[end : end + 2]):
         return _PERSON_NOUN_BEFORE.search(before) is not None and words[0][1:].islower()
     if label == "ORG" and 2 <= len(words) <= 3 and _fold(words[0]) in _FIRST_NAMES:

@@ -72,7 +72,7 @@ from storyline.stages.prepare.extract.polarity import read_polarity
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Host", "Quoted", "Speaker", "cue_constructions", "find_indirect"]
+__all__ = ["Host", "Quoted", "Speaker", "cue_constructions", "find_indirect", "joined_conjunct"]
 
 
 class Speaker(Protocol):
@@ -786,8 +786,23 @@ def _subject(tok: Token) -> Token | None:
             return subj
         if tok.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl") or tok.head.i == tok.i:
             return None
+        if tok.dep_ == "conj" and not joined_conjunct(tok):
+            return None
         tok = tok.head
     return None
+
+
+def joined_conjunct(tok: Token) -> bool:
+    """Whether a conjunct verb shares its head's subject ("Roe attacked Penn and said …"). A
+    verb right after a noun phrase the parse hung elsewhere does not ("Five died and two
+    were hurt off the Point, the ministry said": the ministry, an apposition to the place,
+    is the subject, not "Five")."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    while prev is not None and prev.pos_ in ("ADV", "AUX", "PART") and prev.i > 0:
+        prev = tok.doc[prev.i - 1]
+    # (only a noun phrase right before the verb is read as its own subject: any other
+    # shape keeps the parse's conjunction)
+    return prev is None or prev.pos_ not in ("NOUN", "PROPN")
 
 
 def _sourced(ctx: Host[S], tok: Token, lemma: str) -> bool:

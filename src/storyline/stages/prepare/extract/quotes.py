@@ -84,7 +84,7 @@ from storyline.lang.en import (
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
 from storyline.stages.prepare.extract.context import NO_DEADLINE, ArticleContext, Deadline
 from storyline.stages.prepare.extract.coref import SUBJECT_PRONOUNS, Coref, relative_antecedent
-from storyline.stages.prepare.extract.indirect import find_indirect
+from storyline.stages.prepare.extract.indirect import find_indirect, joined_conjunct
 from storyline.stages.prepare.extract.polarity import mark_quotes
 
 if TYPE_CHECKING:
@@ -801,6 +801,8 @@ def _nsubj(tok: Token) -> Token | None:
                 # infinitive: "Roe was prompted to say", "Roe was quoted as saying"
                 return child if child.dep_ == "nsubj" or via_xcomp else None
         via_xcomp = tok.dep_ in ("xcomp", "advcl") and tok.head.tag_ == "VBN"
+        if tok.dep_ == "conj" and not joined_conjunct(tok):
+            break  # ("Five died …, the ministry said": no "and", no shared subject)
         if tok.dep_ in _CLIMB and tok.head is not tok:
             tok = tok.head
             continue
