@@ -106,6 +106,22 @@ def test_the_date_of_a_saying_beside_the_events_date_is_no_second_event(mode: st
     assert [e.date_text for e in events_of(text, mode) if e.date_text] == ["Wednesday", "Friday"]
 
 
+@pytest.mark.model
+def test_a_date_deeper_in_the_clause_does_not_date_it_twice() -> None:
+    text = (
+        "Chile reopened the border on Monday after the ministers agreed on Sunday to end the row."
+    )
+    # both dates climb to the main clause: its own verb's date dates it, not Sunday
+    assert [e.date_text for e in events_of(text, "spacy", None)] == ["Monday"]
+
+
+@pytest.mark.model
+def test_a_date_in_a_relative_clause_dates_that_clause() -> None:
+    text = "Ivo Marr, who said last week that Chile would not take sides, told parliament he was ready."
+    (ev,) = events_of(text, "spacy")
+    assert ev.summary == "Ivo Marr said last week that Chile would not take sides"
+
+
 def test_long_sentences_are_cut_with_an_ellipsis() -> None:
     long_tail = " ".join(["and another clause about the budget"] * 12)
     (ev,) = events_of(f"Chile approved the budget on Tuesday {long_tail}.", "rules")

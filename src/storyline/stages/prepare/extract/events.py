@@ -4,7 +4,11 @@ For every :class:`DateMention` the summary is the clause the date belongs to, in
 article's own words with the date phrase kept: with a parse, the subtree of the verb that
 governs the date, climbing out of clauses that do not stand alone (a "when …" or "after …"
 clause, a relative clause, a verb without a subject, a reported clause under "said") so the
-summary is never a broken fragment ("when he arrives"); without a parse, the sentence.
+summary is never a broken fragment ("when he arrives"); without a parse, the sentence. A
+date in a relative clause about a noun dates that clause, told with its noun ("Roe, who said
+last week that …, told parliament" -> "Roe said last week that …"). Two dates of one
+sentence whose summaries climb to the same clause give one event, of the date that clause's
+own verb governs.
 Summaries longer than ``_MAX_WORDS`` words are cut at a word and end with an ellipsis.
 
 A date in a clause that is not asserted (a condition, a question, a denial:
@@ -51,6 +55,9 @@ _MIN_LEAD_WORDS = 6
 _NOT_HAPPENED = frozenset({"conditional", "questioned", "denied"})
 
 
+_UNPARSED = 99  # the depth of a summary read without a parse (never replaces another)
+
+
 def _words_cap(text: str, n: int = _MAX_WORDS) -> str:
     words = text.split()
     if len(words) <= n:
@@ -71,8 +78,9 @@ def _clean(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def _summary_doc(doc: Doc, d: DateMention, sent: tuple[int, int]) -> str | None:
-    """The clause of the verb that governs the date: its whole subtree, in the text's words."""
+def _summary_doc(doc: Doc, d: DateMention, sent: tuple[int, int]) -> tuple[str, int] | None:
+    """The clause of the verb that governs the date: its whole subtree, in the text's words,
+    and how many clauses the summary climbed out of to stand alone (0: the date's own)."""
     span = doc.char_span(d.cite.start, d.cite.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -87,6 +95,10 @@ def _summary_doc(doc: Doc, d: DateMention, sent: tuple[int, int]) -> str | None:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
+    relative = _relative_clause(doc, verb, sent)
+    if relative is not None:
+        return relative, 0
+    climbed = 0
     for _ in range(8):
         has_subject = any(c.dep_ in _SUBJECTS for c in verb.children)
         marked = any(c.dep_ == "mark" for c in verb.children)
@@ -95,10 +107,36 @@ def _summary_doc(doc: Doc, d: DateMention, sent: tuple[int, int]) -> str | None:
         if verb.head is verb or not inside(verb.head):
             break
         verb = verb.head
+        climbed += 1
     lo = max(verb.left_edge.idx, sent[0])
     right = verb.right_edge
     hi = min(right.idx + len(right.text), sent[1])
-    return _clean(_words_cap(doc.text[lo:hi]))
+    return _clean(_words_cap(doc.text[lo:hi])), climbed
+
+
+def _relative_clause(doc: Doc, verb: Token, sent: tuple[int, int]) -> str | None:
+    """A date in a relative clause about a person or thing dates that clause, not the
+    sentence's main one ("Roe, who said last week that …, told parliament": the saying was
+    last week, not the telling): the noun and its clause, in the text's words, without the
+    relative pronoun ("Roe said last week that …"). ``None`` for any other clause."""
+    if verb.dep_ != "relcl":
+        return None
+    noun = verb.head
+    rel = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (
+        rel is None
+        or rel.lower_ not in ("who", "which", "that")
+        or noun.pos_ not in ("PROPN", "NOUN")
+    ):
+        return None
+    lo = max(noun.left_edge.idx, sent[0])
+    head_end = noun.idx + len(noun.text)
+    right = verb.right_edge
+    hi = min(right.idx + len(right.text), sent[1])
+    if lo >= head_end or rel.idx < head_end:
+        return None
+    after = doc.text[rel.idx + len(rel.text) : hi]
+    return _clean(_words_cap(doc.text[lo:head_end] + " " + after.strip()))
 
 
 def _summary_text(text: str, sent: tuple[int, int]) -> str:
@@ -217,6 +255,8 @@ def build_events(
     dated_sents: set[tuple[int, int]] = set()
     sent_of: dict[int, tuple[int, int]] = {}  # id(event) -> its sentence
     per_sent = Counter(sents.at(d.cite.start) for d in dates)
+    kept: dict[tuple[tuple[int, int], str], tuple[int, int]] = {}  # -> (index in out, depth)
+    dropped: set[int] = set()
     for d in dates:
         ctx.deadline.check()
         sent = sents.at(d.cite.start)
@@ -226,9 +266,20 @@ def build_events(
             continue  # "If there is no water in April, …": a condition is not an event
         if _dates_the_saying(text, doc, sent, d, per_sent[sent] - 1):
             continue  # "…, the chief said on Tuesday": the other date is the event's
-        summary = _summary_doc(doc, d, sent) if doc is not None else None
-        if not summary or len(summary.split()) < 4:
-            summary = _summary_text(text, sent)
+        read = _summary_doc(doc, d, sent) if doc is not None else None
+        summary, climbed = read if read is not None else ("", _UNPARSED)
+        if len(summary.split()) < 4:
+            summary, climbed = _summary_text(text, sent), _UNPARSED
+        key = (sent, summary)
+        if key in kept and climbed != _UNPARSED:
+            # two dates of one sentence whose summaries climb to the same clause: the date
+            # of that clause's own verb dates it ("returned to work on Wednesday after a
+            # deal that bars layoffs until 2029": Wednesday), not one from deeper in
+            k, depth = kept[key]
+            if depth <= climbed:
+                continue
+            dropped.add(k)
+        kept[key] = (len(out), climbed)
         if d.date:
             dated_sents.add(sent)
         ev = Event(
@@ -241,6 +292,7 @@ def build_events(
         )
         sent_of[id(ev)] = sent
         out.append(ev)
+    out = [e for i, e in enumerate(out) if i not in dropped]
     day = _article_day(article)
     lead = _lead(article, sents.spans) if day else None
     if day and lead and lead not in dated_sents:
