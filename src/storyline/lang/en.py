@@ -60,6 +60,7 @@ __all__ = [
     "FEMALE_FIRST_NAMES",
     "FINITE_CUES",
     "FOCUS_PLACE_PREPOSITIONS",
+    "FORECAST_LEMMAS",
     "FRAMING_NOUNS",
     "FURNITURE_OPENERS",
     "FUTURE_HEAD_LEMMAS",
@@ -1467,6 +1468,11 @@ DATE_NUMBER_WORDS: Mapping[str, int] = {
 # Lemmas whose clause complement is in the future ("is expected to meet", "plans to vote").
 FUTURE_HEAD_LEMMAS: frozenset[str] = frozenset(
     {"expect", "schedule", "set", "due", "slate", "plan", "intend", "go", "aim", "hope"}
+)
+# Verbs whose object or complement lies ahead of them ("expected a rise in September",
+# "forecast growth in the spring"): a date inside it is not dated by the verb's tense.
+FORECAST_LEMMAS: frozenset[str] = frozenset(
+    {"expect", "forecast", "predict", "project", "anticipate", "foresee", "plan", "schedule"}
 )
 # Modal auxiliaries that date nothing in the past on their own ("could be out by June 11");
 # "would" is apart (the future of reported speech), and "… have" makes any of them past.

@@ -64,6 +64,7 @@ from storyline.lang.en import (
     CREDIT_WORDS,
     DATE_NUMBER_WORDS,
     DAY_PARTS,
+    FORECAST_LEMMAS,
     FURNITURE_OPENERS,
     FUTURE_HEAD_LEMMAS,
     MODAL_AUXILIARIES,
@@ -283,6 +284,10 @@ def _tense(
                 return "unknown"  # "could be out by June 11": a modal dates nothing past
             if tok.dep_ == "xcomp" and tok.head.lemma_ in FUTURE_HEAD_LEMMAS:
                 return "future"
+            if tok.lemma_ in FORECAST_LEMMAS and span[0].head is not tok:
+                # "expected one more increase in September": the date is the expected
+                # thing's, not the expecting's; its tense says nothing (nor "had expected")
+                return "unknown"
             if tok.tag_ == "VBG" and aux & {"is", "are", "'s", "'re"}:
                 return "future"
             if tok.tag_ in ("VBD", "VBN") or aux & {"was", "were", "had", "did", "has", "have"}:
