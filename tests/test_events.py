@@ -122,6 +122,24 @@ def test_a_date_in_a_relative_clause_dates_that_clause() -> None:
     assert ev.summary == "Ivo Marr said last week that Chile would not take sides"
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_a_boundary_date_beside_another_makes_no_event(mode: str) -> None:
+    text = (
+        "Dockers in Chile returned to work on Wednesday under a deal that bars layoffs until 2029."
+    )
+    assert [e.date_text for e in events_of(text, mode)] == ["Wednesday"]
+
+
+@pytest.mark.model
+def test_a_saying_date_stands_beside_a_date_in_a_relative_clause() -> None:
+    text = (
+        "The strike in Chile will go on, the union announced on Wednesday, after it said the "
+        "crane that failed last week had not been inspected since 2022."
+    )
+    # Wednesday dates the main clause; "last week" dates the relative clause; 2022 bounds
+    assert [e.date_text for e in events_of(text, "spacy")] == ["Wednesday", "last week"]
+
+
 def test_long_sentences_are_cut_with_an_ellipsis() -> None:
     long_tail = " ".join(["and another clause about the budget"] * 12)
     (ev,) = events_of(f"Chile approved the budget on Tuesday {long_tail}.", "rules")

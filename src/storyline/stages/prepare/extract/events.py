@@ -8,7 +8,9 @@ summary is never a broken fragment ("when he arrives"); without a parse, the sen
 date in a relative clause about a noun dates that clause, told with its noun ("Roe, who said
 last week that …, told parliament" -> "Roe said last week that …"). Two dates of one
 sentence whose summaries climb to the same clause give one event, of the date that clause's
-own verb governs.
+own verb governs. A date bounding a state ("not inspected since 2024", "until the end of
+2029") makes an event only when its sentence has no other date, and a saying's date defers
+only to a date of a main clause, not of a relative one.
 Summaries longer than ``_MAX_WORDS`` words are cut at a word and end with an ellipsis.
 
 A date in a clause that is not asserted (a condition, a question, a denial:
@@ -55,6 +57,9 @@ _MIN_LEAD_WORDS = 6
 _NOT_HAPPENED = frozenset({"conditional", "questioned", "denied"})
 
 
+# A date that bounds a state rather than dating an event ("not inspected since 2024", "bars
+# layoffs until the end of 2029"): an event only when its sentence has no other date.
+_BOUNDARY = re.compile(r"\b(?:since|until|till|through|as\s+of)\s+(?:the\s+)?\Z", re.I)
 _UNPARSED = 99  # the depth of a summary read without a parse (never replaces another)
 
 
@@ -200,13 +205,28 @@ _SAYING_BEFORE = re.compile(
 )
 
 
+def _in_relative(doc: Doc | None, d: DateMention) -> bool:
+    """Whether the date sits in a relative clause ("the crane that failed last week")."""
+    if doc is None:
+        return False
+    span = doc.char_span(d.cite.start, d.cite.end, alignment_mode="expand")
+    tok: Token | None = span.root if span is not None and len(span) else None
+    for _ in range(12):
+        if tok is None or tok.head is tok:
+            return False
+        if tok.dep_ == "relcl":
+            return True
+        tok = tok.head
+    return False
+
+
 def _dates_the_saying(
     text: str, doc: Doc | None, sent: tuple[int, int], d: DateMention, others: int
 ) -> bool:
     """The date is when something was said, and the sentence dates what was said too ("A
     fire broke out late on Monday, …, the chief said on Tuesday"): the saying's date makes
     no second event of the same sentence. A lone date of a saying stays an event."""
-    if not others:
+    if others <= 0:
         return False
     if doc is None:
         return _SAYING_BEFORE.search(text, sent[0], d.cite.start) is not None
@@ -254,9 +274,9 @@ def build_events(
     out: list[Event] = []
     dated_sents: set[tuple[int, int]] = set()
     sent_of: dict[int, tuple[int, int]] = {}  # id(event) -> its sentence
-    per_sent = Counter(sents.at(d.cite.start) for d in dates)
-    kept: dict[tuple[tuple[int, int], str], tuple[int, int]] = {}  # -> (index in out, depth)
-    dropped: set[int] = set()
+    # the dates that make an event of their own: not furniture, not in a clause the writer
+    # does not assert, not a boundary of a state ("since 2024", "until the end of 2029")
+    reads: list[tuple[DateMention, tuple[int, int], bool]] = []
     for d in dates:
         ctx.deadline.check()
         sent = sents.at(d.cite.start)
@@ -264,7 +284,25 @@ def build_events(
             continue  # a time stamp, a date line, a credit: not an event
         if _not_happened(text, doc, sent, d):
             continue  # "If there is no water in April, …": a condition is not an event
-        if _dates_the_saying(text, doc, sent, d, per_sent[sent] - 1):
+        reads.append(
+            (
+                d,
+                sent,
+                _BOUNDARY.search(text, max(sent[0], d.cite.start - 30), d.cite.start) is not None,
+            )
+        )
+    per_sent = Counter(sent for _, sent, boundary in reads if not boundary)
+    # the dates that date a sentence's main clauses (not a relative clause's: "the crane that
+    # killed a worker last week"): what the saying's date defers to
+    main_dated = Counter(
+        sent for d, sent, boundary in reads if not boundary and not _in_relative(doc, d)
+    )
+    kept: dict[tuple[tuple[int, int], str], tuple[int, int]] = {}  # -> (index in out, depth)
+    dropped: set[int] = set()
+    for d, sent, boundary in reads:
+        if boundary and per_sent[sent]:
+            continue  # "returned on Wednesday under a deal that runs until 2029": Wednesday's
+        if not boundary and _dates_the_saying(text, doc, sent, d, main_dated[sent] - 1):
             continue  # "…, the chief said on Tuesday": the other date is the event's
         read = _summary_doc(doc, d, sent) if doc is not None else None
         summary, climbed = read if read is not None else ("", _UNPARSED)
