@@ -109,3 +109,13 @@ def test_a_conjoined_cue_shares_its_subject() -> None:
     text = "Ilse Varga visited the harbour on Monday and said the pier would close for repairs."
     q = the_one(text)
     assert (q.text, q.speaker) == ("the pier would close for repairs", "Ilse Varga")
+
+
+@spacy
+def test_a_conjoined_cue_after_a_fronted_phrase_shares_its_subject() -> None:
+    text = (
+        "The clerk first said he did not recall the files, but in a later interview said he "
+        "had deleted an archive."
+    )
+    found = [(q.text, q.speaker) for q in quotes(text, "spacy") if q.kind == "indirect"]
+    assert ("he had deleted an archive", "clerk") in found

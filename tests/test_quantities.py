@@ -730,3 +730,22 @@ def test_a_shared_age_after_both() -> None:
     (q,) = [q for q in found if q.text == "47"]
     assert (q.frame, q.measure) == ("age", "age")
     assert q.subject is not None and "Tamm" in q.subject
+
+
+@pytest.mark.parametrize("parsed", [False, pytest.param(True, marks=pytest.mark.model)])
+def test_a_number_in_a_subheading_has_no_subject(parsed: bool) -> None:
+    from storyline.models import Span
+
+    text = "The talks stalled.\n\nA $3 billion question\n\nValdia wants a fund of $3 billion."
+    head = text.index("A $3")
+    article = Article(
+        id="q1", source="t", text=text, raw=text, title="t",
+        headings=(Span(head, head + len("A $3 billion question")),),
+    )  # fmt: skip
+    doc = None
+    if parsed:
+        from storyline.nlp import load_spacy
+
+        doc = load_spacy()(text)
+    found = extract_quantities(article, doc, [])
+    assert [q.subject for q in found if q.cite.start < head + 25] == [None]

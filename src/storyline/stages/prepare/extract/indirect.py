@@ -793,16 +793,21 @@ def _subject(tok: Token) -> Token | None:
 
 
 def joined_conjunct(tok: Token) -> bool:
-    """Whether a conjunct verb shares its head's subject ("Roe attacked Penn and said …"). A
-    verb right after a noun phrase the parse hung elsewhere does not ("Five died and two
-    were hurt off the Point, the ministry said": the ministry, an apposition to the place,
-    is the subject, not "Five")."""
-    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    while prev is not None and prev.pos_ in ("ADV", "AUX", "PART") and prev.i > 0:
-        prev = tok.doc[prev.i - 1]
-    # (only a noun phrase right before the verb is read as its own subject: any other
-    # shape keeps the parse's conjunction)
-    return prev is None or prev.pos_ not in ("NOUN", "PROPN")
+    """Whether a conjunct verb shares its head's subject ("Roe attacked Penn and said …", "but
+    in a later interview said …"). A verb right after a comma and a plain noun phrase does not
+    ("Five died and two were hurt off the Point, the ministry said": the parse hangs the
+    ministry on the place, but it is the subject, not "Five")."""
+    words = 0
+    for i in range(tok.i - 1, max(-1, tok.i - 12), -1):
+        prev = tok.doc[i]
+        if prev.pos_ in ("ADV", "AUX", "PART") and words == 0:
+            continue  # "the ministry also said", "the ministry has said"
+        if prev.text == ",":
+            return words == 0  # ", the ministry said": not joined; ", said": joined
+        if prev.pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PART") or prev.text == "'":
+            return True  # a verb, a preposition, a conjunction: no noun phrase of its own
+        words += 1
+    return True
 
 
 def _sourced(ctx: Host[S], tok: Token, lemma: str) -> bool:

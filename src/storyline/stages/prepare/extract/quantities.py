@@ -1775,10 +1775,16 @@ def extract_quantities(
                 measure = prev_measure
             prev_measure = measure if not n.compound else prev_measure
             subject, subject_entity = r.subject, r.subject_entity
-            if subject is None:
+            # a subheading's grammar is a headline's ("A $1.2 billion question"): its number
+            # is kept, but no owner is read from it (no claim stands on it)
+            heading = any(h.start <= n.start < h.end for h in article.headings)
+            if heading:
+                subject, subject_entity = None, None
+            elif subject is None:
                 subject = _counted_subject(measure, r.frame)
             if (
                 subject is None
+                and not heading
                 and doc is not None  # a frame read from the parse, not from nearby words
                 and not n.compound
                 and r.frame in PEOPLE_COUNT_FRAMES
