@@ -140,6 +140,13 @@ def test_a_saying_date_stands_beside_a_date_in_a_relative_clause() -> None:
     assert [e.date_text for e in events_of(text, "spacy")] == ["Wednesday", "last week"]
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_two_dates_of_sayings_both_stay(mode: str) -> None:
+    # both dates are of a verb of saying ("wrote"): neither defers to the other
+    text = "The union in Chile wrote to the owners in April and again in November."
+    assert [e.date_text for e in events_of(text, mode)] == ["April", "November"]
+
+
 def test_long_sentences_are_cut_with_an_ellipsis() -> None:
     long_tail = " ".join(["and another clause about the budget"] * 12)
     (ev,) = events_of(f"Chile approved the budget on Tuesday {long_tail}.", "rules")

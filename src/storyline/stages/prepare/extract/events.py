@@ -220,14 +220,8 @@ def _in_relative(doc: Doc | None, d: DateMention) -> bool:
     return False
 
 
-def _dates_the_saying(
-    text: str, doc: Doc | None, sent: tuple[int, int], d: DateMention, others: int
-) -> bool:
-    """The date is when something was said, and the sentence dates what was said too ("A
-    fire broke out late on Monday, …, the chief said on Tuesday"): the saying's date makes
-    no second event of the same sentence. A lone date of a saying stays an event."""
-    if others <= 0:
-        return False
+def _dates_a_saying(text: str, doc: Doc | None, sent: tuple[int, int], d: DateMention) -> bool:
+    """Whether the date is when something was said ("…, the chief said on Tuesday")."""
     if doc is None:
         return _SAYING_BEFORE.search(text, sent[0], d.cite.start) is not None
     span = doc.char_span(d.cite.start, d.cite.end, alignment_mode="expand")
@@ -292,17 +286,21 @@ def build_events(
             )
         )
     per_sent = Counter(sent for _, sent, boundary in reads if not boundary)
-    # the dates that date a sentence's main clauses (not a relative clause's: "the crane that
-    # killed a worker last week"): what the saying's date defers to
+    # the dates that date what a sentence tells in its main clauses, not a saying of it
+    # ("…, the chief said on Tuesday") nor a relative clause ("the crane that failed last
+    # week"): a saying's date defers to one of them
+    saying = [_dates_a_saying(text, doc, sent, d) for d, sent, _ in reads]
     main_dated = Counter(
-        sent for d, sent, boundary in reads if not boundary and not _in_relative(doc, d)
+        sent
+        for (d, sent, boundary), said in zip(reads, saying, strict=True)
+        if not boundary and not said and not _in_relative(doc, d)
     )
     kept: dict[tuple[tuple[int, int], str], tuple[int, int]] = {}  # -> (index in out, depth)
     dropped: set[int] = set()
-    for d, sent, boundary in reads:
+    for (d, sent, boundary), said in zip(reads, saying, strict=True):
         if boundary and per_sent[sent]:
             continue  # "returned on Wednesday under a deal that runs until 2029": Wednesday's
-        if not boundary and _dates_the_saying(text, doc, sent, d, main_dated[sent] - 1):
+        if said and main_dated[sent]:
             continue  # "…, the chief said on Tuesday": the other date is the event's
         read = _summary_doc(doc, d, sent) if doc is not None else None
         summary, climbed = read if read is not None else ("", _UNPARSED)
@@ -313,11 +311,14 @@ def build_events(
             # two dates of one sentence whose summaries climb to the same clause: the date
             # of that clause's own verb dates it ("returned to work on Wednesday after a
             # deal that bars layoffs until 2029": Wednesday), not one from deeper in
+            # (a tie, two dates of one verb, is a misparse of one of them: both stay)
             k, depth = kept[key]
-            if depth <= climbed:
+            if depth < climbed:
                 continue
-            dropped.add(k)
-        kept[key] = (len(out), climbed)
+            if depth > climbed:
+                dropped.add(k)
+        if key not in kept or kept[key][1] > climbed:
+            kept[key] = (len(out), climbed)
         if d.date:
             dated_sents.add(sent)
         ev = Event(
