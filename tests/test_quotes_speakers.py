@@ -200,3 +200,15 @@ def test_a_first_name_given_alone_is_a_person(mode: str) -> None:
     q = one(quotes(text, mode), "her brother")
     # with a parse the name; without one the description; never the mayor
     assert q.speaker in ("Lira", "One survivor")
+
+
+@pytest.mark.model
+def test_the_object_of_a_participle_is_no_speaker() -> None:
+    # "supporting Mr. Penn": Penn is whom the pastor supports; the pastor's name is one no
+    # entity holds, so the speaker is the description or none, never Penn
+    text = (
+        "Mr. Penn has strong support among pastors. One pastor supporting Mr. Penn, Darrow "
+        "Quill of Grace Chapel in Dunmore, said he had made 150 phone calls to other pastors. "
+        "He has made announcements at Sunday services since last month, he said."
+    )
+    assert [q.speaker for q in quotes(text, "spacy") if q.speaker == "Penn"] == []

@@ -148,6 +148,9 @@ class Ref:
     # a person's name the entity stage did not keep ("Trump's wife, Melania, is …"): the
     # speaker is named only as text
     name: str = ""
+    # the subject is a person the text gives no name for ("One survivor said …"): no earlier
+    # actor is "she"; only the last speaker may still be
+    unnamed: bool = False
 
 
 # Nouns that name a person: a bare proper noun in apposition to one is that person's name.
@@ -519,16 +522,20 @@ class Coref:
             # "Three economists studied the data. They found …": a group no actor names is
             # the nearest antecedent; an earlier actor would be a guess
             return Ref()
+        unnamed = False
         if choice is None:
             prev = self._previous_subject_ref(at, pron, subjects_only=True)
             if prev.entity is not None or prev.name:
                 return prev
+            unnamed = prev.unnamed
         if choice is None:
             # the last speaker before ``at`` (``speakers`` is in text order: bisect, not a
             # scan of every earlier speaker, which was quadratic in a long article)
             i = bisect.bisect_left(speakers, at, key=lambda x: x[0]) - 1
             last = speakers[i][1] if i >= 0 and at - speakers[i][0] < _RECENT else None
             choice = last if last is not None and self.fits(last, pron) else None
+        if unnamed:
+            return Ref(choice)  # (no earlier subject or mention is the unnamed person)
         if choice is None:
             choice = self._previous_subject(at, pron)
         if choice is None and pron in ("he", "she"):
@@ -695,11 +702,22 @@ class Coref:
                 return subj
             if subj.name and self._name_fits(subj.name, pron):
                 return subj
-            if pron in ("he", "she") and _INDEFINITE_PERSON.match(self.text, ss, end):
-                # the sentence brings in a new person ("One survivor, a student named in a
-                # side clause, said …"): no earlier sentence's subject can be "she"; the
-                # last speaker decides
-                return Ref()
+            newcomer = _INDEFINITE_PERSON.match(self.text, ss, end)
+            if pron in ("he", "she") and newcomer is not None:
+                # the sentence brings in a new person ("One pastor, Ivo Roe of …, said"): the
+                # person named right after the description if one fits, else no one (no
+                # earlier sentence's subject can be "he"; the last speaker decides)
+                named = [
+                    x[2]
+                    for x in self.mentions_from(newcomer.end(), min(end, newcomer.end() + 100))
+                    if x[2].type in _PEOPLE
+                    and not self.in_quote(x[0])
+                    # in apposition ("One pastor, Ivo Roe,"), not an object ("One pastor
+                    # supporting Mr. Roe")
+                    and re.fullmatch(r"(?:.*,)?\s*", self.text[newcomer.end() : x[0]], re.S)
+                ]
+                fit = [e for e in named[:1] if self.fits(e, pron)]
+                return Ref(fit[0]) if fit else Ref(unnamed=True)
             if subj.pronoun == pron:
                 # "As Roe campaigned, he stuck to …": the chain's antecedent is in that
                 # sentence; else "He also warned …": keep looking for the name

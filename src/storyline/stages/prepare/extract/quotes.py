@@ -431,6 +431,13 @@ _PARTICIPLE_CLAUSE = re.compile(
 )
 
 
+# A participle right before a name (a title may come between): the name is its object, not
+# the head of the noun phrase ("a pastor supporting Mr. Roe", "the woman accused by Roe").
+_PARTICIPLE_OBJECT = re.compile(
+    rf"\b[a-z]{{3,}}(?:ing|ed)(?:\s+by)?\s+(?:(?:{alternation(sorted(_TITLES))})\.?\s+)*\Z"
+)
+
+
 def _chunk_start(text: str, a: int, pos: int) -> int:
     """Where the comma-separated chunk of ``text[a:]`` holding ``pos`` starts."""
     comma = text.rfind(",", a, pos)
@@ -488,8 +495,10 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
             for s, e, ent in ctx.mentions_from(a, head_end)
             if head_end - 1 <= e <= head_end
             # (nor is a name in an earlier apposition's prepositional or relative phrase: "Ivo
-            # Penn, a professor who worked for Sen. Lia Roe (D-Ore.), one of …, said")
+            # Penn, a professor who worked for Sen. Lia Roe (D-Ore.), one of …, said"; nor
+            # the object of a participle: "One pastor supporting Mr. Roe, Ivo Penn, said")
             and not _APPOS_MODIFIER.search(text, _chunk_start(text, a, s), s)
+            and not _PARTICIPLE_OBJECT.search(text, max(a, s - 40), s)
         ]
         if not found:  # no head known: a person in the apposition is the best guess left
             found = [x for x in outer if x[2].type in ("PERSON", "UNNAMED")]
