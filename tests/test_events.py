@@ -111,8 +111,23 @@ def test_a_date_deeper_in_the_clause_does_not_date_it_twice() -> None:
     text = (
         "Chile reopened the border on Monday after the ministers agreed on Sunday to end the row."
     )
-    # both dates climb to the main clause: its own verb's date dates it, not Sunday
-    assert [e.date_text for e in events_of(text, "spacy", None)] == ["Monday"]
+    # both dates climb to the main clause: its own verb's date dates it, not Sunday; Sunday
+    # is told by its own clause
+    evs = events_of(text, "spacy", None)
+    assert [(e.date_text, e.summary) for e in evs] == [
+        ("Monday", text.rstrip(".")),
+        ("Sunday", "The ministers agreed on Sunday to end the row"),
+    ]
+
+
+@pytest.mark.model
+def test_a_conjoined_verb_with_its_own_date_keeps_the_shared_subject() -> None:
+    text = "Ivo Marr was fired on Thursday and bought a van in Chile on Friday, police said."
+    evs = events_of(text, "spacy", None)
+    assert [(e.date_text, e.summary) for e in evs][1] == (
+        "Friday",
+        "Ivo Marr bought a van in Chile on Friday",
+    )
 
 
 @pytest.mark.model
@@ -145,6 +160,12 @@ def test_two_dates_of_sayings_both_stay(mode: str) -> None:
     # both dates are of a verb of saying ("wrote"): neither defers to the other
     text = "The union in Chile wrote to the owners in April and again in November."
     assert [e.date_text for e in events_of(text, mode)] == ["April", "November"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_announcement_of_what_lies_ahead_keeps_its_date(mode: str) -> None:
+    text = "Ivo Marr will lead the Chile team next year, the federation announced on Friday."
+    assert [e.date_text for e in events_of(text, mode)] == ["next year", "Friday"]
 
 
 def test_long_sentences_are_cut_with_an_ellipsis() -> None:

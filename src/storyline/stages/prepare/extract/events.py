@@ -7,10 +7,12 @@ clause, a relative clause, a verb without a subject, a reported clause under "sa
 summary is never a broken fragment ("when he arrives"); without a parse, the sentence. A
 date in a relative clause about a noun dates that clause, told with its noun ("Roe, who said
 last week that …, told parliament" -> "Roe said last week that …"). Two dates of one
-sentence whose summaries climb to the same clause give one event, of the date that clause's
-own verb governs. A date bounding a state ("not inspected since 2024", "until the end of
+sentence whose summaries climb to the same clause: the date that clause's own verb governs
+dates it, and the deeper one is told by its own clause ("until the club hired him on June
+27", without its marker; a conjoined verb with its shared subject) or left out. A date bounding a state ("not inspected since 2024", "until the end of
 2029") makes an event only when its sentence has no other date, and a saying's date defers
-only to a date of a main clause, not of a relative one.
+only to a date of a main clause (not of a relative one) at or before it: an announcement of
+what lies ahead keeps its own date.
 Summaries longer than ``_MAX_WORDS`` words are cut at a word and end with an ellipsis.
 
 A date in a clause that is not asserted (a condition, a question, a denial:
@@ -83,9 +85,12 @@ def _clean(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def _summary_doc(doc: Doc, d: DateMention, sent: tuple[int, int]) -> tuple[str, int] | None:
-    """The clause of the verb that governs the date: its whole subtree, in the text's words,
-    and how many clauses the summary climbed out of to stand alone (0: the date's own)."""
+def _summary_doc(
+    doc: Doc, d: DateMention, sent: tuple[int, int]
+) -> tuple[str, int, str | None] | None:
+    """The clause of the verb that governs the date: its whole subtree, in the text's words;
+    how many clauses the summary climbed out of to stand alone (0: the date's own); and,
+    when it climbed, the date's own clause told alone (``_own_clause``) or ``None``."""
     span = doc.char_span(d.cite.start, d.cite.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -102,7 +107,8 @@ def _summary_doc(doc: Doc, d: DateMention, sent: tuple[int, int]) -> tuple[str, 
         return None
     relative = _relative_clause(doc, verb, sent)
     if relative is not None:
-        return relative, 0
+        return relative, 0, None
+    first = verb
     climbed = 0
     for _ in range(8):
         has_subject = any(c.dep_ in _SUBJECTS for c in verb.children)
@@ -116,7 +122,35 @@ def _summary_doc(doc: Doc, d: DateMention, sent: tuple[int, int]) -> tuple[str, 
     lo = max(verb.left_edge.idx, sent[0])
     right = verb.right_edge
     hi = min(right.idx + len(right.text), sent[1])
-    return _clean(_words_cap(doc.text[lo:hi])), climbed
+    own = _own_clause(doc, first, sent) if climbed else None
+    return _clean(_words_cap(doc.text[lo:hi])), climbed, own
+
+
+def _own_clause(doc: Doc, verb: Token, sent: tuple[int, int]) -> str | None:
+    """A dependent clause told alone, in the text's words, for a date that shares its
+    sentence's main clause with another: without its marker ("until the club hired him on
+    June 27" -> "the club hired him on June 27"), or a conjoined verb with the subject it
+    shares ("Roe was fired on Thursday and bought a gun on Friday" -> "Roe bought a gun on
+    Friday"). ``None`` when the clause has no subject of its own or shared."""
+    right = verb.right_edge
+    hi = min(right.idx + len(right.text), sent[1])
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        toks = list(verb.subtree)
+        while toks and toks[0].head.i == verb.i and toks[0].pos_ in ("SCONJ", "ADP", "CCONJ"):
+            toks = toks[1:]  # the marker: "until", "after", "and"
+        lo = max(toks[0].idx, sent[0]) if toks else hi
+        text = doc.text[lo:hi]
+    elif verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.idx > verb.idx or subj.left_edge.idx < sent[0]:
+            return None
+        lefts = [t for t in verb.lefts if t.dep_ in ("aux", "auxpass", "neg", "advmod")]
+        lo = lefts[0].idx if lefts else verb.idx
+        text = doc.text[subj.left_edge.idx : subj.idx + len(subj.text)] + " " + doc.text[lo:hi]
+    else:
+        return None
+    text = _clean(_words_cap(text))
+    return text if len(text.split()) >= 4 else None
 
 
 def _relative_clause(doc: Doc, verb: Token, sent: tuple[int, int]) -> str | None:
@@ -133,6 +167,10 @@ def _relative_clause(doc: Doc, verb: Token, sent: tuple[int, int]) -> str | None
         or rel.lower_ not in ("who", "which", "that")
         or noun.pos_ not in ("PROPN", "NOUN")
     ):
+        return None
+    if noun.dep_ == "pobj" and rel.i > 0 and doc[rel.i - 1].text == ",":
+        # ", which …" after a prepositional object may be about an earlier noun ("Acme Ltd.,
+        # a maker of health products, which remained closed"): the attachment is a guess
         return None
     lo = max(noun.left_edge.idx, sent[0])
     head_end = noun.idx + len(noun.text)
@@ -220,6 +258,20 @@ def _in_relative(doc: Doc | None, d: DateMention) -> bool:
     return False
 
 
+def _told_before(told: Sequence[DateMention], said: DateMention) -> bool:
+    """Whether a sentence dates what it tells at or before its saying ("A fire broke out on
+    Monday, the chief said on Tuesday"): the saying's date is then no event of its own. An
+    announcement of what lies ahead ("X will host next year, the Academy announced Friday")
+    keeps its date: the announcing is the news."""
+    for d in told:
+        if not (d.date and said.date):
+            return True  # (unresolved: read as the news default, a report of the past)
+        n = min(len(d.date), len(said.date))
+        if d.date[:n] <= said.date[:n]:
+            return True
+    return False
+
+
 def _dates_a_saying(text: str, doc: Doc | None, sent: tuple[int, int], d: DateMention) -> bool:
     """Whether the date is when something was said ("…, the chief said on Tuesday")."""
     if doc is None:
@@ -290,35 +342,41 @@ def build_events(
     # ("…, the chief said on Tuesday") nor a relative clause ("the crane that failed last
     # week"): a saying's date defers to one of them
     saying = [_dates_a_saying(text, doc, sent, d) for d, sent, _ in reads]
-    main_dated = Counter(
-        sent
-        for (d, sent, boundary), said in zip(reads, saying, strict=True)
-        if not boundary and not said and not _in_relative(doc, d)
-    )
-    kept: dict[tuple[tuple[int, int], str], tuple[int, int]] = {}  # -> (index in out, depth)
+    main_dated: dict[tuple[int, int], list[DateMention]] = {}
+    for (d, sent, boundary), said in zip(reads, saying, strict=True):
+        if not boundary and not said and not _in_relative(doc, d):
+            main_dated.setdefault(sent, []).append(d)
+    # (sentence, summary) -> (index in out, depth, own clause)
+    kept: dict[tuple[tuple[int, int], str], tuple[int, int, str | None]] = {}
     dropped: set[int] = set()
     for (d, sent, boundary), said in zip(reads, saying, strict=True):
         if boundary and per_sent[sent]:
             continue  # "returned on Wednesday under a deal that runs until 2029": Wednesday's
-        if said and main_dated[sent]:
+        if said and _told_before(main_dated.get(sent, []), d):
             continue  # "…, the chief said on Tuesday": the other date is the event's
         read = _summary_doc(doc, d, sent) if doc is not None else None
-        summary, climbed = read if read is not None else ("", _UNPARSED)
+        summary, climbed, own = read if read is not None else ("", _UNPARSED, None)
         if len(summary.split()) < 4:
-            summary, climbed = _summary_text(text, sent), _UNPARSED
+            summary, climbed, own = _summary_text(text, sent), _UNPARSED, None
         key = (sent, summary)
         if key in kept and climbed != _UNPARSED:
             # two dates of one sentence whose summaries climb to the same clause: the date
             # of that clause's own verb dates it ("returned to work on Wednesday after a
-            # deal that bars layoffs until 2029": Wednesday), not one from deeper in
-            # (a tie, two dates of one verb, is a misparse of one of them: both stay)
-            k, depth = kept[key]
+            # deal that bars layoffs until 2029": Wednesday); the deeper one is told by its
+            # own clause when it has one ("until the club hired him on June 27, 2001"), else
+            # left out. (A tie, two dates of one verb, is a misparse of one: both stay.)
+            k, depth, k_own = kept[key]
             if depth < climbed:
-                continue
-            if depth > climbed:
-                dropped.add(k)
+                if own is None:
+                    continue
+                summary, key = own, (sent, own)
+            elif depth > climbed:
+                if k_own is None:
+                    dropped.add(k)
+                else:
+                    out[k].summary = k_own
         if key not in kept or kept[key][1] > climbed:
-            kept[key] = (len(out), climbed)
+            kept[key] = (len(out), climbed, own)
         if d.date:
             dated_sents.add(sent)
         ev = Event(
