@@ -185,3 +185,19 @@ def test_a_story_of_no_clear_kind_shows_only_positions_several_sources_report() 
     p = build_report(story, [a, b], [fa, fb]).profile
     assert p.kind == "story"
     assert "positions" not in p.fields  # one article's stance in a story of no kind
+
+
+def test_a_central_bank_decision_is_a_policy() -> None:
+    # "met" and "meeting" would read as a visit; the bank's rate and inflation say policy
+    a = article(
+        "ra01",
+        "The Velmora central bank raised its key rate to 3.5% on Thursday after its board met "
+        "for two days, as inflation stayed high.\n\nThe next meeting is in March.",
+    )
+    b = article(
+        "rb01",
+        "Velmora's central bank lifted interest rates for the first time in a year on Thursday, "
+        "saying inflation had not cooled.",
+    )
+    facts = [ArticleFacts("ra01"), ArticleFacts("rb01")]
+    assert story_kind([a, b], align([a, b], facts)) == "policy"

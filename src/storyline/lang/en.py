@@ -1055,7 +1055,8 @@ STORY_KINDS: dict[str, tuple[str, ...]] = {
     "policy": (
         "policy", "tariff", "tariffs", "law", "bill", "regulation", "rules", "measure",
         "measures", "ban", "executive order", "budget", "tax", "reform", "legislation",
-        "sanctions",
+        "sanctions", "interest rate", "interest rates", "key rate", "policy rate",
+        "central bank", "rate hike", "rate cut", "inflation",
     ),
 }  # fmt: skip
 
