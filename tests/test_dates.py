@@ -257,6 +257,20 @@ def test_undated_article_takes_the_year_of_its_latest_full_date() -> None:
     assert got["early June"].date == "2019-06"
 
 
+@pytest.mark.model
+def test_an_anchor_is_a_lower_bound_not_the_day_of_writing() -> None:
+    # undated: written after April 7, 2026; a past "May" or "July 10" is that year's, not
+    # the year before (as it would be were April 7 the publication day)
+    from storyline.nlp import load_spacy
+
+    text = (
+        "The treaty signed on April 7, 2026 sets a minimum flow. The commission was set up in "
+        "May. Repairs to the gates were finished on July 10."
+    )
+    got = by_text(extract_dates(art(text), load_spacy()(text)))
+    assert (got["May"].date, got["July 10"].date) == ("2026-05", "2026-07-10")
+
+
 def test_a_year_of_another_noun_does_not_date_the_news() -> None:
     # "in 2015" dates the accord, not the speech: no full date, so the speech stays open
     text = "The envoy criticised the accord signed in 2015 during a speech on March 23 in Belport."

@@ -23,7 +23,9 @@ How they are resolved (never guessed: whatever the rules cannot settle stays ``N
   dates stay unresolved, and a year-less date takes the year of the latest full date the
   article writes outside a future-tense clause (never of a bare year: "in 2015" or "the
   2015 deal" dates the background more often than the news); the report then gives the
-  rest a year from the story (:func:`resolve_yearless`). :func:`infer_date_bounds` gives
+  rest a year from the story (:func:`resolve_yearless`). That full date only bounds the
+  writing from below, so a year-less date takes its year without the past-tense move back
+  below. :func:`infer_date_bounds` gives
   the window of the absolute dates the article carries.
 - ``inferred`` is set on every resolved date that is not all written in the mention: a
   year taken from elsewhere, a weekday or "yesterday" counted from the reference.
@@ -349,10 +351,15 @@ def _resolve(
         if month is None:
             return (f"{year:04d}", "year", False) if year else (None, None, False)
         if year is None:
-            ref = pub or anchor
-            if ref is None:
+            if pub is not None:
+                year = _year_for(pub, month, day, tense)
+            elif anchor is not None:
+                # the anchor is no publication date but a lower bound of it (the article was
+                # written after the latest date it gives): a date after the anchor in its
+                # year is not thereby in the future, so a past tense moves no year back
+                year = anchor.year
+            else:
                 return None, None, False
-            year = _year_for(ref, month, day, tense)
         if day is not None:
             try:
                 return date(year, month, day).isoformat(), "day", False
