@@ -2,7 +2,7 @@
 """Story clustering benchmark on ECB+ (quality, speed) and on synthetic stores (scaling).
 
     python bench/cluster.py [--embedder minilm|model2vec|tfidf] [--split dev|train]
-                            [--set ecbplus|siblings|siblings2] [--orders 3] [--no-baselines] [--scale 100000] [--no-scale]
+                            [--set ecbplus|siblings|siblings2|siblings3] [--orders 3] [--no-baselines] [--scale 100000] [--no-scale]
                             [--features] [--splits]
                             [--only-scale] [--minilm-tokens N]
                             [--embed-threads N] [--compare-threads N]
@@ -48,7 +48,8 @@ apart (a follow-up weeks later).
 labelled fictional set of sibling events, with outlets and publication dates where the
 articles have them; see its README) instead of ECB+ dev; the TF-IDF threshold is still
 chosen on ECB+ train. ``--set siblings2`` does the same on ``bench/data/siblings2``, a
-second set written blind and measured once (held out: do not tune on it).
+second set written blind and measured once (held out: do not tune on it); ``--set siblings3``
+on ``bench/data/siblings3``, a third one written blind the same way (held out too).
 
 Scaling: synthetic stories made from ECB+ train documents' terms and vectors (perturbed;
 new names per story; dates over three years) are fed to ``StoryIndex`` directly (no
@@ -127,6 +128,8 @@ def load(split: str) -> tuple[list[dict], list[Article]]:
 
 SIBLINGS = ROOT / "bench" / "data" / "siblings"
 SIBLINGS2 = ROOT / "bench" / "data" / "siblings2"  # held out: written blind, measured once
+SIBLINGS3 = ROOT / "bench" / "data" / "siblings3"  # held out: written blind, measured once
+SIBLING_SETS = {"siblings": SIBLINGS, "siblings2": SIBLINGS2, "siblings3": SIBLINGS3}
 
 
 def load_siblings(root: Path = SIBLINGS) -> tuple[list[dict], list[Article]]:
@@ -704,9 +707,9 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
     ap.add_argument(
         "--set", dest="dataset", default="ecbplus",
-        choices=["ecbplus", "siblings", "siblings2"],
+        choices=["ecbplus", "siblings", "siblings2", "siblings3"],
         help="ECB+ (train and --split) or the project's sibling sets (bench/data/siblings, "
-        "bench/data/siblings2: the held-out second set)",
+        "bench/data/siblings2 and siblings3: the held-out second and third sets)",
     )  # fmt: skip
     ap.add_argument("--orders", type=int, default=3, help="incremental runs (1 = file order)")
     ap.add_argument("--no-baselines", action="store_true")
@@ -751,10 +754,10 @@ def main() -> None:
     if args.only_scale:
         splits, args.no_baselines = ["train"], True
     data = {s: load(s) for s in splits}
-    if args.dataset in ("siblings", "siblings2"):
+    if args.dataset in SIBLING_SETS:
         # ECB+ train stays loaded only to choose the TF-IDF threshold (never tune on these sets)
         splits, args.no_scale = [args.dataset], True
-        data[args.dataset] = load_siblings(SIBLINGS if args.dataset == "siblings" else SIBLINGS2)
+        data[args.dataset] = load_siblings(SIBLING_SETS[args.dataset])
     train_docs, train_arts = data["train"]
     threshold = None
     if not args.no_baselines:
