@@ -467,5 +467,7 @@ def test_meeting_a_deadline_is_no_consultation() -> None:
 
 @pytest.mark.model
 def test_a_conjoined_relative_clause_is_about_its_noun() -> None:
-    text = "The group, in which Ana Ruiz played a founding role, and which supported the treaty, met."
+    text = (
+        "The group, in which Ana Ruiz played a founding role, and which supported the treaty, met."
+    )
     assert all(s.actor != "Ana Ruiz" for s in stances(text, "spacy") if s.stance == "support")
