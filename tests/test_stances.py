@@ -471,3 +471,9 @@ def test_a_conjoined_relative_clause_is_about_its_noun() -> None:
         "The group, in which Ana Ruiz played a founding role, and which supported the treaty, met."
     )
     assert all(s.actor != "Ana Ruiz" for s in stances(text, "spacy") if s.stance == "support")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_object_pronoun_before_the_infinitive_is_no_actor(mode: str) -> None:
+    found = stances("Ana Ruiz can ask them to support another candidate.", mode)
+    assert all(s.actor != "Ana Ruiz" for s in found if s.stance == "support")

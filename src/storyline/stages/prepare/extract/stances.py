@@ -647,6 +647,8 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
         # agent right after the verb was read by ``_passive``); a farther one is left out
         return []
     ctrl = _object_controller(tok, bounds)
+    if ctrl is not None and ctrl.tag_ == "PRP":
+        return []  # "Ruiz asked them to support …": never the asker, and "them" is unknown
     if ctrl is not None:
         subj = ctrl  # "the famine drove farmers to demand …": the farmers demand
     elif tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -935,6 +937,8 @@ def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str
     if hit.lex.modal and quote is not None:
         sp = _quote_speaker(ctx, quote)
         return [sp] if sp else []
+    if _OBJECT_BEFORE_INFINITIVE.search(text, max(lo, hit.start - 20), hit.start):
+        return []  # "Ruiz asked them to support …": they would support it, not Ruiz
     words = [w.lower() for w in re.findall(r"[\w’'-]+|n['’]t", text[lo : hit.start])]
     while words and words[-1] in SKIP_BEFORE_TRIGGER:
         words.pop()
@@ -975,6 +979,9 @@ def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str
     said = list(_SPEECH_VERB.finditer(text, lo, hit.start))
     return _positional_subject(ctx, lo, said[-1].start(), quote) if said else []
 
+
+# An object pronoun right before the trigger's "to": the infinitive is the object's.
+_OBJECT_BEFORE_INFINITIVE = re.compile(r"\b(?:them|him|her|us|me)\s+to\s+$", re.I)
 
 _TIME_IN_GAP = re.compile(
     rf"\b(?:on\s+)?(?:{alternation(d.capitalize() for d in WEEKDAYS)})\b|"
