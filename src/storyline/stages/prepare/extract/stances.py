@@ -23,7 +23,11 @@ How a stance is found, sentence by sentence:
    one, the first entity of the clause that is not the object of a preposition. Inside a
    quotation "we"/"I" is the speaker; an unnamed source stands for its affiliation
    ("an Israeli official" -> Israel). A demand voiced as "X must …" / "it needs to …" /
-   "it is crucial that …" about a thing is the speaker's demand.
+   "it is crucial that …" is the speaker's demand (never X's own; with no speaker, no
+   stance). An infinitive under an object-control verb ("drove farmers to demand") is the
+   object's; a passive trigger without its agent, a trigger used as an adverb, particle or
+   prenominal modifier ("pushed back", "pledged delegates") and an actor its own target
+   opens with give no stance.
 5. The target is the complement of the trigger, cut at the condition and at the next
    clause, at most 25 words.
 
