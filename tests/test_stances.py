@@ -390,3 +390,90 @@ def test_a_passive_with_no_agent_is_not_the_subjects_stance(mode: str) -> None:
         find(stances("Chile is opposed to the plan of the council.", mode), "oppose").actor
         == "Chile"
     )
+
+
+# -- actors from the clause's grammar (issue 17, branch s6) ----------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_modal_is_never_its_subjects_own_demand(mode: str) -> None:
+    # "Chile must send troops" said by Ruiz is Ruiz's demand about Chile
+    s = find(stances("Ana Ruiz said Chile must send more troops.", mode), "demand")
+    assert s.actor == "Ana Ruiz"
+    # the writer's own "must" (a law's requirement) is nobody's demand
+    found = stances("Under the new statute, Chile must send a yearly report.", mode)
+    assert not [x for x in found if x.stance == "demand"]
+
+
+@pytest.mark.model
+def test_object_controls_the_infinitive() -> None:
+    found = stances("The drought drove Chile to demand a new water treaty.", "spacy")
+    assert all(s.actor != "Chile" or s.stance == "demand" for s in found)
+    assert find(found, "demand").actor == "Chile"
+    found = stances("The council called on Peru to block the merger.", "spacy")
+    assert all(s.actor != "Council" for s in found if s.stance == "oppose")
+    # promise is no object-control verb: the promiser does it
+    s = find(stances("Kenya promised voters to oppose the new tax.", "spacy"), "pledge")
+    assert s.actor == "Kenya"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_particle_back_is_no_support(mode: str) -> None:
+    for text in (
+        "The Chile campaign pushed back against the new tariff.",
+        "Brazil gave Peru a back-handed compliment on the tariff.",
+    ):
+        assert not [s for s in stances(text, mode) if s.stance == "support"], text
+
+
+@pytest.mark.model
+def test_a_participle_before_its_noun_is_no_stance() -> None:
+    found = stances("Kenya owns two lobbying and consulting firms.", "spacy")
+    assert not [s for s in found if s.stance == "consult"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_possessor_of_support_is_not_its_giver(mode: str) -> None:
+    found = stances("Chile's support among farmers grew after the vote.", mode)
+    assert not [s for s in found if s.stance == "support"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_actor_the_target_opens_with_is_dropped(mode: str) -> None:
+    found = stances("With many of those over 45 supporting Chile, the vote was close.", mode)
+    assert all(s.actor != "Chile" for s in found)
+
+
+@pytest.mark.model
+def test_they_of_a_plural_subject_that_is_no_actor() -> None:
+    text = "Ghana held a poll, and many farmers made it clear they did not agree with the plan."
+    assert all(s.actor != "Ghana" for s in stances(text, "spacy"))
+
+
+@pytest.mark.model
+def test_a_participle_after_an_object_keeps_the_subject() -> None:
+    # "called Chile reckless, accusing it of …": no infinitive, so Peru accuses
+    found = stances("Peru called Chile reckless, accusing it of hiding the report.", "spacy")
+    assert all(s.actor != "Chile" for s in found if s.stance == "accuse")
+
+
+@pytest.mark.model
+def test_meeting_a_deadline_is_no_consultation() -> None:
+    found = stances("Chile met the deadline for the new report.", "spacy")
+    assert not [s for s in found if s.stance == "consult"]
+    s = find(stances("Chile met Peru in the capital.", "spacy"), "consult")
+    assert s.actor == "Chile"
+
+
+@pytest.mark.model
+def test_a_conjoined_relative_clause_is_about_its_noun() -> None:
+    text = (
+        "The group, in which Ana Ruiz played a founding role, and which supported the treaty, met."
+    )
+    assert all(s.actor != "Ana Ruiz" for s in stances(text, "spacy") if s.stance == "support")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_object_pronoun_before_the_infinitive_is_no_actor(mode: str) -> None:
+    found = stances("Ana Ruiz can ask them to support another candidate.", mode)
+    assert all(s.actor != "Ana Ruiz" for s in found if s.stance == "support")

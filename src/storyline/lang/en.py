@@ -129,10 +129,13 @@ __all__ = [
     "STANCE_ACTOR_MODIFIERS",
     "STANCE_ACTOR_NOUNS",
     "STANCE_ACTOR_PLURALS",
+    "STANCE_AMBIGUOUS_POSSESSOR_NOUNS",
     "STANCE_CLAUSE_OPENERS",
     "STANCE_CONDITION_MARKERS",
     "STANCE_DETERMINERS",
     "STANCE_NEGATION_FLIPS",
+    "STANCE_OBJECT_CONTROL_VERBS",
+    "STANCE_PARTITIVE_SUBJECTS",
     "STANCE_PREPOSITIONS",
     "STANCE_TITLE_GLUE_WORDS",
     "STORY_KINDS",
@@ -1427,6 +1430,30 @@ NOT_VERB_TRIGGER_WORDS: frozenset[str] = frozenset({
     "ready", "prepared", "willing", "poised", "interested", "must", "reluctant", "hesitant",
     "unwilling", "loath", "crucial", "essential", "vital", "imperative", "talks", "discussions",
     "conversations", "consultation", "consultations", "contact", "coordination",
+})  # fmt: skip
+
+# Trigger nouns whose possessor may be the one backed rather than the backer ("Clinton's
+# support among black voters" is support for Clinton): no actor is read from the possessor.
+STANCE_AMBIGUOUS_POSSESSOR_NOUNS: frozenset[str] = frozenset({
+    "support", "backing", "endorsement", "endorsements",
+})  # fmt: skip
+
+# Lemmas of verbs whose object, not subject, does what the infinitive after it says
+# ("the famine drove farmers to demand …", "lawmakers called on the cabinet to block …"):
+# the object controls the infinitive, so a stance in it is the object's.
+STANCE_OBJECT_CONTROL_VERBS: frozenset[str] = frozenset({
+    "drive", "force", "push", "pressure", "press", "prompt", "lead", "urge", "ask", "call",
+    "appeal", "persuade", "convince", "encourage", "invite", "allow", "compel", "tell",
+    "order", "get", "inspire", "spur", "require", "expect", "want", "need", "help",
+    "enable", "warn", "advise", "instruct", "direct", "challenge", "dare", "beg", "implore",
+})  # fmt: skip
+
+# Subject nouns that count part of a group ("forty percent said they would …", "the share
+# of voters saying they want …"): "they" then stands for that part, which names no actor.
+STANCE_PARTITIVE_SUBJECTS: frozenset[str] = frozenset({
+    "percent", "%", "proportion", "share", "majority", "minority", "plurality", "half",
+    "third", "quarter", "number", "most", "many", "some", "few", "several", "all", "none",
+    "those", "others",
 })  # fmt: skip
 
 # Lower-case words before a plural actor noun ("several countries", "participating nations")

@@ -23,7 +23,11 @@ How a stance is found, sentence by sentence:
    one, the first entity of the clause that is not the object of a preposition. Inside a
    quotation "we"/"I" is the speaker; an unnamed source stands for its affiliation
    ("an Israeli official" -> Israel). A demand voiced as "X must …" / "it needs to …" /
-   "it is crucial that …" about a thing is the speaker's demand.
+   "it is crucial that …" is the speaker's demand (never X's own; with no speaker, no
+   stance). An infinitive under an object-control verb ("drove farmers to demand") is the
+   object's; a passive trigger without its agent, a trigger used as an adverb, particle or
+   prenominal modifier ("pushed back", "pledged delegates") and an actor its own target
+   opens with give no stance.
 5. The target is the complement of the trigger, cut at the condition and at the next
    clause, at most 25 words.
 
@@ -63,10 +67,13 @@ from storyline.lang.en import (
     STANCE_ACTOR_MODIFIERS,
     STANCE_ACTOR_NOUNS,
     STANCE_ACTOR_PLURALS,
+    STANCE_AMBIGUOUS_POSSESSOR_NOUNS,
     STANCE_CLAUSE_OPENERS,
     STANCE_CONDITION_MARKERS,
     STANCE_DETERMINERS,
     STANCE_NEGATION_FLIPS,
+    STANCE_OBJECT_CONTROL_VERBS,
+    STANCE_PARTITIVE_SUBJECTS,
     STANCE_PREPOSITIONS,
     STANCE_TITLE_GLUE_WORDS,
 )
@@ -278,7 +285,10 @@ _LEXICON: list[_Lex] = [
     _lx(
         "support",
         r"(?<!its )(?<!their )(?<!his )(?<!her )(?<!the )(?<!pull )(?<!pulls )(?<!pulled )"
-        r"\b{k}\b(?!\s+(?:down|off|away|out|to|in|up|by|and|from|on)\b)",
+        # "pushed back against", "takes back", "came back": the particle, not the verb
+        r"(?<!push )(?<!pushes )(?<!pushed )(?<!pushing )(?<!take )(?<!takes )(?<!took )"
+        r"(?<!taking )(?<!come )(?<!came )(?<!bring )(?<!brought )(?<!fight )(?<!fought )"
+        r"\b{k}\b(?!-)(?!\s+(?:down|off|away|out|to|in|up|by|and|from|on|home)\b)",
         "back backs backed",
     ),
     _lx("support", r"\b{k}\b", "endorse endorses endorsed endorsing"),
@@ -631,13 +641,24 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
     quote = _in_quote(ctx, hit.start)
     subj: Token | None
     bounds = ctx.sents.at(hit.start)
-    if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+    if hit.lex.modal:
+        # "the force must have a mandate", "Chile must send troops", "it is crucial that …":
+        # a demand voiced by the speaker about the clause's subject, never the subject's own
+        # demand; with no speaker (the writer's "the president must establish a plan") none
+        return _speaker_for(ctx, tok, quote)
+    if _passive_use(tok):
+        # "Cruz was also endorsed the day before by Fiorina": the subject undergoes it (an
+        # agent right after the verb was read by ``_passive``); a farther one is left out
+        return []
+    ctrl = _object_controller(tok, bounds)
+    if ctrl is not None and ctrl.tag_ == "PRP":
+        return []  # "Ruiz asked them to support …": never the asker, and "them" is unknown
+    if ctrl is not None:
+        subj = ctrl  # "the famine drove farmers to demand …": the farmers demand
+    elif tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
         subj = tok.head  # "nations interested in contributing troops"
     else:
         subj = subject_of(tok, bounds=bounds)
-    if hit.lex.modal and (subj is None or not _is_actor_token(ctx, subj)):
-        # "the force must have a mandate", "it is crucial that …": the speaker demands it
-        return _speaker_for(ctx, tok, quote)
     if subj is None:
         if quote:
             return _speaker_for(ctx, tok, quote)
@@ -650,6 +671,14 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
         if top is not tok:
             return _positional_subject(ctx, bounds[0], top.idx, None) or None
         return None
+    if subj.lower_ in ("which", "who", "that"):
+        # "the group, in which Roe played a role, and which supported …": a relative clause
+        # conjoined to another is still about the noun they modify, not the first's subject
+        rel = subj.head
+        while rel.dep_ == "conj" and rel.head is not rel:
+            rel = rel.head
+        if rel.dep_ == "relcl" and rel.head.pos_ in ("NOUN", "PROPN"):
+            subj = rel.head
     low = subj.lower_
     if low in _FIRST_PERSON:
         if quote is None:
@@ -665,6 +694,49 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
         if named and named not in out:
             out.append(named)
     return out
+
+
+def _passive_use(tok: Token) -> bool:
+    """A trigger in the passive ("was endorsed", "could be met"), not an adjective before
+    "to" ("is committed to", "was prepared to")."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or nxt.lower_ != "to"
+
+
+def _object_controller(tok: Token, bounds: tuple[int, int]) -> Token | None:
+    """The object that controls the infinitive a trigger stands in: "the famine drove
+    farmers to [demand] a law" -> farmers, "lawmakers called on the cabinet to [block] it" ->
+    cabinet (``STANCE_OBJECT_CONTROL_VERBS``); ``None`` when the trigger's clause has a
+    subject of its own or no such verb governs it ("Hale promised voters to cut taxes":
+    promise is not one, Hale cuts)."""
+    cur = tok
+    for _ in range(6):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cur.children):
+            return None
+        if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head is cur:
+            return None
+        head = cur.head
+        if not bounds[0] <= head.idx < bounds[1]:
+            return None
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children)
+        if (
+            cur.dep_ in ("xcomp", "advcl")
+            and infinitive
+            and head.lemma_.lower() in STANCE_OBJECT_CONTROL_VERBS
+        ):
+            before = [c for c in head.children if c.i < cur.i]
+            obj = next((c for c in before if c.dep_ in ("dobj", "dative")), None)
+            if obj is None:
+                prep = next(
+                    (c for c in before if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None
+                )
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+            if obj is not None:
+                return obj
+        cur = head
+    return None
 
 
 def _actor_from_token(ctx: _Ctx, tok: Token) -> tuple[str, str | None] | None:
@@ -762,6 +834,10 @@ def _resolve_pronoun_doc(ctx: _Ctx, subj: Token) -> tuple[str, str | None] | Non
                 named = fits(child)
                 if named:
                     return named
+                if low == "they" and _plural_non_actor(ctx, child):
+                    # "forty percent said they would …", "unionists made clear they …":
+                    # "they" is that group, which names no actor
+                    return None
         if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
             named = fits(cur.head)
             if named:
@@ -774,6 +850,15 @@ def _resolve_pronoun_doc(ctx: _Ctx, subj: Token) -> tuple[str, str | None] | Non
     if low in ("he", "she", "they"):
         return _pronoun_actor(ctx, low, subj.idx)
     return None
+
+
+def _plural_non_actor(ctx: _Ctx, tok: Token) -> bool:
+    """A plural or partitive subject that names no actor ("forty percent", "the share of
+    voters", "rank-and-file unionists")."""
+    if tok.lower_ in STANCE_PARTITIVE_SUBJECTS or tok.tag_ == "CD":
+        return True  # "forty percent", "about 4 in 10", "those surveyed"
+    plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in tok.children)
+    return plural and _actor_from_token(ctx, tok) is None
 
 
 def _person_fits(ctx: _Ctx, tok: Token, ent: Entity | None, pronoun: str) -> bool:
@@ -856,6 +941,8 @@ def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str
     if hit.lex.modal and quote is not None:
         sp = _quote_speaker(ctx, quote)
         return [sp] if sp else []
+    if _OBJECT_BEFORE_INFINITIVE.search(text, max(lo, hit.start - 20), hit.start):
+        return []  # "Ruiz asked them to support …": they would support it, not Ruiz
     words = [w.lower() for w in re.findall(r"[\w’'-]+|n['’]t", text[lo : hit.start])]
     while words and words[-1] in SKIP_BEFORE_TRIGGER:
         words.pop()
@@ -889,13 +976,16 @@ def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str
     if pronoun in ("he", "she"):
         res = _pronoun_actor(ctx, pronoun, _last_word_at(text, pronoun, lo, hit.start))
         return [res] if res else []
-    found = _positional_subject(ctx, lo, hit.start, quote)
-    if found or not hit.lex.modal:
-        return found
-    # "Ana Ruiz said the mission must …": a demand about a thing is the speaker's
+    if not hit.lex.modal:
+        return _positional_subject(ctx, lo, hit.start, quote)
+    # "Ana Ruiz said the mission must …", "… said Chile must …": the speaker's demand about
+    # the clause's subject, never the subject's own; with no speaker, none
     said = list(_SPEECH_VERB.finditer(text, lo, hit.start))
     return _positional_subject(ctx, lo, said[-1].start(), quote) if said else []
 
+
+# An object pronoun right before the trigger's "to": the infinitive is the object's.
+_OBJECT_BEFORE_INFINITIVE = re.compile(r"\b(?:them|him|her|us|me)\s+to\s+$", re.I)
 
 _TIME_IN_GAP = re.compile(
     rf"\b(?:on\s+)?(?:{alternation(d.capitalize() for d in WEEKDAYS)})\b|"
@@ -1241,7 +1331,7 @@ def _stances_for(
     if h.lex.requires_condition and h.condition is None:
         return [], None
     noun = _noun_use(ctx, h)
-    if noun == "skip":
+    if noun == "skip" or _meets_a_thing(ctx, h):
         return [], None
     passive = _passive(ctx, h, sent)
     if passive is not None:
@@ -1290,6 +1380,9 @@ def _stances_for(
         actors = _actors_doc(ctx, h) if ctx.doc is not None else None
         if actors is None:
             actors = _actors_rules(ctx, h, sent)
+    # "many of those over 45 supporting Clinton": an actor the target opens with is what
+    # the stance is about, taken for its subject (the parse or the position rules failed)
+    actors = [a for a in actors if not _opens_target(a[0], target)]
     out = [
         Stance(
             actor=name,
@@ -1302,6 +1395,14 @@ def _stances_for(
         for name, eid in actors
     ]
     return out, target
+
+
+def _opens_target(actor: str, target: str) -> bool:
+    """Whether the target starts with the actor's name or its last word ("Hillary Clinton"
+    and "Clinton and those under 45")."""
+    words = re.findall(r"[\w’'-]+", target.lower())
+    name = re.findall(r"[\w’'-]+", actor.lower())
+    return bool(words and name) and (words[0] == name[-1] or words[: len(name)] == name)
 
 
 def _condition_text(text: str, h: _Hit) -> str | None:
@@ -1325,10 +1426,14 @@ def _noun_use(ctx: _Ctx, h: _Hit) -> str | tuple[str, str | None] | None:
     )
     if ctx.doc is not None:
         span = ctx.doc.char_span(h.key, h.key + 1, alignment_mode="expand")
+        if span is not None and len(span) and _modifier_use(span[0]):
+            return "skip"
         if span is None or not len(span) or span[0].pos_ not in ("NOUN", "PROPN"):
             return None
         tok = span[0]
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if tok.lower_ in STANCE_AMBIGUOUS_POSSESSOR_NOUNS:
+            return "skip"  # "Clinton's support among voters": for Clinton, not Clinton's
         if (
             owner is not None
             and owner.lower_ not in REFERRING_PRONOUNS
@@ -1339,12 +1444,37 @@ def _noun_use(ctx: _Ctx, h: _Hit) -> str | tuple[str, str | None] | None:
         return "skip"
     prev = re.search(r"([\w’'-]+)\s+$", text[max(0, h.key - 20) : h.key])
     if poss is not None:
+        if text[h.key : h.end].split()[0].lower() in STANCE_AMBIGUOUS_POSSESSOR_NOUNS:
+            return "skip"
         start = h.key - len(poss.group(0))
         named = _name_of(ctx, start, start + len(poss.group(1)))
         return named if named else "skip"
     if prev and prev.group(1).lower() in STANCE_DETERMINERS:
         return "skip"
     return None
+
+
+def _meets_a_thing(ctx: _Ctx, h: _Hit) -> bool:
+    """ "met the deadline", "meet the target": a meeting is with an actor, so "meet" whose
+    object names none is no consultation (with a parse only)."""
+    if ctx.doc is None or h.lex.stance != "consult":
+        return False
+    span = ctx.doc.char_span(h.key, h.key + 1, alignment_mode="expand")
+    if span is None or not len(span) or span[0].lemma_.lower() != "meet":
+        return False
+    obj = next((c for c in span[0].children if c.dep_ == "dobj"), None)
+    return obj is not None and not _is_actor_token(ctx, obj)
+
+
+def _modifier_use(tok: Token) -> bool:
+    """A trigger word that is no predicate: an adverb or particle ("pushed back against",
+    "takes back what he said", "taking heat back home") or a modifier before its noun
+    ("pledged delegates", "consulting firms", "the required statement")."""
+    if tok.tag_ in ("RB", "RP") or tok.dep_ in ("prt", "advmod"):
+        return True
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head  # "lobbying and consulting firms"
+    return tok.dep_ in ("amod", "compound", "nmod") and tok.i < tok.head.i
 
 
 def _passive(
