@@ -146,3 +146,21 @@ def test_an_age_closing_its_sentence_after_a_full_name_is_an_age() -> None:
         ("44", "age", 44, "Mara Quillon"),
     )
     assert _together(al, "p1", "p2")
+
+
+def test_a_duration_and_a_count_are_never_one_fact() -> None:
+    # same value, same frame (both a change): "two years" of a raise and "two containers"
+    a = article(
+        "p1", "The dockers' union at the port of Orlen wants a pay rise over two years.",
+        outlet="Orlen Post",
+    )  # fmt: skip
+    b = article(
+        "p2", "Pear prices at the port of Orlen rose after two containers of pears were lost.",
+        outlet="Valley News",
+    )  # fmt: skip
+    qa = Quantity("dockers' union", "years", 2, None, None, "exact", "two years",
+                  cite(a, "two years"), frame="change")  # fmt: skip
+    qb = Quantity("pears", "containers", 2, None, None, "exact", "two containers",
+                  cite(b, "two containers"), frame="change")  # fmt: skip
+    al = align([a, b], [ArticleFacts(a.id, quantities=[qa]), ArticleFacts(b.id, quantities=[qb])])
+    assert not _together(al, "p1", "p2")

@@ -1070,6 +1070,8 @@ def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
         return False
     if _bare(a) or _bare(b):
         return False
+    if ((a.q.measure or "") in DURATION_MEASURES) != ((b.q.measure or "") in DURATION_MEASURES):
+        return False  # "two years" of a pay deal and "two containers" of bananas: never one
     fa, fb = a.frame.frame, b.frame.frame
     same_thing = (
         (fa is not None and fa == fb)
