@@ -661,9 +661,14 @@ class StoryIndex:
     def _days_apart(self, m: _Member, story: _Story) -> float:
         """The share of the story's dated members that ``m`` is apart from by day
         (``_apart_by_day``)."""
+        days, gap = story.days, self.p.day_gap_days
+        if m.day is None or not days or (not m.actions and not story.n_event):
+            return 0.0
+        if days[0] >= m.day - gap and days[-1] <= m.day + gap:
+            return 0.0  # every dated member within the gap (the usual case: cheap)
         members = self._members
-        far = sum(_apart_by_day(m, members[j], self.p.day_gap_days) for j in story.members)
-        return far / len(story.days)
+        far = sum(_apart_by_day(m, members[j], gap) for j in story.members)
+        return far / len(days)
 
     def _clashes(self, m: _Member, story: _Story) -> int:
         """How many of the story's members clash with the article (``_clash``)."""
