@@ -120,7 +120,7 @@ EVENT_ACTIONS: Mapping[str, tuple[str, ...]] = {
     # vaccinated against / is over, a restriction imposed (ban, sanctions) / ended
     "theft": ("stolen", "stole", "steals", "steal", "theft", "thefts", "thieves", "thief",
               "heist", "robbed", "robbery", "looted", "burglary"),
-    "recovery": ("recovered", "recovers", "recovery", "retrieved", "found", "returned"),
+    "recovery": ("recovered", "recovers", "recovery", "retrieved", "found"),
     "trapped": ("trapped", "stranded", "entombed", "buried", "cut-off"),
     "outbreak": ("outbreak", "outbreaks", "epidemic", "pandemic", "spreads", "spreading"),
     "vaccination": ("vaccination", "vaccinations", "vaccine", "vaccines", "vaccinated",
