@@ -35,8 +35,8 @@ and many merged ones.
 several stories: its fragments (articles of the event / size of their story, and the gold
 events that story holds), and for every pair of fragments the pairs of one event lost, the
 term and embedding cosines of their centroids, the share of their terms in common, each
-factor of the index's group score (principal clash, event clash, time with the gap between
-their publication days) and the score against the merge threshold; ``kept apart by`` names
+factor of the index's group score (principal clash, event clash, publication days apart,
+time with the gap between their publication days) and the score against the merge threshold; ``kept apart by`` names
 the factor without which the pair would have merged, else ``similarity`` (or ``another
 event's story`` when the pair scores above the threshold but one side was taken by a story
 of another gold event). A summary line
@@ -88,6 +88,7 @@ from storyline.lang.actions import ACTION_OF  # noqa: E402
 from storyline.models import Article, RawDoc  # noqa: E402
 from storyline.stages.commit.index import (  # noqa: E402
     StoryIndex,
+    _apart_by_day,
     _clash,
     codes_clash,
     expected_similarity,
@@ -493,10 +494,14 @@ def _group_factors(index: StoryIndex, a: list, b: list) -> dict[str, float]:
     db = sorted(m.day for m in b if m.day is not None)
     time_f = index._time_factor(da, db)
     gap = max(da[0] - db[-1], db[0] - da[-1], 0) if da and db else -1
+    days = 1.0
+    if p.day_weight and da and db:
+        apart = sum(_apart_by_day(x, y, p.day_gap_days) for x in a for y in b) / (len(da) * len(db))
+        days = max(p.clash_floor, 1.0 - p.day_weight * apart)
     return {
         "tcos": tcos, "ecos": ecos, "shared": shared, "sim/exp": sim / expect,
-        "princ": princ, "event": event, "time": time_f, "gap": gap,
-        "score": sim / expect * princ * event * time_f,
+        "princ": princ, "event": event, "days": days, "time": time_f, "gap": gap,
+        "score": sim / expect * princ * event * days * time_f,
     }  # fmt: skip
 
 
@@ -546,7 +551,7 @@ def split_report(docs: list[dict], arts: list[Article], index: StoryIndex, pred:
                     cause = "similarity"
                 else:
                     # the factor without which the pair would have merged (largest first)
-                    pen = sorted(("princ", "event", "time"), key=lambda k: c[k])
+                    pen = sorted(("princ", "event", "days", "time"), key=lambda k: c[k])
                     cause = next(
                         (k for k in pen if c["score"] / max(c[k], 1e-9) >= thr), "+".join(pen[:2])
                     )
@@ -555,7 +560,8 @@ def split_report(docs: list[dict], arts: list[Article], index: StoryIndex, pred:
                 lines.append(
                     f"    F{x}~F{y}: {lost} pairs; tcos {c['tcos']:.2f} ecos {c['ecos']:.2f} "
                     f"terms shared {c['shared']:.0%}; sim/expected {c['sim/exp']:.2f} x princ "
-                    f"{c['princ']:.2f} x event {c['event']:.2f} x time {c['time']:.2f}{gap} = "
+                    f"{c['princ']:.2f} x event {c['event']:.2f} x days {c['days']:.2f} x time "
+                    f"{c['time']:.2f}{gap} = "
                     f"{c['score']:.2f} (merge at {thr}): kept apart by {cause}"
                 )
         total += lost_event

@@ -211,17 +211,22 @@ def test_other_actions_clash_by_how_far_apart_their_days_are() -> None:
     clash = index._event_clash
     # a strike and a deal eight days apart: another action on another day
     assert clash(m[0], m[3]) == pytest.approx(p.action_date_weight)
-    # the undated strike article and the deal: the days are not both known
-    assert clash(m[2], m[3]) == pytest.approx(p.action_weight)
+    # the undated strike article and the deal: the days are not both known, but a strike
+    # and the deal that ends it are opposed phases (``lang.actions.OPPOSED_ACTIONS``)
+    assert clash(m[2], m[3]) == pytest.approx(max(p.action_weight, p.opposed_weight))
+    plain = StoryIndex("tfidf", params=replace(p, opposed_weight=0.0))._event_clash
+    assert plain(m[2], m[3]) == pytest.approx(p.action_weight)
     # the fire and the evacuation of one ferry on one day: close days never clash
     assert clash(m[5], m[6]) == 0.0
     # one action, or an unknown one, never clashes
     assert clash(m[0], m[1]) == 0.0
     no_action = make("Veldmark today", "2031-05-20", "Veldmark was quiet today.", 9)
     assert clash(members([no_action])[0], m[0]) == 0.0
-    # a headline naming the other's main action too halves the clash
+    # a headline naming the other's main action too halves the clash, unless the two
+    # main actions are opposed phases (a deal ending a strike is never the strike)
     both = make("Veldmark dockers accept deal, end strike", "2031-05-13", "Dockers agreed.", 9)
-    assert clash(members([both])[0], m[0]) == pytest.approx(p.action_date_weight / 2)
+    assert clash(members([both])[0], m[0]) == pytest.approx(p.opposed_weight)
+    assert plain(members([both])[0], m[0]) == pytest.approx(p.action_date_weight / 2)
 
 
 def test_identifier_codes_name_one_instance_of_a_recurring_thing() -> None:
@@ -315,6 +320,7 @@ def test_without_event_identity_the_strike_and_the_deal_merge(name: str) -> None
     """The same people, port and words: only the action and the day tell them apart."""
     arts, _ = corpus("S", "D")
     vecs = get_embedder(name).encode([article_text_for_embedding(a) for a in arts])
-    off = replace(params_for(name), action_weight=0.0, action_date_weight=0.0)
+    off = replace(params_for(name), action_weight=0.0, action_date_weight=0.0,
+                  opposed_weight=0.0, day_weight=0.0)  # fmt: skip
     got = cluster(arts, vecs, StoryIndex(name, params=off))
     assert len(set(got)) == 1

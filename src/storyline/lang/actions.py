@@ -50,7 +50,8 @@ EVENT_ACTIONS: Mapping[str, tuple[str, ...]] = {
     "sentence": ("sentenced", "sentencing", "jailed", "imprisoned"),
     "lawsuit": ("sues", "sued", "lawsuit", "lawsuits"),
     "resignation": ("resigns", "resigned", "resign", "resignation", "quits", "quit",
-                    "ousted", "sacked", "dismissed"),
+                    "ousted", "sacked", "sack", "sacks", "dismissed", "dismisses",
+                    "dismissal", "axed"),
     "appointment": ("appointed", "appoints", "appointment", "nominated", "nominates",
                     "nomination", "hired", "hires", "sworn", "interim", "successor",
                     "replaces", "replaced", "tapped"),
@@ -58,7 +59,8 @@ EVENT_ACTIONS: Mapping[str, tuple[str, ...]] = {
                  "ballot", "referendum", "primary"),
     "approval": ("adopted", "adopts", "adopt", "adoption", "approved", "approves", "approve",
                  "approval", "passed", "passes", "ratified", "ratifies", "endorsed",
-                 "unanimously", "enacted", "vetoed", "veto", "rejected", "rejects", "backs"),
+                 "unanimously", "enacted", "vetoed", "veto", "vetoes", "rejected", "rejects",
+                 "backs", "blocks", "blocked"),
     "draft": ("draft", "drafts", "drafted", "drafting", "proposed", "proposes", "proposal",
               "circulated", "circulates", "tabled"),
     "deployment": ("deployed", "deploys", "deploy", "deployment", "arrived", "arrive",
@@ -78,7 +80,7 @@ EVENT_ACTIONS: Mapping[str, tuple[str, ...]] = {
     "acquisition": ("acquires", "acquired", "acquisition", "buys", "bought", "takeover",
                     "merger", "merge", "merges", "bid", "bids"),
     "raise": ("raises", "raised", "raising", "hike", "hikes", "hiked", "increases",
-              "increased", "lifts", "lifted"),
+              "increased"),
     "cut": ("cuts", "cut", "cutting", "lowers", "lowered", "slashes", "slashed", "reduces",
             "reduced"),
     "hold": ("holds", "unchanged", "pause", "pauses", "paused"),
@@ -113,6 +115,19 @@ EVENT_ACTIONS: Mapping[str, tuple[str, ...]] = {
     "pardon": ("pardon", "pardoned", "pardons", "commuted", "clemency"),
     "escape": ("escaped", "escapes", "escape", "fugitive", "manhunt"),
     "missing": ("missing", "disappeared", "disappearance", "vanished"),
+    # phases of one storyline, each the other's opposite or sequel (``OPPOSED_ACTIONS``):
+    # a thing stolen / recovered, people trapped / rescued, a disease breaks out / is
+    # vaccinated against / is over, a restriction imposed (ban, sanctions) / ended
+    "theft": ("stolen", "stole", "steals", "steal", "theft", "thefts", "thieves", "thief",
+              "heist", "robbed", "robbery", "looted", "burglary"),
+    "recovery": ("recovered", "recovers", "recovery", "retrieved", "found"),
+    "trapped": ("trapped", "stranded", "entombed", "buried", "cut-off"),
+    "outbreak": ("outbreak", "outbreaks", "epidemic", "pandemic", "spreads", "spreading"),
+    "vaccination": ("vaccination", "vaccinations", "vaccine", "vaccines", "vaccinated",
+                    "inoculation", "doses", "jabs"),
+    "penalty": ("fined", "fine", "fines", "penalty", "penalties", "penalised", "penalized",
+                "punished"),
+    "ending": ("lifts", "lifted", "lifting"),
 }  # fmt: skip
 
 # two-word phrases whose action is not their words' own ("under fire" is criticism, not a
@@ -123,6 +138,9 @@ PHRASE_ACTIONS: Mapping[tuple[str, str], str] = {
     ("stepped", "down"): "resignation", ("step", "down"): "resignation",
     ("cease", "fire"): "deal", ("death", "sentence"): "sentence",
     ("checks", "into"): "rehab", ("checked", "into"): "rehab",
+    ("found", "guilty"): "verdict", ("found", "dead"): "death", ("found", "alive"): "rescue",
+    ("declared", "over"): "ending", ("is", "over"): "ending", ("are", "over"): "ending",
+    ("says", "no"): "approval", ("say", "no"): "approval",
 }  # fmt: skip
 
 # Words after which a headline's action has not happened ("farmers threaten new protests",
@@ -145,6 +163,32 @@ OUTCOME_ACTIONS: Mapping[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+# Pairs of actions that are two phases of one storyline, never two wordings of one event:
+# a start and its outcome, an act and its reversal, a measure and what ends it. An outlet
+# may tell a quake as the rescue that followed it the same day, but a theft is never told
+# as the recovery weeks later, so two articles whose main actions are opposed clash even
+# without dates (``stages/commit/index.py``, ``opposed_weight``). A trial and its verdict
+# are not a pair: a trial's reports run into its verdict (on ECB+ train one event is
+# headlined both ways), so only their days keep them apart.
+OPPOSED_ACTIONS: frozenset[frozenset[str]] = frozenset(frozenset(p) for p in (
+    ("theft", "recovery"), ("missing", "recovery"), ("trapped", "rescue"),
+    ("missing", "rescue"), ("escape", "arrest"),
+    ("outbreak", "vaccination"), ("outbreak", "ending"), ("vaccination", "ending"),
+    ("ban", "suspension"), ("ban", "rescinded"), ("ban", "ending"),
+    ("sanctions", "ending"), ("sanctions", "deal"), ("strike", "deal"),
+    ("resignation", "appointment"), ("election", "appointment"),
+    ("charge", "verdict"), ("charge", "sentence"), ("arrest", "verdict"),
+    ("arrest", "sentence"),
+    ("draft", "approval"), ("acquisition", "approval"), ("breach", "penalty"),
+    ("investigation", "penalty"), ("lawsuit", "verdict"),
+))  # fmt: skip
+
+
+def opposed(a: str, b: str) -> bool:
+    """Whether two actions are opposed phases of one storyline (``OPPOSED_ACTIONS``)."""
+    return frozenset((a, b)) in OPPOSED_ACTIONS
+
+
 def _forms(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     out: dict[str, str] = {}
     for action, forms in table.items():
@@ -160,9 +204,11 @@ OUTCOME_OF: Mapping[str, str] = _forms(OUTCOME_ACTIONS)
 __all__ = [
     "ACTION_OF",
     "EVENT_ACTIONS",
+    "OPPOSED_ACTIONS",
     "OUTCOME_ACTIONS",
     "OUTCOME_OF",
     "PHRASE_ACTIONS",
     "UNREALISED_CUES",
     "UNREALISED_SPAN",
+    "opposed",
 ]

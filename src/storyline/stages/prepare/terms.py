@@ -23,6 +23,7 @@ from storyline.lang import (
 )
 from storyline.lang.actions import (
     ACTION_OF,
+    OUTCOME_ACTIONS,
     OUTCOME_OF,
     PHRASE_ACTIONS,
     UNREALISED_CUES,
@@ -198,7 +199,9 @@ def headline_actions(article: Article) -> list[str]:
     inferred is none) or when it names neither. Two-word phrases (``PHRASE_ACTIONS``:
     "under fire", "steps down") are read before their words; an action right after a
     word that says it has not happened (``UNREALISED_CUES``: "threaten new protests",
-    "weighs strike") is not named.
+    "weighs strike") is not named. An action named by a modifier (``_modifier``: "Stolen
+    painting found", "merger veto") comes after the others: it is the topic, not the
+    headline's predicate.
 
     The headline, not the lead: on ECB+ train the first action of the lead sentence
     differs between two articles of one event about as often as between two sibling
@@ -211,10 +214,11 @@ def headline_actions(article: Article) -> list[str]:
         return []
     words = list(_action_words(article.title, headline=True))
     found: dict[str, None] = {}
+    modifiers: dict[str, None] = {}  # actions named by a word that modifies another
     outcome = None
     skip = False
     unrealised = 0  # words left in which an action is only threatened, planned, feared
-    for w, nxt in zip(words, [*words[1:], ""], strict=True):
+    for i, (w, nxt) in enumerate(zip(words, [*words[1:], ""], strict=True)):
         if skip:
             skip = False
             continue
@@ -227,17 +231,36 @@ def headline_actions(article: Article) -> list[str]:
         phrase = PHRASE_ACTIONS.get((w, nxt))
         if phrase is not None:
             skip = True
-            if phrase:
+            if phrase in OUTCOME_ACTIONS:  # "found dead": an outcome, as "dead" alone
+                outcome = outcome or phrase
+            elif phrase:
                 found.setdefault(phrase, None)
             continue
         action = ACTION_OF.get(w)
         if action:
-            found.setdefault(action, None)
+            if _modifier(w, i, nxt):
+                modifiers.setdefault(action, None)
+            else:
+                found.setdefault(action, None)
         elif outcome is None:
             outcome = OUTCOME_OF.get(w)
+    found.update(dict.fromkeys(a for a in modifiers if a not in found))
     if not found and outcome:
         return [outcome]
     return list(found)
+
+
+def _modifier(word: str, i: int, nxt: str) -> bool:
+    """Whether an action word of a headline modifies the next word rather than being
+    the headline's predicate: a participle opening the headline ("Stolen painting
+    found", "Jailed activist freed": the subject's adjective), or a noun before another
+    action noun (English compounds are right-headed: a "merger veto" is a veto, a
+    "strike deal" a deal). A word ending in "s" or "ed" may be the verb ("vetoes
+    merger"), and a next word ending in "ed" or "ing" may be one ("deal ending
+    tariffs"), so neither makes a compound."""
+    if i == 0 and nxt and word.endswith(("ed", "en")) and nxt not in ACTION_OF:
+        return True
+    return nxt in ACTION_OF and not word.endswith(("s", "ed")) and not nxt.endswith(("ed", "ing"))
 
 
 def lead_day(article: Article) -> str | None:
