@@ -31,12 +31,15 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from storyline.lang import stop_words
+from storyline.lang import RECORD_WORDS, alternation, stop_words
 from storyline.lang.claims import (
     DURATION_MEASURES,
     GOVERNOR_SKIP_WORDS,
     LIST_WORDS,
     MEASURE_SYNONYMS,
+    PEOPLE_KINDS,
+    RECORD_CUES,
+    RECORD_NOUNS,
     SPEED_UNITS,
 )
 from storyline.lang.en import PERSON_ROLE_NOUNS, WEEKDAYS
@@ -386,6 +389,9 @@ class _Reading:
     minor: bool = False  # a magnitude below another its article gives (an aftershock's)
     designation: str | None = None  # a model its noun names ("AK-47", "AK 47" -> "ak")
     counts_people: bool = False  # its noun counts people ("12 Somalis"), see ``_counts_people``
+    # an interval value: a range's two ends ("between 9 and 14", "9-14"), a record's or a
+    # score's numbers in order ("a 9-14 record", "(52-3)"); () for one number
+    pair: tuple[float, ...] = ()
 
 
 # A reading whose sentence is this similar (TF-IDF cosine of its words) to another's tells of
@@ -577,7 +583,7 @@ def _readings(
     spans: dict[ArticleId, list[tuple[int, int]]] = {}
     for f in facts:
         text = texts.get(f.article_id, "")
-        for q in f.quantities:
+        for q in [*f.quantities, *_records(text, f)]:
             iv = quantity_interval(q)
             if iv is None or not text:
                 continue
@@ -643,6 +649,7 @@ def _readings(
             largest[r.q.cite.article] = max(largest[r.q.cite.article], r.anchor)
     for r in out:
         text = texts.get(r.q.cite.article, "")
+        r.pair = _pair_of(r)
         r.minor = r.frame.frame == "magnitude" and r.anchor < largest[r.q.cite.article]
         r.names = names.get(r.q.cite.article, frozenset())
         r.ages = frozenset(ages.get((r.q.cite.article, r.sentence_text), ()))
@@ -660,6 +667,83 @@ def _readings(
         r.people = r.measure in people or (r.measure or "") in PERSON_ROLE_NOUNS
         r.counts_people = _counts_people(r, text)
     return out
+
+
+# Records and scores: two or three numbers joined by dashes ("9-14", "45-7-2"), not part of a
+# longer number, a date or a clock time; read where a cue before ("went 9-14", "improved his
+# record to 52-3"), a record word after ("a 9-14 record", "a 3-1 win") or a name's
+# parenthesis ("Ames (52-3, 46 KOs)") says what they are (``lang.claims.RECORD_CUES``).
+_RECORD_PAIR = re.compile(
+    r"(?<![\w.,:/–-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?:\s?[-–]\s?(\d{1,3}))?(?![\w.:/]|[,.]\d|\s?[-–]\s?\d)"
+)
+_RECORD_BEFORE = re.compile(
+    rf"\b(?:{alternation(RECORD_CUES)})\s+(?:(?:his|her|its|their|the|a|an)\s+)?"
+    r"(?:record\s+(?:to|of|at)\s+)?$",
+    re.I,
+)
+_RECORD_WORD_AFTER = re.compile(
+    rf"\s+(?:[a-z]+\s+)?({alternation(RECORD_WORDS)})\b", re.I
+)
+_RECORD_PAREN = re.compile(r"[A-Z][\w'’.-]*\s*\($")
+_RECORD_PAREN_AFTER = re.compile(r"\s*[,;)]")
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+# How far back a record's owner may be named (characters).
+_RECORD_OWNER_REACH = 60
+
+
+def _records(text: str, facts: ArticleFacts) -> list[Quantity]:
+    """The records and scores of an article as interval values (issue 18): "a 9-14 record",
+    "went 9-14", "Ames (52-3, 46 KOs)", "won 3-1". Each is one figure whose numbers are
+    read in order (``_Reading.pair``), measured "record" or "score", owned by the last name
+    written before it in its sentence; it joins the same record told elsewhere and is never
+    set against another (a record changes with every game). A span an extracted quantity
+    already covers ("between 9 and 14") is left to that quantity."""
+    taken = [(q.cite.start, q.cite.end) for q in facts.quantities]
+    mentions = sorted(
+        (c.start, c.end, e.id, e.name)
+        for e in facts.entities for c in e.mentions if c.article == facts.article_id
+    )  # fmt: skip
+    out: list[Quantity] = []
+    for m in _RECORD_PAIR.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        before = text[max(0, s - 40) : s]
+        word = _RECORD_WORD_AFTER.match(text, e)
+        paren = _RECORD_PAREN.search(before) and _RECORD_PAREN_AFTER.match(text, e)
+        cue = _RECORD_BEFORE.search(before)
+        if not (cue or word or paren):
+            continue
+        nums = [float(g) for g in m.groups() if g is not None]
+        record = bool(
+            paren
+            or (word and word.group(1).lower() in RECORD_NOUNS)
+            or (cue and not re.match(r"(?i)(?:won|lost|beat|drew|leads|led)\b", cue.group()))
+        )
+        owner = [
+            (a, b, eid, name) for a, b, eid, name in mentions
+            if b <= s and s - b <= _RECORD_OWNER_REACH and not _SENTENCE_BREAK.search(text, b, s)
+        ]  # fmt: skip
+        eid, name = (owner[-1][2], owner[-1][3]) if owner else (None, None)
+        out.append(
+            Quantity(
+                subject=name, measure="record" if record else "score", value=None,
+                low=nums[0], high=nums[1], hedge="range", text=text[s:e],
+                cite=Cite(facts.article_id, s, e), subject_entity=eid,
+            )
+        )  # fmt: skip
+    return out
+
+
+def _pair_of(r: _Reading) -> tuple[float, ...]:
+    """A figure's interval value: a record's numbers as written ("45-7-2"), a range's two
+    ends in a common unit; () for a single number."""
+    if r.q.measure in ("record", "score"):
+        return tuple(float(x) for x in re.findall(r"\d+", r.q.text))
+    if r.q.hedge == "range" and r.q.low is not None and r.q.high is not None:
+        f = r.unit_factor * r.scale
+        return round(r.q.low * f, 6), round(r.q.high * f, 6)
+    return ()
 
 
 # A model named in a figure's noun phrase, before any comma ("12 AK 47 guns", "seven AK-47
@@ -758,7 +842,15 @@ class _Similarity:
         return float(va.multiply(vb).sum())
 
 
+def _is_record(r: _Reading) -> bool:
+    return r.q.measure in ("record", "score")
+
+
 def _same_value(a: _Reading, b: _Reading) -> bool:
+    if a.pair and b.pair:
+        return a.pair == b.pair  # an interval value: both ends, in order ("9-14")
+    if _is_record(a) or _is_record(b):
+        return False
     tol = _SAME_LENGTH if a.key.split("|")[1] == "length" else _SAME_VALUE
     return abs(a.anchor - b.anchor) <= tol * max(abs(a.anchor), abs(b.anchor), 1.0)
 
@@ -946,13 +1038,21 @@ def _quantity_claims(
     clusters: list[list[_Reading]] = []
     for r in readings:
         bucket = buckets[(r.key.split("|")[1], float(f"{r.anchor:.2g}"))]
-        for cl in bucket:
+        home: list[_Reading] | None = None
+        for cl in list(bucket):
             if any(_same_fact(x, r, sim, days) for x in cl) and not any(
                 _namesakes(x, r) for x in cl
             ):
-                cl.append(r)
-                break
-        else:
+                if home is None:
+                    home = cl
+                    cl.append(r)
+                elif not any(_namesakes(x, y) for x in home for y in cl):
+                    # a figure that joins two claims makes them one (single link): "two
+                    # guards" and "two officers" met through "two transport officers"
+                    home.extend(cl)
+                    bucket[:] = [c for c in bucket if c is not cl]
+                    clusters[:] = [c for c in clusters if c is not cl]
+        if home is None:
             bucket.append([r])
             clusters.append(bucket[-1])
     made = [(cl, _quantity_claim(cl, names, out)) for cl in clusters]
@@ -994,7 +1094,9 @@ def _compare_keys(r: _Reading) -> set[str]:
     """The keys under which a figure's claim meets the claims it may contradict: its frame,
     its named owner's noun, and its counted object noun (see ``_noun_framed``)."""
     unit = r.key.split("|")[1]
-    keys = set()
+    keys: set[str] = set()
+    if _is_record(r):
+        return keys  # a record changes with every game: joined, never set against another
     if r.frame.frame:
         keys.add(f"{r.frame.frame}|{unit}")
     elif r.q.subject_entity and r.measure:
@@ -1018,7 +1120,10 @@ def _bare(r: _Reading) -> bool:
     """A count with no subject, no frame and no counted noun ("had 13", "the 9 of IE 8 and
     9"): nothing says what it counts, so it is marked as having no subject and joins no
     claim of another figure (issue 18)."""
-    return not r.subject and not r.frame.frame and not r.measure and r.key.split("|")[1] == "count"
+    return (
+        not r.subject and not r.frame.frame and not r.measure and not r.pair
+        and r.key.split("|")[1] == "count"
+    )  # fmt: skip
 
 
 def _distinctive(v: float) -> bool:
@@ -1068,6 +1173,8 @@ def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
     """Are two figures one fact told twice: same value, same thing counted, same event?"""
     if a.key.split("|")[1] != b.key.split("|")[1] or not _same_value(a, b):
         return False
+    if _is_record(a) or _is_record(b) or (a.pair and b.pair and (not a.measure or not b.measure)):
+        return _pair_fact(a, b, sim, days)
     if _bare(a) or _bare(b):
         return False
     fa, fb = a.frame.frame, b.frame.frame
@@ -1079,12 +1186,14 @@ def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
         # say otherwise ("up to 120 mph" / "speeds reached 120 mph")
         or (a.key.split("|")[1] in _MEASURED_UNITS and (fa is None or fb is None or fa == fb))
     )
-    if not same_thing or _people_and_things(a, b):
+    if not same_thing and not _one_kind(a, b, sim):
+        return False
+    if _people_and_things(a, b):
         return False
     ea, eb = a.q.subject_entity, b.q.subject_entity
     # whoever has an age is a person, whatever kind the name was tagged ("Comeaux, 49,")
     ages = a.measure == "age" == b.measure
-    one = bool(ea and eb and (ea == eb or _one_person(ea, eb, any_kind=ages)))
+    one = bool(ea and eb and (ea == eb or _one_person(ea, eb, any_kind=ages, loose=ages)))
     # one person's age told the same by reports days or years apart is one fact (a trial
     # retells the victim's age); any other figure of reports that far apart is another event's
     if not (ages and one) and (
@@ -1094,6 +1203,73 @@ def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
     if ea and eb and not one:
         return sim(a.sentence_text, b.sentence_text) >= SUBJECT_CLASH_SIMILARITY
     return True
+
+
+def _kind(measure: str | None) -> str | None:
+    """The kind of people a counted noun names (``lang.claims.PEOPLE_KINDS``: "prison guard"
+    and "transport officer" are both "guard"); None for anything else."""
+    if not measure:
+        return None
+    return PEOPLE_KINDS.get(measure.split()[-1])
+
+
+def _one_kind(a: _Reading, b: _Reading, sim: _Similarity) -> bool:
+    """One count of people named two ways in one story ("pulled a gun on two guards" / "on
+    two correctional officers"): the same kind of people (``_kind``), the same value, the
+    same frame and tolls around it (never killed vs injured), neither a part nor "other",
+    both hedged alike, told in alike sentences. Joins claims only, never sets two counts
+    against each other."""
+    ka = _kind(a.measure)
+    return (
+        ka is not None
+        and ka == _kind(b.measure)
+        and a.key.split("|")[1] == "count" == b.key.split("|")[1]
+        and _same_frames(a, b)
+        and not (a.frame.part or b.frame.part or a.other or b.other)
+        and a.frame.other_event == b.frame.other_event
+        and a.q.hedge == b.q.hedge
+        and sim(a.sentence_text, b.sentence_text) >= SAME_EVENT_SIMILARITY
+    )
+
+
+# Two given names of one person however written ("Fred" / "Frederick", "Alexis" /
+# "Alexandros"): they open with this many letters in common (for ages only: one age of one
+# surname in one story, ``_one_person(loose=True)``).
+GIVEN_NAME_PREFIX = 4
+
+
+def _given_names_meet(xs: frozenset[str], ys: frozenset[str]) -> bool:
+    """Each given name of the shorter list opens like one of the other's (``GIVEN_NAME_PREFIX``
+    letters, or the whole of a shorter name of three letters or more: "Fred" / "Frederick")."""
+    short, long_ = (xs, ys) if len(xs) <= len(ys) else (ys, xs)
+
+    def meet(x: str, y: str) -> bool:
+        n = min(len(x), len(y))
+        return n >= 3 and x[: min(n, GIVEN_NAME_PREFIX)] == y[: min(n, GIVEN_NAME_PREFIX)]
+
+    return all(any(meet(x, y) for y in long_) for x in short)
+
+
+def _pair_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[ArticleId, str]) -> bool:
+    """Two interval values told as one (issue 18): a record or score and the same numbers
+    in the same order ("a 9-14 record" / "went 9-14"), or a range whose noun one of them
+    leaves out ("9-14" / "between 9 and 14 inches"). The same ends (``_same_value``), no
+    two different nouns, no two frames, reports days apart only never; and one owner (the
+    same name, or one person), or, with no owner clash, sentences that tell one event."""
+    if a.measure and b.measure and a.measure != b.measure and not (
+        _is_record(a) or _is_record(b)
+    ):
+        return False
+    if a.frame.frame and b.frame.frame and a.frame.frame != b.frame.frame:
+        return False
+    if _days_apart(days.get(a.q.cite.article), days.get(b.q.cite.article)) > SAME_EVENT_DAYS:
+        return False
+    ea, eb = a.q.subject_entity, b.q.subject_entity
+    if ea and eb:
+        if ea == eb or _one_person(ea, eb):
+            return True
+        return sim(a.sentence_text, b.sentence_text) >= SUBJECT_CLASH_SIMILARITY
+    return sim(a.sentence_text, b.sentence_text) >= SAME_EVENT_SIMILARITY
 
 
 def _person_words(entity: str, any_kind: bool = False) -> tuple[str, frozenset[str]] | None:
@@ -1109,14 +1285,17 @@ def _person_words(entity: str, any_kind: bool = False) -> tuple[str, frozenset[s
     return words[-1], frozenset(w for w in words[:-1] if len(w) > 1)
 
 
-def _one_person(ea: str, eb: str, any_kind: bool = False) -> bool:
+def _one_person(ea: str, eb: str, any_kind: bool = False, loose: bool = False) -> bool:
     """Do two person entities name one person? The same surname, and one's given names all
     among the other's: "Brian G. Nichols", "Brian Nichols" and "Nichols" are one (outlets
     name a person in full, with a middle initial, or by surname alone); "Wladimir Klitschko"
-    and "Vitali Klitschko" are two. With ``any_kind``, names tagged as another kind count."""
+    and "Vitali Klitschko" are two. With ``any_kind``, names tagged as another kind count;
+    with ``loose``, given names that open alike are one ("Fred" / "Frederick")."""
     pa, pb = _person_words(ea, any_kind), _person_words(eb, any_kind)
     if pa is None or pb is None or pa[0] != pb[0]:
         return False
+    if loose and _given_names_meet(pa[1], pb[1]):
+        return True  # one age of "Fred" and "Frederick Cheney LaRue"
     return pa[1] <= pb[1] or pb[1] <= pa[1]
 
 
@@ -1125,7 +1304,11 @@ def _namesakes(a: _Reading, b: _Reading) -> bool:
     figure of the surname alone may join either, never both into one claim."""
     ea, eb = a.q.subject_entity or "", b.q.subject_entity or ""
     pa, pb = _person_words(ea), _person_words(eb)
-    return pa is not None and pb is not None and pa[0] == pb[0] and not _one_person(ea, eb)
+    ages = a.measure == "age" == b.measure  # one age: "Fred" and "Frederick" may be one
+    return (
+        pa is not None and pb is not None and pa[0] == pb[0]
+        and not _one_person(ea, eb, loose=ages)
+    )  # fmt: skip
 
 
 # A capitalised plural right after a figure counts people of a nation or a group ("12
@@ -1187,7 +1370,12 @@ def _quantity_claim(cl: list[_Reading], names: Mapping[EntityId, str], out: _Cla
     measure_s = measure[0][0] if measure else ""
     lo = max(r.interval[0] / r.unit_factor for r in cl)
     hi = min(r.interval[1] / r.unit_factor for r in cl)
-    value = f"{_fmt_number(round(_anchor(q0) * cl[0].scale, 6))} {measure_s}".strip()
+    if cl[0].pair and all(r.pair == cl[0].pair for r in cl):
+        # an interval value shown whole: "9-14 record", "5,000-8,000 troops"
+        shown = "-".join(_fmt_number(x / cl[0].unit_factor) for x in cl[0].pair)
+    else:
+        shown = _fmt_number(round(_anchor(q0) * cl[0].scale, 6))
+    value = f"{shown} {measure_s}".strip()
     return out.add(
         subject, measure_s or cl[0].frame.frame or "number", value, [r.q.text for r in cl],
         [r.q.cite for r in cl],
