@@ -678,12 +678,10 @@ _RECORD_PAIR = re.compile(
 )
 _RECORD_BEFORE = re.compile(
     rf"\b(?:{alternation(RECORD_CUES)})\s+(?:(?:his|her|its|their|the|a|an)\s+)?"
-    r"(?:record\s+(?:to|of|at)\s+)?$",
+    r"(?:record\s+(?:to|of|at)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}$",
     re.I,
 )
-_RECORD_WORD_AFTER = re.compile(
-    rf"\s+(?:[a-z]+\s+)?({alternation(RECORD_WORDS)})\b", re.I
-)
+_RECORD_WORD_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?({alternation(RECORD_WORDS)})\b", re.I)
 _RECORD_PAREN = re.compile(r"[A-Z][\w'’.-]*\s*\($")
 _RECORD_PAREN_AFTER = re.compile(r"\s*[,;)]")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
@@ -1216,7 +1214,7 @@ def _kind(measure: str | None) -> str | None:
 def _one_kind(a: _Reading, b: _Reading, sim: _Similarity) -> bool:
     """One count of people named two ways in one story ("pulled a gun on two guards" / "on
     two correctional officers"): the same kind of people (``_kind``), the same value, the
-    same frame and tolls around it (never killed vs injured), neither a part nor "other",
+    event frame and tolls around it (never killed vs injured), neither a part nor "other",
     both hedged alike, told in alike sentences. Joins claims only, never sets two counts
     against each other."""
     ka = _kind(a.measure)
@@ -1224,12 +1222,22 @@ def _one_kind(a: _Reading, b: _Reading, sim: _Similarity) -> bool:
         ka is not None
         and ka == _kind(b.measure)
         and a.key.split("|")[1] == "count" == b.key.split("|")[1]
-        and _same_frames(a, b)
+        and _event_frames_meet(a, b)
         and not (a.frame.part or b.frame.part or a.other or b.other)
         and a.frame.other_event == b.frame.other_event
         and a.q.hedge == b.q.hedge
         and sim(a.sentence_text, b.sentence_text) >= SAME_EVENT_SIMILARITY
     )
+
+
+def _event_frames_meet(a: _Reading, b: _Reading) -> bool:
+    """The same tolls around two counts and no two different event frames (killed vs
+    injured): a frame word that is not what happened to the people counted ("two prison
+    guards": a prison "sentence") does not tell them apart."""
+    fa, fb = a.frame.frame, b.frame.frame
+    if a.frame.frames & TOLL_FRAMES != b.frame.frames & TOLL_FRAMES:
+        return False
+    return fa == fb or (fa not in EVENT_FRAMES and fb not in EVENT_FRAMES)
 
 
 # Two given names of one person however written ("Fred" / "Frederick", "Alexis" /
@@ -1254,11 +1262,9 @@ def _pair_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
     """Two interval values told as one (issue 18): a record or score and the same numbers
     in the same order ("a 9-14 record" / "went 9-14"), or a range whose noun one of them
     leaves out ("9-14" / "between 9 and 14 inches"). The same ends (``_same_value``), no
-    two different nouns, no two frames, reports days apart only never; and one owner (the
+    two different nouns, no two frames, never reports days apart; and one owner (the
     same name, or one person), or, with no owner clash, sentences that tell one event."""
-    if a.measure and b.measure and a.measure != b.measure and not (
-        _is_record(a) or _is_record(b)
-    ):
+    if a.measure and b.measure and a.measure != b.measure and not (_is_record(a) or _is_record(b)):
         return False
     if a.frame.frame and b.frame.frame and a.frame.frame != b.frame.frame:
         return False

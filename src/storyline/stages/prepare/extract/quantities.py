@@ -551,7 +551,10 @@ def _apply_context(text: str, nums: list[_Num], sent_end: int) -> list[_Num]:
                 n.measure = None if word.lower() in COMPOUND_SKIP_WORDS else _plural(word)
                 n.end += cm.end()
                 if cm.group(0).endswith("old") and word.lower() in (
-                    "year", "years", "month", "months"
+                    "year",
+                    "years",
+                    "month",
+                    "months",
                 ):  # "34-year-old", "34-years-old"
                     n.age, n.measure = True, "age"
             else:
