@@ -144,12 +144,30 @@ def test_a_score_is_not_a_record_and_ranges_keep_both_ends() -> None:
     assert _together(al, "n0", "n1")
 
 
-def test_a_record_with_two_owners_needs_alike_sentences() -> None:
-    al = _story(
-        ("Ilse Varhol (20-2, 12 KOs) boxes in Orlen on Friday night.", []),
-        ("A quiet week in Varn ended as Mara Quill (20-2) signed a new promoter.", []),
-    )
+def test_two_people_with_one_record_stay_apart() -> None:
+    texts = {
+        "n0": ("Ilse Varhol (20-2, 12 KOs) boxes in Orlen on Friday night.", "Ilse Varhol"),
+        "n1": ("A quiet week in Varn ended as Mara Quill (20-2) signed a promoter.", "Mara Quill"),
+    }
+    arts, facts = [], []
+    for aid, (text, name) in texts.items():
+        a = article(aid, text, outlet=f"Outlet {aid}")
+        pid = "per:" + name.lower().replace(" ", "-")
+        arts.append(a)
+        facts.append(
+            ArticleFacts(a.id, entities=[Entity(pid, name, "PERSON", mentions=[cite(a, name)])])
+        )
+    al = align(arts, facts)
+    assert any(c.slot == "record" for c in al.claims)
     assert not _together(al, "n0", "n1")
+
+
+def test_one_record_under_two_names_of_a_team() -> None:
+    al = _story(
+        ("The Orlen Hawks (14-2) beat Varn on Sunday night.", []),
+        ("Coach Ilse Varhol said the team, now 14-2, had earned a rest.", []),
+    )
+    assert _together(al, "n0", "n1")
 
 
 def test_one_count_of_guards_named_two_ways_is_one_claim() -> None:
@@ -217,3 +235,17 @@ def test_guards_killed_and_officers_injured_stay_apart() -> None:
         (b, [("Two officers", "officers", 2.0, {})]),
     )
     assert not _together(al, "n0", "n1")
+
+
+@pytest.mark.parametrize("parse", [True, False])
+def test_he_was_gives_the_main_persons_age(parse: bool) -> None:
+    text = "Dorran Vekk, the actor who played in Varn, has died. He was 95."
+    got = _ages(text, {"Dorran Vekk": "per:dorran-vekk"}, parse)
+    assert [(t, s) for t, s, _v in got] == [("95", "Dorran Vekk")]
+
+
+@pytest.mark.parametrize("parse", [True, False])
+def test_he_was_with_no_main_person_gives_no_age(parse: bool) -> None:
+    text = "Dorran Vekk has died, his agent Mara Quill said. He was 95."
+    names = {"Dorran Vekk": "per:dorran-vekk", "Mara Quill": "per:mara-quill"}
+    assert _ages(text, names, parse) == []

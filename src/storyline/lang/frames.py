@@ -17,6 +17,7 @@ __all__ = [
     "AGE_BECOMING_AFTER",
     "AGE_BECOMING_VERBS",
     "AGE_SHARED_WORDS",
+    "AGE_STATE_VERBS",
     "AMOUNT_MEASURES",
     "AMOUNT_TIME_WORDS",
     "CLAUSE_BREAKS",
@@ -445,8 +446,14 @@ AGE_BECOMING_VERBS: tuple[str, ...] = (
     "turns", "turned", "turning", "will turn", "will be", "would have turned",
     "would have been",
 )  # fmt: skip
+# A person's age as the predicate of "was" / "is" closing its clause ("He was 95.", "Felt was
+# 95.", "Lopez, who was 18 at the time,"): the subject must be a person (a pronoun resolved
+# to one, a name, a noun of people).
+AGE_STATE_VERBS: tuple[str, ...] = ("was", "is")
 # Words after such an age that still close it: a time follows ("29 on April 11").
-AGE_BECOMING_AFTER: tuple[str, ...] = ("in", "on", "next", "this", "later", "last", "when")
+AGE_BECOMING_AFTER: tuple[str, ...] = (
+    "in", "on", "next", "this", "later", "last", "when", "at the time", "and",
+)  # fmt: skip
 
 # Frames whose bare count counts people: "killing three", "30 of the 80 wounded", "injured
 # two others" are people killed / injured ("seized" counts things, so it is not here)

@@ -31,7 +31,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from storyline.lang import RECORD_WORDS, alternation, stop_words
+from storyline.lang import MONTHS, RECORD_WORDS, alternation, stop_words
 from storyline.lang.claims import (
     DURATION_MEASURES,
     GOVERNOR_SKIP_WORDS,
@@ -40,6 +40,7 @@ from storyline.lang.claims import (
     PEOPLE_KINDS,
     RECORD_CUES,
     RECORD_NOUNS,
+    SCORE_CUES,
     SPEED_UNITS,
 )
 from storyline.lang.en import PERSON_ROLE_NOUNS, WEEKDAYS
@@ -583,7 +584,13 @@ def _readings(
     spans: dict[ArticleId, list[tuple[int, int]]] = {}
     for f in facts:
         text = texts.get(f.article_id, "")
-        for q in [*f.quantities, *_records(text, f)]:
+        records = _records(text, f) if text else []
+        inside = [(r.cite.start, r.cite.end) for r in records]
+        for q in [*f.quantities, *records]:
+            if q.measure not in ("record", "score") and any(
+                a <= q.cite.start and q.cite.end <= b for a, b in inside
+            ):
+                continue  # "2" of "45-7-2": a piece of a record, read whole
             iv = quantity_interval(q)
             if iv is None or not text:
                 continue
@@ -676,14 +683,18 @@ def _readings(
 _RECORD_PAIR = re.compile(
     r"(?<![\w.,:/–-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?:\s?[-–]\s?(\d{1,3}))?(?![\w.:/]|[,.]\d|\s?[-–]\s?\d)"
 )
-_RECORD_BEFORE = re.compile(
-    rf"\b(?:{alternation(RECORD_CUES)})\s+(?:(?:his|her|its|their|the|a|an)\s+)?"
-    r"(?:record\s+(?:to|of|at)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}$",
-    re.I,
+# a cue, then its object's name ("beat the host Jaguars, 31-24") or a possessive's record
+_CUE_TAIL = (
+    r"\s+(?:(?:his|her|its|their|the|a|an|host|visiting)\s+)?(?:record\s+(?:to|of|at)\s+)?"
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}?(?:[A-Z][\w'’.-]*,\s+)?$"
 )
+_RECORD_BEFORE = re.compile(rf"\b(?:{alternation(RECORD_CUES)}){_CUE_TAIL}", re.I)
+_SCORE_BEFORE = re.compile(rf"\b(?:{alternation(SCORE_CUES)}){_CUE_TAIL}", re.I)
+_MONTH_BEFORE = re.compile(rf"\b(?:{alternation(MONTHS)})\.?\s+$", re.I)
+_NAME_COMMA = re.compile(r"[A-Z][\w'’.-]*,\s+$")
 _RECORD_WORD_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?({alternation(RECORD_WORDS)})\b", re.I)
 _RECORD_PAREN = re.compile(r"[A-Z][\w'’.-]*\s*\($")
-_RECORD_PAREN_AFTER = re.compile(r"\s*[,;)]")
+_RECORD_PAREN_AFTER = re.compile(r"\s*(?:[,;)]|with\b)")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 # How far back a record's owner may be named (characters).
 _RECORD_OWNER_REACH = 60
@@ -691,12 +702,13 @@ _RECORD_OWNER_REACH = 60
 
 def _records(text: str, facts: ArticleFacts) -> list[Quantity]:
     """The records and scores of an article as interval values (issue 18): "a 9-14 record",
-    "went 9-14", "Ames (52-3, 46 KOs)", "won 3-1". Each is one figure whose numbers are
-    read in order (``_Reading.pair``), measured "record" or "score", owned by the last name
-    written before it in its sentence; it joins the same record told elsewhere and is never
-    set against another (a record changes with every game). A span an extracted quantity
-    already covers ("between 9 and 14") is left to that quantity."""
-    taken = [(q.cite.start, q.cite.end) for q in facts.quantities]
+    "went 9-14", "Ames (52-3, 46 KOs)", "Ames, 58-3, floored", "won 3-1", "beat Varn 3-1".
+    Each is one figure whose numbers are read in order (``_Reading.pair``), measured "record"
+    or "score", owned by the last name written before it in its sentence; it joins the same
+    record told elsewhere and is never set against another (a record changes with every
+    game). A pair an extracted range already reads ("9-14 games", "between 9 and 14") is
+    left to it; a day range ("October 1-2") is no record."""
+    ranges = [(q.cite.start, q.cite.end) for q in facts.quantities if q.hedge == "range"]
     mentions = sorted(
         (c.start, c.end, e.id, e.name)
         for e in facts.entities for c in e.mentions if c.article == facts.article_id
@@ -704,19 +716,21 @@ def _records(text: str, facts: ArticleFacts) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _RECORD_PAIR.finditer(text):
         s, e = m.span()
-        if any(a < e and s < b for a, b in taken):
+        if any(a <= s and e <= b for a, b in ranges):
             continue
-        before = text[max(0, s - 40) : s]
+        before = text[max(0, s - 50) : s]
+        if _MONTH_BEFORE.search(before):
+            continue
         word = _RECORD_WORD_AFTER.match(text, e)
-        paren = _RECORD_PAREN.search(before) and _RECORD_PAREN_AFTER.match(text, e)
+        named = _RECORD_PAREN.search(before) or _NAME_COMMA.search(before)
+        paren = bool(named and _RECORD_PAREN_AFTER.match(text, e))
+        score = _SCORE_BEFORE.search(before)
         cue = _RECORD_BEFORE.search(before)
-        if not (cue or word or paren):
+        if not (cue or score or word or paren):
             continue
         nums = [float(g) for g in m.groups() if g is not None]
         record = bool(
-            paren
-            or (word and word.group(1).lower() in RECORD_NOUNS)
-            or (cue and not re.match(r"(?i)(?:won|lost|beat|drew|leads|led)\b", cue.group()))
+            (word and word.group(1).lower() in RECORD_NOUNS) or ((paren or cue) and not score)
         )
         owner = [
             (a, b, eid, name) for a, b, eid, name in mentions
@@ -1271,11 +1285,26 @@ def _pair_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
     if _days_apart(days.get(a.q.cite.article), days.get(b.q.cite.article)) > SAME_EVENT_DAYS:
         return False
     ea, eb = a.q.subject_entity, b.q.subject_entity
+    if ea and eb and (ea == eb or _one_person(ea, eb)):
+        return True
+    if ea and eb and ea.startswith("per:") and eb.startswith("per:"):
+        return sim(a.sentence_text, b.sentence_text) >= SUBJECT_CLASH_SIMILARITY  # two people
+    if (_is_record(a) or _is_record(b)) and _distinctive_pair(a.pair):
+        # "Tar Heels (10-0)" / "UNC is now 10-0", "the 76ers (9-14)" / "Cheeks's team was
+        # 9-14": one story's record, whoever the sentence names before it
+        return True
     if ea and eb:
-        if ea == eb or _one_person(ea, eb):
-            return True
         return sim(a.sentence_text, b.sentence_text) >= SUBJECT_CLASH_SIMILARITY
     return sim(a.sentence_text, b.sentence_text) >= SAME_EVENT_SIMILARITY
+
+
+# A record of this many games or more (or with three numbers: "45-7-2") is distinctive: two
+# reports of one story giving it tell of one record ("3-1" may be any game's score).
+DISTINCTIVE_RECORD_GAMES = 15
+
+
+def _distinctive_pair(pair: tuple[float, ...]) -> bool:
+    return len(pair) >= 3 or sum(pair) >= DISTINCTIVE_RECORD_GAMES
 
 
 def _person_words(entity: str, any_kind: bool = False) -> tuple[str, frozenset[str]] | None:

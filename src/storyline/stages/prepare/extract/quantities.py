@@ -68,6 +68,7 @@ from storyline.lang.frames import (
     AGE_BECOMING_AFTER,
     AGE_BECOMING_VERBS,
     AGE_SHARED_WORDS,
+    AGE_STATE_VERBS,
     AGED_NOUN_STOPS,
     AMOUNT_MEASURES,
     AMOUNT_TIME_WORDS,
@@ -112,6 +113,7 @@ from storyline.stages.prepare.extract._clauses import (
     subject_of,
 )
 from storyline.stages.prepare.extract.context import ArticleContext
+from storyline.stages.prepare.extract.coref import for_context
 from storyline.stages.prepare.extract.dates import find_date_spans
 
 if TYPE_CHECKING:
@@ -211,6 +213,10 @@ _NAME_COMMA_AGE_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s$")
 _HOME_AFTER = re.compile(r"^\s+(?:of|from)\s+[A-Z]")
 # "Ames turns 29 on April 11", "Ames will be 29 in April." (lang.frames.AGE_BECOMING_VERBS)
 _BECOMING_BEFORE = re.compile(rf"\b(?:{alternation(AGE_BECOMING_VERBS)})\s+$", re.I)
+# "He was 95.", "Felt was 95.", "who is 18 and": a person's state (the subject checked after)
+_STATE_BEFORE = re.compile(
+    rf"(?:\b(?P<pron>[Hh]e|[Ss]he)|\b[A-Z][\w'’-]+|\bwho)\s+(?:{alternation(AGE_STATE_VERBS)})\s+$"
+)
 _BECOMING_AFTER = re.compile(
     rf"^(?:\s*(?:[.,;:)]|$)|\s+(?:{alternation(AGE_BECOMING_AFTER)})\b)", re.I
 )
@@ -591,7 +597,10 @@ def _becoming(text: str, n: _Num) -> bool:
         return False
     before, after = text[max(0, n.start - 24) : n.start], text[n.end : n.end + 12]
     return bool(
-        (_BECOMING_BEFORE.search(before) and _BECOMING_AFTER.match(after))
+        (
+            (_BECOMING_BEFORE.search(before) or _STATE_BEFORE.search(before))
+            and _BECOMING_AFTER.match(after)
+        )
         or (_NAME_PAREN_BEFORE.search(before) and _PAREN_AFTER.match(after))
         or (_NAME_COMMA_AGE_BEFORE.search(before) and _HOME_AFTER.match(after))
     )
@@ -1184,6 +1193,24 @@ def _read_with_doc(
     return r
 
 
+def _pronoun_person(ctx: ArticleContext, text: str, n: _Num) -> tuple[str | None, str | None]:
+    """The person "he" or "she" right before an age's "was" stands for ("X has died. He was
+    95."), by the article's coreference resolver; (None, None) when it does not settle it."""
+    m = _STATE_BEFORE.search(text[max(0, n.start - 24) : n.start])
+    if m is None or m.group("pron") is None:
+        return None, None
+    at = max(0, n.start - 24) + m.start("pron")
+    ent = for_context(ctx).resolve_pronoun(m.group("pron").lower(), at)
+    if ent is None or ent.type != "PERSON":
+        return None, None
+    # and the article's main person (its most mentioned): "X has died, his agent Y said. He
+    # was 95." is X's age, whoever the resolver's salience prefers
+    counts = sorted((len(e.mentions) for e in ctx.entities if e.type == "PERSON"), reverse=True)
+    if len(ent.mentions) < counts[0] or (len(counts) > 1 and counts[1] == counts[0]):
+        return None, None  # not the main person, or no one person is the main one
+    return ent.name, ent.id
+
+
 def _person_subject(r: _Reading, entities: Sequence[Entity]) -> bool:
     """Is a reading's subject a person: a person's entity, or a noun of people ("the free-agent
     first baseman")?"""
@@ -1689,6 +1716,8 @@ def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Read
             and (1 <= n.value <= 115 and _AGE_COMMAS.match(text[n.end : n.end + 8]))
         ):
             bound, r.measure, r.frame = True, "age", "age"
+        elif n.becoming and re.fullmatch(r",\s|\s*\(", gap):
+            bound = True  # "Ames (34)", "Ames, 34 of Leeds"
         elif (
             re.fullmatch(r"\s+(?:[a-z]+\s+){1,4}", gap)
             and not any(w in SPEECH_LEMMAS or w in _SPEECH_FORMS for w in words)
@@ -1697,7 +1726,7 @@ def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Read
             bound = True  # "Valdoria sent 300", "Valdoria is ready to send up to 300"
         if bound and _PREP_BEFORE.search(text[max(sent[0], s0 - 30) : s0]):
             bound = False  # "troops from Arab states and Europe could number 60,000"
-        if not bound and n.age and not n.compound:
+        if not bound and n.age and not n.compound and not n.becoming:
             # "Ames has died in Porvik, aged 79", "Ames was 32 years old": the last person
             # named before the age in its sentence (a place between does not own an age)
             people = [m for m in before if resolve_entity(ctx.entities, m[2]).type == "PERSON"]
@@ -1800,6 +1829,9 @@ def extract_quantities(
                     continue
             else:
                 r = _read_by_rules(ctx, n, (s0, s1))
+            if n.becoming and r.subject is None:
+                # "He was 95.": the person the pronoun stands for (coref.py, precision first)
+                r.subject, r.subject_entity = _pronoun_person(ctx, text, n)
             if n.becoming and not _person_subject(r, entities):
                 # "the count will be 12 on Friday", "the Hawks (34)": no person, no age
                 n.measure, r.measure, r.frame = None, None, None
