@@ -94,19 +94,18 @@ PEOPLE_KINDS: Mapping[str, str] = {
 }  # fmt: skip
 
 # Words right before a won-lost record ("went 9-14", "a record of 9-14", "improved his record
-# to 52-3", "the Hawks are now 10-0", "stand at 10-5", "deadlocked at 9-3"): the numbers are
+# to 52-3", "the Hawks are now 10-0", "stand at 10-5"): the numbers are
 # one value, not two figures or a range (stages/analysis/align.py ``_records``).
 RECORD_CUES: tuple[str, ...] = (
     "went", "finished", "finishes", "record of", "record to", "record at", "improved to",
     "improves to", "improved", "improves", "rose to", "fell to", "dropped to", "moved to",
-    "is", "are", "was", "were", "now", "stand at", "stands at", "sit at", "sits at", "at",
-    "to",
+    "is", "are", "was", "were", "now", "stand at", "stands at", "sit at", "sits at",
 )  # fmt: skip
 # Words right before a game's score ("won 3-1", "beat Varn 3-1", "defeated Drake, 65-53",
-# "trailing 14-0").
+# "trailing 14-0", "tied at 13-13", "to a 19-12 lead").
 SCORE_CUES: tuple[str, ...] = (
     "won", "lost", "beat", "drew", "defeated", "beating", "topped", "routed", "edged",
-    "leads", "led", "leading", "trailing", "down", "up", "by",
+    "leads", "led", "leading", "trailing", "down", "up", "by", "at", "to",
 )  # fmt: skip
 # Of ``lang.RECORD_WORDS`` after such a pair, the words that name a record (a season's wins
 # and losses) rather than one game's score.

@@ -692,6 +692,9 @@ _RECORD_BEFORE = re.compile(rf"\b(?:{alternation(RECORD_CUES)}){_CUE_TAIL}", re.
 _SCORE_BEFORE = re.compile(rf"\b(?:{alternation(SCORE_CUES)}){_CUE_TAIL}", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{alternation(MONTHS)})\.?\s+$", re.I)
 _NAME_COMMA = re.compile(r"[A-Z][\w'’.-]*,\s+$")
+_OWNER_BEFORE_CUE = re.compile(
+    rf"\b([A-Z][\w'’.-]+)\s+(?:{alternation(RECORD_CUES)})\s+(?:[a-z]+\s+)?$"
+)
 _RECORD_WORD_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?({alternation(RECORD_WORDS)})\b", re.I)
 _RECORD_PAREN = re.compile(r"[A-Z][\w'’.-]*\s*\($")
 _RECORD_PAREN_AFTER = re.compile(r"\s*(?:[,;)]|with\b)")
@@ -729,14 +732,21 @@ def _records(text: str, facts: ArticleFacts) -> list[Quantity]:
         if not (cue or score or word or paren):
             continue
         nums = [float(g) for g in m.groups() if g is not None]
+        # the longer cue tells: "improved to 25-7" is a record, "to a 19-12 lead" a score
         record = bool(
-            (word and word.group(1).lower() in RECORD_NOUNS) or ((paren or cue) and not score)
+            (word and word.group(1).lower() in RECORD_NOUNS)
+            or paren
+            or (cue and (not score or len(cue.group()) >= len(score.group())))
         )
         owner = [
             (a, b, eid, name) for a, b, eid, name in mentions
             if b <= s and s - b <= _RECORD_OWNER_REACH and not _SENTENCE_BREAK.search(text, b, s)
         ]  # fmt: skip
         eid, name = (owner[-1][2], owner[-1][3]) if owner else (None, None)
+        if name is None:
+            # a name no entity holds, right before the cue ("The Broncos are 12-3")
+            bare = _OWNER_BEFORE_CUE.search(before)
+            name = bare.group(1) if bare else None
         out.append(
             Quantity(
                 subject=name, measure="record" if record else "score", value=None,
@@ -1284,14 +1294,18 @@ def _pair_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
         return False
     if _days_apart(days.get(a.q.cite.article), days.get(b.q.cite.article)) > SAME_EVENT_DAYS:
         return False
-    ea, eb = a.q.subject_entity, b.q.subject_entity
+    # a record's owner by its entity, else by the name written before it
+    ea = a.q.subject_entity or (slugify(a.q.subject or "") if _is_record(a) else "")
+    eb = b.q.subject_entity or (slugify(b.q.subject or "") if _is_record(b) else "")
     if ea and eb and (ea == eb or _one_person(ea, eb)):
         return True
     if ea and eb and ea.startswith("per:") and eb.startswith("per:"):
         return sim(a.sentence_text, b.sentence_text) >= SUBJECT_CLASH_SIMILARITY  # two people
-    if (_is_record(a) or _is_record(b)) and _distinctive_pair(a.pair):
-        # "Tar Heels (10-0)" / "UNC is now 10-0", "the 76ers (9-14)" / "Cheeks's team was
-        # 9-14": one story's record, whoever the sentence names before it
+    both = a.q.measure == "record" == b.q.measure
+    if both and _distinctive_pair(a.pair) and not (ea and eb):
+        # "the 76ers (9-14)" / "the team was 9-14": one story's record, when only one of the
+        # two sentences names its owner (two owners named apart, "the Broncos are 12-3" /
+        # "the Texans (12-3)", need alike sentences)
         return True
     if ea and eb:
         return sim(a.sentence_text, b.sentence_text) >= SUBJECT_CLASH_SIMILARITY
