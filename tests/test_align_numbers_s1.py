@@ -249,3 +249,13 @@ def test_he_was_with_no_main_person_gives_no_age(parse: bool) -> None:
     text = "Dorran Vekk has died, his agent Mara Quill said. He was 95."
     names = {"Dorran Vekk": "per:dorran-vekk", "Mara Quill": "per:mara-quill"}
     assert _ages(text, names, parse) == []
+
+
+def test_a_bare_range_in_a_records_words_is_the_record() -> None:
+    a = "The Orlen Hawks were 9-14 when coach Ilse Varhol was fired on Monday."
+    b = "Varn named a new coach after the Hawks (9-14) fired Ilse Varhol."
+    # the extractor reads "9-14" in the first as a bare range
+    rng = ("9-14", None, None, {"low": 9.0, "high": 14.0, "hedge": "range"})
+    al = _story((a, [rng]), (b, []))
+    assert _together(al, "n0", "n1")
+    assert any(c.value == "9-14 record" for c in al.claims)

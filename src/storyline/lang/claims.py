@@ -100,6 +100,7 @@ RECORD_CUES: tuple[str, ...] = (
     "went", "finished", "finishes", "record of", "record to", "record at", "improved to",
     "improves to", "improved", "improves", "rose to", "fell to", "dropped to", "moved to",
     "is", "are", "was", "were", "now", "stand at", "stands at", "sit at", "sits at",
+    "going", "posted", "posting", "compiled", "compiling", "finishing", "had", "has",
 )  # fmt: skip
 # Words right before a game's score ("won 3-1", "beat Varn 3-1", "defeated Drake, 65-53",
 # "trailing 14-0", "tied at 13-13", "to a 19-12 lead").

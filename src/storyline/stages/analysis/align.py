@@ -691,12 +691,12 @@ _CUE_TAIL = (
 _RECORD_BEFORE = re.compile(rf"\b(?:{alternation(RECORD_CUES)}){_CUE_TAIL}", re.I)
 _SCORE_BEFORE = re.compile(rf"\b(?:{alternation(SCORE_CUES)}){_CUE_TAIL}", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{alternation(MONTHS)})\.?\s+$", re.I)
-_NAME_COMMA = re.compile(r"[A-Z][\w'’.-]*,\s+$")
+_NAME_COMMA = re.compile(r"([A-Z][\w'’.-]*),\s+$")
 _OWNER_BEFORE_CUE = re.compile(
     rf"\b([A-Z][\w'’.-]+)\s+(?:{alternation(RECORD_CUES)})\s+(?:[a-z]+\s+)?$"
 )
 _RECORD_WORD_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?({alternation(RECORD_WORDS)})\b", re.I)
-_RECORD_PAREN = re.compile(r"[A-Z][\w'’.-]*\s*\($")
+_RECORD_PAREN = re.compile(r"([A-Z][\w'’.-]*)\s*\($")
 _RECORD_PAREN_AFTER = re.compile(r"\s*(?:[,;)]|with\b)")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 # How far back a record's owner may be named (characters).
@@ -709,9 +709,13 @@ def _records(text: str, facts: ArticleFacts) -> list[Quantity]:
     Each is one figure whose numbers are read in order (``_Reading.pair``), measured "record"
     or "score", owned by the last name written before it in its sentence; it joins the same
     record told elsewhere and is never set against another (a record changes with every
-    game). A pair an extracted range already reads ("9-14 games", "between 9 and 14") is
-    left to it; a day range ("October 1-2") is no record."""
-    ranges = [(q.cite.start, q.cite.end) for q in facts.quantities if q.hedge == "range"]
+    game). A pair an extracted range with a noun already reads ("9-14 games") is left to
+    it; a day range ("October 1-2") is no record."""
+    # a range with its noun ("9-14 games", "between 9 and 14") is read by the extractor; a
+    # bare one in a record's words ("the 76ers were 9-14 when") is read here as a record
+    ranges = [
+        (q.cite.start, q.cite.end) for q in facts.quantities if q.hedge == "range" and q.measure
+    ]
     mentions = sorted(
         (c.start, c.end, e.id, e.name)
         for e in facts.entities for c in e.mentions if c.article == facts.article_id
@@ -744,8 +748,9 @@ def _records(text: str, facts: ArticleFacts) -> list[Quantity]:
         ]  # fmt: skip
         eid, name = (owner[-1][2], owner[-1][3]) if owner else (None, None)
         if name is None:
-            # a name no entity holds, right before the cue ("The Broncos are 12-3")
-            bare = _OWNER_BEFORE_CUE.search(before)
+            # a name no entity holds, right before the cue or the bracket ("The Broncos are
+            # 12-3", "the Chiefs (2-13)")
+            bare = _OWNER_BEFORE_CUE.search(before) or (named if paren else None)
             name = bare.group(1) if bare else None
         out.append(
             Quantity(
@@ -1063,12 +1068,14 @@ def _quantity_claims(
         home: list[_Reading] | None = None
         for cl in list(bucket):
             if any(_same_fact(x, r, sim, days) for x in cl) and not any(
-                _namesakes(x, r) for x in cl
+                _namesakes(x, r) or _owners_apart(x, r, sim) for x in cl
             ):
                 if home is None:
                     home = cl
                     cl.append(r)
-                elif not any(_namesakes(x, y) for x in home for y in cl):
+                elif not any(
+                    _namesakes(x, y) or _owners_apart(x, y, sim) for x in home for y in cl
+                ):
                     # a figure that joins two claims makes them one (single link): "two
                     # guards" and "two officers" met through "two transport officers"
                     home.extend(cl)
@@ -1297,7 +1304,7 @@ def _pair_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
     # a record's owner by its entity, else by the name written before it
     ea = a.q.subject_entity or (slugify(a.q.subject or "") if _is_record(a) else "")
     eb = b.q.subject_entity or (slugify(b.q.subject or "") if _is_record(b) else "")
-    if ea and eb and (ea == eb or _one_person(ea, eb)):
+    if ea and eb and (ea == eb or _one_person(ea, eb) or (_is_record(a) and _one_owner(ea, eb))):
         return True
     if ea and eb and ea.startswith("per:") and eb.startswith("per:"):
         return sim(a.sentence_text, b.sentence_text) >= SUBJECT_CLASH_SIMILARITY  # two people
@@ -1310,6 +1317,31 @@ def _pair_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
     if ea and eb:
         return sim(a.sentence_text, b.sentence_text) >= SUBJECT_CLASH_SIMILARITY
     return sim(a.sentence_text, b.sentence_text) >= SAME_EVENT_SIMILARITY
+
+
+def _record_owner(r: _Reading) -> str:
+    return r.q.subject_entity or slugify(r.q.subject or "")
+
+
+def _one_owner(oa: str, ob: str) -> bool:
+    """One owner of a record named two ways: the same last word, one's other words among
+    the other's ("Gene Pukall" / "Pukall", "Jacksonville Jaguars" / "Jaguars")."""
+    wa = [w for w in oa.partition(":")[2 if ":" in oa else 0].split("-") if w]
+    wb = [w for w in ob.partition(":")[2 if ":" in ob else 0].split("-") if w]
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    return set(wa[:-1]) <= set(wb[:-1]) or set(wb[:-1]) <= set(wa[:-1])
+
+
+def _owners_apart(a: _Reading, b: _Reading, sim: _Similarity) -> bool:
+    """Two records of two owners named apart ("the Chiefs (2-13)", "the Jaguars (2-13)") in
+    unlike sentences: never one claim, even through a third figure naming no owner."""
+    if not (a.q.measure == "record" == b.q.measure):
+        return False  # (a game's score is one score, whoever its sentences name)
+    oa, ob = _record_owner(a), _record_owner(b)
+    if not oa or not ob or oa == ob or _one_owner(oa, ob):
+        return False
+    return sim(a.sentence_text, b.sentence_text) < SUBJECT_CLASH_SIMILARITY
 
 
 # A record of this many games or more (or with three numbers: "45-7-2") is distinctive: two
