@@ -874,10 +874,9 @@ def _is_record(r: _Reading) -> bool:
 
 
 def _same_value(a: _Reading, b: _Reading) -> bool:
-    if a.pair and b.pair:
-        return a.pair == b.pair  # an interval value: both ends, in order ("9-14")
     if _is_record(a) or _is_record(b):
-        return False
+        # a record or a score: both numbers, in order ("9-14"; a bare range "9-14" too)
+        return bool(a.pair) and a.pair == b.pair
     tol = _SAME_LENGTH if a.key.split("|")[1] == "length" else _SAME_VALUE
     return abs(a.anchor - b.anchor) <= tol * max(abs(a.anchor), abs(b.anchor), 1.0)
 
