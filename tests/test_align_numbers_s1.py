@@ -259,3 +259,17 @@ def test_a_bare_range_in_a_records_words_is_the_record() -> None:
     al = _story((a, [rng]), (b, []))
     assert _together(al, "n0", "n1")
     assert any(c.value == "9-14 record" for c in al.claims)
+
+
+def test_one_age_of_a_name_spelled_two_ways() -> None:
+    def age(name: str) -> tuple[str, str | None, float | None, dict[str, object]]:
+        pid = "per:" + name.lower().replace(" ", "-")
+        return ("52", "age", 52.0, {"subject": name, "entity": pid, "frame": "age"})
+
+    al = _story(
+        ("Ravi Chohan, 52, was struck by a van in Orlen on Monday.", [age("Ravi Chohan")]),
+        ("A van struck Ravi Chauhan, 52, in Orlen on Monday.", [age("Ravi Chauhan")]),
+        ("In Orlen on Monday Katrine Lund, 52, was struck by a van.", [age("Katrine Lund")]),
+    )
+    assert _together(al, "n0", "n1")
+    assert not _together(al, "n0", "n2")

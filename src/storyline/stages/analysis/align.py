@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from storyline.lang import MONTHS, RECORD_WORDS, alternation, stop_words
 from storyline.lang.claims import (
@@ -1270,22 +1271,32 @@ def _event_frames_meet(a: _Reading, b: _Reading) -> bool:
     return fa == fb or (fa not in EVENT_FRAMES and fb not in EVENT_FRAMES)
 
 
-# Two given names of one person however written ("Fred" / "Frederick", "Alexis" /
-# "Alexandros"): they open with this many letters in common (for ages only: one age of one
-# surname in one story, ``_one_person(loose=True)``).
-GIVEN_NAME_PREFIX = 4
+# Two given names of one person however written ("Fred" / "Frederick", "Katie" / "Kathryn",
+# "Alexis" / "Alexandros"): they open with this many letters in common (for ages only: one
+# age of one surname in one story, ``_one_person(loose=True)``).
+GIVEN_NAME_PREFIX = 3
+
+
+def _names_meet(x: str, y: str) -> bool:
+    """Two spellings of one name: they open alike (``GIVEN_NAME_PREFIX`` letters, or the whole
+    of a shorter name of three letters or more: "Fred" / "Frederick"), or differ by a letter
+    or two ("Catherine" / "Katherine", "Robyn" / "Robin")."""
+    n = min(len(x), len(y))
+    if n >= 3 and x[: min(n, GIVEN_NAME_PREFIX)] == y[: min(n, GIVEN_NAME_PREFIX)]:
+        return True
+    return n >= 4 and Levenshtein.distance(x, y) <= NAME_SPELLING_EDITS
+
+
+# Letters two spellings of one name may differ by ("Catherine" / "Katherine", "Chohan" /
+# "Chauhan"), for ages only (one age of one person written two ways in one story).
+NAME_SPELLING_EDITS = 2
 
 
 def _given_names_meet(xs: frozenset[str], ys: frozenset[str]) -> bool:
-    """Each given name of the shorter list opens like one of the other's (``GIVEN_NAME_PREFIX``
-    letters, or the whole of a shorter name of three letters or more: "Fred" / "Frederick")."""
+    """Each given name of the shorter list is one of the other's, spelled another way
+    (``_names_meet``)."""
     short, long_ = (xs, ys) if len(xs) <= len(ys) else (ys, xs)
-
-    def meet(x: str, y: str) -> bool:
-        n = min(len(x), len(y))
-        return n >= 3 and x[: min(n, GIVEN_NAME_PREFIX)] == y[: min(n, GIVEN_NAME_PREFIX)]
-
-    return all(any(meet(x, y) for y in long_) for x in short)
+    return all(any(_names_meet(x, y) for y in long_) for x in short)
 
 
 def _pair_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[ArticleId, str]) -> bool:
@@ -1372,7 +1383,19 @@ def _one_person(ea: str, eb: str, any_kind: bool = False, loose: bool = False) -
     and "Vitali Klitschko" are two. With ``any_kind``, names tagged as another kind count;
     with ``loose``, given names that open alike are one ("Fred" / "Frederick")."""
     pa, pb = _person_words(ea, any_kind), _person_words(eb, any_kind)
-    if pa is None or pb is None or pa[0] != pb[0]:
+    if pa is None or pb is None:
+        return False
+    if (
+        loose
+        and pa[0] != pb[0]
+        and pa[0][:1] == pb[0][:1]
+        and min(len(pa[0]), len(pb[0])) >= 5
+        and Levenshtein.distance(pa[0], pb[0]) <= NAME_SPELLING_EDITS
+    ):
+        # one age of "Raj Chohan" and "Raj Chauhan": a surname spelled two ways, the given
+        # names (when both give them) the same person's
+        return not (pa[1] and pb[1]) or _given_names_meet(pa[1], pb[1])
+    if pa[0] != pb[0]:
         return False
     if loose and _given_names_meet(pa[1], pb[1]):
         return True  # one age of "Fred" and "Frederick Cheney LaRue"
