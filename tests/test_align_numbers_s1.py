@@ -273,3 +273,27 @@ def test_one_age_of_a_name_spelled_two_ways() -> None:
     )
     assert _together(al, "n0", "n1")
     assert not _together(al, "n0", "n2")
+
+
+def test_one_toll_keyed_under_two_owners_is_one_claim() -> None:
+    a = "A gunman killed two people at the Varn Tavern in Orlen late on Sunday, police said."
+    b = "Two people were killed in Orlen on Sunday, the mayor told reporters at a briefing."
+    al = _story(
+        (a, [("two people", "people", 2.0, {"subject": "Varn Tavern", "entity": "loc:varn-tavern",
+                                            "frame": "killed"})]),
+        (b, [("Two people", "people", 2.0, {"subject": "Orlen", "entity": "gpe:orlen",
+                                            "frame": "killed"})]),
+    )  # fmt: skip
+    assert _together(al, "n0", "n1")
+
+
+def test_a_toll_and_an_injury_count_under_two_owners_stay_apart() -> None:
+    a = "A gunman killed two people at the Varn Tavern in Orlen late on Sunday, police said."
+    b = "Police said two people were injured late on Sunday when a gunman opened fire in Orlen."
+    al = _story(
+        (a, [("two people", "people", 2.0, {"subject": "Varn Tavern", "entity": "loc:varn-tavern",
+                                            "frame": "killed"})]),
+        (b, [("two people", "people", 2.0, {"subject": "Orlen", "entity": "gpe:orlen",
+                                            "frame": "injured"})]),
+    )  # fmt: skip
+    assert not _together(al, "n0", "n1")

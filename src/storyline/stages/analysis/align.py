@@ -1230,7 +1230,13 @@ def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
     ):
         return False
     if ea and eb and not one:
-        return sim(a.sentence_text, b.sentence_text) >= SUBJECT_CLASH_SIMILARITY
+        least = SUBJECT_CLASH_SIMILARITY
+        if fa == fb and fa in TOLL_FRAMES and not (ea.startswith("per:") and eb.startswith("per:")):
+            # one toll keyed under two owners ("murdering two women" of the accused / "the
+            # slayings of two women at the shop"): the same value and frame in one story, in
+            # sentences that tell one event, unless two people are its owners
+            least = SAME_EVENT_SIMILARITY
+        return sim(a.sentence_text, b.sentence_text) >= least
     return True
 
 
