@@ -297,3 +297,11 @@ def test_a_toll_and_an_injury_count_under_two_owners_stay_apart() -> None:
                                             "frame": "injured"})]),
     )  # fmt: skip
     assert not _together(al, "n0", "n1")
+
+
+def test_hours_and_days_are_no_record() -> None:
+    al = _story(
+        ("The Orlen awards air at 5-8 p.m. on October 1-2, the network said.", []),
+        ("The network said the Orlen awards air at 5-8 p.m. on October 1-2.", []),
+    )
+    assert not any(c.slot in ("record", "score") for c in al.claims)

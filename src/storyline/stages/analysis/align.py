@@ -692,6 +692,7 @@ _CUE_TAIL = (
 _RECORD_BEFORE = re.compile(rf"\b(?:{alternation(RECORD_CUES)}){_CUE_TAIL}", re.I)
 _SCORE_BEFORE = re.compile(rf"\b(?:{alternation(SCORE_CUES)}){_CUE_TAIL}", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{alternation(MONTHS)})\.?\s+$", re.I)
+_CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.?\s?m\b|o'clock|GMT\b|UTC\b|[CE][SD]?T\b)", re.I)
 _NAME_COMMA = re.compile(r"([A-Z][\w'’.-]*),\s+$")
 _OWNER_BEFORE_CUE = re.compile(
     rf"\b([A-Z][\w'’.-]+)\s+(?:{alternation(RECORD_CUES)})\s+(?:[a-z]+\s+)?$"
@@ -711,7 +712,7 @@ def _records(text: str, facts: ArticleFacts) -> list[Quantity]:
     or "score", owned by the last name written before it in its sentence; it joins the same
     record told elsewhere and is never set against another (a record changes with every
     game). A pair an extracted range with a noun already reads ("9-14 games") is left to
-    it; a day range ("October 1-2") is no record."""
+    it; a day or hour range ("October 1-2", "5-8 p.m.") is no record."""
     # a range with its noun ("9-14 games", "between 9 and 14") is read by the extractor; a
     # bare one in a record's words ("the 76ers were 9-14 when") is read here as a record
     ranges = [
@@ -727,8 +728,8 @@ def _records(text: str, facts: ArticleFacts) -> list[Quantity]:
         if any(a <= s and e <= b for a, b in ranges):
             continue
         before = text[max(0, s - 50) : s]
-        if _MONTH_BEFORE.search(before):
-            continue
+        if _MONTH_BEFORE.search(before) or _CLOCK_AFTER.match(text, e):
+            continue  # "October 1-2", "5-8 p.m.": days and hours, no record
         word = _RECORD_WORD_AFTER.match(text, e)
         named = _RECORD_PAREN.search(before) or _NAME_COMMA.search(before)
         paren = bool(named and _RECORD_PAREN_AFTER.match(text, e))
