@@ -20,6 +20,10 @@ __all__ = [
     "MEASURE_SYNONYMS",
     "MOTION_IRREGULAR",
     "MOTION_NOUNS",
+    "PEOPLE_KINDS",
+    "RECORD_CUES",
+    "RECORD_NOUNS",
+    "SCORE_CUES",
     "SPEED_UNITS",
     "STORYLINE_DURATION_MEASURES",
     "VALUE_WORDS",
@@ -59,6 +63,54 @@ MEASURE_SYNONYMS: Mapping[str, str] = {
     # places hit
     "home": "house", "dwelling": "house",
 }  # fmt: skip
+
+# Nouns of people that outlets swap when they count the same people in one event ("pulled a
+# gun on two guards" / "on two correctional officers"): each singular noun maps to its kind.
+# Used only to join one count told twice (same value, same frame, alike sentences, one story:
+# stages/analysis/align.py ``_one_kind``), never to set two counts against each other.
+PEOPLE_KINDS: Mapping[str, str] = {
+    # who keeps order or custody
+    "guard": "guard", "officer": "guard", "policeman": "guard", "policemen": "guard",
+    "deputy": "guard", "trooper": "guard", "warden": "guard", "jailer": "guard",
+    "constable": "guard", "cop": "guard", "patrolman": "guard",
+    # who attacks
+    "gunman": "attacker", "attacker": "attacker", "assailant": "attacker",
+    "shooter": "attacker",
+    # who steals
+    "robber": "robber", "thief": "robber", "burglar": "robber", "thieve": "robber",
+    # who works
+    "worker": "worker", "employee": "worker", "staffer": "worker", "labourer": "worker",
+    "laborer": "worker",
+    # who fights fires or heals
+    "firefighter": "firefighter", "fireman": "firefighter", "firemen": "firefighter",
+    "doctor": "doctor", "physician": "doctor",
+    # who learns, who is young
+    "student": "student", "pupil": "student",
+    "child": "child", "children": "child", "kid": "child",
+    # who is held
+    "inmate": "inmate", "prisoner": "inmate", "convict": "inmate",
+    # who serves in an army
+    "soldier": "soldier", "troop": "soldier", "serviceman": "soldier", "servicemen": "soldier",
+}  # fmt: skip
+
+# Words right before a won-lost record ("went 9-14", "a record of 9-14", "improved his record
+# to 52-3", "the Hawks are now 10-0", "stand at 10-5"): the numbers are
+# one value, not two figures or a range (stages/analysis/align.py ``_records``).
+RECORD_CUES: tuple[str, ...] = (
+    "went", "finished", "finishes", "record of", "record to", "record at", "improved to",
+    "improves to", "improved", "improves", "rose to", "fell to", "dropped to", "moved to",
+    "is", "are", "was", "were", "now", "stand at", "stands at", "sit at", "sits at",
+    "going", "posted", "posting", "compiled", "compiling", "finishing", "had", "has",
+)  # fmt: skip
+# Words right before a game's score ("won 3-1", "beat Varn 3-1", "defeated Drake, 65-53",
+# "trailing 14-0", "tied at 13-13", "to a 19-12 lead").
+SCORE_CUES: tuple[str, ...] = (
+    "won", "lost", "beat", "drew", "defeated", "beating", "topped", "routed", "edged",
+    "leads", "led", "leading", "trailing", "down", "up", "by", "at", "to",
+)  # fmt: skip
+# Of ``lang.RECORD_WORDS`` after such a pair, the words that name a record (a season's wins
+# and losses) rather than one game's score.
+RECORD_NOUNS: frozenset[str] = frozenset({"record", "season", "mark", "start", "finish"})
 
 # Speed units: the factor to km/h ("120 mph" and "193 km/h" are one speed). A length unit
 # before "per hour" / "an hour" is a speed too (its metres / 1000).

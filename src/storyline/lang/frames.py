@@ -14,7 +14,10 @@ from collections.abc import Mapping
 
 __all__ = [
     "AGED_NOUN_STOPS",
+    "AGE_BECOMING_AFTER",
+    "AGE_BECOMING_VERBS",
     "AGE_SHARED_WORDS",
+    "AGE_STATE_VERBS",
     "AMOUNT_MEASURES",
     "AMOUNT_TIME_WORDS",
     "CLAUSE_BREAKS",
@@ -435,6 +438,22 @@ SUBJECT_FRAMES: frozenset[str] = frozenset(
 
 # Words before an age two or more people share: "Roe and Poe, both 51, died"
 AGE_SHARED_WORDS: tuple[str, ...] = ("both", "each")
+
+# Verbs that give a person's age as a bare number ("Ames turns 29 on April 11", "Ames will be
+# 29 in April", "who would have turned 80"): the number is an age when nothing counted
+# follows it and its clause ends there or goes on with a time ("in April", "next week").
+AGE_BECOMING_VERBS: tuple[str, ...] = (
+    "turns", "turned", "turning", "will turn", "will be", "would have turned",
+    "would have been",
+)  # fmt: skip
+# A person's age as the predicate of "was" / "is" closing its clause ("He was 95.", "Felt was
+# 95.", "Lopez, who was 18 at the time,"): the subject must be a person (a pronoun resolved
+# to one, a name, a noun of people).
+AGE_STATE_VERBS: tuple[str, ...] = ("was", "is")
+# Words after such an age that still close it: a time follows ("29 on April 11").
+AGE_BECOMING_AFTER: tuple[str, ...] = (
+    "in", "on", "next", "this", "later", "last", "when", "at the time", "and",
+)  # fmt: skip
 
 # Frames whose bare count counts people: "killing three", "30 of the 80 wounded", "injured
 # two others" are people killed / injured ("seized" counts things, so it is not here)

@@ -30,13 +30,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
-from storyline.lang import stop_words
+from storyline.lang import MONTHS, RECORD_WORDS, alternation, stop_words
 from storyline.lang.claims import (
     DURATION_MEASURES,
     GOVERNOR_SKIP_WORDS,
     LIST_WORDS,
     MEASURE_SYNONYMS,
+    PEOPLE_KINDS,
+    RECORD_CUES,
+    RECORD_NOUNS,
+    SCORE_CUES,
     SPEED_UNITS,
 )
 from storyline.lang.en import PERSON_ROLE_NOUNS, WEEKDAYS
@@ -386,6 +391,9 @@ class _Reading:
     minor: bool = False  # a magnitude below another its article gives (an aftershock's)
     designation: str | None = None  # a model its noun names ("AK-47", "AK 47" -> "ak")
     counts_people: bool = False  # its noun counts people ("12 Somalis"), see ``_counts_people``
+    # an interval value: a range's two ends ("between 9 and 14", "9-14"), a record's or a
+    # score's numbers in order ("a 9-14 record", "(52-3)"); () for one number
+    pair: tuple[float, ...] = ()
 
 
 # A reading whose sentence is this similar (TF-IDF cosine of its words) to another's tells of
@@ -577,7 +585,13 @@ def _readings(
     spans: dict[ArticleId, list[tuple[int, int]]] = {}
     for f in facts:
         text = texts.get(f.article_id, "")
-        for q in f.quantities:
+        records = _records(text, f) if text else []
+        inside = [(r.cite.start, r.cite.end) for r in records]
+        for q in [*f.quantities, *records]:
+            if q.measure not in ("record", "score") and any(
+                a <= q.cite.start and q.cite.end <= b for a, b in inside
+            ):
+                continue  # "2" of "45-7-2": a piece of a record, read whole
             iv = quantity_interval(q)
             if iv is None or not text:
                 continue
@@ -643,6 +657,7 @@ def _readings(
             largest[r.q.cite.article] = max(largest[r.q.cite.article], r.anchor)
     for r in out:
         text = texts.get(r.q.cite.article, "")
+        r.pair = _pair_of(r)
         r.minor = r.frame.frame == "magnitude" and r.anchor < largest[r.q.cite.article]
         r.names = names.get(r.q.cite.article, frozenset())
         r.ages = frozenset(ages.get((r.q.cite.article, r.sentence_text), ()))
@@ -660,6 +675,104 @@ def _readings(
         r.people = r.measure in people or (r.measure or "") in PERSON_ROLE_NOUNS
         r.counts_people = _counts_people(r, text)
     return out
+
+
+# Records and scores: two or three numbers joined by dashes ("9-14", "45-7-2"), not part of a
+# longer number, a date or a clock time; read where a cue before ("went 9-14", "improved his
+# record to 52-3"), a record word after ("a 9-14 record", "a 3-1 win") or a name's
+# parenthesis ("Ames (52-3, 46 KOs)") says what they are (``lang.claims.RECORD_CUES``).
+_RECORD_PAIR = re.compile(
+    r"(?<![\w.,:/–-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?:\s?[-–]\s?(\d{1,3}))?(?![\w.:/]|[,.]\d|\s?[-–]\s?\d)"
+)
+# a cue, then its object's name ("beat the host Jaguars, 31-24") or a possessive's record
+_CUE_TAIL = (
+    r"\s+(?:(?:his|her|its|their|the|a|an|host|visiting)\s+)?(?:record\s+(?:to|of|at)\s+)?"
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}?(?:[A-Z][\w'’.-]*,\s+)?$"
+)
+_RECORD_BEFORE = re.compile(rf"\b(?:{alternation(RECORD_CUES)}){_CUE_TAIL}", re.I)
+_SCORE_BEFORE = re.compile(rf"\b(?:{alternation(SCORE_CUES)}){_CUE_TAIL}", re.I)
+_MONTH_BEFORE = re.compile(rf"\b(?:{alternation(MONTHS)})\.?\s+$", re.I)
+_CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.?\s?m\b|o'clock|GMT\b|UTC\b|[CE][SD]?T\b)", re.I)
+_NAME_COMMA = re.compile(r"([A-Z][\w'’.-]*),\s+$")
+_OWNER_BEFORE_CUE = re.compile(
+    rf"\b([A-Z][\w'’.-]+)\s+(?:{alternation(RECORD_CUES)})\s+(?:[a-z]+\s+)?$"
+)
+_RECORD_WORD_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?({alternation(RECORD_WORDS)})\b", re.I)
+_RECORD_PAREN = re.compile(r"([A-Z][\w'’.-]*)\s*\($")
+_RECORD_PAREN_AFTER = re.compile(r"\s*(?:[,;)]|with\b)")
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+# How far back a record's owner may be named (characters).
+_RECORD_OWNER_REACH = 60
+
+
+def _records(text: str, facts: ArticleFacts) -> list[Quantity]:
+    """The records and scores of an article as interval values (issue 18): "a 9-14 record",
+    "went 9-14", "Ames (52-3, 46 KOs)", "Ames, 58-3, floored", "won 3-1", "beat Varn 3-1".
+    Each is one figure whose numbers are read in order (``_Reading.pair``), measured "record"
+    or "score", owned by the last name written before it in its sentence; it joins the same
+    record told elsewhere and is never set against another (a record changes with every
+    game). A pair an extracted range with a noun already reads ("9-14 games") is left to
+    it; a day or hour range ("October 1-2", "5-8 p.m.") is no record."""
+    # a range with its noun ("9-14 games", "between 9 and 14") is read by the extractor; a
+    # bare one in a record's words ("the 76ers were 9-14 when") is read here as a record
+    ranges = [
+        (q.cite.start, q.cite.end) for q in facts.quantities if q.hedge == "range" and q.measure
+    ]
+    mentions = sorted(
+        (c.start, c.end, e.id, e.name)
+        for e in facts.entities for c in e.mentions if c.article == facts.article_id
+    )  # fmt: skip
+    out: list[Quantity] = []
+    for m in _RECORD_PAIR.finditer(text):
+        s, e = m.span()
+        if any(a <= s and e <= b for a, b in ranges):
+            continue
+        before = text[max(0, s - 50) : s]
+        if _MONTH_BEFORE.search(before) or _CLOCK_AFTER.match(text, e):
+            continue  # "October 1-2", "5-8 p.m.": days and hours, no record
+        word = _RECORD_WORD_AFTER.match(text, e)
+        named = _RECORD_PAREN.search(before) or _NAME_COMMA.search(before)
+        paren = bool(named and _RECORD_PAREN_AFTER.match(text, e))
+        score = _SCORE_BEFORE.search(before)
+        cue = _RECORD_BEFORE.search(before)
+        if not (cue or score or word or paren):
+            continue
+        nums = [float(g) for g in m.groups() if g is not None]
+        # the longer cue tells: "improved to 25-7" is a record, "to a 19-12 lead" a score
+        record = bool(
+            (word and word.group(1).lower() in RECORD_NOUNS)
+            or paren
+            or (cue and (not score or len(cue.group()) >= len(score.group())))
+        )
+        owner = [
+            (a, b, eid, name) for a, b, eid, name in mentions
+            if b <= s and s - b <= _RECORD_OWNER_REACH and not _SENTENCE_BREAK.search(text, b, s)
+        ]  # fmt: skip
+        eid, name = (owner[-1][2], owner[-1][3]) if owner else (None, None)
+        if name is None:
+            # a name no entity holds, right before the cue or the bracket ("The Broncos are
+            # 12-3", "the Chiefs (2-13)")
+            bare = _OWNER_BEFORE_CUE.search(before) or (named if paren else None)
+            name = bare.group(1) if bare else None
+        out.append(
+            Quantity(
+                subject=name, measure="record" if record else "score", value=None,
+                low=nums[0], high=nums[1], hedge="range", text=text[s:e],
+                cite=Cite(facts.article_id, s, e), subject_entity=eid,
+            )
+        )  # fmt: skip
+    return out
+
+
+def _pair_of(r: _Reading) -> tuple[float, ...]:
+    """A figure's interval value: a record's numbers as written ("45-7-2"), a range's two
+    ends in a common unit; () for a single number."""
+    if r.q.measure in ("record", "score"):
+        return tuple(float(x) for x in re.findall(r"\d+", r.q.text))
+    if r.q.hedge == "range" and r.q.low is not None and r.q.high is not None:
+        f = r.unit_factor * r.scale
+        return round(r.q.low * f, 6), round(r.q.high * f, 6)
+    return ()
 
 
 # A model named in a figure's noun phrase, before any comma ("12 AK 47 guns", "seven AK-47
@@ -758,7 +871,14 @@ class _Similarity:
         return float(va.multiply(vb).sum())
 
 
+def _is_record(r: _Reading) -> bool:
+    return r.q.measure in ("record", "score")
+
+
 def _same_value(a: _Reading, b: _Reading) -> bool:
+    if _is_record(a) or _is_record(b):
+        # a record or a score: both numbers, in order ("9-14"; a bare range "9-14" too)
+        return bool(a.pair) and a.pair == b.pair
     tol = _SAME_LENGTH if a.key.split("|")[1] == "length" else _SAME_VALUE
     return abs(a.anchor - b.anchor) <= tol * max(abs(a.anchor), abs(b.anchor), 1.0)
 
@@ -946,13 +1066,23 @@ def _quantity_claims(
     clusters: list[list[_Reading]] = []
     for r in readings:
         bucket = buckets[(r.key.split("|")[1], float(f"{r.anchor:.2g}"))]
-        for cl in bucket:
+        home: list[_Reading] | None = None
+        for cl in list(bucket):
             if any(_same_fact(x, r, sim, days) for x in cl) and not any(
-                _namesakes(x, r) for x in cl
+                _namesakes(x, r) or _owners_apart(x, r, sim) for x in cl
             ):
-                cl.append(r)
-                break
-        else:
+                if home is None:
+                    home = cl
+                    cl.append(r)
+                elif not any(
+                    _namesakes(x, y) or _owners_apart(x, y, sim) for x in home for y in cl
+                ):
+                    # a figure that joins two claims makes them one (single link): "two
+                    # guards" and "two officers" met through "two transport officers"
+                    home.extend(cl)
+                    bucket[:] = [c for c in bucket if c is not cl]
+                    clusters[:] = [c for c in clusters if c is not cl]
+        if home is None:
             bucket.append([r])
             clusters.append(bucket[-1])
     made = [(cl, _quantity_claim(cl, names, out)) for cl in clusters]
@@ -994,7 +1124,9 @@ def _compare_keys(r: _Reading) -> set[str]:
     """The keys under which a figure's claim meets the claims it may contradict: its frame,
     its named owner's noun, and its counted object noun (see ``_noun_framed``)."""
     unit = r.key.split("|")[1]
-    keys = set()
+    keys: set[str] = set()
+    if _is_record(r):
+        return keys  # a record changes with every game: joined, never set against another
     if r.frame.frame:
         keys.add(f"{r.frame.frame}|{unit}")
     elif r.q.subject_entity and r.measure:
@@ -1018,7 +1150,10 @@ def _bare(r: _Reading) -> bool:
     """A count with no subject, no frame and no counted noun ("had 13", "the 9 of IE 8 and
     9"): nothing says what it counts, so it is marked as having no subject and joins no
     claim of another figure (issue 18)."""
-    return not r.subject and not r.frame.frame and not r.measure and r.key.split("|")[1] == "count"
+    return (
+        not r.subject and not r.frame.frame and not r.measure and not r.pair
+        and r.key.split("|")[1] == "count"
+    )  # fmt: skip
 
 
 def _distinctive(v: float) -> bool:
@@ -1068,6 +1203,8 @@ def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
     """Are two figures one fact told twice: same value, same thing counted, same event?"""
     if a.key.split("|")[1] != b.key.split("|")[1] or not _same_value(a, b):
         return False
+    if _is_record(a) or _is_record(b) or (a.pair and b.pair and (not a.measure or not b.measure)):
+        return _pair_fact(a, b, sim, days)
     if _bare(a) or _bare(b):
         return False
     if ((a.q.measure or "") in DURATION_MEASURES) != ((b.q.measure or "") in DURATION_MEASURES):
@@ -1081,12 +1218,14 @@ def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
         # say otherwise ("up to 120 mph" / "speeds reached 120 mph")
         or (a.key.split("|")[1] in _MEASURED_UNITS and (fa is None or fb is None or fa == fb))
     )
-    if not same_thing or _people_and_things(a, b):
+    if not same_thing and not _one_kind(a, b, sim):
+        return False
+    if _people_and_things(a, b):
         return False
     ea, eb = a.q.subject_entity, b.q.subject_entity
     # whoever has an age is a person, whatever kind the name was tagged ("Comeaux, 49,")
     ages = a.measure == "age" == b.measure
-    one = bool(ea and eb and (ea == eb or _one_person(ea, eb, any_kind=ages)))
+    one = bool(ea and eb and (ea == eb or _one_person(ea, eb, any_kind=ages, loose=ages)))
     # one person's age told the same by reports days or years apart is one fact (a trial
     # retells the victim's age); any other figure of reports that far apart is another event's
     if not (ages and one) and (
@@ -1094,8 +1233,143 @@ def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
     ):
         return False
     if ea and eb and not one:
-        return sim(a.sentence_text, b.sentence_text) >= SUBJECT_CLASH_SIMILARITY
+        least = SUBJECT_CLASH_SIMILARITY
+        if fa == fb and fa in TOLL_FRAMES and not (ea.startswith("per:") and eb.startswith("per:")):
+            # one toll keyed under two owners ("murdering two women" of the accused / "the
+            # slayings of two women at the shop"): the same value and frame in one story, in
+            # sentences that tell one event, unless two people are its owners
+            least = SAME_EVENT_SIMILARITY
+        return sim(a.sentence_text, b.sentence_text) >= least
     return True
+
+
+def _kind(measure: str | None) -> str | None:
+    """The kind of people a counted noun names (``lang.claims.PEOPLE_KINDS``: "prison guard"
+    and "transport officer" are both "guard"); None for anything else."""
+    if not measure:
+        return None
+    return PEOPLE_KINDS.get(measure.split()[-1])
+
+
+def _one_kind(a: _Reading, b: _Reading, sim: _Similarity) -> bool:
+    """One count of people named two ways in one story ("pulled a gun on two guards" / "on
+    two correctional officers"): the same kind of people (``_kind``), the same value, the
+    event frame and tolls around it (never killed vs injured), neither a part nor "other",
+    both hedged alike, told in alike sentences. Joins claims only, never sets two counts
+    against each other."""
+    ka = _kind(a.measure)
+    return (
+        ka is not None
+        and ka == _kind(b.measure)
+        and a.key.split("|")[1] == "count" == b.key.split("|")[1]
+        and _event_frames_meet(a, b)
+        and not (a.frame.part or b.frame.part or a.other or b.other)
+        and a.frame.other_event == b.frame.other_event
+        and a.q.hedge == b.q.hedge
+        and sim(a.sentence_text, b.sentence_text) >= SAME_EVENT_SIMILARITY
+    )
+
+
+def _event_frames_meet(a: _Reading, b: _Reading) -> bool:
+    """The same tolls around two counts and no two different event frames (killed vs
+    injured): a frame word that is not what happened to the people counted ("two prison
+    guards": a prison "sentence") does not tell them apart."""
+    fa, fb = a.frame.frame, b.frame.frame
+    if a.frame.frames & TOLL_FRAMES != b.frame.frames & TOLL_FRAMES:
+        return False
+    return fa == fb or (fa not in EVENT_FRAMES and fb not in EVENT_FRAMES)
+
+
+# Two given names of one person however written ("Fred" / "Frederick", "Katie" / "Kathryn",
+# "Alexis" / "Alexandros"): they open with this many letters in common (for ages only: one
+# age of one surname in one story, ``_one_person(loose=True)``).
+GIVEN_NAME_PREFIX = 3
+
+
+def _names_meet(x: str, y: str) -> bool:
+    """Two spellings of one name: they open alike (``GIVEN_NAME_PREFIX`` letters, or the whole
+    of a shorter name of three letters or more: "Fred" / "Frederick"), or differ by a letter
+    or two ("Catherine" / "Katherine", "Robyn" / "Robin")."""
+    n = min(len(x), len(y))
+    if n >= 3 and x[: min(n, GIVEN_NAME_PREFIX)] == y[: min(n, GIVEN_NAME_PREFIX)]:
+        return True
+    return n >= 4 and Levenshtein.distance(x, y) <= NAME_SPELLING_EDITS
+
+
+# Letters two spellings of one name may differ by ("Catherine" / "Katherine", "Chohan" /
+# "Chauhan"), for ages only (one age of one person written two ways in one story).
+NAME_SPELLING_EDITS = 2
+
+
+def _given_names_meet(xs: frozenset[str], ys: frozenset[str]) -> bool:
+    """Each given name of the shorter list is one of the other's, spelled another way
+    (``_names_meet``)."""
+    short, long_ = (xs, ys) if len(xs) <= len(ys) else (ys, xs)
+    return all(any(_names_meet(x, y) for y in long_) for x in short)
+
+
+def _pair_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[ArticleId, str]) -> bool:
+    """Two interval values told as one (issue 18): a record or score and the same numbers
+    in the same order ("a 9-14 record" / "went 9-14"), or a range whose noun one of them
+    leaves out ("9-14" / "between 9 and 14 inches"). The same ends (``_same_value``), no
+    two different nouns, no two frames, never reports days apart; and one owner (the
+    same name, or one person), or, with no owner clash, sentences that tell one event."""
+    if a.measure and b.measure and a.measure != b.measure and not (_is_record(a) or _is_record(b)):
+        return False
+    if a.frame.frame and b.frame.frame and a.frame.frame != b.frame.frame:
+        return False
+    if _days_apart(days.get(a.q.cite.article), days.get(b.q.cite.article)) > SAME_EVENT_DAYS:
+        return False
+    # a record's owner by its entity, else by the name written before it
+    ea = a.q.subject_entity or (slugify(a.q.subject or "") if _is_record(a) else "")
+    eb = b.q.subject_entity or (slugify(b.q.subject or "") if _is_record(b) else "")
+    if ea and eb and (ea == eb or _one_person(ea, eb) or (_is_record(a) and _one_owner(ea, eb))):
+        return True
+    if ea and eb and ea.startswith("per:") and eb.startswith("per:"):
+        return sim(a.sentence_text, b.sentence_text) >= SUBJECT_CLASH_SIMILARITY  # two people
+    both = a.q.measure == "record" == b.q.measure
+    if both and _distinctive_pair(a.pair) and not (ea and eb):
+        # "the 76ers (9-14)" / "the team was 9-14": one story's record, when only one of the
+        # two sentences names its owner (two owners named apart, "the Broncos are 12-3" /
+        # "the Texans (12-3)", need alike sentences)
+        return True
+    if ea and eb:
+        return sim(a.sentence_text, b.sentence_text) >= SUBJECT_CLASH_SIMILARITY
+    return sim(a.sentence_text, b.sentence_text) >= SAME_EVENT_SIMILARITY
+
+
+def _record_owner(r: _Reading) -> str:
+    return r.q.subject_entity or slugify(r.q.subject or "")
+
+
+def _one_owner(oa: str, ob: str) -> bool:
+    """One owner of a record named two ways: the same last word, one's other words among
+    the other's ("Gene Pukall" / "Pukall", "Jacksonville Jaguars" / "Jaguars")."""
+    wa = [w for w in oa.partition(":")[2 if ":" in oa else 0].split("-") if w]
+    wb = [w for w in ob.partition(":")[2 if ":" in ob else 0].split("-") if w]
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    return set(wa[:-1]) <= set(wb[:-1]) or set(wb[:-1]) <= set(wa[:-1])
+
+
+def _owners_apart(a: _Reading, b: _Reading, sim: _Similarity) -> bool:
+    """Two records of two owners named apart ("the Chiefs (2-13)", "the Jaguars (2-13)") in
+    unlike sentences: never one claim, even through a third figure naming no owner."""
+    if not (a.q.measure == "record" == b.q.measure):
+        return False  # (a game's score is one score, whoever its sentences name)
+    oa, ob = _record_owner(a), _record_owner(b)
+    if not oa or not ob or oa == ob or _one_owner(oa, ob):
+        return False
+    return sim(a.sentence_text, b.sentence_text) < SUBJECT_CLASH_SIMILARITY
+
+
+# A record of this many games or more (or with three numbers: "45-7-2") is distinctive: two
+# reports of one story giving it tell of one record ("3-1" may be any game's score).
+DISTINCTIVE_RECORD_GAMES = 15
+
+
+def _distinctive_pair(pair: tuple[float, ...]) -> bool:
+    return len(pair) >= 3 or sum(pair) >= DISTINCTIVE_RECORD_GAMES
 
 
 def _person_words(entity: str, any_kind: bool = False) -> tuple[str, frozenset[str]] | None:
@@ -1111,14 +1385,29 @@ def _person_words(entity: str, any_kind: bool = False) -> tuple[str, frozenset[s
     return words[-1], frozenset(w for w in words[:-1] if len(w) > 1)
 
 
-def _one_person(ea: str, eb: str, any_kind: bool = False) -> bool:
+def _one_person(ea: str, eb: str, any_kind: bool = False, loose: bool = False) -> bool:
     """Do two person entities name one person? The same surname, and one's given names all
     among the other's: "Brian G. Nichols", "Brian Nichols" and "Nichols" are one (outlets
     name a person in full, with a middle initial, or by surname alone); "Wladimir Klitschko"
-    and "Vitali Klitschko" are two. With ``any_kind``, names tagged as another kind count."""
+    and "Vitali Klitschko" are two. With ``any_kind``, names tagged as another kind count;
+    with ``loose``, given names that open alike are one ("Fred" / "Frederick")."""
     pa, pb = _person_words(ea, any_kind), _person_words(eb, any_kind)
-    if pa is None or pb is None or pa[0] != pb[0]:
+    if pa is None or pb is None:
         return False
+    if (
+        loose
+        and pa[0] != pb[0]
+        and pa[0][:1] == pb[0][:1]
+        and min(len(pa[0]), len(pb[0])) >= 5
+        and Levenshtein.distance(pa[0], pb[0]) <= NAME_SPELLING_EDITS
+    ):
+        # one age of "Raj Chohan" and "Raj Chauhan": a surname spelled two ways, the given
+        # names (when both give them) the same person's
+        return not (pa[1] and pb[1]) or _given_names_meet(pa[1], pb[1])
+    if pa[0] != pb[0]:
+        return False
+    if loose and _given_names_meet(pa[1], pb[1]):
+        return True  # one age of "Fred" and "Frederick Cheney LaRue"
     return pa[1] <= pb[1] or pb[1] <= pa[1]
 
 
@@ -1127,7 +1416,11 @@ def _namesakes(a: _Reading, b: _Reading) -> bool:
     figure of the surname alone may join either, never both into one claim."""
     ea, eb = a.q.subject_entity or "", b.q.subject_entity or ""
     pa, pb = _person_words(ea), _person_words(eb)
-    return pa is not None and pb is not None and pa[0] == pb[0] and not _one_person(ea, eb)
+    ages = a.measure == "age" == b.measure  # one age: "Fred" and "Frederick" may be one
+    return (
+        pa is not None and pb is not None and pa[0] == pb[0]
+        and not _one_person(ea, eb, loose=ages)
+    )  # fmt: skip
 
 
 # A capitalised plural right after a figure counts people of a nation or a group ("12
@@ -1189,7 +1482,12 @@ def _quantity_claim(cl: list[_Reading], names: Mapping[EntityId, str], out: _Cla
     measure_s = measure[0][0] if measure else ""
     lo = max(r.interval[0] / r.unit_factor for r in cl)
     hi = min(r.interval[1] / r.unit_factor for r in cl)
-    value = f"{_fmt_number(round(_anchor(q0) * cl[0].scale, 6))} {measure_s}".strip()
+    if cl[0].pair and all(r.pair == cl[0].pair for r in cl):
+        # an interval value shown whole: "9-14 record", "5,000-8,000 troops"
+        shown = "-".join(_fmt_number(x / cl[0].unit_factor) for x in cl[0].pair)
+    else:
+        shown = _fmt_number(round(_anchor(q0) * cl[0].scale, 6))
+    value = f"{shown} {measure_s}".strip()
     return out.add(
         subject, measure_s or cl[0].frame.frame or "number", value, [r.q.text for r in cl],
         [r.q.cite for r in cl],

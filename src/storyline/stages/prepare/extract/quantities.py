@@ -65,7 +65,10 @@ from storyline.lang.en import (
     QUANTITY_DIMENSIONS,
 )
 from storyline.lang.frames import (
+    AGE_BECOMING_AFTER,
+    AGE_BECOMING_VERBS,
     AGE_SHARED_WORDS,
+    AGE_STATE_VERBS,
     AGED_NOUN_STOPS,
     AMOUNT_MEASURES,
     AMOUNT_TIME_WORDS,
@@ -110,6 +113,7 @@ from storyline.stages.prepare.extract._clauses import (
     subject_of,
 )
 from storyline.stages.prepare.extract.context import ArticleContext
+from storyline.stages.prepare.extract.coref import for_context
 from storyline.stages.prepare.extract.dates import find_date_spans
 
 if TYPE_CHECKING:
@@ -200,7 +204,22 @@ _TIME_AFTER = re.compile(
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 _COMPOUND_AFTER = re.compile(r"^[-–](?P<word>[A-Za-z]+)(?:[-\s]old\b)?\b")
 _YEARS_OLD = re.compile(r"^\s+years?\s+old\b", re.I)
-_AGED = re.compile(r"\baged\s+$", re.I)
+_AGED = re.compile(r"\b(?:aged|age|at\s+the\s+age\s+of)\s+$", re.I)
+# An age in brackets or before a home town, after a name: "Ames (34) was held", "Ames, 34 of
+# Leeds, was held" (an age only when the parse or the rules find the person it is given for)
+_NAME_PAREN_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s*\($")
+_PAREN_AFTER = re.compile(r"^\)")
+_NAME_COMMA_AGE_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s$")
+_HOME_AFTER = re.compile(r"^\s+(?:of|from)\s+[A-Z]")
+# "Ames turns 29 on April 11", "Ames will be 29 in April." (lang.frames.AGE_BECOMING_VERBS)
+_BECOMING_BEFORE = re.compile(rf"\b(?:{alternation(AGE_BECOMING_VERBS)})\s+$", re.I)
+# "He was 95.", "Felt was 95.", "who is 18 and": a person's state (the subject checked after)
+_STATE_BEFORE = re.compile(
+    rf"(?:\b(?P<pron>[Hh]e|[Ss]he)|\b[A-Z][\w'’-]+|\bwho)\s+(?:{alternation(AGE_STATE_VERBS)})\s+$"
+)
+_BECOMING_AFTER = re.compile(
+    rf"^(?:\s*(?:[.,;:)]|$)|\s+(?:{alternation(AGE_BECOMING_AFTER)})\b)", re.I
+)
 _COUNT_OF = re.compile(
     rf"\b(?:{'|'.join(COUNT_GROUP_NOUNS)})\s+of\s+"
     r"(?:[A-Za-z-]+\s+){0,2}?(?P<m>[a-z]+s)\b"
@@ -220,6 +239,9 @@ class _Num:
     vague: bool = False
     written: bool = False
     age: bool = False  # "36-year-old", "aged 36", "36 years old"
+    # "turns 29", "will be 29", "Ames (34)", "Ames, 34 of Leeds": an age only when a person
+    # is its subject
+    becoming: bool = False
 
 
 def parse_number_words(words: str) -> float | None:
@@ -534,14 +556,21 @@ def _apply_context(text: str, nums: list[_Num], sent_end: int) -> list[_Num]:
                 n.compound = True
                 n.measure = None if word.lower() in COMPOUND_SKIP_WORDS else _plural(word)
                 n.end += cm.end()
-                if cm.group(0).endswith("old") and word.lower() in ("year", "month"):
+                if cm.group(0).endswith("old") and word.lower() in (
+                    "year",
+                    "years",
+                    "month",
+                    "months",
+                ):  # "34-year-old", "34-years-old"
                     n.age, n.measure = True, "age"
             else:
                 n.value = -1  # "two-state": a name, not a count
                 continue
         if n.measure is None and not n.vague and not n.compound:
             old = _YEARS_OLD.match(text[n.end : n.end + 20])
-            if old or _AGED.search(text[max(0, n.start - 8) : n.start]):
+            aged = _AGED.search(text[max(0, n.start - 20) : n.start])
+            n.becoming = not old and not aged and _becoming(text, n)
+            if old or aged or n.becoming:
                 n.age, n.measure = True, "age"
                 n.end += old.end() if old else 0
         if n.measure is None:
@@ -558,6 +587,23 @@ def _apply_context(text: str, nums: list[_Num], sent_end: int) -> list[_Num]:
                 if mw:
                     n.measure, n.end = mw, me
     return [n for n in merged if n.value != -1]
+
+
+def _becoming(text: str, n: _Num) -> bool:
+    """A bare whole number a person turns or will be ("Ames turns 29 on April 11", "will be
+    29 in April."): an age, when its clause ends there or goes on with a time; a number in
+    brackets right after a name ("Ames (34)") or before a home town ("Ames, 34 of Leeds")."""
+    if n.hedge != "exact" or not float(n.value).is_integer() or not 1 <= n.value <= 115:
+        return False
+    before, after = text[max(0, n.start - 24) : n.start], text[n.end : n.end + 12]
+    return bool(
+        (
+            (_BECOMING_BEFORE.search(before) or _STATE_BEFORE.search(before))
+            and _BECOMING_AFTER.match(after)
+        )
+        or (_NAME_PAREN_BEFORE.search(before) and _PAREN_AFTER.match(after))
+        or (_NAME_COMMA_AGE_BEFORE.search(before) and _HOME_AFTER.match(after))
+    )
 
 
 def _magnitude(x: float) -> float:
@@ -1147,6 +1193,38 @@ def _read_with_doc(
     return r
 
 
+def _pronoun_person(ctx: ArticleContext, text: str, n: _Num) -> tuple[str | None, str | None]:
+    """The person "he" or "she" right before an age's "was" stands for ("X has died. He was
+    95."), by the article's coreference resolver; (None, None) when it does not settle it."""
+    m = _STATE_BEFORE.search(text[max(0, n.start - 24) : n.start])
+    if m is None or m.group("pron") is None:
+        return None, None
+    at = max(0, n.start - 24) + m.start("pron")
+    ent = for_context(ctx).resolve_pronoun(m.group("pron").lower(), at)
+    if ent is None or ent.type != "PERSON":
+        return None, None
+    # and the article's main person (its most mentioned): "X has died, his agent Y said. He
+    # was 95." is X's age, whoever the resolver's salience prefers
+    counts = sorted((len(e.mentions) for e in ctx.entities if e.type == "PERSON"), reverse=True)
+    if len(ent.mentions) < counts[0] or (len(counts) > 1 and counts[1] == counts[0]):
+        return None, None  # not the main person, or no one person is the main one
+    return ent.name, ent.id
+
+
+def _person_subject(r: _Reading, entities: Sequence[Entity]) -> bool:
+    """Is a reading's subject a person: a person's entity, or a noun of people ("the free-agent
+    first baseman")?"""
+    if r.subject_entity is not None:
+        return any(e.id == r.subject_entity and e.type == "PERSON" for e in entities)
+    last = (r.subject or "").split()[-1:] or [""]
+    w = last[0].lower()
+    return bool(w) and (
+        w in PERSON_ROLE_NOUNS
+        or w in IMPLIED_COUNT_PERSONS
+        or w.endswith(IMPLIED_COUNT_PERSON_ENDINGS)
+    )
+
+
 def _is_person(tok: Token, entities: Sequence[Entity]) -> bool:
     """Is ``tok`` a person: a person's name, or a noun of people ("actress", "parolee")?"""
     if tok.ent_type_ == "PERSON":
@@ -1638,6 +1716,8 @@ def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Read
             and (1 <= n.value <= 115 and _AGE_COMMAS.match(text[n.end : n.end + 8]))
         ):
             bound, r.measure, r.frame = True, "age", "age"
+        elif n.becoming and re.fullmatch(r",\s|\s*\(", gap):
+            bound = True  # "Ames (34)", "Ames, 34 of Leeds"
         elif (
             re.fullmatch(r"\s+(?:[a-z]+\s+){1,4}", gap)
             and not any(w in SPEECH_LEMMAS or w in _SPEECH_FORMS for w in words)
@@ -1646,7 +1726,7 @@ def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Read
             bound = True  # "Valdoria sent 300", "Valdoria is ready to send up to 300"
         if bound and _PREP_BEFORE.search(text[max(sent[0], s0 - 30) : s0]):
             bound = False  # "troops from Arab states and Europe could number 60,000"
-        if not bound and n.age and not n.compound:
+        if not bound and n.age and not n.compound and not n.becoming:
             # "Ames has died in Porvik, aged 79", "Ames was 32 years old": the last person
             # named before the age in its sentence (a place between does not own an age)
             people = [m for m in before if resolve_entity(ctx.entities, m[2]).type == "PERSON"]
@@ -1676,9 +1756,9 @@ def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Read
         motion = _motion(m.group(1)) if m else None
         if motion:
             r.subject = motion  # "fell about 150 metres": a fall
-    if r.subject is None:
+    if r.subject is None and r.frame != "age":  # a place is no one's age ("aged 34 in Orlen")
         r.subject, r.subject_entity = _place_by_rules(ctx, n, sent, r.frame)
-    if r.subject is None:
+    if r.subject is None and r.frame != "age":
         after = ctx.mentions_in(n.end, min(sent[1], n.end + 12))
         for s0, _e0, ent in after:
             if re.fullmatch(r"\s+(?:of|from|in|on|for)\s+(?:the\s+)?", text[n.end : s0]):
@@ -1749,6 +1829,12 @@ def extract_quantities(
                     continue
             else:
                 r = _read_by_rules(ctx, n, (s0, s1))
+            if n.becoming and r.subject is None:
+                # "He was 95.": the person the pronoun stands for (coref.py, precision first)
+                r.subject, r.subject_entity = _pronoun_person(ctx, text, n)
+            if n.becoming and not _person_subject(r, entities):
+                # "the count will be 12 on Friday", "the Hawks (34)": no person, no age
+                n.measure, r.measure, r.frame = None, None, None
             measure = n.measure
             if r.measure and (measure is None or r.measure.endswith(" " + measure)):
                 measure = r.measure
