@@ -212,3 +212,15 @@ def test_the_object_of_a_participle_is_no_speaker() -> None:
         "He has made announcements at Sunday services since last month, he said."
     )
     assert [q.speaker for q in quotes(text, "spacy") if q.speaker == "Penn"] == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_description_two_sentences_back_is_too_far_for_a_pronoun(mode: str) -> None:
+    text = (
+        "One analyst described the race as “a highway and a dirt path.”\n\n"
+        "What is striking is a consensus that it will not happen quickly.\n\n"
+        "What could start it is a strong finish by Ivo Penn on Monday. He is hoping for two "
+        "things that day, he said."
+    )
+    found = [q.speaker for q in quotes(text, mode) if "two things" in q.text]
+    assert "One analyst" not in found

@@ -149,7 +149,7 @@ class Ref:
     # speaker is named only as text
     name: str = ""
     # the subject is a person the text gives no name for ("One survivor said …"): no earlier
-    # actor is "she"; only the last speaker may still be
+    # actor is "she"; only the last speaker may still be (``name`` holds the description)
     unnamed: bool = False
 
 
@@ -336,7 +336,7 @@ class Coref:
         ):
             # a person no name is given for ("A spokesman for Acme, Ivo Roe," names one):
             # the description, its noun's gender checked by ``_name_fits``
-            return Ref(name=self.text[newcomer.start() : newcomer.end()].strip())
+            return Ref(name=self.text[newcomer.start() : newcomer.end()].strip(), unnamed=True)
         lead = re.match(rf"\s*({_PRON})\b", self.text[ss:end])
         if lead is None and not parsed:
             # "But as Roe toured the docks, he promised …": the pronoun after a side clause
@@ -701,9 +701,11 @@ class Coref:
             if subj.entity is not None and self.fits(subj.entity, pron):
                 return subj
             if subj.name and self._name_fits(subj.name, pron):
-                return subj
+                if not (subj.unnamed and seen > 1):
+                    return subj
+                continue  # (a description two sentences back is too far for a "he")
             newcomer = _INDEFINITE_PERSON.match(self.text, ss, end)
-            if pron in ("he", "she") and newcomer is not None:
+            if pron in ("he", "she") and newcomer is not None and seen == 1:
                 # the sentence brings in a new person ("One pastor, Ivo Roe of …, said"): the
                 # person named right after the description if one fits, else no one (no
                 # earlier sentence's subject can be "he"; the last speaker decides)
