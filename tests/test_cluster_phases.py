@@ -59,6 +59,16 @@ def test_a_modifier_does_not_name_the_main_action() -> None:
     assert headline("Tarnby and Orsk sign deal ending steel tariffs")[0] == "deal"
 
 
+def test_a_topic_label_before_a_colon_names_no_action() -> None:
+    # "Kellmoor theft:" labels the story; the news is after the colon
+    assert headline("Kellmoor theft: bronze horse found in a barn") == ["recovery"]
+    # a speaker's words after a name keep their verbs; a long clause is no label
+    assert headline("Orme: “Thieves stole our horse”") == ["theft"]
+    assert headline("Thieves who stole the Kellmoor horse last week: police name suspect") == [
+        "theft"
+    ]
+
+
 def test_phases_of_a_storyline_are_named() -> None:
     assert headline("Eleven miners trapped in Orsk") == ["trapped"]
     assert headline("Orsk outbreak declared over") == ["outbreak", "ending"]

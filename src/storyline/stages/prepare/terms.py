@@ -192,6 +192,12 @@ def _action_words(text: str, headline: bool) -> Iterator[str]:
             first = False
 
 
+# A headline opened by a short topic label and a colon ("Port Halden fire: …", "Ferry
+# strike: …"); not a quoted speaker's words after a name ("Roe: 'We will …'"), which keep
+# their verbs, nor a long clause.
+_TOPIC_LABEL = re.compile(r"\s*(?:[\w'’&-]+\s+){0,3}[\w'’&-]*[a-z][\w'’&-]*:\s+(?![\"“‘'])")
+
+
 def headline_actions(article: Article) -> list[str]:
     """The actions of ``lang.EVENT_ACTIONS`` the article's headline names, in order (the
     first is its *main action*), or an outcome (``OUTCOME_ACTIONS``: "killed", "dead")
@@ -201,7 +207,8 @@ def headline_actions(article: Article) -> list[str]:
     word that says it has not happened (``UNREALISED_CUES``: "threaten new protests",
     "weighs strike") is not named. An action named by a modifier (``_modifier``: "Stolen
     painting found", "merger veto") comes after the others: it is the topic, not the
-    headline's predicate.
+    headline's predicate; a topic label before a colon ("Port Halden fire: padlock found")
+    is left out.
 
     The headline, not the lead: on ECB+ train the first action of the lead sentence
     differs between two articles of one event about as often as between two sibling
@@ -212,7 +219,13 @@ def headline_actions(article: Article) -> list[str]:
     """
     if not article.title or article.title_inferred:
         return []
-    words = list(_action_words(article.title, headline=True))
+    title = article.title
+    label = _TOPIC_LABEL.match(title)
+    if label is not None:
+        # "Port Halden fire: padlock found on exit": a label naming the story's topic, then
+        # the headline; the label's action is the story's, not this article's news
+        title = title[label.end() :]
+    words = list(_action_words(title, headline=True))
     found: dict[str, None] = {}
     modifiers: dict[str, None] = {}  # actions named by a word that modifies another
     outcome = None
