@@ -218,9 +218,15 @@ def test_examples_hold_a_storyline_of_two_events(demo_engine: Engine) -> None:
     lines = demo_engine.storylines()
     assert sorted(e for t in lines for e in t.events) == sorted(s.id for s in demo_engine.stories())
     several = [t for t in lines if len(t.events) > 1]
-    assert [t.events for t in several] == [gold]  # the two port strikes stay apart
-    assert several[0].id == f"thread-{gold[0]}"
-    assert demo_engine.storyline(several[0].id) == several[0]
+    (sarel,) = [t for t in several if set(t.events) & set(gold)]
+    assert sarel.events == gold
+    assert sarel.id == f"thread-{gold[0]}"
+    assert demo_engine.storyline(sarel.id) == sarel
+    # the two port strikes (months apart, two countries) share no storyline; a story's
+    # follow-up a week later may be an event of its own thread (issue 19's definition)
+    for t in several:
+        titles = " ".join(demo_engine.story(e).title.lower() for e in t.events)
+        assert not ("calder" in titles and "lenora" in titles), titles
 
 
 def test_threads_cli_json_and_table(demo_engine: Engine) -> None:
@@ -242,11 +248,12 @@ def test_threads_api_and_page(demo_engine: Engine) -> None:
     gold = _gold_threads(demo_engine)["sarel-river"]
     with TestClient(create_app(engine=demo_engine, warm_actors=False)) as client:
         rows = client.get("/api/threads").json()
-        thread = next(r for r in rows if len(r["events"]) > 1)
-        assert thread["events"] == gold and set(thread["dates"]) == set(gold)
+        thread = next(r for r in rows if r["events"] == gold)
+        assert set(thread["dates"]) == set(gold)
         assert client.get(f"/api/threads/{thread['id']}").json() == thread
         assert client.get("/api/threads/thread-none").status_code == 404
-        assert client.get("/api/threads?min_events=2").json() == [thread]
+        several = client.get("/api/threads?min_events=2").json()
+        assert thread in several and several == [r for r in rows if len(r["events"]) >= 2]
         assert client.get("/api/threads?min_events=0").status_code == 422
         page = client.get(f"/threads/{thread['id']}")
         assert page.status_code == 200
