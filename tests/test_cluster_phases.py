@@ -60,8 +60,9 @@ def test_a_modifier_does_not_name_the_main_action() -> None:
 
 
 def test_a_topic_label_before_a_colon_names_no_action() -> None:
-    # "Kellmoor theft:" labels the story; the news is after the colon
-    assert headline("Kellmoor theft: bronze horse found in a barn") == ["recovery"]
+    # "Kellmoor theft:" labels the story; the news is after the colon (the label's action
+    # comes after it, as a modifier's)
+    assert headline("Kellmoor theft: bronze horse found in a barn") == ["recovery", "theft"]
     # a speaker's words after a name keep their verbs; a long clause is no label
     assert headline("Orme: “Thieves stole our horse”") == ["theft"]
     assert headline("Thieves who stole the Kellmoor horse last week: police name suspect") == [

@@ -193,8 +193,8 @@ def _action_words(text: str, headline: bool) -> Iterator[str]:
 
 
 # A headline opened by a short topic label and a colon ("Port Halden fire: …", "Ferry
-# strike: …"); not a quoted speaker's words after a name ("Roe: 'We will …'"), which keep
-# their verbs, nor a long clause.
+# strike: …"); not a quoted speaker's words after a name ("Roe: 'We will …'"), nor a long
+# clause.
 _TOPIC_LABEL = re.compile(r"\s*(?:[\w'’&-]+\s+){0,3}[\w'’&-]*[a-z][\w'’&-]*:\s+(?![\"“‘'])")
 
 
@@ -207,8 +207,8 @@ def headline_actions(article: Article) -> list[str]:
     word that says it has not happened (``UNREALISED_CUES``: "threaten new protests",
     "weighs strike") is not named. An action named by a modifier (``_modifier``: "Stolen
     painting found", "merger veto") comes after the others: it is the topic, not the
-    headline's predicate; a topic label before a colon ("Port Halden fire: padlock found")
-    is left out.
+    headline's predicate, and so is a topic label before a colon ("Port Halden fire:
+    padlock found").
 
     The headline, not the lead: on ECB+ train the first action of the lead sentence
     differs between two articles of one event about as often as between two sibling
@@ -221,10 +221,9 @@ def headline_actions(article: Article) -> list[str]:
         return []
     title = article.title
     label = _TOPIC_LABEL.match(title)
-    if label is not None:
-        # "Port Halden fire: padlock found on exit": a label naming the story's topic, then
-        # the headline; the label's action is the story's, not this article's news
-        title = title[label.end() :]
+    # "Port Halden fire: padlock found on exit": a label naming the story's topic, then the
+    # headline; the label's words name actions as a modifier does (after the headline's)
+    n_label = len(list(_action_words(title[: label.end()], headline=True))) if label else 0
     words = list(_action_words(title, headline=True))
     found: dict[str, None] = {}
     modifiers: dict[str, None] = {}  # actions named by a word that modifies another
@@ -251,7 +250,7 @@ def headline_actions(article: Article) -> list[str]:
             continue
         action = ACTION_OF.get(w)
         if action:
-            if _modifier(w, i, nxt):
+            if _modifier(w, i, nxt) or i < n_label:
                 modifiers.setdefault(action, None)
             else:
                 found.setdefault(action, None)
