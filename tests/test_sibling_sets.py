@@ -1,34 +1,54 @@
-"""The third held-out sibling set (bench/data/siblings3) loads and its gold is consistent.
+"""The blind sibling sets (bench/data/siblings2 and siblings3) load and their gold is
+consistent.
 
-Cheap checks on files and labels only: no engine run (the set is measured once, by hand,
-with bench/cluster.py --set siblings3 and bench/threads.py --set siblings3)."""
+Cheap checks on files and labels only: no engine run (each set is measured by hand, with
+bench/cluster.py --set NAME and bench/threads.py --set NAME; siblings3 is held out)."""
 
 import json
 from collections import defaultdict
 from pathlib import Path
+from typing import NamedTuple
 
-ROOT = Path(__file__).resolve().parent.parent / "bench" / "data" / "siblings3"
+import pytest
+
+DATA = Path(__file__).resolve().parent.parent / "bench" / "data"
 
 
-def _gold() -> list[dict[str, object]]:
-    lines = (ROOT / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+class _Bounds(NamedTuple):
+    articles: tuple[int, int]
+    min_sibling_topics: int
+    singletons: tuple[int, int]
+
+
+SETS = {
+    "siblings2": _Bounds((80, 110), 10, (3, 4)),
+    "siblings3": _Bounds((90, 110), 12, (4, 5)),
+}
+
+
+def _gold(root: Path) -> list[dict[str, object]]:
+    lines = (root / "gold.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line]
 
 
-def test_every_gold_row_has_its_article_and_sidecar() -> None:
-    gold = _gold()
-    assert 90 <= len(gold) <= 110
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_every_gold_row_has_its_article_and_sidecar(name: str) -> None:
+    root, bounds = DATA / name, SETS[name]
+    gold = _gold(root)
+    assert bounds.articles[0] <= len(gold) <= bounds.articles[1]
     assert len({g["file"] for g in gold}) == len(gold)
     for g in gold:
-        path = ROOT / str(g["file"])
+        path = root / str(g["file"])
         assert path.read_text(encoding="utf-8").strip()
         meta = json.loads(path.with_suffix(".meta.json").read_text(encoding="utf-8"))
         assert meta["title"] and meta["outlet"]
         assert meta.get("published") == g["published"]
 
 
-def test_events_nest_in_topics_and_storylines() -> None:
-    gold = _gold()
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_events_nest_in_topics_and_storylines(name: str) -> None:
+    root, bounds = DATA / name, SETS[name]
+    gold = _gold(root)
     topic_of: dict[str, set[str]] = defaultdict(set)
     events: dict[str, set[str]] = defaultdict(set)
     outlets: dict[str, list[str]] = defaultdict(list)
@@ -36,7 +56,7 @@ def test_events_nest_in_topics_and_storylines() -> None:
         assert g["storyline"] == g["topic"]
         topic_of[str(g["event"])].add(str(g["topic"]))
         events[str(g["topic"])].add(str(g["event"]))
-    for path in ROOT.glob("articles/*.meta.json"):
+    for path in root.glob("articles/*.meta.json"):
         row = next(
             g for g in gold if g["file"] == "articles/" + path.name[: -len(".meta.json")] + ".txt"
         )
@@ -44,19 +64,24 @@ def test_events_nest_in_topics_and_storylines() -> None:
     assert all(len(t) == 1 for t in topic_of.values())  # an event sits in one topic
     sibling_topics = [t for t, evs in events.items() if len(evs) > 1]
     singletons = [t for t, evs in events.items() if len(evs) == 1]
-    assert len(sibling_topics) >= 12 and all(len(events[t]) <= 3 for t in sibling_topics)
-    assert 4 <= len(singletons) <= 5
-    for (
-        t
-    ) in sibling_topics:  # each sibling event: 3-4 articles, 3+ outlets (a follow-up may share one)
+    assert len(sibling_topics) >= bounds.min_sibling_topics
+    assert all(len(events[t]) <= 3 for t in sibling_topics)
+    assert bounds.singletons[0] <= len(singletons) <= bounds.singletons[1]
+    # each sibling event: 3-4 articles, 3+ outlets (a follow-up may share one)
+    for t in sibling_topics:
         for ev in events[t]:
             assert 3 <= len(set(outlets[ev])) <= len(outlets[ev]) <= 4
+    assert sum(g["published"] is None for g in gold) >= 10  # several undated articles
+
+
+def test_siblings3_is_about_a_third_undated() -> None:
+    gold = _gold(DATA / "siblings3")
     undated = sum(g["published"] is None for g in gold)
     assert len(gold) // 4 <= undated <= len(gold) // 2  # about a third undated
 
 
-def test_every_sibling_event_has_a_dated_article_on_its_own_day() -> None:
-    gold = _gold()
+def test_every_siblings3_event_has_a_dated_article_on_its_own_day() -> None:
+    gold = _gold(DATA / "siblings3")
     first: dict[str, str] = {}
     topic: dict[str, str] = {}
     for g in gold:
