@@ -16,6 +16,16 @@ def cluster(arts: list[Article], vecs: np.ndarray, index: StoryIndex) -> list[st
     return [assign[a.id] for a in arts]
 
 
+def assert_any_order_gives(
+    arts: list[Article], vecs: np.ndarray, gold: list[str], name: str, seeds: int = 4
+) -> None:
+    """Clustering ``arts`` in ``seeds`` shuffled arrival orders gives ``gold``'s partition."""
+    for seed in range(seeds):
+        order = np.random.default_rng(seed).permutation(len(arts))
+        got = cluster([arts[i] for i in order], vecs[order], StoryIndex(name))
+        assert partition(got) == partition([gold[i] for i in order]), seed
+
+
 def partition(labels: list[str]) -> set[frozenset[int]]:
     out: dict[str, set[int]] = {}
     for i, lab in enumerate(labels):
