@@ -399,11 +399,11 @@ class Coref:
                 continue
             if t.lower_ == pron:
                 return None  # "Asked whether Roe runs, she replied": the chain's pronoun
-            if t.lower_ == "who" and t.head.dep_ == "relcl":
-                t = t.head.head  # "… would involve Jane Roe, who told Congress": Roe
-            elif t.lower_ in _PRONOUN_WORDS:
+            if t.lower_ in _PRONOUN_WORDS:
+                # (a relative clause's "who" too: "the mosque drew people, including Roe,
+                # who lived north" is no sentence about Roe; read on PolNeAR train)
                 continue
-            sub = list(t.subtree) if t.dep_ in ("nsubj", "nsubjpass") else [t]
+            sub = list(t.subtree)
             ent = self.actor_in(sub[0].idx, sub[-1].idx + len(sub[-1]), head=t.idx)
             if ent is None or not self.fits(ent, pron):
                 continue
@@ -872,7 +872,12 @@ class Coref:
                 side = self.side_clause_subject(subj.at, pron)
                 if side is not None:
                     return Ref(side)
-                if speakers is not None and subj.at < limit and self._depth < _CHAIN:
+                if (
+                    speakers is not None
+                    and self.doc is not None  # (without a parse most subjects go unseen)
+                    and subj.at < limit
+                    and self._depth < _CHAIN
+                ):
                     # "Roe … She has said … On Sunday, she disclosed …": a subject
                     # pronoun continues the chain of the one before it (centering): it
                     # stands for what that one stands for, however far back its name is
