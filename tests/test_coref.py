@@ -639,3 +639,13 @@ def test_he_after_a_sentence_about_a_persons_words_is_that_person() -> None:
         "He said the harbour board “had misled everyone.”"
     )
     assert one(quotes(text, "spacy"), "misled everyone").speaker == "Ivo Hanberg"
+
+
+@pytest.mark.model
+def test_a_quote_after_an_interrupted_report_goes_on_with_its_reporter() -> None:
+    text = (
+        "Mr. Ivo Hanberg teaches history at Velmar University.\n\n"
+        "Mr. Tomas Brandl, Hanberg said, has created “a strange world of his own.”\n\n"
+        "“So his backers feel free to shout,” he said."
+    )
+    assert one(quotes(text, "spacy"), "his backers").speaker == "Ivo Hanberg"

@@ -74,6 +74,7 @@ from storyline.lang import (
     MALE_FIRST_NAMES,
     PRONOUNS,
     SAID_FORMS,
+    SPEECH_LEMMAS,
     alternation,
 )
 from storyline.lang.attribution import IRREGULAR_CUE_FORMS
@@ -366,6 +367,30 @@ class Coref:
         people = [x for x in first if x[2].type in _PEOPLE]
         pick = (people or first)[:1]
         return Ref(pick[0][2]) if pick else Ref()
+
+    def _interrupting_reporter(self, ss: int, end: int, pron: str) -> Entity | None:
+        """The named subject of a verb of saying that interrupts the main clause of the
+        sentence ``[ss, end)`` ("Roe, Penn said, has created …": the parse makes "said" a
+        ``parataxis`` of "created"), when it agrees with ``pron`` (needs a parse)."""
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(ss, end, alignment_mode="contract")
+        for t in span if span is not None else ():
+            if (
+                t.dep_ != "parataxis"
+                or t.head.dep_ != "ROOT"
+                or t.lemma_ not in SPEECH_LEMMAS
+                or self.in_quote(t.idx)
+                or self.in_quote(t.head.idx)
+            ):
+                continue
+            subj = next((c for c in reversed(list(t.lefts)) if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in _PRONOUN_WORDS:  # (nearest the verb)
+                sub = list(subj.subtree)
+                ent = self.actor_in(sub[0].idx, sub[-1].idx + len(sub[-1]), head=subj.idx)
+                if ent is not None and self.fits(ent, pron):
+                    return ent
+        return None
 
     def _words_owner(self, ss: int, end: int, pron: str) -> Entity | None:
         """ "Roe's comments from the bench drew gasps. He said …": the person whose words
@@ -827,6 +852,7 @@ class Coref:
         """
         k = bisect.bisect_right(self._sent_starts, limit - 1) - 1
         seen = 0
+        reported = False  # whether the sentence before a quotation was read for its reporter
         while k >= 0 and seen < 3:
             ss, se = self.sents[k]
             k -= 1
@@ -842,6 +868,20 @@ class Coref:
                 # added, is …" — the subject before it is what she speaks about, not her
                 continue
             seen += 1
+            if (
+                not reported
+                and end < limit
+                and re.search(r"\w", self.text[ss:end])
+                and self.in_quote(limit)
+            ):
+                reported = True
+                # "Roe, Penn said, has created a mess. “…,” he said.": the quotation goes
+                # on with the speaker of the report just before, not with its subject
+                reporter = self._interrupting_reporter(ss, end, pron)
+                if reporter is not None:
+                    return Ref(reporter)
+            elif re.search(r"\w", self.text[ss:end]):
+                reported = True  # (only the sentence right before the quotation)
             subj = self.subject(ss, end, strict=subjects_only, quoted=speakers is not None)
             if pron == "they" and subj.group and subj.name and subj.entity is not None:
                 return Ref(name=subj.name)  # "Roe and Penn argue …. They write"
