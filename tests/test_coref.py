@@ -13,6 +13,7 @@ import pytest
 from storyline.models import Article, Cite, Entity, Quote
 from storyline.stages.prepare.extract.context import ArticleContext
 from storyline.stages.prepare.extract.coref import Coref, for_context, nominal_head
+from storyline.stages.prepare.extract.coref import Ref as Ref_
 from storyline.stages.prepare.extract.entities import extract_entities
 from storyline.stages.prepare.extract.quotes import extract_quotes
 from storyline.text import content_id
@@ -522,3 +523,129 @@ def test_plural_subject_with_two_examples_names_no_one() -> None:
         "But the benefit is “ten times the size of the losses,” he said."
     )
     assert one(quotes(text, "spacy"), "ten times").speaker != "Ivo Hanberg"
+
+
+# -- chains, described subjects, conjoined and interrupted speech verbs (s3) -----------------
+
+
+@pytest.mark.model
+def test_a_chain_of_subject_pronouns_keeps_its_first_name() -> None:
+    text = (
+        "Mrs. Orla Vantry, who runs a bakery in Dunmere, spoke on a local station. "
+        "She has said the mill closed too soon. She has also written to the mayor, "
+        "Ilse Marrow, about it, as the mayor prepares her budget. She wants an answer. "
+        "She is tired of waiting.\n\n"
+        "On Sunday, she said for the first time that the council ignored her letters.\n\n"
+        "“Nobody ever wrote back to me,” she said."
+    )
+    coref, _ = resolver(text, "spacy")
+    ent = coref.resolve_pronoun("she", text.index("“Nobody"))
+    assert ent is not None and ent.name == "Orla Vantry"  # not the mayor named on the way
+    assert one(quotes(text, "spacy"), "Nobody ever").speaker == "Orla Vantry"
+
+
+@pytest.mark.model
+def test_they_after_a_chain_back_to_an_unnamed_group_stays_unresolved() -> None:
+    text = (
+        "In a new paper, three economists at Velmar University studied the port towns. "
+        "They found that wages fell. What is more, they found that rents rose.\n\n"
+        "In another study they wrote with Ivo Hanberg, they counted the lost jobs.\n\n"
+        "“These results should worry us,” they argued."
+    )
+    assert one(quotes(text, "spacy"), "These results").speaker is None
+
+
+@pytest.mark.model
+def test_she_after_an_unnamed_woman_is_not_an_earlier_name() -> None:
+    text = (
+        "“The harbour is our life,” said Edda Morlan, a waitress at the pier café.\n\n"
+        "At a shop near the docks, a young cashier was upset by the talk she hears. "
+        "“One man said we should all leave,” said the woman, who asked not to be named.\n\n"
+        "“Too much anger,” she said, blaming the council. "
+        "“I think it is getting worse,” she said."
+    )
+    found = quotes(text, "spacy")
+    for frag in ("Too much anger", "getting worse"):
+        assert one(found, frag).speaker != "Edda Morlan"
+
+
+@pytest.mark.model
+def test_it_after_a_document_subject_is_the_document() -> None:
+    text = (
+        "The Kestrian Harbour Board met on Monday to discuss the budget.\n\n"
+        "Thursday's memo from the board seemed aimed at calming the unions. "
+        "“None of the workers will lose their jobs,” it stated."
+    )
+    q = one(quotes(text, "spacy"), "None of the workers")
+    assert q.speaker == "memo"
+
+
+def test_a_described_subject_agrees_by_gender_and_kind() -> None:
+    coref, _ = resolver("A note.")
+    assert coref._description_fits(Ref_(desc="young cashier"), "she")
+    assert coref._description_fits(Ref_(desc="woman"), "she")
+    assert not coref._description_fits(Ref_(desc="woman"), "he")
+    assert coref._description_fits(Ref_(desc="staff letter"), "it")
+    assert not coref._description_fits(Ref_(desc="letter"), "she")
+    assert not coref._description_fits(Ref_(desc="cashier"), "it")
+
+
+@pytest.mark.model
+def test_a_conjoined_verb_takes_the_first_verbs_subject_not_its_object() -> None:
+    text = (
+        "Mrs. Ilse Marrow spoke in Dunmere on Monday.\n\n"
+        "She greeted 300 supporters at a noisy rally in the harbour and told them that "
+        "together they would “build a port that works for everyone.”"
+    )
+    assert one(quotes(text, "spacy"), "build a port").speaker == "Ilse Marrow"
+
+
+@pytest.mark.model
+def test_a_relative_who_before_an_interrupting_phrase_is_its_noun() -> None:
+    text = (
+        "First there was the Velmar Courier's editor Tomas Brandl, who, after a long "
+        "quarrel with Ivo Hanberg over Jane Penn, said that “the party has lost its way.”"
+    )
+    assert one(quotes(text, "spacy"), "lost its way").speaker == "Tomas Brandl"
+
+
+@pytest.mark.model
+def test_they_after_two_named_people_is_both() -> None:
+    text = (
+        "In a new book, Ivo Hanberg and Tomas Brandl argue that the port towns were "
+        "left behind.\n\n"
+        "“The losses were never made good,” they said."
+    )
+    assert one(quotes(text, "spacy"), "The losses").speaker == "Ivo Hanberg and Tomas Brandl"
+
+
+@pytest.mark.model
+def test_he_after_a_sentence_about_an_inner_clause_subject() -> None:
+    text = (
+        "Mr. Tomas Brandl was charged with assault, and the police said they would "
+        "press more charges.\n\n"
+        "The anger is so plain that Mr. Ivo Hanberg was asked about it at the debate "
+        "on Thursday.\n\n"
+        "“I hope we can calm things down,” he said."
+    )
+    assert one(quotes(text, "spacy"), "calm things").speaker == "Ivo Hanberg"
+
+
+@pytest.mark.model
+def test_he_after_a_sentence_about_a_persons_words_is_that_person() -> None:
+    text = (
+        "Mr. Tomas Brandl spoke first at the hearing in Velmar.\n\n"
+        "Later, Judge Ivo Hanberg's comments from the bench drew gasps from the room. "
+        "He said the harbour board “had misled everyone.”"
+    )
+    assert one(quotes(text, "spacy"), "misled everyone").speaker == "Ivo Hanberg"
+
+
+@pytest.mark.model
+def test_a_quote_after_an_interrupted_report_goes_on_with_its_reporter() -> None:
+    text = (
+        "Mr. Ivo Hanberg teaches history at Velmar University.\n\n"
+        "Mr. Tomas Brandl, Hanberg said, has created “a strange world of his own.”\n\n"
+        "“So his backers feel free to shout,” he said."
+    )
+    assert one(quotes(text, "spacy"), "his backers").speaker == "Ivo Hanberg"

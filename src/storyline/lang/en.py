@@ -53,6 +53,7 @@ __all__ = [
     "DENIAL_OBJECT_VERBS",
     "DENIAL_SELF_VERBS",
     "DENIAL_VERBS",
+    "DESCRIBED_PERSON_NOUNS",
     "DOCUMENT_READING_FORMS",
     "DOCUMENT_RELATIVE_FORMS",
     "EVIDENCE_VERBS",
@@ -792,6 +793,27 @@ GENERIC_PERSON_NOUNS: Mapping[str, str | None] = {
     "bystander": None, "victim": None, "customer": None, "patient": None, "villager": None,
 }  # fmt: skip
 
+# Everyday nouns for a person that name no role ("said the woman", "one voter asked"), with
+# the gender they show: with ``PERSON_ROLE_NOUNS``, an unnamed person a sentence's subject
+# describes, whom a "he"/"she" after it stands for (``stages/prepare/extract/coref.py``).
+_EVERYDAY_PERSON_NOUNS_ANY: tuple[str, ...] = (
+    "person", "voter", "resident", "worker", "employee", "cashier", "driver", "neighbor",
+    "neighbour", "citizen", "immigrant", "protester", "protestor", "demonstrator", "attendee",
+    "customer", "shopper", "patient", "parent", "friend", "colleague", "participant", "caller",
+    "viewer", "reader", "member", "retiree", "teenager", "teen", "child", "kid", "man",
+    "woman", "guy", "spectator", "volunteer", "delegate", "caucusgoer", "fan", "onlooker",
+    "witness", "victim", "survivor", "refugee", "migrant", "bystander", "waiter",
+    "waitress", "boy", "girl", "mom", "dad",
+)  # fmt: skip
+_EVERYDAY_GENDER: Mapping[str, str] = {
+    "man": "m", "guy": "m", "boy": "m", "dad": "m", "waiter": "m",
+    "woman": "f", "girl": "f", "mom": "f", "waitress": "f",
+}  # fmt: skip
+DESCRIBED_PERSON_NOUNS: Mapping[str, str | None] = {
+    **{n: _EVERYDAY_GENDER.get(n) for n in _EVERYDAY_PERSON_NOUNS_ANY},
+    **PERSON_ROLE_NOUNS,
+}
+
 # Nouns for a news organisation ("the newspaper reported"), and words that mark an
 # organisation's name as a news outlet's ("The Example Times", "Example News").
 MEDIA_NOUNS: frozenset[str] = frozenset({
@@ -1134,7 +1156,8 @@ VOCAL_VERB_FORMS: frozenset[str] = frozenset({
 # when no person is named (issue 17).
 DOCUMENT_NOUNS: frozenset[str] = frozenset({
     "memo", "memorandum", "letter", "report", "poll", "survey", "study", "statement", "filing",
-    "complaint", "indictment", "document", "email", "e-mail", "ruling", "order", "sign",
+    "article", "complaint", "indictment", "document", "email", "e-mail", "ruling", "order",
+    "sign",
     "banner", "placard", "poster", "note", "release", "transcript", "resolution", "platform",
     "motion", "lawsuit", "affidavit", "ad", "advertisement", "tweet", "post", "message",
     "notice", "brief", "opinion", "decision", "verdict", "petition", "leaflet", "flyer",

@@ -63,7 +63,13 @@ logger = logging.getLogger(__name__)
 #     a one-word "person" used only as a place, an opening participle, "Der …" titles and
 #     plural proper nouns retyped (entities); "like X" examples (coref); a date under a
 #     condition, question or denial dates no event.
-EXTRACTOR_VERSION = "14"
+# 15: dates ("would" and forecasts; an undated article's anchor a lower bound); events (a
+#     saying's, a boundary's and a relative clause's dates; deeper dates told by their own
+#     clause); speakers (a trailing cue after a misparsed apposition, a participle's object,
+#     indefinite newcomers, pronoun chains and unnamed describers, a lent subject: "a memo
+#     stating that"); ages and records (quantities); stance actors from the clause's grammar;
+#     a subheading's number has no subject.
+EXTRACTOR_VERSION = "15"
 
 _T = TypeVar("_T")
 

@@ -21,7 +21,16 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   …", and a named one of a main clause conjoined to the root when those before name no
   actor) of the closest narrative sentences before
   (quoted sentences say nothing about who "he" is; a pronoun subject there is followed
-  back through its own sentence), then the last speaker the caller recorded (``speakers``),
+  back through its own sentence: it continues a chain, centering-style, and stands for
+  what that pronoun stands for however many sentences back its name is; a chain that ends
+  in no one leaves the pronoun unresolved. A quotation with its attribution, "“…,” she
+  said,", is about the attribution's subject; a sentence whose main subject names no one
+  is about the person whose words are its subject, "Roe's comments drew gasps", else the
+  one fitting subject of a clause inside it, "so blatant that Roe was asked"; a subject
+  describing someone no entity names, "a cashier", "one voter", answers "he"/"she" as that
+  description, and a document subject, "the memo", answers "it" (an earlier name would be
+  someone else; rivals named in that sentence leave the rule out); "Roe and Penn argue"
+  answers "they" with both names), then the last speaker the caller recorded (``speakers``),
   then any fitting actor of those sentences, then, for "he"/"she" only, the last fitting
   mention within 1,500 characters (further back, a name the entity stage missed is likelier
   than a person last seen paragraphs ago). A subject that is a person's name no entity
@@ -65,11 +74,14 @@ from storyline.lang import (
     MALE_FIRST_NAMES,
     PRONOUNS,
     SAID_FORMS,
+    SPEECH_LEMMAS,
     alternation,
 )
 from storyline.lang.attribution import IRREGULAR_CUE_FORMS
 from storyline.lang.en import (
     DEFINITE_DETERMINERS,
+    DESCRIBED_PERSON_NOUNS,
+    DOCUMENT_NOUNS,
     EXAMPLE_PREPOSITIONS,
     GENERIC_PERSON_NOUNS,
     MEDIA_NAME_WORDS,
@@ -77,6 +89,7 @@ from storyline.lang.en import (
     PERSON_ROLE_NOUNS,
     SIDE_CLAUSE_CONJUNCTIONS,
     SIDE_CLAUSE_OPENERS,
+    SPEECH_NOUNS,
     TITLE_NOUNS,
 )
 from storyline.lang.names import FEMALE_ADDRESS_TITLES, MALE_ADDRESS_TITLES, OCCUPATIONS, ROLE_HEADS
@@ -134,6 +147,7 @@ _REPORTED = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}(?:[a-z]+(?:ed|s)|"
     rf"{alternation({*SAID_FORMS, *IRREGULAR_CUE_FORMS['think']})})\s+(?:that\s+)?"
 )
+_CHAIN = 40  # links of a subject-pronoun chain followed back (recursion depth)
 _RECENT = 1500  # characters: how far back a recorded speaker still counts for a pronoun
 
 
@@ -151,6 +165,9 @@ class Ref:
     # the subject is a person the text gives no name for ("One survivor said …"): no earlier
     # actor is "she"; only the last speaker may still be (``name`` holds the description)
     unnamed: bool = False
+    # the subject describes someone no entity names or a document ("the woman", "a
+    # cashier", "the memo"; ``Coref.subject``, strict): ``at`` is its head's offset
+    desc: str = ""
 
 
 # Nouns that name a person: a bare proper noun in apposition to one is that person's name.
@@ -223,6 +240,10 @@ class Coref:
         self._genders: dict[str, str] | None = None
         self._by_id = {e.id: e for e in entities}
         self._roles: dict[str, set[str]] = {}
+        # resolutions so far, by pronoun, offset and the last speaker before it (a chain of
+        # subject pronouns resolves each link once)
+        self._resolved: dict[tuple[str, int, tuple[int, str] | None], Ref] = {}
+        self._depth = 0
 
     # -- positions -------------------------------------------------------------------------
 
@@ -263,15 +284,18 @@ class Coref:
 
     # -- subjects --------------------------------------------------------------------------
 
-    def subject(self, ss: int, end: int, strict: bool = False) -> Ref:
+    def subject(self, ss: int, end: int, strict: bool = False, quoted: bool = False) -> Ref:
         """The actor a sentence ``[ss, end)`` is about: its grammatical subject, else its
         first actor (a person first).
 
         ``strict``: the subject only (with a parse, the main verb's; without, an actor
-        opening the sentence), never an actor named further in.
+        opening the sentence), never an actor named further in. ``quoted``: a sentence
+        whose main clause is a quotation is about the subject of its attribution ("“…,”
+        she said, blaming …": the parse makes "said" a ``parataxis`` of the quotation).
         """
         parsed = False  # whether the parse gives the main verb a subject at all
         group = False
+        desc, desc_at = "", 0  # a subject that describes an unnamed person or a document
         if self.doc is not None:
             span = self.doc.char_span(ss, end, alignment_mode="contract")
             if span is not None and len(span):
@@ -300,6 +324,13 @@ class Coref:
                             and t.head.head.dep_ == "ROOT"
                             and t.lower_ not in _PRONOUN_WORDS
                         )
+                        or (
+                            quoted
+                            and t.head.dep_ == "parataxis"
+                            and t.head.head.dep_ == "ROOT"
+                            and self.in_quote(t.head.head.idx)
+                            and not self.in_quote(t.idx)
+                        )
                     )
                 ):
                     parsed = True
@@ -312,7 +343,9 @@ class Coref:
                         # "Kestria's foreign minister, Ilse Marrow, stated": the apposition
                         ent = self.actor_in(lo, hi, head=appos.idx)
                     if ent is not None:
-                        return Ref(ent)
+                        # "Ivo Roe and Jane Penn argue …": two people, "they" (``name``)
+                        both = self._conjoined_people(subj, lo, hi) if ent.type == "PERSON" else ""
+                        return Ref(ent, name=both, group=bool(both))
                     if subj.tag_ in ("NNS", "NNPS"):
                         example = self._example_person(subj)
                         if example is not None:
@@ -329,6 +362,8 @@ class Coref:
                     )
                     if name:
                         return Ref(name=name)
+                    if not desc and not group:
+                        desc, desc_at = self._description(subj), subj.idx
                     group = group or subj.tag_ in ("NNS", "NNPS")
         newcomer = _INDEFINITE_PERSON.match(self.text, ss, end)
         if newcomer is not None and not any(
@@ -353,13 +388,171 @@ class Coref:
         first = [x for x in self.mentions_from(ss, end) if not self.in_quote(x[0])]
         if strict:
             if parsed:
-                return Ref(group=group)
+                return Ref(group=group, desc=desc, at=desc_at if desc else 0)
             # no parse, or one that found no subject ("Rep. Ivo Roe (D-Ore.), a member,
             # didn't …" can leave the verb without one): a name opening the sentence
             first = [x for x in first[:1] if _OPENING.fullmatch(self.text[ss : x[0]])]
         people = [x for x in first if x[2].type in _PEOPLE]
         pick = (people or first)[:1]
         return Ref(pick[0][2]) if pick else Ref()
+
+    def _interrupting_reporter(self, ss: int, end: int, pron: str) -> Entity | None:
+        """The named subject of a verb of saying that interrupts the main clause of the
+        sentence ``[ss, end)`` ("Roe, Penn said, has created …": the parse makes "said" a
+        ``parataxis`` of "created"), when it agrees with ``pron`` (needs a parse)."""
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(ss, end, alignment_mode="contract")
+        for t in span if span is not None else ():
+            if (
+                t.dep_ != "parataxis"
+                or t.head.dep_ != "ROOT"
+                or t.lemma_ not in SPEECH_LEMMAS
+                or self.in_quote(t.idx)
+                or self.in_quote(t.head.idx)
+            ):
+                continue
+            subj = next((c for c in reversed(list(t.lefts)) if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in _PRONOUN_WORDS:  # (nearest the verb)
+                sub = list(subj.subtree)
+                ent = self.actor_in(sub[0].idx, sub[-1].idx + len(sub[-1]), head=subj.idx)
+                if ent is not None and self.fits(ent, pron):
+                    return ent
+        return None
+
+    def _words_owner(self, ss: int, end: int, pron: str) -> Entity | None:
+        """ "Roe's comments from the bench drew gasps. He said …": the person whose words
+        (a speech or document noun: ``lang.en.SPEECH_NOUNS``, ``DOCUMENT_NOUNS``) are the
+        main subject of the sentence ``[ss, end)``, when that person agrees (needs a parse)."""
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(ss, end, alignment_mode="contract")
+        for t in span if span is not None else ():
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.head.dep_ != "ROOT":
+                continue
+            if t.lower_ not in SPEECH_NOUNS and t.lower_ not in DOCUMENT_NOUNS:
+                continue
+            for c in (c for c in t.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS):
+                sub = list(c.subtree)
+                ent = self.actor_in(sub[0].idx, sub[-1].idx + len(sub[-1]), head=c.idx)
+                if ent is not None and ent.type == "PERSON" and self.fits(ent, pron):
+                    return ent
+        return None
+
+    def _inner_subject(self, ss: int, end: int, pron: str) -> Entity | None:
+        """The one actor that agrees with ``pron`` and is the subject of some clause of the
+        sentence ``[ss, end)`` outside quotations (needs a parse); ``None`` for none or
+        several."""
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(ss, end, alignment_mode="contract")
+        found: dict[str, Entity] = {}
+        for t in span if span is not None else ():
+            if t.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(t.idx):
+                continue
+            if t.lower_ == pron:
+                return None  # "Asked whether Roe runs, she replied": the chain's pronoun
+            if t.lower_ in _PRONOUN_WORDS:
+                # (a relative clause's "who" too: "the mosque drew people, including Roe,
+                # who lived north" is no sentence about Roe; read on PolNeAR train)
+                continue
+            sub = list(t.subtree)
+            ent = self.actor_in(sub[0].idx, sub[-1].idx + len(sub[-1]), head=t.idx)
+            if ent is None or not self.fits(ent, pron):
+                continue
+            if pron in ("he", "she") and ent.type not in _PEOPLE:
+                continue
+            found[ent.id] = ent
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _conjoined_people(self, subj: Token, lo: int, hi: int) -> str:
+        """ "Ivo Roe and Jane Penn" as one subject: the people's names joined with "and"
+        when every conjunct names a person, else "" (``Ref.name`` of a group, for "they")."""
+        conjs: list[Token] = []
+        todo = [subj]
+        while todo and len(conjs) < 6:  # "Roe, Penn and Marrow": conjuncts of conjuncts
+            todo = [c for t in todo for c in t.children if c.dep_ == "conj"]
+            conjs += todo
+        if not conjs:
+            return ""
+        names: list[str] = []
+        for t in (subj, *conjs):
+            ent = self.actor_in(lo, hi, head=t.idx)
+            name = ent.name if ent is not None and ent.type == "PERSON" else self._bare_name(t)
+            if not name or name in names:
+                return ""
+            names.append(name)
+        return ", ".join(names[:-1]) + " and " + names[-1]
+
+    def _description(self, noun: Token) -> str:
+        """A singular subject that describes someone no entity names ("the woman", "a
+        middle-aged cashier", "one voter") or a document ("the memo", "Thursday's memo from
+        the panel"): its noun with the adjectives and nouns before it; else "". (Only the
+        pronoun resolver reads it: ``Ref.desc``.)"""
+        if noun.tag_ != "NN" or self.in_quote(noun.idx):
+            return ""
+        lemma = noun.lower_
+        if lemma not in DESCRIBED_PERSON_NOUNS and lemma not in DOCUMENT_NOUNS:
+            return ""
+        # the modifiers right before the noun ("middle-aged", "GOP"), no determiner
+        first = noun.i
+        for c in reversed(list(noun.lefts)):
+            sub = list(c.subtree)
+            if c.dep_ not in ("amod", "compound") or sub[-1].i != first - 1:
+                break
+            first = sub[0].i
+        return noun.doc[first : noun.i + 1].text
+
+    def _description_fits(self, ref: Ref, pron: str) -> bool:
+        """Whether a described subject (``Ref.desc``) agrees with a pronoun: a person noun
+        with "he"/"she" of its gender, a document noun with "it"."""
+        head = ref.desc.split()[-1].lower()
+        if pron == "it":
+            return head in DOCUMENT_NOUNS
+        if pron not in ("he", "she") or head not in DESCRIBED_PERSON_NOUNS:
+            return False
+        gender = DESCRIBED_PERSON_NOUNS[head]
+        return gender is None or gender == _GENDERED.get(pron)
+
+    def _described(self, ref: Ref, pron: str) -> tuple[Entity | None, bool]:
+        """For a described subject (``Ref.desc``): the named person a definite description
+        refers back to ("the GOP candidate" -> the candidate named before,
+        ``resolve_nominal``) when it agrees, and whether the description is definite ("a
+        cashier", "one voter": someone new)."""
+        if self.doc is None:
+            return None, False
+        span = self.doc.char_span(ref.at, ref.at + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return None, False
+        noun = span[0]
+        det = next((c for c in noun.lefts if c.dep_ in ("det", "poss")), None)
+        if det is None or (det.dep_ == "det" and det.lower_ not in DEFINITE_DETERMINERS):
+            return None, False
+        if pron not in ("he", "she"):
+            return None, True
+        end = noun.idx + len(noun)
+        ent = self.resolve_nominal(self.text[det.idx : end], det.idx)
+        ok = ent is not None and ent.type == "PERSON" and self.fits(ent, pron)
+        return (ent if ok else None), True
+
+    def _others_in(self, ss: int, end: int, desc_at: int, pron: str) -> bool:
+        """Whether a sentence ``[ss, end)`` names, outside quotations and outside its
+        described subject's phrase, an actor that agrees with ``pron`` (a rival antecedent:
+        "A reporter asked Roe …. He replied")."""
+        span = (
+            self.doc.char_span(desc_at, desc_at + 1, alignment_mode="expand") if self.doc else None
+        )
+        lo, hi = desc_at, desc_at + 1
+        if span is not None and len(span):
+            sub = list(span[0].subtree)
+            lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+        return any(
+            self._weak_fit(ent, pron) and (pron != "it" or ent.type != "GPE")
+            for s, e, ent in self.mentions_from(ss, end)
+            if not self.in_quote(s)
+            and not (lo <= s < hi)
+            and (pron not in ("he", "she") or ent.type in _PEOPLE)
+        )
 
     def _example_person(self, noun: Token) -> Entity | None:
         """The one person a plural noun gives as its example ("critics like Ivo Roe",
@@ -517,6 +710,15 @@ class Coref:
         pron = pronoun.lower()
         if pron not in SUBJECT_PRONOUNS:
             return Ref()
+        i = bisect.bisect_left(speakers, at, key=lambda x: x[0]) - 1
+        key = (pron, at, (speakers[i][0], speakers[i][1].id) if i >= 0 else None)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve_pronoun_ref(pron, at, speakers)
+        return self._resolved[key]
+
+    def _resolve_pronoun_ref(
+        self, pron: str, at: int, speakers: Sequence[tuple[int, Entity]]
+    ) -> Ref:
         choice = self.reporter_subject(at, pron) or self.side_clause_subject(at, pron)
         if choice is None and pron == "they" and self._group_before(at):
             # "Three economists studied the data. They found …": a group no actor names is
@@ -524,10 +726,14 @@ class Coref:
             return Ref()
         unnamed = False
         if choice is None:
-            prev = self._previous_subject_ref(at, pron, subjects_only=True)
+            prev = self._previous_subject_ref(at, pron, subjects_only=True, speakers=speakers)
             if prev.entity is not None or prev.name:
                 return prev
             unnamed = prev.unnamed
+            if prev.pronoun is not None:
+                # "She had left. She said …" with the first "she" unresolved: the chain
+                # names no one the text supports, and an earlier actor would be a guess
+                return Ref()
         if choice is None:
             # the last speaker before ``at`` (``speakers`` is in text order: bisect, not a
             # scan of every earlier speaker, which was quadratic in a long article)
@@ -649,7 +855,8 @@ class Coref:
             end = min(se, at)
             if end <= ss or all(self.in_quote(i) for i in range(ss, end, max(1, (end - ss) // 8))):
                 continue
-            return self.subject(ss, end, strict=True).group
+            ref = self.subject(ss, end, strict=True)
+            return ref.group and not ref.name  # ("Roe and Penn argue": two named people)
         return False
 
     def _previous_subject(
@@ -672,7 +879,13 @@ class Coref:
             c.dep_ in ("nsubj", "nsubjpass") and ss <= c.idx < at for c in main.children
         )
 
-    def _previous_subject_ref(self, limit: int, pron: str, subjects_only: bool = False) -> Ref:
+    def _previous_subject_ref(
+        self,
+        limit: int,
+        pron: str,
+        subjects_only: bool = False,
+        speakers: Sequence[tuple[int, Entity]] | None = None,
+    ) -> Ref:
         """The subject of the closest narrative sentence before ``limit`` that fits ``pron``
         (an actor, or a bare name for "he"/"she").
 
@@ -682,6 +895,7 @@ class Coref:
         """
         k = bisect.bisect_right(self._sent_starts, limit - 1) - 1
         seen = 0
+        reported = False  # whether the sentence before a quotation was read for its reporter
         while k >= 0 and seen < 3:
             ss, se = self.sents[k]
             k -= 1
@@ -697,9 +911,25 @@ class Coref:
                 # added, is …" — the subject before it is what she speaks about, not her
                 continue
             seen += 1
-            subj = self.subject(ss, end, strict=subjects_only)
+            if (
+                not reported
+                and end < limit
+                and re.search(r"\w", self.text[ss:end])
+                and self.in_quote(limit)
+            ):
+                reported = True
+                # "Roe, Penn said, has created a mess. “…,” he said.": the quotation goes
+                # on with the speaker of the report just before, not with its subject
+                reporter = self._interrupting_reporter(ss, end, pron)
+                if reporter is not None:
+                    return Ref(reporter)
+            elif re.search(r"\w", self.text[ss:end]):
+                reported = True  # (only the sentence right before the quotation)
+            subj = self.subject(ss, end, strict=subjects_only, quoted=speakers is not None)
+            if pron == "they" and subj.group and subj.name and subj.entity is not None:
+                return Ref(name=subj.name)  # "Roe and Penn argue …. They write"
             if subj.entity is not None and self.fits(subj.entity, pron):
-                return subj
+                return Ref(subj.entity)
             if subj.name and self._name_fits(subj.name, pron):
                 if not (subj.unnamed and seen > 1):
                     return subj
@@ -720,14 +950,56 @@ class Coref:
                 ]
                 fit = [e for e in named[:1] if self.fits(e, pron)]
                 return Ref(fit[0]) if fit else Ref(unnamed=True)
+            if (
+                subj.desc
+                and subjects_only
+                and self._description_fits(subj, pron)
+                and not self._others_in(ss, end, subj.at, pron)
+            ):
+                # "“…,” said the woman, who asked not to be named. “…,” she said.": the
+                # nearest subject is someone no entity names (or "the memo … it said"):
+                # an earlier name would be someone else. A definite description the article
+                # ties to a name ("the actress") is that name; else the description itself.
+                ent, definite = self._described(subj, pron)
+                if ent is not None:
+                    return Ref(ent)
+                if pron == "it" or not definite:
+                    return Ref(name=subj.desc)
+                # (a definite one the resolver cannot tie to a name, "the Afro-Colombian
+                # journalist", most often refers back to someone named further back: read on)
             if subj.pronoun == pron:
                 # "As Roe campaigned, he stuck to …": the chain's antecedent is in that
                 # sentence; else "He also warned …": keep looking for the name
                 side = self.side_clause_subject(subj.at, pron)
                 if side is not None:
                     return Ref(side)
+                if (
+                    speakers is not None
+                    and self.doc is not None  # (without a parse most subjects go unseen)
+                    and subj.at < limit
+                    and self._depth < _CHAIN
+                ):
+                    # "Roe … She has said … On Sunday, she disclosed …": a subject
+                    # pronoun continues the chain of the one before it (centering): it
+                    # stands for what that one stands for, however far back its name is
+                    self._depth += 1
+                    try:
+                        chained = self.resolve_pronoun_ref(pron, subj.at, speakers)
+                    finally:
+                        self._depth -= 1
+                    if chained.entity is not None or chained.name:
+                        return chained
+                    return Ref(pronoun=pron, at=subj.at)
                 continue
             if subjects_only:
+                if end < limit and subj.entity is None and not subj.pronoun:
+                    # "The rancor is so blatant that Roe was asked about it. He said …":
+                    # a sentence whose main subject names no one is about the one person
+                    # who is the subject of a clause inside it (a recent subject beats the
+                    # main subject of a sentence further back; two of them: no answer here)
+                    inner = self._words_owner(ss, end, pron) or self._inner_subject(ss, end, pron)
+                    if inner is not None:
+                        return Ref(inner)
                 continue
             fitting = [
                 x[2]

@@ -644,6 +644,30 @@ def _noun_speaker(ctx: _Ctx, phrase: str, at: int) -> _Speaker:
     return _Speaker(text=plain)
 
 
+_RELATIVE_OR_PERSONAL = frozenset(_PRONOUNS) | {"who", "which", "that"}
+# A subject phrase that ends in a coordinating conjunction: the verb after it is a conjunct.
+_CONJOINED_END = re.compile(r"\b(?:and|but|or|yet)\s*\Z")
+
+
+def _pronoun_subject(ctx: _Ctx, a: int, verb_at: int) -> bool:
+    """Whether the parse gives the verb at ``verb_at`` a subject in ``[a, verb_at)``,
+    outside quotations, that is a personal or relative pronoun with a comma between it and
+    the verb (the phrase right before the verb interrupts the clause)."""
+    if ctx.doc is None:
+        return False
+    tok = _token_at(ctx.doc, verb_at)
+    if tok is None:
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and a <= c.idx < verb_at
+        and not ctx.in_quote(c.idx)
+        and c.lower_ in _RELATIVE_OR_PERSONAL
+        and "," in ctx.text[c.idx + len(c) : verb_at]
+        for c in tok.children
+    )
+
+
 def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     """The speaker of a reporting verb at ``verb_at`` whose subject phrase is ``[a, b)``."""
     aux = _TRAILING_ADV.search(ctx.text, a, b)
@@ -669,7 +693,11 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
                 # participle goes with the clause right before it (a parse may hang it on
                 # the main verb), whose subject is a person
                 return near
-    else:
+    elif not _CONJOINED_END.search(ctx.text, a, b) and not _pronoun_subject(ctx, a, verb_at):
+        # (not before a conjoined verb: "Roe greeted the crowd and told them": the object
+        # before "and" is no subject; the conjunct's subject is the first verb's, below;
+        # nor when the parse gives the verb a pronoun subject before an interrupting
+        # phrase: "Ivo Roe, who, after a spat with Jane Penn, said": Roe, not Penn)
         ent = _ends_with_actor(ctx, a, b)
         if ent is not None:
             return _Speaker(ent)
