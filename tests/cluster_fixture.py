@@ -2,11 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
 from storyline.models import Article
 from storyline.stages.commit.index import StoryIndex
 from storyline.stages.prepare.terms import article_terms
+from storyline.text import content_id
+
+# A test corpus: event label -> its articles as (title, published or None, text).
+Events = Mapping[str, list[tuple[str, str | None, str]]]
+
+
+def make(title: str, published: str | None, text: str, n: int) -> Article:
+    """The ``n``-th article of a test corpus (ingested in that order)."""
+    return Article(
+        id=content_id(text),
+        source=f"test:{n}",
+        text=text,
+        raw=text,
+        title=title,
+        published=published,
+        ingested_at=f"2030-01-01T00:00:{n:02d}",
+    )
+
+
+def corpus(events: Events, *labels: str) -> tuple[list[Article], list[str]]:
+    """The articles of ``labels``' events in order, and each one's gold event label."""
+    arts, gold = [], []
+    for label in labels:
+        for title, published, text in events[label]:
+            arts.append(make(title, published, text, len(arts)))
+            gold.append(label)
+    return arts, gold
 
 
 def cluster(arts: list[Article], vecs: np.ndarray, index: StoryIndex) -> list[str]:

@@ -9,7 +9,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from cluster_fixture import assert_any_order_gives, cluster
+from cluster_fixture import assert_any_order_gives, cluster, corpus, make
 from storyline.embed import article_text_for_embedding, get_embedder
 from storyline.models import Article
 from storyline.stages.commit.index import (
@@ -25,7 +25,6 @@ from storyline.stages.prepare.terms import (
     headline_actions,
     lead_day,
 )
-from storyline.text import content_id
 
 # Made-up news. S and D are siblings with the same union, leader, operator and port a
 # week apart: a strike, then the deal that ended it. Q is one event (a ferry fire) that
@@ -131,27 +130,6 @@ EVENTS: dict[str, list[tuple[str, str | None, str]]] = {
 }
 
 
-def make(title: str, published: str | None, text: str, n: int) -> Article:
-    return Article(
-        id=content_id(text),
-        source=f"test:{n}",
-        text=text,
-        raw=text,
-        title=title,
-        published=published,
-        ingested_at=f"2030-01-01T00:00:{n:02d}",
-    )
-
-
-def corpus(*labels: str) -> tuple[list[Article], list[str]]:
-    arts, gold = [], []
-    for label in labels:
-        for title, published, text in EVENTS[label]:
-            arts.append(make(title, published, text, len(arts)))
-            gold.append(label)
-    return arts, gold
-
-
 def headline(title: str) -> list[str]:
     return headline_actions(make(title, None, f"Body of {title}.", 0))
 
@@ -190,7 +168,7 @@ def test_the_lead_gives_a_day_only_with_its_year_and_only_when_undated() -> None
 
 
 def test_terms_end_with_the_event_features() -> None:
-    arts, _ = corpus("S")
+    arts, _ = corpus(EVENTS, "S")
     terms = article_terms(arts[0])
     assert ACTION_PREFIX + "strike" in terms
     assert not any(t.startswith(DAY_PREFIX) for t in terms)  # it has a published date
@@ -204,7 +182,7 @@ def members(arts: list[Article]) -> list:  # type: ignore[type-arg]
 
 
 def test_other_actions_clash_by_how_far_apart_their_days_are() -> None:
-    arts, _ = corpus("S", "D", "Q")
+    arts, _ = corpus(EVENTS, "S", "D", "Q")
     m = members(arts)
     p = params_for("tfidf")
     index = StoryIndex("tfidf")
@@ -238,11 +216,11 @@ def test_identifier_codes_name_one_instance_of_a_recurring_thing() -> None:
     assert codes_clash(("qs12-044",), ("qs13-207",))
     assert not codes_clash(("qs12-044", "qs13-207"), ("qs13-207",))
     assert not codes_clash(("qs12-044",), ("kv-2031-88",))
-    assert identifier_codes(article_terms(corpus("K")[0][0])) == ("qs12-044",)
+    assert identifier_codes(article_terms(corpus(EVENTS, "K")[0][0])) == ("qs12-044",)
 
 
 def test_other_codes_clash_whatever_the_actions() -> None:
-    arts, _ = corpus("K", "L")
+    arts, _ = corpus(EVENTS, "K", "L")
     m = members(arts)
     p = params_for("tfidf")
     clash = StoryIndex("tfidf")._event_clash
@@ -254,7 +232,7 @@ def test_other_codes_clash_whatever_the_actions() -> None:
 
 def test_group_clashes_match_article_by_article_ones() -> None:
     """The matrix ``_greedy`` uses equals the pairs summed one by one."""
-    arts, _ = corpus("S", "K", "D", "L", "Q")
+    arts, _ = corpus(EVENTS, "S", "K", "D", "L", "Q")
     vecs = get_embedder("tfidf").encode([article_text_for_embedding(a) for a in arts])
     index = StoryIndex("tfidf")
     cluster(arts[:5], vecs[:5], index)
@@ -280,7 +258,7 @@ def test_group_clashes_match_article_by_article_ones() -> None:
 
 @pytest.mark.parametrize("name", ["tfidf", "model2vec"])
 def test_a_strike_and_its_deal_are_two_events_and_the_ferry_fire_one(name: str) -> None:
-    arts, gold = corpus("S", "D", "Q")
+    arts, gold = corpus(EVENTS, "S", "D", "Q")
     vecs = get_embedder(name).encode([article_text_for_embedding(a) for a in arts])
     assert_any_order_gives(arts, vecs, gold, name)
 
@@ -302,7 +280,7 @@ def test_group_clashes_of_articles_with_codes_and_no_action() -> None:
 
 @pytest.mark.parametrize("name", ["tfidf", "model2vec"])
 def test_two_patches_named_by_other_bulletins_are_two_events(name: str) -> None:
-    arts, gold = corpus("K", "L")
+    arts, gold = corpus(EVENTS, "K", "L")
     vecs = get_embedder(name).encode([article_text_for_embedding(a) for a in arts])
     assert_any_order_gives(arts, vecs, gold, name)
     off = replace(params_for(name), code_weight=0.0)
@@ -312,7 +290,7 @@ def test_two_patches_named_by_other_bulletins_are_two_events(name: str) -> None:
 @pytest.mark.parametrize("name", ["tfidf", "model2vec"])
 def test_without_event_identity_the_strike_and_the_deal_merge(name: str) -> None:
     """The same people, port and words: only the action and the day tell them apart."""
-    arts, _ = corpus("S", "D")
+    arts, _ = corpus(EVENTS, "S", "D")
     vecs = get_embedder(name).encode([article_text_for_embedding(a) for a in arts])
     off = replace(params_for(name), action_weight=0.0, action_date_weight=0.0,
                   opposed_weight=0.0, day_weight=0.0)  # fmt: skip

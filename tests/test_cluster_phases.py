@@ -9,13 +9,12 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from cluster_fixture import assert_any_order_gives, cluster
+from cluster_fixture import assert_any_order_gives, cluster, corpus, make
 from storyline.embed import article_text_for_embedding, get_embedder
 from storyline.lang.actions import OPPOSED_ACTIONS, opposed
 from storyline.models import Article
 from storyline.stages.commit.index import StoryIndex, params_for
 from storyline.stages.prepare.terms import article_terms, headline_actions
-from storyline.text import content_id
 
 # Made-up news. T and R: a statue stolen from the Kellmoor museum, then found; no dates.
 # A and B: two council meetings on the Tarnby bridge, headlines naming no action, eleven
@@ -38,11 +37,6 @@ EVENTS: dict[str, list[tuple[str, str | None, str]]] = {
          "the Kellmoor museum, director Paul Orme said."),
     ],
 }  # fmt: skip
-
-
-def make(title: str, published: str | None, text: str, n: int) -> Article:
-    return Article(id=content_id(text), source=f"test:{n}", text=text, raw=text, title=title,
-                   published=published, ingested_at=f"2030-01-01T00:00:{n:02d}")  # fmt: skip
 
 
 def headline(title: str) -> list[str]:
@@ -95,17 +89,8 @@ def members(arts: list[Article]) -> list:  # type: ignore[type-arg]
     return [index._make_member(a, np.ones(4, dtype=np.float32), article_terms(a)) for a in arts]
 
 
-def corpus(*labels: str) -> tuple[list[Article], list[str]]:
-    arts, gold = [], []
-    for label in labels:
-        for title, published, text in EVENTS[label]:
-            arts.append(make(title, published, text, len(arts)))
-            gold.append(label)
-    return arts, gold
-
-
 def test_opposed_main_actions_clash_without_dates() -> None:
-    arts, _ = corpus("T", "R")
+    arts, _ = corpus(EVENTS, "T", "R")
     m = members(arts)
     p = params_for("tfidf")
     clash = StoryIndex("tfidf")._event_clash
@@ -119,7 +104,7 @@ def test_opposed_main_actions_clash_without_dates() -> None:
 
 @pytest.mark.parametrize("name", ["tfidf", "model2vec"])
 def test_a_theft_and_its_recovery_are_two_events(name: str) -> None:
-    arts, gold = corpus("T", "R")
+    arts, gold = corpus(EVENTS, "T", "R")
     vecs = get_embedder(name).encode([article_text_for_embedding(a) for a in arts])
     assert_any_order_gives(arts, vecs, gold, name)
     off = replace(params_for(name), opposed_weight=0.0)
