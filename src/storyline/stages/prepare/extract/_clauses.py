@@ -115,7 +115,7 @@ def subject_of(
                 return child
         if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
             return cur.head
-        if cur.head is cur or cur.dep_ not in _CLIMB:
+        if cur.head.i == cur.i or cur.dep_ not in _CLIMB:
             return None
         if bounds is not None and not bounds[0] <= cur.head.idx < bounds[1]:
             return None
@@ -132,7 +132,7 @@ def speech_subject(tok: Token) -> Token | None:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return child
             return None
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
     return None

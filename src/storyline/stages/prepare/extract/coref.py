@@ -1121,7 +1121,7 @@ def relative_antecedent(noun: Token, names: Callable[[Token], Entity | None]) ->
         return noun
     tok = noun
     for _ in range(4):  # pobj -> prep -> (amod ->) the noun the phrase describes
-        if tok.dep_ not in ("pobj", "prep", "amod", "acl") or tok.head is tok:
+        if tok.dep_ not in ("pobj", "prep", "amod", "acl") or tok.head.i == tok.i:
             break
         tok = tok.head
         if tok.pos_ in ("NOUN", "PROPN") and person(tok):

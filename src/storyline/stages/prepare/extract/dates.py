@@ -272,7 +272,7 @@ def _tense(
         if span is not None and len(span):
             tok = span[0]
             for _ in range(8):
-                if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+                if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
                     break
                 tok = tok.head
             aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
@@ -286,7 +286,7 @@ def _tense(
                 return "unknown"  # "could be out by June 11": a modal dates nothing past
             if tok.dep_ == "xcomp" and tok.head.lemma_ in FUTURE_HEAD_LEMMAS:
                 return "future"
-            if tok.lemma_ in FORECAST_LEMMAS and span[0].head is not tok:
+            if tok.lemma_ in FORECAST_LEMMAS and span[0].head.i != tok.i:
                 # "expected one more increase in September": the date is the expected
                 # thing's, not the expecting's; its tense says nothing (nor "had expected")
                 return "unknown"

@@ -100,7 +100,7 @@ def _summary_doc(
 
     verb: Token = span.root
     for _ in range(10):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb or not inside(verb.head):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i or not inside(verb.head):
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
@@ -115,7 +115,7 @@ def _summary_doc(
         marked = any(c.dep_ == "mark" for c in verb.children)
         if has_subject and not marked and verb.dep_ not in _DEPENDENT:
             break
-        if verb.head is verb or not inside(verb.head):
+        if verb.head.i == verb.i or not inside(verb.head):
             break
         verb = verb.head
         climbed += 1
@@ -250,7 +250,7 @@ def _in_relative(doc: Doc | None, d: DateMention) -> bool:
     span = doc.char_span(d.cite.start, d.cite.end, alignment_mode="expand")
     tok: Token | None = span.root if span is not None and len(span) else None
     for _ in range(12):
-        if tok is None or tok.head is tok:
+        if tok is None or tok.head.i == tok.i:
             return False
         if tok.dep_ == "relcl":
             return True
@@ -281,7 +281,7 @@ def _dates_a_saying(text: str, doc: Doc | None, sent: tuple[int, int], d: DateMe
         return False
     tok: Token = span.root
     for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
     return tok.pos_ == "VERB" and tok.lemma_ in SPEECH_LEMMAS

@@ -260,7 +260,7 @@ def _parsed(doc: Doc, start: int, end: int) -> Polarity | None:
     if not toks:
         return None
     lo, hi = toks[0].i, toks[-1].i
-    roots = [t for t in toks if not lo <= t.head.i <= hi or t.head is t]
+    roots = [t for t in toks if not lo <= t.head.i <= hi or t.head.i == t.i]
     if not roots:
         return None
     root = roots[0]
@@ -271,7 +271,7 @@ def _parsed(doc: Doc, start: int, end: int) -> Polarity | None:
         c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in root.children
     )
     for _ in range(5):
-        if gov.head is gov:
+        if gov.head.i == gov.i:
             break
         # up through clauses, objects and a preposition ("did not call [for [X]]")
         if gov.dep_ in ("ccomp", "xcomp", "acl", "dobj", "pcomp", "advcl", "relcl", "pobj") or (

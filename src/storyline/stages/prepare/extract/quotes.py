@@ -730,7 +730,7 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
         if subj is not None and subj.lower_ in ("who", "that", "which"):
             # "Jane Roe, who said …": the relative pronoun stands for the noun it hangs on
             rel = subj.head
-            while rel.dep_ != "relcl" and rel.head is not rel and rel.dep_ in ("conj", "xcomp"):
+            while rel.dep_ != "relcl" and rel.head.i != rel.i and rel.dep_ in ("conj", "xcomp"):
                 rel = rel.head
             subj = rel.head if rel.dep_ == "relcl" and rel.head.pos_ in ("PROPN", "NOUN") else None
             if subj is not None:  # "one aide familiar with the talks, who": the aide
@@ -840,7 +840,7 @@ def _nsubj(tok: Token) -> Token | None:
         via_xcomp = tok.dep_ in ("xcomp", "advcl") and tok.head.tag_ == "VBN"
         if tok.dep_ == "conj" and not joined_conjunct(tok):
             break  # ("Five died …, the ministry said": no "and", no shared subject)
-        if tok.dep_ in _CLIMB and tok.head is not tok:
+        if tok.dep_ in _CLIMB and tok.head.i != tok.i:
             tok = tok.head
             continue
         break
@@ -1805,7 +1805,7 @@ def _complement_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     ss, _ = ctx.sentence(seg.open_mark)
     tok = _token_at(doc, seg.start)
     for _ in range(12):
-        if tok is None or tok.head is tok or tok.head.idx < ss:
+        if tok is None or tok.head.i == tok.i or tok.head.idx < ss:
             return _Speaker()
         child, tok = tok, tok.head
         if tok.pos_ not in ("VERB", "AUX") or tok.idx >= seg.open_mark:
@@ -1848,7 +1848,7 @@ def _clause_subject(doc: Doc, ss: int, start: int, open_mark: int) -> Token | No
     caller's) or is none within the sentence."""
     tok = _token_at(doc, start)
     for _ in range(12):
-        if tok is None or tok.head is tok or tok.head.idx < ss:
+        if tok is None or tok.head.i == tok.i or tok.head.idx < ss:
             return None
         tok = tok.head
         if tok.pos_ not in ("VERB", "AUX"):

@@ -675,7 +675,7 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
         # "the group, in which Roe played a role, and which supported …": a relative clause
         # conjoined to another is still about the noun they modify, not the first's subject
         rel = subj.head
-        while rel.dep_ == "conj" and rel.head is not rel:
+        while rel.dep_ == "conj" and rel.head.i != rel.i:
             rel = rel.head
         if rel.dep_ == "relcl" and rel.head.pos_ in ("NOUN", "PROPN"):
             subj = rel.head
@@ -715,7 +715,7 @@ def _object_controller(tok: Token, bounds: tuple[int, int]) -> Token | None:
     for _ in range(6):
         if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cur.children):
             return None
-        if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head.i == cur.i:
             return None
         head = cur.head
         if not bounds[0] <= head.idx < bounds[1]:
@@ -788,7 +788,7 @@ def _speaker_for(
                 return [res] if res else []
             named = _actor_from_token(ctx, subj)
             return [named] if named else []
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     return []
@@ -828,7 +828,7 @@ def _resolve_pronoun_doc(ctx: _Ctx, subj: Token) -> tuple[str, str | None] | Non
         for child in cur.children:
             if (
                 child.dep_ in ("nsubj", "nsubjpass")
-                and child is not subj
+                and child.i != subj.i
                 and child.lower_ not in REFERRING_PRONOUNS
             ):
                 named = fits(child)
@@ -842,7 +842,7 @@ def _resolve_pronoun_doc(ctx: _Ctx, subj: Token) -> tuple[str, str | None] | Non
             named = fits(cur.head)
             if named:
                 return named
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     if quote is not None:
@@ -1472,7 +1472,7 @@ def _modifier_use(tok: Token) -> bool:
     ("pledged delegates", "consulting firms", "the required statement")."""
     if tok.tag_ in ("RB", "RP") or tok.dep_ in ("prt", "advmod"):
         return True
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head  # "lobbying and consulting firms"
     return tok.dep_ in ("amod", "compound", "nmod") and tok.i < tok.head.i
 
