@@ -169,6 +169,12 @@ def test_entities_definite_organisation_reference() -> None:
     assert "the company" in surfaces(text, company)
 
 
+def test_a_count_before_an_organisation_noun_is_no_organisation() -> None:
+    # "the nine board members" counts people: "board" modifies "members"
+    text = "The rate rise was opposed by two of the nine board members at the meeting."
+    assert not [eid for eid in entities(text) if eid.startswith("org:")]
+
+
 @pytest.mark.parametrize("mode", MODES)
 def test_entities_ids_are_stable_across_articles(mode: str) -> None:
     a = entities("The U.S. and the UN signed. Pascal Marchetti, a French diplomat, said so.", mode)

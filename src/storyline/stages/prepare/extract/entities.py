@@ -46,6 +46,7 @@ from storyline.lang import (
     WEEKDAYS,
     alternation,
 )
+from storyline.lang.frames import NUMBER_WORDS
 from storyline.lang.names import (
     ACRONYM_SKIP_WORDS,
     BUSINESS_NOUNS,
@@ -1698,6 +1699,8 @@ def _add_org_refs(st: _State) -> None:
         if st.overlaps(start, end):
             continue
         words = m.group("mods").split()
+        if any(w in NUMBER_WORDS for w in words):
+            continue  # "the nine board members": a count of people, the noun a modifier
         if any(w in NOT_NOUN_PHRASE_WORDS for w in words):
             words = []
             start = m.start("head") - len("the ")
