@@ -224,3 +224,11 @@ def test_a_description_two_sentences_back_is_too_far_for_a_pronoun(mode: str) ->
     )
     found = [q.speaker for q in quotes(text, mode) if "two things" in q.text]
     assert "One analyst" not in found
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("verb", ["assured the crowd", "joked", "quipped", "shouted", "boasted"])
+def test_a_quote_closed_by_a_verb_of_manner_names_its_speaker(mode: str, verb: str) -> None:
+    # (with a parse, "assured" and its hearer read as no attribution before: no speaker)
+    text = f"“We will win this one too,” Ivo Penn {verb} as the polls closed."
+    assert one(quotes(text, mode), "win this one").speaker == "Ivo Penn"

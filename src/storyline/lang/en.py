@@ -227,6 +227,13 @@ reveal       revealed                                         | attr
 ask          asked asks                                       | attr hear
 agree        agreed agrees                                    | attr
 counter      countered                                        | attr
+assure       assured assures                                  | attr quote
+joke         joked jokes                                      | attr quote
+quip         quipped quips                                    | attr quote
+boast        boasted boasts                                   | attr quote
+exclaim      exclaimed exclaims                               | attr quote
+shout        shouted shouts                                   | attr quote
+muse         mused muses                                      | attr quote
 signal       signals signaled signalled                       | subj
 believe      believes                                         | clause
 reject       rejected rejects                                 | deny
