@@ -791,15 +791,6 @@ PERSON_ROLE_NOUNS: Mapping[str, str | None] = {
     **dict.fromkeys(_PERSON_NOUNS_M, "m"),
     **dict.fromkeys(_PERSON_NOUNS_F, "f"),
 }
-# Plain nouns for a person, with their gender, beside the role nouns: "a woman", "one
-# passenger". Only an indefinite one is read (a new person entering the story, whom a
-# following "she said" is about); "the man" is left to the role references.
-GENERIC_PERSON_NOUNS: Mapping[str, str | None] = {
-    "man": "m", "woman": "f", "boy": "m", "girl": "f", "teenager": None, "person": None,
-    "passenger": None, "relative": None, "neighbour": None, "neighbor": None,
-    "bystander": None, "victim": None, "customer": None, "patient": None, "villager": None,
-}  # fmt: skip
-
 # Everyday nouns for a person that name no role ("said the woman", "one voter asked"), with
 # the gender they show: with ``PERSON_ROLE_NOUNS``, an unnamed person a sentence's subject
 # describes, whom a "he"/"she" after it stands for (``stages/prepare/extract/coref.py``).
@@ -820,6 +811,16 @@ DESCRIBED_PERSON_NOUNS: Mapping[str, str | None] = {
     **{n: _EVERYDAY_GENDER.get(n) for n in _EVERYDAY_PERSON_NOUNS_ANY},
     **PERSON_ROLE_NOUNS,
 }
+# Plain nouns for a person beside the role nouns, with the gender ``_EVERYDAY_GENDER`` gives:
+# "a woman", "one passenger". Only an indefinite one is read (a new person entering the
+# story, whom a following "she said" is about); "the man" is left to the role references.
+GENERIC_PERSON_NOUNS: Mapping[str, str | None] = {
+    n: _EVERYDAY_GENDER.get(n)
+    for n in (
+        "man", "woman", "boy", "girl", "teenager", "person", "passenger", "relative",
+        "neighbour", "neighbor", "bystander", "victim", "customer", "patient", "villager",
+    )
+}  # fmt: skip
 
 # Nouns for a news organisation ("the newspaper reported"), and words that mark an
 # organisation's name as a news outlet's ("The Example Times", "Example News").
