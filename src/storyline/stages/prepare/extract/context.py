@@ -22,9 +22,17 @@ from storyline.models import Article, Entity
 from storyline.text import sentence_spans
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
-__all__ = ["ArticleContext", "Deadline", "Mention", "Sentences", "marked_text", "quote_spans"]
+__all__ = [
+    "ArticleContext",
+    "Deadline",
+    "Mention",
+    "Sentences",
+    "governing_verb",
+    "marked_text",
+    "quote_spans",
+]
 
 # One cited mention of an entity: (start, end, entity).
 Mention = tuple[int, int, Entity]
@@ -227,3 +235,16 @@ class ArticleContext:
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Every mention lying wholly inside ``[start, end)``, in text order."""
         return [m for m in self.mentions_from(start, end) if m[1] <= end]
+
+
+def governing_verb(tok: Token, max_steps: int, bounds: tuple[int, int] | None = None) -> Token:
+    """The first verb or auxiliary at or above ``tok``, climbing at most ``max_steps`` heads
+    and (with ``bounds``, a sentence's character offsets) never out of the sentence; where
+    the climb stopped when it finds none (the caller checks ``pos_``)."""
+    for _ in range(max_steps):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        if bounds is not None and not bounds[0] <= tok.head.idx < bounds[1]:
+            break
+        tok = tok.head
+    return tok

@@ -75,7 +75,7 @@ from storyline.lang.en import (
     US_TIME_ZONES,
 )
 from storyline.models import Article, Cite, DateMention
-from storyline.stages.prepare.extract.context import ArticleContext, quote_spans
+from storyline.stages.prepare.extract.context import ArticleContext, governing_verb, quote_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -270,11 +270,7 @@ def _tense(
     if doc is not None:
         span = doc.char_span(start, start + 1, alignment_mode="expand")
         if span is not None and len(span):
-            tok = span[0]
-            for _ in range(8):
-                if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
-                    break
-                tok = tok.head
+            tok = governing_verb(span[0], 8)
             aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
             if aux & {"will", "'ll", "shall", "wo"}:
                 return "future"

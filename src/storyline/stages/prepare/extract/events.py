@@ -9,10 +9,11 @@ date in a relative clause about a noun dates that clause, told with its noun ("R
 last week that …, told parliament" -> "Roe said last week that …"). Two dates of one
 sentence whose summaries climb to the same clause: the date that clause's own verb governs
 dates it, and the deeper one is told by its own clause ("until the club hired him on June
-27", without its marker; a conjoined verb with its shared subject) or left out. A date bounding a state ("not inspected since 2024", "until the end of
-2029") makes an event only when its sentence has no other date, and a saying's date defers
-only to a date of a main clause (not of a relative one) at or before it: an announcement of
-what lies ahead keeps its own date.
+27", without its marker; a conjoined verb with its shared subject) or left out. A date
+bounding a state ("not inspected since 2024", "until the end of 2029") makes an event only
+when its sentence has no other date, and a saying's date defers only to a date of a main
+clause (not of a relative one) at or before it: an announcement of what lies ahead keeps
+its own date.
 Summaries longer than ``_MAX_WORDS`` words are cut at a word and end with an ellipsis.
 
 A date in a clause that is not asserted (a condition, a question, a denial:
@@ -38,7 +39,8 @@ from typing import TYPE_CHECKING
 
 from storyline.lang import REPORTING_FORMS, SPEECH_LEMMAS, alternation
 from storyline.models import Article, Cite, DateMention, Entity, Event
-from storyline.stages.prepare.extract.context import ArticleContext
+from storyline.stages.prepare.extract._clauses import token_at
+from storyline.stages.prepare.extract.context import ArticleContext, governing_verb
 from storyline.stages.prepare.extract.dates import is_furniture, text_reference_date
 from storyline.stages.prepare.extract.polarity import read_polarity
 
@@ -91,18 +93,14 @@ def _summary_doc(
     """The clause of the verb that governs the date: its whole subtree, in the text's words;
     how many clauses the summary climbed out of to stand alone (0: the date's own); and,
     when it climbed, the date's own clause told alone (``_own_clause``) or ``None``."""
-    span = doc.char_span(d.cite.start, d.cite.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
 
     def inside(tok: Token) -> bool:
         return sent[0] <= tok.idx < sent[1]
 
-    verb: Token = span.root
-    for _ in range(10):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i or not inside(verb.head):
-            break
-        verb = verb.head
+    root = token_at(doc, d.cite.start, d.cite.end)
+    if root is None:
+        return None
+    verb = governing_verb(root, 10, sent)
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     relative = _relative_clause(doc, verb, sent)
@@ -247,8 +245,7 @@ def _in_relative(doc: Doc | None, d: DateMention) -> bool:
     """Whether the date sits in a relative clause ("the crane that failed last week")."""
     if doc is None:
         return False
-    span = doc.char_span(d.cite.start, d.cite.end, alignment_mode="expand")
-    tok: Token | None = span.root if span is not None and len(span) else None
+    tok = token_at(doc, d.cite.start, d.cite.end)
     for _ in range(12):
         if tok is None or tok.head.i == tok.i:
             return False
@@ -276,14 +273,10 @@ def _dates_a_saying(text: str, doc: Doc | None, sent: tuple[int, int], d: DateMe
     """Whether the date is when something was said ("…, the chief said on Tuesday")."""
     if doc is None:
         return _SAYING_BEFORE.search(text, sent[0], d.cite.start) is not None
-    span = doc.char_span(d.cite.start, d.cite.end, alignment_mode="expand")
-    if span is None or not len(span):
+    root = token_at(doc, d.cite.start, d.cite.end)
+    if root is None:
         return False
-    tok: Token = span.root
-    for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
-            break
-        tok = tok.head
+    tok = governing_verb(root, 4)
     return tok.pos_ == "VERB" and tok.lemma_ in SPEECH_LEMMAS
 
 
