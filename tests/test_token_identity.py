@@ -12,6 +12,9 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "storyline"
 
 # a token's head compared by identity with a token
 _HEAD_IDENTITY = re.compile(r"\.head\s+is\s+(?:not\s+)?(?!None\b)\w")
+# two token variables compared by identity: right only while one was assigned from the other
+_TOKEN_NAMES = r"(?:tok|gov|root|top|head|verb|subj|t)"
+_VAR_IDENTITY = re.compile(rf"\b{_TOKEN_NAMES}\s+is\s+(?:not\s+)?{_TOKEN_NAMES}\b")
 
 
 def test_no_token_compared_by_identity_with_a_head() -> None:
@@ -19,6 +22,6 @@ def test_no_token_compared_by_identity_with_a_head() -> None:
         f"{path.relative_to(SRC)}:{n}: {line.strip()}"
         for path in sorted(SRC.rglob("*.py"))
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if _HEAD_IDENTITY.search(line)
+        if _HEAD_IDENTITY.search(line) or _VAR_IDENTITY.search(line)
     ]
     assert found == []

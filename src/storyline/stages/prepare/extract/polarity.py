@@ -275,7 +275,7 @@ def _parsed(doc: Doc, start: int, end: int) -> Polarity | None:
             break
         # up through clauses, objects and a preposition ("did not call [for [X]]")
         if gov.dep_ in ("ccomp", "xcomp", "acl", "dobj", "pcomp", "advcl", "relcl", "pobj") or (
-            gov.dep_ == "prep" and gov is not root
+            gov.dep_ == "prep" and gov.i != root.i
         ):
             gov = gov.head
         else:
@@ -293,7 +293,7 @@ def _parsed(doc: Doc, start: int, end: int) -> Polarity | None:
         if negated and gov.pos_ in ("VERB", "AUX") and lemma in _NEGATED_CUES:
             # "does not think C", "never endorsed [X]": open when "whether/when …"
             return "questioned" if open_content else "denied"
-        if lemma in ("decline", "refuse") and root is not gov:
+        if lemma in ("decline", "refuse") and root.i != gov.i:
             return "questioned" if open_content else "denied"
         if lemma in ("ask", "question", "wonder", "inquire") and any(
             c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in root.children
@@ -306,7 +306,7 @@ def _parsed(doc: Doc, start: int, end: int) -> Polarity | None:
             c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children
         ):
             head_aux = {c.lower_ for c in t.head.children if c.dep_ == "aux"}
-            if head_aux & {"would", "could", "might"} and gov is root:
+            if head_aux & {"would", "could", "might"} and gov.i == root.i:
                 return "hypothetical"
             return "conditional"
     return None

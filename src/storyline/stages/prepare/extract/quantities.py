@@ -834,7 +834,7 @@ def _noun_frame(tok: Token) -> str | None:
     """ "death toll", "number of dead", "magnitude": the frame a measured noun names."""
     for t in (*[c for c in tok.children if c.dep_ in ("compound", "amod")], tok):
         f = QUANTITY_FRAMES.get(t.lemma_.lower()) or QUANTITY_FRAMES.get(t.lower_)
-        if f and (f != "population" or t is tok):
+        if f and (f != "population" or t.i == tok.i):
             return f
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -913,7 +913,7 @@ def _read_with_doc(
             if head.head.i <= head.i:
                 break
             head = head.head
-        if head is not tok:
+        if head.i != tok.i:
             r.subject, r.subject_entity = _np(head, text, n, entities)
         r.frame = "age" if n.age else None
         return r

@@ -668,7 +668,7 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
         top = tok
         while top.dep_ in ("conj", "xcomp", "acomp") and bounds[0] <= top.head.idx < bounds[1]:
             top = top.head
-        if top is not tok:
+        if top.i != tok.i:
             return _positional_subject(ctx, bounds[0], top.idx, None) or None
         return None
     if subj.lower_ in ("which", "who", "that"):
