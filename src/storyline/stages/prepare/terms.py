@@ -184,19 +184,30 @@ def article_terms(article: Article) -> list[str]:
     return list(out) + extra
 
 
+# the words that may name a legal step (``legal_coda``'s first, cheap test): its forms and
+# the last words of the two-word phrases that name one ("death sentence", "found guilty")
+_LEGAL_WORDS = frozenset(
+    [w for w, a in ACTION_OF.items() if a in LEGAL_STEPS]
+    + [pair[1] for pair, a in PHRASE_ACTIONS.items() if a in LEGAL_STEPS]
+)
+
+
 def legal_coda(article: Article) -> bool:
     """Whether the article's headline or lead tells a step of a prosecution for a violent
     crime: one sentence of the title or of the first ``LEAD_CHARS`` characters names a
     legal step (``lang.actions.LEGAL_STEPS``: charged, trial, convicted, sentenced) and an
     act with a victim (``VIOLENT_ACTS``: shot, stabbed; ``KILLING_WORDS``: murder,
-    killed). "Woman charged
-    with murder in plant shooting", "Gunman who shot a deputy sentenced to death": the
-    crime is the event and this its coda, published weeks or years after it, so the
-    index does not read the publication day as the event's (``stages/commit/index.py``).
+    killed). "Woman charged with murder in plant shooting", "Gunman who shot a deputy
+    sentenced to death": the crime is the event and this its coda, published weeks or
+    years after it, so the index does not read the publication day as the event's
+    (``stages/commit/index.py``).
     "Mayor charged with bribery" and "Man arrested over forest fire" are not codas: no
     victim of violence, the charge is the news.
     """
     texts = [article.title or "", article.text[:LEAD_CHARS]]
+    window = " ".join(texts).lower()
+    if _LEGAL_WORDS.isdisjoint(w.rstrip(".") for w in _TOKEN.findall(window)):
+        return False  # most articles: no legal step named
     for text in texts:
         folded = fold_punctuation(text)
         for s, e in sentence_spans(folded):
