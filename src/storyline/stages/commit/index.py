@@ -10,7 +10,9 @@ two signals, each a cosine to the story's centroid:
 
 and a **time** penalty that grows with the gap between an article's date and the story's
 date range, so similar events months or years apart are different stories (articles
-without dates pay nothing), and a **principal-actor** penalty: two articles *clash* when
+without dates pay nothing, and so does a violent crime's legal coda, ``terms.legal_coda``:
+a charge, trial or sentence told months after the shooting is still its event), and a
+**principal-actor** penalty: two articles *clash* when
 neither names any of the other's principal actors (the names it repeats most, ``#p:``
 terms from ``article_terms``), and similarity is multiplied by
 ``max(clash_floor, 1 - clash_weight * share of clashing article pairs)`` between the two
