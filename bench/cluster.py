@@ -22,7 +22,8 @@ Scores: pairwise precision/recall/F1 over all document pairs and B-cubed; the go
 ``event``. Parameters were tuned on train; the figures to quote are dev. ``sibM`` is the
 sibling-merge rate: the share of same-topic, different-event document pairs put into one
 story (ECB+ topics hold two sibling events each; target <= 2%). The run also prints how
-many articles carry event identity (a headline action, an event day: ``article_terms``).
+many articles carry event identity (a headline action, an event day, a violent crime's
+legal coda: ``article_terms``).
 
 ``--features`` prints, per split, how often each event-identity feature (the index's:
 principal actors, headline actions, event days, identifier codes; and the candidates
@@ -102,6 +103,7 @@ from storyline.stages.prepare.extract.dates import (  # noqa: E402
 )
 from storyline.stages.prepare.terms import (  # noqa: E402
     ACTION_PREFIX,
+    CODA_TERM,
     DAY_PREFIX,
     PRINCIPAL_PREFIX,
     article_terms,
@@ -268,6 +270,7 @@ def ours(
             "dps": n / (t_embed + t_terms + float(np.mean(t_index))),
             "recluster_dps": n / (t_embed + t_terms + t_re),
             "with_action": sum(any(t.startswith(ACTION_PREFIX) for t in ts) for ts in terms),
+            "with_coda": sum(CODA_TERM in ts for ts in terms),
             "with_day": sum(
                 bool(a.published) or any(t.startswith(DAY_PREFIX) for t in ts)
                 for a, ts in zip(arts, terms, strict=True)
@@ -815,7 +818,8 @@ def main() -> None:
                   f"{o:.0f} docs/s, now {args.embed_threads} {args.embed_precision} {c:.0f} docs/s, "
                   f"ratio x{c / o:.2f}; max cosine change {d:.4f}; load {os.getloadavg()[0]:.1f})")  # fmt: skip
         print(f"(event identity: a headline action for {res['with_action']} of {len(arts)} "
-              f"articles, an event day for {res['with_day']})")  # fmt: skip
+              f"articles, an event day for {res['with_day']}, a violent crime's legal coda "
+              f"for {res['with_coda']})")  # fmt: skip
         if args.features:
             feats = [event_features(a, t) for a, t in zip(arts, terms, strict=True)]
             rates = feature_rates(docs, feats, res["runs"][0])  # type: ignore[index]

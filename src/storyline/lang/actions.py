@@ -184,6 +184,25 @@ OPPOSED_ACTIONS: frozenset[frozenset[str]] = frozenset(frozenset(p) for p in (
 ))  # fmt: skip
 
 
+# A violent crime's legal coda (issue 19): the steps of a prosecution after the arrest and
+# the acts that leave a victim. An article whose lead names both in one sentence ("the
+# woman charged with murder in the plant shooting", "the gunman who shot a deputy was
+# sentenced to death") tells the crime's story on another day: the crime is still the
+# event, the charge, trial, verdict or sentence its coda, months or years later (ECB+
+# groups them with the crime). The arrest is not a step here (it is reported with the
+# crime, the same day), nor are the frauds, bribes and arsons whose charges and verdicts
+# are news events of their own (a mayor arrested and then charged, a founder's trial and
+# then its verdict): only acts with a victim of violence.
+LEGAL_STEPS: frozenset[str] = frozenset({"charge", "trial", "verdict", "sentence"})
+VIOLENT_ACTS: frozenset[str] = frozenset({"shooting", "stabbing"})
+# words of a killing (not of a death: "died in prison", "dies at 77" have no culprit)
+KILLING_WORDS: frozenset[str] = frozenset({
+    "killed", "kills", "kill", "killing", "killings", "killer", "killers", "murder",
+    "murders", "murdered", "murdering", "murderer", "slain", "slaying", "slayings",
+    "homicide", "manslaughter", "fatal",
+})  # fmt: skip
+
+
 def opposed(a: str, b: str) -> bool:
     """Whether two actions are opposed phases of one storyline (``OPPOSED_ACTIONS``)."""
     return frozenset((a, b)) in OPPOSED_ACTIONS
@@ -204,11 +223,14 @@ OUTCOME_OF: Mapping[str, str] = _forms(OUTCOME_ACTIONS)
 __all__ = [
     "ACTION_OF",
     "EVENT_ACTIONS",
+    "KILLING_WORDS",
+    "LEGAL_STEPS",
     "OPPOSED_ACTIONS",
     "OUTCOME_ACTIONS",
     "OUTCOME_OF",
     "PHRASE_ACTIONS",
     "UNREALISED_CUES",
     "UNREALISED_SPAN",
+    "VIOLENT_ACTS",
     "opposed",
 ]

@@ -23,11 +23,14 @@ from storyline.lang import (
 )
 from storyline.lang.actions import (
     ACTION_OF,
+    KILLING_WORDS,
+    LEGAL_STEPS,
     OUTCOME_ACTIONS,
     OUTCOME_OF,
     PHRASE_ACTIONS,
     UNREALISED_CUES,
     UNREALISED_SPAN,
+    VIOLENT_ACTS,
 )
 from storyline.lang.names import NAME_CONNECTORS
 from storyline.models import Article
@@ -57,6 +60,8 @@ PRINCIPAL_MIN = 2
 # apart, one on a strike and one on the deal that ended it, differ here.
 ACTION_PREFIX = "#a:"
 DAY_PREFIX = "#d:"
+# A violent crime's legal coda (``legal_coda``): its publication day is not its event's.
+CODA_TERM = "#c:legal"
 LEAD_CHARS = 400  # characters of the text read for a lead date
 
 
@@ -174,7 +179,49 @@ def article_terms(article: Article) -> list[str]:
     day = lead_day(article)
     if day:
         extra.append(DAY_PREFIX + day)
+    if legal_coda(article):
+        extra.append(CODA_TERM)
     return list(out) + extra
+
+
+# the words that may name a legal step (``legal_coda``'s first, cheap test): its forms and
+# the last words of the two-word phrases that name one ("death sentence", "found guilty")
+_LEGAL_WORDS = frozenset(
+    [w for w, a in ACTION_OF.items() if a in LEGAL_STEPS]
+    + [pair[1] for pair, a in PHRASE_ACTIONS.items() if a in LEGAL_STEPS]
+)
+
+
+def legal_coda(article: Article) -> bool:
+    """Whether the article's headline or lead tells a step of a prosecution for a violent
+    crime: one sentence of the title or of the first ``LEAD_CHARS`` characters names a
+    legal step (``lang.actions.LEGAL_STEPS``: charged, trial, convicted, sentenced) and an
+    act with a victim (``VIOLENT_ACTS``: shot, stabbed; ``KILLING_WORDS``: murder,
+    killed). "Woman charged with murder in plant shooting", "Gunman who shot a deputy
+    sentenced to death": the crime is the event and this its coda, published weeks or
+    years after it, so the index does not read the publication day as the event's
+    (``stages/commit/index.py``).
+    "Mayor charged with bribery" and "Man arrested over forest fire" are not codas: no
+    victim of violence, the charge is the news.
+    """
+    texts = [article.title or "", article.text[:LEAD_CHARS]]
+    window = " ".join(texts).lower()
+    if _LEGAL_WORDS.isdisjoint(w.rstrip(".") for w in _TOKEN.findall(window)):
+        return False  # most articles: no legal step named
+    for text in texts:
+        folded = fold_punctuation(text)
+        for s, e in sentence_spans(folded):
+            words = [w.lower().rstrip(".") for w in _TOKEN.findall(folded[s:e]) if w[0].isalnum()]
+            named: set[str] = set()
+            for w, nxt in zip(words, [*words[1:], ""], strict=False):
+                phrase = PHRASE_ACTIONS.get((w, nxt))
+                if phrase:
+                    named.add(phrase)
+                named.add(ACTION_OF.get(w, ""))
+            violent = named & VIOLENT_ACTS or not KILLING_WORDS.isdisjoint(words)
+            if named & LEGAL_STEPS and violent:
+                return True
+    return False
 
 
 def _action_words(text: str, headline: bool) -> Iterator[str]:
@@ -335,6 +382,7 @@ def _emit_run(
 
 __all__ = [
     "ACTION_PREFIX",
+    "CODA_TERM",
     "DAY_PREFIX",
     "MAX_TERMS",
     "PRINCIPALS",
@@ -343,4 +391,5 @@ __all__ = [
     "article_terms",
     "headline_actions",
     "lead_day",
+    "legal_coda",
 ]
