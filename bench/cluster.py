@@ -2,7 +2,7 @@
 """Story clustering benchmark on ECB+ (quality, speed) and on synthetic stores (scaling).
 
     python bench/cluster.py [--embedder minilm|model2vec|tfidf] [--split dev|train]
-                            [--set ecbplus|siblings|siblings2|siblings3] [--orders 3] [--no-baselines] [--scale 100000] [--no-scale]
+                            [--set ecbplus|siblings|siblings2|siblings3|siblings4] [--orders 3] [--no-baselines] [--scale 100000] [--no-scale]
                             [--features] [--splits]
                             [--only-scale] [--minilm-tokens N]
                             [--embed-threads N] [--compare-threads N]
@@ -50,7 +50,8 @@ labelled fictional set of sibling events, with outlets and publication dates whe
 articles have them; see its README) instead of ECB+ dev; the TF-IDF threshold is still
 chosen on ECB+ train. ``--set siblings2`` does the same on ``bench/data/siblings2``, a
 second set written blind and measured once (held out: do not tune on it); ``--set siblings3``
-on ``bench/data/siblings3``, a third one written blind the same way (held out too).
+on ``bench/data/siblings3``, a third one written blind the same way (held out too);
+``--set siblings4`` on ``bench/data/siblings4``, a fourth (political, mostly undated; held out).
 
 Scaling: synthetic stories made from ECB+ train documents' terms and vectors (perturbed;
 new names per story; dates over three years) are fed to ``StoryIndex`` directly (no
@@ -132,7 +133,13 @@ def load(split: str) -> tuple[list[dict], list[Article]]:
 SIBLINGS = ROOT / "bench" / "data" / "siblings"
 SIBLINGS2 = ROOT / "bench" / "data" / "siblings2"  # held out: written blind, measured once
 SIBLINGS3 = ROOT / "bench" / "data" / "siblings3"  # held out: written blind, measured once
-SIBLING_SETS = {"siblings": SIBLINGS, "siblings2": SIBLINGS2, "siblings3": SIBLINGS3}
+SIBLINGS4 = ROOT / "bench" / "data" / "siblings4"  # held out: political, mostly undated
+SIBLING_SETS = {
+    "siblings": SIBLINGS,
+    "siblings2": SIBLINGS2,
+    "siblings3": SIBLINGS3,
+    "siblings4": SIBLINGS4,
+}
 
 
 def load_siblings(root: Path = SIBLINGS) -> tuple[list[dict], list[Article]]:
@@ -716,9 +723,9 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
     ap.add_argument(
         "--set", dest="dataset", default="ecbplus",
-        choices=["ecbplus", "siblings", "siblings2", "siblings3"],
+        choices=["ecbplus", "siblings", "siblings2", "siblings3", "siblings4"],
         help="ECB+ (train and --split) or the project's sibling sets (bench/data/siblings, "
-        "bench/data/siblings2 and siblings3: the held-out second and third sets)",
+        "bench/data/siblings2, siblings3 and siblings4: the held-out second to fourth sets)",
     )  # fmt: skip
     ap.add_argument("--orders", type=int, default=3, help="incremental runs (1 = file order)")
     ap.add_argument("--no-baselines", action="store_true")

@@ -2,7 +2,7 @@
 """Storyline linking benchmark on ECB+ (issue 19): are sibling events threaded together?
 
     python bench/threads.py [--embedder minilm|model2vec|tfidf] [--split train|dev|both]
-                            [--set ecbplus|siblings|siblings2|siblings3|all] [--sweep] [--explain]
+                            [--set ecbplus|siblings|siblings2|siblings3|siblings4|all] [--sweep] [--explain]
                             [--cache FILE.npz]
 
 Each ECB+ topic has two subtopics, two distinct events of one storyline (a rehab stay in
@@ -19,7 +19,9 @@ set: 9 storylines of 2-3 events; see its README), whose dated articles give thei
 date bounds as on ingest (``article_bounds``/``event_bounds``; no facts, so undated
 articles are placed by their event's dated ones). ``--set all`` runs both.
 ``--set siblings2`` runs the held-out second set (``bench/data/siblings2``; not in ``all``),
-``--set siblings3`` the held-out third set (``bench/data/siblings3``; not in ``all``).
+``--set siblings3`` the held-out third set (``bench/data/siblings3``; not in ``all``),
+``--set siblings4`` the held-out fourth set (``bench/data/siblings4``; political, mostly
+undated; not in ``all``).
 
 Printed per split: the share of same-topic event pairs linked into one storyline
 (target >= 0.9) and of different-topic event pairs wrongly linked (target <= 2%), and the
@@ -53,7 +55,7 @@ from storyline.stages.prepare.clean import clean_document  # noqa: E402
 from storyline.stages.prepare.terms import article_terms  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
-from cluster import SIBLINGS, SIBLINGS2, SIBLINGS3, load_siblings  # noqa: E402
+from cluster import SIBLINGS, SIBLINGS2, SIBLINGS3, SIBLINGS4, load_siblings  # noqa: E402
 
 
 def shared_dir() -> Path:
@@ -204,7 +206,7 @@ def main() -> None:
         "--set",
         dest="dataset",
         default="all",
-        choices=["ecbplus", "siblings", "siblings2", "siblings3", "all"],
+        choices=["ecbplus", "siblings", "siblings2", "siblings3", "siblings4", "all"],
     )
     ap.add_argument("--sweep", action="store_true")
     ap.add_argument("--explain", action="store_true", help="evidence of pairs apart, cross links")
@@ -238,7 +240,7 @@ def main() -> None:
         events = signals(docs, arts, vecs, terms)
         topic = {d["event"]: d["storyline"] for d in docs}
         report(f"siblings ({len(docs)} docs)", events, topic, args.sweep, floor, args.explain)
-    held_out = {"siblings2": SIBLINGS2, "siblings3": SIBLINGS3}
+    held_out = {"siblings2": SIBLINGS2, "siblings3": SIBLINGS3, "siblings4": SIBLINGS4}
     if args.dataset in held_out:  # held out: not in "all", measured once
         docs, arts, vecs, terms = load_sibling_set(args.embedder, held_out[args.dataset])
         events = signals(docs, arts, vecs, terms)

@@ -1,8 +1,9 @@
-"""The blind sibling sets (bench/data/siblings2 and siblings3) load and their gold is
-consistent.
+"""The blind sibling sets (bench/data/siblings2, siblings3 and siblings4) load and their gold
+is consistent.
 
 Cheap checks on files and labels only: no engine run (each set is measured by hand, with
-bench/cluster.py --set NAME and bench/threads.py --set NAME; siblings3 is held out)."""
+bench/cluster.py --set NAME and bench/threads.py --set NAME; siblings3 and siblings4 are held
+out)."""
 
 import json
 from collections import defaultdict
@@ -18,11 +19,13 @@ class _Bounds(NamedTuple):
     articles: tuple[int, int]
     min_sibling_topics: int
     singletons: tuple[int, int]
+    per_event: tuple[int, int] = (3, 4)  # articles (and at least as many outlets as the low end)
 
 
 SETS = {
     "siblings2": _Bounds((80, 110), 10, (3, 4)),
     "siblings3": _Bounds((90, 110), 12, (4, 5)),
+    "siblings4": _Bounds((60, 75), 5, (3, 3), (4, 5)),
 }
 
 
@@ -67,10 +70,11 @@ def test_events_nest_in_topics_and_storylines(name: str) -> None:
     assert len(sibling_topics) >= bounds.min_sibling_topics
     assert all(len(events[t]) <= 3 for t in sibling_topics)
     assert bounds.singletons[0] <= len(singletons) <= bounds.singletons[1]
-    # each sibling event: 3-4 articles, 3+ outlets (a follow-up may share one)
+    # each sibling event: 3-4 articles, 3+ outlets (a follow-up may share one); siblings4: 4-5
+    low, high = bounds.per_event
     for t in sibling_topics:
         for ev in events[t]:
-            assert 3 <= len(set(outlets[ev])) <= len(outlets[ev]) <= 4
+            assert low <= len(set(outlets[ev])) <= len(outlets[ev]) <= high
     assert sum(g["published"] is None for g in gold) >= 10  # several undated articles
 
 
@@ -97,3 +101,18 @@ def test_every_siblings3_event_has_a_dated_article_on_its_own_day() -> None:
     for ev, day in first.items():
         by_topic[topic[ev]].append(day)
     assert all(len(set(days)) == len(days) for days in by_topic.values())  # siblings days apart
+
+
+def test_siblings4_is_mostly_undated_political_and_long() -> None:
+    root = DATA / "siblings4"
+    gold = _gold(root)
+    undated = sum(g["published"] is None for g in gold)
+    assert undated >= 0.6 * len(gold)  # at least 60% undated, as the outside testers' set
+    by_event: dict[str, list[str]] = defaultdict(list)
+    for g in gold:
+        words = len((root / str(g["file"])).read_text(encoding="utf-8").split())
+        assert 150 <= words <= 350
+        meta = json.loads((root / str(g["file"])).with_suffix(".meta.json").read_text("utf-8"))
+        by_event[str(g["event"])].append(meta["outlet"])
+    # every event, singletons too, is told by 4-5 different outlets
+    assert all(4 <= len(set(o)) == len(o) <= 5 for o in by_event.values())
