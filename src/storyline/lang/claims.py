@@ -15,14 +15,17 @@ from collections.abc import Mapping
 __all__ = [
     "DURATION_MEASURES",
     "GOVERNOR_SKIP_WORDS",
+    "IRREGULAR_VERB_FORMS",
     "LIST_WORDS",
     "MEASURED_NOUNS",
     "MEASURE_SYNONYMS",
     "MOTION_IRREGULAR",
     "MOTION_NOUNS",
     "PEOPLE_KINDS",
+    "PREDICATE_AUXILIARIES",
     "RECORD_CUES",
     "RECORD_NOUNS",
+    "RELATIVE_OPENERS",
     "SCORE_CUES",
     "SPEED_UNITS",
     "STORYLINE_DURATION_MEASURES",
@@ -177,3 +180,38 @@ LIST_WORDS: frozenset[str] = frozenset(
 STORYLINE_DURATION_MEASURES: frozenset[str] = frozenset(
     {"years", "months", "weeks", "days", "hours", "minutes", "year", "day"}
 )
+
+# Paraphrases told by their predicate (``stages/analysis/statements.py``: two clauses less
+# alike by their vectors are one fact only when they share a predicate). A word is read as a
+# verb when it follows one of these (an adverb in "-ly" between them is skipped: "has
+# finally entered"), ends in "-ed", or is an irregular form below.
+PREDICATE_AUXILIARIES: frozenset[str] = frozenset(
+    {"to", "will", "would", "shall", "can", "could", "may", "might", "must", "should", "has",
+     "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "did", "does",
+     "do", "won't", "didn't", "doesn't", "wasn't", "weren't", "hasn't", "haven't", "hadn't"}
+)  # fmt: skip
+
+# A verb right after these opens a relative clause ("the man who killed four was
+# sentenced"): background about an argument, not the clause's own predicate.
+RELATIVE_OPENERS: frozenset[str] = frozenset({"who", "which", "that", "whom", "whose"})
+
+# Irregular past forms (written form -> lemma) that tell what happened in news leads; the
+# regular ones are read by their "-ed" ending.
+IRREGULAR_VERB_FORMS: Mapping[str, str] = {
+    "began": "begin", "begun": "begin", "beat": "beat", "beaten": "beat", "broke": "break",
+    "broken": "break", "brought": "bring", "bought": "buy", "caught": "catch", "chose": "choose",
+    "chosen": "choose", "came": "come", "cut": "cut", "drew": "draw", "drawn": "draw",
+    "drove": "drive", "driven": "drive", "fell": "fall", "fallen": "fall", "fled": "flee",
+    "fought": "fight", "found": "find", "froze": "freeze", "frozen": "freeze", "gave": "give",
+    "given": "give", "got": "get", "gotten": "get", "grew": "grow", "grown": "grow",
+    "hung": "hang", "hit": "hit", "held": "hold", "hurt": "hurt", "kept": "keep",
+    "knew": "know", "known": "know", "laid": "lay", "led": "lead", "left": "leave",
+    "lost": "lose", "made": "make", "meant": "mean", "met": "meet", "paid": "pay",
+    "put": "put", "quit": "quit", "ran": "run", "rose": "rise", "risen": "rise",
+    "sold": "sell", "sent": "send", "set": "set", "shook": "shake", "shaken": "shake",
+    "shot": "shoot", "shut": "shut", "sank": "sink", "sunk": "sink", "spent": "spend",
+    "spoke": "speak", "spoken": "speak", "stole": "steal", "stolen": "steal", "stood": "stand",
+    "struck": "strike", "stricken": "strike", "swept": "sweep", "took": "take", "taken": "take",
+    "threw": "throw", "thrown": "throw", "won": "win", "wore": "wear", "worn": "wear",
+    "withdrew": "withdraw", "withdrawn": "withdraw", "wrote": "write", "written": "write",
+}  # fmt: skip
