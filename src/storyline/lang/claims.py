@@ -13,6 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 __all__ = [
+    "BARE_COUNT_FOLLOWERS",
+    "BARE_COUNT_GERUNDS",
+    "BARE_COUNT_PARTICIPLES",
     "DURATION_MEASURES",
     "GOVERNOR_SKIP_WORDS",
     "IRREGULAR_VERB_FORMS",
@@ -215,3 +218,21 @@ IRREGULAR_VERB_FORMS: Mapping[str, str] = {
     "threw": "throw", "thrown": "throw", "won": "win", "wore": "wear", "worn": "wear",
     "withdrew": "withdraw", "withdrawn": "withdraw", "wrote": "write", "written": "write",
 }  # fmt: skip
+
+# A bare count whose frame is the participle right after it ("one killed, two wounded",
+# "left one dead and two injured", "one was killed"): participle -> frame
+# (``stages/prepare/extract/quantities.py``).
+BARE_COUNT_PARTICIPLES: Mapping[str, str] = {
+    "killed": "killed", "dead": "killed", "injured": "injured", "wounded": "injured",
+    "hurt": "injured", "missing": "missing",
+}  # fmt: skip
+# ... or the gerund right before it ("killing one and wounding two"): gerund -> frame.
+BARE_COUNT_GERUNDS: Mapping[str, str] = {
+    "killing": "killed", "wounding": "injured", "injuring": "injured", "hurting": "injured",
+}  # fmt: skip
+# Words that may follow such a participle, so it ends its clause rather than qualify a noun
+# ("one injured man" is no bare count; "one injured in the blast" is).
+BARE_COUNT_FOLLOWERS: frozenset[str] = frozenset(
+    {"and", "in", "on", "at", "when", "after", "as", "while", "during", "by", "from",
+     "including", "or", "but", "since", "near", "inside", "outside", "overnight"}
+)  # fmt: skip
