@@ -341,3 +341,19 @@ def test_a_relative_clause_verb_or_an_adjective_is_not_the_predicate() -> None:
     assert verb_lemma("retained") == verb_lemma("retain")
     assert verb_lemma("admitted") == verb_lemma("admits")
     assert verb_lemma("hung") == verb_lemma("hanged") == "hang"
+
+
+def test_a_year_is_not_a_count_at_odds_with_another_count() -> None:
+    _arts, found = _statements(
+        "A judge on Saturday sentenced the Brenmoor gunman to life in prison for his 2005 "
+        "rampage at the courthouse.",
+        "A judge on Saturday sentenced the Brenmoor gunman, who killed four people at the "
+        "courthouse, to life in prison.",
+    )
+    assert len(found) == 1
+    # a count written with a separator is a count, not a year
+    _arts, found = _statements(
+        "Aid workers set up 2,000 tents for the families in Brenmoor on Sunday morning.",
+        "Aid workers set up 20 tents for the families in Brenmoor on Sunday morning.",
+    )
+    assert found == []

@@ -27,6 +27,7 @@ __all__ = [
     "PEOPLE_KINDS",
     "PREDICATE_AUXILIARIES",
     "RECORD_CUES",
+    "RECORD_IN_WORDS",
     "RECORD_NOUNS",
     "RELATIVE_OPENERS",
     "SCORE_CUES",
@@ -236,3 +237,12 @@ BARE_COUNT_FOLLOWERS: frozenset[str] = frozenset(
     {"and", "in", "on", "at", "when", "after", "as", "while", "during", "by", "from",
      "including", "or", "but", "since", "near", "inside", "outside", "overnight"}
 )  # fmt: skip
+
+# A won-lost record told in words ("nine wins and 14 losses", "52 victories, three defeats
+# and one draw"): the nouns of each of its places, in the order a dash-written record gives
+# them ("9-14", "45-7-2"). Read by ``stages/analysis/align.py`` ``_records``.
+RECORD_IN_WORDS: tuple[tuple[str, ...], ...] = (
+    ("wins", "victories"),
+    ("losses", "defeats"),
+    ("draws", "ties"),
+)

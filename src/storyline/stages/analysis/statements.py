@@ -209,6 +209,8 @@ class Statement:
 def _value(word: str) -> str | None:
     w = word.lower().rstrip(".")
     if _NUMERIC.match(w) and any(ch.isdigit() for ch in w):
+        if _YEAR.fullmatch(w):
+            return "y" + w  # a year, written with no separator (a count of 2,000 has one)
         w = re.sub(r"(?<=\d),\s?(?=\d{3})", "", w)  # "2, 000" and "2,000" are 2000
         w = re.sub(r"\s", "", w)
         return "0" + w if w.startswith(".") else w
@@ -589,14 +591,18 @@ def _same_figures_why(
 def _kind(value: str) -> str:
     if value in WEEKDAYS:
         return "weekday"
-    return "month" if value[:1] == "m" else "number"
+    if value[:1] == "m":
+        return "month"
+    # a year dates what it is said of, it counts nothing (issue 18): "his 2005 rampage" and
+    # "killed four people" are no two counts at odds
+    return "year" if value[:1] == "y" else "number"
 
 
 def _agree(va: set[str], vb: set[str]) -> bool:
     """Values agree kind by kind unless each side gives one the other does not ("ten
     killed" and "killed" agree, so do "Ames, 36, was charged" and "Ames was charged";
-    "ten" and "five" do not)."""
-    for kind in ("number", "weekday", "month"):
+    "ten" and "five" do not; a year is compared with years only)."""
+    for kind in ("number", "year", "weekday", "month"):
         ka = {v for v in va if _kind(v) == kind}
         kb = {v for v in vb if _kind(v) == kind}
         if ka - kb and kb - ka:
@@ -607,7 +613,7 @@ def _agree(va: set[str], vb: set[str]) -> bool:
 def _specific(values: set[str]) -> bool:
     """Values that name one thing: a year, a record, a decimal, an edition ("2007",
     "9-14", "0.41", "79th"), or a month with its day."""
-    numbers = {v for v in values if _kind(v) == "number"}
+    numbers = {v for v in values if _kind(v) in ("number", "year")}
     if any(len(v) >= 3 for v in numbers):
         return True
     return bool(numbers) and any(_kind(v) == "month" for v in values)
