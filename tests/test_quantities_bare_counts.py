@@ -40,9 +40,16 @@ def test_killing_one_and_wounding_two(parse: bool) -> None:
     assert all(v == 2.0 for s, v in found if s == "people injured")
 
 
+@pytest.mark.parametrize("parse", [False, True])
+def test_killed_one_person(parse: bool) -> None:
+    found = _counts("A gunman killed one person and wounded two others in Brenmoor.", parse)
+    assert ("people killed", 1.0) in found
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "The storm killed one of the Brenmoor ferry routes, the operator said.",
         "No one was hurt in the Brenmoor depot fire, the brigade said.",
         "One injured worker was taken to the Brenmoor clinic.",
         "Killing one of the Brenmoor ferry routes was a mistake, the mayor said.",

@@ -14,8 +14,8 @@ from collections.abc import Mapping
 
 __all__ = [
     "BARE_COUNT_FOLLOWERS",
-    "BARE_COUNT_GERUNDS",
     "BARE_COUNT_PARTICIPLES",
+    "BARE_COUNT_VERBS",
     "DURATION_MEASURES",
     "GOVERNOR_SKIP_WORDS",
     "IRREGULAR_VERB_FORMS",
@@ -227,9 +227,11 @@ BARE_COUNT_PARTICIPLES: Mapping[str, str] = {
     "killed": "killed", "dead": "killed", "injured": "injured", "wounded": "injured",
     "hurt": "injured", "missing": "missing",
 }  # fmt: skip
-# ... or the gerund right before it ("killing one and wounding two"): gerund -> frame.
-BARE_COUNT_GERUNDS: Mapping[str, str] = {
+# ... or the verb right before it ("killing one and wounding two", "killed one person"):
+# verb form -> frame.
+BARE_COUNT_VERBS: Mapping[str, str] = {
     "killing": "killed", "wounding": "injured", "injuring": "injured", "hurting": "injured",
+    "killed": "killed", "wounded": "injured", "injured": "injured",
 }  # fmt: skip
 # Words that may follow such a participle, so it ends its clause rather than qualify a noun
 # ("one injured man" is no bare count; "one injured in the blast" is).

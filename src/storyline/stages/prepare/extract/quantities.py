@@ -56,8 +56,8 @@ from storyline.lang import (
 )
 from storyline.lang.claims import (
     BARE_COUNT_FOLLOWERS,
-    BARE_COUNT_GERUNDS,
     BARE_COUNT_PARTICIPLES,
+    BARE_COUNT_VERBS,
     MEASURED_NOUNS,
     MOTION_IRREGULAR,
     MOTION_NOUNS,
@@ -1927,10 +1927,11 @@ _BARE_AFTER = re.compile(
     rf"(?P<part>{alternation(BARE_COUNT_PARTICIPLES)})\b{_BARE_ENDS}",
     re.I,
 )
-# "one" after a casualty gerund ("killing one and wounding two") or before a participle
+# "one" after a casualty verb ("killing one and wounding two", "killed one person") or
+# before a participle ("one killed")
 _BARE_ONE = re.compile(
-    rf"\b(?:(?P<ger>{alternation(BARE_COUNT_GERUNDS)})\s+(?:at\s+least\s+)?)?"
-    rf"(?P<one>[Oo]ne)\b",
+    rf"\b(?:(?P<ger>{alternation(BARE_COUNT_VERBS)})\s+(?:at\s+least\s+)?)?"
+    rf"(?P<one>[Oo]ne)\b(?:\s+(?P<noun>[a-z][a-z-]+)\b)?",
     re.I,
 )
 # "no one", "the one", "not one", "any one": a pronoun or a denial, not a count
@@ -1948,9 +1949,10 @@ def _bare_ones(
     article: Article, sent: tuple[int, int], found: Sequence[Quantity]
 ) -> list[Quantity]:
     """The count "one" of a casualty, which ``_find_numbers`` never reads (it is nearly always
-    a pronoun or an article): right after a casualty gerund and ending its clause ("killing
-    one and wounding two"), or right before a clause-ending participle ("one killed, two
-    wounded", "left one dead", "one was injured in the blast")."""
+    a pronoun or an article): right after a casualty verb and ending its clause ("killing
+    one and wounding two") or before a person ("killed one person"), or right before a
+    clause-ending participle ("one killed, two wounded", "left one dead", "one was injured
+    in the blast")."""
     text = article.text
     out: list[Quantity] = []
     for m in _BARE_ONE.finditer(text, sent[0], sent[1]):
@@ -1959,9 +1961,14 @@ def _bare_ones(
             continue
         frame: str | None = None
         end = e
+        noun = m.group("noun")
         if m.group("ger") and _BARE_END.match(text, e):
-            frame = BARE_COUNT_GERUNDS[m.group("ger").lower()]
+            frame = BARE_COUNT_VERBS[m.group("ger").lower()]
             s = m.start()
+        elif m.group("ger") and noun and _a_person(noun, []) and not noun.endswith("s"):
+            # "killed one person", "wounding one officer"
+            frame = BARE_COUNT_VERBS[m.group("ger").lower()]
+            s, end = m.start(), m.end("noun")
         else:
             after = _BARE_AFTER.match(text, e)
             if after is not None:
