@@ -305,3 +305,14 @@ def test_hours_and_days_are_no_record() -> None:
         ("The network said the Orlen awards air at 5-8 p.m. on October 1-2.", []),
     )
     assert not any(c.slot in ("record", "score") for c in al.claims)
+
+
+def test_a_record_told_in_words_is_the_record() -> None:
+    al = _story(
+        ("The Orlen Hawks finished the season with a 9-14 record under coach Ilse Varhol.", []),
+        ("Under coach Ilse Varhol the Orlen Hawks had nine wins and 14 losses this season.", []),
+        ("Under coach Ilse Varhol the Orlen Hawks had ten wins and 13 losses this season.", []),
+    )
+    assert _together(al, "n0", "n1")
+    assert not _together(al, "n0", "n2")
+    assert al.conflicts == []

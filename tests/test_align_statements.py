@@ -282,3 +282,78 @@ def test_one_in_a_hyphenated_word_is_no_value() -> None:
     text = "Olsen won a one-sided final in the 3rd round, one day after her one defeat."
     values = [t.value for t in _tokens(text, 0, len(text)) if t.value]
     assert values == ["3rd", "1", "1"]  # "one day", "one defeat" count; "one-sided" does not
+
+
+# -- told in other words, less alike: the clauses must share their predicate -------------------
+
+
+def _alike_at(cos: float, topic: str):
+    """A stand-in embedder: every text naming ``topic`` is at cosine ``cos`` from every other
+    one, the rest orthogonal to all."""
+
+    def encode(texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), len(texts) + 1), dtype=np.float32)
+        for i, t in enumerate(texts):
+            if topic in t:
+                out[i, 0] = np.sqrt(cos)
+                out[i, i + 1] = np.sqrt(1 - cos)
+            else:
+                out[i, i + 1] = 1.0
+        return out
+
+    return encode
+
+
+def _told_at(cos: float, *texts: str):
+    arts = [article(f"p{i}", t) for i, t in enumerate(texts)]
+    meaning = Meaning(_alike_at(cos, "Brenmoor"), "minilm")
+    return find_statements(arts, _roots(*arts), meaning=meaning)
+
+
+def test_less_alike_clauses_sharing_their_predicate_are_one_statement() -> None:
+    first = "Retired ferry captain Tomas Vell died on Sunday at a hospital in Brenmoor."
+    second = "Vell died late on Sunday in a Brenmoor hospital, his family said in a statement."
+    (st,) = _told_at(0.65, first, second)
+    assert {c.article for c in st.cites} == {"p0", "p1"}
+    assert _told_at(0.5, first, second) == []  # below the predicate floor: nothing
+
+
+def test_less_alike_clauses_with_other_predicates_stay_apart() -> None:
+    # the same person, place and day, but one was arrested and the other charged
+    first = "Police arrested ferry captain Tomas Vell at his Brenmoor office on Sunday."
+    second = "On Sunday Vell was charged at the Brenmoor office of the public prosecutor."
+    assert _told_at(0.65, first, second) == []
+    assert len(_told_at(0.8, first, second)) == 1  # alike enough without a shared predicate
+
+
+def test_a_relative_clause_verb_or_an_adjective_is_not_the_predicate() -> None:
+    from storyline.stages.analysis.statements import _aside_spans, _tokens, _verbs, verb_lemma
+
+    def verbs(text: str) -> list[str]:
+        return list(_verbs(_tokens(text, 0, len(text)), _aside_spans(text, 0, len(text))))
+
+    assert verbs("The man who killed two guards was sentenced on Friday.") == ["sentenc"]
+    assert verbs("The suspected smuggler has finally surrendered to the coast guard.") == [
+        "surrender"
+    ]
+    assert verbs("Vell, who founded the ferry line, died on Sunday.") == ["di"]
+    assert verbs("The mayor said the bridge would reopen.") == ["reopen"]
+    assert verb_lemma("retained") == verb_lemma("retain")
+    assert verb_lemma("admitted") == verb_lemma("admits")
+    assert verb_lemma("hung") == verb_lemma("hanged") == "hang"
+
+
+def test_a_year_is_not_a_count_at_odds_with_another_count() -> None:
+    _arts, found = _statements(
+        "A judge on Saturday sentenced the Brenmoor gunman to life in prison for his 2005 "
+        "rampage at the courthouse.",
+        "A judge on Saturday sentenced the Brenmoor gunman, who killed four people at the "
+        "courthouse, to life in prison.",
+    )
+    assert len(found) == 1
+    # a count written with a separator is a count, not a year
+    _arts, found = _statements(
+        "Aid workers set up 2,000 tents for the families in Brenmoor on Sunday morning.",
+        "Aid workers set up 20 tents for the families in Brenmoor on Sunday morning.",
+    )
+    assert found == []

@@ -13,16 +13,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 __all__ = [
+    "BARE_COUNT_FOLLOWERS",
+    "BARE_COUNT_PARTICIPLES",
+    "BARE_COUNT_VERBS",
     "DURATION_MEASURES",
     "GOVERNOR_SKIP_WORDS",
+    "IRREGULAR_VERB_FORMS",
     "LIST_WORDS",
     "MEASURED_NOUNS",
     "MEASURE_SYNONYMS",
     "MOTION_IRREGULAR",
     "MOTION_NOUNS",
     "PEOPLE_KINDS",
+    "PREDICATE_AUXILIARIES",
     "RECORD_CUES",
+    "RECORD_IN_WORDS",
     "RECORD_NOUNS",
+    "RELATIVE_OPENERS",
     "SCORE_CUES",
     "SPEED_UNITS",
     "STORYLINE_DURATION_MEASURES",
@@ -176,4 +183,68 @@ LIST_WORDS: frozenset[str] = frozenset(
 # ``en.DURATION_UNITS``, which reads spans in text: each keeps its own stage's behaviour.
 STORYLINE_DURATION_MEASURES: frozenset[str] = frozenset(
     {"years", "months", "weeks", "days", "hours", "minutes", "year", "day"}
+)
+
+# Paraphrases told by their predicate (``stages/analysis/statements.py``: two clauses less
+# alike by their vectors are one fact only when they share a predicate). A word is read as a
+# verb when it follows one of these (an adverb in "-ly" between them is skipped: "has
+# finally entered"), ends in "-ed", or is an irregular form below.
+PREDICATE_AUXILIARIES: frozenset[str] = frozenset(
+    {"to", "will", "would", "shall", "can", "could", "may", "might", "must", "should", "has",
+     "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "did", "does",
+     "do", "won't", "didn't", "doesn't", "wasn't", "weren't", "hasn't", "haven't", "hadn't"}
+)  # fmt: skip
+
+# A verb right after these opens a relative clause ("the man who killed four was
+# sentenced"): background about an argument, not the clause's own predicate.
+RELATIVE_OPENERS: frozenset[str] = frozenset({"who", "which", "that", "whom", "whose"})
+
+# Irregular past forms (written form -> lemma) that tell what happened in news leads; the
+# regular ones are read by their "-ed" ending.
+IRREGULAR_VERB_FORMS: Mapping[str, str] = {
+    "began": "begin", "begun": "begin", "beat": "beat", "beaten": "beat", "broke": "break",
+    "broken": "break", "brought": "bring", "bought": "buy", "caught": "catch", "chose": "choose",
+    "chosen": "choose", "came": "come", "cut": "cut", "drew": "draw", "drawn": "draw",
+    "drove": "drive", "driven": "drive", "fell": "fall", "fallen": "fall", "fled": "flee",
+    "fought": "fight", "found": "find", "froze": "freeze", "frozen": "freeze", "gave": "give",
+    "given": "give", "got": "get", "gotten": "get", "grew": "grow", "grown": "grow",
+    "hung": "hang", "hit": "hit", "held": "hold", "hurt": "hurt", "kept": "keep",
+    "knew": "know", "known": "know", "laid": "lay", "led": "lead", "left": "leave",
+    "lost": "lose", "made": "make", "meant": "mean", "met": "meet", "paid": "pay",
+    "put": "put", "quit": "quit", "ran": "run", "rose": "rise", "risen": "rise",
+    "sold": "sell", "sent": "send", "set": "set", "shook": "shake", "shaken": "shake",
+    "shot": "shoot", "shut": "shut", "sank": "sink", "sunk": "sink", "spent": "spend",
+    "spoke": "speak", "spoken": "speak", "stole": "steal", "stolen": "steal", "stood": "stand",
+    "struck": "strike", "stricken": "strike", "swept": "sweep", "took": "take", "taken": "take",
+    "threw": "throw", "thrown": "throw", "won": "win", "wore": "wear", "worn": "wear",
+    "withdrew": "withdraw", "withdrawn": "withdraw", "wrote": "write", "written": "write",
+}  # fmt: skip
+
+# A bare count whose frame is the participle right after it ("one killed, two wounded",
+# "left one dead and two injured", "one was killed"): participle -> frame
+# (``stages/prepare/extract/quantities.py``).
+BARE_COUNT_PARTICIPLES: Mapping[str, str] = {
+    "killed": "killed", "dead": "killed", "injured": "injured", "wounded": "injured",
+    "hurt": "injured", "missing": "missing",
+}  # fmt: skip
+# ... or the verb right before it ("killing one and wounding two", "killed one person"):
+# verb form -> frame.
+BARE_COUNT_VERBS: Mapping[str, str] = {
+    "killing": "killed", "wounding": "injured", "injuring": "injured", "hurting": "injured",
+    "killed": "killed", "wounded": "injured", "injured": "injured",
+}  # fmt: skip
+# Words that may follow such a participle, so it ends its clause rather than qualify a noun
+# ("one injured man" is no bare count; "one injured in the blast" is).
+BARE_COUNT_FOLLOWERS: frozenset[str] = frozenset(
+    {"and", "in", "on", "at", "when", "after", "as", "while", "during", "by", "from",
+     "including", "or", "but", "since", "near", "inside", "outside", "overnight"}
+)  # fmt: skip
+
+# A won-lost record told in words ("nine wins and 14 losses", "52 victories, three defeats
+# and one draw"): the nouns of each of its places, in the order a dash-written record gives
+# them ("9-14", "45-7-2"). Read by ``stages/analysis/align.py`` ``_records``.
+RECORD_IN_WORDS: tuple[tuple[str, ...], ...] = (
+    ("wins", "victories"),
+    ("losses", "defeats"),
+    ("draws", "ties"),
 )

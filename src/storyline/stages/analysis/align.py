@@ -40,9 +40,11 @@ from storyline.lang.claims import (
     MEASURE_SYNONYMS,
     PEOPLE_KINDS,
     RECORD_CUES,
+    RECORD_IN_WORDS,
     RECORD_NOUNS,
     SCORE_CUES,
     SPEED_UNITS,
+    VALUE_WORDS,
 )
 from storyline.lang.en import PERSON_ROLE_NOUNS, WEEKDAYS
 from storyline.lang.frames import (
@@ -705,6 +707,21 @@ _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 _RECORD_OWNER_REACH = 60
 
 
+_SMALL_NUMBER = r"\d{1,3}|" + alternation(w for w, v in VALUE_WORDS.items() if v.isdigit())
+# "nine wins and 14 losses", "52 victories, three defeats and one draw"
+_RECORD_WORDS = re.compile(
+    rf"(?<![\w.,-])(?P<w>{_SMALL_NUMBER})\s+(?:{alternation(RECORD_IN_WORDS[0])})\s*(?:,|and)\s+"
+    rf"(?P<l>{_SMALL_NUMBER})\s+(?:{alternation(RECORD_IN_WORDS[1])})\b"
+    rf"(?:\s*(?:,|and)\s+(?P<d>{_SMALL_NUMBER})\s+(?:{alternation(RECORD_IN_WORDS[2])})\b)?",
+    re.I,
+)
+
+
+def _record_number(word: str) -> float:
+    w = word.lower()
+    return float(VALUE_WORDS[w]) if w in VALUE_WORDS else float(w)
+
+
 def _records(text: str, facts: ArticleFacts) -> list[Quantity]:
     """The records and scores of an article as interval values (issue 18): "a 9-14 record",
     "went 9-14", "Ames (52-3, 46 KOs)", "Ames, 58-3, floored", "won 3-1", "beat Varn 3-1".
@@ -761,6 +778,25 @@ def _records(text: str, facts: ArticleFacts) -> list[Quantity]:
                 cite=Cite(facts.article_id, s, e), subject_entity=eid,
             )
         )  # fmt: skip
+    for m in _RECORD_WORDS.finditer(text):
+        # a record told in words ("nine wins and 14 losses") is the record "9-14": its
+        # owner is the last name written before it in its sentence, as above
+        s, e = m.span()
+        if any(q.cite.start < e and s < q.cite.end for q in out):
+            continue
+        owner = [
+            (a, b, eid, name) for a, b, eid, name in mentions
+            if b <= s and s - b <= _RECORD_OWNER_REACH and not _SENTENCE_BREAK.search(text, b, s)
+        ]  # fmt: skip
+        nums = [_record_number(g) for g in (m.group("w"), m.group("l"), m.group("d")) if g]
+        out.append(
+            Quantity(
+                subject=owner[-1][3] if owner else None, measure="record", value=None,
+                low=nums[0], high=nums[1], hedge="range", text=text[s:e],
+                cite=Cite(facts.article_id, s, e),
+                subject_entity=owner[-1][2] if owner else None,
+            )
+        )  # fmt: skip
     return out
 
 
@@ -768,6 +804,9 @@ def _pair_of(r: _Reading) -> tuple[float, ...]:
     """A figure's interval value: a record's numbers as written ("45-7-2"), a range's two
     ends in a common unit; () for a single number."""
     if r.q.measure in ("record", "score"):
+        told = _RECORD_WORDS.fullmatch(r.q.text)
+        if told:  # "nine wins and 14 losses"
+            return tuple(_record_number(g) for g in told.group("w", "l", "d") if g)
         return tuple(float(x) for x in re.findall(r"\d+", r.q.text))
     if r.q.hedge == "range" and r.q.low is not None and r.q.high is not None:
         f = r.unit_factor * r.scale

@@ -69,7 +69,12 @@ from storyline.lang import (
     WEEKDAYS,
     stop_words,
 )
-from storyline.lang.claims import VALUE_WORDS
+from storyline.lang.claims import (
+    IRREGULAR_VERB_FORMS,
+    PREDICATE_AUXILIARIES,
+    RELATIVE_OPENERS,
+    VALUE_WORDS,
+)
 from storyline.models import Article, ArticleId, Cite
 from storyline.text import fold_punctuation, sentence_spans
 
@@ -108,6 +113,12 @@ VALUE_REACH = 3
 # at 0.75 with the word checks below, about 5 in 6 of the new pairs read by hand were one
 # fact. Other embedders are not measured: they keep the word path only.
 MEANING_SIMILARITY: Mapping[str, float] = {"minilm": 0.75}
+# Less alike clauses (at or above this floor, below ``MEANING_SIMILARITY``) tell one fact in
+# other words only when, beside ``_alike``'s checks, they share their predicate: a verb of
+# the same lemma outside their asides and relative clauses, not a saying verb ("Page died
+# Thursday at a hospital in Los Angeles" / "Page died late yesterday in a Los Angeles
+# hospital"; "police arrested Ames" / "Ames was charged" stay two facts).
+PREDICATE_SIMILARITY: Mapping[str, float] = {"minilm": 0.6}
 # What two such clauses must still share: ``MEANING_SHARED`` content words, at least
 # ``MEANING_OVERLAP`` of the content words of the two together, one of them a plain word in
 # both (not a name, a value or "said": a place's names alone, "Qeshm ... the Persian Gulf"
@@ -160,7 +171,12 @@ class _Sentence:
     end: int
     tokens: list[_Token]
     values: set[str]  # the values the clause gives (numbers, weekdays, months)
+    # lemmas of the clause's own verbs (``_verbs``: not in an aside or a relative clause)
+    verbs: tuple[str, ...] = ()
     partners: dict[int, tuple[int, int, int, int]] = field(default_factory=dict)
+    # partners joined only by a shared predicate (below ``MEANING_SIMILARITY``): they join a
+    # seed, never a group one hop further
+    weak: set[int] = field(default_factory=set)
 
 
 # Vectors of texts, one L2-normalised row each (the engine's embedder: analysis stages never
@@ -193,6 +209,8 @@ class Statement:
 def _value(word: str) -> str | None:
     w = word.lower().rstrip(".")
     if _NUMERIC.match(w) and any(ch.isdigit() for ch in w):
+        if _YEAR.fullmatch(w):
+            return "y" + w  # a year, written with no separator (a count of 2,000 has one)
         w = re.sub(r"(?<=\d),\s?(?=\d{3})", "", w)  # "2, 000" and "2,000" are 2000
         w = re.sub(r"\s", "", w)
         return "0" + w if w.startswith(".") else w
@@ -275,7 +293,8 @@ def _candidates(
                         t.value for t in toks
                         if t.value and not any(b0 <= t.start < b1 for b0, b1 in asides)
                     }  # fmt: skip
-                    out.append(_Sentence(a.id, roots.get(a.id, a.id), c0, c1, toks, values))
+                    verbs = _verbs(toks, asides + _aside_spans(a.text, c0, c1))
+                    out.append(_Sentence(a.id, roots.get(a.id, a.id), c0, c1, toks, values, verbs))
     return out
 
 
@@ -319,6 +338,73 @@ def _core(text: str) -> str:
     return _ASIDE.sub("", text)
 
 
+def _aside_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _ASIDE.finditer(text, start, end)]
+
+
+def verb_lemma(word: str) -> str:
+    """A verb form's lemma as compared: irregular forms by ``IRREGULAR_VERB_FORMS``, regular
+    ones stripped of their ending ("retained" / "retain", "sentenced" / "sentence",
+    "admitted" / "admit", "died" / "dies" / "die" all meet)."""
+    w = word.lower()
+    if w in IRREGULAR_VERB_FORMS:
+        return IRREGULAR_VERB_FORMS[w]
+    if w.endswith("ied") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+    elif w.endswith("ed") and len(w) > 3:
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        w = w[:-1]
+    if w.endswith("e") and len(w) > 2:
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]  # "admitt" -> "admit", "stopp" -> "stop"
+    return w
+
+
+def _verbs(tokens: Sequence[_Token], asides: Sequence[tuple[int, int]]) -> tuple[str, ...]:
+    """The lemmas of a clause's own verbs: a plain word after an auxiliary or "to" (an
+    "-ly" adverb between them skipped), ending in "-ed", or an irregular past form; not in
+    an aside, not right after "who" / "which" / "that" (a relative clause's verb), not a
+    saying verb."""
+    out: list[str] = []
+    for k, t in enumerate(tokens):
+        if not t.content or t.name or t.value is not None or t.norm in _SAYING:
+            continue
+        if any(b0 <= t.start < b1 for b0, b1 in asides):
+            continue
+        j = k - 1
+        if j >= 0 and tokens[j].norm.endswith("ly") and tokens[j].content:
+            j -= 1  # "has finally entered"
+        before = tokens[j].norm if j >= 0 else ""
+        if before in RELATIVE_OPENERS:
+            continue
+        w = t.norm
+        if w.endswith("ly"):
+            continue  # "has apparently hanged": the adverb is not the verb
+        if before in PREDICATE_AUXILIARIES:
+            out.append(verb_lemma(w))
+            continue
+        if not (w in IRREGULAR_VERB_FORMS or (w.endswith("ed") and len(w) > 3)):
+            continue
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (
+            (j < 0 or not tokens[j].content or tokens[j].value is not None)
+            and after is not None
+            and after.content
+        ):
+            continue  # "the suspected Mafia boss", "99 alleged members": an adjective
+        out.append(verb_lemma(w))
+    return tuple(dict.fromkeys(out))
+
+
+def _same_predicate(a: _Sentence, b: _Sentence) -> bool:
+    """Whether two clauses share a verb lemma of their own (``_verbs``)."""
+    return bool(set(a.verbs) & set(b.verbs))
+
+
 def _word_pairs(sents: Sequence[_Sentence]) -> list[tuple[int, int]]:
     """Pairs (i < j) of clauses of different articles that share enough content words for
     ``_alike`` (``MEANING_SHARED``, ``MEANING_OVERLAP``): the only ones worth embedding."""
@@ -356,13 +442,36 @@ def _word_pairs(sents: Sequence[_Sentence]) -> list[tuple[int, int]]:
     return out
 
 
+def _floor(embedder: str) -> float | None:
+    """The lowest sentence-vector cosine at which an embedder's pairs are read at all."""
+    floors = [f.get(embedder) for f in (MEANING_SIMILARITY, PREDICATE_SIMILARITY)]
+    known = [f for f in floors if f is not None]
+    return min(known) if known else None
+
+
+def _meaning_hit(
+    a: _Sentence, b: _Sentence, cos: float, embedder: str, persons: frozenset[str]
+) -> tuple[int, int, int, int] | str:
+    """``_alike`` for a pair of the given cosine: at or above the embedder's
+    ``MEANING_SIMILARITY`` as it is; below it, down to ``PREDICATE_SIMILARITY``, only when
+    the two share their predicate (``_same_predicate``)."""
+    high = MEANING_SIMILARITY.get(embedder)
+    if high is None or cos < high:
+        low = PREDICATE_SIMILARITY.get(embedder)
+        if low is None or cos < low:
+            return "below the floor"
+        if not _same_predicate(a, b):
+            return f"no shared predicate ({list(a.verbs)} / {list(b.verbs)})"
+    return _alike_why(a, b, persons)
+
+
 def _meaning_pairs(
     sents: Sequence[_Sentence], texts: Mapping[ArticleId, str], meaning: Meaning
 ) -> dict[tuple[int, int], float]:
     """Pairs (i < j) of clauses of different articles that share enough words
     (``_word_pairs``) and whose sentence vectors are at least the embedder's floor alike,
     each clause's ``MAX_PARTNERS`` nearest. Only the clauses of such pairs are embedded."""
-    floor = MEANING_SIMILARITY.get(meaning.embedder)
+    floor = _floor(meaning.embedder)
     if floor is None:
         return {}
     pairs = _word_pairs(sents)
@@ -482,14 +591,18 @@ def _same_figures_why(
 def _kind(value: str) -> str:
     if value in WEEKDAYS:
         return "weekday"
-    return "month" if value[:1] == "m" else "number"
+    if value[:1] == "m":
+        return "month"
+    # a year dates what it is said of, it counts nothing (issue 18): "his 2005 rampage" and
+    # "killed four people" are no two counts at odds
+    return "year" if value[:1] == "y" else "number"
 
 
 def _agree(va: set[str], vb: set[str]) -> bool:
     """Values agree kind by kind unless each side gives one the other does not ("ten
     killed" and "killed" agree, so do "Ames, 36, was charged" and "Ames was charged";
-    "ten" and "five" do not)."""
-    for kind in ("number", "weekday", "month"):
+    "ten" and "five" do not; a year is compared with years only)."""
+    for kind in ("number", "year", "weekday", "month"):
         ka = {v for v in va if _kind(v) == kind}
         kb = {v for v in vb if _kind(v) == kind}
         if ka - kb and kb - ka:
@@ -500,7 +613,7 @@ def _agree(va: set[str], vb: set[str]) -> bool:
 def _specific(values: set[str]) -> bool:
     """Values that name one thing: a year, a record, a decimal, an edition ("2007",
     "9-14", "0.41", "79th"), or a month with its day."""
-    numbers = {v for v in values if _kind(v) == "number"}
+    numbers = {v for v in values if _kind(v) in ("number", "year")}
     if any(len(v) >= 3 for v in numbers):
         return True
     return bool(numbers) and any(_kind(v) == "month" for v in values)
@@ -582,7 +695,12 @@ def find_statements(
         if hit is None and (i, j) in worded:
             hit = _same_figures(sents[i], sents[j], persons)
         if hit is None and (i, j) in alike:
-            hit = _alike(sents[i], sents[j], persons)
+            embedder = meaning.embedder if meaning is not None else ""
+            found = _meaning_hit(sents[i], sents[j], alike[(i, j)], embedder, persons)
+            hit = None if isinstance(found, str) else found
+            if hit is not None and alike[(i, j)] < MEANING_SIMILARITY.get(embedder, 0.0):
+                sents[i].weak.add(j)
+                sents[j].weak.add(i)
         if hit is not None:
             a0, a1, b0, b1 = hit
             sents[i].partners[j] = (a0, a1, b0, b1)
@@ -613,7 +731,7 @@ def find_statements(
             # seed's words do not contradict
             for k, (_k0, _k1, c0, c1) in sorted(sents[j].partners.items()):
                 o = sents[k]
-                if k in taken or k in members or o.article in arts:
+                if k in taken or k in members or o.article in arts or k in sents[j].weak:
                     continue
                 if _agree(s.values, o.values):
                     members[k] = (c0, c1)
@@ -679,7 +797,7 @@ def explain_pairs(
             )
             floor = MEANING_SIMILARITY.get(meaning.embedder, 1.0)
             mcos = float(vec[0] @ vec[1])
-            hit2 = _alike_why(a, b, persons)
+            hit2 = _meaning_hit(a, b, mcos, meaning.embedder, persons)
             why.append(
                 f"meaning {mcos:.2f}/{floor:.2f}{' (pair)' if (i, j) in alike else ''}: "
                 f"{'alike' if not isinstance(hit2, str) else hit2}"

@@ -54,7 +54,15 @@ from storyline.lang import (
     WEEKDAYS,
     alternation,
 )
-from storyline.lang.claims import MEASURED_NOUNS, MOTION_IRREGULAR, MOTION_NOUNS, SPEED_UNITS
+from storyline.lang.claims import (
+    BARE_COUNT_FOLLOWERS,
+    BARE_COUNT_PARTICIPLES,
+    BARE_COUNT_VERBS,
+    MEASURED_NOUNS,
+    MOTION_IRREGULAR,
+    MOTION_NOUNS,
+    SPEED_UNITS,
+)
 from storyline.lang.en import (
     IMPLIED_COUNT_ORDINALS,
     IMPLIED_COUNT_PERSON_ENDINGS,
@@ -1868,6 +1876,13 @@ def extract_quantities(
                 subject, subject_entity = None, None
             elif subject is None:
                 subject = _counted_subject(measure, r.frame)
+            bare = _bare_frame(text, n.end) if measure is None and not n.compound else None
+            if bare is not None and not heading:
+                # "one killed, two wounded": the participle right after a bare count is
+                # what it counts, whatever frame the words around it gave
+                r.frame = bare
+                if r.subject is None or subject == _counted_subject(measure, None):
+                    subject, subject_entity = f"people {bare}", None
             if (
                 subject is None
                 and not heading
@@ -1898,6 +1913,75 @@ def extract_quantities(
                 )
             )
         out += _implied_counts(article, (s0, s1), out)
+        out += _bare_ones(article, (s0, s1), out)
+    return out
+
+
+# -- bare counts of a casualty: "one killed, two wounded", "killing one and wounding two" -----
+
+_BARE_ENDS = rf"(?=\s*(?:[,;:.)!?\"”]|$)|\s+(?:{alternation(BARE_COUNT_FOLLOWERS)})\b)"
+_BARE_END = re.compile(_BARE_ENDS, re.I)
+# a participle (after "was" / "were" / "is" / "are" / "has been") that ends its clause
+_BARE_AFTER = re.compile(
+    rf"\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?"
+    rf"(?P<part>{alternation(BARE_COUNT_PARTICIPLES)})\b{_BARE_ENDS}",
+    re.I,
+)
+# "one" after a casualty verb ("killing one and wounding two", "killed one person") or
+# before a participle ("one killed")
+_BARE_ONE = re.compile(
+    rf"\b(?:(?P<ger>{alternation(BARE_COUNT_VERBS)})\s+(?:at\s+least\s+)?)?"
+    rf"(?P<one>[Oo]ne)\b(?:\s+(?P<noun>[a-z][a-z-]+)\b)?",
+    re.I,
+)
+# "no one", "the one", "not one", "any one": a pronoun or a denial, not a count
+_BARE_ONE_BEFORE = re.compile(r"\b(?:no|the|not|any|every|each|which|this|that)\s+$", re.I)
+
+
+def _bare_frame(text: str, end: int) -> str | None:
+    """The frame of a bare count whose clause-ending participle follows it ("two wounded",
+    "two were injured in the blast"), else ``None``."""
+    m = _BARE_AFTER.match(text, end)
+    return BARE_COUNT_PARTICIPLES[m.group("part").lower()] if m else None
+
+
+def _bare_ones(
+    article: Article, sent: tuple[int, int], found: Sequence[Quantity]
+) -> list[Quantity]:
+    """The count "one" of a casualty, which ``_find_numbers`` never reads (it is nearly always
+    a pronoun or an article): right after a casualty verb and ending its clause ("killing
+    one and wounding two") or before a person ("killed one person"), or right before a
+    clause-ending participle ("one killed, two wounded", "left one dead", "one was injured
+    in the blast")."""
+    text = article.text
+    out: list[Quantity] = []
+    for m in _BARE_ONE.finditer(text, sent[0], sent[1]):
+        s, e = m.start("one"), m.end("one")
+        if _BARE_ONE_BEFORE.search(text, max(sent[0], s - 8), s):
+            continue
+        frame: str | None = None
+        end = e
+        noun = m.group("noun")
+        if m.group("ger") and _BARE_END.match(text, e):
+            frame = BARE_COUNT_VERBS[m.group("ger").lower()]
+            s = m.start()
+        elif m.group("ger") and noun and _a_person(noun, []) and not noun.endswith("s"):
+            # "killed one person", "wounding one officer"
+            frame = BARE_COUNT_VERBS[m.group("ger").lower()]
+            s, end = m.start(), m.end("noun")
+        else:
+            after = _BARE_AFTER.match(text, e)
+            if after is not None:
+                frame = BARE_COUNT_PARTICIPLES[after.group("part").lower()]
+                end = after.end()
+        if frame is None or any(q.cite.start < end and s < q.cite.end for q in found):
+            continue
+        out.append(
+            Quantity(
+                subject=f"people {frame}", measure=None, value=1.0, low=1.0, high=1.0,
+                hedge="exact", text=text[s:end], cite=Cite(article.id, s, end), frame=frame,
+            )
+        )  # fmt: skip
     return out
 
 
