@@ -1670,16 +1670,44 @@ def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     ]
     # the nearest verb first; when its subject names no one ("Roe said that fact speaks to
     # who is “…”": the fact), the verb before it, whose reported clause holds the quote
-    for k, verb in enumerate(reversed(verbs[-2:])):
+    last = list(reversed(verbs[-2:]))
+    for k, verb in enumerate(last):
         verb_at = ss + verb.start()
         sp = (
             _np_speaker(ctx, ss, verb_at, verb_at)
             if ctx.doc is not None
             else _subject_by_position(ctx, ss, verb_at)
         )
+        if (
+            k == 0 and sp.text is not None and sp.entity is None and len(last) > 1
+            and ctx.doc is not None and _reported_by(ctx.doc, ss + last[1].start(), verb_at)
+        ):  # fmt: skip
+            # "Roe said the plan would cut costs, and called it “…”": a phrase naming no
+            # actor under the reported clause of a verb before it is no speaker; the
+            # reporting verb's subject is, when it is an actor or a pronoun
+            outer_at = ss + last[1].start()
+            outer = _np_speaker(ctx, ss, outer_at, outer_at)
+            if outer.entity is not None or outer.pronoun:
+                return outer
         if sp and (k == 0 or sp.entity is not None or sp.pronoun):
             return sp  # (the verb before: only an actor or a pronoun, not a loose phrase)
     return _Speaker()
+
+
+def _reported_by(doc: Doc, outer_at: int, inner_at: int) -> bool:
+    """Whether the verb at ``inner_at`` lies in the reported clause (``ccomp``) of the verb
+    at ``outer_at``: "Roe said [the plan would cut costs, and called it …]"."""
+    inner, outer = _token_at(doc, inner_at), _token_at(doc, outer_at)
+    if inner is None or outer is None or outer.i == inner.i:
+        return False
+    tok = inner
+    for _ in range(12):
+        if tok.head.i == tok.i:
+            return False
+        if tok.head.i == outer.i:
+            return tok.dep_ == "ccomp"
+        tok = tok.head
+    return False
 
 
 # A speech noun with its owner right before a quotation: "Roe's promise that “…”", "her
