@@ -17,3 +17,22 @@ def test_a_thing_in_the_reported_clause_gives_way_to_the_reporter() -> None:
         "it “a gift to the shipping barons.”"
     )
     assert one(quotes(text, "spacy"), "shipping barons").speaker == "Mara Velden"
+
+
+@pytest.mark.model
+def test_the_name_heading_an_inverted_attribution_not_its_apposition() -> None:
+    text = (
+        "“We have knocked on every door in Dunmere,” said Oriel Vantos, Mara Velden's "
+        "regional director, “and we will knock again.”"
+    )
+    assert one(quotes(text, "spacy"), "knock again").speaker == "Oriel Vantos"
+
+
+@pytest.mark.model
+def test_a_described_subject_before_a_colon_is_the_speaker_not_its_possessor() -> None:
+    text = (
+        "At the town hall in Dunmere on Friday, Mara Velden's first three callers ranged "
+        "from wary to angry: “Is it time to pay for the new pier?”"
+    )
+    speaker = one(quotes(text, "spacy"), "new pier").speaker
+    assert speaker is not None and speaker.endswith("callers")

@@ -1278,7 +1278,14 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
             # ("argues that as Velmar's ties deepen, “…”": the reported clause, no speaker)
             and not _CLAUSE_LEAD.match(m.group("rest"))
         )
-        ent = _speaker_in(ctx, rest_a, rest_b) if rest_b > rest_a and inverted else None
+        ent = None
+        if rest_b > rest_a and inverted:
+            # "said Ivo Roe, Penn's campaign manager:": the name right after the verb heads
+            # the phrase; the names in its apposition are not the speaker
+            comma = ctx.text.find(",", rest_a, rest_b)
+            if comma > rest_a:
+                ent = _speaker_in(ctx, rest_a, comma)
+            ent = ent or _speaker_in(ctx, rest_a, rest_b)
         if ent is not None:
             return _Speaker(ent), True
         sp = _np_speaker(ctx, ss, ss + m.start("v"), ss + m.start("v"))
@@ -1323,10 +1330,47 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
             return _Speaker(ent), True
         return _noun_speaker(ctx, inv.group("np"), a), True
     if re.search(r"[:—–]\s*$|\s--?\s*$", head):
+        described = _described_subject(ctx, ss, open_mark)
+        if described is not None:
+            return described, True
         sp = _sentence_subject(ctx, ss, open_mark)
         lone = _LONE_NAME.match(head) if not sp else None
         return (_Speaker(text=lone.group(1)) if lone else sp), True
     return _Speaker(), by_verb or not head.strip()
+
+
+def _described_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker | None:
+    """With a parse, the speaker of a sentence closed by a colon whose main subject is a
+    common noun naming no actor: that description ("Roe's first three callers were blunt:
+    “…”" is the callers', not Roe's), resolved as a back-reference when it is one ("the
+    company"); ``None`` when the subject is a name, a pronoun or absent (the sentence's
+    subject is read as before)."""
+    if ctx.doc is None:
+        return None
+    span = ctx.doc.char_span(ss, end, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    # (the main verb: the root, or the verb the parse hangs on the quotation after it)
+    subj = next(
+        (
+            t
+            for t in span
+            if t.dep_ == "nsubj"
+            and (t.head.dep_ == "ROOT" or not ss <= t.head.head.idx < end)
+            and not ctx.in_quote(t.idx)
+        ),
+        None,
+    )
+    if subj is None or subj.pos_ != "NOUN" or subj.head.lemma_ == "be":
+        return None
+    lo = min(t.idx for t in subj.subtree)
+    hi = max(t.idx + len(t) for t in subj.subtree)
+    if ctx.coref.actor_in(lo, hi, head=subj.idx) is not None or any(
+        c.dep_ == "appos" for c in subj.children
+    ):
+        return None
+    lo_head, head_np = _head_phrase(ctx.text, subj)
+    return _noun_speaker(ctx, head_np, lo_head)
 
 
 # -- direct and partial quotes --------------------------------------------------------------------
