@@ -36,3 +36,18 @@ def test_a_described_subject_before_a_colon_is_the_speaker_not_its_possessor() -
     )
     speaker = one(quotes(text, "spacy"), "new pier").speaker
     assert speaker is not None and speaker.endswith("callers")
+
+
+@pytest.mark.model
+def test_a_conjoined_clause_after_a_partial_quote_is_not_its_attribution() -> None:
+    text = (
+        "Mara Velden said she would make the harbor “the busiest on the coast,” for "
+        "instance, and Oriel Vantos vowed to close it."
+    )
+    assert one(quotes(text, "spacy"), "busiest").speaker == "Mara Velden"
+
+
+@pytest.mark.model
+def test_the_reporting_clause_after_a_partial_quote_still_attributes_it() -> None:
+    text = "The plan “was never going to pass the council,” Oriel Vantos said on Monday."
+    assert one(quotes(text, "spacy"), "never going").speaker == "Oriel Vantos"

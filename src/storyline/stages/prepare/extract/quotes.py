@@ -1459,10 +1459,15 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             sp = _after_close(ctx, seg.close_mark + 1)
             closing = bool(sp)
         introduced = False
+        before = _Speaker()
         if seg.open_mark is not None:
             before, introduced = _before_open(ctx, seg.open_mark)
             sp = sp or before
         kind = _classify(ctx, seg, introduced)
+        if closing and kind == "partial" and not _closing_clause_holds(ctx, seg):
+            # "Roe said he would “end it,” and Penn vowed to …": the clause after the mark
+            # is another clause's, with its own subject; not this quotation's attribution
+            sp, closing = before, False
         if closing and kind == "partial" and _closing_has_own_content(ctx, seg):
             # "even as Roe claimed that “…,” a former aide said the cases differ": a partial
             # quotation in the complement of a verb of saying before it is that verb
@@ -1521,6 +1526,41 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             if f.sp:
                 behind[f.para] = k
     return _merge_groups(found)
+
+
+def _closing_clause_holds(ctx: _Ctx, seg: _Seg) -> bool:
+    """With a parse, whether the first reporting verb after a partial quotation's closing
+    mark (in its sentence) is that quotation's: the quotation lies in the verb's clause, or
+    the verb hangs on the quotation's clause ("Roe called it “a ruse,” she said"). Not a
+    verb conjoined to or subordinate under the clause holding the quotation ("Roe said he
+    would “end it,” and Penn vowed", "was “on the fence” until Penn said", a participle on a
+    noun after it: "“poison pill” measures added by"). True without a parse or a verb."""
+    doc = ctx.doc
+    if doc is None or seg.close_mark is None:
+        return True
+    quote = _token_at(doc, seg.start)
+    se = ctx.sentence(seg.close_mark)[1]
+    span = doc.char_span(seg.close_mark + 1, se, alignment_mode="contract")
+    if quote is None or span is None:
+        return True
+    verb = next(
+        (t for t in span if re.fullmatch(_VERBS, t.lower_) and not ctx.in_quote(t.idx)), None
+    )
+    if verb is None:
+        return True
+    above = {a.i for a in quote.ancestors} | {quote.i}
+    if verb.i in above or quote in verb.ancestors:
+        return True
+    if verb.dep_ == "parataxis" and verb.head.i in above:
+        return True
+    # the parse is trusted only where it shows another clause: a conjunction or a
+    # subordinator before the verb, an infinitive, or a participle or relative on a noun
+    # ("“…,” Roe said" may parse loosely after a quotation that is a whole clause)
+    return not (
+        any(t.dep_ in ("cc", "mark") for t in span if t.i < verb.i)
+        or verb.dep_ in ("acl", "relcl")
+        or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    )
 
 
 def _closing_has_own_content(ctx: _Ctx, seg: _Seg) -> bool:
