@@ -51,3 +51,12 @@ def test_a_conjoined_clause_after_a_partial_quote_is_not_its_attribution() -> No
 def test_the_reporting_clause_after_a_partial_quote_still_attributes_it() -> None:
     text = "The plan “was never going to pass the council,” Oriel Vantos said on Monday."
     assert one(quotes(text, "spacy"), "never going").speaker == "Oriel Vantos"
+
+
+@pytest.mark.model
+def test_a_new_sentence_quoting_its_own_words_does_not_attribute_the_quote_before() -> None:
+    text = (
+        "Mara Velden answers Oriel Vantos with, “Why the pier? Why now?” Vantos then "
+        "writes back, “Because the tide waits for no one.”"
+    )
+    assert one(quotes(text, "spacy"), "Why now").speaker == "Mara Velden"

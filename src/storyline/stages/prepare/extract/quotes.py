@@ -1464,6 +1464,10 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             before, introduced = _before_open(ctx, seg.open_mark)
             sp = sp or before
         kind = _classify(ctx, seg, introduced)
+        if closing and _new_sentence_with_own_words(ctx, seg):
+            # "“Why now?” Penn then writes back, “…”" / "“…!” She replied that …": a
+            # sentence after a finished quotation reporting words of its own
+            sp, closing = before, False
         if closing and kind == "partial" and not _closing_clause_holds(ctx, seg):
             # "Roe said he would “end it,” and Penn vowed to …": the clause after the mark
             # is another clause's, with its own subject; not this quotation's attribution
@@ -1526,6 +1530,28 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             if f.sp:
                 behind[f.para] = k
     return _merge_groups(found)
+
+
+def _new_sentence_with_own_words(ctx: _Ctx, seg: _Seg) -> bool:
+    """With a parse, whether the text after a quotation that ends on "?", "!" or "." is a
+    new sentence (a capital letter, not a name's or "I") that reports words of its own: a
+    clausal complement of its main verb, or another quotation it introduces with a comma
+    or colon."""
+    if ctx.doc is None or seg.close_mark is None:
+        return False
+    end = seg.close_mark + 1
+    if _closing_punct(ctx.text, end) not in (".", "?", "!"):
+        return False
+    nxt = re.match(r"[ \t]*([A-Z]\w*)", ctx.text[end : end + 40])
+    if nxt is None or nxt.group(1) not in ("He", "She", "They", "It", "We"):
+        if nxt is None or not re.search(rf"\b(?:{_VERBS})\b", ctx.text[end : end + 60]):
+            return False
+    sent_end = ctx.sentence(end + len(nxt.group(0)))[1]
+    tail = ctx.text[end:sent_end]
+    opens = re.search(r"[,:]\s*[“\"]", tail)
+    if opens and not ctx.in_quote(end + opens.start()):
+        return True
+    return _closing_has_own_content(ctx, seg)
 
 
 def _closing_clause_holds(ctx: _Ctx, seg: _Seg) -> bool:
