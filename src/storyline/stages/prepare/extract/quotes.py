@@ -1534,7 +1534,7 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
 
 def _new_sentence_with_own_words(ctx: _Ctx, seg: _Seg) -> bool:
     """With a parse, whether the text after a quotation that ends on "?", "!" or "." is a
-    new sentence (a capital letter, not a name's or "I") that reports words of its own: a
+    new sentence (a capital letter, a reporting verb soon after) that reports words of its own: a
     clausal complement of its main verb, or another quotation it introduces with a comma
     or colon."""
     if ctx.doc is None or seg.close_mark is None:
@@ -1543,9 +1543,8 @@ def _new_sentence_with_own_words(ctx: _Ctx, seg: _Seg) -> bool:
     if _closing_punct(ctx.text, end) not in (".", "?", "!"):
         return False
     nxt = re.match(r"[ \t]*([A-Z]\w*)", ctx.text[end : end + 40])
-    if nxt is None or nxt.group(1) not in ("He", "She", "They", "It", "We"):
-        if nxt is None or not re.search(rf"\b(?:{_VERBS})\b", ctx.text[end : end + 60]):
-            return False
+    if nxt is None or not re.search(rf"\b(?:{_VERBS})\b", ctx.text[end : end + 60]):
+        return False
     sent_end = ctx.sentence(end + len(nxt.group(0)))[1]
     tail = ctx.text[end:sent_end]
     opens = re.search(r"[,:]\s*[“\"]", tail)
