@@ -50,6 +50,7 @@ from storyline.lang.en import (
     ATTRIBUTION_SPEECH_VERBS,
     BELIEF_VERBS,
     CALENDAR_PERIODS,
+    DESCRIBED_PERSON_NOUNS,
     DOCUMENT_ACT_LEMMAS,
     DOCUMENT_NOUNS,
     DOCUMENT_READING_FORMS,
@@ -1789,6 +1790,7 @@ def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
         )
         if (
             k == 0 and sp.text is not None and sp.entity is None and len(last) > 1
+            and not _person_noun(sp.text)
             and ctx.doc is not None and _reported_by(ctx.doc, ss + last[1].start(), verb_at)
         ):  # fmt: skip
             # "Roe said the plan would cut costs, and called it “…”": a phrase naming no
@@ -1801,6 +1803,13 @@ def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
         if sp and (k == 0 or sp.entity is not None or sp.pronoun):
             return sp  # (the verb before: only an actor or a pronoun, not a loose phrase)
     return _Speaker()
+
+
+def _person_noun(phrase: str) -> bool:
+    """Whether a phrase ends on a noun for a person ("an American diplomat", "aides")."""
+    words = phrase.split()
+    last = words[-1].lower() if words else ""
+    return last in DESCRIBED_PERSON_NOUNS or last.removesuffix("s") in DESCRIBED_PERSON_NOUNS
 
 
 def _reported_by(doc: Doc, outer_at: int, inner_at: int) -> bool:
