@@ -50,6 +50,7 @@ from storyline.lang.en import (
     ATTRIBUTION_SPEECH_VERBS,
     BELIEF_VERBS,
     CALENDAR_PERIODS,
+    DESCRIBED_PERSON_NOUNS,
     DOCUMENT_ACT_LEMMAS,
     DOCUMENT_NOUNS,
     DOCUMENT_READING_FORMS,
@@ -1278,7 +1279,14 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
             # ("argues that as Velmar's ties deepen, “…”": the reported clause, no speaker)
             and not _CLAUSE_LEAD.match(m.group("rest"))
         )
-        ent = _speaker_in(ctx, rest_a, rest_b) if rest_b > rest_a and inverted else None
+        ent = None
+        if rest_b > rest_a and inverted:
+            # "said Ivo Roe, Penn's campaign manager:": the name right after the verb heads
+            # the phrase; the names in its apposition are not the speaker
+            comma = ctx.text.find(",", rest_a, rest_b)
+            if comma > rest_a:
+                ent = _speaker_in(ctx, rest_a, comma)
+            ent = ent or _speaker_in(ctx, rest_a, rest_b)
         if ent is not None:
             return _Speaker(ent), True
         sp = _np_speaker(ctx, ss, ss + m.start("v"), ss + m.start("v"))
@@ -1323,10 +1331,47 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
             return _Speaker(ent), True
         return _noun_speaker(ctx, inv.group("np"), a), True
     if re.search(r"[:—–]\s*$|\s--?\s*$", head):
+        described = _described_subject(ctx, ss, open_mark)
+        if described is not None:
+            return described, True
         sp = _sentence_subject(ctx, ss, open_mark)
         lone = _LONE_NAME.match(head) if not sp else None
         return (_Speaker(text=lone.group(1)) if lone else sp), True
     return _Speaker(), by_verb or not head.strip()
+
+
+def _described_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker | None:
+    """With a parse, the speaker of a sentence closed by a colon whose main subject is a
+    common noun naming no actor: that description ("Roe's first three callers were blunt:
+    “…”" is the callers', not Roe's), resolved as a back-reference when it is one ("the
+    company"); ``None`` when the subject is a name, a pronoun or absent (the sentence's
+    subject is read as before)."""
+    if ctx.doc is None:
+        return None
+    span = ctx.doc.char_span(ss, end, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    # (the main verb: the root, or the verb the parse hangs on the quotation after it)
+    subj = next(
+        (
+            t
+            for t in span
+            if t.dep_ == "nsubj"
+            and (t.head.dep_ == "ROOT" or not ss <= t.head.head.idx < end)
+            and not ctx.in_quote(t.idx)
+        ),
+        None,
+    )
+    if subj is None or subj.pos_ != "NOUN" or subj.head.lemma_ == "be":
+        return None
+    lo = min(t.idx for t in subj.subtree)
+    hi = max(t.idx + len(t) for t in subj.subtree)
+    if ctx.coref.actor_in(lo, hi, head=subj.idx) is not None or any(
+        c.dep_ == "appos" for c in subj.children
+    ):
+        return None
+    lo_head, head_np = _head_phrase(ctx.text, subj)
+    return _noun_speaker(ctx, head_np, lo_head)
 
 
 # -- direct and partial quotes --------------------------------------------------------------------
@@ -1415,10 +1460,19 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             sp = _after_close(ctx, seg.close_mark + 1)
             closing = bool(sp)
         introduced = False
+        before = _Speaker()
         if seg.open_mark is not None:
             before, introduced = _before_open(ctx, seg.open_mark)
             sp = sp or before
         kind = _classify(ctx, seg, introduced)
+        if closing and _new_sentence_with_own_words(ctx, seg):
+            # "“Why now?” Penn then writes back, “…”" / "“…!” She replied that …": a
+            # sentence after a finished quotation reporting words of its own
+            sp, closing = before, False
+        if closing and kind == "partial" and not _closing_clause_holds(ctx, seg):
+            # "Roe said he would “end it,” and Penn vowed to …": the clause after the mark
+            # is another clause's, with its own subject; not this quotation's attribution
+            sp, closing = before, False
         if closing and kind == "partial" and _closing_has_own_content(ctx, seg):
             # "even as Roe claimed that “…,” a former aide said the cases differ": a partial
             # quotation in the complement of a verb of saying before it is that verb
@@ -1477,6 +1531,62 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             if f.sp:
                 behind[f.para] = k
     return _merge_groups(found)
+
+
+def _new_sentence_with_own_words(ctx: _Ctx, seg: _Seg) -> bool:
+    """With a parse, whether the text after a quotation that ends on "?", "!" or "." is a
+    new sentence (a capital letter, a reporting verb soon after) that reports words of its own: a
+    clausal complement of its main verb, or another quotation it introduces with a comma
+    or colon."""
+    if ctx.doc is None or seg.close_mark is None:
+        return False
+    end = seg.close_mark + 1
+    if _closing_punct(ctx.text, end) not in (".", "?", "!"):
+        return False
+    nxt = re.match(r"[ \t]*([A-Z]\w*)", ctx.text[end : end + 40])
+    if nxt is None or not re.search(rf"\b(?:{_VERBS})\b", ctx.text[end : end + 60]):
+        return False
+    sent_end = ctx.sentence(end + len(nxt.group(0)))[1]
+    tail = ctx.text[end:sent_end]
+    opens = re.search(r"[,:]\s*[“\"]", tail)
+    if opens and not ctx.in_quote(end + opens.start()):
+        return True
+    return _closing_has_own_content(ctx, seg)
+
+
+def _closing_clause_holds(ctx: _Ctx, seg: _Seg) -> bool:
+    """With a parse, whether the first reporting verb after a partial quotation's closing
+    mark (in its sentence) is that quotation's: the quotation lies in the verb's clause, or
+    the verb hangs on the quotation's clause ("Roe called it “a ruse,” she said"). Not a
+    verb conjoined to or subordinate under the clause holding the quotation ("Roe said he
+    would “end it,” and Penn vowed", "was “on the fence” until Penn said", a participle on a
+    noun after it: "“poison pill” measures added by"). True without a parse or a verb."""
+    doc = ctx.doc
+    if doc is None or seg.close_mark is None:
+        return True
+    quote = _token_at(doc, seg.start)
+    se = ctx.sentence(seg.close_mark)[1]
+    span = doc.char_span(seg.close_mark + 1, se, alignment_mode="contract")
+    if quote is None or span is None:
+        return True
+    verb = next(
+        (t for t in span if re.fullmatch(_VERBS, t.lower_) and not ctx.in_quote(t.idx)), None
+    )
+    if verb is None:
+        return True
+    above = {a.i for a in quote.ancestors} | {quote.i}
+    if verb.i in above or quote in verb.ancestors:
+        return True
+    if verb.dep_ == "parataxis" and verb.head.i in above:
+        return True
+    # the parse is trusted only where it shows another clause: a conjunction or a
+    # subordinator before the verb, an infinitive, or a participle or relative on a noun
+    # ("“…,” Roe said" may parse loosely after a quotation that is a whole clause)
+    return not (
+        any(t.dep_ in ("cc", "mark") for t in span if t.i < verb.i)
+        or verb.dep_ in ("acl", "relcl")
+        or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    )
 
 
 def _closing_has_own_content(ctx: _Ctx, seg: _Seg) -> bool:
@@ -1670,16 +1780,52 @@ def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     ]
     # the nearest verb first; when its subject names no one ("Roe said that fact speaks to
     # who is “…”": the fact), the verb before it, whose reported clause holds the quote
-    for k, verb in enumerate(reversed(verbs[-2:])):
+    last = list(reversed(verbs[-2:]))
+    for k, verb in enumerate(last):
         verb_at = ss + verb.start()
         sp = (
             _np_speaker(ctx, ss, verb_at, verb_at)
             if ctx.doc is not None
             else _subject_by_position(ctx, ss, verb_at)
         )
+        if (
+            k == 0 and sp.text is not None and sp.entity is None and len(last) > 1
+            and not _person_noun(sp.text)
+            and ctx.doc is not None and _reported_by(ctx.doc, ss + last[1].start(), verb_at)
+        ):  # fmt: skip
+            # "Roe said the plan would cut costs, and called it “…”": a phrase naming no
+            # actor under the reported clause of a verb before it is no speaker; the
+            # reporting verb's subject is, when it is an actor or a pronoun
+            outer_at = ss + last[1].start()
+            outer = _np_speaker(ctx, ss, outer_at, outer_at)
+            if outer.entity is not None or outer.pronoun:
+                return outer
         if sp and (k == 0 or sp.entity is not None or sp.pronoun):
             return sp  # (the verb before: only an actor or a pronoun, not a loose phrase)
     return _Speaker()
+
+
+def _person_noun(phrase: str) -> bool:
+    """Whether a phrase ends on a noun for a person ("an American diplomat", "aides")."""
+    words = phrase.split()
+    last = words[-1].lower() if words else ""
+    return last in DESCRIBED_PERSON_NOUNS or last.removesuffix("s") in DESCRIBED_PERSON_NOUNS
+
+
+def _reported_by(doc: Doc, outer_at: int, inner_at: int) -> bool:
+    """Whether the verb at ``inner_at`` lies in the reported clause (``ccomp``) of the verb
+    at ``outer_at``: "Roe said [the plan would cut costs, and called it …]"."""
+    inner, outer = _token_at(doc, inner_at), _token_at(doc, outer_at)
+    if inner is None or outer is None or outer.i == inner.i:
+        return False
+    tok = inner
+    for _ in range(12):
+        if tok.head.i == tok.i:
+            return False
+        if tok.head.i == outer.i:
+            return tok.dep_ == "ccomp"
+        tok = tok.head
+    return False
 
 
 # A speech noun with its owner right before a quotation: "Roe's promise that “…”", "her
