@@ -133,7 +133,7 @@ def load(split: str) -> tuple[list[dict], list[Article]]:
 SIBLINGS = ROOT / "bench" / "data" / "siblings"
 SIBLINGS2 = ROOT / "bench" / "data" / "siblings2"  # held out: written blind, measured once
 SIBLINGS3 = ROOT / "bench" / "data" / "siblings3"  # held out: written blind, measured once
-SIBLINGS4 = ROOT / "bench" / "data" / "siblings4"  # held out: political, mostly undated
+SIBLINGS4 = ROOT / "bench" / "data" / "siblings4"  # political, mostly undated: development since s8
 SIBLING_SETS = {
     "siblings": SIBLINGS,
     "siblings2": SIBLINGS2,

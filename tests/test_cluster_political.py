@@ -44,6 +44,8 @@ def test_a_count_and_its_recount_are_phases() -> None:
     assert headline("Tarnby to recount 40,000 ballots by hand") == ["recount"]
     assert headline("Orme certified as Tarnby mayor") == ["certification"]
     assert opposed("election", "recount") and opposed("recount", "certification")
+    # an opinion poll is no election
+    assert headline("New opinion polls worry Tarnby mayor") == []
 
 
 def test_capitalised_words_of_a_sentence_case_headline_are_names() -> None:

@@ -151,6 +151,7 @@ PHRASE_ACTIONS: Mapping[tuple[str, str], str] = {
     ("declared", "over"): "ending", ("is", "over"): "ending", ("are", "over"): "ending",
     ("says", "no"): "approval", ("say", "no"): "approval",
     ("made", "public"): "release", ("makes", "public"): "release",
+    ("opinion", "poll"): "", ("opinion", "polls"): "",
 }  # fmt: skip
 
 # Words after which a headline's action has not happened ("farmers threaten new protests",
