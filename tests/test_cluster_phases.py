@@ -47,9 +47,9 @@ def test_a_modifier_does_not_name_the_main_action() -> None:
     # a participle opening the headline is the subject's adjective
     assert headline("Stolen statue found in Kellmoor barn") == ["recovery", "theft"]
     # compounds are right-headed: a "merger veto" is a veto
-    assert headline("Tarnby weighs appeal after merger veto")[0] == "approval"
+    assert headline("Tarnby weighs appeal after merger veto")[0] == "veto"
     # a verb before its object is the predicate, a noun before a verb form is not a modifier
-    assert headline("Regulator vetoes Tarnby merger") == ["approval", "acquisition"]
+    assert headline("Regulator vetoes Tarnby merger") == ["veto", "acquisition"]
     assert headline("Tarnby and Orsk sign deal ending steel tariffs")[0] == "deal"
 
 
@@ -128,7 +128,8 @@ MEETINGS = [
 def test_publication_days_far_apart_clash_when_an_action_is_named() -> None:
     index = StoryIndex("tfidf")
     m = members(dated(MEETINGS))
-    assert [bool(x.actions) for x in m] == [True, False, False, True]
+    # the two headlines naming none have their lead's action ("met"), which days ignore
+    assert [bool(x.actions) and not x.lead for x in m] == [True, False, False, True]
     for x in m:
         index._members[x.id] = x
     # eleven days from the approval, naming none: apart; a day from it: not

@@ -2,8 +2,8 @@
 is consistent.
 
 Cheap checks on files and labels only: no engine run (each set is measured by hand, with
-bench/cluster.py --set NAME and bench/threads.py --set NAME; siblings3 and siblings4 are held
-out)."""
+bench/cluster.py --set NAME and bench/threads.py --set NAME; siblings3 is held out,
+siblings2 and siblings4 are development data since s4 and s8)."""
 
 import json
 from collections import defaultdict

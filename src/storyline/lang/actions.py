@@ -54,13 +54,20 @@ EVENT_ACTIONS: Mapping[str, tuple[str, ...]] = {
                     "dismissal", "axed"),
     "appointment": ("appointed", "appoints", "appointment", "nominated", "nominates",
                     "nomination", "hired", "hires", "sworn", "interim", "successor",
-                    "replaces", "replaced", "tapped"),
+                    "replaces", "replaced", "replace", "tapped", "succeed", "succeeds"),
     "election": ("election", "elections", "elected", "reelected", "re-elected", "polls",
                  "ballot", "referendum", "primary"),
+    # the steps of a disputed count after the vote: a recount, then the result certified
+    "recount": ("recount", "recounts", "recounted", "recounting"),
+    "certification": ("certified", "certifies", "certify", "certification"),
     "approval": ("adopted", "adopts", "adopt", "adoption", "approved", "approves", "approve",
                  "approval", "passed", "passes", "ratified", "ratifies", "endorsed",
-                 "unanimously", "enacted", "vetoed", "veto", "vetoes", "rejected", "rejects",
-                 "backs", "blocks", "blocked"),
+                 "unanimously", "enacted", "rejected", "rejects",
+                 "backs", "blocks", "blocked", "clears"),
+    # the steps of a bill after its passage, each its own event (``OPPOSED_ACTIONS``): the
+    # executive's veto, then the legislature's vote to override it
+    "veto": ("veto", "vetoes", "vetoed", "vetoing"),
+    "override": ("override", "overrides", "overrode", "overridden", "overriding"),
     "draft": ("draft", "drafts", "drafted", "drafting", "proposed", "proposes", "proposal",
               "circulated", "circulates", "tabled"),
     "deployment": ("deployed", "deploys", "deploy", "deployment", "arrived", "arrive",
@@ -74,6 +81,7 @@ EVENT_ACTIONS: Mapping[str, tuple[str, ...]] = {
               "mediation"),
     "recall": ("recall", "recalls", "recalled"),
     "release": ("unveils", "unveiled", "unveil", "launches", "launched", "launch", "released",
+                "releases", "publishes",
                 "patch", "patches", "upgrade", "debut",
                 "debuts", "premiere", "premiered", "announces", "introduces", "introduced",
                 "fixes"),
@@ -95,6 +103,7 @@ EVENT_ACTIONS: Mapping[str, tuple[str, ...]] = {
                 "rioting", "unrest", "clashes"),
     "ban": ("ban", "bans", "banned", "banning", "prohibits", "outlaws", "outlawed"),
     "suspension": ("suspends", "suspended", "suspension", "halts", "halted", "halt",
+                   "moratorium", "moratoriums",
                    "freezes", "froze", "frozen", "shut", "shuts"),
     "sanctions": ("sanction", "sanctions", "sanctioned", "embargo", "tariff", "tariffs"),
     "test": ("test", "tests", "tested", "testing"),
@@ -141,6 +150,8 @@ PHRASE_ACTIONS: Mapping[tuple[str, str], str] = {
     ("found", "guilty"): "verdict", ("found", "dead"): "death", ("found", "alive"): "rescue",
     ("declared", "over"): "ending", ("is", "over"): "ending", ("are", "over"): "ending",
     ("says", "no"): "approval", ("say", "no"): "approval",
+    ("made", "public"): "release", ("makes", "public"): "release",
+    ("opinion", "poll"): "", ("opinion", "polls"): "",
 }  # fmt: skip
 
 # Words after which a headline's action has not happened ("farmers threaten new protests",
@@ -152,6 +163,19 @@ UNREALISED_CUES: frozenset[str] = frozenset({
     "could", "would", "no", "not", "avert", "averts", "averted", "fears", "rule", "rules",
 })  # fmt: skip
 UNREALISED_SPAN = 2
+
+# "named" and "names" appoint someone when an office follows within ``OFFICE_SPAN`` words
+# ("Hollin named finance minister", "club names Ortega head coach"), not otherwise ("a man
+# named Lee"): the nouns of an office or a post
+APPOINTING_WORDS: frozenset[str] = frozenset({"named", "names"})
+OFFICE_NOUNS: frozenset[str] = frozenset({
+    "minister", "secretary", "chief", "director", "head", "chairman", "chairwoman", "chair",
+    "president", "ceo", "coach", "manager", "governor", "ambassador", "envoy",
+    "commissioner", "successor", "captain", "editor", "adviser", "advisor", "spokesman",
+    "spokeswoman", "leader", "deputy", "premier", "chancellor", "treasurer", "judge",
+    "prosecutor", "commander", "mayor", "nominee", "boss",
+})  # fmt: skip
+OFFICE_SPAN = 4
 
 # consequences shared by many kinds of event: the main action only when nothing else is named
 OUTCOME_ACTIONS: Mapping[str, tuple[str, ...]] = {
@@ -180,6 +204,8 @@ OPPOSED_ACTIONS: frozenset[frozenset[str]] = frozenset(frozenset(p) for p in (
     ("charge", "verdict"), ("charge", "sentence"), ("arrest", "verdict"),
     ("arrest", "sentence"),
     ("draft", "approval"), ("acquisition", "approval"), ("breach", "penalty"),
+    ("approval", "veto"), ("acquisition", "veto"), ("veto", "override"), ("election", "recount"),
+    ("recount", "certification"), ("election", "certification"),
     ("investigation", "penalty"), ("lawsuit", "verdict"),
 ))  # fmt: skip
 
@@ -222,9 +248,12 @@ OUTCOME_OF: Mapping[str, str] = _forms(OUTCOME_ACTIONS)
 
 __all__ = [
     "ACTION_OF",
+    "APPOINTING_WORDS",
     "EVENT_ACTIONS",
     "KILLING_WORDS",
     "LEGAL_STEPS",
+    "OFFICE_NOUNS",
+    "OFFICE_SPAN",
     "OPPOSED_ACTIONS",
     "OUTCOME_ACTIONS",
     "OUTCOME_OF",

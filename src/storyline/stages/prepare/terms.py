@@ -23,8 +23,11 @@ from storyline.lang import (
 )
 from storyline.lang.actions import (
     ACTION_OF,
+    APPOINTING_WORDS,
     KILLING_WORDS,
     LEGAL_STEPS,
+    OFFICE_NOUNS,
+    OFFICE_SPAN,
     OUTCOME_ACTIONS,
     OUTCOME_OF,
     PHRASE_ACTIONS,
@@ -59,6 +62,9 @@ PRINCIPAL_MIN = 2
 # lead gives with a year (``#d:YYYY-MM-DD``). Two articles about the same people a week
 # apart, one on a strike and one on the deal that ended it, differ here.
 ACTION_PREFIX = "#a:"
+# The actions of the lead's first sentence when the headline names none (``lead_actions``,
+# ``#l:``): weaker evidence, which the index reads only for opposed phases of a storyline.
+LEAD_ACTION_PREFIX = "#l:"
 DAY_PREFIX = "#d:"
 # A violent crime's legal coda (``legal_coda``): its publication day is not its event's.
 CODA_TERM = "#c:legal"
@@ -175,7 +181,10 @@ def article_terms(article: Article) -> list[str]:
     ranked = sorted(names, key=lambda n: -names[n])  # stable: first mention breaks ties
     principals = [n for n in ranked[:PRINCIPALS] if names[n] >= PRINCIPAL_MIN]
     extra = [PRINCIPAL_PREFIX + n for n in principals]
-    extra.extend(ACTION_PREFIX + a for a in headline_actions(article))
+    actions = headline_actions(article)
+    extra.extend(ACTION_PREFIX + a for a in actions)
+    if not actions:
+        extra.extend(LEAD_ACTION_PREFIX + a for a in lead_actions(article))
     day = lead_day(article)
     if day:
         extra.append(DAY_PREFIX + day)
@@ -226,17 +235,29 @@ def legal_coda(article: Article) -> bool:
 
 def _action_words(text: str, headline: bool) -> Iterator[str]:
     """The words of ``text`` that may name an action, lower-cased: words written in lower
-    case, and the first word of a sentence; every word of a headline (Title Case). Other
-    capitalised words are names ("Promises Treatment Center", "Fire Department")."""
+    case, and the first word of a sentence; every word of a headline in Title Case. Other
+    capitalised words are names ("Promises Treatment Center", "Fire Department"), and so
+    are they in a headline in sentence case ("Senator leaves Accord": a party, not a deal;
+    ``_title_case``)."""
     folded = fold_punctuation(text)
+    every = headline and _title_case(folded)
     for s, e in sentence_spans(folded):
         first = True
         for w in _TOKEN.findall(folded[s:e]):
             if not w[0].isalnum():
                 continue
-            if headline or first or w[0].islower():
+            if every or first or w[0].islower():
                 yield w.lower().rstrip(".")
             first = False
+
+
+def _title_case(text: str) -> bool:
+    """Whether a headline is written in Title Case: most of its words of four letters or
+    more after the first are capitalised ("Tarnby Mayor Quits Over Audit"), not in
+    sentence case, where only names are ("Senator Orme leaves Accord"). A headline of
+    names alone ("Orme Tarnby") counts as Title Case, as before."""
+    words = [w for w in _TOKEN.findall(text)[1:] if len(w) >= 4 and w[0].isalpha()]
+    return not words or 2 * sum(w[0].isupper() for w in words) > len(words)
 
 
 # A headline opened by a short topic label and a colon ("Port Halden fire: …", "Ferry
@@ -271,7 +292,26 @@ def headline_actions(article: Article) -> list[str]:
     # "Port Halden fire: padlock found on exit": a label naming the story's topic, then the
     # headline; the label's words name actions as a modifier does (after the headline's)
     n_label = len(list(_action_words(title[: label.end()], headline=True))) if label else 0
-    words = list(_action_words(title, headline=True))
+    return _actions(list(_action_words(title, headline=True)), n_label)
+
+
+def lead_actions(article: Article) -> list[str]:
+    """The actions the lead's first sentence names (as ``headline_actions`` reads a
+    headline: lower-case words and the sentence's first, ``UNREALISED_CUES``), for an
+    article whose headline names none: "The committee on Tuesday released seven memos",
+    "The Senate on Tuesday passed the act". Only the first sentence: later ones retell
+    the background (the earlier events of the storyline). Empty for an article with an
+    inferred title (its first sentence is its title, read already) or without text."""
+    if article.title_inferred or not article.title:
+        return []
+    folded = fold_punctuation(article.text[:LEAD_CHARS])
+    for s, e in sentence_spans(folded):
+        return _actions(list(_action_words(folded[s:e], headline=False)))
+    return []
+
+
+def _actions(words: list[str], n_label: int = 0) -> list[str]:
+    """The actions ``words`` name, main first (``headline_actions``)."""
     found: dict[str, None] = {}
     modifiers: dict[str, None] = {}  # actions named by a word that modifies another
     outcome = None
@@ -296,6 +336,10 @@ def headline_actions(article: Article) -> list[str]:
                 found.setdefault(phrase, None)
             continue
         action = ACTION_OF.get(w)
+        if w in APPOINTING_WORDS and not OFFICE_NOUNS.isdisjoint(
+            words[i + 1 : i + 1 + OFFICE_SPAN]
+        ):
+            action = "appointment"  # "Hollin named finance minister", not "a man named Lee"
         if action:
             if _modifier(w, i, nxt) or i < n_label:
                 modifiers.setdefault(action, None)
@@ -384,12 +428,14 @@ __all__ = [
     "ACTION_PREFIX",
     "CODA_TERM",
     "DAY_PREFIX",
+    "LEAD_ACTION_PREFIX",
     "MAX_TERMS",
     "PRINCIPALS",
     "PRINCIPAL_MIN",
     "PRINCIPAL_PREFIX",
     "article_terms",
     "headline_actions",
+    "lead_actions",
     "lead_day",
     "legal_coda",
 ]
