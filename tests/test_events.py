@@ -357,6 +357,10 @@ def test_a_clause_without_its_relative_pronoun_keeps_its_noun() -> None:
     evs = events_of(text, "spacy")
     assert [e.date for e in evs] == ["2024-03-15", "2019-03-11"]
     assert evs[1].summary == "The thefts he committed on March 11, 2019"
+    # after a noun of time, the clause has all it needs
+    text = "A patrol would have begun the moment the truce went into effect in early October."
+    (ev,) = events_of(text, "spacy")
+    assert ev.summary == "The truce went into effect in early October"
 
 
 def test_a_cut_possessive_leaves_no_lone_apostrophe() -> None:

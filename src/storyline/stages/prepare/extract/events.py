@@ -38,7 +38,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from storyline.lang import REPORTING_FORMS, SPEECH_LEMMAS, alternation
-from storyline.lang.en import DAY_PARTS
+from storyline.lang.en import DAY_PARTS, TIME_HEAD_NOUNS
 from storyline.models import Article, Cite, DateMention, Entity, Event
 from storyline.stages.prepare.extract._clauses import token_at
 from storyline.stages.prepare.extract.context import ArticleContext, governing_verb
@@ -176,8 +176,11 @@ def _relative_clause(doc: Doc, verb: Token, sent: tuple[int, int]) -> str | None
         and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
     ):
         # a clause with no relative pronoun whose noun is its object ("the crimes he
-        # committed on March 11"): told with its noun, which it needs
-        lo = max(noun.left_edge.idx, sent[0])
+        # committed on March 11"): told with its noun, which it needs; after a noun of
+        # time ("the moment the ceasefire went into effect in October") the clause has all
+        # it needs and is told alone
+        alone = noun.lemma_.lower() in TIME_HEAD_NOUNS
+        lo = max(verb.left_edge.idx if alone else noun.left_edge.idx, sent[0])
         right = verb.right_edge
         hi = min(right.idx + len(right.text), sent[1])
         return _clean(_words_cap(doc.text[lo:hi]))
