@@ -471,3 +471,15 @@ def test_a_full_date_older_than_a_written_year_is_no_anchor() -> None:
 def test_month_of_year() -> None:
     m = one("She was crowned in January of 1955 in Lima.")
     assert (m.date_text, m.date, m.inferred) == ("January of 1955", "1955-01", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council releases its figures on the second Tuesday of every month.",
+        "The market opens every Monday in Lima.",
+        "Patches ship on a Tuesday of each month.",
+    ],
+)
+def test_a_recurring_weekday_is_no_date(text: str) -> None:
+    assert not extract_dates(art(text, PUB), None)

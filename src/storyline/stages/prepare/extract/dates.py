@@ -110,6 +110,9 @@ _N = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 _NOT_DECADE = r"(?!(?<=0)(?:\s?['’]\s?)?s\b)"
 # "Good Friday" and the like are holidays, not references to last Friday.
 _NOT_WD = r"(?<!Good )(?<!Black )(?<!Ash )(?<!Super )(?<!Holy )(?<!Cyber )(?<!Easter )"
+# A weekday that recurs ("every Monday", "the second Tuesday of every month") is no date.
+_NOT_WD += r"(?<!every )(?<!Every )(?<!each )(?<!first )(?<!second )(?<!third )(?<!fourth )"
+_RECURRING_AFTER = r"(?!\s+of\s+(?:every|each)\b)"
 
 # (kind, pattern). A pattern's group "d" (when present) is the date text proper; a
 # preposition matched only for context stays outside the cite.
@@ -180,6 +183,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "weekday",
         re.compile(
             rf"{_NOT_WD}\b(?:(?P<rel>last|next|this|Last|Next|This)\s+)?(?P<wd>{_WD})\b(?!,?\s+{_MONTH})"
+            + _RECURRING_AFTER
         ),
     ),
 ]
