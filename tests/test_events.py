@@ -363,6 +363,18 @@ def test_a_clause_without_its_relative_pronoun_keeps_its_noun() -> None:
     assert ev.summary == "The truce went into effect in early October"
 
 
+@pytest.mark.model
+def test_a_verb_without_its_subject_is_no_summary() -> None:
+    """A headline that runs into the sentence takes its verb: the climb stops at
+    "defeated", whose subject the parse lost; the sentence is told instead."""
+    text = (
+        "Larks defeat Elm\nJo Roe scored 23 points to become the club's all-time scoring leader "
+        "and the top-seeded Larks defeated Elm 65-53 on Friday in the quarterfinals."
+    )
+    (ev,) = events_of(text, "spacy")
+    assert ev.summary.startswith("Jo Roe scored 23 points")
+
+
 def test_a_cut_possessive_leaves_no_lone_apostrophe() -> None:
     from storyline.stages.prepare.extract.events import _clean
 

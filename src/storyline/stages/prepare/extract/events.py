@@ -121,6 +121,11 @@ def _summary_doc(
             break
         verb = verb.head
         climbed += 1
+    if not any(c.dep_ in _SUBJECTS for c in verb.children) and verb.left_edge.idx > sent[0]:
+        # the climb stopped at a verb with no subject (its head lies outside the sentence,
+        # as when a headline runs into it): "defeated Drake on Friday" is a fragment; the
+        # caller tells the sentence
+        return None
     lo = max(verb.left_edge.idx, sent[0])
     right = verb.right_edge
     hi = min(right.idx + len(right.text), sent[1])
