@@ -425,3 +425,61 @@ def test_written_day_forms(text: str, found: str, day: str) -> None:
 def test_a_name_and_a_clock_are_not_days() -> None:
     assert find_date_spans("Jan 5 players joined the crew.") == []
     assert find_date_spans("The vote ended March 3: 2 for, 1 against.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wages in the port rose fast in the early 1990's.",
+        "Wages in the port rose fast in the late 1980 ’ s.",
+        "The club was founded in 1930's Chicago by two brothers.",
+    ],
+)
+def test_a_decade_is_not_its_first_year(text: str) -> None:
+    assert not extract_dates(art(text, PUB), None)
+
+
+def test_the_last_week_of_a_month_is_not_last_week() -> None:
+    found = by_text(extract_dates(art("In the last week of November, the board met.", PUB), None))
+    assert "last week" not in found
+    assert found["November"].date == "2023-11"
+    # without "the", "last week" still counts from the writing
+    assert one("The board met last week.", PUB).date == "2024-03"
+
+
+@pytest.mark.model
+def test_a_full_date_older_than_a_written_year_is_no_anchor() -> None:
+    """An undated obituary: "born April 22, 1923" is background once it tells of 2005."""
+    text = (
+        "Jo Roe, born April 22, 1923, starred in a film about her life in 2005. "
+        "She had a stroke on Dec. 2 and died on Thursday."
+    )
+    assert by_text(extract_dates(art(text), None))["Dec. 2"].date is None
+    from storyline.nlp import load_spacy
+
+    assert by_text(extract_dates(art(text), load_spacy()(text)))["Dec. 2"].date is None
+    # a year ahead says nothing of when the article was written
+    ahead = (
+        "Repairs began Nov. 20, 2008. The dam burst on Nov. 17. It is set to reopen in May of 2011."
+    )
+    assert by_text(extract_dates(art(ahead), load_spacy()(ahead)))["Nov. 17"].date == "2008-11-17"
+    # a full date in the latest year written still gives the year
+    text = "Repairs began Nov. 20, 2008. The dam burst on Nov. 17."
+    assert by_text(extract_dates(art(text), None))["Nov. 17"].date == "2008-11-17"
+
+
+def test_month_of_year() -> None:
+    m = one("She was crowned in January of 1955 in Lima.")
+    assert (m.date_text, m.date, m.inferred) == ("January of 1955", "1955-01", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council releases its figures on the second Tuesday of every month.",
+        "The market opens every Monday in Lima.",
+        "Patches ship on a Tuesday of each month.",
+    ],
+)
+def test_a_recurring_weekday_is_no_date(text: str) -> None:
+    assert not extract_dates(art(text, PUB), None)

@@ -206,6 +206,9 @@ def test_lead_of_a_dated_article_is_an_event_of_its_day() -> None:
     assert (only.date, only.date_text) == (PUB, "")
     # an undated article has no day to give its lead
     assert [e.date_text for e in events_of(text, "rules", published=None)] == ["within weeks"]
+    # a headline ending in a quoted word is no lead
+    headline = 'Neighbour Calls The Chile Envoy Who Fled Lima: "Very Quiet"\n' + text
+    assert events_of(headline, "rules")[0].summary == lead.summary
 
 
 def test_story_gives_the_year_to_an_undated_article() -> None:
@@ -227,6 +230,41 @@ def test_story_gives_the_year_to_an_undated_article() -> None:
     # without a dated article in the story, the date stays open
     alone = story_events(arts[1:], facts[1:])
     assert [e.date for e in alone] == [None]
+
+
+def _story_facts(arts: list[Article]) -> list[ArticleFacts]:
+    return [
+        ArticleFacts(
+            article_id=a.id,
+            dates=extract_dates(a, None),
+            events=events_of(a.text, "rules", a.published, a.id),
+        )
+        for a in arts
+    ]
+
+
+def test_an_undated_story_that_spans_years_gives_no_year() -> None:
+    """No dated article, and the article's own dates run from 2019 to 2023: an undated
+    "Sept. 23" could be any of those years'."""
+    text = (
+        "The treaty talks began in 2019. They stalled in 2023. "
+        "Chile told the assembly on Sept. 23 that it would sign the river treaty."
+    )
+    arts = [art(text, None, "a1")]
+    by_text = {e.date_text: e for e in story_events(arts, _story_facts(arts))}
+    assert by_text["Sept. 23"].date is None
+
+
+def test_the_story_year_never_contradicts_the_article() -> None:
+    """ "in November 1973 … on Nov. 17": the story's 2025 is not that November's year."""
+    dated_text = "Chile is drafting a treaty with its neighbours on shared rivers."
+    undated_text = (
+        "The river treaty recalls the flood of November 1973 in Lima. "
+        "The dam burst on Nov. 17 and the valley was lost."
+    )
+    arts = [art(dated_text, "2025-11-05", "a1"), art(undated_text, None, "a2")]
+    by_text = {e.date_text: e for e in story_events(arts, _story_facts(arts))}
+    assert by_text["Nov. 17"].date is None
 
 
 def _ev(article: str, date: str, summary: str, start: int = 100, date_text: str = "x") -> Event:
@@ -287,6 +325,62 @@ def test_a_clause_cut_from_a_quotation_keeps_no_lone_quote_mark(mode: str) -> No
     (ev,) = events_of(text, mode, published=None)
     assert ev.summary.count("“") == ev.summary.count("”")
     assert "on Monday" in ev.summary
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_question_dates_no_event(mode: str) -> None:
+    text = "Did the trams in Lima run late on Thursday?! Riders waited for an hour on Friday."
+    (ev,) = events_of(text, mode)
+    assert ev.date_text == "Friday"
+
+
+@pytest.mark.model
+def test_a_date_of_a_noun_does_not_date_its_clause() -> None:
+    """ "the March 2019 spree" dates the spree: the clause is last month's."""
+    text = (
+        "Jo Roe, 41, was convicted last month of robbing a bank, a guard and a driver in the "
+        "March 2019 spree that began at a petrol station."
+    )
+    evs = events_of(text, "spacy")
+    assert [(e.date, e.date_text) for e in evs] == [
+        ("2024-02", "last month"),
+        ("2019-03", "March 2019"),
+    ]
+    assert evs[0].summary.startswith("Jo Roe, 41, was convicted last month")
+    assert evs[1].summary == "The March 2019 spree that began at a petrol station"
+
+
+@pytest.mark.model
+def test_a_clause_without_its_relative_pronoun_keeps_its_noun() -> None:
+    """ "the thefts he committed on March 11": alone, "He committed on March 11" is broken."""
+    text = "Jo Roe was sentenced on Friday to life for the thefts he committed on March 11, 2019."
+    evs = events_of(text, "spacy")
+    assert [e.date for e in evs] == ["2024-03-15", "2019-03-11"]
+    assert evs[1].summary == "The thefts he committed on March 11, 2019"
+    # after a noun of time, the clause has all it needs
+    text = "A patrol would have begun the moment the truce went into effect in early October."
+    (ev,) = events_of(text, "spacy")
+    assert ev.summary == "The truce went into effect in early October"
+
+
+@pytest.mark.model
+def test_a_verb_without_its_subject_is_no_summary() -> None:
+    """A headline that runs into the sentence takes its verb: the climb stops at
+    "defeated", whose subject the parse lost; the sentence is told instead."""
+    text = (
+        "Larks defeat Elm\nJo Roe scored 23 points to become the club's all-time scoring leader "
+        "and the top-seeded Larks defeated Elm 65-53 on Friday in the quarterfinals."
+    )
+    (ev,) = events_of(text, "spacy")
+    assert ev.summary.startswith("Jo Roe scored 23 points")
+
+
+def test_a_cut_possessive_leaves_no_lone_apostrophe() -> None:
+    from storyline.stages.prepare.extract.events import _clean
+
+    assert _clean("Users must first install the patch from last week ’") == (
+        "Users must first install the patch from last week"
+    )
 
 
 @pytest.mark.corpus

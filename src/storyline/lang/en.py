@@ -140,6 +140,7 @@ __all__ = [
     "STANCE_PREPOSITIONS",
     "STANCE_TITLE_GLUE_WORDS",
     "STORY_KINDS",
+    "TIME_HEAD_NOUNS",
     "TIME_WORDS",
     "TIME_ZONES",
     "TITLE_ABBREVIATIONS",
@@ -1304,6 +1305,11 @@ DOCUMENT_RELATIVE_FORMS: tuple[str, ...] = ("read", "reads", "said", "says")
 
 # Parts of a day after a day's name ("Monday morning", "yesterday evening"), in the order matched.
 DAY_PARTS: tuple[str, ...] = ("morning", "afternoon", "evening", "night")
+# Nouns of time a clause without a relative pronoun dates rather than describes ("the
+# moment the ceasefire went into effect", "the day he arrived"): the clause stands alone.
+TIME_HEAD_NOUNS: frozenset[str] = frozenset(
+    {"moment", "day", "time", "night", "week", "month", "year", "hour", "minute", "morning"}
+)
 # Periods after "this" or "last" ("last week"), in the order matched.
 CALENDAR_PERIODS: tuple[str, ...] = ("week", "month", "year", "weekend")
 # Time adverbs between a report's verb and its clause ("said yesterday that"), in order.

@@ -128,6 +128,25 @@ def _ref_day(iso: str | None) -> date | None:
         return None
 
 
+def _first_day(iso: str | None) -> date | None:
+    """The first day an ISO date of any precision can mean ("2025-10" -> October 1)."""
+    if not iso:
+        return None
+    try:
+        parts = [int(p) for p in iso[:10].split("-")]
+        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return None
+
+
+def _written_day(article: Article) -> str | None:
+    """The day an article was written: its published date, else its own date line."""
+    if article.published:
+        return article.published[:10]
+    ref = text_reference_date(article.text)
+    return ref.isoformat() if ref else None
+
+
 def story_events(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> list[Event]:
     """The articles' events, a year-less date of an undated article resolved by its story.
 
@@ -135,9 +154,19 @@ def story_events(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> 
     of its own to take a year from leaves "Sept. 23" unresolved at extraction. Its bounds
     (``storylines.article_bounds``: its own absolute dates, else its story's dated
     articles, the rule ``Engine.date_bounds`` uses) then give the year, and the event is
-    marked ``inferred``. Weekdays and "yesterday" are not resolved this way: they count
-    from the day the article was written, which the bounds do not give.
+    marked ``inferred``. With no dated article in the story, only when every day from the
+    first to the last date the article writes gives the same year (an obituary that runs
+    from a birth in 1923 to a film in 2005 cannot say which December it means); and not
+    when the article writes that month with another year ("in
+    November 1973 … on Nov. 17": the story's year would contradict it). When no article
+    of the story is dated, the latest full date its articles write is no basis: it is as
+    often a release or trial date ahead, or a birth date, as the news's (tried on ECB+
+    train: 4 years right, 7 wrong). Weekdays and "yesterday" are not resolved this way:
+    they count from the day the article was written, which the bounds do not give.
     """
+    days = {a.id: _written_day(a) for a in articles}
+    # (published dates only: the date lines of a story that mixes a 2010 event with its 2012
+    # trial widened its window so far that "February" took the trial's year; ECB+ train)
     dated = [a.published[:10] for a in articles if a.published]
     by_id = {f.article_id: f for f in facts}
     out: list[Event] = []
@@ -146,11 +175,25 @@ def story_events(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> 
         if f is None:
             continue
         pending = [e for e in f.events if e.date is None and e.date_text]
-        ref = None
-        if pending and not a.published and text_reference_date(a.text) is None:
-            ref = _ref_day(article_bounds(a, f, dated).latest)
+        bounds = None
+        if pending and days[a.id] is None:
+            b = article_bounds(a, f, dated)
+            hi = _ref_day(b.latest)
+            # with dated neighbours, the article was written by the latest of them; with
+            # none, only its own dates bound it, from the first to the last it writes
+            lo = hi if dated else _first_day(b.earliest)
+            bounds = (lo, hi) if lo and hi else None
+        written = {d.date[:7] for d in f.dates if d.date and len(d.date) >= 7 and not d.inferred}
         for e in f.events:
-            resolved = resolve_yearless(e.date_text, ref) if ref and e in pending else None
+            resolved = None
+            if bounds and e in pending:
+                # the year must be the same whenever in its bounds the article was written
+                early, late = (resolve_yearless(e.date_text, d) for d in bounds)
+                resolved = early if early == late else None
+            if resolved and any(
+                w[5:] == resolved[5:7] != "" and w != resolved[:7] for w in written
+            ):
+                resolved = None  # the article writes this month with another year
             out.append(replace(e, date=resolved, inferred=True) if resolved else e)
     return out
 

@@ -106,8 +106,13 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _MOD = r"(?:(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+|(?:[Ee]arly|[Ll]ate)\s+|[Mm]id-?\s?)"
 _PREP = r"(?:in|In|since|Since|until|Until|till|by|By|from|From|through|during|During|before|Before|after|After|of|for)"
 _N = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# A round year with "'s" is a decade ("in the early 1990's", "in 1980 ’ s"), not that year.
+_NOT_DECADE = r"(?!(?<=0)(?:\s?['’]\s?)?s\b)"
 # "Good Friday" and the like are holidays, not references to last Friday.
 _NOT_WD = r"(?<!Good )(?<!Black )(?<!Ash )(?<!Super )(?<!Holy )(?<!Cyber )(?<!Easter )"
+# A weekday that recurs ("every Monday", "the second Tuesday of every month") is no date.
+_NOT_WD += r"(?<!every )(?<!Every )(?<!each )(?<!first )(?<!second )(?<!third )(?<!fourth )"
+_RECURRING_AFTER = r"(?!\s+of\s+(?:every|each)\b)"
 
 # (kind, pattern). A pattern's group "d" (when present) is the date text proper; a
 # preposition matched only for context stays outside the cite.
@@ -130,15 +135,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "iso",
         re.compile(rf"\b(?P<year>{_YEAR})-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"),
     ),
-    ("my", re.compile(rf"(?P<mod>{_MOD})?\b(?P<mon>{_MONTH})\.?,?\s+(?P<year>{_YEAR})\b")),
+    # "October 2025", "January of 1955"
+    (
+        "my",
+        re.compile(rf"(?P<mod>{_MOD})?\b(?P<mon>{_MONTH})\.?,?\s+(?:of\s+)?(?P<year>{_YEAR})\b"),
+    ),
     ("mod_month", re.compile(rf"(?P<mod>{_MOD})\b(?P<mon>{_MONTH})\b(?!\s+\d)")),
     (
         "rel_month",
         re.compile(rf"\b(?P<rel>last|next|this|Last|Next|This)\s+(?P<mon>{_MONTH})\b(?!\s+\d)"),
     ),
     ("prep_month", re.compile(rf"\b{_PREP}\s+(?P<d>(?P<mon>{_MONTH}))\b(?!\s+\d)")),
-    ("mod_year", re.compile(rf"(?P<mod>{_MOD})\b(?P<year>{_YEAR})\b(?![,.]?\d)")),
-    ("prep_year", re.compile(rf"\b{_PREP}\s+(?P<d>(?P<year>{_YEAR}))\b(?![,.]?\d|s\b|-\w)")),
+    ("mod_year", re.compile(rf"(?P<mod>{_MOD})\b(?P<year>{_YEAR})\b(?![,.]?\d){_NOT_DECADE}")),
+    (
+        "prep_year",
+        re.compile(rf"\b{_PREP}\s+(?P<d>(?P<year>{_YEAR}))\b(?![,.]?\d|s\b|-\w){_NOT_DECADE}"),
+    ),
     (
         "deictic",
         re.compile(
@@ -150,7 +162,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "rel_unit",
         re.compile(
-            r"\b(?P<pre>(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?P<rel>this|last|next|This|Last|Next)\s+(?P<unit>week|weekend|month|year)\b"
+            # "the last week of November", "the next year": not counted from the writing
+            r"(?<![Tt]he\s)\b(?P<pre>(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?"
+            r"(?P<rel>this|last|next|This|Last|Next)\s+(?P<unit>week|weekend|month|year)\b"
         ),
     ),
     (
@@ -169,6 +183,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "weekday",
         re.compile(
             rf"{_NOT_WD}\b(?:(?P<rel>last|next|this|Last|Next|This)\s+)?(?P<wd>{_WD})\b(?!,?\s+{_MONTH})"
+            + _RECURRING_AFTER
         ),
     ),
 ]
@@ -474,7 +489,7 @@ def extract_dates(
         i = bisect.bisect_right(sent_starts, f.start) - 1
         sent_start = sents[i][0] if i >= 0 and f.start < sents[i][1] else 0
         tenses.append(_tense(text, f.start, sent_start, doc, quotes))
-    anchor = None if pub is not None else _anchor(found, tenses)
+    anchor = None if pub is not None else _anchor(found, tenses, doc is not None)
     out: list[DateMention] = []
     prev_day: str | None = None
     for f, tense in zip(found, tenses, strict=True):
@@ -499,21 +514,33 @@ def extract_dates(
     return out
 
 
-def _anchor(found: tuple[_Found, ...], tenses: list[str]) -> date | None:
+def _anchor(found: tuple[_Found, ...], tenses: list[str], parsed: bool) -> date | None:
     """The latest full date (day, month and year written) of an undated article, outside
     future-tense clauses: the year its year-less dates take.
 
     Only full dates anchor: a bare year ("in 2015", "the 2015 deal") or a month and year
-    ("January 1955") more often dates the background (a deal, a career) than the news.
+    ("January 1955") more often dates the background (a deal, a career) than the news. A
+    full date older than a year the article writes elsewhere in a past-tense clause is
+    background too (a birth date in an obituary that goes on to "starred in a film in
+    2005"): no anchor then. (A year ahead, "is set to open in May of 2013", says nothing.)
     """
     best: date | None = None
+    latest_year = 0  # of any year written in a past-tense clause: "starred in 2005"
     for f, tense in zip(found, tenses, strict=True):
-        if f.kind not in ("md", "dm", "iso") or not f.m.group("year") or tense == "future":
+        if tense == "future" or not f.m.groupdict().get("year"):
+            continue
+        if tense == "past" or not parsed:  # (without a parse, no tense is read as past)
+            latest_year = max(latest_year, int(f.m.group("year")))
+        if f.kind not in ("md", "dm", "iso"):
             continue
         d, precision, _ = _resolve(f, None, tense, None)
         if d and precision == "day":
             day = date.fromisoformat(d)
             best = day if best is None or day > best else best
+    if best is not None and latest_year > best.year:
+        # the article tells of later years ("born April 22, 1923 … a film in 2005"): its
+        # latest full date is background, not the time of writing
+        return None
     return best
 
 

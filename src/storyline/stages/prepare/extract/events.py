@@ -38,6 +38,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from storyline.lang import REPORTING_FORMS, SPEECH_LEMMAS, alternation
+from storyline.lang.en import DAY_PARTS, TIME_HEAD_NOUNS
 from storyline.models import Article, Cite, DateMention, Entity, Event
 from storyline.stages.prepare.extract._clauses import token_at
 from storyline.stages.prepare.extract.context import ArticleContext, governing_verb
@@ -84,6 +85,9 @@ def _clean(text: str) -> str:
     if text.count('"') % 2:
         text = text.strip('"')
     text = re.sub(r"^[,;:—–\s]+|[,;:—–\s.]+$", "", text)
+    # a clause cut before a spaced possessive's "s" ("from last week ’ s update") keeps its
+    # apostrophe alone at the end
+    text = re.sub(r"\s+[’']$", "", text)
     return text[:1].upper() + text[1:] if text else text
 
 
@@ -117,6 +121,11 @@ def _summary_doc(
             break
         verb = verb.head
         climbed += 1
+    if not any(c.dep_ in _SUBJECTS for c in verb.children) and verb.left_edge.idx > sent[0]:
+        # the climb stopped at a verb with no subject (its head lies outside the sentence,
+        # as when a headline runs into it): "defeated Drake on Friday" is a fragment; the
+        # caller tells the sentence
+        return None
     lo = max(verb.left_edge.idx, sent[0])
     right = verb.right_edge
     hi = min(right.idx + len(right.text), sent[1])
@@ -132,6 +141,8 @@ def _own_clause(doc: Doc, verb: Token, sent: tuple[int, int]) -> str | None:
     Friday"). ``None`` when the clause has no subject of its own or shared."""
     right = verb.right_edge
     hi = min(right.idx + len(right.text), sent[1])
+    if verb.dep_ == "relcl":
+        return None  # "the crimes he committed on May 1": alone, it misses its object
     if any(c.dep_ in _SUBJECTS for c in verb.children):
         toks = list(verb.subtree)
         while toks and toks[0].head.i == verb.i and toks[0].pos_ in ("SCONJ", "ADP", "CCONJ"):
@@ -161,6 +172,24 @@ def _relative_clause(doc: Doc, verb: Token, sent: tuple[int, int]) -> str | None
     noun = verb.head
     rel = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if (
+        rel is not None
+        and rel.pos_ in ("PRON", "PROPN", "NOUN")
+        and not any(c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in verb.children)
+        and rel.lower_ not in ("who", "which", "that", "whom", "whose")
+        and noun.pos_ in ("PROPN", "NOUN")
+        and verb.left_edge.i == noun.i + 1
+        and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    ):
+        # a clause with no relative pronoun whose noun is its object ("the crimes he
+        # committed on March 11"): told with its noun, which it needs; after a noun of
+        # time ("the moment the ceasefire went into effect in October") the clause has all
+        # it needs and is told alone
+        alone = noun.lemma_.lower() in TIME_HEAD_NOUNS
+        lo = max(verb.left_edge.idx if alone else noun.left_edge.idx, sent[0])
+        right = verb.right_edge
+        hi = min(right.idx + len(right.text), sent[1])
+        return _clean(_words_cap(doc.text[lo:hi]))
+    if (
         rel is None
         or rel.lower_ not in ("who", "which", "that")
         or noun.pos_ not in ("PROPN", "NOUN")
@@ -178,6 +207,54 @@ def _relative_clause(doc: Doc, verb: Token, sent: tuple[int, int]) -> str | None
         return None
     after = doc.text[rel.idx + len(rel.text) : hi]
     return _clean(_words_cap(doc.text[lo:head_end] + " " + after.strip()))
+
+
+# How a date modifies a noun inside its noun phrase ("the March 2019 spree", "Thursday's game").
+_NOUN_MODIFIER = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
+_MIN_NP_WORDS = 3  # words of a dated noun phrase besides its date, to stand as an event
+
+
+def _dated_noun(doc: Doc | None, d: DateMention) -> Token | None:
+    """The noun a date modifies inside a phrase that hangs on another noun ("a guard and a
+    driver in the March 2019 spree", "two counts for the June 20 shooting"): the date is
+    that noun's, not its clause's. ``None`` for a date that is an adverbial of its clause
+    ("in March 2019", "on Thursday"), one of a noun that is the clause's subject, object or
+    adjunct ("Wednesday's strike grounded flights", "in Thursday's game"), or without a
+    parse."""
+    if doc is None:
+        return None
+    tok = token_at(doc, d.cite.start, d.cite.end)
+    if tok is None or tok.head.i == tok.i or tok.dep_ not in _NOUN_MODIFIER:
+        return None
+    head = tok.head
+    if head.pos_ not in ("NOUN", "PROPN") or d.cite.start <= head.idx < d.cite.end:
+        return None
+    if head.lower_ in DAY_PARTS:
+        return None  # "Thursday evening" is still the date
+    prep = head.head
+    if head.dep_ != "pobj" or prep.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        # the noun is the clause's subject or object, or an adjunct of its verb ("broke
+        # the record in Thursday's game"): its date is the clause's too
+        return None
+    return head
+
+
+def _noun_phrase(doc: Doc, noun: Token, d: DateMention, sent: tuple[int, int]) -> str | None:
+    """A dated noun phrase told alone, in the text's words ("the June 20 shooting of a bus
+    driver"); ``None`` when it says little besides its date ("the December 15 election")."""
+    lo = max(noun.left_edge.idx, sent[0])
+    right = noun.right_edge
+    hi = min(right.idx + len(right.text), sent[1])
+    text = doc.text[lo:hi]
+    rest = doc.text[lo : d.cite.start] + " " + doc.text[d.cite.end : hi]
+    if len(re.findall(r"\w+", rest)) < _MIN_NP_WORDS:
+        return None
+    return _clean(_words_cap(text))
+
+
+def _question(text: str, sent: tuple[int, int]) -> bool:
+    """Whether the sentence asks rather than tells ("Did you see delays yesterday?")."""
+    return re.search(r"\?[!?]*\s*$", text[sent[0] : sent[1]]) is not None
 
 
 def _summary_text(text: str, sent: tuple[int, int]) -> str:
@@ -210,6 +287,11 @@ def _article_day(article: Article) -> str | None:
     return ref.isoformat() if ref else None
 
 
+# A told sentence ends with a full stop, inside its closing quote or before it (a headline
+# may end in a quoted word: 'Neighbour Calls Suspect: "Very Quiet"').
+_LEAD_END = re.compile(r"\.[”\"’]?\s*$")
+
+
 def _lead(article: Article, sents: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     """The first sentence of the body: not a heading, not furniture, a real sentence."""
     heads = [(h.start, h.end) for h in article.headings]
@@ -217,8 +299,8 @@ def _lead(article: Article, sents: Sequence[tuple[int, int]]) -> tuple[int, int]
         body = article.text[s:e]
         if any(hs <= s < he for hs, he in heads) or is_furniture(_line(article.text, s)):
             continue
-        if len(body.split()) < _MIN_LEAD_WORDS or not body.rstrip().endswith((".", "”", '"')):
-            continue
+        if len(body.split()) < _MIN_LEAD_WORDS or not _LEAD_END.search(body):
+            continue  # a fragment, a question, a headline ending in a quoted word
         return s, e
     return None
 
@@ -321,7 +403,7 @@ def build_events(
         sent = sents.at(d.cite.start)
         if is_furniture(_line(text, d.cite.start)) or is_furniture(text[sent[0] : sent[1]]):
             continue  # a time stamp, a date line, a credit: not an event
-        if _not_happened(text, doc, sent, d):
+        if _not_happened(text, doc, sent, d) or _question(text, sent):
             continue  # "If there is no water in April, …": a condition is not an event
         reads.append(
             (
@@ -335,19 +417,27 @@ def build_events(
     # ("…, the chief said on Tuesday") nor a relative clause ("the crane that failed last
     # week"): a saying's date defers to one of them
     saying = [_dates_a_saying(text, doc, sent, d) for d, sent, _ in reads]
+    nouns = [_dated_noun(doc, d) for d, _, _ in reads]
     main_dated: dict[tuple[int, int], list[DateMention]] = {}
-    for (d, sent, boundary), said in zip(reads, saying, strict=True):
-        if not boundary and not said and not _in_relative(doc, d):
+    for (d, sent, boundary), said, noun in zip(reads, saying, nouns, strict=True):
+        if not boundary and not said and noun is None and not _in_relative(doc, d):
             main_dated.setdefault(sent, []).append(d)
     # (sentence, summary) -> (index in out, depth, own clause)
     kept: dict[tuple[tuple[int, int], str], tuple[int, int, str | None]] = {}
     dropped: set[int] = set()
-    for (d, sent, boundary), said in zip(reads, saying, strict=True):
+    for (d, sent, boundary), said, noun in zip(reads, saying, nouns, strict=True):
         if boundary and per_sent[sent]:
             continue  # "returned on Wednesday under a deal that runs until 2029": Wednesday's
         if said and _told_before(main_dated.get(sent, []), d):
             continue  # "…, the chief said on Tuesday": the other date is the event's
         read = _summary_doc(doc, d, sent) if doc is not None else None
+        phrase = _noun_phrase(doc, noun, d, sent) if noun and doc and main_dated.get(sent) else None
+        if phrase is not None:
+            # "was convicted last month … in the March 2019 spree that began at a bank": the
+            # clause is last month's; March 2019 dates the spree, told by its noun phrase
+            # (one that says little besides its date is read as before: the parse that hung
+            # it on a noun is often wrong, "seek seats in the December 15 election")
+            read = phrase, 0, None
         summary, climbed, own = read if read is not None else ("", _UNPARSED, None)
         if len(summary.split()) < 4:
             summary, climbed, own = _summary_text(text, sent), _UNPARSED, None
