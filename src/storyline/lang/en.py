@@ -1197,7 +1197,7 @@ WORK_NOUNS: frozenset[str] = frozenset({
 # issue 17). Not "name" ("Roe named “Tides” as her favourite show": a title).
 LABELLING_LEMMAS: frozenset[str] = frozenset({
     "call", "dub", "label", "brand", "term", "nickname", "refer", "address", "describe",
-    "characterize", "characterise", "pronounce", "coin", "deem",
+    "characterize", "characterise", "pronounce", "coin", "deem", "identify",
 })  # fmt: skip
 
 # Verbs whose subject's words a short quoted complement repeats ("Roe vowed to “fight for
@@ -1212,7 +1212,7 @@ WORDING_LEMMAS: frozenset[str] = frozenset({
     "blast", "slam", "mock", "deride", "ridicule", "denounce", "condemn", "decry", "lament",
     "praise", "hail", "tout", "boast", "brag", "accuse", "blame", "dismiss", "oppose",
     "reject", "defend", "charge", "allege", "tweet", "write", "joke", "quip", "attack",
-    "assail", "cite", "yell", "shout", "chant", "cry", "scream", "exclaim",
+    "assail", "cite", "yell", "shout", "chant", "cry", "scream", "exclaim", "imply", "note",
 })  # fmt: skip
 
 # Words that introduce a label, not speech: a quotation right after one ("the so-called

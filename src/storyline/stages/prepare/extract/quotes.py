@@ -1866,8 +1866,11 @@ def _words_source(ctx: _Ctx, start: int, end: int) -> tuple[_Speaker, bool]:
     ss, _ = ctx.sentence(start)
     tok = span.root
     for _ in range(6):
-        if tok.dep_ not in _WORDS_PATH or tok.head.i == tok.i:
-            return none
+        if tok.head.i == tok.i or not (
+            tok.dep_ in _WORDS_PATH
+            or (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in WORDING_LEMMAS)
+        ):
+            return none  # (a clause only as a verb of saying reports it: "yelled “You lie!”")
         tok = tok.head
         if tok.idx < ss or tok.idx >= start:
             return none
