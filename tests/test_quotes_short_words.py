@@ -64,4 +64,3 @@ def test_a_phrase_in_another_subjects_clause_stays_out() -> None:
 def test_a_clause_a_verb_of_saying_governs_is_the_subjects() -> None:
     text = "Council member Jon Penn yelled “You lie!” at the mayor during the harbor debate."
     assert one(quotes(text, "spacy"), "You lie").speaker == "Jon Penn"
-
