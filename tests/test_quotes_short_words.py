@@ -18,9 +18,9 @@ def _texts(text: str) -> list[str]:
 
 @pytest.mark.model
 def test_a_label_the_subject_applied_is_kept_with_the_subject() -> None:
-    text = "At the harbor meeting on Monday, Ivo Roe called the toll plan “a disaster.”"
-    q = one(quotes(text, "spacy"), "a disaster")
-    assert (q.speaker, q.kind) == ("Ivo Roe", "partial")
+    text = "Dana Roe referred to the harbor board as “the cartel” in a long speech."
+    q = one(quotes(text, "spacy"), "the cartel")
+    assert (q.speaker, q.kind) == ("Dana Roe", "partial")
 
 
 @pytest.mark.model
@@ -30,9 +30,9 @@ def test_a_nickname_in_capitals_after_a_labelling_verb_is_kept() -> None:
 
 
 @pytest.mark.model
-def test_a_phrase_in_the_clause_a_verb_reports_is_the_reporters() -> None:
-    text = "Jon Penn said on Sunday that the harbor plan was a “disaster” for the town."
-    assert one(quotes(text, "spacy"), "disaster").speaker == "Jon Penn"
+def test_a_label_after_identified_as_is_the_subjects() -> None:
+    text = "In Velmar, Ivo Roe identified the new pier as a “hazard.”"
+    assert one(quotes(text, "spacy"), "hazard").speaker == "Ivo Roe"
 
 
 @pytest.mark.model
@@ -64,3 +64,9 @@ def test_a_phrase_in_another_subjects_clause_stays_out() -> None:
 def test_a_clause_a_verb_of_saying_governs_is_the_subjects() -> None:
     text = "Council member Jon Penn yelled “You lie!” at the mayor during the harbor debate."
     assert one(quotes(text, "spacy"), "You lie").speaker == "Jon Penn"
+
+
+@pytest.mark.model
+def test_a_phrase_a_speech_noun_governs_is_the_subjects() -> None:
+    text = "Ivo Roe gave a speech about the “ferry crisis” in Velmar on Monday."
+    assert one(quotes(text, "spacy"), "ferry crisis").speaker == "Ivo Roe"

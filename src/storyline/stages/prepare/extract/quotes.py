@@ -1865,6 +1865,7 @@ def _words_source(ctx: _Ctx, start: int, end: int) -> tuple[_Speaker, bool]:
         return none
     ss, _ = ctx.sentence(start)
     tok = span.root
+    spoken = False  # the climb passed a speech noun: "launched into a lament for the “…”"
     for _ in range(6):
         if tok.head.i == tok.i or not (
             tok.dep_ in _WORDS_PATH
@@ -1875,10 +1876,11 @@ def _words_source(ctx: _Ctx, start: int, end: int) -> tuple[_Speaker, bool]:
         if tok.idx < ss or tok.idx >= start:
             return none
         if tok.pos_ not in ("VERB", "AUX"):
+            spoken = spoken or (tok.pos_ == "NOUN" and tok.lower_ in SPEECH_NOUNS)
             continue
         lemma = tok.lemma_.lower()
         label = lemma in LABELLING_LEMMAS
-        if not label and lemma not in WORDING_LEMMAS:
+        if not label and not spoken and lemma not in WORDING_LEMMAS:
             if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in WORDING_LEMMAS:
                 if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children):
                     return none  # the clause of another subject
