@@ -83,6 +83,7 @@ __all__ = [
     "ISSUING_FORMS",
     "ISSUING_VERBS",
     "KIND_HEADS",
+    "LABELLING_LEMMAS",
     "LABEL_SETS",
     "MALE_FIRST_NAMES",
     "MODAL_AUXILIARIES",
@@ -153,6 +154,7 @@ __all__ = [
     "US_TIME_ZONES",
     "WEEKDAYS",
     "WEEKDAY_ABBREVIATIONS",
+    "WORDING_LEMMAS",
     "Pronoun",
     "alternation",
     "finite_forms",
@@ -1188,6 +1190,30 @@ WORK_NOUNS: frozenset[str] = frozenset({
     "films", "movie", "movies", "documentary", "show", "shows", "series", "sitcom", "song",
     "songs", "album", "play", "musical", "podcast", "program", "programme", "poem", "essay",
     "article", "headline", "column", "magazine", "newspaper", "report", "titled", "entitled",
+})  # fmt: skip
+
+# Verbs whose subject applies a name or label its object carries ("Roe called the plan “a
+# disaster”", "Roe dubbed him “Ferry Fred”", "referred to the port as the “jewel”"): a short
+# quoted complement of one is the subject's words, a nickname in capitals too (quotes.py,
+# issue 17). Not "name" ("Roe named “Tides” as her favourite show": a title).
+LABELLING_LEMMAS: frozenset[str] = frozenset({
+    "call", "dub", "label", "brand", "term", "nickname", "refer", "address", "describe",
+    "characterize", "characterise", "pronounce", "coin", "deem", "identify",
+})  # fmt: skip
+
+# Verbs whose subject's words a short quoted complement repeats ("Roe vowed to “fight for
+# every ferry”", "Roe spoke about “fixing the tolls”", "Roe opposes “arbitrary fare hikes”",
+# "criticised the board for “misleading the town”", "the crowd chanted “Ferry now!”"), also
+# inside the clause such a verb reports ("Roe said the plan was a “sham”"): the subject is
+# their source; a
+# quotation in title case after one is a title or a slogan, not speech (quotes.py, issue 17).
+WORDING_LEMMAS: frozenset[str] = frozenset({
+    "say", "speak", "talk", "vow", "promise", "pledge", "swear", "urge", "demand", "warn",
+    "insist", "argue", "claim", "declare", "predict", "complain", "criticize", "criticise",
+    "blast", "slam", "mock", "deride", "ridicule", "denounce", "condemn", "decry", "lament",
+    "praise", "hail", "tout", "boast", "brag", "accuse", "blame", "dismiss", "oppose",
+    "reject", "defend", "charge", "allege", "tweet", "write", "joke", "quip", "attack",
+    "assail", "cite", "yell", "shout", "chant", "cry", "scream", "exclaim", "imply", "note",
 })  # fmt: skip
 
 # Words that introduce a label, not speech: a quotation right after one ("the so-called
