@@ -649,3 +649,44 @@ def test_a_quote_after_an_interrupted_report_goes_on_with_its_reporter() -> None
         "“So his backers feel free to shout,” he said."
     )
     assert one(quotes(text, "spacy"), "his backers").speaker == "Ivo Hanberg"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("mode", ["rules", "spacy"])
+def test_she_after_an_indefinite_newcomer_is_the_newcomer(mode: str) -> None:
+    text = (
+        "Mayor Ivo Hanberg opened the new pier on Monday.\n\n"
+        "A 29-year-old woman who sells fish by the harbour watched the ceremony. "
+        "“Nobody asked us,” she said."
+    )
+    assert one(quotes(text, mode), "Nobody asked").speaker == "A 29-year-old woman"
+
+
+@pytest.mark.model
+def test_he_after_a_newcomer_named_beside_it_is_the_name() -> None:
+    text = (
+        "Mayor Ivo Hanberg opened the new pier on Monday.\n\n"
+        "One farmer, Tomas Brandl of Velmar, spoke at the meeting. “We need water,” he said."
+    )
+    assert one(quotes(text, "spacy"), "We need water").speaker == "Tomas Brandl"
+
+
+@pytest.mark.model
+def test_a_newcomer_after_an_opening_phrase_is_read_from_the_parse() -> None:
+    # (not at the sentence's start: the parse's subject and its article tell it)
+    text = (
+        "“The tram is a disgrace,” said Mrs. Ilse Marrow, who leads the council.\n\n"
+        "Outside the market on Tuesday, a retired teacher waited for the tram in the rain. "
+        "“It is always late,” she said."
+    )
+    assert one(quotes(text, "spacy"), "always late").speaker == "a retired teacher"
+
+
+def test_described_person_nouns_is_one_list_with_genders() -> None:
+    from storyline.lang.names import DESCRIBED_PERSON_NOUNS
+
+    # everyday nouns, role nouns and occupations, each with the gender it shows
+    assert DESCRIBED_PERSON_NOUNS["woman"] == "f"
+    assert DESCRIBED_PERSON_NOUNS["spokesman"] == "m"
+    assert DESCRIBED_PERSON_NOUNS["passenger"] is None
+    assert "machinist" in DESCRIBED_PERSON_NOUNS and "cashier" in DESCRIBED_PERSON_NOUNS
