@@ -690,3 +690,47 @@ def test_described_person_nouns_is_one_list_with_genders() -> None:
     assert DESCRIBED_PERSON_NOUNS["spokesman"] == "m"
     assert DESCRIBED_PERSON_NOUNS["passenger"] is None
     assert "machinist" in DESCRIBED_PERSON_NOUNS and "cashier" in DESCRIBED_PERSON_NOUNS
+
+
+@pytest.mark.model
+def test_she_after_her_own_unquoted_report_is_its_subject() -> None:
+    # "X was upset …, she said": the reported clause before the pronoun is about her
+    text = (
+        "“The new tram line is a gift,” said Mrs. Ilse Marrow, who runs the bakery.\n\n"
+        "At the market on Friday, Ms. Jane Penn was upset by the noise from the crowd, "
+        "she said later. “Nobody can sleep,” she added."
+    )
+    found = quotes(text, "spacy")
+    assert one(found, "upset by the noise").speaker == "Jane Penn"
+    assert one(found, "Nobody can sleep").speaker == "Jane Penn"
+
+
+@pytest.mark.model
+def test_a_quoted_report_before_the_pronoun_is_not_about_the_speaker() -> None:
+    text = (
+        "Mrs. Ilse Marrow runs the bakery on the quay.\n\n"
+        "“Jane Penn will lose the vote,” she said."
+    )
+    assert one(quotes(text, "spacy"), "will lose").speaker == "Ilse Marrow"
+
+
+@pytest.mark.model
+def test_a_newcomers_name_the_parse_hangs_on_another_name() -> None:
+    text = (
+        "“We will fix the pier,” said Mr. Ivo Hanberg, the mayor.\n\n"
+        "One farmer supporting Mr. Hanberg, Darvo Kellat of the Velmar co-op, said he had "
+        "sold his herd. “We need water,” he said."
+    )
+    assert one(quotes(text, "spacy"), "We need water").speaker == "Darvo Kellat"
+
+
+@pytest.mark.model
+def test_a_name_in_the_relative_clause_of_a_newcomer_is_no_speaker() -> None:
+    text = (
+        "“We will fix the pier,” said Mr. Ivo Hanberg, the mayor.\n\n"
+        "One farmer who backs Mr. Hanberg said he had sold his herd last spring. "
+        "“We need water,” he said."
+    )
+    found = quotes(text, "spacy")
+    assert one(found, "sold his herd").speaker == "One farmer"
+    assert one(found, "We need water").speaker == "One farmer"

@@ -531,6 +531,36 @@ class Coref:
                 article = det.idx
         return noun.doc[first : noun.i + 1].text, article
 
+    def _newcomer_name(self, at: int, end: int) -> str:
+        """A name set off by a comma inside the phrase of the newcomer whose head is at
+        ``at`` ("One pastor supporting Mr. Roe, Ivo Penn of Velmar, said": the parse may hang
+        it on the nearer name) that no entity holds: its proper nouns, else "" (needs a
+        parse)."""
+        span = self.doc.char_span(at, at + 1, alignment_mode="expand") if self.doc else None
+        if span is None or not len(span):
+            return ""
+        noun = span[0]
+        for t in noun.subtree:
+            if t.dep_ != "appos" or t.pos_ != "PROPN" or t.idx >= end or self.in_quote(t.idx):
+                continue
+            words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+            if words[0].i == 0 or words[0].nbor(-1).text != ",":
+                continue
+            if not (2 <= len(words) <= 3 and all(w.is_title and w.is_alpha for w in words)):
+                continue
+            near = self.mentions_from(words[0].idx - self._maxlen, t.idx + 1)
+            if any(s <= t.idx < e for s, e, _ in near):
+                continue  # (an entity's name: the caller reads the mentions)
+            return " ".join(w.text for w in words)
+        return ""
+
+    def _with_article(self, ref: Ref) -> str:
+        """A newcomer's description with its indefinite article ("One pastor")."""
+        noun_end = ref.at + len(ref.desc.split()[-1])
+        start = noun_end - len(ref.desc)
+        m = re.search(r"\b(?:[Oo]ne|[Aa]n?)\s+$", self.text[max(0, start - 5) : start])
+        return (m.group() if m else "") + ref.desc
+
     def _description_fits(self, ref: Ref, pron: str) -> bool:
         """Whether a described subject (``Ref.desc``) agrees with a pronoun: a person noun
         with "he"/"she" of its gender, a document noun with "it"."""
@@ -743,7 +773,11 @@ class Coref:
     def _resolve_pronoun_ref(
         self, pron: str, at: int, speakers: Sequence[tuple[int, Entity]]
     ) -> Ref:
-        choice = self.reporter_subject(at, pron) or self.side_clause_subject(at, pron)
+        choice = (
+            self.reporter_subject(at, pron)
+            or self.side_clause_subject(at, pron)
+            or self.fronted_report_subject(at, pron)
+        )
         if choice is None and pron == "they" and self._group_before(at):
             # "Three economists studied the data. They found …": a group no actor names is
             # the nearest antecedent; an earlier actor would be a guess
@@ -820,6 +854,36 @@ class Coref:
         if _REPORTED.fullmatch(self.text, e, at) and self.fits(ent, pron):
             return ent
         return None
+
+    def fronted_report_subject(self, at: int, pron: str) -> Entity | None:
+        """ "Roe was shocked by the crowd, she said": the named person who is the subject of
+        an unquoted reported clause that comes before the "he"/"she" reporting it, when
+        they agree and no other person is the subject of that clause (needs a parse). The
+        caller uses it for a reported content that is not a quotation: a speaker telling of
+        herself, which a search before the content cannot see."""
+        if self.doc is None or pron not in ("he", "she") or self.in_quote(at):
+            return None
+        span = self.doc.char_span(at, at + len(pron), alignment_mode="expand")
+        tok = span[0] if span is not None and len(span) else None
+        if tok is None or tok.dep_ != "nsubj" or tok.head.lemma_ not in SPEECH_LEMMAS:
+            return None
+        ss = self.sentence(at)[0]
+        found: dict[str, Entity] = {}
+        for clause in tok.head.children:
+            if clause.dep_ != "ccomp" or clause.i > tok.i or clause.idx < ss:
+                continue
+            for subj in clause.children:
+                if subj.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(subj.idx):
+                    continue
+                if subj.lower_ in _PRONOUN_WORDS:
+                    return None  # ("he was shocked, she said": someone else's chain)
+                lo = min(t.idx for t in subj.subtree)
+                hi = max(t.idx + len(t) for t in subj.subtree)
+                ent = self.actor_in(lo, hi, head=subj.idx)
+                if ent is None or ent.type != "PERSON" or not self.fits(ent, pron):
+                    return None
+                found[ent.id] = ent
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def side_clause_subject(self, at: int, pron: str) -> Entity | None:
         """ "As Roe left the hall, he said …": the subject of an adverbial clause that opens
@@ -959,17 +1023,8 @@ class Coref:
                 # 29-year-old woman …", "One pastor, Ivo Roe of …, said"): no earlier
                 # sentence's subject can be "he"/"she". The person named beside it if one
                 # fits; else the description, when it agrees and no one is named near it;
-                # else no one (the last speaker decides). Two sentences back, only the
-                # description that agrees and has no rival named beside it.
-                if seen > 1:
-                    if (
-                        subjects_only
-                        and subj.name
-                        and self._description_fits(subj, pron)
-                        and not self._others_in(ss, end, subj.at, pron)
-                    ):
-                        return Ref(name=subj.name)
-                    continue
+                # else no one (the last speaker decides; further back than the sentence
+                # before, read on).
                 noun_end = subj.at + len(subj.desc.split()[-1])
                 named = [
                     x[2]
@@ -980,11 +1035,23 @@ class Coref:
                     # supporting Mr. Roe")
                     and re.fullmatch(r"(?:.*,)?\s*", self.text[noun_end : x[0]], re.S)
                 ]
-                if named:
-                    return Ref(named[0]) if self.fits(named[0], pron) else Ref(unnamed=True)
-                if subj.name and self._description_fits(subj, pron):
-                    return Ref(name=subj.name)
-                return Ref(unnamed=True)
+                bare = "" if named else self._newcomer_name(subj.at, end)
+                if named and self.fits(named[0], pron):
+                    return Ref(named[0])
+                if bare and self._name_fits(bare, pron):
+                    return Ref(name=bare)
+                if (
+                    not named
+                    and not bare
+                    and (subj.name or self.doc is not None)
+                    and self._description_fits(subj, pron)
+                ):
+                    # (with a parse, also a person named near it but not beside it, "One
+                    # pastor supporting Mr. Roe said": still the newcomer, the subject)
+                    return Ref(name=subj.name or self._with_article(subj))
+                if seen == 1:
+                    return Ref(unnamed=True)
+                continue
             if subj.name and self._name_fits(subj.name, pron):
                 return subj
             if (
