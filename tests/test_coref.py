@@ -708,8 +708,7 @@ def test_she_after_her_own_unquoted_report_is_its_subject() -> None:
 @pytest.mark.model
 def test_a_quoted_report_before_the_pronoun_is_not_about_the_speaker() -> None:
     text = (
-        "Mrs. Ilse Marrow runs the bakery on the quay.\n\n"
-        "“Jane Penn will lose the vote,” she said."
+        "Mrs. Ilse Marrow runs the bakery on the quay.\n\n“Jane Penn will lose the vote,” she said."
     )
     assert one(quotes(text, "spacy"), "will lose").speaker == "Ilse Marrow"
 

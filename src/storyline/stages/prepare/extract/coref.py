@@ -16,7 +16,9 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   first-name prior (``lang.MALE_FIRST_NAMES``/``FEMALE_FIRST_NAMES``);
 - **salience**: in the pronoun's own sentence, the subject of the verb that reports its
   clause ("Roe boasted that he") or of an adverbial clause before it ("As Roe left, he",
-  also one opening the clause it reports: "Though Roe grew up here, rents rose, she said");
+  also one opening the clause it reports: "Though Roe grew up here, rents rose, she said"),
+  or the named subject of an unquoted clause it reports from before ("Roe was shocked by
+  the crowd, she said": ``fronted_report_subject``);
   then grammatical subjects (passive ones too, an expletive's noun, "There was Roe, who
   …", and a named one of a main clause conjoined to the root when those before name no
   actor) of the closest narrative sentences before
@@ -381,7 +383,7 @@ class Coref:
         if desc and article >= 0:
             # a person new to the story, an indefinite description ("A woman who lives by
             # the pier", "One voter"): named as that description when no one is named near
-            # it ("A spokesman for Acme, Ivo Roe," names one); its gender: ``_described_fits``
+            # it ("A spokesman for Acme, Ivo Roe," names one); its gender: ``_description_fits``
             noun_end = desc_at + len(desc.split()[-1])
             newcomer_ref = Ref(desc=desc, at=desc_at, unnamed=True)
             if not any(
