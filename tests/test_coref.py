@@ -733,3 +733,11 @@ def test_a_name_in_the_relative_clause_of_a_newcomer_is_no_speaker() -> None:
     found = quotes(text, "spacy")
     assert one(found, "sold his herd").speaker == "One farmer"
     assert one(found, "We need water").speaker == "One farmer"
+
+
+def test_a_question_word_before_a_name_is_no_relative_clause() -> None:
+    text = (
+        "The quarrel over who backed which ferry bill grew so heated that Mayor Dorian Vell "
+        "said, “I need a translator.”"
+    )
+    assert one(quotes(text), "need a translator").speaker == "Dorian Vell"

@@ -444,8 +444,14 @@ def _chunk_start(text: str, a: int, pos: int) -> int:
     return a if comma < 0 else comma + 1
 
 
-# A relative pronoun after a common noun: the words after it are a clause about the noun.
-_RELATIVE_BEFORE = re.compile(r"\b[a-z]{3,}\s+(?:who|which)\s")
+# A noun phrase opening with its determiner and a relative pronoun right after its noun
+# ("One farmer who", "the aide who"): the words after it are a clause about the noun (not
+# "The debate grew heated over who backed which bill that Roe said": a question word).
+_NOT_BREAK = rf"(?!(?:{alternation(APPOSITION_BREAK_WORDS)})\s)"
+_RELATIVE_BEFORE = re.compile(
+    rf"\s*(?:[Oo]ne|[Aa]n?|[Tt]he)\s+(?:{_NOT_BREAK}[\w’'-]+\s+){{0,3}}?"
+    rf"{_NOT_BREAK}[a-z]{{3,}}\s+(?:who|which)\s"
+)
 # An age in commas right after a name: "Jane Roe, 41, of Velmar".
 _AGE_APPOS = re.compile(r",\s*\d{1,3}\s*,")
 
@@ -478,7 +484,7 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         # (in the name's own comma-separated chunk: "On Roe's claim that there are
         # generals who agree, Penn said" is Penn's)
         found = [
-            x for x in found if not _RELATIVE_BEFORE.search(text, _chunk_start(text, a, x[0]), x[0])
+            x for x in found if not _RELATIVE_BEFORE.match(text, _chunk_start(text, a, x[0]), x[0])
         ]
     m = re.search(r",[^,“”\"]{1,100}$", text[a:b]) if closed else None
     if m and _PARTICIPLE_CLAUSE.match(text, a + m.start()):
