@@ -649,3 +649,95 @@ def test_a_quote_after_an_interrupted_report_goes_on_with_its_reporter() -> None
         "“So his backers feel free to shout,” he said."
     )
     assert one(quotes(text, "spacy"), "his backers").speaker == "Ivo Hanberg"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("mode", ["rules", "spacy"])
+def test_she_after_an_indefinite_newcomer_is_the_newcomer(mode: str) -> None:
+    text = (
+        "Mayor Ivo Hanberg opened the new pier on Monday.\n\n"
+        "A 29-year-old woman who sells fish by the harbour watched the ceremony. "
+        "“Nobody asked us,” she said."
+    )
+    assert one(quotes(text, mode), "Nobody asked").speaker == "A 29-year-old woman"
+
+
+@pytest.mark.model
+def test_he_after_a_newcomer_named_beside_it_is_the_name() -> None:
+    text = (
+        "Mayor Ivo Hanberg opened the new pier on Monday.\n\n"
+        "One farmer, Tomas Brandl of Velmar, spoke at the meeting. “We need water,” he said."
+    )
+    assert one(quotes(text, "spacy"), "We need water").speaker == "Tomas Brandl"
+
+
+@pytest.mark.model
+def test_a_newcomer_after_an_opening_phrase_is_read_from_the_parse() -> None:
+    # (not at the sentence's start: the parse's subject and its article tell it)
+    text = (
+        "“The tram is a disgrace,” said Mrs. Ilse Marrow, who leads the council.\n\n"
+        "Outside the market on Tuesday, a retired teacher waited for the tram in the rain. "
+        "“It is always late,” she said."
+    )
+    assert one(quotes(text, "spacy"), "always late").speaker == "a retired teacher"
+
+
+def test_described_person_nouns_is_one_list_with_genders() -> None:
+    from storyline.lang.names import DESCRIBED_PERSON_NOUNS
+
+    # everyday nouns, role nouns and occupations, each with the gender it shows
+    assert DESCRIBED_PERSON_NOUNS["woman"] == "f"
+    assert DESCRIBED_PERSON_NOUNS["spokesman"] == "m"
+    assert DESCRIBED_PERSON_NOUNS["passenger"] is None
+    assert "machinist" in DESCRIBED_PERSON_NOUNS and "cashier" in DESCRIBED_PERSON_NOUNS
+
+
+@pytest.mark.model
+def test_she_after_her_own_unquoted_report_is_its_subject() -> None:
+    # "X was upset …, she said": the reported clause before the pronoun is about her
+    text = (
+        "“The new tram line is a gift,” said Mrs. Ilse Marrow, who runs the bakery.\n\n"
+        "At the market on Friday, Ms. Jane Penn was upset by the noise from the crowd, "
+        "she said later. “Nobody can sleep,” she added."
+    )
+    found = quotes(text, "spacy")
+    assert one(found, "upset by the noise").speaker == "Jane Penn"
+    assert one(found, "Nobody can sleep").speaker == "Jane Penn"
+
+
+@pytest.mark.model
+def test_a_quoted_report_before_the_pronoun_is_not_about_the_speaker() -> None:
+    text = (
+        "Mrs. Ilse Marrow runs the bakery on the quay.\n\n“Jane Penn will lose the vote,” she said."
+    )
+    assert one(quotes(text, "spacy"), "will lose").speaker == "Ilse Marrow"
+
+
+@pytest.mark.model
+def test_a_newcomers_name_the_parse_hangs_on_another_name() -> None:
+    text = (
+        "“We will fix the pier,” said Mr. Ivo Hanberg, the mayor.\n\n"
+        "One farmer supporting Mr. Hanberg, Darvo Kellat of the Velmar co-op, said he had "
+        "sold his herd. “We need water,” he said."
+    )
+    assert one(quotes(text, "spacy"), "We need water").speaker == "Darvo Kellat"
+
+
+@pytest.mark.model
+def test_a_name_in_the_relative_clause_of_a_newcomer_is_no_speaker() -> None:
+    text = (
+        "“We will fix the pier,” said Mr. Ivo Hanberg, the mayor.\n\n"
+        "One farmer who backs Mr. Hanberg said he had sold his herd last spring. "
+        "“We need water,” he said."
+    )
+    found = quotes(text, "spacy")
+    assert one(found, "sold his herd").speaker == "One farmer"
+    assert one(found, "We need water").speaker == "One farmer"
+
+
+def test_a_question_word_before_a_name_is_no_relative_clause() -> None:
+    text = (
+        "The quarrel over who backed which ferry bill grew so heated that Mayor Dorian Vell "
+        "said, “I need a translator.”"
+    )
+    assert one(quotes(text), "need a translator").speaker == "Dorian Vell"

@@ -53,9 +53,9 @@ __all__ = [
     "DENIAL_OBJECT_VERBS",
     "DENIAL_SELF_VERBS",
     "DENIAL_VERBS",
-    "DESCRIBED_PERSON_NOUNS",
     "DOCUMENT_READING_FORMS",
     "DOCUMENT_RELATIVE_FORMS",
+    "EVERYDAY_PERSON_NOUNS",
     "EVIDENCE_VERBS",
     "EXAMPLE_PREPOSITIONS",
     "FEMALE_FIRST_NAMES",
@@ -794,9 +794,10 @@ PERSON_ROLE_NOUNS: Mapping[str, str | None] = {
     **dict.fromkeys(_PERSON_NOUNS_M, "m"),
     **dict.fromkeys(_PERSON_NOUNS_F, "f"),
 }
-# Everyday nouns for a person that name no role ("said the woman", "one voter asked"), with
-# the gender they show: with ``PERSON_ROLE_NOUNS``, an unnamed person a sentence's subject
-# describes, whom a "he"/"she" after it stands for (``stages/prepare/extract/coref.py``).
+# Everyday nouns for a person that name no role ("said the woman", "one voter asked",
+# "a passenger"), with the gender they show. ``lang.names.DESCRIBED_PERSON_NOUNS`` joins them
+# with the role nouns and occupations: the one list of nouns for a person the text may give
+# no name for (``stages/prepare/extract/coref.py``).
 _EVERYDAY_PERSON_NOUNS_ANY: tuple[str, ...] = (
     "person", "voter", "resident", "worker", "employee", "cashier", "driver", "neighbor",
     "neighbour", "citizen", "immigrant", "protester", "protestor", "demonstrator", "attendee",
@@ -804,26 +805,15 @@ _EVERYDAY_PERSON_NOUNS_ANY: tuple[str, ...] = (
     "viewer", "reader", "member", "retiree", "teenager", "teen", "child", "kid", "man",
     "woman", "guy", "spectator", "volunteer", "delegate", "caucusgoer", "fan", "onlooker",
     "witness", "victim", "survivor", "refugee", "migrant", "bystander", "waiter",
-    "waitress", "boy", "girl", "mom", "dad",
+    "waitress", "boy", "girl", "mom", "dad", "passenger", "relative", "villager",
 )  # fmt: skip
 _EVERYDAY_GENDER: Mapping[str, str] = {
     "man": "m", "guy": "m", "boy": "m", "dad": "m", "waiter": "m",
     "woman": "f", "girl": "f", "mom": "f", "waitress": "f",
 }  # fmt: skip
-DESCRIBED_PERSON_NOUNS: Mapping[str, str | None] = {
-    **{n: _EVERYDAY_GENDER.get(n) for n in _EVERYDAY_PERSON_NOUNS_ANY},
-    **PERSON_ROLE_NOUNS,
+EVERYDAY_PERSON_NOUNS: Mapping[str, str | None] = {
+    n: _EVERYDAY_GENDER.get(n) for n in _EVERYDAY_PERSON_NOUNS_ANY
 }
-# Plain nouns for a person beside the role nouns, with the gender ``_EVERYDAY_GENDER`` gives:
-# "a woman", "one passenger". Only an indefinite one is read (a new person entering the
-# story, whom a following "she said" is about); "the man" is left to the role references.
-GENERIC_PERSON_NOUNS: Mapping[str, str | None] = {
-    n: _EVERYDAY_GENDER.get(n)
-    for n in (
-        "man", "woman", "boy", "girl", "teenager", "person", "passenger", "relative",
-        "neighbour", "neighbor", "bystander", "victim", "customer", "patient", "villager",
-    )
-}  # fmt: skip
 
 # Nouns for a news organisation ("the newspaper reported"), and words that mark an
 # organisation's name as a news outlet's ("The Example Times", "Example News").

@@ -5,7 +5,9 @@ Kept apart from ``en.py`` as data the way the other lists are: stages import the
 
 from __future__ import annotations
 
-from storyline.lang.en import finite_forms, word_set
+from collections.abc import Mapping
+
+from storyline.lang.en import EVERYDAY_PERSON_NOUNS, PERSON_ROLE_NOUNS, finite_forms, word_set
 
 __all__ = [
     "ACRONYM_SKIP_WORDS",
@@ -13,6 +15,7 @@ __all__ = [
     "CORPORATE_SUFFIXES",
     "DATE_PREPOSITIONS",
     "DEMONYM_NOUN_FOLLOWERS",
+    "DESCRIBED_PERSON_NOUNS",
     "FEMALE_ADDRESS_TITLES",
     "FEMALE_HONORIFICS",
     "GENERIC_ORG_HEADS",
@@ -144,6 +147,16 @@ OCCUPATIONS: frozenset[str] = word_set(
     manager executive founder partner singer comedian comedienne actor actress musician
     rapper pastor preacher coach commentator anchor host"""
 )
+# Nouns for a person the text may give no name for, with the gender they show ("m", "f") or
+# None: role nouns, occupations and everyday nouns ("a 29-year-old woman", "one voter", "the
+# cashier"). The one list the pronoun resolver reads for a subject that describes someone
+# (``stages/prepare/extract/coref.py``: a "he"/"she" after it is that person) and for a name
+# in apposition to a person noun.
+DESCRIBED_PERSON_NOUNS: Mapping[str, str | None] = {
+    **dict.fromkeys(sorted(OCCUPATIONS | ROLE_HEADS)),
+    **EVERYDAY_PERSON_NOUNS,
+    **PERSON_ROLE_NOUNS,
+}
 # Lower-case words allowed inside a title before a name ("French caretaker foreign minister").
 TITLE_WORDS: frozenset[str] = ROLE_HEADS | word_set(
     """foreign prime caretaker acting interim former deputy senior vice assistant state

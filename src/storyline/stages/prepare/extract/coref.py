@@ -16,7 +16,9 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   first-name prior (``lang.MALE_FIRST_NAMES``/``FEMALE_FIRST_NAMES``);
 - **salience**: in the pronoun's own sentence, the subject of the verb that reports its
   clause ("Roe boasted that he") or of an adverbial clause before it ("As Roe left, he",
-  also one opening the clause it reports: "Though Roe grew up here, rents rose, she said");
+  also one opening the clause it reports: "Though Roe grew up here, rents rose, she said"),
+  or the named subject of an unquoted clause it reports from before ("Roe was shocked by
+  the crowd, she said": ``fronted_report_subject``);
   then grammatical subjects (passive ones too, an expletive's noun, "There was Roe, who
   …", and a named one of a main clause conjoined to the root when those before name no
   actor) of the closest narrative sentences before
@@ -27,9 +29,14 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   said,", is about the attribution's subject; a sentence whose main subject names no one
   is about the person whose words are its subject, "Roe's comments drew gasps", else the
   one fitting subject of a clause inside it, "so blatant that Roe was asked"; a subject
-  describing someone no entity names, "a cashier", "one voter", answers "he"/"she" as that
-  description, and a document subject, "the memo", answers "it" (an earlier name would be
-  someone else; rivals named in that sentence leave the rule out); "Roe and Penn argue"
+  describing someone no entity names (one rule, one noun list,
+  ``lang.names.DESCRIBED_PERSON_NOUNS``; the parse's subject, without a parse an indefinite
+  one opening the sentence): an indefinite one, "A 29-year-old woman", "one voter", is a
+  person new to the story, whom no earlier name can be: "he"/"she" is the person named
+  beside it ("One pastor, Ivo Roe, said"), else the description when it agrees and no one
+  is named near it, else no one but the last speaker; a definite one, "the cashier", is the
+  person the article ties it to, else read past; a document subject, "the memo", answers
+  "it" (rivals named in that sentence leave the rule out); "Roe and Penn argue"
   answers "they" with both names), then the last speaker the caller recorded (``speakers``),
   then any fitting actor of those sentences, then, for "he"/"she" only, the last fitting
   mention within 1,500 characters (further back, a name the entity stage missed is likelier
@@ -80,10 +87,8 @@ from storyline.lang import (
 from storyline.lang.attribution import IRREGULAR_CUE_FORMS
 from storyline.lang.en import (
     DEFINITE_DETERMINERS,
-    DESCRIBED_PERSON_NOUNS,
     DOCUMENT_NOUNS,
     EXAMPLE_PREPOSITIONS,
-    GENERIC_PERSON_NOUNS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
     PERSON_ROLE_NOUNS,
@@ -92,7 +97,11 @@ from storyline.lang.en import (
     SPEECH_NOUNS,
     TITLE_NOUNS,
 )
-from storyline.lang.names import FEMALE_ADDRESS_TITLES, MALE_ADDRESS_TITLES, OCCUPATIONS, ROLE_HEADS
+from storyline.lang.names import (
+    DESCRIBED_PERSON_NOUNS,
+    FEMALE_ADDRESS_TITLES,
+    MALE_ADDRESS_TITLES,
+)
 from storyline.models import Entity
 from storyline.stages.prepare.extract.context import ArticleContext
 from storyline.stages.prepare.extract.entities import entity_number
@@ -159,32 +168,26 @@ class Ref:
     pronoun: str | None = None
     at: int = 0
     group: bool = False  # the subject is a plural noun naming no actor ("Investors said")
-    # a person's name the entity stage did not keep ("Trump's wife, Melania, is …"): the
-    # speaker is named only as text
+    # a person's name the entity stage did not keep ("Trump's wife, Melania, is …"), or an
+    # indefinite description of one ("A 29-year-old woman"): the speaker is named as text
     name: str = ""
-    # the subject is a person the text gives no name for ("One survivor said …"): no earlier
-    # actor is "she"; only the last speaker may still be (``name`` holds the description)
+    # the subject is a person new to the story, an indefinite description ("One survivor
+    # said …", "A woman who …"): no earlier actor is "she"; only the last speaker may still
+    # be (``name`` holds the description when no one is named beside it)
     unnamed: bool = False
     # the subject describes someone no entity names or a document ("the woman", "a
-    # cashier", "the memo"; ``Coref.subject``, strict): ``at`` is its head's offset
+    # cashier", "the memo"; ``Coref.subject``): ``at`` is its head's offset
     desc: str = ""
 
 
-# Nouns that name a person: a bare proper noun in apposition to one is that person's name.
-_PERSON_NOUNS = frozenset(PERSON_ROLE_NOUNS) | OCCUPATIONS | ROLE_HEADS
-# ... and their gender where the noun shows one ("woman", "spokesman").
-_NOUN_GENDER: dict[str, str | None] = {
-    **dict.fromkeys(OCCUPATIONS | ROLE_HEADS),
-    **PERSON_ROLE_NOUNS,
-    **GENERIC_PERSON_NOUNS,
-}
-# A sentence opening with an indefinite person ("One survivor, a student, said …", "A
-# woman who lives by the pier said …"): a person new to the story, whom no earlier name
-# can be; a "she said" right after is about her.
+# Without a parse: a sentence opening with an indefinite person ("One survivor, a student,
+# said …", "A woman who lives by the pier said …"), a person new to the story (with a parse
+# the subject's own determiner tells it: ``Coref._description``).
 _INDEFINITE_PERSON = re.compile(
-    rf"\s*(?:One|A|An)\s+(?:[\w’'-]+\s+){{0,3}}?(?P<noun>{alternation(sorted(_NOUN_GENDER))})\b"
-    r"(?![’'-])"
+    rf"\s*(?P<det>One|A|An)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?P<noun>{alternation(sorted(DESCRIBED_PERSON_NOUNS))})\b(?![’'-])"
 )
+_INDEFINITE_DETERMINERS = frozenset({"a", "an", "one"})
 
 
 def _fold(word: str) -> str:
@@ -295,7 +298,9 @@ class Coref:
         """
         parsed = False  # whether the parse gives the main verb a subject at all
         group = False
-        desc, desc_at = "", 0  # a subject that describes an unnamed person or a document
+        # a subject that describes an unnamed person or a document, its head's offset, and
+        # where its indefinite article starts (-1: none; "A woman", "One voter": a newcomer)
+        desc, desc_at, article = "", 0, -1
         if self.doc is not None:
             span = self.doc.char_span(ss, end, alignment_mode="contract")
             if span is not None and len(span):
@@ -336,6 +341,9 @@ class Coref:
                     parsed = True
                     if subj.lower_ in SUBJECT_PRONOUNS:
                         return Ref(pronoun=subj.lower_, at=subj.idx)
+                    if not desc and not group:
+                        desc, article = self._description(subj)
+                        desc_at = subj.idx
                     lo = min(t.idx for t in subj.subtree)
                     hi = max(t.idx + len(t) for t in subj.subtree)
                     ent = self.actor_in(lo, hi, head=subj.idx)
@@ -345,6 +353,9 @@ class Coref:
                     if ent is not None:
                         # "Ivo Roe and Jane Penn argue …": two people, "they" (``name``)
                         both = self._conjoined_people(subj, lo, hi) if ent.type == "PERSON" else ""
+                        if article >= 0 and desc:
+                            # "One pastor, Ivo Roe, said": the newcomer is the one named
+                            return Ref(ent, desc=desc, at=desc_at, unnamed=True)
                         return Ref(ent, name=both, group=bool(both))
                     if subj.tag_ in ("NNS", "NNPS"):
                         example = self._example_person(subj)
@@ -362,16 +373,24 @@ class Coref:
                     )
                     if name:
                         return Ref(name=name)
-                    if not desc and not group:
-                        desc, desc_at = self._description(subj), subj.idx
                     group = group or subj.tag_ in ("NNS", "NNPS")
-        newcomer = _INDEFINITE_PERSON.match(self.text, ss, end)
-        if newcomer is not None and not any(
-            x[2].type in _PEOPLE for x in self.mentions_from(ss, min(end, newcomer.end() + 100))
-        ):
-            # a person no name is given for ("A spokesman for Acme, Ivo Roe," names one):
-            # the description, its noun's gender checked by ``_name_fits``
-            return Ref(name=self.text[newcomer.start() : newcomer.end()].strip(), unnamed=True)
+        if self.doc is None:
+            newcomer = _INDEFINITE_PERSON.match(self.text, ss, end)
+            if newcomer is not None:
+                desc = self.text[newcomer.end("det") : newcomer.end()].strip()
+                desc_at, article = newcomer.start("noun"), newcomer.start("det")
+        newcomer_ref = Ref()
+        if desc and article >= 0:
+            # a person new to the story, an indefinite description ("A woman who lives by
+            # the pier", "One voter"): named as that description when no one is named near
+            # it ("A spokesman for Acme, Ivo Roe," names one); its gender: ``_description_fits``
+            noun_end = desc_at + len(desc.split()[-1])
+            newcomer_ref = Ref(desc=desc, at=desc_at, unnamed=True)
+            if not any(
+                x[2].type in _PEOPLE for x in self.mentions_from(ss, min(end, noun_end + 100))
+            ):
+                name = self.text[article:noun_end].strip()
+                return Ref(name=name, desc=desc, at=desc_at, unnamed=True)
         lead = re.match(rf"\s*({_PRON})\b", self.text[ss:end])
         if lead is None and not parsed:
             # "But as Roe toured the docks, he promised …": the pronoun after a side clause
@@ -388,13 +407,17 @@ class Coref:
         first = [x for x in self.mentions_from(ss, end) if not self.in_quote(x[0])]
         if strict:
             if parsed:
-                return Ref(group=group, desc=desc, at=desc_at if desc else 0)
+                return Ref(group=group, desc=desc, at=desc_at, unnamed=newcomer_ref.unnamed)
             # no parse, or one that found no subject ("Rep. Ivo Roe (D-Ore.), a member,
             # didn't …" can leave the verb without one): a name opening the sentence
             first = [x for x in first[:1] if _OPENING.fullmatch(self.text[ss : x[0]])]
         people = [x for x in first if x[2].type in _PEOPLE]
         pick = (people or first)[:1]
-        return Ref(pick[0][2]) if pick else Ref()
+        if pick:
+            return Ref(
+                pick[0][2], desc=newcomer_ref.desc, at=newcomer_ref.at, unnamed=newcomer_ref.unnamed
+            )
+        return newcomer_ref
 
     def _interrupting_reporter(self, ss: int, end: int, pron: str) -> Entity | None:
         """The named subject of a verb of saying that interrupts the main clause of the
@@ -484,16 +507,18 @@ class Coref:
             names.append(name)
         return ", ".join(names[:-1]) + " and " + names[-1]
 
-    def _description(self, noun: Token) -> str:
+    def _description(self, noun: Token) -> tuple[str, int]:
         """A singular subject that describes someone no entity names ("the woman", "a
-        middle-aged cashier", "one voter") or a document ("the memo", "Thursday's memo from
-        the panel"): its noun with the adjectives and nouns before it; else "". (Only the
-        pronoun resolver reads it: ``Ref.desc``.)"""
+        middle-aged cashier", "one voter"; ``lang.names.DESCRIBED_PERSON_NOUNS``) or a
+        document ("the memo", "Thursday's memo from the panel"): its noun with the
+        adjectives and nouns before it, else "", and the offset of its indefinite article
+        for a person ("a", "an", "one": someone new to the story), else -1. (Read by the
+        pronoun resolver, ``Ref.desc``, and as a newcomer's name.)"""
         if noun.tag_ != "NN" or self.in_quote(noun.idx):
-            return ""
+            return "", -1
         lemma = noun.lower_
         if lemma not in DESCRIBED_PERSON_NOUNS and lemma not in DOCUMENT_NOUNS:
-            return ""
+            return "", -1
         # the modifiers right before the noun ("middle-aged", "GOP"), no determiner
         first = noun.i
         for c in reversed(list(noun.lefts)):
@@ -501,7 +526,42 @@ class Coref:
             if c.dep_ not in ("amod", "compound") or sub[-1].i != first - 1:
                 break
             first = sub[0].i
-        return noun.doc[first : noun.i + 1].text
+        article = -1
+        if first > 0 and lemma in DESCRIBED_PERSON_NOUNS:
+            det = noun.doc[first - 1]
+            if det.head.i == noun.i and det.lower_ in _INDEFINITE_DETERMINERS:
+                article = det.idx
+        return noun.doc[first : noun.i + 1].text, article
+
+    def _newcomer_name(self, at: int, end: int) -> str:
+        """A name set off by a comma inside the phrase of the newcomer whose head is at
+        ``at`` ("One pastor supporting Mr. Roe, Ivo Penn of Velmar, said": the parse may hang
+        it on the nearer name) that no entity holds: its proper nouns, else "" (needs a
+        parse)."""
+        span = self.doc.char_span(at, at + 1, alignment_mode="expand") if self.doc else None
+        if span is None or not len(span):
+            return ""
+        noun = span[0]
+        for t in noun.subtree:
+            if t.dep_ != "appos" or t.pos_ != "PROPN" or t.idx >= end or self.in_quote(t.idx):
+                continue
+            words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+            if words[0].i == 0 or words[0].nbor(-1).text != ",":
+                continue
+            if not (2 <= len(words) <= 3 and all(w.is_title and w.is_alpha for w in words)):
+                continue
+            near = self.mentions_from(words[0].idx - self._maxlen, t.idx + 1)
+            if any(s <= t.idx < e for s, e, _ in near):
+                continue  # (an entity's name: the caller reads the mentions)
+            return " ".join(w.text for w in words)
+        return ""
+
+    def _with_article(self, ref: Ref) -> str:
+        """A newcomer's description with its indefinite article ("One pastor")."""
+        noun_end = ref.at + len(ref.desc.split()[-1])
+        start = noun_end - len(ref.desc)
+        m = re.search(r"\b(?:[Oo]ne|[Aa]n?)\s+$", self.text[max(0, start - 5) : start])
+        return (m.group() if m else "") + ref.desc
 
     def _description_fits(self, ref: Ref, pron: str) -> bool:
         """Whether a described subject (``Ref.desc``) agrees with a pronoun: a person noun
@@ -589,7 +649,7 @@ class Coref:
         first = words[0].lower_
         # a name in apposition to a person noun is a person's, however NER types it ("one
         # survivor, a student who gave only her first name, Noor, said")
-        of_person = tok.dep_ == "appos" and tok.head.lemma_.lower() in _PERSON_NOUNS
+        of_person = tok.dep_ == "appos" and tok.head.lemma_.lower() in DESCRIBED_PERSON_NOUNS
         if (
             tok.ent_type_ != "PERSON"
             and first not in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
@@ -605,10 +665,6 @@ class Coref:
         gender = _GENDERED.get(pron)
         if pron not in ("he", "she") or gender is None:
             return False
-        noun = name.split()[-1].lower()
-        if noun in _NOUN_GENDER and name[:1].isupper() and name.split()[0] in ("One", "A", "An"):
-            # an indefinite description ("A woman"): the noun's gender, when it has one
-            return _NOUN_GENDER[noun] in (None, gender)
         first = name.split()[0].lower()
         if gender == "m":
             return first not in FEMALE_FIRST_NAMES or first in MALE_FIRST_NAMES
@@ -719,7 +775,11 @@ class Coref:
     def _resolve_pronoun_ref(
         self, pron: str, at: int, speakers: Sequence[tuple[int, Entity]]
     ) -> Ref:
-        choice = self.reporter_subject(at, pron) or self.side_clause_subject(at, pron)
+        choice = (
+            self.reporter_subject(at, pron)
+            or self.side_clause_subject(at, pron)
+            or self.fronted_report_subject(at, pron)
+        )
         if choice is None and pron == "they" and self._group_before(at):
             # "Three economists studied the data. They found …": a group no actor names is
             # the nearest antecedent; an earlier actor would be a guess
@@ -796,6 +856,36 @@ class Coref:
         if _REPORTED.fullmatch(self.text, e, at) and self.fits(ent, pron):
             return ent
         return None
+
+    def fronted_report_subject(self, at: int, pron: str) -> Entity | None:
+        """ "Roe was shocked by the crowd, she said": the named person who is the subject of
+        an unquoted reported clause that comes before the "he"/"she" reporting it, when
+        they agree and no other person is the subject of that clause (needs a parse). The
+        caller uses it for a reported content that is not a quotation: a speaker telling of
+        herself, which a search before the content cannot see."""
+        if self.doc is None or pron not in ("he", "she") or self.in_quote(at):
+            return None
+        span = self.doc.char_span(at, at + len(pron), alignment_mode="expand")
+        tok = span[0] if span is not None and len(span) else None
+        if tok is None or tok.dep_ != "nsubj" or tok.head.lemma_ not in SPEECH_LEMMAS:
+            return None
+        ss = self.sentence(at)[0]
+        found: dict[str, Entity] = {}
+        for clause in tok.head.children:
+            if clause.dep_ != "ccomp" or clause.i > tok.i or clause.idx < ss:
+                continue
+            for subj in clause.children:
+                if subj.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(subj.idx):
+                    continue
+                if subj.lower_ in _PRONOUN_WORDS:
+                    return None  # ("he was shocked, she said": someone else's chain)
+                lo = min(t.idx for t in subj.subtree)
+                hi = max(t.idx + len(t) for t in subj.subtree)
+                ent = self.actor_in(lo, hi, head=subj.idx)
+                if ent is None or ent.type != "PERSON" or not self.fits(ent, pron):
+                    return None
+                found[ent.id] = ent
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def side_clause_subject(self, at: int, pron: str) -> Entity | None:
         """ "As Roe left the hall, he said …": the subject of an adverbial clause that opens
@@ -930,26 +1020,42 @@ class Coref:
                 return Ref(name=subj.name)  # "Roe and Penn argue …. They write"
             if subj.entity is not None and self.fits(subj.entity, pron):
                 return Ref(subj.entity)
-            if subj.name and self._name_fits(subj.name, pron):
-                if not (subj.unnamed and seen > 1):
-                    return subj
-                continue  # (a description two sentences back is too far for a "he")
-            newcomer = _INDEFINITE_PERSON.match(self.text, ss, end)
-            if pron in ("he", "she") and newcomer is not None and seen == 1:
-                # the sentence brings in a new person ("One pastor, Ivo Roe of …, said"): the
-                # person named right after the description if one fits, else no one (no
-                # earlier sentence's subject can be "he"; the last speaker decides)
+            if subj.desc and subj.unnamed and pron in ("he", "she"):
+                # the subject is a person new to the story, an indefinite description ("A
+                # 29-year-old woman …", "One pastor, Ivo Roe of …, said"): no earlier
+                # sentence's subject can be "he"/"she". The person named beside it if one
+                # fits; else the description, when it agrees and no one is named near it;
+                # else no one (the last speaker decides; further back than the sentence
+                # before, read on).
+                noun_end = subj.at + len(subj.desc.split()[-1])
                 named = [
                     x[2]
-                    for x in self.mentions_from(newcomer.end(), min(end, newcomer.end() + 100))
+                    for x in self.mentions_from(noun_end, min(end, noun_end + 100))
                     if x[2].type in _PEOPLE
                     and not self.in_quote(x[0])
                     # in apposition ("One pastor, Ivo Roe,"), not an object ("One pastor
                     # supporting Mr. Roe")
-                    and re.fullmatch(r"(?:.*,)?\s*", self.text[newcomer.end() : x[0]], re.S)
+                    and re.fullmatch(r"(?:.*,)?\s*", self.text[noun_end : x[0]], re.S)
                 ]
-                fit = [e for e in named[:1] if self.fits(e, pron)]
-                return Ref(fit[0]) if fit else Ref(unnamed=True)
+                bare = "" if named else self._newcomer_name(subj.at, end)
+                if named and self.fits(named[0], pron):
+                    return Ref(named[0])
+                if bare and self._name_fits(bare, pron):
+                    return Ref(name=bare)
+                if (
+                    not named
+                    and not bare
+                    and (subj.name or self.doc is not None)
+                    and self._description_fits(subj, pron)
+                ):
+                    # (with a parse, also a person named near it but not beside it, "One
+                    # pastor supporting Mr. Roe said": still the newcomer, the subject)
+                    return Ref(name=subj.name or self._with_article(subj))
+                if seen == 1:
+                    return Ref(unnamed=True)
+                continue
+            if subj.name and self._name_fits(subj.name, pron):
+                return subj
             if (
                 subj.desc
                 and subjects_only

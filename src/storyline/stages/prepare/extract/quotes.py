@@ -86,7 +86,7 @@ from storyline.lang.en import (
 )
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
 from storyline.stages.prepare.extract.context import NO_DEADLINE, ArticleContext, Deadline
-from storyline.stages.prepare.extract.coref import SUBJECT_PRONOUNS, Coref, relative_antecedent
+from storyline.stages.prepare.extract.coref import SUBJECT_PRONOUNS, Coref, Ref, relative_antecedent
 from storyline.stages.prepare.extract.indirect import find_indirect, joined_conjunct
 from storyline.stages.prepare.extract.polarity import mark_quotes
 
@@ -448,6 +448,14 @@ def _chunk_start(text: str, a: int, pos: int) -> int:
     return a if comma < 0 else comma + 1
 
 
+# A noun phrase opening with its determiner and a relative pronoun right after its noun
+# ("One farmer who", "the aide who"): the words after it are a clause about the noun (not
+# "The debate grew heated over who backed which bill that Roe said": a question word).
+_NOT_BREAK = rf"(?!(?:{alternation(APPOSITION_BREAK_WORDS)})\s)"
+_RELATIVE_BEFORE = re.compile(
+    rf"\s*(?:[Oo]ne|[Aa]n?|[Tt]he)\s+(?:{_NOT_BREAK}[\w’'-]+\s+){{0,3}}?"
+    rf"{_NOT_BREAK}[a-z]{{3,}}\s+(?:who|which)\s"
+)
 # An age in commas right after a name: "Jane Roe, 41, of Velmar".
 _AGE_APPOS = re.compile(r",\s*\d{1,3}\s*,")
 
@@ -474,6 +482,14 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         # (the places after it are where the person is from)
         return aged[0]
     found = [(s, e, ent) for s, e, ent in ctx.mentions_from(a, b) if b - 1 <= e <= b]
+    if not closed:
+        # a name inside a relative clause on the phrase's head noun is no subject ("One
+        # farmer who backs Mr. Roe said")
+        # (in the name's own comma-separated chunk: "On Roe's claim that there are
+        # generals who agree, Penn said" is Penn's)
+        found = [
+            x for x in found if not _RELATIVE_BEFORE.match(text, _chunk_start(text, a, x[0]), x[0])
+        ]
     m = re.search(r",[^,“”\"]{1,100}$", text[a:b]) if closed else None
     if m and _PARTICIPLE_CLAUSE.match(text, a + m.start()):
         # "Jane Roe, asked about Ivo Penn, said": the subject is before the clause
@@ -2212,7 +2228,16 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
             continue
         if not sp.pronoun:
             continue
-        ref = ctx.coref.resolve_pronoun_ref(sp.pronoun, min(f.start, sp.at), speakers)
+        fronted = (
+            ctx.coref.fronted_report_subject(sp.at, sp.pronoun)
+            if f.kind == "indirect" and f.end <= sp.at
+            else None
+        )
+        ref = (
+            Ref(fronted)
+            if fronted is not None
+            else ctx.coref.resolve_pronoun_ref(sp.pronoun, min(f.start, sp.at), speakers)
+        )
         choice = ref.entity
         if choice is not None:
             f.sp = _Speaker(choice, role=described.get(choice.id))
