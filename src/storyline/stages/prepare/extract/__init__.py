@@ -69,7 +69,13 @@ logger = logging.getLogger(__name__)
 #     indefinite newcomers, pronoun chains and unnamed describers, a lent subject: "a memo
 #     stating that"); ages and records (quantities); stance actors from the clause's grammar;
 #     a subheading's number has no subject.
-EXTRACTOR_VERSION = "15"
+# 16: noun speakers (a thing as inner subject, inverted "said X, Y's director", colon
+#     introductions, a verb after a partial quote's mark in another clause); one describer
+#     rule for unnamed persons, fronted reports (coref); short quoted words a named subject
+#     said or applied ("called it “…”"); bare casualty counts ("one killed, two wounded");
+#     dates (decades, "every Monday", "January of 1955", an obituary's birth date no anchor)
+#     and event text (relative clauses without their pronoun, nouns dated by a phrase).
+EXTRACTOR_VERSION = "16"
 
 _T = TypeVar("_T")
 
