@@ -50,7 +50,6 @@ from storyline.lang.en import (
     ATTRIBUTION_SPEECH_VERBS,
     BELIEF_VERBS,
     CALENDAR_PERIODS,
-    DESCRIBED_PERSON_NOUNS,
     DOCUMENT_ACT_LEMMAS,
     DOCUMENT_NOUNS,
     DOCUMENT_READING_FORMS,
@@ -84,6 +83,7 @@ from storyline.lang.en import (
     WORDING_LEMMAS,
     WORK_NOUNS,
 )
+from storyline.lang.names import DESCRIBED_PERSON_NOUNS
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
 from storyline.stages.prepare.extract.context import NO_DEADLINE, ArticleContext, Deadline
 from storyline.stages.prepare.extract.coref import SUBJECT_PRONOUNS, Coref, Ref, relative_antecedent
