@@ -111,3 +111,25 @@ def test_a_leads_action_clashes_only_as_an_opposed_phase() -> None:
     assert counts[0, 1] == pytest.approx(clash(veto, passed))
     assert counts[0, 2] == pytest.approx(clash(veto, met))
     assert counts[1, 2] == pytest.approx(clash(passed, met))
+
+
+def test_a_leads_other_actions_do_not_clash_between_dated_articles() -> None:
+    """Two dated articles are told apart by their days: a lead's action that is no opposed
+    phase adds nothing there (a compromise text circulated during talks is not another
+    event than the deal three days later), in the pair and the group paths alike."""
+    dated = [
+        Article(id=a.id + "d", source=a.source + "d", text=a.text, raw=a.text, title=a.title,
+                published=day)
+        for a, day in ((VETO, "2031-05-09"), (MET, "2031-05-05"))
+    ]  # fmt: skip
+    veto, met = members(dated)
+    assert met.lead and veto.eday is not None and met.eday is not None
+    index = StoryIndex("tfidf")
+    assert index._event_clash(veto, met) == 0.0
+    for x in (veto, met):
+        index._members[x.id] = x
+    units = [index._unit_of_member(x) for x in (veto, met)]
+    for u, x in zip(units, (veto, met), strict=True):
+        u.story, u.members = None, [x.id]
+    counts = index._event_counts(units)
+    assert counts is not None and counts[0, 1] == 0.0
