@@ -34,6 +34,7 @@ MIGRATIONS = [
     "0004_language_views",
     "0005_writer_state",
     "0007_index_state",
+    "0008_terms_version",
 ]
 
 
@@ -464,3 +465,25 @@ def test_search_tolerates_control_characters(tmp_path: Path) -> None:
         eng.ingest([str(src)])
         assert eng.store.search("council\x00") == eng.store.search("council")
         assert eng.store.search("\x00\x01") == []
+
+
+def test_terms_and_their_version(st: Store) -> None:
+    assert st.terms_version() is None
+    with st.transaction() as c:
+        st.claim_terms_version(c, "3")  # an empty store: its first commit's version
+        st.insert_article(c, art(1), terms=["a", "#a:veto"])
+    assert st.terms_version() == "3"
+    with st.transaction() as c:
+        st.set_terms(c, [("id0001", ["b"])])
+        st.set_terms_version(c, "4")
+        st.claim_terms_version(c, "5")  # a version already known stays
+    [row] = list(st.signatures())
+    assert (row.terms, st.terms_version()) == (["b"], "4")
+
+
+def test_a_store_with_articles_keeps_an_unknown_terms_version(st: Store) -> None:
+    with st.transaction() as c:
+        st.insert_article(c, art(1), terms=["a"])
+    with st.transaction() as c:
+        st.claim_terms_version(c, "3")  # older articles: their terms' version stays unknown
+    assert st.terms_version() is None

@@ -86,6 +86,7 @@ class Engine:
         self.store = store or open_store(self.settings.db)
         self._commit = Commit(self.store, self.settings)
         self._sentence_vectors: _SentenceVectors | None = None
+        self._terms_checked = False
 
     @classmethod
     def open(cls, db: str | Path | None = None, **overrides: Unpack[Overrides]) -> Engine:
@@ -102,6 +103,22 @@ class Engine:
         self.close()
 
     # -- ingest -----------------------------------------------------------------------------
+
+    def _warn_stale_terms(self) -> None:
+        """Say so once when the stored articles' cluster terms were computed by another
+        version of ``article_terms``: new articles are clustered against them until
+        ``recluster`` computes them again."""
+        from storyline.stages.prepare.terms import TERMS_VERSION
+
+        if self._terms_checked:
+            return
+        self._terms_checked = True
+        if self.store.last_seq() and self.store.terms_version() != TERMS_VERSION:
+            logger.warning(
+                "%s: the stored articles' cluster terms are from an older storyline; "
+                "run `storyline recluster` to compute them again",
+                self.settings.db,
+            )
 
     def ingest(
         self,
@@ -129,6 +146,7 @@ class Engine:
         (``report`` extracts what is missing: articles ingested with ``extract=False``,
         facts the time limit cut short). Content already stored is not extracted again.
         """
+        self._warn_stale_terms()
         now = datetime.now(UTC).isoformat(timespec="seconds")
         read = _prepare.read(
             paths, self.settings, outlet=outlet, published=published, stdin=stdin,

@@ -347,6 +347,11 @@ class Commit:
             if aid in in_chunk:
                 i = in_chunk[aid]
                 placed[i] = replace(placed[i], story_id=sid)
+        if placed:
+            # an empty store's first commit records the version of the terms it stores
+            from storyline.stages.prepare.terms import TERMS_VERSION
+
+            self.store.claim_terms_version(c, TERMS_VERSION)
         for a, mh, vec, terms in zip(placed, signatures, vectors, terms_of, strict=True):
             # duplicate_of may name a later article of the same chunk: link after inserting
             self.store.insert_article(
@@ -491,6 +496,7 @@ class Commit:
         """
         from storyline.stages.commit.dedup import find_duplicates
         from storyline.stages.commit.recluster import recluster
+        from storyline.stages.prepare.terms import TERMS_VERSION, article_terms
 
         rows = list(self.store.signatures())
         arts = [r[0] for r in rows]
@@ -506,13 +512,22 @@ class Commit:
             ]
         )
         dups = find_duplicates(arts)
+        # a clean run computes the terms with this code: terms stored by another version
+        # (or an unknown one) are computed again, and stored with the partition they give
+        terms = [r.terms for r in rows]
+        stale: list[tuple[ArticleId, list[str]]] = []
+        if self.store.terms_version() != TERMS_VERSION:
+            terms = [article_terms(a) for a in arts]
+            stale = [(a.id, t) for a, t, r in zip(arts, terms, rows, strict=True) if t != r.terms]
         # the partition of a clean run: these articles ingested into a fresh store in
         # time order, in chunks of this writer's size, settled as ``_settle_run`` does
         assign = recluster(
-            arts, vectors, terms=[r[4] for r in rows], embedder_name=self.settings.embedder,
+            arts, vectors, terms=terms, embedder_name=self.settings.embedder,
             chunk_size=self.settings.chunk_size, settle_batch=SETTLE_BATCH,
         )  # fmt: skip
         with self.store.transaction() as c:
+            self.store.set_terms(c, stale)
+            self.store.set_terms_version(c, TERMS_VERSION)
             self.store.set_assignments(
                 c,
                 [

@@ -120,6 +120,10 @@ class Store(Protocol):
     def bump_generation(self, c: Handle) -> int: ...
     def settled_seq(self, c: Handle | None = None) -> int: ...
     def set_settled_seq(self, c: Handle, seq: int) -> None: ...
+    def terms_version(self, c: Handle | None = None) -> str | None: ...
+    def set_terms_version(self, c: Handle, version: str) -> None: ...
+    def claim_terms_version(self, c: Handle, version: str) -> None: ...
+    def set_terms(self, c: Handle, items: Iterable[tuple[ArticleId, Sequence[str]]]) -> None: ...
     def last_seq(self) -> int: ...
     def ids_after(self, seq: int, c: Handle | None = None) -> list[tuple[int, ArticleId]]: ...
     def weighed_at(self) -> dict[ArticleId, int]: ...
@@ -337,6 +341,35 @@ class SQLStore(ABC):
     def set_settled_seq(self, c: Handle, seq: int) -> None:
         """Record (in the settle's transaction) that articles up to ``seq`` are settled."""
         self._exec(c, "UPDATE writer_state SET settled_seq = ? WHERE id = 1", (seq,))
+
+    def terms_version(self, c: Handle | None = None) -> str | None:
+        """The ``terms.TERMS_VERSION`` the stored cluster terms were computed with (``None``:
+        unknown, a store made before it was recorded, or empty)."""
+        sql = "SELECT terms_version FROM writer_state WHERE id = 1"
+        row = self._one(sql) if c is None else self._exec(c, sql).fetchone()
+        return str(row[0]) if row and row[0] is not None else None
+
+    def set_terms_version(self, c: Handle, version: str) -> None:
+        """Record (with the terms it describes) the version of every stored term list."""
+        self._exec(c, "UPDATE writer_state SET terms_version = ? WHERE id = 1", (version,))
+
+    def claim_terms_version(self, c: Handle, version: str) -> None:
+        """Record ``version`` for a store that holds no article yet and no version (its
+        first commit's): a store with older articles keeps its unknown version."""
+        self._exec(
+            c,
+            "UPDATE writer_state SET terms_version = ? WHERE id = 1 AND terms_version IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM articles)",
+            (version,),
+        )
+
+    def set_terms(self, c: Handle, items: Iterable[tuple[ArticleId, Sequence[str]]]) -> None:
+        """Replace the stored cluster terms of articles (inside ``transaction()``)."""
+        self._execmany(
+            c,
+            "UPDATE signatures SET terms = ? WHERE article_id = ?",
+            [(json.dumps(list(terms)), aid) for aid, terms in items],
+        )
 
     def last_seq(self) -> int:
         """The ingest order number of the last stored article (0 when empty)."""

@@ -69,6 +69,11 @@ DAY_PREFIX = "#d:"
 # A violent crime's legal coda (``legal_coda``): its publication day is not its event's.
 CODA_TERM = "#c:legal"
 LEAD_CHARS = 400  # characters of the text read for a lead date
+# The version of ``article_terms``' output, stored with the terms (``writer_state``): bump it
+# whenever the terms an article gets change, so that ``recluster`` computes a store's terms
+# again (a clean run would use the new ones). 1: the eighth session's (lead actions, legal
+# codas, political steps).
+TERMS_VERSION = "1"
 
 
 def _norm_word(word: str) -> str:
@@ -433,6 +438,7 @@ __all__ = [
     "PRINCIPALS",
     "PRINCIPAL_MIN",
     "PRINCIPAL_PREFIX",
+    "TERMS_VERSION",
     "article_terms",
     "headline_actions",
     "lead_actions",
