@@ -148,14 +148,6 @@ MEASURED_NOUNS: frozenset[str] = frozenset(
      "tax", "fee", "sentence", "term", "limit"}
 )  # fmt: skip
 
-# Irregular forms of those verbs, for rules mode (no lemmatiser): regular ones ("chased",
-# "plunging") are folded by their ending.
-MOTION_IRREGULAR: Mapping[str, str] = {
-    "fell": "fall", "fallen": "fall", "slid": "slide", "drove": "drive", "driven": "drive",
-    "ran": "run", "swam": "swim", "flew": "fly", "flown": "fly", "fled": "flee",
-    "threw": "throw", "thrown": "throw",
-}  # fmt: skip
-
 # -- figures aligned across outlets (align.py) ----------------------------------------------------
 
 # Durations ("a seven-year deal", "over 10 seasons") are terms of many different things in a
@@ -213,12 +205,19 @@ IRREGULAR_VERB_FORMS: Mapping[str, str] = {
     "lost": "lose", "made": "make", "meant": "mean", "met": "meet", "paid": "pay",
     "put": "put", "quit": "quit", "ran": "run", "rose": "rise", "risen": "rise",
     "sold": "sell", "sent": "send", "set": "set", "shook": "shake", "shaken": "shake",
-    "shot": "shoot", "shut": "shut", "sank": "sink", "sunk": "sink", "spent": "spend",
+    "shot": "shoot", "shut": "shut", "sank": "sink", "sunk": "sink", "slid": "slide",
+    "spent": "spend", "swam": "swim", "flew": "fly", "flown": "fly",
     "spoke": "speak", "spoken": "speak", "stole": "steal", "stolen": "steal", "stood": "stand",
     "struck": "strike", "stricken": "strike", "swept": "sweep", "took": "take", "taken": "take",
     "threw": "throw", "thrown": "throw", "won": "win", "wore": "wear", "worn": "wear",
     "withdrew": "withdraw", "withdrawn": "withdraw", "wrote": "write", "written": "write",
 }  # fmt: skip
+
+# The irregular forms of the motion verbs (``MOTION_NOUNS``), for rules mode (no
+# lemmatiser): regular ones ("chased", "plunging") are folded by their ending.
+MOTION_IRREGULAR: Mapping[str, str] = {
+    form: lemma for form, lemma in IRREGULAR_VERB_FORMS.items() if lemma in MOTION_NOUNS
+}
 
 # A bare count whose frame is the participle right after it ("one killed, two wounded",
 # "left one dead and two injured", "one was killed"): participle -> frame
