@@ -7,8 +7,9 @@ Fictional stories (invented places, ships, people and outlets); quantities built
 
 from __future__ import annotations
 
-from report_fixture import article
+from report_fixture import article, cite
 from report_fixture import facts_of as _facts
+from storyline.models import ArticleFacts, Quantity
 from storyline.stages.analysis.align import align
 
 # both reports state the same number of crew taken ("23 raiders"), which ties them to one raid
@@ -107,7 +108,10 @@ def test_one_fall_told_as_falling_and_fell_conflicts_and_about_spans_a_tenth() -
          _facts(b, ("44-year-old", None, 44, "exact"), ("about 200 metres", "metres", 200, "about"))],
     )  # fmt: skip
     (conflict,) = al.conflicts
-    assert {s.claim.split(": ")[-1] for s in conflict.sides} == {"150 metres", "200 metres"}
+    assert {s.claim.split(": ")[-1] for s in conflict.sides} == {
+        "about 150 metres",
+        "about 200 metres",
+    }
 
 
 def test_two_skiers_falls_are_told_apart_by_their_ages() -> None:
@@ -209,3 +213,27 @@ def test_a_model_is_one_noun_however_written_and_no_other_nouns() -> None:
     values = {s.claim.split(": ")[-1].split()[0] for s in conflict.sides}
     assert values == {"12", "7"}
     assert {c.article for s in conflict.sides for c in s.cites} == {"d1", "d2", "d3"}
+
+
+def test_a_vague_amount_shows_its_range_and_a_shared_hedge_stays_with_the_figure() -> None:
+    a = article("v1", "A few hundred beekeepers marched past more than 40 tractors in Vellport.")
+    vague = Quantity("beekeepers", "beekeepers", None, 200.0, 999.0, "vague",
+                     "A few hundred beekeepers", cite(a, "A few hundred beekeepers"), None)  # fmt: skip
+    more = Quantity("tractors", "tractors", 40.0, 40.0, None, "more_than", "more than 40 tractors",
+                    cite(a, "more than 40 tractors"), None)  # fmt: skip
+    al = align([a], [ArticleFacts(a.id, quantities=[vague, more])])
+    values = {c.value for c in al.claims if c.slot in {"beekeepers", "tractors"}}
+    assert values == {"200-999 beekeepers", "more than 40 tractors"}  # never a bare 999 or 40
+
+
+def test_figures_hedged_differently_show_the_bare_figure() -> None:
+    a = article("h1", "The ferry carried about 120 passengers across the strait to Dunmore.")
+    b = article("h2", "The ferry carried at least 120 passengers across the strait to Dunmore.")
+    al = align(
+        [a, b],
+        [_facts(a, ("about 120 passengers", "passengers", 120, "about")),
+         _facts(b, ("at least 120 passengers", "passengers", 120, "at_least"))],
+    )  # fmt: skip
+    values = {c.value for c in al.claims if c.slot == "passengers"}
+    assert all(v.split()[0] in {"120", "about", "at"} for v in values)
+    assert all(v.endswith("120 passengers") for v in values)

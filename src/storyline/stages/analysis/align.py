@@ -36,6 +36,7 @@ from storyline.lang import MONTHS, RECORD_WORDS, alternation, stop_words
 from storyline.lang.claims import (
     DURATION_MEASURES,
     GOVERNOR_SKIP_WORDS,
+    HEDGE_SHOWN,
     LIST_WORDS,
     MEASURE_SYNONYMS,
     PEOPLE_KINDS,
@@ -1524,8 +1525,15 @@ def _quantity_claim(cl: list[_Reading], names: Mapping[EntityId, str], out: _Cla
     if cl[0].pair and all(r.pair == cl[0].pair for r in cl):
         # an interval value shown whole: "9-14 record", "5,000-8,000 troops"
         shown = "-".join(_fmt_number(x / cl[0].unit_factor) for x in cl[0].pair)
+    elif q0.value is None and q0.low is not None and q0.high is not None:
+        # a vague amount ("a few hundred", "thousands of"): the range it allows, never its
+        # upper bound as if the text had given it
+        shown = "-".join(_fmt_number(round(x * cl[0].scale, 6)) for x in (q0.low, q0.high))
     else:
         shown = _fmt_number(round(_anchor(q0) * cl[0].scale, 6))
+        hedges = {HEDGE_SHOWN.get(r.q.hedge, "") for r in cl}
+        if len(hedges) == 1 and (hedge := hedges.pop()):
+            shown = f"{hedge} {shown}"  # "more than 2,300,000": as every source hedges it
     value = f"{shown} {measure_s}".strip()
     return out.add(
         subject, measure_s or cl[0].frame.frame or "number", value, [r.q.text for r in cl],

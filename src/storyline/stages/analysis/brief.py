@@ -934,7 +934,8 @@ def _side_words(side: ConflictSide, slot: str, texts: Mapping[ArticleId, str]) -
     """A numeric side's figure as its articles word it ("about 200 metres", "at least four
     aftershocks"), else its value with its unit; at most two wordings."""
     value = side.claim.rpartition(": ")[2]
-    number = value.split()[0]
+    # the figure itself, after any hedge the claim shows ("more than 2,300,000 votes")
+    number = next((w for w in value.split() if w[:1].isdigit()), value.split()[0])
     digits = number.replace(",", "")
     if slot == "age":
         return number  # "32", not "32 / 32-year-old"
