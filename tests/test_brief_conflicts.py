@@ -140,6 +140,8 @@ def test_speakers_read_as_subjects(speaker: str, said: str) -> None:
         "6 million) the thieves drove off toward the Varn bridge at dawn",  # cut at a bracket
         "a ferry crossing that went wrong within the first hour",  # a noun phrase, no clause
         "and that the captain personally steered the ferry onto the rocks",  # a second content
+        "the opening of the new ferry terminal at Larkmoor",  # a participle's object, no clause
+        "a narrow win for the harbour board on polling day",  # a noun phrase, no verb
     ],
 )
 def test_broken_reported_speech_is_not_shown(text: str) -> None:
@@ -153,6 +155,11 @@ def test_narration_read_as_a_direct_quote_is_not_shown() -> None:
     assert _quote_text(ok) is not None
     ok = quote("the ramp that broke had been inspected in May", "Ilse Varhol")
     assert _quote_text(ok) is not None  # a relative clause, then the main verb
+    for text in (
+        "the timetable for the new ferry remains unclear to the harbour board",
+        "the talks broke down at dawn",
+    ):
+        assert _quote_text(quote(text, "Ilse Varhol")) is not None  # a verb the lists lack
 
 
 def test_the_page_states_only_conflicts_at_the_threshold() -> None:

@@ -76,6 +76,7 @@ from storyline.lang.brief import (
     UNIT_MEASURES,
     YEAR_ACT_PHRASES,
 )
+from storyline.lang.claims import IRREGULAR_VERB_FORMS
 from storyline.lang.en import (
     CREDIT_WORDS,
     INDIRECT_SPEECH_FORMS,
@@ -545,6 +546,10 @@ def _quote_text(q: Quote) -> str | None:
         return None
     if q.kind == "indirect" and _only_relative_verb(text):
         return None  # "… said a crossing that went wrong": a noun phrase, no clause
+    if q.kind == "indirect" and not _has_finite_verb(text) and not _may_hold_verb(text):
+        # "… said the appointment at the palace" ("Announcing the appointment, she said"; a
+        # win "predicted"): a determiner's noun phrase with no word that could be its verb
+        return None
     if text.count("(") != text.count(")"):
         return None  # "6 million) the thieves …": cut through a bracket
     low = [w.lower() for w in _WORD.findall(text)]
@@ -557,6 +562,17 @@ def _quote_text(q: Quote) -> str | None:
     if q.kind != "indirect" and not text[:1].isupper():
         return None  # a fragment ("out of the race"): it reads only inside its sentence
     return text
+
+
+def _may_hold_verb(text: str) -> bool:
+    """Whether a reported clause with no verb the lists know has a word that may be one: a
+    lower-case word after its first ending in "s" ("the financing remains unclear", "the
+    rebels hold …") or an irregular past form ("the talks broke down")."""
+    words = _WORD.findall(text)[1:]
+    return any(
+        w.islower() and ((w.endswith("s") and not w.endswith("ss")) or w in IRREGULAR_VERB_FORMS)
+        for w in words
+    )
 
 
 def _only_relative_verb(text: str) -> bool:
