@@ -15,6 +15,7 @@ from storyline.stages.prepare.extract.dates import (
     infer_date_bounds,
     is_furniture,
     resolve_yearless,
+    sentence_tense,
     text_reference_date,
 )
 
@@ -349,6 +350,25 @@ def test_resolve_yearless_against_a_story_date() -> None:
     assert resolve_yearless("August 2", date(2025, 1, 10)) == "2024-08-02"  # over half a year ahead
     assert resolve_yearless("Sept. 23, 2019", ref) is None  # has its year: not this rule's
     assert resolve_yearless("Thursday", ref) is None
+
+
+def test_a_past_clause_puts_a_later_yearless_month_in_the_year_before() -> None:
+    from datetime import date
+
+    ref = date(2031, 4, 14)
+    assert resolve_yearless("October 2", ref) == "2031-10-02"  # no tense: within half a year
+    assert resolve_yearless("October 2", ref, "past") == "2030-10-02"
+    assert resolve_yearless("March 2", ref, "past") == "2031-03-02"  # already before the ref
+    assert sentence_tense("The ferry ran aground near Dunmore on October 2") == "past"
+    assert sentence_tense("The harbour board meets the ferry owners in October") == "unknown"
+    for ahead in (
+        "The ferry will sail again on October 2",
+        "The hearing, scheduled for October 2, was announced by the board",
+        "The board said the ferry would be repaired by October",
+        "The ferry could return in October",
+        "The board has given the owners until October 2",  # a present perfect: no past
+    ):
+        assert sentence_tense(ahead) != "past", ahead
 
 
 def test_a_date_something_was_moved_to_lies_ahead() -> None:

@@ -103,6 +103,7 @@ __all__ = [
     "OPEN_CONTENT_TOKENS",
     "OPEN_CONTENT_WORDS",
     "PASSIVE_AUXILIARIES",
+    "PAST_AUXILIARIES",
     "PERSONAL_TITLES",
     "PHRASE_END_WORDS",
     "PREDICATE_CONTENT_VERBS",
@@ -1560,6 +1561,10 @@ FORECAST_LEMMAS: frozenset[str] = frozenset(
 MODAL_AUXILIARIES: frozenset[str] = frozenset(
     {"could", "might", "may", "should", "must", "can", "ca"}
 )
+
+# Finite past forms a clause is read past by without a parse (with -ed verbs and irregular
+# past forms): a year-less month it names lies before the day it was written.
+PAST_AUXILIARIES: frozenset[str] = frozenset({"was", "were", "had", "did"})
 
 # -- cleaning (clean.py) --------------------------------------------------------------------------
 

@@ -31,7 +31,11 @@ from storyline.stages.analysis.outlets import compare_outlets
 from storyline.stages.analysis.profile import build_profile
 from storyline.stages.analysis.statements import Meaning
 from storyline.stages.analysis.storylines import article_bounds
-from storyline.stages.prepare.extract.dates import resolve_yearless, text_reference_date
+from storyline.stages.prepare.extract.dates import (
+    resolve_yearless,
+    sentence_tense,
+    text_reference_date,
+)
 from storyline.text import normalize_text
 
 
@@ -154,7 +158,9 @@ def story_events(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> 
     of its own to take a year from leaves "Sept. 23" unresolved at extraction. Its bounds
     (``storylines.article_bounds``: its own absolute dates, else its story's dated
     articles, the rule ``Engine.date_bounds`` uses) then give the year, and the event is
-    marked ``inferred``. With no dated article in the story, only when every day from the
+    marked ``inferred``; in a past clause (``dates.sentence_tense``) a month after the
+    bounds is the year before's ("memos dated between July 6 and December 14" in a May
+    story). With no dated article in the story, only when every day from the
     first to the last date the article writes gives the same year (an obituary that runs
     from a birth in 1923 to a film in 2005 cannot say which December it means); and not
     when the article writes that month with another year ("in
@@ -188,7 +194,10 @@ def story_events(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> 
             resolved = None
             if bounds and e in pending:
                 # the year must be the same whenever in its bounds the article was written
-                early, late = (resolve_yearless(e.date_text, d) for d in bounds)
+                # a past clause's month after the story's days is last year's ("comes from
+                # October: the president hoped …" in a May story)
+                tense = "past" if sentence_tense(e.summary) == "past" else "unknown"
+                early, late = (resolve_yearless(e.date_text, d, tense) for d in bounds)
                 resolved = early if early == late else None
             if resolved and any(
                 w[5:] == resolved[5:7] != "" and w != resolved[:7] for w in written

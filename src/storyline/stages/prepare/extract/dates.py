@@ -62,6 +62,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from storyline.lang import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternation
+from storyline.lang.claims import IRREGULAR_VERB_FORMS
 from storyline.lang.en import (
     CREDIT_WORDS,
     DATE_NUMBER_WORDS,
@@ -70,6 +71,7 @@ from storyline.lang.en import (
     FURNITURE_OPENERS,
     FUTURE_HEAD_LEMMAS,
     MODAL_AUXILIARIES,
+    PAST_AUXILIARIES,
     RESCHEDULE_VERBS,
     STAMP_ZONES,
     US_TIME_ZONES,
@@ -87,6 +89,7 @@ __all__ = [
     "is_furniture",
     "quote_spans",
     "resolve_yearless",
+    "sentence_tense",
 ]
 
 # Month number by the first three letters of its name or abbreviation ("Sept." -> "sep").
@@ -685,9 +688,35 @@ _YEARLESS = re.compile(
 )
 
 
-def resolve_yearless(date_text: str, ref: date) -> str | None:
+def sentence_tense(sentence: str) -> str:
+    """ "future", "past" or "unknown" for a sentence read without a parse (a timeline
+    event's summary): past only with a past form ("was", "had", an -ed verb, an irregular
+    past) and no future marker, modal or forecast verb ("scheduled for October", "could
+    come in May", "will meet": the month may lie ahead)."""
+    if _FUTURE.search(sentence):
+        return "future"
+    words = [w.lower() for w in re.findall(r"[A-Za-z']+", sentence)]
+    if any(
+        w in MODAL_AUXILIARIES or w == "would" or w.startswith(tuple(FORECAST_LEMMAS))
+        for w in words
+    ):
+        return "unknown"
+    # a present perfect's participle is no past ("has given itself until December 3")
+    past = any(
+        w in PAST_AUXILIARIES
+        or (
+            (w in IRREGULAR_VERB_FORMS or (w.endswith("ed") and len(w) > 4))
+            and words[i - 1] not in {"has", "have", "'s", "'ve"}
+        )
+        for i, w in enumerate(words[1:], 1)
+    )
+    return "past" if past else "unknown"
+
+
+def resolve_yearless(date_text: str, ref: date, tense: str = "unknown") -> str | None:
     """Resolve a year-less month or month and day ("Sept. 23", "5 November", "October")
-    against ``ref``, a date the story gives (its dated articles), with no tense known.
+    against ``ref``, a date the story gives (its dated articles), in a clause of ``tense``
+    (``sentence_tense``; "past" puts a month after ``ref`` in the year before).
 
     Returns the ISO date (``YYYY-MM-DD`` or ``YYYY-MM``) or ``None`` when ``date_text`` is
     not a year-less calendar date.
@@ -699,7 +728,7 @@ def resolve_yearless(date_text: str, ref: date) -> str | None:
     day_s = m.group("day") or m.group("day2")
     month = _month_num(mon)
     day = int(re.match(r"\d+", day_s).group(0)) if day_s else None  # type: ignore[union-attr]
-    year = _year_for(ref, month, day, "unknown")
+    year = _year_for(ref, month, day, tense)
     if day is None:
         return f"{year:04d}-{month:02d}"
     try:
