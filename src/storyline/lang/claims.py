@@ -117,6 +117,8 @@ SCORE_CUES: tuple[str, ...] = (
 )  # fmt: skip
 # Of ``lang.RECORD_WORDS`` after such a pair, the words that name a record (a season's wins
 # and losses) rather than one game's score.
+RECORD_NOUNS: frozenset[str] = frozenset({"record", "season", "mark", "start", "finish"})
+
 # How a claim shows a hedged figure that all its readings hedge alike ("more than 2,300,000
 # votes", never a bare "2,300,000" the text did not assert); hedges not listed show bare.
 HEDGE_SHOWN: Mapping[str, str] = {
@@ -124,7 +126,6 @@ HEDGE_SHOWN: Mapping[str, str] = {
     "fewer_than": "fewer than", "nearly": "nearly", "about": "about",
     "approximately": "about", "around": "about", "roughly": "about",
 }  # fmt: skip
-RECORD_NOUNS: frozenset[str] = frozenset({"record", "season", "mark", "start", "finish"})
 
 # Speed units: the factor to km/h ("120 mph" and "193 km/h" are one speed). A length unit
 # before "per hour" / "an hour" is a speed too (its metres / 1000).
