@@ -93,6 +93,7 @@ __all__ = [
     "NEGATION_ADVERBS",
     "NEGATION_CONTRACTION_STEMS",
     "NEGATION_CUES",
+    "NEGATION_LIMITERS",
     "NOT_A_SPEAKER_WORDS",
     "NOT_CLAUSE_START_WORDS",
     "NOT_CONDITIONAL_IF",
@@ -1374,6 +1375,9 @@ OPEN_CONTENT_TOKENS: frozenset[str] = frozenset(OPEN_CONTENT_WORDS) - {"if"}
 NEGATION_ADVERBS: tuple[str, ...] = (
     "yet", "publicly", "directly", "explicitly", "actually", "once", "been",
 )  # fmt: skip
+# Words after "not" that limit the verb instead of negating it: "the court did not just
+# find that C" (it found C, and more), "not only said C".
+NEGATION_LIMITERS: frozenset[str] = frozenset({"just", "only", "merely", "simply"})
 # Words after "would have" that make "have" a verb with an object ("would have the
 # discretion"), not a counterfactual ("would have won"), in the order matched.
 HAVE_OBJECT_WORDS: tuple[str, ...] = (
