@@ -1123,7 +1123,9 @@ class Coref:
             fitting = [
                 x[2]
                 for x in self.mentions_from(ss, end)
-                if not self.in_quote(x[0]) and self._weak_fit(x[2], pron)
+                if not self.in_quote(x[0])
+                and self._weak_fit(x[2], pron)
+                and not self._modifier_mention(x[0], x[1])
             ]
             if pron in ("he", "she"):
                 fitting = [e for e in fitting if e.type in _PEOPLE]
