@@ -98,6 +98,13 @@ def test_a_name_used_as_a_modifier_is_no_antecedent_of_he() -> None:
             "the wards had been drawn unfairly",
             "asserted",
         ),
+        # a negative subject: no one said it
+        (
+            "None of the senators has said that they will follow her.",
+            "they will follow her",
+            "denied",
+        ),
+        ("Nobody claimed the ferry was safe.", "the ferry was safe", "denied"),
         # controls: a denial and a negated report still deny
         ("The mayor denied that the budget was late.", "the budget was late", "denied"),
         ("The mayor did not say that the budget was late.", "the budget was late", "denied"),

@@ -94,6 +94,7 @@ __all__ = [
     "NEGATION_CONTRACTION_STEMS",
     "NEGATION_CUES",
     "NEGATION_LIMITERS",
+    "NEGATIVE_SUBJECTS",
     "NOT_A_SPEAKER_WORDS",
     "NOT_CLAUSE_START_WORDS",
     "NOT_CONDITIONAL_IF",
@@ -318,6 +319,9 @@ SAID_FORMS: tuple[str, ...] = ("said", "says", "told")
 # Sources left unnamed whose report ends a clause ("…, officials said").
 UNNAMED_SOURCES: tuple[str, ...] = ("official", "officials", "source", "sources")
 NEGATION_CUES: tuple[str, ...] = ("not", "n't", "n’t", "never", "no longer", "cannot")
+# Subjects that deny the report they govern: "None has said C", "Nobody said C" (no one
+# said it); never a speaker's name. In the order matched.
+NEGATIVE_SUBJECTS: tuple[str, ...] = ("none", "nobody", "no one", "neither")
 
 # -- abbreviations --------------------------------------------------------------------------------
 
@@ -1269,7 +1273,7 @@ NOT_A_SPEAKER_WORDS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset({
     "these", "those", "some", "any", "each", "all", "another", "other", "others", "one", "ones",
     "latest", "breaking", "update", "updated", "exclusive", "watch", "video", "later",
     "earlier", "also", "then", "again", "previously", "once", "still", "now", "meanwhile",
-    "however", "instead",
+    "however", "instead", "none", "nobody", "neither",
 })  # fmt: skip
 # Words that open a reported clause right after a reporting verb ("argues that as …", "said
 # if …"): what follows is the clause, never an inverted speaker ("said Jane Roe,").

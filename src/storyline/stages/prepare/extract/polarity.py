@@ -58,6 +58,7 @@ from storyline.lang.en import (
     HAVE_OBJECT_WORDS,
     NEGATION_ADVERBS,
     NEGATION_LIMITERS,
+    NEGATIVE_SUBJECTS,
     OPEN_CONTENT_TOKENS,
     OPEN_CONTENT_WORDS,
 )
@@ -109,7 +110,13 @@ _NEG_LEAD = (
     rf"(?:\b(?:{_NEGS})|n['’]t)\s+"
     rf"(?:(?!only\b)(?:\w+ly|{'|'.join(NEGATION_ADVERBS)})\s+)*"
 )
-_NEG_REPORT = rf"{_NEG_LEAD}(?:{_CUE_ANY})\b"
+_NEG_REPORT = (
+    rf"{_NEG_LEAD}(?:{_CUE_ANY})\b"
+    # "None has said C", "Nobody ever claimed C": a negative subject of the report
+    rf"|\b(?:{alternation(NEGATIVE_SUBJECTS)})(?:\s+of\s+(?:them|us|the\s+[\w’'-]+))?\s+"
+    r"(?:(?:has|have|had|did|does|ever|yet)\s+)*"
+    rf"(?:{_CUE_ANY})\b"
+)
 # in the speaker's own words only a negated report denies ("I never said that"); "I don't
 # think it matters" is the speaker's assertion
 _NEG_SPEECH = rf"{_NEG_LEAD}(?:{_SPEECH_ANY})\b"
