@@ -93,6 +93,8 @@ __all__ = [
     "NEGATION_ADVERBS",
     "NEGATION_CONTRACTION_STEMS",
     "NEGATION_CUES",
+    "NEGATION_LIMITERS",
+    "NEGATIVE_SUBJECTS",
     "NOT_A_SPEAKER_WORDS",
     "NOT_CLAUSE_START_WORDS",
     "NOT_CONDITIONAL_IF",
@@ -318,6 +320,9 @@ SAID_FORMS: tuple[str, ...] = ("said", "says", "told")
 # Sources left unnamed whose report ends a clause ("…, officials said").
 UNNAMED_SOURCES: tuple[str, ...] = ("official", "officials", "source", "sources")
 NEGATION_CUES: tuple[str, ...] = ("not", "n't", "n’t", "never", "no longer", "cannot")
+# Subjects that deny the report they govern: "None has said C", "Nobody said C" (no one
+# said it); never a speaker's name. In the order matched.
+NEGATIVE_SUBJECTS: tuple[str, ...] = ("none", "nobody", "no one", "neither")
 
 # -- abbreviations --------------------------------------------------------------------------------
 
@@ -1269,7 +1274,7 @@ NOT_A_SPEAKER_WORDS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset({
     "these", "those", "some", "any", "each", "all", "another", "other", "others", "one", "ones",
     "latest", "breaking", "update", "updated", "exclusive", "watch", "video", "later",
     "earlier", "also", "then", "again", "previously", "once", "still", "now", "meanwhile",
-    "however", "instead",
+    "however", "instead", "none", "nobody", "neither",
 })  # fmt: skip
 # Words that open a reported clause right after a reporting verb ("argues that as …", "said
 # if …"): what follows is the clause, never an inverted speaker ("said Jane Roe,").
@@ -1375,6 +1380,9 @@ OPEN_CONTENT_TOKENS: frozenset[str] = frozenset(OPEN_CONTENT_WORDS) - {"if"}
 NEGATION_ADVERBS: tuple[str, ...] = (
     "yet", "publicly", "directly", "explicitly", "actually", "once", "been",
 )  # fmt: skip
+# Words after "not" that limit the verb instead of negating it: "the court did not just
+# find that C" (it found C, and more), "not only said C".
+NEGATION_LIMITERS: frozenset[str] = frozenset({"just", "only", "merely", "simply"})
 # Words after "would have" that make "have" a verb with an object ("would have the
 # discretion"), not a counterfactual ("would have won"), in the order matched.
 HAVE_OBJECT_WORDS: tuple[str, ...] = (

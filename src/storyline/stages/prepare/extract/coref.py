@@ -817,6 +817,7 @@ class Coref:
                     and not self.in_quote(s)
                     and self._weak_fit(ent, pron)
                     and at - e < _RECENT
+                    and not self._modifier_mention(s, e)
                 ),
                 None,
             )
@@ -927,6 +928,18 @@ class Coref:
                 if re.fullmatch(r"[^,;:“”\"]*,\s*", self.text[e:at]) and self.fits(ent, pron):
                     found.append(ent)
         return found[0] if len({e.id for e in found}) == 1 else None
+
+    def _modifier_mention(self, s: int, e: int) -> bool:
+        """Whether the mention ``[s, e)`` only modifies a noun after it ("the Kelby naval
+        base", "the Ostrow plant"): a name used as a modifier introduces no referent a
+        later "he"/"she" picks up (needs a parse)."""
+        if self.doc is None:
+            return False
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        last = span[-1]
+        return last.dep_ in ("compound", "amod", "nmod") and last.head.i >= span.end
 
     def _weak_fit(self, ent: Entity, pron: str) -> bool:
         """``fits``, for an actor that is no subject: a country named in passing ("in
@@ -1110,7 +1123,9 @@ class Coref:
             fitting = [
                 x[2]
                 for x in self.mentions_from(ss, end)
-                if not self.in_quote(x[0]) and self._weak_fit(x[2], pron)
+                if not self.in_quote(x[0])
+                and self._weak_fit(x[2], pron)
+                and not self._modifier_mention(x[0], x[1])
             ]
             if pron in ("he", "she"):
                 fitting = [e for e in fitting if e.type in _PEOPLE]

@@ -57,6 +57,8 @@ from storyline.lang.en import (
     DENIAL_SELF_VERBS,
     HAVE_OBJECT_WORDS,
     NEGATION_ADVERBS,
+    NEGATION_LIMITERS,
+    NEGATIVE_SUBJECTS,
     OPEN_CONTENT_TOKENS,
     OPEN_CONTENT_WORDS,
 )
@@ -108,7 +110,13 @@ _NEG_LEAD = (
     rf"(?:\b(?:{_NEGS})|n['’]t)\s+"
     rf"(?:(?!only\b)(?:\w+ly|{'|'.join(NEGATION_ADVERBS)})\s+)*"
 )
-_NEG_REPORT = rf"{_NEG_LEAD}(?:{_CUE_ANY})\b"
+_NEG_REPORT = (
+    rf"{_NEG_LEAD}(?:{_CUE_ANY})\b"
+    # "None has said C", "Nobody ever claimed C": a negative subject of the report
+    rf"|\b(?:{alternation(NEGATIVE_SUBJECTS)})(?:\s+of\s+(?:them|us|the\s+[\w’'-]+))?\s+"
+    r"(?:(?:has|have|had|did|does|ever|yet)\s+)*"
+    rf"(?:{_CUE_ANY})\b"
+)
 # in the speaker's own words only a negated report denies ("I never said that"); "I don't
 # think it matters" is the speaker's assertion
 _NEG_SPEECH = rf"{_NEG_LEAD}(?:{_SPEECH_ANY})\b"
@@ -117,6 +125,14 @@ _DENIAL = re.compile(
     rf"\b(?:{_DENY_FORMS})\b|\b{_DENY_OBJ}|{_NEG_REPORT}|{_REFUSAL}",
     re.I,
 )
+# a negated denial ("did not dispute that C", "never denied C") denies nothing: the speaker
+# lets C stand
+_DENY_ANY = alternation(
+    set(DENIAL_SELF_VERBS)
+    | {f for lemma in DENIAL_SELF_VERBS for f in DENIAL_VERBS.get(lemma, ())}
+    | set(DENIAL_EXTRA_FORMS)
+)
+_NEGATED_DENIAL = re.compile(rf"{_NEG_LEAD}(?:{_DENY_ANY})", re.I)
 # a content left open by a refusal or a negated report: "whether/if/when … C"
 _OPEN_WORDS = rf"(?:{'|'.join(OPEN_CONTENT_WORDS)})"
 _OPEN_AFTER = re.compile(rf"\b{_OPEN_WORDS}\s*$", re.I)
@@ -196,6 +212,8 @@ def _rules(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[Pola
         r"[\s,”\"’]*(?P<a>(?:[\w.’'-]+\s+){0,6}?)(?P<v>[\w’'-]+(?:\s+[\w’'-]+)?)", after
     )
     m = _last_clean(_DENIAL, before) or _DENIAL.match(content)
+    if m and _NEGATED_DENIAL.fullmatch(m.group(0)):
+        m = None
     if m:
         opened = _OPEN_AFTER.search(before) or _OPEN_CONTENT.match(content)
         if opened and not _DENY_ONLY.search(m.group(0)):
@@ -281,7 +299,15 @@ def _parsed(doc: Doc, start: int, end: int) -> Polarity | None:
         else:
             break
         lemma = gov.lemma_.lower()
+        # "did not just find C" limits the verb, it does not negate it
+        negated = any(
+            c.dep_ == "neg"
+            and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in NEGATION_LIMITERS)
+            for c in gov.children
+        )
         if lemma in DENIAL_SELF_VERBS:
+            if negated:
+                break  # "did not dispute C": a negated denial lets C stand
             return "denied"
         if gov.pos_ == "NOUN" and gov.lower_ in DENIAL_NOUNS:
             continue  # "the claim [that C]": read the verb of the noun
@@ -289,7 +315,6 @@ def _parsed(doc: Doc, start: int, end: int) -> Polarity | None:
             c.lower_ in DENIAL_NOUNS for c in gov.children if c.dep_ == "dobj"
         ):
             return "denied"
-        negated = any(c.dep_ == "neg" for c in gov.children)
         if negated and gov.pos_ in ("VERB", "AUX") and lemma in _NEGATED_CUES:
             # "does not think C", "never endorsed [X]": open when "whether/when …"
             return "questioned" if open_content else "denied"

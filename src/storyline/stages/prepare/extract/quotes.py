@@ -63,9 +63,11 @@ from storyline.lang.en import (
     LABEL_CUES,
     LABELLING_LEMMAS,
     NAME_LEAD_WORDS,
+    NEGATABLE_AUXILIARIES,
     NOT_A_SPEAKER_WORDS,
     NOT_TRANSCRIPT_LABELS,
     OBJECT_LEAD_PREPOSITIONS,
+    PASSIVE_AUXILIARIES,
     PERSON_ROLE_NOUNS,
     QUOTE_CONNECTIVES,
     REPORT_TIME_ADVERBS,
@@ -456,6 +458,15 @@ _RELATIVE_BEFORE = re.compile(
     rf"\s*(?:[Oo]ne|[Aa]n?|[Tt]he)\s+(?:{_NOT_BREAK}[\w’'-]+\s+){{0,3}}?"
     rf"{_NOT_BREAK}[a-z]{{3,}}\s+(?:who|which)\s"
 )
+# A subject phrase whose head noun governs the name at its end through a preposition ("A
+# spokeswoman for President Lia Roe said", "The son of Ivo Penn said"): the head is the
+# speaker, not the name (a title may come before the name).
+_PREP_GOVERNED = re.compile(
+    rf"\s*(?:[Oo]ne|[Aa]n?|[Tt]he|[\w’'-]+['’]s)\s+(?:{_NOT_BREAK}[\w’'-]+\s+)?"
+    rf"{_NOT_BREAK}(?!(?:{alternation(set(NEGATABLE_AUXILIARIES) | PASSIVE_AUXILIARIES)})\s)[a-z]{{3,}}(?<!ed)\s+"
+    rf"(?:{'|'.join(sorted(GOVERNING_PREPOSITIONS))})\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.’'-]*\s+){0,2}\Z"
+)
 # An age in commas right after a name: "Jane Roe, 41, of Velmar".
 _AGE_APPOS = re.compile(r",\s*\d{1,3}\s*,")
 
@@ -488,7 +499,13 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         # (in the name's own comma-separated chunk: "On Roe's claim that there are
         # generals who agree, Penn said" is Penn's)
         found = [
-            x for x in found if not _RELATIVE_BEFORE.match(text, _chunk_start(text, a, x[0]), x[0])
+            x
+            for x in found
+            if not _RELATIVE_BEFORE.match(text, _chunk_start(text, a, x[0]), x[0])
+            and not (
+                x[2].type == "PERSON"
+                and _PREP_GOVERNED.fullmatch(text, _chunk_start(text, a, x[0]), x[0])
+            )
         ]
     m = re.search(r",[^,“”\"]{1,100}$", text[a:b]) if closed else None
     if m and _PARTICIPLE_CLAUSE.match(text, a + m.start()):
