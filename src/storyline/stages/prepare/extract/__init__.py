@@ -75,7 +75,10 @@ logger = logging.getLogger(__name__)
 #     said or applied ("called it “…”"); bare casualty counts ("one killed, two wounded");
 #     dates (decades, "every Monday", "January of 1955", an obituary's birth date no anchor)
 #     and event text (relative clauses without their pronoun, nouns dated by a phrase).
-EXTRACTOR_VERSION = "16"
+# 17: "A spokeswoman for X said" gives the spokeswoman; a name modifying a noun is no
+#     antecedent; "did not dispute", "never denied", "did not just find" are no denials, a
+#     negative subject ("None of them has said") is.
+EXTRACTOR_VERSION = "17"
 
 _T = TypeVar("_T")
 
