@@ -10,13 +10,8 @@ from typing import Any
 
 import pytest
 
-from storyline.models import Article, Quote
-from storyline.stages.prepare.extract.entities import extract_entities
+from quote_fixture import MODES, one, quotes
 from storyline.stages.prepare.extract.polarity import read_polarity
-from storyline.stages.prepare.extract.quotes import extract_quotes
-from storyline.text import content_id
-
-MODES = ["rules", pytest.param("spacy", marks=pytest.mark.model)]
 
 
 def _doc(text: str, mode: str) -> Any:
@@ -25,18 +20,6 @@ def _doc(text: str, mode: str) -> Any:
     from storyline.nlp import load_spacy
 
     return load_spacy()(text)
-
-
-def _quotes(text: str, mode: str) -> list[Quote]:
-    article = Article(id=content_id(text), source="t", text=text, raw=text, title="t")
-    doc = _doc(text, mode)
-    return extract_quotes(article, doc, extract_entities(article, doc))
-
-
-def _one(found: list[Quote], fragment: str) -> Quote:
-    hits = [q for q in found if fragment in q.text]
-    assert len(hits) == 1, [(q.kind, q.text) for q in found]
-    return hits[0]
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -49,7 +32,7 @@ def _one(found: list[Quote], fragment: str) -> Quote:
     ],
 )
 def test_a_name_governed_by_a_preposition_is_not_the_speaker(mode: str, lead: str) -> None:
-    q = _one(_quotes(f"{lead} the pier would stay open through the winter.", mode), "pier")
+    q = one(quotes(f"{lead} the pier would stay open through the winter.", mode), "pier")
     assert q.speaker != "Lia Roe"
 
 
@@ -65,7 +48,7 @@ def test_a_name_governed_by_a_preposition_is_not_the_speaker(mode: str, lead: st
 def test_a_name_heading_the_subject_is_still_the_speaker(
     mode: str, lead: str, speaker: str
 ) -> None:
-    q = _one(_quotes(f"{lead} the pier would stay open through the winter.", mode), "pier")
+    q = one(quotes(f"{lead} the pier would stay open through the winter.", mode), "pier")
     assert q.speaker == speaker
 
 
@@ -78,7 +61,7 @@ def test_a_name_used_as_a_modifier_is_no_antecedent_of_he() -> None:
         "The envoy was summoned to the ministry. Speaking afterwards, he told reporters that "
         'his clerks had done "nothing wrong".'
     )
-    assert _one(_quotes(text, "spacy"), "nothing wrong").speaker != "Greyholm"
+    assert one(quotes(text, "spacy"), "nothing wrong").speaker != "Greyholm"
 
 
 @pytest.mark.parametrize("mode", MODES)
