@@ -60,3 +60,17 @@ def partition(labels: list[str]) -> set[frozenset[int]]:
     for i, lab in enumerate(labels):
         out.setdefault(lab, set()).add(i)
     return {frozenset(g) for g in out.values()}
+
+
+def members(arts: list[Article]) -> list:  # type: ignore[type-arg]
+    """The index members of ``arts`` (unit vectors, their own terms), not yet indexed."""
+    index = StoryIndex("tfidf")
+    return [index._make_member(a, np.ones(4, dtype=np.float32), article_terms(a)) for a in arts]
+
+
+def single_units(index: StoryIndex, ms: list) -> list:  # type: ignore[type-arg]
+    """``ms`` registered in ``index``, one group-path unit each (no story): what the
+    vectorised clash counts (``_event_counts``, ``_day_counts``) read."""
+    for x in ms:
+        index._members[x.id] = x
+    return [index._unit_of_member(x) for x in ms]

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import numpy as np
 import pytest
 
-from cluster_fixture import assert_any_order_gives, cluster, corpus, make
+from cluster_fixture import assert_any_order_gives, cluster, corpus, make, members, single_units
 from storyline.embed import article_text_for_embedding, get_embedder
-from storyline.models import Article
 from storyline.stages.commit.index import (
     StoryIndex,
     codes_clash,
@@ -176,11 +174,6 @@ def test_terms_end_with_the_event_features() -> None:
     assert DAY_PREFIX + "2031-03-03" in article_terms(undated)
 
 
-def members(arts: list[Article]) -> list:  # type: ignore[type-arg]
-    index = StoryIndex("tfidf")
-    return [index._make_member(a, np.ones(4, dtype=np.float32), article_terms(a)) for a in arts]
-
-
 def test_other_actions_clash_by_how_far_apart_their_days_are() -> None:
     arts, _ = corpus(EVENTS, "S", "D", "Q")
     m = members(arts)
@@ -269,10 +262,7 @@ def test_group_clashes_of_articles_with_codes_and_no_action() -> None:
     index = StoryIndex("tfidf")
     m = members(arts)
     assert all(x.codes and not x.actions for x in m)
-    for x in m:
-        index._members[x.id] = x
-    units = [index._unit_of_member(x) for x in m]
-    got = index._event_counts(units)
+    got = index._event_counts(single_units(index, m))
     assert got is not None
     p = params_for("tfidf")
     assert got[0, 1] == 0.0 and got[0, 2] == got[1, 2] == pytest.approx(p.code_weight)

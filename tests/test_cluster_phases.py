@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import numpy as np
 import pytest
 
-from cluster_fixture import assert_any_order_gives, cluster, corpus, make
+from cluster_fixture import assert_any_order_gives, cluster, corpus, make, members, single_units
 from storyline.embed import article_text_for_embedding, get_embedder
 from storyline.lang.actions import OPPOSED_ACTIONS, opposed
 from storyline.models import Article
@@ -84,11 +83,6 @@ def test_opposed_actions_are_pairs_of_known_actions() -> None:
     assert not opposed("quake", "rescue") and not opposed("theft", "theft")
 
 
-def members(arts: list[Article]) -> list:  # type: ignore[type-arg]
-    index = StoryIndex("tfidf")
-    return [index._make_member(a, np.ones(4, dtype=np.float32), article_terms(a)) for a in arts]
-
-
 def test_opposed_main_actions_clash_without_dates() -> None:
     arts, _ = corpus(EVENTS, "T", "R")
     m = members(arts)
@@ -141,10 +135,7 @@ def test_publication_days_far_apart_clash_when_an_action_is_named() -> None:
     # article naming none
     assert index._days_apart(m[3], story) == pytest.approx(0.5)
     # the group path counts the same pairs
-    units = [index._unit_of_member(x) for x in m]
-    for u, x in zip(units, m, strict=True):
-        u.story, u.members = None, [x.id]
-    apart, nday = index._day_counts(units)
+    apart, nday = index._day_counts(single_units(index, m))
     assert apart is not None and list(nday) == [1.0, 1.0, 1.0, 1.0]
     assert apart[0, 2] == apart[2, 0] == 1.0
     # a day apart, one day, two articles naming no action, or one action: not apart

@@ -5,10 +5,11 @@ headline names none, which clash only as opposed phases. Invented headlines only
 
 from __future__ import annotations
 
-import numpy as np
+from dataclasses import replace
+
 import pytest
 
-from cluster_fixture import make
+from cluster_fixture import make, members, single_units
 from storyline.lang.actions import opposed
 from storyline.models import Article
 from storyline.stages.commit.index import StoryIndex, params_for
@@ -74,11 +75,6 @@ def test_a_lead_names_the_action_when_the_headline_does_not() -> None:
     assert "resignation" not in lead_actions(a)
 
 
-def members(arts: list[Article]) -> list:  # type: ignore[type-arg]
-    index = StoryIndex("tfidf")
-    return [index._make_member(a, np.ones(4, dtype=np.float32), article_terms(a)) for a in arts]
-
-
 VETO = article("Governor Brock vetoes Orsk river bill",
                "Governor Lena Brock on Friday vetoed the Orsk river bill.")  # fmt: skip
 PASSED = article(
@@ -101,12 +97,7 @@ def test_a_leads_action_clashes_only_as_an_opposed_phase() -> None:
     assert clash(veto, met) == pytest.approx(p.action_weight * p.lead_level)
     # the group path gives the same clashes
     index = StoryIndex("tfidf")
-    for x in (veto, passed, met):
-        index._members[x.id] = x
-    units = [index._unit_of_member(x) for x in (veto, passed, met)]
-    for u, x in zip(units, (veto, passed, met), strict=True):
-        u.story, u.members = None, [x.id]
-    counts = index._event_counts(units)
+    counts = index._event_counts(single_units(index, [veto, passed, met]))
     assert counts is not None
     assert counts[0, 1] == pytest.approx(clash(veto, passed))
     assert counts[0, 2] == pytest.approx(clash(veto, met))
@@ -117,19 +108,10 @@ def test_a_leads_other_actions_do_not_clash_between_dated_articles() -> None:
     """Two dated articles are told apart by their days: a lead's action that is no opposed
     phase adds nothing there (a compromise text circulated during talks is not another
     event than the deal three days later), in the pair and the group paths alike."""
-    dated = [
-        Article(id=a.id + "d", source=a.source + "d", text=a.text, raw=a.text, title=a.title,
-                published=day)
-        for a, day in ((VETO, "2031-05-09"), (MET, "2031-05-05"))
-    ]  # fmt: skip
+    dated = [replace(VETO, published="2031-05-09"), replace(MET, published="2031-05-05")]
     veto, met = members(dated)
     assert met.lead and veto.eday is not None and met.eday is not None
     index = StoryIndex("tfidf")
     assert index._event_clash(veto, met) == 0.0
-    for x in (veto, met):
-        index._members[x.id] = x
-    units = [index._unit_of_member(x) for x in (veto, met)]
-    for u, x in zip(units, (veto, met), strict=True):
-        u.story, u.members = None, [x.id]
-    counts = index._event_counts(units)
+    counts = index._event_counts(single_units(index, [veto, met]))
     assert counts is not None and counts[0, 1] == 0.0
