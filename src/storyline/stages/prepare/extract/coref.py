@@ -179,6 +179,11 @@ class Ref:
     # cashier", "the memo"; ``Coref.subject``): ``at`` is its head's offset
     desc: str = ""
 
+    @property
+    def desc_end(self) -> int:
+        """Where the description's head noun ends (``at`` plus the noun's length)."""
+        return self.at + len(self.desc.split()[-1]) if self.desc else self.at
+
 
 # Without a parse: a sentence opening with an indefinite person ("One survivor, a student,
 # said …", "A woman who lives by the pier said …"), a person new to the story (with a parse
@@ -384,8 +389,8 @@ class Coref:
             # a person new to the story, an indefinite description ("A woman who lives by
             # the pier", "One voter"): named as that description when no one is named near
             # it ("A spokesman for Acme, Ivo Roe," names one); its gender: ``_description_fits``
-            noun_end = desc_at + len(desc.split()[-1])
             newcomer_ref = Ref(desc=desc, at=desc_at, unnamed=True)
+            noun_end = newcomer_ref.desc_end
             if not any(
                 x[2].type in _PEOPLE for x in self.mentions_from(ss, min(end, noun_end + 100))
             ):
@@ -558,8 +563,7 @@ class Coref:
 
     def _with_article(self, ref: Ref) -> str:
         """A newcomer's description with its indefinite article ("One pastor")."""
-        noun_end = ref.at + len(ref.desc.split()[-1])
-        start = noun_end - len(ref.desc)
+        start = ref.desc_end - len(ref.desc)
         m = re.search(r"\b(?:[Oo]ne|[Aa]n?)\s+$", self.text[max(0, start - 5) : start])
         return (m.group() if m else "") + ref.desc
 
@@ -1040,7 +1044,7 @@ class Coref:
                 # fits; else the description, when it agrees and no one is named near it;
                 # else no one (the last speaker decides; further back than the sentence
                 # before, read on).
-                noun_end = subj.at + len(subj.desc.split()[-1])
+                noun_end = subj.desc_end
                 named = [
                     x[2]
                     for x in self.mentions_from(noun_end, min(end, noun_end + 100))
