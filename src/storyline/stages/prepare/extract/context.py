@@ -32,6 +32,7 @@ __all__ = [
     "governing_verb",
     "marked_text",
     "quote_spans",
+    "subtree_extent",
 ]
 
 # One cited mention of an entity: (start, end, entity).
@@ -248,3 +249,8 @@ def governing_verb(tok: Token, max_steps: int, bounds: tuple[int, int] | None = 
             break
         tok = tok.head
     return tok
+
+
+def subtree_extent(tok: Token) -> tuple[int, int]:
+    """The character offsets ``[start, end)`` of ``tok``'s phrase: its whole subtree."""
+    return min(t.idx for t in tok.subtree), max(t.idx + len(t) for t in tok.subtree)

@@ -103,7 +103,7 @@ from storyline.lang.names import (
     MALE_ADDRESS_TITLES,
 )
 from storyline.models import Entity
-from storyline.stages.prepare.extract.context import ArticleContext
+from storyline.stages.prepare.extract.context import ArticleContext, subtree_extent
 from storyline.stages.prepare.extract.entities import entity_number
 
 if TYPE_CHECKING:
@@ -349,8 +349,7 @@ class Coref:
                     if not desc and not group:
                         desc, article = self._description(subj)
                         desc_at = subj.idx
-                    lo = min(t.idx for t in subj.subtree)
-                    hi = max(t.idx + len(t) for t in subj.subtree)
+                    lo, hi = subtree_extent(subj)
                     ent = self.actor_in(lo, hi, head=subj.idx)
                     for appos in (c for c in subj.children if c.dep_ == "appos" and ent is None):
                         # "Kestria's foreign minister, Ilse Marrow, stated": the apposition
@@ -633,8 +632,7 @@ class Coref:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 if any(c.dep_ == "conj" for c in obj.children):
                     return None
-                lo = min(t.idx for t in obj.subtree)
-                hi = max(t.idx + len(t) for t in obj.subtree)
+                lo, hi = subtree_extent(obj)
                 ent = self.actor_in(lo, hi, head=obj.idx)
                 if ent is not None and ent.type == "PERSON":
                     found.append(ent)
@@ -849,8 +847,7 @@ class Coref:
                     and subj.idx >= ss
                     and subj.lower_ not in _PRONOUN_WORDS
                 ):
-                    lo = min(t.idx for t in subj.subtree)
-                    hi = max(t.idx + len(t) for t in subj.subtree)
+                    lo, hi = subtree_extent(subj)
                     ent = self.actor_in(lo, hi, head=subj.idx)
                     return ent if ent is not None and self.fits(ent, pron) else None
             return None
@@ -884,8 +881,7 @@ class Coref:
                     continue
                 if subj.lower_ in _PRONOUN_WORDS:
                     return None  # ("he was shocked, she said": someone else's chain)
-                lo = min(t.idx for t in subj.subtree)
-                hi = max(t.idx + len(t) for t in subj.subtree)
+                lo, hi = subtree_extent(subj)
                 ent = self.actor_in(lo, hi, head=subj.idx)
                 if ent is None or ent.type != "PERSON" or not self.fits(ent, pron):
                     return None
@@ -919,8 +915,7 @@ class Coref:
                     continue
                 for subj in clause.children:
                     if subj.dep_ in ("nsubj", "nsubjpass") and subj.lower_ not in _PRONOUN_WORDS:
-                        lo = min(t.idx for t in subj.subtree)
-                        hi = max(t.idx + len(t) for t in subj.subtree)
+                        lo, hi = subtree_extent(subj)
                         ent = self.actor_in(lo, hi, head=subj.idx)
                         if ent is not None and self.fits(ent, pron):
                             found.append(ent)

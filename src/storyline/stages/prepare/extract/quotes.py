@@ -87,7 +87,12 @@ from storyline.lang.en import (
 )
 from storyline.lang.names import DESCRIBED_PERSON_NOUNS
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
-from storyline.stages.prepare.extract.context import NO_DEADLINE, ArticleContext, Deadline
+from storyline.stages.prepare.extract.context import (
+    NO_DEADLINE,
+    ArticleContext,
+    Deadline,
+    subtree_extent,
+)
 from storyline.stages.prepare.extract.coref import SUBJECT_PRONOUNS, Coref, Ref, relative_antecedent
 from storyline.stages.prepare.extract.indirect import find_indirect, joined_conjunct
 from storyline.stages.prepare.extract.polarity import mark_quotes
@@ -779,8 +784,7 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
                 return _Speaker(pronoun=subj.lower_, at=subj.idx)
             if subj.text == "I":
                 return _first_person(ctx, subj.idx)
-            lo = min(t.idx for t in subj.subtree)
-            hi = max(t.idx + len(t) for t in subj.subtree)
+            lo, hi = subtree_extent(subj)
             own = _speaker_in(ctx, lo, hi, head=subj.idx)
             if own is not None and own.type == "PERSON":
                 return _Speaker(own)  # "said Ivo Roe, an analyst": Roe, not "analyst"
@@ -837,8 +841,7 @@ def _nearest_subject(ctx: _Ctx, tok: Token, verb_at: int) -> _Speaker:
     subj = subjects[-1]
     if subj.lower_ in ("he", "she"):
         return _Speaker(pronoun=subj.lower_, at=subj.idx)
-    lo = min(t.idx for t in subj.subtree)
-    hi = max(t.idx + len(t) for t in subj.subtree)
+    lo, hi = subtree_extent(subj)
     ent = _speaker_in(ctx, lo, hi, head=subj.idx)
     return _Speaker(ent) if ent is not None and ent.type == "PERSON" else _Speaker()
 
@@ -909,8 +912,7 @@ def _local_root_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker:
         return _Speaker()
     if subj.lower_ in _PRONOUNS:
         return _Speaker(pronoun=subj.lower_, at=subj.idx)
-    lo = min(t.idx for t in subj.subtree)
-    hi = max(t.idx + len(t) for t in subj.subtree)
+    lo, hi = subtree_extent(subj)
     ent = _speaker_in(ctx, lo, hi, head=subj.idx)
     return _Speaker(ent) if ent is not None and ent.type in _ACTOR_TYPES else _Speaker()
 
@@ -1400,8 +1402,7 @@ def _described_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker | None:
     )
     if subj is None or subj.pos_ != "NOUN" or subj.head.lemma_ == "be":
         return None
-    lo = min(t.idx for t in subj.subtree)
-    hi = max(t.idx + len(t) for t in subj.subtree)
+    lo, hi = subtree_extent(subj)
     if ctx.coref.actor_in(lo, hi, head=subj.idx) is not None or any(
         c.dep_ == "appos" for c in subj.children
     ):
@@ -1964,8 +1965,7 @@ def _controller_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
         return _Speaker()
     if subj.lower_ in _OBJECT_PRONOUNS:
         return _Speaker(pronoun=_OBJECT_PRONOUNS[subj.lower_], at=subj.idx)
-    lo = min(t.idx for t in subj.subtree)
-    hi = max(t.idx + len(t) for t in subj.subtree)
+    lo, hi = subtree_extent(subj)
     ent = _speaker_in(ctx, lo, hi, head=subj.idx)
     if ent is not None and ent.type in ("PERSON", "ORG", "UNNAMED"):
         return _Speaker(ent)
@@ -1999,8 +1999,7 @@ def _complement_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
             return _Speaker()
         if subj.lower_ in ("he", "she"):
             return _Speaker(pronoun=subj.lower_, at=subj.idx)
-        lo = min(t.idx for t in subj.subtree)
-        hi = max(t.idx + len(t) for t in subj.subtree)
+        lo, hi = subtree_extent(subj)
         ent = _speaker_in(ctx, lo, hi, head=subj.idx)
         if ent is None:
             for appos in (c for c in subj.children if c.dep_ == "appos"):
@@ -2080,8 +2079,7 @@ def _words_source(ctx: _Ctx, start: int, end: int) -> tuple[_Speaker, bool]:
             # of these than of the pronouns beside a quotation (PolNeAR train: 3 of 10 wrong,
             # the pronoun speakers' accuracy fell by 0.003)
             return none
-        lo = min(t.idx for t in subj.subtree)
-        hi = max(t.idx + len(t) for t in subj.subtree)
+        lo, hi = subtree_extent(subj)
         ent = _speaker_in(ctx, lo, hi, head=subj.idx)
         if ent is not None and ent.type in _ACTOR_TYPES:
             return _Speaker(ent), label
@@ -2136,8 +2134,7 @@ def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
         return _Speaker()  # (a quotation after "is" describes the subject: "Roe is “…”")
     if subj.lower_ in ("he", "she"):
         return _Speaker(pronoun=subj.lower_, at=subj.idx)
-    lo = min(t.idx for t in subj.subtree)
-    hi = max(t.idx + len(t) for t in subj.subtree)
+    lo, hi = subtree_extent(subj)
     ent = _speaker_in(ctx, lo, hi, head=subj.idx)
     if (
         ent is None
