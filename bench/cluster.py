@@ -3,7 +3,7 @@
 
     python bench/cluster.py [--embedder minilm|model2vec|tfidf] [--split dev|train]
                             [--set ecbplus|siblings|siblings2|siblings3|siblings4] [--orders 3] [--no-baselines] [--scale 100000] [--no-scale]
-                            [--features] [--splits]
+                            [--features] [--splits] [--merges]
                             [--only-scale] [--minilm-tokens N]
                             [--embed-threads N] [--compare-threads N]
                             [--embed-precision fp32|bf16]
@@ -44,6 +44,13 @@ of another gold event). A summary line
 adds the lost pairs up by cause, and counts the lost pairs whose two articles have
 publication days (or event days: published, else the lead's) more than ``time_grace_days``
 apart (a follow-up weeks later).
+
+``--merges`` prints, per split, each story of the file-order incremental run that holds
+several gold events: for each pair of them the pairs wrongly put together, the same
+group-score factors, and the event identity each side carries (publication days, actions,
+event days); a summary line adds the merged pairs up by cause: a side without any event
+identity (no day, action or code: nothing to clash on), event days within a week, or cues
+present that did not clash.
 
 ``--set siblings`` scores the same systems on ``bench/data/siblings`` (the project's own
 labelled fictional set of sibling events, with outlets and publication dates where the
@@ -587,6 +594,77 @@ def split_report(docs: list[dict], arts: list[Article], index: StoryIndex, pred:
         print("\n".join(lines))
 
 
+def _identity(members: list) -> str:
+    """What event identity a side of a merge carries: its members' publication days,
+    headline (or lead) actions and event days, as counts ("3/5 dated, 1/5 action")."""
+    n = len(members)
+    dated = sum(m.day is not None for m in members)
+    acts = sum(bool(m.actions) for m in members)
+    eday = sum(m.eday is not None for m in members)
+    return f"{dated}/{n} dated, {acts}/{n} action, {eday}/{n} event day"
+
+
+def _merge_cause(index: StoryIndex, a: list, b: list) -> str:
+    """Why two gold events of one story were not told apart, by the cues their articles
+    carry: a side with no publication day, event day, action or code gives the index no
+    event identity to clash on; else both sides' days are close (one week) or the cues
+    are there and agree (same action, principal actors named on both sides)."""
+
+    def bare(side: list) -> bool:
+        return not any(m.day is not None or m.eday is not None or m.actions or m.codes
+                       for m in side)  # fmt: skip
+
+    if bare(a) or bare(b):
+        return "one side without event identity"
+    da = [m.eday for m in a if m.eday is not None]
+    db = [m.eday for m in b if m.eday is not None]
+    if da and db and max(max(da) - min(db), max(db) - min(da)) <= index.p.time_grace_days:
+        return "event days within a week"
+    return "cues present, no clash"
+
+
+def merge_report(docs: list[dict], arts: list[Article], index: StoryIndex, pred: list[str]) -> None:
+    """Print, for each story of ``pred`` holding several gold events, the pairs wrongly put
+    together, the index's group factors between the events (``_group_factors``) and the
+    event identity each side carries (``--merges``); a summary line adds the merged pairs
+    up by cause (``_merge_cause``)."""
+    gold = [d["event"] for d in docs]
+    members = index._members
+    stories: dict[str, dict[str, list]] = {}
+    for i, (g, s) in enumerate(zip(gold, pred, strict=True)):
+        stories.setdefault(s, {}).setdefault(g, []).append(members[arts[i].id])
+    causes: Counter[str] = Counter()
+    blocks = []
+    for sid, events in stories.items():
+        if len(events) < 2:
+            continue
+        names = sorted(events, key=lambda e: (-len(events[e]), e))
+        lines = [f"    {e}: {_identity(events[e])}" for e in names]
+        merged = 0
+        for x in range(len(names)):
+            for y in range(x + 1, len(names)):
+                fa, fb = events[names[x]], events[names[y]]
+                c = _group_factors(index, fa, fb)
+                cause = _merge_cause(index, fa, fb)
+                pairs = len(fa) * len(fb)
+                merged += pairs
+                causes[cause] += pairs
+                gap = f" (gap {c['gap']} d)" if c["gap"] >= 0 else ""
+                lines.append(
+                    f"    {names[x]}~{names[y]}: {pairs} pairs; tcos {c['tcos']:.2f} ecos "
+                    f"{c['ecos']:.2f} terms shared {c['shared']:.0%}; sim/expected "
+                    f"{c['sim/exp']:.2f} x princ {c['princ']:.2f} x event {c['event']:.2f} x days "
+                    f"{c['days']:.2f} x time {c['time']:.2f}{gap} = {c['score']:.2f}: {cause}"
+                )
+        blocks.append((merged, f"  story {sid}: {merged} pairs of other events", lines))
+    total = sum(causes.values())
+    print(f"other-event pairs merged: {total}; by cause: "
+          + ", ".join(f"{k} {n}" for k, n in causes.most_common()))  # fmt: skip
+    for _, head, lines in sorted(blocks, key=lambda b: -b[0]):
+        print(head)
+        print("\n".join(lines))
+
+
 def tfidf_agglomerative(texts: list[str], threshold: float) -> list[str]:
     from sklearn.cluster import AgglomerativeClustering
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -741,6 +819,11 @@ def main() -> None:
         help="also print, for each gold event the first incremental run split, its stories "
         "and which similarity, clash or time factor kept each pair of them apart",
     )  # fmt: skip
+    ap.add_argument(
+        "--merges", action="store_true",
+        help="also print, for each story the first incremental run made of several gold "
+        "events, the group factors between them and the event identity each side carries",
+    )  # fmt: skip
     ap.add_argument("--scale", type=int, default=100_000)
     ap.add_argument("--no-scale", action="store_true")
     ap.add_argument("--only-scale", action="store_true", help="skip the quality runs")
@@ -839,6 +922,8 @@ def main() -> None:
                 print(f"  {name:<42} {same:6.2%} {sib:8.1%} {merged:20.1%}")
         if args.splits:
             split_report(docs, arts, res["index"], res["runs"][0])  # type: ignore[arg-type,index]
+        if args.merges:
+            merge_report(docs, arts, res["index"], res["runs"][0])  # type: ignore[arg-type,index]
         print(f"(speed baseline in this process: text.tokens {res['tokens_dps']:.0f} docs/s; "
               f"incremental end to end = x{res['tokens_dps'] / res['dps']:.1f} its time; "
               f"peak RSS so far {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")  # type: ignore[operator]  # fmt: skip

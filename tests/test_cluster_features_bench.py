@@ -91,3 +91,34 @@ def test_split_report_names_the_factor_that_kept_one_event_apart(
     assert "same-event pairs split: 1; by cause: time 1;" in out
     assert "1 of them have publication days more than 7 days apart" in out
     assert "kept apart by time" in out and "(gap 208 d)" in out
+
+
+def test_merge_report_says_which_side_carried_no_event_identity(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # two made-up events of one topic told in the same words: one dated with a headline
+    # action, the other a bare snippet (no headline, no date): nothing tells them apart
+    text = "Marlow Lines reopened the Quellhaven ferry pier after repairs, Marlow Lines said."
+    dated = Article(
+        id=content_id(text), source="made-up", text=text, raw=text,
+        title="Quellhaven pier reopens after repairs", published="2031-01-05",
+        ingested_at="2031-01-06T00:00:00",
+    )  # fmt: skip
+    bare = Article(
+        id=content_id(text + " Again."), source="made-up", text=text + " Again.",
+        raw=text, title=None, ingested_at="2031-01-06T00:00:00",
+    )  # fmt: skip
+    arts = [dated, bare]
+    docs = [{"topic": 1, "event": "reopened"}, {"topic": 1, "event": "closed"}]
+    vec = np.zeros(8, dtype=np.float32)
+    vec[0] = 1.0
+    index = StoryIndex("minilm")
+    pred = [index.add(a, vec, article_terms(a)) for a in arts]
+    moves = index.take_moves()
+    pred = [moves.get(a.id, p) for a, p in zip(arts, pred, strict=True)]
+    assert pred[0] == pred[1]  # merged
+    _bench.merge_report(docs, arts, index, pred)
+    out = capsys.readouterr().out
+    assert "other-event pairs merged: 1; by cause: one side without event identity 1" in out
+    assert "closed: 0/1 dated, 0/1 action, 0/1 event day" in out
+    assert "reopened: 1/1 dated" in out
