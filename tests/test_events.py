@@ -227,6 +227,12 @@ def test_story_gives_the_year_to_an_undated_article() -> None:
     by_text = {e.date_text: e for e in evs}
     assert (by_text["Sept. 23"].date, by_text["Sept. 23"].inferred) == ("2025-09-23", True)
     assert by_text[""].date == "2025-11-05"
+    # each inferred date says what it rests on: the story's dated article, the lead's day
+    assert "2025-11-05" in (by_text["Sept. 23"].basis or "")
+    assert by_text["Sept. 23"].basis.startswith("the year of its bounds")  # type: ignore[union-attr]
+    assert (
+        by_text[""].basis == "the article's date, 2025-11-05: its lead tells the news of that day"
+    )
     # without a dated article in the story, the date stays open
     alone = story_events(arts[1:], facts[1:])
     assert [e.date for e in alone] == [None]

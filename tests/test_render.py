@@ -74,6 +74,13 @@ def test_render_markdown_keeps_the_words_of_an_unresolved_date() -> None:
     rep = build_report(Story("s-1", "Ferries", ["a1"], None, None, 1), [a], [ArticleFacts("a1")])
     rep.timeline = [Event(None, "Thursday", "The ferry line resumed", [], [Cite("a1", 0, 22)])]
     assert "- **undated** (“Thursday”) The ferry line resumed" in render_markdown(rep)
+    rep.timeline = [
+        Event("2024-03-14", "Thursday", "The ferry line resumed", [], [Cite("a1", 0, 22)],
+              inferred=True, basis="counted from the article's publication date, 2024-03-15")
+    ]  # fmt: skip
+    md = render_markdown(rep)
+    assert "_(date inferred: counted from the article's publication date, 2024-03-15)_" in md
+    assert "publication date, 2024-03-15)" in render_html(rep)
 
 
 def test_render_html_is_self_contained(report):

@@ -188,9 +188,10 @@ def story_events(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> 
         if f is None:
             continue
         pending = [e for e in f.events if e.date is None and e.date_text]
-        bounds = None
+        bounds, rests_on = None, ""
         if pending and days[a.id] is None:
             b = article_bounds(a, f, dated)
+            rests_on = b.basis
             hi = _ref_day(b.latest)
             # with dated neighbours, the article was written by the latest of them; with
             # none, only its own dates bound it, from the first to the last it writes
@@ -210,7 +211,10 @@ def story_events(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> 
                 w[5:] == resolved[5:7] != "" and w != resolved[:7] for w in written
             ):
                 resolved = None  # the article writes this month with another year
-            out.append(replace(e, date=resolved, inferred=True) if resolved else e)
+            if resolved and bounds:
+                basis = f"the year of its bounds, {bounds[0]} to {bounds[1]} ({rests_on})"
+                e = replace(e, date=resolved, inferred=True, basis=basis)
+            out.append(e)
     return out
 
 
@@ -323,11 +327,12 @@ def merge_timeline(
                 or one_fact
             ):
                 if m.date is None:  # the dated telling dates the merged event
-                    m.date, m.inferred = ev.date, ev.inferred
+                    m.date, m.inferred, m.basis = ev.date, ev.inferred, ev.basis
                 m.actors = list(dict.fromkeys([*m.actors, *ev.actors]))
                 m.cites = list(dict.fromkeys([*m.cites, *ev.cites]))
                 if ev.date is not None:  # an undated telling leaves the date as it rests
                     m.inferred = m.inferred and ev.inferred
+                    m.basis = m.basis if m.inferred else None
                 m.date_text = m.date_text or ev.date_text
                 break
         else:
@@ -339,6 +344,7 @@ def merge_timeline(
                     list(ev.actors),
                     list(ev.cites),
                     inferred=ev.inferred,
+                    basis=ev.basis,
                 )
             )
             seeds[id(merged[-1])] = told
