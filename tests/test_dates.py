@@ -244,8 +244,11 @@ def test_yearless_and_relative_dates_are_marked_inferred() -> None:
     )
     assert (got["Sept. 23"].date, got["Sept. 23"].inferred) == ("2024-09-23", True)
     assert (got["Friday"].date, got["Friday"].inferred) == ("2024-03-15", True)
+    # each says what it rests on
+    assert got["Sept. 23"].basis == f"the year of the article's publication date, {PUB}"
+    assert got["Friday"].basis == f"counted from the article's publication date, {PUB}"
     full = one("The treaty of Ostrava was signed on 4 June 2021 by both sides.")
-    assert (full.date, full.inferred) == ("2021-06-04", False)
+    assert (full.date, full.inferred, full.basis) == ("2021-06-04", False, None)
 
 
 def test_undated_article_takes_the_year_of_its_latest_full_date() -> None:
@@ -255,6 +258,7 @@ def test_undated_article_takes_the_year_of_its_latest_full_date() -> None:
     )
     got = by_text(extract_dates(art(text), None))
     assert (got["April 9"].date, got["April 9"].inferred) == ("2019-04-09", True)
+    assert got["April 9"].basis == "the year of 2019-03-02, the latest full date the article writes"
     assert got["early June"].date == "2019-06"
 
 

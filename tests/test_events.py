@@ -227,6 +227,12 @@ def test_story_gives_the_year_to_an_undated_article() -> None:
     by_text = {e.date_text: e for e in evs}
     assert (by_text["Sept. 23"].date, by_text["Sept. 23"].inferred) == ("2025-09-23", True)
     assert by_text[""].date == "2025-11-05"
+    # each inferred date says what it rests on: the story's dated article, the lead's day
+    assert "2025-11-05" in (by_text["Sept. 23"].basis or "")
+    assert by_text["Sept. 23"].basis.startswith("the year of its bounds")  # type: ignore[union-attr]
+    assert (
+        by_text[""].basis == "the article's date, 2025-11-05: its lead tells the news of that day"
+    )
     # without a dated article in the story, the date stays open
     alone = story_events(arts[1:], facts[1:])
     assert [e.date for e in alone] == [None]
@@ -315,6 +321,60 @@ def test_merged_event_is_inferred_only_when_every_telling_is() -> None:
     )
     (m,) = merge_timeline([a, b], {"a1": 0, "a2": 1})
     assert not m.inferred and len(m.cites) == 2
+
+
+# Statement claims told by several outlets (``report.statement_spans``): claim "c1" is
+# the sentence at 0-40 of each of a1, a2 and a3.
+ONE_FACT = {aid: [(0, 40, "c1")] for aid in ("a1", "a2", "a3")}
+
+
+def _undated(article: str, summary: str, date_text: str, start: int = 0) -> Event:
+    return Event(None, date_text, summary, [], [Cite(article, start, start + 30)])
+
+
+def test_undated_tellings_of_one_claim_are_one_key_event() -> None:
+    evs = [
+        _undated("a1", "The ferry line resumed its night crossings on Thursday", "Thursday"),
+        _undated("a2", "The ferry company restarted the night service today", "today"),
+        _undated("a3", "Night ferries sail again since Thursday", "since Thursday"),
+        _undated("a1", "The harbour master inspected the quay on Monday", "Monday", start=900),
+    ]
+    out = merge_timeline(evs, {"a1": 0, "a2": 1, "a3": 2}, {}, ONE_FACT)
+    first = out[0]
+    assert first.key and {c.article for c in first.cites} == {"a1", "a2", "a3"}
+    assert first.date is None  # no article dates it: the date stays open
+    assert [e.key for e in out[1:]] == [False]
+
+
+def test_undated_tellings_on_different_weekdays_stay_apart() -> None:
+    evs = [
+        _undated("a1", "The ferry line resumed its night crossings on Thursday", "Thursday"),
+        _undated("a2", "The ferry line resumed its night crossings on Friday", "Friday"),
+    ]
+    out = merge_timeline(evs, {"a1": 0, "a2": 1}, {}, ONE_FACT)
+    assert len(out) == 2 and not any(e.key for e in out)
+
+
+def test_a_claim_sentence_of_two_facts_does_not_join_their_events() -> None:
+    # one outlet's sentence told the fire and the visit, so both clauses share its claim
+    evs = [
+        _undated("a1", "Fire gutted the chapel on the hill on Friday night", "Friday night"),
+        _undated("a2", "The mayor visited the parish office this morning to apologise", "x"),
+    ]
+    out = merge_timeline(evs, {"a1": 0, "a2": 1}, {}, ONE_FACT)
+    assert len(out) == 2
+
+
+def test_an_undated_telling_joins_the_dated_event_of_its_claim() -> None:
+    # 2024-03-14 is a Thursday: "Thursday" can name it, "Wednesday" cannot
+    dated = Event("2024-03-14", "March 14", "The ferry line resumed night crossings", [],
+                  [Cite("a1", 0, 30)], inferred=True)  # fmt: skip
+    same = _undated("a2", "The ferry company restarted the night service Thursday", "Thursday")
+    other = _undated("a3", "Night ferries sailed again on Wednesday", "Wednesday")
+    out = merge_timeline([dated, same, other], {"a1": 0, "a2": 1, "a3": 2}, {}, ONE_FACT)
+    assert [sorted(c.article for c in e.cites) for e in out] == [["a1", "a2"], ["a3"]]
+    assert out[0].date == "2024-03-14" and out[0].inferred  # it rests on a1's inferred date
+    assert out[1].date is None
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from report_fixture import article, cite, story_fixture
-from storyline.models import ArticleFacts, Quote, Story, StoryReport
+from storyline.models import ArticleFacts, Cite, Event, Quote, Story, StoryReport
 from storyline.render import render_html, render_json, render_markdown
 from storyline.render.html import highlight
 from storyline.stages.analysis.report import build_report
@@ -67,6 +67,20 @@ def test_render_markdown_has_every_section(report):
         assert heading in md
     assert "| Valdoria | police officers | 5,000 police officers |" in md
     assert "[A1:" in md
+
+
+def test_render_markdown_keeps_the_words_of_an_unresolved_date() -> None:
+    a = article("a1", "The ferry line resumed its night crossings on Thursday.")
+    rep = build_report(Story("s-1", "Ferries", ["a1"], None, None, 1), [a], [ArticleFacts("a1")])
+    rep.timeline = [Event(None, "Thursday", "The ferry line resumed", [], [Cite("a1", 0, 22)])]
+    assert "- **undated** (“Thursday”) The ferry line resumed" in render_markdown(rep)
+    rep.timeline = [
+        Event("2024-03-14", "Thursday", "The ferry line resumed", [], [Cite("a1", 0, 22)],
+              inferred=True, basis="counted from the article's publication date, 2024-03-15")
+    ]  # fmt: skip
+    md = render_markdown(rep)
+    assert "_(date inferred: counted from the article's publication date, 2024-03-15)_" in md
+    assert "publication date, 2024-03-15)" in render_html(rep)
 
 
 def test_render_html_is_self_contained(report):

@@ -49,8 +49,8 @@ CONFIDENCE_THRESHOLD = 0.5
 # MINOR goes up when the report gains keys or values (old readers keep working: they ignore
 # what they do not know); MAJOR when a key is removed, renamed or changes type or meaning.
 # 1.0 is SPEC.md's contract; 1.1 adds its "Additions (2026-12-05)"; 1.2 the outlet comparison
-# (`outlets`). docs/report.md lists them.
-SCHEMA_VERSION = "1.2"
+# (`outlets`); 1.3 `basis` on timeline entries. docs/report.md lists them.
+SCHEMA_VERSION = "1.3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +186,9 @@ class DateMention:
     # True when the date is not all written in the mention: a year taken from the article's
     # date or its other dates ("March 23"), a weekday or "yesterday" counted from a date.
     inferred: bool = False
+    # for an inferred date, what it rests on in one line ("counted from the article's
+    # publication date, 2024-03-15"); None when the date is all written or unresolved
+    basis: str | None = None
 
 
 @dataclass(slots=True)
@@ -200,6 +203,9 @@ class Event:
     # the date is not all written in the text (see ``DateMention.inferred``), or is the
     # article's date given to its lead event
     inferred: bool = False
+    # for an inferred date, what it rests on in one line (``DateMention.basis``, the
+    # article's date for its lead, its bounds for a year taken from its story)
+    basis: str | None = None
     # one of the story's main events: told by the most independent sources, near the leads
     key: bool = False
     # "update": a figure that changed between reports over time (a growing death toll), told

@@ -50,10 +50,13 @@ def render_markdown(report: StoryReport) -> str:
     names = view.names
     for e in report.timeline:
         who = f" — {', '.join(_esc(names.get(a, a)) for a in e.actors)}" if e.actors else ""
-        marks = [m for m, on in (("key event", e.key), ("date inferred", e.inferred)) if on]
+        inferred = f"date inferred: {_esc(e.basis)}" if e.basis else "date inferred"
+        marks = [m for m, on in (("key event", e.key), (inferred, e.inferred)) if on]
         mark = f" _({', '.join(marks)})_" if marks else ""
+        # an unresolved date keeps the words the text dates it by ("Wednesday", "Dec. 9")
+        said = f" (“{_esc(e.date_text)}”)" if e.date_text and not e.date else ""
         out.append(
-            f"- **{_esc(e.date or 'undated')}**{mark} {_esc(e.summary)}{who} {cites(e.cites)}"
+            f"- **{_esc(e.date or 'undated')}**{said}{mark} {_esc(e.summary)}{who} {cites(e.cites)}"
         )
     if not report.timeline:
         out.append("(no dated events)")

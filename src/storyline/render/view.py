@@ -289,6 +289,7 @@ class TimelineEntry:
     actors: list[tuple[EntityId, str]]  # (id, name)
     key: bool = False  # one of the story's main events
     inferred: bool = False  # the date is not all written in the text
+    basis: str | None = None  # what an inferred date rests on
 
     @property
     def marks(self) -> str:
@@ -631,7 +632,7 @@ def story_view(report: StoryReport) -> StoryView:
         brief=[BriefView(b.text or "", citer(b.cites)) for b in report.brief],
         timeline=[
             TimelineEntry(i + 1, e.date, e.date_text or "", e.summary or "", citer(e.cites),
-                          [(a, names.get(a, a)) for a in e.actors], e.key, e.inferred)
+                          [(a, names.get(a, a)) for a in e.actors], e.key, e.inferred, e.basis)
             for i, e in enumerate(report.timeline)
         ],
         page_chart=page_chart(report.timeline, refs),

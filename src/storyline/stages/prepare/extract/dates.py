@@ -482,7 +482,9 @@ def extract_dates(
     ctx = ctx or ArticleContext(article, doc)
     text = article.text
     found = _find(text)
-    pub = _published(article) or text_reference_date(text)
+    published = _published(article)
+    pub = published or text_reference_date(text)
+    source = "publication date" if published else "date line"
     sents = ctx.sentences.spans
     sent_starts = ctx.sentences.starts
     quotes = ctx.quote_spans  # sorted, non-overlapping: looked up by bisection
@@ -502,6 +504,14 @@ def extract_dates(
         if relative and in_quote and f.kind != "anaphoric":
             date_s, precision = None, None
         written_year = bool(f.m.groupdict().get("year"))
+        inferred = date_s is not None and (relative or not written_year)
+        basis = None
+        if inferred and f.kind == "anaphoric":
+            basis = f"counted from {prev_day}, the day the text names before it"
+        elif inferred and pub is not None:
+            basis = f"{'counted from' if relative else 'the year of'} the article's {source}, {pub}"
+        elif inferred and anchor is not None:
+            basis = f"the year of {anchor}, the latest full date the article writes"
         out.append(
             DateMention(
                 date=date_s,
@@ -509,7 +519,8 @@ def extract_dates(
                 date_text=text[f.start : f.end],
                 cite=Cite(article.id, f.start, f.end),
                 relative=relative,
-                inferred=date_s is not None and (relative or not written_year),
+                inferred=inferred,
+                basis=basis,
             )
         )
         if precision == "day":

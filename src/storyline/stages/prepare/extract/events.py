@@ -469,6 +469,7 @@ def build_events(
             actors=actors_in(sent),
             cites=[Cite(article.id, sent[0], sent[1])],
             inferred=d.inferred,
+            basis=d.basis,
         )
         sent_of[id(ev)] = sent
         out.append(ev)
@@ -487,6 +488,7 @@ def build_events(
                 actors=actors_in(lead),
                 cites=[Cite(article.id, lead[0], lead[1])],
                 inferred=True,
+                basis=f"the article's date, {day}: its lead tells the news of that day",
             )
         )
         out.sort(key=lambda e: e.cites[0].start)
