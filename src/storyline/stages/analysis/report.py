@@ -212,7 +212,7 @@ def story_events(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> 
             ):
                 resolved = None  # the article writes this month with another year
             if resolved and bounds:
-                basis = f"the year of its bounds, {bounds[0]} to {bounds[1]} ({rests_on})"
+                basis = f"the year of its bounds: {rests_on}"
                 e = replace(e, date=resolved, inferred=True, basis=basis)
             out.append(e)
     return out
@@ -363,8 +363,8 @@ def _flag_key(
     A year or a month alone mostly dates background ("coach of the year in 1987"), and a
     background fact repeated by every outlet is not the news: the lead is where it is.
     When no lead event is dated to the day (a story of undated articles), the undated lead
-    events told by two or more independent sources compete instead: the news of the day
-    its articles tell, with its date left open.
+    events compete instead, by the same rule: the news of the day its articles tell, with
+    its date left open.
     """
 
     def sources(cites: Sequence[Cite]) -> int:
@@ -378,7 +378,7 @@ def _flag_key(
 
     pool = [e for e in events if e.date and len(e.date) == 10 and in_lead(e)]
     if not pool:
-        pool = [e for e in events if not e.date and in_lead(e) and sources(e.cites) >= 2]
+        pool = [e for e in events if not e.date and in_lead(e)]
     if not pool:
         return
 

@@ -195,9 +195,15 @@ def _relative_clause(doc: Doc, verb: Token, sent: tuple[int, int]) -> str | None
         or noun.pos_ not in ("PROPN", "NOUN")
     ):
         return None
-    if noun.dep_ == "pobj" and rel.i > 0 and doc[rel.i - 1].text == ",":
-        # ", which …" after a prepositional object may be about an earlier noun ("Acme Ltd.,
-        # a maker of health products, which remained closed"): the attachment is a guess
+    if (
+        (noun.dep_ in ("pobj", "appos") or noun.ent_type_ in ("GPE", "LOC", "FAC"))
+        and rel.i > 0
+        and doc[rel.i - 1].text == ","
+    ):
+        # ", which …" after a prepositional object, an apposition or a place name may be
+        # about an earlier noun ("Acme Ltd., a maker of health products, which remained
+        # closed"; "the blaze at the store in High Street, Banstead, which broke out on the
+        # roof"): the attachment is a guess
         return None
     lo = max(noun.left_edge.idx, sent[0])
     head_end = noun.idx + len(noun.text)
