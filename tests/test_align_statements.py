@@ -357,3 +357,14 @@ def test_a_year_is_not_a_count_at_odds_with_another_count() -> None:
         "Aid workers set up 20 tents for the families in Brenmoor on Sunday morning.",
     )
     assert found == []
+
+
+def test_a_no_denying_a_noun_the_other_clause_lacks_is_no_negation() -> None:
+    first = "A judge in Brenmoor sentenced the ferry arsonist on Friday to two life terms."
+    second = first[:-1] + " with no chance of release."
+    assert len(_told_at(0.8, first, second)) == 1
+    # a "no" on a noun both clauses name, or a "not", still makes two facts
+    hurt = "passengers were hurt when the Brenmoor ferry ran aground on Friday."
+    assert _told_at(0.8, "No " + hurt, "Two " + hurt) == []
+    denied = first.replace("sentenced", "did not sentence")
+    assert _told_at(0.8, first, denied) == []

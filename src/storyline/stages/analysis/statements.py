@@ -526,12 +526,29 @@ def _alike_why(
         return "no shared plain word"
     if not _agree(a.values, b.values):
         return f"values differ ({sorted(a.values)} / {sorted(b.values)})"
-    if any(t.norm in _NEGATIONS for t in a.tokens) != any(t.norm in _NEGATIONS for t in b.tokens):
+    if _negated(a.tokens, b.tokens) != _negated(b.tokens, a.tokens):
         return "one side negated"
     pa, pb = _persons_named(a, persons), _persons_named(b, persons)
     if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
         return "two persons"  # "Ames was charged" / "Roe was charged"
     return 0, len(a.tokens), 0, len(b.tokens)
+
+
+def _negated(tokens: Sequence[_Token], other: Sequence[_Token]) -> bool:
+    """Whether a clause is negated against another: a negation cue in it, except a "no"
+    that only denies a noun the other clause does not speak of ("sentenced to life with no
+    chance of parole" / "sentenced to multiple life sentences" tell one fact; "no one was
+    hurt" / "one was hurt" and "were not related" / "were related" do not)."""
+    words = {t.norm for t in other if t.content}
+    for k, t in enumerate(tokens):
+        if t.norm not in _NEGATIONS:
+            continue
+        if t.norm == "no":
+            noun = next((u for u in tokens[k + 1 : k + 3] if u.content), None)
+            if noun is not None and noun.value is None and noun.norm not in words:
+                continue  # "with no chance of parole": a thing denied, not the clause
+        return True
+    return False
 
 
 def _persons_named(s: _Sentence, persons: frozenset[str]) -> list[frozenset[str]]:
@@ -580,7 +597,7 @@ def _same_figures_why(
     plain_b = {t.norm for t in b.tokens if t.content and not t.name and t.value is None}
     if not (plain_a & plain_b) - _SAYING:
         return "no shared plain word"
-    if any(t.norm in _NEGATIONS for t in a.tokens) != any(t.norm in _NEGATIONS for t in b.tokens):
+    if _negated(a.tokens, b.tokens) != _negated(b.tokens, a.tokens):
         return "one side negated"
     pa, pb = _persons_named(a, persons), _persons_named(b, persons)
     if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
@@ -652,7 +669,7 @@ def _shared_why(
         return f"values differ ({sorted(a.values)} / {sorted(b.values)})"
     wa = ta[max(0, a0 - VALUE_REACH) : a1 + VALUE_REACH]
     wb = tb[max(0, b0 - VALUE_REACH) : b1 + VALUE_REACH]
-    if any(t.norm in _NEGATIONS for t in wa) != any(t.norm in _NEGATIONS for t in wb):
+    if _negated(wa, b.tokens) != _negated(wb, a.tokens):
         return "one side negated"  # "were related" / "were not related"
     for op, i0, i1, j0, j1 in sm.get_opcodes():
         if (
