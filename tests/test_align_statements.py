@@ -338,6 +338,8 @@ def test_a_relative_clause_verb_or_an_adjective_is_not_the_predicate() -> None:
     ]
     assert verbs("Vell, who founded the ferry line, died on Sunday.") == ["di"]
     assert verbs("The mayor said the bridge would reopen.") == ["reopen"]
+    # a saying verb in the passive is a verb of its own
+    assert verbs("Her agent admitted that Kirro was admitted to the clinic.") == ["admit"]
     assert verb_lemma("retained") == verb_lemma("retain")
     assert verb_lemma("admitted") == verb_lemma("admits")
     assert verb_lemma("hung") == verb_lemma("hanged") == "hang"

@@ -71,6 +71,7 @@ from storyline.lang import (
 )
 from storyline.lang.claims import (
     IRREGULAR_VERB_FORMS,
+    PASSIVE_AUXILIARIES,
     PREDICATE_AUXILIARIES,
     RELATIVE_OPENERS,
     VALUE_WORDS,
@@ -368,10 +369,10 @@ def _verbs(tokens: Sequence[_Token], asides: Sequence[tuple[int, int]]) -> tuple
     """The lemmas of a clause's own verbs: a plain word after an auxiliary or "to" (an
     "-ly" adverb between them skipped), ending in "-ed", or an irregular past form; not in
     an aside, not right after "who" / "which" / "that" (a relative clause's verb), not a
-    saying verb."""
+    saying verb unless passive ("admitted that ..." / "was admitted to a clinic")."""
     out: list[str] = []
     for k, t in enumerate(tokens):
-        if not t.content or t.name or t.value is not None or t.norm in _SAYING:
+        if not t.content or t.name or t.value is not None:
             continue
         if any(b0 <= t.start < b1 for b0, b1 in asides):
             continue
@@ -379,6 +380,8 @@ def _verbs(tokens: Sequence[_Token], asides: Sequence[tuple[int, int]]) -> tuple
         if j >= 0 and tokens[j].norm.endswith("ly") and tokens[j].content:
             j -= 1  # "has finally entered"
         before = tokens[j].norm if j >= 0 else ""
+        if t.norm in _SAYING and before not in PASSIVE_AUXILIARIES:
+            continue  # "admitted that", not "was admitted to a clinic"
         if before in RELATIVE_OPENERS:
             continue
         w = t.norm
