@@ -212,7 +212,10 @@ def test_and_between_two_names_does_not_cut_a_clause() -> None:
     text = (
         "The storm flooded the harbour district overnight and Police closed every road into town."
     )
-    assert len(_clauses(text, 0, len(text))) == 2  # a new subject after "and": two clauses
+    (a0, a1), (b0, b1) = _clauses(text, 0, len(text))  # a new subject after "and": two clauses
+    # neither clause carries the "and" between them (its cite would end in a dangling word)
+    assert text[a0:a1] == "The storm flooded the harbour district overnight"
+    assert text[b0:b1] == "Police closed every road into town."
 
 
 def test_a_value_in_brackets_is_an_aside_not_the_fact() -> None:

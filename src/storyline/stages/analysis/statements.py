@@ -53,7 +53,6 @@ How (docs/report.md, "Claims"):
 from __future__ import annotations
 
 import difflib
-import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -253,14 +252,15 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence cut into its clauses where one ends ("; ", a dash, ", and" before a new
     subject), pieces shorter than ``MIN_WORDS`` words kept with the clause before them:
     "the attack was 150 miles off the port and the warship was 13 miles away" is two facts."""
-    cuts = [start]
+    starts, ends = [start], []
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         if _NAME_LIST.match(text, m.start()) and _NAME_BEFORE.search(text, start, m.start()):
             continue  # "the IBF, IBO and WBO titles", "Oman and Qatar": a list of names
-        cuts.append(m.end())
-    cuts.append(end)
+        ends.append(m.start())  # the clause ends before its "; " or ", and" (not cited)
+        starts.append(m.end())
+    ends.append(end)
     pieces: list[tuple[int, int]] = []
-    for s, e in itertools.pairwise(cuts):
+    for s, e in zip(starts, ends, strict=True):
         short = len(_WORDS.findall(text, s, e)) < MIN_WORDS
         if pieces and (short or len(_WORDS.findall(text, *pieces[-1])) < MIN_WORDS):
             pieces[-1] = (pieces[-1][0], e)
