@@ -212,7 +212,10 @@ def test_and_between_two_names_does_not_cut_a_clause() -> None:
     text = (
         "The storm flooded the harbour district overnight and Police closed every road into town."
     )
-    assert len(_clauses(text, 0, len(text))) == 2  # a new subject after "and": two clauses
+    (a0, a1), (b0, b1) = _clauses(text, 0, len(text))  # a new subject after "and": two clauses
+    # neither clause carries the "and" between them (its cite would end in a dangling word)
+    assert text[a0:a1] == "The storm flooded the harbour district overnight"
+    assert text[b0:b1] == "Police closed every road into town."
 
 
 def test_a_value_in_brackets_is_an_aside_not_the_fact() -> None:
@@ -338,6 +341,8 @@ def test_a_relative_clause_verb_or_an_adjective_is_not_the_predicate() -> None:
     ]
     assert verbs("Vell, who founded the ferry line, died on Sunday.") == ["di"]
     assert verbs("The mayor said the bridge would reopen.") == ["reopen"]
+    # a saying verb in the passive is a verb of its own
+    assert verbs("Her agent admitted that Kirro was admitted to the clinic.") == ["admit"]
     assert verb_lemma("retained") == verb_lemma("retain")
     assert verb_lemma("admitted") == verb_lemma("admits")
     assert verb_lemma("hung") == verb_lemma("hanged") == "hang"
@@ -357,3 +362,14 @@ def test_a_year_is_not_a_count_at_odds_with_another_count() -> None:
         "Aid workers set up 20 tents for the families in Brenmoor on Sunday morning.",
     )
     assert found == []
+
+
+def test_a_no_denying_a_noun_the_other_clause_lacks_is_no_negation() -> None:
+    first = "A judge in Brenmoor sentenced the ferry arsonist on Friday to two life terms."
+    second = first[:-1] + " with no chance of release."
+    assert len(_told_at(0.8, first, second)) == 1
+    # a "no" on a noun both clauses name, or a "not", still makes two facts
+    hurt = "passengers were hurt when the Brenmoor ferry ran aground on Friday."
+    assert _told_at(0.8, "No " + hurt, "Two " + hurt) == []
+    denied = first.replace("sentenced", "did not sentence")
+    assert _told_at(0.8, first, denied) == []

@@ -24,6 +24,7 @@ __all__ = [
     "MEASURE_SYNONYMS",
     "MOTION_IRREGULAR",
     "MOTION_NOUNS",
+    "PASSIVE_AUXILIARIES",
     "PEOPLE_KINDS",
     "PREDICATE_AUXILIARIES",
     "RECORD_CUES",
@@ -198,6 +199,12 @@ PREDICATE_AUXILIARIES: frozenset[str] = frozenset(
 # A verb right after these opens a relative clause ("the man who killed four was
 # sentenced"): background about an argument, not the clause's own predicate.
 RELATIVE_OPENERS: frozenset[str] = frozenset({"who", "which", "that", "whom", "whose"})
+
+# Auxiliaries before which a saying verb is a passive verb of its own ("was admitted to a
+# clinic", "were told to leave"), not a report of what was said.
+PASSIVE_AUXILIARIES: frozenset[str] = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"}
+)
 
 # Irregular past forms (written form -> lemma) that tell what happened in news leads; the
 # regular ones are read by their "-ed" ending.

@@ -53,7 +53,6 @@ How (docs/report.md, "Claims"):
 from __future__ import annotations
 
 import difflib
-import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -71,6 +70,7 @@ from storyline.lang import (
 )
 from storyline.lang.claims import (
     IRREGULAR_VERB_FORMS,
+    PASSIVE_AUXILIARIES,
     PREDICATE_AUXILIARIES,
     RELATIVE_OPENERS,
     VALUE_WORDS,
@@ -252,14 +252,15 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence cut into its clauses where one ends ("; ", a dash, ", and" before a new
     subject), pieces shorter than ``MIN_WORDS`` words kept with the clause before them:
     "the attack was 150 miles off the port and the warship was 13 miles away" is two facts."""
-    cuts = [start]
+    starts, ends = [start], []
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         if _NAME_LIST.match(text, m.start()) and _NAME_BEFORE.search(text, start, m.start()):
             continue  # "the IBF, IBO and WBO titles", "Oman and Qatar": a list of names
-        cuts.append(m.end())
-    cuts.append(end)
+        ends.append(m.start())  # the clause ends before its "; " or ", and" (not cited)
+        starts.append(m.end())
+    ends.append(end)
     pieces: list[tuple[int, int]] = []
-    for s, e in itertools.pairwise(cuts):
+    for s, e in zip(starts, ends, strict=True):
         short = len(_WORDS.findall(text, s, e)) < MIN_WORDS
         if pieces and (short or len(_WORDS.findall(text, *pieces[-1])) < MIN_WORDS):
             pieces[-1] = (pieces[-1][0], e)
@@ -368,10 +369,10 @@ def _verbs(tokens: Sequence[_Token], asides: Sequence[tuple[int, int]]) -> tuple
     """The lemmas of a clause's own verbs: a plain word after an auxiliary or "to" (an
     "-ly" adverb between them skipped), ending in "-ed", or an irregular past form; not in
     an aside, not right after "who" / "which" / "that" (a relative clause's verb), not a
-    saying verb."""
+    saying verb unless passive ("admitted that ..." / "was admitted to a clinic")."""
     out: list[str] = []
     for k, t in enumerate(tokens):
-        if not t.content or t.name or t.value is not None or t.norm in _SAYING:
+        if not t.content or t.name or t.value is not None:
             continue
         if any(b0 <= t.start < b1 for b0, b1 in asides):
             continue
@@ -379,6 +380,8 @@ def _verbs(tokens: Sequence[_Token], asides: Sequence[tuple[int, int]]) -> tuple
         if j >= 0 and tokens[j].norm.endswith("ly") and tokens[j].content:
             j -= 1  # "has finally entered"
         before = tokens[j].norm if j >= 0 else ""
+        if t.norm in _SAYING and before not in PASSIVE_AUXILIARIES:
+            continue  # "admitted that", not "was admitted to a clinic"
         if before in RELATIVE_OPENERS:
             continue
         w = t.norm
@@ -526,12 +529,29 @@ def _alike_why(
         return "no shared plain word"
     if not _agree(a.values, b.values):
         return f"values differ ({sorted(a.values)} / {sorted(b.values)})"
-    if any(t.norm in _NEGATIONS for t in a.tokens) != any(t.norm in _NEGATIONS for t in b.tokens):
+    if _negated(a.tokens, b.tokens) != _negated(b.tokens, a.tokens):
         return "one side negated"
     pa, pb = _persons_named(a, persons), _persons_named(b, persons)
     if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
         return "two persons"  # "Ames was charged" / "Roe was charged"
     return 0, len(a.tokens), 0, len(b.tokens)
+
+
+def _negated(tokens: Sequence[_Token], other: Sequence[_Token]) -> bool:
+    """Whether a clause is negated against another: a negation cue in it, except a "no"
+    that only denies a noun the other clause does not speak of ("sentenced to life with no
+    chance of parole" / "sentenced to multiple life sentences" tell one fact; "no one was
+    hurt" / "one was hurt" and "were not related" / "were related" do not)."""
+    words = {t.norm for t in other if t.content}
+    for k, t in enumerate(tokens):
+        if t.norm not in _NEGATIONS:
+            continue
+        if t.norm == "no":
+            noun = next((u for u in tokens[k + 1 : k + 3] if u.content), None)
+            if noun is not None and noun.value is None and noun.norm not in words:
+                continue  # "with no chance of parole": a thing denied, not the clause
+        return True
+    return False
 
 
 def _persons_named(s: _Sentence, persons: frozenset[str]) -> list[frozenset[str]]:
@@ -580,7 +600,7 @@ def _same_figures_why(
     plain_b = {t.norm for t in b.tokens if t.content and not t.name and t.value is None}
     if not (plain_a & plain_b) - _SAYING:
         return "no shared plain word"
-    if any(t.norm in _NEGATIONS for t in a.tokens) != any(t.norm in _NEGATIONS for t in b.tokens):
+    if _negated(a.tokens, b.tokens) != _negated(b.tokens, a.tokens):
         return "one side negated"
     pa, pb = _persons_named(a, persons), _persons_named(b, persons)
     if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
@@ -652,7 +672,7 @@ def _shared_why(
         return f"values differ ({sorted(a.values)} / {sorted(b.values)})"
     wa = ta[max(0, a0 - VALUE_REACH) : a1 + VALUE_REACH]
     wb = tb[max(0, b0 - VALUE_REACH) : b1 + VALUE_REACH]
-    if any(t.norm in _NEGATIONS for t in wa) != any(t.norm in _NEGATIONS for t in wb):
+    if _negated(wa, b.tokens) != _negated(wb, a.tokens):
         return "one side negated"  # "were related" / "were not related"
     for op, i0, i1, j0, j1 in sm.get_opcodes():
         if (
