@@ -232,7 +232,7 @@ def clean_sentence(text: str, titles: Sequence[str] = ()) -> bool:
         return False  # "His supervision was …", "Meanwhile, …": about a sentence before it
     if first in HEDGE_OPENERS:
         return False  # "Apparently, …": the article itself is not sure of it
-    if text.rstrip().rstrip("”\"’").endswith(("...", "…")):
+    if text.rstrip().rstrip('”"’').endswith(("...", "…")):
         return False  # "… for at least eight years...": trailing off, cut
     if _pronoun_attribution(text) or _pronoun_subject(text) or _unattributed_quotation(text):
         return False  # "…, it said.", "After X, he …", "Roe “was shot …”": whose, who?
