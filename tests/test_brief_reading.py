@@ -38,6 +38,8 @@ from storyline.stages.analysis.report import build_report
         'The 27-year-old skipper "was hit from behind and never saw the other boat coming."',
         # trailing off
         "The offer from the harbour board is believed to be for at least seven years...",
+        # cut by the sentence splitter after an initial ("N.J.")
+        "The harbour board once paid the entire police force of Old Tappan, N.",
         # "It's" is "it": a pronoun opener
         "It's been a long time coming, but the Tarn ferry has finally left the old pier today.",
     ],
@@ -179,3 +181,23 @@ def test_no_update_between_counts_of_different_people() -> None:
     ev.summary = "killed: three people → 10"
     b = _update_sentence(ev)
     assert b is not None and b.text.startswith("The number of people killed changed")
+
+
+def test_a_direct_quote_credited_to_someone_else_is_not_given_to_its_speaker() -> None:
+    from storyline.stages.analysis.brief import _credited_to_other
+
+    text = (
+        "Police said the crowd fell back. “I am in the middle of the crowd at Elm Street. Right "
+        "now, things are tense,” Harbour Councilman Jo Varn, who represents the area, said on "
+        "the radio. “We will keep the pier open tonight,” Mira Castell said."
+    )
+
+    def q(speaker: str, part: str) -> Quote:
+        i = text.index(part)
+        return Quote(part, speaker, None, None, "direct", Cite("a", i, i + len(part)))
+
+    inside = "I am in the middle of the crowd at Elm Street."
+    assert _credited_to_other(q("Police", inside), "Police", text)
+    assert not _credited_to_other(q("Jo Varn", inside), "Jo Varn", text)
+    castell = q("Mira Castell", "We will keep the pier open tonight,")
+    assert not _credited_to_other(castell, "Mira Castell", text)

@@ -128,6 +128,10 @@ CORE_SHARE = 0.6
 # The main event: the words the articles' leads share (in this share of them, and at least
 # two); a sentence whose content words are mostly those (``MAIN_SHARE``, at least
 # ``MAIN_MIN`` of them) retells the main event.
+# Two sentences sharing this share of the shorter one's content words (in any form), and at
+# least ``SAME_FACT_MIN`` of them, tell one fact.
+SAME_FACT_SHARE = 0.5
+SAME_FACT_MIN = 4
 LEAD_SHARE = 0.25
 MAIN_SHARE = 0.5
 MAIN_MIN = 3
@@ -161,7 +165,7 @@ class _Sentence:
     extra: list[Cite] = field(default_factory=list)  # near-duplicates collapsed into it
     core: set[str] = field(default_factory=set)  # statement claims that are most of it
     claims: set[str] = field(default_factory=set)  # the other usable claims it carries
-    lead: bool = False  # its article's lead: the first clean sentence of its first two
+    lead: bool = False  # its article's lead: the first clean sentence of its first three
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -234,6 +238,8 @@ def clean_sentence(text: str, titles: Sequence[str] = ()) -> bool:
         return False  # "Apparently, …": the article itself is not sure of it
     if text.rstrip().rstrip('”"’').endswith(("...", "…")):
         return False  # "… for at least eight years...": trailing off, cut
+    if re.search(r"(?:^|\s|,)[A-Z]\.$", text.rstrip()):
+        return False  # "… the police force of Old Tappan, N.": cut after an initial
     if _pronoun_attribution(text) or _pronoun_subject(text) or _unattributed_quotation(text):
         return False  # "…, it said.", "After X, he …", "Roe “was shot …”": whose, who?
     return (
@@ -289,7 +295,7 @@ def _candidates(articles: Sequence[Article]) -> list[_Sentence]:
             text = a.text[s:e]
             if (s, e) in heads or not clean_sentence(text, titles) or _number_cut(a.text, e):
                 continue
-            lead = i <= 1 and not any(o.article == a.id for o in out)
+            lead = i <= 2 and not any(o.article == a.id for o in out)
             out.append(_Sentence(a.id, s, e, text, _content_words(text), i, lead=lead))
     return out
 
@@ -300,6 +306,16 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+def _same_fact(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sentences tell one fact in other words: most of the shorter one's content
+    words, in any form, are the other's ("was photographed topless on the red carpet when
+    her dress slipped off, exposing her breast" / "famously photographed on a red carpet
+    with her breast exposed")."""
+    sa, sb = {_stem(w) for w in a}, {_stem(w) for w in b}
+    shared = len(sa & sb)
+    return shared >= SAME_FACT_MIN and shared >= SAME_FACT_SHARE * min(len(sa), len(sb))
 
 
 @dataclass(frozen=True, slots=True)
@@ -477,6 +493,7 @@ def _facts(
                 or s.core & p.core
                 or _shared_echoes(s, p) >= 2
                 or len(s.claims & p.claims) >= 2  # "404 yards and two touchdowns", twice
+                or _same_fact(s.words, p.words)
             ),
             None,
         )
@@ -755,6 +772,8 @@ def _who_said_what(
             written = written_speaker(q, art) if art is not None else q.speaker
             if written is None:
                 continue  # "Former star" of "Former star running back Jo Roe": a cut name
+            if q.kind == "direct" and art is not None and _credited_to_other(q, written, art):
+                continue  # "“…,” Councilman Jo Roe said" given to the police: not theirs
             if q.kind == "indirect" and art is not None and not reported_by_speech(art, q.cite):
                 continue  # "He seems to want …", "Agency: …": a wish or a headline, no saying
             if art is not None and (_number_cut(art, q.cite.start) or _number_cut(art, q.cite.end)):
@@ -765,7 +784,7 @@ def _who_said_what(
                     continue  # "… said Inevitably, the finger …": a sentence's capital
                 text = cased
             words = _content_words(text)
-            if any(_jaccard(words, w) >= NEAR_DUPLICATE for w in seen):
+            if any(_jaccard(words, w) >= NEAR_DUPLICATE or _same_fact(words, w) for w in seen):
                 continue
             if q.kind == "indirect" and main is not None and facts and main.told(words):
                 continue  # the main event again, as someone's words
@@ -902,6 +921,34 @@ def _near_sentences(text: str, cite: Cite) -> tuple[int, int]:
     if not own:
         return cite.start, cite.end
     return spans[max(0, own[0] - 1)][0], spans[min(len(spans) - 1, own[-1] + 1)][1]
+
+
+_CLOSE = re.compile(r"[”\"]")
+
+
+def _credited_to_other(q: Quote, speaker: str, text: str) -> bool:
+    """Whether a direct quote's own attribution, right after its closing mark, names someone
+    other than its speaker: "“I'm in the middle of it. Things are tense,” Councilman Jo Roe
+    said on Twitter." read as the police's words. The attribution is the words from the
+    closing mark to the first cue of speech, in the same sentence; it credits another when
+    it holds a name (two capitalised words) that is not the speaker's."""
+    close = _CLOSE.search(text, q.cite.end, min(len(text), q.cite.end + 400))
+    if close is None:
+        return False
+    tail = text[close.end() : close.end() + 120]
+    tail = re.split(r"[.!?](?:\s|$)", tail, maxsplit=1)[0]
+    words = _WORD.findall(tail)
+    cue = next((i for i, w in enumerate(words) if _said_cue_in([w])), None)
+    if cue is None:
+        return False
+    before = words[:cue]
+    mine = {w.lower() for w in speaker.split()} | {_surname(speaker)}
+    names = [
+        (a, b)
+        for a, b in itertools.pairwise(before)
+        if a[:1].isupper() and b[:1].isupper() and a.lower() not in stop_words()
+    ]
+    return bool(names) and not any(a.lower() in mine or b.lower() in mine for a, b in names)
 
 
 def written_speaker(q: Quote, text: str) -> str | None:
