@@ -188,8 +188,9 @@ def test_a_direct_quote_credited_to_someone_else_is_not_given_to_its_speaker() -
 
     text = (
         "Police said the crowd fell back. “I am in the middle of the crowd at Elm Street. Right "
-        "now, things are tense,” Harbour Councilman Jo Varn, who represents the area, said on "
-        "the radio. “We will keep the pier open tonight,” Mira Castell said."
+        "now, things are tense,” Harbour Councilman Jo T. Varn, who represents the area, said on "
+        "the radio. “We will keep the pier open tonight,” Mira Castell said. “There are very "
+        "few posters around the town,” said Ilse, 45, a resident of Port Elm."
     )
 
     def q(speaker: str, part: str) -> Quote:
@@ -201,3 +202,24 @@ def test_a_direct_quote_credited_to_someone_else_is_not_given_to_its_speaker() -
     assert not _credited_to_other(q("Jo Varn", inside), "Jo Varn", text)
     castell = q("Mira Castell", "We will keep the pier open tonight,")
     assert not _credited_to_other(castell, "Mira Castell", text)
+    resident = q("Officials", "There are very few posters around the town,")
+    assert _credited_to_other(resident, "Officials", text)
+    assert not _credited_to_other(resident, "Ilse", text)
+
+
+def test_a_quote_holding_another_quotation_is_not_shown() -> None:
+    nested = "I said, 'Oh, my God, somebody help me at the pier tonight."
+    q = Quote(nested, "Jo Varn", None, None, "direct", Cite("a", 0, len(nested)))
+    assert _quote_text(q) is None
+
+
+def test_an_it_pointing_at_its_own_clause_stays_and_an_adjective_is_no_verb() -> None:
+    from storyline.stages.analysis.brief import _has_finite_verb
+
+    text = "It is important not to open another front on the river this summer."
+    q = Quote(text, "Jo Varn", None, None, "direct", Cite("a", 0, len(text)))
+    assert _quote_text(q) == text
+    said = "the expansion of new fish farms in the occupied northern bays"
+    assert not _has_finite_verb(said)
+    assert _quote_text(Quote(said, "Jo Varn", None, None, "indirect", Cite("a", 0, 5))) is None
+    assert _has_finite_verb("the board approved new fish farms in the bays")

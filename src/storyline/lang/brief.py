@@ -24,10 +24,12 @@ __all__ = [
     "MEASURE_PHRASES",
     "NON_COUNT_MEASURES",
     "PEOPLE_WORDS",
+    "PHRASE_PREPOSITIONS",
     "PLACE_PREPOSITIONS",
     "POSSESSIVE_DETERMINERS",
     "RELATIVE_WORDS",
     "ROLE_PREPOSITIONS",
+    "SAID_AFTER_NAME",
     "SAID_CUE_EXCLUDED",
     "SAID_CUE_EXTRA",
     "STEM_SUFFIXES",
@@ -185,5 +187,21 @@ HEDGE_OPENERS: frozenset[str] = frozenset(
         "apparently", "allegedly", "reportedly", "reputedly", "supposedly", "seemingly",
         "purportedly", "rumored", "rumoured", "possibly", "perhaps", "maybe", "presumably",
         "probably", "likely", "ostensibly",
+    }
+)  # fmt: skip
+
+# Speech verbs that may come before their speaker ("…,” said Jo Roe): the name after one of
+# these is who spoke ("told CNN" names the one spoken to, so "told" is not here).
+SAID_AFTER_NAME: frozenset[str] = frozenset(
+    {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained"}
+)
+
+# Prepositions that open a noun phrase: a word ending in "-s" within four words after one, and
+# ending the text or followed by another, is a plural noun ("of Israeli settlements in …",
+# "in the bays"), not a verb ("the timetable for the ferry remains unclear").
+PHRASE_PREPOSITIONS: frozenset[str] = frozenset(
+    {
+        "of", "in", "on", "at", "for", "with", "from", "by", "about", "into", "over", "under",
+        "between", "among", "across", "through", "against", "near",
     }
 )  # fmt: skip

@@ -72,10 +72,12 @@ from storyline.lang.brief import (
     MEASURE_PHRASES,
     NON_COUNT_MEASURES,
     PEOPLE_WORDS,
+    PHRASE_PREPOSITIONS,
     PLACE_PREPOSITIONS,
     POSSESSIVE_DETERMINERS,
     RELATIVE_WORDS,
     ROLE_PREPOSITIONS,
+    SAID_AFTER_NAME,
     SAID_CUE_EXCLUDED,
     SAID_CUE_EXTRA,
     STEM_SUFFIXES,
@@ -148,6 +150,9 @@ def _speech_forms() -> frozenset[str]:
     return finite_forms(SPEECH_LEMMAS)
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"}) | frozenset(
+    POSSESSIVE_DETERMINERS
+)
 _KICKER = re.compile(r"^[^a-z:]{4,40}:\s")  # "DESPERATION: …", "BREAKING NEWS: …"
 _CREDIT = re.compile(r"\(([^()]*)\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
@@ -190,10 +195,15 @@ def balanced_quotes(text: str) -> bool:
 
 
 def _has_finite_verb(text: str) -> bool:
+    """Whether ``text`` has a word that is a finite verb: a known form, a speech verb, or a
+    past form in "-ed" that no determiner holds as an adjective ("the occupied West Bank")."""
     words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
     tails = {"'" + w.split("'", 1)[1] for w in words if "'" in w}
     return any(
-        w in FINITE_CUES or w in _speech_forms() or (w.endswith("ed") and len(w) > 4) for w in words
+        w in FINITE_CUES
+        or w in _speech_forms()
+        or (w.endswith("ed") and len(w) > 4 and (i == 0 or words[i - 1] not in _DETERMINERS))
+        for i, w in enumerate(words)
     ) or bool(tails & FINITE_CUES)
 
 
@@ -504,16 +514,18 @@ def _facts(
         )
         if told is not None:
             # the main event again, in another outlet's words: told once, by a lead (news
-            # leads are written to sum the story up) rather than a later sentence
-            if s.index == 0 and picked[told].index != 0:
-                picked[told] = s
+            # leads are written to sum the story up), else by the one more sources tell
+            _keep_better(picked, told, s, roots)
             continue
         if twin is not None:
             # the same fact in another outlet's words: one sentence, all the cites; a
             # looser likeness ("X is drafting it" / "Y is drafting it") is only not repeated
             own = Cite(s.article, s.start, s.end)
-            if _jaccard(s.words, twin.words) >= ECHO and own not in twin.extra:
-                twin.extra.append(own)
+            if _jaccard(s.words, twin.words) >= ECHO:
+                if own not in twin.extra:
+                    twin.extra.append(own)
+            else:
+                _keep_better(picked, picked.index(twin), s, roots)
             continue
         picked.append(s)
     if not picked:
@@ -527,6 +539,18 @@ def _facts(
         key=lambda s: (-_n_sources(s, roots), -s.score, order[s.article], s.start),
     )
     return [first, *rest]
+
+
+def _keep_better(
+    picked: list[_Sentence], at: int, s: _Sentence, roots: Mapping[ArticleId, ArticleId]
+) -> None:
+    """Of ``picked[at]`` and ``s``, which tell one fact, keep a lead (news leads are written
+    to sum the story up), else the one more sources tell."""
+    p = picked[at]
+    if (s.index == 0 and p.index != 0) or (
+        (s.index == 0) == (p.index == 0) and _n_sources(s, roots) > _n_sources(p, roots)
+    ):
+        picked[at] = s
 
 
 def _shared_echoes(a: _Sentence, b: _Sentence) -> int:
@@ -699,23 +723,48 @@ def _quote_text(q: Quote) -> str | None:
         a in _speech_forms() and b in REFERRING_PRONOUNS for a, b in itertools.pairwise(low)
     ):
         return None  # "Witnesses said they felt …": narration read as a quote
-    if "“" in text or '"' in text:
+    if "“" in text or '"' in text or re.search(r"(?:^|\s)['‘][A-Z]", text):
         return None  # a quotation inside the quote: the nested marks read broken
     if q.kind != "indirect" and not text[:1].isupper():
         return None  # a fragment ("out of the race"): it reads only inside its sentence
-    if q.kind != "indirect" and plain.replace("’", "'") in DIRECT_QUOTE_OUTSIDE:
+    if (
+        q.kind != "indirect"
+        and plain.replace("’", "'") in DIRECT_QUOTE_OUTSIDE
+        and not _EXPLETIVE_IT.match(text)
+    ):
         return None  # "That is really old …", "But inside, …": about something outside it
     return text
+
+
+# "It is important not to …", "It was clear that …": an "it" that points at the clause after
+# it, not outside the quote.
+_EXPLETIVE_IT = re.compile(
+    r"^It(?:['’]s| is| was| will be| would be)(?: \w+){1,2}(?: not)? (?:to|that)\b"
+)
 
 
 def _may_hold_verb(text: str) -> bool:
     """Whether a reported clause with no verb the lists know has a word that may be one: a
     lower-case word after its first ending in "s" ("the financing remains unclear", "the
     rebels hold …") or an irregular past form ("the talks broke down")."""
-    words = _WORD.findall(text)[1:]
+    words = _WORD.findall(text)
     return any(
-        w.islower() and ((w.endswith("s") and not w.endswith("ss")) or w in IRREGULAR_VERB_FORMS)
-        for w in words
+        w.islower()
+        and (
+            (
+                w.endswith("s")
+                and not w.endswith("ss")
+                # "of Israeli settlements in …", "in the bays": a noun in a prepositional
+                # phrase, ending the text or followed by another ("… remains unclear": a verb)
+                and not (
+                    {x.lower() for x in words[max(0, i - 4) : i]} & PHRASE_PREPOSITIONS
+                    and (i + 1 == len(words) or words[i + 1].lower() in PHRASE_PREPOSITIONS)
+                )
+            )
+            or w in IRREGULAR_VERB_FORMS
+        )
+        for i, w in enumerate(words)
+        if i > 0
     )
 
 
@@ -936,19 +985,26 @@ def _credited_to_other(q: Quote, speaker: str, text: str) -> bool:
     if close is None:
         return False
     tail = text[close.end() : close.end() + 120]
-    tail = re.split(r"[.!?](?:\s|$)", tail, maxsplit=1)[0]
+    tail = re.split(r"(?<![A-Z])[.!?](?:\s|$)", tail, maxsplit=1)[0]  # not "Jo D. Roe"
     words = _WORD.findall(tail)
     cue = next((i for i, w in enumerate(words) if _said_cue_in([w])), None)
     if cue is None:
         return False
     before = words[:cue]
-    mine = {w.lower() for w in speaker.split()} | {_surname(speaker)}
-    names = [
-        (a, b)
-        for a, b in itertools.pairwise(before)
-        if a[:1].isupper() and b[:1].isupper() and a.lower() not in stop_words()
-    ]
-    return bool(names) and not any(a.lower() in mine or b.lower() in mine for a, b in names)
+    mine = {w.lower().strip(".'’") for w in speaker.split()} | {_surname(speaker)}
+
+    def name(w: str) -> bool:
+        low = w.lower().strip(".'’")
+        return w[:1].isupper() and low not in stop_words() and low not in WEEKDAYS
+
+    names = [(a, b) for a, b in itertools.pairwise(before) if name(a) and name(b)]
+    if before and name(before[-1]):
+        names.append((before[-1], before[-1]))  # "…,” Maral told the agency"
+    if words[cue].lower() in SAID_AFTER_NAME and cue + 1 < len(words) and name(words[cue + 1]):
+        names.append((words[cue + 1], words[cue + 1]))  # "…,” said Maral, 45, …"
+    return bool(names) and not any(
+        a.lower().strip(".'’") in mine or b.lower().strip(".'’") in mine for a, b in names
+    )
 
 
 def written_speaker(q: Quote, text: str) -> str | None:
