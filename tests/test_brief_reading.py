@@ -223,3 +223,17 @@ def test_an_it_pointing_at_its_own_clause_stays_and_an_adjective_is_no_verb() ->
     assert not _has_finite_verb(said)
     assert _quote_text(Quote(said, "Jo Varn", None, None, "indirect", Cite("a", 0, 5))) is None
     assert _has_finite_verb("the board approved new fish farms in the bays")
+
+
+def test_leads_on_different_days_are_two_moments_not_one_retold() -> None:
+    story, arts, facts = _story(
+        [
+            "Valdor and Lunia reached an agreement on Thursday on how to share the Tarn River, "
+            "ending ten days of talks in Port Elm.",
+            "Negotiators from Valdor and Lunia opened a final round in Port Elm on Monday, "
+            "weeks before the dry season begins.",
+        ]
+    )
+    texts = [b.text for b in build_report(story, arts, facts).brief]
+    assert any("on Thursday" in t for t in texts)
+    assert any("on Monday" in t for t in texts)

@@ -318,6 +318,21 @@ def _stem(word: str) -> str:
     return word
 
 
+def _days(text: str) -> frozenset[str]:
+    """The weekdays and months a sentence names: the moments it tells."""
+    return frozenset(
+        w.lower()
+        for w in _WORD.findall(text)
+        if w[:1].isupper() and (w.lower() in WEEKDAYS or w.lower() in MONTHS)  # not "may"
+    )
+
+
+def _other_days(a: str, b: str) -> bool:
+    """Whether two sentences name days and none in common: they tell two moments."""
+    da, db = _days(a), _days(b)
+    return bool(da and db and not da & db)
+
+
 def _same_fact(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two sentences tell one fact in other words: most of the shorter one's content
     words, in any form, are the other's ("was photographed topless on the red carpet when
@@ -357,7 +372,10 @@ class _MainEvent:
         """Whether ``s`` tells the main event again after ``p``: both mostly its words, or
         both leads (or one lead and one such sentence) sharing ``MAIN_MIN`` of its words
         (two outlets' leads on one death, one arrest, one offer). A lead on another matter
-        ("Valdoria offered 5,000 officers") is no retelling."""
+        ("Valdoria offered 5,000 officers") or on another day ("talks began on Monday" /
+        "an agreement was reached on Thursday") is no retelling."""
+        if _other_days(s.text, p.text):
+            return False  # "sat down on Monday" / "reached an agreement on Thursday": two moments
         told_s, told_p = self.told(s.words), self.told(p.words)
         if told_s and told_p:
             return True
@@ -503,7 +521,7 @@ def _facts(
                 or s.core & p.core
                 or _shared_echoes(s, p) >= 2
                 or len(s.claims & p.claims) >= 2  # "404 yards and two touchdowns", twice
-                or _same_fact(s.words, p.words)
+                or (_same_fact(s.words, p.words) and not _other_days(s.text, p.text))
             ),
             None,
         )
