@@ -237,3 +237,18 @@ def test_leads_on_different_days_are_two_moments_not_one_retold() -> None:
     texts = [b.text for b in build_report(story, arts, facts).brief]
     assert any("on Thursday" in t for t in texts)
     assert any("on Monday" in t for t in texts)
+
+
+def test_a_sentence_inside_a_quotation_is_no_fact() -> None:
+    from storyline.stages.analysis.brief import _candidates
+
+    text = (
+        "The harbour board approved the new pier plan on Tuesday after a long debate. "
+        "“Threats to the bay keep changing every single year. Putting limits on the science "
+        "that informs the plan undermines the whole harbour board,” said Jo Varn, a biologist. "
+        "The board rejected that view in a second vote held on Friday evening."
+    )
+    got = [s.text for s in _candidates([article("q1", text)])]
+    assert got[0].startswith("The harbour board approved")
+    assert got[-1].startswith("The board rejected that view")
+    assert not any(t.startswith("Putting limits") for t in got)

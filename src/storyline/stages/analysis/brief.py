@@ -41,7 +41,7 @@ import functools
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlparse
 
@@ -301,13 +301,35 @@ def _candidates(articles: Sequence[Article]) -> list[_Sentence]:
     out: list[_Sentence] = []
     for a in articles:
         heads = {(h.start, h.end) for h in a.headings}
+        inside = _quoted_at(a.text)
         for i, (s, e) in enumerate(sentence_spans(a.text)):
             text = a.text[s:e]
             if (s, e) in heads or not clean_sentence(text, titles) or _number_cut(a.text, e):
                 continue
+            if inside(s):
+                continue  # a sentence inside someone's quotation: their words, not a fact
             lead = i <= 2 and not any(o.article == a.id for o in out)
             out.append(_Sentence(a.id, s, e, text, _content_words(text), i, lead=lead))
     return out
+
+
+def _quoted_at(text: str) -> Callable[[int], bool]:
+    """For offsets of ``text`` in increasing order: whether a quotation is open there ("“"
+    not yet closed, or an odd number of '"' before it). A quotation of several sentences
+    holds sentences with no quote marks of their own ("… Putting limits on science
+    undermines it. ” said Roe"): the brief must not state them as facts."""
+    pos = 0
+    depth = straight = 0
+
+    def inside(at: int) -> bool:
+        nonlocal pos, depth, straight
+        chunk = text[pos:at] if at > pos else ""
+        depth += chunk.count("“") - chunk.count("”")
+        straight += chunk.count('"')
+        pos = max(pos, at)
+        return depth > 0 or straight % 2 == 1
+
+    return inside
 
 
 def _stem(word: str) -> str:
