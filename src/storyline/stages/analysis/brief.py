@@ -568,6 +568,15 @@ def _facts(
                 _keep_better(picked, picked.index(twin), s, roots)
             continue
         picked.append(s)
+    if main is not None:
+        # a sentence kept for telling the main event better may retell another one kept:
+        # of those, the one more sources tell stays, a lead on a tie
+        rank = {id(s): i for i, s in enumerate(picked)}
+        kept: list[_Sentence] = []
+        for s in sorted(picked, key=lambda s: (-_n_sources(s, roots), s.index != 0, rank[id(s)])):
+            if not any(main.retells(s, k) for k in kept):
+                kept.append(s)
+        picked = sorted(kept, key=lambda s: rank[id(s)])
     if not picked:
         return []
     # open with a lead sentence (news leads are written to sum the story up) when one was
