@@ -268,7 +268,7 @@ def _pronoun_attribution(text: str) -> bool:
     """Whether a sentence ends by giving its source as a pronoun ("…, it said.", "…, she
     added on Monday."): the brief would state it with no one to say it."""
     m = _PRONOUN_SAID.search(text)
-    return bool(m) and m.group(2).lower() in _speech_forms()
+    return m is not None and m.group(2).lower() in _speech_forms()
 
 
 def _pronoun_subject(text: str) -> bool:
