@@ -12,20 +12,28 @@ from collections.abc import Mapping
 
 __all__ = [
     "CLAUSE_OPENERS",
+    "CONNECTIVE_OPENERS",
     "COORDINATORS",
+    "DIRECT_QUOTE_OUTSIDE",
     "FALL_PHRASE",
     "FALL_WORDS",
+    "HEDGE_OPENERS",
     "IRREGULAR_PLURALS",
     "LOWER_OPENERS",
     "MAX_NAMED_OUTLETS",
     "MEASURE_PHRASES",
     "NON_COUNT_MEASURES",
     "PEOPLE_WORDS",
+    "PHRASE_PREPOSITIONS",
+    "PLACE_PREPOSITIONS",
     "POSSESSIVE_DETERMINERS",
     "RELATIVE_WORDS",
     "ROLE_PREPOSITIONS",
+    "SAID_AFTER_NAME",
     "SAID_CUE_EXCLUDED",
     "SAID_CUE_EXTRA",
+    "STEM_SUFFIXES",
+    "SUBORDINATORS",
     "UNIT_MEASURES",
     "YEAR_ACT_PHRASES",
 ]
@@ -128,3 +136,72 @@ SAID_CUE_EXCLUDED: frozenset[str] = frozenset({"believes", "believed", "believe"
 # Words that join a clause to one before it: reported speech that opens with one ("… said and
 # that …") was cut from a list of contents and reads broken on its own.
 COORDINATORS: frozenset[str] = frozenset({"and", "but", "or", "nor"})
+
+# A quotation opening with one of these points outside itself ("That is really old …", "But
+# inside, there was …", "He is an experienced person …"): without its sentence around it a
+# reader cannot tell what it is about, so the brief passes it over. "I", "we" and "you" are
+# the speaker's own and stay.
+DIRECT_QUOTE_OUTSIDE: frozenset[str] = frozenset(
+    {
+        "he", "she", "it", "it's", "they", "they're", "him", "them", "this", "that", "that's",
+        "these", "those", "which", "who", "and", "but", "or", "nor", "so", "then", "also",
+    }
+)  # fmt: skip
+
+# A speaker name found only after one of these is a place in another phrase ("the BBC's
+# correspondent in Paris, says"), not the one speaking.
+PLACE_PREPOSITIONS: frozenset[str] = frozenset(
+    {"in", "at", "from", "near", "outside", "inside", "to", "across", "around"}
+)
+
+# Endings cut from a content word so that its forms count as one ("arrested" / "arrest",
+# "killings" / "killing" / "kill") when the brief compares what two sentences tell; longest
+# first.
+STEM_SUFFIXES: tuple[str, ...] = ("ings", "ing", "ies", "ied", "ed", "es", "s")
+
+# A sentence opening with one of these goes on from the one before it ("Meanwhile, …",
+# "However, …"): on its own in the brief it answers something the reader never saw.
+CONNECTIVE_OPENERS: frozenset[str] = frozenset(
+    {
+        "meanwhile", "however", "but", "and", "also", "still", "instead", "moreover",
+        "furthermore", "nevertheless", "nonetheless", "yet", "so", "then", "besides",
+        "additionally", "likewise", "similarly", "otherwise", "thus", "therefore", "hence",
+        "indeed", "again",
+    }
+)  # fmt: skip
+
+# Words that open a subordinate clause before a sentence's own subject: "After joining the
+# club, he rushed for …" has a pronoun for its subject, which points outside the brief.
+SUBORDINATORS: frozenset[str] = frozenset(
+    {
+        "after", "before", "when", "whenever", "while", "since", "although", "though", "as",
+        "because", "if", "unless", "despite", "following", "unlike", "once", "until",
+        "upon", "in", "on", "with", "without", "during", "having", "being",
+    }
+)  # fmt: skip
+
+# A sentence opening with one of these says its own fact is unsure ("Apparently, …",
+# "Reportedly, …"): the brief does not state it, counted, as what happened.
+HEDGE_OPENERS: frozenset[str] = frozenset(
+    {
+        "apparently", "allegedly", "reportedly", "reputedly", "supposedly", "seemingly",
+        "purportedly", "rumored", "rumoured", "possibly", "perhaps", "maybe", "presumably",
+        "probably", "likely", "ostensibly",
+    }
+)  # fmt: skip
+
+# Speech verbs that may come before their speaker ("…,” said Jo Roe): the name after one of
+# these is who spoke ("told CNN" names the one spoken to, so "told" is not here).
+SAID_AFTER_NAME: frozenset[str] = frozenset(
+    {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained"}
+)
+
+# Prepositions that open a noun phrase: a word ending in "-s" within four words after one, and
+# ending the text or followed by another, is a plural noun ("of Israeli settlements in …",
+# "in the bays"), not a verb ("the timetable for the ferry remains unclear").
+PHRASE_PREPOSITIONS: frozenset[str] = frozenset(
+    {
+        "of", "in", "on", "at", "for", "with", "from", "by", "about", "into", "over", "under",
+        "between", "among", "across", "through", "against", "near",
+    }
+)  # fmt: skip

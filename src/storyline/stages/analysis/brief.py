@@ -41,7 +41,7 @@ import functools
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlparse
 
@@ -49,6 +49,7 @@ from rapidfuzz import fuzz
 
 from storyline.lang import (
     FINITE_CUES,
+    MONTHS,
     REFERRING_PRONOUNS,
     SPEECH_LEMMAS,
     TITLE_CASE_SMALL_WORDS,
@@ -59,20 +60,28 @@ from storyline.lang import (
 from storyline.lang.actions import EVENT_ACTIONS
 from storyline.lang.brief import (
     CLAUSE_OPENERS,
+    CONNECTIVE_OPENERS,
     COORDINATORS,
+    DIRECT_QUOTE_OUTSIDE,
     FALL_PHRASE,
     FALL_WORDS,
+    HEDGE_OPENERS,
     IRREGULAR_PLURALS,
     LOWER_OPENERS,
     MAX_NAMED_OUTLETS,
     MEASURE_PHRASES,
     NON_COUNT_MEASURES,
     PEOPLE_WORDS,
+    PHRASE_PREPOSITIONS,
+    PLACE_PREPOSITIONS,
     POSSESSIVE_DETERMINERS,
     RELATIVE_WORDS,
     ROLE_PREPOSITIONS,
+    SAID_AFTER_NAME,
     SAID_CUE_EXCLUDED,
     SAID_CUE_EXTRA,
+    STEM_SUFFIXES,
+    SUBORDINATORS,
     UNIT_MEASURES,
     YEAR_ACT_PHRASES,
 )
@@ -118,6 +127,16 @@ ECHO = 0.4  # Jaccard for "another outlet's sentence saying the same"
 # A statement claim (one fact, aligned by meaning across outlets) whose clause is this much
 # of a sentence stands for the sentence: the outlets telling that fact corroborate it.
 CORE_SHARE = 0.6
+# The main event: the words the articles' leads share (in this share of them, and at least
+# two); a sentence whose content words are mostly those (``MAIN_SHARE``, at least
+# ``MAIN_MIN`` of them) retells the main event.
+# Two sentences sharing this share of the shorter one's content words (in any form), and at
+# least ``SAME_FACT_MIN`` of them, tell one fact.
+SAME_FACT_SHARE = 0.5
+SAME_FACT_MIN = 4
+LEAD_SHARE = 0.25
+MAIN_SHARE = 0.5
+MAIN_MIN = 3
 
 
 @functools.cache
@@ -131,6 +150,9 @@ def _speech_forms() -> frozenset[str]:
     return finite_forms(SPEECH_LEMMAS)
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"}) | frozenset(
+    POSSESSIVE_DETERMINERS
+)
 _KICKER = re.compile(r"^[^a-z:]{4,40}:\s")  # "DESPERATION: …", "BREAKING NEWS: …"
 _CREDIT = re.compile(r"\(([^()]*)\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
@@ -148,6 +170,7 @@ class _Sentence:
     extra: list[Cite] = field(default_factory=list)  # near-duplicates collapsed into it
     core: set[str] = field(default_factory=set)  # statement claims that are most of it
     claims: set[str] = field(default_factory=set)  # the other usable claims it carries
+    lead: bool = False  # its article's lead: the first clean sentence of its first three
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -172,10 +195,15 @@ def balanced_quotes(text: str) -> bool:
 
 
 def _has_finite_verb(text: str) -> bool:
+    """Whether ``text`` has a word that is a finite verb: a known form, a speech verb, or a
+    past form in "-ed" that no determiner holds as an adjective ("the occupied West Bank")."""
     words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
     tails = {"'" + w.split("'", 1)[1] for w in words if "'" in w}
     return any(
-        w in FINITE_CUES or w in _speech_forms() or (w.endswith("ed") and len(w) > 4) for w in words
+        w in FINITE_CUES
+        or w in _speech_forms()
+        or (w.endswith("ed") and len(w) > 4 and (i == 0 or words[i - 1] not in _DETERMINERS))
+        for i, w in enumerate(words)
     ) or bool(tails & FINITE_CUES)
 
 
@@ -211,8 +239,19 @@ def clean_sentence(text: str, titles: Sequence[str] = ()) -> bool:
     if not 8 <= len(words) <= MAX_WORDS or not text.rstrip().endswith((".", "”", '"', "’")):
         return False
     first = words[0].lower().strip("“\"'‘,")
-    if not text[:1].isupper() or first in REFERRING_PRONOUNS:
+    bare = re.split(r"['’]", first)[0]  # "it's" -> "it"
+    if not text[:1].isupper() or first in REFERRING_PRONOUNS or bare in REFERRING_PRONOUNS:
         return False  # a fragment, a quotation, or "He said …" pointing outside the brief
+    if first in POSSESSIVE_DETERMINERS or first in CONNECTIVE_OPENERS:
+        return False  # "His supervision was …", "Meanwhile, …": about a sentence before it
+    if first in HEDGE_OPENERS:
+        return False  # "Apparently, …": the article itself is not sure of it
+    if text.rstrip().rstrip('”"’').endswith(("...", "…")):
+        return False  # "… for at least eight years...": trailing off, cut
+    if re.search(r"(?:^|\s|,)[A-Z]\.$", text.rstrip()):
+        return False  # "… the police force of Old Tappan, N.": cut after an initial
+    if _pronoun_attribution(text) or _pronoun_subject(text) or _unattributed_quotation(text):
+        return False  # "…, it said.", "After X, he …", "Roe “was shot …”": whose, who?
     return (
         balanced_quotes(text)
         and text.count("(") == text.count(")")  # "… top rated in adults 18-49 (14.": cut
@@ -222,17 +261,150 @@ def clean_sentence(text: str, titles: Sequence[str] = ()) -> bool:
     )
 
 
+_PRONOUN_SAID = re.compile(r",\s+(he|she|it|they)\s+([a-z]+)(?:\s+\w+){0,3}\W*$", re.I)
+
+
+def _pronoun_attribution(text: str) -> bool:
+    """Whether a sentence ends by giving its source as a pronoun ("…, it said.", "…, she
+    added on Monday."): the brief would state it with no one to say it."""
+    m = _PRONOUN_SAID.search(text)
+    return m is not None and m.group(2).lower() in _speech_forms()
+
+
+def _pronoun_subject(text: str) -> bool:
+    """Whether a sentence opening with a subordinate clause has a pronoun for its subject:
+    "After joining the club, he rushed for 716 yards" (who?)."""
+    words = text.split()
+    if not words or words[0].lower().strip(",") not in SUBORDINATORS or "," not in text:
+        return False
+    after = text.split(",", 1)[1].split()
+    return bool(after) and (
+        after[0].lower() in REFERRING_PRONOUNS or after[0].lower() in POSSESSIVE_DETERMINERS
+    )
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
+
+
+def _unattributed_quotation(text: str) -> bool:
+    """Whether a sentence quotes someone's words (four words or more) without saying who:
+    "The 27-year-old “was shot in the back of the head”" states them as the brief's own."""
+    quoted = [m for m in _QUOTED.finditer(text) if len(m.group(1).split()) >= 4]
+    if not quoted:
+        return False
+    outside = _QUOTED.sub(" ", text)
+    return not _said_cue_in(_WORD.findall(outside))
+
+
 def _candidates(articles: Sequence[Article]) -> list[_Sentence]:
     titles = [normalize_text(a.title) for a in articles if a.title and not a.title_inferred]
     out: list[_Sentence] = []
     for a in articles:
         heads = {(h.start, h.end) for h in a.headings}
+        inside = _quoted_at(a.text)
         for i, (s, e) in enumerate(sentence_spans(a.text)):
             text = a.text[s:e]
             if (s, e) in heads or not clean_sentence(text, titles) or _number_cut(a.text, e):
                 continue
-            out.append(_Sentence(a.id, s, e, text, _content_words(text), i))
+            if inside(s):
+                continue  # a sentence inside someone's quotation: their words, not a fact
+            lead = i <= 2 and not any(o.article == a.id for o in out)
+            out.append(_Sentence(a.id, s, e, text, _content_words(text), i, lead=lead))
     return out
+
+
+def _quoted_at(text: str) -> Callable[[int], bool]:
+    """For offsets of ``text`` in increasing order: whether a quotation is open there ("“"
+    not yet closed, or an odd number of '"' before it). A quotation of several sentences
+    holds sentences with no quote marks of their own ("… Putting limits on science
+    undermines it. ” said Roe"): the brief must not state them as facts."""
+    pos = 0
+    depth = straight = 0
+
+    def inside(at: int) -> bool:
+        nonlocal pos, depth, straight
+        chunk = text[pos:at] if at > pos else ""
+        depth += chunk.count("“") - chunk.count("”")
+        straight += chunk.count('"')
+        pos = max(pos, at)
+        return depth > 0 or straight % 2 == 1
+
+    return inside
+
+
+def _stem(word: str) -> str:
+    """A content word without its inflection ("arrested" -> "arrest"), for comparing facts."""
+    for suffix in STEM_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _days(text: str) -> frozenset[str]:
+    """The weekdays and months a sentence names: the moments it tells."""
+    return frozenset(
+        w.lower()
+        for w in _WORD.findall(text)
+        if w[:1].isupper() and (w.lower() in WEEKDAYS or w.lower() in MONTHS)  # not "may"
+    )
+
+
+def _other_days(a: str, b: str) -> bool:
+    """Whether two sentences name days and none in common: they tell two moments."""
+    da, db = _days(a), _days(b)
+    return bool(da and db and not da & db)
+
+
+def _same_fact(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sentences tell one fact in other words: most of the shorter one's content
+    words, in any form, are the other's ("was photographed topless on the red carpet when
+    her dress slipped off, exposing her breast" / "famously photographed on a red carpet
+    with her breast exposed")."""
+    sa, sb = {_stem(w) for w in a}, {_stem(w) for w in b}
+    shared = len(sa & sb)
+    return shared >= SAME_FACT_MIN and shared >= SAME_FACT_SHARE * min(len(sa), len(sb))
+
+
+@dataclass(frozen=True, slots=True)
+class _MainEvent:
+    """The story's main event as the words its articles' leads share: every outlet's lead
+    tells it, each in its own words, so the brief tells it once. A second lead on it, or any
+    sentence made mostly of those words ("Damages to the church are estimated at $1
+    million" after "The church received $1 million in damage from a fire"), retells it."""
+
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, sents: Sequence[_Sentence], roots: Mapping[ArticleId, ArticleId]) -> _MainEvent:
+        leads: dict[ArticleId, set[str]] = defaultdict(set)
+        for s in sents:
+            if s.lead:
+                leads[roots.get(s.article, s.article)] |= {_stem(w) for w in s.words}
+        df = Counter(w for ws in leads.values() for w in ws)
+        need = max(2.0, LEAD_SHARE * len(leads))
+        return cls(frozenset(w for w, n in df.items() if n >= need))
+
+    def told(self, words: Iterable[str]) -> bool:
+        """Whether a sentence with these content words retells the main event."""
+        stems = {_stem(w) for w in words}
+        hit = len(stems & self.words)
+        return hit >= MAIN_MIN and hit >= MAIN_SHARE * len(stems)
+
+    def retells(self, s: _Sentence, p: _Sentence) -> bool:
+        """Whether ``s`` tells the main event again after ``p``: both mostly its words, or
+        both leads (or one lead and one such sentence) sharing ``MAIN_MIN`` of its words
+        (two outlets' leads on one death, one arrest, one offer). A lead on another matter
+        ("Valdoria offered 5,000 officers") or on another day ("talks began on Monday" /
+        "an agreement was reached on Thursday") is no retelling."""
+        if _other_days(s.text, p.text):
+            return False  # "sat down on Monday" / "reached an agreement on Thursday": two moments
+        told_s, told_p = self.told(s.words), self.told(p.words)
+        if told_s and told_p:
+            return True
+        if not (told_s or s.lead) or not (told_p or p.lead):
+            return False
+        shared = {_stem(w) for w in s.words} & {_stem(w) for w in p.words} & self.words
+        return len(shared) >= MAIN_MIN
 
 
 def _number_cut(text: str, at: int) -> bool:
@@ -270,8 +442,10 @@ def build_brief(
     labels = {a.id: outlet_label(a, i) for i, a in enumerate(articles)}
     texts = {a.id: a.text for a in articles}
     n_roots = len({roots.get(a.id, a.id) for a in articles})
-    facts = _facts(articles, alignment)
-    said = _who_said_what(alignment, [f.words for f in facts], texts)
+    sents = _candidates(articles)
+    main = _MainEvent.of(sents, alignment.roots)
+    facts = _facts(articles, alignment, main, sents)
+    said = _who_said_what(alignment, [f.words for f in facts], texts, main)
     differ: list[BriefSentence] = []
     said_on: set[str] = set()
     for c in _outlet_conflicts(alignment.conflicts, roots):
@@ -280,20 +454,26 @@ def build_brief(
         if on not in said_on and len(differ) < MAX_BRIEF_CONFLICTS:
             said_on.add(on)  # one sentence per thing outlets differ on
             differ.append(b)
-    changed = [_update_sentence(e) for e in timeline if getattr(e, "kind", "event") == "update"]
-    changed = changed[:MAX_UPDATES]
+    updates = [_update_sentence(e) for e in timeline if getattr(e, "kind", "event") == "update"]
+    changed = [b for b in updates if b is not None][:MAX_UPDATES]
     room = BRIEF_MAX - len(said) - len(differ) - len(changed)
     n_facts = max(min(MAX_FACTS, room), BRIEF_MIN - len(said) - len(differ) - len(changed))
     shown = [_fact_sentence(s, roots, n_roots) for s in facts[: max(1, n_facts)]]
     return [*shown, *said, *differ, *changed][:BRIEF_MAX]
 
 
-def _facts(articles: Sequence[Article], alignment: Alignment) -> list[_Sentence]:
+def _facts(
+    articles: Sequence[Article],
+    alignment: Alignment,
+    main: _MainEvent | None = None,
+    candidates: Sequence[_Sentence] | None = None,
+) -> list[_Sentence]:
     """The clean sentences that carry the best-supported facts, near-duplicates merged;
-    a lead first, then by the number of sources echoing them."""
+    a lead first, then by the number of sources echoing them. The main event is told once:
+    a second sentence retelling it (``_MainEvent``) is passed over."""
     roots = alignment.roots
     order = {a.id: i for i, a in enumerate(articles)}
-    sents = _candidates(articles)
+    sents = list(candidates) if candidates is not None else _candidates(articles)
     originals = [s for s in sents if roots.get(s.article, s.article) == s.article]
     pool = originals or sents
     n_roots = len({roots.get(a.id, a.id) for a in articles})
@@ -363,17 +543,40 @@ def _facts(articles: Sequence[Article], alignment: Alignment) -> list[_Sentence]
                 or s.core & p.core
                 or _shared_echoes(s, p) >= 2
                 or len(s.claims & p.claims) >= 2  # "404 yards and two touchdowns", twice
+                or (_same_fact(s.words, p.words) and not _other_days(s.text, p.text))
             ),
             None,
         )
+        told = (
+            next((i for i, p in enumerate(picked) if main.retells(s, p)), None)
+            if twin is None and main is not None
+            else None
+        )
+        if told is not None:
+            # the main event again, in another outlet's words: told once, by a lead (news
+            # leads are written to sum the story up), else by the one more sources tell
+            _keep_better(picked, told, s, roots)
+            continue
         if twin is not None:
             # the same fact in another outlet's words: one sentence, all the cites; a
             # looser likeness ("X is drafting it" / "Y is drafting it") is only not repeated
             own = Cite(s.article, s.start, s.end)
-            if _jaccard(s.words, twin.words) >= ECHO and own not in twin.extra:
-                twin.extra.append(own)
+            if _jaccard(s.words, twin.words) >= ECHO:
+                if own not in twin.extra:
+                    twin.extra.append(own)
+            else:
+                _keep_better(picked, picked.index(twin), s, roots)
             continue
         picked.append(s)
+    if main is not None:
+        # a sentence kept for telling the main event better may retell another one kept:
+        # of those, the one more sources tell stays, a lead on a tie
+        rank = {id(s): i for i, s in enumerate(picked)}
+        kept: list[_Sentence] = []
+        for s in sorted(picked, key=lambda s: (-_n_sources(s, roots), s.index != 0, rank[id(s)])):
+            if not any(main.retells(s, k) for k in kept):
+                kept.append(s)
+        picked = sorted(kept, key=lambda s: rank[id(s)])
     if not picked:
         return []
     # open with a lead sentence (news leads are written to sum the story up) when one was
@@ -385,6 +588,18 @@ def _facts(articles: Sequence[Article], alignment: Alignment) -> list[_Sentence]
         key=lambda s: (-_n_sources(s, roots), -s.score, order[s.article], s.start),
     )
     return [first, *rest]
+
+
+def _keep_better(
+    picked: list[_Sentence], at: int, s: _Sentence, roots: Mapping[ArticleId, ArticleId]
+) -> None:
+    """Of ``picked[at]`` and ``s``, which tell one fact, keep a lead (news leads are written
+    to sum the story up), else the one more sources tell."""
+    p = picked[at]
+    if (s.index == 0 and p.index != 0) or (
+        (s.index == 0) == (p.index == 0) and _n_sources(s, roots) > _n_sources(p, roots)
+    ):
+        picked[at] = s
 
 
 def _shared_echoes(a: _Sentence, b: _Sentence) -> int:
@@ -557,21 +772,48 @@ def _quote_text(q: Quote) -> str | None:
         a in _speech_forms() and b in REFERRING_PRONOUNS for a, b in itertools.pairwise(low)
     ):
         return None  # "Witnesses said they felt …": narration read as a quote
-    if "“" in text or '"' in text:
+    if "“" in text or '"' in text or re.search(r"(?:^|\s)['‘][A-Z]", text):
         return None  # a quotation inside the quote: the nested marks read broken
     if q.kind != "indirect" and not text[:1].isupper():
         return None  # a fragment ("out of the race"): it reads only inside its sentence
+    if (
+        q.kind != "indirect"
+        and plain.replace("’", "'") in DIRECT_QUOTE_OUTSIDE
+        and not _EXPLETIVE_IT.match(text)
+    ):
+        return None  # "That is really old …", "But inside, …": about something outside it
     return text
+
+
+# "It is important not to …", "It was clear that …": an "it" that points at the clause after
+# it, not outside the quote.
+_EXPLETIVE_IT = re.compile(
+    r"^It(?:['’]s| is| was| will be| would be)(?: \w+){1,2}(?: not)? (?:to|that)\b"
+)
 
 
 def _may_hold_verb(text: str) -> bool:
     """Whether a reported clause with no verb the lists know has a word that may be one: a
     lower-case word after its first ending in "s" ("the financing remains unclear", "the
     rebels hold …") or an irregular past form ("the talks broke down")."""
-    words = _WORD.findall(text)[1:]
+    words = _WORD.findall(text)
     return any(
-        w.islower() and ((w.endswith("s") and not w.endswith("ss")) or w in IRREGULAR_VERB_FORMS)
-        for w in words
+        w.islower()
+        and (
+            (
+                w.endswith("s")
+                and not w.endswith("ss")
+                # "of Israeli settlements in …", "in the bays": a noun in a prepositional
+                # phrase, ending the text or followed by another ("… remains unclear": a verb)
+                and not (
+                    {x.lower() for x in words[max(0, i - 4) : i]} & PHRASE_PREPOSITIONS
+                    and (i + 1 == len(words) or words[i + 1].lower() in PHRASE_PREPOSITIONS)
+                )
+            )
+            or w in IRREGULAR_VERB_FORMS
+        )
+        for i, w in enumerate(words)
+        if i > 0
     )
 
 
@@ -589,13 +831,16 @@ def _who_said_what(
     alignment: Alignment,
     facts: Sequence[frozenset[str]],
     texts: Mapping[ArticleId, str] | None = None,
+    main: _MainEvent | None = None,
 ) -> list[BriefSentence]:
     """One sentence for each of the main speakers: one usable quote, composed with its speaker.
 
     Speakers rank by the independent sources quoting them, then by their usable quotes;
-    a quote that repeats a fact already in the brief is passed over, and so is reported
-    speech with no cue of speech beside it in its article (``reported_by_speech``): "X
-    said …" is written only where the article says X said it.
+    a quote that repeats a fact already in the brief is passed over (reported speech that
+    retells the main event too: "Police said a Mafia boss hanged himself …" after the lead),
+    and so is reported speech with no cue of speech beside it in its article
+    (``reported_by_speech``): "X said …" is written only where the article says X said it.
+    One person is given once: "Steward" after "Emanuel Steward" is the same speaker.
     """
     roots = alignment.roots
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
@@ -609,9 +854,13 @@ def _who_said_what(
 
     out: list[BriefSentence] = []
     seen = [*facts]
+    named: set[str] = set()  # the surnames of the speakers given
     for key in sorted(by_speaker, key=lambda k: (-rank(k)[0], -rank(k)[1], k)):
         if len(out) >= MAX_SPEAKERS:
             break
+        names = {_surname(q.speaker or "") for q in by_speaker[key]} - {""}
+        if names & named:
+            continue  # "Steward" after "Emanuel Steward": one person, already given
         best: tuple[tuple[int, float], Quote, str, str | None] | None = None
         for q in by_speaker[key]:
             text = _quote_text(q)
@@ -621,13 +870,22 @@ def _who_said_what(
             written = written_speaker(q, art) if art is not None else q.speaker
             if written is None:
                 continue  # "Former star" of "Former star running back Jo Roe": a cut name
+            if q.kind == "direct" and art is not None and _credited_to_other(q, written, art):
+                continue  # "“…,” Councilman Jo Roe said" given to the police: not theirs
             if q.kind == "indirect" and art is not None and not reported_by_speech(art, q.cite):
                 continue  # "He seems to want …", "Agency: …": a wish or a headline, no saying
             if art is not None and (_number_cut(art, q.cite.start) or _number_cut(art, q.cite.end)):
                 continue  # "… said 6 million (…)": the splitter cut "$2. 6 million"
+            if q.kind == "indirect" and art is not None:
+                cased = _opening_case(text, art)
+                if cased is None:
+                    continue  # "… said Inevitably, the finger …": a sentence's capital
+                text = cased
             words = _content_words(text)
-            if any(_jaccard(words, w) >= NEAR_DUPLICATE for w in seen):
+            if any(_jaccard(words, w) >= NEAR_DUPLICATE or _same_fact(words, w) for w in seen):
                 continue
+            if q.kind == "indirect" and main is not None and facts and main.told(words):
+                continue  # the main event again, as someone's words
             pref = ({"direct": 0, "indirect": 1, "partial": 2}[q.kind], -q.confidence)
             if best is None or pref < best[0]:
                 best = (pref, q, text, written)
@@ -635,6 +893,7 @@ def _who_said_what(
             continue
         _, q, text, written = best
         seen.append(_content_words(text))
+        named |= names | {_surname(written or "")}
         art = (texts or {}).get(q.cite.article)
         joint = joint_speaker(q, art) if art is not None else None
         name = joint or _speaker_name(replace(q, speaker=written))
@@ -653,6 +912,36 @@ def _who_said_what(
         ]
         out.append(BriefSentence(sentence, [q.cite, *dict.fromkeys(same)]))
     return out
+
+
+def _surname(speaker: str) -> str:
+    """A named speaker's last name, lower-cased ("Emanuel Steward" -> "steward"); "" for a
+    speaker not named by a capitalised word."""
+    words = speaker.split()
+    last = words[-1].strip(".,'’") if words else ""
+    return last.lower() if last[:1].isupper() and len(last) > 1 else ""
+
+
+def _opening_case(text: str, article: str) -> str | None:
+    """Reported speech as the brief writes it after "X said": its first word keeps its
+    capital when it is a name or "I", is lower-cased when it is a common word the article
+    also writes in lower case ("Relief aid …" -> "relief aid …", the capital was only its
+    sentence's), and None when it cannot tell (a capitalised word the article writes nowhere
+    else: "Inevitably, …")."""
+    first = _WORD.match(text)
+    if first is None or first.start() != 0:
+        return text
+    word = first.group().rstrip(".")
+    low = word.lower()
+    if not word[:1].isupper() or word == "I" or low in stop_words():
+        return text  # lower-case already, or ``_lower_ok`` decides
+    if len(word) > 1 and word.isupper():
+        return text  # "NATO", "UN": an acronym
+    if re.search(rf"[a-z,;]\s+{re.escape(word)}\b", article):
+        return text  # capitalised inside a sentence: a name ("… told Roe that …")
+    if re.search(rf"(?<![\w’'-]){re.escape(low)}\b", article):
+        return low + text[len(word) :]
+    return None
 
 
 @functools.lru_cache(maxsize=16)
@@ -732,6 +1021,41 @@ def _near_sentences(text: str, cite: Cite) -> tuple[int, int]:
     return spans[max(0, own[0] - 1)][0], spans[min(len(spans) - 1, own[-1] + 1)][1]
 
 
+_CLOSE = re.compile(r"[”\"]")
+
+
+def _credited_to_other(q: Quote, speaker: str, text: str) -> bool:
+    """Whether a direct quote's own attribution, right after its closing mark, names someone
+    other than its speaker: "“I'm in the middle of it. Things are tense,” Councilman Jo Roe
+    said on Twitter." read as the police's words. The attribution is the words from the
+    closing mark to the first cue of speech, in the same sentence; it credits another when
+    it holds a name (two capitalised words) that is not the speaker's."""
+    close = _CLOSE.search(text, q.cite.end, min(len(text), q.cite.end + 400))
+    if close is None:
+        return False
+    tail = text[close.end() : close.end() + 120]
+    tail = re.split(r"(?<![A-Z])[.!?](?:\s|$)", tail, maxsplit=1)[0]  # not "Jo D. Roe"
+    words = _WORD.findall(tail)
+    cue = next((i for i, w in enumerate(words) if _said_cue_in([w])), None)
+    if cue is None:
+        return False
+    before = words[:cue]
+    mine = {w.lower().strip(".'’") for w in speaker.split()} | {_surname(speaker)}
+
+    def name(w: str) -> bool:
+        low = w.lower().strip(".'’")
+        return w[:1].isupper() and low not in stop_words() and low not in WEEKDAYS
+
+    names = [(a, b) for a, b in itertools.pairwise(before) if name(a) and name(b)]
+    if before and name(before[-1]):
+        names.append((before[-1], before[-1]))  # "…,” Maral told the agency"
+    if words[cue].lower() in SAID_AFTER_NAME and cue + 1 < len(words) and name(words[cue + 1]):
+        names.append((words[cue + 1], words[cue + 1]))  # "…,” said Maral, 45, …"
+    return bool(names) and not any(
+        a.lower().strip(".'’") in mine or b.lower().strip(".'’") in mine for a, b in names
+    )
+
+
 def written_speaker(q: Quote, text: str) -> str | None:
     """The speaker as its attribution writes it: a possessive cut from its owner's name is
     given whole ("Attorney's office" -> "The City Attorney's office"); None for a role cut
@@ -745,6 +1069,11 @@ def written_speaker(q: Quote, text: str) -> str | None:
     found = [m for m in re.finditer(re.escape(speaker), text[a:b]) if m.group()]
     if not found:
         return q.speaker
+    if speaker[:1].isupper() and all(_after_place_word(text, a + m.start()) for m in found):
+        return None  # "the BBC's correspondent in Paris, says": a place, not the speaker
+    more = {_name_goes_on(text, a + m.end()) for m in found}
+    if len(more) == 1 and "" not in more:
+        return f"{speaker} {more.pop()}"  # "France" of "France Telecom said it …": cut
     m = found[0]
     at, end = a + m.start(), a + m.end()
     if re.match(r"[A-Z][\w.-]*['’]s\b", speaker):
@@ -762,6 +1091,26 @@ def written_speaker(q: Quote, text: str) -> str | None:
     ):
         return None
     return q.speaker
+
+
+def _after_place_word(text: str, at: int) -> bool:
+    """Whether the word before offset ``at`` of ``text`` is a preposition of place ("in")."""
+    before = text[max(0, at - 12) : at].split()
+    return bool(before) and before[-1].lower() in PLACE_PREPOSITIONS
+
+
+def _name_goes_on(text: str, at: int) -> str:
+    """The capitalised words that carry on a name at offset ``at`` of ``text`` ("Telecom"
+    after "France"), "" when it ends there; a weekday or a month is not part of it."""
+    m = re.match(r"[ \t]+((?:[A-Z][\w&’'.-]*[ \t]*){1,3})", text[at : at + 60])
+    if m is None:
+        return ""
+    words: list[str] = []
+    for w in m.group(1).split():
+        if w.lower().rstrip(".") in WEEKDAYS or w.lower().rstrip(".") in MONTHS or w == "I":
+            break
+        words.append(w)
+    return " ".join(words).rstrip(".,")
 
 
 def joint_speaker(q: Quote, text: str) -> str | None:
@@ -1038,9 +1387,12 @@ def _conflict_sentence(
     return BriefSentence(text, cites)
 
 
-def _update_sentence(event: Event) -> BriefSentence:
+def _update_sentence(event: Event) -> BriefSentence | None:
     """ "The number of people killed changed between reports: six → 11 (2026-08-03 →
-    2026-08-04)."; a figure with no known frame: "Changed between reports: …"."""
+    2026-08-04)."; a figure with no known frame: "Changed between reports: …". None when
+    the figures may count different things: a first figure counting some people ("two
+    women") and a later one counting others or not saying ("3"): "two women and one man
+    died" is three people, not a toll that grew."""
     when = event.date_text if "→" in event.date_text else (event.date or event.date_text)
     tail = f" ({when})" if when else ""
     summary = event.summary.rstrip(".")
@@ -1048,6 +1400,12 @@ def _update_sentence(event: Event) -> BriefSentence:
     if m and m.group(1) in MEASURE_PHRASES:
         first = m.group(2).split(" → ")[0].split()
         noun = first[-1].lower() if len(first) > 1 and first[-1].isalpha() else "people"
+        nouns = {
+            v.split()[-1].lower() if len(v.split()) > 1 and v.split()[-1].isalpha() else ""
+            for v in m.group(2).split(" → ")
+        }
+        if noun not in PEOPLE_WORDS and nouns != {noun}:
+            return None  # "two women → 3": not one count that moved
         plural = noun.endswith("s") or noun in IRREGULAR_PLURALS
         noun = "people" if noun in PEOPLE_WORDS or not plural else noun
         what = MEASURE_PHRASES[m.group(1)].format(noun=noun, of="", poss="the ")
