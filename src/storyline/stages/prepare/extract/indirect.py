@@ -302,7 +302,9 @@ def find_indirect(ctx: Host[S], direct: Sequence[Quoted[S]]) -> list[tuple[int, 
         if ctx.doc is not None:
             # the parse's reading wins over the rules' where both read the same words (its
             # boundaries follow the clause); the rules keep what the parse missed
-            parsed = _parsed(ctx, ss, se)
+            # (a parsed clause too short to be kept displaces nothing: "C and found it
+            # insulting, Roe said" keeps the rules' C when the parse reads only "it insulting")
+            parsed = [k for k in _parsed(ctx, ss, se) if not _too_short(text, k[0], k[1])]
             cands = [k for k in cands if not any(k[0] < b and a < k[1] for a, b, _ in parsed)]
             cands = sorted([*cands, *parsed], key=lambda c: c[0])
         cands.extend(_participle_clauses(ctx, ss, body_end, direct, cands))
@@ -316,7 +318,7 @@ def find_indirect(ctx: Host[S], direct: Sequence[Quoted[S]]) -> list[tuple[int, 
                     if qe <= b + 1 and not direct[k].sp:
                         direct[k].sp = sp
             b = _strip_final(text, a, b)
-            if b - a < 12 or len(text[a:b].split()) < 3 or _mostly_quoted(ctx, a, b):
+            if _too_short(text, a, b) or _mostly_quoted(ctx, a, b):
                 continue
             quoted_at = ctx.first_quoted_inside(a, b)
             if quoted_at is not None:
@@ -460,6 +462,14 @@ def _reported_source(text: str, np_start: int) -> bool:
     return bool(
         re.match(r"(?:a|an|the)\s+(?:new\s+)?(?:report|statement|article)\b", text[np_start:])
     )
+
+
+def _too_short(text: str, a: int, b: int) -> bool:
+    """Whether a reported clause is too short to keep: under 12 characters or 3 words once
+    trimmed ("it insulting", "the plan")."""
+    a, b = _trim(text, a, b, ",;")
+    b = _strip_final(text, a, b)
+    return b - a < 12 or len(text[a:b].split()) < 3
 
 
 def _strip_final(text: str, a: int, b: int) -> int:
