@@ -34,9 +34,33 @@ def test_trailing_report_survives_a_short_parsed_object() -> None:
         'unions."\n\nMany farmers did not see themselves in the speech and found it insulting, '
         "reporter Ann Roe said in putting the question to Penn."
     )
-    assert indirect(quotes(text)) == [
+    assert indirect(quotes(text, "spacy")) == [
         (
             "Many farmers did not see themselves in the speech and found it insulting",
             "Ann Roe",
         )
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation covers a verb joined by "or" with no subject of its own
+        (
+            "Penn has said he will vote for Roe, but he hasn't endorsed her or conceded his "
+            "bid for the nomination.",
+            [("he will vote for Roe", "asserted"), ("his bid for the nomination", "denied")],
+        ),
+        # a negated endorsement attributes nothing, also after "or"
+        ("Ivo Penn did not sign the letter or endorse the plan to close the port.", []),
+        # "and" with a verb of its own after it: not covered
+        (
+            "Ivo Penn did not sign the letter and later endorsed the plan to close the port.",
+            [("the plan to close the port", "asserted")],
+        ),
+    ],
+)
+def test_negation_covers_an_or_conjunct(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(q.text, q.polarity) for q in quotes(text, "spacy") if q.kind == "indirect"]
+    assert found == expected

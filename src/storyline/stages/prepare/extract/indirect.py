@@ -67,7 +67,7 @@ from storyline.lang.en import (
     REPORT_TIME_ADVERBS,
 )
 from storyline.models import Entity, QuoteKind
-from storyline.stages.prepare.extract.polarity import read_polarity
+from storyline.stages.prepare.extract.polarity import or_conjunct, read_polarity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -717,8 +717,10 @@ def _unread_negation(
     of them (of 9 read in a `--every 4` sample, 1), so it is left out, as is any content the
     polarity stage would still read as asserted (a tree it cannot follow: meaning reversed).
     """
-    if not any(c.dep_ == "neg" for c in tok.children):
-        return False
+    if not any(c.dep_ == "neg" for c in tok.children) and not (
+        or_conjunct(tok) and any(c.dep_ == "neg" for c in tok.head.children)
+    ):
+        return False  # (a verb after "or" shares the negation: "did not sign or endorse X")
     if lemma not in _NEGATED_KEPT:
         return True
     return read_polarity(ctx.text, ctx.doc, (ss, se), lo, hi).polarity == "asserted"
