@@ -64,3 +64,33 @@ def test_trailing_report_survives_a_short_parsed_object() -> None:
 def test_negation_covers_an_or_conjunct(text: str, expected: list[tuple[str, str]]) -> None:
     found = [(q.text, q.polarity) for q in quotes(text, "spacy") if q.kind == "indirect"]
     assert found == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # "call on/upon/for X to do Y": the one asked and what they are asked to do
+        (
+            "Mayor Ilse Varga called on the council to block the new tower.",
+            "the council to block the new tower",
+        ),
+        (
+            "Ivo Penn called upon the United States to press the regime.",
+            "the United States to press the regime",
+        ),
+        (
+            "Ivo Penn called for a special prosecutor to review the contracts.",
+            "a special prosecutor to review the contracts",
+        ),
+        # without an infinitive the object alone, as before
+        ("Ivo Penn called for a ban on new towers.", "a ban on new towers"),
+    ],
+)
+def test_call_on_someone_to_act(text: str, content: str) -> None:
+    assert [c for c, _ in indirect(quotes(text, "spacy"))] == [content]
+
+
+@pytest.mark.model
+def test_call_on_a_name_alone_is_no_content() -> None:
+    assert indirect(quotes("Ivo Penn called on Roe.", "spacy")) == []

@@ -578,8 +578,22 @@ def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None and lemma in RESPONSE_PREPOSITIONS and obj.pos_ == "PROPN":
                 return None  # whom a source answers or names ("referring to Roe"): no content
-            if obj is not None:
-                return _bounds(obj)
+            if obj is None:
+                continue
+            # "called on Roe [to resign]", "called for a prosecutor [to review it]": the one
+            # asked and what they are asked to do (PolNeAR's content holds both)
+            inf = next(
+                (
+                    x
+                    for x in kids
+                    if x.dep_ == "xcomp"
+                    and x.i > obj.i
+                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in x.children)
+                    and not any(g.dep_ == "auxpass" for g in x.children)
+                ),
+                None,
+            )
+            return (obj.left_edge.idx, _bounds(inf)[1]) if inf is not None else _bounds(obj)
     obj = next((c for c in kids if c.dep_ == "dobj"), None)
     if obj is not None and (lemma in OBJECT_CONTENT_VERBS or lemma in PREDICATE_CONTENT_VERBS):
         rest = [
