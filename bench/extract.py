@@ -75,6 +75,7 @@ Polarity, ``--polarity [--polnear PATH]``: see ``bench/data/polarity/README.md``
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import re
 import resource
@@ -998,6 +999,73 @@ def pn_match(
     return out
 
 
+# sentence ends for the fair indirect matcher: ". " (or !?, a closing mark) before a capital
+# or an opening mark, not after a title or an initial ("Mr. Roe", "J. Roe"); a line break
+_SENT_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)"
+    r"(?<!\bGov)(?<!\bGen)(?<!\bLt)(?<!\bJr)(?<!\bSr)(?<!\bNo)(?<!\bvs)"
+    r"[.!?][”\"’')\]]*\s+(?=[A-Z“\"‘(\[])|\n\s*"
+)
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Start offsets of the sentences of ``text`` (``_SENT_END``), for ``fair_content``."""
+    return [0] + [m.end() for m in _SENT_END.finditer(text)]
+
+
+def _alnum(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    return {i for a, b in spans for i in range(a, b) if text[i].isalnum()}
+
+
+def fair_content(text: str, at: PnAttr, starts: list[int]) -> set[int]:
+    """The fair matcher's gold content: the alphanumeric characters of the content's own brat
+    fragments (so not its cue or source when they sit inside it: "C, he said, C" or a nested
+    attribution's), without a leading "that", inside the sentence that holds the cue (the
+    engine reads a reported clause inside its cue's sentence; PolNeAR's content often runs on
+    over the next sentences); when no content lies there (a cue ending in a colon, or no cue),
+    the sentence holding the content's start."""
+    a0 = content_span(text, at)[0]
+    frags = [(max(a, a0), b) for a, b in at.content if b > a0]
+    chars = _alnum(text, frags)
+    if not chars:
+        return chars
+
+    def sentence(pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(starts, pos) - 1
+        return starts[k], starts[k + 1] if k + 1 < len(starts) else len(text)
+
+    if at.cue:
+        lo, hi = sentence(at.cue[0][0])
+        inside = {i for i in chars if lo <= i < hi}
+        if inside:
+            return inside
+    lo, hi = sentence(min(chars))
+    return {i for i in chars if lo <= i < hi}
+
+
+def fair_match(
+    text: str, golds: list[set[int]], holes: list[set[int]], preds: list[set[int]]
+) -> list[tuple[int, int, float]]:
+    """One-to-one greedy matching of character sets at IoU >= 0.5, a prediction's characters
+    less the gold attribution's own cue and source (``holes``) before the comparison."""
+    pairs = []
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(preds):
+            q = p - holes[gi]
+            inter = len(g & q)
+            if inter and inter / len(g | q) >= 0.5:
+                pairs.append((inter / len(g | q), gi, pi))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for v, gi, pi in sorted(pairs, reverse=True):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            out.append((gi, pi, v))
+    return out
+
+
 def content_span(text: str, at: PnAttr) -> tuple[int, int]:
     """A content's extent, without a leading "that" (the existing gold's convention)."""
     a, b = at.content[0][0], at.content[-1][1]
@@ -1034,6 +1102,10 @@ class PnScore:
     seconds: float = 0.0
     cov_r: int = 0
     cov_p: int = 0
+    tp_ind_fair: int = 0
+    pred_ind_hit_fair: int = 0
+    gold_ind_multi: int = 0
+    gold_ind_cue_inside: int = 0
 
 
 def around(text: str, start: int, end: int, before: int = 160, after: int = 90) -> str:
@@ -1192,6 +1264,23 @@ def score_polnear(
                         f"{doc.name} ({a},{b}) src {span_text(text, at.source)!r} "
                         f"cue {span_text(text, at.cue)!r}: {text[a:b][:80]!r}",
                     )
+        # the fair matcher (``fair_content``, ``fair_match``): both lines are printed
+        starts = sentence_bounds(text)
+        fg = [fair_content(text, at, starts) for at in ind_gold]
+        holes = [_alnum(text, at.cue + at.source) for at in ind_gold]
+        pchars = [_alnum(text, [trim(text, p.start, p.end)]) for p in ip]
+        s.tp_ind_fair += len(fair_match(text, fg, holes, pchars))
+        for gi, at in enumerate(ind_gold):
+            a, b = spans[gi]
+            s.gold_ind_multi += bool(re.search(r"[.!?][”\"’']?\s+[A-Z“\"]|\n", text[a:b].strip()))
+            s.gold_ind_cue_inside += any(a <= c < b for c, _ in at.cue)
+        all_fair = [fair_content(text, at, starts) for at in doc.attrs]
+        all_holes = [_alnum(text, at.cue + at.source) for at in doc.attrs]
+        for q in pchars:
+            s.pred_ind_hit_fair += any(
+                len(g & (q - h)) >= 0.5 * len(g | (q - h)) > 0
+                for g, h in zip(all_fair, all_holes, strict=True)
+            )
         all_spans = [content_span(text, at) for at in doc.attrs]
         for p in ip:
             if any(iou(trim(text, *g), trim(text, p.start, p.end)) >= 0.5 for g in all_spans):
@@ -1238,6 +1327,10 @@ def pn_details(name: str, s: PnScore) -> str:
         f"references disagree on {s.pron_disagree} (CoreNLP has no antecedent for {s.pron_coref_none}); "
         f"no speaker: direct {s.direct_no_spk}/{s.pred_direct}, partial {s.partial_no_spk}/{s.pred_partial}; "
         f"indirect gold {s.gold_ind} ({s.gold_ind_speech} with a speech cue), pred {s.pred_ind}"
+        f"\n  {name}: indirect, fair matcher (``fair_content``): indR {r(s.tp_ind_fair, s.gold_ind)}"
+        f" indP {r(s.pred_ind_hit_fair, s.pred_ind)} (current matcher: indR"
+        f" {r(s.tp_ind, s.gold_ind)} indP {r(s.pred_ind_hit, s.pred_ind)}); gold contents running"
+        f" over a sentence end {s.gold_ind_multi}, with the cue inside {s.gold_ind_cue_inside}"
     )
 
 

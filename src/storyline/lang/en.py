@@ -927,7 +927,7 @@ PREDICATE_CONTENT_VERBS: frozenset[str] = _ATTRIBUTION_CLASSES["predicate"]
 # Verbs whose content is the object of a preposition: lemma -> the prepositions
 # ("called for a ban", "warned of a split", "spoke about the plan", "accused X of lying").
 ATTRIBUTION_PREPOSITIONS: Mapping[str, tuple[str, ...]] = {
-    "call": ("for", "on"),
+    "call": ("for", "on", "upon"),
     "ask": ("for", "about"),
     "push": ("for",),
     "press": ("for",),

@@ -67,7 +67,7 @@ from storyline.lang.en import (
     REPORT_TIME_ADVERBS,
 )
 from storyline.models import Entity, QuoteKind
-from storyline.stages.prepare.extract.polarity import read_polarity
+from storyline.stages.prepare.extract.polarity import or_conjunct, read_polarity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -302,7 +302,9 @@ def find_indirect(ctx: Host[S], direct: Sequence[Quoted[S]]) -> list[tuple[int, 
         if ctx.doc is not None:
             # the parse's reading wins over the rules' where both read the same words (its
             # boundaries follow the clause); the rules keep what the parse missed
-            parsed = _parsed(ctx, ss, se)
+            # (a parsed clause too short to be kept displaces nothing: "C and found it
+            # insulting, Roe said" keeps the rules' C when the parse reads only "it insulting")
+            parsed = [k for k in _parsed(ctx, ss, se) if not _too_short(text, k[0], k[1])]
             cands = [k for k in cands if not any(k[0] < b and a < k[1] for a, b, _ in parsed)]
             cands = sorted([*cands, *parsed], key=lambda c: c[0])
         cands.extend(_participle_clauses(ctx, ss, body_end, direct, cands))
@@ -316,7 +318,7 @@ def find_indirect(ctx: Host[S], direct: Sequence[Quoted[S]]) -> list[tuple[int, 
                     if qe <= b + 1 and not direct[k].sp:
                         direct[k].sp = sp
             b = _strip_final(text, a, b)
-            if b - a < 12 or len(text[a:b].split()) < 3 or _mostly_quoted(ctx, a, b):
+            if _too_short(text, a, b) or _mostly_quoted(ctx, a, b):
                 continue
             quoted_at = ctx.first_quoted_inside(a, b)
             if quoted_at is not None:
@@ -462,6 +464,14 @@ def _reported_source(text: str, np_start: int) -> bool:
     )
 
 
+def _too_short(text: str, a: int, b: int) -> bool:
+    """Whether a reported clause is too short to keep: under 12 characters or 3 words once
+    trimmed ("it insulting", "the plan")."""
+    a, b = _trim(text, a, b, ",;")
+    b = _strip_final(text, a, b)
+    return b - a < 12 or len(text[a:b].split()) < 3
+
+
 def _strip_final(text: str, a: int, b: int) -> int:
     while b > a and text[b - 1] in ".!,; ":
         b -= 1
@@ -568,8 +578,22 @@ def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None and lemma in RESPONSE_PREPOSITIONS and obj.pos_ == "PROPN":
                 return None  # whom a source answers or names ("referring to Roe"): no content
-            if obj is not None:
-                return _bounds(obj)
+            if obj is None:
+                continue
+            # "called on Roe [to resign]", "called for a prosecutor [to review it]": the one
+            # asked and what they are asked to do (PolNeAR's content holds both)
+            inf = next(
+                (
+                    x
+                    for x in kids
+                    if x.dep_ == "xcomp"
+                    and x.i > obj.i
+                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in x.children)
+                    and not any(g.dep_ == "auxpass" for g in x.children)
+                ),
+                None,
+            )
+            return (obj.left_edge.idx, _bounds(inf)[1]) if inf is not None else _bounds(obj)
     obj = next((c for c in kids if c.dep_ == "dobj"), None)
     if obj is not None and (lemma in OBJECT_CONTENT_VERBS or lemma in PREDICATE_CONTENT_VERBS):
         rest = [
@@ -707,8 +731,10 @@ def _unread_negation(
     of them (of 9 read in a `--every 4` sample, 1), so it is left out, as is any content the
     polarity stage would still read as asserted (a tree it cannot follow: meaning reversed).
     """
-    if not any(c.dep_ == "neg" for c in tok.children):
-        return False
+    if not any(c.dep_ == "neg" for c in tok.children) and not (
+        or_conjunct(tok) and any(c.dep_ == "neg" for c in tok.head.children)
+    ):
+        return False  # (a verb after "or" shares the negation: "did not sign or endorse X")
     if lemma not in _NEGATED_KEPT:
         return True
     return read_polarity(ctx.text, ctx.doc, (ss, se), lo, hi).polarity == "asserted"

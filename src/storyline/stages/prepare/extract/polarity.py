@@ -71,6 +71,7 @@ __all__ = [
     "Reading",
     "certainty",
     "mark_quotes",
+    "or_conjunct",
     "quote_confidence",
     "read_polarity",
     "stance_confidence",
@@ -272,6 +273,28 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
+def _negated(tok: Token) -> bool:
+    """Whether ``tok`` has a negation ("did not just find C" limits the verb, it does not
+    negate it)."""
+    return any(
+        c.dep_ == "neg"
+        and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in NEGATION_LIMITERS)
+        for c in tok.children
+    )
+
+
+def or_conjunct(tok: Token) -> bool:
+    """Whether ``tok`` is a verb joined by "or"/"nor" to the verb before it, with no subject or
+    auxiliary of its own: a negation of that verb covers it ("has not endorsed Roe or
+    conceded [the race]": not conceded either)."""
+    if tok.dep_ != "conj" or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in tok.children):
+        return False
+    ccs = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
+    return bool(ccs) and ccs[-1].lower_ in ("or", "nor")
+
+
 def _parsed(doc: Doc, start: int, end: int) -> Polarity | None:
     """The reading of the parse, or ``None`` when it shows no cue (or no tree)."""
     toks = _tokens(doc, start, end)
@@ -299,12 +322,7 @@ def _parsed(doc: Doc, start: int, end: int) -> Polarity | None:
         else:
             break
         lemma = gov.lemma_.lower()
-        # "did not just find C" limits the verb, it does not negate it
-        negated = any(
-            c.dep_ == "neg"
-            and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in NEGATION_LIMITERS)
-            for c in gov.children
-        )
+        negated = _negated(gov) or (or_conjunct(gov) and _negated(gov.head))
         if lemma in DENIAL_SELF_VERBS:
             if negated:
                 break  # "did not dispute C": a negated denial lets C stand
