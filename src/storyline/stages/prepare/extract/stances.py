@@ -71,6 +71,8 @@ from storyline.lang.en import (
     STANCE_CLAUSE_OPENERS,
     STANCE_CONDITION_MARKERS,
     STANCE_DETERMINERS,
+    STANCE_DIRECTIVE_FORMS,
+    STANCE_DIRECTIVE_VERBS,
     STANCE_NEGATION_FLIPS,
     STANCE_OBJECT_CONTROL_VERBS,
     STANCE_PARTITIVE_SUBJECTS,
@@ -224,6 +226,13 @@ _LEXICON: list[_Lex] = [
     ),
     _lx("request", r"\b{k}\b", "request requests requested requesting"),
     _lx("request", r"\b{k}\s+(?:for|that)\b", "ask asks asked asking"),
+    # "Holt asked Roe to resign": the asker's request, its object and infinitive the target
+    _lx(
+        "request",
+        r"\b{k}\b(?=\s+(?:(?!(?:if|whether|that|about|what|how|why|when|where|who)\b)"
+        r"[\w.’'-]+\s+){1,5}?to\s+[a-z])",
+        "ask asks asked asking",
+    ),
     _lx("request", r"\b{k}\s+(?:for|to)\b", "appeal appeals appealed appealing"),
     _lx(
         "request",
@@ -653,6 +662,10 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
     ctrl = _object_controller(tok, bounds)
     if ctrl is not None and ctrl.tag_ == "PRP":
         return []  # "Ruiz asked them to support …": never the asker, and "them" is unknown
+    if ctrl is not None and ctrl.head.lemma_.lower() in STANCE_DIRECTIVE_VERBS:
+        # "Holt asked Roe to support the treaty", "urged the council to reject it": Roe was
+        # only asked, so the support is no one's (and never Holt's own)
+        return []
     if ctrl is not None:
         subj = ctrl  # "the famine drove farmers to demand …": the farmers demand
     elif tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -943,6 +956,8 @@ def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str
         return [sp] if sp else []
     if _OBJECT_BEFORE_INFINITIVE.search(text, max(lo, hit.start - 20), hit.start):
         return []  # "Ruiz asked them to support …": they would support it, not Ruiz
+    if _DIRECTIVE_BEFORE_INFINITIVE.search(text, max(lo, hit.start - 140), hit.start):
+        return []  # "Holt asked Ben Roe to support …": Roe was only asked, Holt does not
     words = [w.lower() for w in re.findall(r"[\w’'-]+|n['’]t", text[lo : hit.start])]
     while words and words[-1] in SKIP_BEFORE_TRIGGER:
         words.pop()
@@ -986,6 +1001,13 @@ def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str
 
 # An object pronoun right before the trigger's "to": the infinitive is the object's.
 _OBJECT_BEFORE_INFINITIVE = re.compile(r"\b(?:them|him|her|us|me)\s+to\s+$", re.I)
+# A directive verb, its object (a few words, no clause break) and "to" right before the
+# trigger: the object is only asked to do it.
+_DIRECTIVE_BEFORE_INFINITIVE = re.compile(
+    rf"\b(?:{alternation(STANCE_DIRECTIVE_FORMS)})\s+(?:on\s+|upon\s+)?"
+    r"(?:[\w.’'-]+\s+){1,6}?to\s+(?:[^.;:!?]{0,60}?\s(?:and|or)\s+)?$",
+    re.I,
+)
 
 _TIME_IN_GAP = re.compile(
     rf"\b(?:on\s+)?(?:{alternation(d.capitalize() for d in WEEKDAYS)})\b|"
