@@ -394,3 +394,29 @@ def test_entities_place_name_is_no_person(mode: str) -> None:
     found = entities(text, mode)
     assert "per:pine-hollow" not in found
     assert not any(e.type == "PERSON" and "Pine" in e.name for e in found.values())
+
+
+# -- name boundaries (issue 17, branch s8) ------------------------------------------------
+
+
+@pytest.mark.model
+def test_entities_a_name_never_ends_in_of() -> None:
+    # NER may cut "… of" before its object: the name takes the object the parse gives it
+    text = (
+        "The Ministry of Foreign Affairs of the Republic of Vesta confirmed on Friday that "
+        "the envoy had left."
+    )
+    for e in entities(text, "spacy").values():
+        for s in surfaces(text, e):
+            last = s.split()[-1].lower()
+            assert last not in ("of", "and", "the", "for"), s
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_entities_unnamed_source_stops_at_another_clause(mode: str) -> None:
+    text = "At one point, a fan asked people in the crowd to cheer if they agreed with the plan."
+    for e in entities(text, mode).values():
+        assert " if " not in e.name and " to " not in e.name, e.name
+    text = "Officials at the Department of Labor and the said nothing."
+    for e in entities(text, mode).values():
+        assert not e.name.lower().endswith((" the", " and", " of")), e.name

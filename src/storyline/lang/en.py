@@ -142,6 +142,7 @@ __all__ = [
     "STANCE_DIRECTIVE_VERBS",
     "STANCE_NEGATION_FLIPS",
     "STANCE_OBJECT_CONTROL_VERBS",
+    "STANCE_OF_GOVERNMENT_NOUNS",
     "STANCE_PARTITIVE_SUBJECTS",
     "STANCE_PREPOSITIONS",
     "STANCE_TITLE_GLUE_WORDS",
@@ -1510,6 +1511,13 @@ STANCE_OBJECT_CONTROL_VERBS: frozenset[str] = frozenset({
     "appeal", "persuade", "convince", "encourage", "invite", "allow", "compel", "tell",
     "order", "get", "inspire", "spur", "require", "expect", "want", "need", "help",
     "enable", "warn", "advise", "instruct", "direct", "challenge", "dare", "beg", "implore",
+})  # fmt: skip
+
+# Actor nouns that stand for the country or organisation their "of"-phrase names ("the
+# government of Kestria", "the leadership of the party"): that entity is the actor's.
+STANCE_OF_GOVERNMENT_NOUNS: frozenset[str] = frozenset({
+    "government", "administration", "cabinet", "leadership", "authorities", "ministry",
+    "parliament", "regime", "presidency",
 })  # fmt: skip
 
 # The object-control verbs that only ask, tell or press their object to act ("Holt asked Roe

@@ -75,6 +75,7 @@ from storyline.lang.en import (
     STANCE_DIRECTIVE_VERBS,
     STANCE_NEGATION_FLIPS,
     STANCE_OBJECT_CONTROL_VERBS,
+    STANCE_OF_GOVERNMENT_NOUNS,
     STANCE_PARTITIVE_SUBJECTS,
     STANCE_PREPOSITIONS,
     STANCE_TITLE_GLUE_WORDS,
@@ -229,7 +230,7 @@ _LEXICON: list[_Lex] = [
     # "Holt asked Roe to resign": the asker's request, its object and infinitive the target
     _lx(
         "request",
-        r"\b{k}\b(?=\s+(?:(?!(?:if|whether|that|about|what|how|why|when|where|who)\b)"
+        r"\b{k}\b(?=\s+(?:(?!(?:by|if|whether|that|about|what|how|why|when|where|who)\b)"
         r"[\w.’'-]+\s+){1,5}?to\s+[a-z])",
         "ask asks asked asking",
     ),
@@ -699,14 +700,88 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
         sp = _quote_speaker(ctx, quote)
         return [sp] if sp else []
     if low in REFERRING_PRONOUNS:
+        named_group = _they_named(ctx, subj) if low == "they" else None
+        if named_group:
+            return named_group
         res = _resolve_pronoun_doc(ctx, subj)
         return [res] if res else []
     out = []
-    for s in [subj, *[c for c in subj.conjuncts if c.i > subj.i]]:
+    for s in _subject_heads(subj, tok):
         named = _actor_from_token(ctx, s)
         if named and named not in out:
             out.append(named)
     return out
+
+
+def _they_named(ctx: _Ctx, subj: Token) -> list[tuple[str, str | None]]:
+    """ "Two members of the council, Ada Roe and Ben Sark, said they …": "they" are the
+    names in apposition to the reporting clause's plural subject (``[]`` when it has none)."""
+    cur = subj.head
+    for _ in range(8):
+        for child in cur.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != subj.i:
+                if child.tag_ not in ("NNS", "NNPS") or child.pos_ != "NOUN":
+                    return []
+                out: list[tuple[str, str | None]] = []
+                for h in _subject_heads(child, child):
+                    if h.i == child.i:
+                        return []
+                    named = _actor_from_token(ctx, h)
+                    if named and named not in out:
+                        out.append(named)
+                return out
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return []
+
+
+def _subject_heads(subj: Token, tok: Token) -> list[Token]:
+    """The nouns a subject names: itself and its later conjuncts ("Chile and Peru"), the
+    names in apposition to it ("two members of the council, Ada Roe and Ben Sark,"), and of
+    conjoined nouns only the one a singular relative clause is about ("Hale and Cole, who
+    was the first to endorse …": Cole)."""
+    heads = [subj, *[c for c in subj.conjuncts if c.i > subj.i]]
+    rel = _relative_clause_of(subj, tok)
+    if rel is not None and len(heads) > 1 and _singular_verb(rel):
+        who = next((c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        before = [h for h in heads if who is None or h.i < who.i]
+        heads = before[-1:] or heads[-1:]
+    out: list[Token] = []
+    for h in heads:
+        named = [a for a in h.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+        if h.pos_ == "NOUN" and named and rel is None:
+            app = named[0]
+            out.extend([app, *[c for c in app.conjuncts if c.i > app.i]])
+        else:
+            out.append(h)
+    return out
+
+
+def _relative_clause_of(subj: Token, tok: Token) -> Token | None:
+    """The relative clause on ``subj`` that the trigger ``tok`` stands in, if any."""
+    for head in [subj, *subj.conjuncts]:
+        for rel in head.children:
+            if rel.dep_ != "relcl":
+                continue
+            cur = tok
+            for _ in range(8):
+                if cur.i == rel.i:
+                    return rel
+                if cur.head.i == cur.i:
+                    break
+                cur = cur.head
+    return None
+
+
+def _singular_verb(verb: Token) -> bool:
+    """Whether a clause's finite verb is singular ("was", "has", "supports")."""
+    for t in [*(c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb]:
+        if t.tag_ == "VBZ" or t.lower_ in ("was", "is", "has", "does"):
+            return True
+        if t.tag_ == "VBP" or t.lower_ in ("were", "are", "have", "do"):
+            return False
+    return False
 
 
 def _passive_use(tok: Token) -> bool:
@@ -773,6 +848,15 @@ def _actor_from_token(ctx: _Ctx, tok: Token) -> tuple[str, str | None] | None:
     phrase = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[s0:s1], flags=re.I)
     if tok.lower_ in STANCE_ACTOR_NOUNS:
         mod = entity_at(ctx.entities, s0, head[0]) if s0 < head[0] else None
+        if mod is None and tok.lower_ in STANCE_OF_GOVERNMENT_NOUNS:
+            # "the government of Kestria": the country its "of"-phrase names
+            of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if obj is not None and obj.pos_ == "PROPN":
+                o0, o1 = np_span(obj)
+                mod = entity_at(ctx.entities, o0, o1)
+                if mod is not None and mod.type in ("NORP", "GPE", "ORG"):
+                    phrase = f"{phrase} of {ctx.text[o0:o1]}"
         return phrase, (mod.id if mod is not None and mod.type in ("NORP", "GPE", "ORG") else None)
     if tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
         return phrase, None
@@ -847,6 +931,11 @@ def _resolve_pronoun_doc(ctx: _Ctx, subj: Token) -> tuple[str, str | None] | Non
                 named = fits(child)
                 if named:
                     return named
+                if low in ("he", "she") and _person_fits(ctx, child, None, low):
+                    # "The actress said she was tired …": she is the actress, whoever
+                    # the description refers back to; none found, no actor (never the
+                    # last woman named)
+                    return _described_person(ctx, child)
                 if low == "they" and _plural_non_actor(ctx, child):
                     # "forty percent said they would …", "unionists made clear they …":
                     # "they" is that group, which names no actor
@@ -863,6 +952,21 @@ def _resolve_pronoun_doc(ctx: _Ctx, subj: Token) -> tuple[str, str | None] | Non
     if low in ("he", "she", "they"):
         return _pronoun_actor(ctx, low, subj.idx)
     return None
+
+
+def _described_person(ctx: _Ctx, tok: Token) -> tuple[str, str | None] | None:
+    """The person a role noun subject ("the actress", "a teacher") refers back to, if the
+    resolver finds one (``Coref.resolve_nominal``); an indefinite one is no one named."""
+    det = next((c for c in tok.children if c.dep_ == "det"), None)
+    if det is None or det.lower_ not in ("the", "this", "that"):
+        return None
+    s0, s1 = np_span(tok)
+    s0 = min(s0, det.idx)
+    ent = ctx.coref.resolve_nominal(ctx.text[s0:s1], s0)
+    if ent is None or ent.type not in ("PERSON", "UNNAMED"):
+        return None
+    ent = resolve_entity(ctx.entities, ent)
+    return ent.name, ent.id
 
 
 def _plural_non_actor(ctx: _Ctx, tok: Token) -> bool:
