@@ -420,3 +420,22 @@ def test_entities_unnamed_source_stops_at_another_clause(mode: str) -> None:
     text = "Officials at the Department of Labor and the said nothing."
     for e in entities(text, mode).values():
         assert not e.name.lower().endswith((" the", " and", " of")), e.name
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_entities_a_company_defined_by_its_relative_clause_is_no_back_reference(
+    mode: str,
+) -> None:
+    text = (
+        "Norrick Textiles Ltd said on Monday that sales fell. But the company that prints the "
+        "posters does not pay its workers on time."
+    )
+    ents = entities(text, mode)
+    norrick = next(e for e in ents.values() if e.name == "Norrick Textiles Ltd")
+    assert surfaces(text, norrick) == ["Norrick Textiles Ltd"]
+    text = (
+        "Norrick Textiles Ltd said on Monday that sales fell. The union told the company "
+        "that its offer was low."
+    )
+    norrick = next(e for e in entities(text, mode).values() if e.name == "Norrick Textiles Ltd")
+    assert "the company" in [s.lower() for s in surfaces(text, norrick)]

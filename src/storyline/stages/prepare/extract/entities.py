@@ -533,10 +533,13 @@ def _complete_name(text: str, start: int, end: int, doc: Doc) -> tuple[int, int,
             # only the object's own name: no clause, no comma, no line break
             stop = right.idx + len(right.text)
             inside = obj.doc[tok.i + 1 : right.i + 1]
-            if all(
-                t.pos_ in ("PROPN", "DET", "ADP", "CCONJ", "NOUN", "ADJ") and t.text != ","
-                for t in inside
-            ) and "\n" not in text[end:stop]:
+            if (
+                all(
+                    t.pos_ in ("PROPN", "DET", "ADP", "CCONJ", "NOUN", "ADJ") and t.text != ","
+                    for t in inside
+                )
+                and "\n" not in text[end:stop]
+            ):
                 end, grown = stop, True
                 continue
         end = word_at
@@ -1602,8 +1605,10 @@ def _unnamed_end(text: str, m: re.Match[str]) -> int:
         return m.end("head")
     post = m.group("post")
     words = re.findall(r"[\w’'-]+", post.lower())
-    if words and words[0] in ("at", "from", "in", "with", "of", "on", "for") and any(
-        w in UNNAMED_POST_BREAK_WORDS for w in words[1:]
+    if (
+        words
+        and words[0] in ("at", "from", "in", "with", "of", "on", "for")
+        and any(w in UNNAMED_POST_BREAK_WORDS for w in words[1:])
     ):
         return m.end("head")
     end = m.end("post")
@@ -1741,6 +1746,16 @@ _ORG_REF = re.compile(
 )
 
 
+# "that" opening a relative clause whose verb follows at once ("the company that designs"),
+# not a "that"-clause with a subject of its own ("told the company that it would") and not
+# "that day".
+_DEFINING_THAT = re.compile(
+    r"\s+that\s+(?:also\s+|now\s+|still\s+)?"
+    r"(?:[a-z]+(?:s|ed)|is|was|has|had|will|would|can|could|owns|runs|makes|does|did)\b"
+    r"(?<!\bthis)(?<!\bits)(?<!\bhis)(?<!\bas)(?<!\bus)"
+)
+
+
 def _add_org_refs(st: _State) -> None:
     """Link "the company", "the union", "the port authority" to the organisation meant.
 
@@ -1759,6 +1774,8 @@ def _add_org_refs(st: _State) -> None:
         start, end = m.start(), m.end()
         if st.overlaps(start, end):
             continue
+        if _DEFINING_THAT.match(text, end):
+            continue  # "the company that designs her clothes": defined here, no back-reference
         words = m.group("mods").split()
         if any(w in NUMBER_WORDS for w in words):
             continue  # "the nine board members": a count of people, the noun a modifier

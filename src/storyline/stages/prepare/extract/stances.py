@@ -842,7 +842,9 @@ def _actor_from_token(ctx: _Ctx, tok: Token) -> tuple[str, str | None] | None:
         ent = resolve_entity(ctx.entities, ent)
         return ent.name, ent.id
     s0, s1 = np_span(tok)
-    described = _description(ctx, ctx.text[s0:s1], s0) if tok.tag_ == "NN" else None
+    # "the company that designs her clothes" is defined where it stands: no back-reference
+    defined = any(c.dep_ in ("relcl", "acl") for c in tok.rights)
+    described = _description(ctx, ctx.text[s0:s1], s0) if tok.tag_ == "NN" and not defined else None
     if described is not None:
         return described or None  # "the official": who it is, or no actor
     phrase = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[s0:s1], flags=re.I)
