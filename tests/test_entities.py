@@ -439,3 +439,11 @@ def test_entities_a_company_defined_by_its_relative_clause_is_no_back_reference(
     )
     norrick = next(e for e in entities(text, mode).values() if e.name == "Norrick Textiles Ltd")
     assert "the company" in [s.lower() for s in surfaces(text, norrick)]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_entities_a_regional_demonym_is_not_the_country(mode: str) -> None:
+    text = "The rule does not cover Central Americans, but Americans and South Africans voted."
+    ents = entities(text, mode)
+    us = [e for e in ents.values() if e.name == "United States"]
+    assert us and surfaces(text, us[0]) == ["Americans"]

@@ -81,6 +81,7 @@ from storyline.lang.names import (
 from storyline.lang.places import (
     LOCATIVE_PREPOSITIONS,
     PLACE_CONTEXT_NOUNS,
+    REGION_MODIFIERS,
     VISIT_WORDS,
     iso_countries,
 )
@@ -349,6 +350,10 @@ def _gazetteer_mentions(st: _State, doc: Doc | None) -> None:
         eid, kind = gaz.surfaces[surface]
         if kind == "demonym" and surface in surnames:
             continue
+        if kind == "demonym" and _REGION_BEFORE.search(
+            text, max(0, m.start() - 12), m.start("name")
+        ):
+            continue  # "Central Americans", "Latin American voters": not the country's people
         start = m.start("name")
         end = m.end("name")
         nxt = _word_after(text, end)
@@ -378,6 +383,10 @@ def _gazetteer_mentions(st: _State, doc: Doc | None) -> None:
             _Mention(start, end, eid, entry.name, entry.type, "gaz",
                      affiliation=entry.affiliation, kind=kind)
         )  # fmt: skip
+
+
+# A region word right before a demonym ("Central Americans", ``REGION_MODIFIERS``).
+_REGION_BEFORE = re.compile(rf"\b(?:{alternation(REGION_MODIFIERS)})[\s-]+$")
 
 
 def _keep_determiner(text: str, end: int, kind: str) -> bool:
