@@ -549,3 +549,15 @@ def test_she_after_a_role_noun_is_that_person_not_the_last_woman() -> None:
     doc = load_spacy()(text)
     found = extract_stances(a, doc, extract_entities(a, doc))
     assert all(s.actor != "Dara Hollis" for s in found), [(s.actor, s.stance) for s in found]
+
+
+@pytest.mark.model
+def test_whose_leaders_are_the_leaders_of_the_noun_it_follows() -> None:
+    found = stances(
+        "The deal raises the threat to Norway from Kenya, whose leaders have called for a "
+        "new border.",
+        "spacy",
+    )
+    s = find(found, "demand")
+    assert s.actor_entity == "gpe:kenya", (s.actor, s.actor_entity)
+    assert "whose" not in s.actor

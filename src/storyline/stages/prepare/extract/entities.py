@@ -537,7 +537,7 @@ def _complete_name(text: str, start: int, end: int, doc: Doc) -> tuple[int, int,
         obj = None
         if tok is not None and tok.dep_ == "prep":
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if obj is not None and obj.pos_ == "PROPN" and obj.idx >= end:
+        if tok is not None and obj is not None and obj.pos_ == "PROPN" and obj.idx >= end:
             right = obj.right_edge
             # only the object's own name: no clause, no comma, no line break
             stop = right.idx + len(right.text)

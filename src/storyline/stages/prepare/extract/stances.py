@@ -848,6 +848,22 @@ def _actor_from_token(ctx: _Ctx, tok: Token) -> tuple[str, str | None] | None:
     if described is not None:
         return described or None  # "the official": who it is, or no actor
     phrase = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[s0:s1], flags=re.I)
+    whose = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+    if whose is not None:
+        # "Kestria, whose leaders have called for …": Kestria's leaders, or no actor
+        rel = tok.head
+        while rel.dep_ == "conj" and rel.head.i != rel.i:
+            rel = rel.head
+        owner = rel.head if rel.dep_ == "relcl" else None
+        ent = entity_at(ctx.entities, *np_span(owner)) if owner is not None else None
+        if (
+            ent is None
+            or ent.type not in ("NORP", "GPE", "ORG")
+            or tok.lower_ not in (STANCE_ACTOR_NOUNS)
+        ):
+            return None
+        ent = resolve_entity(ctx.entities, ent)
+        return f"{ent.name}’s {tok.text}", ent.id
     if tok.lower_ in STANCE_ACTOR_NOUNS:
         mod = entity_at(ctx.entities, s0, head[0]) if s0 < head[0] else None
         if mod is None and tok.lower_ in STANCE_OF_GOVERNMENT_NOUNS:
