@@ -561,3 +561,19 @@ def test_whose_leaders_are_the_leaders_of_the_noun_it_follows() -> None:
     s = find(found, "demand")
     assert s.actor_entity == "gpe:kenya", (s.actor, s.actor_entity)
     assert "whose" not in s.actor
+
+
+@pytest.mark.model
+def test_a_name_the_parse_reads_as_a_modifier_is_no_fallback_actor() -> None:
+    from storyline.nlp import load_spacy
+    from storyline.stages.prepare.extract.entities import extract_entities
+
+    text = (
+        "But she has also promised to push harder than Mr. Hale in extending citizenship to "
+        "migrants, opposed his signature Trans-Pacific trade deal and outstripped his plans "
+        "to defeat the rebels by calling for a no-fly zone in Syria."
+    )
+    a = Article(id="s1", source="t", text=text, raw=text, title="t")
+    doc = load_spacy()(text)
+    found = extract_stances(a, doc, extract_entities(a, doc))
+    assert all("Pacific" not in s.actor for s in found), [(s.actor, s.stance) for s in found]

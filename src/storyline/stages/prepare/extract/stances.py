@@ -1524,6 +1524,8 @@ def _stances_for(
         actors = _actors_doc(ctx, h) if ctx.doc is not None else None
         if actors is None:
             actors = _actors_rules(ctx, h, sent)
+            if ctx.doc is not None:
+                actors = [a for a in actors if not _modifier_only(ctx, a, sent[0], h.start)]
     # "many of those over 45 supporting Clinton": an actor the target opens with is what
     # the stance is about, taken for its subject (the parse or the position rules failed)
     actors = [a for a in actors if not _opens_target(a[0], target)]
@@ -1539,6 +1541,26 @@ def _stances_for(
         for name, eid in actors
     ]
     return out, target
+
+
+def _modifier_only(ctx: _Ctx, actor: tuple[str, str | None], lo: int, hi: int) -> bool:
+    """Whether every mention of ``actor`` between ``lo`` and ``hi`` is, by the parse, a
+    modifier or an object ("his Trans-Pacific trade deal", "Senator Hale of Vermont"): the
+    position rules took a name that is no subject (the parse found none)."""
+    assert ctx.doc is not None
+    if actor[1] is None:
+        return False
+    spans = [(s, e) for s, e, ent in ctx.base.mentions_in(lo, hi) if ent.id == actor[1]]
+    if not spans:
+        return False
+    for s, e in spans:
+        span = ctx.doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        if root.dep_ not in ("compound", "amod", "nmod", "poss", "pobj", "dobj"):
+            return False
+    return True
 
 
 def _opens_target(actor: str, target: str) -> bool:
