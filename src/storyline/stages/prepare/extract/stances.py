@@ -25,7 +25,8 @@ How a stance is found, sentence by sentence:
    ("an Israeli official" -> Israel). A demand voiced as "X must …" / "it needs to …" /
    "it is crucial that …" is the speaker's demand (never X's own; with no speaker, no
    stance). An infinitive under an object-control verb ("drove farmers to demand") is the
-   object's; a passive trigger without its agent, a trigger used as an adverb, particle or
+   object's, unless the verb only asks or presses ("asked Roe to support …": Roe was only
+   asked, so no one's; "asked X to …" is the asker's request); a passive trigger without its agent, a trigger used as an adverb, particle or
    prenominal modifier ("pushed back", "pledged delegates") and an actor its own target
    opens with give no stance.
 5. The target is the complement of the trigger, cut at the condition and at the next
