@@ -394,3 +394,56 @@ def test_entities_place_name_is_no_person(mode: str) -> None:
     found = entities(text, mode)
     assert "per:pine-hollow" not in found
     assert not any(e.type == "PERSON" and "Pine" in e.name for e in found.values())
+
+
+# -- name boundaries (issue 17, branch s8) ------------------------------------------------
+
+
+@pytest.mark.model
+def test_entities_a_name_never_ends_in_of() -> None:
+    # NER may cut "… of" before its object: the name takes the object the parse gives it
+    text = (
+        "The Ministry of Foreign Affairs of the Republic of Vesta confirmed on Friday that "
+        "the envoy had left."
+    )
+    for e in entities(text, "spacy").values():
+        for s in surfaces(text, e):
+            last = s.split()[-1].lower()
+            assert last not in ("of", "and", "the", "for"), s
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_entities_unnamed_source_stops_at_another_clause(mode: str) -> None:
+    text = "At one point, a fan asked people in the crowd to cheer if they agreed with the plan."
+    for e in entities(text, mode).values():
+        assert " if " not in e.name and " to " not in e.name, e.name
+    text = "Officials at the Department of Labor and the said nothing."
+    for e in entities(text, mode).values():
+        assert not e.name.lower().endswith((" the", " and", " of")), e.name
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_entities_a_company_defined_by_its_relative_clause_is_no_back_reference(
+    mode: str,
+) -> None:
+    text = (
+        "Norrick Textiles Ltd said on Monday that sales fell. But the company that prints the "
+        "posters does not pay its workers on time."
+    )
+    ents = entities(text, mode)
+    norrick = next(e for e in ents.values() if e.name == "Norrick Textiles Ltd")
+    assert surfaces(text, norrick) == ["Norrick Textiles Ltd"]
+    text = (
+        "Norrick Textiles Ltd said on Monday that sales fell. The union told the company "
+        "that its offer was low."
+    )
+    norrick = next(e for e in entities(text, mode).values() if e.name == "Norrick Textiles Ltd")
+    assert "the company" in [s.lower() for s in surfaces(text, norrick)]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_entities_a_regional_demonym_is_not_the_country(mode: str) -> None:
+    text = "The rule does not cover Central Americans, but Americans and South Africans voted."
+    ents = entities(text, mode)
+    us = [e for e in ents.values() if e.name == "United States"]
+    assert us and surfaces(text, us[0]) == ["Americans"]

@@ -138,8 +138,11 @@ __all__ = [
     "STANCE_CLAUSE_OPENERS",
     "STANCE_CONDITION_MARKERS",
     "STANCE_DETERMINERS",
+    "STANCE_DIRECTIVE_FORMS",
+    "STANCE_DIRECTIVE_VERBS",
     "STANCE_NEGATION_FLIPS",
     "STANCE_OBJECT_CONTROL_VERBS",
+    "STANCE_OF_GOVERNMENT_NOUNS",
     "STANCE_PARTITIVE_SUBJECTS",
     "STANCE_PREPOSITIONS",
     "STANCE_TITLE_GLUE_WORDS",
@@ -1508,6 +1511,39 @@ STANCE_OBJECT_CONTROL_VERBS: frozenset[str] = frozenset({
     "appeal", "persuade", "convince", "encourage", "invite", "allow", "compel", "tell",
     "order", "get", "inspire", "spur", "require", "expect", "want", "need", "help",
     "enable", "warn", "advise", "instruct", "direct", "challenge", "dare", "beg", "implore",
+})  # fmt: skip
+
+# Actor nouns that stand for the country or organisation their "of"-phrase names ("the
+# government of Kestria", "the leadership of the party"): that entity is the actor's.
+STANCE_OF_GOVERNMENT_NOUNS: frozenset[str] = frozenset({
+    "government", "administration", "cabinet", "leadership", "authorities", "ministry",
+    "parliament", "regime", "presidency",
+})  # fmt: skip
+
+# The object-control verbs that only ask, tell or press their object to act ("Holt asked Roe
+# to support the treaty", "urged the council to reject it"): the object has not done it, so
+# the infinitive's stance is nobody's yet (the asker's is the verb's own stance, if any).
+# The others ("drove", "forced", "persuaded", "prompted") say the object did act.
+STANCE_DIRECTIVE_VERBS: frozenset[str] = frozenset({
+    "ask", "urge", "call", "appeal", "encourage", "invite", "tell", "order", "require",
+    "expect", "want", "need", "warn", "advise", "instruct", "direct", "challenge", "dare",
+    "beg", "implore", "pressure", "press", "push", "allow", "enable",
+})  # fmt: skip
+# Their inflected forms, for the position rules (no parse): "asked Ben Roe to support".
+STANCE_DIRECTIVE_FORMS: frozenset[str] = frozenset({
+    "ask", "asks", "asked", "asking", "urge", "urges", "urged", "urging", "call", "calls",
+    "called", "calling", "appeal", "appeals", "appealed", "appealing", "encourage",
+    "encourages", "encouraged", "encouraging", "invite", "invites", "invited", "inviting",
+    "tell", "tells", "told", "telling", "order", "orders", "ordered", "ordering", "require",
+    "requires", "required", "requiring", "expect", "expects", "expected", "expecting",
+    "want", "wants", "wanted", "wanting", "need", "needs", "needed", "needing", "warn",
+    "warns", "warned", "warning", "advise", "advises", "advised", "advising", "instruct",
+    "instructs", "instructed", "instructing", "direct", "directs", "directed", "directing",
+    "challenge", "challenges", "challenged", "challenging", "dare", "dares", "dared",
+    "daring", "beg", "begs", "begged", "begging", "implore", "implores", "implored",
+    "imploring", "pressure", "pressures", "pressured", "pressuring", "press", "presses",
+    "pressed", "pressing", "push", "pushes", "pushed", "pushing", "allow", "allows",
+    "allowed", "allowing", "enable", "enables", "enabled", "enabling",
 })  # fmt: skip
 
 # Subject nouns that count part of a group ("forty percent said they would …", "the share

@@ -41,6 +41,7 @@ __all__ = [
     "SOURCE_DESCRIPTORS",
     "TITLE_ARTICLES",
     "TITLE_WORDS",
+    "UNNAMED_POST_BREAK_WORDS",
     "VESSEL_PREFIXES",
 ]
 
@@ -203,6 +204,13 @@ NOT_NOUN_PHRASE_WORDS: frozenset[str] = finite_forms(["say", "tell"]) | word_set
     as than not no also then when while after before if because about into over under between
     among against across through during without within like including near behind beyond
     toward towards upon via per its their his her our"""
+)
+# Words that cannot sit inside the prepositional phrase after an unnamed source's head noun
+# ("officials at the ministry said"): one means the phrase ran into another clause ("people
+# in the audience to clap if they agreed"), so the source ends at its noun.
+UNNAMED_POST_BREAK_WORDS: frozenset[str] = word_set(
+    """if whether because when while although though unless to that which who whom they he
+    she it we i you"""
 )
 # Nouns of a definite reference to an organisation ("the company said", "the union").
 ORG_NOUNS: frozenset[str] = word_set(

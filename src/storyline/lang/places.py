@@ -36,6 +36,7 @@ __all__ = [
     "EXTRA_NAMES",
     "LOCATIVE_PREPOSITIONS",
     "PLACE_CONTEXT_NOUNS",
+    "REGION_MODIFIERS",
     "REGION_TYPES",
     "SKIPPED_NAMES",
     "VISIT_WORDS",
@@ -184,6 +185,15 @@ def iso_countries() -> tuple[IsoCountry, ...]:
         out.append(IsoCountry(a2, c.alpha_3, short, tuple(names), DEMONYMS.get(a2, ())))
     return tuple(out)
 
+
+# Capitalised words that make a demonym another people than the country's ("Central
+# Americans", "Latin Americans", "Northern Irish"): a demonym the gazetteer matched right
+# after one is no mention of that country (longer names it knows, "South Koreans", match
+# whole first).
+REGION_MODIFIERS: frozenset[str] = frozenset({
+    "Central", "Latin", "North", "South", "East", "West", "Northern", "Southern", "Eastern",
+    "Western", "Middle", "Anglo", "Pan",
+})  # fmt: skip
 
 # Kinds of ISO 3166-2 subdivisions that are regions holding towns (a municipality or a
 # district may itself be a town, so those are left out).

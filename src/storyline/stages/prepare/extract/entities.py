@@ -75,11 +75,13 @@ from storyline.lang.names import (
     SOURCE_DESCRIPTORS,
     TITLE_ARTICLES,
     TITLE_WORDS,
+    UNNAMED_POST_BREAK_WORDS,
     VESSEL_PREFIXES,
 )
 from storyline.lang.places import (
     LOCATIVE_PREPOSITIONS,
     PLACE_CONTEXT_NOUNS,
+    REGION_MODIFIERS,
     VISIT_WORDS,
     iso_countries,
 )
@@ -348,6 +350,10 @@ def _gazetteer_mentions(st: _State, doc: Doc | None) -> None:
         eid, kind = gaz.surfaces[surface]
         if kind == "demonym" and surface in surnames:
             continue
+        if kind == "demonym" and _REGION_BEFORE.search(
+            text, max(0, m.start() - 12), m.start("name")
+        ):
+            continue  # "Central Americans", "Latin American voters": not the country's people
         start = m.start("name")
         end = m.end("name")
         nxt = _word_after(text, end)
@@ -377,6 +383,10 @@ def _gazetteer_mentions(st: _State, doc: Doc | None) -> None:
             _Mention(start, end, eid, entry.name, entry.type, "gaz",
                      affiliation=entry.affiliation, kind=kind)
         )  # fmt: skip
+
+
+# A region word right before a demonym ("Central Americans", ``REGION_MODIFIERS``).
+_REGION_BEFORE = re.compile(rf"\b(?:{alternation(REGION_MODIFIERS)})[\s-]+$")
 
 
 def _keep_determiner(text: str, end: int, kind: str) -> bool:
@@ -437,11 +447,18 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
     """Cleaned ``(start, end, type)`` of the NER entities the gazetteer does not cover."""
     text = st.text
     out: list[tuple[int, int, str]] = []
+    completed: list[tuple[int, int]] = []
     for ent in doc.ents:
         label = _LABELS.get(ent.label_)
         if label is None:
             continue
         start, end = _strip_span(text, ent.start_char, ent.end_char)
+        if any(a <= start and end <= b for a, b in completed):
+            continue  # the object an "of" before it was extended to ("… of the Republic of")
+        if label != "PERSON":
+            start, end, grown = _complete_name(text, start, end, doc)
+            if grown:
+                completed.append((start, end))
         if end <= start or "\n" in text[start:end] or ", " in text[start:end]:
             continue
         if label == "PERSON":
@@ -503,6 +520,41 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
             continue  # straddles a gazetteer name: NER boundary error
         out.append((start, end, label))
     return out
+
+
+def _complete_name(text: str, start: int, end: int, doc: Doc) -> tuple[int, int, bool]:
+    """A name never ends in a preposition, determiner or conjunction: NER's "Ministry of
+    Foreign Affairs of" is extended to the object the parse gives its "of" when that is a
+    proper name ("… of the Republic of Vesta"), else the small word is cut ("Bank of" ->
+    "Bank"). Returns the span and whether it grew."""
+    grown = False
+    for _ in range(4):
+        last = re.search(r"([\w&]+)\s*$", text[start:end])
+        if last is None or last.group(1).lower() not in TITLE_CASE_SMALL_WORDS:
+            break
+        word_at = start + last.start(1)
+        tok = _one_token(doc, word_at, start + last.end(1))
+        obj = None
+        if tok is not None and tok.dep_ == "prep":
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if tok is not None and obj is not None and obj.pos_ == "PROPN" and obj.idx >= end:
+            right = obj.right_edge
+            # only the object's own name: no clause, no comma, no line break
+            stop = right.idx + len(right.text)
+            inside = obj.doc[tok.i + 1 : right.i + 1]
+            if (
+                all(
+                    t.pos_ in ("PROPN", "DET", "ADP", "CCONJ", "NOUN", "ADJ") and t.text != ","
+                    for t in inside
+                )
+                and "\n" not in text[end:stop]
+            ):
+                end, grown = stop, True
+                continue
+        end = word_at
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return start, end, grown
 
 
 # A person noun in apposition right before a one-word name ("his daughter, Yelena,"), and a
@@ -1511,7 +1563,7 @@ def _add_unnamed(st: _State) -> None:
         start = base + kept[0].start() if kept else m.start("head")
         if det:
             start = base + words[det_idx].start() if det_idx is not None else m.start("det")
-        end = m.end("post") if m.group("post") else m.end("head")
+        end = _unnamed_end(text, m)
         nxt = _word_after(text, m.end("head"))
         if nxt[:1].isupper() and nxt not in _WEEKDAYS_MONTHS and nxt not in NOT_NAME_WORDS:
             continue  # "spokesperson Pascal Roe": a title, not an unnamed source
@@ -1551,6 +1603,29 @@ def _add_unnamed(st: _State) -> None:
             role = " ".join([*(w for w in mod_words if not st.gaz.lookup(w)), head]).strip()
         anons.append(_Mention(start, end, eid, name, "UNNAMED", "anon", role=role, affiliation=aff))
     st.mentions.extend(anons)
+
+
+def _unnamed_end(text: str, m: re.Match[str]) -> int:
+    """Where an unnamed source ends: its phrase after the head noun ("officials at the
+    ministry"), unless that ran into another clause ("people in the audience to clap if
+    they", ``UNNAMED_POST_BREAK_WORDS``); never on a preposition, determiner or
+    conjunction ("officials at the bank and the")."""
+    if not m.group("post"):
+        return m.end("head")
+    post = m.group("post")
+    words = re.findall(r"[\w’'-]+", post.lower())
+    if (
+        words
+        and words[0] in ("at", "from", "in", "with", "of", "on", "for")
+        and any(w in UNNAMED_POST_BREAK_WORDS for w in words[1:])
+    ):
+        return m.end("head")
+    end = m.end("post")
+    while True:
+        last = re.search(r"\s+([\w&]+)\s*$", text[m.end("head") : end])
+        if last is None or last.group(1).lower() not in TITLE_CASE_SMALL_WORDS:
+            return end
+        end = m.end("head") + last.start()
 
 
 def _anon_modifiers(st: _State, mod_words: list[str]) -> tuple[list[str], str | None]:
@@ -1680,6 +1755,16 @@ _ORG_REF = re.compile(
 )
 
 
+# "that" opening a relative clause whose verb follows at once ("the company that designs"),
+# not a "that"-clause with a subject of its own ("told the company that it would") and not
+# "that day".
+_DEFINING_THAT = re.compile(
+    r"\s+that\s+(?:also\s+|now\s+|still\s+)?"
+    r"(?:[a-z]+(?:s|ed)|is|was|has|had|will|would|can|could|owns|runs|makes|does|did)\b"
+    r"(?<!\bthis)(?<!\bits)(?<!\bhis)(?<!\bas)(?<!\bus)"
+)
+
+
 def _add_org_refs(st: _State) -> None:
     """Link "the company", "the union", "the port authority" to the organisation meant.
 
@@ -1698,6 +1783,8 @@ def _add_org_refs(st: _State) -> None:
         start, end = m.start(), m.end()
         if st.overlaps(start, end):
             continue
+        if _DEFINING_THAT.match(text, end):
+            continue  # "the company that designs her clothes": defined here, no back-reference
         words = m.group("mods").split()
         if any(w in NUMBER_WORDS for w in words):
             continue  # "the nine board members": a count of people, the noun a modifier

@@ -25,7 +25,8 @@ How a stance is found, sentence by sentence:
    ("an Israeli official" -> Israel). A demand voiced as "X must …" / "it needs to …" /
    "it is crucial that …" is the speaker's demand (never X's own; with no speaker, no
    stance). An infinitive under an object-control verb ("drove farmers to demand") is the
-   object's; a passive trigger without its agent, a trigger used as an adverb, particle or
+   object's, unless the verb only asks or presses ("asked Roe to support …": Roe was only
+   asked, so no one's; "asked X to …" is the asker's request); a passive trigger without its agent, a trigger used as an adverb, particle or
    prenominal modifier ("pushed back", "pledged delegates") and an actor its own target
    opens with give no stance.
 5. The target is the complement of the trigger, cut at the condition and at the next
@@ -71,8 +72,11 @@ from storyline.lang.en import (
     STANCE_CLAUSE_OPENERS,
     STANCE_CONDITION_MARKERS,
     STANCE_DETERMINERS,
+    STANCE_DIRECTIVE_FORMS,
+    STANCE_DIRECTIVE_VERBS,
     STANCE_NEGATION_FLIPS,
     STANCE_OBJECT_CONTROL_VERBS,
+    STANCE_OF_GOVERNMENT_NOUNS,
     STANCE_PARTITIVE_SUBJECTS,
     STANCE_PREPOSITIONS,
     STANCE_TITLE_GLUE_WORDS,
@@ -224,6 +228,13 @@ _LEXICON: list[_Lex] = [
     ),
     _lx("request", r"\b{k}\b", "request requests requested requesting"),
     _lx("request", r"\b{k}\s+(?:for|that)\b", "ask asks asked asking"),
+    # "Holt asked Roe to resign": the asker's request, its object and infinitive the target
+    _lx(
+        "request",
+        r"\b{k}\b(?=\s+(?:(?!(?:by|if|whether|that|about|what|how|why|when|where|who)\b)"
+        r"[\w.’'-]+\s+){1,5}?to\s+[a-z])",
+        "ask asks asked asking",
+    ),
     _lx("request", r"\b{k}\s+(?:for|to)\b", "appeal appeals appealed appealing"),
     _lx(
         "request",
@@ -653,6 +664,10 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
     ctrl = _object_controller(tok, bounds)
     if ctrl is not None and ctrl.tag_ == "PRP":
         return []  # "Ruiz asked them to support …": never the asker, and "them" is unknown
+    if ctrl is not None and ctrl.head.lemma_.lower() in STANCE_DIRECTIVE_VERBS:
+        # "Holt asked Roe to support the treaty", "urged the council to reject it": Roe was
+        # only asked, so the support is no one's (and never Holt's own)
+        return []
     if ctrl is not None:
         subj = ctrl  # "the famine drove farmers to demand …": the farmers demand
     elif tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -686,14 +701,88 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
         sp = _quote_speaker(ctx, quote)
         return [sp] if sp else []
     if low in REFERRING_PRONOUNS:
+        named_group = _they_named(ctx, subj) if low == "they" else None
+        if named_group:
+            return named_group
         res = _resolve_pronoun_doc(ctx, subj)
         return [res] if res else []
     out = []
-    for s in [subj, *[c for c in subj.conjuncts if c.i > subj.i]]:
+    for s in _subject_heads(subj, tok):
         named = _actor_from_token(ctx, s)
         if named and named not in out:
             out.append(named)
     return out
+
+
+def _they_named(ctx: _Ctx, subj: Token) -> list[tuple[str, str | None]]:
+    """ "Two members of the council, Ada Roe and Ben Sark, said they …": "they" are the
+    names in apposition to the reporting clause's plural subject (``[]`` when it has none)."""
+    cur = subj.head
+    for _ in range(8):
+        for child in cur.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != subj.i:
+                if child.tag_ not in ("NNS", "NNPS") or child.pos_ != "NOUN":
+                    return []
+                out: list[tuple[str, str | None]] = []
+                for h in _subject_heads(child, child):
+                    if h.i == child.i:
+                        return []
+                    named = _actor_from_token(ctx, h)
+                    if named and named not in out:
+                        out.append(named)
+                return out
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return []
+
+
+def _subject_heads(subj: Token, tok: Token) -> list[Token]:
+    """The nouns a subject names: itself and its later conjuncts ("Chile and Peru"), the
+    names in apposition to it ("two members of the council, Ada Roe and Ben Sark,"), and of
+    conjoined nouns only the one a singular relative clause is about ("Hale and Cole, who
+    was the first to endorse …": Cole)."""
+    heads = [subj, *[c for c in subj.conjuncts if c.i > subj.i]]
+    rel = _relative_clause_of(subj, tok)
+    if rel is not None and len(heads) > 1 and _singular_verb(rel):
+        who = next((c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        before = [h for h in heads if who is None or h.i < who.i]
+        heads = before[-1:] or heads[-1:]
+    out: list[Token] = []
+    for h in heads:
+        named = [a for a in h.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+        if h.pos_ == "NOUN" and named and rel is None:
+            app = named[0]
+            out.extend([app, *[c for c in app.conjuncts if c.i > app.i]])
+        else:
+            out.append(h)
+    return out
+
+
+def _relative_clause_of(subj: Token, tok: Token) -> Token | None:
+    """The relative clause on ``subj`` that the trigger ``tok`` stands in, if any."""
+    for head in [subj, *subj.conjuncts]:
+        for rel in head.children:
+            if rel.dep_ != "relcl":
+                continue
+            cur = tok
+            for _ in range(8):
+                if cur.i == rel.i:
+                    return rel
+                if cur.head.i == cur.i:
+                    break
+                cur = cur.head
+    return None
+
+
+def _singular_verb(verb: Token) -> bool:
+    """Whether a clause's finite verb is singular ("was", "has", "supports")."""
+    for t in [*(c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb]:
+        if t.tag_ == "VBZ" or t.lower_ in ("was", "is", "has", "does"):
+            return True
+        if t.tag_ == "VBP" or t.lower_ in ("were", "are", "have", "do"):
+            return False
+    return False
 
 
 def _passive_use(tok: Token) -> bool:
@@ -754,12 +843,39 @@ def _actor_from_token(ctx: _Ctx, tok: Token) -> tuple[str, str | None] | None:
         ent = resolve_entity(ctx.entities, ent)
         return ent.name, ent.id
     s0, s1 = np_span(tok)
-    described = _description(ctx, ctx.text[s0:s1], s0) if tok.tag_ == "NN" else None
+    # "the company that designs her clothes" is defined where it stands: no back-reference
+    defined = any(c.dep_ in ("relcl", "acl") for c in tok.rights)
+    described = _description(ctx, ctx.text[s0:s1], s0) if tok.tag_ == "NN" and not defined else None
     if described is not None:
         return described or None  # "the official": who it is, or no actor
     phrase = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[s0:s1], flags=re.I)
+    whose = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+    if whose is not None:
+        # "Kestria, whose leaders have called for …": Kestria's leaders, or no actor
+        rel = tok.head
+        while rel.dep_ == "conj" and rel.head.i != rel.i:
+            rel = rel.head
+        owner = rel.head if rel.dep_ == "relcl" else None
+        ent = entity_at(ctx.entities, *np_span(owner)) if owner is not None else None
+        if (
+            ent is None
+            or ent.type not in ("NORP", "GPE", "ORG")
+            or tok.lower_ not in (STANCE_ACTOR_NOUNS)
+        ):
+            return None
+        ent = resolve_entity(ctx.entities, ent)
+        return f"{ent.name}’s {tok.text}", ent.id
     if tok.lower_ in STANCE_ACTOR_NOUNS:
         mod = entity_at(ctx.entities, s0, head[0]) if s0 < head[0] else None
+        if mod is None and tok.lower_ in STANCE_OF_GOVERNMENT_NOUNS:
+            # "the government of Kestria": the country its "of"-phrase names
+            of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if obj is not None and obj.pos_ == "PROPN":
+                o0, o1 = np_span(obj)
+                mod = entity_at(ctx.entities, o0, o1)
+                if mod is not None and mod.type in ("NORP", "GPE", "ORG"):
+                    phrase = f"{phrase} of {ctx.text[o0:o1]}"
         return phrase, (mod.id if mod is not None and mod.type in ("NORP", "GPE", "ORG") else None)
     if tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
         return phrase, None
@@ -834,6 +950,11 @@ def _resolve_pronoun_doc(ctx: _Ctx, subj: Token) -> tuple[str, str | None] | Non
                 named = fits(child)
                 if named:
                     return named
+                if low in ("he", "she") and _person_fits(ctx, child, None, low):
+                    # "The actress said she was tired …": she is the actress, whoever
+                    # the description refers back to; none found, no actor (never the
+                    # last woman named)
+                    return _described_person(ctx, child)
                 if low == "they" and _plural_non_actor(ctx, child):
                     # "forty percent said they would …", "unionists made clear they …":
                     # "they" is that group, which names no actor
@@ -850,6 +971,21 @@ def _resolve_pronoun_doc(ctx: _Ctx, subj: Token) -> tuple[str, str | None] | Non
     if low in ("he", "she", "they"):
         return _pronoun_actor(ctx, low, subj.idx)
     return None
+
+
+def _described_person(ctx: _Ctx, tok: Token) -> tuple[str, str | None] | None:
+    """The person a role noun subject ("the actress", "a teacher") refers back to, if the
+    resolver finds one (``Coref.resolve_nominal``); an indefinite one is no one named."""
+    det = next((c for c in tok.children if c.dep_ == "det"), None)
+    if det is None or det.lower_ not in ("the", "this", "that"):
+        return None
+    s0, s1 = np_span(tok)
+    s0 = min(s0, det.idx)
+    ent = ctx.coref.resolve_nominal(ctx.text[s0:s1], s0)
+    if ent is None or ent.type not in ("PERSON", "UNNAMED"):
+        return None
+    ent = resolve_entity(ctx.entities, ent)
+    return ent.name, ent.id
 
 
 def _plural_non_actor(ctx: _Ctx, tok: Token) -> bool:
@@ -943,6 +1079,8 @@ def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str
         return [sp] if sp else []
     if _OBJECT_BEFORE_INFINITIVE.search(text, max(lo, hit.start - 20), hit.start):
         return []  # "Ruiz asked them to support …": they would support it, not Ruiz
+    if _DIRECTIVE_BEFORE_INFINITIVE.search(text, max(lo, hit.start - 140), hit.start):
+        return []  # "Holt asked Ben Roe to support …": Roe was only asked, Holt does not
     words = [w.lower() for w in re.findall(r"[\w’'-]+|n['’]t", text[lo : hit.start])]
     while words and words[-1] in SKIP_BEFORE_TRIGGER:
         words.pop()
@@ -986,6 +1124,13 @@ def _actors_rules(ctx: _Ctx, hit: _Hit, sent: tuple[int, int]) -> list[tuple[str
 
 # An object pronoun right before the trigger's "to": the infinitive is the object's.
 _OBJECT_BEFORE_INFINITIVE = re.compile(r"\b(?:them|him|her|us|me)\s+to\s+$", re.I)
+# A directive verb, its object (a few words, no clause break) and "to" right before the
+# trigger: the object is only asked to do it.
+_DIRECTIVE_BEFORE_INFINITIVE = re.compile(
+    rf"\b(?:{alternation(STANCE_DIRECTIVE_FORMS)})\s+(?:on\s+|upon\s+)?"
+    r"(?:[\w.’'-]+\s+){1,6}?to\s+(?:[^.;:!?]{0,60}?\s(?:and|or)\s+)?$",
+    re.I,
+)
 
 _TIME_IN_GAP = re.compile(
     rf"\b(?:on\s+)?(?:{alternation(d.capitalize() for d in WEEKDAYS)})\b|"
@@ -1380,6 +1525,8 @@ def _stances_for(
         actors = _actors_doc(ctx, h) if ctx.doc is not None else None
         if actors is None:
             actors = _actors_rules(ctx, h, sent)
+            if ctx.doc is not None:
+                actors = [a for a in actors if not _modifier_only(ctx, a, sent[0], h.start)]
     # "many of those over 45 supporting Clinton": an actor the target opens with is what
     # the stance is about, taken for its subject (the parse or the position rules failed)
     actors = [a for a in actors if not _opens_target(a[0], target)]
@@ -1395,6 +1542,26 @@ def _stances_for(
         for name, eid in actors
     ]
     return out, target
+
+
+def _modifier_only(ctx: _Ctx, actor: tuple[str, str | None], lo: int, hi: int) -> bool:
+    """Whether every mention of ``actor`` between ``lo`` and ``hi`` is, by the parse, a
+    modifier or an object ("his Trans-Pacific trade deal", "Senator Hale of Vermont"): the
+    position rules took a name that is no subject (the parse found none)."""
+    assert ctx.doc is not None
+    if actor[1] is None:
+        return False
+    spans = [(s, e) for s, e, ent in ctx.base.mentions_in(lo, hi) if ent.id == actor[1]]
+    if not spans:
+        return False
+    for s, e in spans:
+        span = ctx.doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        if root.dep_ not in ("compound", "amod", "nmod", "poss", "pobj", "dobj"):
+            return False
+    return True
 
 
 def _opens_target(actor: str, target: str) -> bool:
