@@ -31,6 +31,7 @@ __all__ = [
     "CURRENCY_SYMBOLS",
     "CURRENCY_WORDS",
     "DAY_ACTION_FORMS",
+    "DAY_LATER_CUES",
     "DAY_OTHER_CUES",
     "DAY_OTHER_VERBS",
     "DIRECTION_WORDS",
@@ -326,6 +327,13 @@ DAY_OTHER_CUES: frozenset[str] = frozenset(
     {"since", "until", "till", "by", "next", "last", "from", "through", "before", "after",
      "following", "previous", "earlier", "expected", "scheduled", "due"}
 )  # fmt: skip
+
+# Words after a day that open another event's phrase, timed from the day's own: "took her
+# first session on Wednesday, a day after her appointment" dates the session, not the
+# appointment. Reading forward from a day, such a word ends the reading.
+DAY_LATER_CUES: frozenset[str] = frozenset(
+    {"after", "before", "following", "since", "until", "till", "ahead"}
+)
 
 # -- the quantity extractor's words (stages/prepare/extract/quantities.py) ----------------
 
