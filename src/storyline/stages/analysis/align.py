@@ -920,7 +920,27 @@ def _same_value(a: _Reading, b: _Reading) -> bool:
         # a record or a score: both numbers, in order ("9-14"; a bare range "9-14" too)
         return bool(a.pair) and a.pair == b.pair
     tol = _SAME_LENGTH if a.key.split("|")[1] == "length" else _SAME_VALUE
-    return abs(a.anchor - b.anchor) <= tol * max(abs(a.anchor), abs(b.anchor), 1.0)
+    if abs(a.anchor - b.anchor) > tol * max(abs(a.anchor), abs(b.anchor), 1.0):
+        return False
+    va, vb = a.q.value, b.q.value
+    if va is None or vb is None or a.q.measure != b.q.measure or a.unit_factor != b.unit_factor:
+        return True  # "58 km" / "36 miles": one value across a conversion's rounding
+    # in one unit, figures close together are one value only when the finer rounds to the
+    # coarser ("13.49 billion" / "13.5 billion"); "50.03%" and "49.97%" are two shares
+    va, vb = va * a.scale, vb * b.scale
+    return abs(va - vb) <= max(_written_step(va), _written_step(vb)) / 2 + 1e-9 * abs(va)
+
+
+def _written_step(v: float) -> float:
+    """The last written digit's place of a figure: 0.01 for 50.03, 100 for 20,100, 1,000,000
+    for 2 million (a round figure is as precise as its last non-zero digit)."""
+    v = abs(v)
+    if v == 0 or not math.isfinite(v):
+        return 0.0
+    step = 10.0 ** math.floor(math.log10(v))
+    while step > 1e-6 and abs(v / step - round(v / step)) > 1e-6:
+        step /= 10
+    return step
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
