@@ -18,6 +18,13 @@ def test_read_frame_splits_killed_and_injured_in_one_sentence() -> None:
     assert _frame(text, "31 others").frame == "injured"
 
 
+def test_a_frame_word_after_another_figure_is_that_figures() -> None:
+    text = "Infections in Velmar have climbed to 380, with 9 deaths, since the outbreak began."
+    assert _frame(text, "380").frame != "killed"
+    assert _frame(text, "9 deaths").frame == "killed"
+    assert _frame("The flood left 12 dead in Orlen on Friday.", "12").frame == "killed"
+
+
 def test_read_frame_marks_parts_ages_and_updates() -> None:
     text = "Doctors said 4 of the 31 wounded were in a serious state."
     assert _frame(text, "4").part

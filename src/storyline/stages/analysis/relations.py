@@ -764,6 +764,8 @@ def read_frame(
                 break
             if word in CLAUSE_BREAKS and n > 0:
                 break
+            if side == 0 and n > 0 and (word[:1].isdigit() or word in NUMBER_WORDS):
+                break  # "cases rose to 610, with 14 deaths": the deaths are the 14's
             n += 1
             near += [(n, side, f) for f in _frames_of(tok)]
             if n >= limit:
