@@ -25,6 +25,13 @@ def test_a_frame_word_after_another_figure_is_that_figures() -> None:
     assert _frame("The flood left 12 dead in Orlen on Friday.", "12").frame == "killed"
 
 
+def test_a_group_on_the_move_is_counted_as_a_crowd() -> None:
+    text = "A caravan of about 300 villagers reached Orlen on Friday."
+    assert _frame(text, "about 300 villagers").frame == "marchers"
+    text = "Some 300 villagers arrived in Orlen on Friday."
+    assert _frame(text, "Some 300 villagers").frame == "marchers"
+
+
 def test_read_frame_marks_parts_ages_and_updates() -> None:
     text = "Doctors said 4 of the 31 wounded were in a serious state."
     assert _frame(text, "4").part
@@ -134,3 +141,17 @@ def test_one_fall_told_in_two_units_is_one_value_and_a_rival_figure_conflicts() 
     (conflict,) = al.conflicts
     sides = [{x.article for x in s.cites} for s in conflict.sides]
     assert {"a1", "c1"} in sides and {"b1"} in sides
+
+
+def test_a_crowd_on_the_move_told_two_ways_conflicts_unless_hedges_meet() -> None:
+    a = article("a1", "A caravan of about 200 villagers reached Orlen on Friday after a long walk.",
+                outlet="Orlen Post")  # fmt: skip
+    b = article("b1", "A caravan of roughly 450 villagers reached Orlen on Friday after a long walk.",
+                outlet="Valley News")  # fmt: skip
+    c = article("c1", "A caravan of more than 150 villagers reached Orlen on Friday after a walk.",
+                outlet="Hill Times")  # fmt: skip
+    al = align([a, b, c], [_facts(a, ("about 200 villagers", "villagers", 200, "about")),
+                           _facts(b, ("roughly 450 villagers", "villagers", 450, "about")),
+                           _facts(c, ("more than 150 villagers", "villagers", 150, "more_than"))])  # fmt: skip
+    (conflict,) = al.conflicts
+    assert sorted(o for s in conflict.sides for o in s.outlets) == ["Orlen Post", "Valley News"]

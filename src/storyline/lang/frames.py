@@ -106,7 +106,9 @@ FRAME_WORDS: Mapping[str, tuple[str, ...]] = {
     "population": ("population", "residents", "inhabitants", "populated"),
     "age": ("year-old", "years-old", "aged", "age"),
     "marchers": ("march", "marches", "marched", "marchers", "protesters", "demonstrators", "rally", "rallies",
-                 "protest", "protests", "streets", "demonstration", "attended"),
+                 "protest", "protests", "streets", "demonstration", "attended",
+                 # a group on the move, counted as it arrives ("a caravan of 200 migrants")
+                 "caravan", "caravans", "arrived", "arriving"),
     "price": ("price", "priced", "worth", "valued", "paid", "pay", "cost", "costs", "deal",
               "acquisition", "bought", "buy", "sold", "sell", "contract"),
     "change": ("fell", "fall", "falls", "rose", "rise", "rises", "dropped", "drop", "drops",

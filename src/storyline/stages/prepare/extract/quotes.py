@@ -888,8 +888,6 @@ def _nsubj(tok: Token) -> Token | None:
     return None
 
 
-
-
 def _local_root_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker:
     """The subject of a sentence's main verb when the parse hangs that verb on a word outside
     the sentence (spaCy may run one sentence into the paragraph before it: "…” ¶ Roe's
