@@ -923,6 +923,13 @@ def _same_value(a: _Reading, b: _Reading) -> bool:
     if abs(a.anchor - b.anchor) > tol * max(abs(a.anchor), abs(b.anchor), 1.0):
         return False
     va, vb = a.q.value, b.q.value
+    if (va is None) != (vb is None):
+        # an amount told as a span is not a figure at its end: "tens of thousands" (up to
+        # 99,999) is not "100,000", "between 62 and 66" is not "66"
+        return False
+    if va is None and a.interval[0] != b.interval[0]:
+        lo_a, lo_b = a.interval[0], b.interval[0]
+        return abs(lo_a - lo_b) <= tol * max(abs(lo_a), abs(lo_b), 1.0)
     if va is None or vb is None or a.q.measure != b.q.measure or a.unit_factor != b.unit_factor:
         return True  # "58 km" / "36 miles": one value across a conversion's rounding
     # in one unit, figures close together are one value only when the finer rounds to the
