@@ -23,6 +23,10 @@ def test_a_frame_word_after_another_figure_is_that_figures() -> None:
     assert _frame(text, "380").frame != "killed"
     assert _frame(text, "9 deaths").frame == "killed"
     assert _frame("The flood left 12 dead in Orlen on Friday.", "12").frame == "killed"
+    # a part of the second figure takes its frame: "4 of the 31 wounded"
+    assert (
+        _frame("Doctors said 4 of the 31 wounded were still in hospital.", "4").frame == "injured"
+    )
 
 
 def test_a_group_on_the_move_is_counted_as_a_crowd() -> None:

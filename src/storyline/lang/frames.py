@@ -40,6 +40,7 @@ __all__ = [
     "EVENT_FRAMES",
     "EVENT_PLACE_PREPOSITIONS",
     "FRAME_OF_FORM",
+    "FRAME_PARTITIVE_WORDS",
     "FRAME_PHRASES_BEFORE",
     "FRAME_WORDS",
     "GENERIC_COUNTED",
@@ -336,6 +337,12 @@ DAY_OTHER_CUES: frozenset[str] = frozenset(
 DAY_LATER_CUES: frozenset[str] = frozenset(
     {"after", "before", "following", "since", "until", "till", "ahead"}
 )
+
+# Words right before a second figure that make the first a part of it ("30 of the 80
+# wounded", "two out of 12 injured"): reading right of the first figure goes on through the
+# second to the frame word (``relations.read_frame``); any other word stops it ("cases rose
+# to 610, with 14 deaths": the deaths are the 14's).
+FRAME_PARTITIVE_WORDS: frozenset[str] = frozenset({"of", "the", "its", "their", "those", "these"})
 
 # -- the quantity extractor's words (stages/prepare/extract/quantities.py) ----------------
 
