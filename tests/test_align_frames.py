@@ -6,10 +6,11 @@ that the alignment rules are tested apart from the extractor.
 
 from __future__ import annotations
 
-from report_fixture import article
+from report_fixture import article, cite, qty
 from report_fixture import facts_of as _facts
 from report_fixture import frame_at as _frame
-from storyline.stages.analysis.align import align
+from storyline.models import ArticleFacts, Quantity
+from storyline.stages.analysis.align import Alignment, align
 
 
 def test_read_frame_splits_killed_and_injured_in_one_sentence() -> None:
@@ -159,3 +160,23 @@ def test_a_crowd_on_the_move_told_two_ways_conflicts_unless_hedges_meet() -> Non
                            _facts(c, ("more than 150 villagers", "villagers", 150, "more_than"))])  # fmt: skip
     (conflict,) = al.conflicts
     assert sorted(o for s in conflict.sides for o in s.outlets) == ["Orlen Post", "Valley News"]
+
+
+def test_a_vague_amount_bounds_only_from_below() -> None:
+    def seized(fig: str, lo: float, hi: float) -> Alignment:
+        a = article("a1", "Customs officers seized 12,000 parrots at the Orlen docks on Monday.",
+                    outlet="Orlen Post")  # fmt: skip
+        b = article("b1", f"Customs officers seized {fig} parrots at the Orlen docks on Monday.",
+                    outlet="Valley News")  # fmt: skip
+        qa = qty(a, "12,000 parrots", "", None, "parrots", 12_000, "exact")
+        qb = Quantity(
+            None, "parrots", None, lo, hi, "vague", f"{fig} parrots", cite(b, f"{fig} parrots")
+        )
+        return align(
+            [a, b], [ArticleFacts(a.id, quantities=[qa]), ArticleFacts(b.id, quantities=[qb])]
+        )
+
+    # "thousands" holds with 12,000 (read up to 9,999, it is still thousands); "hundreds of
+    # thousands" cannot be 12,000
+    assert not seized("thousands of", 2_000, 9_999).conflicts
+    assert len(seized("hundreds of thousands of", 200_000, 999_999).conflicts) == 1

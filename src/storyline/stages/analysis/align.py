@@ -954,6 +954,13 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
+def _open_span(r: _Reading) -> tuple[float, float]:
+    """What a figure allows against another report's: its interval, but a vague amount only
+    bounds from below ("thousands of files" holds with "12,000 files"; "hundreds of
+    thousands" does not with "100,000")."""
+    return (r.interval[0], math.inf) if r.q.hedge == "vague" else r.interval
+
+
 def _comparable(a: _Reading, b: _Reading, sim: float) -> bool:
     """Do two figures measure the same thing in the same event (like and like)?"""
     return not _incomparable(a, b, sim)
@@ -1654,7 +1661,7 @@ def _compare(
     best: tuple[float, _Reading, _Reading] | None = None
     for ra in ca:
         for rb in cb:
-            if _overlap(ra.interval, rb.interval):
+            if _overlap(_open_span(ra), _open_span(rb)):
                 continue  # these two can both hold ("at least 5.9" and 6.1)
             if _age_moved(ra, rb, days):
                 # one person's age, older by the years between the two reports: the person
@@ -1711,7 +1718,11 @@ def _compare(
     # other value (an article giving both is not taking a side)
     noun = _noun_framed(ra, rb)
     members = [
-        [r for r in cl if _side_member(r, ref, noun) and not _overlap(r.interval, other.interval)]
+        [
+            r
+            for r in cl
+            if _side_member(r, ref, noun) and not _overlap(_open_span(r), _open_span(other))
+        ]
         for cl, ref, other in ((ca, ra, rb), (cb, rb, ra))
     ]
     both = {r.root for r in members[0]} & {r.root for r in members[1]}
