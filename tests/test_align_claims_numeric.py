@@ -164,3 +164,30 @@ def test_a_duration_and_a_count_are_never_one_fact() -> None:
                   cite(b, "two containers"), frame="change")  # fmt: skip
     al = align([a, b], [ArticleFacts(a.id, quantities=[qa]), ArticleFacts(b.id, quantities=[qb])])
     assert not _together(al, "p1", "p2")
+
+
+def test_close_figures_in_one_unit_are_one_value_only_when_one_rounds_the_other() -> None:
+    # "50.02%" and "49.98%" are two shares, less than 0.1% apart relatively: never one claim
+    texts = (
+        "With every ward counted, Mirel Dask had 50.02% of the vote in Orlen on Sunday.",
+        "With every ward counted, Mirel Dask had 49.98% of the vote in Orlen on Sunday.",
+    )
+    al = _pair(texts[0], ("50.02%", "percent", 50.02, "Mirel Dask"),
+               texts[1], ("49.98%", "percent", 49.98, "Mirel Dask"))  # fmt: skip
+    assert not _together(al, "p1", "p2")
+    # a rounded figure and a precise one it rounds: one value
+    al = _pair(texts[0], ("50.02%", "percent", 50.02, "Mirel Dask"),
+               texts[1].replace("49.98%", "50%"), ("50%", "percent", 50, "Mirel Dask"))  # fmt: skip
+    assert _together(al, "p1", "p2")
+
+
+def test_an_amount_told_as_a_span_is_not_the_figure_at_its_end() -> None:
+    a = article("p1", "Auditors took tens of thousands of invoices from the Orlen depot on Monday.",
+                outlet="Orlen Post")  # fmt: skip
+    b = article("p2", "Auditors took 100,000 invoices from the Orlen depot on Monday.",
+                outlet="Valley News")  # fmt: skip
+    vague = Quantity(None, "invoices", None, 20_000, 99_999, "vague",
+                     "tens of thousands of invoices", cite(a, "tens of thousands of invoices"))  # fmt: skip
+    al = align([a, b], [ArticleFacts(a.id, quantities=[vague]),
+                        ArticleFacts(b.id, quantities=[_q(b, "100,000 invoices", "invoices", 100_000)])])  # fmt: skip
+    assert not _together(al, "p1", "p2")

@@ -6,16 +6,35 @@ that the alignment rules are tested apart from the extractor.
 
 from __future__ import annotations
 
-from report_fixture import article
+from report_fixture import article, cite, qty
 from report_fixture import facts_of as _facts
 from report_fixture import frame_at as _frame
-from storyline.stages.analysis.align import align
+from storyline.models import ArticleFacts, Quantity
+from storyline.stages.analysis.align import Alignment, align
 
 
 def test_read_frame_splits_killed_and_injured_in_one_sentence() -> None:
     text = "The blast hit Orlen on Friday, killing 9 people and injuring 31 others."
     assert _frame(text, "9 people").frame == "killed"
     assert _frame(text, "31 others").frame == "injured"
+
+
+def test_a_frame_word_after_another_figure_is_that_figures() -> None:
+    text = "Infections in Velmar have climbed to 380, with 9 deaths, since the outbreak began."
+    assert _frame(text, "380").frame != "killed"
+    assert _frame(text, "9 deaths").frame == "killed"
+    assert _frame("The flood left 12 dead in Orlen on Friday.", "12").frame == "killed"
+    # a part of the second figure takes its frame: "4 of the 31 wounded"
+    assert (
+        _frame("Doctors said 4 of the 31 wounded were still in hospital.", "4").frame == "injured"
+    )
+
+
+def test_a_group_on_the_move_is_counted_as_a_crowd() -> None:
+    text = "A caravan of about 300 villagers reached Orlen on Friday."
+    assert _frame(text, "about 300 villagers").frame == "marchers"
+    text = "Some 300 villagers arrived in Orlen on Friday."
+    assert _frame(text, "Some 300 villagers").frame == "marchers"
 
 
 def test_read_frame_marks_parts_ages_and_updates() -> None:
@@ -127,3 +146,37 @@ def test_one_fall_told_in_two_units_is_one_value_and_a_rival_figure_conflicts() 
     (conflict,) = al.conflicts
     sides = [{x.article for x in s.cites} for s in conflict.sides]
     assert {"a1", "c1"} in sides and {"b1"} in sides
+
+
+def test_a_crowd_on_the_move_told_two_ways_conflicts_unless_hedges_meet() -> None:
+    a = article("a1", "A caravan of about 200 villagers reached Orlen on Friday after a long walk.",
+                outlet="Orlen Post")  # fmt: skip
+    b = article("b1", "A caravan of roughly 450 villagers reached Orlen on Friday after a long walk.",
+                outlet="Valley News")  # fmt: skip
+    c = article("c1", "A caravan of more than 150 villagers reached Orlen on Friday after a walk.",
+                outlet="Hill Times")  # fmt: skip
+    al = align([a, b, c], [_facts(a, ("about 200 villagers", "villagers", 200, "about")),
+                           _facts(b, ("roughly 450 villagers", "villagers", 450, "about")),
+                           _facts(c, ("more than 150 villagers", "villagers", 150, "more_than"))])  # fmt: skip
+    (conflict,) = al.conflicts
+    assert sorted(o for s in conflict.sides for o in s.outlets) == ["Orlen Post", "Valley News"]
+
+
+def test_a_vague_amount_bounds_only_from_below() -> None:
+    def seized(fig: str, lo: float, hi: float) -> Alignment:
+        a = article("a1", "Customs officers seized 12,000 parrots at the Orlen docks on Monday.",
+                    outlet="Orlen Post")  # fmt: skip
+        b = article("b1", f"Customs officers seized {fig} parrots at the Orlen docks on Monday.",
+                    outlet="Valley News")  # fmt: skip
+        qa = qty(a, "12,000 parrots", "", None, "parrots", 12_000, "exact")
+        qb = Quantity(
+            None, "parrots", None, lo, hi, "vague", f"{fig} parrots", cite(b, f"{fig} parrots")
+        )
+        return align(
+            [a, b], [ArticleFacts(a.id, quantities=[qa]), ArticleFacts(b.id, quantities=[qb])]
+        )
+
+    # "thousands" holds with 12,000 (read up to 9,999, it is still thousands); "hundreds of
+    # thousands" cannot be 12,000
+    assert not seized("thousands of", 2_000, 9_999).conflicts
+    assert len(seized("hundreds of thousands of", 200_000, 999_999).conflicts) == 1

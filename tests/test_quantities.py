@@ -265,6 +265,17 @@ def test_subject_from_the_parse() -> None:
     assert got["15-member"] == ("council", None)
 
 
+@pytest.mark.model
+def test_a_datelines_place_is_no_subject() -> None:
+    from storyline.nlp import load_spacy
+
+    text = "VELMAR, June 4 (Tidings) — The port authority on Monday impounded nine fishing boats."
+    entities = ents(text, {"VELMAR": "gpe:velmar"})
+    (q,) = extract_quantities(art(text), load_spacy()(text), entities)
+    assert q.text == "nine fishing boats" and q.subject_entity is None
+    assert "VELMAR" not in (q.subject or "")
+
+
 def test_codes_tallies_units_and_ages() -> None:
     assert quantities("The form 05 was filed.") == []
     assert quantities("The board voted 7-2 to hold rates.") == []

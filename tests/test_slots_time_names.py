@@ -122,3 +122,15 @@ def test_a_rounded_quarter_hour_holds_with_a_minute_close_by() -> None:
         "a": "The first alarm call about the warehouse blaze came in at 4:30 a.m., Okonkwo said.",
         "b": "The first alarm call about the warehouse blaze came at 4:33 a.m., Okonkwo said.",
     })  # fmt: skip
+
+
+def test_a_day_before_after_names_the_later_event_not_the_action() -> None:
+    # "on Wednesday, a day after her arrest": Wednesday is the hearing's day, not the arrest's
+    texts = {
+        "a": "Police arrested the courier Ilse Marno on Tuesday at the harbour gate.",
+        "b": "Ilse Marno stood before a judge on Wednesday, a day after her arrest at the harbour.",
+    }
+    assert not _conflicts(texts, days={"a": "2031-05-07", "b": "2031-05-07"})
+    # the action read before the cue still dates: "arrested on Wednesday after a chase"
+    texts["b"] = "Police arrested the courier Ilse Marno on Wednesday after a chase at the harbour."
+    assert _conflicts(texts, days={"a": "2031-05-07", "b": "2031-05-07"})

@@ -31,6 +31,7 @@ __all__ = [
     "CURRENCY_SYMBOLS",
     "CURRENCY_WORDS",
     "DAY_ACTION_FORMS",
+    "DAY_LATER_CUES",
     "DAY_OTHER_CUES",
     "DAY_OTHER_VERBS",
     "DIRECTION_WORDS",
@@ -39,6 +40,7 @@ __all__ = [
     "EVENT_FRAMES",
     "EVENT_PLACE_PREPOSITIONS",
     "FRAME_OF_FORM",
+    "FRAME_PARTITIVE_WORDS",
     "FRAME_PHRASES_BEFORE",
     "FRAME_WORDS",
     "GENERIC_COUNTED",
@@ -105,7 +107,9 @@ FRAME_WORDS: Mapping[str, tuple[str, ...]] = {
     "population": ("population", "residents", "inhabitants", "populated"),
     "age": ("year-old", "years-old", "aged", "age"),
     "marchers": ("march", "marches", "marched", "marchers", "protesters", "demonstrators", "rally", "rallies",
-                 "protest", "protests", "streets", "demonstration", "attended"),
+                 "protest", "protests", "streets", "demonstration", "attended",
+                 # a group on the move, counted as it arrives ("a caravan of 200 migrants")
+                 "caravan", "caravans", "arrived", "arriving"),
     "price": ("price", "priced", "worth", "valued", "paid", "pay", "cost", "costs", "deal",
               "acquisition", "bought", "buy", "sold", "sell", "contract"),
     "change": ("fell", "fall", "falls", "rose", "rise", "rises", "dropped", "drop", "drops",
@@ -326,6 +330,19 @@ DAY_OTHER_CUES: frozenset[str] = frozenset(
     {"since", "until", "till", "by", "next", "last", "from", "through", "before", "after",
      "following", "previous", "earlier", "expected", "scheduled", "due"}
 )  # fmt: skip
+
+# Words after a day that open another event's phrase, timed from the day's own: "took her
+# first session on Wednesday, a day after her appointment" dates the session, not the
+# appointment. Reading forward from a day, such a word ends the reading.
+DAY_LATER_CUES: frozenset[str] = frozenset(
+    {"after", "before", "following", "since", "until", "till", "ahead"}
+)
+
+# Words right before a second figure that make the first a part of it ("30 of the 80
+# wounded", "two out of 12 injured"): reading right of the first figure goes on through the
+# second to the frame word (``relations.read_frame``); any other word stops it ("cases rose
+# to 610, with 14 deaths": the deaths are the 14's).
+FRAME_PARTITIVE_WORDS: frozenset[str] = frozenset({"of", "the", "its", "their", "those", "these"})
 
 # -- the quantity extractor's words (stages/prepare/extract/quantities.py) ----------------
 

@@ -920,11 +920,45 @@ def _same_value(a: _Reading, b: _Reading) -> bool:
         # a record or a score: both numbers, in order ("9-14"; a bare range "9-14" too)
         return bool(a.pair) and a.pair == b.pair
     tol = _SAME_LENGTH if a.key.split("|")[1] == "length" else _SAME_VALUE
-    return abs(a.anchor - b.anchor) <= tol * max(abs(a.anchor), abs(b.anchor), 1.0)
+    if abs(a.anchor - b.anchor) > tol * max(abs(a.anchor), abs(b.anchor), 1.0):
+        return False
+    va, vb = a.q.value, b.q.value
+    if (va is None) != (vb is None):
+        # an amount told as a span is not a figure at its end: "tens of thousands" (up to
+        # 99,999) is not "100,000", "between 62 and 66" is not "66"
+        return False
+    if va is None and a.interval[0] != b.interval[0]:
+        lo_a, lo_b = a.interval[0], b.interval[0]
+        return abs(lo_a - lo_b) <= tol * max(abs(lo_a), abs(lo_b), 1.0)
+    if va is None or vb is None or a.q.measure != b.q.measure or a.unit_factor != b.unit_factor:
+        return True  # "58 km" / "36 miles": one value across a conversion's rounding
+    # in one unit, figures close together are one value only when the finer rounds to the
+    # coarser ("13.49 billion" / "13.5 billion"); "50.03%" and "49.97%" are two shares
+    va, vb = va * a.scale, vb * b.scale
+    return abs(va - vb) <= max(_written_step(va), _written_step(vb)) / 2 + 1e-9 * abs(va)
+
+
+def _written_step(v: float) -> float:
+    """The last written digit's place of a figure: 0.01 for 50.03, 100 for 20,100, 1,000,000
+    for 2 million (a round figure is as precise as its last non-zero digit)."""
+    v = abs(v)
+    if v == 0 or not math.isfinite(v):
+        return 0.0
+    step = 10.0 ** math.floor(math.log10(v))
+    while step > 1e-6 and abs(v / step - round(v / step)) > 1e-6:
+        step /= 10
+    return step
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _open_span(r: _Reading) -> tuple[float, float]:
+    """What a figure allows against another report's: its interval, but a vague amount only
+    bounds from below ("thousands of files" holds with "12,000 files"; "hundreds of
+    thousands" does not with "100,000")."""
+    return (r.interval[0], math.inf) if r.q.hedge == "vague" else r.interval
 
 
 def _comparable(a: _Reading, b: _Reading, sim: float) -> bool:
@@ -1627,7 +1661,7 @@ def _compare(
     best: tuple[float, _Reading, _Reading] | None = None
     for ra in ca:
         for rb in cb:
-            if _overlap(ra.interval, rb.interval):
+            if _overlap(_open_span(ra), _open_span(rb)):
                 continue  # these two can both hold ("at least 5.9" and 6.1)
             if _age_moved(ra, rb, days):
                 # one person's age, older by the years between the two reports: the person
@@ -1684,7 +1718,11 @@ def _compare(
     # other value (an article giving both is not taking a side)
     noun = _noun_framed(ra, rb)
     members = [
-        [r for r in cl if _side_member(r, ref, noun) and not _overlap(r.interval, other.interval)]
+        [
+            r
+            for r in cl
+            if _side_member(r, ref, noun) and not _overlap(_open_span(r), _open_span(other))
+        ]
         for cl, ref, other in ((ca, ra, rb), (cb, rb, ra))
     ]
     both = {r.root for r in members[0]} & {r.root for r in members[1]}

@@ -27,6 +27,7 @@ from storyline.lang.en import KIND_HEADS, PASSIVE_AUXILIARIES
 from storyline.lang.frames import (
     CLAUSE_BREAKS,
     FRAME_OF_FORM,
+    FRAME_PARTITIVE_WORDS,
     FRAME_PHRASES_BEFORE,
     MONTH_NOUNS,
     NUMBER_WORDS,
@@ -764,6 +765,13 @@ def read_frame(
                 break
             if word in CLAUSE_BREAKS and n > 0:
                 break
+            if (
+                side == 0
+                and n > 0
+                and (word[:1].isdigit() or word in NUMBER_WORDS)
+                and toks[i - 1][0].strip().lower() not in FRAME_PARTITIVE_WORDS
+            ):
+                break  # "cases rose to 610, with 14 deaths": the deaths are the 14's
             n += 1
             near += [(n, side, f) for f in _frames_of(tok)]
             if n >= limit:

@@ -62,6 +62,7 @@ from storyline.lang.frames import (
     COLOURED_OBJECTS,
     COLOURS,
     DAY_ACTION_FORMS,
+    DAY_LATER_CUES,
     DAY_OTHER_CUES,
     DAY_OTHER_VERBS,
     HOUSE_STYLE_ENDINGS,
@@ -210,11 +211,12 @@ def _day_actions(text: str, start: int, end: int, sent: tuple[int, int]) -> froz
     words: list[str] = []
     # outward from the day each way, up to a sentence mark or a verb that takes the day
     # itself ("said on Friday", "rose to 14 on Saturday")
-    for side in (list(reversed(before[-_DAY_SPAN:])), after[:_DAY_SPAN]):
+    sides = ((False, list(reversed(before[-_DAY_SPAN:]))), (True, after[:_DAY_SPAN]))
+    for forward, side in sides:
         for w in side:
             low = w.lower()
-            if w in ".;:!?" or low in DAY_OTHER_VERBS:
-                break
+            if w in ".;:!?" or low in DAY_OTHER_VERBS or (forward and low in DAY_LATER_CUES):
+                break  # "on Wednesday, a day after her appointment": not the appointment's
             words.append(w)
             if low not in _DAY_ACTIONS and _other_verb(low):
                 break  # "the resolution released on Friday": the day is that verb's

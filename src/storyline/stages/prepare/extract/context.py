@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
+    "DATELINE",
     "ArticleContext",
     "Deadline",
     "Mention",
@@ -34,6 +35,12 @@ __all__ = [
     "quote_spans",
     "subtree_extent",
 ]
+
+# A dateline opening a story's first sentence: "VELMAR, Ore. (AP) —", "Velmar (AFP) –". Its
+# place is never a sentence's subject (the parser may take it for one).
+DATELINE = re.compile(
+    r"\s*[A-Z][\w.’' -]{1,40}(?:,\s*[\w. ]{2,20})?\s*\([A-Z][A-Za-z]{1,8}\)\s*[—–-]{1,2}\s*"
+)
 
 # One cited mention of an entity: (start, end, entity).
 Mention = tuple[int, int, Entity]

@@ -120,7 +120,7 @@ from storyline.stages.prepare.extract._clauses import (
     resolve_entity,
     subject_of,
 )
-from storyline.stages.prepare.extract.context import ArticleContext
+from storyline.stages.prepare.extract.context import DATELINE, ArticleContext
 from storyline.stages.prepare.extract.coref import for_context
 from storyline.stages.prepare.extract.dates import find_date_spans
 
@@ -752,6 +752,9 @@ def _np(
         return None, None
     if tok.lemma_.lower() in QUANTITY_NOUNS:
         return None, None  # "a small number of troops, up to two dozen": no owner
+    dateline = DATELINE.match(text, text.rfind("\n", 0, tok.idx) + 1)
+    if dateline and tok.idx < dateline.end():
+        return None, None  # "VELMAR, May 3 (AP) — ... seized nine rifles": no Velmar's rifles
     s0, s1 = np_span(tok)
     if s0 < n.end and s1 > n.start:
         if not (n.compound and s0 < n.end <= s1):

@@ -88,6 +88,7 @@ from storyline.lang.en import (
 from storyline.lang.names import DESCRIBED_PERSON_NOUNS
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
 from storyline.stages.prepare.extract.context import (
+    DATELINE,
     NO_DEADLINE,
     ArticleContext,
     Deadline,
@@ -763,7 +764,7 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
         if subj is not None:
             # the parser may take a dateline's place as the subject ("Velmar (AP) — Roe said")
             ss = ctx.sentence(subj.idx)[0]
-            dateline = _DATELINE.match(ctx.text, ss, subj.idx + len(subj) + 40)
+            dateline = DATELINE.match(ctx.text, ss, subj.idx + len(subj) + 40)
             if dateline and subj.idx < dateline.end():
                 subj = next(
                     (t for t in subj.head.children if t.dep_ == "nsubj" and t.idx > dateline.end()),
@@ -887,12 +888,6 @@ def _nsubj(tok: Token) -> Token | None:
     return None
 
 
-# A dateline opening a story's first sentence: "VELMAR, Ore. (AP) —", "Velmar (AFP) –".
-_DATELINE = re.compile(
-    r"\s*[A-Z][\w.’' -]{1,40}(?:,\s*[\w. ]{2,20})?\s*\([A-Z][A-Za-z]{1,8}\)\s*[—–-]{1,2}\s*"
-)
-
-
 def _local_root_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker:
     """The subject of a sentence's main verb when the parse hangs that verb on a word outside
     the sentence (spaCy may run one sentence into the paragraph before it: "…” ¶ Roe's
@@ -920,7 +915,7 @@ def _local_root_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker:
 def _sentence_subject(ctx: _Ctx, ss: int, end: int, strict: bool = False) -> _Speaker:
     """The actor a sentence is about (``Coref.subject``), else a name nobody recognised
     opening it ("Lina Roe, a nurse, had one request —")."""
-    dateline = _DATELINE.match(ctx.text, ss, end)
+    dateline = DATELINE.match(ctx.text, ss, end)
     if dateline:
         ss = dateline.end()  # "Velmar (AP) — Jane Roe said": the place is no subject
     local = _local_root_subject(ctx, ss, end)
