@@ -50,6 +50,22 @@ def test_one_capitalised_word_after_of_is_a_name() -> None:
     assert "Lighthouse," not in _texts(text)
 
 
+@pytest.mark.model
+def test_a_crowds_chant_is_its_words_in_capitals_too() -> None:
+    text = (
+        "About 300 ferry workers marched through Velmar on Sunday, chanting “Save Our Pier.” "
+        "The mayor did not come out."
+    )
+    q = one(quotes(text, "spacy"), "Save Our Pier")
+    assert q.speaker is not None and "ferry workers" in q.speaker
+
+
+@pytest.mark.model
+def test_a_slogan_after_a_plural_subject_that_does_not_chant_stays_out() -> None:
+    text = "In Velmar, most ferry workers watched “Harbour Nights” on Sunday evenings."
+    assert not any("Harbour Nights" in t for t in _texts(text))
+
+
 def test_named_word_rule_without_a_parse() -> None:
     from storyline.stages.prepare.extract.quotes import _named_word
 

@@ -2087,8 +2087,18 @@ def _words_source(ctx: _Ctx, start: int, end: int) -> tuple[_Speaker, bool]:
         ent = _speaker_in(ctx, lo, hi, head=subj.idx)
         if ent is not None and ent.type in _ACTOR_TYPES:
             return _Speaker(ent), label
+        if ent is None and subj.tag_ == "NNS" and tok.lower_ in VOCAL_VERB_FORMS:
+            # "about 200 protesters chanting “Dump the Toll”": a crowd's chant is its words,
+            # in capitals too; the crowd is named as written
+            crowd = ctx.text[lo:hi]
+            if len(crowd.split()) > _CROWD_WORDS:
+                crowd = _head_phrase(ctx.text, subj)[1]
+            return _Speaker(text=crowd), True
         return none
     return none
+
+
+_CROWD_WORDS = 6  # a crowd's subject phrase longer than this is cut to its head noun phrase
 
 
 def _nsubj_of(verb: Token) -> Token | None:
