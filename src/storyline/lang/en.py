@@ -89,6 +89,7 @@ __all__ = [
     "MODAL_AUXILIARIES",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
+    "NAME_SLOT_WORDS",
     "NEGATABLE_AUXILIARIES",
     "NEGATION_ADVERBS",
     "NEGATION_CONTRACTION_STEMS",
@@ -1214,6 +1215,11 @@ WORDING_LEMMAS: frozenset[str] = frozenset({
     "reject", "defend", "charge", "allege", "tweet", "write", "joke", "quip", "attack",
     "assail", "cite", "yell", "shout", "chant", "cry", "scream", "exclaim", "imply", "note",
 })  # fmt: skip
+
+# Words before a name's slot: one capitalised word quoted right after one ("season four of
+# “Tides”", "appeared on “Harbour Talk”") is the name of a show, a work or a level, not
+# speech (quotes.py, issue 17); a possessive before the mark counts too ("Fox's “Tides”").
+NAME_SLOT_WORDS: frozenset[str] = frozenset({"of", "on"})
 
 # Words that introduce a label, not speech: a quotation right after one ("the so-called
 # “harbour pact”", "a self-described “ferry nerd”", "known as “the Pier”") is a name or a
