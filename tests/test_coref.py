@@ -741,3 +741,36 @@ def test_a_question_word_before_a_name_is_no_relative_clause() -> None:
         "said, “I need a translator.”"
     )
     assert one(quotes(text), "need a translator").speaker == "Dorian Vell"
+
+
+def test_a_name_the_parse_left_before_its_subjectless_verb_is_the_subject() -> None:
+    # "At a rally in Kell, Ada Penn also railed …" with "Penn" hung on "in" (a parse error
+    # the small model makes): the person right before the subjectless main verb is its
+    # subject. The parse is written out, so the test does not hang on the model.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["At", "a", "rally", "in", "Kell", ",", "Ada", "Penn", "also", "railed", "."]
+    heads = [9, 2, 0, 2, 3, 4, 7, 4, 9, 9, 9]
+    deps = ["prep", "det", "pobj", "prep", "pobj", "punct", "compound", "appos", "advmod",
+            "ROOT", "punct"]  # fmt: skip
+    tags = ["IN", "DT", "NN", "IN", "NNP", ",", "NNP", "NNP", "RB", "VBD", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags)
+    text = doc.text
+    ada = Entity(id="per:ada-penn", name="Ada Penn", type="PERSON")
+    kell = Entity(id="gpe:kell", name="Kell", type="GPE")
+    a = text.index("Ada")
+    k = text.index("Kell")
+    coref = Coref(
+        text, [(0, len(text))], [(k, k + 4, kell), (a, a + 8, ada)], [kell, ada], doc,
+        lambda _: False,
+    )  # fmt: skip
+    assert coref.subject(0, len(text), strict=True).entity == ada
+    # a verb with a subject of its own keeps it; an object before the verb is no subject
+    deps[7] = "dobj"
+    doc2 = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags)
+    coref2 = Coref(
+        text, [(0, len(text))], [(k, k + 4, kell), (a, a + 8, ada)], [kell, ada], doc2,
+        lambda _: False,
+    )  # fmt: skip
+    assert coref2.subject(0, len(text), strict=True).entity is None

@@ -41,3 +41,24 @@ def test_a_given_name_stays_a_person() -> None:
     text = "The crowd in Maria waited. Maria said the ferry was late."
     labels = [label for _, _, label in _places_not_people(text, _person_spans(text, "Maria"), None)]
     assert labels == ["PERSON", "PERSON"]
+
+
+class _Ent:
+    def __init__(self, text: str, label: str) -> None:
+        self.text, self.label_ = text, label
+
+
+class _Doc:
+    def __init__(self, ents: list[_Ent]) -> None:
+        self.ents = ents
+
+
+def test_a_given_name_after_at_stays_a_person_when_ner_reads_a_person() -> None:
+    # "took a swipe at Jane Varnholt": "at" before a name NER reads as a person is no place
+    text = "Penn took a swipe at Jane Varnholt on Monday. Jane Varnholt said she would reply."
+    spans = _person_spans(text, "Jane Varnholt")
+    doc = _Doc([_Ent("Jane Varnholt", "PERSON"), _Ent("Jane Varnholt", "PERSON")])
+    labels = [label for _, _, label in _places_not_people(text, spans, doc)]  # type: ignore[arg-type]
+    assert labels == ["PERSON", "PERSON"]
+    # without a parse (no NER reading) the locative still makes it a place
+    assert {label for _, _, label in _places_not_people(text, spans, None)} == {"LOC"}

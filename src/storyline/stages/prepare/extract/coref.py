@@ -107,7 +107,7 @@ from storyline.stages.prepare.extract.context import ArticleContext, subtree_ext
 from storyline.stages.prepare.extract.entities import entity_number
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "SUBJECT_PRONOUNS",
@@ -378,6 +378,10 @@ class Coref:
                     if name:
                         return Ref(name=name)
                     group = group or subj.tag_ in ("NNS", "NNPS")
+                if not parsed:
+                    stranded = self._stranded_subject(span)
+                    if stranded is not None:
+                        return Ref(stranded)
         if self.doc is None:
             newcomer = _INDEFINITE_PERSON.match(self.text, ss, end)
             if newcomer is not None:
@@ -422,6 +426,34 @@ class Coref:
                 pick[0][2], desc=newcomer_ref.desc, at=newcomer_ref.at, unnamed=newcomer_ref.unnamed
             )
         return newcomer_ref
+
+    def _stranded_subject(self, span: Span) -> Entity | None:
+        """The person named right before a finite main verb the parse left without a
+        subject ("At a rally in Kell, 62-year-old Ada Roe also railed against …": the parse
+        hangs "Roe" on "in"): only adverbs may stand between the name and the verb, and the
+        name must not be the object of a verb (needs a parse)."""
+        root = next((t for t in span if t.dep_ == "ROOT"), None)
+        if root is None or root.tag_ not in ("VBD", "VBZ", "VBP") or root.i == span.start:
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in root.children):
+            return None
+        k = root.i - 1
+        while (
+            k > span.start
+            and span.doc[k].dep_ in ("advmod", "neg")
+            and span.doc[k].head.i == root.i
+        ):
+            k -= 1
+        tok = span.doc[k]
+        if tok.tag_ not in ("NNP", "NNPS") or tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+            return None
+        a, b = tok.idx, tok.idx + len(tok.text)
+        hit = [
+            x[2]
+            for x in self.mentions_from(a - self._maxlen, b)
+            if x[0] <= a and b <= x[1] and x[1] == b and not self.in_quote(x[0])
+        ]
+        return hit[-1] if hit and hit[-1].type == "PERSON" else None
 
     def _interrupting_reporter(self, ss: int, end: int, pron: str) -> Entity | None:
         """The named subject of a verb of saying that interrupts the main clause of the

@@ -1922,6 +1922,13 @@ def _places_not_people(
                 # (NER reads many "given name + surname" as an organisation: "Jane Roe"
                 # tagged ORG is still a person; a place label still counts)
                 given = _fold(surface.split()[0]) in _FIRST_NAMES
+                # a given name that NER reads as a person at least as often as anything
+                # else: "took a swipe at Jane Roe" puts no place after "at"
+                person_name = (
+                    given
+                    and votes.get(surface, Counter())["PERSON"] > 0
+                    and votes.get(surface, Counter())["PERSON"] >= sum(others.values())
+                )
                 if (
                     " " in surface
                     and top
@@ -1929,7 +1936,7 @@ def _places_not_people(
                     and top[0][1] > votes.get(surface, Counter())["PERSON"]
                 ):
                     place[surface] = top[0][0]
-                elif " " in surface and _after_locative(text, surface):
+                elif " " in surface and not person_name and _after_locative(text, surface):
                     place[surface] = top[0][0] if top else "LOC"
                 elif " " in surface and top and _after_locative(text, surface, loose=True):
                     place[surface] = top[0][0]  # "near Pine Hollow Elementary School"
