@@ -297,13 +297,7 @@ def score(
                 v = iou(gs, trim(art.text, p.start, p.end))
                 if v >= 0.5:
                     pairs.append((v, gi, pi))
-        used_g: set[int] = set()
-        used_p: set[int] = set()
-        for v, gi, pi in sorted(pairs, reverse=True):
-            if gi in used_g or pi in used_p:
-                continue
-            used_g.add(gi)
-            used_p.add(pi)
+        for gi, pi, v in one_to_one(pairs):
             matched.append((golds[gi], ps[pi], v))
             matched_pred_kinds[ps[pi].kind] += 1
     return {
@@ -976,6 +970,20 @@ def nominal_ok(doc: PnDoc, span: tuple[int, int] | None, pred: Pred) -> bool:
     return not proper and speaker_ok(doc, coref_antecedent(doc, span), pred)
 
 
+def one_to_one(pairs: list[tuple[float, int, int]]) -> list[tuple[int, int, float]]:
+    """Greedy one-to-one matching: candidate ``(score, gold, prediction)`` pairs taken best
+    first, each gold and each prediction used once; returns ``(gold, prediction, score)``."""
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for v, gi, pi in sorted(pairs, reverse=True):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            out.append((gi, pi, v))
+    return out
+
+
 def pn_match(
     text: str, golds: list[tuple[int, int]], preds: list[tuple[int, int]], thr: float = 0.5
 ) -> list[tuple[int, int, float]]:
@@ -988,15 +996,7 @@ def pn_match(
             v = iou(gs, ps)
             if v >= thr:
                 pairs.append((v, gi, pi))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    out = []
-    for v, gi, pi in sorted(pairs, reverse=True):
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            out.append((gi, pi, v))
-    return out
+    return one_to_one(pairs)
 
 
 # sentence ends for the fair indirect matcher: ". " (or !?, a closing mark) before a capital
@@ -1055,15 +1055,7 @@ def fair_match(
             inter = len(g & q)
             if inter and inter / len(g | q) >= 0.5:
                 pairs.append((inter / len(g | q), gi, pi))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    out = []
-    for v, gi, pi in sorted(pairs, reverse=True):
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            out.append((gi, pi, v))
-    return out
+    return one_to_one(pairs)
 
 
 def content_span(text: str, at: PnAttr) -> tuple[int, int]:
