@@ -88,6 +88,7 @@ from storyline.lang.brief import (
 from storyline.lang.claims import IRREGULAR_VERB_FORMS
 from storyline.lang.en import (
     CREDIT_WORDS,
+    DEFINITE_DETERMINERS,
     INDIRECT_SPEECH_FORMS,
     LENGTH_UNITS,
     PERSON_ROLE_NOUNS,
@@ -150,9 +151,7 @@ def _speech_forms() -> frozenset[str]:
     return finite_forms(SPEECH_LEMMAS)
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"}) | frozenset(
-    POSSESSIVE_DETERMINERS
-)
+_DETERMINERS = frozenset({"a", "an", *DEFINITE_DETERMINERS, *POSSESSIVE_DETERMINERS})
 _KICKER = re.compile(r"^[^a-z:]{4,40}:\s")  # "DESPERATION: …", "BREAKING NEWS: …"
 _CREDIT = re.compile(r"\(([^()]*)\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
