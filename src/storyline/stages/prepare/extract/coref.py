@@ -1189,6 +1189,10 @@ class Coref:
             end = min(se, at)
             if end <= ss or self.in_quote(ss + (end - ss) // 2):
                 continue
+            if end == at and self.text[ss:at].rstrip().endswith(","):
+                # "Roe is reckless, the vice president said": the clause before a
+                # description set off by a comma is what it reports, not who it is
+                continue
             seen += 1
             subj = self.subject(ss, end, strict=True)
             cand = subj.entity

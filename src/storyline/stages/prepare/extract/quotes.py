@@ -46,6 +46,8 @@ from storyline.lang import (
 )
 from storyline.lang.en import (
     APPOSITION_BREAK_WORDS,
+    DEMONSTRATIVE_DETERMINERS,
+    PHRASAL_REPORTING_FORMS,
     ATTITUDE_VERBS,
     ATTRIBUTION_SPEECH_VERBS,
     BELIEF_VERBS,
@@ -102,7 +104,7 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_quotes"]
 
-_VERBS = alternation(REPORTING_FORMS)
+_VERBS = alternation(REPORTING_FORMS | PHRASAL_REPORTING_FORMS)
 _ADV = rf"(?:(?:{alternation(REPORTING_ADVERBS)})\s+)*"
 # The adverbs and auxiliaries ending a reporting verb's subject phrase ("Roe had", "Roe, asked
 # about it, had also"): the subject is what comes before them.
@@ -111,6 +113,13 @@ _TIME = (
     rf"(?:\s+(?:on\s+)?(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})|"
     rf"\s+(?:this|last)\s+(?:{'|'.join(CALENDAR_PERIODS)})|\s+(?:{'|'.join(REPORT_TIME_ADVERBS)})|"
     r"\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+[A-Z]\w+))*"
+)
+# A time adjunct between a subject and its verb ("Jane Roe, the mayor, on Tuesday called"):
+# not part of the subject's phrase.
+_TRAILING_TIME = re.compile(
+    rf"(?:\s+on\s+(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|"
+    rf"\s+(?:this|last)\s+(?:{'|'.join(CALENDAR_PERIODS)}))+\s*\Z"
 )
 _PRONOUNS = SUBJECT_PRONOUNS  # pronouns that name a speaker (coref.py)
 _PRON = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in _PRONOUNS) + ")"
@@ -574,7 +583,12 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         for x in ctx.mentions_from(a, org[0])
         if x[2].type == "PERSON"
         and x[1] < org[0]
-        and re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:the\s+)?", text[x[1] : org[0]])
+        # (also across the town before a state: "Jane Roe of Velmar, Oregon, said")
+        and re.fullmatch(
+            r"\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}?"
+            r"(?:[A-Z][\w.’'-]*,\s+)?",
+            text[x[1] : org[0]],
+        )
     ]
     if of:
         return of[-1][2]
@@ -642,6 +656,8 @@ def _plain_np(phrase: str) -> str | None:
     """A short noun phrase naming a speaker no actor matches ("port agents"), without article."""
     phrase = re.split(r"[,;:()—–]", phrase)[-1].strip()
     words = phrase.split()
+    if len(words) > 1 and words[0].lower() in DEMONSTRATIVE_DETERMINERS:
+        words = words[1:]  # "this source told the Gazette": a determiner, as "the"
     if not 1 <= len(words) <= 9 or any(w.lower() in SPEAKER_CLAUSE_WORDS for w in words):
         return None
     if words[0].lower() in SPEAKER_PREPOSITIONS or not re.match(r"[\w’'-]+$", words[-1]):
@@ -715,6 +731,9 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     aux = _TRAILING_ADV.search(ctx.text, a, b)
     if aux:  # "Roe had said", "Roe, asked about it, had also told": the subject ends before
         b = aux.start()
+    when = _TRAILING_TIME.search(ctx.text, a, b)
+    if when and when.start() > a:  # "Roe, the mayor, on Tuesday called": the time is no name
+        b = when.start()
     if re.match(r"\w+ing\b", ctx.text[verb_at : verb_at + 20]):
         # "…, stating that": a participle shares the subject of the clause it hangs on; after a
         # comma ("Roe said the pier could close, adding, “…”") that is the main clause's
@@ -802,7 +821,18 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
         ss, _ = ctx.sentence(a)
         first = [x for x in ctx.mentions_from(ss, b) if not ctx.in_quote(x[0])]
         return _Speaker(first[0][2]) if first else _Speaker()
+    rel = _CLOSED_RELATIVE.search(phrase)
+    if rel and rel.start() > 0:
+        # "One attendee, who spoke on condition of anonymity, said": the noun before the
+        # relative clause set off by commas
+        sp = _noun_speaker(ctx, phrase[: rel.start()], a)
+        if sp:
+            return sp
     return _noun_speaker(ctx, phrase, a)
+
+
+# A relative clause set off by commas closing a subject phrase: ", who spoke to reporters,".
+_CLOSED_RELATIVE = re.compile(r",\s*who\s[^,;:“”\"]{1,120},\s*\Z")
 
 
 # One author in a byline: "By Jane Roe", "Jane Roe" (not "Jane Roe and Ivo Penn", "Staff").
@@ -1307,6 +1337,11 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
             return _Speaker(pronoun=put.group("np").lower(), at=a), True
     m = _BEFORE_VERB.search(head)
     by_verb = m is not None
+    vocal = _BEFORE_VOCAL.search(head)
+    if m and vocal and vocal.start("v") >= m.end("v"):
+        # "Roe said as a heckler yelled: “…”": the verb closing the clause right before the
+        # quotation is a later clause's, with its own subject; that subject is the speaker
+        m = None
     if m:
         rest_a, rest_b = ss + m.start("rest"), ss + m.end("rest")
         # "said Jane Roe:" names the speaker after the verb, but "telling Jane Roe,", "told
@@ -1316,6 +1351,9 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
             and not _OBJECT_LEAD.match(m.group("rest"))
             # ("argues that as Velmar's ties deepen, “…”": the reported clause, no speaker)
             and not _CLAUSE_LEAD.match(m.group("rest"))
+            # ("As Roe said last week in Velmar, “…”": a verb whose subject the parse puts
+            # before it has no speaker after it, only a time or a place)
+            and not _subject_before(ctx, ss, ss + m.start("v"))
         )
         ent = None
         if rest_b > rest_a and inverted:
@@ -1339,7 +1377,6 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         sp = _np_speaker(ctx, ss, verb_at, verb_at)
         if sp.pronoun or sp.text or (sp.entity is not None and sp.entity.type in _ACTOR_TYPES):
             return sp, True
-    vocal = _BEFORE_VOCAL.search(head)
     if vocal:
         # "A boy on the pier shouted, “…": a verb of the manner of speaking closing the
         # clause; its subject (a description when no one is named: the boy is the source)
@@ -1376,6 +1413,18 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         lone = _LONE_NAME.match(head) if not sp else None
         return (_Speaker(text=lone.group(1)) if lone else sp), True
     return _Speaker(), by_verb or not head.strip()
+
+
+def _subject_before(ctx: _Ctx, ss: int, verb_at: int) -> bool:
+    """With a parse, whether the verb at ``verb_at`` has a subject in ``[ss, verb_at)``
+    outside quotations ("As Roe said in Velmar": Roe; not "said Roe")."""
+    if ctx.doc is None:
+        return False
+    tok = _token_at(ctx.doc, verb_at)
+    return tok is not None and any(
+        c.dep_ in ("nsubj", "nsubjpass") and ss <= c.idx < verb_at and not ctx.in_quote(c.idx)
+        for c in tok.children
+    )
 
 
 def _described_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker | None:
@@ -1616,6 +1665,14 @@ def _closing_clause_holds(ctx: _Ctx, seg: _Seg) -> bool:
         return True
     if verb.dep_ == "parataxis" and verb.head.i in above:
         return True
+    if (
+        verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.idx > verb.head.idx
+        and not any(c.dep_ in ("agent", "dobj") for c in verb.children)
+        and not any(t.dep_ in ("cc", "mark") for t in span if t.i < verb.i)
+    ):  # fmt: skip
+        # "“…,” Ivo Roe, the former mayor, proclaimed.": a name's verb the parse hangs on
+        # the name as a participle (one with an agent, "measures added by", stays out)
+        return True
     # the parse is trusted only where it shows another clause: a conjunction or a
     # subordinator before the verb, an infinitive, or a participle or relative on a noun
     # ("“…,” Roe said" may parse loosely after a quotation that is a whole clause)
@@ -1833,6 +1890,18 @@ def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
             # "Roe said the plan would cut costs, and called it “…”": a phrase naming no
             # actor under the reported clause of a verb before it is no speaker; the
             # reporting verb's subject is, when it is an actor or a pronoun
+            outer_at = ss + last[1].start()
+            outer = _np_speaker(ctx, ss, outer_at, outer_at)
+            if outer.entity is not None or outer.pronoun:
+                return outer
+        if (
+            k == 0 and len(last) > 1 and ctx.doc is not None
+            and _CONJOINED_END.search(ctx.text, ss, verb_at)
+            and _reported_by(ctx.doc, ss + last[1].start(), verb_at)
+        ):  # fmt: skip
+            # "Roe said Penn is to blame and accused him of “…”": a reporting or framing
+            # verb conjoined after the reported clause goes with the verb that reports it,
+            # not with the clause's subject
             outer_at = ss + last[1].start()
             outer = _np_speaker(ctx, ss, outer_at, outer_at)
             if outer.entity is not None or outer.pronoun:
