@@ -115,3 +115,44 @@ def test_a_two_word_retort_closes_a_quotation_next_to_its_subject() -> None:
 def test_more_verbs_close_a_quotation_without_a_parse(verb: str) -> None:
     text = f"Mara Velden waved.\n\n“Go back to your boat,” Vantos {verb}, and a guard led him out."
     assert one(quotes(text), "boat").speaker == "Vantos"
+
+
+@pytest.mark.model
+def test_a_new_sentence_reporting_its_own_clause_does_not_attribute_the_quote() -> None:
+    text = (
+        "The memoir accuses Velden of treating the guards like “mall security guards.” "
+        "She said that is a distortion."
+    )
+    speaker = one(quotes(text, "spacy"), "mall security").speaker
+    assert speaker is not None and "Velden" not in speaker
+
+
+@pytest.mark.model
+def test_a_group_a_preposition_governs_is_not_the_subject_s_head() -> None:
+    text = (
+        "Vantos was fined in 2012.\n\nVelden's fundraising email to her supporters notes "
+        "that Ivo Penn “is a civil rights attorney who has fought for fair wages.”"
+    )
+    speaker = one(quotes(text, "spacy"), "civil rights").speaker
+    assert speaker is not None and "supporters" not in speaker
+
+
+@pytest.mark.model
+def test_a_word_inside_the_quotation_is_not_its_attribution_s_subject() -> None:
+    text = (
+        "“My dear Ivo Penn,” the conference speaker says into the camera with a crowd "
+        "behind him. “I am here with a group of friends.”"
+    )
+    found = quotes(text, "spacy")
+    assert one(found, "My dear").speaker == "conference speaker"
+    assert one(found, "group of friends").speaker == "conference speaker"
+
+
+@pytest.mark.model
+def test_a_reporting_verb_in_a_relative_clause_on_an_object_gives_way_to_the_main_one() -> None:
+    text = (
+        "Harbor reporter Ivo Penn tweeted back at Velden pointing out how ironic the "
+        "statement was coming from a candidate who promised mass evictions: “Your plan "
+        "would split those families apart.”"
+    )
+    assert one(quotes(text, "spacy"), "split those").speaker == "Ivo Penn"

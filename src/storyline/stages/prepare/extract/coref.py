@@ -343,6 +343,13 @@ class Coref:
                         )
                     )
                 ):
+                    if any(
+                        c.dep_ == "nsubj" and subj.idx < c.idx < subj.head.idx
+                        for c in subj.head.children
+                    ):
+                        # two subjects of one verb, a misparse of a fronted phrase ("Speaking
+                        # in Salem, New Hampshire, Roe went"): the one next to the verb
+                        continue
                     parsed = True
                     if subj.lower_ in SUBJECT_PRONOUNS:
                         return Ref(pronoun=subj.lower_, at=subj.idx)
@@ -1189,9 +1196,10 @@ class Coref:
             end = min(se, at)
             if end <= ss or self.in_quote(ss + (end - ss) // 2):
                 continue
-            if end == at and self.text[ss:at].rstrip().endswith(","):
-                # "Roe is reckless, the vice president said": the clause before a
-                # description set off by a comma is what it reports, not who it is
+            if end == at and re.search(r",\s*(?:[”\"’]|'')?\s*\Z", self.text[ss:at]):
+                # "Roe is reckless, the vice president said" (or "“…, Roe,” the speaker
+                # says"): the clause before a description set off by a comma is what it
+                # reports, not who it is
                 continue
             seen += 1
             subj = self.subject(ss, end, strict=True)

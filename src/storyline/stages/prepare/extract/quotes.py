@@ -105,6 +105,7 @@ if TYPE_CHECKING:
 __all__ = ["extract_quotes"]
 
 _VERBS = alternation(REPORTING_FORMS | PHRASAL_REPORTING_FORMS)
+_VERB_FORMS = REPORTING_FORMS  # (one-word forms, as a token's text)
 _ADV = rf"(?:(?:{alternation(REPORTING_ADVERBS)})\s+)*"
 # The adverbs and auxiliaries ending a reporting verb's subject phrase ("Roe had", "Roe, asked
 # about it, had also"): the subject is what comes before them.
@@ -478,7 +479,7 @@ _RELATIVE_BEFORE = re.compile(
 _PREP_GOVERNED = re.compile(
     rf"\s*(?:[Oo]ne|[Aa]n?|[Tt]he|[\w’'-]+['’]s)\s+(?:{_NOT_BREAK}[\w’'-]+\s+)?"
     rf"{_NOT_BREAK}(?!(?:{alternation(set(NEGATABLE_AUXILIARIES) | PASSIVE_AUXILIARIES)})\s)[a-z]{{3,}}(?<!ed)\s+"
-    rf"(?:{'|'.join(sorted(GOVERNING_PREPOSITIONS))})\s+(?:the\s+)?"
+    rf"(?:{'|'.join(sorted(GOVERNING_PREPOSITIONS))})\s+(?:(?:the|his|her|their|its)\s+)?"
     r"(?:[A-Z][\w.’'-]*\s+){0,2}\Z"
 )
 # An age in commas right after a name: "Jane Roe, 41, of Velmar".
@@ -517,7 +518,8 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
             for x in found
             if not _RELATIVE_BEFORE.match(text, _chunk_start(text, a, x[0]), x[0])
             and not (
-                x[2].type == "PERSON"
+                # (an unnamed group too: "Roe's email to her supporters notes": the email's)
+                x[2].type in ("PERSON", "UNNAMED")
                 and _PREP_GOVERNED.fullmatch(text, _chunk_start(text, a, x[0]), x[0])
             )
         ]
@@ -670,6 +672,8 @@ def _plain_np(phrase: str) -> str | None:
         return None  # a possessive ("Jane Roe's") or a function word ("who", "the")
     if all(w.rstrip(".") in _TITLES for w in words):
         return None  # a bare title ("Sen.") names no one
+    if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]+ing", words[0]) and words[1].islower():
+        return None  # a participle opening the sentence ("Holding signs"), no one
     if (
         words[0].islower()
         and words[0].endswith("ing")
@@ -788,6 +792,8 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
                     (t for t in subj.head.children if t.dep_ == "nsubj" and t.idx > dateline.end()),
                     None,
                 )
+        if subj is not None and subj.idx < a and ctx.in_quote(subj.idx):
+            subj = None  # "“Dear Roe,” the speaker says": a word of the quotation is no subject
         if subj is not None and subj.lower_ in ("who", "that", "which"):
             # "Jane Roe, who said …": the relative pronoun stands for the noun it hangs on
             rel = subj.head
@@ -1186,6 +1192,11 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         words = m.group("np").rsplit(",", 1)[-1].split()
         if len(words) > 6 or any(w.lower() in SPEAKER_CLAUSE_WORDS for w in words):
             m = None
+    if m and ctx.doc is not None:
+        v_tok = _token_at(ctx.doc, m.start("v"))
+        if v_tok is not None and v_tok.pos_ in ("NOUN", "PROPN"):
+            # "“…,” came shouts from the crowd": the form is a noun here, no reporting verb
+            m = None
     aside = _AS_ASIDE.match(m.group("np")) if m and punct == "," else None
     if m and aside:
         # "“…,” as his father hoped, Ivo Roe said.": an "as" clause set off by commas, then
@@ -1355,6 +1366,9 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
             # before it has no speaker after it, only a time or a place)
             and not _subject_before(ctx, ss, ss + m.start("v"))
         )
+        main = _main_report_over_relative(ctx, ss, ss + m.start("v"))
+        if main:
+            return main, True
         ent = None
         if rest_b > rest_a and inverted:
             # "said Ivo Roe, Penn's campaign manager:": the name right after the verb heads
@@ -1413,6 +1427,28 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         lone = _LONE_NAME.match(head) if not sp else None
         return (_Speaker(text=lone.group(1)) if lone else sp), True
     return _Speaker(), by_verb or not head.strip()
+
+
+def _main_report_over_relative(ctx: _Ctx, ss: int, verb_at: int) -> _Speaker:
+    """With a parse, the speaker of the sentence's main reporting verb when the reporting
+    verb nearest a colon sits in a relative clause on an object ("Roe tweeted back at Penn,
+    pointing to a candidate who promised mass evictions: “…”" is Roe's, not the
+    candidate's); nothing otherwise (a relative clause on the subject, "Roe, who said:", is
+    the subject's anyway)."""
+    if ctx.doc is None:
+        return _Speaker()
+    tok = _token_at(ctx.doc, verb_at)
+    if tok is None or tok.dep_ != "relcl" or tok.head.dep_ in ("nsubj", "nsubjpass"):
+        return _Speaker()
+    root = tok.sent.root
+    if (
+        not ss <= root.idx < verb_at
+        or root.lower_ not in REPORTING_FORMS
+        or ctx.in_quote(root.idx)
+        or not any(c.dep_ == "nsubj" and ss <= c.idx < root.idx for c in root.children)
+    ):
+        return _Speaker()
+    return _np_speaker(ctx, ss, root.idx, root.idx)
 
 
 def _subject_before(ctx: _Ctx, ss: int, verb_at: int) -> bool:
@@ -1555,6 +1591,13 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             # "“Why now?” Penn then writes back, “…”" / "“…!” She replied that …": a
             # sentence after a finished quotation reporting words of its own
             sp, closing = before, False
+        if (
+            closing and kind == "partial" and seg.close_mark is not None
+            and _closing_punct(ctx.text, seg.close_mark + 1) == "."
+        ):  # fmt: skip
+            # "Roe called him “a failed candidate.” Penn fired back, …": a partial quotation
+            # ending its sentence has no attribution in the next one
+            sp, closing = before, False
         if closing and kind == "partial" and not _closing_clause_holds(ctx, seg):
             # "Roe said he would “end it,” and Penn vowed to …": the clause after the mark
             # is another clause's, with its own subject; not this quotation's attribution
@@ -1637,7 +1680,17 @@ def _new_sentence_with_own_words(ctx: _Ctx, seg: _Seg) -> bool:
     opens = re.search(r"[,:]\s*[“\"]", tail)
     if opens and not ctx.in_quote(end + opens.start()):
         return True
-    return _closing_has_own_content(ctx, seg)
+    if _closing_has_own_content(ctx, seg):
+        return True
+    # the parse may end the quotation's sentence at its mark: the new sentence's own root
+    # ("… like “hired guards.” She said that is a distortion.": her words, not the quote's)
+    tok = _token_at(ctx.doc, end + nxt.start(1))
+    if tok is None or tok.sent.start_char < end:
+        return False
+    root = tok.sent.root
+    return root.lower_ in _VERB_FORMS and any(
+        c.dep_ == "ccomp" and c.idx > root.idx for c in root.children
+    )
 
 
 def _closing_clause_holds(ctx: _Ctx, seg: _Seg) -> bool:
@@ -1863,6 +1916,13 @@ def _starts_paragraph(text: str, pos: int) -> bool:
 _FRAMING = rf"(?:{alternation(FRAMING_VERB_FORMS)})(?!\s+for\b)"
 
 
+# A verb of the manner of speaking right before a quotation mark: "the crowd chanted “".
+_VOCAL_RIGHT_BEFORE = re.compile(
+    rf"\b(?P<v>{alternation(sorted(f for f in VOCAL_VERB_FORMS if not f.endswith('ing')))})"
+    r"\s*\Z"
+)
+
+
 def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     """Speaker of a partial quote: the subject of the reporting verb its sentence hangs on."""
     assert seg.open_mark is not None
@@ -1872,6 +1932,18 @@ def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
         for m in re.finditer(rf"\b(?:{_VERBS}|{_FRAMING})\b", ctx.text[ss : seg.open_mark])
         if not ctx.in_quote(ss + m.start())
     ]
+    vocal = _VOCAL_RIGHT_BEFORE.search(ctx.text, ss, seg.open_mark)
+    if vocal and not ctx.in_quote(vocal.start()):
+        # "Holding signs calling Roe “…,” the protesters chanted “…”": a verb of the manner
+        # of speaking right before the mark introduces its subject's words
+        verb_at = vocal.start("v")
+        sp = (
+            _np_speaker(ctx, ss, verb_at, verb_at)
+            if ctx.doc is not None
+            else _subject_by_position(ctx, ss, verb_at)
+        )
+        if sp:
+            return sp
     # the nearest verb first; when its subject names no one ("Roe said that fact speaks to
     # who is “…”": the fact), the verb before it, whose reported clause holds the quote
     last = list(reversed(verbs[-2:]))
