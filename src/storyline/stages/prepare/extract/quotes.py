@@ -1594,6 +1594,7 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
         if (
             closing and kind == "partial" and seg.close_mark is not None
             and _closing_punct(ctx.text, seg.close_mark + 1) == "."
+            and re.match(r"[ \t]*[A-Z]", ctx.text[seg.close_mark + 1 : seg.close_mark + 4])
         ):  # fmt: skip
             # "Roe called him “a failed candidate.” Penn fired back, …": a partial quotation
             # ending its sentence has no attribution in the next one
