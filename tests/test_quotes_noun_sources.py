@@ -13,8 +13,7 @@ from quote_fixture import one, quotes
 @pytest.mark.model
 def test_a_later_clause_closing_on_a_vocal_verb_gives_its_own_subject() -> None:
     text = (
-        "“Somebody here is having a bad day,” Velden said as the heckler yelled: "
-        "“You are a fraud!”"
+        "“Somebody here is having a bad day,” Velden said as the heckler yelled: “You are a fraud!”"
     )
     found = quotes(text, "spacy")
     assert one(found, "fraud").speaker == "heckler"

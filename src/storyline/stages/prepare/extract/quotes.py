@@ -46,12 +46,11 @@ from storyline.lang import (
 )
 from storyline.lang.en import (
     APPOSITION_BREAK_WORDS,
-    DEMONSTRATIVE_DETERMINERS,
-    PHRASAL_REPORTING_FORMS,
     ATTITUDE_VERBS,
     ATTRIBUTION_SPEECH_VERBS,
     BELIEF_VERBS,
     CALENDAR_PERIODS,
+    DEMONSTRATIVE_DETERMINERS,
     DOCUMENT_ACT_LEMMAS,
     DOCUMENT_NOUNS,
     DOCUMENT_READING_FORMS,
@@ -71,6 +70,7 @@ from storyline.lang.en import (
     OBJECT_LEAD_PREPOSITIONS,
     PASSIVE_AUXILIARIES,
     PERSON_ROLE_NOUNS,
+    PHRASAL_REPORTING_FORMS,
     QUOTE_CONNECTIVES,
     REPORT_TIME_ADVERBS,
     REPORTED_CLAUSE_LEADS,
@@ -827,11 +827,11 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
         ss, _ = ctx.sentence(a)
         first = [x for x in ctx.mentions_from(ss, b) if not ctx.in_quote(x[0])]
         return _Speaker(first[0][2]) if first else _Speaker()
-    rel = _CLOSED_RELATIVE.search(phrase)
-    if rel and rel.start() > 0:
+    closed_rel = _CLOSED_RELATIVE.search(phrase)
+    if closed_rel and closed_rel.start() > 0:
         # "One attendee, who spoke on condition of anonymity, said": the noun before the
         # relative clause set off by commas
-        sp = _noun_speaker(ctx, phrase[: rel.start()], a)
+        sp = _noun_speaker(ctx, phrase[: closed_rel.start()], a)
         if sp:
             return sp
     return _noun_speaker(ctx, phrase, a)
