@@ -155,3 +155,13 @@ def test_a_reporting_verb_in_a_relative_clause_on_an_object_gives_way_to_the_mai
         "would split those families apart.”"
     )
     assert one(quotes(text, "spacy"), "split those").speaker == "Ivo Penn"
+
+
+@pytest.mark.model
+def test_the_issuer_of_a_statement_is_the_speaker_of_its_words() -> None:
+    text = (
+        "Mr. Vantos, who said last week that a judge in a case involving his school was "
+        "biased against him, issued a statement Tuesday saying, “I do not feel that "
+        "heritage makes anyone partial. I am asking.” He added that he was asking a question."
+    )
+    assert one(quotes(text, "spacy"), "heritage makes").speaker == "Vantos"

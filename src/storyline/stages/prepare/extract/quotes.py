@@ -672,6 +672,8 @@ def _plain_np(phrase: str) -> str | None:
         return None  # a possessive ("Jane Roe's") or a function word ("who", "the")
     if all(w.rstrip(".") in _TITLES for w in words):
         return None  # a bare title ("Sen.") names no one
+    if len(words) > 1 and re.fullmatch(r"[a-z]+ed", words[0]) and words[1] in ("a", "an", "the"):
+        return None  # a verb and its object ("issued a statement Tuesday"), no one
     if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]+ing", words[0]) and words[1].islower():
         return None  # a participle opening the sentence ("Holding signs"), no one
     if (
@@ -783,6 +785,12 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     if ctx.doc is not None:
         tok = _token_at(ctx.doc, verb_at)
         subj = _nsubj(tok) if tok is not None else None
+        if (
+            subj is None and tok is not None and tok.dep_ == "acl"
+            and tok.head.dep_ == "dobj" and tok.head.lemma_ in DOCUMENT_NOUNS | SPEECH_NOUNS
+        ):  # fmt: skip
+            # "Roe issued a statement Tuesday saying, “…”": the issuer of the statement
+            subj = _nsubj(tok.head.head)
         if subj is not None:
             # the parser may take a dateline's place as the subject ("Velmar (AP) — Roe said")
             ss = ctx.sentence(subj.idx)[0]
