@@ -165,3 +165,18 @@ def test_the_issuer_of_a_statement_is_the_speaker_of_its_words() -> None:
         "heritage makes anyone partial. I am asking.” He added that he was asking a question."
     )
     assert one(quotes(text, "spacy"), "heritage makes").speaker == "Vantos"
+
+
+@pytest.mark.model
+def test_a_verb_before_a_noun_form_is_no_attribution_but_a_noun_phrase_is() -> None:
+    shouts = (
+        "The chairman called for a voice vote.\n\n"
+        "“Call the roll,” came shouts from the crowd, as the crowd booed."
+    )
+    assert one(quotes(shouts, "spacy"), "Call the roll").speaker != "came"
+    states = (
+        "In the new spot, the group tries to shift the talk.\n\n"
+        "“They know she is the only one strong enough,” a voice-over in the ad states."
+    )
+    speaker = one(quotes(states, "spacy"), "strong enough").speaker
+    assert speaker is not None and speaker.startswith("voice-over")

@@ -1202,8 +1202,15 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
             m = None
     if m and ctx.doc is not None:
         v_tok = _token_at(ctx.doc, m.start("v"))
-        if v_tok is not None and v_tok.pos_ in ("NOUN", "PROPN"):
-            # "“…,” came shouts from the crowd": the form is a noun here, no reporting verb
+        np_tok = _token_at(
+            ctx.doc, m.start("np") + len(m.group("np")) - len(m.group("np").lstrip())
+        )
+        if (
+            v_tok is not None and v_tok.pos_ in ("NOUN", "PROPN")
+            and np_tok is not None and np_tok.pos_ in ("VERB", "AUX")
+        ):  # fmt: skip
+            # "“…,” came shouts from the crowd": a verb, then the form as a noun; no
+            # subject and no reporting verb ("“…,” a voice-over states" is one)
             m = None
     aside = _AS_ASIDE.match(m.group("np")) if m and punct == "," else None
     if m and aside:
