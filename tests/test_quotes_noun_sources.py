@@ -180,3 +180,24 @@ def test_a_verb_before_a_noun_form_is_no_attribution_but_a_noun_phrase_is() -> N
     )
     speaker = one(quotes(states, "spacy"), "strong enough").speaker
     assert speaker is not None and speaker.startswith("voice-over")
+
+
+@pytest.mark.model
+def test_a_participle_closing_the_clause_keeps_the_main_subject() -> None:
+    text = (
+        "Vargas asked a question on Facebook.\n\n"
+        "Velden responded to Vargas’ question on Facebook writing, “Yes, I will. That was "
+        "a poor choice of words.”"
+    )
+    assert one(quotes(text, "spacy"), "poor choice").speaker == "Velden"
+
+
+@pytest.mark.model
+def test_a_fronted_time_phrase_does_not_widen_the_description_s_search() -> None:
+    text = (
+        "“That would be Mara Velden,” Penn said.\n\n"
+        "“Oh well, I do not want to say so,” Vantos responded.\n\n"
+        "Six months ago, the independent Dunmere senator said, the papers considered him a "
+        "“fringe candidate,” making air quotes."
+    )
+    assert one(quotes(text, "spacy"), "fringe").speaker != "Mara Velden"

@@ -1199,7 +1199,9 @@ class Coref:
             if end == at and re.search(r",\s*(?:[”\"’]|'')?\s*\Z", self.text[ss:at]):
                 # "Roe is reckless, the vice president said" (or "“…, Roe,” the speaker
                 # says"): the clause before a description set off by a comma is what it
-                # reports, not who it is
+                # reports, not who it is (the sentence still counts as one of the two:
+                # "Six months ago, the senator said" looks no further back for it)
+                seen += 1
                 continue
             seen += 1
             subj = self.subject(ss, end, strict=True)

@@ -1364,9 +1364,10 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
     m = _BEFORE_VERB.search(head)
     by_verb = m is not None
     vocal = _BEFORE_VOCAL.search(head)
-    if m and vocal and vocal.start("v") >= m.end("v"):
+    if m and vocal and vocal.start("v") >= m.end("v") and not vocal.group("v").endswith("ing"):
         # "Roe said as a heckler yelled: “…”": the verb closing the clause right before the
         # quotation is a later clause's, with its own subject; that subject is the speaker
+        # (not a participle: "Roe responded to Penn's question writing, “…”" is Roe's)
         m = None
     if m:
         rest_a, rest_b = ss + m.start("rest"), ss + m.end("rest")
