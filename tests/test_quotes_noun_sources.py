@@ -201,3 +201,13 @@ def test_a_fronted_time_phrase_does_not_widen_the_description_s_search() -> None
         "“fringe candidate,” making air quotes."
     )
     assert one(quotes(text, "spacy"), "fringe").speaker != "Mara Velden"
+
+
+@pytest.mark.model
+def test_an_organisation_s_document_keeps_its_words() -> None:
+    text = (
+        "On Saturday, his campaign sent out a fundraising email stressing the gains. "
+        "“Our revolution has already changed her mind on trade,” read the email."
+    )
+    speaker = one(quotes(text, "spacy"), "revolution").speaker
+    assert speaker is not None and speaker.endswith("email") and "campaign" not in speaker

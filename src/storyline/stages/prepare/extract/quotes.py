@@ -789,8 +789,14 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
             subj is None and tok is not None and tok.dep_ == "acl"
             and tok.head.dep_ == "dobj" and tok.head.lemma_ in DOCUMENT_NOUNS | SPEECH_NOUNS
         ):  # fmt: skip
-            # "Roe issued a statement Tuesday saying, “…”": the issuer of the statement
+            # "Roe issued a statement Tuesday saying, “…”": the issuer of the statement, when
+            # a person; else the document ("his campaign sent an email stressing": the email)
             subj = _nsubj(tok.head.head)
+            if subj is not None and subj.lower_ not in ("he", "she"):
+                lo, hi = subtree_extent(subj)
+                issuer = _speaker_in(ctx, lo, hi, head=subj.idx)
+                if issuer is None or issuer.type != "PERSON":
+                    subj = tok.head  # the document itself
         if subj is not None:
             # the parser may take a dateline's place as the subject ("Velmar (AP) — Roe said")
             ss = ctx.sentence(subj.idx)[0]
