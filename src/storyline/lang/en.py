@@ -244,6 +244,9 @@ boast        boasted boasts                                   | attr quote
 exclaim      exclaimed exclaims                               | attr quote
 shout        shouted shouts                                   | attr quote
 muse         mused muses                                      | attr quote
+proclaim     proclaimed proclaims                             | attr quote
+bark         barked barks                                     | attr quote
+retort       retorted retorts                                 | attr quote
 signal       signals signaled signalled                       | subj
 believe      believes                                         | clause
 reject       rejected rejects                                 | deny
@@ -296,6 +299,11 @@ def finite_forms(lemmas: Iterable[str], *, nouns: bool = True) -> frozenset[str]
 # Surface forms that mark an attribution next to a name ("said", "told", "according to" aside).
 REPORTING_FORMS: frozenset[str] = frozenset(
     f for lemma in _lemmas("attr") for f in SPEECH_VERBS[lemma]
+)
+# Two-word verbs of retort that close or open a quotation next to their subject like a
+# reporting verb ("“…,” Roe shot back."); the speech table holds one-word forms only.
+PHRASAL_REPORTING_FORMS: frozenset[str] = frozenset(
+    {"shot back", "shoots back", "fired back", "fires back"}
 )
 # Lemmas whose subject (in a dependency parse) is the speaker of the clause they govern.
 SPEECH_LEMMAS: frozenset[str] = frozenset(_lemmas("subj"))
@@ -1285,6 +1293,9 @@ NOT_A_SPEAKER_WORDS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset({
     "earlier", "also", "then", "again", "previously", "once", "still", "now", "meanwhile",
     "however", "instead", "none", "nobody", "neither",
 })  # fmt: skip
+# Demonstratives that open a noun phrase as an article does ("this source told the paper",
+# "those officials said"): kept out of a written speaker, as "the" is.
+DEMONSTRATIVE_DETERMINERS: frozenset[str] = frozenset({"this", "these", "those"})
 # Words that open a reported clause right after a reporting verb ("argues that as …", "said
 # if …"): what follows is the clause, never an inverted speaker ("said Jane Roe,").
 REPORTED_CLAUSE_LEADS: frozenset[str] = frozenset({

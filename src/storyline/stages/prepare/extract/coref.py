@@ -343,6 +343,13 @@ class Coref:
                         )
                     )
                 ):
+                    if any(
+                        c.dep_ == "nsubj" and subj.idx < c.idx < subj.head.idx
+                        for c in subj.head.children
+                    ):
+                        # two subjects of one verb, a misparse of a fronted phrase ("Speaking
+                        # in Salem, New Hampshire, Roe went"): the one next to the verb
+                        continue
                     parsed = True
                     if subj.lower_ in SUBJECT_PRONOUNS:
                         return Ref(pronoun=subj.lower_, at=subj.idx)
@@ -1220,6 +1227,13 @@ class Coref:
             k -= 1
             end = min(se, at)
             if end <= ss or self.in_quote(ss + (end - ss) // 2):
+                continue
+            if end == at and re.search(r",\s*(?:[”\"’]|'')?\s*\Z", self.text[ss:at]):
+                # "Roe is reckless, the vice president said" (or "“…, Roe,” the speaker
+                # says"): the clause before a description set off by a comma is what it
+                # reports, not who it is (the sentence still counts as one of the two:
+                # "Six months ago, the senator said" looks no further back for it)
+                seen += 1
                 continue
             seen += 1
             subj = self.subject(ss, end, strict=True)

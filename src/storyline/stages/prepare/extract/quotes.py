@@ -50,6 +50,7 @@ from storyline.lang.en import (
     ATTRIBUTION_SPEECH_VERBS,
     BELIEF_VERBS,
     CALENDAR_PERIODS,
+    DEMONSTRATIVE_DETERMINERS,
     DOCUMENT_ACT_LEMMAS,
     DOCUMENT_NOUNS,
     DOCUMENT_READING_FORMS,
@@ -70,6 +71,7 @@ from storyline.lang.en import (
     OBJECT_LEAD_PREPOSITIONS,
     PASSIVE_AUXILIARIES,
     PERSON_ROLE_NOUNS,
+    PHRASAL_REPORTING_FORMS,
     QUOTE_CONNECTIVES,
     REPORT_TIME_ADVERBS,
     REPORTED_CLAUSE_LEADS,
@@ -104,7 +106,8 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_quotes"]
 
-_VERBS = alternation(REPORTING_FORMS)
+_VERBS = alternation(REPORTING_FORMS | PHRASAL_REPORTING_FORMS)
+_VERB_FORMS = REPORTING_FORMS  # (one-word forms, as a token's text)
 _ADV = rf"(?:(?:{alternation(REPORTING_ADVERBS)})\s+)*"
 # The adverbs and auxiliaries ending a reporting verb's subject phrase ("Roe had", "Roe, asked
 # about it, had also"): the subject is what comes before them.
@@ -113,6 +116,13 @@ _TIME = (
     rf"(?:\s+(?:on\s+)?(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})|"
     rf"\s+(?:this|last)\s+(?:{'|'.join(CALENDAR_PERIODS)})|\s+(?:{'|'.join(REPORT_TIME_ADVERBS)})|"
     r"\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+[A-Z]\w+))*"
+)
+# A time adjunct between a subject and its verb ("Jane Roe, the mayor, on Tuesday called"):
+# not part of the subject's phrase.
+_TRAILING_TIME = re.compile(
+    rf"(?:\s+on\s+(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|"
+    rf"\s+(?:this|last)\s+(?:{'|'.join(CALENDAR_PERIODS)}))+\s*\Z"
 )
 _PRONOUNS = SUBJECT_PRONOUNS  # pronouns that name a speaker (coref.py)
 _PRON = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in _PRONOUNS) + ")"
@@ -471,7 +481,7 @@ _RELATIVE_BEFORE = re.compile(
 _PREP_GOVERNED = re.compile(
     rf"\s*(?:[Oo]ne|[Aa]n?|[Tt]he|[\w’'-]+['’]s)\s+(?:{_NOT_BREAK}[\w’'-]+\s+)?"
     rf"{_NOT_BREAK}(?!(?:{alternation(set(NEGATABLE_AUXILIARIES) | PASSIVE_AUXILIARIES)})\s)[a-z]{{3,}}(?<!ed)\s+"
-    rf"(?:{'|'.join(sorted(GOVERNING_PREPOSITIONS))})\s+(?:the\s+)?"
+    rf"(?:{'|'.join(sorted(GOVERNING_PREPOSITIONS))})\s+(?:(?:the|his|her|their|its)\s+)?"
     r"(?:[A-Z][\w.’'-]*\s+){0,2}\Z"
 )
 # An age in commas right after a name: "Jane Roe, 41, of Velmar".
@@ -510,7 +520,8 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
             for x in found
             if not _RELATIVE_BEFORE.match(text, _chunk_start(text, a, x[0]), x[0])
             and not (
-                x[2].type == "PERSON"
+                # (an unnamed group too: "Roe's email to her supporters notes": the email's)
+                x[2].type in ("PERSON", "UNNAMED")
                 and _PREP_GOVERNED.fullmatch(text, _chunk_start(text, a, x[0]), x[0])
             )
         ]
@@ -576,7 +587,12 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         for x in ctx.mentions_from(a, org[0])
         if x[2].type == "PERSON"
         and x[1] < org[0]
-        and re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:the\s+)?", text[x[1] : org[0]])
+        # (also across the town before a state: "Jane Roe of Velmar, Oregon, said")
+        and re.fullmatch(
+            r"\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}?"
+            r"(?:[A-Z][\w.’'-]*,\s+)?",
+            text[x[1] : org[0]],
+        )
     ]
     if of:
         return of[-1][2]
@@ -644,6 +660,8 @@ def _plain_np(phrase: str) -> str | None:
     """A short noun phrase naming a speaker no actor matches ("port agents"), without article."""
     phrase = re.split(r"[,;:()—–]", phrase)[-1].strip()
     words = phrase.split()
+    if len(words) > 1 and words[0].lower() in DEMONSTRATIVE_DETERMINERS:
+        words = words[1:]  # "this source told the Gazette": a determiner, as "the"
     if not 1 <= len(words) <= 9 or any(w.lower() in SPEAKER_CLAUSE_WORDS for w in words):
         return None
     if words[0].lower() in SPEAKER_PREPOSITIONS or not re.match(r"[\w’'-]+$", words[-1]):
@@ -656,6 +674,10 @@ def _plain_np(phrase: str) -> str | None:
         return None  # a possessive ("Jane Roe's") or a function word ("who", "the")
     if all(w.rstrip(".") in _TITLES for w in words):
         return None  # a bare title ("Sen.") names no one
+    if len(words) > 1 and re.fullmatch(r"[a-z]+ed", words[0]) and words[1] in ("a", "an", "the"):
+        return None  # a verb and its object ("issued a statement Tuesday"), no one
+    if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]+ing", words[0]) and words[1].islower():
+        return None  # a participle opening the sentence ("Holding signs"), no one
     if (
         words[0].islower()
         and words[0].endswith("ing")
@@ -717,6 +739,9 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     aux = _TRAILING_ADV.search(ctx.text, a, b)
     if aux:  # "Roe had said", "Roe, asked about it, had also told": the subject ends before
         b = aux.start()
+    when = _TRAILING_TIME.search(ctx.text, a, b)
+    if when and when.start() > a:  # "Roe, the mayor, on Tuesday called": the time is no name
+        b = when.start()
     if re.match(r"\w+ing\b", ctx.text[verb_at : verb_at + 20]):
         # "…, stating that": a participle shares the subject of the clause it hangs on; after a
         # comma ("Roe said the pier could close, adding, “…”") that is the main clause's
@@ -762,6 +787,18 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     if ctx.doc is not None:
         tok = _token_at(ctx.doc, verb_at)
         subj = _nsubj(tok) if tok is not None else None
+        if (
+            subj is None and tok is not None and tok.dep_ == "acl"
+            and tok.head.dep_ == "dobj" and tok.head.lemma_ in DOCUMENT_NOUNS | SPEECH_NOUNS
+        ):  # fmt: skip
+            # "Roe issued a statement Tuesday saying, “…”": the issuer of the statement, when
+            # a person; else the document ("his campaign sent an email stressing": the email)
+            subj = _nsubj(tok.head.head)
+            if subj is not None and subj.lower_ not in ("he", "she"):
+                lo, hi = subtree_extent(subj)
+                issuer = _speaker_in(ctx, lo, hi, head=subj.idx)
+                if issuer is None or issuer.type != "PERSON":
+                    subj = tok.head  # the document itself
         if subj is not None:
             # the parser may take a dateline's place as the subject ("Velmar (AP) — Roe said")
             ss = ctx.sentence(subj.idx)[0]
@@ -771,6 +808,8 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
                     (t for t in subj.head.children if t.dep_ == "nsubj" and t.idx > dateline.end()),
                     None,
                 )
+        if subj is not None and subj.idx < a and ctx.in_quote(subj.idx):
+            subj = None  # "“Dear Roe,” the speaker says": a word of the quotation is no subject
         if subj is not None and subj.lower_ in ("who", "that", "which"):
             # "Jane Roe, who said …": the relative pronoun stands for the noun it hangs on
             rel = subj.head
@@ -804,7 +843,18 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
         ss, _ = ctx.sentence(a)
         first = [x for x in ctx.mentions_from(ss, b) if not ctx.in_quote(x[0])]
         return _Speaker(first[0][2]) if first else _Speaker()
+    closed_rel = _CLOSED_RELATIVE.search(phrase)
+    if closed_rel and closed_rel.start() > 0:
+        # "One attendee, who spoke on condition of anonymity, said": the noun before the
+        # relative clause set off by commas
+        sp = _noun_speaker(ctx, phrase[: closed_rel.start()], a)
+        if sp:
+            return sp
     return _noun_speaker(ctx, phrase, a)
+
+
+# A relative clause set off by commas closing a subject phrase: ", who spoke to reporters,".
+_CLOSED_RELATIVE = re.compile(r",\s*who\s[^,;:“”\"]{1,120},\s*\Z")
 
 
 # One author in a byline: "By Jane Roe", "Jane Roe" (not "Jane Roe and Ivo Penn", "Staff").
@@ -1152,6 +1202,18 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         words = m.group("np").rsplit(",", 1)[-1].split()
         if len(words) > 6 or any(w.lower() in SPEAKER_CLAUSE_WORDS for w in words):
             m = None
+    if m and ctx.doc is not None:
+        v_tok = _token_at(ctx.doc, m.start("v"))
+        np_tok = _token_at(
+            ctx.doc, m.start("np") + len(m.group("np")) - len(m.group("np").lstrip())
+        )
+        if (
+            v_tok is not None and v_tok.pos_ in ("NOUN", "PROPN")
+            and np_tok is not None and np_tok.pos_ in ("VERB", "AUX")
+        ):  # fmt: skip
+            # "“…,” came shouts from the crowd": a verb, then the form as a noun; no
+            # subject and no reporting verb ("“…,” a voice-over states" is one)
+            m = None
     aside = _AS_ASIDE.match(m.group("np")) if m and punct == "," else None
     if m and aside:
         # "“…,” as his father hoped, Ivo Roe said.": an "as" clause set off by commas, then
@@ -1303,6 +1365,12 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
             return _Speaker(pronoun=put.group("np").lower(), at=a), True
     m = _BEFORE_VERB.search(head)
     by_verb = m is not None
+    vocal = _BEFORE_VOCAL.search(head)
+    if m and vocal and vocal.start("v") >= m.end("v") and not vocal.group("v").endswith("ing"):
+        # "Roe said as a heckler yelled: “…”": the verb closing the clause right before the
+        # quotation is a later clause's, with its own subject; that subject is the speaker
+        # (not a participle: "Roe responded to Penn's question writing, “…”" is Roe's)
+        m = None
     if m:
         rest_a, rest_b = ss + m.start("rest"), ss + m.end("rest")
         # "said Jane Roe:" names the speaker after the verb, but "telling Jane Roe,", "told
@@ -1312,7 +1380,13 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
             and not _OBJECT_LEAD.match(m.group("rest"))
             # ("argues that as Velmar's ties deepen, “…”": the reported clause, no speaker)
             and not _CLAUSE_LEAD.match(m.group("rest"))
+            # ("As Roe said last week in Velmar, “…”": a verb whose subject the parse puts
+            # before it has no speaker after it, only a time or a place)
+            and not _subject_before(ctx, ss, ss + m.start("v"))
         )
+        main = _main_report_over_relative(ctx, ss, ss + m.start("v"))
+        if main:
+            return main, True
         ent = None
         if rest_b > rest_a and inverted:
             # "said Ivo Roe, Penn's campaign manager:": the name right after the verb heads
@@ -1335,7 +1409,6 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         sp = _np_speaker(ctx, ss, verb_at, verb_at)
         if sp.pronoun or sp.text or (sp.entity is not None and sp.entity.type in _ACTOR_TYPES):
             return sp, True
-    vocal = _BEFORE_VOCAL.search(head)
     if vocal:
         # "A boy on the pier shouted, “…": a verb of the manner of speaking closing the
         # clause; its subject (a description when no one is named: the boy is the source)
@@ -1372,6 +1445,40 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         lone = _LONE_NAME.match(head) if not sp else None
         return (_Speaker(text=lone.group(1)) if lone else sp), True
     return _Speaker(), by_verb or not head.strip()
+
+
+def _main_report_over_relative(ctx: _Ctx, ss: int, verb_at: int) -> _Speaker:
+    """With a parse, the speaker of the sentence's main reporting verb when the reporting
+    verb nearest a colon sits in a relative clause on an object ("Roe tweeted back at Penn,
+    pointing to a candidate who promised mass evictions: “…”" is Roe's, not the
+    candidate's); nothing otherwise (a relative clause on the subject, "Roe, who said:", is
+    the subject's anyway)."""
+    if ctx.doc is None:
+        return _Speaker()
+    tok = _token_at(ctx.doc, verb_at)
+    if tok is None or tok.dep_ != "relcl" or tok.head.dep_ in ("nsubj", "nsubjpass"):
+        return _Speaker()
+    root = tok.sent.root
+    if (
+        not ss <= root.idx < verb_at
+        or root.lower_ not in REPORTING_FORMS
+        or ctx.in_quote(root.idx)
+        or not any(c.dep_ == "nsubj" and ss <= c.idx < root.idx for c in root.children)
+    ):
+        return _Speaker()
+    return _np_speaker(ctx, ss, root.idx, root.idx)
+
+
+def _subject_before(ctx: _Ctx, ss: int, verb_at: int) -> bool:
+    """With a parse, whether the verb at ``verb_at`` has a subject in ``[ss, verb_at)``
+    outside quotations ("As Roe said in Velmar": Roe; not "said Roe")."""
+    if ctx.doc is None:
+        return False
+    tok = _token_at(ctx.doc, verb_at)
+    return tok is not None and any(
+        c.dep_ in ("nsubj", "nsubjpass") and ss <= c.idx < verb_at and not ctx.in_quote(c.idx)
+        for c in tok.children
+    )
 
 
 def _described_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker | None:
@@ -1502,6 +1609,14 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             # "“Why now?” Penn then writes back, “…”" / "“…!” She replied that …": a
             # sentence after a finished quotation reporting words of its own
             sp, closing = before, False
+        if (
+            closing and kind == "partial" and seg.close_mark is not None
+            and _closing_punct(ctx.text, seg.close_mark + 1) == "."
+            and re.match(r"[ \t]*[A-Z]", ctx.text[seg.close_mark + 1 : seg.close_mark + 4])
+        ):  # fmt: skip
+            # "Roe called him “a failed candidate.” Penn fired back, …": a partial quotation
+            # ending its sentence has no attribution in the next one
+            sp, closing = before, False
         if closing and kind == "partial" and not _closing_clause_holds(ctx, seg):
             # "Roe said he would “end it,” and Penn vowed to …": the clause after the mark
             # is another clause's, with its own subject; not this quotation's attribution
@@ -1584,7 +1699,17 @@ def _new_sentence_with_own_words(ctx: _Ctx, seg: _Seg) -> bool:
     opens = re.search(r"[,:]\s*[“\"]", tail)
     if opens and not ctx.in_quote(end + opens.start()):
         return True
-    return _closing_has_own_content(ctx, seg)
+    if _closing_has_own_content(ctx, seg):
+        return True
+    # the parse may end the quotation's sentence at its mark: the new sentence's own root
+    # ("… like “hired guards.” She said that is a distortion.": her words, not the quote's)
+    tok = _token_at(ctx.doc, end + nxt.start(1))
+    if tok is None or tok.sent.start_char < end:
+        return False
+    root = tok.sent.root
+    return root.lower_ in _VERB_FORMS and any(
+        c.dep_ == "ccomp" and c.idx > root.idx for c in root.children
+    )
 
 
 def _closing_clause_holds(ctx: _Ctx, seg: _Seg) -> bool:
@@ -1611,6 +1736,14 @@ def _closing_clause_holds(ctx: _Ctx, seg: _Seg) -> bool:
     if verb.i in above or quote in verb.ancestors:
         return True
     if verb.dep_ == "parataxis" and verb.head.i in above:
+        return True
+    if (
+        verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.idx > verb.head.idx
+        and not any(c.dep_ in ("agent", "dobj") for c in verb.children)
+        and not any(t.dep_ in ("cc", "mark") for t in span if t.i < verb.i)
+    ):  # fmt: skip
+        # "“…,” Ivo Roe, the former mayor, proclaimed.": a name's verb the parse hangs on
+        # the name as a participle (one with an agent, "measures added by", stays out)
         return True
     # the parse is trusted only where it shows another clause: a conjunction or a
     # subordinator before the verb, an infinitive, or a participle or relative on a noun
@@ -1802,6 +1935,13 @@ def _starts_paragraph(text: str, pos: int) -> bool:
 _FRAMING = rf"(?:{alternation(FRAMING_VERB_FORMS)})(?!\s+for\b)"
 
 
+# A verb of the manner of speaking right before a quotation mark: "the crowd chanted “".
+_VOCAL_RIGHT_BEFORE = re.compile(
+    rf"\b(?P<v>{alternation(sorted(f for f in VOCAL_VERB_FORMS if not f.endswith('ing')))})"
+    r"\s*\Z"
+)
+
+
 def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     """Speaker of a partial quote: the subject of the reporting verb its sentence hangs on."""
     assert seg.open_mark is not None
@@ -1811,6 +1951,18 @@ def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
         for m in re.finditer(rf"\b(?:{_VERBS}|{_FRAMING})\b", ctx.text[ss : seg.open_mark])
         if not ctx.in_quote(ss + m.start())
     ]
+    vocal = _VOCAL_RIGHT_BEFORE.search(ctx.text, ss, seg.open_mark)
+    if vocal and not ctx.in_quote(vocal.start()):
+        # "Holding signs calling Roe “…,” the protesters chanted “…”": a verb of the manner
+        # of speaking right before the mark introduces its subject's words
+        verb_at = vocal.start("v")
+        sp = (
+            _np_speaker(ctx, ss, verb_at, verb_at)
+            if ctx.doc is not None
+            else _subject_by_position(ctx, ss, verb_at)
+        )
+        if sp:
+            return sp
     # the nearest verb first; when its subject names no one ("Roe said that fact speaks to
     # who is “…”": the fact), the verb before it, whose reported clause holds the quote
     last = list(reversed(verbs[-2:]))
@@ -1829,6 +1981,18 @@ def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
             # "Roe said the plan would cut costs, and called it “…”": a phrase naming no
             # actor under the reported clause of a verb before it is no speaker; the
             # reporting verb's subject is, when it is an actor or a pronoun
+            outer_at = ss + last[1].start()
+            outer = _np_speaker(ctx, ss, outer_at, outer_at)
+            if outer.entity is not None or outer.pronoun:
+                return outer
+        if (
+            k == 0 and len(last) > 1 and ctx.doc is not None
+            and _CONJOINED_END.search(ctx.text, ss, verb_at)
+            and _reported_by(ctx.doc, ss + last[1].start(), verb_at)
+        ):  # fmt: skip
+            # "Roe said Penn is to blame and accused him of “…”": a reporting or framing
+            # verb conjoined after the reported clause goes with the verb that reports it,
+            # not with the clause's subject
             outer_at = ss + last[1].start()
             outer = _np_speaker(ctx, ss, outer_at, outer_at)
             if outer.entity is not None or outer.pronoun:
