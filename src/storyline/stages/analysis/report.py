@@ -272,10 +272,10 @@ def merge_timeline(
 
     Two events are the same when they carry the same date and similar summaries (or
     share an actor and a looser similarity); undated events merge only when their
-    summaries are nearly identical and their date phrases can name one day, or when their sentences tell one statement claim of
-    several outlets (``statements``, from ``statement_spans``) and their date phrases can
-    name one day (``_days_agree``): "Microsoft released the patch on Wednesday" and "…
-    released the fix today". An undated event told as a dated one's claim joins it, so an
+    date phrases can name one day (``_days_agree``) and their summaries are nearly
+    identical, or their sentences tell one statement claim of several outlets
+    (``statements``, from ``statement_spans``) in shared words: "Microsoft released the
+    patch on Wednesday" and "… released the fix today". An undated event told as a dated one's claim joins it, so an
     undated article's report of the day's news is dated by its story. A merged event's
     date is ``inferred`` only when every article's is. The key events (``key``) are told
     near a lead by the most independent sources (``roots``: copies count once), dated to
@@ -307,17 +307,19 @@ def merge_timeline(
     ):
         told = claims_of(ev)
         for m in merged:
-            sim = fuzz.token_set_ratio(normalize_text(m.summary), normalize_text(ev.summary))
-            # one fact of several outlets, at least one telling undated; a claim sentence can
-            # state two facts ("the church burned, and the governor apologised"), so the two
-            # clauses must also share words (ECB+ train: below 55, half such joins were two
-            # events; above, nearly all one)
-            one_fact = (
+            # one fact of several outlets, at least one telling undated
+            by_claim = (
                 (m.date is None or ev.date is None)
-                and sim >= _ONE_FACT_SIMILARITY
                 and bool(told & seeds[id(m)])
                 and _days_agree(m, ev)
             )
+            if m.date != ev.date and not by_claim:
+                continue  # (before the similarity: most pairs fall here)
+            sim = fuzz.token_set_ratio(normalize_text(m.summary), normalize_text(ev.summary))
+            # a claim sentence can state two facts ("the church burned, and the governor
+            # apologised"), so the two clauses must also share words (ECB+ train: below 55,
+            # half such joins were two events; above, nearly all one)
+            one_fact = by_claim and sim >= _ONE_FACT_SIMILARITY
             if m.date != ev.date and not one_fact:
                 continue
             shared = bool(set(m.actors) & set(ev.actors))
