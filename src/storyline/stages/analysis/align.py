@@ -920,7 +920,7 @@ def _same_value(a: _Reading, b: _Reading) -> bool:
         # a record or a score: both numbers, in order ("9-14"; a bare range "9-14" too)
         return bool(a.pair) and a.pair == b.pair
     tol = _SAME_LENGTH if a.key.split("|")[1] == "length" else _SAME_VALUE
-    if abs(a.anchor - b.anchor) > tol * max(abs(a.anchor), abs(b.anchor), 1.0):
+    if not _within(a.anchor, b.anchor, tol):
         return False
     va, vb = a.q.value, b.q.value
     if (va is None) != (vb is None):
@@ -928,14 +928,18 @@ def _same_value(a: _Reading, b: _Reading) -> bool:
         # 99,999) is not "100,000", "between 62 and 66" is not "66"
         return False
     if va is None and a.interval[0] != b.interval[0]:
-        lo_a, lo_b = a.interval[0], b.interval[0]
-        return abs(lo_a - lo_b) <= tol * max(abs(lo_a), abs(lo_b), 1.0)
+        return _within(a.interval[0], b.interval[0], tol)
     if va is None or vb is None or a.q.measure != b.q.measure or a.unit_factor != b.unit_factor:
         return True  # "58 km" / "36 miles": one value across a conversion's rounding
     # in one unit, figures close together are one value only when the finer rounds to the
     # coarser ("13.49 billion" / "13.5 billion"); "50.03%" and "49.97%" are two shares
     va, vb = va * a.scale, vb * b.scale
     return abs(va - vb) <= max(_written_step(va), _written_step(vb)) / 2 + 1e-9 * abs(va)
+
+
+def _within(x: float, y: float, tol: float) -> bool:
+    """Whether two figures lie within ``tol`` of the larger one's size (at least 1)."""
+    return abs(x - y) <= tol * max(abs(x), abs(y), 1.0)
 
 
 def _written_step(v: float) -> float:
