@@ -373,3 +373,41 @@ def test_a_no_denying_a_noun_the_other_clause_lacks_is_no_negation() -> None:
     assert _told_at(0.8, "No " + hurt, "Two " + hurt) == []
     denied = first.replace("sentenced", "did not sentence")
     assert _told_at(0.8, first, denied) == []
+
+
+def test_verbs_of_one_class_are_one_predicate_and_a_plain_word_in_common() -> None:
+    # "checked into" / "was admitted to": no verb lemma and no plain word in common, one class
+    first = "Singer Mara Quill checked herself into the Brenmoor Recovery Clinic on Monday."
+    second = "Quill was admitted to the Brenmoor Recovery Clinic on Monday, her agent said."
+    (st,) = _told_at(0.65, first, second)
+    assert {c.article for c in st.cites} == {"p0", "p1"}
+    assert _told_at(0.5, first, second) == []  # still below the predicate floor: nothing
+    # another class ("released from"): two facts of one clinic and one day
+    third = "Quill was released from the Brenmoor Recovery Clinic on Monday, her agent said."
+    assert _told_at(0.65, first, third) == []
+
+
+def test_predicate_classes_read_their_own_verb_forms() -> None:
+    from storyline.stages.analysis.statements import (
+        _aside_spans,
+        _tokens,
+        _verbs,
+        predicate_class,
+        verb_lemma,
+    )
+
+    def classes(text: str) -> set[str]:
+        verbs = _verbs(_tokens(text, 0, len(text)), _aside_spans(text, 0, len(text)))
+        return {predicate_class(v) for v in verbs}
+
+    # "cast" neither ends in "-ed" nor is an irregular past of the shared list
+    assert (
+        classes("Voters in Ostrava cast ballots on Sunday.")
+        == classes("Ostrava voted on Sunday in a local election.")
+        == {"vote"}
+    )
+    assert predicate_class(verb_lemma("slain")) == predicate_class(verb_lemma("murdered"))
+    assert predicate_class(verb_lemma("hired")) == predicate_class(verb_lemma("tapped"))
+    # verbs of another degree stay apart
+    assert predicate_class(verb_lemma("damaged")) != predicate_class(verb_lemma("destroyed"))
+    assert predicate_class(verb_lemma("arrested")) != predicate_class(verb_lemma("charged"))

@@ -27,6 +27,8 @@ __all__ = [
     "PASSIVE_AUXILIARIES",
     "PEOPLE_KINDS",
     "PREDICATE_AUXILIARIES",
+    "PREDICATE_CLASSES",
+    "PREDICATE_FORMS",
     "RECORD_CUES",
     "RECORD_IN_WORDS",
     "RECORD_NOUNS",
@@ -227,6 +229,36 @@ IRREGULAR_VERB_FORMS: Mapping[str, str] = {
     "threw": "throw", "thrown": "throw", "won": "win", "wore": "wear", "worn": "wear",
     "withdrew": "withdraw", "withdrawn": "withdraw", "wrote": "write", "written": "write",
 }  # fmt: skip
+
+# Verbs outlets swap for one another when they tell one fact in other words (base forms; the
+# key names the class): "checked into a clinic" / "was admitted to a clinic" / "entered a
+# clinic", "was hired to direct" / "was tapped to helm". Read by ``statements.py`` only, as
+# a predicate two clauses share when their vectors are less alike (``PREDICATE_SIMILARITY``),
+# never to set two clauses against each other. Left out on purpose: verbs of another degree
+# ("damaged" / "destroyed", "shot" / "killed", "charged" / "convicted") and verbs of many
+# senses ("named", "held", "took").
+PREDICATE_CLASSES: Mapping[str, tuple[str, ...]] = {
+    "enter": ("enter", "admit", "check"),
+    "appoint": ("appoint", "hire", "tap", "pick", "choose", "select", "nominate"),
+    "direct": ("direct", "helm"),
+    "kill": ("kill", "slay", "murder"),
+    "arrest": ("arrest", "detain", "apprehend", "nab", "capture"),
+    "accuse": ("charge", "indict", "accuse"),
+    "injure": ("injure", "wound", "hurt"),
+    "strike": ("strike", "hit", "jolt"),
+    "steal": ("steal", "rob", "loot"),
+    "resign": ("resign", "quit"),
+    "vote": ("vote", "cast"),
+    "jail": ("sentence", "jail", "imprison"),
+    "destroy": ("destroy", "devastate", "raze"),
+    "release": ("release", "free"),
+    "flee": ("flee", "escape"),
+    "seize": ("seize", "confiscate"),
+}  # fmt: skip
+
+# Verb forms of ``PREDICATE_CLASSES`` that neither end in "-ed" nor are in
+# ``IRREGULAR_VERB_FORMS`` (that list is read by extraction too): form -> base form.
+PREDICATE_FORMS: Mapping[str, str] = {"cast": "cast", "slew": "slay", "slain": "slay"}
 
 # The irregular forms of the motion verbs (``MOTION_NOUNS``), for rules mode (no
 # lemmatiser): regular ones ("chased", "plunging") are folded by their ending.

@@ -32,7 +32,10 @@ How (docs/report.md, "Claims"):
    With ``meaning`` (the engine's MiniLM, lent by the caller: analysis stages load no
    model), clauses told in other words are paired too: their vectors (``_core``: relative
    clauses and brackets left out) at least ``MEANING_SIMILARITY`` alike, and the checks of
-   ``_alike`` (shared content words, one plain word, values, negation, persons) hold.
+   ``_alike`` (shared content words, one plain word, values, negation, persons) hold;
+   below ``MEANING_SIMILARITY`` they must also share a predicate, a verb of one lemma or of
+   one class of ``lang.claims.PREDICATE_CLASSES`` ("checked into" / "was admitted to"),
+   which also counts as their plain word in common.
    And a candidate pair that gives the same figures in another order ("hit .358 with 13
    homers and 43 RBIs in 54 games" / "in 54 games he hit .358 with 13 home runs and 43
    RBIs") is one fact (``_same_figures``: ``SAME_FIGURES`` numbers of two digits or more in
@@ -72,6 +75,8 @@ from storyline.lang.claims import (
     IRREGULAR_VERB_FORMS,
     PASSIVE_AUXILIARIES,
     PREDICATE_AUXILIARIES,
+    PREDICATE_CLASSES,
+    PREDICATE_FORMS,
     RELATIVE_OPENERS,
     VALUE_WORDS,
 )
@@ -115,7 +120,9 @@ VALUE_REACH = 3
 MEANING_SIMILARITY: Mapping[str, float] = {"minilm": 0.75}
 # Less alike clauses (at or above this floor, below ``MEANING_SIMILARITY``) tell one fact in
 # other words only when, beside ``_alike``'s checks, they share their predicate: a verb of
-# the same lemma outside their asides and relative clauses, not a saying verb ("Page died
+# the same lemma, or of one class of ``lang.claims.PREDICATE_CLASSES`` ("checked into" /
+# "was admitted to" / "entered"), outside their asides and relative clauses, not a saying
+# verb ("Page died
 # Thursday at a hospital in Los Angeles" / "Page died late yesterday in a Los Angeles
 # hospital"; "police arrested Ames" / "Ames was charged" stay two facts).
 PREDICATE_SIMILARITY: Mapping[str, float] = {"minilm": 0.6}
@@ -343,11 +350,29 @@ def _aside_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in _ASIDE.finditer(text, start, end)]
 
 
+def _class_keys() -> dict[str, str]:
+    """Each verb of ``PREDICATE_CLASSES``, as written and as ``verb_lemma`` reads it -> its
+    class."""
+    keys: dict[str, str] = {}
+    for cls, verbs in PREDICATE_CLASSES.items():
+        for v in verbs:
+            keys[v] = keys[verb_lemma(v)] = cls
+    return keys
+
+
+def predicate_class(lemma: str) -> str:
+    """The class of a verb lemma (``PREDICATE_CLASSES``: "admitt" / "check" / "enter" are
+    one), or the lemma itself."""
+    return _PREDICATE_CLASS.get(lemma, lemma)
+
+
 def verb_lemma(word: str) -> str:
     """A verb form's lemma as compared: irregular forms by ``IRREGULAR_VERB_FORMS``, regular
     ones stripped of their ending ("retained" / "retain", "sentenced" / "sentence",
-    "admitted" / "admit", "died" / "dies" / "die" all meet)."""
+    "admitted" / "admit", "died" / "dies" / "die" all meet); the few forms of
+    ``PREDICATE_FORMS`` ("slain") by that table first."""
     w = word.lower()
+    w = PREDICATE_FORMS.get(w, w)
     if w in IRREGULAR_VERB_FORMS:
         return IRREGULAR_VERB_FORMS[w]
     if w.endswith("ied") and len(w) > 4:
@@ -363,6 +388,9 @@ def verb_lemma(word: str) -> str:
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
         w = w[:-1]  # "admitt" -> "admit", "stopp" -> "stop"
     return w
+
+
+_PREDICATE_CLASS = _class_keys()
 
 
 def _verbs(tokens: Sequence[_Token], asides: Sequence[tuple[int, int]]) -> tuple[str, ...]:
@@ -390,7 +418,9 @@ def _verbs(tokens: Sequence[_Token], asides: Sequence[tuple[int, int]]) -> tuple
         if before in PREDICATE_AUXILIARIES:
             out.append(verb_lemma(w))
             continue
-        if not (w in IRREGULAR_VERB_FORMS or (w.endswith("ed") and len(w) > 3)):
+        if not (
+            w in IRREGULAR_VERB_FORMS or w in PREDICATE_FORMS or (w.endswith("ed") and len(w) > 3)
+        ):
             continue
         after = tokens[k + 1] if k + 1 < len(tokens) else None
         if (
@@ -404,8 +434,11 @@ def _verbs(tokens: Sequence[_Token], asides: Sequence[tuple[int, int]]) -> tuple
 
 
 def _same_predicate(a: _Sentence, b: _Sentence) -> bool:
-    """Whether two clauses share a verb lemma of their own (``_verbs``)."""
-    return bool(set(a.verbs) & set(b.verbs))
+    """Whether two clauses share a verb lemma of their own (``_verbs``), or two verbs of one
+    class (``PREDICATE_CLASSES``: "checked into" / "was admitted to")."""
+    if set(a.verbs) & set(b.verbs):
+        return True
+    return bool({predicate_class(v) for v in a.verbs} & {predicate_class(v) for v in b.verbs})
 
 
 def _word_pairs(sents: Sequence[_Sentence]) -> list[tuple[int, int]]:
@@ -525,7 +558,8 @@ def _alike_why(
         return f"few shared words ({len(common)} of {len(ca | cb)})"
     plain_a = {t.norm for t in a.tokens if t.content and not t.name and t.value is None}
     plain_b = {t.norm for t in b.tokens if t.content and not t.name and t.value is None}
-    if not (plain_a & plain_b) - _SAYING:
+    if not (plain_a & plain_b) - _SAYING and not _same_predicate(a, b):
+        # a verb of its own in each, of one lemma or one class, is a plain word in common
         return "no shared plain word"
     if not _agree(a.values, b.values):
         return f"values differ ({sorted(a.values)} / {sorted(b.values)})"
