@@ -411,21 +411,3 @@ def test_predicate_classes_read_their_own_verb_forms() -> None:
     # verbs of another degree stay apart
     assert predicate_class(verb_lemma("damaged")) != predicate_class(verb_lemma("destroyed"))
     assert predicate_class(verb_lemma("arrested")) != predicate_class(verb_lemma("charged"))
-
-
-def test_less_alike_clauses_sharing_predicate_and_a_telling_value_are_one_statement() -> None:
-    first = "The suspicious fire gutted the Brenmoor chapel on Friday night, officials said."
-    second = "On Friday night a blaze of unknown cause gutted the old chapel in Brenmoor."
-    (st,) = _told_at(0.55, first, second)
-    assert {c.article for c in st.cites} == {"p0", "p1"}
-    assert _told_at(0.45, first, second) == []  # below the valued floor: nothing
-    # no value in common: the predicate floor holds
-    third = "A blaze of unknown cause gutted the old chapel in Brenmoor last year."
-    assert _told_at(0.55, first.replace(" on Friday night", ""), third) == []
-
-
-def test_one_or_two_in_common_is_no_telling_value() -> None:
-    # "two" counts anything: two women shot, two buildings set on fire
-    first = "Protesters set two buildings on fire near the Brenmoor bank."
-    second = "Two women died after rioters set the Brenmoor bank on fire."
-    assert _told_at(0.55, first, second) == []

@@ -35,10 +35,7 @@ How (docs/report.md, "Claims"):
    ``_alike`` (shared content words, one plain word, values, negation, persons) hold;
    below ``MEANING_SIMILARITY`` they must also share a predicate, a verb of one lemma or of
    one class of ``lang.claims.PREDICATE_CLASSES`` ("checked into" / "was admitted to"),
-   which also counts as their plain word in common; below ``PREDICATE_SIMILARITY``, down to
-   ``VALUED_PREDICATE_SIMILARITY``, also a value that tells the fact apart (a day, a
-   month, a year, a number other than one or two: "fire devastated the church Friday
-   night" / "a church was devastated by fire ... on Friday night").
+   which also counts as their plain word in common.
    And a candidate pair that gives the same figures in another order ("hit .358 with 13
    homers and 43 RBIs in 54 games" / "in 54 games he hit .358 with 13 home runs and 43
    RBIs") is one fact (``_same_figures``: ``SAME_FIGURES`` numbers of two digits or more in
@@ -129,14 +126,6 @@ MEANING_SIMILARITY: Mapping[str, float] = {"minilm": 0.75}
 # Thursday at a hospital in Los Angeles" / "Page died late yesterday in a Los Angeles
 # hospital"; "police arrested Ames" / "Ames was charged" stay two facts).
 PREDICATE_SIMILARITY: Mapping[str, float] = {"minilm": 0.6}
-# Less alike still (at or above this floor, below ``PREDICATE_SIMILARITY``): clauses that share
-# their predicate and a value that tells the fact apart (``_telling``: a day, a month, a year,
-# a number other than one or two) and pass ``_alike``'s checks ("The suspicious fire
-# devastated the church Friday night" / "A church was devastated by fire ... on Friday
-# night"). Read on ECB+ train: of the 50 pairs it adds, 2 were two facts ("no team has
-# offered more than eight years" / "has offered more than eight years"; "was suspended" /
-# "did not say why she was suspended"); with "one" and "two" as telling values, 7 of 69.
-VALUED_PREDICATE_SIMILARITY: Mapping[str, float] = {"minilm": 0.5}
 # What two such clauses must still share: ``MEANING_SHARED`` content words, at least
 # ``MEANING_OVERLAP`` of the content words of the two together, one of them a plain word in
 # both (not a name, a value or "said": a place's names alone, "Qeshm ... the Persian Gulf"
@@ -444,13 +433,6 @@ def _verbs(tokens: Sequence[_Token], asides: Sequence[tuple[int, int]]) -> tuple
     return tuple(dict.fromkeys(out))
 
 
-def _telling(values: set[str]) -> bool:
-    """Values that tell a fact apart: a weekday, a month, a year, a number other than one
-    or two ("on Friday night", "13 shots", "the fifth round"; "two women" and "two
-    buildings" count anything)."""
-    return any(_kind(v) != "number" or v not in ("1", "2") for v in values)
-
-
 def _same_predicate(a: _Sentence, b: _Sentence) -> bool:
     """Whether two clauses share a verb lemma of their own (``_verbs``), or two verbs of one
     class (``PREDICATE_CLASSES``: "checked into" / "was admitted to")."""
@@ -500,9 +482,6 @@ def _floor(embedder: str) -> float | None:
     """The lowest sentence-vector cosine at which an embedder's pairs are read at all."""
     floors = [f.get(embedder) for f in (MEANING_SIMILARITY, PREDICATE_SIMILARITY)]
     known = [f for f in floors if f is not None]
-    valued = VALUED_PREDICATE_SIMILARITY.get(embedder)
-    if valued is not None and known:
-        known.append(valued)
     return min(known) if known else None
 
 
@@ -511,17 +490,12 @@ def _meaning_hit(
 ) -> tuple[int, int, int, int] | str:
     """``_alike`` for a pair of the given cosine: at or above the embedder's
     ``MEANING_SIMILARITY`` as it is; below it, down to ``PREDICATE_SIMILARITY``, only when
-    the two share their predicate (``_same_predicate``); below that, down to
-    ``VALUED_PREDICATE_SIMILARITY``, only when they also share a telling value."""
+    the two share their predicate (``_same_predicate``)."""
     high = MEANING_SIMILARITY.get(embedder)
     if high is None or cos < high:
         low = PREDICATE_SIMILARITY.get(embedder)
         if low is None or cos < low:
-            valued = VALUED_PREDICATE_SIMILARITY.get(embedder)
-            if valued is None or cos < valued:
-                return "below the floor"
-            if not _telling(a.values & b.values):
-                return "below the floor, no telling value in common"
+            return "below the floor"
         if not _same_predicate(a, b):
             return f"no shared predicate ({list(a.verbs)} / {list(b.verbs)})"
     return _alike_why(a, b, persons)
