@@ -540,6 +540,7 @@ def test_an_undated_article_telling_the_dated_news_dates_its_weekdays() -> None:
         "Peru rejected the text on Thursday. "
         "The envoy will return to Lima on Friday. "
         "The envoy met the minister last month. "
+        "He moved to Lima five or six years ago. "
         'The minister said: "We spoke on Monday."'
     )
     arts = [art(dated_text, "2025-11-05", "a1"), art(undated_text, None, "a2")]
@@ -556,6 +557,8 @@ def test_an_undated_article_telling_the_dated_news_dates_its_weekdays() -> None:
     assert by_text["Friday"].date is None
     # "last month" is October whatever the day of writing
     assert by_text["last month"].date == "2025-10"
+    # one end of a range names no year
+    assert by_text["six years ago"].date is None
     # a weekday inside a quotation counts from the speaker's day: left open
     assert by_text["Monday"].date is None
     # without the shared claim, a lead sentence of the same named day in like words

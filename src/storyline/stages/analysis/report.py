@@ -16,7 +16,13 @@ from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
-from storyline.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from storyline.lang.en import (
+    COUNT_RANGE_JOINERS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
 from storyline.models import (
     Article,
     ArticleFacts,
@@ -197,8 +203,10 @@ def story_events(
 
     Weekdays, "yesterday", "last week", "two days ago" count from the day the article was
     written, which those bounds do not give. They are resolved (``resolve_relative``) only
-    when the article's lead tells a fact its story's dated articles tell in theirs (one
-    statement claim, ``statements`` from ``statement_spans``) and the day it names is the
+    when the article's lead tells a fact its story's dated articles tell in theirs and
+    give a day (one statement claim, ``statements`` from ``statement_spans``, or a
+    sentence naming the same weekday in like words), its own sentence of it names that
+    day in the window below, and the day it names is the
     same whenever in that window the article was written (``_writing_window``): from the
     day the dated articles give that fact, and its own latest full date, to
     ``WRITTEN_AFTER_DAYS`` after the last of them. A bare weekday needs a past clause;
@@ -274,6 +282,8 @@ def _counted_from_window(e: Event, lo: date, hi: date) -> str | None:
     tense = sentence_tense(e.summary)
     if tense != "past" and bare_weekday(e.date_text):
         return None
+    if re.search(rf"\b(?:{'|'.join(COUNT_RANGE_JOINERS)})\s+{re.escape(e.date_text)}", e.summary):
+        return None  # "five or six years ago": one end of a range
     seen: set[str | None] = set()
     day = lo
     while day <= hi and len(seen) < 2:
@@ -356,18 +366,18 @@ def _writing_window(
         for m in f.dates
         if m.date and len(m.date) == 10 and not m.relative and m.date <= hi.isoformat()
     ]
-    day = max(d for _, d in told)
+    day = max(given for _, given in told)
     lo = max([date.fromisoformat(day), *own])
     if (hi - lo).days > MAX_WINDOW_DAYS:
         return None
     quotes = quote_spans(article.text)
     confirmed = None
-    for e, d in told:
+    for e, given in told:
         named = e.date if e.date and e.date_text else None
         if named is None and e.date_text and not _quoted(e, f, quotes):
             named = _counted_from_window(e, lo, hi)
-        if named and (d == named or d.startswith(named + "-")):
-            confirmed = (e.date_text, d)
+        if named and (given == named or given.startswith(named + "-")):
+            confirmed = (e.date_text, given)
     if confirmed is None:
         return None
     n = len(pubs)
