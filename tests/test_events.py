@@ -610,3 +610,15 @@ def test_a_claim_the_article_does_not_date_to_that_day_places_nothing() -> None:
     spans = {"a1": [(0, 78, "c1")], "a2": [(0, 67, "c1")]}
     by_text = {e.date_text: e for e in story_events(arts, _story_facts(arts), spans)}
     assert by_text["Next week"].date is None
+
+
+def test_an_intention_puts_a_yearless_month_ahead() -> None:
+    dated_text = "Chile is drafting a treaty with its neighbours on shared rivers."
+    undated_text = (
+        "The assembly expects to vote on the river treaty in February. "
+        "The first draft was read in March."
+    )
+    arts = [art(dated_text, "2025-10-20", "a1"), art(undated_text, None, "a2")]
+    by_text = {e.date_text: e.date for e in story_events(arts, _story_facts(arts))}
+    assert by_text["February"] == "2026-02"
+    assert by_text["March"] == "2025-03"

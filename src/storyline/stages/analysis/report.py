@@ -42,6 +42,7 @@ from storyline.stages.analysis.storylines import article_bounds
 from storyline.stages.prepare.extract.context import quote_spans
 from storyline.stages.prepare.extract.dates import (
     bare_weekday,
+    intends_ahead,
     resolve_relative,
     resolve_yearless,
     sentence_tense,
@@ -245,7 +246,11 @@ def story_events(
                 # the year must be the same whenever in its bounds the article was written
                 # a past clause's month after the story's days is last year's ("comes from
                 # October: the president hoped …" in a May story)
-                tense = "past" if sentence_tense(e.summary) == "past" else "unknown"
+                # ("expects to vote in February" in an October story: next February)
+                if intends_ahead(e.summary):
+                    tense = "future"
+                else:
+                    tense = "past" if sentence_tense(e.summary) == "past" else "unknown"
                 early, late = (resolve_yearless(e.date_text, d, tense) for d in bounds)
                 resolved = early if early == late else None
             if resolved and any(

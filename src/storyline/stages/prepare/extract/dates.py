@@ -72,6 +72,7 @@ from storyline.lang.en import (
     FORECAST_LEMMAS,
     FURNITURE_OPENERS,
     FUTURE_HEAD_LEMMAS,
+    INTENTION_LEMMAS,
     MODAL_AUXILIARIES,
     PAST_AUXILIARIES,
     RESCHEDULE_VERBS,
@@ -89,6 +90,7 @@ __all__ = [
     "extract_dates",
     "find_date_spans",
     "infer_date_bounds",
+    "intends_ahead",
     "is_furniture",
     "quote_spans",
     "resolve_relative",
@@ -726,6 +728,16 @@ def sentence_tense(sentence: str) -> str:
         for i, w in enumerate(words[1:], 1)
     )
     return "past" if past else "unknown"
+
+
+_INTENDS = re.compile(rf"\b(?:{alternation(sorted(INTENTION_LEMMAS))})s\s+to\b", re.I)
+
+
+def intends_ahead(sentence: str) -> bool:
+    """Does ``sentence`` tell an intention in the present ("expects to vote in February",
+    "plans to", "hopes to")? A month it names then lies ahead of the writing, not before:
+    "February" in an October article is next year's."""
+    return _INTENDS.search(sentence) is not None
 
 
 def resolve_yearless(date_text: str, ref: date, tense: str = "unknown") -> str | None:
