@@ -378,6 +378,20 @@ def test_an_undated_telling_joins_the_dated_event_of_its_claim() -> None:
     assert out[1].date is None
 
 
+def test_a_telling_counted_to_a_month_joins_the_day_of_its_claim() -> None:
+    dated = Event("2024-03-14", "March 14", "The ferry line resumed night crossings", [],
+                  [Cite("a1", 0, 30)])  # fmt: skip
+    week = Event("2024-03", "this week", "The ferry line resumed its night crossings this week",
+                 [], [Cite("a2", 0, 30)], inferred=True,
+                 basis="counted from the days it can have been written, …")  # fmt: skip
+    # a month written in the text is no inferred span: it stays an event of its own
+    written = Event("2024-03", "March 2024", "The ferry line resumed night crossings in March",
+                    [], [Cite("a3", 0, 30)])  # fmt: skip
+    out = merge_timeline([dated, week, written], {"a1": 0, "a2": 1, "a3": 2}, {}, ONE_FACT)
+    assert [sorted(c.article for c in e.cites) for e in out] == [["a3"], ["a1", "a2"]]
+    assert out[1].date == "2024-03-14" and not out[1].inferred
+
+
 @pytest.mark.parametrize("mode", MODES)
 def test_a_clause_cut_from_a_quotation_keeps_no_lone_quote_mark(mode: str) -> None:
     text = (
@@ -487,3 +501,124 @@ def test_which_after_a_place_in_apposition_is_not_told_with_the_place() -> None:
            "ADP", "ADP", "PROPN"]  # fmt: skip
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert _relative_clause(doc, doc[9], (0, len(doc.text))) is None
+
+
+# -- weekdays and "last week" of an undated article, counted from its story -------------
+# 2025-11-05 is a Wednesday; 2025-11-04 a Tuesday.
+
+
+def _claim_spans(arts: list[Article], sentence: str) -> dict[str, list[tuple[int, int, str]]]:
+    """One statement claim, ``c1``, over the first sentence holding ``sentence`` of each."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for a in arts:
+        i = a.text.find(sentence)
+        if i >= 0:
+            out[a.id] = [(i, i + len(sentence), "c1")]
+    return out
+
+
+def test_relative_dates_resolve_as_if_written_on_a_day() -> None:
+    from storyline.stages.prepare.extract.dates import bare_weekday, resolve_relative
+
+    wed = __import__("datetime").date(2025, 11, 5)
+    assert resolve_relative("Tuesday", wed, "past") == "2025-11-04"
+    assert resolve_relative("Tuesday", wed, "future") == "2025-11-11"
+    assert resolve_relative("yesterday", wed) == "2025-11-04"
+    assert resolve_relative("last week", wed) is None  # October 27 to November 2
+    assert resolve_relative("last week", wed.replace(day=19)) == "2025-11"
+    assert resolve_relative("two days ago", wed) == "2025-11-03"
+    # not counted from the writing, or more than one date
+    assert resolve_relative("Sept. 23", wed) is None
+    assert resolve_relative("Tuesday and Wednesday", wed) is None
+    assert bare_weekday("Tuesday") and not bare_weekday("last Tuesday")
+
+
+def test_an_undated_article_telling_the_dated_news_dates_its_weekdays() -> None:
+    dated_text = "Chile signed the river treaty in Lima on Tuesday, the ministry said."
+    undated_text = (
+        "Chile signed the river treaty in Lima on Tuesday after two years of talks. "
+        "Peru rejected the text on Thursday. "
+        "The envoy will return to Lima on Friday. "
+        "The envoy met the minister last month. "
+        "He moved to Lima five or six years ago. "
+        'The minister said: "We spoke on Monday."'
+    )
+    arts = [art(dated_text, "2025-11-05", "a1"), art(undated_text, None, "a2")]
+    spans = _claim_spans(arts, "Chile signed the river treaty in Lima on Tuesday")
+    by_text = {e.date_text: e for e in story_events(arts, _story_facts(arts), spans)}
+    tue = by_text["Tuesday"]
+    assert (tue.date, tue.inferred) == ("2025-11-04", True)
+    # the basis names the window and the dated article it rests on
+    assert "2025-11-04 … 2025-11-07" in (tue.basis or "")
+    assert "2025-11-05" in (tue.basis or "")
+    # a Thursday inside the window could be this week's or last week's: left open
+    assert by_text["Thursday"].date is None
+    # a bare weekday ahead is not tried: a future marker is no sure sign of its clause
+    assert by_text["Friday"].date is None
+    # "last month" is October whatever the day of writing
+    assert by_text["last month"].date == "2025-10"
+    # one end of a range names no year
+    assert by_text["six years ago"].date is None
+    # a weekday inside a quotation counts from the speaker's day: left open
+    assert by_text["Monday"].date is None
+    # without the shared claim, a lead sentence of the same named day in like words
+    # places it too; one in other words does not
+    alone = {e.date_text: e for e in story_events(arts, _story_facts(arts))}
+    assert alone["Tuesday"].date == "2025-11-04"
+    other = art("The harbour reopened to fishing boats on Tuesday after repairs.", None, "a2")
+    apart = story_events([arts[0], other], _story_facts([arts[0], other]))
+    assert {e.date_text: e.date for e in apart}["Tuesday"] is None
+
+
+def test_a_retold_background_fact_places_no_article() -> None:
+    """The undated article tells the dated news far from its lead (a sibling event's
+    background): its own weekday is not counted from that news."""
+    dated_text = "Chile signed the river treaty in Lima on Tuesday, the ministry said."
+    undated_text = (
+        "Peru rejected the river treaty on Friday in a vote of its assembly. "
+        + "The vote was close and the debate was long. " * 14
+        + "Chile signed the river treaty in Lima on Tuesday, weeks before."
+    )
+    arts = [art(dated_text, "2025-11-05", "a1"), art(undated_text, None, "a2")]
+    spans = _claim_spans(arts, "Chile signed the river treaty in Lima on Tuesday")
+    evs = story_events(arts, _story_facts(arts), spans)
+    assert {e.date_text: e.date for e in evs}["Friday"] is None
+
+
+def test_a_weekday_of_no_clear_tense_stays_open() -> None:
+    dated_text = "Chile signed the river treaty in Lima on Tuesday, the ministry said."
+    undated_text = (
+        "Chile signed the river treaty in Lima on Tuesday after two years of talks. "
+        "The counting starts on Sunday in every district."
+    )
+    arts = [art(dated_text, "2025-11-05", "a1"), art(undated_text, None, "a2")]
+    spans = _claim_spans(arts, "Chile signed the river treaty in Lima on Tuesday")
+    evs = story_events(arts, _story_facts(arts), spans)
+    assert {e.date_text: e.date for e in evs}["Sunday"] is None
+
+
+def test_a_claim_the_article_does_not_date_to_that_day_places_nothing() -> None:
+    """The dated lead tells a later step of the shared fact ("ordered the ferry sold on
+    Tuesday, after it sank"); the undated one says "today", which names every day of
+    the window: its "next week" is not counted from the dated article's days."""
+    dated_text = "The court on Tuesday ordered the old ferry sold after it sank in Lima harbour."
+    undated_text = (
+        "The old ferry sank in Lima harbour today after it was ordered sold. "
+        "Next week the court will hear the owners."
+    )
+    arts = [art(dated_text, "2025-11-05", "a1"), art(undated_text, None, "a2")]
+    spans = {"a1": [(0, 78, "c1")], "a2": [(0, 67, "c1")]}
+    by_text = {e.date_text: e for e in story_events(arts, _story_facts(arts), spans)}
+    assert by_text["Next week"].date is None
+
+
+def test_an_intention_puts_a_yearless_month_ahead() -> None:
+    dated_text = "Chile is drafting a treaty with its neighbours on shared rivers."
+    undated_text = (
+        "The assembly expects to vote on the river treaty in February. "
+        "The first draft was read in March."
+    )
+    arts = [art(dated_text, "2025-10-20", "a1"), art(undated_text, None, "a2")]
+    by_text = {e.date_text: e.date for e in story_events(arts, _story_facts(arts))}
+    assert by_text["February"] == "2026-02"
+    assert by_text["March"] == "2025-03"

@@ -1607,6 +1607,14 @@ DATE_NUMBER_WORDS: Mapping[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
+# Verbs of intention whose present form before "to" puts what follows ahead of the writing
+# ("the assembly expects to vote on a new map in February", "she hopes to return in May").
+INTENTION_LEMMAS: frozenset[str] = frozenset(
+    {"expect", "intend", "plan", "aim", "hope", "want", "seek"}
+)
+# Words that make a count one end of a range ("five or six years ago", "two to three
+# weeks ago"): the date it names is no single one.
+COUNT_RANGE_JOINERS: tuple[str, ...] = ("or", "to")
 
 # Lemmas whose clause complement is in the future ("is expected to meet", "plans to vote").
 FUTURE_HEAD_LEMMAS: frozenset[str] = frozenset(

@@ -12,11 +12,17 @@ import calendar
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
-from storyline.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from storyline.lang.en import (
+    COUNT_RANGE_JOINERS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
 from storyline.models import (
     Article,
     ArticleFacts,
@@ -33,7 +39,11 @@ from storyline.stages.analysis.outlets import compare_outlets
 from storyline.stages.analysis.profile import build_profile
 from storyline.stages.analysis.statements import Meaning
 from storyline.stages.analysis.storylines import article_bounds
+from storyline.stages.prepare.extract.context import quote_spans
 from storyline.stages.prepare.extract.dates import (
+    bare_weekday,
+    intends_ahead,
+    resolve_relative,
     resolve_yearless,
     sentence_tense,
     text_reference_date,
@@ -68,10 +78,9 @@ def build_report(
         (q for f in facts for q in f.quantities),
         key=lambda q: (order[q.cite.article], q.cite.start),
     )
+    spans = statement_spans(alignment)
     timeline = with_updates(
-        merge_timeline(
-            story_events(arts, facts), order, alignment.roots, statement_spans(alignment)
-        ),
+        merge_timeline(story_events(arts, facts, spans), order, alignment.roots, spans),
         alignment.updates,
     )
     return StoryReport(
@@ -122,6 +131,18 @@ MAX_KEY_EVENTS = 3
 # token-set similarity two clauses of one statement claim need to be told as one event
 _ONE_FACT_SIMILARITY = 55
 LEAD_CHARS = 600  # an article's lead: its first sentences
+# An undated article that tells in its lead what dated articles of its story tell in theirs
+# was written from the day they give that fact to this many days after the last of them
+WRITTEN_AFTER_DAYS = 2
+# a writing window longer than this pins no weekday to one day: nothing is tried
+MAX_WINDOW_DAYS = 13
+# token-set similarity of an undated lead sentence and a dated one naming the same day
+# ("on Tuesday") for the two to tell one day's news (the claim join's is 55, a dated
+# merge's 70; ECB+ train and siblings4: tellings of one fact scored 52-74, a later
+# sibling's "will answer … on Tuesday" 56, left out by its tense)
+_SAME_NEWS_SIMILARITY = 60
+# how the basis of a date counted from that window begins
+_COUNTED_FROM_WINDOW = "counted from the days it can have been written"
 
 
 def _ref_day(iso: str | None) -> date | None:
@@ -158,8 +179,13 @@ def _written_day(article: Article) -> str | None:
     return ref.isoformat() if ref else None
 
 
-def story_events(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> list[Event]:
-    """The articles' events, a year-less date of an undated article resolved by its story.
+def story_events(
+    articles: Sequence[Article],
+    facts: Sequence[ArticleFacts],
+    statements: Mapping[ArticleId, Sequence[tuple[int, int, str]]] | None = None,
+) -> list[Event]:
+    """The articles' events, a year-less date of an undated article resolved by its story,
+    and its weekdays and "last week" when its story pins the day it was written.
 
     An article with no date of its own (no published date, no date line) and no full date
     of its own to take a year from leaves "Sept. 23" unresolved at extraction. Its bounds
@@ -174,8 +200,20 @@ def story_events(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> 
     November 1973 … on Nov. 17": the story's year would contradict it). When no article
     of the story is dated, the latest full date its articles write is no basis: it is as
     often a release or trial date ahead, or a birth date, as the news's (tried on ECB+
-    train: 4 years right, 7 wrong). Weekdays and "yesterday" are not resolved this way:
-    they count from the day the article was written, which the bounds do not give.
+    train: 4 years right, 7 wrong).
+
+    Weekdays, "yesterday", "last week", "two days ago" count from the day the article was
+    written, which those bounds do not give. They are resolved (``resolve_relative``) only
+    when the article's lead tells a fact its story's dated articles tell in theirs and
+    give a day (one statement claim, ``statements`` from ``statement_spans``, or a
+    sentence naming the same weekday in like words), its own sentence of it names that
+    day in the window below, and the day it names is the
+    same whenever in that window the article was written (``_writing_window``): from the
+    day the dated articles give that fact, and its own latest full date, to
+    ``WRITTEN_AFTER_DAYS`` after the last of them. A bare weekday needs a past clause;
+    one in a quotation stays open (the speaker's day is not the writer's). An
+    article that retells a dated article's fact only further down (a sibling event's
+    background), or a fact the dated articles give no day, is not placed by them.
     """
     days = {a.id: _written_day(a) for a in articles}
     # (published dates only: the date lines of a story that mixes a 2010 event with its 2012
@@ -198,13 +236,21 @@ def story_events(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> 
             lo = hi if dated else _first_day(b.earliest)
             bounds = (lo, hi) if lo and hi else None
         written = {d.date[:7] for d in f.dates if d.date and len(d.date) >= 7 and not d.inferred}
+        window = None
+        if days[a.id] is None and any(e.date is None and e.date_text for e in f.events):
+            window = _writing_window(a, f, articles, by_id, statements or {})
+        quotes = quote_spans(a.text) if window else []
         for e in f.events:
             resolved = None
             if bounds and e in pending:
                 # the year must be the same whenever in its bounds the article was written
                 # a past clause's month after the story's days is last year's ("comes from
                 # October: the president hoped …" in a May story)
-                tense = "past" if sentence_tense(e.summary) == "past" else "unknown"
+                # ("expects to vote in February" in an October story: next February)
+                if intends_ahead(e.summary):
+                    tense = "future"
+                else:
+                    tense = "past" if sentence_tense(e.summary) == "past" else "unknown"
                 early, late = (resolve_yearless(e.date_text, d, tense) for d in bounds)
                 resolved = early if early == late else None
             if resolved and any(
@@ -214,8 +260,140 @@ def story_events(articles: Sequence[Article], facts: Sequence[ArticleFacts]) -> 
             if resolved and bounds:
                 basis = f"the year of its bounds: {rests_on}"
                 e = replace(e, date=resolved, inferred=True, basis=basis)
+            elif window and e.date is None and e.date_text and not _quoted(e, f, quotes):
+                counted = _counted_from_window(e, window[0], window[1])
+                if counted:
+                    e = replace(e, date=counted, inferred=True, basis=window[2])
             out.append(e)
     return out
+
+
+def _quoted(e: Event, f: ArticleFacts, quotes: Sequence[tuple[int, int]]) -> bool:
+    """Does the date phrase of ``e`` stand inside a quotation (or cannot be found)?"""
+    sent = e.cites[0] if e.cites else None
+    for d in f.dates:
+        if sent and d.date_text == e.date_text and sent.start <= d.cite.start < sent.end:
+            return any(s <= d.cite.start and d.cite.end <= t for s, t in quotes)
+    return True
+
+
+def _counted_from_window(e: Event, lo: date, hi: date) -> str | None:
+    """The date ``e``'s phrase names when it is the same for every day of writing from
+    ``lo`` to ``hi``; None when any two differ or the phrase is not counted from the
+    writing. A bare weekday is tried in a past clause only: "the counting starts on
+    Monday" can mean the one before or the one after, and a future marker anywhere in the
+    clause is no sign of its tense ("checked in on Thursday night for what is to be a
+    three-month stay" is last Thursday; ECB+ train)."""
+    tense = sentence_tense(e.summary)
+    if tense != "past" and bare_weekday(e.date_text):
+        return None
+    if re.search(rf"\b(?:{'|'.join(COUNT_RANGE_JOINERS)})\s+{re.escape(e.date_text)}", e.summary):
+        return None  # "five or six years ago": one end of a range
+    seen: set[str | None] = set()
+    day = lo
+    while day <= hi and len(seen) < 2:
+        seen.add(resolve_relative(e.date_text, day, tense))
+        day += timedelta(days=1)
+    return next(iter(seen)) if len(seen) == 1 else None
+
+
+def _writing_window(
+    article: Article,
+    f: ArticleFacts,
+    articles: Sequence[Article],
+    by_id: Mapping[ArticleId, ArticleFacts],
+    statements: Mapping[ArticleId, Sequence[tuple[int, int, str]]],
+) -> tuple[date, date, str] | None:
+    """The days an undated article may have been written, with what that rests on, or None.
+
+    Its lead must tell a fact the lead of a dated article of the story gives a day (a
+    day-precision event, not after that article's publication): a statement claim of
+    both (``statements``), or a sentence of the same named day ("on Tuesday" and "on
+    Tuesday") in words alike (``_SAME_NEWS_SIMILARITY``). It was written no earlier than
+    that day and the latest full date it writes itself, no later than
+    ``WRITTEN_AFTER_DAYS`` after the last such dated article (None past
+    ``MAX_WINDOW_DAYS``). Its own sentence of that fact must then date it to that day
+    (or a month holding it) by a phrase that names one date in the window, or by a
+    written date: a claim shared by two facts of one sentence (a jury "convicted" a man,
+    and later "ordered execution for a man convicted") places nothing, nor does "today",
+    which names every day of the window.
+    """
+    mine = [(s, t, cid) for s, t, cid in statements.get(article.id, ()) if s < LEAD_CHARS]
+    lead = {cid for _, _, cid in mine}
+    leads = [
+        e
+        for e in f.events
+        if e.date is None and e.cites and e.cites[0].start < LEAD_CHARS and _named_days(e.date_text)
+    ]
+    pubs: list[date] = []
+    # (an event of the article's lead, the days dated articles give its fact)
+    told: list[tuple[Event, str]] = []
+    for d in articles:
+        if not d.published or d.id == article.id or d.id not in by_id:
+            continue
+        try:
+            pub = date.fromisoformat(d.published[:10])
+        except ValueError:
+            continue
+        spans = [(s, t, c) for s, t, c in statements.get(d.id, ()) if c in lead and s < LEAD_CHARS]
+        found = False
+        for ev in by_id[d.id].events:
+            if not ev.date or len(ev.date) != 10 or ev.date > pub.isoformat() or not ev.cites:
+                continue
+            for s, t, cid in spans:
+                if any(c.start < t and s < c.end for c in ev.cites):
+                    for s2, t2, c2 in mine:
+                        if c2 == cid:
+                            told.extend(
+                                (e, ev.date)
+                                for e in f.events
+                                if any(c.start < t2 and s2 < c.end for c in e.cites)
+                            )
+                    found = True
+            if ev.cites[0].start >= LEAD_CHARS or not _named_days(ev.date_text):
+                continue
+            for e in leads:
+                if _named_days(e.date_text) == _named_days(ev.date_text) and (
+                    fuzz.token_set_ratio(normalize_text(e.summary), normalize_text(ev.summary))
+                    >= _SAME_NEWS_SIMILARITY
+                ):
+                    told.append((e, ev.date))
+                    found = True
+        if found:
+            pubs.append(pub)
+    if not told:
+        # no day for the shared fact: a dated article's lead that only retells it (a
+        # recount ordered, then certified weeks later) cannot place the article
+        return None
+    hi = max(pubs) + timedelta(days=WRITTEN_AFTER_DAYS)
+    own = [
+        date.fromisoformat(m.date)
+        for m in f.dates
+        if m.date and len(m.date) == 10 and not m.relative and m.date <= hi.isoformat()
+    ]
+    day = max(given for _, given in told)
+    lo = max([date.fromisoformat(day), *own])
+    if (hi - lo).days > MAX_WINDOW_DAYS:
+        return None
+    quotes = quote_spans(article.text)
+    confirmed = None
+    for e, given in told:
+        named = e.date if e.date and e.date_text else None
+        if named is None and e.date_text and not _quoted(e, f, quotes):
+            named = _counted_from_window(e, lo, hi)
+        if named and (given == named or given.startswith(named + "-")):
+            confirmed = (e.date_text, given)
+    if confirmed is None:
+        return None
+    n = len(pubs)
+    runs = f"{min(pubs)}" if n == 1 else f"{min(pubs)} … {max(pubs)}"
+    basis = (
+        f"{_COUNTED_FROM_WINDOW}, {lo} … {hi}, which give this one"
+        f" date: its lead tells as “{confirmed[0]}” what {n} dated article{'s' if n > 1 else ''}"
+        f" of its story ({runs}) date{'' if n > 1 else 's'} {confirmed[1]}"
+        + (f"; its text mentions {max(own)}" if own and max(own) >= lo else "")
+    )
+    return lo, hi, basis
 
 
 def statement_spans(alignment: Alignment) -> dict[ArticleId, list[tuple[int, int, str]]]:
@@ -275,8 +453,11 @@ def merge_timeline(
     date phrases can name one day (``_days_agree``) and their summaries are nearly
     identical, or their sentences tell one statement claim of several outlets
     (``statements``, from ``statement_spans``) in shared words: "Microsoft released the
-    patch on Wednesday" and "… released the fix today". An undated event told as a dated one's claim joins it, so an
-    undated article's report of the day's news is dated by its story. A merged event's
+    patch on Wednesday" and "… released the fix today". An undated event told as a dated
+    one's claim joins it, so an undated article's report of the day's news is dated by its
+    story; so does one whose inferred month or year holds that day (``_contains``: "this
+    week" counted to a month), or whose day was counted from its story (``_counted``). A
+    merged event's
     date is ``inferred`` only when every article's is. The key events (``key``) are told
     near a lead by the most independent sources (``roots``: copies count once), dated to
     the day when any such event is; see ``_flag_key``. Key events come first among the
@@ -309,7 +490,13 @@ def merge_timeline(
         for m in merged:
             # one fact of several outlets, at least one telling undated
             by_claim = (
-                (m.date is None or ev.date is None)
+                (
+                    m.date is None
+                    or ev.date is None
+                    or (m.date == ev.date and (_counted(m) or _counted(ev)))
+                    or _contains(m, ev)
+                    or _contains(ev, m)
+                )
                 and bool(told & seeds[id(m)])
                 and _days_agree(m, ev)
             )
@@ -328,7 +515,7 @@ def merge_timeline(
                 or (sim >= 90 and (ev.date is not None or _days_agree(m, ev)))
                 or one_fact
             ):
-                if m.date is None:  # the dated telling dates the merged event
+                if m.date is None or _contains(m, ev):  # the dated telling dates it
                     m.date, m.inferred, m.basis = ev.date, ev.inferred, ev.basis
                 m.actors = list(dict.fromkeys([*m.actors, *ev.actors]))
                 m.cites = list(dict.fromkeys([*m.cites, *ev.cites]))
@@ -354,6 +541,22 @@ def merge_timeline(
     dated = sorted((e for e in merged if e.date), key=lambda e: (e.date or "", not e.key))
     undated = [e for e in merged if not e.date]
     return dated + [e for e in undated if e.key] + [e for e in undated if not e.key]
+
+
+def _counted(e: Event) -> bool:
+    """Was ``e``'s date counted from its story's window (``_writing_window``)? Such a
+    telling joins a telling of its claim on the same day as an undated one would."""
+    return bool(e.basis and e.basis.startswith(_COUNTED_FROM_WINDOW))
+
+
+def _contains(coarse: Event, fine: Event) -> bool:
+    """Is ``coarse``'s date a month or year counted from its story's window that holds
+    ``fine``'s ("this week" counted to 2027-01 and a telling of 2027-01-20)? Such a telling
+    of one statement claim joins the finer one as an undated one would, and takes its
+    date. (Any inferred month was tried: "last week" of a dated article, 2011-10, then
+    joined the article's own day by a claim; ECB+ train.)"""
+    c, f = coarse.date, fine.date
+    return bool(c and f and _counted(coarse) and len(c) < len(f) and f.startswith(c + "-"))
 
 
 def _flag_key(

@@ -26,7 +26,9 @@ How they are resolved (never guessed: whatever the rules cannot settle stays ``N
   rest a year from the story (:func:`resolve_yearless`). That full date only bounds the
   writing from below, so a year-less date takes its year without the past-tense move back
   below. :func:`infer_date_bounds` gives
-  the window of the absolute dates the article carries.
+  the window of the absolute dates the article carries. The report resolves an undated
+  article's weekdays and "last week" by :func:`resolve_relative` only when every day its
+  story allows for the writing gives the same answer.
 - ``inferred`` is set on every resolved date that is not all written in the mention: a
   year taken from elsewhere, a weekday or "yesterday" counted from the reference.
 - A year-less absolute date takes the published year, then moves one year back when a
@@ -70,6 +72,7 @@ from storyline.lang.en import (
     FORECAST_LEMMAS,
     FURNITURE_OPENERS,
     FUTURE_HEAD_LEMMAS,
+    INTENTION_LEMMAS,
     MODAL_AUXILIARIES,
     PAST_AUXILIARIES,
     RESCHEDULE_VERBS,
@@ -83,11 +86,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = [
+    "bare_weekday",
     "extract_dates",
     "find_date_spans",
     "infer_date_bounds",
+    "intends_ahead",
     "is_furniture",
     "quote_spans",
+    "resolve_relative",
     "resolve_yearless",
     "sentence_tense",
 ]
@@ -724,6 +730,16 @@ def sentence_tense(sentence: str) -> str:
     return "past" if past else "unknown"
 
 
+_INTENDS = re.compile(rf"\b(?:{alternation(sorted(INTENTION_LEMMAS))})s\s+to\b", re.I)
+
+
+def intends_ahead(sentence: str) -> bool:
+    """Does ``sentence`` tell an intention in the present ("expects to vote in February",
+    "plans to", "hopes to")? A month it names then lies ahead of the writing, not before:
+    "February" in an October article is next year's."""
+    return _INTENDS.search(sentence) is not None
+
+
 def resolve_yearless(date_text: str, ref: date, tense: str = "unknown") -> str | None:
     """Resolve a year-less month or month and day ("Sept. 23", "5 November", "October")
     against ``ref``, a date the story gives (its dated articles), in a clause of ``tense``
@@ -746,6 +762,38 @@ def resolve_yearless(date_text: str, ref: date, tense: str = "unknown") -> str |
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+# the kinds counted from the day the article was written ("Tuesday", "yesterday", "last
+# week", "two days ago", "last March")
+_WRITING_RELATIVE = ("deictic", "ago", "rel_unit", "weekday", "rel_month")
+
+
+def resolve_relative(date_text: str, ref: date, tense: str = "unknown") -> str | None:
+    """Resolve a date counted from the day of writing ("Tuesday", "last Friday",
+    "yesterday", "last week", "three days ago", "last March") as if the article had been
+    written on ``ref``, in a clause of ``tense`` ("future" puts a bare weekday ahead).
+
+    Returns the ISO date (``YYYY-MM-DD``, or ``YYYY-MM``/``YYYY`` for a week, month or year
+    that is not one day) or ``None`` when ``date_text`` is not such a date alone, or names
+    no single span ("this week" across two months).
+    """
+    text = " ".join(date_text.split())
+    found = _find(text)
+    if len(found) != 1 or found[0].kind not in _WRITING_RELATIVE:
+        return None
+    f = found[0]
+    if f.start != 0 or f.end != len(text):
+        return None
+    iso, _, _ = _resolve(f, ref, tense, None)
+    return iso
+
+
+def bare_weekday(date_text: str) -> bool:
+    """Is ``date_text`` a weekday without "last"/"next"/"this" ("Tuesday", "Friday's")?
+    Its direction (the one before the writing or the one after) is the clause's tense."""
+    found = _find(" ".join(date_text.split()))
+    return len(found) == 1 and found[0].kind == "weekday" and not found[0].m.group("rel")
 
 
 def infer_date_bounds(dates: list[DateMention]) -> tuple[str | None, str | None]:
