@@ -148,6 +148,14 @@ def test_an_opinion_piece_is_told_apart_by_its_label_or_its_first_person() -> No
     assert not opinion_voice(
         'The ferry board sold the pier on Monday. "We had no choice," its chair said.'
     )
+    # what ought to be, in the writer's own sentences
+    assert opinion_voice(
+        "The board should publish the contract. The mayor should resign before the vote."
+    )
+    # what ought to be in someone's reported words: a report
+    assert not opinion_voice(
+        "The board said the ferry should sail by May. Its lawyer argued the fee should stay."
+    )
 
 
 def test_an_opinion_pieces_own_sentence_is_not_stated_as_fact() -> None:

@@ -27,6 +27,7 @@ __all__ = [
     "NON_COUNT_MEASURES",
     "NUMBER_VALUES",
     "OPINION_LABELS",
+    "OPINION_MODALS",
     "PEOPLE_WORDS",
     "PHRASE_PREPOSITIONS",
     "PLACE_PREPOSITIONS",
@@ -312,3 +313,7 @@ OPINION_LABELS: frozenset[str] = frozenset(
         "op-ed",
     }
 )
+
+# Modals of what ought to be: a sentence of an article's own narration (no one said to say
+# it) holding one gives its writer's view ("Pike should take the recount to court").
+OPINION_MODALS: frozenset[str] = frozenset({"should", "ought"})

@@ -75,6 +75,7 @@ from storyline.lang.brief import (
     NON_COUNT_MEASURES,
     NUMBER_VALUES,
     OPINION_LABELS,
+    OPINION_MODALS,
     PEOPLE_WORDS,
     PHRASE_PREPOSITIONS,
     PLACE_PREPOSITIONS,
@@ -351,14 +352,22 @@ OPINION_FIRST_PERSON = 2  # first-person words in an article's own narration: it
 def opinion_voice(text: str) -> bool:
     """Whether an article speaks in its writer's voice, not as a report: it opens with a
     label of opinion or analysis ("Analysis — …", "Opinion: …"), or its narration (outside
-    quote marks) says "we", "our", "I" (``OPINION_FIRST_PERSON`` times or more): "Remember
-    how we got here", "We call it a timetable"."""
+    quote marks) says "we", "our", "I" (``OPINION_FIRST_PERSON`` times or more: "Remember
+    how we got here", "We call it a timetable") or says what ought to be in as many
+    sentences that quote no one ("Pike should take the recount to court")."""
     m = _OPINION_LABEL.match(text)
     if m and m.group(1).lower() in OPINION_LABELS:
         return True
     outside = _QUOTED.sub(" ", text)
     n = sum(w.lower().replace("’", "'") in _FIRST_PERSON for w in _WORD.findall(outside))
-    return n >= OPINION_FIRST_PERSON
+    if n >= OPINION_FIRST_PERSON:
+        return True
+    # "Pike should take the recount to court": what ought to be, in no one else's words
+    ought = 0
+    for sentence in re.split(r"(?<=[.!?])\s+", outside):
+        words = _WORD.findall(sentence)
+        ought += any(w.lower() in OPINION_MODALS for w in words) and not _said_cue_in(words)
+    return ought >= OPINION_FIRST_PERSON
 
 
 def _labelled(text: str) -> bool:
