@@ -178,3 +178,26 @@ def test_an_opinion_pieces_own_sentence_is_not_stated_as_fact() -> None:
     texts = [b.text for b in build_report(story, arts, facts).brief]
     assert any("sell the old pier" in t for t in texts), texts
     assert not any("honest, careful" in t for t in texts), texts
+
+
+def test_a_quote_closing_its_paragraph_is_not_credited_to_the_next_paragraphs_name() -> None:
+    from storyline.stages.analysis.brief import _credited_to_other
+
+    text = (
+        'Outside his home, Jo Varn said: "I made a mistake with the ferry accounts. So I am '
+        'going."\n\nThe harbour auditor, Ilse Dorn, said the accounts were wrong for years.'
+    )
+    part = "I made a mistake with the ferry accounts. So I am going."
+    i = text.index(part)
+    q = Quote(part, "Jo Varn", None, None, "direct", Cite("a", i, i + len(part)))
+    assert not _credited_to_other(q, "Jo Varn", text)
+
+
+def test_a_speaker_given_by_name_is_not_given_again_by_role() -> None:
+    from storyline.stages.analysis.brief import _names_given
+
+    text = '"We are heading for a recount on the pier," said the board\'s chair, Ilse Dorn.'
+    part = "We are heading for a recount on the pier,"
+    i = text.index(part)
+    assert _names_given(text, Cite("a", i, i + len(part)), {"dorn"})
+    assert not _names_given(text, Cite("a", i, i + len(part)), {"varn"})

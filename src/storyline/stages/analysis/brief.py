@@ -1162,6 +1162,9 @@ def _who_said_what(
         if best is None:
             continue
         _, q, text, written = best
+        art = (texts or {}).get(q.cite.article)
+        if not names and art is not None and _names_given(art, q.cite, named):
+            continue  # "…,” said the board's chair, Lucinda Marsh": Marsh, already given
         seen.append(_content_words(text))
         named |= names | {_surname(written or "")}
         art = (texts or {}).get(q.cite.article)
@@ -1182,6 +1185,18 @@ def _who_said_what(
         ]
         out.append(BriefSentence(sentence, [q.cite, *dict.fromkeys(same)]))
     return out
+
+
+def _names_given(text: str, cite: Cite, named: set[str]) -> bool:
+    """Whether the attribution of a quote given to a role ("the board's chair") names, in
+    the quote's sentences, a speaker the brief already gave ("…, said the board's chair,
+    Lucinda Marsh"): one person, twice."""
+    a, b = _near_sentences(text, cite)
+    own = _overlapping(text, cite.start, cite.end)
+    spans, _ = _spans_of(text)
+    if own:
+        a, b = spans[own[0]][0], spans[own[-1]][1]
+    return bool(named - {""} & {w.lower().strip(".'’") for w in _WORD.findall(text[a:b])})
 
 
 def _surname(speaker: str) -> str:
@@ -1310,7 +1325,8 @@ def _credited_to_other(q: Quote, speaker: str, text: str) -> bool:
     close = _CLOSE.search(text, q.cite.end, min(len(text), q.cite.end + 400))
     if close is None:
         return False
-    tail = text[close.end() : close.end() + 120]
+    # the attribution is in the quote's paragraph: a new paragraph is another sentence
+    tail = text[close.end() : close.end() + 120].split("\n", 1)[0]
     tail = re.split(r"(?<![A-Z])[.!?](?:\s|$)", tail, maxsplit=1)[0]  # not "Jo D. Roe"
     words = _WORD.findall(tail)
     cue = next((i for i, w in enumerate(words) if _said_cue_in([w])), None)
