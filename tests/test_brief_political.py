@@ -201,3 +201,10 @@ def test_a_speaker_given_by_name_is_not_given_again_by_role() -> None:
     i = text.index(part)
     assert _names_given(text, Cite("a", i, i + len(part)), {"dorn"})
     assert not _names_given(text, Cite("a", i, i + len(part)), {"varn"})
+
+
+def test_a_count_before_its_noun_at_a_distance_is_one_fact() -> None:
+    assert _same_count(
+        "The Green list came first, winning 31 of the 75 seats in the harbour council.",
+        "With all votes counted, the Green list had 31 seats in the harbour council.",
+    )

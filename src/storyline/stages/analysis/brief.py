@@ -477,7 +477,7 @@ def _figures(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
         # the counted noun: one of the next two content words ("Fourteen Accord senators")
         nouns = [
             _stem(w.lower())
-            for w in toks[i + 1 : i + 4]
+            for w in toks[i + 1 : i + 5]  # "31 of the 75 seats": seats
             if w.isalpha()
             and w.lower() not in _stop()
             and w.lower() not in NUMBER_VALUES
