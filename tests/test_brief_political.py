@@ -142,9 +142,16 @@ def test_one_count_of_one_thing_is_one_fact() -> None:
 def test_an_opinion_piece_is_told_apart_by_its_label_or_its_first_person() -> None:
     assert opinion_voice("Analysis — For ten years the ferry board has spoken only in notices.")
     assert opinion_voice(
-        "Remember how we got here. The board sold the pier. We call it a giveaway, and our "
-        "readers agree."
+        "Remember how we got here. The board sold the pier.\n\n"
+        "We call it a giveaway, and our readers agree."
     )
+    # a block quotation without quote marks is one paragraph: someone else's words
+    assert not opinion_voice(
+        "The minister spoke to reporters.\n\nWe are ready to help. We are ready to pay. "
+        "Our offer stands.\n\nThe talks go on in May."
+    )
+    # "US" is a country
+    assert not opinion_voice("US envoys met in May.\n\nThe US offer was turned down.")
     assert not opinion_voice(
         'The ferry board sold the pier on Monday. "We had no choice," its chair said.'
     )

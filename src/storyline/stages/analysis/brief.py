@@ -352,14 +352,22 @@ OPINION_FIRST_PERSON = 2  # first-person words in an article's own narration: it
 def opinion_voice(text: str) -> bool:
     """Whether an article speaks in its writer's voice, not as a report: it opens with a
     label of opinion or analysis ("Analysis — …", "Opinion: …"), or its narration (outside
-    quote marks) says "we", "our", "I" (``OPINION_FIRST_PERSON`` times or more: "Remember
-    how we got here", "We call it a timetable") or says what ought to be in as many
-    sentences that quote no one ("Pike should take the recount to court")."""
+    quote marks) says "we", "our", "I" in ``OPINION_FIRST_PERSON`` paragraphs or more
+    ("Remember how we got here", "We call it a timetable") or says what ought to be in as
+    many sentences that quote no one ("Pike should take the recount to court")."""
     m = _OPINION_LABEL.match(text)
     if m and m.group(1).lower() in OPINION_LABELS:
         return True
     outside = _QUOTED.sub(" ", text)
-    n = sum(w.lower().replace("’", "'") in _FIRST_PERSON for w in _WORD.findall(outside))
+    # paragraphs whose narration says "we", "our", "I": in two or more, the writer speaks
+    # (a block quotation without quote marks is one paragraph, someone else's words)
+    n = sum(
+        any(
+            w.lower() in _FIRST_PERSON and not (len(w) > 1 and w.isupper())  # "US": a country
+            for w in _WORD.findall(para)
+        )
+        for para in re.split(r"\n\s*\n", outside)
+    )
     if n >= OPINION_FIRST_PERSON:
         return True
     # "Pike should take the recount to court": what ought to be, in no one else's words
