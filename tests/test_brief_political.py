@@ -215,3 +215,12 @@ def test_a_count_before_its_noun_at_a_distance_is_one_fact() -> None:
         "The Green list came first, winning 31 of the 75 seats in the harbour council.",
         "With all votes counted, the Green list had 31 seats in the harbour council.",
     )
+
+
+def test_a_part_of_a_group_named_elsewhere_points_outside_the_brief() -> None:
+    assert not clean_sentence("In two of them, the skipper says the harbour board raised the fee.")
+    assert _quote_text(_indirect("every one of them was eligible to sail on the ferry")) is None
+    # the group is named in the sentence
+    assert clean_sentence(
+        "Two of the ferries were fined by the harbour board of Port Elm on Monday."
+    )

@@ -263,8 +263,8 @@ def clean_sentence(text: str, titles: Sequence[str] = ()) -> bool:
         return False  # "… the police force of Old Tappan, N.": cut after an initial
     if _pronoun_attribution(text) or _pronoun_subject(text) or _unattributed_quotation(text):
         return False  # "…, it said.", "After X, he …", "Roe “was shot …”": whose, who?
-    if _quantifier_subject(text) or _other_pronoun_reported(text):
-        return False  # "Both have …", "Investigators say he met …": who?
+    if _quantifier_subject(text) or _other_pronoun_reported(text) or _OF_THEM.match(text):
+        return False  # "Both have …", "Investigators say he met …", "In two of them, …": who?
     return (
         balanced_quotes(text)
         and text.count("(") == text.count(")")  # "… top rated in adults 18-49 (14.": cut
@@ -288,6 +288,10 @@ def _pronoun_attribution(text: str) -> bool:
     if m is not None and m.group(2).lower() in _speech_forms():
         return True
     return any(m.group(1).lower() in _speech_forms() for m in _PRONOUN_SAID_INSIDE.finditer(text))
+
+
+# "In two of them, …", "Every one of those …": a part of a group named outside the sentence
+_OF_THEM = re.compile(r"^(?:[\w'’-]+\s+){0,3}of\s+(?:them|these|those)\b", re.I)
 
 
 def _quantifier_subject(text: str) -> bool:
@@ -986,6 +990,8 @@ def _quote_text(q: Quote) -> str | None:
     plain = first.lower().strip(",")
     if q.kind == "indirect" and plain in REPORTED_NON_CLAUSE_OPENERS:
         return None  # "… said to fight …", "… said nothing about …": no reported clause
+    if q.kind == "indirect" and _OF_THEM.match(text):
+        return None  # "… said every one of them was eligible": of whom?
     if q.kind == "indirect" and plain in DEMONSTRATIVE_PRONOUNS:
         return None  # "… said those would be ruled on …": what they are is outside the brief
     if q.kind == "indirect" and plain in _SINGULAR_PRONOUNS and _plural_speaker(q.speaker):
