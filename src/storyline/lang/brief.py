@@ -14,6 +14,8 @@ __all__ = [
     "CLAUSE_OPENERS",
     "CONNECTIVE_OPENERS",
     "COORDINATORS",
+    "CUT_SPEAKER_HEADS",
+    "DEMONSTRATIVE_PRONOUNS",
     "DIRECT_QUOTE_OUTSIDE",
     "FALL_PHRASE",
     "FALL_WORDS",
@@ -23,11 +25,16 @@ __all__ = [
     "MAX_NAMED_OUTLETS",
     "MEASURE_PHRASES",
     "NON_COUNT_MEASURES",
+    "NUMBER_VALUES",
+    "OPINION_LABELS",
+    "OPINION_MODALS",
     "PEOPLE_WORDS",
     "PHRASE_PREPOSITIONS",
     "PLACE_PREPOSITIONS",
     "POSSESSIVE_DETERMINERS",
+    "QUANTIFIER_PRONOUNS",
     "RELATIVE_WORDS",
+    "REPORTED_NON_CLAUSE_OPENERS",
     "ROLE_PREPOSITIONS",
     "SAID_AFTER_NAME",
     "SAID_CUE_EXCLUDED",
@@ -35,6 +42,7 @@ __all__ = [
     "STEM_SUFFIXES",
     "SUBORDINATORS",
     "UNIT_MEASURES",
+    "UNREALIZED_SPEECH_MARKERS",
     "YEAR_ACT_PHRASES",
 ]
 
@@ -166,7 +174,7 @@ CONNECTIVE_OPENERS: frozenset[str] = frozenset(
         "meanwhile", "however", "but", "and", "also", "still", "instead", "moreover",
         "furthermore", "nevertheless", "nonetheless", "yet", "so", "then", "besides",
         "additionally", "likewise", "similarly", "otherwise", "thus", "therefore", "hence",
-        "indeed", "again",
+        "indeed", "again", "here",
     }
 )  # fmt: skip
 
@@ -205,3 +213,107 @@ PHRASE_PREPOSITIONS: frozenset[str] = frozenset(
         "between", "among", "across", "through", "against", "near",
     }
 )  # fmt: skip
+
+
+# A quantifier standing alone as a sentence's subject ("Both have …", "Some blamed …"): the
+# people or things it counts are named in a sentence before it, outside the brief.
+QUANTIFIER_PRONOUNS: frozenset[str] = frozenset(
+    {"both", "some", "many", "several", "others", "most", "few", "neither", "either", "each"}
+)
+
+# Demonstratives standing alone as the subject of reported speech ("… said those would be
+# ruled on"): what they point at is outside the brief.
+DEMONSTRATIVE_PRONOUNS: frozenset[str] = frozenset({"these", "those"})
+
+# First words of what follows a speech verb that is no reported clause: an infinitive ("who
+# promised to fight …" read as "said to fight …") or the verb's object ("says nothing about
+# …", "said little about …").
+REPORTED_NON_CLAUSE_OPENERS: frozenset[str] = frozenset(
+    {"to", "nothing", "something", "anything", "everything", "little", "much"}
+)
+
+# Numbers written as words, by value: "ninety days" and "90-day" give one figure, "two memos"
+# and "at least eleven" two ("twenty-one" is 20 + 1).
+NUMBER_VALUES: Mapping[str, int] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+
+# A speaker whose first word is one of these was cut from its owner ("its own boundary
+# office" extracted as "own boundary office"): "The own …" names no one.
+CUT_SPEAKER_HEADS: frozenset[str] = frozenset({"own"})
+
+# Words just before a verb of saying that make it no saying that happened: a wish, a duty, a
+# future or a refusal ("the board should also say that …", "declined to say whether …").
+UNREALIZED_SPEECH_MARKERS: frozenset[str] = frozenset(
+    {
+        "should",
+        "would",
+        "could",
+        "must",
+        "might",
+        "may",
+        "will",
+        "shall",
+        "to",
+        "not",
+        "never",
+        "cannot",
+        "can't",
+        "won't",
+        "wouldn't",
+        "shouldn't",
+        "didn't",
+        "doesn't",
+        "don't",
+        "refused",
+        "declined",
+    }
+)
+
+# Labels that open an article of opinion or analysis ("Analysis — …", "Opinion: …"): its
+# sentences are its writer's view, not what happened, unless another outlet tells them.
+OPINION_LABELS: frozenset[str] = frozenset(
+    {
+        "analysis",
+        "opinion",
+        "comment",
+        "commentary",
+        "editorial",
+        "column",
+        "view",
+        "viewpoint",
+        "perspective",
+        "essay",
+        "op-ed",
+    }
+)
+
+# Modals of what ought to be: a sentence of an article's own narration (no one said to say
+# it) holding one gives its writer's view ("Pike should take the recount to court").
+OPINION_MODALS: frozenset[str] = frozenset({"should", "ought"})

@@ -62,6 +62,8 @@ from storyline.lang.brief import (
     CLAUSE_OPENERS,
     CONNECTIVE_OPENERS,
     COORDINATORS,
+    CUT_SPEAKER_HEADS,
+    DEMONSTRATIVE_PRONOUNS,
     DIRECT_QUOTE_OUTSIDE,
     FALL_PHRASE,
     FALL_WORDS,
@@ -71,11 +73,16 @@ from storyline.lang.brief import (
     MAX_NAMED_OUTLETS,
     MEASURE_PHRASES,
     NON_COUNT_MEASURES,
+    NUMBER_VALUES,
+    OPINION_LABELS,
+    OPINION_MODALS,
     PEOPLE_WORDS,
     PHRASE_PREPOSITIONS,
     PLACE_PREPOSITIONS,
     POSSESSIVE_DETERMINERS,
+    QUANTIFIER_PRONOUNS,
     RELATIVE_WORDS,
+    REPORTED_NON_CLAUSE_OPENERS,
     ROLE_PREPOSITIONS,
     SAID_AFTER_NAME,
     SAID_CUE_EXCLUDED,
@@ -83,6 +90,7 @@ from storyline.lang.brief import (
     STEM_SUFFIXES,
     SUBORDINATORS,
     UNIT_MEASURES,
+    UNREALIZED_SPEECH_MARKERS,
     YEAR_ACT_PHRASES,
 )
 from storyline.lang.claims import IRREGULAR_VERB_FORMS
@@ -92,6 +100,7 @@ from storyline.lang.en import (
     INDIRECT_SPEECH_FORMS,
     LENGTH_UNITS,
     PERSON_ROLE_NOUNS,
+    PRONOUNS,
     QUOTE_SPEECH_FORMS,
     REPORTING_FORMS,
 )
@@ -134,6 +143,9 @@ CORE_SHARE = 0.6
 # Two sentences sharing this share of the shorter one's content words (in any form), and at
 # least ``SAME_FACT_MIN`` of them, tell one fact.
 SAME_FACT_SHARE = 0.5
+# Another outlet's sentence sharing this share of the words that say what happened (not
+# names, not roles) tells the same fact, whatever its verbs ("noticed" / "spotted" smoke).
+PARAPHRASE_SHARE = 0.5
 SAME_FACT_MIN = 4
 LEAD_SHARE = 0.25
 MAIN_SHARE = 0.5
@@ -251,6 +263,8 @@ def clean_sentence(text: str, titles: Sequence[str] = ()) -> bool:
         return False  # "… the police force of Old Tappan, N.": cut after an initial
     if _pronoun_attribution(text) or _pronoun_subject(text) or _unattributed_quotation(text):
         return False  # "…, it said.", "After X, he …", "Roe “was shot …”": whose, who?
+    if _quantifier_subject(text) or _other_pronoun_reported(text) or _OF_THEM.match(text):
+        return False  # "Both have …", "Investigators say he met …", "In two of them, …": who?
     return (
         balanced_quotes(text)
         and text.count("(") == text.count(")")  # "… top rated in adults 18-49 (14.": cut
@@ -261,13 +275,52 @@ def clean_sentence(text: str, titles: Sequence[str] = ()) -> bool:
 
 
 _PRONOUN_SAID = re.compile(r",\s+(he|she|it|they)\s+([a-z]+)(?:\s+\w+){0,3}\W*$", re.I)
+# "Ninety days, he says, and then …": the attribution set inside the sentence
+_PRONOUN_SAID_INSIDE = re.compile(r",\s+(?:he|she|it|they)\s+([a-z]+),\s", re.I)
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "it", "him", "his", "her", "its"})
 
 
 def _pronoun_attribution(text: str) -> bool:
-    """Whether a sentence ends by giving its source as a pronoun ("…, it said.", "…, she
-    added on Monday."): the brief would state it with no one to say it."""
+    """Whether a sentence gives its source as a pronoun, at its end ("…, it said.", "…, she
+    added on Monday.") or inside it ("Ninety days, he says, and …"): the brief would state
+    it with no one to say it."""
     m = _PRONOUN_SAID.search(text)
-    return m is not None and m.group(2).lower() in _speech_forms()
+    if m is not None and m.group(2).lower() in _speech_forms():
+        return True
+    return any(m.group(1).lower() in _speech_forms() for m in _PRONOUN_SAID_INSIDE.finditer(text))
+
+
+# "In two of them, …", "Every one of those …": a part of a group named outside the sentence
+_OF_THEM = re.compile(r"^(?:[\w'’-]+\s+){0,3}of\s+(?:them|these|those)\b", re.I)
+
+
+def _quantifier_subject(text: str) -> bool:
+    """Whether a sentence opens with a quantifier standing alone as its subject, right
+    before its verb ("Both have the ear of …", "Some blamed the board …"): the people it
+    counts are named outside the brief. "Some 40 people …", "Both men …" name them."""
+    words = [w.lower().strip(",") for w in text.split()[:2]]
+    return (
+        len(words) == 2
+        and words[0] in QUANTIFIER_PRONOUNS
+        and (words[1] in FINITE_CUES or _has_finite_verb(words[1]))
+    )
+
+
+def _other_pronoun_reported(text: str) -> bool:
+    """Whether a sentence opens "<plural speakers> say(s) he/she/it …" ("Investigators say
+    he met …"): the reported clause's subject is one person or thing the speakers are not,
+    named outside the brief."""
+    words = [w.lower() for w in _WORD.findall(text)[:6]]
+    for i, w in enumerate(words[1:], 1):
+        if w not in _speech_forms():
+            continue
+        nxt = words[i + 1 : i + 3]
+        if nxt[:1] == ["that"]:
+            nxt = nxt[1:]
+        before = words[i - 1]
+        plural = before.endswith("s") and not before.endswith(("ss", "'s", "’s"))
+        return plural and bool(nxt) and nxt[0] in _SINGULAR_PRONOUNS
+    return False
 
 
 def _pronoun_subject(text: str) -> bool:
@@ -295,6 +348,46 @@ def _unattributed_quotation(text: str) -> bool:
     return not _said_cue_in(_WORD.findall(outside))
 
 
+_FIRST_PERSON = frozenset(p for p, f in PRONOUNS.items() if f.person == 1)
+_OPINION_LABEL = re.compile(r"^\s*([A-Za-z-]+)\s*[—–:-]\s")
+OPINION_FIRST_PERSON = 2  # first-person words in an article's own narration: its writer's view
+
+
+def opinion_voice(text: str) -> bool:
+    """Whether an article speaks in its writer's voice, not as a report: it opens with a
+    label of opinion or analysis ("Analysis — …", "Opinion: …"), or its narration (outside
+    quote marks) says "we", "our", "I" in ``OPINION_FIRST_PERSON`` paragraphs or more
+    ("Remember how we got here", "We call it a timetable") or says what ought to be in as
+    many sentences that quote no one ("Pike should take the recount to court")."""
+    m = _OPINION_LABEL.match(text)
+    if m and m.group(1).lower() in OPINION_LABELS:
+        return True
+    outside = _QUOTED.sub(" ", text)
+    # paragraphs whose narration says "we", "our", "I": in two or more, the writer speaks
+    # (a block quotation without quote marks is one paragraph, someone else's words)
+    n = sum(
+        any(
+            w.lower() in _FIRST_PERSON and not (len(w) > 1 and w.isupper())  # "US": a country
+            for w in _WORD.findall(para)
+        )
+        for para in re.split(r"\n\s*\n", outside)
+    )
+    if n >= OPINION_FIRST_PERSON:
+        return True
+    # "Pike should take the recount to court": what ought to be, in no one else's words
+    ought = 0
+    for sentence in re.split(r"(?<=[.!?])\s+", outside):
+        words = _WORD.findall(sentence)
+        ought += any(w.lower() in OPINION_MODALS for w in words) and not _said_cue_in(words)
+    return ought >= OPINION_FIRST_PERSON
+
+
+def _labelled(text: str) -> bool:
+    """Whether a sentence opens with an opinion label ("Analysis — For eleven years, …")."""
+    m = _OPINION_LABEL.match(text)
+    return m is not None and m.group(1).lower() in OPINION_LABELS
+
+
 def _candidates(articles: Sequence[Article]) -> list[_Sentence]:
     titles = [normalize_text(a.title) for a in articles if a.title and not a.title_inferred]
     out: list[_Sentence] = []
@@ -305,6 +398,8 @@ def _candidates(articles: Sequence[Article]) -> list[_Sentence]:
             text = a.text[s:e]
             if (s, e) in heads or not clean_sentence(text, titles) or _number_cut(a.text, e):
                 continue
+            if _labelled(text):
+                continue  # "Analysis — …": the writer's view, under its label
             if inside(s):
                 continue  # a sentence inside someone's quotation: their words, not a fact
             lead = i <= 2 and not any(o.article == a.id for o in out)
@@ -362,6 +457,133 @@ def _same_fact(a: frozenset[str], b: frozenset[str]) -> bool:
     sa, sb = {_stem(w) for w in a}, {_stem(w) for w in b}
     shared = len(sa & sb)
     return shared >= SAME_FACT_MIN and shared >= SAME_FACT_SHARE * min(len(sa), len(sb))
+
+
+_FIGURE_TOKEN = re.compile(r"[\w'’%.,-]+")
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+@functools.lru_cache(maxsize=4096)
+def _figures(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The counts a sentence gives (digits or number words, one value for "ninety" and "90";
+    not a year, not a day of a month) and each with the word it counts ("fourteen senators"
+    -> ("14", "senator"))."""
+    toks = [w.strip(".,'’-") for w in _FIGURE_TOKEN.findall(text)]
+    values: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for i, tok in enumerate(toks):
+        low = tok.lower()
+        head = low.split("-")[0]  # "90-day", "twenty-one"
+        if _DIGITS.fullmatch(head.rstrip("%")):
+            value = head.rstrip("%").replace(",", "")
+            if len(value) == 4 and value.isdigit() and 1900 <= int(value) <= 2100:
+                continue  # a year
+            if i > 0 and toks[i - 1].lower() in MONTHS:
+                continue  # "October 19": a day
+        elif head in NUMBER_VALUES:
+            parts = low.split("-")
+            value = str(sum(NUMBER_VALUES.get(x, 0) for x in parts[:2]))
+        else:
+            continue
+        values.add(value)
+        # the counted noun: one of the next two content words ("Fourteen Accord senators")
+        nouns = [
+            _stem(w.lower())
+            for w in toks[i + 1 : i + 5]  # "31 of the 75 seats": seats
+            if w.isalpha()
+            and w.lower() not in _stop()
+            and w.lower() not in NUMBER_VALUES
+            and w.lower() not in NUMBER_WORDS  # "2.3 million ballots": ballots
+        ][:2]
+        for noun in nouns:
+            pairs.add((value, noun))
+    values.discard("1")  # "one side", "one person's": too common to tell facts apart
+    return frozenset(values), frozenset(p for p in pairs if p[0] != "1")
+
+
+def _same_count(a: str, b: str) -> bool:
+    """Whether two sentences give one count of one thing ("Fourteen Accord senators …
+    crossed over" / "Fourteen senators from the president's party voted for it") or two
+    figures in common ("52 seats …, from 53" / "fall from 53 to 52"): one fact."""
+    va, pa = _figures(a)
+    vb, pb = _figures(b)
+    if len(va & vb) >= 2:
+        return True
+    if not pa & pb:
+        return False
+    # one count: and more words than it ("2.3 million ballots" recounted / counted again)
+    shared = {_stem(w) for w in _content_words(a)} & {_stem(w) for w in _content_words(b)}
+    return len(shared) >= SAME_FACT_MIN - 1
+
+
+# verbs whose next word is a bare verb: "to examine", "will try", "did not say"
+_BARE_VERB_BEFORE = frozenset(
+    {"to", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "did"}
+)
+
+
+def _verbs(text: str) -> frozenset[str]:
+    """The words of a sentence that are surely verbs with a meaning of their own, stemmed:
+    past forms ("appointed", "met"), and bare verbs after "to" or a modal ("to examine",
+    "will try"); not auxiliaries, not verbs of saying."""
+    words = [w.rstrip(".-") for w in _WORD.findall(text)]
+    out: set[str] = set()
+    for i, w in enumerate(words):
+        low = w.lower()
+        if not w.islower() or low in FINITE_CUES or low in _speech_forms() or low in _stop():
+            continue
+        if low in IRREGULAR_VERB_FORMS:
+            out.add(IRREGULAR_VERB_FORMS[low].rstrip("e"))
+        elif (low.endswith("ed") and len(low) > 4) or (
+            i > 0 and words[i - 1].lower() in _BARE_VERB_BEFORE and low.isalpha()
+        ):
+            out.add(_stem(low).rstrip("e"))
+    return frozenset(out)
+
+
+def _tells_same(a: str, b: str, main: _MainEvent | None = None) -> bool:
+    """Whether sentence ``b`` of another outlet may count as telling the fact of ``a``:
+    not when both give counts and none is shared ("Two memos concern Darrow" / "At least
+    eleven concern Darrow"), when only names are shared ("Both have the ear of President
+    Roe" / "The bill now goes to President Roe"; "Vale was appointed in February" / "Vale
+    has had them since February"), or when both have verbs of their own and none is shared
+    ("the council approved a plan" / "the mayor said flats were rented") unless both tell
+    the story's main event; two sentences sharing a count tell one fact."""
+    va, _ = _figures(a)
+    vb, _ = _figures(b)
+    if va and vb and not va & vb:
+        return False
+    if va & vb:
+        return True
+    pa, pb = _predicate_words(a), _predicate_words(b)
+    if not pa & pb:
+        return False
+    if len(pa & pb) >= PARAPHRASE_SHARE * min(len(pa), len(pb)):
+        return True  # most of what one says, the other says: "noticed" / "spotted" smoke
+    if main is not None and main.told(_content_words(a)) and main.told(_content_words(b)):
+        return True  # both tell the story's main event: one fact, in other verbs
+    ra, rb = _verbs(a), _verbs(b)
+    return not (ra and rb) or bool(ra & rb)
+
+
+def _predicate_words(text: str) -> frozenset[str]:
+    """A sentence's content words that say what happened, stemmed: not names, not a
+    possessive, not a role or a word naming one ("the president's lawyer, Jasper Quill",
+    "special counsel Henrietta Vale"): two sentences sharing only those name the same
+    people and may tell different facts about them."""
+    words = [w.rstrip(".-") for w in _WORD.findall(text)]  # "roof." at a sentence's end
+    out: set[str] = set()
+    for i, w in enumerate(words):
+        low = w.lower()
+        if not w.islower() or len(low) <= 2 or low in _stop() or low in PERSON_ROLE_NOUNS:
+            continue
+        if low.endswith(("'s", "’s", "'", "’")):
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if nxt[:1].isupper() or nxt.lower() in PERSON_ROLE_NOUNS:
+            continue  # "special counsel", "budget chairman", "security adviser Corwin …"
+        out.add(_stem(low).rstrip("e"))
+    return frozenset(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -472,6 +694,7 @@ def _facts(
     a second sentence retelling it (``_MainEvent``) is passed over."""
     roots = alignment.roots
     order = {a.id: i for i, a in enumerate(articles)}
+    texts = {a.id: a.text for a in articles}
     sents = list(candidates) if candidates is not None else _candidates(articles)
     originals = [s for s in sents if roots.get(s.article, s.article) == s.article]
     pool = originals or sents
@@ -526,12 +749,22 @@ def _facts(
                     # fact in other words: the paraphrase may hide the very point they differ on
                     and (mine, roots.get(y.article, y.article)) not in opposed
                 ]
+        # another outlet's sentence counts for this one only if it may tell the same fact
+        s.extra = [y for y in s.extra if _tells_same(s.text, _cited_sentence(texts, y), main)]
         more = len({roots.get(y.article, y.article) for y in s.extra} - {s.article})
         s.score += 4.0 * max(0.0, more - echo) / max(1, n_roots - 1)
+    # an opinion or analysis piece's sentence is its writer's view ("Hollin is competent,
+    # respected and honest"): not stated, unless every article is one; a fact it shares
+    # with an outlet reporting in its own voice is told in that outlet's sentence
+    opinion = {a.id for a in articles if opinion_voice(a.text)}
+    if len(opinion) == len(articles):
+        opinion = set()
     picked: list[_Sentence] = []
     for s in sorted(pool, key=lambda s: (-s.score, order[s.article], s.start)):
         if len(picked) >= BRIEF_MAX:
             break
+        if s.article in opinion:
+            continue
         if s.score <= 0 and len(picked) >= BRIEF_MIN:
             break
         twin = next(
@@ -543,6 +776,7 @@ def _facts(
                 or _shared_echoes(s, p) >= 2
                 or len(s.claims & p.claims) >= 2  # "404 yards and two touchdowns", twice
                 or (_same_fact(s.words, p.words) and not _other_days(s.text, p.text))
+                or (_same_count(s.text, p.text) and not _other_days(s.text, p.text))
             ),
             None,
         )
@@ -561,7 +795,7 @@ def _facts(
             # looser likeness ("X is drafting it" / "Y is drafting it") is only not repeated
             own = Cite(s.article, s.start, s.end)
             if _jaccard(s.words, twin.words) >= ECHO:
-                if own not in twin.extra:
+                if own not in twin.extra and _tells_same(twin.text, s.text, main):
                     twin.extra.append(own)
             else:
                 _keep_better(picked, picked.index(twin), s, roots)
@@ -610,6 +844,13 @@ def _shared_echoes(a: _Sentence, b: _Sentence) -> int:
             if x.article == y.article and x.start < y.end and y.start < x.end:
                 arts.add(x.article)
     return len(arts - {a.article, b.article})
+
+
+def _cited_sentence(texts: Mapping[ArticleId, str], c: Cite) -> str:
+    """The sentence holding a cite (a clause, a sentence) in its article."""
+    text = texts.get(c.article, "")
+    s, e = _sentence_of(text, c)
+    return text[s:e] or text[c.start : c.end]
 
 
 def _cover(x: Cite, s: _Sentence) -> float:
@@ -712,7 +953,12 @@ def _speaker_name(q: Quote) -> str:
     if not plural and head in PERSON_ROLE_NOUNS and head not in ("the", "a", "an"):
         # one person by role, with no article: "Surrey Police spokeswoman", "Spokesman for
         # the council" -> "A Surrey Police spokeswoman", "A spokesman for the council"
-        if at > 0 and words[at].islower() and not any(w[:1].isupper() for w in words[at + 1 :]):
+        if (
+            at > 0
+            and words[at].islower()
+            and not any(w[:1].isupper() for w in words[at + 1 :])
+            and not words[0].endswith(("'s", "’s"))  # "board's chair": "The board's chair"
+        ):
             return ("An " if name[:1].lower() in "aeiou" else "A ") + name
         if at == 0 and len(words) > 1 and words[1] in ROLE_PREPOSITIONS:
             return ("An " if head[:1] in "aeiou" else "A ") + head + " " + " ".join(words[1:])
@@ -742,6 +988,14 @@ def _quote_text(q: Quote) -> str | None:
         return None  # "the engine failed, they said, …": a second attribution inside it
     first = text.split()[0]
     plain = first.lower().strip(",")
+    if q.kind == "indirect" and plain in REPORTED_NON_CLAUSE_OPENERS:
+        return None  # "… said to fight …", "… said nothing about …": no reported clause
+    if q.kind == "indirect" and _OF_THEM.match(text):
+        return None  # "… said every one of them was eligible": of whom?
+    if q.kind == "indirect" and plain in DEMONSTRATIVE_PRONOUNS:
+        return None  # "… said those would be ruled on …": what they are is outside the brief
+    if q.kind == "indirect" and plain in _SINGULAR_PRONOUNS and _plural_speaker(q.speaker):
+        return None  # "Hydrologists said its water table …": not theirs; whose, then?
     if q.kind == "indirect" and (
         plain in WEEKDAYS  # "… said Friday and found …": the attribution's day, then a cut
         or (
@@ -789,6 +1043,31 @@ def _quote_text(q: Quote) -> str | None:
 _EXPLETIVE_IT = re.compile(
     r"^It(?:['’]s| is| was| will be| would be)(?: \w+){1,2}(?: not)? (?:to|that)\b"
 )
+
+
+def _plural_speaker(speaker: str | None) -> bool:
+    """Whether a speaker is plural by its last word ("Hydrologists", "Security officials")."""
+    words = (speaker or "").split()
+    last = words[-1].lower() if words else ""
+    return last.endswith("s") and not last.endswith(("ss", "'s", "’s")) and len(last) > 3
+
+
+def _clause_goes_on(text: str, end: int) -> bool:
+    """Whether reported speech cited up to offset ``end`` of ``text`` was cut inside its
+    clause: the next word follows with no mark between and neither joins a new clause nor
+    attributes it ("… said a capsule lowered through a new shaft | lifted the men …")."""
+    m = re.match(r"[ \t]+([A-Za-z][\w'’-]*)", text[end : end + 40])
+    if m is None:
+        return False
+    word = m.group(1)
+    low = word.lower()
+    return (
+        word.islower()
+        and low not in COORDINATORS
+        and low not in PHRASE_PREPOSITIONS
+        and low not in stop_words()
+        and not _said_cue_in([word])
+    )
 
 
 def _may_hold_verb(text: str) -> bool:
@@ -867,10 +1146,16 @@ def _who_said_what(
                 continue
             art = (texts or {}).get(q.cite.article)
             written = written_speaker(q, art) if art is not None else q.speaker
-            if written is None:
+            if (
+                written is None
+                or written.split()[0].lower() in CUT_SPEAKER_HEADS
+                or written.lower() in QUANTIFIER_PRONOUNS  # "Several said …": several whom?
+            ):
                 continue  # "Former star" of "Former star running back Jo Roe": a cut name
             if q.kind == "direct" and art is not None and _credited_to_other(q, written, art):
                 continue  # "“…,” Councilman Jo Roe said" given to the police: not theirs
+            if q.kind == "indirect" and art is not None and _clause_goes_on(art, q.cite.end):
+                continue  # "… said a capsule lowered through a new shaft": cut in its clause
             if q.kind == "indirect" and art is not None and not reported_by_speech(art, q.cite):
                 continue  # "He seems to want …", "Agency: …": a wish or a headline, no saying
             if art is not None and (_number_cut(art, q.cite.start) or _number_cut(art, q.cite.end)):
@@ -891,6 +1176,9 @@ def _who_said_what(
         if best is None:
             continue
         _, q, text, written = best
+        art = (texts or {}).get(q.cite.article)
+        if not names and art is not None and _names_given(art, q.cite, named):
+            continue  # "…,” said the board's chair, Lucinda Marsh": Marsh, already given
         seen.append(_content_words(text))
         named |= names | {_surname(written or "")}
         art = (texts or {}).get(q.cite.article)
@@ -911,6 +1199,18 @@ def _who_said_what(
         ]
         out.append(BriefSentence(sentence, [q.cite, *dict.fromkeys(same)]))
     return out
+
+
+def _names_given(text: str, cite: Cite, named: set[str]) -> bool:
+    """Whether the attribution of a quote given to a role ("the board's chair") names, in
+    the quote's sentences, a speaker the brief already gave ("…, said the board's chair,
+    Lucinda Marsh"): one person, twice."""
+    a, b = _near_sentences(text, cite)
+    own = _overlapping(text, cite.start, cite.end)
+    spans, _ = _spans_of(text)
+    if own:
+        a, b = spans[own[0]][0], spans[own[-1]][1]
+    return bool(named - {""} & {w.lower().strip(".'’") for w in _WORD.findall(text[a:b])})
 
 
 def _surname(speaker: str) -> str:
@@ -1004,7 +1304,14 @@ def reported_by_speech(text: str, cite: Cite) -> bool:
     last = _sentence_ending(text, cite.end)
     e = last[1] if last else cite.end
     before = _WORD.findall(text[s : cite.start])[-SAID_BEFORE:]
-    after = _WORD.findall(text[cite.end : e])[:SAID_AFTER]
+    # "About a fifth is blacked out; the committee says the redactions …": a cue past a
+    # semicolon attributes the clause after it, not this one
+    after = _WORD.findall(text[cite.end : e].split(";", 1)[0])[:SAID_AFTER]
+    cue = next((i for i in range(len(before) - 1, -1, -1) if _said_cue_in([before[i]])), None)
+    if cue is not None and {w.lower() for w in before[max(0, cue - 3) : cue]} & (
+        UNREALIZED_SPEECH_MARKERS
+    ):
+        return False  # "the board should also say that …": a wish, not a saying
     return _said_cue_in((*before, *after))
 
 
@@ -1032,7 +1339,8 @@ def _credited_to_other(q: Quote, speaker: str, text: str) -> bool:
     close = _CLOSE.search(text, q.cite.end, min(len(text), q.cite.end + 400))
     if close is None:
         return False
-    tail = text[close.end() : close.end() + 120]
+    # the attribution is in the quote's paragraph: a new paragraph is another sentence
+    tail = text[close.end() : close.end() + 120].split("\n", 1)[0]
     tail = re.split(r"(?<![A-Z])[.!?](?:\s|$)", tail, maxsplit=1)[0]  # not "Jo D. Roe"
     words = _WORD.findall(tail)
     cue = next((i for i, w in enumerate(words) if _said_cue_in([w])), None)
