@@ -1429,7 +1429,8 @@ def _theme_clashes(arts: Sequence[_Member]) -> np.ndarray:
 
     named = (indicator(rows_t) @ indicator(rows_w).T).toarray()  # a's themes among b's words
     has = np.fromiter((bool(m.themes) for m in arts), np.float64, n)
-    return ((named + named.T) == 0) * np.outer(has, has)
+    out: np.ndarray = ((named + named.T) == 0) * np.outer(has, has)
+    return out
 
 
 def _apart_by_day(a: _Member, b: _Member, gap: float) -> bool:
