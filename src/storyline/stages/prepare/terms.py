@@ -68,12 +68,23 @@ LEAD_ACTION_PREFIX = "#l:"
 DAY_PREFIX = "#d:"
 # A violent crime's legal coda (``legal_coda``): its publication day is not its event's.
 CODA_TERM = "#c:legal"
+# Principal themes (``theme_terms``): the things the headline names that the text repeats
+# in lower case (``#t:``: "memos", "questions", "ballots"), and the words a theme of another
+# article is looked up in (``#w:``: the headline's other content words and the words the
+# text repeats most). Two articles about the same people, one on memos released and one on
+# a prosecutor's questions, differ here when neither names the other's thing.
+THEME_PREFIX = "#t:"
+WORD_PREFIX = "#w:"
+THEME_MIN = 2  # lower-case mentions in the text that make a headline word a theme
+WORD_MIN = 2  # lower-case mentions in the text that make a word one of the ``#w:`` words
+THEME_WORDS = 40  # most repeated words of the text stored as ``#w:`` terms
+THEME_LEN = 4  # shortest theme word (shorter ones are mostly function words)
 LEAD_CHARS = 400  # characters of the text read for a lead date
 # The version of ``article_terms``' output, stored with the terms (``writer_state``): bump it
 # whenever the terms an article gets change, so that ``recluster`` computes a store's terms
 # again (a clean run would use the new ones). 1: the eighth session's (lead actions, legal
-# codas, political steps).
-TERMS_VERSION = "1"
+# codas, political steps); 2: principal themes (``#t:``, ``#w:``).
+TERMS_VERSION = "2"
 
 
 def _norm_word(word: str) -> str:
@@ -120,12 +131,14 @@ def article_terms(article: Article) -> list[str]:
         texts.append(article.title)
     texts.append(article.text)
     sentences: list[list[str]] = []
-    for text in texts:
+    n_title = 0  # sentences of the title (read first)
+    for k, text in enumerate(texts):
         folded = fold_punctuation(text)
         for s, e in sentence_spans(folded):
             toks = _TOKEN.findall(folded[s:e])
             if any(t[0].isalnum() for t in toks):
                 sentences.append(toks)
+                n_title += k < len(texts) - 1
 
     # Title Case lines (headlines, bylines) capitalise every word: there, no runs.
     title_case = []
@@ -195,7 +208,72 @@ def article_terms(article: Article) -> list[str]:
         extra.append(DAY_PREFIX + day)
     if legal_coda(article):
         extra.append(CODA_TERM)
+    themes, words = theme_terms(article, sentences[n_title:])
+    extra.extend(THEME_PREFIX + w for w in themes)
+    extra.extend(WORD_PREFIX + w for w in words)
     return list(out) + extra
+
+
+def _singular(word: str) -> str:
+    """A crude singular, so that "memo" and "memos", "ballot" and "ballots" agree: "-ies"
+    to "-y", a final "s" dropped (not after "s", "u" or "i": "press", "status", "crisis")."""
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 4:
+        return word[:-1]
+    return word
+
+
+def _content_word(word: str, stop: frozenset[str]) -> bool:
+    """A word that may name a theme: of ``THEME_LEN`` letters or more, not a stop word, a
+    calendar word, an action or an outcome (those are the event's action, read apart)."""
+    return (
+        len(word) >= THEME_LEN
+        and word[0].isalpha()
+        and word not in stop
+        and word not in _CALENDAR
+        and word not in ACTION_OF
+        and word not in OUTCOME_OF
+    )
+
+
+def theme_terms(
+    article: Article, body: list[list[str]] | None = None
+) -> tuple[list[str], list[str]]:
+    """The article's principal themes and the words another article's themes are looked up
+    in (issue 19: sibling events about the same actors, "committee releases the memos" and
+    "counsel sends the president 38 questions", a few days apart and undated).
+
+    A theme is a content word of the headline (``_content_word``; as ``headline_actions``
+    reads it: lower-case words, and every word of a Title Case headline) that the text
+    repeats written in lower case (at least ``THEME_MIN`` times; names are capitalised, so
+    "Verrine" is never one): the thing the article is about. The words are the headline's
+    other content words and the ``THEME_WORDS`` content words the text repeats most (at
+    least ``WORD_MIN`` times in lower case). Both in a crude singular (``_singular``).
+    Empty without a real headline. ``body`` is the text's tokens per sentence when the
+    caller has them (``article_terms``)."""
+    if not article.title or article.title_inferred:
+        return [], []
+    stop = stop_words()
+    if body is None:
+        folded = fold_punctuation(article.text)
+        body = [_TOKEN.findall(folded[s:e]) for s, e in sentence_spans(folded)]
+    counts: dict[str, int] = {}
+    for toks in body:
+        for t in toks:
+            if t[0].islower():
+                w = _norm_word(t)
+                if _content_word(w, stop):
+                    w = _singular(w)
+                    counts[w] = counts.get(w, 0) + 1
+    said = (w[:-2] if w.endswith("'s") else w for w in _action_words(article.title, True))
+    head = dict.fromkeys(_singular(w) for w in said if _content_word(w, stop))
+    themes = [w for w in head if counts.get(w, 0) >= THEME_MIN]
+    if not themes:
+        return [], []
+    ranked = sorted((w for w in counts if counts[w] >= WORD_MIN), key=lambda w: -counts[w])
+    words = dict.fromkeys(w for w in [*head, *ranked[:THEME_WORDS]] if w not in themes)
+    return themes, list(words)
 
 
 # the words that may name a legal step (``legal_coda``'s first, cheap test): its forms and
@@ -439,9 +517,12 @@ __all__ = [
     "PRINCIPAL_MIN",
     "PRINCIPAL_PREFIX",
     "TERMS_VERSION",
+    "THEME_PREFIX",
+    "WORD_PREFIX",
     "article_terms",
     "headline_actions",
     "lead_actions",
     "lead_day",
     "legal_coda",
+    "theme_terms",
 ]
