@@ -12,13 +12,20 @@ Rules, strongest first (a content that shows several takes the first):
   "dismissed reports that C"); a negated report ("did not say C", "never said C",
   "has not confirmed C"); a refusal to say ("declined to say whether C"); a first-person
   denial inside the quote ("We deny that …").
-- ``questioned``: "asked/questioned/wondered whether (if) C", or a content ending in "?".
+- ``questioned``: "asked/questioned/wondered whether (if) C", "asked X why/how/what C", or a
+  content ending in "?".
 - ``hypothetical``: "suppose", "in the event that", "what if", a counterfactual ("would have
-  done", "had she known"), or "would/could/might … if" (not backshifted speech: "X said it
-  would … if" is the conditional "will … if" reported).
+  done", "had she known"; a participle after "have", no relative pronoun before the modal:
+  "prevented what would have been a war" asserts), or "would/could/might … if" (not
+  backshifted speech: "X said it would … if" is the conditional "will … if" reported). "I
+  can't imagine …" imagines nothing.
 - ``conditional``: an "if"/"unless"/"provided that"/"as long as" clause on the content (or
-  before it, "If C1, C2"); "even if", "as if", "if any" set no condition.
-- otherwise ``asserted``.
+  before it, "If C1, C2", "said [that,] if C1, [C2]"); "even if", "as if", "if any," set no
+  condition, nor "if" after a verb of knowing or asking ("did not know if C": whether), "as
+  long as" before an amount, a condition of a relative clause ("which, unless …, will be"),
+  or one of a later clause after the content ("…,” Roe said, noting … if …").
+- otherwise ``asserted``. A question put first ("Asked whether C1, X said C2") is not C2's
+  frame; "rejected X as “Y”" leaves Y the speaker's own word.
 
 With a parse, the governing verb of the content is read from the tree (``neg`` children,
 its lemma, ``mark`` children "whether"/"if", the ``aux`` "would/could", ``advcl`` clauses
@@ -165,9 +172,11 @@ _COUNTERFACTUAL = re.compile(
     r"|(?:^|[,;:—]\s*|\b(?:and|but)\s+)[Hh]ad\s+(?:he|she|they|we|I|it|you|the\s+\w+|[A-Z]\w+)\s+"
     r"(?:not\s+)?(?:been|known|had|\w+ed)\b",
 )
-_NOT_IF = alternation(NOT_CONDITIONAL_IF)
-_COND = re.compile(rf"(?<![\w-])(?!(?:{_NOT_IF})\b)(?:{alternation(CONDITIONAL_CUES)})\b", re.I)
-_NOT_IF_RX = re.compile(rf"\b(?:{_NOT_IF})\b", re.I)
+# "if any"/"if ever" before a word opens a condition ("if any rival enters"), not an aside
+# ("few, if any, …")
+_NOT_IF = rf"(?:{alternation(NOT_CONDITIONAL_IF)})\b(?!(?:(?<=any)|(?<=ever))\s+[a-z])"
+_COND = re.compile(rf"(?<![\w-])(?!{_NOT_IF})(?:{alternation(CONDITIONAL_CUES)})\b", re.I)
+_NOT_IF_RX = re.compile(rf"\b{_NOT_IF}", re.I)
 _MODAL_RX = re.compile(rf"\b(?:{_MODALS})\b(?!\s+only\b)", re.I)
 _REPORT_BEFORE = re.compile(rf"\b(?:{alternation(REPORTING_FORMS)})\b", re.I)
 # where the clause that governs the content starts: the last strong break before it
@@ -353,7 +362,7 @@ def _rules(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[Pola
         return "hypothetical", m.group(0)
     cond = _condition(first) or _after_condition(after)
     lead = re.match(
-        rf"\s*[“\"]?\s*(?:[Bb]ut\s+|[Aa]nd\s+)?(?!(?:{_NOT_IF})\b)(?P<m>{alternation(CONDITIONAL_CUES)})\s",
+        rf"\s*[“\"]?\s*(?:[Bb]ut\s+|[Aa]nd\s+)?(?!{_NOT_IF})(?P<m>{alternation(CONDITIONAL_CUES)})\s",
         text[s0:start],
         re.I,
     )
