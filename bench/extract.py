@@ -1442,6 +1442,8 @@ def indirect_report(lines: list[str], n: int) -> None:
 POLARITY_GOLD = REPO / "bench" / "data" / "polarity" / "gold.jsonl"
 # labelled by reading, before the engine ran on it, and never tuned on (see the README)
 POLARITY_HELDOUT = REPO / "bench" / "data" / "polarity" / "heldout.jsonl"
+# a fresh audit (session 10): new sentences, labelled by reading; counts both directions
+POLARITY_FRESH = REPO / "bench" / "data" / "polarity" / "fresh.jsonl"
 ECBPLUS_DOCS = REPO.parent / "shared" / "bench" / "ecbplus" / "docs.jsonl"
 NOT_ASSERTED = ("denied", "questioned", "conditional", "hypothetical")
 
@@ -1585,6 +1587,7 @@ def polarity_main(
             + ", ".join(f"{k} {v}" for k, v in sorted(outside.items()) if k != "asserted")
             + ")"
         )
+        print(f"{'':16} wrong either way {reversed_n + false_alarms} (reversed + false alarms)")
         print("\n".join(listing))
 
 
@@ -1650,6 +1653,7 @@ def main() -> None:
         if args.polarity:
             polarity_main(args.polnear)
             polarity_main(args.polnear, POLARITY_HELDOUT, "Held-out polarity set")
+            polarity_main(args.polnear, POLARITY_FRESH, "Fresh polarity audit")
         return
 
     from storyline.nlp import load_spacy

@@ -80,6 +80,7 @@ __all__ = [
     "INFINITIVE_CONTENT_VERBS",
     "INFINITIVE_NOUNS",
     "INTENT_VERBS",
+    "IRREGULAR_PARTICIPLES",
     "ISSUING_FORMS",
     "ISSUING_VERBS",
     "KIND_HEADS",
@@ -161,6 +162,8 @@ __all__ = [
     "US_TIME_ZONES",
     "WEEKDAYS",
     "WEEKDAY_ABBREVIATIONS",
+    "WHETHER_IF_HEADS",
+    "WHETHER_IF_LEMMAS",
     "WORDING_LEMMAS",
     "Pronoun",
     "alternation",
@@ -1410,6 +1413,39 @@ HAVE_OBJECT_WORDS: tuple[str, ...] = (
     "our", "my", "your", "this", "that", "these", "those", "enough", "much", "many", "little",
     "few", "one", "two", "nothing", "something", "anything", "everything",
 )  # fmt: skip
+# Past participles that do not end in -ed, -en, -wn or -ne: after "would/could/might have"
+# only a participle makes a counterfactual ("could have won", "would have cost"); "could have
+# serious repercussions" is "have" with an object.
+IRREGULAR_PARTICIPLES: frozenset[str] = frozenset({
+    "had", "said", "paid", "made", "laid", "led", "fed", "read", "heard", "held", "told",
+    "sold", "found", "bound", "hid", "slid", "fled", "bled", "sped", "shed", "spread", "stood",
+    "understood", "built", "sent", "spent", "lent", "bent", "meant", "kept", "slept", "swept",
+    "wept", "left", "felt", "dealt", "knelt", "lost", "cost", "cast", "burst", "hit", "hurt",
+    "put", "let", "set", "cut", "shut", "quit", "split", "bet", "got", "shot", "sat", "met",
+    "lit", "bought", "brought", "thought", "fought", "sought", "caught", "taught", "come",
+    "become", "overcome", "run", "begun", "won", "struck", "stuck", "sung", "swung", "hung",
+    "dug", "drunk", "sunk", "swum", "spun", "stung", "wrung", "slung",
+})  # fmt: skip
+# Words after which "if" asks rather than conditions ("did not know if C", "asked him if C",
+# "to determine if C", "not sure if C"): "if" is "whether" there. Not "say"/"tell": "said if
+# elected he would …" is a condition (a negated "would not say if" is read as a refusal).
+WHETHER_IF_HEADS: tuple[str, ...] = (
+    "know", "knew", "known", "knows", "knowing", "ask", "asked", "asks", "asking", "wonder",
+    "wondered", "wonders", "wondering", "see", "sees", "saw", "seen", "seeing", "determine",
+    "determined", "determines", "determining", "decide", "decided", "decides", "deciding",
+    "check", "checked", "checking", "sure", "unsure", "clear", "unclear", "doubt", "doubts",
+    "doubted", "question", "questioned", "learn", "learned", "find out", "found out",
+    "figure out", "judge", "assess", "evaluate", "examine", "examining", "investigate",
+    "investigating", "consider", "considering", "remember", "recall", "inquire", "inquired",
+    "gauge", "test", "testing",
+)  # fmt: skip
+# Their lemmas, for the parse: an "if" right after one of them opens an indirect question
+# ("find out" and "figure out" are read with their particle).
+WHETHER_IF_LEMMAS: frozenset[str] = frozenset({
+    "know", "ask", "wonder", "see", "determine", "decide", "check", "sure", "unsure", "clear",
+    "unclear", "doubt", "question", "learn", "judge", "assess", "evaluate",
+    "examine", "investigate", "consider", "remember", "recall", "inquire", "gauge", "test",
+})  # fmt: skip
 
 # -- stances (stances.py) ------------------------------------------------------------------------
 

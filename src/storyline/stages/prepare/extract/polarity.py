@@ -12,13 +12,20 @@ Rules, strongest first (a content that shows several takes the first):
   "dismissed reports that C"); a negated report ("did not say C", "never said C",
   "has not confirmed C"); a refusal to say ("declined to say whether C"); a first-person
   denial inside the quote ("We deny that …").
-- ``questioned``: "asked/questioned/wondered whether (if) C", or a content ending in "?".
+- ``questioned``: "asked/questioned/wondered whether (if) C", "asked X why/how/what C", or a
+  content ending in "?".
 - ``hypothetical``: "suppose", "in the event that", "what if", a counterfactual ("would have
-  done", "had she known"), or "would/could/might … if" (not backshifted speech: "X said it
-  would … if" is the conditional "will … if" reported).
+  done", "had she known"; a participle after "have", no relative pronoun before the modal:
+  "prevented what would have been a war" asserts), or "would/could/might … if" (not
+  backshifted speech: "X said it would … if" is the conditional "will … if" reported). "I
+  can't imagine …" imagines nothing.
 - ``conditional``: an "if"/"unless"/"provided that"/"as long as" clause on the content (or
-  before it, "If C1, C2"); "even if", "as if", "if any" set no condition.
-- otherwise ``asserted``.
+  before it, "If C1, C2", "said [that,] if C1, [C2]"); "even if", "as if", "if any," set no
+  condition, nor "if" after a verb of knowing or asking ("did not know if C": whether), "as
+  long as" before an amount, a condition of a relative clause ("which, unless …, will be"),
+  or one of a later clause after the content ("…,” Roe said, noting … if …").
+- otherwise ``asserted``. A question put first ("Asked whether C1, X said C2") is not C2's
+  frame; "rejected X as “Y”" leaves Y the speaker's own word.
 
 With a parse, the governing verb of the content is read from the tree (``neg`` children,
 its lemma, ``mark`` children "whether"/"if", the ``aux`` "would/could", ``advcl`` clauses
@@ -56,12 +63,16 @@ from storyline.lang.en import (
     DENIAL_NOUN_MODIFIERS,
     DENIAL_SELF_VERBS,
     HAVE_OBJECT_WORDS,
+    IRREGULAR_PARTICIPLES,
     NEGATION_ADVERBS,
     NEGATION_LIMITERS,
     NEGATIVE_SUBJECTS,
     OPEN_CONTENT_TOKENS,
     OPEN_CONTENT_WORDS,
+    WHETHER_IF_HEADS,
+    WHETHER_IF_LEMMAS,
 )
+from storyline.lang.frames import NUMBER_WORDS
 from storyline.models import Polarity, Quote
 
 if TYPE_CHECKING:
@@ -143,7 +154,8 @@ _DENY_ONLY = re.compile(rf"\b(?:{_DENY_FORMS})\b|\b{_DENY_OBJ}", re.I)
 # "We deny that …", "I never said that", "we didn't say …": the speaker's own denial
 _FIRST_PERSON_DENIAL = re.compile(
     rf"\b(?:I|we)(?:['’](?:ve|d)|\s+(?:have|had|did|do|would|will))?\s*(?:\w+ly\s+)?"
-    rf"(?:(?:{_DENY_FORMS})\b|{_DENY_OBJ}|{_NEG_SPEECH})",
+    # "I don't believe in X" is a stance of the speaker's, not a denial of what follows
+    rf"(?:(?:{_DENY_FORMS})\b|{_DENY_OBJ}|{_NEG_SPEECH}(?!\s+in\b))",
     re.I,
 )
 _QUESTION = re.compile(
@@ -153,18 +165,65 @@ _HYPO_CUE = re.compile(rf"\b(?:{alternation(HYPOTHETICAL_CUES)})\b", re.I)
 _MODALS = alternation(HYPOTHETICAL_MODALS)
 # "would have [the] discretion": "have" with an object is no counterfactual
 _HAVE_OBJECT = f"(?:{'|'.join(HAVE_OBJECT_WORDS)})"
+# only a participle after "have": "could have serious repercussions" is "have" with an object
+_PARTICIPLE = rf"(?:\w+(?:ed|en|wn|ne)|{alternation(IRREGULAR_PARTICIPLES)})\b"
 _COUNTERFACTUAL = re.compile(
-    rf"\b(?:{_MODALS})\s+(?:not\s+|never\s+)?have\s+(?:\w+ly\s+)?(?!{_HAVE_OBJECT}\b)[a-z]\w+\b"
+    rf"\b(?:{_MODALS})\s+(?:not\s+|never\s+)?have\s+(?:\w+ly\s+)?(?!{_HAVE_OBJECT}\b)(?=[a-z]){_PARTICIPLE}"
     r"|(?:^|[,;:—]\s*|\b(?:and|but)\s+)[Hh]ad\s+(?:he|she|they|we|I|it|you|the\s+\w+|[A-Z]\w+)\s+"
     r"(?:not\s+)?(?:been|known|had|\w+ed)\b",
 )
-_NOT_IF = alternation(NOT_CONDITIONAL_IF)
-_COND = re.compile(rf"(?<![\w-])(?!(?:{_NOT_IF})\b)(?:{alternation(CONDITIONAL_CUES)})\b", re.I)
-_NOT_IF_RX = re.compile(rf"\b(?:{_NOT_IF})\b", re.I)
+# "if any"/"if ever" before a word opens a condition ("if any rival enters"), not an aside
+# ("few, if any, …")
+_NOT_IF = rf"(?:{alternation(NOT_CONDITIONAL_IF)})\b(?!(?:(?<=any)|(?<=ever))\s+[a-z])"
+_COND = re.compile(rf"(?<![\w-])(?!{_NOT_IF})(?:{alternation(CONDITIONAL_CUES)})\b", re.I)
+_NOT_IF_RX = re.compile(rf"\b{_NOT_IF}", re.I)
 _MODAL_RX = re.compile(rf"\b(?:{_MODALS})\b(?!\s+only\b)", re.I)
 _REPORT_BEFORE = re.compile(rf"\b(?:{alternation(REPORTING_FORMS)})\b", re.I)
 # where the clause that governs the content starts: the last strong break before it
 _BREAK = re.compile(r"[;:()]|\s[—–]\s|,\s+(?:but|while|whereas|although|though)\b|\.\s")
+# a question put first ("Asked whether C1, X said C2"): the content's frame starts after it
+_ASKED_LEAD = re.compile(
+    r"\s*[“\"]?(?:(?:When|After|Once)\s+)?(?:[Aa]sked|[Pp]ressed|[Qq]uestioned)\b[^;:.?!]*?,\s+"
+)
+# "asked Rubio why …", "when asked how …", "wondered what …": a question with a wh-word
+_QUESTION_WH = re.compile(
+    rf"\b(?:{alternation(QUESTION_VERBS)})\s+"
+    r"(?:(?:[\w’'-]+\s+){0,2}?(?:how|what|why|where|when)|who|whom|which)\b",
+    re.I,
+)
+# "if" after a verb of knowing or asking is "whether" ("did not know if C", "asked him if C")
+_WHETHER_IF_BEFORE = re.compile(
+    rf"\b(?:{alternation(WHETHER_IF_HEADS)})\s+(?:(?:him|her|them|me|us|you|it)\s+)?$", re.I
+)
+# "as long as three hours" is a length, not a condition
+_AS_LONG_AS_AMOUNT = re.compile(
+    rf"(?:as|so)\s+long\s+as\s+(?:\d|(?:a|an|several|{alternation(NUMBER_WORDS)})\b)", re.I
+)
+# "said if Trump picked him it would be [C]", "pledged that, if elected, he would be [C]": a
+# condition opened right after the report governs the content that follows it
+_REPORT_IF = re.compile(rf"\b(?:{_CUE_ANY})\s+(?:that\s*,?\s*)?(?:if|unless)\b", re.I)
+_IF_WORD = re.compile(r"\b(?:if|unless)\b", re.I)
+# a trailing attribution after the content ("C,” Roe said, if …"); not a participle ("adding")
+_TRAIL_REPORT = re.compile(
+    rf"[\s,”\"’]*(?:(?!(?:if|unless|and|but)\b)[\w.’'-]+\s+){{0,6}}?(?!\w+ing\b)"
+    rf"(?:{alternation(REPORTING_FORMS)})\b"
+    r"[\s,:“\"‘]*",
+    re.I,
+)
+# where a clause after the content starts: a condition past it is that clause's
+_AFTER_BREAK = re.compile(
+    r",\s*(?:and|but|then|while|because|\w+ing)\b|\b(?:but|then|because)\b|[;:—–]"
+    rf"|\band\s+(?:\w+\s+)?(?:{alternation(REPORTING_FORMS)})\b",
+    re.I,
+)
+# the content named after "as" ("rejected the idea as [“ludicrous”]") is the speaker's own word
+_AS_CONTENT = re.compile(r"\bas\s*[“\"‘']*\s*$", re.I)
+# a negation right before a cue ("I can't imagine how …" imagines nothing)
+_NEGATED_BEFORE = re.compile(r"(?:n['’]t|\bnot|\bnever|\bcannot)\s+(?:\w+\s+)?$", re.I)
+# a relative pronoun right before a condition: the condition is of the relative clause
+_RELATIVE_CUE = re.compile(r"\b(?:which|who)\s*,?\s*$", re.I)
+# a relative pronoun before a counterfactual: "prevented what would have been a war" asserts
+_RELATIVE_BEFORE = re.compile(r"\b(?:what|which|who)\s+(?:\w+\s+){0,2}$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +242,59 @@ def _frame(text: str, s0: int, start: int) -> tuple[int, str]:
     cut = 0
     for m in _BREAK.finditer(seg):
         cut = m.end()
+    asked = _ASKED_LEAD.match(text, s0, start)
+    if asked and asked.end() - lo > cut:
+        cut = asked.end() - lo
     return lo + cut, seg[cut:]
+
+
+def _sets_condition(s: str, pos: int) -> bool:
+    """Whether the conditional cue at ``s[pos]`` sets a condition: not inside a phrase of
+    ``NOT_CONDITIONAL_IF`` ("even if", "as if"), not "if" after a verb of knowing or asking
+    ("did not know if C" asks whether), not "as long as" before an amount ("as long as three
+    hours"), not one of a relative clause."""
+    for m in _NOT_IF_RX.finditer(s, max(0, pos - 12), pos + 16):
+        if m.start() <= pos < m.end():
+            return False
+    if s[pos : pos + 2].lower() == "if" and _WHETHER_IF_BEFORE.search(s, max(0, pos - 40), pos):
+        return False
+    if _RELATIVE_CUE.search(s, max(0, pos - 12), pos):
+        return False  # "the nominee, which, unless she is indicted, will be Ada": not the content's
+    return not _AS_LONG_AS_AMOUNT.match(s, pos)
+
+
+def _condition(s: str) -> re.Match[str] | None:
+    """The first conditional cue in ``s`` that sets a condition (:func:`_sets_condition`)."""
+    return next((m for m in _COND.finditer(s) if _sets_condition(s, m.start())), None)
+
+
+def _after_condition(after: str) -> re.Match[str] | None:
+    """A condition right after the content, in its own clause: "C, he said, if …", "[X] if
+    they …", "“C,” she said, “I will … unless …”" (the quote goes on); not one of a later
+    clause ("…,” Roe said, noting he would … if …", "X, then says … if …")."""
+    dot = after.find(".")
+    w = after[: dot if dot > 0 else 80]
+    trail = _TRAIL_REPORT.match(w)
+    if trail:
+        c = _COND.match(w, trail.end())
+        if c and _sets_condition(w, c.start()):
+            return c
+        if not re.search(r"[“\"]\s*$", trail.group(0)):
+            return None
+        # the quote goes on after the attribution ("As President," she said, "I will … unless")
+        w = w[trail.end() :]
+    cut = _AFTER_BREAK.search(w)
+    return _condition(w[: cut.start()] if cut else w)
+
+
+def _first_clear(
+    rx: re.Pattern[str], s: str, veto: re.Pattern[str], width: int
+) -> re.Match[str] | None:
+    """The first match of ``rx`` in ``s`` with no match of ``veto`` ending right before it."""
+    return next(
+        (m for m in rx.finditer(s) if not veto.search(s, max(0, m.start() - width), m.start())),
+        None,
+    )
 
 
 def _last_clean(rx: re.Pattern[str], frame: str) -> re.Match[str] | None:
@@ -212,11 +323,18 @@ def _rules(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[Pola
     trail = re.match(
         r"[\s,”\"’]*(?P<a>(?:[\w.’'-]+\s+){0,6}?)(?P<v>[\w’'-]+(?:\s+[\w’'-]+)?)", after
     )
-    m = _last_clean(_DENIAL, before) or _DENIAL.match(content)
+    framed = _last_clean(_DENIAL, before)
+    if framed and _AS_CONTENT.search(before, framed.end()):
+        framed = None  # "rejected the idea as [“ludicrous”]": the speaker's own word
+    m = framed or _DENIAL.match(content)
     if m and _NEGATED_DENIAL.fullmatch(m.group(0)):
         m = None
     if m:
-        opened = _OPEN_AFTER.search(before) or _OPEN_CONTENT.match(content)
+        # "did not know whether Ada would [endorse him]": the content is in the open clause
+        inside = framed is not None and re.match(
+            r"\s*(?:[\w’'-]+\s+){0,3}?(?:whether|if)\b", before[framed.end() :], re.I
+        )
+        opened = _OPEN_AFTER.search(before) or _OPEN_CONTENT.match(content) or inside
         if opened and not _DENY_ONLY.search(m.group(0)):
             # "would not say whether C", "declined to say when C": C is left open
             return "questioned", m.group(0)
@@ -227,37 +345,44 @@ def _rules(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[Pola
     m = _FIRST_PERSON_DENIAL.search(first)
     if m:
         return "denied", m.group(0)
-    m = _last_clean(_QUESTION, before)
+    head = _OPEN_CONTENT.match(content)
+    m = _last_clean(_QUESTION, before) or _last_clean(
+        _QUESTION_WH, before + (head.group(0) if head else "")
+    )
     if m:
         return "questioned", m.group(0)
     if first.rstrip(" ”\"’'").endswith("?") or re.match(r"\s*[”\"’]?\s*\?", after):
         return "questioned", "?"
     window = before[-80:] + " " + first
     # a counterfactual anywhere in the content (a long quote's later sentence) marks it too
-    m = _HYPO_CUE.search(window) or _COUNTERFACTUAL.search(before[-80:] + " " + content)
+    m = _first_clear(_HYPO_CUE, window, _NEGATED_BEFORE, 24) or _first_clear(
+        _COUNTERFACTUAL, before[-80:] + " " + content, _RELATIVE_BEFORE, 40
+    )
     if m:
         return "hypothetical", m.group(0)
-    cond = _COND.search(first) or _COND.search(after[: max(0, after.find(".")) or 80])
+    cond = _condition(first) or _after_condition(after)
     lead = re.match(
-        rf"\s*[“\"]?\s*(?:[Bb]ut\s+|[Aa]nd\s+)?(?!(?:{_NOT_IF})\b)(?P<m>{alternation(CONDITIONAL_CUES)})\s",
+        rf"\s*[“\"]?\s*(?:[Bb]ut\s+|[Aa]nd\s+)?(?!{_NOT_IF})(?P<m>{alternation(CONDITIONAL_CUES)})\s",
         text[s0:start],
         re.I,
     )
-    if cond and _NOT_IF_RX.match(text, cond.start()):
-        cond = None
     if cond is None:
-        # "unless" anywhere in the content, or a condition put first in the governing clause
+        # "unless" anywhere in the content (not in a relative clause: "the nominee, which, unless
+        # she is indicted, will be Ada"), or a condition put first in the governing clause
         # ("… telling them that unless they agree, [they are not welcome]")
-        cond = re.search(r"\bunless\b", content, re.I) or re.search(
-            r"(?:^|\bthat\s+|[“\"]\s*)(?:if|unless)\b[^;:,]*,\s*[^,;:]*$", before, re.I
-        )
+        cond = _first_clear(
+            re.compile(r"\bunless\b", re.I), content, _RELATIVE_CUE, 12
+        ) or re.search(r"(?:^|\bthat\s+|[“\"]\s*)(?:if|unless)\b[^;:,]*,\s*[^,;:]*$", before, re.I)
     if cond is None:
         # the content inside a condition clause: "… the measures if Greece was to [avoid …]"
-        inner = [
-            c for c in _COND.finditer(before[-80:]) if not _NOT_IF_RX.match(before[-80:], c.start())
-        ]
-        if inner and not re.search(r"[,;:]", before[-80:][inner[-1].end() :]):
+        near = before[-80:]
+        inner = [c for c in _COND.finditer(near) if _sets_condition(near, c.start())]
+        if inner and not re.search(r"[,;:]|\bbecause\b", near[inner[-1].end() :]):
             cond = inner[-1]
+    if cond is None:
+        said_if = _last_clean(_REPORT_IF, before)
+        if said_if:
+            cond = _IF_WORD.search(before, said_if.end() - 6)
     if cond or lead:
         marker = cond.group(0) if cond else lead.group("m") if lead else None
         modal = _MODAL_RX.search(before[-60:] + " " + first[: (cond.start() if cond else 80)])
@@ -314,6 +439,8 @@ def _parsed(doc: Doc, start: int, end: int) -> Polarity | None:
     for _ in range(5):
         if gov.head.i == gov.i:
             break
+        if gov.dep_ == "prep" and gov.lower_ == "as" and gov.i != root.i:
+            break  # "rejected the idea as [ludicrous]": the speaker's own word
         # up through clauses, objects and a preposition ("did not call [for [X]]")
         if gov.dep_ in ("ccomp", "xcomp", "acl", "dobj", "pcomp", "advcl", "relcl", "pobj") or (
             gov.dep_ == "prep" and gov.i != root.i
@@ -346,13 +473,37 @@ def _parsed(doc: Doc, start: int, end: int) -> Polarity | None:
             break
     for t in toks:
         if t.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") and _parse_condition(c)
+            for c in t.children
         ):
             head_aux = {c.lower_ for c in t.head.children if c.dep_ == "aux"}
             if head_aux & {"would", "could", "might"} and gov.i == root.i:
                 return "hypothetical"
             return "conditional"
     return None
+
+
+def _parse_condition(mark: Token) -> bool:
+    """Whether the "if"/"unless" ``mark`` sets a condition: not "even if", "as if", not one of a
+    relative clause ("which, unless …, will be"), nor an "if" right after a verb of knowing or
+    asking ("did not know if C", "asked him if C", "find out if C": whether)."""
+    doc, clause = mark.doc, mark.head
+    if mark.i > 0 and doc[mark.i - 1].lower_ in ("even", "as"):
+        return False
+    head = clause.head
+    if head.dep_ == "relcl" or any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "which" for c in head.children
+    ):
+        return False
+    if mark.lower_ != "if" or not 0 < mark.i - head.i <= 2:
+        return True
+    between = [t for t in doc[head.i + 1 : mark.i]]
+    if any(t.pos_ != "PRON" and t.lower_ != "out" for t in between):
+        return True
+    lemma = head.lemma_.lower()
+    if lemma in ("find", "figure"):
+        return not any(t.lower_ == "out" for t in between)
+    return lemma not in WHETHER_IF_LEMMAS
 
 
 def read_polarity(

@@ -387,6 +387,13 @@ _COND = re.compile(
     re.I,
 )
 _CORE_SPEECH = alternation(CORE_SPEECH_FORMS)
+# What keeps a condition from the trigger before it: a sentence or clause break, or a later
+# report with its own clause ("… and said Ada should …", "… said she …").
+_OWNER_BREAK = (
+    r"[;.]\s|,\s+(?:but|while|whereas)\b|\s[—–]\s"
+    rf"|\band\s+(?:\w+\s+)?(?:{_CORE_SPEECH})\b"
+    rf"|\b(?:{_CORE_SPEECH})\s+(?:that\s+)?(?:he|she|they|it|we|I)\b"
+)
 # Where a clause (and so a target or a condition) ends.
 _CLAUSE_END = re.compile(
     r"\s*(?:[;:()\[\]]|\s[—–-]{1,2}\s|[—–]"
@@ -1302,11 +1309,17 @@ def _assign_conditions(ctx: _Ctx, hits: list[_Hit], s0: int, s1: int) -> list[tu
         if lead and m.start() == s0 + lead.start("m"):
             continue
         marker = re.sub(r"\s+", " ", m.group("m").lower())
+        if marker == "if" and re.search(
+            r"\b(?:even|as)\s+$", text[max(s0, m.start() - 6) : m.start()]
+        ):
+            continue  # "even if", "as if" set no condition (polarity.py reads them alike)
         owner = None
         for h in hits:
             if h.end <= m.start():
                 between = text[h.end : m.start()]
-                if re.search(r"[;.]\s|,\s+but\b|\s[—–]\s", between):
+                # not across a new clause or a new report ("signed an order, while Roe … said
+                # Ada should resign if …": the condition is of the later report)
+                if re.search(_OWNER_BREAK, between):
                     continue
                 owner = h
         if owner is None:
