@@ -929,9 +929,13 @@ def _head_phrase(text: str, head: Token) -> tuple[int, str]:
         for t in head.lefts
         if t.dep_ in ("compound", "amod", "det", "nummod", "poss", "nmod", "case")
     ]
-    # each modifier with its own modifiers ("Andrean High School fans": "Andrean" hangs on
-    # "School", not on "fans"), so the phrase is not cut inside a name
-    lo = min([t.left_edge.idx for t in left] + [head.idx])
+    # a compound or possessive with its own modifiers ("Andrean High School fans": "Andrean"
+    # hangs on "School", not on "fans"), so the phrase is not cut inside a name (a number's
+    # own modifiers, "only 25 percent", stay out: a share names no one)
+    lo = min(
+        [t.left_edge.idx if t.dep_ in ("compound", "poss") else t.idx for t in left]
+        + [head.idx]
+    )
     return lo, text[lo : head.idx + len(head)]
 
 
