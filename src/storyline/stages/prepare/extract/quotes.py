@@ -344,13 +344,11 @@ def _backtrack(text: str, close: int, sents: list[tuple[int, int]], paras: list[
         start = s
     if start is None:
         return None
-    said = None
-    for said in _LEAD_ATTRIBUTION.finditer(text[start:close]):
-        pass
-    if said is not None:
+    said = list(_LEAD_ATTRIBUTION.finditer(text[start:close]))
+    if said:
         # "Listing his ventures she added, Roe is a failure.”": the quote that lost its mark
         # starts after the attribution in its sentence ("He says,”" is no quote at all)
-        start += said.end()
+        start += said[-1].end()
     # a quote needs some words; a lone closing mark after a word is a stray
     return start if len(text[start:close].split()) >= 2 else None
 
@@ -933,8 +931,7 @@ def _head_phrase(text: str, head: Token) -> tuple[int, str]:
     # hangs on "School", not on "fans"), so the phrase is not cut inside a name (a number's
     # own modifiers, "only 25 percent", stay out: a share names no one)
     lo = min(
-        [t.left_edge.idx if t.dep_ in ("compound", "poss") else t.idx for t in left]
-        + [head.idx]
+        [t.left_edge.idx if t.dep_ in ("compound", "poss") else t.idx for t in left] + [head.idx]
     )
     return lo, text[lo : head.idx + len(head)]
 
