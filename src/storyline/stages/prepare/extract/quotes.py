@@ -344,8 +344,20 @@ def _backtrack(text: str, close: int, sents: list[tuple[int, int]], paras: list[
         start = s
     if start is None:
         return None
+    said = list(_LEAD_ATTRIBUTION.finditer(text[start:close]))
+    if said:
+        # "Listing his ventures she added, Roe is a failure.”": the quote that lost its mark
+        # starts after the attribution in its sentence ("He says,”" is no quote at all)
+        start += said[-1].end()
     # a quote needs some words; a lone closing mark after a word is a stray
     return start if len(text[start:close].split()) >= 2 else None
+
+
+# A subject and a reporting verb, then a comma or colon, not set off by a comma before it
+# ("… she added, ", not "The plan, he said, "): an attribution opening a quotation.
+_LEAD_ATTRIBUTION = re.compile(
+    rf"(?:^|(?<![,\s])\s+)(?P<p>[Hh]e|[Ss]he|[Tt]hey)\s+(?:{_VERBS})\s*[,:][”\"]?\s*"
+)
 
 
 # -- speakers -------------------------------------------------------------------------------------
@@ -674,8 +686,13 @@ def _plain_np(phrase: str) -> str | None:
         return None  # a possessive ("Jane Roe's") or a function word ("who", "the")
     if all(w.rstrip(".") in _TITLES for w in words):
         return None  # a bare title ("Sen.") names no one
-    if len(words) > 1 and re.fullmatch(r"[a-z]+ed", words[0]) and words[1] in ("a", "an", "the"):
-        return None  # a verb and its object ("issued a statement Tuesday"), no one
+    if (
+        len(words) > 1 and re.fullmatch(r"[a-z]+ed", words[0])
+        and words[1] in SPEAKER_PREPOSITIONS | SPEAKER_PHRASE_OPENERS
+    ):  # fmt: skip
+        # a verb and its object or its phrase ("issued a statement Tuesday", "responded by
+        # first"), no one
+        return None
     if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]+ing", words[0]) and words[1].islower():
         return None  # a participle opening the sentence ("Holding signs"), no one
     if (
@@ -808,8 +825,13 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
                     (t for t in subj.head.children if t.dep_ == "nsubj" and t.idx > dateline.end()),
                     None,
                 )
-        if subj is not None and subj.idx < a and ctx.in_quote(subj.idx):
-            subj = None  # "“Dear Roe,” the speaker says": a word of the quotation is no subject
+        if subj is not None and ctx.in_quote(subj.idx) and not a <= subj.idx < b:
+            # "“Dear Roe,” the speaker says": a word of a quotation before the phrase is no
+            # subject; nor is the subject a parse finds inside the quotation after the verb
+            # ("As Roe, author of “Rules,” put it, “Senate leaders should …”": not the leaders)
+            if subj.idx >= b:
+                return _Speaker()
+            subj = None
         if subj is not None and subj.lower_ in ("who", "that", "which"):
             # "Jane Roe, who said …": the relative pronoun stands for the noun it hangs on
             rel = subj.head
@@ -905,7 +927,12 @@ def _head_phrase(text: str, head: Token) -> tuple[int, str]:
         for t in head.lefts
         if t.dep_ in ("compound", "amod", "det", "nummod", "poss", "nmod", "case")
     ]
-    lo = min([t.idx for t in left] + [head.idx])
+    # a compound or possessive with its own modifiers ("Andrean High School fans": "Andrean"
+    # hangs on "School", not on "fans"), so the phrase is not cut inside a name (a number's
+    # own modifiers, "only 25 percent", stay out: a share names no one)
+    lo = min(
+        [t.left_edge.idx if t.dep_ in ("compound", "poss") else t.idx for t in left] + [head.idx]
+    )
     return lo, text[lo : head.idx + len(head)]
 
 
@@ -1214,6 +1241,14 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
             # "“…,” came shouts from the crowd": a verb, then the form as a noun; no
             # subject and no reporting verb ("“…,” a voice-over states" is one)
             m = None
+        elif (
+            v_tok is not None and punct not in (",", "?", "!", ".", "—", "–", "-", "’", "'")
+            and _in_adverbial_clause_of(ctx.doc, end - 2, v_tok)
+        ):  # fmt: skip
+            # "While Roe said it would be “very hard” for the team to win, his aides argued
+            # …": a quotation woven into an adverbial clause of the verb after it is that
+            # clause's words, not the main clause subject's
+            m = None
     aside = _AS_ASIDE.match(m.group("np")) if m and punct == "," else None
     if m and aside:
         # "“…,” as his father hoped, Ivo Roe said.": an "as" clause set off by commas, then
@@ -1392,9 +1427,12 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
             # "said Ivo Roe, Penn's campaign manager:": the name right after the verb heads
             # the phrase; the names in its apposition are not the speaker
             comma = ctx.text.find(",", rest_a, rest_b)
-            if comma > rest_a:
-                ent = _speaker_in(ctx, rest_a, comma)
-            ent = ent or _speaker_in(ctx, rest_a, rest_b)
+            stop = comma if comma > rest_a else rest_b
+            ent = _speaker_in(ctx, rest_a, stop)
+            if ent is not None and _only_modifies_noun(ctx, ent, rest_a, stop):
+                ent = None  # "said the Kestrian senator, “…": the senator (the parse's subject)
+            elif ent is None and stop < rest_b:
+                ent = _speaker_in(ctx, rest_a, rest_b)
         if ent is not None:
             return _Speaker(ent), True
         sp = _np_speaker(ctx, ss, ss + m.start("v"), ss + m.start("v"))
@@ -1445,6 +1483,55 @@ def _before_open(ctx: _Ctx, open_mark: int) -> tuple[_Speaker, bool]:
         lone = _LONE_NAME.match(head) if not sp else None
         return (_Speaker(text=lone.group(1)) if lone else sp), True
     return _Speaker(), by_verb or not head.strip()
+
+
+def _relative_clause_off(ctx: _Ctx, verb_at: int, quote_at: int) -> bool:
+    """With a parse, whether the verb at ``verb_at`` is inside a relative clause that does
+    not hold the quotation starting at ``quote_at`` (the parse may take the verb for a noun
+    of the clause: "which the Velmar Fund estimates would cost")."""
+    if ctx.doc is None:
+        return False
+    tok = _token_at(ctx.doc, verb_at)
+    quote = _token_at(ctx.doc, quote_at)
+    if tok is None or quote is None:
+        return False
+    for _ in range(40):
+        if tok.dep_ == "relcl":
+            return not tok.left_edge.i <= quote.i <= tok.right_edge.i
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _in_adverbial_clause_of(doc: Doc, pos: int, verb: Token) -> bool:
+    """Whether the parse puts the word at ``pos`` inside an adverbial clause of ``verb``."""
+    tok = _token_at(doc, pos)
+    steps = 0
+    while tok is not None and tok.head.i != tok.i and steps < 40:
+        if tok.head.i == verb.i:
+            return tok.dep_ == "advcl"
+        tok, steps = tok.head, steps + 1
+    return False
+
+
+def _only_modifies_noun(ctx: _Ctx, ent: Entity, a: int, b: int) -> bool:
+    """With a parse, whether every mention of ``ent`` in ``[a, b)`` only modifies a common noun
+    of the phrase ("the Kestrian senator", "a Penn spokesman", "Roe's aide"): the phrase names
+    the noun's referent, not the actor."""
+    if ctx.doc is None:
+        return False
+    ends = [e for s, e, x in ctx.mentions_from(a, b) if x is ent and e <= b]
+    for e in ends:
+        tok = _token_at(ctx.doc, e - 1)
+        if (
+            tok is None
+            or tok.dep_ not in ("compound", "amod", "poss", "nmod")
+            or tok.head.pos_ != "NOUN"
+            or not a <= tok.head.idx < b
+        ):
+            return False
+    return bool(ends)
 
 
 def _main_report_over_relative(ctx: _Ctx, ss: int, verb_at: int) -> _Speaker:
@@ -1596,6 +1683,14 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             group += 1  # (a transcript's next label in a reopened paragraph: a new turn)
         para = bisect.bisect_right(paras, seg.start) - 1
         closing = False  # the speaker is the clause after the closing mark
+        if not sp and seg.open_mark is None:
+            # a quote that lost its opening mark after "… she added," (``_backtrack``)
+            lead = _LEAD_ATTRIBUTION.search(ctx.text[max(0, seg.start - 60) : seg.start])
+            if lead is not None and lead.end() == min(60, seg.start):
+                sp = _Speaker(
+                    pronoun=lead.group("p").lower(),
+                    at=max(0, seg.start - 60) + lead.start("p"),
+                )
         if not sp and seg.close_mark is not None:
             sp = _after_close(ctx, seg.close_mark + 1)
             closing = bool(sp)
@@ -1968,6 +2063,11 @@ def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     last = list(reversed(verbs[-2:]))
     for k, verb in enumerate(last):
         verb_at = ss + verb.start()
+        if k == 0 and len(last) > 1 and _relative_clause_off(ctx, verb_at, seg.start):
+            # "… asked whether the credits, which the Velmar Fund estimates would cost
+            # billions, would risk “…”": a relative clause the quotation is not in says
+            # nothing of whose words it is
+            continue
         sp = (
             _np_speaker(ctx, ss, verb_at, verb_at)
             if ctx.doc is not None
@@ -2501,6 +2601,29 @@ def _cited_label(text: str, start: int, end: int, kind: QuoteKind) -> bool:
     return _CITED_AFTER.match(text, end, min(len(text), end + 80)) is not None
 
 
+def _named_subject(ctx: _Ctx, start: int, end: int) -> bool:
+    """A short title-case quotation with no sentence punctuation that the parse makes the
+    subject of a verb outside it, not a verb of saying: the name of a show or a term
+    (“Tidewater” has been a hit on cable, “Non-paper” is a diplomatic term), not speech."""
+    quote = ctx.text[start:end]
+    if (
+        ctx.doc is None
+        or len(quote.split()) > 4
+        or not _title_case(quote)
+        or re.search(r"[,.;:!?…]\W*\Z", quote)
+    ):
+        return False
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    roots = [t for t in span if not span.start <= t.head.i < span.end]
+    return (
+        len(roots) == 1
+        and roots[0].dep_ in ("nsubj", "nsubjpass")
+        and roots[0].head.lemma_ not in SPEECH_LEMMAS
+    )
+
+
 # A possessive or a word before a name's slot right before a quotation mark: "Fox's “…”",
 # "season four of “…”", "appeared on “…”".
 _NAME_SLOT_BEFORE = re.compile(
@@ -2613,6 +2736,7 @@ def extract_quotes(
             and (
                 _work_title(text[f.start : f.end], text[max(0, f.start - 60) : f.start])
                 or _cited_label(text, f.start, f.end, f.kind)
+                or _named_subject(qc, f.start, f.end)
             )
         ):
             continue
