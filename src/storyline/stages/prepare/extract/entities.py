@@ -323,6 +323,16 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
         end -= len(s) - m2.start()
         s = s[: m2.start()]
         m2 = re.search(r"(?:[’']s?|[\s)\]\"“”,;:]+)$", s)
+    # a bracket the span does not close is no part of the name: "Ivo Kell (IKA" is "Ivo
+    # Kell", "IKA) Ivo Kell" is "Ivo Kell" (NER reads over the bracket of an acronym)
+    opened = re.search(r"[^\S\n]*[(\[][^)\]]*$", s)
+    if opened and opened.start() > 0:
+        end -= len(s) - opened.start()
+        s = s[: opened.start()]
+    closed = re.match(r"[^(\[]*[)\]][^\S\n]*", s)
+    if closed and closed.end() < len(s):
+        start += closed.end()
+        s = s[closed.end() :]
     # a trailing period belongs to the name only in abbreviations ("U.S.", "Jr.")
     if s.endswith(".") and not re.search(r"(?:\b\w\.){2,}$|\b(?:Jr|Sr|Inc|Co|Ltd)\.$", s):
         end -= 1
@@ -396,6 +406,8 @@ def _keep_determiner(text: str, end: int, kind: str) -> bool:
     article belongs to "official", so a demonym keeps it only when used as a noun
     ("the British and the French said").
     """
+    if kind == "person":
+        return False  # "the Roe campaign": the article is the campaign's, never a name's
     if kind != "demonym":
         return True
     nxt = _word_after(text, end)
@@ -463,10 +475,12 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if label == "PERSON":
             start, end = _trim_name_edges(text, start, end)
+            start, end = _person_span(text, start, end, doc)
             if end <= start or _opening_participle(doc, start, end):
                 continue
             start, end = _extend_name_left(st, start, doc), _extend_name_right(st, end, doc)
             start, end = _trim_name_edges(text, start, end)
+            start, end = _person_span(text, start, end, doc)
             if _in_headline_run(text, start, end):
                 end = _cut_at_verb(text, start, end, doc)
                 subject = _headline_subject(st, start, doc)
@@ -728,6 +742,32 @@ def _trim_name_edges(text: str, start: int, end: int) -> tuple[int, int]:
     return (words[0][0], words[-1][1]) if words else (start, start)
 
 
+# words the parse reads as these never open a person's name ("Because Jane Roe got …",
+# "Certainly Jane Roe has …": NER took the sentence's first word along)
+_NOT_NAME_POS = frozenset({"SCONJ", "CCONJ", "ADV", "ADP", "DET", "PART", "INTJ"})
+
+
+def _person_span(text: str, start: int, end: int, doc: Doc | None) -> tuple[int, int]:
+    """A person span cut to the name NER read it around: the part before a spaced dash
+    ("Ada Roe - Penn's partner -" is Ada Roe), after a possessive ("Kestria's Ada Roe",
+    "CNN's Ada Roe"), and without an opening word the parse reads as a conjunction, adverb
+    or the like ("Because Ada Roe", "Certainly Ada Roe"; not a listed given name)."""
+    dash = re.search(r"\s[-–—]+\s", text[start:end])
+    if dash:
+        end = start + dash.start()
+    poss = None
+    for poss in re.finditer(r"[’']s\s+(?=[A-Z])", text[start:end]):
+        pass
+    if poss is not None:
+        start += poss.end()
+    m = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", text[start:end])
+    if m and doc is not None and _fold(m.group(1)) not in _FIRST_NAMES:
+        tok = _one_token(doc, start, start + len(m.group(1)))
+        if tok is not None and tok.pos_ in _NOT_NAME_POS:
+            start += m.end()
+    return start, end
+
+
 def _common_noun(word: str, doc: Doc | None, pos: int) -> bool:
     """Whether the parse reads a capitalised word NER left out of a name as a common noun
     ("Singer Jane Roe", "Comedian Jane Roe" at a sentence start: an occupation, not a
@@ -852,6 +892,11 @@ def _all_title_case(line: str) -> bool:
     return len(words) > 4 and all(
         w[:1].isupper() or w.lower() in TITLE_CASE_SMALL_WORDS for w in words
     )
+
+
+def title_case_line(line: str) -> bool:
+    """Whether a line is set in title case, a headline's or a title's (``_all_title_case``)."""
+    return _all_title_case(line)
 
 
 _CAP = r"[A-Z][a-zà-ÿ’'-]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ]+)?"
