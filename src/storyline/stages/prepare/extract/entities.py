@@ -52,6 +52,7 @@ from storyline.lang.names import (
     BUSINESS_NOUNS,
     CORPORATE_SUFFIXES,
     DATE_PREPOSITIONS,
+    DESCRIBED_PERSON_NOUNS,
     DEMONYM_NOUN_FOLLOWERS,
     FEMALE_HONORIFICS,
     GENERIC_ORG_HEADS,
@@ -333,6 +334,11 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     if closed and closed.end() < len(s):
         start += closed.end()
         s = s[closed.end() :]
+    # a dateline before a dash opens no name ("KELL - Ada Roe" is Ada Roe)
+    dateline = re.match(r"[A-Z][A-Z.,]+(?:[^\S\n][A-Z][A-Z.,]+)*[^\S\n]+[-–—]+[^\S\n]+", s)
+    if dateline and dateline.end() < len(s):
+        start += dateline.end()
+        s = s[dateline.end() :]
     # a trailing period belongs to the name only in abbreviations ("U.S.", "Jr.")
     if s.endswith(".") and not re.search(r"(?:\b\w\.){2,}$|\b(?:Jr|Sr|Inc|Co|Ltd)\.$", s):
         end -= 1
@@ -478,7 +484,10 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
             start, end = _person_span(text, start, end, doc)
             if end <= start or _opening_participle(doc, start, end):
                 continue
-            start, end = _extend_name_left(st, start, doc), _extend_name_right(st, end, doc)
+            start, end = (
+                _extend_name_left(st, start, doc),
+                _extend_name_right(st, end, doc, " " in text[start:end].strip()),
+            )
             start, end = _trim_name_edges(text, start, end)
             start, end = _person_span(text, start, end, doc)
             if _in_headline_run(text, start, end):
@@ -493,8 +502,15 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
         surface = text[start:end]
         if not surface[:1].isupper() or _not_an_actor(surface):
             continue
+        if label == "PERSON" and _person_noun(doc, start, end):
+            continue  # "Filmmaker and author Ada Roe": the noun NER took for a name
         if label == "PERSON" and _plural_proper_noun(doc, start, end):
             label = "NORP"  # "Africans were targeted": a people, not a person
+        if label != "PERSON":
+            owned = _owned_person(text, start, end)
+            if owned is not None:  # "Kestria TV’s Ada Roe" typed ORG: a person
+                start, label = owned, "PERSON"
+                surface = text[start:end]
         if label != "PERSON" and _person_by_role(text, start, end, label):
             label = "PERSON"  # "His daughter, Yelena,", "Harborline CEO Mara Ilves"
         elif label in ("NORP", "GPE", "LOC"):
@@ -579,6 +595,16 @@ _PERSON_NOUN_BEFORE = re.compile(
 _ROLE_BEFORE = re.compile(rf"\b(?:{alternation(sorted(ROLE_HEADS))})\s+\Z", re.IGNORECASE)
 # "who gave only her first name, Noor,", "identified by his given name Amir": a name.
 _NAME_NOUN_BEFORE = re.compile(r"\b(?:first|given|last|full)\s+names?,?\s+(?:as\s+)?\Z", re.I)
+
+
+def _owned_person(text: str, start: int, end: int) -> int | None:
+    """Where the person starts in a span NER typed as no person that ends with an owner's
+    possessive and a listed given name with a surname ("Kestria TV’s Ada Roe", "Vesta’s Ada
+    Roe"): the owner is an outlet or a place, the name a person's."""
+    m = re.search(r"[’']s\s+([A-Z][a-zà-ÿ]+)(?:\s+[A-Z][\w’'.-]*){1,2}$", text[start:end])
+    if m is None or _fold(m.group(1)) not in _FIRST_NAMES:
+        return None
+    return start + m.start(1)
 
 
 def _person_by_role(text: str, start: int, end: int, label: str) -> bool:
@@ -708,12 +734,18 @@ def _headline_subject(st: _State, start: int, doc: Doc | None) -> tuple[int, int
     return a, a + len(m.group(1).rstrip())
 
 
-def _extend_name_right(st: _State, end: int, doc: Doc | None = None) -> int:
+def _extend_name_right(st: _State, end: int, doc: Doc | None = None, full: bool = False) -> int:
     """Take in surnames NER left out ("Mayor Tomas Roe" tagged as just "Tomas"; "Stu Roe"
     with a no-break space between, which NER cuts at). In a headline run a verb form ends
-    the name (by the parse when there is one)."""
+    the name (by the parse when there is one), and a name NER gave in ``full`` (two words or
+    more) takes in nothing: the parse tags a headline's verbs as names ("Jane Roe Joins
+    Growing List")."""
+    if full and _in_headline_run(st.text, end, end + 1):
+        return end
     while True:
-        m = re.match(r"[^\S\n]([A-Z][a-zà-ÿ’'-]*[a-zà-ÿ])(?![\w’'-])", st.text[end : end + 30])
+        m = re.match(
+            r"[^\S\n]([A-Z](?:[’'][A-Z])?[a-zà-ÿ’'-]*[a-zà-ÿ])(?![\w’'-])", st.text[end : end + 30]
+        )
         if not m:
             return end
         word = m.group(1)
@@ -793,6 +825,17 @@ def _one_token(doc: Doc, start: int, end: int) -> Token | None:
     return span[0] if span is not None and len(span) == 1 else None
 
 
+def _person_noun(doc: Doc, start: int, end: int) -> bool:
+    """Whether a one-word person span is a common noun for a person, capitalised as the
+    first word of its sentence and not followed by another capitalised word ("Filmmaker and
+    author Ada Roe said": NER's name is the noun; "Judge Roe" still names Roe)."""
+    tok = _one_token(doc, start, end)
+    if tok is None or not tok.is_sent_start or tok.lower_ not in DESCRIBED_PERSON_NOUNS:
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
+    return _fold(tok.text) not in _FIRST_NAMES and not (nxt is not None and nxt.text[:1].isupper())
+
+
 def _plural_proper_noun(doc: Doc, start: int, end: int) -> bool:
     """Whether a one-word person span is a plural proper noun with no title before it
     ("Africans", "Bavarians": NER tags such a demonym a person; a surname in "-s" is
@@ -853,6 +896,8 @@ def _in_headline_run(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
+    if _in_quoted_title(line, start - line_start, end - line_start):
+        return True
     if not line or (line[-1] in '.!?"”' and not _all_title_case(line)):
         return False
     starts, runs = _title_runs(line)
@@ -862,6 +907,18 @@ def _in_headline_run(text: str, start: int, end: int) -> bool:
         return False
     _, run_end, n_words = runs[i]
     return end - line_start <= run_end and n_words > 4
+
+
+def _in_quoted_title(line: str, start: int, end: int) -> bool:
+    """Whether line offsets ``[start, end)`` lie in a quotation set in title case, a quoted
+    headline or title ("an email headed “Jane Roe Joins Growing List of Critics”")."""
+    opened = max(line.rfind("“", 0, start), line.rfind('"', 0, start))
+    if opened < 0:
+        return False
+    closes = [i for i in (line.find("”", end), line.find('"', end)) if i >= 0]
+    if not closes or '"' in line[opened + 1 : start] or "”" in line[opened + 1 : start]:
+        return False
+    return _all_title_case(line[opened + 1 : min(closes)])
 
 
 @functools.lru_cache(maxsize=8)
@@ -899,7 +956,8 @@ def title_case_line(line: str) -> bool:
     return _all_title_case(line)
 
 
-_CAP = r"[A-Z][a-zà-ÿ’'-]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ]+)?"
+# (an apostrophe after the first letter may open another capital: "D’Souza", "O'Hara")
+_CAP = r"[A-Z](?:[’'][A-Z])?[a-zà-ÿ’'-]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ]+)?"
 # a name never runs over a line break ("... Against New Charges\nJane Roe")
 _NAME = rf"{_CAP}(?:[^\S\n]+(?:(?:{'|'.join(sorted(NAME_PARTICLES))})[^\S\n]+)?{_CAP}){{0,3}}"
 _VERBS_RE = alternation(REPORTING_FORMS)
