@@ -518,6 +518,8 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
             if given is not None:  # "Rosa Armenyan, a spokeswoman," typed NORP: a person
                 start, label = given, "PERSON"
                 surface = text[start:end]
+        if label != "PERSON" and _person_by_name(st, start, end):
+            label = "PERSON"  # "Carly Roe" typed ORG, and "Roe said" in the text
         if label == "PERSON" and (_corporate(surface) or _vessel(surface) or _titled(surface)):
             label = "ORG"  # "Brightwell Inc.", "INS Mysore", "Der Kurier": no person
         if label == "ORG" and re.search(
@@ -595,6 +597,38 @@ _PERSON_NOUN_BEFORE = re.compile(
 _ROLE_BEFORE = re.compile(rf"\b(?:{alternation(sorted(ROLE_HEADS))})\s+\Z", re.IGNORECASE)
 # "who gave only her first name, Noor,", "identified by his given name Amir": a name.
 _NAME_NOUN_BEFORE = re.compile(r"\b(?:first|given|last|full)\s+names?,?\s+(?:as\s+)?\Z", re.I)
+
+
+def _person_by_name(st: _State, start: int, end: int) -> bool:
+    """Whether a name NER typed as an organisation, place or group is a person's by its
+    shape and the text's use of it (issue 17: "Carly Roe" typed ORG, then every "Roe" an
+    organisation no "she" could find).
+
+    Two or three words in title case, the first a listed given name that is no gazetteer
+    name ("Georgia", "Jordan"), none an organisation's head, a company suffix or a place
+    noun ("Kelly Institute", "Dana Street"); and the text makes it a person: the name or
+    its last word is the subject of a reporting verb ("Roe said", "Carly Roe told") or
+    follows a personal title ("Ms. Roe", "Sen. Roe").
+    """
+    text = st.text
+    words = text[start:end].split()
+    if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][a-zà-ÿ’'-]+", w) for w in words):
+        return False
+    if _fold(words[0]) not in _FIRST_NAMES or st.gaz.lookup(words[0]) is not None:
+        return False
+    if any(
+        w in ORG_HEADS
+        or _fold(w) in CORPORATE_SUFFIXES
+        or w.lower() in PLACE_CONTEXT_NOUNS
+        or _fold(w) in NAME_BREAK_WORDS
+        for w in words[1:]
+    ):
+        return False
+    names = "|".join(re.escape(x) for x in (text[start:end], words[-1]))
+    return (
+        re.search(rf"\b(?:{names}),?\s+(?:{_VERBS_RE})\b", text) is not None
+        or re.search(rf"\b(?:{_ANY_TITLE})\.?\s+(?:{names})\b", text) is not None
+    )
 
 
 def _owned_person(text: str, start: int, end: int) -> int | None:
