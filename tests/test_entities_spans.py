@@ -44,7 +44,7 @@ def test_person_span_cut_at_dash_and_possessive() -> None:
 def test_owned_person_in_a_span_typed_as_an_organisation() -> None:
     text = "Kestria TV’s Anna Lorne asked"
     at = entities_module._owned_person(text, 0, len("Kestria TV’s Anna Lorne"))
-    assert at is not None and text[at:] .startswith("Anna Lorne")
+    assert at is not None and text[at:].startswith("Anna Lorne")
     assert entities_module._owned_person("Kestria’s Harbour Board", 0, 23) is None
 
 
@@ -108,3 +108,27 @@ def test_pronoun_after_is_sure_is_the_copula_subject() -> None:
     co, _ = resolver(text, "spacy")
     ent = co.reporter_subject(text.index("she can"), "she")
     assert ent is not None and ent.name == "Dora Velt"
+
+
+@pytest.mark.model
+def test_given_name_and_surname_typed_as_organisation_is_a_person() -> None:
+    text = (
+        "Some voters like Elizabeth Symms, a 48-year-old chef who lives in Kelltown, are "
+        "disappointed. Symms said she would vote anyway."
+    )
+    found = entities(text, "spacy")
+    people = [e for e in found.values() if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Elizabeth Symms"]
+    assert "Symms" in people[0].aliases
+
+
+@pytest.mark.model
+def test_first_name_decides_gender_against_one_stray_pronoun() -> None:
+    text = (
+        "Ivo Penn studies taxes. Plans from the front-runner, Hillary Quist, he added, "
+        "amount to little. Hillary Quist spoke later."
+    )
+    co, ents = resolver(text, "spacy")
+    quist = next(e for e in ents if e.name == "Hillary Quist")
+    assert co.genders().get(quist.id) == "f"
+    assert not co.fits(quist, "he")

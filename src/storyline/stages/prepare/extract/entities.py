@@ -52,8 +52,8 @@ from storyline.lang.names import (
     BUSINESS_NOUNS,
     CORPORATE_SUFFIXES,
     DATE_PREPOSITIONS,
-    DESCRIBED_PERSON_NOUNS,
     DEMONYM_NOUN_FOLLOWERS,
+    DESCRIBED_PERSON_NOUNS,
     FEMALE_HONORIFICS,
     GENERIC_ORG_HEADS,
     GENERIC_ORG_PORTFOLIOS,
@@ -821,11 +821,9 @@ def _person_span(text: str, start: int, end: int, doc: Doc | None) -> tuple[int,
     dash = re.search(r"\s[-–—]+\s", text[start:end])
     if dash:
         end = start + dash.start()
-    poss = None
-    for poss in re.finditer(r"[’']s\s+(?=[A-Z])", text[start:end]):
-        pass
-    if poss is not None:
-        start += poss.end()
+    owners = list(re.finditer(r"[’']s\s+(?=[A-Z])", text[start:end]))
+    if owners:
+        start += owners[-1].end()
     m = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", text[start:end])
     if m and doc is not None and _fold(m.group(1)) not in _FIRST_NAMES:
         tok = _one_token(doc, start, start + len(m.group(1)))
