@@ -120,15 +120,3 @@ def test_given_name_and_surname_typed_as_organisation_is_a_person() -> None:
     people = [e for e in found.values() if e.type == "PERSON"]
     assert [e.name for e in people] == ["Elizabeth Symms"]
     assert "Symms" in people[0].aliases
-
-
-@pytest.mark.model
-def test_first_name_decides_gender_against_one_stray_pronoun() -> None:
-    text = (
-        "Ivo Penn studies taxes. Plans from the front-runner, Hillary Quist, he added, "
-        "amount to little. Hillary Quist spoke later."
-    )
-    co, ents = resolver(text, "spacy")
-    quist = next(e for e in ents if e.name == "Hillary Quist")
-    assert co.genders().get(quist.id) == "f"
-    assert not co.fits(quist, "he")

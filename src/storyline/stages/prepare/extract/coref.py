@@ -729,9 +729,8 @@ class Coref:
         after a mention in its sentence ("Jane Roe said she …"), before the next person's
         mention, one; a common first name of the name or an alias two (a stray pronoun
         after a mention is the noisiest evidence: "Roe, who met Jane Doe, she said"). A
-        gender needs a margin of two votes; short of one, a first name of one gender decides
-        (one stray pronoun neither overturns nor cancels it). A person without a gender
-        agrees with "he" and "she" alike.
+        gender needs a margin of two votes, so one stray pronoun does not overturn a first
+        name. A person without a gender agrees with "he" and "she" alike.
         """
         if self._genders is not None:
             return self._genders
@@ -755,23 +754,16 @@ class Coref:
             p = _GENDERED_RE.search(text, e, max(e, stop))
             if p and not self.in_quote(p.start()):
                 v[0 if _GENDERED[p.group().lower()] == "m" else 1] += 1
-        named: dict[str, str] = {}  # the gender of a first name of one gender only
         for ent in self.entities:  # a common first name: a prior worth one vote
             first = self._first_name(ent)
             if first:
                 v = votes.setdefault(ent.id, [0, 0])
                 v[0] += 2 if first in MALE_FIRST_NAMES else 0
                 v[1] += 2 if first in FEMALE_FIRST_NAMES else 0
-                if (first in MALE_FIRST_NAMES) != (first in FEMALE_FIRST_NAMES):
-                    named[ent.id] = "m" if first in MALE_FIRST_NAMES else "f"
         # one stray pronoun is no evidence ("Roe, who met Jane Doe, she said"): a margin of two
         self._genders = {
             k: ("m" if m > f else "f") for k, (m, f) in votes.items() if abs(m - f) >= 2
         }
-        for k, g in named.items():
-            # nor does it unsettle a first name of one gender ("…, Jane Roe, he added": his
-            # pronoun after her name; issue 17): the name decides when the votes are close
-            self._genders.setdefault(k, g)
         return self._genders
 
     @staticmethod
