@@ -146,7 +146,7 @@ OCCUPATIONS: frozenset[str] = word_set(
     shopkeeper fisherman dockworker operator technician inspector firefighter paramedic
     volunteer organiser organizer campaigner historian writer journalist priest imam rabbi
     manager executive founder partner singer comedian comedienne actor actress musician
-    rapper pastor preacher coach commentator anchor host"""
+    rapper pastor preacher coach commentator anchor host filmmaker producer"""
 )
 # Nouns for a person the text may give no name for, with the gender they show ("m", "f") or
 # None: role nouns, occupations and everyday nouns ("a 29-year-old woman", "one voter", "the

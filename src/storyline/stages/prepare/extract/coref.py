@@ -104,7 +104,7 @@ from storyline.lang.names import (
 )
 from storyline.models import Entity
 from storyline.stages.prepare.extract.context import ArticleContext, subtree_extent
-from storyline.stages.prepare.extract.entities import entity_number
+from storyline.stages.prepare.extract.entities import entity_number, title_case_line
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -260,6 +260,15 @@ class Coref:
         if k >= 0 and self.sents[k][0] <= pos < self.sents[k][1] + 1:
             return self.sents[k]
         return (0, len(self.text))
+
+    def headline(self, pos: int) -> bool:
+        """Whether ``pos`` lies on a line set in title case ("Jane Roe Wins Harbour Vote"):
+        a headline or a quoted title, no narrative sentence, so none of its names is the
+        antecedent of a pronoun in the story (issue 17: "Pastor Wants Girl Scout Leaders To
+        Be Executed" gave a later "he" to "Girl Scout Leaders")."""
+        a = self.text.rfind("\n", 0, pos) + 1
+        b = self.text.find("\n", pos)
+        return title_case_line(self.text[a : b if b >= 0 else len(self.text)].strip())
 
     def mentions_from(self, a: int, b: int) -> list[Mention]:
         """The mentions that start in ``[a, b)``, in text order."""
@@ -859,6 +868,7 @@ class Coref:
                     and self._weak_fit(ent, pron)
                     and at - e < _RECENT
                     and not self._modifier_mention(s, e)
+                    and not self.headline(s)
                 ),
                 None,
             )
@@ -879,7 +889,10 @@ class Coref:
             tok = span[0] if span is not None and len(span) else None
             if tok is None or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
                 return None
-            for subj in tok.head.head.children:
+            gov = tok.head.head
+            if gov.dep_ == "acomp" and gov.i < tok.i:
+                gov = gov.head  # "Roe is not sure she can vote": the subject of "is sure"
+            for subj in gov.children:
                 if (
                     subj.dep_ in ("nsubj", "nsubjpass")
                     and subj.i < tok.i
@@ -1047,6 +1060,8 @@ class Coref:
                 ")"
             ):
                 continue  # an aside in brackets ("(Roe Footwear makes her shoes.)") is no topic
+            if self.headline(ss):
+                continue  # a title-case headline names no topic of the story's sentences
             if end == limit and self._interrupting(ss, limit):
                 # the pronoun's own sentence, its clause set off by commas: "Ivo Penn, she
                 # added, is …" — the subject before it is what she speaks about, not her

@@ -53,6 +53,7 @@ from storyline.lang.names import (
     CORPORATE_SUFFIXES,
     DATE_PREPOSITIONS,
     DEMONYM_NOUN_FOLLOWERS,
+    DESCRIBED_PERSON_NOUNS,
     FEMALE_HONORIFICS,
     GENERIC_ORG_HEADS,
     GENERIC_ORG_PORTFOLIOS,
@@ -323,6 +324,21 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
         end -= len(s) - m2.start()
         s = s[: m2.start()]
         m2 = re.search(r"(?:[’']s?|[\s)\]\"“”,;:]+)$", s)
+    # a bracket the span does not close is no part of the name: "Ivo Kell (IKA" is "Ivo
+    # Kell", "IKA) Ivo Kell" is "Ivo Kell" (NER reads over the bracket of an acronym)
+    opened = re.search(r"[^\S\n]*[(\[][^)\]]*$", s)
+    if opened and opened.start() > 0:
+        end -= len(s) - opened.start()
+        s = s[: opened.start()]
+    closed = re.match(r"[^(\[]*[)\]][^\S\n]*", s)
+    if closed and closed.end() < len(s):
+        start += closed.end()
+        s = s[closed.end() :]
+    # a dateline before a dash opens no name ("KELL - Ada Roe" is Ada Roe)
+    dateline = re.match(r"[A-Z][A-Z.,]+(?:[^\S\n][A-Z][A-Z.,]+)*[^\S\n]+[-–—]+[^\S\n]+", s)
+    if dateline and dateline.end() < len(s):
+        start += dateline.end()
+        s = s[dateline.end() :]
     # a trailing period belongs to the name only in abbreviations ("U.S.", "Jr.")
     if s.endswith(".") and not re.search(r"(?:\b\w\.){2,}$|\b(?:Jr|Sr|Inc|Co|Ltd)\.$", s):
         end -= 1
@@ -396,6 +412,8 @@ def _keep_determiner(text: str, end: int, kind: str) -> bool:
     article belongs to "official", so a demonym keeps it only when used as a noun
     ("the British and the French said").
     """
+    if kind == "person":
+        return False  # "the Roe campaign": the article is the campaign's, never a name's
     if kind != "demonym":
         return True
     nxt = _word_after(text, end)
@@ -463,10 +481,15 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if label == "PERSON":
             start, end = _trim_name_edges(text, start, end)
+            start, end = _person_span(text, start, end, doc)
             if end <= start or _opening_participle(doc, start, end):
                 continue
-            start, end = _extend_name_left(st, start, doc), _extend_name_right(st, end, doc)
+            start, end = (
+                _extend_name_left(st, start, doc),
+                _extend_name_right(st, end, doc, " " in text[start:end].strip()),
+            )
             start, end = _trim_name_edges(text, start, end)
+            start, end = _person_span(text, start, end, doc)
             if _in_headline_run(text, start, end):
                 end = _cut_at_verb(text, start, end, doc)
                 subject = _headline_subject(st, start, doc)
@@ -479,8 +502,15 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
         surface = text[start:end]
         if not surface[:1].isupper() or _not_an_actor(surface):
             continue
+        if label == "PERSON" and _person_noun(doc, start, end):
+            continue  # "Filmmaker and author Ada Roe": the noun NER took for a name
         if label == "PERSON" and _plural_proper_noun(doc, start, end):
             label = "NORP"  # "Africans were targeted": a people, not a person
+        if label != "PERSON":
+            owned = _owned_person(text, start, end)
+            if owned is not None:  # "Kestria TV’s Ada Roe" typed ORG: a person
+                start, label = owned, "PERSON"
+                surface = text[start:end]
         if label != "PERSON" and _person_by_role(text, start, end, label):
             label = "PERSON"  # "His daughter, Yelena,", "Harborline CEO Mara Ilves"
         elif label in ("NORP", "GPE", "LOC"):
@@ -488,6 +518,8 @@ def _ner_mentions(st: _State, doc: Doc) -> list[tuple[int, int, str]]:
             if given is not None:  # "Rosa Armenyan, a spokeswoman," typed NORP: a person
                 start, label = given, "PERSON"
                 surface = text[start:end]
+        if label != "PERSON" and _person_by_name(st, start, end):
+            label = "PERSON"  # "Carly Roe" typed ORG, and "Roe said" in the text
         if label == "PERSON" and (_corporate(surface) or _vessel(surface) or _titled(surface)):
             label = "ORG"  # "Brightwell Inc.", "INS Mysore", "Der Kurier": no person
         if label == "ORG" and re.search(
@@ -565,6 +597,48 @@ _PERSON_NOUN_BEFORE = re.compile(
 _ROLE_BEFORE = re.compile(rf"\b(?:{alternation(sorted(ROLE_HEADS))})\s+\Z", re.IGNORECASE)
 # "who gave only her first name, Noor,", "identified by his given name Amir": a name.
 _NAME_NOUN_BEFORE = re.compile(r"\b(?:first|given|last|full)\s+names?,?\s+(?:as\s+)?\Z", re.I)
+
+
+def _person_by_name(st: _State, start: int, end: int) -> bool:
+    """Whether a name NER typed as an organisation, place or group is a person's by its
+    shape and the text's use of it (issue 17: "Carly Roe" typed ORG, then every "Roe" an
+    organisation no "she" could find).
+
+    Two or three words in title case, the first a listed given name that is no gazetteer
+    name ("Georgia", "Jordan"), none an organisation's head, a company suffix or a place
+    noun ("Kelly Institute", "Dana Street"); and the text makes it a person: the name or
+    its last word is the subject of a reporting verb ("Roe said", "Carly Roe told") or
+    follows a personal title ("Ms. Roe", "Sen. Roe").
+    """
+    text = st.text
+    words = text[start:end].split()
+    if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][a-zà-ÿ’'-]+", w) for w in words):
+        return False
+    if _fold(words[0]) not in _FIRST_NAMES or st.gaz.lookup(words[0]) is not None:
+        return False
+    if any(
+        w in ORG_HEADS
+        or _fold(w) in CORPORATE_SUFFIXES
+        or w.lower() in PLACE_CONTEXT_NOUNS
+        or _fold(w) in NAME_BREAK_WORDS
+        for w in words[1:]
+    ):
+        return False
+    names = "|".join(re.escape(x) for x in (text[start:end], words[-1]))
+    return (
+        re.search(rf"\b(?:{names}),?\s+(?:{_VERBS_RE})\b", text) is not None
+        or re.search(rf"\b(?:{_ANY_TITLE})\.?\s+(?:{names})\b", text) is not None
+    )
+
+
+def _owned_person(text: str, start: int, end: int) -> int | None:
+    """Where the person starts in a span NER typed as no person that ends with an owner's
+    possessive and a listed given name with a surname ("Kestria TV’s Ada Roe", "Vesta’s Ada
+    Roe"): the owner is an outlet or a place, the name a person's."""
+    m = re.search(r"[’']s\s+([A-Z][a-zà-ÿ]+)(?:\s+[A-Z][\w’'.-]*){1,2}$", text[start:end])
+    if m is None or _fold(m.group(1)) not in _FIRST_NAMES:
+        return None
+    return start + m.start(1)
 
 
 def _person_by_role(text: str, start: int, end: int, label: str) -> bool:
@@ -694,12 +768,18 @@ def _headline_subject(st: _State, start: int, doc: Doc | None) -> tuple[int, int
     return a, a + len(m.group(1).rstrip())
 
 
-def _extend_name_right(st: _State, end: int, doc: Doc | None = None) -> int:
+def _extend_name_right(st: _State, end: int, doc: Doc | None = None, full: bool = False) -> int:
     """Take in surnames NER left out ("Mayor Tomas Roe" tagged as just "Tomas"; "Stu Roe"
     with a no-break space between, which NER cuts at). In a headline run a verb form ends
-    the name (by the parse when there is one)."""
+    the name (by the parse when there is one), and a name NER gave in ``full`` (two words or
+    more) takes in nothing: the parse tags a headline's verbs as names ("Jane Roe Joins
+    Growing List")."""
+    if full and _in_headline_run(st.text, end, end + 1):
+        return end
     while True:
-        m = re.match(r"[^\S\n]([A-Z][a-zà-ÿ’'-]*[a-zà-ÿ])(?![\w’'-])", st.text[end : end + 30])
+        m = re.match(
+            r"[^\S\n]([A-Z](?:[’'][A-Z])?[a-zà-ÿ’'-]*[a-zà-ÿ])(?![\w’'-])", st.text[end : end + 30]
+        )
         if not m:
             return end
         word = m.group(1)
@@ -728,6 +808,30 @@ def _trim_name_edges(text: str, start: int, end: int) -> tuple[int, int]:
     return (words[0][0], words[-1][1]) if words else (start, start)
 
 
+# words the parse reads as these never open a person's name ("Because Jane Roe got …",
+# "Certainly Jane Roe has …": NER took the sentence's first word along)
+_NOT_NAME_POS = frozenset({"SCONJ", "CCONJ", "ADV", "ADP", "DET", "PART", "INTJ"})
+
+
+def _person_span(text: str, start: int, end: int, doc: Doc | None) -> tuple[int, int]:
+    """A person span cut to the name NER read it around: the part before a spaced dash
+    ("Ada Roe - Penn's partner -" is Ada Roe), after a possessive ("Kestria's Ada Roe",
+    "CNN's Ada Roe"), and without an opening word the parse reads as a conjunction, adverb
+    or the like ("Because Ada Roe", "Certainly Ada Roe"; not a listed given name)."""
+    dash = re.search(r"\s[-–—]+\s", text[start:end])
+    if dash:
+        end = start + dash.start()
+    owners = list(re.finditer(r"[’']s\s+(?=[A-Z])", text[start:end]))
+    if owners:
+        start += owners[-1].end()
+    m = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", text[start:end])
+    if m and doc is not None and _fold(m.group(1)) not in _FIRST_NAMES:
+        tok = _one_token(doc, start, start + len(m.group(1)))
+        if tok is not None and tok.pos_ in _NOT_NAME_POS:
+            start += m.end()
+    return start, end
+
+
 def _common_noun(word: str, doc: Doc | None, pos: int) -> bool:
     """Whether the parse reads a capitalised word NER left out of a name as a common noun
     ("Singer Jane Roe", "Comedian Jane Roe" at a sentence start: an occupation, not a
@@ -751,6 +855,17 @@ def _one_token(doc: Doc, start: int, end: int) -> Token | None:
     """The token ``[start, end)`` is, when it is exactly one."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span[0] if span is not None and len(span) == 1 else None
+
+
+def _person_noun(doc: Doc, start: int, end: int) -> bool:
+    """Whether a one-word person span is a common noun for a person, capitalised as the
+    first word of its sentence and not followed by another capitalised word ("Filmmaker and
+    author Ada Roe said": NER's name is the noun; "Judge Roe" still names Roe)."""
+    tok = _one_token(doc, start, end)
+    if tok is None or not tok.is_sent_start or tok.lower_ not in DESCRIBED_PERSON_NOUNS:
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
+    return _fold(tok.text) not in _FIRST_NAMES and not (nxt is not None and nxt.text[:1].isupper())
 
 
 def _plural_proper_noun(doc: Doc, start: int, end: int) -> bool:
@@ -813,6 +928,8 @@ def _in_headline_run(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
+    if _in_quoted_title(line, start - line_start, end - line_start):
+        return True
     if not line or (line[-1] in '.!?"”' and not _all_title_case(line)):
         return False
     starts, runs = _title_runs(line)
@@ -822,6 +939,18 @@ def _in_headline_run(text: str, start: int, end: int) -> bool:
         return False
     _, run_end, n_words = runs[i]
     return end - line_start <= run_end and n_words > 4
+
+
+def _in_quoted_title(line: str, start: int, end: int) -> bool:
+    """Whether line offsets ``[start, end)`` lie in a quotation set in title case, a quoted
+    headline or title ("an email headed “Jane Roe Joins Growing List of Critics”")."""
+    opened = max(line.rfind("“", 0, start), line.rfind('"', 0, start))
+    if opened < 0:
+        return False
+    closes = [i for i in (line.find("”", end), line.find('"', end)) if i >= 0]
+    if not closes or '"' in line[opened + 1 : start] or "”" in line[opened + 1 : start]:
+        return False
+    return _all_title_case(line[opened + 1 : min(closes)])
 
 
 @functools.lru_cache(maxsize=8)
@@ -854,7 +983,13 @@ def _all_title_case(line: str) -> bool:
     )
 
 
-_CAP = r"[A-Z][a-zà-ÿ’'-]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ]+)?"
+def title_case_line(line: str) -> bool:
+    """Whether a line is set in title case, a headline's or a title's (``_all_title_case``)."""
+    return _all_title_case(line)
+
+
+# (an apostrophe after the first letter may open another capital: "D’Souza", "O'Hara")
+_CAP = r"[A-Z](?:[’'][A-Z])?[a-zà-ÿ’'-]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ]+)?"
 # a name never runs over a line break ("... Against New Charges\nJane Roe")
 _NAME = rf"{_CAP}(?:[^\S\n]+(?:(?:{'|'.join(sorted(NAME_PARTICLES))})[^\S\n]+)?{_CAP}){{0,3}}"
 _VERBS_RE = alternation(REPORTING_FORMS)
