@@ -843,9 +843,18 @@ def _verb_speaker(ctx: Host[S], tok: Token, ss: int) -> S:
     reads from the sentence's start as before.
     """
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+    verb = tok
+    if subj is None and tok.tag_ != "VBG":
+        # an infinitive or a conjunct sharing a subject ("Roe and Penn are racking their
+        # brains trying to figure out why …": Roe, not "their brains"); a participle is
+        # left to the speaker finder's own reading of the clause it hangs on
+        subj = _subject(tok)
+        if subj is not None and (subj.i > tok.i or subj.lower_ in ("who", "that", "which")):
+            subj = None
+        verb = subj.head if subj is not None else tok
     if subj is None or subj.left_edge.idx < ss:
         return ctx.np_speaker(ss, tok.idx, tok.idx)
-    return ctx.np_speaker(subj.left_edge.idx, _subject_end(ctx.text, subj, tok.idx), tok.idx)
+    return ctx.np_speaker(subj.left_edge.idx, _subject_end(ctx.text, subj, verb.idx), verb.idx)
 
 
 # a subject's modifiers whose names are no part of who speaks: a relative or participial
