@@ -79,6 +79,32 @@ spacy = pytest.mark.model
             "they have been working the district since the spring",
             "Her campaign workers",
         ),
+        # a participle predicated of the governing verb's object: the object says it
+        (
+            "The killings of two men have left 62 percent of voters saying race relations "
+            "are growing worse.",
+            "race relations are growing worse",
+            "62 percent of voters",
+        ),
+        (
+            "The extent of his equivocation has left many mayors, including his supporters, "
+            "wondering what he really believes.",
+            "what he really believes",
+            "many mayors",
+        ),
+        # ... but after a comma closing a plain object, the subject's
+        (
+            "Lena Roe criticized the mayors, saying that the toll would cost too much.",
+            "the toll would cost too much",
+            "Lena Roe",
+        ),
+        # an infinitive reads the subject the parse gives its verb, not the nearest noun
+        (
+            "Feminists and establishment Democrats are racking their brains trying to figure "
+            "out why Roe is losing support to Penn.",
+            "why Roe is losing support to Penn",
+            "Feminists",
+        ),
         # unchanged: an apposition's relative clause, a name in apposition, a conjunct verb
         (
             "Jane Roe, a lawyer who represents Ivo Penn, said the appeal would be filed in May.",

@@ -842,6 +842,15 @@ def _verb_speaker(ctx: Host[S], tok: Token, ss: int) -> S:
     names Roe. Otherwise (a conjunct or participle sharing a subject) the speaker finder
     reads from the sentence's start as before.
     """
+    obj = _object_participle_subject(tok)
+    if obj is not None:
+        # "the killings have left [62 percent of voters] saying …": the object says it
+        lo, hi = obj.left_edge.idx, _subject_end(ctx.text, obj, tok.idx)
+        if obj.pos_ == "PRON" or lo < ss:
+            return ctx.speaker()  # (a pronoun object is left unresolved: no one named)
+        ent = ctx.actor_in(lo, hi)
+        plain = ctx.plain_np(ctx.text[lo:hi]) if ent is None else None
+        return ctx.speaker(ent) if ent is not None else ctx.speaker(text=plain)
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
     verb = tok
     if subj is None and tok.tag_ != "VBG":
@@ -871,6 +880,27 @@ def _of_chain(tok: Token, subj: Token) -> bool:
             return False
         tok = tok.head.head
     return True
+
+
+def _object_participle_subject(tok: Token) -> Token | None:
+    """The object a participial cue predicates of, or ``None``: "have left [many voters]
+    wondering …", "left [62 percent of voters] saying …" (a person, a group or a share as
+    the governing verb's object, right before the cue or set off with its own parenthetical:
+    "left [many mayors, including Roe,] wondering"). A participle after a comma that closes a
+    plain object is the subject's ("Roe criticized the mayors, saying …")."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "ccomp", "oprd"):
+        return None
+    obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    if obj is None or not (
+        obj.tag_ in ("NNS", "NNPS") or obj.ent_type_ in _AGENT_TYPES or _partitive(obj)
+    ):
+        return None
+    doc = tok.doc
+    gap = doc.text[obj.right_edge.idx + len(obj.right_edge) : tok.idx]
+    inner_comma = any(t.text == "," for t in obj.subtree)
+    if gap.strip() == "" or (gap.strip() == "," and inner_comma):
+        return obj
+    return None
 
 
 def _subject_end(text: str, subj: Token, verb_at: int) -> int:
