@@ -167,3 +167,31 @@ def test_object_controlled_infinitive_has_no_source() -> None:
 def test_according_to_names_the_document(text: str, speaker: str) -> None:
     found = indirect(quotes(text, "spacy"))
     assert [s for _, s in found] == [speaker], found
+
+
+@spacy
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a named body in apposition to the head noun is the source
+        (
+            "According to the Velmar activist group Harbour Watch, at least 38 boats were seized.",
+            "Harbour Watch",
+        ),
+        # a thing as the object: the participle is the sender's, not the pitches'
+        (
+            "As her campaign sent out fund-raising pitches highlighting Mr. Penn's remarks, "
+            "Mrs. Roe tried to stay calm.",
+            "her campaign",
+        ),
+        # a purpose clause after a name that is no agent keeps the subject
+        (
+            "Sen. Ivo Penn visited Velmar's Morning Show to discuss his recent remarks about "
+            "his rival.",
+            "Ivo Penn",
+        ),
+    ],
+)
+def test_speaker_guards(text: str, speaker: str) -> None:
+    found = indirect(quotes(text, "spacy"))
+    assert [s for _, s in found] == [speaker], found

@@ -408,11 +408,17 @@ def _according_speaker(ctx: Host[S], a: int, b: int) -> S:
     if ent is not None and span is not None:
         root = span.root
         end = root.idx + len(root)
+        named = any(
+            c.dep_ in ("appos", "npadvmod") or c.i > root.i
+            for c in root.children
+            if c.pos_ == "PROPN"
+        )
         if (
             root.pos_ == "NOUN"
             and root.lemma_.lower() not in PERSON_ROLE_NOUNS
             and end <= b
             and ctx.actor_in(root.idx, end) is None
+            and not named  # ("the activist group Harbour Watch": the group is named)
         ):
             plain = ctx.plain_np(ctx.text[a:end])
             return ctx.speaker(text=plain) if plain else ctx.speaker()
@@ -863,7 +869,12 @@ def _verb_speaker(ctx: Host[S], tok: Token, ss: int) -> S:
         verb = subj.head if subj is not None else tok
     if subj is None or subj.left_edge.idx < ss:
         return ctx.np_speaker(ss, tok.idx, tok.idx)
-    return ctx.np_speaker(subj.left_edge.idx, _subject_end(ctx.text, subj, verb.idx), verb.idx)
+    end = _subject_end(ctx.text, subj, verb.idx)
+    if verb.i != tok.i:
+        # (a borrowed subject ends with its own words: "officials were angered by the deal
+        # and predicted …" is the officials', without "were")
+        end = min(end, subj.right_edge.idx + len(subj.right_edge))
+    return ctx.np_speaker(subj.left_edge.idx, end, verb.idx)
 
 
 # a subject's modifiers whose names are no part of who speaks: a relative or participial
@@ -892,9 +903,12 @@ def _object_participle_subject(tok: Token) -> Token | None:
         return None
     obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
     if obj is None or not (
-        obj.tag_ in ("NNS", "NNPS") or obj.ent_type_ in _AGENT_TYPES or _partitive(obj)
+        obj.lemma_.lower() in PERSON_ROLE_NOUNS
+        or obj.lemma_.lower() in GROUP_SOURCE_NOUNS
+        or obj.ent_type_ in _AGENT_TYPES
+        or _partitive(obj)
     ):
-        return None
+        return None  # (a thing: "sent out pitches highlighting …" is the sender's)
     doc = tok.doc
     gap = doc.text[obj.right_edge.idx + len(obj.right_edge) : tok.idx]
     inner_comma = any(t.text == "," for t in obj.subtree)
@@ -914,13 +928,17 @@ def _subject_end(text: str, subj: Token, verb_at: int) -> int:
         # (an example phrase anywhere in it: "Cross, an aide to mayors such as Ivo Penn,")
         example = t.dep_ == "prep" and t.lower_ in EXAMPLE_PREPOSITIONS
         clausal = t.dep_ in _CLAUSAL_MODIFIERS and _of_chain(t.head, subj)
-        conjunct = t.head.i == subj.i and (
-            t.dep_ in ("conj", "cc")
-            # (a list the parse reads as an apposition: "Penn, [Roe and Lind] argued")
-            or (
-                t.dep_ == "appos"
-                and subj.pos_ == "PROPN"
-                and any(c.dep_ == "cc" for c in t.children)
+        conjunct = (
+            t.head.i == subj.i
+            and subj.pos_ in ("NOUN", "PROPN", "PRON")
+            and (
+                t.dep_ in ("conj", "cc")
+                # (a list the parse reads as an apposition: "Penn, [Roe and Lind] argued")
+                or (
+                    t.dep_ == "appos"
+                    and subj.pos_ == "PROPN"
+                    and any(c.dep_ == "cc" for c in t.children)
+                )
             )
         )
         if example or clausal or conjunct:
@@ -974,7 +992,7 @@ def _object_controlled(tok: Token) -> bool:
     ):
         return False
     for obj in (c for c in tok.head.children if c.dep_ == "dobj"):
-        if obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in _AGENT_TYPES or obj.tag_ == "NNS":
+        if obj.pos_ == "PRON" or obj.ent_type_ in _AGENT_TYPES or obj.tag_ == "NNS":
             return True
     return False
 
