@@ -67,6 +67,17 @@ are read from PATH at run time; the **test split is refused**. Articles are buil
 - a gold source that is only a verb of speech (``SPEECH_CUES``: the annotator marked the cue
   as the source, "said") counts as no source: there is no one to score the speaker against.
 - ``noSpk``: predicted direct + partial quotes with no speaker, and their share.
+- indirect speakers (the ``indirect speakers`` line under the table): on the matched pairs
+  of unquoted gold contents and predicted ``indirect`` quotes (the current matcher's pairs,
+  then the fair matcher's, ``fair_match``, for a gold and a prediction both left unmatched),
+  the speaker scored as the direct quotes' columns are: ``iSpkNoun`` against a noun source
+  (``noun_source_ok``), ``iSpkPron`` against a pronoun source (the ``spkPron`` reference:
+  the nearest earlier gold non-pronoun source or a mention of the source's CoreNLP chain,
+  ``chain_ok``; a relative pronoun's noun, ``relative_antecedent``); a gold source that is
+  missing or only a speech verb is not scored. ``iWrong``: matched pairs scored whose
+  prediction names a speaker that fails the reference (a wrong name, the error precision
+  cares about), over the pairs scored; the rest of the misses name no one. ``iNoSpk``:
+  emitted indirect quotes with no speaker, and their share of the emitted ones.
 - ``art/s``: articles / wall seconds of the system's run over the split.
 
 Polarity, ``--polarity [--polnear PATH]``: see ``bench/data/polarity/README.md``.
@@ -1098,6 +1109,14 @@ class PnScore:
     pred_ind_hit_fair: int = 0
     gold_ind_multi: int = 0
     gold_ind_cue_inside: int = 0
+    ind_noun_n: int = 0
+    ind_noun_ok: int = 0
+    ind_noun_wrong: int = 0
+    ind_pron_n: int = 0
+    ind_pron_ok: int = 0
+    ind_pron_wrong: int = 0
+    ind_no_source: int = 0
+    ind_pred_no_spk: int = 0
 
 
 def around(text: str, start: int, end: int, before: int = 160, after: int = 90) -> str:
@@ -1129,6 +1148,40 @@ def _indirect_why(text: str, span: tuple[int, int], at: PnAttr, ps: list[Pred]) 
         v, p = best
         line += f"\n      pred {p.kind} iou {v:.2f} {p.speaker!r}: {around(text, p.start, p.end, 30, 0)}"
     return line
+
+
+def ind_speaker(
+    doc: PnDoc, at: PnAttr, p: Pred, s: PnScore, note: Callable[[str, str], None]
+) -> None:
+    """Score the speaker of a matched indirect quote (``iSpkNoun``, ``iSpkPron``, ``iWrong``):
+    the direct quotes' references and acceptance (``noun_source_ok``; for a pronoun,
+    ``nominal_ok`` of the nearest earlier gold source or ``chain_ok``)."""
+    text = doc.text
+    src = span_text(text, at.source) if at.source else ""
+    words = set(fold_name(src))
+    if not at.source or (words and words <= SPEECH_CUES):
+        s.ind_no_source += 1
+        return
+    ctx = (
+        f"{doc.name} ({p.start},{p.end}): gold {src!r} got {p.speaker!r}/{p.role!r}\n      "
+        + around(text, p.start, p.end)
+    )
+    if is_pronoun(src):
+        _, ref_l = pronoun_references(doc, at.source[0])
+        ok = nominal_ok(doc, ref_l, p) or chain_ok(doc, at.source[0], p)
+        s.ind_pron_n += 1
+        s.ind_pron_ok += ok
+        s.ind_pron_wrong += not ok and bool(p.speaker)
+        if not ok:
+            rl = text[ref_l[0] : ref_l[1]] if ref_l else None
+            note("ind-speaker-pronoun", f"{ctx} (last {rl!r})")
+    else:
+        ok = noun_source_ok(doc, at, p)
+        s.ind_noun_n += 1
+        s.ind_noun_ok += ok
+        s.ind_noun_wrong += not ok and bool(p.speaker)
+        if not ok:
+            note("ind-speaker-noun", f"{ctx} heads {sorted(head_words(doc, at.source[0]))}")
 
 
 def score_polnear(
@@ -1261,7 +1314,16 @@ def score_polnear(
         fg = [fair_content(text, at, starts) for at in ind_gold]
         holes = [_alnum(text, at.cue + at.source) for at in ind_gold]
         pchars = [_alnum(text, [trim(text, p.start, p.end)]) for p in ip]
-        s.tp_ind_fair += len(fair_match(text, fg, holes, pchars))
+        fm = fair_match(text, fg, holes, pchars)
+        s.tp_ind_fair += len(fm)
+        # the speakers of matched indirect quotes: the current matcher's pairs, then the fair
+        # matcher's for a gold and a prediction both left unmatched
+        used_p = {pi for _, pi, _ in mi}
+        pairs = [(gi, pi) for gi, pi, _ in mi]
+        pairs += [(gi, pi) for gi, pi, _ in fm if gi not in hit and pi not in used_p]
+        for gi, pi in pairs:
+            ind_speaker(doc, ind_gold[gi], ip[pi], s, note)
+        s.ind_pred_no_spk += sum(not p.speaker for p in ip)
         for gi, at in enumerate(ind_gold):
             a, b = spans[gi]
             s.gold_ind_multi += bool(re.search(r"[.!?][”\"’']?\s+[A-Z“\"]|\n", text[a:b].strip()))
@@ -1304,6 +1366,25 @@ PN_HEAD = (
     f"{'system':16} {'qP':>6} {'qR':>6} {'spkNoun':>7} {'spkPron':>7} {'CoreNLP':>7} "
     f"{'indR':>7} {'indR-sp':>7} {'indP':>7} {'noSpk':>5} {'share':>6} {'art/s':>7}"
 )
+
+
+IND_HEAD = (
+    f"{'ind. speakers':16} {'iSpkNoun':>8} {'iSpkPron':>8} {'iWrong':>7} {'iNoSpk':>6} "
+    f"{'share':>6}   scored noun + pronoun (no gold source)"
+)
+
+
+def ind_report(name: str, s: PnScore) -> str:
+    def r(a: int, b: int) -> str:
+        return f"{a / b:.3f}" if b else "  -  "
+
+    n = s.ind_noun_n + s.ind_pron_n
+    return (
+        f"{name:16} {r(s.ind_noun_ok, s.ind_noun_n):>8} {r(s.ind_pron_ok, s.ind_pron_n):>8} "
+        f"{r(s.ind_noun_wrong + s.ind_pron_wrong, n):>7} {s.ind_pred_no_spk:>6} "
+        f"{r(s.ind_pred_no_spk, s.pred_ind):>6}   {s.ind_noun_n} + {s.ind_pron_n} "
+        f"({s.ind_no_source})"
+    )
 
 
 def pn_details(name: str, s: PnScore) -> str:
@@ -1407,6 +1488,10 @@ def polnear_main(
     print(
         "targets          >=0.97 >=0.98  >=0.92  >=0.90           >=0.65                      <=3%"
     )
+    print()
+    print(IND_HEAD)
+    for name, s in scores.items():
+        print(ind_report(name, s))
     print()
     for name, s in scores.items():
         print(pn_details(name, s))

@@ -60,6 +60,7 @@ from storyline.lang.en import (
     CALENDAR_PERIODS,
     CLAUSE_PREPOSITIONS,
     DAY_PARTS,
+    EXAMPLE_PREPOSITIONS,
     NEGATABLE_AUXILIARIES,
     NEGATION_CONTRACTION_STEMS,
     NOT_CLAUSE_START_WORDS,
@@ -374,13 +375,11 @@ def _according_to(ctx: Host[S], ss: int, se: int, body_end: int) -> list[_Cand[S
     text = ctx.text
     m = _ACC_LEAD.match(text, ss, body_end)
     if m:
-        ent = ctx.actor_in(m.start("np"), m.end("np"))
-        sp = ctx.speaker(ent) if ent else ctx.speaker(text=ctx.plain_np(m.group("np")))
+        sp = _according_speaker(ctx, m.start("np"), m.end("np"))
         return [(m.start("c"), body_end, sp)]
     m = _ACC_TRAIL.match(text, ss, se)
     if m and not _reported_source(text, m.start("np")) and not ctx.in_quote(m.start("np")):
-        ent = ctx.actor_in(m.start("np"), m.end("np"))
-        sp = ctx.speaker(ent) if ent else ctx.speaker(text=ctx.plain_np(m.group("np")))
+        sp = _according_speaker(ctx, m.start("np"), m.end("np"))
         rest = text[m.end("np") : body_end]
         if re.match(r",\s+(?:is|are|was|were|has|have|had|will|would|could|can)\b", rest) or (
             rest.startswith(",")
@@ -393,6 +392,37 @@ def _according_to(ctx: Host[S], ss: int, se: int, body_end: int) -> list[_Cand[S
             return [(ss, body_end, sp)]
         return [(_after_colon(ctx, m.start("c"), m.end("c")), m.end("c"), sp)]
     return []
+
+
+def _according_speaker(ctx: Host[S], a: int, b: int) -> S:
+    """The source "according to X" names: the actor in ``X``, or the phrase as written.
+
+    With a parse, when the phrase's head is a common noun that no actor covers and that is no
+    person's role ("a Gallup poll", "Roe's plea agreement", "a survey of Velmar voters",
+    "the mayor's office"), the source is that noun phrase up to its head as written: the
+    actor inside it only made, owns or was asked it ("Gallup", "Roe", "Velmar" alone would
+    name someone else). A role keeps its actor ("a spokesman for Roe": Roe, as a spokesman).
+    """
+    ent = ctx.actor_in(a, b)
+    span = ctx.doc.char_span(a, b, alignment_mode="expand") if ctx.doc is not None else None
+    if ent is not None and span is not None:
+        root = span.root
+        end = root.idx + len(root)
+        named = any(
+            c.dep_ in ("appos", "npadvmod") or c.i > root.i
+            for c in root.children
+            if c.pos_ == "PROPN"
+        )
+        if (
+            root.pos_ == "NOUN"
+            and root.lemma_.lower() not in PERSON_ROLE_NOUNS
+            and end <= b
+            and ctx.actor_in(root.idx, end) is None
+            and not named  # ("the activist group Harbour Watch": the group is named)
+        ):
+            plain = ctx.plain_np(ctx.text[a:end])
+            return ctx.speaker(text=plain) if plain else ctx.speaker()
+    return ctx.speaker(ent) if ent else ctx.speaker(text=ctx.plain_np(ctx.text[a:b]))
 
 
 def _after_colon(ctx: Host[S], a: int, b: int) -> int:
@@ -432,7 +462,7 @@ def _leading(ctx: Host[S], ss: int, body_end: int) -> list[_Cand[S]]:
             # ("…, said Jane Roe, the director of …": an inverted attribution after its
             # clause, whose words after the verb are the speaker, not content)
             break
-        sp = ctx.np_speaker(m.start("np"), m.end("np"), m.start("v"))
+        sp = _rule_speaker(ctx, m.start("np"), m.end("np"), m.start("v"))
         c_start = m.start("c")
         first = (
             text[c_start:body_end].split(None, 1)[0].lower()
@@ -455,6 +485,24 @@ def _leading(ctx: Host[S], ss: int, body_end: int) -> list[_Cand[S]]:
             break
         pos = nxt.end()
     return out
+
+
+def _rule_speaker(ctx: Host[S], a: int, b: int, verb_at: int) -> S:
+    """The speaker of "X said C" read by the rules, whose phrase ``[a, b)`` runs from where
+    the rules started (often the sentence's start) to the verb: with a parse that gives the
+    verb a subject of its own inside the phrase, the subject phrase as ``_verb_speaker``
+    bounds it ("'Bridges that last.' Her aides said": the aides; "Penn, Roe and Lind
+    argued": Penn)."""
+    doc = ctx.doc
+    span = doc.char_span(verb_at, verb_at + 1, alignment_mode="expand") if doc else None
+    if span is not None and len(span):
+        tok = span[0]
+        subj = next(
+            (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None
+        )
+        if subj is not None and a <= subj.left_edge.idx:
+            return _verb_speaker(ctx, tok, a)
+    return ctx.np_speaker(a, b, verb_at)
 
 
 def _reported_source(text: str, np_start: int) -> bool:
@@ -785,14 +833,127 @@ def _noun_source(ctx: Host[S], tok: Token, ss: int) -> S:
         and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
         and _subject(verb) is not None
     ):
-        return ctx.np_speaker(ss, verb.idx, verb.idx)
+        return _verb_speaker(ctx, verb, ss)
     return ctx.speaker()
+
+
+def _verb_speaker(ctx: Host[S], tok: Token, ss: int) -> S:
+    """The speaker of a cue verb from its subject phrase as the parse bounds it.
+
+    With a subject of its own before the verb, the phrase runs from the subject's first word
+    (not from the sentence's: "[Roe, 51, sent the pictures], the Gazette reported" is the
+    Gazette's, "In his review of the magnate, Roe voiced …" is Roe's) and stops before the
+    subject's clausal and example modifiers and its other conjuncts (``_subject_end``):
+    "A panel led by Jane Roe agreed" is the panel's, not Roe's; "Roe, Penn and Hed argued"
+    names Roe. Otherwise (a conjunct or participle sharing a subject) the speaker finder
+    reads from the sentence's start as before.
+    """
+    obj = _object_participle_subject(tok)
+    if obj is not None:
+        # "the killings have left [62 percent of voters] saying …": the object says it
+        lo, hi = obj.left_edge.idx, _subject_end(ctx.text, obj, tok.idx)
+        if obj.pos_ == "PRON" or lo < ss:
+            return ctx.speaker()  # (a pronoun object is left unresolved: no one named)
+        ent = ctx.actor_in(lo, hi)
+        plain = ctx.plain_np(ctx.text[lo:hi]) if ent is None else None
+        return ctx.speaker(ent) if ent is not None else ctx.speaker(text=plain)
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+    verb = tok
+    if subj is None and tok.tag_ != "VBG":
+        # an infinitive or a conjunct sharing a subject ("Roe and Penn are racking their
+        # brains trying to figure out why …": Roe, not "their brains"); a participle is
+        # left to the speaker finder's own reading of the clause it hangs on
+        subj = _subject(tok)
+        if subj is not None and (subj.i > tok.i or subj.lower_ in ("who", "that", "which")):
+            subj = None
+        verb = subj.head if subj is not None else tok
+    if subj is None or subj.left_edge.idx < ss:
+        return ctx.np_speaker(ss, tok.idx, tok.idx)
+    end = _subject_end(ctx.text, subj, verb.idx)
+    if verb.i != tok.i:
+        # (a borrowed subject ends with its own words: "officials were angered by the deal
+        # and predicted …" is the officials', without "were")
+        end = min(end, subj.right_edge.idx + len(subj.right_edge))
+    return ctx.np_speaker(subj.left_edge.idx, end, verb.idx)
+
+
+# a subject's modifiers whose names are no part of who speaks: a relative or participial
+# clause ("a memo seen by the Gazette", "parents whose appearance angered Roe")
+_CLAUSAL_MODIFIERS = frozenset({"relcl", "acl"})
+
+
+def _of_chain(tok: Token, subj: Token) -> bool:
+    """Whether ``tok`` is the subject's head noun or a noun it governs through "of" ("a copy
+    of [the memo]", "a panel of [reporters]"): a modifier there describes the subject; one in an
+    apposition or another conjunct describes someone else ("Jane Roe, a lawyer who …")."""
+    while tok.i != subj.i:
+        if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.i == tok.head.i:
+            return False
+        tok = tok.head.head
+    return True
+
+
+def _object_participle_subject(tok: Token) -> Token | None:
+    """The object a participial cue predicates of, or ``None``: "have left [many voters]
+    wondering …", "left [62 percent of voters] saying …" (a person, a group or a share as
+    the governing verb's object, right before the cue or set off with its own parenthetical:
+    "left [many mayors, including Roe,] wondering"). A participle after a comma that closes a
+    plain object is the subject's ("Roe criticized the mayors, saying …")."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "ccomp", "oprd"):
+        return None
+    obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    if obj is None or not (
+        obj.lemma_.lower() in PERSON_ROLE_NOUNS
+        or obj.lemma_.lower() in GROUP_SOURCE_NOUNS
+        or obj.ent_type_ in _AGENT_TYPES
+        or _partitive(obj)
+    ):
+        return None  # (a thing: "sent out pitches highlighting …" is the sender's)
+    doc = tok.doc
+    gap = doc.text[obj.right_edge.idx + len(obj.right_edge) : tok.idx]
+    inner_comma = any(t.text == "," for t in obj.subtree)
+    if gap.strip() == "" or (gap.strip() == "," and inner_comma):
+        return obj
+    return None
+
+
+def _subject_end(text: str, subj: Token, verb_at: int) -> int:
+    """Where a subject phrase's own words end: before its first clausal modifier
+    (``_CLAUSAL_MODIFIERS``), example phrase ("mayors like Ivo Roe", ``EXAMPLE_PREPOSITIONS``)
+    or further conjunct ("Roe and Penn": Roe), else at the verb."""
+    cut = verb_at
+    for t in subj.subtree:
+        if t.i <= subj.i:
+            continue
+        # (an example phrase anywhere in it: "Cross, an aide to mayors such as Ivo Penn,")
+        example = t.dep_ == "prep" and t.lower_ in EXAMPLE_PREPOSITIONS
+        clausal = t.dep_ in _CLAUSAL_MODIFIERS and _of_chain(t.head, subj)
+        conjunct = (
+            t.head.i == subj.i
+            and subj.pos_ in ("NOUN", "PROPN", "PRON")
+            and (
+                t.dep_ in ("conj", "cc")
+                # (a list the parse reads as an apposition: "Penn, [Roe and Lind] argued")
+                or (
+                    t.dep_ == "appos"
+                    and subj.pos_ == "PROPN"
+                    and any(c.dep_ == "cc" for c in t.children)
+                )
+            )
+        )
+        if example or clausal or conjunct:
+            cut = min(cut, t.left_edge.idx)
+    if cut == verb_at:
+        return cut
+    while cut > subj.idx and (text[cut - 1].isspace() or text[cut - 1] in ",;—–-("):
+        cut -= 1
+    return max(cut, subj.idx + len(subj))
 
 
 def _passive_source(ctx: Host[S], tok: Token) -> S | None:
     """The agent of a passive cue ("it was announced by the ministry that"); ``None``: active."""
-    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
-        return None
+    if not any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in tok.children):
+        return None  # (an agent alone: "Asked by Roe to respond, Penn said": Roe asked)
     for agent in (c for c in tok.children if c.dep_ == "agent"):
         for obj in (g for g in agent.children if g.dep_ == "pobj"):
             lo, hi = _bounds(obj)
@@ -814,8 +975,26 @@ def _subject(tok: Token) -> Token | None:
             return None
         if tok.dep_ == "conj" and not joined_conjunct(tok):
             return None
+        if _object_controlled(tok):
+            return None
         tok = tok.head
     return None
+
+
+def _object_controlled(tok: Token) -> bool:
+    """Whether an infinitive's subject is its governing verb's object, not that verb's
+    subject: "the drought drove [farmers] to demand …", "Roe urged [Penn] to say …" (a person,
+    a group or a pronoun as the object). ``_subject`` gives no subject then (precision first:
+    the object is named as an object, not as a source); a purpose clause keeps the subject
+    ("Roe used the speech to say …": a thing as the object)."""
+    if tok.dep_ not in ("xcomp", "advcl") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    ):
+        return False
+    for obj in (c for c in tok.head.children if c.dep_ == "dobj"):
+        if obj.pos_ == "PRON" or obj.ent_type_ in _AGENT_TYPES or obj.tag_ == "NNS":
+            return True
+    return False
 
 
 def joined_conjunct(tok: Token) -> bool:
@@ -880,7 +1059,7 @@ def _sourced(ctx: Host[S], tok: Token, lemma: str, lent: Token | None = None) ->
     subj = lent if lent is not None else _subject(tok)
     if subj is None:
         return False
-    if _partitive(subj):
+    if _partitive(subj) or _counted_subject(subj):
         return True
     if subj.pos_ == "PRON":
         return subj.lower_ in _THIRD_PERSON or subj.lower_ in ("who", "that")
@@ -930,6 +1109,15 @@ def _partitive(subj: Token) -> bool:
 
 
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def _counted_subject(subj: Token) -> bool:
+    """Whether a subject is a number the parse made the head of a share ("nearly [two]-thirds
+    of the voters", "three in [five]", "about [4] in 10 voters"): a number with a
+    modifier of its own, not a lone "one" or "two"."""
+    return subj.pos_ == "NUM" and any(
+        c.dep_ in ("quantmod", "prep", "advmod") for c in subj.children
+    )
 
 
 def _agent_subject(ctx: Host[S], subj: Token | None) -> bool:
@@ -1121,7 +1309,7 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
             if lent is not None:
                 sp = _lent_speaker(ctx, lent)
             else:
-                sp = passive if passive is not None else ctx.np_speaker(ss, tok.idx, tok.idx)
+                sp = passive if passive is not None else _verb_speaker(ctx, tok, ss)
             group = [c for c in subj.children if c.dep_ == "prep"] if subj is not None else []
             if subj is not None and not sp:
                 share = _share(subj)
@@ -1132,7 +1320,12 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
                     named = named[1:]
                 if 0 < len(named) <= 8 and all(re.fullmatch(r"[\w%.-]+", w) for w in named):
                     sp = ctx.speaker(text=" ".join(named))
-            if subj is not None and group and _partitive(subj):
+            if subj is not None and _counted_subject(subj) and subj.i < tok.i:
+                # "nearly two-thirds of the voters said", "three in five said": the share as
+                # written, or no one (the speaker finder keeps a number: "two", "five")
+                plain = ctx.plain_np(ctx.text[subj.left_edge.idx : _bounds(subj)[1]])
+                sp = ctx.speaker(text=plain) if plain else ctx.speaker()
+            elif subj is not None and group and _partitive(subj):
                 # "one in four voters said", "most of her aides": the share as written, up to
                 # the group it counts (the speaker finder keeps only "one" or "most")
                 hi_s = max(_bounds(c)[1] for c in group)
