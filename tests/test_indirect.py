@@ -75,11 +75,11 @@ def the_one(text: str, mode: str = "spacy") -> Quote:
             "the mayor well ahead of her rivals",
             "poll",
         ),
-        # "X's office said"
+        # "X's office said": the owner keeps her full name
         (
             "Ilse Varga's office said the budget for the pier had been approved.",
             "the budget for the pier had been approved",
-            "Varga's office",
+            "Ilse Varga's office",
         ),
     ],
 )
