@@ -88,6 +88,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, count, islice, repeat
 from operator import mul
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -105,6 +106,9 @@ from storyline.stages.prepare.terms import (
     THEME_PREFIX,
     WORD_PREFIX,
 )
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 # an identifier code as a term: its family (2-4 letters), then digit groups joined by
 # dashes ("xb12-345", "qz-907", "kv-2031-88") or one group of 3+ digits ("qx907")
@@ -1089,18 +1093,10 @@ class StoryIndex:
         rows_p = [[vocab[t] for t in m.princ if t in vocab] for m in arts]
         n = len(arts)
 
-        def indicator(rows: list[list[int]]) -> sp.csr_matrix:
-            nnz = sum(map(len, rows))
-            return sp.csr_matrix(
-                (
-                    np.ones(nnz),
-                    np.fromiter(chain.from_iterable(rows), np.int32, nnz),
-                    np.cumsum([0] + [len(r) for r in rows]),
-                ),
-                shape=(n, max(1, len(vocab))),
-            )
-
-        named = indicator(rows_p) @ indicator(rows_t).T  # a's principals among b's terms
+        width = len(vocab)
+        named = (
+            _indicator(rows_p, width) @ _indicator(rows_t, width).T
+        )  # a's principals among b's terms
         ok = ((named + named.T) > 0).astype(np.float64)
         own = sp.csr_matrix((np.ones(n), (np.asarray(owner), np.arange(n))), shape=(k, n))
         return (own @ ok @ own.T).toarray(), npr
@@ -1406,28 +1402,32 @@ def themes_clash(a: _Member, b: _Member) -> bool:
     return a.words.isdisjoint(b.themes) and b.words.isdisjoint(a.themes)
 
 
+def _indicator(rows: list[list[int]], width: int) -> sp.csr_matrix:
+    """A 0/1 sparse matrix with one row per list of column ids (``width`` columns, at least 1)."""
+    import scipy.sparse as sp
+
+    nnz = sum(map(len, rows))
+    return sp.csr_matrix(
+        (
+            np.ones(nnz),
+            np.fromiter(chain.from_iterable(rows), np.int32, nnz),
+            np.cumsum([0] + [len(r) for r in rows]),
+        ),
+        shape=(len(rows), max(1, width)),
+    )
+
+
 def _theme_clashes(arts: Sequence[_Member]) -> np.ndarray:
     """``themes_clash`` for every pair of ``arts``, as 0/1 (sparse products: themes
     against words)."""
-    import scipy.sparse as sp
-
     vocab: dict[str, int] = {}
     rows_w = [[vocab.setdefault(t, len(vocab)) for t in m.words] for m in arts]
     rows_t = [[vocab[t] for t in m.themes] for m in arts]
     n = len(arts)
-
-    def indicator(rows: list[list[int]]) -> sp.csr_matrix:
-        nnz = sum(map(len, rows))
-        return sp.csr_matrix(
-            (
-                np.ones(nnz),
-                np.fromiter(chain.from_iterable(rows), np.int32, nnz),
-                np.cumsum([0] + [len(r) for r in rows]),
-            ),
-            shape=(n, max(1, len(vocab))),
-        )
-
-    named = (indicator(rows_t) @ indicator(rows_w).T).toarray()  # a's themes among b's words
+    width = len(vocab)
+    named = (
+        _indicator(rows_t, width) @ _indicator(rows_w, width).T
+    ).toarray()  # a's themes among b's words
     has = np.fromiter((bool(m.themes) for m in arts), np.float64, n)
     out: np.ndarray = ((named + named.T) == 0) * np.outer(has, has)
     return out
