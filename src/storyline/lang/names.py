@@ -121,6 +121,10 @@ NAME_BREAK_WORDS: frozenset[str] = frozenset({
     "gets", "got", "makes", "made", "gives", "gave", "leads", "trails", "wants", "plans",
     "is", "was", "has", "had", "would", "can", "could", "should", "does", "did",
     "himself", "herself", "themselves", "itself",
+    # base forms, after two names ("Jane Roe, Ivo Penn Address Housing Crisis")
+    "address", "want", "slam", "vow", "urge", "warn", "deny", "admit", "reject", "respond",
+    "accuse", "praise", "endorse", "unveil", "apologize", "apologise", "insist", "criticize",
+    "criticise", "dismiss", "explain", "reveal", "tout", "spar", "clash",
 })  # fmt: skip
 
 # Words before a name that make it a place where they stand ("at Pine Hollow", "in Pine

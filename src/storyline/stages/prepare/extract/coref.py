@@ -178,6 +178,10 @@ class Ref:
     # the subject describes someone no entity names or a document ("the woman", "a
     # cashier", "the memo"; ``Coref.subject``): ``at`` is its head's offset
     desc: str = ""
+    # the parsed subject is a common noun whose only actors modify it ("the Kestrian harbour
+    # board said"): ``entity`` is the sentence's first actor, what it is about for a later
+    # pronoun, but not the subject, so not a reporting verb's speaker
+    modified: bool = False
 
     @property
     def desc_end(self) -> int:
@@ -315,6 +319,10 @@ class Coref:
         # a subject that describes an unnamed person or a document, its head's offset, and
         # where its indefinite article starts (-1: none; "A woman", "One voter": a newcomer)
         desc, desc_at, article = "", 0, -1
+        # mentions that only modify a subject's common-noun head ("the Kestrian harbour
+        # board said": Kestrian; ``_modifier_mentions``): the subject is the board, and the
+        # actor picked below is marked ``Ref.modified``
+        modifiers: set[tuple[int, int]] = set()
         if self.doc is not None:
             span = self.doc.char_span(ss, end, alignment_mode="contract")
             if span is not None and len(span):
@@ -393,6 +401,7 @@ class Coref:
                     )
                     if name:
                         return Ref(name=name)
+                    modifiers |= self._modifier_mentions(subj, lo, hi)
                     group = group or subj.tag_ in ("NNS", "NNPS")
                 if not parsed:
                     stranded = self._stranded_subject(span)
@@ -439,9 +448,41 @@ class Coref:
         pick = (people or first)[:1]
         if pick:
             return Ref(
-                pick[0][2], desc=newcomer_ref.desc, at=newcomer_ref.at, unnamed=newcomer_ref.unnamed
+                pick[0][2],
+                desc=newcomer_ref.desc,
+                at=newcomer_ref.at,
+                unnamed=newcomer_ref.unnamed,
+                modified=bool(modifiers),
             )
         return newcomer_ref
+
+    def _modifier_mentions(self, subj: Token, lo: int, hi: int) -> set[tuple[int, int]]:
+        """The mentions in a subject phrase ``[lo, hi)`` that only modify its head, a common
+        noun ("the Kestrian harbour board", "a Penn campaign aide"): the phrase names the
+        noun's referent, not theirs (the rule of ``quotes._only_modifies_noun``; the small
+        model tags a lower-case head in a run of capitals as a proper noun). Not an owner:
+        "Roe's response was: “…”" is Roe's (PolNeAR train: dropping it cost one)."""
+        if self.doc is None or not (
+            subj.pos_ == "NOUN" or (subj.pos_ == "PROPN" and subj.text.islower())
+        ):
+            return set()
+        out: set[tuple[int, int]] = set()
+        for s, e, _ in self.mentions_from(lo, hi):
+            if e > hi:
+                continue
+            last = self.doc.char_span(s, e, alignment_mode="expand")
+            tok = last[-1] if last is not None and len(last) else None
+            # up a chain of modifiers to the head ("Kestrian" -> "harbour" -> "board")
+            while (
+                tok is not None
+                and tok.i != subj.i
+                and tok.dep_ in ("compound", "amod", "nmod")
+                and tok.head.i != tok.i
+            ):
+                tok = tok.head
+            if tok is not None and tok.i == subj.i:
+                out.add((s, e))
+        return out
 
     def _stranded_subject(self, span: Span) -> Entity | None:
         """The person named right before a finite main verb the parse left without a

@@ -798,11 +798,25 @@ def _extend_name_right(st: _State, end: int, doc: Doc | None = None, full: bool 
 
 def _trim_name_edges(text: str, start: int, end: int) -> tuple[int, int]:
     """A person span NER read over headline words: a name never starts with a verb form
-    ("Wants Jane Roe ...", ``NAME_BREAK_WORDS``) nor ends with a small title-case word
-    ("... Roe To")."""
+    ("Wants Jane Roe ...", ``NAME_BREAK_WORDS``) or a small title-case word that is no name
+    particle ("To Jane Roe", not "De Roe"), never runs over a listed verb form ("Jane Roe
+    Wants To ...": in a heading glued to a timestamp too, which no headline run covers),
+    nor ends with a small title-case word ("... Roe To")."""
     words = [(start + w.start(), start + w.end()) for w in re.finditer(r"\S+", text[start:end])]
-    while words and _fold(text[slice(*words[0])]) in NAME_BREAK_WORDS:
+    while words and (
+        _fold(text[slice(*words[0])]) in NAME_BREAK_WORDS
+        or (
+            len(words) > 2
+            and text[slice(*words[0])].lower() in TITLE_CASE_SMALL_WORDS
+            and text[slice(*words[0])].lower() not in NAME_PARTICLES
+        )
+    ):
         words = words[1:]
+    cut = next(
+        (i for i in range(1, len(words)) if _fold(text[slice(*words[i])]) in NAME_BREAK_WORDS),
+        len(words),
+    )
+    words = words[:cut]
     while len(words) > 1 and text[slice(*words[-1])].lower() in TITLE_CASE_SMALL_WORDS:
         words = words[:-1]
     return (words[0][0], words[-1][1]) if words else (start, start)
@@ -827,8 +841,10 @@ def _person_span(text: str, start: int, end: int, doc: Doc | None) -> tuple[int,
     m = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", text[start:end])
     if m and doc is not None and _fold(m.group(1)) not in _FIRST_NAMES:
         tok = _one_token(doc, start, start + len(m.group(1)))
-        if tok is not None and tok.pos_ in _NOT_NAME_POS:
-            start += m.end()
+        if tok is not None and (
+            tok.pos_ in _NOT_NAME_POS or (tok.tag_ == "VBG" and tok.lower_.endswith("ing"))
+        ):
+            start += m.end()  # (and a gerund: "Telling Ada Roe To Sit Down")
     return start, end
 
 

@@ -1000,6 +1000,8 @@ def _sentence_subject(ctx: _Ctx, ss: int, end: int, strict: bool = False) -> _Sp
     if local:
         return local
     ref = ctx.coref.subject(ss, end, strict)
+    if ref.modified:
+        return _Speaker()  # "the Kestrian harbour board said": not Kestria (``Ref.modified``)
     if ref.entity is not None:
         return _Speaker(ref.entity)
     if ref.name:
