@@ -774,3 +774,24 @@ def test_a_name_the_parse_left_before_its_subjectless_verb_is_the_subject() -> N
         lambda _: False,
     )  # fmt: skip
     assert coref2.subject(0, len(text), strict=True).entity is None
+
+
+@pytest.mark.model
+def test_a_name_that_only_modifies_the_subject_is_not_its_actor() -> None:
+    # "the Kestrian harbour board said": the board speaks, not Kestria (issue 17, s9)
+    text = (
+        "In a statement earlier this week, the Kestrian harbour board said about its choice "
+        "of Dunmere as the host city for the summit. Ada Roe's reply was short. Kestria said "
+        "it was ready."
+    )
+    coref, _ = resolver(text, "spacy")
+
+    def subject(sentence: str) -> Ref_:
+        a = text.index(sentence)
+        return coref.subject(a, a + len(sentence))
+
+    board = subject(text[: text.index(" Ada")])
+    assert board.modified  # the actor it falls back on is no subject, so no speaker
+    roe = subject("Ada Roe's reply was short.")  # an owner's words are still hers
+    assert roe.entity is not None and roe.entity.id == "per:ada-roe" and not roe.modified
+    assert not subject("Kestria said it was ready.").modified

@@ -447,3 +447,42 @@ def test_entities_a_regional_demonym_is_not_the_country(mode: str) -> None:
     ents = entities(text, mode)
     us = [e for e in ents.values() if e.name == "United States"]
     assert us and surfaces(text, us[0]) == ["Americans"]
+
+
+# -- headline words glued onto a name (issue 17, branch s9) -------------------------------
+
+
+def test_entities_a_name_never_runs_over_a_listed_verb_or_a_preposition() -> None:
+    from storyline.stages.prepare.extract.entities import _trim_name_edges
+
+    def trim(span: str) -> str:
+        text = f"Updated 9:40PM {span}\nMore text."
+        a = text.index(span)
+        return text[slice(*_trim_name_edges(text, a, a + len(span)))]
+
+    # a heading glued to its timestamp is no headline run, yet the verb form ends the name
+    assert trim("Ivo Penn Wants") == "Ivo Penn"
+    assert trim("Ada Roe Address Housing") == "Ada Roe"  # a base form after two names
+    assert trim("To Ada Roe") == "Ada Roe"
+    assert trim("Sorry To Ada Roe") == "Ada Roe"
+    # real multi-word names stay whole
+    assert trim("Ada Maria Roe") == "Ada Maria Roe"
+    assert trim("Ivo van der Berg") == "Ivo van der Berg"
+    assert trim("De La Roe") == "De La Roe"
+    assert trim("Ivo Penn Jr.") == "Ivo Penn Jr."
+
+
+@pytest.mark.model
+def test_entities_a_headline_gerund_opens_no_name() -> None:
+    from storyline.nlp import load_spacy
+    from storyline.stages.prepare.extract.entities import _person_span
+
+    text = "Marta Quillon Booed After Telling Ada Roe To Sit Down"
+    doc = load_spacy()(text)
+    a = text.index("Telling")
+    assert text[slice(*_person_span(text, a, text.index(" To"), doc))] == "Ada Roe"
+    text = "Updated 8:47PMIvo Penn Says Sorry To Ada Roe\nIvo Penn said he was sorry."
+    people = [e for e in entities(text, "spacy").values() if e.type == "PERSON"]
+    assert people
+    for e in people:
+        assert all("Sorry" not in s and "Says" not in s for s in surfaces(text, e)), e.name

@@ -24,6 +24,7 @@ __all__ = [
     "LOCATIVE_BEFORE_PLACE",
     "MALE_ADDRESS_TITLES",
     "MALE_HONORIFICS",
+    "NAME_BREAK_PREPOSITIONS",
     "NAME_BREAK_WORDS",
     "NAME_CONNECTORS",
     "NAME_PARTICLES",
@@ -126,6 +127,10 @@ NAME_BREAK_WORDS: frozenset[str] = frozenset({
     "accuse", "praise", "endorse", "unveil", "apologize", "apologise", "insist", "criticize",
     "criticise", "dismiss", "explain", "reveal", "tout", "spar", "clash",
 })  # fmt: skip
+
+# Title-case prepositions no person's name holds: a person span over one ("Says Sorry To
+# Jane Roe", a headline NER read as one name) names only what follows it (lower case).
+NAME_BREAK_PREPOSITIONS: frozenset[str] = word_set("to for with from by vs via at on in")
 
 # Words before a name that make it a place where they stand ("at Pine Hollow", "in Pine
 # Hollow"): a name used so in the article is no person, whatever NER said elsewhere.

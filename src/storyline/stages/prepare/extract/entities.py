@@ -60,6 +60,7 @@ from storyline.lang.names import (
     LEADER_GOVERNMENT_WORDS,
     LOCATIVE_BEFORE_PLACE,
     MALE_HONORIFICS,
+    NAME_BREAK_PREPOSITIONS,
     NAME_BREAK_WORDS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -812,6 +813,9 @@ def _trim_name_edges(text: str, start: int, end: int) -> tuple[int, int]:
         )
     ):
         words = words[1:]
+    inner = [i for i in range(1, len(words) - 2) if text[slice(*words[i])] in _PREPOSITIONS]
+    if inner:  # "Sorry To Jane Roe": the name after the preposition
+        words = words[inner[-1] + 1 :]
     cut = next(
         (i for i in range(1, len(words)) if _fold(text[slice(*words[i])]) in NAME_BREAK_WORDS),
         len(words),
@@ -821,6 +825,9 @@ def _trim_name_edges(text: str, start: int, end: int) -> tuple[int, int]:
         words = words[:-1]
     return (words[0][0], words[-1][1]) if words else (start, start)
 
+
+# title-case prepositions inside a person span: the name is what follows the last one
+_PREPOSITIONS = frozenset(w.capitalize() for w in NAME_BREAK_PREPOSITIONS)
 
 # words the parse reads as these never open a person's name ("Because Jane Roe got …",
 # "Certainly Jane Roe has …": NER took the sentence's first word along)
