@@ -22,6 +22,12 @@ read tags, POS, lemmas, dependencies and entities, so no component can be droppe
   same attributes (see ``_fast_ruler_match``; ``tests/test_extract_fastpaths.py`` compares both
   on text of its own).
 
+One component is added before the parser, ``storyline_sentence_hints``
+(``mark_non_sentence_starts``): it forbids a sentence start after a title ("Sgt. Roe"),
+after "Jr."/"Sr."/"a. m." before a lower-case word and after a bracketed state abbreviation
+("Roe (D-Vt.) said"), so a speaker is not cut from its verb. The parse changes only where
+the parser would have split there.
+
 Bounded work per text: ``bounded_text`` pre-checks each text before spaCy sees it (see
 there); ``storyline.stages.prepare.extract`` parses ``bounded_text(a.text)``, never the raw
 text, so every parse costs at most linear time in the text and ``MAX_PARSE_TOKENS`` tokens.
