@@ -76,3 +76,25 @@ def test_component_marks_only_the_listed_forms(nlp) -> None:  # type: ignore[no-
     )
     marked = [t.text for t in doc if t.is_sent_start is False]
     assert marked == ["Mara", "I", "-", "Vt", ".", ")", "said", "left"]
+
+
+@pytest.mark.parametrize("mode", ["spacy", "rules"])
+def test_relative_clause_is_no_trailing_attribution(mode: str) -> None:
+    from test_quotes import quotes
+
+    text = (
+        "The dispute spread to the other side of the river, where Mayor Ann Roe (D-Nev.) "
+        "told reporters that she had spoken to the governor."
+    )
+    found = [(q.text, q.speaker) for q in quotes(text, mode) if q.kind == "indirect"]
+    assert found == [("she had spoken to the governor", "Ann Roe")]
+
+
+@pytest.mark.parametrize("mode", ["spacy", "rules"])
+def test_speaker_kept_across_a_bracketed_state(mode: str) -> None:
+    from test_quotes import quotes
+
+    found = quotes("Sen. Mara Quill (I-Vt.) said the ferry must run on Sundays.", mode)
+    assert [(q.text, q.speaker) for q in found if q.kind == "indirect"] == [
+        ("the ferry must run on Sundays", "Mara Quill")
+    ]
