@@ -90,7 +90,15 @@ def test_pipeline_annotations_unchanged(nlp) -> None:  # type: ignore[no-untyped
 
 def test_pipeline_components_all_kept(nlp) -> None:  # type: ignore[no-untyped-def]
     # the extractors read tags, POS, lemmas, dependencies and entities
-    assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    assert nlp.pipe_names == [
+        "tok2vec",
+        "tagger",
+        "storyline_sentence_hints",
+        "parser",
+        "attribute_ruler",
+        "lemmatizer",
+        "ner",
+    ]
     doc = nlp("The minister said on Monday that 3,000 troops were ready.")
     assert {t.lemma_ for t in doc} >= {"say", "be"}
     assert any(t.pos_ == "VERB" for t in doc) and doc.ents

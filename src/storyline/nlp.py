@@ -22,6 +22,12 @@ read tags, POS, lemmas, dependencies and entities, so no component can be droppe
   same attributes (see ``_fast_ruler_match``; ``tests/test_extract_fastpaths.py`` compares both
   on text of its own).
 
+One component is added before the parser, ``storyline_sentence_hints``
+(``mark_non_sentence_starts``): it forbids a sentence start after a title ("Sgt. Roe"),
+after "Jr."/"Sr."/"a. m." before a lower-case word and after a bracketed state abbreviation
+("Roe (D-Vt.) said"), so a speaker is not cut from its verb. The parse changes only where
+the parser would have split there.
+
 Bounded work per text: ``bounded_text`` pre-checks each text before spaCy sees it (see
 there); ``storyline.stages.prepare.extract`` parses ``bounded_text(a.text)``, never the raw
 text, so every parse costs at most linear time in the text and ``MAX_PARSE_TOKENS`` tokens.
@@ -76,12 +82,61 @@ def load_spacy() -> Language:
 
     with use_ops("numpy", use_blis=False):
         nlp = spacy.load(SPACY_MODEL)
+    if "parser" in nlp.pipe_names and "storyline_sentence_hints" not in nlp.pipe_names:
+        from spacy.language import Language as _Language
+
+        if "storyline_sentence_hints" not in _Language.factories:
+            _Language.component("storyline_sentence_hints", func=mark_non_sentence_starts)
+        nlp.add_pipe("storyline_sentence_hints", before="parser")
     ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
     if isinstance(ruler, AttributeRuler):
         # AttributeRuler.__call__ is ``set_annotations(doc, self.match(doc))``: an instance
         # attribute replaces the matching step only, the rest is spaCy's.
         ruler.match = _fast_ruler_match(ruler)  # type: ignore[method-assign,assignment]
     return nlp
+
+
+def _non_sentence_end_patterns() -> re.Pattern[str]:
+    from storyline.lang import TITLE_ABBREVIATIONS, TRAILING_TITLE_ABBREVIATIONS
+
+    titles = "|".join(t for t in TITLE_ABBREVIATIONS if t not in TRAILING_TITLE_ABBREVIATIONS)
+    return re.compile(
+        # a title before a capitalised word ("Sgt. Roe"): a name follows
+        rf"\b(?:{titles})\.\s+(?=[A-Z])"
+        # "Jr." / "Sr." / "a. m." / "p. m." before a lower-case word ("Roe Jr. said")
+        r"|\b(?:Jr|Sr|[ap]\.\s?m)\.\s+(?=[a-z])"
+        # a bracketed party-and-state or state abbreviation ("Roe (D-Vt.) said")
+        r"|\((?:[A-Z]{1,3}-)?[A-Z][A-Za-z.]{0,5}\.\)\s*(?=\S)"
+    )
+
+
+_NON_SENTENCE_END = _non_sentence_end_patterns()
+
+
+def mark_non_sentence_starts(doc: Doc) -> Doc:
+    """Tell the parser where a period does not end a sentence (a pipeline component).
+
+    Runs before the parser: the token after a title ("Sgt. Roe"), after "Jr."/"Sr."/"a. m."
+    before a lower-case word, and after a bracketed state abbreviation ("Roe (D-Vt.) said",
+    the states of ``STATE_ABBREVIATIONS``) gets ``is_sent_start = False``, as do the
+    tokens of the abbreviation after its first, which the parser
+    keeps. Nothing else changes, so the parse is the packaged one wherever the parser
+    would not have split at such a period.
+    """
+    from storyline.text import bracketed_state
+
+    text = doc.text
+    if "." not in text:
+        return doc
+    for m in _NON_SENTENCE_END.finditer(text):
+        if m.group(0)[0] == "(" and not bracketed_state(m.group(0).rstrip()):
+            continue
+        span = doc.char_span(m.start(), m.end() + 1, alignment_mode="expand")
+        if span is not None:
+            # every token after the first, through the word after the period
+            for tok in span[1:]:
+                tok.is_sent_start = False
+    return doc
 
 
 def _fast_ruler_match(ruler: AttributeRuler) -> Callable[[Doc], list[Match]]:

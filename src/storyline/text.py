@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from storyline.lang import ABBREVIATIONS
+from storyline.lang.slots import STATE_ABBREVIATIONS
 
 _QUOTES = str.maketrans(
     {
@@ -91,6 +92,18 @@ def slugify(text: str) -> str:
 # Abbreviations after which a period does not end a sentence (the one list, in lang).
 _ABBREV = ABBREVIATIONS
 _SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n")
+# A bracketed party-and-state or state abbreviation after a name ("Sen. Roe (D-Vt.) said",
+# "Jane Roe (N.Y.)"): its period closes the abbreviation, not the sentence.
+_BRACKETED_STATE = re.compile(r"\((?:[A-Z]{1,3}-)?([A-Z][A-Za-z.]{0,5})\.\)$")
+# "a. m." / "p. m." written with a space: read as "a.m." / "p.m." (a sentence end only
+# before a capitalised word).
+_SPACED_CLOCK = re.compile(r"\b[aApP]\. [mM]$")
+
+
+def bracketed_state(text: str) -> bool:
+    """Whether ``text`` ends with a bracketed state abbreviation such as "(D-Vt.)"."""
+    m = _BRACKETED_STATE.search(text[-12:])
+    return m is not None and m.group(1).replace(".", "").lower() in STATE_ABBREVIATIONS
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -98,17 +111,23 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
 
     Model-free (spaCy's parser is slower than the stages that only need boundaries):
     a sentence ends at ``.!?`` (plus closing quotes) before whitespace, unless the word
-    before the period is a known abbreviation or a single capital (an initial), and at
-    every line break (the cleaner has already joined hard-wrapped lines).
+    before the period is a known abbreviation or a single capital (an initial), or closes a
+    bracketed state abbreviation ("Roe (D-Vt.) said"), and at every line break (the cleaner has already joined hard-wrapped lines).
     """
     start = 0
     for m in _SENT_END.finditer(text):
         end = m.end()
+        if m.group(0)[:2] == ".)" and bracketed_state(
+            text[max(start, m.start() - 12) : m.start() + 2]
+        ):
+            continue
         if m.group(0)[0] == ".":
             # look back a bounded window: slicing from ``start`` is quadratic on a long sentence
             word = re.search(r"([\w.]+)\.$", text[max(start, m.start() - 40) : m.start() + 1])
             if word:
                 w = word.group(1).lower()
+                if w == "m" and _SPACED_CLOCK.search(text[max(start, m.start() - 4) : m.start()]):
+                    w = "a.m"
                 if w in _ABBREV or (len(w) == 1 and w.isalpha()):
                     continue
                 # "U.S." followed by a lower-case word does not end the sentence

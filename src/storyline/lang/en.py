@@ -156,6 +156,7 @@ __all__ = [
     "TITLE_CASE_SMALL_WORDS",
     "TITLE_PARTICIPLES",
     "TRAILING_SPEECH_FORMS",
+    "TRAILING_TITLE_ABBREVIATIONS",
     "UNINVERTED_SPEECH_FORMS",
     "UNNAMED_SOURCES",
     "UNSAID_VERBS",
@@ -529,6 +530,9 @@ TITLE_ABBREVIATIONS: tuple[str, ...] = (
     "Capt", "Sgt", "Adm", "Maj", "Cmdr", "Cpl", "Pvt", "Atty", "Supt", "Insp", "Det", "Rev",
     "Hon", "Msgr", "Fr", "Jr", "Sr", "St",
 )  # fmt: skip
+# Those that come after a name or end an address ("Roe Jr.", "Main St."), which may end a
+# sentence: the others always have a name after them.
+TRAILING_TITLE_ABBREVIATIONS: frozenset[str] = frozenset({"Jr", "Sr", "St"})
 
 # -- titles of works --------------------------------------------------------------------------
 

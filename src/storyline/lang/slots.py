@@ -44,7 +44,7 @@ STATE_ABBREVIATIONS: frozenset[str] = frozenset(
     {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
      "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev",
      "nh", "nj", "nm", "ny", "nc", "nd", "okla", "ore", "pa", "ri", "sc", "sd", "tenn",
-     "tex", "vt", "va", "wash", "wva", "wis", "wyo", "al", "ak", "az", "ar", "ca", "co",
+     "tex", "vt", "va", "wash", "wva", "wis", "wisc", "wyo", "al", "ak", "az", "ar", "ca", "co",
      "ct", "de", "fl", "hi", "id", "il", "in", "ia", "ks", "me", "mi", "mn", "ms", "mt",
      "ne", "nv", "oh", "ok", "or", "tn", "tx", "ut", "wi", "wv", "wy", "dc"}
 )  # fmt: skip

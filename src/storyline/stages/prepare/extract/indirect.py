@@ -205,7 +205,9 @@ _WHO_SAID = re.compile(
     rf",\s+who\s+(?:{_SAY}|{_CLAUSE_VERBS}){_TIME}(?:\s+that)?\s+(?P<c>[^,]{{8,}}?),"
 )
 _IND_TRAIL = re.compile(
-    rf"(?P<c>.+?),\s+(?P<np>[^,]{{2,90}}?)\s+{_ADV}(?P<v>{_SAY}|{_TRAIL}|"
+    # (a relative clause is no trailing attribution: "C, where Roe told reporters …")
+    rf"(?P<c>.+?),\s+(?!(?:where|when|which|who|whom|whose)\b)"
+    rf"(?P<np>[^,]{{2,90}}?)\s+{_ADV}(?P<v>{_SAY}|{_TRAIL}|"
     rf"(?:{_TELL})\s+[^,.;]{{1,40}}?){_TIME}"
     # "…, she said on the local radio.", "…, he said at a rally in Lund": the cue's own adjunct
     r"(?:\s+(?:on|in|at|during|to|from|via|through)\s+[^,;:“”\"]{1,80}?)?"
