@@ -84,7 +84,7 @@ LEAD_CHARS = 400  # characters of the text read for a lead date
 # whenever the terms an article gets change, so that ``recluster`` computes a store's terms
 # again (a clean run would use the new ones). 1: the eighth session's (lead actions, legal
 # codas, political steps); 2: principal themes (``#t:``, ``#w:``).
-TERMS_VERSION = "2"
+TERMS_VERSION = "3"
 
 
 def _norm_word(word: str) -> str:

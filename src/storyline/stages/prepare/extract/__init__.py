@@ -78,7 +78,7 @@ logger = logging.getLogger(__name__)
 # 17: "A spokeswoman for X said" gives the spokeswoman; a name modifying a noun is no
 #     antecedent; "did not dispute", "never denied", "did not just find" are no denials, a
 #     negative subject ("None of them has said") is.
-EXTRACTOR_VERSION = "19"
+EXTRACTOR_VERSION = "20"
 
 _T = TypeVar("_T")
 
