@@ -318,8 +318,13 @@ def _writing_window(
     and later "ordered execution for a man convicted") places nothing, nor does "today",
     which names every day of the window.
     """
-    mine = [(s, t, cid) for s, t, cid in statements.get(article.id, ()) if s < LEAD_CHARS]
-    lead = {cid for _, _, cid in mine}
+    # the article's own lead events telling each statement claim of its lead
+    mine: dict[str, list[Event]] = {}
+    for s, t, cid in statements.get(article.id, ()):
+        if s < LEAD_CHARS:
+            mine.setdefault(cid, []).extend(
+                e for e in f.events if any(c.start < t and s < c.end for c in e.cites)
+            )
     leads = [
         e
         for e in f.events
@@ -335,20 +340,14 @@ def _writing_window(
             pub = date.fromisoformat(d.published[:10])
         except ValueError:
             continue
-        spans = [(s, t, c) for s, t, c in statements.get(d.id, ()) if c in lead and s < LEAD_CHARS]
+        spans = [(s, t, c) for s, t, c in statements.get(d.id, ()) if c in mine and s < LEAD_CHARS]
         found = False
         for ev in by_id[d.id].events:
             if not ev.date or len(ev.date) != 10 or ev.date > pub.isoformat() or not ev.cites:
                 continue
             for s, t, cid in spans:
                 if any(c.start < t and s < c.end for c in ev.cites):
-                    for s2, t2, c2 in mine:
-                        if c2 == cid:
-                            told.extend(
-                                (e, ev.date)
-                                for e in f.events
-                                if any(c.start < t2 and s2 < c.end for c in e.cites)
-                            )
+                    told.extend((e, ev.date) for e in mine[cid])
                     found = True
             if ev.cites[0].start >= LEAD_CHARS or not _named_days(ev.date_text):
                 continue
