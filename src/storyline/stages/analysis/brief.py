@@ -359,8 +359,7 @@ def opinion_voice(text: str) -> bool:
     quote marks) says "we", "our", "I" in ``OPINION_FIRST_PERSON`` paragraphs or more
     ("Remember how we got here", "We call it a timetable") or says what ought to be in as
     many sentences that quote no one ("Pike should take the recount to court")."""
-    m = _OPINION_LABEL.match(text)
-    if m and m.group(1).lower() in OPINION_LABELS:
+    if _labelled(text):
         return True
     outside = _QUOTED.sub(" ", text)
     # paragraphs whose narration says "we", "our", "I": in two or more, the writer speaks
