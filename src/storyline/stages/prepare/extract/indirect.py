@@ -499,9 +499,7 @@ def _rule_speaker(ctx: Host[S], a: int, b: int, verb_at: int) -> S:
     span = doc.char_span(verb_at, verb_at + 1, alignment_mode="expand") if doc else None
     if span is not None and len(span):
         tok = span[0]
-        subj = next(
-            (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None
-        )
+        subj = _subject_before(tok)
         if subj is not None and a <= subj.left_edge.idx:
             return _verb_speaker(ctx, tok, a)
     return ctx.np_speaker(a, b, verb_at)
@@ -839,6 +837,11 @@ def _noun_source(ctx: Host[S], tok: Token, ss: int) -> S:
     return ctx.speaker()
 
 
+def _subject_before(tok: Token) -> Token | None:
+    """The verb's own parsed subject standing before it, or ``None``."""
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+
+
 def _verb_speaker(ctx: Host[S], tok: Token, ss: int) -> S:
     """The speaker of a cue verb from its subject phrase as the parse bounds it.
 
@@ -859,7 +862,7 @@ def _verb_speaker(ctx: Host[S], tok: Token, ss: int) -> S:
         ent = ctx.actor_in(lo, hi)
         plain = ctx.plain_np(ctx.text[lo:hi]) if ent is None else None
         return ctx.speaker(ent) if ent is not None else ctx.speaker(text=plain)
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+    subj = _subject_before(tok)
     verb = tok
     if subj is None and tok.tag_ != "VBG":
         # an infinitive or a conjunct sharing a subject ("Roe and Penn are racking their
