@@ -278,6 +278,11 @@ class Conflict:
     topic: str
     sides: list[ConflictSide]
     confidence: float = 1.0
+    # what the outlets differ on: "number" (two figures of one frame), a slot of
+    # stages/analysis/slots.py ("time", "day", "colour", "hometown", "name", "year",
+    # "nationality"), "role", "description", "duration", "speaker" (one quote, two named
+    # speakers) or "toll" (people killed or hurt vs none)
+    kind: str = "number"
 
 
 @dataclass(slots=True)

@@ -76,6 +76,7 @@ from storyline.models import (
     source_roots,
     usable,
 )
+from storyline.stages.analysis.disputes import speaker_conflicts
 from storyline.stages.analysis.focus import Focus, find_focus, kind_phrases
 from storyline.stages.analysis.relations import (
     ActorMention,
@@ -2019,6 +2020,7 @@ def _role_claims(
                     sides=[
                         ConflictSide(f"{c.value} {label} the {obj}", list(c.cites)) for c in made
                     ],
+                    kind="role",
                 )
             )
         del key
@@ -2087,6 +2089,7 @@ def _description_claims(
                 Conflict(
                     topic=f"Is the {focus.name} a {key} {head}?",
                     sides=[ConflictSide(c.value, list(c.cites)) for c in made],
+                    kind="description",
                 )
             )
 
@@ -2147,6 +2150,7 @@ def _year_conflicts(
                 Conflict(
                     topic=f"How long the {focus.name} runs",
                     sides=[ConflictSide(c.value, list(c.cites)) for c in (a, b)],
+                    kind="duration",
                 )
             )
 
@@ -2325,6 +2329,10 @@ def align(
     day_sim = _Similarity([r.sentence for r in slot_readings if r.kind == "day"])
     conflicts += slot_conflicts(
         slot_readings, slot_sim, roots, _article_days(articles, by_id), day_sim
+    )
+    # one quote given to two named people (stages/analysis/disputes.py)
+    conflicts += speaker_conflicts(
+        [q for f in facts for q in f.quotes], entities, {a.id: a.text for a in articles}, roots
     )
     outlets = {a.id: a.outlet or a.source for a in articles}
     for conflict in conflicts:

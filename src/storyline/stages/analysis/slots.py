@@ -873,4 +873,6 @@ def _conflict(
         nouns = sorted({n for r in [*a, *b] for n in r.near})
         key = f"{key} {nouns[0]}s" if nouns else key
     topic = _TOPICS[kind].format(key=key.title() if kind == "hometown" else key)
-    return Conflict(topic=topic, sides=[side(a), side(b)], confidence=round(support * factor, 3))
+    return Conflict(
+        topic=topic, sides=[side(a), side(b)], confidence=round(support * factor, 3), kind=kind
+    )

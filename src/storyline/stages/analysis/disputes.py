@@ -1,0 +1,229 @@
+"""Non-numeric disagreements read from what outlets attribute: who said a quote.
+
+- ``speaker``: the same words quoted by two outlets, each giving them to a different named
+  person ("“We will rebuild every school,” Mayor Ilse Varhol said" vs "“We will rebuild
+  every school,” said council chair Tomas Brenk").
+
+Precision first, so a quote is a side only where its attribution is plain:
+
+- the words are a direct or partial quote of at least ``SPEAKER_MIN_WORDS`` words, asserted,
+  and at or above the confidence threshold; two quotes are the same words when their folded
+  word sequences are equal or the shorter one lies whole inside the longer;
+- its speaker is a named person (an entity of type PERSON, never an anonymous or collective
+  speaker: "the ministry said" and "a spokesman said" name the same statement's source at
+  two levels, not two sources), and a word of that person's name stands in the quote's own
+  paragraph, so a speaker carried from far back by a pronoun is no side;
+- an article that gives the words to two people, or names the other side's person in the
+  quote's paragraph (one reading out the other's statement, "Brenk read Varhol's letter"),
+  is on no side;
+- two speakers are different people only when their names share no word (titles left out):
+  "Varhol" and "Ilse Varhol" are one person, and so, here, are two Varhols;
+- kept per article, not per source (as ``slots.py``): a copy that edits the speaker prints
+  its own attribution, while a side's support counts its sources once; the brief states only
+  conflicts whose sides share no source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from storyline.lang.en import HONORIFICS
+from storyline.models import (
+    CONFIDENCE_THRESHOLD,
+    ArticleId,
+    Conflict,
+    ConflictSide,
+    Entity,
+    EntityId,
+    Quote,
+)
+from storyline.text import normalize_text, sentence_spans
+
+# A quote this short may be a common phrase two people both used ("a very sad day").
+SPEAKER_MIN_WORDS = 6
+# What one source lends a side: the quote span and the name beside it are read by rules.
+SPEAKER_SUPPORT = 0.6
+# The words of a quote shown in the topic ("Who said “…”").
+TOPIC_WORDS = 12
+# Sentences around a quote's own that belong to its paragraph for the attribution checks.
+PARAGRAPH_REACH = 1
+
+_WORD = re.compile(r"[\w'’-]+")
+_TITLE_WORDS = frozenset(w.lower() for h in HONORIFICS for w in h.split())
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(normalize_text(text)))
+
+
+def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= SPEAKER_MIN_WORDS and _inside(short, long)
+
+
+# Determiners: a name opening with one is a description ("The general"), a closed class.
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+
+
+def _proper_names(entity: Entity) -> list[str]:
+    """The person's name and those aliases written as names: every word capitalised, no
+    determiner first (coreference adds "The general" for "General Manager A.J. Smith")."""
+    return [
+        n
+        for n in [entity.name, *entity.aliases]
+        if n.split()
+        and all(w[:1].isupper() for w in n.split())
+        and n.split()[0].lower() not in _DETERMINERS
+    ]
+
+
+def _name_words(entity: Entity) -> frozenset[str]:
+    """The words of a person's names, titles and initials left out."""
+    return frozenset(
+        w
+        for n in _proper_names(entity)
+        for w in _words(n)
+        if len(w) > 1 and w.strip(".") not in _TITLE_WORDS
+    )
+
+
+def _surnames(entity: Entity) -> frozenset[str]:
+    """The last word of each of a person's names: what a paragraph names them by."""
+    return frozenset(ws[-1] for n in _proper_names(entity) if len(ws := _words(n)) > 0)
+
+
+def _paragraph(text: str, start: int, end: int) -> str:
+    """The quote's sentences and ``PARAGRAPH_REACH`` sentences either side, folded."""
+    spans = list(sentence_spans(text))
+    if not spans:
+        return normalize_text(text)
+    first = next((i for i, (_, e) in enumerate(spans) if e > start), len(spans) - 1)
+    last = max(first, next((i for i, (s, _) in enumerate(spans) if s >= end), len(spans)) - 1)
+    lo, hi = max(0, first - PARAGRAPH_REACH), min(len(spans) - 1, last + PARAGRAPH_REACH)
+    return normalize_text(text[spans[lo][0] : spans[hi][1]])
+
+
+def _names_in(words: frozenset[str], paragraph: str) -> bool:
+    return bool(words & set(_WORD.findall(paragraph)))
+
+
+def _eligible(q: Quote, persons: Mapping[EntityId, Entity]) -> bool:
+    return (
+        q.kind in ("direct", "partial")
+        and q.polarity == "asserted"
+        and q.confidence >= CONFIDENCE_THRESHOLD
+        and q.speaker_entity is not None
+        and q.speaker_entity in persons
+        and len(_words(q.text)) >= SPEAKER_MIN_WORDS
+    )
+
+
+def speaker_conflicts(
+    quotes: Sequence[Quote],
+    entities: Sequence[Entity],
+    texts: Mapping[ArticleId, str],
+    roots: Mapping[ArticleId, ArticleId],
+) -> list[Conflict]:
+    """Conflicts over who said the same words (see the module docstring). ``quotes`` are
+    the articles' own (before a missing speaker is filled from elsewhere)."""
+    persons = {e.id: e for e in entities if e.type == "PERSON"}
+    names = {eid: _name_words(e) for eid, e in persons.items()}
+    surnames = {eid: _surnames(e) for eid, e in persons.items()}
+    items = [q for q in quotes if _eligible(q, persons) and names.get(q.speaker_entity or "")]
+    words = [_words(q.text) for q in items]
+    # one group per quoted statement: quotes joined when their words are the same
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if find(i) != find(j) and _same_words(words[i], words[j]):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        groups[find(i)].append(i)
+    conflicts: list[Conflict] = []
+    for members in groups.values():
+        by_article: dict[ArticleId, list[int]] = defaultdict(list)
+        for i in members:
+            by_article[items[i].cite.article].append(i)
+        if len(by_article) < 2:
+            continue
+        said: dict[EntityId, list[int]] = defaultdict(list)
+        for article, idx in by_article.items():
+            speakers = {items[i].speaker_entity or "" for i in idx}
+            if len(speakers) != 1:
+                continue  # the article gives the words to two people
+            eid = speakers.pop()
+            text = texts.get(article, "")
+            paragraphs = [_paragraph(text, items[i].cite.start, items[i].cite.end) for i in idx]
+            if not any(_names_in(surnames[eid], p) for p in paragraphs):
+                continue  # no name beside the quote: its speaker was carried from far back
+            said[eid] += idx
+        # one person under two ids ("A.J. Butler", "AJ Butler"): speakers whose names share
+        # a word are one side
+        people: list[list[EntityId]] = []
+        for eid in sorted(said, key=lambda e: (-len(said[e]), e)):
+            near = [p for p in people if any(names[eid] & names[o] for o in p)]
+            merged = [eid, *(o for p in near for o in p)]
+            people = [p for p in people if p not in near] + [merged]
+        sides = [[i for eid in p for i in said[eid]] for p in people]
+        sides.sort(key=lambda idx: (-len(idx), min(items[i].cite.start for i in idx)))
+        for x in range(len(sides)):
+            for y in range(x + 1, len(sides)):
+                other_b = frozenset().union(
+                    *(surnames[items[i].speaker_entity or ""] for i in sides[y])
+                )
+                other_a = frozenset().union(
+                    *(surnames[items[i].speaker_entity or ""] for i in sides[x])
+                )
+                side_a = [i for i in sides[x] if not _other_named(items[i], other_b, texts)]
+                side_b = [i for i in sides[y] if not _other_named(items[i], other_a, texts)]
+                roots_a = {roots.get(items[i].cite.article, items[i].cite.article) for i in side_a}
+                roots_b = {roots.get(items[i].cite.article, items[i].cite.article) for i in side_b}
+                if not roots_a or not roots_b:
+                    continue
+                conflicts.append(
+                    _conflict([items[i] for i in side_a], [items[i] for i in side_b], persons,
+                              roots_a, roots_b)
+                )  # fmt: skip
+    return conflicts
+
+
+def _other_named(q: Quote, other: frozenset[str], texts: Mapping[ArticleId, str]) -> bool:
+    """Does the quote's paragraph name the other side's person too."""
+    return _names_in(other, _paragraph(texts.get(q.cite.article, ""), q.cite.start, q.cite.end))
+
+
+def _conflict(
+    a: Sequence[Quote], b: Sequence[Quote], persons: Mapping[EntityId, Entity],
+    roots_a: set[ArticleId], roots_b: set[ArticleId],
+) -> Conflict:  # fmt: skip
+    shortest = min([*a, *b], key=lambda q: len(_words(q.text)))
+    shown = shortest.text.strip().strip("\"“”'‘’ ").split()
+    excerpt = " ".join(shown[:TOPIC_WORDS]).rstrip(",.;:") + (
+        "…" if len(shown) > TOPIC_WORDS else ""
+    )
+    support = min(1 - (1 - SPEAKER_SUPPORT) ** len(r) for r in (roots_a, roots_b))
+    sure = min(q.confidence for q in [*a, *b])
+    return Conflict(
+        topic=f"Who said “{excerpt}”",
+        sides=[
+            ConflictSide(persons[qs[0].speaker_entity or ""].name, [q.cite for q in qs])
+            for qs in (a, b)
+        ],
+        confidence=round(support * min(1.0, sure), 3),
+        kind="speaker",
+    )

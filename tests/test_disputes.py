@@ -1,0 +1,117 @@
+"""Outlets that differ on who said a quote (stages/analysis/disputes.py) and the brief's
+sentence for it. Every example is made up for the project (invented places and people)."""
+
+from __future__ import annotations
+
+from storyline.models import ArticleId, Cite, Conflict, Entity, EntityId, Quote
+from storyline.stages.analysis.brief import _conflict_sentence, _outlet_conflicts
+from storyline.stages.analysis.disputes import speaker_conflicts
+
+WORDS = "We will rebuild every school in Larkmoor before the winter"
+TEXTS = {
+    "a": f"The flood closed four schools. “{WORDS},” Mayor Ilse Varhol said on Monday.",
+    "b": f"Repairs began on Tuesday. “{WORDS},” said council chair Tomas Brenk.",
+    "c": f"Crews arrived at dawn. Ilse Varhol spoke to parents. “{WORDS},” Varhol said.",
+    # one person reading out another's words: both named beside the quote
+    "d": f"Tomas Brenk read out a letter from Ilse Varhol: “{WORDS}.” Brenk said.",
+    # the speaker carried from far back: no name beside the quote
+    "e": f"Tomas Brenk toured the town. The river fell. Rain stopped. Crews left. “{WORDS},”"
+    " he said.",
+}
+ORIGINAL_D = TEXTS["d"]
+PEOPLE = {
+    "per:ilse-varhol": Entity(EntityId("per:ilse-varhol"), "Ilse Varhol", "PERSON", ["Varhol"]),
+    "per:tomas-brenk": Entity(EntityId("per:tomas-brenk"), "Tomas Brenk", "PERSON", ["Brenk"]),
+    "org:larkmoor-council": Entity(EntityId("org:larkmoor-council"), "Larkmoor Council", "ORG"),
+}
+
+
+def quote(article: str, speaker: str, words: str = WORDS, **kw: object) -> Quote:
+    start = TEXTS[article].index(words)
+    return Quote(
+        text=words, speaker=PEOPLE[speaker].name, speaker_entity=EntityId(speaker),
+        speaker_role=None, kind="direct", cite=Cite(ArticleId(article), start, start + len(words)),
+        **kw,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def conflicts(quotes: list[Quote], roots: dict[str, str] | None = None) -> list[Conflict]:
+    rt = {ArticleId(k): ArticleId((roots or {}).get(k, k)) for k in TEXTS}
+    texts = {ArticleId(k): v for k, v in TEXTS.items()}
+    return speaker_conflicts(quotes, list(PEOPLE.values()), texts, rt)
+
+
+def test_one_quote_given_to_two_people_is_a_speaker_conflict() -> None:
+    got = conflicts([
+        quote("a", "per:ilse-varhol"), quote("b", "per:tomas-brenk"), quote("c", "per:ilse-varhol")
+    ])  # fmt: skip
+    assert len(got) == 1
+    c = got[0]
+    assert c.kind == "speaker" and c.topic.startswith("Who said “We will rebuild")
+    assert [s.claim for s in c.sides] == ["Ilse Varhol", "Tomas Brenk"]
+    assert [len(s.cites) for s in c.sides] == [2, 1]
+    assert c.confidence >= 0.5
+    text = _conflict_sentence(c, {k: k.upper() for k in TEXTS}, list(TEXTS), TEXTS).text
+    assert text.startswith("Outlets differ on who said “We will rebuild")
+    assert "Ilse Varhol (A, C) vs Tomas Brenk (B)" in text
+
+
+def test_the_same_person_named_more_or_less_fully_is_no_conflict() -> None:
+    people = dict(PEOPLE)
+    people["per:varhol"] = Entity(EntityId("per:varhol"), "Varhol", "PERSON")
+    q = quote("c", "per:ilse-varhol")
+    q.speaker_entity = EntityId("per:varhol")
+    rt = {ArticleId(k): ArticleId(k) for k in TEXTS}
+    texts = {ArticleId(k): v for k, v in TEXTS.items()}
+    assert not speaker_conflicts(
+        [quote("a", "per:ilse-varhol"), q], list(people.values()), texts, rt
+    )
+
+
+def test_a_reading_out_or_a_far_speaker_is_no_side() -> None:
+    assert not conflicts([quote("a", "per:ilse-varhol"), quote("d", "per:tomas-brenk")])
+    assert not conflicts([quote("a", "per:ilse-varhol"), quote("e", "per:tomas-brenk")])
+
+
+def test_a_copy_that_edits_the_speaker_is_listed_but_not_stated() -> None:
+    got = conflicts([quote("a", "per:ilse-varhol"), quote("b", "per:tomas-brenk")], {"b": "a"})
+    assert len(got) == 1 and got[0].kind == "speaker"
+    roots = {ArticleId("b"): ArticleId("a")}
+    assert not _outlet_conflicts(got, roots)  # one source on both sides: the brief skips it
+    assert _outlet_conflicts(got, {})
+
+
+def test_one_person_under_two_ids_is_one_side() -> None:
+    people = dict(PEOPLE)
+    people["per:t-brenk"] = Entity(EntityId("per:t-brenk"), "T. Brenk", "PERSON")
+    q = quote("d", "per:tomas-brenk")
+    q.speaker_entity = EntityId("per:t-brenk")
+    rt = {ArticleId(k): ArticleId(k) for k in TEXTS}
+    TEXTS["d"] = TEXTS["b"].replace("Tomas Brenk", "T. Brenk")
+    try:
+        texts = {ArticleId(k): v for k, v in TEXTS.items()}
+        got = speaker_conflicts(
+            [quote("a", "per:ilse-varhol"), quote("b", "per:tomas-brenk"), q],
+            list(people.values()), texts, rt,
+        )  # fmt: skip
+    finally:
+        TEXTS["d"] = ORIGINAL_D
+    assert len(got) == 1 and {len(s.cites) for s in got[0].sides} == {1, 2}
+
+
+def test_short_unsure_denied_or_collective_quotes_are_no_side() -> None:
+    short = "rebuild every school"
+    TEXTS["f"] = f"“{short},” Mayor Ilse Varhol said."
+    TEXTS["g"] = f"“{short},” said Tomas Brenk."
+    try:
+        assert not conflicts(
+            [quote("f", "per:ilse-varhol", short), quote("g", "per:tomas-brenk", short)]
+        )
+    finally:
+        del TEXTS["f"], TEXTS["g"]
+    a = quote("a", "per:ilse-varhol")
+    assert not conflicts([a, quote("b", "per:tomas-brenk", confidence=0.3)])
+    assert not conflicts([a, quote("b", "per:tomas-brenk", polarity="denied")])
+    council = quote("b", "per:tomas-brenk")
+    council.speaker_entity = EntityId("org:larkmoor-council")
+    assert not conflicts([a, council])
