@@ -3,9 +3,20 @@ sentence for it. Every example is made up for the project (invented places and p
 
 from __future__ import annotations
 
-from storyline.models import ArticleId, Cite, Conflict, Entity, EntityId, Quote
+from storyline.models import (
+    Article,
+    ArticleFacts,
+    ArticleId,
+    Cite,
+    Conflict,
+    Entity,
+    EntityId,
+    Quantity,
+    Quote,
+)
+from storyline.stages.analysis.align import _Similarity
 from storyline.stages.analysis.brief import _conflict_sentence, _outlet_conflicts
-from storyline.stages.analysis.disputes import speaker_conflicts
+from storyline.stages.analysis.disputes import read_zero_tolls, speaker_conflicts, toll_conflicts
 
 WORDS = "We will rebuild every school in Larkmoor before the winter"
 TEXTS = {
@@ -115,3 +126,65 @@ def test_short_unsure_denied_or_collective_quotes_are_no_side() -> None:
     council = quote("b", "per:tomas-brenk")
     council.speaker_entity = EntityId("org:larkmoor-council")
     assert not conflicts([a, council])
+
+
+# -- none hurt vs a toll ---------------------------------------------------------------------
+
+TOLL = {
+    "z": "No one was killed in the blast at the Osterby depot, the fire chief said.",
+    "k": "The blast at the Osterby depot killed 3 workers, police said.",
+    "h": "Two guards were hurt in the blast at the Osterby depot on Monday.",
+    "else": "One worker died in the blast at the Osterby depot; no one else was hurt.",
+    "why": "It was no act of terror, since no one was killed in the blast at the depot.",
+    "rep": "No injuries were reported after the blast at the Osterby depot.",
+    "far": "No one was killed in the flood at the Varn mill last spring.",
+}
+
+
+def toll_quantity(article: str, needle: str, value: float, frame: str) -> Quantity:
+    start = TOLL[article].index(needle)
+    return Quantity(
+        subject="workers", measure=None, value=value, low=value, high=value, hedge="exact",
+        text=needle, cite=Cite(ArticleId(article), start, start + len(needle)), frame=frame,
+    )  # fmt: skip
+
+
+def tolls(keys: list[str], days: dict[str, str] | None = None) -> list[Conflict]:
+    arts = [Article(id=ArticleId(k), source=k, text=TOLL[k], raw=TOLL[k], title="") for k in keys]
+    qs = {
+        "k": [toll_quantity("k", "3", 3, "killed")],
+        "h": [toll_quantity("h", "Two", 2, "injured")],
+        "else": [toll_quantity("else", "One", 1, "killed")],
+    }
+    facts = [ArticleFacts(article_id=ArticleId(k), quantities=qs.get(k, [])) for k in keys]
+    sim = _Similarity([z.sentence for k in keys for z in read_zero_tolls(ArticleId(k), TOLL[k])]
+                      + [TOLL[k] for k in keys if k in qs])  # fmt: skip
+    roots = {ArticleId(k): ArticleId(k) for k in keys}
+    on = {ArticleId(k): v for k, v in (days or {}).items()}
+    return toll_conflicts(arts, facts, sim, roots, on)
+
+
+def test_none_killed_against_a_toll_of_the_same_blast_is_a_toll_conflict() -> None:
+    got = tolls(["z", "k"])
+    assert len(got) == 1 and got[0].kind == "toll"
+    assert got[0].topic == "How many people were killed"
+    assert [s.claim for s in got[0].sides] == ["none killed", "3 killed"]
+    assert got[0].confidence >= 0.5
+    text = _conflict_sentence(got[0], {"z": "Z", "k": "K"}, ["z", "k"], TOLL).text
+    assert text == "Outlets differ on how many people were killed: none killed (Z) vs 3 killed (K)."
+
+
+def test_killed_and_hurt_are_two_frames() -> None:
+    assert not tolls(["z", "h"])  # none killed, two hurt: both may hold
+
+
+def test_no_one_else_an_argument_a_report_state_and_other_events_are_no_zero() -> None:
+    assert not tolls(["else", "k"])
+    assert not tolls(["why", "k"])
+    assert not tolls(["rep", "h"])
+    assert not tolls(["far", "k"])  # a flood at a mill: another event
+
+
+def test_a_first_report_of_none_and_a_later_toll_is_news_that_moved() -> None:
+    assert not tolls(["z", "k"], days={"z": "2031-05-05", "k": "2031-05-06"})
+    assert len(tolls(["z", "k"], days={"z": "2031-05-06", "k": "2031-05-06"})) == 1

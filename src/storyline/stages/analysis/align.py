@@ -76,7 +76,13 @@ from storyline.models import (
     source_roots,
     usable,
 )
-from storyline.stages.analysis.disputes import speaker_conflicts
+from storyline.stages.analysis.disputes import (
+    HARM_FRAMES,
+    read_zero_tolls,
+    sentence_text,
+    speaker_conflicts,
+    toll_conflicts,
+)
 from storyline.stages.analysis.focus import Focus, find_focus, kind_phrases
 from storyline.stages.analysis.relations import (
     ActorMention,
@@ -2330,10 +2336,20 @@ def align(
     conflicts += slot_conflicts(
         slot_readings, slot_sim, roots, _article_days(articles, by_id), day_sim
     )
-    # one quote given to two named people (stages/analysis/disputes.py)
-    conflicts += speaker_conflicts(
-        [q for f in facts for q in f.quotes], entities, {a.id: a.text for a in articles}, roots
-    )
+    # one quote given to two named people; none hurt vs a toll (stages/analysis/disputes.py)
+    conflicts += speaker_conflicts([q for f in facts for q in f.quotes], entities, texts, roots)
+    zero_sentences = [z.sentence for a in articles for z in read_zero_tolls(a.id, a.text)]
+    if zero_sentences:
+        toll_sentences = [
+            sentence_text(texts.get(q.cite.article, ""), q.cite.start)
+            for f in facts
+            for q in f.quantities
+            if q.frame in HARM_FRAMES
+        ]
+        toll_sim = _Similarity(zero_sentences + toll_sentences)
+        conflicts += toll_conflicts(
+            articles, facts, toll_sim, roots, _article_days(articles, by_id)
+        )
     outlets = {a.id: a.outlet or a.source for a in articles}
     for conflict in conflicts:
         for side in conflict.sides:

@@ -27,16 +27,22 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
 
-from storyline.lang.en import HONORIFICS
+from storyline.lang.en import HONORIFICS, QUANTITY_FRAMES
 from storyline.models import (
     CONFIDENCE_THRESHOLD,
+    Article,
+    ArticleFacts,
     ArticleId,
+    Cite,
     Conflict,
     ConflictSide,
     Entity,
     EntityId,
+    Quantity,
     Quote,
 )
 from storyline.text import normalize_text, sentence_spans
@@ -226,4 +232,172 @@ def _conflict(
         ],
         confidence=round(support * min(1.0, sure), 3),
         kind="speaker",
+    )
+
+
+# -- none hurt vs a toll -------------------------------------------------------------------
+
+# "No one was killed", "nobody was hurt", "there were no casualties", "caused no deaths": a
+# plain zero. "No one else", "no other", "no injuries were reported" (a state of the reports,
+# which later ones may change) and "no immediate reports" never match: the words between are
+# not allowed. The negators and forms of "be" are closed classes.
+_ZERO_RES = (
+    re.compile(
+        r"\b(?:no[ -]one|nobody)\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+"
+        r"(?:(?:seriously|badly|critically|fatally)\s+)?(?P<w>[a-z]+)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\bthere\s+(?:were|was|have\s+been|had\s+been)\s+no\s+"
+        r"(?P<w>casualties|deaths|fatalities|injuries)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:caused|causing|left)\s+no\s+(?P<w>casualties|deaths|fatalities|injuries)\b", re.I
+    ),
+)
+# A zero inside a subordinate or hypothetical clause ("since no one was killed", "if nobody
+# was hurt") argues, it does not report: subordinators and modals, a closed class.
+_NOT_REPORTED = re.compile(
+    r"\b(?:since|because|if|unless|whether|would|could|might|as\s+long\s+as|so\s+that)\s+"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+_EVENT_NOUN = re.compile(
+    r"^\s+(?:in|during|from)\s+(?:the|this|that|a)\s+(?:[a-z]+\s+)?(?P<n>[a-z]+)\b", re.I
+)
+# "casualties" counts the dead and the hurt alike
+_CASUALTIES = ("killed", "injured")
+HARM_FRAMES = frozenset(_CASUALTIES)
+# Sentences at least this alike (TF-IDF cosine) may tell of one event; the event noun of the
+# zero ("in the fire") must also stand in the toll's sentence when the zero names one.
+TOLL_SIMILARITY = 0.15
+TOLL_SUPPORT = 0.6
+# Reports more than this many days apart tell of two events (align.SAME_EVENT_DAYS).
+TOLL_DAYS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ZeroToll:
+    """An article's plain statement that no one was killed or hurt ("casualties": both)."""
+
+    frames: tuple[str, ...]
+    text: str
+    cite: Cite
+    sentence: str
+    event: str | None  # the event noun after it ("fire" in "no one was hurt in the fire")
+
+
+def _frame_of(word: str) -> tuple[str, ...]:
+    w = word.lower()
+    if w == "casualties":
+        return _CASUALTIES
+    for form in (w, w.removesuffix("s"), w.removesuffix("ed"), w.removesuffix("d")):
+        frame = QUANTITY_FRAMES.get(form)
+        if frame in HARM_FRAMES:
+            return (frame,)
+    return ()
+
+
+def read_zero_tolls(article: ArticleId, text: str) -> list[ZeroToll]:
+    out: list[ZeroToll] = []
+    for s, e in sentence_spans(text):
+        sentence = text[s:e]
+        for rx in _ZERO_RES:
+            for m in rx.finditer(sentence):
+                frames = _frame_of(m.group("w"))
+                if not frames or _NOT_REPORTED.search(sentence[: m.start()]):
+                    continue
+                ev = _EVENT_NOUN.match(sentence[m.end() :])
+                out.append(
+                    ZeroToll(
+                        frames, m.group(), Cite(article, s + m.start(), s + m.end()), sentence,
+                        ev.group("n").lower() if ev else None,
+                    )
+                )  # fmt: skip
+    return out
+
+
+def _days_apart(x: str | None, y: str | None) -> int | None:
+    """Days from report x to report y, None when either day is unknown."""
+    try:
+        return (date.fromisoformat((y or "")[:10]) - date.fromisoformat((x or "")[:10])).days
+    except ValueError:
+        return None
+
+
+def toll_conflicts(
+    articles: Sequence[Article],
+    facts: Sequence[ArticleFacts],
+    sim: Callable[[str, str], float],
+    roots: Mapping[ArticleId, ArticleId],
+    days: Mapping[ArticleId, str],
+) -> list[Conflict]:
+    """One outlet says no one was killed (or hurt), another gives a toll of that frame, of
+    the same event: sentences alike, the zero's event noun in the toll's sentence, reports at
+    most ``TOLL_DAYS`` apart and the zero not the earlier report (a first "no one was hurt"
+    and a later toll is news that moved, not a dispute). An article that says both (a toll
+    and "no one was hurt": of different people or moments) is on no side of that frame."""
+    texts = {a.id: a.text for a in articles}
+    zeros = {a.id: read_zero_tolls(a.id, a.text) for a in articles}
+    tolls: dict[ArticleId, list[Quantity]] = defaultdict(list)
+    for f in facts:
+        for q in f.quantities:
+            least = q.low if q.low is not None else q.value or 0
+            if q.frame in HARM_FRAMES and least >= 1 and q.hedge != "up_to":
+                tolls[q.cite.article].append(q)
+    conflicts: list[Conflict] = []
+    for frame in sorted(HARM_FRAMES):
+        zero_side: list[ZeroToll] = []
+        toll_side: list[Quantity] = []
+        for aid, zs in zeros.items():
+            mine = [z for z in zs if frame in z.frames]
+            if not mine or any(q.frame == frame for q in tolls.get(aid, [])):
+                continue
+            for z in mine:
+                for q in (q for b, qs in tolls.items() if b != aid for q in qs if q.frame == frame):
+                    if any(frame in y.frames for y in zeros.get(q.cite.article, [])):
+                        continue
+                    gap = _days_apart(days.get(aid), days.get(q.cite.article))
+                    if gap is not None and (gap > 0 or gap < -TOLL_DAYS):
+                        continue  # the zero came first (news that moved), or two events
+                    qs = sentence_text(texts.get(q.cite.article, ""), q.cite.start)
+                    if sim(z.sentence, qs) < TOLL_SIMILARITY:
+                        continue
+                    if z.event and not re.search(rf"\b{re.escape(z.event)}", qs, re.I):
+                        continue
+                    if z not in zero_side:
+                        zero_side.append(z)
+                    if q not in toll_side:
+                        toll_side.append(q)
+        if zero_side and toll_side:
+            conflicts.append(_toll_conflict(frame, zero_side, toll_side, roots))
+    return conflicts
+
+
+def sentence_text(text: str, at: int) -> str:
+    for s, e in sentence_spans(text):
+        if s <= at < e:
+            return text[s:e]
+    return ""
+
+
+def _toll_conflict(
+    frame: str, zero: Sequence[ZeroToll], toll: Sequence[Quantity],
+    roots: Mapping[ArticleId, ArticleId],
+) -> Conflict:  # fmt: skip
+    values = sorted({q.value for q in toll if q.value is not None})
+    shown = " / ".join(f"{v:g}" for v in values[:3])
+    support = min(
+        1 - (1 - TOLL_SUPPORT) ** len({roots.get(c.article, c.article) for c in cites})
+        for cites in ([z.cite for z in zero], [q.cite for q in toll])
+    )
+    return Conflict(
+        topic=f"How many people were {frame}",
+        sides=[
+            ConflictSide(f"none {frame}", [z.cite for z in zero]),
+            ConflictSide(f"{shown} {frame}", [q.cite for q in toll]),
+        ],
+        confidence=round(support, 3),
+        kind="toll",
     )
