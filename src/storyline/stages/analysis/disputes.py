@@ -264,14 +264,23 @@ _NOT_REPORTED = re.compile(
     re.I,
 )
 _EVENT_NOUN = re.compile(
-    r"^\s+(?:in|during|from)\s+(?:the|this|that|a)\s+(?:[a-z]+\s+)?(?P<n>[a-z]+)\b", re.I
+    r"^\s+(?:in|during|from)\s+(?:the|this|that|a|an)\s+(?P<n>[a-z]+(?:\s+[a-z]+)?)", re.I
 )
+# Words that may follow the event's noun ("in the fire on Friday", "in the fire last
+# night", "in the incident and"): prepositions, conjunctions and time words, a closed class
+# (a general stop list would drop "fire" itself).
+_AFTER_EVENT = frozenset(
+    {"on", "at", "in", "of", "and", "but", "or", "when", "which", "that", "as", "after",
+     "before", "near", "by", "with", "to", "for", "last", "this", "early", "late", "while"}
+)  # fmt: skip
 # "casualties" counts the dead and the hurt alike
 _CASUALTIES = ("killed", "injured")
 HARM_FRAMES = frozenset(_CASUALTIES)
-# Sentences at least this alike (TF-IDF cosine) may tell of one event; the event noun of the
-# zero ("in the fire") must also stand in the toll's sentence when the zero names one.
+# Sentences at least this alike (TF-IDF cosine) may tell of one event; a word naming the
+# zero's event ("in the fire") must also stand in the toll's sentence when the zero names one.
 TOLL_SIMILARITY = 0.15
+# A bare "No one was hurt." names no event: its sentence must be closer to the toll's.
+BARE_SIMILARITY = 0.3
 TOLL_SUPPORT = 0.6
 # Reports more than this many days apart tell of two events (align.SAME_EVENT_DAYS).
 TOLL_DAYS = 4
@@ -285,7 +294,9 @@ class ZeroToll:
     text: str
     cite: Cite
     sentence: str
-    event: str | None  # the event noun after it ("fire" in "no one was hurt in the fire")
+    # the words naming the event after it, stop words left out ("fire" in "no one was hurt
+    # in the fire last night"; "gas blast" in "... in the gas blast")
+    event: frozenset[str] = frozenset()
 
 
 def _frame_of(word: str) -> tuple[str, ...]:
@@ -312,7 +323,7 @@ def read_zero_tolls(article: ArticleId, text: str) -> list[ZeroToll]:
                 out.append(
                     ZeroToll(
                         frames, m.group(), Cite(article, s + m.start(), s + m.end()), sentence,
-                        ev.group("n").lower() if ev else None,
+                        frozenset(ev.group("n").lower().split()) - _AFTER_EVENT if ev else frozenset(),
                     )
                 )  # fmt: skip
     return out
@@ -362,10 +373,11 @@ def toll_conflicts(
                     if gap is not None and (gap > 0 or gap < -TOLL_DAYS):
                         continue  # the zero came first (news that moved), or two events
                     qs = sentence_text(texts.get(q.cite.article, ""), q.cite.start)
-                    if sim(z.sentence, qs) < TOLL_SIMILARITY:
+                    if sim(z.sentence, qs) < (TOLL_SIMILARITY if z.event else BARE_SIMILARITY):
                         continue
-                    if z.event and not re.search(rf"\b{re.escape(z.event)}", qs, re.I):
-                        continue
+                    words = re.findall(r"[a-z]+", qs.lower())
+                    if z.event and not any(w.startswith(e) for e in z.event for w in words):
+                        continue  # "fire" in "fires", "firefighters" too: a loose tie
                     if z not in zero_side:
                         zero_side.append(z)
                     if q not in toll_side:
