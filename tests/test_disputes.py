@@ -3,6 +3,13 @@ sentence for it. Every example is made up for the project (invented places and p
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from storyline.engine import Engine
 from storyline.models import (
     Article,
     ArticleFacts,
@@ -188,3 +195,66 @@ def test_no_one_else_an_argument_a_report_state_and_other_events_are_no_zero() -
 def test_a_first_report_of_none_and_a_later_toll_is_news_that_moved() -> None:
     assert not tolls(["z", "k"], days={"z": "2031-05-05", "k": "2031-05-06"})
     assert len(tolls(["z", "k"], days={"z": "2031-05-06", "k": "2031-05-06"})) == 1
+
+
+# -- end to end: the report and its brief ----------------------------------------------------
+
+TITLES = {
+    "north-ledger": "Blast at Osterby fuel depot",
+    "harbour-post": "Osterby depot blast shatters windows",
+    "valley-courier": "Three dead in Osterby depot blast",
+}
+E2E = {
+    "north-ledger": (
+        "A blast tore through the fuel depot in Osterby on Monday night, shattering windows "
+        "across the harbour district. No one was killed in the blast at the Osterby depot, the "
+        "fire chief said. “We will rebuild the depot and every home around it,” Mayor Ilse "
+        "Varhol said on Tuesday."
+    ),
+    "harbour-post": (
+        "Smoke still hung over Osterby on Tuesday after the depot explosion, and shopkeepers "
+        "swept glass from the pavements of the old harbour. Investigators began searching the "
+        "ruins of the Osterby depot. “We will rebuild the depot and every home around it,” "
+        "Mayor Ilse Varhol told reporters."
+    ),
+    "valley-courier": (
+        "Families gathered outside the town hall in Osterby as crews cleared the wreck of the "
+        "fuel depot. The blast at the Osterby depot killed three workers, police said on "
+        "Tuesday. “We will rebuild the depot and every home around it,” said council chair "
+        "Tomas Brenk."
+    ),
+}
+
+
+def test_the_report_lists_both_kinds_and_the_brief_states_them(tmp_path: Path) -> None:
+    for name, text in E2E.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        meta = {
+            "title": TITLES[name],
+            "outlet": name.replace("-", " ").title(),
+            "published": "2031-05-06T08:00:00+00:00",
+        }
+        (tmp_path / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with Engine.open(tmp_path / "db.sqlite", embedder="tfidf", extractor="rules") as eng:
+        eng.ingest([str(tmp_path / f"{name}.txt") for name in E2E])
+        stories = eng.stories()
+        assert len(stories) == 1, [(s.title, s.article_ids) for s in stories]
+        rep = eng.report(stories[0].id)
+    data = rep.to_dict()
+    kinds = {c["kind"]: c for c in data["conflicts"]}
+    assert {"speaker", "toll"} <= kinds.keys()
+    assert [s["outlets"] for s in kinds["toll"]["sides"]] == [["North Ledger"], ["Valley Courier"]]
+    brief = [b.text for b in rep.brief]
+    assert (
+        "Outlets differ on how many people were killed: none killed (North Ledger) vs 3 killed "
+        "(Valley Courier)." in brief
+    )
+    assert any(t.startswith("Outlets differ on who said “We will rebuild") for t in brief)
+    # the disputed words are no one's in the who-said-what lines
+    assert not any(t.startswith("Ilse Varhol said") for t in brief)
+    out = tmp_path / "report.json"
+    out.write_text(json.dumps(data), encoding="utf-8")
+    checker = Path(os.environ.get("STORYLINE_SHARED", "/work/shared")) / "tools" / "check-report"
+    if checker.exists():
+        done = subprocess.run([sys.executable, str(checker), str(out)], capture_output=True)
+        assert done.returncode == 0, done.stdout

@@ -1117,11 +1117,22 @@ def _who_said_what(
     retells the main event too: "Police said a Mafia boss hanged himself …" after the lead),
     and so is reported speech with no cue of speech beside it in its article
     (``reported_by_speech``): "X said …" is written only where the article says X said it.
-    One person is given once: "Steward" after "Emanuel Steward" is the same speaker.
+    One person is given once: "Steward" after "Emanuel Steward" is the same speaker. Words
+    that outlets give to different people (a ``speaker`` conflict, shown or not) are no
+    one's here: the brief states that dispute instead.
     """
     roots = alignment.roots
+    disputed = {
+        (c.article, c.start, c.end)
+        for cf in alignment.conflicts
+        if cf.kind == "speaker"
+        for side in cf.sides
+        for c in side.cites
+    }
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
     for q in alignment.quotes:
+        if (q.cite.article, q.cite.start, q.cite.end) in disputed:
+            continue
         if q.speaker and usable(q) and q.kind in ("direct", "indirect", "partial"):
             by_speaker[q.speaker_entity or normalize_text(q.speaker)].append(q)
 

@@ -50,7 +50,7 @@ from storyline.text import normalize_text, sentence_spans
 # A quote this short may be a common phrase two people both used ("a very sad day").
 SPEAKER_MIN_WORDS = 6
 # What one source lends a side: the quote span and the name beside it are read by rules.
-SPEAKER_SUPPORT = 0.6
+SPEAKER_SUPPORT = 0.7
 # The words of a quote shown in the topic ("Who said “…”").
 TOPIC_WORDS = 12
 # Sentences around a quote's own that belong to its paragraph for the attribution checks.
