@@ -1,8 +1,11 @@
-"""Non-numeric disagreements read from what outlets attribute: who said a quote.
+"""Non-numeric disagreements of their own kinds: who said a quote, and whether anyone died.
 
 - ``speaker``: the same words quoted by two outlets, each giving them to a different named
   person ("“We will rebuild every school,” Mayor Ilse Varhol said" vs "“We will rebuild
-  every school,” said council chair Tomas Brenk").
+  every school,” said council chair Tomas Brenk");
+- ``toll``: one outlet says no one was killed (or hurt), another gives a toll of that frame
+  for the same event (``toll_conflicts``; "No one was killed in the blast" vs "the blast
+  killed three workers").
 
 Precision first, so a quote is a side only where its attribution is plain:
 
@@ -11,11 +14,12 @@ Precision first, so a quote is a side only where its attribution is plain:
   word sequences are equal or the shorter one lies whole inside the longer;
 - its speaker is a named person (an entity of type PERSON, never an anonymous or collective
   speaker: "the ministry said" and "a spokesman said" name the same statement's source at
-  two levels, not two sources), and a word of that person's name stands in the quote's own
-  paragraph, so a speaker carried from far back by a pronoun is no side;
+  two levels, not two sources), and the person's surname (the last word of one of their
+  names) stands in the quote's own paragraph, so a speaker carried from far back by a
+  pronoun is no side;
 - an article that gives the words to two people, or names the other side's person in the
-  quote's paragraph (one reading out the other's statement, "Brenk read Varhol's letter"),
-  is on no side;
+  quote's paragraph (one reading out the other's statement, "Brenk read Varhol's letter";
+  an extraction that took the wrong one of two people named there), is on no side;
 - two speakers are different people only when their names share no word (titles left out):
   "Varhol" and "Ilse Varhol" are one person, and so, here, are two Varhols;
 - kept per article, not per source (as ``slots.py``): a copy that edits the speaker prints
