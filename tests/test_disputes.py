@@ -258,3 +258,16 @@ def test_the_report_lists_both_kinds_and_the_brief_states_them(tmp_path: Path) -
     if checker.exists():
         done = subprocess.run([sys.executable, str(checker), str(out)], capture_output=True)
         assert done.returncode == 0, done.stdout
+
+
+def test_the_topic_quotes_the_words_up_to_a_colon() -> None:
+    words = "Our aim is simple: every family back home by the winter"
+    TEXTS["f"] = f"“{words},” Mayor Ilse Varhol said."
+    TEXTS["g"] = f"“{words},” said Tomas Brenk."
+    try:
+        got = conflicts(
+            [quote("f", "per:ilse-varhol", words), quote("g", "per:tomas-brenk", words)]
+        )
+    finally:
+        del TEXTS["f"], TEXTS["g"]
+    assert [c.topic for c in got] == ["Who said “Our aim is simple…”"]

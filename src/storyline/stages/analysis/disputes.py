@@ -222,10 +222,11 @@ def _conflict(
     roots_a: set[ArticleId], roots_b: set[ArticleId],
 ) -> Conflict:  # fmt: skip
     shortest = min([*a, *b], key=lambda q: len(_words(q.text)))
-    shown = shortest.text.strip().strip("\"“”'‘’ ").split()
-    excerpt = " ".join(shown[:TOPIC_WORDS]).rstrip(",.;:") + (
-        "…" if len(shown) > TOPIC_WORDS else ""
-    )
+    words = shortest.text.strip().strip("\"“”'‘’ ").split()
+    # the topic stops at a colon: "Outlets differ on X: A vs B" reads the first ": " as its own
+    end = next((i + 1 for i, w in enumerate(words) if w.endswith(":")), len(words))
+    shown = words[: min(end, TOPIC_WORDS)]
+    excerpt = " ".join(shown).rstrip(",.;:") + ("…" if len(shown) < len(words) else "")
     support = min(1 - (1 - SPEAKER_SUPPORT) ** len(r) for r in (roots_a, roots_b))
     sure = min(q.confidence for q in [*a, *b])
     return Conflict(
