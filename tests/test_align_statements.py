@@ -381,7 +381,11 @@ def test_verbs_of_one_class_are_one_predicate_and_a_plain_word_in_common() -> No
     second = "Quill was admitted to the Brenmoor Recovery Clinic on Monday, her agent said."
     (st,) = _told_at(0.65, first, second)
     assert {c.article for c in st.cites} == {"p0", "p1"}
-    assert _told_at(0.5, first, second) == []  # still below the predicate floor: nothing
+    # below the predicate floor, one predicate on one named object (s6, session 11): one fact
+    (st,) = _told_at(0.5, first, second)
+    assert {c.article for c in st.cites} == {"p0", "p1"}
+    unnamed = "Quill was admitted to a private recovery clinic on Monday, her agent said."
+    assert _told_at(0.5, first, unnamed) == []  # no named object: still nothing
     # another class ("released from"): two facts of one clinic and one day
     third = "Quill was released from the Brenmoor Recovery Clinic on Monday, her agent said."
     assert _told_at(0.65, first, third) == []
@@ -411,3 +415,63 @@ def test_predicate_classes_read_their_own_verb_forms() -> None:
     # verbs of another degree stay apart
     assert predicate_class(verb_lemma("damaged")) != predicate_class(verb_lemma("destroyed"))
     assert predicate_class(verb_lemma("arrested")) != predicate_class(verb_lemma("charged"))
+
+
+# -- issue 18, alignment recall (s6, session 11): one predicate on one named object ---------
+
+
+def test_one_predicate_on_one_named_object_is_one_statement() -> None:
+    # few words in common, no value: only the verb and its named object tie them
+    texts = (
+        "The veteran striker and former captain has signed with Carrow Athletic Football Club "
+        "in Northmoor, according to his agent, Pavel Dresk.",
+        "Tomas Ilve has signed with Carrow Athletic Football Club, a modest side based near "
+        "the coast.",
+    )
+    arts = [article(f"o{i}", t) for i, t in enumerate(texts)]
+    persons = frozenset({"pavel", "dresk", "tomas", "ilve"})
+    (st,) = find_statements(arts, _roots(*arts), persons)
+    assert {c.article for c in st.cites} == {"o0", "o1"}
+    # the agent named after the verb is who told it, not who signed: no two persons
+
+
+def test_two_subjects_or_a_subordinate_verb_on_one_object_are_two_facts() -> None:
+    persons = frozenset({"pavel", "dresk", "tomas", "ilve"})
+    arts = [
+        article(
+            "o0",
+            "Pavel Dresk has signed with Carrow Athletic Football Club in Northmoor, his agent "
+            "confirmed on the radio.",
+        ),
+        article(
+            "o1",
+            "Tomas Ilve has signed with Carrow Athletic Football Club, a modest side based near "
+            "the coast.",
+        ),
+    ]
+    assert find_statements(arts, _roots(*arts), persons) == []  # Dresk / Ilve: two people
+    arts = [
+        article(
+            "o2",
+            "The crowd in Northmoor cheered loudly after the veteran striker signed with Carrow "
+            "Athletic Football Club.",
+        ),
+        arts[1],
+    ]
+    # "after ... signed": background of another fact, not one fact with the other
+    assert find_statements(arts, _roots(*arts), persons) == []
+
+
+def test_a_verb_object_is_read_outside_relative_clauses() -> None:
+    from storyline.stages.analysis.statements import _candidates
+
+    text = (
+        "He has met Senator Ivo Penn, who was chairman of the Harbour Finance Committee, and "
+        "later visited Kestrel Harbour Works."
+    )
+    arts = [article("r0", text)]
+    (s,) = _candidates(arts, _roots(*arts))
+    assert [(cls, sorted(words)) for _k, cls, words in s.objects] == [
+        ("meet", ["ivo", "penn", "senator"]),
+        ("visit", ["harbour", "kestrel", "works"]),
+    ]

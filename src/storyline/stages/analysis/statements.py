@@ -42,6 +42,12 @@ How (docs/report.md, "Claims"):
    common, not ordinals or years, none at odds, one plain word, negation, persons). Values
    in brackets are asides, not the clause's ("(52-3, 46 KOs)"); a person is a run of name
    words, so "Bettie Page" and "Page" are one; "and" between two names does not cut a clause.
+   And, whatever their cosines, two clauses sharing enough words (``_word_pairs``) whose own
+   verbs of one lemma or class act on one named object ("The actress has checked into
+   Promises Treatment Center" / "Ada Roe was admitted into Promises Treatment Center") are
+   one fact (``_same_object_why``: a verb outside subordinate and relative clauses, two name
+   words in common, ``_alike``'s checks, and the persons named before the verb, its subject,
+   not two different people).
 4. Groups are stars, not chains: the sentence with the most verified partners is a seed,
    its partners join it, and their own partners (of articles not in yet) whose values the
    seed's clause does not contradict (one hop, no further); the next seed is taken among the sentences left.
@@ -80,6 +86,7 @@ from storyline.lang.claims import (
     RELATIVE_OPENERS,
     VALUE_WORDS,
 )
+from storyline.lang.en import SIDE_CLAUSE_OPENERS
 from storyline.models import Article, ArticleId, Cite
 from storyline.text import fold_punctuation, sentence_spans
 
@@ -136,6 +143,11 @@ MEANING_OVERLAP = 0.2
 # pair must give alike to tell one fact whatever their word order (``_same_figures``): one
 # figure alone, or a one-digit number, is any count.
 SAME_FIGURES = 2
+# One predicate on one named object (``_same_object_why``): the stop words allowed between the
+# verb and the name ("checked herself into Promises"), and the name words the two objects
+# must share ("Promises Treatment Center" / "Malibu Promises Treatment Center").
+OBJECT_GAP = 3
+OBJECT_NAME_WORDS = 2
 
 # A number ("2, 000", "9-14", "0.41", "79th") or a word; hyphens cut words ("blood-alcohol"
 # and "blood alcohol" are the same two words).
@@ -157,6 +169,16 @@ _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’.-]*$")
 _END = re.compile(r"[.!?][\"'”’)\]]*$")
 _MONTH_WORDS = {**MONTHS, **MONTH_ABBREVIATIONS}
 _SAYING = REPORTING_FORMS | QUOTE_SPEECH_FORMS
+# Words that open a clause inside a clause (closed class: the subordinators of
+# ``lang.en.SIDE_CLAUSE_OPENERS`` and the relative pronouns; "that" after a saying verb opens
+# the fact itself, "confirmed that the actress was admitted", so it is not one): a verb
+# after one of them, with no comma between, tells background ("shortly after Roe passed
+# Ivo Penn", "who was chairman of the Judiciary Committee"), not the clause's own fact.
+_SUBORDINATE = (
+    frozenset(SIDE_CLAUSE_OPENERS) | (RELATIVE_OPENERS - {"that"}) | {"where", "if", "unless"}
+)
+# What ends the stretch such an opener governs, read back from a verb.
+_PHRASE_BREAK = re.compile(r"[,;:()\[\]\"“”]")
 _NEGATIONS = frozenset(c for c in NEGATION_CUES if " " not in c) | {"no", "none", "nobody"}
 
 
@@ -180,6 +202,9 @@ class _Sentence:
     values: set[str]  # the values the clause gives (numbers, weekdays, months)
     # lemmas of the clause's own verbs (``_verbs``: not in an aside or a relative clause)
     verbs: tuple[str, ...] = ()
+    # the clause's own verbs followed by a name (``_objects``): (verb index, predicate class,
+    # the name's words), "checked into Promises Treatment Center"
+    objects: tuple[tuple[int, str, frozenset[str]], ...] = ()
     partners: dict[int, tuple[int, int, int, int]] = field(default_factory=dict)
     # partners joined only by a shared predicate (below ``MEANING_SIMILARITY``): they join a
     # seed, never a group one hop further
@@ -301,8 +326,14 @@ def _candidates(
                         t.value for t in toks
                         if t.value and not any(b0 <= t.start < b1 for b0, b1 in asides)
                     }  # fmt: skip
-                    verbs = _verbs(toks, asides + _aside_spans(a.text, c0, c1))
-                    out.append(_Sentence(a.id, roots.get(a.id, a.id), c0, c1, toks, values, verbs))
+                    placed = _verb_positions(toks, asides + _aside_spans(a.text, c0, c1))
+                    verbs = tuple(dict.fromkeys(lemma for _k, lemma in placed))
+                    out.append(
+                        _Sentence(
+                            a.id, roots.get(a.id, a.id), c0, c1, toks, values, verbs,
+                            _objects(a.text, c0, toks, placed),
+                        )
+                    )  # fmt: skip
     return out
 
 
@@ -398,7 +429,14 @@ def _verbs(tokens: Sequence[_Token], asides: Sequence[tuple[int, int]]) -> tuple
     "-ly" adverb between them skipped), ending in "-ed", or an irregular past form; not in
     an aside, not right after "who" / "which" / "that" (a relative clause's verb), not a
     saying verb unless passive ("admitted that ..." / "was admitted to a clinic")."""
-    out: list[str] = []
+    return tuple(dict.fromkeys(lemma for _k, lemma in _verb_positions(tokens, asides)))
+
+
+def _verb_positions(
+    tokens: Sequence[_Token], asides: Sequence[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    """``_verbs``, each with its token index."""
+    out: list[tuple[int, str]] = []
     for k, t in enumerate(tokens):
         if not t.content or t.name or t.value is not None:
             continue
@@ -416,7 +454,7 @@ def _verbs(tokens: Sequence[_Token], asides: Sequence[tuple[int, int]]) -> tuple
         if w.endswith("ly"):
             continue  # "has apparently hanged": the adverb is not the verb
         if before in PREDICATE_AUXILIARIES:
-            out.append(verb_lemma(w))
+            out.append((k, verb_lemma(w)))
             continue
         if not (
             w in IRREGULAR_VERB_FORMS or w in PREDICATE_FORMS or (w.endswith("ed") and len(w) > 3)
@@ -429,8 +467,61 @@ def _verbs(tokens: Sequence[_Token], asides: Sequence[tuple[int, int]]) -> tuple
             and after.content
         ):
             continue  # "the suspected Mafia boss", "99 alleged members": an adjective
-        out.append(verb_lemma(w))
-    return tuple(dict.fromkeys(out))
+        out.append((k, verb_lemma(w)))
+    return out
+
+
+def _objects(
+    text: str, start: int, tokens: Sequence[_Token], verbs: Sequence[tuple[int, str]]
+) -> tuple[tuple[int, str, frozenset[str]], ...]:
+    """The clause's own verbs whose object is a name: the verb (``_verb_positions``; not in
+    a subordinate or relative clause, ``_SUBORDINATE``), at most ``OBJECT_GAP`` stop words
+    ("into", "herself", "the"), then a run of at least ``OBJECT_NAME_WORDS`` name words:
+    "checked herself into Promises Treatment Center", "arrested Ada Mae Roe". Each as (verb
+    index, predicate class, the name's words)."""
+    out: list[tuple[int, str, frozenset[str]]] = []
+    for k, lemma in verbs:
+        breaks = list(_PHRASE_BREAK.finditer(text, start, tokens[k].start))
+        lo = breaks[-1].end() if breaks else start
+        if any(t.norm in _SUBORDINATE for t in tokens[:k] if t.start >= lo):
+            continue
+        m = k + 1
+        while m < len(tokens) and m - k - 1 < OBJECT_GAP and not tokens[m].content:
+            m += 1
+        run: list[str] = []
+        while m < len(tokens) and tokens[m].name:
+            run.append(tokens[m].norm)
+            m += 1
+        if len(set(run)) >= OBJECT_NAME_WORDS:
+            out.append((k, predicate_class(lemma), frozenset(run)))
+    return tuple(out)
+
+
+def _same_object_why(
+    a: _Sentence, b: _Sentence, persons: frozenset[str] = frozenset()
+) -> tuple[int, int, int, int] | str:
+    """Two clauses less alike by their words and vectors that tell one fact all the same:
+    one predicate (a verb of one lemma or class) on one named object ("The actress has
+    checked into Promises Treatment Center" / "Ada Roe was admitted into Promises Treatment
+    Center"), and ``_alike``'s checks (shared words, values, negation); the persons named as
+    subjects (before that verb) are not two different people. The whole clauses are cites."""
+    hits = [
+        (ka, kb) for ka, ca, na in a.objects for kb, cb, nb in b.objects
+        if ca == cb and len(na & nb) >= OBJECT_NAME_WORDS
+    ]  # fmt: skip
+    if not hits:
+        return "no named object in common"
+    hit = _alike_why(a, b)
+    if isinstance(hit, str):
+        return hit
+    # who did it: the persons before the verb ("according to her publicist, Jack Ketsoyan"
+    # after it names who told, not who checked in)
+    for ka, kb in hits:
+        sa = _person_runs(a.tokens[:ka], persons)
+        sb = _person_runs(b.tokens[:kb], persons)
+        if not sa or not sb or any(p & q for p in sa for q in sb):
+            return hit
+    return "two persons as subjects"
 
 
 def _same_predicate(a: _Sentence, b: _Sentence) -> bool:
@@ -502,7 +593,10 @@ def _meaning_hit(
 
 
 def _meaning_pairs(
-    sents: Sequence[_Sentence], texts: Mapping[ArticleId, str], meaning: Meaning
+    sents: Sequence[_Sentence],
+    texts: Mapping[ArticleId, str],
+    meaning: Meaning,
+    pairs: Sequence[tuple[int, int]] | None = None,
 ) -> dict[tuple[int, int], float]:
     """Pairs (i < j) of clauses of different articles that share enough words
     (``_word_pairs``) and whose sentence vectors are at least the embedder's floor alike,
@@ -510,7 +604,7 @@ def _meaning_pairs(
     floor = _floor(meaning.embedder)
     if floor is None:
         return {}
-    pairs = _word_pairs(sents)
+    pairs = _word_pairs(sents) if pairs is None else pairs
     need = sorted({i for p in pairs for i in p})
     if not need:
         return {}
@@ -591,9 +685,14 @@ def _negated(tokens: Sequence[_Token], other: Sequence[_Token]) -> bool:
 def _persons_named(s: _Sentence, persons: frozenset[str]) -> list[frozenset[str]]:
     """The persons a clause names: each run of adjacent person-name words ("Bettie Page",
     "Page", "Mark Roesler"); two runs sharing a word are one person."""
+    return _person_runs(s.tokens, persons)
+
+
+def _person_runs(tokens: Sequence[_Token], persons: frozenset[str]) -> list[frozenset[str]]:
+    """``_persons_named`` over some tokens of a clause."""
     runs: list[frozenset[str]] = []
     run: list[str] = []
-    for t in [*s.tokens, None]:
+    for t in [*tokens, None]:
         if t is not None and t.name and t.norm in persons:
             run.append(t.norm)
             continue
@@ -743,8 +842,11 @@ def find_statements(
     sents = _candidates(articles, roots)
     texts = {a.id: a.text for a in articles}
     worded = {(i, j): cos for i, j, cos in _pairs(sents)}
-    alike = _meaning_pairs(sents, texts, meaning) if meaning is not None else {}
-    for i, j in sorted(worded.keys() | alike.keys()):
+    common = _word_pairs(sents)
+    alike = _meaning_pairs(sents, texts, meaning, common) if meaning is not None else {}
+    # one predicate on one named object: read by their words alone, whatever their vectors
+    objects = {(i, j) for i, j in common if sents[i].objects and sents[j].objects}
+    for i, j in sorted(worded.keys() | alike.keys() | objects):
         hit = _shared(sents[i], sents[j], worded[(i, j)], persons) if (i, j) in worded else None
         if hit is None and (i, j) in worded:
             hit = _same_figures(sents[i], sents[j], persons)
@@ -755,6 +857,11 @@ def find_statements(
             if hit is not None and alike[(i, j)] < MEANING_SIMILARITY.get(embedder, 0.0):
                 sents[i].weak.add(j)
                 sents[j].weak.add(i)
+        if hit is None and (i, j) in objects:
+            # a named object is firmer than a shared predicate alone: such a partner takes
+            # its own partners one hop further, as the word paths' do
+            found = _same_object_why(sents[i], sents[j], persons)
+            hit = None if isinstance(found, str) else found
         if hit is not None:
             a0, a1, b0, b1 = hit
             sents[i].partners[j] = (a0, a1, b0, b1)
@@ -845,6 +952,8 @@ def explain_pairs(
         why.append(f"words: {'joined' if not isinstance(hit, str) else hit}")
         fig = _same_figures_why(a, b, persons)
         why.append(f"figures: {'joined' if not isinstance(fig, str) else fig}")
+        obj = _same_object_why(a, b, persons)
+        why.append(f"object: {'joined' if not isinstance(obj, str) else obj}")
         if meaning is not None:
             vec = np.asarray(
                 meaning.encode([_core(texts[s.article][s.start : s.end]) for s in (a, b)])
