@@ -500,8 +500,8 @@ def _group_factors(index: StoryIndex, a: list, b: list) -> dict[str, float]:
     tw = p.term_weight
     per_a = sum(len(m.terms) for m in a) / len(a)
     per_b = sum(len(m.terms) for m in b) / len(b)
-    if p.short_terms and len(a) > 1 and len(b) > 1 and per_a > 0 and per_b > 0:
-        # two groups of short articles (``ClusterParams.short_terms``)
+    if p.short_terms and len(a) > 1 and len(b) > 1 and per_a > 0 and per_b > 0 and ecos > tcos:
+        # two groups of short articles (``ClusterParams.short_terms``), a lift only
         tw *= max(p.short_floor, min(1.0, max(per_a, per_b) / p.short_terms))
     sim = tw * tcos + (1 - tw) * ecos
     expect = expected_similarity(p.rho, len(a), len(b))
