@@ -497,7 +497,13 @@ def _group_factors(index: StoryIndex, a: list, b: list) -> dict[str, float]:
     va, vb = sum(m.vec for m in a), sum(m.vec for m in b)
     ecos = float(va @ vb / (np.linalg.norm(va) * np.linalg.norm(vb)))
     ecos = (ecos - p.emb_floor) / (1 - p.emb_floor)
-    sim = p.term_weight * tcos + (1 - p.term_weight) * ecos
+    tw = p.term_weight
+    per_a = sum(len(m.terms) for m in a) / len(a)
+    per_b = sum(len(m.terms) for m in b) / len(b)
+    if p.short_terms and len(a) > 1 and len(b) > 1 and per_a > 0 and per_b > 0 and ecos > tcos:
+        # two groups of short articles (``ClusterParams.short_terms``), a lift only
+        tw *= max(p.short_floor, min(1.0, max(per_a, per_b) / p.short_terms))
+    sim = tw * tcos + (1 - tw) * ecos
     expect = expected_similarity(p.rho, len(a), len(b))
     raw_a = set().union(*(m.raw for m in a))
     raw_b = set().union(*(m.raw for m in b))
