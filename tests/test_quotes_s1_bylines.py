@@ -98,3 +98,18 @@ def test_a_plural_subject_that_is_no_group_of_people_does_not_speak() -> None:
     )
     for q in quotes(text, "spacy"):
         assert q.speaker is None or "delays" not in q.speaker, q
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "who has cast herself as the “ferry candidate,”",
+        "who has portrayed the toll as a “tax on the poor,”",
+    ],
+)
+def test_a_phrase_a_person_presents_something_as_is_her_words(clause: str) -> None:
+    text = f"Mayor Dana Roe, {clause} spoke at the Velmar pier on Monday."
+    phrase = clause.split("“")[1].rstrip(",”")
+    q = one(quotes(text, "spacy"), phrase)
+    assert (q.speaker, q.kind) == ("Dana Roe", "partial")
