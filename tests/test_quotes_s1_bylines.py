@@ -42,7 +42,7 @@ def test_byline_rule_needs_capitalised_words_up_to_a_colon_link_or_line_end() ->
 
     for text, quote in (
         ('"Pier reopens," by the Velmar Post\'s Jane Roe: the story', "Pier reopens,"),
-        ('"Pier reopens" by Ben Oduya\nNext item', "Pier reopens"),
+        ('"Pier reopens", by Ben Oduya\nNext item', "Pier reopens"),
         ('"Pier reopens," by Harbor Daily http://example.com', "Pier reopens,"),
     ):
         s = text.index(quote)
@@ -50,6 +50,9 @@ def test_byline_rule_needs_capitalised_words_up_to_a_colon_link_or_line_end() ->
     for text, quote in (
         ('"We will win this fight," by Roe\'s account, was the line.', "We will win this fight,"),
         ('"We will win," by all accounts: a boast.', "We will win,"),
+        ('those "tired and angry" by Roe.\nNext item', "tired and angry"),
+        ('a "candid memoir," by Dana Roe.\nNext item', "candid memoir,"),
+        ('"Pier reopens" by Ben Oduya\nNext item', "Pier reopens"),
     ):
         s = text.index(quote)
         assert not _cited_label(text, s, s + len(quote), "direct"), text
@@ -113,3 +116,14 @@ def test_a_phrase_a_person_presents_something_as_is_her_words(clause: str) -> No
     phrase = clause.split("“")[1].rstrip(",”")
     q = one(quotes(text, "spacy"), phrase)
     assert (q.speaker, q.kind) == ("Dana Roe", "partial")
+
+
+def test_a_markup_attributes_value_is_not_a_quote() -> None:
+    from storyline.stages.prepare.extract.quotes import _cited_label
+
+    text = '<post post-author="ferry fans unite" post-date="May 2">The pier opens.</post>'
+    s = text.index("ferry")
+    assert _cited_label(text, s, s + len("ferry fans unite"), "partial")
+    text = 'Roe said the toll was "a quiet robbery" on Monday.'
+    s = text.index("a quiet")
+    assert not _cited_label(text, s, s + len("a quiet robbery"), "partial")

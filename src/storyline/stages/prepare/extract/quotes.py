@@ -2583,14 +2583,15 @@ _TITLE_WORDS = 14  # a speakerless title-case partial quotation up to this long 
 
 
 _TITLE_MODIFIES = re.compile(rf"[”»\"’']?[ \t]+(?:{alternation(TITLE_MODIFIED_NOUNS)})\b")
-# A byline right after the closing mark: "“Museum to close in May,” by the Post's Jane Roe:",
-# "…” by Velmar Times' Ben Oduya http://…". The quotation is a headline or a title credited
-# to its author, not speech: every word from "by" to a colon, a link or the line's end is
-# capitalised, so "“We will win,” by Roe's account" is not one (PolNeAR train: a newsletter's
-# list of linked headlines, a dozen false quotes in one article).
+# A byline right after a comma and the closing mark: "“Museum to close in May,” by the
+# Post's Jane Roe:", "…”, by Velmar Times' Ben Oduya http://…". The quotation is a headline
+# credited to its author, not speech: every word from "by" to a colon, a link or the line's
+# end (not a sentence's period: "those “both tired and angry” by Roe.") is capitalised, so
+# "“We will win,” by Roe's account" is not one (PolNeAR train: a newsletter's list of linked
+# headlines, a dozen false quotes in one article).
 _BYLINE_AFTER = re.compile(
-    r"[”»\"']{0,2}[ \t]*,?[ \t]+by[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'&.-]*[ \t]+){0,6}"
-    r"[A-Z][\w’'&.-]*[ \t]*(?::|https?://|$)",
+    r"(?:(?<=,)[”»\"']{0,2}|[”»\"']{0,2}[ \t]*,)[ \t]+by[ \t]+(?:the[ \t]+)?"
+    r"(?:[A-Z][\w’'&.-]*[ \t]+){0,6}[A-Z][\w’'&.-]*(?<!\.)[ \t]*(?::|https?://|$)",
     re.M,
 )
 
@@ -2606,6 +2607,8 @@ def _cited_label(text: str, start: int, end: int, kind: QuoteKind) -> bool:
     quote = text[start:end]
     if not any(len(w) >= 2 for w in re.findall(r"[^\W\d_]+", quote)):
         return True
+    if start >= 2 and text[start - 2] == "=" and not text[start - 1].isalnum():
+        return True  # a markup attribute's value: '<tweet author="…">', scrape furniture
     if kind == "partial" and _LABEL_BEFORE.search(text, max(0, start - 40), start):
         return True
     if (
