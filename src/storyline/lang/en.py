@@ -1210,10 +1210,13 @@ WORK_NOUNS: frozenset[str] = frozenset({
 # Verbs whose subject applies a name or label its object carries ("Roe called the plan “a
 # disaster”", "Roe dubbed him “Ferry Fred”", "referred to the port as the “jewel”"): a short
 # quoted complement of one is the subject's words, a nickname in capitals too (quotes.py,
-# issue 17). Not "name" ("Roe named “Tides” as her favourite show": a title).
+# issue 17). Not "name" ("Roe named “Tides” as her favourite show": a title). The verbs
+# that present their object as something ("portrayed the toll as a “tax on the poor”", "has
+# cast herself as the “ferry candidate”") label it too.
 LABELLING_LEMMAS: frozenset[str] = frozenset({
     "call", "dub", "label", "brand", "term", "nickname", "refer", "address", "describe",
     "characterize", "characterise", "pronounce", "coin", "deem", "identify",
+    "portray", "paint", "cast", "frame", "posture", "bill", "style",
 })  # fmt: skip
 
 # Verbs whose subject's words a short quoted complement repeats ("Roe vowed to “fight for
