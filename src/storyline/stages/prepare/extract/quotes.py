@@ -447,6 +447,7 @@ class _Speaker:
     pronoun: str | None = None
     at: int = 0  # where the pronoun is (for resolving it)
     role: str | None = None  # the description a back-reference used ("Oregon senator")
+    resolved: bool = False  # a pronoun resolved to ``entity`` (``_resolve_pronouns``)
 
     def __bool__(self) -> bool:
         return self.entity is not None or self.text is not None or self.pronoun is not None
@@ -1702,6 +1703,14 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             before, introduced = _before_open(ctx, seg.open_mark)
             sp = sp or before
         kind = _classify(ctx, seg, introduced)
+        if (
+            closing and before and seg.open_mark is not None and seg.close_mark is not None
+            and _CREDIT_AFTER.match(ctx.text, seg.close_mark + 1)
+            and ctx.text[max(0, seg.open_mark - 3) : seg.open_mark].rstrip().endswith(":")
+        ):  # fmt: skip
+            # "Ida Roe: “…” [Velmar Post.]": a digest credits the outlet it took the words
+            # from; the speaker is the one the colon introduces
+            sp, closing = before, False
         if closing and _new_sentence_with_own_words(ctx, seg):
             # "“Why now?” Penn then writes back, “…”" / "“…!” She replied that …": a
             # sentence after a finished quotation reporting words of its own
@@ -2529,7 +2538,7 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
         )
         choice = ref.entity
         if choice is not None:
-            f.sp = _Speaker(choice, role=described.get(choice.id))
+            f.sp = _Speaker(choice, role=described.get(choice.id), resolved=True)
             speakers.append((f.start, choice))
         elif ref.name:  # a person the entity stage did not keep: named as text
             f.sp = _Speaker(text=ref.name)
@@ -2686,6 +2695,52 @@ _ROLE_CUT = re.compile(
 )
 
 
+# A mention that describes its actor rather than naming it: a determiner, then the words
+# ("the company", "One intelligence source", "the Republican nominee"). The determiners are
+# a closed class.
+_DESCRIPTION = re.compile(r"(?:the|a|an|one|another)\s+(?P<desc>[^\s“”\"].*)", re.I | re.S)
+
+
+def _written_role(ctx: _Ctx, ent: Entity, start: int, end: int) -> str | None:
+    """The description the attribution of a quotation ``[start, end)`` used for ``ent``, when
+    it described the actor instead of naming it.
+
+    "“…,” the company said" resolves to the company named before; the words the writer used
+    ("company") are kept as the role, as ``_noun_speaker`` keeps a description it resolves.
+    The mention is the actor's nearest one outside quotations in the sentences holding the
+    quotation's ends; an unnamed source's mention counts even when it only repeats the
+    source's name in the singular ("One official" of the group "officials"), a metonym
+    ("The White House" for the government) too. A mention that repeats the name ("the United
+    States"), another name or an acronym ("the DNC") is no description: ``None``.
+    """
+    text = ctx.text
+    lo = ctx.sentence(start)[0]
+    hi = ctx.sentence(max(start, end - 1))[1]
+    best: tuple[int, int, int] | None = None
+    for s, e, other in ctx.mentions_from(max(0, lo - ctx._mention_maxlen), hi):
+        if other is not ent or e <= lo or ctx.in_quote(s) or start <= s < end:
+            continue
+        gap = start - e if e <= start else s - end
+        if best is None or abs(gap) < best[0]:
+            best = (abs(gap), s, e)
+    if best is None:
+        return None
+    m = _DESCRIPTION.fullmatch(text[best[1] : best[2]].strip())
+    if m is None:
+        return None
+    desc = " ".join(m.group("desc").split())
+    words = re.findall(r"[\w’'-]+", desc.lower())
+    name = set(re.findall(r"[\w’'-]+", ent.name.lower()))
+    if not words or set(words) <= name:
+        return None  # "the United States", "the Velmar Council": the name itself
+    last = re.findall(r"[\w’'-]+", desc)[-1]
+    if last[:1].isupper() and (ent.type != "GPE" or last.isupper()):
+        # a proper name or an acronym ("the DNC"), not a description; only a seat of a
+        # government stands for it ("The White House" for the country's government)
+        return None
+    return desc
+
+
 def _clean_name(name: str) -> str | None:
     """A speaker phrase without the quotation mark and article it was cut with ('" the
     document' -> "document"); ``None`` when it names no one (``_NOT_A_NAME``)."""
@@ -2744,6 +2799,9 @@ def extract_quotes(
             continue
         ent = f.sp.entity
         name, role = (ent.name, f.sp.role or ent.role) if ent is not None else (f.sp.text, None)
+        if ent is not None and not f.sp.role and not f.sp.resolved:
+            # "“…,” the company said": the description the writer used, as the role
+            role = _written_role(qc, ent, f.start, f.end) or role
         if role:
             role = _ROLE_CUT.sub("", role) or None
         if ent is None and name:
