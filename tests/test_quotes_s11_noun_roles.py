@@ -80,3 +80,17 @@ def test_an_acronym_is_no_description(mode: str) -> None:
     )
     q = one(quotes(text, mode), "a betrayal")
     assert q.speaker_role is None
+
+
+@pytest.mark.model
+def test_a_participle_between_subject_and_verb_quotes_the_subject() -> None:
+    text = "Ivo Penn, citing “the unique magic of the mayor,” said the party could win the county."
+    q = one(quotes(text, "spacy"), "unique magic")
+    assert q.speaker == "Ivo Penn"
+
+
+@pytest.mark.model
+def test_a_participle_of_a_thing_names_no_speaker() -> None:
+    text = "The plan, calling for “a port in every village,” passed on Monday."
+    q = one(quotes(text, "spacy"), "a port in every village")
+    assert q.speaker is None

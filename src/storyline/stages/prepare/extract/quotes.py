@@ -2398,6 +2398,22 @@ def _clause_subject(doc: Doc, ss: int, start: int, open_mark: int) -> Token | No
     return None
 
 
+def _in_subjectless_participle(doc: Doc, start: int, main: Token) -> bool:
+    """Whether the quotation at ``start`` lies in a present participle's phrase that modifies
+    the verb ``main`` (``advcl``) and has no subject of its own: "Roe, citing “…,” said"."""
+    tok = _token_at(doc, start)
+    for _ in range(8):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        if tok.head.i == main.i:
+            return (
+                tok.dep_ == "advcl" and tok.tag_ == "VBG"
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
+            )  # fmt: skip
+        tok = tok.head
+    return False
+
+
 def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     """With a parse, a quoted phrase of three words or more in the predicate of a person.
 
@@ -2414,6 +2430,15 @@ def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     subj = _clause_subject(ctx.doc, ss, seg.start, seg.open_mark)
     if subj is None:
         subj = next((t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+    if (
+        subj is not None and subj.head.idx >= seg.open_mark
+        and _in_subjectless_participle(ctx.doc, seg.start, subj.head)
+    ):  # fmt: skip
+        # "Ivo Penn, citing “the magic of the mayor,” said …": a participle set between the
+        # subject and its verb has no subject of its own; it is the main subject's doing
+        lo, hi = subtree_extent(subj)
+        ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+        return _Speaker(ent) if ent is not None and ent.type == "PERSON" else _Speaker()
     if subj is None or subj.head.idx >= seg.open_mark or subj.head.lemma_ == "be":
         return _Speaker()  # (a quotation after "is" describes the subject: "Roe is “…”")
     if subj.lower_ in ("he", "she"):
