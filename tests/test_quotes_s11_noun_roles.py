@@ -94,3 +94,19 @@ def test_a_participle_of_a_thing_names_no_speaker() -> None:
     text = "The plan, calling for “a port in every village,” passed on Monday."
     q = one(quotes(text, "spacy"), "a port in every village")
     assert q.speaker is None
+
+
+@pytest.mark.model
+def test_a_manner_adverb_before_the_verb_is_no_speaker() -> None:
+    text = (
+        "The senator asked why the agency had tied the fire to wiring. "
+        "Lia Marsh, exasperated, famously responded: “What difference does it make now?”"
+    )
+    q = one(quotes(text, "spacy"), "What difference")
+    assert q.speaker == "Lia Marsh"
+
+
+@pytest.mark.model
+def test_a_noun_in_ly_is_still_the_speaker() -> None:
+    q = one(quotes("The family said: “We are grateful.”", "spacy"), "grateful")
+    assert q.speaker == "family"

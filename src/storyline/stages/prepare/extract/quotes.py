@@ -752,6 +752,27 @@ def _pronoun_subject(ctx: _Ctx, a: int, verb_at: int) -> bool:
     )
 
 
+def _before_manner_adverbs(ctx: _Ctx, a: int, b: int) -> int:
+    """``b`` moved before the adverbs in -ly that end a subject phrase ``[a, b)`` in the
+    parse ("Roe, exasperated, famously responded": the subject ends at "exasperated,"), the
+    comma and space before them too; ``b`` as it is without a parse."""
+    if ctx.doc is None:
+        return b
+    end = b
+    while end > a:
+        while end > a and ctx.text[end - 1].isspace():
+            end -= 1
+        tok = _token_at(ctx.doc, end - 1)
+        if tok is None or tok.idx < a or tok.idx + len(tok) != end:
+            break
+        if not (tok.pos_ == "ADV" and tok.text.islower() and tok.text.endswith("ly")):
+            break
+        end = tok.idx
+    if end == b or not ctx.text[a:end].strip():
+        return b
+    return end
+
+
 def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     """The speaker of a reporting verb at ``verb_at`` whose subject phrase is ``[a, b)``."""
     aux = _TRAILING_ADV.search(ctx.text, a, b)
@@ -760,6 +781,7 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     when = _TRAILING_TIME.search(ctx.text, a, b)
     if when and when.start() > a:  # "Roe, the mayor, on Tuesday called": the time is no name
         b = when.start()
+    b = _before_manner_adverbs(ctx, a, b)
     if re.match(r"\w+ing\b", ctx.text[verb_at : verb_at + 20]):
         # "…, stating that": a participle shares the subject of the clause it hangs on; after a
         # comma ("Roe said the pier could close, adding, “…”") that is the main clause's
