@@ -110,3 +110,19 @@ def test_a_manner_adverb_before_the_verb_is_no_speaker() -> None:
 def test_a_noun_in_ly_is_still_the_speaker() -> None:
     q = one(quotes("The family said: “We are grateful.”", "spacy"), "grateful")
     assert q.speaker == "family"
+
+
+@pytest.mark.model
+def test_the_subject_of_a_reported_question_is_not_the_speaker() -> None:
+    text = (
+        "Later, Mara Ellison is questioning whether Governor Tom Reyes would have attended "
+        "the funeral “if it were held in a church.”"
+    )
+    q = one(quotes(text, "spacy"), "if it were held")
+    assert q.speaker == "Mara Ellison"
+
+
+@pytest.mark.model
+def test_the_subject_of_a_side_clause_still_speaks() -> None:
+    text = "Roe met the crews, while Ivo Penn proposed the city “build a port in every village.”"
+    assert one(quotes(text, "spacy"), "build a port").speaker == "Ivo Penn"

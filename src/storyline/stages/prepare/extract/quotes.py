@@ -2415,9 +2415,23 @@ def _clause_subject(doc: Doc, ss: int, start: int, open_mark: int) -> Token | No
         subj = next(
             (c for c in tok.children if c.dep_ == "nsubj" and ss <= c.idx < open_mark), None
         )
+        if subj is not None and _reported_content(tok):
+            # "Roe is questioning whether Penn would have come “…”": the reported clause's
+            # subject is what the report is about; the words are the reporter's
+            continue
         if subj is not None:
             return None if tok.dep_ == "ROOT" else subj  # ("which": no one's, not the root's)
     return None
+
+
+def _reported_content(verb: Token) -> bool:
+    """Whether a verb heads the reported clause of a verb of saying, thinking or asking: a
+    ``ccomp`` of such a verb, or one opened by "whether" or "if" (a closed class)."""
+    if verb.dep_ != "ccomp":
+        return False
+    return verb.head.lemma_ in _COMPLEMENT_LEMMAS or any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children
+    )
 
 
 def _in_subjectless_participle(doc: Doc, start: int, main: Token) -> bool:
