@@ -447,6 +447,7 @@ class _Speaker:
     pronoun: str | None = None
     at: int = 0  # where the pronoun is (for resolving it)
     role: str | None = None  # the description a back-reference used ("Oregon senator")
+    resolved: bool = False  # a pronoun resolved to ``entity`` (``_resolve_pronouns``)
 
     def __bool__(self) -> bool:
         return self.entity is not None or self.text is not None or self.pronoun is not None
@@ -751,6 +752,27 @@ def _pronoun_subject(ctx: _Ctx, a: int, verb_at: int) -> bool:
     )
 
 
+def _before_manner_adverbs(ctx: _Ctx, a: int, b: int) -> int:
+    """``b`` moved before the adverbs in -ly that end a subject phrase ``[a, b)`` in the
+    parse ("Roe, exasperated, famously responded": the subject ends at "exasperated,"), the
+    comma and space before them too; ``b`` as it is without a parse."""
+    if ctx.doc is None:
+        return b
+    end = b
+    while end > a:
+        while end > a and ctx.text[end - 1].isspace():
+            end -= 1
+        tok = _token_at(ctx.doc, end - 1)
+        if tok is None or tok.idx < a or tok.idx + len(tok) != end:
+            break
+        if not (tok.pos_ == "ADV" and tok.text.islower() and tok.text.endswith("ly")):
+            break
+        end = tok.idx
+    if end == b or not ctx.text[a:end].strip():
+        return b
+    return end
+
+
 def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     """The speaker of a reporting verb at ``verb_at`` whose subject phrase is ``[a, b)``."""
     aux = _TRAILING_ADV.search(ctx.text, a, b)
@@ -759,6 +781,7 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
     when = _TRAILING_TIME.search(ctx.text, a, b)
     if when and when.start() > a:  # "Roe, the mayor, on Tuesday called": the time is no name
         b = when.start()
+    b = _before_manner_adverbs(ctx, a, b)
     if re.match(r"\w+ing\b", ctx.text[verb_at : verb_at + 20]):
         # "…, stating that": a participle shares the subject of the clause it hangs on; after a
         # comma ("Roe said the pier could close, adding, “…”") that is the main clause's
@@ -1702,6 +1725,14 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             before, introduced = _before_open(ctx, seg.open_mark)
             sp = sp or before
         kind = _classify(ctx, seg, introduced)
+        if (
+            closing and before and seg.open_mark is not None and seg.close_mark is not None
+            and _CREDIT_AFTER.match(ctx.text, seg.close_mark + 1)
+            and ctx.text[max(0, seg.open_mark - 3) : seg.open_mark].rstrip().endswith(":")
+        ):  # fmt: skip
+            # "Ida Roe: “…” [Velmar Post.]": a digest credits the outlet it took the words
+            # from; the speaker is the one the colon introduces
+            sp, closing = before, False
         if closing and _new_sentence_with_own_words(ctx, seg):
             # "“Why now?” Penn then writes back, “…”" / "“…!” She replied that …": a
             # sentence after a finished quotation reporting words of its own
@@ -2389,9 +2420,39 @@ def _clause_subject(doc: Doc, ss: int, start: int, open_mark: int) -> Token | No
         subj = next(
             (c for c in tok.children if c.dep_ == "nsubj" and ss <= c.idx < open_mark), None
         )
+        if subj is not None and _reported_content(tok):
+            # "Roe is questioning whether Penn would have come “…”": the reported clause's
+            # subject is what the report is about; the words are the reporter's
+            continue
         if subj is not None:
             return None if tok.dep_ == "ROOT" else subj  # ("which": no one's, not the root's)
     return None
+
+
+def _reported_content(verb: Token) -> bool:
+    """Whether a verb heads the reported clause of a verb of saying, thinking or asking: a
+    ``ccomp`` of such a verb, or one opened by "whether" or "if" (a closed class)."""
+    if verb.dep_ != "ccomp":
+        return False
+    return verb.head.lemma_ in _COMPLEMENT_LEMMAS or any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children
+    )
+
+
+def _in_subjectless_participle(doc: Doc, start: int, main: Token) -> bool:
+    """Whether the quotation at ``start`` lies in a present participle's phrase that modifies
+    the verb ``main`` (``advcl``) and has no subject of its own: "Roe, citing “…,” said"."""
+    tok = _token_at(doc, start)
+    for _ in range(8):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        if tok.head.i == main.i:
+            return (
+                tok.dep_ == "advcl" and tok.tag_ == "VBG"
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
+            )  # fmt: skip
+        tok = tok.head
+    return False
 
 
 def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
@@ -2410,6 +2471,15 @@ def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     subj = _clause_subject(ctx.doc, ss, seg.start, seg.open_mark)
     if subj is None:
         subj = next((t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+    if (
+        subj is not None and subj.head.idx >= seg.open_mark
+        and _in_subjectless_participle(ctx.doc, seg.start, subj.head)
+    ):  # fmt: skip
+        # "Ivo Penn, citing “the magic of the mayor,” said …": a participle set between the
+        # subject and its verb has no subject of its own; it is the main subject's doing
+        lo, hi = subtree_extent(subj)
+        ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+        return _Speaker(ent) if ent is not None and ent.type == "PERSON" else _Speaker()
     if subj is None or subj.head.idx >= seg.open_mark or subj.head.lemma_ == "be":
         return _Speaker()  # (a quotation after "is" describes the subject: "Roe is “…”")
     if subj.lower_ in ("he", "she"):
@@ -2534,7 +2604,7 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
         )
         choice = ref.entity
         if choice is not None:
-            f.sp = _Speaker(choice, role=described.get(choice.id))
+            f.sp = _Speaker(choice, role=described.get(choice.id), resolved=True)
             speakers.append((f.start, choice))
         elif ref.name:  # a person the entity stage did not keep: named as text
             f.sp = _Speaker(text=ref.name)
@@ -2707,6 +2777,52 @@ _ROLE_CUT = re.compile(
 )
 
 
+# A mention that describes its actor rather than naming it: a determiner, then the words
+# ("the company", "One intelligence source", "the Republican nominee"). The determiners are
+# a closed class.
+_DESCRIPTION = re.compile(r"(?:the|a|an|one|another)\s+(?P<desc>[^\s“”\"].*)", re.I | re.S)
+
+
+def _written_role(ctx: _Ctx, ent: Entity, start: int, end: int) -> str | None:
+    """The description the attribution of a quotation ``[start, end)`` used for ``ent``, when
+    it described the actor instead of naming it.
+
+    "“…,” the company said" resolves to the company named before; the words the writer used
+    ("company") are kept as the role, as ``_noun_speaker`` keeps a description it resolves.
+    The mention is the actor's nearest one outside quotations in the sentences holding the
+    quotation's ends; an unnamed source's mention counts even when it only repeats the
+    source's name in the singular ("One official" of the group "officials"), a metonym
+    ("The White House" for the government) too. A mention that repeats the name ("the United
+    States"), another name or an acronym ("the DNC") is no description: ``None``.
+    """
+    text = ctx.text
+    lo = ctx.sentence(start)[0]
+    hi = ctx.sentence(max(start, end - 1))[1]
+    best: tuple[int, int, int] | None = None
+    for s, e, other in ctx.mentions_from(max(0, lo - ctx._mention_maxlen), hi):
+        if other is not ent or e <= lo or ctx.in_quote(s) or start <= s < end:
+            continue
+        gap = start - e if e <= start else s - end
+        if best is None or abs(gap) < best[0]:
+            best = (abs(gap), s, e)
+    if best is None:
+        return None
+    m = _DESCRIPTION.fullmatch(text[best[1] : best[2]].strip())
+    if m is None:
+        return None
+    desc = " ".join(m.group("desc").split())
+    words = re.findall(r"[\w’'-]+", desc.lower())
+    name = set(re.findall(r"[\w’'-]+", ent.name.lower()))
+    if not words or set(words) <= name:
+        return None  # "the United States", "the Velmar Council": the name itself
+    last = re.findall(r"[\w’'-]+", desc)[-1]
+    if last[:1].isupper() and (ent.type != "GPE" or last.isupper()):
+        # a proper name or an acronym ("the DNC"), not a description; only a seat of a
+        # government stands for it ("The White House" for the country's government)
+        return None
+    return desc
+
+
 def _clean_name(name: str) -> str | None:
     """A speaker phrase without the quotation mark and article it was cut with ('" the
     document' -> "document"); ``None`` when it names no one (``_NOT_A_NAME``)."""
@@ -2765,6 +2881,9 @@ def extract_quotes(
             continue
         ent = f.sp.entity
         name, role = (ent.name, f.sp.role or ent.role) if ent is not None else (f.sp.text, None)
+        if ent is not None and not f.sp.role and not f.sp.resolved:
+            # "“…,” the company said": the description the writer used, as the role
+            role = _written_role(qc, ent, f.start, f.end) or role
         if role:
             role = _ROLE_CUT.sub("", role) or None
         if ent is None and name:
