@@ -1270,8 +1270,8 @@ def _framing(ctx: Host[S], tok: Token, lemma: str, ss: int, se: int) -> _Cand[S]
     return (lo, hi, sp) if len(ctx.text[lo:hi].split()) >= 3 else None
 
 
-# Nouns for an opinion poll: a clause with "in [a poll]" is the poll's finding ("Roe leads in
-# the polls", "Penn came second in a survey by …"); a closed set of the words for one.
+# Nouns for an opinion poll: the clause after "In [a poll]," is the poll's finding ("In the
+# new survey, Roe leads by nine points"); a closed set of the words for one.
 _POLL_NOUNS = frozenset({"poll", "survey", "polling"})
 
 
@@ -1291,7 +1291,7 @@ def _clause_head(tok: Token) -> Token | None:
 
 
 def _prepositional(ctx: Host[S], tok: Token, ss: int, se: int) -> _Cand[S] | None:
-    """ "C, according to X", "According to X, C", "C in a poll by X": the clause the phrase
+    """ "C, according to X", "According to X, C", "In a poll by X, C": the clause the phrase
     hangs on, without the phrase, is X's (the clause only: in "…, and Roe broke it, according
     to X" only the conjunct "Roe broke it" is; PolNeAR annotates the clause). A phrase inside
     its clause between commas leaves the whole clause. The source is the phrase's object as
