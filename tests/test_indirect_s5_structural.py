@@ -93,3 +93,26 @@ def test_who_said_keeps_the_speaker_out_of_the_content() -> None:
 )
 def test_a_reporting_noun_before_be_that(text: str, expected: list[tuple[str, str]]) -> None:
     assert indirect(quotes(text, "spacy")) == expected
+
+
+@pytest.mark.model
+def test_transcript_turns_are_their_speakers() -> None:
+    text = (
+        "Partial transcript of the interview follows.\n\n"
+        "ANN ROE: Do you think the port should close this winter?\n\n"
+        "IVO PENN: I think the port has to close for repairs.\n\n"
+        "ANN ROE: And the ferry keeps running for now?\n\n"
+        "IVO PENN: Yes, the ferry keeps running until May."
+    )
+    assert indirect(quotes(text, "spacy")) == [
+        ("Do you think the port should close this winter?", "ANN ROE"),
+        ("I think the port has to close for repairs", "IVO PENN"),
+        ("And the ferry keeps running for now?", "ANN ROE"),
+        ("Yes, the ferry keeps running until May", "IVO PENN"),
+    ]
+
+
+@pytest.mark.model
+def test_one_labelled_question_is_no_transcript() -> None:
+    text = "Poll: Will the ferry run again next spring?\n\nThe port board met on Monday."
+    assert indirect(quotes(text, "spacy")) == []

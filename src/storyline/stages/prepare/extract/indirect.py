@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -350,20 +351,40 @@ def _labelled_lines(ctx: Host[S]) -> list[_Cand[S]]:
 
     PolNeAR train (``--every 4``): 21 of 33 such lines right before these two limits; the
     wrong ones were mostly short tags ("Roe: Hang on.").
+
+    In a transcript (two labels or more that each open two lines or more) every labelled line
+    of three words or more is its speaker's turn, a question too, and a label no actor
+    matches ("JAKE TAPPER") names the speaker as written.
     """
     text = ctx.text
     out: list[_Cand[S]] = []
-    for m in _LABELLED_LINE.finditer(text):
+    found = list(_LABELLED_LINE.finditer(text))
+    turns = Counter(m.group("np").upper() for m in found)
+    # a transcript: two or more labels that each open two lines or more ("TAPPER: …",
+    # "FALLIN: …"): every such line is a turn of the named speaker's, a question too
+    dialogue = {label for label, k in turns.items() if k >= 2}
+    if len(dialogue) < 2:
+        dialogue = set()
+    for m in found:
         c = m.group("c")
-        if ctx.in_quote(m.start("np")) or len(c.split()) < 5 or c.rstrip("”’\"' ").endswith("?"):
-            # (a short tag is a plan's summary, "Roe: Win in a walk"; a question asks)
-            continue
+        turn = m.group("np").upper() in dialogue
+        if ctx.in_quote(m.start("np")) or len(c.split()) < (3 if turn else 5):
+            continue  # (a short tag is a plan's summary, "Roe: Win in a walk")
+        if not turn and c.rstrip("”’\"' ").endswith("?"):
+            continue  # (a headline's question asks)
         ent = ctx.actor_in(m.start("np"), m.end("np"))
-        if ent is None or ent.type not in ("PERSON", "ORG"):
+        last = m.group("np").split()[-1].casefold()
+        if turn and ent is not None and last not in ent.name.casefold().split():
+            ent = None  # ("ANN ROE" read as the actor "Ann": the label names the speaker)
+        if ent is not None and ent.type in ("PERSON", "ORG"):
+            sp = ctx.speaker(ent)
+        elif turn and (plain := ctx.plain_np(m.group("np"))):
+            sp = ctx.speaker(text=plain)  # ("JAKE TAPPER" no actor matches: as written)
+        else:
             continue
         a, b = m.start("c"), _strip_final(text, m.start("c"), m.end("c"))
         if not _mostly_quoted(ctx, a, b):  # ("Roe: “…”" is a direct quote's)
-            out.append((a, b, ctx.speaker(ent)))
+            out.append((a, b, sp))
     return out
 
 
