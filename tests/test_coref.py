@@ -856,3 +856,16 @@ def test_it_after_a_subject_name_no_entity_holds_is_that_name() -> None:
         assert ref.entity is not None and ref.entity.name == "Qorbix"
     else:
         assert ref.entity is None and ref.name == "Qorbix"
+
+
+def test_a_surname_is_left_without_gender_when_a_full_name_shows_none() -> None:
+    coref = Coref(
+        "x", [(0, 1)], [],
+        [
+            Entity(id="per:daniel-hask", name="Daniel Hask", type="PERSON"),
+            Entity(id="per:kiri-hask", name="Kiri Hask", type="PERSON"),  # (no known first name)
+            Entity(id="per:hask", name="Hask", type="PERSON"),
+        ],
+        None, lambda _: False,
+    )  # fmt: skip
+    assert "per:hask" not in coref.genders()

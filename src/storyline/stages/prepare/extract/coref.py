@@ -847,17 +847,18 @@ class Coref:
         # a surname alone the entity stage kept apart from the full name ("Ivo Roe" in a
         # headline, "Roe" in the story): the gender of the people it ends, when they agree
         # (PolNeAR train: "Chuck Grassley" and "Grassley" as two entities left "Grassley"
-        # without a gender, and a later "she" went to him)
+        # without a gender, and a later "she" went to him); every full name must show one
+        # ("Dick Cheney" and a "Liz Cheney" of no known gender: "Cheney" may be either)
         by_surname: dict[str, set[str]] = {}
         for ent in self.entities:
             words = ent.name.split()
-            if ent.type == "PERSON" and len(words) > 1 and ent.id in genders:
-                by_surname.setdefault(words[-1].lower(), set()).add(genders[ent.id])
+            if ent.type == "PERSON" and len(words) > 1:
+                by_surname.setdefault(words[-1].lower(), set()).add(genders.get(ent.id, "?"))
         for ent in self.entities:
             words = ent.name.split()
             if ent.type == "PERSON" and len(words) == 1 and ent.id not in genders:
                 known = by_surname.get(words[0].lower(), set())
-                if len(known) == 1:
+                if len(known) == 1 and "?" not in known:
                     genders[ent.id] = known.pop()
         self._genders = genders
         return self._genders
@@ -1180,9 +1181,11 @@ class Coref:
             elif re.search(r"\w", self.text[ss:end]):
                 reported = True  # (only the sentence right before the quotation)
             subj = self.subject(ss, end, strict=subjects_only, quoted=speakers is not None)
-            if pron == "it" and subj.thing and subj.entity is None:
+            if pron == "it" and subj.thing and subj.entity is None and seen == 1:
                 # "In a post, Acme said … It added": a name the entity stage missed is
                 # the sentence's subject; an actor named further back would be a guess
+                # (only the closest sentence: further back, a line such as a section's
+                # one-word heading is no antecedent; PolNeAR train q1)
                 return Ref(name=subj.thing)
             if pron == "they" and subj.group and subj.name and subj.entity is not None:
                 return Ref(name=subj.name)  # "Roe and Penn argue …. They write"
