@@ -13,7 +13,9 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
 - **agreement**: number (people and unnamed sources are singular or plural, organisations
   and countries are "it" or "they"), and for "he"/"she" the person's gender as the article
   shows it: honorifics ("Mr.", "Mrs.") and a "he"/"she"/"his" right after a mention, then a
-  first-name prior (``lang.MALE_FIRST_NAMES``/``FEMALE_FIRST_NAMES``);
+  first-name prior (``lang.MALE_FIRST_NAMES``/``FEMALE_FIRST_NAMES``); a surname the
+  entity stage kept apart from the full name ("Grassley" beside "Chuck Grassley") takes the
+  gender of the full names it ends, when they agree;
 - **salience**: in the pronoun's own sentence, the subject of the verb that reports its
   clause ("Roe boasted that he") or of an adverbial clause before it ("As Roe left, he",
   also one opening the clause it reports: "Though Roe grew up here, rents rose, she said"),
@@ -37,7 +39,8 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   is named near it, else no one but the last speaker; a definite one, "the cashier", is the
   person the article ties it to, else read past; a document subject, "the memo", answers
   "it" (rivals named in that sentence leave the rule out); "Roe and Penn argue"
-  answers "they" with both names), then the last speaker the caller recorded (``speakers``),
+  answers "they" with both names; a proper-noun subject no entity holds and no person's
+  name, "Acme said" with Acme missed, answers "it" as text, ``Ref.thing``), then the last speaker the caller recorded (``speakers``),
   then any fitting actor of those sentences, then, for "he"/"she" only, the last fitting
   mention within 1,500 characters (further back, a name the entity stage missed is likelier
   than a person last seen paragraphs ago). A subject that is a person's name no entity
@@ -182,6 +185,9 @@ class Ref:
     # board said"): ``entity`` is the sentence's first actor, what it is about for a later
     # pronoun, but not the subject, so not a reporting verb's speaker
     modified: bool = False
+    # the parsed subject is a proper noun no entity holds and no person's name ("Acme said
+    # …" with Acme missed by the entity stage): what a later "it" stands for, as text
+    thing: str = ""
 
     @property
     def desc_end(self) -> int:
@@ -197,6 +203,9 @@ _INDEFINITE_PERSON = re.compile(
     rf"(?P<noun>{alternation(sorted(DESCRIBED_PERSON_NOUNS))})\b(?![’'-])"
 )
 _INDEFINITE_DETERMINERS = frozenset({"a", "an", "one"})
+# spaCy entity types (a closed set) a proper-noun subject no entity holds may have and still
+# be what "it" stands for: an organisation, a product, a place, or an untyped name
+_THING_TYPES = frozenset({"ORG", "PRODUCT", "GPE", "FAC", ""})
 
 
 def _fold(word: str) -> str:
@@ -319,6 +328,7 @@ class Coref:
         # a subject that describes an unnamed person or a document, its head's offset, and
         # where its indefinite article starts (-1: none; "A woman", "One voter": a newcomer)
         desc, desc_at, article = "", 0, -1
+        thing = ""  # an unheld proper-noun subject (``Ref.thing``)
         # mentions that only modify a subject's common-noun head ("the Kestrian harbour
         # board said": Kestrian; ``_modifier_mentions``): the subject is the board, and the
         # actor picked below is marked ``Ref.modified``
@@ -401,6 +411,8 @@ class Coref:
                     )
                     if name:
                         return Ref(name=name)
+                    if not thing and not desc and not group:
+                        thing = self._bare_thing(subj)
                     modifiers |= self._modifier_mentions(subj, lo, hi)
                     group = group or subj.tag_ in ("NNS", "NNPS")
                 if not parsed:
@@ -440,7 +452,9 @@ class Coref:
         first = [x for x in self.mentions_from(ss, end) if not self.in_quote(x[0])]
         if strict:
             if parsed:
-                return Ref(group=group, desc=desc, at=desc_at, unnamed=newcomer_ref.unnamed)
+                return Ref(
+                    group=group, desc=desc, at=desc_at, unnamed=newcomer_ref.unnamed, thing=thing
+                )
             # no parse, or one that found no subject ("Rep. Ivo Roe (D-Ore.), a member,
             # didn't …" can leave the verb without one): a name opening the sentence
             first = [x for x in first[:1] if _OPENING.fullmatch(self.text[ss : x[0]])]
@@ -512,10 +526,13 @@ class Coref:
         ]
         return hit[-1] if hit and hit[-1].type == "PERSON" else None
 
-    def _interrupting_reporter(self, ss: int, end: int, pron: str) -> Entity | None:
+    def _interrupting_reporter(self, ss: int, end: int, pron: str) -> Ref | None:
         """The named subject of a verb of saying that interrupts the main clause of the
         sentence ``[ss, end)`` ("Roe, Penn said, has created …": the parse makes "said" a
-        ``parataxis`` of "created"), when it agrees with ``pron`` (needs a parse)."""
+        ``parataxis`` of "created"), when it agrees with ``pron`` (needs a parse). A subject
+        describing a person ("The plan, the aide told them, was simple"): the person the
+        article ties the description to (``_described``), else the description as text
+        (the quotation goes on with that speaker; an earlier name would be someone else)."""
         if self.doc is None:
             return None
         span = self.doc.char_span(ss, end, alignment_mode="contract")
@@ -533,7 +550,16 @@ class Coref:
                 sub = list(subj.subtree)
                 ent = self.actor_in(sub[0].idx, sub[-1].idx + len(sub[-1]), head=subj.idx)
                 if ent is not None and self.fits(ent, pron):
-                    return ent
+                    return Ref(ent)
+                desc, _ = self._description(subj) if ent is None else ("", -1)
+                ref = Ref(desc=desc, at=subj.idx)
+                if desc and pron in ("he", "she") and self._description_fits(ref, pron):
+                    tied, definite = self._described(ref, pron)
+                    if tied is not None:
+                        return Ref(tied)
+                    det = next((c for c in subj.lefts if c.dep_ in ("det", "poss")), None)
+                    if definite and det is not None:
+                        return Ref(name=f"{det.text} {desc}")
         return None
 
     def _words_owner(self, ss: int, end: int, pron: str) -> Entity | None:
@@ -749,6 +775,21 @@ class Coref:
             return ""
         return " ".join(w.text for w in words)
 
+    def _bare_thing(self, tok: Token) -> str:
+        """A singular proper-noun subject no entity holds that is no person's name ("In a
+        post, Acme said …" when the entity stage missed Acme): its proper nouns, else ""
+        (only an "it" may take it, ``Ref.thing``)."""
+        if tok.tag_ != "NNP" or self.in_quote(tok.idx) or tok.ent_type_ not in _THING_TYPES:
+            return ""
+        words = [c for c in tok.lefts if c.dep_ == "compound" and c.tag_ == "NNP"] + [tok]
+        if len(words) > 4 or not all(w.is_alpha and w.text[:1].isupper() for w in words):
+            return ""
+        if words[0].lower_ in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES:
+            return ""
+        if any(c.dep_ in ("poss", "det") for c in tok.children):
+            return ""  # ("Roe's Acme", "the Acme"): a modified name, not the thing itself
+        return " ".join(w.text for w in words)
+
     @staticmethod
     def _name_fits(name: str, pron: str) -> bool:
         """Whether a bare name (``_bare_name``) agrees with "he"/"she" (by its first name,
@@ -802,9 +843,24 @@ class Coref:
                 v[0] += 2 if first in MALE_FIRST_NAMES else 0
                 v[1] += 2 if first in FEMALE_FIRST_NAMES else 0
         # one stray pronoun is no evidence ("Roe, who met Jane Doe, she said"): a margin of two
-        self._genders = {
-            k: ("m" if m > f else "f") for k, (m, f) in votes.items() if abs(m - f) >= 2
-        }
+        genders = {k: ("m" if m > f else "f") for k, (m, f) in votes.items() if abs(m - f) >= 2}
+        # a surname alone the entity stage kept apart from the full name ("Ivo Roe" in a
+        # headline, "Roe" in the story): the gender of the people it ends, when they agree
+        # (PolNeAR train: "Chuck Grassley" and "Grassley" as two entities left "Grassley"
+        # without a gender, and a later "she" went to him); every full name must show one
+        # ("Dick Cheney" and a "Liz Cheney" of no known gender: "Cheney" may be either)
+        by_surname: dict[str, set[str]] = {}
+        for ent in self.entities:
+            words = ent.name.split()
+            if ent.type == "PERSON" and len(words) > 1:
+                by_surname.setdefault(words[-1].lower(), set()).add(genders.get(ent.id, "?"))
+        for ent in self.entities:
+            words = ent.name.split()
+            if ent.type == "PERSON" and len(words) == 1 and ent.id not in genders:
+                known = by_surname.get(words[0].lower(), set())
+                if len(known) == 1 and "?" not in known:
+                    genders[ent.id] = known.pop()
+        self._genders = genders
         return self._genders
 
     @staticmethod
@@ -1117,12 +1173,20 @@ class Coref:
                 reported = True
                 # "Roe, Penn said, has created a mess. “…,” he said.": the quotation goes
                 # on with the speaker of the report just before, not with its subject
+                # (also a described one, "The plan, the aide said, failed. “…,” he said.":
+                # the aide, not someone named before; PolNeAR train q0: 1 right, 0 wrong)
                 reporter = self._interrupting_reporter(ss, end, pron)
                 if reporter is not None:
-                    return Ref(reporter)
+                    return reporter
             elif re.search(r"\w", self.text[ss:end]):
                 reported = True  # (only the sentence right before the quotation)
             subj = self.subject(ss, end, strict=subjects_only, quoted=speakers is not None)
+            if pron == "it" and subj.thing and subj.entity is None and seen == 1:
+                # "In a post, Acme said … It added": a name the entity stage missed is
+                # the sentence's subject; an actor named further back would be a guess
+                # (only the closest sentence: further back, a line such as a section's
+                # one-word heading is no antecedent; PolNeAR train q1)
+                return Ref(name=subj.thing)
             if pron == "they" and subj.group and subj.name and subj.entity is not None:
                 return Ref(name=subj.name)  # "Roe and Penn argue …. They write"
             if subj.entity is not None and self.fits(subj.entity, pron):
