@@ -668,17 +668,31 @@ def build_brief(
     said = _who_said_what(alignment, [f.words for f in facts], texts, main)
     differ: list[BriefSentence] = []
     said_on: set[str] = set()
-    for c in _outlet_conflicts(alignment.conflicts, roots):
+    disputes = _outlet_conflicts(alignment.conflicts, roots)
+    shown_conflicts: list[Conflict] = []
+    for c in disputes:
         b = _conflict_sentence(c, labels, [a.id for a in articles], texts)
         on = b.text.split(": ", 1)[0]  # "Outlets differ on the length of the fall"
         if on not in said_on and len(differ) < MAX_BRIEF_CONFLICTS:
             said_on.add(on)  # one sentence per thing outlets differ on
             differ.append(b)
+            shown_conflicts.append(c)
+    rank = {a.id: i for i, a in enumerate(articles)}
+    # a fact that is one side of a conflict outlets dispute is never stated as settled: the
+    # lead (what happened) says who says otherwise; any other such fact gives way to the
+    # "Outlets differ" line, which tells both sides (the fact is not told twice)
+    told: list[tuple[_Sentence, list[str]]] = []
+    for i, s in enumerate(facts):
+        against = _disputing(s, disputes, roots)
+        if against and i > 0 and all(any(c is d for d in shown_conflicts) for c, _ in against):
+            continue
+        who = [_outlet_list(sd, labels, rank) for _, sides in against for sd in sides]
+        told.append((s, list(dict.fromkeys(who))))
     updates = [_update_sentence(e) for e in timeline if getattr(e, "kind", "event") == "update"]
     changed = [b for b in updates if b is not None][:MAX_UPDATES]
     room = BRIEF_MAX - len(said) - len(differ) - len(changed)
     n_facts = max(min(MAX_FACTS, room), BRIEF_MIN - len(said) - len(differ) - len(changed))
-    shown = [_fact_sentence(s, roots, n_roots) for s in facts[: max(1, n_facts)]]
+    shown = [_fact_sentence(s, roots, n_roots, who) for s, who in told[: max(1, n_facts)]]
     return [*shown, *said, *differ, *changed][:BRIEF_MAX]
 
 
@@ -870,13 +884,68 @@ def _n_sources(s: _Sentence, roots: Mapping[ArticleId, ArticleId]) -> int:
 
 
 def _fact_sentence(
-    s: _Sentence, roots: Mapping[ArticleId, ArticleId], n_roots: int
+    s: _Sentence,
+    roots: Mapping[ArticleId, ArticleId],
+    n_roots: int,
+    disputed_by: Sequence[str] = (),
 ) -> BriefSentence:
+    """The sentence with its sources' count; "; disputed by X" names the outlets on the
+    other side of a conflict the sentence takes a side of ("(2 of 3 sources; disputed by
+    North Ledger)")."""
     text = s.text.rstrip()
+    against = f"; disputed by {', '.join(disputed_by)}" if disputed_by else ""
     if n_roots >= 2:
         n = _n_sources(s, roots)
-        text += f" ({n} of {n_roots} sources)"
+        text += f" ({n} of {n_roots} sources{against})"
+    elif against:
+        text += f" ({against[2:]})"
     return BriefSentence(text, _cites(s))
+
+
+def _overlaps(a: Cite, b: Cite) -> bool:
+    return a.article == b.article and a.start < b.end and b.start < a.end
+
+
+def _sides_at(cite: Cite, conflict: Conflict) -> set[int]:
+    """The sides of ``conflict`` with a cite inside the span ``cite``."""
+    return {i for i, sd in enumerate(conflict.sides) if any(_overlaps(cite, x) for x in sd.cites)}
+
+
+def disputed_at(cites: Iterable[Cite], alignment: Alignment) -> bool:
+    """Whether a span of ``cites`` holds one side of a conflict the brief may state (at or
+    above the threshold, different sources on each side: ``_outlet_conflicts``)."""
+    conflicts = _outlet_conflicts(alignment.conflicts, alignment.roots)
+    return any(_sides_at(x, c) for x in cites for c in conflicts)
+
+
+def _disputing(
+    s: _Sentence, conflicts: Sequence[Conflict], roots: Mapping[ArticleId, ArticleId]
+) -> list[tuple[Conflict, list[ConflictSide]]]:
+    """The conflicts a fact sentence takes one side of (a side's span inside the sentence,
+    else inside a sentence cited as telling the same), each with its other sides. The
+    sentence's cites of outlets on another side are dropped: they say otherwise, so they are
+    no source of it ("killed three workers" is not told by "No one was killed")."""
+    own = Cite(s.article, s.start, s.end)
+    mine = roots.get(s.article, s.article)
+    out: list[tuple[Conflict, list[ConflictSide]]] = []
+    for c in conflicts:
+        at = _sides_at(own, c)
+        if not at:
+            at = next((h for x in s.extra if (h := _sides_at(x, c))), set())
+        if len(at) != 1:
+            continue  # on no side, or the sentence tells both (no outlet's side)
+        side = next(iter(at))
+        others = [sd for j, sd in enumerate(c.sides) if j != side]
+        against = {roots.get(x.article, x.article) for sd in others for x in sd.cites}
+        if mine in against:
+            continue  # its outlet stands on another side: not this side's sentence
+        s.extra = [
+            x
+            for x in s.extra
+            if roots.get(x.article, x.article) not in against and not _sides_at(x, c) - at
+        ]
+        out.append((c, others))
+    return out
 
 
 def _similar(
