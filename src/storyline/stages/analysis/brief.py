@@ -27,6 +27,12 @@ would need weights we do not ship, and it could say more than its sources.
   between reports), with their dates: "The number of people killed changed between
   reports: six → 11 (…)".
 
+A fact sentence that is one side of a conflict the brief shows (a side's span inside it:
+"The blast killed three workers" against "No one was killed") is never stated as settled:
+a lead (the brief's first sentence, an article's lead) says who says otherwise, "(2 of 3
+sources; disputed by North Ledger)", and any other such sentence gives way to the "Outlets differ" line, which tells both sides; the
+outlets on the other side are never counted among its sources.
+
 A fact other outlets tell in other words (a statement claim aligned by meaning that is
 most of the sentence) counts their sources too, except outlets on the other side of a
 shown conflict: the paraphrase may hide the very point they differ on.
@@ -678,16 +684,17 @@ def build_brief(
             differ.append(b)
             shown_conflicts.append(c)
     rank = {a.id: i for i, a in enumerate(articles)}
-    # a fact that is one side of a conflict outlets dispute is never stated as settled: the
-    # lead (what happened) says who says otherwise; any other such fact gives way to the
-    # "Outlets differ" line, which tells both sides (the fact is not told twice)
+    # a fact that is one side of a conflict the brief shows is never stated as settled: a
+    # lead (news leads sum the story up: the reader needs what happened) says who says
+    # otherwise; any other such fact gives way to the "Outlets differ" line, which tells
+    # both sides (the fact is not told twice)
     told: list[tuple[_Sentence, list[str]]] = []
     for i, s in enumerate(facts):
-        against = _disputing(s, disputes, roots)
-        if against and i > 0 and all(any(c is d for d in shown_conflicts) for c, _ in against):
+        against = _disputing(s, shown_conflicts, roots)
+        if against and i > 0 and not (s.lead or s.index == 0):
             continue
-        who = [_outlet_list(sd, labels, rank) for _, sides in against for sd in sides]
-        told.append((s, list(dict.fromkeys(who))))
+        side = ConflictSide("", [x for _, sides in against for sd in sides for x in sd.cites])
+        told.append((s, [_outlet_list(side, labels, rank)] if against else []))
     updates = [_update_sentence(e) for e in timeline if getattr(e, "kind", "event") == "update"]
     changed = [b for b in updates if b is not None][:MAX_UPDATES]
     room = BRIEF_MAX - len(said) - len(differ) - len(changed)
@@ -911,27 +918,32 @@ def _sides_at(cite: Cite, conflict: Conflict) -> set[int]:
     return {i for i, sd in enumerate(conflict.sides) if any(_overlaps(cite, x) for x in sd.cites)}
 
 
-def disputed_at(cites: Iterable[Cite], alignment: Alignment) -> bool:
-    """Whether a span of ``cites`` holds one side of a conflict the brief may state (at or
-    above the threshold, different sources on each side: ``_outlet_conflicts``)."""
-    conflicts = _outlet_conflicts(alignment.conflicts, alignment.roots)
+def disputed_at(cites: Iterable[Cite], alignment: Alignment, kinds: Iterable[str]) -> bool:
+    """Whether a span of ``cites`` holds one side of a conflict of one of ``kinds`` that the
+    brief may state (at or above the threshold, different sources on each side:
+    ``_outlet_conflicts``)."""
+    wanted = set(kinds)
+    conflicts = [
+        c for c in _outlet_conflicts(alignment.conflicts, alignment.roots) if c.kind in wanted
+    ]
     return any(_sides_at(x, c) for x in cites for c in conflicts)
 
 
 def _disputing(
     s: _Sentence, conflicts: Sequence[Conflict], roots: Mapping[ArticleId, ArticleId]
 ) -> list[tuple[Conflict, list[ConflictSide]]]:
-    """The conflicts a fact sentence takes one side of (a side's span inside the sentence,
-    else inside a sentence cited as telling the same), each with its other sides. The
-    sentence's cites of outlets on another side are dropped: they say otherwise, so they are
-    no source of it ("killed three workers" is not told by "No one was killed")."""
+    """The conflicts a fact sentence takes one side of (a side's span inside the sentence
+    itself: a sentence cited as telling the same may say more than it), each with its other
+    sides. The sentence's cites of outlets on another side are dropped: they say otherwise,
+    so they are no source of it ("killed three workers" is not told by "No one was
+    killed")."""
     own = Cite(s.article, s.start, s.end)
     mine = roots.get(s.article, s.article)
     out: list[tuple[Conflict, list[ConflictSide]]] = []
     for c in conflicts:
+        if c.kind == "name":
+            continue  # a name's spelling: a sentence naming the person does not state it
         at = _sides_at(own, c)
-        if not at:
-            at = next((h for x in s.extra if (h := _sides_at(x, c))), set())
         if len(at) != 1:
             continue  # on no side, or the sentence tells both (no outlet's side)
         side = next(iter(at))

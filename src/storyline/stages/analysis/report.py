@@ -53,12 +53,16 @@ from storyline.text import normalize_text
 
 
 def _disputed_profile(profile: Profile, alignment: Alignment) -> Profile:
-    """Mark "(contested)" a profile value that is one side of a conflict the brief may state
-    (a toll another outlet says is none, a figure another outlet gives otherwise): the
-    profile repeats the brief's facts and must not state as settled what outlets dispute."""
+    """Mark "(contested)" a profile value that is one side of a toll or speaker conflict the
+    brief may state (a toll another outlet says is none; words another outlet gives to
+    someone else): the profile repeats the brief's facts and must not state as settled what
+    outlets dispute. The other kinds' claims are marked by ``align`` itself; a span merely
+    overlapping their sides may hold an agreed value ("23 Somali pirates": the count)."""
     for values in profile.fields.values():
         for v in values:
-            if not v.value.endswith(CONTESTED) and disputed_at(v.cites, alignment):
+            if not v.value.endswith(CONTESTED) and disputed_at(
+                v.cites, alignment, ("toll", "speaker")
+            ):
                 v.value += CONTESTED
     return profile
 
