@@ -359,3 +359,23 @@ def test_a_lead_that_is_one_side_says_who_disputes_it(tmp_path: Path) -> None:
         "The blast at the Osterby depot killed three workers on Monday night, police said. "
         "(1 of 2 sources; disputed by West Herald)"
     ], brief
+
+
+def test_a_quote_with_a_disputed_speaker_is_a_side_but_a_name_spelling_is_not() -> None:
+    roots = {k: k for k in FACTS}
+    text = FACTS["f4"]
+    words = Cite("f4", 0, text.index(","))  # the words, given to the owner by f4 only
+    speaker = Conflict(
+        "Who said “The Kelmar bakery will reopen in June”",
+        [ConflictSide("its owner", [words]), ConflictSide("Ada Roos", [Cite("f2", 0, 30)])],
+        confidence=0.9,
+        kind="speaker",
+    )
+    assert [c.kind for c, _ in _disputing(fact_at("f4"), [speaker], roots)] == ["speaker"]
+    spelling = Conflict(
+        "Kelmar",
+        [ConflictSide("Kelmar", [Cite("f4", 4, 10)]), ConflictSide("Kelmer", [Cite("f2", 0, 9)])],
+        confidence=0.9,
+        kind="name",
+    )
+    assert _disputing(fact_at("f4"), [spelling], roots) == []
