@@ -108,7 +108,7 @@ def main() -> int:
             )
             first = t.split()[0].lower().strip("“\"'‘,") if t.split() else ""
             n["dangling"] += t[:1] in "“\"'‘" or first in PRONOUNS
-            counted = re.search(r"\((\d+) of (\d+) sources\)$", t)
+            counted = re.search(r"\((\d+) of (\d+) sources(?:; disputed by [^)]*)?\)$", t)
             n["counted"] += bool(counted)
             if counted:
                 n["corrob"] += int(counted.group(1)) >= 2

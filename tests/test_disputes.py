@@ -16,13 +16,20 @@ from storyline.models import (
     ArticleId,
     Cite,
     Conflict,
+    ConflictSide,
     Entity,
     EntityId,
     Quantity,
     Quote,
 )
 from storyline.stages.analysis.align import _Similarity
-from storyline.stages.analysis.brief import _conflict_sentence, _outlet_conflicts
+from storyline.stages.analysis.brief import (
+    _conflict_sentence,
+    _disputing,
+    _fact_sentence,
+    _outlet_conflicts,
+    _Sentence,
+)
 from storyline.stages.analysis.disputes import read_zero_tolls, speaker_conflicts, toll_conflicts
 
 WORDS = "We will rebuild every school in Larkmoor before the winter"
@@ -252,6 +259,12 @@ def test_the_report_lists_both_kinds_and_the_brief_states_them(tmp_path: Path) -
     assert any(t.startswith("Outlets differ on who said “We will rebuild") for t in brief)
     # the disputed words are no one's in the who-said-what lines
     assert not any(t.startswith("Ilse Varhol said") for t in brief)
+    # the toll one side gives is not also stated as a settled fact (it gave way to the
+    # "Outlets differ" line), and the outlet saying none killed is no source of it
+    assert not any("killed three workers" in t for t in brief), brief
+    # the profile repeats the toll: it says it is contested
+    casualties = [v.value for v in rep.profile.fields.get("casualties", [])]
+    assert casualties and all(v.endswith("(contested)") for v in casualties), casualties
     out = tmp_path / "report.json"
     out.write_text(json.dumps(data), encoding="utf-8")
     checker = Path(os.environ.get("STORYLINE_SHARED", "/work/shared")) / "tools" / "check-report"
@@ -271,3 +284,98 @@ def test_the_topic_quotes_the_words_up_to_a_colon() -> None:
     finally:
         del TEXTS["f"], TEXTS["g"]
     assert [c.topic for c in got] == ["Who said “Our aim is simple…”"]
+
+
+# -- a fact that is one side of a conflict -----------------------------------------------------
+
+FACTS = {
+    "f1": "A gas blast at the Kelmar bakery killed three workers on Friday, police said.",
+    "f2": "The gas blast at the Kelmar bakery killed three workers on Friday, police said.",
+    "f3": "Nobody was killed in the gas blast at the Kelmar bakery on Friday, its owner said.",
+    "f4": "The Kelmar bakery will reopen in June, its owner said.",
+}
+
+
+def fact_at(article: str) -> _Sentence:
+    text = FACTS[article]
+    return _Sentence(article, 0, len(text), text, frozenset(text.lower().split()), 0)
+
+
+def test_a_fact_on_one_side_counts_only_its_sides_sources_and_names_the_other() -> None:
+    toll = Conflict(
+        "How many people were killed",
+        [
+            ConflictSide("none killed", [Cite("f3", 0, 17)]),
+            ConflictSide("3 killed", [Cite("f1", 40, 53), Cite("f2", 42, 55)]),
+        ],
+        confidence=0.9,
+        kind="toll",
+    )
+    s = fact_at("f1")
+    # the echo of "f3" (same words but for the toll) is no source of "killed three workers"
+    s.extra = [Cite("f2", 0, len(FACTS["f2"])), Cite("f3", 0, len(FACTS["f3"]))]
+    roots = {k: k for k in FACTS}
+    against = _disputing(s, [toll], roots)
+    assert [sd.claim for _, sides in against for sd in sides] == ["none killed"]
+    assert [c.article for c in s.extra] == ["f2"]
+    got = _fact_sentence(s, roots, 3, ["Outlet F3"])
+    assert got.text == FACTS["f1"] + " (2 of 3 sources; disputed by Outlet F3)"
+    # a sentence on no side of it is left as it is
+    other = fact_at("f4")
+    assert _disputing(other, [toll], roots) == []
+    assert _fact_sentence(other, roots, 3).text == FACTS["f4"] + " (1 of 3 sources)"
+
+
+LEAD = {
+    "east-gazette": (
+        "The blast at the Osterby depot killed three workers on Monday night, police said. "
+        "Families gathered outside the town hall as crews cleared the wreck of the fuel depot."
+    ),
+    "west-herald": (
+        "Crews cleared the wreck of the fuel depot in Osterby on Tuesday. No one was killed in "
+        "the blast at the Osterby depot on Monday night, the fire chief said."
+    ),
+}
+
+
+def test_a_lead_that_is_one_side_says_who_disputes_it(tmp_path: Path) -> None:
+    for name, text in LEAD.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        meta = {
+            "title": "Blast at Osterby fuel depot",
+            "outlet": name.replace("-", " ").title(),
+            "published": "2031-05-06T08:00:00+00:00",
+        }
+        (tmp_path / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with Engine.open(tmp_path / "db.sqlite", embedder="tfidf", extractor="rules") as eng:
+        eng.ingest([str(tmp_path / f"{name}.txt") for name in LEAD])
+        stories = eng.stories()
+        assert len(stories) == 1, [(s.title, s.article_ids) for s in stories]
+        rep = eng.report(stories[0].id)
+    brief = [b.text for b in rep.brief]
+    assert any(t.startswith("Outlets differ on how many people were killed") for t in brief)
+    told = [t for t in brief if "killed three workers" in t]
+    assert told == [
+        "The blast at the Osterby depot killed three workers on Monday night, police said. "
+        "(1 of 2 sources; disputed by West Herald)"
+    ], brief
+
+
+def test_a_quote_with_a_disputed_speaker_is_a_side_but_a_name_spelling_is_not() -> None:
+    roots = {k: k for k in FACTS}
+    text = FACTS["f4"]
+    words = Cite("f4", 0, text.index(","))  # the words, given to the owner by f4 only
+    speaker = Conflict(
+        "Who said “The Kelmar bakery will reopen in June”",
+        [ConflictSide("its owner", [words]), ConflictSide("Ada Roos", [Cite("f2", 0, 30)])],
+        confidence=0.9,
+        kind="speaker",
+    )
+    assert [c.kind for c, _ in _disputing(fact_at("f4"), [speaker], roots)] == ["speaker"]
+    spelling = Conflict(
+        "Kelmar",
+        [ConflictSide("Kelmar", [Cite("f4", 4, 10)]), ConflictSide("Kelmer", [Cite("f2", 0, 9)])],
+        confidence=0.9,
+        kind="name",
+    )
+    assert _disputing(fact_at("f4"), [spelling], roots) == []

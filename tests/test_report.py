@@ -82,7 +82,11 @@ def test_report_brief_is_five_to_ten_cited_sentences(report):
     for b in report.brief:
         assert b.cites
     # what happened: an article's sentence, exactly the text at its first cite, and its count
-    facts = [b for b in report.brief if re.search(r" \(\d of \d sources\)$", b.text)]
+    facts = [
+        b
+        for b in report.brief
+        if re.search(r" \(\d of \d sources(; disputed by [^)]+)?\)$", b.text)
+    ]
     assert facts
     for b in facts:
         c = b.cites[0]
@@ -90,7 +94,8 @@ def test_report_brief_is_five_to_ten_cited_sentences(report):
     # a sentence the copy repeats cites both the original and the copy, and counts once
     lead = next(b for b in facts if b.text.startswith("Northland and Eastmark are drafting"))
     assert {c.article for c in lead.cites} == {"aaaa", "bbbb"}
-    assert lead.text.endswith("(1 of 3 sources)")
+    # … and, one side of the drafting conflict the brief shows, it says who disputes it
+    assert lead.text.endswith("(1 of 3 sources; disputed by Harbor Times)")
     # the conflicts are named, each side cited with its outlets
     assert any(b.text.startswith("Outlets differ on who is drafting") for b in report.brief)
     assert any(

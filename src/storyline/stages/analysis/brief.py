@@ -27,6 +27,12 @@ would need weights we do not ship, and it could say more than its sources.
   between reports), with their dates: "The number of people killed changed between
   reports: six → 11 (…)".
 
+A fact sentence that is one side of a conflict the brief shows (a side's span inside it:
+"The blast killed three workers" against "No one was killed") is never stated as settled:
+a lead (the brief's first sentence, an article's lead) says who says otherwise, "(2 of 3
+sources; disputed by North Ledger)", and any other such sentence gives way to the "Outlets differ" line, which tells both sides; the
+outlets on the other side are never counted among its sources.
+
 A fact other outlets tell in other words (a statement claim aligned by meaning that is
 most of the sentence) counts their sources too, except outlets on the other side of a
 shown conflict: the paraphrase may hide the very point they differ on.
@@ -668,17 +674,32 @@ def build_brief(
     said = _who_said_what(alignment, [f.words for f in facts], texts, main)
     differ: list[BriefSentence] = []
     said_on: set[str] = set()
-    for c in _outlet_conflicts(alignment.conflicts, roots):
+    disputes = _outlet_conflicts(alignment.conflicts, roots)
+    shown_conflicts: list[Conflict] = []
+    for c in disputes:
         b = _conflict_sentence(c, labels, [a.id for a in articles], texts)
         on = b.text.split(": ", 1)[0]  # "Outlets differ on the length of the fall"
         if on not in said_on and len(differ) < MAX_BRIEF_CONFLICTS:
             said_on.add(on)  # one sentence per thing outlets differ on
             differ.append(b)
+            shown_conflicts.append(c)
+    rank = {a.id: i for i, a in enumerate(articles)}
+    # a fact that is one side of a conflict the brief shows is never stated as settled: a
+    # lead (news leads sum the story up: the reader needs what happened) says who says
+    # otherwise; any other such fact gives way to the "Outlets differ" line, which tells
+    # both sides (the fact is not told twice)
+    told: list[tuple[_Sentence, list[str]]] = []
+    for i, s in enumerate(facts):
+        against = _disputing(s, shown_conflicts, roots)
+        if against and i > 0 and not (s.lead or s.index == 0):
+            continue
+        side = ConflictSide("", [x for _, sides in against for sd in sides for x in sd.cites])
+        told.append((s, [_outlet_list(side, labels, rank)] if against else []))
     updates = [_update_sentence(e) for e in timeline if getattr(e, "kind", "event") == "update"]
     changed = [b for b in updates if b is not None][:MAX_UPDATES]
     room = BRIEF_MAX - len(said) - len(differ) - len(changed)
     n_facts = max(min(MAX_FACTS, room), BRIEF_MIN - len(said) - len(differ) - len(changed))
-    shown = [_fact_sentence(s, roots, n_roots) for s in facts[: max(1, n_facts)]]
+    shown = [_fact_sentence(s, roots, n_roots, who) for s, who in told[: max(1, n_facts)]]
     return [*shown, *said, *differ, *changed][:BRIEF_MAX]
 
 
@@ -870,13 +891,73 @@ def _n_sources(s: _Sentence, roots: Mapping[ArticleId, ArticleId]) -> int:
 
 
 def _fact_sentence(
-    s: _Sentence, roots: Mapping[ArticleId, ArticleId], n_roots: int
+    s: _Sentence,
+    roots: Mapping[ArticleId, ArticleId],
+    n_roots: int,
+    disputed_by: Sequence[str] = (),
 ) -> BriefSentence:
+    """The sentence with its sources' count; "; disputed by X" names the outlets on the
+    other side of a conflict the sentence takes a side of ("(2 of 3 sources; disputed by
+    North Ledger)")."""
     text = s.text.rstrip()
+    against = f"; disputed by {', '.join(disputed_by)}" if disputed_by else ""
     if n_roots >= 2:
         n = _n_sources(s, roots)
-        text += f" ({n} of {n_roots} sources)"
+        text += f" ({n} of {n_roots} sources{against})"
+    elif against:
+        text += f" ({against[2:]})"
     return BriefSentence(text, _cites(s))
+
+
+def _overlaps(a: Cite, b: Cite) -> bool:
+    return a.article == b.article and a.start < b.end and b.start < a.end
+
+
+def _sides_at(cite: Cite, conflict: Conflict) -> set[int]:
+    """The sides of ``conflict`` with a cite inside the span ``cite``."""
+    return {i for i, sd in enumerate(conflict.sides) if any(_overlaps(cite, x) for x in sd.cites)}
+
+
+def disputed_at(cites: Iterable[Cite], alignment: Alignment, kinds: Iterable[str]) -> bool:
+    """Whether a span of ``cites`` holds one side of a conflict of one of ``kinds`` that the
+    brief may state (at or above the threshold, different sources on each side:
+    ``_outlet_conflicts``)."""
+    wanted = set(kinds)
+    conflicts = [
+        c for c in _outlet_conflicts(alignment.conflicts, alignment.roots) if c.kind in wanted
+    ]
+    return any(_sides_at(x, c) for x in cites for c in conflicts)
+
+
+def _disputing(
+    s: _Sentence, conflicts: Sequence[Conflict], roots: Mapping[ArticleId, ArticleId]
+) -> list[tuple[Conflict, list[ConflictSide]]]:
+    """The conflicts a fact sentence takes one side of (a side's span inside the sentence
+    itself: a sentence cited as telling the same may say more than it), each with its other
+    sides. The sentence's cites of outlets on another side are dropped: they say otherwise,
+    so they are no source of it ("killed three workers" is not told by "No one was
+    killed")."""
+    own = Cite(s.article, s.start, s.end)
+    mine = roots.get(s.article, s.article)
+    out: list[tuple[Conflict, list[ConflictSide]]] = []
+    for c in conflicts:
+        if c.kind == "name":
+            continue  # a name's spelling: a sentence naming the person does not state it
+        at = _sides_at(own, c)
+        if len(at) != 1:
+            continue  # on no side, or the sentence tells both (no outlet's side)
+        side = next(iter(at))
+        others = [sd for j, sd in enumerate(c.sides) if j != side]
+        against = {roots.get(x.article, x.article) for sd in others for x in sd.cites}
+        if mine in against:
+            continue  # its outlet stands on another side: not this side's sentence
+        s.extra = [
+            x
+            for x in s.extra
+            if roots.get(x.article, x.article) not in against and not _sides_at(x, c) - at
+        ]
+        out.append((c, others))
+    return out
 
 
 def _similar(

@@ -29,14 +29,15 @@ from storyline.models import (
     ArticleId,
     Cite,
     Event,
+    Profile,
     Quantity,
     Story,
     StoryReport,
 )
 from storyline.stages.analysis.align import Alignment, align
-from storyline.stages.analysis.brief import build_brief
+from storyline.stages.analysis.brief import build_brief, disputed_at
 from storyline.stages.analysis.outlets import compare_outlets
-from storyline.stages.analysis.profile import build_profile
+from storyline.stages.analysis.profile import CONTESTED, build_profile
 from storyline.stages.analysis.statements import Meaning
 from storyline.stages.analysis.storylines import article_bounds
 from storyline.stages.prepare.extract.context import quote_spans
@@ -49,6 +50,21 @@ from storyline.stages.prepare.extract.dates import (
     text_reference_date,
 )
 from storyline.text import normalize_text
+
+
+def _disputed_profile(profile: Profile, alignment: Alignment) -> Profile:
+    """Mark "(contested)" a profile value that is one side of a toll or speaker conflict the
+    brief may state (a toll another outlet says is none; words another outlet gives to
+    someone else): the profile repeats the brief's facts and must not state as settled what
+    outlets dispute. The other kinds' claims are marked by ``align`` itself; a span merely
+    overlapping their sides may hold an agreed value ("23 Somali pirates": the count)."""
+    for values in profile.fields.values():
+        for v in values:
+            if not v.value.endswith(CONTESTED) and disputed_at(
+                v.cites, alignment, ("toll", "speaker")
+            ):
+                v.value += CONTESTED
+    return profile
 
 
 def build_report(
@@ -93,7 +109,7 @@ def build_report(
         stances=alignment.stances,
         claims=alignment.claims,
         conflicts=alignment.conflicts,
-        profile=build_profile(story, alignment, arts),
+        profile=_disputed_profile(build_profile(story, alignment, arts), alignment),
         brief=build_brief(arts, alignment, timeline),
         outlets=compare_outlets(arts, alignment),
         notes={f.article_id: f.partial for f in facts if f.partial},
