@@ -88,3 +88,14 @@ def test_a_described_business_of_another_kind_is_not_the_most_named_one() -> Non
         "“We had no choice,” the shipping company said."
     )
     assert one(quotes(text, "spacy"), "no choice").speaker != "Norrick Textiles"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_bare_group_is_not_an_organisation_named_sentences_before(mode: str) -> None:
+    text = (
+        "The Velmar Rifle Association met in May. The Velmar Rifle Association spent more. "
+        "Ana Roe now leads a program for parents. She speaks in schools. "
+        "The group wants “safer streets for every child,” she said."
+    )
+    found = quotes(text, mode)
+    assert all(q.speaker != "Velmar Rifle Association" for q in found if "safer" in q.text)

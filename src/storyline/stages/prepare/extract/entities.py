@@ -1988,12 +1988,20 @@ def _add_org_refs(st: _State) -> None:
                 best = max(counts.values())
                 pick = next(o for o in reversed(pool) if counts[o.eid] == best)
         if pick is None and head in _KIND_NOUNS and not words:
-            # a bare "the group": the organisation named last before it, when that one is
-            # also the one named most often (the article's subject); else no one
+            # a bare "the group": the organisation named last, in this sentence or the one
+            # before, when it is also the one named most often (the article's subject);
+            # else no one
             pool = [o for o in prior if not NOT_BUSINESS_NOUNS & set(o.name.lower().split())]
             counts = Counter(o.eid for o in pool)
-            if pool and counts[pool[-1].eid] == max(counts.values()) > 1:
-                pick = pool[-1]
+            k = bisect.bisect_right(st.sentences, (start, len(text) + 1)) - 1
+            near = st.sentences[k - 1][0] if k >= 1 else 0
+            last = pool[-1] if pool else None
+            if (
+                last is not None
+                and last.start >= near
+                and counts[last.eid] == max(counts.values()) > 1
+            ):
+                pick = last
         if pick is None and words:
             key = f"org:{slugify(phrase)}"
             pick = created.get(key) or _Mention(start, end, key, phrase, "ORG", "ref")
