@@ -1907,6 +1907,21 @@ _ORG_KIN = {
     "federation": {"federation", "union"},
     "firm": {"firm", "company"},
 }
+# "group" names any kind of body (a rights group, a militant group, a donor group, a
+# company's parent): bare or described, it resolves only to an organisation with the word in
+# its name, never to the business named most often (issue 17: "the rights group" read as
+# the United Nations).
+_KIND_NOUNS = frozenset({"group"})
+
+
+def _shares_stem(words: list[str], name: str) -> bool:
+    """Whether a modifier of a description shares a stem (its first five letters, or the
+    whole of a shorter word) with a word of an organisation's name: "textile" / "Norrick
+    Textiles"."""
+    stems = {w[:5] for w in words if len(w) >= 4}
+    return any(n[:5] in stems for n in re.findall(r"[a-z]+", name.lower()) if len(n) >= 4)
+
+
 _ORG_REF = re.compile(
     rf"\b[Tt]he\s+(?P<mods>(?:[a-z]+\s+){{0,2}}?)(?P<head>{'|'.join(sorted(ORG_NOUNS))})\b(?![-\w])"
     r"(?!\s+(?:of|for)\s+[A-Z])"
@@ -1959,14 +1974,34 @@ def _add_org_refs(st: _State) -> None:
                 (o for o in reversed(prior) if kin & set(re.findall(r"[a-z]+", o.name.lower()))),
                 None,
             )
-        if pick is None and head in BUSINESS_NOUNS:
+        if pick is None and head in BUSINESS_NOUNS and head not in _KIND_NOUNS:
             # the business the article is about: the most often named one so far
             others = (ORG_NOUNS - BUSINESS_NOUNS) | NOT_BUSINESS_NOUNS
             pool = [o for o in prior if not others & set(o.name.lower().split())]
+            if words:
+                # "the textile company": a description says what kind of business it is,
+                # so only one whose name shows that kind ("Norrick Textiles"); "the rights
+                # group" is not the United Nations named most often before it
+                pool = [o for o in pool if _shares_stem(words, o.name)]
             counts = Counter(o.eid for o in pool)
             if pool:
                 best = max(counts.values())
                 pick = next(o for o in reversed(pool) if counts[o.eid] == best)
+        if pick is None and head in _KIND_NOUNS and not words:
+            # a bare "the group": the organisation named last, in this sentence or the one
+            # before, when it is also the one named most often (the article's subject);
+            # else no one
+            pool = [o for o in prior if not NOT_BUSINESS_NOUNS & set(o.name.lower().split())]
+            counts = Counter(o.eid for o in pool)
+            k = bisect.bisect_right(st.sentences, (start, len(text) + 1)) - 1
+            near = st.sentences[k - 1][0] if k >= 1 else 0
+            last = pool[-1] if pool else None
+            if (
+                last is not None
+                and last.start >= near
+                and counts[last.eid] == max(counts.values()) > 1
+            ):
+                pick = last
         if pick is None and words:
             key = f"org:{slugify(phrase)}"
             pick = created.get(key) or _Mention(start, end, key, phrase, "ORG", "ref")

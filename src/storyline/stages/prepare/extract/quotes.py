@@ -63,6 +63,7 @@ from storyline.lang.en import (
     ISSUING_FORMS,
     LABEL_CUES,
     LABELLING_LEMMAS,
+    MEDIA_NOUNS,
     NAME_LEAD_WORDS,
     NAME_SLOT_WORDS,
     NEGATABLE_AUXILIARIES,
@@ -84,11 +85,12 @@ from storyline.lang.en import (
     TITLE_MODIFIED_NOUNS,
     TITLE_PARTICIPLES,
     UNINVERTED_SPEECH_FORMS,
+    UNNAMED_SOURCES,
     VOCAL_VERB_FORMS,
     WORDING_LEMMAS,
     WORK_NOUNS,
 )
-from storyline.lang.names import DESCRIBED_PERSON_NOUNS
+from storyline.lang.names import DESCRIBED_PERSON_NOUNS, NOT_BUSINESS_NOUNS, ORG_NOUNS
 from storyline.models import Article, Cite, Entity, Quote, QuoteKind
 from storyline.stages.prepare.extract.context import (
     DATELINE,
@@ -1184,6 +1186,30 @@ def _parsed_subject_of(ctx: _Ctx, np_at: int, verb_at: int) -> bool:
 _COMPLEMENTS = frozenset(("dobj", "xcomp", "ccomp", "acomp", "attr", "oprd", "dative"))
 
 
+# Nouns whose phrase can be the inverted subject of "urged", "asked", "told", "warned"
+# after a quotation: a person, a body, an outlet, a document (closed noun classes of
+# ``storyline.lang``).
+_ACTOR_HEADS: frozenset[str] = frozenset(
+    {*DESCRIBED_PERSON_NOUNS, *PERSON_ROLE_NOUNS, *UNNAMED_SOURCES, *ORG_NOUNS, *MEDIA_NOUNS}
+    | NOT_BUSINESS_NOUNS
+    | DOCUMENT_NOUNS
+)
+
+
+def _actor_noun_phrase(np: str) -> bool:
+    """Whether a phrase after a quotation's verb may name its speaker: a capitalised word
+    (a name) or a head noun of a person, a body, an outlet or a document ("a new vote":
+    no)."""
+    plain = _plain_np(np)
+    if not plain:
+        return False
+    words = plain.split()
+    if any(w[:1].isupper() for w in words):
+        return True
+    head = words[-1].lower()
+    return head in _ACTOR_HEADS or head.removesuffix("s") in _ACTOR_HEADS
+
+
 def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     """Attribution after a quote: "…,” he said / the official said / said Jane Roe."""
     text = ctx.text
@@ -1221,7 +1247,12 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         np = m.group("np").strip()
         if re.fullmatch(_PRON, np):
             return _Speaker(pronoun=np.lower(), at=m.start("np"))
-        sp = _noun_speaker(ctx, m.group("np"), m.start("np"))
+        if m.group("v").lower() in HEARER_FORMS and not _actor_noun_phrase(np):
+            # "“…,” urged a new vote": after a verb that takes an object, a phrase naming
+            # no one is that object, not an inverted subject (issue 17)
+            sp = _Speaker()
+        else:
+            sp = _noun_speaker(ctx, m.group("np"), m.start("np"))
         if sp:
             return sp
     m = _AFTER_ACCORDING.match(text, end, tail_end)
