@@ -78,7 +78,13 @@ logger = logging.getLogger(__name__)
 # 17: "A spokeswoman for X said" gives the spokeswoman; a name modifying a noun is no
 #     antecedent; "did not dispute", "never denied", "did not just find" are no denials, a
 #     negative subject ("None of them has said") is.
-EXTRACTOR_VERSION = "20"
+# 21: credited headlines and markup values are no quotes; labelling verbs (portray, cast...);
+#     described speakers keep their words as the role, digest lines, participle and reported
+#     clause quotes (quotes); "according to X" as a clause, "In [a poll]", relative and copular
+#     cues, transcript turns (indirect); surname gender, described interrupting reporters,
+#     "it" after an unheld proper noun (coref); "the group" and described businesses link only
+#     to an organisation the text ties them to (entities).
+EXTRACTOR_VERSION = "21"
 
 _T = TypeVar("_T")
 
