@@ -171,11 +171,12 @@ def tolls(keys: list[str], days: dict[str, str] | None = None) -> list[Conflict]
         "else": [toll_quantity("else", "One", 1, "killed")],
     }
     facts = [ArticleFacts(article_id=ArticleId(k), quantities=qs.get(k, [])) for k in keys]
-    sim = _Similarity([z.sentence for k in keys for z in read_zero_tolls(ArticleId(k), TOLL[k])]
+    zeros = {a.id: read_zero_tolls(a.id, a.text) for a in arts}
+    sim = _Similarity([z.sentence for zs in zeros.values() for z in zs]
                       + [TOLL[k] for k in keys if k in qs])  # fmt: skip
     roots = {ArticleId(k): ArticleId(k) for k in keys}
     on = {ArticleId(k): v for k, v in (days or {}).items()}
-    return toll_conflicts(arts, facts, sim, roots, on)
+    return toll_conflicts(arts, facts, zeros, sim, roots, on)
 
 
 def test_none_killed_against_a_toll_of_the_same_blast_is_a_toll_conflict() -> None:

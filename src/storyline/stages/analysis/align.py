@@ -2338,7 +2338,8 @@ def align(
     )
     # one quote given to two named people; none hurt vs a toll (stages/analysis/disputes.py)
     conflicts += speaker_conflicts([q for f in facts for q in f.quotes], entities, texts, roots)
-    zero_sentences = [z.sentence for a in articles for z in read_zero_tolls(a.id, a.text)]
+    zeros = {a.id: read_zero_tolls(a.id, a.text) for a in articles}
+    zero_sentences = [z.sentence for zs in zeros.values() for z in zs]
     if zero_sentences:
         toll_sentences = [
             sentence_text(texts.get(q.cite.article, ""), q.cite.start)
@@ -2348,7 +2349,7 @@ def align(
         ]
         toll_sim = _Similarity(zero_sentences + toll_sentences)
         conflicts += toll_conflicts(
-            articles, facts, toll_sim, roots, _article_days(articles, by_id)
+            articles, facts, zeros, toll_sim, roots, _article_days(articles, by_id)
         )
     outlets = {a.id: a.outlet or a.source for a in articles}
     for conflict in conflicts:

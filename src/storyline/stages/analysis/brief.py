@@ -918,14 +918,15 @@ def _sides_at(cite: Cite, conflict: Conflict) -> set[int]:
     return {i for i, sd in enumerate(conflict.sides) if any(_overlaps(cite, x) for x in sd.cites)}
 
 
-def disputed_at(cites: Iterable[Cite], alignment: Alignment, kinds: Iterable[str]) -> bool:
-    """Whether a span of ``cites`` holds one side of a conflict of one of ``kinds`` that the
-    brief may state (at or above the threshold, different sources on each side:
-    ``_outlet_conflicts``)."""
+def stated_conflicts(alignment: Alignment, kinds: Iterable[str]) -> list[Conflict]:
+    """The conflicts of one of ``kinds`` that the brief may state (at or above the
+    threshold, different sources on each side: ``_outlet_conflicts``)."""
     wanted = set(kinds)
-    conflicts = [
-        c for c in _outlet_conflicts(alignment.conflicts, alignment.roots) if c.kind in wanted
-    ]
+    return [c for c in _outlet_conflicts(alignment.conflicts, alignment.roots) if c.kind in wanted]
+
+
+def disputed_at(cites: Iterable[Cite], conflicts: Sequence[Conflict]) -> bool:
+    """Whether a span of ``cites`` holds one side of one of ``conflicts``."""
     return any(_sides_at(x, c) for x in cites for c in conflicts)
 
 

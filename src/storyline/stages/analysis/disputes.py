@@ -345,6 +345,7 @@ def _days_apart(x: str | None, y: str | None) -> int | None:
 def toll_conflicts(
     articles: Sequence[Article],
     facts: Sequence[ArticleFacts],
+    zeros: Mapping[ArticleId, Sequence[ZeroToll]],
     sim: Callable[[str, str], float],
     roots: Mapping[ArticleId, ArticleId],
     days: Mapping[ArticleId, str],
@@ -353,15 +354,19 @@ def toll_conflicts(
     the same event: sentences alike, the zero's event noun in the toll's sentence, reports at
     most ``TOLL_DAYS`` apart and the zero not the earlier report (a first "no one was hurt"
     and a later toll is news that moved, not a dispute). An article that says both (a toll
-    and "no one was hurt": of different people or moments) is on no side of that frame."""
+    and "no one was hurt": of different people or moments) is on no side of that frame.
+    ``zeros``: each article's ``read_zero_tolls``, read once by the caller."""
     texts = {a.id: a.text for a in articles}
-    zeros = {a.id: read_zero_tolls(a.id, a.text) for a in articles}
     tolls: dict[ArticleId, list[Quantity]] = defaultdict(list)
+    toll_sentence: dict[tuple[ArticleId, int], str] = {}  # each toll's sentence, split once
     for f in facts:
         for q in f.quantities:
             least = q.low if q.low is not None else q.value or 0
             if q.frame in HARM_FRAMES and least >= 1 and q.hedge != "up_to":
                 tolls[q.cite.article].append(q)
+                toll_sentence[(q.cite.article, q.cite.start)] = sentence_text(
+                    texts.get(q.cite.article, ""), q.cite.start
+                )
     conflicts: list[Conflict] = []
     for frame in sorted(HARM_FRAMES):
         zero_side: list[ZeroToll] = []
@@ -377,7 +382,7 @@ def toll_conflicts(
                     gap = _days_apart(days.get(aid), days.get(q.cite.article))
                     if gap is not None and (gap > 0 or gap < -TOLL_DAYS):
                         continue  # the zero came first (news that moved), or two events
-                    qs = sentence_text(texts.get(q.cite.article, ""), q.cite.start)
+                    qs = toll_sentence[(q.cite.article, q.cite.start)]
                     if sim(z.sentence, qs) < (TOLL_SIMILARITY if z.event else BARE_SIMILARITY):
                         continue
                     words = re.findall(r"[a-z]+", qs.lower())

@@ -35,7 +35,7 @@ from storyline.models import (
     StoryReport,
 )
 from storyline.stages.analysis.align import Alignment, align
-from storyline.stages.analysis.brief import build_brief, disputed_at
+from storyline.stages.analysis.brief import build_brief, disputed_at, stated_conflicts
 from storyline.stages.analysis.outlets import compare_outlets
 from storyline.stages.analysis.profile import CONTESTED, build_profile
 from storyline.stages.analysis.statements import Meaning
@@ -58,11 +58,10 @@ def _disputed_profile(profile: Profile, alignment: Alignment) -> Profile:
     someone else): the profile repeats the brief's facts and must not state as settled what
     outlets dispute. The other kinds' claims are marked by ``align`` itself; a span merely
     overlapping their sides may hold an agreed value ("23 Somali pirates": the count)."""
+    stated = stated_conflicts(alignment, ("toll", "speaker"))
     for values in profile.fields.values():
         for v in values:
-            if not v.value.endswith(CONTESTED) and disputed_at(
-                v.cites, alignment, ("toll", "speaker")
-            ):
+            if not v.value.endswith(CONTESTED) and disputed_at(v.cites, stated):
                 v.value += CONTESTED
     return profile
 
