@@ -50,6 +50,8 @@ def test_plural_speakers_reporting_he_or_she_point_outside_the_brief() -> None:
     assert clean_sentence(
         "Inspectors say they found the ferry timetables in a rival line's office."
     )
+    # one speaker before an auxiliary ending in "s": "has", "was" are no plural nouns
+    assert clean_sentence("The harbour master has said he will close the northern pier on Friday.")
 
 
 def test_reported_speech_that_is_no_clause_is_not_shown() -> None:

@@ -43,9 +43,9 @@ def test_headline_with_a_full_stop_still_ends_the_name_at_its_verb(mode: str) ->
 
 
 def test_all_title_case_line_reads_as_a_headline() -> None:
-    assert entities_module._all_title_case("Marta Quillon Slams Harbour Board Over Ferry Fares.")
-    assert not entities_module._all_title_case("Marta Quillon said the fares were too high.")
-    assert not entities_module._all_title_case("Marta Quillon Slams Board.")  # four words
+    assert entities_module.title_case_line("Marta Quillon Slams Harbour Board Over Ferry Fares.")
+    assert not entities_module.title_case_line("Marta Quillon said the fares were too high.")
+    assert not entities_module.title_case_line("Marta Quillon Slams Board.")  # four words
 
 
 @pytest.mark.model
@@ -126,7 +126,7 @@ def _in_headline_run_by_scan(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
-    if not line or (line[-1] in '.!?"”' and not entities_module._all_title_case(line)):
+    if not line or (line[-1] in '.!?"”' and not entities_module.title_case_line(line)):
         return False
     small = entities_module.TITLE_CASE_SMALL_WORDS
     run: list[tuple[int, int]] = []

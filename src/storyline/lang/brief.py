@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 __all__ = [
+    "BARE_VERB_BEFORE",
     "CLAUSE_OPENERS",
     "CONNECTIVE_OPENERS",
     "COORDINATORS",
@@ -75,6 +76,11 @@ FALL_WORDS: frozenset[str] = frozenset(
 )  # fmt: skip
 FALL_PHRASE = "the length of {poss}fall"
 
+# Words whose next word is a bare verb ("to examine", "will try", "did not say"): the brief
+# reads such a word as a verb of the sentence when it compares two outlets' facts.
+BARE_VERB_BEFORE: frozenset[str] = frozenset(
+    {"to", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "did"}
+)
 # What a counted noun is called when it stands for people in general.
 PEOPLE_WORDS: frozenset[str] = frozenset({"people", "persons", "person", "individuals"})
 

@@ -100,6 +100,7 @@ __all__ = [
     "NOT_A_SPEAKER_WORDS",
     "NOT_CLAUSE_START_WORDS",
     "NOT_CONDITIONAL_IF",
+    "NOT_CONDITIONAL_IF_AFTER",
     "NOT_IN_SUBJECT_GAP",
     "NOT_VERB_TRIGGER_WORDS",
     "OBJECT_CONTENT_VERBS",
@@ -165,6 +166,7 @@ __all__ = [
     "WEEKDAY_ABBREVIATIONS",
     "WHETHER_IF_HEADS",
     "WHETHER_IF_LEMMAS",
+    "WHETHER_IF_PARTICLE_LEMMAS",
     "WORDING_LEMMAS",
     "Pronoun",
     "alternation",
@@ -512,6 +514,13 @@ HYPOTHETICAL_CUES: tuple[str, ...] = (
     "suppose", "supposing", "imagine", "hypothetically", "in the event that", "in the event of",
     "what if", "had it not been for", "were it not for", "if only",
 )  # fmt: skip
+# The words before an "if" that is no condition, for the parse ("even if", "as if"; not
+# "what if", a hypothetical's cue).
+NOT_CONDITIONAL_IF_AFTER: frozenset[str] = frozenset(
+    cue.split()[0]
+    for cue in NOT_CONDITIONAL_IF
+    if cue.endswith(" if") and cue not in HYPOTHETICAL_CUES
+)
 # Modal auxiliaries that, with an "if" clause or "have" + participle, make a hypothetical.
 HYPOTHETICAL_MODALS: tuple[str, ...] = ("would", "could", "might", "wouldn't", "couldn't")
 # Verbs that put the content as a question ("asked whether …").
@@ -1453,6 +1462,9 @@ WHETHER_IF_LEMMAS: frozenset[str] = frozenset({
     "unclear", "doubt", "question", "learn", "judge", "assess", "evaluate",
     "examine", "investigate", "consider", "remember", "recall", "inquire", "gauge", "test",
 })  # fmt: skip
+# The lemmas of ``WHETHER_IF_HEADS`` read with their particle "out" ("find out if C", "figure
+# out if C"): alone, "find"/"figure" before "if" set a condition ("if you find it, …").
+WHETHER_IF_PARTICLE_LEMMAS: frozenset[str] = frozenset({"find", "figure"})
 
 # -- stances (stances.py) ------------------------------------------------------------------------
 

@@ -65,6 +65,7 @@ from storyline.lang import (
 )
 from storyline.lang.actions import EVENT_ACTIONS
 from storyline.lang.brief import (
+    BARE_VERB_BEFORE,
     CLAUSE_OPENERS,
     CONNECTIVE_OPENERS,
     COORDINATORS,
@@ -323,9 +324,7 @@ def _other_pronoun_reported(text: str) -> bool:
         nxt = words[i + 1 : i + 3]
         if nxt[:1] == ["that"]:
             nxt = nxt[1:]
-        before = words[i - 1]
-        plural = before.endswith("s") and not before.endswith(("ss", "'s", "’s"))
-        return plural and bool(nxt) and nxt[0] in _SINGULAR_PRONOUNS
+        return _plural_word(words[i - 1]) and bool(nxt) and nxt[0] in _SINGULAR_PRONOUNS
     return False
 
 
@@ -521,12 +520,6 @@ def _same_count(a: str, b: str) -> bool:
     return len(shared) >= SAME_FACT_MIN - 1
 
 
-# verbs whose next word is a bare verb: "to examine", "will try", "did not say"
-_BARE_VERB_BEFORE = frozenset(
-    {"to", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "did"}
-)
-
-
 def _verbs(text: str) -> frozenset[str]:
     """The words of a sentence that are surely verbs with a meaning of their own, stemmed:
     past forms ("appointed", "met"), and bare verbs after "to" or a modal ("to examine",
@@ -540,7 +533,7 @@ def _verbs(text: str) -> frozenset[str]:
         if low in IRREGULAR_VERB_FORMS:
             out.add(IRREGULAR_VERB_FORMS[low].rstrip("e"))
         elif (low.endswith("ed") and len(low) > 4) or (
-            i > 0 and words[i - 1].lower() in _BARE_VERB_BEFORE and low.isalpha()
+            i > 0 and words[i - 1].lower() in BARE_VERB_BEFORE and low.isalpha()
         ):
             out.add(_stem(low).rstrip("e"))
     return frozenset(out)
@@ -1129,8 +1122,14 @@ _EXPLETIVE_IT = re.compile(
 def _plural_speaker(speaker: str | None) -> bool:
     """Whether a speaker is plural by its last word ("Hydrologists", "Security officials")."""
     words = (speaker or "").split()
-    last = words[-1].lower() if words else ""
-    return last.endswith("s") and not last.endswith(("ss", "'s", "’s")) and len(last) > 3
+    return bool(words) and _plural_word(words[-1])
+
+
+def _plural_word(word: str) -> bool:
+    """Whether a word reads as a plural noun by its ending: "officials", not "boss", "Roe's",
+    nor the short "has", "was", "his" ("the minister has said he …" is one person)."""
+    low = word.lower()
+    return low.endswith("s") and not low.endswith(("ss", "'s", "’s")) and len(low) > 3
 
 
 def _clause_goes_on(text: str, end: int) -> bool:

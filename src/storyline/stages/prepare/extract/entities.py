@@ -953,7 +953,7 @@ def _in_headline_run(text: str, start: int, end: int) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
     if _in_quoted_title(line, start - line_start, end - line_start):
         return True
-    if not line or (line[-1] in '.!?"”' and not _all_title_case(line)):
+    if not line or (line[-1] in '.!?"”' and not title_case_line(line)):
         return False
     starts, runs = _title_runs(line)
     # the one maximal run that could hold the span: the last one starting at or before it
@@ -973,7 +973,7 @@ def _in_quoted_title(line: str, start: int, end: int) -> bool:
     closes = [i for i in (line.find("”", end), line.find('"', end)) if i >= 0]
     if not closes or '"' in line[opened + 1 : start] or "”" in line[opened + 1 : start]:
         return False
-    return _all_title_case(line[opened + 1 : min(closes)])
+    return title_case_line(line[opened + 1 : min(closes)])
 
 
 @functools.lru_cache(maxsize=8)
@@ -997,18 +997,14 @@ def _title_runs(line: str) -> tuple[list[int], list[tuple[int, int, int]]]:
 
 
 @functools.lru_cache(maxsize=8)
-def _all_title_case(line: str) -> bool:
-    """A line of more than four words, each capitalised but the small ones: a headline even
-    when it ends with a full stop (some outlets print one)."""
+def title_case_line(line: str) -> bool:
+    """Whether a line is set in title case, a headline's or a title's: more than four words,
+    each capitalised but the small ones, even when it ends with a full stop (some outlets
+    print one)."""
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line)]
     return len(words) > 4 and all(
         w[:1].isupper() or w.lower() in TITLE_CASE_SMALL_WORDS for w in words
     )
-
-
-def title_case_line(line: str) -> bool:
-    """Whether a line is set in title case, a headline's or a title's (``_all_title_case``)."""
-    return _all_title_case(line)
 
 
 # (an apostrophe after the first letter may open another capital: "D’Souza", "O'Hara")

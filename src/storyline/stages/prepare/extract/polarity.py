@@ -67,10 +67,12 @@ from storyline.lang.en import (
     NEGATION_ADVERBS,
     NEGATION_LIMITERS,
     NEGATIVE_SUBJECTS,
+    NOT_CONDITIONAL_IF_AFTER,
     OPEN_CONTENT_TOKENS,
     OPEN_CONTENT_WORDS,
     WHETHER_IF_HEADS,
     WHETHER_IF_LEMMAS,
+    WHETHER_IF_PARTICLE_LEMMAS,
 )
 from storyline.lang.frames import NUMBER_WORDS
 from storyline.models import Polarity, Quote
@@ -488,7 +490,7 @@ def _parse_condition(mark: Token) -> bool:
     relative clause ("which, unless …, will be"), nor an "if" right after a verb of knowing or
     asking ("did not know if C", "asked him if C", "find out if C": whether)."""
     doc, clause = mark.doc, mark.head
-    if mark.i > 0 and doc[mark.i - 1].lower_ in ("even", "as"):
+    if mark.i > 0 and doc[mark.i - 1].lower_ in NOT_CONDITIONAL_IF_AFTER:
         return False
     head = clause.head
     if head.dep_ == "relcl" or any(
@@ -501,7 +503,7 @@ def _parse_condition(mark: Token) -> bool:
     if any(t.pos_ != "PRON" and t.lower_ != "out" for t in between):
         return True
     lemma = head.lemma_.lower()
-    if lemma in ("find", "figure"):
+    if lemma in WHETHER_IF_PARTICLE_LEMMAS:
         return not any(t.lower_ == "out" for t in between)
     return lemma not in WHETHER_IF_LEMMAS
 
