@@ -237,17 +237,18 @@ def test_a_long_article_is_split_into_sentences_once_for_all_its_quotes(
 ) -> None:
     """The brief looks near every quote's cite; splitting the whole article again for each
     quote made a long article's brief quadratic (issue 21's worst case took minutes)."""
+    from storyline import text as text_module
     from storyline.stages.analysis import brief
 
     calls: list[int] = []
-    real = brief.sentence_spans
+    real = text_module.sentence_spans
 
     def counting(text: str) -> Iterator[tuple[int, int]]:
         calls.append(1)
         return real(text)
 
-    monkeypatch.setattr(brief, "sentence_spans", counting)
-    brief._spans_of.cache_clear()
+    monkeypatch.setattr(text_module, "sentence_spans", counting)
+    text_module.sentence_index.cache_clear()
     text = " ".join(f'Pier {i} shut. "We stay open," Jana Roe said on day {i}.' for i in range(200))
     for i in range(200):
         at = text.index(f'"We stay open," Jana Roe said on day {i}.')

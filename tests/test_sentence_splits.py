@@ -98,3 +98,15 @@ def test_speaker_kept_across_a_bracketed_state(mode: str) -> None:
     assert [(q.text, q.speaker) for q in found if q.kind == "indirect"] == [
         ("the ferry must run on Sundays", "Mara Quill")
     ]
+
+
+def test_sentence_at_finds_the_sentence_holding_an_offset() -> None:
+    from storyline.text import sentence_at, sentence_index
+
+    text = "The ferry left at noon.  It docked at six. "
+    spans, starts = sentence_index(text)
+    assert spans == ((0, 23), (25, 42)) and starts == (0, 25)
+    assert sentence_at(text, 0) == (0, 23)
+    assert sentence_at(text, 30) == (25, 42)
+    assert sentence_at(text, 24) is None  # the space between two sentences
+    assert sentence_at(text, 42) is None

@@ -129,7 +129,7 @@ from storyline.models import (
 from storyline.stages.analysis.align import Alignment
 from storyline.stages.analysis.relations import read_frame
 from storyline.stages.prepare.extract.dates import is_furniture
-from storyline.text import normalize_text, sentence_spans, tokens
+from storyline.text import normalize_text, sentence_at, sentence_index, sentence_spans, tokens
 
 BRIEF_MAX = 10
 BRIEF_MIN = 5
@@ -1298,7 +1298,7 @@ def _names_given(text: str, cite: Cite, named: set[str]) -> bool:
     Lucinda Marsh"): one person, twice."""
     a, b = _near_sentences(text, cite)
     own = _overlapping(text, cite.start, cite.end)
-    spans, _ = _spans_of(text)
+    spans, _ = sentence_index(text)
     if own:
         a, b = spans[own[0]][0], spans[own[-1]][1]
     return bool(named - {""} & {w.lower().strip(".'’") for w in _WORD.findall(text[a:b])})
@@ -1334,18 +1334,9 @@ def _opening_case(text: str, article: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=16)
-def _spans_of(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
-    """An article's sentence spans and their starts, split once: the brief looks near every
-    quote's cite, and splitting the whole article per quote made a long article's brief
-    quadratic (minutes for thousands of quoted lines)."""
-    spans = tuple(sentence_spans(text))
-    return spans, tuple(a for a, _ in spans)
-
-
 def _overlapping(text: str, start: int, end: int) -> list[int]:
     """Indices of the sentences of ``text`` that overlap [start, end)."""
-    spans, starts = _spans_of(text)
+    spans, starts = sentence_index(text)
     i = max(0, bisect.bisect_right(starts, start) - 1)
     out: list[int] = []
     while i < len(spans) and spans[i][0] < end:
@@ -1355,16 +1346,9 @@ def _overlapping(text: str, start: int, end: int) -> list[int]:
     return out
 
 
-def _sentence_at(text: str, at: int) -> tuple[int, int] | None:
-    """The sentence of ``text`` holding offset ``at``, if any."""
-    spans, starts = _spans_of(text)
-    i = bisect.bisect_right(starts, at) - 1
-    return spans[i] if i >= 0 and spans[i][0] <= at < spans[i][1] else None
-
-
 def _sentence_ending(text: str, at: int) -> tuple[int, int] | None:
     """The sentence of ``text`` that offset ``at`` falls in or closes (a < at <= b)."""
-    spans, starts = _spans_of(text)
+    spans, starts = sentence_index(text)
     i = bisect.bisect_left(starts, at) - 1
     return spans[i] if i >= 0 and spans[i][0] < at <= spans[i][1] else None
 
@@ -1390,7 +1374,7 @@ def reported_by_speech(text: str, cite: Cite) -> bool:
     sentence: one of the last words before it ("Roe said that …", "according to Roe, …") or
     of the first words after it ("…, police said in a statement"). A wish, a belief or a
     headline's colon ("He seems to want …", "Agency: …") is not someone saying it."""
-    own = _sentence_at(text, cite.start)
+    own = sentence_at(text, cite.start)
     s = own[0] if own else cite.start
     last = _sentence_ending(text, cite.end)
     e = last[1] if last else cite.end
@@ -1411,7 +1395,7 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 
 def _near_sentences(text: str, cite: Cite) -> tuple[int, int]:
     """From the sentence before a cite to the sentence after it: where its attribution is."""
-    spans, _ = _spans_of(text)
+    spans, _ = sentence_index(text)
     own = _overlapping(text, cite.start, cite.end)
     if not own:
         return cite.start, cite.end
@@ -1475,7 +1459,7 @@ def written_speaker(q: Quote, text: str) -> str | None:
     m = found[0]
     at, end = a + m.start(), a + m.end()
     if re.match(r"[A-Z][\w.-]*['’]s\b", speaker):
-        held = _sentence_at(text, at)
+        held = sentence_at(text, at)
         ss = held[0] if held else a
         owner = re.search(r"(?:[A-Z][\w.'’-]*\s+)+$", text[max(ss, at - 60) : at])
         return (owner.group() + speaker) if owner else speaker
@@ -1523,7 +1507,7 @@ def joint_speaker(q: Quote, text: str) -> str | None:
         return None
     who = rf"(?:{re.escape(name)}|{re.escape(words[-1])})"
     pair = re.compile(rf"(?<![\w’'])(?:{who}\s+and\s+{_NAME}|{_NAME}\s+and\s+{who})(?![\w’'])")
-    spans, _ = _spans_of(text)
+    spans, _ = sentence_index(text)
     own = _overlapping(text, q.cite.start, q.cite.end)
     if not own:
         return None
@@ -1645,7 +1629,7 @@ def _numeric(conflict: Conflict) -> tuple[str, str] | None:
 
 
 def _sentence_of(text: str, cite: Cite) -> tuple[int, int]:
-    return _sentence_at(text, cite.start) or (cite.start, cite.end)
+    return sentence_at(text, cite.start) or (cite.start, cite.end)
 
 
 def _measure_phrase(conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
