@@ -2690,8 +2690,10 @@ _TITLE_MODIFIES = re.compile(rf"[”»\"’']?[ \t]+(?:{alternation(TITLE_MODIFI
 # end (not a sentence's period: "those “both tired and angry” by Roe.") is capitalised, so
 # "“We will win,” by Roe's account" is not one (PolNeAR train: a newsletter's list of linked
 # headlines, a dozen false quotes in one article).
+# A headline ending in a nested quotation ("“Roe is leaving ‘Tides,’” by …") has its comma
+# before the inner closing mark.
 _BYLINE_AFTER = re.compile(
-    r"(?:(?<=,)[”»\"']{0,2}|[”»\"']{0,2}[ \t]*,)[ \t]+by[ \t]+(?:the[ \t]+)?"
+    r"(?:(?:(?<=,)|(?<=,[’']))[”»\"']{0,2}|[”»\"']{0,2}[ \t]*,)[ \t]+by[ \t]+(?:the[ \t]+)?"
     r"(?:[A-Z][\w’'&.-]*[ \t]+){0,6}[A-Z][\w’'&.-]*(?<!\.)[ \t]*(?::|https?://|$)",
     re.M,
 )
@@ -2746,6 +2748,37 @@ def _named_subject(ctx: _Ctx, start: int, end: int) -> bool:
         and roots[0].dep_ in ("nsubj", "nsubjpass")
         and roots[0].head.lemma_ not in SPEECH_LEMMAS
     )
+
+
+# Lemmas of a verb that makes a quotation under it someone's words: speech, labelling
+# ("who calls Roe a “sham”") and wording verbs ("who vowed to “fix the tolls”").
+_QUOTING_LEMMAS = SPEECH_LEMMAS | LABELLING_LEMMAS | WORDING_LEMMAS | ATTRIBUTION_SPEECH_VERBS
+
+
+def _in_speaker_phrase(ctx: _Ctx, start: int, end: int) -> bool:
+    """A partial quotation inside the subject of a verb of saying, under no verb of saying of
+    its own: a term in the speaker's description ("said Lena Varga, one of the original “big
+    four” negotiators", "said Roe, whose new book profiles “rebellious” mayors"), not the
+    content the verb reports. "Roe, who calls the plan “a sham,” said" keeps its quotation:
+    the relative clause's verb quotes it. Issue 17: PolNeAR attributes no such term."""
+    if ctx.doc is None:
+        return False
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    outside = [t for t in span if not span.start <= t.head.i < span.end and not t.is_punct]
+    if len(outside) != 1 or outside[0].head.i == outside[0].i:
+        return False
+    node = outside[0].head
+    while node.head.i != node.i:
+        if node.lemma_.lower() in _QUOTING_LEMMAS:
+            return False
+        if node.dep_ in ("nsubj", "nsubjpass") and node.head.lemma_.lower() in SPEECH_LEMMAS:
+            # a named speaker, not a parse that makes a noun before a parenthetical "…, said
+            # Roe, …" the verb's subject ("Any “clear” reading, said Roe, would …")
+            return node.pos_ == "PROPN" or node.ent_type_ in ("PERSON", "ORG")
+        node = node.head
+    return False
 
 
 # A possessive or a word before a name's slot right before a quotation mark: "Fox's “…”",
@@ -2909,6 +2942,8 @@ def extract_quotes(
                 or _named_subject(qc, f.start, f.end)
             )
         ):
+            continue
+        if f.kind == "partial" and not f.words and _in_speaker_phrase(qc, f.start, f.end):
             continue
         ent = f.sp.entity
         name, role = (ent.name, f.sp.role or ent.role) if ent is not None else (f.sp.text, None)
