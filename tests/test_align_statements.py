@@ -475,3 +475,29 @@ def test_a_verb_object_is_read_outside_relative_clauses() -> None:
         ("meet", ["ivo", "penn", "senator"]),
         ("visit", ["harbour", "kestrel", "works"]),
     ]
+
+
+def test_a_date_written_month_first_gives_its_day_and_year() -> None:
+    # "March 9, 2021" and "9 March 2021" are one date: the comma before the year is no
+    # thousands separator, so the clause's values are a day and a year, not 92021
+    _arts, found = _statements(
+        "The Varno harbour bridge was closed to lorries on March 9, 2021 after the storm.",
+        "The Varno harbour bridge was closed to lorries on 9 March 2021 after the storm.",
+    )
+    (st,) = found
+    assert len(st.cites) == 2
+    # another day of that month is another fact
+    _arts, found = _statements(
+        "The Varno harbour bridge was closed to lorries on March 9, 2021 after the storm.",
+        "The Varno harbour bridge was closed to lorries on 12 March 2021 after the storm.",
+    )
+    assert found == []
+
+
+def test_a_comma_joins_a_number_only_as_thousands() -> None:
+    from storyline.stages.analysis.statements import _tokens, _values_of
+
+    text = "Crews moved 2, 000 sacks and 1,200,000 litres in rounds 3, 4 on May 2, 2020."
+    toks = _tokens(text, 0, len(text))
+    values = [v for t in toks for v in _values_of(text, t)]
+    assert values == ["2000", "1200000", "3", "4", "m5", "2", "y2020"]

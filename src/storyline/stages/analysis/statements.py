@@ -255,6 +255,22 @@ def _value(word: str) -> str | None:
     return None
 
 
+# A number as the values a clause gives are read: a comma goes on with it only before a group
+# of three digits, as thousands are written ("2, 000"); "November 22, 2013" gives a day and a
+# year, as "22 November 2013" does, not 222013, and "rounds 3, 4" two numbers.
+_NUMBER_PART = re.compile(r"\.?\d+(?:(?:[.:]\s?|[-–/])\d+|,\s?\d{3}(?!\d))*(?:st|nd|rd|th)?")
+
+
+def _values_of(text: str, t: _Token) -> list[str]:
+    """The values a number token gives a clause's values (``_Sentence.values``, compared by
+    ``_agree``): its own, or, for a token read across a comma that is no thousands separator,
+    each number's. The token itself, matched between clauses, keeps its one value."""
+    raw = text[t.start : t.end]
+    if t.value is None or "," not in raw or not raw[:1].isdigit():
+        return [t.value] if t.value is not None else []
+    return [v for m in _NUMBER_PART.finditer(raw) if (v := _value(m.group())) is not None]
+
+
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     stops = stop_words()
     out: list[_Token] = []
@@ -323,8 +339,9 @@ def _candidates(
                     # unit or clock: "at 1353 (1023 GMT)"), not the clause's own fact
                     asides = [m.span() for m in _BRACKETS.finditer(a.text, c0, c1)]
                     values = {
-                        t.value for t in toks
+                        v for t in toks
                         if t.value and not any(b0 <= t.start < b1 for b0, b1 in asides)
+                        for v in _values_of(a.text, t)
                     }  # fmt: skip
                     placed = _verb_positions(toks, asides + _aside_spans(a.text, c0, c1))
                     verbs = tuple(dict.fromkeys(lemma for _k, lemma in placed))
