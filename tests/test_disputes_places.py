@@ -1,0 +1,88 @@
+"""Outlets that put one event in two different countries or US states
+(stages/analysis/disputes.py, ``place_conflicts``). The sentences are made up for the
+project; the towns are invented, the countries and states are real names (the gazetteer's)."""
+
+from __future__ import annotations
+
+from storyline.models import Article, ArticleId, Conflict
+from storyline.stages.analysis.align import _Similarity
+from storyline.stages.analysis.brief import _conflict_sentence
+from storyline.stages.analysis.disputes import place_conflicts, read_places
+
+TEXTS = {
+    "p": "A strong earthquake struck in Peru on Sunday, flattening homes in the town of Arvello.",
+    "b": "A strong earthquake struck in Bolivia on Sunday, flattening homes around Arvello.",
+    "p2": "The earthquake hit near Arvello, Peru, on Sunday, and homes were flattened.",
+    # the quake felt in a neighbour: the place is the verb "felt"'s
+    "felt": "A strong earthquake on Sunday flattened homes; shaking was felt in Bolivia.",
+    # names both countries for the quake: it tells of two things, on no side
+    "both": "A strong earthquake struck in Peru on Sunday and a quake struck in Bolivia too.",
+    # names the other country elsewhere: it knows of it
+    "knows": "A strong earthquake struck in Bolivia on Sunday. Aid came from Peru.",
+    # a town and its region are never compared: only a country against a country
+    "town": "A strong earthquake struck in Arvello on Sunday, flattening homes.",
+    # born in another country: the place is the verb "born"'s
+    "born": "A strong earthquake struck on Sunday. The mayor, born in Chile, ordered help.",
+    # two US states for one arrest
+    "oh": "Police arrested the suspect in Ohio on Friday after a long search for the driver.",
+    "in": "Police arrested the suspect in Indiana on Friday after a long search for the driver.",
+    # a state and its country: two levels, never compared
+    "us": "Police arrested the suspect in the United States on Friday after a long search.",
+}
+
+
+def articles(ids: list[str]) -> list[Article]:
+    return [
+        Article(id=ArticleId(i), source=f"https://{i}.example/x", text=TEXTS[i], raw=TEXTS[i],
+                title="", outlet=i.upper())
+        for i in ids
+    ]  # fmt: skip
+
+
+def conflicts(ids: list[str], days: dict[str, str] | None = None) -> list[Conflict]:
+    arts = articles(ids)
+    readings = [r for a in arts for r in read_places(a.id, a.text)]
+    sim = _Similarity([r.sentence for r in readings])
+    roots = {a.id: a.id for a in arts}
+    day = {ArticleId(k): v for k, v in (days or {}).items()}
+    return place_conflicts(arts, readings, sim, roots, day)
+
+
+def test_reads_the_country_an_action_is_placed_in() -> None:
+    got = [(r.action, r.level, r.value, r.text) for r in read_places(ArticleId("p2"), TEXTS["p2"])]
+    assert got == [("quake", "country", "Peru", "Peru")]
+    assert not read_places(ArticleId("felt"), TEXTS["felt"])
+    assert not read_places(ArticleId("town"), TEXTS["town"])
+    born = read_places(ArticleId("born"), TEXTS["born"])
+    assert not born
+
+
+def test_two_countries_for_one_quake_are_a_place_conflict() -> None:
+    got = conflicts(["p", "b"])
+    assert len(got) == 1 and got[0].kind == "place"
+    assert got[0].topic == "Where the quake happened"
+    assert [s.claim for s in got[0].sides] == ["Bolivia", "Peru"]
+    assert got[0].confidence >= 0.5
+    text = _conflict_sentence(got[0], {"p": "P", "b": "B"}, ["p", "b"], TEXTS).text
+    assert text == "Outlets differ on where the quake happened: Bolivia (B) vs Peru (P)."
+    assert len(conflicts(["p2", "b"])) == 1  # "near Arvello, Peru": Peru
+
+
+def test_a_place_felt_named_twice_known_or_of_another_level_is_no_side() -> None:
+    assert not conflicts(["p", "felt"])
+    assert not conflicts(["both", "p"])
+    assert not conflicts(["both", "b"])
+    assert not conflicts(["knows", "p"])
+    assert not conflicts(["town", "p"])
+    assert not conflicts(["us", "oh"])
+
+
+def test_two_states_for_one_arrest_and_reports_far_apart() -> None:
+    got = conflicts(["oh", "in"])
+    assert len(got) == 1 and got[0].topic == "Where the arrest happened"
+    assert not conflicts(["oh", "in"], days={"oh": "2031-03-01", "in": "2031-04-20"})
+    assert len(conflicts(["oh", "in"], days={"oh": "2031-03-01", "in": "2031-03-02"})) == 1
+
+
+def test_the_same_place_told_twice_is_no_conflict() -> None:
+    assert not conflicts(["p", "p2"])
