@@ -454,10 +454,11 @@ def _toll_conflict(
 
 # -- where it happened -----------------------------------------------------------------------
 
-# The prepositions that put an action at a place ("struck in Iran", "arrested near
-# Texas"): a closed class. "from" (where someone comes from), "to" and "toward" (where they
-# go) never place the action itself.
-_PLACE_PREPOSITIONS = ("in", "at", "near", "inside", "outside", "across", "off")
+# The prepositions that put an action inside a place ("struck in Iran", "arrested at
+# Texas"): a closed class. "near", "off", "outside", "across" place it beside or beyond
+# the place (a quake "near Iraq's border" is in Iran), "from" and "to" are where someone
+# comes from or goes: none of them is read.
+_PLACE_PREPOSITIONS = ("in", "at", "inside")
 _CAP = r"[A-Z][\w'’.-]*"
 # A part of a place named by its quarter ("in southern Iran", "in north-west Peru"): the
 # compass words, a closed class.
@@ -561,9 +562,9 @@ def _near_actions(words: Sequence[str]) -> set[str]:
 
 def read_places(article: ArticleId, text: str) -> list[PlaceReading]:
     """Each clause that puts one of the story's actions (``lang.actions``) in a country or a
-    US state: "the quake struck southern Iran" is not read (no preposition), "a quake in
-    southern Iran" is not either (a lower-case word between), "the quake hit near Qeshm,
-    Iran" is (Iran)."""
+    US state: "a quake in southern Iran" and "the quake hit in Qeshm, Iran" are read (Iran);
+    "the quake struck southern Iran" (no preposition), "a quake near Iran" (beside it) and
+    "a quake in Qeshm" (no country or state) are not."""
     out: list[PlaceReading] = []
     for s, e in sentence_spans(text):
         sentence = text[s:e]
