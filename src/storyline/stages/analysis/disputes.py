@@ -858,6 +858,9 @@ def denial_conflicts(
       dispute and is on no side; so is one of the denier's own source;
     - the reports are at most ``TOLL_DAYS`` apart when both days are known.
     """
+    denials = _denials(facts)
+    if not denials:
+        return []  # most stories: no sentence is split for nothing
     sentences = {
         a.id: [(s, e, a.text[s:e], _content_stems(a.text[s:e])) for s, e in sentence_spans(a.text)]
         for a in articles
@@ -870,7 +873,7 @@ def denial_conflicts(
     }
     conflicts: list[Conflict] = []
     seen: set[tuple[ArticleId, int]] = set()
-    for d in _denials(facts):
+    for d in denials:
         aid = d.quote.cite.article
         key = (aid, d.quote.cite.start)
         if key in seen:
