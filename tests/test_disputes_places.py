@@ -35,6 +35,10 @@ TEXTS = {
     # two US states for one arrest
     "oh": "Police arrested the suspect in Ohio on Friday after a long search for the driver.",
     "in": "Police arrested the suspect in Indiana on Friday after a long search for the driver.",
+    # two people arrested: two arrests
+    "roe": "Police arrested Ann Roe in Ohio on Friday after a long search for the driver.",
+    "brandt": "Police arrested Ivo Brandt in Indiana on Friday after a long search for the driver.",
+    "roe2": "Police arrested Roe in Indiana on Friday after a long search for the driver.",
     # a state and its country: two levels, never compared
     "us": "Police arrested the suspect in the United States on Friday after a long search.",
 }
@@ -92,6 +96,8 @@ def test_two_states_for_one_arrest_and_reports_far_apart() -> None:
     assert len(got) == 1 and got[0].topic == "Where the arrest happened"
     assert not conflicts(["oh", "in"], days={"oh": "2031-03-01", "in": "2031-04-20"})
     assert len(conflicts(["oh", "in"], days={"oh": "2031-03-01", "in": "2031-03-02"})) == 1
+    assert not conflicts(["roe", "brandt"])  # two people: two arrests
+    assert len(conflicts(["roe", "roe2"])) == 1  # one person, two states
 
 
 def test_the_same_place_told_twice_is_no_conflict() -> None:

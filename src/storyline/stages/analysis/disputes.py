@@ -664,7 +664,27 @@ def _place_pair(
     gap = _days_apart(days.get(x.cite.article), days.get(y.cite.article))
     if gap is not None and abs(gap) > TOLL_DAYS:
         return False
+    placed = frozenset(w.lower() for r in (x, y) for w in _WORD.findall(r.text))
+    nx, ny = _other_names(x.sentence, placed), _other_names(y.sentence, placed)
+    if nx and ny and not nx & ny:
+        return False  # each names someone or something the other does not: two acts
     return sim(x.sentence, y.sentence) >= PLACE_SIMILARITY
+
+
+def _other_names(sentence: str, placed: frozenset[str]) -> frozenset[str]:
+    """The capitalised words of a sentence past its first word, the two places' words and
+    those of the gazetteer, days and months left out: the people and things that tie two
+    tellings to one act ("police arrested Ann Roe in Ohio" and "police arrested Ivo Brandt
+    in Indiana" are two arrests)."""
+    places = _gazetteer()
+    return frozenset(
+        w
+        for w in _WORD.findall(sentence)[1:]
+        if w[:1].isupper()
+        and (low := w.lower()) not in placed
+        and low not in places
+        and low not in _TIME_WORDS
+    )
 
 
 def _place_conflict(
