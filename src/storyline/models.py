@@ -281,7 +281,8 @@ class Conflict:
     # what the outlets differ on: "number" (two figures of one frame), a slot of
     # stages/analysis/slots.py ("time", "day", "colour", "hometown", "name", "year",
     # "nationality"), "role", "description", "duration", "speaker" (one quote, two named
-    # speakers) or "toll" (people killed or hurt vs none)
+    # speakers), "toll" (people killed or hurt vs none), "place" (two countries or US states
+    # for one action) or "denial" (told as happened vs denied / did not happen)
     kind: str = "number"
 
 

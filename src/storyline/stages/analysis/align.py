@@ -78,6 +78,9 @@ from storyline.models import (
 )
 from storyline.stages.analysis.disputes import (
     HARM_FRAMES,
+    denial_conflicts,
+    place_conflicts,
+    read_places,
     read_zero_tolls,
     sentence_text,
     speaker_conflicts,
@@ -2351,6 +2354,15 @@ def align(
         conflicts += toll_conflicts(
             articles, facts, zeros, toll_sim, roots, _article_days(articles, by_id)
         )
+    # where it happened: two countries or two US states for one action (disputes.py)
+    places = [r for a in articles for r in read_places(a.id, a.text)]
+    if places:
+        conflicts += place_conflicts(
+            articles, places, _Similarity([r.sentence for r in places]), roots,
+            _article_days(articles, by_id),
+        )  # fmt: skip
+    # one outlet tells a thing happened, another that it was denied (disputes.py)
+    conflicts += denial_conflicts(articles, facts, roots, _article_days(articles, by_id))
     outlets = {a.id: a.outlet or a.source for a in articles}
     for conflict in conflicts:
         for side in conflict.sides:

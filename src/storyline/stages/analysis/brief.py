@@ -1561,6 +1561,8 @@ def _topic(conflict: Conflict, texts: Mapping[ArticleId, str]) -> str:
     yes_no = re.match(r"(?:Is|Are) (the .+?) (an? .+)$", topic)
     if yes_no:
         return f"whether {yes_no.group(1)} is {yes_no.group(2)}"
+    if topic.startswith("Whether "):
+        return "w" + topic[1:]  # "whether troops entered the hospital" (a denial)
     day = re.match(r"On what day it happened \((.+)\)$", topic)
     if day:
         return _day_topic(day.group(1), conflict, texts)
