@@ -76,7 +76,7 @@ from storyline.models import (
     Quantity,
     Quote,
 )
-from storyline.text import normalize_text, sentence_spans
+from storyline.text import normalize_text, sentence_at, sentence_index, sentence_spans
 
 # A quote this short may be a common phrase two people both used ("a very sad day").
 SPEAKER_MIN_WORDS = 6
@@ -138,7 +138,7 @@ def _surnames(entity: Entity) -> frozenset[str]:
 
 def _paragraph(text: str, start: int, end: int) -> str:
     """The quote's sentences and ``PARAGRAPH_REACH`` sentences either side, folded."""
-    spans = list(sentence_spans(text))
+    spans, _ = sentence_index(text)
     if not spans:
         return normalize_text(text)
     first = next((i for i, (_, e) in enumerate(spans) if e > start), len(spans) - 1)
@@ -425,10 +425,9 @@ def toll_conflicts(
 
 
 def sentence_text(text: str, at: int) -> str:
-    for s, e in sentence_spans(text):
-        if s <= at < e:
-            return text[s:e]
-    return ""
+    """The sentence of ``text`` holding offset ``at`` ("" between sentences)."""
+    span = sentence_at(text, at)
+    return text[span[0] : span[1]] if span else ""
 
 
 def _toll_conflict(
