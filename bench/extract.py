@@ -33,7 +33,8 @@ spaCy and with rules; articles/s and the process's peak resident memory.
 
 PolNeAR (issue 17), ``--polnear PATH [--split dev|train]``: attribution on manually annotated
 US election news (networkdynamics/PolNeAR, brat standoff: source, cue, content per
-attribution, one annotator's file per article, the first in name order). The copyrighted texts
+attribution, one annotator's file per article, the first in name order; an attribution's
+second content, brat role ``Content2``, is a gold item of its own with the same source and cue). The copyrighted texts
 are read from PATH at run time; the **test split is refused**. Articles are built as
 ``Article(text=raw file text)`` so the annotation offsets hold. Systems run ``extract_many``
 (spaCy, then rules; the model loads before the clock) and textacy on its own spaCy parse.
@@ -552,8 +553,11 @@ def read_brat(ann: str) -> list[PnAttr]:
             tid = roles.get(role)
             return sorted(spans[tid][1]) if tid in spans else []
 
-        if get("Content"):
-            out.append(PnAttr(get("Source"), get("Cue"), get("Content")))
+        # "Content2" (PolNeAR's only numbered role) is a second content of one attribution
+        # ("“…,” said Roe. “…”"): its own gold item with the same source and cue
+        for role in sorted(r for r in roles if r.startswith("Content")):
+            if get(role):
+                out.append(PnAttr(get("Source"), get("Cue"), get(role)))
     return out
 
 

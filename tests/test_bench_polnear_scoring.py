@@ -134,3 +134,17 @@ def test_a_source_that_is_only_the_speech_verb_is_no_source() -> None:
     doc.attrs = [b.PnAttr(source=[penn], cue=[said], content=[content])]
     s = b.score_polnear([doc], pred)
     assert (s.no_source, s.noun_n, s.noun_ok) == (0, 1, 1)
+
+
+def test_a_second_content_of_one_attribution_is_its_own_gold_item() -> None:
+    ann = "\n".join([
+        "T1\tSource 0 8",
+        "T2\tCue 9 13",
+        "T3\tContent 14 30",
+        "T4\tContent 40 52",
+        "T5\tAttribution 0 1",
+        "E1\tAttribution:T5 Cue:T2 Source:T1 Content:T3 Content2:T4",
+    ])  # fmt: skip
+    attrs = _bench().read_brat(ann)
+    assert [a.content for a in attrs] == [[(14, 30)], [(40, 52)]]
+    assert {tuple(a.source) for a in attrs} == {((0, 8),)}
