@@ -1818,11 +1818,15 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
                 nxt = ahead.get(f.para, [])
                 i = bisect.bisect_right(nxt, k)
                 donors = [found[nxt[i]]] if i < len(nxt) else []
+        prev = _outer_before(found, k)
         if (
-            not donors and f.kind == "direct" and k and found[k - 1].para == f.para - 1
-            and _starts_paragraph(ctx.text, f.start) and found[k - 1].sp
+            not donors and f.kind == "direct" and prev is not None
+            and prev.para == f.para - 1 and _starts_paragraph(ctx.text, f.start) and prev.sp
         ):  # fmt: skip
-            donors = [found[k - 1]]
+            # (the quote before is the last one not nested in another: "“… isn't about
+            # ‘Equal Justice’ anymore. ¶ “The latest example …": the words of the quote
+            # whose paragraph the inner one sits in, not the inner one's)
+            donors = [prev]
         if not donors and f.kind == "partial" and k and _continues_speaker(ctx, found[k - 1], f):
             donors = [found[k - 1]]
         if (
@@ -1838,6 +1842,24 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             if f.sp:
                 behind[f.para] = k
     return _merge_groups(found)
+
+
+def _outer_before(found: list[_Found], k: int) -> _Found | None:
+    """The last quote before ``found[k]`` that lies inside no other quote found: a quotation
+    nested in a longer one ("“Roe's ‘plan’ is …") is skipped for the one holding it."""
+    j = k - 1
+    while j >= 0:
+        g = found[j]
+        if not any(
+            h is not g
+            and h.start <= g.start
+            and g.end <= h.end
+            and h.end - h.start > g.end - g.start
+            for h in found[max(0, j - 8) : j]
+        ):
+            return g
+        j -= 1
+    return None
 
 
 def _new_sentence_with_own_words(ctx: _Ctx, seg: _Seg) -> bool:
