@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from quote_fixture import MODES, quotes
+from quote_fixture import MODES, one, quotes
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -28,3 +28,40 @@ def test_a_quote_nested_in_a_reopened_paragraph_does_not_break_its_speaker(mode:
         "newest": "Mara Velden",
         "will": "Mara Velden",
     }, [(q.text[:30], q.speaker) for q in found]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_name_in_a_relative_clause_left_open_is_not_the_speaker(mode: str) -> None:
+    text = (
+        "“The levy will empty the harbor by spring,” Oriel Vantos, who worked for Senator "
+        "Mara Velden said in a statement on Friday."
+    )
+    speaker = one(quotes(text, mode), "empty the harbor").speaker
+    assert speaker in ("Oriel Vantos", None)
+
+
+@pytest.mark.model
+def test_the_head_of_an_open_relative_clause_speaks_with_a_parse() -> None:
+    text = (
+        "“The levy will empty the harbor by spring,” Oriel Vantos, who worked for Senator "
+        "Mara Velden said in a statement on Friday."
+    )
+    assert one(quotes(text, "spacy"), "empty the harbor").speaker == "Oriel Vantos"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_closed_relative_clause_still_gives_its_head(mode: str) -> None:
+    text = "“We will not pay it,” Oriel Vantos, who worked for Senator Mara Velden, said on Friday."
+    assert one(quotes(text, mode), "not pay").speaker == "Oriel Vantos"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_stage_direction_paragraph_continues_no_ones_quote(mode: str) -> None:
+    text = (
+        "Mara Velden told the panel:\n\n"
+        '"The port authority no longer stands for “Open Water For All” at all, and the '
+        "ferries show it —.\n\n"
+        '"(CROSSTALK.)\n\n'
+        "The panel then moved on."
+    )
+    assert not [q for q in quotes(text, mode) if "CROSSTALK" in q.text and q.speaker]

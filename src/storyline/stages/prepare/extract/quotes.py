@@ -499,6 +499,9 @@ _PREP_GOVERNED = re.compile(
     rf"(?:{'|'.join(sorted(GOVERNING_PREPOSITIONS))})\s+(?:(?:the|his|her|their|its)\s+)?"
     r"(?:[A-Z][\w.’'-]*\s+){0,2}\Z"
 )
+# A relative clause opening a comma-separated chunk, its verb after the pronoun ("who chairs
+# the", "which runs"): a name in it is the clause's object, not the subject phrase's head.
+_OPEN_RELATIVE = re.compile(r"\s*(?:who|which)\s+[a-z][\w’'-]*\s")
 # An age in commas right after a name: "Jane Roe, 41, of Velmar".
 _AGE_APPOS = re.compile(r",\s*\d{1,3}\s*,")
 
@@ -525,7 +528,14 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         # (the places after it are where the person is from)
         return aged[0]
     found = [(s, e, ent) for s, e, ent in ctx.mentions_from(a, b) if b - 1 <= e <= b]
+    relative_at = None  # the comma opening a relative clause the phrase ends in
     if not closed:
+        # a name ending a relative clause that a comma opens and nothing closes is in the
+        # clause, not its head ("Jane Roe, who chairs the Velmar Fund said": Roe)
+        inner = [x for x in found if _OPEN_RELATIVE.match(text, _chunk_start(text, a, x[0]), x[0])]
+        if inner:
+            relative_at = _chunk_start(text, a, inner[0][0]) - 1
+            found = [x for x in found if x not in inner]
         # a name inside a relative clause on the phrase's head noun is no subject ("One
         # farmer who backs Mr. Roe said")
         # (in the name's own comma-separated chunk: "On Roe's claim that there are
@@ -581,6 +591,9 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
                 and x[0] > head_end
                 and not _APPOS_MODIFIER.search(text, head_end, x[0])
             ]
+    if not found and relative_at is not None and relative_at > a:
+        head = _ends_with_actor(ctx, a, relative_at)
+        return head if head is not None and head.type in ("PERSON", "UNNAMED") else None
     if not found:
         # "Jane Roe, director of the Example Fund, a charity, said": nothing ends the phrase
         # but its opening name heads it
@@ -1822,9 +1835,10 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
         if (
             not donors and f.kind == "direct" and prev is not None
             and prev.para == f.para - 1 and _starts_paragraph(ctx.text, f.start) and prev.sp
+            and not _STAGE_DIRECTION.fullmatch(ctx.text, f.start, f.end)
         ):  # fmt: skip
-            # (the quote before is the last one not nested in another: "“… isn't about
-            # ‘Equal Justice’ anymore. ¶ “The latest example …": the words of the quote
+            # (the quote before is the last one not nested in another: "“… no longer stands for
+            # ‘Open Water’ at all. ¶ “The newest example …": the words of the quote
             # whose paragraph the inner one sits in, not the inner one's)
             donors = [prev]
         if not donors and f.kind == "partial" and k and _continues_speaker(ctx, found[k - 1], f):
@@ -1842,6 +1856,11 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             if f.sp:
                 behind[f.para] = k
     return _merge_groups(found)
+
+
+# A transcript's stage direction alone in a reopened paragraph ("(APPLAUSE.)", "[inaudible]"):
+# no one's words, so it continues no one's quote.
+_STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]\n]{1,40}[)\]][.,]?\s*")
 
 
 def _outer_before(found: list[_Found], k: int) -> _Found | None:
