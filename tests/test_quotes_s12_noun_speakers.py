@@ -65,3 +65,13 @@ def test_a_stage_direction_paragraph_continues_no_ones_quote(mode: str) -> None:
         "The panel then moved on."
     )
     assert not [q for q in quotes(text, mode) if "CROSSTALK" in q.text and q.speaker]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_clause_inside_an_open_relative_keeps_its_own_subject(mode: str) -> None:
+    text = (
+        "The gloom has worn on Mayor Mara Velden, who has won less praise than harbor aides "
+        "say she deserves for the new pier."
+    )
+    found = [q for q in quotes(text, mode) if "deserves" in q.text]
+    assert all(q.speaker != "Mara Velden" for q in found), [(q.text, q.speaker) for q in found]

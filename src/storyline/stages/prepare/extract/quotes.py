@@ -501,7 +501,12 @@ _PREP_GOVERNED = re.compile(
 )
 # A relative clause opening a comma-separated chunk, its verb after the pronoun ("who chairs
 # the", "which runs"): a name in it is the clause's object, not the subject phrase's head.
-_OPEN_RELATIVE = re.compile(r"\s*(?:who|which)\s+[a-z][\w’'-]*\s")
+# (Not when a conjunction opens a clause of its own inside it, whose subject the name may be:
+# "Roe, who got less credit than aides say": the aides'; a closed class of conjunctions.)
+_OPEN_RELATIVE = re.compile(
+    r"\s*(?:who|which)\s+[a-z][\w’'-]*\s(?![^,]*\b(?:than|that|as|and|but|or|because|while|"
+    r"when|if|where|whether|after|before|since|until|though|although|so)\s)"
+)
 # An age in commas right after a name: "Jane Roe, 41, of Velmar".
 _AGE_APPOS = re.compile(r",\s*\d{1,3}\s*,")
 
