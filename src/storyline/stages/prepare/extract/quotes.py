@@ -499,6 +499,14 @@ _PREP_GOVERNED = re.compile(
     rf"(?:{'|'.join(sorted(GOVERNING_PREPOSITIONS))})\s+(?:(?:the|his|her|their|its)\s+)?"
     r"(?:[A-Z][\w.’'-]*\s+){0,2}\Z"
 )
+# A relative clause opening a comma-separated chunk, its verb after the pronoun ("who chairs
+# the", "which runs"): a name in it is the clause's object, not the subject phrase's head.
+# (Not when a conjunction opens a clause of its own inside it, whose subject the name may be:
+# "Roe, who got less credit than aides say": the aides'; a closed class of conjunctions.)
+_OPEN_RELATIVE = re.compile(
+    r"\s*(?:who|which)\s+[a-z][\w’'-]*\s(?![^,]*\b(?:than|that|as|and|but|or|because|while|"
+    r"when|if|where|whether|after|before|since|until|though|although|so)\s)"
+)
 # An age in commas right after a name: "Jane Roe, 41, of Velmar".
 _AGE_APPOS = re.compile(r",\s*\d{1,3}\s*,")
 
@@ -525,7 +533,14 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
         # (the places after it are where the person is from)
         return aged[0]
     found = [(s, e, ent) for s, e, ent in ctx.mentions_from(a, b) if b - 1 <= e <= b]
+    relative_at = None  # the comma opening a relative clause the phrase ends in
     if not closed:
+        # a name ending a relative clause that a comma opens and nothing closes is in the
+        # clause, not its head ("Jane Roe, who chairs the Velmar Fund said": Roe)
+        inner = [x for x in found if _OPEN_RELATIVE.match(text, _chunk_start(text, a, x[0]), x[0])]
+        if inner:
+            relative_at = _chunk_start(text, a, inner[0][0]) - 1
+            found = [x for x in found if x not in inner]
         # a name inside a relative clause on the phrase's head noun is no subject ("One
         # farmer who backs Mr. Roe said")
         # (in the name's own comma-separated chunk: "On Roe's claim that there are
@@ -581,6 +596,9 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
                 and x[0] > head_end
                 and not _APPOS_MODIFIER.search(text, head_end, x[0])
             ]
+    if not found and relative_at is not None and relative_at > a:
+        head = _ends_with_actor(ctx, a, relative_at)
+        return head if head is not None and head.type in ("PERSON", "UNNAMED") else None
     if not found:
         # "Jane Roe, director of the Example Fund, a charity, said": nothing ends the phrase
         # but its opening name heads it
@@ -1818,11 +1836,16 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
                 nxt = ahead.get(f.para, [])
                 i = bisect.bisect_right(nxt, k)
                 donors = [found[nxt[i]]] if i < len(nxt) else []
+        prev = _outer_before(found, k)
         if (
-            not donors and f.kind == "direct" and k and found[k - 1].para == f.para - 1
-            and _starts_paragraph(ctx.text, f.start) and found[k - 1].sp
+            not donors and f.kind == "direct" and prev is not None
+            and prev.para == f.para - 1 and _starts_paragraph(ctx.text, f.start) and prev.sp
+            and not _STAGE_DIRECTION.fullmatch(ctx.text, f.start, f.end)
         ):  # fmt: skip
-            donors = [found[k - 1]]
+            # (the quote before is the last one not nested in another: "“… no longer stands for
+            # ‘Open Water’ at all. ¶ “The newest example …": the words of the quote
+            # whose paragraph the inner one sits in, not the inner one's)
+            donors = [prev]
         if not donors and f.kind == "partial" and k and _continues_speaker(ctx, found[k - 1], f):
             donors = [found[k - 1]]
         if (
@@ -1838,6 +1861,29 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             if f.sp:
                 behind[f.para] = k
     return _merge_groups(found)
+
+
+# A transcript's stage direction alone in a reopened paragraph ("(APPLAUSE.)", "[inaudible]"):
+# no one's words, so it continues no one's quote.
+_STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]\n]{1,40}[)\]][.,]?\s*")
+
+
+def _outer_before(found: list[_Found], k: int) -> _Found | None:
+    """The last quote before ``found[k]`` that lies inside no other quote found: a quotation
+    nested in a longer one ("“Roe's ‘plan’ is …") is skipped for the one holding it."""
+    j = k - 1
+    while j >= 0:
+        g = found[j]
+        if not any(
+            h is not g
+            and h.start <= g.start
+            and g.end <= h.end
+            and h.end - h.start > g.end - g.start
+            for h in found[max(0, j - 8) : j]
+        ):
+            return g
+        j -= 1
+    return None
 
 
 def _new_sentence_with_own_words(ctx: _Ctx, seg: _Seg) -> bool:
