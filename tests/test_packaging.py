@@ -12,6 +12,11 @@ pyproject.toml and requirements.lock (``$STORYLINE_WHEELHOUSE``, else
 ``~/.cache/storyline/wheelhouse``; 180 MB), with the lock's versions as constraints, and
 installed from there with ``--no-index``: the test took 61 s on a first run and 39 s after. It stays honest: the wheel's declared dependencies alone decide what
 is downloaded and installed (the lock only fixes versions), so an undeclared import fails.
+
+What the default run covers: one wheel is built from this checkout per module (a
+module-scoped fixture; the tests only read it) and both the fresh-venv test and the
+metadata test look at that same wheel, then the settings fallbacks without the embeddings
+extra. There are no opt-in variants.
 """
 
 from __future__ import annotations
@@ -113,9 +118,14 @@ def wheelhouse(py: Path, wheel: Path, tmp: Path) -> Path:
     return house
 
 
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel of this checkout, built once for the tests that read it."""
+    return build_wheel(tmp_path_factory.mktemp("wheel"))
+
+
 @pytest.mark.slow
-def test_wheel_in_a_fresh_venv_runs_version_and_demo(tmp_path: Path) -> None:
-    wheel = build_wheel(tmp_path)
+def test_wheel_in_a_fresh_venv_runs_version_and_demo(wheel: Path, tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     made = run([sys.executable, "-m", "venv", venv], tmp_path)
     assert made.returncode == 0, made.stderr
@@ -153,8 +163,7 @@ def test_wheel_in_a_fresh_venv_runs_version_and_demo(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_wheel_metadata_ranges_license_and_extras(tmp_path: Path) -> None:
-    wheel = build_wheel(tmp_path)
+def test_wheel_metadata_ranges_license_and_extras(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as zf:
         meta = zf.read(f"storyline-{VERSION}.dist-info/METADATA").decode()
         names = zf.namelist()
