@@ -50,7 +50,7 @@ CONFIDENCE_THRESHOLD = 0.5
 # what they do not know); MAJOR when a key is removed, renamed or changes type or meaning.
 # 1.0 is SPEC.md's contract; 1.1 adds its "Additions (2026-12-05)"; 1.2 the outlet comparison
 # (`outlets`); 1.3 `basis` on timeline entries. docs/report.md lists them.
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 
 @dataclass(frozen=True, slots=True)
