@@ -152,6 +152,7 @@ class _Seg:
     open_mark: int | None
     close_mark: int | None
     continues: bool = False  # reopens the previous paragraph's quote
+    credit: tuple[int, int] | None = None  # a pull quote's credit line inside its marks
 
 
 @dataclass(slots=True)
@@ -280,6 +281,65 @@ def _find_segments(text: str, sents: list[tuple[int, int]]) -> list[_Seg]:
     if open_at is not None:
         unclosed(open_at)
     return segs
+
+
+# A pull quote's credit line: the last line inside the marks, naming who said the words and
+# nothing else ("“We never closed the pier.\nFormer harbour board chair Ana Roe.”", "“…\nIda
+# Penn, Velmar Dock Workers Union.”"): capitalised first, two to twelve words, no sentence
+# punctuation but a final period; a name of two or three capitalised words ends its first part.
+_CREDIT_LINE = re.compile(r"[A-Z][\w’'.&()-]*(?:,?[ \t]+[\w’'.&()-]+){1,11}\.?")
+_CREDIT_POS = frozenset(("VERB", "AUX", "PRON"))  # a clause's words: a credit has none
+# (closed classes, the rules' stand-in for the parse: a subject pronoun or a relative one)
+_CREDIT_NOT = frozenset(_PRONOUNS) | {"who", "whom", "whose", "which", "that"}
+
+
+def _split_credits(text: str, doc: Doc | None, segs: list[_Seg]) -> None:
+    """Cut a pull quote's credit line off its words (``_Seg.credit``; ``_credit_speaker``).
+
+    Only in a quotation closed by its own marks whose last line follows a line ending a
+    sentence and is nothing but "[role] Name[, affiliation]", with no verb and no pronoun
+    (with a parse, no verb, auxiliary or pronoun token; without one, no reporting verb form
+    and no subject or relative pronoun). The credit leaves the quotation's span.
+    """
+    for seg in segs:
+        if seg.open_mark is None or seg.close_mark is None:
+            continue
+        nl = text.rfind("\n", seg.start, seg.end)
+        if nl < 0:
+            continue
+        ws, we = _trim(text, seg.start, nl)
+        a, b = _trim(text, nl + 1, seg.end, ".")
+        if (
+            we - ws < 20 or text[we - 1] not in ".!?…" or b - a > 90
+            or _CREDIT_LINE.fullmatch(text, a, seg.end) is None
+        ):  # fmt: skip
+            continue
+        parts = text[a:b].split(",")
+        if len(parts) > 2 or _END_NAME.search(parts[0].rstrip()) is None:
+            continue  # not "[role] Name[, affiliation]": "Then Ida Penn closed the gates"
+        words = {w.lower() for w in re.findall(r"[\w’']+", text[a:b])}
+        if words & _VERB_FORMS or words & _CREDIT_NOT:
+            continue
+        span = doc.char_span(a, b, alignment_mode="expand") if doc is not None else None
+        if span is not None and any(t.pos_ in _CREDIT_POS for t in span):
+            continue
+        seg.end, seg.credit = we, (a, b)
+
+
+def _credit_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
+    """Who a pull quote's credit line names: the actor in its first part ("Ida Penn" of "Ida
+    Penn, Velmar Dock Workers Union"; "Former harbour board chair Ana Roe"), else the name
+    that part ends with, as written."""
+    if seg.credit is None:
+        return _Speaker()
+    a, b = seg.credit
+    comma = ctx.text.find(",", a, b)
+    b = comma if comma > 0 else b
+    ent = _speaker_in(ctx, a, b)  # (a person first: "Velmar Port chief Ana Roe")
+    if ent is not None:
+        return _Speaker(ent)
+    name = _END_NAME.search(ctx.text[a:b])
+    return _Speaker(text=name.group()) if name is not None else _Speaker()
 
 
 def _closers_ahead(text: str, i: int, stop: int) -> int:
@@ -1752,7 +1812,7 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
     group = -1
     for seg in segs:
         ctx.deadline.check()
-        sp = _transcript_label(ctx, seg)
+        sp = _credit_speaker(ctx, seg) or _transcript_label(ctx, seg)
         if not seg.continues or sp:
             group += 1  # (a transcript's next label in a reopened paragraph: a new turn)
         para = bisect.bisect_right(paras, seg.start) - 1
@@ -2965,6 +3025,7 @@ def extract_quotes(
     text = base.marked_text  # ''…'' marks read as "…" at the same offsets
     sents = base.sentences.spans
     segs = _find_segments(text, sents)
+    _split_credits(text, doc, segs)
     qc = _Ctx(article, text, doc, entities, sents, base.mentions, [(s.start, s.end) for s in segs])
     qc.deadline = base.deadline
     direct = _direct_quotes(qc, segs)
