@@ -84,7 +84,7 @@ logger = logging.getLogger(__name__)
 #     cues, transcript turns (indirect); surname gender, described interrupting reporters,
 #     "it" after an unheld proper noun (coref); "the group" and described businesses link only
 #     to an organisation the text ties them to (entities).
-EXTRACTOR_VERSION = "22"
+EXTRACTOR_VERSION = "23"
 
 _T = TypeVar("_T")
 
