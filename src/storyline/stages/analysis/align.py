@@ -2318,9 +2318,8 @@ def align(
     _participation_claims(kinds["participation"], names, focus, out)
     updates: list[Update] = []
     number_conflicts: list[Conflict] = []
-    _quantity_claims(
-        facts, names, texts, out, number_conflicts, updates, _article_days(articles, by_id)
-    )
+    days = _article_days(articles, by_id)  # the day each article reports from, read once
+    _quantity_claims(facts, names, texts, out, number_conflicts, updates, days)
     _description_claims(kinds["description"], focus, out, conflicts)
     _attribute_claims(kinds["attribute"], focus, out, conflicts)
     _stance_claims(stances, out)
@@ -2336,9 +2335,7 @@ def align(
     slot_readings = [r for a in articles for r in read_slots(a, roots.get(a.id, a.id), persons)]
     slot_sim = _Similarity([r.sentence for r in slot_readings if r.kind != "day"])
     day_sim = _Similarity([r.sentence for r in slot_readings if r.kind == "day"])
-    conflicts += slot_conflicts(
-        slot_readings, slot_sim, roots, _article_days(articles, by_id), day_sim
-    )
+    conflicts += slot_conflicts(slot_readings, slot_sim, roots, days, day_sim)
     # one quote given to two named people; none hurt vs a toll (stages/analysis/disputes.py)
     conflicts += speaker_conflicts([q for f in facts for q in f.quotes], entities, texts, roots)
     zeros = {a.id: read_zero_tolls(a.id, a.text) for a in articles}
@@ -2351,18 +2348,14 @@ def align(
             if q.frame in HARM_FRAMES
         ]
         toll_sim = _Similarity(zero_sentences + toll_sentences)
-        conflicts += toll_conflicts(
-            articles, facts, zeros, toll_sim, roots, _article_days(articles, by_id)
-        )
+        conflicts += toll_conflicts(articles, facts, zeros, toll_sim, roots, days)
     # where it happened: two countries or two US states for one action (disputes.py)
     places = [r for a in articles for r in read_places(a.id, a.text)]
     if places:
-        conflicts += place_conflicts(
-            articles, places, _Similarity([r.sentence for r in places]), roots,
-            _article_days(articles, by_id),
-        )  # fmt: skip
+        place_sim = _Similarity([r.sentence for r in places])
+        conflicts += place_conflicts(articles, places, place_sim, roots, days)
     # one outlet tells a thing happened, another that it was denied (disputes.py)
-    conflicts += denial_conflicts(articles, facts, roots, _article_days(articles, by_id))
+    conflicts += denial_conflicts(articles, facts, roots, days)
     outlets = {a.id: a.outlet or a.source for a in articles}
     for conflict in conflicts:
         for side in conflict.sides:

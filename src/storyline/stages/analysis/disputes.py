@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -369,6 +369,18 @@ def _days_apart(x: str | None, y: str | None) -> int | None:
         return None
 
 
+def _far_apart(days: Mapping[ArticleId, str], a: ArticleId, b: ArticleId) -> bool:
+    """Whether two reports are more than ``TOLL_DAYS`` apart (False when a day is unknown)."""
+    gap = _days_apart(days.get(a), days.get(b))
+    return gap is not None and abs(gap) > TOLL_DAYS
+
+
+def _support(base: float, cites: Iterable[Cite], roots: Mapping[ArticleId, ArticleId]) -> float:
+    """What a side's independent sources lend it, ``base`` each: ``1 - (1 - base) ** n``
+    over the roots of the articles it cites (copies count once)."""
+    return 1 - (1 - base) ** len({roots.get(c.article, c.article) for c in cites})
+
+
 def toll_conflicts(
     articles: Sequence[Article],
     facts: Sequence[ArticleFacts],
@@ -437,7 +449,7 @@ def _toll_conflict(
     values = sorted({q.value for q in toll if q.value is not None})
     shown = " / ".join(f"{v:g}" for v in values[:3])
     support = min(
-        1 - (1 - TOLL_SUPPORT) ** len({roots.get(c.article, c.article) for c in cites})
+        _support(TOLL_SUPPORT, cites, roots)
         for cites in ([z.cite for z in zero], [q.cite for q in toll])
     )
     return Conflict(
@@ -526,7 +538,7 @@ def _gazetteer() -> dict[str, _Place]:
 
 def _place_verb(word: str) -> bool:
     w = word.lower()
-    return w in _PLACE_VERBS or (len(w) >= 5 and w.endswith("ed") and w not in _ALL_ACTIONS)
+    return w in _PLACE_VERBS or (len(w) >= 5 and w.endswith("ed") and w not in ACTION_OF)
 
 
 def _resolve(m: re.Match[str]) -> tuple[_Place, int, int] | None:
@@ -551,7 +563,7 @@ def _near_actions(words: Sequence[str]) -> set[str]:
         low = w.lower()
         if low in ".;:!?":
             break
-        if (a := _ALL_ACTIONS.get(low)) is not None:
+        if (a := ACTION_OF.get(low)) is not None:
             out.add(a)
             continue
         if _place_verb(low):
@@ -586,9 +598,6 @@ def read_places(article: ArticleId, text: str) -> list[PlaceReading]:
 
 
 _TOKEN = re.compile(r"[\w'’-]+|[.;:!?]")
-
-
-_ALL_ACTIONS: Mapping[str, str] = ACTION_OF
 
 
 def place_conflicts(
@@ -660,8 +669,7 @@ def _place_pair(
         texts.get(y.cite.article, ""), x.names
     ):
         return False  # each outlet knows only its own place
-    gap = _days_apart(days.get(x.cite.article), days.get(y.cite.article))
-    if gap is not None and abs(gap) > TOLL_DAYS:
+    if _far_apart(days, x.cite.article, y.cite.article):
         return False
     placed = frozenset(w.lower() for r in (x, y) for w in _WORD.findall(r.text))
     nx, ny = _other_names(x.sentence, placed), _other_names(y.sentence, placed)
@@ -690,10 +698,7 @@ def _place_conflict(
     action: str, a: Sequence[PlaceReading], b: Sequence[PlaceReading],
     roots: Mapping[ArticleId, ArticleId],
 ) -> Conflict:  # fmt: skip
-    support = min(
-        1 - (1 - PLACE_SUPPORT) ** len({roots.get(r.cite.article, r.cite.article) for r in side})
-        for side in (a, b)
-    )
+    support = min(_support(PLACE_SUPPORT, [r.cite for r in side], roots) for side in (a, b))
     return Conflict(
         topic=f"Where the {action} happened",
         sides=[ConflictSide(side[0].value, [r.cite for r in side]) for side in (a, b)],
@@ -903,8 +908,7 @@ def denial_conflicts(
         for b, spans in sentences.items():
             if roots.get(b, b) == root:
                 continue
-            gap = _days_apart(days.get(aid), days.get(b))
-            if gap is not None and abs(gap) > TOLL_DAYS:
+            if _far_apart(days, aid, b):
                 continue
             near = [(s, e, t) for s, e, t, st in spans if d.stems <= st]
             if not near or not all(_plain(t) for _, _, t in near):
@@ -937,10 +941,7 @@ def _denial_conflict(
     happened = f"happened, said {' and '.join(speakers)}" if speakers else "happened"
     words = d.content.split()
     shown = " ".join(words[:TOPIC_WORDS]) + ("…" if len(words) > TOPIC_WORDS else "")
-    support = min(
-        1 - (1 - DENIAL_SUPPORT) ** len({roots.get(c.article, c.article) for c in side})
-        for side in (cites, [d.quote.cite])
-    )
+    support = min(_support(DENIAL_SUPPORT, side, roots) for side in (cites, [d.quote.cite]))
     return Conflict(
         topic=f"Whether {shown}",
         sides=[ConflictSide(happened, cites), ConflictSide(d.label, [d.quote.cite])],
