@@ -254,7 +254,7 @@ def _conflict(
     end = next((i + 1 for i, w in enumerate(words) if w.endswith(":")), len(words))
     shown = words[: min(end, TOPIC_WORDS)]
     excerpt = " ".join(shown).rstrip(",.;:") + ("…" if len(shown) < len(words) else "")
-    support = min(1 - (1 - SPEAKER_SUPPORT) ** len(r) for r in (roots_a, roots_b))
+    support = min(_lent(SPEAKER_SUPPORT, len(r)) for r in (roots_a, roots_b))
     sure = min(q.confidence for q in [*a, *b])
     return Conflict(
         topic=f"Who said “{excerpt}”",
@@ -375,10 +375,14 @@ def _far_apart(days: Mapping[ArticleId, str], a: ArticleId, b: ArticleId) -> boo
     return gap is not None and abs(gap) > TOLL_DAYS
 
 
+def _lent(base: float, n: int) -> float:
+    """What ``n`` independent sources lend a side, ``base`` each: ``1 - (1 - base) ** n``."""
+    return 1 - (1 - base) ** n
+
+
 def _support(base: float, cites: Iterable[Cite], roots: Mapping[ArticleId, ArticleId]) -> float:
-    """What a side's independent sources lend it, ``base`` each: ``1 - (1 - base) ** n``
-    over the roots of the articles it cites (copies count once)."""
-    return 1 - (1 - base) ** len({roots.get(c.article, c.article) for c in cites})
+    """``_lent`` by the roots of the articles a side cites (copies count once)."""
+    return _lent(base, len({roots.get(c.article, c.article) for c in cites}))
 
 
 def toll_conflicts(
