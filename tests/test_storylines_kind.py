@@ -219,3 +219,33 @@ def test_a_first_name_shared_by_two_different_people_is_no_shared_actor() -> Non
     # and so does a word that stands alone in one of the events
     alone = _event("s-5", _unit(1, 0.6), {"tomas", "lenk"}, set())
     assert sl.event_links([greel, alone])[0].actors == ("tomas",)
+
+
+# -- a name's derived forms: _name_roots ---------------------------------------------------
+
+
+def test_a_demonym_or_plural_takes_its_names_root() -> None:
+    roots = sl._name_roots(frozenset({"tessaly", "tessalyan", "orvia", "orvian", "kelts", "kelt"}))
+    assert roots["tessalyan"] == "tessaly"  # -an
+    assert roots["orvian"] == "orvia"  # -n
+    assert roots["kelts"] == "kelt"  # plural
+    # a short name is no root ("ana" → "anan"), a multi-word term is its own
+    short = sl._name_roots(frozenset({"ana", "anan", "orvia", "orvia port"}))
+    assert short["anan"] == "anan" and short["orvia port"] == "orvia port"
+
+
+def test_the_demonym_of_a_country_most_events_name_is_no_shared_actor() -> None:
+    # "Orvia" is named by most events of the store; two of them, an embassy expulsion and
+    # a trade fair, carry only its demonym in common: no thread
+    expel = _event("s-1", _unit(1, 0.7, 0), {"orvian", "dana kell", "kell"}, {"expel"})
+    fair = _event("s-2", _unit(1, 0.8, 0), {"orvian", "ivo mast", "mast"}, {"fair"})
+    others = [
+        _event(f"s-{k}", _unit(0, 1, 0.1 * k), {"orvia", f"town{k}"}, {f"word{k}"})
+        for k in range(3, 8)
+    ]
+    assert float(expel.vector @ fair.vector) > sl.ONE_SHARED_COSINE
+    links = {(x.a, x.b): x for x in sl.event_links([expel, fair, *others], every_pair=True)}
+    assert links[("s-1", "s-2")].actors == () and not links[("s-1", "s-2")].linked
+    # without the country in the other events its demonym is specific and links them
+    (alone,) = sl.event_links([expel, fair])
+    assert alone.actors == ("orvian",) and alone.linked

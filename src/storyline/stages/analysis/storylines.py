@@ -20,9 +20,10 @@ actors), not stop words nor generic news words (``lang.GENERIC_EVENT_WORDS``).
 
 1. they share at least ``MIN_SHARED`` principal-actor terms that are *specific* (carried by
    at most ``max(MIN_COMMON, COMMON_SHARE × events)`` events of the store: a term most
-   events share is no evidence of one thread, and neither is a generic name word on its
-   own, ``lang.GENERIC_NAME_WORDS``: "port", "minister", "river"; nor a name word that is,
-   in both events, only part of names that differ: "tomas" of "tomas greel" and "tomas
+   events share is no evidence of one thread, a name's demonym or plural counting with the
+   name, ``_name_roots``: "brevonian" is as common as "brevonia"; neither is a generic name
+   word on its own, ``lang.GENERIC_NAME_WORDS``: "port", "minister", "river"; nor a name
+   word that is, in both events, only part of names that differ: "tomas" of "tomas greel" and "tomas
    varn" is two people, while "harrow police" and "harrow police department", one holding
    the other, are one) and the cosine of their centroids (the mean of the members' unit
    vectors) is at least ``MIN_COSINE``, or only
@@ -114,6 +115,12 @@ COSINE_FLOOR: Mapping[str, float] = {"minilm": 0.0, "model2vec": 0.78, "tfidf": 
 KIND_SHARE = 0.3
 MAX_KIND = 24
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+# English endings that derive a demonym or a plural from a one-word name ("Brevonia" →
+# "Brevonian", "Iran" → "Iranian", "Israel" → "Israeli", "Sarnow" → "Sarnowan", "Greek" →
+# "Greeks"): a closed class of suffixes. A derived form is as common as its name
+# (``_name_roots``); the name must keep ``NAME_ROOT_MIN`` letters.
+NAME_FORM_SUFFIXES = ("s", "es", "n", "an", "ian", "i", "ese", "ish")
+NAME_ROOT_MIN = 4
 _WORD = re.compile(r"[^\W\d_][\w'.-]*", re.UNICODE)
 
 
@@ -386,6 +393,24 @@ class LinkRule:
     cos_floor: float = 0.0
 
 
+def _name_roots(vocab: frozenset[str]) -> dict[str, str]:
+    """Each one-word actor term of ``vocab`` -> the shortest one-word term of ``vocab`` it
+    is derived from by a demonym or plural ending (``NAME_FORM_SUFFIXES``), else itself:
+    "brevonian" -> "brevonia", "greeks" -> "greek". Multi-word terms are their own root."""
+    words = {t for t in vocab if " " not in t}
+    out: dict[str, str] = {}
+    for t in sorted(words, key=lambda w: (len(w), w)):
+        root = t
+        for suffix in NAME_FORM_SUFFIXES:
+            base = t[: -len(suffix)]
+            if t.endswith(suffix) and len(base) >= NAME_ROOT_MIN and base in words:
+                root = out[base]
+                break
+        out[t] = root
+    out.update((t, t) for t in vocab if " " in t)
+    return out
+
+
 def _full_names(actors: frozenset[str]) -> dict[str, list[frozenset[str]]]:
     """Each word of an event's multi-word actor terms -> the word sets of those terms."""
     out: dict[str, list[frozenset[str]]] = {}
@@ -416,10 +441,13 @@ def _weigh(
     ones only unless ``every_pair``)."""
     order = sorted(events, key=_order_key)
     n = len(order)
-    df: Counter[str] = Counter(t for e in order for t in e.actors)
+    # a name and its derived forms ("brevonia", "brevonian") are counted as one: the
+    # demonym of a country most events name is no evidence of one thread either
+    roots = _name_roots(frozenset(t for e in order for t in e.actors))
+    df: Counter[str] = Counter(r for e in order for r in {roots[t] for t in e.actors})
     limit = max(MIN_COMMON, math.ceil(COMMON_SHARE * n))
     specific = [
-        frozenset(t for t in e.actors if df[t] <= limit and t not in GENERIC_NAME_WORDS)
+        frozenset(t for t in e.actors if df[roots[t]] <= limit and t not in GENERIC_NAME_WORDS)
         for e in order
     ]
     if n == 0:
