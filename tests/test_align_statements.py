@@ -501,3 +501,85 @@ def test_a_comma_joins_a_number_only_as_thousands() -> None:
     toks = _tokens(text, 0, len(text))
     values = [v for t in toks for v in _values_of(text, t)]
     assert values == ["2000", "1200000", "3", "4", "m5", "2", "y2020"]
+
+
+# -- issue 18, alignment recall (s5, session 13): word order, a clause telling two facts -------
+
+
+def test_the_same_words_in_another_order_with_one_head_verb_are_one_statement() -> None:
+    # active / passive: no shared stretch in one order holds enough words
+    _arts, found = _statements(
+        "A suspicious blaze gutted the chapel on Friday.",
+        "The chapel was gutted by a blaze late on Friday.",
+    )
+    (st,) = found
+    assert {c.article for c in st.cites} == {"s0", "s1"}
+
+
+def test_a_shared_verb_that_is_not_the_head_verb_leaves_two_facts() -> None:
+    from storyline.stages.analysis.statements import _candidates, _same_head_why
+
+    # "as a blaze gutted": background of the watching, not the clause's own fact
+    _arts, found = _statements(
+        "The chapel was gutted by a blaze late on Friday.",
+        "Neighbours watched as a blaze gutted the chapel late on Friday.",
+    )
+    assert found == []
+    arts = [
+        article("h0", "The chapel was gutted by a blaze late on Friday."),
+        article("h1", "Neighbours watched as a blaze gutted the chapel late on Friday."),
+    ]
+    a, b = _candidates(arts, _roots(*arts))
+    assert [v for _k, v in a.mains] == ["gut"]
+    assert [v for _k, v in b.mains] == ["watch"]
+    assert _same_head_why(a, b) == "other head verbs (gut / watch)"
+
+
+def test_a_clause_telling_two_facts_joins_a_second_claim_for_its_other_stretch() -> None:
+    from storyline.stages.analysis import statements as sm
+
+    arts = [
+        article("t0", "Kestrel Pictures has signed Ada Roe to make the film, the studio said on Monday."),
+        article("t1", "Kestrel Pictures has signed Ada Roe to make the film, its spokesman said on Monday."),
+        article(
+            "t2",
+            "Roe will direct Blue Harbor for the studio, based on the second novel in Ivo "
+            "Penn's seafaring series.",
+        ),
+        article(
+            "t3",
+            "Blue Harbor, due out on Friday, is based on the second novel in Ivo Penn's "
+            "seafaring series.",
+        ),
+    ]  # fmt: skip
+    texts = {a.id: a.text for a in arts}
+
+    def groups(other: bool) -> list[list[tuple[str, str]]]:
+        sents = sm._candidates(arts, _roots(*arts))
+        sm._link(sents, texts, frozenset(), None)
+        # the signing told in other words: a join by sentence vectors, the whole clauses
+        c0, c2 = sents[0], sents[2]
+        c0.partners[2] = (0, len(c0.tokens), 0, len(c2.tokens))
+        c2.partners[0] = (0, len(c2.tokens), 0, len(c0.tokens))
+        c0.weak.add(2)
+        c2.weak.add(0)
+        old = sm.OTHER_STRETCH
+        sm.OTHER_STRETCH = other
+        try:
+            found = sm._groups(sents, texts)
+        finally:
+            sm.OTHER_STRETCH = old
+        return [
+            [(c.article, said) for c, said in zip(st.cites, st.texts, strict=True)]
+            for st in found
+            if len(st.cites) > 1
+        ]
+
+    before = groups(False)
+    assert [[a for a, _ in g] for g in before] == [["t0", "t1", "t2"]]  # t2 taken by one
+    signing, book = groups(True)
+    assert signing == before[0]
+    # and cited again for its other stretch, the book, not the signing
+    assert [a for a, _ in book] == ["t3", "t2"]
+    said = dict(book)["t2"]
+    assert "based on the second novel" in said and "direct" not in said

@@ -47,11 +47,19 @@ How (docs/report.md, "Claims"):
    Promises Treatment Center" / "Ada Roe was admitted into Promises Treatment Center") are
    one fact (``_same_object_why``: a verb outside subordinate and relative clauses, two name
    words in common, ``_alike``'s checks, and the persons named before the verb, its subject,
-   not two different people).
+   not two different people). And two clauses as alike by their words as ``HEAD_SIMILARITY``
+   whose shared words are in another order ("the fire devastated the church" / "the church
+   was devastated by fire") are one fact when their head verbs (the first verb of each
+   outside subordinate and relative clauses) are of one lemma or class and ``_alike``'s
+   checks hold (``_same_head_why``; a weak link, as a shared predicate's).
 4. Groups are stars, not chains: the sentence with the most verified partners is a seed,
    its partners join it, and their own partners (of articles not in yet) whose values the
    seed's clause does not contradict (one hop, no further); the next seed is taken among the sentences left.
-   A group may hold several sentences of one article. It needs two independent sources, or, when
+   A clause already in a group joins a later seed's too when the stretch it shares with
+   that seed by words is another part of it, with a head verb of its own of the seed's
+   stretch's lemma or class (``_other_stretch``): a sentence telling two facts ("… tapped to
+   helm New Moon, based on the second book in the series") is cited in both claims, each
+   for its own stretch. A group may hold several sentences of one article. It needs two independent sources, or, when
    only copies of one article share it (copies count once: one source), a value in its
    words (a number, a day, a month: "failed the test shortly after 2 a.m."), since copies
    share every sentence and a claim for each would say nothing.
@@ -139,6 +147,16 @@ PREDICATE_SIMILARITY: Mapping[str, float] = {"minilm": 0.6}
 # twice, are not one fact).
 MEANING_SHARED = 3
 MEANING_OVERLAP = 0.2
+# Clauses at least this alike by their words (TF-IDF cosine, as ``STATEMENT_SIMILARITY``)
+# whose shared words are in another order (the passive, a fronted time) tell one fact when
+# their head verbs are of one lemma or class (``_same_head_why``). Read on ECB+ train: 17
+# new clause pairs, none two facts; any verb of their own in common (not the head's) gave
+# 39, 8 of them two facts (a clause's second fact in a subordinate clause or a list).
+HEAD_SIMILARITY = STATEMENT_SIMILARITY
+# A clause already in a group joins a later seed's group too when the stretch it shares with
+# that seed (by words) is another part of it (``_other_stretch``): a sentence telling two
+# facts, each told alone by other outlets.
+OTHER_STRETCH = True
 # Figures (numbers of two digits or more: "13", ".358", "2,500") two clauses of a candidate
 # pair must give alike to tell one fact whatever their word order (``_same_figures``): one
 # figure alone, or a one-digit number, is any count.
@@ -205,6 +223,9 @@ class _Sentence:
     # the clause's own verbs followed by a name (``_objects``): (verb index, predicate class,
     # the name's words), "checked into Promises Treatment Center"
     objects: tuple[tuple[int, str, frozenset[str]], ...] = ()
+    # those verbs outside a subordinate clause (``_main_verbs``), as (token index, lemma):
+    # "the fire devastated the church", not "shortly after Roe passed Ivo Penn"
+    mains: tuple[tuple[int, str], ...] = ()
     partners: dict[int, tuple[int, int, int, int]] = field(default_factory=dict)
     # partners joined only by a shared predicate (below ``MEANING_SIMILARITY``): they join a
     # seed, never a group one hop further
@@ -349,6 +370,7 @@ def _candidates(
                         _Sentence(
                             a.id, roots.get(a.id, a.id), c0, c1, toks, values, verbs,
                             _objects(a.text, c0, toks, placed),
+                            _main_verbs(a.text, c0, toks, placed),
                         )
                     )  # fmt: skip
     return out
@@ -488,6 +510,22 @@ def _verb_positions(
     return out
 
 
+def _subordinate(text: str, start: int, tokens: Sequence[_Token], k: int) -> bool:
+    """Whether the verb at token ``k`` is in a subordinate or relative clause: an opener of
+    ``_SUBORDINATE`` before it with no comma, bracket or quote mark between."""
+    breaks = list(_PHRASE_BREAK.finditer(text, start, tokens[k].start))
+    lo = breaks[-1].end() if breaks else start
+    return any(t.norm in _SUBORDINATE for t in tokens[:k] if t.start >= lo)
+
+
+def _main_verbs(
+    text: str, start: int, tokens: Sequence[_Token], verbs: Sequence[tuple[int, str]]
+) -> tuple[tuple[int, str], ...]:
+    """A clause's own verbs (``_verb_positions``, as (token index, lemma)) outside its
+    subordinate and relative clauses (``_subordinate``): the verbs of its own facts."""
+    return tuple((k, lemma) for k, lemma in verbs if not _subordinate(text, start, tokens, k))
+
+
 def _objects(
     text: str, start: int, tokens: Sequence[_Token], verbs: Sequence[tuple[int, str]]
 ) -> tuple[tuple[int, str, frozenset[str]], ...]:
@@ -498,9 +536,7 @@ def _objects(
     index, predicate class, the name's words)."""
     out: list[tuple[int, str, frozenset[str]]] = []
     for k, lemma in verbs:
-        breaks = list(_PHRASE_BREAK.finditer(text, start, tokens[k].start))
-        lo = breaks[-1].end() if breaks else start
-        if any(t.norm in _SUBORDINATE for t in tokens[:k] if t.start >= lo):
+        if _subordinate(text, start, tokens, k):
             continue
         m = k + 1
         while m < len(tokens) and m - k - 1 < OBJECT_GAP and not tokens[m].content:
@@ -539,6 +575,24 @@ def _same_object_why(
         if not sa or not sb or any(p & q for p in sa for q in sb):
             return hit
     return "two persons as subjects"
+
+
+def _same_head_why(
+    a: _Sentence, b: _Sentence, persons: frozenset[str] = frozenset()
+) -> tuple[int, int, int, int] | str:
+    """Two clauses whose words are alike (TF-IDF) but not in one order, so that no shared
+    stretch holds them ("The fire devastated the church" / "A church was devastated by
+    fire"): one fact when each one's first verb of its own (``mains``: outside asides,
+    subordinate and relative clauses) is of one lemma or class, and ``_alike``'s checks hold
+    (shared words, values, negation, persons). A verb further on in either clause tells
+    another of its facts ("… finished 7-for-14, shortly after Roe passed Ivo Penn"), so it
+    does not count. The whole clauses are the cites."""
+    if not a.mains or not b.mains:
+        return "no verb of its own"
+    va, vb = a.mains[0][1], b.mains[0][1]
+    if predicate_class(va) != predicate_class(vb):
+        return f"other head verbs ({va} / {vb})"
+    return _alike_why(a, b, persons)
 
 
 def _same_predicate(a: _Sentence, b: _Sentence) -> bool:
@@ -858,6 +912,17 @@ def find_statements(
     """
     sents = _candidates(articles, roots)
     texts = {a.id: a.text for a in articles}
+    _link(sents, texts, persons, meaning)
+    return _groups(sents, texts)
+
+
+def _link(
+    sents: Sequence[_Sentence],
+    texts: Mapping[ArticleId, str],
+    persons: frozenset[str],
+    meaning: Meaning | None,
+) -> None:
+    """Each candidate pair that tells one fact, as partners of both clauses (steps 2-3)."""
     worded = {(i, j): cos for i, j, cos in _pairs(sents)}
     common = _word_pairs(sents)
     alike = _meaning_pairs(sents, texts, meaning, common) if meaning is not None else {}
@@ -874,6 +939,14 @@ def find_statements(
             if hit is not None and alike[(i, j)] < MEANING_SIMILARITY.get(embedder, 0.0):
                 sents[i].weak.add(j)
                 sents[j].weak.add(i)
+        if hit is None and worded.get((i, j), 0.0) >= HEAD_SIMILARITY:
+            # the same words in another order ("the fire devastated the church" / "the
+            # church was devastated by fire"): a weak link, as the shared predicate's
+            found = _same_head_why(sents[i], sents[j], persons)
+            hit = None if isinstance(found, str) else found
+            if hit is not None:
+                sents[i].weak.add(j)
+                sents[j].weak.add(i)
         if hit is None and (i, j) in objects:
             # a named object is firmer than a shared predicate alone: such a partner takes
             # its own partners one hop further, as the word paths' do
@@ -883,7 +956,38 @@ def find_statements(
             a0, a1, b0, b1 = hit
             sents[i].partners[j] = (a0, a1, b0, b1)
             sents[j].partners[i] = (b0, b1, a0, a1)
+
+
+def _other_stretch(
+    s: _Sentence,
+    t0: int,
+    t1: int,
+    before: Sequence[tuple[int, int]],
+    seed: _Sentence,
+    s0: int,
+    s1: int,
+) -> bool:
+    """Whether a clause already in a group may join another for the stretch ``t0:t1`` it
+    shares with that group's seed: a part of the clause only (its shared words, not the whole
+    clause a meaning join cites), none of it cited for another fact before, holding
+    ``MIN_SHARED`` content words ("… tapped to helm New Moon, based on the second book in
+    Meyer's series": the tapping in one claim, the book in another), with a verb of its own
+    of the lemma or class of one in the seed's stretch ``s0:s1``."""
+    if t1 - t0 >= len(s.tokens) or sum(t.content for t in s.tokens[t0:t1]) < MIN_SHARED:
+        return False
+    if any(t0 < b1 and b0 < t1 for b0, b1 in before):
+        return False
+    # the stretch tells a fact of its own: a verb of the clause's own (not in a subordinate
+    # or relative clause, "the building, which was built in the 1930s") of the seed's
+    # stretch's lemma or class ("… New Moon, based on the second book" / "is based on")
+    here = {predicate_class(v) for k, v in s.mains if t0 <= k < t1}
+    return bool(here & {predicate_class(v) for k, v in seed.mains if s0 <= k < s1})
+
+
+def _groups(sents: Sequence[_Sentence], texts: Mapping[ArticleId, str]) -> list[Statement]:
+    """Stars of partners, seeds first (step 4), each member cited for its shared words."""
     taken: set[int] = set()
+    cited: dict[int, list[tuple[int, int]]] = {}  # the part-clause stretches each is cited for
     out: list[Statement] = []
     order = sorted(
         (i for i, s in enumerate(sents) if s.partners),
@@ -899,12 +1003,18 @@ def find_statements(
         s = sents[seed]
         members: dict[int, tuple[int, int]] = {}  # sentence -> its shared stretch (t0, t1)
         lo, hi = len(s.tokens), 0
+        again: set[int] = set()  # members taken before, cited here for another stretch
         for j, (a0, a1, b0, b1) in s.partners.items():
-            if j not in taken:
-                members[j] = (b0, b1)  # every verified partner, several of one article too
-                lo, hi = min(lo, a0), max(hi, a1)
+            if j in taken:
+                if not OTHER_STRETCH or not _other_stretch(
+                    sents[j], b0, b1, cited.get(j, []), s, a0, a1
+                ):
+                    continue
+                again.add(j)
+            members[j] = (b0, b1)  # every verified partner, several of one article too
+            lo, hi = min(lo, a0), max(hi, a1)
         arts = {s.article, *(sents[j].article for j in members)}
-        for j in list(members):
+        for j in [j for j in members if j not in again]:
             # one hop further, for articles not in yet: a partner of a member that the
             # seed's words do not contradict
             for k, (_k0, _k1, c0, c1) in sorted(sents[j].partners.items()):
@@ -920,6 +1030,9 @@ def find_statements(
             continue  # copies share every sentence: alone they make a claim of a value only
         chosen = [(seed, lo, hi), *((j, t0, t1) for j, (t0, t1) in sorted(members.items()))]
         taken.update(j for j, _, _ in chosen)
+        for j, t0, t1 in chosen:
+            if t1 - t0 < len(sents[j].tokens):
+                cited.setdefault(j, []).append((t0, t1))
         cites: list[Cite] = []
         said: list[str] = []
         for j, t0, t1 in chosen:
