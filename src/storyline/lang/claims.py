@@ -64,7 +64,7 @@ MEASURE_SYNONYMS: Mapping[str, str] = {
     "inhabitant": "resident", "villager": "resident",
     # sport statistics
     "reception": "catch", "grab": "catch",
-    "td": "touchdown",
+    "td": "touchdown", "ko": "knockout",
     # vehicles and vessels
     "vessel": "ship", "skiff": "boat", "dhow": "boat",
     "car": "vehicle", "automobile": "vehicle",

@@ -437,8 +437,24 @@ _SAME_LENGTH = 0.03
 
 # A figure next to a digit across a stray space is a piece of a number ("6. 1", "120, 000");
 # across a line break it is a new line's figure after a sentence that ended in a number.
-_BROKEN_BEFORE = re.compile(r"\d(?:[.,][ \t]+|:[ \t]*)$")
-_BROKEN_AFTER = re.compile(r"^(?:[.,][ \t]+|:[ \t]*)\d")
+# Across a comma only a group of three digits goes on with the number, as thousands are
+# written: "(52-3, 46 KOs)" and "rounds 3, 4" are two figures, not one split by a space.
+_BROKEN_BEFORE = re.compile(r"\d(?:\.[ \t]+|:[ \t]*)$")
+_COMMA_BEFORE = re.compile(r"\d,[ \t]+$")
+_GROUP = re.compile(r"\d{3}(?!\d)")
+_BROKEN_AFTER = re.compile(r"^(?:\.[ \t]+|:[ \t]*)\d|^,[ \t]+\d{3}(?!\d)")
+
+
+def _number_tail(text: str, start: int) -> bool:
+    """Does the figure at ``start`` go on with a number written before it across a stray
+    space ("6. 1", "120, 000": its tail)?"""
+    before = text[max(0, start - 4) : start]
+    if not text[start : start + 1].isdigit():
+        return False
+    return bool(
+        _BROKEN_BEFORE.search(before)
+        or (_COMMA_BEFORE.search(before) and _GROUP.match(text, start))
+    )
 
 
 _THOUSANDS_AFTER = re.compile(r"(?:,[ \t](\d{3})(?![\d.,]))+")
@@ -495,12 +511,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def _broken(text: str, cite: Cite) -> bool:
     """A piece of a number split by a stray space: a digit across ", " or ". " from the
     figure's own first or last digit ("three other rifles, 13 magazines" is a list)."""
-    return bool(
-        (text[cite.start : cite.start + 1].isdigit()
-         and _BROKEN_BEFORE.search(text[max(0, cite.start - 4) : cite.start]))
-        or (text[cite.end - 1 : cite.end].isdigit()
-            and _BROKEN_AFTER.match(text[cite.end : cite.end + 4]))
-    )  # fmt: skip
+    return _number_tail(text, cite.start) or bool(
+        text[cite.end - 1 : cite.end].isdigit()
+        and _BROKEN_AFTER.match(text[cite.end : cite.end + 6])
+    )
 
 
 # A speed unit after a figure ("120 mph", "193km/h", "60 miles an hour").
@@ -558,6 +572,23 @@ def _counted(q: Quantity, head: str | None) -> str | None:
     return m
 
 
+# "46 wins by knockout": the wins counted by how they were won are that noun's count ("46
+# knockouts", "46 KOs"); the win nouns are a record's (``lang.claims.RECORD_IN_WORDS``).
+_WIN_NOUNS = frozenset(_singular(_measure_key(w)) for w in RECORD_IN_WORDS[0])
+_BY_AFTER = re.compile(r"\s+by\s+(?:an?\s+)?([a-z]+)\b", re.I)
+
+
+def _won_by(measure: str | None, text: str, end: int) -> str | None:
+    """The counted noun of "N wins by <noun>": the noun ("knockout"), else ``measure``."""
+    if measure not in _WIN_NOUNS:
+        return measure
+    m = _BY_AFTER.match(text, end)
+    if m is None:
+        return measure
+    one = _singular(_measure_key(m.group(1).lower()))
+    return MEASURE_SYNONYMS.get(one, one)
+
+
 # Ages ``read_frame`` does not read (it reads "Name, 26," and "26-year-old"): a whole number
 # between commas right after a noun of a person's role or sex ("the actress, 26, checked
 # in"); a person's "was/is/turns N" closing its clause ("He was 75.", with "he"/"she" or a
@@ -612,9 +643,7 @@ def _readings(
             at = next((i for i, (s, e) in enumerate(sents) if s <= q.cite.start < e), None)
             sent = sents[at] if at is not None else (q.cite.start, q.cite.end)
             prev = sents[at - 1] if at else None
-            if text[q.cite.start : q.cite.start + 1].isdigit() and _BROKEN_BEFORE.search(
-                text[max(0, q.cite.start - 4) : q.cite.start]
-            ):
+            if _number_tail(text, q.cite.start):
                 continue  # the tail of a number split by a stray space: read with its head
             end, scale = _rejoin(text, q)
             fr = read_frame(text, q.cite.start, end, sent, prev)
@@ -624,6 +653,7 @@ def _readings(
             unit, unit_factor = _unit(q, fr, text[end : end + 24])
             factor = unit_factor * scale
             measure = "age" if role_age else _counted(q, fr.head)
+            measure = _won_by(measure, text, end)
             # a broken number, or a duration (a term of something, not an event's figure)
             unusable = _broken(text, Cite(q.cite.article, q.cite.start, end)) or (
                 (measure or "") in DURATION_MEASURES and fr.frame != "age"
