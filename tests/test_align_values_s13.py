@@ -8,7 +8,7 @@ All text here is invented for these tests (made-up people, places and outlets).
 from __future__ import annotations
 
 from report_fixture import article, cite
-from storyline.models import Article, ArticleFacts, Quantity
+from storyline.models import Article, ArticleFacts, Entity, Quantity
 from storyline.stages.analysis.align import Alignment, _number_tail, align
 
 
@@ -62,3 +62,55 @@ def test_wins_by_a_margin_are_still_wins() -> None:
     b = "Coach Ilse Varhol said the Orlen Hawks have 12 knockouts this season."
     al = _story((a, [("12 wins", "wins", 12.0)]), (b, [("12 knockouts", "knockouts", 12.0)]))
     assert not _claim_of(al, "n0", "n1")
+
+
+def _extracted(*texts: str) -> Alignment:
+    """Quantities read by the rules extractor (no parse), then aligned."""
+    from storyline.stages.prepare.extract.quantities import extract_quantities
+
+    arts, facts = [], []
+    for n, text in enumerate(texts):
+        a = article(f"n{n}", text, outlet=f"Outlet {n}")
+        arts.append(a)
+        facts.append(ArticleFacts(a.id, quantities=extract_quantities(a, None, [])))
+    return align(arts, facts)
+
+
+def test_an_age_before_and_a_word_after_he_or_she_is_an_age() -> None:
+    al = _extracted(
+        "Ivo Tarn, the retired judge of Orlen, died on Monday at the age of 88.",
+        "The retired Orlen judge Ivo Tarn died on Monday. He was 88 and lived in Varn.",
+    )
+    claim = next(c for c in al.claims if {x.article for x in c.cites} == {"n0", "n1"}
+                 and c.slot != "statement")  # fmt: skip
+    assert claim.value == "88 age"
+
+
+def test_a_sum_in_euros_and_one_in_eur_are_one_claim() -> None:
+    a = "Orlen agreed to a 110 billion euro loan from its neighbours on Sunday, officials said."
+    b = "Officials said on Sunday that Orlen agreed to a loan of 110 billion euros."
+    al = _story(
+        (a, [("110 billion euro", "EUR", 110e9)]), (b, [("110 billion euros", "euros", 110e9)])
+    )
+    assert _claim_of(al, "n0", "n1")
+
+
+def test_a_place_a_demonym_names_owns_no_age_or_record() -> None:
+    a = "It was the third fight in a year for the 41-year-old Orlen-born boxer, who fell to 30-4."
+    b = "The 41-year-old Dorran Vekk fell to 30-4 after his third fight this year."
+    arts = [article("n0", a, outlet="Outlet 0"), article("n1", b, outlet="Outlet 1")]
+    orlen = Entity(id="gpe:orlen", name="Orlen", type="GPE",
+                   mentions=[cite(arts[0], "Orlen")])  # fmt: skip
+    vekk = Entity(id="per:dorran-vekk", name="Dorran Vekk", type="PERSON",
+                  mentions=[cite(arts[1], "Dorran Vekk")])  # fmt: skip
+    age_a = Quantity("Orlen", "age", 41.0, 41.0, 41.0, "exact", "41-year-old", cite(arts[0], "41-year-old"),
+                     subject_entity="gpe:orlen", frame="age")  # fmt: skip
+    age_b = Quantity("Dorran Vekk", "age", 41.0, 41.0, 41.0, "exact", "41-year-old",
+                     cite(arts[1], "41-year-old"), subject_entity="per:dorran-vekk", frame="age")  # fmt: skip
+    al = align(arts, [ArticleFacts("n0", entities=[orlen], quantities=[age_a]),
+                      ArticleFacts("n1", entities=[vekk], quantities=[age_b])])  # fmt: skip
+    assert _claim_of(al, "n0", "n1")
+    age = next(c for c in al.claims if c.slot == "age")
+    assert age.subject == "Dorran Vekk"
+    record = next(c for c in al.claims if c.slot == "record")
+    assert {x.article for x in record.cites} == {"n0", "n1"}

@@ -49,6 +49,7 @@ from storyline.lang.claims import (
 )
 from storyline.lang.en import PERSON_ROLE_NOUNS, WEEKDAYS
 from storyline.lang.frames import (
+    CURRENCY_WORDS,
     FRAME_WORDS,
     GENERIC_COUNTED,
     LENGTH_UNITS,
@@ -542,6 +543,8 @@ def _unit(q: Quantity, fr: FrameReading, after: str = "") -> tuple[str, float]:
         return "percent", 1.0
     if len(m) == 3 and m.isupper():
         return f"money:{m}", 1.0
+    if m.lower() in CURRENCY_WORDS:  # "110 billion euros" is "110 billion EUR"
+        return f"money:{CURRENCY_WORDS[m.lower()]}", 1.0
     return "count", 1.0
 
 
@@ -589,15 +592,21 @@ def _won_by(measure: str | None, text: str, end: int) -> str | None:
     return MEASURE_SYNONYMS.get(one, one)
 
 
+# Entity kinds of places: never the owner of a person's age.
+_PLACE_KINDS = frozenset({"gpe", "loc", "fac"})
+
+
 # Ages ``read_frame`` does not read (it reads "Name, 26," and "26-year-old"): a whole number
 # between commas right after a noun of a person's role or sex ("the actress, 26, checked
 # in"); a person's "was/is/turns N" closing its clause ("He was 75.", with "he"/"she" or a
-# person named as the figure's subject); "died at (the age of) N"; a full name's apposition
+# person named as the figure's subject), or before "and" and a word after "he"/"she" ("She
+# was 75 and lived in Tarn"); "died at (the age of) N"; a full name's apposition
 # closing its sentence ("killing Mara Quillon, 40.").
 _ROLE_BEFORE = re.compile(r"\b([a-z]+),\s*$")
 _AGE_AFTER = re.compile(r"\s*,")
 _WAS_BEFORE = re.compile(r"\b(?:(?P<pron>[Hh]e|[Ss]he)\s+)?(?:was|is|turns|turned)\s+$")
 _WAS_AFTER = re.compile(r"\s*(?:[.,;]|$)")
+_WAS_AND_AFTER = re.compile(r"\s+and\s+[a-z]")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*[a-z]\s+[A-Z][\w’'-]*[a-z],\s*$")
 _END_AFTER = re.compile(r"\s*(?:[.;]|$)")
 _DIED_AT_BEFORE = re.compile(r"\b(?:die[sd]?|dying)\s+at\s+(?:the\s+age\s+of\s+)?$", re.I)
@@ -618,6 +627,8 @@ def _role_age(text: str, q: Quantity) -> bool:
         return True  # "killing Mara Quillon, 40." (an apposition closing its sentence)
     w = _WAS_BEFORE.search(before)
     person = bool(w and (w.group("pron") or (q.subject_entity or "").startswith("per:")))
+    if w and w.group("pron") and _WAS_AND_AFTER.match(text, q.cite.end):
+        return True  # "He was 95 and lived in Tarn": the clause goes on about the person
     return person and bool(_WAS_AFTER.match(text, q.cite.end))
 
 
@@ -654,6 +665,10 @@ def _readings(
             factor = unit_factor * scale
             measure = "age" if role_age else _counted(q, fr.head)
             measure = _won_by(measure, text, end)
+            if measure == "age" and (q.subject_entity or "").partition(":")[0] in _PLACE_KINDS:
+                # a person's age is no place's ("the 41-year-old American": the place a
+                # demonym names): the figure has no owner, as one with no subject
+                q = replace(q, subject=None, subject_entity=None)
             # a broken number, or a duration (a term of something, not an event's figure)
             unusable = _broken(text, Cite(q.cite.article, q.cite.start, end)) or (
                 (measure or "") in DURATION_MEASURES and fr.frame != "age"
@@ -723,9 +738,10 @@ def _readings(
 # Records and scores: two or three numbers joined by dashes ("9-14", "45-7-2"), not part of a
 # longer number, a date or a clock time; read where a cue before ("went 9-14", "improved his
 # record to 52-3"), a record word after ("a 9-14 record", "a 3-1 win") or a name's
-# parenthesis ("Ames (52-3, 46 KOs)") says what they are (``lang.claims.RECORD_CUES``).
+# parenthesis ("Ames (52-3, 46 KOs)") says what they are (``lang.claims.RECORD_CUES``); a
+# full stop after them may end the sentence ("the Hawks fell to 9-14."), not a decimal's.
 _RECORD_PAIR = re.compile(
-    r"(?<![\w.,:/–-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?:\s?[-–]\s?(\d{1,3}))?(?![\w.:/]|[,.]\d|\s?[-–]\s?\d)"
+    r"(?<![\w.,:/–-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?:\s?[-–]\s?(\d{1,3}))?(?![\w:/]|\.\w|[,.]\d|\s?[-–]\s?\d)"
 )
 # a cue, then its object's name ("beat the host Jaguars, 31-24") or a possessive's record
 _CUE_TAIL = (
@@ -744,6 +760,7 @@ _RECORD_WORD_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?({alternation(RECORD_WORDS)}
 _RECORD_PAREN = re.compile(r"([A-Z][\w'’.-]*)\s*\($")
 _RECORD_PAREN_AFTER = re.compile(r"\s*(?:[,;)]|with\b)")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+_COMPOUND_AFTER = re.compile(r"-[a-z]")
 # How far back a record's owner may be named (characters).
 _RECORD_OWNER_REACH = 60
 
@@ -776,9 +793,11 @@ def _records(text: str, facts: ArticleFacts) -> list[Quantity]:
     ranges = [
         (q.cite.start, q.cite.end) for q in facts.quantities if q.hedge == "range" and q.measure
     ]
+    # (a name that opens a compound modifier, "the Ukrainian-born fighter", owns nothing)
     mentions = sorted(
         (c.start, c.end, e.id, e.name)
-        for e in facts.entities for c in e.mentions if c.article == facts.article_id
+        for e in facts.entities for c in e.mentions
+        if c.article == facts.article_id and not _COMPOUND_AFTER.match(text, c.end)
     )  # fmt: skip
     out: list[Quantity] = []
     for m in _RECORD_PAIR.finditer(text):
