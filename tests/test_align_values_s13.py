@@ -114,3 +114,33 @@ def test_a_place_a_demonym_names_owns_no_age_or_record() -> None:
     assert age.subject == "Dorran Vekk"
     record = next(c for c in al.claims if c.slot == "record")
     assert {x.article for x in record.cites} == {"n0", "n1"}
+
+
+def test_homers_are_home_runs() -> None:
+    a = "Dorran Vekk hit .310 with 27 homers and 90 RBIs for Orlen last season."
+    b = "Last season Vekk batted .310 for Orlen, with 27 home runs and 90 RBIs."
+    al = _story((a, [("27 homers", "homers", 27.0)]), (b, [("27 home runs", "home runs", 27.0)]))
+    assert _claim_of(al, "n0", "n1")
+
+
+def test_one_persons_age_under_a_title_and_a_given_name() -> None:
+    from storyline.stages.analysis.align import _one_person
+
+    assert _one_person("per:sheriff-deputy-tarn", "per:ivo-tarn", any_kind=True, loose=True)
+    assert _one_person("per:gov-ivo-tarn", "per:ivo-tarn", loose=True)
+    assert not _one_person("per:ivo-tarn", "per:ana-tarn", loose=True)  # two people
+
+
+def test_one_games_score_whichever_team_each_sentence_names() -> None:
+    a = "The Orlen Hawks beat the Varn Owls 31-24 on Sunday night at Tarn Stadium."
+    b = "The Varn Owls lost 31-24 to the Orlen Hawks at Tarn Stadium on Sunday night."
+    c = "Earlier this season the Owls had beaten the Pell Foxes 28-17 at home."
+    arts = [article(f"n{n}", t, outlet=f"Outlet {n}") for n, t in enumerate((a, b, c))]
+    hawks = Entity(id="org:orlen-hawks", name="Orlen Hawks", type="ORG",
+                   mentions=[cite(arts[0], "Orlen Hawks")])  # fmt: skip
+    owls = Entity(id="org:varn-owls", name="Varn Owls", type="ORG",
+                  mentions=[cite(arts[1], "Varn Owls")])  # fmt: skip
+    al = align(arts, [ArticleFacts("n0", entities=[hawks]), ArticleFacts("n1", entities=[owls]),
+                      ArticleFacts("n2")])  # fmt: skip
+    score = next(c for c in al.claims if c.slot == "score" and c.value.startswith("31-24"))
+    assert {x.article for x in score.cites} == {"n0", "n1"}

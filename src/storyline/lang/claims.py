@@ -64,7 +64,7 @@ MEASURE_SYNONYMS: Mapping[str, str] = {
     "inhabitant": "resident", "villager": "resident",
     # sport statistics
     "reception": "catch", "grab": "catch",
-    "td": "touchdown", "ko": "knockout",
+    "td": "touchdown", "ko": "knockout", "homer": "home run",
     # vehicles and vessels
     "vessel": "ship", "skiff": "boat", "dhow": "boat",
     "car": "vehicle", "automobile": "vehicle",
@@ -82,7 +82,7 @@ PEOPLE_KINDS: Mapping[str, str] = {
     # who keeps order or custody
     "guard": "guard", "officer": "guard", "policeman": "guard", "policemen": "guard",
     "deputy": "guard", "trooper": "guard", "warden": "guard", "jailer": "guard",
-    "constable": "guard", "cop": "guard", "patrolman": "guard",
+    "constable": "guard", "cop": "guard", "patrolman": "guard", "sheriff": "guard",
     # who attacks
     "gunman": "attacker", "attacker": "attacker", "assailant": "attacker",
     "shooter": "attacker",

@@ -47,7 +47,7 @@ from storyline.lang.claims import (
     SPEED_UNITS,
     VALUE_WORDS,
 )
-from storyline.lang.en import PERSON_ROLE_NOUNS, WEEKDAYS
+from storyline.lang.en import PERSON_ROLE_NOUNS, TITLE_ABBREVIATIONS, TITLE_NOUNS, WEEKDAYS
 from storyline.lang.frames import (
     CURRENCY_WORDS,
     FRAME_WORDS,
@@ -1464,6 +1464,11 @@ def _pair_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
         return True
     if ea and eb and ea.startswith("per:") and eb.startswith("per:"):
         return sim(a.sentence_text, b.sentence_text) >= SUBJECT_CLASH_SIMILARITY  # two people
+    if a.q.measure == "score" == b.q.measure and _distinctive_pair(a.pair):
+        # one game's score, whichever team each sentence names ("the Colts' 31-24 win" /
+        # "the Jaguars lost 31-24"; "AFC" / "American Football Conference"): sentences
+        # that tell one event
+        return sim(a.sentence_text, b.sentence_text) >= SAME_EVENT_SIMILARITY
     both = a.q.measure == "record" == b.q.measure
     if both and _distinctive_pair(a.pair) and not (ea and eb):
         # "the 76ers (9-14)" / "the team was 9-14": one story's record, when only one of the
@@ -1522,6 +1527,16 @@ def _person_words(entity: str, any_kind: bool = False) -> tuple[str, frozenset[s
     return words[-1], frozenset(w for w in words[:-1] if len(w) > 1)
 
 
+# Words of a role or a title that news writers put before a name (folded: "Gov.", "Sgt.",
+# "Sheriff Deputy"): the role nouns and titles of ``lang.en`` and the people kinds of
+# ``lang.claims``.
+_ROLE_WORDS = frozenset(
+    {*PERSON_ROLE_NOUNS, *TITLE_NOUNS, *(w for ws in TITLE_NOUNS.values() for w in ws)}
+    | {w.lower() for w in TITLE_ABBREVIATIONS}
+    | set(PEOPLE_KINDS)
+)
+
+
 def _one_person(ea: str, eb: str, any_kind: bool = False, loose: bool = False) -> bool:
     """Do two person entities name one person? The same surname, and one's given names all
     among the other's: "Brian G. Nichols", "Brian Nichols" and "Nichols" are one (outlets
@@ -1531,6 +1546,10 @@ def _one_person(ea: str, eb: str, any_kind: bool = False, loose: bool = False) -
     pa, pb = _person_words(ea, any_kind), _person_words(eb, any_kind)
     if pa is None or pb is None:
         return False
+    if loose:
+        # a role or title written before the name is no given name ("Sheriff Deputy
+        # Ortiz" / "Jerry Ortiz")
+        pa, pb = (pa[0], pa[1] - _ROLE_WORDS), (pb[0], pb[1] - _ROLE_WORDS)
     if (
         loose
         and pa[0] != pb[0]
