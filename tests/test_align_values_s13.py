@@ -144,3 +144,17 @@ def test_one_games_score_whichever_team_each_sentence_names() -> None:
                       ArticleFacts("n2")])  # fmt: skip
     score = next(c for c in al.claims if c.slot == "score" and c.value.startswith("31-24"))
     assert {x.article for x in score.cites} == {"n0", "n1"}
+
+
+def test_counts_of_a_crime_are_charges_of_it() -> None:
+    a = "Ivo Tarn, 35, was charged on Monday in Orlen with two counts of murder."
+    b = "Tarn, 35, faces two murder charges in Orlen, police said on Monday."
+    c = "Tarn, 35, also faces two counts of robbery in Orlen, police said on Monday."
+    al = _story(
+        (a, [("two counts", "counts", 2.0)]),
+        (b, [("two murder charges", "charges", 2.0)]),
+        (c, [("two counts", "counts", 2.0)]),
+    )
+    assert _claim_of(al, "n0", "n1")
+    assert not _claim_of(al, "n0", "n2")
+    assert not _claim_of(al, "n1", "n2")

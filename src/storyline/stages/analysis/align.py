@@ -592,6 +592,36 @@ def _won_by(measure: str | None, text: str, end: int) -> str | None:
     return MEASURE_SYNONYMS.get(one, one)
 
 
+# "two counts of murder" are "two murder charges": the words after "of", up to a word that
+# ends the crime's name (a closed class: prepositions, conjunctions, determiners).
+_OF_WORDS = re.compile(r"\s+of\s+((?:[a-z][a-z-]*\s*){1,3})")
+_CRIME_END = frozenset(
+    {"and", "or", "in", "for", "against", "with", "of", "on", "at", "by", "from", "to", "the",
+     "a", "an", "his", "her", "their", "after", "while", "when", "who", "that", "which"}
+)  # fmt: skip
+
+
+def _charged(measure: str | None, q: Quantity, text: str, end: int) -> str | None:
+    """The counted noun of a count of charges, named by its crime: "<crime> charge" for
+    "N counts of <crime>", "N charges of <crime>" and "N <crime> charges" ("two counts of
+    murder" / "two murder charges"), else ``measure``."""
+    if measure not in ("count", "charge"):
+        return measure
+    words: list[str] = []
+    if measure == "charge":
+        # the words between the figure's number and its noun ("two first-degree murder
+        # charges"): the crime
+        inner = q.text.split()[1:-1]
+        words = [w.lower() for w in inner if re.fullmatch(r"[A-Za-z][A-Za-z-]*", w)]
+    if not words:
+        m = _OF_WORDS.match(text, end)
+        for w in m.group(1).split() if m else ():
+            if w in _CRIME_END:
+                break
+            words.append(w)
+    return " ".join([*words, "charge"]) if words else measure
+
+
 # Entity kinds of places: never the owner of a person's age.
 _PLACE_KINDS = frozenset({"gpe", "loc", "fac"})
 
@@ -664,7 +694,7 @@ def _readings(
             unit, unit_factor = _unit(q, fr, text[end : end + 24])
             factor = unit_factor * scale
             measure = "age" if role_age else _counted(q, fr.head)
-            measure = _won_by(measure, text, end)
+            measure = _charged(_won_by(measure, text, end), q, text, end)
             if measure == "age" and (q.subject_entity or "").partition(":")[0] in _PLACE_KINDS:
                 # a person's age is no place's ("the 41-year-old American": the place a
                 # demonym names): the figure has no owner, as one with no subject
@@ -1849,6 +1879,8 @@ def _same_noun(a: _Reading, b: _Reading) -> bool:
         return True  # one compound however it is spaced ("web sites", "websites", "e-mails")
     if a.designation and a.designation == b.designation:
         return True  # one model: "12 AK 47 guns", "seven AK-47 assault rifles"
+    if a.measure.endswith("charge") and b.measure.endswith("charge"):
+        return False  # charges of two crimes ("counts of murder", "counts of robbery")
     if a.key.split("|")[1] == "length" == b.key.split("|")[1]:
         return True  # the noun of a length is its unit: metres and feet are one measure
     return bool(a.frame.nouns & b.frame.nouns)
