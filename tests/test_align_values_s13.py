@@ -158,3 +158,16 @@ def test_counts_of_a_crime_are_charges_of_it() -> None:
     assert _claim_of(al, "n0", "n1")
     assert not _claim_of(al, "n0", "n2")
     assert not _claim_of(al, "n1", "n2")
+
+
+def test_a_day_written_as_an_ordinal_is_the_days_number() -> None:
+    from storyline.stages.analysis.statements import find_statements
+
+    a = article("n0", "The Orlen film awards will be handed out at the Tarn Hall on February 22nd.")
+    b = article("n1", "The Orlen film awards will be handed out at the Tarn Hall on Feb. 22.")
+    c = article("n2", "The Orlen film awards will be handed out at the Tarn Hall on February 23rd.")
+    arts = [a, b, c]
+    found = find_statements(arts, {x.id: x.id for x in arts})
+    joined = [{x.article for x in st.cites} for st in found]
+    assert {"n0", "n1"} in joined
+    assert not any("n2" in j for j in joined)
