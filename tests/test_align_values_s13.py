@@ -171,3 +171,18 @@ def test_a_day_written_as_an_ordinal_is_the_days_number() -> None:
     joined = [{x.article for x in st.cites} for st in found]
     assert {"n0", "n1"} in joined
     assert not any("n2" in j for j in joined)
+
+
+def test_a_tied_score_is_a_score() -> None:
+    al = _story(
+        (
+            "Ivo Tarn's late field goal tied the game 17-17 on Sunday between the Hawks and Owls.",
+            [],
+        ),
+        (
+            "A late field goal by Ivo Tarn tied it at 17-17 on Sunday between the Hawks and Owls.",
+            [],
+        ),
+    )
+    scores = [c for c in al.claims if c.slot == "score"]
+    assert [{x.article for x in c.cites} for c in scores] == [{"n0", "n1"}]

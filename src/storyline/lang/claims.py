@@ -113,10 +113,11 @@ RECORD_CUES: tuple[str, ...] = (
     "going", "posted", "posting", "compiled", "compiling", "finishing", "had", "has",
 )  # fmt: skip
 # Words right before a game's score ("won 3-1", "beat Varn 3-1", "defeated Drake, 65-53",
-# "trailing 14-0", "tied at 13-13", "to a 19-12 lead").
+# "trailing 14-0", "tied at 13-13", "the score was tied 13-13", "to a 19-12 lead").
 SCORE_CUES: tuple[str, ...] = (
     "won", "lost", "beat", "drew", "defeated", "beating", "topped", "routed", "edged",
-    "leads", "led", "leading", "trailing", "down", "up", "by", "at", "to",
+    "leads", "led", "leading", "trailing", "down", "up", "by", "at", "to", "tied", "tie",
+    "tying",
 )  # fmt: skip
 # Of ``lang.RECORD_WORDS`` after such a pair, the words that name a record (a season's wins
 # and losses) rather than one game's score.
