@@ -186,3 +186,22 @@ def test_a_tied_score_is_a_score() -> None:
     )
     scores = [c for c in al.claims if c.slot == "score"]
     assert [{x.article for x in c.cites} for c in scores] == [{"n0", "n1"}]
+
+
+def test_a_run_of_wins_told_three_ways_is_one_claim_and_no_conflict() -> None:
+    a = "Dorran Vekk (30-2) won his 10th consecutive bout on Saturday in Orlen."
+    b = "Vekk, who fought in Orlen on Saturday, is now on a 10-fight winning streak."
+    c = "Ivo Tarn, beaten in Orlen on Saturday, saw his eighth straight win end."
+    d = "Vekk has fought 10 bouts in Orlen since Saturday's fight was set."
+    al = _story((a, []), (b, []), (c, []), (d, [("10 bouts", "bouts", 10.0)]))
+    streaks = [c for c in al.claims if c.slot == "win streak"]
+    assert {"n0", "n1"} in [{x.article for x in c.cites} for c in streaks]
+    assert not _claim_of(al, "n0", "n3")  # ten bouts fought are no ten wins in a row
+    assert al.conflicts == []  # a streak changes with every game: never set against another
+
+
+def test_games_played_in_a_row_are_no_streak() -> None:
+    from storyline.stages.analysis.align import _streaks
+
+    text = "The Hawks played the fifth straight game at home; a sixth straight day of rain."
+    assert _streaks(text, ArticleFacts("n0")) == []

@@ -670,13 +670,13 @@ def _readings(
     spans: dict[ArticleId, list[tuple[int, int]]] = {}
     for f in facts:
         text = texts.get(f.article_id, "")
-        records = _records(text, f) if text else []
+        records = [*_records(text, f), *_streaks(text, f)] if text else []
         inside = [(r.cite.start, r.cite.end) for r in records]
         for q in [*f.quantities, *records]:
-            if q.measure not in ("record", "score") and any(
+            if not any(q is r for r in records) and any(
                 a <= q.cite.start and q.cite.end <= b for a, b in inside
             ):
-                continue  # "2" of "45-7-2": a piece of a record, read whole
+                continue  # "2" of "45-7-2", "10-fight" of a streak: a piece, read whole
             iv = quantity_interval(q)
             if iv is None or not text:
                 continue
@@ -884,6 +884,67 @@ def _records(text: str, facts: ArticleFacts) -> list[Quantity]:
                 subject=owner[-1][3] if owner else None, measure="record", value=None,
                 low=nums[0], high=nums[1], hedge="range", text=text[s:e],
                 cite=Cite(facts.article_id, s, e),
+                subject_entity=owner[-1][2] if owner else None,
+            )
+        )  # fmt: skip
+    return out
+
+
+# A streak (issue 18): "the Hawks' eighth straight win", "won his 10th consecutive bout", "a
+# 10-fight winning streak", "a three-game losing streak". Its count and what it is a streak of
+# ("win", "loss", "day"): won or lost games are wins or losses.
+_ORDINAL_WORDS = {w: v for w, v in VALUE_WORDS.items() if v.endswith(("st", "nd", "rd", "th"))}
+_STREAK_ORDINAL = re.compile(
+    rf"\b(?:(?P<verb>won|wins|win|winning|lost|loses|lose|losing)\s+(?:(?:his|her|its|their|the|a)\s+)?)?"
+    rf"(?P<n>\d{{1,3}}(?:st|nd|rd|th)|{alternation(_ORDINAL_WORDS)})\s+(?:consecutive|straight)\s+"
+    rf"(?P<noun>[a-z]+)\b",
+    re.I,
+)
+_STREAK_RUN = re.compile(
+    rf"\b(?P<n>\d{{1,3}}|{_SMALL_NUMBER})-(?P<noun>[a-z]+)\s+(?P<kind>winning|win|losing)\s+"
+    rf"(?:streak|run)\b",
+    re.I,
+)
+# Nouns of one game, won or lost (a closed class of sport words); "victory" / "defeat" are a win
+# and a loss.
+_GAME_NOUNS = frozenset({"game", "fight", "bout", "match", "contest"})
+_OUTCOME_NOUNS = {"victory": "win", "victorie": "win", "defeat": "loss", "losse": "loss"}
+
+
+def _streaks(text: str, facts: ArticleFacts) -> list[Quantity]:
+    """The runs of wins or losses of an article as counts measured "win streak" or "loss
+    streak", owned, like a record, by the last name written before them in their sentence."""
+    mentions = sorted(
+        (c.start, c.end, e.id, e.name)
+        for e in facts.entities for c in e.mentions
+        if c.article == facts.article_id and not _COMPOUND_AFTER.match(text, c.end)
+    )  # fmt: skip
+    out: list[Quantity] = []
+    for m in [*_STREAK_ORDINAL.finditer(text), *_STREAK_RUN.finditer(text)]:
+        word = m.group("n").lower()
+        raw = _ORDINAL_WORDS.get(word, VALUE_WORDS.get(word, word))
+        n = float(re.sub(r"\D", "", raw) or 0)
+        if not n:
+            continue
+        noun = _singular(_measure_key(m.group("noun").lower()))
+        noun = _OUTCOME_NOUNS.get(noun, noun)
+        won = (m.groupdict().get("verb") or m.groupdict().get("kind") or "").lower()
+        if noun in _GAME_NOUNS and won:
+            noun = "win" if won.startswith("win") or won == "won" else "loss"
+        if noun not in ("win", "loss"):
+            # "the fifth straight game" (played, not won or lost), "a sixth straight day" (of
+            # what, the sentence says): only runs of wins or losses are read
+            continue
+        s = m.start("n")
+        owner = [
+            (a, b, eid, name) for a, b, eid, name in mentions
+            if b <= s and s - b <= _RECORD_OWNER_REACH and not _SENTENCE_BREAK.search(text, b, s)
+        ]  # fmt: skip
+        out.append(
+            Quantity(
+                subject=owner[-1][3] if owner else None, measure=f"{noun} streak", value=n,
+                low=n, high=n, hedge="exact", text=text[s : m.end()],
+                cite=Cite(facts.article_id, s, m.end()),
                 subject_entity=owner[-1][2] if owner else None,
             )
         )  # fmt: skip
@@ -1292,8 +1353,9 @@ def _compare_keys(r: _Reading) -> set[str]:
     its named owner's noun, and its counted object noun (see ``_noun_framed``)."""
     unit = r.key.split("|")[1]
     keys: set[str] = set()
-    if _is_record(r):
-        return keys  # a record changes with every game: joined, never set against another
+    if _is_record(r) or (r.measure or "").endswith(" streak"):
+        # a record or a streak changes with every game: joined, never set against another
+        return keys
     if r.frame.frame:
         keys.add(f"{r.frame.frame}|{unit}")
     elif r.q.subject_entity and r.measure:
@@ -1374,6 +1436,8 @@ def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
         return _pair_fact(a, b, sim, days)
     if _bare(a) or _bare(b):
         return False
+    if (a.measure or "").endswith(" streak") != (b.measure or "").endswith(" streak"):
+        return False  # a run of wins joins runs of wins only ("eight games" may be any eight)
     if ((a.q.measure or "") in DURATION_MEASURES) != ((b.q.measure or "") in DURATION_MEASURES):
         return False  # "two years" of a pay deal and "two containers" of bananas: never one
     fa, fb = a.frame.frame, b.frame.frame
