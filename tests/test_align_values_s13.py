@@ -205,3 +205,19 @@ def test_games_played_in_a_row_are_no_streak() -> None:
 
     text = "The Hawks played the fifth straight game at home; a sixth straight day of rain."
     assert _streaks(text, ArticleFacts("n0")) == []
+
+
+def test_wins_in_a_row_told_as_a_count_are_a_streak() -> None:
+    from storyline.stages.analysis.align import _streaks
+
+    got = [
+        (q.measure, q.value)
+        for t in (
+            "The Hawks, winners of eight straight games, clinched a spot.",
+            "Vekk has won 16 fights in a row.",
+            "The Owls lost three straight games.",
+            "Vekk won 5 straight titles.",  # titles are no games won or lost
+        )
+        for q in _streaks(t, ArticleFacts("n0"))
+    ]
+    assert got == [("win streak", 8.0), ("win streak", 16.0), ("loss streak", 3.0)]

@@ -891,7 +891,8 @@ def _records(text: str, facts: ArticleFacts) -> list[Quantity]:
 
 
 # A streak (issue 18): "the Hawks' eighth straight win", "won his 10th consecutive bout", "a
-# 10-fight winning streak", "a three-game losing streak". Its count and what it is a streak of
+# 10-fight winning streak", "a three-game losing streak", "winners of eight straight games",
+# "won 16 fights in a row". Its count and what it is a streak of
 # ("win", "loss", "day"): won or lost games are wins or losses.
 _ORDINAL_WORDS = {w: v for w, v in VALUE_WORDS.items() if v.endswith(("st", "nd", "rd", "th"))}
 _STREAK_ORDINAL = re.compile(
@@ -903,6 +904,11 @@ _STREAK_ORDINAL = re.compile(
 _STREAK_RUN = re.compile(
     rf"\b(?P<n>\d{{1,3}}|{_SMALL_NUMBER})-(?P<noun>[a-z]+)\s+(?P<kind>winning|win|losing)\s+"
     rf"(?:streak|run)\b",
+    re.I,
+)
+_STREAK_COUNT = re.compile(
+    rf"\b(?P<verb>won|lost|winners\s+of|losers\s+of)\s+(?P<n>\d{{1,3}}|{_SMALL_NUMBER})\s+"
+    rf"(?:(?:straight|consecutive)\s+(?P<noun>[a-z]+)|(?P<rowed>[a-z]+)\s+in\s+a\s+row)\b",
     re.I,
 )
 # Nouns of one game, won or lost (a closed class of sport words); "victory" / "defeat" are a win
@@ -920,17 +926,20 @@ def _streaks(text: str, facts: ArticleFacts) -> list[Quantity]:
         if c.article == facts.article_id and not _COMPOUND_AFTER.match(text, c.end)
     )  # fmt: skip
     out: list[Quantity] = []
-    for m in [*_STREAK_ORDINAL.finditer(text), *_STREAK_RUN.finditer(text)]:
+    found = [*_STREAK_ORDINAL.finditer(text), *_STREAK_RUN.finditer(text)]
+    for m in [*found, *_STREAK_COUNT.finditer(text)]:
         word = m.group("n").lower()
         raw = _ORDINAL_WORDS.get(word, VALUE_WORDS.get(word, word))
         n = float(re.sub(r"\D", "", raw) or 0)
         if not n:
             continue
-        noun = _singular(_measure_key(m.group("noun").lower()))
+        noun = _singular(
+            _measure_key((m.group("noun") or m.groupdict().get("rowed") or "").lower())
+        )
         noun = _OUTCOME_NOUNS.get(noun, noun)
         won = (m.groupdict().get("verb") or m.groupdict().get("kind") or "").lower()
         if noun in _GAME_NOUNS and won:
-            noun = "win" if won.startswith("win") or won == "won" else "loss"
+            noun = "win" if won.startswith(("win", "won")) else "loss"
         if noun not in ("win", "loss"):
             # "the fifth straight game" (played, not won or lost), "a sixth straight day" (of
             # what, the sentence says): only runs of wins or losses are read
