@@ -64,7 +64,7 @@ MEASURE_SYNONYMS: Mapping[str, str] = {
     "inhabitant": "resident", "villager": "resident",
     # sport statistics
     "reception": "catch", "grab": "catch",
-    "td": "touchdown",
+    "td": "touchdown", "ko": "knockout", "homer": "home run",
     # vehicles and vessels
     "vessel": "ship", "skiff": "boat", "dhow": "boat",
     "car": "vehicle", "automobile": "vehicle",
@@ -82,7 +82,7 @@ PEOPLE_KINDS: Mapping[str, str] = {
     # who keeps order or custody
     "guard": "guard", "officer": "guard", "policeman": "guard", "policemen": "guard",
     "deputy": "guard", "trooper": "guard", "warden": "guard", "jailer": "guard",
-    "constable": "guard", "cop": "guard", "patrolman": "guard",
+    "constable": "guard", "cop": "guard", "patrolman": "guard", "sheriff": "guard",
     # who attacks
     "gunman": "attacker", "attacker": "attacker", "assailant": "attacker",
     "shooter": "attacker",
@@ -113,10 +113,11 @@ RECORD_CUES: tuple[str, ...] = (
     "going", "posted", "posting", "compiled", "compiling", "finishing", "had", "has",
 )  # fmt: skip
 # Words right before a game's score ("won 3-1", "beat Varn 3-1", "defeated Drake, 65-53",
-# "trailing 14-0", "tied at 13-13", "to a 19-12 lead").
+# "trailing 14-0", "tied at 13-13", "the score was tied 13-13", "to a 19-12 lead").
 SCORE_CUES: tuple[str, ...] = (
     "won", "lost", "beat", "drew", "defeated", "beating", "topped", "routed", "edged",
-    "leads", "led", "leading", "trailing", "down", "up", "by", "at", "to",
+    "leads", "led", "leading", "trailing", "down", "up", "by", "at", "to", "tied", "tie",
+    "tying",
 )  # fmt: skip
 # Of ``lang.RECORD_WORDS`` after such a pair, the words that name a record (a season's wins
 # and losses) rather than one game's score.

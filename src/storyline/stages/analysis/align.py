@@ -47,8 +47,9 @@ from storyline.lang.claims import (
     SPEED_UNITS,
     VALUE_WORDS,
 )
-from storyline.lang.en import PERSON_ROLE_NOUNS, WEEKDAYS
+from storyline.lang.en import PERSON_ROLE_NOUNS, TITLE_ABBREVIATIONS, TITLE_NOUNS, WEEKDAYS
 from storyline.lang.frames import (
+    CURRENCY_WORDS,
     FRAME_WORDS,
     GENERIC_COUNTED,
     LENGTH_UNITS,
@@ -437,8 +438,24 @@ _SAME_LENGTH = 0.03
 
 # A figure next to a digit across a stray space is a piece of a number ("6. 1", "120, 000");
 # across a line break it is a new line's figure after a sentence that ended in a number.
-_BROKEN_BEFORE = re.compile(r"\d(?:[.,][ \t]+|:[ \t]*)$")
-_BROKEN_AFTER = re.compile(r"^(?:[.,][ \t]+|:[ \t]*)\d")
+# Across a comma only a group of three digits goes on with the number, as thousands are
+# written: "(52-3, 46 KOs)" and "rounds 3, 4" are two figures, not one split by a space.
+_BROKEN_BEFORE = re.compile(r"\d(?:\.[ \t]+|:[ \t]*)$")
+_COMMA_BEFORE = re.compile(r"\d,[ \t]+$")
+_GROUP = re.compile(r"\d{3}(?!\d)")
+_BROKEN_AFTER = re.compile(r"^(?:\.[ \t]+|:[ \t]*)\d|^,[ \t]+\d{3}(?!\d)")
+
+
+def _number_tail(text: str, start: int) -> bool:
+    """Does the figure at ``start`` go on with a number written before it across a stray
+    space ("6. 1", "120, 000": its tail)?"""
+    before = text[max(0, start - 4) : start]
+    if not text[start : start + 1].isdigit():
+        return False
+    return bool(
+        _BROKEN_BEFORE.search(before)
+        or (_COMMA_BEFORE.search(before) and _GROUP.match(text, start))
+    )
 
 
 _THOUSANDS_AFTER = re.compile(r"(?:,[ \t](\d{3})(?![\d.,]))+")
@@ -495,12 +512,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def _broken(text: str, cite: Cite) -> bool:
     """A piece of a number split by a stray space: a digit across ", " or ". " from the
     figure's own first or last digit ("three other rifles, 13 magazines" is a list)."""
-    return bool(
-        (text[cite.start : cite.start + 1].isdigit()
-         and _BROKEN_BEFORE.search(text[max(0, cite.start - 4) : cite.start]))
-        or (text[cite.end - 1 : cite.end].isdigit()
-            and _BROKEN_AFTER.match(text[cite.end : cite.end + 4]))
-    )  # fmt: skip
+    return _number_tail(text, cite.start) or bool(
+        text[cite.end - 1 : cite.end].isdigit()
+        and _BROKEN_AFTER.match(text[cite.end : cite.end + 6])
+    )
 
 
 # A speed unit after a figure ("120 mph", "193km/h", "60 miles an hour").
@@ -528,6 +543,8 @@ def _unit(q: Quantity, fr: FrameReading, after: str = "") -> tuple[str, float]:
         return "percent", 1.0
     if len(m) == 3 and m.isupper():
         return f"money:{m}", 1.0
+    if m.lower() in CURRENCY_WORDS:  # "110 billion euros" is "110 billion EUR"
+        return f"money:{CURRENCY_WORDS[m.lower()]}", 1.0
     return "count", 1.0
 
 
@@ -558,15 +575,68 @@ def _counted(q: Quantity, head: str | None) -> str | None:
     return m
 
 
+# "46 wins by knockout": the wins counted by how they were won are that noun's count ("46
+# knockouts", "46 KOs"); the win nouns are a record's (``lang.claims.RECORD_IN_WORDS``).
+_WIN_NOUNS = frozenset(_singular(_measure_key(w)) for w in RECORD_IN_WORDS[0])
+_BY_AFTER = re.compile(r"\s+by\s+(?:an?\s+)?([a-z]+)\b", re.I)
+
+
+def _won_by(measure: str | None, text: str, end: int) -> str | None:
+    """The counted noun of "N wins by <noun>": the noun ("knockout"), else ``measure``."""
+    if measure not in _WIN_NOUNS:
+        return measure
+    m = _BY_AFTER.match(text, end)
+    if m is None:
+        return measure
+    one = _singular(_measure_key(m.group(1).lower()))
+    return MEASURE_SYNONYMS.get(one, one)
+
+
+# "two counts of murder" are "two murder charges": the words after "of", up to a word that
+# ends the crime's name (a closed class: prepositions, conjunctions, determiners).
+_OF_WORDS = re.compile(r"\s+of\s+((?:[a-z][a-z-]*\s*){1,3})")
+_CRIME_END = frozenset(
+    {"and", "or", "in", "for", "against", "with", "of", "on", "at", "by", "from", "to", "the",
+     "a", "an", "his", "her", "their", "after", "while", "when", "who", "that", "which"}
+)  # fmt: skip
+
+
+def _charged(measure: str | None, q: Quantity, text: str, end: int) -> str | None:
+    """The counted noun of a count of charges, named by its crime: "<crime> charge" for
+    "N counts of <crime>", "N charges of <crime>" and "N <crime> charges" ("two counts of
+    murder" / "two murder charges"), else ``measure``."""
+    if measure not in ("count", "charge"):
+        return measure
+    words: list[str] = []
+    if measure == "charge":
+        # the words between the figure's number and its noun ("two first-degree murder
+        # charges"): the crime
+        inner = q.text.split()[1:-1]
+        words = [w.lower() for w in inner if re.fullmatch(r"[A-Za-z][A-Za-z-]*", w)]
+    if not words:
+        m = _OF_WORDS.match(text, end)
+        for w in m.group(1).split() if m else ():
+            if w in _CRIME_END:
+                break
+            words.append(w)
+    return " ".join([*words, "charge"]) if words else measure
+
+
+# Entity kinds of places: never the owner of a person's age.
+_PLACE_KINDS = frozenset({"gpe", "loc", "fac"})
+
+
 # Ages ``read_frame`` does not read (it reads "Name, 26," and "26-year-old"): a whole number
 # between commas right after a noun of a person's role or sex ("the actress, 26, checked
 # in"); a person's "was/is/turns N" closing its clause ("He was 75.", with "he"/"she" or a
-# person named as the figure's subject); "died at (the age of) N"; a full name's apposition
+# person named as the figure's subject), or before "and" and a word after "he"/"she" ("She
+# was 75 and lived in Tarn"); "died at (the age of) N"; a full name's apposition
 # closing its sentence ("killing Mara Quillon, 40.").
 _ROLE_BEFORE = re.compile(r"\b([a-z]+),\s*$")
 _AGE_AFTER = re.compile(r"\s*,")
 _WAS_BEFORE = re.compile(r"\b(?:(?P<pron>[Hh]e|[Ss]he)\s+)?(?:was|is|turns|turned)\s+$")
 _WAS_AFTER = re.compile(r"\s*(?:[.,;]|$)")
+_WAS_AND_AFTER = re.compile(r"\s+and\s+[a-z]")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*[a-z]\s+[A-Z][\w’'-]*[a-z],\s*$")
 _END_AFTER = re.compile(r"\s*(?:[.;]|$)")
 _DIED_AT_BEFORE = re.compile(r"\b(?:die[sd]?|dying)\s+at\s+(?:the\s+age\s+of\s+)?$", re.I)
@@ -587,6 +657,8 @@ def _role_age(text: str, q: Quantity) -> bool:
         return True  # "killing Mara Quillon, 40." (an apposition closing its sentence)
     w = _WAS_BEFORE.search(before)
     person = bool(w and (w.group("pron") or (q.subject_entity or "").startswith("per:")))
+    if w and w.group("pron") and _WAS_AND_AFTER.match(text, q.cite.end):
+        return True  # "He was 95 and lived in Tarn": the clause goes on about the person
     return person and bool(_WAS_AFTER.match(text, q.cite.end))
 
 
@@ -598,13 +670,13 @@ def _readings(
     spans: dict[ArticleId, list[tuple[int, int]]] = {}
     for f in facts:
         text = texts.get(f.article_id, "")
-        records = _records(text, f) if text else []
+        records = [*_records(text, f), *_streaks(text, f)] if text else []
         inside = [(r.cite.start, r.cite.end) for r in records]
         for q in [*f.quantities, *records]:
-            if q.measure not in ("record", "score") and any(
+            if not any(q is r for r in records) and any(
                 a <= q.cite.start and q.cite.end <= b for a, b in inside
             ):
-                continue  # "2" of "45-7-2": a piece of a record, read whole
+                continue  # "2" of "45-7-2", "10-fight" of a streak: a piece, read whole
             iv = quantity_interval(q)
             if iv is None or not text:
                 continue
@@ -612,9 +684,7 @@ def _readings(
             at = next((i for i, (s, e) in enumerate(sents) if s <= q.cite.start < e), None)
             sent = sents[at] if at is not None else (q.cite.start, q.cite.end)
             prev = sents[at - 1] if at else None
-            if text[q.cite.start : q.cite.start + 1].isdigit() and _BROKEN_BEFORE.search(
-                text[max(0, q.cite.start - 4) : q.cite.start]
-            ):
+            if _number_tail(text, q.cite.start):
                 continue  # the tail of a number split by a stray space: read with its head
             end, scale = _rejoin(text, q)
             fr = read_frame(text, q.cite.start, end, sent, prev)
@@ -624,6 +694,11 @@ def _readings(
             unit, unit_factor = _unit(q, fr, text[end : end + 24])
             factor = unit_factor * scale
             measure = "age" if role_age else _counted(q, fr.head)
+            measure = _charged(_won_by(measure, text, end), q, text, end)
+            if measure == "age" and (q.subject_entity or "").partition(":")[0] in _PLACE_KINDS:
+                # a person's age is no place's ("the 41-year-old American": the place a
+                # demonym names): the figure has no owner, as one with no subject
+                q = replace(q, subject=None, subject_entity=None)
             # a broken number, or a duration (a term of something, not an event's figure)
             unusable = _broken(text, Cite(q.cite.article, q.cite.start, end)) or (
                 (measure or "") in DURATION_MEASURES and fr.frame != "age"
@@ -693,9 +768,10 @@ def _readings(
 # Records and scores: two or three numbers joined by dashes ("9-14", "45-7-2"), not part of a
 # longer number, a date or a clock time; read where a cue before ("went 9-14", "improved his
 # record to 52-3"), a record word after ("a 9-14 record", "a 3-1 win") or a name's
-# parenthesis ("Ames (52-3, 46 KOs)") says what they are (``lang.claims.RECORD_CUES``).
+# parenthesis ("Ames (52-3, 46 KOs)") says what they are (``lang.claims.RECORD_CUES``); a
+# full stop after them may end the sentence ("the Hawks fell to 9-14."), not a decimal's.
 _RECORD_PAIR = re.compile(
-    r"(?<![\w.,:/–-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?:\s?[-–]\s?(\d{1,3}))?(?![\w.:/]|[,.]\d|\s?[-–]\s?\d)"
+    r"(?<![\w.,:/–-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?:\s?[-–]\s?(\d{1,3}))?(?![\w:/]|\.\w|[,.]\d|\s?[-–]\s?\d)"
 )
 # a cue, then its object's name ("beat the host Jaguars, 31-24") or a possessive's record
 _CUE_TAIL = (
@@ -714,6 +790,7 @@ _RECORD_WORD_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?({alternation(RECORD_WORDS)}
 _RECORD_PAREN = re.compile(r"([A-Z][\w'’.-]*)\s*\($")
 _RECORD_PAREN_AFTER = re.compile(r"\s*(?:[,;)]|with\b)")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+_COMPOUND_AFTER = re.compile(r"-[a-z]")
 # How far back a record's owner may be named (characters).
 _RECORD_OWNER_REACH = 60
 
@@ -746,9 +823,11 @@ def _records(text: str, facts: ArticleFacts) -> list[Quantity]:
     ranges = [
         (q.cite.start, q.cite.end) for q in facts.quantities if q.hedge == "range" and q.measure
     ]
+    # (a name that opens a compound modifier, "the Ukrainian-born fighter", owns nothing)
     mentions = sorted(
         (c.start, c.end, e.id, e.name)
-        for e in facts.entities for c in e.mentions if c.article == facts.article_id
+        for e in facts.entities for c in e.mentions
+        if c.article == facts.article_id and not _COMPOUND_AFTER.match(text, c.end)
     )  # fmt: skip
     out: list[Quantity] = []
     for m in _RECORD_PAIR.finditer(text):
@@ -805,6 +884,76 @@ def _records(text: str, facts: ArticleFacts) -> list[Quantity]:
                 subject=owner[-1][3] if owner else None, measure="record", value=None,
                 low=nums[0], high=nums[1], hedge="range", text=text[s:e],
                 cite=Cite(facts.article_id, s, e),
+                subject_entity=owner[-1][2] if owner else None,
+            )
+        )  # fmt: skip
+    return out
+
+
+# A streak (issue 18): "the Hawks' eighth straight win", "won his 10th consecutive bout", "a
+# 10-fight winning streak", "a three-game losing streak", "winners of eight straight games",
+# "won 16 fights in a row". Its count and what it is a streak of
+# ("win", "loss", "day"): won or lost games are wins or losses.
+_ORDINAL_WORDS = {w: v for w, v in VALUE_WORDS.items() if v.endswith(("st", "nd", "rd", "th"))}
+_STREAK_ORDINAL = re.compile(
+    rf"\b(?:(?P<verb>won|wins|win|winning|lost|loses|lose|losing)\s+(?:(?:his|her|its|their|the|a)\s+)?)?"
+    rf"(?P<n>\d{{1,3}}(?:st|nd|rd|th)|{alternation(_ORDINAL_WORDS)})\s+(?:consecutive|straight)\s+"
+    rf"(?P<noun>[a-z]+)\b",
+    re.I,
+)
+_STREAK_RUN = re.compile(
+    rf"\b(?P<n>\d{{1,3}}|{_SMALL_NUMBER})-(?P<noun>[a-z]+)\s+(?P<kind>winning|win|losing)\s+"
+    rf"(?:streak|run)\b",
+    re.I,
+)
+_STREAK_COUNT = re.compile(
+    rf"\b(?P<verb>won|lost|winners\s+of|losers\s+of)\s+(?P<n>\d{{1,3}}|{_SMALL_NUMBER})\s+"
+    rf"(?:(?:straight|consecutive)\s+(?P<noun>[a-z]+)|(?P<rowed>[a-z]+)\s+in\s+a\s+row)\b",
+    re.I,
+)
+# Nouns of one game, won or lost (a closed class of sport words); "victory" / "defeat" are a win
+# and a loss.
+_GAME_NOUNS = frozenset({"game", "fight", "bout", "match", "contest"})
+_OUTCOME_NOUNS = {"victory": "win", "victorie": "win", "defeat": "loss", "losse": "loss"}
+
+
+def _streaks(text: str, facts: ArticleFacts) -> list[Quantity]:
+    """The runs of wins or losses of an article as counts measured "win streak" or "loss
+    streak", owned, like a record, by the last name written before them in their sentence."""
+    mentions = sorted(
+        (c.start, c.end, e.id, e.name)
+        for e in facts.entities for c in e.mentions
+        if c.article == facts.article_id and not _COMPOUND_AFTER.match(text, c.end)
+    )  # fmt: skip
+    out: list[Quantity] = []
+    found = [*_STREAK_ORDINAL.finditer(text), *_STREAK_RUN.finditer(text)]
+    for m in [*found, *_STREAK_COUNT.finditer(text)]:
+        word = m.group("n").lower()
+        raw = _ORDINAL_WORDS.get(word, VALUE_WORDS.get(word, word))
+        n = float(re.sub(r"\D", "", raw) or 0)
+        if not n:
+            continue
+        noun = _singular(
+            _measure_key((m.group("noun") or m.groupdict().get("rowed") or "").lower())
+        )
+        noun = _OUTCOME_NOUNS.get(noun, noun)
+        won = (m.groupdict().get("verb") or m.groupdict().get("kind") or "").lower()
+        if noun in _GAME_NOUNS and won:
+            noun = "win" if won.startswith(("win", "won")) else "loss"
+        if noun not in ("win", "loss"):
+            # "the fifth straight game" (played, not won or lost), "a sixth straight day" (of
+            # what, the sentence says): only runs of wins or losses are read
+            continue
+        s = m.start("n")
+        owner = [
+            (a, b, eid, name) for a, b, eid, name in mentions
+            if b <= s and s - b <= _RECORD_OWNER_REACH and not _SENTENCE_BREAK.search(text, b, s)
+        ]  # fmt: skip
+        out.append(
+            Quantity(
+                subject=owner[-1][3] if owner else None, measure=f"{noun} streak", value=n,
+                low=n, high=n, hedge="exact", text=text[s : m.end()],
+                cite=Cite(facts.article_id, s, m.end()),
                 subject_entity=owner[-1][2] if owner else None,
             )
         )  # fmt: skip
@@ -1213,8 +1362,9 @@ def _compare_keys(r: _Reading) -> set[str]:
     its named owner's noun, and its counted object noun (see ``_noun_framed``)."""
     unit = r.key.split("|")[1]
     keys: set[str] = set()
-    if _is_record(r):
-        return keys  # a record changes with every game: joined, never set against another
+    if _is_record(r) or (r.measure or "").endswith(" streak"):
+        # a record or a streak changes with every game: joined, never set against another
+        return keys
     if r.frame.frame:
         keys.add(f"{r.frame.frame}|{unit}")
     elif r.q.subject_entity and r.measure:
@@ -1295,6 +1445,8 @@ def _same_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
         return _pair_fact(a, b, sim, days)
     if _bare(a) or _bare(b):
         return False
+    if (a.measure or "").endswith(" streak") != (b.measure or "").endswith(" streak"):
+        return False  # a run of wins joins runs of wins only ("eight games" may be any eight)
     if ((a.q.measure or "") in DURATION_MEASURES) != ((b.q.measure or "") in DURATION_MEASURES):
         return False  # "two years" of a pay deal and "two containers" of bananas: never one
     fa, fb = a.frame.frame, b.frame.frame
@@ -1415,6 +1567,11 @@ def _pair_fact(a: _Reading, b: _Reading, sim: _Similarity, days: Mapping[Article
         return True
     if ea and eb and ea.startswith("per:") and eb.startswith("per:"):
         return sim(a.sentence_text, b.sentence_text) >= SUBJECT_CLASH_SIMILARITY  # two people
+    if a.q.measure == "score" == b.q.measure and _distinctive_pair(a.pair):
+        # one game's score, whichever team each sentence names ("the Colts' 31-24 win" /
+        # "the Jaguars lost 31-24"; "AFC" / "American Football Conference"): sentences
+        # that tell one event
+        return sim(a.sentence_text, b.sentence_text) >= SAME_EVENT_SIMILARITY
     both = a.q.measure == "record" == b.q.measure
     if both and _distinctive_pair(a.pair) and not (ea and eb):
         # "the 76ers (9-14)" / "the team was 9-14": one story's record, when only one of the
@@ -1473,6 +1630,16 @@ def _person_words(entity: str, any_kind: bool = False) -> tuple[str, frozenset[s
     return words[-1], frozenset(w for w in words[:-1] if len(w) > 1)
 
 
+# Words of a role or a title that news writers put before a name (folded: "Gov.", "Sgt.",
+# "Sheriff Deputy"): the role nouns and titles of ``lang.en`` and the people kinds of
+# ``lang.claims``.
+_ROLE_WORDS = frozenset(
+    {*PERSON_ROLE_NOUNS, *TITLE_NOUNS, *(w for ws in TITLE_NOUNS.values() for w in ws)}
+    | {w.lower() for w in TITLE_ABBREVIATIONS}
+    | set(PEOPLE_KINDS)
+)
+
+
 def _one_person(ea: str, eb: str, any_kind: bool = False, loose: bool = False) -> bool:
     """Do two person entities name one person? The same surname, and one's given names all
     among the other's: "Brian G. Nichols", "Brian Nichols" and "Nichols" are one (outlets
@@ -1482,6 +1649,10 @@ def _one_person(ea: str, eb: str, any_kind: bool = False, loose: bool = False) -
     pa, pb = _person_words(ea, any_kind), _person_words(eb, any_kind)
     if pa is None or pb is None:
         return False
+    if loose:
+        # a role or title written before the name is no given name ("Sheriff Deputy
+        # Ortiz" / "Jerry Ortiz")
+        pa, pb = (pa[0], pa[1] - _ROLE_WORDS), (pb[0], pb[1] - _ROLE_WORDS)
     if (
         loose
         and pa[0] != pb[0]
@@ -1781,6 +1952,8 @@ def _same_noun(a: _Reading, b: _Reading) -> bool:
         return True  # one compound however it is spaced ("web sites", "websites", "e-mails")
     if a.designation and a.designation == b.designation:
         return True  # one model: "12 AK 47 guns", "seven AK-47 assault rifles"
+    if a.measure.endswith("charge") and b.measure.endswith("charge"):
+        return False  # charges of two crimes ("counts of murder", "counts of robbery")
     if a.key.split("|")[1] == "length" == b.key.split("|")[1]:
         return True  # the noun of a length is its unit: metres and feet are one measure
     return bool(a.frame.nouns & b.frame.nouns)

@@ -292,6 +292,10 @@ def _values_of(text: str, t: _Token) -> list[str]:
     return [v for m in _NUMBER_PART.finditer(raw) if (v := _value(m.group())) is not None]
 
 
+# A day of the month written as an ordinal ("22nd"), read as its number after a month.
+_DAY_ORDINAL = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)")
+
+
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     stops = stop_words()
     out: list[_Token] = []
@@ -305,6 +309,8 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
         value = _value(raw)
         if value == "1" and not raw[:1].isdigit() and text.startswith("-", m.end()):
             value = None  # "one-sided", "one-off", "one-way": a manner, not a count
+        if value and out and (out[-1].value or "")[:1] == "m" and _DAY_ORDINAL.fullmatch(value):
+            value = value[:-2]  # "February 22nd" is the day of "Feb. 22"
         norm = value or norm  # "Feb." and "February", "ten" and "10" are one word
         out.append(
             _Token(
