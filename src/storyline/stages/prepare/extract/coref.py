@@ -333,9 +333,14 @@ class Coref:
         # board said": Kestrian; ``_modifier_mentions``): the subject is the board, and the
         # actor picked below is marked ``Ref.modified``
         modifiers: set[tuple[int, int]] = set()
+        # a "sentence" whose root is no verb: a fragment, most often the tail of a sentence
+        # cut after an abbreviation ("… his rivals, particularly Govs. | Jeb Bush and Chris
+        # Christie, who say …"): the name opening it is no subject (PolNeAR train q2)
+        fragment = False
         if self.doc is not None:
             span = self.doc.char_span(ss, end, alignment_mode="contract")
             if span is not None and len(span):
+                fragment = all(t.pos_ not in ("VERB", "AUX") for t in span if t.dep_ == "ROOT")
                 # every subject of the main verb, in order: a parse may take a fronted time
                 # phrase for one ("The day before, at a rally, Roe was blunt": "day", "Roe"),
                 # and a passive's subject is what the sentence is about ("Roe was asked")
@@ -357,8 +362,11 @@ class Coref:
                         t.head.dep_ == "ROOT"
                         or not ss <= t.head.idx < end
                         or (
+                            # (the conjunct's head a main verb: the root, or one the parse
+                            # hangs on a word of the next sentence, "…, but Roe doesn't
+                            # mince words. “…,” he said", PolNeAR train q2)
                             t.head.dep_ == "conj"
-                            and t.head.head.dep_ == "ROOT"
+                            and (t.head.head.dep_ == "ROOT" or not ss <= t.head.head.head.idx < end)
                             and t.lower_ not in _PRONOUN_WORDS
                         )
                         or (
@@ -388,6 +396,17 @@ class Coref:
                     for appos in (c for c in subj.children if c.dep_ == "appos" and ent is None):
                         # "Kestria's foreign minister, Ilse Marrow, stated": the apposition
                         ent = self.actor_in(lo, hi, head=appos.idx)
+                    if (
+                        ent is not None
+                        and ent.type in ("LOC", "FAC")
+                        and subj.pos_ == "PROPN"
+                        and (self._bare_name(subj) or subj.head.lemma_ in SPEECH_LEMMAS)
+                    ):
+                        # a person's name the entity stage typed a place, a person's name by
+                        # spaCy or the first name, or a place that speaks ("Ada Roe, one of
+                        # the delegates, said": PolNeAR train q2): the name as text, for
+                        # "he"/"she" only (``_name_fits``)
+                        return Ref(name=ent.name)
                     if ent is not None:
                         # "Ivo Roe and Jane Penn argue …": two people, "they" (``name``)
                         both = self._conjoined_people(subj, lo, hi) if ent.type == "PERSON" else ""
@@ -457,7 +476,9 @@ class Coref:
                 )
             # no parse, or one that found no subject ("Rep. Ivo Roe (D-Ore.), a member,
             # didn't …" can leave the verb without one): a name opening the sentence
-            first = [x for x in first[:1] if _OPENING.fullmatch(self.text[ss : x[0]])]
+            first = [
+                x for x in first[:1] if _OPENING.fullmatch(self.text[ss : x[0]]) and not fragment
+            ]
         people = [x for x in first if x[2].type in _PEOPLE]
         pick = (people or first)[:1]
         if pick:
@@ -517,7 +538,7 @@ class Coref:
             k -= 1
         tok = span.doc[k]
         if tok.tag_ not in ("NNP", "NNPS") or tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
-            return None
+            return self._opening_name(span)
         a, b = tok.idx, tok.idx + len(tok.text)
         hit = [
             x[2]
@@ -525,6 +546,30 @@ class Coref:
             if x[0] <= a and b <= x[1] and x[1] == b and not self.in_quote(x[0])
         ]
         return hit[-1] if hit and hit[-1].type == "PERSON" else None
+
+    def _opening_name(self, span: Span) -> Entity | None:
+        """A person's name opening a sentence whose finite root the parse left without a
+        subject, set off by a comma from what follows ("And Roe, for all the progress he
+        made, seems to agree.": the parse hangs "Roe" on the verb of the aside; PolNeAR
+        train q2): the person, when the name is no object (needs a parse)."""
+        k = span.start
+        while k < span.end and (span.doc[k].dep_ in ("cc", "punct") or span.doc[k].is_space):
+            k += 1
+        a = span.doc[k].idx if k < span.end else span.end_char
+        hit = [
+            x
+            for x in self.mentions_from(a, a + 1)
+            if x[2].type == "PERSON" and not self.in_quote(x[0])
+        ]
+        if not hit:
+            return None
+        s, e, ent = hit[0]
+        name = self.doc.char_span(s, e, alignment_mode="expand") if self.doc else None
+        if name is None or name.end >= span.end or span.doc[name.end].text != ",":
+            return None
+        if any(t.dep_ in ("dobj", "pobj", "attr") for t in name):
+            return None
+        return ent
 
     def _interrupting_reporter(self, ss: int, end: int, pron: str) -> Ref | None:
         """The named subject of a verb of saying that interrupts the main clause of the
@@ -809,10 +854,11 @@ class Coref:
 
         "Mr."/"Mrs."/"Ms." before a mention counts two votes; the first "he", "she" or "his"
         after a mention in its sentence ("Jane Roe said she …"), before the next person's
-        mention, one; a common first name of the name or an alias two (a stray pronoun
+        mention, one; a common first name of the name or an alias three (a stray pronoun
         after a mention is the noisiest evidence: "Roe, who met Jane Doe, she said"). A
-        gender needs a margin of two votes, so one stray pronoun does not overturn a first
-        name. A person without a gender agrees with "he" and "she" alike.
+        gender needs a margin of two votes, or a first name the votes lean towards, so
+        two stray pronouns do not overturn a first name. A person without a gender agrees
+        with "he" and "she" alike.
         """
         if self._genders is not None:
             return self._genders
@@ -836,14 +882,25 @@ class Coref:
             p = _GENDERED_RE.search(text, e, max(e, stop))
             if p and not self.in_quote(p.start()):
                 v[0 if _GENDERED[p.group().lower()] == "m" else 1] += 1
-        for ent in self.entities:  # a common first name: a prior worth one vote
+        named: dict[str, str] = {}  # the gender a known first name gives
+        for ent in self.entities:  # a common first name: a prior worth three votes
             first = self._first_name(ent)
             if first:
                 v = votes.setdefault(ent.id, [0, 0])
-                v[0] += 2 if first in MALE_FIRST_NAMES else 0
-                v[1] += 2 if first in FEMALE_FIRST_NAMES else 0
-        # one stray pronoun is no evidence ("Roe, who met Jane Doe, she said"): a margin of two
-        genders = {k: ("m" if m > f else "f") for k, (m, f) in votes.items() if abs(m - f) >= 2}
+                v[0] += 3 if first in MALE_FIRST_NAMES else 0
+                v[1] += 3 if first in FEMALE_FIRST_NAMES else 0
+                if (first in MALE_FIRST_NAMES) != (first in FEMALE_FIRST_NAMES):
+                    named[ent.id] = "m" if first in MALE_FIRST_NAMES else "f"
+        # one stray pronoun is no evidence ("Roe, who met Jane Doe, she said"): a margin of
+        # two; below it, a first name decides when the votes still lean its way ("Jane Roe
+        # … Roe's record, his rival said": two stray "his" against her name leave her "she",
+        # not a person of no gender whom a later "he" fits; PolNeAR train q2: 4 quotes of a
+        # man given to a "Hillary …" with stray "he"/"his" after her name)
+        genders = {
+            k: ("m" if m > f else "f")
+            for k, (m, f) in votes.items()
+            if abs(m - f) >= 2 or (m != f and named.get(k) == ("m" if m > f else "f"))
+        }
         # a surname alone the entity stage kept apart from the full name ("Ivo Roe" in a
         # headline, "Roe" in the story): the gender of the people it ends, when they agree
         # (PolNeAR train: "Chuck Grassley" and "Grassley" as two entities left "Grassley"
