@@ -115,3 +115,25 @@ def test_a_person_typed_as_a_place_is_named_as_text_for_she() -> None:
     ref = coref.resolve_pronoun_ref("she", text.index("She left"))
     assert ref.entity is None or ref.entity.id != "per:helga"
     assert ref.name == "Vilna Ostrow"
+
+
+@pytest.mark.model
+def test_the_owner_of_a_subject_thing_is_the_next_he() -> None:
+    text = (
+        "Tarn Belloc chairs the harbour board in Dunmere. Daniel Penrick's lawsuit demands "
+        "a new hearing on the pier. He also seeks damages."
+    )
+    coref, _ = resolver(text, "spacy")
+    he = coref.resolve_pronoun("he", text.index("He also"))
+    assert he is not None and he.name == "Daniel Penrick"
+
+
+@pytest.mark.model
+def test_the_owner_of_a_person_noun_is_not_the_next_he() -> None:
+    text = (
+        "Tarn Belloc chairs the harbour board in Dunmere. Daniel Penrick's son demands "
+        "a new hearing on the pier. He also seeks damages."
+    )
+    coref, _ = resolver(text, "spacy")
+    he = coref.resolve_pronoun("he", text.index("He also"))
+    assert he is None or he.name != "Daniel Penrick"

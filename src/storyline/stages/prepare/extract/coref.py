@@ -159,6 +159,9 @@ _REPORTED = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}(?:[a-z]+(?:ed|s)|"
     rf"{alternation({*SAID_FORMS, *IRREGULAR_CUE_FORMS['think']})})\s+(?:that\s+)?"
 )
+# A sentence cut after a title's abbreviation ("Govs. ", "Sen. "): a capitalised word of
+# two to five letters and a period.
+_ABBREVIATION_END = re.compile(r"\b[A-Z][a-z]{1,4}\.\s*$")
 _CHAIN = 40  # links of a subject-pronoun chain followed back (recursion depth)
 _RECENT = 1500  # characters: how far back a recorded speaker still counts for a pronoun
 
@@ -333,14 +336,20 @@ class Coref:
         # board said": Kestrian; ``_modifier_mentions``): the subject is the board, and the
         # actor picked below is marked ``Ref.modified``
         modifiers: set[tuple[int, int]] = set()
-        # a "sentence" whose root is no verb: a fragment, most often the tail of a sentence
-        # cut after an abbreviation ("… his rivals, particularly Govs. | Jeb Bush and Chris
-        # Christie, who say …"): the name opening it is no subject (PolNeAR train q2)
+        # a "sentence" with no verb ("Ivo Roe." signing a letter), or whose root is no verb
+        # after a sentence cut at an abbreviation ("… his rivals, particularly Govs. | Jeb
+        # Bush and Chris Christie, who say …"): a fragment, the name opening it no subject
+        # (PolNeAR train q2; a root alone is no test: the parse tags some verbs as nouns,
+        # "Roe, when asked, often steam-rolls through")
         fragment = False
         if self.doc is not None:
             span = self.doc.char_span(ss, end, alignment_mode="contract")
             if span is not None and len(span):
-                fragment = all(t.pos_ not in ("VERB", "AUX") for t in span if t.dep_ == "ROOT")
+                verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
+                fragment = not verbs or (
+                    all(t.pos_ not in ("VERB", "AUX") for t in span if t.dep_ == "ROOT")
+                    and _ABBREVIATION_END.search(self.text, max(0, ss - 12), ss) is not None
+                )
                 # every subject of the main verb, in order: a parse may take a fronted time
                 # phrase for one ("The day before, at a rally, Roe was blunt": "day", "Roe"),
                 # and a passive's subject is what the sentence is about ("Roe was asked")
@@ -609,15 +618,26 @@ class Coref:
 
     def _words_owner(self, ss: int, end: int, pron: str) -> Entity | None:
         """ "Roe's comments from the bench drew gasps. He said …": the person whose words
-        (a speech or document noun: ``lang.en.SPEECH_NOUNS``, ``DOCUMENT_NOUNS``) are the
-        main subject of the sentence ``[ss, end)``, when that person agrees (needs a parse)."""
+        (a speech or document noun: ``lang.en.SPEECH_NOUNS``, ``DOCUMENT_NOUNS``) or other
+        thing (a singular noun naming no person: "Roe's lawsuit") are the main subject of
+        the sentence ``[ss, end)``, when that person agrees (needs a parse)."""
         if self.doc is None:
             return None
         span = self.doc.char_span(ss, end, alignment_mode="contract")
         for t in span if span is not None else ():
             if t.dep_ not in ("nsubj", "nsubjpass") or t.head.dep_ != "ROOT":
                 continue
-            if t.lower_ not in SPEECH_NOUNS and t.lower_ not in DOCUMENT_NOUNS:
+            if (
+                t.lower_ not in SPEECH_NOUNS
+                and t.lower_ not in DOCUMENT_NOUNS
+                and (
+                    t.tag_ != "NN"
+                    or t.lower_ in DESCRIBED_PERSON_NOUNS
+                    or t.lower_ in PERSON_ROLE_NOUNS
+                )
+            ):
+                # (also any thing a person owns, "Roe's lawsuit demands …. He also seeks",
+                # PolNeAR train q2; not a person, "Roe's son said …. He", nor a plural)
                 continue
             for c in (c for c in t.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS):
                 sub = list(c.subtree)
