@@ -137,3 +137,22 @@ def test_the_owner_of_a_person_noun_is_not_the_next_he() -> None:
     coref, _ = resolver(text, "spacy")
     he = coref.resolve_pronoun("he", text.index("He also"))
     assert he is None or he.name != "Daniel Penrick"
+
+
+@pytest.mark.model
+def test_a_man_named_before_he_in_its_sentence_leaves_an_older_subject_unsure() -> None:
+    text = (
+        "Mayor Daniel Penrick opened the new pier in Dunmere on Monday. The vote drew "
+        "Peter Belloc's praise, and he called the pier “worth the wait.”"
+    )
+    coref, _ = resolver(text, "spacy")
+    he = coref.resolve_pronoun("he", text.index("he called"))
+    assert he is None
+    # with no one named before it, the older subject stands
+    text = (
+        "Mayor Daniel Penrick opened the new pier in Dunmere on Monday. The vote drew "
+        "praise, and he called the pier “worth the wait.”"
+    )
+    coref, _ = resolver(text, "spacy")
+    he = coref.resolve_pronoun("he", text.index("he called"))
+    assert he is not None and he.name == "Daniel Penrick"
