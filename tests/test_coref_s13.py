@@ -156,3 +156,14 @@ def test_a_man_named_before_he_in_its_sentence_leaves_an_older_subject_unsure() 
     coref, _ = resolver(text, "spacy")
     he = coref.resolve_pronoun("he", text.index("he called"))
     assert he is not None and he.name == "Daniel Penrick"
+
+
+@pytest.mark.model
+def test_a_man_named_in_the_content_he_reports_is_no_rival() -> None:
+    text = (
+        "Mayor Daniel Penrick opened the new pier in Dunmere on Monday. The old plan looked "
+        "dull next to Peter Belloc's “bold” ideas, he said."
+    )
+    coref, _ = resolver(text, "spacy")
+    he = coref.resolve_pronoun("he", text.index("bold"))
+    assert he is not None and he.name == "Daniel Penrick"

@@ -159,9 +159,12 @@ _REPORTED = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}(?:[a-z]+(?:ed|s)|"
     rf"{alternation({*SAID_FORMS, *IRREGULAR_CUE_FORMS['think']})})\s+(?:that\s+)?"
 )
-# A sentence cut after a title's abbreviation ("Govs. ", "Sen. "): a capitalised word of
-# two to five letters and a period.
-_ABBREVIATION_END = re.compile(r"\b[A-Z][a-z]{1,4}\.\s*$")
+# A sentence cut after a title's abbreviation ("Govs. ", "Sen. ", "Mr. "): a capitalised
+# word and a period, the word a title (``lang.en.TITLE_NOUNS``, also plural, or an address
+# title; "in Iowa." is no abbreviation).
+_ABBREVIATION_END = re.compile(r"\b([A-Z][a-z]{1,4})\.\s*$")
+_TITLES = (*TITLE_NOUNS, *MALE_ADDRESS_TITLES, *FEMALE_ADDRESS_TITLES)
+_ABBREVIATIONS = frozenset({*(t.lower() for t in _TITLES), *(f"{t.lower()}s" for t in _TITLES)})
 _CHAIN = 40  # links of a subject-pronoun chain followed back (recursion depth)
 _RECENT = 1500  # characters: how far back a recorded speaker still counts for a pronoun
 
@@ -348,7 +351,9 @@ class Coref:
                 verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
                 fragment = not verbs or (
                     all(t.pos_ not in ("VERB", "AUX") for t in span if t.dep_ == "ROOT")
-                    and _ABBREVIATION_END.search(self.text, max(0, ss - 12), ss) is not None
+                    and (cut := _ABBREVIATION_END.search(self.text, max(0, ss - 12), ss))
+                    is not None
+                    and cut.group(1).lower() in _ABBREVIATIONS
                 )
                 # every subject of the main verb, in order: a parse may take a fronted time
                 # phrase for one ("The day before, at a rally, Roe was blunt": "day", "Roe"),
@@ -1266,8 +1271,15 @@ class Coref:
                 and last[1] == limit
                 and pron in ("he", "she")
                 # (not when the same pronoun comes before them: "Though he did not name
-                # Roe, he made it clear" continues that pronoun's chain)
+                # Roe, he made it clear" continues that pronoun's chain; nor in a content
+                # the pronoun reports after it, "… compared with Roe's ads, he said": what he
+                # speaks of, PolNeAR train q3)
                 and not re.search(rf"\b{pron}\b", self.text[last[0] : limit], re.I)
+                and not re.search(
+                    rf"[,”\"'’]\s*{pron}\s+(?:[a-z]+ed|[a-z]+s|said)\b",
+                    self.text[limit : self.sentence(limit)[1]],
+                    re.I,
+                )
             ):
                 rivals |= self._people_in(last[0], last[1], pron)
             last = (ss, end)
