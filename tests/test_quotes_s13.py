@@ -128,12 +128,3 @@ def test_went_on_attributes_a_quotation_like_a_reporting_verb(mode: str) -> None
     found = quotes(text, mode)
     assert one(found, "it happens").speaker == "Pike"
     assert one(found, "get over it").speaker == "Pike"
-
-
-@pytest.mark.model
-def test_a_party_members_title_is_not_part_of_the_name() -> None:
-    text = (
-        "Democrats, meanwhile, blasted the board. “Republicans are so frustrated with the "
-        "port board,” said Oversight ranking Democrat Mara Velden (D-Ore.)."
-    )
-    assert one(quotes(text, "spacy"), "so frustrated").speaker == "Mara Velden"
