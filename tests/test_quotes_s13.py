@@ -117,14 +117,3 @@ def test_a_quotation_in_an_adverbial_clause_is_not_the_main_subjects() -> None:
         "our dock workers,” the crowd applauded loudly."
     )
     assert one(quotes(text, "spacy"), "dock workers").speaker in ("Velden", None)
-
-
-@pytest.mark.parametrize("mode", MODES)
-def test_went_on_attributes_a_quotation_like_a_reporting_verb(mode: str) -> None:
-    text = (
-        "The vote is near. “You know, it happens, right?” Pike went on, as if he did not hear "
-        "her. “But you have to get over it.”"
-    )
-    found = quotes(text, mode)
-    assert one(found, "it happens").speaker == "Pike"
-    assert one(found, "get over it").speaker == "Pike"

@@ -306,11 +306,10 @@ def finite_forms(lemmas: Iterable[str], *, nouns: bool = True) -> frozenset[str]
 REPORTING_FORMS: frozenset[str] = frozenset(
     f for lemma in _lemmas("attr") for f in SPEECH_VERBS[lemma]
 )
-# Two-word verbs of retort or of going on speaking that close or open a quotation next to
-# their subject like a reporting verb ("“…,” Roe shot back.", "“…?” Roe went on, “…”"); the
-# speech table holds one-word forms only.
+# Two-word verbs of retort that close or open a quotation next to their subject like a
+# reporting verb ("“…,” Roe shot back."); the speech table holds one-word forms only.
 PHRASAL_REPORTING_FORMS: frozenset[str] = frozenset(
-    {"shot back", "shoots back", "fired back", "fires back", "went on", "goes on"}
+    {"shot back", "shoots back", "fired back", "fires back"}
 )
 # Lemmas whose subject (in a dependency parse) is the speaker of the clause they govern.
 SPEECH_LEMMAS: frozenset[str] = frozenset(_lemmas("subj"))
