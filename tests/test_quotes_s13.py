@@ -117,3 +117,15 @@ def test_a_quotation_in_an_adverbial_clause_is_not_the_main_subjects() -> None:
         "our dock workers,” the crowd applauded loudly."
     )
     assert one(quotes(text, "spacy"), "dock workers").speaker in ("Velden", None)
+
+
+@pytest.mark.model
+def test_a_plural_noun_before_the_verb_stays_in_the_subject_phrase() -> None:
+    text = "The port was quiet on Monday. “Close the gates!” some dockworkers chanted, a day later."
+    assert one(quotes(text, "spacy"), "Close the gates").speaker == "some dockworkers"
+
+
+@pytest.mark.model
+def test_a_plural_subject_with_the_article_then_any_verb_speaks() -> None:
+    text = "“Close the gates!” the dockworkers chanted."
+    assert one(quotes(text, "spacy"), "Close the gates").speaker == "dockworkers"

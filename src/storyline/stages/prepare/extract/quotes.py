@@ -1427,26 +1427,26 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         sp = _np_speaker(ctx, m.start("np"), m.end("np"), m.start("v"))
         if sp:
             return sp  # (else the forms below: a name no one knew, a long apposition)
-    m = _AFTER_ANY_VERB.match(text, end, tail_end)
+    nv = _any_verb_after(ctx, end, tail_end)
     if (
-        m and punct in (",", "?", "!") and m.group("v") not in SPEAKER_CLAUSE_WORDS
-        and _parsed_subject_of(ctx, m.start("np"), m.start("v"))
-        and not _quote_in_adverbial_clause(ctx, end, m.start("v"))
+        nv and punct in (",", "?", "!") and nv.v not in SPEAKER_CLAUSE_WORDS
+        and _parsed_subject_of(ctx, nv.np_at, nv.v_at)
+        and not _quote_in_adverbial_clause(ctx, end, nv.v_at)
     ):  # fmt: skip
         # "…,” Roe pressed. / "…?” she wondered.": a quote left open by a comma or a question
         # mark, then a name or a pronoun and a verb, is attributed whatever the verb
-        np = m.group("np").strip()
+        np = text[nv.np_at : nv.np_end].strip()
         if re.fullmatch(_PRON, np):
-            return _Speaker(pronoun=np.lower(), at=m.start("np"))
-        ent = _ends_with_actor(ctx, m.start("np"), m.end("np"))
+            return _Speaker(pronoun=np.lower(), at=nv.np_at)
+        ent = _ends_with_actor(ctx, nv.np_at, nv.np_end)
         if ent is not None and ent.type in ("PERSON", "UNNAMED", "ORG"):
             return _Speaker(ent)
         if ent is None and re.fullmatch(r"(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+", np):
             return _Speaker(text=np)  # a name the entity stage did not know
-        if ent is None and re.match(r"(?:[Tt]he|[Aa]n?)\s", np):
-            sp = _noun_speaker(ctx, m.group("np"), m.start("np"))
+        if ent is None and _DETERMINED.match(np):
+            sp = _noun_speaker(ctx, text[nv.np_at : nv.np_end], nv.np_at)
             if sp:
-                return sp  # "…,” the report concluded.
+                return sp  # "…,” the report concluded. / "…!” some dockworkers chanted.
     m = _AFTER_DASH.match(text, end, min(len(text), end + 120))
     if m:
         # a signature line: "…”, then "- Jane Roe." or a tweet's "— Jane Roe (@janeroe) …"
@@ -1479,6 +1479,44 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
 
 
 _CONJOINED_START = re.compile(r"(?:and|but|or|yet|so)\b", re.I)
+
+
+# A determiner or a quantifier opening a noun phrase: "the report", "some dockworkers" (a
+# closed class).
+_DETERMINED = re.compile(r"(?:the|an?|some|many|several|most|both|other|two|three)\s", re.I)
+
+
+@dataclass
+class _NounVerb:
+    """A subject phrase ``[np_at, np_end)`` and the verb ``v`` at ``v_at`` after a quote."""
+
+    np_at: int
+    np_end: int
+    v_at: int
+    v: str
+
+
+# The verb after a plural noun the lazy phrase of ``_AFTER_ANY_VERB`` stopped at.
+_NEXT_ANY_VERB = re.compile(rf"\s+(?:{_ADV})?(?P<v>[a-z]{{3,}}(?:ed|s))\b[^.;:“”\"\n]{{0,40}}[.!?]")
+
+
+def _any_verb_after(ctx: _Ctx, end: int, tail_end: int) -> _NounVerb | None:
+    """``_AFTER_ANY_VERB`` right after a quote closing at ``end``. With a parse, a plural
+    noun the phrase stopped at as if it were the verb ("“…!” some dockworkers chanted":
+    "dockworkers") joins the phrase, and the word in -ed or -s after it is the verb."""
+    m = _AFTER_ANY_VERB.match(ctx.text, end, tail_end)
+    if m is None:
+        return None
+    nv = _NounVerb(m.start("np"), m.end("np"), m.start("v"), m.group("v"))
+    for _ in range(3):
+        tok = _token_at(ctx.doc, nv.v_at) if ctx.doc is not None else None
+        if tok is None or tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+            break
+        nxt = _NEXT_ANY_VERB.match(ctx.text, nv.v_at + len(nv.v), tail_end)
+        if nxt is None or nxt.start("v") - nv.np_at > 60:
+            break
+        nv = _NounVerb(nv.np_at, nv.v_at + len(nv.v), nxt.start("v"), nxt.group("v"))
+    return nv
 
 
 def _attribution_closing_conjunct(ctx: _Ctx, end: int, m: re.Match[str]) -> _Speaker:
