@@ -129,3 +129,18 @@ def test_a_plural_noun_before_the_verb_stays_in_the_subject_phrase() -> None:
 def test_a_plural_subject_with_the_article_then_any_verb_speaks() -> None:
     text = "“Close the gates!” the dockworkers chanted."
     assert one(quotes(text, "spacy"), "Close the gates").speaker == "dockworkers"
+
+
+@pytest.mark.model
+def test_an_inverted_attribution_after_a_prepositional_phrase_names_its_subject() -> None:
+    text = (
+        "The council met on Monday. Mrs. Velden would do well to begin “building bridges” to "
+        "Mr. Pike, said Lena Varga, a former adviser to the mayor."
+    )
+    assert one(quotes(text, "spacy"), "building bridges").speaker == "Lena Varga"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_prepositional_phrase_then_a_name_and_its_verb_still_attributes(mode: str) -> None:
+    text = "“We will win,” in a statement on Friday, Velden said."
+    assert one(quotes(text, mode), "We will win").speaker == "Velden"

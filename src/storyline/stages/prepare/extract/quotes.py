@@ -1418,6 +1418,12 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         sp = _np_speaker(ctx, m.start("np") + aside.end(), m.end("np"), m.start("v"))
         if sp:
             return sp
+    if m and _PREPOSITION_LEAD.match(m.group("np")):
+        # "… begin “building bridges” to Ivo Penn, said Jane Roe, …": a prepositional phrase
+        # ends the clause the quotation is in; the attribution after it is inverted
+        sp = _inverted_after_phrase(ctx, m, tail_end)
+        if sp:
+            return sp
     if m and re.match(r"and\s", m.group("np")):
         sp = _attribution_closing_conjunct(ctx, end, m)
         if sp:
@@ -1479,6 +1485,37 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
 
 
 _CONJOINED_START = re.compile(r"(?:and|but|or|yet|so)\b", re.I)
+
+
+# A preposition opening the words between a quotation and a reporting verb: no subject.
+_PREPOSITION_LEAD = re.compile(
+    rf"\s*(?:{'|'.join(sorted(SPEAKER_PREPOSITIONS | {'to', 'into', 'toward', 'towards'}))})\s",
+    re.I,
+)
+
+
+def _inverted_after_phrase(ctx: _Ctx, m: re.Match[str], tail_end: int) -> _Speaker:
+    """The speaker of "“…” to Ivo Penn, said Jane Roe, a former aide.": the reporting verb
+    ``m`` found after a prepositional phrase and a comma, then its subject after it. With a
+    parse only: the parse's subject of the verb lies after it and its clause holds the
+    quotation; else no one."""
+    doc, text = ctx.doc, ctx.text
+    v_at = m.start("v")
+    comma = text.rfind(",", m.start("np"), v_at)
+    if doc is None or comma < 0 or text[comma + 1 : v_at].strip():
+        return _Speaker()
+    inv = _AFTER_VERB.match(text, comma, tail_end)
+    verb = _token_at(doc, v_at)
+    if inv is None or inv.start("v") != v_at or verb is None:
+        return _Speaker()
+    a, b = inv.start("np"), inv.end("np")
+    if not any(c.dep_ == "nsubj" and a <= c.idx < b for c in verb.children):
+        return _Speaker()
+    first = _token_at(doc, m.start("np") + len(m.group("np")) - len(m.group("np").lstrip()))
+    if first is None or verb not in first.ancestors:
+        return _Speaker()  # the phrase is not in the verb's clause
+    ent = _speaker_in(ctx, a, b)
+    return _Speaker(ent) if ent is not None else _noun_speaker(ctx, inv.group("np"), a)
 
 
 # A determiner or a quantifier opening a noun phrase: "the report", "some dockworkers" (a
