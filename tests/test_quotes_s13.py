@@ -144,3 +144,33 @@ def test_an_inverted_attribution_after_a_prepositional_phrase_names_its_subject(
 def test_a_prepositional_phrase_then_a_name_and_its_verb_still_attributes(mode: str) -> None:
     text = "“We will win,” in a statement on Friday, Velden said."
     assert one(quotes(text, mode), "We will win").speaker == "Velden"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_went_on_with_nothing_after_it_attributes_a_quotation(mode: str) -> None:
+    text = (
+        "The vote is near. “You know, it happens, right?” Pike went on, as if he did not hear "
+        "her. “But you have to get over it.”"
+    )
+    found = quotes(text, mode)
+    assert one(found, "it happens").speaker == "Pike"
+    assert one(found, "get over it").speaker == "Pike"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_goes_on_with_an_object_is_no_reporting_verb(mode: str) -> None:
+    text = (
+        "Velden said that once the board goes on recess, “I intend to do as much as I can, "
+        "wherever I can.”"
+    )
+    assert one(quotes(text, mode), "I intend").speaker == "Velden"
+
+
+@pytest.mark.model
+def test_a_party_members_title_is_the_role_not_part_of_the_name() -> None:
+    text = (
+        "Democrats, meanwhile, blasted the board. “Republicans are so frustrated with the "
+        "port board,” said Oversight ranking Democrat Mara Velden (D-Ore.)."
+    )
+    q = one(quotes(text, "spacy"), "so frustrated")
+    assert (q.speaker, q.speaker_role) == ("Mara Velden", "Democrat")

@@ -108,7 +108,12 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_quotes"]
 
-_VERBS = alternation(REPORTING_FORMS | PHRASAL_REPORTING_FORMS)
+# (and "went on"/"goes on" with nothing after it but punctuation, going on speaking: "“…?”
+# Roe went on, “…”", not "once the board goes on recess, “…”")
+_VERBS = (
+    alternation(REPORTING_FORMS | PHRASAL_REPORTING_FORMS)
+    + r"|(?:went|goes)\s+on(?=[ \t]*(?:[,.;:!?—–]|$))"
+)
 _VERB_FORMS = REPORTING_FORMS  # (one-word forms, as a token's text)
 _ADV = rf"(?:(?:{alternation(REPORTING_ADVERBS)})\s+)*"
 # The adverbs and auxiliaries ending a reporting verb's subject phrase ("Roe had", "Roe, asked
