@@ -762,10 +762,11 @@ def _before_party(text: str, a: int, b: int) -> int:
 def _determiner_after_preposition(words: list[str], i: int) -> bool:
     """Whether ``words[i]`` is a demonstrative determining the noun after it inside a
     prepositional phrase ("a strategist for one of these bidders"): a determiner there, not
-    the pronoun that opens a clause ("these are …")."""
+    the pronoun that opens a clause ("these are …"). Not "those", which after a preposition
+    most often heads a relative clause ("most of those who voted") and is a pronoun."""
     return (
         0 < i < len(words) - 1
-        and words[i].lower() in DEMONSTRATIVE_DETERMINERS
+        and words[i].lower() in ("this", "these")
         and words[i - 1].lower() in SPEAKER_PREPOSITIONS
         and words[i + 1].isalpha()
         and words[i + 1].islower()
