@@ -164,13 +164,3 @@ def test_goes_on_with_an_object_is_no_reporting_verb(mode: str) -> None:
         "wherever I can.”"
     )
     assert one(quotes(text, mode), "I intend").speaker == "Velden"
-
-
-@pytest.mark.model
-def test_a_party_members_title_is_the_role_not_part_of_the_name() -> None:
-    text = (
-        "Democrats, meanwhile, blasted the board. “Republicans are so frustrated with the "
-        "port board,” said Oversight ranking Democrat Mara Velden (D-Ore.)."
-    )
-    q = one(quotes(text, "spacy"), "so frustrated")
-    assert (q.speaker, q.speaker_role) == ("Mara Velden", "Democrat")

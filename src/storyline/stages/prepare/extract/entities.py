@@ -834,15 +834,6 @@ _PREPOSITIONS = frozenset(w.capitalize() for w in NAME_BREAK_PREPOSITIONS)
 _NOT_NAME_POS = frozenset({"SCONJ", "CCONJ", "ADV", "ADP", "DET", "PART", "INTJ"})
 
 
-# A party member's noun standing as a title before a name of two words or more ("Democrat
-# Ada Roe", "Republican Ivo Penn"): a closed class, the member nouns of parties that are not
-# also given names or surnames. It leaves the name and becomes the mention's role.
-_PARTY_MEMBER_TITLE = re.compile(
-    r"(?:Democrat|Republican|Libertarian|Tory)[ \t]+(?=[A-Z][\w’'.-]*[ \t]+[A-Z][\w’'-]+)"
-)
-_PARTY_TITLE_BEFORE = re.compile(r"\b(Democrat|Republican|Libertarian|Tory)[ \t]+\Z")
-
-
 def _person_span(text: str, start: int, end: int, doc: Doc | None) -> tuple[int, int]:
     """A person span cut to the name NER read it around: the part before a spaced dash
     ("Ada Roe - Penn's partner -" is Ada Roe), after a possessive ("Kestria's Ada Roe",
@@ -854,9 +845,6 @@ def _person_span(text: str, start: int, end: int, doc: Doc | None) -> tuple[int,
     owners = list(re.finditer(r"[’']s\s+(?=[A-Z])", text[start:end]))
     if owners:
         start += owners[-1].end()
-    party = _PARTY_MEMBER_TITLE.match(text, start, end)
-    if party:
-        start = party.end()  # "Democrat Ada Roe": a party member's title, not her name
     m = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", text[start:end])
     if m and doc is not None and _fold(m.group(1)) not in _FIRST_NAMES:
         tok = _one_token(doc, start, start + len(m.group(1)))
@@ -1392,9 +1380,6 @@ def _add_persons(st: _State, spans: list[tuple[int, int]]) -> None:
         if title is not None:
             role = text[title[0] : title[1]].strip()
             aff = _affiliation_in(st, *title)
-        else:
-            party = _PARTY_TITLE_BEFORE.search(text, max(0, s - 16), s)
-            role = party.group(1) if party else None  # "Democrat Ada Roe": the cut title
         entry = gaz.entries.get(pid)
         aff = aff or (entry.affiliation if entry else None)
         # Mentions like "Mr Barrot" keep the honorific in the cite; the name does not.
