@@ -147,17 +147,6 @@ def test_a_prepositional_phrase_then_a_name_and_its_verb_still_attributes(mode: 
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_went_on_with_nothing_after_it_attributes_a_quotation(mode: str) -> None:
-    text = (
-        "The vote is near. “You know, it happens, right?” Pike went on, as if he did not hear "
-        "her. “But you have to get over it.”"
-    )
-    found = quotes(text, mode)
-    assert one(found, "it happens").speaker == "Pike"
-    assert one(found, "get over it").speaker == "Pike"
-
-
-@pytest.mark.parametrize("mode", MODES)
 def test_goes_on_with_an_object_is_no_reporting_verb(mode: str) -> None:
     text = (
         "Velden said that once the board goes on recess, “I intend to do as much as I can, "

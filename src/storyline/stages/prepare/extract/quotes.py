@@ -108,12 +108,7 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_quotes"]
 
-# (and "went on"/"goes on" with nothing after it but punctuation, going on speaking: "“…?”
-# Roe went on, “…”", not "once the board goes on recess, “…”")
-_VERBS = (
-    alternation(REPORTING_FORMS | PHRASAL_REPORTING_FORMS)
-    + r"|(?:went|goes)\s+on(?=[ \t]*(?:[,.;:!?—–]|$))"
-)
+_VERBS = alternation(REPORTING_FORMS | PHRASAL_REPORTING_FORMS)
 _VERB_FORMS = REPORTING_FORMS  # (one-word forms, as a token's text)
 _ADV = rf"(?:(?:{alternation(REPORTING_ADVERBS)})\s+)*"
 # The adverbs and auxiliaries ending a reporting verb's subject phrase ("Roe had", "Roe, asked
