@@ -134,6 +134,11 @@ _DOTTED = (
     rf"\b(?:{'|'.join(TITLE_ABBREVIATIONS)})\.|\b[A-Z]\.(?=\s?[A-Z])"
     r"|\b[A-Z][a-z]{1,3}\.(?=,)"  # a state after a name: "Jane Roe, D-Ore., said"
     r"|(?<=\b[A-Z]\.)[A-Z]\.(?=,)"  # or in capitals: "Jane Roe, 30, of Velmar, N.C., said"
+    # an initialism's dots before a hyphen or a word in lower case, which no sentence opens
+    # with: "a former director of the A.F.L.-C.I.O. and organizer"
+    r"|\b[A-Z]\.(?=-[A-Z])|(?<=\b[A-Z]\.)[A-Z]\.(?=\s[a-z])"
+    # a web address's dot, a letter right after it: "the guru who founded velmarpolls.com"
+    r"|(?<=\w)\.(?=[a-z]{2,}\b)"
     r"|\((?:[DRI]|Ind|Dem|Rep)\s?-\s?[A-Z][A-Za-z.]{0,13}\)"  # "Jane Roe (D-Ore.) said"
 )
 _OPEN, _CLOSE = "“„«", "”»"
@@ -749,13 +754,30 @@ def _before_party(text: str, a: int, b: int) -> int:
     return m.start() if m and m.start() > a else b
 
 
+def _determiner_after_preposition(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a demonstrative determining the noun after it inside a
+    prepositional phrase ("a strategist for one of these bidders"): a determiner there, not
+    the pronoun that opens a clause ("these are …"). Not "those", which after a preposition
+    most often heads a relative clause ("most of those who voted") and is a pronoun."""
+    return (
+        0 < i < len(words) - 1
+        and words[i].lower() in ("this", "these")
+        and words[i - 1].lower() in SPEAKER_PREPOSITIONS
+        and words[i + 1].isalpha()
+        and words[i + 1].islower()
+    )
+
+
 def _plain_np(phrase: str) -> str | None:
     """A short noun phrase naming a speaker no actor matches ("port agents"), without article."""
     phrase = re.split(r"[,;:()—–]", phrase)[-1].strip()
     words = phrase.split()
     if len(words) > 1 and words[0].lower() in DEMONSTRATIVE_DETERMINERS:
         words = words[1:]  # "this source told the Gazette": a determiner, as "the"
-    if not 1 <= len(words) <= 9 or any(w.lower() in SPEAKER_CLAUSE_WORDS for w in words):
+    if not 1 <= len(words) <= 9 or any(
+        w.lower() in SPEAKER_CLAUSE_WORDS and not _determiner_after_preposition(words, i)
+        for i, w in enumerate(words)
+    ):
         return None
     if words[0].lower() in SPEAKER_PREPOSITIONS or not re.match(r"[\w’'-]+$", words[-1]):
         return None
@@ -1376,6 +1398,13 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
             # subject and no reporting verb ("“…,” a voice-over states" is one)
             m = None
         elif (
+            v_tok is not None and v_tok.pos_ in ("NOUN", "PROPN")
+            and np_tok is not None and np_tok.pos_ == "ADP"
+        ):  # fmt: skip
+            # "… in “block grants” to states, letting them …": a preposition, then the form
+            # as its noun; a phrase, not a subject and its verb
+            m = None
+        elif (
             v_tok is not None and punct not in (",", "?", "!", ".", "—", "–", "-", "’", "'")
             and _in_adverbial_clause_of(ctx.doc, end - 2, v_tok)
         ):  # fmt: skip
@@ -1390,30 +1419,41 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
         sp = _np_speaker(ctx, m.start("np") + aside.end(), m.end("np"), m.start("v"))
         if sp:
             return sp
+    if m and _PREPOSITION_LEAD.match(m.group("np")):
+        # "… begin “building bridges” to Ivo Penn, said Jane Roe, …": a prepositional phrase
+        # ends the clause the quotation is in; the attribution after it is inverted
+        sp = _inverted_after_phrase(ctx, m, tail_end)
+        if sp:
+            return sp
+    if m and re.match(r"and\s", m.group("np")):
+        sp = _attribution_closing_conjunct(ctx, end, m)
+        if sp:
+            return sp
     if m and not re.match(r"(?i:and|but|or|then|which|that|as|while|when)\b", m.group("np")):
         # ("…” and repeated that …" continues the writer's sentence: no attribution)
         sp = _np_speaker(ctx, m.start("np"), m.end("np"), m.start("v"))
         if sp:
             return sp  # (else the forms below: a name no one knew, a long apposition)
-    m = _AFTER_ANY_VERB.match(text, end, tail_end)
+    nv = _any_verb_after(ctx, end, tail_end)
     if (
-        m and punct in (",", "?", "!") and m.group("v") not in SPEAKER_CLAUSE_WORDS
-        and _parsed_subject_of(ctx, m.start("np"), m.start("v"))
+        nv and punct in (",", "?", "!") and nv.v not in SPEAKER_CLAUSE_WORDS
+        and _parsed_subject_of(ctx, nv.np_at, nv.v_at)
+        and not _quote_in_adverbial_clause(ctx, end, nv.v_at)
     ):  # fmt: skip
         # "…,” Roe pressed. / "…?” she wondered.": a quote left open by a comma or a question
         # mark, then a name or a pronoun and a verb, is attributed whatever the verb
-        np = m.group("np").strip()
+        np = text[nv.np_at : nv.np_end].strip()
         if re.fullmatch(_PRON, np):
-            return _Speaker(pronoun=np.lower(), at=m.start("np"))
-        ent = _ends_with_actor(ctx, m.start("np"), m.end("np"))
+            return _Speaker(pronoun=np.lower(), at=nv.np_at)
+        ent = _ends_with_actor(ctx, nv.np_at, nv.np_end)
         if ent is not None and ent.type in ("PERSON", "UNNAMED", "ORG"):
             return _Speaker(ent)
         if ent is None and re.fullmatch(r"(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+", np):
             return _Speaker(text=np)  # a name the entity stage did not know
-        if ent is None and re.match(r"(?:[Tt]he|[Aa]n?)\s", np):
-            sp = _noun_speaker(ctx, m.group("np"), m.start("np"))
+        if ent is None and _DETERMINED.match(np):
+            sp = _noun_speaker(ctx, text[nv.np_at : nv.np_end], nv.np_at)
             if sp:
-                return sp  # "…,” the report concluded.
+                return sp  # "…,” the report concluded. / "…!” some dockworkers chanted.
     m = _AFTER_DASH.match(text, end, min(len(text), end + 120))
     if m:
         # a signature line: "…”, then "- Jane Roe." or a tweet's "— Jane Roe (@janeroe) …"
@@ -1445,6 +1485,100 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     return _Speaker()
 
 
+_CONJOINED_START = re.compile(r"(?:and|but|or|yet|so)\b", re.I)
+
+
+# A preposition opening the words between a quotation and a reporting verb: no subject.
+_PREPOSITION_LEAD = re.compile(
+    rf"\s*(?:{'|'.join(sorted(SPEAKER_PREPOSITIONS | {'to', 'into', 'toward', 'towards'}))})\s",
+    re.I,
+)
+
+
+def _inverted_after_phrase(ctx: _Ctx, m: re.Match[str], tail_end: int) -> _Speaker:
+    """The speaker of "“…” to Ivo Penn, said Jane Roe, a former aide.": the reporting verb
+    ``m`` found after a prepositional phrase and a comma, then its subject after it. With a
+    parse only: the parse's subject of the verb lies after it and its clause holds the
+    quotation; else no one."""
+    doc, text = ctx.doc, ctx.text
+    v_at = m.start("v")
+    comma = text.rfind(",", m.start("np"), v_at)
+    if doc is None or comma < 0 or text[comma + 1 : v_at].strip():
+        return _Speaker()
+    inv = _AFTER_VERB.match(text, comma, tail_end)
+    verb = _token_at(doc, v_at)
+    if inv is None or inv.start("v") != v_at or verb is None:
+        return _Speaker()
+    a, b = inv.start("np"), inv.end("np")
+    if not any(c.dep_ == "nsubj" and a <= c.idx < b for c in verb.children):
+        return _Speaker()
+    first = _token_at(doc, m.start("np") + len(m.group("np")) - len(m.group("np").lstrip()))
+    if first is None or verb not in first.ancestors:
+        return _Speaker()  # the phrase is not in the verb's clause
+    ent = _speaker_in(ctx, a, b)
+    return _Speaker(ent) if ent is not None else _noun_speaker(ctx, inv.group("np"), a)
+
+
+# A determiner or a quantifier opening a noun phrase: "the report", "some dockworkers" (a
+# closed class).
+_DETERMINED = re.compile(r"(?:the|an?|some|many|several|most|both|other|two|three)\s", re.I)
+
+
+@dataclass
+class _NounVerb:
+    """A subject phrase ``[np_at, np_end)`` and the verb ``v`` at ``v_at`` after a quote."""
+
+    np_at: int
+    np_end: int
+    v_at: int
+    v: str
+
+
+# The verb after a plural noun the lazy phrase of ``_AFTER_ANY_VERB`` stopped at.
+_NEXT_ANY_VERB = re.compile(rf"\s+(?:{_ADV})?(?P<v>[a-z]{{3,}}(?:ed|s))\b[^.;:“”\"\n]{{0,40}}[.!?]")
+
+
+def _any_verb_after(ctx: _Ctx, end: int, tail_end: int) -> _NounVerb | None:
+    """``_AFTER_ANY_VERB`` right after a quote closing at ``end``. With a parse, a plural
+    noun the phrase stopped at as if it were the verb ("“…!” some dockworkers chanted":
+    "dockworkers") joins the phrase, and the word in -ed or -s after it is the verb."""
+    m = _AFTER_ANY_VERB.match(ctx.text, end, tail_end)
+    if m is None:
+        return None
+    nv = _NounVerb(m.start("np"), m.end("np"), m.start("v"), m.group("v"))
+    for _ in range(3):
+        tok = _token_at(ctx.doc, nv.v_at) if ctx.doc is not None else None
+        if tok is None or tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+            break
+        nxt = _NEXT_ANY_VERB.match(ctx.text, nv.v_at + len(nv.v), tail_end)
+        if nxt is None or nxt.start("v") - nv.np_at > 60:
+            break
+        nv = _NounVerb(nv.np_at, nv.v_at + len(nv.v), nxt.start("v"), nxt.group("v"))
+    return nv
+
+
+def _attribution_closing_conjunct(ctx: _Ctx, end: int, m: re.Match[str]) -> _Speaker:
+    """The speaker of "“…,” and shipping picked up last week, Roe said.": a quotation, then
+    "and" and a clause joined to it, then the sentence's own attribution after the last
+    comma. With a parse only: the reporting verb is the sentence's root, the quotation lies
+    in its tree, and the sentence ends a few words after the verb; else no one."""
+    doc = ctx.doc
+    np = m.group("np")
+    if doc is None or "," not in np or not _SHORT_TAIL.match(ctx.text, m.end("v")):
+        return _Speaker()
+    verb = _token_at(doc, m.start("v"))
+    last = _token_at(doc, end - 2)
+    if verb is None or last is None or verb.dep_ != "ROOT" or verb not in last.ancestors:
+        return _Speaker()
+    a = m.start("np") + np.rindex(",") + 1
+    while a < m.end("np") and ctx.text[a].isspace():
+        a += 1
+    subject = _token_at(doc, a)
+    if _CONJOINED_START.match(ctx.text, a) or subject is None or verb not in subject.ancestors:
+        return _Speaker()
+    return _np_speaker(ctx, a, m.end("np"), m.start("v"))
+
+
 # A name (a title allowed), a long apposition in commas, then a reporting verb, right
 # after a quote.
 _AFTER_LONG_APPOS = re.compile(
@@ -1474,7 +1608,8 @@ _ACTOR_TYPES = ("PERSON", "UNNAMED", "ORG")
 
 # "As Jane Roe put it (in a memo), “…": the speaker of a quotation that closes the clause.
 _PUT_IT = re.compile(
-    rf"(?:^|[,;—–]\s+|\b)[Aa]s\s+(?P<np>(?:{_DOTTED}|[^.;:“”\"\n]){{1,90}}?)\s+{_ADV}"
+    # (a work's title in marks may sit in the phrase: "As Jane Roe, author of “Tides,” put it")
+    rf"(?:^|[,;—–]\s+|\b)[Aa]s\s+(?P<np>(?:{_DOTTED}|[“\"][^“”\"\n]{{1,60}}[”\"]|[^.;:“”\"\n]){{1,90}}?)\s+{_ADV}"
     r"(?:put|puts|phrased|phrases)\s+it\b(?:[^.;“”\"\n]{0,80}?)\s*[:,—–]\s*\Z"
 )
 
@@ -1647,6 +1782,19 @@ def _in_adverbial_clause_of(doc: Doc, pos: int, verb: Token) -> bool:
             return tok.dep_ == "advcl"
         tok, steps = tok.head, steps + 1
     return False
+
+
+def _quote_in_adverbial_clause(ctx: _Ctx, end: int, verb_at: int) -> bool:
+    """Whether the parse puts the last word of the quotation closing at ``end`` inside an
+    adverbial clause of the verb at ``verb_at``: "When Roe said she would “fix the port,”
+    the crowd applauded." (the words are Roe's, not the crowd's)."""
+    if ctx.doc is None:
+        return False
+    verb = _token_at(ctx.doc, verb_at)
+    last = end - 1
+    while last > 0 and not ctx.text[last - 1].isalnum() and end - last < 8:
+        last -= 1
+    return verb is not None and _in_adverbial_clause_of(ctx.doc, last - 1, verb)
 
 
 def _only_modifies_noun(ctx: _Ctx, ent: Entity, a: int, b: int) -> bool:
@@ -2905,6 +3053,28 @@ def _named_word(text: str, start: int, end: int) -> bool:
     return _NAME_SLOT_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
+_HEADING_LABEL = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+[\w’'-]+){0,2}:")
+
+
+def _heading_line(text: str, start: int, end: int) -> bool:
+    """Whether the quotation ``[start, end)`` is a heading: alone on its line (nothing but
+    its marks around it) and in capitals ("“A TOWN THAT NEVER SLEEPS”", a subhead) or a
+    label of one to three words closed by a colon ("“Related:”"). A line with no words of
+    its own has no attribution; the speaker of a quote next to it is not its speaker."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    if text[ls:start].strip(' \t“„«"') or text[end:le].strip(' \t”»".') or start >= end:
+        return False
+    if text[:ls].rstrip().endswith(":"):
+        return False  # "Roe tweeted:", then her words in capitals on a line of their own
+    quote = text[start:end].strip()
+    words = re.findall(r"[^\W\d_]+", quote)
+    if len(words) >= 2 and quote.upper() == quote:
+        return True
+    return bool(_HEADING_LABEL.fullmatch(quote))
+
+
 def _scrape(quote: str) -> bool:
     """Scrape furniture: markup, an embedded tweet's handle, date or status id."""
     return bool(_MARKUP.search(quote) or _EMBED_ONLY.fullmatch(quote))
@@ -3047,6 +3217,7 @@ def extract_quotes(
                 _work_title(text[f.start : f.end], text[max(0, f.start - 60) : f.start])
                 or _cited_label(text, f.start, f.end, f.kind)
                 or _named_subject(qc, f.start, f.end)
+                or _heading_line(text, f.start, f.end)
             )
         ):
             continue
