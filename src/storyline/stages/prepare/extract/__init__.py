@@ -84,7 +84,13 @@ logger = logging.getLogger(__name__)
 #     cues, transcript turns (indirect); surname gender, described interrupting reporters,
 #     "it" after an unheld proper noun (coref); "the group" and described businesses link only
 #     to an organisation the text ties them to (entities).
-EXTRACTOR_VERSION = "23"
+# 22: a paragraph-opening quote continues the outer quote; open relative clauses and stage
+#     directions name no speaker; a partial quote inside a speaker's phrase is no quote.
+# 23: a pull quote's credit line is cut off the quote and read as its speaker.
+# 24: noun speakers through demonstratives, web addresses, quoted titles, trailing and
+#     inverted attributions; subheads and labels are no quotes (quotes); first-name gender
+#     prior, verbless fragments, conjoined subjects, no answer before a named rival (coref).
+EXTRACTOR_VERSION = "24"
 
 _T = TypeVar("_T")
 
