@@ -791,8 +791,20 @@ _RECORD_PAREN = re.compile(r"([A-Z][\w'’.-]*)\s*\($")
 _RECORD_PAREN_AFTER = re.compile(r"\s*(?:[,;)]|with\b)")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 _COMPOUND_AFTER = re.compile(r"-[a-z]")
+
 # How far back a record's owner may be named (characters).
 _RECORD_OWNER_REACH = 60
+
+
+def _owner_mentions(text: str, facts: ArticleFacts) -> list[tuple[int, int, str, str]]:
+    """The article's entity mentions that may own a record or a streak, in text order, as
+    (start, end, entity id, name): not a name opening a compound ("the Ukrainian-born
+    fighter" owns nothing)."""
+    return sorted(
+        (c.start, c.end, e.id, e.name)
+        for e in facts.entities for c in e.mentions
+        if c.article == facts.article_id and not _COMPOUND_AFTER.match(text, c.end)
+    )  # fmt: skip
 
 
 _SMALL_NUMBER = r"\d{1,3}|" + alternation(w for w, v in VALUE_WORDS.items() if v.isdigit())
@@ -823,12 +835,7 @@ def _records(text: str, facts: ArticleFacts) -> list[Quantity]:
     ranges = [
         (q.cite.start, q.cite.end) for q in facts.quantities if q.hedge == "range" and q.measure
     ]
-    # (a name that opens a compound modifier, "the Ukrainian-born fighter", owns nothing)
-    mentions = sorted(
-        (c.start, c.end, e.id, e.name)
-        for e in facts.entities for c in e.mentions
-        if c.article == facts.article_id and not _COMPOUND_AFTER.match(text, c.end)
-    )  # fmt: skip
+    mentions = _owner_mentions(text, facts)
     out: list[Quantity] = []
     for m in _RECORD_PAIR.finditer(text):
         s, e = m.span()
@@ -920,11 +927,7 @@ _OUTCOME_NOUNS = {"victory": "win", "victorie": "win", "defeat": "loss", "losse"
 def _streaks(text: str, facts: ArticleFacts) -> list[Quantity]:
     """The runs of wins or losses of an article as counts measured "win streak" or "loss
     streak", owned, like a record, by the last name written before them in their sentence."""
-    mentions = sorted(
-        (c.start, c.end, e.id, e.name)
-        for e in facts.entities for c in e.mentions
-        if c.article == facts.article_id and not _COMPOUND_AFTER.match(text, c.end)
-    )  # fmt: skip
+    mentions = _owner_mentions(text, facts)
     out: list[Quantity] = []
     found = [*_STREAK_ORDINAL.finditer(text), *_STREAK_RUN.finditer(text)]
     for m in [*found, *_STREAK_COUNT.finditer(text)]:
