@@ -8,49 +8,11 @@ Every sentence here is written for these tests (fictional people, places and out
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from storyline.models import Article, Entity, Quote
-from storyline.stages.prepare.extract.context import ArticleContext
-from storyline.stages.prepare.extract.coref import Coref, for_context
-from storyline.stages.prepare.extract.entities import extract_entities
-from storyline.stages.prepare.extract.quotes import extract_quotes
-from storyline.text import content_id
-
-MODES = ["rules", pytest.param("spacy", marks=pytest.mark.model)]
-
-
-def art(text: str) -> Article:
-    return Article(id=content_id(text), source="t", text=text, raw=text, title="t")
-
-
-def parse(text: str, mode: str) -> Any:
-    if mode != "spacy":
-        return None
-    from storyline.nlp import load_spacy
-
-    return load_spacy()(text)
-
-
-def resolver(text: str, mode: str = "rules") -> tuple[Coref, list[Entity]]:
-    doc = parse(text, mode)
-    article = art(text)
-    ents = extract_entities(article, doc)
-    return for_context(ArticleContext(article, doc, ents)), ents
-
-
-def quotes(text: str, mode: str = "rules") -> list[Quote]:
-    doc = parse(text, mode)
-    article = art(text)
-    return extract_quotes(article, doc, extract_entities(article, doc))
-
-
-def one(found: list[Quote], fragment: str) -> Quote:
-    hits = [q for q in found if fragment in q.text]
-    assert len(hits) == 1, [(q.kind, q.text, q.speaker) for q in found]
-    return hits[0]
+from storyline.models import Entity
+from storyline.stages.prepare.extract.coref import Coref
+from test_coref import one, quotes, resolver
 
 
 def test_two_stray_pronouns_do_not_unsex_a_known_first_name() -> None:
