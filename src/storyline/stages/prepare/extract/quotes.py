@@ -127,6 +127,8 @@ _TRAILING_TIME = re.compile(
     rf"\s+(?:this|last)\s+(?:{'|'.join(CALENDAR_PERIODS)}))+\s*\Z"
 )
 _PRONOUNS = SUBJECT_PRONOUNS  # pronouns that name a speaker (coref.py)
+# The possessive determiners (a closed class): a phrase ending in one names no one.
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _PRON = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in _PRONOUNS) + ")"
 # A full stop inside a speaker's noun phrase: an abbreviated title ("Mr. Roe", "Sen. Roe") or
 # an initial ("Jane Q. Roe", "U.S. Rep. Roe"); phrase patterns accept it as one character.
@@ -785,6 +787,10 @@ def _plain_np(phrase: str) -> str | None:
         words = words[1:]  # "…, and two car plants said": the plants
     if not words or words[-1].lower() in NOT_A_SPEAKER_WORDS:
         return None  # a clause's opening ("And in"), not a noun phrase
+    if words[-1].lower() in _POSSESSIVE_DETERMINERS or words[-1].endswith("-"):
+        # a determiner whose noun is the "verb" ("rallied crowds with his calls to …":
+        # "calls" is a noun) or a word cut at a hyphen ("in-jokes"): no noun phrase
+        return None
     if re.search(r"['’]s?$", words[-1]) or all(w.lower() in NOT_A_SPEAKER_WORDS for w in words):
         return None  # a possessive ("Jane Roe's") or a function word ("who", "the")
     if all(w.rstrip(".") in _TITLES for w in words):
@@ -824,10 +830,83 @@ def _noun_speaker(ctx: _Ctx, phrase: str, at: int) -> _Speaker:
         return _Speaker()
     last = re.split(r"[,;:()—–]", phrase)[-1]
     np_at = at + len(phrase) - len(last) + (len(last) - len(last.lstrip()))
+    clause = _finite_clause(ctx, np_at, at + len(phrase))
+    if clause is not None:
+        return clause
     ent = ctx.coref.resolve_nominal(last.strip(), np_at)
     if ent is not None:
         return _Speaker(ent, role=plain)
     return _Speaker(text=plain)
+
+
+# A third-person possessive determiner and the pronoun that stands for its owner.
+_OWNER_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+
+def _possessive_owner(ctx: _Ctx, phrase: str, a: int, verb_at: int) -> _Speaker:
+    """The owner of a speech noun the reporting word turned out to be, as a pronoun.
+
+    "…, particularly his warning that the town would go to the “back of the line”": the
+    parse reads "warning" as a noun whose possessor is "his", so the words are his (the
+    pronoun, resolved later), not the phrase before them ("particularly his"). Only the
+    third person: "my"/"our" are the writer's or a quoted speaker's.
+    """
+    m = re.search(r"\b(his|her|its|their)\s*\Z", phrase, re.I)
+    if m is None or ctx.doc is None:
+        return _Speaker()
+    tok = _token_at(ctx.doc, verb_at)
+    at = a + m.start(1)
+    if (
+        tok is None
+        or tok.pos_ != "NOUN"
+        or not any(c.dep_ == "poss" and c.idx == at for c in tok.children)
+    ):
+        return _Speaker()
+    return _Speaker(pronoun=_OWNER_PRONOUN[m.group(1).lower()], at=at)
+
+
+def _finite_clause(ctx: _Ctx, a: int, b: int) -> _Speaker | None:
+    """``None`` when the parse reads ``[a, b)`` as a noun phrase; else the clause's speaker.
+
+    A phrase holding a finite verb outside a relative clause is a clause, not the name of a
+    speaker ("Her campaign sent out an email to donors stating, “…”", "Now his friends make
+    jokes about …"): the actor its subject names ("The Velmar union issued a statement
+    saying …": the union), or the subject's own noun phrase ("his friends"), else no one
+    (``_Speaker()``), rather than the clause's words as a name.
+    """
+    if ctx.doc is None:
+        return None
+    for t in ctx.doc.char_span(a, b, alignment_mode="expand") or ():
+        if (
+            t.tag_ not in ("VBD", "VBZ", "VBP", "MD")
+            or t.dep_ in ("aux", "auxpass")
+            or ctx.in_quote(t.idx)
+            or any(x.dep_ in ("relcl", "acl") for x in [t, *t.ancestors])
+        ):
+            continue
+        subj = _nsubj(t)
+        if subj is not None and a <= subj.idx < b and subj.lower_ not in _PRONOUNS:
+            lo, hi = subtree_extent(subj)
+            ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+            if ent is not None and ent.type in ("PERSON", "ORG"):
+                return _Speaker(ent)
+            if a <= lo and hi <= t.idx:
+                # the subject's own noun phrase, not the clause ("his friends make jokes")
+                return _noun_speaker(ctx, ctx.text[lo:hi], lo)
+        elif subj is None:
+            # no subject in the parse (a name misread as a modifier of the verb): the noun
+            # phrase right before the verb, when the words before it end in a noun
+            before = [x for x in ctx.doc[: t.i] if x.idx >= a]
+            while before and before[-1].pos_ == "ADV":
+                before.pop()
+            if before and before[-1].pos_ in ("NOUN", "PROPN"):
+                hi = before[-1].idx + len(before[-1])
+                ent = _speaker_in(ctx, a, hi, head=before[-1].idx)
+                if ent is not None and ent.type in ("PERSON", "ORG"):
+                    return _Speaker(ent)
+                return _noun_speaker(ctx, ctx.text[a:hi], a)
+        return _Speaker()
+    return None
 
 
 _RELATIVE_OR_PERSONAL = frozenset(_PRONOUNS) | {"who", "which", "that"}
@@ -990,6 +1069,9 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
         ss, _ = ctx.sentence(a)
         first = [x for x in ctx.mentions_from(ss, b) if not ctx.in_quote(x[0])]
         return _Speaker(first[0][2]) if first else _Speaker()
+    owner = _possessive_owner(ctx, phrase, a, verb_at)
+    if owner:
+        return owner
     closed_rel = _CLOSED_RELATIVE.search(phrase)
     if closed_rel and closed_rel.start() > 0:
         # "One attendee, who spoke on condition of anonymity, said": the noun before the
