@@ -14,7 +14,7 @@ from quote_fixture import MODES, one, quotes
 def test_a_demonstrative_after_a_preposition_stays_in_the_speaker_phrase() -> None:
     text = (
         "The harbor is quiet. “I think the vote is coming,” said a strategist for one of "
-        "these bidders, speaking on the condition of anonymity to offer a frank assessment."
+        "these bidders, who asked that her name be kept out of print."
     )
     speaker = one(quotes(text, "spacy"), "vote is coming").speaker
     assert speaker is not None and "strategist" in speaker
@@ -104,19 +104,19 @@ def test_words_in_capitals_introduced_by_a_colon_stay_a_quote(mode: str) -> None
 @pytest.mark.model
 def test_a_preposition_then_a_reporting_form_read_as_a_noun_names_no_one() -> None:
     text = (
-        "Several said they would rather port officials dole out money for public docks in "
-        "“block grants” to states, letting them set their own priorities."
+        "Several skippers said they would rather the ministry hand the ferry money over in "
+        "“lump transfers” to states, so each can pick its own routes."
     )
-    assert one(quotes(text, "spacy"), "block grants").speaker in ("Several", None)
+    assert one(quotes(text, "spacy"), "lump transfers").speaker in ("Several skippers", None)
 
 
 @pytest.mark.model
 def test_a_quotation_in_an_adverbial_clause_is_not_the_main_subjects() -> None:
     text = (
-        "When Velden later referred to the flood at the harbor and said she would “protect "
-        "our dock workers,” the crowd applauded loudly."
+        "When Velden turned to the storm damage and said she would “keep every crane "
+        "running,” the hall erupted in cheers."
     )
-    assert one(quotes(text, "spacy"), "dock workers").speaker in ("Velden", None)
+    assert one(quotes(text, "spacy"), "every crane").speaker in ("Velden", None)
 
 
 @pytest.mark.model
@@ -134,10 +134,10 @@ def test_a_plural_subject_with_the_article_then_any_verb_speaks() -> None:
 @pytest.mark.model
 def test_an_inverted_attribution_after_a_prepositional_phrase_names_its_subject() -> None:
     text = (
-        "The council met on Monday. Mrs. Velden would do well to begin “building bridges” to "
+        "The council met on Monday. Mrs. Velden ought to start “mending fences” with "
         "Mr. Pike, said Lena Varga, a former adviser to the mayor."
     )
-    assert one(quotes(text, "spacy"), "building bridges").speaker == "Lena Varga"
+    assert one(quotes(text, "spacy"), "mending fences").speaker == "Lena Varga"
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -148,8 +148,5 @@ def test_a_prepositional_phrase_then_a_name_and_its_verb_still_attributes(mode: 
 
 @pytest.mark.parametrize("mode", MODES)
 def test_goes_on_with_an_object_is_no_reporting_verb(mode: str) -> None:
-    text = (
-        "Velden said that once the board goes on recess, “I intend to do as much as I can, "
-        "wherever I can.”"
-    )
-    assert one(quotes(text, mode), "I intend").speaker == "Velden"
+    text = "Velden said that once the board goes on recess, “I will tour every quay on the coast.”"
+    assert one(quotes(text, mode), "every quay").speaker == "Velden"
