@@ -57,8 +57,8 @@ How (docs/report.md, "Claims"):
    seed's clause does not contradict (one hop, no further); the next seed is taken among the sentences left.
    A clause already in a group joins a later seed's too when the stretch it shares with
    that seed by words is another part of it, with a head verb of its own of the seed's
-   stretch's lemma or class (``_other_stretch``): a sentence telling two facts ("… tapped to
-   helm New Moon, based on the second book in the series") is cited in both claims, each
+   stretch's lemma or class (``_other_stretch``): a sentence telling two facts ("… chosen to
+   direct Tidewater, based on the second novel of the trilogy") is cited in both claims, each
    for its own stretch. A group may hold several sentences of one article. It needs two independent sources, or, when
    only copies of one article share it (copies count once: one source), a value in its
    words (a number, a day, a month: "failed the test shortly after 2 a.m."), since copies
@@ -976,8 +976,8 @@ def _other_stretch(
     """Whether a clause already in a group may join another for the stretch ``t0:t1`` it
     shares with that group's seed: a part of the clause only (its shared words, not the whole
     clause a meaning join cites), none of it cited for another fact before, holding
-    ``MIN_SHARED`` content words ("… tapped to helm New Moon, based on the second book in
-    Meyer's series": the tapping in one claim, the book in another), with a verb of its own
+    ``MIN_SHARED`` content words ("… chosen to direct Tidewater, based on the second novel of
+    the trilogy": the choice in one claim, the novel in another), with a verb of its own
     of the lemma or class of one in the seed's stretch ``s0:s1``."""
     if t1 - t0 >= len(s.tokens) or sum(t.content for t in s.tokens[t0:t1]) < MIN_SHARED:
         return False
@@ -985,7 +985,7 @@ def _other_stretch(
         return False
     # the stretch tells a fact of its own: a verb of the clause's own (not in a subordinate
     # or relative clause, "the building, which was built in the 1930s") of the seed's
-    # stretch's lemma or class ("… New Moon, based on the second book" / "is based on")
+    # stretch's lemma or class ("… Tidewater, based on the second novel" / "is based on")
     here = {predicate_class(v) for k, v in s.mains if t0 <= k < t1}
     return bool(here & {predicate_class(v) for k, v in seed.mains if s0 <= k < s1})
 

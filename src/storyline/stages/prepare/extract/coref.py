@@ -340,10 +340,10 @@ class Coref:
         # actor picked below is marked ``Ref.modified``
         modifiers: set[tuple[int, int]] = set()
         # a "sentence" with no verb ("Ivo Roe." signing a letter), or whose root is no verb
-        # after a sentence cut at an abbreviation ("… his rivals, particularly Govs. | Jeb
-        # Bush and Chris Christie, who say …"): a fragment, the name opening it no subject
+        # after a sentence cut at an abbreviation ("… his rivals, particularly Govs. | Ivo
+        # Penn and Jan Dorr, who say …"): a fragment, the name opening it no subject
         # (PolNeAR train q2; a root alone is no test: the parse tags some verbs as nouns,
-        # "Roe, when asked, often steam-rolls through")
+        # "Roe, when pressed, usually bulldozes ahead")
         fragment = False
         if self.doc is not None:
             span = self.doc.char_span(ss, end, alignment_mode="contract")
@@ -377,8 +377,8 @@ class Coref:
                         or not ss <= t.head.idx < end
                         or (
                             # (the conjunct's head a main verb: the root, or one the parse
-                            # hangs on a word of the next sentence, "…, but Roe doesn't
-                            # mince words. “…,” he said", PolNeAR train q2)
+                            # hangs on a word of the next sentence, "…, but Roe never
+                            # hedges. “…,” he said", PolNeAR train q2)
                             t.head.dep_ == "conj"
                             and (t.head.head.dep_ == "ROOT" or not ss <= t.head.head.head.idx < end)
                             and t.lower_ not in _PRONOUN_WORDS
@@ -920,7 +920,7 @@ class Coref:
         # two; below it, a first name decides when the votes still lean its way ("Jane Roe
         # … Roe's record, his rival said": two stray "his" against her name leave her "she",
         # not a person of no gender whom a later "he" fits; PolNeAR train q2: 4 quotes of a
-        # man given to a "Hillary …" with stray "he"/"his" after her name)
+        # man given to a woman's first name with stray "he"/"his" after her name)
         genders = {
             k: ("m" if m > f else "f")
             for k, (m, f) in votes.items()
@@ -1243,7 +1243,7 @@ class Coref:
         seen = 0
         reported = False  # whether the sentence before a quotation was read for its reporter
         # people of the pronoun's gender named before it in its own sentence, which gave no
-        # answer ("For that she drew Roe's ire - he called her …"): a subject further back
+        # answer ("That earned her Roe's anger - he called her …"): a subject further back
         # is no safe antecedent while one of them may be "he" (a tie in salience: no answer;
         # PolNeAR train q2: the same test over every sentence read between took away more
         # right speakers than wrong ones)

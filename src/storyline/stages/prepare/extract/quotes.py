@@ -869,7 +869,7 @@ def _finite_clause(ctx: _Ctx, a: int, b: int) -> _Speaker | None:
     """``None`` when the parse reads ``[a, b)`` as a noun phrase; else the clause's speaker.
 
     A phrase holding a finite verb outside a relative clause is a clause, not the name of a
-    speaker ("Her campaign sent out an email to donors stating, “…”", "Now his friends make
+    speaker ("Her team mailed a note to volunteers stating, “…”", "Now his friends make
     jokes about …"): the actor its subject names ("The Velmar union issued a statement
     saying …": the union), or the subject's own noun phrase ("his friends"), else no one
     (``_Speaker()``), rather than the clause's words as a name.
