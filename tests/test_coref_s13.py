@@ -33,8 +33,8 @@ def test_two_stray_pronouns_do_not_unsex_a_known_first_name() -> None:
 @pytest.mark.model
 def test_a_verbless_fragment_after_an_abbreviation_is_no_subject() -> None:
     text = (
-        "Mayor Ivo Penrick spoke in Dunmere on Monday. Penrick criticised his rivals, "
-        "particularly Govs. Tarn Belloc and Rudi Askew, who say the mayor lacks experience.\n\n"
+        "Mayor Ivo Penrick spoke in Dunmere on Monday. Penrick attacked the other bidders, "
+        "notably Govs. Tarn Belloc and Rudi Askew, who insist the mayor needs seasoning.\n\n"
         "He dismissed the critics. “We had our best night,” he said."
     )
     q = one(quotes(text, "spacy"), "best night")
@@ -46,7 +46,7 @@ def test_a_name_opening_a_sentence_is_its_subject_when_the_parse_gives_none() ->
     # (the parse of "And Roe, for all the progress he helped wrangle …, seems to agree"
     # sometimes hangs "Roe" on the aside's verb; ``_opening_name`` reads the name itself)
     text = (
-        "And Daniel Penrick, for all the progress he helped wrangle from the council, "
+        "And Daniel Penrick, for all the money he won for the docks last spring, "
         "seems to agree. Tarn Belloc asked the council for a vote."
     )
     coref, _ = resolver(text, "spacy")
