@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+# A speaker phrase opening with a possessive determiner points outside the brief ("her
+# publicist"): the brief names it with "The" instead ("The publicist said …").
+from storyline.lang.en import POSSESSIVE_DETERMINERS
+
 __all__ = [
     "BARE_VERB_BEFORE",
     "CLAUSE_OPENERS",
@@ -100,11 +104,6 @@ YEAR_ACT_PHRASES: Mapping[str, str] = {
     "marry": "{x} married", "win": "{x} won", "join": "{x} joined", "retire": "{x} retired",
 }  # fmt: skip
 
-# A speaker phrase opening with one of these points outside the brief ("her publicist"):
-# the brief names it with "The" instead ("The publicist said …").
-POSSESSIVE_DETERMINERS: frozenset[str] = frozenset(
-    {"his", "her", "their", "its", "our", "my", "your"}
-)
 
 # Plural nouns not ending in "s": a counted noun the brief may name ("the number of women
 # killed"); any other noun not ending in "s" is singular ("a climber") and is said "people".

@@ -1315,6 +1315,11 @@ NOT_A_SPEAKER_WORDS: frozenset[str] = SPEAKER_PREPOSITIONS | frozenset({
 # Demonstratives that open a noun phrase as an article does ("this source told the paper",
 # "those officials said"): kept out of a written speaker, as "the" is.
 DEMONSTRATIVE_DETERMINERS: frozenset[str] = frozenset({"this", "these", "those"})
+# The possessive determiners (a closed class): a speaker phrase ending in one names no one
+# (quotes), and one opening it points outside the brief ("her publicist", lang.brief).
+POSSESSIVE_DETERMINERS: frozenset[str] = frozenset(
+    {"his", "her", "their", "its", "our", "my", "your"}
+)
 # Words that open a reported clause right after a reporting verb ("argues that as …", "said
 # if …"): what follows is the clause, never an inverted speaker ("said Jane Roe,").
 REPORTED_CLAUSE_LEADS: frozenset[str] = frozenset({

@@ -73,6 +73,7 @@ from storyline.lang.en import (
     PASSIVE_AUXILIARIES,
     PERSON_ROLE_NOUNS,
     PHRASAL_REPORTING_FORMS,
+    POSSESSIVE_DETERMINERS,
     QUOTE_CONNECTIVES,
     REPORT_TIME_ADVERBS,
     REPORTED_CLAUSE_LEADS,
@@ -127,8 +128,6 @@ _TRAILING_TIME = re.compile(
     rf"\s+(?:this|last)\s+(?:{'|'.join(CALENDAR_PERIODS)}))+\s*\Z"
 )
 _PRONOUNS = SUBJECT_PRONOUNS  # pronouns that name a speaker (coref.py)
-# The possessive determiners (a closed class): a phrase ending in one names no one.
-_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _PRON = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in _PRONOUNS) + ")"
 # A full stop inside a speaker's noun phrase: an abbreviated title ("Mr. Roe", "Sen. Roe") or
 # an initial ("Jane Q. Roe", "U.S. Rep. Roe"); phrase patterns accept it as one character.
@@ -787,7 +786,7 @@ def _plain_np(phrase: str) -> str | None:
         words = words[1:]  # "…, and two car plants said": the plants
     if not words or words[-1].lower() in NOT_A_SPEAKER_WORDS:
         return None  # a clause's opening ("And in"), not a noun phrase
-    if words[-1].lower() in _POSSESSIVE_DETERMINERS or words[-1].endswith("-"):
+    if words[-1].lower() in POSSESSIVE_DETERMINERS or words[-1].endswith("-"):
         # a determiner whose noun is the "verb" ("rallied crowds with his calls to …":
         # "calls" is a noun) or a word cut at a hyphen ("in-jokes"): no noun phrase
         return None
@@ -2562,7 +2561,7 @@ def _speech_noun_owner(ctx: _Ctx, seg: _Seg) -> _Speaker:
     if re.search(r"[“”\"]", m.group("tail")):
         return _Speaker()
     if m.group("pron"):
-        pron = {"his": "he", "her": "she", "their": "they"}[m.group("pron").lower()]
+        pron = _OWNER_PRONOUN[m.group("pron").lower()]
         return _Speaker(pronoun=pron, at=m.start("pron"))
     a = m.start("poss")
     ent = _ends_with_actor(ctx, lo, a) or _ends_with_actor(ctx, lo, m.end("poss"))
