@@ -229,7 +229,7 @@ def test_quotes_surname_and_honorific_resolve_to_the_person(mode: str) -> None:
 @pytest.mark.parametrize("mode", MODES)
 def test_quotes_pronoun_it_resolves_to_the_organisation(mode: str) -> None:
     text = (
-        "The talks lasted two hours, the Elysee said. The meeting was also “a chance to "
+        "The talks lasted two hours, the Elysee said. The session was also “a chance to "
         "restate a shared goal”, it added."
     )
     q = one(quotes(text, mode), "shared goal")

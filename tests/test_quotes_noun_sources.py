@@ -65,29 +65,29 @@ def test_a_time_between_subject_and_labelling_verb_does_not_hide_the_subject() -
 @pytest.mark.model
 def test_a_framing_verb_conjoined_after_a_reported_clause_is_the_reporter_s() -> None:
     text = (
-        "Mara Velden, also campaigning in Dunmere, said Vantos is responsible for what "
-        "happens at his events and accused him of “stirring up the crowds at the pier.”"
+        "Mara Velden, also touring Dunmere, said Vantos answers for whatever goes wrong "
+        "at his rallies and accused him of “whipping up the crowds at the pier.”"
     )
-    assert one(quotes(text, "spacy"), "stirring up").speaker == "Mara Velden"
+    assert one(quotes(text, "spacy"), "whipping up").speaker == "Mara Velden"
 
 
 @pytest.mark.model
 def test_a_description_after_a_fronted_clause_is_not_that_clause_s_subject() -> None:
     text = (
-        "The vice president was angry. Vantos is so reckless, the vice president said, that "
-        "if his son had signed up, “I would have stood in the doorway.”"
+        "The deputy governor was furious. Vantos is so careless, the deputy governor said, "
+        "that if her nephew had enlisted, “I would have blocked the gate myself.”"
     )
-    speaker = one(quotes(text, "spacy"), "doorway").speaker
+    speaker = one(quotes(text, "spacy"), "gate myself").speaker
     assert speaker is not None and "Vantos" not in speaker
 
 
 @pytest.mark.model
 def test_a_description_before_a_relative_clause_in_commas_is_the_speaker() -> None:
     text = (
-        "One attendee, who like others spoke on the condition of anonymity, said the "
-        "message was that “this is not going to be over in February.”"
+        "One volunteer, who like several others asked not to be named, said the "
+        "point was that “this will not be settled by March.”"
     )
-    assert one(quotes(text, "spacy"), "over in February").speaker == "One attendee"
+    assert one(quotes(text, "spacy"), "settled by March").speaker == "One volunteer"
 
 
 @pytest.mark.model
@@ -139,22 +139,22 @@ def test_a_group_a_preposition_governs_is_not_the_subject_s_head() -> None:
 @pytest.mark.model
 def test_a_word_inside_the_quotation_is_not_its_attribution_s_subject() -> None:
     text = (
-        "“My dear Ivo Penn,” the conference speaker says into the camera with a crowd "
-        "behind him. “I am here with a group of friends.”"
+        "“My good friend Ivo Penn,” the festival host says toward the lens with a choir "
+        "at her back. “We are standing here with a few neighbours.”"
     )
     found = quotes(text, "spacy")
-    assert one(found, "My dear").speaker == "conference speaker"
-    assert one(found, "group of friends").speaker == "conference speaker"
+    assert one(found, "My good friend").speaker == "festival host"
+    assert one(found, "few neighbours").speaker == "festival host"
 
 
 @pytest.mark.model
 def test_a_reporting_verb_in_a_relative_clause_on_an_object_gives_way_to_the_main_one() -> None:
     text = (
-        "Harbor reporter Ivo Penn tweeted back at Velden pointing out how ironic the "
-        "statement was coming from a candidate who promised mass evictions: “Your plan "
-        "would split those families apart.”"
+        "Harbor reporter Ivo Penn tweeted back at Velden noting how odd the remark "
+        "sounded from a rival who pledged sweeping evictions: “Your plan would tear those "
+        "households apart.”"
     )
-    assert one(quotes(text, "spacy"), "split those").speaker == "Ivo Penn"
+    assert one(quotes(text, "spacy"), "tear those").speaker == "Ivo Penn"
 
 
 @pytest.mark.model
@@ -171,12 +171,12 @@ def test_the_issuer_of_a_statement_is_the_speaker_of_its_words() -> None:
 def test_a_verb_before_a_noun_form_is_no_attribution_but_a_noun_phrase_is() -> None:
     shouts = (
         "The chairman called for a voice vote.\n\n"
-        "“Call the roll,” came shouts from the crowd, as the crowd booed."
+        "“Count the ballots,” came cries from the floor, as the delegates jeered."
     )
-    assert one(quotes(shouts, "spacy"), "Call the roll").speaker != "came"
+    assert one(quotes(shouts, "spacy"), "Count the ballots").speaker != "came"
     states = (
         "In the new spot, the group tries to shift the talk.\n\n"
-        "“They know she is the only one strong enough,” a voice-over in the ad states."
+        "“They know she is the only one strong enough,” a voice-over in the new commercial states."
     )
     speaker = one(quotes(states, "spacy"), "strong enough").speaker
     assert speaker is not None and speaker.startswith("voice-over")
@@ -185,11 +185,11 @@ def test_a_verb_before_a_noun_form_is_no_attribution_but_a_noun_phrase_is() -> N
 @pytest.mark.model
 def test_a_participle_closing_the_clause_keeps_the_main_subject() -> None:
     text = (
-        "Vargas asked a question on Facebook.\n\n"
-        "Velden responded to Vargas’ question on Facebook writing, “Yes, I will. That was "
-        "a poor choice of words.”"
+        "Vargas left a comment on Instagram.\n\n"
+        "Velden replied to Vargas’ comment on Instagram writing, “Sure, I can. It was "
+        "a clumsy phrase.”"
     )
-    assert one(quotes(text, "spacy"), "poor choice").speaker == "Velden"
+    assert one(quotes(text, "spacy"), "clumsy phrase").speaker == "Velden"
 
 
 @pytest.mark.model
@@ -197,17 +197,17 @@ def test_a_fronted_time_phrase_does_not_widen_the_description_s_search() -> None
     text = (
         "“That would be Mara Velden,” Penn said.\n\n"
         "“Oh well, I do not want to say so,” Vantos responded.\n\n"
-        "Six months ago, the independent Dunmere senator said, the papers considered him a "
-        "“fringe candidate,” making air quotes."
+        "Last spring, the independent Dunmere councillor said, the pundits rated him a "
+        "“novelty act,” making air quotes."
     )
-    assert one(quotes(text, "spacy"), "fringe").speaker != "Mara Velden"
+    assert one(quotes(text, "spacy"), "novelty").speaker != "Mara Velden"
 
 
 @pytest.mark.model
 def test_an_organisation_s_document_keeps_its_words() -> None:
     text = (
-        "On Saturday, his campaign sent out a fundraising email stressing the gains. "
-        "“Our revolution has already changed her mind on trade,” read the email."
+        "On Thursday, her committee mailed a fundraising email stressing her record. "
+        "“Our movement has already shifted his view on tariffs,” read the email."
     )
-    speaker = one(quotes(text, "spacy"), "revolution").speaker
-    assert speaker is not None and speaker.endswith("email") and "campaign" not in speaker
+    speaker = one(quotes(text, "spacy"), "movement").speaker
+    assert speaker is not None and speaker.endswith("email") and "committee" not in speaker

@@ -14,7 +14,7 @@ from quote_fixture import MODES, one, quotes
 @pytest.mark.model
 def test_term_in_the_speakers_apposition_is_not_speech() -> None:
     text = (
-        "“We wanted the towns to decide for themselves,” said Lena Varga, one of the original "
+        "“We wanted the towns to decide for themselves,” said Lena Varga, one of the founding "
         "“big four” negotiators of the ferry pact.\n"
     )
     found = quotes(text, "spacy")

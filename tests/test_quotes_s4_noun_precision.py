@@ -82,11 +82,11 @@ def test_a_one_word_quotation_a_person_said_is_kept() -> None:
 @pytest.mark.model
 def test_a_quote_in_an_adverbial_clause_is_not_the_main_subjects() -> None:
     text = (
-        "The count went on. While Ivo Penn admitted Tuesday that it would be “very hard” "
-        "for his campaign to win if he trails when the count ends, his campaign has argued "
-        "that it could still win."
+        "The count went on. While Ivo Penn conceded Friday that it would be “a steep climb” "
+        "for his side to prevail if he trails once the tally closes, his aides have insisted "
+        "that it might still prevail."
     )
-    assert one(quotes(text, "spacy"), "very hard").speaker == "Ivo Penn"
+    assert one(quotes(text, "spacy"), "a steep climb").speaker == "Ivo Penn"
 
 
 @pytest.mark.model
@@ -99,8 +99,8 @@ def test_a_quote_woven_before_its_attribution_keeps_it() -> None:
 def test_a_relative_clause_without_the_quote_gives_no_speaker() -> None:
     text = (
         "The debate went on. Harbor Radio moderator Ivo Penn asked Jane Roe whether her "
-        "proposed expansion of ferry credits, which the Velmar Fund estimates would cost "
-        "as much as $170 million a year, would risk “adding another costly program to an "
+        "proposed expansion of ferry credits, which the Velmar Fund reckons would run "
+        "to roughly $140 million a year, would risk “adding another costly program to an "
         "already strained port budget.”"
     )
     assert one(quotes(text, "spacy"), "adding another").speaker == "Ivo Penn"

@@ -113,7 +113,7 @@ def test_a_number_or_share_is_no_speaker(text: str) -> None:
 @pytest.mark.parametrize("mode", MODES)
 def test_inverted_name_wins_over_its_appositive_description(mode: str) -> None:
     text = (
-        "The pier has used “velvet gloves” in its dealings with the town, said Oskar "
+        "The pier has worn “velvet gloves” in its talks with the town, said Oskar "
         "Vellander, an elections analyst at the Velmar Report."
     )
     assert one(quotes(text, mode), "velvet gloves").speaker == "Oskar Vellander"
@@ -162,9 +162,9 @@ def test_a_dateline_place_is_not_the_subject(mode: str) -> None:
 def test_name_in_an_earlier_appositions_relative_clause_is_not_the_head(mode: str) -> None:
     text = (
         "Ivo Penn, an education professor at Velmar who previously worked for Sen. Lia Roe "
-        "(D-Ore.), one of the bill’s architects, called it “an incredibly significant "
-        "development for the port.”"
+        "(D-Ore.), one of the bill’s architects, called it “a truly remarkable "
+        "step for the port.”"
     )
-    q = one(quotes(text, mode), "incredibly significant")
+    q = one(quotes(text, mode), "truly remarkable")
     assert q.speaker == "Ivo Penn"
     assert q.speaker_role == "education professor at Velmar"  # not "… worked for Sen"

@@ -208,8 +208,8 @@ def test_the_object_of_a_participle_is_no_speaker() -> None:
     # entity holds, so the speaker is the description or none, never Penn
     text = (
         "Mr. Penn has strong support among pastors. One pastor supporting Mr. Penn, Darrow "
-        "Quill of Grace Chapel in Dunmore, said he had made 150 phone calls to other pastors. "
-        "He has made announcements at Sunday services since last month, he said."
+        "Quill of Grace Chapel in Dunmore, said he had placed 120 calls to fellow ministers. "
+        "He has spoken about the race at Sunday worship for weeks, he said."
     )
     assert [q.speaker for q in quotes(text, "spacy") if q.speaker == "Penn"] == []
 
@@ -218,9 +218,9 @@ def test_the_object_of_a_participle_is_no_speaker() -> None:
 def test_a_description_two_sentences_back_is_too_far_for_a_pronoun(mode: str) -> None:
     text = (
         "One analyst described the race as “a highway and a dirt path.”\n\n"
-        "What is striking is a consensus that it will not happen quickly.\n\n"
-        "What could start it is a strong finish by Ivo Penn on Monday. He is hoping for two "
-        "things that day, he said."
+        "What stands out is broad agreement that it will take a long time.\n\n"
+        "What might trigger it is a solid showing by Ivo Penn on Friday. He wants two "
+        "things from that night, he said."
     )
     found = [q.speaker for q in quotes(text, mode) if "two things" in q.text]
     assert "One analyst" not in found
