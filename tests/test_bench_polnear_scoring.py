@@ -110,7 +110,7 @@ def test_a_stance_is_placed_at_its_target_inside_its_sentence() -> None:
     from types import SimpleNamespace
 
     b = _bench()
-    text = "Roe said he would offer a prayer but did not suggest it would be Tobin."
+    text = "Roe said he would offer a prayer but did not hint that it would be Tobin."
     cite = SimpleNamespace(start=0, end=len(text))
     st = SimpleNamespace(cites=[cite], target="a prayer")
     at = text.index("a prayer")

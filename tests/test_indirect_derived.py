@@ -94,7 +94,7 @@ def test_derived_cues(text: str, content: str) -> None:
     "text",
     [
         # a negated derived cue: left out (never shown as asserted)
-        "Tomas Brandt did not voice concerns about the cost of the new pier.",
+        "Tomas Brandt did not voice concerns about the price of the new pier.",
         # a dropped pair: a bare object of "back" is whom or what a source backs
         "Tomas Brandt backed the harbour plan at the council meeting last week.",
     ],

@@ -38,8 +38,8 @@ pytestmark = pytest.mark.model
         ),
         # people by role and bodies: sources of attitudes and intentions too
         (
-            "The candidates unanimously opposed an increase to the harbour fee.",
-            "an increase to the harbour fee",
+            "The candidates all opposed a rise in the harbour fee.",
+            "a rise in the harbour fee",
             "candidates",
         ),
         (

@@ -58,7 +58,7 @@ def test_prepositional_attributions_take_their_clause(
         "Ann Roe sat in the survey hall on Monday with her two sons and a friend.",
         "The voters in the poll were mostly farmers from the north of the county.",
         # a poll after its clause: often the writer's or another source's clause, left out
-        "Ivo Penn came in second in January polls, although Ann Roe moved to third.",
+        "Ivo Penn finished second in March polls, although Ann Roe moved to third.",
     ],
 )
 def test_in_a_poll_needs_a_clause_and_a_poll(text: str) -> None:
@@ -84,8 +84,8 @@ def test_who_said_keeps_the_speaker_out_of_the_content() -> None:
     [
         ("Ivo Penn's argument is that the port must close.", [("the port must close", "Ivo Penn")]),
         (
-            "The most telling promise Ann Roe has made is that she will not raise taxes.",
-            [("she will not raise taxes", "Ann Roe")],
+            "The boldest promise Ann Roe has offered is that she will not raise fares.",
+            [("she will not raise fares", "Ann Roe")],
         ),
         # a noun that reports nothing frames nothing
         ("The problem is that the port must close.", []),

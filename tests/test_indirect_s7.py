@@ -30,7 +30,7 @@ def test_trailing_report_survives_a_short_parsed_object() -> None:
     # the parse reads "found [it insulting]" inside the content; the trailing "Ann Roe said"
     # still reports the whole clause
     text = (
-        '"The plan is good for the town," Penn said. "And Roe is not going to give in to the '
+        '"The plan is good for the town," Penn said. "And Roe is not going to back down to the '
         'unions."\n\nMany farmers did not see themselves in the speech and found it insulting, '
         "reporter Ann Roe said in putting the question to Penn."
     )
@@ -48,9 +48,9 @@ def test_trailing_report_survives_a_short_parsed_object() -> None:
     [
         # a negation covers a verb joined by "or" with no subject of its own
         (
-            "Penn has said he will vote for Roe, but he hasn't endorsed her or conceded his "
-            "bid for the nomination.",
-            [("he will vote for Roe", "asserted"), ("his bid for the nomination", "denied")],
+            "Penn has said he will vote for Roe, but he hasn't backed her or conceded the "
+            "council race.",
+            [("he will vote for Roe", "asserted"), ("the council race", "denied")],
         ),
         # a negated endorsement attributes nothing, also after "or"
         ("Ivo Penn did not sign the letter or endorse the plan to close the port.", []),

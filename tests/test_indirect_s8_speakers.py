@@ -67,30 +67,30 @@ spacy = pytest.mark.model
             "nearly two-thirds of Velmar primary voters",
         ),
         (
-            "Two in three said they would vote, and nearly three in five said they are much "
-            "less likely to.",
-            "they are much less likely to",
-            "nearly three in five",
+            "Four in five said they would turn out, and nearly two in five said they are far "
+            "less inclined to.",
+            "they are far less inclined to",
+            "nearly two in five",
         ),
         # a headline line run into the sentence is no part of the subject
         (
-            "'Bridges that last.' Her campaign workers here said they have been working the "
-            "district since the spring.",
-            "they have been working the district since the spring",
-            "Her campaign workers",
+            "'Ferries for everyone.' His union organisers here said they have been canvassing "
+            "the valley since the autumn.",
+            "they have been canvassing the valley since the autumn",
+            "His union organisers",
         ),
         # a participle predicated of the governing verb's object: the object says it
         (
-            "The killings of two men have left 62 percent of voters saying race relations "
-            "are growing worse.",
-            "race relations are growing worse",
-            "62 percent of voters",
+            "The closures of two mills have left 58 percent of voters saying jobs are "
+            "getting scarce.",
+            "jobs are getting scarce",
+            "58 percent of voters",
         ),
         (
-            "The extent of his equivocation has left many mayors, including his supporters, "
-            "wondering what he really believes.",
-            "what he really believes",
-            "many mayors",
+            "The depth of her hedging has left many senators, including her allies, "
+            "wondering what she actually wants.",
+            "what she actually wants",
+            "many senators",
         ),
         # ... but after a comma closing a plain object, the subject's
         (
@@ -100,10 +100,10 @@ spacy = pytest.mark.model
         ),
         # an infinitive reads the subject the parse gives its verb, not the nearest noun
         (
-            "Feminists and establishment Democrats are racking their brains trying to figure "
-            "out why Roe is losing support to Penn.",
-            "why Roe is losing support to Penn",
-            "Feminists",
+            "Teachers and veteran Velmar organisers are scratching their heads trying to figure "
+            "out why Roe is losing ground to Penn.",
+            "why Roe is losing ground to Penn",
+            "Teachers",
         ),
         # unchanged: an apposition's relative clause, a name in apposition, a conjunct verb
         (
@@ -144,13 +144,13 @@ def test_object_controlled_infinitive_has_no_source() -> None:
     [
         # a document, survey or office an actor made or owns: the noun phrase, not the actor
         (
-            "According to Ivo Penn's plea agreement, he faces at least two years in prison.",
-            "Ivo Penn's plea agreement",
+            "According to Ivo Penn's settlement agreement, he owes at least three months of rent.",
+            "Ivo Penn's settlement agreement",
         ),
         (
-            "The ferry has carried 4,000 cars, according to an Associated Press survey of "
+            "The ferry has carried 4,000 cars, according to a Harbour Wire survey of "
             "Velmar harbour masters.",
-            "Associated Press survey",
+            "Harbour Wire survey",
         ),
         (
             "The ferry will resume service on Monday, according to Mayor Lena Roe's office.",
@@ -180,13 +180,13 @@ def test_according_to_names_the_document(text: str, speaker: str) -> None:
         ),
         # a thing as the object: the participle is the sender's, not the pitches'
         (
-            "As her campaign sent out fund-raising pitches highlighting Mr. Penn's remarks, "
-            "Mrs. Roe tried to stay calm.",
-            "her campaign",
+            "As her staff sent fund-raising pitches highlighting Mr. Penn's jibes, "
+            "Mrs. Roe kept her head down.",
+            "her staff",
         ),
         # a purpose clause after a name that is no agent keeps the subject
         (
-            "Sen. Ivo Penn visited Velmar's Morning Show to discuss his recent remarks about "
+            "Sen. Ivo Penn went on Velmar's Morning Show to discuss his latest comments about "
             "his rival.",
             "Ivo Penn",
         ),

@@ -114,7 +114,7 @@ def test_a_conjoined_cue_shares_its_subject() -> None:
 @spacy
 def test_a_conjoined_cue_after_a_fronted_phrase_shares_its_subject() -> None:
     text = (
-        "The clerk first said he did not recall the files, but in a later interview said he "
+        "The clerk first said he did not recall the files, but in a second interview said he "
         "had deleted an archive."
     )
     found = [(q.text, q.speaker) for q in quotes(text, "spacy") if q.kind == "indirect"]
