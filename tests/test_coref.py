@@ -248,7 +248,7 @@ def test_passive_subject_is_what_the_sentence_is_about(mode: str) -> None:
 def test_a_fronted_time_phrase_does_not_hide_the_subject() -> None:
     text = (
         "Mr. Carlo Brenn spoke first at the Tillport rally.\n\n"
-        "The day before, at a rally in Dunmere, Mr. Orrin Pell was just as blunt about the "
+        "The previous day, at a rally in Dunmere, Mr. Orrin Pell was just as blunt about the "
         "ferry. “It is a disgrace,” he said."
     )
     q = one(quotes(text, "spacy"), "It is a disgrace")
@@ -495,10 +495,10 @@ def test_an_aside_in_brackets_is_no_antecedent() -> None:
     text = (
         "Mrs. Ilka Varro signed a licensing deal with Dunmere Mills in 2012. "
         "(Mrs. Oda Penn designs her shoes.)\n\n"
-        "At the time, she released a statement praising the mill."
+        "At the time, she issued a statement praising the mill."
     )
     coref, _ = resolver(text, "spacy")
-    ent = coref.resolve_pronoun("she", text.index("she released"))
+    ent = coref.resolve_pronoun("she", text.index("she issued"))
     assert ent is not None and ent.name == "Ilka Varro"
 
 

@@ -43,7 +43,7 @@ def test_a_verbless_fragment_after_an_abbreviation_is_no_subject() -> None:
 
 @pytest.mark.model
 def test_a_name_opening_a_sentence_is_its_subject_when_the_parse_gives_none() -> None:
-    # (the parse of "And Roe, for all the progress he helped wrangle …, seems to agree"
+    # (the parse of "And Roe, for all the money he won …, seems to agree"
     # sometimes hangs "Roe" on the aside's verb; ``_opening_name`` reads the name itself)
     text = (
         "And Daniel Penrick, for all the money he won for the docks last spring, "

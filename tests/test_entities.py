@@ -125,17 +125,20 @@ def test_entities_appositive_role(mode: str) -> None:
 @pytest.mark.parametrize("mode", MODES)
 def test_entities_unnamed_sources_and_back_references(mode: str) -> None:
     text = (
-        "An Israeli official involved in the talks said Friday that a draft was ready. "
+        "An Israeli official involved in the negotiations said on Friday that a draft was ready. "
         "According to the official, the text is short. A White House official agreed. "
-        "Diplomatic sources said a vote was near, and one Foreign Minister, who attended "
-        "the meeting, said his country would join."
+        "Diplomatic sources said a vote was near, and one Foreign Minister, who was at "
+        "the session, said his country would join."
     )
     found = entities(text, mode)
     isr = found["anon:israeli-official"]
     assert isr.type == "UNNAMED"
     assert isr.affiliation == "gpe:israel"
-    assert isr.name == "Israeli official involved in the talks"
-    assert surfaces(text, isr) == ["An Israeli official involved in the talks", "the official"]
+    assert isr.name == "Israeli official involved in the negotiations"
+    assert surfaces(text, isr) == [
+        "An Israeli official involved in the negotiations",
+        "the official",
+    ]
     wh = found["anon:white-house-official"]
     assert wh.affiliation == "gpe:united-states"
     assert "anon:diplomatic-source" in found

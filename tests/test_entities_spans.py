@@ -103,7 +103,7 @@ def test_headline_line_gives_no_antecedent() -> None:
 def test_pronoun_after_is_sure_is_the_copula_subject() -> None:
     text = (
         "Ivo Penn met the council on Monday. "
-        "Singer Dora Velt, star of the harbour show, is not sure she can vote for Ivo Penn."
+        "Singer Dora Velt, star of the harbour show, is not certain she can vote for Ivo Penn."
     )
     co, _ = resolver(text, "spacy")
     ent = co.reporter_subject(text.index("she can"), "she")

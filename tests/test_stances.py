@@ -115,10 +115,10 @@ def test_negated_without_is_a_condition(mode: str) -> None:
 @pytest.mark.parametrize("mode", MODES)
 def test_only_if_is_a_condition(mode: str) -> None:
     s = find(
-        stances("Peru has said it would only join if the mission had a clear mandate.", mode),
+        stances("Peru has said it would only join if the force got a clear mandate.", mode),
         "condition",
     )
-    assert (s.actor, s.target, s.condition) == ("Peru", "join", "the mission had a clear mandate")
+    assert (s.actor, s.target, s.condition) == ("Peru", "join", "the force got a clear mandate")
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -157,7 +157,7 @@ def test_first_person_in_a_quote_is_the_speakers_affiliation(mode: str) -> None:
 @pytest.mark.parametrize("mode", MODES)
 def test_quoted_refusal_with_a_leading_condition(mode: str) -> None:
     text = (
-        "A Norwegian official spoke.\n“If Spain sends medics, we won’t say no,” the official said."
+        "A Norwegian official spoke.\n“If Spain sends medics, we won’t say no,” said the official."
     )
     s = find(stances(text, mode), "agree")
     assert s.actor == "Norway"
@@ -440,7 +440,7 @@ def test_a_possessor_of_support_is_not_its_giver(mode: str) -> None:
 
 @pytest.mark.parametrize("mode", MODES)
 def test_an_actor_the_target_opens_with_is_dropped(mode: str) -> None:
-    found = stances("With many of those over 45 supporting Chile, the vote was close.", mode)
+    found = stances("With most of the people over 60 supporting Chile, the count was tight.", mode)
     assert all(s.actor != "Chile" for s in found)
 
 
@@ -467,15 +467,13 @@ def test_meeting_a_deadline_is_no_consultation() -> None:
 
 @pytest.mark.model
 def test_a_conjoined_relative_clause_is_about_its_noun() -> None:
-    text = (
-        "The group, in which Ana Ruiz played a founding role, and which supported the treaty, met."
-    )
+    text = "The group, in which Ana Ruiz held an early post, and which supported the treaty, met."
     assert all(s.actor != "Ana Ruiz" for s in stances(text, "spacy") if s.stance == "support")
 
 
 @pytest.mark.parametrize("mode", MODES)
 def test_an_object_pronoun_before_the_infinitive_is_no_actor(mode: str) -> None:
-    found = stances("Ana Ruiz can ask them to support another candidate.", mode)
+    found = stances("Ana Ruiz could ask them to support a rival nominee.", mode)
     assert all(s.actor != "Ana Ruiz" for s in found if s.stance == "support")
 
 
@@ -543,7 +541,7 @@ def test_she_after_a_role_noun_is_that_person_not_the_last_woman() -> None:
     # the last sentence's subject): she is the actress, so no actor, never Hollis
     text = (
         "Dara Hollis won the harbour seat in May. The levy passed on Monday. Ben Sark spoke "
-        "next. The actress said she was tired of the board and wanted a new chair."
+        "next. The actress said she had had enough of the board and wanted a new chair."
     )
     a = Article(id="s1", source="t", text=text, raw=text, title="t")
     doc = load_spacy()(text)
@@ -569,9 +567,9 @@ def test_a_name_the_parse_reads_as_a_modifier_is_no_fallback_actor() -> None:
     from storyline.stages.prepare.extract.entities import extract_entities
 
     text = (
-        "But she has also promised to push harder than Mr. Hale in extending citizenship to "
-        "migrants, opposed his signature Trans-Pacific trade deal and outstripped his plans "
-        "to defeat the rebels by calling for a no-fly zone in Syria."
+        "But she has also vowed to go further than Mr. Hale in granting visas to "
+        "migrants, opposed his flagship Trans-Pacific trade pact and exceeded his plans "
+        "to beat the rebels by demanding a no-fly zone over Syria."
     )
     a = Article(id="s1", source="t", text=text, raw=text, title="t")
     doc = load_spacy()(text)
