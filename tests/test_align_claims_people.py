@@ -81,7 +81,7 @@ def _crowd(text_a: str, fig_a: tuple[str, str, float, str], text_b: str,
 
 def test_a_large_count_of_people_and_of_voters_is_one_count() -> None:
     al = _crowd(
-        "Over 1.8 million people were eligible to vote in the Varnese election.",
+        "Over 1.8 million people were eligible to cast a ballot in the Varnese election.",
         ("Over 1.8 million people", "people", 1_800_000, "more_than"),
         "The Varnese election had 1.8 million eligible voters and 90 candidates.",
         ("1.8 million eligible voters", "voters", 1_800_000, "exact"),

@@ -142,7 +142,7 @@ def test_a_toll_placed_where_the_other_report_never_goes_is_another_event() -> N
     )
     b = article(
         "w2",
-        "On Saturday, 14 people were killed by a quake in northern Kestland, officials said.",
+        "On Saturday, 14 people were killed by an earthquake in northern Kestland, officials said.",
         outlet="Valley News",
     )
     al = align([a, b], [_facts(a, ("9 people", "people", 9, "exact")),

@@ -100,7 +100,7 @@ def test_people_are_counted_by_what_happened_to_them_not_by_their_noun() -> None
 
 
 def test_one_fall_told_as_falling_and_fell_conflicts_and_about_spans_a_tenth() -> None:
-    a = article("f1", "A 44-year-old skier is dead after falling about 150 metres on Mount Orlen.")
+    a = article("f1", "A 44-year-old skier died after falling about 150 metres on Mount Orlen.")
     b = article("f2", "The 44-year-old skier fell about 200 metres down a gully on Mount Orlen.")
     al = align(
         [a, b],
@@ -168,7 +168,7 @@ def test_two_places_populations_do_not_conflict() -> None:
 
 def test_a_quakes_size_told_of_another_day_is_another_quake() -> None:
     a = article("m1", "A 5.6 magnitude quake hit Orlen island on Sunday, injuring 12 people.")
-    b = article("m2", "A quake measuring 3.8 on the Richter scale shook Orlen island on Monday.")
+    b = article("m2", "A quake rated 3.8 on the Richter scale shook Orlen island on Monday.")
     c = article("m3", "A 4.9 magnitude quake hit Orlen island on Sunday, injuring 12 people.")
     facts = [_facts(a, ("5.6", None, 5.6, "exact")), _facts(b, ("3.8", None, 3.8, "exact")),
              _facts(c, ("4.9", None, 4.9, "exact"))]  # fmt: skip
@@ -181,7 +181,7 @@ def test_a_smaller_magnitude_beside_the_quakes_own_is_an_aftershocks() -> None:
     a = article("m1", "A 5.6 magnitude quake hit Orlen island, injuring 12 people.")
     b = article(
         "m2",
-        "Orlen island was rocked by a magnitude-5.9 quake. A tremor measuring 3.8 on the "
+        "Orlen island was rocked by a magnitude-5.9 quake. A tremor of 3.8 on the "
         "Richter scale followed it.",
     )
     facts = [_facts(a, ("5.6", None, 5.6, "exact")),

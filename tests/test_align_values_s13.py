@@ -190,7 +190,7 @@ def test_a_tied_score_is_a_score() -> None:
 
 def test_a_run_of_wins_told_three_ways_is_one_claim_and_no_conflict() -> None:
     a = "Dorran Vekk (30-2) won his 10th consecutive bout on Saturday in Orlen."
-    b = "Vekk, who fought in Orlen on Saturday, is now on a 10-fight winning streak."
+    b = "Vekk, who fought in Orlen on Saturday, has a 10-fight winning streak going."
     c = "Ivo Tarn, beaten in Orlen on Saturday, saw his eighth straight win end."
     d = "Vekk has fought 10 bouts in Orlen since Saturday's fight was set."
     al = _story((a, []), (b, []), (c, []), (d, [("10 bouts", "bouts", 10.0)]))
@@ -213,8 +213,8 @@ def test_wins_in_a_row_told_as_a_count_are_a_streak() -> None:
     got = [
         (q.measure, q.value)
         for t in (
-            "The Hawks, winners of eight straight games, clinched a spot.",
-            "Vekk has won 16 fights in a row.",
+            "The Hawks, winners of eight straight games, booked a playoff place.",
+            "Vekk, unbeaten for years, won 16 fights in a row.",
             "The Owls lost three straight games.",
             "Vekk won 5 straight titles.",  # titles are no games won or lost
         )

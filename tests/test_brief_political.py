@@ -116,8 +116,8 @@ def test_another_outlets_sentence_counts_only_when_it_tells_the_same_fact() -> N
     )
     # the same fact in other words
     assert _tells_same(
-        "The fire was spotted by a guard who saw smoke coming from the roof of the shed.",
-        "The alarm was raised after a guard noticed smoke coming from the roof.",
+        "The fire was spotted by a guard who saw smoke rising from the roof of the shed.",
+        "The alarm was raised after a guard noticed smoke rising from the roof.",
     )
     assert _tells_same(
         "The council approved ninety new ferry berths on Friday.",

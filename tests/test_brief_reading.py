@@ -37,11 +37,11 @@ from storyline.stages.analysis.report import build_report
         # someone's words with no one saying them
         'The 27-year-old skipper "was hit from behind and never saw the other boat coming."',
         # trailing off
-        "The offer from the harbour board is believed to be for at least seven years...",
+        "The offer from the harbour board is thought to run for seven years or more...",
         # cut by the sentence splitter after an initial ("N.J.")
-        "The harbour board once paid the entire police force of Old Tappan, N.",
+        "The harbour board once paid every constable in the town of Brill, N.",
         # "It's" is "it": a pronoun opener
-        "It's been a long time coming, but the Tarn ferry has finally left the old pier today.",
+        "It's taken ages, but the Tarn ferry has finally left the old pier today.",
     ],
 )
 def test_clean_sentence_rejects_sentences_that_point_outside_themselves(text: str) -> None:
@@ -82,7 +82,7 @@ def test_the_main_event_is_told_once_in_the_brief() -> None:
             "A gang of four thieves disguised as fishermen on Thursday stole nearly all the pearls "
             "on display at the Varn boutique, just off the Tarn quay.\n\n"
             "The families of the two crews had asked for a new inquiry in the spring.",
-            "The Varn shop in Port Elm was stormed by as many as four robbers on Thursday "
+            "Up to four raiders burst into the Varn shop in Port Elm on Thursday "
             "afternoon, and its pearls were taken, police said.\n\n"
             "A court hearing is expected to take place in Valdor next Thursday morning.",
         ]
@@ -208,7 +208,7 @@ def test_a_direct_quote_credited_to_someone_else_is_not_given_to_its_speaker() -
 
 
 def test_a_quote_holding_another_quotation_is_not_shown() -> None:
-    nested = "I said, 'Oh, my God, somebody help me at the pier tonight."
+    nested = "I said, 'Oh, no, can anyone help me at the pier tonight."
     q = Quote(nested, "Jo Varn", None, None, "direct", Cite("a", 0, len(nested)))
     assert _quote_text(q) is None
 

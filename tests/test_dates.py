@@ -58,7 +58,7 @@ PUB = "2024-03-15"
         ("Prices rose in October 2024 across the region.", "October 2024", "2024-10", "month"),
         ("The mandate runs until the end of 2027 at least.", "the end of 2027", "2027", "year"),
         ("The port should reopen by mid-2026, engineers say.", "mid-2026", "2026", "year"),
-        ("The mission has been in place since 2018 in the north.", "2018", "2018", "year"),
+        ("The mission has operated since 2018 in the north.", "2018", "2018", "year"),
     ],
 )
 def test_absolute_dates(text: str, date_text: str, date: str, precision: str) -> None:
@@ -437,7 +437,7 @@ def test_capitals_in_prose_are_not_a_date_line() -> None:
         ("The quay reopened on 11 Dec. after the storm.", "11 Dec.", "2030-12-11"),
         ("The quay reopened on Dec. 11 after the storm.", "Dec. 11", "2030-12-11"),
         ("Crews were back by May. 3, the harbour office said.", "May. 3", "2031-05-03"),
-        ("Power was restored as of 4 November 02: 00 GMT.", "4 November", "2030-11-04"),
+        ("Power was restored as of 4 November 06: 30 GMT.", "4 November", "2030-11-04"),
         ("Updated Wednesday, Jan 8 at 5: 53 PM", "Wednesday, Jan 8", "2031-01-08"),
     ],
 )
@@ -464,7 +464,7 @@ def test_a_decade_is_not_its_first_year(text: str) -> None:
 
 
 def test_the_last_week_of_a_month_is_not_last_week() -> None:
-    found = by_text(extract_dates(art("In the last week of November, the board met.", PUB), None))
+    found = by_text(extract_dates(art("In the last week of November, a panel met.", PUB), None))
     assert "last week" not in found
     assert found["November"].date == "2023-11"
     # without "the", "last week" still counts from the writing

@@ -443,8 +443,8 @@ def test_a_verb_without_its_subject_is_no_summary() -> None:
     """A headline that runs into the sentence takes its verb: the climb stops at
     "defeated", whose subject the parse lost; the sentence is told instead."""
     text = (
-        "Larks defeat Elm\nJo Roe scored 23 points to become the club's all-time scoring leader "
-        "and the top-seeded Larks defeated Elm 65-53 on Friday in the quarterfinals."
+        "Larks defeat Elm\nJo Roe scored 23 points to become the club's career points leader "
+        "and the top-seeded Larks defeated Elm 71-58 on Friday in the semifinals."
     )
     (ev,) = events_of(text, "spacy")
     assert ev.summary.startswith("Jo Roe scored 23 points")

@@ -196,7 +196,7 @@ def test_a_central_bank_decision_is_a_policy() -> None:
     )
     b = article(
         "rb01",
-        "Velmora's central bank lifted interest rates for the first time in a year on Thursday, "
+        "Velmora's central bank lifted interest rates on Thursday, its first rise in a year, "
         "saying inflation had not cooled.",
     )
     facts = [ArticleFacts("ra01"), ArticleFacts("rb01")]

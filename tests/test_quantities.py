@@ -352,7 +352,7 @@ def test_measure_keeps_noun_modifiers_with_the_parse() -> None:
             "killed",
         ),
         (
-            "About 9,000 people took to the streets of Sorrel on Sunday.",
+            "About 9,000 people marched in the streets of Sorrel on Sunday.",
             "9,000",
             "Sorrel",
             "people",
@@ -423,7 +423,7 @@ def test_measure_keeps_noun_modifiers_with_the_parse() -> None:
             "age",
         ),
         (
-            "Marta Ilves has died peacefully in her sleep aged 88.",
+            "Marta Ilves has died quietly at home aged 88.",
             "88",
             "Marta Ilves",
             "age",
@@ -434,7 +434,7 @@ def test_measure_keeps_noun_modifiers_with_the_parse() -> None:
         ("Her sleep was short, aged 50 or not.", "50", None, None, "age"),
         # a length made a size by its adjective: the height of the clause's person
         (
-            "Osk Brand, a burly man who was about six feet tall, walked in.",
+            "Osk Brand, a stocky fellow who was roughly six feet tall, walked in.",
             "six feet",
             "Osk Brand's height",
             "feet",
@@ -565,7 +565,7 @@ def test_no_implied_count(text: str) -> None:
         ("Auditors traced 80 percent of the missing grain.", "missing grain"),
         ("Thieves took paintings worth $2 million.", "paintings"),
         # no noun beside the sum: no subject rather than a guess
-        ("He was paid $3 million to direct the play.", None),
+        ("She was paid $3 million to stage the opera.", None),
         ("The mill earned $5 million last year.", None),
     ],
 )
@@ -619,7 +619,7 @@ def test_level_verb_measures_its_subject_not_the_unit() -> None:
         # a part of a counted group: the clause's frame, and no "12 miners" as its owner
         ("Seven of the 12 miners were rescued on Friday.", "Seven", "miners rescued", "rescued"),
         # a bare number carrying its frame word counts people
-        ("He said 30 of the 80 wounded were still in hospital.", "30", "people injured", "injured"),
+        ("He said 30 of the 75 wounded were still in hospital.", "30", "people injured", "injured"),
     ],
 )
 def test_partitive_counts(text: str, number: str, subject: str | None, frame: str) -> None:
@@ -667,12 +667,12 @@ def test_spaced_decimal_points_of_tokenised_text() -> None:
     assert [q.value for q in quantities("The team won 3. 5 players were hurt.")] == [3, 5]
     # a magnitude's spaced point, by the magnitude word before it or after its fraction
     for text in (
-        "The agency said it had a magnitude of 5. 9.\nMore later.",
-        "Tremors from a quake registering 6. 1 on the Richter scale were felt.",
+        "The survey office said the tremor had a magnitude of 5. 9.\nMore later.",
+        "Shaking from a quake registering 6. 7 on the Richter scale reached the coast.",
         "A 5. 9 magnitude quake hit.",
     ):
         (q,) = quantities(text)
-        assert (q.value, q.measure) in ((5.9, "magnitude"), (6.1, "magnitude")), q
+        assert (q.value, q.measure) in ((5.9, "magnitude"), (6.7, "magnitude")), q
 
 
 @pytest.mark.model
@@ -703,22 +703,22 @@ def test_spaced_decimal_points_of_tokenised_text() -> None:
          "gully, police said.", "about 90 metres", "fall"),
         ("A witness who had left the shop was 15 feet away.", "15 feet", "witness's distance"),
         # the event a raising verb's complement names: "were said to have been rescued"
-        ("Three hikers with Mr Voss were said to have been rescued after a night on the ridge.",
+        ("Three hikers with Mr Voss were said to have been rescued at dawn from the ridge.",
          "Three hikers", "hikers rescued"),
         ("At least 30 villagers are feared dead after the slide.", "At least 30 villagers",
          "villagers killed"),
         ("Three players were expected to start.", "Three players", "players"),
         # "N of them": the clause counts them; "a town of N": the town's size
-        ("The clerk is accused of shooting three co-workers, killing two of them.", "two",
+        ("The guard is accused of shooting four colleagues, killing two of them.", "two",
          "people killed"),
-        ("The town of 14, 000 has struggled in recent years.", "14, 000", "town"),
+        ("The town of 14, 000 has shrunk for a decade.", "14, 000", "town"),
         # a price "for" which something was sold or bought: what changed hands
         ("Velmar bought the old ferry for $2 million.", "$2 million", "old ferry"),
         # the place a distance is measured off; a fall "from" a ridge is no reference point
         ("The attack took place about 80 nautical miles off Velmar.",
          "about 80 nautical miles", "Velmar"),
         # a measured noun "of" the amount, owned by the clause's subject
-        ("Ossa Lind, 41, had a blood alcohol level of 0.19 percent, police said.",
+        ("Ossa Lind, 41, showed a blood alcohol level of 0.19 percent, police said.",
          "0.19 percent", "Ossa Lind's blood alcohol level"),
     ],
 )  # fmt: skip
