@@ -761,7 +761,7 @@ QUANTITY_NOUNS: frozenset[str] = frozenset({
     "tally", "count", "dozen", "rest", "remainder", "share", "proportion", "percentage",
     "range", "region", "neighborhood", "neighbourhood", "mark", "level", "ballpark",
 })  # fmt: skip
-# Crowds a place can own: "20,000 people took to the streets of Velmora" counts Velmora's
+# Crowds a place can own: "20,000 people marched in the streets of Velmora" counts Velmora's
 # marchers (stages/prepare/extract/quantities.py; a count of troops or ships in a place is
 # not the place's).
 QUANTITY_CROWD_NOUNS: frozenset[str] = frozenset({
@@ -1372,7 +1372,7 @@ DOCUMENT_RELATIVE_FORMS: tuple[str, ...] = ("read", "reads", "said", "says")
 # Parts of a day after a day's name ("Monday morning", "yesterday evening"), in the order matched.
 DAY_PARTS: tuple[str, ...] = ("morning", "afternoon", "evening", "night")
 # Nouns of time a clause without a relative pronoun dates rather than describes ("the
-# moment the ceasefire went into effect", "the day he arrived"): the clause stands alone.
+# moment the truce took hold", "the day he arrived"): the clause stands alone.
 TIME_HEAD_NOUNS: frozenset[str] = frozenset(
     {"moment", "day", "time", "night", "week", "month", "year", "hour", "minute", "morning"}
 )

@@ -464,7 +464,7 @@ AGE_BECOMING_VERBS: tuple[str, ...] = (
     "would have been",
 )  # fmt: skip
 # A person's age as the predicate of "was" / "is" closing its clause ("He was 95.", "Felt was
-# 95.", "Lopez, who was 18 at the time,"): the subject must be a person (a pronoun resolved
+# 95.", "Orne, who was 19 at the time,"): the subject must be a person (a pronoun resolved
 # to one, a name, a noun of people).
 AGE_STATE_VERBS: tuple[str, ...] = ("was", "is")
 # Words after such an age that still close it: a time follows ("29 on April 11").

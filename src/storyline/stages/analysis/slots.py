@@ -264,8 +264,8 @@ _CONTENT = re.compile(r"[A-Za-z][a-z-]{3,}")
 
 
 def _near(text: str, start: int, end: int, sent: tuple[int, int]) -> frozenset[str]:
-    """The content words right around a time ("failed sobriety tests shortly after 2 a.m.
-    on state Route 52": failed, sobriety, tests, route), not its hedge or a reporting verb."""
+    """The content words right around a time ("failed breath tests soon after 3 a.m.
+    on county Route 9": failed, breath, tests, route), not its hedge or a reporting verb."""
     before = text[sent[0] : start].split()[-_NEAR_WORDS:]
     after = text[end : sent[1]].split()[:_NEAR_WORDS]
     words = {m.group().lower() for w in [*before, *after] for m in _CONTENT.finditer(w)}

@@ -381,7 +381,7 @@ _NAME_BEFORE = re.compile(
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"^(?:[\s-]magnitude\b|\s+on\s+the\s+richter\b)", re.I)
 # a magnitude's decimal point spaced like a full stop: "a magnitude of 5. 9.", "registering
-# 6. 1 on the Richter scale", "The 5. 9-magnitude quake"
+# 6. 7 on the Richter scale", "The 5. 9-magnitude quake"
 _SPACED_FRACTION = re.compile(r"\.\s(\d{1,2})\b(?![.,]?\d)")
 _MAGNITUDE_CUE_BEFORE = re.compile(
     r"\b(?:magnitude(?:\s+(?:of|at))?|measuring|registering)[\s-]$", re.I
@@ -1093,11 +1093,11 @@ def _read_with_doc(
                 subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             owner = _np(subj, text, n, entities) if subj is not None else (None, None)
             if owner[0] and prep == "of" and gov.lemma_.lower() in MEASURED_NOUNS:
-                # "Roe had a blood alcohol level of 0.2 percent": Roe's blood alcohol level
+                # "Roe showed a blood alcohol level of 0.2 percent": Roe's blood alcohol level
                 owner = (f"{owner[0]}'s {_measured_phrase(gov)}", owner[1])
         if owner[0] is None and gov.lemma_.lower() in MEASURED_NOUNS:
             owner = _np(gov, text, n, entities)  # "speeds of up to 120 mph": the speeds
-            if owner[0] is None:  # "showing a level of 0.07 percent": the level
+            if owner[0] is None:  # "showing a level of 0.09 percent": the level
                 owner = _measured_np(gov, text, n, entities)
         if (
             owner[0] is None
@@ -1162,7 +1162,7 @@ def _read_with_doc(
             )
         )
     ):
-        # "a quake killed 600 in the city of Zarand", "20,000 people took to the streets of
+        # "a quake killed 600 in the city of Zarand", "20,000 people marched in the streets of
         # Velmora": the named place the toll or the crowd is counted in, rather than a
         # common noun's agent ("quake")
         holders = [gov, thing] if measured is None or not r.by_agent else [gov, thing, measured]
@@ -1688,7 +1688,7 @@ _NAME_COMMA_BEFORE = re.compile(
 
 def _aged_noun_by_rules(text: str, at: int, end: int) -> str | None:
     """The noun an age compound modifies, without a parse: "the 27-year-old Ames", "a
-    15-year-old Greek boy whose …" (up to three words, to a function word or a comma)."""
+    15-year-old Dutch girl whose …" (up to three words, to a function word or a comma)."""
     m = re.match(r"(?:\s+[A-Za-z][\w'’-]*){1,3}", text[at:end])
     if m is None:
         return None
@@ -1736,7 +1736,7 @@ def _read_by_rules(ctx: ArticleContext, n: _Num, sent: tuple[int, int]) -> _Read
         ):
             bound = True  # "Valdoria sent 300", "Valdoria is ready to send up to 300"
         if bound and _PREP_BEFORE.search(text[max(sent[0], s0 - 30) : s0]):
-            bound = False  # "troops from Arab states and Europe could number 60,000"
+            bound = False  # "troops from Gulf states and Asia might number 60,000"
         if not bound and n.age and not n.compound and not n.becoming:
             # "Ames has died in Porvik, aged 79", "Ames was 32 years old": the last person
             # named before the age in its sentence (a place between does not own an age)
@@ -1857,7 +1857,7 @@ def extract_quantities(
             if measure is None:
                 # bounded look-back: a scan from the sentence start per number is quadratic
                 counts = list(_COUNT_OF.finditer(text, max(s0, n.start - 300), n.start))
-                if counts:  # "a number of American troops — up to two dozen"
+                if counts:  # "a number of Canadian troops — up to three dozen"
                     measure = counts[-1].group("m").lower()
             if (
                 measure is None
@@ -2057,7 +2057,7 @@ _IMPLIED = re.compile(
 _IMPLIED_UNSAID = re.compile(rf"(?i)\b(?:{'|'.join(IMPLIED_UNSAID_WORDS)})\s+$")
 # where the noun phrase can be the subject of its predicate: at the start of the sentence or
 # of a clause (after a comma, a quote mark, "said", "when"...), not the object of a verb or a
-# preposition ("the scandal that toppled a president has died", "working with a unit")
+# preposition ("the affair that brought down a minister has died", "working with a unit")
 _IMPLIED_CLAUSE_START = re.compile(
     r"(?:^|[,;:(\"“‘—–-]|\b(?:"
     + "|".join(w.replace(" ", r"\s+") for w in IMPLIED_CLAUSE_OPENERS)
@@ -2106,8 +2106,8 @@ def _implied_counts(
             or _IMPLIED_UNSAID.search(text, max(sent[0], m.start() - 12), m.start())
         ):
             continue
-        # "the second climber to die" counts wherever it stands ("the body of the second
-        # climber to fall to his death"); any other count must be its clause's subject, and
+        # "the second climber to die" counts wherever it stands ("the search for the second
+        # climber to slip off the ridge"); any other count must be its clause's subject, and
         # "the second deputy was injured" may only mean the other one of two
         nth_to = bool(m.group("ord")) and m.group("pred").lower().startswith("to ")
         if not nth_to and (
