@@ -252,7 +252,7 @@ def is_furniture(line: str) -> bool:
         return False
     if FURNITURE.match(s) and len(s.split()) <= 14:
         return True
-    # a short line that is mostly a date or a time ("8: 13 AM PDT 8/2/2013", "April 10, 2007")
+    # a short line that is mostly a date or a time ("9: 47 AM PDT 3/5/2031", "April 10, 2007")
     return bool(STAMP.match(s)) and len(re.findall(r"[A-Za-z]{4,}", s)) <= 4 and len(s) <= 80
 
 

@@ -950,8 +950,8 @@ def head_words(doc: PnDoc, span: tuple[int, int]) -> set[str]:
     if words:
         out.add(words[-1])
         tail = first.split()[-1:] or [""]
-        # (the appositive cut at its preposition too: "Another pollster, David Woodard of
-        # Clemson University," -> woodard)
+        # (the appositive cut at its preposition too: "Another analyst, Ada Quill of
+        # Harwick College," -> quill)
         appos = _PREP.split(parts[1], maxsplit=1)[0] if len(parts) > 1 else ""
         if tail[0][:1].islower() and fold_name(appos):
             out.add(fold_name(appos)[-1])

@@ -49,7 +49,7 @@ logger = logging.getLogger(__name__)
 # furniture is no event, facts cut short by the time limit are marked ``partial``; quantities
 # carry a frame, vague amounts and structural subjects.
 # 5: indirect speech from the parse, coreference, countries from pycountry, stance actors.
-# 6: a numeric date line of certain order ("Last updated 13:26 14/09/2013") dates its article.
+# 6: a numeric date line of certain order ("Last updated 09:41 21/03/2031") dates its article.
 # 7: date lines in capitals, "5th of May", "May. 3"; implied counts ("a climber is dead").
 # 9: quantity subjects: what a sum or a rate modifies, the counted noun when no owner, a
 #    toll's or a crowd's named place.

@@ -376,7 +376,7 @@ def _rules(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[Pola
             re.compile(r"\bunless\b", re.I), content, _RELATIVE_CUE, 12
         ) or re.search(r"(?:^|\bthat\s+|[“\"]\s*)(?:if|unless)\b[^;:,]*,\s*[^,;:]*$", before, re.I)
     if cond is None:
-        # the content inside a condition clause: "… the measures if Greece was to [avoid …]"
+        # the content inside a condition clause: "… the cuts if Norland was to [keep …]"
         near = before[-80:]
         inner = [c for c in _COND.finditer(near) if _sets_condition(near, c.start())]
         if inner and not re.search(r"[,;:]|\bbecause\b", near[inner[-1].end() :]):
