@@ -28,7 +28,9 @@ legal coda: ``article_terms``).
 ``--features`` prints, per split, how often each event-identity feature (the index's:
 principal actors, headline actions, event days, identifier codes; and the candidates
 tried for issue 19: lead names, lead places, years, lead month-days, lead numbers, the
-lead's agent, principal actors sharing one, a dated and an undated article) clashes on pairs of one event, on sibling pairs, and on the sibling pairs the
+lead's agent, principal actors sharing one, a dated and an undated article; the
+fourteenth session's: a top principal, or the principals the two do not share, absent from
+the other's first 20 terms) clashes on pairs of one event, on sibling pairs, and on the sibling pairs the
 file-order incremental run merged: a feature worth adding clashes on few same-event pairs
 and many merged ones.
 
@@ -372,7 +374,20 @@ def event_features(article: Article, terms: list[str]) -> dict[str, object]:
         "lead_agent": set(agent) or None,
         "lead_actions": lead_actions,
         "dated": bool(eday),
+        # the first names and numbers it gives (headline, then lead): what it is about
+        "early": set([t for t in terms if not t.startswith("#")][:EARLY_TERMS]),
     }
+
+
+EARLY_TERMS = 20  # terms read as an article's early ones (fourteenth session's candidates)
+
+
+def _unshared_clash(a: dict, b: dict) -> bool:
+    """Each side has a principal the other has not, and none of those is among the other's
+    early terms (two clubs' offers to one player: the player shared, the clubs not)."""
+    shared = set(a["princ"]) & set(b["princ"])
+    ra, rb = set(a["princ"]) - shared, set(b["princ"]) - shared
+    return bool(ra and rb) and _absent(ra, b["early"]) and _absent(rb, a["early"])
 
 
 def _absent(a: set[str], b_terms: set[str]) -> bool:
@@ -438,6 +453,11 @@ FEATURES: dict[str, tuple[tuple[str, ...], object]] = {
         lambda a, b: len(a["princ"]) == len(b["princ"]) == 2
         and len(set(a["princ"]) & set(b["princ"])) == 1,
     ),
+    "top principal not in other's first 20 terms": (
+        ("princ",),
+        lambda a, b: a["princ"][0] not in b["early"] and b["princ"][0] not in a["early"],
+    ),
+    "unshared principals, none in other's first 20": (("princ",), _unshared_clash),
     "one dated, the other not (no cue)": (
         ("terms",), lambda a, b: a["dated"] != b["dated"],
     ),

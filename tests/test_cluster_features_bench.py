@@ -52,7 +52,7 @@ def test_feature_rates_count_clashes_per_kind_of_pair() -> None:
     base = dict.fromkeys(
         ("actions", "eday", "lead_names", "lead_places", "year", "lead_yday", "lead_numbers",
          "codes", "lead_agent")
-    ) | {"lead": "", "lead_actions": set(), "dated": False}  # fmt: skip
+    ) | {"lead": "", "lead_actions": set(), "dated": False, "early": set()}  # fmt: skip
     feats = [
         {**base, "terms": {"corrigan", "veldmark"}, "princ": ["corrigan"]},
         {**base, "terms": {"corrigan", "portline"}, "princ": ["portline"]},
@@ -67,6 +67,43 @@ def test_feature_rates_count_clashes_per_kind_of_pair() -> None:
     assert rates["identifier codes (used w/ action)"] == (0.0, 0.0, 0.0, 2)
     # two undated articles are alike: no clash
     assert rates["one dated, the other not (no cue)"] == (0.0, 0.0, 0.0, 2)
+
+
+def test_early_term_candidates_tell_two_clubs_offers_apart() -> None:
+    # made-up: two clubs' offers to one player, each naming the other club only late
+    docs = [{"topic": 1, "event": "a"}, {"topic": 1, "event": "a"}, {"topic": 1, "event": "b"}]
+    base = dict.fromkeys(
+        ("actions", "eday", "lead_names", "lead_places", "year", "lead_yday", "lead_numbers",
+         "codes", "lead_agent")
+    ) | {"lead": "", "lead_actions": set(), "dated": False}  # fmt: skip
+    feats = [
+        {**base, "terms": {"brannock", "wolves", "harriers"}, "princ": ["wolves", "brannock"],
+         "early": {"wolves", "brannock"}},
+        {**base, "terms": {"brannock", "wolves"}, "princ": ["brannock", "wolves"],
+         "early": {"brannock", "wolves"}},
+        {**base, "terms": {"brannock", "harriers", "wolves"}, "princ": ["harriers", "brannock"],
+         "early": {"harriers", "brannock"}},
+    ]  # fmt: skip
+    rates = {r[0]: r[1:] for r in _bench.feature_rates(docs, feats, ["s", "s", "s"])}
+    # "wolves" is named in the third article, but late: the anywhere-rule sees no clash
+    assert rates["principal actors (used)"] == (0.0, 0.0, 0.0, 2)
+    # the first article's top principal is not among the third's early terms, nor back:
+    # one sibling pair of two; the second's top principal (the player) is shared
+    assert rates["top principal not in other's first 20 terms"] == (0.0, 0.5, 0.5, 2)
+    # the principals they do not share (the clubs) are not early in the other: both pairs
+    assert rates["unshared principals, none in other's first 20"] == (0.0, 1.0, 1.0, 2)
+
+
+def test_event_features_early_terms_are_the_first_plain_terms() -> None:
+    art = _article(
+        "Brannock weighs the Wolves offer\n\n"
+        "Ollie Brannock met the Wolves on Tuesday about a four-year deal, his agent said."
+    )
+    terms = article_terms(art)
+    feats = _bench.event_features(art, terms)
+    plain = [t for t in terms if not t.startswith("#")]
+    assert feats["early"] == set(plain[:20])
+    assert "brannock" in feats["early"] and "wolves" in feats["early"]
 
 
 def test_split_report_names_the_factor_that_kept_one_event_apart(
