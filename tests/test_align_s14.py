@@ -5,7 +5,7 @@ fair") does not join the outlets of each fact into one claim."""
 from __future__ import annotations
 
 from report_fixture import article
-from storyline.stages.analysis.statements import _clauses, find_statements
+from storyline.stages.analysis.statements import _clauses, candidate_clauses, find_statements
 
 
 def _pieces(text: str) -> list[str]:
@@ -59,3 +59,26 @@ def test_two_facts_of_one_sentence_are_not_one_claim() -> None:
         assert {"a1", "a2"} - {c.article for c in st.cites}
     fire = [st for st in found if "a1" in {c.article for c in st.cites}]
     assert fire and all("leading" not in t for st in fire for t in st.texts)
+
+
+def test_a_participle_tail_is_no_candidate_clause() -> None:
+    text = (
+        "The council closed the old bridge over the Liss on Monday morning, prompting calls "
+        "from shop owners for a temporary ferry across the river."
+    )
+    arts = [article("b0", text)]
+    got = [text[s:e] for _a, s, e in candidate_clauses(arts, {"b0": "b0"})]
+    assert got == ["The council closed the old bridge over the Liss on Monday morning"]
+
+
+def test_a_participle_tail_with_a_figure_stays_a_candidate() -> None:
+    text = (
+        "The young forward played in only nine games this season, scoring 14 goals and "
+        "adding seven assists for the club."
+    )
+    arts = [article("c0", text)]
+    got = [text[s:e] for _a, s, e in candidate_clauses(arts, {"c0": "c0"})]
+    assert got == [
+        "The young forward played in only nine games this season",
+        "scoring 14 goals and adding seven assists for the club.",
+    ]

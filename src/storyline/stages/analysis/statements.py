@@ -185,6 +185,7 @@ _CLAUSE_BREAK = re.compile(
 # pronoun (``NON_PARTICIPLE_ING``: ", including two children") or a saying verb (", saying
 # …": what is said is the clause's own fact, kept with its teller).
 _PARTICIPLE_BREAK = re.compile(r",\s+(?=([a-z]+ing)\b)")
+_PARTICIPLE_TAIL = re.compile(r"[a-z]+ing\b")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d$")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # "and" between two names, no comma before it: a list of names ("IBO and WBO"), not a new
@@ -377,6 +378,12 @@ def _candidates(
             n += 1
             for c0, c1 in _clauses(a.text, s, e):
                 toks = _tokens(a.text, c0, c1)
+                if c0 > s and _PARTICIPLE_TAIL.match(a.text, c0) and not any(t.value for t in toks):
+                    # a participial clause cut off its sentence has no subject of its own:
+                    # without a value ("prompting calls for …", "enabling agencies to …")
+                    # its few words join loosely, so it is read for no fact; with one
+                    # ("rushing for 404 yards and catching 52 passes") its figures hold it
+                    continue
                 if sum(t.norm.isalpha() for t in toks) >= MIN_WORDS:
                     # a value in brackets is an aside (a record, the same figure in another
                     # unit or clock: "at 1353 (1023 GMT)"), not the clause's own fact
