@@ -24,6 +24,7 @@ __all__ = [
     "MEASURE_SYNONYMS",
     "MOTION_IRREGULAR",
     "MOTION_NOUNS",
+    "NON_PARTICIPLE_ING",
     "PASSIVE_AUXILIARIES",
     "PEOPLE_KINDS",
     "PREDICATE_AUXILIARIES",
@@ -285,6 +286,18 @@ BARE_COUNT_VERBS: Mapping[str, str] = {
 BARE_COUNT_FOLLOWERS: frozenset[str] = frozenset(
     {"and", "in", "on", "at", "when", "after", "as", "while", "during", "by", "from",
      "including", "or", "but", "since", "near", "inside", "outside", "overnight"}
+)  # fmt: skip
+
+# Words in "-ing" that, after a comma, open no participial clause of their own: prepositions
+# and conjunctions ("…, including two children", "…, according to police", "…, following
+# the fire"), indefinite pronouns ("…, nothing else"). Closed class (the English -ing
+# prepositions); ``statements._clauses`` cuts a clause before any other ", <word>ing" ("the
+# church was damaged by arson, leading the governor to apologize": two facts).
+NON_PARTICIPLE_ING: frozenset[str] = frozenset(
+    {"according", "including", "excluding", "following", "during", "concerning", "regarding",
+     "considering", "pending", "notwithstanding", "barring", "beginning", "starting",
+     "counting", "depending", "nothing", "something", "anything", "everything", "morning",
+     "evening"}
 )  # fmt: skip
 
 # A won-lost record told in words ("nine wins and 14 losses", "52 victories, three defeats

@@ -9,11 +9,11 @@ shares with the others.
 
 How (docs/report.md, "Claims"):
 
-1. Candidate clauses: the clauses (``_clauses``: cut at a semicolon, a dash, or "and" /
-   "but" before a new subject) of every sentence of the story's articles that ends like a
-   sentence (headlines, date lines and captions do not), with at least ``MIN_WORDS``
-   words, in the first ``MAX_SENTENCES`` sentences of each article (fewer in a story of
-   more than ``MAX_STORY_SENTENCES``).
+1. Candidate clauses: the clauses (``_clauses``: cut at a semicolon, a dash, "and" /
+   "but" before a new subject, or a comma before a participle: ", leading him to …") of
+   every sentence of the story's articles that ends like a sentence (headlines, date lines
+   and captions do not), with at least ``MIN_WORDS`` words, in the first ``MAX_SENTENCES``
+   sentences of each article (fewer in a story of more than ``MAX_STORY_SENTENCES``).
 2. Likeness: TF-IDF cosine of their words (numbers kept, stop words out), fitted on the
    story's sentences. Two sentences of different articles at or above
    ``STATEMENT_SIMILARITY`` (or ``VALUE_SIMILARITY``, see 3) are a candidate pair; each
@@ -87,6 +87,7 @@ from storyline.lang import (
 )
 from storyline.lang.claims import (
     IRREGULAR_VERB_FORMS,
+    NON_PARTICIPLE_ING,
     PASSIVE_AUXILIARIES,
     PREDICATE_AUXILIARIES,
     PREDICATE_CLASSES,
@@ -178,6 +179,13 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|\s*(?:--|[–—])\s*|,?\s+(?:and|but|while|whereas)\s+"
     r"(?=[A-Z]|(?:he|she|it|they|we|police|officials)\b)"
 )
+# A participial clause after a comma tells a fact of its own ("the church was damaged by
+# arson, leading the governor to apologize", "… dominated Rahman, knocking him down in the
+# sixth"): the clause ends before its comma, unless the "-ing" word is a preposition or a
+# pronoun (``NON_PARTICIPLE_ING``: ", including two children") or a saying verb (", saying
+# …": what is said is the clause's own fact, kept with its teller).
+_PARTICIPLE_BREAK = re.compile(r",\s+(?=([a-z]+ing)\b)")
+_PARTICIPLE_TAIL = re.compile(r"[a-z]+ing\b")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d$")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # "and" between two names, no comma before it: a list of names ("IBO and WBO"), not a new
@@ -328,9 +336,18 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     subject), pieces shorter than ``MIN_WORDS`` words kept with the clause before them:
     "the attack was 150 miles off the port and the warship was 13 miles away" is two facts."""
     starts, ends = [start], []
-    for m in _CLAUSE_BREAK.finditer(text, start, end):
-        if _NAME_LIST.match(text, m.start()) and _NAME_BEFORE.search(text, start, m.start()):
-            continue  # "the IBF, IBO and WBO titles", "Oman and Qatar": a list of names
+    # "and" in "the IBF, IBO and WBO titles", "Oman and Qatar" is a list of names, no break
+    breaks = [
+        m for m in _CLAUSE_BREAK.finditer(text, start, end)
+        if not (_NAME_LIST.match(text, m.start()) and _NAME_BEFORE.search(text, start, m.start()))
+    ]  # fmt: skip
+    breaks += [
+        m for m in _PARTICIPLE_BREAK.finditer(text, start, end)
+        if m.group(1) not in NON_PARTICIPLE_ING and m.group(1) not in _SAYING
+    ]  # fmt: skip
+    for m in sorted(breaks, key=lambda m: m.start()):
+        if m.start() < starts[-1]:
+            continue  # inside a break already taken
         ends.append(m.start())  # the clause ends before its "; " or ", and" (not cited)
         starts.append(m.end())
     ends.append(end)
@@ -361,6 +378,12 @@ def _candidates(
             n += 1
             for c0, c1 in _clauses(a.text, s, e):
                 toks = _tokens(a.text, c0, c1)
+                if c0 > s and _PARTICIPLE_TAIL.match(a.text, c0) and not any(t.value for t in toks):
+                    # a participial clause cut off its sentence has no subject of its own:
+                    # without a value ("prompting calls for …", "enabling agencies to …")
+                    # its few words join loosely, so it is read for no fact; with one
+                    # ("rushing for 404 yards and catching 52 passes") its figures hold it
+                    continue
                 if sum(t.norm.isalpha() for t in toks) >= MIN_WORDS:
                     # a value in brackets is an aside (a record, the same figure in another
                     # unit or clock: "at 1353 (1023 GMT)"), not the clause's own fact
