@@ -127,6 +127,18 @@ STANCE_TYPES: dict[str, str] = {
 _SHORT_TITLES = alternation((*PERSONAL_TITLES, "St"))
 _WORD_NEGATIONS = [c for c in NEGATION_CUES if not c.startswith(("n'", "n’"))]
 _NEG = re.compile(rf"(?:\b(?:{alternation(_WORD_NEGATIONS)})|n['’]t)\s+(?:\w+\s+){{0,2}}$", re.I)
+# "whether or not Kestria wants to sign": "not" offers the alternative, it negates nothing
+_ALTERNATIVE_NOT = re.compile(r"\bwhether\s+or\s*$", re.I)
+
+
+def _negated_before(text: str, lo: int, start: int) -> bool:
+    """Whether a negation stands right before a trigger at ``start`` (``_NEG``), not the
+    "or not" of "whether or not" (an alternative: "whether or not Kestria wants to sign"
+    is no refusal)."""
+    m = _NEG.search(text[lo:start])
+    return m is not None and not _ALTERNATIVE_NOT.search(text[max(0, lo - 12) : lo + m.start()])
+
+
 # A negation in the perfect or with "yet" says a thing has not happened, not a refusal.
 _NOT_YET = re.compile(
     r"(?:\b(?:has|have|had)\s+(?:not|never)|\b(?:hasn|haven|hadn)['’]t|\byet)\s+(?:\w+\s+)?$",
@@ -668,6 +680,16 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
         # "Cruz was also endorsed the day before by Fiorina": the subject undergoes it (an
         # agent right after the verb was read by ``_passive``); a farther one is left out
         return []
+    if _obliged(tok):
+        # "critics say Sark should condemn the plan": what someone thinks Sark ought to do,
+        # not Sark's stance (and whose demand it is, the parse does not settle); "we should
+        # reject it" is the speaker's own
+        own = subject_of(tok, bounds=bounds)
+        if own is None or own.lower_ not in _FIRST_PERSON:
+            return []
+    gerund = _gerund_agent(ctx, tok)
+    if gerund is not None:
+        return gerund
     ctrl = _object_controller(tok, bounds)
     if ctrl is not None and ctrl.tag_ == "PRP":
         return []  # "Ruiz asked them to support …": never the asker, and "them" is unknown
@@ -719,6 +741,55 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
         if named and named not in out:
             out.append(named)
     return out
+
+
+# Deontic modals: "X should / ought to support Y" says what X is expected to do, which is
+# no stance X takes. A closed class of English modal auxiliaries ("must" and "need to" are
+# lexicon triggers of their own: the speaker's demand).
+_DEONTIC_MODALS = frozenset({"should", "ought", "shall"})
+
+
+def _obliged(tok: Token) -> bool:
+    """Whether a trigger's clause is under a deontic modal ("should support", "ought to
+    reject", "should be ready to send"), climbing the links that share its subject."""
+    cur = tok
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in _DEONTIC_MODALS for c in cur.children):
+            return True
+        if cur.dep_ not in ("xcomp", "acomp") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _gerund_agent(ctx: _Ctx, tok: Token) -> list[tuple[str, str | None]] | None:
+    """The agent of a trigger that is a gerund after a preposition, with no subject of its
+    own: "Roe criticised Kestria for blocking the plan" -> Kestria (the object of the verb
+    the "for"-phrase hangs on, when it is an actor; else no actor); "Thanks, Dunmere, for
+    welcoming …" -> no actor (a noun that is no verb's object names no agent). ``None``
+    when the gerund is no such case: "after meeting Sark, Roe rejected …", "defeat the
+    group by calling for …" and "has a history of blaming …" keep the clause's subject."""
+    if tok.tag_ != "VBG" or tok.dep_ != "pcomp" or tok.head.dep_ != "prep":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in tok.children):
+        return None
+    prep = tok.head
+    gov = prep.head
+    if gov.pos_ in ("NOUN", "PROPN", "PRON"):
+        # "has a long history of blaming …", "makes no apologies for accusing …": the noun
+        # is the object of a verb whose subject is the agent (the climb finds it)
+        return None if gov.dep_ in ("dobj", "attr", "pobj", "conj", "appos") else []
+    if gov.pos_ not in ("VERB", "AUX"):
+        return None
+    if prep.lower_ != "for":
+        return None  # "defeat the group by calling for …": a means or time adjunct is the subject's
+    obj = next((c for c in gov.children if c.dep_ == "dobj" and c.i < prep.i), None)
+    if obj is None:
+        return None
+    if obj.lower_ in REFERRING_PRONOUNS or obj.tag_ == "PRP":
+        return []  # "thanked them for supporting …": who they are is not settled here
+    named = _actor_from_token(ctx, obj)
+    return [named] if named else []
 
 
 def _they_named(ctx: _Ctx, subj: Token) -> list[tuple[str, str | None]]:
@@ -847,6 +918,11 @@ def _actor_from_token(ctx: _Ctx, tok: Token) -> tuple[str, str | None] | None:
     if ent is not None and _unintroduced(ctx, ent):
         return None
     if ent is not None and ent.type != "LOC":
+        principal = _principal_of_group(ctx, ent, tok)
+        if principal is not None:
+            # "Mr. Hale's supporters urged …", "his advisers conceded …": a group around a
+            # person is not that person (a spokesman, singular, still speaks for him)
+            return f"{principal.name}’s {tok.text}", None
         ent = resolve_entity(ctx.entities, ent)
         return ent.name, ent.id
     s0, s1 = np_span(tok)
@@ -887,6 +963,18 @@ def _actor_from_token(ctx: _Ctx, tok: Token) -> tuple[str, str | None] | None:
     if tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
         return phrase, None
     return None
+
+
+def _principal_of_group(ctx: _Ctx, ent: Entity, tok: Token) -> Entity | None:
+    """The person an unnamed plural group is affiliated with ("Hale's supporters",
+    "advisers to Hale"), or ``None`` (not such a group: an unnamed official of a country
+    stands for it, ``resolve_entity``)."""
+    if tok.tag_ != "NNS" or not ent.affiliation:
+        return None
+    if ent.type not in ("UNNAMED", "ANON") and not ent.id.startswith("anon:"):
+        return None
+    aff = next((e for e in ctx.entities if e.id == ent.affiliation), None)
+    return aff if aff is not None and aff.type == "PERSON" else None
 
 
 def _is_actor_token(ctx: _Ctx, tok: Token) -> bool:
@@ -1755,6 +1843,25 @@ def _speaker_rules(ctx: _Ctx, h: _Hit, sent: tuple[int, int]) -> list[tuple[str,
     return [named] if named else []
 
 
+def _whether_clause(ctx: _Ctx, h: _Hit) -> bool:
+    """Whether the trigger's clause is an open "whether" clause ("depends on whether (or
+    not) Kestria wants to sign"): the stance is put as a question, not asserted (with a
+    parse only; a "whether" after a verb of asking is ``polarity.py``'s)."""
+    if ctx.doc is None:
+        return False
+    span = ctx.doc.char_span(h.key, h.key + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    cur: Token = span[0]
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in cur.children):
+            return True
+        if cur.dep_ not in ("xcomp", "acomp", "conj", "aux") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def _mark(ctx: _Ctx, h: _Hit, sent: tuple[int, int], found: list[Stance]) -> None:
     """Polarity and confidence of a trigger's stances (``polarity.py``): "Iran denied seeking
     weapons" keeps its type (request) marked ``denied``, never an asserted request."""
@@ -1766,6 +1873,8 @@ def _mark(ctx: _Ctx, h: _Hit, sent: tuple[int, int], found: list[Stance]) -> Non
         and h.cond_marker in STANCE_CONDITION_MARKERS
     ):
         polarity = "conditional"  # a condition the stance module attached, the cue aside
+    if polarity == "asserted" and _whether_clause(ctx, h):
+        polarity = "questioned"  # "it depends on whether Kestria wants to sign": left open
     sure = certainty(reading, ctx.doc is not None)
     for st in found:
         st.polarity = polarity
@@ -1796,7 +1905,7 @@ def extract_stances(
         sc.base.deadline.check()
         hits = _find_hits(sc, s0, s1)
         for h in hits:
-            h.negated = h.lex.negatable and bool(_NEG.search(text[max(s0, h.start - 30) : h.start]))
+            h.negated = h.lex.negatable and _negated_before(text, max(s0, h.start - 30), h.start)
             h.raw_end = _raw_target_end(sc, h, s1)
         hits = _nested(hits)
         cond_spans = _assign_conditions(sc, hits, s0, s1)
