@@ -45,6 +45,9 @@ def test_headline_parts_split_a_deck_from_its_head() -> None:
     assert "ferry board sacks its chief" in parts
     assert "win or lose, the union says, the strike goes on" in parts
     assert headline_parts("") == []
+    # a deck of two lines: both, and the whole deck
+    three = headline_parts("Ferry board sacks its chief; Strike goes on; Union wants a new deal")
+    assert "strike goes on; union wants a new deal" in three
     # a one-word label is no line of its own
     assert headline_parts("Analysis; Ferry board sacks its chief") == [
         "analysis; ferry board sacks its chief",

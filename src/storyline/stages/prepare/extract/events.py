@@ -314,8 +314,13 @@ def headline_parts(title: str) -> list[str]:
     whole = normalize_text(title)
     if not whole:
         return []
-    parts = [p for p in _HEADLINE_SPLIT.split(whole) if len(p.split()) >= _HEADLINE_PART_WORDS]
-    return list(dict.fromkeys([whole, *parts]))
+    cuts = list(_HEADLINE_SPLIT.finditer(whole))
+    parts = _HEADLINE_SPLIT.split(whole)
+    # and what stands before or after each cut: "Head; deck one; deck two" has the deck
+    # "deck one; deck two" too
+    parts += [whole[: m.start()] for m in cuts] + [whole[m.end() :] for m in cuts]
+    kept = [p for p in parts if len(p.split()) >= _HEADLINE_PART_WORDS]
+    return list(dict.fromkeys([whole, *kept]))
 
 
 def restates_headline(sentence: str, parts: Sequence[str]) -> bool:
