@@ -129,6 +129,7 @@ from storyline.models import (
 from storyline.stages.analysis.align import Alignment
 from storyline.stages.analysis.relations import read_frame
 from storyline.stages.prepare.extract.dates import is_furniture
+from storyline.stages.prepare.extract.events import headline_parts
 from storyline.text import normalize_text, sentence_at, sentence_index, sentence_spans, tokens
 
 BRIEF_MAX = 10
@@ -172,6 +173,17 @@ def _speech_forms() -> frozenset[str]:
 
 _DETERMINERS = frozenset({"a", "an", *DEFINITE_DETERMINERS, *POSSESSIVE_DETERMINERS})
 _KICKER = re.compile(r"^[^a-z:]{4,40}:\s")  # "DESPERATION: …", "BREAKING NEWS: …"
+_CAPS_HEAD = re.compile(r"^(?:[\d,.;'’-]*\s*)?(?:[A-Z][A-Z'’-]+[,;]?\s+(?:[\d,.]+\s+)?){4}")
+
+
+def _caps_head(text: str) -> bool:
+    """Whether a sentence opens with an ALL-CAPS headline run into it (a digest: "TWO DEAD
+    IN HARBOUR FIRE Three people …"): four capitalised words in a row (numbers and marks
+    between them aside), two of them longer than an acronym ("US, UK, EU OK …" is not)."""
+    m = _CAPS_HEAD.match(text)
+    return m is not None and sum(len(w) >= 4 for w in re.findall(r"[A-Z]+", m.group())) >= 2
+
+
 _CREDIT = re.compile(r"\(([^()]*)\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 
@@ -212,11 +224,24 @@ def balanced_quotes(text: str) -> bool:
     return depth == 0 and text.count('"') % 2 == 0
 
 
+# the words whose "'s" is "is"/"has" (closed class: pronouns, "there", "here", wh-words)
+_S_IS_HEADS = REFERRING_PRONOUNS | {"there", "here", "what", "where", "how", "when", "let"}
+
+
 def _has_finite_verb(text: str) -> bool:
     """Whether ``text`` has a word that is a finite verb: a known form, a speech verb, or a
     past form in "-ed" that no determiner holds as an adjective ("the occupied West Bank")."""
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-    tails = {"'" + w.split("'", 1)[1] for w in words if "'" in w}
+    raw = [w.replace("’", "'") for w in _WORD.findall(text)]
+    words = [w.lower() for w in raw]
+    # "'s" after a capitalised word is a possessive ("the Republican Party's gala"), not
+    # "is", unless the word is a pronoun or "there"/"here"/a wh-word ("It's", "There's")
+    tails = {
+        "'" + tail
+        for w in raw
+        if "'" in w
+        for head, tail in [w.split("'", 1)]
+        if tail.lower() != "s" or not head[:1].isupper() or head.lower() in _S_IS_HEADS
+    }
     return any(
         w in FINITE_CUES
         or w in _speech_forms()
@@ -227,7 +252,7 @@ def _has_finite_verb(text: str) -> bool:
 
 def _headline_like(text: str, titles: Sequence[str]) -> bool:
     """An article's title, an ALL-CAPS kicker, or words nearly all capitalised."""
-    if _KICKER.match(text):
+    if _KICKER.match(text) or _caps_head(text):
         return True
     words = [w for w in _WORD.findall(text)[1:] if w.lower() not in TITLE_CASE_SMALL_WORDS]
     if len(words) >= 5 and sum(w[0].isupper() for w in words) / len(words) > 0.7:
@@ -393,7 +418,11 @@ def _labelled(text: str) -> bool:
 
 
 def _candidates(articles: Sequence[Article]) -> list[_Sentence]:
-    titles = [normalize_text(a.title) for a in articles if a.title and not a.title_inferred]
+    # each title, and its parts: "Main head; deck line" (a deck the scrape kept in the text
+    # reads as a sentence, but it is a headline, not a fact told)
+    titles = [
+        p for a in articles if a.title and not a.title_inferred for p in headline_parts(a.title)
+    ]
     out: list[_Sentence] = []
     for a in articles:
         heads = {(h.start, h.end) for h in a.headings}
@@ -428,6 +457,11 @@ def _quoted_at(text: str) -> Callable[[int], bool]:
         return depth > 0 or straight % 2 == 1
 
     return inside
+
+
+def in_quotation(text: str, at: int) -> bool:
+    """Whether offset ``at`` of ``text`` lies inside a quotation (``_quoted_at``)."""
+    return _quoted_at(text)(at)
 
 
 def _stem(word: str) -> str:
@@ -762,8 +796,15 @@ def _facts(
                     # fact in other words: the paraphrase may hide the very point they differ on
                     and (mine, roots.get(y.article, y.article)) not in opposed
                 ]
-        # another outlet's sentence counts for this one only if it may tell the same fact
-        s.extra = [y for y in s.extra if _tells_same(s.text, _cited_sentence(texts, y), main)]
+        # another outlet's sentence counts for this one only if it may tell the same fact,
+        # in its own voice: words inside a quotation are their speaker's ("“I am not ready
+        # to support Ryan's agenda,” Trump said" tells no one's report that Ryan is not)
+        s.extra = [
+            y
+            for y in s.extra
+            if _tells_same(s.text, _cited_sentence(texts, y), main)
+            and not in_quotation(texts.get(y.article, ""), y.start)
+        ]
         more = len({roots.get(y.article, y.article) for y in s.extra} - {s.article})
         s.score += 4.0 * max(0.0, more - echo) / max(1, n_roots - 1)
     # an opinion or analysis piece's sentence is its writer's view ("Hollin is competent,

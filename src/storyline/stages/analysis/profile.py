@@ -30,7 +30,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from storyline.lang import CASUALTY_WORDS, FINITE_CUES, STORY_KINDS, alternation
+from storyline.lang import CASUALTY_WORDS, FINITE_CUES, STORY_KINDS, alternation, stop_words
 from storyline.models import (
     CONFIDENCE_THRESHOLD,
     Article,
@@ -245,6 +245,8 @@ def _kind_fields(
                 ProfileValue(f"{st.actor}: {st.stance} {st.target}", value.cites)
             )
         elif kind == "visit" and st.stance in _MEETING_STANCES:
+            if not _names_someone(st.target):
+                continue  # "Paul Ryan with sometime next week": a time, not a participant
             fields["participants"].append(ProfileValue(f"{st.actor} with {st.target}", value.cites))
         elif kind == "lawsuit" and st.stance == "accuse":
             fields["accusations"].append(value)
@@ -265,12 +267,32 @@ def bare_verb(st: Stance, texts: Mapping[ArticleId, str]) -> bool:
     to comply": "reject comply", "wants to do": "demand do") or a clause cut after its
     subject ("would need to …"): no thing the actor takes a position on."""
     words = st.target.split()
+    if len(words) <= 1 and all(w.lower() in stop_words() for w in words):
+        return True  # "demand to", "support it": no thing the position is on
     if words and words[0].lower() in FINITE_CUES:
         return True  # "officers would need to …": a clause cut after its subject, no target
-    if len(words) != 1 or not words[0].isalpha() or not words[0].islower():
+    if words and words[0] in _CLAUSE_SUBORDINATORS:
+        return True  # "demand because they need to …": a reason cut out, no target
+    if not words or not words[0].isalpha() or not words[0].islower():
         return False
-    to_verb = re.compile(rf"\bto\s+{re.escape(words[0])}\b", re.I)
+    if len(words) > 1 and (words[0] in stop_words() or not words[1][:1].isalpha()):
+        return False
+    # "declined to speak to reporters" -> "reject speak to reporters": an infinitive's
+    # verb phrase, no thing the actor takes a position on (and it reads broken)
+    lead = r"\s+".join(re.escape(w) for w in words[:2])
+    to_verb = re.compile(rf"\bto\s+{lead}\b", re.I)
     return any(to_verb.search(texts.get(c.article, "")[c.start : c.end]) for c in st.cites)
+
+
+# words that open a clause of reason or contrast (closed class): a target opening with one
+# is a clause the stance reader cut, not a thing
+_CLAUSE_SUBORDINATORS = frozenset({"because", "although", "though", "whereas", "while"})
+
+
+def _names_someone(target: str) -> bool:
+    """Whether a meeting's other side names someone: a capitalised word ("Ryan", "the
+    House"), not only lower-case words ("sometime next week", "them")."""
+    return any(w[:1].isupper() and w.lower() not in stop_words() for w in target.split())
 
 
 def named_in_cite(st: Stance, texts: Mapping[ArticleId, str]) -> bool:

@@ -83,7 +83,7 @@ from storyline.models import Article, Cite, DateMention
 from storyline.stages.prepare.extract.context import ArticleContext, governing_verb, quote_spans
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "bare_weekday",
@@ -295,6 +295,9 @@ def _tense(
         span = doc.char_span(start, start + 1, alignment_mode="expand")
         if span is not None and len(span):
             tok = governing_verb(span[0], 8)
+            bound = _bound_tense(span[0], tok)
+            if bound is not None:
+                return bound
             aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
             if aux & {"will", "'ll", "shall", "wo"}:
                 return "future"
@@ -329,6 +332,30 @@ def _tense(
     if _FUTURE.search("".join(chars)):
         return "future"
     return "unknown"
+
+
+# Prepositions that put a date on what a clause happened before (closed class): "led the
+# field before the caucuses Feb. 1" says nothing of whether Feb. 1 has come, so the
+# clause's past tense must not move the date a year back (a January article's "Feb. 1"
+# is that coming February's, not last year's).
+_BEFORE_PREPOSITIONS = frozenset({"before", "ahead", "prior", "pending"})
+
+
+def _bound_tense(date_tok: Token, verb: Token) -> str | None:
+    """The tense of a date that hangs from its clause's verb through a preposition of
+    ``_BEFORE_PREPOSITIONS`` ("unknown": the date need not have come) or through a word
+    that carries its own "will" ("it will not until after Super Tuesday on March 1":
+    "future", whatever verb the parse climbs to next); None when neither."""
+    tok = date_tok
+    while tok.i != verb.i and tok.head.i != tok.i:
+        if any(
+            c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "wo") for c in tok.children
+        ):
+            return "future"
+        if tok.lower_ in _BEFORE_PREPOSITIONS:
+            return "unknown"
+        tok = tok.head
+    return None
 
 
 def _month_span(d0: date, d1: date) -> tuple[str | None, str | None]:

@@ -37,6 +37,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from storyline.lang import REPORTING_FORMS, SPEECH_LEMMAS, alternation
 from storyline.lang.en import DAY_PARTS, TIME_HEAD_NOUNS
 from storyline.models import Article, Cite, DateMention, Entity, Event
@@ -44,11 +46,12 @@ from storyline.stages.prepare.extract._clauses import token_at
 from storyline.stages.prepare.extract.context import ArticleContext, governing_verb
 from storyline.stages.prepare.extract.dates import is_furniture, text_reference_date
 from storyline.stages.prepare.extract.polarity import read_polarity
+from storyline.text import normalize_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["build_events"]
+__all__ = ["build_events", "headline_parts", "restates_headline"]
 
 _MAX_WORDS = 60
 # A verb in one of these relations heads a clause that does not stand alone.
@@ -298,13 +301,49 @@ def _article_day(article: Article) -> str | None:
 _LEAD_END = re.compile(r"\.[”\"’]?\s*$")
 
 
+# A headline's parts: "Main head; deck", "KICKER // Main head" (the deck or kicker is
+# often also the first line of a scraped text, with a full stop of its own)
+_HEADLINE_SPLIT = re.compile(r"\s*(?:;|\s//\s|\s\|\s)\s*")
+_HEADLINE_PART_WORDS = 3  # a shorter part ("Analysis") is a label, not a line of its own
+
+
+def headline_parts(title: str) -> list[str]:
+    """The title and each of its parts of ``_HEADLINE_PART_WORDS`` words or more, as
+    ``text.normalize_text`` folds them: "Sanders lays off staff; Win or not, campaign
+    aims on" gives the whole, "sanders lays off staff" and "win or not, campaign aims on"."""
+    whole = normalize_text(title)
+    if not whole:
+        return []
+    cuts = list(_HEADLINE_SPLIT.finditer(whole))
+    parts = _HEADLINE_SPLIT.split(whole)
+    # and what stands before or after each cut: "Head; deck one; deck two" has the deck
+    # "deck one; deck two" too
+    parts += [whole[: m.start()] for m in cuts] + [whole[m.end() :] for m in cuts]
+    kept = [p for p in parts if len(p.split()) >= _HEADLINE_PART_WORDS]
+    return list(dict.fromkeys([whole, *kept]))
+
+
+def restates_headline(sentence: str, parts: Sequence[str]) -> bool:
+    """Whether ``sentence`` is one of the headline ``parts`` (``headline_parts``), give or
+    take its full stop and a word: a headline or deck line, not a sentence of the report."""
+    plain = normalize_text(sentence).rstrip(".!?\"' ")
+    return any(fuzz.ratio(plain, p.rstrip(".!?\"' ")) >= _HEADLINE_LIKENESS for p in parts)
+
+
+_HEADLINE_LIKENESS = 90
+
+
 def _lead(article: Article, sents: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
-    """The first sentence of the body: not a heading, not furniture, a real sentence."""
+    """The first sentence of the body: not a heading, not furniture, not its title or a
+    part of it (a deck line the scrape kept: ``headline_parts``), a real sentence."""
     heads = [(h.start, h.end) for h in article.headings]
+    parts = headline_parts(article.title) if article.title and not article.title_inferred else []
     for s, e in sents[:6]:
         body = article.text[s:e]
         if any(hs <= s < he for hs, he in heads) or is_furniture(_line(article.text, s)):
             continue
+        if restates_headline(body, parts):
+            continue  # the headline or its deck, not the news's first sentence
         if len(body.split()) < _MIN_LEAD_WORDS or not _LEAD_END.search(body):
             continue  # a fragment, a question, a headline ending in a quoted word
         return s, e
