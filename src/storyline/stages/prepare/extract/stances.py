@@ -126,7 +126,12 @@ STANCE_TYPES: dict[str, str] = {
 # abbreviations whose full stop ends no target ("Mr.", "St.")
 _SHORT_TITLES = alternation((*PERSONAL_TITLES, "St"))
 _WORD_NEGATIONS = [c for c in NEGATION_CUES if not c.startswith(("n'", "n’"))]
-_NEG = re.compile(rf"(?:\b(?:{alternation(_WORD_NEGATIONS)})|n['’]t)\s+(?:\w+\s+){{0,2}}$", re.I)
+# A gap word may sit in quotation marks: she is “not ready” to support (the marks quote the
+# speaker's words; the negation still governs the trigger).
+_NEG = re.compile(
+    rf"(?:\b(?:{alternation(_WORD_NEGATIONS)})|n['’]t)[”\"’]?\s+(?:[“\"‘]?\w+[”\"’]?\s+){{0,2}}$",
+    re.I,
+)
 # "whether or not Kestria wants to sign": "not" offers the alternative, it negates nothing
 _ALTERNATIVE_NOT = re.compile(r"\bwhether\s+or\s*$", re.I)
 
@@ -769,6 +774,8 @@ def _gerund_agent(ctx: _Ctx, tok: Token) -> list[tuple[str, str | None]] | None:
     welcoming …" -> no actor (a noun that is no verb's object names no agent). ``None``
     when the gerund is no such case: "after meeting Sark, Roe rejected …", "defeat the
     group by calling for …" and "has a history of blaming …" keep the clause's subject."""
+    while tok.dep_ == "conj" and tok.head.tag_ == "VBG" and tok.head.i != tok.i:
+        tok = tok.head  # "in backing the plan and accepting …": the first gerund's agent
     if tok.tag_ != "VBG" or tok.dep_ != "pcomp" or tok.head.dep_ != "prep":
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in tok.children):
@@ -776,14 +783,30 @@ def _gerund_agent(ctx: _Ctx, tok: Token) -> list[tuple[str, str | None]] | None:
     prep = tok.head
     gov = prep.head
     if gov.pos_ in ("NOUN", "PROPN", "PRON"):
+        owner = next((c for c in gov.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            # "questioned Kestria's judgment in backing the plan": the owner of the noun
+            # acts; a possessive pronoun ("his record of backing …") is not settled here
+            if owner.tag_ in ("PRP$", "PRP") or owner.lower_ in REFERRING_PRONOUNS:
+                return []
+            named = _actor_from_token(ctx, owner)
+            return [named] if named else []
         # "has a long history of blaming …", "makes no apologies for accusing …": the noun
         # is the object of a verb whose subject is the agent (the climb finds it)
         return None if gov.dep_ in ("dobj", "attr", "pobj", "conj", "appos") else []
     if gov.pos_ not in ("VERB", "AUX"):
         return None
+    obj = next((c for c in gov.children if c.dep_ == "dobj" and c.i < prep.i), None)
+    owner = None if obj is None else next((c for c in obj.children if c.dep_ == "poss"), None)
+    if owner is not None and prep.lower_ in ("in", "for"):
+        # "questioned his judgment in backing …" with "in" hung on the verb: the object's
+        # owner acts (a possessive pronoun is not settled here), never the questioner
+        if owner.tag_ in ("PRP$", "PRP") or owner.lower_ in REFERRING_PRONOUNS:
+            return []
+        named = _actor_from_token(ctx, owner)
+        return [named] if named else []
     if prep.lower_ != "for":
         return None  # "defeat the group by calling for …": a means or time adjunct is the subject's
-    obj = next((c for c in gov.children if c.dep_ == "dobj" and c.i < prep.i), None)
     if obj is None:
         return None
     if obj.lower_ in REFERRING_PRONOUNS or obj.tag_ == "PRP":
