@@ -672,6 +672,13 @@ def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
             )
             return (obj.left_edge.idx, _bounds(inf)[1]) if inf is not None else _bounds(obj)
     obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if (
+        obj is not None
+        and lemma == "address"
+        and obj.lemma_.lower() not in ATTRIBUTION_NOUNS
+        and obj.lemma_.lower() not in _ADDRESSED_TOPICS
+    ):
+        return None  # "addressing the league's annual dinner": an audience, not what was said
     if obj is not None and (lemma in OBJECT_CONTENT_VERBS or lemma in PREDICATE_CONTENT_VERBS):
         rest = [
             c
@@ -699,6 +706,30 @@ def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
             return _bounds(inf)
     return _derived_content(tok, lemma)
 
+
+# What one "addresses" that is a topic of speech rather than an audience or a gathering
+# ("addressed the issue", not "addressed the crowd", "addressing the annual dinner"): a closed
+# class of topic nouns, next to ``ATTRIBUTION_NOUNS`` ("addressed the criticism").
+_ADDRESSED_TOPICS = frozenset(
+    {
+        "issue",
+        "question",
+        "matter",
+        "topic",
+        "problem",
+        "subject",
+        "situation",
+        "controversy",
+        "scandal",
+        "report",
+        "comment",
+        "remark",
+        "rumor",
+        "rumour",
+        "speculation",
+        "charge",
+    }
+)
 
 # Prepositions whose object a derived cue may take as content (``bench/derive_cues.py``).
 DERIVED_PREPOSITIONS = ("for", "against", "about", "on", "of", "to", "with", "at", "over", "in")
