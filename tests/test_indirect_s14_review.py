@@ -14,7 +14,9 @@ spacy = pytest.mark.model
 
 @spacy
 def test_an_addressed_gathering_is_no_content() -> None:
-    text = "Addressing the Harbour League's annual dinner Friday, Roe said the coast was kind to her."
+    text = (
+        "Addressing the Harbour League's annual dinner Friday, Roe said the coast was kind to her."
+    )
     got = indirect(quotes(text, "spacy"))
     assert all("dinner" not in content for content, _ in got), got
 
