@@ -36,3 +36,12 @@ def test_a_gerund_on_an_owned_noun_is_the_owners_act(mode: str) -> None:
 def test_a_gerund_on_a_pronoun_owned_noun_gives_no_actor(mode: str) -> None:
     text = "Ada Roe questioned his judgment in supporting the dam on the Liss."
     assert not about(stances(text, mode), "dam")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_free_relative_states_no_stance(mode: str) -> None:
+    text = (
+        "“By next spring the mood will have turned,” Ada Roe said. “And she would have "
+        "frightened voters with what the base doesn't want to hear right now.”"
+    )
+    assert not [s for s in stances(text, mode) if "hear" in s.target]

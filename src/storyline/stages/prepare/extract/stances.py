@@ -136,6 +136,12 @@ _NEG = re.compile(
 _ALTERNATIVE_NOT = re.compile(r"\bwhether\s+or\s*$", re.I)
 
 
+# A trigger inside a free relative clause ("much of what the base doesn't want to hear",
+# "what Roe wants"): the clause names a thing, it states no one's stance. The parse settles
+# this in spaCy mode; the rules read "what" + a few words with no clause break.
+_FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[\w'’.-]+\s+){0,5}$", re.I)
+
+
 def _negated_before(text: str, lo: int, start: int) -> bool:
     """Whether a negation stands right before a trigger at ``start`` (``_NEG``), not the
     "or not" of "whether or not" (an alternative: "whether or not Kestria wants to sign"
@@ -1936,6 +1942,8 @@ def extract_stances(
         for h in hits:
             if any(cs <= h.start < ce for cs, ce in cond_spans):
                 continue  # "if the U.N. approves": the trigger is part of a condition
+            if sc.doc is None and _FREE_RELATIVE.search(text[max(s0, h.start - 50) : h.start]):
+                continue  # (rules) "what the base doesn't want to hear": a thing, no stance
             found, target = _stances_for(sc, h, (s0, s1), prev_target)
             if found:
                 _mark(sc, h, (s0, s1), found)
