@@ -151,7 +151,7 @@ MOTION_NOUNS: Mapping[str, str] = {
 }  # fmt: skip
 
 # Nouns that name what a number measures ("speeds of up to 120 mph", "a blood alcohol level
-# of 0.41", "a population of 100,000"): without an owner, that noun is the subject.
+# of 0.19", "a population of 100,000"): without an owner, that noun is the subject.
 MEASURED_NOUNS: frozenset[str] = frozenset(
     {"speed", "level", "rate", "population", "magnitude", "toll", "height", "depth", "length",
      "distance", "width", "area", "weight", "temperature", "turnout", "budget", "price",

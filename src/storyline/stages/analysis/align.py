@@ -2561,7 +2561,7 @@ def _article_days(
 ) -> dict[ArticleId, str]:
     """The day each article reports from: its published date, else the latest full date its
     own text writes out, year included (ECB+-like undated articles carry a date line), else
-    the date of its date line (``dates.text_reference_date``: "Updated 5/5/2010 1:41 PM").
+    the date of its date line (``dates.text_reference_date``: "Updated 3/9/2021 4:17 PM").
 
     A date whose year was inferred ("May 19" in an article of May 5) is no day of writing: it
     is often ahead of it."""

@@ -370,7 +370,7 @@ _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 
 def _unattributed_quotation(text: str) -> bool:
     """Whether a sentence quotes someone's words (four words or more) without saying who:
-    "The 27-year-old “was shot in the back of the head”" states them as the brief's own."""
+    "The 34-year-old “was found lying near the old pier”" states them as the brief's own."""
     quoted = [m for m in _QUOTED.finditer(text) if len(m.group(1).split()) >= 4]
     if not quoted:
         return False
@@ -489,9 +489,9 @@ def _other_days(a: str, b: str) -> bool:
 
 def _same_fact(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two sentences tell one fact in other words: most of the shorter one's content
-    words, in any form, are the other's ("was photographed topless on the red carpet when
-    her dress slipped off, exposing her breast" / "famously photographed on a red carpet
-    with her breast exposed")."""
+    words, in any form, are the other's ("was photographed on the harbour steps when a wave
+    broke over the quay, drenching her gown" / "famously photographed on harbour steps
+    with her gown drenched")."""
     sa, sb = {_stem(w) for w in a}, {_stem(w) for w in b}
     shared = len(sa & sb)
     return shared >= SAME_FACT_MIN and shared >= SAME_FACT_SHARE * min(len(sa), len(sb))
@@ -622,8 +622,8 @@ def _predicate_words(text: str) -> frozenset[str]:
 class _MainEvent:
     """The story's main event as the words its articles' leads share: every outlet's lead
     tells it, each in its own words, so the brief tells it once. A second lead on it, or any
-    sentence made mostly of those words ("Damages to the church are estimated at $1
-    million" after "The church received $1 million in damage from a fire"), retells it."""
+    sentence made mostly of those words ("Damages to the library are put at $2
+    million" after "The library suffered $2 million in damage from a flood"), retells it."""
 
     words: frozenset[str]
 

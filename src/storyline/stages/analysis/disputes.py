@@ -326,8 +326,8 @@ class ZeroToll:
     text: str
     cite: Cite
     sentence: str
-    # the words naming the event after it, stop words left out ("fire" in "no one was hurt
-    # in the fire last night"; "gas blast" in "... in the gas blast")
+    # the words naming the event after it, stop words left out ("fire" in "nobody was hurt
+    # in the fire on Sunday"; "gas blast" in "... in the gas blast")
     event: frozenset[str] = frozenset()
 
 

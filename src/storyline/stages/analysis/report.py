@@ -297,8 +297,8 @@ def _counted_from_window(e: Event, lo: date, hi: date) -> str | None:
     ``lo`` to ``hi``; None when any two differ or the phrase is not counted from the
     writing. A bare weekday is tried in a past clause only: "the counting starts on
     Monday" can mean the one before or the one after, and a future marker anywhere in the
-    clause is no sign of its tense ("checked in on Thursday night for what is to be a
-    three-month stay" is last Thursday; ECB+ train)."""
+    clause is no sign of its tense ("flew out on Friday evening for what is to be a
+    two-week tour" is last Friday; a pattern seen in ECB+ train)."""
     tense = sentence_tense(e.summary)
     if tense != "past" and bare_weekday(e.date_text):
         return None

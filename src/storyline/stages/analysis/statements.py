@@ -1,9 +1,9 @@
 """Statements: one fact several outlets tell in nearly the same words, with or without a number.
 
 ``align`` makes claims of numbers (``_quantity_claims``), roles, stances and the focus's
-attributes. A fact with no number ("the two deaths were not related", "he failed sobriety
-tests shortly after 2 a.m.") or whose number is not a quantity (a record "9-14", a year,
-an edition "the 79th Oscars") made no claim at all, so the same fact told by five outlets
+attributes. A fact with no number ("the two fires were not linked", "she failed a breath
+test just after 3 a.m.") or whose number is not a quantity (a record "9-14", a year,
+an edition "the 41st Lumen Prizes") made no claim at all, so the same fact told by five outlets
 was five uncounted sentences. Here it is one claim whose cites are the clause each outlet
 shares with the others.
 
@@ -36,12 +36,12 @@ How (docs/report.md, "Claims"):
    below ``MEANING_SIMILARITY`` they must also share a predicate, a verb of one lemma or of
    one class of ``lang.claims.PREDICATE_CLASSES`` ("checked into" / "was admitted to"),
    which also counts as their plain word in common.
-   And a candidate pair that gives the same figures in another order ("hit .358 with 13
-   homers and 43 RBIs in 54 games" / "in 54 games he hit .358 with 13 home runs and 43
-   RBIs") is one fact (``_same_figures``: ``SAME_FIGURES`` numbers of two digits or more in
+   And a candidate pair that gives the same figures in another order ("scored 24 goals
+   with 17 assists in 38 matches" / "in 38 matches she netted 24 goals and 17
+   assists") is one fact (``_same_figures``: ``SAME_FIGURES`` numbers of two digits or more in
    common, not ordinals or years, none at odds, one plain word, negation, persons). Values
    in brackets are asides, not the clause's ("(52-3, 46 KOs)"); a person is a run of name
-   words, so "Bettie Page" and "Page" are one; "and" between two names does not cut a clause.
+   words, so "Lena Varga" and "Varga" are one; "and" between two names does not cut a clause.
    And, whatever their cosines, two clauses sharing enough words (``_word_pairs``) whose own
    verbs of one lemma or class act on one named object ("The actress has checked into
    Promises Treatment Center" / "Ada Roe was admitted into Promises Treatment Center") are
@@ -107,8 +107,8 @@ STATEMENT_SIMILARITY = 0.5
 MIN_SHARED = 4
 # Less alike sentences (TF-IDF cosine at or above this) tell one fact when they share a
 # specific value ("in 2007", "on Feb. 22", "a 9-14 record") and ``VALUE_SHARED`` content
-# words with it: "DeGeneres hosted the 79th Oscars in 2007" / "emceed the 79th annual
-# Academy Awards in 2007".
+# words with it: "Orla Brandt hosted the 41st Lumen Prizes in 2019" / "emceed the 41st
+# annual Lumen Film Prizes in 2019".
 VALUE_SIMILARITY = 0.25
 VALUE_SHARED = 3
 # Share of the content words of each shared stretch that the two sentences have in common.
@@ -138,9 +138,9 @@ MEANING_SIMILARITY: Mapping[str, float] = {"minilm": 0.75}
 # other words only when, beside ``_alike``'s checks, they share their predicate: a verb of
 # the same lemma, or of one class of ``lang.claims.PREDICATE_CLASSES`` ("checked into" /
 # "was admitted to" / "entered"), outside their asides and relative clauses, not a saying
-# verb ("Page died
-# Thursday at a hospital in Los Angeles" / "Page died late yesterday in a Los Angeles
-# hospital"; "police arrested Ames" / "Ames was charged" stay two facts).
+# verb ("Varga died
+# Sunday at a clinic in Port Elma" / "Varga died late last night in a Port Elma
+# clinic"; "police arrested Ames" / "Ames was charged" stay two facts).
 PREDICATE_SIMILARITY: Mapping[str, float] = {"minilm": 0.6}
 # What two such clauses must still share: ``MEANING_SHARED`` content words, at least
 # ``MEANING_OVERLAP`` of the content words of the two together, one of them a plain word in
@@ -199,7 +199,7 @@ _SAYING = REPORTING_FORMS | QUOTE_SPEECH_FORMS
 # ``lang.en.SIDE_CLAUSE_OPENERS`` and the relative pronouns; "that" after a saying verb opens
 # the fact itself, "confirmed that the actress was admitted", so it is not one): a verb
 # after one of them, with no comma between, tells background ("shortly after Roe passed
-# Ivo Penn", "who was chairman of the Judiciary Committee"), not the clause's own fact.
+# Ivo Penn", "who was chair of the Velmar harbour board"), not the clause's own fact.
 _SUBORDINATE = (
     frozenset(SIDE_CLAUSE_OPENERS) | (RELATIVE_OPENERS - {"that"}) | {"where", "if", "unless"}
 )
@@ -808,8 +808,8 @@ def _same_figures(
     """Two clauses that give the same figures in another order or other words: at least
     ``SAME_FIGURES`` numbers of two digits or more in common (not ordinals or years), none
     at odds, a plain word in common, both or neither negated, no person put in the place of
-    another ("hit .358 with 13 homers and 43 RBIs in 54 games" / "in 54 games he hit .358
-    with 13 home runs and 43 RBIs"). The whole clauses are the cites."""
+    another ("scored 24 goals with 17 assists in 38 matches" / "in 38 matches she netted 24
+    goals and 17 assists"). The whole clauses are the cites."""
     hit = _same_figures_why(a, b, persons)
     return None if isinstance(hit, str) else hit
 
@@ -1007,7 +1007,7 @@ def _other_stretch(
     if any(t0 < b1 and b0 < t1 for b0, b1 in before):
         return False
     # the stretch tells a fact of its own: a verb of the clause's own (not in a subordinate
-    # or relative clause, "the building, which was built in the 1930s") of the seed's
+    # or relative clause, "the depot, which was put up in the 1950s") of the seed's
     # stretch's lemma or class ("… Tidewater, based on the second novel" / "is based on")
     here = {predicate_class(v) for k, v in s.mains if t0 <= k < t1}
     return bool(here & {predicate_class(v) for k, v in seed.mains if s0 <= k < s1})

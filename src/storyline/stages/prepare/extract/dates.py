@@ -344,7 +344,7 @@ _BEFORE_PREPOSITIONS = frozenset({"before", "ahead", "prior", "pending"})
 def _bound_tense(date_tok: Token, verb: Token) -> str | None:
     """The tense of a date that hangs from its clause's verb through a preposition of
     ``_BEFORE_PREPOSITIONS`` ("unknown": the date need not have come) or through a word
-    that carries its own "will" ("it will not until after Super Tuesday on March 1":
+    that carries its own "will" ("she will not until after the council vote on June 4":
     "future", whatever verb the parse climbs to next); None when neither."""
     tok = date_tok
     while tok.i != verb.i and tok.head.i != tok.i:
@@ -666,16 +666,16 @@ def _residue(s: str) -> list[str]:
 def text_reference_date(text: str) -> date | None:
     """The date of an article's own date line or time stamp, when its first lines carry one.
 
-    "Posted on November 15, 2011 6:07 PM" or "Jul 13, 2009 01:40 PM" above the story: a
+    "Posted on October 21, 2014 4:52 PM" or "Jul 13, 2009 01:40 PM" above the story: a
     full date written in a line of page furniture near the top, or a numeric one whose order
-    is certain ("Last updated 13:26 14/09/2013"). The cleaner turns the plainest such lines
+    is certain ("Last updated 09:48 23/10/2015"). The cleaner turns the plainest such lines
     into the published date; this reads the ones it leaves (a time stamp beside the date, an
     "Updated:" prefix with a comma). ``None`` when there is none.
     """
     for line in text[:_LEAD_CHARS].split("\n"):
         if not line.strip() or not is_furniture(line):
             continue
-        # A date line is often all capitals ("THURSDAY, MAY 2, 2013, 1:32 PM"): read it in
+        # A date line is often all capitals ("FRIDAY, MAY 6, 2016, 4:15 PM"): read it in
         # title case here, where only a full date in a furniture line counts (in prose a
         # capitalised "MAY" or "MARCH" is as often the verb or the noun).
         for f in _scan(_caps_to_title(line)):
@@ -700,12 +700,12 @@ def _caps_to_title(line: str) -> str:
 
 
 def _numeric_day(line: str) -> date | None:
-    """The day of a numeric date in a date line ("Last updated 13:26 14/09/2013"), when its
+    """The day of a numeric date in a date line ("Last updated 09:48 23/10/2015"), when its
     order is certain: a first number above 12 is a day (day/month, as in Europe), a second one
     above 12 is a day (month/day, as in the US), and two equal numbers ("05/05/2010") read the
     same either way; beside a North American time zone ("8/2/2013 8:13 AM PDT") the order is
     month/day. Otherwise "04/09/2013" could be either and is not read. A two-digit year in such a
-    line ("12/16/08 1:30 AM EST") takes its century by the POSIX ``%y`` rule (00-68 are
+    line ("11/23/07 2:45 AM EST") takes its century by the POSIX ``%y`` rule (00-68 are
     2000-2068, 69-99 are 1969-1999)."""
     us = any(w in US_TIME_ZONES for w in re.findall(r"[a-z]+", line.lower()))
     for m in _NUMERIC_DAY.finditer(line):

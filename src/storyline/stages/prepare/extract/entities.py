@@ -12,7 +12,7 @@ Mentions come from three sources, most trusted first:
 2. spaCy NER (PERSON, ORG, GPE, NORP, LOC, FAC), cleaned of determiners and possessives;
    without a ``Doc`` (the rules-only extractor) capitalised names are found by rules instead:
    titled names ("Foreign Minister Jane Roe"), "Mr/Ms X", names next to a reporting verb;
-3. rules for actors NER does not see: unnamed sources ("an Israeli official involved in the
+3. rules for actors NER does not see: unnamed sources ("a Velmar official involved in the
    talks", "diplomatic sources", "one Foreign Minister") and back-references to actors
    already introduced ("the official", "Mr Barrot", "Starmer", "the minister").
 

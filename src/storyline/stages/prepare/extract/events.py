@@ -60,8 +60,8 @@ _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 _MIN_LEAD_WORDS = 6
 # A date in a clause the writer does not assert (a condition, a question:
 # ``polarity.read_polarity``) dates no event; nor does a denial ("denied meeting him on May 3"
-# is not a meeting). A hypothesis is left in: its modal ("would have begun the moment the
-# ceasefire went into effect in early October") is often the main clause's, not the date's.
+# is not a meeting). A hypothesis is left in: its modal ("would have started the moment the
+# truce took hold in late March") is often the main clause's, not the date's.
 _NOT_HAPPENED = frozenset({"conditional", "questioned", "denied"})
 
 
@@ -183,9 +183,9 @@ def _relative_clause(doc: Doc, verb: Token, sent: tuple[int, int]) -> str | None
         and verb.left_edge.i == noun.i + 1
         and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
     ):
-        # a clause with no relative pronoun whose noun is its object ("the crimes he
-        # committed on March 11"): told with its noun, which it needs; after a noun of
-        # time ("the moment the ceasefire went into effect in October") the clause has all
+        # a clause with no relative pronoun whose noun is its object ("the letters she
+        # wrote on June 9"): told with its noun, which it needs; after a noun of
+        # time ("the moment the truce took hold in March") the clause has all
         # it needs and is told alone
         alone = noun.lemma_.lower() in TIME_HEAD_NOUNS
         lo = max(verb.left_edge.idx if alone else noun.left_edge.idx, sent[0])
@@ -205,8 +205,8 @@ def _relative_clause(doc: Doc, verb: Token, sent: tuple[int, int]) -> str | None
     ):
         # ", which …" after a prepositional object, an apposition or a place name may be
         # about an earlier noun ("Acme Ltd., a maker of health products, which remained
-        # closed"; "the blaze at the store in High Street, Banstead, which broke out on the
-        # roof"): the attachment is a guess
+        # closed"; "the fire at the bakery in Mill Lane, Tarnwick, which started in the
+        # kitchen"): the attachment is a guess
         return None
     lo = max(noun.left_edge.idx, sent[0])
     head_end = noun.idx + len(noun.text)

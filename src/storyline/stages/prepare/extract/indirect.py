@@ -940,7 +940,7 @@ def _verb_speaker(ctx: Host[S], tok: Token, ss: int) -> S:
     """
     obj = _object_participle_subject(tok)
     if obj is not None:
-        # "the killings have left [62 percent of voters] saying …": the object says it
+        # "the closures have left [58 percent of voters] saying …": the object says it
         lo, hi = obj.left_edge.idx, _subject_end(ctx.text, obj, tok.idx)
         if obj.pos_ == "PRON" or lo < ss:
             return ctx.speaker()  # (a pronoun object is left unresolved: no one named)
@@ -950,8 +950,8 @@ def _verb_speaker(ctx: Host[S], tok: Token, ss: int) -> S:
     subj = _subject_before(tok)
     verb = tok
     if subj is None and tok.tag_ != "VBG":
-        # an infinitive or a conjunct sharing a subject ("Roe and Penn are racking their
-        # brains trying to figure out why …": Roe, not "their brains"); a participle is
+        # an infinitive or a conjunct sharing a subject ("Roe and Penn are spending their
+        # evenings trying to work out why …": Roe, not "their evenings"); a participle is
         # left to the speaker finder's own reading of the clause it hangs on
         subj = _subject(tok)
         if subj is not None and (subj.i > tok.i or subj.lower_ in ("who", "that", "which")):
@@ -961,7 +961,7 @@ def _verb_speaker(ctx: Host[S], tok: Token, ss: int) -> S:
         return ctx.np_speaker(ss, tok.idx, tok.idx)
     end = _subject_end(ctx.text, subj, verb.idx)
     if verb.i != tok.i:
-        # (a borrowed subject ends with its own words: "officials were angered by the deal
+        # (a borrowed subject ends with its own words: "officials were upset by the ruling
         # and predicted …" is the officials', without "were")
         end = min(end, subj.right_edge.idx + len(subj.right_edge))
     return ctx.np_speaker(subj.left_edge.idx, end, verb.idx)

@@ -688,7 +688,7 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
         # demand; with no speaker (the writer's "the president must establish a plan") none
         return _speaker_for(ctx, tok, quote)
     if _passive_use(tok):
-        # "Cruz was also endorsed the day before by Fiorina": the subject undergoes it (an
+        # "Roe was also endorsed a week earlier by Penn": the subject undergoes it (an
         # agent right after the verb was read by ``_passive``); a farther one is left out
         return []
     if _obliged(tok):
@@ -1552,7 +1552,7 @@ def _doc_target_end(doc: Doc, key: int, end: int) -> int:
 
 
 def _pronoun_target(ctx: _Ctx, hit: _Hit, s0: int) -> tuple[int, int] | None:
-    """ "…, and Israel will seek to prevent that": "that" is the clause before."""
+    """ "…, and Velmar will try to stop that": "that" is the clause before."""
     text = ctx.text
     lo = s0
     q = _in_quote(ctx, hit.start)
@@ -1657,7 +1657,7 @@ def _stances_for(
             actors = _actors_rules(ctx, h, sent)
             if ctx.doc is not None:
                 actors = [a for a in actors if not _modifier_only(ctx, a, sent[0], h.start)]
-    # "many of those over 45 supporting Clinton": an actor the target opens with is what
+    # "many of those over 60 backing Penn": an actor the target opens with is what
     # the stance is about, taken for its subject (the parse or the position rules failed)
     actors = [a for a in actors if not _opens_target(a[0], target)]
     out = [
