@@ -102,20 +102,3 @@ def test_words_owner_reads_an_of_phrase_naming_one_person() -> None:
     assert owner is not None and owner.name == "Daniel Marrak"
     # two people in the phrase: no one owner
     assert coref._words_owner(*photo, "he") is None
-
-
-@pytest.mark.model
-def test_a_tail_the_splitter_cut_off_is_no_sentence() -> None:
-    text = "Vera Ostrow shouted “Yes!” at the screen.\nGetty.\nShe left early."
-    coref, _ = resolver(text, "spacy")
-    tail = text.index("at the screen")
-    end = tail + len("at the screen.")
-    # a verbless piece right after the sentence it was cut from
-    assert coref._cut_tail(tail, end, tail - 1)
-    # a line of its own ("Getty.") is a line, not a tail
-    g = text.index("Getty")
-    assert not coref._cut_tail(g, g + len("Getty."), g - 1)
-    # a piece with a verb is a sentence; one with no word at all is none
-    s = text.index("She left")
-    assert not coref._cut_tail(s, s + len("She left early."), s - 2)
-    assert coref._cut_tail(text.index("”"), text.index("”") + 1, 0)

@@ -51,9 +51,11 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   (``Ref.name``, ``resolve_pronoun_ref``; ``resolve_pronoun`` gives no actor for it)
   rather than passing on to someone named earlier; so does a name a person noun stands
   in apposition to, "Ivo Roe, a professor at …", however NER typed it. An apposition's own
-  apposition and a participle of naming ("a worker named Ivo Roe") name the subject too. A
-  tail the sentence splitter cut off ("… ''Yes!'' | at the TV.") is no sentence of the
-  three read. Two candidates in one clause are a tie: no answer. "they" after a sentence about
+  apposition and a participle of naming ("a worker named Ivo Roe") name the subject too.
+  (Not counting a verbless tail the sentence splitter cut off, "… ''Yes!'' | at the TV.",
+  among the three sentences read back was tried on PolNeAR train and dropped: q3 gained two
+  right speakers, q1 got two new wrong ones from reading further back.) Two candidates in
+  one clause are a tie: no answer. "they" after a sentence about
   a group no actor names ("Three economists …") stays unresolved;
 - **nominal back-references** ("the Oregon senator", "the actress", "the newspaper", "the
   campaign"): a person whose title or role, with abbreviations read as nouns
@@ -1259,24 +1261,6 @@ class Coref:
             and not self._modifier_mention(s, e)
         }
 
-    def _cut_tail(self, ss: int, end: int, before: int) -> bool:
-        """Whether ``[ss, end)`` is no sentence but a piece the splitter cut off the one
-        before it (which ends at ``before``): no word at all, or no verb and no line
-        break between it and that sentence (a line of its own, "Getty.", "4:30 p.m.", is a
-        line, not a tail). Needs a parse (without one, PolNeAR train q3 lost a speaker)."""
-        if self.doc is None:
-            return False
-        if not re.search(r"\w", self.text[ss:end]):
-            return True
-        if "\n" in self.text[min(before, ss) : ss]:
-            return False
-        span = self.doc.char_span(ss, end, alignment_mode="contract")
-        return (
-            span is not None
-            and 0 < len(span) <= 6
-            and all(t.pos_ not in ("VERB", "AUX") for t in span)
-        )
-
     def _interrupting(self, ss: int, at: int) -> bool:
         """Whether the pronoun at ``at`` is the subject of a speech clause set off by commas
         that interrupts its sentence's main clause after that clause's subject ("Ivo Penn,
@@ -1328,12 +1312,6 @@ class Coref:
                 continue  # an aside in brackets ("(Roe Footwear makes her shoes.)") is no topic
             if self.headline(ss):
                 continue  # a title-case headline names no topic of the story's sentences
-            if self._cut_tail(ss, end, self.sents[k][1] if k >= 0 else 0):
-                # the tail the splitter cut off a sentence ("… shout ''Yes!'' | at the TV.",
-                # a lone closing mark): no sentence of its own, it uses up none of the three
-                # read (PolNeAR train q3: two of them left a "she" two sentences after her
-                # name to an earlier speaker)
-                continue
             if end == limit and self._interrupting(ss, limit):
                 # the pronoun's own sentence, its clause set off by commas: "Ivo Penn, she
                 # added, is …" — the subject before it is what she speaks about, not her
