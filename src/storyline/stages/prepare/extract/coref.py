@@ -29,7 +29,9 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   what that pronoun stands for however many sentences back its name is; a chain that ends
   in no one leaves the pronoun unresolved. A quotation with its attribution, "“…,” she
   said,", is about the attribution's subject; a sentence whose main subject names no one
-  is about the person whose words are its subject, "Roe's comments drew gasps", else the
+  is about the person named as its passive verb's agent, "Roe's plan was backed by Penn",
+  else the person whose words are its subject, "Roe's comments drew gasps", "footage of
+  Roe", else the
   one fitting subject of a clause inside it, "so blatant that Roe was asked"; a subject
   describing someone no entity names (one rule, one noun list,
   ``lang.names.DESCRIBED_PERSON_NOUNS``; the parse's subject, without a parse an indefinite
@@ -47,7 +49,13 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   holds (spaCy's person tag or a known first name: "Trump's wife, Melania," when the
   entity stage typed it otherwise or missed it) answers "he"/"she" as text
   (``Ref.name``, ``resolve_pronoun_ref``; ``resolve_pronoun`` gives no actor for it)
-  rather than passing on to someone named earlier. Two candidates in one clause are a tie: no answer. "they" after a sentence about
+  rather than passing on to someone named earlier; so does a name a person noun stands
+  in apposition to, "Ivo Roe, a professor at …", however NER typed it. An apposition's own
+  apposition and a participle of naming ("a worker named Ivo Roe") name the subject too.
+  (Not counting a verbless tail the sentence splitter cut off, "… ''Yes!'' | at the TV.",
+  among the three sentences read back was tried on PolNeAR train and dropped: q3 gained two
+  right speakers, q1 got two new wrong ones from reading further back.) Two candidates in
+  one clause are a tie: no answer. "they" after a sentence about
   a group no actor names ("Three economists …") stays unresolved;
 - **nominal back-references** ("the Oregon senator", "the actress", "the newspaper", "the
   campaign"): a person whose title or role, with abbreviations read as nouns
@@ -407,7 +415,7 @@ class Coref:
                         desc_at = subj.idx
                     lo, hi = subtree_extent(subj)
                     ent = self.actor_in(lo, hi, head=subj.idx)
-                    for appos in (c for c in subj.children if c.dep_ == "appos" and ent is None):
+                    for appos in (t for t in _renamings(subj) if ent is None):
                         # "Kestria's foreign minister, Ilse Marrow, stated": the apposition
                         ent = self.actor_in(lo, hi, head=appos.idx)
                     if (
@@ -420,6 +428,16 @@ class Coref:
                         # spaCy or the first name, or a place that speaks ("Ada Roe, one of
                         # the delegates, said": PolNeAR train q2): the name as text, for
                         # "he"/"she" only (``_name_fits``)
+                        return Ref(name=ent.name)
+                    if (
+                        ent is not None
+                        and ent.type == "ORG"
+                        and subj.pos_ == "PROPN"
+                        and _person_appos(subj)
+                    ):
+                        # an organisation a person noun stands in apposition to ("Ivo Roe, a
+                        # professor at …, said" typed ORG by the entity stage; PolNeAR
+                        # train q1): a person's name, as text
                         return Ref(name=ent.name)
                     if ent is not None:
                         # "Ivo Roe and Jane Penn argue …": two people, "they" (``name``)
@@ -644,10 +662,39 @@ class Coref:
                 # (also any thing a person owns, "Roe's lawsuit demands …. He also seeks",
                 # PolNeAR train q2; not a person, "Roe's son said …. He", nor a plural)
                 continue
-            for c in (c for c in t.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS):
+            # the owner: "Roe's comments", or one "of" names, "footage of Roe" (one person:
+            # "a photo of Roe and Penn" names two)
+            owners = [c for c in t.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
+            owners += [
+                o
+                for p in t.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj" and not any(k.dep_ == "conj" for k in o.children)
+            ]
+            for c in owners:
                 sub = list(c.subtree)
                 ent = self.actor_in(sub[0].idx, sub[-1].idx + len(sub[-1]), head=c.idx)
                 if ent is not None and ent.type == "PERSON" and self.fits(ent, pron):
+                    return ent
+        return None
+
+    def _passive_agent(self, ss: int, end: int, pron: str) -> Entity | None:
+        """ "Roe's plan was backed by Ivo Penn, who …. He said …": the person named as the
+        agent of the sentence's passive main verb (its logical subject, the one who acts),
+        when that agrees with ``pron`` and the grammatical subject names no one (the
+        caller's test); before the owner of the subject (``_words_owner``), who is only
+        spoken about (needs a parse)."""
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(ss, end, alignment_mode="contract")
+        for t in span if span is not None else ():
+            if t.dep_ != "agent" or t.head.dep_ != "ROOT" or self.in_quote(t.idx):
+                continue
+            for obj in (c for c in t.children if c.dep_ == "pobj"):
+                lo, hi = subtree_extent(obj)
+                ent = self.actor_in(lo, hi, head=obj.idx)
+                if ent is not None and ent.type in _PEOPLE and self.fits(ent, pron):
                     return ent
         return None
 
@@ -836,7 +883,11 @@ class Coref:
         first = words[0].lower_
         # a name in apposition to a person noun is a person's, however NER types it ("one
         # survivor, a student who gave only her first name, Noor, said")
-        of_person = tok.dep_ == "appos" and tok.head.lemma_.lower() in DESCRIBED_PERSON_NOUNS
+        # (or one a person noun is in apposition to, "Ivo Roe, a professor at …, said",
+        # which NER may type an organisation)
+        of_person = (
+            tok.dep_ == "appos" and tok.head.lemma_.lower() in DESCRIBED_PERSON_NOUNS
+        ) or _person_appos(tok)
         if (
             tok.ent_type_ != "PERSON"
             and first not in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
@@ -1325,9 +1376,12 @@ class Coref:
                     for x in self.mentions_from(noun_end, min(end, noun_end + 100))
                     if x[2].type in _PEOPLE
                     and not self.in_quote(x[0])
-                    # in apposition ("One pastor, Ivo Roe,"), not an object ("One pastor
+                    # in apposition ("One pastor, Ivo Roe,"), or named by a participle of
+                    # naming ("a pastor named Ivo Roe"), not an object ("One pastor
                     # supporting Mr. Roe")
-                    and re.fullmatch(r"(?:.*,)?\s*", self.text[noun_end : x[0]], re.S)
+                    and re.fullmatch(
+                        r"(?:.*,)?\s*(?:(?:named|called)\s+)?", self.text[noun_end : x[0]], re.S
+                    )
                 ]
                 bare = "" if named else self._newcomer_name(subj.at, end)
                 if named and self.fits(named[0], pron):
@@ -1395,7 +1449,11 @@ class Coref:
                     # a sentence whose main subject names no one is about the one person
                     # who is the subject of a clause inside it (a recent subject beats the
                     # main subject of a sentence further back; two of them: no answer here)
-                    inner = self._words_owner(ss, end, pron) or self._inner_subject(ss, end, pron)
+                    inner = (
+                        self._passive_agent(ss, end, pron)
+                        or self._words_owner(ss, end, pron)
+                        or self._inner_subject(ss, end, pron)
+                    )
                     if inner is not None and rivals - {inner.id}:
                         return Ref(pronoun=pron, at=limit)  # (unsure: no answer)
                     if inner is not None:
@@ -1536,6 +1594,28 @@ def relative_antecedent(noun: Token, names: Callable[[Token], Entity | None]) ->
         if tok.pos_ in ("NOUN", "PROPN") and person(tok):
             return tok
     return None if noun.dep_ == "pobj" else noun
+
+
+def _person_appos(name: Token) -> bool:
+    """Whether a singular person noun stands in apposition to a name ("Ivo Roe, a professor
+    at …"; ``lang.names.DESCRIBED_PERSON_NOUNS``): the name is a person's."""
+    return any(
+        c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in DESCRIBED_PERSON_NOUNS
+        for c in name.children
+    )
+
+
+def _renamings(noun: Token) -> list[Token]:
+    """The heads of the phrases that name again what ``noun`` names: its appositions, theirs
+    ("the other man, his cousin Ivo Roe,"), and the object of a participle of naming ("a
+    worker named Ivo Roe", "a firm called Acme"; the verbs a closed pair)."""
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "appos":
+            out += [c, *(g for g in c.children if g.dep_ == "appos")]
+        elif c.dep_ == "acl" and c.lemma_ in ("name", "call"):
+            out += [g for g in c.children if g.dep_ in ("oprd", "dobj", "attr")]
+    return out
 
 
 def _name_words(ent: Entity) -> set[str]:
