@@ -1759,6 +1759,11 @@ def _add_unnamed(st: _State) -> None:
     st.mentions.extend(anons)
 
 
+# Words opening a reported clause that no source's relative clause holds ("who have run the
+# numbers argue that …" runs into the main verb's clause); a closed class of complementisers.
+_CLAUSE_LEADS = frozenset({"that", "whether"})
+
+
 def _unnamed_end(text: str, m: re.Match[str]) -> int:
     """Where an unnamed source ends: its phrase after the head noun ("officials at the
     ministry"), unless that ran into another clause ("people in the audience to clap if
@@ -1773,6 +1778,11 @@ def _unnamed_end(text: str, m: re.Match[str]) -> int:
         and words[0] in ("at", "from", "in", "with", "of", "on", "for")
         and any(w in UNNAMED_POST_BREAK_WORDS for w in words[1:])
     ):
+        return m.end("head")
+    if words and words[0] == "who" and any(w in _CLAUSE_LEADS for w in words[1:]):
+        # "advisers who have run the numbers argue that …": the relative clause ended
+        # before a main verb the pattern does not know (a plural present "argue"), whose
+        # reported clause opens with "that"; the source is the head alone
         return m.end("head")
     end = m.end("post")
     while True:

@@ -1302,6 +1302,13 @@ _AFTER_DOC = re.compile(
     rf"(?:\s+(?:by|from|of|for)\s+[^,.;:“”\"\n]{{2,60}}?)?\s+{_ADV}"
     rf"(?P<v>{alternation(DOCUMENT_VERBS)})\b"
 )
+# The same inverted, after a verb only a text is the subject of: "“…,” reads a Friday
+# editorial in the Velmar Post." (the phrase ends at a preposition or the sentence's end).
+_AFTER_DOC_INVERTED = re.compile(
+    r"\s*[,;—–-]?\s*(?:read|reads)\s+"
+    rf"(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"{_DOC_NOUN})\b(?=\s+(?:by|from|of|in|on|at)\b|\s*[.,;]|\s*$)"
+)
 # The document "it" stands for: the last one named before ("a letter …. “…,” it read").
 _DOC_BEFORE = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,2}}?"
@@ -1330,6 +1337,11 @@ def _document_source(ctx: _Ctx, end: int, tail_end: int) -> _Speaker:
     text = ctx.text
     if _closing_punct(text, end) not in (",", "?", "!", "—", "–", "-"):
         return _Speaker()
+    inv = _AFTER_DOC_INVERTED.match(text, end, tail_end)
+    if inv is not None:
+        # "“…,” reads an editorial in the Velmar Post.": the verb, then the document
+        np = inv.group("np")
+        return _Speaker(text=_plain_np(np) or np)
     m = _AFTER_DOC.match(text, end, tail_end)
     if m is None or m.group("v") in REPORTING_FORMS:
         return _Speaker()
@@ -1391,6 +1403,52 @@ def _actor_noun_phrase(np: str) -> bool:
     return head in _ACTOR_HEADS or head.removesuffix("s") in _ACTOR_HEADS
 
 
+# A capitalised word of a person's title ("Secretary-Treasurer", "Vice President"): each of its
+# hyphenated parts a person noun (``DESCRIBED_PERSON_NOUNS``) or a word that modifies one
+# (``NAME_LEAD_WORDS``, and the closed class of rank words below).
+_TITLE_MODIFIERS = NAME_LEAD_WORDS | frozenset({"vice", "assistant", "associate", "general"})
+
+
+def _title_word(word: str) -> bool:
+    parts = word.lower().rstrip(".").split("-")
+    return word[:1].isupper() and all(
+        p in DESCRIBED_PERSON_NOUNS or p in _TITLE_MODIFIERS or p.rstrip("s") in _TITLES_LOWER
+        for p in parts
+    )
+
+
+_TITLES_LOWER = frozenset(t.lower() for t in _TITLES)
+
+
+def _titled_name_after(ctx: _Ctx, ent: Entity, a: int, b: int) -> _Speaker | None:
+    """The written person a phrase ``[a, b)`` names after an organisation's name that only
+    modifies it: "United Dock Workers Secretary-Treasurer Ivo Kessel" is Kessel, the union's
+    officer, when the entity stage missed the person (no mention covers the name). The words
+    after the organisation's last mention must be capitalised: one or more title words
+    (``_title_word``), then two or three words of a name; ``None`` otherwise."""
+    if ent.type == "PERSON":
+        return None
+    ends = [e for s, e, x in ctx.mentions_from(a, b) if x is ent and e <= b]
+    if not ends:
+        return None
+    rest = ctx.text[ends[-1] : b]
+    if ctx.mentions_from(ends[-1], b):
+        return None  # another actor is named after it
+    words = rest.split()
+    k = 0
+    while k < len(words) and _title_word(words[k]):
+        k += 1
+    name = words[k:]
+    if (
+        k == 0 or not 2 <= len(name) <= 3
+        or not all(re.fullmatch(r"[A-Z][a-z’'-]+\.?|[A-Z]\.", w) for w in name)
+        or any(_title_word(w) or w.lower() in NOT_A_SPEAKER_WORDS for w in name)
+    ):  # fmt: skip
+        return None
+    # the name as written, and the organisation's name with the title as its role
+    return _Speaker(text=" ".join(name), role=" ".join([ent.name, *words[:k]]))
+
+
 def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     """Attribution after a quote: "…,” he said / the official said / said Jane Roe."""
     text = ctx.text
@@ -1423,6 +1481,9 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
             ent = _speaker_in(ctx, b - 1, b)
         else:
             ent = _speaker_in(ctx, a, b)
+        titled = _titled_name_after(ctx, ent, a, b) if ent is not None else None
+        if titled is not None:
+            return titled
         if ent is not None:
             return _Speaker(ent)
         np = m.group("np").strip()
@@ -3305,7 +3366,9 @@ def extract_quotes(
         if f.kind == "partial" and not f.words and _in_speaker_phrase(qc, f.start, f.end):
             continue
         ent = f.sp.entity
-        name, role = (ent.name, f.sp.role or ent.role) if ent is not None else (f.sp.text, None)
+        name, role = (
+            (ent.name, f.sp.role or ent.role) if ent is not None else (f.sp.text, f.sp.role)
+        )
         if ent is not None and not f.sp.role and not f.sp.resolved:
             # "“…,” the company said": the description the writer used, as the role
             role = _written_role(qc, ent, f.start, f.end) or role
@@ -3313,7 +3376,7 @@ def extract_quotes(
             role = _ROLE_CUT.sub("", role) or None
         if ent is None and name:
             name = _clean_name(name)
-        if ent is None and name:
+        if ent is None and name and role is None:
             name, role = _split_title(name)  # "Sen. Roe": "Roe", role "Sen."
         if f.kind == "indirect" and not name:
             continue  # reported speech with no one found to report it is not shown (precision)
