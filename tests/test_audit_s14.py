@@ -113,7 +113,7 @@ def _dates(text: str, published: str) -> dict[str, str | None]:
         ),
         # "will not … until after … on March 4": the date of what lies ahead
         (
-            "So far the council has not voted, and it probably will not until after the "
+            "The council has yet to vote, and it likely will not do so until after the "
             "harbour hearing on March 4.",
             "March 4",
             "2031-03-04",

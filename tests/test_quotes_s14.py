@@ -39,8 +39,8 @@ def test_a_relative_clause_of_a_source_ends_before_the_main_verb_and_its_that() 
     text = (
         "The harbor board met on Monday. Some of the mayor's advisers who have studied the "
         "votes argue that by spring, Varga will have most of the seats she needs. “There "
-        "won't be a way for Kessel to win,” said one of those advisers, who spoke on the "
-        "condition of anonymity."
+        "won't be a way for Kessel to win,” said one of the advisers, who asked that "
+        "her name be withheld."
     )
     speaker = one(quotes(text, "spacy"), "way for Kessel").speaker
     assert speaker is not None and "argue" not in speaker and "advisers" in speaker

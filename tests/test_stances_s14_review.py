@@ -42,6 +42,6 @@ def test_a_gerund_on_a_pronoun_owned_noun_gives_no_actor(mode: str) -> None:
 def test_a_free_relative_states_no_stance(mode: str) -> None:
     text = (
         "“By next spring the mood will have turned,” Ada Roe said. “And she would have "
-        "frightened voters with what the base doesn't want to hear right now.”"
+        "frightened voters with what the members don't want to be told this week.”"
     )
     assert not [s for s in stances(text, mode) if "hear" in s.target]

@@ -291,8 +291,8 @@ class Coref:
     def headline(self, pos: int) -> bool:
         """Whether ``pos`` lies on a line set in title case ("Jane Roe Wins Harbour Vote"):
         a headline or a quoted title, no narrative sentence, so none of its names is the
-        antecedent of a pronoun in the story (issue 17: "Pastor Wants Girl Scout Leaders To
-        Be Executed" gave a later "he" to "Girl Scout Leaders")."""
+        antecedent of a pronoun in the story (issue 17: a headline like "Vicar Wants Harbour Pilots To
+        Be Sacked" gave a later "he" to "Harbour Pilots")."""
         a = self.text.rfind("\n", 0, pos) + 1
         b = self.text.find("\n", pos)
         return title_case_line(self.text[a : b if b >= 0 else len(self.text)].strip())
@@ -366,8 +366,8 @@ class Coref:
                 # every subject of the main verb, in order: a parse may take a fronted time
                 # phrase for one ("The day before, at a rally, Roe was blunt": "day", "Roe"),
                 # and a passive's subject is what the sentence is about ("Roe was asked")
-                # (and of a main clause conjoined to it, "That was last fall, and since then
-                # Roe has seen her standing tumble", when the ones before name no actor)
+                # (and of a main clause conjoined to it, "That was in the spring, and ever since
+                # Roe has watched her lead shrink", when the ones before name no actor)
                 # ("There was Roe, who …": an expletive's noun is what the sentence is about)
                 for subj in (
                     t
@@ -1573,7 +1573,7 @@ def relative_antecedent(noun: Token, names: Callable[[Token], Entity | None]) ->
     """The noun a relative clause ("…, who said") stands for, given the noun the parse hangs
     it on: that noun, unless it is a common noun naming no actor (``names``) nor a person
     (``lang.en.PERSON_ROLE_NOUNS``) inside a prepositional phrase of a noun that does ("one
-    Democrat familiar with the discussion, who added" is the Democrat, not the discussion):
+    councillor close to the talks, who added" is the councillor, not the talks):
     then that noun; failing one, ``None`` for a prepositional object (the caller reads the
     phrase before the verb instead), else the noun. (The parse attaches the clause to the
     nearest noun.)

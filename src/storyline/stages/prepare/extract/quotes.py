@@ -136,7 +136,7 @@ _DOTTED = (
     r"|\b[A-Z][a-z]{1,3}\.(?=,)"  # a state after a name: "Jane Roe, D-Ore., said"
     r"|(?<=\b[A-Z]\.)[A-Z]\.(?=,)"  # or in capitals: "Jane Roe, 30, of Velmar, N.C., said"
     # an initialism's dots before a hyphen or a word in lower case, which no sentence opens
-    # with: "a former director of the A.F.L.-C.I.O. and organizer"
+    # with: "a former head of the W.F.D.U. and organizer"
     r"|\b[A-Z]\.(?=-[A-Z])|(?<=\b[A-Z]\.)[A-Z]\.(?=\s[a-z])"
     # a web address's dot, a letter right after it: "the guru who founded velmarpolls.com"
     r"|(?<=\w)\.(?=[a-z]{2,}\b)"
@@ -1543,7 +1543,7 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
             v_tok is not None and v_tok.pos_ in ("NOUN", "PROPN")
             and np_tok is not None and np_tok.pos_ == "ADP"
         ):  # fmt: skip
-            # "… in “block grants” to states, letting them …": a preposition, then the form
+            # "… in “lump sums” to towns, allowing them …": a preposition, then the form
             # as its noun; a phrase, not a subject and its verb
             m = None
         elif (
