@@ -92,7 +92,13 @@ logger = logging.getLogger(__name__)
 #     prior, verbless fragments, conjoined subjects, no answer before a named rival (coref).
 # 25: a clause read as a speaker phrase gives its subject, a possessive its owner, a word cut
 #     at a hyphen no one (quotes).
-EXTRACTOR_VERSION = "25"
+# 26: an officer named after an organisation, documents after "reads"; unnamed sources' clauses
+#     end before "that" (quotes, entities); passive agents, "of" owners, person appositions
+#     (coref); indirect contents stop before closing asides, parentheticals, "addressing" an
+#     audience is no content (indirect); "whether or not", "should", gerund agents, quoted
+#     negations, free relatives (stances); "before <date>" and "will" tenses, headline decks
+#     (dates, events).
+EXTRACTOR_VERSION = "26"
 
 _T = TypeVar("_T")
 
