@@ -25,3 +25,11 @@ def test_an_addressed_gathering_is_no_content() -> None:
 def test_an_addressed_issue_is_content() -> None:
     got = indirect(quotes("Ada Roe addressed the issue of the closed port on Monday.", "spacy"))
     assert ("the issue of the closed port", "Ada Roe") in got
+
+
+@spacy
+def test_an_addressed_problem_is_content_and_a_crowd_is_not() -> None:
+    assert ("rising rents in her speech", "Ada Roe") in indirect(
+        quotes("Ada Roe addressed rising rents in her speech.", "spacy")
+    )
+    assert not indirect(quotes("Ada Roe addressed the crowd in Varden.", "spacy"))

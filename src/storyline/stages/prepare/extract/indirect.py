@@ -676,9 +676,16 @@ def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
         obj is not None
         and lemma == "address"
         and obj.lemma_.lower() not in ATTRIBUTION_NOUNS
-        and obj.lemma_.lower() not in _ADDRESSED_TOPICS
+        and (
+            obj.pos_ == "PROPN"
+            or obj.lemma_.lower() in _ADDRESSED_AUDIENCES
+            or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in obj.children)
+        )
     ):
-        return None  # "addressing the league's annual dinner": an audience, not what was said
+        # "addressing the league's annual dinner", "addressed the Harbour Caucus", "addressed
+        # the crowd": an audience or a gathering, not what was said ("address the issue of …"
+        # and "address rising rents" keep their content)
+        return None
     if obj is not None and (lemma in OBJECT_CONTENT_VERBS or lemma in PREDICATE_CONTENT_VERBS):
         rest = [
             c
@@ -707,29 +714,17 @@ def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
     return _derived_content(tok, lemma)
 
 
-# What one "addresses" that is a topic of speech rather than an audience or a gathering
-# ("addressed the issue", not "addressed the crowd", "addressing the annual dinner"): a closed
-# class of topic nouns, next to ``ATTRIBUTION_NOUNS`` ("addressed the criticism").
-_ADDRESSED_TOPICS = frozenset(
+# Whom one "addresses" rather than what: audiences and gatherings (a closed class; a named
+# object or an object owned by a name counts too, see ``_verb_content``'s "address" rule).
+_ADDRESSED_AUDIENCES = frozenset(
     {
-        "issue",
-        "question",
-        "matter",
-        "topic",
-        "problem",
-        "subject",
-        "situation",
-        "controversy",
-        "scandal",
-        "report",
-        "comment",
-        "remark",
-        "rumor",
-        "rumour",
-        "speculation",
-        "charge",
+        "audience", "crowd", "rally", "gathering", "convention", "conference", "dinner", "gala",
+        "luncheon", "breakfast", "banquet", "meeting", "summit", "assembly", "session",
+        "congregation", "supporter", "voter", "delegate", "reporter", "student", "graduate",
+        "worker", "member", "nation", "caucus", "chamber", "legislature", "parliament",
+        "congress", "senate", "house", "forum", "ceremony", "commencement",
     }
-)
+)  # fmt: skip
 
 # Prepositions whose object a derived cue may take as content (``bench/derive_cues.py``).
 DERIVED_PREPOSITIONS = ("for", "against", "about", "on", "of", "to", "with", "at", "over", "in")
