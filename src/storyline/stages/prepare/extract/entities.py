@@ -1780,7 +1780,7 @@ def _unnamed_end(text: str, m: re.Match[str]) -> int:
     ):
         return m.end("head")
     if words and words[0] == "who" and any(w in _CLAUSE_LEADS for w in words[1:]):
-        # "advisers who have run the numbers argue that …": the relative clause ended
+        # "advisers who have studied the votes argue that …": the relative clause ended
         # before a main verb the pattern does not know (a plural present "argue"), whose
         # reported clause opens with "that"; the source is the head alone
         return m.end("head")

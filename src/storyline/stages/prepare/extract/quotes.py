@@ -3153,7 +3153,7 @@ _QUOTING_LEMMAS = SPEECH_LEMMAS | LABELLING_LEMMAS | WORDING_LEMMAS | ATTRIBUTIO
 
 def _in_speaker_phrase(ctx: _Ctx, start: int, end: int) -> bool:
     """A partial quotation inside the subject of a verb of saying, under no verb of saying of
-    its own: a term in the speaker's description ("said Lena Varga, one of the original “big
+    its own: a term in the speaker's description ("said Lena Varga, one of the first “big
     four” negotiators", "said Roe, whose new book profiles “rebellious” mayors"), not the
     content the verb reports. "Roe, who calls the plan “a sham,” said" keeps its quotation:
     the relative clause's verb quotes it. Issue 17: PolNeAR attributes no such term."""
