@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from report_fixture import article
+from storyline.stages.analysis.brief import clean_sentence
 from storyline.stages.commit.summaries import clean_title, story_title
 
 
@@ -67,6 +68,7 @@ def test_clean_title_cuts_kicker_and_deck(raw: str, head: str) -> None:
         "Here's why the Elm vote matters",
         "5 things to know about the Port Elm budget",
         "The Tarn treaty? Not so fast",
+        "Mayor Roe Says Port Elm Is Safe, But …",
     ],
 )
 def test_questions_explainers_and_lists_are_poor(raw: str) -> None:
@@ -114,3 +116,23 @@ def test_story_title_uses_the_head_not_the_deck() -> None:
     )
     title = story_title([a, b], np.ones((2, 4), dtype=np.float32))
     assert title == "Port Elm council approves ferry budget"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        ("Mayor Jane Roe is poised to win a second term in Port Elm next month.", False),
+        ("The ferry budget will likely pass the Port Elm council on Tuesday evening.", False),
+        ("Northland is unlikely to sign the Tarn treaty before the spring thaw.", False),
+        # a forecast someone makes in the sentence is reported, kept
+        (
+            "Mayor Jane Roe is poised to win a second term in Port Elm, pollsters said on Monday.",
+            True,
+        ),
+        # what happened, and what is scheduled, are stated
+        ("The Port Elm council passed the ferry budget by seven votes to two on Tuesday.", True),
+        ("The Port Elm council will vote on the ferry budget on Tuesday evening.", True),
+    ],
+)
+def test_brief_leaves_out_an_unsourced_forecast(sentence: str, stated: bool) -> None:
+    assert clean_sentence(sentence) is stated

@@ -88,8 +88,8 @@ def clean_title(title: str) -> tuple[str, bool]:
     The kicker ("EXCLUSIVE: …", "Breaking: …", "NEW HAMPSHIRE PRIMARY // …") and the deck
     ("Head; deck", "Head. Second sentence?") are cut when what is left is a headline of three
     words or more; the form is poor when the head is a question, an explainer ("Why …",
-    "What you need to know …") or a list ("5 things …"): such a title is passed over for
-    another member's headline or a lead. Returns ``("", True)`` when nothing usable is left.
+    "What you need to know …"), a list ("5 things …") or a teaser ("…, But …"): such a
+    title is passed over for another member's headline or a lead. Returns ``("", True)`` when nothing usable is left.
     """
     t = " ".join(title.split())
     m = _KICKER.match(t)
@@ -107,7 +107,9 @@ def clean_title(title: str) -> tuple[str, bool]:
         break
     if len(_LETTER_WORDS.findall(head)) < 3:
         return "", True
-    poor = "?" in head or bool(_EXPLAINER.match(head) or _LIST.match(head))
+    # a teaser that trails off ("Roe Says Elm Is Safe, But …") leaves its event unsaid too
+    teaser = head.endswith(("…", "..."))
+    poor = "?" in head or teaser or bool(_EXPLAINER.match(head) or _LIST.match(head))
     return head, poor
 
 
