@@ -322,3 +322,9 @@ OPINION_LABELS: frozenset[str] = frozenset(
 # Modals of what ought to be: a sentence of an article's own narration (no one said to say
 # it) holding one gives its writer's view ("Pike should take the recount to court").
 OPINION_MODALS: frozenset[str] = frozenset({"should", "ought"})
+
+# Words of a forecast: "Roe is poised to win", "Doe will likely lose", "the vote is unlikely
+# to pass". Said by no one in its sentence, such a sentence is its writer's prediction, not
+# what happened, so the brief does not state it (issue 18). A closed class: the epistemic
+# adverbs and adjectives of likelihood that headline writers use for the future.
+FORECAST_WORDS: frozenset[str] = frozenset({"likely", "unlikely", "probably", "poised"})

@@ -60,6 +60,7 @@ from storyline.lang import (
     SPEECH_LEMMAS,
     TITLE_CASE_SMALL_WORDS,
     WEEKDAYS,
+    alternation,
     finite_forms,
     stop_words,
 )
@@ -74,6 +75,7 @@ from storyline.lang.brief import (
     DIRECT_QUOTE_OUTSIDE,
     FALL_PHRASE,
     FALL_WORDS,
+    FORECAST_WORDS,
     HEDGE_OPENERS,
     IRREGULAR_PLURALS,
     LOWER_OPENERS,
@@ -297,6 +299,8 @@ def clean_sentence(text: str, titles: Sequence[str] = ()) -> bool:
         return False  # "…, it said.", "After X, he …", "Roe “was shot …”": whose, who?
     if _quantifier_subject(text) or _other_pronoun_reported(text) or _OF_THEM.match(text):
         return False  # "Both have …", "Investigators say he met …", "In two of them, …": who?
+    if _unsourced_forecast(text):
+        return False  # "Roe is poised to win": the writer's prediction, not what happened
     return (
         balanced_quotes(text)
         and text.count("(") == text.count(")")  # "… top rated in adults 18-49 (14.": cut
@@ -304,6 +308,24 @@ def clean_sentence(text: str, titles: Sequence[str] = ()) -> bool:
         and not _caption_like(text)
         and not _headline_like(text, titles)
     )
+
+
+_FORECAST_WORD = alternation(FORECAST_WORDS)
+# "is poised to", "are likely to", "will likely", "probably will"
+_FORECAST = re.compile(
+    rf"\b(?:(?:is|are|was|were|be|seems?|appears?|looks?)\s+(?:\w+ly\s+)?(?:{_FORECAST_WORD})\s+to"
+    rf"|(?:will|would|could|may|might)\s+(?:{_FORECAST_WORD})"
+    rf"|(?:{_FORECAST_WORD})\s+(?:will|would|won['’]t))\b",
+    re.IGNORECASE,
+)
+
+
+def _unsourced_forecast(text: str) -> bool:
+    """Whether a sentence's narration (outside quote marks) forecasts ("Roe is poised to
+    win", "Doe will likely concede") with no cue of speech in the sentence to say whose
+    forecast it is ("…, pollsters said" is reported, kept)."""
+    outside = _QUOTED.sub(" ", text)
+    return bool(_FORECAST.search(outside)) and not _said_cue_in(_WORD.findall(text))
 
 
 _PRONOUN_SAID = re.compile(r",\s+(he|she|it|they)\s+([a-z]+)(?:\s+\w+){0,3}\W*$", re.I)

@@ -9,8 +9,15 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from storyline.lang import CORE_SPEECH_FORMS, TRAILING_SPEECH_FORMS, alternation, stop_words
+from storyline.lang import (
+    ABBREVIATIONS,
+    CORE_SPEECH_FORMS,
+    TRAILING_SPEECH_FORMS,
+    alternation,
+    stop_words,
+)
 from storyline.lang.en import HEADLINE_CUT_OPENERS
+from storyline.lang.slots import STATE_ABBREVIATIONS
 from storyline.models import Article, ArticleId
 from storyline.stages.commit.ordering import earliest_key
 from storyline.text import sentence_spans, tokens
@@ -46,6 +53,64 @@ _APPOSITIVE = re.compile(r"(?<=[A-Za-z]), (?:the|a|an) [^,]{3,70}, (?=[a-z])")
 # Where a long lead may end as a headline: before a clause that adds circumstances.
 # The cut is at the comma: ", hours after …" ends before "hours".
 _CLAUSE = re.compile(rf", (?:[\w-]+ ){{0,2}}?(?:{'|'.join(HEADLINE_CUT_OPENERS)}) ")
+
+
+# Headline forms that do not name an event (issue 18). Wh-words and "here's" open a question
+# or an explainer ("Why New York is pivotal", "What you need to know about …"): a closed class.
+_EXPLAINER = re.compile(
+    r"^(?:Why|How|What|Who|Whom|Whose|When|Where|Which|Here[’']s|Here (?:is|are))\b"
+)
+# A list article ("5 things to know", "Three takeaways from …"): a number, then a plural
+# noun of the list genre (a small class of the form, not of any story's words).
+_LIST = re.compile(
+    r"^(?:\d+|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\s+(?:[\w-]+\s+)?"
+    r"(?:things|ways|reasons|takeaways|questions|lessons|facts|moments|numbers)\b",
+    re.IGNORECASE,
+)
+# A kicker before the headline: an ALL-CAPS label ("EXCLUSIVE:", "NEW HAMPSHIRE PRIMARY //")
+# or a newsroom flag in any case ("Breaking:", "The Latest:"; a closed class of desk labels,
+# which say how the item is published, not what happened). A one-word prefix in title case
+# ("Sanders: …") is a speaker, kept; so are source labels ("Poll:", "Report:"), which hedge.
+_FLAG = r"(?:breaking(?: news)?|exclusive|update[sd]?|live(?: updates)?|developing|just in|watch|the latest)"
+_KICKER = re.compile(
+    rf"^(?P<label>(?:[^a-z:/;?]*[A-Z]){{2}}[^a-z:/;?]*?|(?i:{_FLAG}))\s*(?::|//|\|)\s+(?=\S)"
+)
+# A sentence end inside a headline: "." or "?" after a word, before a capital.
+_TITLE_STOP = re.compile(r"(?P<word>[^\W\d_]+)(?P<stop>[.?])[\"'”’]?\s+(?=[\"'“‘]?[A-Z])")
+_LETTER_WORDS = re.compile(r"[^\W\d_]{2,}")
+# An acronym of an actor ("NASA: …", "FBI: …") is a speaker, not a kicker.
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
+
+
+def clean_title(title: str) -> tuple[str, bool]:
+    """A real headline without its kicker and deck, and whether its form names no event.
+
+    The kicker ("EXCLUSIVE: …", "Breaking: …", "NEW HAMPSHIRE PRIMARY // …") and the deck
+    ("Head; deck", "Head. Second sentence?") are cut when what is left is a headline of three
+    words or more; the form is poor when the head is a question, an explainer ("Why …",
+    "What you need to know …"), a list ("5 things …") or a teaser ("…, But …"): such a
+    title is passed over for another member's headline or a lead. Returns ``("", True)`` when nothing usable is left.
+    """
+    t = " ".join(title.split())
+    m = _KICKER.match(t)
+    if m and not _ACRONYM.match(m.group("label").strip()):
+        t = t[m.end() :]
+    head = t.split("; ", 1)[0].rstrip(" ;")
+    # "Head. Second sentence": the head is the first sentence, when it is a headline itself
+    for m in _TITLE_STOP.finditer(head):
+        word = m.group("word").lower()
+        first = head[: m.start("stop")]
+        if word in ABBREVIATIONS or word in STATE_ABBREVIATIONS or len(word) == 1:
+            continue  # "Calif. fight", "U.S. Senate": an abbreviation, not a sentence end
+        if m.group("stop") == "." and len(_LETTER_WORDS.findall(first)) >= 3:
+            head = first  # a head that is a question stays one (and is poor)
+        break
+    if len(_LETTER_WORDS.findall(head)) < 3:
+        return "", True
+    # a teaser that trails off ("Roe Says Elm Is Safe, But …") leaves its event unsaid too
+    teaser = head.endswith(("…", "..."))
+    poor = "?" in head or teaser or bool(_EXPLAINER.match(head) or _LIST.match(head))
+    return head, poor
 
 
 def _words(text: str) -> list[str]:
@@ -117,10 +182,14 @@ def story_title(articles: Sequence[Article], vectors: np.ndarray) -> str:
     for a, s in zip(articles, sims, strict=True):
         cands: list[tuple[str, float]] = []
         if not a.title_inferred:
-            cands.append((" ".join(a.title.split()), 0.3))
+            title, poor = clean_title(a.title)
+            if title:
+                # a question, explainer or list headline loses to an uncut lead
+                cands.append((title, 0.3 - (0.4 if poor else 0.0)))
         lead = _lead(a)
         if lead:
-            cands.append((headline(lead), 0.0))
+            lead_title = headline(lead)
+            cands.append((lead_title, -0.4 if "?" in lead_title else 0.0))
         for title, bonus in cands:
             words = re.findall(r"[^\W\d_]{2,}", title)
             if len(words) < 3:
@@ -170,4 +239,4 @@ def count_independent(
     return len({find(a) for a in dict.fromkeys(ids)})
 
 
-__all__ = ["count_independent", "headline", "story_title"]
+__all__ = ["clean_title", "count_independent", "headline", "story_title"]
