@@ -686,6 +686,18 @@ def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
         # the crowd": an audience or a gathering, not what was said ("address the issue of …"
         # and "address rising rents" keep their content)
         return None
+    if (
+        obj is not None
+        and lemma == "show"
+        and not any(c.dep_ == "dative" for c in kids)
+        and not any(c.dep_ in ("acl", "ccomp") for c in obj.children)
+        and _displayed_by_agent(tok)
+    ):
+        # "the candidate showed signs of strain", "Roe's backers showed no sign of backing
+        # down": a person or body showing a bare noun displays it; only a finding "shows"
+        # one ("the poll showed Roe ahead"). A clause stays content ("Roe showed that …",
+        # "showed no sign that she would quit"), and so does what is shown to someone
+        return None
     if obj is not None and (lemma in OBJECT_CONTENT_VERBS or lemma in PREDICATE_CONTENT_VERBS):
         rest = [
             c
@@ -712,6 +724,26 @@ def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
         if inf is not None and inf.i > tok.i and not passive:
             return _bounds(inf)
     return _derived_content(tok, lemma)
+
+
+def _displayed_by_agent(tok: Token) -> bool:
+    """Whether a verb's subject (or, for a conjoined verb, its head's) is a person or a
+    body: a personal pronoun, a name typed as one, or a person or group noun."""
+    cur = tok
+    for _ in range(3):
+        subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            low = subj.lemma_.lower()
+            return (
+                (subj.pos_ == "PRON" and subj.lower_ in _THIRD_PERSON | {"i", "we", "you"})
+                or subj.ent_type_ in ("PERSON", "ORG", "NORP")
+                or low in PERSON_ROLE_NOUNS
+                or low in GROUP_SOURCE_NOUNS
+            )
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 # Whom one "addresses" rather than what: audiences and gatherings (a closed class; a named

@@ -800,6 +800,10 @@ def _gerund_agent(ctx: _Ctx, tok: Token) -> list[tuple[str, str | None]] | None:
         # "has a long history of blaming …", "makes no apologies for accusing …": the noun
         # is the object of a verb whose subject is the agent (the climb finds it)
         return None if gov.dep_ in ("dobj", "attr", "pobj", "conj", "appos") else []
+    if gov.dep_ == "oprd" and gov.head.pos_ in ("VERB", "AUX") and gov.head.i != gov.i:
+        # "called the voters “foolish” for backing Roe": the "for"-phrase hangs on the
+        # object's predicate, so the object backs Roe, never the caller
+        gov = gov.head
     if gov.pos_ not in ("VERB", "AUX"):
         return None
     obj = next((c for c in gov.children if c.dep_ == "dobj" and c.i < prep.i), None)

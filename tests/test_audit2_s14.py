@@ -1,0 +1,97 @@
+"""What a second new user's audit of multi-outlet reports found in "who said what"
+(issue 17): a stance read from a "for"-gerund hung on an object's predicate ("called the
+voters “foolish” for backing Roe") was given to the caller, who attacked them.
+
+Every example is made up for the project (invented places and people).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from quote_fixture import quotes
+from storyline.models import Article, Quote, Stance
+from storyline.stages.prepare.extract.context import ArticleContext
+from storyline.stages.prepare.extract.entities import extract_entities
+from storyline.stages.prepare.extract.stances import extract_stances
+from storyline.text import content_id
+
+SPACY = [pytest.param("spacy", marks=pytest.mark.model)]
+
+
+def parse(text: str, mode: str) -> Any:
+    if mode != "spacy":
+        return None
+    from storyline.nlp import load_spacy
+
+    return load_spacy()(text)
+
+
+def stances(text: str, mode: str) -> list[Stance]:
+    doc = parse(text, mode)
+    article = Article(id=content_id(text), source="t", text=text, raw=text, title="t")
+    ents = extract_entities(article, doc)
+    return extract_stances(article, doc, ents, ArticleContext(article, doc, ents))
+
+
+def about(found: list[Stance], word: str) -> list[Stance]:
+    return [s for s in found if word in s.target]
+
+
+@pytest.mark.parametrize("mode", SPACY)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a long speech, Marta Velk also called Dunmore voters “foolish” for supporting Ansel Roe.",
+        "Marta Velk called the harbour pilots reckless for backing the Tarn bridge plan.",
+    ],
+)
+def test_for_gerund_on_the_objects_predicate_is_not_the_callers(text: str, mode: str) -> None:
+    found = [s for s in stances(text, mode) if s.stance == "support"]
+    assert all("Velk" not in s.actor for s in found), "the caller never backs what she attacked"
+
+
+@pytest.mark.parametrize("mode", SPACY)
+def test_for_gerund_on_the_objects_predicate_names_a_named_object(mode: str) -> None:
+    text = "Marta Velk called Ansel Roe naive for supporting the Tarn bridge plan."
+    found = [s for s in stances(text, mode) if s.stance == "support"]
+    assert all("Velk" not in s.actor for s in found)
+
+
+@pytest.mark.parametrize("mode", SPACY)
+def test_praise_for_a_gerund_stays_the_praisers_own_support(mode: str) -> None:
+    # unchanged: praising someone is the praiser's own support of that person
+    text = "Marta Velk praised Ansel Roe for supporting the Tarn bridge plan."
+    found = [s for s in stances(text, mode) if s.stance == "support"]
+    assert any(s.actor == "Marta Velk" and s.target.startswith("Ansel Roe") for s in found)
+
+
+def indirect(text: str) -> list[Quote]:
+    return [q for q in quotes(text, "spacy") if q.kind == "indirect"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor's supporters showed no sign of backing down on Tuesday.",
+        "Both the candidate and her staff are showing signs of strain.",
+        "Ansel Roe showed little interest in the Tarn bridge plan.",
+    ],
+)
+def test_a_person_showing_a_noun_says_nothing(text: str) -> None:
+    assert indirect(text) == []
+
+
+@pytest.mark.model
+def test_a_finding_still_shows_its_content() -> None:
+    found = indirect("A poll by the Dunmore Courier shows the mayor well ahead of her rivals.")
+    assert any("well ahead" in q.text for q in found)
+
+
+@pytest.mark.model
+def test_a_sign_with_a_clause_keeps_its_content() -> None:
+    found = indirect("Ansel Roe showed no sign that he was planning to apologise.")
+    assert any("planning to apologise" in q.text for q in found)
