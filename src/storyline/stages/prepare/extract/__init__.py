@@ -98,7 +98,9 @@ logger = logging.getLogger(__name__)
 #     audience is no content (indirect); "whether or not", "should", gerund agents, quoted
 #     negations, free relatives (stances); "before <date>" and "will" tenses, headline decks
 #     (dates, events).
-EXTRACTOR_VERSION = "26"
+# 27: a for-gerund on the object's predicate is the object's act (stances); a body "showing" a
+#     bare noun reports nothing (indirect).
+EXTRACTOR_VERSION = "27"
 
 _T = TypeVar("_T")
 
