@@ -76,8 +76,8 @@ def indirect(text: str) -> list[Quote]:
 @pytest.mark.parametrize(
     "text",
     [
-        "The mayor's supporters showed no sign of backing down on Tuesday.",
-        "Both the candidate and her staff are showing signs of strain.",
+        "The union's members showed no hint of giving in over the weekend.",
+        "The council and its clerks were showing signs of fatigue.",
         "Ansel Roe showed little interest in the Tarn bridge plan.",
     ],
 )

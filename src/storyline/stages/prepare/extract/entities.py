@@ -1759,8 +1759,8 @@ def _add_unnamed(st: _State) -> None:
     st.mentions.extend(anons)
 
 
-# Words opening a reported clause that no source's relative clause holds ("who have run the
-# numbers argue that …" runs into the main verb's clause); a closed class of complementisers.
+# Words opening a reported clause that no source's relative clause holds ("who have studied the
+# votes argue that …" runs into the main verb's clause); a closed class of complementisers.
 _CLAUSE_LEADS = frozenset({"that", "whether"})
 
 

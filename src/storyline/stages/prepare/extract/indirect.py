@@ -693,8 +693,8 @@ def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
         and not any(c.dep_ in ("acl", "ccomp") for c in obj.children)
         and _displayed_by_agent(tok)
     ):
-        # "the candidate showed signs of strain", "Roe's backers showed no sign of backing
-        # down": a person or body showing a bare noun displays it; only a finding "shows"
+        # "the council's clerks showed signs of fatigue", "the union's members showed no
+        # hint of giving in": a person or body showing a bare noun displays it; only a finding "shows"
         # one ("the poll showed Roe ahead"). A clause stays content ("Roe showed that …",
         # "showed no sign that she would quit"), and so does what is shown to someone
         return None
