@@ -7,37 +7,11 @@ Every example is made up for the project (invented places and people).
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from quote_fixture import quotes
-from storyline.models import Article, Quote, Stance
-from storyline.stages.prepare.extract.context import ArticleContext
-from storyline.stages.prepare.extract.entities import extract_entities
-from storyline.stages.prepare.extract.stances import extract_stances
-from storyline.text import content_id
-
-SPACY = [pytest.param("spacy", marks=pytest.mark.model)]
-
-
-def parse(text: str, mode: str) -> Any:
-    if mode != "spacy":
-        return None
-    from storyline.nlp import load_spacy
-
-    return load_spacy()(text)
-
-
-def stances(text: str, mode: str) -> list[Stance]:
-    doc = parse(text, mode)
-    article = Article(id=content_id(text), source="t", text=text, raw=text, title="t")
-    ents = extract_entities(article, doc)
-    return extract_stances(article, doc, ents, ArticleContext(article, doc, ents))
-
-
-def about(found: list[Stance], word: str) -> list[Stance]:
-    return [s for s in found if word in s.target]
+from stance_fixture import SPACY, stances
+from storyline.models import Quote
 
 
 @pytest.mark.parametrize("mode", SPACY)

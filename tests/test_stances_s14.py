@@ -7,37 +7,14 @@ here is written for these tests (fictional people and places).
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 
-from storyline.models import Article, Cite, Entity, Stance
+from stance_fixture import MODES, SPACY, about, parse, stances
+from storyline.models import Article, Cite, Entity
 from storyline.stages.prepare.extract.context import ArticleContext
-from storyline.stages.prepare.extract.entities import extract_entities
 from storyline.stages.prepare.extract.stances import extract_stances
 from storyline.text import content_id
-
-MODES = ["rules", pytest.param("spacy", marks=pytest.mark.model)]
-SPACY = [pytest.param("spacy", marks=pytest.mark.model)]
-
-
-def parse(text: str, mode: str) -> Any:
-    if mode != "spacy":
-        return None
-    from storyline.nlp import load_spacy
-
-    return load_spacy()(text)
-
-
-def stances(text: str, mode: str) -> list[Stance]:
-    doc = parse(text, mode)
-    article = Article(id=content_id(text), source="t", text=text, raw=text, title="t")
-    ents = extract_entities(article, doc)
-    return extract_stances(article, doc, ents, ArticleContext(article, doc, ents))
-
-
-def about(found: list[Stance], word: str) -> list[Stance]:
-    return [s for s in found if word in s.target]
 
 
 @pytest.mark.parametrize("mode", MODES)

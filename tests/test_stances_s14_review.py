@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_stances_s14 import MODES, SPACY, about, stances
+from stance_fixture import MODES, SPACY, about, stances
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -791,12 +791,8 @@ def _gerund_agent(ctx: _Ctx, tok: Token) -> list[tuple[str, str | None]] | None:
     if gov.pos_ in ("NOUN", "PROPN", "PRON"):
         owner = next((c for c in gov.children if c.dep_ == "poss"), None)
         if owner is not None:
-            # "questioned Kestria's judgment in backing the plan": the owner of the noun
-            # acts; a possessive pronoun ("his record of backing …") is not settled here
-            if owner.tag_ in ("PRP$", "PRP") or owner.lower_ in REFERRING_PRONOUNS:
-                return []
-            named = _actor_from_token(ctx, owner)
-            return [named] if named else []
+            # "questioned Kestria's judgment in backing the plan": the owner of the noun acts
+            return _owner_agent(ctx, owner)
         # "has a long history of blaming …", "makes no apologies for accusing …": the noun
         # is the object of a verb whose subject is the agent (the climb finds it)
         return None if gov.dep_ in ("dobj", "attr", "pobj", "conj", "appos") else []
@@ -809,12 +805,9 @@ def _gerund_agent(ctx: _Ctx, tok: Token) -> list[tuple[str, str | None]] | None:
     obj = next((c for c in gov.children if c.dep_ == "dobj" and c.i < prep.i), None)
     owner = None if obj is None else next((c for c in obj.children if c.dep_ == "poss"), None)
     if owner is not None and prep.lower_ in ("in", "for"):
-        # "questioned his judgment in backing …" with "in" hung on the verb: the object's
-        # owner acts (a possessive pronoun is not settled here), never the questioner
-        if owner.tag_ in ("PRP$", "PRP") or owner.lower_ in REFERRING_PRONOUNS:
-            return []
-        named = _actor_from_token(ctx, owner)
-        return [named] if named else []
+        # "questioned Kale's judgment in backing …" with "in" hung on the verb: the object's
+        # owner acts, never the questioner
+        return _owner_agent(ctx, owner)
     if prep.lower_ != "for":
         return None  # "defeat the group by calling for …": a means or time adjunct is the subject's
     if obj is None:
@@ -822,6 +815,16 @@ def _gerund_agent(ctx: _Ctx, tok: Token) -> list[tuple[str, str | None]] | None:
     if obj.lower_ in REFERRING_PRONOUNS or obj.tag_ == "PRP":
         return []  # "thanked them for supporting …": who they are is not settled here
     named = _actor_from_token(ctx, obj)
+    return [named] if named else []
+
+
+def _owner_agent(ctx: _Ctx, owner: Token) -> list[tuple[str, str | None]]:
+    """The agent a gerund's owned noun names ("Kale's judgment in backing …" -> Kale): the
+    owner when it is an actor, none for a possessive pronoun ("his record of backing …":
+    whose it is is not settled here)."""
+    if owner.tag_ in ("PRP$", "PRP") or owner.lower_ in REFERRING_PRONOUNS:
+        return []
+    named = _actor_from_token(ctx, owner)
     return [named] if named else []
 
 
