@@ -481,9 +481,32 @@ def _quoted_at(text: str) -> Callable[[int], bool]:
     return inside
 
 
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+
+def _quotation_test(text: str) -> Callable[[int], bool]:
+    """For offsets of ``text`` in any order: whether a quotation is open there, read as
+    ``_quoted_at`` reads it (the marks before the offset), from one pass over the marks."""
+    at_marks: list[int] = []
+    open_after: list[bool] = []
+    depth = straight = 0
+    for m in _QUOTE_MARK.finditer(text):
+        mark = m.group()
+        depth += (mark == "“") - (mark == "”")
+        straight += mark == '"'
+        at_marks.append(m.start())
+        open_after.append(depth > 0 or straight % 2 == 1)
+
+    def inside(at: int) -> bool:
+        i = bisect.bisect_left(at_marks, at)  # the marks before ``at``
+        return open_after[i - 1] if i else False
+
+    return inside
+
+
 def in_quotation(text: str, at: int) -> bool:
     """Whether offset ``at`` of ``text`` lies inside a quotation (``_quoted_at``)."""
-    return _quoted_at(text)(at)
+    return _quotation_test(text)(at)
 
 
 def _stem(word: str) -> str:
@@ -764,6 +787,11 @@ def _facts(
     roots = alignment.roots
     order = {a.id: i for i, a in enumerate(articles)}
     texts = {a.id: a.text for a in articles}
+
+    @functools.cache
+    def quoted_in(article: ArticleId) -> Callable[[int], bool]:
+        return _quotation_test(texts.get(article, ""))
+
     sents = list(candidates) if candidates is not None else _candidates(articles)
     originals = [s for s in sents if roots.get(s.article, s.article) == s.article]
     pool = originals or sents
@@ -820,12 +848,12 @@ def _facts(
                 ]
         # another outlet's sentence counts for this one only if it may tell the same fact,
         # in its own voice: words inside a quotation are their speaker's ("“I am not ready
-        # to support Ryan's agenda,” Trump said" tells no one's report that Ryan is not)
+        # to back Kale's budget,” Roe said" tells no one's report that Kale is not)
         s.extra = [
             y
             for y in s.extra
             if _tells_same(s.text, _cited_sentence(texts, y), main)
-            and not in_quotation(texts.get(y.article, ""), y.start)
+            and not quoted_in(y.article)(y.start)
         ]
         more = len({roots.get(y.article, y.article) for y in s.extra} - {s.article})
         s.score += 4.0 * max(0.0, more - echo) / max(1, n_roots - 1)
