@@ -3305,10 +3305,21 @@ def _written_role(ctx: _Ctx, ent: Entity, start: int, end: int) -> str | None:
     return desc
 
 
-def _clean_name(name: str) -> str | None:
+# A share of those a poll asked, as the whole subject: "62 percent", "9%".
+_SHARE = re.compile(r"[\d.,]+\s*(?:percent|per\s+cent|%)", re.I)
+
+
+def _clean_name(name: str, share: bool = False) -> str | None:
     """A speaker phrase without the quotation mark and article it was cut with ('" the
-    document' -> "document"); ``None`` when it names no one (``_NOT_A_NAME``)."""
+    document' -> "document"); ``None`` when it names no one (``_NOT_A_NAME``).
+
+    With ``share``, a bare share ("62 percent") is kept: the subject of a reported clause
+    the parse found ("62 percent said they would back it"), the share of a poll's
+    respondents who answered so (PolNeAR's source is the share itself), not a person.
+    """
     name = re.sub(r"\A[\s“”„«»\",;:—–-]+(?:(?:the|a|an)\s+)?", "", name, flags=re.I).strip()
+    if share and _SHARE.fullmatch(name):
+        return name
     return None if not name or _NOT_A_NAME.search(name) else name
 
 
@@ -3375,7 +3386,9 @@ def extract_quotes(
         if role:
             role = _ROLE_CUT.sub("", role) or None
         if ent is None and name:
-            name = _clean_name(name)
+            # a bare share stays for reported clauses only: indirect.py took it as the
+            # subject of the parse (``_partitive``), a quotation's credit has no such check
+            name = _clean_name(name, share=f.kind == "indirect")
         if ent is None and name and role is None:
             name, role = _split_title(name)  # "Sen. Roe": "Roe", role "Sen."
         if f.kind == "indirect" and not name:
