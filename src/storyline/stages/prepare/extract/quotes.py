@@ -1045,6 +1045,8 @@ def _np_speaker(ctx: _Ctx, a: int, b: int, verb_at: int) -> _Speaker:
                 subj = relative_antecedent(subj, lambda t: _speaker_in(ctx, t.idx, t.idx + len(t)))
             while subj is not None and subj.dep_ == "appos" and subj.head.pos_ == "PROPN":
                 subj = subj.head  # "Jane Roe, the minister, who said": the name
+            if subj is not None:
+                subj = _copula_subject(subj)  # "Roe is a planner who said": Roe
         if subj is not None:
             if subj.lower_ in _PRONOUNS:
                 return _Speaker(pronoun=subj.lower_, at=subj.idx)
@@ -1170,6 +1172,37 @@ def _nsubj(tok: Token) -> Token | None:
             continue
         break
     return None
+
+
+# Subjects of "be" that point ahead instead of naming anyone: "It was Roe who said", "This is
+# the man who said" (a cleft: the predicate noun is the speaker). A closed class.
+_EXPLETIVE_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "here"})
+
+
+def _copula_subject(noun: Token) -> Token:
+    """The subject a predicate noun describes, when a relative clause hangs on that noun.
+
+    "Ivo Roe is a planner who said …", "Roe is a liar, a bully and a cheat who claimed …":
+    the one who said it is the subject of "is", not "planner" or "cheat" (a description of
+    Roe, no speaker of its own). A cleft keeps the noun ("It was Roe who said").
+    """
+    top = noun
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head  # "a liar, a bully and a cheat": the first predicate noun
+    verb = top.head
+    if top.dep_ != "attr" or verb.lemma_ != "be" or noun.pos_ == "PROPN":
+        return noun  # a name is its own speaker: "Another choice is Jane Roe, who says"
+    if any(c.dep_ == "expl" for c in verb.children):
+        return noun  # "there are economists who argue": the economists
+    subj = None
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head  # "Roe often shouts and is a bully who said": the shared subject
+    if subj is None or subj.lower_ in _EXPLETIVE_SUBJECTS:
+        return noun
+    return subj
 
 
 def _local_root_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker:
