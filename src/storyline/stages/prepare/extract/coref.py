@@ -27,15 +27,19 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   (quoted sentences say nothing about who "he" is; a pronoun subject there is followed
   back through its own sentence: it continues a chain, centering-style, and stands for
   what that pronoun stands for however many sentences back its name is; a chain that ends
-  in no one leaves the pronoun unresolved. A quotation with its attribution, "“…,” she
-  said,", is about the attribution's subject; a sentence whose main subject names no one
-  is about the person named as its passive verb's agent, "Roe's plan was backed by Penn",
-  else the person whose words are its subject, "Roe's comments drew gasps", "footage of
-  Roe", else the
-  one fitting subject of a clause inside it, "so blatant that Roe was asked"; a subject
-  describing someone no entity names (one rule, one noun list,
-  ``lang.names.DESCRIBED_PERSON_NOUNS``; the parse's subject, without a parse an indefinite
-  one opening the sentence): an indefinite one, "A 29-year-old woman", "one voter", is a
+  in no one leaves the pronoun unresolved; the same pronoun as the subject of a side clause
+  of a sentence whose main subject names no one continues the chain too, "As he spoke in
+  the lobby of Acme Tower, there were no …": a name inside that sentence is no antecedent).
+  A cleft sentence is about its focus, "It was Roe who spoke", "It was with that grit that
+  Roe fought" (``_cleft_focus``); a plural demonym subject, "Two Kestrians were hurt", is
+  people of the country, not the country an "it" could stand for. A quotation with its
+  attribution, "“…,” she said,", is about the attribution's subject; a sentence whose main
+  subject names no one is about the person named as its passive verb's agent, "Roe's plan
+  was backed by Penn", else the person whose words are its subject, "Roe's comments drew
+  gasps", "footage of Roe", else the one fitting subject of a clause inside it, "so
+  blatant that Roe was asked"; a subject describing someone no entity names (one rule, one
+  noun list, ``lang.names.DESCRIBED_PERSON_NOUNS``; the parse's subject, without a parse an
+  indefinite one opening the sentence): an indefinite one, "A 29-year-old woman", "one voter", is a
   person new to the story, whom no earlier name can be: "he"/"she" is the person named
   beside it ("One pastor, Ivo Roe, said"), else the description when it agrees and no one
   is named near it, else no one but the last speaker; a definite one, "the cashier", is the
