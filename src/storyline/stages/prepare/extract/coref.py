@@ -27,15 +27,19 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   (quoted sentences say nothing about who "he" is; a pronoun subject there is followed
   back through its own sentence: it continues a chain, centering-style, and stands for
   what that pronoun stands for however many sentences back its name is; a chain that ends
-  in no one leaves the pronoun unresolved. A quotation with its attribution, "“…,” she
-  said,", is about the attribution's subject; a sentence whose main subject names no one
-  is about the person named as its passive verb's agent, "Roe's plan was backed by Penn",
-  else the person whose words are its subject, "Roe's comments drew gasps", "footage of
-  Roe", else the
-  one fitting subject of a clause inside it, "so blatant that Roe was asked"; a subject
-  describing someone no entity names (one rule, one noun list,
-  ``lang.names.DESCRIBED_PERSON_NOUNS``; the parse's subject, without a parse an indefinite
-  one opening the sentence): an indefinite one, "A 29-year-old woman", "one voter", is a
+  in no one leaves the pronoun unresolved; the same pronoun as the subject of a side clause
+  of a sentence whose main subject names no one continues the chain too, "As he spoke in
+  the lobby of Acme Tower, there were no …": a name inside that sentence is no antecedent).
+  A cleft sentence is about its focus, "It was Roe who spoke", "It was with that grit that
+  Roe fought" (``_cleft_focus``); a plural demonym subject, "Two Kestrians were hurt", is
+  people of the country, not the country an "it" could stand for. A quotation with its
+  attribution, "“…,” she said,", is about the attribution's subject; a sentence whose main
+  subject names no one is about the person named as its passive verb's agent, "Roe's plan
+  was backed by Penn", else the person whose words are its subject, "Roe's comments drew
+  gasps", "footage of Roe", else the one fitting subject of a clause inside it, "so
+  blatant that Roe was asked"; a subject describing someone no entity names (one rule, one
+  noun list, ``lang.names.DESCRIBED_PERSON_NOUNS``; the parse's subject, without a parse an
+  indefinite one opening the sentence): an indefinite one, "A 29-year-old woman", "one voter", is a
   person new to the story, whom no earlier name can be: "he"/"she" is the person named
   beside it ("One pastor, Ivo Roe, said"), else the description when it agrees and no one
   is named near it, else no one but the last speaker; a definite one, "the cashier", is the
@@ -389,7 +393,7 @@ class Coref:
                             # hedges. “…,” he said", PolNeAR train q2)
                             t.head.dep_ == "conj"
                             and (t.head.head.dep_ == "ROOT" or not ss <= t.head.head.head.idx < end)
-                            and t.lower_ not in _PRONOUN_WORDS
+                            and (t.lower_ not in _PRONOUN_WORDS or _cleft_focus(t) is not None)
                         )
                         or (
                             quoted
@@ -408,6 +412,10 @@ class Coref:
                         # in Salem, New Hampshire, Roe went"): the one next to the verb
                         continue
                     parsed = True
+                    if subj.lower_ == "it" and (focus := _cleft_focus(subj)) is not None:
+                        # "It was Roe who spoke first", "It was with that grit that Roe
+                        # fought on": a cleft sentence is about its focus, not about "it"
+                        subj = focus
                     if subj.lower_ in SUBJECT_PRONOUNS:
                         return Ref(pronoun=subj.lower_, at=subj.idx)
                     if not desc and not group:
@@ -418,6 +426,8 @@ class Coref:
                     for appos in (t for t in _renamings(subj) if ent is None):
                         # "Kestria's foreign minister, Ilse Marrow, stated": the apposition
                         ent = self.actor_in(lo, hi, head=appos.idx)
+                    if ent is not None and _demonym_people(subj, ent):
+                        ent = None
                     if (
                         ent is not None
                         and ent.type in ("LOC", "FAC")
@@ -500,7 +510,11 @@ class Coref:
                 return Ref(pronoun=lead.group(1).lower(), at=side.end() + lead.start(1))
         if lead:
             return Ref(pronoun=lead.group(1).lower(), at=ss + lead.start(1))
-        first = [x for x in self.mentions_from(ss, end) if not self.in_quote(x[0])]
+        first = [
+            x
+            for x in self.mentions_from(ss, end)
+            if not self.in_quote(x[0]) and not self._demonym_mention(*x)
+        ]
         if strict:
             if parsed:
                 return Ref(
@@ -717,7 +731,7 @@ class Coref:
                 continue
             sub = list(t.subtree)
             ent = self.actor_in(sub[0].idx, sub[-1].idx + len(sub[-1]), head=t.idx)
-            if ent is None or not self.fits(ent, pron):
+            if ent is None or not self.fits(ent, pron) or _demonym_people(t, ent):
                 continue
             if pron in ("he", "she") and ent.type not in _PEOPLE:
                 continue
@@ -1222,6 +1236,14 @@ class Coref:
         last = span[-1]
         return last.dep_ in ("compound", "amod", "nmod") and last.head.i >= span.end
 
+    def _demonym_mention(self, s: int, e: int, ent: Entity) -> bool:
+        """Whether the mention ``[s, e)`` is a plural demonym standing for people of the
+        country ``ent`` ("Two Kestrians were hurt", ``_demonym_people``; needs a parse)."""
+        if self.doc is None or ent.type not in ("GPE", "LOC"):
+            return False
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        return span is not None and len(span) > 0 and _demonym_people(span[-1], ent)
+
     def _weak_fit(self, ent: Entity, pron: str) -> bool:
         """``fits``, for an actor that is no subject: a country named in passing ("in
         Spain", "trade with China") is no antecedent of "it"."""
@@ -1247,6 +1269,22 @@ class Coref:
         self, limit: int, pron: str, subjects_only: bool = False
     ) -> Entity | None:
         return self._previous_subject_ref(limit, pron, subjects_only).entity
+
+    def _side_pronoun(self, ss: int, end: int, pron: str) -> int | None:
+        """The offset of ``pron`` as the subject of an adverbial clause of the main verb of
+        the sentence ``[ss, end)`` ("As he spoke …, there were no …"), outside quotations,
+        else ``None`` (needs a parse)."""
+        if self.doc is None or pron not in ("he", "she"):
+            return None
+        span = self.doc.char_span(ss, end, alignment_mode="contract")
+        if span is None or not len(span):
+            return None
+        for root in (t for t in span if t.dep_ == "ROOT"):
+            for clause in (c for c in root.children if c.dep_ == "advcl"):
+                for w in clause.children:
+                    if w.dep_ == "nsubj" and w.lower_ == pron and not self.in_quote(w.idx):
+                        return int(w.idx)
+        return None
 
     def _people_in(self, ss: int, end: int, pron: str) -> set[str]:
         """The ids of the people named in ``[ss, end)`` outside quotations whose known gender
@@ -1444,6 +1482,23 @@ class Coref:
                     return Ref(pronoun=pron, at=subj.at)
                 continue
             if subjects_only:
+                side_at = (
+                    self._side_pronoun(ss, end, pron)
+                    if end < limit and subj.entity is None and not subj.pronoun and not subj.name
+                    else None
+                )
+                if side_at is not None and speakers is not None and self._depth < _CHAIN:
+                    # "As he spoke in the lobby of Acme Tower, there were no …": a sentence
+                    # whose main subject names no one, with the same pronoun as the subject
+                    # of its side clause, continues that pronoun's chain (not a name in it)
+                    self._depth += 1
+                    try:
+                        chained = self.resolve_pronoun_ref(pron, side_at, speakers)
+                    finally:
+                        self._depth -= 1
+                    if chained.entity is not None or chained.name:
+                        return chained
+                    return Ref(pronoun=pron, at=side_at)
                 if end < limit and subj.entity is None and not subj.pronoun:
                     # "The rancor is so blatant that Roe was asked about it. He said …":
                     # a sentence whose main subject names no one is about the one person
@@ -1465,6 +1520,7 @@ class Coref:
                 if not self.in_quote(x[0])
                 and self._weak_fit(x[2], pron)
                 and not self._modifier_mention(x[0], x[1])
+                and not self._demonym_mention(x[0], x[1], x[2])
             ]
             if pron in ("he", "she"):
                 fitting = [e for e in fitting if e.type in _PEOPLE]
@@ -1594,6 +1650,50 @@ def relative_antecedent(noun: Token, names: Callable[[Token], Entity | None]) ->
         if tok.pos_ in ("NOUN", "PROPN") and person(tok):
             return tok
     return None if noun.dep_ == "pobj" else noun
+
+
+def _demonym_people(tok: Token, ent: Entity) -> bool:
+    """Whether the noun ``tok`` is a plural demonym the entity stage tied to a country
+    ("Two Kestrians were hurt"): people of the country, not the country, so no "it"
+    (PolNeAR train q0: a memo's "it read" went to the country of such a subject)."""
+    return ent.type in ("GPE", "LOC") and tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS")
+
+
+def _cleft_focus(it: Token) -> Token | None:
+    """The focus of a cleft sentence whose subject is ``it``: "It was Roe who spoke" -> Roe
+    (a name or pronoun as ``attr`` of "be" with a relative or complement clause whose
+    subject is "who"/"that"); "It was with that grit that Roe fought" -> Roe (the subject of
+    the "that" clause after a fronted phrase). ``None`` for any other "it" ("It was a plan
+    that failed" is about the plan: a common noun is left alone)."""
+    be = it.head
+    if be.lemma_ != "be" or it.i > be.i or it.dep_ != "nsubj":
+        return None
+    after = [c for c in be.children if c.i > be.i]
+    for c in after:
+        if c.dep_ == "attr" and c.pos_ in ("PROPN", "PRON"):
+            clauses = [r for r in c.children if r.dep_ == "relcl" and r.i > c.i]
+            clauses += [r for r in after if r.dep_ == "ccomp" and r.i > c.i]
+            if any(
+                w.dep_ in ("nsubj", "nsubjpass") and w.lower_ in ("who", "that")
+                for r in clauses
+                for w in r.children
+            ):
+                return c
+        if c.dep_ == "prep":
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            clauses = [r for p in objs for r in p.children if r.dep_ == "relcl" and r.i > p.i]
+            clauses += [r for r in after if r.dep_ == "ccomp" and r.i > c.i]
+            for r in clauses:
+                if r.left_edge.lower_ != "that":
+                    continue
+                subj = [
+                    w
+                    for w in r.children
+                    if w.dep_ in ("nsubj", "nsubjpass") and w.lower_ not in ("who", "that")
+                ]
+                if len(subj) == 1:
+                    return subj[0]
+    return None
 
 
 def _person_appos(name: Token) -> bool:
