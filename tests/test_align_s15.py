@@ -101,3 +101,29 @@ def test_kernels_sharing_only_the_subject_stay_apart() -> None:
     )
     second = "For ten years, Ilse Korr was head of the Varden harbour board, which runs ferries."
     assert _told(0.9, first, second, topic="Varden") == []
+
+
+def test_a_figure_of_the_tail_does_not_keep_kernels_apart() -> None:
+    # the tails tell other facts (a season's number, games to miss): the kernels are one
+    first = (
+        "The Tarvia Lions placed Ivo Penn on injured reserve today, officially ending his "
+        "third season with the governor's club."
+    )
+    second = (
+        "Lions running back Ivo Penn of Tarvia has been placed on injured reserve and will "
+        "miss the last two games, the troubled club said."
+    )
+    (texts,) = _told(0.9, first, second)
+    assert texts == [
+        "The Tarvia Lions placed Ivo Penn on injured reserve today",
+        "Lions running back Ivo Penn of Tarvia has been placed on injured reserve",
+    ]
+
+
+def test_kernels_dated_by_other_kinds_of_date_stay_apart() -> None:
+    # a year and a month: maybe two stays at one clinic
+    first = "The singer spent time at the Tarvia Clinic in 2019, the governor's office said."
+    second = "The singer checked into the Tarvia Clinic in May as part of a troubled plea deal."
+    assert _told(0.9, first, second) == []
+    same = second.replace("in May", "in 2019")
+    assert len(_told(0.9, first, same)) == 1

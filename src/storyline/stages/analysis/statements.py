@@ -748,14 +748,33 @@ def _same_kernel_why(
     after_b = {t.norm for t in b.tokens[b.mains[0][0] + 1 : b1] if t.content}
     if not same_verb and not after_a & after_b:
         return "nothing after the head verbs in common"
-    if not _agree(a.values, b.values):
-        return f"values differ ({sorted(a.values)} / {sorted(b.values)})"
+    # the kernels' own values (``VALUE_REACH`` tokens beyond them included): a figure of the
+    # clause's tail tells its other facts ("placed on injured reserve, ending his third
+    # season" / "placed on injured reserve and will miss the final two games")
+    va, vb = _kernel_values(a), _kernel_values(b)
+    if not _agree(va, vb):
+        return f"values differ ({sorted(va)} / {sorted(vb)})"
+    # each dated, by no kind of date in common: "spent time at the clinic in 2010" / "checked
+    # into the clinic in May" may be two stays
+    da, db = {_kind(v) for v in va} - {"number"}, {_kind(v) for v in vb} - {"number"}
+    if da and db and not da & db:
+        return f"dated apart ({sorted(va)} / {sorted(vb)})"
     if _negated(a.tokens, b.tokens) != _negated(b.tokens, a.tokens):
         return "one side negated"
     pa, pb = _persons_named(a, persons), _persons_named(b, persons)
     if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
         return "two persons"
     return a0, a1, b0, b1
+
+
+def _kernel_values(s: _Sentence) -> set[str]:
+    """The values of a clause's kernel and of the ``VALUE_REACH`` tokens around it."""
+    k0, k1 = s.kernel
+    return {
+        t.value
+        for t in s.tokens[max(0, k0 - VALUE_REACH) : k1 + VALUE_REACH]
+        if t.value is not None
+    }
 
 
 def _same_predicate(a: _Sentence, b: _Sentence) -> bool:
