@@ -51,7 +51,13 @@ How (docs/report.md, "Claims"):
    whose shared words are in another order ("the fire devastated the church" / "the church
    was devastated by fire") are one fact when their head verbs (the first verb of each
    outside subordinate and relative clauses) are of one lemma or class and ``_alike``'s
-   checks hold (``_same_head_why``; a weak link, as a shared predicate's).
+   checks hold (``_same_head_why``; a weak link, as a shared predicate's). And, with
+   ``meaning``, two clauses telling one fact with other verbs ("Tarvia voted Sunday in a
+   regional election meant to …" / "Voters in Tarvia cast ballots Sunday in a regional
+   election hailed …") are paired by their kernels (``_kernel``: subject, head verb and its
+   phrase), embedded alone, at least ``KERNEL_SIMILARITY`` alike, with a word after the head
+   verbs in common and their own values agreeing (``_same_kernel_why``; a weak link, cited
+   for the kernels).
 4. Groups are stars, not chains: the sentence with the most verified partners is a seed,
    its partners join it, and their own partners (of articles not in yet) whose values the
    seed's clause does not contradict (one hop, no further); the next seed is taken among the sentences left.
