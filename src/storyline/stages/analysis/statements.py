@@ -51,7 +51,13 @@ How (docs/report.md, "Claims"):
    whose shared words are in another order ("the fire devastated the church" / "the church
    was devastated by fire") are one fact when their head verbs (the first verb of each
    outside subordinate and relative clauses) are of one lemma or class and ``_alike``'s
-   checks hold (``_same_head_why``; a weak link, as a shared predicate's).
+   checks hold (``_same_head_why``; a weak link, as a shared predicate's). And, with
+   ``meaning``, two clauses telling one fact with other verbs ("Tarvia voted Sunday in a
+   regional election meant to …" / "Voters in Tarvia cast ballots Sunday in a regional
+   election hailed …") are paired by their kernels (``_kernel``: subject, head verb and its
+   phrase), embedded alone, at least ``KERNEL_SIMILARITY`` alike, with a word after the head
+   verbs in common and their own values agreeing (``_same_kernel_why``; a weak link, cited
+   for the kernels).
 4. Groups are stars, not chains: the sentence with the most verified partners is a seed,
    its partners join it, and their own partners (of articles not in yet) whose values the
    seed's clause does not contradict (one hop, no further); the next seed is taken among the sentences left.
@@ -167,6 +173,16 @@ SAME_FIGURES = 2
 # must share ("Promises Treatment Center" / "Malibu Promises Treatment Center").
 OBJECT_GAP = 3
 OBJECT_NAME_WORDS = 2
+# One fact told with other verbs ("Tarvia voted Sunday in a regional election" / "Voters in
+# Tarvia cast ballots Sunday in a regional election", ``_same_kernel_why``): a long clause's
+# vector is mostly its background, so each clause's kernel (``_kernel``: its subject, head
+# verb and the words after it up to the first comma, subordinate or relative opener, at
+# most ``KERNEL_AFTER`` tokens; an opening "After …," phrase and asides left out) is
+# embedded alone. Two kernels at least ``KERNEL_SIMILARITY`` alike that pass ``_alike``'s
+# checks over their words (the whole clauses' values, negation and persons) tell one fact:
+# a weak link, cited for the kernels.
+KERNEL_SIMILARITY: Mapping[str, float] = {"minilm": 0.85}
+KERNEL_AFTER = 10
 
 # A number ("2, 000", "9-14", "0.41", "79th") or a word; hyphens cut words ("blood-alcohol"
 # and "blood alcohol" are the same two words).
@@ -234,6 +250,8 @@ class _Sentence:
     # those verbs outside a subordinate clause (``_main_verbs``), as (token index, lemma):
     # "the fire devastated the church", not "shortly after Roe passed Ivo Penn"
     mains: tuple[tuple[int, str], ...] = ()
+    # the clause's kernel as a token range (``_kernel``): subject, head verb, its phrase
+    kernel: tuple[int, int] = (0, 0)
     partners: dict[int, tuple[int, int, int, int]] = field(default_factory=dict)
     # partners joined only by a shared predicate (below ``MEANING_SIMILARITY``): they join a
     # seed, never a group one hop further
@@ -395,11 +413,12 @@ def _candidates(
                     }  # fmt: skip
                     placed = _verb_positions(toks, asides + _aside_spans(a.text, c0, c1))
                     verbs = tuple(dict.fromkeys(lemma for _k, lemma in placed))
+                    mains = _main_verbs(a.text, c0, toks, placed)
                     out.append(
                         _Sentence(
                             a.id, roots.get(a.id, a.id), c0, c1, toks, values, verbs,
-                            _objects(a.text, c0, toks, placed),
-                            _main_verbs(a.text, c0, toks, placed),
+                            _objects(a.text, c0, toks, placed), mains,
+                            _kernel(a.text, c0, toks, mains),
                         )
                     )  # fmt: skip
     return out
@@ -624,6 +643,146 @@ def _same_head_why(
     return _alike_why(a, b, persons)
 
 
+# What ends a clause's kernel after its head verb (``_kernel``) besides a phrase break: a
+# subordinate or relative opener, or a conjunction before the clause's next fact ("…
+# checked into rehab, but prosecutors have not signed off"). Closed class: conjunctions.
+_KERNEL_STOPS = _SUBORDINATE | RELATIVE_OPENERS | {"but", "and", "or", "whereas"}
+
+
+def _kernel(
+    text: str, start: int, tokens: Sequence[_Token], mains: Sequence[tuple[int, str]]
+) -> tuple[int, int]:
+    """A clause's kernel, as a token range: its head verb (the first of ``mains``) with the
+    words before it (an opening "After …," or participial phrase left out) and the words of
+    its phrase after it, up to a phrase break, a word of ``_KERNEL_STOPS`` or
+    ``KERNEL_AFTER`` tokens: "Voters in Tarvia cast ballots Sunday in a regional election"
+    of "…, hailed by the government as …". (0, 0) without a head verb."""
+    if not mains:
+        return 0, 0
+    head = mains[0][0]
+    k0 = 0
+    first = tokens[0].norm
+    if first in _SUBORDINATE or (first.endswith(("ing", "ed")) and not tokens[0].name):
+        # "After she left a clinic on Thursday, Roe checked into …": from after the comma
+        for k in range(1, head + 1):
+            if "," in text[tokens[k - 1].end : tokens[k].start]:
+                k0 = k
+                break
+    k1 = head + 1
+    while k1 < len(tokens) and k1 - head <= KERNEL_AFTER:
+        gap = text[tokens[k1 - 1].end : tokens[k1].start]
+        if _PHRASE_BREAK.search(gap) or (not gap.strip() and tokens[k1].norm in _KERNEL_STOPS):
+            break  # "three-and-out" goes on
+        k1 += 1
+    return k0, k1
+
+
+def _kernel_text(text: str, s: _Sentence) -> str:
+    k0, k1 = s.kernel
+    return _core(text[s.tokens[k0].start : s.tokens[k1 - 1].end])
+
+
+def _kernel_pairs(
+    sents: Sequence[_Sentence], texts: Mapping[ArticleId, str], meaning: Meaning
+) -> dict[tuple[int, int], float]:
+    """Pairs (i < j) of clauses of different articles whose kernels (``_kernel``) share
+    enough words (``MEANING_SHARED``, ``MEANING_OVERLAP``) and whose kernel vectors are at
+    least ``KERNEL_SIMILARITY`` alike, each clause's ``MAX_PARTNERS`` nearest; only kernels
+    shorter than their clause (a whole clause is ``_meaning_pairs``' to judge)."""
+    floor = KERNEL_SIMILARITY.get(meaning.embedder)
+    if floor is None:
+        return {}
+    keep = [
+        i for i, s in enumerate(sents)
+        if s.kernel[1] - s.kernel[0] >= 3
+    ]  # fmt: skip
+    pairs = [
+        (keep[a], keep[b])
+        for a, b in _word_pairs(
+            [sents[i] for i in keep],
+            lambda s: {t.norm for t in s.tokens[s.kernel[0] : s.kernel[1]] if t.content},
+        )
+        if sents[keep[a]].kernel[1] - sents[keep[a]].kernel[0] < len(sents[keep[a]].tokens)
+        or sents[keep[b]].kernel[1] - sents[keep[b]].kernel[0] < len(sents[keep[b]].tokens)
+    ]
+    need = sorted({i for p in pairs for i in p})
+    if not need:
+        return {}
+    vecs = np.asarray(
+        meaning.encode([_kernel_text(texts[sents[i].article], sents[i]) for i in need])
+    )
+    if vecs.ndim != 2 or vecs.shape[0] != len(need):
+        return {}
+    at = {i: k for k, i in enumerate(need)}
+    sims = np.einsum("ij,ij->i", vecs[[at[a] for a, _ in pairs]], vecs[[at[b] for _, b in pairs]])
+    near: dict[int, list[tuple[float, int]]] = {}
+    for k in np.flatnonzero(sims >= floor).tolist():
+        (a, b), cos = pairs[k], float(sims[k])
+        near.setdefault(a, []).append((cos, b))
+        near.setdefault(b, []).append((cos, a))
+    best: dict[tuple[int, int], float] = {}
+    for a, found in near.items():
+        for cos, b in sorted(found, reverse=True)[:MAX_PARTNERS]:
+            best[(min(a, b), max(a, b))] = cos
+    return best
+
+
+def _same_kernel_why(
+    a: _Sentence, b: _Sentence, persons: frozenset[str] = frozenset()
+) -> tuple[int, int, int, int] | str:
+    """Two clauses whose kernels (``_kernel``) tell one fact in other words: enough content
+    words of the kernels in common (``MEANING_SHARED``, ``MEANING_OVERLAP``), one a plain
+    word or head verbs of one lemma or class; and over the whole clauses, the same values,
+    both or neither negated, no person put in the place of another. The kernels are cites."""
+    (a0, a1), (b0, b1) = a.kernel, b.kernel
+    ka, kb = a.tokens[a0:a1], b.tokens[b0:b1]
+    ca = {t.norm for t in ka if t.content}
+    cb = {t.norm for t in kb if t.content}
+    common = ca & cb
+    if len(common) < MEANING_SHARED or len(common) < MEANING_OVERLAP * len(ca | cb):
+        return f"kernels share few words ({len(common)} of {len(ca | cb)})"
+    plain = {t.norm for t in ka if t.content and not t.name and t.value is None} & {
+        t.norm for t in kb if t.content and not t.name and t.value is None
+    }
+    same_verb = predicate_class(a.mains[0][1]) == predicate_class(b.mains[0][1])
+    if not plain - _SAYING and not same_verb:
+        return "kernels share no plain word"
+    # what the verbs act on: with other verbs, a word after each head verb in common ("hit
+    # southern Tarvia" / "shook southern Tarvia"); words before them only ("Ames, head of the
+    # board, had won …" / "Ames was head of the board") are the subject's, not the fact's
+    after_a = {t.norm for t in a.tokens[a.mains[0][0] + 1 : a1] if t.content}
+    after_b = {t.norm for t in b.tokens[b.mains[0][0] + 1 : b1] if t.content}
+    if not same_verb and not after_a & after_b:
+        return "nothing after the head verbs in common"
+    # the kernels' own values (``VALUE_REACH`` tokens beyond them included): a figure of the
+    # clause's tail tells its other facts ("placed on injured reserve, ending his third
+    # season" / "placed on injured reserve and will miss the final two games")
+    va, vb = _kernel_values(a), _kernel_values(b)
+    if not _agree(va, vb):
+        return f"values differ ({sorted(va)} / {sorted(vb)})"
+    # each dated, by no kind of date in common: "spent time at the clinic in 2010" / "checked
+    # into the clinic in May" may be two stays
+    da, db = {_kind(v) for v in va} - {"number"}, {_kind(v) for v in vb} - {"number"}
+    if da and db and not da & db:
+        return f"dated apart ({sorted(va)} / {sorted(vb)})"
+    if _negated(a.tokens, b.tokens) != _negated(b.tokens, a.tokens):
+        return "one side negated"
+    pa, pb = _persons_named(a, persons), _persons_named(b, persons)
+    if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
+        return "two persons"
+    return a0, a1, b0, b1
+
+
+def _kernel_values(s: _Sentence) -> set[str]:
+    """The values of a clause's kernel and of the ``VALUE_REACH`` tokens around it."""
+    k0, k1 = s.kernel
+    return {
+        t.value
+        for t in s.tokens[max(0, k0 - VALUE_REACH) : k1 + VALUE_REACH]
+        if t.value is not None
+    }
+
+
 def _same_predicate(a: _Sentence, b: _Sentence) -> bool:
     """Whether two clauses share a verb lemma of their own (``_verbs``), or two verbs of one
     class (``PREDICATE_CLASSES``: "checked into" / "was admitted to")."""
@@ -632,16 +791,19 @@ def _same_predicate(a: _Sentence, b: _Sentence) -> bool:
     return bool({predicate_class(v) for v in a.verbs} & {predicate_class(v) for v in b.verbs})
 
 
-def _word_pairs(sents: Sequence[_Sentence]) -> list[tuple[int, int]]:
+def _word_pairs(
+    sents: Sequence[_Sentence], words_of: Callable[[_Sentence], set[str]] | None = None
+) -> list[tuple[int, int]]:
     """Pairs (i < j) of clauses of different articles that share enough content words for
-    ``_alike`` (``MEANING_SHARED``, ``MEANING_OVERLAP``): the only ones worth embedding."""
+    ``_alike`` (``MEANING_SHARED``, ``MEANING_OVERLAP``): the only ones worth embedding.
+    ``words_of`` gives a clause's words (its content words by default)."""
     import scipy.sparse as sp
 
     vocab: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
     for i, s in enumerate(sents):
-        for w in {t.norm for t in s.tokens if t.content}:
+        for w in words_of(s) if words_of is not None else {t.norm for t in s.tokens if t.content}:
             rows.append(i)
             cols.append(vocab.setdefault(w, len(vocab)))
     if not vocab:
@@ -957,7 +1119,8 @@ def _link(
     alike = _meaning_pairs(sents, texts, meaning, common) if meaning is not None else {}
     # one predicate on one named object: read by their words alone, whatever their vectors
     objects = {(i, j) for i, j in common if sents[i].objects and sents[j].objects}
-    for i, j in sorted(worded.keys() | alike.keys() | objects):
+    kernels = _kernel_pairs(sents, texts, meaning) if meaning is not None else {}
+    for i, j in sorted(worded.keys() | alike.keys() | objects | kernels.keys()):
         hit = _shared(sents[i], sents[j], worded[(i, j)], persons) if (i, j) in worded else None
         if hit is None and (i, j) in worded:
             hit = _same_figures(sents[i], sents[j], persons)
@@ -981,6 +1144,13 @@ def _link(
             # its own partners one hop further, as the word paths' do
             found = _same_object_why(sents[i], sents[j], persons)
             hit = None if isinstance(found, str) else found
+        if hit is None and (i, j) in kernels:
+            # one fact told with other verbs: the kernels alike (a weak link)
+            found = _same_kernel_why(sents[i], sents[j], persons)
+            hit = None if isinstance(found, str) else found
+            if hit is not None:
+                sents[i].weak.add(j)
+                sents[j].weak.add(i)
         if hit is not None:
             a0, a1, b0, b1 = hit
             sents[i].partners[j] = (a0, a1, b0, b1)

@@ -1,0 +1,129 @@
+"""Session 15 (issue 18): one fact told with other verbs. A long clause's sentence vector is
+mostly its background, so each clause's kernel (its subject, head verb and the phrase after
+it) is embedded alone; two kernels alike enough, sharing a word after their head verbs and
+no value at odds, tell one fact (``statements._same_kernel_why``)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from report_fixture import article
+from storyline.stages.analysis.statements import Meaning, _candidates, find_statements
+
+CAST = (
+    "Voters in Tarvia cast ballots on Sunday in a regional election hailed by the governor "
+    "as a test of the new voting rules."
+)
+VOTED = (
+    "Tarvia voted on Sunday in a regional election meant to show that the small province "
+    "had left its troubled past behind."
+)
+# words of the clauses' tails only: a text holding one is a whole clause, not a kernel
+TAILS = ("governor", "troubled", "council", "ferries")
+
+
+def _kernels_alike(cos: float, topic: str = "Tarvia"):
+    """A stand-in embedder: kernels (texts naming ``topic`` and none of ``TAILS``) are at
+    cosine ``cos`` from one another; whole clauses and the rest are orthogonal to all."""
+
+    def encode(texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), len(texts) + 1), dtype=np.float32)
+        for i, t in enumerate(texts):
+            if topic in t and not any(w in t for w in TAILS):
+                out[i, 0] = np.sqrt(cos)
+                out[i, i + 1] = np.sqrt(1 - cos)
+            else:
+                out[i, i + 1] = 1.0
+        return out
+
+    return encode
+
+
+def _told(cos: float, *texts: str, topic: str = "Tarvia") -> list[list[str]]:
+    arts = [article(f"k{i}", t) for i, t in enumerate(texts)]
+    meaning = Meaning(_kernels_alike(cos, topic), "minilm")
+    found = find_statements(arts, {a.id: a.id for a in arts}, meaning=meaning)
+    return [st.texts for st in found]
+
+
+def _kernel_texts(*texts: str) -> list[str]:
+    arts = [article(f"c{i}", t) for i, t in enumerate(texts)]
+    out = []
+    for s in _candidates(arts, {a.id: a.id for a in arts}):
+        text = next(a.text for a in arts if a.id == s.article)
+        k0, k1 = s.kernel
+        out.append(text[s.tokens[k0].start : s.tokens[k1 - 1].end] if k1 else "")
+    return out
+
+
+def test_a_clause_kernel_is_its_subject_head_verb_and_phrase() -> None:
+    assert _kernel_texts(
+        VOTED,
+        "After a long night of talks in the capital, the union of dock workers accepted the "
+        "new wage offer from the port authority.",
+        "The harbour board of Varden approved the new ferry timetable, which starts in May.",
+    ) == [
+        "Tarvia voted on Sunday in a regional election meant to show",  # "that" ends it
+        "the union of dock workers accepted the new wage offer from the port authority",
+        "The harbour board of Varden approved the new ferry timetable",  # the comma ends it
+    ]
+
+
+def test_one_fact_told_with_other_verbs_is_one_statement() -> None:
+    (texts,) = _told(0.9, CAST, VOTED)
+    # each cited for its kernel, not for the background after it
+    assert texts == [
+        "Voters in Tarvia cast ballots on Sunday in a regional election hailed by the",
+        "Tarvia voted on Sunday in a regional election meant to show",
+    ]
+
+
+def test_kernels_below_the_floor_stay_apart() -> None:
+    assert _told(0.8, CAST, VOTED) == []
+
+
+def test_without_a_sentence_embedder_no_kernel_is_read() -> None:
+    arts = [article("k0", CAST), article("k1", VOTED)]
+    assert find_statements(arts, {a.id: a.id for a in arts}) == []
+
+
+def test_kernels_with_values_at_odds_stay_apart() -> None:
+    monday = VOTED.replace("Sunday", "Monday")
+    assert _told(0.9, CAST, monday) == []
+
+
+def test_kernels_sharing_only_the_subject_stay_apart() -> None:
+    # one person, two facts: a list of won cases and a post held; the words in common are
+    # all before the head verbs (the subject and its apposition)
+    first = (
+        "Ilse Korr, head of the Varden harbour board, had won a long string of court cases, "
+        "the council said."
+    )
+    second = "For ten years, Ilse Korr was head of the Varden harbour board, which runs ferries."
+    assert _told(0.9, first, second, topic="Varden") == []
+
+
+def test_a_figure_of_the_tail_does_not_keep_kernels_apart() -> None:
+    # the tails tell other facts (a season's number, games to miss): the kernels are one
+    first = (
+        "The Tarvia Lions placed Ivo Penn on injured reserve today, officially ending his "
+        "third season with the governor's club."
+    )
+    second = (
+        "Lions running back Ivo Penn of Tarvia has been placed on injured reserve and will "
+        "miss the last two games, the troubled club said."
+    )
+    (texts,) = _told(0.9, first, second)
+    assert texts == [
+        "The Tarvia Lions placed Ivo Penn on injured reserve today",
+        "Lions running back Ivo Penn of Tarvia has been placed on injured reserve",
+    ]
+
+
+def test_kernels_dated_by_other_kinds_of_date_stay_apart() -> None:
+    # a year and a month: maybe two stays at one clinic
+    first = "The singer spent time at the Tarvia Clinic in 2019, the governor's office said."
+    second = "The singer checked into the Tarvia Clinic in May as part of a troubled plea deal."
+    assert _told(0.9, first, second) == []
+    same = second.replace("in May", "in 2019")
+    assert len(_told(0.9, first, same)) == 1
