@@ -119,3 +119,62 @@ def test_a_stance_reported_in_a_whether_clause_is_questioned(mode: str) -> None:
     assert found and all(s.polarity == "questioned" for s in found)
     found = stances("Roe said he would support the plan.", mode)
     assert found and all(s.polarity == "asserted" for s in found)
+
+
+@pytest.mark.parametrize("mode", SPACY)
+def test_a_refusal_to_rule_out_rejects_nothing(mode: str) -> None:
+    assert stances("Velk refused to rule out a levy on ferries.", mode) == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“So if you want to hear the spin, the Liberals are holding their rally next week.”",
+        "If the Tarn council wants a new bridge, it will have to pay for it.",
+    ],
+)
+def test_a_trigger_inside_a_leading_condition_is_no_stance(text: str, mode: str) -> None:
+    assert [s for s in stances(text, mode) if s.stance == "demand"] == []
+
+
+@pytest.mark.parametrize("mode", SPACY)
+def test_a_relative_clause_on_an_appositive_is_the_named_persons(mode: str) -> None:
+    text = (
+        "Gov. Ada Velk of Tarnia, a Liberal who has refused to endorse Ansel Roe, "
+        "said the ferry board deserved better."
+    )
+    found = [s for s in stances(text, mode) if s.stance == "reject"]
+    assert [(s.actor, s.target) for s in found] == [("Ada Velk", "endorse Ansel Roe")]
+
+
+@pytest.mark.parametrize("mode", SPACY)
+def test_a_negation_does_not_reach_a_later_clause_with_its_own_subject(mode: str) -> None:
+    text = "“I don't want a long fight, we want this settled early,” Roe said."
+    found = {s.stance: s.polarity for s in stances(text, mode)}
+    assert found == {"oppose": "asserted", "demand": "asserted"}
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_said_comma_if_sets_a_condition(mode: str) -> None:
+    found = stances("Ada Velk said, if elected, she would support the Tarn bridge plan.", mode)
+    if mode == "rules":  # (the spaCy run finds no actor in this sentence)
+        assert found and all(s.polarity == "conditional" for s in found)
+    assert all(s.polarity != "asserted" for s in found)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_condition_inside_a_quotation_does_not_reach_the_speakers_own_stance(mode: str) -> None:
+    text = (
+        "“If the mayor quits, then yes, she would run for the seat,” said Ansel Roe, "
+        "a former council chair who is supporting Ada Velk."
+    )
+    found = [s for s in stances(text, mode) if s.stance == "support"]
+    assert [(s.actor, s.polarity, s.condition) for s in found] == [("Ansel Roe", "asserted", None)]
+
+
+@pytest.mark.parametrize("mode", SPACY)
+def test_asked_if_stays_a_question(mode: str) -> None:
+    text = "Last month, when I asked Ansel Roe if he would ever endorse Ada Velk, he laughed."
+    found = stances(text, mode)
+    assert found and all(s.polarity == "questioned" for s in found)

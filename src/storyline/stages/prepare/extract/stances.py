@@ -82,6 +82,7 @@ from storyline.lang.en import (
     STANCE_PARTITIVE_SUBJECTS,
     STANCE_PREPOSITIONS,
     STANCE_TITLE_GLUE_WORDS,
+    WHETHER_IF_LEMMAS,
 )
 from storyline.models import Article, Cite, Entity, Stance
 from storyline.stages.prepare.extract._clauses import (
@@ -425,10 +426,11 @@ _OWNER_BREAK = (
 )
 # Where a clause (and so a target or a condition) ends.
 _CLAUSE_END = re.compile(
+    # ", said the mayor": a report after the clause ends it, with or without words before
     r"\s*(?:[;:()\[\]]|\s[—–-]{1,2}\s|[—–]"
     r"|,[”\"’]?\s+(?=(?:which|who|whom|whose|while|whereas|but|although|though|because|since|as|according|"
     r"he|she|they|it|we|I|you|the\s+official|officials|diplomats|sources|[a-z]+ing|"
-    rf"if|unless|so|yet|and\s+(?:he|she|they|it|we|the)\b|(?:[\w’'-]+\s+){{1,7}}?(?:{_CORE_SPEECH})\b)\b)"
+    rf"if|unless|so|yet|and\s+(?:he|she|they|it|we|the)\b|(?:[\w’'-]+\s+){{0,7}}?(?:{_CORE_SPEECH})\b)\b)"
     rf"|,[”\"’]?\s+(?=(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}\s+(?:{_CORE_SPEECH})\b)"
     r"|\s+but\s+|\s+(?:and|or)\s+(?=\w+ed\b\s+(?!by\b))|[.!?][”\"’]?\s*$|$)"
 )
@@ -740,6 +742,14 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
             rel = rel.head
         if rel.dep_ == "relcl" and rel.head.pos_ in ("NOUN", "PROPN"):
             subj = rel.head
+    if (
+        subj.dep_ == "appos"
+        and subj.head.ent_type_ == "PERSON"
+        and _relative_clause_of(subj, tok) is not None
+    ):
+        # "Gov. Ada Velk, a Liberal who has refused to endorse Roe": the person the
+        # appositive describes, never the party word
+        subj = subj.head
     low = subj.lower_
     if low in _FIRST_PERSON:
         if quote is None:
@@ -1479,7 +1489,10 @@ def _assign_conditions(ctx: _Ctx, hits: list[_Hit], s0: int, s1: int) -> list[tu
             owner.cond_marker = marker
         spans.append((m.start(), ce))
     if lead_span is not None:
+        lead_quote = _in_quote(ctx, lead_at)
         for h in hits:
+            if lead_quote != _in_quote(ctx, h.start):
+                continue  # "“If the mayor quits, …,” said Roe, who backs Ada": not Roe's backing
             if h.start > lead_span[1] and h.condition is None:
                 h.condition = lead_span
                 h.cond_start = -1
@@ -1704,6 +1717,31 @@ _CLAIM_CLAUSE = re.compile(
 _CLAIM_AUX = frozenset({"will", "would", "can", "could", "may", "might", "do", "does", "did"})
 
 
+# a sentence (or quotation) that opens with a condition the trigger stands in
+_IF_CLAUSE = re.compile(r"^\W*(?:(?:so|but|and)\s+)?(?:if|unless)\b[^,;:—–]*$", re.I)
+
+
+def _in_if_clause(ctx: _Ctx, h: _Hit) -> bool:
+    """Whether the parse puts the trigger in an "if"/"unless" adverbial clause."""
+    if ctx.doc is None:
+        return False
+    span = ctx.doc.char_span(h.key, h.key + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    cur: Token = span[0]
+    for _ in range(4):
+        if (
+            cur.dep_ == "advcl"
+            and cur.head.lemma_.lower() not in WHETHER_IF_LEMMAS  # "asked Roe if he would …"
+            and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children)
+        ):
+            return True
+        if cur.dep_ not in ("xcomp", "acomp", "conj", "aux") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def _insist_claims(ctx: _Ctx, h: _Hit, target: str) -> bool:
     """Whether "insist that …" states a claim ("Roe insisted that the board had no right")
     rather than a demand ("insisted that the board reinstate the pilots"): the parse reads
@@ -1738,6 +1776,8 @@ def _no_position(ctx: _Ctx, h: _Hit, stance: str, target: str, s0: int) -> bool:
     - a refusal to speak ("declined to comment", "refused to say whether …"): the reporter's
       note on the source, not a rejection of anything (its content keeps its ``denied``
       reading in ``polarity.py`` for the quotes);
+    - "refused to rule out": a double negation that rejects nothing;
+    - a trigger inside a condition put first ("If you want to hear …, …");
     - a source's request for anonymity or for comment ("an aide who requested anonymity");
     - "stopped short of endorsing": neither support nor opposition;
     - "is to blame": the subject is blamed, it blames no one;
@@ -1748,8 +1788,12 @@ def _no_position(ctx: _Ctx, h: _Hit, stance: str, target: str, s0: int) -> bool:
     key = text[h.key : h.end].split()[0].lower() if text[h.key : h.end].split() else ""
     first = (re.findall(r"[\w’'-]+", target.lower()) or [""])[0]
     before = text[max(s0, h.start - 40) : h.start]
-    if stance == "reject" and key.startswith(("declin", "refus")) and first in UNSAID_VERBS:
-        return True
+    if key.startswith(("declin", "refus")) and (
+        first in UNSAID_VERBS or re.match(r"rule\s+out\b", target, re.I)
+    ):
+        return True  # "refused to rule out a levy" rejects nothing (it keeps the levy open)
+    if _IF_CLAUSE.search(text[s0 : h.start]) or _in_if_clause(ctx, h):
+        return True  # "If you want to hear the spin, …": a condition, no one's position
     if stance == "request" and first in SOURCING_REQUEST_OBJECTS:
         return True
     if _SHORT_OF.search(before):
