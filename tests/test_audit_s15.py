@@ -174,7 +174,14 @@ def test_a_condition_inside_a_quotation_does_not_reach_the_speakers_own_stance(m
 
 
 @pytest.mark.parametrize("mode", SPACY)
-def test_asked_if_stays_a_question(mode: str) -> None:
-    text = "Last month, when I asked Ansel Roe if he would ever endorse Ada Velk, he laughed."
-    found = stances(text, mode)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last month, when I asked Ansel Roe if he would ever endorse Ada Velk, he laughed.",
+        "Last month, when I asked Ansel Roe if he would ever endorse Ada Velk, he looked at me "
+        "and said, “I'm going to endorse the ferry pilots!”",
+    ],
+)
+def test_asked_if_stays_a_question(text: str, mode: str) -> None:
+    found = [s for s in stances(text, mode) if "Velk" in s.target]
     assert found and all(s.polarity == "questioned" for s in found)

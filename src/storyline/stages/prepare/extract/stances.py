@@ -82,6 +82,7 @@ from storyline.lang.en import (
     STANCE_PARTITIVE_SUBJECTS,
     STANCE_PREPOSITIONS,
     STANCE_TITLE_GLUE_WORDS,
+    WHETHER_IF_HEADS,
     WHETHER_IF_LEMMAS,
 )
 from storyline.models import Article, Cite, Entity, Stance
@@ -1721,10 +1722,13 @@ _CLAIM_AUX = frozenset({"will", "would", "can", "could", "may", "might", "do", "
 _IF_CLAUSE = re.compile(r"^\W*(?:(?:so|but|and)\s+)?(?:if|unless)\b[^,;:—–]*$", re.I)
 
 
+_ASKED_IF = re.compile(rf"\b(?:{alternation(WHETHER_IF_HEADS)})\b[^,;.:“”\"]*\bif\b[^,;.:]*$", re.I)
+
+
 def _in_if_clause(ctx: _Ctx, h: _Hit) -> bool:
     """Whether the parse puts the trigger in an "if"/"unless" adverbial clause."""
-    if ctx.doc is None:
-        return False
+    if ctx.doc is None or _ASKED_IF.search(ctx.text[max(0, h.start - 120) : h.start]):
+        return False  # "when I asked Roe if he would ever endorse Ada": a question (polarity.py)
     span = ctx.doc.char_span(h.key, h.key + 1, alignment_mode="expand")
     if span is None or not len(span):
         return False
