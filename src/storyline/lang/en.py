@@ -127,6 +127,7 @@ __all__ = [
     "SIDE_CLAUSE_OPENERS",
     "SKIP_BEFORE_TRIGGER",
     "SNIPPET_END_WORDS",
+    "SOURCING_REQUEST_OBJECTS",
     "SPEAKER_CLAUSE_WORDS",
     "SPEAKER_END_WORDS",
     "SPEAKER_PHRASE_OPENERS",
@@ -1656,6 +1657,10 @@ STANCE_TITLE_GLUE_WORDS: tuple[str, ...] = (
 # Condition markers that make a stance conditional (not "based on", "without": terms). Not
 # ``CONDITIONAL_CUES``: this one matches stances.py's own marker pattern ("provided" alone,
 # no "in case"), so it is kept apart.
+# What a source asks a reporter for ("an aide who requested anonymity", "sought comment"):
+# the reporting's own conventions, no position of the asker (a closed set of these nouns).
+SOURCING_REQUEST_OBJECTS: frozenset[str] = frozenset({"anonymity", "comment", "comments"})
+
 STANCE_CONDITION_MARKERS: frozenset[str] = frozenset(
     {"if", "unless", "only if", "provided", "provided that", "as long as", "so long as"}
 )

@@ -203,7 +203,7 @@ _AS_LONG_AS_AMOUNT = re.compile(
 )
 # "said if Trump picked him it would be [C]", "pledged that, if elected, he would be [C]": a
 # condition opened right after the report governs the content that follows it
-_REPORT_IF = re.compile(rf"\b(?:{_CUE_ANY})\s+(?:that\s*,?\s*)?(?:if|unless)\b", re.I)
+_REPORT_IF = re.compile(rf"\b(?:{_CUE_ANY})\s*,?\s+(?:that\s*,?\s*)?(?:if|unless)\b", re.I)
 _IF_WORD = re.compile(r"\b(?:if|unless)\b", re.I)
 # a trailing attribution after the content ("C,” Roe said, if …"); not a participle ("adding")
 _TRAIL_REPORT = re.compile(
@@ -302,7 +302,8 @@ def _first_clear(
 def _last_clean(rx: re.Pattern[str], frame: str) -> re.Match[str] | None:
     """The last match of ``rx`` in ``frame`` with no other reporting verb after it.
 
-    "Iran denied the report and said that C": "said" governs C, not "denied".
+    "Iran denied the report and said that C": "said" governs C, not "denied"; nor does
+    it govern a later clause with its own subject ("I don't want X, we want C").
     """
     hits = list(rx.finditer(frame))
     if not hits:
@@ -310,6 +311,9 @@ def _last_clean(rx: re.Pattern[str], frame: str) -> re.Match[str] | None:
     m = hits[-1]
     tail = frame[m.end() :]
     if _REPORT_BEFORE.search(tail) or re.search(r",\s+and\b|\band\s+(?:then\s+)?\w+ed\b", tail):
+        return None
+    if re.search(r"[,;]\s+(?:I|we|you|he|she|they)\s+$", tail):
+        # "“I don't want a fight, we want [it settled]”": a new clause with its own subject
         return None
     return m
 
@@ -368,6 +372,12 @@ def _rules(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[Pola
         text[s0:start],
         re.I,
     )
+    if (
+        lead
+        and re.match(r"\s*[“\"]", text[s0:start])
+        and re.search(r"[”\"]", text[s0 + lead.end() : start])
+    ):
+        lead = None  # "“If C1, C2,” said Roe, who backs Ada": the condition stays in its quote
     if cond is None:
         # "unless" anywhere in the content (not in a relative clause: "the nominee, which, unless
         # she is indicted, will be Ada"), or a condition put first in the governing clause

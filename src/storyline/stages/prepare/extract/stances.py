@@ -56,6 +56,7 @@ from storyline.lang import (
     QUOTE_SPEECH_FORMS,
     REFERRING_PRONOUNS,
     SPEECH_LEMMAS,
+    UNSAID_VERBS,
     WEEKDAYS,
     alternation,
 )
@@ -65,6 +66,7 @@ from storyline.lang.en import (
     PERSON_ROLE_NOUNS,
     REQUIRING_MARKERS,
     SKIP_BEFORE_TRIGGER,
+    SOURCING_REQUEST_OBJECTS,
     STANCE_ACTOR_MODIFIERS,
     STANCE_ACTOR_NOUNS,
     STANCE_ACTOR_PLURALS,
@@ -80,6 +82,8 @@ from storyline.lang.en import (
     STANCE_PARTITIVE_SUBJECTS,
     STANCE_PREPOSITIONS,
     STANCE_TITLE_GLUE_WORDS,
+    WHETHER_IF_HEADS,
+    WHETHER_IF_LEMMAS,
 )
 from storyline.models import Article, Cite, Entity, Stance
 from storyline.stages.prepare.extract._clauses import (
@@ -128,8 +132,9 @@ _SHORT_TITLES = alternation((*PERSONAL_TITLES, "St"))
 _WORD_NEGATIONS = [c for c in NEGATION_CUES if not c.startswith(("n'", "n’"))]
 # A gap word may sit in quotation marks: she is “not ready” to support (the marks quote the
 # speaker's words; the negation still governs the trigger).
+# "never, ever want": the comma of a repeated "ever" keeps the negation.
 _NEG = re.compile(
-    rf"(?:\b(?:{alternation(_WORD_NEGATIONS)})|n['’]t)[”\"’]?\s+(?:[“\"‘]?\w+[”\"’]?\s+){{0,2}}$",
+    rf"(?:\b(?:{alternation(_WORD_NEGATIONS)})|n['’]t)(?:,\s*ever\b)?[”\"’]?\s+(?:[“\"‘]?\w+[”\"’]?\s+){{0,2}}$",
     re.I,
 )
 # "whether or not Kestria wants to sign": "not" offers the alternative, it negates nothing
@@ -200,7 +205,8 @@ def _required_words(words: tuple[str, ...]) -> tuple[str, ...] | None:
 _POSS = r"(?:its\s+|their\s+|his\s+|her\s+)?"
 # One entry per trigger: its type, its pattern around the key word, the key word's forms.
 _LEXICON: list[_Lex] = [
-    _lx("offer", r"\b{k}\s+to\b", "ready prepared willing poised"),
+    # not "poised to": "Roe is poised to win" is the writer's forecast, no one's offer
+    _lx("offer", r"\b{k}\s+to\b", "ready prepared willing"),
     _lx(
         "offer",
         rf"\b{{k}}\s+{_POSS}(?:willingness|readiness)\s+to\b",
@@ -404,7 +410,9 @@ _LEXICON_WORDS = tuple(lex.words for lex in _LEXICON)
 
 # Condition markers; the condition runs from the marker to the end of its clause.
 _COND = re.compile(
-    r"\b(?P<m>only\s+if|only\s+when|only\s+with|only\s+after|if|unless|provided(?:\s+that)?"
+    r"\b(?P<m>only\s+if|only\s+when|only\s+with|only\s+after|if|unless"
+    # "provided (that) the board pays", never the participle of "a document provided by"
+    r"|provided(?:\s+that|(?!\s+(?:by|to|for|with|in|on|at|from|through|under|via)\b))"
     r"|on\s+(?:the\s+)?condition\s+that|as\s+long\s+as|so\s+long\s+as|based\s+on|subject\s+to"
     r"|conditional\s+(?:on|upon)|contingent\s+(?:on|upon)|depending\s+on|without)\s+",
     re.I,
@@ -419,10 +427,11 @@ _OWNER_BREAK = (
 )
 # Where a clause (and so a target or a condition) ends.
 _CLAUSE_END = re.compile(
+    # ", said the mayor": a report after the clause ends it, with or without words before
     r"\s*(?:[;:()\[\]]|\s[—–-]{1,2}\s|[—–]"
     r"|,[”\"’]?\s+(?=(?:which|who|whom|whose|while|whereas|but|although|though|because|since|as|according|"
     r"he|she|they|it|we|I|you|the\s+official|officials|diplomats|sources|[a-z]+ing|"
-    rf"if|unless|so|yet|and\s+(?:he|she|they|it|we|the)\b|(?:[\w’'-]+\s+){{1,7}}?(?:{_CORE_SPEECH})\b)\b)"
+    rf"if|unless|so|yet|and\s+(?:he|she|they|it|we|the)\b|(?:[\w’'-]+\s+){{0,7}}?(?:{_CORE_SPEECH})\b)\b)"
     rf"|,[”\"’]?\s+(?=(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}\s+(?:{_CORE_SPEECH})\b)"
     r"|\s+but\s+|\s+(?:and|or)\s+(?=\w+ed\b\s+(?!by\b))|[.!?][”\"’]?\s*$|$)"
 )
@@ -734,6 +743,14 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
             rel = rel.head
         if rel.dep_ == "relcl" and rel.head.pos_ in ("NOUN", "PROPN"):
             subj = rel.head
+    if (
+        subj.dep_ == "appos"
+        and subj.head.ent_type_ == "PERSON"
+        and _relative_clause_of(subj, tok) is not None
+    ):
+        # "Gov. Ada Velk, a Liberal who has refused to endorse Roe": the person the
+        # appositive describes, never the party word
+        subj = subj.head
     low = subj.lower_
     if low in _FIRST_PERSON:
         if quote is None:
@@ -1473,7 +1490,10 @@ def _assign_conditions(ctx: _Ctx, hits: list[_Hit], s0: int, s1: int) -> list[tu
             owner.cond_marker = marker
         spans.append((m.start(), ce))
     if lead_span is not None:
+        lead_quote = _in_quote(ctx, lead_at)
         for h in hits:
+            if lead_quote != _in_quote(ctx, h.start):
+                continue  # "“If the mayor quits, …,” said Roe, who backs Ada": not Roe's backing
             if h.start > lead_span[1] and h.condition is None:
                 h.condition = lead_span
                 h.cond_start = -1
@@ -1650,6 +1670,8 @@ def _stances_for(
         target = text[h.condition[0] : h.condition[1]]
     if not target:
         return [], None
+    if _no_position(ctx, h, stance, target, s0):
+        return [], None
     condition = _condition_text(text, h)
     actors: list[tuple[str, str | None]] | None
     if isinstance(noun, tuple):
@@ -1679,6 +1701,116 @@ def _stances_for(
         for name, eid in actors
     ]
     return out, target
+
+
+# "Velk stopped short of endorsing …": she did not endorse it, nor did she oppose it
+_SHORT_OF = re.compile(r"\b(?:stop|stops|stopped|stopping)\s+short\s+of\s+(?:\w+ly\s+)?$", re.I)
+# "Velk is to blame for …": the subject is the one blamed
+_TO_BLAME = re.compile(r"\b(?:is|are|was|were|be|been|being|['’]s)\s+(?:\w+\s+){0,2}?to\s+$", re.I)
+# what follows "insist that" when it is a claim, not a demand ("insisted that the bridge
+# will open", "… that there is no deal"): a tensed verb or auxiliary within its first words
+# (a demand takes the bare form: "insisted that the board reinstate the pilots")
+_CLAIM_CLAUSE = re.compile(
+    r"^(?:[\w’'.,-]+\s+){0,8}?(?:is|are|was|were|has|had|will|would|did|does|can|could|may|might"
+    r"|won['’]t|isn['’]t|wasn['’]t|[\w]+['’](?:s|re|ll|d))\b",
+    re.I,
+)
+_CLAIM_AUX = frozenset({"will", "would", "can", "could", "may", "might", "do", "does", "did"})
+
+
+# a sentence (or quotation) that opens with a condition the trigger stands in
+_IF_CLAUSE = re.compile(r"^\W*(?:(?:so|but|and)\s+)?(?:if|unless)\b[^,;:—–]*$", re.I)
+
+
+_ASKED_IF = re.compile(rf"\b(?:{alternation(WHETHER_IF_HEADS)})\b[^,;.:“”\"]*\bif\b[^,;.:]*$", re.I)
+
+
+def _in_if_clause(ctx: _Ctx, h: _Hit) -> bool:
+    """Whether the parse puts the trigger in an "if"/"unless" adverbial clause."""
+    if ctx.doc is None or _ASKED_IF.search(ctx.text[max(0, h.start - 120) : h.start]):
+        return False  # "when I asked Roe if he would ever endorse Ada": a question (polarity.py)
+    span = ctx.doc.char_span(h.key, h.key + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    cur: Token = span[0]
+    for _ in range(4):
+        if (
+            cur.dep_ == "advcl"
+            and cur.head.lemma_.lower() not in WHETHER_IF_LEMMAS  # "asked Roe if he would …"
+            and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children)
+        ):
+            return True
+        if cur.dep_ not in ("xcomp", "acomp", "conj", "aux") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _insist_claims(ctx: _Ctx, h: _Hit, target: str) -> bool:
+    """Whether "insist that …" states a claim ("Roe insisted that the board had no right")
+    rather than a demand ("insisted that the board reinstate the pilots"): the parse reads
+    the tense of the clause's verb; the rules look for a tensed verb in its first words."""
+    if ctx.doc is not None:
+        span = ctx.doc.char_span(h.key, h.key + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            clause = next((c for c in span[0].children if c.dep_ == "ccomp"), None)
+            if clause is not None:
+                if any(a.lower_ in ("should", "must", "shall") for a in clause.children):
+                    return False
+                return clause.tag_ in ("VBD", "VBZ", "MD") or any(
+                    a.dep_ in ("aux", "auxpass")
+                    and (a.lower_ in _CLAIM_AUX or a.tag_ in ("VBD", "VBZ"))
+                    for a in clause.children
+                )
+    if re.search(r"\bthat\s*$", ctx.text[h.start : h.end], re.I):
+        rest = target  # the trigger took its "that"
+    else:
+        m = re.search(r"\bthat\s+", target)
+        if m is None:
+            return False
+        rest = target[m.end() :]
+    return bool(_CLAIM_CLAUSE.match(rest)) and not re.match(
+        r"^(?:[\w’'.,-]+\s+){0,8}?(?:should|must|shall)\b", rest, re.I
+    )
+
+
+def _no_position(ctx: _Ctx, h: _Hit, stance: str, target: str, s0: int) -> bool:
+    """A trigger that states no position of its subject:
+
+    - a refusal to speak ("declined to comment", "refused to say whether …"): the reporter's
+      note on the source, not a rejection of anything (its content keeps its ``denied``
+      reading in ``polarity.py`` for the quotes);
+    - "refused to rule out": a double negation that rejects nothing;
+    - a trigger inside a condition put first ("If you want to hear …, …");
+    - a source's request for anonymity or for comment ("an aide who requested anonymity");
+    - "stopped short of endorsing": neither support nor opposition;
+    - "is to blame": the subject is blamed, it blames no one;
+    - a negated need ("he didn't need to campaign"): no demand;
+    - "insist that" with a tensed clause: a claim, not a demand.
+    """
+    text = ctx.text
+    key = text[h.key : h.end].split()[0].lower() if text[h.key : h.end].split() else ""
+    first = (re.findall(r"[\w’'-]+", target.lower()) or [""])[0]
+    before = text[max(s0, h.start - 40) : h.start]
+    if key.startswith(("declin", "refus")) and (
+        first in UNSAID_VERBS or re.match(r"rule\s+out\b", target, re.I)
+    ):
+        return True  # "refused to rule out a levy" rejects nothing (it keeps the levy open)
+    if _IF_CLAUSE.search(text[s0 : h.start]) or _in_if_clause(ctx, h):
+        return True  # "If you want to hear the spin, …": a condition, no one's position
+    if stance == "request" and first in SOURCING_REQUEST_OBJECTS:
+        return True
+    if _SHORT_OF.search(before):
+        return True
+    if key.startswith("blam") and _TO_BLAME.search(before + text[h.start : h.key]):
+        return True
+    if (
+        h.lex.modal
+        and key.startswith("need")
+        and _negated_before(text, max(s0, h.start - 30), h.start)
+    ):
+        return True
+    return stance == "demand" and key.startswith("insist") and _insist_claims(ctx, h, target)
 
 
 def _modifier_only(ctx: _Ctx, actor: tuple[str, str | None], lo: int, hi: int) -> bool:
@@ -1880,8 +2012,8 @@ def _speaker_rules(ctx: _Ctx, h: _Hit, sent: tuple[int, int]) -> list[tuple[str,
 
 
 def _whether_clause(ctx: _Ctx, h: _Hit) -> bool:
-    """Whether the trigger's clause is an open "whether" clause ("depends on whether (or
-    not) Kestria wants to sign"): the stance is put as a question, not asserted (with a
+    """Whether the trigger's clause is (or is reported in) an open "whether" clause ("depends
+    on whether (or not) Kestria wants to sign"): the stance is put as a question, not asserted (with a
     parse only; a "whether" after a verb of asking is ``polarity.py``'s)."""
     if ctx.doc is None:
         return False
@@ -1892,7 +2024,9 @@ def _whether_clause(ctx: _Ctx, h: _Hit) -> bool:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in cur.children):
             return True
-        if cur.dep_ not in ("xcomp", "acomp", "conj", "aux") or cur.head.i == cur.i:
+        # "it is unclear whether that means he would approve …": the open clause governs
+        # the reported one (ccomp) too
+        if cur.dep_ not in ("xcomp", "acomp", "conj", "aux", "ccomp") or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
