@@ -186,6 +186,25 @@ def _caps_head(text: str) -> bool:
     return m is not None and sum(len(w) >= 4 for w in re.findall(r"[A-Z]+", m.group())) >= 2
 
 
+# A dateline opening a story's first sentence: an ALL-CAPS place, its state or a date after
+# commas, a news agency in brackets, a dash ("PURCHASE, N.Y., April 1 (UPI) — …",
+# "WASHINGTON — …"), or a place in any case with its agency ("Velmar (AFP) – …"). It is
+# where the report was filed, not part of what happened: the brief states the sentence
+# after it.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s[^—–()\n]{2,30}?)?(?:\s\([A-Z][A-Za-z]{1,8}\))?"
+    r"|[A-Z][\w.’' -]{1,40}(?:,\s*[\w. ]{2,20})?\s*\([A-Z][A-Za-z]{1,8}\))"
+    r"(?:\s?[—–]\s?|\s-{1,2}\s)\s*(?=[A-Z“\"])"
+)
+
+
+def dateline_end(text: str) -> int:
+    """The length of the dateline that opens ``text`` (0 when none): "WASHINGTON, June 10
+    (UPI) — Roe told …" -> the offset of "Roe"."""
+    m = _DATELINE.match(text)
+    return m.end() if m is not None and m.end() < len(text) else 0
+
+
 _CREDIT = re.compile(r"\(([^()]*)\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 
@@ -450,8 +469,11 @@ def _candidates(articles: Sequence[Article]) -> list[_Sentence]:
         heads = {(h.start, h.end) for h in a.headings}
         inside = _quoted_at(a.text)
         for i, (s, e) in enumerate(sentence_spans(a.text)):
+            if (s, e) in heads:
+                continue
+            s += dateline_end(a.text[s:e])  # "WASHINGTON (AP) — …": the sentence after it
             text = a.text[s:e]
-            if (s, e) in heads or not clean_sentence(text, titles) or _number_cut(a.text, e):
+            if not clean_sentence(text, titles) or _number_cut(a.text, e):
                 continue
             if _labelled(text):
                 continue  # "Analysis — …": the writer's view, under its label
@@ -1179,6 +1201,10 @@ def _quote_text(q: Quote) -> str | None:
         return None
     if q.kind == "indirect" and _only_relative_verb(text):
         return None  # "… said a crossing that went wrong": a noun phrase, no clause
+    if q.kind == "indirect" and _object_infinitive(text):
+        return None  # "called on the senator to take back his words": a request, no clause
+    if q.kind == "direct" and not _has_finite_verb(text) and not _may_hold_verb(text):
+        return None  # "With an eye to February 20th, Carolina": a fragment, no verb
     if q.kind == "indirect" and not _has_finite_verb(text) and not _may_hold_verb(text):
         # "… said the appointment at the palace" ("Announcing the appointment, she said"; a
         # win "predicted"): a determiner's noun phrase with no word that could be its verb
@@ -1241,6 +1267,19 @@ def _clause_goes_on(text: str, end: int) -> bool:
     )
 
 
+# after a direct quote cut at its comma: the closing mark, the attribution ("Doe wrote",
+# "said the mayor, Jo Roe"), a comma and the quotation going on in lower case
+_GOES_ON = re.compile(r"\s*,?\s*[”\"’']+\s*[^“”\"\n!?]{1,80}?,\s*[“\"‘']\s*(?=[a-z])")
+
+
+def quote_goes_on(text: str, end: int) -> bool:
+    """Whether a direct quote cited up to offset ``end`` of ``text`` is the first half of a
+    quoted sentence its attribution splits: "“Roe was a hero,” Doe wrote, “but this is about
+    …”". Told alone ("Doe said: “Roe was a hero.”") it would say less than, or the
+    opposite of, what was said."""
+    return _GOES_ON.match(text, end) is not None
+
+
 def _may_hold_verb(text: str) -> bool:
     """Whether a reported clause with no verb the lists know has a word that may be one: a
     lower-case word after its first ending in "s" ("the financing remains unclear", "the
@@ -1264,6 +1303,18 @@ def _may_hold_verb(text: str) -> bool:
         for i, w in enumerate(words)
         if i > 0
     )
+
+
+def _object_infinitive(text: str) -> bool:
+    """Whether reported words are an object and an infinitive, with no finite verb and no
+    word that may be one before the "to" ("the senator to take back his words" of "called on the senator to
+    …", "urged voters to …"): what was asked of someone, not a statement "X said" can
+    introduce."""
+    m = re.search(r"\bto\s+[a-z]", text)
+    if m is None or m.start() == 0:
+        return False
+    before = text[: m.start()]
+    return not _has_finite_verb(text) and not _may_hold_verb(before)
 
 
 def _only_relative_verb(text: str) -> bool:
@@ -1338,6 +1389,8 @@ def _who_said_what(
                 continue  # "“…,” Councilman Jo Roe said" given to the police: not theirs
             if q.kind == "indirect" and art is not None and _clause_goes_on(art, q.cite.end):
                 continue  # "… said a capsule lowered through a new shaft": cut in its clause
+            if q.kind == "direct" and art is not None and quote_goes_on(art, q.cite.end):
+                continue  # "“Roe was a hero,” Doe wrote, “but …”": half the sentence quoted
             if q.kind == "indirect" and art is not None and not reported_by_speech(art, q.cite):
                 continue  # "He seems to want …", "Agency: …": a wish or a headline, no saying
             if art is not None and (_number_cut(art, q.cite.start) or _number_cut(art, q.cite.end)):

@@ -19,6 +19,7 @@ from storyline.lang import (
 from storyline.lang.en import HEADLINE_CUT_OPENERS
 from storyline.lang.slots import STATE_ABBREVIATIONS
 from storyline.models import Article, ArticleId
+from storyline.stages.analysis.brief import dateline_end
 from storyline.stages.commit.ordering import earliest_key
 from storyline.text import sentence_spans, tokens
 
@@ -141,9 +142,11 @@ def headline(sentence: str) -> str:
 
 
 def _lead(article: Article) -> str:
-    """The article's first sentence of at least six words (its lead), or ""."""
+    """The article's first sentence of at least six words (its lead), without its dateline
+    ("WASHINGTON (AP) — "), or ""."""
     for start, end in sentence_spans(article.text[: LEAD_CHARS * 2]):
         sent = article.text[start:end]
+        sent = sent[dateline_end(sent) :]
         if len(sent.split()) >= 6 and not sent.lstrip().startswith(("“", '"', "(")):
             return sent
     return ""
