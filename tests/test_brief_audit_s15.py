@@ -15,6 +15,8 @@ from storyline.models import Article, Cite, Quote
 from storyline.stages.analysis.brief import (
     _candidates,
     _quote_text,
+    _tells_same,
+    clean_sentence,
     dateline_end,
     quote_goes_on,
 )
@@ -100,3 +102,24 @@ def test_a_verbless_fragment_is_no_quote() -> None:
 def test_no_one_with_a_hyphen_is_no_count(text: str) -> None:
     art = Article(id="n1", source="t", text=text, raw=text, title="t")
     assert [q for q in extract_quantities(art, None, []) if q.value == 1.0] == []
+
+
+def test_a_share_standing_alone_is_no_subject() -> None:
+    assert not clean_sentence("About 9 percent said they had no preference in the mayoral race.")
+    # a share of someone named
+    assert clean_sentence(
+        "Some 40 percent of the harbour was flooded on Monday night, Tarnby said."
+    )
+
+
+def test_a_few_quoted_words_do_not_make_two_facts_one() -> None:
+    # two sentences about two claims, sharing only a speaker's quoted phrase
+    a = (
+        "Roe, who runs the ferry union, also decried the board's plan to sell the northern "
+        "pier, noting it has “given nothing” to the town it is meant to serve."
+    )
+    b = "Ms. Roe said the mayor was wrong about the tides and faulted him for saying he had given enough."
+    assert not _tells_same(a, b)
+    # the same fact in other words still counts
+    c = "The ferry union decried the board's plan to sell the northern pier to a developer."
+    assert _tells_same(a, c)

@@ -318,6 +318,8 @@ def clean_sentence(text: str, titles: Sequence[str] = ()) -> bool:
         return False  # "…, it said.", "After X, he …", "Roe “was shot …”": whose, who?
     if _quantifier_subject(text) or _other_pronoun_reported(text) or _OF_THEM.match(text):
         return False  # "Both have …", "Investigators say he met …", "In two of them, …": who?
+    if _share_subject(text):
+        return False  # "About 9 percent said they had no preference": of whom, in which poll?
     if _unsourced_forecast(text):
         return False  # "Roe is poised to win": the writer's prediction, not what happened
     return (
@@ -377,6 +379,18 @@ def _quantifier_subject(text: str) -> bool:
         and words[0] in QUANTIFIER_PRONOUNS
         and (words[1] in FINITE_CUES or _has_finite_verb(words[1]))
     )
+
+
+# "About 9 percent said …", "Only 40% back …": a share standing alone as the subject
+_SHARE = re.compile(r"^(?:[A-Za-z]+\s+){0,2}\d[\d.,]*\s*(?:%|percent\b|per cent\b)\s+([a-z]+)")
+
+
+def _share_subject(text: str) -> bool:
+    """Whether a sentence opens with a share standing alone before its verb ("About 9
+    percent said they had no preference"): the people it is a share of, and the poll, are
+    named outside the brief. "9 percent of voters said …" names them."""
+    m = _SHARE.match(text)
+    return m is not None and (m.group(1) in FINITE_CUES or _has_finite_verb(m.group(1)))
 
 
 def _other_pronoun_reported(text: str) -> bool:
@@ -654,6 +668,10 @@ def _tells_same(a: str, b: str, main: _MainEvent | None = None) -> bool:
         return False
     if va & vb:
         return True
+    # a few words quoted inside the narration ("…, noting he has “sacrificed nothing”") are
+    # the speaker's phrase, not what the sentence tells: another sentence sharing only them
+    # ("criticized him for saying he had sacrificed") tells another fact
+    a, b = _narration(a), _narration(b)
     pa, pb = _predicate_words(a), _predicate_words(b)
     if not pa & pb:
         return False
@@ -663,6 +681,17 @@ def _tells_same(a: str, b: str, main: _MainEvent | None = None) -> bool:
         return True  # both tell the story's main event: one fact, in other verbs
     ra, rb = _verbs(a), _verbs(b)
     return not (ra and rb) or bool(ra & rb)
+
+
+# a short quotation set in narration: a speaker's phrase ("“sacrificed nothing”")
+_SHORT_QUOTE = re.compile(r"[“\"](?:[^”\"\s]+\s+){0,3}[^”\"\s]+[”\"]")
+
+
+def _narration(text: str) -> str:
+    """A sentence without the short quotations (four words or fewer) set in its narration,
+    when its own words still say something (``SAME_FACT_MIN`` predicate words or more)."""
+    plain = _SHORT_QUOTE.sub(" ", text)
+    return plain if len(_predicate_words(plain)) >= SAME_FACT_MIN else text
 
 
 def _predicate_words(text: str) -> frozenset[str]:
