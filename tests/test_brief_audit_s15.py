@@ -20,7 +20,7 @@ from storyline.stages.analysis.brief import (
     dateline_end,
     quote_goes_on,
 )
-from storyline.stages.commit.summaries import _lead
+from storyline.stages.commit.summaries import _lead, clean_title
 from storyline.stages.prepare.extract.quantities import extract_quantities
 
 
@@ -123,3 +123,22 @@ def test_a_few_quoted_words_do_not_make_two_facts_one() -> None:
     # the same fact in other words still counts
     c = "The ferry union decried the board's plan to sell the northern pier to a developer."
     assert _tells_same(a, c)
+
+
+@pytest.mark.parametrize(
+    ("raw", "poor"),
+    [
+        ("Right Before the Vote, Mayor Ada Roe Just Got Some Devastating News", True),
+        ("Port Elm Ferry Board Receives More Bad News After the Strike", True),
+        ("Ada Roe Has Fox News On Her Side in the Tarnby Race", False),  # an outlet's name
+        ("Ada Roe Gets ABC News Interview Before the Tarnby Vote", False),
+        ("Port Elm council votes to close the northern ferry", False),
+    ],
+)
+def test_a_headline_that_only_says_there_is_news_is_poor(raw: str, poor: bool) -> None:
+    assert clean_title(raw) == (raw, poor)
+
+
+def test_a_split_quote_in_doubled_apostrophes_is_found_too() -> None:
+    text = "'' The old pier was a landmark, '' Mr. Roe wrote, ''but it must go now.''"
+    assert quote_goes_on(text, text.index(", ''") + 1)

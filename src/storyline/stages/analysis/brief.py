@@ -1297,8 +1297,9 @@ def _clause_goes_on(text: str, end: int) -> bool:
 
 
 # after a direct quote cut at its comma: the closing mark, the attribution ("Doe wrote",
-# "said the mayor, Jo Roe"), a comma and the quotation going on in lower case
-_GOES_ON = re.compile(r"\s*,?\s*[”\"’']+\s*[^“”\"\n!?]{1,80}?,\s*[“\"‘']\s*(?=[a-z])")
+# "said the mayor, Jo Roe"), a comma and the quotation going on in lower case (marks may be
+# doubled apostrophes: "'' Roe was a hero, '' Doe wrote, ''but …")
+_GOES_ON = re.compile(r"\s*,?\s*[”\"’']+\s*[^“”\"\n!?]{1,80}?,\s*[“\"‘']+\s*(?=[a-z])")
 
 
 def quote_goes_on(text: str, end: int) -> bool:
