@@ -186,6 +186,25 @@ def _caps_head(text: str) -> bool:
     return m is not None and sum(len(w) >= 4 for w in re.findall(r"[A-Z]+", m.group())) >= 2
 
 
+# A dateline opening a story's first sentence: an ALL-CAPS place, its state or a date after
+# commas, a news agency in brackets, a dash ("PURCHASE, N.Y., April 1 (UPI) — …",
+# "WASHINGTON — …"), or a place in any case with its agency ("Velmar (AFP) – …"). It is
+# where the report was filed, not part of what happened: the brief states the sentence
+# after it.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s[^—–()\n]{2,30}?)?(?:\s\([A-Z][A-Za-z]{1,8}\))?"
+    r"|[A-Z][\w.’' -]{1,40}(?:,\s*[\w. ]{2,20})?\s*\([A-Z][A-Za-z]{1,8}\))"
+    r"(?:\s?[—–]\s?|\s-{1,2}\s)\s*(?=[A-Z“\"])"
+)
+
+
+def dateline_end(text: str) -> int:
+    """The length of the dateline that opens ``text`` (0 when none): "WASHINGTON, June 10
+    (UPI) — Roe told …" -> the offset of "Roe"."""
+    m = _DATELINE.match(text)
+    return m.end() if m is not None and m.end() < len(text) else 0
+
+
 _CREDIT = re.compile(r"\(([^()]*)\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 
@@ -299,6 +318,8 @@ def clean_sentence(text: str, titles: Sequence[str] = ()) -> bool:
         return False  # "…, it said.", "After X, he …", "Roe “was shot …”": whose, who?
     if _quantifier_subject(text) or _other_pronoun_reported(text) or _OF_THEM.match(text):
         return False  # "Both have …", "Investigators say he met …", "In two of them, …": who?
+    if _share_subject(text):
+        return False  # "About 9 percent said they had no preference": of whom, in which poll?
     if _unsourced_forecast(text):
         return False  # "Roe is poised to win": the writer's prediction, not what happened
     return (
@@ -358,6 +379,18 @@ def _quantifier_subject(text: str) -> bool:
         and words[0] in QUANTIFIER_PRONOUNS
         and (words[1] in FINITE_CUES or _has_finite_verb(words[1]))
     )
+
+
+# "About 9 percent said …", "Only 40% back …": a share standing alone as the subject
+_SHARE = re.compile(r"^(?:[A-Za-z]+\s+){0,2}\d[\d.,]*\s*(?:%|percent\b|per cent\b)\s+([a-z]+)")
+
+
+def _share_subject(text: str) -> bool:
+    """Whether a sentence opens with a share standing alone before its verb ("About 9
+    percent said they had no preference"): the people it is a share of, and the poll, are
+    named outside the brief. "9 percent of voters said …" names them."""
+    m = _SHARE.match(text)
+    return m is not None and (m.group(1) in FINITE_CUES or _has_finite_verb(m.group(1)))
 
 
 def _other_pronoun_reported(text: str) -> bool:
@@ -450,8 +483,11 @@ def _candidates(articles: Sequence[Article]) -> list[_Sentence]:
         heads = {(h.start, h.end) for h in a.headings}
         inside = _quoted_at(a.text)
         for i, (s, e) in enumerate(sentence_spans(a.text)):
+            if (s, e) in heads:
+                continue
+            s += dateline_end(a.text[s:e])  # "WASHINGTON (AP) — …": the sentence after it
             text = a.text[s:e]
-            if (s, e) in heads or not clean_sentence(text, titles) or _number_cut(a.text, e):
+            if not clean_sentence(text, titles) or _number_cut(a.text, e):
                 continue
             if _labelled(text):
                 continue  # "Analysis — …": the writer's view, under its label
@@ -632,6 +668,10 @@ def _tells_same(a: str, b: str, main: _MainEvent | None = None) -> bool:
         return False
     if va & vb:
         return True
+    # a few words quoted inside the narration ("…, noting he has “sacrificed nothing”") are
+    # the speaker's phrase, not what the sentence tells: another sentence sharing only them
+    # ("criticized him for saying he had sacrificed") tells another fact
+    a, b = _narration(a), _narration(b)
     pa, pb = _predicate_words(a), _predicate_words(b)
     if not pa & pb:
         return False
@@ -641,6 +681,17 @@ def _tells_same(a: str, b: str, main: _MainEvent | None = None) -> bool:
         return True  # both tell the story's main event: one fact, in other verbs
     ra, rb = _verbs(a), _verbs(b)
     return not (ra and rb) or bool(ra & rb)
+
+
+# a short quotation set in narration: a speaker's phrase ("“sacrificed nothing”")
+_SHORT_QUOTE = re.compile(r"[“\"](?:[^”\"\s]+\s+){0,3}[^”\"\s]+[”\"]")
+
+
+def _narration(text: str) -> str:
+    """A sentence without the short quotations (four words or fewer) set in its narration,
+    when its own words still say something (``SAME_FACT_MIN`` predicate words or more)."""
+    plain = _SHORT_QUOTE.sub(" ", text)
+    return plain if len(_predicate_words(plain)) >= SAME_FACT_MIN else text
 
 
 def _predicate_words(text: str) -> frozenset[str]:
@@ -1179,6 +1230,10 @@ def _quote_text(q: Quote) -> str | None:
         return None
     if q.kind == "indirect" and _only_relative_verb(text):
         return None  # "… said a crossing that went wrong": a noun phrase, no clause
+    if q.kind == "indirect" and _object_infinitive(text):
+        return None  # "called on the senator to take back his words": a request, no clause
+    if q.kind == "direct" and not _has_finite_verb(text) and not _may_hold_verb(text):
+        return None  # "With an eye to February 20th, Carolina": a fragment, no verb
     if q.kind == "indirect" and not _has_finite_verb(text) and not _may_hold_verb(text):
         # "… said the appointment at the palace" ("Announcing the appointment, she said"; a
         # win "predicted"): a determiner's noun phrase with no word that could be its verb
@@ -1241,6 +1296,20 @@ def _clause_goes_on(text: str, end: int) -> bool:
     )
 
 
+# after a direct quote cut at its comma: the closing mark, the attribution ("Doe wrote",
+# "said the mayor, Jo Roe"), a comma and the quotation going on in lower case (marks may be
+# doubled apostrophes: "'' Roe was a hero, '' Doe wrote, ''but …")
+_GOES_ON = re.compile(r"\s*,?\s*[”\"’']+\s*[^“”\"\n!?]{1,80}?,\s*[“\"‘']+\s*(?=[a-z])")
+
+
+def quote_goes_on(text: str, end: int) -> bool:
+    """Whether a direct quote cited up to offset ``end`` of ``text`` is the first half of a
+    quoted sentence its attribution splits: "“Roe was a hero,” Doe wrote, “but this is about
+    …”". Told alone ("Doe said: “Roe was a hero.”") it would say less than, or the
+    opposite of, what was said."""
+    return _GOES_ON.match(text, end) is not None
+
+
 def _may_hold_verb(text: str) -> bool:
     """Whether a reported clause with no verb the lists know has a word that may be one: a
     lower-case word after its first ending in "s" ("the financing remains unclear", "the
@@ -1264,6 +1333,18 @@ def _may_hold_verb(text: str) -> bool:
         for i, w in enumerate(words)
         if i > 0
     )
+
+
+def _object_infinitive(text: str) -> bool:
+    """Whether reported words are an object and an infinitive, with no finite verb and no
+    word that may be one before the "to" ("the senator to take back his words" of "called on the senator to
+    …", "urged voters to …"): what was asked of someone, not a statement "X said" can
+    introduce."""
+    m = re.search(r"\bto\s+[a-z]", text)
+    if m is None or m.start() == 0:
+        return False
+    before = text[: m.start()]
+    return not _has_finite_verb(text) and not _may_hold_verb(before)
 
 
 def _only_relative_verb(text: str) -> bool:
@@ -1338,6 +1419,8 @@ def _who_said_what(
                 continue  # "“…,” Councilman Jo Roe said" given to the police: not theirs
             if q.kind == "indirect" and art is not None and _clause_goes_on(art, q.cite.end):
                 continue  # "… said a capsule lowered through a new shaft": cut in its clause
+            if q.kind == "direct" and art is not None and quote_goes_on(art, q.cite.end):
+                continue  # "“Roe was a hero,” Doe wrote, “but …”": half the sentence quoted
             if q.kind == "indirect" and art is not None and not reported_by_speech(art, q.cite):
                 continue  # "He seems to want …", "Agency: …": a wish or a headline, no saying
             if art is not None and (_number_cut(art, q.cite.start) or _number_cut(art, q.cite.end)):

@@ -30,7 +30,15 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from storyline.lang import CASUALTY_WORDS, FINITE_CUES, STORY_KINDS, alternation, stop_words
+from storyline.lang import (
+    CASUALTY_WORDS,
+    FINITE_CUES,
+    SPEECH_LEMMAS,
+    STORY_KINDS,
+    alternation,
+    stop_words,
+)
+from storyline.lang.en import PRONOUNS
 from storyline.models import (
     CONFIDENCE_THRESHOLD,
     Article,
@@ -171,9 +179,14 @@ def build_profile(story: Story, alignment: Alignment, articles: Sequence[Article
     if kind != "force":
         _kind_fields(kind, alignment, claims, fields, {a.id: a.text for a in articles})
     ordered = {k: fields[k] for k in KIND_FIELDS[kind] if fields.get(k)}
-    if focus is None or (kind != "story" and _FOCUS_KIND.get(focus.kind) != kind):
-        # no focal subject, or one of another kind than the story ("a blockade proposal"
-        # in a story of a sinking): the story's title names it
+    if (
+        focus is None
+        or (kind != "story" and _FOCUS_KIND.get(focus.kind) != kind)
+        or not named_by_sources(focus, alignment.roots)
+    ):
+        # no focal subject, one of another kind than the story ("a blockade proposal" in a
+        # story of a sinking), or a bare kind noun or one outlet's phrase ("election", "a
+        # world election"): the story's title names it
         return Profile(name=story.title, aliases=[], kind=kind, fields=ordered)
     return Profile(name=focus.name, aliases=list(focus.aliases), kind=kind, fields=ordered)
 
@@ -189,6 +202,22 @@ def focal(focus: Focus, alignment: Alignment, articles: Sequence[Article]) -> bo
         return True  # no articles given: nothing to weigh the focus against
     naming = {roots.get(m.article, m.article) for m in focus.mentions} & sources
     return len(naming) >= max(min(2, len(sources)), FOCUS_SHARE * len(sources))
+
+
+def named_by_sources(focus: Focus, roots: Mapping[ArticleId, ArticleId]) -> bool:
+    """Whether the focal subject's name is a name: the words it adds to its kind noun
+    ("stabilization" of "the stabilization force") written with that noun by two or more
+    independent sources (one source when the story has one), or a defined acronym's
+    expansion (its uses count). A bare kind noun ("election", "law") names no one thing, and a phrase one
+    outlet writes ("a world election", a verb read as a modifier: "restore law") is its
+    wording, not the story's subject."""
+    if not focus.name_mods:
+        return False
+    sources = {roots.get(m.article, m.article) for m in focus.mentions}
+    naming = {
+        roots.get(m.article, m.article) for m in focus.mentions if focus.name_mods <= m.content
+    }
+    return len(naming) >= min(2, len(sources))
 
 
 def story_kind(articles: Sequence[Article], alignment: Alignment) -> str:
@@ -239,6 +268,8 @@ def _kind_fields(
             continue
         if texts is not None and (bare_verb(st, texts) or not named_in_cite(st, texts)):
             continue
+        if no_target(st.target):
+            continue  # "accuse him for saying …", "support 2007": on what, on whom?
         value = ProfileValue(_stance_text(st), list(st.cites))
         if kind == "agreement" and st.stance in _PARTY_STANCES:
             fields["parties"].append(
@@ -280,8 +311,34 @@ def bare_verb(st: Stance, texts: Mapping[ArticleId, str]) -> bool:
     # "declined to speak to reporters" -> "reject speak to reporters": an infinitive's
     # verb phrase, no thing the actor takes a position on (and it reads broken)
     lead = r"\s+".join(re.escape(w) for w in words[:2])
-    to_verb = re.compile(rf"\bto\s+{lead}\b", re.I)
+    # "wants to “take America backward”": a quote mark may open the verb phrase
+    to_verb = re.compile(rf"\bto\s+[“\"‘']?{lead}\b", re.I)
     return any(to_verb.search(texts.get(c.article, "")[c.start : c.end]) for c in st.cites)
+
+
+# the personal pronouns a target may open with ("accuse him of …", "oppose it"): they
+# stand for someone named outside the card; "her" is left out (also a possessive: "support
+# her campaign" names its target)
+_TARGET_PRONOUNS = frozenset(
+    p for p, f in PRONOUNS.items() if f.case in ("subj", "obj") and p != "her"
+)
+# "saying …", "telling …": a verb of speech read as the target (closed class: speech lemmas)
+_SPEECH_GERUNDS = frozenset(
+    (lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma) + "ing"
+    for lemma in SPEECH_LEMMAS
+)
+
+
+def no_target(target: str) -> bool:
+    """Whether a stance's target names no thing the card can show: it opens with a personal
+    pronoun ("accuse him for saying …": whom?), with a verb of speech ("demand saying …":
+    the stance reader took the attribution for the target), or has no word at all, only a
+    figure ("support 2007": a year left of "legislation that she supported in 2007")."""
+    words = target.split()
+    if not words or not any(re.search(r"[A-Za-z]{2}", w) for w in words):
+        return True
+    first = words[0].lower().strip("“\"‘'")
+    return first in _TARGET_PRONOUNS or first in _SPEECH_GERUNDS
 
 
 # words that open a clause of reason or contrast (closed class): a target opening with one

@@ -19,6 +19,7 @@ from storyline.lang import (
 from storyline.lang.en import HEADLINE_CUT_OPENERS
 from storyline.lang.slots import STATE_ABBREVIATIONS
 from storyline.models import Article, ArticleId
+from storyline.stages.analysis.brief import dateline_end
 from storyline.stages.commit.ordering import earliest_key
 from storyline.text import sentence_spans, tokens
 
@@ -67,6 +68,26 @@ _LIST = re.compile(
     r"(?:things|ways|reasons|takeaways|questions|lessons|facts|moments|numbers)\b",
     re.IGNORECASE,
 )
+# A teaser that names news but not what it is ("X Just Got Some Devastating News", "Y
+# Receives More Bad News"): a verb of getting or giving (a closed class) with "news" for
+# its object.
+_NEWS_TEASER = re.compile(
+    r"\b(?:gets?|got|has|have|had|receives?|received|shares?|shared|delivers?|delivered"
+    r"|breaks?|broke)\s+(?:[\w’'-]+\s+){0,2}?(?P<before>[\w’'-]+\s+)?news\b",
+    re.IGNORECASE,
+)
+
+
+def _news_teaser(head: str) -> bool:
+    """Whether a headline names news but not what it is ("Roe Just Got Some Bad News");
+    an outlet's name ("Roe Has Fox News On Her Side", "… ABC News") is not news told."""
+    m = _NEWS_TEASER.search(head)
+    if m is None:
+        return False
+    before = (m.group("before") or "").strip()
+    return not (before.isupper() or before == "Fox")
+
+
 # A kicker before the headline: an ALL-CAPS label ("EXCLUSIVE:", "NEW HAMPSHIRE PRIMARY //")
 # or a newsroom flag in any case ("Breaking:", "The Latest:"; a closed class of desk labels,
 # which say how the item is published, not what happened). A one-word prefix in title case
@@ -88,7 +109,8 @@ def clean_title(title: str) -> tuple[str, bool]:
     The kicker ("EXCLUSIVE: …", "Breaking: …", "NEW HAMPSHIRE PRIMARY // …") and the deck
     ("Head; deck", "Head. Second sentence?") are cut when what is left is a headline of three
     words or more; the form is poor when the head is a question, an explainer ("Why …",
-    "What you need to know …"), a list ("5 things …") or a teaser ("…, But …"): such a
+    "What you need to know …"), a list ("5 things …") or a teaser ("…, But …", "Roe Just
+    Got Some Bad News"): such a
     title is passed over for another member's headline or a lead. Returns ``("", True)`` when nothing usable is left.
     """
     t = " ".join(title.split())
@@ -109,6 +131,7 @@ def clean_title(title: str) -> tuple[str, bool]:
         return "", True
     # a teaser that trails off ("Roe Says Elm Is Safe, But …") leaves its event unsaid too
     teaser = head.endswith(("…", "..."))
+    teaser = teaser or _news_teaser(head)  # "Roe Just Got Some Bad News"
     poor = "?" in head or teaser or bool(_EXPLAINER.match(head) or _LIST.match(head))
     return head, poor
 
@@ -141,9 +164,11 @@ def headline(sentence: str) -> str:
 
 
 def _lead(article: Article) -> str:
-    """The article's first sentence of at least six words (its lead), or ""."""
+    """The article's first sentence of at least six words (its lead), without its dateline
+    ("WASHINGTON (AP) — "), or ""."""
     for start, end in sentence_spans(article.text[: LEAD_CHARS * 2]):
         sent = article.text[start:end]
+        sent = sent[dateline_end(sent) :]
         if len(sent.split()) >= 6 and not sent.lstrip().startswith(("“", '"', "(")):
             return sent
     return ""

@@ -1937,8 +1937,11 @@ _BARE_ONE = re.compile(
     rf"(?P<one>[Oo]ne)\b(?:\s+(?P<noun>[a-z][a-z-]+)\b)?",
     re.I,
 )
-# "no one", "the one", "not one", "any one": a pronoun or a denial, not a count
-_BARE_ONE_BEFORE = re.compile(r"\b(?:no|the|not|any|every|each|which|this|that)\s+$", re.I)
+# "no one", "the one", "not one", "any one": a pronoun or a denial, not a count ("no-one"
+# with a hyphen too: "No-one was injured" denies a toll)
+_BARE_ONE_BEFORE = re.compile(
+    r"\b(?:no|the|not|any|every|each|which|this|that)(?:\s+|[-‐–])$", re.I
+)
 
 
 def _bare_frame(text: str, end: int) -> str | None:
