@@ -639,6 +639,21 @@ def _verb_content(tok: Token, lemma: str) -> tuple[int, int] | None:
             )
         ):
             return _bounds(c)
+    if lemma in QUESTION_VERBS:
+        # "asked Roe [if C]", "wondered [if C]": the parse hangs the question on the verb as a
+        # condition (an adverbial clause); right after the verb or the one asked it is the
+        # question ("asked Roe to stay if C" is a condition: the "if" follows the request)
+        asked = [c.right_edge.i for c in kids if c.dep_ in ("dobj", "dative") and c.i > tok.i]
+        at = max([tok.i, *asked]) + 1
+        for c in kids:
+            first = c.left_edge
+            if (
+                c.dep_ == "advcl"
+                and first.i == at
+                and first.lower_ == "if"
+                and first.dep_ == "mark"
+            ):
+                return _bounds(c)
     if lemma in ATTRIBUTION_SPEECH_VERBS:
         # "Roe reported [having $1 million on hand]", "denied [taking the money]": a gerund
         for c in kids:
@@ -822,11 +837,17 @@ def cue_constructions(tok: Token) -> Iterator[tuple[str, tuple[int, int]]]:
 
 def _dropped(tok: Token, lemma: str, content: tuple[int, int]) -> bool:
     """Whether the hand table's reading of ``content`` is one the train counts drop
-    (``lang.attribution.DROPPED_CUES``: it matched an annotated content too rarely)."""
+    (``lang.attribution.DROPPED_CUES``: it matched an annotated content too rarely).
+
+    Only that construction's own span is dropped: an object with the predicate after it is
+    another reading ("asked [a question]" is dropped, "asked [the council to delay the
+    vote]" is the request, as it is with a named object: "asked [Roe to resign]")."""
     if lemma not in DROPPED_CUE_LEMMAS:
         return False
     return any(
-        span[0] == content[0] and lemma in DROPPED_CUES.get(con, ())
+        span[0] == content[0]
+        and (con != "obj" or span[1] >= content[1])
+        and lemma in DROPPED_CUES.get(con, ())
         for con, span in cue_constructions(tok)
     )
 
@@ -1080,6 +1101,25 @@ def _passive_source(ctx: Host[S], tok: Token) -> S | None:
             plain = ctx.plain_np(ctx.text[lo:hi])
             return ctx.speaker(text=plain) if plain else ctx.speaker()
     return ctx.speaker()  # "it is believed that": no one to attribute it to
+
+
+def _hearer_participle(tok: Token, lemma: str) -> bool:
+    """Whether a speech cue is a bare past participle modifying a clause ("Asked whether C,
+    Roe said …", "When pressed about C, Roe …", "Told that C, Roe …"): passive, so the
+    clause's subject is the one asked or told, and the asker is not named. ``_subject`` would
+    lend the cue that subject; the content then has no source (an agent names one: "Asked
+    by Penn whether C" is left to ``_passive_source``)."""
+    # (a participle put first may be tagged a past tense: "Told that C, the union said …"; a
+    # finite past verb always has a subject, so a subjectless one before its head is none)
+    participle = tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.i < tok.head.i)
+    return (
+        participle
+        and tok.dep_ in ("advcl", "acl")
+        and lemma in ATTRIBUTION_SPEECH_VERBS
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in tok.children
+        )
+    )
 
 
 def _subject(tok: Token) -> Token | None:
@@ -1629,6 +1669,8 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
                 continue  # "did not voice concerns about [X]": nothing attributed, left out
             sp = _noun_source(ctx, tok, ss)
         else:
+            if _hearer_participle(tok, lemma):
+                continue  # "Asked whether C, Roe said": Roe was asked; who asked is not said
             passive = _passive_source(ctx, tok)
             lent = _lent_subject(tok, content) if passive is None and subj is None else None
             if passive is None and not _sourced(ctx, tok, lemma, lent):

@@ -187,10 +187,11 @@ _BREAK = re.compile(r"[;:()]|\s[—–]\s|,\s+(?:but|while|whereas|although|thou
 _ASKED_LEAD = re.compile(
     r"\s*[“\"]?(?:(?:When|After|Once)\s+)?(?:[Aa]sked|[Pp]ressed|[Qq]uestioned)\b[^;:.?!]*?,\s+"
 )
-# "asked Rubio why …", "when asked how …", "wondered what …": a question with a wh-word
+# "asked Rubio why …", "when asked how …", "wondered what …", "asked Roe which towns …": a
+# question with a wh-word, after at most two words (the one asked)
 _QUESTION_WH = re.compile(
     rf"\b(?:{alternation(QUESTION_VERBS)})\s+"
-    r"(?:(?:[\w’'-]+\s+){0,2}?(?:how|what|why|where|when)|who|whom|which)\b",
+    r"(?:[\w’'-]+\s+){0,2}?(?:how|what|why|where|when|who|whom|which)\b",
     re.I,
 )
 # "if" after a verb of knowing or asking is "whether" ("did not know if C", "asked him if C")
