@@ -77,6 +77,7 @@ from storyline.lang.en import (
     PAST_AUXILIARIES,
     RESCHEDULE_VERBS,
     STAMP_ZONES,
+    TIME_HEAD_NOUNS,
     US_TIME_ZONES,
 )
 from storyline.models import Article, Cite, DateMention
@@ -532,6 +533,8 @@ def extract_dates(
     prev_day: str | None = None
     for f, tense in zip(found, tenses, strict=True):
         date_s, precision, relative = _resolve(f, pub, tense, prev_day, anchor)
+        if date_s and pub is not None and _yearless(f) and _year_in_doubt(f, tense, pub, doc):
+            date_s, precision = None, None
         k = bisect.bisect_right(quotes, (f.start, len(text) + 1)) - 1
         in_quote = k >= 0 and quotes[k][0] <= f.start and f.end <= quotes[k][1]
         if relative and in_quote and f.kind != "anaphoric":
@@ -559,6 +562,87 @@ def extract_dates(
         if precision == "day":
             prev_day = date_s
     return out
+
+
+def _yearless(f: _Found) -> bool:
+    """A calendar date whose month is written and its year not ("Sept. 23", "in July")."""
+    gd = f.m.groupdict()
+    return f.kind in _ABSOLUTE and not gd.get("year") and bool(gd.get("mon") or gd.get("mnum"))
+
+
+# A year written before a noun as its date ("the 2008 primary", "Obama's 2012 race"): after
+# "the" or a possessive, so a count ("and 2000 homes") is not one; not a decade ("the 1990s")
+# nor part of a longer number, a range or a code ("2008-09"). Years after a preposition
+# ("in 2015") are date mentions of their own.
+_WRITTEN_YEAR = re.compile(
+    rf"(?:\b[Tt]he|['’]s|\b(?:his|her|its|their|our|this|that))\s+({_YEAR})\b(?![\d,]|['’]?s\b|-\w)"
+)
+
+
+def _year_in_doubt(f: _Found, tense: str, pub: date, doc: Doc | None) -> bool:
+    """Whether the year a year-less date takes from the article's date has no basis:
+
+    - its sentence writes a year and never the one it would take ("remained in the 2008
+      primary contest until June", in a 2016 article: that June is 2008's, not 2015's), or
+    - it dates a noun rather than its clause ("deployed staff to the March 1 states",
+      "vowed to stay until the convention in July"; not "Friday night"), in a past clause
+      whose tense would move it a year back: the noun's event may lie ahead of the saying
+      as well as behind it, and the two readings give two years (when they agree, "the
+      fire of Oct. 19" in a December article, the year stands).
+    """
+    text = f.m.string
+    sent = _sentence_around(text, f.start, f.end, doc)
+    month = _month_num(f.m.group("mon")) if f.m.groupdict().get("mon") else int(f.m.group("mnum"))
+    day_s = f.m.groupdict().get("day")
+    day = int(re.match(r"\d+", day_s).group(0)) if day_s else None  # type: ignore[union-attr]
+    year = _year_for(pub, month, day, tense)
+    written = {int(m.group(1)) for m in _WRITTEN_YEAR.finditer(text, *sent)}
+    written |= {int(g.m.group("year")) for g in _find(text) if _holds_year(g, sent)}
+    if written and year not in written:
+        return True
+    if tense != "past" or doc is None or not _dates_a_noun(doc, f.start, f.end):
+        return False
+    return _year_for(pub, month, day, "unknown") != year
+
+
+def _holds_year(f: _Found, sent: tuple[int, int]) -> bool:
+    return sent[0] <= f.start < sent[1] and bool(f.m.groupdict().get("year"))
+
+
+def _sentence_around(text: str, start: int, end: int, doc: Doc | None) -> tuple[int, int]:
+    """The character bounds of the sentence holding ``[start, end)`` (a line without a parse)."""
+    if doc is not None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            sent = span[0].sent
+            return sent.start_char, sent.end_char
+    s = text.rfind("\n", 0, start) + 1
+    e = text.find("\n", end)
+    return s, len(text) if e < 0 else e
+
+
+# Nouns a date of a clause hangs from without dating another thing ("Friday night",
+# "the morning of May 3", "the week of June 2"): a closed class of times of day and spans.
+_TIME_NOUNS = frozenset({*DAY_PARTS, *TIME_HEAD_NOUNS, "weekend", "period", "date"})
+
+
+def _dates_a_noun(doc: Doc, start: int, end: int) -> bool:
+    """Whether the date at ``[start, end)`` hangs from a noun that is not a time
+    (``_TIME_NOUNS``) before its clause's verb: "the March 1 states", "the convention
+    in July", "the attack on May 3"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.pos_ in ("NOUN", "PROPN") and not start <= tok.idx < end:
+            return tok.lemma_.lower() not in _TIME_NOUNS
+    return False
 
 
 def _anchor(found: tuple[_Found, ...], tenses: list[str], parsed: bool) -> date | None:
