@@ -575,16 +575,14 @@ def _year_in_doubt(f: _Found, tense: str, pub: date, doc: Doc | None) -> bool:
     dates a noun rather than its clause ("deployed staff to the March 1 states", "in
     anticipation of the June 7 primary": ``_dates_a_noun``) in a past clause whose tense
     would move it a year back, and the past and the unknown readings give two years: the
-    noun's event may lie ahead of the saying as well as behind it (and in a future clause,
-    behind as well as ahead: "will take the stage after a good run since their Oct. 13
-    debate" in a November article). When they agree ("the Dec. 28 flood" in a January
-    article) the year stands.
+    noun's event may lie ahead of the saying as well as behind it. When they agree ("the
+    fire of Oct. 19" in a December article) the year stands.
 
     (A sentence that writes another year was tried as a sign too, "the 2008 primary …
     until June": on PolNeAR train it dropped more right years than wrong ones, the other
     year dating another thing: "questioning in October over the 2012 attack".)
     """
-    if tense not in ("past", "future") or doc is None or not _dates_a_noun(doc, f.start, f.end):
+    if tense != "past" or doc is None or not _dates_a_noun(doc, f.start, f.end):
         return False
     gd = f.m.groupdict()
     month = _month_num(gd["mon"]) if gd.get("mon") else int(gd["mnum"])
