@@ -36,7 +36,10 @@ How they are resolved (never guessed: whatever the rules cannot settle stays ``N
   known, it would land more than half a year ahead), and one year forward when a
   future-tense clause would put it before publication. Reported speech's "would" ("said a
   report would be out by June 11") is future; another modal ("could", "may") leaves the
-  tense unknown; "would have" and the rest with "have" are past.
+  tense unknown; "would have" and the rest with "have" are past. A date before its noun
+  ("the June 7 primary", "the Nov. 8 election") is that noun's, not its clause's: when a
+  past clause would move it a year back and the tense-free reading gives another year, it
+  stays ``None`` (:func:`_year_in_doubt`).
 - A bare weekday in a past-tense clause (the news default) is the most recent such day
   on or before the published date ("said Thursday" in an article of Thursday is that
   day); in a future-tense clause ("is expected to … on Friday", "will meet Monday") it is
