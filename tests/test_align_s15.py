@@ -106,17 +106,17 @@ def test_kernels_sharing_only_the_subject_stay_apart() -> None:
 def test_a_figure_of_the_tail_does_not_keep_kernels_apart() -> None:
     # the tails tell other facts (a season's number, games to miss): the kernels are one
     first = (
-        "The Tarvia Lions placed Ivo Penn on injured reserve today, officially ending his "
-        "third season with the governor's club."
+        "The Tarvia Lions benched Ivo Penn with an injury today, which ends his "
+        "fourth year with the governor's club."
     )
     second = (
-        "Lions running back Ivo Penn of Tarvia has been placed on injured reserve and will "
-        "miss the last two games, the troubled club said."
+        "Lions running back Ivo Penn of Tarvia was benched with an injury and is set to "
+        "sit out three matches, the troubled club said."
     )
     (texts,) = _told(0.9, first, second)
     assert texts == [
-        "The Tarvia Lions placed Ivo Penn on injured reserve today",
-        "Lions running back Ivo Penn of Tarvia has been placed on injured reserve",
+        "The Tarvia Lions benched Ivo Penn with an injury today",
+        "Lions running back Ivo Penn of Tarvia was benched with an injury",
     ]
 
 

@@ -130,7 +130,7 @@ def test_a_refusal_to_rule_out_rejects_nothing(mode: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "“So if you want to hear the spin, the Liberals are holding their rally next week.”",
+        "“So if you want to catch the spin, the Liberals are holding their rally next week.”",
         "If the Tarn council wants a new bridge, it will have to pay for it.",
     ],
 )

@@ -98,14 +98,14 @@ def test_a_verbless_fragment_is_no_quote() -> None:
     assert _quote_text(kept) is not None
 
 
-@pytest.mark.parametrize("text", ["No-one was injured in the fire at the Tarnby bakery."])
+@pytest.mark.parametrize("text", ["No-one was hurt when the Tarnby bakery burned."])
 def test_no_one_with_a_hyphen_is_no_count(text: str) -> None:
     art = Article(id="n1", source="t", text=text, raw=text, title="t")
     assert [q for q in extract_quantities(art, None, []) if q.value == 1.0] == []
 
 
 def test_a_share_standing_alone_is_no_subject() -> None:
-    assert not clean_sentence("About 9 percent said they had no preference in the mayoral race.")
+    assert not clean_sentence("About 12 percent said they were still undecided in the mayoral race.")
     # a share of someone named
     assert clean_sentence(
         "Some 40 percent of the harbour was flooded on Monday night, Tarnby said."

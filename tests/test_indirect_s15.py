@@ -65,8 +65,8 @@ def test_a_plain_object_of_ask_stays_dropped() -> None:
             "if the ferry gains from a double standard in the press",
         ),
         (
-            "Then Mr. Quill asked the students if they were always so serious about the harbour.",
-            "if they were always so serious about the harbour",
+            "Then Mr. Quill asked the pupils if they were ever this quiet about the harbour.",
+            "if they were ever this quiet about the harbour",
         ),
         (
             "Ilse Varga asked the clerk what had happened to the missing ballots.",

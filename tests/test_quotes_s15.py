@@ -65,8 +65,8 @@ def test_a_relative_clause_on_a_plain_subject_keeps_its_noun() -> None:
 @pytest.mark.model
 def test_a_copula_conjoined_to_another_verb_takes_the_shared_subject() -> None:
     text = (
-        "Editor's note: Ivo Penn often stirs up crowds and is a serial liar, rampant snob, "
-        "cheat and bully who has repeatedly pledged to sell the ferry."
+        "Editor's note: Ivo Penn often stirs up crowds and is a known fibber, loud snob, "
+        "schemer and boaster who has often promised to sell the ferry."
     )
     found = quotes(text, "spacy")
     assert all(q.speaker in (None, "Ivo Penn") for q in found)

@@ -319,7 +319,7 @@ def clean_sentence(text: str, titles: Sequence[str] = ()) -> bool:
     if _quantifier_subject(text) or _other_pronoun_reported(text) or _OF_THEM.match(text):
         return False  # "Both have …", "Investigators say he met …", "In two of them, …": who?
     if _share_subject(text):
-        return False  # "About 9 percent said they had no preference": of whom, in which poll?
+        return False  # "About 12 percent said they were still undecided": of whom, in which poll?
     if _unsourced_forecast(text):
         return False  # "Roe is poised to win": the writer's prediction, not what happened
     return (
@@ -668,9 +668,9 @@ def _tells_same(a: str, b: str, main: _MainEvent | None = None) -> bool:
         return False
     if va & vb:
         return True
-    # a few words quoted inside the narration ("…, noting he has “sacrificed nothing”") are
+    # a few words quoted inside the narration ("…, noting he has “given up nothing”") are
     # the speaker's phrase, not what the sentence tells: another sentence sharing only them
-    # ("criticized him for saying he had sacrificed") tells another fact
+    # ("faulted him for claiming he had given up") tells another fact
     a, b = _narration(a), _narration(b)
     pa, pb = _predicate_words(a), _predicate_words(b)
     if not pa & pb:
@@ -683,7 +683,7 @@ def _tells_same(a: str, b: str, main: _MainEvent | None = None) -> bool:
     return not (ra and rb) or bool(ra & rb)
 
 
-# a short quotation set in narration: a speaker's phrase ("“sacrificed nothing”")
+# a short quotation set in narration: a speaker's phrase ("“given up nothing”")
 _SHORT_QUOTE = re.compile(r"[“\"](?:[^”\"\s]+\s+){0,3}[^”\"\s]+[”\"]")
 
 
@@ -1233,7 +1233,7 @@ def _quote_text(q: Quote) -> str | None:
     if q.kind == "indirect" and _object_infinitive(text):
         return None  # "called on the senator to take back his words": a request, no clause
     if q.kind == "direct" and not _has_finite_verb(text) and not _may_hold_verb(text):
-        return None  # "With an eye to February 20th, Carolina": a fragment, no verb
+        return None  # "With a view to March 3rd, Ohio": a fragment, no verb
     if q.kind == "indirect" and not _has_finite_verb(text) and not _may_hold_verb(text):
         # "… said the appointment at the palace" ("Announcing the appointment, she said"; a
         # win "predicted"): a determiner's noun phrase with no word that could be its verb

@@ -645,7 +645,7 @@ def _same_head_why(
 
 # What ends a clause's kernel after its head verb (``_kernel``) besides a phrase break: a
 # subordinate or relative opener, or a conjunction before the clause's next fact ("…
-# checked into rehab, but prosecutors have not signed off"). Closed class: conjunctions.
+# moved into a clinic, but the court has not agreed"). Closed class: conjunctions.
 _KERNEL_STOPS = _SUBORDINATE | RELATIVE_OPENERS | {"but", "and", "or", "whereas"}
 
 
@@ -755,8 +755,8 @@ def _same_kernel_why(
     if not same_verb and not after_a & after_b:
         return "nothing after the head verbs in common"
     # the kernels' own values (``VALUE_REACH`` tokens beyond them included): a figure of the
-    # clause's tail tells its other facts ("placed on injured reserve, ending his third
-    # season" / "placed on injured reserve and will miss the final two games")
+    # clause's tail tells its other facts ("put on the injured list, ending his fourth
+    # year" / "put on the injured list and will sit out the last three matches")
     va, vb = _kernel_values(a), _kernel_values(b)
     if not _agree(va, vb):
         return f"values differ ({sorted(va)} / {sorted(vb)})"

@@ -1488,7 +1488,7 @@ class Coref:
                     else None
                 )
                 if side_at is not None and speakers is not None and self._depth < _CHAIN:
-                    # "As he spoke in the lobby of Acme Tower, there were no …": a sentence
+                    # "As he waited in the hall of Acme Tower, there were no …": a sentence
                     # whose main subject names no one, with the same pronoun as the subject
                     # of its side clause, continues that pronoun's chain (not a name in it)
                     self._depth += 1

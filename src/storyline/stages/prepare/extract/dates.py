@@ -575,8 +575,8 @@ def _yearless(f: _Found) -> bool:
 
 def _year_in_doubt(f: _Found, tense: str, pub: date, doc: Doc | None) -> bool:
     """Whether the year a year-less date takes from the article's date has no basis: it
-    dates a noun rather than its clause ("deployed staff to the March 1 states", "in
-    anticipation of the June 7 primary": ``_dates_a_noun``) in a past clause whose tense
+    dates a noun rather than its clause ("deployed staff to the March 1 states", "ahead
+    of the June 7 primary": ``_dates_a_noun``) in a past clause whose tense
     would move it a year back, and the past and the unknown readings give two years: the
     noun's event may lie ahead of the saying as well as behind it. When they agree ("the
     fire of Oct. 19" in a December article) the year stands.

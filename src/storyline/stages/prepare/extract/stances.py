@@ -2024,7 +2024,7 @@ def _whether_clause(ctx: _Ctx, h: _Hit) -> bool:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in cur.children):
             return True
-        # "it is unclear whether that means he would approve …": the open clause governs
+        # "it is not clear whether this means she would sign …": the open clause governs
         # the reported one (ccomp) too
         if cur.dep_ not in ("xcomp", "acomp", "conj", "aux", "ccomp") or cur.head.i == cur.i:
             return False
