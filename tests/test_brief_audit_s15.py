@@ -105,7 +105,9 @@ def test_no_one_with_a_hyphen_is_no_count(text: str) -> None:
 
 
 def test_a_share_standing_alone_is_no_subject() -> None:
-    assert not clean_sentence("About 12 percent said they were still undecided in the mayoral race.")
+    assert not clean_sentence(
+        "About 12 percent said they were still undecided in the mayoral race."
+    )
     # a share of someone named
     assert clean_sentence(
         "Some 40 percent of the harbour was flooded on Monday night, Tarnby said."
