@@ -21,8 +21,10 @@ from storyline.models import (
     Quote,
     Stance,
     Story,
+    StoryReport,
 )
 from storyline.stages.analysis.relations import FrameReading, read_frame
+from storyline.stages.analysis.report import build_report
 from storyline.text import sentence_spans
 
 TEXT_A = (
@@ -197,3 +199,19 @@ def frame_at(text: str, needle: str) -> FrameReading:
     s = text.index(needle)
     sent = next((a, b) for a, b in sentence_spans(text) if a <= s < b)
     return read_frame(text, s, s + len(needle), sent)
+
+
+def lighthouse_report(key: bool) -> StoryReport:
+    """A made-up story whose background year (1911) comes before its own event in date order."""
+    text = (
+        "The Corran Point lighthouse, first lit in 1911, went dark on Tuesday after a storm "
+        "cut its power <cable> & the keeper's radio."
+    )
+    a = article("a1", text, outlet="Coast Ledger", published="2031-05-08")
+    rep = build_report(Story("s-1", "Lighthouse", ["a1"], None, None, 1), [a], [ArticleFacts("a1")])
+    rep.timeline = [
+        Event("1911", "1911", "The Corran Point lighthouse was first lit", [], [cite(a, "first lit in 1911")]),
+        Event("2031-05-06", "Tuesday", "The lighthouse went dark <cable> & radio", [],
+              [cite(a, "went dark on Tuesday")], inferred=True, basis="the article's date", key=key),
+    ]  # fmt: skip
+    return rep

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from report_fixture import article, cite, story_fixture
+from report_fixture import article, cite, lighthouse_report, story_fixture
 from storyline.models import ArticleFacts, Cite, Event, Quote, Story, StoryReport
 from storyline.render import render_html, render_json, render_markdown
 from storyline.render.html import highlight
@@ -310,3 +310,52 @@ def test_render_imports_only_models_text_and_render() -> None:
             for name in names:
                 if name.startswith("storyline"):
                     assert name.startswith(allowed), f"{path.name} imports {name}"
+
+
+def test_render_markdown_puts_key_events_first() -> None:
+    rep = lighthouse_report(key=True)
+    md = render_markdown(rep)
+    section = md.split("## Timeline", 1)[1].split("## Quotes", 1)[0]
+    key_line = next(ln for ln in section.splitlines() if "went dark" in ln)
+    # the key event opens the section, the full chronology follows in date order
+    assert section.index("### Key events") < section.index(key_line)
+    assert section.index(key_line) < section.index("### Full chronology")
+    chronology = section.split("### Full chronology", 1)[1]
+    assert chronology.index("**1911**") < chronology.index("went dark")
+    assert section.count(key_line) == 2  # the same line, rendered the same way both times
+    assert "&lt;cable&gt; &amp; radio" in key_line and "<cable>" not in md
+    assert "_(key event, date inferred: the article's date)_" in key_line
+    assert "[A1:" in key_line
+    # the JSON keeps its date order
+    assert [e["date"] for e in json.loads(render_json(rep))["timeline"]] == ["1911", "2031-05-06"]
+
+
+def test_render_markdown_without_key_events_has_no_key_block() -> None:
+    md = render_markdown(lighthouse_report(key=False))
+    assert "### Key events" not in md and "### Full chronology" not in md
+    section = md.split("## Timeline", 1)[1].split("## Quotes", 1)[0]
+    assert section.index("**1911**") < section.index("went dark")
+
+
+def test_render_html_puts_key_events_first() -> None:
+    page = render_html(lighthouse_report(key=True))
+    section = page[page.index('<section id="timeline">') :]
+    section = section[: section.index("</section>")]
+    key_block = section[section.index("Key events") : section.index("Full chronology")]
+    assert "went dark" in key_block and "1911" not in key_block
+    assert "&lt;cable&gt; &amp; radio" in key_block and "<cable>" not in page
+    assert 'class="cite"' in key_block and "date inferred" in key_block
+    # numbered as on the chart, but only the chronology's entries are the chart's anchors
+    assert '<span class="n">2</span>' in key_block and 'id="ev-' not in key_block
+    chronology = section[section.index("Full chronology") :]
+    assert 'id="ev-1"' in chronology and 'id="ev-2"' in chronology
+    assert chronology.index("1911") < chronology.index("went dark")
+    parser = _Links()
+    parser.feed(page)
+    assert {h for h in parser.cite_hrefs if h[1:] not in parser.ids} == set()
+
+
+def test_render_html_without_key_events_has_no_key_block() -> None:
+    page = render_html(lighthouse_report(key=False))
+    assert "Key events" not in page and "Full chronology" not in page
+    assert 'id="ev-1"' in page and 'id="ev-2"' in page

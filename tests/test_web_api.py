@@ -703,3 +703,29 @@ def test_api_report_formats_are_the_registered_ones(client: TestClient) -> None:
     params = spec["paths"]["/api/stories/{story_id}/report"]["get"]["parameters"]
     fmt = next(p for p in params if p["name"] == "format")
     assert fmt["schema"]["enum"] == list(FORMATS)
+
+
+def test_story_page_puts_key_events_first() -> None:
+    """The web story page opens its timeline with the key events, then the chronology."""
+    from types import SimpleNamespace
+
+    from report_fixture import lighthouse_report
+    from storyline.web.deps import templates
+    from storyline.web.pages import _story_context
+
+    def page(key: bool) -> str:
+        ctx = _story_context(None, lighthouse_report(key))  # type: ignore[arg-type]
+        ctx.update(updated_at="", poll_ms=0, request=SimpleNamespace(url=SimpleNamespace(path="/stories/s-1")))  # fmt: skip
+        html = templates.env.get_template("story.html").render(ctx)
+        start = html.index('<section id="timeline"')
+        return html[start : html.index("</section>", start)]
+
+    section = page(key=True)
+    key_block = section[section.index("Key events") : section.index("Full chronology")]
+    assert "went dark" in key_block and "1911" not in key_block
+    assert "&lt;cable&gt; &amp; radio" in key_block and "<cable>" not in section
+    assert 'class="cite"' in key_block and 'id="ev-' not in key_block
+    chronology = section[section.index("Full chronology") :]
+    assert 'id="ev-1"' in chronology and chronology.index("1911") < chronology.index("went dark")
+    plain = page(key=False)
+    assert "Key events" not in plain and "Full chronology" not in plain and 'id="ev-2"' in plain

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.models import CONFIDENCE_THRESHOLD, Cite, StoryReport
+from storyline.models import CONFIDENCE_THRESHOLD, Cite, Event, StoryReport
 from storyline.render.view import conflict_heading, story_view
 
 
@@ -48,16 +48,27 @@ def render_markdown(report: StoryReport) -> str:
 
     out += ["", "## Timeline", ""]
     names = view.names
-    for e in report.timeline:
+
+    def event_line(e: Event) -> str:
         who = f" — {', '.join(_esc(names.get(a, a)) for a in e.actors)}" if e.actors else ""
         inferred = f"date inferred: {_esc(e.basis)}" if e.basis else "date inferred"
         marks = [m for m, on in (("key event", e.key), (inferred, e.inferred)) if on]
         mark = f" _({', '.join(marks)})_" if marks else ""
         # an unresolved date keeps the words the text dates it by ("Wednesday", "Dec. 9")
         said = f" (“{_esc(e.date_text)}”)" if e.date_text and not e.date else ""
-        out.append(
+        return (
             f"- **{_esc(e.date or 'undated')}**{said}{mark} {_esc(e.summary)}{who} {cites(e.cites)}"
         )
+
+    # the story's own events open the section (issue 18): background years told in passing
+    # ("signed in 1987") come first in date order, so the key events are listed above the
+    # full chronology, which stays as it was; no key events, no block
+    key_events = [e for e in report.timeline if e.key]
+    if key_events:
+        out += ["### Key events", ""]
+        out += [event_line(e) for e in key_events]
+        out += ["", "### Full chronology", ""]
+    out += [event_line(e) for e in report.timeline]
     if not report.timeline:
         out.append("(no dated events)")
 
