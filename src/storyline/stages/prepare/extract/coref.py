@@ -1112,7 +1112,9 @@ class Coref:
             # any fitting actor of the closest sentences; for an indirect statement's
             # "it"/"they" that actor is most often what the statement is about, not its
             # speaker (PolNeAR train, spaCy: iWrong 0.105 -> 0.097 on q0, 0.123 -> 0.113 on
-            # q2; a direct quotation's "they said" keeps it: without it noSpk rose)
+            # q2; a direct quotation's "they said" keeps it: without it noSpk rose; leaving it
+            # out for an indirect statement's "he"/"she" too turned one right speaker on q0
+            # into a wrong one and changed nothing on q2)
             choice = self._previous_subject(at, pron)
         if choice is None and pron in ("he", "she"):
             # the last fitting mention within reach: for a person; "it" and "they" so far
