@@ -3060,7 +3060,9 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
         ref = (
             Ref(fronted)
             if fronted is not None
-            else ctx.coref.resolve_pronoun_ref(sp.pronoun, min(f.start, sp.at), speakers)
+            else ctx.coref.resolve_pronoun_ref(
+                sp.pronoun, min(f.start, sp.at), speakers, guess=f.kind != "indirect"
+            )
         )
         choice = ref.entity
         if choice is not None:
