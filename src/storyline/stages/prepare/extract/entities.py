@@ -90,7 +90,7 @@ from storyline.lang.places import (
     iso_countries,
 )
 from storyline.models import Article, Cite, Entity
-from storyline.stages.prepare.extract.context import DATELINE, ArticleContext
+from storyline.stages.prepare.extract.context import ArticleContext
 from storyline.text import slugify, strip_accents
 
 if TYPE_CHECKING:
@@ -1511,10 +1511,9 @@ def _surname_genders(
             if first in FEMALE_FIRST_NAMES and first not in MALE_FIRST_NAMES
             else None
         )
-        if gender is not None:
-            last = _without_suffix(full)[-1]
-            if last in out:
-                out[last].setdefault(gender, "mr" if gender == "m" else "ms")
+        bare = _without_suffix(full)
+        if gender is not None and bare and bare[-1] in out:
+            out[bare[-1]].setdefault(gender, "mr" if gender == "m" else "ms")
     return out
 
 
@@ -2162,28 +2161,8 @@ def extract_entities(
     _add_unnamed(st)
     _add_role_refs(st)
     _add_org_refs(st)
-    _drop_dateline_mentions(st)
     ctx.deadline.check()
     return _assemble(st)
-
-
-def _drop_dateline_mentions(st: _State) -> None:
-    """Leave out the place and agency of a dateline ("VELMAR (AP) —"): where the story was
-    filed and who filed it, never an actor of it (a place named there and later in the
-    text keeps its later mentions)."""
-    cut: list[tuple[int, int]] = []
-    for ss, _ in st.sentences:
-        m = DATELINE.match(st.text, ss)
-        if m is not None:
-            cut.append((ss, m.end()))
-    if not cut:
-        return
-    st.mentions = [
-        m
-        for m in st.mentions
-        if m.type not in ("GPE", "LOC", "ORG")
-        or not any(a <= m.start and m.end <= b for a, b in cut)
-    ]
 
 
 def _places_not_people(
