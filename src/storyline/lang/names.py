@@ -145,7 +145,8 @@ ROLE_HEADS: frozenset[str] = word_set(
     captain official officer leader premier speaker judge justice fellow analyst professor
     researcher expert adviser advisor negotiator diplomat representative lawmaker
     correspondent reporter editor founder coordinator commissioner attorney deputy
-    secretary-general mp treasurer"""
+    secretary-general mp treasurer sheriff congressman congresswoman councilman
+    councilwoman councillor councilor sergeant detective trooper"""
 )
 # Occupations that describe a person in apposition ("Lina Roe, a nurse at the clinic,").
 OCCUPATIONS: frozenset[str] = word_set(

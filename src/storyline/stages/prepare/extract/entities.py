@@ -39,6 +39,7 @@ from storyline.lang import (
     MALE_FIRST_NAMES,
     MONTH_ABBREVIATIONS,
     MONTHS,
+    PERSONAL_TITLES,
     REPORTING_FORMS,
     TIME_ZONES,
     TITLE_ABBREVIATIONS,
@@ -46,6 +47,7 @@ from storyline.lang import (
     WEEKDAYS,
     alternation,
 )
+from storyline.lang.en import TITLE_NOUNS
 from storyline.lang.frames import NUMBER_WORDS
 from storyline.lang.names import (
     ACRONYM_SKIP_WORDS,
@@ -834,6 +836,11 @@ _PREPOSITIONS = frozenset(w.capitalize() for w in NAME_BREAK_PREPOSITIONS)
 _NOT_NAME_POS = frozenset({"SCONJ", "CCONJ", "ADV", "ADP", "DET", "PART", "INTJ"})
 
 
+# Role words a person span may open with (folded): role heads and title nouns, not the
+# personal forms of address ("Mr Ada Roe", "Dr Ada Roe" keep theirs, as before).
+_GLUED_ROLE_WORDS = (ROLE_HEADS | frozenset(TITLE_NOUNS)) - {_fold(t) for t in PERSONAL_TITLES}
+
+
 def _person_span(text: str, start: int, end: int, doc: Doc | None) -> tuple[int, int]:
     """A person span cut to the name NER read it around: the part before a spaced dash
     ("Ada Roe - Penn's partner -" is Ada Roe), after a possessive ("Kestria's Ada Roe",
@@ -842,9 +849,17 @@ def _person_span(text: str, start: int, end: int, doc: Doc | None) -> tuple[int,
     dash = re.search(r"\s[-–—]+\s", text[start:end])
     if dash:
         end = start + dash.start()
-    owners = list(re.finditer(r"[’']s\s+(?=[A-Z])", text[start:end]))
+    # (and a plural owner's bare apostrophe: "The Times' Ada Roe")
+    owners = list(re.finditer(r"(?:[’']s|(?<=[a-z]s)[’'])\s+(?=[A-Z])", text[start:end]))
     if owners:
         start += owners[-1].end()
+    # a role word glued before a given name and surname is the role, not the name
+    # ("Sheriff Ada Roe", "Attorney General Ada Roe"); "Judge Roe" keeps its one name
+    while m := re.match(r"([A-Z][a-z]+)\.?\s+(?=[A-Z][\w’'-]*\s+[A-Z])", text[start:end]):
+        word = _fold(m.group(1))
+        if word not in _GLUED_ROLE_WORDS or word in _FIRST_NAMES:
+            break
+        start += m.end()
     m = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", text[start:end])
     if m and doc is not None and _fold(m.group(1)) not in _FIRST_NAMES:
         tok = _one_token(doc, start, start + len(m.group(1)))
@@ -1305,14 +1320,28 @@ def _add_persons(st: _State, spans: list[tuple[int, int]]) -> None:
                 if len(_person_key(name)) >= len(_person_key(display.get(pid, ""))):
                     display[pid] = name
     # short forms: surname or first name of exactly one full name, else the gazetteer
+    genders = _surname_genders(text, keyed, fulls)
     resolved: list[tuple[int, int, str]] = []
     for s, e, key in keyed:
         tk = tuple(key)
-        one = _short_form_of(tk, fulls, _honorific_of(text, s, e)) if len(tk) == 1 else None
+        honorific = _honorific_of(text, s, e)
+        one = _short_form_of(tk, fulls, honorific) if len(tk) == 1 else None
+        gender = _honorific_gender(honorific)
         if tk in fulls:
             pid = fulls[tk]
         elif one is not None:
             pid = one
+        elif len(tk) == 1 and gender is not None and len(genders.get(tk[0], ())) > 1:
+            # "Mr. Roe" and "Ms. Roe" in one text are two people (a husband and wife), each
+            # apart from any full name of the other gender; named by the form of address
+            label = genders[tk[0]][gender]
+            pid = f"per:{slugify(f'{label} {tk[0]}')}"
+            surname = re.sub(r"[’']s?$", "", _HONORIFICS.sub("", text[s:e])).strip()
+            display.setdefault(pid, f"{label.capitalize()}. {surname}")
+        elif len(tk) == 1 and gender is None and len(genders.get(tk[0], ())) > 1:
+            # a bare "Roe" when a Mr. and a Ms. Roe are both in the text, and no one full
+            # name it stands for: ambiguous, so neither of them
+            pid = f"per:{slugify(tk[0])}"
         elif (
             len(tk) == 1
             and _short_form_of(tk, fulls, None) is None
@@ -1440,6 +1469,52 @@ def _short_form_candidates(
     elif honorific in FEMALE_HONORIFICS:
         cands = {o: p for o, p in cands.items() if o[0] not in MALE_FIRST_NAMES}
     return set(cands.values())
+
+
+def _honorific_gender(honorific: str | None) -> str | None:
+    """The gender a folded honorific tells ("m" for "mr", "f" for "ms"), else ``None``."""
+    if honorific in MALE_HONORIFICS:
+        return "m"
+    if honorific in FEMALE_HONORIFICS:
+        return "f"
+    return None
+
+
+def _surname_genders(
+    text: str,
+    keyed: Iterable[tuple[int, int, list[str]]],
+    fulls: Mapping[tuple[str, ...], str],
+) -> dict[str, dict[str, str]]:
+    """The genders a text gives the people of each surname: surname -> {gender: label}.
+
+    A one-word name after a gendered honorific ("Mr. Roe", "Ms. Roe") gives its gender, the
+    label being the first such honorific (folded); a full name whose first name is of a
+    known gender gives that gender (label "mr" or "ms"). Two genders under one surname mean
+    two people of that surname at least.
+    """
+    out: dict[str, dict[str, str]] = {}
+    for s, e, key in keyed:
+        if len(key) != 1:
+            continue
+        honorific = _honorific_of(text, s, e)
+        gender = _honorific_gender(honorific)
+        if gender is not None and honorific is not None:
+            out.setdefault(key[0], {}).setdefault(gender, honorific)
+    for full in fulls:
+        if len(full) < 2:
+            continue
+        first = full[0]
+        gender = (
+            "m"
+            if first in MALE_FIRST_NAMES and first not in FEMALE_FIRST_NAMES
+            else "f"
+            if first in FEMALE_FIRST_NAMES and first not in MALE_FIRST_NAMES
+            else None
+        )
+        bare = _without_suffix(full)
+        if gender is not None and bare and bare[-1] in out:
+            out[bare[-1]].setdefault(gender, "mr" if gender == "m" else "ms")
+    return out
 
 
 def _without_suffix(key: tuple[str, ...]) -> tuple[str, ...]:
