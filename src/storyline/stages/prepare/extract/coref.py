@@ -28,8 +28,8 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   back through its own sentence: it continues a chain, centering-style, and stands for
   what that pronoun stands for however many sentences back its name is; a chain that ends
   in no one leaves the pronoun unresolved; the same pronoun as the subject of a side clause
-  of a sentence whose main subject names no one continues the chain too, "As he spoke in
-  the lobby of Acme Tower, there were no …": a name inside that sentence is no antecedent).
+  of a sentence whose main subject names no one continues the chain too, "As he waited in
+  the hall of Acme Tower, there were no …": a name inside that sentence is no antecedent).
   A cleft sentence is about its focus, "It was Roe who spoke", "It was with that grit that
   Roe fought" (``_cleft_focus``); a plural demonym subject, "Two Kestrians were hurt", is
   people of the country, not the country an "it" could stand for. A quotation with its
