@@ -100,7 +100,14 @@ logger = logging.getLogger(__name__)
 #     (dates, events).
 # 27: a for-gerund on the object's predicate is the object's act (stances); a body "showing" a
 #     bare noun reports nothing (indirect).
-EXTRACTOR_VERSION = "27"
+# 28: poll shares as speakers of reported clauses, a predicate noun's relative clause is the
+#     subject's (quotes); "ask" requests and questions, "Asked …, X said" gives no speaker
+#     (indirect); clefts, side-clause pronouns, plural demonyms, no guessed "it"/"they" for
+#     indirect speech (coref); refusals, "insist that", "is to blame", appositive relatives
+#     and more (stances, polarity); "no-one" is no count (quantities); a year-less date of a
+#     noun takes no year back (dates); Mr./Ms. of one surname are two people, glued role words
+#     are the role (entities).
+EXTRACTOR_VERSION = "28"
 
 _T = TypeVar("_T")
 
