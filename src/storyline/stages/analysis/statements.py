@@ -683,12 +683,17 @@ def _kernel_text(text: str, s: _Sentence) -> str:
 
 
 def _kernel_pairs(
-    sents: Sequence[_Sentence], texts: Mapping[ArticleId, str], meaning: Meaning
+    sents: Sequence[_Sentence],
+    texts: Mapping[ArticleId, str],
+    meaning: Meaning,
+    persons: frozenset[str] = frozenset(),
 ) -> dict[tuple[int, int], float]:
     """Pairs (i < j) of clauses of different articles whose kernels (``_kernel``) share
-    enough words (``MEANING_SHARED``, ``MEANING_OVERLAP``) and whose kernel vectors are at
-    least ``KERNEL_SIMILARITY`` alike, each clause's ``MAX_PARTNERS`` nearest; only kernels
-    shorter than their clause (a whole clause is ``_meaning_pairs``' to judge)."""
+    enough words (``MEANING_SHARED``, ``MEANING_OVERLAP``), pass the word checks of
+    ``_same_kernel_why`` and whose kernel vectors are at least ``KERNEL_SIMILARITY`` alike,
+    each among the ``MAX_PARTNERS`` nearest of one of its clauses (its rivals there: all
+    that clause's pairs of shared words); only kernels shorter than their clause (a whole
+    clause is ``_meaning_pairs``' to judge)."""
     floor = KERNEL_SIMILARITY.get(meaning.embedder)
     if floor is None:
         return {}
@@ -705,6 +710,16 @@ def _kernel_pairs(
         if sents[keep[a]].kernel[1] - sents[keep[a]].kernel[0] < len(sents[keep[a]].tokens)
         or sents[keep[b]].kernel[1] - sents[keep[b]].kernel[0] < len(sents[keep[b]].tokens)
     ]
+    # the vectors are the cost (a short text each, ~2,500 on ECB+ train): only a pair the
+    # kernel rule could join by its words needs its cosine, with those of every other pair
+    # at its two clauses (rivals for their ``MAX_PARTNERS`` nearest); a clause with no such
+    # pair and no such neighbour is not embedded. The pairs kept are the same as when every
+    # kernel was embedded.
+    joinable = {
+        p for p in pairs if not isinstance(_same_kernel_why(sents[p[0]], sents[p[1]], persons), str)
+    }
+    ends = {i for p in joinable for i in p}
+    pairs = [p for p in pairs if p[0] in ends or p[1] in ends]
     need = sorted({i for p in pairs for i in p})
     if not need:
         return {}
@@ -722,8 +737,11 @@ def _kernel_pairs(
         near.setdefault(b, []).append((cos, a))
     best: dict[tuple[int, int], float] = {}
     for a, found in near.items():
+        if a not in ends:  # its rivals are not all here: its nearest are another clause's
+            continue
         for cos, b in sorted(found, reverse=True)[:MAX_PARTNERS]:
-            best[(min(a, b), max(a, b))] = cos
+            if (min(a, b), max(a, b)) in joinable:
+                best[(min(a, b), max(a, b))] = cos
     return best
 
 
@@ -1119,7 +1137,7 @@ def _link(
     alike = _meaning_pairs(sents, texts, meaning, common) if meaning is not None else {}
     # one predicate on one named object: read by their words alone, whatever their vectors
     objects = {(i, j) for i, j in common if sents[i].objects and sents[j].objects}
-    kernels = _kernel_pairs(sents, texts, meaning) if meaning is not None else {}
+    kernels = _kernel_pairs(sents, texts, meaning, persons) if meaning is not None else {}
     for i, j in sorted(worded.keys() | alike.keys() | objects | kernels.keys()):
         hit = _shared(sents[i], sents[j], worded[(i, j)], persons) if (i, j) in worded else None
         if hit is None and (i, j) in worded:
