@@ -181,3 +181,18 @@ def test_a_kernel_the_rule_cannot_join_still_competes_for_the_nearest(monkeypatc
     # without the rival the two are one statement
     arts = arts[:2]
     assert len(find_statements(arts, {a.id: a.id for a in arts}, meaning=meaning)) == 1
+
+
+def test_kernels_of_clauses_joined_by_their_words_are_not_embedded() -> None:
+    # the same sentence in two outlets: joined by its words, so its kernels are not needed
+    seen: list[str] = []
+    alike = _kernels_alike(0.9)
+
+    def encode(texts: list[str]) -> np.ndarray:
+        seen.extend(texts)
+        return alike(texts)
+
+    arts = [article("k0", CAST), article("k1", CAST.replace("new voting", "new ballot"))]
+    meaning = Meaning(encode, "minilm")
+    assert len(find_statements(arts, {a.id: a.id for a in arts}, meaning=meaning)) == 1
+    assert not [t for t in seen if "Tarvia" in t and not any(w in t for w in TAILS)]

@@ -77,7 +77,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -687,8 +687,10 @@ def _kernel_pairs(
     texts: Mapping[ArticleId, str],
     meaning: Meaning,
     persons: frozenset[str] = frozenset(),
+    joined: Set[tuple[int, int]] = frozenset(),
 ) -> dict[tuple[int, int], float]:
-    """Pairs (i < j) of clauses of different articles whose kernels (``_kernel``) share
+    """Pairs (i < j) of clauses of different articles, not ``joined`` by another path
+    already, whose kernels (``_kernel``) share
     enough words (``MEANING_SHARED``, ``MEANING_OVERLAP``), pass the word checks of
     ``_same_kernel_why`` and whose kernel vectors are at least ``KERNEL_SIMILARITY`` alike,
     each among the ``MAX_PARTNERS`` nearest of one of its clauses (its rivals there: all
@@ -711,12 +713,15 @@ def _kernel_pairs(
         or sents[keep[b]].kernel[1] - sents[keep[b]].kernel[0] < len(sents[keep[b]].tokens)
     ]
     # the vectors are the cost (a short text each, ~2,500 on ECB+ train): only a pair the
-    # kernel rule could join by its words needs its cosine, with those of every other pair
-    # at its two clauses (rivals for their ``MAX_PARTNERS`` nearest); a clause with no such
-    # pair and no such neighbour is not embedded. The pairs kept are the same as when every
-    # kernel was embedded.
+    # kernel rule could join by its words (and no other path joined) needs its cosine, with
+    # those of every other pair at its two clauses (rivals for their ``MAX_PARTNERS``
+    # nearest); a clause with no such pair and no such neighbour is not embedded. The joins
+    # are the same as when every kernel was embedded.
     joinable = {
-        p for p in pairs if not isinstance(_same_kernel_why(sents[p[0]], sents[p[1]], persons), str)
+        p
+        for p in pairs
+        if p not in joined
+        and not isinstance(_same_kernel_why(sents[p[0]], sents[p[1]], persons), str)
     }
     ends = {i for p in joinable for i in p}
     pairs = [p for p in pairs if p[0] in ends or p[1] in ends]
@@ -1137,42 +1142,62 @@ def _link(
     alike = _meaning_pairs(sents, texts, meaning, common) if meaning is not None else {}
     # one predicate on one named object: read by their words alone, whatever their vectors
     objects = {(i, j) for i, j in common if sents[i].objects and sents[j].objects}
-    kernels = _kernel_pairs(sents, texts, meaning, persons) if meaning is not None else {}
-    for i, j in sorted(worded.keys() | alike.keys() | objects | kernels.keys()):
-        hit = _shared(sents[i], sents[j], worded[(i, j)], persons) if (i, j) in worded else None
-        if hit is None and (i, j) in worded:
-            hit = _same_figures(sents[i], sents[j], persons)
-        if hit is None and (i, j) in alike:
-            embedder = meaning.embedder if meaning is not None else ""
-            found = _meaning_hit(sents[i], sents[j], alike[(i, j)], embedder, persons)
-            hit = None if isinstance(found, str) else found
-            if hit is not None and alike[(i, j)] < MEANING_SIMILARITY.get(embedder, 0.0):
-                sents[i].weak.add(j)
-                sents[j].weak.add(i)
-        if hit is None and worded.get((i, j), 0.0) >= HEAD_SIMILARITY:
-            # the same words in another order ("the fire devastated the church" / "the
-            # church was devastated by fire"): a weak link, as the shared predicate's
-            found = _same_head_why(sents[i], sents[j], persons)
-            hit = None if isinstance(found, str) else found
-            if hit is not None:
-                sents[i].weak.add(j)
-                sents[j].weak.add(i)
-        if hit is None and (i, j) in objects:
-            # a named object is firmer than a shared predicate alone: such a partner takes
-            # its own partners one hop further, as the word paths' do
-            found = _same_object_why(sents[i], sents[j], persons)
-            hit = None if isinstance(found, str) else found
+    early = {
+        (i, j): _early_hit(sents, i, j, worded, alike, objects, persons, meaning)
+        for i, j in sorted(worded.keys() | alike.keys() | objects)
+    }
+    joined = {p for p, (hit, _) in early.items() if hit is not None}
+    kernels = _kernel_pairs(sents, texts, meaning, persons, joined) if meaning is not None else {}
+    for i, j in sorted(early.keys() | kernels.keys()):
+        hit, weak = early.get((i, j), (None, False))
         if hit is None and (i, j) in kernels:
             # one fact told with other verbs: the kernels alike (a weak link)
             found = _same_kernel_why(sents[i], sents[j], persons)
             hit = None if isinstance(found, str) else found
-            if hit is not None:
-                sents[i].weak.add(j)
-                sents[j].weak.add(i)
+            weak = hit is not None
+        if weak:
+            sents[i].weak.add(j)
+            sents[j].weak.add(i)
         if hit is not None:
             a0, a1, b0, b1 = hit
             sents[i].partners[j] = (a0, a1, b0, b1)
             sents[j].partners[i] = (b0, b1, a0, a1)
+
+
+def _early_hit(
+    sents: Sequence[_Sentence],
+    i: int,
+    j: int,
+    worded: Mapping[tuple[int, int], float],
+    alike: Mapping[tuple[int, int], float],
+    objects: set[tuple[int, int]],
+    persons: frozenset[str],
+    meaning: Meaning | None,
+) -> tuple[tuple[int, int, int, int] | None, bool]:
+    """The stretches by which the paths before the kernels' join a pair of clauses (``None``:
+    none does), and whether the link is weak."""
+    hit = _shared(sents[i], sents[j], worded[(i, j)], persons) if (i, j) in worded else None
+    if hit is None and (i, j) in worded:
+        hit = _same_figures(sents[i], sents[j], persons)
+    if hit is None and (i, j) in alike:
+        embedder = meaning.embedder if meaning is not None else ""
+        found = _meaning_hit(sents[i], sents[j], alike[(i, j)], embedder, persons)
+        hit = None if isinstance(found, str) else found
+        if hit is not None and alike[(i, j)] < MEANING_SIMILARITY.get(embedder, 0.0):
+            return hit, True
+    if hit is None and worded.get((i, j), 0.0) >= HEAD_SIMILARITY:
+        # the same words in another order ("the fire devastated the church" / "the
+        # church was devastated by fire"): a weak link, as the shared predicate's
+        found = _same_head_why(sents[i], sents[j], persons)
+        hit = None if isinstance(found, str) else found
+        if hit is not None:
+            return hit, True
+    if hit is None and (i, j) in objects:
+        # a named object is firmer than a shared predicate alone: such a partner takes
+        # its own partners one hop further, as the word paths' do
+        found = _same_object_why(sents[i], sents[j], persons)
+        hit = None if isinstance(found, str) else found
+    return hit, False
 
 
 def _other_stretch(
