@@ -77,6 +77,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
@@ -714,9 +715,9 @@ def _kernel_pairs(
     ]
     # the vectors are the cost (a short text each, ~2,500 on ECB+ train): only a pair the
     # kernel rule could join by its words (and no other path joined) needs its cosine, with
-    # those of every other pair at its two clauses (rivals for their ``MAX_PARTNERS``
-    # nearest); a clause with no such pair and no such neighbour is not embedded. The joins
-    # are the same as when every kernel was embedded.
+    # those of every other pair at its clauses that have more than ``MAX_PARTNERS`` pairs
+    # (rivals for their nearest; at a clause with fewer, every pair is among them); other
+    # clauses are not embedded. The joins are the same as when every kernel was embedded.
     joinable = {
         p
         for p in pairs
@@ -724,7 +725,9 @@ def _kernel_pairs(
         and not isinstance(_same_kernel_why(sents[p[0]], sents[p[1]], persons), str)
     }
     ends = {i for p in joinable for i in p}
-    pairs = [p for p in pairs if p[0] in ends or p[1] in ends]
+    degree = Counter(i for p in pairs for i in p)
+    crowded = {i for i in ends if degree[i] > MAX_PARTNERS}
+    pairs = [p for p in pairs if p in joinable or p[0] in crowded or p[1] in crowded]
     need = sorted({i for p in pairs for i in p})
     if not need:
         return {}
@@ -742,7 +745,9 @@ def _kernel_pairs(
         near.setdefault(b, []).append((cos, a))
     best: dict[tuple[int, int], float] = {}
     for a, found in near.items():
-        if a not in ends:  # its rivals are not all here: its nearest are another clause's
+        # at a clause not an end, its rivals are not all here: its nearest are another
+        # clause's; at an uncrowded end, all its pairs (``MAX_PARTNERS`` at most) are here
+        if a not in ends:
             continue
         for cos, b in sorted(found, reverse=True)[:MAX_PARTNERS]:
             if (min(a, b), max(a, b)) in joinable:
