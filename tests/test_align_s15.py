@@ -196,3 +196,28 @@ def test_kernels_of_clauses_joined_by_their_words_are_not_embedded() -> None:
     meaning = Meaning(encode, "minilm")
     assert len(find_statements(arts, {a.id: a.id for a in arts}, meaning=meaning)) == 1
     assert not [t for t in seen if "Tarvia" in t and not any(w in t for w in TAILS)]
+
+
+def test_a_rival_kernel_is_embedded_only_where_partners_are_crowded(monkeypatch) -> None:
+    # Monday's vote joins neither clause (values at odds); with few pairs at each clause it
+    # cannot push the Sunday pair out of their nearest, so its kernel is not embedded
+    import storyline.stages.analysis.statements as st
+
+    seen: list[str] = []
+    alike = _kernels_alike(0.9)
+
+    def encode(texts: list[str]) -> np.ndarray:
+        seen.extend(texts)
+        return alike(texts)
+
+    monday = VOTED.replace("Sunday", "Monday")
+    arts = [article("k0", CAST), article("k1", VOTED), article("k2", monday)]
+    meaning = Meaning(encode, "minilm")
+    assert len(find_statements(arts, {a.id: a.id for a in arts}, meaning=meaning)) == 1
+    kernels = [t for t in seen if "Tarvia" in t and not any(w in t for w in TAILS)]
+    assert len(kernels) == 2 and not [t for t in kernels if "Monday" in t]
+    # one partner each: the clauses are crowded, Monday's kernel is a rival and embedded
+    monkeypatch.setattr(st, "MAX_PARTNERS", 1)
+    seen.clear()
+    find_statements(arts, {a.id: a.id for a in arts}, meaning=meaning)
+    assert [t for t in seen if "Monday" in t and not any(w in t for w in TAILS)]
