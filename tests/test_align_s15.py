@@ -127,3 +127,97 @@ def test_kernels_dated_by_other_kinds_of_date_stay_apart() -> None:
     assert _told(0.9, first, second) == []
     same = second.replace("in May", "in 2019")
     assert len(_told(0.9, first, same)) == 1
+
+
+def test_kernels_the_rule_cannot_join_are_not_embedded() -> None:
+    # values at odds (Sunday / Monday): the kernel rule would keep them apart whatever their
+    # vectors, so neither kernel is embedded; the whole clauses still are
+    seen: list[str] = []
+    alike = _kernels_alike(0.9)
+
+    def encode(texts: list[str]) -> np.ndarray:
+        seen.extend(texts)
+        return alike(texts)
+
+    arts = [article("k0", CAST), article("k1", VOTED.replace("Sunday", "Monday"))]
+    meaning = Meaning(encode, "minilm")
+    assert find_statements(arts, {a.id: a.id for a in arts}, meaning=meaning) == []
+    assert not [t for t in seen if "Tarvia" in t and not any(w in t for w in TAILS)]
+    # the pair it can join: both kernels embedded
+    seen.clear()
+    arts = [article("k0", CAST), article("k1", VOTED)]
+    assert len(find_statements(arts, {a.id: a.id for a in arts}, meaning=meaning)) == 1
+    assert len([t for t in seen if "Tarvia" in t and not any(w in t for w in TAILS)]) == 2
+
+
+def test_a_kernel_the_rule_cannot_join_still_competes_for_the_nearest(monkeypatch) -> None:
+    # one partner per clause: Sunday's vote is nearer to Monday's (values at odds, no join)
+    # than to the cast ballots on each side, so the pair it could join is nobody's nearest
+    # and stays apart, as when every kernel was embedded
+    import storyline.stages.analysis.statements as st
+
+    monkeypatch.setattr(st, "MAX_PARTNERS", 1)
+    x = -0.0025 / np.sqrt(0.0975)
+    rows = {
+        "Monday": [1.0, 0.0, 0.0],
+        "cast": [0.95, np.sqrt(0.0975), 0.0],
+        "Sunday": [0.95, x, np.sqrt(0.0975 - x * x)],
+    }
+
+    def encode(texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), len(texts) + 3), dtype=np.float32)
+        for i, t in enumerate(texts):
+            key = next((k for k in rows if k in t), None)
+            if key is None or any(w in t for w in TAILS):
+                out[i, i + 3] = 1.0
+            else:
+                out[i, :3] = rows[key]
+        return out
+
+    monday = VOTED.replace("Sunday", "Monday")
+    arts = [article("k0", CAST), article("k1", VOTED), article("k2", monday)]
+    meaning = Meaning(encode, "minilm")
+    assert find_statements(arts, {a.id: a.id for a in arts}, meaning=meaning) == []
+    # without the rival the two are one statement
+    arts = arts[:2]
+    assert len(find_statements(arts, {a.id: a.id for a in arts}, meaning=meaning)) == 1
+
+
+def test_kernels_of_clauses_joined_by_their_words_are_not_embedded() -> None:
+    # the same sentence in two outlets: joined by its words, so its kernels are not needed
+    seen: list[str] = []
+    alike = _kernels_alike(0.9)
+
+    def encode(texts: list[str]) -> np.ndarray:
+        seen.extend(texts)
+        return alike(texts)
+
+    arts = [article("k0", CAST), article("k1", CAST.replace("new voting", "new ballot"))]
+    meaning = Meaning(encode, "minilm")
+    assert len(find_statements(arts, {a.id: a.id for a in arts}, meaning=meaning)) == 1
+    assert not [t for t in seen if "Tarvia" in t and not any(w in t for w in TAILS)]
+
+
+def test_a_rival_kernel_is_embedded_only_where_partners_are_crowded(monkeypatch) -> None:
+    # Monday's vote joins neither clause (values at odds); with few pairs at each clause it
+    # cannot push the Sunday pair out of their nearest, so its kernel is not embedded
+    import storyline.stages.analysis.statements as st
+
+    seen: list[str] = []
+    alike = _kernels_alike(0.9)
+
+    def encode(texts: list[str]) -> np.ndarray:
+        seen.extend(texts)
+        return alike(texts)
+
+    monday = VOTED.replace("Sunday", "Monday")
+    arts = [article("k0", CAST), article("k1", VOTED), article("k2", monday)]
+    meaning = Meaning(encode, "minilm")
+    assert len(find_statements(arts, {a.id: a.id for a in arts}, meaning=meaning)) == 1
+    kernels = [t for t in seen if "Tarvia" in t and not any(w in t for w in TAILS)]
+    assert len(kernels) == 2 and not [t for t in kernels if "Monday" in t]
+    # one partner each: the clauses are crowded, Monday's kernel is a rival and embedded
+    monkeypatch.setattr(st, "MAX_PARTNERS", 1)
+    seen.clear()
+    find_statements(arts, {a.id: a.id for a in arts}, meaning=meaning)
+    assert [t for t in seen if "Monday" in t and not any(w in t for w in TAILS)]

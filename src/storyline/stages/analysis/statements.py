@@ -77,7 +77,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -683,12 +684,19 @@ def _kernel_text(text: str, s: _Sentence) -> str:
 
 
 def _kernel_pairs(
-    sents: Sequence[_Sentence], texts: Mapping[ArticleId, str], meaning: Meaning
+    sents: Sequence[_Sentence],
+    texts: Mapping[ArticleId, str],
+    meaning: Meaning,
+    persons: frozenset[str] = frozenset(),
+    joined: Set[tuple[int, int]] = frozenset(),
 ) -> dict[tuple[int, int], float]:
-    """Pairs (i < j) of clauses of different articles whose kernels (``_kernel``) share
-    enough words (``MEANING_SHARED``, ``MEANING_OVERLAP``) and whose kernel vectors are at
-    least ``KERNEL_SIMILARITY`` alike, each clause's ``MAX_PARTNERS`` nearest; only kernels
-    shorter than their clause (a whole clause is ``_meaning_pairs``' to judge)."""
+    """Pairs (i < j) of clauses of different articles, not ``joined`` by another path
+    already, whose kernels (``_kernel``) share
+    enough words (``MEANING_SHARED``, ``MEANING_OVERLAP``), pass the word checks of
+    ``_same_kernel_why`` and whose kernel vectors are at least ``KERNEL_SIMILARITY`` alike,
+    each among the ``MAX_PARTNERS`` nearest of one of its clauses (its rivals there: all
+    that clause's pairs of shared words); only kernels shorter than their clause (a whole
+    clause is ``_meaning_pairs``' to judge)."""
     floor = KERNEL_SIMILARITY.get(meaning.embedder)
     if floor is None:
         return {}
@@ -705,6 +713,21 @@ def _kernel_pairs(
         if sents[keep[a]].kernel[1] - sents[keep[a]].kernel[0] < len(sents[keep[a]].tokens)
         or sents[keep[b]].kernel[1] - sents[keep[b]].kernel[0] < len(sents[keep[b]].tokens)
     ]
+    # the vectors are the cost (a short text each, ~2,500 on ECB+ train): only a pair the
+    # kernel rule could join by its words (and no other path joined) needs its cosine, with
+    # those of every other pair at its clauses that have more than ``MAX_PARTNERS`` pairs
+    # (rivals for their nearest; at a clause with fewer, every pair is among them); other
+    # clauses are not embedded. The joins are the same as when every kernel was embedded.
+    joinable = {
+        p
+        for p in pairs
+        if p not in joined
+        and not isinstance(_same_kernel_why(sents[p[0]], sents[p[1]], persons), str)
+    }
+    ends = {i for p in joinable for i in p}
+    degree = Counter(i for p in pairs for i in p)
+    crowded = {i for i in ends if degree[i] > MAX_PARTNERS}
+    pairs = [p for p in pairs if p in joinable or p[0] in crowded or p[1] in crowded]
     need = sorted({i for p in pairs for i in p})
     if not need:
         return {}
@@ -722,8 +745,13 @@ def _kernel_pairs(
         near.setdefault(b, []).append((cos, a))
     best: dict[tuple[int, int], float] = {}
     for a, found in near.items():
+        # at a clause not an end, its rivals are not all here: its nearest are another
+        # clause's; at an uncrowded end, all its pairs (``MAX_PARTNERS`` at most) are here
+        if a not in ends:
+            continue
         for cos, b in sorted(found, reverse=True)[:MAX_PARTNERS]:
-            best[(min(a, b), max(a, b))] = cos
+            if (min(a, b), max(a, b)) in joinable:
+                best[(min(a, b), max(a, b))] = cos
     return best
 
 
@@ -1119,42 +1147,62 @@ def _link(
     alike = _meaning_pairs(sents, texts, meaning, common) if meaning is not None else {}
     # one predicate on one named object: read by their words alone, whatever their vectors
     objects = {(i, j) for i, j in common if sents[i].objects and sents[j].objects}
-    kernels = _kernel_pairs(sents, texts, meaning) if meaning is not None else {}
-    for i, j in sorted(worded.keys() | alike.keys() | objects | kernels.keys()):
-        hit = _shared(sents[i], sents[j], worded[(i, j)], persons) if (i, j) in worded else None
-        if hit is None and (i, j) in worded:
-            hit = _same_figures(sents[i], sents[j], persons)
-        if hit is None and (i, j) in alike:
-            embedder = meaning.embedder if meaning is not None else ""
-            found = _meaning_hit(sents[i], sents[j], alike[(i, j)], embedder, persons)
-            hit = None if isinstance(found, str) else found
-            if hit is not None and alike[(i, j)] < MEANING_SIMILARITY.get(embedder, 0.0):
-                sents[i].weak.add(j)
-                sents[j].weak.add(i)
-        if hit is None and worded.get((i, j), 0.0) >= HEAD_SIMILARITY:
-            # the same words in another order ("the fire devastated the church" / "the
-            # church was devastated by fire"): a weak link, as the shared predicate's
-            found = _same_head_why(sents[i], sents[j], persons)
-            hit = None if isinstance(found, str) else found
-            if hit is not None:
-                sents[i].weak.add(j)
-                sents[j].weak.add(i)
-        if hit is None and (i, j) in objects:
-            # a named object is firmer than a shared predicate alone: such a partner takes
-            # its own partners one hop further, as the word paths' do
-            found = _same_object_why(sents[i], sents[j], persons)
-            hit = None if isinstance(found, str) else found
+    early = {
+        (i, j): _early_hit(sents, i, j, worded, alike, objects, persons, meaning)
+        for i, j in sorted(worded.keys() | alike.keys() | objects)
+    }
+    joined = {p for p, (hit, _) in early.items() if hit is not None}
+    kernels = _kernel_pairs(sents, texts, meaning, persons, joined) if meaning is not None else {}
+    for i, j in sorted(early.keys() | kernels.keys()):
+        hit, weak = early.get((i, j), (None, False))
         if hit is None and (i, j) in kernels:
             # one fact told with other verbs: the kernels alike (a weak link)
             found = _same_kernel_why(sents[i], sents[j], persons)
             hit = None if isinstance(found, str) else found
-            if hit is not None:
-                sents[i].weak.add(j)
-                sents[j].weak.add(i)
+            weak = hit is not None
+        if weak:
+            sents[i].weak.add(j)
+            sents[j].weak.add(i)
         if hit is not None:
             a0, a1, b0, b1 = hit
             sents[i].partners[j] = (a0, a1, b0, b1)
             sents[j].partners[i] = (b0, b1, a0, a1)
+
+
+def _early_hit(
+    sents: Sequence[_Sentence],
+    i: int,
+    j: int,
+    worded: Mapping[tuple[int, int], float],
+    alike: Mapping[tuple[int, int], float],
+    objects: set[tuple[int, int]],
+    persons: frozenset[str],
+    meaning: Meaning | None,
+) -> tuple[tuple[int, int, int, int] | None, bool]:
+    """The stretches by which the paths before the kernels' join a pair of clauses (``None``:
+    none does), and whether the link is weak."""
+    hit = _shared(sents[i], sents[j], worded[(i, j)], persons) if (i, j) in worded else None
+    if hit is None and (i, j) in worded:
+        hit = _same_figures(sents[i], sents[j], persons)
+    if hit is None and (i, j) in alike:
+        embedder = meaning.embedder if meaning is not None else ""
+        found = _meaning_hit(sents[i], sents[j], alike[(i, j)], embedder, persons)
+        hit = None if isinstance(found, str) else found
+        if hit is not None and alike[(i, j)] < MEANING_SIMILARITY.get(embedder, 0.0):
+            return hit, True
+    if hit is None and worded.get((i, j), 0.0) >= HEAD_SIMILARITY:
+        # the same words in another order ("the fire devastated the church" / "the
+        # church was devastated by fire"): a weak link, as the shared predicate's
+        found = _same_head_why(sents[i], sents[j], persons)
+        hit = None if isinstance(found, str) else found
+        if hit is not None:
+            return hit, True
+    if hit is None and (i, j) in objects:
+        # a named object is firmer than a shared predicate alone: such a partner takes
+        # its own partners one hop further, as the word paths' do
+        found = _same_object_why(sents[i], sents[j], persons)
+        hit = None if isinstance(found, str) else found
+    return hit, False
 
 
 def _other_stretch(
