@@ -689,9 +689,10 @@ def _kernel_pairs(
     meaning: Meaning,
     persons: frozenset[str] = frozenset(),
     joined: Set[tuple[int, int]] = frozenset(),
-) -> dict[tuple[int, int], float]:
+) -> dict[tuple[int, int], tuple[int, int, int, int]]:
     """Pairs (i < j) of clauses of different articles, not ``joined`` by another path
-    already, whose kernels (``_kernel``) share
+    already, with the stretches ``_same_kernel_why`` cites them for, whose kernels
+    (``_kernel``) share
     enough words (``MEANING_SHARED``, ``MEANING_OVERLAP``), pass the word checks of
     ``_same_kernel_why`` and whose kernel vectors are at least ``KERNEL_SIMILARITY`` alike,
     each among the ``MAX_PARTNERS`` nearest of one of its clauses (its rivals there: all
@@ -718,12 +719,8 @@ def _kernel_pairs(
     # those of every other pair at its clauses that have more than ``MAX_PARTNERS`` pairs
     # (rivals for their nearest; at a clause with fewer, every pair is among them); other
     # clauses are not embedded. The joins are the same as when every kernel was embedded.
-    joinable = {
-        p
-        for p in pairs
-        if p not in joined
-        and not isinstance(_same_kernel_why(sents[p[0]], sents[p[1]], persons), str)
-    }
+    why = {p: _same_kernel_why(sents[p[0]], sents[p[1]], persons) for p in pairs if p not in joined}
+    joinable = {p: found for p, found in why.items() if not isinstance(found, str)}
     ends = {i for p in joinable for i in p}
     degree = Counter(i for p in pairs for i in p)
     crowded = {i for i in ends if degree[i] > MAX_PARTNERS}
@@ -743,15 +740,16 @@ def _kernel_pairs(
         (a, b), cos = pairs[k], float(sims[k])
         near.setdefault(a, []).append((cos, b))
         near.setdefault(b, []).append((cos, a))
-    best: dict[tuple[int, int], float] = {}
+    best: dict[tuple[int, int], tuple[int, int, int, int]] = {}
     for a, found in near.items():
         # at a clause not an end, its rivals are not all here: its nearest are another
         # clause's; at an uncrowded end, all its pairs (``MAX_PARTNERS`` at most) are here
         if a not in ends:
             continue
-        for cos, b in sorted(found, reverse=True)[:MAX_PARTNERS]:
-            if (min(a, b), max(a, b)) in joinable:
-                best[(min(a, b), max(a, b))] = cos
+        for _cos, b in sorted(found, reverse=True)[:MAX_PARTNERS]:
+            pair = (min(a, b), max(a, b))
+            if pair in joinable:
+                best[pair] = joinable[pair]
     return best
 
 
@@ -1157,9 +1155,7 @@ def _link(
         hit, weak = early.get((i, j), (None, False))
         if hit is None and (i, j) in kernels:
             # one fact told with other verbs: the kernels alike (a weak link)
-            found = _same_kernel_why(sents[i], sents[j], persons)
-            hit = None if isinstance(found, str) else found
-            weak = hit is not None
+            hit, weak = kernels[(i, j)], True
         if weak:
             sents[i].weak.add(j)
             sents[j].weak.add(i)
