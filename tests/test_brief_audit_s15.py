@@ -17,11 +17,11 @@ from storyline.stages.analysis.brief import (
     _quote_text,
     _tells_same,
     clean_sentence,
-    dateline_end,
     quote_goes_on,
 )
 from storyline.stages.commit.summaries import _lead, clean_title
 from storyline.stages.prepare.extract.quantities import extract_quantities
+from storyline.text import dateline_end
 
 
 def _quote(text: str, kind: str) -> Quote:

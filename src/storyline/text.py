@@ -176,3 +176,22 @@ def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
         s, e = _trim(text, m.start(), m.end())
         if e > s:
             yield s, e
+
+
+# A dateline opening a story's first sentence: an ALL-CAPS place, its state or a date after
+# commas, a news agency in brackets, a dash ("PURCHASE, N.Y., April 1 (UPI) — …",
+# "WASHINGTON — …"), or a place in any case with its agency ("Velmar (AFP) – …"). It is
+# where the report was filed, not part of what happened: the brief's facts and a lead made a
+# title start after it.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s[^—–()\n]{2,30}?)?(?:\s\([A-Z][A-Za-z]{1,8}\))?"
+    r"|[A-Z][\w.’' -]{1,40}(?:,\s*[\w. ]{2,20})?\s*\([A-Z][A-Za-z]{1,8}\))"
+    r"(?:\s?[—–]\s?|\s-{1,2}\s)\s*(?=[A-Z“\"])"
+)
+
+
+def dateline_end(text: str) -> int:
+    """The length of the dateline that opens ``text`` (0 when none): "WASHINGTON, June 10
+    (UPI) — Roe told …" -> the offset of "Roe"."""
+    m = _DATELINE.match(text)
+    return m.end() if m is not None and m.end() < len(text) else 0

@@ -132,7 +132,14 @@ from storyline.stages.analysis.align import Alignment
 from storyline.stages.analysis.relations import read_frame
 from storyline.stages.prepare.extract.dates import is_furniture
 from storyline.stages.prepare.extract.events import headline_parts
-from storyline.text import normalize_text, sentence_at, sentence_index, sentence_spans, tokens
+from storyline.text import (
+    dateline_end,
+    normalize_text,
+    sentence_at,
+    sentence_index,
+    sentence_spans,
+    tokens,
+)
 
 BRIEF_MAX = 10
 BRIEF_MIN = 5
@@ -184,25 +191,6 @@ def _caps_head(text: str) -> bool:
     between them aside), two of them longer than an acronym ("US, UK, EU OK …" is not)."""
     m = _CAPS_HEAD.match(text)
     return m is not None and sum(len(w) >= 4 for w in re.findall(r"[A-Z]+", m.group())) >= 2
-
-
-# A dateline opening a story's first sentence: an ALL-CAPS place, its state or a date after
-# commas, a news agency in brackets, a dash ("PURCHASE, N.Y., April 1 (UPI) — …",
-# "WASHINGTON — …"), or a place in any case with its agency ("Velmar (AFP) – …"). It is
-# where the report was filed, not part of what happened: the brief states the sentence
-# after it.
-_DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s[^—–()\n]{2,30}?)?(?:\s\([A-Z][A-Za-z]{1,8}\))?"
-    r"|[A-Z][\w.’' -]{1,40}(?:,\s*[\w. ]{2,20})?\s*\([A-Z][A-Za-z]{1,8}\))"
-    r"(?:\s?[—–]\s?|\s-{1,2}\s)\s*(?=[A-Z“\"])"
-)
-
-
-def dateline_end(text: str) -> int:
-    """The length of the dateline that opens ``text`` (0 when none): "WASHINGTON, June 10
-    (UPI) — Roe told …" -> the offset of "Roe"."""
-    m = _DATELINE.match(text)
-    return m.end() if m is not None and m.end() < len(text) else 0
 
 
 _CREDIT = re.compile(r"\(([^()]*)\)")

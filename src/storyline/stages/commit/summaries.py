@@ -19,9 +19,8 @@ from storyline.lang import (
 from storyline.lang.en import HEADLINE_CUT_OPENERS
 from storyline.lang.slots import STATE_ABBREVIATIONS
 from storyline.models import Article, ArticleId
-from storyline.stages.analysis.brief import dateline_end
 from storyline.stages.commit.ordering import earliest_key
-from storyline.text import sentence_spans, tokens
+from storyline.text import dateline_end, sentence_spans, tokens
 
 # A headline is short: a lead sentence is cut to this many words at most.
 TITLE_WORDS = 20
