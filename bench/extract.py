@@ -79,6 +79,17 @@ are read from PATH at run time; the **test split is refused**. Articles are buil
   prediction names a speaker that fails the reference (a wrong name, the error precision
   cares about), over the pairs scored; the rest of the misses name no one. ``iNoSpk``:
   emitted indirect quotes with no speaker, and their share of the emitted ones.
+- pronoun speakers against a reference labelled by reading (``spkPron-read`` next to
+  ``spkPron``, ``iSpkPron-read`` next to ``iSpkPron``), when the sample has a file in
+  ``bench/data/polnear_pronouns/`` (``dev.jsonl``; ``train-q0of4.jsonl`` for ``--every 4
+  --offset 0``; see its README and ``bench/polnear_pronouns.py``): the antecedent of each
+  pronoun source read in the article, blind to the system. Same matched pairs as
+  ``spkPron``/``iSpkPron``; right when a head word of the labelled span is among the
+  predicted speaker's or role's words (``nominal_ok``, ``read_ok``). A source labelled
+  ``null`` (generic "you", the unnamed writer) or not labelled is not scored, and counted.
+  The details line (``read_details``) gives right/scored, wrong names, the nulls, and how
+  often the read and heuristic verdicts differ (each way) and the two references' heads
+  share no word. Without a file the columns print ``-``.
 - ``art/s``: articles / wall seconds of the system's run over the split.
 
 Polarity, ``--polarity [--polnear PATH]``: see ``bench/data/polarity/README.md``.
@@ -88,6 +99,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import hashlib
 import json
 import re
 import resource
@@ -926,6 +938,69 @@ def last_gold_source(doc: PnDoc, before: int) -> tuple[int, int] | None:
     return best
 
 
+# -- the read reference for pronoun speakers (``bench/polnear_pronouns.py``) --------------------
+
+READ_DATA = REPO / "bench" / "data" / "polnear_pronouns"
+
+
+def read_tag(split: str, every: int = 1, offset: int = 0) -> str:
+    """The file name (without ``.jsonl``) of a sample's read labels: ``dev``, ``train-q0of4``."""
+    return split if every <= 1 and offset == 0 else f"{split}-q{offset}of{every}"
+
+
+@dataclass
+class ReadRef:
+    """One pronoun source labelled by reading: its antecedent's span, or ``None`` and the
+    reason ("generic you", "the writer (first person with no name)")."""
+
+    doc: str
+    source: tuple[int, int]
+    ref: tuple[int, int] | None
+    reason: str = ""
+    kinds: list[str] = field(default_factory=list)
+
+
+ReadRefs = dict[tuple[str, int, int], ReadRef]
+
+
+def sha10(text: str) -> str:
+    """First 10 hex digits of the SHA-1 of a reference's first ten characters."""
+    return hashlib.sha1(text[:10].encode("utf-8")).hexdigest()[:10]
+
+
+def load_read_refs(path: Path, texts: dict[str, str] | None = None) -> ReadRefs:
+    """The labels of ``path`` keyed by (doc, source start, source end). With ``texts``
+    (doc name -> raw text), a reference whose text no longer matches its sha1 stops the run:
+    the corpus changed and the offsets cannot be trusted."""
+    out: ReadRefs = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        src = (int(r["source"][0]), int(r["source"][1]))
+        ref = (int(r["ref"][0]), int(r["ref"][1])) if r.get("ref") else None
+        if ref is not None and texts is not None and r["doc"] in texts:
+            got = sha10(texts[r["doc"]][ref[0] : ref[1]])
+            if got != r["sha1"]:
+                raise SystemExit(f"{path}: {r['doc']} {ref}: text changed ({got} != {r['sha1']})")
+        out[(r["doc"], *src)] = ReadRef(
+            r["doc"], src, ref, r.get("reason") or "", list(r.get("kinds", []))
+        )
+    return out
+
+
+def read_ok(
+    refs: ReadRefs, doc: str, source: tuple[int, int], accept: Callable[[tuple[int, int]], bool]
+) -> bool | None:
+    """The read reference's verdict on one scored pair: ``accept`` of the labelled
+    antecedent's span (the bench's ``nominal_ok``), or ``None`` when the source is not
+    labelled or labelled ``null`` (not scored: counted apart)."""
+    r = refs.get((doc, *source))
+    if r is None or r.ref is None:
+        return None
+    return accept(r.ref)
+
+
 _CHUNK_CUT = re.compile(r",|\(|\s(?:who|which|that)\s")
 _PREP = re.compile(r"\s(?:of|for|from|at|with|in|on|to)\s")
 
@@ -1121,6 +1196,26 @@ class PnScore:
     ind_pron_wrong: int = 0
     ind_no_source: int = 0
     ind_pred_no_spk: int = 0
+    # the read reference (``spkPron-read``, ``iSpkPron-read``; ``bench/polnear_pronouns.py``):
+    # scored, right, wrong name, labelled null, unlabelled; verdicts of the heuristic
+    # reference right where the read one is not (``heur_only``) and the reverse
+    read: bool = False
+    pron_read_n: int = 0
+    pron_read_ok: int = 0
+    pron_read_wrong: int = 0
+    pron_read_null: int = 0
+    pron_read_unlab: int = 0
+    pron_heur_only: int = 0
+    pron_read_only: int = 0
+    pron_ref_differ: int = 0
+    ind_read_n: int = 0
+    ind_read_ok: int = 0
+    ind_read_wrong: int = 0
+    ind_read_null: int = 0
+    ind_read_unlab: int = 0
+    ind_heur_only: int = 0
+    ind_read_only: int = 0
+    ind_ref_differ: int = 0
 
 
 def around(text: str, start: int, end: int, before: int = 160, after: int = 90) -> str:
@@ -1154,8 +1249,60 @@ def _indirect_why(text: str, span: tuple[int, int], at: PnAttr, ps: list[Pred]) 
     return line
 
 
+def score_read(
+    doc: PnDoc,
+    at: PnAttr,
+    p: Pred,
+    heur_ok: bool,
+    refs: ReadRefs,
+    s: PnScore,
+    kind: str,
+    note: Callable[[str, str], None],
+) -> None:
+    """Score one pronoun-source pair against the read reference (``read_ok``: a head word
+    of the labelled antecedent among the predicted speaker's or role's words, as
+    ``nominal_ok``) into the ``pron_read_*`` (``kind`` "pron") or ``ind_read_*`` ("ind")
+    counts of ``s``; a ``null`` label or a source left unlabelled is counted, not scored.
+    Also counts where the heuristic verdict ``heur_ok`` and the read one differ, and where
+    the two references' heads share no word (``pron_ref_differ``)."""
+    src = at.source[0]
+    r = refs.get((doc.name, *src))
+    v = read_ok(refs, doc.name, src, lambda ref: nominal_ok(doc, ref, p))
+    if v is None:
+        if r is None:
+            setattr(s, f"{kind}_read_unlab", getattr(s, f"{kind}_read_unlab") + 1)
+        else:
+            setattr(s, f"{kind}_read_null", getattr(s, f"{kind}_read_null") + 1)
+        return
+    assert r is not None and r.ref is not None
+    for name, add in (
+        ("read_n", 1),
+        ("read_ok", v),
+        ("read_wrong", not v and bool(p.speaker)),
+        ("heur_only", heur_ok and not v),
+        ("read_only", v and not heur_ok),
+    ):
+        setattr(s, f"{kind}_{name}", getattr(s, f"{kind}_{name}") + int(add))
+    _, ref_l = pronoun_references(doc, src)
+    if not ref_l or not head_words(doc, ref_l) & head_words(doc, r.ref):
+        setattr(s, f"{kind}_ref_differ", getattr(s, f"{kind}_ref_differ") + 1)
+    if not v:
+        ref = doc.text[r.ref[0] : r.ref[1]]
+        note(
+            f"{'speaker' if kind == 'pron' else 'ind-speaker'}-pronoun-read",
+            f"{doc.name} ({p.start},{p.end}): gold {span_text(doc.text, at.source)!r} read "
+            f"{ref!r} got {p.speaker!r}/{p.role!r} (heuristic {'ok' if heur_ok else 'no'})\n"
+            f"      " + around(doc.text, p.start, p.end),
+        )
+
+
 def ind_speaker(
-    doc: PnDoc, at: PnAttr, p: Pred, s: PnScore, note: Callable[[str, str], None]
+    doc: PnDoc,
+    at: PnAttr,
+    p: Pred,
+    s: PnScore,
+    note: Callable[[str, str], None],
+    read_refs: ReadRefs | None = None,
 ) -> None:
     """Score the speaker of a matched indirect quote (``iSpkNoun``, ``iSpkPron``, ``iWrong``):
     the direct quotes' references and acceptance (``noun_source_ok``; for a pronoun,
@@ -1176,6 +1323,8 @@ def ind_speaker(
         s.ind_pron_n += 1
         s.ind_pron_ok += ok
         s.ind_pron_wrong += not ok and bool(p.speaker)
+        if read_refs is not None:
+            score_read(doc, at, p, ok, read_refs, s, "ind", note)
         if not ok:
             rl = text[ref_l[0] : ref_l[1]] if ref_l else None
             note("ind-speaker-pronoun", f"{ctx} (last {rl!r})")
@@ -1192,8 +1341,11 @@ def score_polnear(
     docs: list[PnDoc],
     preds: dict[str, list[Pred]],
     errors: dict[str, list[str]] | None = None,
+    read_refs: ReadRefs | None = None,
 ) -> PnScore:
-    s = PnScore(n_docs=len(docs))
+    """Score the predictions of one system on the docs; with ``read_refs`` (the labels of
+    ``bench/polnear_pronouns.py`` for this sample), also the ``*-read`` columns."""
+    s = PnScore(n_docs=len(docs), read=read_refs is not None)
 
     def note(kind: str, line: str) -> None:
         if errors is not None:
@@ -1276,6 +1428,8 @@ def score_polnear(
                 h_c = head_word(doc, ref_c) if ref_c else None
                 h_l = head_word(doc, ref_l) if ref_l else None
                 s.pron_disagree += h_c is None or h_c != h_l
+                if read_refs is not None:
+                    score_read(doc, at, p, ok_l, read_refs, s, "pron", note)
                 if not (ok_c or ok_l):
                     rc = text[ref_c[0] : ref_c[1]] if ref_c else None
                     rl = text[ref_l[0] : ref_l[1]] if ref_l else None
@@ -1326,7 +1480,7 @@ def score_polnear(
         pairs = [(gi, pi) for gi, pi, _ in mi]
         pairs += [(gi, pi) for gi, pi, _ in fm if gi not in hit and pi not in used_p]
         for gi, pi in pairs:
-            ind_speaker(doc, ind_gold[gi], ip[pi], s, note)
+            ind_speaker(doc, ind_gold[gi], ip[pi], s, note, read_refs)
         s.ind_pred_no_spk += sum(not p.speaker for p in ip)
         for gi, at in enumerate(ind_gold):
             a, b = spans[gi]
@@ -1359,7 +1513,8 @@ def pn_report(name: str, s: PnScore) -> str:
     npd = s.pred_direct + s.pred_partial
     return (
         f"{name:16} {r(s.tp_q, s.pred_q):>6} {r(s.tp_q, s.gold_q):>6} {r(s.noun_ok, s.noun_n):>7} "
-        f"{r(s.pron_ok_last, s.pron_n):>7} {r(s.pron_ok_coref, s.pron_n):>7} "
+        f"{r(s.pron_ok_last, s.pron_n):>7} {r(s.pron_read_ok, s.pron_read_n):>7} "
+        f"{r(s.pron_ok_coref, s.pron_n):>7} "
         f"{r(s.tp_ind, s.gold_ind):>7} {r(s.tp_ind_speech, s.gold_ind_speech):>7} "
         f"{r(s.pred_ind_hit, s.pred_ind):>7} {nospk:>5} {r(nospk, npd):>6} "
         f"{s.n_docs / s.seconds if s.seconds else 0:>7.1f}"
@@ -1367,13 +1522,13 @@ def pn_report(name: str, s: PnScore) -> str:
 
 
 PN_HEAD = (
-    f"{'system':16} {'qP':>6} {'qR':>6} {'spkNoun':>7} {'spkPron':>7} {'CoreNLP':>7} "
+    f"{'system':16} {'qP':>6} {'qR':>6} {'spkNoun':>7} {'spkPron':>7} {'-read':>7} {'CoreNLP':>7} "
     f"{'indR':>7} {'indR-sp':>7} {'indP':>7} {'noSpk':>5} {'share':>6} {'art/s':>7}"
 )
 
 
 IND_HEAD = (
-    f"{'ind. speakers':16} {'iSpkNoun':>8} {'iSpkPron':>8} {'iWrong':>7} {'iNoSpk':>6} "
+    f"{'ind. speakers':16} {'iSpkNoun':>8} {'iSpkPron':>8} {'-read':>8} {'iWrong':>7} {'iNoSpk':>6} "
     f"{'share':>6}   scored noun + pronoun (no gold source)"
 )
 
@@ -1385,6 +1540,7 @@ def ind_report(name: str, s: PnScore) -> str:
     n = s.ind_noun_n + s.ind_pron_n
     return (
         f"{name:16} {r(s.ind_noun_ok, s.ind_noun_n):>8} {r(s.ind_pron_ok, s.ind_pron_n):>8} "
+        f"{r(s.ind_read_ok, s.ind_read_n):>8} "
         f"{r(s.ind_noun_wrong + s.ind_pron_wrong, n):>7} {s.ind_pred_no_spk:>6} "
         f"{r(s.ind_pred_no_spk, s.pred_ind):>6}   {s.ind_noun_n} + {s.ind_pron_n} "
         f"({s.ind_no_source})"
@@ -1409,6 +1565,28 @@ def pn_details(name: str, s: PnScore) -> str:
         f" {r(s.tp_ind, s.gold_ind)} indP {r(s.pred_ind_hit, s.pred_ind)}); gold contents running"
         f" over a sentence end {s.gold_ind_multi}, with the cue inside {s.gold_ind_cue_inside}"
     )
+
+
+def read_details(name: str, s: PnScore) -> str:
+    """The read reference's line (``spkPron-read``, ``iSpkPron-read``): what was scored,
+    the null labels and unlabelled sources left out, and where it and the heuristic
+    reference disagree."""
+    if not s.read:
+        return f"  {name}: no read reference for this sample (bench/data/polnear_pronouns/)"
+    out = []
+    for label, k in (("spkPron-read", "pron"), ("iSpkPron-read", "ind")):
+
+        def g(f: str, k: str = k) -> int:
+            return int(getattr(s, f"{k}_{f}"))
+
+        out.append(
+            f"{label} {g('read_ok')}/{g('read_n')} (wrong name {g('read_wrong')}; null "
+            f"labels {g('read_null')}, unlabelled {g('read_unlab')} not scored); verdicts "
+            f"differ from the heuristic's on {g('heur_only') + g('read_only')} (heuristic "
+            f"right only {g('heur_only')}, read right only {g('read_only')}); reference heads "
+            f"differ on {g('ref_differ')}"
+        )
+    return "\n".join(f"  {name}: {line}" for line in out)
 
 
 def facts_to_preds(facts: list[object]) -> list[Pred]:
@@ -1471,11 +1649,17 @@ def polnear_main(
     ]
     scores: dict[str, PnScore] = {}
     errors: dict[str, dict[str, list[str]]] = {}
+    # the pronoun speakers' reference labelled by reading (bench/polnear_pronouns.py), when
+    # this sample has one
+    read_path = READ_DATA / f"{read_tag(split, every, offset)}.jsonl"
+    read_refs = (
+        load_read_refs(read_path, {d.name: d.text for d in docs}) if read_path.is_file() else None
+    )
     for name, use_spacy in (("storyline-spacy", True), ("storyline-rules", False)):
         facts, dt = run_extract_many(articles, use_spacy)
         preds = {d.name: facts_to_preds(f.quotes) for d, f in zip(docs, facts, strict=True)}  # type: ignore[attr-defined]
         errors[name] = {}
-        scores[name] = score_polnear(docs, preds, errors[name])
+        scores[name] = score_polnear(docs, preds, errors[name], read_refs)
         scores[name].seconds = dt
     if not no_textacy:
         tp, dt = run_textacy_timed({d.name: d.text for d in docs})
@@ -1483,14 +1667,15 @@ def polnear_main(
             print(f"textacy 0.13     not run: {tp}")
         else:
             errors["textacy 0.13"] = {}
-            scores["textacy 0.13"] = score_polnear(docs, tp, errors["textacy 0.13"])
+            scores["textacy 0.13"] = score_polnear(docs, tp, errors["textacy 0.13"], read_refs)
             scores["textacy 0.13"].seconds = dt
     print()
     print(PN_HEAD)
     for name, s in scores.items():
         print(pn_report(name, s))
     print(
-        "targets          >=0.97 >=0.98  >=0.92  >=0.90           >=0.65                      <=3%"
+        f"{'targets':16} {'>=0.97':>6} {'>=0.98':>6} {'>=0.92':>7} {'>=0.90':>7} {'>=0.90':>7} "
+        f"{'':7} {'>=0.65':>7} {'':7} {'':7} {'':5} {'<=3%':>6}"
     )
     print()
     print(IND_HEAD)
@@ -1499,6 +1684,7 @@ def polnear_main(
     print()
     for name, s in scores.items():
         print(pn_details(name, s))
+        print(read_details(name, s))
     if TEXTACY_REFUSED:
         print(f"  (textacy refused {len(TEXTACY_REFUSED)} docs: odd number of quote marks)")
     if indirect_errors:
