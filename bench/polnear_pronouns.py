@@ -96,10 +96,13 @@ def context_start(text: str, at: int) -> int:
     before ``at`` (the source's own paragraph at least)."""
     para = text.rfind("\n", 0, at) + 1
     lo = max(0, at - CONTEXT)
-    if para <= lo:
-        return para
+    if lo == 0 or para <= lo:
+        return 0 if lo == 0 else para
     nxt = text.find("\n", lo)
-    return nxt + 1 if 0 <= nxt < para else para
+    start = nxt + 1 if 0 <= nxt < para else para
+    while start < para and text[start] == "\n":
+        start += 1
+    return start
 
 
 def sentence_end(text: str, at: int) -> int:

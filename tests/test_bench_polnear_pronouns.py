@@ -136,3 +136,14 @@ def test_locate_ref_takes_the_nearest_mention_before_else_the_first_after() -> N
     assert pp.locate_ref(text, "Roe", src) == (17, 20)
     assert pp.locate_ref(text, "returned", src) == (text.index("returned"), len(text) - 1)
     assert pp.locate_ref(text, "Penn", src) is None
+
+
+def test_an_item_is_shown_with_its_paragraph_and_the_ones_before() -> None:
+    pp, x = _mods()
+    items = pp.pronoun_items([_doc(x)])
+    shown = pp.show_item(TEXT, items[0])
+    assert shown.startswith("#0 t ") and "Ada Roe runs the ferry line." in shown
+    assert "⟦she⟧" in shown
+    far = "x" * 2000 + "\n\nNew paragraph. She said so."
+    at = far.index("She")
+    assert far[pp.context_start(far, at) :].startswith("New paragraph.")
