@@ -181,3 +181,14 @@ def test_a_clause_joined_by_its_construction_alone_does_not_take_the_seed() -> N
         "Ada Roe, who ran the corner bakery on Mill Street for forty years, has died at her home.",
     )
     assert len(texts) == 3
+
+
+def test_who_tells_of_an_arrest_is_no_participant_in_it() -> None:
+    # "Ivo" is a person's name word here and the teller's: not the one arrested
+    assert not isinstance(
+        _participants_why(
+            "Police Chief Ivo Penn announced Hanna Brill was arrested around noon.",
+            "Ivo Penn's officers this morning arrested Hanna Brill, of Varden, at a motel.",
+        ),
+        str,
+    )

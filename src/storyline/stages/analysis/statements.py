@@ -949,10 +949,18 @@ def _roles(
     to whom it was done). Active ("Staunton police arrested Ada Roe"): the persons before the
     head verb did it, those after it had it done; passive (a ``PASSIVE_AUXILIARIES`` word
     before the verb, an "-ly" adverb allowed: "Ada Roe was arrested"): the reverse."""
-    (k0, k1), (head, _lemma) = s.kernel, s.mains[0]
-    before = _person_runs(s.tokens[k0:head], persons)
+    k1, head = s.kernel[1], s.mains[0][0]
+    before = _person_runs(s.tokens[_teller_end(s) : head], persons)
     after = _person_runs(s.tokens[head + 1 : k1], persons)
     return (after, before) if _passive(s) else (before, after)
+
+
+def _teller_end(s: _Sentence) -> int:
+    """Where the words before a clause's head verb that tell of its event begin: after the
+    last saying verb before it ("Police Chief Ivo Penn announced Ada Roe was arrested": the
+    teller is no participant), else at its kernel's start."""
+    k0, head = s.kernel[0], s.mains[0][0]
+    return max([k0] + [k + 1 for k in range(k0, head) if s.tokens[k].norm in _SAYING])
 
 
 def _passive(s: _Sentence) -> bool:
@@ -998,8 +1006,8 @@ def _same_participants_why(
         return "nothing after the head verbs"
     # both active, each with a subject of words of its own: "the break-in led to Penn's
     # fall" / "the protests led to Penn's fall" are two causes of one end
-    before_a = {t.norm for t in a.tokens[a.kernel[0] : a.mains[0][0]] if t.content}
-    before_b = {t.norm for t in b.tokens[b.kernel[0] : b.mains[0][0]] if t.content}
+    before_a = {t.norm for t in a.tokens[_teller_end(a) : a.mains[0][0]] if t.content}
+    before_b = {t.norm for t in b.tokens[_teller_end(b) : b.mains[0][0]] if t.content}
     if not _passive(a) and not _passive(b) and before_a and before_b and not before_a & before_b:
         return "other subjects"
     names_a = {
