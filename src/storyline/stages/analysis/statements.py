@@ -836,9 +836,9 @@ def _withheld(tokens: Sequence[_Token]) -> tuple[int, int] | None:
     (``WH_WORDS``), an "-ly" adverb allowed before it ("would not say exactly what")."""
     for k, t in enumerate(tokens):
         refusal = (
-            verb_lemma(t.norm) in _REFUSAL_LEMMAS
-            and k + 1 < len(tokens)
+            k + 1 < len(tokens)
             and tokens[k + 1].norm == "to"
+            and verb_lemma(t.norm) in _REFUSAL_LEMMAS
         )
         if not (refusal or t.norm in ("not", "never") or t.norm.endswith(("n't", "n’t"))):
             continue
@@ -1046,9 +1046,11 @@ def _participant_pairs(
     """Pairs (i < j) among ``pairs`` (clauses sharing enough words, ``_word_pairs``) not
     ``joined`` already that tell one event of the same participants
     (``_same_participants_why``), with the kernels they are cited for."""
+    # the head verbs' classes first: most pairs sharing words have other head verbs
+    heads = [predicate_class(s.mains[0][1]) if s.mains else None for s in sents]
     out: dict[tuple[int, int], tuple[int, int, int, int]] = {}
     for i, j in pairs:
-        if (i, j) in joined:
+        if heads[i] is None or heads[i] != heads[j] or (i, j) in joined:
             continue
         hit = _same_participants_why(sents[i], sents[j], persons)
         if not isinstance(hit, str):
