@@ -258,6 +258,20 @@ PREDICATE_CLASSES: Mapping[str, tuple[str, ...]] = {
     "seize": ("seize", "confiscate"),
 }  # fmt: skip
 
+# A report withheld ("would not say what …", "did not specify when …", "declined to reveal
+# why …", ``statements._withheld``): the verbs of telling that take a question as their object
+# (base forms) and the question words that open it. Closed classes: the English wh-words, and
+# the few verbs of disclosure outlets swap for "say" in this frame.
+WITHHELD_VERBS: frozenset[str] = frozenset(
+    {"say", "said", "specify", "reveal", "disclose", "detail", "elaborate", "explain",
+     "confirm", "divulge", "discuss", "indicate", "comment"}
+)  # fmt: skip
+WH_WORDS: frozenset[str] = frozenset(
+    {"what", "why", "how", "when", "where", "whether", "which", "who", "whom", "whose"}
+)
+# Verbs of refusal before "to" that withhold as a negation does ("declined to say").
+REFUSAL_VERBS: frozenset[str] = frozenset({"decline", "refuse"})
+
 # Verb forms of ``PREDICATE_CLASSES`` that neither end in "-ed" nor are in
 # ``IRREGULAR_VERB_FORMS`` (that list is read by extraction too): form -> base form.
 PREDICATE_FORMS: Mapping[str, str] = {"cast": "cast", "slew": "slay", "slain": "slay"}

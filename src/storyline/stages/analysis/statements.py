@@ -57,9 +57,17 @@ How (docs/report.md, "Claims"):
    election hailed …") are paired by their kernels (``_kernel``: subject, head verb and its
    phrase), embedded alone, at least ``KERNEL_SIMILARITY`` alike, with a word after the head
    verbs in common and their own values agreeing (``_same_kernel_why``; a weak link, cited
-   for the kernels).
+   for the kernels). And two clauses telling one fact by another construction: a report
+   withheld in other words ("Roe's agent would not say what she was treated for" / "He did
+   not specify what Roe was being treated for": ``_same_withheld_why``, one question word,
+   its verb and what follows it alike), or one event of the same participants in another
+   voice or with an aside ("Roe was arrested" / "police arrested Roe"; "Roe, who …, died on
+   Sunday" / "Roe died Sunday": ``_same_participants_why``, one head verb lemma or class, a
+   person in one part of the event in both kernels and none in the other part); both are
+   loose links: weak, and not counted when seeds are ranked (step 4).
 4. Groups are stars, not chains: the sentence with the most verified partners is a seed,
-   its partners join it, and their own partners (of articles not in yet) whose values the
+   its partners join it (seeds ranked by their partners' sources and number, loose links
+   left out), and their own partners (of articles not in yet) whose values the
    seed's clause does not contradict (one hop, no further); the next seed is taken among the sentences left.
    A clause already in a group joins a later seed's too when the stretch it shares with
    that seed by words is another part of it, with a head verb of its own of the seed's
@@ -99,8 +107,11 @@ from storyline.lang.claims import (
     PREDICATE_AUXILIARIES,
     PREDICATE_CLASSES,
     PREDICATE_FORMS,
+    REFUSAL_VERBS,
     RELATIVE_OPENERS,
     VALUE_WORDS,
+    WH_WORDS,
+    WITHHELD_VERBS,
 )
 from storyline.lang.en import SIDE_CLAUSE_OPENERS
 from storyline.models import Article, ArticleId, Cite
@@ -257,6 +268,10 @@ class _Sentence:
     # partners joined only by a shared predicate (below ``MEANING_SIMILARITY``): they join a
     # seed, never a group one hop further
     weak: set[int] = field(default_factory=set)
+    # weak partners joined by their construction alone (a report withheld, one event of the
+    # same participants): they join a seed but do not rank a clause as one, so a seed the
+    # other paths chose keeps its group and gains them
+    loose: set[int] = field(default_factory=set)
 
 
 # Vectors of texts, one L2-normalised row each (the engine's embedder: analysis stages never
@@ -809,6 +824,240 @@ def _kernel_values(s: _Sentence) -> set[str]:
     }
 
 
+# -- told in other words: a report withheld, one event of the same participants -------------
+
+
+def _withheld(tokens: Sequence[_Token]) -> tuple[int, int] | None:
+    """Where a clause withholds a report ("Roe would not say what …", "he did not specify
+    when …", "declined to reveal why …"): (the token index of its negation or refusal verb,
+    that of the question word opening what was not told), or ``None``. A negation ("not",
+    "never", "…n't") or a refusal verb and "to" (``REFUSAL_VERBS``), at most two "-ly"
+    adverbs or a "to" between, a verb of ``WITHHELD_VERBS``, then a question word
+    (``WH_WORDS``), an "-ly" adverb allowed before it ("would not say exactly what")."""
+    for k, t in enumerate(tokens):
+        refusal = (
+            k + 1 < len(tokens)
+            and tokens[k + 1].norm == "to"
+            and verb_lemma(t.norm) in _REFUSAL_LEMMAS
+        )
+        if not (refusal or t.norm in ("not", "never") or t.norm.endswith(("n't", "n’t"))):
+            continue
+        m = k + 1
+        while (
+            m < len(tokens)
+            and m - k <= 3
+            and (tokens[m].norm == "to" or tokens[m].norm.endswith("ly"))
+        ):
+            m += 1
+        if m >= len(tokens) or not (
+            tokens[m].norm in WITHHELD_VERBS or verb_lemma(tokens[m].norm) in _WITHHELD_LEMMAS
+        ):
+            continue
+        w = m + 1
+        if w < len(tokens) and tokens[w].norm.endswith("ly"):
+            w += 1
+        if w < len(tokens) and tokens[w].norm in WH_WORDS:
+            return k, w
+    return None
+
+
+_WITHHELD_LEMMAS = frozenset(verb_lemma(v) for v in WITHHELD_VERBS)
+_REFUSAL_LEMMAS = frozenset(verb_lemma(v) for v in REFUSAL_VERBS)
+# What ends the question a withheld report leaves open: a conjunction before another
+# question ("what she was treated for or when she entered …"). Closed class.
+_QUESTION_STOPS = frozenset({"and", "or", "but", "nor"})
+
+
+def _question(text: str, s: _Sentence, w: int) -> tuple[int, str, frozenset[str], int] | None:
+    """The question a withheld report leaves open, from its question word at token ``w``:
+    (its verb's token index, the verb's predicate class, the plain content words after the
+    verb, the token index where the question ends), or ``None`` without a verb. It ends at a
+    comma, semicolon, colon or bracket, or a word of ``_QUESTION_STOPS``."""
+    placed = _verb_positions(s.tokens, [])
+    verb = next(((k, lemma) for k, lemma in placed if k > w), None)
+    if verb is None:
+        return None
+    k, lemma = verb
+    end = k + 1
+    while end < len(s.tokens):
+        gap = text[s.tokens[end - 1].end : s.tokens[end].start]
+        if re.search(r"[,;:()\[\]]", gap) or s.tokens[end].norm in _QUESTION_STOPS:
+            break
+        end += 1
+    after = frozenset(
+        t.norm for t in s.tokens[k + 1 : end] if t.content and not t.name and t.value is None
+    )
+    return k, predicate_class(lemma), after, end
+
+
+def _same_withheld_why(
+    a: _Sentence, b: _Sentence, text_a: str, text_b: str, persons: frozenset[str] = frozenset()
+) -> tuple[int, int, int, int] | str:
+    """Two clauses that withhold one report in other words ("Ketsoyan would not say what the
+    actress was being treated for" / "He did not specify what she was being treated for"):
+    each withholds a report (``_withheld``), their questions open with one question word,
+    their verbs are of one lemma or class and the plain words after them are the same; the
+    whole clauses' values agree; the persons who withheld (before the negation) and those
+    the question is about (between its question word and its verb) are not two different
+    people where both name one. Cited from the clause's start to the question's end."""
+    wa, wb = _withheld(a.tokens), _withheld(b.tokens)
+    if wa is None or wb is None:
+        return "not a withheld report"
+    if a.tokens[wa[1]].norm != b.tokens[wb[1]].norm:
+        return "other questions"
+    qa, qb = _question(text_a, a, wa[1]), _question(text_b, b, wb[1])
+    if qa is None or qb is None:
+        return "a question with no verb"
+    if qa[1] != qb[1] or qa[2] != qb[2]:
+        return f"other questions ({qa[1]} {sorted(qa[2])} / {qb[1]} {sorted(qb[2])})"
+    if not _agree(a.values, b.values):
+        return f"values differ ({sorted(a.values)} / {sorted(b.values)})"
+    for (a0, a1), (b0, b1) in (((0, wa[0]), (0, wb[0])), ((wa[1] + 1, qa[0]), (wb[1] + 1, qb[0]))):
+        pa = _person_runs(a.tokens[a0:a1], persons)
+        pb = _person_runs(b.tokens[b0:b1], persons)
+        if pa and pb and not any(p & q for p in pa for q in pb):
+            return "two persons"
+    return 0, qa[3], 0, qb[3]
+
+
+def _withheld_pairs(
+    sents: Sequence[_Sentence],
+    texts: Mapping[ArticleId, str],
+    persons: frozenset[str] = frozenset(),
+    joined: Set[tuple[int, int]] = frozenset(),
+) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+    """Pairs (i < j) of clauses of different articles, not ``joined`` already, that withhold
+    one report (``_same_withheld_why``), with the stretches they are cited for. Few clauses
+    withhold a report, so every pair of them is read (no vectors)."""
+    held = [i for i, s in enumerate(sents) if _withheld(s.tokens) is not None]
+    out: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+    for x, i in enumerate(held):
+        for j in held[x + 1 :]:
+            a, b = sents[i], sents[j]
+            if a.article == b.article or (i, j) in joined:
+                continue
+            hit = _same_withheld_why(a, b, texts[a.article], texts[b.article], persons)
+            if not isinstance(hit, str):
+                out[(i, j)] = hit
+    return out
+
+
+def _roles(
+    s: _Sentence, persons: frozenset[str]
+) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """The persons of a clause's kernel by their part in its head verb's event: (who did it,
+    to whom it was done). Active ("Staunton police arrested Ada Roe"): the persons before the
+    head verb did it, those after it had it done; passive (a ``PASSIVE_AUXILIARIES`` word
+    before the verb, an "-ly" adverb allowed: "Ada Roe was arrested"): the reverse."""
+    k1, head = s.kernel[1], s.mains[0][0]
+    before = _person_runs(s.tokens[_teller_end(s) : head], persons)
+    after = _person_runs(s.tokens[head + 1 : k1], persons)
+    return (after, before) if _passive(s) else (before, after)
+
+
+def _teller_end(s: _Sentence) -> int:
+    """Where the words before a clause's head verb that tell of its event begin: after the
+    last saying verb before it ("Police Chief Ivo Penn announced Ada Roe was arrested": the
+    teller is no participant), else at its kernel's start."""
+    k0, head = s.kernel[0], s.mains[0][0]
+    return max([k0] + [k + 1 for k in range(k0, head) if s.tokens[k].norm in _SAYING])
+
+
+def _passive(s: _Sentence) -> bool:
+    """Whether a clause's head verb is passive: a ``PASSIVE_AUXILIARIES`` word right before
+    it ("was arrested", "to be placed"), an "-ly" adverb between them allowed."""
+    head = s.mains[0][0]
+    j = head - 1
+    if j >= s.kernel[0] and s.tokens[j].norm.endswith("ly"):
+        j -= 1
+    return j >= s.kernel[0] and s.tokens[j].norm in PASSIVE_AUXILIARIES
+
+
+def _same_participants_why(
+    a: _Sentence, b: _Sentence, persons: frozenset[str] = frozenset()
+) -> tuple[int, int, int, int] | str:
+    """Two clauses telling one event of the same participants in another construction
+    ("Ada Roe, who ran the bakery, died on Sunday" / "Ada Roe died Sunday"; "Ada Roe was
+    arrested" / "Police arrested Ada Roe"): their head verbs (the first of ``mains``) of one
+    lemma or class; a person named in both kernels in one part (who did it, to whom it was
+    done, ``_roles``) and none in the other part of the other clause; the names after the
+    head verbs that are not persons ("checked into the Betty Ford Center") not two
+    different ones; the kernels' values agreeing and not dated apart; both or neither
+    negated; no person of either kernel put in the place of another. A weak link, cited for
+    the kernels."""
+    if not a.mains or not b.mains or a.kernel[1] <= a.kernel[0] or b.kernel[1] <= b.kernel[0]:
+        return "no head verb"
+    if predicate_class(a.mains[0][1]) != predicate_class(b.mains[0][1]):
+        return f"other head verbs ({a.mains[0][1]} / {b.mains[0][1]})"
+    (agent_a, patient_a), (agent_b, patient_b) = _roles(a, persons), _roles(b, persons)
+
+    def meet(xs: list[frozenset[str]], ys: list[frozenset[str]]) -> bool:
+        return any(x & y for x in xs for y in ys)
+
+    if not (meet(agent_a, agent_b) or meet(patient_a, patient_b)):
+        return "no participant in common"
+    if meet(agent_a, patient_b) or meet(patient_a, agent_b):
+        return "participants in other parts"
+    # what the verb tells of its participant: with nothing after either head verb ("Roe
+    # was known" / "Roe was known"), the kernel was cut before it
+    after_a = [t for t in a.tokens[a.mains[0][0] + 1 : a.kernel[1]] if t.content]
+    after_b = [t for t in b.tokens[b.mains[0][0] + 1 : b.kernel[1]] if t.content]
+    if not after_a and not after_b:
+        return "nothing after the head verbs"
+    # both active, each with a subject of words of its own: "the break-in led to Penn's
+    # fall" / "the protests led to Penn's fall" are two causes of one end
+    before_a = {t.norm for t in a.tokens[_teller_end(a) : a.mains[0][0]] if t.content}
+    before_b = {t.norm for t in b.tokens[_teller_end(b) : b.mains[0][0]] if t.content}
+    if not _passive(a) and not _passive(b) and before_a and before_b and not before_a & before_b:
+        return "other subjects"
+    names_a = {
+        t.norm
+        for t in a.tokens[a.mains[0][0] + 1 : a.kernel[1]]
+        if t.name and t.norm not in persons
+    }
+    names_b = {
+        t.norm
+        for t in b.tokens[b.mains[0][0] + 1 : b.kernel[1]]
+        if t.name and t.norm not in persons
+    }
+    if names_a and names_b and not names_a & names_b:
+        return f"other names after the verb ({sorted(names_a)} / {sorted(names_b)})"
+    va, vb = _kernel_values(a), _kernel_values(b)
+    if not _agree(va, vb):
+        return f"values differ ({sorted(va)} / {sorted(vb)})"
+    da, db = {_kind(v) for v in va} - {"number"}, {_kind(v) for v in vb} - {"number"}
+    if da and db and not da & db:
+        return f"dated apart ({sorted(va)} / {sorted(vb)})"
+    if _negated(a.tokens, b.tokens) != _negated(b.tokens, a.tokens):
+        return "one side negated"
+    pa = _person_runs(a.tokens[a.kernel[0] : a.kernel[1]], persons)
+    pb = _person_runs(b.tokens[b.kernel[0] : b.kernel[1]], persons)
+    if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
+        return "two persons"
+    return a.kernel[0], a.kernel[1], b.kernel[0], b.kernel[1]
+
+
+def _participant_pairs(
+    sents: Sequence[_Sentence],
+    pairs: Sequence[tuple[int, int]],
+    persons: frozenset[str] = frozenset(),
+    joined: Set[tuple[int, int]] = frozenset(),
+) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+    """Pairs (i < j) among ``pairs`` (clauses sharing enough words, ``_word_pairs``) not
+    ``joined`` already that tell one event of the same participants
+    (``_same_participants_why``), with the kernels they are cited for."""
+    # the head verbs' classes first: most pairs sharing words have other head verbs
+    heads = [predicate_class(s.mains[0][1]) if s.mains else None for s in sents]
+    out: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+    for i, j in pairs:
+        if heads[i] is None or heads[i] != heads[j] or (i, j) in joined:
+            continue
+        hit = _same_participants_why(sents[i], sents[j], persons)
+        if not isinstance(hit, str):
+            out[(i, j)] = hit
+    return out
+
+
 def _same_predicate(a: _Sentence, b: _Sentence) -> bool:
     """Whether two clauses share a verb lemma of their own (``_verbs``), or two verbs of one
     class (``PREDICATE_CLASSES``: "checked into" / "was admitted to")."""
@@ -1151,11 +1400,25 @@ def _link(
     }
     joined = {p for p, (hit, _) in early.items() if hit is not None}
     kernels = _kernel_pairs(sents, texts, meaning, persons, joined) if meaning is not None else {}
-    for i, j in sorted(early.keys() | kernels.keys()):
+    withheld = _withheld_pairs(sents, texts, persons, joined | kernels.keys())
+    events = _participant_pairs(sents, common, persons, joined | kernels.keys() | withheld.keys())
+    for i, j in sorted(early.keys() | kernels.keys() | withheld.keys() | events.keys()):
         hit, weak = early.get((i, j), (None, False))
         if hit is None and (i, j) in kernels:
             # one fact told with other verbs: the kernels alike (a weak link)
             hit, weak = kernels[(i, j)], True
+        if hit is None and (i, j) in withheld:
+            # one report withheld in other words ("would not say what" / "did not specify
+            # what"): a weak link
+            hit, weak = withheld[(i, j)], True
+            sents[i].loose.add(j)
+            sents[j].loose.add(i)
+        if hit is None and (i, j) in events:
+            # one event of the same participants in another construction ("Roe was
+            # arrested" / "police arrested Roe"): a weak link
+            hit, weak = events[(i, j)], True
+            sents[i].loose.add(j)
+            sents[j].loose.add(i)
         if weak:
             sents[i].weak.add(j)
             sents[j].weak.add(i)
@@ -1235,8 +1498,8 @@ def _groups(sents: Sequence[_Sentence], texts: Mapping[ArticleId, str]) -> list[
     order = sorted(
         (i for i, s in enumerate(sents) if s.partners),
         key=lambda i: (
-            -len({sents[j].root for j in sents[i].partners}),
-            -len(sents[i].partners),
+            -len({sents[j].root for j in sents[i].partners if j not in sents[i].loose}),
+            -len(sents[i].partners.keys() - sents[i].loose),
             i,
         ),
     )
@@ -1327,6 +1590,11 @@ def explain_pairs(
         why.append(f"figures: {'joined' if not isinstance(fig, str) else fig}")
         obj = _same_object_why(a, b, persons)
         why.append(f"object: {'joined' if not isinstance(obj, str) else obj}")
+        held = _same_withheld_why(a, b, texts[a.article], texts[b.article], persons)
+        if held != "not a withheld report":
+            why.append(f"withheld: {'joined' if not isinstance(held, str) else held}")
+        event = _same_participants_why(a, b, persons)
+        why.append(f"participants: {'joined' if not isinstance(event, str) else event}")
         if meaning is not None:
             vec = np.asarray(
                 meaning.encode([_core(texts[s.article][s.start : s.end]) for s in (a, b)])
