@@ -134,3 +134,11 @@ def test_a_spaced_billion_before_a_currency_word_is_a_sum() -> None:
 def test_a_24_hour_time_with_its_zone_in_brackets_is_no_count() -> None:
     assert _quantities("It struck at 1353 (1023 GMT) near the coast.") == []
     assert _quantities("The farm counted 1353 sheep.") == [("1353", 1353.0, None)]
+
+
+def test_a_time_and_the_verbs_before_it_of_one_class_anchor_one_fact() -> None:
+    a = "The quake, which struck at 1353 (1023 GMT), was felt in the valleys of Varn and Tulle."
+    b = "It hit at 1: 53 p. m. local time and was followed by four aftershocks, the agency said."
+    c = "Crews were sent at 1: 53 p. m. local time and were followed by four trucks, the agency said."
+    assert {"v0", "v1"} in _joined(a, b)
+    assert _joined(a, c) == []  # "sent" is no strike: another happening at that minute

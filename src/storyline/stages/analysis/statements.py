@@ -200,6 +200,10 @@ KERNEL_AFTER = 10
 # died" / "LaRue received $300,000 in cash"), and days of a month 1, two facts; with them a
 # seed moved and one labelled fact fell apart: left out ("sum", "day" here take them in).
 ANCHOR_KINDS: frozenset[str] = frozenset({"time"})
+# A clock time anchors without a name in common when the verbs right before it (at most
+# this many tokens back) are of one class ("the quake, which struck at 1353" / "it hit at
+# 1:53 p.m."): ``_timed_verbs``.
+TIME_VERB_GAP = 3
 
 # A number ("2, 000", "9-14", "0.41", "79th") or a word; hyphens cut words ("blood-alcohol"
 # and "blood alcohol" are the same two words).
@@ -1018,10 +1022,13 @@ def _anchor_why(
     """``_anchor_pairs``' checks, or the first that failed: a rare value in common, a name
     word in common, all their values agreeing kind by kind, both or neither negated, no
     person put in the place of another."""
-    if not _anchors(a) & _anchors(b):
+    common = _anchors(a) & _anchors(b)
+    if not common:
         return "no rare value in common"
-    if not _anchor_names(a) & _anchor_names(b):
-        return "no name in common"
+    if not _anchor_names(a) & _anchor_names(b) and not (
+        _timed_verbs(a, common) & _timed_verbs(b, common)
+    ):
+        return "no name in common, nor the verb of the time"
     if not _agree(a.values, b.values):
         return f"values differ ({sorted(a.values)} / {sorted(b.values)})"
     if _negated(a.tokens, b.tokens) != _negated(b.tokens, a.tokens):
@@ -1030,6 +1037,31 @@ def _anchor_why(
     if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
         return "two persons"
     return 0, len(a.tokens), 0, len(b.tokens)
+
+
+def _timed_verbs(s: _Sentence, times: Set[str]) -> set[str]:
+    """The predicate classes of the verbs right before a clock time of ``times`` in a clause
+    (``TIME_VERB_GAP`` tokens back: "struck at 1353", "hit at 1:53 p.m.", "passed away at
+    18:41"), a relative clause's too: two clauses saying what happened at one minute with
+    verbs of one class tell one fact without a name in common."""
+    out: set[str] = set()
+    for k, t in enumerate(s.tokens):
+        if t.value is None or t.value not in times or _kind(t.value) != "time":
+            continue
+        for u in s.tokens[max(0, k - TIME_VERB_GAP) : k]:
+            w = u.norm
+            if (
+                u.content
+                and not u.name
+                and u.value is None
+                and (
+                    w in IRREGULAR_VERB_FORMS
+                    or w in PREDICATE_FORMS
+                    or (w.endswith("ed") and len(w) > 3)
+                )
+            ):
+                out.add(predicate_class(verb_lemma(w)))
+    return out
 
 
 def _kernel_values(s: _Sentence) -> set[str]:
