@@ -155,7 +155,8 @@ _NUMBER = re.compile(
     (?P<vague>\b(?:tens|hundreds)\s+of\s+(?:thousands|millions)\b|\b(?:dozens|hundreds|thousands|millions|billions)\b|\bscores\b(?=\s+of\b))
     |(?P<fuzzy>\b(?:several|a\s+few|many)\s+(?:dozen|hundred|thousand|million|billion)\b)
     |(?P<cur>US\$|\$|€|£|\b(?:USD|EUR|GBP)\s?)?(?<![\w.,:/])(?P<num>{_DIGITS})
-      (?:(?P<abbr>bn|mn|m|k|tn|b)\b|\s?(?P<scale>(?:hundred|thousand|million|billion|trillion)\b))?
+      (?:(?P<abbr>bn|mn|m|k|tn|b)\b|\s(?P<abbr_sp>bn|mn|tn)\b|\s(?P<abbr_b>b\.)(?=\s?(?:euros?|dollars?|pounds?)\b)
+        |\s?(?P<scale>(?:hundred|thousand|million|billion|trillion)\b))?
       (?P<pct>\s?%|\s+percent\b|\s+per\s+cent\b)?
     |(?P<words>\b(?:(?:half\s+)?an?\s+(?:{_MULT})|(?:{_WORD_NUM}))(?:[\s-]+(?:and\s+)?(?:{_WORD_NUM}|{_MULT}))*\b)
       (?P<wpct>\s+percent\b|\s+per\s+cent\b)?
@@ -206,8 +207,12 @@ _DESIGNATOR = re.compile(
     r"|cell|box|apartment|suite|street|avenue|road|building)\s*$",
     re.I,
 )
+# (a 24-hour "1353" is a time before "local time" or the same moment in brackets: "struck at
+# 1353 (1023 GMT)")
 _TIME_AFTER = re.compile(
-    r"^(?:[:.]\d\d|\s*(?:[ap]\.\s?m\.|am\b|pm\b|o'clock|GMT|UTC|ET\b|EST\b|CET\b))", re.I
+    r"^(?:[:.]\d\d|\s*(?:[ap]\.\s?m\.|am\b|pm\b|o'clock|GMT|UTC|ET\b|EST\b|CET\b|local\s+time\b"
+    r"|\(\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b))",
+    re.I,
 )
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 _COMPOUND_AFTER = re.compile(r"^[-–](?P<word>[A-Za-z]+)(?:[-\s]old\b)?\b")
@@ -438,7 +443,9 @@ def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) 
                 or _NAME_BEFORE.search(before)
             ):
                 continue
-            unit_m = re.match(r"([A-Za-z]+)\b", after) if not m.group("abbr") else None
+            # "110bn", "110 bn", and "110 b. Euro" (a spaced "b." only before a currency word)
+            abbr = m.group("abbr") or m.group("abbr_sp") or (m.group("abbr_b") or "").rstrip(".")
+            unit_m = re.match(r"([A-Za-z]+)\b", after) if not abbr else None
             attached = ATTACHED_UNITS.get(unit_m.group(1).lower()) if unit_m else None
             if _ORDINAL_AFTER.match(after) or (unit_m and attached is None):
                 continue  # "1st", "G7s", "3D"
@@ -448,17 +455,17 @@ def _find_numbers(text: str, start: int, end: int, skip: list[tuple[int, int]]) 
                 continue  # "05": part of a code or a date, not an amount
             value = _digits_value(num_text)
             scale = 1.0
-            if m.group("abbr"):
-                if not m.group("cur") and m.group("abbr").lower() in ("m", "b"):
+            if abbr:
+                if not m.group("cur") and not m.group("abbr_b") and abbr.lower() in ("m", "b"):
                     # "5m" without a currency: millions before a plural noun ("5m people"),
                     # else metres ("fell 60m"); "5b" is neither
-                    if m.group("abbr").lower() == "b" or m.group("pct"):
+                    if abbr.lower() == "b" or m.group("pct"):
                         continue
                     mw, _ = _measure_after(text, e, min(len(text), e + 40))
                     if mw is None:
                         out.append(_Num(s, e, _digits_value(num_text), "metres", "exact"))
                         continue
-                scale = SCALE_ABBREVIATIONS[m.group("abbr").lower()]
+                scale = SCALE_ABBREVIATIONS[abbr.lower()]
             elif m.group("scale"):
                 scale = NUMBER_SCALES[m.group("scale").lower()]
             measure: str | None = None
