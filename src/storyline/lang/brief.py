@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from storyline.lang.en import POSSESSIVE_DETERMINERS
 
 __all__ = [
+    "APPEARANCE_VERBS",
     "BARE_VERB_BEFORE",
     "CLAUSE_OPENERS",
     "CONNECTIVE_OPENERS",
@@ -25,6 +26,7 @@ __all__ = [
     "FALL_PHRASE",
     "FALL_WORDS",
     "HEDGE_OPENERS",
+    "IMMINENCE_NOUNS",
     "IRREGULAR_PLURALS",
     "LOWER_OPENERS",
     "MAX_NAMED_OUTLETS",
@@ -44,6 +46,7 @@ __all__ = [
     "SAID_AFTER_NAME",
     "SAID_CUE_EXCLUDED",
     "SAID_CUE_EXTRA",
+    "SPECULATIVE_MODALS",
     "STEM_SUFFIXES",
     "SUBORDINATORS",
     "UNIT_MEASURES",
@@ -328,3 +331,17 @@ OPINION_MODALS: frozenset[str] = frozenset({"should", "ought"})
 # what happened, so the brief does not state it (issue 18). A closed class: the epistemic
 # adverbs and adjectives of likelihood that headline writers use for the future.
 FORECAST_WORDS: frozenset[str] = frozenset({"likely", "unlikely", "probably", "poised"})
+
+# Modals of possibility: "Warren may play a role", "the biggest blow could come from …".
+# In a sentence's own narration with no one said to say it, what may or could happen is the
+# writer's speculation, not what happened (issue 18). A closed class: the English modals of
+# epistemic possibility ("could not" / "couldn't" is mostly a past fact, not counted).
+SPECULATIVE_MODALS: frozenset[str] = frozenset({"may", "might", "could"})
+
+# Verbs of appearance (lemmas) before an infinitive or a state of intent ("Both houses seem
+# intent on …", "the bill appears to have stalled"): the writer's impression, told as fact.
+# A closed class.
+APPEARANCE_VERBS: frozenset[str] = frozenset({"seem", "appear"})
+
+# Nouns of imminence in "on the brink of" / "on the verge of": a forecast. A closed class.
+IMMINENCE_NOUNS: frozenset[str] = frozenset({"brink", "verge", "cusp"})

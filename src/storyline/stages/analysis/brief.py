@@ -66,6 +66,7 @@ from storyline.lang import (
 )
 from storyline.lang.actions import EVENT_ACTIONS
 from storyline.lang.brief import (
+    APPEARANCE_VERBS,
     BARE_VERB_BEFORE,
     CLAUSE_OPENERS,
     CONNECTIVE_OPENERS,
@@ -77,6 +78,7 @@ from storyline.lang.brief import (
     FALL_WORDS,
     FORECAST_WORDS,
     HEDGE_OPENERS,
+    IMMINENCE_NOUNS,
     IRREGULAR_PLURALS,
     LOWER_OPENERS,
     MAX_NAMED_OUTLETS,
@@ -96,6 +98,7 @@ from storyline.lang.brief import (
     SAID_AFTER_NAME,
     SAID_CUE_EXCLUDED,
     SAID_CUE_EXTRA,
+    SPECULATIVE_MODALS,
     STEM_SUFFIXES,
     SUBORDINATORS,
     UNIT_MEASURES,
@@ -308,7 +311,7 @@ def clean_sentence(text: str, titles: Sequence[str] = ()) -> bool:
         return False  # "Both have …", "Investigators say he met …", "In two of them, …": who?
     if _share_subject(text):
         return False  # "About 12 percent said they were still undecided": of whom, in which poll?
-    if _unsourced_forecast(text):
+    if unsourced_forecast(text):
         return False  # "Roe is poised to win": the writer's prediction, not what happened
     return (
         balanced_quotes(text)
@@ -327,14 +330,35 @@ _FORECAST = re.compile(
     rf"|(?:{_FORECAST_WORD})\s+(?:will|would|won['’]t))\b",
     re.IGNORECASE,
 )
+# "Warren may play a role", "the blow could come from …" (lower case: "May" is a month; "could
+# not" is mostly a past fact); "Both houses seem intent on …", "it appears to have stalled";
+# "is expected to be arraigned"; "on the brink of taking …"; "If all goes well, the party will
+# arrive …": what may happen, seems, is expected or would follow a condition
+_SPECULATION = re.compile(
+    rf"\b(?:{alternation(SPECULATIVE_MODALS)})\s+(?!not\b|n['’]t\b)(?:\w+ly\s+|well\s+)?[a-z]+"
+    rf"|\b(?:{alternation(APPEARANCE_VERBS)})(?:s|ed)?\s+(?:to|intent|set|ready|certain|sure)\b"
+    rf"|\b(?:is|are|was|were|be)\s+(?:\w+ly\s+)?expected\s+to\b"
+    rf"|\bon\s+the\s+(?:{alternation(IMMINENCE_NOUNS)})\s+of\b"
+)
+_SPECULATION_RELATIVES = RELATIVE_WORDS | {"what"}
+_CONDITION = re.compile(r"^(?:Even\s+)?If\b[^,;]{3,80},[^;]*\b(?:will|would|won['’]t)\b")
 
 
-def _unsourced_forecast(text: str) -> bool:
-    """Whether a sentence's narration (outside quote marks) forecasts ("Roe is poised to
-    win", "Doe will likely concede") with no cue of speech in the sentence to say whose
-    forecast it is ("…, pollsters said" is reported, kept)."""
+def unsourced_forecast(text: str) -> bool:
+    """Whether a sentence's narration (outside quote marks) forecasts or speculates ("Roe is
+    poised to win", "Doe will likely concede", "Roe may run again", "the council seems
+    intent on …", "If the vote holds, Doe will …") with no cue of speech in the sentence to
+    say whose forecast it is ("…, pollsters said" is reported, kept)."""
     outside = _QUOTED.sub(" ", text)
-    return bool(_FORECAST.search(outside)) and not _said_cue_in(_WORD.findall(text))
+    speculates = any(
+        # "sat down on Monday in what may be the last chance …", "a move that could cost
+        # him": a relative clause speculates, the sentence's own clause tells what happened
+        (outside[: m.start()].split() or [""])[-1].lower() not in _SPECULATION_RELATIVES
+        for m in _SPECULATION.finditer(outside)
+    )
+    if not (_FORECAST.search(outside) or speculates or _CONDITION.match(outside)):
+        return False
+    return not _said_cue_in(_WORD.findall(text))
 
 
 _PRONOUN_SAID = re.compile(r",\s+(he|she|it|they)\s+([a-z]+)(?:\s+\w+){0,3}\W*$", re.I)
@@ -1301,7 +1325,8 @@ def quote_goes_on(text: str, end: int) -> bool:
 def _may_hold_verb(text: str) -> bool:
     """Whether a reported clause with no verb the lists know has a word that may be one: a
     lower-case word after its first ending in "s" ("the financing remains unclear", "the
-    rebels hold …") or an irregular past form ("the talks broke down")."""
+    rebels hold …"; not a function word, "the delay as a blow", nor a noun before "of", "the
+    anxieties of voters") or an irregular past form ("the talks broke down")."""
     words = _WORD.findall(text)
     return any(
         w.islower()
@@ -1309,6 +1334,11 @@ def _may_hold_verb(text: str) -> bool:
             (
                 w.endswith("s")
                 and not w.endswith("ss")
+                # "as", "his", "this": a function word ending in "s" (the verbs among them,
+                # "is", "was", "has", are finite forms the lists know)
+                and w not in stop_words()
+                # "the cultural anxieties of voters": a plural noun heading an "of" phrase
+                and not (i + 1 < len(words) and words[i + 1] == "of")
                 # "of Israeli settlements in …", "in the bays": a noun in a prepositional
                 # phrase, ending the text or followed by another ("… remains unclear": a verb)
                 and not (

@@ -38,7 +38,7 @@ from storyline.lang import (
     alternation,
     stop_words,
 )
-from storyline.lang.en import PRONOUNS
+from storyline.lang.en import PRONOUNS, TITLE_ABBREVIATIONS
 from storyline.models import (
     CONFIDENCE_THRESHOLD,
     Article,
@@ -169,6 +169,8 @@ def build_profile(story: Story, alignment: Alignment, articles: Sequence[Article
             continue  # denied, questioned, hypothetical or below the threshold (docs/report.md)
         if st.stance in _JOINING and st.actor_entity in contributors:
             continue  # an offer with its condition is already under contributors
+        if no_target(st.target) or no_actor(st.actor):
+            continue  # "condition by law", "Sen: …": on what, whose?
         if st.condition or (
             _CONDITION_STANCE.search(st.stance) and any(alignment.is_topical(c) for c in st.cites)
         ):
@@ -268,7 +270,7 @@ def _kind_fields(
             continue
         if texts is not None and (bare_verb(st, texts) or not named_in_cite(st, texts)):
             continue
-        if no_target(st.target):
+        if no_target(st.target) or no_actor(st.actor):
             continue  # "accuse him for saying …", "support 2007": on what, on whom?
         value = ProfileValue(_stance_text(st), list(st.cites))
         if kind == "agreement" and st.stance in _PARTY_STANCES:
@@ -329,16 +331,44 @@ _SPEECH_GERUNDS = frozenset(
 )
 
 
+# prepositions of time, manner and role that open an adjunct, never the thing a position is
+# on ("oppose as a senator from …", "demand after the attacks …", "condition by law"): the
+# stance reader took the adjunct for the target (a closed class)
+_ADJUNCT_PREPOSITIONS = frozenset({"as", "after", "before", "during", "since", "until", "by"})
+
+
 def no_target(target: str) -> bool:
     """Whether a stance's target names no thing the card can show: it opens with a personal
     pronoun ("accuse him for saying …": whom?), with a verb of speech ("demand saying …":
-    the stance reader took the attribution for the target), or has no word at all, only a
-    figure ("support 2007": a year left of "legislation that she supported in 2007")."""
+    the stance reader took the attribution for the target) or with an adjunct's preposition
+    ("oppose as a senator …"), is cut inside a quotation (a quote mark opened and not
+    closed: "reject the story, “Now"), or has no word at all, only a figure ("support
+    2007": a year left of "legislation that she supported in 2007")."""
     words = target.split()
     if not words or not any(re.search(r"[A-Za-z]{2}", w) for w in words):
         return True
+    if target.count("“") != target.count("”") or target.count('"') % 2:
+        return True
     first = words[0].lower().strip("“\"‘'")
-    return first in _TARGET_PRONOUNS or first in _SPEECH_GERUNDS
+    return first in _TARGET_PRONOUNS or first in _SPEECH_GERUNDS or first in _ADJUNCT_PREPOSITIONS
+
+
+# adjective endings ("Jewish", "British", "Democratic"): one such word is a modifier the
+# stance reader took for its actor ("Jewish groups" cut to "Jewish"), not someone ("-ic"
+# alone would take surnames: "Vukovic")
+_ADJECTIVE_ENDINGS = ("ish", "atic")
+
+
+def no_actor(actor: str) -> bool:
+    """Whether a stance's actor names no one: a title alone ("Sen" of "Sen. Roe") or one
+    adjective ("Democratic" of "Democratic leaders")."""
+    words = actor.replace(".", " ").split()
+    if len(words) != 1:
+        return not words
+    word = words[0]
+    return word in TITLE_ABBREVIATIONS or (
+        len(word) >= 6 and word[:1].isupper() and word.lower().endswith(_ADJECTIVE_ENDINGS)
+    )
 
 
 # words that open a clause of reason or contrast (closed class): a target opening with one

@@ -20,6 +20,7 @@ from storyline.lang.en import (
     COUNT_RANGE_JOINERS,
     MONTH_ABBREVIATIONS,
     MONTHS,
+    REFERRING_PRONOUNS,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
 )
@@ -35,7 +36,12 @@ from storyline.models import (
     StoryReport,
 )
 from storyline.stages.analysis.align import Alignment, align
-from storyline.stages.analysis.brief import build_brief, disputed_at, stated_conflicts
+from storyline.stages.analysis.brief import (
+    build_brief,
+    disputed_at,
+    stated_conflicts,
+    unsourced_forecast,
+)
 from storyline.stages.analysis.outlets import compare_outlets
 from storyline.stages.analysis.profile import CONTESTED, build_profile
 from storyline.stages.analysis.statements import Meaning
@@ -577,7 +583,8 @@ def _flag_key(
     events: list[Event], order: Mapping[ArticleId, int], roots: Mapping[ArticleId, ArticleId]
 ) -> None:
     """Flag the story's main events: dated to the day, told near an article's lead, and by
-    the most independent sources (the first such lead when none is told twice).
+    the most independent sources (the first such lead when none is told twice); a clause
+    that does not stand alone (``_stands_alone``: "That's …", a forecast) is none.
 
     A year or a month alone mostly dates background ("coach of the year in 1987"), and a
     background fact repeated by every outlet is not the news: the lead is where it is.
@@ -593,7 +600,7 @@ def _flag_key(
         return min((order.get(c.article, 0), c.start) for c in e.cites)
 
     def in_lead(e: Event) -> bool:
-        return any(c.start < LEAD_CHARS for c in e.cites)
+        return any(c.start < LEAD_CHARS for c in e.cites) and _stands_alone(e.summary)
 
     pool = [e for e in events if e.date and len(e.date) == 10 and in_lead(e)]
     if not pool:
@@ -608,6 +615,16 @@ def _flag_key(
     best = sorted((e for e in pool if rank(e) == top), key=first_seen)
     for e in best[: MAX_KEY_EVENTS if top[0] >= 2 else 1]:
         e.key = True
+
+
+def _stands_alone(summary: str) -> bool:
+    """Whether an event's clause may head the timeline as one of the story's main events: it
+    does not open with a pronoun pointing at a sentence before it ("That's as true today as
+    …", "He was arrested …": who, what?) and is no forecast in the writer's own voice ("the
+    council is on the brink of …", "Roe may run": not what happened)."""
+    words = summary.split()
+    first = re.split(r"['’]", words[0].lower().strip("“\"'‘,"))[0] if words else ""
+    return bool(words) and first not in REFERRING_PRONOUNS and not unsourced_forecast(summary)
 
 
 def with_updates(timeline: list[Event], updates: Sequence[Event]) -> list[Event]:
