@@ -253,7 +253,15 @@ def _find_segments(text: str, sents: list[tuple[int, int]]) -> list[_Seg]:
         if _mark_kind(text, i, ch, open_at is not None, open_ch) == "open":
             cont = False
             if open_at is not None:
-                if _line_start(text, i):
+                skipped = _skipped_paragraph(text, open_at, i) if _line_start(text, i) else 0
+                if skipped:
+                    # a paragraph with no mark of its own lies between: the open quote lost
+                    # its closing mark and ends with its paragraph; this mark opens anew
+                    s, e = _trim(text, open_at + 1, skipped)
+                    if e > s and e - s < 1500:
+                        segs.append(_Seg(s, e, open_at, None, continues))
+                    nested = 0
+                elif _line_start(text, i):
                     # news style: a quote running over paragraphs reopens at each one
                     s, e = _trim(text, open_at + 1, i)
                     if e > s:
@@ -346,6 +354,33 @@ def _credit_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
         return _Speaker(ent)
     name = _END_NAME.search(ctx.text[a:b])
     return _Speaker(text=name.group()) if name is not None else _Speaker()
+
+
+def _skipped_paragraph(text: str, open_at: int, i: int) -> int:
+    """The end of the open quote's paragraph when a paragraph that opens with no quote mark
+    lies between the quote's last opening mark at ``open_at`` and a mark opening a line at
+    ``i``; else 0.
+
+    News style reopens a quote running over paragraphs at the start of each one, so a
+    paragraph without the mark between them ends the quotation: its closing mark was lost
+    ("“We lost the vote, said Roe. ¶ The council met again. ¶ “It …"), and the mark at ``i``
+    opens a quotation of its own. A paragraph starts after a blank line, or after a line
+    ending a sentence (text with one line per paragraph); a hard-wrapped line inside the
+    quotation's paragraph does not end it.
+    """
+    pos = text.find("\n", open_at, i)
+    while pos >= 0:
+        k = pos + 1
+        while k < i and text[k].isspace():
+            k += 1
+        if k >= i:
+            return 0
+        blank = "\n" in text[pos + 1 : k]
+        last = text[open_at:pos].rstrip()[-1:]
+        if blank or (last and last in ".!?:”\"’'"):
+            return pos
+        pos = text.find("\n", k, i)
+    return 0
 
 
 def _closers_ahead(text: str, i: int, stop: int) -> int:
@@ -3099,10 +3134,22 @@ _WORK_BEFORE = re.compile(
 )
 
 
+# A maker or part of a work and "of" right before a quotation: "co-author of “…”", "the star
+# of “…”", "an episode of “…”" (the nouns that also mark a title after it, "the “…” star").
+_MAKER_OF_BEFORE = re.compile(
+    rf"\b(?:co-)?(?:{alternation(TITLE_MODIFIED_NOUNS)})\s+of,?\s*[“\"«]?\s*\Z", re.I
+)
+
+
 def _work_title(quote: str, before: str) -> bool:
     """A title-case quotation right after a work noun is the work's title ("his 2019 book,
-    “The Long Ferry Home”"), whoever wrote it: no speech."""
-    return len(quote.split()) <= 14 and _title_case(quote) and bool(_WORK_BEFORE.search(before))
+    “The Long Ferry Home”"), whoever wrote it, and so is one after its maker or part and "of"
+    ("a co-author of “Tides: A Life at Sea”"): no speech."""
+    return (
+        len(quote.split()) <= 14
+        and _title_case(quote)
+        and bool(_WORK_BEFORE.search(before) or _MAKER_OF_BEFORE.search(before))
+    )
 
 
 # A label cue right before a quotation: "the so-called “…”", "a self-described “…”".
@@ -3186,16 +3233,27 @@ def _named_subject(ctx: _Ctx, start: int, end: int) -> bool:
 _QUOTING_LEMMAS = SPEECH_LEMMAS | LABELLING_LEMMAS | WORDING_LEMMAS | ATTRIBUTION_SPEECH_VERBS
 
 
+# A sentence ending inside a quotation: its punctuation, a space, then a capital.
+_SENTENCE_INSIDE = re.compile(r"[.!?][”’\"']?\s+[“‘\"']?[A-Z]")
+
+
 def _in_speaker_phrase(ctx: _Ctx, start: int, end: int) -> bool:
     """A partial quotation inside the subject of a verb of saying, under no verb of saying of
     its own: a term in the speaker's description ("said Lena Varga, one of the first “big
     four” negotiators", "said Roe, whose new book profiles “rebellious” mayors"), not the
     content the verb reports. "Roe, who calls the plan “a sham,” said" keeps its quotation:
-    the relative clause's verb quotes it. Issue 17: PolNeAR attributes no such term."""
+    the relative clause's verb quotes it. Issue 17: PolNeAR attributes no such term.
+
+    A quotation holding a clause with a subject of its own or a sentence end is no term: "said
+    Roe, who thinks the board “must listen. There is work to do.”" keeps it."""
     if ctx.doc is None:
         return False
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
+        return False
+    if _SENTENCE_INSIDE.search(ctx.text, start, end) or any(
+        t.dep_ in ("nsubj", "nsubjpass", "expl") and span.start <= t.head.i < span.end for t in span
+    ):
         return False
     outside = [t for t in span if not span.start <= t.head.i < span.end and not t.is_punct]
     if len(outside) != 1 or outside[0].head.i == outside[0].i:
