@@ -46,30 +46,30 @@ def _withheld_at(text: str) -> tuple[int, int] | None:
 
 
 def test_a_withheld_report_is_found_by_its_negation_verb_and_question() -> None:
-    assert _withheld_at("Her agent Lena Varga would not say what the singer was treated for.")
+    assert _withheld_at("Her agent Lena Varga would not say what the singer was tested for.")
     assert _withheld_at("The port authority declined to say why the ferry was held at sea.")
     assert _withheld_at("He didn't specify exactly when the singer entered the clinic.")
     # no question after the verb: a denial, not a report withheld
     assert _withheld_at("Her agent Lena Varga did not say the singer was ill at all.") is None
     # a question after a verb of telling that is not negated: told, not withheld
-    assert _withheld_at("Her agent Lena Varga said what the singer was treated for.") is None
+    assert _withheld_at("Her agent Lena Varga said what the singer was tested for.") is None
 
 
 def test_one_report_withheld_in_other_words_is_one_statement() -> None:
     (texts,) = _told(
-        "Her agent Lena Varga would not say what the singer was being treated for.",
-        "He did not specify what Ada Roe was being treated for or when she entered the clinic.",
+        "Her agent Lena Varga would not say what the singer was being tested for.",
+        "He did not specify what Ada Roe was being tested for or when she reached the clinic.",
     )
     # each cited up to the end of its question ("or when …" is another one)
     assert texts == [
-        "Her agent Lena Varga would not say what the singer was being treated for",
-        "He did not specify what Ada Roe was being treated for",
+        "Her agent Lena Varga would not say what the singer was being tested for",
+        "He did not specify what Ada Roe was being tested for",
     ]
 
 
 def test_reports_withheld_on_other_questions_stay_apart() -> None:
-    said = "Her agent Lena Varga would not say what the singer was being treated for."
-    assert _withheld_why(said, "He did not say why the singer was treated at a clinic.") == (
+    said = "Her agent Lena Varga would not say what the singer was being tested for."
+    assert _withheld_why(said, "He did not say why the singer was tested at a clinic.") == (
         "other questions"
     )
     # another verb in the question, or the same verb on another thing
@@ -86,7 +86,7 @@ def test_reports_withheld_on_other_questions_stay_apart() -> None:
         )
     ).startswith("other questions")
     # withheld on one side only
-    assert _withheld_why(said, "He said what the singer was being treated for.") == (
+    assert _withheld_why(said, "He said what the singer was being tested for.") == (
         "not a withheld report"
     )
 
@@ -94,15 +94,15 @@ def test_reports_withheld_on_other_questions_stay_apart() -> None:
 def test_two_people_withholding_or_asked_about_stay_apart() -> None:
     assert (
         _withheld_why(
-            "Her agent Lena Varga would not say what Ada Roe was being treated for.",
-            "He did not specify what Hanna Brill was being treated for.",
+            "Her agent Lena Varga would not say what Ada Roe was being tested for.",
+            "He did not specify what Hanna Brill was being tested for.",
         )
         == "two persons"
     )
     assert (
         _withheld_why(
-            "Lena Varga would not say what the singer was being treated for.",
-            "Ivo Penn did not specify what the singer was being treated for.",
+            "Lena Varga would not say what the singer was being tested for.",
+            "Ivo Penn did not specify what the singer was being tested for.",
         )
         == "two persons"
     )

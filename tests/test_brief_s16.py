@@ -24,7 +24,7 @@ from storyline.stages.analysis.report import merge_timeline
         "Both chambers now seem intent on approving a delay of the Port Elm ferry levy.",
         "The Tarn treaty appears to have stalled in the committee of the northern council.",
         # an expectation, an imminence
-        "Jo Marr is expected to be arraigned on two theft charges at the Port Elm court today.",
+        "Jo Marr is expected to face a judge on two theft counts at the Port Elm court today.",
         "The Port Elm council is on the brink of closing the old ferry route after ten years.",
         # a condition and its outcome
         "If all goes well, the delegates will arrive in Port Elm in late July ready to vote.",
@@ -55,7 +55,7 @@ def test_reported_past_and_scheduled_sentences_are_kept(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("words", "verb"),
     [
-        # "supporting the delay as a blow to …" cut to a noun phrase: "as" is no verb
+        # "backing the levy as a gift to …" cut to a noun phrase: "as" is no verb
         ("the delay as a blow to the ferry levy", False),
         # a plural noun heading an "of" phrase is no verb
         ("the economic and cultural anxieties of the harbour workers", False),
@@ -75,7 +75,7 @@ def test_a_key_event_stands_alone() -> None:
     # a lead that points at the sentence before it, or speculates, is no main event; the
     # story's event told in a full clause is
     events = [
-        _event("That's as true today as it was a month ago in Port Elm", "a1"),
+        _event("That holds now just as it did a month ago in Port Elm", "a1"),
         _event("Northland is on the brink of signing the Tarn treaty with its neighbours", "a2"),
         _event("The Port Elm council voted to close the old ferry route", "a3"),
     ]

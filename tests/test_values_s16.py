@@ -1,6 +1,6 @@
 """Session 16 (issue 18): one value written in other forms is one value, of its own kind.
 
-A clock time ("1353 (1023 GMT)", "1:53 p.m.", a tokenised "1: 53 p. m."), an age
+A clock time ("1612 (1312 GMT)", "4:12 p.m.", a tokenised "4: 12 p. m."), an age
 ("61-year-old", "Ames, 61,"), a sum ("110 billion euro", "€110bn", "EUR 110,000,000,000")
 are read as one value each (``statements._read_forms``) and compared with values of their
 kind only; two clauses stating one rare value and sharing a name are one fact
@@ -28,15 +28,15 @@ def _joined(*texts: str) -> list[set[str]]:
 
 
 def test_a_clock_time_in_three_forms_is_one_time() -> None:
-    a = _values("The tremor hit Orlen at 1353 (1023 GMT) on a quiet afternoon.")
-    b = _values("The tremor hit Orlen at 1:53 p.m. on a quiet afternoon.")
-    c = _values("The tremor hit Orlen at 1: 53 p. m. local time.")
-    assert a[0] == b[0] == c[0] == "time=1:53"
+    a = _values("The tremor hit Orlen at 1612 (1312 GMT) on a quiet afternoon.")
+    b = _values("The tremor hit Orlen at 4:12 p.m. on a quiet afternoon.")
+    c = _values("The tremor hit Orlen at 4: 12 p. m. local time.")
+    assert a[0] == b[0] == c[0] == "time=4:12"
 
 
 def test_a_number_before_local_time_or_a_zone_is_a_time_but_a_count_is_not() -> None:
-    assert _values("It struck at 1353 local time.") == ["time=1:53"]
-    assert _values("The farm counted 1353 sheep.") == ["1353"]
+    assert _values("It struck at 1612 local time.") == ["time=4:12"]
+    assert _values("The farm counted 1612 sheep.") == ["1612"]
 
 
 def test_an_hour_alone_agrees_with_a_minute_of_that_hour_not_another_minute() -> None:
@@ -72,12 +72,12 @@ def test_a_record_with_a_dash_is_the_record_with_a_hyphen() -> None:
 
 
 def test_a_clock_time_is_no_count_of_its_digits() -> None:
-    assert not _agree({"time=1:53"}, {"1353"})
-    assert _agree({"time=1:53", "4"}, {"time=1:53"})
+    assert not _agree({"time=4:12"}, {"1612"})
+    assert _agree({"time=4:12", "4"}, {"time=4:12"})
 
 
 def test_a_day_of_a_month_anchors_only_when_its_kind_is_taken(monkeypatch: MonkeyPatch) -> None:
-    a = "The ceremony will take place at the Vellmar Hall in Orlen on March 9."
+    a = "The gala is set for the Vellmar Hall in Orlen on March 9."
     b = "The prizes will be handed out on 9 March by the guild at the Vellmar Hall downtown."
     c = "The prizes will be handed out on 10 March by the guild at the Vellmar Hall downtown."
     assert not any({"v0", "v1"} <= j for j in _joined(a, b, c))  # days do not anchor
@@ -89,7 +89,7 @@ def test_a_day_of_a_month_anchors_only_when_its_kind_is_taken(monkeypatch: Monke
 
 def test_a_day_without_a_name_in_common_anchors_nothing(monkeypatch: MonkeyPatch) -> None:
     monkeypatch.setattr(statements, "ANCHOR_KINDS", frozenset({"time", "day"}))
-    a = "The ceremony will take place at the Vellmar Hall in Orlen on March 9."
+    a = "The gala is set for the Vellmar Hall in Orlen on March 9."
     b = "The prizes will be handed out on 9 March by the guild in a tent downtown."
     assert _joined(a, b) == []
 
@@ -106,14 +106,14 @@ def test_a_sum_in_a_relative_clause_anchors_nothing(monkeypatch: MonkeyPatch) ->
 
 
 def test_a_time_to_the_minute_and_a_name_anchor_one_fact() -> None:
-    a = "The tremor, which hit Orlen at 1353 (1023 GMT), was felt across the valley."
-    b = "It struck near Orlen at 1: 53 p. m. local time and was followed by aftershocks."
+    a = "The tremor, which hit Orlen at 1612 (1312 GMT), was felt across the valley."
+    b = "It struck near Orlen at 4: 12 p. m. local time, and aftershocks came after it."
     assert {"v0", "v1"} in _joined(a, b)
 
 
 def test_a_time_anchor_holds_no_clause_whose_count_differs() -> None:
-    a = "The tremor hit Orlen at 1:53 p.m. and killed four villagers in the valley."
-    b = "The tremor that hit Orlen at 1353 local time killed nine villagers overnight."
+    a = "The tremor hit Orlen at 4:12 p.m. and killed four villagers in the valley."
+    b = "The tremor that hit Orlen at 1612 local time killed nine villagers overnight."
     assert _joined(a, b) == []
 
 
@@ -132,13 +132,13 @@ def test_a_spaced_billion_before_a_currency_word_is_a_sum() -> None:
 
 
 def test_a_24_hour_time_with_its_zone_in_brackets_is_no_count() -> None:
-    assert _quantities("It struck at 1353 (1023 GMT) near the coast.") == []
-    assert _quantities("The farm counted 1353 sheep.") == [("1353", 1353.0, None)]
+    assert _quantities("It struck at 1612 (1312 GMT) near the coast.") == []
+    assert _quantities("The farm counted 1612 sheep.") == [("1612", 1612.0, None)]
 
 
 def test_a_time_and_the_verbs_before_it_of_one_class_anchor_one_fact() -> None:
-    a = "The quake, which struck at 1353 (1023 GMT), was felt in the valleys of Varn and Tulle."
-    b = "It hit at 1: 53 p. m. local time and was followed by four aftershocks, the agency said."
-    c = "Crews were sent at 1: 53 p. m. local time and were followed by four trucks, the agency said."
+    a = "The quake, which struck at 1612 (1312 GMT), was felt in the valleys of Varn and Tulle."
+    b = "It hit at 4: 12 p. m. local time, and four aftershocks came after it, the agency said."
+    c = "Crews were sent at 4: 12 p. m. local time, and four trucks came after them, the agency said."
     assert {"v0", "v1"} in _joined(a, b)
     assert _joined(a, c) == []  # "sent" is no strike: another happening at that minute

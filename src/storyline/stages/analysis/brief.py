@@ -398,8 +398,8 @@ _SHARE = re.compile(r"^(?:[A-Za-z]+\s+){0,2}\d[\d.,]*\s*(?:%|percent\b|per cent\
 
 
 def _share_subject(text: str) -> bool:
-    """Whether a sentence opens with a share standing alone before its verb ("About 9
-    percent said they had no preference"): the people it is a share of, and the poll, are
+    """Whether a sentence opens with a share standing alone before its verb ("About 14
+    percent said they backed neither ticket"): the people it is a share of, and the poll, are
     named outside the brief. "9 percent of voters said …" names them."""
     m = _SHARE.match(text)
     return m is not None and (m.group(1) in FINITE_CUES or _has_finite_verb(m.group(1)))

@@ -619,7 +619,7 @@ def _flag_key(
 
 def _stands_alone(summary: str) -> bool:
     """Whether an event's clause may head the timeline as one of the story's main events: it
-    does not open with a pronoun pointing at a sentence before it ("That's as true today as
+    does not open with a pronoun pointing at a sentence before it ("That holds now just as
     …", "He was arrested …": who, what?) and is no forecast in the writer's own voice ("the
     council is on the brink of …", "Roe may run": not what happened)."""
     words = summary.split()

@@ -58,8 +58,8 @@ How (docs/report.md, "Claims"):
    phrase), embedded alone, at least ``KERNEL_SIMILARITY`` alike, with a word after the head
    verbs in common and their own values agreeing (``_same_kernel_why``; a weak link, cited
    for the kernels). And two clauses telling one fact by another construction: a report
-   withheld in other words ("Roe's agent would not say what she was treated for" / "He did
-   not specify what Roe was being treated for": ``_same_withheld_why``, one question word,
+   withheld in other words ("Roe's agent would not say which ward she had joined" / "He
+   did not specify which ward Roe had joined": ``_same_withheld_why``, one question word,
    its verb and what follows it alike), or one event of the same participants in another
    voice or with an aside ("Roe was arrested" / "police arrested Roe"; "Roe, who …, died on
    Sunday" / "Roe died Sunday": ``_same_participants_why``, one head verb lemma or class, a
@@ -1013,9 +1013,9 @@ def _anchor_pairs(
 ) -> dict[tuple[int, int], tuple[int, int, int, int]]:
     """Pairs (i < j) of clauses of different articles, not ``joined`` by another path, that
     state one rare value (``_anchors``: a time to the minute, a sum, a day of a month) and
-    share a name word (``_anchor_names``), whatever their other words ("The ceremony will
-    take place at the Vell Hall on March 9" / "the prizes will be handed out on 9 March at
-    Vell Hall"), when ``_anchor_why``'s checks hold; the whole clauses are the cites."""
+    share a name word (``_anchor_names``), whatever their other words ("The gala is set
+    for the Vell Hall on March 9" / "the prizes go to the winners on 9 March at Vell
+    Hall"), when ``_anchor_why``'s checks hold; the whole clauses are the cites."""
     held: dict[str, list[int]] = {}
     for i, s in enumerate(sents):
         for v in _anchors(s):
@@ -1057,8 +1057,8 @@ def _anchor_why(
 
 def _timed_verbs(s: _Sentence, times: Set[str]) -> set[str]:
     """The predicate classes of the verbs right before a clock time of ``times`` in a clause
-    (``TIME_VERB_GAP`` tokens back: "struck at 1353", "hit at 1:53 p.m.", "passed away at
-    18:41"), a relative clause's too: two clauses saying what happened at one minute with
+    (``TIME_VERB_GAP`` tokens back: "shook Orlen at 1612", "rocked it at 4:12 p.m.",
+    "passed away at 18:41"), a relative clause's too: two clauses saying what happened at one minute with
     verbs of one class tell one fact without a name in common."""
     out: set[str] = set()
     for k, t in enumerate(s.tokens):
@@ -1130,7 +1130,7 @@ def _withheld(tokens: Sequence[_Token]) -> tuple[int, int] | None:
 _WITHHELD_LEMMAS = frozenset(verb_lemma(v) for v in WITHHELD_VERBS)
 _REFUSAL_LEMMAS = frozenset(verb_lemma(v) for v in REFUSAL_VERBS)
 # What ends the question a withheld report leaves open: a conjunction before another
-# question ("what she was treated for or when she entered …"). Closed class.
+# question ("which ward she joined or when she left …"). Closed class.
 _QUESTION_STOPS = frozenset({"and", "or", "but", "nor"})
 
 
@@ -1159,8 +1159,8 @@ def _question(text: str, s: _Sentence, w: int) -> tuple[int, str, frozenset[str]
 def _same_withheld_why(
     a: _Sentence, b: _Sentence, text_a: str, text_b: str, persons: frozenset[str] = frozenset()
 ) -> tuple[int, int, int, int] | str:
-    """Two clauses that withhold one report in other words ("Ketsoyan would not say what the
-    actress was being treated for" / "He did not specify what she was being treated for"):
+    """Two clauses that withhold one report in other words ("Varga would not say which ward
+    the singer had joined" / "He did not specify which ward she had joined"):
     each withholds a report (``_withheld``), their questions open with one question word,
     their verbs are of one lemma or class and the plain words after them are the same; the
     whole clauses' values agree; the persons who withheld (before the negation) and those
