@@ -573,6 +573,8 @@ _OPEN_RELATIVE = re.compile(
     r"\s*(?:who|which)\s+[a-z][\w’'-]*\s(?![^,]*\b(?:than|that|as|and|but|or|because|while|"
     r"when|if|where|whether|after|before|since|until|though|although|so)\s)"
 )
+# A relative pronoun opening a chunk set off by commas (a closed class): ", who backs Roe,".
+_RELATIVE_LEAD = re.compile(r"\s*(?:who|whom|whose|which)\s")
 # An age in commas right after a name: "Jane Roe, 41, of Velmar".
 _AGE_APPOS = re.compile(r",\s*\d{1,3}\s*,")
 
@@ -651,7 +653,9 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
             and not _APPOS_MODIFIER.search(text, _chunk_start(text, a, s), s)
             and not _PARTICIPLE_OBJECT.search(text, max(a, s - 40), s)
         ]
-        if not found:  # no head known: a person in the apposition is the best guess left
+        if not found and not _RELATIVE_LEAD.match(text, a + m.start() + 1):
+            # no head known: a person in the apposition is the best guess left (not in a
+            # relative clause: "The delegate, who backs Ivo Roe, said" is the delegate's)
             found = [x for x in outer if x[2].type in ("PERSON", "UNNAMED")]
         if not found:  # "One of the labels, Example & Co," names the organisation (not
             # "Jane Roe, director of the Example Fund,": a body a preposition governs)
@@ -3398,6 +3402,9 @@ def extract_quotes(
     found = direct + _dedupe(indirect)
     _resolve_pronouns(qc, found)
     quotes: list[Quote] = []
+    # the description an attribution used, by attribution: a quotation that took its speaker
+    # from the one before it ("“…,” the company said. “…”") was written under the same one
+    written: dict[int, str] = {}
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         if (not f.words and _not_speech(text[f.start : f.end], f.kind, bool(f.sp))) or (
             f.kind != "indirect"
@@ -3417,7 +3424,10 @@ def extract_quotes(
         )
         if ent is not None and not f.sp.role and not f.sp.resolved:
             # "“…,” the company said": the description the writer used, as the role
-            role = _written_role(qc, ent, f.start, f.end) or role
+            own = _written_role(qc, ent, f.start, f.end) or written.get(id(f.sp))
+            if own is not None and f.kind != "indirect":
+                written.setdefault(id(f.sp), own)
+            role = own or role
         if role:
             role = _ROLE_CUT.sub("", role) or None
         if ent is None and name:
