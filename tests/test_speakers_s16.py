@@ -35,3 +35,31 @@ def test_a_quotation_going_on_after_a_described_speaker_keeps_the_description() 
     first, second = one(found, "every town"), one(found, "timetable")
     assert first.speaker == second.speaker == "Velmar Freight Inc."
     assert first.speaker_role == second.speaker_role == "company"
+
+
+@pytest.mark.model
+def test_a_name_in_a_relative_clause_after_a_quoted_title_is_not_the_speaker() -> None:
+    text = (
+        "Ivo Penn, a guest on the radio show “Harbour Hour,” who later worked alongside Lia "
+        "Roe, said his former boss was “patient and fair with every caller.”"
+    )
+    assert one(quotes(text, "spacy"), "patient and fair").speaker == "Ivo Penn"
+
+
+@pytest.mark.model
+def test_an_organisation_s_predicate_holds_its_words() -> None:
+    text = (
+        "The Velmar Harbour Authority issued a statement on Monday, offering “a full and frank "
+        "apology” to the ferry crews."
+    )
+    assert one(quotes(text, "spacy"), "frank apology").speaker == "Velmar Harbour Authority"
+
+
+@pytest.mark.model
+def test_a_transcript_label_inside_the_quotation_names_its_speaker() -> None:
+    text = (
+        "On the late panel, the host Ivo Penn and the analyst Lia Roe argued over the ferry "
+        "plan.\n\n"
+        "“Ivo Penn: Honestly, who is going to pay for a ferry to every island? Nobody.”"
+    )
+    assert one(quotes(text, "spacy"), "pay for a ferry").speaker == "Ivo Penn"

@@ -573,8 +573,9 @@ _OPEN_RELATIVE = re.compile(
     r"\s*(?:who|which)\s+[a-z][\w’'-]*\s(?![^,]*\b(?:than|that|as|and|but|or|because|while|"
     r"when|if|where|whether|after|before|since|until|though|although|so)\s)"
 )
-# A relative pronoun opening a chunk set off by commas (a closed class): ", who backs Roe,".
-_RELATIVE_LEAD = re.compile(r"\s*(?:who|whom|whose|which)\s")
+# A relative pronoun opening a chunk set off by commas (a closed class): ", who backs Roe,"
+# (also after the closing mark of a title the comma sat in: "on “Dawn,” who").
+_RELATIVE_LEAD = re.compile(r"\s*[”\"]?\s*(?:who|whom|whose|which)\s")
 # An age in commas right after a name: "Jane Roe, 41, of Velmar".
 _AGE_APPOS = re.compile(r",\s*\d{1,3}\s*,")
 
@@ -623,6 +624,11 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
                 and _PREP_GOVERNED.fullmatch(text, _chunk_start(text, a, x[0]), x[0])
             )
         ]
+    if closed:
+        # a name in a relative clause set off by commas is the clause's, not the subject's
+        # head ("The delegate, who backs Ivo Roe, said"; "Ivo Penn, a host on “Dawn,” who
+        # worked for Lia Roe, said": Penn, the appositions' head, below)
+        found = [x for x in found if not _RELATIVE_LEAD.match(text, _chunk_start(text, a, x[0]))]
     m = re.search(r",[^,“”\"]{1,100}$", text[a:b]) if closed else None
     if m and _PARTICIPLE_CLAUSE.match(text, a + m.start()):
         # "Jane Roe, asked about Ivo Penn, said": the subject is before the clause
@@ -653,9 +659,7 @@ def _ends_with_actor(ctx: _Ctx, a: int, b: int) -> Entity | None:
             and not _APPOS_MODIFIER.search(text, _chunk_start(text, a, s), s)
             and not _PARTICIPLE_OBJECT.search(text, max(a, s - 40), s)
         ]
-        if not found and not _RELATIVE_LEAD.match(text, a + m.start() + 1):
-            # no head known: a person in the apposition is the best guess left (not in a
-            # relative clause: "The delegate, who backs Ivo Roe, said" is the delegate's)
+        if not found:  # no head known: a person in the apposition is the best guess left
             found = [x for x in outer if x[2].type in ("PERSON", "UNNAMED")]
         if not found:  # "One of the labels, Example & Co," names the organisation (not
             # "Jane Roe, director of the Example Fund,": a body a preposition governs)
@@ -2122,6 +2126,13 @@ def _transcript_label(ctx: _Ctx, seg: _Seg) -> _Speaker:
         return _Speaker()
     a, b = m.start("np"), m.end("np")
     ent = _speaker_in(ctx, a, b)
+    if ent is None:
+        # (``_speaker_in`` skips mentions inside quotations, where the label is: "“Ivo
+        # Penn: We never …”" names Penn when a person's mention ends the label)
+        ent = next(
+            (x for s, e, x in ctx.mentions_from(a, b) if a <= s and e == b and x.type == "PERSON"),
+            None,
+        )
     if ent is not None and ent.type == "PERSON":
         return _Speaker(ent)
     if not m.group("np").isupper():
@@ -2960,6 +2971,14 @@ def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
         # source, as after a quotation ("…,” the memo said)
         lo_head, head_np = _head_phrase(ctx.text, subj)
         return _noun_speaker(ctx, head_np, lo_head)
+    if (
+        ent is not None and ent.type in ("ORG", "UNNAMED")
+        and not _title_case(ctx.text[seg.start : seg.end])
+    ):  # fmt: skip
+        # "The Velmar Fund issued a statement, offering “a full and frank apology”": an
+        # organisation's or a source's predicate holds its words as a person's does (not a
+        # title-case name: "The council passed the “Safe Harbour Act”")
+        return _Speaker(ent)
     return _Speaker(ent) if ent is not None and ent.type == "PERSON" else _Speaker()
 
 
