@@ -2973,11 +2973,14 @@ def _main_subject_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
         return _noun_speaker(ctx, head_np, lo_head)
     if (
         ent is not None and ent.type in ("ORG", "UNNAMED")
+        and len(ctx.text[seg.start : seg.end].split()) > _SCARE_WORDS
         and not _title_case(ctx.text[seg.start : seg.end])
     ):  # fmt: skip
-        # "The Velmar Fund issued a statement, offering “a full and frank apology”": an
-        # organisation's or a source's predicate holds its words as a person's does (not a
-        # title-case name: "The council passed the “Safe Harbour Act”")
+        # "The Velmar Fund issued a statement, offering “a full, frank and public
+        # apology”": an organisation's or a source's predicate holds its words as a
+        # person's does; weaker evidence than a person's, so not a short phrase the scare
+        # quote filter drops (``_not_speech``) nor a title-case name ("the “Safe Harbour
+        # Act”")
         return _Speaker(ent)
     return _Speaker(ent) if ent is not None and ent.type == "PERSON" else _Speaker()
 
