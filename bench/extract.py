@@ -49,7 +49,11 @@ are read from PATH at run time; the **test split is refused**. Articles are buil
   R = matched / gold.
 - speakers, on matched pairs whose attribution has a source: right when a head word of the
   reference (``head_words``: CoreNLP basic-dependency head of the span, or the last word of its
-  first chunk) is among the predicted speaker's or role's words. Noun sources: the reference is the source, or for a source with no proper noun
+  first chunk) is among the predicted speaker's or role's words (sixteenth session,
+  ``SCORING["name_forms"]``: a name's suffix, "Jr.", is no head, the surname counts; an
+  acronym head, "the DNC", matches the initials of a predicted speaker in capitalised words,
+  "Democratic National Committee", and a predicted acronym a reference in capitalised words;
+  the details line counts the noun pairs these forms alone accept). Noun sources: the reference is the source, or for a source with no proper noun
   ("the judge") also CoreNLP's antecedent of it. Pronoun sources: the reference is the
   nearest earlier gold source that is not a pronoun, or any mention that is not a pronoun
   in CoreNLP's chain holding the source (``spkPron``; ``chain_ok``) and, second, CoreNLP's
@@ -1022,6 +1026,9 @@ def head_words(doc: PnDoc, span: tuple[int, int]) -> set[str]:
     if pre != first and pre_words and pre_words[-1][:1].islower():
         first = pre
     words = fold_name(first)
+    if SCORING["name_forms"] and words and words[-1] in NAME_SUFFIXES and len(words) > 1:
+        # "John Roe Jr." -> roe too: a suffix is no head (the dependency head may be it)
+        out.add(words[-2])
     if words:
         out.add(words[-1])
         tail = first.split()[-1:] or [""]
@@ -1040,7 +1047,40 @@ def speaker_ok(doc: PnDoc, ref: tuple[int, int] | None, pred: Pred) -> bool:
     Lewandowski"."""
     if ref is None or not pred.speaker:
         return False
-    return bool(head_words(doc, ref) & (set(fold_name(pred.speaker)) | set(fold_name(pred.role))))
+    heads = head_words(doc, ref)
+    if heads & (set(fold_name(pred.speaker)) | set(fold_name(pred.role))):
+        return True
+    return SCORING["name_forms"] and initials_match(heads, doc.text[ref[0] : ref[1]], pred.speaker)
+
+
+# Name forms a head word cannot match (sixteenth session): a name's suffix ("Jr.", "III") is
+# no head, and an acronym is the initials of its expansion ("the DNC" ~ "Democratic National
+# Committee", either way round). ``SCORING["name_forms"] = False`` scores as before, to count
+# the noun pairs these forms alone accept (the details line's "by name forms").
+SCORING = {"name_forms": True}
+NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_INITIAL_SKIP = frozenset(("of", "the", "and", "for", "on", "in", "&"))
+
+
+def initials_match(heads: set[str], ref: str, speaker: str) -> bool:
+    """Whether the reference's head word is an acronym of the predicted speaker's words, or
+    the predicted speaker is an acronym of the reference's words: capitalised words only,
+    "of"/"the"/"and"/"for" left out ("the DNC" ~ "Democratic National Committee"; "NRA" ~ "the
+    National Rifle Association"; "a DNC spokesman" has the head "spokesman": no match)."""
+
+    def initials(text: str) -> str:
+        words = [
+            w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if w.lower() not in _INITIAL_SKIP
+        ]
+        caps = [w for w in words if w[0].isupper()]
+        return "".join(w[0] for w in caps).lower() if len(caps) == len(words) else ""
+
+    own = initials(speaker)
+    if len(own) >= 2 and own in heads and _ACRONYM.search(ref):
+        return True
+    short = speaker.strip().removeprefix("the ").replace(".", "")
+    return bool(_ACRONYM.fullmatch(short)) and len(short) >= 2 and initials(ref) == short.lower()
 
 
 def noun_source_ok(doc: PnDoc, at: PnAttr, pred: Pred) -> bool:
@@ -1164,6 +1204,7 @@ class PnScore:
     exact_q: int = 0
     noun_n: int = 0
     noun_ok: int = 0
+    noun_by_forms: int = 0  # noun pairs right only by ``SCORING["name_forms"]`` (suffix, acronym)
     pron_n: int = 0
     pron_ok_coref: int = 0
     pron_ok_last: int = 0
@@ -1438,6 +1479,10 @@ def score_polnear(
                 s.noun_n += 1
                 ok = noun_source_ok(doc, at, p)
                 s.noun_ok += ok
+                if ok:
+                    SCORING["name_forms"] = False
+                    s.noun_by_forms += not noun_source_ok(doc, at, p)
+                    SCORING["name_forms"] = True
                 if not ok:
                     note(
                         "speaker-noun",
@@ -1558,6 +1603,7 @@ def pn_details(name: str, s: PnScore) -> str:
         f"{s.noun_n} noun + {s.pron_n} pronoun sources ({s.no_source} matched golds have no source); "
         f"pronoun right vs either reference {s.pron_ok_either}/{s.pron_n}, "
         f"references disagree on {s.pron_disagree} (CoreNLP has no antecedent for {s.pron_coref_none}); "
+        f"noun speakers right by name forms (a suffix, an acronym) alone {s.noun_by_forms}; "
         f"no speaker: direct {s.direct_no_spk}/{s.pred_direct}, partial {s.partial_no_spk}/{s.pred_partial}; "
         f"indirect gold {s.gold_ind} ({s.gold_ind_speech} with a speech cue), pred {s.pred_ind}"
         f"\n  {name}: indirect, fair matcher (``fair_content``): indR {r(s.tp_ind_fair, s.gold_ind)}"

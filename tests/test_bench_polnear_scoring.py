@@ -148,3 +148,28 @@ def test_a_second_content_of_one_attribution_is_its_own_gold_item() -> None:
     attrs = _bench().read_brat(ann)
     assert [a.content for a in attrs] == [[(14, 30)], [(40, 52)]]
     assert {tuple(a.source) for a in attrs} == {((0, 8),)}
+
+
+def test_a_name_suffix_is_no_head_word() -> None:
+    # "Ivo Penn Jr." (CoreNLP may make the suffix the head): the surname counts as a head too
+    text = "Ivo Penn Jr."
+    b, doc = _parsed(text, [2, 2, -1], ["NNP", "NNP", "NNP"])
+    pred = b.Pred(0, 1, "Ivo Penn", "direct")
+    assert b.speaker_ok(doc, (0, len(text)), pred)
+    b.SCORING["name_forms"] = False
+    try:
+        assert not b.speaker_ok(doc, (0, len(text)), pred)  # scored on "jr" alone before
+    finally:
+        b.SCORING["name_forms"] = True
+
+
+def test_an_acronym_matches_the_initials_of_its_expansion_either_way() -> None:
+    b = _bench()
+    full = "Tillport Ferry Union"
+    assert b.initials_match({"tfu"}, "the TFU", full)
+    assert b.initials_match({"union"}, "the Tillport Ferry Union", "TFU")
+    # the acronym modifies another head ("a TFU spokesman"): not the organisation
+    assert not b.initials_match({"spokesman"}, "a TFU spokesman", full)
+    # a description with lower-case words has no initials
+    assert not b.initials_match({"union"}, "the union of ferry crews", "TFU")
+    assert not b.initials_match({"penn"}, "Penn", "Ivo Penn")
