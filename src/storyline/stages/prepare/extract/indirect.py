@@ -1460,6 +1460,34 @@ def _before_next_act(ctx: Host[S], cue: Token, lo: int, hi: int) -> int:
     return hi
 
 
+def _before_participle(ctx: Host[S], cue: Token, lo: int, hi: int) -> int:
+    """Where a content stops before a participle set off by a comma that closes it and hangs
+    on the reported clause's own verb: "Roe said [the levy passed], putting the port ahead of
+    …" (the writer's gloss, or the speaker's next act: ``_next_act_of``)."""
+    doc = ctx.doc
+    assert doc is not None
+    text = ctx.text
+    span = doc.char_span(lo, hi, alignment_mode="contract")
+    for t in span if span is not None else ():
+        if (
+            t.tag_ != "VBG"
+            or t.dep_ != "advcl"
+            or t.i == 0
+            or doc[t.i - 1].text != ","
+            or t.head.dep_ != "ccomp"
+            or t.head.head.i != cue.i
+            or t.head.i > t.i
+            or any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in t.children)
+            or not any(c.dep_ in _SUBJECTS for c in t.head.children)
+            or text[t.right_edge.idx + len(t.right_edge) : hi].strip(" .,;!")
+        ):
+            continue
+        cut = _strip_final(text, lo, doc[t.i - 1].idx)
+        if not _too_short(text, lo, cut):
+            return cut
+    return hi
+
+
 def _before_quote(ctx: Host[S], lo: int, hi: int) -> int | None:
     """Where a content stops before a quote inside it, or ``None`` to leave it to the quote.
 
@@ -1778,7 +1806,7 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
         hi = _content_end(ctx.text, lo, _before_attribution(ctx, tok, lo, hi))
         hi = _before_speech_conjunct(ctx, lo, _before_aside(ctx, lo, hi))
         if tok.pos_ == "VERB":
-            hi = _before_next_act(ctx, tok, lo, hi)
+            hi = _before_participle(ctx, tok, lo, _before_next_act(ctx, tok, lo, hi))
         end = _before_quote(ctx, lo, hi)
         if end is None:
             continue
