@@ -65,6 +65,12 @@ def test_the_speakers_next_act_is_no_part_of_the_content(
             "Mayor Ivo Brandt said the pier was safe and would reopen in May.",
             "the pier was safe and would reopen in May",
         ),
+        # a belief joined to the clause stays the clause's (not a second, questioned report)
+        (
+            "Ida Moss, a ferry captain from Lund, said she could not vote for Brandt but"
+            " understood why others did.",
+            "she could not vote for Brandt but understood why others did",
+        ),
         # a participle inside the clause, not set off by a comma, stays too
         (
             "Ida Moss said the council was wasting money repainting the old pier.",

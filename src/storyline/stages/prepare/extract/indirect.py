@@ -1396,7 +1396,7 @@ def _next_act_of(tok: Token) -> Token | None:
     "Roe said [the pier was safe] and urged that the council wait", "Roe said [the pier was
     safe], noting that …": spaCy often hangs "urged" or "noting" on "was" rather than on
     "said", so the reported clause ran on over the speaker's next report. Read as the cue's
-    own act: a cue verb with no subject of its own (the reported clause has one) and a
+    own act: a speech verb with no subject of its own (the reported clause has one) and a
     complement of its own, either a conjunct of the clause's verb in the cue's tense form
     ("said … and urged that", "says … and refuses to") or a participle set off by a comma
     (", noting that …", ", insisting …"). A verb sharing the clause's subject is seldom a
@@ -1405,8 +1405,8 @@ def _next_act_of(tok: Token) -> Token | None:
     """
     if tok.pos_ != "VERB" or any(c.dep_ in _SUBJECTS for c in tok.children):
         return None
-    if cue_lemma(tok.lemma_, tok.lower_) not in _CUE_LEMMAS:
-        return None
+    if cue_lemma(tok.lemma_, tok.lower_) not in ATTRIBUTION_SPEECH_VERBS:
+        return None  # (a belief stays the clause's: "said she lost but understood why")
     kids = [c for c in tok.children if c.i > tok.i]
     if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP"):
         if not any(c.dep_ in ("ccomp", "xcomp") for c in kids):
