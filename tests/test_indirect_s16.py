@@ -1,8 +1,8 @@
 """Content boundaries of reported speech (s16, issue 17): a reported clause stops before the
 speaker's next act that the parse hangs inside it ("said C and urged that D", "said C,
-noting that D"); that act keeps the first cue's speaker. A participle set off by a comma
-that closes the clause is cut off too ("said C, putting the port ahead"). A verb sharing
-the clause's subject ("said the pier was safe and would reopen") stays in the content.
+noting that D"); that act keeps the first cue's speaker. A verb sharing the clause's
+subject ("said the pier was safe and would reopen"), a belief ("but understood why") and a
+participle that is no report (", damaging forty boats") stay in the content.
 
 All sentences are written for these tests (fictional names and places).
 """
@@ -71,34 +71,14 @@ def test_the_speakers_next_act_is_no_part_of_the_content(
             " understood why others did.",
             "she could not vote for Brandt but understood why others did",
         ),
-        # a participle inside the clause, not set off by a comma, stays too
+        # a participle that is no report stays too (PolNeAR's contents often keep one: a cut
+        # lost as many on train quarter 1 as it gained on quarters 2 and 3)
         (
-            "Ida Moss said the council was wasting money repainting the old pier.",
-            "the council was wasting money repainting the old pier",
+            "Tomas Berg said the storm had flooded the harbour, damaging forty boats.",
+            "the storm had flooded the harbour, damaging forty boats",
         ),
     ],
 )
 def test_a_conjunct_of_the_reported_clause_stays(text: str, content: str) -> None:
-    found = indirect(quotes(text, "spacy"))
-    assert [c for c, _ in found] == [content]
-
-
-@spacy
-@pytest.mark.parametrize(
-    ("text", "content"),
-    [
-        # a participle set off by a comma that closes the reported clause is no part of it
-        (
-            "Tomas Berg said the storm had flooded the harbour, damaging forty boats.",
-            "the storm had flooded the harbour",
-        ),
-        (
-            "Councillor Ida Moss argued that the rail plan was too costly, pointing to the"
-            " overruns on the bridge.",
-            "the rail plan was too costly",
-        ),
-    ],
-)
-def test_a_closing_participle_is_cut_off(text: str, content: str) -> None:
     found = indirect(quotes(text, "spacy"))
     assert [c for c, _ in found] == [content]

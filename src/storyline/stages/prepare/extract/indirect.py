@@ -1399,7 +1399,7 @@ def _next_act_of(tok: Token) -> Token | None:
     own act: a speech verb with no subject of its own (the reported clause has one) and a
     complement of its own, either a conjunct of the clause's verb in the cue's tense form
     ("said … and urged that", "says … and refuses to") or a participle set off by a comma
-    (", noting that …", ", insisting …"). A verb sharing the clause's subject is seldom a
+    (", noting that …", ", insisting the …"). A verb sharing the clause's subject is seldom a
     cue of the same form with its own complement ("said the pier was safe and would reopen"
     stays whole).
     """
@@ -1417,7 +1417,8 @@ def _next_act_of(tok: Token) -> Token | None:
         and tok.dep_ in ("advcl", "xcomp", "conj")
         and tok.i > 0
         and tok.doc[tok.i - 1].text == ","
-        and any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep") for c in kids)
+        # (with a clause of its own: ", highlighting the gap" is as often the writer's gloss)
+        and any(c.dep_ in ("ccomp", "xcomp") for c in kids)
     ):
         head = tok.head
         for _ in range(3):  # (the clause's verb, or a verb inside it: "said [X hoped …], noting")
@@ -1456,34 +1457,6 @@ def _before_next_act(ctx: Host[S], cue: Token, lo: int, hi: int) -> int:
         cut = prev.idx if prev.dep_ == "cc" or prev.text == "," else t.idx
         cut = _strip_final(ctx.text, lo, cut)
         if not _too_short(ctx.text, lo, cut):
-            return cut
-    return hi
-
-
-def _before_participle(ctx: Host[S], cue: Token, lo: int, hi: int) -> int:
-    """Where a content stops before a participle set off by a comma that closes it and hangs
-    on the reported clause's own verb: "Roe said [the levy passed], putting the port ahead of
-    …" (the writer's gloss, or the speaker's next act: ``_next_act_of``)."""
-    doc = ctx.doc
-    assert doc is not None
-    text = ctx.text
-    span = doc.char_span(lo, hi, alignment_mode="contract")
-    for t in span if span is not None else ():
-        if (
-            t.tag_ != "VBG"
-            or t.dep_ != "advcl"
-            or t.i == 0
-            or doc[t.i - 1].text != ","
-            or t.head.dep_ != "ccomp"
-            or t.head.head.i != cue.i
-            or t.head.i > t.i
-            or any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in t.children)
-            or not any(c.dep_ in _SUBJECTS for c in t.head.children)
-            or text[t.right_edge.idx + len(t.right_edge) : hi].strip(" .,;!")
-        ):
-            continue
-        cut = _strip_final(text, lo, doc[t.i - 1].idx)
-        if not _too_short(text, lo, cut):
             return cut
     return hi
 
@@ -1806,7 +1779,7 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
         hi = _content_end(ctx.text, lo, _before_attribution(ctx, tok, lo, hi))
         hi = _before_speech_conjunct(ctx, lo, _before_aside(ctx, lo, hi))
         if tok.pos_ == "VERB":
-            hi = _before_participle(ctx, tok, lo, _before_next_act(ctx, tok, lo, hi))
+            hi = _before_next_act(ctx, tok, lo, hi)
         end = _before_quote(ctx, lo, hi)
         if end is None:
             continue
