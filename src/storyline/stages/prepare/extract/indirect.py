@@ -1389,6 +1389,78 @@ def _before_speech_conjunct(ctx: Host[S], lo: int, hi: int) -> int:
     return hi
 
 
+def _next_act_of(tok: Token) -> Token | None:
+    """The cue verb whose next act ``tok`` is, when the parse hangs it inside that cue's
+    reported clause, or ``None``.
+
+    "Roe said [the pier was safe] and urged that the council wait", "Roe said [the pier was
+    safe], noting that …": spaCy often hangs "urged" or "noting" on "was" rather than on
+    "said", so the reported clause ran on over the speaker's next report. Read as the cue's
+    own act: a speech verb with no subject of its own (the reported clause has one) and a
+    complement of its own, either a conjunct of the clause's verb in the cue's tense form
+    ("said … and urged that", "says … and refuses to") or a participle set off by a comma
+    (", noting that …", ", insisting the …"). A verb sharing the clause's subject is seldom a
+    cue of the same form with its own complement ("said the pier was safe and would reopen"
+    stays whole).
+    """
+    if tok.pos_ != "VERB" or any(c.dep_ in _SUBJECTS for c in tok.children):
+        return None
+    if cue_lemma(tok.lemma_, tok.lower_) not in ATTRIBUTION_SPEECH_VERBS:
+        return None  # (a belief stays the clause's: "said she lost but understood why")
+    kids = [c for c in tok.children if c.i > tok.i]
+    if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+        if not any(c.dep_ in ("ccomp", "xcomp") for c in kids):
+            return None
+        head = tok.head
+    elif (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("advcl", "xcomp", "conj")
+        and tok.i > 0
+        and tok.doc[tok.i - 1].text == ","
+        # (with a clause of its own: ", highlighting the gap" is as often the writer's gloss)
+        and any(c.dep_ in ("ccomp", "xcomp") for c in kids)
+    ):
+        head = tok.head
+        for _ in range(3):  # (the clause's verb, or a verb inside it: "said [X hoped …], noting")
+            if head.dep_ == "ccomp" or head.head.i == head.i:
+                break
+            head = head.head
+    else:
+        return None
+    cue = head.head
+    if (
+        head.dep_ != "ccomp"
+        or not cue.i < head.i < tok.i
+        or cue.pos_ != "VERB"
+        or (tok.tag_ != "VBG" and cue.tag_ != tok.tag_)
+        or cue_lemma(cue.lemma_, cue.lower_) not in _CUE_LEMMAS
+        or not any(c.dep_ in _SUBJECTS for c in head.children)
+    ):
+        return None
+    return cue
+
+
+def _before_next_act(ctx: Host[S], cue: Token, lo: int, hi: int) -> int:
+    """Where a content stops before the speaker's next act joined inside it
+    (``_next_act_of``): before the conjunction or the comma ("and urged that …", ", noting
+    that …")."""
+    doc = ctx.doc
+    assert doc is not None
+    span = doc.char_span(lo, hi, alignment_mode="contract")
+    for t in span if span is not None else ():
+        first = _next_act_of(t) if t.dep_ in ("conj", "advcl", "xcomp") and t.i > 0 else None
+        if first is None or first.i != cue.i:
+            continue
+        prev = doc[t.i - 1]
+        while prev.i > 0 and prev.pos_ in ("ADV", "AUX", "PART") and prev.dep_ != "cc":
+            prev = doc[prev.i - 1]  # ("and also urged", "and then said")
+        cut = prev.idx if prev.dep_ == "cc" or prev.text == "," else t.idx
+        cut = _strip_final(ctx.text, lo, cut)
+        if not _too_short(ctx.text, lo, cut):
+            return cut
+    return hi
+
+
 def _before_quote(ctx: Host[S], lo: int, hi: int) -> int | None:
     """Where a content stops before a quote inside it, or ``None`` to leave it to the quote.
 
@@ -1679,6 +1751,10 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
                 sp = _lent_speaker(ctx, lent)
             else:
                 sp = passive if passive is not None else _verb_speaker(ctx, tok, ss)
+            if (first := _next_act_of(tok)) is not None:
+                # (the speaker's next act: the first cue's speaker, not the subject of the
+                # clause the parse hangs it on)
+                sp = _verb_speaker(ctx, first, ss)
             group = [c for c in subj.children if c.dep_ == "prep"] if subj is not None else []
             if subj is not None and not sp:
                 share = _share(subj)
@@ -1702,6 +1778,8 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
                 sp = ctx.speaker(text=plain) if plain and hi_s <= tok.idx else sp
         hi = _content_end(ctx.text, lo, _before_attribution(ctx, tok, lo, hi))
         hi = _before_speech_conjunct(ctx, lo, _before_aside(ctx, lo, hi))
+        if tok.pos_ == "VERB":
+            hi = _before_next_act(ctx, tok, lo, hi)
         end = _before_quote(ctx, lo, hi)
         if end is None:
             continue
