@@ -2869,8 +2869,9 @@ def _words_source(ctx: _Ctx, start: int, end: int) -> tuple[_Speaker, bool]:
             tok = tok.head  # a clause a verb reports: "Roe said the plan was a “sham”"
             if tok.idx < ss or tok.idx >= start:
                 return none
-        subj = _nsubj(tok)
-        if subj is None or subj.dep_ != "nsubj" or subj.idx < ss:
+        ctrl = _object_controller(tok)
+        subj = ctrl if ctrl is not None else _nsubj(tok)
+        if subj is None or (subj.dep_ != "nsubj" and ctrl is None) or subj.idx < ss:
             return none
         if subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
             ante = relative_antecedent(tok.head, lambda t: _speaker_in(ctx, t.idx, t.idx + len(t)))
@@ -2884,11 +2885,33 @@ def _words_source(ctx: _Ctx, start: int, end: int) -> tuple[_Speaker, bool]:
             # "those", "another") is left out
             if subj.lower_ in ("he", "she"):
                 return _Speaker(pronoun=subj.lower_, at=subj.idx), label
-            return none
+            return none  # (a controlling object pronoun, "prompted him to call", too)
         lo, hi = subtree_extent(subj)
         ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+        if ent is None and subj.pos_ == "NOUN":
+            # "nominee Donald Trump, …, referred to": the parse makes the role the head and
+            # the name its apposition
+            for appos in (c for c in subj.children if c.dep_ == "appos"):
+                named = _speaker_in(ctx, lo, hi, head=appos.idx)
+                if named is not None and named.type in _ACTOR_TYPES:
+                    ent = named  # (not "critics, many of them Catholics": a group's kind)
+                    break
         if ent is not None and ent.type in _ACTOR_TYPES:
             return _Speaker(ent), label
+        if ctrl is not None:
+            return none
+        if (
+            ent is None
+            and subj.tag_ == "NN"
+            and subj.lemma_.lower() in PERSON_ROLE_NOUNS
+            and tok.lemma_.lower() in WORDING_LEMMAS
+        ):
+            # "Penn's campaign manager says he is “gratified”": a person named by a role, as
+            # ``_complement_speaker`` reads one (resolved to the actor it stands for, else as
+            # written)
+            lo_head, head_np = _head_phrase(ctx.text, subj)
+            found = _noun_speaker(ctx, head_np, lo_head)
+            return (found, label) if found else none
         vocal = tok.lower_ in VOCAL_VERB_FORMS
         said = tok.lemma_.lower() in WORDING_LEMMAS and _person_noun(subj.text)
         if ent is None and subj.tag_ == "NNS" and (vocal or said):
@@ -2906,6 +2929,24 @@ def _words_source(ctx: _Ctx, start: int, end: int) -> tuple[_Speaker, bool]:
 
 
 _CROWD_WORDS = 6  # a crowd's subject phrase longer than this is cut to its head noun phrase
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object that controls a verb of labelling or saying with no subject of its own,
+    when the verb completes one that is no verb of saying: "That prompted Roe to make a joke
+    and call the plan “…”" -> Roe (an infinitive's understood subject is the object of the
+    verb it completes, as in ``_controller_speaker``). Under a verb of saying the words stay
+    that verb's subject's ("Roe urged voters to call it “…”": Roe's): ``None``, as with no
+    object before the infinitive."""
+    tok = verb
+    while tok.dep_ == "conj" and _nsubj_of(tok) is None and tok.head.i != tok.i:
+        tok = tok.head  # "make a joke and call …": the first conjunct's place
+    if tok.dep_ != "xcomp" or _nsubj_of(tok) is not None:
+        return None
+    head = tok.head
+    if head.lemma_.lower() in _QUOTING_LEMMAS:
+        return None
+    return next((c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i), None)
 
 
 def _nsubj_of(verb: Token) -> Token | None:
