@@ -63,8 +63,8 @@ def test_object_controller_naming_no_actor_gives_no_speaker() -> None:
 def test_role_noun_subject_of_a_verb_of_saying_is_the_source() -> None:
     text = (
         "Ivo Penn rarely sleeps. The lawyer who ran three harbor races before his knee gave out "
-        "is already talking about “a fierce urgency” to fix the port."
+        "is already speaking of “a stubborn hurry” to fix the port."
     )
-    q = one(quotes(text, "spacy"), "a fierce urgency")
+    q = one(quotes(text, "spacy"), "a stubborn hurry")
     assert q.speaker == "Ivo Penn"
     assert q.speaker_role == "lawyer"
