@@ -912,6 +912,24 @@ def _kernel_pairs(
     return best
 
 
+def _kernels_clash(a: _Sentence, b: _Sentence) -> str:
+    """Why two kernels joined by their words still tell two facts, or ``""``: their own values
+    (``VALUE_REACH`` tokens beyond them included) disagree, a figure of the clause's tail
+    telling its other facts ("put on the injured list, ending his fourth year" / "put on the
+    injured list and will sit out the last three matches"); each is dated by no kind of date
+    in common ("spent time at the clinic in 2010" / "checked into the clinic in May" may be
+    two stays); or one side is negated."""
+    va, vb = _kernel_values(a), _kernel_values(b)
+    if not _agree(va, vb):
+        return f"values differ ({sorted(va)} / {sorted(vb)})"
+    da, db = {_kind(v) for v in va} - {"number"}, {_kind(v) for v in vb} - {"number"}
+    if da and db and not da & db:
+        return f"dated apart ({sorted(va)} / {sorted(vb)})"
+    if _negated(a.tokens, b.tokens) != _negated(b.tokens, a.tokens):
+        return "one side negated"
+    return ""
+
+
 def _same_kernel_why(
     a: _Sentence, b: _Sentence, persons: frozenset[str] = frozenset()
 ) -> tuple[int, int, int, int] | str:
@@ -939,19 +957,9 @@ def _same_kernel_why(
     after_b = {t.norm for t in b.tokens[b.mains[0][0] + 1 : b1] if t.content}
     if not same_verb and not after_a & after_b:
         return "nothing after the head verbs in common"
-    # the kernels' own values (``VALUE_REACH`` tokens beyond them included): a figure of the
-    # clause's tail tells its other facts ("put on the injured list, ending his fourth
-    # year" / "put on the injured list and will sit out the last three matches")
-    va, vb = _kernel_values(a), _kernel_values(b)
-    if not _agree(va, vb):
-        return f"values differ ({sorted(va)} / {sorted(vb)})"
-    # each dated, by no kind of date in common: "spent time at the clinic in 2010" / "checked
-    # into the clinic in May" may be two stays
-    da, db = {_kind(v) for v in va} - {"number"}, {_kind(v) for v in vb} - {"number"}
-    if da and db and not da & db:
-        return f"dated apart ({sorted(va)} / {sorted(vb)})"
-    if _negated(a.tokens, b.tokens) != _negated(b.tokens, a.tokens):
-        return "one side negated"
+    clash = _kernels_clash(a, b)
+    if clash:
+        return clash
     pa, pb = _persons_named(a, persons), _persons_named(b, persons)
     if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
         return "two persons"
@@ -1288,14 +1296,9 @@ def _same_participants_why(
     }
     if names_a and names_b and not names_a & names_b:
         return f"other names after the verb ({sorted(names_a)} / {sorted(names_b)})"
-    va, vb = _kernel_values(a), _kernel_values(b)
-    if not _agree(va, vb):
-        return f"values differ ({sorted(va)} / {sorted(vb)})"
-    da, db = {_kind(v) for v in va} - {"number"}, {_kind(v) for v in vb} - {"number"}
-    if da and db and not da & db:
-        return f"dated apart ({sorted(va)} / {sorted(vb)})"
-    if _negated(a.tokens, b.tokens) != _negated(b.tokens, a.tokens):
-        return "one side negated"
+    clash = _kernels_clash(a, b)
+    if clash:
+        return clash
     pa = _person_runs(a.tokens[a.kernel[0] : a.kernel[1]], persons)
     pb = _person_runs(b.tokens[b.kernel[0] : b.kernel[1]], persons)
     if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
