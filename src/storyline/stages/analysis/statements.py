@@ -961,7 +961,7 @@ def _same_kernel_why(
     if clash:
         return clash
     pa, pb = _persons_named(a, persons), _persons_named(b, persons)
-    if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
+    if _persons_apart(pa, pb):
         return "two persons"
     return a0, a1, b0, b1
 
@@ -1053,14 +1053,7 @@ def _anchor_why(
         _timed_verbs(a, common) & _timed_verbs(b, common)
     ):
         return "no name in common, nor the verb of the time"
-    if not _agree(a.values, b.values):
-        return f"values differ ({sorted(a.values)} / {sorted(b.values)})"
-    if _negated(a.tokens, b.tokens) != _negated(b.tokens, a.tokens):
-        return "one side negated"
-    pa, pb = _persons_named(a, persons), _persons_named(b, persons)
-    if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
-        return "two persons"
-    return 0, len(a.tokens), 0, len(b.tokens)
+    return _clauses_clash(a, b, persons) or (0, len(a.tokens), 0, len(b.tokens))
 
 
 def _timed_verbs(s: _Sentence, times: Set[str]) -> set[str]:
@@ -1301,7 +1294,7 @@ def _same_participants_why(
         return clash
     pa = _person_runs(a.tokens[a.kernel[0] : a.kernel[1]], persons)
     pb = _person_runs(b.tokens[b.kernel[0] : b.kernel[1]], persons)
-    if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
+    if _persons_apart(pa, pb):
         return "two persons"
     return a.kernel[0], a.kernel[1], b.kernel[0], b.kernel[1]
 
@@ -1461,14 +1454,27 @@ def _alike_why(
     if not (plain_a & plain_b) - _SAYING and not _same_predicate(a, b):
         # a verb of its own in each, of one lemma or one class, is a plain word in common
         return "no shared plain word"
+    return _clauses_clash(a, b, persons) or (0, len(a.tokens), 0, len(b.tokens))
+
+
+def _persons_apart(pa: Sequence[frozenset[str]], pb: Sequence[frozenset[str]]) -> bool:
+    """Whether each side names a person the other does not ("Ames was charged" / "Roe was
+    charged"): two persons, two facts (``_persons_named`` / ``_person_runs`` runs)."""
+    return any(not any(p & q for q in pb) for p in pa) and any(
+        not any(q & p for p in pa) for q in pb
+    )
+
+
+def _clauses_clash(a: _Sentence, b: _Sentence, persons: frozenset[str]) -> str:
+    """Why two whole clauses joined by another check still tell two facts, or ``""``: their
+    values disagree, one side is negated, or each names a person the other does not."""
     if not _agree(a.values, b.values):
         return f"values differ ({sorted(a.values)} / {sorted(b.values)})"
     if _negated(a.tokens, b.tokens) != _negated(b.tokens, a.tokens):
         return "one side negated"
-    pa, pb = _persons_named(a, persons), _persons_named(b, persons)
-    if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
-        return "two persons"  # "Ames was charged" / "Roe was charged"
-    return 0, len(a.tokens), 0, len(b.tokens)
+    if _persons_apart(_persons_named(a, persons), _persons_named(b, persons)):
+        return "two persons"
+    return ""
 
 
 def _negated(tokens: Sequence[_Token], other: Sequence[_Token]) -> bool:
@@ -1542,7 +1548,7 @@ def _same_figures_why(
     if _negated(a.tokens, b.tokens) != _negated(b.tokens, a.tokens):
         return "one side negated"
     pa, pb = _persons_named(a, persons), _persons_named(b, persons)
-    if any(not any(p & q for q in pb) for p in pa) and any(not any(q & p for p in pa) for q in pb):
+    if _persons_apart(pa, pb):
         return "two persons"
     return 0, len(a.tokens), 0, len(b.tokens)
 
