@@ -2756,8 +2756,8 @@ def _controller_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     head = verb.head
     subj: Token | None = None
     if verb.dep_ == "xcomp":
-        objs = [c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i]
-        subj = objs[0] if objs else _nsubj_of(head)
+        obj = _object_before(head, verb)
+        subj = obj if obj is not None else _nsubj_of(head)
     elif verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN"):
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             head = head.head
@@ -2946,7 +2946,13 @@ def _object_controller(verb: Token) -> Token | None:
     head = tok.head
     if head.lemma_.lower() in _QUOTING_LEMMAS:
         return None
-    return next((c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i), None)
+    return _object_before(head, tok)
+
+
+def _object_before(head: Token, xcomp: Token) -> Token | None:
+    """The object of ``head`` before the infinitive ``xcomp`` it completes: the one who
+    controls it ("led Roe to declare", "prompted Roe to call")."""
+    return next((c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < xcomp.i), None)
 
 
 def _nsubj_of(verb: Token) -> Token | None:
