@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 __all__ = [
+    "ATTEMPT_NOUNS",
     "BARE_COUNT_FOLLOWERS",
     "BARE_COUNT_PARTICIPLES",
     "BARE_COUNT_VERBS",
@@ -37,6 +38,7 @@ __all__ = [
     "SCORE_CUES",
     "SPEED_UNITS",
     "STORYLINE_DURATION_MEASURES",
+    "TRYING_VERBS",
     "VALUE_WORDS",
 ]
 
@@ -322,3 +324,22 @@ RECORD_IN_WORDS: tuple[tuple[str, ...], ...] = (
     ("losses", "defeats"),
     ("draws", "ties"),
 )
+
+# An infinitive after a clause's object tells what its subject did by that act ("Roe beat
+# Penn in Alder to keep the title" = "Roe kept the title", ``statements._result_infinitive``),
+# unless it is only what was sought: after a noun of trying ("in her bid to keep …", "an
+# attempt to flee") or a verb of trying, failing or intending ("failed again to …",
+# "travelled to Alder hoping to …"). Closed classes: nouns and verbs that take an
+# infinitive of an aim (base forms; verbs compared by ``statements.verb_lemma``).
+ATTEMPT_NOUNS: frozenset[str] = frozenset(
+    {"bid", "bids", "attempt", "attempts", "effort", "efforts", "chance", "chances",
+     "opportunity", "hope", "hopes", "quest", "plan", "plans", "offer", "push", "drive",
+     "move", "campaign", "fight", "battle", "struggle", "race", "order", "way", "decision",
+     "deal", "agreement", "proposal", "request", "motion", "vote", "time", "need", "right"}
+)  # fmt: skip
+TRYING_VERBS: frozenset[str] = frozenset(
+    {"try", "attempt", "seek", "fail", "struggle", "strive", "hope", "plan", "aim", "fight",
+     "battle", "vow", "promise", "threaten", "refuse", "decline", "want", "need", "intend",
+     "expect", "wait", "prepare", "scramble", "rush", "race", "move", "work", "set", "look",
+     "come", "go", "travel", "arrive", "return", "meet", "gather"}
+)  # fmt: skip
