@@ -63,8 +63,12 @@ How (docs/report.md, "Claims"):
    its verb and what follows it alike), or one event of the same participants in another
    voice or with an aside ("Roe was arrested" / "police arrested Roe"; "Roe, who …, died on
    Sunday" / "Roe died Sunday": ``_same_participants_why``, one head verb lemma or class, a
-   person in one part of the event in both kernels and none in the other part); both are
-   loose links: weak, and not counted when seeds are ranked (step 4).
+   person in one part of the event in both kernels and none in the other part; an
+   infinitive head, "urged Roe to quit", is no event done), or one event told as one
+   clause's head and as another's result infinitive ("Roe retained the title" / "Roe beat
+   Penn in Alder to retain the title": ``_same_result_why``, the first clause's subject as
+   the doer, no verb of trying or control nor noun of trying before "to"); all are loose
+   links: weak, and not counted when seeds are ranked (step 4).
    Values written in other forms are one value (``_read_forms``): a clock time ("1353
    (1023 GMT)", "1:53 p.m.", "1: 53 p. m."), an age ("61-year-old", "Ames, 61,"), a sum
    ("110 billion euro", "€110bn", "EUR 110,000,000,000"); each equals values of its kind
