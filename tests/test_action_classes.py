@@ -30,12 +30,16 @@ def test_news_event_kinds_name_their_own_action() -> None:
 
 
 def test_two_word_forms_read_as_one_action() -> None:
-    # a court striking a law down is a ruling, not a labour strike
-    assert headline("Court strikes down Alder district map") == ["ruling"]
-    assert headline("Alder district map struck down") == ["ruling"]
+    # a court striking a law down undoes it, as "overturns" does: not a labour strike
+    assert headline("Court strikes down Alder district map") == ["rescinded"]
+    assert headline("Court overturns Alder district map") == ["rescinded"]
+    assert headline("Alder district map struck down") == ["rescinded"]
     assert headline("Dockers strike in Alder over pay") == ["strike"]
     assert headline("Two Penn diplomats ordered out of Alder") == ["expulsion"]
     assert headline("Roe mill lays off 300 workers") == ["cut"]
+    # a plea for something is an appeal, not a plea in court
+    assert headline("Alder mayor pleads for calm after shooting") == ["shooting"]
+    assert headline("Roe pleads not guilty to fraud")[0] == "charge"
 
 
 def test_one_event_told_with_two_verbs_of_a_class_agrees() -> None:

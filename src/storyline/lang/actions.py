@@ -14,7 +14,9 @@ nothing else is said).
 
 Forms that are mostly something else in news are left out on purpose: "fired" (a weapon or a
 dismissal), "held" (talks, a hostage, a rate), "named" ("a man named"), "won" (any contest),
-"fire" as a verb.
+"fire" as a verb, "ruling" ("the ruling party"), "closure" (a family's), "defects" (flaws),
+"inaugurated" (a bridge as well as a president), "junta" (a subject, not an act),
+"ceasefire" (mostly a modifier: "ceasefire observers").
 """
 
 from __future__ import annotations
@@ -132,8 +134,9 @@ EVENT_ACTIONS: Mapping[str, tuple[str, ...]] = {
     "coup": ("coup", "coups", "overthrown", "overthrow"),
     "bankruptcy": ("bankrupt", "bankruptcy", "insolvency", "insolvent", "receivership",
                    "liquidation"),
-    # a court's decision on a law, a map, a rule (not a criminal verdict): "strikes down"
-    # and "struck down" are ``PHRASE_ACTIONS``; "ruling" alone is left out ("ruling party")
+    # a court keeping a law, a map, a ruling in force (not a criminal verdict); one that
+    # strikes it down undoes it ("strikes down": ``PHRASE_ACTIONS``, as "overturns"). The
+    # noun "ruling" is left out ("ruling party")
     "ruling": ("upholds", "upheld"),
     "pardon": ("pardon", "pardoned", "pardons", "commuted", "clemency"),
     "escape": ("escaped", "escapes", "escape", "fugitive", "manhunt"),
@@ -166,7 +169,9 @@ PHRASE_ACTIONS: Mapping[tuple[str, str], str] = {
     ("says", "no"): "approval", ("say", "no"): "approval",
     ("made", "public"): "release", ("makes", "public"): "release",
     ("opinion", "poll"): "", ("opinion", "polls"): "",
-    ("strikes", "down"): "ruling", ("struck", "down"): "ruling", ("strike", "down"): "ruling",
+    ("strikes", "down"): "rescinded", ("struck", "down"): "rescinded",
+    ("strike", "down"): "rescinded",
+    ("pleads", "for"): "", ("pleaded", "for"): "", ("plea", "for"): "",  # an appeal, not a court plea
     ("ordered", "out"): "expulsion", ("lays", "off"): "cut", ("laid", "off"): "cut",
 }  # fmt: skip
 
