@@ -14,7 +14,9 @@ nothing else is said).
 
 Forms that are mostly something else in news are left out on purpose: "fired" (a weapon or a
 dismissal), "held" (talks, a hostage, a rate), "named" ("a man named"), "won" (any contest),
-"fire" as a verb.
+"fire" as a verb, "ruling" ("the ruling party"), "closure" (a family's), "defects" (flaws),
+"inaugurated" (a bridge as well as a president), "junta" (a subject, not an act),
+"ceasefire" (mostly a modifier: "ceasefire observers").
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ EVENT_ACTIONS: Mapping[str, tuple[str, ...]] = {
     "lawsuit": ("sues", "sued", "lawsuit", "lawsuits"),
     "resignation": ("resigns", "resigned", "resign", "resignation", "quits", "quit",
                     "ousted", "sacked", "sack", "sacks", "dismissed", "dismisses",
-                    "dismissal", "axed"),
+                    "dismissal", "axed", "defected", "defection"),
     "appointment": ("appointed", "appoints", "appointment", "nominated", "nominates",
                     "nomination", "hired", "hires", "sworn", "interim", "successor",
                     "replaces", "replaced", "replace", "tapped", "succeed", "succeeds"),
@@ -75,8 +77,8 @@ EVENT_ACTIONS: Mapping[str, tuple[str, ...]] = {
     "strike": ("strike", "strikes", "striking", "walkout", "walkouts", "stoppage", "striked",
                "picket", "pickets"),
     "deal": ("deal", "deals", "agreement", "agreements", "accord", "settlement", "agreed",
-             "breakthrough"),
-    "talks": ("talks", "negotiations", "negotiators", "summit", "met", "meets", "meeting",
+             "breakthrough", "truce", "armistice"),
+    "talks": ("talks", "negotiations", "negotiators", "summit", "met", "meets", "meet", "meeting",
               "visit", "visits", "visited", "arbitration", "arbitrator", "mediator",
               "mediation"),
     "recall": ("recall", "recalls", "recalled"),
@@ -90,7 +92,7 @@ EVENT_ACTIONS: Mapping[str, tuple[str, ...]] = {
     "raise": ("raises", "raised", "raising", "hike", "hikes", "hiked", "increases",
               "increased"),
     "cut": ("cuts", "cut", "cutting", "lowers", "lowered", "slashes", "slashed", "reduces",
-            "reduced"),
+            "reduced", "layoffs", "redundancies"),
     "hold": ("holds", "unchanged", "pause", "pauses", "paused"),
     "rehab": ("rehab", "rehabilitation", "addiction"),
     "comeback": ("comeback", "tour", "tours", "reunion", "return", "returns"),
@@ -100,11 +102,13 @@ EVENT_ACTIONS: Mapping[str, tuple[str, ...]] = {
     "rescue": ("rescued", "rescue", "rescues", "rescuers", "freed"),
     "protest": ("protest", "protests", "protesters", "protested", "rally", "rallies",
                 "demonstration", "demonstrations", "demonstrators", "riot", "riots",
-                "rioting", "unrest", "clashes"),
+                "rioting", "unrest", "clashes", "boycott", "boycotts", "boycotted", "revolt",
+                "uprising", "uprisings"),
     "ban": ("ban", "bans", "banned", "banning", "prohibits", "outlaws", "outlawed"),
     "suspension": ("suspends", "suspended", "suspension", "halts", "halted", "halt",
                    "moratorium", "moratoriums",
-                   "freezes", "froze", "frozen", "shut", "shuts"),
+                   "freezes", "froze", "frozen", "shut", "shuts", "shutdown",
+                   "shutdowns"),
     "sanctions": ("sanction", "sanctions", "sanctioned", "embargo", "tariff", "tariffs"),
     "test": ("test", "tests", "tested", "testing"),
     "breach": ("hacked", "hack", "hackers", "breach", "breached", "leak", "leaked", "leaks",
@@ -121,6 +125,19 @@ EVENT_ACTIONS: Mapping[str, tuple[str, ...]] = {
     "rescinded": ("reversed", "reverses", "reversal", "overturned", "overturns", "scrapped",
                   "scraps", "withdrawn", "withdraws", "withdrew", "rescinded", "repealed",
                   "u-turn"),
+    # people made to leave a country, and the leaders a country removes: each its own kind
+    # of event, not an arrest, a resignation or a protest
+    "expulsion": ("expels", "expelled", "expel", "expelling", "expulsion", "expulsions",
+                  "deported", "deports", "deport", "deportation", "deportations",
+                  "extradited", "extradite", "extradites", "extradition"),
+    "impeachment": ("impeach", "impeached", "impeaches", "impeachment"),
+    "coup": ("coup", "coups", "overthrown", "overthrow"),
+    "bankruptcy": ("bankrupt", "bankruptcy", "insolvency", "insolvent", "receivership",
+                   "liquidation"),
+    # a court keeping a law, a map, a ruling in force (not a criminal verdict); one that
+    # strikes it down undoes it ("strikes down": ``PHRASE_ACTIONS``, as "overturns"). The
+    # noun "ruling" is left out ("ruling party")
+    "ruling": ("upholds", "upheld"),
     "pardon": ("pardon", "pardoned", "pardons", "commuted", "clemency"),
     "escape": ("escaped", "escapes", "escape", "fugitive", "manhunt"),
     "missing": ("missing", "disappeared", "disappearance", "vanished"),
@@ -152,6 +169,10 @@ PHRASE_ACTIONS: Mapping[tuple[str, str], str] = {
     ("says", "no"): "approval", ("say", "no"): "approval",
     ("made", "public"): "release", ("makes", "public"): "release",
     ("opinion", "poll"): "", ("opinion", "polls"): "",
+    ("strikes", "down"): "rescinded", ("struck", "down"): "rescinded",
+    ("strike", "down"): "rescinded",
+    ("pleads", "for"): "", ("pleaded", "for"): "", ("plea", "for"): "",  # an appeal, not a court plea
+    ("ordered", "out"): "expulsion", ("lays", "off"): "cut", ("laid", "off"): "cut",
 }  # fmt: skip
 
 # Words after which a headline's action has not happened ("farmers threaten new protests",
