@@ -235,7 +235,13 @@ _LEXICON: list[_Lex] = [
     _lx("demand", r"\b{k}(?:\s+that)?\b", "demand demands demanded demanding"),
     _lx("demand", r"\b{k}\s+(?:on|that)\b", "insist insists insisted insisting"),
     _lx("demand", r"\b{k}\s+for\b", "call calls called calling"),
-    _lx("demand", r"\b{k}\b", "urge urges urged urging"),
+    # "urging on the fans", "was urged on by the crowd": the phrasal verb cheers someone
+    # on, no demand (a day after "on" keeps the demand: "urged on Monday that …")
+    _lx(
+        "demand",
+        rf"\b{{k}}\b(?!\s+on\b(?!\s+(?:{alternation(WEEKDAYS)})\b))",
+        "urge urges urged urging",
+    ),
     _lx("demand", r"\b{k}\s+for\b", "press presses pressed pressing"),
     _lx("demand", r"\b{k}\s+(?:for|to\s+ensure|to)\b", "push pushes pushed pushing"),
     _lx(
