@@ -13,7 +13,7 @@ import pytest
 
 from storyline.models import Article, ArticleFacts, Cite, Entity, Event
 from storyline.stages.analysis.report import merge_timeline, story_events
-from storyline.stages.prepare.extract.dates import extract_dates
+from storyline.stages.prepare.extract.dates import extract_dates, sentence_tense
 from storyline.stages.prepare.extract.events import build_events
 
 # 2024-03-15 is a Friday.
@@ -622,3 +622,16 @@ def test_an_intention_puts_a_yearless_month_ahead() -> None:
     by_text = {e.date_text: e.date for e in story_events(arts, _story_facts(arts))}
     assert by_text["February"] == "2026-02"
     assert by_text["March"] == "2025-03"
+
+
+def test_the_month_may_is_no_modal_for_an_undated_articles_year() -> None:
+    """ "proposed the rules in May" in an undated article of a March story: "May" is the
+    month, not the modal "may", so the clause is past and the month last year's."""
+    dated_text = "The Alder council restored the river rules on Tuesday."
+    undated_text = (
+        "The Alder council proposed the river rules in May and has since heard objections."
+    )
+    arts = [art(dated_text, "2031-03-04", "a1"), art(undated_text, None, "a2")]
+    by_text = {e.date_text: e for e in story_events(arts, _story_facts(arts))}
+    assert by_text["May"].date == "2030-05"
+    assert sentence_tense("The Alder council may meet in June") == "unknown"

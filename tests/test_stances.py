@@ -575,3 +575,25 @@ def test_a_name_the_parse_reads_as_a_modifier_is_no_fallback_actor() -> None:
     doc = load_spacy()(text)
     found = extract_stances(a, doc, extract_entities(a, doc))
     assert all("Pacific" not in s.actor for s in found), [(s.actor, s.stance) for s in found]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_urging_on_a_crowd_is_no_demand(mode: str) -> None:
+    """ "urge on" is the phrasal verb of cheering someone on, not a request; a day after
+    "on" still leaves the demand."""
+    found = stances("Ana Ruiz stood by the ring, urging on the fans when the chants began.", mode)
+    assert [s.stance for s in found if s.stance == "demand"] == []
+    found = stances("Ana Ruiz urged on Monday that Chile reopen the border.", mode)
+    assert [s.actor for s in found if s.stance == "demand"] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_being_free_to_support_is_no_stance(mode: str) -> None:
+    """What an actor may do ("free to support", "allowed to oppose") is no stance it takes;
+    the same trigger without the permission still is one."""
+    found = stances("Delegates from Chile are free to support either plan at the summit.", mode)
+    assert [s.stance for s in found if s.stance == "support"] == []
+    found = stances("Chile is allowed to oppose the plan under the treaty.", mode)
+    assert [s.stance for s in found if s.stance == "oppose"] == []
+    found = stances("Chile will support the plan at the summit.", mode)
+    assert [s.actor for s in found if s.stance == "support"] == ["Chile"]

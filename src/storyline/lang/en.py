@@ -109,6 +109,7 @@ __all__ = [
     "OPEN_CONTENT_WORDS",
     "PASSIVE_AUXILIARIES",
     "PAST_AUXILIARIES",
+    "PERMISSION_ADJECTIVES",
     "PERSONAL_TITLES",
     "PHRASE_END_WORDS",
     "PREDICATE_CONTENT_VERBS",
@@ -1689,6 +1690,11 @@ FUTURE_HEAD_LEMMAS: frozenset[str] = frozenset(
 # "forecast growth in the spring"): a date inside it is not dated by the verb's tense.
 FORECAST_LEMMAS: frozenset[str] = frozenset(
     {"expect", "forecast", "predict", "project", "anticipate", "foresee", "plan", "schedule"}
+)
+# Adjectives of permission or ability whose infinitive tells what someone may or can do,
+# not what they do or want ("free to support either candidate", "allowed to oppose it").
+PERMISSION_ADJECTIVES: frozenset[str] = frozenset(
+    {"free", "able", "unable", "allowed", "permitted", "eligible", "entitled", "welcome"}
 )
 # Modal auxiliaries that date nothing in the past on their own ("could be out by June 11");
 # "would" is apart (the future of reported speech), and "… have" makes any of them past.

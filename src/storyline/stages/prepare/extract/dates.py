@@ -800,10 +800,13 @@ def sentence_tense(sentence: str) -> str:
     come in May", "will meet": the month may lie ahead)."""
     if _FUTURE.search(sentence):
         return "future"
-    words = [w.lower() for w in re.findall(r"[A-Za-z']+", sentence)]
+    cased = re.findall(r"[A-Za-z']+", sentence)
+    words = [w.lower() for w in cased]
     if any(
-        w in MODAL_AUXILIARIES or w == "would" or w.startswith(tuple(FORECAST_LEMMAS))
-        for w in words
+        (w in MODAL_AUXILIARIES and not _month_may(cased, i))
+        or w == "would"
+        or w.startswith(tuple(FORECAST_LEMMAS))
+        for i, w in enumerate(words)
     ):
         return "unknown"
     # a present perfect's participle is no past ("has given itself until December 3")
@@ -816,6 +819,13 @@ def sentence_tense(sentence: str) -> str:
         for i, w in enumerate(words[1:], 1)
     )
     return "past" if past else "unknown"
+
+
+def _month_may(words: list[str], i: int) -> bool:
+    """Is ``words[i]`` the month "May", not the modal? Written with a capital inside the
+    sentence ("proposed the rules in May") it is the month (or a name, never a modal); as
+    the sentence's first word it may be either, so it stays the modal (no tense)."""
+    return i > 0 and words[i] == "May"
 
 
 _INTENDS = re.compile(rf"\b(?:{alternation(sorted(INTENTION_LEMMAS))})s\s+to\b", re.I)

@@ -63,6 +63,7 @@ from storyline.lang import (
 from storyline.lang.en import (
     NOT_IN_SUBJECT_GAP,
     NOT_VERB_TRIGGER_WORDS,
+    PERMISSION_ADJECTIVES,
     PERSON_ROLE_NOUNS,
     REQUIRING_MARKERS,
     SKIP_BEFORE_TRIGGER,
@@ -235,7 +236,13 @@ _LEXICON: list[_Lex] = [
     _lx("demand", r"\b{k}(?:\s+that)?\b", "demand demands demanded demanding"),
     _lx("demand", r"\b{k}\s+(?:on|that)\b", "insist insists insisted insisting"),
     _lx("demand", r"\b{k}\s+for\b", "call calls called calling"),
-    _lx("demand", r"\b{k}\b", "urge urges urged urging"),
+    # "urging on the fans", "was urged on by the crowd": the phrasal verb cheers someone
+    # on, no demand (a day after "on" keeps the demand: "urged on Monday that …")
+    _lx(
+        "demand",
+        rf"\b{{k}}\b(?!\s+on\b(?!\s+(?:{alternation(WEEKDAYS)})\b))",
+        "urge urges urged urging",
+    ),
     _lx("demand", r"\b{k}\s+for\b", "press presses pressed pressing"),
     _lx("demand", r"\b{k}\s+(?:for|to\s+ensure|to)\b", "push pushes pushed pushing"),
     _lx(
@@ -1408,6 +1415,14 @@ def _lexicon_words() -> tuple[tuple[str, ...] | None, ...]:
     return _LEXICON_WORDS
 
 
+# "free to support either candidate", "allowed to oppose", "able to back": what someone
+# may do is no stance taken (an adjective of permission or ability governing the trigger's
+# infinitive, right before it)
+_PERMITTED = re.compile(
+    rf"\b(?:{alternation(sorted(PERMISSION_ADJECTIVES))})\s+to\s+(?:\w+ly\s+)?$", re.I
+)
+
+
 def _find_hits(ctx: _Ctx, s0: int, s1: int) -> list[_Hit]:
     text = ctx.text
     hits: list[_Hit] = []
@@ -2085,6 +2100,8 @@ def extract_stances(
                 continue  # "if the U.N. approves": the trigger is part of a condition
             if sc.doc is None and _FREE_RELATIVE.search(text[max(s0, h.start - 50) : h.start]):
                 continue  # (rules) "what the base doesn't want to hear": a thing, no stance
+            if _PERMITTED.search(text, max(s0, h.start - 40), h.start):
+                continue  # "delegates free to back either candidate": a leave, no stance
             found, target = _stances_for(sc, h, (s0, s1), prev_target)
             if found:
                 _mark(sc, h, (s0, s1), found)
