@@ -392,7 +392,7 @@ _ZONE_AFTER = re.compile(
     r"\s*(?:(?:GMT|UTC)\b|local\s+time\b|hrs\b|\(\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\s*\))"
 )
 _AGE_AFTER = re.compile(r"[-\s]years?[-\s]old\b", re.I)
-_AGE_BEFORE = re.compile(r"(?:\baged|\bat\s+the\s+age\s+of)\s+$", re.I)
+_AGE_BEFORE = re.compile(r"(?:\baged|\bat\s+(?:the\s+)?age(?:\s+of)?)\s+$", re.I)
 # an age between commas after a name ("Ames, 61, was held"), not after a month ("May 5, 36")
 _NAME_COMMA_BEFORE = re.compile(r"\b(?P<w>[A-Z][a-z'’.-]+),\s$")
 _COMMA_AFTER = re.compile(r",(?!\d)")
@@ -483,12 +483,68 @@ def _read_sum(text: str, toks: list[_Token], k: int) -> None:
             scale, n = _SCALE_LETTERS[toks[n].norm], n + 1
     if code is None and n < len(toks):
         code = _currency_word(toks[n].norm)  # "110 billion euros"
+    if scale == 1 and code is not None:
+        scale = _range_scale(text, toks, k)  # "between $140 and $150 million"
     if scale == 1 and code is None:
         return
     amount = float(re.sub(r"[,\s]", "", raw)) * scale
     figure = str(int(amount)) if amount == int(amount) else str(amount)
     t.value = f"{code}={figure}" if code else figure
     t.norm = t.value
+
+
+# The word between the two ends of a range of sums ("$140 to 150 million", "$140-150
+# million", "between $140 and $150 million": after "and" or "or" only with the currency
+# again, "$5 and 3 million people" is no range): the scale word written once after the
+# second end is the first end's too.
+_RANGE_BETWEEN = re.compile(r"\s*(?:(?:to|-|–)\s*[$€£]?|(?:and|or)\s*[$€£])\s*$", re.I)
+
+
+def _range_scale(text: str, toks: list[_Token], k: int) -> int:
+    """The scale of a sum written with no scale word of its own, told as the first end of a
+    range whose second end has one ("between $140 and $150 million": 140 million, not 140
+    dollars); 1 when there is none."""
+    for n in (k + 1, k + 2):  # the second end, past the word between them
+        if n + 1 < len(toks) and (toks[n].value or "")[:1].isdigit():
+            if toks[n + 1].norm in _SCALES and _RANGE_BETWEEN.fullmatch(
+                text, toks[k].end, toks[n].start
+            ):
+                return _SCALES[toks[n + 1].norm]
+            return 1
+    return 1
+
+
+# Tens and units written as one hyphenated number word ("sixty-five", "twenty-second"): one
+# value, not a count of sixty and another of five.
+_TENS = frozenset({"20", "30", "40", "50", "60", "70", "80", "90"})
+_UNIT_WORDS: Mapping[str, str] = {"first": "1st", **{
+    w: v for w, v in VALUE_WORDS.items() if len(v.rstrip("stndrh")) == 1 and v[:1] != "0"
+}}  # fmt: skip
+
+
+def _compound_numbers(text: str, toks: list[_Token]) -> list[_Token]:
+    """``toks`` with each hyphenated tens-and-units number word read as one value token
+    ("Sixty-five per cent" -> 65, "twenty-first" -> 21st)."""
+    out: list[_Token] = []
+    for t in toks:
+        prev = out[-1] if out else None
+        unit = _UNIT_WORDS.get(text[t.start : t.end].lower())
+        if (
+            prev is not None
+            and unit is not None
+            and prev.value in _TENS
+            and not text[prev.start : prev.end][:1].isdigit()
+            and text[prev.end : t.start] == "-"
+        ):
+            tens = int(prev.value or "0") + int(unit.rstrip("stndrh"))
+            suffix = unit.lstrip("0123456789")
+            if suffix:
+                suffix = {1: "st", 2: "nd", 3: "rd"}.get(tens % 10, "th")
+            prev.value = prev.norm = f"{tens}{suffix}"
+            prev.end = t.end
+            continue
+        out.append(t)
+    return out
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
@@ -515,6 +571,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
                 name=raw[:1].isupper() and value is None and norm not in stops,
             )
         )  # fmt: skip
+    out = _compound_numbers(text, out)
     _read_forms(text, out)
     for t in out:
         if t.value is not None:
