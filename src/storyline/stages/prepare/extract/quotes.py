@@ -1144,6 +1144,36 @@ _GOVERNED = re.compile(
 )
 
 
+def _absolute_subject(ctx: _Ctx, verb_at: int) -> _Speaker | None:
+    """With a parse, the subject of an absolute "with X V-ing" phrase that holds the verb at
+    ``verb_at`` ("The hall denied it, with Ivo Penn taking to the radio to call the mayor
+    “…”"): the verb has no subject of its own, and the first verb above it that has one is
+    the participle after "with"; its subject, not the main clause's, does the saying. Only an
+    actor or "he"/"she" is taken; ``None`` when the verb is in no such phrase."""
+    assert ctx.doc is not None
+    tok = _token_at(ctx.doc, verb_at)
+    for _ in range(6):
+        if tok is None or _nsubj_of(tok) is not None:
+            break
+        if tok.dep_ not in ("advcl", "xcomp", "conj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    if tok is None or tok.tag_ != "VBG" or tok.dep_ != "pcomp":
+        return None
+    if tok.head.lower_ not in ("with", "without"):
+        return None
+    subj = _nsubj_of(tok)
+    if subj is None or subj.dep_ != "nsubj" or subj.idx > verb_at:
+        return None
+    if subj.lower_ in ("he", "she"):
+        return _Speaker(pronoun=subj.lower_, at=subj.idx)
+    lo, hi = subtree_extent(subj)
+    ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+    if ent is not None and ent.type in _ACTOR_TYPES:
+        return _Speaker(ent)
+    return None
+
+
 def _first_person(ctx: _Ctx, at: int) -> _Speaker:
     """ "…,” I said" in the narrative: the writer, when the byline names one author; else
     no speaker (a column or a book excerpt without a byline, several authors, or an "I"
@@ -2215,6 +2245,10 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             # "Ida Roe: “…” [Velmar Post.]": a digest credits the outlet it took the words
             # from; the speaker is the one the colon introduces
             sp, closing = before, False
+        if closing and before and introduced and _closing_introduces_quote(ctx, seg):
+            # "When a man shouted, “…,” Varga joked, “…”": the clause after the mark opens a
+            # quotation of its own; this one is the words of the verb that introduced it
+            sp, closing = before, False
         if closing and _new_sentence_with_own_words(ctx, seg):
             # "“Why now?” Penn then writes back, “…”" / "“…!” She replied that …": a
             # sentence after a finished quotation reporting words of its own
@@ -2317,6 +2351,24 @@ def _outer_before(found: list[_Found], k: int) -> _Found | None:
             return g
         j -= 1
     return None
+
+
+# After a quotation's closing mark: a short clause with a reporting verb that ends on a comma
+# or colon right before another opening mark ("…,” Varga joked, “…").
+_CLAUSE_OPENING_QUOTE = re.compile(
+    rf"[ \t]*[^\n“”\"!?.;]{{0,60}}?\b(?:{_VERBS})\b[^\n“”\"!?.;]{{0,80}}?[,:][ \t]*[“\"]"
+)
+
+
+def _closing_introduces_quote(ctx: _Ctx, seg: _Seg) -> bool:
+    """Whether the clause after a quotation introduces a quotation of its own: then the
+    reporting clause before the quotation is its attribution, not the one after it (the
+    speaker who introduces the next words is not the one who spoke these)."""
+    if seg.close_mark is None:
+        return False
+    end = seg.close_mark + 1
+    m = _CLAUSE_OPENING_QUOTE.match(ctx.text, end, min(len(ctx.text), end + 120))
+    return m is not None
 
 
 def _new_sentence_with_own_words(ctx: _Ctx, seg: _Seg) -> bool:
@@ -2583,6 +2635,17 @@ _VOCAL_RIGHT_BEFORE = re.compile(
 def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     """Speaker of a partial quote: the subject of the reporting verb its sentence hangs on."""
     assert seg.open_mark is not None
+    if ctx.doc is not None:
+        quote = _token_at(ctx.doc, seg.start)
+        host = (
+            next((t for t in quote.ancestors if _nsubj_of(t) is not None), None) if quote else None
+        )
+        if host is not None and host.idx < seg.open_mark:
+            # "The hall denied it, with Ivo Penn taking to the radio to call the mayor “…”":
+            # the quotation sits in an absolute phrase with a subject of its own
+            absolute = _absolute_subject(ctx, host.idx)
+            if absolute is not None:
+                return absolute
     ss = max(_clause_start(ctx, seg.open_mark), seg.open_mark - _LOOKBACK)
     verbs = [
         m

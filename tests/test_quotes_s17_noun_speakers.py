@@ -1,0 +1,47 @@
+"""Noun speakers of the seventeenth session (issue 17): a quotation introduced by a reporting
+clause before it keeps that clause's speaker when the clause after its closing mark opens a
+quotation of its own; a quotation inside an absolute "with X V-ing" phrase is X's words.
+
+All text here is written for these tests (fictional people and places).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quote_fixture import one, quotes
+
+
+@pytest.mark.model
+def test_a_clause_after_the_mark_that_opens_its_own_quotation_is_not_the_attribution() -> None:
+    text = "When a man in the crowd shouted, “Penn for mayor,” Varga joked, “Not today, friend.”"
+    found = quotes(text, "spacy")
+    assert one(found, "Penn for mayor").speaker != "Varga"
+    assert one(found, "Not today").speaker == "Varga"
+
+
+@pytest.mark.model
+def test_an_interrupted_quotation_keeps_its_closing_attribution() -> None:
+    # no reporting clause before the first part: the clause after it is the attribution
+    text = "“We will finish the pier,” Lena Varga said, “and we will finish it this year.”"
+    found = quotes(text, "spacy")
+    assert all(q.speaker == "Lena Varga" for q in found)
+
+
+@pytest.mark.model
+def test_a_quotation_in_an_absolute_with_phrase_is_its_subjects() -> None:
+    text = (
+        "The city hall has denied the story, with Ivo Penn taking to the radio to call the "
+        "mayor “totally delusional” for the claim."
+    )
+    q = one(quotes(text, "spacy"), "totally delusional")
+    assert q.speaker == "Ivo Penn"
+
+
+@pytest.mark.model
+def test_a_with_phrase_the_quotation_is_not_in_changes_nothing() -> None:
+    text = (
+        "Lena Varga, with Ivo Penn standing beside her, called the plan “a costly sham” on Friday."
+    )
+    q = one(quotes(text, "spacy"), "a costly sham")
+    assert q.speaker == "Lena Varga"
