@@ -45,3 +45,23 @@ def test_a_with_phrase_the_quotation_is_not_in_changes_nothing() -> None:
     )
     q = one(quotes(text, "spacy"), "a costly sham")
     assert q.speaker == "Lena Varga"
+
+
+@pytest.mark.model
+def test_a_described_person_owning_a_speech_noun_is_the_speaker() -> None:
+    text = (
+        "Roe asked the senator whether the credits would cost too much. The Alder senator’s "
+        "answer was that “the family is the heart of the town,” so the council should help."
+    )
+    q = one(quotes(text, "spacy"), "the family is the heart")
+    assert q.speaker is not None and "senator" in q.speaker
+
+
+@pytest.mark.model
+def test_a_thing_owning_a_speech_noun_is_no_described_speaker() -> None:
+    text = (
+        "The budget was late again. The Alder port’s answer was that “the family is the heart "
+        "of the town,” so the council should help."
+    )
+    q = one(quotes(text, "spacy"), "the family is the heart")
+    assert q.speaker is None or "port" not in q.speaker

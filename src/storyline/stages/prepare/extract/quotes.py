@@ -2772,7 +2772,19 @@ def _speech_noun_owner(ctx: _Ctx, seg: _Seg) -> _Speaker:
         return _Speaker(pronoun=pron, at=m.start("pron"))
     a = m.start("poss")
     ent = _ends_with_actor(ctx, lo, a) or _ends_with_actor(ctx, lo, m.end("poss"))
-    return _Speaker(ent) if ent is not None else _Speaker()
+    if ent is not None:
+        return _Speaker(ent)
+    owner = _DESCRIBED_OWNER.search(ctx.text, lo, a)
+    if owner is not None and owner.group("n").lower() in DESCRIBED_PERSON_NOUNS:
+        # "The Alder senator's answer was that “…”": a definite description of a person
+        # owns the speech noun as a name would (resolved to the actor it stands for)
+        return _noun_speaker(ctx, owner.group(), owner.start())
+    return _Speaker()
+
+
+# A definite description right before a possessive: "the Alder senator" in "the Alder
+# senator's answer" (capitalised modifiers only, then the noun for a person).
+_DESCRIBED_OWNER = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,3}(?P<n>[a-z]+)\Z")
 
 
 _OBJECT_PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she"}
