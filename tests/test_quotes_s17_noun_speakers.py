@@ -65,3 +65,17 @@ def test_a_thing_owning_a_speech_noun_is_no_described_speaker() -> None:
     )
     q = one(quotes(text, "spacy"), "the family is the heart")
     assert q.speaker is None or "port" not in q.speaker
+
+
+def test_a_headline_cited_in_parentheses_with_its_outlet_is_no_quote() -> None:
+    text = (
+        "In a rare moment of agreement, I stand with Ida Roe (“Roe calls the toll plan a "
+        "‘fraud’ voters will reject,” Velmar Post, Thursday). I am leaving the party."
+    )
+    assert not [q for q in quotes(text) if "toll plan" in q.text]
+
+
+def test_words_in_parentheses_with_a_reporting_verb_stay_a_quote() -> None:
+    text = "The mayor was blunt (“We will not pay for this,” Roe said) and left the room."
+    q = one(quotes(text), "We will not pay")
+    assert q.speaker == "Roe"

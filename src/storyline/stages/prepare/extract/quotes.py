@@ -3309,6 +3309,14 @@ _CITED_AFTER = re.compile(r"\s*[”»\"]?\s*\([^()\n]{0,60}\b(?:1[89]|20)\d\d\)"
 _TITLE_WORDS = 14  # a speakerless title-case partial quotation up to this long is a title
 
 
+# A quotation opened right after a parenthesis, and after its closing mark only a capitalised
+# name (an outlet) and perhaps a date before the parenthesis closes: "(“…,” Velmar Post,
+# Thursday)". A reporting verb after the name ("(“…,” Roe said)") breaks the pattern.
+_OPENS_PARENS = re.compile(r"\([ \t]*[“„«\"]\Z")
+_SOURCE_IN_PARENS = re.compile(
+    r"(?P<sep>[”»\"’']{0,2}[ \t]*,?[ \t]*)(?:the[ \t]+)?(?:[A-Z][\w’'&.-]*[ \t]+){0,4}"
+    r"[A-Z][\w’'&.-]*[ \t]*(?:,[ \t]*[^()\n,]{1,30})?\)"
+)
 _TITLE_MODIFIES = re.compile(rf"[”»\"’']?[ \t]+(?:{alternation(TITLE_MODIFIED_NOUNS)})\b")
 # A byline right after a comma and the closing mark: "“Museum to close in May,” by the
 # Post's Jane Roe:", "…”, by Velmar Times' Ben Oduya http://…". The quotation is a headline
@@ -3350,6 +3358,12 @@ def _cited_label(text: str, start: int, end: int, kind: QuoteKind) -> bool:
         return True
     if _BYLINE_AFTER.match(text, end):
         return True  # a headline credited to its author: "“…,” by the Post's Jane Roe:"
+    if _OPENS_PARENS.search(text, max(0, start - 4), start):
+        cite = _SOURCE_IN_PARENS.match(text, end, min(len(text), end + 80))
+        if cite is not None and (quote.rstrip().endswith(",") or "," in cite.group("sep")):
+            # a reader's letter citing the piece it answers: "(“Roe quits the race,” Velmar
+            # Post, Thursday)": a headline and its outlet, no one's words
+            return True
     return _CITED_AFTER.match(text, end, min(len(text), end + 80)) is not None
 
 
