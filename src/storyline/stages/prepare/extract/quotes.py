@@ -1144,6 +1144,36 @@ _GOVERNED = re.compile(
 )
 
 
+def _absolute_subject(ctx: _Ctx, verb_at: int) -> _Speaker | None:
+    """With a parse, the subject of an absolute "with X V-ing" phrase that holds the verb at
+    ``verb_at`` ("The hall denied it, with Ivo Penn taking to the radio to call the mayor
+    “…”"): the verb has no subject of its own, and the first verb above it that has one is
+    the participle after "with"; its subject, not the main clause's, does the saying. Only an
+    actor or "he"/"she" is taken; ``None`` when the verb is in no such phrase."""
+    assert ctx.doc is not None
+    tok = _token_at(ctx.doc, verb_at)
+    for _ in range(6):
+        if tok is None or _nsubj_of(tok) is not None:
+            break
+        if tok.dep_ not in ("advcl", "xcomp", "conj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    if tok is None or tok.tag_ != "VBG" or tok.dep_ != "pcomp":
+        return None
+    if tok.head.lower_ not in ("with", "without"):
+        return None
+    subj = _nsubj_of(tok)
+    if subj is None or subj.dep_ != "nsubj" or subj.idx > verb_at:
+        return None
+    if subj.lower_ in ("he", "she"):
+        return _Speaker(pronoun=subj.lower_, at=subj.idx)
+    lo, hi = subtree_extent(subj)
+    ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+    if ent is not None and ent.type in _ACTOR_TYPES:
+        return _Speaker(ent)
+    return None
+
+
 def _first_person(ctx: _Ctx, at: int) -> _Speaker:
     """ "…,” I said" in the narrative: the writer, when the byline names one author; else
     no speaker (a column or a book excerpt without a byline, several authors, or an "I"
@@ -2215,6 +2245,10 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
             # "Ida Roe: “…” [Velmar Post.]": a digest credits the outlet it took the words
             # from; the speaker is the one the colon introduces
             sp, closing = before, False
+        if closing and before and introduced and _closing_introduces_quote(ctx, seg):
+            # "When a man shouted, “…,” Varga joked, “…”": the clause after the mark opens a
+            # quotation of its own; this one is the words of the verb that introduced it
+            sp, closing = before, False
         if closing and _new_sentence_with_own_words(ctx, seg):
             # "“Why now?” Penn then writes back, “…”" / "“…!” She replied that …": a
             # sentence after a finished quotation reporting words of its own
@@ -2317,6 +2351,24 @@ def _outer_before(found: list[_Found], k: int) -> _Found | None:
             return g
         j -= 1
     return None
+
+
+# After a quotation's closing mark: a short clause with a reporting verb that ends on a comma
+# or colon right before another opening mark ("…,” Varga joked, “…").
+_CLAUSE_OPENING_QUOTE = re.compile(
+    rf"[ \t]*[^\n“”\"!?.;]{{0,60}}?\b(?:{_VERBS})\b[^\n“”\"!?.;]{{0,80}}?[,:][ \t]*[“\"]"
+)
+
+
+def _closing_introduces_quote(ctx: _Ctx, seg: _Seg) -> bool:
+    """Whether the clause after a quotation introduces a quotation of its own: then the
+    reporting clause before the quotation is its attribution, not the one after it (the
+    speaker who introduces the next words is not the one who spoke these)."""
+    if seg.close_mark is None:
+        return False
+    end = seg.close_mark + 1
+    m = _CLAUSE_OPENING_QUOTE.match(ctx.text, end, min(len(ctx.text), end + 120))
+    return m is not None
 
 
 def _new_sentence_with_own_words(ctx: _Ctx, seg: _Seg) -> bool:
@@ -2583,6 +2635,17 @@ _VOCAL_RIGHT_BEFORE = re.compile(
 def _embedding_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
     """Speaker of a partial quote: the subject of the reporting verb its sentence hangs on."""
     assert seg.open_mark is not None
+    if ctx.doc is not None:
+        quote = _token_at(ctx.doc, seg.start)
+        host = (
+            next((t for t in quote.ancestors if _nsubj_of(t) is not None), None) if quote else None
+        )
+        if host is not None and host.idx < seg.open_mark:
+            # "The hall denied it, with Ivo Penn taking to the radio to call the mayor “…”":
+            # the quotation sits in an absolute phrase with a subject of its own
+            absolute = _absolute_subject(ctx, host.idx)
+            if absolute is not None:
+                return absolute
     ss = max(_clause_start(ctx, seg.open_mark), seg.open_mark - _LOOKBACK)
     verbs = [
         m
@@ -2709,7 +2772,19 @@ def _speech_noun_owner(ctx: _Ctx, seg: _Seg) -> _Speaker:
         return _Speaker(pronoun=pron, at=m.start("pron"))
     a = m.start("poss")
     ent = _ends_with_actor(ctx, lo, a) or _ends_with_actor(ctx, lo, m.end("poss"))
-    return _Speaker(ent) if ent is not None else _Speaker()
+    if ent is not None:
+        return _Speaker(ent)
+    owner = _DESCRIBED_OWNER.search(ctx.text, lo, a)
+    if owner is not None and owner.group("n").lower() in DESCRIBED_PERSON_NOUNS:
+        # "The Alder senator's answer was that “…”": a definite description of a person
+        # owns the speech noun as a name would (resolved to the actor it stands for)
+        return _noun_speaker(ctx, owner.group(), owner.start())
+    return _Speaker()
+
+
+# A definite description right before a possessive: "the Alder senator" in "the Alder
+# senator's answer" (capitalised modifiers only, then the noun for a person).
+_DESCRIBED_OWNER = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,3}(?P<n>[a-z]+)\Z")
 
 
 _OBJECT_PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she"}
@@ -3234,6 +3309,14 @@ _CITED_AFTER = re.compile(r"\s*[”»\"]?\s*\([^()\n]{0,60}\b(?:1[89]|20)\d\d\)"
 _TITLE_WORDS = 14  # a speakerless title-case partial quotation up to this long is a title
 
 
+# A quotation opened right after a parenthesis, and after its closing mark only a capitalised
+# name (an outlet) and perhaps a date before the parenthesis closes: "(“…,” Velmar Post,
+# Thursday)". A reporting verb after the name ("(“…,” Roe said)") breaks the pattern.
+_OPENS_PARENS = re.compile(r"\([ \t]*[“„«\"]\Z")
+_SOURCE_IN_PARENS = re.compile(
+    r"(?P<sep>[”»\"’']{0,2}[ \t]*,?[ \t]*)(?:the[ \t]+)?(?:[A-Z][\w’'&.-]*[ \t]+){0,4}"
+    r"[A-Z][\w’'&.-]*[ \t]*(?:,[ \t]*[^()\n,]{1,30})?\)"
+)
 _TITLE_MODIFIES = re.compile(rf"[”»\"’']?[ \t]+(?:{alternation(TITLE_MODIFIED_NOUNS)})\b")
 # A byline right after a comma and the closing mark: "“Museum to close in May,” by the
 # Post's Jane Roe:", "…”, by Velmar Times' Ben Oduya http://…". The quotation is a headline
@@ -3275,6 +3358,12 @@ def _cited_label(text: str, start: int, end: int, kind: QuoteKind) -> bool:
         return True
     if _BYLINE_AFTER.match(text, end):
         return True  # a headline credited to its author: "“…,” by the Post's Jane Roe:"
+    if _OPENS_PARENS.search(text, max(0, start - 4), start):
+        cite = _SOURCE_IN_PARENS.match(text, end, min(len(text), end + 80))
+        if cite is not None and (quote.rstrip().endswith(",") or "," in cite.group("sep")):
+            # a reader's letter citing the piece it answers: "(“Roe quits the race,” Velmar
+            # Post, Thursday)": a headline and its outlet, no one's words
+            return True
     return _CITED_AFTER.match(text, end, min(len(text), end + 80)) is not None
 
 
