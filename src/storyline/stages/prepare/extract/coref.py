@@ -63,6 +63,15 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   right speakers, q1 got two new wrong ones from reading further back.) Two candidates in
   one clause are a tie: no answer. "they" after a sentence about
   a group no actor names ("Three economists …") stays unresolved;
+- **the reporting verb and the imperative** (seventeenth session): "it reads" is a text's
+  verb: the document a subject before describes ("The memo, sent by Ivo Roe, …"), else no
+  answer, never an organisation named before (``_document_before``); "she added"/"he
+  continued" go on from the last speaker when no other person of that gender is named since
+  its quotation (``_continued_speaker``); a person of no gender the mentions show whom an
+  earlier "she" was resolved to is no "he" (``_called_otherwise``); an imperative sentence
+  with no subject, "Just look at Mr. Roe.", is about its one person object whose gender the
+  article shows (``_imperative_object``), like a sentence whose subject names no one.
+
 - **nominal back-references** ("the Oregon senator", "the actress", "the newspaper", "the
   campaign"): a person whose title or role, with abbreviations read as nouns
   (``lang.en.TITLE_NOUNS``: "Sen." is a senator), holds the noun, most recent first; for a
