@@ -1,5 +1,4 @@
-"""Session 17 (issue 17): pronoun speakers. A person of no gender the mentions show, already
-resolved as "she", is no later "he"; "it reads" is a text's verb (a document, never an
+"""Session 17 (issue 17): pronoun speakers. "it reads" is a text's verb (a document, never an
 organisation); "she added" goes on from the last speaker; an imperative sentence with no
 subject ("Just look at Ivo Penn.") is about the person it points at.
 
@@ -13,20 +12,6 @@ import pytest
 from test_coref import one, quotes
 
 spacy = pytest.mark.model
-
-
-@spacy
-def test_a_speaker_resolved_as_she_is_no_later_he() -> None:
-    text = (
-        "Mr. Penn spent the morning in the Alder hall.\n\n"
-        "Student Zorava Quell surprised me when she called him “a restless owl.”\n\n"
-        "“Restless,” she said.\n\n"
-        "I met with Penn in his office two days later. "
-        "He was looking ahead to the spring vote.\n\n"
-        "“We will build the bridge,” he said."
-    )
-    q = one(quotes(text, "spacy"), "We will build")
-    assert q.speaker == "Penn"
 
 
 @spacy

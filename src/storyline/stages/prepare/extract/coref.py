@@ -67,8 +67,7 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   verb: the document a subject before describes ("The memo, sent by Ivo Roe, …"), else no
   answer, never an organisation named before (``_document_before``); "she added"/"he
   continued" go on from the last speaker when no other person of that gender is named since
-  its quotation (``_continued_speaker``); a person of no gender the mentions show whom an
-  earlier "she" was resolved to is no "he" (``_called_otherwise``); an imperative sentence
+  its quotation (``_continued_speaker``); an imperative sentence
   with no subject, "Just look at Mr. Roe.", is about its one person object whose gender the
   article shows (``_imperative_object``), like a sentence whose subject names no one.
 
@@ -298,9 +297,6 @@ class Coref:
         # subject pronouns resolves each link once), and whether it may guess (``guess``)
         self._resolved: dict[tuple[str, int, tuple[int, str] | None, bool], Ref] = {}
         self._depth = 0
-        # the "he"/"she" resolved to each person so far (entity id -> pronouns): agreement
-        # evidence for a person whose gender the article's mentions do not show
-        self._called: dict[str, set[str]] = {}
 
     # -- positions -------------------------------------------------------------------------
 
@@ -1086,9 +1082,7 @@ class Coref:
         num = entity_number(ent)
         if want == "sg":
             gender = _GENDERED.get(pronoun)
-            if num != "sg" or self._called_otherwise(ent, pronoun):
-                return False
-            return gender is None or self.genders().get(ent.id, gender) == gender
+            return num == "sg" and (gender is None or self.genders().get(ent.id, gender) == gender)
         # ("they" for a country is rare in news, which says "it"; "in Texas" is no "they")
         return num == "pl" or ent.type in ("ORG", "NORP")
 
@@ -1141,10 +1135,7 @@ class Coref:
             if last is not None:
                 return Ref(last)
         if key not in self._resolved:
-            ref = self._resolve_pronoun_ref(pron, at, speakers, guess)
-            self._resolved[key] = ref
-            if ref.entity is not None and pron in ("he", "she"):
-                self._called.setdefault(ref.entity.id, set()).add(pron)
+            self._resolved[key] = self._resolve_pronoun_ref(pron, at, speakers, guess)
         return self._resolved[key]
 
     def _verb_after(self, pos: int, pron: str) -> str:
@@ -1193,18 +1184,6 @@ class Coref:
             ):
                 return None
         return last
-
-    def _called_otherwise(self, ent: Entity, pron: str) -> bool:
-        """Whether a person of no gender the mentions show was already resolved as the other
-        one of "he"/"she" only ("Ada Roe, who …. “…,” she said. … “…,” he said": the last
-        speaker, a "she", is no "he")."""
-        if self.doc is None or pron not in ("he", "she") or ent.type != "PERSON":
-            # (without a parse the resolutions are too noisy to be evidence: PolNeAR dev,
-            # rules mode, 5 right speakers turned wrong)
-            return False
-        if ent.id in self.genders():
-            return False
-        return self._called.get(ent.id, set()) == {"she" if pron == "he" else "he"}
 
     def _resolve_pronoun_ref(
         self, pron: str, at: int, speakers: Sequence[tuple[int, Entity]], guess: bool = True
