@@ -63,6 +63,14 @@ reporting verb. The resolver is a small salience model in the style of Lappin an
   right speakers, q1 got two new wrong ones from reading further back.) Two candidates in
   one clause are a tie: no answer. "they" after a sentence about
   a group no actor names ("Three economists …") stays unresolved;
+- **the reporting verb and the imperative** (seventeenth session): "it reads" is a text's
+  verb: the document a subject before describes ("The memo, sent by Ivo Roe, …"), else no
+  answer, never an organisation named before (``_document_before``); "she added"/"he
+  continued" go on from the last speaker when no other person of that gender is named since
+  its quotation (``_continued_speaker``); an imperative sentence
+  with no subject, "Just look at Mr. Roe.", is about its one person object whose gender the
+  article shows (``_imperative_object``), like a sentence whose subject names no one.
+
 - **nominal back-references** ("the Oregon senator", "the actress", "the newspaper", "the
   campaign"): a person whose title or role, with abbreviations read as nouns
   (``lang.en.TITLE_NOUNS``: "Sen." is a senator), holds the noun, most recent first; for a
@@ -181,6 +189,10 @@ _TITLES = (*TITLE_NOUNS, *MALE_ADDRESS_TITLES, *FEMALE_ADDRESS_TITLES)
 _ABBREVIATIONS = frozenset({*(t.lower() for t in _TITLES), *(f"{t.lower()}s" for t in _TITLES)})
 _CHAIN = 40  # links of a subject-pronoun chain followed back (recursion depth)
 _RECENT = 1500  # characters: how far back a recorded speaker still counts for a pronoun
+# Reporting verbs only a text takes ("it reads"), and ones that go on from the subject's own
+# words just before ("she added").
+_DOCUMENT_VERBS = frozenset({"read", "reads"})
+_CONTINUING_VERBS = frozenset({"added", "adds", "continued", "continues"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -740,6 +752,41 @@ class Coref:
             found[ent.id] = ent
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def _imperative_object(self, ss: int, end: int, pron: str) -> Entity | None:
+        """The one person an imperative sentence with no subject puts before the reader,
+        as its verb's object or the object of a preposition on it ("Just look at Ivo Roe.",
+        "Take Jane Roe."): what follows is about that person (needs a parse; the person's
+        gender shown in the article and agreeing); ``None`` for a question, a subject, or
+        none or several people."""
+        if self.doc is None or pron not in ("he", "she"):
+            return None
+        span = self.doc.char_span(ss, end, alignment_mode="contract")
+        if span is None or not len(span) or span.text.rstrip().endswith("?"):
+            return None
+        root = span.root
+        if root.tag_ != "VB":
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in root.children):
+            return None  # ("to look at Roe", "Let's …" keep their subject or auxiliary)
+        objects = [c for c in root.children if c.dep_ == "dobj"] + [
+            g for c in root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+        ]
+        found: dict[str, Entity] = {}
+        for o in objects:
+            if self.in_quote(o.idx):
+                continue
+            sub = list(o.subtree)
+            ent = self.actor_in(sub[0].idx, sub[-1].idx + len(sub[-1]), head=o.idx)
+            # (a person whose gender the article shows: "Look to Acme" with Acme typed as a
+            # person is no one to go on about; PolNeAR train q0)
+            if (
+                ent is not None
+                and ent.type == "PERSON"
+                and self.genders().get(ent.id) == _GENDERED[pron]
+            ):
+                found[ent.id] = ent
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _conjoined_people(self, subj: Token, lo: int, hi: int) -> str:
         """ "Ivo Roe and Jane Penn" as one subject: the people's names joined with "and"
         when every conjunct names a person, else "" (``Ref.name`` of a group, for "they")."""
@@ -1054,6 +1101,7 @@ class Coref:
         at: int,
         speakers: Sequence[tuple[int, Entity]] = (),
         guess: bool = True,
+        pron_at: int | None = None,
     ) -> Ref:
         """What a third-person subject pronoun at offset ``at`` stands for: an actor, a
         bare name the entity stage did not keep (``Ref.name``, "he"/"she" only), or nothing.
@@ -1066,15 +1114,76 @@ class Coref:
         Without ``guess`` (an indirect statement's speaker), "it"/"they" take no actor merely
         named in a sentence before (one neither its subject nor the last speaker): that
         fallback is most often the thing or group spoken about, not the speaker.
+
+        ``pron_at``: where the pronoun itself is, when ``at`` is a quotation's start before
+        it ("“…,” it reads"); its verb is read there (``_verb_after``).
         """
         pron = pronoun.lower()
         if pron not in SUBJECT_PRONOUNS:
             return Ref()
         i = bisect.bisect_left(speakers, at, key=lambda x: x[0]) - 1
         key = (pron, at, (speakers[i][0], speakers[i][1].id) if i >= 0 else None, guess)
+        verb = self._verb_after(pron_at if pron_at is not None else at, pron)
+        if verb in _DOCUMENT_VERBS and pron == "it":
+            # "“…,” it reads": only a text reads; an organisation named before is no
+            # antecedent (it "says"); the document the sentences before are about, else none
+            return self._document_before(at)
+        if verb in _CONTINUING_VERBS and pron in ("he", "she"):
+            # "She added, “…”": adding presupposes words of hers just before; the last
+            # speaker, when no other person of that gender is named since, not an older subject
+            last = self._continued_speaker(at, pron, speakers)
+            if last is not None:
+                return Ref(last)
         if key not in self._resolved:
             self._resolved[key] = self._resolve_pronoun_ref(pron, at, speakers, guess)
         return self._resolved[key]
+
+    def _verb_after(self, pos: int, pron: str) -> str:
+        """The word right after the pronoun at ``pos`` (lower-cased), "" when ``pos`` holds
+        no such pronoun."""
+        m = re.match(rf"{pron}\s+([a-z]+)\b", self.text[pos : pos + 40], re.I)
+        return m.group(1).lower() if m else ""
+
+    def _document_before(self, at: int) -> Ref:
+        """The document a subject of the closest narrative sentences before ``at``
+        describes ("The memo, sent by Ivo Roe, …"), as text; else no answer."""
+        k = bisect.bisect_right(self._sent_starts, at - 1) - 1
+        seen = 0
+        while k >= 0 and seen < 3:
+            ss, se = self.sents[k]
+            k -= 1
+            end = min(se, at)
+            probes = range(ss, end, max(1, (end - ss) // 8))
+            if end <= ss or 2 * sum(map(self.in_quote, probes)) > len(probes):
+                continue  # mostly quoted: its words say nothing of what "it" is
+            seen += 1
+            subj = self.subject(ss, end, strict=True, quoted=True)
+            if subj.desc and self._description_fits(subj, "it"):
+                return Ref(name=subj.desc)
+            if subj.pronoun == "it" and subj.at < at:
+                return self._document_before(subj.at)  # "It was sent at noon. …"
+        return Ref()
+
+    def _continued_speaker(
+        self, at: int, pron: str, speakers: Sequence[tuple[int, Entity]]
+    ) -> Entity | None:
+        """The last speaker before ``at``, when it agrees with ``pron``, is recent, and no
+        other person of that gender is named outside quotations since its quotation."""
+        i = bisect.bisect_left(speakers, at, key=lambda x: x[0]) - 1
+        if i < 0 or at - speakers[i][0] >= _RECENT:
+            return None
+        since, last = speakers[i]
+        if not self.fits(last, pron):
+            return None
+        for s, _, ent in self.mentions_from(since, at):
+            if (
+                ent.id != last.id
+                and ent.type in _PEOPLE
+                and not self.in_quote(s)
+                and self.fits(ent, pron)
+            ):
+                return None
+        return last
 
     def _resolve_pronoun_ref(
         self, pron: str, at: int, speakers: Sequence[tuple[int, Entity]], guess: bool = True
@@ -1527,6 +1636,7 @@ class Coref:
                         self._passive_agent(ss, end, pron)
                         or self._words_owner(ss, end, pron)
                         or self._inner_subject(ss, end, pron)
+                        or self._imperative_object(ss, end, pron)
                     )
                     if inner is not None and rivals - {inner.id}:
                         return Ref(pronoun=pron, at=limit)  # (unsure: no answer)

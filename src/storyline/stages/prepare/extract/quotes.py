@@ -3244,7 +3244,11 @@ def _resolve_pronouns(ctx: _Ctx, found: list[_Found]) -> None:
             Ref(fronted)
             if fronted is not None
             else ctx.coref.resolve_pronoun_ref(
-                sp.pronoun, min(f.start, sp.at), speakers, guess=f.kind != "indirect"
+                sp.pronoun,
+                min(f.start, sp.at),
+                speakers,
+                guess=f.kind != "indirect",
+                pron_at=sp.at,
             )
         )
         choice = ref.entity
