@@ -19,13 +19,13 @@ def test_it_reads_is_a_document_not_an_organisation() -> None:
     # the second "it" continues the first, whose verb only a text takes
     text = (
         "The Alder Water Board has fought the plan for years.\n\n"
-        "The memo, released by a council clerk, was sent at 7:19 p.m. EST by Alder Water "
+        "The memo, released by a council clerk, was sent at 6:42 p.m. EST by Alder Water "
         "Board chief Ivo Penn, hours after the flood. Two pumps failed that week.\n\n"
-        "“I tried you on the phone but you were out,” it reads.\n\n"
+        "“I rang your office twice and nobody answered,” it reads.\n\n"
         "“The pumps will not hold through the winter. We need the crews,” it said."
     )
     found = quotes(text, "spacy")
-    assert one(found, "I tried you").speaker == "memo"
+    assert one(found, "I rang your office").speaker == "memo"
     assert one(found, "The pumps will not hold").speaker == "memo"
 
 

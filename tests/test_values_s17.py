@@ -2,7 +2,7 @@
 
 A tens-and-units number word ("sixty-five") is one number, "at age 61" is an age as "aged
 61" is, and the first end of a range of sums takes the scale word written once after the
-second ("between $140 and $150 million"). Sentences are the project's own, names fictional."""
+second ("between $120 and $130 million"). Sentences are the project's own, names fictional."""
 
 from __future__ import annotations
 
@@ -41,16 +41,16 @@ def test_a_share_written_in_words_and_in_digits_is_one_fact() -> None:
 
 
 def test_at_age_is_an_age() -> None:
-    assert _values("In 2005, at age 91, Roe told the Alder Courier.") == ["y2005", "age=91"]
-    assert _values("In 2005, at the age of 91, Roe told the Alder Courier.") == [
-        "y2005",
-        "age=91",
+    assert _values("In 2011, at age 87, Roe told the Alder Courier.") == ["y2011", "age=87"]
+    assert _values("In 2011, at the age of 87, Roe told the Alder Courier.") == [
+        "y2011",
+        "age=87",
     ]
 
 
 def test_the_first_end_of_a_range_of_sums_takes_the_scale_written_after_the_second() -> None:
-    assert _values("an offer between $140 and $150 million") == ["USD=140000000", "USD=150000000"]
-    assert _values("an offer of $140 to 150 million")[0] == "USD=140000000"
-    assert _values("an offer of $140 million to $150 million")[0] == "USD=140000000"
+    assert _values("an offer between $120 and $130 million") == ["USD=120000000", "USD=130000000"]
+    assert _values("an offer of $120 to 130 million")[0] == "USD=120000000"
+    assert _values("an offer of $120 million to $130 million")[0] == "USD=120000000"
     # "and" with no currency again is no range: a sum and a count
     assert _values("paid $5 and 3 million people") == ["USD=5", "3000000"]

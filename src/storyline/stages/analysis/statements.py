@@ -484,7 +484,7 @@ def _read_sum(text: str, toks: list[_Token], k: int) -> None:
     if code is None and n < len(toks):
         code = _currency_word(toks[n].norm)  # "110 billion euros"
     if scale == 1 and code is not None:
-        scale = _range_scale(text, toks, k)  # "between $140 and $150 million"
+        scale = _range_scale(text, toks, k)  # "between $120 and $130 million"
     if scale == 1 and code is None:
         return
     amount = float(re.sub(r"[,\s]", "", raw)) * scale
@@ -493,8 +493,8 @@ def _read_sum(text: str, toks: list[_Token], k: int) -> None:
     t.norm = t.value
 
 
-# The word between the two ends of a range of sums ("$140 to 150 million", "$140-150
-# million", "between $140 and $150 million": after "and" or "or" only with the currency
+# The word between the two ends of a range of sums ("$120 to 130 million", "$120-130
+# million", "between $120 and $130 million": after "and" or "or" only with the currency
 # again, "$5 and 3 million people" is no range): the scale word written once after the
 # second end is the first end's too.
 _RANGE_BETWEEN = re.compile(r"\s*(?:(?:to|-|–)\s*[$€£]?|(?:and|or)\s*[$€£])\s*$", re.I)
@@ -502,7 +502,7 @@ _RANGE_BETWEEN = re.compile(r"\s*(?:(?:to|-|–)\s*[$€£]?|(?:and|or)\s*[$€�
 
 def _range_scale(text: str, toks: list[_Token], k: int) -> int:
     """The scale of a sum written with no scale word of its own, told as the first end of a
-    range whose second end has one ("between $140 and $150 million": 140 million, not 140
+    range whose second end has one ("between $120 and $130 million": 120 million, not 120
     dollars); 1 when there is none."""
     for n in (k + 1, k + 2):  # the second end, past the word between them
         if n + 1 < len(toks) and (toks[n].value or "")[:1].isdigit():
