@@ -1427,6 +1427,39 @@ def _before_speech_conjunct(ctx: Host[S], lo: int, hi: int) -> int:
     return hi
 
 
+def _before_contrast(ctx: Host[S], cue: Token, lo: int, hi: int) -> int:
+    """Where a reported clause stops before a contrasting clause of the writer's joined to
+    it: ", but" and a clause with a subject of its own ("Roe said [the pier was safe], but
+    the council closed it anyway"). The parse joins the second clause to the reported one;
+    a new subject after a comma and "but" opens the writer's answer to it, which PolNeAR's
+    contents leave out. Without a subject the clause goes on ("said the fee was fair, but
+    needed a vote": the speaker's own contrast stays)."""
+    doc = ctx.doc
+    assert doc is not None
+    span = doc.char_span(lo, hi, alignment_mode="contract")
+    for t in span if span is not None else ():
+        head = t.head
+        if (
+            t.dep_ != "conj"
+            or t.pos_ not in ("VERB", "AUX")
+            or head.dep_ != "ccomp"
+            or head.head.i != cue.i
+            or head.i < cue.i  # (a content put first is all the speaker's: "C, but D, Roe said")
+            or not lo <= head.idx < t.idx
+            or not any(c.dep_ in _SUBJECTS for c in t.children)
+            # (", but that D" is a second complement of the cue: the report goes on)
+            or any(c.dep_ == "mark" for c in t.children)
+        ):
+            continue
+        cc = next((c for c in head.children if c.dep_ == "cc" and head.i < c.i < t.i), None)
+        if cc is None or cc.lower_ != "but" or cc.i == 0 or doc[cc.i - 1].text != ",":
+            continue
+        cut = _strip_final(ctx.text, lo, doc[cc.i - 1].idx)
+        if not _too_short(ctx.text, lo, cut):
+            return cut
+    return hi
+
+
 def _next_act_of(tok: Token) -> Token | None:
     """The cue verb whose next act ``tok`` is, when the parse hangs it inside that cue's
     reported clause, or ``None``.
@@ -1443,7 +1476,10 @@ def _next_act_of(tok: Token) -> Token | None:
     """
     if tok.pos_ != "VERB" or any(c.dep_ in _SUBJECTS for c in tok.children):
         return None
-    if cue_lemma(tok.lemma_, tok.lower_) not in ATTRIBUTION_SPEECH_VERBS:
+    lemma = cue_lemma(tok.lemma_, tok.lower_)
+    # (a question is an act of speech too: "said she earns $40,000 and asked how she would
+    # pay", "and questioned why …"; PolNeAR's content stops before it as before "urged")
+    if lemma not in ATTRIBUTION_SPEECH_VERBS and lemma not in QUESTION_VERBS:
         return None  # (a belief stays the clause's: "said she lost but understood why")
     kids = [c for c in tok.children if c.i > tok.i]
     if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP"):
@@ -1573,6 +1609,33 @@ def _framing(ctx: Host[S], tok: Token, lemma: str, ss: int, se: int) -> _Cand[S]
 # Nouns for an opinion poll: the clause after "In [a poll]," is the poll's finding ("In the
 # new survey, Roe leads by nine points"); a closed set of the words for one.
 _POLL_NOUNS = frozenset({"poll", "survey", "polling"})
+
+
+def _interrupting(ctx: Host[S], tok: Token, lemma: str, content: tuple[int, int]) -> bool:
+    """Whether a cue with a complement after it interrupts the clause that complement
+    completes: "It was no accident, Roe said, that the council voted early". The parse hangs
+    the cue on the clause begun before it (a parenthetical set off by commas) and the "that"
+    clause, the extraposed subject of that clause, on the cue; PolNeAR's content is the whole
+    clause with the cue inside it, as for "The plan, Roe said, is dead". A cue opening its
+    sentence ("Roe said, that …") or closing it has no clause around it."""
+    head = tok.head
+    text = ctx.text
+    subj = _subject_before(tok)
+    if subj is None:
+        return False
+    first = subj.left_edge  # (the cue's own left edge may be the comma before it)
+    return (
+        tok.pos_ == "VERB"
+        and tok.dep_ == "parataxis"
+        and lemma in _ASIDE_CUES
+        and head.pos_ in ("VERB", "AUX")
+        and head.i < first.i
+        and head.left_edge.idx < first.idx
+        and tok.idx < content[0]
+        and text[: first.idx].rstrip().endswith(",")
+        and text[tok.idx + len(tok) : content[0]].strip() == ","
+        and not any(c.dep_ == "neg" for c in tok.children)
+    )
 
 
 def _clause_head(tok: Token) -> Token | None:
@@ -1756,6 +1819,11 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
                 continue
         elif content is None or content[0] <= tok.idx < content[1] or _dropped(tok, lemma, content):
             continue
+        elif _interrupting(ctx, tok, lemma, content):
+            # "It was no accident, Roe said, that the council voted early": the cue interrupts
+            # the clause its complement belongs to; the content is that clause, cue and all
+            content = _bounds(tok.head)
+            aside = True
         if ctx.in_quote(tok.idx) or (tok.dep_ == "conj" and ctx.in_quote(tok.head.idx)):
             continue  # (a cue joined to a quoted verb takes its subject from a misparse)
         lo, hi = content
@@ -1817,7 +1885,7 @@ def _parsed(ctx: Host[S], ss: int, se: int) -> list[_Cand[S]]:
         hi = _content_end(ctx.text, lo, _before_attribution(ctx, tok, lo, hi))
         hi = _before_speech_conjunct(ctx, lo, _before_aside(ctx, lo, hi))
         if tok.pos_ == "VERB":
-            hi = _before_next_act(ctx, tok, lo, hi)
+            hi = _before_contrast(ctx, tok, lo, _before_next_act(ctx, tok, lo, hi))
         end = _before_quote(ctx, lo, hi)
         if end is None:
             continue
