@@ -1477,8 +1477,8 @@ def _next_act_of(tok: Token) -> Token | None:
     if tok.pos_ != "VERB" or any(c.dep_ in _SUBJECTS for c in tok.children):
         return None
     lemma = cue_lemma(tok.lemma_, tok.lower_)
-    # (a question is an act of speech too: "said she earns $40,000 and asked how she would
-    # pay", "and questioned why …"; PolNeAR's content stops before it as before "urged")
+    # (a question is an act of speech too: "said she pays $900 in rent and asked how she could
+    # stay", "and questioned why …"; PolNeAR's content stops before it as before "urged")
     if lemma not in ATTRIBUTION_SPEECH_VERBS and lemma not in QUESTION_VERBS:
         return None  # (a belief stays the clause's: "said she lost but understood why")
     kids = [c for c in tok.children if c.i > tok.i]
