@@ -113,7 +113,14 @@ logger = logging.getLogger(__name__)
 #     organisations hold quoted predicate phrases, transcript labels, control-verb objects as
 #     short phrases' sources (quotes: speakers); contents stop before the speaker's next act
 #     (indirect); "110 b. Euro" and spaced "bn" are sums, "1612 (1312 GMT)" a time (quantities).
-EXTRACTOR_VERSION = "29"
+# 30: a quotation before a clause opening its own keeps the earlier speaker, "with X V-ing"
+#     quotations, a described person owning a speech noun, a cited headline in parentheses
+#     is no speech (quotes); "it reads" is a document, "she added" goes on from the last
+#     speaker, an imperative's person object (coref); a report under "quick/careful to",
+#     questions as the next act, ", but" clauses and interrupting cues as boundaries
+#     (indirect); "urge on" and "free to" are no stance (stances); "May" mid-sentence is the
+#     month (dates).
+EXTRACTOR_VERSION = "30"
 
 _T = TypeVar("_T")
 
