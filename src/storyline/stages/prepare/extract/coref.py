@@ -97,7 +97,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -1144,15 +1144,22 @@ class Coref:
         m = re.match(rf"{pron}\s+([a-z]+)\b", self.text[pos : pos + 40], re.I)
         return m.group(1).lower() if m else ""
 
+    def _sentences_back(self, at: int) -> Iterator[tuple[int, int]]:
+        """The sentences starting before ``at``, the nearest first, each as (start, end) with
+        its end cut at ``at`` (a sentence holding ``at`` gives its part before it)."""
+        k = bisect.bisect_right(self._sent_starts, at - 1) - 1
+        while k >= 0:
+            ss, se = self.sents[k]
+            k -= 1
+            yield ss, min(se, at)
+
     def _document_before(self, at: int) -> Ref:
         """The document a subject of the closest narrative sentences before ``at``
         describes ("The memo, sent by Ivo Roe, …"), as text; else no answer."""
-        k = bisect.bisect_right(self._sent_starts, at - 1) - 1
         seen = 0
-        while k >= 0 and seen < 3:
-            ss, se = self.sents[k]
-            k -= 1
-            end = min(se, at)
+        for ss, end in self._sentences_back(at):
+            if seen >= 3:
+                break
             probes = range(ss, end, max(1, (end - ss) // 8))
             if end <= ss or 2 * sum(map(self.in_quote, probes)) > len(probes):
                 continue  # mostly quoted: its words say nothing of what "it" is
@@ -1381,11 +1388,7 @@ class Coref:
         that names no actor (needs a parse)."""
         if self.doc is None:
             return False
-        k = bisect.bisect_right(self._sent_starts, at - 1) - 1
-        while k >= 0:
-            ss, se = self.sents[k]
-            k -= 1
-            end = min(se, at)
+        for ss, end in self._sentences_back(at):
             if end <= ss or all(self.in_quote(i) for i in range(ss, end, max(1, (end - ss) // 8))):
                 continue
             ref = self.subject(ss, end, strict=True)
@@ -1706,12 +1709,10 @@ class Coref:
         # nobody holds the role: the person a sentence just before is about (the article's
         # most often named person was tried on PolNeAR train and was wrong more often than
         # right: "the self-described socialist" in an article mostly about his rival)
-        k = bisect.bisect_right(self._sent_starts, at - 1) - 1
         seen = 0
-        while k >= 0 and seen < 2:
-            ss, se = self.sents[k]
-            k -= 1
-            end = min(se, at)
+        for ss, end in self._sentences_back(at):
+            if seen >= 2:
+                break
             if end <= ss or self.in_quote(ss + (end - ss) // 2):
                 continue
             if end == at and re.search(r",\s*(?:[”\"’]|'')?\s*\Z", self.text[ss:at]):
