@@ -551,9 +551,18 @@ class _Speaker:
     at: int = 0  # where the pronoun is (for resolving it)
     role: str | None = None  # the description a back-reference used ("Oregon senator")
     resolved: bool = False  # a pronoun resolved to ``entity`` (``_resolve_pronouns``)
+    # the narrator's "I said" (``_first_person``): the byline's author, or attributed to no
+    # one shown when no byline names one (a quotation with its own "I said" must not take a
+    # neighbour's speaker, issue 17)
+    writer: bool = False
 
     def __bool__(self) -> bool:
-        return self.entity is not None or self.text is not None or self.pronoun is not None
+        return (
+            self.entity is not None
+            or self.text is not None
+            or self.pronoun is not None
+            or self.writer
+        )
 
 
 def _speaker_in(ctx: _Ctx, a: int, b: int, head: int | None = None) -> Entity | None:
@@ -1176,12 +1185,14 @@ def _absolute_subject(ctx: _Ctx, verb_at: int) -> _Speaker | None:
 
 def _first_person(ctx: _Ctx, at: int) -> _Speaker:
     """ "…,” I said" in the narrative: the writer, when the byline names one author; else
-    no speaker (a column or a book excerpt without a byline, several authors, or an "I"
-    inside a quotation, whose quotation is not found on its own: unknown)."""
+    the unnamed writer (``writer``: a column or a book excerpt without a byline, several
+    authors), shown with no speaker but never handed a neighbour's (the last person named
+    is not the narrator). An "I" inside a quotation, whose quotation is not found on its
+    own, is unknown."""
     if ctx.in_quote(at):
         return _Speaker()
     m = _ONE_AUTHOR.fullmatch((ctx.article.byline or "").strip())
-    return _Speaker(text=m.group("name")) if m else _Speaker()
+    return _Speaker(text=m.group("name") if m else None, writer=True)
 
 
 def _nearest_subject(ctx: _Ctx, tok: Token, verb_at: int) -> _Speaker:
@@ -1328,6 +1339,9 @@ def _sentence_subject(ctx: _Ctx, ss: int, end: int, strict: bool = False) -> _Sp
 
 _VERB = rf"(?:{_VERBS})"
 _AFTER_PRONOUN = re.compile(rf"\s*[,;:—–-]?\s*(?P<sp>{_PRON})\s+{_ADV}{_VERB}\b")
+# The narrator's attribution after a quotation: "“…,” I said" (not "“…,” I think the …": a
+# verb of speech right after the "I").
+_AFTER_I = re.compile(rf"\s*[,;:—–-]?\s*(?P<sp>I)\s+{_ADV}{_VERB}\b")
 _AFTER_VERB = re.compile(
     rf"\s*[,;:—–-]?\s*(?P<v>{_VERB})\s+(?P<np>(?:{_DOTTED}|[^.;:,“”\"\n]){{2,90}}?)"
     rf"(?=\s*(?:[.,;:!?]|$|\s(?:{'|'.join(SPEAKER_END_WORDS)})\b))"
@@ -1573,6 +1587,9 @@ def _after_close(ctx: _Ctx, end: int) -> _Speaker:
     m = _AFTER_PRONOUN.match(text, end, tail_end)
     if m:
         return _Speaker(pronoun=m.group("sp").lower(), at=m.start("sp"))
+    m = _AFTER_I.match(text, end, tail_end)
+    if m:  # "“…,” I said": the narrator's words (``_first_person``)
+        return _first_person(ctx, m.start("sp"))
     m = _AFTER_VERB.match(text, end, tail_end)
     if m and re.fullmatch(r"\w+ing|tell|tells", m.group("v")):
         m = None  # "…,” telling reporters: the phrase after a participle is its object
@@ -2303,6 +2320,10 @@ def _direct_quotes(ctx: _Ctx, segs: list[_Seg]) -> list[_Found]:
                 nxt = ahead.get(f.para, [])
                 i = bisect.bisect_right(nxt, k)
                 donors = [found[nxt[i]]] if i < len(nxt) else []
+            # (the narrator's "I said" lends no paragraph neighbour its speaker: a memoir's
+            # paragraph alternates the writer's words with those said to the writer, "The
+            # judge turned to me. “…?” ... “…,” I said")
+            donors = [g for g in donors if not g.sp.writer]
         prev = _outer_before(found, k)
         if (
             not donors and f.kind == "direct" and prev is not None
