@@ -24,7 +24,7 @@ HEARING = (
     "Notes from the bench, part two.\n\n"
     "The hearing in Alder opened at nine. Judge Ivo Penn read the papers for a long time. "
     "“Is there anything you wish to add?” Judge Penn asked. "
-    "“Your Honor,” I said, “I would like to explain how the ferry money was spent.” "
+    "“With respect, sir,” I said, “the ferry money went where the council voted.” "
     "The judge cut me off. “Keep to the dates of the transfers.” The room was quiet.\n"
 )
 
@@ -51,14 +51,14 @@ def one(found: list[Quote], fragment: str) -> Quote:
 def test_i_said_after_a_quotation_is_not_the_last_person_named(mode: str) -> None:
     found = quotes(HEARING, mode)
     assert one(found, "wish to add").speaker is not None  # the judge's own question
-    assert one(found, "Your Honor").speaker is None
+    assert one(found, "With respect").speaker is None
     assert one(found, "ferry money").speaker is None
 
 
 @pytest.mark.parametrize("mode", MODES)
 def test_i_said_after_a_quotation_is_the_single_author_of_the_byline(mode: str) -> None:
     found = quotes(HEARING, mode, byline="By Wren Astley")
-    assert one(found, "Your Honor").speaker == "Wren Astley"
+    assert one(found, "With respect").speaker == "Wren Astley"
     assert one(found, "ferry money").speaker == "Wren Astley"
 
 
