@@ -86,7 +86,7 @@ from storyline.lang.en import (
     WHETHER_IF_HEADS,
     WHETHER_IF_LEMMAS,
 )
-from storyline.models import Article, Cite, Entity, Stance
+from storyline.models import CONFIDENCE_THRESHOLD, Article, Cite, Entity, Stance
 from storyline.stages.prepare.extract._clauses import (
     entity_at,
     np_span,
@@ -2066,6 +2066,39 @@ def _mark(ctx: _Ctx, h: _Hit, sent: tuple[int, int], found: list[Stance]) -> Non
         st.confidence = stance_confidence(st.actor_entity, sure)
 
 
+# A stance read inside a quotation about someone other than its speaker ("This council has
+# rejected every plan," Roe said) is the speaker's claim about that actor, not the actor's
+# own word. ``Stance`` has no field for who claims it, so it is kept (the stance list still
+# shows what was said) with a confidence under ``CONFIDENCE_THRESHOLD``: ``models.usable``
+# then keeps it out of the brief, the profile and the conflicts.
+QUOTED_CLAIM_CONFIDENCE = round(CONFIDENCE_THRESHOLD - 0.1, 3)
+
+
+def _quoted_claims(ctx: _Ctx, h: _Hit, found: list[Stance]) -> None:
+    """Lower the confidence of ``found`` (in place) when the trigger lies in a quotation and
+    the actor is not its speaker: "We reject it," or "Alder will not sign," the Alder mayor
+    said stays the speaker's own (the actor is the speaker, or the speaker's affiliation);
+    with no speaker found, a stance whose actor is named inside the quotation before the
+    trigger is someone's claim about that actor all the same."""
+    quote = _in_quote(ctx, h.start)
+    if quote is None:
+        return
+    sp = _quote_speaker(ctx, quote)
+    for st in found:
+        if sp is not None:
+            own = (st.actor_entity is not None and st.actor_entity == sp[1]) or (
+                st.actor.casefold() == sp[0].casefold()
+            )
+        else:
+            own = not any(
+                resolve_entity(ctx.entities, ent).id == st.actor_entity
+                or ent.name.casefold() == st.actor.casefold()
+                for _s, _e, ent in ctx.base.mentions_in(quote[0], h.start)
+            )
+        if not own:
+            st.confidence = min(st.confidence, QUOTED_CLAIM_CONFIDENCE)
+
+
 def extract_stances(
     article: Article,
     doc: Doc | None,
@@ -2105,6 +2138,7 @@ def extract_stances(
             found, target = _stances_for(sc, h, (s0, s1), prev_target)
             if found:
                 _mark(sc, h, (s0, s1), found)
+                _quoted_claims(sc, h, found)
             out.extend(found)
             prev_target = target or prev_target
     return out

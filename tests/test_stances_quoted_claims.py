@@ -1,0 +1,39 @@
+"""A stance read inside someone's quotation (issues 17/18, seventeenth session): words about
+another actor are the speaker's claim about it, kept under the confidence threshold so the
+brief, profile and conflicts leave them out; the speaker's own first-person stance stays
+usable. Every sentence here is written for these tests (fictional people and places).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from stance_fixture import MODES, about, stances
+from storyline.models import CONFIDENCE_THRESHOLD, usable
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_quoted_words_about_another_actor_are_not_its_stance(mode: str) -> None:
+    text = (
+        "Ada Roe spoke in Alder on Monday.\n"
+        "“The Brill Council has rejected every plan with a park in it,” Roe said."
+    )
+    found = about(stances(text, mode), "every plan")
+    assert found, "the stance is still read"
+    for s in found:
+        assert not usable(s), (s.actor, s.confidence)
+        assert s.confidence < CONFIDENCE_THRESHOLD
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_quoted_first_person_stance_stays_the_speakers(mode: str) -> None:
+    text = "Ada Roe spoke in Alder on Monday.\n“We reject every plan with a park in it,” Roe said."
+    found = about(stances(text, mode), "every plan")
+    assert found and all(usable(s) and "Roe" in s.actor for s in found)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_unquoted_report_is_untouched(mode: str) -> None:
+    text = "The Brill Council has rejected every plan with a park in it."
+    found = about(stances(text, mode), "every plan")
+    assert found and all(usable(s) for s in found)
