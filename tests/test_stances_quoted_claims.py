@@ -37,3 +37,23 @@ def test_unquoted_report_is_untouched(mode: str) -> None:
     text = "The Brill Council has rejected every plan with a park in it."
     found = about(stances(text, mode), "every plan")
     assert found and all(usable(s) for s in found)
+
+
+def test_report_lists_a_quoted_claim_as_uncertain() -> None:
+    from report_fixture import article, cite
+    from storyline.models import ArticleFacts, Stance, Story
+    from storyline.render import render_html, render_markdown
+    from storyline.render.view import story_view
+    from storyline.stages.analysis.report import build_report
+
+    a = article("a1", "“The Brill Council has rejected every plan,” Roe said in Alder.")
+    claim = Stance(
+        "Brill Council", "reject", "every plan", None, [cite(a, "has rejected every plan")],
+        confidence=0.4,
+    )  # fmt: skip
+    facts = ArticleFacts("a1", stances=[claim])
+    rep = build_report(Story("s-1", "Alder", ["a1"], None, None, 1), [a], [facts])
+    assert rep.stances, "the claim is still listed"
+    assert "**Brill Council** reject (uncertain) every plan" in render_markdown(rep)
+    assert "(uncertain)" in render_html(rep)
+    assert story_view(rep).stances[0].label == "uncertain"  # the web page's list
