@@ -6,10 +6,15 @@ usable. Every sentence here is written for these tests (fictional people and pla
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from stance_fixture import MODES, about, stances
-from storyline.models import CONFIDENCE_THRESHOLD, usable
+from stance_fixture import MODES, about, parse, stances
+from storyline.models import CONFIDENCE_THRESHOLD, Article, Cite, Entity, Stance, usable
+from storyline.stages.prepare.extract.context import ArticleContext
+from storyline.stages.prepare.extract.stances import extract_stances
+from storyline.text import content_id
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -41,7 +46,7 @@ def test_unquoted_report_is_untouched(mode: str) -> None:
 
 def test_report_lists_a_quoted_claim_as_uncertain() -> None:
     from report_fixture import article, cite
-    from storyline.models import ArticleFacts, Stance, Story
+    from storyline.models import ArticleFacts, Story
     from storyline.render import render_html, render_markdown
     from storyline.render.view import story_view
     from storyline.stages.analysis.report import build_report
@@ -57,3 +62,60 @@ def test_report_lists_a_quoted_claim_as_uncertain() -> None:
     assert "**Brill Council** reject (uncertain) every plan" in render_markdown(rep)
     assert "(uncertain)" in render_html(rep)
     assert story_view(rep).stances[0].label == "uncertain"  # the web page's list
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_spokesman_voices_the_body_he_speaks_for(mode: str) -> None:
+    text = (
+        "Ben Penn, a spokesman for the Brill Council, spoke in Alder.\n"
+        "“The Brill Council rejects every plan with a park in it,” Penn said."
+    )
+    found = about(stances(text, mode), "every plan")
+    assert found and all(usable(s) and "Brill" in s.actor for s in found)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_critic_does_not_speak_for_the_body(mode: str) -> None:
+    text = (
+        "Ben Penn, a critic of the Brill Council, spoke in Alder.\n"
+        "“The Brill Council rejects every plan with a park in it,” Penn said."
+    )
+    found = about(stances(text, mode), "every plan")
+    assert found and not any(usable(s) for s in found)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_title_elsewhere_in_the_sentence_is_not_the_speakers(mode: str) -> None:
+    # the leader title is Roe's, not Penn's: Penn's words about the Brill Council stay his claim
+    text = (
+        "Brill Council leader Ada Roe met Ben Penn in Alder.\n"
+        "“The Brill Council rejects every plan with a park in it,” Penn said."
+    )
+    found = about(stances(text, mode), "every plan")
+    assert found and not any(usable(s) for s in found)
+
+
+def _with_role(role: str, mode: str) -> list[Stance]:
+    """Roe's title read by the entity stage elsewhere (``Entity.role``/``affiliation``), not
+    written next to her name here."""
+    text = "Ada Roe spoke in Alder on Monday.\n“The Brill Council rejects every plan,” Roe said."
+    doc = parse(text, mode)
+    article = Article(id=content_id(text), source="t", text=text, raw=text, title="t")
+
+    def at(word: str) -> list[Cite]:
+        return [Cite(article.id, m.start(), m.end()) for m in re.finditer(word, text)]
+
+    ents = [
+        Entity("per:ada-roe", "Ada Roe", "PERSON", mentions=at("Ada Roe|Roe(?= said)"),
+               role=role, affiliation="org:brill-council"),
+        Entity("org:brill-council", "Brill Council", "ORG", mentions=at("Brill Council")),
+    ]  # fmt: skip
+    return extract_stances(article, doc, ents, ArticleContext(article, doc, ents))
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_entity_stages_title_makes_a_spokesperson(mode: str) -> None:
+    found = about(_with_role("Brill Council spokesperson", mode), "every plan")
+    assert found and all(usable(s) and s.actor == "Brill Council" for s in found)
+    found = about(_with_role("a critic of the Brill Council", mode), "every plan")
+    assert found and not any(usable(s) for s in found)

@@ -2074,6 +2074,70 @@ def _mark(ctx: _Ctx, h: _Hit, sent: tuple[int, int], found: list[Stance]) -> Non
 QUOTED_CLAIM_CONFIDENCE = round(CONFIDENCE_THRESHOLD - 0.1, 3)
 
 
+# Roles whose holder speaks for the body their title names ("French Foreign Ministry
+# spokesperson Ada Roe", "Ben Penn, a spokesman for the Brill campaign"): what they say
+# of that body in a quotation is its own stance. Commentators (analyst, professor, critic)
+# are left out: they speak about a body, not for it.
+_SPEAKS_FOR_ROLES = frozenset(
+    {
+        "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "minister",
+        "ministry", "secretary", "president", "ambassador", "envoy", "chief", "head",
+        "director", "chairman", "chairwoman", "chair", "ceo", "leader", "premier", "governor",
+        "mayor", "representative", "negotiator", "diplomat", "deputy", "aide",
+    }
+)  # fmt: skip
+# ", a spokesman for the Brill campaign," right after a name (the appositive, to its end).
+_APPOSITIVE_AFTER = re.compile(r",\s*(?:a|an|the)\s+[^,;:“”\"\n]{1,80}", re.I)
+# Lower-case words a title run before a name may hold besides its role ("Foreign Ministry
+# spokesperson", "chief of staff for the Brill campaign").
+_TITLE_RUN_WORDS = frozenset({"of", "for", "the", "foreign", "deputy", "senior", "campaign"})
+
+
+def _speaks_for(ctx: _Ctx, speaker: str | None, actor: str | None) -> bool:
+    """Whether the speaker's title, before the name or in an appositive after it, holds a
+    role of :data:`_SPEAKS_FOR_ROLES` and names ``actor`` (or the speaker is an unnamed
+    source affiliated with it)."""
+    if speaker is None or actor is None:
+        return False
+    ent = next((e for e in ctx.entities if e.id == speaker), None)
+    if ent is None:
+        return False
+    # the entity stage's reading of the title: a role that speaks for a body affiliated with
+    # the actor, directly or one step up ("French Foreign Ministry spokesperson" -> France)
+    role_ok = ent.type == "UNNAMED" or bool(
+        set(re.findall(r"[a-z-]+", (ent.role or "").lower())) & _SPEAKS_FOR_ROLES
+    )
+    aff = ent.affiliation
+    for _ in range(2):
+        if aff is None or not role_ok:
+            break
+        if aff == actor:
+            return True
+        up = next((e for e in ctx.entities if e.id == aff), None)
+        aff = up.affiliation if up is not None else None
+    text = ctx.text
+    for m in ent.mentions:
+        # the title run right before the name: capitalised words, roles and their glue,
+        # never farther (a clause's subject "Alder Mayor Roe met Penn" is no title of Penn)
+        s0 = ctx.sents.at(m.start)[0]
+        lo = m.start
+        for w in reversed(list(re.finditer(r"[\w’'.-]+|[^\w\s]", text[s0 : m.start]))):
+            word = w.group(0)
+            if not (word[:1].isupper() or word.lower() in _SPEAKS_FOR_ROLES | _TITLE_RUN_WORDS):
+                break
+            lo = s0 + w.start()
+        app = _APPOSITIVE_AFTER.match(text, m.end)
+        hi = app.end() if app else m.end
+        if not set(re.findall(r"[a-z-]+", text[lo:hi].lower())) & _SPEAKS_FOR_ROLES:
+            continue
+        if any(
+            resolve_entity(ctx.entities, e).id == actor
+            for _s, _e, e in ctx.base.mentions_in(lo, hi)
+        ):
+            return True
+    return False
+
+
 def _quoted_claims(ctx: _Ctx, h: _Hit, found: list[Stance]) -> None:
     """Lower the confidence of ``found`` (in place) when the trigger lies in a quotation and
     the actor is not its speaker: "We reject it," or "Alder will not sign," the Alder mayor
@@ -2086,8 +2150,10 @@ def _quoted_claims(ctx: _Ctx, h: _Hit, found: list[Stance]) -> None:
     sp = _quote_speaker(ctx, quote)
     for st in found:
         if sp is not None:
-            own = (st.actor_entity is not None and st.actor_entity == sp[1]) or (
-                st.actor.casefold() == sp[0].casefold()
+            own = (
+                (st.actor_entity is not None and st.actor_entity == sp[1])
+                or st.actor.casefold() == sp[0].casefold()
+                or _speaks_for(ctx, sp[1], st.actor_entity)
             )
         else:
             own = not any(
