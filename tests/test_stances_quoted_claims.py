@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from stance_fixture import MODES, about, parse, stances
+from stance_fixture import MODES, SPACY, about, parse, stances
 from storyline.models import CONFIDENCE_THRESHOLD, Article, Cite, Entity, Stance, usable
 from storyline.stages.prepare.extract.context import ArticleContext
 from storyline.stages.prepare.extract.stances import extract_stances
@@ -119,3 +119,14 @@ def test_the_entity_stages_title_makes_a_spokesperson(mode: str) -> None:
     assert found and all(usable(s) and s.actor == "Brill Council" for s in found)
     found = about(_with_role("a critic of the Brill Council", mode), "every plan")
     assert found and not any(usable(s) for s in found)
+
+
+@pytest.mark.parametrize("mode", SPACY)  # (the rules run reads no stance in it)
+def test_a_partial_quotation_after_the_named_actor_is_a_report(mode: str) -> None:
+    # the writer names the council; the marks only quote the words (as in indirect speech)
+    text = (
+        "“The talks went well,” Ada Roe said in Alder. She added that the Brill Council was"
+        " “ready to sign the harbour deal”."
+    )
+    found = about(stances(text, mode), "harbour deal")
+    assert found and all(usable(s) and "Brill" in s.actor for s in found)

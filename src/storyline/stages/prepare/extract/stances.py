@@ -2161,8 +2161,28 @@ def _quoted_claims(ctx: _Ctx, h: _Hit, found: list[Stance]) -> None:
                 or ent.name.casefold() == st.actor.casefold()
                 for _s, _e, ent in ctx.base.mentions_in(quote[0], h.start)
             )
+        s0 = ctx.sents.at(h.start)[0]
+        if (
+            not own
+            and s0 < quote[0]
+            and not _names_actor(ctx, st, quote[0], h.start)
+            and _names_actor(ctx, st, s0, quote[0])
+        ):
+            # "Roe added that Kestria was “ready to sign”": the writer names the actor and
+            # the marks only quote the words, a report like the same sentence without them
+            own = True
         if not own:
             st.confidence = min(st.confidence, QUOTED_CLAIM_CONFIDENCE)
+
+
+def _names_actor(ctx: _Ctx, st: Stance, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` names the stance's actor (a mention of its entity, or its name)."""
+    if st.actor.casefold() in ctx.text[lo:hi].casefold():
+        return True
+    return st.actor_entity is not None and any(
+        resolve_entity(ctx.entities, e).id == st.actor_entity
+        for _s, _e, e in ctx.base.mentions_in(lo, hi)
+    )
 
 
 def extract_stances(
