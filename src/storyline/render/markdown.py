@@ -156,7 +156,10 @@ def render_markdown(report: StoryReport) -> str:
     out += ["", "## Stances", ""]
     for st in report.stances:
         cond = f" (condition: {_esc(st.condition)})" if st.condition else ""
-        pol = f" ({_esc(st.polarity)})" if st.polarity != "asserted" else ""
+        marks: list[str] = [st.polarity] if st.polarity != "asserted" else []
+        if st.confidence < CONFIDENCE_THRESHOLD:
+            marks.append("uncertain")  # e.g. a quotation's claim about someone else
+        pol = f" ({_esc(', '.join(marks))})" if marks else ""
         out.append(
             f"- **{_esc(st.actor)}** {_esc(st.stance)}{pol} {_esc(st.target)}{cond} "
             f"{cites(st.cites)}"

@@ -472,10 +472,16 @@ class StanceView:
     condition: str | None
     cites: list[CiteView]
     polarity: str = "asserted"
+    # under the confidence threshold (a quotation's claim about someone else, a weak actor):
+    # listed, but marked so the list never asserts it as the actor's own stance
+    uncertain: bool = False
 
     @property
     def label(self) -> str:
-        return polarity_label(self.polarity)
+        pol = polarity_label(self.polarity)
+        if self.uncertain:
+            return f"{pol}, uncertain" if pol else "uncertain"
+        return pol
 
 
 @dataclass(frozen=True, slots=True)
@@ -654,7 +660,8 @@ def story_view(report: StoryReport) -> StoryView:
                                          for s in c.sides])
             for c in doubtful
         ],
-        stances=[StanceView(s.actor, s.stance, s.target, s.condition, citer(s.cites), s.polarity)
+        stances=[StanceView(s.actor, s.stance, s.target, s.condition, citer(s.cites), s.polarity,
+                            s.confidence < CONFIDENCE_THRESHOLD)
                  for s in report.stances],
         profile_fields=[
             (humanize(k), [ValueView(v.value, citer(v.cites)) for v in vs])

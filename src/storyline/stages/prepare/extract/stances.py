@@ -86,7 +86,7 @@ from storyline.lang.en import (
     WHETHER_IF_HEADS,
     WHETHER_IF_LEMMAS,
 )
-from storyline.models import Article, Cite, Entity, Stance
+from storyline.models import CONFIDENCE_THRESHOLD, Article, Cite, Entity, Stance
 from storyline.stages.prepare.extract._clauses import (
     entity_at,
     np_span,
@@ -2066,6 +2066,125 @@ def _mark(ctx: _Ctx, h: _Hit, sent: tuple[int, int], found: list[Stance]) -> Non
         st.confidence = stance_confidence(st.actor_entity, sure)
 
 
+# A stance read inside a quotation about someone other than its speaker ("This council has
+# rejected every plan," Roe said) is the speaker's claim about that actor, not the actor's
+# own word. ``Stance`` has no field for who claims it, so it is kept (the stance list still
+# shows what was said) with a confidence under ``CONFIDENCE_THRESHOLD``: ``models.usable``
+# then keeps it out of the brief, the profile and the conflicts.
+QUOTED_CLAIM_CONFIDENCE = round(CONFIDENCE_THRESHOLD - 0.1, 3)
+
+
+# Roles whose holder speaks for the body their title names ("French Foreign Ministry
+# spokesperson Ada Roe", "Ben Penn, a spokesman for the Brill campaign"): what they say
+# of that body in a quotation is its own stance. Commentators (analyst, professor, critic)
+# are left out: they speak about a body, not for it.
+_SPEAKS_FOR_ROLES = frozenset(
+    {
+        "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "minister",
+        "ministry", "secretary", "president", "ambassador", "envoy", "chief", "head",
+        "director", "chairman", "chairwoman", "chair", "ceo", "leader", "premier", "governor",
+        "mayor", "representative", "negotiator", "diplomat", "deputy", "aide",
+    }
+)  # fmt: skip
+# ", a spokesman for the Brill campaign," right after a name (the appositive, to its end).
+_APPOSITIVE_AFTER = re.compile(r",\s*(?:a|an|the)\s+[^,;:“”\"\n]{1,80}", re.I)
+# Lower-case words a title run before a name may hold besides its role ("Foreign Ministry
+# spokesperson", "chief of staff for the Brill campaign").
+_TITLE_RUN_WORDS = frozenset({"of", "for", "the", "foreign", "deputy", "senior", "campaign"})
+
+
+def _speaks_for(ctx: _Ctx, speaker: str | None, actor: str | None) -> bool:
+    """Whether the speaker's title, before the name or in an appositive after it, holds a
+    role of :data:`_SPEAKS_FOR_ROLES` and names ``actor`` (or the speaker is an unnamed
+    source affiliated with it)."""
+    if speaker is None or actor is None:
+        return False
+    ent = next((e for e in ctx.entities if e.id == speaker), None)
+    if ent is None:
+        return False
+    # the entity stage's reading of the title: a role that speaks for a body affiliated with
+    # the actor, directly or one step up ("French Foreign Ministry spokesperson" -> France)
+    role_ok = ent.type == "UNNAMED" or bool(
+        set(re.findall(r"[a-z-]+", (ent.role or "").lower())) & _SPEAKS_FOR_ROLES
+    )
+    aff = ent.affiliation
+    for _ in range(2):
+        if aff is None or not role_ok:
+            break
+        if aff == actor:
+            return True
+        up = next((e for e in ctx.entities if e.id == aff), None)
+        aff = up.affiliation if up is not None else None
+    text = ctx.text
+    for m in ent.mentions:
+        # the title run right before the name: capitalised words, roles and their glue,
+        # never farther (a clause's subject "Alder Mayor Roe met Penn" is no title of Penn)
+        s0 = ctx.sents.at(m.start)[0]
+        lo = m.start
+        for w in reversed(list(re.finditer(r"[\w’'.-]+|[^\w\s]", text[s0 : m.start]))):
+            word = w.group(0)
+            if not (word[:1].isupper() or word.lower() in _SPEAKS_FOR_ROLES | _TITLE_RUN_WORDS):
+                break
+            lo = s0 + w.start()
+        app = _APPOSITIVE_AFTER.match(text, m.end)
+        hi = app.end() if app else m.end
+        if not set(re.findall(r"[a-z-]+", text[lo:hi].lower())) & _SPEAKS_FOR_ROLES:
+            continue
+        if any(
+            resolve_entity(ctx.entities, e).id == actor
+            for _s, _e, e in ctx.base.mentions_in(lo, hi)
+        ):
+            return True
+    return False
+
+
+def _quoted_claims(ctx: _Ctx, h: _Hit, found: list[Stance]) -> None:
+    """Lower the confidence of ``found`` (in place) when the trigger lies in a quotation and
+    the actor is not its speaker: "We reject it," or "Alder will not sign," the Alder mayor
+    said stays the speaker's own (the actor is the speaker, or the speaker's affiliation);
+    with no speaker found, a stance whose actor is named inside the quotation before the
+    trigger is someone's claim about that actor all the same."""
+    quote = _in_quote(ctx, h.start)
+    if quote is None:
+        return
+    sp = _quote_speaker(ctx, quote)
+    for st in found:
+        if sp is not None:
+            own = (
+                (st.actor_entity is not None and st.actor_entity == sp[1])
+                or st.actor.casefold() == sp[0].casefold()
+                or _speaks_for(ctx, sp[1], st.actor_entity)
+            )
+        else:
+            own = not any(
+                resolve_entity(ctx.entities, ent).id == st.actor_entity
+                or ent.name.casefold() == st.actor.casefold()
+                for _s, _e, ent in ctx.base.mentions_in(quote[0], h.start)
+            )
+        s0 = ctx.sents.at(h.start)[0]
+        if (
+            not own
+            and s0 < quote[0]
+            and not _names_actor(ctx, st, quote[0], h.start)
+            and _names_actor(ctx, st, s0, quote[0])
+        ):
+            # "Roe added that Kestria was “ready to sign”": the writer names the actor and
+            # the marks only quote the words, a report like the same sentence without them
+            own = True
+        if not own:
+            st.confidence = min(st.confidence, QUOTED_CLAIM_CONFIDENCE)
+
+
+def _names_actor(ctx: _Ctx, st: Stance, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` names the stance's actor (a mention of its entity, or its name)."""
+    if st.actor.casefold() in ctx.text[lo:hi].casefold():
+        return True
+    return st.actor_entity is not None and any(
+        resolve_entity(ctx.entities, e).id == st.actor_entity
+        for _s, _e, e in ctx.base.mentions_in(lo, hi)
+    )
+
+
 def extract_stances(
     article: Article,
     doc: Doc | None,
@@ -2105,6 +2224,7 @@ def extract_stances(
             found, target = _stances_for(sc, h, (s0, s1), prev_target)
             if found:
                 _mark(sc, h, (s0, s1), found)
+                _quoted_claims(sc, h, found)
             out.extend(found)
             prev_target = target or prev_target
     return out
