@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -181,6 +182,20 @@ def test_event_changes_list_new_actors_figures_and_reversals() -> None:
     assert changes[1].new_actors == ["Olek Varn"]
     assert changes[1].new_figures == ["52 ferries"]  # not the repeated one, not a duration
     assert changes[1].reversals == ["Olek Varn: reject → agree (a smaller ferry levy)"]
+
+
+def test_a_denied_or_uncertain_stance_is_no_reversal() -> None:
+    first = _report(
+        "s-1", ["Olek Varn"], [], [("Olek Varn", "reject", "the ferry levy")], "Talks open."
+    )
+    second = _report(
+        "s-2", ["Olek Varn"], [], [("Olek Varn", "agree", "the ferry levy")], "A vote."
+    )
+    denied = replace(second, stances=[replace(second.stances[0], polarity="denied")])
+    unsure = replace(second, stances=[replace(second.stances[0], confidence=0.4)])
+    assert sl.event_changes([first, second])[1].reversals  # the plain turn is one
+    assert sl.event_changes([first, denied])[1].reversals == []  # "did not agree"
+    assert sl.event_changes([first, unsure])[1].reversals == []  # someone else's claim
 
 
 # -- the engine, the CLI and the web app on the bundled examples ----------------------------

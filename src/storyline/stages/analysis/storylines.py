@@ -86,6 +86,7 @@ from storyline.models import (
     StoryId,
     Storyline,
     StoryReport,
+    usable,
 )
 from storyline.text import normalize_text, sentence_spans
 
@@ -615,9 +616,11 @@ def event_changes(
 
     New actors: people, organisations, places and groups whose folded name no earlier
     report has, most mentioned first. New figures: quantities (not durations) whose
-    (measure, value) no earlier report has. Reversals: an actor seen resisting (oppose, reject, demand, …)
-    (oppose, reject, threaten, accuse) earlier and yielding (agree, concede, support,
-    pledge, offer) now about a target sharing a word, or the other way round.
+    (measure, value) no earlier report has. Reversals: an actor seen resisting (oppose,
+    reject, threaten, accuse) earlier and yielding (agree, concede, support, pledge, offer)
+    now about a target sharing a word, or the other way round; only stances that may be
+    stated (``usable``: asserted, or conditional with their condition, and confident) count,
+    so a denied "agree" or a claim about the actor in someone else's quotation is no turn.
     Outcome: the first sentence of the event's brief. At most ``MAX_LISTED`` of each.
     """
     seen_names: set[str] = set()
@@ -639,7 +642,8 @@ def event_changes(
             and (q.measure, q.value) not in seen_figures
         ]
         reversals: list[str] = []
-        for st in r.stances:
+        stances = [st for st in r.stances if usable(st)]
+        for st in stances:
             prev = last_stance.get(normalize_text(st.actor))
             if prev is None or not (prev[1] & _content_words(st.target)):
                 continue  # a turn is about the same thing: the targets share a word
@@ -662,7 +666,7 @@ def event_changes(
         )
         seen_names.update(normalize_text(e.name) for e in ents)
         seen_figures.update((q.measure, q.value) for q in r.quantities if q.measure)
-        for st in r.stances:
+        for st in stances:
             last_stance[normalize_text(st.actor)] = (st.stance, _content_words(st.target))
     return out
 

@@ -118,8 +118,10 @@ logger = logging.getLogger(__name__)
 #     is no speech (quotes); "it reads" is a document, "she added" goes on from the last
 #     speaker, an imperative's person object (coref); a report under "quick/careful to",
 #     questions as the next act, ", but" clauses and interrupting cues as boundaries
-#     (indirect); "urge on" and "free to" are no stance (stances); "May" mid-sentence is the
-#     month (dates).
+#     (indirect); "urge on" and "free to" are no stance, a stance read inside someone else's
+#     quotation is uncertain unless its speaker speaks for the actor (stances); "May"
+#     mid-sentence is the month (dates); the narrator's "“…,” I said" is the byline's author
+#     or no one (quotes).
 EXTRACTOR_VERSION = "30"
 
 _T = TypeVar("_T")
