@@ -652,8 +652,8 @@ class Coref:
                 continue
             subj = next((c for c in reversed(list(t.lefts)) if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ not in _PRONOUN_WORDS:  # (nearest the verb)
-                sub = list(subj.subtree)
-                ent = self.actor_in(sub[0].idx, sub[-1].idx + len(sub[-1]), head=subj.idx)
+                lo, hi = subtree_extent(subj)
+                ent = self.actor_in(lo, hi, head=subj.idx)
                 if ent is not None and self.fits(ent, pron):
                     return Ref(ent)
                 desc, _ = self._description(subj) if ent is None else ("", -1)
@@ -701,8 +701,8 @@ class Coref:
                 if o.dep_ == "pobj" and not any(k.dep_ == "conj" for k in o.children)
             ]
             for c in owners:
-                sub = list(c.subtree)
-                ent = self.actor_in(sub[0].idx, sub[-1].idx + len(sub[-1]), head=c.idx)
+                lo, hi = subtree_extent(c)
+                ent = self.actor_in(lo, hi, head=c.idx)
                 if ent is not None and ent.type == "PERSON" and self.fits(ent, pron):
                     return ent
         return None
@@ -743,8 +743,8 @@ class Coref:
                 # (a relative clause's "who" too: "the mosque drew people, including Roe,
                 # who lived north" is no sentence about Roe; read on PolNeAR train)
                 continue
-            sub = list(t.subtree)
-            ent = self.actor_in(sub[0].idx, sub[-1].idx + len(sub[-1]), head=t.idx)
+            lo, hi = subtree_extent(t)
+            ent = self.actor_in(lo, hi, head=t.idx)
             if ent is None or not self.fits(ent, pron) or _demonym_people(t, ent):
                 continue
             if pron in ("he", "she") and ent.type not in _PEOPLE:
@@ -775,8 +775,8 @@ class Coref:
         for o in objects:
             if self.in_quote(o.idx):
                 continue
-            sub = list(o.subtree)
-            ent = self.actor_in(sub[0].idx, sub[-1].idx + len(sub[-1]), head=o.idx)
+            lo, hi = subtree_extent(o)
+            ent = self.actor_in(lo, hi, head=o.idx)
             # (a person whose gender the article shows: "Look to Acme" with Acme typed as a
             # person is no one to go on about; PolNeAR train q0)
             if (
@@ -902,8 +902,7 @@ class Coref:
         )
         lo, hi = desc_at, desc_at + 1
         if span is not None and len(span):
-            sub = list(span[0].subtree)
-            lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+            lo, hi = subtree_extent(span[0])
         return any(
             self._weak_fit(ent, pron) and (pron != "it" or ent.type != "GPE")
             for s, e, ent in self.mentions_from(ss, end)
