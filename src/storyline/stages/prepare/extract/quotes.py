@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -1176,11 +1176,7 @@ def _absolute_subject(ctx: _Ctx, verb_at: int) -> _Speaker | None:
         return None
     if subj.lower_ in ("he", "she"):
         return _Speaker(pronoun=subj.lower_, at=subj.idx)
-    lo, hi = subtree_extent(subj)
-    ent = _speaker_in(ctx, lo, hi, head=subj.idx)
-    if ent is not None and ent.type in _ACTOR_TYPES:
-        return _Speaker(ent)
-    return None
+    return _subject_actor(ctx, subj) or None
 
 
 def _first_person(ctx: _Ctx, at: int) -> _Speaker:
@@ -1207,9 +1203,7 @@ def _nearest_subject(ctx: _Ctx, tok: Token, verb_at: int) -> _Speaker:
     subj = subjects[-1]
     if subj.lower_ in ("he", "she"):
         return _Speaker(pronoun=subj.lower_, at=subj.idx)
-    lo, hi = subtree_extent(subj)
-    ent = _speaker_in(ctx, lo, hi, head=subj.idx)
-    return _Speaker(ent) if ent is not None and ent.type == "PERSON" else _Speaker()
+    return _subject_actor(ctx, subj, ("PERSON",))
 
 
 def _head_phrase(text: str, head: Token) -> tuple[int, str]:
@@ -1308,9 +1302,7 @@ def _local_root_subject(ctx: _Ctx, ss: int, end: int) -> _Speaker:
         return _Speaker()
     if subj.lower_ in _PRONOUNS:
         return _Speaker(pronoun=subj.lower_, at=subj.idx)
-    lo, hi = subtree_extent(subj)
-    ent = _speaker_in(ctx, lo, hi, head=subj.idx)
-    return _Speaker(ent) if ent is not None and ent.type in _ACTOR_TYPES else _Speaker()
+    return _subject_actor(ctx, subj)
 
 
 def _sentence_subject(ctx: _Ctx, ss: int, end: int, strict: bool = False) -> _Speaker:
@@ -1869,6 +1861,14 @@ _ISSUED_NOUN = re.compile(
     rf"(?:[\w-]+\s+){{0,2}}(?:{alternation(SPEECH_NOUNS)})\b(?:\s+[\w’'-]+){{0,5}}\s*[,:—–]\s*\Z"
 )
 _ACTOR_TYPES = ("PERSON", "UNNAMED", "ORG")
+
+
+def _subject_actor(ctx: _Ctx, subj: Token, types: Collection[str] = _ACTOR_TYPES) -> _Speaker:
+    """The entity a subject's phrase names (``_speaker_in`` over its subtree, its head first)
+    as the speaker when of one of ``types``; else no speaker."""
+    lo, hi = subtree_extent(subj)
+    ent = _speaker_in(ctx, lo, hi, head=subj.idx)
+    return _Speaker(ent) if ent is not None and ent.type in types else _Speaker()
 
 
 # "As Jane Roe put it (in a memo), “…": the speaker of a quotation that closes the clause.
@@ -2864,11 +2864,7 @@ def _controller_speaker(ctx: _Ctx, seg: _Seg) -> _Speaker:
         return _Speaker()
     if subj.lower_ in _OBJECT_PRONOUNS:
         return _Speaker(pronoun=_OBJECT_PRONOUNS[subj.lower_], at=subj.idx)
-    lo, hi = subtree_extent(subj)
-    ent = _speaker_in(ctx, lo, hi, head=subj.idx)
-    if ent is not None and ent.type in ("PERSON", "ORG", "UNNAMED"):
-        return _Speaker(ent)
-    return _Speaker()
+    return _subject_actor(ctx, subj, ("PERSON", "ORG", "UNNAMED"))
 
 
 # Lemmas of verbs whose complement clause is their subject's words or thought ("Roe worried
