@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from storyline.lang import (
@@ -1406,10 +1406,8 @@ def _before_speech_conjunct(ctx: Host[S], lo: int, hi: int) -> int:
     into the quote and was left to it). A speech verb joined by a conjunction inside the
     content, with no subject of its own and a quotation after it, is the speaker's next act,
     not content: the content ends before its conjunction."""
-    doc = ctx.doc
-    assert doc is not None
-    span = doc.char_span(lo, hi, alignment_mode="contract")
-    for t in span if span is not None else ():
+
+    def cut_before(t: Token) -> int | None:
         if (
             t.dep_ != "conj"
             or t.pos_ != "VERB"
@@ -1418,10 +1416,25 @@ def _before_speech_conjunct(ctx: Host[S], lo: int, hi: int) -> int:
             or any(c.dep_ in _SUBJECTS for c in t.children)
             or not any(t.idx <= qs < hi for qs, _ in ctx.spans)
         ):
-            continue
+            return None
         cc = next((c for c in t.head.children if c.dep_ == "cc" and c.i < t.i), None)
-        cut = cc.idx if cc is not None and cc.i == t.i - 1 else t.idx
-        cut = _strip_final(ctx.text, lo, cut)
+        return cc.idx if cc is not None and cc.i == t.i - 1 else t.idx
+
+    return _first_cut(ctx, lo, hi, cut_before)
+
+
+def _first_cut(ctx: Host[S], lo: int, hi: int, cut_before: Callable[[Token], int | None]) -> int:
+    """Where a content ``[lo, hi)`` stops: at the first of its tokens for which ``cut_before``
+    gives an offset, the content ending there (final punctuation stripped) when enough of it
+    is left (``_too_short``); ``hi`` when no token cuts it. The walk the ``_before_*`` cuts
+    of a parse share: each says only where its own kind of clause begins."""
+    assert ctx.doc is not None
+    span = ctx.doc.char_span(lo, hi, alignment_mode="contract")
+    for t in span if span is not None else ():
+        at = cut_before(t)
+        if at is None:
+            continue
+        cut = _strip_final(ctx.text, lo, at)
         if not _too_short(ctx.text, lo, cut):
             return cut
     return hi
@@ -1436,8 +1449,8 @@ def _before_contrast(ctx: Host[S], cue: Token, lo: int, hi: int) -> int:
     needed a vote": the speaker's own contrast stays)."""
     doc = ctx.doc
     assert doc is not None
-    span = doc.char_span(lo, hi, alignment_mode="contract")
-    for t in span if span is not None else ():
+
+    def cut_before(t: Token) -> int | None:
         head = t.head
         if (
             t.dep_ != "conj"
@@ -1450,14 +1463,13 @@ def _before_contrast(ctx: Host[S], cue: Token, lo: int, hi: int) -> int:
             # (", but that D" is a second complement of the cue: the report goes on)
             or any(c.dep_ == "mark" for c in t.children)
         ):
-            continue
+            return None
         cc = next((c for c in head.children if c.dep_ == "cc" and head.i < c.i < t.i), None)
         if cc is None or cc.lower_ != "but" or cc.i == 0 or doc[cc.i - 1].text != ",":
-            continue
-        cut = _strip_final(ctx.text, lo, doc[cc.i - 1].idx)
-        if not _too_short(ctx.text, lo, cut):
-            return cut
-    return hi
+            return None
+        return doc[cc.i - 1].idx
+
+    return _first_cut(ctx, lo, hi, cut_before)
 
 
 def _next_act_of(tok: Token) -> Token | None:
@@ -1520,19 +1532,17 @@ def _before_next_act(ctx: Host[S], cue: Token, lo: int, hi: int) -> int:
     that …")."""
     doc = ctx.doc
     assert doc is not None
-    span = doc.char_span(lo, hi, alignment_mode="contract")
-    for t in span if span is not None else ():
+
+    def cut_before(t: Token) -> int | None:
         first = _next_act_of(t) if t.dep_ in ("conj", "advcl", "xcomp") and t.i > 0 else None
         if first is None or first.i != cue.i:
-            continue
+            return None
         prev = doc[t.i - 1]
         while prev.i > 0 and prev.pos_ in ("ADV", "AUX", "PART") and prev.dep_ != "cc":
             prev = doc[prev.i - 1]  # ("and also urged", "and then said")
-        cut = prev.idx if prev.dep_ == "cc" or prev.text == "," else t.idx
-        cut = _strip_final(ctx.text, lo, cut)
-        if not _too_short(ctx.text, lo, cut):
-            return cut
-    return hi
+        return prev.idx if prev.dep_ == "cc" or prev.text == "," else t.idx
+
+    return _first_cut(ctx, lo, hi, cut_before)
 
 
 def _before_quote(ctx: Host[S], lo: int, hi: int) -> int | None:
