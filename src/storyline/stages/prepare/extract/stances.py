@@ -492,6 +492,10 @@ class _Ctx:
             base, base.article, base.text, base.doc, base.entities, base.sentences, base.quote_spans
         )
 
+    def entity(self, eid: str | None) -> Entity | None:
+        """The article's entity of id ``eid``, if any."""
+        return next((e for e in self.entities if e.id == eid), None)
+
     @property
     def coref(self) -> Coref:
         """The article's resolver (``coref.py``), built on first use."""
@@ -1033,7 +1037,7 @@ def _principal_of_group(ctx: _Ctx, ent: Entity, tok: Token) -> Entity | None:
         return None
     if ent.type not in ("UNNAMED", "ANON") and not ent.id.startswith("anon:"):
         return None
-    aff = next((e for e in ctx.entities if e.id == ent.affiliation), None)
+    aff = ctx.entity(ent.affiliation)
     return aff if aff is not None and aff.type == "PERSON" else None
 
 
@@ -1083,7 +1087,7 @@ def _resolve_pronoun_doc(ctx: _Ctx, subj: Token) -> tuple[str, str | None] | Non
         named = _actor_from_token(ctx, tok)
         if named is None:
             return None
-        ent = next((e for e in ctx.entities if e.id == named[1]), None)
+        ent = ctx.entity(named[1])
         if low == "it" and ent is not None and ent.type in ("PERSON", "UNNAMED"):
             return None
         if low == "they" and ent is not None and ent.type == "PERSON":
@@ -2099,7 +2103,7 @@ def _speaks_for(ctx: _Ctx, speaker: str | None, actor: str | None) -> bool:
     source affiliated with it)."""
     if speaker is None or actor is None:
         return False
-    ent = next((e for e in ctx.entities if e.id == speaker), None)
+    ent = ctx.entity(speaker)
     if ent is None:
         return False
     # the entity stage's reading of the title: a role that speaks for a body affiliated with
@@ -2113,7 +2117,7 @@ def _speaks_for(ctx: _Ctx, speaker: str | None, actor: str | None) -> bool:
             break
         if aff == actor:
             return True
-        up = next((e for e in ctx.entities if e.id == aff), None)
+        up = ctx.entity(aff)
         aff = up.affiliation if up is not None else None
     text = ctx.text
     for m in ent.mentions:
@@ -2148,6 +2152,7 @@ def _quoted_claims(ctx: _Ctx, h: _Hit, found: list[Stance]) -> None:
     if quote is None:
         return
     sp = _quote_speaker(ctx, quote)
+    s0 = ctx.sents.at(h.start)[0]
     for st in found:
         if sp is not None:
             own = (
@@ -2161,7 +2166,6 @@ def _quoted_claims(ctx: _Ctx, h: _Hit, found: list[Stance]) -> None:
                 or ent.name.casefold() == st.actor.casefold()
                 for _s, _e, ent in ctx.base.mentions_in(quote[0], h.start)
             )
-        s0 = ctx.sents.at(h.start)[0]
         if (
             not own
             and s0 < quote[0]
