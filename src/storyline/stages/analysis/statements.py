@@ -1903,39 +1903,28 @@ def _link(
     )  # fmt: skip
     taken = joined | kernels.keys() | withheld.keys() | events.keys() | results.keys()
     anchors = _anchor_pairs(sents, persons, taken) if ANCHOR_KINDS else {}
-    for i, j in sorted(
-        early.keys()
-        | kernels.keys()
-        | withheld.keys()
-        | events.keys()
-        | results.keys()
-        | anchors.keys()
-    ):
+    # the weak links, in the order a pair takes them; loose (``True``): another construction
+    # of one fact, not counted when seeds are ranked
+    weak_links: list[tuple[Mapping[tuple[int, int], tuple[int, int, int, int]], bool]] = [
+        (kernels, False),  # one fact told with other verbs: the kernels alike
+        # one report withheld in other words ("would not say what" / "did not specify what")
+        (withheld, True),
+        # one event of the same participants in another construction ("Roe was arrested" /
+        # "police arrested Roe")
+        (events, True),
+        # one event told as a clause's head and as another's result infinitive ("Roe kept
+        # the title" / "Roe beat Penn to keep the title")
+        (results, True),
+        (anchors, False),  # one rare value and one name in common, whatever the words
+    ]
+    for i, j in sorted(set(early).union(*(links.keys() for links, _ in weak_links))):
         hit, weak = early.get((i, j), (None, False))
-        if hit is None and (i, j) in kernels:
-            # one fact told with other verbs: the kernels alike (a weak link)
-            hit, weak = kernels[(i, j)], True
-        if hit is None and (i, j) in withheld:
-            # one report withheld in other words ("would not say what" / "did not specify
-            # what"): a weak link
-            hit, weak = withheld[(i, j)], True
-            sents[i].loose.add(j)
-            sents[j].loose.add(i)
-        if hit is None and (i, j) in events:
-            # one event of the same participants in another construction ("Roe was
-            # arrested" / "police arrested Roe"): a weak link
-            hit, weak = events[(i, j)], True
-            sents[i].loose.add(j)
-            sents[j].loose.add(i)
-        if hit is None and (i, j) in results:
-            # one event told as a clause's head and as another's result infinitive ("Roe
-            # kept the title" / "Roe beat Penn to keep the title"): a weak link
-            hit, weak = results[(i, j)], True
-            sents[i].loose.add(j)
-            sents[j].loose.add(i)
-        if hit is None and (i, j) in anchors:
-            # one rare value and one name in common, whatever the words (a weak link)
-            hit, weak = anchors[(i, j)], True
+        for links, loose in weak_links:
+            if hit is None and (i, j) in links:
+                hit, weak = links[(i, j)], True
+                if loose:
+                    sents[i].loose.add(j)
+                    sents[j].loose.add(i)
         if weak:
             sents[i].weak.add(j)
             sents[j].weak.add(i)
