@@ -101,7 +101,7 @@ from storyline.stages.prepare.extract.context import (
     subtree_extent,
 )
 from storyline.stages.prepare.extract.coref import SUBJECT_PRONOUNS, Coref, Ref, relative_antecedent
-from storyline.stages.prepare.extract.indirect import find_indirect, joined_conjunct
+from storyline.stages.prepare.extract.indirect import _partitive, find_indirect, joined_conjunct
 from storyline.stages.prepare.extract.polarity import mark_quotes
 
 if TYPE_CHECKING:
@@ -172,6 +172,7 @@ class _Found:
     group: int = -1  # segments of one multi-paragraph quote share a group
     para: int = 0
     words: bool = False  # a short phrase kept as the words of the verb's subject (_words_source)
+    share: bool = False  # the speaker is a poll's share the parse makes the subject (_share_source)
 
 
 # -- finding quoted spans -----------------------------------------------------------------------
@@ -2995,8 +2996,10 @@ def _words_source(ctx: _Ctx, start: int, end: int) -> tuple[_Speaker, bool]:
         if (
             ent is None
             and subj.tag_ == "NN"
-            and subj.lemma_.lower() in PERSON_ROLE_NOUNS
-            and tok.lemma_.lower() in WORDING_LEMMAS
+            and (
+                (subj.lemma_.lower() in PERSON_ROLE_NOUNS and tok.lemma_.lower() in WORDING_LEMMAS)
+                or (label and _person_noun(subj.text))
+            )
         ):
             # "Penn's campaign manager says he is “gratified”": a person named by a role, as
             # ``_complement_speaker`` reads one (resolved to the actor it stands for, else as
@@ -3005,7 +3008,7 @@ def _words_source(ctx: _Ctx, start: int, end: int) -> tuple[_Speaker, bool]:
             found = _noun_speaker(ctx, head_np, lo_head)
             return (found, label) if found else none
         vocal = tok.lower_ in VOCAL_VERB_FORMS
-        said = tok.lemma_.lower() in WORDING_LEMMAS and _person_noun(subj.text)
+        said = (label or tok.lemma_.lower() in WORDING_LEMMAS) and _person_noun(subj.text)
         if ent is None and subj.tag_ == "NNS" and (vocal or said):
             # "about 200 protesters chanting “Dump the Toll”": a crowd's chant is its words,
             # in capitals too; "dock workers argue the plan is a “giveaway”": a group of
@@ -3021,6 +3024,56 @@ def _words_source(ctx: _Ctx, start: int, end: int) -> tuple[_Speaker, bool]:
 
 
 _CROWD_WORDS = 6  # a crowd's subject phrase longer than this is cut to its head noun phrase
+
+
+def _in_ratio(subj: Token) -> bool:
+    """A share the parse reads as one number with modifiers: "[four in] 10 said" (the
+    first number and "in" hang on the second as ``quantmod``)."""
+    kids = list(subj.children)
+    return (
+        subj.like_num
+        and any(c.dep_ == "quantmod" and c.lower_ == "in" for c in kids)
+        and any(c.dep_ == "quantmod" and c.like_num for c in kids)
+    )
+
+
+def _share_source(ctx: _Ctx, start: int, end: int) -> str | None:
+    """A poll's share as the source of a quotation the parse puts under a verb of saying
+    whose subject is that share: "21 percent said “not too likely”", "one in four voters
+    say they want “a fresh start”" (the share of those asked who answered so, as PolNeAR
+    and a poll report name it); the share's phrase as written. The verb must come before
+    the quotation in its sentence and hold it in its complement; no share, no source."""
+    doc = ctx.doc
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    ss, _ = ctx.sentence(start)
+    tok = span.root
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.idx < ss or tok.idx >= start:
+            return None
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_LEMMAS:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None or not (_partitive(subj) or _in_ratio(subj)) or subj.idx >= start:
+                return None
+            lo, hi = subtree_extent(subj)
+            phrase = " ".join(ctx.text[lo:hi].split())
+            return phrase if len(phrase.split()) <= _CROWD_WORDS else None
+        if (
+            tok.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            and not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS)
+        ):
+            # the clause of another subject, unless it is the clause a verb of saying reports
+            # ("four in 10 said they were “angry”": the share's answer, as a named speaker's
+            # reported clause keeps its quoted phrase)
+            return None
+    return None
 
 
 def _object_controller(verb: Token) -> Token | None:
@@ -3636,6 +3689,19 @@ def extract_quotes(
             sp, label = _words_source(qc, f.start, f.end)
             if sp and (label or not _title_case(quote)):
                 f.sp, f.words = sp, True
+        elif f.kind == "partial" and not f.sp and not _scrape(quote):
+            # a longer phrase woven into a clause that labels or words it, with no reporting
+            # verb beside it: "A friend described him as “the kindest man …”" is the friend's
+            sp, _ = _words_source(qc, f.start, f.end)
+            if sp:
+                f.sp = sp
+        bare = f.sp.entity is None and f.sp.pronoun is None and f.sp.text is not None
+        if not f.sp or (bare and _clean_name(f.sp.text or "") is None):
+            # (a bare share or number found as written, "62 percent", "10" of "four in 10",
+            # is dropped below unless the parse makes a share the verb's subject)
+            share = _share_source(qc, f.start, f.end)
+            if share is not None:
+                f.sp, f.share = _Speaker(text=share), True
     found = direct + _dedupe(indirect)
     _resolve_pronouns(qc, found)
     quotes: list[Quote] = []
@@ -3670,7 +3736,7 @@ def extract_quotes(
         if ent is None and name:
             # a bare share stays for reported clauses only: indirect.py took it as the
             # subject of the parse (``_partitive``), a quotation's credit has no such check
-            name = _clean_name(name, share=f.kind == "indirect")
+            name = _clean_name(name, share=f.kind == "indirect" or f.share)
         if ent is None and name and role is None:
             name, role = _split_title(name)  # "Sen. Roe": "Roe", role "Sen."
         if f.kind == "indirect" and not name:
