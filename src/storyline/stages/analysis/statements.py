@@ -227,6 +227,12 @@ TIME_VERB_GAP = 3
 # that event as its head (``_same_result_why``); off, for the benchmark's base.
 RESULT_INFINITIVES = True
 
+# Kinds of value that date nothing (``_kernels_clash``): a count, a person's age ("died at
+# 95", "Roe, 61, was arrested"), a sum ("caused $1 million in damage") tell no day or year,
+# so "Roe died at 95" and "Roe died on Friday" are no two facts dated apart; a year, a month,
+# a weekday, a clock time or an ordinal ("in the sixth round") do date one.
+UNDATED_KINDS: frozenset[str] = frozenset({"number", "age", "sum"})
+
 # Whether a clause whose head verb is an infinitive ("urged Roe to quit") is kept from
 # joining one whose head is finite ("Roe quit") by ``_same_participants_why``; off, for
 # the benchmark's base.
@@ -990,11 +996,11 @@ def _kernels_clash(a: _Sentence, b: _Sentence) -> str:
     telling its other facts ("put on the injured list, ending his fourth year" / "put on the
     injured list and will sit out the last three matches"); each is dated by no kind of date
     in common ("spent time at the clinic in 2010" / "checked into the clinic in May" may be
-    two stays); or one side is negated."""
+    two stays; an age or a sum is no date, ``UNDATED_KINDS``); or one side is negated."""
     va, vb = _kernel_values(a), _kernel_values(b)
     if not _agree(va, vb):
         return f"values differ ({sorted(va)} / {sorted(vb)})"
-    da, db = {_kind(v) for v in va} - {"number"}, {_kind(v) for v in vb} - {"number"}
+    da, db = {_kind(v) for v in va} - UNDATED_KINDS, {_kind(v) for v in vb} - UNDATED_KINDS
     if da and db and not da & db:
         return f"dated apart ({sorted(va)} / {sorted(vb)})"
     if _negated(a.tokens, b.tokens) != _negated(b.tokens, a.tokens):
