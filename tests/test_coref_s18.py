@@ -26,3 +26,16 @@ def test_an_owner_the_parse_labels_nmod_is_the_next_he() -> None:
     )
     q = one(quotes(text, "spacy"), "the most naked bid")
     assert q.speaker == "Jon Roe"
+
+
+@spacy
+def test_a_person_subject_introduces_the_quote_not_a_speech_nouns_owner() -> None:
+    # the sentence before the quote is about Roe; Penn only owns a speech noun in a phrase
+    # around the clause
+    text = (
+        "Jane Roe spoke to the Alder Post on Friday.\n\n"
+        "After Ivo Penn’s speech at the convention, Roe was in no mood to wait.\n\n"
+        "“Nobody ever doubted the captain’s service or his courage.”"
+    )
+    q = one(quotes(text, "spacy"), "Nobody ever doubted")
+    assert q.speaker == "Jane Roe"
