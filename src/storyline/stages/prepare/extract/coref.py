@@ -692,7 +692,7 @@ class Coref:
                 continue
             # the owner: "Roe's comments", or one "of" names, "footage of Roe" (one person:
             # "a photo of Roe and Penn" names two)
-            owners = [c for c in t.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
+            owners = [c for c in t.children if _possessor(c) and c.lower_ not in PRONOUNS]
             owners += [
                 o
                 for p in t.children
@@ -1823,6 +1823,16 @@ def _cleft_focus(it: Token) -> Token | None:
                 if len(subj) == 1:
                     return subj[0]
     return None
+
+
+def _possessor(tok: Token) -> bool:
+    """Whether ``tok`` owns the noun it modifies: ``poss``, or a name with its own "'s" the
+    small model labels ``nmod`` ("Roe’s article also attacked Penn …. He calls …": the
+    owner, not the object named after it; PolNeAR train q1)."""
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return tok.dep_ == "poss" or (
+        tok.dep_ == "nmod" and nxt is not None and nxt.lower_ in ("'s", "’s")
+    )
 
 
 def _person_appos(name: Token) -> bool:

@@ -2600,6 +2600,20 @@ def _introducer(ctx: _Ctx, start: int) -> _Speaker:
             ent = _ends_with_actor(ctx, ss, owner.start()) or _ends_with_actor(
                 ctx, ss, owner.start() + 2
             )
+            main = _sentence_subject(ctx, ss, se, strict=True) if ctx.doc is not None else None
+            if (
+                ent is not None
+                and main is not None
+                and (
+                    main.pronoun in ("he", "she")
+                    or (main.entity is not None and main.entity.type in ("PERSON", "UNNAMED"))
+                )
+                and (main.entity is None or main.entity.id != ent.id)
+            ):
+                # "Regarding Penn's speech last month, Roe shared her view that …": the
+                # sentence is about its subject, a person; the owner of a speech noun in a
+                # phrase around it is only spoken of (PolNeAR train q3)
+                return main
             if ent is not None and ent.type in ("PERSON", "UNNAMED", "ORG"):
                 return _Speaker(ent)
     subj = _sentence_subject(ctx, ss, se, strict=True)
