@@ -4,15 +4,19 @@
     python bench/cluster.py [--embedder minilm|model2vec|tfidf] [--split dev|train]
                             [--set ecbplus|siblings|siblings2|siblings3|siblings4] [--orders 3] [--no-baselines] [--scale 100000] [--no-scale]
                             [--features] [--splits] [--merges]
-                            [--only-scale] [--minilm-tokens N]
+                            [--only-scale] [--minilm-tokens N] [--no-run-settle]
                             [--embed-threads N] [--compare-threads N]
                             [--embed-precision fp32|bf16]
 
 Quality: documents of ``../shared/bench/ecbplus/docs.jsonl`` are cleaned as on ingest
 (``clean_document``), embedded, and clustered by
 
-- ours, incremental: ``StoryIndex.add`` one article at a time with ``take_moves`` every 64
-  articles (the engine's chunk size), in file order and in ``--orders - 1`` shuffled orders;
+- ours, incremental: the articles arrive as ingest runs of 64 (the engine's chunk size),
+  each added one at a time with ``StoryIndex.add``, then ``take_moves``, then the end-of-run
+  ``settle_run`` of the run's articles and ``take_moves`` (as ``pipeline/commit.py``
+  ``_settle_run``), in file order and in ``--orders - 1`` shuffled orders. ``--no-run-settle``
+  is the mode of figures before 2026-12-07: ``take_moves`` every 64 articles and never
+  ``settle_run`` (not what any ingest does);
 - ours, recluster: ``recluster`` over the whole split, which is a clean run (the articles
   in time order, 64 at a time, with the end-of-run settle of one ingest run);
 - TF-IDF + agglomerative (sklearn, average linkage, cosine; threshold chosen on train);
@@ -213,6 +217,36 @@ def scores(gold: list[str], pred: list[str], topic: list[object]) -> dict[str, f
 # -- ours -------------------------------------------------------------------------------
 
 
+def incremental(
+    arts: list[Article],
+    vecs: np.ndarray,
+    terms: list[list[str]],
+    order: list[int],
+    embedder: str,
+    settle: bool = True,
+) -> tuple[dict[str, str], StoryIndex]:
+    """One incremental run over ``order``: article id -> story, and the index it ends with.
+
+    With ``settle`` the articles arrive as ingest runs of ``CHUNK``: each run is added one
+    article at a time, then ``take_moves`` (the chunk's settle), then the run's end
+    settle (``settle_run`` of its ids, then ``take_moves``), as ``pipeline/commit.py``
+    ``_settle_run`` ends every ingest run (its ``SETTLE_BATCH`` batches are larger than a
+    run, so one batch). Without it, the old mode (until 2026-12-07): ``take_moves`` every
+    ``CHUNK`` articles and never ``settle_run``, which no ingest does.
+    """
+    index = StoryIndex(embedder)
+    assign: dict[str, str] = {}
+    for start in range(0, len(order), CHUNK):
+        run = order[start : start + CHUNK]
+        for i in run:
+            assign[arts[i].id] = index.add(arts[i], vecs[i], terms[i])
+        assign.update(index.take_moves())
+        if settle:
+            index.settle_run([arts[i].id for i in run])
+            assign.update(index.take_moves())
+    return assign, index
+
+
 def ours(
     arts: list[Article],
     embedder: str,
@@ -220,6 +254,7 @@ def ours(
     threads: int = 1,
     old_threads: int = 0,
     precision: str = "fp32",
+    settle: bool = True,
 ) -> tuple[dict[str, object], np.ndarray, list[list[str]]]:
     emb = get_embedder(embedder)
     emb.encode(["warm up"], threads, precision)
@@ -258,14 +293,8 @@ def ours(
         order = list(range(len(arts)))
         if k:
             random.Random(k).shuffle(order)
-        index = StoryIndex(embedder)
-        assign: dict[str, str] = {}
         t0 = time.perf_counter()
-        for n, i in enumerate(order, 1):
-            assign[arts[i].id] = index.add(arts[i], vecs[i], terms[i])
-            if n % CHUNK == 0:
-                assign.update(index.take_moves())
-        assign.update(index.take_moves())
+        assign, index = incremental(arts, vecs, terms, order, embedder, settle=settle)
         t_index.append(time.perf_counter() - t0)
         runs.append([assign[a.id] for a in arts])
         if not k:
@@ -850,6 +879,11 @@ def main() -> None:
         help="also print, for each story the first incremental run made of several gold "
         "events, the group factors between them and the event identity each side carries",
     )  # fmt: skip
+    ap.add_argument(
+        "--no-run-settle", action="store_true",
+        help="incremental runs as before 2026-12-07: take_moves every 64 articles, no "
+        "end-of-run settle_run (for comparison with older figures)",
+    )  # fmt: skip
     ap.add_argument("--scale", type=int, default=100_000)
     ap.add_argument("--no-scale", action="store_true")
     ap.add_argument("--only-scale", action="store_true", help="skip the quality runs")
@@ -912,7 +946,7 @@ def main() -> None:
             break
         res, vecs, terms = ours(
             arts, args.embedder, args.orders, args.embed_threads, args.compare_threads,
-            args.embed_precision,
+            args.embed_precision, settle=not args.no_run_settle,
         )  # fmt: skip
         if split == "train":
             train_vecs, train_terms = vecs, terms
@@ -927,6 +961,7 @@ def main() -> None:
             f"{'system':<34} {'pP':>6} {'pR':>6} {'pF1':>6} {'b3F1':>6} {'sibM':>6} {'docs/s':>8}"
         )
         print(row("ours incremental (mean of orders)", mean, res["dps"],  # type: ignore[arg-type]
+                  f"{'no run settle; ' if args.no_run_settle else ''}"
                   f"worst order pF1 {worst:.3f} sibM {worst_sib:.1%}; embed {res['embed_dps']:.0f}/s, "
                   f"terms {res['terms_dps']:.0f}/s, index {res['index_dps']:.0f}/s"))  # fmt: skip
         print(row("ours recluster", batch, res["recluster_dps"]))  # type: ignore[arg-type]
