@@ -1,0 +1,42 @@
+"""Stances, eighteenth session (issue 17): the actor is the clause's grammatical subject, and
+the polarity and the verb's sense are carried into the stance. An object-case pronoun that
+the parse makes a small clause's subject ("finds them unwilling to …") is never the
+main clause's subject; a stance in an indirect question under a negated cue ("would not say
+why she opposes …") is left open, not denied; "sought to win over …" is an attempt, no request;
+a stance in someone else's report ("Roe said Kestria opposes …") is the reporter's claim,
+kept under the shown threshold. Every sentence here is written for these tests (fictional
+people and places).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from stance_fixture import SPACY, about, stances
+
+
+@pytest.mark.parametrize("mode", SPACY)
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Ada Roe would not say why she opposes the Alder dam.", "dam"),
+        (
+            "The Brill Group did not answer questions about how firmly it backs the Alder dam.",
+            "dam",
+        ),
+        ("Ada Roe did not explain what she wants from the Alder council.", "council"),
+    ],
+)
+def test_an_indirect_question_under_a_negated_cue_is_open(mode: str, text: str, word: str) -> None:
+    found = about(stances(text, mode), word)
+    assert found, "a stance is read"
+    assert all(s.polarity == "questioned" for s in found), [
+        (s.actor, s.stance, s.polarity) for s in found
+    ]
+
+
+@pytest.mark.parametrize("mode", SPACY)
+def test_a_negated_stance_outside_a_question_stays_denied_or_flipped(mode: str) -> None:
+    text = "Ada Roe did not say that she opposes the Alder dam."
+    found = about(stances(text, mode), "dam")
+    assert all(s.polarity != "questioned" for s in found)
