@@ -17,6 +17,30 @@ from stance_fixture import SPACY, about, stances
 
 @pytest.mark.parametrize("mode", SPACY)
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Having mocked the mill owners all spring, Ada Roe now finds them unwilling to fund "
+        "the Alder dam.",
+        "Ben Kale considers him ready to support the Alder dam.",
+    ],
+)
+def test_an_object_pronoun_is_not_the_main_clauses_subject(mode: str, text: str) -> None:
+    found = stances(text, mode)
+    assert not [s for s in found if "Roe" in s.actor or "Kale" in s.actor], [
+        (s.actor, s.stance, s.target) for s in found
+    ]
+
+
+@pytest.mark.parametrize("mode", SPACY)
+def test_the_subject_itself_still_acts(mode: str) -> None:
+    # the rule is about object-case pronouns only: the finder's own stance stays hers
+    text = "Ada Roe is reluctant to open her wallet for the Alder dam."
+    found = about(stances(text, mode), "wallet")
+    assert found and all(s.actor == "Ada Roe" for s in found)
+
+
+@pytest.mark.parametrize("mode", SPACY)
+@pytest.mark.parametrize(
     ("text", "word"),
     [
         ("Ada Roe would not say why she opposes the Alder dam.", "dam"),

@@ -768,6 +768,12 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
             return []
         sp = _quote_speaker(ctx, quote)
         return [sp] if sp else []
+    form = PRONOUNS.get(low)
+    if form is not None and form.case == "obj" and form.person == 3:
+        # "Roe finds them unwilling to …": an object-case subject is a small clause's,
+        # the object of the verb above it, and a pronoun never refers to its own verb's
+        # subject (Roe would be "herself"), which is all the resolver's climb would find
+        return []
     if low in REFERRING_PRONOUNS:
         named_group = _they_named(ctx, subj) if low == "they" else None
         if named_group:
