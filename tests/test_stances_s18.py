@@ -64,3 +64,15 @@ def test_a_negated_stance_outside_a_question_stays_denied_or_flipped(mode: str) 
     text = "Ada Roe did not say that she opposes the Alder dam."
     found = about(stances(text, mode), "dam")
     assert all(s.polarity != "questioned" for s in found)
+
+
+@pytest.mark.parametrize("mode", ["rules", *SPACY])
+def test_seeking_to_do_something_is_an_attempt_not_a_request(mode: str) -> None:
+    found = stances("Ben Kale sought to win over the mill workers in Alder.", mode)
+    assert not [s for s in found if s.stance == "request"], [(s.actor, s.target) for s in found]
+
+
+@pytest.mark.parametrize("mode", SPACY)
+def test_seeking_a_thing_is_still_a_request(mode: str) -> None:
+    found = about(stances("Kestria is seeking a ceasefire in the Alder valley.", mode), "ceasefire")
+    assert found and all(s.stance == "request" for s in found)

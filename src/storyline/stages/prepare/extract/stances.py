@@ -272,11 +272,10 @@ _LEXICON: list[_Lex] = [
         "ask asks asked asking",
     ),
     _lx("request", r"\b{k}\s+(?:for|to)\b", "appeal appeals appealed appealing"),
-    _lx(
-        "request",
-        r"\b{k}\b(?!\s+to\s+(?:ensure|prevent|avoid|block))",
-        "seek seeks seeking sought",
-    ),
+    # "seeks a ceasefire" asks for a thing; "sought to win over the workers", "is seeking to
+    # woo donors" is an attempt (as "tried to" is), no request of anyone ("seek to ensure",
+    # "seek to block" are read by their own entries)
+    _lx("request", r"\b{k}\b(?!\s+to\b)", "seek seeks seeking sought"),
     _lx("request", r"\b{k}\s+on\b", "call calls called calling"),
     _lx("condition", r"\b{k}\b", "require requires required requiring"),
     _lx(
