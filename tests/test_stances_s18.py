@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from stance_fixture import SPACY, about, stances
+from storyline.models import usable
 
 
 @pytest.mark.parametrize("mode", SPACY)
@@ -76,3 +77,36 @@ def test_seeking_to_do_something_is_an_attempt_not_a_request(mode: str) -> None:
 def test_seeking_a_thing_is_still_a_request(mode: str) -> None:
     found = about(stances("Kestria is seeking a ceasefire in the Alder valley.", mode), "ceasefire")
     assert found and all(s.stance == "request" for s in found)
+
+
+@pytest.mark.parametrize("mode", SPACY)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ada Roe said that Ben Kale opposes the Alder dam.",
+        "Ben Kale opposes the Alder dam, Ada Roe said.",
+        "Critics say Ben Kale wants to close the Alder dam.",
+    ],
+)
+def test_a_stance_in_someone_elses_report_is_not_shown(mode: str, text: str) -> None:
+    # the reporter's claim about another person, as in a quotation: kept, under the threshold
+    found = about(stances(text, mode), "dam")
+    assert found, "a stance is read"
+    assert all(not usable(s) for s in found), [(s.actor, s.confidence) for s in found]
+
+
+@pytest.mark.parametrize("mode", SPACY)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ada Roe said she opposes the Alder dam.",
+        "Ben Kale has said he will not back the Alder dam.",
+        "A French official said France opposes the Alder dam.",
+        "Kestria agreed on Friday to rebuild the Alder dam, officials in Alder said.",
+        "Ed Moss, its minister of water, said Kestria was ready to rebuild the Alder dam.",
+        "Ada Roe will back a new Alder dam, her campaign told a rally in Brill.",
+    ],
+)
+def test_a_reporters_own_stance_is_shown(mode: str, text: str) -> None:
+    found = about(stances(text, mode), "dam")
+    assert found and all(usable(s) for s in found), [(s.actor, s.confidence) for s in found]
