@@ -343,3 +343,17 @@ TRYING_VERBS: frozenset[str] = frozenset(
      "expect", "wait", "prepare", "scramble", "rush", "race", "move", "work", "set", "look",
      "come", "go", "travel", "arrive", "return", "meet", "gather"}
 )  # fmt: skip
+
+# Verbs that report someone's claim or belief as a clause besides the speech verbs
+# (``en.SPEECH_LEMMAS``): "Penn alleged that Roe wanted to …", "Penn believes Alder will
+# back …". A stance read in such a clause is the reporter's claim about its actor
+# (``stances._reported_claims``). Base forms, compared with spaCy's lemma.
+CLAIM_REPORT_LEMMAS: frozenset[str] = frozenset(
+    {"allege", "assert", "believe", "contend", "maintain", "reiterate", "repeat", "think"}
+)
+# Unnamed bodies that report for a side ("the campaign said Roe would …", "her office said
+# she backs …"); with ``stances._SPEAKS_FOR_ROLES`` (officials, aides, spokespeople) their
+# report of that side's stance is sourcing, not a rival's claim. Lemmas (singular).
+REPORTING_BODY_NOUNS: frozenset[str] = frozenset(
+    {"campaign", "office", "administration", "government", "team"}
+)

@@ -337,9 +337,10 @@ def _rules(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[Pola
     if m and _NEGATED_DENIAL.fullmatch(m.group(0)):
         m = None
     if m:
-        # "did not know whether Ada would [endorse him]": the content is in the open clause
+        # "did not know whether Ada would [endorse him]", "would not say why she [opposes
+        # it]": the content is in the open clause (an indirect question)
         inside = framed is not None and re.match(
-            r"\s*(?:[\w’'-]+\s+){0,3}?(?:whether|if)\b", before[framed.end() :], re.I
+            rf"\s*(?:[\w’'-]+\s+){{0,3}}?{_OPEN_WORDS}\b", before[framed.end() :], re.I
         )
         opened = _OPEN_AFTER.search(before) or _OPEN_CONTENT.match(content) or inside
         if opened and not _DENY_ONLY.search(m.group(0)):
@@ -446,8 +447,17 @@ def _parsed(doc: Doc, start: int, end: int) -> Polarity | None:
     gov: Token = root
     # ``is_space`` first: a blanked tail (``nlp.bounded_text``) is one whitespace token of
     # up to a megabyte, and its ``lower_`` is a new string of that size on every call
-    open_content = (not toks[0].is_space and toks[0].lower_ in OPEN_CONTENT_TOKENS) or any(
-        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in root.children
+    open_content = (
+        (not toks[0].is_space and toks[0].lower_ in OPEN_CONTENT_TOKENS)
+        or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in root.children)
+        # "would not say why she opposes [the dam]", "did not answer questions about how
+        # firmly it backs [the dam]": a content that starts at its verb still sits in an
+        # indirect question, which a relative clause's "which"/"who" does not open
+        or (
+            root.dep_ != "relcl"
+            and root.left_edge.i < lo
+            and root.left_edge.lower_ in OPEN_CONTENT_TOKENS
+        )
     )
     for _ in range(5):
         if gov.head.i == gov.i:

@@ -60,6 +60,7 @@ from storyline.lang import (
     WEEKDAYS,
     alternation,
 )
+from storyline.lang.claims import CLAIM_REPORT_LEMMAS, REPORTING_BODY_NOUNS
 from storyline.lang.en import (
     NOT_IN_SUBJECT_GAP,
     NOT_VERB_TRIGGER_WORDS,
@@ -272,11 +273,10 @@ _LEXICON: list[_Lex] = [
         "ask asks asked asking",
     ),
     _lx("request", r"\b{k}\s+(?:for|to)\b", "appeal appeals appealed appealing"),
-    _lx(
-        "request",
-        r"\b{k}\b(?!\s+to\s+(?:ensure|prevent|avoid|block))",
-        "seek seeks seeking sought",
-    ),
+    # "seeks a ceasefire" asks for a thing; "sought to win over the workers", "is seeking to
+    # woo donors" is an attempt (as "tried to" is), no request of anyone ("seek to ensure",
+    # "seek to block" are read by their own entries)
+    _lx("request", r"\b{k}\b(?!\s+to\b)", "seek seeks seeking sought"),
     _lx("request", r"\b{k}\s+on\b", "call calls called calling"),
     _lx("condition", r"\b{k}\b", "require requires required requiring"),
     _lx(
@@ -768,6 +768,12 @@ def _actors_doc(ctx: _Ctx, hit: _Hit) -> list[tuple[str, str | None]] | None:
             return []
         sp = _quote_speaker(ctx, quote)
         return [sp] if sp else []
+    form = PRONOUNS.get(low)
+    if form is not None and form.case == "obj" and form.person == 3:
+        # "Roe finds them unwilling to …": an object-case subject is a small clause's,
+        # the object of the verb above it, and a pronoun never refers to its own verb's
+        # subject (Roe would be "herself"), which is all the resolver's climb would find
+        return []
     if low in REFERRING_PRONOUNS:
         named_group = _they_named(ctx, subj) if low == "they" else None
         if named_group:
@@ -2179,6 +2185,86 @@ def _quoted_claims(ctx: _Ctx, h: _Hit, found: list[Stance]) -> None:
             st.confidence = min(st.confidence, QUOTED_CLAIM_CONFIDENCE)
 
 
+_REPORTING_LEMMAS = SPEECH_LEMMAS | CLAIM_REPORT_LEMMAS
+
+
+def _reporter(ctx: _Ctx, h: _Hit) -> tuple[Token | None, Token] | None:
+    """The subject of the trigger's own clause (or ``None``) and the subject of the reporting
+    verb whose content clause the trigger stands in ("Penn said [Kestria opposes the dam]",
+    "Kestria opposes the dam, Penn said"), climbing only through links that keep the
+    trigger inside that clause; ``None`` when there is no such verb or it has no subject."""
+    if ctx.doc is None:
+        return None
+    span = ctx.doc.char_span(h.key, h.key + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    bounds = ctx.sents.at(h.start)
+    cur: Token = span[0]
+    own: Token | None = None
+    content = False
+    for _ in range(6):
+        if content and cur.lemma_.lower() in _REPORTING_LEMMAS and cur.pos_ in ("VERB", "AUX"):
+            # (a participle's is its clause's: "Penn, later alleging that Roe wanted …")
+            subj = subject_of(cur, bounds=bounds)
+            return (own, subj) if subj is not None else None
+        if not content and own is None:
+            own = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if cur.dep_ not in ("ccomp", "xcomp", "acomp", "conj", "aux") or cur.head.i == cur.i:
+            return None
+        content = content or cur.dep_ == "ccomp"
+        cur = cur.head
+    return None
+
+
+def _reported_claims(ctx: _Ctx, h: _Hit, found: list[Stance]) -> None:
+    """Lower the confidence of ``found`` (in place) when the trigger lies in the content of
+    someone else's report: "Penn alleged that Roe wanted to close the mill" is Penn's claim
+    about Roe, as it is in a quotation (``_quoted_claims``, which reads those). Only a
+    person's stance is lowered (a state or a body is known through what others report of
+    it), and it stays as read when the reporter is the actor or speaks for it ("his
+    campaign said Roe would …"), or when the clause's subject is a pronoun ("Roe said she
+    opposes …": its reading, the reporter where it fits, named the actor)."""
+    if _in_quote(ctx, h.start) is not None:
+        return
+    found_subjects = _reporter(ctx, h)
+    if found_subjects is None:
+        return
+    own_subj, subj = found_subjects
+    if own_subj is not None and own_subj.lower_ in REFERRING_PRONOUNS | _FIRST_PERSON:
+        return
+    low = subj.lower_
+    if low in _FIRST_PERSON:
+        return  # "we believe Alder will back …": the speaker's own view, left as read
+    if (
+        subj.pos_ in ("NOUN", "PROPN")
+        and subj.lemma_.lower() in _SPEAKS_FOR_ROLES | REPORTING_BODY_NOUNS
+    ):
+        # "officials said Tuesday that Kestria has agreed to …", "the campaign told reporters
+        # Roe would call for …", "one Foreign Minister said the countries will …": an
+        # unnamed source that reports for a side, the sourcing of a report, not a rival's
+        # claim
+        return
+    if low in REFERRING_PRONOUNS:
+        who = _resolve_pronoun_doc(ctx, subj)
+    else:
+        who = _actor_from_token(ctx, subj)
+    for st in found:
+        ent = ctx.entity(st.actor_entity)
+        if ent is None or resolve_entity(ctx.entities, ent).type != "PERSON":
+            # a state, a body or an unnamed group speaks only through others ("its minister
+            # said Valdoria was ready to …", "the two leaders discussed …, the Elysée said"):
+            # a report is how its stance is known; a person's stance is their own word
+            continue
+        # an unnamed reporter ("critics say Roe wants …") never vouches for the actor
+        own = who is not None and (
+            (st.actor_entity is not None and st.actor_entity == who[1])
+            or st.actor.casefold() == who[0].casefold()
+            or _speaks_for(ctx, who[1], st.actor_entity)
+        )
+        if not own:
+            st.confidence = min(st.confidence, QUOTED_CLAIM_CONFIDENCE)
+
+
 def _names_actor(ctx: _Ctx, st: Stance, lo: int, hi: int) -> bool:
     """Whether ``text[lo:hi]`` names the stance's actor (a mention of its entity, or its name)."""
     if st.actor.casefold() in ctx.text[lo:hi].casefold():
@@ -2229,6 +2315,7 @@ def extract_stances(
             if found:
                 _mark(sc, h, (s0, s1), found)
                 _quoted_claims(sc, h, found)
+                _reported_claims(sc, h, found)
             out.extend(found)
             prev_target = target or prev_target
     return out
