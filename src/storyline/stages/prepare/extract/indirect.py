@@ -266,6 +266,7 @@ def find_indirect(ctx: Host[S], direct: Sequence[Quoted[S]]) -> list[tuple[int, 
             continue  # (a labelled line's sentences are its content)
         body_end = se - (1 if text[se - 1 : se] in (".", "!") else 0)
         cands = _according_to(ctx, ss, se, body_end)
+        paren = False  # (whether cands[0] is the rules' "C, X said, D" reading of the sentence)
         if not cands:
             m = _PARENTHETICAL.match(text, ss, body_end)
             ent = ctx.actor_ending(m.start("np"), m.end("np")) if m else None
@@ -278,6 +279,7 @@ def find_indirect(ctx: Host[S], direct: Sequence[Quoted[S]]) -> list[tuple[int, 
                     cands.append((ss, body_end, ctx.speaker(pronoun=np.lower(), at=m.start("np"))))
                 elif (plain := ctx.plain_np(np)) and not np[0].isupper():
                     cands.append((ss, body_end, ctx.speaker(text=plain)))
+            paren = bool(cands) and m is not None and _framing_aside(ctx, ss, body_end, m)
         for m in _WHO_SAID.finditer(text, ss, body_end):
             ent = ctx.actor_ending(ss, m.start())
             if ent is not None:
@@ -310,6 +312,11 @@ def find_indirect(ctx: Host[S], direct: Sequence[Quoted[S]]) -> list[tuple[int, 
             # (a parsed clause too short to be kept displaces nothing: "C and found it
             # insulting, Roe said" keeps the rules' C when the parse reads only "it insulting")
             parsed = [k for k in _parsed(ctx, ss, se) if not _too_short(text, k[0], k[1])]
+            if paren and _inside_parenthetical(text, cands[0], parsed):
+                # "The plan, she said, is dead" read by the parse only in part (a clause of a
+                # cue nested inside, or the words before the cue as its complement): the
+                # interrupting cue frames the whole sentence, as the rules read it
+                parsed = []
             cands = [k for k in cands if not any(k[0] < b and a < k[1] for a, b, _ in parsed)]
             cands = sorted([*cands, *parsed], key=lambda c: c[0])
         cands.extend(_participle_clauses(ctx, ss, body_end, direct, cands))
@@ -342,6 +349,40 @@ _LABELLED_LINE = re.compile(
     r"^[ \t]*(?P<np>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(?P<c>[^\n]+?)[ \t]*$",
     re.M,
 )
+
+
+# What after an interrupting cue is the cue's own, not the rest of the content: its next act
+# (", adding that …", ", wiping his brow"), an adjunct of the saying (", on condition of
+# anonymity", ", in an interview", ", after the vote", ", according to …").
+_CUE_ADJUNCT = re.compile(
+    r"(?:\w+ing|on|in|at|during|after|before|when|while|as|because|since|according|citing|"
+    r"with|without|via|through)\b",
+    re.I,
+)
+
+
+def _framing_aside(ctx: Host[S], ss: int, body_end: int, m: re.Match[str]) -> bool:
+    """Whether the rules' "C, X said, D" match ``m`` frames its whole sentence: no quotation
+    in it (a quoted D is a direct quote's) and D no act or adjunct of the cue's own
+    (``_CUE_ADJUNCT``)."""
+    spans = ctx.spans
+    k = max(bisect.bisect_right(spans, (ss, ss)) - 1, 0)
+    for qs, qe in spans[k:]:
+        if qs >= body_end:
+            break
+        if qe > ss:
+            return False  # (a quotation running on past the sentence's end too)
+    return not _CUE_ADJUNCT.match(m.group("b"))
+
+
+def _inside_parenthetical(text: str, paren: _Cand[S], parsed: Sequence[_Cand[S]]) -> bool:
+    """Whether every parsed content overlapping the rules' parenthetical reading ``paren`` of
+    a sentence ("C, X said, D", the whole sentence) lies inside it and is shorter: the parse
+    read a part only (the words on one side of the cue, or another cue's clause nested in the
+    sentence). A parsed content as long, or reaching out of it, keeps the parse's reading."""
+    a, b = _trim(text, paren[0], paren[1], ",;")
+    over = [_trim(text, lo, hi, ",;") for lo, hi, _ in parsed if lo < b and a < hi]
+    return bool(over) and all(a <= lo and hi <= b and (lo, hi) != (a, b) for lo, hi in over)
 
 
 def _labelled_lines(ctx: Host[S]) -> list[_Cand[S]]:
@@ -1388,8 +1429,7 @@ def _before_aside(ctx: Host[S], lo: int, hi: int) -> int:
             or t.head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM")
             or first.i == 0
             or doc[first.i - 1].text != ","
-            or first.tag_ not in _RELATIVE_TAGS
-            or first.lower_ == "that"
+            or not _relative_opening(first)
         ):
             continue
         end = t.right_edge.idx + len(t.right_edge)
@@ -1398,6 +1438,19 @@ def _before_aside(ctx: Host[S], lo: int, hi: int) -> int:
             continue  # (an aside the content goes on after, or nothing left before it)
         return comma
     return hi
+
+
+def _relative_opening(first: Token) -> bool:
+    """Whether a clause's first word opens a relative clause that is no "that" clause: a
+    relative word ("which", "who"), or a preposition the relative word follows ("…, [for
+    whom] she was to host a dinner", "…, [in which] …": the clause pied-piped its
+    preposition, and it is non-restrictive all the same)."""
+    if first.tag_ in _RELATIVE_TAGS:
+        return first.lower_ != "that"
+    if first.tag_ != "IN" or first.i + 1 >= len(first.doc):
+        return False
+    nxt = first.doc[first.i + 1]
+    return nxt.tag_ in _RELATIVE_TAGS and nxt.lower_ != "that"
 
 
 def _before_speech_conjunct(ctx: Host[S], lo: int, hi: int) -> int:
