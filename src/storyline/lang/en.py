@@ -1243,6 +1243,9 @@ WORDING_LEMMAS: frozenset[str] = frozenset({
     "praise", "hail", "tout", "boast", "brag", "accuse", "blame", "dismiss", "oppose",
     "reject", "defend", "charge", "allege", "tweet", "write", "joke", "quip", "attack",
     "assail", "cite", "yell", "shout", "chant", "cry", "scream", "exclaim", "imply", "note",
+    # verbs of commenting and complaining report a clause as "say" does ("Roe groused that
+    # the board “never listens”"; eighteenth session)
+    "comment", "remark", "grouse", "grumble", "gripe", "bemoan", "interject",
 })  # fmt: skip
 
 # Words before a name's slot: one capitalised word quoted right after one ("season four of

@@ -2955,12 +2955,16 @@ def _words_source(ctx: _Ctx, start: int, end: int) -> tuple[_Speaker, bool]:
     tok = span.root
     spoken = False  # the climb passed a speech noun: "launched into a lament for the “…”"
     for _ in range(6):
-        if tok.head.i == tok.i or not (
+        reporter = _complement_read_as_relative(tok)
+        if reporter is not None and reporter.lemma_.lower() in WORDING_LEMMAS:
+            tok = reporter  # "groused to a crowd that the board “…”": the verb reports it
+        elif tok.head.i == tok.i or not (
             tok.dep_ in _WORDS_PATH
             or (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in WORDING_LEMMAS)
         ):
             return none  # (a clause only as a verb of saying reports it: "yelled “You lie!”")
-        tok = tok.head
+        else:
+            tok = tok.head
         if tok.idx < ss or tok.idx >= start:
             return none
         if tok.pos_ not in ("VERB", "AUX"):
@@ -3088,6 +3092,25 @@ def _share_source(ctx: _Ctx, start: int, end: int) -> str | None:
             # reported clause keeps its quoted phrase)
             return None
     return None
+
+
+def _complement_read_as_relative(tok: Token) -> Token | None:
+    """The verb whose complement clause the parse hung on its hearer as a relative clause:
+    "Roe groused to a crowd in Alder that the board “…”" (spaCy: the clause a ``relcl`` of
+    "crowd"). A relative clause has no "that" as its ``mark`` (its "that" is a pronoun, the
+    clause's subject or object) and a subject of its own besides; a clause with both after a
+    "to" phrase of a verb is that verb's complement."""
+    if tok.dep_ != "relcl" or tok.head.dep_ != "pobj":
+        return None
+    kids = list(tok.children)
+    if not any(c.dep_ == "mark" and c.lower_ == "that" and c.i < tok.i for c in kids):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+        return None
+    prep = tok.head.head
+    if prep.dep_ != "prep" or prep.lower_ != "to" or prep.head.pos_ != "VERB":
+        return None
+    return prep.head
 
 
 def _object_controller(verb: Token) -> Token | None:
