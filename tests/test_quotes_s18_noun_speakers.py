@@ -16,12 +16,12 @@ from quote_fixture import one, quotes
 @pytest.mark.model
 def test_a_polls_share_is_the_source_of_its_quoted_answer() -> None:
     text = (
-        "Asked how likely Roe was to win the ferry vote, 21 percent said “not too likely” "
-        "and 14 percent said “not at all likely.”"
+        "Asked whether Roe would keep the ferry running, 23 percent said “hardly a chance” "
+        "and 16 percent said “no chance whatsoever.”"
     )
     found = quotes(text, "spacy")
-    assert one(found, "not too likely").speaker == "21 percent"
-    assert one(found, "not at all likely").speaker == "14 percent"
+    assert one(found, "hardly a chance").speaker == "23 percent"
+    assert one(found, "no chance whatsoever").speaker == "16 percent"
 
 
 @pytest.mark.model
@@ -35,18 +35,18 @@ def test_a_share_is_no_source_of_a_phrase_in_another_subjects_clause() -> None:
 @pytest.mark.model
 def test_a_person_noun_subject_labelling_a_long_phrase_is_its_source() -> None:
     text = (
-        "The ferry captain retired on Friday. A neighbour referred to him as “the kindest man "
-        "I have ever met in my whole life” in a post."
+        "The ferry captain retired on Friday. A neighbour referred to him as “the gentlest "
+        "skipper who ever sailed out of Alder harbour” in a post."
     )
-    q = one(quotes(text, "spacy"), "the kindest man")
+    q = one(quotes(text, "spacy"), "the gentlest")
     assert q.speaker is not None and "neighbour" in q.speaker
 
 
 @pytest.mark.model
 def test_a_one_in_n_share_is_the_source_of_a_phrase_in_its_reported_clause() -> None:
     text = (
-        "Most of the riders were regulars. About four in 10 said they were “angry” with the "
-        "way the board runs the ferry."
+        "Most of the riders were regulars. About three in 10 said they felt “cheated” by the "
+        "timetable the board drew up."
     )
-    q = one(quotes(text, "spacy"), "angry")
-    assert q.speaker == "About four in 10"
+    q = one(quotes(text, "spacy"), "cheated")
+    assert q.speaker == "About three in 10"

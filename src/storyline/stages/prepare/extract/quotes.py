@@ -3057,7 +3057,7 @@ def _in_ratio(subj: Token) -> bool:
 
 def _share_source(ctx: _Ctx, start: int, end: int) -> str | None:
     """A poll's share as the source of a quotation the parse puts under a verb of saying
-    whose subject is that share: "21 percent said “not too likely”", "one in four voters
+    whose subject is that share: "23 percent said “hardly a chance”", "one in four voters
     say they want “a fresh start”" (the share of those asked who answered so, as PolNeAR
     and a poll report name it); the share's phrase as written. The verb must come before
     the quotation in its sentence and hold it in its complement; no share, no source."""
@@ -3088,7 +3088,7 @@ def _share_source(ctx: _Ctx, start: int, end: int) -> str | None:
             and not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS)
         ):
             # the clause of another subject, unless it is the clause a verb of saying reports
-            # ("four in 10 said they were “angry”": the share's answer, as a named speaker's
+            # ("three in 10 said they felt “cheated”": the share's answer, as a named speaker's
             # reported clause keeps its quoted phrase)
             return None
     return None
