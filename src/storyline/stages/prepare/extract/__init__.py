@@ -122,7 +122,13 @@ logger = logging.getLogger(__name__)
 #     quotation is uncertain unless its speaker speaks for the actor (stances); "May"
 #     mid-sentence is the month (dates); the narrator's "“…,” I said" is the byline's author
 #     or no one (quotes).
-EXTRACTOR_VERSION = "30"
+# 31: a poll's share is the source of its quoted answer, a person noun labelling a phrase
+#     sources it, verbs of complaining report speech, a person subject introduces the quote
+#     before a speech noun's owner (quotes); an "nmod" owner with "'s" is the next "he"
+#     (coref); pied-piped relatives end a content and "C, X said, D" keeps the rules' whole
+#     clause (indirect); "sought to" is an attempt, an object pronoun heading a small clause
+#     and a person's stance inside another's report are no usable stance (stances).
+EXTRACTOR_VERSION = "31"
 
 _T = TypeVar("_T")
 
