@@ -96,7 +96,7 @@ import numpy as np
 
 from storyline.blas import one_blas_thread
 from storyline.lang import MONTH_ABBREVIATIONS
-from storyline.lang.actions import OUTCOME_ACTIONS, opposed
+from storyline.lang.actions import opposed
 from storyline.models import Article, ArticleId, StoryId
 from storyline.stages.commit.ordering import article_day, earliest_key, story_id_for
 from storyline.stages.prepare.terms import (
@@ -236,16 +236,6 @@ class ClusterParams:
             0.980, one more snippet of a ten-snippet event apart), siblings and siblings4
             unchanged, siblings2 0.837 -> 0.834 (sibM 7.5% -> 7.3%). 0 turns it off.
         short_floor: the smallest share of ``term_weight`` kept for short articles.
-        outcome_open: a headline whose main action is an outcome (``OUTCOME_ACTIONS``:
-            "leaves woman dead", "three killed"; its main action only when it names no
-            other) says what an event left, not what kind of event it was, so it does not
-            clash by action with a headline that names the kind ("crash", "shooting"):
-            as a headline naming no action, it clashes only by opposed phases, codes and
-            themes. Two outcomes still clash ("dead" and "injured"). On the align
-            benchmark's dev store, a hit-and-run headlined by its death (and dated by its
-            own date line) was left out of its event at the end-of-run settle by the
-            action clash with two posts headlined "crash" and dated by their posting a
-            week later (ratio 0.716 to its event's group, against 0.8).
     """
 
     term_weight: float = 0.7
@@ -280,7 +270,6 @@ class ClusterParams:
     theme_mixed: float = 0.25
     short_terms: float = 0.0
     short_floor: float = 0.5
-    outcome_open: bool = True
 
 
 DEFAULT_PARAMS: dict[str, ClusterParams] = {
@@ -774,10 +763,6 @@ class StoryIndex:
         if not a.actions or not b.actions:
             return out
         level = ((a.actions[0] not in b.actions) + (b.actions[0] not in a.actions)) / 2
-        if p.outcome_open and (a.actions[0] in OUTCOME_ACTIONS) != (
-            b.actions[0] in OUTCOME_ACTIONS
-        ):
-            level = 0.0  # an outcome does not say what kind of event left it
         if a.lead or b.lead:
             # a lead's actions: weaker evidence, read only where a day is unknown (two
             # dated articles are told apart by their days)
@@ -1059,13 +1044,6 @@ class StoryIndex:
         has = (named.sum(axis=1) > 0).astype(np.float64)
         # 1: neither names the other's main action; 0 when either names none
         other = (1.0 - (hit + hit.T) / 2) * np.outer(has, has)
-        if p.outcome_open:
-            # an outcome against a kind of event (``_event_clash``): no action clash
-            out = np.fromiter(
-                (bool(m.actions) and m.actions[0] in OUTCOME_ACTIONS for _, m in arts),
-                bool, n,
-            )  # fmt: skip
-            other *= out[:, None] == out[None, :]
         day = np.array([m.eday if m.eday is not None else np.nan for _, m in arts], np.float64)
         gap = np.abs(day[:, None] - day[None, :])  # NaN when either day is unknown
         dated = np.isfinite(gap)
