@@ -2944,15 +2944,10 @@ def _words_source(ctx: _Ctx, start: int, end: int) -> tuple[_Speaker, bool]:
     title or a slogan). The verb must come before the quote in its sentence, and the climb
     stops at a clause with a subject of its own ("people who “hate each other”"): a scare
     quote of the writer's has no such verb, so it stays out."""
-    doc = ctx.doc
     none = (_Speaker(), False)
-    if doc is None:
-        return none
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    if (tok := _phrase_root(ctx, start, end)) is None:
         return none
     ss, _ = ctx.sentence(start)
-    tok = span.root
     spoken = False  # the climb passed a speech noun: "launched into a lament for the “…”"
     for _ in range(6):
         reporter = _complement_read_as_relative(tok)
@@ -3055,20 +3050,25 @@ def _in_ratio(subj: Token) -> bool:
     )
 
 
+def _phrase_root(ctx: _Ctx, start: int, end: int) -> Token | None:
+    """The parse's root of the phrase ``start:end`` (widened to whole tokens), from which
+    ``_words_source`` and ``_share_source`` climb to the verb that reports it; None without a
+    parse or a token."""
+    if ctx.doc is None:
+        return None
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
 def _share_source(ctx: _Ctx, start: int, end: int) -> str | None:
     """A poll's share as the source of a quotation the parse puts under a verb of saying
     whose subject is that share: "23 percent said “hardly a chance”", "one in four voters
     say they want “a fresh start”" (the share of those asked who answered so, as PolNeAR
     and a poll report name it); the share's phrase as written. The verb must come before
     the quotation in its sentence and hold it in its complement; no share, no source."""
-    doc = ctx.doc
-    if doc is None:
-        return None
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    if (tok := _phrase_root(ctx, start, end)) is None:
         return None
     ss, _ = ctx.sentence(start)
-    tok = span.root
     for _ in range(4):
         if tok.head.i == tok.i:
             return None
