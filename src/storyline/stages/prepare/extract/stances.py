@@ -62,6 +62,7 @@ from storyline.lang import (
 )
 from storyline.lang.claims import CLAIM_REPORT_LEMMAS, REPORTING_BODY_NOUNS
 from storyline.lang.en import (
+    INDIRECT_SPEECH_FORMS,
     NOT_IN_SUBJECT_GAP,
     NOT_VERB_TRIGGER_WORDS,
     PERMISSION_ADJECTIVES,
@@ -149,12 +150,25 @@ _ALTERNATIVE_NOT = re.compile(r"\bwhether\s+or\s*$", re.I)
 _FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[\w'’.-]+\s+){0,5}$", re.I)
 
 
+_GAP_WORD = re.compile(r"[\w'’]+")
+# Verbs of saying between a negation and a trigger: the negation stays with the report.
+_REPORTS_NOT_RAISING = frozenset(f for f in INDIRECT_SPEECH_FORMS if not f.startswith("believ"))
+
+
 def _negated_before(text: str, lo: int, start: int) -> bool:
     """Whether a negation stands right before a trigger at ``start`` (``_NEG``), not the
     "or not" of "whether or not" (an alternative: "whether or not Kestria wants to sign"
     is no refusal)."""
     m = _NEG.search(text[lo:start])
-    return m is not None and not _ALTERNATIVE_NOT.search(text[max(0, lo - 12) : lo + m.start()])
+    if m is None or _ALTERNATIVE_NOT.search(text[max(0, lo - 12) : lo + m.start()]):
+        return False
+    # "I did not say I support the dam": the negation is the report's, not the trigger's.
+    # A verb of saying passes no negation down to its clause (unlike "think" / "believe":
+    # "I don't believe we support it" does mean "we do not"); the report's denial is read by
+    # the polarity stage, so flipping here as well would turn a denied "support" into a
+    # denied "oppose".
+    gap = _GAP_WORD.findall(m.group(0).lower())[1:]
+    return not any(w in _REPORTS_NOT_RAISING for w in gap)
 
 
 # A negation in the perfect or with "yet" says a thing has not happened, not a refusal.
