@@ -365,13 +365,8 @@ def _framing_aside(ctx: Host[S], ss: int, body_end: int, m: re.Match[str]) -> bo
     """Whether the rules' "C, X said, D" match ``m`` frames its whole sentence: no quotation
     in it (a quoted D is a direct quote's) and D no act or adjunct of the cue's own
     (``_CUE_ADJUNCT``)."""
-    spans = ctx.spans
-    k = max(bisect.bisect_right(spans, (ss, ss)) - 1, 0)
-    for qs, qe in spans[k:]:
-        if qs >= body_end:
-            break
-        if qe > ss:
-            return False  # (a quotation running on past the sentence's end too)
+    if _quoted_within(ctx, ss, body_end):
+        return False  # (a quotation running on past the sentence's end too)
     return not _CUE_ADJUNCT.match(m.group("b"))
 
 
@@ -589,15 +584,22 @@ def _strip_final(text: str, a: int, b: int) -> int:
     return b
 
 
-def _mostly_quoted(ctx: Host[S], a: int, b: int) -> bool:
-    # only the merged quoted spans that can overlap [a, b) (a scan of all was quadratic)
+def _quoted_within(ctx: Host[S], a: int, b: int) -> list[tuple[int, int]]:
+    """The merged quoted spans that overlap ``[a, b)``, found by bisection (a scan of all
+    spans per content was quadratic)."""
     spans = ctx.spans
     k = max(bisect.bisect_right(spans, (a, a)) - 1, 0)
-    inside = 0
+    out: list[tuple[int, int]] = []
     for s, e in spans[k:]:
         if s >= b:
             break
-        inside += max(0, min(b, e) - max(a, s))
+        if e > a:
+            out.append((s, e))
+    return out
+
+
+def _mostly_quoted(ctx: Host[S], a: int, b: int) -> bool:
+    inside = sum(min(b, e) - max(a, s) for s, e in _quoted_within(ctx, a, b))
     return inside > 0.5 * (b - a)
 
 
