@@ -2154,10 +2154,7 @@ def _speaks_for(ctx: _Ctx, speaker: str | None, actor: str | None) -> bool:
         hi = app.end() if app else m.end
         if not set(re.findall(r"[a-z-]+", text[lo:hi].lower())) & _SPEAKS_FOR_ROLES:
             continue
-        if any(
-            resolve_entity(ctx.entities, e).id == actor
-            for _s, _e, e in ctx.base.mentions_in(lo, hi)
-        ):
+        if _mentions(ctx, actor, lo, hi):
             return True
     return False
 
@@ -2175,11 +2172,7 @@ def _quoted_claims(ctx: _Ctx, h: _Hit, found: list[Stance]) -> None:
     s0 = ctx.sents.at(h.start)[0]
     for st in found:
         if sp is not None:
-            own = (
-                (st.actor_entity is not None and st.actor_entity == sp[1])
-                or st.actor.casefold() == sp[0].casefold()
-                or _speaks_for(ctx, sp[1], st.actor_entity)
-            )
+            own = _vouches(ctx, st, sp)
         else:
             own = not any(
                 resolve_entity(ctx.entities, ent).id == st.actor_entity
@@ -2270,11 +2263,7 @@ def _reported_claims(ctx: _Ctx, h: _Hit, found: list[Stance]) -> None:
             # a report is how its stance is known; a person's stance is their own word
             continue
         # an unnamed reporter ("critics say Roe wants …") never vouches for the actor
-        own = who is not None and (
-            (st.actor_entity is not None and st.actor_entity == who[1])
-            or st.actor.casefold() == who[0].casefold()
-            or _speaks_for(ctx, who[1], st.actor_entity)
-        )
+        own = who is not None and _vouches(ctx, st, who)
         if not own:
             st.confidence = min(st.confidence, QUOTED_CLAIM_CONFIDENCE)
 
@@ -2283,9 +2272,24 @@ def _names_actor(ctx: _Ctx, st: Stance, lo: int, hi: int) -> bool:
     """Whether ``text[lo:hi]`` names the stance's actor (a mention of its entity, or its name)."""
     if st.actor.casefold() in ctx.text[lo:hi].casefold():
         return True
-    return st.actor_entity is not None and any(
-        resolve_entity(ctx.entities, e).id == st.actor_entity
-        for _s, _e, e in ctx.base.mentions_in(lo, hi)
+    return st.actor_entity is not None and _mentions(ctx, st.actor_entity, lo, hi)
+
+
+def _mentions(ctx: _Ctx, eid: str, lo: int, hi: int) -> bool:
+    """Whether an entity mentioned in ``text[lo:hi]`` resolves to the entity ``eid``."""
+    return any(
+        resolve_entity(ctx.entities, e).id == eid for _s, _e, e in ctx.base.mentions_in(lo, hi)
+    )
+
+
+def _vouches(ctx: _Ctx, st: Stance, who: tuple[str, str | None]) -> bool:
+    """Whether the one who states ``st`` (a quotation's speaker, a report's subject) is its
+    actor, by entity or by name, or speaks for it (``_speaks_for``): the stance is then the
+    actor's own word, not someone's claim about it."""
+    return (
+        (st.actor_entity is not None and st.actor_entity == who[1])
+        or st.actor.casefold() == who[0].casefold()
+        or _speaks_for(ctx, who[1], st.actor_entity)
     )
 
 
